@@ -1,0 +1,571 @@
+"""Benchmark the divergence pipeline: start-up, end-to-end time, claims/s against encode, memory.
+
+What it measures (all offline: HF_HUB_OFFLINE=1, nothing is downloaded):
+
+1. ``divergence --help`` in a fresh process, N times: median and min seconds (CLI import cost).
+2. ``divergence report seeds/ -q`` in a subprocess, each run in a fresh temporary working folder,
+   with a fresh ``--cache-dir`` (cold embedding cache) and then again with the same cache folder
+   (warm): medians, plus each child's peak RSS and CPU seconds (its own rusage, via ``os.wait4``).
+3. In this process: ``divergence.pipeline.run`` end to end on synthetic articles (seed sentences
+   shuffled into new articles, each sentence made distinct by a made-up word so the cache cannot
+   dedupe it) with a fresh EmbeddingCache, against ``SentenceTransformer.encode`` (batch 64) on
+   exactly the texts the pipeline embeds. The two alternate within one run (ABBA order; fresh
+   synthetic texts every repeat, so no in-process cache helps a later repeat). Reports medians,
+   claims/s and the overhead ``pipeline / encode - 1`` (goal: at most 10 %). Model loading is timed
+   separately and is in neither rate. Time spent inside the embedder during ``run`` is recorded
+   too, so the overhead can be told apart from the embedding itself.
+4. Peak memory: per child (part 2) and of this process (part 3, which holds the model twice).
+
+Run from the repository root with the project's environment:
+
+    python benchmarks/pipeline.py               # defaults: 5 --help runs, 3 repeats, ~2,000 claims
+    python benchmarks/pipeline.py --quick       # smoke test with small sizes
+    python benchmarks/pipeline.py --claims 5000 --repeats 5 --out /tmp/bench.json
+
+It prints a markdown table on stdout (progress goes to stderr) and writes the JSON results
+atomically to ``benchmarks/results/pipeline.json`` unless ``--out`` says otherwise. This machine
+class is noisy (about ±8 % run to run): compare medians, and re-run before trusting a small
+difference.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import json
+import os
+import platform
+import random
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+DEFAULT_OUT = ROOT / "benchmarks" / "results" / "pipeline.json"
+MODEL = "all-MiniLM-L6-v2"
+BATCH_SIZE = 64  # what divergence.embed.SentenceTransformerEmbedder uses
+SENTENCES_PER_ARTICLE = 20  # the seed articles hold 10-17 body paragraphs and ~19 claims each
+OFFLINE_ENV = {
+    "HF_HUB_OFFLINE": "1",
+    "TRANSFORMERS_OFFLINE": "1",
+    "HF_HUB_DISABLE_PROGRESS_BARS": "1",
+    "TOKENIZERS_PARALLELISM": "false",
+    "TRANSFORMERS_VERBOSITY": "error",
+}
+# Syllables for made-up lowercase words: not a number, a name, a date or an attribution cue, so the
+# judge's detectors do not fire on the marker itself.
+_SYLLABLES = ("ba", "de", "fi", "go", "ku", "la", "me", "no", "pi", "ro", "su", "ta", "vo", "we",
+              "xi", "zu")
+_END = re.compile(r"([.!?]+[\"”’')\]]*)\s*$")
+
+
+class BenchError(RuntimeError):
+    """A measured command failed; the numbers would be meaningless."""
+
+
+def _log(msg: str) -> None:
+    print(f"[bench] {msg}", file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------- subprocess measurements
+
+
+@dataclass(frozen=True)
+class ChildRun:
+    """One subprocess: wall seconds, peak resident memory and CPU seconds (user + system)."""
+
+    seconds: float
+    max_rss_mb: float
+    cpu_seconds: float
+
+
+def _child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(OFFLINE_ENV)
+    env.pop("DIVERGENCE_CACHE", None)  # every run names its cache folder explicitly
+    return env
+
+
+def _run_child(cmd: Sequence[str], cwd: Path) -> ChildRun:
+    """Run ``cmd`` and collect its own rusage with ``os.wait4`` (not the sum over all children)."""
+    with tempfile.TemporaryFile() as err:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(list(cmd), cwd=cwd, env=_child_env(), stdin=subprocess.DEVNULL,
+                                stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)  # so Popen does not wait again
+        if proc.returncode != 0:
+            err.seek(0)
+            tail = err.read().decode("utf-8", "replace").strip().splitlines()[-15:]
+            raise BenchError(f"{' '.join(cmd)} (in {cwd}) exited {proc.returncode}:\n"
+                             + "\n".join(tail))
+    # ru_maxrss is in KiB on Linux.
+    return ChildRun(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)
+
+
+def _cli_command() -> tuple[list[str], str]:
+    """The installed console script, preferring the one next to this interpreter."""
+    beside = Path(sys.executable).parent / "divergence"
+    if beside.is_file() and os.access(beside, os.X_OK):
+        return [str(beside)], str(beside)
+    found = shutil.which("divergence")
+    if found:
+        return [found], found
+    return [sys.executable, "-m", "divergence.cli"], f"{sys.executable} -m divergence.cli"
+
+
+def bench_help(cli: list[str], runs: int) -> dict[str, Any]:
+    """Part 1: ``divergence --help`` in a fresh process, ``runs`` times."""
+    times = []
+    with tempfile.TemporaryDirectory(prefix="bench-help-") as tmp:
+        for k in range(runs):
+            times.append(_run_child([*cli, "--help"], Path(tmp)).seconds)
+            _log(f"--help {k + 1}/{runs}: {times[-1]:.3f} s")
+    return {"runs": runs, "median_s": statistics.median(times), "min_s": min(times),
+            "times_s": times}
+
+
+def bench_report(cli: list[str], repeats: int) -> dict[str, Any]:
+    """Part 2: ``divergence report seeds/ -q`` with a cold cache, then warm, ``repeats`` times."""
+    seeds = str(SEEDS)
+    cold: list[ChildRun] = []
+    warm: list[ChildRun] = []
+    with tempfile.TemporaryDirectory(prefix="bench-report-") as tmp:
+        base = Path(tmp)
+
+        def one(tag: str, cache: Path) -> ChildRun:
+            cwd = Path(tempfile.mkdtemp(prefix=f"{tag}-", dir=base))
+            run = _run_child([*cli, "report", seeds, "--cache-dir", str(cache), "-q"], cwd)
+            if not (cwd / "reports" / "seeds.json").is_file():
+                raise BenchError(f"divergence report wrote no reports/seeds.json in {cwd}")
+            return run
+
+        # Untimed: brings torch and the model into the page cache, so the first timed run is not
+        # also a disk benchmark.
+        _log("report warm-up run (not timed)")
+        one("warmup", base / "cache-warmup")
+        for r in range(repeats):
+            cache = base / f"cache-{r}"
+            cold.append(one(f"cold{r}", cache))
+            warm.append(one(f"warm{r}", cache))
+            _log(f"report {r + 1}/{repeats}: cold {cold[-1].seconds:.2f} s, "
+                 f"warm {warm[-1].seconds:.2f} s")
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {
+        "command": f"divergence report {seeds} --cache-dir <fresh temp dir> -q (fresh temp cwd)",
+        "repeats": repeats,
+        "cold_median_s": statistics.median(r.seconds for r in cold),
+        "warm_median_s": statistics.median(r.seconds for r in warm),
+        "cold_runs": [asdict(r) for r in cold],
+        "warm_runs": [asdict(r) for r in warm],
+        "cold_cpu_median_s": statistics.median(r.cpu_seconds for r in cold),
+        "warm_cpu_median_s": statistics.median(r.cpu_seconds for r in warm),
+        "peak_rss_mb": max(r.max_rss_mb for r in cold + warm),
+        # Cross-check: RUSAGE_CHILDREN's ru_maxrss is the largest single child so far.
+        "rusage_children_max_rss_mb": children.ru_maxrss / 1024,
+    }
+
+
+# ---------------------------------------------------------------- in-process measurements
+
+
+class _TimedEmbedder:
+    """Wraps the product's embedder: same name (same cache keys), records time and texts."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.name: str = inner.name
+        self.seconds = 0.0
+        self.texts: list[str] = []
+
+    def reset(self) -> None:
+        self.seconds = 0.0
+        self.texts = []
+
+    def encode(self, texts: Sequence[str]) -> Any:
+        t0 = time.perf_counter()
+        out = self.inner.encode(texts)
+        self.seconds += time.perf_counter() - t0
+        self.texts.extend(texts)
+        return out
+
+
+def _made_up_word(n: int) -> str:
+    """A distinct lowercase pseudo-word for every ``n`` (four syllables, more past 65,536)."""
+    parts = []
+    for _ in range(4):
+        n, k = divmod(n, len(_SYLLABLES))
+        parts.append(_SYLLABLES[k])
+    while n:
+        n, k = divmod(n, len(_SYLLABLES))
+        parts.append(_SYLLABLES[k])
+    return "".join(parts)
+
+
+def _mark(sentence: str, word: str) -> str:
+    """``sentence`` with ``word`` at its start and before its final punctuation.
+
+    Two places, because ``split.core`` may cut the end (a trailing dashed aside, ", including ...")
+    and attribution may drop the start ("According to X, P" embeds only P). Parenthesised markers
+    would not work: ``core`` strips parentheses, so " (copy 3)" copies would share one cache key.
+    No colon after the leading word: "Word: ..." reads as a speaker and halves attribution.
+    """
+    m = _END.search(sentence)
+    body, end = (sentence[:m.start()], m.group(1)) if m else (sentence, ".")
+    return f"{word.capitalize()} {body} {word}{end}"
+
+
+class _Synth:
+    """Synthetic articles: seed sentences shuffled into new articles, each sentence distinct."""
+
+    def __init__(self, pool: Sequence[str], seed: int = 0) -> None:
+        self.pool = list(pool)
+        self.rng = random.Random(seed)
+        self.counter = 0
+        self.n_articles = 0
+
+    def article_text(self) -> tuple[str, str]:
+        k = self.n_articles
+        self.n_articles += 1
+        picked = self.rng.sample(self.pool, min(SENTENCES_PER_ARTICLE, len(self.pool)))
+        sentences = []
+        for s in picked:
+            sentences.append(_mark(s, _made_up_word(self.counter)))
+            self.counter += 1
+        # Paragraphs of two sentences, as the seeds mostly have short paragraphs.
+        paras = [" ".join(sentences[i:i + 2]) for i in range(0, len(sentences), 2)]
+        header = f"source: Synthetic Outlet {k:04d}\ntitle: Synthetic article {k}\n\n"
+        return f"synthetic/outlet-{k:04d}.txt", header + "\n".join(paras) + "\n"
+
+
+def _rss_now_mb() -> float | None:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def bench_inprocess(target_claims: int, repeats: int) -> dict[str, Any]:
+    """Part 3 and the in-process half of part 4."""
+    os.environ.update(OFFLINE_ENV)
+    t0 = time.perf_counter()
+    import torch
+    from sentence_transformers import SentenceTransformer
+
+    import_s = time.perf_counter() - t0
+
+    from divergence.embed import EMBEDDERS, EmbeddingCache, resolve_model
+    from divergence.group import candidate_pairs
+    from divergence.io import load, make_article
+    from divergence.pipeline import Options, run
+    from divergence.records import Article
+    from divergence.split import core, split, split_all
+
+    model_path = resolve_model(MODEL)
+    t0 = time.perf_counter()
+    st = SentenceTransformer(model_path, device="cpu")
+    load_s = time.perf_counter() - t0
+    # The pipeline gets the product's own embedder, built the way cli.py builds it.
+    product = EMBEDDERS.make("sentence-transformers", model=MODEL)
+    t0 = time.perf_counter()
+    product.encode(["Warm-up: the model loads on its first call."])
+    product_load_s = time.perf_counter() - t0
+    embedder = _TimedEmbedder(product)
+    rss_after_load = _rss_now_mb()
+
+    def encode(texts: Sequence[str]) -> Any:
+        return st.encode(list(texts), batch_size=BATCH_SIZE, normalize_embeddings=True,
+                         convert_to_numpy=True, show_progress_bar=False)
+
+    seed_articles, _ = load([str(SEEDS)])
+    seed_claims = split_all(seed_articles)
+    pool = list(dict.fromkeys(c.text for c in seed_claims))
+    opts = Options(progress=False, claims_dir=None)
+
+    # Warm-up (not timed): pysbd, torch kernels and the judge's code paths.
+    with tempfile.TemporaryDirectory(prefix="bench-warmup-") as tmp:
+        cache = EmbeddingCache(tmp)
+        run(seed_articles, embedder, cache=cache, options=opts)
+        cache.close()
+    encode([core(c.content) for c in seed_claims])
+
+    synth = _Synth(pool)
+    rows: list[dict[str, Any]] = []
+    last: tuple[list[Any], Any] | None = None
+    for r in range(repeats):
+        # Fresh synthetic articles every repeat: new texts, so neither the embedding cache nor the
+        # judge's in-process lru caches carry over from the previous repeat.
+        articles: list[Article] = []
+        claims = []
+        split_s = 0.0
+        texts: list[str] = []
+        while len(texts) < target_claims:
+            path, text = synth.article_text()
+            art = make_article(text, path=path)
+            if not isinstance(art, Article):
+                raise BenchError(f"synthetic article rejected: {art}")
+            t0 = time.perf_counter()
+            cs = split(art)
+            split_s += time.perf_counter() - t0
+            articles.append(art)
+            claims.extend(cs)
+            # Mirrors pipeline.run: it embeds core(c.content) of every claim; embed() dedupes.
+            texts = list(dict.fromkeys(core(c.content) for c in claims))
+        row: dict[str, Any] = {"articles": len(articles), "claims": len(claims),
+                               "unique_texts": len(texts), "split_s": split_s}
+        order = ("pipeline", "encode") if r % 2 == 0 else ("encode", "pipeline")
+        redo = False
+        for what in (*order, "encode"):
+            if what == "encode" and "encode_s" in row and not redo:
+                continue
+            gc.collect()
+            if what == "pipeline":
+                embedder.reset()
+                with tempfile.TemporaryDirectory(prefix="bench-cache-") as tmp:
+                    cache = EmbeddingCache(tmp)
+                    t0 = time.perf_counter()
+                    report = run(articles, embedder, cache=cache, options=opts)
+                    row["pipeline_s"] = time.perf_counter() - t0
+                    cache.close()
+                row["embed_in_pipeline_s"] = embedder.seconds
+                embedded = sorted(embedder.texts)
+                row["mirror_matches"] = embedded == sorted(texts)
+                if not row["mirror_matches"]:
+                    _log("WARNING: the texts pipeline.run embedded differ from core(c.content) of "
+                         "the split claims; encode is timed on the texts the pipeline embedded")
+                    texts = list(embedder.texts)
+                    row["unique_texts"] = len(texts)
+                    redo = what == order[1]
+                labels = [g.label for g in report.groups]
+                row["groups"] = {k: labels.count(k) for k in ("agree", "unique", "conflict")}
+                row["events"] = len(report.events)
+            else:
+                t0 = time.perf_counter()
+                vectors = encode(texts)
+                row["encode_s"] = time.perf_counter() - t0
+        row["overhead"] = row["pipeline_s"] / row["encode_s"] - 1
+        rows.append(row)
+        last = (claims, dict(zip(texts, vectors, strict=True)))
+        _log(f"in-process {r + 1}/{repeats}: {row['claims']} claims / {row['unique_texts']} texts; "
+             f"pipeline {row['pipeline_s']:.2f} s (embed {row['embed_in_pipeline_s']:.2f} s), "
+             f"encode {row['encode_s']:.2f} s, overhead {row['overhead']:+.1%}")
+
+    # How much judging the last repeat asked for (computed outside the timings).
+    n_pairs = None
+    if last is not None and all(x["mirror_matches"] for x in rows):
+        import numpy as np
+
+        claims, by_text = last
+        vecs = np.stack([by_text[core(c.content)] for c in claims])
+        n_pairs = len(candidate_pairs(claims, vecs, opts.pair_similarity))
+
+    pipeline_med = statistics.median(x["pipeline_s"] for x in rows)
+    encode_med = statistics.median(x["encode_s"] for x in rows)
+    claims_med = statistics.median(x["claims"] for x in rows)
+    texts_med = statistics.median(x["unique_texts"] for x in rows)
+    return {
+        "model": MODEL,
+        "model_path": model_path,
+        "batch_size": BATCH_SIZE,
+        "target_claims": target_claims,
+        "repeats": repeats,
+        "import_torch_st_s": import_s,
+        "model_load_s": load_s,
+        "product_embedder_first_call_s": product_load_s,
+        "pipeline_median_s": pipeline_med,
+        "encode_median_s": encode_med,
+        "embed_in_pipeline_median_s": statistics.median(x["embed_in_pipeline_s"] for x in rows),
+        "split_median_s": statistics.median(x["split_s"] for x in rows),
+        "pipeline_claims_per_s": claims_med / pipeline_med,
+        "encode_texts_per_s": texts_med / encode_med,
+        "overhead": pipeline_med / encode_med - 1,
+        "overhead_paired_median": statistics.median(x["overhead"] for x in rows),
+        "overhead_goal": 0.10,
+        "candidate_pairs_last_repeat": n_pairs,
+        "mirror_matches_all": all(x["mirror_matches"] for x in rows),
+        "rss_after_model_load_mb": rss_after_load,
+        "peak_rss_mb": _peak_rss_mb(),
+        "torch_threads": torch.get_num_threads(),
+        "runs": rows,
+    }
+
+
+# ---------------------------------------------------------------- context, output
+
+
+def _git(*args: str) -> str | None:
+    try:
+        out = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out.stdout.strip() if out.returncode == 0 else None
+
+
+def _cpu_model() -> str | None:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return None
+
+
+def _version(dist: str) -> str | None:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(dist)
+    except PackageNotFoundError:
+        return None
+
+
+def machine_info() -> dict[str, Any]:
+    """Where and when the numbers were taken."""
+    commit = _git("rev-parse", "--short", "HEAD")
+    status = _git("status", "--porcelain") if commit else None
+    return {
+        "date": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+        "git_commit": commit,
+        "git_dirty": None if status is None else bool(status),
+        "nproc": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+        else os.cpu_count(),
+        "cpu": _cpu_model(),
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "python_executable": sys.executable,
+        "torch": _version("torch"),
+        "sentence_transformers": _version("sentence-transformers"),
+        "divergence": _version("divergence"),
+    }
+
+
+def write_json_atomic(path: Path, data: dict[str, Any]) -> None:
+    """Write via a temp file in the same folder and ``os.replace``: never a half-written file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(data, f, indent=2, ensure_ascii=False)
+            f.write("\n")
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _med(part: dict[str, Any], key: str) -> float:
+    return float(statistics.median(r[key] for r in part["runs"]))
+
+
+def render_table(res: dict[str, Any]) -> str:
+    """The results as a markdown table."""
+    m, h, e, p = res["machine"], res["help"], res["report"], res["inprocess"]
+    goal = "meets" if p["overhead"] <= p["overhead_goal"] else "misses"
+    pairs = p["candidate_pairs_last_repeat"]
+    rows = [
+        (f"`divergence --help`, fresh process: median / min of {h['runs']}",
+         f"{h['median_s']:.3f} s / {h['min_s']:.3f} s"),
+        (f"`divergence report seeds/ -q`, cold cache: median of {e['repeats']}",
+         f"{e['cold_median_s']:.2f} s (CPU {e['cold_cpu_median_s']:.2f} s)"),
+        (f"`divergence report seeds/ -q`, warm cache: median of {e['repeats']}",
+         f"{e['warm_median_s']:.2f} s (CPU {e['warm_cpu_median_s']:.2f} s)"),
+        ("peak RSS of one `report` process", f"{e['peak_rss_mb']:.0f} MB"),
+        ("in-process workload (median per repeat)",
+         f"{_med(p, 'articles'):.0f} synthetic articles, {_med(p, 'claims'):.0f} claims, "
+         f"{_med(p, 'unique_texts'):.0f} texts embedded"
+         + (f", {pairs:,} candidate pairs judged" if pairs is not None else "")),
+        (f"`pipeline.run`, cold cache: median of {p['repeats']}",
+         f"{p['pipeline_median_s']:.2f} s = {p['pipeline_claims_per_s']:.0f} claims/s"),
+        ("… of which inside the embedder / splitting",
+         f"{p['embed_in_pipeline_median_s']:.2f} s / {p['split_median_s']:.2f} s"),
+        (f"`SentenceTransformer.encode` (batch {p['batch_size']}), same texts: median of "
+         f"{p['repeats']}",
+         f"{p['encode_median_s']:.2f} s = {p['encode_texts_per_s']:.0f} texts/s"),
+        ("pipeline overhead (pipeline / encode − 1; goal ≤ 10 %)",
+         f"{p['overhead']:+.1%} ({goal} the goal; median of per-repeat ratios "
+         f"{p['overhead_paired_median']:+.1%})"),
+        ("model load, in-process (not in the rates)",
+         f"{p['model_load_s']:.2f} s (+ {p['import_torch_st_s']:.2f} s importing torch and "
+         "sentence-transformers)"),
+        ("RSS after loading the model twice / peak, in-process",
+         f"{p['rss_after_model_load_mb']:.0f} MB / {p['peak_rss_mb']:.0f} MB"),
+    ]
+    if not p["mirror_matches_all"]:
+        rows.append(("WARNING", "texts embedded by pipeline.run differed from core(c.content)"))
+    head = (f"{m['nproc']} CPUs ({m['cpu']}), Python {m['python']}, torch {m['torch']} "
+            f"({p['torch_threads']} threads), sentence-transformers {m['sentence_transformers']}, "
+            f"commit {m['git_commit'] or 'none'}, {m['date']}")
+    lines = [head, "", "| measure | result |", "|---|---|"]
+    lines += [f"| {a} | {b} |" for a, b in rows]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse flags, run the three parts, print the table, write the JSON."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--repeats", type=int, default=None,
+                    help="repeats of the report runs and the in-process comparison [3; quick: 1]")
+    ap.add_argument("--help-runs", type=int, default=None,
+                    help="fresh-process `divergence --help` runs [5; quick: 2]")
+    ap.add_argument("--claims", type=int, default=None,
+                    help="target number of distinct claim texts in part 3 [2000; quick: 200]")
+    ap.add_argument("--quick", action="store_true", help="small sizes, for a smoke test")
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT,
+                    help=f"JSON results path [default: {DEFAULT_OUT.relative_to(ROOT)}]")
+    args = ap.parse_args(argv)
+    repeats = args.repeats or (1 if args.quick else 3)
+    help_runs = args.help_runs or (2 if args.quick else 5)
+    claims = args.claims or (200 if args.quick else 2000)
+    if min(repeats, help_runs, claims) < 1:
+        ap.error("--repeats, --help-runs and --claims must be at least 1")
+    os.environ.update(OFFLINE_ENV)
+
+    cli, cli_desc = _cli_command()
+    _log(f"CLI: {cli_desc}")
+    try:
+        results: dict[str, Any] = {
+            "schema": "divergence.bench.pipeline/1",
+            "settings": {"repeats": repeats, "help_runs": help_runs, "claims": claims,
+                         "quick": args.quick, "cli": cli_desc},
+            "machine": machine_info(),
+            # Subprocess parts first, before this process loads torch and competes for memory.
+            "help": bench_help(cli, help_runs),
+            "report": bench_report(cli, repeats),
+            "inprocess": bench_inprocess(claims, repeats),
+        }
+    except BenchError as err:
+        print(f"benchmark failed: {err}", file=sys.stderr)
+        return 1
+    out = args.out if args.out.is_absolute() else Path.cwd() / args.out
+    write_json_atomic(out, results)
+    print(render_table(results))
+    _log(f"wrote {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

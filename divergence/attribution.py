@@ -1,0 +1,142 @@
+"""Who says what: find the speaker, cue and stance of a sentence, and the proposition itself.
+
+"Indian officials maintain that P" is not P: it is (speaker=Indian officials, cue=maintain, asserts, P).
+"Trump's claim that P — a statement firmly refuted by New Delhi" is two claims: Trump asserts P, New Delhi
+denies P. The rules are surface patterns over English news prose; what they miss stays an unattributed
+claim (the outlet's own voice), which is the safe default.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ASSERT_CUES = (
+    "said|says|say|claimed|claims|claim|maintained|maintains|maintain|stated|states|stressed|stresses|"
+    "clarified|clarifies|asserted|asserts|insisted|insists|argued|argues|noted|notes|added|adds|"
+    "reiterated|reiterates|highlighted|highlights|emphasised|emphasized|emphasises|emphasizes|"
+    "confirmed|confirms|announced|announces|reported|reports|alleged|alleges|warned|warns|told|"
+    "believes|believed|suggested|suggests|acknowledged|acknowledges|admitted|admits|conceded|"
+    "contended|contends|affirmed|affirms|explained|explains|wrote|writes|tweeted|posted"
+)
+DENY_CUES = (
+    "denied|denies|deny|refuted|refutes|refute|rejected|rejects|reject|dismissed|dismisses|"
+    "disputed|disputes|dispute|contradicted|contradicts|rebutted|rebuts"
+)
+CLAIM_NOUNS = "claims?|assertions?|allegations?|statements?|remarks?|suggestions?|insistence|contention"
+_ADVS = r"(?:(?:also|consistently|repeatedly|firmly|strongly|categorically|earlier|later|again|" \
+        r"publicly|previously|however|always|flatly|had|has|have|would|will|did|does|last\s+week|" \
+        r"on\s+\w+day)[\s,]+)*"
+_ASSERT_RE = re.compile(rf"\b(?:{ASSERT_CUES})\b", re.I)
+_DENY_RE = re.compile(rf"\b(?:{DENY_CUES})\b", re.I)
+_SPEAKERISH = re.compile(
+    r"\b(?:[A-Z][\w’'.-]*|officials?|authorities|ministry|minister|government|spokes\w+|sources?|"
+    r"he|she|they|police|analysts?|experts?|embassy|army|military|president|secretary|leaders?)\b"
+)
+_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+_STOP_SPEAKER = {"this", "that", "these", "those", "it", "there", "which", "who", "what"}
+
+
+@dataclass(frozen=True, slots=True)
+class Attributed:
+    """A proposition with who asserts or denies it; offsets are relative to the sentence."""
+
+    start: int  # of the proposition within the sentence
+    end: int
+    speaker: str | None
+    cue: str | None
+    stance: str  # "asserts" | "denies"
+
+
+def _trim(s: str, a: int, b: int) -> tuple[int, int]:
+    """Shrink [a, b) past spaces, quotes and connective punctuation at either end."""
+    junk = " \t\n,;:\"“”'‘’—–-"
+    while a < b and s[a] in junk:
+        a += 1
+    while b > a and s[b - 1] in junk + ".":
+        b -= 1
+    return a, b
+
+
+def _speaker_ok(spk: str) -> bool:
+    spk = re.sub(r"^(?:The|A|An|Their|Its|His|Her|Our)\s+", "", spk.strip())
+    words = spk.split()
+    if not words or len(words) > 9:
+        return False
+    if words[0].lower() in _STOP_SPEAKER:
+        return False
+    return bool(_SPEAKERISH.search(spk))
+
+
+def _clean_speaker(spk: str) -> str:
+    spk = re.sub(r"^(?:However|But|And|Meanwhile|Earlier|Later|Also|Separately)\s*,?\s+", "", spk.strip())
+    spk = re.sub(r",?\s*(?:however|meanwhile|too|also)\s*,?\s*$", "", spk, flags=re.I)
+    return spk.strip(" ,\"“”")
+
+
+def attribute(sentence: str) -> list[Attributed]:
+    """Attributions found in one sentence; an empty list means the outlet speaks in its own voice."""
+    out: list[Attributed] = []
+    s = sentence
+
+    # 1. Nominal: "X's (recent) claim(s) that P" / "X's assertions about P", maybe followed by
+    #    "— a statement (firmly) refuted by Y".
+    m = re.search(rf"(?P<spk>(?:[A-Z][\w.-]*\s+){{0,4}}[A-Z][\w.-]*)[’']s?\s+(?:\w+\s+){{0,2}}?"
+                  rf"(?P<cue>{CLAIM_NOUNS})\s+(?:that|about|of)\s+", s)
+    if m:
+        p0 = m.end()
+        rest = s[p0:]
+        dm = re.search(rf"\s*[—–-]+\s*(?:a|an|the)\s+(?:\w+\s+)?(?:{CLAIM_NOUNS}|claim)\s+"
+                       rf"(?:\w+\s+){{0,2}}?(?P<dcue>{DENY_CUES})\s+by\s+(?P<dspk>[^,.;—–]+)", rest)
+        stop = re.search(r"\s*[—–;]|\s+-\s+|,\s+(?:which|while|but)\b", rest)
+        p1 = p0 + (dm.start() if dm else stop.start() if stop else len(rest))
+        a, b = _trim(s, p0, p1)
+        if b > a:
+            out.append(Attributed(a, b, _clean_speaker(m.group("spk")), m.group("cue"), "asserts"))
+            if dm:
+                out.append(Attributed(a, b, _clean_speaker(dm.group("dspk")), dm.group("dcue"),
+                                      "denies"))
+            return out
+
+    # 2. "According to X, P" / "P, according to X."
+    m = re.match(r"\s*According\s+to\s+(?P<spk>[^,]{2,90}),\s*", s)
+    if m and _speaker_ok(m.group("spk")):
+        a, b = _trim(s, m.end(), len(s))
+        return [Attributed(a, b, _clean_speaker(m.group("spk")), "according to", "asserts")]
+    m = re.search(r",\s*according\s+to\s+(?P<spk>[^,]{2,90}?)\s*\.?\s*$", s)
+    if m and _speaker_ok(m.group("spk")):
+        a, b = _trim(s, 0, m.start())
+        return [Attributed(a, b, _clean_speaker(m.group("spk")), "according to", "asserts")]
+
+    # 3. "X (has consistently) maintained that P" / "X denied P" at the head of the sentence.
+    m = re.match(
+        rf"\s*(?:(?:However|But|Meanwhile|Earlier|Also|Separately|Still|Yet|Later),\s*)?"
+        rf"(?P<spk>[^,;:\"“”]{{1,80}}?)\s*,?\s+{_ADVS}(?P<cue>{ASSERT_CUES}|{DENY_CUES})"
+        rf"(?:\s+(?:last\s+\w+|on\s+\w+|earlier|in\s+a\s+[\w\s]+?post|to\s+\w+(?:\s+\w+)?))?"
+        rf"\s*,?\s*(?:that\s+)?",
+        s,
+    )
+    if m and _speaker_ok(_clean_speaker(m.group("spk"))) and m.end() < len(s) - 3:
+        cue = m.group("cue")
+        stance = "denies" if _DENY_RE.fullmatch(cue) else "asserts"
+        a, b = _trim(s, m.end(), len(s))
+        if b - a > 10:
+            return [Attributed(a, b, _clean_speaker(m.group("spk")), cue, stance)]
+
+    # 4. Trailing: "P, X said." / "\"P,\" X said in a post."
+    m = re.search(
+        r"[,\"”]\s*(?P<spk>[^,\"“”]{2,80}?)\s+(?P<cue>(?:was|were)\s+quoted\s+as\s+saying|said|says|told|added|noted|stated|wrote|"
+        r"claimed|maintained|insisted|warned|reported|announced)\b[^,\"“”]*\.?\s*$",
+        s,
+    )
+    if m and _speaker_ok(m.group("spk")) and m.start() > 10:
+        a, b = _trim(s, 0, m.start() + 1)
+        if b > a:
+            return [Attributed(a, b, _clean_speaker(m.group("spk")), m.group("cue"), "asserts")]
+
+    # 5. Inverted: "P, said X."
+    m = re.search(r",\s*(?P<cue>said|says|added|noted)\s+(?P<spk>[^,]{2,80}?)\s*\.?\s*$", s)
+    if m and _speaker_ok(m.group("spk")) and m.start() > 10:
+        a, b = _trim(s, 0, m.start())
+        return [Attributed(a, b, _clean_speaker(m.group("spk")), m.group("cue"), "asserts")]
+    return out

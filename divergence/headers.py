@@ -1,0 +1,296 @@
+"""Find an article's metadata in its own text: header block, date, outlet, dateline, credits.
+
+News text arrives with loose headers (` date 2025-05-28 Washington, May 28 (IANS) ...`, an outlet
+line such as `Daijiworld Media Network- Washington (DD)`, a trailing `Based On A PTI Report`). This
+module returns what it found and the character ranges that remain article body, so header lines
+never become claims.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+WIRES = {
+    "IANS": "IANS", "PTI": "PTI", "ANI": "ANI", "UNI": "UNI", "REUTERS": "Reuters", "AFP": "AFP",
+    "AP": "AP", "DPA": "dpa", "EFE": "EFE", "XINHUA": "Xinhua", "BLOOMBERG": "Bloomberg",
+    "ANSA": "ANSA", "KYODO": "Kyodo", "YONHAP": "Yonhap", "TASS": "TASS", "APP": "APP",
+}
+_WIRE_ALT = "|".join(sorted(WIRES, key=len, reverse=True))
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+# Header keys and their synonyms; other keys are allowed in a block but dropped.
+_KEYS = {
+    "source": "source", "outlet": "source", "publisher": "source", "site": "source",
+    "date": "date", "published": "date", "url": "url", "link": "url", "title": "title",
+    "headline": "title", "author": "author", "byline": "author", "wire": "wire", "agency": "wire",
+    "place": "place", "dateline": "place",
+}
+_KV = re.compile(r"^[ \t]*([A-Za-z][A-Za-z_ -]{0,24}?)[ \t]*:[ \t]*(.*?)[ \t]*$")
+_DATE_LINE = re.compile(r"^[ \t]*date[:\s][ \t]*(\d{4}-\d{2}-\d{2})[ \t]*", re.I)
+# A place name: capitalised words, with the usual lower-case joiners ("Rio de Janeiro").
+_PLACE = (r"[A-Z][A-Za-z.'’-]*(?:[ \t]+(?:[A-Z][A-Za-z.'’-]*|"
+          r"(?:de|da|del|di|do|dos|la|le|el|al|of|am|an|der|es|on|upon)(?=[ \t]+[A-Z]))){0,3}")
+_DAY = rf"(?:{_MONTH}[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{_MONTH})(?:,?[ \t]*\d{{4}})?"
+# "Washington, May 28 (IANS)", "NEW DELHI, May 28:", "London, 28 May 2025 (Reuters) -"
+_DATELINE = re.compile(
+    rf"^(?P<place>{_PLACE}),[ \t]+(?P<day>{_DAY})"
+    rf"(?:[ \t]*\((?P<wire>[A-Za-z]{{2,10}})\))?[ \t]*[:\-–—]?[ \t]*"
+)
+# "NEW DELHI (Reuters) -"
+_DATELINE_WIRE = re.compile(
+    rf"^(?P<place>{_PLACE})[ \t]*\((?P<wire>(?i:{_WIRE_ALT}))\)[ \t]*(?:[:\-–—][ \t]*)?"
+)
+_OUTLET_WORDS = (
+    r"Network|News|Media|Times|Post|Herald|Express|Tribune|Bureau|Desk|Agency|Daily|Journal|"
+    r"Chronicle|Gazette|Telegraph|Online|Broadcasting|Television|Radio|Wire|Today|Observer"
+)
+# "Daijiworld Media Network", "Hindustan Times", "Times of India", "NDTV News Desk"
+_OUTLET = re.compile(
+    rf"^(?:[A-Z0-9][\w.&'’]*[ \t]+){{0,3}}(?:{_OUTLET_WORDS})(?:[ \t]+of[ \t]+[A-Z]\w*)?$"
+)
+_AGENCY = rf"(?:{_WIRE_ALT}|agencies)"
+# "Based On A PTI Report", "(With inputs from PTI and ANI)", "Source: IANS", "-- PTI", "(IANS)"
+_CREDIT = re.compile(
+    rf"^[(\[]?[ \t]*(?:based[ \t]+on[ \t]+(?:an?[ \t]+)?|(?:with[ \t]+)?inputs?[ \t]+from[ \t]+"
+    rf"|source[ \t]*:[ \t]*|[-–—]+[ \t]*)?(?P<wire>{_AGENCY})"
+    rf"(?:[ \t]*(?:,|and|&)[ \t]*{_AGENCY})*(?:[ \t]+(?:report|inputs|copy))?"
+    rf"[ \t]*\.?[ \t]*[)\]]?$",
+    re.I,
+)
+# A credit glued to the end of the last paragraph: "... security. (IANS)" or "... security. -- PTI"
+_CREDIT_TAIL = re.compile(
+    rf"(?<=[.!?\"”’])[ \t]*(?:\((?P<w1>{_WIRE_ALT})\)|[-–—]+[ \t]*(?P<w2>{_WIRE_ALT}))[ \t]*$"
+)
+_BYLINE = re.compile(r"^By[ \t]+(?P<who>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """Metadata found in an article's text and the body ranges left once it is removed."""
+
+    body: tuple[tuple[int, int], ...]
+    source: str | None = None
+    wire: str | None = None
+    date: str | None = None
+    place: str | None = None
+    title: str | None = None
+    url: str | None = None
+    author: str | None = None
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line, end excluding the newline."""
+    out, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.rstrip("\r\n")
+        out.append((pos, pos + len(stripped)))
+        pos += len(line)
+    return out
+
+
+def _looks_like_title(s: str) -> bool:
+    """A short line with no closing full stop whose words are mostly capitalised."""
+    s = s.strip()
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", s)
+    if not words or len(words) > 30 or s.endswith((".", "?", "!", '"', "”")):
+        return False
+    caps = sum(w[0].isupper() for w in words)
+    return caps / len(words) >= 0.6
+
+
+def _wire(tag: str | None) -> str | None:
+    return WIRES.get(tag.upper()) if tag else None
+
+
+def _set(meta: dict[str, str | None], key: str, value: str | None) -> None:
+    """Set ``key`` unless it already holds a value (the first place that names it wins)."""
+    if value and not meta.get(key):
+        meta[key] = value
+
+
+def normalize_date(value: str | None) -> str | None:
+    """``YYYY-MM-DD`` for ISO stamps and "May 28, 2025" / "28 May 2025"; anything else as given."""
+    if not value or not value.strip():
+        return None
+    v = value.strip()
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})(?:$|[T ]\d)", v)
+    if m:
+        return f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+    m = re.match(rf"^(?:({_MONTH})[ \t]+(\d{{1,2}})|(\d{{1,2}})[ \t]+({_MONTH})),?[ \t]*(\d{{4}})$",
+                 v, re.I)
+    if m:
+        month = _MONTHS[(m.group(1) or m.group(4))[:3].lower()]
+        day = int(m.group(2) or m.group(3))
+        if 1 <= day <= 31:
+            return f"{m.group(5)}-{month:02d}-{day:02d}"
+    return v
+
+
+def _kv_block(text: str, lines: list[tuple[int, int]]) -> tuple[dict[str, str | None], int] | None:
+    """A leading block of ``key: value`` lines: (metadata, index of the first line after it).
+
+    The block ends at a blank line; without one it still counts when two or more known keys
+    name it a header (``source: X`` then ``date: Y`` then the body).
+    """
+    i = 0
+    while i < len(lines) and not text[slice(*lines[i])].strip():
+        i += 1
+    meta: dict[str, str | None] = {}
+    known = 0
+    j = i
+    for s, e in lines[i:]:
+        m = _KV.match(text[s:e])
+        if not text[s:e].strip() or not m or m.group(1).lower().startswith("http"):
+            break
+        key = _KEYS.get(m.group(1).strip().lower().replace(" ", "_"))
+        if key:
+            known += 1
+            _set(meta, key, m.group(2))
+        j += 1
+    ended = j < len(lines) and not text[slice(*lines[j])].strip()
+    if j == i or not known or not (ended or known >= 2) or known * 2 < j - i:
+        return None
+    return meta, j
+
+
+def _outlet(line: str) -> dict[str, str | None] | None:
+    """``Daijiworld Media Network- Washington (DD)`` -> source, place and maybe wire."""
+    m = re.match(r"^(?P<src>.+?)(?:[ \t]*[-–—|][ \t]*(?P<place>[^-–—|]+?))?"
+                 r"(?:[ \t]*\((?P<tag>[^()]{1,20})\))?[ \t]*$", line.strip())
+    if not m or not _OUTLET.match(m.group("src").strip()):
+        return None
+    place = (m.group("place") or "").strip()
+    if place and not re.fullmatch(_PLACE, place):
+        return None
+    return {"source": m.group("src").strip(), "place": place or None,
+            "wire": _wire(m.group("tag"))}
+
+
+def _is_dateline(line: str) -> bool:
+    return bool(_DATELINE.match(line) or _DATELINE_WIRE.match(line))
+
+
+def _loose_header(text: str, nonblank: list[tuple[int, int]], meta: dict[str, str | None],
+                  title: str | None) -> tuple[int, int | None]:
+    """Date line, outlet line, title line, byline at the top: (first body line, start within it)."""
+    s, e = nonblank[0]
+    i = 0
+    m = _DATE_LINE.match(text[s:e])
+    if m:
+        meta["date"] = m.group(1)
+        rest_start = s + m.end()
+        rest = text[rest_start:e]
+        if not rest.strip():
+            i = 1
+        elif len(nonblank) > 1 and not _is_dateline(rest) and (
+                _same_title(rest, title) or _looks_like_title(rest)):
+            meta["title"] = rest.strip()
+            i = 1
+        else:
+            return 0, rest_start
+    # At most one each of outlet, title and byline, and only while body lines follow.
+    while i < len(nonblank) - 1:
+        line = text[slice(*nonblank[i])].strip()
+        if _is_dateline(line):
+            break
+        found = None if meta.get("source") else _outlet(line)
+        if found:
+            for k, v in found.items():
+                _set(meta, k, v)
+        elif not meta.get("title") and (_same_title(line, title) or (
+                _looks_like_title(line) and len(line.split()) >= 3)):
+            meta["title"] = line
+        elif not meta.get("author") and (b := _BYLINE.match(line)):
+            meta["author"] = b.group("who")
+        else:
+            break
+        i += 1
+    return i, None
+
+
+def _same_title(line: str, title: str | None) -> bool:
+    return bool(title) and " ".join(line.split()).casefold() == " ".join(title.split()).casefold()
+
+
+def _dateline(text: str, start: int, end: int, meta: dict[str, str | None]) -> int | None:
+    """Where the body starts after a dateline at ``text[start:end]``; None when there is none."""
+    head = text[start:end]
+    m = _DATELINE.match(head) or _DATELINE_WIRE.match(head)
+    if not m:
+        return None
+    _set(meta, "place", m.group("place").strip())
+    _set(meta, "wire", _wire(m.groupdict().get("wire")))
+    day = m.groupdict().get("day")
+    if day and re.search(r"\d{4}$", day):
+        _set(meta, "date", normalize_date(day))
+    return start + m.end()
+
+
+def _credit(text: str, body: list[tuple[int, int]], meta: dict[str, str | None]) -> None:
+    """Drop a trailing credit line ("Based On A PTI Report") or a credit at the end of the body."""
+    s, e = body[-1]
+    cm = _CREDIT.match(text[s:e].strip())
+    if cm and len(body) > 1:
+        wire = _wire(cm.group("wire"))
+        _set(meta, "wire", wire)
+        body.pop()
+        return
+    tm = _CREDIT_TAIL.search(text, s, e)
+    if tm and tm.start() > s:
+        _set(meta, "wire", _wire(tm.group("w1") or tm.group("w2")))
+        body[-1] = (s, tm.start())
+
+
+def parse_header(text: str, title: str | None = None) -> Header:
+    """Split ``text`` into metadata and body ranges; never raises, finds what it can.
+
+    Args:
+        text: the article text, newlines already normalised to ``\\n``.
+        title: a title known from elsewhere (JSONL, HTML metadata); a first line equal to it is a
+            header line.
+    """
+    meta: dict[str, str | None] = {}
+    lines = _lines(text)
+    nonblank = [(s, e) for s, e in lines if text[s:e].strip()]
+    if not nonblank:
+        return Header(body=())
+    kv = _kv_block(text, lines)
+    if kv is not None:
+        meta, after_kv = kv
+        first = sum(1 for s, _ in nonblank if s < lines[after_kv - 1][1])
+        start = None
+    else:
+        first, start = _loose_header(text, nonblank, meta, title)
+    body = list(nonblank[first:])
+    if not body:
+        return Header(body=(), **_clean(meta))
+    s, e = body[0]
+    s = start if start is not None else s
+    after = _dateline(text, s, e, meta)
+    if after is not None and text[after:e].strip():
+        s = after
+    elif after is not None:
+        body.pop(0)  # the dateline stands on a line of its own
+        if not body:
+            return Header(body=(), **_clean(meta))
+        s = body[0][0]
+    body[0] = (s, body[0][1])
+    _credit(text, body, meta)
+    body = [(a, b) for a, b in body if text[a:b].strip()]
+    return Header(body=tuple(body), **_clean(meta))
+
+
+def _clean(meta: dict[str, str | None]) -> dict[str, str | None]:
+    keys = {"source", "wire", "date", "place", "title", "url", "author"}
+    out = {k: (v.strip() or None) if isinstance(v, str) else v
+           for k, v in meta.items() if k in keys}
+    if out.get("wire"):
+        out["wire"] = _wire(out["wire"]) or out["wire"]
+    if out.get("date"):
+        out["date"] = normalize_date(out["date"])
+    return out

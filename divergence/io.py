@@ -1,0 +1,411 @@
+"""Reading articles (txt/md, JSONL, HTML, folders, stdin), JSON shapes of records, atomic writes.
+
+Loaders repair what they can, skip what they cannot (returning a ``Skip`` that says where and
+why) and never raise for one bad article; only a path that does not exist, or a folder with no
+article files, raises.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict
+from pathlib import Path
+from typing import IO, Any
+
+from .errors import DivergenceError
+from .headers import WIRES, normalize_date, parse_header
+from .records import Article, Claim, Report, Skip
+
+TEXT_EXT = {".txt", ".md", ".text"}
+JSONL_EXT = {".jsonl", ".ndjson"}
+HTML_EXT = {".html", ".htm", ".xhtml"}
+ARTICLE_EXT = TEXT_EXT | JSONL_EXT | HTML_EXT
+SCHEMA = "divergence.report/1"
+
+
+def article_id(text: str) -> str:
+    """A stable content hash: the same text gives the same id on every machine and run."""
+    norm = "\n".join(line.rstrip() for line in text.strip().splitlines())
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
+
+
+# ---------------------------------------------------------------- loading
+
+
+def load(paths: Iterable[str], stdin: IO[bytes] | None = None) -> tuple[list[Article], list[Skip]]:
+    """Read every article under ``paths`` ("-" is stdin); return the articles and what was skipped.
+
+    The same text read twice is one article; a second article that reuses an id is skipped.
+
+    Raises:
+        DivergenceError: a path does not exist, or a folder holds no article files.
+    """
+    articles: list[Article] = []
+    skipped: list[Skip] = []
+    for p in paths:
+        for art_or_skip in _load_one(p, stdin):
+            (articles if isinstance(art_or_skip, Article) else skipped).append(art_or_skip)
+    by_text: dict[str, Article] = {}
+    by_id: dict[str, Article] = {}
+    unique: list[Article] = []
+    for a in articles:
+        key = article_id(a.text)
+        if key in by_text:
+            skipped.append(Skip(a.path, f"same text as {by_text[key].path}; read once"))
+        elif a.id in by_id:
+            skipped.append(Skip(a.path, f"id {a.id!r} is already used by {by_id[a.id].path}; "
+                                        "give each article its own id"))
+        else:
+            by_text[key] = by_id[a.id] = a
+            unique.append(a)
+    return unique, skipped
+
+
+def _load_one(p: str, stdin: IO[bytes] | None) -> Iterator[Article | Skip]:
+    if p == "-":
+        data = (stdin or sys.stdin.buffer).read()
+        yield from _from_bytes("<stdin>", data, kind=_sniff(data))
+        return
+    path = Path(p)
+    if not path.exists():
+        raise DivergenceError("no such file or folder", where=p)
+    if path.is_dir():
+        files = sorted(
+            f for f in path.rglob("*")
+            if f.is_file() and f.suffix.lower() in ARTICLE_EXT
+            and not any(part.startswith(".") for part in f.relative_to(path).parts)
+        )
+        if not files:
+            exts = ", ".join(sorted(ARTICLE_EXT))
+            raise DivergenceError(f"folder holds no article files (looked for {exts})", where=p)
+        for f in files:
+            yield from _load_file(f)
+        return
+    yield from _load_file(path)
+
+
+def _load_file(path: Path) -> Iterator[Article | Skip]:
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        yield Skip(str(path), f"cannot read: {e.strerror or e}")
+        return
+    ext = path.suffix.lower()
+    kind = "jsonl" if ext in JSONL_EXT else "html" if ext in HTML_EXT else (
+        "text" if ext in TEXT_EXT else _sniff(data))
+    yield from _from_bytes(str(path), data, kind)
+
+
+def _sniff(data: bytes) -> str:
+    head = data[:512].lstrip().lower()
+    if head.startswith(b"{"):
+        return "jsonl"
+    if head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in data[:4096].lower():
+        return "html"
+    return "text"
+
+
+def _decode(where: str, data: bytes) -> str | Skip:
+    if not data.strip():
+        return Skip(where, "empty file")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            return Skip(where, "starts like UTF-16 text but does not decode; re-save it as UTF-8")
+    if b"\x00" in data[:8192]:
+        return Skip(where, "binary file (NUL bytes); expected UTF-8 text, JSONL or HTML")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        return Skip(f"{where}:{line}", f"not UTF-8 text (byte 0x{data[e.start]:02x} at offset "
+                                       f"{e.start}); re-save the file as UTF-8")
+
+
+def _from_bytes(where: str, data: bytes, kind: str) -> Iterator[Article | Skip]:
+    text = _decode(where, data)
+    if isinstance(text, Skip):
+        yield text
+        return
+    if kind == "jsonl":
+        yield from _from_jsonl(where, text)
+    elif kind == "html":
+        yield _from_html(where, text)
+    else:
+        yield make_article(text, path=where)
+
+
+_SAFE_ID = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}")
+
+
+def make_article(text: str, path: str, **fields: str | None) -> Article | Skip:
+    """Build an article from raw text, finding header metadata; ``fields`` override what is found.
+
+    The id is a content hash of ``text`` unless ``fields`` gives one (it names the claims file, so
+    it must be a plain file name: letters, digits, ``.``, ``_``, ``-``; at most 64).
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        return Skip(path, "empty article text")
+    aid = fields.get("id") or article_id(text)
+    if not _SAFE_ID.fullmatch(aid):
+        return Skip(path, f"id {aid!r} cannot name a claims file; use letters, digits, '.', '_' "
+                          "or '-' (at most 64), or leave id out for a content hash")
+    head = parse_header(text, title=fields.get("title"))
+    if not head.body:
+        return Skip(path, "no article body after the header lines")
+    return Article(
+        id=aid,
+        path=path,
+        text=text,
+        source=fields.get("source") or head.source or _source_from_path(path),
+        wire=_wire(fields.get("wire")) or head.wire,
+        date=normalize_date(fields.get("date")) or head.date,
+        place=fields.get("place") or head.place,
+        title=fields.get("title") or head.title,
+        url=fields.get("url") or head.url,
+        body=head.body,
+    )
+
+
+def _wire(value: str | None) -> str | None:
+    return (WIRES.get(value.strip().upper()) or value.strip()) if value and value.strip() else None
+
+
+def _source_from_path(path: str) -> str:
+    stem = Path(re.sub(r":\d+$", "", path)).stem
+    return stem or "unknown"
+
+
+_JSONL_FIELDS = ("id", "source", "date", "title", "url", "wire")
+
+
+def _from_jsonl(where: str, text: str) -> Iterator[Article | Skip]:
+    whole = _whole_json(text)
+    if whole is not None:  # a pretty-printed object or an array: read it, do not fail each line
+        for n, obj in whole:
+            yield _from_json_obj(f"{where}:{n}", obj, f"{Path(where).stem}:{n}")
+        return
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        loc = f"{where}:{n}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield Skip(loc, f"not valid JSON ({e.msg} at column {e.colno}); expected one JSON "
+                            'object per line with a "text" field')
+            continue
+        yield _from_json_obj(loc, obj, f"{Path(where).stem}:{n}")
+
+
+def _whole_json(text: str) -> list[tuple[int, Any]] | None:
+    """(line, value) pairs when ``text`` is one JSON object or array spread over several lines."""
+    start = len(text) - len(text.lstrip())
+    if "\n" not in text.strip() or not text.startswith(("[", "{"), start):
+        return None
+    try:
+        json.loads(text[start:].splitlines()[0])
+        return None  # the first line stands alone: this is JSON Lines
+    except json.JSONDecodeError:
+        pass
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError:
+        return None
+    if not isinstance(doc, list):
+        return [(text.count("\n", 0, start) + 1, doc)]
+    # Find where each item starts, so a bad item is reported at its own line.
+    dec, out, pos = json.JSONDecoder(), [], start + 1
+    for _ in doc:
+        pos = _skip(text, pos, " \t\r\n,")
+        obj, end = dec.raw_decode(text, pos)
+        out.append((text.count("\n", 0, pos) + 1, obj))
+        pos = end
+    return out
+
+
+def _skip(text: str, pos: int, chars: str) -> int:
+    while pos < len(text) and text[pos] in chars:
+        pos += 1
+    return pos
+
+
+def _from_json_obj(loc: str, obj: Any, default_source: str) -> Article | Skip:
+    if not isinstance(obj, dict):
+        return Skip(loc, f"expected a JSON object with a \"text\" field, got {_json_type(obj)}")
+    body = obj.get("text")
+    if not isinstance(body, str) or not body.strip():
+        return Skip(loc, 'missing "text" (need text; optional id, source, date, title, url)')
+    fields = {k: str(obj[k]).strip() for k in _JSONL_FIELDS
+              if isinstance(obj.get(k), (str, int, float)) and str(obj[k]).strip()}
+    fields.setdefault("source", default_source)
+    return make_article(body, path=loc, **fields)
+
+
+def _json_type(obj: Any) -> str:
+    names = {list: "an array", str: "a string", bool: "a boolean", type(None): "null",
+             int: "a number", float: "a number"}
+    return names.get(type(obj), type(obj).__name__)
+
+
+def _from_html(where: str, html: str) -> Article | Skip:
+    try:
+        import trafilatura
+    except Exception as e:  # noqa: BLE001 - a broken install must not become a traceback
+        return Skip(where, f"reading HTML needs trafilatura, which failed to import ({_first(e)}); "
+                           f"{_install_hint(e)}")
+    try:
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    except Exception as e:  # noqa: BLE001 - one bad page is a skip, not a crash
+        return Skip(where, f"could not extract text from the HTML ({_first(e)})")
+    if doc is None:
+        return Skip(where, "no article text found in the HTML")
+    get = doc.get if isinstance(doc, dict) else lambda k: getattr(doc, k, None)
+    text = get("text") or ""
+    if not text.strip():
+        return Skip(where, "no article text found in the HTML")
+    fields = {"title": get("title"), "date": get("date"), "source": get("sitename"),
+              "url": get("url")}
+    return make_article(text, path=where, **{k: str(v) for k, v in fields.items() if v})
+
+
+def _first(e: BaseException) -> str:
+    msg = str(e).strip().splitlines()
+    return f"{type(e).__name__}: {msg[0][:160]}" if msg else type(e).__name__
+
+
+def _install_hint(e: BaseException) -> str:
+    """The pip command that most likely fixes a failed import."""
+    text = str(e)
+    if "lxml_html_clean" in text or "lxml.html.clean" in text:
+        return "pip install lxml_html_clean"
+    name = getattr(e, "name", None)
+    pkg = name.split(".")[0] if isinstance(name, str) and name else "trafilatura"
+    return f"pip install {pkg}"
+
+
+# ---------------------------------------------------------------- atomic writes
+
+
+def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> Path:
+    """Write ``data`` to ``path`` via a temp file in the same folder and a rename: no half files."""
+    path = Path(path)
+    raw = data.encode("utf-8") if isinstance(data, str) else data  # fail before touching the disk
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(raw)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def dumps_jsonl(rows: Iterable[dict[str, Any]]) -> str:
+    """Rows as JSON Lines (UTF-8 kept readable)."""
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+
+
+# ---------------------------------------------------------------- claims JSONL
+
+_CLAIM_FIELDS = ("id", "article_id", "text", "start", "end")
+
+
+def claim_to_dict(c: Claim) -> dict[str, Any]:
+    """A claim as a plain dict (the claims/*.jsonl row)."""
+    return asdict(c)
+
+
+def claim_from_dict(d: dict[str, Any], where: str = "<dict>") -> Claim:
+    """The inverse of ``claim_to_dict``; a clear error when a required field is missing."""
+    missing = [k for k in _CLAIM_FIELDS if k not in d]
+    if missing:
+        raise DivergenceError(f"missing {', '.join(map(repr, missing))} "
+                              f"(need {', '.join(_CLAIM_FIELDS)})", where=where)
+    known = {f for f in Claim.__dataclass_fields__}
+    return Claim(**{k: v for k, v in d.items() if k in known})
+
+
+def write_claims(folder: str | os.PathLike[str], article: Article, claims: list[Claim]) -> Path:
+    """Write ``claims/<article-id>.jsonl`` atomically."""
+    rows = dumps_jsonl(map(claim_to_dict, claims))
+    return atomic_write(Path(folder) / f"{article.id}.jsonl", rows)
+
+
+def read_claims(path: str | os.PathLike[str]) -> list[Claim]:
+    """Read a claims JSONL file, naming the line of any bad row."""
+    out = []
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            d = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise DivergenceError(f"not valid JSON ({e.msg})", where=str(path), line=n) from None
+        out.append(claim_from_dict(d, where=f"{path}:{n}"))
+    return out
+
+
+# ---------------------------------------------------------------- the report contract
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    """The report in the JSON contract of DESIGN.md (``divergence.report/1``), plus extra fields."""
+    event_of = report.event_of()
+    return {
+        "schema": SCHEMA,
+        "model": report.model,
+        "created": report.created,
+        "articles": [
+            {"id": a.id, "path": a.path, "source": a.source, "wire": a.wire, "date": a.date,
+             "title": a.title, "place": a.place, "url": a.url, "voice": a.voice, "text": a.text}
+            for a in report.articles
+        ],
+        "claims": [
+            {"id": c.id, "article": c.article_id, "text": c.text, "start": c.start, "end": c.end,
+             "speaker": c.speaker, "stance": c.stance, "event": event_of.get(c.id),
+             "cue": c.cue, "proposition": c.proposition}
+            for c in report.claims
+        ],
+        "events": [
+            {"id": e.id, "label": e.label, "articles": list(e.articles), "groups": list(e.groups),
+             "claims": list(e.claims)}
+            for e in report.events
+        ],
+        "groups": [
+            {"id": g.id, "label": g.label, "confidence": round(g.confidence, 4),
+             "claims": list(g.claims), "sources": list(g.sources),
+             "reasons": [_reason_to_dict(r) for r in g.reasons],
+             "events": list(g.events),
+             "verdict": asdict(g.verdict) if g.verdict else None}
+            for g in report.groups
+        ],
+        "skipped": [{"where": s.where, "why": s.why} for s in report.skipped],
+    }
+
+
+def _reason_to_dict(r: Any) -> dict[str, Any]:
+    return {"type": r.type, "detail": r.detail, "claims": list(r.claims),
+            "confidence": round(r.weight, 4),
+            "spans": [{"claim": s.claim, "start": s.start, "end": s.end, "text": s.text}
+                      for s in r.spans]}

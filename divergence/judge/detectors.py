@@ -1,0 +1,365 @@
+"""Typed detectors that explain themselves: each looks at one pair of claims and may return a Reason.
+
+A detector fires only when the two claims speak to the same point and differ in one typed way
+(polarity, a number, a date, who gets the credit, who asserts versus who denies, a title). Each is
+registered by name, so the judge's set can be chosen and extended.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..records import Claim, Reason, Span
+from ..registry import Registry
+from .text import _COUNTRIES, NEGATIONS, dates, norm_actor, overlap, quantities
+
+_COUNTRY_KEYS = frozenset(_COUNTRIES)
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """What a detector sees: two claims and their embedding similarity."""
+
+    a: Claim
+    b: Claim
+    similarity: float
+
+
+Detector = Callable[[Pair], "Reason | None"]
+DETECTORS: Registry[Detector] = Registry("detector")
+
+
+def _span(c: Claim, start: int, end: int) -> Span:
+    return Span(c.id, start, end, c.content[start:end])
+
+
+def _same_point(p: Pair, sim: float = 0.6, words: float = 0.5) -> bool:
+    """Both claims are about the same thing: close in meaning or sharing most content words."""
+    return p.similarity >= sim or overlap(p.a.content, p.b.content) >= words
+
+
+def speaker_key(c: Claim) -> str | None:
+    """The claim's speaker folded to an actor key ("New Delhi", "Indian officials" -> india)."""
+    return norm_actor(c.speaker) if c.speaker else None
+
+
+# ---------------------------------------------------------------- negation
+
+
+@DETECTORS.register("negation")
+def negation(p: Pair) -> Reason | None:
+    """One claim negates what the other asserts ("was mediated" vs "was not mediated")."""
+    words = overlap(p.a.content, p.b.content)
+    if not (p.similarity >= 0.75 and words >= 0.6) and words < 0.8:
+        return None
+    na = _negations(p.a.content)
+    nb = _negations(p.b.content)
+    if (len(na) % 2) == (len(nb) % 2):
+        return None
+    neg_claim, cues = (p.a, na) if len(na) % 2 else (p.b, nb)
+    other = p.b if neg_claim is p.a else p.a
+    cue = cues[0]
+    return Reason(
+        "negation",
+        f"{neg_claim.id} negates ({cue.group(0)!r}) what {other.id} states",
+        (p.a.id, p.b.id),
+        (_span(neg_claim, cue.start(), cue.end()),),
+        weight=min(0.95, 0.45 + 0.5 * max(p.similarity, words)),
+    )
+
+
+def _negations(text: str) -> list[re.Match[str]]:
+    """Negation cues, minus the ones that do not negate ("not only ... but also", "no doubt")."""
+    return [m for m in NEGATIONS.finditer(text)
+            if not re.match(r"\s+(?:(?:the\s+)?only|just|merely|least|until|to\s+mention|doubt)\b",
+                            text[m.end():], re.I)]
+
+
+# ---------------------------------------------------------------- numbers
+
+
+@DETECTORS.register("number")
+def number(p: Pair) -> Reason | None:
+    """The same counted thing with different values ("five jets" vs "six jets", "5" vs "five")."""
+    if not _same_point(p, sim=0.6, words=0.6):
+        return None
+    qa, qb = quantities(p.a.content), quantities(p.b.content)
+    for x in qa:
+        for y in qb:
+            same_unit = x.unit == y.unit or (x.unit and y.unit and x.unit.rstrip("s") == y.unit.rstrip("s"))
+            if not same_unit or not (x.unit or (len(qa) == 1 and len(qb) == 1)):
+                continue
+            if abs(x.value - y.value) > 1e-9 * max(abs(x.value), 1):
+                if any(abs(x.value - y2.value) < 1e-9 for y2 in qb):
+                    continue  # the value appears on both sides
+                return Reason(
+                    "number",
+                    f"{x.text!r} vs {y.text!r}",
+                    (p.a.id, p.b.id),
+                    (_span(p.a, x.start, x.end), _span(p.b, y.start, y.end)),
+                    weight=0.7 + 0.2 * min(1.0, p.similarity),
+                )
+    return None
+
+
+# ---------------------------------------------------------------- dates
+
+
+@DETECTORS.register("date")
+def date(p: Pair) -> Reason | None:
+    """The same event put on different days, dates, years or times ("Friday" vs "Saturday")."""
+    if not _same_point(p, sim=0.6, words=0.6):
+        return None
+    da, db = dates(p.a.content), dates(p.b.content)
+    for kind in ("time", "weekday", "monthday", "year", "season"):
+        xa = [d for d in da if d.kind == kind]
+        xb = [d for d in db if d.kind == kind]
+        if not xa or not xb:
+            continue
+        va, vb = {d.value for d in xa}, {d.value for d in xb}
+        if va & vb:
+            continue
+        x, y = xa[0], xb[0]
+        if kind == "monthday" and _overlapping_days(x.value, y.value):
+            continue
+        return Reason(
+            "date",
+            f"{x.text!r} vs {y.text!r}",
+            (p.a.id, p.b.id),
+            (_span(p.a, x.start, x.end), _span(p.b, y.start, y.end)),
+            weight=0.65 + 0.25 * min(1.0, p.similarity),
+        )
+    return None
+
+
+def _overlapping_days(a: str, b: str) -> bool:
+    def rng(v: str) -> tuple[int, int, int]:
+        mon, _, days = v.partition("-")
+        d1, _, d2 = days.partition("-")
+        return int(mon), int(d1), int(d2 or d1)
+
+    ma, a1, a2 = rng(a)
+    mb, b1, b2 = rng(b)
+    return ma == mb and a1 <= b2 and b1 <= a2
+
+
+# ---------------------------------------------------------------- actor / credit
+
+_OUTCOME = (r"(?:cease-?fire|truce|de-?escalation|understanding|armistice|cessation\s+of\s+hostilities|"
+            r"peace\s+deal|deal|agreement|accord|pact|release|talks)")
+_CREDIT_VERB = (r"(?:mediated|brokered|negotiated|facilitated|arranged|secured|engineered|"
+                r"requested|sought|initiated|proposed|asked\s+for|appealed\s+for)")
+_MEDIATE = {"mediated", "brokered", "negotiated", "facilitated", "arranged", "secured", "engineered",
+            "mediating", "brokering"}
+_AGENT = r"(?P<agent>(?:his|her|their|the)\s+administration|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """Who a claim credits for an outcome: role is mediator, requester or cause; agent None = no one."""
+
+    outcome: str
+    role: str
+    agent: str | None
+    start: int
+    end: int
+
+
+def _outcome_class(word: str) -> str:
+    w = re.sub(r"[\s-]+", " ", word.lower())
+    if w in {"ceasefire", "cease fire", "truce", "deescalation", "de escalation", "understanding",
+             "armistice", "cessation of hostilities"}:
+        return "ceasefire"
+    return w
+
+
+def _agent_key(agent: str, c: Claim) -> str:
+    if re.match(r"(?:his|her|their|the)\s+administration|he|she|they", agent, re.I) and c.speaker:
+        return norm_actor(c.speaker)
+    return norm_actor(agent)
+
+
+def credits(c: Claim) -> list[Credit]:
+    """The credit frames of a claim: "X mediated the ceasefire", "the truce was the result of Y's appeals"."""
+    t = c.content
+    out: list[Credit] = []
+
+    def add(outcome: str, role: str, agent: str | None, m: re.Match[str]) -> None:
+        key = _agent_key(agent, c) if agent else None
+        out.append(Credit(_outcome_class(outcome), role, key, m.start(), m.end()))
+
+    def role_of(verb: str) -> str:
+        return "mediator" if verb.lower() in _MEDIATE else "requester"
+
+    for m in re.finditer(rf"(?P<out>{_OUTCOME})\b[^.;]*?\b(?:was|were|had\s+been|been)\s+"
+                         rf"(?P<verb>{_CREDIT_VERB})\s+by\s+{_AGENT}", t, re.I):
+        add(m.group("out"), role_of(m.group("verb")), m.group("agent"), m)
+    for m in re.finditer(rf"{_AGENT}\s+(?:had\s+|has\s+|have\s+)?(?P<verb>{_CREDIT_VERB})\s+"
+                         rf"(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){{0,3}}?(?P<out>{_OUTCOME})", t):
+        add(m.group("out"), role_of(m.group("verb")), m.group("agent"), m)
+    for m in re.finditer(rf"(?P<out>{_OUTCOME})\b[^.;]*?\b(?:result|outcome|consequence|product)\s+of\s+"
+                         rf"(?P<what>[^,.;]+)", t, re.I):
+        what = m.group("what")
+        pm = re.match(r"(?:the\s+)?(?P<who>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\s+(?:\w+\s+)?"
+                      r"(?P<act>appeals?|requests?|pleas?|calls?|pressure|demands?)", what)
+        if pm:
+            role = "requester" if pm.group("act").startswith(("appeal", "request", "plea", "call")) \
+                else "cause"
+            add(m.group("out"), role, pm.group("who"), m)
+        else:
+            agent = re.sub(r"^(?:the|a|an)\s+", "", what.strip(" “”\"'"), flags=re.I)
+            add(m.group("out"), "cause", agent, m)
+    for m in re.finditer(rf"{_AGENT}\s+(?:was|were)\s+(?:compelled|forced|made)\s+to\s+"
+                         rf"(?:seek|request|ask\s+for|accept|agree\s+to)\s+(?:a\s+|the\s+)?(?P<out>{_OUTCOME})",
+                         t):
+        add(m.group("out"), "requester", m.group("agent"), m)
+    for m in re.finditer(r"\b(?P<verb>mediat\w+|brokering)\s+between\s+\w+(?:\s+\w+)?\s+and\s+\w+", t, re.I):
+        if c.speaker:
+            add("ceasefire" if "cease" in t.lower() or "between" in m.group(0) else "deal",
+                "mediator", c.speaker, m)
+    for m in re.finditer(rf"(?P<out>{_OUTCOME})\b[^.;]*?\b(?:is|was|are|were|remains?|as)\s+(?:a\s+|an\s+)?"
+                         r"(?:strictly\s+|purely\s+|entirely\s+|exclusively\s+)?bilateral\b", t, re.I):
+        out.append(Credit(_outcome_class(m.group("out")), "mediator", None, m.start(), m.end()))
+    for m in re.finditer(r"\bwithout\s+(?:any\s+)?(?:external|foreign|outside|third[- ]party|"
+                         r"international)\s+(?:mediation|intervention|involvement|help)", t, re.I):
+        out.append(Credit("*", "mediator", None, m.start(), m.end()))
+    return out
+
+
+@DETECTORS.register("actor")
+def actor(p: Pair) -> Reason | None:
+    """The two claims credit different actors with the same outcome (who brokered, mediated, asked)."""
+    sa, sb = speaker_key(p.a), speaker_key(p.b)
+    if sa and sa == sb and p.a.stance == p.b.stance:
+        return None  # the same actor's line, carried by two outlets
+    if "denies" in (p.a.stance, p.b.stance):
+        return None  # a denied frame credits no one; the attribution detector covers the dispute
+    best: tuple[float, Credit, Credit] | None = None
+    for x in credits(p.a):
+        for y in credits(p.b):
+            if x.outcome != y.outcome and "*" not in (x.outcome, y.outcome):
+                continue
+            if x.agent == y.agent:
+                continue
+            if None in (x.agent, y.agent):
+                # "No third party" contradicts a named mediator, and nothing else.
+                w = 0.85 if x.role == y.role == "mediator" else 0.0
+            elif x.role == y.role == "mediator":
+                w = 0.75
+            elif "mediator" in (x.role, y.role) or x.role == y.role:
+                w = 0.6  # one credits a mediator, the other the parties' own acts (or two causes)
+            else:
+                w = 0.0
+            if w and (best is None or w > best[0]):
+                best = (w, x, y)
+    if best is None:
+        return None
+    w, x, y = best
+
+    def who(c: Claim, cr: Credit) -> str:
+        voice = c.speaker or "the outlet"
+        if cr.agent is None:
+            return f"{voice}: no third party"
+        verb = {"mediator": "mediated", "requester": "asked for it", "cause": "brought it about"}
+        return f"{voice}: {cr.agent} {verb[cr.role]}"
+
+    outcome = x.outcome if x.outcome != "*" else y.outcome
+    return Reason(
+        "actor",
+        f"who gets credit for the {outcome if outcome != '*' else 'outcome'} — "
+        f"{who(p.a, x)}; {who(p.b, y)}",
+        (p.a.id, p.b.id),
+        (_span(p.a, x.start, x.end), _span(p.b, y.start, y.end)),
+        weight=w,
+    )
+
+
+# ---------------------------------------------------------------- attribution
+
+
+@DETECTORS.register("attribution")
+def attribution(p: Pair) -> Reason | None:
+    """One actor asserts what another denies: a dispute between actors that the outlets report."""
+    if p.a.stance == p.b.stance or not (p.a.speaker or p.b.speaker):
+        return None
+    if speaker_key(p.a) == speaker_key(p.b):
+        return None
+    same = p.a.content.strip().lower() == p.b.content.strip().lower()
+    if not same and not _same_point(p, sim=0.75, words=0.8):
+        return None
+    asserter, denier = (p.a, p.b) if p.a.stance == "asserts" else (p.b, p.a)
+    return Reason(
+        "attribution",
+        f"{asserter.speaker or 'the outlet'} asserts it; {denier.speaker or 'the outlet'} denies it "
+        f"({denier.cue or 'denies'})",
+        (p.a.id, p.b.id),
+        (),
+        weight=0.9 if same else 0.6 + 0.3 * p.similarity,
+    )
+
+
+# ---------------------------------------------------------------- titles and roles
+
+_TITLES = (r"(?:President|Vice\s+President|Prime\s+Minister|Senator|Sen\.|Governor|Gov\.|Representative|"
+           r"Rep\.|Secretary\s+of\s+State|Secretary|Minister|Foreign\s+Minister|Chancellor|General|"
+           r"Gen\.|Ambassador|Mayor|Judge|Justice|Chief\s+Justice|Speaker|Leader|Chairman|"
+           r"Chairwoman|Chief|Director|Commissioner|Deputy\s+\w+|Under\s+Secretary)")
+_TITLE_RE = re.compile(rf"\b(?P<title>{_TITLES})\s+(?P<name>(?:[A-Z][\w.'’-]*\s+){{0,2}}[A-Z][\w'’-]+)")
+
+
+@DETECTORS.register("title")
+def title(p: Pair) -> Reason | None:
+    """The same person given different titles or roles ("Senator Smith" vs "Secretary Smith")."""
+    if not _same_point(p, sim=0.6, words=0.6):
+        return None
+    ta = {m.group("name").split()[-1]: m for m in _TITLE_RE.finditer(p.a.content)}
+    tb = {m.group("name").split()[-1]: m for m in _TITLE_RE.finditer(p.b.content)}
+    for name in ta.keys() & tb.keys():
+        x, y = ta[name], tb[name]
+        tx, ty = re.sub(r"\s+", " ", x.group("title")), re.sub(r"\s+", " ", y.group("title"))
+        if tx.lower() != ty.lower() and tx.lower() not in ty.lower() and ty.lower() not in tx.lower():
+            return Reason("title", f"{name}: {tx!r} vs {ty!r}", (p.a.id, p.b.id),
+                          (_span(p.a, x.start(), x.end()), _span(p.b, y.start(), y.end())),
+                          weight=0.7)
+    return None
+
+
+# ---------------------------------------------------------------- actors swapped (hard negatives)
+
+
+@DETECTORS.register("entity")
+def entity(p: Pair) -> Reason | None:
+    """Same sentence, another actor swapped in ("five Indian jets" vs "five Pakistani jets")."""
+    if p.similarity < 0.5:
+        return None
+    ta, tb = _words(p.a.content), _words(p.b.content)
+    sm = difflib.SequenceMatcher(a=[w.lower() for _, _, w in ta], b=[w.lower() for _, _, w in tb],
+                                 autojunk=False)
+    if sm.ratio() < 0.7:
+        return None
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op != "replace" or i2 - i1 > 3 or j2 - j1 > 3:
+            continue
+        xa = " ".join(w for _, _, w in ta[i1:i2])
+        xb = " ".join(w for _, _, w in tb[j1:j2])
+        if not (_is_name(xa) and _is_name(xb)) or norm_actor(xa) == norm_actor(xb):
+            continue
+        sa = _span(p.a, ta[i1][0], ta[i2 - 1][1])
+        sb = _span(p.b, tb[j1][0], tb[j2 - 1][1])
+        return Reason("entity", f"{sa.text!r} vs {sb.text!r}", (p.a.id, p.b.id), (sa, sb),
+                      weight=0.5)
+    return None
+
+
+def _words(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[\w’'-]+", text)]
+
+
+def _is_name(s: str) -> bool:
+    return bool(s[:1].isupper()) or norm_actor(s) in _COUNTRY_KEYS
+
+
+CONFLICT_TYPES = ("negation", "number", "date", "actor", "attribution", "title")

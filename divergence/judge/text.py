@@ -1,0 +1,275 @@
+"""Small text analyses the detectors share: entities, actors and their aliases, numbers, dates, negation.
+
+Everything here is surface-level and general English news prose; no rule names a story or an outlet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Countries by their usual names, capitals (metonymy: "Washington said"), and demonyms.
+_COUNTRIES: dict[str, tuple[str, ...]] = {
+    "united states": ("us", "u.s.", "usa", "u.s.a.", "america", "american", "americans",
+                      "washington", "the united states", "united states of america", "white house"),
+    "india": ("indian", "indians", "new delhi", "delhi"),
+    "pakistan": ("pakistani", "pakistanis", "islamabad"),
+    "china": ("chinese", "beijing", "prc"),
+    "russia": ("russian", "russians", "moscow", "kremlin"),
+    "ukraine": ("ukrainian", "ukrainians", "kyiv", "kiev"),
+    "united kingdom": ("uk", "u.k.", "britain", "british", "london", "great britain"),
+    "france": ("french", "paris"), "germany": ("german", "germans", "berlin"),
+    "japan": ("japanese", "tokyo"), "australia": ("australian", "australians", "canberra"),
+    "israel": ("israeli", "israelis", "jerusalem", "tel aviv"),
+    "iran": ("iranian", "iranians", "tehran"), "iraq": ("iraqi", "iraqis", "baghdad"),
+    "syria": ("syrian", "syrians", "damascus"), "afghanistan": ("afghan", "afghans", "kabul"),
+    "bangladesh": ("bangladeshi", "dhaka"), "sri lanka": ("sri lankan", "colombo"),
+    "nepal": ("nepali", "nepalese", "kathmandu"), "qatar": ("qatari", "doha"),
+    "saudi arabia": ("saudi", "saudis", "riyadh"), "turkey": ("turkish", "ankara", "turkiye"),
+    "egypt": ("egyptian", "cairo"), "canada": ("canadian", "ottawa"),
+    "mexico": ("mexican", "mexico city"), "brazil": ("brazilian", "brasilia"),
+    "north korea": ("north korean", "pyongyang"), "south korea": ("south korean", "seoul"),
+    "taiwan": ("taiwanese", "taipei"), "italy": ("italian", "rome"), "spain": ("spanish", "madrid"),
+    "united arab emirates": ("uae", "emirati", "abu dhabi"), "palestine": ("palestinian", "gaza"),
+}
+_ALIAS = {alias: name for name, aliases in _COUNTRIES.items() for alias in aliases}
+_ALIAS.update({name: name for name in _COUNTRIES})
+
+_NOT_ENTITIES = {
+    "the", "a", "an", "in", "on", "at", "it", "its", "this", "that", "these", "those", "there", "their",
+    "his", "her", "he", "she", "they", "we", "i", "but", "and", "or", "while", "with", "as", "by",
+    "for", "from", "after", "before", "during", "despite", "according", "both", "all", "also", "if",
+    "when", "what", "which", "who", "however", "meanwhile", "earlier", "later", "notably", "regionally",
+    "to", "of", "our", "my", "your", "some", "many", "one", "two", "no", "not", "so", "yet", "still",
+    "set", "analysts", "officials", "prime", "minister", "president", "secretary", "foreign",
+    "deputy", "under", "external", "affairs", "mr", "mrs", "ms", "dr", "pm", "ambassador", "counsellor",
+    "vice", "acting", "assistant", "senior", "energy", "defence", "defense", "state", "national",
+    "security", "advisor", "adviser", "general", "chief", "spoke", "discussed", "had", "ways", "science",
+}
+MONTHS = {m: i + 1 for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"])}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "dozen": 12, "a dozen": 12,
+}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5,
+          "crore": 1e7, "k": 1e3, "m": 1e6, "bn": 1e9}
+NEGATIONS = re.compile(
+    r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|can't|won't|isn't|aren't|"
+    r"wasn't|weren't|didn't|doesn't|don't|hasn't|haven't|hadn't|couldn't|shouldn't|wouldn't|"
+    r"denied|denies|deny|refused|refuses|failed|fails|rejected|rejects|dismissed|nowhere|"
+    r"n't)\b", re.I)
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?")
+STOPWORDS = frozenset(
+    ["a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "that", "this", "these", "those", "it", "its", "their", "his", "her", "they", "he", "she", "we", "i", "you", "which", "who", "whom", "what", "while", "also", "than", "then", "there", "here", "into", "about", "over", "after", "before", "during", "not", "no", "so", "such", "very", "more", "most", "can", "will", "would", "could", "should", "may", "might", "must", "do", "does", "did"]
+)
+
+
+_GENERIC = {
+    "officials", "official", "authorities", "government", "govt", "forces", "army", "military",
+    "administration", "leaders", "leadership", "ministry", "embassy", "side", "delegation",
+    "sources", "diplomats", "media", "troops", "police", "people", "state", "establishment",
+    "department", "office", "spokesperson", "spokesman", "spokeswoman", "mission",
+}
+
+
+def norm_actor(s: str) -> str:
+    """A comparable key for a country, place or person: aliases folded, titles and 's dropped.
+
+    "New Delhi", "Indian officials" and "the Indian Embassy" -> "india"; "President Donald Trump" ->
+    "trump"; "US Under Secretary Jeffrey Kessler" -> "kessler" (a person, not the country).
+    """
+    s = s.strip().strip(".,;:\"“”'’ ").lower()
+    s = re.sub(r"['’]s$", "", s)
+    s = re.sub(r"^(?:the|a|an)\s+", "", s)
+    if s in _ALIAS:
+        return _ALIAS[s]
+    words = [w for w in re.findall(r"[a-z0-9][a-z0-9.'’+-]*", s) if w not in _NOT_ENTITIES]
+    head = [w for w in words if w not in _GENERIC]
+    if head and " ".join(head) in _ALIAS and len(head) <= 3:
+        return _ALIAS[" ".join(head)]
+    if not words:
+        return s
+    return (head or words)[-1]  # a person by surname: "President Donald Trump" -> "trump"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of text with its normalised key."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+
+
+_ENT = re.compile(r"(?:[A-Z][\w’'.&-]*|[0-9]+\+[0-9]+)(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][\w’'.&-]*)*")
+
+
+def _add_entity(out: list[Mention], start: int, span: str) -> None:
+    span = re.sub(r"['’]s$", "", span.strip().rstrip(".’'"))
+    words = span.split()
+    while words and words[0].lower().strip(".") in _NOT_ENTITIES:
+        words = words[1:]
+    if not words:
+        return
+    phrase = " ".join(words)
+    key = norm_actor(phrase)
+    if not key or key in _NOT_ENTITIES or key.lower() in MONTHS or key in WEEKDAYS:
+        return
+    begin = start + span.find(words[0])
+    out.append(Mention(begin, begin + len(phrase), phrase, key))
+
+
+@lru_cache(maxsize=65536)
+def entities(text: str) -> tuple[Mention, ...]:
+    """Capitalised names and acronyms, with country aliases folded ("New Delhi" -> india)."""
+    out = []
+    for m in _ENT.finditer(text):
+        # "Prime Minister Narendra Modi’s February trip": a possessive ends a name.
+        for seg in re.finditer(r"[^’']+(?:['’]s\b|['’](?!s\b)[^’']*)?|.+", m.group(0)):
+            _add_entity(out, m.start() + seg.start(), seg.group(0))
+    # Lower-case demonyms and country words also name actors ("indian jets").
+    for m in re.finditer(r"\b[a-z]+(?:\s[a-z]+)?\b", text):
+        k = m.group(0)
+        if k in _ALIAS and k not in {"us", "delhi"} and not any(o.start <= m.start() < o.end
+                                                                  for o in out):
+            out.append(Mention(m.start(), m.end(), k, _ALIAS[k]))
+    return tuple(sorted(out, key=lambda x: x.start))
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number with the word it counts ("five jets" -> 5.0, "jets")."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str
+
+
+_NUM = re.compile(
+    r"(?<![\w.])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+    + "|".join(sorted((re.escape(k) for k in NUMBER_WORDS), key=len, reverse=True))
+    + r")(?:\s*(?P<scale>thousand|million|billion|trillion|lakh|crore|bn|k|m)\b)?"
+    r"(?:\s*(?P<pct>%|per\s*cent|percent))?(?:[\s-]+(?P<unit>[A-Za-z][a-z-]*))?"
+    r"(?:\s+(?P<unit2>[a-z][a-z-]*))?",
+    re.I,
+)
+
+
+@lru_cache(maxsize=65536)
+def quantities(text: str) -> tuple[Quantity, ...]:
+    """Numbers in ``text`` (digits or words, with scales), each with the noun that follows."""
+    out = []
+    in_date = [(d.start, d.end) for d in dates(text)]
+    for m in _NUM.finditer(text):
+        raw = m.group("num").lower()
+        if any(a <= m.start() < b for a, b in in_date) or "+" in text[max(0, m.start() - 1):m.end() + 1]:
+            continue
+        before = text[max(0, m.start() - 12):m.start()].lower()
+        if re.search(r"(?:19|20)\d\d$", raw) and len(raw) == 4:
+            continue  # a year: the date detector's job
+        if any(mo in before.split()[-1:] for mo in MONTHS) or re.search(r"\d+\s*[-–]\s*$", before):
+            continue  # "May 7", the end of "7-10": dates
+        if raw in NUMBER_WORDS:
+            val = float(NUMBER_WORDS[raw])
+        else:
+            try:
+                val = float(raw.replace(",", ""))
+            except ValueError:
+                continue
+        if m.group("scale"):
+            val *= SCALES[m.group("scale").lower()]
+        unit = "%" if m.group("pct") else (m.group("unit") or "").lower()
+        if (unit in _ALIAS or (m.group("unit") or " ")[0].isupper()) and m.group("unit2"):
+            unit = m.group("unit2").lower()  # "five Indian jets" counts jets
+        if unit in STOPWORDS and unit not in {"more"}:
+            unit = ""
+        if raw == "one" and not unit:
+            continue
+        out.append(Quantity(m.start(), m.end(), m.group(0), val, unit))
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class DateRef:
+    """A day, date, month, year or clock time mentioned in a text."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # weekday | monthday | month | year | time
+    value: str
+
+
+_TIME = re.compile(r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)|\b(?P<h24>[01]?\d|2[0-3]):"
+                   r"(?P<m24>[0-5]\d)\b", re.I)
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTHDAY = re.compile(rf"\b(?P<mon>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})"
+                       rf"(?:\s*(?:[-–]|and|to)\s*(?P<d2>\d{{1,2}})\b)?\b"
+                       rf"|\b(?P<d3>\d{{1,2}})\s+(?P<mon2>{_MONTH_RE})\b", re.I)
+
+
+@lru_cache(maxsize=65536)
+def dates(text: str) -> tuple[DateRef, ...]:
+    """Weekdays, month-days, months, years and clock times in ``text``."""
+    out: list[DateRef] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(s: int, e: int, kind: str, value: str) -> None:
+        if not any(a <= s < b for a, b in taken):
+            out.append(DateRef(s, e, text[s:e], kind, value))
+            taken.append((s, e))
+
+    for m in _TIME.finditer(text):
+        if m.group("h24"):
+            add(m.start(), m.end(), "time", f"{int(m.group('h24')):02d}:{m.group('m24')}")
+        else:
+            h = int(m.group("h")) % 12 + (12 if m.group("ap").lower().startswith("p") else 0)
+            add(m.start(), m.end(), "time", f"{h:02d}:{m.group('m') or '00'}")
+    for m in _MONTHDAY.finditer(text):
+        mon = (m.group("mon") or m.group("mon2")).lower()
+        if mon == "may" and m.group("mon") and not text[m.start()].isupper():
+            continue  # the verb "may"
+        day = m.group("d") or m.group("d3")
+        rng = f"-{m.group('d2')}" if m.group("d2") else ""
+        add(m.start(), m.end(), "monthday", f"{MONTHS[mon]:02d}-{int(day):02d}{rng}")
+    for m in re.finditer(r"\b(?:" + "|".join(WEEKDAYS) + r")\b", text, re.I):
+        add(m.start(), m.end(), "weekday", m.group(0).lower())
+    for m in re.finditer(rf"\b(?:{_MONTH_RE})\b", text):
+        if m.group(0).lower() in {"may", "mar"} and not text[m.start()].isupper():
+            continue
+        if m.group(0) == "May" and re.match(r"\s+(?:be|have|not|also|well)\b", text[m.end():]):
+            continue
+        add(m.start(), m.end(), "month", f"{MONTHS[m.group(0).lower()]:02d}")
+    for m in re.finditer(r"\b(?:19|20)\d\d\b", text):
+        add(m.start(), m.end(), "year", m.group(0))
+    for m in re.finditer(r"\b(?:spring|summer|autumn|winter)\b|(?:(?<=this )|(?<=next )|(?<=last )|(?<=the ))fall\b",
+                         text, re.I):
+        add(m.start(), m.end(), "season", "autumn" if m.group(0).lower() == "fall"
+            else m.group(0).lower())
+    return tuple(sorted(out, key=lambda d: d.start))
+
+
+def content_tokens(text: str) -> list[str]:
+    """Lower-cased words minus stopwords and negations: what two statements are about."""
+    return [t for t in (w.lower() for w in _TOKEN.findall(text))
+            if t not in STOPWORDS and not NEGATIONS.fullmatch(t)]
+
+
+def overlap(a: str, b: str) -> float:
+    """Share of the smaller claim's content words that the other also has."""
+    ta, tb = set(content_tokens(a)), set(content_tokens(b))
+    if not ta or not tb:
+        return 0.0
+    return len(ta & tb) / min(len(ta), len(tb))

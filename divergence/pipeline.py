@@ -1,0 +1,81 @@
+"""The whole job as one library call: articles -> claims -> vectors -> events, groups -> a Report."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .embed import Embedder, EmbeddingCache, embed
+from .group import attach, find_events, find_groups, voices
+from .io import write_claims
+from .judge import Judge
+from .records import Article, Report, Skip
+from .split import Splitter, core, split
+
+
+@dataclass
+class Options:
+    """Knobs of one run; defaults are the product's defaults."""
+
+    event_threshold: float = 0.5
+    pair_similarity: float = 0.5
+    progress: bool = True
+    claims_dir: str | Path | None = "claims"
+    extra: dict = field(default_factory=dict)
+
+
+@contextmanager
+def _bar(total: int, desc: str, enabled: bool) -> Iterator:
+    if not enabled or total == 0:
+        yield lambda k: None
+        return
+    from tqdm import tqdm
+
+    with tqdm(total=total, desc=desc, unit="claim" if "embed" in desc else "pair",
+              file=sys.stderr, leave=False, dynamic_ncols=True) as bar:
+        yield bar.update
+
+
+def run(articles: Sequence[Article], embedder: Embedder, judge: Judge | None = None,
+        cache: EmbeddingCache | None = None, splitter: Splitter | None = None,
+        options: Options | None = None, skipped: Sequence[Skip] = ()) -> Report:
+    """Compare ``articles``: split, embed (cached), find events and groups, judge, return the report."""
+    opts = options or Options()
+    judge = judge or Judge()
+    claims = []
+    for a in articles:
+        cs = split(a, splitter)
+        if opts.claims_dir is not None:
+            write_claims(opts.claims_dir, a, cs)
+        claims.extend(cs)
+    texts = [core(c.content) for c in claims]
+    with _bar(len(texts), "embedding", opts.progress) as tick:
+        vectors = embed(texts, embedder, cache, on_progress=tick)
+    voice_of = voices(articles, claims, vectors)
+    events = find_events(claims, vectors, threshold=opts.event_threshold)
+    from .group import candidate_pairs
+
+    n_pairs = len(candidate_pairs(claims, vectors, opts.pair_similarity))
+    with _bar(n_pairs, "judging", opts.progress) as tick:
+        groups = find_groups(claims, vectors, voice_of, judge, opts.pair_similarity, on_progress=tick)
+    events, groups = attach(events, groups)
+    order = {"conflict": 0, "agree": 1, "unique": 2}
+    groups.sort(key=lambda g: (order[g.label], -g.confidence, g.id))
+    articles = [a if voice_of.get(a.id, a.voice) == a.voice else _with_voice(a, voice_of[a.id])
+                for a in articles]
+    return Report(
+        articles=tuple(articles), claims=tuple(claims), events=tuple(events), groups=tuple(groups),
+        model=embedder.name,
+        created=_dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat(),
+        skipped=tuple(skipped),
+    )
+
+
+def _with_voice(a: Article, voice: str) -> Article:
+    from dataclasses import replace
+
+    return replace(a, wire=a.wire or voice)

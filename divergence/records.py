@@ -1,0 +1,155 @@
+"""Typed records that flow between the stages: articles in, claims, events, groups and a report out.
+
+All records are frozen; stages return new ones (``dataclasses.replace``). Only ``io.py`` knows JSON shapes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Stance = Literal["asserts", "denies"]
+Label = Literal["agree", "unique", "conflict"]
+PairLabel = Literal["agree", "conflict", "neither"]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One text from one outlet; ``text`` is the decoded text that claim offsets point into."""
+
+    id: str
+    path: str
+    text: str
+    source: str
+    wire: str | None = None
+    date: str | None = None
+    place: str | None = None
+    title: str | None = None
+    url: str | None = None
+    # (start, end) character ranges of ``text`` that hold the article body (header lines excluded).
+    body: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def voice(self) -> str:
+        """The independent voice behind the article: the wire agency when it carries wire copy."""
+        return self.wire or self.source
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One checkable statement with character offsets into its article's text."""
+
+    id: str  # "<article_id>:<n>", stable across runs
+    article_id: str
+    text: str  # what the claim says, as shown to readers (verbatim span when possible)
+    start: int
+    end: int
+    speaker: str | None = None  # who asserts it, when the article attributes it
+    stance: Stance = "asserts"
+    cue: str | None = None  # the attribution verb or noun: said, claimed, refuted, ...
+    proposition: str = ""  # the statement itself, attribution frame removed; what is embedded and judged
+
+    @property
+    def content(self) -> str:
+        """The text to embed and judge: the proposition, or the whole text when there is none."""
+        return self.proposition or self.text
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of a claim's content that a reason points at (offsets into ``Claim.content``)."""
+
+    claim: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why a pair or group was judged as it was; ``type`` is a detector name."""
+
+    type: str
+    detail: str
+    claims: tuple[str, ...] = ()
+    spans: tuple[Span, ...] = ()
+    weight: float = 0.0  # the detector's confidence that this reason holds, 0..1
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """The judge's verdict on one pair of claims."""
+
+    label: PairLabel
+    confidence: float
+    reasons: tuple[Reason, ...] = ()
+    similarity: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """A reviewer's decision on a flagged group."""
+
+    decision: str
+    reviewer: str
+    at: str
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimGroup:
+    """Claims from different articles that speak to the same point, labelled agree/unique/conflict."""
+
+    id: str
+    label: Label
+    confidence: float
+    claims: tuple[str, ...]
+    sources: tuple[str, ...]  # independent voices
+    reasons: tuple[Reason, ...] = ()
+    events: tuple[str, ...] = ()
+    verdict: Verdict | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """What a set of claims is about (a meeting, a ceasefire, a visit), found from the claims."""
+
+    id: str
+    label: str
+    claims: tuple[str, ...]
+    articles: tuple[str, ...]
+    groups: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Skip:
+    """An input that could not be read, with where and why."""
+
+    where: str
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything one run found; rendered to markdown, HTML and the JSON contract."""
+
+    articles: tuple[Article, ...]
+    claims: tuple[Claim, ...]
+    events: tuple[Event, ...]
+    groups: tuple[ClaimGroup, ...]
+    model: str = ""
+    created: str = ""
+    skipped: tuple[Skip, ...] = ()
+    meta: dict = field(default_factory=dict, hash=False, compare=False)
+
+    def claims_by_id(self) -> dict[str, Claim]:
+        """Map claim id -> claim."""
+        return {c.id: c for c in self.claims}
+
+    def articles_by_id(self) -> dict[str, Article]:
+        """Map article id -> article."""
+        return {a.id: a for a in self.articles}
+
+    def event_of(self) -> dict[str, str]:
+        """Map claim id -> event id."""
+        return {cid: e.id for e in self.events for cid in e.claims}

@@ -1,0 +1,65 @@
+"""Render a report: Markdown, a self-contained HTML page, the JSON contract, a terminal summary."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..errors import DivergenceError
+from ..io import atomic_write, report_to_dict
+from ..records import Report
+from .html import render_html
+from .markdown import render_markdown, shorten
+
+__all__ = ["FORMATS", "render_html", "render_json", "render_markdown", "summary", "write_reports"]
+
+FORMATS: tuple[str, ...] = ("md", "html", "json")
+
+
+def render_json(report: Report) -> str:
+    """The report in the JSON contract (``divergence.report/1``), pretty-printed."""
+    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2)
+
+
+_RENDERERS = {"md": render_markdown, "html": render_html, "json": render_json}
+
+
+def write_reports(report: Report, stem: str | Path, formats: Sequence[str]) -> list[Path]:
+    """Write ``<stem>.md``, ``<stem>.html`` and/or ``<stem>.json`` atomically; return the paths.
+
+    Raises:
+        DivergenceError: a format is not one of md, html, json.
+    """
+    wanted = list(dict.fromkeys(f.strip().lower().lstrip(".") for f in formats))
+    unknown = [f for f in wanted if f not in _RENDERERS]
+    if unknown:
+        raise DivergenceError(f"unknown report format {', '.join(map(repr, unknown))}; "
+                              f"available: {', '.join(FORMATS)}")
+    # Render everything before writing anything, so a failing renderer leaves no partial set.
+    texts = {fmt: _RENDERERS[fmt](report) for fmt in wanted}
+    return [atomic_write(Path(f"{stem}.{fmt}"), text) for fmt, text in texts.items()]
+
+
+def summary(report: Report, top: int = 3) -> str:
+    """A short plain-text summary for the terminal: counts and the strongest conflicts."""
+    counts = {label: sum(g.label == label for g in report.groups)
+              for label in ("agree", "unique", "conflict")}
+    lines = [
+        f"{len(report.articles)} articles, {len(report.claims)} claims, "
+        f"{len(report.events)} events",
+        f"groups: {counts['agree']} agree, {counts['unique']} unique, "
+        f"{counts['conflict']} conflict",
+    ]
+    if report.skipped:
+        lines.append(f"skipped inputs: {len(report.skipped)}")
+    conflicts = sorted((g for g in report.groups if g.label == "conflict"),
+                       key=lambda g: (-g.confidence, g.id))[:top]
+    if conflicts:
+        claims = report.claims_by_id()
+        lines.append("top conflicts:")
+        for g in conflicts:
+            first = next((claims[cid] for cid in g.claims if cid in claims), None)
+            text = shorten(first.content, 70) if first else g.id
+            lines.append(f"  {g.confidence:.2f}  {' vs '.join(g.sources) or '?'}: {text}")
+    return "\n".join(lines)

@@ -1,0 +1,198 @@
+"""The report as one self-contained HTML page: inline CSS, no external assets, no script needed.
+
+All text from articles and claims is escaped: the template autoescapes, and the highlighted
+pieces built here are escaped one by one with ``markupsafe.escape`` before being joined as Markup.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from ..records import Article, Claim, ClaimGroup, Event, Reason, Report, Span
+from .markdown import NO_EVENT, SECTIONS, Placement, columns, place_groups, shorten, speaker_of
+
+TEMPLATE = "report.html.j2"
+_RANK = {"conflict": 3, "agree": 2, "unique": 1, "none": 0}
+
+
+def claim_anchor(claim_id: str) -> str:
+    """The HTML id of a claim in its article's text: ``claim-<id with ':' as '-'>``."""
+    return "claim-" + claim_id.replace(":", "-")
+
+
+def group_anchor(group_id: str) -> str:
+    """The HTML id of a group's entry."""
+    return "group-" + group_id.replace(":", "-")
+
+
+def render_html(report: Report) -> str:
+    """Render the whole report as a self-contained HTML page."""
+    return _env().get_template(TEMPLATE).render(**_context(report))
+
+
+@functools.lru_cache(maxsize=1)
+def _env() -> Environment:
+    loader = FileSystemLoader(Path(__file__).parent / "templates")
+    return Environment(loader=loader, autoescape=True, undefined=StrictUndefined,
+                       trim_blocks=True, lstrip_blocks=True)
+
+
+# ---------------------------------------------------------------- the template's context
+
+
+def _context(report: Report) -> dict[str, Any]:
+    claims = report.claims_by_id()
+    articles = report.articles_by_id()
+    events = {e.id: e for e in report.events}
+    place = place_groups(report)
+    counts = {label: sum(g.label == label for g in report.groups) for label, _ in SECTIONS}
+    conflicts = sorted((g for g in report.groups if g.label == "conflict"),
+                       key=lambda g: (-g.confidence, g.id))
+    shown = list(report.events)
+    if place.by_event[NO_EVENT]:
+        shown.append(Event(NO_EVENT, "Not tied to an event", (), ()))
+    return {
+        "report": report,
+        "counts": counts,
+        "top": [_top(g, claims) for g in conflicts[:5]],
+        "events": [_event(e, place, events, claims, articles) for e in shown],
+        "texts": _texts(report),
+    }
+
+
+def _top(g: ClaimGroup, claims: dict[str, Claim]) -> dict[str, Any]:
+    first = next((claims[cid] for cid in g.claims if cid in claims), None)
+    return {"href": "#" + group_anchor(g.id), "confidence": g.confidence,
+            "sources": g.sources, "text": shorten(first.content) if first else g.id}
+
+
+def _event(
+    e: Event, place: Placement, events: dict[str, Event],
+    claims: dict[str, Claim], articles: dict[str, Article],
+) -> dict[str, Any]:
+    groups = place.by_event[e.id]
+    sections = []
+    for label, title in SECTIONS:
+        views = [_group(g, e.id, place, events, claims, articles)
+                 for g in groups if g.label == label]
+        if views:
+            sections.append({"label": label, "title": title, "groups": views})
+    names = [articles[aid].source if aid in articles else aid for aid in e.articles]
+    return {"id": e.id, "label": e.label or e.id, "articles": names, "sections": sections}
+
+
+def _group(
+    g: ClaimGroup, event_id: str, place: Placement, events: dict[str, Event],
+    claims: dict[str, Claim], articles: dict[str, Article],
+) -> dict[str, Any]:
+    view: dict[str, Any] = {
+        "id": g.id, "anchor": group_anchor(g.id), "label": g.label, "confidence": g.confidence,
+        "sources": g.sources, "verdict": g.verdict, "ref": None, "columns": [], "reasons": [],
+    }
+    home = place.home[g.id]
+    if home != event_id:
+        first = events.get(home)
+        view["ref"] = {"href": "#" + group_anchor(g.id),
+                       "event": (first.label or first.id) if first else "elsewhere"}
+        return view
+    spans = [s for r in g.reasons for s in r.spans]
+    view["columns"] = [
+        {"voice": col.voice, "outlets": [o for o in col.outlets if o != col.voice],
+         "claims": [_claim(c, articles.get(c.article_id), spans) for c in col.claims]}
+        for col in columns(g, claims, articles)
+    ]
+    view["reasons"] = [_reason(r) for r in g.reasons]
+    return view
+
+
+def _claim(c: Claim, article: Article | None, spans: Iterable[Span]) -> dict[str, Any]:
+    return {
+        "id": c.id, "href": "#" + claim_anchor(c.id), "speaker": speaker_of(c, article),
+        "own": c.speaker is None, "stance": c.stance, "cue": c.cue, "text": c.text,
+        "outlet": article.source if article else c.article_id,
+        "content": mark_spans(c.content, [s for s in spans if s.claim == c.id]),
+    }
+
+
+def _reason(r: Reason) -> dict[str, Any]:
+    return {"type": r.type, "detail": r.detail, "confidence": r.weight,
+            "claims": [{"id": cid, "href": "#" + claim_anchor(cid)} for cid in r.claims],
+            "spans": list(dict.fromkeys(s.text for s in r.spans if s.text))}
+
+
+# ---------------------------------------------------------------- highlighting
+
+
+def mark_spans(text: str, spans: Sequence[Span]) -> Markup:
+    """Escape ``text`` and wrap each span (by offsets, else where its text occurs) in ``<mark>``."""
+    ranges = []
+    for s in spans:
+        if 0 <= s.start < s.end <= len(text) and text[s.start:s.end] == s.text:
+            ranges.append((s.start, s.end))
+        elif s.text and (at := text.find(s.text)) >= 0:
+            ranges.append((at, at + len(s.text)))
+    merged: list[list[int]] = []
+    for lo, hi in sorted(ranges):
+        if merged and lo <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    parts: list[Markup] = []
+    pos = 0
+    for lo, hi in merged:
+        parts += [escape(text[pos:lo]), Markup("<mark>%s</mark>") % text[lo:hi]]
+        pos = hi
+    parts.append(escape(text[pos:]))
+    return Markup("").join(parts)
+
+
+def _texts(report: Report) -> list[dict[str, Any]]:
+    label_of: dict[str, str] = {}
+    for g in report.groups:
+        for cid in g.claims:
+            if _RANK[g.label] > _RANK[label_of.get(cid, "none")]:
+                label_of[cid] = g.label
+    by_article: dict[str, list[Claim]] = {}
+    for c in report.claims:
+        by_article.setdefault(c.article_id, []).append(c)
+    return [{"article": a, "html": highlight_article(a.text, by_article.get(a.id, []), label_of)}
+            for a in report.articles]
+
+
+def highlight_article(text: str, claims: Sequence[Claim], label_of: dict[str, str]) -> Markup:
+    """Escape an article's text, colour each claim span by its group label and anchor every claim.
+
+    Claims may overlap (decomposed claims keep their sentence's span), so the text is cut at every
+    claim boundary and each piece takes the strongest label of the claims that cover it; each
+    claim gets an empty anchor where it starts.
+    """
+    n = len(text)
+    spans = [c for c in claims if 0 <= c.start < c.end <= n]
+    at: dict[int, list[Claim]] = {}
+    for c in claims:
+        at.setdefault(min(max(c.start, 0), n), []).append(c)
+    cuts = sorted({0, n, *at, *(c.end for c in spans)})
+    parts: list[Markup] = []
+    for lo, hi in pairwise(cuts):
+        parts += [_anchor(c) for c in at.pop(lo, [])]
+        covering = [c for c in spans if c.start <= lo and hi <= c.end]
+        if not covering:
+            parts.append(escape(text[lo:hi]))
+            continue
+        label = max((label_of.get(c.id, "none") for c in covering), key=_RANK.__getitem__)
+        title = "; ".join(f"{c.id} ({label_of.get(c.id, 'ungrouped')})" for c in covering)
+        parts.append(Markup('<span class="hl hl-{}" title="{}">{}</span>').format(
+            label, title, text[lo:hi]))
+    parts += [_anchor(c) for cs in at.values() for c in cs]  # claims at the very end
+    return Markup("").join(parts)
+
+
+def _anchor(c: Claim) -> Markup:
+    return Markup('<a class="anchor" id="{}"></a>').format(claim_anchor(c.id))

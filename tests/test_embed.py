@@ -1,0 +1,117 @@
+"""Embedders, the on-disk cache, and loading real models offline (packaged, or tiny and built here)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from divergence.cli import main
+from divergence.embed import (
+    EMBEDDERS,
+    EmbeddingCache,
+    HashingEmbedder,
+    SentenceTransformerEmbedder,
+    embed,
+    packaged_model_path,
+)
+from divergence.errors import DivergenceError
+
+from .conftest import DATA
+
+
+class Counting:
+    """Wraps an embedder and counts the texts it was asked to encode."""
+
+    def __init__(self) -> None:
+        self.inner = HashingEmbedder(64)
+        self.name = "counting"
+        self.seen = 0
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        self.seen += len(texts)
+        return self.inner.encode(texts)
+
+
+def test_cache_second_run_embeds_nothing_new(tmp_path: Path) -> None:
+    emb = Counting()
+    texts = ["alpha beta", "gamma delta", "alpha beta"]
+    v1 = embed(texts, emb, EmbeddingCache(tmp_path))
+    assert emb.seen == 2  # duplicates embedded once
+    v2 = embed(texts, emb, EmbeddingCache(tmp_path))
+    assert emb.seen == 2
+    np.testing.assert_array_equal(v1, v2)
+    assert v1.shape == (3, 64)
+    embed([*texts, "new one"], emb, EmbeddingCache(tmp_path))
+    assert emb.seen == 3
+
+
+def test_cache_is_keyed_by_model(tmp_path: Path) -> None:
+    cache = EmbeddingCache(tmp_path)
+    a, b = HashingEmbedder(32), HashingEmbedder(16)
+    assert embed(["x y z"], a, cache).shape == (1, 32)
+    assert embed(["x y z"], b, cache).shape == (1, 16)
+
+
+def test_hashing_is_deterministic_and_normalised() -> None:
+    v = HashingEmbedder().encode(["the council approved the budget", "the council approved the budget"])
+    assert np.allclose(v[0], v[1]) and np.allclose(np.linalg.norm(v, axis=1), 1.0)
+
+
+def test_registry_lists_names_on_a_miss() -> None:
+    with pytest.raises(DivergenceError, match="available: hashing, sentence-transformers"):
+        EMBEDDERS.make("minilm")
+
+
+@pytest.mark.slow
+def test_packaged_model_loads_offline(real_embedder: SentenceTransformerEmbedder) -> None:
+    assert packaged_model_path() is not None
+    v = real_embedder.encode(["The ceasefire held.", "The truce held.", "Stocks fell sharply."])
+    assert v.shape == (3, 384)
+    assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-4)
+    assert v[0] @ v[1] > v[0] @ v[2]
+
+
+def test_missing_model_is_a_clean_error() -> None:
+    emb = SentenceTransformerEmbedder("/nonexistent/model/folder")
+    with pytest.raises(DivergenceError, match="cannot load sentence-transformers model"):
+        emb.encode(["x"])
+
+
+def _tiny_model(folder: Path) -> Path:
+    """A 2-layer, 32-wide BERT with random weights and the packaged model's vocabulary."""
+    from sentence_transformers import SentenceTransformer, models
+    from transformers import BertConfig, BertModel, BertTokenizerFast
+
+    src = packaged_model_path()
+    assert src is not None
+    tok = BertTokenizerFast.from_pretrained(str(src))
+    cfg = BertConfig(vocab_size=tok.vocab_size, hidden_size=32, num_hidden_layers=2,
+                     num_attention_heads=2, intermediate_size=64, max_position_embeddings=128)
+    raw = folder / "raw"
+    BertModel(cfg).save_pretrained(raw)
+    tok.save_pretrained(raw)
+    word = models.Transformer(str(raw), max_seq_length=64)
+    pool = models.Pooling(word.get_word_embedding_dimension(), pooling_mode="mean")
+    out = folder / "tiny-st"
+    SentenceTransformer(modules=[word, pool], device="cpu").save(str(out))
+    return out
+
+
+@pytest.mark.slow
+def test_any_sentence_transformers_model_by_path(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    model = _tiny_model(tmp_path)
+    v = SentenceTransformerEmbedder(str(model)).encode(["one sentence here", "another one"])
+    assert v.shape == (2, 32)
+    monkeypatch.chdir(tmp_path)
+    res = CliRunner().invoke(main, ["report", str(DATA / "agree_a.txt"), str(DATA / "agree_b.txt"),
+                                    "--model", str(model), "-o", "r", "--format", "json", "-q"])
+    assert res.exit_code == 0, res.output
+    rep = json.loads((tmp_path / "r.json").read_text())
+    assert rep["model"] == f"st:{model}"
+    assert rep["groups"]

@@ -1,0 +1,108 @@
+"""Events and claim groups on synthetic vectors and small texts (fast, deterministic)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from divergence.group import attach, candidate_pairs, find_events, find_groups, voices
+from divergence.judge import Judge
+from divergence.records import Article, Claim
+
+
+def _claim(aid: str, n: int, text: str, **kw: object) -> Claim:
+    return Claim(id=f"{aid}:{n}", article_id=aid, text=text, start=0, end=len(text),
+                 proposition=text, **kw)  # type: ignore[arg-type]
+
+
+def _unit(v: list[float]) -> np.ndarray:
+    x = np.array(v, dtype=np.float32)
+    return x / np.linalg.norm(x)
+
+
+@pytest.fixture()
+def setup() -> tuple[list[Article], list[Claim], np.ndarray]:
+    arts = [Article(id=a, path=f"{a}.txt", text="", source=s) for a, s in
+            (("a", "Gazette"), ("b", "Times"), ("c", "Herald"))]
+    claims = [
+        _claim("a", 0, "The council approved the harbour budget on Friday."),
+        _claim("b", 0, "On Friday the council approved the harbour budget."),
+        _claim("a", 1, "The terminal will open with 40 berths."),
+        _claim("b", 1, "The terminal will open with 25 berths."),
+        _claim("c", 0, "Fishermen protested outside the town hall."),
+    ]
+    vecs = np.stack([
+        _unit([1, 0.05, 0, 0]), _unit([1, 0.4, 0.2, 0]),  # cosine ~0.9: close, not copies
+        _unit([0, 1, 0.1, 0]), _unit([0.2, 1, 0.5, 0]),
+        _unit([0, 0, 0, 1]),
+    ])
+    return arts, claims, vecs
+
+
+def test_agree_unique_conflict(setup) -> None:  # noqa: ANN001
+    arts, claims, vecs = setup
+    groups = find_groups(claims, vecs, voices(arts, claims, vecs), Judge())
+    by_label = {g.label: g for g in groups}
+    assert set(by_label) == {"agree", "conflict", "unique"}
+    assert by_label["agree"].claims == ("a:0", "b:0")
+    assert set(by_label["agree"].sources) == {"Gazette", "Times"}
+    conflict = by_label["conflict"]
+    assert conflict.claims == ("a:1", "b:1")
+    assert conflict.reasons[0].type == "number"
+    assert by_label["unique"].claims == ("c:0",) and by_label["unique"].sources == ("Herald",)
+    # Every claim is in exactly one group.
+    seen = [c for g in groups for c in g.claims]
+    assert sorted(seen) == sorted(c.id for c in claims)
+
+
+def test_wire_copies_count_as_one_voice(setup) -> None:  # noqa: ANN001
+    arts, claims, vecs = setup
+    arts = [Article(id="a", path="a.txt", text="", source="Gazette", wire="PTI"),
+            Article(id="b", path="b.txt", text="", source="Times", wire="PTI"), arts[2]]
+    v = voices(arts, claims, vecs)
+    assert v["a"] == v["b"] == "PTI"
+    groups = find_groups(claims, vecs, v, Judge())
+    # The same wire twice is one source: no agreement between independent sources.
+    assert all(g.label != "agree" for g in groups)
+
+
+def test_near_identical_texts_are_one_voice() -> None:
+    arts = [Article(id="a", path="a", text="", source="One"),
+            Article(id="b", path="b", text="", source="Two")]
+    claims = [_claim("a", 0, "x one two three"), _claim("b", 0, "x one two three")]
+    vecs = np.stack([_unit([1, 0]), _unit([1, 0])])
+    v = voices(arts, claims, vecs)
+    assert v["a"] == v["b"]
+
+
+def test_same_article_pairs_only_across_speakers(setup) -> None:  # noqa: ANN001
+    _, claims, vecs = setup
+    pairs = {(i, j) for i, j, _ in candidate_pairs(claims, vecs)}
+    assert (0, 2) not in pairs  # same article, same (outlet) voice
+    assert (0, 1) in pairs
+
+
+def test_events_from_claims_and_attach(setup) -> None:  # noqa: ANN001
+    arts, claims, vecs = setup
+    events = find_events(claims, vecs, threshold=0.5, min_size=1)
+    assert sum(len(e.claims) for e in events) == len(claims)
+    assert len(events) >= 2
+    groups = find_groups(claims, vecs, voices(arts, claims, vecs), Judge())
+    events, groups = attach(events, groups)
+    for g in groups:
+        assert g.events
+        for e in g.events:
+            assert g.id in next(ev for ev in events if ev.id == e).groups
+
+
+def test_ids_are_stable(setup) -> None:  # noqa: ANN001
+    arts, claims, vecs = setup
+    g1 = find_groups(claims, vecs, voices(arts, claims, vecs), Judge())
+    g2 = find_groups(claims, vecs, voices(arts, claims, vecs), Judge())
+    assert [g.id for g in g1] == [g.id for g in g2]
+
+
+def test_row_count_is_checked(setup) -> None:  # noqa: ANN001
+    arts, claims, vecs = setup
+    with pytest.raises(ValueError, match="vectors for"):
+        find_groups(claims, vecs[:2], {}, Judge())

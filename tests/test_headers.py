@@ -1,0 +1,285 @@
+"""Header lines found in article text: the five seeds as they are, and small hand-written variants."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from divergence.headers import Header, normalize_date, parse_header
+
+SEEDS = Path(__file__).parent.parent / "seeds"
+
+
+def _seed(prefix: str) -> tuple[str, Header]:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    text = path.read_text(encoding="utf-8")
+    return text, parse_header(text)
+
+
+def _body(text: str, head: Header) -> list[str]:
+    return [text[a:b] for a, b in head.body]
+
+
+def _check_ranges(text: str, head: Header) -> None:
+    """Body ranges are ordered, inside the text, within one line, and never blank."""
+    prev = 0
+    for a, b in head.body:
+        assert prev <= a < b <= len(text)
+        assert "\n" not in text[a:b] and text[a:b].strip()
+        prev = b
+
+
+# ---------------------------------------------------------------- the seeds as they are
+
+
+def test_seed_000_outlet_line_and_dateline() -> None:
+    text, head = _seed("000")
+    assert head.source == "Daijiworld Media Network"
+    assert head.place == "Washington"
+    assert head.wire is None  # "(DD)" is not a wire agency
+    body = _body(text, head)
+    assert body[0].startswith("In a high-level engagement")
+    assert not any("Daijiworld Media Network" in b or "May 28:" in b for b in body)
+
+
+def test_seed_001_date_and_dateline_on_one_line() -> None:
+    text, head = _seed("001")
+    assert head.date == "2025-05-28"
+    assert head.wire == "IANS"
+    assert head.place == "Washington"
+    assert head.title is None
+    body = _body(text, head)
+    assert body[0].startswith("Foreign Secretary Vikram Misri on Wednesday")
+    assert not any("date 2025" in b or "(IANS)" in b for b in body)
+
+
+def test_seed_002_date_line_alone() -> None:
+    text, head = _seed("002")
+    assert head.date == "2025-05-30"
+    assert (head.title, head.wire, head.source) == (None, None, None)
+    assert _body(text, head)[0].startswith("Foreign Secretary Vikram Misri and Deputy")
+
+
+def test_seed_003_trailing_credit() -> None:
+    text, head = _seed("003")
+    assert head.wire == "PTI"
+    assert head.date is None
+    body = _body(text, head)
+    assert body[0].startswith("India and the United States recently held")
+    assert not any("Based On A PTI Report" in b for b in body)
+    assert body[-1].endswith("energy, and security.")
+
+
+def test_seed_004_date_and_title_on_one_line() -> None:
+    text, head = _seed("004")
+    assert head.date == "2025-07-02"
+    assert head.title == ("Jaishankar Holds Talks With Top Officials Of Trump Administration; "
+                          "Focus On Boosting Ties In Critical Sectors")
+    body = _body(text, head)
+    assert body[0].startswith("The external affairs minister also held")
+    assert not any("Jaishankar Holds Talks" in b for b in body)
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_seed_body_ranges_are_sane_and_cover_the_last_line(prefix: str) -> None:
+    text, head = _seed(prefix)
+    _check_ranges(text, head)
+    last_line = text.rstrip().splitlines()[-1]
+    body = _body(text, head)
+    assert last_line in body or last_line == "Based On A PTI Report"
+    assert len(body) >= 5
+
+
+# ---------------------------------------------------------------- a key: value block
+
+
+def test_key_value_block() -> None:
+    text = ("source: The Hindu\ndate: 2025-05-28\nurl: https://example.org/a\n"
+            "title: Talks held in Washington\nauthor: Jane Roe\n\n"
+            "India and the US held talks on Wednesday.\nMore text follows here.\n")
+    head = parse_header(text)
+    assert head.source == "The Hindu"
+    assert head.date == "2025-05-28"
+    assert head.url == "https://example.org/a"
+    assert head.title == "Talks held in Washington"
+    assert head.author == "Jane Roe"
+    assert _body(text, head) == ["India and the US held talks on Wednesday.",
+                                 "More text follows here."]
+
+
+def test_key_value_block_synonyms_case_and_leading_blank_lines() -> None:
+    text = "\n\nOutlet: Example Post\nDate: May 28, 2025\nHeadline: A deal\n\nThe deal was signed."
+    head = parse_header(text)
+    assert (head.source, head.date, head.title) == ("Example Post", "2025-05-28", "A deal")
+    assert _body(text, head) == ["The deal was signed."]
+
+
+def test_key_value_block_then_dateline() -> None:
+    text = "source: Example Post\n\nNew Delhi, June 10 (PTI) India and Japan signed a deal."
+    head = parse_header(text)
+    assert (head.source, head.place, head.wire) == ("Example Post", "New Delhi", "PTI")
+    assert _body(text, head) == ["India and Japan signed a deal."]
+
+
+def test_two_known_keys_without_a_blank_line_still_a_header() -> None:
+    text = "Source: Reuters\nDate: 2025-05-28T09:30:00Z\nIndia and the US held talks."
+    head = parse_header(text)
+    assert (head.source, head.date) == ("Reuters", "2025-05-28")
+    assert _body(text, head) == ["India and the US held talks."]
+
+
+@pytest.mark.parametrize("text", [
+    "Washington: The US said it would hold talks.\n\nMore text.",
+    "Note: this is body text.\n\nMore text.",
+])
+def test_colon_in_the_first_paragraph_is_not_a_header(text: str) -> None:
+    head = parse_header(text)
+    assert head.source is None and head.title is None
+    assert _body(text, head)[0] == text.splitlines()[0]
+
+
+# ---------------------------------------------------------------- datelines
+
+
+def test_reuters_style_dateline() -> None:
+    text = "NEW DELHI (Reuters) - India said on Tuesday it would hold talks.\nA second paragraph."
+    head = parse_header(text)
+    assert (head.place, head.wire) == ("NEW DELHI", "Reuters")
+    assert _body(text, head) == ["India said on Tuesday it would hold talks.",
+                                 "A second paragraph."]
+
+
+@pytest.mark.parametrize(("text", "place", "wire", "date", "first"), [
+    ("Washington, May 28 (IANS) Officials met.", "Washington", "IANS", None, "Officials met."),
+    ("NEW DELHI, May 28: Officials met.", "NEW DELHI", None, None, "Officials met."),
+    ("London, 28 May 2025 (AFP) - Officials met.", "London", "AFP", "2025-05-28",
+     "Officials met."),
+    ("Rio de Janeiro, June 2, 2025 (Reuters) — Officials met.", "Rio de Janeiro", "Reuters",
+     "2025-06-02", "Officials met."),
+    ("Washington, May 28 (IANS)\nOfficials met on a separate line.", "Washington", "IANS", None,
+     "Officials met on a separate line."),
+])
+def test_dateline_forms(text: str, place: str, wire: str | None, date: str | None,
+                        first: str) -> None:
+    head = parse_header(text)
+    assert (head.place, head.wire, head.date) == (place, wire, date)
+    assert _body(text, head)[0] == first
+
+
+def test_a_sentence_ending_in_a_wire_tag_is_not_a_dateline() -> None:
+    text = "Officials met on Wednesday. (IANS)"
+    head = parse_header(text)
+    assert head.place is None
+    assert head.wire == "IANS"
+    assert _body(text, head) == ["Officials met on Wednesday."]
+
+
+# ---------------------------------------------------------------- outlet, title, byline lines
+
+
+def test_outlet_line_with_a_wire_tag() -> None:
+    text = "Hindustan Times - New Delhi (PTI)\nOfficials met on Wednesday."
+    head = parse_header(text)
+    assert (head.source, head.place, head.wire) == ("Hindustan Times", "New Delhi", "PTI")
+    assert _body(text, head) == ["Officials met on Wednesday."]
+
+
+def test_a_title_with_an_outlet_word_is_a_title_not_an_outlet() -> None:
+    text = "Trump Post On Ceasefire Draws Ire From Delhi\nThe post was criticised."
+    head = parse_header(text)
+    assert head.source is None
+    assert head.title == "Trump Post On Ceasefire Draws Ire From Delhi"
+    assert _body(text, head) == ["The post was criticised."]
+
+
+def test_title_byline_and_dateline() -> None:
+    text = "India And US Agree On Trade Pact\nBy Jane Roe\nNew Delhi, May 28 (PTI) Officials met."
+    head = parse_header(text)
+    assert head.title == "India And US Agree On Trade Pact"
+    assert head.author == "Jane Roe"
+    assert (head.place, head.wire) == ("New Delhi", "PTI")
+    assert _body(text, head) == ["Officials met."]
+
+
+def test_known_title_line_is_a_header_even_in_lower_case() -> None:
+    text = "India, US hold talks\nThe two sides met on Wednesday."
+    assert _body(text, parse_header(text))[0] == "India, US hold talks"
+    head = parse_header(text, title="India, US hold  talks")
+    assert head.title == "India, US hold talks"
+    assert _body(text, head) == ["The two sides met on Wednesday."]
+
+
+# ---------------------------------------------------------------- trailing credits
+
+
+@pytest.mark.parametrize(("credit", "wire"), [
+    ("Based On A PTI Report", "PTI"),
+    ("based on an IANS report.", "IANS"),
+    ("(With inputs from PTI and ANI)", "PTI"),
+    ("With inputs from agencies", None),
+    ("Source: Reuters", "Reuters"),
+    ("-- AFP", "AFP"),
+    ("(IANS)", "IANS"),
+])
+def test_trailing_credit_lines_are_dropped(credit: str, wire: str | None) -> None:
+    text = f"Officials met on Wednesday.\n\nThey agreed to meet again.\n\n{credit}\n"
+    head = parse_header(text)
+    assert head.wire == wire
+    assert _body(text, head) == ["Officials met on Wednesday.", "They agreed to meet again."]
+
+
+def test_credit_glued_to_the_last_paragraph() -> None:
+    text = "Officials met.\nThey agreed to meet again. -- PTI"
+    head = parse_header(text)
+    assert head.wire == "PTI"
+    assert _body(text, head) == ["Officials met.", "They agreed to meet again."]
+
+
+def test_dateline_wire_wins_over_credit_wire() -> None:
+    text = "Washington, May 28 (IANS) Officials met.\nBased On A PTI Report"
+    assert parse_header(text).wire == "IANS"
+
+
+# ---------------------------------------------------------------- no header, nothing left
+
+
+def test_no_header_at_all_is_all_body() -> None:
+    text = "India and the US held talks on Wednesday. They agreed.\n\nAnother paragraph here.\n"
+    head = parse_header(text)
+    assert head == Header(body=((0, 54), (56, 79)))
+    assert _body(text, head) == ["India and the US held talks on Wednesday. They agreed.",
+                                 "Another paragraph here."]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n\t", " date 2025-05-28 \n",
+                                  "Washington, May 28 (IANS)\n", "source: X\ndate: 2025-01-01\n"])
+def test_nothing_but_header_leaves_no_body(text: str) -> None:
+    assert parse_header(text).body == ()
+
+
+def test_single_short_line_stays_body() -> None:
+    text = "India And Japan Sign Rail Deal"
+    assert _body(text, parse_header(text)) == [text]
+
+
+def test_random_text_never_raises_and_ranges_stay_sane() -> None:
+    rng = random.Random(7)
+    alphabet = "abcXYZ  \n\t:.,-()—’(IANS)PTI date 2025-05-28 Washington, May 28 "
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 90)))
+        if rng.random() < 0.3:
+            text = " date 2025-01-02 " + text
+        if rng.random() < 0.3:
+            text += "\nBased on a PTI report"
+        _check_ranges(text, parse_header(text))
+
+
+@pytest.mark.parametrize(("raw", "iso"), [
+    ("2025-05-28", "2025-05-28"), ("2025-05-28T10:00:00+05:30", "2025-05-28"),
+    ("May 28, 2025", "2025-05-28"), ("28 Sept 2025", "2025-09-28"), ("Jan. 3 2024", "2024-01-03"),
+    ("last Tuesday", "last Tuesday"), ("", None), (None, None),
+])
+def test_normalize_date(raw: str | None, iso: str | None) -> None:
+    assert normalize_date(raw) == iso

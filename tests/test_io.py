@@ -1,0 +1,450 @@
+"""Loaders (text, JSONL, HTML, folders, stdin), skips for bad input, ids, and atomic writes."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+from divergence import io as dio
+from divergence.errors import DivergenceError
+from divergence.io import (
+    article_id,
+    atomic_write,
+    claim_from_dict,
+    claim_to_dict,
+    load,
+    make_article,
+    read_claims,
+    write_claims,
+)
+from divergence.records import Article, Claim, Skip
+
+SEEDS = Path(__file__).parent.parent / "seeds"
+INPUTS = Path(__file__).parent / "data" / "inputs"
+ARTICLE = "Washington, May 28 (IANS) Officials met on Wednesday.\n\nThey agreed to meet again.\n"
+
+
+def _write(path: Path, data: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        path.write_text(data, encoding="utf-8")
+    else:
+        path.write_bytes(data)
+    return path
+
+
+def _trafilatura_works() -> bool:
+    try:
+        import trafilatura  # noqa: F401
+    except Exception:  # noqa: BLE001 - any failed import means "not usable here"
+        return False
+    return True
+
+
+# ---------------------------------------------------------------- ids
+
+
+def test_article_id_is_a_stable_content_hash() -> None:
+    assert article_id(ARTICLE) == article_id(ARTICLE)
+    assert article_id(ARTICLE) == article_id(ARTICLE.replace("\n", "  \n") + "\n\n")
+    assert article_id(ARTICLE) != article_id(ARTICLE.replace("Wednesday", "Tuesday"))
+    assert len(article_id(ARTICLE)) == 16 and int(article_id(ARTICLE), 16) >= 0
+
+
+def test_seed_ids_are_content_hashes_and_do_not_depend_on_the_path(tmp_path: Path) -> None:
+    first, _ = load([str(SEEDS)])
+    assert len(first) == 5
+    for a in first:
+        assert a.id == article_id(a.text)
+    copy = _write(tmp_path / "elsewhere.txt", (SEEDS / Path(first[0].path).name).read_bytes())
+    (again,), _ = load([str(copy)])
+    assert again.id == first[0].id
+
+
+def test_crlf_text_reads_like_lf(tmp_path: Path) -> None:
+    lf = _write(tmp_path / "lf.txt", ARTICLE)
+    crlf = _write(tmp_path / "crlf.txt", ARTICLE.replace("\n", "\r\n").encode())
+    (a,), _ = load([str(lf)])
+    (b,), skipped = load([str(crlf)])
+    assert "\r" not in b.text and b.text == a.text and b.id == a.id and b.body == a.body
+    assert skipped == []
+
+
+# ---------------------------------------------------------------- text files and folders
+
+
+def test_load_text_file_finds_metadata_and_body(tmp_path: Path) -> None:
+    (a,), skipped = load([str(INPUTS / "delhi.txt")])
+    assert skipped == []
+    assert (a.source, a.date, a.wire, a.place) == ("The Example Post", "2025-06-10", "PTI",
+                                                   "New Delhi")
+    assert a.title == "India and Japan sign a rail agreement"
+    assert a.url == "https://example.org/rail"
+    assert a.text[a.body[0][0]:].startswith("India and Japan signed")
+    assert a.path == str(INPUTS / "delhi.txt")
+
+
+def test_source_falls_back_to_the_file_name(tmp_path: Path) -> None:
+    (a,), _ = load([str(_write(tmp_path / "the-wire.txt", "Officials met on Wednesday."))])
+    assert a.source == "the-wire"
+
+
+def test_folder_is_read_recursively_skipping_hidden_and_other_files(tmp_path: Path) -> None:
+    _write(tmp_path / "a.txt", "Officials met on Wednesday in Delhi.")
+    _write(tmp_path / "sub" / "deeper" / "b.md", "Ministers met on Thursday in Tokyo.")
+    _write(tmp_path / "sub" / "c.jsonl", json.dumps({"text": "Leaders met on Friday."}) + "\n")
+    _write(tmp_path / ".hidden" / "d.txt", "Hidden folder text.")
+    _write(tmp_path / ".e.txt", "Hidden file text.")
+    _write(tmp_path / "notes.csv", "not,an,article")
+    arts, skipped = load([str(tmp_path)])
+    assert skipped == []
+    assert sorted(Path(a.path.split(":")[0]).name for a in arts) == ["a.txt", "b.md", "c.jsonl"]
+
+
+def test_missing_path_raises_naming_it(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.txt"
+    with pytest.raises(DivergenceError, match=r"nope\.txt: no such file or folder"):
+        load([str(missing)])
+
+
+def test_folder_without_articles_raises_naming_it(tmp_path: Path) -> None:
+    _write(tmp_path / "empty" / "data.csv", "a,b")
+    with pytest.raises(DivergenceError, match=r"empty: folder holds no article files"):
+        load([str(tmp_path / "empty")])
+
+
+def test_unknown_extension_given_by_name_is_sniffed(tmp_path: Path) -> None:
+    _write(tmp_path / "a.dat", json.dumps({"text": "Officials met.", "source": "X"}) + "\n")
+    _write(tmp_path / "b.dat", ARTICLE)
+    arts, _ = load([str(tmp_path / "a.dat"), str(tmp_path / "b.dat")])
+    assert [a.source for a in arts] == ["X", "b"]
+    assert arts[0].path.endswith("a.dat:1")
+
+
+def test_same_text_twice_is_read_once(tmp_path: Path) -> None:
+    a = _write(tmp_path / "a.txt", ARTICLE)
+    b = _write(tmp_path / "b.txt", ARTICLE)
+    arts, skipped = load([str(a), str(b)])
+    assert len(arts) == 1
+    assert skipped == [Skip(str(b), f"same text as {a}; read once")]
+
+
+# ---------------------------------------------------------------- bad bytes
+
+
+@pytest.mark.parametrize(("data", "where", "why"), [
+    (b"", "x.txt", "empty file"),
+    (b"  \n\n\t \n", "x.txt", "empty file"),
+    (b"abc\x00\x01\x02def", "x.txt", "binary file"),
+    (b"Line one is fine.\nCaf\xe9 owners met.\n", "x.txt:2", "not UTF-8 text (byte 0xe9"),
+    (b" date 2025-05-28 \n\n", "x.txt", "no article body after the header lines"),
+])
+def test_bad_bytes_are_skipped_with_where_and_why(tmp_path: Path, data: bytes, where: str,
+                                                  why: str) -> None:
+    path = _write(tmp_path / "x.txt", data)
+    arts, skipped = load([str(path)])
+    assert arts == []
+    (skip,) = skipped
+    assert skip.where == str(tmp_path / where)
+    assert why in skip.why
+
+
+def test_utf8_bom_is_dropped_and_utf16_is_repaired(tmp_path: Path) -> None:
+    bom = _write(tmp_path / "bom.txt", b"\xef\xbb\xbf" + ARTICLE.encode())
+    u16 = _write(tmp_path / "u16.txt", ARTICLE.replace("met", "gathered").encode("utf-16"))
+    arts, skipped = load([str(bom), str(u16)])
+    assert skipped == []
+    assert arts[0].text == ARTICLE and arts[0].wire == "IANS"
+    assert arts[1].text.startswith("Washington, May 28 (IANS) Officials gathered")
+
+
+def test_unreadable_file_is_a_skip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _write(tmp_path / "locked.txt", ARTICLE)
+
+    def deny(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    arts, skipped = load([str(path)])
+    assert arts == []
+    assert skipped == [Skip(str(path), "cannot read: Permission denied")]
+
+
+# ---------------------------------------------------------------- JSONL
+
+
+def test_jsonl_fields_and_line_numbers(tmp_path: Path) -> None:
+    rows = [
+        {"id": "wire-1", "text": "Officials met on Wednesday.", "source": "Wire Daily",
+         "date": "May 28, 2025", "title": "Talks", "url": "https://example.org/1", "wire": "pti"},
+        {"text": "NEW DELHI (Reuters) - Ministers met on Thursday."},
+    ]
+    path = _write(tmp_path / "feed.jsonl", "\n" + "\n".join(map(json.dumps, rows)) + "\n\n")
+    (a, b), skipped = load([str(path)])
+    assert skipped == []
+    assert (a.id, a.source, a.date, a.title, a.url, a.wire) == (
+        "wire-1", "Wire Daily", "2025-05-28", "Talks", "https://example.org/1", "PTI")
+    assert a.path == f"{path}:2" and b.path == f"{path}:3"
+    assert b.id == article_id(rows[1]["text"])
+    assert (b.source, b.wire, b.place) == ("feed:3", "Reuters", "NEW DELHI")
+    assert b.text[b.body[0][0]:b.body[0][1]] == "Ministers met on Thursday."
+
+
+@pytest.mark.parametrize(("line", "why"), [
+    ('{"text": "Officials met.", ', "not valid JSON"),
+    ("[1, 2]", 'expected a JSON object with a "text" field, got an array'),
+    ('"just a string"', "got a string"),
+    ('{"title": "no text"}', 'missing "text"'),
+    ('{"text": "   "}', 'missing "text"'),
+    ('{"text": 42}', 'missing "text"'),
+    ('{"id": "../../etc/passwd", "text": "Officials met."}', "cannot name a claims file"),
+])
+def test_bad_jsonl_lines_are_skipped_with_file_and_line(tmp_path: Path, line: str,
+                                                        why: str) -> None:
+    good = json.dumps({"text": "Officials met on Wednesday in Delhi."})
+    path = _write(tmp_path / "feed.jsonl", f"{good}\n{line}\n{good.replace('Delhi', 'Goa')}\n")
+    arts, skipped = load([str(path)])
+    assert [a.path for a in arts] == [f"{path}:1", f"{path}:3"]
+    (skip,) = skipped
+    assert skip.where == f"{path}:2"
+    assert why in skip.why
+
+
+def test_duplicate_jsonl_id_with_other_text_is_skipped(tmp_path: Path) -> None:
+    rows = [{"id": "a1", "text": "Officials met."}, {"id": "a1", "text": "Ministers met."}]
+    path = _write(tmp_path / "feed.jsonl", "\n".join(map(json.dumps, rows)))
+    arts, skipped = load([str(path)])
+    assert [a.text for a in arts] == ["Officials met."]
+    assert skipped[0].where == f"{path}:2" and "'a1' is already used" in skipped[0].why
+
+
+def test_pretty_printed_json_array_is_repaired(tmp_path: Path) -> None:
+    doc = [{"text": "Officials met on Wednesday.", "source": "A"},
+           {"title": "no text here"},
+           {"text": "Ministers met on Thursday.", "source": "B"}]
+    path = _write(tmp_path / "feed.json", json.dumps(doc, indent=2))
+    arts, skipped = load([str(path)])
+    assert [a.source for a in arts] == ["A", "B"]
+    text = path.read_text()
+    lines = [n for n, ln in enumerate(text.splitlines(), start=1) if ln.startswith("  {")]
+    assert [a.path for a in arts] == [f"{path}:{lines[0]}", f"{path}:{lines[2]}"]
+    assert skipped == [Skip(f"{path}:{lines[1]}", skipped[0].why)]
+
+
+def test_pretty_printed_json_object_is_one_article(tmp_path: Path) -> None:
+    path = _write(tmp_path / "one.jsonl", json.dumps({"text": "Officials met.", "id": "x"},
+                                                     indent=2))
+    (a,), skipped = load([str(path)])
+    assert (a.id, skipped) == ("x", [])
+
+
+def test_jsonl_from_fixture_folder() -> None:
+    arts, skipped = load([str(INPUTS / "more")])
+    assert skipped == []
+    assert [a.source for a in arts] == ["Wire Daily", "Metro Times"]
+    assert arts[0].id == "wire-1"
+
+
+# ---------------------------------------------------------------- stdin
+
+
+def test_stdin_text_and_jsonl_are_sniffed() -> None:
+    (a,), _ = load(["-"], stdin=io.BytesIO(ARTICLE.encode()))
+    assert (a.path, a.wire, a.place) == ("<stdin>", "IANS", "Washington")
+    feed = "\n".join(json.dumps({"text": t}) for t in ("Officials met.", "Ministers met."))
+    arts, _ = load(["-"], stdin=io.BytesIO(b"\n" + feed.encode()))
+    assert [a.path for a in arts] == ["<stdin>:2", "<stdin>:3"]
+    assert [a.source for a in arts] == ["<stdin>:2", "<stdin>:3"]
+
+
+def test_empty_stdin_is_a_skip() -> None:
+    arts, skipped = load(["-"], stdin=io.BytesIO(b""))
+    assert arts == [] and skipped == [Skip("<stdin>", "empty file")]
+
+
+# ---------------------------------------------------------------- HTML
+
+
+@pytest.mark.skipif(not _trafilatura_works(), reason="trafilatura does not import here "
+                    "(it needs lxml_html_clean with lxml >= 5.2)")
+def test_html_main_text_and_metadata() -> None:
+    (a,), skipped = load([str(INPUTS / "page.html")])
+    assert skipped == []
+    assert a.title == "Rail pact signed in Delhi"
+    assert a.source == "Example Chronicle"
+    assert a.date == "2025-06-10"
+    body = " ".join(a.text[s:e] for s, e in a.body)
+    assert body.startswith("India and Japan signed an agreement")
+    assert "Subscribe" not in a.text and "Sport" not in a.text
+    assert "Rail pact signed in Delhi" not in body
+
+
+def _fake_trafilatura(monkeypatch: pytest.MonkeyPatch, result: object) -> None:
+    mod = types.ModuleType("trafilatura")
+
+    def bare_extraction(html: str, **kw: object) -> object:
+        if isinstance(result, Exception):
+            raise result
+        return result
+
+    mod.bare_extraction = bare_extraction  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "trafilatura", mod)
+
+
+def test_html_when_trafilatura_cannot_import(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # makes `import trafilatura` fail
+    path = _write(tmp_path / "p.html", "<html><body><p>Officials met.</p></body></html>")
+    arts, skipped = load([str(path)])
+    assert arts == []
+    (skip,) = skipped
+    assert skip.where == str(path)
+    assert "reading HTML needs trafilatura" in skip.why and "pip install" in skip.why
+
+
+def test_install_hint_names_lxml_html_clean() -> None:
+    err = ImportError("lxml.html.clean module is now a separate project lxml_html_clean.")
+    assert dio._install_hint(err) == "pip install lxml_html_clean"
+    assert dio._install_hint(ModuleNotFoundError("x", name="justext.core")) == "pip install justext"
+
+
+@pytest.mark.parametrize(("result", "why"), [
+    (None, "no article text found in the HTML"),
+    ({"text": "   "}, "no article text found in the HTML"),
+    (ValueError("parser blew up"), "could not extract text from the HTML (ValueError: parser"),
+])
+def test_html_extraction_failures_are_skips(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                            result: object, why: str) -> None:
+    _fake_trafilatura(monkeypatch, result)
+    path = _write(tmp_path / "p.html", "<html><body>x</body></html>")
+    assert load([str(path)]) == ([], [Skip(str(path), why)])
+
+
+def test_html_dict_and_object_results(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Rail Pact Signed\nIndia and Japan signed a rail deal on Tuesday."
+    doc = {"text": text, "title": "Rail Pact Signed", "date": "2025-06-10",
+           "sitename": "Example Chronicle", "url": "https://example.org/r"}
+    path = _write(tmp_path / "p.htm", "<html><body>x</body></html>")
+    for result in (doc, types.SimpleNamespace(**doc)):
+        _fake_trafilatura(monkeypatch, result)
+        (a,), _ = load([str(path)])
+        assert (a.title, a.date, a.source, a.url) == (
+            "Rail Pact Signed", "2025-06-10", "Example Chronicle", "https://example.org/r")
+        assert [a.text[s:e] for s, e in a.body] == [text.splitlines()[1]]
+
+
+def test_html_is_sniffed_from_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_trafilatura(monkeypatch, {"text": "Officials met on Wednesday."})
+    (a,), _ = load(["-"], stdin=io.BytesIO(b"<!DOCTYPE html><html><body>x</body></html>"))
+    assert a.text == "Officials met on Wednesday."
+
+
+# ---------------------------------------------------------------- make_article
+
+
+def test_make_article_fields_override_header() -> None:
+    a = make_article(ARTICLE, path="p", source="S", wire="afp", date="2025-01-02", title="T")
+    assert isinstance(a, Article)
+    assert (a.source, a.wire, a.date, a.place, a.title) == ("S", "AFP", "2025-01-02",
+                                                            "Washington", "T")
+
+
+@pytest.mark.parametrize("bad_id", ["a/b", "..", ".hidden", "x" * 65, "a:b", "with space"])
+def test_make_article_refuses_ids_that_cannot_name_a_file(bad_id: str) -> None:
+    out = make_article(ARTICLE, path="p:3", id=bad_id)
+    assert isinstance(out, Skip) and out.where == "p:3" and "cannot name a claims file" in out.why
+
+
+# ---------------------------------------------------------------- atomic writes
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+
+
+def test_atomic_write_text_bytes_and_parents(tmp_path: Path) -> None:
+    target = tmp_path / "deep" / "er" / "r.md"
+    assert atomic_write(target, "héllo\n") == target
+    assert target.read_text(encoding="utf-8") == "héllo\n"
+    atomic_write(target, b"\x00\x01")
+    assert target.read_bytes() == b"\x00\x01"
+    assert _leftovers(target.parent) == []
+
+
+def test_atomic_write_respects_the_umask(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        target = atomic_write(tmp_path / "r.json", "{}")
+    finally:
+        os.umask(old)
+    assert target.stat().st_mode & 0o777 == 0o644
+
+
+def test_atomic_write_keeps_the_old_file_when_the_rename_fails(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = _write(tmp_path / "report.json", "old")
+
+    def boom(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(dio.os, "replace", boom)
+    with pytest.raises(OSError, match="No space left"):
+        atomic_write(target, "new")
+    assert target.read_text() == "old"
+    assert _leftovers(tmp_path) == []
+
+
+def test_atomic_write_keeps_the_old_file_when_writing_fails_midway(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = _write(tmp_path / "report.md", "old")
+
+    def boom(fd: int) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(dio.os, "fsync", boom)
+    with pytest.raises(OSError, match="Input/output"):
+        atomic_write(target, "new " * 1000)
+    assert target.read_text() == "old"
+    assert _leftovers(tmp_path) == []
+
+
+def test_atomic_write_keeps_the_old_file_when_encoding_fails(tmp_path: Path) -> None:
+    target = _write(tmp_path / "report.md", "old")
+    with pytest.raises(UnicodeEncodeError):
+        atomic_write(target, "half a surrogate: \ud800")
+    assert target.read_text() == "old"
+    assert _leftovers(tmp_path) == []
+
+
+# ---------------------------------------------------------------- claims JSONL
+
+
+def _claims(aid: str) -> list[Claim]:
+    return [Claim(f"{aid}:0", aid, "Officials met.", 0, 14),
+            Claim(f"{aid}:1", aid, "Trump said “hi”.", 15, 31, speaker="Trump", cue="said",
+                  proposition="hi")]
+
+
+def test_claims_round_trip(tmp_path: Path) -> None:
+    art = Article("abc", "a.txt", "x", "S")
+    path = write_claims(tmp_path / "claims", art, _claims("abc"))
+    assert path == tmp_path / "claims" / "abc.jsonl"
+    assert read_claims(path) == _claims("abc")
+    assert all(claim_from_dict(claim_to_dict(c)) == c for c in _claims("abc"))
+    assert "“hi”" in path.read_text(encoding="utf-8")
+
+
+def test_read_claims_names_the_bad_line(tmp_path: Path) -> None:
+    good = json.dumps(claim_to_dict(_claims("abc")[0]))
+    path = _write(tmp_path / "c.jsonl", f"{good}\n\n{{oops\n")
+    with pytest.raises(DivergenceError, match=r"c\.jsonl:3: not valid JSON"):
+        read_claims(path)
+    _write(path, f"{good}\n" + json.dumps({"id": "x", "text": "t"}) + "\n")
+    with pytest.raises(DivergenceError, match=r"c\.jsonl:2: missing 'article_id', 'start', 'end'"):
+        read_claims(path)

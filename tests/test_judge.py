@@ -1,0 +1,152 @@
+"""Each detector on hand-written pairs: both directions, and near misses that must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from divergence.judge import DETECTORS, Judge, Pair, credits
+from divergence.records import Claim
+
+
+def claim(text: str, cid: str = "a:0", speaker: str | None = None, stance: str = "asserts") -> Claim:
+    return Claim(id=cid, article_id=cid.split(":")[0], text=text, start=0, end=len(text),
+                 speaker=speaker, stance=stance, proposition=text)  # type: ignore[arg-type]
+
+
+def fire(name: str, a: str, b: str, sim: float = 0.85, **kw: object):
+    """Run one detector both ways; both directions must agree on firing."""
+    det = DETECTORS.get(name)
+    ca, cb = claim(a, "a:0", **kw), claim(b, "b:0", **kw)  # type: ignore[arg-type]
+    r1, r2 = det(Pair(ca, cb, sim)), det(Pair(cb, ca, sim))
+    assert (r1 is None) == (r2 is None), (name, a, b)
+    return r1
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("The ceasefire was mediated by the United States.",
+     "The ceasefire was not mediated by the United States."),
+    ("The minister attended the summit in Paris.", "The minister never attended the summit in Paris."),
+])
+def test_negation_fires(a: str, b: str) -> None:
+    r = fire("negation", a, b)
+    assert r is not None and r.type == "negation" and r.spans
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # "not only ... but also" and "not the only" do not negate the statement.
+    ("The partners want to manage trade differences and push cooperation.",
+     "The partners want not only to manage trade differences but also to push cooperation."),
+    ("Several countries reached out to India in May.",
+     "The US reached out to India in May but it was not the only country."),
+    # Both negated: same polarity.
+    ("The talks did not resume.", "The talks have not resumed."),
+    # Unrelated statements.
+    ("The bridge is not finished.", "Prices rose sharply in the capital last year."),
+])
+def test_negation_near_misses(a: str, b: str) -> None:
+    assert fire("negation", a, b, sim=0.7) is None
+
+
+def test_number_words_and_digits() -> None:
+    r = fire("number", "Pakistan said it shot down five Indian jets.",
+             "Pakistan said it shot down six Indian jets.")
+    assert r is not None and "five" in r.detail and "six" in r.detail
+    assert fire("number", "Rescuers found 5 survivors in the rubble.",
+                "Rescuers found five survivors in the rubble.") is None
+    # Different things counted: no conflict.
+    assert fire("number", "The rally drew 3,000 people.", "The rally lasted 3 hours.") is None
+    # Scales: 1.2 million equals 1,200,000.
+    assert fire("number", "The city has 1.2 million residents.",
+                "The city has 1,200,000 residents.") is None
+
+
+def test_dates_days_and_times() -> None:
+    assert fire("date", "The vote took place on Friday.", "The vote took place on Saturday.")
+    assert fire("date", "The strike began at 3 PM.", "The strike began at 15:35.")
+    assert fire("date", "The summit was held in 2024.", "The summit was held in 2025.")
+    assert fire("date", "The strike began at 3 PM.", "The strike began at 15:00.") is None
+    assert fire("date", "Talks were held between May 7 and 10.",
+                "Talks were held on May 8.") is None
+
+
+def test_actor_credit_mediator_versus_bilateral() -> None:
+    a = "The ceasefire was mediated by the United States."
+    b = "The ceasefire was worked out directly between the two countries as a strictly bilateral matter."
+    r = fire("actor", a, b, sim=0.4)
+    assert r is not None and r.type == "actor" and "no third party" in r.detail
+    assert "united states mediated" in r.detail
+    assert r.weight >= 0.8
+
+
+def test_actor_credit_folds_aliases_and_skips_same_speaker() -> None:
+    a = "The truce was brokered by Washington."
+    b = "The truce was brokered by the United States."
+    assert fire("actor", a, b) is None  # Washington is the United States
+    # The same speaker's line carried by two outlets is not a conflict between them.
+    x = claim("His administration brokered the ceasefire.", "a:0", speaker="President Trump")
+    y = claim("The ceasefire was mediated by Washington.", "b:0", speaker="Donald Trump")
+    assert DETECTORS.get("actor")(Pair(x, y, 0.6)) is None
+
+
+def test_credit_frames() -> None:
+    c = claim("The ceasefire was the result of Pakistan's urgent appeals to end hostilities.")
+    [f] = credits(c)
+    assert (f.outcome, f.role, f.agent) == ("ceasefire", "requester", "pakistan")
+    c2 = claim("Islamabad was compelled to seek a ceasefire.")
+    assert [(f.role, f.agent) for f in credits(c2)] == [("requester", "pakistan")]
+    assert credits(claim("The ministers discussed trade and energy.")) == []
+
+
+def test_attribution_assert_versus_deny() -> None:
+    p = "The ceasefire was mediated by Washington."
+    a = claim(p, "a:0", speaker="President Trump", stance="asserts")
+    b = claim(p, "a:1", speaker="New Delhi", stance="denies")
+    r = DETECTORS.get("attribution")(Pair(a, b, 1.0))
+    assert r is not None and "President Trump asserts" in r.detail and "New Delhi denies" in r.detail
+    # Same stance, or the same actor: no dispute.
+    c = claim(p, "b:0", speaker="Washington", stance="asserts")
+    assert DETECTORS.get("attribution")(Pair(a, c, 1.0)) is None
+
+
+def test_title_mismatch() -> None:
+    assert fire("title", "Senator Rubio met the minister in Washington.",
+                "Secretary of State Rubio met the minister in Washington.")
+    assert fire("title", "Senator Rubio met the minister.", "Senator Rubio met the minister.") is None
+
+
+def test_entity_swap_is_not_agreement() -> None:
+    j = Judge()
+    a = claim("Pakistan shot down five Indian jets on Wednesday.", "a:0")
+    b = claim("Pakistan shot down five Pakistani jets on Wednesday.", "b:0")
+    assert j.judge(a, b, 0.93).label != "agree"
+    c = claim("The 2024 meeting of the council was held in Delhi.", "a:0")
+    d = claim("The 2025 meeting of the council was held in Delhi.", "b:0")
+    assert j.judge(c, d, 0.95).label == "conflict"  # a different year of the same kind of meeting
+
+
+def test_judge_agree_needs_compatible_speakers() -> None:
+    j = Judge()
+    p = "The ceasefire was mediated by Washington."
+    trump = claim(p, "a:0", speaker="President Trump")
+    trump2 = claim(p, "b:0", speaker="Donald Trump")
+    outlet = claim(p, "c:0")
+    india = claim(p, "d:0", speaker="New Delhi", stance="denies")
+    assert j.judge(trump, trump2, 0.99).label == "agree"
+    assert j.judge(trump, outlet, 0.99).label == "agree"
+    res = j.judge(trump, india, 0.99)
+    assert res.label == "conflict" and res.reasons[0].type == "attribution"
+
+
+def test_judge_conflict_confidence_combines_reasons() -> None:
+    j = Judge()
+    a = claim("Five soldiers were killed on Friday.", "a:0")
+    b = claim("Six soldiers were killed on Saturday.", "b:0")
+    res = j.judge(a, b, 0.9)
+    assert res.label == "conflict"
+    assert {r.type for r in res.reasons} >= {"number", "date"}
+    assert res.confidence > max(r.weight for r in res.reasons)
+
+
+def test_unknown_detector_lists_names() -> None:
+    with pytest.raises(Exception, match="unknown detector 'nope'; available: .*negation"):
+        Judge(detectors=("nope",))
