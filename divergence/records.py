@@ -1,6 +1,7 @@
 """Typed records that flow between the stages: articles in, claims, events, groups and a report out.
 
-All records are frozen; stages return new ones (``dataclasses.replace``). Only ``io.py`` knows JSON shapes.
+All records are frozen; stages return new ones (``dataclasses.replace``). Only ``io.py`` knows
+JSON shapes.
 """
 
 from __future__ import annotations
@@ -47,7 +48,9 @@ class Claim:
     speaker: str | None = None  # who asserts it, when the article attributes it
     stance: Stance = "asserts"
     cue: str | None = None  # the attribution verb or noun: said, claimed, refuted, ...
-    proposition: str = ""  # the statement itself, attribution frame removed; what is embedded and judged
+    proposition: str = (
+        ""  # the statement itself, attribution frame removed; what is embedded and judged
+    )
 
     @property
     def content(self) -> str:
@@ -98,7 +101,7 @@ class Verdict:
 
 @dataclass(frozen=True, slots=True)
 class ClaimGroup:
-    """Claims from different articles that speak to the same point, labelled agree/unique/conflict."""
+    """Claims from different articles on the same point, labelled agree/unique/conflict."""
 
     id: str
     label: Label

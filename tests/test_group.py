@@ -5,14 +5,16 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from divergence.group import attach, candidate_pairs, find_events, find_groups, voices
+from divergence.events import find_events
+from divergence.group import attach, candidate_pairs, find_groups, voices
 from divergence.judge import Judge
 from divergence.records import Article, Claim
 
 
 def _claim(aid: str, n: int, text: str, **kw: object) -> Claim:
-    return Claim(id=f"{aid}:{n}", article_id=aid, text=text, start=0, end=len(text),
-                 proposition=text, **kw)  # type: ignore[arg-type]
+    return Claim(
+        id=f"{aid}:{n}", article_id=aid, text=text, start=0, end=len(text), proposition=text, **kw
+    )  # type: ignore[arg-type]
 
 
 def _unit(v: list[float]) -> np.ndarray:
@@ -22,8 +24,10 @@ def _unit(v: list[float]) -> np.ndarray:
 
 @pytest.fixture()
 def setup() -> tuple[list[Article], list[Claim], np.ndarray]:
-    arts = [Article(id=a, path=f"{a}.txt", text="", source=s) for a, s in
-            (("a", "Gazette"), ("b", "Times"), ("c", "Herald"))]
+    arts = [
+        Article(id=a, path=f"{a}.txt", text="", source=s)
+        for a, s in (("a", "Gazette"), ("b", "Times"), ("c", "Herald"))
+    ]
     claims = [
         _claim("a", 0, "The council approved the harbour budget on Friday."),
         _claim("b", 0, "On Friday the council approved the harbour budget."),
@@ -31,11 +35,15 @@ def setup() -> tuple[list[Article], list[Claim], np.ndarray]:
         _claim("b", 1, "The terminal will open with 25 berths."),
         _claim("c", 0, "Fishermen protested outside the town hall."),
     ]
-    vecs = np.stack([
-        _unit([1, 0.05, 0, 0]), _unit([1, 0.4, 0.2, 0]),  # cosine ~0.9: close, not copies
-        _unit([0, 1, 0.1, 0]), _unit([0.2, 1, 0.5, 0]),
-        _unit([0, 0, 0, 1]),
-    ])
+    vecs = np.stack(
+        [
+            _unit([1, 0.05, 0, 0]),
+            _unit([1, 0.4, 0.2, 0]),  # cosine ~0.9: close, not copies
+            _unit([0, 1, 0.1, 0]),
+            _unit([0.2, 1, 0.5, 0]),
+            _unit([0, 0, 0, 1]),
+        ]
+    )
     return arts, claims, vecs
 
 
@@ -57,8 +65,11 @@ def test_agree_unique_conflict(setup) -> None:  # noqa: ANN001
 
 def test_wire_copies_count_as_one_voice(setup) -> None:  # noqa: ANN001
     arts, claims, vecs = setup
-    arts = [Article(id="a", path="a.txt", text="", source="Gazette", wire="PTI"),
-            Article(id="b", path="b.txt", text="", source="Times", wire="PTI"), arts[2]]
+    arts = [
+        Article(id="a", path="a.txt", text="", source="Gazette", wire="PTI"),
+        Article(id="b", path="b.txt", text="", source="Times", wire="PTI"),
+        arts[2],
+    ]
     v = voices(arts, claims, vecs)
     assert v["a"] == v["b"] == "PTI"
     groups = find_groups(claims, vecs, v, Judge())
@@ -67,8 +78,10 @@ def test_wire_copies_count_as_one_voice(setup) -> None:  # noqa: ANN001
 
 
 def test_near_identical_texts_are_one_voice() -> None:
-    arts = [Article(id="a", path="a", text="", source="One"),
-            Article(id="b", path="b", text="", source="Two")]
+    arts = [
+        Article(id="a", path="a", text="", source="One"),
+        Article(id="b", path="b", text="", source="Two"),
+    ]
     claims = [_claim("a", 0, "x one two three"), _claim("b", 0, "x one two three")]
     vecs = np.stack([_unit([1, 0]), _unit([1, 0])])
     v = voices(arts, claims, vecs)

@@ -1,4 +1,4 @@
-"""Header lines found in article text: the five seeds as they are, and small hand-written variants."""
+"""Header lines found in article text: the five seeds as they are, and hand-written variants."""
 
 from __future__ import annotations
 
@@ -283,3 +283,12 @@ def test_random_text_never_raises_and_ranges_stay_sane() -> None:
 ])
 def test_normalize_date(raw: str | None, iso: str | None) -> None:
     assert normalize_date(raw) == iso
+
+
+def test_date_line_then_outlet_line_then_dateline() -> None:
+    text = (" date 2025-05-28\nDaijiworld Media Network- Washington (DD)\n"
+            "Washington, May 28: Officials met.\nBased On A PTI Report\n")
+    head = parse_header(text)
+    assert (head.date, head.source, head.place, head.wire) == (
+        "2025-05-28", "Daijiworld Media Network", "Washington", "PTI")
+    assert _body(text, head) == ["Officials met."]

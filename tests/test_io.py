@@ -201,8 +201,9 @@ def test_jsonl_fields_and_line_numbers(tmp_path: Path) -> None:
     ("[1, 2]", 'expected a JSON object with a "text" field, got an array'),
     ('"just a string"', "got a string"),
     ('{"title": "no text"}', 'missing "text"'),
-    ('{"text": "   "}', 'missing "text"'),
-    ('{"text": 42}', 'missing "text"'),
+    ('{"text": "   "}', '"text" must be the article as a non-empty string, got an empty string'),
+    ('{"text": 42}', '"text" must be the article as a non-empty string, got a number'),
+    ('{"text": null}', 'missing "text"'),
     ('{"id": "../../etc/passwd", "text": "Officials met."}', "cannot name a claims file"),
 ])
 def test_bad_jsonl_lines_are_skipped_with_file_and_line(tmp_path: Path, line: str,
@@ -237,6 +238,12 @@ def test_pretty_printed_json_array_is_repaired(tmp_path: Path) -> None:
     assert skipped == [Skip(f"{path}:{lines[1]}", skipped[0].why)]
 
 
+def test_text_starting_with_a_bracket_is_text(tmp_path: Path) -> None:
+    path = _write(tmp_path / "a.dat", "[Updated] Officials met on Wednesday.")
+    (a,), skipped = load([str(path)])
+    assert a.text.startswith("[Updated]") and skipped == []
+
+
 def test_pretty_printed_json_object_is_one_article(tmp_path: Path) -> None:
     path = _write(tmp_path / "one.jsonl", json.dumps({"text": "Officials met.", "id": "x"},
                                                      indent=2))
@@ -266,6 +273,11 @@ def test_stdin_text_and_jsonl_are_sniffed() -> None:
 def test_empty_stdin_is_a_skip() -> None:
     arts, skipped = load(["-"], stdin=io.BytesIO(b""))
     assert arts == [] and skipped == [Skip("<stdin>", "empty file")]
+
+
+def test_no_stdin_at_all_is_a_skip(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", None)
+    assert load(["-"]) == ([], [Skip("<stdin>", "there is no standard input to read")])
 
 
 # ---------------------------------------------------------------- HTML
@@ -323,7 +335,8 @@ def test_html_extraction_failures_are_skips(tmp_path: Path, monkeypatch: pytest.
                                             result: object, why: str) -> None:
     _fake_trafilatura(monkeypatch, result)
     path = _write(tmp_path / "p.html", "<html><body>x</body></html>")
-    assert load([str(path)]) == ([], [Skip(str(path), why)])
+    arts, (skip,) = load([str(path)])
+    assert arts == [] and skip.where == str(path) and skip.why.startswith(why)
 
 
 def test_html_dict_and_object_results(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

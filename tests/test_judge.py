@@ -8,9 +8,19 @@ from divergence.judge import DETECTORS, Judge, Pair, credits
 from divergence.records import Claim
 
 
-def claim(text: str, cid: str = "a:0", speaker: str | None = None, stance: str = "asserts") -> Claim:
-    return Claim(id=cid, article_id=cid.split(":")[0], text=text, start=0, end=len(text),
-                 speaker=speaker, stance=stance, proposition=text)  # type: ignore[arg-type]
+def claim(
+    text: str, cid: str = "a:0", speaker: str | None = None, stance: str = "asserts"
+) -> Claim:
+    return Claim(
+        id=cid,
+        article_id=cid.split(":")[0],
+        text=text,
+        start=0,
+        end=len(text),
+        speaker=speaker,
+        stance=stance,
+        proposition=text,
+    )  # type: ignore[arg-type]
 
 
 def fire(name: str, a: str, b: str, sim: float = 0.85, **kw: object):
@@ -22,42 +32,68 @@ def fire(name: str, a: str, b: str, sim: float = 0.85, **kw: object):
     return r1
 
 
-@pytest.mark.parametrize(("a", "b"), [
-    ("The ceasefire was mediated by the United States.",
-     "The ceasefire was not mediated by the United States."),
-    ("The minister attended the summit in Paris.", "The minister never attended the summit in Paris."),
-])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The ceasefire was mediated by the United States.",
+            "The ceasefire was not mediated by the United States.",
+        ),
+        (
+            "The minister attended the summit in Paris.",
+            "The minister never attended the summit in Paris.",
+        ),
+    ],
+)
 def test_negation_fires(a: str, b: str) -> None:
     r = fire("negation", a, b)
     assert r is not None and r.type == "negation" and r.spans
 
 
-@pytest.mark.parametrize(("a", "b"), [
-    # "not only ... but also" and "not the only" do not negate the statement.
-    ("The partners want to manage trade differences and push cooperation.",
-     "The partners want not only to manage trade differences but also to push cooperation."),
-    ("Several countries reached out to India in May.",
-     "The US reached out to India in May but it was not the only country."),
-    # Both negated: same polarity.
-    ("The talks did not resume.", "The talks have not resumed."),
-    # Unrelated statements.
-    ("The bridge is not finished.", "Prices rose sharply in the capital last year."),
-])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # "not only ... but also" and "not the only" do not negate the statement.
+        (
+            "The partners want to manage trade differences and push cooperation.",
+            "The partners want not only to manage trade differences but also to push cooperation.",
+        ),
+        (
+            "Several countries reached out to India in May.",
+            "The US reached out to India in May but it was not the only country.",
+        ),
+        # Both negated: same polarity.
+        ("The talks did not resume.", "The talks have not resumed."),
+        # Unrelated statements.
+        ("The bridge is not finished.", "Prices rose sharply in the capital last year."),
+    ],
+)
 def test_negation_near_misses(a: str, b: str) -> None:
     assert fire("negation", a, b, sim=0.7) is None
 
 
 def test_number_words_and_digits() -> None:
-    r = fire("number", "Pakistan said it shot down five Indian jets.",
-             "Pakistan said it shot down six Indian jets.")
+    r = fire(
+        "number",
+        "Pakistan said it shot down five Indian jets.",
+        "Pakistan said it shot down six Indian jets.",
+    )
     assert r is not None and "five" in r.detail and "six" in r.detail
-    assert fire("number", "Rescuers found 5 survivors in the rubble.",
-                "Rescuers found five survivors in the rubble.") is None
+    assert (
+        fire(
+            "number",
+            "Rescuers found 5 survivors in the rubble.",
+            "Rescuers found five survivors in the rubble.",
+        )
+        is None
+    )
     # Different things counted: no conflict.
     assert fire("number", "The rally drew 3,000 people.", "The rally lasted 3 hours.") is None
     # Scales: 1.2 million equals 1,200,000.
-    assert fire("number", "The city has 1.2 million residents.",
-                "The city has 1,200,000 residents.") is None
+    assert (
+        fire("number", "The city has 1.2 million residents.", "The city has 1,200,000 residents.")
+        is None
+    )
 
 
 def test_dates_days_and_times() -> None:
@@ -65,13 +101,17 @@ def test_dates_days_and_times() -> None:
     assert fire("date", "The strike began at 3 PM.", "The strike began at 15:35.")
     assert fire("date", "The summit was held in 2024.", "The summit was held in 2025.")
     assert fire("date", "The strike began at 3 PM.", "The strike began at 15:00.") is None
-    assert fire("date", "Talks were held between May 7 and 10.",
-                "Talks were held on May 8.") is None
+    assert (
+        fire("date", "Talks were held between May 7 and 10.", "Talks were held on May 8.") is None
+    )
 
 
 def test_actor_credit_mediator_versus_bilateral() -> None:
     a = "The ceasefire was mediated by the United States."
-    b = "The ceasefire was worked out directly between the two countries as a strictly bilateral matter."
+    b = (
+        "The ceasefire was worked out directly between the two countries as a strictly "
+        "bilateral matter."
+    )
     r = fire("actor", a, b, sim=0.4)
     assert r is not None and r.type == "actor" and "no third party" in r.detail
     assert "united states mediated" in r.detail
@@ -102,16 +142,23 @@ def test_attribution_assert_versus_deny() -> None:
     a = claim(p, "a:0", speaker="President Trump", stance="asserts")
     b = claim(p, "a:1", speaker="New Delhi", stance="denies")
     r = DETECTORS.get("attribution")(Pair(a, b, 1.0))
-    assert r is not None and "President Trump asserts" in r.detail and "New Delhi denies" in r.detail
+    assert (
+        r is not None and "President Trump asserts" in r.detail and "New Delhi denies" in r.detail
+    )
     # Same stance, or the same actor: no dispute.
     c = claim(p, "b:0", speaker="Washington", stance="asserts")
     assert DETECTORS.get("attribution")(Pair(a, c, 1.0)) is None
 
 
 def test_title_mismatch() -> None:
-    assert fire("title", "Senator Rubio met the minister in Washington.",
-                "Secretary of State Rubio met the minister in Washington.")
-    assert fire("title", "Senator Rubio met the minister.", "Senator Rubio met the minister.") is None
+    assert fire(
+        "title",
+        "Senator Rubio met the minister in Washington.",
+        "Secretary of State Rubio met the minister in Washington.",
+    )
+    assert (
+        fire("title", "Senator Rubio met the minister.", "Senator Rubio met the minister.") is None
+    )
 
 
 def test_entity_swap_is_not_agreement() -> None:

@@ -20,9 +20,20 @@ pytestmark = pytest.mark.slow
 def seeds_report(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, Path]:
     work = tmp_path_factory.mktemp("seeds")
     runner = CliRunner()
-    res = runner.invoke(main, ["report", str(SEEDS), "-o", str(work / "reports" / "seeds"),
-                               "--claims-dir", str(work / "claims"),
-                               "--cache-dir", str(work / "cache"), "-q"])
+    res = runner.invoke(
+        main,
+        [
+            "report",
+            str(SEEDS),
+            "-o",
+            str(work / "reports" / "seeds"),
+            "--claims-dir",
+            str(work / "claims"),
+            "--cache-dir",
+            str(work / "cache"),
+            "-q",
+        ],
+    )
     assert res.exit_code == 0, res.output
     return json.loads((work / "reports" / "seeds.json").read_text()), work
 
@@ -38,14 +49,15 @@ def test_contract_shape(seeds_report) -> None:  # noqa: ANN001
     for key in ("articles", "claims", "events", "groups"):
         assert rep[key]
     assert {"id", "path", "source", "wire", "date", "title"} <= set(rep["articles"][0])
-    assert {"id", "article", "text", "start", "end", "speaker", "stance", "event"} <= \
-        set(rep["claims"][0])
+    assert {"id", "article", "text", "start", "end", "speaker", "stance", "event"} <= set(
+        rep["claims"][0]
+    )
     assert {"id", "label", "articles", "groups"} <= set(rep["events"][0])
     g = rep["groups"][0]
     assert {"id", "label", "confidence", "claims", "sources", "reasons", "verdict"} <= set(g)
     texts = {a["id"]: a["text"] for a in rep["articles"]}
     for c in rep["claims"]:
-        assert texts[c["article"]][c["start"]:c["end"]] == c["text"]
+        assert texts[c["article"]][c["start"] : c["end"]] == c["text"]
     # claims/<article-id>.jsonl for every article; the three report files.
     for a in rep["articles"]:
         assert (work / "claims" / f"{a['id']}.jsonl").is_file()
@@ -90,14 +102,19 @@ def test_ceasefire_framing_is_a_conflict_with_sides(seeds_report) -> None:  # no
 
 def test_compact_launch_is_agreement_across_sources(seeds_report) -> None:  # noqa: ANN001
     rep, _ = seeds_report
-    found = [g for g in rep["groups"] if g["label"] == "agree"
-             and all("COMPACT" in c["text"] for c in _claims(rep, g))
-             and any(re.search(r"launch|unveil", c["text"]) for c in _claims(rep, g))]
+    found = [
+        g
+        for g in rep["groups"]
+        if g["label"] == "agree"
+        and all("COMPACT" in c["text"] for c in _claims(rep, g))
+        and any(re.search(r"launch|unveil", c["text"]) for c in _claims(rep, g))
+    ]
     assert found, "the COMPACT launch is not an agreement"
     g = max(found, key=lambda g: len(g["sources"]))
     assert len(g["sources"]) >= 3
-    assert all(re.search(r"February", c["text"]) or "that visit" in c["text"]
-               for c in _claims(rep, g))
+    assert all(
+        re.search(r"February", c["text"]) or "that visit" in c["text"] for c in _claims(rep, g)
+    )
 
 
 def test_kapoor_is_unique_to_one_source(seeds_report) -> None:  # noqa: ANN001
@@ -106,14 +123,19 @@ def test_kapoor_is_unique_to_one_source(seeds_report) -> None:  # noqa: ANN001
     kapoor_src = {arts[c["article"]]["voice"] for c in rep["claims"] if "Kapoor" in c["text"]}
     assert len(kapoor_src) == 1
     voice = kapoor_src.pop()
-    unique = [g for g in rep["groups"] if g["label"] == "unique"
-              and any("Kapoor" in c["text"] for c in _claims(rep, g))]
+    unique = [
+        g
+        for g in rep["groups"]
+        if g["label"] == "unique" and any("Kapoor" in c["text"] for c in _claims(rep, g))
+    ]
     assert unique and all(g["sources"] == [voice] for g in unique)
     # Where a Kapoor sentence sits in a wider agreement, the report says only that source names him.
     for g in rep["groups"]:
         if g["label"] == "agree" and any("Kapoor" in c["text"] for c in _claims(rep, g)):
-            assert any(r["type"] == "detail" and "Kapoor" in r["detail"] and voice in r["detail"]
-                       for r in g["reasons"])
+            assert any(
+                r["type"] == "detail" and "Kapoor" in r["detail"] and voice in r["detail"]
+                for r in g["reasons"]
+            )
 
 
 def test_events_split_visit_ceasefire_and_other_meetings(seeds_report) -> None:  # noqa: ANN001
@@ -133,9 +155,21 @@ def test_events_split_visit_ceasefire_and_other_meetings(seeds_report) -> None: 
 
 
 def test_tiny_articles_agree_unique_conflict(tmp_path: Path) -> None:
-    res = CliRunner().invoke(main, ["report", str(DATA / "agree_a.txt"), str(DATA / "agree_b.txt"),
-                                    "-o", str(tmp_path / "r"), "--format", "json",
-                                    "--claims-dir", str(tmp_path / "claims"), "-q"])
+    res = CliRunner().invoke(
+        main,
+        [
+            "report",
+            str(DATA / "agree_a.txt"),
+            str(DATA / "agree_b.txt"),
+            "-o",
+            str(tmp_path / "r"),
+            "--format",
+            "json",
+            "--claims-dir",
+            str(tmp_path / "claims"),
+            "-q",
+        ],
+    )
     assert res.exit_code == 0, res.output
     rep = json.loads((tmp_path / "r.json").read_text())
     labels = {}

@@ -17,18 +17,22 @@ def _article(text: str) -> Article:
 
 
 def test_abbreviations_and_initials_do_not_split() -> None:
-    art = _article("The U.S. team met Mr. Smith and S Jaishankar between May 7-10 in Washington. "
-                   "Lt. Col. Ray said the talks went well.")
+    art = _article(
+        "The U.S. team met Mr. Smith and S Jaishankar between May 7-10 in Washington. "
+        "Lt. Col. Ray said the talks went well."
+    )
     claims = split(art)
     assert len(claims) == 2
     assert claims[0].text.startswith("The U.S. team met Mr. Smith")
 
 
 def test_offsets_point_at_the_text() -> None:
-    art = _article("First line of the story is here.\n\nSecond paragraph says more things; "
-                   "and a third clause follows it here too.")
+    art = _article(
+        "First line of the story is here.\n\nSecond paragraph says more things; "
+        "and a third clause follows it here too."
+    )
     for c in split(art):
-        assert art.text[c.start:c.end] == c.text
+        assert art.text[c.start : c.end] == c.text
 
 
 def test_every_seed_claim_points_at_its_text() -> None:
@@ -38,7 +42,7 @@ def test_every_seed_claim_points_at_its_text() -> None:
         claims = split(a)
         assert claims, a.path
         for c in claims:
-            assert a.text[c.start:c.end] == c.text
+            assert a.text[c.start : c.end] == c.text
             # Header lines never become claims.
             assert not c.text.lstrip().startswith("date ")
             assert "Based On A PTI Report" not in c.text
@@ -46,20 +50,29 @@ def test_every_seed_claim_points_at_its_text() -> None:
 
 
 def test_speaker_cue_and_stance() -> None:
-    [att] = attribute("Indian officials maintain that the de-escalation was an outcome of the strikes.")
+    [att] = attribute(
+        "Indian officials maintain that the de-escalation was an outcome of the strikes."
+    )
     assert att.speaker == "Indian officials" and att.cue == "maintain" and att.stance == "asserts"
     s = "Indian officials maintain that the de-escalation was an outcome of the strikes."
-    assert s[att.start:att.end] == "the de-escalation was an outcome of the strikes"
+    assert s[att.start : att.end] == "the de-escalation was an outcome of the strikes"
 
 
 def test_claim_refuted_by_another_actor_gives_two_claims() -> None:
-    art = _article("The visit comes after President Trump's claim that the ceasefire was mediated by "
-                   "Washington — a statement firmly refuted by New Delhi.")
+    art = _article(
+        "The visit comes after President Trump's claim that the ceasefire was mediated by "
+        "Washington — a statement firmly refuted by New Delhi."
+    )
     claims = split(art)
-    assert [(c.speaker, c.stance) for c in claims] == [("President Trump", "asserts"),
-                                                       ("New Delhi", "denies")]
-    assert claims[0].proposition == claims[1].proposition == \
-        "The ceasefire was mediated by Washington."
+    assert [(c.speaker, c.stance) for c in claims] == [
+        ("President Trump", "asserts"),
+        ("New Delhi", "denies"),
+    ]
+    assert (
+        claims[0].proposition
+        == claims[1].proposition
+        == "The ceasefire was mediated by Washington."
+    )
 
 
 def test_according_to_and_trailing_said() -> None:
@@ -67,7 +80,9 @@ def test_according_to_and_trailing_said() -> None:
     assert a.speaker == "the ministry" and a.cue == "according to"
     [b] = attribute('"We will not back down," the minister said on Tuesday.')
     assert b.speaker == "the minister" and b.cue == "said"
-    [c] = attribute("New Delhi, however, has consistently denied that any third party was involved.")
+    [c] = attribute(
+        "New Delhi, however, has consistently denied that any third party was involved."
+    )
     assert c.speaker == "New Delhi" and c.stance == "denies"
 
 
@@ -77,8 +92,10 @@ def test_unattributed_sentence_stays_in_the_outlets_voice() -> None:
 
 
 def test_compound_statement_is_split_into_checkable_clauses() -> None:
-    art = _article("Several countries had contacted the government in May, but the government "
-                   "acted alone without any outside mediation.")
+    art = _article(
+        "Several countries had contacted the government in May, but the government "
+        "acted alone without any outside mediation."
+    )
     claims = split(art)
     assert len(claims) == 2
     assert claims[1].proposition.startswith("The government acted alone")
@@ -88,8 +105,13 @@ def test_compound_statement_is_split_into_checkable_clauses() -> None:
 
 
 def test_core_drops_asides() -> None:
-    assert core("The COMPACT initiative, aimed at driving change across pillars, was launched "
-                "in February.") == "The COMPACT initiative was launched in February."
+    assert (
+        core(
+            "The COMPACT initiative, aimed at driving change across pillars, was launched "
+            "in February."
+        )
+        == "The COMPACT initiative was launched in February."
+    )
     assert core("Talks (held online) ended — as expected — on Friday.") == "Talks ended on Friday."
 
 

@@ -1,4 +1,4 @@
-"""Typed detectors that explain themselves: each looks at one pair of claims and may return a Reason.
+"""Typed detectors that explain themselves: each looks at a pair of claims, may return a Reason.
 
 A detector fires only when the two claims speak to the same point and differ in one typed way
 (polarity, a number, a date, who gets the credit, who asserts versus who denies, a title). Each is
@@ -11,6 +11,7 @@ import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..records import Claim, Reason, Span
 from ..registry import Registry
@@ -71,11 +72,18 @@ def negation(p: Pair) -> Reason | None:
     )
 
 
-def _negations(text: str) -> list[re.Match[str]]:
+@lru_cache(maxsize=65536)
+def _negations(text: str) -> tuple[re.Match[str], ...]:
     """Negation cues, minus the ones that do not negate ("not only ... but also", "no doubt")."""
-    return [m for m in NEGATIONS.finditer(text)
-            if not re.match(r"\s+(?:(?:the\s+)?only|just|merely|least|until|to\s+mention|doubt)\b",
-                            text[m.end():], re.I)]
+    return tuple(
+        m
+        for m in NEGATIONS.finditer(text)
+        if not re.match(
+            r"\s+(?:(?:the\s+)?only|just|merely|least|until|to\s+mention|doubt)\b",
+            text[m.end() :],
+            re.I,
+        )
+    )
 
 
 # ---------------------------------------------------------------- numbers
@@ -89,7 +97,9 @@ def number(p: Pair) -> Reason | None:
     qa, qb = quantities(p.a.content), quantities(p.b.content)
     for x in qa:
         for y in qb:
-            same_unit = x.unit == y.unit or (x.unit and y.unit and x.unit.rstrip("s") == y.unit.rstrip("s"))
+            same_unit = x.unit == y.unit or (
+                x.unit and y.unit and x.unit.rstrip("s") == y.unit.rstrip("s")
+            )
             if not same_unit or not (x.unit or (len(qa) == 1 and len(qb) == 1)):
                 continue
             if abs(x.value - y.value) > 1e-9 * max(abs(x.value), 1):
@@ -148,18 +158,33 @@ def _overlapping_days(a: str, b: str) -> bool:
 
 # ---------------------------------------------------------------- actor / credit
 
-_OUTCOME = (r"(?:cease-?fire|truce|de-?escalation|understanding|armistice|cessation\s+of\s+hostilities|"
-            r"peace\s+deal|deal|agreement|accord|pact|release|talks)")
-_CREDIT_VERB = (r"(?:mediated|brokered|negotiated|facilitated|arranged|secured|engineered|"
-                r"requested|sought|initiated|proposed|asked\s+for|appealed\s+for)")
-_MEDIATE = {"mediated", "brokered", "negotiated", "facilitated", "arranged", "secured", "engineered",
-            "mediating", "brokering"}
-_AGENT = r"(?P<agent>(?:his|her|their|the)\s+administration|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
+_OUTCOME = (
+    r"(?:cease-?fire|truce|de-?escalation|understanding|armistice|cessation\s+of\s+hostilities|"
+    r"peace\s+deal|deal|agreement|accord|pact|release|talks)"
+)
+_CREDIT_VERB = (
+    r"(?:mediated|brokered|negotiated|facilitated|arranged|secured|engineered|"
+    r"requested|sought|initiated|proposed|asked\s+for|appealed\s+for)"
+)
+_MEDIATE = {
+    "mediated",
+    "brokered",
+    "negotiated",
+    "facilitated",
+    "arranged",
+    "secured",
+    "engineered",
+    "mediating",
+    "brokering",
+}
+_AGENT = (
+    r"(?P<agent>(?:his|her|their|the)\s+administration|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Credit:
-    """Who a claim credits for an outcome: role is mediator, requester or cause; agent None = no one."""
+    """Who a claim credits for an outcome (mediator, requester or cause); agent None: no one."""
 
     outcome: str
     role: str
@@ -170,8 +195,16 @@ class Credit:
 
 def _outcome_class(word: str) -> str:
     w = re.sub(r"[\s-]+", " ", word.lower())
-    if w in {"ceasefire", "cease fire", "truce", "deescalation", "de escalation", "understanding",
-             "armistice", "cessation of hostilities"}:
+    if w in {
+        "ceasefire",
+        "cease fire",
+        "truce",
+        "deescalation",
+        "de escalation",
+        "understanding",
+        "armistice",
+        "cessation of hostilities",
+    }:
         return "ceasefire"
     return w
 
@@ -183,8 +216,18 @@ def _agent_key(agent: str, c: Claim) -> str:
 
 
 def credits(c: Claim) -> list[Credit]:
-    """The credit frames of a claim: "X mediated the ceasefire", "the truce was the result of Y's appeals"."""
-    t = c.content
+    """Credit frames: "X mediated the ceasefire", "the truce was the result of Y's appeals"."""
+    if not _OUTCOME_HINT.search(c.content):
+        return []
+    return list(_credits(c.content, c.speaker))
+
+
+_OUTCOME_HINT = re.compile(rf"{_OUTCOME}|mediat|brokering|bilateral|without\s", re.I)
+
+
+@lru_cache(maxsize=65536)
+def _credits(t: str, speaker: str | None) -> tuple[Credit, ...]:
+    c = Claim("x:0", "x", t, 0, len(t), speaker=speaker, proposition=t)
     out: list[Credit] = []
 
     def add(outcome: str, role: str, agent: str | None, m: re.Match[str]) -> None:
@@ -194,44 +237,77 @@ def credits(c: Claim) -> list[Credit]:
     def role_of(verb: str) -> str:
         return "mediator" if verb.lower() in _MEDIATE else "requester"
 
-    for m in re.finditer(rf"(?P<out>{_OUTCOME})\b[^.;]*?\b(?:was|were|had\s+been|been)\s+"
-                         rf"(?P<verb>{_CREDIT_VERB})\s+by\s+{_AGENT}", t, re.I):
+    for m in re.finditer(
+        rf"(?P<out>{_OUTCOME})\b[^.;]*?\b(?:was|were|had\s+been|been)\s+"
+        rf"(?P<verb>{_CREDIT_VERB})\s+by\s+{_AGENT}",
+        t,
+        re.I,
+    ):
         add(m.group("out"), role_of(m.group("verb")), m.group("agent"), m)
-    for m in re.finditer(rf"{_AGENT}\s+(?:had\s+|has\s+|have\s+)?(?P<verb>{_CREDIT_VERB})\s+"
-                         rf"(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){{0,3}}?(?P<out>{_OUTCOME})", t):
+    for m in re.finditer(
+        rf"{_AGENT}\s+(?:had\s+|has\s+|have\s+)?(?P<verb>{_CREDIT_VERB})\s+"
+        rf"(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){{0,3}}?(?P<out>{_OUTCOME})",
+        t,
+    ):
         add(m.group("out"), role_of(m.group("verb")), m.group("agent"), m)
-    for m in re.finditer(rf"(?P<out>{_OUTCOME})\b[^.;]*?\b(?:result|outcome|consequence|product)\s+of\s+"
-                         rf"(?P<what>[^,.;]+)", t, re.I):
+    for m in re.finditer(
+        rf"(?P<out>{_OUTCOME})\b[^.;]*?\b(?:result|outcome|consequence|product)\s+of\s+"
+        rf"(?P<what>[^,.;]+)",
+        t,
+        re.I,
+    ):
         what = m.group("what")
-        pm = re.match(r"(?:the\s+)?(?P<who>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\s+(?:\w+\s+)?"
-                      r"(?P<act>appeals?|requests?|pleas?|calls?|pressure|demands?)", what)
+        pm = re.match(
+            r"(?:the\s+)?(?P<who>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)['’]s\s+(?:\w+\s+)?"
+            r"(?P<act>appeals?|requests?|pleas?|calls?|pressure|demands?)",
+            what,
+        )
         if pm:
-            role = "requester" if pm.group("act").startswith(("appeal", "request", "plea", "call")) \
+            role = (
+                "requester"
+                if pm.group("act").startswith(("appeal", "request", "plea", "call"))
                 else "cause"
+            )
             add(m.group("out"), role, pm.group("who"), m)
         else:
             agent = re.sub(r"^(?:the|a|an)\s+", "", what.strip(" “”\"'"), flags=re.I)
             add(m.group("out"), "cause", agent, m)
-    for m in re.finditer(rf"{_AGENT}\s+(?:was|were)\s+(?:compelled|forced|made)\s+to\s+"
-                         rf"(?:seek|request|ask\s+for|accept|agree\s+to)\s+(?:a\s+|the\s+)?(?P<out>{_OUTCOME})",
-                         t):
+    for m in re.finditer(
+        rf"{_AGENT}\s+(?:was|were)\s+(?:compelled|forced|made)\s+to\s+"
+        rf"(?:seek|request|ask\s+for|accept|agree\s+to)\s+(?:a\s+|the\s+)?(?P<out>{_OUTCOME})",
+        t,
+    ):
         add(m.group("out"), "requester", m.group("agent"), m)
-    for m in re.finditer(r"\b(?P<verb>mediat\w+|brokering)\s+between\s+\w+(?:\s+\w+)?\s+and\s+\w+", t, re.I):
+    for m in re.finditer(
+        r"\b(?P<verb>mediat\w+|brokering)\s+between\s+\w+(?:\s+\w+)?\s+and\s+\w+", t, re.I
+    ):
         if c.speaker:
-            add("ceasefire" if "cease" in t.lower() or "between" in m.group(0) else "deal",
-                "mediator", c.speaker, m)
-    for m in re.finditer(rf"(?P<out>{_OUTCOME})\b[^.;]*?\b(?:is|was|are|were|remains?|as)\s+(?:a\s+|an\s+)?"
-                         r"(?:strictly\s+|purely\s+|entirely\s+|exclusively\s+)?bilateral\b", t, re.I):
+            add(
+                "ceasefire" if "cease" in t.lower() or "between" in m.group(0) else "deal",
+                "mediator",
+                c.speaker,
+                m,
+            )
+    for m in re.finditer(
+        rf"(?P<out>{_OUTCOME})\b[^.;]*?\b(?:is|was|are|were|remains?|as)\s+(?:a\s+|an\s+)?"
+        r"(?:strictly\s+|purely\s+|entirely\s+|exclusively\s+)?bilateral\b",
+        t,
+        re.I,
+    ):
         out.append(Credit(_outcome_class(m.group("out")), "mediator", None, m.start(), m.end()))
-    for m in re.finditer(r"\bwithout\s+(?:any\s+)?(?:external|foreign|outside|third[- ]party|"
-                         r"international)\s+(?:mediation|intervention|involvement|help)", t, re.I):
+    for m in re.finditer(
+        r"\bwithout\s+(?:any\s+)?(?:external|foreign|outside|third[- ]party|"
+        r"international)\s+(?:mediation|intervention|involvement|help)",
+        t,
+        re.I,
+    ):
         out.append(Credit("*", "mediator", None, m.start(), m.end()))
-    return out
+    return tuple(out)
 
 
 @DETECTORS.register("actor")
 def actor(p: Pair) -> Reason | None:
-    """The two claims credit different actors with the same outcome (who brokered, mediated, asked)."""
+    """The claims credit different actors with one outcome (who brokered, mediated, asked)."""
     sa, sb = speaker_key(p.a), speaker_key(p.b)
     if sa and sa == sb and p.a.stance == p.b.stance:
         return None  # the same actor's line, carried by two outlets
@@ -293,7 +369,8 @@ def attribution(p: Pair) -> Reason | None:
     asserter, denier = (p.a, p.b) if p.a.stance == "asserts" else (p.b, p.a)
     return Reason(
         "attribution",
-        f"{asserter.speaker or 'the outlet'} asserts it; {denier.speaker or 'the outlet'} denies it "
+        f"{asserter.speaker or 'the outlet'} asserts it; "
+        f"{denier.speaker or 'the outlet'} denies it "
         f"({denier.cue or 'denies'})",
         (p.a.id, p.b.id),
         (),
@@ -303,11 +380,15 @@ def attribution(p: Pair) -> Reason | None:
 
 # ---------------------------------------------------------------- titles and roles
 
-_TITLES = (r"(?:President|Vice\s+President|Prime\s+Minister|Senator|Sen\.|Governor|Gov\.|Representative|"
-           r"Rep\.|Secretary\s+of\s+State|Secretary|Minister|Foreign\s+Minister|Chancellor|General|"
-           r"Gen\.|Ambassador|Mayor|Judge|Justice|Chief\s+Justice|Speaker|Leader|Chairman|"
-           r"Chairwoman|Chief|Director|Commissioner|Deputy\s+\w+|Under\s+Secretary)")
-_TITLE_RE = re.compile(rf"\b(?P<title>{_TITLES})\s+(?P<name>(?:[A-Z][\w.'’-]*\s+){{0,2}}[A-Z][\w'’-]+)")
+_TITLES = (
+    r"(?:President|Vice\s+President|Prime\s+Minister|Senator|Sen\.|Governor|Gov\.|Representative|"
+    r"Rep\.|Secretary\s+of\s+State|Secretary|Minister|Foreign\s+Minister|Chancellor|General|"
+    r"Gen\.|Ambassador|Mayor|Judge|Justice|Chief\s+Justice|Speaker|Leader|Chairman|"
+    r"Chairwoman|Chief|Director|Commissioner|Deputy\s+\w+|Under\s+Secretary)"
+)
+_TITLE_RE = re.compile(
+    rf"\b(?P<title>{_TITLES})\s+(?P<name>(?:[A-Z][\w.'’-]*\s+){{0,2}}[A-Z][\w'’-]+)"
+)
 
 
 @DETECTORS.register("title")
@@ -320,10 +401,18 @@ def title(p: Pair) -> Reason | None:
     for name in ta.keys() & tb.keys():
         x, y = ta[name], tb[name]
         tx, ty = re.sub(r"\s+", " ", x.group("title")), re.sub(r"\s+", " ", y.group("title"))
-        if tx.lower() != ty.lower() and tx.lower() not in ty.lower() and ty.lower() not in tx.lower():
-            return Reason("title", f"{name}: {tx!r} vs {ty!r}", (p.a.id, p.b.id),
-                          (_span(p.a, x.start(), x.end()), _span(p.b, y.start(), y.end())),
-                          weight=0.7)
+        if (
+            tx.lower() != ty.lower()
+            and tx.lower() not in ty.lower()
+            and ty.lower() not in tx.lower()
+        ):
+            return Reason(
+                "title",
+                f"{name}: {tx!r} vs {ty!r}",
+                (p.a.id, p.b.id),
+                (_span(p.a, x.start(), x.end()), _span(p.b, y.start(), y.end())),
+                weight=0.7,
+            )
     return None
 
 
@@ -335,9 +424,12 @@ def entity(p: Pair) -> Reason | None:
     """Same sentence, another actor swapped in ("five Indian jets" vs "five Pakistani jets")."""
     if p.similarity < 0.5:
         return None
+    if overlap(p.a.content, p.b.content) < 0.5:
+        return None  # too different to be one sentence with a name swapped: skip the alignment
     ta, tb = _words(p.a.content), _words(p.b.content)
-    sm = difflib.SequenceMatcher(a=[w.lower() for _, _, w in ta], b=[w.lower() for _, _, w in tb],
-                                 autojunk=False)
+    sm = difflib.SequenceMatcher(
+        a=[w.lower() for _, _, w in ta], b=[w.lower() for _, _, w in tb], autojunk=False
+    )
     if sm.ratio() < 0.7:
         return None
     for op, i1, i2, j1, j2 in sm.get_opcodes():
@@ -349,13 +441,15 @@ def entity(p: Pair) -> Reason | None:
             continue
         sa = _span(p.a, ta[i1][0], ta[i2 - 1][1])
         sb = _span(p.b, tb[j1][0], tb[j2 - 1][1])
-        return Reason("entity", f"{sa.text!r} vs {sb.text!r}", (p.a.id, p.b.id), (sa, sb),
-                      weight=0.5)
+        return Reason(
+            "entity", f"{sa.text!r} vs {sb.text!r}", (p.a.id, p.b.id), (sa, sb), weight=0.5
+        )
     return None
 
 
-def _words(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[\w’'-]+", text)]
+@lru_cache(maxsize=65536)
+def _words(text: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple((m.start(), m.end(), m.group(0)) for m in re.finditer(r"[\w’'-]+", text))
 
 
 def _is_name(s: str) -> bool:

@@ -1,4 +1,4 @@
-"""Small text analyses the detectors share: entities, actors and their aliases, numbers, dates, negation.
+"""Text analyses the detectors share: entities, actors and aliases, numbers, dates, negation.
 
 Everything here is surface-level and general English news prose; no rule names a story or an outlet.
 """
@@ -11,73 +11,368 @@ from functools import lru_cache
 
 # Countries by their usual names, capitals (metonymy: "Washington said"), and demonyms.
 _COUNTRIES: dict[str, tuple[str, ...]] = {
-    "united states": ("us", "u.s.", "usa", "u.s.a.", "america", "american", "americans",
-                      "washington", "the united states", "united states of america", "white house"),
+    "united states": (
+        "us",
+        "u.s.",
+        "usa",
+        "u.s.a.",
+        "america",
+        "american",
+        "americans",
+        "washington",
+        "the united states",
+        "united states of america",
+        "white house",
+    ),
     "india": ("indian", "indians", "new delhi", "delhi"),
     "pakistan": ("pakistani", "pakistanis", "islamabad"),
     "china": ("chinese", "beijing", "prc"),
     "russia": ("russian", "russians", "moscow", "kremlin"),
     "ukraine": ("ukrainian", "ukrainians", "kyiv", "kiev"),
     "united kingdom": ("uk", "u.k.", "britain", "british", "london", "great britain"),
-    "france": ("french", "paris"), "germany": ("german", "germans", "berlin"),
-    "japan": ("japanese", "tokyo"), "australia": ("australian", "australians", "canberra"),
+    "france": ("french", "paris"),
+    "germany": ("german", "germans", "berlin"),
+    "japan": ("japanese", "tokyo"),
+    "australia": ("australian", "australians", "canberra"),
     "israel": ("israeli", "israelis", "jerusalem", "tel aviv"),
-    "iran": ("iranian", "iranians", "tehran"), "iraq": ("iraqi", "iraqis", "baghdad"),
-    "syria": ("syrian", "syrians", "damascus"), "afghanistan": ("afghan", "afghans", "kabul"),
-    "bangladesh": ("bangladeshi", "dhaka"), "sri lanka": ("sri lankan", "colombo"),
-    "nepal": ("nepali", "nepalese", "kathmandu"), "qatar": ("qatari", "doha"),
-    "saudi arabia": ("saudi", "saudis", "riyadh"), "turkey": ("turkish", "ankara", "turkiye"),
-    "egypt": ("egyptian", "cairo"), "canada": ("canadian", "ottawa"),
-    "mexico": ("mexican", "mexico city"), "brazil": ("brazilian", "brasilia"),
-    "north korea": ("north korean", "pyongyang"), "south korea": ("south korean", "seoul"),
-    "taiwan": ("taiwanese", "taipei"), "italy": ("italian", "rome"), "spain": ("spanish", "madrid"),
-    "united arab emirates": ("uae", "emirati", "abu dhabi"), "palestine": ("palestinian", "gaza"),
+    "iran": ("iranian", "iranians", "tehran"),
+    "iraq": ("iraqi", "iraqis", "baghdad"),
+    "syria": ("syrian", "syrians", "damascus"),
+    "afghanistan": ("afghan", "afghans", "kabul"),
+    "bangladesh": ("bangladeshi", "dhaka"),
+    "sri lanka": ("sri lankan", "colombo"),
+    "nepal": ("nepali", "nepalese", "kathmandu"),
+    "qatar": ("qatari", "doha"),
+    "saudi arabia": ("saudi", "saudis", "riyadh"),
+    "turkey": ("turkish", "ankara", "turkiye"),
+    "egypt": ("egyptian", "cairo"),
+    "canada": ("canadian", "ottawa"),
+    "mexico": ("mexican", "mexico city"),
+    "brazil": ("brazilian", "brasilia"),
+    "north korea": ("north korean", "pyongyang"),
+    "south korea": ("south korean", "seoul"),
+    "taiwan": ("taiwanese", "taipei"),
+    "italy": ("italian", "rome"),
+    "spain": ("spanish", "madrid"),
+    "united arab emirates": ("uae", "emirati", "abu dhabi"),
+    "palestine": ("palestinian", "gaza"),
 }
 _ALIAS = {alias: name for name, aliases in _COUNTRIES.items() for alias in aliases}
 _ALIAS.update({name: name for name in _COUNTRIES})
 
 _NOT_ENTITIES = {
-    "the", "a", "an", "in", "on", "at", "it", "its", "this", "that", "these", "those", "there", "their",
-    "his", "her", "he", "she", "they", "we", "i", "but", "and", "or", "while", "with", "as", "by",
-    "for", "from", "after", "before", "during", "despite", "according", "both", "all", "also", "if",
-    "when", "what", "which", "who", "however", "meanwhile", "earlier", "later", "notably", "regionally",
-    "to", "of", "our", "my", "your", "some", "many", "one", "two", "no", "not", "so", "yet", "still",
-    "set", "analysts", "officials", "prime", "minister", "president", "secretary", "foreign",
-    "deputy", "under", "external", "affairs", "mr", "mrs", "ms", "dr", "pm", "ambassador", "counsellor",
-    "vice", "acting", "assistant", "senior", "energy", "defence", "defense", "state", "national",
-    "security", "advisor", "adviser", "general", "chief", "spoke", "discussed", "had", "ways", "science",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "it",
+    "its",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "their",
+    "his",
+    "her",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "but",
+    "and",
+    "or",
+    "while",
+    "with",
+    "as",
+    "by",
+    "for",
+    "from",
+    "after",
+    "before",
+    "during",
+    "despite",
+    "according",
+    "both",
+    "all",
+    "also",
+    "if",
+    "when",
+    "what",
+    "which",
+    "who",
+    "however",
+    "meanwhile",
+    "earlier",
+    "later",
+    "notably",
+    "regionally",
+    "to",
+    "of",
+    "our",
+    "my",
+    "your",
+    "some",
+    "many",
+    "one",
+    "two",
+    "no",
+    "not",
+    "so",
+    "yet",
+    "still",
+    "set",
+    "analysts",
+    "officials",
+    "prime",
+    "minister",
+    "president",
+    "secretary",
+    "foreign",
+    "deputy",
+    "under",
+    "external",
+    "affairs",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "pm",
+    "ambassador",
+    "counsellor",
+    "vice",
+    "acting",
+    "assistant",
+    "senior",
+    "energy",
+    "defence",
+    "defense",
+    "state",
+    "national",
+    "security",
+    "advisor",
+    "adviser",
+    "general",
+    "chief",
+    "spoke",
+    "discussed",
+    "had",
+    "ways",
+    "science",
 }
-MONTHS = {m: i + 1 for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"])}
+MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
+    )
+}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 NUMBER_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    "dozen": 12, "a dozen": 12,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozen": 12,
+    "a dozen": 12,
 }
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5,
-          "crore": 1e7, "k": 1e3, "m": 1e6, "bn": 1e9}
+SCALES = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "lakh": 1e5,
+    "crore": 1e7,
+    "k": 1e3,
+    "m": 1e6,
+    "bn": 1e9,
+}
 NEGATIONS = re.compile(
     r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|can't|won't|isn't|aren't|"
     r"wasn't|weren't|didn't|doesn't|don't|hasn't|haven't|hadn't|couldn't|shouldn't|wouldn't|"
     r"denied|denies|deny|refused|refuses|failed|fails|rejected|rejects|dismissed|nowhere|"
-    r"n't)\b", re.I)
+    r"n't)\b",
+    re.I,
+)
+_NEGATION_WORDS = frozenset(
+    [
+        "not",
+        "no",
+        "never",
+        "none",
+        "nobody",
+        "nothing",
+        "neither",
+        "nor",
+        "without",
+        "cannot",
+        "denied",
+        "denies",
+        "deny",
+        "refused",
+        "refuses",
+        "failed",
+        "fails",
+        "rejected",
+        "rejects",
+        "dismissed",
+        "nowhere",
+    ]
+)
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?")
 STOPWORDS = frozenset(
-    ["a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "that", "this", "these", "those", "it", "its", "their", "his", "her", "they", "he", "she", "we", "i", "you", "which", "who", "whom", "what", "while", "also", "than", "then", "there", "here", "into", "about", "over", "after", "before", "during", "not", "no", "so", "such", "very", "more", "most", "can", "will", "would", "could", "should", "may", "might", "must", "do", "does", "did"]
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "and",
+        "or",
+        "but",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "their",
+        "his",
+        "her",
+        "they",
+        "he",
+        "she",
+        "we",
+        "i",
+        "you",
+        "which",
+        "who",
+        "whom",
+        "what",
+        "while",
+        "also",
+        "than",
+        "then",
+        "there",
+        "here",
+        "into",
+        "about",
+        "over",
+        "after",
+        "before",
+        "during",
+        "not",
+        "no",
+        "so",
+        "such",
+        "very",
+        "more",
+        "most",
+        "can",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+    ]
 )
 
 
 _GENERIC = {
-    "officials", "official", "authorities", "government", "govt", "forces", "army", "military",
-    "administration", "leaders", "leadership", "ministry", "embassy", "side", "delegation",
-    "sources", "diplomats", "media", "troops", "police", "people", "state", "establishment",
-    "department", "office", "spokesperson", "spokesman", "spokeswoman", "mission",
+    "officials",
+    "official",
+    "authorities",
+    "government",
+    "govt",
+    "forces",
+    "army",
+    "military",
+    "administration",
+    "leaders",
+    "leadership",
+    "ministry",
+    "embassy",
+    "side",
+    "delegation",
+    "sources",
+    "diplomats",
+    "media",
+    "troops",
+    "police",
+    "people",
+    "state",
+    "establishment",
+    "department",
+    "office",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "mission",
 }
 
 
@@ -111,7 +406,9 @@ class Mention:
     key: str
 
 
-_ENT = re.compile(r"(?:[A-Z][\w’'.&-]*|[0-9]+\+[0-9]+)(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][\w’'.&-]*)*")
+_ENT = re.compile(
+    r"(?:[A-Z][\w’'.&-]*|[0-9]+\+[0-9]+)(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][\w’'.&-]*)*"
+)
 
 
 def _add_entity(out: list[Mention], start: int, span: str) -> None:
@@ -140,8 +437,11 @@ def entities(text: str) -> tuple[Mention, ...]:
     # Lower-case demonyms and country words also name actors ("indian jets").
     for m in re.finditer(r"\b[a-z]+(?:\s[a-z]+)?\b", text):
         k = m.group(0)
-        if k in _ALIAS and k not in {"us", "delhi"} and not any(o.start <= m.start() < o.end
-                                                                  for o in out):
+        if (
+            k in _ALIAS
+            and k not in {"us", "delhi"}
+            and not any(o.start <= m.start() < o.end for o in out)
+        ):
             out.append(Mention(m.start(), m.end(), k, _ALIAS[k]))
     return tuple(sorted(out, key=lambda x: x.start))
 
@@ -174,9 +474,12 @@ def quantities(text: str) -> tuple[Quantity, ...]:
     in_date = [(d.start, d.end) for d in dates(text)]
     for m in _NUM.finditer(text):
         raw = m.group("num").lower()
-        if any(a <= m.start() < b for a, b in in_date) or "+" in text[max(0, m.start() - 1):m.end() + 1]:
+        if (
+            any(a <= m.start() < b for a, b in in_date)
+            or "+" in text[max(0, m.start() - 1) : m.end() + 1]
+        ):
             continue
-        before = text[max(0, m.start() - 12):m.start()].lower()
+        before = text[max(0, m.start() - 12) : m.start()].lower()
         if re.search(r"(?:19|20)\d\d$", raw) and len(raw) == 4:
             continue  # a year: the date detector's job
         if any(mo in before.split()[-1:] for mo in MONTHS) or re.search(r"\d+\s*[-–]\s*$", before):
@@ -212,12 +515,18 @@ class DateRef:
     value: str
 
 
-_TIME = re.compile(r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)|\b(?P<h24>[01]?\d|2[0-3]):"
-                   r"(?P<m24>[0-5]\d)\b", re.I)
+_TIME = re.compile(
+    r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)|\b(?P<h24>[01]?\d|2[0-3]):"
+    r"(?P<m24>[0-5]\d)\b",
+    re.I,
+)
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-_MONTHDAY = re.compile(rf"\b(?P<mon>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})"
-                       rf"(?:\s*(?:[-–]|and|to)\s*(?P<d2>\d{{1,2}})\b)?\b"
-                       rf"|\b(?P<d3>\d{{1,2}})\s+(?P<mon2>{_MONTH_RE})\b", re.I)
+_MONTHDAY = re.compile(
+    rf"\b(?P<mon>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})"
+    rf"(?:\s*(?:[-–]|and|to)\s*(?P<d2>\d{{1,2}})\b)?\b"
+    rf"|\b(?P<d3>\d{{1,2}})\s+(?P<mon2>{_MONTH_RE})\b",
+    re.I,
+)
 
 
 @lru_cache(maxsize=65536)
@@ -249,27 +558,68 @@ def dates(text: str) -> tuple[DateRef, ...]:
     for m in re.finditer(rf"\b(?:{_MONTH_RE})\b", text):
         if m.group(0).lower() in {"may", "mar"} and not text[m.start()].isupper():
             continue
-        if m.group(0) == "May" and re.match(r"\s+(?:be|have|not|also|well)\b", text[m.end():]):
+        if m.group(0) == "May" and re.match(r"\s+(?:be|have|not|also|well)\b", text[m.end() :]):
             continue
         add(m.start(), m.end(), "month", f"{MONTHS[m.group(0).lower()]:02d}")
     for m in re.finditer(r"\b(?:19|20)\d\d\b", text):
         add(m.start(), m.end(), "year", m.group(0))
-    for m in re.finditer(r"\b(?:spring|summer|autumn|winter)\b|(?:(?<=this )|(?<=next )|(?<=last )|(?<=the ))fall\b",
-                         text, re.I):
-        add(m.start(), m.end(), "season", "autumn" if m.group(0).lower() == "fall"
-            else m.group(0).lower())
+    for m in re.finditer(
+        r"\b(?:spring|summer|autumn|winter)\b|(?:(?<=this )|(?<=next )|(?<=last )|(?<=the ))fall\b",
+        text,
+        re.I,
+    ):
+        add(
+            m.start(),
+            m.end(),
+            "season",
+            "autumn" if m.group(0).lower() == "fall" else m.group(0).lower(),
+        )
     return tuple(sorted(out, key=lambda d: d.start))
 
 
-def content_tokens(text: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def content_tokens(text: str) -> tuple[str, ...]:
     """Lower-cased words minus stopwords and negations: what two statements are about."""
-    return [t for t in (w.lower() for w in _TOKEN.findall(text))
-            if t not in STOPWORDS and not NEGATIONS.fullmatch(t)]
+    return tuple(
+        t
+        for t in (w.lower() for w in _TOKEN.findall(text))
+        if t not in STOPWORDS and t not in _NEGATION_WORDS and not t.endswith("n't")
+    )
+
+
+@lru_cache(maxsize=65536)
+def token_set(text: str) -> frozenset[str]:
+    """The set of ``content_tokens``."""
+    return frozenset(content_tokens(text))
 
 
 def overlap(a: str, b: str) -> float:
     """Share of the smaller claim's content words that the other also has."""
-    ta, tb = set(content_tokens(a)), set(content_tokens(b))
+    ta, tb = token_set(a), token_set(b)
     if not ta or not tb:
         return 0.0
     return len(ta & tb) / min(len(ta), len(tb))
+
+
+@lru_cache(maxsize=65536)
+def _names(t: str) -> frozenset[str]:
+    from ..split import core  # asides (parentheses, dashes) name things the claim is not about
+
+    return frozenset(m.key for m in entities(core(t)) if m.key not in _COUNTRIES)
+
+
+def shared_anchors(a: str, b: str) -> set[str]:
+    """Names (other than countries) and dates that both statements mention: the same who or when."""
+
+    def anchors(t: str) -> set[str]:
+        return _names(t) | {f"{d.kind}:{d.value}" for d in dates(t)}
+
+    return anchors(a) & anchors(b)
+
+
+def name_overlap(a: str, b: str) -> float:
+    """Jaccard overlap of the names two statements mention (1.0 when either names no one)."""
+    na, nb = _names(a), _names(b)
+    if not na or not nb:
+        return 1.0
+    return len(na & nb) / len(na | nb)

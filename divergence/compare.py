@@ -1,0 +1,50 @@
+"""Judge one pair of statements: the ``compare`` command's library side."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .embed import Embedder, embed
+from .judge import Judge
+from .records import Claim, Judgement
+from .split import claim_from_text, core
+
+
+def compare_texts(text_a: str, text_b: str, embedder: Embedder, judge: Judge) -> dict[str, Any]:
+    """Label, confidence, similarity and reasons for two statements (attribution read from each)."""
+    a, b = claim_from_text(text_a, "a:0"), claim_from_text(text_b, "b:0")
+    vecs = embed([core(a.content), core(b.content)], embedder)
+    sim = float(vecs[0] @ vecs[1])
+    res = judge.judge(a, b, sim, vecs[0], vecs[1])
+    return {"label": res.label, "confidence": round(res.confidence, 4),
+            "similarity": round(sim, 4), "judge": judge.name, "embedder": embedder.name,
+            "a": _claim(a), "b": _claim(b), "reasons": _reasons(res)}
+
+
+def _claim(c: Claim) -> dict[str, Any]:
+    return {"text": c.text, "speaker": c.speaker, "stance": c.stance, "cue": c.cue,
+            "proposition": c.proposition}
+
+
+def _reasons(res: Judgement) -> list[dict[str, Any]]:
+    return [{"type": r.type, "detail": r.detail, "confidence": round(r.weight, 4),
+             "spans": [{"claim": s.claim.split(":")[0], "start": s.start, "end": s.end,
+                        "text": s.text} for s in r.spans]} for r in res.reasons]
+
+
+def format_comparison(res: dict[str, Any], fmt: str = "text") -> str:
+    """The result as JSON, or as a few lines for people."""
+    if fmt == "json":
+        return json.dumps(res, ensure_ascii=False)
+    lines = [f"{res['label']}  (confidence {res['confidence']:.2f}, cosine {res['similarity']:.2f},"
+             f" judged by {res['judge']})"]
+    for side in ("a", "b"):
+        c = res[side]
+        who = f"{c['speaker']} {c['stance']}" if c["speaker"] else "unattributed"
+        lines.append(f"  {side.upper()}: [{who}] {c['proposition'] or c['text']}")
+    for r in res["reasons"]:
+        spans = "; ".join(f"{s['claim'].upper()}: “{s['text']}”" for s in r["spans"])
+        lines.append(f"  - {r['type']} ({r['confidence']:.2f}): {r['detail']}"
+                     + (f" [{spans}]" if spans else ""))
+    return "\n".join(lines)

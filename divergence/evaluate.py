@@ -1,0 +1,233 @@
+"""Run the judge and the event grouping on public labelled benchmarks and score them.
+
+The same judge the report uses (rules, the shipped classifier, an NLI model if given) and the same
+embedder; nothing here is fitted on a test split. Results are plain dicts, ready for JSON.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .bench.loaders import BENCHES, Doc, LabeledPair
+from .bench.metrics import ari, b_cubed, confusion, fnc_score, per_class
+from .embed import Embedder, EmbeddingCache, embed
+from .errors import DivergenceError
+from .judge import Judge
+from .split import claim_from_text, core
+
+PAIR_LABELS = ("agree", "conflict", "neither")
+FNC_LABELS = ("agree", "conflict", "neither", "unrelated")
+# Headline-to-body relatedness: the best sentence's cosine must reach this. Chosen on Emergent
+# *train* by benchmarks/tune_fnc_related.py (bags of headlines stand in for bodies), not on FNC.
+FNC_RELATED = 0.525
+FNC_TOP_SENTENCES = 3
+
+Progress = Callable[[str], None]
+
+
+def _embed_claims(texts: Sequence[str], embedder: Embedder, cache: EmbeddingCache | None,
+                  prefix: str) -> tuple[list, np.ndarray]:
+    claims = [claim_from_text(t, f"{prefix}{i}:0") for i, t in enumerate(texts)]
+    vecs = embed([core(c.content) for c in claims], embedder, cache)
+    return claims, vecs
+
+
+def judge_labelled(pairs: Sequence[LabeledPair], judge: Judge, embedder: Embedder,
+                   cache: EmbeddingCache | None = None) -> list[str]:
+    """The judge's label for each labelled pair (its text A against text B)."""
+    ca, va = _embed_claims([p.a for p in pairs], embedder, cache, "a")
+    cb, vb = _embed_claims([p.b for p in pairs], embedder, cache, "b")
+    sims = np.einsum("ij,ij->i", va, vb) if len(pairs) else np.zeros(0)
+    out: list[str] = []
+    for k in range(0, len(pairs), 512):
+        sl = slice(k, k + 512)
+        out += [j.label for j in judge.judge_pairs(ca[sl], cb[sl], sims[sl], va[sl], vb[sl])]
+    return out
+
+
+def eval_pairs(name: str, pairs: Sequence[LabeledPair], judge: Judge, embedder: Embedder,
+               cache: EmbeddingCache | None = None) -> dict[str, Any]:
+    """SICK or Emergent: per-class P/R/F1, confusion matrix, accuracy, time per pair."""
+    t0 = time.perf_counter()
+    pred = judge_labelled(pairs, judge, embedder, cache)
+    secs = time.perf_counter() - t0
+    gold = [p.label for p in pairs]
+    res = _scores(gold, pred, PAIR_LABELS)
+    res.update(bench=name, n=len(pairs), seconds=secs, ms_per_pair=1000 * secs / max(1, len(pairs)))
+    res["metric"] = ({"name": "conflict F1", "value": res["per_class"]["conflict"]["f1"]}
+                     if name == "sick" else {"name": "accuracy", "value": res["accuracy"]})
+    return res
+
+
+def _scores(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str]) -> dict[str, Any]:
+    pc = per_class(gold, pred, labels)
+    return {"labels": list(labels), "per_class": {k: v for k, v in pc.items() if k in labels},
+            "macro": pc["macro"], "accuracy": pc["accuracy"],
+            "confusion": confusion(gold, pred, labels).tolist()}
+
+
+def eval_fnc1(pairs: Sequence[LabeledPair], judge: Judge, embedder: Embedder,
+              cache: EmbeddingCache | None = None, related: float = FNC_RELATED,
+              top: int = FNC_TOP_SENTENCES) -> dict[str, Any]:
+    """FNC-1: unrelated when no body sentence is close to the headline; else the judge's stance
+    over the body sentences closest to the headline (mean of their probabilities)."""
+    from .io import make_article
+    from .records import Article
+    from .split import split
+
+    t0 = time.perf_counter()
+    bodies: dict[str, list] = {}
+    for p in pairs:
+        if p.group not in bodies:
+            art = make_article(p.b, path=f"body:{p.group}", source="fnc1", id=f"b{p.group}")
+            bodies[p.group] = split(art) if isinstance(art, Article) else []
+    heads = sorted({p.a for p in pairs})
+    hclaims, hvecs = _embed_claims(heads, embedder, cache, "h")
+    hidx = {h: i for i, h in enumerate(heads)}
+    keys = list(bodies)
+    flat = [c for k in keys for c in bodies[k]]
+    bvecs = embed([core(c.content) for c in flat], embedder, cache)
+    spans, pos = {}, 0
+    for k in keys:
+        spans[k] = (pos, pos + len(bodies[k]))
+        pos += len(bodies[k])
+    pred: list[str] = []
+    left, right, sims, va, vb, owner = [], [], [], [], [], []
+    for n, p in enumerate(pairs):
+        s0, s1 = spans[p.group]
+        hv = hvecs[hidx[p.a]]
+        if s1 == s0:
+            pred.append("unrelated")
+            continue
+        cos = bvecs[s0:s1] @ hv
+        if float(cos.max()) < related:
+            pred.append("unrelated")
+            continue
+        pred.append("")  # filled below
+        for j in np.argsort(-cos)[:top]:
+            left.append(hclaims[hidx[p.a]])
+            right.append(flat[s0 + int(j)])
+            sims.append(float(cos[j]))
+            va.append(hv)
+            vb.append(bvecs[s0 + int(j)])
+            owner.append(n)
+    votes: dict[int, list] = defaultdict(list)
+    for k in range(0, len(left), 512):
+        sl = slice(k, k + 512)
+        res = judge.judge_pairs(left[sl], right[sl], sims[sl], np.array(va[sl]), np.array(vb[sl]))
+        for o, r in zip(owner[sl], res, strict=True):
+            votes[o].append(r)
+    for n, rs in votes.items():
+        pred[n] = _stance(rs)
+    secs = time.perf_counter() - t0
+    gold = [p.label for p in pairs]
+    res = _scores(gold, pred, FNC_LABELS)
+    rel_gold = ["unrelated" if g == "unrelated" else "related" for g in gold]
+    rel_pred = ["unrelated" if g == "unrelated" else "related" for g in pred]
+    res.update(bench="fnc1", n=len(pairs), seconds=secs,
+               ms_per_pair=1000 * secs / max(1, len(pairs)),
+               related_accuracy=float(np.mean([a == b for a, b in zip(rel_gold, rel_pred,
+                                                                      strict=True)])),
+               fnc=fnc_score(gold, pred), settings={"related": related, "top": top})
+    res["metric"] = {"name": "FNC score (% of max)", "value": res["fnc"]["percent"]}
+    return res
+
+
+def _stance(results: Sequence) -> str:
+    """One stance from a headline's verdicts against its closest body sentences."""
+    conflict = [r for r in results if r.label == "conflict"]
+    agree = [r for r in results if r.label == "agree"]
+    if conflict and len(conflict) >= len(agree):
+        return "conflict"
+    if agree and len(agree) * 2 >= len(results):
+        return "agree"
+    return "neither"
+
+
+def eval_ecbplus(docs: Sequence[Doc], embedder: Embedder, cache: EmbeddingCache | None = None,
+                 on_progress: Progress | None = None) -> dict[str, Any]:
+    """ECB+: documents clustered by the project's event grouping; B³ and ARI at both levels."""
+    from .events import (
+        DOC_EVENT_NAMES,
+        DOC_EVENT_THRESHOLD,
+        DOC_TOPIC_NAMES,
+        DOC_TOPIC_THRESHOLD,
+        cluster_documents,
+    )
+    from .io import make_article
+    from .records import Article
+    from .split import split
+
+    t0 = time.perf_counter()
+    claims_by_doc = []
+    for d in docs:
+        art = make_article(d.text, path=d.id, source=d.id, id=d.id)
+        claims_by_doc.append(split(art) if isinstance(art, Article) else [])
+    flat = [c for cs in claims_by_doc for c in cs]
+    vecs = embed([core(c.content) for c in flat], embedder, cache)
+    out: dict[str, Any] = {"bench": "ecbplus", "n": len(docs)}
+    for level, thr, names in (("topic", DOC_TOPIC_THRESHOLD, DOC_TOPIC_NAMES),
+                              ("event", DOC_EVENT_THRESHOLD, DOC_EVENT_NAMES)):
+        labels = cluster_documents(claims_by_doc, vecs, thr, names=names)
+        gold = [getattr(d, level) for d in docs]
+        out[level] = {**b_cubed(gold, labels), "ari": ari(gold, labels),
+                      "clusters": len(set(labels)), "gold_clusters": len(set(gold)),
+                      "threshold": thr, "names": names}
+    out["seconds"] = time.perf_counter() - t0
+    out["metric"] = {"name": "event B3-F1", "value": out["event"]["f1"]}
+    return out
+
+
+def run_eval(bench: str, root: Path, split: str, judge: Judge, embedder: Embedder,
+             cache: EmbeddingCache | None = None, limit: int | None = None) -> dict[str, Any]:
+    """Load ``bench`` from ``root`` and score it; ``limit`` keeps the first N items."""
+    if bench not in BENCHES:
+        raise DivergenceError(f"unknown benchmark {bench!r}; available: {', '.join(BENCHES)}")
+    items = BENCHES[bench](root, split)
+    if limit:
+        items = items[:limit]
+    if not items:
+        raise DivergenceError(f"no items in {bench} split {split!r}", where=str(root))
+    if bench == "ecbplus":
+        res = eval_ecbplus(items, embedder, cache)  # type: ignore[arg-type]
+    elif bench == "fnc1":
+        res = eval_fnc1(items, judge, embedder, cache)  # type: ignore[arg-type]
+    else:
+        res = eval_pairs(bench, items, judge, embedder, cache)  # type: ignore[arg-type]
+    res.update(split=split, judge=judge.name, embedder=embedder.name, limit=limit)
+    return res
+
+
+def format_result(res: dict[str, Any]) -> str:
+    """A terminal summary of one evaluation: metric, per-class table, confusion, timing."""
+    from .bench.metrics import format_confusion, format_table
+
+    head = (f"{res['bench']} ({res['split']}, n={res['n']}, judge={res.get('judge')}, "
+            f"embedder={res.get('embedder')})")
+    m = res["metric"]
+    lines = [head, f"{m['name']}: {m['value']:.4f}"]
+    if res["bench"] == "ecbplus":
+        for level in ("topic", "event"):
+            r = res[level]
+            lines.append(f"  {level:<6} B3 P {r['precision']:.3f} R {r['recall']:.3f} "
+                         f"F1 {r['f1']:.3f}  ARI {r['ari']:.3f}  clusters {r['clusters']} "
+                         f"(gold {r['gold_clusters']})")
+        lines.append(f"time: {res['seconds']:.1f} s")
+        return "\n".join(lines)
+    pcs = dict(res["per_class"])
+    pcs["macro"] = res["macro"]
+    pcs["accuracy"] = res["accuracy"]
+    lines += [format_table(pcs, res["labels"]),
+              format_confusion(np.array(res["confusion"]), res["labels"])]
+    if res["bench"] == "fnc1":
+        lines.append(f"related/unrelated accuracy: {res['related_accuracy']:.4f}; FNC score "
+                     f"{res['fnc']['score']:.2f} of {res['fnc']['max']:.2f} "
+                     f"({res['fnc']['percent']:.2f} %)")
+    lines.append(f"time: {res['seconds']:.1f} s ({res['ms_per_pair']:.2f} ms per pair)")
+    return "\n".join(lines)

@@ -1,0 +1,215 @@
+"""Vectors -> events: what claims (and documents) are about.
+
+Claims are clustered by average linkage over their meaning (embeddings) and their names and words
+(tf-idf), each smoothed with its neighbours and its article's mean, since sentences about one event
+come in runs. One article can touch several events. Documents are clustered the same way from the
+mean of their claims, for corpora where each document reports one event (ECB+).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+import numpy as np
+
+from .group import _check, _stable_id
+from .judge.text import content_tokens, entities
+from .records import Claim, Event
+
+
+def find_events(
+    claims: Sequence[Claim],
+    vectors: np.ndarray,
+    threshold: float = 0.5,
+    context: float = 0.5,
+    article: float = 0.5,
+    names: float = 1.0,
+    min_size: int = 3,
+) -> list[Event]:
+    """Cluster claims into events by average linkage over meaning and names.
+
+    Each claim is described by its embedding and a tf-idf vector of its names and content words,
+    both smoothed with its neighbours and its article's mean (sentences on one event come in runs).
+
+    Args:
+        threshold: cosine distance at which clusters stop merging.
+        context: weight of the neighbouring sentences of the same article (half for two away).
+        article: weight of the claim's article mean.
+        names: weight of the names-and-words vector against the embedding.
+        min_size: smaller clusters join their nearest event.
+    """
+    _check(claims, vectors)
+    n = len(claims)
+    if n == 0:
+        return []
+    feats = _event_features(claims, vectors, context, article, names)
+    if n == 1:
+        labels = np.zeros(1, dtype=int)
+    else:
+        from sklearn.cluster import AgglomerativeClustering
+
+        labels = AgglomerativeClustering(
+            n_clusters=None, metric="cosine", linkage="average", distance_threshold=threshold
+        ).fit_predict(feats)
+    labels = _absorb_small(labels, feats, min_size)
+    events = []
+    df = _document_frequency(claims)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, lab in enumerate(labels.tolist()):
+        members[lab].append(i)
+    for lab in sorted(members, key=lambda x: members[x][0]):
+        idx = members[lab]
+        cl = [claims[i] for i in idx]
+        arts = tuple(dict.fromkeys(c.article_id for c in cl))
+        events.append(
+            Event(
+                id=_stable_id("e-", [c.id for c in cl]),
+                label=_label(cl, df, n),
+                claims=tuple(c.id for c in cl),
+                articles=arts,
+            )
+        )
+    return events
+
+
+def _event_features(
+    claims: Sequence[Claim], vectors: np.ndarray, context: float, article: float, names: float
+) -> np.ndarray:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts = [c.content for c in claims]
+    try:
+        tf = TfidfVectorizer(analyzer=_event_terms, sublinear_tf=True).fit_transform(texts)
+        tfd = tf.toarray()
+    except ValueError:  # no terms at all
+        tfd = np.zeros((len(claims), 1))
+    parts = [
+        _smooth(claims, vectors.astype(np.float64), context, article),
+        names * _smooth(claims, tfd, context, article),
+    ]
+    feats = np.hstack(parts)
+    return feats / np.maximum(np.linalg.norm(feats, axis=1, keepdims=True), 1e-12)
+
+
+def _event_terms(text: str) -> list[str]:
+    return [m.key for m in entities(text)] + list(content_tokens(text))
+
+
+def _smooth(claims: Sequence[Claim], x: np.ndarray, context: float, article: float) -> np.ndarray:
+    n = len(claims)
+    out = x.copy()
+    for i in range(n):
+        for dist, w in ((1, context), (2, context / 2)):
+            for j in (i - dist, i + dist):
+                if 0 <= j < n and claims[j].article_id == claims[i].article_id:
+                    out[i] += w * x[j]
+    by_art: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        by_art[c.article_id].append(i)
+    for idx in by_art.values():
+        out[idx] += article * x[idx].mean(axis=0)
+    return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
+
+
+def _absorb_small(labels: np.ndarray, vecs: np.ndarray, min_size: int) -> np.ndarray:
+    counts = Counter(labels.tolist())
+    big = [lab for lab, k in counts.items() if k >= min_size]
+    if not big or len(big) == len(counts):
+        return labels
+    cents = np.stack([vecs[labels == lab].mean(axis=0) for lab in big])
+    out = labels.copy()
+    for i, lab in enumerate(labels):
+        if counts[int(lab)] < min_size:
+            out[i] = big[int(np.argmax(cents @ vecs[i]))]
+    return out
+
+
+def _document_frequency(claims: Sequence[Claim]) -> Counter[str]:
+    df: Counter[str] = Counter()
+    for c in claims:
+        df.update(set(_terms(c.content)))
+    return df
+
+
+def _label(members: Sequence[Claim], df: Counter[str], n: int, k: int = 3) -> str:
+    """The words and names that set this event apart (tf-idf over all claims)."""
+    tf: Counter[str] = Counter()
+    for c in members:
+        tf.update(set(_terms(c.content)))
+    scored = sorted(
+        tf,
+        key=lambda t: (
+            -tf[t] * math.log(1 + n / df[t]) * (1.5 if " " in t or t[:1].isupper() else 1),
+            t,
+        ),
+    )
+    picked: list[str] = []
+    for t in scored:
+        if any(t.lower() in p.lower() or p.lower() in t.lower() for p in picked):
+            continue
+        picked.append(t)
+        if len(picked) == k:
+            break
+    return " · ".join(picked) or "misc"
+
+
+def _terms(text: str) -> list[str]:
+    ents = [m.text for m in entities(text) if len(m.text) > 2]
+    words = [w for w in content_tokens(text) if len(w) > 3 and not w.isdigit()]
+    return ents + words
+
+
+# Distance thresholds for clustering whole documents, chosen on the ECB+ *train* topics (1-35 less
+# the dev topics) by `python benchmarks/tune_events.py` (best B³-F1 there); test topics unseen.
+DOC_TOPIC_THRESHOLD, DOC_TOPIC_NAMES = 0.85, 2.0  # coarse: what the story is about
+DOC_EVENT_THRESHOLD, DOC_EVENT_NAMES = 0.55, 1.0  # fine: which happening of that kind
+
+
+def document_features(
+    claims_by_doc: Sequence[Sequence[Claim]], vectors: np.ndarray, names: float = 1.0
+) -> np.ndarray:
+    """One row per document: the mean of its claims' embeddings and a tf-idf of its names and
+    words (both L2-normalised, the second weighted by ``names``)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    n_claims = sum(len(cs) for cs in claims_by_doc)
+    if vectors.shape[0] != n_claims:
+        raise ValueError(f"{vectors.shape[0]} vectors for {n_claims} claims")
+    dim = vectors.shape[1] if vectors.ndim == 2 else 1
+    emb = np.zeros((len(claims_by_doc), dim))
+    pos = 0
+    for d, cs in enumerate(claims_by_doc):
+        if cs:
+            emb[d] = vectors[pos : pos + len(cs)].mean(axis=0)
+        pos += len(cs)
+    texts = [" ".join(c.content for c in cs) for cs in claims_by_doc]
+    try:
+        tf = (
+            TfidfVectorizer(analyzer=_event_terms, sublinear_tf=True).fit_transform(texts).toarray()
+        )
+    except ValueError:
+        tf = np.zeros((len(texts), 1))
+    emb /= np.maximum(np.linalg.norm(emb, axis=1, keepdims=True), 1e-12)
+    tf /= np.maximum(np.linalg.norm(tf, axis=1, keepdims=True), 1e-12)
+    feats = np.hstack([emb, names * tf])
+    return feats / np.maximum(np.linalg.norm(feats, axis=1, keepdims=True), 1e-12)
+
+
+def cluster_documents(
+    claims_by_doc: Sequence[Sequence[Claim]],
+    vectors: np.ndarray,
+    threshold: float = DOC_EVENT_THRESHOLD,
+    names: float = 1.0,
+) -> list[int]:
+    """A cluster label per document (average linkage, cosine distance below ``threshold``)."""
+    if len(claims_by_doc) < 2:
+        return [0] * len(claims_by_doc)
+    from sklearn.cluster import AgglomerativeClustering
+
+    feats = document_features(claims_by_doc, vectors, names)
+    labels = AgglomerativeClustering(
+        n_clusters=None, metric="cosine", linkage="average", distance_threshold=threshold
+    ).fit_predict(feats)
+    return [int(x) for x in labels]

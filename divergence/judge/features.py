@@ -1,0 +1,108 @@
+"""Features of a pair of claims for the learned pair classifier.
+
+Symmetric in the two claims: the embeddings' product and absolute difference, their cosine, the
+typed detectors' weights, and a few lexical signals (word and name overlap, negation parity).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from ..records import Claim, Reason
+from .detectors import DETECTORS, Pair, _negations
+from .text import name_overlap, overlap, shared_anchors, token_set
+
+FEATURE_VERSION = 2
+DETECTOR_FEATURES = ("negation", "number", "date", "actor", "attribution", "title", "entity")
+SCALAR_NAMES = (
+    "cosine",
+    *(f"det_{d}" for d in DETECTOR_FEATURES),
+    "word_overlap",
+    "name_overlap",
+    "shared_anchor",
+    "negation_parity",
+    "negations_total",
+    "length_ratio",
+    "novel_min",
+    "novel_max",
+    "stance_differs",
+    "attributed_both",
+    "attributed_one",
+    "hedges",
+    "hedge_gap",
+    "refutes",
+    "refute_gap",
+    "question",
+)
+# Ferreira & Vlachos (2016): reporting without taking a side hedges; taking the other side refutes.
+_HEDGE = re.compile(
+    r"\b(?:reportedly|allegedly|purportedly|apparently|rumou?r(?:s|ed)?|claims?|claimed|says?|said|"
+    r"according|reports?|reported|may|might|could|possibly|unconfirmed|suggests?|believed|"
+    r"sources?|appears?|seems?)\b", re.I)
+_REFUTE = re.compile(
+    r"\b(?:fake|hoax|false|falsely|deny|denies|denied|debunk\w*|untrue|fabricat\w*|not|no|never|"
+    r"despite|rejects?|rejected|refutes?|refuted|myth|satire|doubts?|wrong)\b", re.I)
+
+
+def scalar_features(a: Claim, b: Claim, similarity: float,
+                    reasons: Sequence[Reason] | None = None) -> np.ndarray:
+    """The hand-made features of one pair (see SCALAR_NAMES); ``reasons``: detectors already run."""
+    if reasons is None:
+        pair = Pair(a, b, float(similarity))
+        reasons = [r for name in DETECTOR_FEATURES if (r := DETECTORS.get(name)(pair)) is not None]
+    weight = {r.type: r.weight for r in reasons}
+    dets = [weight.get(name, 0.0) for name in DETECTOR_FEATURES]
+    ta, tb = token_set(a.content), token_set(b.content)
+    na, nb = len(_negations(a.content)), len(_negations(b.content))
+    novel_a = len(ta - tb) / max(1, len(ta))
+    novel_b = len(tb - ta) / max(1, len(tb))
+    return np.array(
+        [
+            similarity,
+            *dets,
+            overlap(a.content, b.content),
+            name_overlap(a.content, b.content),
+            1.0 if shared_anchors(a.content, b.content) else 0.0,
+            float((na - nb) % 2),
+            float(min(na + nb, 4)),
+            min(len(ta), len(tb)) / max(1, len(ta), len(tb)),
+            min(novel_a, novel_b),
+            max(novel_a, novel_b),
+            1.0 if a.stance != b.stance else 0.0,
+            1.0 if a.speaker and b.speaker else 0.0,
+            1.0 if bool(a.speaker) != bool(b.speaker) else 0.0,
+            *_cue_counts(_HEDGE, a.text, b.text),
+            *_cue_counts(_REFUTE, a.text, b.text),
+            1.0 if "?" in a.text or "?" in b.text else 0.0,
+        ],
+        dtype=np.float32,
+    )
+
+
+def _cue_counts(rx: re.Pattern[str], a: str, b: str) -> tuple[float, float]:
+    """Total cue count (capped) and how unevenly the two texts use them."""
+    na, nb = len(rx.findall(a)), len(rx.findall(b))
+    return float(min(na + nb, 4)), float(min(abs(na - nb), 3))
+
+
+def pair_features(
+    claims_a: Sequence[Claim], claims_b: Sequence[Claim], va: np.ndarray, vb: np.ndarray,
+    reasons: Sequence[Sequence[Reason]] | None = None,
+) -> np.ndarray:
+    """Feature matrix for aligned pairs: row i describes (claims_a[i], claims_b[i]).
+
+    Args:
+        va, vb: L2-normalised embeddings, row i for claims_a[i] / claims_b[i].
+    """
+    if not (len(claims_a) == len(claims_b) == va.shape[0] == vb.shape[0]):
+        raise ValueError("pair_features needs aligned claims and vectors")
+    sims = np.einsum("ij,ij->i", va, vb)
+    rs = reasons if reasons is not None else [None] * len(claims_a)
+    scalars = np.stack(
+        [scalar_features(a, b, s, r)
+         for a, b, s, r in zip(claims_a, claims_b, sims, rs, strict=True)]
+    ) if len(claims_a) else np.zeros((0, len(SCALAR_NAMES)), dtype=np.float32)
+    return np.hstack([scalars, va * vb, np.abs(va - vb)]).astype(np.float32)

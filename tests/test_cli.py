@@ -1,0 +1,364 @@
+"""The command line through click's CliRunner: formats, input modes, stdout hygiene, bad input."""
+
+from __future__ import annotations
+
+import inspect
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from divergence.cli import main
+
+INPUTS = Path(__file__).parent / "data" / "inputs"
+SEEDS = Path(__file__).parent.parent / "seeds"
+DELHI = str(INPUTS / "delhi.txt")
+TOKYO = str(INPUTS / "tokyo.txt")
+FEED = str(INPUTS / "more" / "feed.jsonl")
+FAST = ("--embedder", "hashing", "--no-cache")
+ARTICLE = "Washington, May 28 (IANS) Officials met on Wednesday in Washington to discuss trade.\n"
+
+
+def _runner() -> CliRunner:
+    """A runner that keeps stderr apart from stdout (the default from click 8.2 on)."""
+    if "mix_stderr" in inspect.signature(CliRunner.__init__).parameters:
+        return CliRunner(mix_stderr=False)  # type: ignore[call-arg]
+    return CliRunner()
+
+
+def _run(*args: str, stdin: str | bytes | None = None) -> Result:
+    return _runner().invoke(main, list(args), input=stdin, catch_exceptions=False)
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run every test inside tmp_path, so claims/ and reports/ land there."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DIVERGENCE_CACHE", str(tmp_path / "cache"))
+
+
+def _no_traceback(result: Result) -> None:
+    assert "Traceback" not in result.stdout and "Traceback" not in result.stderr
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def _error(result: Result, code: int, *parts: str) -> None:
+    """The run failed with ``code`` and a message on stderr holding every one of ``parts``."""
+    _no_traceback(result)
+    assert result.exit_code == code, result.stderr
+    for part in parts:
+        assert part in result.stderr
+    assert result.stdout == ""
+
+
+# ---------------------------------------------------------------- help, import cost
+
+
+def test_help() -> None:
+    for args in (["--help"], ["-h"], ["report", "--help"]):
+        result = _run(*args)
+        assert result.exit_code == 0, result.output
+        assert "report" in result.stdout
+    assert "--format" in _run("report", "--help").stdout
+
+
+def test_version() -> None:
+    result = _run("--version")
+    assert result.exit_code == 0 and "version" in result.stdout
+
+
+def test_no_command_shows_the_help() -> None:
+    result = _run()
+    assert result.exit_code in (0, 2)  # click >= 8.2 treats "no command" as a usage error
+    assert "Commands:" in result.output and "report" in result.output
+
+
+def test_cli_import_loads_no_heavy_library() -> None:
+    code = ("import divergence.cli, sys; print([m for m in ('torch', 'sentence_transformers', "
+            "'sklearn', 'numpy', 'trafilatura') if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+# ---------------------------------------------------------------- formats and -o
+
+
+@pytest.mark.parametrize(("fmt", "exts"), [
+    ("md", [".md"]), ("json", [".json"]), ("md,html,json", [".html", ".json", ".md"]),
+    (" JSON , md ,", [".json", ".md"]),
+])
+def test_formats(tmp_path: Path, fmt: str, exts: list[str]) -> None:
+    result = _run("report", DELHI, TOKYO, *FAST, "--format", fmt)
+    assert result.exit_code == 0, result.stderr
+    written = sorted(p.suffix for p in (tmp_path / "reports").iterdir())
+    assert written == exts
+    assert all(p.name.startswith("delhi-and-1-more.") for p in (tmp_path / "reports").iterdir())
+    assert "wrote reports/delhi-and-1-more" in result.stderr
+
+
+def test_default_format_writes_all_three(tmp_path: Path) -> None:
+    assert _run("report", DELHI, *FAST, "-q").exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == [
+        "delhi.html", "delhi.json", "delhi.md"]
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "md,pdf", "", ","])
+def test_bad_format_is_a_usage_error(tmp_path: Path, fmt: str) -> None:
+    result = _run("report", DELHI, *FAST, "--format", fmt)
+    _error(result, 2, "--format", "choose from md, html, json")
+    assert not (tmp_path / "claims").exists()
+
+
+@pytest.mark.parametrize(("out", "expect"), [
+    ("out/today", "out/today.json"),
+    ("out/today.json", "out/today.json"),
+    ("out/", "out/delhi.json"),
+])
+def test_output_stem(tmp_path: Path, out: str, expect: str) -> None:
+    result = _run("report", DELHI, *FAST, "-q", "--format", "json", "-o", out)
+    assert result.exit_code == 0, result.stderr
+    assert [str(p.relative_to(tmp_path)) for p in (tmp_path / "out").iterdir()] == [expect]
+
+
+def test_output_into_an_existing_folder(tmp_path: Path) -> None:
+    (tmp_path / "dest").mkdir()
+    assert _run("report", DELHI, *FAST, "-q", "--format", "md", "-o", "dest").exit_code == 0
+    assert (tmp_path / "dest" / "delhi.md").is_file()
+
+
+# ---------------------------------------------------------------- claims and the report JSON
+
+
+def _report(tmp_path: Path, name: str) -> dict:
+    return json.loads((tmp_path / "reports" / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def _check_claims(tmp_path: Path, report: dict) -> int:
+    """Every article has claims/<id>.jsonl and every row's offsets point at its text."""
+    n = 0
+    for art in report["articles"]:
+        rows = [json.loads(line) for line in
+                (tmp_path / "claims" / f"{art['id']}.jsonl").read_text("utf-8").splitlines()]
+        assert rows, art["path"]
+        for row in rows:
+            assert row["article_id"] == art["id"]
+            assert art["text"][row["start"]:row["end"]] == row["text"]
+        n += len(rows)
+    return n
+
+
+def test_claims_files_and_offsets_for_seeds(tmp_path: Path) -> None:
+    result = _run("report", str(SEEDS), *FAST, "-q", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    report = _report(tmp_path, "seeds")
+    assert report["schema"] == "divergence.report/1"
+    assert len(report["articles"]) == 5
+    assert sorted(p.stem for p in (tmp_path / "claims").iterdir()) == sorted(
+        a["id"] for a in report["articles"])
+    assert _check_claims(tmp_path, report) == len(report["claims"])
+    for claim in report["claims"]:  # header lines never become claims
+        for header in ("date 2025", "Daijiworld Media Network-", "(IANS)", "Based On A PTI",
+                       "Jaishankar Holds Talks With Top Officials"):
+            assert header not in claim["text"]
+    by_name = {Path(a["path"]).name[:3]: a for a in report["articles"]}
+    assert (by_name["001"]["wire"], by_name["001"]["date"]) == ("IANS", "2025-05-28")
+    assert by_name["000"]["source"] == "Daijiworld Media Network"
+
+
+def test_claims_dir_option(tmp_path: Path) -> None:
+    result = _run("report", DELHI, *FAST, "-q", "--format", "json", "--claims-dir", "cl")
+    assert result.exit_code == 0
+    (art,) = _report(tmp_path, "delhi")["articles"]
+    assert (tmp_path / "cl" / f"{art['id']}.jsonl").is_file()
+
+
+def test_cache_dir_option(tmp_path: Path) -> None:
+    args = ("report", DELHI, "--embedder", "hashing", "--cache-dir", "vc", "-q", "--format", "md")
+    assert _run(*args).exit_code == 0
+    assert (tmp_path / "vc" / "embeddings.sqlite").is_file()
+    assert _run(*args).exit_code == 0  # the second run reads the cache
+
+
+def test_unusable_cache_is_a_warning_not_a_failure(tmp_path: Path) -> None:
+    (tmp_path / "vc").write_text("a file where a folder should be")
+    result = _run("report", DELHI, "--embedder", "hashing", "--cache-dir", "vc", "-q",
+                  "--format", "md")
+    assert result.exit_code == 0
+    assert "embedding cache unusable" in result.stderr
+
+
+# ---------------------------------------------------------------- stdin and mixed inputs
+
+
+def test_stdin_text(tmp_path: Path) -> None:
+    result = _run("report", "-", *FAST, "-q", "--format", "json", stdin=ARTICLE)
+    assert result.exit_code == 0, result.stderr
+    (art,) = _report(tmp_path, "stdin")["articles"]
+    assert (art["path"], art["wire"], art["text"]) == ("<stdin>", "IANS", ARTICLE)
+    _check_claims(tmp_path, _report(tmp_path, "stdin"))
+
+
+def test_stdin_jsonl(tmp_path: Path) -> None:
+    feed = Path(FEED).read_bytes()
+    result = _run("report", "-", *FAST, "-q", "--format", "json", "-o", "reports/feed",
+                  stdin=feed)
+    assert result.exit_code == 0, result.stderr
+    report = _report(tmp_path, "feed")
+    assert [a["source"] for a in report["articles"]] == ["Wire Daily", "Metro Times"]
+    assert [a["path"] for a in report["articles"]] == ["<stdin>:1", "<stdin>:2"]
+    assert report["articles"][0]["id"] == "wire-1"
+    _check_claims(tmp_path, report)
+
+
+def test_files_jsonl_and_stdin_together(tmp_path: Path) -> None:
+    result = _run("report", DELHI, FEED, "-", *FAST, "-q", "--format", "json", "-o", "r/all",
+                  stdin=ARTICLE)
+    assert result.exit_code == 0, result.stderr
+    report = json.loads((tmp_path / "r" / "all.json").read_text("utf-8"))
+    assert len(report["articles"]) == 4
+    assert len(list((tmp_path / "claims").iterdir())) == 4
+
+
+# ---------------------------------------------------------------- stdout carries data only
+
+
+def test_json_stdout_is_json_lines_only() -> None:
+    result = _run("report", DELHI, TOKYO, FEED, *FAST, "--json-stdout", "--format", "md")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines, "expected one group per line"
+    groups = [json.loads(line) for line in lines]
+    for g in groups:
+        assert {"id", "label", "confidence", "claims", "sources", "reasons"} <= set(g)
+        assert g["label"] in ("agree", "unique", "conflict")
+    assert "articles" in result.stderr and "wrote" in result.stderr  # the summary went there
+
+
+def test_without_json_stdout_nothing_goes_to_stdout() -> None:
+    result = _run("report", DELHI, TOKYO, *FAST, "--format", "md")
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert "groups:" in result.stderr
+
+
+def test_quiet_prints_nothing_when_all_is_well() -> None:
+    result = _run("report", DELHI, *FAST, "-q", "--format", "md")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+
+
+# ---------------------------------------------------------------- bad input
+
+
+def test_missing_path(tmp_path: Path) -> None:
+    _error(_run("report", "nope.txt", *FAST), 1, "nope.txt: no such file or folder")
+    assert not (tmp_path / "reports").exists()
+
+
+def test_folder_with_no_articles(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "x.csv").write_text("a,b")
+    _error(_run("report", "empty", *FAST), 1, "empty: folder holds no article files")
+
+
+@pytest.mark.parametrize(("name", "data", "where", "why"), [
+    ("empty.txt", b"", "empty.txt", "empty file"),
+    ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary.txt", "binary file"),
+    ("latin.txt", b"Officials met.\nCaf\xe9 owners met.\n", "latin.txt:2", "not UTF-8"),
+    ("bad.jsonl", b'{"text": "Officials met."\n', "bad.jsonl:1", "not valid JSON"),
+    ("notext.jsonl", b'{"title": "t"}\n', "notext.jsonl:1", 'missing "text"'),
+])
+def test_a_single_bad_input_fails_with_where_and_why(tmp_path: Path, name: str, data: bytes,
+                                                     where: str, why: str) -> None:
+    (tmp_path / name).write_bytes(data)
+    result = _run("report", name, *FAST)
+    _error(result, 1, f"skipped {where}: {why}", f"no readable articles in {name}")
+    assert not (tmp_path / "reports").exists()
+
+
+def _mixed(tmp_path: Path) -> list[str]:
+    """One good article and a JSONL file with a bad line 2."""
+    (tmp_path / "feed.jsonl").write_text(
+        json.dumps({"text": "Ministers met on Thursday in Tokyo to talk about rail."}) + "\n"
+        "{not json}\n", encoding="utf-8")
+    return [DELHI, "feed.jsonl"]
+
+
+def test_bad_lines_are_skipped_with_a_warning_and_counted(tmp_path: Path) -> None:
+    result = _run("report", *_mixed(tmp_path), *FAST, "--format", "json", "-o", "reports/m")
+    assert result.exit_code == 0
+    _no_traceback(result)
+    assert "warning: skipped feed.jsonl:2: not valid JSON" in result.stderr
+    assert "skipped 1 input(s)" in result.stderr
+    report = _report(tmp_path, "m")
+    assert len(report["articles"]) == 2
+    assert report["skipped"] == [{"where": "feed.jsonl:2", "why": report["skipped"][0]["why"]}]
+
+
+def test_strict_turns_a_skip_into_a_failure(tmp_path: Path) -> None:
+    result = _run("report", *_mixed(tmp_path), *FAST, "--strict")
+    _error(result, 1, "skipped feed.jsonl:2", "1 input(s) skipped and --strict is set")
+    assert not (tmp_path / "reports").exists() and not (tmp_path / "claims").exists()
+
+
+def test_strict_passes_when_nothing_is_skipped() -> None:
+    assert _run("report", DELHI, TOKYO, *FAST, "-q", "--strict", "--format", "md").exit_code == 0
+
+
+def _trafilatura_works() -> bool:
+    try:
+        import trafilatura  # noqa: F401
+    except Exception:  # noqa: BLE001 - any failed import means "not usable here"
+        return False
+    return True
+
+
+@pytest.mark.skipif(not _trafilatura_works(), reason="trafilatura does not import here "
+                    "(it needs lxml_html_clean with lxml >= 5.2)")
+def test_html_input(tmp_path: Path) -> None:
+    result = _run("report", str(INPUTS / "page.html"), *FAST, "-q", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    report = _report(tmp_path, "page")
+    (art,) = report["articles"]
+    assert art["source"] == "Example Chronicle" and art["title"] == "Rail pact signed in Delhi"
+    assert art["date"] == "2025-06-10"
+    _check_claims(tmp_path, report)
+
+
+def test_html_input_without_a_working_trafilatura(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # makes `import trafilatura` fail
+    result = _run("report", str(INPUTS / "page.html"), DELHI, *FAST, "-q", "--format", "md")
+    assert result.exit_code == 0
+    _no_traceback(result)
+    assert "page.html: reading HTML needs trafilatura" in result.stderr
+    assert "pip install trafilatura" in result.stderr
+
+
+def test_empty_stdin() -> None:
+    _error(_run("report", "-", *FAST, stdin=""), 1, "skipped <stdin>: empty file",
+           "no readable articles in -")
+
+
+def test_unknown_embedder() -> None:
+    _error(_run("report", DELHI, "--embedder", "nope", "--no-cache"), 1,
+           "unknown embedder 'nope'; available:", "hashing")
+
+
+def test_unwritable_claims_dir_is_a_clean_error(tmp_path: Path) -> None:
+    (tmp_path / "claims").write_text("a file, not a folder")
+    result = _run("report", DELHI, *FAST, "-q")
+    _error(result, 1, "claims: is a file where a folder is needed")
+
+
+def test_unwritable_report_path_is_a_clean_error(tmp_path: Path) -> None:
+    (tmp_path / "out").write_text("a file, not a folder")
+    result = _run("report", DELHI, *FAST, "-q", "-o", "out/r")
+    _error(result, 1, "out")
+
+
+def test_missing_paths_argument_is_a_usage_error() -> None:
+    result = _run("report")
+    assert result.exit_code == 2
+    assert "Missing argument" in result.stderr

@@ -1,0 +1,113 @@
+"""`compare` and `eval` through the CLI, on the small benchmark fixtures the tests ship."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from divergence.cli import main
+from divergence.judge.model import PairClassifier, shipped
+
+from .conftest import DATA
+
+BENCH = DATA / "bench"
+
+
+def test_shipped_classifier_loads_and_was_trained_on_train_splits() -> None:
+    clf = shipped("st:all-MiniLM-L6-v2")
+    assert clf is not None, "divergence/data/judge.npz missing from the installed package"
+    assert set(clf.classes_) == {"agree", "conflict", "neither"}
+    trained = " ".join(clf.meta_["trained_on"]).lower()
+    assert "train" in trained and "test" not in trained
+    assert shipped("st:some-other-model") is None  # tied to its embedder
+
+
+def test_classifier_round_trip(tmp_path: Path) -> None:
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(60, 5))  # noqa: N806
+    y = np.array(["agree", "conflict", "neither"] * 20)
+    X[y == "conflict", 0] += 3
+    clf = PairClassifier(C=1.0, embedder="e").fit(X, y)
+    clf.save(tmp_path / "m.npz", {"trained_on": ["toy"]})
+    back = PairClassifier.load(tmp_path / "m.npz")
+    np.testing.assert_allclose(back.predict_proba(X), clf.predict_proba(X), rtol=1e-5)
+    assert (back.predict(X) == "conflict").sum() >= 15
+
+
+@pytest.mark.slow
+def test_compare_number_and_date() -> None:
+    res = CliRunner().invoke(main, ["compare", "Five soldiers were killed on Friday.",
+                                    "Six soldiers were killed on Saturday.", "--format", "json"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    assert out["label"] == "conflict"
+    assert {"number", "date"} <= {r["type"] for r in out["reasons"]}
+    spans = [s["text"] for r in out["reasons"] for s in r["spans"]]
+    assert "Five soldiers" in spans or "Five" in " ".join(spans)
+
+
+@pytest.mark.slow
+def test_compare_attribution_and_text_output() -> None:
+    res = CliRunner().invoke(main, [
+        "compare", "President Trump said the ceasefire was mediated by Washington.",
+        "New Delhi denied that the ceasefire was mediated by Washington."])
+    assert res.exit_code == 0, res.output
+    first = res.stdout.splitlines()[0]
+    assert first.startswith("conflict")
+    assert "attribution" in res.stdout and "New Delhi denies" in res.stdout
+
+
+@pytest.mark.slow
+def test_compare_agree_paraphrase() -> None:
+    res = CliRunner().invoke(main, [
+        "compare", "The council approved the harbour budget on Friday.",
+        "On Friday the city council approved the budget for the harbour.", "--format", "json"])
+    assert json.loads(res.stdout)["label"] == "agree"
+
+
+def test_compare_rejects_empty_text() -> None:
+    res = CliRunner().invoke(main, ["compare", " ", "something"])
+    assert res.exit_code == 2
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("bench", ["sick", "emergent", "fnc1", "ecbplus"])
+def test_eval_on_fixtures(bench: str, tmp_path: Path) -> None:
+    out = tmp_path / f"{bench}.json"
+    res = CliRunner().invoke(main, ["eval", bench, "--bench-dir", str(BENCH), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    data = json.loads(out.read_text())
+    assert data["bench"] == bench and data["split"] == "test" and data["n"] > 0
+    assert "metric" in data and isinstance(data["metric"]["value"], float)
+    if bench == "ecbplus":
+        assert {"precision", "recall", "f1", "ari"} <= set(data["event"])
+        assert "topic" in data and "B3" in res.stdout
+    else:
+        assert set(data["per_class"]) >= {"agree", "conflict", "neither"}
+        assert len(data["confusion"]) == len(data["labels"])
+        assert "precision" in res.stdout and "ms per pair" in res.stdout
+    if bench == "fnc1":
+        assert 0 <= data["fnc"]["percent"] <= 100 and "related_accuracy" in data
+
+
+@pytest.mark.slow
+def test_eval_limit_and_train_split(tmp_path: Path) -> None:
+    res = CliRunner().invoke(main, ["eval", "sick", "--bench-dir", str(BENCH), "--split", "train",
+                                    "--limit", "2", "-o", str(tmp_path / "s.json"), "-q"])
+    assert res.exit_code == 0, res.output
+    assert json.loads((tmp_path / "s.json").read_text())["n"] == 2
+    assert res.stdout == ""
+
+
+def test_eval_bad_split_and_missing_folder(tmp_path: Path) -> None:
+    res = CliRunner().invoke(main, ["eval", "fnc1", "--bench-dir", str(BENCH), "--split", "train",
+                                    "--embedder", "hashing", "-o", str(tmp_path / "x.json")])
+    assert res.exit_code == 1 and "Traceback" not in res.output
+    assert "fnc1" in res.output.lower() or "FNC" in res.output
+    res = CliRunner().invoke(main, ["eval", "sick", "--bench-dir", str(tmp_path / "nope"),
+                                    "--embedder", "hashing"])
+    assert res.exit_code == 1 and "no benchmark folder" in res.output
