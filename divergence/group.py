@@ -233,16 +233,22 @@ def _one_per_article(
     """A coherent set with one claim per article: start from the best-agreeing claim, then add, per
     article, the claim closest to those chosen that agrees with at least one of them."""
 
+    members = set(part)
+    links: dict[int, set[int]] = defaultdict(set)
+    weight: dict[int, float] = defaultdict(float)
+    for (x, y), v in agree.items():
+        if x in members and y in members:
+            links[x].add(y)
+            links[y].add(x)
+            if claims[x].article_id != claims[y].article_id:
+                weight[x] += v.confidence
+                weight[y] += v.confidence
+
     def linked(i: int, j: int) -> bool:
-        return (min(i, j), max(i, j)) in agree
+        return j in links[i]
 
     def score(i: int) -> float:
-        return sum(
-            v.confidence
-            for (x, y), v in agree.items()
-            if (x == i and y in part or y == i and x in part)
-            and claims[x].article_id != claims[y].article_id
-        )
+        return weight[i]
 
     chosen = [max(part, key=lambda i: (score(i), -i))]
     while True:

@@ -53,12 +53,12 @@ def speaker_key(c: Claim) -> str | None:
 @DETECTORS.register("negation")
 def negation(p: Pair) -> Reason | None:
     """One claim negates what the other asserts ("was mediated" vs "was not mediated")."""
-    words = overlap(p.a.content, p.b.content)
-    if not (p.similarity >= 0.75 and words >= 0.6) and words < 0.8:
-        return None
     na = _negations(p.a.content)
     nb = _negations(p.b.content)
     if (len(na) % 2) == (len(nb) % 2):
+        return None  # same polarity: cheapest test first
+    words = overlap(p.a.content, p.b.content)
+    if not (p.similarity >= 0.75 and words >= 0.6) and words < 0.8:
         return None
     neg_claim, cues = (p.a, na) if len(na) % 2 else (p.b, nb)
     other = p.b if neg_claim is p.a else p.a
@@ -92,9 +92,9 @@ def _negations(text: str) -> tuple[re.Match[str], ...]:
 @DETECTORS.register("number")
 def number(p: Pair) -> Reason | None:
     """The same counted thing with different values ("five jets" vs "six jets", "5" vs "five")."""
-    if not _same_point(p, sim=0.6, words=0.6):
-        return None
     qa, qb = quantities(p.a.content), quantities(p.b.content)
+    if not qa or not qb or not _same_point(p, sim=0.6, words=0.6):
+        return None
     for x in qa:
         for y in qb:
             same_unit = x.unit == y.unit or (
@@ -121,9 +121,9 @@ def number(p: Pair) -> Reason | None:
 @DETECTORS.register("date")
 def date(p: Pair) -> Reason | None:
     """The same event put on different days, dates, years or times ("Friday" vs "Saturday")."""
-    if not _same_point(p, sim=0.6, words=0.6):
-        return None
     da, db = dates(p.a.content), dates(p.b.content)
+    if not da or not db or not _same_point(p, sim=0.6, words=0.6):
+        return None
     for kind in ("time", "weekday", "monthday", "year", "season"):
         xa = [d for d in da if d.kind == kind]
         xb = [d for d in db if d.kind == kind]
@@ -217,12 +217,17 @@ def _agent_key(agent: str, c: Claim) -> str:
 
 def credits(c: Claim) -> list[Credit]:
     """Credit frames: "X mediated the ceasefire", "the truce was the result of Y's appeals"."""
-    if not _OUTCOME_HINT.search(c.content):
+    if not _has_outcome(c.content):
         return []
     return list(_credits(c.content, c.speaker))
 
 
 _OUTCOME_HINT = re.compile(rf"{_OUTCOME}|mediat|brokering|bilateral|without\s", re.I)
+
+
+@lru_cache(maxsize=65536)
+def _has_outcome(text: str) -> bool:
+    return bool(_OUTCOME_HINT.search(text))
 
 
 @lru_cache(maxsize=65536)
@@ -391,13 +396,17 @@ _TITLE_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
+def _titles(text: str) -> dict[str, re.Match[str]]:
+    return {m.group("name").split()[-1]: m for m in _TITLE_RE.finditer(text)}
+
+
 @DETECTORS.register("title")
 def title(p: Pair) -> Reason | None:
     """The same person given different titles or roles ("Senator Smith" vs "Secretary Smith")."""
-    if not _same_point(p, sim=0.6, words=0.6):
+    ta, tb = _titles(p.a.content), _titles(p.b.content)
+    if not ta.keys() & tb.keys() or not _same_point(p, sim=0.6, words=0.6):
         return None
-    ta = {m.group("name").split()[-1]: m for m in _TITLE_RE.finditer(p.a.content)}
-    tb = {m.group("name").split()[-1]: m for m in _TITLE_RE.finditer(p.b.content)}
     for name in ta.keys() & tb.keys():
         x, y = ta[name], tb[name]
         tx, ty = re.sub(r"\s+", " ", x.group("title")), re.sub(r"\s+", " ", y.group("title"))
@@ -413,6 +422,68 @@ def title(p: Pair) -> Reason | None:
                 (_span(p.a, x.start(), x.end()), _span(p.b, y.start(), y.end())),
                 weight=0.7,
             )
+    return None
+
+
+
+# ---------------------------------------------------------------- antonyms
+
+_ANTONYM_PAIRS = """
+near far|empty full|on off|in out|inside outside|up down|above below|over under|open closed|
+open shut|start stop|started stopped|begin end|began ended|win lose|won lost|wins loses|
+winning losing|rise fall|rose fell|rising falling|rises falls|increase decrease|
+increased decreased|increases decreases|increasing decreasing|raise lower|raised lowered|
+gain loss|gained lost|accept reject|accepted rejected|accepts rejects|approve reject|
+approved rejected|approves rejects|allow ban|allowed banned|allows bans|support oppose|
+supported opposed|supports opposes|confirm deny|confirmed denied|confirms denies|arrive depart|
+arrived departed|enter exit|entered exited|sitting standing|sit stand|sat stood|sits stands|
+wet dry|hot cold|large small|big small|huge small|huge tiny|big tiny|tall short|long short|
+young old|new old|fast slow|quickly slowly|high low|higher lower|highest lowest|more fewer|
+more less|most least|first last|before after|early late|earlier later|day night|light dark|
+black white|alive dead|
+true false|guilty innocent|acquitted convicted|legal illegal|peace war|success failure|
+succeeded failed|strong weak|rich poor|cheap expensive|happy sad|laughing crying|asleep awake|
+sleeping awake|push pull|pushing pulling|pushes pulls|buy sell|bought sold|buying selling|
+buys sells|give take|giving taking|import export|imports exports|north south|east west|
+with without|present absent|include exclude|included excluded|add remove|added removed|
+adding removing|lift impose|lifted imposed|ally enemy|allies enemies|victory defeat|
+majority minority|maximum minimum|profit loss|surplus deficit|expand shrink|expanded shrank|
+upheld overturned|passed failed|wider narrower|entering leaving|into out
+"""
+ANTONYMS: frozenset[tuple[str, str]] = frozenset(
+    pair
+    for chunk in _ANTONYM_PAIRS.replace("\n", "").split("|")
+    if len(words := chunk.split()) == 2
+    for pair in ((words[0], words[1]), (words[1], words[0]))
+)
+
+
+@DETECTORS.register("antonym")
+def antonym(p: Pair) -> Reason | None:
+    """One word turned into its opposite in otherwise the same sentence ("approved"/"rejected").
+
+    Weak on its own (0.55: below the override, so the pair model must agree): in SICK TRAIN most
+    such pairs are about different scenes ("a big cat" / "a small cat"), not contradictions.
+    """
+    if overlap(p.a.content, p.b.content) < 0.5:
+        return None
+    wa, wb = _lower_words(p.a.content), _lower_words(p.b.content)
+    if not any((x, y) in ANTONYMS for x in wa - wb for y in wb - wa):
+        return None  # no opposite pair at all: skip the alignment
+    ta, tb = _words(p.a.content), _words(p.b.content)
+    sm = difflib.SequenceMatcher(a=[w.lower() for _, _, w in ta], b=[w.lower() for _, _, w in tb],
+                                 autojunk=False)
+    if sm.ratio() < 0.6:
+        return None
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op != "replace" or i2 - i1 > 3 or j2 - j1 > 3:
+            continue
+        for x in ta[i1:i2]:
+            for y in tb[j1:j2]:
+                if (x[2].lower(), y[2].lower()) in ANTONYMS:
+                    return Reason("antonym", f"{x[2]!r} vs {y[2]!r}", (p.a.id, p.b.id),
+                                  (_span(p.a, x[0], x[1]), _span(p.b, y[0], y[1])),
+                                  weight=0.55)
     return None
 
 
@@ -448,6 +519,11 @@ def entity(p: Pair) -> Reason | None:
 
 
 @lru_cache(maxsize=65536)
+def _lower_words(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for _, _, w in _words(text))
+
+
+@lru_cache(maxsize=65536)
 def _words(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple((m.start(), m.end(), m.group(0)) for m in re.finditer(r"[\w’'-]+", text))
 
@@ -456,4 +532,4 @@ def _is_name(s: str) -> bool:
     return bool(s[:1].isupper()) or norm_actor(s) in _COUNTRY_KEYS
 
 
-CONFLICT_TYPES = ("negation", "number", "date", "actor", "attribution", "title")
+CONFLICT_TYPES = ("negation", "antonym", "number", "date", "actor", "attribution", "title")

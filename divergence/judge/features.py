@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -15,8 +16,10 @@ from ..records import Claim, Reason
 from .detectors import DETECTORS, Pair, _negations
 from .text import name_overlap, overlap, shared_anchors, token_set
 
-FEATURE_VERSION = 2
-DETECTOR_FEATURES = ("negation", "number", "date", "actor", "attribution", "title", "entity")
+FEATURE_VERSION = 3
+DETECTOR_FEATURES = (
+    "negation", "antonym", "number", "date", "actor", "attribution", "title", "entity",
+)
 SCALAR_NAMES = (
     "cosine",
     *(f"det_{d}" for d in DETECTOR_FEATURES),
@@ -82,9 +85,14 @@ def scalar_features(a: Claim, b: Claim, similarity: float,
     )
 
 
+@lru_cache(maxsize=131072)
+def _count(rx: re.Pattern[str], text: str) -> int:
+    return len(rx.findall(text))
+
+
 def _cue_counts(rx: re.Pattern[str], a: str, b: str) -> tuple[float, float]:
     """Total cue count (capped) and how unevenly the two texts use them."""
-    na, nb = len(rx.findall(a)), len(rx.findall(b))
+    na, nb = _count(rx, a), _count(rx, b)
     return float(min(na + nb, 4)), float(min(abs(na - nb), 3))
 
 

@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 LABELS = ("agree", "conflict", "neither")
 STRUCTURAL = frozenset({"actor", "attribution", "number", "date", "title"})
 
-DEFAULT_DETECTORS = ("negation", "number", "date", "actor", "attribution", "title", "entity")
+DEFAULT_DETECTORS = (
+    "negation", "antonym", "number", "date", "actor", "attribution", "title", "entity",
+)
 
 
 def _noisy_or(weights: Sequence[float]) -> float:
