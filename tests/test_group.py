@@ -119,3 +119,17 @@ def test_row_count_is_checked(setup) -> None:  # noqa: ANN001
     arts, claims, vecs = setup
     with pytest.raises(ValueError, match="vectors for"):
         find_groups(claims, vecs[:2], {}, Judge())
+
+
+def test_conflicts_cross_events(setup) -> None:  # noqa: ANN001
+    """A claim in one event can contradict a claim in another: the group lists both events."""
+    from divergence.records import Event
+
+    arts, claims, vecs = setup
+    events = [Event("e-visit", "visit", ("a:0", "a:1", "c:0"), ("a", "c")),
+              Event("e-terminal", "terminal", ("b:0", "b:1"), ("b",))]
+    groups = find_groups(claims, vecs, voices(arts, claims, vecs), Judge())
+    events, groups = attach(events, groups)
+    conflict = next(g for g in groups if g.label == "conflict")
+    assert set(conflict.events) == {"e-visit", "e-terminal"}
+    assert all(conflict.id in e.groups for e in events)

@@ -98,6 +98,9 @@ def test_ceasefire_framing_is_a_conflict_with_sides(seeds_report) -> None:  # no
     assert ("New Delhi", "denies") in stances
     # It is a dispute between actors, not an outlet contradicting itself: every claim is attributed.
     assert all(c["speaker"] for c in _claims(rep, best))
+    # The visit reports' background and the ceasefire claims sit in different events; the conflict
+    # crosses them.
+    assert len(best["events"]) >= 2
 
 
 def test_compact_launch_is_agreement_across_sources(seeds_report) -> None:  # noqa: ANN001
