@@ -44,16 +44,18 @@ def find_events(
     n = len(claims)
     if n == 0:
         return []
-    feats = _event_features(claims, vectors, context, article, names)
+    sim = _event_similarity(claims, vectors, context, article, names)
     if n == 1:
         labels = np.zeros(1, dtype=int)
     else:
         from sklearn.cluster import AgglomerativeClustering
 
+        dist = np.clip(1.0 - sim, 0.0, 2.0)
+        np.fill_diagonal(dist, 0.0)
         labels = AgglomerativeClustering(
-            n_clusters=None, metric="cosine", linkage="average", distance_threshold=threshold
-        ).fit_predict(feats)
-    labels = _absorb_small(labels, feats, min_size)
+            n_clusters=None, metric="precomputed", linkage="average", distance_threshold=threshold
+        ).fit_predict(dist)
+    labels = _absorb_small(labels, sim, min_size)
     events = []
     df = _document_frequency(claims)
     members: dict[int, list[int]] = defaultdict(list)
@@ -74,55 +76,86 @@ def find_events(
     return events
 
 
-def _event_features(
+def _event_similarity(
     claims: Sequence[Claim], vectors: np.ndarray, context: float, article: float, names: float
 ) -> np.ndarray:
+    """Cosine similarity of the claims' event features: [smoothed embedding, names x smoothed
+    tf-idf], each part unit-length. Computed part by part (the tf-idf stays sparse), which is the
+    same as the cosine of the concatenated vectors but far cheaper."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    texts = [c.content for c in claims]
+    smooth = _smoothing(claims, context, article)
+    emb = _unit(smooth @ vectors.astype(np.float64))
+    sim = emb @ emb.T
     try:
-        tf = TfidfVectorizer(analyzer=_event_terms, sublinear_tf=True).fit_transform(texts)
-        tfd = tf.toarray()
+        tf = TfidfVectorizer(analyzer=_event_terms, sublinear_tf=True).fit_transform(
+            [c.content for c in claims]
+        )
     except ValueError:  # no terms at all
-        tfd = np.zeros((len(claims), 1))
-    parts = [
-        _smooth(claims, vectors.astype(np.float64), context, article),
-        names * _smooth(claims, tfd, context, article),
-    ]
-    feats = np.hstack(parts)
-    return feats / np.maximum(np.linalg.norm(feats, axis=1, keepdims=True), 1e-12)
+        return sim
+    t = smooth @ tf
+    norms = np.sqrt(np.asarray(t.multiply(t).sum(axis=1)).ravel())
+    t = _scale_rows(t, 1.0 / np.maximum(norms, 1e-12))
+    has = (norms > 0).astype(np.float64)
+    sim = sim + names**2 * (t @ t.T).toarray()
+    joint = np.sqrt(1.0 + names**2 * has)
+    return sim / np.outer(joint, joint)
+
+
+def _smoothing(claims: Sequence[Claim], context: float, article: float):  # noqa: ANN202
+    """Sparse n x n operator: each claim plus its neighbours (1 and 2 away) and article mean."""
+    from scipy import sparse
+
+    rows, cols, vals = [], [], []
+    by_art: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        by_art[c.article_id].append(i)
+    for idx in by_art.values():
+        k = len(idx)
+        for p, i in enumerate(idx):
+            rows.append(i)
+            cols.append(i)
+            vals.append(1.0)
+            for dist, w in ((1, context), (2, context / 2)):
+                for q in (p - dist, p + dist):
+                    if 0 <= q < k and abs(idx[q] - i) == dist:
+                        rows.append(i)
+                        cols.append(idx[q])
+                        vals.append(w)
+            for j in idx:
+                rows.append(i)
+                cols.append(j)
+                vals.append(article / k)
+    n = len(claims)
+    return sparse.csr_matrix((vals, (rows, cols)), shape=(n, n))
+
+
+def _unit(x: np.ndarray) -> np.ndarray:
+    return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
+
+
+def _scale_rows(m, factors: np.ndarray):  # noqa: ANN001, ANN202
+    from scipy import sparse
+
+    return sparse.diags(factors) @ m
 
 
 def _event_terms(text: str) -> list[str]:
     return [m.key for m in entities(text)] + list(content_tokens(text))
 
 
-def _smooth(claims: Sequence[Claim], x: np.ndarray, context: float, article: float) -> np.ndarray:
-    n = len(claims)
-    out = x.copy()
-    for i in range(n):
-        for dist, w in ((1, context), (2, context / 2)):
-            for j in (i - dist, i + dist):
-                if 0 <= j < n and claims[j].article_id == claims[i].article_id:
-                    out[i] += w * x[j]
-    by_art: dict[str, list[int]] = defaultdict(list)
-    for i, c in enumerate(claims):
-        by_art[c.article_id].append(i)
-    for idx in by_art.values():
-        out[idx] += article * x[idx].mean(axis=0)
-    return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
-
-
-def _absorb_small(labels: np.ndarray, vecs: np.ndarray, min_size: int) -> np.ndarray:
+def _absorb_small(labels: np.ndarray, sim: np.ndarray, min_size: int) -> np.ndarray:
+    """Claims of clusters smaller than ``min_size`` join the big cluster they are closest to on
+    average (the same as the nearest centroid of the unit feature vectors)."""
     counts = Counter(labels.tolist())
     big = [lab for lab, k in counts.items() if k >= min_size]
     if not big or len(big) == len(counts):
         return labels
-    cents = np.stack([vecs[labels == lab].mean(axis=0) for lab in big])
+    cols = np.stack([sim[:, labels == lab].mean(axis=1) for lab in big], axis=1)
     out = labels.copy()
     for i, lab in enumerate(labels):
         if counts[int(lab)] < min_size:
-            out[i] = big[int(np.argmax(cents @ vecs[i]))]
+            out[i] = big[int(np.argmax(cols[i]))]
     return out
 
 

@@ -66,27 +66,42 @@ def voices(
     _check(claims, vectors)
     ids = [a.id for a in articles]
     uf = _UnionFind(len(ids))
-    by_art: dict[str, list[int]] = defaultdict(list)
-    for i, c in enumerate(claims):
-        by_art[c.article_id].append(i)
-    for x in range(len(ids)):
-        for y in range(x + 1, len(ids)):
-            ix, iy = by_art.get(ids[x], []), by_art.get(ids[y], [])
-            if not ix or not iy:
-                continue
-            sims = vectors[ix] @ vectors[iy].T
-            shared = min(
-                (sims.max(axis=1) >= copy_similarity).mean(),
-                (sims.max(axis=0) >= copy_similarity).mean(),
-            )
+    pos = {aid: k for k, aid in enumerate(ids)}
+    owner = np.array([pos.get(c.article_id, -1) for c in claims])
+    # Only claims with a near-copy in another article matter: find them all in one pass.
+    close = [(i, j) for i, j, _ in _pairs_above(vectors, copy_similarity)
+             if owner[i] != owner[j] and owner[i] >= 0 and owner[j] >= 0]
+    sizes = np.bincount(owner[owner >= 0], minlength=len(ids))
+    copied: dict[tuple[int, int], set[int]] = defaultdict(set)  # (x, y) -> claims of x copied in y
+    for i, j in close:
+        copied[(owner[i], owner[j])].add(i)
+        copied[(owner[j], owner[i])].add(j)
+    for (x, y), mine in copied.items():
+        if x < y:
+            theirs = copied.get((y, x), set())
+            shared = min(len(mine) / sizes[x], len(theirs) / sizes[y])
             if shared >= copy_share:
-                uf.union(x, y)
+                uf.union(int(x), int(y))
     out = {}
     for members in uf.groups():
         arts = [articles[i] for i in members]
         name = next((a.wire for a in arts if a.wire), None) or arts[0].source
         for a in arts:
             out[a.id] = a.wire or name
+    return out
+
+
+def _pairs_above(vectors: np.ndarray, threshold: float,
+                 block: int = 2048) -> list[tuple[int, int, float]]:
+    """All pairs i < j with cosine at least ``threshold``, in blocks of rows."""
+    n = vectors.shape[0]
+    out: list[tuple[int, int, float]] = []
+    for r0 in range(0, n, block):
+        sims = vectors[r0 : r0 + block] @ vectors.T
+        rows, cols = np.nonzero(sims >= threshold)
+        for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
+            if r0 + i < j:
+                out.append((r0 + i, j, float(sims[i, j])))
     return out
 
 

@@ -104,7 +104,8 @@ def _tiny_model(folder: Path) -> Path:
     BertModel(cfg).save_pretrained(raw)
     tok.save_pretrained(raw)
     word = models.Transformer(str(raw), max_seq_length=64)
-    pool = models.Pooling(word.get_word_embedding_dimension(), pooling_mode="mean")
+    dim = getattr(word, "get_embedding_dimension", word.get_word_embedding_dimension)()
+    pool = models.Pooling(dim, pooling_mode="mean")
     out = folder / "tiny-st"
     SentenceTransformer(modules=[word, pool], device="cpu").save(str(out))
     return out
