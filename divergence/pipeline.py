@@ -98,4 +98,4 @@ def run(
 def _with_voice(a: Article, voice: str) -> Article:
     from dataclasses import replace
 
-    return replace(a, wire=a.wire or voice)
+    return replace(a, copy_of=voice)

@@ -29,11 +29,14 @@ class Article:
     url: str | None = None
     # (start, end) character ranges of ``text`` that hold the article body (header lines excluded).
     body: tuple[tuple[int, int], ...] = ()
+    # Set when grouping finds the text is a copy of another outlet's (same voice, not a wire).
+    copy_of: str | None = None
 
     @property
     def voice(self) -> str:
-        """The independent voice behind the article: the wire agency when it carries wire copy."""
-        return self.wire or self.source
+        """The independent voice behind the article: the wire agency when it carries wire copy,
+        the first outlet's name when it copies another's text, else its own source."""
+        return self.wire or self.copy_of or self.source
 
 
 @dataclass(frozen=True, slots=True)

@@ -458,12 +458,18 @@ ANTONYMS: frozenset[tuple[str, str]] = frozenset(
 )
 
 
+_INDEFINITE = re.compile(
+    r"\s*(?:a|an|some|one|two|three|four|five|several|many|few|there\s+is|there\s+are)\b", re.I
+)
+
+
 @DETECTORS.register("antonym")
 def antonym(p: Pair) -> Reason | None:
     """One word turned into its opposite in otherwise the same sentence ("approved"/"rejected").
 
-    Weak on its own (0.55: below the override, so the pair model must agree): in SICK TRAIN most
-    such pairs are about different scenes ("a big cat" / "a small cat"), not contradictions.
+    Between indefinite descriptions it is weak (0.55: the pair model must agree): in SICK TRAIN
+    most such pairs are different scenes ("A big cat ..." / "A small cat ..."), not contradictions.
+    Between definite statements it decides (0.8).
     """
     if overlap(p.a.content, p.b.content) < 0.5:
         return None
@@ -481,9 +487,12 @@ def antonym(p: Pair) -> Reason | None:
         for x in ta[i1:i2]:
             for y in tb[j1:j2]:
                 if (x[2].lower(), y[2].lower()) in ANTONYMS:
+                    # "A big cat ..." / "A small cat ...": indefinite, so maybe two scenes.
+                    # "Stocks rose" / "Stocks fell", "The bill was approved / rejected": one fact.
+                    vague = _INDEFINITE.match(p.a.content) or _INDEFINITE.match(p.b.content)
                     return Reason("antonym", f"{x[2]!r} vs {y[2]!r}", (p.a.id, p.b.id),
                                   (_span(p.a, x[0], x[1]), _span(p.b, y[0], y[1])),
-                                  weight=0.55)
+                                  weight=0.55 if vague else 0.8)
     return None
 
 

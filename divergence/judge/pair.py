@@ -161,7 +161,8 @@ class Judge:
             why = Reason("model", f"pair model: conflict (p={p[1]:.2f})", (a.id, b.id),
                          weight=float(p[1]))
             return Judgement("conflict", float(p[1]), (why, *extra), sim)
-        if not _compatible_speakers(a, b) or swapped:
+        if not _compatible_speakers(a, b) or swapped or conflict:
+            # A typed conflict signal the model did not confirm still rules out agreement.
             return Judgement("neither", float(p[2]), (*reasons, *extra), sim)
         by_model = (label == "agree" and name_overlap(a.content, b.content) >= self.name_overlap
                     and (overlap(a.content, b.content) >= self.same_words
