@@ -35,7 +35,10 @@ _ASSERT_RE = re.compile(rf"\b(?:{ASSERT_CUES})\b", re.I)
 _DENY_RE = re.compile(rf"\b(?:{DENY_CUES})\b", re.I)
 _SPEAKERISH = re.compile(
     r"\b(?:[A-Z][\w’'.-]*|officials?|authorities|ministry|minister|government|spokes\w+|sources?|"
-    r"he|she|they|police|analysts?|experts?|embassy|army|military|president|secretary|leaders?)\b"
+    r"he|she|they|police|analysts?|experts?|embassy|army|military|president|secretary|leaders?|"
+    r"authority|agency|agencies|council|court|commission|company|board|department|office|"
+    r"committee|union|party|witness(?:es)?|residents?|survey|report|study|investigators?|"
+    r"prosecutors?|lawyers?|attorneys?|diplomats?|observers?|organi[sz]ers?|researchers?)\b"
 )
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _STOP_SPEAKER = {"this", "that", "these", "those", "it", "there", "which", "who", "what"}

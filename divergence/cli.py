@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -86,6 +87,11 @@ def _judge_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 def _judge(emb: Any, nli: str | None, rules_only: bool) -> Any:
     """The judge for an embedder: rules, the shipped classifier when it fits, an NLI model."""
+    return _judge_for(emb.name, nli, rules_only)
+
+
+def _judge_for(name: str, nli: str | None, rules_only: bool) -> Any:
+    """The judge for vectors of the embedder called ``name`` (no model is loaded for it)."""
     from .judge import Judge
     from .judge.model import shipped
 
@@ -94,9 +100,9 @@ def _judge(emb: Any, nli: str | None, rules_only: bool) -> Any:
         from .judge.nli import NLIBackend
 
         backend = NLIBackend(nli)
-    clf = None if rules_only else shipped(emb.name)
-    if clf is None and not rules_only and emb.name.startswith("st:"):
-        click.echo(f"divergence: note: no trained pair classifier for {emb.name}; judging by "
+    clf = None if rules_only else shipped(name)
+    if clf is None and not rules_only and name.startswith("st:"):
+        click.echo(f"divergence: note: no trained pair classifier for {name}; judging by "
                    "rules (the shipped one fits all-MiniLM-L6-v2)", err=True)
     return Judge(classifier=clf, nli=backend)
 
@@ -115,7 +121,10 @@ _EMBEDDER = click.option("--embedder", default="sentence-transformers", show_def
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
+@click.option("--db", default=None, metavar="PATH",
+              help="Report on the corpus stored in this database (see add) instead of PATHS; "
+                   "nothing is embedded.")
 @click.option("-o", "--output", "output", default=None, metavar="STEM",
               help="Report path without extension [default: reports/<first input's name>].")
 @click.option("--format", "formats", default="md,html,json", show_default=True,
@@ -136,9 +145,10 @@ _EMBEDDER = click.option("--embedder", default="sentence-transformers", show_def
 @click.option("-q", "--quiet", is_flag=True, help="No progress bars or summary.")
 @_judge_options
 @_clean_errors
-def report(paths: tuple[str, ...], output: str | None, formats: list[str], model: str,
-           embedder: str, claims_dir: str, cache_dir: str | None, no_cache: bool, strict: bool,
-           json_stdout: bool, quiet: bool, nli: str | None, rules_only: bool) -> None:
+def report(paths: tuple[str, ...], db: str | None, output: str | None, formats: list[str],
+           model: str, embedder: str, claims_dir: str, cache_dir: str | None, no_cache: bool,
+           strict: bool, json_stdout: bool, quiet: bool, nli: str | None,
+           rules_only: bool) -> None:
     """Compare the articles in PATHS and write a report.
 
     PATHS are files (.txt/.md with optional header lines, .jsonl with one article per line,
@@ -151,26 +161,35 @@ def report(paths: tuple[str, ...], output: str | None, formats: list[str], model
       divergence report seeds/
       divergence report seeds/ -o reports/india-us --format html
       divergence report feed.jsonl --json-stdout -q | jq .label
+      divergence report --db .divergence/corpus.db -o reports/corpus
     Exit codes: 0 ok, 1 error or (with --strict) a skipped input, 2 usage.
     """
     from .embed import EMBEDDERS, EmbeddingCache
-    from .io import dumps_jsonl, load, report_to_dict
+    from .io import dumps_jsonl, report_to_dict
     from .pipeline import Options, run
     from .report import summary, write_reports
 
-    kwargs: dict[str, Any] = {"model": model} if embedder == "sentence-transformers" else {}
-    emb = EMBEDDERS.make(embedder, **kwargs)  # a wrong name fails before any reading
-    articles, skipped = load(paths, stdin=getattr(sys.stdin, "buffer", None))
-    for s in skipped:
-        click.echo(f"divergence: warning: skipped {s.where}: {s.why}", err=True)
-    if skipped and strict:
-        _fail(f"{len(skipped)} input(s) skipped and --strict is set")
-    if not articles:
-        why = f" ({len(skipped)} skipped, see warnings above)" if skipped else ""
-        _fail(f"no readable articles in {', '.join(paths)}{why}")
-    cache = None if no_cache else _cache(EmbeddingCache, cache_dir)
-    rep = run(articles, emb, judge=_judge(emb, nli, rules_only), cache=cache, skipped=skipped,
-              options=Options(progress=not quiet, claims_dir=claims_dir))
+    if db is not None:
+        if paths:
+            raise click.UsageError("give PATHS or --db, not both; to grow the corpus first: "
+                                   f"divergence add PATHS --db {db}")
+        from .corpus_ops import corpus_report
+        from .store import Corpus
+
+        with Corpus(db, create=False) as corpus:
+            rep = corpus_report(corpus, _judge_for(corpus.model or "", nli, rules_only),
+                                progress=not quiet)
+        paths, skipped = (db,), ()
+    else:
+        if not paths:
+            raise click.UsageError("Missing argument 'PATHS...' (or give --db PATH to report on "
+                                   "a stored corpus)")
+        kwargs: dict[str, Any] = {"model": model} if embedder == "sentence-transformers" else {}
+        emb = EMBEDDERS.make(embedder, **kwargs)  # a wrong name fails before any reading
+        articles, skipped = _read(paths, strict)
+        cache = None if no_cache else _cache(EmbeddingCache, cache_dir)
+        rep = run(articles, emb, judge=_judge(emb, nli, rules_only), cache=cache,
+                  skipped=skipped, options=Options(progress=not quiet, claims_dir=claims_dir))
     written = write_reports(rep, _stem(output, paths), formats)
     if json_stdout:
         groups = report_to_dict(rep)["groups"]
@@ -202,8 +221,8 @@ def compare(text_a: str, text_b: str, fmt: str, model: str, embedder: str, nli: 
     \b
     Examples:
       divergence compare "Five soldiers died on Friday." "Six soldiers died on Saturday."
-      divergence compare "The truce was brokered by Qatar." "The truce was agreed directly." \
-          --format json | jq .label
+      divergence compare "The truce was brokered by Qatar." "The truce was a bilateral matter."
+      divergence compare "Stocks rose on Monday." "Stocks fell on Monday." --format json
     """
     from .compare import compare_texts, format_comparison
 
@@ -269,6 +288,170 @@ def evaluate(bench: str, split: str, limit: int | None, bench_dir: str | None,
     if not quiet:
         click.echo(format_result(res))
         click.echo(f"wrote {out}", err=True)
+
+_DB = click.option("--db", default=None, metavar="PATH",
+                   help="Corpus database [default: $DIVERGENCE_DB, else .divergence/corpus.db].")
+_CACHE_DIR = click.option("--cache-dir", default=None, help="Embedding cache folder "
+                          "[default: $DIVERGENCE_CACHE or ~/.cache/divergence].")
+_NO_CACHE = click.option("--no-cache", is_flag=True,
+                         help="Do not read or write the embedding cache.")
+_REEMBED = click.option("--reembed", is_flag=True,
+                        help="When the corpus was embedded with another model, re-embed all its "
+                             "claims with this one (one transaction) instead of refusing.")
+
+
+def _db_path(db: str | None) -> Path:
+    from .store import default_db
+
+    return Path(db) if db else default_db()
+
+
+@contextmanager
+def _progress(total: int, desc: str, enabled: bool) -> Iterator[Callable[[int], Any]]:
+    """A progress bar on stderr; its ``update`` or a no-op when disabled."""
+    if not enabled or total == 0:
+        yield lambda k: None
+        return
+    from tqdm import tqdm
+
+    with tqdm(total=total, desc=desc, unit="article", file=sys.stderr, leave=False,
+              dynamic_ncols=True) as bar:
+        yield bar.update
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@_DB
+@_MODEL
+@_EMBEDDER
+@_CACHE_DIR
+@_NO_CACHE
+@_REEMBED
+@click.option("--strict", is_flag=True, help="Fail (exit 1) if any input article is skipped.")
+@click.option("--batch", type=click.IntRange(min=1), default=32, hidden=True,
+              help="Articles per transaction.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
+@_judge_options
+@_clean_errors
+def add(paths: tuple[str, ...], db: str | None, model: str, embedder: str,
+        cache_dir: str | None, no_cache: bool, reembed: bool, strict: bool, batch: int,
+        quiet: bool, nli: str | None, rules_only: bool) -> None:
+    """Add the articles in PATHS to a corpus database, then regroup the corpus.
+
+    Articles already stored (same content hash) are skipped and counted. Articles, claims,
+    vectors (with the model name) and the grouping are stored in SQLite; each batch of
+    articles is one transaction, so an interrupted run leaves a consistent database and the
+    next run adds the rest.
+
+    \b
+    Examples:
+      divergence add seeds/
+      divergence add today/ --db news.db
+      DIVERGENCE_DB=news.db divergence add feed.jsonl -q
+    Exit codes: 0 ok, 1 error or (with --strict) a skipped input, 2 usage.
+    """
+    from .corpus_ops import add_articles, ensure_model, regroup_corpus
+    from .embed import EmbeddingCache
+    from .store import Corpus
+
+    emb = _embedder(model, embedder)
+    articles, _ = _read(paths, strict)
+    cache = None if no_cache else _cache(EmbeddingCache, cache_dir)
+    path = _db_path(db)
+    with Corpus(path) as corpus:
+        if ensure_model(corpus, emb, cache, reembed) and not quiet:
+            click.echo(f"divergence: re-embedded the stored claims with {emb.name}", err=True)
+        with _progress(len(articles), "adding", not quiet) as tick:
+            res = add_articles(corpus, articles, emb, cache, batch=batch, on_progress=tick)
+        if res.present:
+            click.echo(f"divergence: {res.present} article(s) already in the corpus; skipped",
+                       err=True)
+        if res.added or corpus.load_grouping() is None:
+            regroup_corpus(corpus, _judge(emb, nli, rules_only), progress=not quiet)
+        if not quiet:
+            click.echo(f"added {res.added} article(s), {res.claims} claims to {path}; "
+                       f"the corpus holds {len(corpus)} article(s)", err=True)
+
+
+@main.command()
+@click.argument("article")
+@_DB
+@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md",
+              show_default=True, help="Markdown for people, one JSON document for programs.")
+@click.option("--top", type=click.IntRange(min=1), default=5, show_default=True,
+              help="Closest corpus claims to judge per claim.")
+@click.option("--fail-on-conflict", is_flag=True,
+              help="Exit with code 3 when the article conflicts with the corpus.")
+@click.option("--add", "add_after", is_flag=True,
+              help="Store the article in the corpus afterwards (as add does).")
+@_MODEL
+@_EMBEDDER
+@_CACHE_DIR
+@_NO_CACHE
+@_REEMBED
+@_judge_options
+@_clean_errors
+def score(article: str, db: str | None, fmt: str, top: int, fail_on_conflict: bool,
+          add_after: bool, model: str, embedder: str, cache_dir: str | None, no_cache: bool,
+          reembed: bool, nli: str | None, rules_only: bool) -> None:
+    """Score ARTICLE (a file, or - for stdin) against the stored corpus.
+
+    Per claim: the closest corpus claims with their sources and labels, and support,
+    contradiction and novelty scores. Per article: the events it matches, the share of novel
+    claims and the conflicts it raises, with reasons. Only ARTICLE is embedded; the corpus is
+    not regrouped.
+
+    \b
+    Examples:
+      divergence score today.txt
+      divergence score today.txt --db news.db --format json | jq .conflicts
+      divergence score today.txt --fail-on-conflict --add
+    Exit codes: 0 ok, 1 error, 2 usage, 3 a conflict was found (with --fail-on-conflict).
+    """
+    from .corpus_ops import add_articles, ensure_model, regroup_corpus
+    from .embed import EmbeddingCache
+    from .io import load
+    from .report.score import render_score_json, render_score_markdown
+    from .score import score as score_article
+    from .store import Corpus
+
+    emb = _embedder(model, embedder)
+    articles, skipped = load([article], stdin=getattr(sys.stdin, "buffer", None))
+    if not articles:
+        where, why = (skipped[0].where, skipped[0].why) if skipped else (article, "no text")
+        _fail(f"cannot score {where}: {why}")
+    if len(articles) > 1:
+        _fail(f"{article} holds {len(articles)} articles; score one at a time")
+    cache = None if no_cache else _cache(EmbeddingCache, cache_dir)
+    with Corpus(_db_path(db), create=False) as corpus:
+        ensure_model(corpus, emb, cache, reembed)
+        judge = _judge(emb, nli, rules_only)
+        res = score_article(articles[0], corpus, emb, judge, cache, k=top)
+        render = render_score_json if fmt == "json" else render_score_markdown
+        click.echo(render(res))
+        if add_after:
+            added = add_articles(corpus, articles, emb, cache).added
+            if added:
+                regroup_corpus(corpus, judge)
+            click.echo(f"divergence: {'added' if added else 'already stored:'} "
+                       f"{articles[0].path}", err=True)
+    if fail_on_conflict and res.conflicts:
+        sys.exit(3)
+
+
+def _read(paths: tuple[str, ...], strict: bool) -> tuple[list[Any], list[Any]]:
+    """Load PATHS, warning on stderr for each skip; fail on none readable, or any skip if strict."""
+    from .io import load
+
+    articles, skipped = load(paths, stdin=getattr(sys.stdin, "buffer", None))
+    for s in skipped:
+        click.echo(f"divergence: warning: skipped {s.where}: {s.why}", err=True)
+    if skipped and strict:
+        _fail(f"{len(skipped)} input(s) skipped and --strict is set")
+    if not articles:
+        why = f" ({len(skipped)} skipped, see warnings above)" if skipped else ""
+        _fail(f"no readable articles in {', '.join(paths)}{why}")
+    return articles, skipped
 
 
 def _cache(factory: Callable[[str | None], Any], folder: str | None) -> Any:

@@ -242,7 +242,11 @@ def cluster_documents(
     from sklearn.cluster import AgglomerativeClustering
 
     feats = document_features(claims_by_doc, vectors, names)
+    # Precomputed cosine distances: a document with no claims (all page chrome) has a zero row,
+    # which sklearn's cosine metric refuses; here it is simply far from everything.
+    dist = np.clip(1.0 - feats @ feats.T, 0.0, 2.0)
+    np.fill_diagonal(dist, 0.0)
     labels = AgglomerativeClustering(
-        n_clusters=None, metric="cosine", linkage="average", distance_threshold=threshold
-    ).fit_predict(feats)
+        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=threshold
+    ).fit_predict(dist)
     return [int(x) for x in labels]

@@ -284,12 +284,15 @@ def _split_weak(comp: list[int], vectors: np.ndarray, threshold: float) -> list[
         return [comp]
     from sklearn.cluster import AgglomerativeClustering
 
+    sub = vectors[comp]
+    dist = np.clip(1.0 - sub @ sub.T, 0.0, 2.0)  # precomputed: a zero vector is just far away
+    np.fill_diagonal(dist, 0.0)
     labels = AgglomerativeClustering(
         n_clusters=None,
-        metric="cosine",
+        metric="precomputed",
         linkage="average",
         distance_threshold=1.0 - (threshold - 0.05),
-    ).fit_predict(vectors[comp])
+    ).fit_predict(dist)
     parts: dict[int, list[int]] = defaultdict(list)
     for idx, lab in zip(comp, labels, strict=True):
         parts[int(lab)].append(idx)

@@ -9,12 +9,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from .embed import Embedder, EmbeddingCache, embed
 from .events import find_events
 from .group import attach, candidate_pairs, find_groups, voices
 from .io import write_claims
 from .judge import Judge
-from .records import Article, Report, Skip
+from .records import Article, Claim, ClaimGroup, Event, Report, Skip
 from .split import Splitter, core, split
 
 
@@ -71,19 +73,8 @@ def run(
     texts = [core(c.content) for c in claims]
     with _bar(len(texts), "embedding", opts.progress) as tick:
         vectors = embed(texts, embedder, cache, on_progress=tick)
-    voice_of = voices(articles, claims, vectors)
-    events = find_events(claims, vectors, threshold=opts.event_threshold)
-    pairs = candidate_pairs(claims, vectors, opts.pair_similarity)
-    with _bar(len(pairs), "judging", opts.progress) as tick:
-        groups = find_groups(claims, vectors, voice_of, judge, opts.pair_similarity,
-                             on_progress=tick, pairs=pairs)
-    events, groups = attach(events, groups)
-    order = {"conflict": 0, "agree": 1, "unique": 2}
-    groups.sort(key=lambda g: (order[g.label], -g.confidence, g.id))
-    articles = [
-        a if voice_of.get(a.id, a.voice) == a.voice else _with_voice(a, voice_of[a.id])
-        for a in articles
-    ]
+    articles, events, groups = group_all(articles, claims, vectors, judge, opts.event_threshold,
+                                         opts.pair_similarity, opts.progress)
     return Report(
         articles=tuple(articles),
         claims=tuple(claims),
@@ -93,6 +84,36 @@ def run(
         created=_dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat(),
         skipped=tuple(skipped),
     )
+
+
+def group_all(
+    articles: Sequence[Article],
+    claims: Sequence[Claim],
+    vectors: np.ndarray,
+    judge: Judge,
+    event_threshold: float = 0.5,
+    pair_similarity: float = 0.5,
+    progress: bool = False,
+) -> tuple[list[Article], list[Event], list[ClaimGroup]]:
+    """Voices, events and judged claim groups over claims and their vectors (no embedding).
+
+    Returns the articles (copies of another outlet's text marked with ``copy_of``), the events
+    and the groups, conflicts first.
+    """
+    if not claims:
+        return list(articles), [], []
+    voice_of = voices(articles, claims, vectors)
+    events = find_events(claims, vectors, threshold=event_threshold)
+    pairs = candidate_pairs(claims, vectors, pair_similarity)
+    with _bar(len(pairs), "judging", progress) as tick:
+        groups = find_groups(claims, vectors, voice_of, judge, pair_similarity,
+                             on_progress=tick, pairs=pairs)
+    events, groups = attach(events, groups)
+    order = {"conflict": 0, "agree": 1, "unique": 2}
+    groups.sort(key=lambda g: (order[g.label], -g.confidence, g.id))
+    marked = [a if voice_of.get(a.id, a.voice) == a.voice else _with_voice(a, voice_of[a.id])
+              for a in articles]
+    return marked, events, groups
 
 
 def _with_voice(a: Article, voice: str) -> Article:

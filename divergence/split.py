@@ -85,6 +85,22 @@ _COMPOUND = re.compile(
 )
 
 
+_CHROME = re.compile(
+    r"^\W*(?:published|updated|last\s+updated|posted|posted\s+on|copyright|©|follow\s+us|share\s+this|"
+    r"click\s+here|read\s+more|sign\s+up|subscribe|advertisement|related\s*:|photo\s*:|image\s*:|"
+    r"file\s+photo)\b",
+    re.I,
+)
+
+
+def _boilerplate(s: str) -> bool:
+    """Page chrome, not a statement: timestamps, share buttons, URLs and slugs."""
+    if _CHROME.match(s) or re.search(r"https?://|www\.|\.(?:com|org|net|html?)\b", s):
+        return True
+    words = s.split()
+    return len(words) >= 4 and s.count(" / ") + s.count(" - ") >= len(words) / 4
+
+
 def _clause_ok(s: str) -> bool:
     return len(re.findall(r"[A-Za-z]+", s)) >= 5
 
@@ -125,7 +141,7 @@ def split(article: Article, splitter: Splitter | None = None) -> list[Claim]:
     claims: list[Claim] = []
 
     def add(a: int, b: int, **kw: object) -> None:
-        if len(re.findall(r"[A-Za-z]+", text[a:b])) < _MIN_WORDS:
+        if len(re.findall(r"[A-Za-z]+", text[a:b])) < _MIN_WORDS or _boilerplate(text[a:b]):
             return
         claims.append(
             Claim(

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..records import Claim, Reason, Span
 from ..registry import Registry
-from .text import _COUNTRIES, NEGATIONS, dates, norm_actor, overlap, quantities
+from .text import _COUNTRIES, NEGATIONS, compatible, dates, norm_actor, overlap, quantities
 
 _COUNTRY_KEYS = frozenset(_COUNTRIES)
 
@@ -91,28 +91,64 @@ def _negations(text: str) -> tuple[re.Match[str], ...]:
 
 @DETECTORS.register("number")
 def number(p: Pair) -> Reason | None:
-    """The same counted thing with different values ("five jets" vs "six jets", "5" vs "five")."""
-    qa, qb = quantities(p.a.content), quantities(p.b.content)
-    if not qa or not qb or not _same_point(p, sim=0.6, words=0.6):
+    """The same sentence with a different count ("five jets" vs "six jets"; "5" equals "five");
+    bounds and guesses are respected ("439 children" agrees with "more than 400 children")."""
+    qa = [q for q in quantities(p.a.content) if not _in_parens(p.a.content, q.start)]
+    qb = [q for q in quantities(p.b.content) if not _in_parens(p.b.content, q.start)]
+    if not qa or not qb or _other_actors(p):
         return None
-    for x in qa:
-        for y in qb:
-            same_unit = x.unit == y.unit or (
-                x.unit and y.unit and x.unit.rstrip("s") == y.unit.rstrip("s")
-            )
-            if not same_unit or not (x.unit or (len(qa) == 1 and len(qb) == 1)):
-                continue
-            if abs(x.value - y.value) > 1e-9 * max(abs(x.value), 1):
-                if any(abs(x.value - y2.value) < 1e-9 for y2 in qb):
-                    continue  # the value appears on both sides
-                return Reason(
-                    "number",
-                    f"{x.text!r} vs {y.text!r}",
-                    (p.a.id, p.b.id),
-                    (_span(p.a, x.start, x.end), _span(p.b, y.start, y.end)),
-                    weight=0.7 + 0.2 * min(1.0, p.similarity),
-                )
+    for (a0, a1), (b0, b1) in _swaps(p):
+        xs = [q for q in qa if q.start < a1 and q.end > a0]
+        ys = [q for q in qb if q.start < b1 and q.end > b0]
+        for x in xs:
+            for y in ys:
+                same_unit = x.unit.rstrip("s") == y.unit.rstrip("s")
+                if same_unit and not compatible(x, y):
+                    return Reason(
+                        "number",
+                        f"{x.text!r} vs {y.text!r}",
+                        (p.a.id, p.b.id),
+                        (_span(p.a, x.start, x.end), _span(p.b, y.start, y.end)),
+                        weight=0.7 + 0.2 * min(1.0, p.similarity),
+                    )
     return None
+
+
+def _in_parens(text: str, pos: int) -> bool:
+    """Inside (...): a conversion or an aside, such as "320 kilometres (200 miles)"."""
+    return text.rfind("(", 0, pos) > text.rfind(")", 0, pos)
+
+
+def _other_actors(p: Pair) -> bool:
+    """The sentences are about different people or places (a name is swapped): then different
+    numbers or dates describe different things, not a disagreement."""
+    return entity(p) is not None
+
+
+Swap = tuple[tuple[int, int], tuple[int, int]]
+
+
+def _swaps(p: Pair, most: int = 4, ratio: float = 0.5) -> list[Swap]:
+    """Where one sentence puts other words in the same place of an otherwise matching sentence:
+    (span in a, span in b) character ranges of each short replaced run."""
+    key = (p.a.content, p.b.content)
+    return _swaps_cached(key[0], key[1], most, ratio)
+
+
+@lru_cache(maxsize=65536)
+def _swaps_cached(a: str, b: str, most: int, ratio: float) -> list:
+    ta, tb = _words(a), _words(b)
+    if not ta or not tb:
+        return []
+    sm = difflib.SequenceMatcher(a=[w.lower() for _, _, w in ta], b=[w.lower() for _, _, w in tb],
+                                 autojunk=False)
+    if sm.ratio() < ratio:
+        return []
+    out = []
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "replace" and i2 - i1 <= most and j2 - j1 <= most:
+            out.append(((ta[i1][0], ta[i2 - 1][1]), (tb[j1][0], tb[j2 - 1][1])))
+    return out
 
 
 # ---------------------------------------------------------------- dates
@@ -120,28 +156,29 @@ def number(p: Pair) -> Reason | None:
 
 @DETECTORS.register("date")
 def date(p: Pair) -> Reason | None:
-    """The same event put on different days, dates, years or times ("Friday" vs "Saturday")."""
+    """The same sentence with another day, date, year or time ("Friday" vs "Saturday")."""
     da, db = dates(p.a.content), dates(p.b.content)
-    if not da or not db or not _same_point(p, sim=0.6, words=0.6):
+    if not da or not db or _other_actors(p):
         return None
-    for kind in ("time", "weekday", "monthday", "year", "season"):
-        xa = [d for d in da if d.kind == kind]
-        xb = [d for d in db if d.kind == kind]
-        if not xa or not xb:
-            continue
-        va, vb = {d.value for d in xa}, {d.value for d in xb}
-        if va & vb:
-            continue
-        x, y = xa[0], xb[0]
-        if kind == "monthday" and _overlapping_days(x.value, y.value):
-            continue
-        return Reason(
-            "date",
-            f"{x.text!r} vs {y.text!r}",
-            (p.a.id, p.b.id),
-            (_span(p.a, x.start, x.end), _span(p.b, y.start, y.end)),
-            weight=0.65 + 0.25 * min(1.0, p.similarity),
-        )
+    for (a0, a1), (b0, b1) in _swaps(p):
+        xs = [d for d in da if d.start < a1 and d.end > a0]
+        ys = [d for d in db if d.start < b1 and d.end > b0]
+        for x in xs:
+            for y in ys:
+                if x.kind != y.kind or x.value == y.value:
+                    continue
+                if x.kind == "monthday" and _overlapping_days(x.value, y.value):
+                    continue
+                if any(d.kind == x.kind and d.value == x.value for d in db) or any(
+                        d.kind == y.kind and d.value == y.value for d in da):
+                    continue  # both days are named on both sides, in other roles
+                return Reason(
+                    "date",
+                    f"{x.text!r} vs {y.text!r}",
+                    (p.a.id, p.b.id),
+                    (_span(p.a, x.start, x.end), _span(p.b, y.start, y.end)),
+                    weight=0.65 + 0.25 * min(1.0, p.similarity),
+                )
     return None
 
 
@@ -538,6 +575,9 @@ def _words(text: str) -> tuple[tuple[int, int, str], ...]:
 
 
 def _is_name(s: str) -> bool:
+    """A person, place or organisation: capitalised (not a day or month) or a country word."""
+    if dates(s) or s[:1].isdigit():
+        return False  # "Friday", "May 7", "2024": the date detector's business
     return bool(s[:1].isupper()) or norm_actor(s) in _COUNTRY_KEYS
 
 

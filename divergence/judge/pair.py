@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..records import Claim, Judgement, Reason
-from .detectors import CONFLICT_TYPES, DETECTORS, Pair, speaker_key
+from .detectors import CONFLICT_TYPES, DETECTORS, Pair
 from .text import name_overlap, overlap, shared_anchors
 
 if TYPE_CHECKING:
@@ -57,7 +57,8 @@ class Judge:
         same_point, same_words: with a model, agreement needs the two claims to make the same
             point: cosine at least ``same_point`` with a shared name or date, or that share of
             content words (chosen on SICK and Emergent train). A conflict the model calls alone
-            needs near-paraphrases from different articles.
+            needs near-paraphrases from different articles: cosine or word overlap at least
+            ``model_conflict_sim`` and probability at least ``model_conflict_p``.
     """
 
     def __init__(
@@ -73,6 +74,8 @@ class Judge:
         structural_threshold: float = 0.6,
         same_point: float = 0.5,
         same_words: float = 0.5,
+        model_conflict_p: float = 0.6,
+        model_conflict_sim: float = 0.62,
     ) -> None:
         self.detectors = tuple(detectors)
         self.classifier = classifier
@@ -85,6 +88,8 @@ class Judge:
         self.structural_threshold = structural_threshold
         self.same_point = same_point
         self.same_words = same_words
+        self.model_conflict_p = model_conflict_p
+        self.model_conflict_sim = model_conflict_sim
         self._fns = [DETECTORS.get(name) for name in self.detectors]
 
     @property
@@ -154,9 +159,10 @@ class Judge:
             conf = max(_noisy_or([r.weight for r in conflict]), float(p[1]))
             return Judgement("conflict", conf, (*conflict, *extra), sim)
         # The model alone calls a conflict only between near-paraphrases in different articles
-        # (a polarity or antonym flip the typed detectors did not name), and with p >= 0.5.
-        paraphrase = sim >= self.agree_threshold or overlap(a.content, b.content) >= 0.6
-        if (label == "conflict" and paraphrase and p[1] >= 0.5
+        # (a polarity or antonym flip the typed detectors did not name).
+        paraphrase = (sim >= self.model_conflict_sim
+                      or overlap(a.content, b.content) >= self.model_conflict_sim)
+        if (label == "conflict" and paraphrase and p[1] >= self.model_conflict_p
                 and a.article_id != b.article_id):
             why = Reason("model", f"pair model: conflict (p={p[1]:.2f})", (a.id, b.id),
                          weight=float(p[1]))
@@ -204,7 +210,7 @@ class Judge:
 
 
 def _compatible_speakers(a: Claim, b: Claim) -> bool:
-    if a.stance != b.stance:
-        return False
-    ka, kb = speaker_key(a), speaker_key(b)
-    return ka is None or kb is None or ka == kb
+    """Two claims can agree when both assert (or both deny) the proposition, whoever says it:
+    "officials said P" and "the port authority said P" corroborate; "X said P" and "Y denied P"
+    do not."""
+    return a.stance == b.stance

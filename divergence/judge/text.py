@@ -455,6 +455,7 @@ class Quantity:
     text: str
     value: float
     unit: str
+    bound: str = "="  # ">" for "more than 400", "<" for "up to 10", "~" for "about 12"
 
 
 _NUM = re.compile(
@@ -465,6 +466,37 @@ _NUM = re.compile(
     r"(?:\s+(?P<unit2>[a-z][a-z-]*))?",
     re.I,
 )
+
+
+_BOUNDS = (
+    (re.compile(r"(?:more\s+than|over|at\s+least|above|exceeding|upwards\s+of)\s*$"), ">"),
+    (re.compile(r"(?:less\s+than|fewer\s+than|under|up\s+to|at\s+most|below|nearly|almost)\s*$"),
+     "<"),
+    (re.compile(r"(?:about|around|roughly|approximately|some|nearly|an\s+estimated|dozens\s+of)\s*$"),
+     "~"),
+)
+
+
+def _bound(before: str) -> str:
+    """How the words before a number qualify it: exact, a lower or upper bound, or a guess."""
+    for rx, sign in _BOUNDS:
+        if rx.search(before):
+            return sign
+    return "="
+
+
+def compatible(x: Quantity, y: Quantity) -> bool:
+    """Whether two quantities of one thing can both be true ("439" and "more than 400")."""
+    if abs(x.value - y.value) <= 1e-9 * max(abs(x.value), 1):
+        return True
+    for a, b in ((x, y), (y, x)):
+        if a.bound == ">" and b.value > a.value and b.bound in "=>~":
+            return True
+        if a.bound == "<" and b.value < a.value and b.bound in "=<~":
+            return True
+        if a.bound == "~" and abs(b.value - a.value) <= 0.15 * max(abs(a.value), 1):
+            return True
+    return x.bound == y.bound and x.bound in "<>"  # two bounds the same way never clash
 
 
 @lru_cache(maxsize=65536)
@@ -479,7 +511,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             or "+" in text[max(0, m.start() - 1) : m.end() + 1]
         ):
             continue
-        before = text[max(0, m.start() - 12) : m.start()].lower()
+        before = text[max(0, m.start() - 24) : m.start()].lower()
         if re.search(r"(?:19|20)\d\d$", raw) and len(raw) == 4:
             continue  # a year: the date detector's job
         if any(mo in before.split()[-1:] for mo in MONTHS) or re.search(r"\d+\s*[-–]\s*$", before):
@@ -500,7 +532,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             unit = ""
         if raw == "one" and not unit:
             continue
-        out.append(Quantity(m.start(), m.end(), m.group(0), val, unit))
+        out.append(Quantity(m.start(), m.end(), m.group(0), val, unit, _bound(before)))
     return tuple(out)
 
 

@@ -1,0 +1,117 @@
+"""Growing a corpus: add articles in batches, re-embed for a new model, regroup, report from it."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from .embed import Embedder, EmbeddingCache, embed
+from .group import voices
+from .judge import Judge
+from .pipeline import group_all
+from .records import Article, Claim, ClaimGroup, Event, Report, Skip
+from .split import Splitter, core, split
+from .store import Corpus
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    """What one ``add_articles`` call did."""
+
+    added: int
+    present: int  # already in the corpus (same content hash), skipped
+    claims: int
+
+
+def ensure_model(corpus: Corpus, embedder: Embedder, cache: EmbeddingCache | None = None,
+                 reembed: bool = False) -> bool:
+    """Make the stored vectors match ``embedder``: refuse another model's, or re-embed them all.
+
+    Returns:
+        True when the stored claims were re-embedded.
+
+    Raises:
+        DivergenceError: the corpus holds another model's vectors and ``reembed`` is False.
+    """
+    if not reembed or corpus.model in (None, embedder.name) or not len(corpus):
+        corpus.check_model(embedder.name)
+        return False
+    claims = corpus.claims()
+    vectors = embed([core(c.content) for c in claims], embedder, cache)
+    corpus.replace_vectors(vectors.reshape(len(claims), -1), embedder.name)
+    return True
+
+
+def add_articles(
+    corpus: Corpus,
+    articles: Sequence[Article],
+    embedder: Embedder,
+    cache: EmbeddingCache | None = None,
+    splitter: Splitter | None = None,
+    batch: int = 32,
+    on_progress: Callable[[int], None] | None = None,
+) -> AddResult:
+    """Split, embed and store the articles the corpus lacks, one transaction per ``batch``.
+
+    Args:
+        on_progress: called with the number of articles just stored (or found present).
+    """
+    corpus.check_model(embedder.name)
+    new = [a for a in {a.id: a for a in articles}.values() if not corpus.has(a.id)]
+    present = len(articles) - len(new)
+    if on_progress and present:
+        on_progress(present)
+    n_claims = 0
+    for k in range(0, len(new), max(1, batch)):
+        chunk = new[k : k + max(1, batch)]
+        claims = [c for a in chunk for c in split(a, splitter)]
+        vectors = embed([core(c.content) for c in claims], embedder, cache)
+        corpus.add(chunk, claims, vectors.reshape(len(claims), -1), embedder.name, batch=batch)
+        n_claims += len(claims)
+        if on_progress:
+            on_progress(len(chunk))
+    return AddResult(added=len(new), present=present, claims=n_claims)
+
+
+def regroup(
+    articles: Sequence[Article],
+    claims: Sequence[Claim],
+    vectors: np.ndarray,
+    judge: Judge,
+    progress: bool = False,
+) -> tuple[list[Event], list[ClaimGroup]]:
+    """Events and judged claim groups over stored claims and vectors (the pipeline's grouping)."""
+    _, events, groups = group_all(articles, claims, vectors, judge, progress=progress)
+    return events, groups
+
+
+def regroup_corpus(corpus: Corpus, judge: Judge, progress: bool = False) -> None:
+    """Regroup the whole stored corpus and save the grouping."""
+    events, groups = regroup(corpus.articles(), corpus.claims(), corpus.vectors(), judge,
+                             progress=progress)
+    corpus.save_grouping(events, groups)
+
+
+def corpus_report(corpus: Corpus, judge: Judge, progress: bool = False,
+                  skipped: Sequence[Skip] = ()) -> Report:
+    """A Report over the stored corpus: stored vectors and grouping, nothing embedded.
+
+    The grouping is recomputed from the stored vectors (and saved) when none is stored.
+    """
+    articles, claims, vectors = corpus.articles(), corpus.claims(), corpus.vectors()
+    grouping = corpus.load_grouping()
+    if grouping is None:
+        grouping = regroup(articles, claims, vectors, judge, progress=progress)
+        corpus.save_grouping(*grouping)
+    events, groups = grouping
+    voice_of = voices(articles, claims, vectors) if claims else {}
+    articles = [a if voice_of.get(a.id, a.voice) == a.voice else replace(a, copy_of=voice_of[a.id])
+                for a in articles]
+    return Report(
+        articles=tuple(articles), claims=tuple(claims), events=tuple(events),
+        groups=tuple(groups), model=corpus.model or "",
+        created=_dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat(),
+        skipped=tuple(skipped))

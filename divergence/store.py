@@ -1,0 +1,262 @@
+"""The corpus on disk: articles, claims, vectors and the last grouping in one SQLite file.
+
+Only this module knows the SQL shapes; everything in and out is a record from ``records.py``.
+Writes go in one transaction per batch of articles, so a run killed at any point leaves whole
+articles (each with all its claims and vectors) or none of them.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .errors import DivergenceError
+from .records import Article, Claim, ClaimGroup, Event, Reason, Span, Verdict
+
+SCHEMA_VERSION = "1"
+DEFAULT_DB = Path(".divergence") / "corpus.db"
+
+_TABLES = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY, path TEXT, source TEXT, wire TEXT, date TEXT, place TEXT, title TEXT,
+    url TEXT, text TEXT NOT NULL, body TEXT, added_at TEXT);
+CREATE TABLE IF NOT EXISTS claims (
+    id TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    n INTEGER NOT NULL, text TEXT NOT NULL, start INTEGER, "end" INTEGER, speaker TEXT,
+    stance TEXT, cue TEXT, proposition TEXT);
+CREATE INDEX IF NOT EXISTS claims_by_article ON claims(article_id, n);
+CREATE TABLE IF NOT EXISTS vectors (
+    claim_id TEXT PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+    dim INTEGER NOT NULL, v BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS grouping (kind TEXT, n INTEGER, body TEXT, PRIMARY KEY (kind, n));
+"""
+_NEEDED = {"meta", "articles", "claims", "vectors", "grouping"}
+
+
+def default_db() -> Path:
+    """``$DIVERGENCE_DB`` or ``.divergence/corpus.db``."""
+    env = os.environ.get("DIVERGENCE_DB")
+    return Path(env) if env else DEFAULT_DB
+
+
+class Corpus:
+    """A growing corpus of articles in SQLite (WAL, foreign keys on).
+
+    Args:
+        path: the database file.
+        create: make the file (and its folder) when missing; otherwise a missing file is an error.
+
+    Raises:
+        DivergenceError: the file is missing (``create=False``), or is not a divergence corpus.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], create: bool = True) -> None:
+        self.path = Path(path)
+        if self.path.is_dir():
+            raise DivergenceError("is a folder; give the corpus database file", where=str(path))
+        fresh = not self.path.exists() or self.path.stat().st_size == 0
+        if fresh and not create:
+            raise DivergenceError("no corpus database here; create one with: divergence add "
+                                  f"PATHS --db {path}", where=str(path))
+        if fresh:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = sqlite3.connect(self.path, timeout=30)
+        except sqlite3.Error as e:
+            raise DivergenceError(f"cannot open the corpus database ({e})",
+                                  where=str(path)) from None
+        try:
+            self._open(fresh)
+        except sqlite3.DatabaseError as e:
+            self._db.close()
+            raise DivergenceError(f"is not a divergence corpus ({e}); give another --db path or "
+                                  "move the file away", where=str(path)) from None
+
+    def _open(self, fresh: bool) -> None:
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._db.execute("PRAGMA journal_mode=WAL")
+        if fresh:
+            with self._db:
+                self._db.executescript(_TABLES)
+                self._db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)",
+                                 (SCHEMA_VERSION,))
+            return
+        tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master")}
+        version = (self._db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+                   if "meta" in tables else None)
+        if not tables >= _NEEDED or version is None:
+            raise sqlite3.DatabaseError("tables missing")
+        if version[0] != SCHEMA_VERSION:
+            raise sqlite3.DatabaseError(f"schema version {version[0]}, need {SCHEMA_VERSION}")
+
+    # ---------------------------------------------------------------- reading
+
+    @property
+    def model(self) -> str | None:
+        """The name of the embedder whose vectors are stored, or None for an empty corpus."""
+        row = self._db.execute("SELECT value FROM meta WHERE key='model'").fetchone()
+        return row[0] if row else None
+
+    def __len__(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def has(self, article_id: str) -> bool:
+        """Whether an article with this id (content hash) is stored."""
+        q = "SELECT 1 FROM articles WHERE id=?"
+        return self._db.execute(q, (article_id,)).fetchone() is not None
+
+    def articles(self) -> list[Article]:
+        """The stored articles, in the order they were added."""
+        rows = self._db.execute("SELECT id, path, text, source, wire, date, place, title, url, "
+                                "body FROM articles ORDER BY rowid")
+        return [Article(*r[:9], body=tuple(tuple(x) for x in json.loads(r[9] or "[]")))
+                for r in rows]
+
+    def claims(self) -> list[Claim]:
+        """The stored claims: article order, then claim order."""
+        rows = self._db.execute(
+            'SELECT c.id, c.article_id, c.text, c.start, c."end", c.speaker, c.stance, c.cue, '
+            "c.proposition FROM claims c JOIN articles a ON a.id = c.article_id "
+            "ORDER BY a.rowid, c.n")
+        return [Claim(*r[:7], cue=r[7], proposition=r[8] or "") for r in rows]
+
+    def vectors(self) -> np.ndarray:
+        """The stored vectors, row i for ``claims()[i]``."""
+        rows = self._db.execute(
+            "SELECT v.dim, v.v FROM claims c JOIN articles a ON a.id = c.article_id "
+            "LEFT JOIN vectors v ON v.claim_id = c.id ORDER BY a.rowid, c.n").fetchall()
+        if any(blob is None for _, blob in rows):
+            raise DivergenceError("some claims have no vector; re-add with --reembed",
+                                  where=str(self.path))
+        if not rows:
+            return np.zeros((0, 0), dtype=np.float32)
+        return np.stack([np.frombuffer(blob, dtype=np.float32) for _, blob in rows])
+
+    # ---------------------------------------------------------------- writing
+
+    def add(
+        self,
+        articles: Sequence[Article],
+        claims: Sequence[Claim],
+        vectors: np.ndarray,
+        model: str,
+        batch: int = 32,
+        on_progress: Callable[[int], None] | None = None,
+    ) -> int:
+        """Store articles with their claims and vectors (row i for ``claims[i]``); the number added.
+
+        Articles already present are skipped. One transaction per ``batch`` articles. Vectors
+        from another model than the stored ones are refused unless the corpus is empty.
+        """
+        if vectors.shape[0] != len(claims):
+            raise ValueError(f"{vectors.shape[0]} vectors for {len(claims)} claims")
+        self.check_model(model)
+        by_article: dict[str, list[int]] = {}
+        for i, c in enumerate(claims):
+            by_article.setdefault(c.article_id, []).append(i)
+        todo = [a for a in dict((a.id, a) for a in articles).values() if not self.has(a.id)]
+        now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
+        for k in range(0, len(todo), max(1, batch)):
+            chunk = todo[k : k + max(1, batch)]
+            with self._db:
+                self._db.execute("INSERT OR REPLACE INTO meta VALUES ('model', ?)", (model,))
+                self._db.execute("DELETE FROM grouping")  # stale once the corpus grows
+                for a in chunk:
+                    self._insert(a, [(claims[i], vectors[i]) for i in by_article.get(a.id, [])],
+                                 now)
+            if on_progress:
+                on_progress(len(chunk))
+        return len(todo)
+
+    def check_model(self, model: str) -> None:
+        """Refuse ``model``'s vectors when a non-empty corpus holds another model's."""
+        stored = self.model
+        if stored is not None and stored != model and len(self):
+            raise DivergenceError(
+                f"the corpus was embedded with {stored}, not {model}; use the same model, or "
+                "pass --reembed to re-embed the stored claims", where=str(self.path))
+
+    def _insert(self, a: Article, rows: list[tuple[Claim, np.ndarray]], now: str) -> None:
+        self._db.execute(
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (a.id, a.path, a.source, a.wire, a.date, a.place, a.title, a.url, a.text,
+             json.dumps([list(b) for b in a.body]), now))
+        self._db.executemany(
+            "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(c.id, c.article_id, n, c.text, c.start, c.end, c.speaker, c.stance, c.cue,
+              c.proposition) for n, (c, _) in enumerate(rows)])
+        self._db.executemany(
+            "INSERT INTO vectors VALUES (?, ?, ?)",
+            [(c.id, int(v.shape[0]), np.asarray(v, np.float32).tobytes()) for c, v in rows])
+
+    def replace_vectors(self, vectors: np.ndarray, model: str) -> None:
+        """Swap every stored vector (row i for ``claims()[i]``) for another model's, at once."""
+        ids = [c.id for c in self.claims()]
+        if vectors.shape[0] != len(ids):
+            raise ValueError(f"{vectors.shape[0]} vectors for {len(ids)} claims")
+        with self._db:
+            self._db.execute("DELETE FROM vectors")
+            self._db.execute("DELETE FROM grouping")
+            self._db.executemany(
+                "INSERT INTO vectors VALUES (?, ?, ?)",
+                [(cid, int(v.shape[0]), np.asarray(v, np.float32).tobytes())
+                 for cid, v in zip(ids, vectors, strict=True)])
+            self._db.execute("INSERT OR REPLACE INTO meta VALUES ('model', ?)", (model,))
+
+    # ---------------------------------------------------------------- grouping
+
+    def save_grouping(self, events: Sequence[Event], groups: Sequence[ClaimGroup]) -> None:
+        """Replace the stored grouping with ``events`` and ``groups``, in one transaction."""
+        rows = [("event", n, json.dumps(asdict(e))) for n, e in enumerate(events)]
+        rows += [("group", n, json.dumps(asdict(g))) for n, g in enumerate(groups)]
+        with self._db:
+            self._db.execute("DELETE FROM grouping")
+            self._db.executemany("INSERT INTO grouping VALUES (?, ?, ?)", rows)
+
+    def load_grouping(self) -> tuple[list[Event], list[ClaimGroup]] | None:
+        """The stored events and groups; None when never grouped or the corpus grew since."""
+        rows = self._db.execute("SELECT kind, body FROM grouping ORDER BY kind, n").fetchall()
+        if not rows:
+            return None
+        events = [_event(json.loads(b)) for k, b in rows if k == "event"]
+        groups = [_group(json.loads(b)) for k, b in rows if k == "group"]
+        return events, groups
+
+    # ---------------------------------------------------------------- lifetime
+
+    def close(self) -> None:
+        """Close the database."""
+        self._db.close()
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _event(d: dict[str, Any]) -> Event:
+    return Event(d["id"], d["label"], tuple(d["claims"]), tuple(d["articles"]),
+                 tuple(d.get("groups", ())))
+
+
+def _reason(d: dict[str, Any]) -> Reason:
+    spans = tuple(Span(**s) for s in d.get("spans", ()))
+    return Reason(d["type"], d["detail"], tuple(d.get("claims", ())), spans, d.get("weight", 0.0))
+
+
+def _group(d: dict[str, Any]) -> ClaimGroup:
+    return ClaimGroup(
+        d["id"], d["label"], d["confidence"], tuple(d["claims"]), tuple(d["sources"]),
+        tuple(_reason(r) for r in d.get("reasons", ())), tuple(d.get("events", ())),
+        Verdict(**d["verdict"]) if d.get("verdict") else None)

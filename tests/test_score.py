@@ -1,0 +1,129 @@
+"""Scoring a new article against a stored corpus: index, scores, CLI formats, gates, bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from divergence.cli import main
+from divergence.corpus_ops import add_articles
+from divergence.embed import HashingEmbedder
+from divergence.errors import DivergenceError
+from divergence.io import load
+from divergence.judge import Judge
+from divergence.score import INDEXES, ExactIndex, score
+from divergence.store import Corpus
+
+DATA = Path(__file__).parent / "data"
+A, B = str(DATA / "agree_a.txt"), str(DATA / "agree_b.txt")
+FAST = ("--embedder", "hashing", "--no-cache")
+
+
+def _run(*args: str):  # noqa: ANN202 - a click Result
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DIVERGENCE_DB", raising=False)
+
+
+def test_exact_index() -> None:
+    v = np.eye(4, dtype=np.float32)
+    q = np.array([[0.9, 0.1, 0, 0], [0, 0, 0.2, 0.8]], dtype=np.float32)
+    ids, sims = INDEXES.make("exact").fit(v).search(q, 2)
+    assert ids.tolist() == [[0, 1], [3, 2]]
+    assert np.allclose(sims, [[0.9, 0.1], [0.8, 0.2]])
+    ids, _ = ExactIndex().fit(v).search(q, 10)  # k larger than the corpus
+    assert ids.shape == (2, 4)
+    ids, sims = ExactIndex().fit(np.zeros((0, 4), np.float32)).search(q, 3)
+    assert ids.shape == (2, 0)
+    with pytest.raises(DivergenceError, match="available: exact"):
+        INDEXES.make("hnsw")
+
+
+def test_score_library_fast(tmp_path: Path) -> None:
+    arts, _ = load([A, B])
+    emb = HashingEmbedder()
+    with Corpus(tmp_path / "c.db") as corpus:
+        add_articles(corpus, arts[:1], emb)
+        res = score(arts[1], corpus, emb, Judge(), k=2)
+        assert len(res.claims) == 3
+        for cs in res.claims:
+            assert 1 <= len(cs.neighbours) <= 2
+            assert all(n.claim.article_id == arts[0].id for n in cs.neighbours)
+            assert 0 <= cs.novelty <= 1 and 0 <= cs.support <= 1
+        assert 0 <= res.novel_share <= 1
+        # Scoring an article that is already stored does not match it against itself.
+        again = score(arts[0], corpus, emb, Judge(), k=2)
+        assert all(not cs.neighbours for cs in again.claims)
+        assert again.novel_share == 1.0
+
+
+def test_score_cli_json_and_add() -> None:
+    assert _run("add", A, "--db", "c.db", *FAST, "-q").exit_code == 0
+    result = _run("score", B, "--db", "c.db", *FAST, "--format", "json", "--top", "2", "--add")
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["schema"] == "divergence.score/1"
+    assert len(doc["claims"]) == 3 and all(len(c["neighbours"]) <= 2 for c in doc["claims"])
+    assert {"support", "contradiction", "novelty"} <= set(doc["claims"][0])
+    with Corpus("c.db") as corpus:
+        assert len(corpus) == 2
+
+
+def test_score_errors(tmp_path: Path) -> None:
+    result = _run("score", B, "--db", "missing.db", *FAST)
+    assert result.exit_code == 1 and "missing.db: no corpus database" in result.output
+    assert _run("add", A, "--db", "c.db", *FAST, "-q").exit_code == 0
+    (tmp_path / "empty.txt").write_text("  \n")
+    result = _run("score", "empty.txt", "--db", "c.db", *FAST)
+    assert result.exit_code == 1 and "cannot score empty.txt: empty file" in result.output
+    result = _run("score", "nothere.txt", "--db", "c.db", *FAST)
+    assert result.exit_code == 1 and "nothere.txt: no such file" in result.output
+    (tmp_path / "bad.db").write_bytes(b"\x00garbage" * 200)
+    result = _run("score", B, "--db", "bad.db", *FAST)
+    assert result.exit_code == 1 and "is not a divergence corpus" in result.output
+    result = _run("score", B, "--db", "c.db")  # the corpus holds hashing vectors
+    assert result.exit_code == 1 and "embedded with hashing:256" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_help_documents_the_gate() -> None:
+    out = _run("score", "--help").output
+    assert "--fail-on-conflict" in out and "3 a conflict was found" in out
+
+
+@pytest.mark.slow
+def test_score_finds_the_conflict_and_the_support(real_embedder: object) -> None:
+    arts, _ = load([A, B])
+    with Corpus("c.db") as corpus:
+        add_articles(corpus, arts[:1], real_embedder)  # type: ignore[arg-type]
+        from divergence.judge.model import shipped
+
+        judge = Judge(classifier=shipped(real_embedder.name))  # type: ignore[attr-defined]
+        res = score(arts[1], corpus, real_embedder, judge)  # type: ignore[arg-type]
+    budget = next(cs for cs in res.claims if "budget" in cs.claim.text)
+    ferry = next(cs for cs in res.claims if "ferry" in cs.claim.text)
+    assert budget.support >= 0.5 and budget.contradiction == 0
+    assert ferry.contradiction >= 0.5
+    assert any(n.label == "conflict" and "ferry" in n.claim.text for n in ferry.neighbours)
+    [(new, old)] = res.conflicts
+    assert "autumn" in new.text and "spring" in old.claim.text
+    assert any(r.type == "date" for r in old.reasons)
+    assert 0 < res.novel_share < 1
+
+
+@pytest.mark.slow
+def test_fail_on_conflict_exit_code() -> None:
+    assert _run("add", A, "--db", "c.db", "-q").exit_code == 0
+    result = _run("score", B, "--db", "c.db", "--fail-on-conflict")
+    assert result.exit_code == 3, result.output
+    assert "## Conflicts" in result.stdout and "date" in result.stdout
+    result = _run("score", B, "--db", "c.db")
+    assert result.exit_code == 0
