@@ -12,7 +12,7 @@ from .embed import Embedder, EmbeddingCache, embed
 from .group import voices
 from .judge import Judge
 from .pipeline import group_all
-from .records import Article, Claim, ClaimGroup, Event, Report, Skip
+from .records import Article, Claim, ClaimGroup, Event, Report, Skip, Verdict
 from .split import Splitter, core, split
 from .store import Corpus
 
@@ -95,11 +95,33 @@ def regroup_corpus(corpus: Corpus, judge: Judge, progress: bool = False) -> None
     corpus.save_grouping(events, groups)
 
 
+def ensure_grouping(corpus: Corpus, judge: Judge, progress: bool = False) -> None:
+    """Regroup and save when the corpus holds no grouping (never grouped, or grown since)."""
+    if corpus.load_grouping() is None:
+        regroup_corpus(corpus, judge, progress=progress)
+
+
+def apply_verdicts(groups: Sequence[ClaimGroup],
+                   latest: dict[str, Verdict]) -> list[ClaimGroup]:
+    """Attach each group's latest verdict; an ``agree`` verdict relabels the group agree.
+
+    Whether a group is still flagged follows from label and verdict (``ClaimGroup.flagged``).
+    """
+    out = []
+    for g in groups:
+        v = latest.get(g.id)
+        if v is not None:
+            g = replace(g, verdict=v, label="agree" if v.decision == "agree" else g.label)
+        out.append(g)
+    return out
+
+
 def corpus_report(corpus: Corpus, judge: Judge, progress: bool = False,
                   skipped: Sequence[Skip] = ()) -> Report:
     """A Report over the stored corpus: stored vectors and grouping, nothing embedded.
 
-    The grouping is recomputed from the stored vectors (and saved) when none is stored.
+    The grouping is recomputed from the stored vectors (and saved) when none is stored. Each
+    group carries its latest verdict (see ``apply_verdicts``).
     """
     articles, claims, vectors = corpus.articles(), corpus.claims(), corpus.vectors()
     grouping = corpus.load_grouping()
@@ -107,6 +129,7 @@ def corpus_report(corpus: Corpus, judge: Judge, progress: bool = False,
         grouping = regroup(articles, claims, vectors, judge, progress=progress)
         corpus.save_grouping(*grouping)
     events, groups = grouping
+    groups = apply_verdicts(groups, corpus.latest_verdicts())
     voice_of = voices(articles, claims, vectors) if claims else {}
     articles = [a if voice_of.get(a.id, a.voice) == a.voice else replace(a, copy_of=voice_of[a.id])
                 for a in articles]

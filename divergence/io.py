@@ -21,7 +21,7 @@ from typing import IO, Any
 
 from .errors import DivergenceError
 from .headers import WIRES, normalize_date, parse_header
-from .records import Article, Claim, Report, Skip
+from .records import Article, Claim, ClaimGroup, Report, Skip, Verdict
 
 TEXT_EXT = {".txt", ".md", ".text"}
 JSONL_EXT = {".jsonl", ".ndjson"}
@@ -419,10 +419,38 @@ def report_to_dict(report: Report) -> dict[str, Any]:
              "claims": list(g.claims), "sources": list(g.sources),
              "reasons": [_reason_to_dict(r) for r in g.reasons],
              "events": list(g.events),
-             "verdict": asdict(g.verdict) if g.verdict else None}
+             "verdict": asdict(g.verdict) if g.verdict else None, "flagged": g.flagged}
             for g in report.groups
         ],
         "skipped": [{"where": s.where, "why": s.why} for s in report.skipped],
+    }
+
+
+def verdict_to_dict(group_id: str, v: Verdict) -> dict[str, Any]:
+    """One verdict log entry as a JSON object (a line of ``divergence verdicts export``)."""
+    return {"group": group_id, **asdict(v)}
+
+
+def verdict_from_dict(d: dict[str, Any], where: str = "<dict>") -> tuple[str, Verdict]:
+    """The (group id, verdict) a ``verdict_to_dict`` object holds."""
+    try:
+        return d["group"], Verdict(d["decision"], d["reviewer"], d["at"], d.get("note"))
+    except (KeyError, TypeError):
+        raise DivergenceError("need group, decision, reviewer, at (and optional note)",
+                              where=where) from None
+
+
+def flagged_to_dict(report: Report, g: ClaimGroup) -> dict[str, Any]:
+    """A group for ``divergence review --list --format json``: its claims spelled out."""
+    claims, arts = report.claims_by_id(), report.articles_by_id()
+    return {
+        "id": g.id, "label": g.label, "confidence": round(g.confidence, 4),
+        "sources": list(g.sources), "flagged": g.flagged,
+        "verdict": asdict(g.verdict) if g.verdict else None,
+        "claims": [{"id": c.id, "text": c.text, "speaker": c.speaker, "stance": c.stance,
+                    "source": arts[c.article_id].voice if c.article_id in arts else None}
+                   for c in (claims[i] for i in g.claims if i in claims)],
+        "reasons": [_reason_to_dict(r) for r in g.reasons],
     }
 
 

@@ -12,6 +12,9 @@ from typing import Literal
 Stance = Literal["asserts", "denies"]
 Label = Literal["agree", "unique", "conflict"]
 PairLabel = Literal["agree", "conflict", "neither"]
+# A reviewer's decisions on a flagged group: keep it flagged, drop it, relabel it agree, or say its
+# claims are about different things.
+DECISIONS = ("confirm", "dismiss", "agree", "unrelated")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +117,12 @@ class ClaimGroup:
     reasons: tuple[Reason, ...] = ()
     events: tuple[str, ...] = ()
     verdict: Verdict | None = None
+
+    @property
+    def flagged(self) -> bool:
+        """A conflict no reviewer has dismissed, relabelled agree, or called unrelated."""
+        return self.label == "conflict" and (self.verdict is None
+                                             or self.verdict.decision == "confirm")
 
 
 @dataclass(frozen=True, slots=True)

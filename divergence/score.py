@@ -8,6 +8,7 @@ corpus is not regrouped: events come from its stored grouping.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -61,6 +62,18 @@ def _exact() -> Index:
     return ExactIndex()
 
 
+@INDEXES.register("hnsw")
+def _hnsw(m: int = 32, ef_construction: int = 100, ef_search: int = 128) -> Index:
+    from .ann import HNSWIndex  # faiss is imported only when the index is built
+
+    return HNSWIndex(m=m, ef_construction=ef_construction, ef_search=ef_search)
+
+
+def build_index(name: str, vectors: np.ndarray, **kwargs: object) -> Index:
+    """The index registered as ``name`` (see ``ann.choose_index``), fitted on ``vectors``."""
+    return INDEXES.make(name, **kwargs).fit(vectors)
+
+
 @dataclass(frozen=True, slots=True)
 class Neighbour:
     """A stored claim close to a new one, and the judge's label for the pair."""
@@ -102,6 +115,20 @@ class ArticleScore:
         return sorted(out, key=lambda cn: -cn[1].confidence)
 
 
+def _without_own(ids: np.ndarray, sims: np.ndarray, stored: Sequence[Claim], article_id: str,
+                 k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Drop neighbours from the scored article itself; keep the best ``k`` of the rest."""
+    out_ids, out_sims = [], []
+    for row_ids, row_sims in zip(ids.tolist(), sims.tolist(), strict=True):
+        pairs = [(i, s) for i, s in zip(row_ids, row_sims, strict=True)
+                 if i >= 0 and stored[i].article_id != article_id][:k]
+        out_ids.append([i for i, _ in pairs])
+        out_sims.append([s for _, s in pairs])
+    width = min((len(r) for r in out_ids), default=0)
+    return (np.array([r[:width] for r in out_ids], dtype=np.int64).reshape(len(out_ids), width),
+            np.array([r[:width] for r in out_sims], dtype=np.float32).reshape(len(out_ids), width))
+
+
 def score(
     article: Article,
     corpus: Corpus,
@@ -116,7 +143,8 @@ def score(
     """Score ``article`` against the stored corpus (not regrouped, nothing stored).
 
     Args:
-        index: the neighbour search (``INDEXES``); exact by default.
+        index: a neighbour search already fitted on ``corpus.vectors()`` (``INDEXES``, or
+            ``ann.load_or_build``); exact search by default.
         k: neighbours per claim.
         min_similarity: a neighbour this close links the claim to the neighbour's event.
 
@@ -127,10 +155,13 @@ def score(
     claims = split(article, splitter)
     qv = embed([core(c.content) for c in claims], embedder, cache).reshape(len(claims), -1)
     stored = corpus.claims()
-    keep = [i for i, c in enumerate(stored) if c.article_id != article.id]  # not itself
-    stored = [stored[i] for i in keep]
-    sv = corpus.vectors()[keep] if keep else np.zeros((0, qv.shape[1]), np.float32)
-    ids, sims = (index or ExactIndex()).fit(sv).search(qv, k)
+    sv = corpus.vectors() if stored else np.zeros((0, qv.shape[1]), np.float32)
+    # The index covers the whole corpus (so a persisted one stays valid); the article's own
+    # stored claims, if it is already in the corpus, are dropped from its neighbours.
+    own = sum(1 for c in stored if c.article_id == article.id)
+    searcher = index if index is not None else ExactIndex().fit(sv)
+    ids, sims = _without_own(*searcher.search(qv, min(len(stored), k + own)), stored,
+                             article.id, k)
     source = {a.id: a.voice for a in corpus.articles()}
     grouping = corpus.load_grouping()
     events = {e.id: e for e in grouping[0]} if grouping else {}

@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from .errors import DivergenceError
-from .records import Article, Claim, ClaimGroup, Event, Reason, Span, Verdict
+from .records import DECISIONS, Article, Claim, ClaimGroup, Event, Reason, Span, Verdict
 
 SCHEMA_VERSION = "1"
 DEFAULT_DB = Path(".divergence") / "corpus.db"
@@ -39,6 +39,16 @@ CREATE TABLE IF NOT EXISTS vectors (
     claim_id TEXT PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
     dim INTEGER NOT NULL, v BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS grouping (kind TEXT, n INTEGER, body TEXT, PRIMARY KEY (kind, n));
+"""
+# Added after schema 1 shipped, so it is created on open (older corpora gain it); append-only.
+_VERDICTS = """
+CREATE TABLE IF NOT EXISTS verdicts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, group_id TEXT NOT NULL, decision TEXT NOT NULL,
+    reviewer TEXT NOT NULL, at TEXT NOT NULL, note TEXT);
+CREATE TRIGGER IF NOT EXISTS verdicts_no_update BEFORE UPDATE ON verdicts
+    BEGIN SELECT RAISE(ABORT, 'verdicts are append-only'); END;
+CREATE TRIGGER IF NOT EXISTS verdicts_no_delete BEFORE DELETE ON verdicts
+    BEGIN SELECT RAISE(ABORT, 'verdicts are append-only'); END;
 """
 _NEEDED = {"meta", "articles", "claims", "vectors", "grouping"}
 
@@ -90,6 +100,7 @@ class Corpus:
                 self._db.executescript(_TABLES)
                 self._db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)",
                                  (SCHEMA_VERSION,))
+                self._db.executescript(_VERDICTS)
             return
         tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master")}
         version = (self._db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
@@ -98,6 +109,9 @@ class Corpus:
             raise sqlite3.DatabaseError("tables missing")
         if version[0] != SCHEMA_VERSION:
             raise sqlite3.DatabaseError(f"schema version {version[0]}, need {SCHEMA_VERSION}")
+        if "verdicts" not in tables:
+            with self._db:
+                self._db.executescript(_VERDICTS)
 
     # ---------------------------------------------------------------- reading
 
@@ -231,6 +245,51 @@ class Corpus:
         events = [_event(json.loads(b)) for k, b in rows if k == "event"]
         groups = [_group(json.loads(b)) for k, b in rows if k == "group"]
         return events, groups
+
+    # ---------------------------------------------------------------- verdicts
+
+    def add_verdict(self, group_id: str, decision: str, reviewer: str, note: str | None = None,
+                    at: str | None = None) -> Verdict:
+        """Append one reviewer's decision on a stored group and commit it at once.
+
+        Args:
+            decision: one of confirm, dismiss, agree, unrelated.
+            at: ISO-8601 UTC time [default: now].
+
+        Raises:
+            DivergenceError: a bad decision, an empty reviewer, no stored grouping, or a group id
+                the stored grouping lacks.
+        """
+        if decision not in DECISIONS:
+            raise DivergenceError(f"unknown decision {decision!r}; choose from "
+                                  f"{', '.join(DECISIONS)}")
+        if not reviewer.strip():
+            raise DivergenceError("a verdict needs a reviewer name")
+        grouping = self.load_grouping()
+        if grouping is None:
+            raise DivergenceError("no grouping stored; run: divergence report --db "
+                                  f"{self.path} first", where=str(self.path))
+        if group_id not in {g.id for g in grouping[1]}:
+            raise DivergenceError(f"unknown group id {group_id!r}; list the flagged groups "
+                                  f"with: divergence review --list --db {self.path}",
+                                  where=str(self.path))
+        when = at or _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
+        v = Verdict(decision, reviewer, when, note or None)
+        with self._db:
+            self._db.execute(
+                "INSERT INTO verdicts (group_id, decision, reviewer, at, note) "
+                "VALUES (?, ?, ?, ?, ?)", (group_id, v.decision, v.reviewer, v.at, v.note))
+        return v
+
+    def verdicts(self) -> list[tuple[str, Verdict]]:
+        """The whole verdict log as (group id, verdict), oldest first."""
+        rows = self._db.execute(
+            "SELECT group_id, decision, reviewer, at, note FROM verdicts ORDER BY id")
+        return [(r[0], Verdict(*r[1:])) for r in rows]
+
+    def latest_verdicts(self) -> dict[str, Verdict]:
+        """The latest verdict per group id (later entries win)."""
+        return dict(self.verdicts())
 
     # ---------------------------------------------------------------- lifetime
 

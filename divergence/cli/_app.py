@@ -1,0 +1,204 @@
+"""The CLI's shared parts: the command group, clean error handling, common options and helpers.
+
+Command modules (report, judging, corpus, review) register on ``main``; heavy libraries load only
+inside commands.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from ..errors import DivergenceError
+
+FORMATS = ("md", "html", "json")
+
+
+def _fail(msg: str) -> NoReturn:
+    click.echo(f"divergence: error: {msg}", err=True)
+    sys.exit(1)
+
+
+def _clean_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Bad input or a failed read or write: one line on stderr and exit 1, never a traceback."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except DivergenceError as e:
+            _fail(str(e))
+        except OSError as e:
+            _fail(_os_message(e))
+        except KeyboardInterrupt:
+            click.echo("divergence: interrupted; files written so far are complete", err=True)
+            sys.exit(130)
+
+    return wrapper
+
+
+def _os_message(e: OSError) -> str:
+    """``path: what went wrong`` for a failed read or write."""
+    where = f"{e.filename}: " if e.filename else ""
+    if isinstance(e, (FileExistsError, NotADirectoryError)):
+        return f"{where}is a file where a folder is needed; move it or choose another path"
+    return f"{where}{e.strerror or e}"
+
+
+def _formats(ctx: click.Context | None, param: click.Parameter | None, value: str) -> list[str]:
+    """Parse ``--format md,json`` into a list; a bad name is a usage error (exit 2)."""
+    out = list(dict.fromkeys(f.strip().lower().lstrip(".") for f in value.split(",") if f.strip()))
+    bad = [f for f in out if f not in FORMATS]
+    if bad or not out:
+        shown = ", ".join(map(repr, bad)) if bad else repr(value)
+        raise click.BadParameter(f"{shown} is not a report format; choose from "
+                                 f"{', '.join(FORMATS)} (comma-separated, e.g. md,json)",
+                                 ctx=ctx, param=param)
+    return out
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="divergence")
+def main() -> None:
+    """Compare news articles about the same events: where outlets agree, what only one of them
+    says, and where they conflict — with who claims what, side by side.
+
+    \b
+    Start with:
+      divergence report seeds/                 # the five bundled articles -> reports/seeds.*
+      divergence report a.txt b.html -o reports/today --format md,json
+      cat articles.jsonl | divergence report - -o reports/feed
+
+    Every command has --help. Progress and warnings go to stderr; data goes to files or stdout.
+    """
+
+
+def _judge_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """--nli and --rules-only: what judges pairs besides the typed detectors."""
+    fn = click.option("--rules-only", is_flag=True,
+                      help="Judge by the typed detectors and similarity alone, without the "
+                           "shipped pair classifier.")(fn)
+    return click.option("--nli", default=None, metavar="MODEL_OR_PATH",
+                        help="Also judge with an NLI cross-encoder (sentence-transformers "
+                             "CrossEncoder, 3 labels), loaded locally; nothing is downloaded.")(fn)
+
+
+def _judge(emb: Any, nli: str | None, rules_only: bool) -> Any:
+    """The judge for an embedder: rules, the shipped classifier when it fits, an NLI model."""
+    return _judge_for(emb.name, nli, rules_only)
+
+
+def _judge_for(name: str, nli: str | None, rules_only: bool) -> Any:
+    """The judge for vectors of the embedder called ``name`` (no model is loaded for it)."""
+    from ..judge import Judge
+    from ..judge.model import shipped
+
+    backend = None
+    if nli:
+        from ..judge.nli import NLIBackend
+
+        backend = NLIBackend(nli)
+    clf = None if rules_only else shipped(name)
+    if clf is None and not rules_only and name.startswith("st:"):
+        click.echo(f"divergence: note: no trained pair classifier for {name}; judging by "
+                   "rules (the shipped one fits all-MiniLM-L6-v2)", err=True)
+    return Judge(classifier=clf, nli=backend)
+
+
+def _embedder(model: str, embedder: str) -> Any:
+    from ..embed import EMBEDDERS
+
+    kwargs: dict[str, Any] = {"model": model} if embedder == "sentence-transformers" else {}
+    return EMBEDDERS.make(embedder, **kwargs)
+
+
+_MODEL = click.option("--model", default="all-MiniLM-L6-v2", show_default=True,
+                      help="sentence-transformers model name or local path.")
+_EMBEDDER = click.option("--embedder", default="sentence-transformers", show_default=True,
+                         help="Embedder by name: sentence-transformers, or hashing.")
+
+
+
+_DB = click.option("--db", default=None, metavar="PATH",
+                   help="Corpus database [default: $DIVERGENCE_DB, else .divergence/corpus.db].")
+_CACHE_DIR = click.option("--cache-dir", default=None, help="Embedding cache folder "
+                          "[default: $DIVERGENCE_CACHE or ~/.cache/divergence].")
+_NO_CACHE = click.option("--no-cache", is_flag=True,
+                         help="Do not read or write the embedding cache.")
+_REEMBED = click.option("--reembed", is_flag=True,
+                        help="When the corpus was embedded with another model, re-embed all its "
+                             "claims with this one (one transaction) instead of refusing.")
+
+
+def _db_path(db: str | None) -> Path:
+    from ..store import default_db
+
+    return Path(db) if db else default_db()
+
+
+@contextmanager
+def _progress(total: int, desc: str, enabled: bool) -> Iterator[Callable[[int], Any]]:
+    """A progress bar on stderr; its ``update`` or a no-op when disabled."""
+    if not enabled or total == 0:
+        yield lambda k: None
+        return
+    from tqdm import tqdm
+
+    with tqdm(total=total, desc=desc, unit="article", file=sys.stderr, leave=False,
+              dynamic_ncols=True) as bar:
+        yield bar.update
+
+
+
+def _read(paths: tuple[str, ...], strict: bool) -> tuple[list[Any], list[Any]]:
+    """Load PATHS, warning on stderr for each skip; fail on none readable, or any skip if strict."""
+    from ..io import load
+
+    articles, skipped = load(paths, stdin=getattr(sys.stdin, "buffer", None))
+    for s in skipped:
+        click.echo(f"divergence: warning: skipped {s.where}: {s.why}", err=True)
+    if skipped and strict:
+        _fail(f"{len(skipped)} input(s) skipped and --strict is set")
+    if not articles:
+        why = f" ({len(skipped)} skipped, see warnings above)" if skipped else ""
+        _fail(f"no readable articles in {', '.join(paths)}{why}")
+    return articles, skipped
+
+
+def _cache(factory: Callable[[str | None], Any], folder: str | None) -> Any:
+    """The embedding cache, or None with a warning when it cannot be opened (it only saves time)."""
+    import sqlite3
+
+    try:
+        return factory(folder)
+    except (OSError, sqlite3.Error) as e:
+        click.echo(f"divergence: warning: embedding cache unusable ({e}); running without it",
+                   err=True)
+        return None
+
+
+def _stem(output: str | None, paths: tuple[str, ...]) -> str:
+    """The report path without extension: ``-o`` as given, inside it when it names a folder."""
+    if not output:
+        return str(Path("reports") / _default_name(paths))
+    if output.endswith(("/", "\\")) or Path(output).is_dir():
+        return str(Path(output) / _default_name(paths))
+    path = Path(output)
+    if path.suffix.lower().lstrip(".") in FORMATS:  # "-o reports/x.json" means the stem reports/x
+        return str(path.with_suffix(""))
+    return output
+
+
+def _default_name(paths: tuple[str, ...]) -> str:
+    first = paths[0]
+    if first == "-":
+        return "stdin"
+    name = Path(first.rstrip("/")).stem or "report"
+    return name if len(paths) == 1 else f"{name}-and-{len(paths) - 1}-more"
+

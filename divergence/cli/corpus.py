@@ -1,0 +1,167 @@
+"""`divergence add` and `divergence score`: grow a corpus, score a new article against it."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ._app import (
+    _CACHE_DIR,
+    _DB,
+    _EMBEDDER,
+    _MODEL,
+    _NO_CACHE,
+    _REEMBED,
+    _cache,
+    _clean_errors,
+    _db_path,
+    _embedder,
+    _fail,
+    _judge,
+    _judge_options,
+    _progress,
+    _read,
+    main,
+)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@_DB
+@_MODEL
+@_EMBEDDER
+@_CACHE_DIR
+@_NO_CACHE
+@_REEMBED
+@click.option("--strict", is_flag=True, help="Fail (exit 1) if any input article is skipped.")
+@click.option("--batch", type=click.IntRange(min=1), default=32, hidden=True,
+              help="Articles per transaction.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
+@_judge_options
+@_clean_errors
+def add(paths: tuple[str, ...], db: str | None, model: str, embedder: str,
+        cache_dir: str | None, no_cache: bool, reembed: bool, strict: bool, batch: int,
+        quiet: bool, nli: str | None, rules_only: bool) -> None:
+    """Add the articles in PATHS to a corpus database, then regroup the corpus.
+
+    Articles already stored (same content hash) are skipped and counted. Articles, claims,
+    vectors (with the model name) and the grouping are stored in SQLite; each batch of
+    articles is one transaction, so an interrupted run leaves a consistent database and the
+    next run adds the rest.
+
+    \b
+    Examples:
+      divergence add seeds/
+      divergence add today/ --db news.db
+      DIVERGENCE_DB=news.db divergence add feed.jsonl -q
+    Exit codes: 0 ok, 1 error or (with --strict) a skipped input, 2 usage.
+    """
+    from ..corpus_ops import add_articles, ensure_model, regroup_corpus
+    from ..embed import EmbeddingCache
+    from ..store import Corpus
+
+    emb = _embedder(model, embedder)
+    articles, _ = _read(paths, strict)
+    cache = None if no_cache else _cache(EmbeddingCache, cache_dir)
+    path = _db_path(db)
+    with Corpus(path) as corpus:
+        if ensure_model(corpus, emb, cache, reembed) and not quiet:
+            click.echo(f"divergence: re-embedded the stored claims with {emb.name}", err=True)
+        with _progress(len(articles), "adding", not quiet) as tick:
+            res = add_articles(corpus, articles, emb, cache, batch=batch, on_progress=tick)
+        if res.present:
+            click.echo(f"divergence: {res.present} article(s) already in the corpus; skipped",
+                       err=True)
+        if res.added or corpus.load_grouping() is None:
+            regroup_corpus(corpus, _judge(emb, nli, rules_only), progress=not quiet)
+        if not quiet:
+            click.echo(f"added {res.added} article(s), {res.claims} claims to {path}; "
+                       f"the corpus holds {len(corpus)} article(s)", err=True)
+
+
+@main.command()
+@click.argument("article")
+@_DB
+@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md",
+              show_default=True, help="Markdown for people, one JSON document for programs.")
+@click.option("--top", type=click.IntRange(min=1), default=5, show_default=True,
+              help="Closest corpus claims to judge per claim.")
+@click.option("--fail-on-conflict", is_flag=True,
+              help="Exit with code 3 when the article conflicts with the corpus.")
+@click.option("--add", "add_after", is_flag=True,
+              help="Store the article in the corpus afterwards (as add does).")
+@_MODEL
+@_EMBEDDER
+@_CACHE_DIR
+@_NO_CACHE
+@_REEMBED
+@click.option("--index", type=click.Choice(["auto", "exact", "hnsw"]), default="auto",
+              show_default=True,
+              help="Neighbour search: exact (numpy), hnsw (FAISS, needs divergence[ann]; built "
+                   "once, saved next to the database, rebuilt when stale), or auto (hnsw from "
+                   "50,000 stored claims when FAISS is installed).")
+@_judge_options
+@_clean_errors
+def score(article: str, db: str | None, fmt: str, top: int, fail_on_conflict: bool,
+          add_after: bool, model: str, embedder: str, cache_dir: str | None, no_cache: bool,
+          reembed: bool, index: str, nli: str | None, rules_only: bool) -> None:
+    """Score ARTICLE (a file, or - for stdin) against the stored corpus.
+
+    Per claim: the closest corpus claims with their sources and labels, and support,
+    contradiction and novelty scores. Per article: the events it matches, the share of novel
+    claims and the conflicts it raises, with reasons. Only ARTICLE is embedded; the corpus is
+    not regrouped.
+
+    \b
+    Examples:
+      divergence score today.txt
+      divergence score today.txt --db news.db --format json | jq .conflicts
+      divergence score today.txt --fail-on-conflict --add
+    Exit codes: 0 ok, 1 error, 2 usage, 3 a conflict was found (with --fail-on-conflict).
+    """
+    from ..corpus_ops import add_articles, ensure_model, regroup_corpus
+    from ..embed import EmbeddingCache
+    from ..io import load
+    from ..report.score import render_score_json, render_score_markdown
+    from ..score import score as score_article
+    from ..store import Corpus
+
+    emb = _embedder(model, embedder)
+    articles, skipped = load([article], stdin=getattr(sys.stdin, "buffer", None))
+    if not articles:
+        where, why = (skipped[0].where, skipped[0].why) if skipped else (article, "no text")
+        _fail(f"cannot score {where}: {why}")
+    if len(articles) > 1:
+        _fail(f"{article} holds {len(articles)} articles; score one at a time")
+    cache = None if no_cache else _cache(EmbeddingCache, cache_dir)
+    with Corpus(_db_path(db), create=False) as corpus:
+        ensure_model(corpus, emb, cache, reembed)
+        judge = _judge(emb, nli, rules_only)
+        res = score_article(articles[0], corpus, emb, judge, cache, k=top,
+                            index=_index(index, corpus, _db_path(db)))
+        render = render_score_json if fmt == "json" else render_score_markdown
+        click.echo(render(res))
+        if add_after:
+            added = add_articles(corpus, articles, emb, cache).added
+            if added:
+                regroup_corpus(corpus, judge)
+            click.echo(f"divergence: {'added' if added else 'already stored:'} "
+                       f"{articles[0].path}", err=True)
+    if fail_on_conflict and res.conflicts:
+        sys.exit(3)
+
+
+def _index(name: str, corpus: Any, db_path: Path) -> Any:
+    """The neighbour search over the whole stored corpus, by name ("auto" picks by size)."""
+    from ..ann import choose_index, index_key, load_or_build
+
+    stored = corpus.claims()
+    if name == "auto":
+        name = choose_index(len(stored))
+    if name == "exact" or not stored:
+        return None  # score() fits exact search itself
+    key = index_key([c.id for c in stored], corpus.model or "", name)
+    return load_or_build(db_path, name, corpus.vectors(), key)

@@ -1,0 +1,108 @@
+"""`divergence compare` and `divergence eval`: the judge on one pair, or on a benchmark."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ._app import (
+    _EMBEDDER,
+    _MODEL,
+    _cache,
+    _clean_errors,
+    _embedder,
+    _fail,
+    _judge,
+    _judge_options,
+    main,
+)
+
+
+@main.command()
+@click.argument("text_a")
+@click.argument("text_b")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Plain text for people, JSON for programs.")
+@_MODEL
+@_EMBEDDER
+@_judge_options
+@_clean_errors
+def compare(text_a: str, text_b: str, fmt: str, model: str, embedder: str, nli: str | None,
+            rules_only: bool) -> None:
+    """Judge one pair of statements: agree, conflict or neither, with reasons.
+
+    The same judge the report uses. Attribution is read from each text, so "Trump said the
+    ceasefire was mediated by Washington" and "New Delhi denied that the ceasefire was mediated
+    by Washington" are a dispute between two actors.
+
+    \b
+    Examples:
+      divergence compare "Five soldiers died on Friday." "Six soldiers died on Saturday."
+      divergence compare "The truce was brokered by Qatar." "The truce was a bilateral matter."
+      divergence compare "Stocks rose on Monday." "Stocks fell on Monday." --format json
+    """
+    from ..compare import compare_texts, format_comparison
+
+    if not text_a.strip() or not text_b.strip():
+        raise click.BadParameter("both statements must be non-empty")
+    emb = _embedder(model, embedder)
+    res = compare_texts(text_a, text_b, emb, _judge(emb, nli, rules_only))
+    click.echo(format_comparison(res, fmt))
+
+
+@main.command("eval")
+@click.argument("bench", type=click.Choice(["sick", "fnc1", "emergent", "ecbplus"]))
+@click.option("--split", default="test", show_default=True,
+              help="Which split to score: test (the default), or train/trial/dev/all where the "
+                   "benchmark has them.")
+@click.option("--limit", type=click.IntRange(min=1), default=None,
+              help="Score only the first N items (quick checks).")
+@click.option("--bench-dir", type=click.Path(file_okay=False), default=None,
+              help="Folder holding sick/, fnc1/, emergent/, ecbplus/ "
+                   "[default: $DIVERGENCE_BENCH, else ../shared/bench when present].")
+@click.option("-o", "--output", default=None, metavar="PATH",
+              help="Where to write the JSON results [default: reports/eval-BENCH-SPLIT.json].")
+@_MODEL
+@_EMBEDDER
+@_judge_options
+@click.option("-q", "--quiet", is_flag=True, help="Only write the JSON; print nothing.")
+@_clean_errors
+def evaluate(bench: str, split: str, limit: int | None, bench_dir: str | None,
+             output: str | None, model: str, embedder: str, nli: str | None, rules_only: bool,
+             quiet: bool) -> None:
+    """Score the judge (or, for ecbplus, the event grouping) on a public labelled benchmark.
+
+    \b
+    sick      SICK sentence pairs: CONTRADICTION/ENTAILMENT/NEUTRAL -> conflict/agree/neither
+    fnc1      FNC-1 competition test: headline vs body, with the official FNC score
+    emergent  Emergent claim vs article headline: for/against/observing
+    ecbplus   ECB+ documents grouped into events: B-cubed and ARI, topic and event level
+
+    Prints per-class precision, recall and F1, the confusion matrix, the benchmark's own metric
+    and the time per pair, and writes the same as JSON.
+
+    \b
+    Examples:
+      divergence eval sick
+      divergence eval emergent --split test --limit 100
+      divergence eval ecbplus --bench-dir /data/bench -o results/ecb.json
+    """
+    import json
+
+    from ..bench.loaders import default_root
+    from ..embed import EmbeddingCache
+    from ..evaluate import format_result, run_eval
+    from ..io import atomic_write
+
+    root = Path(bench_dir) if bench_dir else default_root()
+    if root is None or not root.is_dir():
+        _fail("no benchmark folder: pass --bench-dir PATH or set DIVERGENCE_BENCH")
+    emb = _embedder(model, embedder)
+    res = run_eval(bench, root, split, _judge(emb, nli, rules_only), emb,
+                   _cache(EmbeddingCache, None), limit=limit)
+    out = Path(output) if output else Path("reports") / f"eval-{bench}-{split}.json"
+    atomic_write(out, json.dumps(res, indent=2, ensure_ascii=False) + "\n")
+    if not quiet:
+        click.echo(format_result(res))
+        click.echo(f"wrote {out}", err=True)

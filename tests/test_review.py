@@ -1,0 +1,200 @@
+"""Reviewer verdicts: listing flagged conflicts, an append-only log, reports that respect it."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from divergence.errors import DivergenceError
+from divergence.io import verdict_from_dict
+from divergence.store import Corpus
+
+from .conftest import run_cli
+
+DATA = Path(__file__).parent / "data"
+A, B = str(DATA / "agree_a.txt"), str(DATA / "agree_b.txt")
+
+
+@pytest.fixture(autouse=True)
+def _corpus(in_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A hashing-embedded corpus c.db of agree_a + agree_b (one spring-vs-autumn conflict)."""
+    monkeypatch.setenv("DIVERGENCE_REVIEWER", "alice")
+    result = run_cli("add", A, B, "--db", "c.db", "--embedder", "hashing", "--no-cache", "-q")
+    assert result.exit_code == 0, result.output
+
+
+def _run(*args: str):  # noqa: ANN202 - a click Result
+    result = run_cli(*args)
+    assert "Traceback" not in result.output
+    return result
+
+
+def _listed() -> list[dict]:
+    result = _run("review", "--list", "--db", "c.db", "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def _report_groups() -> dict[str, dict]:
+    assert _run("report", "--db", "c.db", "-o", "out/r", "--format", "json", "-q").exit_code == 0
+    doc = json.loads(Path("out/r.json").read_text(encoding="utf-8"))
+    return {g["id"]: g for g in doc["groups"]}
+
+
+def _conflict_id() -> str:
+    (item,) = _listed()
+    return item["id"]
+
+
+def test_list_text_and_json() -> None:
+    items = _listed()
+    assert len(items) == 1
+    g = items[0]
+    assert g["label"] == "conflict" and g["flagged"] and g["verdict"] is None
+    assert sorted(g["sources"]) == ["Coastal Times", "Harbour Gazette"]
+    assert {c["speaker"] for c in g["claims"]} == {"officials", "the port authority"}
+    assert any("spring" in r["detail"] for r in g["reasons"])
+    text = _run("review", "--list", "--db", "c.db")
+    assert text.exit_code == 0
+    first = text.stdout.splitlines()[0]
+    assert first.startswith(g["id"]) and "conflict" in first and "0.8" in first
+    assert "next spring" in text.stdout and "(asserts)" in text.stdout
+    assert "1 flagged conflict(s)" in text.stderr
+
+
+def test_confirm_is_marked_and_stays_flagged() -> None:
+    gid = _conflict_id()
+    result = _run("review", "--decide", gid, "confirm", "--db", "c.db", "--note", "checked")
+    assert result.exit_code == 0 and f"recorded confirm on {gid} by alice" in result.stdout
+    (item,) = _listed()
+    assert item["verdict"]["decision"] == "confirm" and item["verdict"]["note"] == "checked"
+    g = _report_groups()[gid]
+    assert g["label"] == "conflict" and g["flagged"] is True
+    assert g["verdict"]["reviewer"] == "alice" and g["verdict"]["at"].endswith("+00:00")
+    assert _run("report", "--db", "c.db", "-o", "out/r", "--format", "md", "-q").exit_code == 0
+    assert "reviewed: **confirm** by alice" in Path("out/r.md").read_text(encoding="utf-8")
+
+
+def test_dismiss_unflags_and_latest_wins() -> None:
+    gid = _conflict_id()
+    assert _run("review", "--decide", gid, "confirm", "--db", "c.db").exit_code == 0
+    assert _run("review", "--decide", gid, "dismiss", "--db", "c.db",
+                "--reviewer", "bob").exit_code == 0
+    with Corpus("c.db", create=False) as corpus:
+        log = corpus.verdicts()
+        assert [(g, v.decision, v.reviewer) for g, v in log] == [
+            (gid, "confirm", "alice"), (gid, "dismiss", "bob")]
+        assert corpus.latest_verdicts()[gid].decision == "dismiss"
+    assert _listed() == []
+    g = _report_groups()[gid]
+    assert g["label"] == "conflict" and g["flagged"] is False
+    assert g["verdict"]["decision"] == "dismiss"
+    assert all(not x["flagged"] for x in _report_groups().values())
+
+
+def test_agree_relabels_and_unrelated_unflags() -> None:
+    gid = _conflict_id()
+    assert _run("review", "--decide", gid, "agree", "--db", "c.db").exit_code == 0
+    g = _report_groups()[gid]
+    assert g["label"] == "agree" and g["flagged"] is False
+    assert _run("review", "--decide", gid, "unrelated", "--db", "c.db").exit_code == 0
+    g = _report_groups()[gid]
+    assert g["label"] == "conflict" and g["flagged"] is False and _listed() == []
+
+
+def test_verdict_survives_a_regroup() -> None:
+    gid = _conflict_id()
+    assert _run("review", "--decide", gid, "dismiss", "--db", "c.db").exit_code == 0
+    with Corpus("c.db", create=False) as corpus:
+        corpus._db.execute("DELETE FROM grouping")
+        corpus._db.commit()
+    assert _report_groups()[gid]["verdict"]["decision"] == "dismiss"  # regrouped: same id
+    assert _listed() == []
+
+
+def test_decide_regroups_when_no_grouping_is_stored() -> None:
+    gid = _conflict_id()
+    with Corpus("c.db", create=False) as corpus:
+        corpus._db.execute("DELETE FROM grouping")
+        corpus._db.commit()
+    assert _run("review", "--decide", gid, "dismiss", "--db", "c.db").exit_code == 0
+
+
+def test_log_is_append_only() -> None:
+    gid = _conflict_id()
+    assert _run("review", "--decide", gid, "confirm", "--db", "c.db").exit_code == 0
+    with Corpus("c.db", create=False) as corpus:
+        for sql in ("UPDATE verdicts SET decision='dismiss'", "DELETE FROM verdicts"):
+            with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+                corpus._db.execute(sql)
+        assert len(corpus.verdicts()) == 1
+
+
+def test_export_round_trips(tmp_path: Path) -> None:
+    gid = _conflict_id()
+    assert _run("review", "--decide", gid, "confirm", "--db", "c.db", "--note", "sure — ✓"
+                ).exit_code == 0
+    assert _run("review", "--decide", gid, "dismiss", "--db", "c.db").exit_code == 0
+    out = _run("verdicts", "export", "--db", "c.db")
+    assert out.exit_code == 0
+    rows = [verdict_from_dict(json.loads(line)) for line in out.stdout.splitlines()]
+    with Corpus("c.db", create=False) as corpus:
+        assert rows == corpus.verdicts()
+    assert rows[0][1].note == "sure — ✓" and rows[1][1].note is None
+    res = _run("verdicts", "export", "--db", "c.db", "-o", "v.jsonl")
+    assert res.exit_code == 0 and res.stdout == ""
+    assert (tmp_path / "v.jsonl").read_text(encoding="utf-8") == out.stdout
+
+
+def test_export_empty_and_default_db() -> None:
+    assert _run("verdicts", "export", "--db", "c.db").stdout == ""
+    res = _run("verdicts", "export")  # default .divergence/corpus.db does not exist here
+    assert res.exit_code == 1 and "no corpus database" in res.stderr
+
+
+def test_errors_are_one_line() -> None:
+    res = _run("review", "--decide", "g-nope", "dismiss", "--db", "c.db")
+    assert res.exit_code == 1
+    assert res.stderr.strip().count("\n") == 0
+    assert "unknown group id 'g-nope'" in res.stderr and "review --list" in res.stderr
+    res = _run("review", "--decide", "g-nope", "maybe", "--db", "c.db")
+    assert res.exit_code == 2 and "'maybe' is not one of" in res.stderr
+    res = _run("review", "--db", "c.db")
+    assert res.exit_code == 2 and "not built yet" in res.stderr and "--decide" in res.stderr
+    res = _run("review", "--list", "--decide", "g-nope", "dismiss", "--db", "c.db")
+    assert res.exit_code == 2
+    res = _run("review", "--list", "--db", "missing.db")
+    assert res.exit_code == 1 and "no corpus database" in res.stderr
+    with Corpus("c.db", create=False) as corpus:
+        assert corpus.verdicts() == []
+
+
+def test_library_validation() -> None:
+    gid = _conflict_id()
+    with Corpus("c.db", create=False) as corpus:
+        with pytest.raises(DivergenceError, match="unknown decision 'maybe'"):
+            corpus.add_verdict(gid, "maybe", "alice")
+        with pytest.raises(DivergenceError, match="needs a reviewer"):
+            corpus.add_verdict(gid, "confirm", " ")
+        v = corpus.add_verdict(gid, "confirm", "alice", at="2024-01-01T00:00:00+00:00")
+        assert corpus.latest_verdicts() == {gid: v}
+
+
+def test_older_corpus_gains_the_verdicts_table() -> None:
+    con = sqlite3.connect("c.db")
+    con.execute("DROP TABLE verdicts")
+    con.commit()
+    con.close()
+    with Corpus("c.db", create=False) as corpus:
+        assert corpus.verdicts() == []
+    assert len(_listed()) == 1
+
+
+def test_reviewer_falls_back_to_the_os_user(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DIVERGENCE_REVIEWER")
+    monkeypatch.setattr("getpass.getuser", lambda: "os-user")
+    gid = _conflict_id()
+    assert "by os-user" in _run("review", "--decide", gid, "confirm", "--db", "c.db").stdout
