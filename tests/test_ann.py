@@ -127,7 +127,9 @@ def test_hnsw_is_registered_lazily() -> None:
     assert "hnsw" in INDEXES.names() and "exact" in INDEXES.names()
 
 
-def test_score_cli_uses_a_persisted_hnsw_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_score_cli_uses_a_persisted_hnsw_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """`score --index hnsw` builds the index next to the database once, then reuses it; results
     match exact search on a small corpus."""
     pytest.importorskip("faiss")
