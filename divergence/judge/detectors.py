@@ -9,13 +9,24 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from ..records import Claim, Reason, Span
 from ..registry import Registry
-from .text import _COUNTRIES, NEGATIONS, compatible, dates, norm_actor, overlap, quantities
+from .text import (
+    _COUNTRIES,
+    NEGATIONS,
+    DateRef,
+    Quantity,
+    compatible,
+    dates,
+    norm_actor,
+    overlap,
+    quantities,
+)
 
 _COUNTRY_KEYS = frozenset(_COUNTRIES)
 
@@ -97,20 +108,15 @@ def number(p: Pair) -> Reason | None:
     qb = [q for q in quantities(p.b.content) if not _in_parens(p.b.content, q.start)]
     if not qa or not qb or _other_actors(p):
         return None
-    for (a0, a1), (b0, b1) in _swaps(p):
-        xs = [q for q in qa if q.start < a1 and q.end > a0]
-        ys = [q for q in qb if q.start < b1 and q.end > b0]
-        for x in xs:
-            for y in ys:
-                same_unit = x.unit.rstrip("s") == y.unit.rstrip("s")
-                if same_unit and not compatible(x, y):
-                    return Reason(
-                        "number",
-                        f"{x.text!r} vs {y.text!r}",
-                        (p.a.id, p.b.id),
-                        (_span(p.a, x.start, x.end), _span(p.b, y.start, y.end)),
-                        weight=0.7 + 0.2 * min(1.0, p.similarity),
-                    )
+    for x, y in _in_swaps(p, qa, qb):
+        if x.unit.rstrip("s") == y.unit.rstrip("s") and not compatible(x, y):
+            return Reason(
+                "number",
+                f"{x.text!r} vs {y.text!r}",
+                (p.a.id, p.b.id),
+                (_span(p.a, x.start, x.end), _span(p.b, y.start, y.end)),
+                weight=0.7 + 0.2 * min(1.0, p.similarity),
+            )
     return None
 
 
@@ -126,29 +132,45 @@ def _other_actors(p: Pair) -> bool:
 
 
 Swap = tuple[tuple[int, int], tuple[int, int]]
+_Item = TypeVar("_Item", Quantity, DateRef)
 
 
 def _swaps(p: Pair, most: int = 4, ratio: float = 0.5) -> list[Swap]:
     """Where one sentence puts other words in the same place of an otherwise matching sentence:
     (span in a, span in b) character ranges of each short replaced run."""
-    key = (p.a.content, p.b.content)
-    return _swaps_cached(key[0], key[1], most, ratio)
+    ta, tb = _words(p.a.content), _words(p.b.content)
+    return [((ta[i1][0], ta[i2 - 1][1]), (tb[j1][0], tb[j2 - 1][1]))
+            for i1, i2, j1, j2 in _replaced(p, most, ratio)]
+
+
+def _replaced(p: Pair, most: int, ratio: float) -> list[tuple[int, int, int, int]]:
+    """Word-index runs (i1, i2, j1, j2) that b puts in place of a, each at most ``most`` words,
+    when the two word sequences match at least ``ratio``; [] otherwise."""
+    r, runs = _alignment(p.a.content, p.b.content)
+    if r < ratio:
+        return []
+    return [(i1, i2, j1, j2) for i1, i2, j1, j2 in runs if i2 - i1 <= most and j2 - j1 <= most]
 
 
 @lru_cache(maxsize=65536)
-def _swaps_cached(a: str, b: str, most: int, ratio: float) -> list:
+def _alignment(a: str, b: str) -> tuple[float, tuple[tuple[int, int, int, int], ...]]:
+    """One word alignment per pair of texts, shared by the detectors: match ratio and the
+    replaced runs."""
     ta, tb = _words(a), _words(b)
     if not ta or not tb:
-        return []
+        return 0.0, ()
     sm = difflib.SequenceMatcher(a=[w.lower() for _, _, w in ta], b=[w.lower() for _, _, w in tb],
                                  autojunk=False)
-    if sm.ratio() < ratio:
-        return []
-    out = []
-    for op, i1, i2, j1, j2 in sm.get_opcodes():
-        if op == "replace" and i2 - i1 <= most and j2 - j1 <= most:
-            out.append(((ta[i1][0], ta[i2 - 1][1]), (tb[j1][0], tb[j2 - 1][1])))
-    return out
+    runs = tuple((i1, i2, j1, j2) for op, i1, i2, j1, j2 in sm.get_opcodes() if op == "replace")
+    return sm.ratio(), runs
+
+
+def _in_swaps(p: Pair, xs: Sequence[_Item], ys: Sequence[_Item]) -> Iterator[tuple[_Item, _Item]]:
+    """Pairs (x, y) of found items (quantities, dates) that sit in the same swapped run."""
+    for (a0, a1), (b0, b1) in _swaps(p):
+        for x in (x for x in xs if x.start < a1 and x.end > a0):
+            for y in (y for y in ys if y.start < b1 and y.end > b0):
+                yield x, y
 
 
 # ---------------------------------------------------------------- dates
@@ -160,25 +182,21 @@ def date(p: Pair) -> Reason | None:
     da, db = dates(p.a.content), dates(p.b.content)
     if not da or not db or _other_actors(p):
         return None
-    for (a0, a1), (b0, b1) in _swaps(p):
-        xs = [d for d in da if d.start < a1 and d.end > a0]
-        ys = [d for d in db if d.start < b1 and d.end > b0]
-        for x in xs:
-            for y in ys:
-                if x.kind != y.kind or x.value == y.value:
-                    continue
-                if x.kind == "monthday" and _overlapping_days(x.value, y.value):
-                    continue
-                if any(d.kind == x.kind and d.value == x.value for d in db) or any(
-                        d.kind == y.kind and d.value == y.value for d in da):
-                    continue  # both days are named on both sides, in other roles
-                return Reason(
-                    "date",
-                    f"{x.text!r} vs {y.text!r}",
-                    (p.a.id, p.b.id),
-                    (_span(p.a, x.start, x.end), _span(p.b, y.start, y.end)),
-                    weight=0.65 + 0.25 * min(1.0, p.similarity),
-                )
+    for x, y in _in_swaps(p, da, db):
+        if x.kind != y.kind or x.value == y.value:
+            continue
+        if x.kind == "monthday" and _overlapping_days(x.value, y.value):
+            continue
+        if any(d.kind == x.kind and d.value == x.value for d in db) or any(
+                d.kind == y.kind and d.value == y.value for d in da):
+            continue  # both days are named on both sides, in other roles
+        return Reason(
+            "date",
+            f"{x.text!r} vs {y.text!r}",
+            (p.a.id, p.b.id),
+            (_span(p.a, x.start, x.end), _span(p.b, y.start, y.end)),
+            weight=0.65 + 0.25 * min(1.0, p.similarity),
+        )
     return None
 
 
@@ -514,13 +532,7 @@ def antonym(p: Pair) -> Reason | None:
     if not any((x, y) in ANTONYMS for x in wa - wb for y in wb - wa):
         return None  # no opposite pair at all: skip the alignment
     ta, tb = _words(p.a.content), _words(p.b.content)
-    sm = difflib.SequenceMatcher(a=[w.lower() for _, _, w in ta], b=[w.lower() for _, _, w in tb],
-                                 autojunk=False)
-    if sm.ratio() < 0.6:
-        return None
-    for op, i1, i2, j1, j2 in sm.get_opcodes():
-        if op != "replace" or i2 - i1 > 3 or j2 - j1 > 3:
-            continue
+    for i1, i2, j1, j2 in _replaced(p, most=3, ratio=0.6):
         for x in ta[i1:i2]:
             for y in tb[j1:j2]:
                 if (x[2].lower(), y[2].lower()) in ANTONYMS:
@@ -544,14 +556,7 @@ def entity(p: Pair) -> Reason | None:
     if overlap(p.a.content, p.b.content) < 0.5:
         return None  # too different to be one sentence with a name swapped: skip the alignment
     ta, tb = _words(p.a.content), _words(p.b.content)
-    sm = difflib.SequenceMatcher(
-        a=[w.lower() for _, _, w in ta], b=[w.lower() for _, _, w in tb], autojunk=False
-    )
-    if sm.ratio() < 0.7:
-        return None
-    for op, i1, i2, j1, j2 in sm.get_opcodes():
-        if op != "replace" or i2 - i1 > 3 or j2 - j1 > 3:
-            continue
+    for i1, i2, j1, j2 in _replaced(p, most=3, ratio=0.7):
         xa = " ".join(w for _, _, w in ta[i1:i2])
         xb = " ".join(w for _, _, w in tb[j1:j2])
         if not (_is_name(xa) and _is_name(xb)) or norm_actor(xa) == norm_actor(xb):
