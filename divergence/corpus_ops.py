@@ -11,7 +11,7 @@ import numpy as np
 from .embed import Embedder, EmbeddingCache, embed
 from .group import voices
 from .judge import Judge
-from .pipeline import group_all
+from .pipeline import group_all, mark_copies
 from .records import Article, Claim, ClaimGroup, Event, Report, Skip, Verdict
 from .split import Splitter, core, split
 from .store import Corpus
@@ -131,8 +131,7 @@ def corpus_report(corpus: Corpus, judge: Judge, progress: bool = False,
     events, groups = grouping
     groups = apply_verdicts(groups, corpus.latest_verdicts())
     voice_of = voices(articles, claims, vectors) if claims else {}
-    articles = [a if voice_of.get(a.id, a.voice) == a.voice else replace(a, copy_of=voice_of[a.id])
-                for a in articles]
+    articles = mark_copies(articles, voice_of)
     return Report(
         articles=tuple(articles), claims=tuple(claims), events=tuple(events),
         groups=tuple(groups), model=corpus.model or "",

@@ -31,8 +31,9 @@ FNC_TOP_SENTENCES = 3
 Progress = Callable[[str], None]
 
 
-def _embed_claims(texts: Sequence[str], embedder: Embedder, cache: EmbeddingCache | None,
-                  prefix: str) -> tuple[list, np.ndarray]:
+def embed_statements(texts: Sequence[str], embedder: Embedder, cache: EmbeddingCache | None,
+                     prefix: str) -> tuple[list, np.ndarray]:
+    """Standalone statements as claims (attribution read) and their vectors, row i for text i."""
     claims = [claim_from_text(t, f"{prefix}{i}:0") for i, t in enumerate(texts)]
     vecs = embed([core(c.content) for c in claims], embedder, cache)
     return claims, vecs
@@ -41,8 +42,8 @@ def _embed_claims(texts: Sequence[str], embedder: Embedder, cache: EmbeddingCach
 def judge_labelled(pairs: Sequence[LabeledPair], judge: Judge, embedder: Embedder,
                    cache: EmbeddingCache | None = None) -> list[str]:
     """The judge's label for each labelled pair (its text A against text B)."""
-    ca, va = _embed_claims([p.a for p in pairs], embedder, cache, "a")
-    cb, vb = _embed_claims([p.b for p in pairs], embedder, cache, "b")
+    ca, va = embed_statements([p.a for p in pairs], embedder, cache, "a")
+    cb, vb = embed_statements([p.b for p in pairs], embedder, cache, "b")
     sims = np.einsum("ij,ij->i", va, vb) if len(pairs) else np.zeros(0)
     out: list[str] = []
     for k in range(0, len(pairs), 512):
@@ -88,7 +89,7 @@ def eval_fnc1(pairs: Sequence[LabeledPair], judge: Judge, embedder: Embedder,
             art = make_article(p.b, path=f"body:{p.group}", source="fnc1", id=f"b{p.group}")
             bodies[p.group] = split(art) if isinstance(art, Article) else []
     heads = sorted({p.a for p in pairs})
-    hclaims, hvecs = _embed_claims(heads, embedder, cache, "h")
+    hclaims, hvecs = embed_statements(heads, embedder, cache, "h")
     hidx = {h: i for i, h in enumerate(heads)}
     keys = list(bodies)
     flat = [c for k in keys for c in bodies[k]]

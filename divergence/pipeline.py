@@ -111,12 +111,12 @@ def group_all(
     events, groups = attach(events, groups)
     order = {"conflict": 0, "agree": 1, "unique": 2}
     groups.sort(key=lambda g: (order[g.label], -g.confidence, g.id))
-    marked = [a if voice_of.get(a.id, a.voice) == a.voice else _with_voice(a, voice_of[a.id])
-              for a in articles]
-    return marked, events, groups
+    return mark_copies(articles, voice_of), events, groups
 
 
-def _with_voice(a: Article, voice: str) -> Article:
+def mark_copies(articles: Sequence[Article], voice_of: dict[str, str]) -> list[Article]:
+    """Articles whose voice (see ``group.voices``) is another outlet's get ``copy_of`` set."""
     from dataclasses import replace
 
-    return replace(a, copy_of=voice)
+    return [a if voice_of.get(a.id, a.voice) == a.voice else replace(a, copy_of=voice_of[a.id])
+            for a in articles]

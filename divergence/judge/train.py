@@ -17,8 +17,8 @@ from pathlib import Path
 import numpy as np
 
 from ..bench.loaders import LabeledPair, default_root, load_emergent, load_sick
-from ..embed import EmbeddingCache, SentenceTransformerEmbedder, embed
-from ..split import claim_from_text, core
+from ..embed import EmbeddingCache, SentenceTransformerEmbedder
+from ..evaluate import embed_statements
 from .features import SCALAR_NAMES, pair_features
 from .model import LABELS, PairClassifier
 
@@ -26,11 +26,10 @@ from .model import LABELS, PairClassifier
 def featurize(pairs: list[LabeledPair], embedder: object, cache: EmbeddingCache | None,
               prefix: str = "p") -> np.ndarray:
     """Features of labelled pairs with the given embedder (texts embedded once, cached)."""
-    ca = [claim_from_text(p.a, f"{prefix}a{i}:0") for i, p in enumerate(pairs)]
-    cb = [claim_from_text(p.b, f"{prefix}b{i}:0") for i, p in enumerate(pairs)]
-    texts = [core(c.content) for c in ca + cb]
-    vecs = embed(texts, embedder, cache)  # type: ignore[arg-type]
-    return pair_features(ca, cb, vecs[: len(ca)], vecs[len(ca):])
+    n = len(pairs)
+    claims, vecs = embed_statements([p.a for p in pairs] + [p.b for p in pairs],
+                                    embedder, cache, prefix)  # type: ignore[arg-type]
+    return pair_features(claims[:n], claims[n:], vecs[:n], vecs[n:])
 
 
 def _cv(X: np.ndarray, y: np.ndarray, groups: np.ndarray, C: float, folds: int = 5) -> dict:  # noqa: N803
