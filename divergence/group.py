@@ -93,15 +93,22 @@ def voices(
 
 def _pairs_above(vectors: np.ndarray, threshold: float,
                  block: int = 2048) -> list[tuple[int, int, float]]:
-    """All pairs i < j with cosine at least ``threshold``, in blocks of rows."""
+    """All pairs i < j with cosine at least ``threshold``."""
+    return _blocked_pairs(vectors, lambda r0, r1, sims: sims >= threshold, block)
+
+
+def _blocked_pairs(vectors: np.ndarray, keep: Callable[[int, int, np.ndarray], np.ndarray],
+                   block: int = 2048) -> list[tuple[int, int, float]]:
+    """Pairs i < j (row-major order) that ``keep(r0, r1, sims)`` marks in each block of rows'
+    similarities to all vectors; memory stays about block x n."""
     n = vectors.shape[0]
     out: list[tuple[int, int, float]] = []
     for r0 in range(0, n, block):
-        sims = vectors[r0 : r0 + block] @ vectors.T
-        rows, cols = np.nonzero(sims >= threshold)
-        for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
-            if r0 + i < j:
-                out.append((r0 + i, j, float(sims[i, j])))
+        r1 = min(n, r0 + block)
+        sims = vectors[r0:r1] @ vectors.T
+        mask = keep(r0, r1, sims) & (np.arange(r0, r1)[:, None] < np.arange(n)[None, :])
+        for i, j in zip(*np.nonzero(mask), strict=True):
+            out.append((r0 + int(i), int(j), float(sims[i, j])))
     return out
 
 
@@ -117,22 +124,16 @@ def candidate_pairs(
     """Pairs worth judging: from different articles (or different speakers) and close in meaning,
     or both crediting someone for an outcome. Vectorised in blocks of rows (memory ~ block x n)."""
     _check(claims, vectors)
-    n = len(claims)
     art = np.array([hash(c.article_id) for c in claims])
     spk = np.array([hash(c.speaker or "") for c in claims])
     cred = np.array([bool(credits(c)) for c in claims])
-    out: list[tuple[int, int, float]] = []
-    for r0 in range(0, n, block):
-        r1 = min(n, r0 + block)
-        sims = vectors[r0:r1] @ vectors.T
-        keep = sims >= min_similarity
-        keep |= cred[r0:r1, None] & cred[None, :]
+
+    def keep(r0: int, r1: int, sims: np.ndarray) -> np.ndarray:
+        close = (sims >= min_similarity) | (cred[r0:r1, None] & cred[None, :])
         same_voice = (art[r0:r1, None] == art[None, :]) & (spk[r0:r1, None] == spk[None, :])
-        keep &= ~same_voice
-        keep &= np.arange(r0, r1)[:, None] < np.arange(n)[None, :]  # i < j, once per pair
-        for i, j in zip(*np.nonzero(keep), strict=True):
-            out.append((r0 + int(i), int(j), float(sims[i, j])))
-    return out
+        return close & ~same_voice
+
+    return _blocked_pairs(vectors, keep, block)
 
 
 def find_groups(
