@@ -75,13 +75,11 @@ class SentenceTransformerEmbedder:
         model: str = DEFAULT_MODEL,
         batch_size: int = 64,
         device: str = "cpu",
-        progress: bool = False,
     ) -> None:
         self.model = model
         self.name = f"st:{model}"
         self.batch_size = batch_size
         self.device = device
-        self.progress = progress
         self._st = None
 
     def _load(self):  # noqa: ANN202 - returns a SentenceTransformer, imported lazily

@@ -6,7 +6,7 @@ import datetime as _dt
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -28,7 +28,6 @@ class Options:
     pair_similarity: float = 0.5
     progress: bool = True
     claims_dir: str | Path | None = "claims"
-    extra: dict = field(default_factory=dict)
 
 
 @contextmanager

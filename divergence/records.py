@@ -6,7 +6,7 @@ JSON shapes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 Stance = Literal["asserts", "denies"]
@@ -155,7 +155,6 @@ class Report:
     model: str = ""
     created: str = ""
     skipped: tuple[Skip, ...] = ()
-    meta: dict = field(default_factory=dict, hash=False, compare=False)
 
     def claims_by_id(self) -> dict[str, Claim]:
         """Map claim id -> claim."""
