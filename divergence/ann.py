@@ -8,19 +8,21 @@ recall@10 0.98 at 1 M claims (PERF-NOTES); efConstruction 40 only reached 0.81.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import json
 import os
 import tempfile
-from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from .errors import DivergenceError
+
+if TYPE_CHECKING:
+    from .score import CorpusIndex
+    from .store import Corpus
 
 THRESHOLD = 50_000  # below this many vectors exact search is fast enough and needs no build
 _HINT = "the hnsw index needs faiss-cpu: pip install 'divergence[ann]'"
@@ -120,15 +122,6 @@ class IndexKey:
     name: str = "hnsw"
 
 
-def index_key(claim_ids: Iterable[str], model: str, name: str = "hnsw") -> IndexKey:
-    """The key of the stored claims (in row order) under ``model``."""
-    h, n = hashlib.sha256(), 0
-    for cid in claim_ids:
-        h.update(cid.encode("utf-8") + b"\n")
-        n += 1
-    return IndexKey(n, h.hexdigest()[:16], model, name)
-
-
 class IndexFile:
     """An index file next to the database, ``<db>.<name>.index``, and its JSON key sidecar."""
 
@@ -136,6 +129,7 @@ class IndexFile:
         db = Path(db_path)
         self.path = db.with_name(f"{db.name}.{name}.index")
         self.sidecar = db.with_name(f"{db.name}.{name}.json")
+        self.rows = db.with_name(f"{db.name}.{name}.rows.npy")
 
     def key(self) -> IndexKey | None:
         """The stored key, or None when the sidecar is missing or unreadable."""
@@ -156,28 +150,52 @@ class IndexFile:
         return self.path.exists() and self.key() == key
 
 
-def load_or_build(db_path: str | Path, name: str, vectors: np.ndarray, key: IndexKey) -> Any:
-    """A fitted index over ``vectors``: loaded from next to ``db_path`` when fresh, else rebuilt.
+def corpus_key(corpus: Corpus, name: str = "hnsw") -> IndexKey:
+    """The key of the corpus as it stands: its identity, write generation, size and model.
+
+    Cheap at any size (no claim is read), unlike ``index_key`` over every claim id.
+    """
+    return IndexKey(corpus.n_claims(), f"{corpus.identity}:{corpus.generation}",
+                    corpus.model or "", name)
+
+
+def load_or_build(db_path: str | Path, name: str, corpus: Corpus) -> CorpusIndex:
+    """A fitted index over the stored claims: loaded from next to ``db_path`` when fresh, else
+    rebuilt from every stored vector and saved (index, row numbers, then the key).
 
     Exact search has nothing to persist (the vectors are in the database) and is just fitted.
 
     Args:
         name: ``"exact"`` or ``"hnsw"`` (see ``choose_index``).
-        key: from ``index_key`` over the stored claim ids, in the same row order as ``vectors``.
     """
-    from .score import INDEXES
+    from .score import CorpusIndex, corpus_index
 
     if name != "hnsw":
-        return INDEXES.make(name).fit(vectors)
-    if len(vectors) != key.n:
-        raise DivergenceError(f"index key says {key.n} vectors, got {len(vectors)}")
+        return corpus_index(corpus, name)
+    key = corpus_key(corpus, name)
     f = IndexFile(db_path, name)
     if f.is_fresh(key):
         try:
-            return HNSWIndex.load(f.path)
-        except DivergenceError:
-            pass  # corrupt: rebuild below
+            rows = np.load(f.rows, allow_pickle=False)
+            if len(rows) == key.n:
+                return CorpusIndex(HNSWIndex.load(f.path), rows)
+        except (DivergenceError, OSError, ValueError):
+            pass  # unreadable: rebuild below
+    rows, vectors = corpus.rows()
     index = HNSWIndex().fit(vectors)
     index.save(f.path)
+    _save_npy(f.rows, rows)
     f.write_key(key)
-    return index
+    return CorpusIndex(index, rows)
+
+
+def _save_npy(path: Path, array: np.ndarray) -> None:
+    """``np.save`` to a temp file in the same folder, then rename."""
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            np.save(fh, array, allow_pickle=False)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

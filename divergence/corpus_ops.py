@@ -11,7 +11,7 @@ import numpy as np
 from .embed import Embedder, EmbeddingCache, embed
 from .group import voices
 from .judge import Judge
-from .pipeline import group_all, mark_copies
+from .pipeline import group_all, mark_copies, use_graph
 from .records import Article, Claim, ClaimGroup, Event, Report, Skip, Verdict
 from .split import Splitter, core, split
 from .store import Corpus
@@ -97,23 +97,37 @@ def regroup_corpus(corpus: Corpus, judge: Judge, progress: bool = False) -> None
 
 def ensure_grouping(corpus: Corpus, judge: Judge, progress: bool = False) -> None:
     """Regroup and save when the corpus holds no grouping (never grouped, or grown since)."""
-    if corpus.load_grouping() is None:
+    if not corpus.has_grouping():
         regroup_corpus(corpus, judge, progress=progress)
 
 
-def apply_verdicts(groups: Sequence[ClaimGroup],
-                   latest: dict[str, Verdict]) -> list[ClaimGroup]:
+def apply_verdicts(groups: Sequence[ClaimGroup], latest: dict[str, Verdict],
+                   threshold: float = 0.0) -> list[ClaimGroup]:
     """Attach each group's latest verdict; an ``agree`` verdict relabels the group agree.
 
-    Whether a group is still flagged follows from label and verdict (``ClaimGroup.flagged``).
+    Unreviewed conflicts under the calibrated ``threshold`` are muted. Whether a group is still
+    flagged follows from label, verdict and mute (``ClaimGroup.flagged``).
     """
     out = []
     for g in groups:
         v = latest.get(g.id)
         if v is not None:
             g = replace(g, verdict=v, label="agree" if v.decision == "agree" else g.label)
+        elif g.label == "conflict" and g.confidence < threshold:
+            g = replace(g, muted=True)
         out.append(g)
     return out
+
+
+def flag_threshold(corpus: Corpus) -> float:
+    """The calibrated confidence below which unreviewed conflicts are not flagged (0 if none).
+
+    A calibration made on another model's vectors does not apply: confidences depend on them.
+    """
+    cal = corpus.calibration()
+    if not cal or cal.get("threshold") is None or cal.get("model") != corpus.model:
+        return 0.0
+    return float(cal["threshold"])
 
 
 def corpus_report(corpus: Corpus, judge: Judge, progress: bool = False,
@@ -129,11 +143,13 @@ def corpus_report(corpus: Corpus, judge: Judge, progress: bool = False,
         grouping = regroup(articles, claims, vectors, judge, progress=progress)
         corpus.save_grouping(*grouping)
     events, groups = grouping
-    groups = apply_verdicts(groups, corpus.latest_verdicts())
-    voice_of = voices(articles, claims, vectors) if claims else {}
+    threshold = flag_threshold(corpus)
+    groups = apply_verdicts(groups, corpus.latest_verdicts(), threshold)
+    voice_of = (voices(articles, claims, vectors, graph=use_graph("auto", len(claims)))
+                if claims else {})
     articles = mark_copies(articles, voice_of)
     return Report(
         articles=tuple(articles), claims=tuple(claims), events=tuple(events),
         groups=tuple(groups), model=corpus.model or "",
         created=_dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat(),
-        skipped=tuple(skipped))
+        skipped=tuple(skipped), flag_threshold=threshold)

@@ -398,6 +398,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "schema": SCHEMA,
         "model": report.model,
         "created": report.created,
+        "flag_threshold": report.flag_threshold,
         "articles": [
             {"id": a.id, "path": a.path, "source": a.source, "wire": a.wire, "date": a.date,
              "title": a.title, "place": a.place, "url": a.url, "voice": a.voice, "text": a.text}
@@ -419,7 +420,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
              "claims": list(g.claims), "sources": list(g.sources),
              "reasons": [_reason_to_dict(r) for r in g.reasons],
              "events": list(g.events),
-             "verdict": asdict(g.verdict) if g.verdict else None, "flagged": g.flagged}
+             "verdict": asdict(g.verdict) if g.verdict else None, "flagged": g.flagged,
+             "muted": g.muted}
             for g in report.groups
         ],
         "skipped": [{"where": s.where, "why": s.why} for s in report.skipped],

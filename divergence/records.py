@@ -117,12 +117,18 @@ class ClaimGroup:
     reasons: tuple[Reason, ...] = ()
     events: tuple[str, ...] = ()
     verdict: Verdict | None = None
+    # Set on an unreviewed conflict whose confidence is under the corpus's calibrated threshold
+    # (``divergence calibrate``): still a conflict, but not put in front of a reviewer.
+    muted: bool = False
 
     @property
     def flagged(self) -> bool:
-        """A conflict no reviewer has dismissed, relabelled agree, or called unrelated."""
-        return self.label == "conflict" and (self.verdict is None
-                                             or self.verdict.decision == "confirm")
+        """A conflict a reviewer confirmed, or an unreviewed one above the calibrated threshold."""
+        if self.label != "conflict":
+            return False
+        if self.verdict is None:
+            return not self.muted
+        return self.verdict.decision == "confirm"
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +161,8 @@ class Report:
     model: str = ""
     created: str = ""
     skipped: tuple[Skip, ...] = ()
+    # Conflicts below this confidence are not flagged unless confirmed (0 = no calibration).
+    flag_threshold: float = 0.0
 
     def claims_by_id(self) -> dict[str, Claim]:
         """Map claim id -> claim."""

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import getpass
 import os
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from .records import DECISIONS, ClaimGroup, Report
 
-__all__ = ["DECISIONS", "default_reviewer", "flagged_groups", "format_flagged"]
+__all__ = ["DECISIONS", "Calibration", "CalibrationPoint", "calibrate", "default_reviewer",
+           "flagged_groups", "format_calibration", "format_flagged", "pending"]
 
 
 def default_reviewer() -> str:
@@ -45,3 +48,108 @@ def format_flagged(report: Report, groups: list[ClaimGroup]) -> str:
         out += [f"  reason {r.type} ({r.weight:.2f}): {r.detail}" for r in g.reasons]
         out.append("")
     return "\n".join(out)
+
+
+def pending(report: Report) -> list[ClaimGroup]:
+    """Flagged conflicts no reviewer has decided yet, most confident first: where review resumes."""
+    return [g for g in flagged_groups(report) if g.verdict is None]
+
+
+# ---------------------------------------------------------------- calibration
+
+POSITIVE = "confirm"  # every other decision says the flag was wrong
+
+
+@dataclass(frozen=True, slots=True)
+class CalibrationPoint:
+    """Flag every conflict at or above ``threshold``: how many reviewed ones, how many right."""
+
+    threshold: float
+    flagged: int
+    confirmed: int
+
+    @property
+    def precision(self) -> float:
+        """The share of those flags a reviewer confirmed."""
+        return self.confirmed / self.flagged if self.flagged else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Calibration:
+    """The precision of flagged conflicts at each confidence, and the threshold for a target."""
+
+    target: float
+    reviewed: int
+    confirmed: int
+    curve: tuple[CalibrationPoint, ...]  # highest threshold first
+    threshold: float | None  # the lowest threshold whose precision reaches ``target``; None if none
+
+    @property
+    def chosen(self) -> CalibrationPoint | None:
+        """The curve point at ``threshold``."""
+        return next((p for p in self.curve if p.threshold == self.threshold), None)
+
+
+def calibrate(reviewed: Sequence[tuple[str, str, float]], target: float,
+              min_flagged: int = 5) -> Calibration:
+    """Precision of the flags at each confidence, from reviewers' verdicts on conflicts.
+
+    Args:
+        reviewed: (group id, decision, confidence when decided), as ``Corpus.reviewed`` gives.
+        target: the precision wanted, 0..1.
+        min_flagged: a threshold needs at least this many reviewed flags at or above it, so one
+            lucky verdict does not set it.
+
+    Returns:
+        The curve, and the lowest threshold (most conflicts still flagged) whose precision
+        reaches ``target``.
+    """
+    ranked = sorted(((conf, decision == POSITIVE) for _, decision, conf in reviewed),
+                    key=lambda r: -r[0])
+    curve: list[CalibrationPoint] = []
+    confirmed = 0
+    for i, (conf, ok) in enumerate(ranked):
+        confirmed += ok
+        if i + 1 == len(ranked) or ranked[i + 1][0] < conf:  # last of a run of equal confidences
+            curve.append(CalibrationPoint(round(conf, 4), i + 1, confirmed))
+    good = [p for p in curve if p.flagged >= min_flagged and p.precision >= target]
+    return Calibration(target=target, reviewed=len(ranked), confirmed=confirmed,
+                       curve=tuple(curve), threshold=good[-1].threshold if good else None)
+
+
+def format_calibration(cal: Calibration, bins: int = 10) -> str:
+    """The curve as a plain-text table (one row per confidence band), then the choice."""
+    lines = [f"{cal.reviewed} reviewed conflict(s), {cal.confirmed} confirmed", "",
+             f"{'confidence':<11}{'reviewed':>9}{'confirmed':>10}{'precision':>10}"
+             f"{'flagged at or above':>21}{'precision':>10}"]
+    rows = _bands(cal)
+    for k in range(bins, 0, -1):
+        lo, hi = (k - 1) / bins, k / bins
+        inside = [ok for conf, ok in rows if lo <= conf < hi or (k == bins and conf >= 1.0)]
+        if not inside:
+            continue
+        above = next(p for p in reversed(cal.curve) if p.threshold >= lo)
+        lines.append(f"{f'{lo:.1f}-{hi:.1f}':<11}{len(inside):>9}{sum(inside):>10}"
+                     f"{sum(inside) / len(inside):>10.2f}{above.flagged:>21}"
+                     f"{above.precision:>10.2f}")
+    lines.append("")
+    if cal.threshold is None:
+        lines.append(f"no threshold reaches precision {cal.target:.2f}; review more conflicts "
+                     "or lower --target")
+    else:
+        p = cal.chosen
+        assert p is not None
+        lines.append(f"threshold {cal.threshold:.4f}: precision {p.precision:.2f} on {p.flagged} "
+                     f"reviewed flag(s), {p.confirmed} of {cal.confirmed} confirmed kept "
+                     f"(target {cal.target:.2f})")
+    return "\n".join(lines) + "\n"
+
+
+def _bands(cal: Calibration) -> list[tuple[float, bool]]:
+    """The (confidence, confirmed) rows back out of the cumulative curve."""
+    out, prev = [], CalibrationPoint(1.1, 0, 0)
+    for p in cal.curve:
+        n, ok = p.flagged - prev.flagged, p.confirmed - prev.confirmed
+        out += [(p.threshold, True)] * ok + [(p.threshold, False)] * (n - ok)
+        prev = p
+    return out

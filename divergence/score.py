@@ -8,20 +8,22 @@ corpus is not regrouped: events come from its stored grouping.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 import numpy as np
 
 from .embed import Embedder, EmbeddingCache, embed
 from .judge import Judge
-from .records import Article, Claim, Event, Reason
+from .records import Article, Claim, ClaimGroup, Event, Reason, Verdict
 from .registry import Registry
 from .split import Splitter, core, split
 from .store import Corpus
 
 NOVEL = 0.5  # a claim whose novelty reaches this counts as new to the corpus
+# A new claim this close (cosine) to one side of a reviewed conflict takes that side, so its
+# conflict with the other side is the one the reviewer decided. The judge's strong-agree level.
+SAME_SIDE = 0.8
 
 
 class Index(Protocol):
@@ -85,6 +87,20 @@ class Neighbour:
     confidence: float
     reasons: tuple[Reason, ...] = ()
     event: str | None = None
+    # For a conflict: the reviewed corpus group it repeats and that group's verdict, and whether
+    # it is under the corpus's calibrated flag threshold (unreviewed only).
+    group: str | None = None
+    verdict: Verdict | None = None
+    muted: bool = False
+
+    @property
+    def flagged(self) -> bool:
+        """A conflict that no verdict sets aside and the calibrated threshold lets through."""
+        if self.label != "conflict":
+            return False
+        if self.verdict is not None:
+            return self.verdict.decision == "confirm"
+        return not self.muted
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,19 +130,45 @@ class ArticleScore:
         out = [(s.claim, n) for s in self.claims for n in s.neighbours if n.label == "conflict"]
         return sorted(out, key=lambda cn: -cn[1].confidence)
 
+    @property
+    def flagged(self) -> list[tuple[Claim, Neighbour]]:
+        """The conflicts still worth a look: not set aside by a verdict or the calibration."""
+        return [(c, n) for c, n in self.conflicts if n.flagged]
 
-def _without_own(ids: np.ndarray, sims: np.ndarray, stored: Sequence[Claim], article_id: str,
-                 k: int) -> tuple[np.ndarray, np.ndarray]:
-    """Drop neighbours from the scored article itself; keep the best ``k`` of the rest."""
-    out_ids, out_sims = [], []
-    for row_ids, row_sims in zip(ids.tolist(), sims.tolist(), strict=True):
-        pairs = [(i, s) for i, s in zip(row_ids, row_sims, strict=True)
-                 if i >= 0 and stored[i].article_id != article_id][:k]
-        out_ids.append([i for i, _ in pairs])
-        out_sims.append([s for _, s in pairs])
-    width = min((len(r) for r in out_ids), default=0)
-    return (np.array([r[:width] for r in out_ids], dtype=np.int64).reshape(len(out_ids), width),
-            np.array([r[:width] for r in out_sims], dtype=np.float32).reshape(len(out_ids), width))
+
+@dataclass(frozen=True, slots=True)
+class CorpusIndex:
+    """A neighbour search fitted on the stored vectors, and the claim row number of each of its
+    positions (``Corpus.rows``), so neighbours are read from the database one by one."""
+
+    index: Index
+    rows: np.ndarray
+
+
+def corpus_index(corpus: Corpus, name: str = "exact") -> CorpusIndex:
+    """An index registered as ``name`` over every stored vector (built in memory, not saved)."""
+    rows, vectors = corpus.rows()
+    return CorpusIndex(INDEXES.make(name).fit(vectors), rows)
+
+
+def _neighbours(searcher: CorpusIndex, corpus: Corpus, queries: np.ndarray, article_id: str,
+                k: int) -> list[list[tuple[Claim, np.ndarray, float]]]:
+    """Per query, the ``k`` closest stored claims (with vectors and similarity), best first,
+    leaving out the scored article's own claims when it is already stored."""
+    n = len(searcher.rows)
+    if n == 0 or len(queries) == 0:
+        return [[] for _ in range(len(queries))]
+    own = corpus.n_claims(article_id)
+    pos, sims = searcher.index.search(queries, min(n, k + own))
+    valid = pos >= 0
+    found = corpus.claims_at(searcher.rows[pos[valid]].tolist())
+    out = []
+    for row_pos, row_sims in zip(pos.tolist(), sims.tolist(), strict=True):
+        hits = [(*found[int(searcher.rows[p])], float(sim))
+                for p, sim in zip(row_pos, row_sims, strict=True)
+                if p >= 0 and int(searcher.rows[p]) in found]
+        out.append([h for h in hits if h[0].article_id != article_id][:k])
+    return out
 
 
 def score(
@@ -136,15 +178,18 @@ def score(
     judge: Judge,
     cache: EmbeddingCache | None = None,
     splitter: Splitter | None = None,
-    index: Index | None = None,
+    index: CorpusIndex | None = None,
     k: int = 5,
     min_similarity: float = 0.5,
 ) -> ArticleScore:
     """Score ``article`` against the stored corpus (not regrouped, nothing stored).
 
+    Only the neighbours are read from the database (claims, vectors, sources, their events and
+    reviewed groups), so the cost beyond the search does not grow with the corpus.
+
     Args:
-        index: a neighbour search already fitted on ``corpus.vectors()`` (``INDEXES``, or
-            ``ann.load_or_build``); exact search by default.
+        index: a neighbour search over the stored claims (``corpus_index``, or
+            ``ann.load_or_build`` for the persisted HNSW index); exact search by default.
         k: neighbours per claim.
         min_similarity: a neighbour this close links the claim to the neighbour's event.
 
@@ -154,34 +199,27 @@ def score(
     corpus.check_model(embedder.name)
     claims = split(article, splitter)
     qv = embed([core(c.content) for c in claims], embedder, cache).reshape(len(claims), -1)
-    stored = corpus.claims()
-    sv = corpus.vectors() if stored else np.zeros((0, qv.shape[1]), np.float32)
-    # The index covers the whole corpus (so a persisted one stays valid); the article's own
-    # stored claims, if it is already in the corpus, are dropped from its neighbours.
-    own = sum(1 for c in stored if c.article_id == article.id)
-    searcher = index if index is not None else ExactIndex().fit(sv)
-    ids, sims = _without_own(*searcher.search(qv, min(len(stored), k + own)), stored,
-                             article.id, k)
-    source = {a.id: a.voice for a in corpus.articles()}
-    grouping = corpus.load_grouping()
-    events = {e.id: e for e in grouping[0]} if grouping else {}
-    event_of = {cid: e.id for e in events.values() for cid in e.claims}
-    left = [claims[i] for i in range(len(claims)) for _ in range(ids.shape[1])]
-    right = [stored[j] for j in ids.reshape(-1).tolist()]
-    rows = [i for i in range(len(claims)) for _ in range(ids.shape[1])]
-    verdicts = judge.judge_pairs(left, right, sims.reshape(-1).tolist(), qv[rows],
-                                 sv[ids.reshape(-1)]) if right else []
+    searcher = index if index is not None else corpus_index(corpus)
+    near = _neighbours(searcher, corpus, qv, article.id, k)
+    flat = [(i, hit) for i, hits in enumerate(near) for hit in hits]
+    source = corpus.voices([hit[0].article_id for _, hit in flat])
+    event_of, groups_of = corpus.grouping_of([hit[0].id for _, hit in flat])
+    pairs = judge.judge_pairs(
+        [claims[i] for i, _ in flat], [hit[0] for _, hit in flat], [hit[2] for _, hit in flat],
+        qv[[i for i, _ in flat]], np.stack([hit[1] for _, hit in flat])) if flat else []
+    decided = _Decided(corpus, groups_of)
+    by_claim: list[list[Neighbour]] = [[] for _ in claims]
+    for (i, (other, _, sim)), v in zip(flat, pairs, strict=True):
+        ev = event_of.get(other.id)
+        by_claim[i].append(decided.apply(Neighbour(
+            other, source.get(other.article_id, "?"), sim, v.label, float(v.confidence),
+            v.reasons, ev.id if ev else None), qv[i]))
+    events = {e.id: e for e in event_of.values()}
     scored, touched = [], Counter()
-    for i, c in enumerate(claims):
-        width = ids.shape[1]
-        nbs = tuple(
-            Neighbour(right[i * width + m], source.get(right[i * width + m].article_id, "?"),
-                      float(sims[i, m]), v.label, float(v.confidence), v.reasons,
-                      event_of.get(right[i * width + m].id))
-            for m, v in enumerate(verdicts[i * width : (i + 1) * width]))
+    for c, nbs in zip(claims, by_claim, strict=True):
         touched.update({n.event for n in nbs if n.event and n.similarity >= min_similarity})
         scored.append(ClaimScore(
-            c, nbs,
+            c, tuple(nbs),
             support=max((n.confidence for n in nbs if n.label == "agree"), default=0.0),
             contradiction=max((n.confidence for n in nbs if n.label == "conflict"), default=0.0),
             novelty=float(np.clip(1.0 - max((n.similarity for n in nbs), default=0.0), 0, 1))))
@@ -190,3 +228,33 @@ def score(
                         tuple((events[e], n) for e, n in touched.most_common()),
                         novel_share=novel, model=embedder.name)
 
+
+class _Decided:
+    """Reviewers' verdicts and the calibrated threshold, applied to a new claim's conflicts."""
+
+    def __init__(self, corpus: Corpus, groups_of: dict[str, list[ClaimGroup]]) -> None:
+        from .corpus_ops import flag_threshold
+
+        self.threshold = flag_threshold(corpus)
+        latest = corpus.latest_verdicts()
+        self.reviewed = {cid: [(g, latest[g.id]) for g in gs
+                               if g.label == "conflict" and g.id in latest]
+                         for cid, gs in groups_of.items()}
+        members = {m for pairs in self.reviewed.values() for g, _ in pairs for m in g.claims}
+        self.vectors = corpus.vectors_of(sorted(members))
+
+    def apply(self, n: Neighbour, query: np.ndarray) -> Neighbour:
+        """``n`` with the verdict of the reviewed conflict it repeats, or muted under threshold.
+
+        The new claim repeats a reviewed conflict when the stored claim it conflicts with is in
+        that group and the new claim is within ``SAME_SIDE`` of another member (it takes the
+        other side of the same dispute).
+        """
+        if n.label != "conflict":
+            return n
+        for g, v in self.reviewed.get(n.claim.id, []):
+            others = [self.vectors[cid] for cid in g.claims
+                      if cid != n.claim.id and cid in self.vectors]
+            if others and float(np.max(np.stack(others) @ query)) >= SAME_SIDE:
+                return replace(n, group=g.id, verdict=v)
+        return replace(n, muted=n.confidence < self.threshold)

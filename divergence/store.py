@@ -44,11 +44,17 @@ CREATE TABLE IF NOT EXISTS grouping (kind TEXT, n INTEGER, body TEXT, PRIMARY KE
 _VERDICTS = """
 CREATE TABLE IF NOT EXISTS verdicts (
     id INTEGER PRIMARY KEY AUTOINCREMENT, group_id TEXT NOT NULL, decision TEXT NOT NULL,
-    reviewer TEXT NOT NULL, at TEXT NOT NULL, note TEXT);
+    reviewer TEXT NOT NULL, at TEXT NOT NULL, note TEXT, confidence REAL);
 CREATE TRIGGER IF NOT EXISTS verdicts_no_update BEFORE UPDATE ON verdicts
     BEGIN SELECT RAISE(ABORT, 'verdicts are append-only'); END;
 CREATE TRIGGER IF NOT EXISTS verdicts_no_delete BEFORE DELETE ON verdicts
     BEGIN SELECT RAISE(ABORT, 'verdicts are append-only'); END;
+"""
+# Which stored event and groups each claim belongs to, so scoring looks up its neighbours' without
+# reading the whole grouping. Added after schema 1 shipped; rebuilt from the grouping when empty.
+_MEMBERS = """
+CREATE TABLE IF NOT EXISTS members (claim_id TEXT NOT NULL, kind TEXT NOT NULL, n INTEGER);
+CREATE INDEX IF NOT EXISTS members_by_claim ON members(claim_id);
 """
 _NEEDED = {"meta", "articles", "claims", "vectors", "grouping"}
 
@@ -101,6 +107,7 @@ class Corpus:
                 self._db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)",
                                  (SCHEMA_VERSION,))
                 self._db.executescript(_VERDICTS)
+                self._db.executescript(_MEMBERS)
             return
         tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master")}
         version = (self._db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
@@ -112,6 +119,14 @@ class Corpus:
         if "verdicts" not in tables:
             with self._db:
                 self._db.executescript(_VERDICTS)
+        if "members" not in tables:
+            with self._db:
+                self._db.executescript(_MEMBERS)
+                self._db.executemany("INSERT INTO members VALUES (?, ?, ?)", self._memberships())
+        cols = {r[1] for r in self._db.execute("PRAGMA table_info(verdicts)")}
+        if "confidence" not in cols:  # verdict logs from before calibration
+            with self._db:
+                self._db.execute("ALTER TABLE verdicts ADD COLUMN confidence REAL")
 
     # ---------------------------------------------------------------- reading
 
@@ -143,6 +158,89 @@ class Corpus:
             "c.proposition FROM claims c JOIN articles a ON a.id = c.article_id "
             "ORDER BY a.rowid, c.n")
         return [Claim(*r[:7], cue=r[7], proposition=r[8] or "") for r in rows]
+
+    def n_claims(self, article_id: str | None = None) -> int:
+        """How many claims are stored (of one article when ``article_id`` is given)."""
+        if article_id is None:
+            return int(self._db.execute("SELECT count(*) FROM claims").fetchone()[0])
+        q = "SELECT count(*) FROM claims WHERE article_id=?"
+        return int(self._db.execute(q, (article_id,)).fetchone()[0])
+
+    @property
+    def identity(self) -> str:
+        """A random id given to the corpus when first asked: tells a rebuilt file from this one."""
+        row = self._db.execute("SELECT value FROM meta WHERE key='identity'").fetchone()
+        if row:
+            return str(row[0])
+        import uuid
+
+        new = uuid.uuid4().hex[:16]
+        with self._db:
+            self._db.execute("INSERT OR IGNORE INTO meta VALUES ('identity', ?)", (new,))
+        return str(self._db.execute("SELECT value FROM meta WHERE key='identity'").fetchone()[0])
+
+    @property
+    def generation(self) -> int:
+        """A counter bumped by every write of claims or vectors: an index built at another
+        generation is stale."""
+        row = self._db.execute("SELECT value FROM meta WHERE key='generation'").fetchone()
+        return int(row[0]) if row else 0
+
+    def _bump(self) -> None:
+        self._db.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)",
+                         (str(self.generation + 1),))
+
+    def rows(self) -> tuple[np.ndarray, np.ndarray]:
+        """(claim row numbers, vectors) in ``claims()`` order: what an index is built from."""
+        q = ("SELECT c.rowid, v.v FROM claims c JOIN articles a ON a.id = c.article_id "
+             "LEFT JOIN vectors v ON v.claim_id = c.id ORDER BY a.rowid, c.n")
+        rowids, blobs = [], []
+        for rowid, blob in self._db.execute(q):
+            if blob is None:
+                raise DivergenceError("some claims have no vector; re-add with --reembed",
+                                      where=str(self.path))
+            rowids.append(rowid)
+            blobs.append(blob)
+        if not blobs:
+            return np.zeros(0, np.int64), np.zeros((0, 0), np.float32)
+        return np.asarray(rowids, np.int64), np.stack(
+            [np.frombuffer(b, dtype=np.float32) for b in blobs])
+
+    def claims_at(self, rowids: Sequence[int]) -> dict[int, tuple[Claim, np.ndarray]]:
+        """The claims (with their vectors) at these row numbers, by row number."""
+        out: dict[int, tuple[Claim, np.ndarray]] = {}
+        ids = sorted({int(r) for r in rowids})
+        for k in range(0, len(ids), 500):
+            chunk = ids[k : k + 500]
+            q = ('SELECT c.rowid, c.id, c.article_id, c.text, c.start, c."end", c.speaker, '
+                 "c.stance, c.cue, c.proposition, v.v FROM claims c LEFT JOIN vectors v ON "
+                 f"v.claim_id = c.id WHERE c.rowid IN ({','.join('?' * len(chunk))})")
+            for r in self._db.execute(q, chunk):
+                claim = Claim(*r[1:8], cue=r[8], proposition=r[9] or "")
+                out[r[0]] = (claim, np.frombuffer(r[10], dtype=np.float32))
+        return out
+
+    def vectors_of(self, claim_ids: Sequence[str]) -> dict[str, np.ndarray]:
+        """The stored vectors of these claims, by claim id."""
+        out: dict[str, np.ndarray] = {}
+        ids = list(dict.fromkeys(claim_ids))
+        for k in range(0, len(ids), 500):
+            chunk = ids[k : k + 500]
+            q = f"SELECT claim_id, v FROM vectors WHERE claim_id IN ({','.join('?' * len(chunk))})"
+            out.update((cid, np.frombuffer(b, dtype=np.float32))
+                       for cid, b in self._db.execute(q, chunk))
+        return out
+
+    def voices(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """The wire, else the source, of these articles (``Article.voice`` without copies)."""
+        ids = list(dict.fromkeys(article_ids))
+        out: dict[str, str] = {}
+        for k in range(0, len(ids), 500):
+            chunk = ids[k : k + 500]
+            q = ("SELECT id, coalesce(wire, source) FROM articles WHERE id IN "
+                 f"({','.join('?' * len(chunk))})")
+            out.update(self._db.execute(q, chunk))
+        return out
 
     def vectors(self) -> np.ndarray:
         """The stored vectors, row i for ``claims()[i]``."""
@@ -185,6 +283,8 @@ class Corpus:
             with self._db:
                 self._db.execute("INSERT OR REPLACE INTO meta VALUES ('model', ?)", (model,))
                 self._db.execute("DELETE FROM grouping")  # stale once the corpus grows
+                self._db.execute("DELETE FROM members")
+                self._bump()
                 for a in chunk:
                     self._insert(a, [(claims[i], vectors[i]) for i in by_article.get(a.id, [])],
                                  now)
@@ -221,6 +321,8 @@ class Corpus:
         with self._db:
             self._db.execute("DELETE FROM vectors")
             self._db.execute("DELETE FROM grouping")
+            self._db.execute("DELETE FROM members")
+            self._bump()
             self._db.executemany(
                 "INSERT INTO vectors VALUES (?, ?, ?)",
                 [(cid, int(v.shape[0]), np.asarray(v, np.float32).tobytes())
@@ -236,6 +338,47 @@ class Corpus:
         with self._db:
             self._db.execute("DELETE FROM grouping")
             self._db.executemany("INSERT INTO grouping VALUES (?, ?, ?)", rows)
+            self._db.execute("DELETE FROM members")
+            self._db.executemany("INSERT INTO members VALUES (?, ?, ?)", self._memberships())
+
+    def _memberships(self) -> list[tuple[str, str, int]]:
+        """(claim id, kind, n) for every claim of every stored event and group."""
+        out = []
+        for kind, n, body in self._db.execute("SELECT kind, n, body FROM grouping"):
+            out += [(cid, kind, n) for cid in json.loads(body).get("claims", ())]
+        return out
+
+    def has_grouping(self) -> bool:
+        """Whether a grouping is stored (none before the first report, or after the corpus grew)."""
+        return self._db.execute("SELECT 1 FROM grouping LIMIT 1").fetchone() is not None
+
+    def grouping_of(self, claim_ids: Sequence[str]
+                    ) -> tuple[dict[str, Event], dict[str, list[ClaimGroup]]]:
+        """The stored event and the stored groups of each of these claims, read alone."""
+        ids = list(dict.fromkeys(claim_ids))
+        member: list[tuple[str, str, int]] = []
+        for k in range(0, len(ids), 500):
+            chunk = ids[k : k + 500]
+            q = ("SELECT claim_id, kind, n FROM members WHERE claim_id IN "
+                 f"({','.join('?' * len(chunk))})")
+            member += self._db.execute(q, chunk).fetchall()
+        bodies: dict[tuple[str, int], Any] = {}
+        for kind, n in {(kind, n) for _, kind, n in member}:
+            row = self._db.execute("SELECT body FROM grouping WHERE kind=? AND n=?",
+                                   (kind, n)).fetchone()
+            if row:
+                d = json.loads(row[0])
+                bodies[(kind, n)] = _event(d) if kind == "event" else _group(d)
+        events: dict[str, Event] = {}
+        groups: dict[str, list[ClaimGroup]] = {}
+        for cid, kind, n in member:
+            if (kind, n) not in bodies:
+                continue
+            if kind == "event":
+                events[cid] = bodies[(kind, n)]
+            else:
+                groups.setdefault(cid, []).append(bodies[(kind, n)])
+        return events, groups
 
     def load_grouping(self) -> tuple[list[Event], list[ClaimGroup]] | None:
         """The stored events and groups; None when never grouped or the corpus grew since."""
@@ -269,7 +412,8 @@ class Corpus:
         if grouping is None:
             raise DivergenceError("no grouping stored; run: divergence report --db "
                                   f"{self.path} first", where=str(self.path))
-        if group_id not in {g.id for g in grouping[1]}:
+        shown = {g.id: g for g in grouping[1]}
+        if group_id not in shown:
             raise DivergenceError(f"unknown group id {group_id!r}; list the flagged groups "
                                   f"with: divergence review --list --db {self.path}",
                                   where=str(self.path))
@@ -277,8 +421,11 @@ class Corpus:
         v = Verdict(decision, reviewer, when, note or None)
         with self._db:
             self._db.execute(
-                "INSERT INTO verdicts (group_id, decision, reviewer, at, note) "
-                "VALUES (?, ?, ?, ?, ?)", (group_id, v.decision, v.reviewer, v.at, v.note))
+                "INSERT INTO verdicts (group_id, decision, reviewer, at, note, confidence) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (group_id, v.decision, v.reviewer, v.at, v.note,
+                 # what calibration learns from: the confidence of a conflict as shown
+                 shown[group_id].confidence if shown[group_id].label == "conflict" else None))
         return v
 
     def verdicts(self) -> list[tuple[str, Verdict]]:
@@ -290,6 +437,38 @@ class Corpus:
     def latest_verdicts(self) -> dict[str, Verdict]:
         """The latest verdict per group id (later entries win)."""
         return dict(self.verdicts())
+
+    def reviewed(self) -> list[tuple[str, str, float]]:
+        """(group id, latest decision, the group's confidence when decided), oldest first.
+
+        Only verdicts on conflicts count. Rows logged before confidences were kept take the stored
+        grouping's confidence, and are left out when that group is gone or is not a conflict.
+        """
+        rows = self._db.execute(
+            "SELECT group_id, decision, confidence FROM verdicts ORDER BY id").fetchall()
+        latest = {gid: (decision, conf) for gid, decision, conf in rows}
+        grouping = self.load_grouping() if any(c is None for _, c in latest.values()) else None
+        current = ({g.id: g.confidence for g in grouping[1] if g.label == "conflict"}
+                   if grouping else {})
+        out = []
+        for gid, (decision, conf) in latest.items():
+            conf = conf if conf is not None else current.get(gid)
+            if conf is not None:
+                out.append((gid, decision, float(conf)))
+        return out
+
+    # ---------------------------------------------------------------- calibration
+
+    def calibration(self) -> dict[str, Any] | None:
+        """The saved calibration (``divergence calibrate``), or None."""
+        row = self._db.execute("SELECT value FROM meta WHERE key='calibration'").fetchone()
+        return json.loads(row[0]) if row else None
+
+    def save_calibration(self, calibration: dict[str, Any]) -> None:
+        """Save a calibration (a JSON object with at least ``threshold``) for later runs."""
+        with self._db:
+            self._db.execute("INSERT OR REPLACE INTO meta VALUES ('calibration', ?)",
+                             (json.dumps(calibration),))
 
     # ---------------------------------------------------------------- lifetime
 

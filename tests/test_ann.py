@@ -9,9 +9,11 @@ import numpy as np
 import pytest
 
 from divergence import ann
-from divergence.ann import IndexFile, choose_index, index_key, load_or_build
+from divergence.ann import IndexFile, choose_index, corpus_key, load_or_build
 from divergence.errors import DivergenceError
+from divergence.records import Article, Claim
 from divergence.score import INDEXES, ExactIndex, build_index
+from divergence.store import Corpus
 
 
 def _unit(n: int, d: int = 64, seed: int = 0) -> np.ndarray:
@@ -63,6 +65,17 @@ def test_load_corrupt_file_is_a_clean_error(tmp_path: Path) -> None:
         ann.HNSWIndex.load(tmp_path / "bad.index")
 
 
+def _stored(db: Path, vectors: np.ndarray, model: str = "minilm", per: int = 100) -> Corpus:
+    """A corpus at ``db`` holding ``vectors`` as claims of synthetic articles, ``per`` each."""
+    corpus = Corpus(db)
+    arts = [Article(f"a{k}", f"a{k}.txt", f"text {k}", f"source {k}")
+            for k in range((len(vectors) + per - 1) // per)]
+    claims = [Claim(f"a{i // per}:{i % per}", f"a{i // per}", f"claim {i}", 0, 4)
+              for i in range(len(vectors))]
+    corpus.add(arts, claims, vectors, model)
+    return corpus
+
+
 def test_load_or_build_reuses_and_rebuilds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("faiss")
     builds = []
@@ -74,39 +87,56 @@ def test_load_or_build_reuses_and_rebuilds(tmp_path: Path, monkeypatch: pytest.M
 
     monkeypatch.setattr(ann.HNSWIndex, "fit", counting_fit)
     db = tmp_path / "corpus.db"
-    ids = [f"a:{i}" for i in range(len(VECTORS))]
-    key = index_key(ids, "minilm")
-    first = load_or_build(db, "hnsw", VECTORS, key)
-    assert builds == [2_000] and IndexFile(db).is_fresh(key)
-    again = load_or_build(db, "hnsw", VECTORS, key)
-    assert builds == [2_000]  # reused from disk
-    np.testing.assert_array_equal(first.search(QUERIES, 5)[0], again.search(QUERIES, 5)[0])
+    with _stored(db, VECTORS[:1_900]) as corpus:
+        first = load_or_build(db, "hnsw", corpus)
+        assert builds == [1_900] and IndexFile(db).is_fresh(corpus_key(corpus))
+        again = load_or_build(db, "hnsw", corpus)
+        assert builds == [1_900]  # reused from disk, with its row numbers
+        np.testing.assert_array_equal(first.rows, again.rows)
+        np.testing.assert_array_equal(first.index.search(QUERIES, 5)[0],
+                                      again.index.search(QUERIES, 5)[0])
+        extra = Article("b", "b.txt", "text b", "source b")
+        corpus.add([extra], [Claim(f"b:{i}", "b", "c", 0, 1) for i in range(100)],
+                   VECTORS[1_900:], "minilm")
+        grown = load_or_build(db, "hnsw", corpus)
+        assert builds == [1_900, 2_000] and len(grown.rows) == 2_000  # the corpus grew
+        corpus.replace_vectors(VECTORS[::-1].copy(), "other-model")
+        load_or_build(db, "hnsw", corpus)
+        assert len(builds) == 3  # re-embedded with another model
+        IndexFile(db).path.write_bytes(b"junk")
+        load_or_build(db, "hnsw", corpus)
+        assert len(builds) == 4  # corrupt file
+        IndexFile(db).rows.unlink()
+        load_or_build(db, "hnsw", corpus)
+        assert len(builds) == 5  # missing row numbers
+        load_or_build(db, "hnsw", corpus)
+        assert len(builds) == 5
+    # Another database at the same path, same size and write count: not this index.
+    db.unlink()
+    with _stored(db, VECTORS[:1_900]):
+        pass
+    with _stored(db.with_name("x.db"), VECTORS[:1_900]) as other, Corpus(db) as corpus:
+        assert corpus_key(corpus) != corpus_key(other)
+        load_or_build(db, "hnsw", corpus)
+        assert len(builds) == 6
 
-    load_or_build(db, "hnsw", VECTORS, index_key(ids, "other-model"))
-    assert len(builds) == 2  # model changed
-    ids2 = ids[:-1] + ["b:0"]
-    load_or_build(db, "hnsw", VECTORS, index_key(ids2, "other-model"))
-    assert len(builds) == 3  # claim ids changed
-    IndexFile(db).path.write_bytes(b"junk")
-    load_or_build(db, "hnsw", VECTORS, index_key(ids2, "other-model"))
-    assert len(builds) == 4  # corrupt file
-    IndexFile(db).path.unlink()
-    load_or_build(db, "hnsw", VECTORS, index_key(ids2, "other-model"))
-    assert len(builds) == 5  # missing file
-    with pytest.raises(DivergenceError, match="index key says"):
-        load_or_build(db, "hnsw", VECTORS[:10], key)
+
+def test_index_rows_point_at_the_claims(tmp_path: Path) -> None:
+    pytest.importorskip("faiss")
+    with _stored(tmp_path / "c.db", VECTORS[:500]) as corpus:
+        built = load_or_build(tmp_path / "c.db", "hnsw", corpus)
+        pos, _ = built.index.search(VECTORS[[7, 321]], 1)
+        found = corpus.claims_at(built.rows[pos[:, 0]].tolist())
+        assert sorted(c.text for c, _ in found.values()) == ["claim 321", "claim 7"]
+        for c, v in found.values():
+            np.testing.assert_array_equal(v, VECTORS[int(c.text.split()[1])])
 
 
 def test_load_or_build_exact_writes_nothing(tmp_path: Path) -> None:
-    index = load_or_build(tmp_path / "c.db", "exact", VECTORS, index_key([], "m"))
-    assert isinstance(index, ExactIndex) and list(tmp_path.iterdir()) == []
-
-
-def test_index_key_depends_on_order_model_and_count() -> None:
-    a = index_key(["x", "y"], "m")
-    assert a == index_key(iter(["x", "y"]), "m")
-    assert a != index_key(["y", "x"], "m") and a != index_key(["x", "y"], "n")
-    assert a.n == 2 and index_key(["x"], "m").n == 1
+    with _stored(tmp_path / "c.db", VECTORS[:300]) as corpus:
+        built = load_or_build(tmp_path / "c.db", "exact", corpus)
+        assert isinstance(built.index, ExactIndex) and len(built.rows) == 300
+    assert sorted(p.name for p in tmp_path.iterdir() if "index" in p.name) == []
 
 
 def test_missing_faiss_is_a_clean_error(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -125,3 +125,45 @@ def test_fail_on_conflict_exit_code() -> None:
     assert "## Conflicts" in result.stdout and "date" in result.stdout
     result = _run("score", B, "--db", "c.db")
     assert result.exit_code == 0
+
+
+def _score_json(path: str, *extra: str) -> tuple[int, dict]:
+    result = _run("score", path, "--db", "c.db", *FAST, "--format", "json", *extra)
+    return result.exit_code, json.loads(result.stdout)
+
+
+def test_score_respects_verdicts_and_calibration(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new article repeating B's side of the reviewed A-vs-B dispute carries its verdict."""
+    monkeypatch.setenv("DIVERGENCE_REVIEWER", "alice")
+    assert _run("add", A, B, "--db", "c.db", *FAST, "-q").exit_code == 0
+    (tmp_path / "c.txt").write_text(Path(B).read_text(encoding="utf-8") + "\nMore later.\n",
+                                    encoding="utf-8")
+    code, doc = _score_json("c.txt", "--fail-on-conflict")
+    assert code == 3
+    spring = [c for c in doc["conflicts"] if "spring" in c["other_text"]]
+    assert spring and all(c["flagged"] and c["verdict"] is None for c in spring)
+    listed = json.loads(_run("review", "--list", "--db", "c.db", "--format", "json").stdout)
+    gid = listed[0]["id"]
+    assert _run("review", "--decide", gid, "dismiss", "--db", "c.db").exit_code == 0
+    code, doc = _score_json("c.txt", "--fail-on-conflict")
+    spring = [c for c in doc["conflicts"] if "spring" in c["other_text"]]
+    assert spring and all(not c["flagged"] and c["group"] == gid
+                          and c["verdict"]["decision"] == "dismiss" for c in spring)
+    assert code == (3 if any(c["flagged"] for c in doc["conflicts"]) else 0)
+    md = _run("score", "c.txt", "--db", "c.db", *FAST).stdout
+    assert "## Set aside" in md and f"reviewed: dismiss by alice (group `{gid}`)" in md
+    assert _run("review", "--decide", gid, "confirm", "--db", "c.db").exit_code == 0
+    code, doc = _score_json("c.txt", "--fail-on-conflict")
+    assert code == 3 and any(c["verdict"] and c["verdict"]["decision"] == "confirm"
+                             and c["flagged"] for c in doc["conflicts"])
+
+
+def test_score_mutes_conflicts_under_the_calibrated_threshold(tmp_path: Path) -> None:
+    assert _run("add", A, "--db", "c.db", *FAST, "-q").exit_code == 0
+    code, doc = _score_json(B, "--fail-on-conflict")
+    assert code == 3 and doc["conflicts"]
+    with Corpus("c.db", create=False) as corpus:
+        corpus.save_calibration({"threshold": 0.99, "model": corpus.model})
+    code, doc = _score_json(B, "--fail-on-conflict")
+    assert code == 0 and all(c["muted"] and not c["flagged"] for c in doc["conflicts"])

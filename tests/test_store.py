@@ -69,6 +69,39 @@ def test_grouping_round_trip(tmp_path: Path) -> None:
         assert corpus.load_grouping() == ([event], [group])
 
 
+def test_reads_by_claim_without_loading_everything(tmp_path: Path) -> None:
+    """Scoring reads neighbours alone: claims and vectors by row, voices, events and groups."""
+    with _stored(tmp_path / "c.db") as corpus:
+        claims, vectors = corpus.claims(), corpus.vectors()
+        rows, again = corpus.rows()
+        assert np.array_equal(again, vectors) and len(rows) == len(claims) == corpus.n_claims()
+        found = corpus.claims_at([int(rows[1]), int(rows[-1]), int(rows[1])])
+        assert [found[int(r)][0] for r in (rows[1], rows[-1])] == [claims[1], claims[-1]]
+        assert np.array_equal(found[int(rows[-1])][1], vectors[-1])
+        assert corpus.n_claims(claims[0].article_id) == 3
+        assert corpus.voices([claims[0].article_id, "nope"]) == {
+            claims[0].article_id: "Harbour Gazette"}
+        assert set(corpus.vectors_of([claims[2].id, "nope"])) == {claims[2].id}
+        assert corpus.grouping_of([claims[0].id]) == ({}, {})
+        assert not corpus.has_grouping()
+        corpus_report(corpus, Judge())
+        assert corpus.has_grouping()
+        events, groups = corpus.load_grouping() or ([], [])
+        ev, gs = corpus.grouping_of([c.id for c in claims])
+        for c in claims:
+            assert ev[c.id] == next(e for e in events if c.id in e.claims)
+            assert gs.get(c.id, []) == [g for g in groups if c.id in g.claims]
+        before = corpus.generation
+    con = sqlite3.connect(tmp_path / "c.db")  # a corpus from before the members table
+    con.execute("DROP TABLE members")
+    con.commit()
+    con.close()
+    with Corpus(tmp_path / "c.db", create=False) as corpus:
+        assert corpus.grouping_of([c.id for c in claims]) == (ev, gs)
+        corpus.replace_vectors(vectors, "hashing:256")
+        assert corpus.generation == before + 1 and corpus.grouping_of([claims[0].id]) == ({}, {})
+
+
 def test_readding_skips_and_counts(tmp_path: Path) -> None:
     with _stored(tmp_path / "c.db") as corpus:
         arts, _ = load([A, B])

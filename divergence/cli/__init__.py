@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import corpus, judging, report, review  # noqa: F401 - registers the commands on main
+from . import calibrate, corpus, judging, report, review, serve  # noqa: F401 - registers the commands on main
 from ._app import main
 
 __all__ = ["main"]

@@ -75,7 +75,7 @@ def add(paths: tuple[str, ...], db: str | None, model: str, embedder: str,
         if res.present:
             click.echo(f"divergence: {res.present} article(s) already in the corpus; skipped",
                        err=True)
-        if res.added or corpus.load_grouping() is None:
+        if res.added or not corpus.has_grouping():
             regroup_corpus(corpus, _judge(emb, nli, rules_only), progress=not quiet)
         if not quiet:
             click.echo(f"added {res.added} article(s), {res.claims} claims to {path}; "
@@ -90,7 +90,8 @@ def add(paths: tuple[str, ...], db: str | None, model: str, embedder: str,
 @click.option("--top", type=click.IntRange(min=1), default=5, show_default=True,
               help="Closest corpus claims to judge per claim.")
 @click.option("--fail-on-conflict", is_flag=True,
-              help="Exit with code 3 when the article conflicts with the corpus.")
+              help="Exit with code 3 when the article raises a flagged conflict (not one "
+                   "a reviewer dismissed, nor one under the calibrated threshold).")
 @click.option("--add", "add_after", is_flag=True,
               help="Store the article in the corpus afterwards (as add does).")
 @_MODEL
@@ -113,7 +114,9 @@ def score(article: str, db: str | None, fmt: str, top: int, fail_on_conflict: bo
     Per claim: the closest corpus claims with their sources and labels, and support,
     contradiction and novelty scores. Per article: the events it matches, the share of novel
     claims and the conflicts it raises, with reasons. Only ARTICLE is embedded; the corpus is
-    not regrouped.
+    not regrouped. Reviewers' verdicts apply: a conflict that repeats a reviewed one (the new
+    claim takes one side of a decided dispute) carries that verdict, and a dismissed, unrelated
+    or agree verdict sets it aside; so does the calibrated threshold (divergence calibrate).
 
     \b
     Examples:
@@ -150,18 +153,16 @@ def score(article: str, db: str | None, fmt: str, top: int, fail_on_conflict: bo
                 regroup_corpus(corpus, judge)
             click.echo(f"divergence: {'added' if added else 'already stored:'} "
                        f"{articles[0].path}", err=True)
-    if fail_on_conflict and res.conflicts:
+    if fail_on_conflict and res.flagged:
         sys.exit(3)
 
 
 def _index(name: str, corpus: Any, db_path: Path) -> Any:
     """The neighbour search over the whole stored corpus, by name ("auto" picks by size)."""
-    from ..ann import choose_index, index_key, load_or_build
+    from ..ann import choose_index, load_or_build
 
-    stored = corpus.claims()
     if name == "auto":
-        name = choose_index(len(stored))
-    if name == "exact" or not stored:
+        name = choose_index(corpus.n_claims())
+    if name == "exact" or not corpus.n_claims():
         return None  # score() fits exact search itself
-    key = index_key([c.id for c in stored], corpus.model or "", name)
-    return load_or_build(db_path, name, corpus.vectors(), key)
+    return load_or_build(db_path, name, corpus)

@@ -34,7 +34,15 @@ _DECISION_CHOICE = click.Choice(["confirm", "dismiss", "agree", "unrelated"])
 @_clean_errors
 def review(list_: bool, decide: tuple[str, str] | None, note: str | None, reviewer: str | None,
            fmt: str, db: str | None, nli: str | None, rules_only: bool) -> None:
-    """List the flagged conflicts in a corpus, or record a verdict on one.
+    """Review the flagged conflicts in a corpus: one at a time, side by side, or by script.
+
+    With no --list or --decide, walks the undecided flagged conflicts, most confident first,
+    each shown with one column per source (speakers, stances, the spans that differ
+    highlighted) and the reasons. Keys: c confirm, d dismiss, a agree (relabel), u unrelated,
+    n add a note to the decision, s skip, q quit, ? help. Each decision is stored the
+    moment it is made; quitting, Ctrl-C or a crash loses nothing, and the next run resumes with
+    the conflicts still undecided (skipped ones come back). With stdin not a terminal, one key
+    per line is read (printf 'd\\nc\\nq\\n' | divergence review).
 
     Every verdict is appended to the corpus database at once (group id, decision, reviewer,
     UTC time, note), so nothing is lost on quitting; the latest verdict per group wins. Group
@@ -46,34 +54,105 @@ def review(list_: bool, decide: tuple[str, str] | None, note: str | None, review
 
     \b
     Examples:
+      divergence review --db news.db                   # the interactive loop
       divergence review --list --db news.db
       divergence review --list --format json | jq '.[].id'
       divergence review --decide g-3ae7e59e35 dismiss --note "different ferries"
       divergence verdicts export -o verdicts.jsonl
-    The interactive loop is not built yet. Exit codes: 0 ok, 1 error, 2 usage.
+    Exit codes: 0 ok, 1 error, 2 usage.
     """
     from ..corpus_ops import corpus_report, ensure_grouping
+    from ..review import default_reviewer
     from ..store import Corpus
 
     if list_ and decide:
         raise click.UsageError("give --list or --decide, not both")
-    if not list_ and not decide:
-        raise click.UsageError("the interactive review loop is not built yet; use "
-                               "--list to see the flagged conflicts and --decide GROUP_ID "
-                               "confirm|dismiss|agree|unrelated to record a verdict")
+    who = reviewer if reviewer is not None else default_reviewer()
     with Corpus(_db_path(db), create=False) as corpus:
         judge = _judge_for(corpus.model or "", nli, rules_only)
         if decide:
-            from ..review import default_reviewer
-
             ensure_grouping(corpus, judge)
             group_id, decision = decide
-            who = reviewer if reviewer is not None else default_reviewer()
             v = corpus.add_verdict(group_id, decision, who, note)
             click.echo(f"recorded {v.decision} on {group_id} by {v.reviewer} at {v.at}")
             return
         rep = corpus_report(corpus, judge)
+        if not list_:
+            _loop(corpus, rep, who, note)
+            return
     _print_flagged(rep, fmt)
+
+
+_KEYS = {"c": "confirm", "d": "dismiss", "a": "agree", "u": "unrelated"}
+_HELP = ("[c]onfirm  [d]ismiss  [a]gree  [u]nrelated  [n]ote  [s]kip  [q]uit  [?]help")
+
+
+def _loop(corpus: Any, rep: Any, reviewer: str, note: str | None) -> None:
+    """The interactive review: show each undecided flagged conflict, store each decision at once."""
+    import os
+    import shutil
+    import sys
+
+    from ..report.terminal import render_group
+    from ..review import flagged_groups, pending
+
+    queue = pending(rep)
+    total = len(flagged_groups(rep))
+    if not queue:
+        click.echo(f"nothing to review: {total} flagged conflict(s), all decided", err=True)
+        return
+    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    width = max(40, min(160, shutil.get_terminal_size((100, 24)).columns))
+    click.echo(f"{len(queue)} undecided of {total} flagged conflict(s); reviewer {reviewer}. "
+               f"{_HELP}", err=True)
+    done = skipped = 0
+    try:
+        for i, g in enumerate(queue, 1):
+            click.echo()
+            click.echo(render_group(rep, g, width=width, color=color,
+                                    position=f"{i} of {len(queue)}"), nl=False)
+            while True:
+                key = _key(f"decision [{'/'.join([*_KEYS, 'n', 's', 'q', '?'])}]")
+                if key in _KEYS:
+                    v = corpus.add_verdict(g.id, _KEYS[key], reviewer, note)
+                    click.echo(f"recorded {v.decision}" + (f" ({v.note})" if v.note else ""))
+                    done, note = done + 1, None
+                    break
+                if key == "n":
+                    note = click.prompt("note (kept with this conflict's decision)",
+                                        default="", show_default=False).strip() or None
+                    if not sys.stdin.isatty():
+                        click.echo(note or "")
+                elif key == "s":
+                    skipped, note = skipped + 1, None  # a note belongs to its own conflict
+                    break
+                elif key == "q":
+                    raise EOFError
+                else:
+                    click.echo(_HELP)
+    except (EOFError, KeyboardInterrupt):
+        click.echo()
+    left = len(queue) - done
+    click.echo(f"{done} decided, {skipped} skipped, {left} undecided left; every decision is "
+               "stored" + ("; run divergence review again to go on" if left else ""), err=True)
+
+
+def _key(prompt: str) -> str:
+    """One key: a keypress on a terminal, else the first letter of a line; q at end of input."""
+    import sys
+
+    click.echo(f"{prompt} ", nl=False)
+    if sys.stdin.isatty():
+        ch = click.getchar()
+        click.echo(ch if ch.isprintable() else "")
+        if ch in ("\x03", "\x04"):  # Ctrl-C, Ctrl-D in raw mode
+            return "q"
+        return ch.lower()
+    line = sys.stdin.readline()
+    click.echo(line.strip())
+    if not line:
+        return "q"
+    return line.strip()[:1].lower()
 
 
 def _print_flagged(rep: Any, fmt: str) -> None:

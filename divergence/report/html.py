@@ -16,7 +16,17 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from ..records import Article, Claim, ClaimGroup, Event, Reason, Report, Span
-from .markdown import NO_EVENT, SECTIONS, Placement, columns, place_groups, shorten, speaker_of
+from .markdown import (
+    NO_EVENT,
+    SECTIONS,
+    Placement,
+    aside_why,
+    columns,
+    place_groups,
+    section_of,
+    shorten,
+    speaker_of,
+)
 
 TEMPLATE = "report.html.j2"
 _RANK = {"conflict": 3, "agree": 2, "unique": 1, "none": 0}
@@ -52,8 +62,8 @@ def _context(report: Report) -> dict[str, Any]:
     articles = report.articles_by_id()
     events = {e.id: e for e in report.events}
     place = place_groups(report)
-    counts = {label: sum(g.label == label for g in report.groups) for label, _ in SECTIONS}
-    conflicts = sorted((g for g in report.groups if g.label == "conflict"),
+    counts = {label: sum(section_of(g) == label for g in report.groups) for label, _ in SECTIONS}
+    conflicts = sorted((g for g in report.groups if section_of(g) == "conflict"),
                        key=lambda g: (-g.confidence, g.id))
     shown = list(report.events)
     if place.by_event[NO_EVENT]:
@@ -62,7 +72,8 @@ def _context(report: Report) -> dict[str, Any]:
         "report": report,
         "counts": counts,
         "top": [_top(g, claims) for g in conflicts[:5]],
-        "events": [_event(e, place, events, claims, articles) for e in shown],
+        "events": [_event(e, place, events, claims, articles, report.flag_threshold)
+                   for e in shown],
         "texts": _texts(report),
     }
 
@@ -75,13 +86,13 @@ def _top(g: ClaimGroup, claims: dict[str, Claim]) -> dict[str, Any]:
 
 def _event(
     e: Event, place: Placement, events: dict[str, Event],
-    claims: dict[str, Claim], articles: dict[str, Article],
+    claims: dict[str, Claim], articles: dict[str, Article], threshold: float = 0.0,
 ) -> dict[str, Any]:
     groups = place.by_event[e.id]
     sections = []
     for label, title in SECTIONS:
-        views = [_group(g, e.id, place, events, claims, articles)
-                 for g in groups if g.label == label]
+        views = [_group(g, e.id, place, events, claims, articles, threshold)
+                 for g in groups if section_of(g) == label]
         if views:
             sections.append({"label": label, "title": title, "groups": views})
     names = [articles[aid].source if aid in articles else aid for aid in e.articles]
@@ -90,11 +101,12 @@ def _event(
 
 def _group(
     g: ClaimGroup, event_id: str, place: Placement, events: dict[str, Event],
-    claims: dict[str, Claim], articles: dict[str, Article],
+    claims: dict[str, Claim], articles: dict[str, Article], threshold: float = 0.0,
 ) -> dict[str, Any]:
     view: dict[str, Any] = {
         "id": g.id, "anchor": group_anchor(g.id), "label": g.label, "confidence": g.confidence,
         "sources": g.sources, "verdict": g.verdict, "ref": None, "columns": [], "reasons": [],
+        "aside": aside_why(g, threshold) if section_of(g) == "aside" else None,
     }
     home = place.home[g.id]
     if home != event_id:

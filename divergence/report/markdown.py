@@ -14,7 +14,8 @@ from ..records import Article, Claim, ClaimGroup, Event, Reason, Report
 
 # The order a reader wants within an event: disputes first.
 SECTIONS: tuple[tuple[str, str], ...] = (
-    ("conflict", "Conflicts"), ("agree", "Agreements"), ("unique", "Unique"))
+    ("conflict", "Conflicts"), ("aside", "Set aside"), ("agree", "Agreements"),
+    ("unique", "Unique"))
 NO_EVENT = ""  # key for groups that no event lists
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
@@ -61,6 +62,20 @@ def place_groups(report: Report) -> Placement:
     for groups in by_event.values():
         groups.sort(key=_reading_order)
     return Placement(by_event, home)
+
+
+def section_of(g: ClaimGroup) -> str:
+    """Where a reader meets a group: flagged conflicts under Conflicts; conflicts a reviewer
+    dismissed or called unrelated, and unreviewed ones under the calibrated threshold, set
+    aside; the rest under their label."""
+    return "aside" if g.label == "conflict" and not g.flagged else g.label
+
+
+def aside_why(g: ClaimGroup, threshold: float) -> str:
+    """Why a conflict was set aside, in a few words."""
+    if g.verdict is not None:
+        return f"{g.verdict.decision} by a reviewer"
+    return f"below the calibrated threshold {threshold:.2f}"
 
 
 def _reading_order(g: ClaimGroup) -> tuple[float, int, str]:
@@ -124,15 +139,17 @@ def render_markdown(report: Report) -> str:
     place = place_groups(report)
     out: list[str] = [*_header(report)]
     for e in report.events:
-        out += _event(e, place.by_event[e.id], place, events, claims, articles)
+        out += _event(e, place.by_event[e.id], place, events, claims, articles,
+                      report.flag_threshold)
     if place.by_event[NO_EVENT]:
         loose = Event(NO_EVENT, "Not tied to an event", (), ())
-        out += _event(loose, place.by_event[NO_EVENT], place, events, claims, articles)
+        out += _event(loose, place.by_event[NO_EVENT], place, events, claims, articles,
+                      report.flag_threshold)
     return "\n".join(out).rstrip() + "\n"
 
 
 def _header(report: Report) -> list[str]:
-    counts = {label: sum(g.label == label for g in report.groups) for label, _ in SECTIONS}
+    counts = {label: sum(section_of(g) == label for g in report.groups) for label, _ in SECTIONS}
     lines = ["# Divergence report", ""]
     if report.model:
         lines.append(f"- Model: `{report.model}`")
@@ -142,7 +159,8 @@ def _header(report: Report) -> list[str]:
         f"- {len(report.articles)} articles, {len(report.claims)} claims, "
         f"{len(report.events)} events",
         f"- Groups: {counts['conflict']} conflict, {counts['agree']} agree, "
-        f"{counts['unique']} unique",
+        f"{counts['unique']} unique" + (f"; {counts['aside']} conflict(s) set aside"
+                                        if counts["aside"] else ""),
         "", "## Articles", "",
         "| id | source | wire | date | title |", "| --- | --- | --- | --- | --- |",
     ]
@@ -159,14 +177,14 @@ def _header(report: Report) -> list[str]:
 
 def _event(
     e: Event, groups: Sequence[ClaimGroup], place: Placement, events: dict[str, Event],
-    claims: dict[str, Claim], articles: dict[str, Article],
+    claims: dict[str, Claim], articles: dict[str, Article], threshold: float = 0.0,
 ) -> list[str]:
     lines = [f"## {md_escape(e.label or e.id)}", ""]
     if e.articles:
         names = [_article_name(articles.get(aid), aid) for aid in e.articles]
         lines += ["Articles: " + "; ".join(names), ""]
     for label, title in SECTIONS:
-        section = [g for g in groups if g.label == label]
+        section = [g for g in groups if section_of(g) == label]
         if not section:
             continue
         lines += [f"### {title} ({len(section)})", ""]
@@ -177,6 +195,8 @@ def _event(
                 lines += [f"- {_group_title(g)}: see above, under *{where}*", ""]
             elif label == "conflict":
                 lines += _conflict(g, claims, articles)
+            elif label == "aside":
+                lines += _listed(g, claims, articles, why=aside_why(g, threshold))
             else:
                 lines += _listed(g, claims, articles)
     return lines
@@ -216,8 +236,9 @@ def _column_head(col: Column) -> str:
     return md_escape(col.voice) + via
 
 
-def _listed(g: ClaimGroup, claims: dict[str, Claim], articles: dict[str, Article]) -> list[str]:
-    lines = [f"- {_group_title(g)}"]
+def _listed(g: ClaimGroup, claims: dict[str, Claim], articles: dict[str, Article],
+            why: str = "") -> list[str]:
+    lines = [f"- {_group_title(g)}" + (f" — set aside: {md_escape(why)}" if why else "")]
     for cid in g.claims:
         c = claims.get(cid)
         if c is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from typing import Any
 
 from ..io import _reason_to_dict
@@ -25,7 +26,9 @@ def score_to_dict(s: ArticleScore) -> dict[str, Any]:
         "conflicts": [
             {"claim": c.id, "text": c.content, "other": n.claim.id, "other_text": n.claim.content,
              "source": n.source, "confidence": round(n.confidence, 4),
-             "reasons": [_reason_to_dict(r) for r in n.reasons]}
+             "reasons": [_reason_to_dict(r) for r in n.reasons], "flagged": n.flagged,
+             "group": n.group, "verdict": asdict(n.verdict) if n.verdict else None,
+             "muted": n.muted}
             for c, n in s.conflicts
         ],
         "claims": [
@@ -57,17 +60,27 @@ def render_score_markdown(s: ArticleScore) -> str:
     lines = [f"# Score: {a.title or a.path}", "",
              f"- source: {a.source}" + (f" ({a.date})" if a.date else ""),
              f"- claims: {len(s.claims)}; novel: {s.novel_share:.0%}; "
-             f"conflicts: {len(s.conflicts)}", ""]
+             f"conflicts: {len(s.flagged)}"
+             + (f" ({len(s.conflicts) - len(s.flagged)} more set aside)"
+                if len(s.conflicts) > len(s.flagged) else ""), ""]
     if s.events:
         lines += ["## Events matched", ""]
         lines += [f"- {e.label} ({n} claim{'s' if n != 1 else ''})" for e, n in s.events]
         lines.append("")
-    if s.conflicts:
-        lines += ["## Conflicts", ""]
-        for c, n in s.conflicts:
+    for title, pairs in (("Conflicts", s.flagged),
+                         ("Set aside", [cn for cn in s.conflicts if not cn[1].flagged])):
+        if not pairs:
+            continue
+        lines += [f"## {title}", ""]
+        for c, n in pairs:
             why = "; ".join(f"{r.type}: {r.detail}" for r in n.reasons) or "judged a conflict"
             lines += [f"- **{shorten(c.content, 120)}**", f"  - vs {n.source}: "
                       f"{shorten(n.claim.content, 120)} ({n.confidence:.2f})", f"  - why: {why}"]
+            if n.verdict:
+                lines.append(f"  - reviewed: {n.verdict.decision} by {n.verdict.reviewer} "
+                             f"(group `{n.group}`)")
+            elif n.muted:
+                lines.append("  - below the calibrated threshold")
         lines.append("")
     lines += ["## Claims", "", "| claim | support | contradiction | novelty | closest |",
               "|---|---|---|---|---|"]

@@ -1,0 +1,73 @@
+"""`divergence calibrate`: the flag threshold that reviewers' verdicts say reaches a precision."""
+
+from __future__ import annotations
+
+import click
+
+from ._app import _DB, _clean_errors, _db_path, _fail, main
+
+
+@main.command()
+@_DB
+@click.option("--target", type=click.FloatRange(0.0, 1.0), default=0.9, show_default=True,
+              help="The precision wanted: the share of flagged conflicts a reviewer confirms.")
+@click.option("--min-reviewed", type=click.IntRange(1), default=5, show_default=True,
+              help="A threshold needs at least this many reviewed conflicts at or above it.")
+@click.option("--dry-run", is_flag=True, help="Show the curve and the choice; save nothing.")
+@click.option("--clear", is_flag=True,
+              help="Forget the saved threshold: flag every conflict again.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="A table for people, or JSON for programs.")
+@_clean_errors
+def calibrate(db: str | None, target: float, min_reviewed: int, dry_run: bool, clear: bool,
+              fmt: str) -> None:
+    """Learn from the verdicts which confidence is worth a reviewer's time.
+
+    Reads every conflict a reviewer decided (confirm counts as right; dismiss, agree and
+    unrelated as wrong), at the confidence it had when it was shown, and prints the precision
+    of the flags in each confidence band and at or above it. Then it picks the lowest threshold
+    whose precision reaches --target (so as many true conflicts as possible stay flagged) and
+    saves it in the corpus. Later runs on the corpus (report --db, review, serve, score) stop
+    flagging unreviewed conflicts below it; they stay in the JSON (label conflict, "muted":
+    true) and in a "set aside" part of the Markdown and HTML reports. A threshold learnt on one
+    model's vectors is ignored after --reembed with another.
+
+    \b
+    Examples:
+      divergence calibrate --db news.db --target 0.9
+      divergence calibrate --dry-run --format json | jq .threshold
+      divergence calibrate --clear
+    Exit codes: 0 saved (or --dry-run, --clear); 1 no threshold reaches the target, or an error.
+    """
+    import datetime as _dt
+    import json
+
+    from ..review import calibrate as fit
+    from ..review import format_calibration
+    from ..store import Corpus
+
+    with Corpus(_db_path(db), create=False) as corpus:
+        now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
+        if clear:
+            corpus.save_calibration({"threshold": None, "model": corpus.model, "at": now})
+            click.echo("calibration cleared: every conflict is flagged again", err=True)
+            return
+        cal = fit(corpus.reviewed(), target, min_flagged=min_reviewed)
+        chosen = cal.chosen
+        saved = {"threshold": cal.threshold, "target": target,
+                 "precision": round(chosen.precision, 4) if chosen else None,
+                 "flagged": chosen.flagged if chosen else None, "reviewed": cal.reviewed,
+                 "confirmed": cal.confirmed, "model": corpus.model, "at": now}
+        if cal.threshold is not None and not dry_run:
+            corpus.save_calibration(saved)
+    if fmt == "json":
+        curve = [{"threshold": p.threshold, "flagged": p.flagged, "confirmed": p.confirmed,
+                  "precision": round(p.precision, 4)} for p in cal.curve]
+        click.echo(json.dumps({**saved, "curve": curve}, indent=2))
+    else:
+        click.echo(format_calibration(cal), nl=False)
+    if cal.threshold is None:
+        _fail(f"no threshold reaches precision {target:.2f} with {cal.reviewed} reviewed "
+              f"conflict(s) (at least {min_reviewed} needed at or above it); nothing saved")
+    if not dry_run:
+        click.echo(f"saved threshold {cal.threshold:.4f} to {_db_path(db)}", err=True)

@@ -1,0 +1,70 @@
+"""`divergence serve`: the review page for a corpus, on this machine."""
+
+from __future__ import annotations
+
+import ipaddress
+
+import click
+
+from ._app import _DB, _clean_errors, _db_path, _judge_for, _judge_options, main
+
+
+@main.command()
+@_DB
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Anything but a loopback address lets other machines "
+                   "reach the page; a warning is printed.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
+              help="Port to listen on; 0 picks a free one.")
+@click.option("--reviewer", default=None, metavar="NAME",
+              help="Who decides [default: $DIVERGENCE_REVIEWER, else the OS user name].")
+@_judge_options
+@_clean_errors
+def serve(db: str | None, host: str, port: int, reviewer: str | None, nli: str | None,
+          rules_only: bool) -> None:
+    """Review the flagged conflicts of a corpus in the browser, side by side.
+
+    Serves a page on http://127.0.0.1:8765/ listing the flagged conflicts, most confident
+    first: one column per source, each claim highlighted in its article text, with the
+    reasons. The buttons confirm, dismiss, agree and unrelated (with an optional note) store
+    a verdict at once, exactly as `divergence review --decide` does; dismissed, agreed and
+    unrelated groups move to "Reviewed". Serves until Ctrl-C.
+
+    Only the page can write: it carries a token made fresh at every start, and requests from
+    other web sites are refused. Nothing leaves this machine unless --host says so.
+
+    \b
+    Examples:
+      divergence add seeds/ --db news.db && divergence serve --db news.db
+      divergence serve --db news.db --port 0 --reviewer alice
+      divergence serve --host 0.0.0.0     # reachable from the network: trusted networks only
+    Also: GET /api/flagged gives the flagged groups as JSON. Exit codes: 0 ok, 1 error, 2 usage.
+    """
+    from ..serve import make_server
+    from ..store import Corpus
+
+    path = _db_path(db)
+    with Corpus(path, create=False) as corpus:
+        model = corpus.model or ""
+    server = make_server(path, _judge_for(model, nli, rules_only), host=host, port=port,
+                         reviewer=reviewer)
+    if not _is_loopback(host):
+        click.echo(f"divergence: warning: listening on {host}, not only this machine; anyone "
+                   "who can reach it can read the corpus", err=True)
+    click.echo(f"divergence: reviewing {path} as {server.reviewer} at {server.url} "
+               "(Ctrl-C to stop)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("divergence: stopped; every verdict is stored", err=True)
+    finally:
+        server.server_close()
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

@@ -1,0 +1,294 @@
+"""A local review page for a corpus's flagged conflicts (``divergence serve``).
+
+A stdlib ``ThreadingHTTPServer`` with three routes: ``GET /`` renders the page, ``GET /api/flagged``
+lists the flagged groups as JSON, ``POST /api/verdicts`` stores a decision. A write needs the token
+made fresh at every start, which only the page carries (header ``X-Divergence-Token``), a Host
+header naming this server, and a same-origin ``Origin`` when one is sent; so another web site can
+neither read the token nor post a verdict. Every request opens its own SQLite connection. All
+article text is escaped (Jinja2 autoescape; the highlighted windows are escaped piece by piece),
+and the Content-Security-Policy runs only the page's own script, by nonce.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import secrets
+import socket
+import sqlite3
+import threading
+from collections.abc import Sequence
+from dataclasses import asdict, replace
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from os import PathLike
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from .corpus_ops import corpus_report, ensure_grouping
+from .errors import DivergenceError
+from .io import flagged_to_dict
+from .records import DECISIONS, Article, Claim, ClaimGroup, Report, Span
+from .report.html import mark_spans
+from .report.markdown import columns, speaker_of
+from .review import default_reviewer, flagged_groups
+from .store import Corpus
+
+if TYPE_CHECKING:
+    from .judge import Judge
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8765
+TOKEN_HEADER = "X-Divergence-Token"
+TEMPLATE = "review.html.j2"
+WINDOW = 240  # characters of article text shown on each side of a claim
+_BREAKS = re.compile(r"[ \t]*\n\s*")  # blank lines and indents, shown as one line break
+_MAX_BODY = 64 * 1024
+_MAX_NOTE = 2000
+_WILDCARD = ("0.0.0.0", "::", "")
+
+
+class ReviewServer(ThreadingHTTPServer):
+    """The review page's server: the corpus path, the judge, the reviewer and a fresh token.
+
+    Build it with ``make_server``; ``serve_forever()`` serves until ``shutdown()``.
+    """
+
+    daemon_threads = True
+
+    def __init__(self, db: Path, judge: Judge, host: str, port: int, reviewer: str) -> None:
+        self.db, self.judge, self.reviewer = db, judge, reviewer
+        self.token = secrets.token_urlsafe(32)
+        self.lock = threading.Lock()  # one regroup at a time (after `add` while serving)
+        if ":" in host:
+            self.address_family = socket.AF_INET6
+        super().__init__((host, port), _Handler)
+        shown = f"[{host}]" if ":" in host else host
+        self.url = f"http://{shown}:{self.server_address[1]}/"
+        bound = str(self.server_address[0])
+        names = {"127.0.0.1", "localhost", "[::1]", shown, f"[{bound}]" if ":" in bound else bound}
+        # Bound to every address, the server cannot know the names it is reached by; the token
+        # still guards writes. Otherwise a foreign Host (DNS rebinding) is refused.
+        self.hosts = (None if host in _WILDCARD
+                      else {f"{n}:{self.server_address[1]}" for n in names})
+
+
+def make_server(db: str | PathLike[str], judge: Judge, host: str = DEFAULT_HOST,
+                port: int = DEFAULT_PORT, reviewer: str | None = None) -> ReviewServer:
+    """A review server for the corpus at ``db``, listening but not yet serving.
+
+    Args:
+        judge: regroups the corpus when it holds no grouping (never grouped, or grown since).
+        port: 0 picks a free port (see ``server.url``).
+        reviewer: who the verdicts are stored under [default: ``default_reviewer()``].
+
+    Raises:
+        DivergenceError: no corpus at ``db``, an empty reviewer, or the address is unusable.
+    """
+    who = default_reviewer() if reviewer is None else reviewer
+    if not who.strip():
+        raise DivergenceError("a verdict needs a reviewer name; give --reviewer NAME")
+    with Corpus(db, create=False) as corpus:
+        ensure_grouping(corpus, judge)
+    try:
+        return ReviewServer(Path(db), judge, host, port, who)
+    except OSError as e:
+        raise DivergenceError(f"cannot listen on {host}:{port} ({e.strerror or e}); choose "
+                              "another --port, or --port 0 for a free one") from None
+
+
+# ---------------------------------------------------------------- the page
+
+
+def render_page(report: Report, token: str, nonce: str, reviewer: str, db: str = "") -> str:
+    """The review page: flagged conflicts (most confident first), then the reviewed groups."""
+    claims, articles = report.claims_by_id(), report.articles_by_id()
+    reviewed = sorted((g for g in report.groups if g.verdict and not g.flagged),
+                      key=lambda g: (-g.confidence, g.id))
+    return _env().get_template(TEMPLATE).render(
+        pending=[_card(g, claims, articles) for g in flagged_groups(report)],
+        reviewed=[_card(g, claims, articles) for g in reviewed],
+        decisions=DECISIONS, token=token, nonce=nonce, reviewer=reviewer, db=db,
+        token_header=TOKEN_HEADER)
+
+
+def context_window(article: Article | None, claim: Claim, spans: Sequence[Span] = (),
+                   width: int = WINDOW) -> Markup:
+    """Escaped article text around a claim, the claim in ``<mark class="claim">``.
+
+    Up to ``width`` characters each side, cut at a space and kept inside the article body; the
+    reason spans are marked inside the claim. Without usable offsets, the claim text alone.
+    """
+    start, end = claim.start, claim.end
+    if article is None or not 0 <= start < end <= len(article.text):
+        return Markup('<mark class="claim">{}</mark>').format(mark_spans(claim.text, spans))
+    text = article.text
+    while start < end - 1 and text[start].isspace():  # the mark hugs the words
+        start += 1
+    body_lo = min(min((lo for lo, _ in article.body), default=0), start)
+    body_hi = max(max((hi for _, hi in article.body), default=len(text)), end)
+    lo, hi = max(body_lo, start - width), min(body_hi, end + width)
+    if lo > body_lo and (cut := text.find(" ", lo, start)) >= 0:
+        lo = cut + 1
+    if hi < body_hi and (cut := text.rfind(" ", end, hi)) >= 0:
+        hi = cut
+    return Markup('{}{}<mark class="claim">{}</mark>{}{}').format(
+        "…" if lo > body_lo else "", _BREAKS.sub("\n", text[lo:start].lstrip()),
+        mark_spans(text[start:end], spans), _BREAKS.sub("\n", text[end:hi].rstrip()),
+        "…" if hi < body_hi else "")
+
+
+def _card(g: ClaimGroup, claims: dict[str, Claim], articles: dict[str, Article]) -> dict[str, Any]:
+    spans = [s for r in g.reasons for s in r.spans]
+    cols = []
+    for col in columns(g, claims, articles):
+        items = []
+        for c in col.claims:
+            a = articles.get(c.article_id)
+            mine = [s for s in spans if s.claim == c.id]
+            items.append({
+                "speaker": speaker_of(c, a), "own": c.speaker is None, "stance": c.stance,
+                "cue": c.cue, "outlet": a.source if a else c.article_id,
+                "date": a.date if a else None, "title": a.title if a else None,
+                "window": context_window(a, c, mine)})
+        cols.append({"voice": col.voice, "claims": items,
+                     "outlets": [o for o in col.outlets if o != col.voice]})
+    return {"id": g.id, "label": g.label, "confidence": g.confidence, "sources": g.sources,
+            "flagged": g.flagged, "verdict": g.verdict, "columns": cols,
+            "reasons": [{"type": r.type, "detail": r.detail, "confidence": r.weight}
+                        for r in g.reasons]}
+
+
+@functools.lru_cache(maxsize=1)
+def _env() -> Environment:
+    loader = FileSystemLoader(Path(__file__).parent / "report" / "templates")
+    return Environment(loader=loader, autoescape=True, undefined=StrictUndefined,
+                       trim_blocks=True, lstrip_blocks=True)
+
+
+# ---------------------------------------------------------------- HTTP
+
+
+def _csp(nonce: str) -> str:
+    return (f"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'nonce-{nonce}'; "
+            "connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; "
+            "frame-ancestors 'none'")
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: ReviewServer
+
+    def version_string(self) -> str:
+        """The Server header: no Python version."""
+        return "divergence"
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base's name
+        """Quiet: the terminal shows the URL and errors, not every request."""
+
+    def do_GET(self) -> None:  # noqa: N802 - the base class's name
+        """The page, or the flagged groups as JSON."""
+        path = urlsplit(self.path).path
+        if not self._host_ok():
+            self._json(403, {"error": "unknown Host; open the URL that divergence serve printed"})
+        elif path not in ("/", "/api/flagged"):
+            self._json(404, {"error": f"no page at {path}; open /"})
+        elif isinstance(report := self._report(), str):
+            self._json(500, {"error": report})
+        elif path == "/api/flagged":
+            self._json(200, [flagged_to_dict(report, g) for g in flagged_groups(report)])
+        else:
+            nonce = secrets.token_urlsafe(16)
+            page = render_page(report, self.server.token, nonce, self.server.reviewer,
+                               str(self.server.db))
+            self._send(200, page.encode("utf-8"), "text/html; charset=utf-8", _csp(nonce))
+
+    def do_POST(self) -> None:  # noqa: N802 - the base class's name
+        """Store one decision: JSON ``{group, decision, note}`` with the page's token."""
+        self._json(*self._post())
+
+    def _post(self) -> tuple[int, dict[str, Any]]:
+        if not self._host_ok():
+            return 403, {"error": "unknown Host; open the URL that divergence serve printed"}
+        if urlsplit(self.path).path != "/api/verdicts":
+            return 404, {"error": "post verdicts to /api/verdicts"}
+        origin = self.headers.get("Origin")
+        if origin is not None and origin != f"http://{self.headers.get('Host', '')}":
+            return 403, {"error": "cross-origin request refused"}
+        token = self.headers.get(TOKEN_HEADER, "")
+        if not secrets.compare_digest(token.encode(), self.server.token.encode()):
+            return 403, {"error": f"missing or wrong {TOKEN_HEADER}; reload the page"}
+        body, why = self._body()
+        if why:
+            return 400, {"error": why}
+        group, decision, note = body.get("group"), body.get("decision"), body.get("note")
+        if decision not in DECISIONS:
+            return 400, {"error": f"unknown decision {decision!r}; choose from "
+                                  f"{', '.join(DECISIONS)}"}
+        if not isinstance(group, str) or not group:
+            return 400, {"error": 'need "group": a group id'}
+        if note is not None and (not isinstance(note, str) or len(note) > _MAX_NOTE):
+            return 400, {"error": f'"note" must be text of at most {_MAX_NOTE} characters'}
+        return self._decide(group, decision, note or None)
+
+    def _decide(self, group: str, decision: str, note: str | None) -> tuple[int, dict[str, Any]]:
+        try:
+            with Corpus(self.server.db, create=False) as corpus:
+                with self.server.lock:
+                    ensure_grouping(corpus, self.server.judge)
+                grouping = corpus.load_grouping()
+                g = {g.id: g for g in grouping[1]}.get(group) if grouping else None
+                if g is None:
+                    return 404, {"error": f"unknown group id {group!r}; reload the page "
+                                          "(the corpus may have been regrouped)"}
+                v = corpus.add_verdict(group, decision, self.server.reviewer, note)
+        except (DivergenceError, sqlite3.Error) as e:
+            return 500, {"error": str(e)}
+        return 201, {"group": group, "verdict": asdict(v),
+                     "flagged": replace(g, verdict=v).flagged}
+
+    def _report(self) -> Report | str:
+        """The corpus as a report with verdicts applied, or what went wrong."""
+        try:
+            with Corpus(self.server.db, create=False) as corpus:
+                with self.server.lock:
+                    ensure_grouping(corpus, self.server.judge)
+                return corpus_report(corpus, self.server.judge)
+        except (DivergenceError, sqlite3.Error) as e:
+            return str(e)
+
+    def _host_ok(self) -> bool:
+        """A Host header naming this server (a rebound DNS name does not)."""
+        return self.server.hosts is None or self.headers.get("Host", "") in self.server.hosts
+
+    def _body(self) -> tuple[dict[str, Any], str | None]:
+        try:
+            size = int(self.headers.get("Content-Length", ""))
+        except ValueError:
+            return {}, "need a Content-Length"
+        if not 0 < size <= _MAX_BODY:
+            return {}, f"the body must be 1 to {_MAX_BODY} bytes of JSON"
+        if self.headers.get_content_type() != "application/json":
+            return {}, "the body must be application/json"
+        try:
+            body = json.loads(self.rfile.read(size))
+        except (ValueError, UnicodeDecodeError):
+            return {}, "the body is not valid JSON"
+        return (body, None) if isinstance(body, dict) else ({}, "the body must be a JSON object")
+
+    def _json(self, status: int, doc: Any) -> None:
+        data = json.dumps(doc, ensure_ascii=False).encode("utf-8")
+        self._send(status, data, "application/json; charset=utf-8", "default-src 'none'")
+
+    def _send(self, status: int, data: bytes, ctype: str, csp: str) -> None:
+        self.send_response(status)
+        for name, value in (("Content-Type", ctype), ("Content-Length", str(len(data))),
+                            ("Content-Security-Policy", csp), ("X-Content-Type-Options", "nosniff"),
+                            ("Referrer-Policy", "no-referrer"), ("Cache-Control", "no-store"),
+                            ("X-Frame-Options", "DENY")):
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(data)
