@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -27,6 +28,7 @@ def find_events(
     article: float = 0.5,
     names: float = 1.0,
     min_size: int = 3,
+    graph: bool = False,
 ) -> list[Event]:
     """Cluster claims into events by average linkage over meaning and names.
 
@@ -39,23 +41,29 @@ def find_events(
         article: weight of the claim's article mean.
         names: weight of the names-and-words vector against the embedding.
         min_size: smaller clusters join their nearest event.
+        graph: cluster from a close-pair graph over explicit features (``graph.py``; the names
+            part is a random projection of the tf-idf) instead of the full n x n similarity:
+            memory grows with n, not n², for corpora beyond tens of thousands of claims.
     """
     _check(claims, vectors)
     n = len(claims)
     if n == 0:
         return []
-    sim = _event_similarity(claims, vectors, context, article, names)
-    if n == 1:
-        labels = np.zeros(1, dtype=int)
+    if graph:
+        labels = _graph_labels(claims, vectors, threshold, context, article, names, min_size)
     else:
-        from sklearn.cluster import AgglomerativeClustering
+        sim = _event_similarity(claims, vectors, context, article, names)
+        if n == 1:
+            labels = np.zeros(1, dtype=int)
+        else:
+            from sklearn.cluster import AgglomerativeClustering
 
-        dist = np.clip(1.0 - sim, 0.0, 2.0)
-        np.fill_diagonal(dist, 0.0)
-        labels = AgglomerativeClustering(
-            n_clusters=None, metric="precomputed", linkage="average", distance_threshold=threshold
-        ).fit_predict(dist)
-    labels = _absorb_small(labels, sim, min_size)
+            dist = np.clip(1.0 - sim, 0.0, 2.0)
+            np.fill_diagonal(dist, 0.0)
+            labels = AgglomerativeClustering(
+                n_clusters=None, metric="precomputed", linkage="average",
+                distance_threshold=threshold).fit_predict(dist)
+        labels = _absorb_small(labels, sim, min_size)
     events = []
     df = _document_frequency(claims)
     members: dict[int, list[int]] = defaultdict(list)
@@ -100,6 +108,127 @@ def _event_similarity(
     sim = sim + names**2 * (t @ t.T).toarray()
     joint = np.sqrt(1.0 + names**2 * has)
     return sim / np.outer(joint, joint)
+
+
+PROJECTION_DIM = 256  # the names-and-words part of the graph features
+
+
+def event_features(claims: Sequence[Claim], vectors: np.ndarray, context: float = 0.5,
+                   article: float = 0.5, names: float = 1.0,
+                   dim: int = PROJECTION_DIM) -> np.ndarray:
+    """Unit rows whose dot products approximate ``_event_similarity``: the smoothed embedding
+    and, weighted by ``names``, a seeded random projection of the smoothed tf-idf."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    codes = _article_codes(claims)
+    emb = _unit(smooth_rows(codes, vectors.astype(np.float32), context, article))
+    try:
+        tf = TfidfVectorizer(analyzer=_event_terms, sublinear_tf=True, dtype=np.float32
+                             ).fit_transform([c.content for c in claims])
+    except ValueError:  # no terms at all
+        return emb
+    rng = np.random.default_rng(0)
+    proj = rng.standard_normal((tf.shape[1], dim)).astype(np.float32) / np.sqrt(dim)
+    t = smooth_rows(codes, np.asarray(tf @ proj, dtype=np.float32), context, article)
+    norms = np.linalg.norm(t, axis=1, keepdims=True)
+    has = (norms > 1e-9).astype(np.float32)
+    t = t / np.maximum(norms, 1e-12)
+    feats = np.hstack([emb, names * t]) / np.sqrt(1.0 + names**2 * has)
+    return feats.astype(np.float32)
+
+
+def _article_codes(claims: Sequence[Claim]) -> np.ndarray:
+    """An integer per claim for its article (claims of one article must be contiguous)."""
+    seen: dict[str, int] = {}
+    return np.array([seen.setdefault(c.article_id, len(seen)) for c in claims], np.int64)
+
+
+def smooth_rows(codes: np.ndarray, x: np.ndarray, context: float, article: float) -> np.ndarray:
+    """Each row plus its article neighbours (``context`` one away, half that two away) and
+    ``article`` times its article's mean: ``_smoothing(...) @ x`` without the n x n operator."""
+    out = x.copy()
+    for dist, w in ((1, context), (2, context / 2)):
+        same = codes[dist:] == codes[:-dist]
+        out[dist:][same] += w * x[:-dist][same]
+        out[:-dist][same] += w * x[dist:][same]
+    k = int(codes.max()) + 1 if len(codes) else 0
+    sums = np.zeros((k, x.shape[1]), x.dtype)
+    np.add.at(sums, codes, x)
+    counts = np.bincount(codes, minlength=k).astype(x.dtype)
+    return out + article * (sums / counts[:, None])[codes]
+
+
+def _graph_labels(claims: Sequence[Claim], vectors: np.ndarray, threshold: float,
+                  context: float, article: float, names: float, min_size: int) -> np.ndarray:
+    """Event labels from the close-pair graph (see ``graph.py``): the exact similarity up to
+    ``graph.EXACT_MAX`` claims (the same events as the dense path), projected features beyond."""
+    from .graph import EXACT_MAX, Vectors, absorb_small, average_linkage, close_pairs
+
+    space: Any
+    if len(claims) <= EXACT_MAX:
+        space = EventSpace(claims, vectors, context, article, names)
+    else:
+        space = Vectors(event_features(claims, vectors, context, article, names))
+    labels = average_linkage(space, close_pairs(space, 1.0 - threshold), threshold)
+    return absorb_small(space, labels, min_size)
+
+
+class EventSpace:
+    """``_event_similarity`` block by block: the smoothed embedding (dense) and the smoothed
+    tf-idf (sparse), each unit-length, joined with weight ``names``. Exact, memory ~ n."""
+
+    def __init__(self, claims: Sequence[Claim], vectors: np.ndarray, context: float = 0.5,
+                 article: float = 0.5, names: float = 1.0) -> None:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        self.n, self.names = len(claims), names
+        self._args = (claims, vectors, context, article, names)
+        smooth = _smoothing(claims, context, article)
+        self.emb = _unit(smooth @ vectors.astype(np.float64))
+        try:
+            tf = TfidfVectorizer(analyzer=_event_terms, sublinear_tf=True).fit_transform(
+                [c.content for c in claims])
+        except ValueError:  # no terms at all
+            from scipy import sparse
+
+            tf = sparse.csr_matrix((self.n, 1))
+        t = (smooth @ tf).tocsr()
+        norms = np.sqrt(np.asarray(t.multiply(t).sum(axis=1)).ravel())
+        self.t = _scale_rows(t, 1.0 / np.maximum(norms, 1e-12)).tocsr()
+        self.joint = np.sqrt(1.0 + names**2 * (norms > 0))
+
+    def block(self, r0: int, r1: int, c0: int) -> np.ndarray:
+        """Similarities of claims r0:r1 to claims c0:n."""
+        sim = self.emb[r0:r1] @ self.emb[c0:].T
+        sim += self.names**2 * (self.t[r0:r1] @ self.t[c0:].T).toarray()
+        return sim / np.outer(self.joint[r0:r1], self.joint[c0:])
+
+    def among(self, idx: np.ndarray) -> np.ndarray:
+        """The similarity matrix among claims ``idx``."""
+        e, t = self.emb[idx], self.t[idx]
+        sim = e @ e.T + self.names**2 * (t @ t.T).toarray()
+        return sim / np.outer(self.joint[idx], self.joint[idx])
+
+    def features(self) -> np.ndarray:
+        """Projected features (``event_features``), for components too big for a matrix."""
+        return event_features(*self._args)
+
+    def mean_sims(self, labels: np.ndarray, clusters: np.ndarray,
+                  rows: np.ndarray) -> np.ndarray:
+        """Mean similarity of ``rows`` to each cluster: dot products with centroids of the
+        joined (dense + sparse) features."""
+        from scipy import sparse
+
+        pos = np.full(int(labels.max()) + 1, -1, np.int64)
+        pos[clusters] = np.arange(len(clusters))
+        mine = np.flatnonzero(pos[labels] >= 0)
+        counts = np.bincount(pos[labels[mine]], minlength=len(clusters)).astype(np.float64)
+        member = sparse.csr_matrix(
+            (1.0 / (counts[pos[labels[mine]]] * self.joint[mine]), (pos[labels[mine]], mine)),
+            shape=(len(clusters), self.n))
+        sim = self.emb[rows] @ (member @ self.emb).T
+        sim += self.names**2 * (self.t[rows] @ (member @ self.t).T).toarray()
+        return sim / self.joint[rows][:, None]
 
 
 def _smoothing(claims: Sequence[Claim], context: float, article: float):  # noqa: ANN202

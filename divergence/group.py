@@ -61,15 +61,27 @@ def voices(
     vectors: np.ndarray,
     copy_similarity: float = 0.95,
     copy_share: float = 0.5,
+    graph: bool = False,
 ) -> dict[str, str]:
-    """Map article id -> independent voice: the wire agency; one voice for copies of one text."""
+    """Map article id -> independent voice: the wire agency; one voice for copies of one text.
+
+    With ``graph``, near-copies come from ``graph.close_pairs`` (exact up to its size limit, a
+    neighbour graph beyond) instead of a pass over all pairs.
+    """
     _check(claims, vectors)
     ids = [a.id for a in articles]
     uf = _UnionFind(len(ids))
     pos = {aid: k for k, aid in enumerate(ids)}
     owner = np.array([pos.get(c.article_id, -1) for c in claims])
     # Only claims with a near-copy in another article matter: find them all in one pass.
-    close = [(i, j) for i, j, _ in _pairs_above(vectors, copy_similarity)
+    if graph:
+        from .graph import close_pairs
+
+        ii, jj, _ = close_pairs(vectors, copy_similarity)
+        found = zip(ii.tolist(), jj.tolist(), strict=True)
+    else:
+        found = ((i, j) for i, j, _ in _pairs_above(vectors, copy_similarity))
+    close = [(i, j) for i, j in found
              if owner[i] != owner[j] and owner[i] >= 0 and owner[j] >= 0]
     sizes = np.bincount(owner[owner >= 0], minlength=len(ids))
     copied: dict[tuple[int, int], set[int]] = defaultdict(set)  # (x, y) -> claims of x copied in y
@@ -117,16 +129,27 @@ def _blocked_pairs(vectors: np.ndarray, keep: Callable[[int, int, np.ndarray], n
 Progress = Callable[[int], None]
 
 
+# With the graph, crediting pairs are all judged (as in the dense path) while there are at most
+# CREDIT_ALL crediting claims; beyond, only those at least CREDIT_FLOOR close.
+CREDIT_ALL, CREDIT_FLOOR = 2_000, 0.3
+
+
 def candidate_pairs(
     claims: Sequence[Claim], vectors: np.ndarray, min_similarity: float = 0.5,
-    block: int = 2048,
+    block: int = 2048, graph: bool = False,
 ) -> list[tuple[int, int, float]]:
     """Pairs worth judging: from different articles (or different speakers) and close in meaning,
-    or both crediting someone for an outcome. Vectorised in blocks of rows (memory ~ block x n)."""
+    or both crediting someone for an outcome. Vectorised in blocks of rows (memory ~ block x n).
+
+    With ``graph``, close pairs come from ``graph.close_pairs``; beyond ``CREDIT_ALL`` crediting
+    claims, crediting pairs must reach ``CREDIT_FLOOR`` (all of them would be too many to judge).
+    """
     _check(claims, vectors)
     art = np.array([hash(c.article_id) for c in claims])
     spk = np.array([hash(c.speaker or "") for c in claims])
     cred = np.array([bool(credits(c)) for c in claims])
+    if graph:
+        return _graph_candidates(vectors, min_similarity, art, spk, cred)
 
     def keep(r0: int, r1: int, sims: np.ndarray) -> np.ndarray:
         close = (sims >= min_similarity) | (cred[r0:r1, None] & cred[None, :])
@@ -134,6 +157,27 @@ def candidate_pairs(
         return close & ~same_voice
 
     return _blocked_pairs(vectors, keep, block)
+
+
+def _graph_candidates(vectors: np.ndarray, min_similarity: float, art: np.ndarray,
+                      spk: np.ndarray, cred: np.ndarray) -> list[tuple[int, int, float]]:
+    from .graph import close_pairs
+
+    def other_voice(i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        return ~((art[i] == art[j]) & (spk[i] == spk[j]))
+
+    found = {}
+    ii, jj, ss = close_pairs(vectors, min_similarity, keep=other_voice)
+    found.update(zip(zip(ii.tolist(), jj.tolist(), strict=True), ss.tolist(), strict=True))
+    who = np.flatnonzero(cred)
+    if len(who) > 1:
+        floor = -2.0 if len(who) <= CREDIT_ALL else CREDIT_FLOOR
+        ci, cj, cs = close_pairs(vectors[who], floor)
+        gi, gj = who[ci], who[cj]
+        mask = other_voice(gi, gj)
+        found.update(zip(zip(gi[mask].tolist(), gj[mask].tolist(), strict=True),
+                         cs[mask].tolist(), strict=True))
+    return [(i, j, float(s)) for (i, j), s in sorted(found.items())]
 
 
 def find_groups(
@@ -285,6 +329,16 @@ def _split_weak(comp: list[int], vectors: np.ndarray, threshold: float) -> list[
         return [comp]
     from sklearn.cluster import AgglomerativeClustering
 
+    from .graph import DENSE_COMPONENT, average_linkage, close_pairs
+
+    if len(comp) > DENSE_COMPONENT:  # the same cut, without a full distance matrix
+        sub = np.ascontiguousarray(vectors[comp], dtype=np.float32)
+        cut = 1.0 - (threshold - 0.05)
+        found = average_linkage(sub, close_pairs(sub, 1.0 - cut), cut)
+        groups: dict[int, list[int]] = defaultdict(list)
+        for idx, lab in zip(comp, found.tolist(), strict=True):
+            groups[lab].append(idx)
+        return list(groups.values())
     sub = vectors[comp]
     dist = np.clip(1.0 - sub @ sub.T, 0.0, 2.0)  # precomputed: a zero vector is just far away
     np.fill_diagonal(dist, 0.0)

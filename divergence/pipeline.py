@@ -28,6 +28,20 @@ class Options:
     pair_similarity: float = 0.5
     progress: bool = True
     claims_dir: str | Path | None = "claims"
+    # "dense" (n x n similarity: exact, quadratic), "graph" (close-pair graph: memory ~ n), or
+    # "auto": graph from GRAPH_FROM claims on.
+    grouping: str = "auto"
+
+
+GRAPH_FROM = 10_000  # claims; the dense event matrix alone is 0.8 GB at 10 k, 3.2 GB at 20 k
+GROUPINGS = ("auto", "dense", "graph")
+
+
+def use_graph(grouping: str, n_claims: int) -> bool:
+    """Whether ``grouping`` means the close-pair graph for ``n_claims`` claims."""
+    if grouping not in GROUPINGS:
+        raise ValueError(f"unknown grouping {grouping!r}; choose from {', '.join(GROUPINGS)}")
+    return grouping == "graph" or (grouping == "auto" and n_claims >= GRAPH_FROM)
 
 
 @contextmanager
@@ -72,14 +86,34 @@ def run(
     texts = [core(c.content) for c in claims]
     with _bar(len(texts), "embedding", opts.progress) as tick:
         vectors = embed(texts, embedder, cache, on_progress=tick)
+    return report_from(articles, claims, vectors, embedder.name, judge, opts, skipped)
+
+
+def report_from(
+    articles: Sequence[Article],
+    claims: Sequence[Claim],
+    vectors: np.ndarray,
+    model: str,
+    judge: Judge,
+    options: Options | None = None,
+    skipped: Sequence[Skip] = (),
+) -> Report:
+    """The Report over claims already split and embedded elsewhere (another engine, a store).
+
+    Row i of ``vectors`` belongs to ``claims[i]``; ``model`` names the embedder that made them.
+    """
+    opts = options or Options()
+    if vectors.shape[0] != len(claims):
+        raise ValueError(f"{vectors.shape[0]} vectors for {len(claims)} claims")
     articles, events, groups = group_all(articles, claims, vectors, judge, opts.event_threshold,
-                                         opts.pair_similarity, opts.progress)
+                                         opts.pair_similarity, opts.progress,
+                                         graph=use_graph(opts.grouping, len(claims)))
     return Report(
         articles=tuple(articles),
         claims=tuple(claims),
         events=tuple(events),
         groups=tuple(groups),
-        model=embedder.name,
+        model=model,
         created=_dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat(),
         skipped=tuple(skipped),
     )
@@ -93,17 +127,25 @@ def group_all(
     event_threshold: float = 0.5,
     pair_similarity: float = 0.5,
     progress: bool = False,
+    graph: bool | None = None,
 ) -> tuple[list[Article], list[Event], list[ClaimGroup]]:
     """Voices, events and judged claim groups over claims and their vectors (no embedding).
+
+    Args:
+        graph: group from close-pair graphs (``graph.py``) instead of n x n matrices
+            [default: from ``GRAPH_FROM`` claims on].
 
     Returns the articles (copies of another outlet's text marked with ``copy_of``), the events
     and the groups, conflicts first.
     """
     if not claims:
         return list(articles), [], []
-    voice_of = voices(articles, claims, vectors)
-    events = find_events(claims, vectors, threshold=event_threshold)
-    pairs = candidate_pairs(claims, vectors, pair_similarity)
+    if graph is None:
+        graph = use_graph("auto", len(claims))
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    voice_of = voices(articles, claims, vectors, graph=graph)
+    events = find_events(claims, vectors, threshold=event_threshold, graph=graph)
+    pairs = candidate_pairs(claims, vectors, pair_similarity, graph=graph)
     with _bar(len(pairs), "judging", progress) as tick:
         groups = find_groups(claims, vectors, voice_of, judge, pair_similarity,
                              on_progress=tick, pairs=pairs)

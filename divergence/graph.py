@@ -1,0 +1,250 @@
+"""Neighbour graphs for grouping at scale: close pairs without an n x n matrix, and average
+linkage cut at a threshold, done one connected component at a time.
+
+Two clusters can only merge under average linkage at distance ``t`` through at least one pair
+closer than ``t``, so every cluster lies inside one component of the graph of such pairs;
+clustering each component alone gives the same clusters as clustering everything at once,
+provided the graph holds every close pair. ``close_pairs`` finds them exactly (blocked matrix
+products, time n², memory block x n) up to ``EXACT_MAX`` rows, and from a k-nearest-neighbour
+graph (FAISS HNSW) beyond it, which can miss pairs: its agreement with exact grouping is
+measured in benchmarks/grouping.py, not assumed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+import numpy as np
+
+EXACT_MAX = 50_000  # rows up to which close pairs are found exactly
+DENSE_COMPONENT = 4_000  # components up to this size are clustered on their full distance matrix
+MAX_PER_ROW = 256  # close pairs kept per row at most (see close_pairs)
+LINK_K = 30  # larger components: linkage along each row's nearest neighbours (approximate)
+
+Pairs = tuple[np.ndarray, np.ndarray, np.ndarray]  # (i, j, similarity) with i < j
+
+
+class Space(Protocol):
+    """Rows with a cosine-like similarity: what the graph functions cluster."""
+
+    n: int
+
+    def block(self, r0: int, r1: int, c0: int) -> np.ndarray:
+        """Similarities of rows r0:r1 to rows c0:n (dense)."""
+        ...
+
+    def among(self, idx: np.ndarray) -> np.ndarray:
+        """The full similarity matrix among rows ``idx``."""
+        ...
+
+    def features(self) -> np.ndarray:
+        """Unit rows whose dot products are (or approximate) the similarity: for neighbour
+        search and for components too big for a full matrix."""
+        ...
+
+    def mean_sims(self, labels: np.ndarray, clusters: np.ndarray,
+                  rows: np.ndarray) -> np.ndarray:
+        """Mean similarity of each of ``rows`` to the members of each of ``clusters``."""
+        ...
+
+
+class Vectors:
+    """Unit rows under the dot product (cosine)."""
+
+    def __init__(self, x: np.ndarray) -> None:
+        self.x = np.ascontiguousarray(x, dtype=np.float32)
+        self.n = self.x.shape[0]
+
+    def block(self, r0: int, r1: int, c0: int) -> np.ndarray:
+        """Similarities of rows r0:r1 to rows c0:n."""
+        return self.x[r0:r1] @ self.x[c0:].T
+
+    def among(self, idx: np.ndarray) -> np.ndarray:
+        """The similarity matrix among rows ``idx``."""
+        sub = self.x[idx].astype(np.float64)
+        return sub @ sub.T
+
+    def features(self) -> np.ndarray:
+        """The rows themselves."""
+        return self.x
+
+    def mean_sims(self, labels: np.ndarray, clusters: np.ndarray,
+                  rows: np.ndarray) -> np.ndarray:
+        """Mean similarity of each of ``rows`` to the members of each of ``clusters``."""
+        return self.x[rows] @ _centroids(self.x, labels, clusters).T
+
+
+def _centroids(x: np.ndarray, labels: np.ndarray, clusters: np.ndarray) -> np.ndarray:
+    """Mean row of each cluster in ``clusters``, float32."""
+    pos = np.full(int(labels.max()) + 1, -1, np.int64)
+    pos[clusters] = np.arange(len(clusters))
+    sums = np.zeros((len(clusters), x.shape[1]), np.float64)
+    mine = pos[labels] >= 0
+    np.add.at(sums, pos[labels[mine]], x[mine])
+    counts = np.bincount(pos[labels[mine]], minlength=len(clusters))
+    return (sums / np.maximum(counts, 1)[:, None]).astype(np.float32)
+
+
+def absorb_small(space: Space, labels: np.ndarray, min_size: int) -> np.ndarray:
+    """Rows of clusters smaller than ``min_size`` join the big cluster they are closest to on
+    average (in blocks of rows; no n x n matrix)."""
+    counts = np.bincount(labels)
+    big = np.flatnonzero(counts >= min_size)
+    small = np.flatnonzero(counts[labels] < min_size)
+    if not len(big) or not len(small):
+        return labels
+    out = labels.copy()
+    for r0 in range(0, len(small), 4096):
+        rows = small[r0 : r0 + 4096]
+        out[rows] = big[np.argmax(space.mean_sims(labels, big, rows), axis=1)]
+    return out
+
+
+def as_space(x: np.ndarray | Space) -> Space:
+    """Plain arrays are ``Vectors``."""
+    return Vectors(x) if isinstance(x, np.ndarray) else x
+
+
+def close_pairs(x: np.ndarray | Space, threshold: float, k: int = 30,
+                exact_max: int | None = None, block: int = 2048,
+                keep: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None,
+                max_per_row: int = MAX_PER_ROW) -> Pairs:
+    """Pairs i < j with similarity at least ``threshold``.
+
+    Exact up to ``exact_max`` rows [default ``EXACT_MAX``], except that a row with more than
+    ``max_per_row`` close rows after it keeps only its closest ones (so a corpus where
+    everything is close cannot fill memory); beyond, only among each row's ``k`` nearest
+    neighbours by the space's features.
+
+    Args:
+        keep: optional filter ``keep(i, j) -> bool mask`` applied to candidate pairs.
+    """
+    space = as_space(x)
+    n = space.n
+    exact_max = EXACT_MAX if exact_max is None else exact_max
+    if n < 2:
+        empty = np.zeros(0, np.int64)
+        return empty, empty.copy(), np.zeros(0, np.float32)
+    if n <= exact_max:
+        ii, jj, ss = [], [], []
+        for r0 in range(0, n, block):
+            r1 = min(n, r0 + block)
+            sims = space.block(r0, r1, r0)  # only columns >= r0: the upper triangle
+            sims[np.tril_indices(r1 - r0, m=sims.shape[1])] = -np.inf
+            crowded = np.flatnonzero((sims >= threshold).sum(axis=1) > max_per_row)
+            if len(crowded):  # keep each crowded row's closest pairs only (bounded memory)
+                part = np.argpartition(-sims[crowded], max_per_row, axis=1)
+                cut = np.full_like(sims[crowded], -np.inf)
+                top = part[:, :max_per_row]
+                np.put_along_axis(cut, top, np.take_along_axis(sims[crowded], top, 1), 1)
+                sims[crowded] = cut
+            rows, cols = np.nonzero(sims >= threshold)
+            ii.append(rows + r0)
+            jj.append(cols + r0)
+            ss.append(sims[rows, cols])
+        i, j, s = (np.concatenate(ii).astype(np.int64), np.concatenate(jj).astype(np.int64),
+                   np.concatenate(ss).astype(np.float32))
+    else:
+        i, j, s = knn_pairs(space.features(), k)
+        above = s >= threshold
+        i, j, s = i[above], j[above], s[above]
+    if keep is not None and len(i):
+        mask = keep(i, j)
+        i, j, s = i[mask], j[mask], s[mask]
+    return i, j, s
+def knn_pairs(x: np.ndarray, k: int, ef_search: int = 64) -> Pairs:
+    """Each row's ``k`` nearest neighbours (FAISS HNSW, inner product), as deduplicated pairs."""
+    from .ann import HNSWIndex
+
+    index = HNSWIndex(ef_search=max(ef_search, k)).fit(x)
+    n = x.shape[0]
+    ids, sims = [], []
+    for r0 in range(0, n, 65_536):  # bounded memory for the result arrays
+        got_ids, got_sims = index.search(x[r0 : r0 + 65_536], k + 1)
+        ids.append(got_ids)
+        sims.append(got_sims)
+    nb, sv = np.concatenate(ids), np.concatenate(sims)
+    rows = np.repeat(np.arange(n, dtype=np.int64), nb.shape[1])
+    cols, s = nb.ravel(), sv.ravel()
+    ok = (cols >= 0) & (cols != rows)
+    lo, hi = np.minimum(rows[ok], cols[ok]), np.maximum(rows[ok], cols[ok])
+    key = lo * n + hi
+    _, first = np.unique(key, return_index=True)
+    return lo[first], hi[first], s[ok][first].astype(np.float32)
+
+
+def components(n: int, pairs: Pairs) -> np.ndarray:
+    """A component label per row of the graph with ``pairs`` as edges."""
+    from scipy import sparse
+    from scipy.sparse.csgraph import connected_components
+
+    i, j, _ = pairs
+    graph = sparse.coo_matrix((np.ones(len(i), np.int8), (i, j)), shape=(n, n))
+    return connected_components(graph, directed=False)[1]
+
+
+def average_linkage(x: np.ndarray | Space, pairs: Pairs, threshold: float) -> np.ndarray:
+    """Average-linkage clusters of unit rows cut at cosine distance ``threshold``, one component
+    of the close-pair graph at a time (exact when ``pairs`` holds every pair closer than it).
+
+    Components up to ``DENSE_COMPONENT`` rows use their full distance matrix (exact); larger
+    ones are clustered along nearest-neighbour links (approximate; see ``_cluster_component``).
+    """
+    space = as_space(x)
+    n = space.n
+    labels = np.full(n, -1, np.int64)
+    comp = components(n, pairs)
+    order = np.argsort(comp, kind="stable")
+    bounds = np.flatnonzero(np.diff(comp[order])) + 1
+    next_label = 0
+    for members in np.split(order, bounds):
+        if len(members) == 1:
+            labels[members] = next_label
+            next_label += 1
+            continue
+        sub = _cluster_component(space, members, pairs, threshold)
+        labels[members] = sub + next_label
+        next_label += int(sub.max()) + 1
+    return labels
+
+
+def _cluster_component(space: Space, members: np.ndarray, pairs: Pairs,
+                       threshold: float) -> np.ndarray:
+    """Average linkage inside one component: exact on its full distance matrix up to
+    ``DENSE_COMPONENT`` rows; beyond, scikit-learn's linkage constrained to each row's
+    ``LINK_K`` nearest neighbours (its averages then cover those pairs only: approximate)."""
+    from sklearn.cluster import AgglomerativeClustering
+
+    if len(members) <= DENSE_COMPONENT:
+        dist = np.clip(1.0 - space.among(members), 0.0, 2.0)
+        np.fill_diagonal(dist, 0.0)
+        return AgglomerativeClustering(
+            n_clusters=None, metric="precomputed", linkage="average",
+            distance_threshold=threshold).fit_predict(dist)
+    from scipy import sparse
+
+    x = np.ascontiguousarray(space.features()[members], dtype=np.float32)
+    m = len(members)
+    if m <= EXACT_MAX:
+        i, j = _exact_knn(x, LINK_K)
+    else:
+        i, j, _ = knn_pairs(x, LINK_K)
+    conn = sparse.coo_matrix((np.ones(len(i)), (i, j)), shape=(m, m)).tocsr()
+    return AgglomerativeClustering(
+        n_clusters=None, metric="cosine", linkage="average", connectivity=conn + conn.T,
+        distance_threshold=threshold).fit_predict(x.astype(np.float64))
+
+
+def _exact_knn(x: np.ndarray, k: int, block: int = 2048) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's ``k`` nearest other rows, exactly, as (row, neighbour) arrays."""
+    n = x.shape[0]
+    k = min(k, n - 1)
+    rows, cols = [], []
+    for r0 in range(0, n, block):
+        sims = x[r0 : r0 + block] @ x.T
+        sims[np.arange(len(sims)), np.arange(r0, r0 + len(sims))] = -np.inf
+        top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+        rows.append(np.repeat(np.arange(r0, r0 + len(sims)), k))
+        cols.append(top.ravel())
+    return np.concatenate(rows), np.concatenate(cols)

@@ -1,0 +1,140 @@
+"""Grouping from close-pair graphs: the same clusters and pairs as the dense n x n path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from sklearn.cluster import AgglomerativeClustering
+from sklearn.metrics import adjusted_rand_score
+
+from divergence import graph
+from divergence.embed import HashingEmbedder, embed
+from divergence.events import (
+    EventSpace,
+    _article_codes,
+    _event_similarity,
+    _smoothing,
+    event_features,
+    find_events,
+    smooth_rows,
+)
+from divergence.group import candidate_pairs, voices
+from divergence.io import load, report_to_dict
+from divergence.pipeline import Options, run, use_graph
+from divergence.split import core, split
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).parent / "data"
+
+
+def _clustered(n: int, d: int = 24, spread: float = 0.35, seed: int = 0) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    centres = rng.standard_normal((max(1, n // 15), d))
+    x = centres[rng.integers(0, len(centres), n)] + spread * rng.standard_normal((n, d))
+    return (x / np.linalg.norm(x, axis=1, keepdims=True)).astype(np.float32)
+
+
+def _dense_labels(x: np.ndarray, threshold: float) -> np.ndarray:
+    dist = np.clip(1.0 - x.astype(np.float64) @ x.T.astype(np.float64), 0.0, 2.0)
+    np.fill_diagonal(dist, 0.0)
+    return AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
+                                   distance_threshold=threshold).fit_predict(dist)
+
+
+def test_close_pairs_are_every_pair_above_the_threshold() -> None:
+    x = _clustered(700)
+    i, j, s = graph.close_pairs(x, 0.6, block=128)
+    sims = x @ x.T
+    want = {(a, b) for a, b in zip(*np.nonzero(np.triu(sims >= 0.6, k=1)), strict=True)}
+    assert set(zip(i.tolist(), j.tolist(), strict=True)) == want
+    np.testing.assert_allclose(s, sims[i, j], rtol=1e-5)
+    i2, j2, _ = graph.close_pairs(x, 0.6, keep=lambda a, b: (a + b) % 2 == 0)
+    assert set(zip(i2.tolist(), j2.tolist(), strict=True)) == {p for p in want if sum(p) % 2 == 0}
+
+
+def test_neighbour_graph_finds_the_close_pairs() -> None:
+    pytest.importorskip("faiss")
+    x = _clustered(3_000, d=32, spread=0.25)
+    exact = graph.close_pairs(x, 0.7)
+    approx = graph.close_pairs(x, 0.7, k=40, exact_max=0)  # force the HNSW path
+    got = set(zip(approx[0].tolist(), approx[1].tolist(), strict=True))
+    want = set(zip(exact[0].tolist(), exact[1].tolist(), strict=True))
+    assert got <= want and len(got) >= 0.95 * len(want)
+
+
+def test_average_linkage_by_component_equals_full_linkage() -> None:
+    x = _clustered(600, spread=0.5)
+    labels = graph.average_linkage(x, graph.close_pairs(x, 1.0 - 0.45), 0.45)
+    assert adjusted_rand_score(_dense_labels(x, 0.45), labels) == 1.0
+    assert len(set(labels.tolist())) > 10  # not one blob: the test has something to show
+
+
+def test_big_components_are_approximate_but_close(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(graph, "DENSE_COMPONENT", 40)
+    x = _clustered(600, spread=0.5)
+    labels = graph.average_linkage(x, graph.close_pairs(x, 1.0 - 0.45), 0.45)
+    assert adjusted_rand_score(_dense_labels(x, 0.45), labels) >= 0.8
+
+
+def _seed_claims() -> tuple[list, list, np.ndarray]:
+    arts, _ = load([str(ROOT / "seeds"), str(DATA / "agree_a.txt"), str(DATA / "agree_b.txt")])
+    claims = [c for a in arts for c in split(a)]
+    return arts, claims, embed([core(c.content) for c in claims], HashingEmbedder())
+
+
+def test_smoothing_and_event_space_match_the_dense_similarity() -> None:
+    _, claims, v = _seed_claims()
+    x = np.random.default_rng(1).standard_normal((len(claims), 5))
+    np.testing.assert_allclose(smooth_rows(_article_codes(claims), x, 0.5, 0.5),
+                               _smoothing(claims, 0.5, 0.5) @ x, atol=1e-9)
+    sim = _event_similarity(claims, v, 0.5, 0.5, 1.0)
+    space = EventSpace(claims, v)
+    np.testing.assert_allclose(space.block(10, 40, 10), sim[10:40, 10:], atol=1e-9)
+    idx = np.array([3, 50, 7, 99])
+    np.testing.assert_allclose(space.among(idx), sim[np.ix_(idx, idx)], atol=1e-9)
+    labels = np.arange(len(claims)) % 4
+    rows = np.array([0, 5, 77])
+    want = np.stack([sim[rows][:, labels == k].mean(axis=1) for k in (1, 3)], axis=1)
+    np.testing.assert_allclose(space.mean_sims(labels, np.array([1, 3]), rows), want, atol=1e-9)
+    f = event_features(claims, v)  # projected: close, not equal
+    assert np.abs(f @ f.T - sim).mean() < 0.05
+
+
+def test_graph_grouping_gives_the_dense_result() -> None:
+    arts, claims, v = _seed_claims()
+
+    def as_labels(events: list) -> list[int]:
+        of = {cid: k for k, e in enumerate(events) for cid in e.claims}
+        return [of[c.id] for c in claims]
+
+    dense, sparse_ = find_events(claims, v), find_events(claims, v, graph=True)
+    assert as_labels(dense) == as_labels(sparse_) and [e.id for e in dense] == [
+        e.id for e in sparse_]
+    dense_pairs, graph_pairs = candidate_pairs(claims, v), candidate_pairs(claims, v, graph=True)
+    assert [p[:2] for p in dense_pairs] == [p[:2] for p in graph_pairs]
+    np.testing.assert_allclose([p[2] for p in dense_pairs], [p[2] for p in graph_pairs],
+                               atol=1e-5)
+    assert voices(arts, claims, v) == voices(arts, claims, v, graph=True)
+    opts = {"progress": False, "claims_dir": None}
+    a = report_to_dict(run(arts, HashingEmbedder(), options=Options(grouping="dense", **opts)))
+    b = report_to_dict(run(arts, HashingEmbedder(), options=Options(grouping="graph", **opts)))
+    a.pop("created")
+    b.pop("created")
+    assert a == b and any(g["label"] == "conflict" for g in a["groups"])
+
+
+def test_use_graph() -> None:
+    assert not use_graph("auto", 10) and use_graph("auto", 1_000_000)
+    assert use_graph("graph", 3) and not use_graph("dense", 10**7)
+    with pytest.raises(ValueError, match="unknown grouping 'fast'"):
+        use_graph("fast", 3)
+
+
+def test_a_crowded_corpus_cannot_fill_memory() -> None:
+    """Everything close to everything: each row keeps only its closest pairs."""
+    x = _clustered(300, spread=0.01)[:1].repeat(300, axis=0)
+    x[:, 0] += np.linspace(0, 1e-3, 300, dtype=np.float32)
+    i, _, _ = graph.close_pairs(x, 0.5, max_per_row=10, block=64)
+    assert np.bincount(i, minlength=300).max() <= 10 and len(i) >= 10 * 250
