@@ -223,11 +223,14 @@ def find_groups(
     conflict_edges = [(i, j, v) for (i, j), v in verdicts.items() if v.label == "conflict"]
     for i, j, _ in conflict_edges:
         uf.union(i, j)
+    by_root: dict[int, list[tuple[int, int, Judgement]]] = defaultdict(list)
+    for e in conflict_edges:  # each component's edges, gathered once (linear in the edges)
+        by_root[uf.find(e[0])].append(e)
     for comp in uf.groups():
         if len(comp) < 2:
             continue
         cs = set(comp)
-        edges = [(i, j, v) for i, j, v in conflict_edges if i in cs and j in cs]
+        edges = by_root[uf.find(comp[0])]
         reasons = _merge_reasons([r for _, _, v in edges for r in v.reasons])
         conf = max(v.confidence for _, _, v in edges)
         groups.append(_group("conflict", conf, comp, claims, voice, reasons))
@@ -235,6 +238,9 @@ def find_groups(
     # Agreements: components of the agree graph among the rest, split where linkage is weak, one
     # claim per article (an article makes a point once; its other sentences go back to the pool).
     agree = {(i, j): v for (i, j), v in verdicts.items() if v.label == "agree"}
+    adj: dict[int, dict[int, Judgement]] = defaultdict(dict)  # both directions
+    for (i, j), v in agree.items():
+        adj[i][j] = adj[j][i] = v
     for _ in range(3):
         edges_left = [(i, j, v) for (i, j), v in agree.items() if i not in used and j not in used]
         uf = _UnionFind(n)
@@ -245,8 +251,10 @@ def find_groups(
             if len(comp) < 2 or comp[0] in used:
                 continue
             for part in _split_weak(comp, vectors, judge.agree_threshold):
-                part = _one_per_article(part, claims, agree, vectors)
-                edges = [(i, j, v) for i, j, v in edges_left if i in part and j in part]
+                part = _one_per_article(part, claims, adj, vectors)
+                inside = set(part)
+                edges = [(i, j, v) for i in part for j, v in adj[i].items()
+                         if i < j and j in inside]
                 if len({voice(i) for i in part}) >= 2 and edges:
                     conf = float(np.mean([v.confidence for _, _, v in edges]))
                     reasons = _merge_reasons([r for _, _, v in edges for r in v.reasons], keep=3)
@@ -287,22 +295,25 @@ def _details(
 def _one_per_article(
     part: list[int],
     claims: Sequence[Claim],
-    agree: dict[tuple[int, int], Judgement],
+    adj: dict[int, dict[int, Judgement]],
     vectors: np.ndarray,
 ) -> list[int]:
     """A coherent set with one claim per article: start from the best-agreeing claim, then add, per
-    article, the claim closest to those chosen that agrees with at least one of them."""
+    article, the claim closest to those chosen that agrees with at least one of them.
+
+    Args:
+        adj: the agree edges, both ways (claim -> claim -> judgement).
+    """
 
     members = set(part)
     links: dict[int, set[int]] = defaultdict(set)
     weight: dict[int, float] = defaultdict(float)
-    for (x, y), v in agree.items():
-        if x in members and y in members:
-            links[x].add(y)
-            links[y].add(x)
-            if claims[x].article_id != claims[y].article_id:
-                weight[x] += v.confidence
-                weight[y] += v.confidence
+    for x in part:
+        for y, v in adj.get(x, {}).items():
+            if y in members:
+                links[x].add(y)
+                if claims[x].article_id != claims[y].article_id:
+                    weight[x] += v.confidence
 
     def linked(i: int, j: int) -> bool:
         return j in links[i]
