@@ -153,8 +153,29 @@ def close_pairs(x: np.ndarray | Space, threshold: float, k: int = 30,
         mask = keep(i, j)
         i, j, s = i[mask], j[mask], s[mask]
     return i, j, s
+_LAST: list = []  # the last knn_pairs call: (key, array, result); grouping asks twice per run
+
+
 def knn_pairs(x: np.ndarray, k: int, ef_search: int = 64) -> Pairs:
-    """Each row's ``k`` nearest neighbours (FAISS HNSW, inner product), as deduplicated pairs."""
+    """Each row's ``k`` nearest neighbours (FAISS HNSW, inner product), as deduplicated pairs.
+
+    The last result is kept: voices and candidate pairs ask for the same graph over the same
+    vectors, and building it is the expensive part at a million rows.
+    """
+    key = (x.__array_interface__["data"][0], x.shape, x.dtype.str, k, ef_search)
+    if _LAST and _LAST[0][0] == key and _LAST[0][1] is x:
+        return _LAST[0][2]
+    out = _knn_pairs(x, k, ef_search)
+    _LAST[:] = [(key, x, out)]
+    return out
+
+
+def forget() -> None:
+    """Drop the kept neighbour graph (and its reference to the vectors)."""
+    _LAST.clear()
+
+
+def _knn_pairs(x: np.ndarray, k: int, ef_search: int) -> Pairs:
     from .ann import HNSWIndex
 
     index = HNSWIndex(ef_search=max(ef_search, k)).fit(x)

@@ -146,6 +146,10 @@ def group_all(
     voice_of = voices(articles, claims, vectors, graph=graph)
     events = find_events(claims, vectors, threshold=event_threshold, graph=graph)
     pairs = candidate_pairs(claims, vectors, pair_similarity, graph=graph)
+    if graph:
+        from .graph import forget
+
+        forget()  # the neighbour graph served voices and pairs; free it before judging
     with _bar(len(pairs), "judging", progress) as tick:
         groups = find_groups(claims, vectors, voice_of, judge, pair_similarity,
                              on_progress=tick, pairs=pairs)

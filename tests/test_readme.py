@@ -30,4 +30,4 @@ def test_ci_runs_the_readme_test_command() -> None:
 def test_requirements_pin_the_cpu_torch_and_install_the_project() -> None:
     req = (ROOT / "requirements.txt").read_text(encoding="utf-8")
     assert re.search(r"^torch==\d", req, re.M)
-    assert re.search(r"^-e \.\[dev(?:,ann)?\]", req, re.M)
+    assert re.search(r"^-e \.\[dev(?:,ann)?(?:,dask)?\]", req, re.M)

@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from ._app import (
+    _BACKEND,
     _CACHE_DIR,
     _DB,
     _EMBEDDER,
@@ -32,6 +33,7 @@ from ._app import (
 @click.argument("paths", nargs=-1, required=True)
 @_DB
 @_MODEL
+@_BACKEND
 @_EMBEDDER
 @_CACHE_DIR
 @_NO_CACHE
@@ -42,9 +44,9 @@ from ._app import (
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
 @_judge_options
 @_clean_errors
-def add(paths: tuple[str, ...], db: str | None, model: str, embedder: str,
-        cache_dir: str | None, no_cache: bool, reembed: bool, strict: bool, batch: int,
-        quiet: bool, nli: str | None, rules_only: bool) -> None:
+def add(paths: tuple[str, ...], db: str | None, model: str, backend: str,
+        embedder: str, cache_dir: str | None, no_cache: bool, reembed: bool, strict: bool,
+        batch: int, quiet: bool, nli: str | None, rules_only: bool) -> None:
     """Add the articles in PATHS to a corpus database, then regroup the corpus.
 
     Articles already stored (same content hash) are skipped and counted. Articles, claims,
@@ -63,7 +65,7 @@ def add(paths: tuple[str, ...], db: str | None, model: str, embedder: str,
     from ..embed import EmbeddingCache
     from ..store import Corpus
 
-    emb = _embedder(model, embedder)
+    emb = _embedder(model, embedder, backend)
     articles, _ = _read(paths, strict)
     cache = None if no_cache else _cache(EmbeddingCache, cache_dir)
     path = _db_path(db)
@@ -95,6 +97,7 @@ def add(paths: tuple[str, ...], db: str | None, model: str, embedder: str,
 @click.option("--add", "add_after", is_flag=True,
               help="Store the article in the corpus afterwards (as add does).")
 @_MODEL
+@_BACKEND
 @_EMBEDDER
 @_CACHE_DIR
 @_NO_CACHE
@@ -107,8 +110,8 @@ def add(paths: tuple[str, ...], db: str | None, model: str, embedder: str,
 @_judge_options
 @_clean_errors
 def score(article: str, db: str | None, fmt: str, top: int, fail_on_conflict: bool,
-          add_after: bool, model: str, embedder: str, cache_dir: str | None, no_cache: bool,
-          reembed: bool, index: str, nli: str | None, rules_only: bool) -> None:
+          add_after: bool, model: str, backend: str, embedder: str, cache_dir: str | None,
+          no_cache: bool, reembed: bool, index: str, nli: str | None, rules_only: bool) -> None:
     """Score ARTICLE (a file, or - for stdin) against the stored corpus.
 
     Per claim: the closest corpus claims with their sources and labels, and support,
@@ -132,7 +135,7 @@ def score(article: str, db: str | None, fmt: str, top: int, fail_on_conflict: bo
     from ..score import score as score_article
     from ..store import Corpus
 
-    emb = _embedder(model, embedder)
+    emb = _embedder(model, embedder, backend)
     articles, skipped = load([article], stdin=getattr(sys.stdin, "buffer", None))
     if not articles:
         where, why = (skipped[0].where, skipped[0].why) if skipped else (article, "no text")

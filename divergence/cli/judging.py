@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ._app import (
+    _BACKEND,
     _EMBEDDER,
     _MODEL,
     _cache,
@@ -25,11 +26,12 @@ from ._app import (
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Plain text for people, JSON for programs.")
 @_MODEL
+@_BACKEND
 @_EMBEDDER
 @_judge_options
 @_clean_errors
-def compare(text_a: str, text_b: str, fmt: str, model: str, embedder: str, nli: str | None,
-            rules_only: bool) -> None:
+def compare(text_a: str, text_b: str, fmt: str, model: str, backend: str, embedder: str,
+            nli: str | None, rules_only: bool) -> None:
     """Judge one pair of statements: agree, conflict or neither, with reasons.
 
     The same judge the report uses. Attribution is read from each text, so "Trump said the
@@ -46,7 +48,7 @@ def compare(text_a: str, text_b: str, fmt: str, model: str, embedder: str, nli: 
 
     if not text_a.strip() or not text_b.strip():
         raise click.BadParameter("both statements must be non-empty")
-    emb = _embedder(model, embedder)
+    emb = _embedder(model, embedder, backend)
     res = compare_texts(text_a, text_b, emb, _judge(emb, nli, rules_only))
     click.echo(format_comparison(res, fmt))
 
@@ -64,13 +66,14 @@ def compare(text_a: str, text_b: str, fmt: str, model: str, embedder: str, nli: 
 @click.option("-o", "--output", default=None, metavar="PATH",
               help="Where to write the JSON results [default: reports/eval-BENCH-SPLIT.json].")
 @_MODEL
+@_BACKEND
 @_EMBEDDER
 @_judge_options
 @click.option("-q", "--quiet", is_flag=True, help="Only write the JSON; print nothing.")
 @_clean_errors
 def evaluate(bench: str, split: str, limit: int | None, bench_dir: str | None,
-             output: str | None, model: str, embedder: str, nli: str | None, rules_only: bool,
-             quiet: bool) -> None:
+             output: str | None, model: str, backend: str, embedder: str, nli: str | None,
+             rules_only: bool, quiet: bool) -> None:
     """Score the judge (or, for ecbplus, the event grouping) on a public labelled benchmark.
 
     \b
@@ -98,7 +101,7 @@ def evaluate(bench: str, split: str, limit: int | None, bench_dir: str | None,
     root = Path(bench_dir) if bench_dir else default_root()
     if root is None or not root.is_dir():
         _fail("no benchmark folder: pass --bench-dir PATH or set DIVERGENCE_BENCH")
-    emb = _embedder(model, embedder)
+    emb = _embedder(model, embedder, backend)
     res = run_eval(bench, root, split, _judge(emb, nli, rules_only), emb,
                    _cache(EmbeddingCache, None), limit=limit)
     out = Path(output) if output else Path("reports") / f"eval-{bench}-{split}.json"

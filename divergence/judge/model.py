@@ -95,6 +95,10 @@ def shipped(embedder: str) -> PairClassifier | None:
             clf = PairClassifier.load(p)
     except (OSError, ValueError, KeyError):
         return None
-    if clf.embedder != embedder or clf.meta_.get("feature_version") != FEATURE_VERSION:
+    from ..embed import base_name  # st:MODEL@onnx-int8 is MODEL's vectors, quantised
+
+    if base_name(clf.embedder) != base_name(embedder):
+        return None
+    if clf.meta_.get("feature_version") != FEATURE_VERSION:
         return None
     return clf

@@ -1,0 +1,408 @@
+"""The ONNX Runtime backends of the sentence-transformers embedder: export, int8, encoding.
+
+The first use of a model exports it once (this step needs torch) to ``<cache>/onnx/<key>/fp32``;
+``onnx-int8`` then smooths and quantises that file into ``<cache>/onnx/<key>/int8``. Each folder is
+built in a temporary folder and renamed into place, and ``key`` hashes the model folder's files, so
+another model never reuses them. Encoding needs only onnxruntime, tokenizers and numpy.
+
+The int8 recipe: per-channel activation ranges over ``data/int8_calibration.txt`` move the
+activation outliers of every weight MatMul into its weights (SmoothQuant, alpha 0.7: ``x @ W``
+becomes ``(x / s) @ (s * W)``, exact in fp32), then ONNX Runtime's dynamic quantisation (int8
+weights per output channel, uint8 activations per tensor, int8 matrix products). Plain dynamic
+quantisation reaches mean cosine ~0.993 to fp32 on this project's sentences; with smoothing
+~0.998, at the same speed. Activation ranges are per batch, so an int8 vector can differ slightly
+(cosine ~0.998) with the sentences batched beside it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import warnings
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .errors import DivergenceError
+
+RECIPE = 2  # bump when the export or the quantisation changes: old cache folders are then unused
+ALPHA = 0.7  # SmoothQuant migration strength; 0.6-0.9 measured, 0.7 best on seeds, news and SICK
+VARIANTS = {"onnx": "fp32", "onnx-int8": "int8"}
+POOLINGS = ("mean", "cls", "max", "mean_sqrt_len_tokens")
+INSTALL = "pip install 'divergence[onnx]'"
+_INPUTS = ("input_ids", "attention_mask", "token_type_ids")
+
+
+def require(module: str, backend: str) -> Any:
+    """Import ``module`` or fail with how to install it."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise DivergenceError(f"the {backend} backend needs {module}: {INSTALL}") from None
+
+
+def model_folder(model: str) -> Path:
+    """The local folder of ``model``: a path, the packaged default, or a Hugging Face cache."""
+    from .embed import offline_env, resolve_model
+
+    path = Path(resolve_model(model)).expanduser()
+    if path.is_dir():
+        return path.resolve()
+    offline_env()
+    try:
+        from huggingface_hub import snapshot_download
+    except ImportError:  # pragma: no cover - comes with sentence-transformers
+        snapshot_download = None
+    repos = (model,) if "/" in model else (model, f"sentence-transformers/{model}")
+    for repo in repos if snapshot_download else ():
+        try:
+            return Path(snapshot_download(repo, local_files_only=True))
+        except Exception:  # noqa: BLE001, S112 - not in the local cache under this name
+            continue
+    raise DivergenceError(
+        f"cannot find model {model!r} locally for the onnx backends; give a local model folder "
+        "or a name already in the Hugging Face cache (no downloads happen here)"
+    )
+
+
+def cache_key(folder: Path) -> str:
+    """A key for the exported files of the model in ``folder``: recipe, path, and each file's
+    name, size and modification time (cheap, and any changed file changes it)."""
+    h = hashlib.sha256(f"recipe={RECIPE}\n{folder}\n".encode())
+    for p in sorted(folder.rglob("*")):
+        if p.is_file():
+            st = p.stat()
+            h.update(f"{p.relative_to(folder)}\t{st.st_size}\t{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()[:20]
+
+
+def prepare(model: str, backend: str, root: Path) -> Path:
+    """The folder holding ``model`` for ``backend`` (onnx or onnx-int8), built on first use."""
+    if backend not in VARIANTS:
+        raise DivergenceError(f"unknown onnx backend {backend!r}; available: {', '.join(VARIANTS)}")
+    require("onnxruntime", backend)
+    src = model_folder(model)
+    base = Path(root) / "onnx" / cache_key(src)
+    fp32 = base / "fp32"
+    if not is_built(fp32):
+        _note(f"exporting {model} to ONNX (once, into {base})")
+        _build(fp32, lambda tmp: _export(src, tmp))
+    if VARIANTS[backend] == "fp32":
+        return fp32
+    int8 = base / "int8"
+    if not is_built(int8):
+        require("onnx", backend)
+        _note(f"quantising {model} to int8 (once, into {base})")
+        _build(int8, lambda tmp: _quantise(fp32, tmp))
+    return int8
+
+
+def is_built(folder: Path) -> bool:
+    """Whether ``folder`` holds a complete export of the current recipe."""
+    try:
+        meta = json.loads((folder / "meta.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return False
+    return meta.get("recipe") == RECIPE and (folder / "model.onnx").is_file()
+
+
+def _note(msg: str) -> None:
+    print(f"divergence: {msg}", file=sys.stderr, flush=True)
+
+
+def _build(dest: Path, make: Callable[[Path], None]) -> None:
+    """Run ``make`` in a temporary folder beside ``dest`` and rename it into place."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}-", dir=dest.parent))
+    try:
+        make(tmp)
+        if dest.exists() and not is_built(dest):  # a stale or broken folder from an old recipe
+            shutil.rmtree(dest, ignore_errors=True)
+        try:
+            os.rename(tmp, dest)
+        except OSError:
+            if not is_built(dest):  # not another process that finished first
+                raise
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def calibration_sentences() -> list[str]:
+    """The sentences the int8 recipe and the export check run (``data/int8_calibration.txt``)."""
+    text = (resources.files("divergence") / "data" / "int8_calibration.txt").read_text("utf-8")
+    return [s.strip() for s in text.splitlines() if s.strip() and not s.startswith("#")]
+
+
+class OnnxEncoder:
+    """An exported model in ONNX Runtime, with its tokenizer, pooling and normalisation."""
+
+    def __init__(self, folder: Path, batch_size: int = 64) -> None:
+        ort = require("onnxruntime", "onnx")
+        from tokenizers import Tokenizer
+
+        self.folder = Path(folder)
+        self.meta: dict[str, Any] = json.loads((self.folder / "meta.json").read_text("utf-8"))
+        self.batch_size = batch_size
+        self.dim = int(self.meta["dim"])
+        opts = ort.SessionOptions()
+        opts.log_severity_level = 3
+        self.session = ort.InferenceSession(
+            str(self.folder / "model.onnx"), opts, providers=["CPUExecutionProvider"]
+        )
+        self.tokenizer = Tokenizer.from_file(str(self.folder / "tokenizer.json"))
+        self.tokenizer.no_padding()  # the bundled file may pad everything to a fixed 128
+        self.tokenizer.no_truncation()
+        self.tokenizer.enable_truncation(max_length=int(self.meta["max_length"]))
+
+    def batches(self, texts: Sequence[str]) -> Iterator[tuple[np.ndarray, dict[str, np.ndarray]]]:
+        """(rows, model inputs) per batch: similar lengths together, padded to the longest."""
+        if self.meta.get("do_lower_case"):
+            texts = [t.lower() for t in texts]
+        enc = self.tokenizer.encode_batch(list(texts))
+        lengths = np.array([len(e.ids) for e in enc])
+        order = np.argsort(lengths, kind="stable")
+        pad = int(self.meta["pad_id"])
+        for i in range(0, len(order), self.batch_size):
+            rows = order[i : i + self.batch_size]
+            width = int(lengths[rows].max())
+            ids = np.full((len(rows), width), pad, dtype=np.int64)
+            mask = np.zeros((len(rows), width), dtype=np.int64)
+            types = np.zeros((len(rows), width), dtype=np.int64)
+            for j, r in enumerate(rows):
+                e = enc[r]
+                n = len(e.ids)
+                ids[j, :n], mask[j, :n], types[j, :n] = e.ids, e.attention_mask, e.type_ids
+            feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
+            yield rows, {k: feeds[k] for k in self.meta["inputs"]}
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """L2-normalised vectors, row i for ``texts[i]``."""
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for rows, feeds in self.batches(texts):
+            (hidden,) = self.session.run(["last_hidden_state"], feeds)
+            out[rows] = _pool(hidden, feeds["attention_mask"], self.meta["pooling"])
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.maximum(norms, 1e-12)
+
+
+def _pool(hidden: np.ndarray, mask: np.ndarray, mode: str) -> np.ndarray:
+    """sentence-transformers' pooling of token vectors ``hidden`` (batch, tokens, dim)."""
+    m = mask[:, :, None].astype(np.float32)
+    if mode == "cls":
+        return hidden[:, 0]
+    if mode == "max":
+        return np.where(m > 0, hidden, -1e9).max(axis=1)
+    total = (hidden * m).sum(axis=1)
+    n = np.maximum(m.sum(axis=1), 1e-9)
+    return total / (np.sqrt(n) if mode == "mean_sqrt_len_tokens" else n)
+
+
+# ---------------------------------------------------------------- export (torch, once)
+
+
+def _export(src: Path, out: Path) -> None:
+    """Export the transformer of the model in ``src`` to ``out``; pooling runs in numpy."""
+    from .embed import offline_env
+
+    offline_env()
+    import torch
+    from sentence_transformers import SentenceTransformer
+
+    st = SentenceTransformer(str(src), device="cpu").eval()
+    mods = list(st)
+    kinds = [type(m).__name__ for m in mods]
+    if kinds[:2] != ["Transformer", "Pooling"] or any(k != "Normalize" for k in kinds[2:]):
+        raise DivergenceError(
+            f"the onnx backends support Transformer + Pooling (+ Normalize) models; {src} has "
+            f"{' + '.join(kinds)}: use --backend torch"
+        )
+    pooling = _pooling_mode(mods[1])
+    tok = mods[0].tokenizer
+    tok.save_pretrained(str(out))
+    if not (out / "tokenizer.json").is_file():
+        raise DivergenceError(f"the onnx backends need a fast tokenizer (tokenizer.json); {src} "
+                              "has none: use --backend torch")
+    for extra in out.iterdir():  # keep tokenizer.json only
+        if extra.name != "tokenizer.json":
+            extra.unlink() if extra.is_file() else shutil.rmtree(extra)
+    names = [n for n in _INPUTS if n in tok.model_input_names]
+    hf = mods[0].auto_model.eval()
+
+    class _Wrap(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.m = hf
+
+        def forward(self, *args: torch.Tensor) -> torch.Tensor:
+            return self.m(**dict(zip(names, args, strict=True))).last_hidden_state
+
+    sample = tok(["a short one", "a somewhat longer sentence to trace the export with"],
+                 padding=True, return_tensors="pt")
+    args = tuple(sample[n] for n in names)
+    axes = {n: {0: "batch", 1: "tokens"} for n in [*names, "last_hidden_state"]}
+    import inspect
+
+    kw = {"dynamo": False} if "dynamo" in inspect.signature(torch.onnx.export).parameters else {}
+    with torch.inference_mode(), warnings.catch_warnings(), _quiet():
+        warnings.simplefilter("ignore")
+        torch.onnx.export(_Wrap().eval(), args, str(out / "model.onnx"), input_names=names,
+                          output_names=["last_hidden_state"], dynamic_axes=axes,
+                          opset_version=17, do_constant_folding=True, **kw)
+    meta = {
+        "recipe": RECIPE, "variant": "fp32", "source": str(src), "dim": int(_dim(st)),
+        "max_length": int(st.max_seq_length or tok.model_max_length), "inputs": names,
+        "do_lower_case": bool(getattr(mods[0], "do_lower_case", False)), "pooling": pooling,
+        "pad_id": int(tok.pad_token_id or 0),
+    }
+    _write_meta(out, meta)
+    sents = calibration_sentences()
+    ref = st.encode(sents, batch_size=32, normalize_embeddings=True, convert_to_numpy=True,
+                    show_progress_bar=False)
+    cos = (OnnxEncoder(out).encode(sents) * ref).sum(axis=1)
+    if cos.min() < 0.9999:
+        raise DivergenceError(
+            f"the ONNX export of {src} does not reproduce its torch vectors (min cosine "
+            f"{cos.min():.4f} on the calibration sentences): use --backend torch"
+        )
+    _write_meta(out, {**meta, "check": {"vs": "torch", "min_cosine": float(cos.min())}})
+
+
+def _pooling_mode(pooling: Any) -> str:
+    mode = getattr(pooling, "pooling_mode", None)
+    if mode is None:  # older sentence-transformers: one flag per mode
+        cfg = pooling.get_config_dict()
+        on = [k.removeprefix("pooling_mode_").removesuffix("_token").removesuffix("_tokens")
+              for k, v in cfg.items() if k.startswith("pooling_mode_") and v]
+        mode = {"mean": "mean", "cls": "cls", "max": "max", "mean_sqrt_len": "mean_sqrt_len_tokens"}
+        mode = mode.get(on[0], "+".join(on)) if len(on) == 1 else "+".join(on)
+    if mode not in POOLINGS:
+        raise DivergenceError(f"the onnx backends support {', '.join(POOLINGS)} pooling, not "
+                              f"{mode!r}: use --backend torch")
+    return str(mode)
+
+
+def _dim(st: Any) -> int:
+    get = getattr(st, "get_embedding_dimension", None) or st.get_sentence_embedding_dimension
+    return int(get())
+
+
+def _write_meta(folder: Path, meta: dict[str, Any]) -> None:
+    (folder / "meta.json").write_text(json.dumps(meta, indent=1) + "\n", "utf-8")
+
+
+@contextmanager
+def _quiet() -> Iterator[None]:
+    """Silence library log chatter (export and quantisation warn about things that are fine)."""
+    logging.disable(logging.WARNING)
+    try:
+        yield
+    finally:
+        logging.disable(logging.NOTSET)
+
+
+# ---------------------------------------------------------------- int8 (onnx, once)
+
+
+def _quantise(fp32: Path, out: Path) -> None:
+    """Smooth the fp32 model's MatMul inputs, then quantise it dynamically to int8 into ``out``."""
+    import onnx
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    model = onnx.load(str(fp32 / "model.onnx"))
+    sents = calibration_sentences()
+    ranges = _activation_ranges(fp32, model, sents)
+    smooth(model, ranges, ALPHA)
+    with _quiet():
+        quantize_dynamic(model, str(out / "model.onnx"), weight_type=QuantType.QInt8,
+                         per_channel=True, op_types_to_quantize=["MatMul"])
+    shutil.copy2(fp32 / "tokenizer.json", out / "tokenizer.json")
+    meta = json.loads((fp32 / "meta.json").read_text("utf-8"))
+    meta.update(variant="int8", alpha=ALPHA)
+    _write_meta(out, meta)
+    cos = (OnnxEncoder(out).encode(sents) * OnnxEncoder(fp32).encode(sents)).sum(axis=1)
+    meta["check"] = {"vs": "fp32", "mean_cosine": float(cos.mean()), "min_cosine": float(cos.min())}
+    _write_meta(out, meta)
+
+
+def _weight_matmuls(model: Any) -> list[Any]:
+    weights = {i.name for i in model.graph.initializer}
+    return [n for n in model.graph.node if n.op_type == "MatMul" and n.input[1] in weights]
+
+
+def _activation_ranges(fp32: Path, model: Any, sents: Sequence[str]) -> dict[str, np.ndarray]:
+    """max |x| per channel of each weight MatMul's input ``x``, over ``sents``."""
+    import onnx
+    import onnxruntime as ort
+
+    probe = onnx.ModelProto()
+    probe.CopyFrom(model)
+    xs = sorted({n.input[0] for n in _weight_matmuls(model)})
+    for x in xs:
+        out = onnx.helper.make_tensor_value_info(x, onnx.TensorProto.FLOAT, None)
+        probe.graph.output.append(out)
+    opts = ort.SessionOptions()
+    opts.log_severity_level = 3
+    session = ort.InferenceSession(probe.SerializeToString(), opts,
+                                   providers=["CPUExecutionProvider"])
+    enc = OnnxEncoder(fp32, batch_size=32)
+    ranges: dict[str, np.ndarray] = {}
+    for _, feeds in enc.batches(sents):
+        for x, a in zip(xs, session.run(xs, feeds), strict=True):
+            peak = np.abs(a).reshape(-1, a.shape[-1]).max(axis=0)
+            ranges[x] = np.maximum(ranges[x], peak) if x in ranges else peak
+    return ranges
+
+
+def smooth(model: Any, ranges: dict[str, np.ndarray], alpha: float) -> None:
+    """SmoothQuant in place: ``x @ W`` -> ``(x * 1/s) @ (s * W)`` with
+    ``s = max|x|^alpha / max|W|^(1-alpha)`` per input channel (one ``s`` per shared ``x``).
+
+    Args:
+        ranges: max |x| per channel for each MatMul input ``x``, from calibration.
+    """
+    from onnx import helper, numpy_helper
+
+    weights = {i.name: i for i in model.graph.initializer}
+    uses: dict[str, int] = {}
+    for n in model.graph.node:
+        for i in n.input:
+            uses[i] = uses.get(i, 0) + 1
+    by_input: dict[str, list[Any]] = {}
+    for n in _weight_matmuls(model):
+        by_input.setdefault(n.input[0], []).append(n)
+    for x in [x for x, ns in by_input.items() if any(uses[n.input[1]] > 1 for n in ns)]:
+        del by_input[x]  # a weight shared with another node cannot be rescaled for one of them
+    inserts = []
+    for x, nodes in by_input.items():
+        ws = [numpy_helper.to_array(weights[n.input[1]]) for n in nodes]
+        wmax = np.max([np.abs(w).max(axis=1) for w in ws], axis=0)
+        # A channel that rarely fires (a GELU unit) is seen at far below its peak in a small
+        # calibration set; flooring its range at the median channel's keeps it from being
+        # amplified into an outlier. Measured: mean cosine 0.9956 -> 0.9979, robust to the set.
+        peak = np.maximum(ranges[x], np.median(ranges[x]))
+        s = peak**alpha / np.maximum(wmax, 1e-5) ** (1 - alpha)
+        s = np.clip(s, 1e-2, 1e2).astype(np.float32)
+        inv = f"{x}/smooth_inv"
+        model.graph.initializer.append(numpy_helper.from_array((1 / s).astype(np.float32), inv))
+        for n, w in zip(nodes, ws, strict=True):
+            t = weights[n.input[1]]
+            t.CopyFrom(numpy_helper.from_array((w * s[:, None]).astype(np.float32), t.name))
+            n.input[0] = f"{x}/smoothed"
+        inserts.append((nodes[0], helper.make_node("Mul", [x, inv], [f"{x}/smoothed"],
+                                                   name=f"{x}/smooth")))
+    nodes = list(model.graph.node)
+    for first, mul in inserts:  # right before the first consumer: keeps the graph sorted
+        nodes.insert(nodes.index(first), mul)
+    del model.graph.node[:]
+    model.graph.node.extend(nodes)

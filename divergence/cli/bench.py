@@ -1,0 +1,80 @@
+"""`divergence bench embed`: embedding speed and fidelity per backend, measured side by side."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from ._app import _MODEL, _clean_errors, _fail, main
+
+
+@main.group()
+def bench() -> None:
+    """Measure the tool itself on this machine."""
+
+
+@bench.command("embed")
+@click.argument("paths", nargs=-1)
+@click.option("--sentences", "sentence_file", type=click.Path(exists=True, dir_okay=False),
+              default=None, help="A text file with one sentence per line (instead of, or besides, "
+                                 "articles).")
+@click.option("--sick", type=click.IntRange(min=0), default=2000, show_default=True,
+              help="Also embed up to N SICK test sentences when the benchmark folder is found "
+                   "(0: none).")
+@click.option("--bench-dir", type=click.Path(file_okay=False), default=None,
+              help="Folder holding sick/ [default: $DIVERGENCE_BENCH, else ../shared/bench].")
+@click.option("--backends", default="torch,onnx,onnx-int8", show_default=True,
+              help="Comma-separated backends to measure; cosine is to torch when it is included.")
+@click.option("--runs", type=click.IntRange(min=1), default=3, show_default=True,
+              help="Passes per backend, taking turns; the median counts.")
+@click.option("--limit", type=click.IntRange(min=1), default=None,
+              help="Embed at most N sentences.")
+@click.option("--no-cold-start", is_flag=True,
+              help="Skip timing a fresh process per backend.")
+@_MODEL
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="A markdown table for people, JSON for programs.")
+@click.option("-o", "--output", default=None, metavar="PATH", help="Also write the JSON here.")
+@_clean_errors
+def embed(paths: tuple[str, ...], sentence_file: str | None, sick: int, bench_dir: str | None,
+          backends: str, runs: int, limit: int | None, no_cold_start: bool, model: str, fmt: str,
+          output: str | None) -> None:
+    """Sentences per second, share of the fp32 arithmetic limit and cosine to torch fp32, for
+    each embedding backend (torch, onnx, onnx-int8), over the sentences of PATHS.
+
+    PATHS are articles in any format `divergence report` reads (default: seeds/ when present);
+    SICK test sentences are added when the benchmark folder is found. ONNX files are built on
+    first use. Progress goes to stderr.
+
+    \b
+    Examples:
+      divergence bench embed seeds/
+      divergence bench embed --sentences lines.txt --sick 0 --backends onnx,onnx-int8
+      divergence bench embed seeds/ --format json -o embed.json
+    """
+    from ..bench.loaders import default_root
+    from ..bench_embed import bench_embed, format_table, sentences_from, sick_sentences
+    from ..io import atomic_write
+
+    if not paths and not sentence_file and Path("seeds").is_dir():
+        paths = ("seeds",)
+    texts: list[str] = sentences_from(paths) if paths else []
+    if sentence_file:
+        lines = Path(sentence_file).read_text("utf-8").splitlines()
+        texts += [s.strip() for s in lines if s.strip()]
+    root = Path(bench_dir) if bench_dir else default_root()
+    texts += sick_sentences(root, sick)
+    texts = list(dict.fromkeys(texts))[:limit]
+    if not texts:
+        _fail("no sentences: give article PATHS or --sentences FILE (or run where seeds/ is)")
+    names = [b.strip() for b in backends.split(",") if b.strip()]
+    click.echo(f"divergence: {len(texts)} sentences, backends {', '.join(names)}", err=True)
+    res = bench_embed(texts, names, model=model, runs=runs, cold=not no_cold_start,
+                      on_progress=lambda s: click.echo(f"divergence: {s}", err=True))
+    doc = json.dumps(res, indent=2) + "\n"
+    if output:
+        atomic_write(output, doc)
+        click.echo(f"wrote {output}", err=True)
+    click.echo(doc.rstrip("\n") if fmt == "json" else format_table(res))

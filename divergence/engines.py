@@ -1,0 +1,455 @@
+"""Engines: input PATHS -> (articles, claims, vectors, skipped), in this process or on Dask.
+
+``local`` does here exactly what ``pipeline.run`` does. ``dask`` reads and splits the input files as
+tasks over partitions of the file list, then embeds as tasks over batches of the claim texts, on a
+Dask cluster, and returns the same claims in the same order with the same vectors. Either way
+grouping, judging and reports run on the driver (``report_paths`` -> ``pipeline.report_from``).
+
+Pick one by name (``ENGINES.make("dask", scheduler="tcp://host:8786")``); embedders travel to
+workers as an ``EmbedderSpec`` (registry name + keyword arguments), never as a loaded model.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, NamedTuple, Protocol
+
+import numpy as np
+
+from . import io
+from .embed import EMBEDDERS, Embedder, EmbeddingCache, embed
+from .errors import DivergenceError
+from .records import Article, Claim, Report, Skip
+from .registry import Registry
+from .split import SPLITTERS, core, split
+
+if TYPE_CHECKING:
+    from .judge import Judge
+    from .pipeline import Options
+
+BATCH = 256  # texts per encode call, as embed() does: the same batches give the same vectors
+DASK_HINT = "the dask engine needs dask[distributed]: pip install 'divergence[dask]'"
+
+
+@dataclass(frozen=True, slots=True)
+class EmbedderSpec:
+    """An embedder by registry name and keyword arguments: picklable, built where it runs."""
+
+    name: str
+    kwargs: tuple[tuple[str, Any], ...] = ()
+
+    @classmethod
+    def of(cls, name: str, **kwargs: Any) -> EmbedderSpec:
+        """``EmbedderSpec.of("sentence-transformers", model="all-MiniLM-L6-v2")``."""
+        return cls(name, tuple(sorted(kwargs.items())))
+
+    def make(self) -> Embedder:
+        """A new embedder (a model loads lazily, on its first texts)."""
+        return EMBEDDERS.make(self.name, **dict(self.kwargs))
+
+
+_BUILT: dict[EmbedderSpec, Embedder] = {}
+_BUILT_LOCK = threading.Lock()
+
+
+def embedder_for(spec: EmbedderSpec) -> Embedder:
+    """The process's embedder for ``spec``, built once and kept: a model loads once per worker."""
+    with _BUILT_LOCK:
+        if spec not in _BUILT:
+            _BUILT[spec] = spec.make()
+        return _BUILT[spec]
+
+
+class Ingested(NamedTuple):
+    """An engine's output: unique articles, their claims in order, row i for claims[i], skips."""
+
+    articles: list[Article]
+    claims: list[Claim]
+    vectors: np.ndarray
+    skipped: list[Skip]
+
+
+OnLoaded = Callable[[list[Article], list[Skip]], None]
+
+
+class Engine(Protocol):
+    """Turns input paths into articles, claims and their vectors."""
+
+    name: str
+
+    def run(
+        self,
+        paths: Sequence[str],
+        embedder: EmbedderSpec,
+        *,
+        splitter: str = "pysbd",
+        cache: EmbeddingCache | None = None,
+        stdin: IO[bytes] | None = None,
+        progress: bool = False,
+        on_loaded: OnLoaded | None = None,
+    ) -> Ingested: ...
+
+
+ENGINES: Registry[Engine] = Registry("engine")
+
+
+# ---------------------------------------------------------------- local
+
+
+class LocalEngine:
+    """Everything in this process: ``io.load``, ``split``, ``embed``, as ``pipeline.run`` does."""
+
+    name = "local"
+
+    def run(
+        self,
+        paths: Sequence[str],
+        embedder: EmbedderSpec,
+        *,
+        splitter: str = "pysbd",
+        cache: EmbeddingCache | None = None,
+        stdin: IO[bytes] | None = None,
+        progress: bool = False,
+        on_loaded: OnLoaded | None = None,
+    ) -> Ingested:
+        """Read ``paths``, call ``on_loaded`` (warnings, --strict), split, embed (cached)."""
+        cut = SPLITTERS.make(splitter)
+        emb = embedder_for(embedder)
+        articles, skipped = io.load(paths, stdin=stdin)
+        if on_loaded:
+            on_loaded(articles, skipped)
+        claims = [c for a in articles for c in split(a, cut)]
+        texts = [core(c.content) for c in claims]
+        with _bar(len(texts), "embedding", progress) as tick:
+            vectors = embed(texts, emb, cache, batch=BATCH, on_progress=tick)
+        return Ingested(articles, claims, vectors, skipped)
+
+
+@ENGINES.register("local")
+def _local() -> Engine:
+    return LocalEngine()
+
+
+# ---------------------------------------------------------------- dask
+
+
+@dataclass(frozen=True, slots=True)
+class _File:
+    """An input file: the absolute path a worker reads, and the path as the user named it."""
+
+    read: str
+    shown: str
+    size: int
+
+
+_Item = _File | Article | Skip  # stdin is read on the driver; its articles travel as data
+_Loaded = tuple[Article, list[Claim], list[str]]  # an article, its claims, the texts to embed
+
+
+class DaskEngine:
+    """Ingest, split and embed as Dask tasks; without ``scheduler``, a LocalCluster for the run.
+
+    Args:
+        scheduler: address of a running scheduler (``tcp://host:8786``). Every worker needs the
+            project and the model installed and must see the input files at the same absolute
+            paths (a shared file system).
+        partitions: tasks to cut the input files, and then the texts to embed, into
+            [default: 2 per worker thread].
+        n_workers: workers of the LocalCluster started when no scheduler is given (1 thread each).
+        timeout: seconds to wait for the scheduler to answer and for a first worker to join.
+    """
+
+    name = "dask"
+
+    def __init__(self, scheduler: str | None = None, partitions: int | None = None,
+                 n_workers: int = 2, timeout: float = 20.0) -> None:
+        if partitions is not None and partitions < 1:
+            raise DivergenceError(f"partitions must be at least 1, got {partitions}")
+        self.scheduler = scheduler
+        self.partitions = partitions
+        self.n_workers = n_workers
+        self.timeout = timeout
+
+    def run(
+        self,
+        paths: Sequence[str],
+        embedder: EmbedderSpec,
+        *,
+        splitter: str = "pysbd",
+        cache: EmbeddingCache | None = None,
+        stdin: IO[bytes] | None = None,
+        progress: bool = False,
+        on_loaded: OnLoaded | None = None,
+    ) -> Ingested:
+        """Read and split partitions of the files on workers, dedupe here, embed on workers."""
+        distributed = _distributed()
+        SPLITTERS.get(splitter)  # a wrong name fails here, not once per task
+        items = _expand(paths, stdin)
+        with _connect(distributed, self.scheduler, self.n_workers, self.timeout) as client:
+            n = self.partitions or 2 * max(1, sum(client.nthreads().values()))
+            parts = _partition(items, n)
+            with _bar(len(items), "reading", progress, "file") as tick, \
+                    _task_errors(distributed):
+                futures = [client.submit(_ingest, p, splitter, pure=False)
+                           for p in client.scatter(parts, hash=False)]
+                size = {f.key: len(p) for f, p in zip(futures, parts, strict=True)}
+                for f in distributed.as_completed(futures):
+                    tick(size[f.key])
+                done = client.gather(futures)  # in partition order, as io.load reads
+            articles, claims, texts, skipped = _dedupe([e for part in done for e in part])
+            if on_loaded:
+                on_loaded(articles, skipped)
+            vectors = _embed_on(distributed, client, texts, embedder, cache, n, progress)
+        return Ingested(articles, claims, vectors, skipped)
+
+
+@ENGINES.register("dask")
+def _dask(scheduler: str | None = None, partitions: int | None = None, **kw: Any) -> Engine:
+    return DaskEngine(scheduler, partitions, **kw)
+
+
+def _distributed() -> Any:
+    try:
+        import distributed
+    except ImportError:
+        raise DivergenceError(DASK_HINT) from None
+    return distributed
+
+
+@contextmanager
+def _connect(distributed: Any, scheduler: str | None, n_workers: int,
+             timeout: float) -> Iterator[Any]:
+    """A client of ``scheduler``, or of a LocalCluster that lives as long as the block."""
+    if scheduler is None:
+        cluster = distributed.LocalCluster(n_workers=n_workers, threads_per_worker=1,
+                                           processes=True, dashboard_address=None,
+                                           silence_logs=logging.ERROR)
+        with cluster, distributed.Client(cluster) as client:
+            yield client
+        return
+    try:
+        client = distributed.Client(scheduler, timeout=timeout)
+    except (OSError, ValueError, TimeoutError) as e:
+        raise DivergenceError(f"cannot reach the dask scheduler at {scheduler} ({_line(e)}); "
+                              "start one with `dask scheduler`, or leave out --scheduler to "
+                              "run a local cluster") from None
+    with client:
+        try:
+            client.wait_for_workers(1, timeout=timeout)
+        except TimeoutError:
+            raise DivergenceError(f"no dask worker joined {scheduler} within {timeout:g} s; "
+                                  f"start one on each machine: dask worker {scheduler}") from None
+        yield client
+
+
+@contextmanager
+def _task_errors(distributed: Any) -> Iterator[None]:
+    """A worker's DivergenceError passes as it is; a dead or misinstalled worker becomes one."""
+    try:
+        yield
+    except DivergenceError:
+        raise
+    except distributed.KilledWorker as e:
+        raise DivergenceError(f"a dask worker died running a task, more than once (out of "
+                              f"memory? try more --partitions): {_line(e)}") from None
+    except ImportError as e:
+        raise DivergenceError(f"a dask worker cannot import {e.name or _line(e)}: install the "
+                              "project on every worker (pip install 'divergence[dask]')") from None
+
+
+def _line(e: BaseException) -> str:
+    text = str(e).strip().splitlines()
+    return f"{type(e).__name__}: {text[0][:200]}" if text else type(e).__name__
+
+
+def _expand(paths: Sequence[str], stdin: IO[bytes] | None) -> list[_Item]:
+    """The input files in ``io.load``'s order (folders recursively, sorted), stdin read here."""
+    items: list[_Item] = []
+    for p in paths:
+        if p == "-":
+            items.extend(io._load_one("-", stdin))  # the stdin loader, without io.load's dedup
+            continue
+        path = Path(p)
+        if not path.exists():
+            raise DivergenceError("no such file or folder", where=p)
+        files = [path]
+        if path.is_dir():  # the same rule as io._load_one: article extensions, no hidden parts
+            files = sorted(
+                f for f in path.rglob("*")
+                if f.is_file() and f.suffix.lower() in io.ARTICLE_EXT
+                and not any(part.startswith(".") for part in f.relative_to(path).parts)
+            )
+            if not files:
+                exts = ", ".join(sorted(io.ARTICLE_EXT))
+                raise DivergenceError(f"folder holds no article files (looked for {exts})",
+                                      where=p)
+        items.extend(_File(os.path.abspath(f), str(f), f.stat().st_size) for f in files)
+    return items
+
+
+def _partition(items: list[_Item], n: int) -> list[list[_Item]]:
+    """At most ``n`` runs of consecutive items with about the same number of bytes each."""
+    n = max(1, min(n, len(items)))
+    sizes = [x.size if isinstance(x, _File) else len(getattr(x, "text", "")) for x in items]
+    total = max(1, sum(sizes))
+    parts: list[list[_Item]] = [[]]
+    acc = 0
+    for x, s in zip(items, sizes, strict=True):
+        if parts[-1] and len(parts) < n and acc >= total * len(parts) / n:
+            parts.append([])
+        parts[-1].append(x)
+        acc += s
+    return [p for p in parts if p]
+
+
+def _ingest(items: list[_Item], splitter: str) -> list[_Loaded | Skip]:
+    """On a worker: read one partition's files and split each article, keeping the order."""
+    cut = SPLITTERS.make(splitter)
+    out: list[_Loaded | Skip] = []
+    for item in items:
+        for x in _read(item) if isinstance(item, _File) else (item,):
+            if isinstance(x, Article):
+                claims = split(x, cut)
+                out.append((x, claims, [core(c.content) for c in claims]))
+            else:
+                out.append(x)
+    return out
+
+
+def _read(f: _File) -> Iterator[Article | Skip]:
+    """``io``'s file loader on the absolute path, reporting the path as the user gave it."""
+    def shown(where: str) -> str:
+        return f.shown + where[len(f.read):] if where.startswith(f.read) else where
+
+    for x in io._load_file(Path(f.read)):
+        yield replace(x, path=shown(x.path)) if isinstance(x, Article) else Skip(shown(x.where),
+                                                                                 x.why)
+
+
+def _dedupe(entries: list[_Loaded | Skip]) -> tuple[list[Article], list[Claim], list[str],
+                                                      list[Skip]]:
+    """``io.load``'s rule, over all partitions in order: a repeated text or id is a Skip."""
+    skipped = [e for e in entries if isinstance(e, Skip)]
+    by_text: dict[str, Article] = {}
+    by_id: dict[str, Article] = {}
+    articles: list[Article] = []
+    claims: list[Claim] = []
+    texts: list[str] = []
+    for e in entries:
+        if isinstance(e, Skip):
+            continue
+        a, cs, ts = e
+        key = io.article_id(a.text)
+        if key in by_text:
+            skipped.append(Skip(a.path, f"same text as {by_text[key].path}; read once"))
+        elif a.id in by_id:
+            skipped.append(Skip(a.path, f"id {a.id!r} is already used by {by_id[a.id].path}; "
+                                        "give each article its own id"))
+        else:
+            by_text[key] = by_id[a.id] = a
+            articles.append(a)
+            claims.extend(cs)
+            texts.extend(ts)
+    return articles, claims, texts, skipped
+
+
+def _embed_on(distributed: Any, client: Any, texts: list[str], spec: EmbedderSpec,
+              cache: EmbeddingCache | None, n: int, progress: bool) -> np.ndarray:
+    """``embed`` with its batches encoded on the cluster; the cache is read and written here.
+
+    The batches are embed()'s own (unique uncached texts sorted by length, ``BATCH`` at a time),
+    so each text is encoded in the same company as in a local run.
+    """
+    name = embedder_for(spec).name
+    keys = [EmbeddingCache.key(t) for t in texts]
+    have = cache.get_many(name, sorted(set(keys))) if cache else {}
+    todo = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in have}.items(),
+                  key=lambda kv: len(kv[1]))
+    batches = [todo[i:i + BATCH] for i in range(0, len(todo), BATCH)]
+    # Batch j goes to task j mod n: every task gets short and long texts, so they take as long.
+    chunks = [batches[j::n] for j in range(min(n, len(batches)))]
+    if chunks:
+        payloads = client.scatter([[[t for _, t in b] for b in c] for c in chunks], hash=False)
+        futures = [client.submit(_encode, spec, p, pure=False) for p in payloads]
+        chunk_of = {f.key: c for f, c in zip(futures, chunks, strict=True)}
+        with _bar(len(todo), "embedding", progress) as tick, _task_errors(distributed):
+            for fut, vecs in distributed.as_completed(futures, with_results=True):
+                for batch, v in zip(chunk_of[fut.key], vecs, strict=True):
+                    new = {k: v[j] for j, (k, _) in enumerate(batch)}
+                    have.update(new)
+                    if cache:
+                        cache.put_many(name, new)
+                    tick(len(batch))
+    if not texts:
+        return np.zeros((0, 1), dtype=np.float32)
+    return np.stack([have[k] for k in keys]).astype(np.float32, copy=False)
+
+
+def _encode(spec: EmbedderSpec, batches: list[list[str]]) -> list[np.ndarray]:
+    """On a worker: encode each batch with the worker's own embedder (built once, then kept)."""
+    emb = embedder_for(spec)
+    return [np.asarray(emb.encode(b), dtype=np.float32) for b in batches]
+
+
+@contextmanager
+def _bar(total: int, desc: str, enabled: bool,
+         unit: str = "claim") -> Iterator[Callable[[int], Any]]:
+    if not enabled or total == 0:
+        yield lambda k: None
+        return
+    from tqdm import tqdm
+
+    with tqdm(total=total, desc=desc, unit=unit, file=sys.stderr, leave=False,
+              dynamic_ncols=True) as bar:
+        yield bar.update
+
+
+# ---------------------------------------------------------------- the whole job
+
+
+def report_paths(
+    paths: Sequence[str],
+    engine: Engine,
+    embedder: EmbedderSpec,
+    judge: Judge | None = None,
+    cache: EmbeddingCache | None = None,
+    options: Options | None = None,
+    stdin: IO[bytes] | None = None,
+    on_loaded: OnLoaded | None = None,
+) -> Report:
+    """The report on ``paths``: ingest, split and embed with ``engine``; the rest here.
+
+    Claims files are written (``options.claims_dir``) as ``pipeline.run`` writes them, then
+    ``pipeline.report_from`` groups, judges and builds the Report.
+    """
+    from .pipeline import Options, report_from
+
+    opts = options or Options()
+    name = embedder_for(embedder).name
+    if judge is None:
+        from .judge import Judge
+        from .judge.model import shipped
+
+        judge = Judge(classifier=shipped(name))
+    got = engine.run(paths, embedder, cache=cache, stdin=stdin, progress=opts.progress,
+                     on_loaded=on_loaded)
+    if opts.claims_dir is not None:
+        write_claims_files(opts.claims_dir, got.articles, got.claims)
+    return report_from(got.articles, got.claims, got.vectors, name, judge, opts, got.skipped)
+
+
+def write_claims_files(folder: str | os.PathLike[str], articles: Sequence[Article],
+                       claims: Sequence[Claim]) -> None:
+    """``claims/<article-id>.jsonl`` for every article (empty for one without claims)."""
+    of: dict[str, list[Claim]] = {a.id: [] for a in articles}
+    for c in claims:
+        of[c.article_id].append(c)
+    for a in articles:
+        io.write_claims(folder, a, of[a.id])
