@@ -86,13 +86,16 @@ def _name(rng: random.Random) -> str:
     return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
 
 
-def event_sentences(event: int, n: int) -> list[str]:
+def event_sentences(event: int, n: int, variant: int = 0) -> list[str]:
     """``n`` sentences about one made-up event, with its own people, places and things, so
-    that events are told apart by names as in real news."""
+    that events are told apart by names as in real news. Another ``variant`` tells the same
+    event in other sentences (another outlet's article)."""
     rng = random.Random(1_000_003 * event + 17)
     people = [f"{rng.choice(TITLES)} {_name(rng)}" for _ in range(4)]
     places = [_name(rng) for _ in range(2)]
     things = [f"the {_name(rng)} {rng.choice(KINDS)}" for _ in range(3)]
+    if variant:
+        rng = random.Random(1_000_003 * event + 7_919 * variant)
     out = []
     for _ in range(n):
         actor, actor2 = rng.sample(people, 2)
@@ -104,6 +107,13 @@ def event_sentences(event: int, n: int) -> list[str]:
             n=rng.choice([3, 12, 40, 150, 2_000, 35_000]) * rng.randint(1, 9),
             unit=rng.choice(UNITS)))
     return out
+
+
+def event_article(event: int, outlet: int, n_sentences: int = 30) -> str:
+    """One outlet's article on one made-up event, with seed-style header lines."""
+    body = " ".join(event_sentences(event, n_sentences, variant=outlet + 1))
+    return (f"title: Report {event}-{outlet}\nsource: Outlet {outlet}\n"
+            f"date: 2025-{event % 12 + 1:02d}-{outlet % 28 + 1:02d}\n\n{body}\n")
 
 
 if __name__ == "__main__":
