@@ -2,9 +2,10 @@
 
 Articles come from benchmarks/synth.py (``event_article``): events told by 10 outlets each, 30
 sentences an article, every event with its own names. Each size runs in a fresh process (its own
-peak memory) through the library's ``pipeline.run`` with the real packaged model and no embedding
-cache, timed by stage: split, embed, group (voices, events, candidate pairs, judging). The fitted
-exponent is the slope of log(total seconds) against log(claims); the goal (issue 5) is at most 1.2.
+peak memory) through the library's stages with the real packaged model (the default onnx
+backend) and no embedding cache, timed by stage: split, embed, group (voices, events, candidate
+pairs, judging); ``--grouping`` picks the grouping path as ``report`` does. The fitted
+exponent is the slope of log(total seconds) against log(claims); the goal (issue 5) is <= 1.2.
 
     python benchmarks/scaling.py                      # 1 k, 10 k, 100 k (100 k: ~20 min here)
     python benchmarks/scaling.py --sizes 1000,5000 --quick
@@ -36,7 +37,7 @@ def log(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
 
 
-def run_size(n_claims: int) -> dict:
+def run_size(n_claims: int, grouping: str = "auto") -> dict:
     """Split, embed and group about ``n_claims`` claims; seconds per stage and peak memory."""
     import resource
 
@@ -54,7 +55,7 @@ def run_size(n_claims: int) -> dict:
         for k in range(n_articles):
             Path(tmp, f"{k:06d}.txt").write_text(synth.event_article(k // 10, k % 10),
                                                  encoding="utf-8")
-        emb = SentenceTransformerEmbedder()
+        emb = SentenceTransformerEmbedder(backend="onnx")  # the CLI's default backend
         judge = Judge(classifier=shipped(emb.name))
         t0 = time.perf_counter()
         articles, _ = load([tmp])
@@ -63,7 +64,7 @@ def run_size(n_claims: int) -> dict:
         t2 = time.perf_counter()
         vectors = embed([core(c.content) for c in claims], emb, None)
         t3 = time.perf_counter()
-        graph = use_graph("auto", len(claims))
+        graph = use_graph(grouping, len(claims))
         _, events, groups = group_all(articles, claims, vectors, judge, graph=graph)
         t4 = time.perf_counter()
     return {"claims": len(claims), "articles": len(articles), "graph": graph,
@@ -77,16 +78,18 @@ def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--sizes", default="1000,10000,100000")
     p.add_argument("--quick", action="store_true", help="do not write results")
+    p.add_argument("--grouping", default="auto", choices=["auto", "dense", "graph"])
     p.add_argument("--child", type=int, help=argparse.SUPPRESS)
     p.add_argument("--out", type=Path, default=OUT)
     a = p.parse_args(argv)
     if a.child:
-        print(json.dumps(run_size(a.child)))
+        print(json.dumps(run_size(a.child, a.grouping)))
         return
     rows: list[dict] = []
     for s in a.sizes.split(","):
         log(f"{int(s):,} claims")
-        res = subprocess.run([sys.executable, __file__, "--child", s], check=True,
+        res = subprocess.run([sys.executable, __file__, "--child", s, "--grouping", a.grouping],
+                             check=True,
                              stdout=subprocess.PIPE, text=True, cwd=ROOT)
         rows.append(json.loads(res.stdout.strip().splitlines()[-1]))
         r = rows[-1]

@@ -177,8 +177,9 @@ def load_or_build(db_path: str | Path, name: str, corpus: Corpus) -> CorpusIndex
     if f.is_fresh(key):
         try:
             rows = np.load(f.rows, allow_pickle=False)
-            if len(rows) == key.n:
-                return CorpusIndex(HNSWIndex.load(f.path), rows)
+            index = HNSWIndex.load(f.path)
+            if len(rows) == key.n == int(index.index_.ntotal):
+                return CorpusIndex(index, rows)
         except (DivergenceError, OSError, ValueError):
             pass  # unreadable: rebuild below
     rows, vectors = corpus.rows()

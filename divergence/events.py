@@ -121,7 +121,16 @@ def event_features(claims: Sequence[Claim], vectors: np.ndarray, context: float 
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     codes = _article_codes(claims)
-    emb = _unit(smooth_rows(codes, vectors.astype(np.float32), context, article))
+    if not _contiguous(codes):  # smooth_rows needs each article's claims in one run
+
+        def smooth(x: np.ndarray) -> np.ndarray:
+            return np.asarray(_smoothing(claims, context, article) @ x, dtype=np.float32)
+    else:
+
+        def smooth(x: np.ndarray) -> np.ndarray:
+            return smooth_rows(codes, x, context, article)
+
+    emb = _unit(smooth(vectors.astype(np.float32)))
     try:
         tf = TfidfVectorizer(analyzer=_event_terms, sublinear_tf=True, dtype=np.float32
                              ).fit_transform([c.content for c in claims])
@@ -129,7 +138,7 @@ def event_features(claims: Sequence[Claim], vectors: np.ndarray, context: float 
         return emb
     rng = np.random.default_rng(0)
     proj = rng.standard_normal((tf.shape[1], dim)).astype(np.float32) / np.sqrt(dim)
-    t = smooth_rows(codes, np.asarray(tf @ proj, dtype=np.float32), context, article)
+    t = smooth(np.asarray(tf @ proj, dtype=np.float32))
     norms = np.linalg.norm(t, axis=1, keepdims=True)
     has = (norms > 1e-9).astype(np.float32)
     t = t / np.maximum(norms, 1e-12)
@@ -141,6 +150,12 @@ def _article_codes(claims: Sequence[Claim]) -> np.ndarray:
     """An integer per claim for its article (claims of one article must be contiguous)."""
     seen: dict[str, int] = {}
     return np.array([seen.setdefault(c.article_id, len(seen)) for c in claims], np.int64)
+
+
+def _contiguous(codes: np.ndarray) -> bool:
+    """Whether each article's claims form one run."""
+    runs = 1 + int(np.count_nonzero(codes[1:] != codes[:-1])) if len(codes) else 0
+    return runs == len(np.unique(codes))
 
 
 def smooth_rows(codes: np.ndarray, x: np.ndarray, context: float, article: float) -> np.ndarray:

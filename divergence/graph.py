@@ -131,27 +131,32 @@ def close_pairs(x: np.ndarray | Space, threshold: float, k: int = 30,
         for r0 in range(0, n, block):
             r1 = min(n, r0 + block)
             sims = space.block(r0, r1, r0)  # only columns >= r0: the upper triangle
-            sims[np.tril_indices(r1 - r0, m=sims.shape[1])] = -np.inf
-            crowded = np.flatnonzero((sims >= threshold).sum(axis=1) > max_per_row)
-            if len(crowded):  # keep each crowded row's closest pairs only (bounded memory)
-                part = np.argpartition(-sims[crowded], max_per_row, axis=1)
-                cut = np.full_like(sims[crowded], -np.inf)
-                top = part[:, :max_per_row]
-                np.put_along_axis(cut, top, np.take_along_axis(sims[crowded], top, 1), 1)
-                sims[crowded] = cut
             rows, cols = np.nonzero(sims >= threshold)
+            upper = cols > rows
+            rows, cols = rows[upper], cols[upper]
+            vals = sims[rows, cols]
+            if keep is not None and len(rows):  # filter first, so the cap keeps wanted pairs
+                mask = keep(rows + r0, cols + r0)
+                rows, cols, vals = rows[mask], cols[mask], vals[mask]
+            if len(rows) and np.bincount(rows).max() > max_per_row:
+                # keep each row's closest pairs only (bounded memory when everything is close)
+                order = np.lexsort((-vals, rows))
+                rows, cols, vals = rows[order], cols[order], vals[order]
+                first = np.searchsorted(rows, rows)  # start of each row's run
+                ok = np.arange(len(rows)) - first < max_per_row
+                rows, cols, vals = rows[ok], cols[ok], vals[ok]
             ii.append(rows + r0)
             jj.append(cols + r0)
-            ss.append(sims[rows, cols])
+            ss.append(vals)
         i, j, s = (np.concatenate(ii).astype(np.int64), np.concatenate(jj).astype(np.int64),
                    np.concatenate(ss).astype(np.float32))
     else:
         i, j, s = knn_pairs(space.features(), k)
         above = s >= threshold
         i, j, s = i[above], j[above], s[above]
-    if keep is not None and len(i):
-        mask = keep(i, j)
-        i, j, s = i[mask], j[mask], s[mask]
+        if keep is not None and len(i):
+            mask = keep(i, j)
+            i, j, s = i[mask], j[mask], s[mask]
     return i, j, s
 _LAST: list = []  # the last knn_pairs call: (key, array, result); grouping asks twice per run
 

@@ -171,8 +171,9 @@ def _graph_candidates(vectors: np.ndarray, min_similarity: float, art: np.ndarra
     found.update(zip(zip(ii.tolist(), jj.tolist(), strict=True), ss.tolist(), strict=True))
     who = np.flatnonzero(cred)
     if len(who) > 1:
-        floor = -2.0 if len(who) <= CREDIT_ALL else CREDIT_FLOOR
-        ci, cj, cs = close_pairs(vectors[who], floor)
+        every = len(who) <= CREDIT_ALL
+        ci, cj, cs = close_pairs(vectors[who], -2.0 if every else CREDIT_FLOOR,
+                                 max_per_row=len(who) if every else 256)
         gi, gj = who[ci], who[cj]
         mask = other_voice(gi, gj)
         found.update(zip(zip(gi[mask].tolist(), gj[mask].tolist(), strict=True),

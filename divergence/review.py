@@ -111,7 +111,7 @@ def calibrate(reviewed: Sequence[tuple[str, str, float]], target: float,
     for i, (conf, ok) in enumerate(ranked):
         confirmed += ok
         if i + 1 == len(ranked) or ranked[i + 1][0] < conf:  # last of a run of equal confidences
-            curve.append(CalibrationPoint(round(conf, 4), i + 1, confirmed))
+            curve.append(CalibrationPoint(conf, i + 1, confirmed))  # unrounded: compared as is
     good = [p for p in curve if p.flagged >= min_flagged and p.precision >= target]
     return Calibration(target=target, reviewed=len(ranked), confirmed=confirmed,
                        curve=tuple(curve), threshold=good[-1].threshold if good else None)

@@ -8,6 +8,7 @@ corpus is not regrouped: events come from its stored grouping.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -241,6 +242,7 @@ class _Decided:
                                if g.label == "conflict" and g.id in latest]
                          for cid, gs in groups_of.items()}
         members = {m for pairs in self.reviewed.values() for g, _ in pairs for m in g.claims}
+        members |= set(self.reviewed)
         self.vectors = corpus.vectors_of(sorted(members))
 
     def apply(self, n: Neighbour, query: np.ndarray) -> Neighbour:
@@ -252,9 +254,25 @@ class _Decided:
         """
         if n.label != "conflict":
             return n
+        mine = self.vectors.get(n.claim.id)
         for g, v in self.reviewed.get(n.claim.id, []):
             others = [self.vectors[cid] for cid in g.claims
                       if cid != n.claim.id and cid in self.vectors]
-            if others and float(np.max(np.stack(others) @ query)) >= SAME_SIDE:
+            if not others or not _same_dispute(n.reasons, g.reasons):
+                continue
+            side = float(np.max(np.stack(others) @ query))
+            # close to another member, and closer to it than to the claim it conflicts with
+            if side >= SAME_SIDE and (mine is None or side >= float(mine @ query)):
                 return replace(n, group=g.id, verdict=v)
         return replace(n, muted=n.confidence < self.threshold)
+
+
+def _same_dispute(new: Sequence[Reason], reviewed: Sequence[Reason]) -> bool:
+    """Every reason of the new conflict is one the reviewed group already had: the same type,
+    naming only spans the reviewer saw. A conflict with no typed reason is never carried over."""
+    seen: dict[str, set[str]] = {}
+    for r in reviewed:
+        seen.setdefault(r.type, set()).update(sp.text.lower() for sp in r.spans)
+    typed = [r for r in new if r.type != "detail"]
+    return bool(typed) and all(
+        r.type in seen and {sp.text.lower() for sp in r.spans} <= seen[r.type] for r in typed)

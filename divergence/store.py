@@ -180,15 +180,18 @@ class Corpus:
         return str(self._db.execute("SELECT value FROM meta WHERE key='identity'").fetchone()[0])
 
     @property
-    def generation(self) -> int:
-        """A counter bumped by every write of claims or vectors: an index built at another
-        generation is stale."""
+    def generation(self) -> str:
+        """A random token renewed by every write of claims or vectors: an index built at another
+        generation is stale (a token, not a counter, so a restored backup that is written to
+        again cannot reach an old value)."""
         row = self._db.execute("SELECT value FROM meta WHERE key='generation'").fetchone()
-        return int(row[0]) if row else 0
+        return str(row[0]) if row else "0"
 
     def _bump(self) -> None:
+        import uuid
+
         self._db.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)",
-                         (str(self.generation + 1),))
+                         (uuid.uuid4().hex,))
 
     def rows(self) -> tuple[np.ndarray, np.ndarray]:
         """(claim row numbers, vectors) in ``claims()`` order: what an index is built from."""
@@ -372,8 +375,8 @@ class Corpus:
         events: dict[str, Event] = {}
         groups: dict[str, list[ClaimGroup]] = {}
         for cid, kind, n in member:
-            if (kind, n) not in bodies:
-                continue
+            if (kind, n) not in bodies or cid not in bodies[(kind, n)].claims:
+                continue  # a members row out of step with the grouping: ignore it
             if kind == "event":
                 events[cid] = bodies[(kind, n)]
             else:

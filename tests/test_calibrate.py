@@ -117,3 +117,8 @@ def test_verdict_keeps_the_confidence_it_was_shown_at(corpus_db: str) -> None:
     with Corpus(corpus_db, create=False) as corpus:
         assert corpus.reviewed() == [(item["id"], "dismiss", pytest.approx(item["confidence"],
                                                                             abs=1e-4))]
+
+
+def test_threshold_is_not_rounded_past_the_confidences_it_keeps() -> None:
+    cal = calibrate(_rows(*[(0.70006, "confirm")] * 5), target=0.9)
+    assert cal.threshold == 0.70006 and cal.chosen is not None and cal.chosen.flagged == 5

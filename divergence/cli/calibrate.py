@@ -61,7 +61,8 @@ def calibrate(db: str | None, target: float, min_reviewed: int, dry_run: bool, c
         if cal.threshold is not None and not dry_run:
             corpus.save_calibration(saved)
     if fmt == "json":
-        curve = [{"threshold": p.threshold, "flagged": p.flagged, "confirmed": p.confirmed,
+        curve = [{"threshold": round(p.threshold, 4), "flagged": p.flagged,
+                  "confirmed": p.confirmed,
                   "precision": round(p.precision, 4)} for p in cal.curve]
         click.echo(json.dumps({**saved, "curve": curve}, indent=2))
     else:

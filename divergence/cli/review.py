@@ -130,7 +130,7 @@ def _loop(corpus: Any, rep: Any, reviewer: str, note: str | None) -> None:
                     raise EOFError
                 else:
                     click.echo(_HELP)
-    except (EOFError, KeyboardInterrupt):
+    except (EOFError, KeyboardInterrupt, click.Abort):  # Abort: end of input at the note prompt
         click.echo()
     left = len(queue) - done
     click.echo(f"{done} decided, {skipped} skipped, {left} undecided left; every decision is "
