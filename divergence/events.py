@@ -220,9 +220,13 @@ class EventSpace:
 
     def among(self, idx: np.ndarray) -> np.ndarray:
         """The similarity matrix among claims ``idx``."""
-        e, t = self.emb[idx], self.t[idx]
-        sim = e @ e.T + self.names**2 * (t @ t.T).toarray()
-        return sim / np.outer(self.joint[idx], self.joint[idx])
+        return self.between(idx, idx)
+
+    def between(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """Similarities of claims ``rows`` to claims ``cols``."""
+        sim = self.emb[rows] @ self.emb[cols].T
+        sim += self.names**2 * (self.t[rows] @ self.t[cols].T).toarray()
+        return sim / np.outer(self.joint[rows], self.joint[cols])
 
     def features(self) -> np.ndarray:
         """Projected features (``event_features``), for components too big for a matrix."""

@@ -20,6 +20,7 @@ import numpy as np
 EXACT_MAX = 50_000  # rows up to which close pairs are found exactly
 DENSE_COMPONENT = 4_000  # components up to this size are clustered on their full distance matrix
 MAX_PER_ROW = 256  # close pairs kept per row at most (see close_pairs)
+CONDENSED_COMPONENT = 12_000  # up to here, exact linkage on the condensed distances (~0.6 GB)
 LINK_K = 30  # larger components: linkage along each row's nearest neighbours (approximate)
 
 Pairs = tuple[np.ndarray, np.ndarray, np.ndarray]  # (i, j, similarity) with i < j
@@ -36,6 +37,10 @@ class Space(Protocol):
 
     def among(self, idx: np.ndarray) -> np.ndarray:
         """The full similarity matrix among rows ``idx``."""
+        ...
+
+    def between(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """Similarities of rows ``rows`` to rows ``cols``."""
         ...
 
     def features(self) -> np.ndarray:
@@ -62,8 +67,11 @@ class Vectors:
 
     def among(self, idx: np.ndarray) -> np.ndarray:
         """The similarity matrix among rows ``idx``."""
-        sub = self.x[idx].astype(np.float64)
-        return sub @ sub.T
+        return self.between(idx, idx)
+
+    def between(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """Similarities of rows ``rows`` to rows ``cols``."""
+        return self.x[rows].astype(np.float64) @ self.x[cols].astype(np.float64).T
 
     def features(self) -> np.ndarray:
         """The rows themselves."""
@@ -214,8 +222,9 @@ def average_linkage(x: np.ndarray | Space, pairs: Pairs, threshold: float) -> np
     """Average-linkage clusters of unit rows cut at cosine distance ``threshold``, one component
     of the close-pair graph at a time (exact when ``pairs`` holds every pair closer than it).
 
-    Components up to ``DENSE_COMPONENT`` rows use their full distance matrix (exact); larger
-    ones are clustered along nearest-neighbour links (approximate; see ``_cluster_component``).
+    Components up to ``DENSE_COMPONENT`` rows use their full distance matrix, up to
+    ``CONDENSED_COMPONENT`` the condensed one (both exact); larger ones are clustered along
+    nearest-neighbour links (approximate; see ``_cluster_component``).
     """
     space = as_space(x)
     n = space.n
@@ -238,8 +247,9 @@ def average_linkage(x: np.ndarray | Space, pairs: Pairs, threshold: float) -> np
 def _cluster_component(space: Space, members: np.ndarray, pairs: Pairs,
                        threshold: float) -> np.ndarray:
     """Average linkage inside one component: exact on its full distance matrix up to
-    ``DENSE_COMPONENT`` rows; beyond, scikit-learn's linkage constrained to each row's
-    ``LINK_K`` nearest neighbours (its averages then cover those pairs only: approximate)."""
+    ``DENSE_COMPONENT`` rows and on the condensed one up to ``CONDENSED_COMPONENT``; beyond,
+    scikit-learn's linkage constrained to each row's ``LINK_K`` nearest neighbours (its
+    averages then cover those pairs only: approximate)."""
     from sklearn.cluster import AgglomerativeClustering
 
     if len(members) <= DENSE_COMPONENT:
@@ -248,6 +258,8 @@ def _cluster_component(space: Space, members: np.ndarray, pairs: Pairs,
         return AgglomerativeClustering(
             n_clusters=None, metric="precomputed", linkage="average",
             distance_threshold=threshold).fit_predict(dist)
+    if len(members) <= CONDENSED_COMPONENT:
+        return _condensed_average(space, members, threshold)
     from scipy import sparse
 
     x = np.ascontiguousarray(space.features()[members], dtype=np.float32)
@@ -260,6 +272,28 @@ def _cluster_component(space: Space, members: np.ndarray, pairs: Pairs,
     return AgglomerativeClustering(
         n_clusters=None, metric="cosine", linkage="average", connectivity=conn + conn.T,
         distance_threshold=threshold).fit_predict(x.astype(np.float64))
+
+
+def _condensed_average(space: Space, members: np.ndarray, threshold: float,
+                       chunk: int = 1024) -> np.ndarray:
+    """Exact average linkage (scipy, the same UPGMA scikit-learn runs) on the condensed distance
+    vector, filled a block of rows at a time: half the memory of the square matrix, so
+    components of ``CONDENSED_COMPONENT`` rows fit in about 0.6 GB."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+
+    m = len(members)
+    cond = np.empty(m * (m - 1) // 2, np.float64)
+    at = 0
+    for r0 in range(0, m, chunk):
+        rows = members[r0 : r0 + chunk]
+        block = np.clip(1.0 - space.between(rows, members[r0:]), 0.0, 2.0)
+        for k in range(len(rows)):
+            tail = block[k, k + 1 :]
+            cond[at : at + len(tail)] = tail
+            at += len(tail)
+    tree = linkage(cond, method="average")
+    # merges at a distance below the threshold, as scikit-learn's distance_threshold cuts
+    return fcluster(tree, t=np.nextafter(threshold, 0.0), criterion="distance") - 1
 
 
 def _exact_knn(x: np.ndarray, k: int, block: int = 2048) -> tuple[np.ndarray, np.ndarray]:

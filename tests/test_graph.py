@@ -71,8 +71,26 @@ def test_average_linkage_by_component_equals_full_linkage() -> None:
     assert len(set(labels.tolist())) > 10  # not one blob: the test has something to show
 
 
+def test_mid_size_components_use_exact_condensed_linkage(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(graph, "DENSE_COMPONENT", 40)  # 600 rows: the condensed path
+    x = _clustered(600, spread=0.5)
+    labels = graph.average_linkage(x, graph.close_pairs(x, 1.0 - 0.45), 0.45)
+    assert adjusted_rand_score(_dense_labels(x, 0.45), labels) == 1.0
+    space = EventSpace(*_seed_claims()[1:])
+    idx = np.arange(space.n)
+    monkeypatch.setattr(graph, "CONDENSED_COMPONENT", 10**6)
+    dist = np.clip(1.0 - space.among(idx), 0.0, 2.0)
+    np.fill_diagonal(dist, 0.0)
+    want = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
+                                   distance_threshold=0.5).fit_predict(dist)
+    got = graph._condensed_average(space, idx, 0.5, chunk=7)
+    assert adjusted_rand_score(want, got) == 1.0
+
+
 def test_big_components_are_approximate_but_close(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(graph, "DENSE_COMPONENT", 40)
+    monkeypatch.setattr(graph, "CONDENSED_COMPONENT", 40)
     x = _clustered(600, spread=0.5)
     labels = graph.average_linkage(x, graph.close_pairs(x, 1.0 - 0.45), 0.45)
     assert adjusted_rand_score(_dense_labels(x, 0.45), labels) >= 0.8
