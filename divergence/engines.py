@@ -337,26 +337,18 @@ def _dedupe(entries: list[_Loaded | Skip]) -> tuple[list[Article], list[Claim], 
                                                       list[Skip]]:
     """``io.load``'s rule, over all partitions in order: a repeated text or id is a Skip."""
     skipped = [e for e in entries if isinstance(e, Skip)]
-    by_text: dict[str, Article] = {}
-    by_id: dict[str, Article] = {}
+    loaded = [e for e in entries if not isinstance(e, Skip)]
+    kept, repeated = io.dedupe(a for a, _, _ in loaded)
+    keep = {id(a) for a in kept}
     articles: list[Article] = []
     claims: list[Claim] = []
     texts: list[str] = []
-    for e in entries:
-        if isinstance(e, Skip):
-            continue
-        a, cs, ts = e
-        key = io.article_id(a.text)
-        if key in by_text:
-            skipped.append(Skip(a.path, f"same text as {by_text[key].path}; read once"))
-        elif a.id in by_id:
-            skipped.append(Skip(a.path, f"id {a.id!r} is already used by {by_id[a.id].path}; "
-                                        "give each article its own id"))
-        else:
-            by_text[key] = by_id[a.id] = a
+    for a, cs, ts in loaded:
+        if id(a) in keep:
             articles.append(a)
             claims.extend(cs)
             texts.extend(ts)
+    skipped += repeated
     return articles, claims, texts, skipped
 
 

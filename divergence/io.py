@@ -52,9 +52,17 @@ def load(paths: Iterable[str], stdin: IO[bytes] | None = None) -> tuple[list[Art
     for p in paths:
         for art_or_skip in _load_one(p, stdin):
             (articles if isinstance(art_or_skip, Article) else skipped).append(art_or_skip)
+    unique, repeated = dedupe(articles)
+    return unique, skipped + repeated
+
+
+def dedupe(articles: Iterable[Article]) -> tuple[list[Article], list[Skip]]:
+    """The articles in order without repeats: the same text is read once, and a second article
+    that reuses an id is skipped. Returns the kept articles and a Skip for each dropped one."""
     by_text: dict[str, Article] = {}
     by_id: dict[str, Article] = {}
     unique: list[Article] = []
+    skipped: list[Skip] = []
     for a in articles:
         key = article_id(a.text)
         if key in by_text:

@@ -105,6 +105,16 @@ class Verdict:
     note: str | None = None
 
 
+def is_flagged(label: str, verdict: Verdict | None, muted: bool) -> bool:
+    """Whether a conflict is put in front of people: confirmed by a reviewer, or unreviewed and
+    not under the calibrated threshold. The one rule for groups and for scored neighbours."""
+    if label != "conflict":
+        return False
+    if verdict is None:
+        return not muted
+    return verdict.decision == "confirm"
+
+
 @dataclass(frozen=True, slots=True)
 class ClaimGroup:
     """Claims from different articles on the same point, labelled agree/unique/conflict."""
@@ -124,11 +134,7 @@ class ClaimGroup:
     @property
     def flagged(self) -> bool:
         """A conflict a reviewer confirmed, or an unreviewed one above the calibrated threshold."""
-        if self.label != "conflict":
-            return False
-        if self.verdict is None:
-            return not self.muted
-        return self.verdict.decision == "confirm"
+        return is_flagged(self.label, self.verdict, self.muted)
 
 
 @dataclass(frozen=True, slots=True)

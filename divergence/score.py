@@ -16,7 +16,7 @@ import numpy as np
 
 from .embed import Embedder, EmbeddingCache, embed
 from .judge import Judge
-from .records import Article, Claim, ClaimGroup, Event, Reason, Verdict
+from .records import Article, Claim, ClaimGroup, Event, Reason, Verdict, is_flagged
 from .registry import Registry
 from .split import Splitter, core, split
 from .store import Corpus
@@ -97,11 +97,7 @@ class Neighbour:
     @property
     def flagged(self) -> bool:
         """A conflict that no verdict sets aside and the calibrated threshold lets through."""
-        if self.label != "conflict":
-            return False
-        if self.verdict is not None:
-            return self.verdict.decision == "confirm"
-        return not self.muted
+        return is_flagged(self.label, self.verdict, self.muted)
 
 
 @dataclass(frozen=True, slots=True)
