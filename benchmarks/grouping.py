@@ -25,7 +25,6 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -177,6 +176,7 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     p.add_argument("--out", type=Path, default=OUT)
     a = p.parse_args(argv)
+    from divergence.io import atomic_write
     if a.child:
         kind, n = a.child[0], int(a.child[1])
         print(json.dumps(run_size(n) if kind == "size" else agreement(n)))
@@ -187,13 +187,8 @@ def main(argv: list[str] | None = None) -> None:
     def save() -> None:  # after every step, so a long run killed late keeps what it measured
         if a.quick:
             return
-        a.out.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=a.out.name + ".", dir=a.out.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump({"machine_cpus": os.cpu_count(), "sizes": rows, "agreement": agree}, f,
-                      indent=2)
-            f.write("\n")
-        os.replace(tmp, a.out)
+        atomic_write(a.out, json.dumps({"machine_cpus": os.cpu_count(), "sizes": rows,
+                                        "agreement": agree}, indent=2) + "\n")
 
     log(f"agreement on {a.sample:,} claims")
     agree = child("agreement", a.sample)

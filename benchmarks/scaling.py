@@ -82,6 +82,7 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--child", type=int, help=argparse.SUPPRESS)
     p.add_argument("--out", type=Path, default=OUT)
     a = p.parse_args(argv)
+    from divergence.io import atomic_write
     if a.child:
         print(json.dumps(run_size(a.child, a.grouping)))
         return
@@ -99,13 +100,8 @@ def main(argv: list[str] | None = None) -> None:
         exponent = (float(np.polyfit(x, np.log([r["total_s"] for r in rows]), 1)[0])
                     if len(rows) > 1 else None)
         if not a.quick:
-            a.out.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=a.out.name + ".", dir=a.out.parent)
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump({"machine_cpus": os.cpu_count(), "rows": rows,
-                           "fitted_exponent": exponent}, f, indent=2)
-                f.write("\n")
-            os.replace(tmp, a.out)
+            atomic_write(a.out, json.dumps({"machine_cpus": os.cpu_count(), "rows": rows,
+                                            "fitted_exponent": exponent}, indent=2) + "\n")
     print("| claims | grouping | split s | embed s | group s | total s | claims/s | events "
           "| peak RSS MB |\n|" + "---|" * 9)
     for r in rows:

@@ -31,7 +31,6 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from statistics import median
@@ -47,7 +46,7 @@ import synth  # noqa: E402
 
 from divergence.ann import IndexFile, load_or_build  # noqa: E402
 from divergence.embed import EmbeddingCache, SentenceTransformerEmbedder  # noqa: E402
-from divergence.io import load  # noqa: E402
+from divergence.io import atomic_write, load  # noqa: E402
 from divergence.judge import Judge  # noqa: E402
 from divergence.judge.model import shipped  # noqa: E402
 from divergence.records import Article, Claim  # noqa: E402
@@ -193,13 +192,8 @@ def main(argv: list[str] | None = None) -> None:
         if r.get("insert_s") is None and prev.get("insert_s"):
             r["insert_s"] = prev["insert_s"]  # keep the build time of the run that built it
         old[str(r["n"])] = r
-    a.out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=a.out.name + ".", dir=a.out.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        json.dump({"machine_cpus": os.cpu_count(),
-                   "sizes": dict(sorted(old.items(), key=lambda kv: int(kv[0])))}, f, indent=2)
-        f.write("\n")
-    os.replace(tmp, a.out)
+    atomic_write(a.out, json.dumps({"machine_cpus": os.cpu_count(), "sizes": dict(
+        sorted(old.items(), key=lambda kv: int(kv[0])))}, indent=2) + "\n")
 
 
 if __name__ == "__main__":
