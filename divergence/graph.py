@@ -12,8 +12,8 @@ measured in benchmarks/grouping.py, not assumed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Protocol
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -158,28 +158,102 @@ def close_pairs(x: np.ndarray | Space, threshold: float, k: int = 30,
         i, j, s = (np.concatenate(ii).astype(np.int64), np.concatenate(jj).astype(np.int64),
                    np.concatenate(ss).astype(np.float32))
     else:
-        i, j, s = knn_pairs(space.features(), k)
+        i, j, s = knn_pairs(space, k, threshold)
         above = s >= threshold
         i, j, s = i[above], j[above], s[above]
         if keep is not None and len(i):
             mask = keep(i, j)
             i, j, s = i[mask], j[mask], s[mask]
     return i, j, s
-_LAST: list = []  # the last knn_pairs call: (key, array, result); grouping asks twice per run
 
 
-def knn_pairs(x: np.ndarray, k: int, ef_search: int = 64) -> Pairs:
-    """Each row's ``k`` nearest neighbours (FAISS HNSW, inner product), as deduplicated pairs.
+def nearest_pairs(x: np.ndarray | Space, k: int, threshold: float,
+                  keep: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None,
+                  exact_max: int | None = None, block: int = 1024) -> Pairs:
+    """Pairs i < j where j is among i's ``k`` most similar rows (or i among j's) that ``keep``
+    allows, at similarity ``threshold`` or more; row-major order.
 
-    The last result is kept: voices and candidate pairs ask for the same graph over the same
-    vectors, and building it is the expensive part at a million rows.
+    At most ~2k pairs a row whatever the corpus, unlike ``close_pairs``, whose pairs per row grow
+    with the corpus until its cap: what to judge, when judging is the cost. Exact in blocks of
+    rows (memory ~ block x n) up to ``exact_max`` rows [``EXACT_MAX``]; beyond, from the HNSW
+    neighbour table (``knn_pairs``), filtered by ``keep`` afterwards.
+
+    Args:
+        keep: ``keep(i, j) -> bool`` on broadcastable index arrays.
     """
-    key = (x.__array_interface__["data"][0], x.shape, x.dtype.str, k, ef_search)
-    if _LAST and _LAST[0][0] == key and _LAST[0][1] is x:
-        return _LAST[0][2]
-    out = _knn_pairs(x, k, ef_search)
-    _LAST[:] = [(key, x, out)]
-    return out
+    space = as_space(x)
+    n = space.n
+    exact_max = EXACT_MAX if exact_max is None else exact_max
+    if n > exact_max:
+        i, j, s = knn_pairs(space, k, threshold)
+        if keep is not None and len(i):
+            mask = keep(i, j)
+            i, j, s = i[mask], j[mask], s[mask]
+        return i, j, s
+    ii, jj, ss = [], [], []
+    kk = min(k, n - 1)
+    for r0 in range(0, n if kk > 0 else 0, block):
+        r1 = min(n, r0 + block)
+        sims = np.asarray(space.block(r0, r1, 0), np.float32)
+        rows = np.arange(r0, r1)
+        sims[rows - r0, rows] = -np.inf  # not its own neighbour
+        if keep is not None:
+            sims[~keep(rows[:, None], np.arange(n)[None, :])] = -np.inf
+        top = np.argpartition(-sims, kk - 1, axis=1)[:, :kk]
+        vals = np.take_along_axis(sims, top, 1)
+        ok = vals >= threshold
+        r = np.broadcast_to(rows[:, None], top.shape)[ok]
+        c = top[ok]
+        ii.append(np.minimum(r, c))
+        jj.append(np.maximum(r, c))
+        ss.append(vals[ok])
+    if not ii:
+        empty = np.zeros(0, np.int64)
+        return empty, empty.copy(), np.zeros(0, np.float32)
+    i, j, s = np.concatenate(ii), np.concatenate(jj), np.concatenate(ss)
+    _, first = np.unique(i * n + j, return_index=True)  # sorted, each pair once
+    return i[first], j[first], s[first]
+
+
+_LAST: list = []  # the last knn_pairs result over an array; grouping asks twice per run
+KNN_FLOOR = 0.5  # neighbour pairs below this are dropped unless asked for (see knn_pairs)
+KNN_CHUNK = 2_048  # rows searched (and reranked) at a time: ~100 MB of gathered rows
+
+
+def knn_pairs(x: np.ndarray | Space, k: int, floor: float = KNN_FLOOR,
+              ef_search: int = 64) -> Pairs:
+    """Each row's ``k`` nearest neighbours as deduplicated pairs i < j with similarity at least
+    ``floor``, from an 8-bit HNSW index (``Quantized``; about one byte a dimension).
+
+    For an array (or ``Vectors``) the similarities are recomputed exactly from the rows, so a
+    pair's similarity never depends on the quantisation; a ``Quantized`` space has no exact rows
+    and keeps the index's. The last result is kept and serves any later call with the same rows,
+    ``k`` and a floor at or above the kept one: voices (0.95) and candidate pairs (0.5) share one
+    graph, and building it is the expensive part at a million rows.
+    """
+    exact = x.x if isinstance(x, Vectors) else x if isinstance(x, np.ndarray) else None
+    target = exact if exact is not None else x
+    built = min(floor, KNN_FLOOR)  # one graph at the lower floor serves later, higher ones
+    if not (_LAST and _LAST[0][1] is target and _LAST[0][0] == (k, ef_search)
+            and _LAST[0][2] <= built):
+        if exact is not None:
+            space = Quantized.build(lambda: _slices(exact), exact.shape[0], exact.shape[1])
+        else:
+            space = x if isinstance(x, Quantized) else Quantized.of(as_space(x))
+        table = space.search_all(k, ef_search, exact)
+        del space  # an index built here is freed before the pairs are gathered
+        out = _table_pairs(*table, built)
+        del table
+        if exact is None:  # a Quantized space is built for one use: do not keep it alive
+            return _above(out, floor)
+        _LAST[:] = [((k, ef_search), target, built, out)]
+    return _above(_LAST[0][3], floor)
+
+
+def _above(pairs: Pairs, floor: float) -> Pairs:
+    i, j, s = pairs
+    keep = s >= floor
+    return i[keep], j[keep], s[keep]
 
 
 def forget() -> None:
@@ -187,24 +261,150 @@ def forget() -> None:
     _LAST.clear()
 
 
-def _knn_pairs(x: np.ndarray, k: int, ef_search: int) -> Pairs:
-    from .ann import HNSWIndex
+def _slices(x: np.ndarray, rows: int = 65_536) -> Iterator[tuple[int, np.ndarray]]:
+    for r0 in range(0, x.shape[0], rows):
+        yield r0, np.ascontiguousarray(x[r0 : r0 + rows], dtype=np.float32)
 
-    index = HNSWIndex(ef_search=max(ef_search, k)).fit(x)
-    n = x.shape[0]
-    ids, sims = [], []
-    for r0 in range(0, n, 65_536):  # bounded memory for the result arrays
-        got_ids, got_sims = index.search(x[r0 : r0 + 65_536], k + 1)
-        ids.append(got_ids)
-        sims.append(got_sims)
-    nb, sv = np.concatenate(ids), np.concatenate(sims)
-    rows = np.repeat(np.arange(n, dtype=np.int64), nb.shape[1])
-    cols, s = nb.ravel(), sv.ravel()
-    ok = (cols >= 0) & (cols != rows)
-    lo, hi = np.minimum(rows[ok], cols[ok]), np.maximum(rows[ok], cols[ok])
-    key = lo * n + hi
-    _, first = np.unique(key, return_index=True)
-    return lo[first], hi[first], s[ok][first].astype(np.float32)
+
+Chunks = Callable[[], Iterable[tuple[int, np.ndarray]]]  # (first row, float32 rows), in order
+
+
+class Quantized:
+    """Unit rows held only in an 8-bit HNSW index (FAISS ``IndexHNSWSQ``): a million 640-d rows
+    in ~0.8 GB instead of 2.6 GB. Similarities are those of the decoded rows (off by ~1e-3);
+    for spaces too big to keep as float32, such as event features at a million claims.
+
+    Args:
+        index: a trained, filled ``faiss.IndexHNSWSQ`` whose row i is row i of the space.
+    """
+
+    M, EF_CONSTRUCTION = 16, 80
+
+    def __init__(self, index: Any) -> None:
+        self.index = index
+        self.n = int(index.ntotal)
+        self._centroids: tuple | None = None
+
+    @classmethod
+    def build(cls, chunks: Chunks, n: int, dim: int, sample: int = 65_536) -> Quantized:
+        """Index the rows ``chunks()`` yields (called twice: a strided sample trains the 8-bit
+        ranges, then every chunk is added), never holding them all."""
+        from .ann import _faiss
+
+        faiss = _faiss()
+        index = faiss.IndexHNSWSQ(dim, faiss.ScalarQuantizer.QT_8bit, cls.M,
+                                  faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = cls.EF_CONSTRUCTION
+        step = max(1, n // sample)
+        # copies: a strided view would keep its whole chunk (all the features) alive
+        train = [rows[(-r0) % step :: step].copy() for r0, rows in chunks()]
+        index.train(np.ascontiguousarray(np.concatenate(train), dtype=np.float32))
+        del train
+        for _, rows in chunks():
+            index.add(np.ascontiguousarray(rows, dtype=np.float32))
+        return cls(index)
+
+    @classmethod
+    def of(cls, space: Space) -> Quantized:
+        """Any space, through its features (held whole once)."""
+        feats = space.features()
+        return cls.build(lambda: _slices(feats), feats.shape[0], feats.shape[1])
+
+    def rows(self, idx: np.ndarray) -> np.ndarray:
+        """The decoded rows ``idx`` (float32)."""
+        idx = np.asarray(idx, np.int64)
+        if not len(idx):
+            return np.zeros((0, self.index.d), np.float32)
+        return self.index.reconstruct_batch(idx)
+
+    def block(self, r0: int, r1: int, c0: int) -> np.ndarray:
+        """Similarities of rows r0:r1 to rows c0:n."""
+        return self.rows(np.arange(r0, r1)) @ self.rows(np.arange(c0, self.n)).T
+
+    def among(self, idx: np.ndarray) -> np.ndarray:
+        """The similarity matrix among rows ``idx``."""
+        x = self.rows(idx).astype(np.float64)
+        return x @ x.T
+
+    def between(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """Similarities of rows ``rows`` to rows ``cols``."""
+        return self.rows(rows).astype(np.float64) @ self.rows(cols).astype(np.float64).T
+
+    def features(self) -> np.ndarray:
+        """Every decoded row (n x d float32: only for small spaces)."""
+        return self.rows(np.arange(self.n))
+
+    def mean_sims(self, labels: np.ndarray, clusters: np.ndarray,
+                  rows: np.ndarray) -> np.ndarray:
+        """Mean similarity of each of ``rows`` to the members of each of ``clusters`` (the
+        centroids are computed once per ``labels``/``clusters`` pair, a chunk at a time)."""
+        c = self._centroids
+        if c is None or c[0] is not labels or c[1] is not clusters:
+            pos = np.full(int(labels.max()) + 1, -1, np.int64)
+            pos[clusters] = np.arange(len(clusters))
+            sums = np.zeros((len(clusters), self.index.d), np.float64)
+            for r0 in range(0, self.n, 65_536):
+                lab = pos[labels[r0 : r0 + 65_536]]
+                mine = np.flatnonzero(lab >= 0)
+                np.add.at(sums, lab[mine], self.rows(mine + r0))
+            counts = np.bincount(pos[labels][pos[labels] >= 0], minlength=len(clusters))
+            self._centroids = c = (labels, clusters,
+                                   (sums / np.maximum(counts, 1)[:, None]).astype(np.float32))
+        return self.rows(rows) @ c[2].T
+
+    def neighbours(self, k: int, floor: float, ef_search: int = 64,
+                   exact: np.ndarray | None = None) -> Pairs:
+        """Each row's ``k`` nearest rows as pairs i < j at or above ``floor``, deduplicated;
+        similarities recomputed from ``exact`` (the float32 rows) when given."""
+        return _table_pairs(*self.search_all(k, ef_search, exact), floor)
+
+    def search_all(self, k: int, ef_search: int = 64,
+                   exact: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Every row's ``k`` nearest other rows (n x k int32, -1 where fewer) and their
+        similarities (float32; recomputed from ``exact`` when given), a chunk at a time."""
+        self.index.hnsw.efSearch = max(ef_search, k)
+        kk = min(k + 1, self.n)
+        nb = np.full((self.n, k), -1, np.int32)
+        sim = np.full((self.n, k), -np.inf, np.float32)
+        for r0 in range(0, self.n, KNN_CHUNK):
+            r1 = min(self.n, r0 + KNN_CHUNK)
+            q = exact[r0:r1] if exact is not None else self.rows(np.arange(r0, r1))
+            got_s, got = self.index.search(np.ascontiguousarray(q, dtype=np.float32), kk)
+            got_s[got == np.arange(r0, r1)[:, None]] = -np.inf  # a row is not its own neighbour
+            got_s[got < 0] = -np.inf
+            order = np.argsort(-got_s, axis=1, kind="stable")[:, :k]
+            got, got_s = np.take_along_axis(got, order, 1), np.take_along_axis(got_s, order, 1)
+            got[~np.isfinite(got_s)] = -1
+            if exact is not None:
+                ok = got >= 0
+                rows = np.repeat(np.arange(r0, r1), ok.sum(axis=1))
+                got_s[ok] = np.einsum("ij,ij->i", exact[rows], exact[got[ok]])
+            nb[r0:r1], sim[r0:r1] = got, got_s
+        return nb, sim
+
+
+def _table_pairs(nb: np.ndarray, sim: np.ndarray, floor: float) -> Pairs:
+    """Pairs i < j (row-major order) from a neighbour table, each once: (r, c) with r > c is
+    dropped when r is also in c's row, without sorting all 2 x n x k entries."""
+    n, k = nb.shape
+    ii, jj, ss = [], [], []
+    for r0 in range(0, n, 16_384):
+        c = nb[r0 : r0 + 16_384].astype(np.int64)
+        s = sim[r0 : r0 + 16_384]
+        r = np.broadcast_to(np.arange(r0, r0 + len(c))[:, None], c.shape)
+        ok = (c >= 0) & (s >= floor)
+        back = ok & (r > c)  # also found (and kept) from c's side?
+        twice = np.zeros_like(ok)
+        rb, cb = r[back][:, None], c[back]
+        twice[back] = ((nb[cb] == rb) & (sim[cb] >= floor)).any(axis=1)
+        ok &= ~twice
+        ii.append(np.minimum(r, c)[ok].astype(np.int32))
+        jj.append(np.maximum(r, c)[ok].astype(np.int32))
+        ss.append(s[ok])
+    i, j, s = np.concatenate(ii), np.concatenate(jj), np.concatenate(ss)
+    del ii, jj, ss
+    order = np.argsort(i.astype(np.int64) * n + j, kind="stable")
+    return i[order], j[order], s[order]
 
 
 def components(n: int, pairs: Pairs) -> np.ndarray:

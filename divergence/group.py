@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import numpy as np
 
@@ -129,46 +130,67 @@ def _blocked_pairs(vectors: np.ndarray, keep: Callable[[int, int, np.ndarray], n
 Progress = Callable[[int], None]
 
 
-# With the graph, crediting pairs are all judged (as in the dense path) while there are at most
-# CREDIT_ALL crediting claims; beyond, only those at least CREDIT_FLOOR close.
+class PairSet:
+    """Candidate pairs as three aligned arrays (i < j, in row-major order, and their cosine):
+    12 bytes a pair where a list of Python tuples takes ~100, which matters at ten million
+    pairs. Iterating gives (i, j, similarity) tuples."""
+
+    def __init__(self, i: np.ndarray, j: np.ndarray, s: np.ndarray) -> None:
+        wide = len(i) and max(int(np.max(i)), int(np.max(j))) >= 2**31
+        self.i = np.asarray(i, np.int64 if wide else np.int32)
+        self.j = np.asarray(j, np.int64 if wide else np.int32)
+        self.s = np.asarray(s, np.float32)
+
+    @classmethod
+    def of(cls, pairs: PairSet | Sequence[tuple[int, int, float]]) -> PairSet:
+        """``pairs`` as a PairSet (a list of (i, j, similarity) tuples is converted)."""
+        if isinstance(pairs, PairSet):
+            return pairs
+        if not len(pairs):
+            return cls(np.zeros(0), np.zeros(0), np.zeros(0))
+        i, j, sim = zip(*pairs, strict=True)
+        return cls(np.array(i), np.array(j), np.array(sim))
+
+    def __len__(self) -> int:
+        return len(self.i)
+
+    def __iter__(self) -> Iterator[tuple[int, int, float]]:
+        return zip(self.i.tolist(), self.j.tolist(), self.s.tolist(), strict=True)
+
+
+# A claim is judged against its CANDIDATES closest claims from other voices (and those that have
+# it among theirs): the judging cost per claim stays bounded as the corpus grows.
+CANDIDATES = 30
+# Crediting pairs are all judged while there are at most CREDIT_ALL crediting claims; beyond,
+# only those at least CREDIT_FLOOR close.
 CREDIT_ALL, CREDIT_FLOOR = 2_000, 0.3
 
 
 def candidate_pairs(
     claims: Sequence[Claim], vectors: np.ndarray, min_similarity: float = 0.5,
-    block: int = 2048, graph: bool = False,
-) -> list[tuple[int, int, float]]:
-    """Pairs worth judging: from different articles (or different speakers) and close in meaning,
-    or both crediting someone for an outcome. Vectorised in blocks of rows (memory ~ block x n).
+    block: int = 1024, graph: bool = False, per_claim: int | None = None,
+) -> PairSet:
+    """Pairs worth judging: from different articles (or different speakers), among each other's
+    ``per_claim`` [``CANDIDATES``] closest and at least ``min_similarity`` close, or both
+    crediting someone for an outcome.
 
-    With ``graph``, close pairs come from ``graph.close_pairs``; beyond ``CREDIT_ALL`` crediting
-    claims, crediting pairs must reach ``CREDIT_FLOOR`` (all of them would be too many to judge).
+    Exact (blocks of rows, memory ~ block x n); with ``graph`` and beyond
+    ``graph.EXACT_MAX`` claims, the closest come from the HNSW neighbour table. Beyond
+    ``CREDIT_ALL`` crediting claims, crediting pairs must reach ``CREDIT_FLOOR``.
     """
+    from .graph import close_pairs, nearest_pairs
+
     _check(claims, vectors)
     art = np.array([hash(c.article_id) for c in claims])
     spk = np.array([hash(c.speaker or "") for c in claims])
     cred = np.array([bool(credits(c)) for c in claims])
-    if graph:
-        return _graph_candidates(vectors, min_similarity, art, spk, cred)
-
-    def keep(r0: int, r1: int, sims: np.ndarray) -> np.ndarray:
-        close = (sims >= min_similarity) | (cred[r0:r1, None] & cred[None, :])
-        same_voice = (art[r0:r1, None] == art[None, :]) & (spk[r0:r1, None] == spk[None, :])
-        return close & ~same_voice
-
-    return _blocked_pairs(vectors, keep, block)
-
-
-def _graph_candidates(vectors: np.ndarray, min_similarity: float, art: np.ndarray,
-                      spk: np.ndarray, cred: np.ndarray) -> list[tuple[int, int, float]]:
-    from .graph import close_pairs
 
     def other_voice(i: np.ndarray, j: np.ndarray) -> np.ndarray:
         return ~((art[i] == art[j]) & (spk[i] == spk[j]))
 
-    found = {}
-    ii, jj, ss = close_pairs(vectors, min_similarity, keep=other_voice)
-    found.update(zip(zip(ii.tolist(), jj.tolist(), strict=True), ss.tolist(), strict=True))
+    k = CANDIDATES if per_claim is None else per_claim
+    parts = [nearest_pairs(vectors, k, min_similarity, keep=other_voice, block=block,
+                           exact_max=None if graph else len(claims))]
     who = np.flatnonzero(cred)
     if len(who) > 1:
         every = len(who) <= CREDIT_ALL
@@ -176,9 +198,17 @@ def _graph_candidates(vectors: np.ndarray, min_similarity: float, art: np.ndarra
                                  max_per_row=len(who) if every else 256)
         gi, gj = who[ci], who[cj]
         mask = other_voice(gi, gj)
-        found.update(zip(zip(gi[mask].tolist(), gj[mask].tolist(), strict=True),
-                         cs[mask].tolist(), strict=True))
-    return [(i, j, float(s)) for (i, j), s in sorted(found.items())]
+        parts.insert(0, (gi[mask], gj[mask], cs[mask]))  # first: its similarity wins a tie
+    i, j, sim = (np.concatenate([p[col] for p in parts]) for col in range(3))
+    key = i.astype(np.int64) * len(vectors) + j
+    _, first = np.unique(key, return_index=True)  # sorted by (i, j); the first of a duplicate
+    return PairSet(i[first], j[first], sim[first])
+
+
+# Agree verdicts kept whole while there are at most this many; beyond, only (i, j, confidence)
+# is kept and the reasons of the agree edges inside a formed group are judged again (the judge
+# is deterministic, so the report is the same; memory stays ~16 bytes an agree edge).
+KEEP_AGREE = 200_000
 
 
 def find_groups(
@@ -188,7 +218,7 @@ def find_groups(
     judge: Judge,
     min_similarity: float = 0.5,
     on_progress: Progress | None = None,
-    pairs: list[tuple[int, int, float]] | None = None,
+    pairs: PairSet | Sequence[tuple[int, int, float]] | None = None,
 ) -> list[ClaimGroup]:
     """Judge candidate pairs and form agree / unique / conflict groups over all claims.
 
@@ -199,20 +229,24 @@ def find_groups(
     """
     _check(claims, vectors)
     n = len(claims)
-    if pairs is None:
-        pairs = candidate_pairs(claims, vectors, min_similarity)
-    verdicts: dict[tuple[int, int], Judgement] = {}
+    pairs = PairSet.of(candidate_pairs(claims, vectors, min_similarity) if pairs is None
+                       else pairs)
+    conflicts: dict[tuple[int, int], Judgement] = {}
+    agree = _AgreeEdges(judge, claims, vectors)
     batch = 256
     for k in range(0, len(pairs), batch):
-        chunk = pairs[k : k + batch]
-        ii = [i for i, _, _ in chunk]
-        jj = [j for _, j, _ in chunk]
-        results = judge.judge_pairs([claims[i] for i in ii], [claims[j] for j in jj],
-                                    [s for _, _, s in chunk], vectors[ii], vectors[jj])
-        for (i, j, _), res in zip(chunk, results, strict=True):
-            verdicts[(i, j)] = res
+        ii, jj = pairs.i[k : k + batch], pairs.j[k : k + batch]
+        sims = pairs.s[k : k + batch].tolist()
+        results = judge.judge_pairs([claims[i] for i in ii], [claims[j] for j in jj], sims,
+                                    vectors[ii], vectors[jj])
+        for i, j, s, res in zip(ii.tolist(), jj.tolist(), sims, results, strict=True):
+            if res.label == "conflict":
+                conflicts[(i, j)] = res
+            elif res.label == "agree":
+                agree.add(i, j, s, res)
         if on_progress:
-            on_progress(len(chunk))
+            on_progress(len(ii))
+    adj = agree.adjacency(n)
 
     def voice(i: int) -> str:
         return voice_of.get(claims[i].article_id, claims[i].article_id)
@@ -221,32 +255,26 @@ def find_groups(
     used: set[int] = set()
     # Conflicts: components of the conflict graph.
     uf = _UnionFind(n)
-    conflict_edges = [(i, j, v) for (i, j), v in verdicts.items() if v.label == "conflict"]
+    conflict_edges = [(i, j, v) for (i, j), v in conflicts.items()]
     for i, j, _ in conflict_edges:
         uf.union(i, j)
     by_root: dict[int, list[tuple[int, int, Judgement]]] = defaultdict(list)
     for e in conflict_edges:  # each component's edges, gathered once (linear in the edges)
         by_root[uf.find(e[0])].append(e)
-    for comp in uf.groups():
-        if len(comp) < 2:
-            continue
-        cs = set(comp)
-        edges = by_root[uf.find(comp[0])]
+    for root, edges in by_root.items():
+        comp = sorted({x for i, j, _ in edges for x in (i, j)})
         reasons = _merge_reasons([r for _, _, v in edges for r in v.reasons])
         conf = max(v.confidence for _, _, v in edges)
-        groups.append(_group("conflict", conf, comp, claims, voice, reasons))
-        used |= cs
+        groups.append((root, _group("conflict", conf, comp, claims, voice, reasons)))
+        used |= set(comp)
+    groups_out = [g for _, g in sorted(groups, key=lambda x: x[0])]
     # Agreements: components of the agree graph among the rest, split where linkage is weak, one
     # claim per article (an article makes a point once; its other sentences go back to the pool).
-    agree = {(i, j): v for (i, j), v in verdicts.items() if v.label == "agree"}
-    adj: dict[int, dict[int, Judgement]] = defaultdict(dict)  # both directions
-    for (i, j), v in agree.items():
-        adj[i][j] = adj[j][i] = v
     for _ in range(3):
-        edges_left = [(i, j, v) for (i, j), v in agree.items() if i not in used and j not in used]
         uf = _UnionFind(n)
-        for i, j, _v in edges_left:
-            uf.union(i, j)
+        for i, j in agree.pairs():
+            if i not in used and j not in used:
+                uf.union(i, j)
         formed = False
         for comp in uf.groups():
             if len(comp) < 2 or comp[0] in used:
@@ -254,13 +282,13 @@ def find_groups(
             for part in _split_weak(comp, vectors, judge.agree_threshold):
                 part = _one_per_article(part, claims, adj, vectors)
                 inside = set(part)
-                edges = [(i, j, v) for i in part for j, v in adj[i].items()
-                         if i < j and j in inside]
+                edges = [(i, j) for i in part for j in adj.get(i) if i < j and j in inside]
                 if len({voice(i) for i in part}) >= 2 and edges:
-                    conf = float(np.mean([v.confidence for _, _, v in edges]))
-                    reasons = _merge_reasons([r for _, _, v in edges for r in v.reasons], keep=3)
+                    verdicts = [agree.judgement(i, j) for i, j in edges]
+                    conf = float(np.mean([v.confidence for v in verdicts]))
+                    reasons = _merge_reasons([r for v in verdicts for r in v.reasons], keep=3)
                     reasons += _details(part, claims, voice)
-                    groups.append(_group("agree", conf, part, claims, voice, reasons))
+                    groups_out.append(_group("agree", conf, part, claims, voice, reasons))
                     used |= set(part)
                     formed = True
         if not formed:
@@ -268,8 +296,75 @@ def find_groups(
     # Unique: one group per claim left (its voice alone says it).
     for i in range(n):
         if i not in used:
-            groups.append(_group("unique", 1.0, [i], claims, voice, ()))
-    return groups
+            groups_out.append(_group("unique", 1.0, [i], claims, voice, ()))
+    return groups_out
+
+
+class _AgreeEdges:
+    """The agree verdicts: (i, j, similarity, confidence) for every edge in compact arrays, the
+    whole Judgement for the first ``KEEP_AGREE``; a dropped one is judged again when a group
+    needs its reasons."""
+
+    def __init__(self, judge: Judge, claims: Sequence[Claim], vectors: np.ndarray) -> None:
+        self.judge, self.claims, self.vectors = judge, claims, vectors
+        code = "i" if len(claims) < 2**31 else "q"  # 4- or 8-byte claim numbers
+        self._i, self._j = array(code), array(code)
+        self._sim, self._conf = array("f"), array("d")  # as the pairs have them; as judged
+        self.kept: dict[tuple[int, int], Judgement] = {}
+        self._keys: np.ndarray | None = None
+
+    def add(self, i: int, j: int, sim: float, verdict: Judgement) -> None:
+        """Record the agree edge i < j (edges come in row-major order)."""
+        self._i.append(i)
+        self._j.append(j)
+        self._sim.append(sim)
+        self._conf.append(verdict.confidence)
+        if len(self.kept) < KEEP_AGREE:
+            self.kept[(i, j)] = verdict
+
+    def pairs(self) -> Iterator[tuple[int, int]]:
+        """The edges (i, j), in the order they were judged."""
+        return zip(self._i, self._j, strict=True)
+
+    def adjacency(self, n: int) -> _Adjacency:
+        """Both directions, each claim's neighbours in the judged order of their edges."""
+        i, j = self._ints(self._i), self._ints(self._j)
+        conf = np.frombuffer(self._conf, np.float64) if len(self._conf) else np.zeros(0)
+        # In row-major order, claim x meets the edges (y, x), y < x, before the edges (x, y).
+        src, dst = np.concatenate([j, i]), np.concatenate([i, j])
+        order = np.argsort(src, kind="stable")
+        indptr = np.zeros(n + 1, np.int64)
+        np.cumsum(np.bincount(src, minlength=n), out=indptr[1:])
+        return _Adjacency(indptr, dst[order], np.concatenate([conf, conf])[order])
+
+    @staticmethod
+    def _ints(a: array) -> np.ndarray:
+        return np.frombuffer(a, np.int32 if a.typecode == "i" else np.int64).astype(np.int64)
+
+    def judgement(self, i: int, j: int) -> Judgement:
+        """The verdict on the agree edge i < j: kept, or judged again (deterministic)."""
+        got = self.kept.get((i, j))
+        if got is not None:
+            return got
+        n = len(self.claims)
+        if self._keys is None:  # row-major order: the keys come sorted
+            self._keys = self._ints(self._i) * n + self._ints(self._j)
+        k = int(np.searchsorted(self._keys, i * n + j))
+        c = self.claims
+        return self.judge.judge_pairs([c[i]], [c[j]], [self._sim[k]], self.vectors[[i]],
+                                      self.vectors[[j]])[0]
+
+
+class _Adjacency:
+    """Agree edges both ways in compressed rows: claim -> (neighbours, confidences)."""
+
+    def __init__(self, indptr: np.ndarray, nbr: np.ndarray, conf: np.ndarray) -> None:
+        self.indptr, self.nbr, self.conf = indptr, nbr, conf
+
+    def get(self, x: int) -> dict[int, float]:
+        """Claim x's neighbours and the confidence of each edge, in the judged order."""
+        a, b = int(self.indptr[x]), int(self.indptr[x + 1])
+        return dict(zip(self.nbr[a:b].tolist(), self.conf[a:b].tolist(), strict=True))
 
 
 def _details(
@@ -296,25 +391,25 @@ def _details(
 def _one_per_article(
     part: list[int],
     claims: Sequence[Claim],
-    adj: dict[int, dict[int, Judgement]],
+    adj: _Adjacency,
     vectors: np.ndarray,
 ) -> list[int]:
     """A coherent set with one claim per article: start from the best-agreeing claim, then add, per
     article, the claim closest to those chosen that agrees with at least one of them.
 
     Args:
-        adj: the agree edges, both ways (claim -> claim -> judgement).
+        adj: the agree edges, both ways (claim -> claim -> confidence).
     """
 
     members = set(part)
     links: dict[int, set[int]] = defaultdict(set)
     weight: dict[int, float] = defaultdict(float)
     for x in part:
-        for y, v in adj.get(x, {}).items():
+        for y, conf in adj.get(x).items():
             if y in members:
                 links[x].add(y)
                 if claims[x].article_id != claims[y].article_id:
-                    weight[x] += v.confidence
+                    weight[x] += conf
 
     def linked(i: int, j: int) -> bool:
         return j in links[i]

@@ -16,6 +16,7 @@ from divergence.events import (
     _article_codes,
     _event_similarity,
     _smoothing,
+    event_feature_chunks,
     event_features,
     find_events,
     smooth_rows,
@@ -175,3 +176,93 @@ def test_event_features_with_articles_out_of_order() -> None:
     want = _smoothing(shuffled, 0.5, 0.5) @ sv.astype(np.float64)
     want /= np.linalg.norm(want, axis=1, keepdims=True)
     np.testing.assert_allclose(f[:, : v.shape[1]], want, atol=1e-5)
+
+
+def test_feature_chunks_are_whole_articles_and_equal_one_pass() -> None:
+    _, claims, v = _seed_claims()
+    whole = event_features(claims, v)
+    chunks = list(event_feature_chunks(claims, v, rows=20)())
+    assert len(chunks) > 3 and np.array_equal(np.concatenate([c for _, c in chunks]), whole)
+    starts = [r0 for r0, _ in chunks]
+    assert all(claims[r0].article_id != claims[r0 - 1].article_id for r0 in starts[1:])
+
+
+def test_quantized_space_keeps_similarities_within_a_hundredth() -> None:
+    pytest.importorskip("faiss")
+    x = _clustered(3_000, d=48, spread=0.3)
+    space = graph.Quantized.build(lambda: graph._slices(x, rows=700), len(x), x.shape[1],
+                                  sample=500)
+    idx = np.array([0, 17, 999, 2_500])
+    assert np.abs(space.among(idx) - x[idx].astype(np.float64) @ x[idx].T).max() < 0.01
+    labels = np.arange(len(x)) % 5
+    want = x[idx] @ np.stack([x[labels == k].mean(axis=0) for k in (1, 4)]).T
+    got = space.mean_sims(labels, np.array([1, 4]), idx)
+    assert np.abs(got - want).max() < 0.01
+    i, j, s = space.neighbours(10, 0.6)
+    assert (i < j).all() and (s >= 0.6).all() and len(set(zip(i, j, strict=True))) == len(i)
+
+
+def test_neighbour_pairs_carry_exact_similarities_and_serve_a_higher_floor() -> None:
+    pytest.importorskip("faiss")
+    graph.forget()
+    x = _clustered(3_000, d=32, spread=0.25)
+    i, j, s = graph.knn_pairs(x, 20, floor=0.5)
+    np.testing.assert_allclose(s, np.einsum("ij,ij->i", x[i], x[j]), rtol=1e-6)
+    kept = graph._LAST[0]
+    i2, _, s2 = graph.knn_pairs(x, 20, floor=0.9)  # served from the kept graph
+    assert graph._LAST[0] is kept and (s2 >= 0.9).all() and len(i2) == int((s >= 0.9).sum())
+    graph.forget()
+
+
+def test_events_beyond_the_exact_limit_come_from_the_quantized_space(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("faiss")
+    _, claims, v = _seed_claims()
+
+    def as_labels(events: list) -> list[int]:
+        of = {cid: k for k, e in enumerate(events) for cid in e.claims}
+        return [of[c.id] for c in claims]
+
+    exact = as_labels(find_events(claims, v, graph=True))
+    monkeypatch.setattr(graph, "EXACT_MAX", 0)
+    approx = as_labels(find_events(claims, v, graph=True))
+    assert len(set(exact)) > 3 and adjusted_rand_score(exact, approx) >= 0.8
+
+
+def test_neighbour_table_gives_each_pair_once_in_row_major_order() -> None:
+    nb = np.array([[1, 2], [0, 3], [0, -1], [1, 0]], np.int32)
+    sim = np.array([[0.9, 0.6], [0.9, 0.8], [0.6, -np.inf], [0.8, 0.4]], np.float32)
+    i, j, s = graph._table_pairs(nb, sim, 0.5)
+    assert list(zip(i.tolist(), j.tolist(), strict=True)) == [(0, 1), (0, 2), (1, 3)]
+    np.testing.assert_allclose(s, [0.9, 0.6, 0.8])
+    i, j, _ = graph._table_pairs(nb, sim, 0.7)  # (0, 2) and its echo fall below the floor
+    assert list(zip(i.tolist(), j.tolist(), strict=True)) == [(0, 1), (1, 3)]
+
+
+def test_nearest_pairs_are_each_rows_k_closest_allowed_ones() -> None:
+    x = _clustered(400)
+    allowed = lambda a, b: (a + b) % 3 != 0  # noqa: E731
+    i, j, s = graph.nearest_pairs(x, 5, 0.3, keep=allowed, block=64)
+    sims = x @ x.T
+    want = set()
+    for r in range(400):
+        cols = [c for c in np.argsort(-sims[r], kind="stable") if c != r and allowed(r, c)][:5]
+        want |= {(min(r, c), max(r, c)) for c in cols if sims[r, c] >= 0.3}
+    got = list(zip(i.tolist(), j.tolist(), strict=True))
+    assert set(got) == want and got == sorted(got)
+    np.testing.assert_allclose(s, sims[i, j], rtol=1e-5)
+    assert np.bincount(np.r_[i, j], minlength=400).max() < 400  # bounded, not everything
+
+
+def test_candidate_pairs_per_claim_are_bounded() -> None:
+    from divergence.records import Claim
+
+    rng = np.random.default_rng(0)
+    centre = rng.standard_normal(16)
+    x = centre + 0.05 * rng.standard_normal((200, 16))  # 200 near-paraphrases of one point
+    x = (x / np.linalg.norm(x, axis=1, keepdims=True)).astype(np.float32)
+    claims = [Claim(f"a{k}:0", f"a{k}", "Officials met on Monday.", 0, 24) for k in range(200)]
+    pairs = candidate_pairs(claims, x, per_claim=10)
+    counts = np.bincount(np.r_[pairs.i, pairs.j], minlength=200)
+    assert counts.min() >= 10 and len(pairs) <= 200 * 10  # each claim's 10, each pair once
+    assert len(candidate_pairs(claims, x, per_claim=500)) == 200 * 199 // 2

@@ -133,3 +133,44 @@ def test_conflicts_cross_events(setup) -> None:  # noqa: ANN001
     conflict = next(g for g in groups if g.label == "conflict")
     assert set(conflict.events) == {"e-visit", "e-terminal"}
     assert all(conflict.id in e.groups for e in events)
+
+
+def test_pair_set_holds_pairs_compactly_and_iterates_as_tuples() -> None:
+    from divergence.group import PairSet
+
+    ps = PairSet.of([(0, 2, 0.75), (1, 3, 0.5)])
+    assert len(ps) == 2 and list(ps) == [(0, 2, 0.75), (1, 3, 0.5)]
+    assert ps.i.dtype == np.int32 and ps.s.dtype == np.float32
+    assert PairSet.of(ps) is ps and len(PairSet.of([])) == 0
+
+
+def test_dropped_agree_verdicts_are_judged_again_to_the_same_groups(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Beyond KEEP_AGREE only (i, j, confidence) is kept; a group's reasons are judged again."""
+    from pathlib import Path
+
+    from divergence import group
+    from divergence.embed import HashingEmbedder, embed
+    from divergence.io import load
+    from divergence.judge.model import shipped
+    from divergence.split import core, split
+
+    root = Path(__file__).resolve().parent.parent
+    arts, _ = load([str(root / "seeds"), str(root / "tests" / "data")])
+    claims = [c for a in arts for c in split(a)]
+    vecs = embed([core(c.content) for c in claims], HashingEmbedder(384))  # the model's width
+    judge = Judge(classifier=shipped("st:all-MiniLM-L6-v2"))
+    voice_of = voices(arts, claims, vecs)
+    kept = find_groups(claims, vecs, voice_of, judge)
+    monkeypatch.setattr(group, "KEEP_AGREE", 0)
+    again = find_groups(claims, vecs, voice_of, judge)
+    assert again == kept and sum(g.label == "agree" for g in kept) >= 3
+
+
+def test_classifier_probabilities_do_not_depend_on_the_batch() -> None:
+    from divergence.judge.model import shipped
+
+    model = shipped("st:all-MiniLM-L6-v2")
+    x = np.random.default_rng(0).standard_normal((50, model.coef_.shape[1])).astype(np.float32)
+    whole = model.predict_proba(x)
+    assert all((model.predict_proba(x[k : k + 1])[0] == whole[k]).all() for k in range(50))
