@@ -274,13 +274,13 @@ def _expand(paths: Sequence[str], stdin: IO[bytes] | None) -> list[_Item]:
     items: list[_Item] = []
     for p in paths:
         if p == "-":
-            items.extend(io._load_one("-", stdin))  # the stdin loader, without io.load's dedup
+            items.extend(io.read_source("-", stdin))  # the stdin loader, without io.load's dedup
             continue
         path = Path(p)
         if not path.exists():
             raise DivergenceError("no such file or folder", where=p)
         files = [path]
-        if path.is_dir():  # the same rule as io._load_one: article extensions, no hidden parts
+        if path.is_dir():  # the same rule as io.read_source: article extensions, no hidden parts
             files = sorted(
                 f for f in path.rglob("*")
                 if f.is_file() and f.suffix.lower() in io.ARTICLE_EXT
@@ -328,7 +328,7 @@ def _read(f: _File) -> Iterator[Article | Skip]:
     def shown(where: str) -> str:
         return f.shown + where[len(f.read):] if where.startswith(f.read) else where
 
-    for x in io._load_file(Path(f.read)):
+    for x in io.read_file(Path(f.read)):
         yield replace(x, path=shown(x.path)) if isinstance(x, Article) else Skip(shown(x.where),
                                                                                  x.why)
 

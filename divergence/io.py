@@ -50,7 +50,7 @@ def load(paths: Iterable[str], stdin: IO[bytes] | None = None) -> tuple[list[Art
     articles: list[Article] = []
     skipped: list[Skip] = []
     for p in paths:
-        for art_or_skip in _load_one(p, stdin):
+        for art_or_skip in read_source(p, stdin):
             (articles if isinstance(art_or_skip, Article) else skipped).append(art_or_skip)
     unique, repeated = dedupe(articles)
     return unique, skipped + repeated
@@ -76,7 +76,9 @@ def dedupe(articles: Iterable[Article]) -> tuple[list[Article], list[Skip]]:
     return unique, skipped
 
 
-def _load_one(p: str, stdin: IO[bytes] | None) -> Iterator[Article | Skip]:
+def read_source(p: str, stdin: IO[bytes] | None = None) -> Iterator[Article | Skip]:
+    """The articles (and skips) of one path, folder (recursively) or ``-`` for stdin, in order,
+    without ``load``'s removal of repeated articles (engines that read elsewhere dedupe later)."""
     if p == "-":
         stream = stdin or getattr(sys.stdin, "buffer", None)
         if stream is None:
@@ -98,12 +100,13 @@ def _load_one(p: str, stdin: IO[bytes] | None) -> Iterator[Article | Skip]:
             exts = ", ".join(sorted(ARTICLE_EXT))
             raise DivergenceError(f"folder holds no article files (looked for {exts})", where=p)
         for f in files:
-            yield from _load_file(f)
+            yield from read_file(f)
         return
-    yield from _load_file(path)
+    yield from read_file(path)
 
 
-def _load_file(path: Path) -> Iterator[Article | Skip]:
+def read_file(path: Path) -> Iterator[Article | Skip]:
+    """The articles (and skips) of one file, without removing repeated articles."""
     try:
         data = path.read_bytes()
     except OSError as e:
