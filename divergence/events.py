@@ -119,7 +119,8 @@ def event_features(claims: Sequence[Claim], vectors: np.ndarray, context: float 
     """Unit rows whose dot products approximate ``_event_similarity``: the smoothed embedding
     and, weighted by ``names``, a seeded random projection of the smoothed tf-idf."""
     chunks = event_feature_chunks(claims, vectors, context, article, names, dim)
-    return np.concatenate([rows for _, rows in chunks()])
+    parts = [rows for _, rows in chunks()]
+    return np.concatenate(parts) if parts else np.zeros((0, vectors.shape[-1]), np.float32)
 
 
 def event_feature_chunks(claims: Sequence[Claim], vectors: np.ndarray, context: float = 0.5,

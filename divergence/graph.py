@@ -175,8 +175,9 @@ def nearest_pairs(x: np.ndarray | Space, k: int, threshold: float,
 
     At most ~2k pairs a row whatever the corpus, unlike ``close_pairs``, whose pairs per row grow
     with the corpus until its cap: what to judge, when judging is the cost. Exact in blocks of
-    rows (memory ~ block x n) up to ``exact_max`` rows [``EXACT_MAX``]; beyond, from the HNSW
-    neighbour table (``knn_pairs``), filtered by ``keep`` afterwards.
+    rows (memory ~ block x n) up to ``exact_max`` rows [``EXACT_MAX``]; among tied rows any may
+    be picked. Beyond, from the HNSW neighbour table (``knn_pairs``), filtered by ``keep``
+    afterwards: there, rows that ``keep`` refuses still take up some of the ``k`` places.
 
     Args:
         keep: ``keep(i, j) -> bool`` on broadcastable index arrays.
@@ -192,6 +193,7 @@ def nearest_pairs(x: np.ndarray | Space, k: int, threshold: float,
         return i, j, s
     ii, jj, ss = [], [], []
     kk = min(k, n - 1)
+    block = max(1, min(block, (1 << 23) // max(n, 1)))  # ~100 MB of similarities and indices
     for r0 in range(0, n if kk > 0 else 0, block):
         r1 = min(n, r0 + block)
         sims = np.asarray(space.block(r0, r1, 0), np.float32)
@@ -199,7 +201,7 @@ def nearest_pairs(x: np.ndarray | Space, k: int, threshold: float,
         sims[rows - r0, rows] = -np.inf  # not its own neighbour
         if keep is not None:
             sims[~keep(rows[:, None], np.arange(n)[None, :])] = -np.inf
-        top = np.argpartition(-sims, kk - 1, axis=1)[:, :kk]
+        top = np.argpartition(sims, n - kk, axis=1)[:, n - kk :]  # the kk largest, any order
         vals = np.take_along_axis(sims, top, 1)
         ok = vals >= threshold
         r = np.broadcast_to(rows[:, None], top.shape)[ok]
@@ -227,9 +229,10 @@ def knn_pairs(x: np.ndarray | Space, k: int, floor: float = KNN_FLOOR,
 
     For an array (or ``Vectors``) the similarities are recomputed exactly from the rows, so a
     pair's similarity never depends on the quantisation; a ``Quantized`` space has no exact rows
-    and keeps the index's. The last result is kept and serves any later call with the same rows,
-    ``k`` and a floor at or above the kept one: voices (0.95) and candidate pairs (0.5) share one
-    graph, and building it is the expensive part at a million rows.
+    and keeps the index's. The last result is kept and serves any later call with the same rows
+    (the same array object: do not change it in place meanwhile; ``forget`` drops it), ``k`` and a
+    floor at or above the kept one: voices (0.95) and candidate pairs (0.5) share one graph, and
+    building it is the expensive part at a million rows.
     """
     exact = x.x if isinstance(x, Vectors) else x if isinstance(x, np.ndarray) else None
     target = exact if exact is not None else x
@@ -366,20 +369,22 @@ class Quantized:
         kk = min(k + 1, self.n)
         nb = np.full((self.n, k), -1, np.int32)
         sim = np.full((self.n, k), -np.inf, np.float32)
+        if kk < 2:  # no other row to find
+            return nb, sim
         for r0 in range(0, self.n, KNN_CHUNK):
             r1 = min(self.n, r0 + KNN_CHUNK)
             q = exact[r0:r1] if exact is not None else self.rows(np.arange(r0, r1))
             got_s, got = self.index.search(np.ascontiguousarray(q, dtype=np.float32), kk)
             got_s[got == np.arange(r0, r1)[:, None]] = -np.inf  # a row is not its own neighbour
             got_s[got < 0] = -np.inf
-            order = np.argsort(-got_s, axis=1, kind="stable")[:, :k]
+            order = np.argsort(-got_s, axis=1, kind="stable")[:, :k]  # k or fewer columns
             got, got_s = np.take_along_axis(got, order, 1), np.take_along_axis(got_s, order, 1)
             got[~np.isfinite(got_s)] = -1
             if exact is not None:
                 ok = got >= 0
                 rows = np.repeat(np.arange(r0, r1), ok.sum(axis=1))
                 got_s[ok] = np.einsum("ij,ij->i", exact[rows], exact[got[ok]])
-            nb[r0:r1], sim[r0:r1] = got, got_s
+            nb[r0:r1, : got.shape[1]], sim[r0:r1, : got.shape[1]] = got, got_s
         return nb, sim
 
 
@@ -387,7 +392,7 @@ def _table_pairs(nb: np.ndarray, sim: np.ndarray, floor: float) -> Pairs:
     """Pairs i < j (row-major order) from a neighbour table, each once: (r, c) with r > c is
     dropped when r is also in c's row, without sorting all 2 x n x k entries."""
     n, k = nb.shape
-    ii, jj, ss = [], [], []
+    ii, jj, ss = [np.zeros(0, np.int32)], [np.zeros(0, np.int32)], [np.zeros(0, np.float32)]
     for r0 in range(0, n, 16_384):
         c = nb[r0 : r0 + 16_384].astype(np.int64)
         s = sim[r0 : r0 + 16_384]

@@ -151,11 +151,23 @@ class PairSet:
         i, j, sim = zip(*pairs, strict=True)
         return cls(np.array(i), np.array(j), np.array(sim))
 
+    def canonical(self) -> PairSet:
+        """Each pair as i < j, once (the first given), in row-major order: this set when it
+        already is (``candidate_pairs`` gives it so), else a sorted copy."""
+        lo, hi = np.minimum(self.i, self.j), np.maximum(self.i, self.j)
+        key = lo.astype(np.int64) * (int(hi.max()) + 1 if len(hi) else 1) + hi
+        if (self.i < self.j).all() and (key[1:] > key[:-1]).all():
+            return self
+        _, first = np.unique(key, return_index=True)
+        return PairSet(lo[first], hi[first], self.s[first])
+
     def __len__(self) -> int:
         return len(self.i)
 
     def __iter__(self) -> Iterator[tuple[int, int, float]]:
-        return zip(self.i.tolist(), self.j.tolist(), self.s.tolist(), strict=True)
+        for k in range(0, len(self.i), 65_536):  # a slice at a time: no list of every pair
+            yield from zip(self.i[k : k + 65_536].tolist(), self.j[k : k + 65_536].tolist(),
+                           self.s[k : k + 65_536].tolist(), strict=True)
 
 
 # A claim is judged against its CANDIDATES closest claims from other voices (and those that have
@@ -230,7 +242,7 @@ def find_groups(
     _check(claims, vectors)
     n = len(claims)
     pairs = PairSet.of(candidate_pairs(claims, vectors, min_similarity) if pairs is None
-                       else pairs)
+                       else pairs).canonical()  # _AgreeEdges needs row-major order
     conflicts: dict[tuple[int, int], Judgement] = {}
     agree = _AgreeEdges(judge, claims, vectors)
     batch = 256
@@ -285,7 +297,7 @@ def find_groups(
                 edges = [(i, j) for i in part for j in adj.get(i) if i < j and j in inside]
                 if len({voice(i) for i in part}) >= 2 and edges:
                     verdicts = [agree.judgement(i, j) for i, j in edges]
-                    conf = float(np.mean([v.confidence for v in verdicts]))
+                    conf = float(np.mean([adj.get(i)[j] for i, j in edges]))
                     reasons = _merge_reasons([r for v in verdicts for r in v.reasons], keep=3)
                     reasons += _details(part, claims, voice)
                     groups_out.append(_group("agree", conf, part, claims, voice, reasons))
@@ -342,7 +354,9 @@ class _AgreeEdges:
         return np.frombuffer(a, np.int32 if a.typecode == "i" else np.int64).astype(np.int64)
 
     def judgement(self, i: int, j: int) -> Judgement:
-        """The verdict on the agree edge i < j: kept, or judged again (deterministic)."""
+        """The verdict on the agree edge i < j: kept, or judged again. With the shipped classifier
+        the same numbers (row-independent); an NLI model pads per batch, so its reasons may
+        differ in the last digits (the group's confidence comes from the stored ones)."""
         got = self.kept.get((i, j))
         if got is not None:
             return got
@@ -350,6 +364,8 @@ class _AgreeEdges:
         if self._keys is None:  # row-major order: the keys come sorted
             self._keys = self._ints(self._i) * n + self._ints(self._j)
         k = int(np.searchsorted(self._keys, i * n + j))
+        if k >= len(self._keys) or self._keys[k] != i * n + j:
+            raise KeyError(f"({i}, {j}) is not an agree edge")
         c = self.claims
         return self.judge.judge_pairs([c[i]], [c[j]], [self._sim[k]], self.vectors[[i]],
                                       self.vectors[[j]])[0]

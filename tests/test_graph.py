@@ -266,3 +266,30 @@ def test_candidate_pairs_per_claim_are_bounded() -> None:
     counts = np.bincount(np.r_[pairs.i, pairs.j], minlength=200)
     assert counts.min() >= 10 and len(pairs) <= 200 * 10  # each claim's 10, each pair once
     assert len(candidate_pairs(claims, x, per_claim=500)) == 200 * 199 // 2
+
+
+def test_small_and_empty_inputs_through_the_neighbour_paths() -> None:
+    pytest.importorskip("faiss")
+    graph.forget()
+    x = _clustered(20, d=8)
+    i, j, _ = graph.knn_pairs(x, 30, floor=-2.0)  # k beyond the rows: every other row
+    assert len(i) == 20 * 19 // 2
+    i, j, _ = graph.nearest_pairs(x, 30, -2.0, exact_max=0)
+    assert len(i) == 20 * 19 // 2
+    graph.forget()
+    empty = graph._table_pairs(np.zeros((0, 5), np.int32), np.zeros((0, 5), np.float32), 0.5)
+    assert all(len(a) == 0 for a in empty)
+    assert event_features([], np.zeros((0, 8), np.float32)).shape == (0, 8)
+
+
+def test_neighbour_candidates_approach_the_exact_ones(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("faiss")
+    _, claims, v = _seed_claims()
+    exact = candidate_pairs(claims, v, graph=True)
+    monkeypatch.setattr(graph, "EXACT_MAX", 0)
+    graph.forget()
+    approx = candidate_pairs(claims, v, graph=True)
+    graph.forget()
+    want = set(zip(exact.i.tolist(), exact.j.tolist(), strict=True))
+    got = set(zip(approx.i.tolist(), approx.j.tolist(), strict=True))
+    assert len(got & want) >= 0.9 * len(want)

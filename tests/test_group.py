@@ -174,3 +174,28 @@ def test_classifier_probabilities_do_not_depend_on_the_batch() -> None:
     x = np.random.default_rng(0).standard_normal((50, model.coef_.shape[1])).astype(np.float32)
     whole = model.predict_proba(x)
     assert all((model.predict_proba(x[k : k + 1])[0] == whole[k]).all() for k in range(50))
+
+
+def test_pairs_in_any_order_give_the_same_groups(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Shuffled, swapped or repeated pairs are put in row-major order first (review finding)."""
+    from divergence import group
+    from divergence.group import PairSet
+
+    rng = np.random.default_rng(3)
+    x = rng.standard_normal((60, 8))
+    x = (x / np.linalg.norm(x, axis=1, keepdims=True)).astype(np.float32)
+    claims = [_claim(f"a{k % 6}", k, f"The port handled {k % 4} ships on Friday.")
+              for k in range(60)]
+    arts = [Article(id=f"a{k}", path="", text="", source=f"S{k}") for k in range(6)]
+    pairs = candidate_pairs(claims, x, min_similarity=-1.0)
+    voice_of = voices(arts, claims, x)
+    want = find_groups(claims, x, voice_of, Judge(), pairs=pairs)
+    order = rng.permutation(len(pairs))
+    flip = order % 2 == 0
+    messy = PairSet(np.where(flip, pairs.j[order], pairs.i[order]),
+                    np.where(flip, pairs.i[order], pairs.j[order]), pairs.s[order])
+    messy = PairSet(np.r_[messy.i, messy.i[:5]], np.r_[messy.j, messy.j[:5]],
+                    np.r_[messy.s, messy.s[:5]])
+    monkeypatch.setattr(group, "KEEP_AGREE", 0)
+    assert find_groups(claims, x, voice_of, Judge(), pairs=messy) == want
+    assert messy.canonical() is not messy and pairs.canonical() is pairs
