@@ -36,9 +36,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 OUT = ROOT / "benchmarks" / "results" / "grouping.json"
 DIM, PER_ARTICLE, NOISE = 384, 30, 0.028
-# Above this many claims the pairs are found but not judged (judging is linear in the pairs; at
-# ~200 us a pair, 1 M claims' ~18 M pairs would take about an hour on two busy cores).
-JUDGE_MAX = int(os.environ.get("GROUPING_JUDGE_MAX", 100_000))
+# Above this many claims the pairs are found but not judged (judging is linear in the pairs: 1 M
+# synthetic claims give ~10 M pairs, ~15 min here).
+JUDGE_MAX = int(os.environ.get("GROUPING_JUDGE_MAX", 1_000_000))
 
 
 def log(msg: str) -> None:
@@ -77,6 +77,34 @@ def data(n: int, seed: int = 0) -> tuple[list, list, np.ndarray]:
     return arts, claims, vectors
 
 
+class Peaks:
+    """Peak RSS per stage, sampled every 0.2 s from /proc by a thread (ru_maxrss only gives
+    the whole run's)."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.stage, self.peak_mb = "data", {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        page = os.sysconf("SC_PAGE_SIZE") / 2**20
+        while not self._stop.wait(0.2):
+            try:
+                with open("/proc/self/statm") as f:
+                    mb = int(f.read().split()[1]) * page
+            except OSError:  # not Linux: per-stage peaks are simply not reported
+                return
+            self.peak_mb[self.stage] = max(self.peak_mb.get(self.stage, 0.0), mb)
+
+    def stop(self) -> dict:
+        self._stop.set()
+        self._thread.join()
+        return {k: round(v) for k, v in self.peak_mb.items()}
+
+
 def run_size(n: int) -> dict:
     """Graph grouping of ``n`` claims, timed by stage (runs in this process)."""
     import resource
@@ -86,24 +114,30 @@ def run_size(n: int) -> dict:
     from divergence.judge import Judge
     from divergence.judge.model import shipped
 
+    peaks = Peaks()
     arts, claims, vectors = data(n)
     judge = Judge(classifier=shipped("st:all-MiniLM-L6-v2"))
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     row: dict = {"n": n, "data_rss_mb": base}
     t0 = time.perf_counter()
+    peaks.stage = "voices"
     voice_of = voices(arts, claims, vectors, graph=True)
     t1 = time.perf_counter()
+    peaks.stage = "events"
     events = find_events(claims, vectors, graph=True)
     t2 = time.perf_counter()
+    peaks.stage = "pairs"
     pairs = candidate_pairs(claims, vectors, graph=True)
     t3 = time.perf_counter()
     from divergence.graph import forget
 
     forget()
+    peaks.stage = "judge_groups"
     judged = n <= JUDGE_MAX
     groups = find_groups(claims, vectors, voice_of, judge, pairs=pairs) if judged else []
     attach(events, groups)
     t4 = time.perf_counter()
+    row["stage_peak_rss_mb"] = peaks.stop()
     row.update(voices_s=t1 - t0, events_s=t2 - t1, pairs_s=t3 - t2,
                judge_groups_s=(t4 - t3) if judged else None, total_s=t4 - t0, judged=judged,
                pairs=len(pairs), events=len(events), groups=len(groups),
