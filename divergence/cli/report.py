@@ -43,7 +43,7 @@ ENGINE_NAMES = ("local", "dask")  # engines.ENGINES, spelt out so --help imports
               show_default=True,
               help="How claims are grouped: dense (n x n matrices, exact), graph (close-pair "
                    "graphs: memory grows with n; exact up to 50,000 claims, nearest neighbours "
-                   "beyond), or auto (graph from 10,000 claims).")
+                   "beyond), or auto (graph from 5,000 claims).")
 @click.option("--claims-dir", default="claims", show_default=True,
               help="Where claims/<article-id>.jsonl files go.")
 @click.option("--cache-dir", default=None, help="Embedding cache folder "
