@@ -79,17 +79,22 @@ class Vectors:
     def mean_sims(self, labels: np.ndarray, clusters: np.ndarray,
                   rows: np.ndarray) -> np.ndarray:
         """Mean similarity of each of ``rows`` to the members of each of ``clusters``."""
-        return self.x[rows] @ _centroids(self.x, labels, clusters).T
+        return self.x[rows] @ _centroids(self.x.__getitem__, self.x.shape[1], labels,
+                                         clusters).T
 
 
-def _centroids(x: np.ndarray, labels: np.ndarray, clusters: np.ndarray) -> np.ndarray:
-    """Mean row of each cluster in ``clusters``, float32."""
+def _centroids(rows: Callable[[np.ndarray], np.ndarray], dim: int, labels: np.ndarray,
+               clusters: np.ndarray, chunk: int = 65_536) -> np.ndarray:
+    """Mean row of each cluster in ``clusters``, float32; ``rows(idx)`` reads rows a chunk at a
+    time, so a space held only as codes is never decoded whole."""
     pos = np.full(int(labels.max()) + 1, -1, np.int64)
     pos[clusters] = np.arange(len(clusters))
-    sums = np.zeros((len(clusters), x.shape[1]), np.float64)
-    mine = pos[labels] >= 0
-    np.add.at(sums, pos[labels[mine]], x[mine])
-    counts = np.bincount(pos[labels[mine]], minlength=len(clusters))
+    sums = np.zeros((len(clusters), dim), np.float64)
+    for r0 in range(0, len(labels), chunk):
+        lab = pos[labels[r0 : r0 + chunk]]
+        mine = np.flatnonzero(lab >= 0)
+        np.add.at(sums, lab[mine], rows(mine + r0))
+    counts = np.bincount(pos[labels][pos[labels] >= 0], minlength=len(clusters))
     return (sums / np.maximum(counts, 1)[:, None]).astype(np.float32)
 
 
@@ -158,12 +163,17 @@ def close_pairs(x: np.ndarray | Space, threshold: float, k: int = 30,
         i, j, s = (np.concatenate(ii).astype(np.int64), np.concatenate(jj).astype(np.int64),
                    np.concatenate(ss).astype(np.float32))
     else:
-        i, j, s = knn_pairs(space, k, threshold)
-        above = s >= threshold
-        i, j, s = i[above], j[above], s[above]
-        if keep is not None and len(i):
-            mask = keep(i, j)
-            i, j, s = i[mask], j[mask], s[mask]
+        i, j, s = _knn_kept(space, k, threshold, keep)
+    return i, j, s
+
+
+def _knn_kept(space: Space, k: int, threshold: float,
+              keep: Callable[[np.ndarray, np.ndarray], np.ndarray] | None) -> Pairs:
+    """Neighbour-table pairs at ``threshold`` or more that ``keep`` allows."""
+    i, j, s = knn_pairs(space, k, threshold)
+    if keep is not None and len(i):
+        mask = keep(i, j)
+        i, j, s = i[mask], j[mask], s[mask]
     return i, j, s
 
 
@@ -186,11 +196,7 @@ def nearest_pairs(x: np.ndarray | Space, k: int, threshold: float,
     n = space.n
     exact_max = EXACT_MAX if exact_max is None else exact_max
     if n > exact_max:
-        i, j, s = knn_pairs(space, k, threshold)
-        if keep is not None and len(i):
-            mask = keep(i, j)
-            i, j, s = i[mask], j[mask], s[mask]
-        return i, j, s
+        return _knn_kept(space, k, threshold, keep)
     ii, jj, ss = [], [], []
     kk = min(k, n - 1)
     block = max(1, min(block, (1 << 23) // max(n, 1)))  # ~100 MB of similarities and indices
@@ -343,16 +349,8 @@ class Quantized:
         centroids are computed once per ``labels``/``clusters`` pair, a chunk at a time)."""
         c = self._centroids
         if c is None or c[0] is not labels or c[1] is not clusters:
-            pos = np.full(int(labels.max()) + 1, -1, np.int64)
-            pos[clusters] = np.arange(len(clusters))
-            sums = np.zeros((len(clusters), self.index.d), np.float64)
-            for r0 in range(0, self.n, 65_536):
-                lab = pos[labels[r0 : r0 + 65_536]]
-                mine = np.flatnonzero(lab >= 0)
-                np.add.at(sums, lab[mine], self.rows(mine + r0))
-            counts = np.bincount(pos[labels][pos[labels] >= 0], minlength=len(clusters))
             self._centroids = c = (labels, clusters,
-                                   (sums / np.maximum(counts, 1)[:, None]).astype(np.float32))
+                                   _centroids(self.rows, self.index.d, labels, clusters))
         return self.rows(rows) @ c[2].T
 
     def neighbours(self, k: int, floor: float, ef_search: int = 64,

@@ -212,9 +212,7 @@ def candidate_pairs(
         mask = other_voice(gi, gj)
         parts.insert(0, (gi[mask], gj[mask], cs[mask]))  # first: its similarity wins a tie
     i, j, sim = (np.concatenate([p[col] for p in parts]) for col in range(3))
-    key = i.astype(np.int64) * len(vectors) + j
-    _, first = np.unique(key, return_index=True)  # sorted by (i, j); the first of a duplicate
-    return PairSet(i[first], j[first], sim[first])
+    return PairSet(i, j, sim).canonical()  # row-major; of a duplicate, the first
 
 
 # Agree verdicts kept whole while there are at most this many; beyond, only (i, j, confidence)
@@ -294,10 +292,11 @@ def find_groups(
             for part in _split_weak(comp, vectors, judge.agree_threshold):
                 part = _one_per_article(part, claims, adj, vectors)
                 inside = set(part)
-                edges = [(i, j) for i in part for j in adj.get(i) if i < j and j in inside]
+                edges = [(i, j, c) for i in part for j, c in adj.get(i).items()
+                         if i < j and j in inside]
                 if len({voice(i) for i in part}) >= 2 and edges:
-                    verdicts = [agree.judgement(i, j) for i, j in edges]
-                    conf = float(np.mean([adj.get(i)[j] for i, j in edges]))
+                    verdicts = [agree.judgement(i, j) for i, j, _ in edges]
+                    conf = float(np.mean([c for _, _, c in edges]))
                     reasons = _merge_reasons([r for v in verdicts for r in v.reasons], keep=3)
                     reasons += _details(part, claims, voice)
                     groups_out.append(_group("agree", conf, part, claims, voice, reasons))
