@@ -104,12 +104,11 @@ def _negations(text: str) -> tuple[re.Match[str], ...]:
 def number(p: Pair) -> Reason | None:
     """The same sentence with a different count ("five jets" vs "six jets"; "5" equals "five");
     bounds and guesses are respected ("439 children" agrees with "more than 400 children")."""
-    qa = [q for q in quantities(p.a.content) if not _in_parens(p.a.content, q.start)]
-    qb = [q for q in quantities(p.b.content) if not _in_parens(p.b.content, q.start)]
-    if not qa or not qb or _other_actors(p):
-        return None
+    qa, qb = _counts(p.a.content), _counts(p.b.content)
+    if not any(_counts_clash(x, y) for x in qa for y in qb) or _other_actors(p):
+        return None  # no two counts that could disagree: skip the alignment
     for x, y in _in_swaps(p, qa, qb):
-        if x.unit.rstrip("s") == y.unit.rstrip("s") and not compatible(x, y):
+        if _counts_clash(x, y):
             return Reason(
                 "number",
                 f"{x.text!r} vs {y.text!r}",
@@ -120,6 +119,17 @@ def number(p: Pair) -> Reason | None:
     return None
 
 
+def _counts_clash(x: Quantity, y: Quantity) -> bool:
+    """Two counts of one thing that cannot both be true."""
+    return x.unit.rstrip("s") == y.unit.rstrip("s") and not compatible(x, y)
+
+
+@lru_cache(maxsize=65536)
+def _counts(text: str) -> tuple[Quantity, ...]:
+    """The quantities of ``text`` outside parentheses."""
+    return tuple(q for q in quantities(text) if not _in_parens(text, q.start))
+
+
 def _in_parens(text: str, pos: int) -> bool:
     """Inside (...): a conversion or an aside, such as "320 kilometres (200 miles)"."""
     return text.rfind("(", 0, pos) > text.rfind(")", 0, pos)
@@ -128,7 +138,8 @@ def _in_parens(text: str, pos: int) -> bool:
 def _other_actors(p: Pair) -> bool:
     """The sentences are about different people or places (a name is swapped): then different
     numbers or dates describe different things, not a disagreement."""
-    return entity(p) is not None
+    near = p.similarity >= _ENTITY_SIMILARITY
+    return near and _swapped_name(p.a.content, p.b.content) is not None
 
 
 Swap = tuple[tuple[int, int], tuple[int, int]]
@@ -140,16 +151,29 @@ def _swaps(p: Pair, most: int = 4, ratio: float = 0.5) -> list[Swap]:
     (span in a, span in b) character ranges of each short replaced run."""
     ta, tb = _words(p.a.content), _words(p.b.content)
     return [((ta[i1][0], ta[i2 - 1][1]), (tb[j1][0], tb[j2 - 1][1]))
-            for i1, i2, j1, j2 in _replaced(p, most, ratio)]
+            for i1, i2, j1, j2 in _replaced(p.a.content, p.b.content, most, ratio)]
 
 
-def _replaced(p: Pair, most: int, ratio: float) -> list[tuple[int, int, int, int]]:
+def _replaced(a: str, b: str, most: int, ratio: float) -> list[tuple[int, int, int, int]]:
     """Word-index runs (i1, i2, j1, j2) that b puts in place of a, each at most ``most`` words,
     when the two word sequences match at least ``ratio``; [] otherwise."""
-    r, runs = _alignment(p.a.content, p.b.content)
+    if _ratio_bound(a, b) < ratio:
+        return []  # cannot match well enough: skip the alignment
+    r, runs = _alignment(a, b)
     if r < ratio:
         return []
     return [(i1, i2, j1, j2) for i1, i2, j1, j2 in runs if i2 - i1 <= most and j2 - j1 <= most]
+
+
+def _ratio_bound(a: str, b: str) -> float:
+    """An upper bound on the alignment's match ratio (difflib's 2 * matches / total words), from
+    word sets alone: each word both texts use can match, at most once more for each repeat."""
+    sa, sb = _lower_seq(a), _lower_seq(b)
+    wa, wb = _lower_words(a), _lower_words(b)
+    if not sa or not sb:
+        return 0.0
+    repeats = min(len(sa) - len(wa), len(sb) - len(wb))
+    return 2.0 * (len(wa & wb) + repeats) / (len(sa) + len(sb))
 
 
 @lru_cache(maxsize=65536)
@@ -159,8 +183,7 @@ def _alignment(a: str, b: str) -> tuple[float, tuple[tuple[int, int, int, int], 
     ta, tb = _words(a), _words(b)
     if not ta or not tb:
         return 0.0, ()
-    sm = difflib.SequenceMatcher(a=[w.lower() for _, _, w in ta], b=[w.lower() for _, _, w in tb],
-                                 autojunk=False)
+    sm = difflib.SequenceMatcher(a=_lower_seq(a), b=_lower_seq(b), autojunk=False)
     runs = tuple((i1, i2, j1, j2) for op, i1, i2, j1, j2 in sm.get_opcodes() if op == "replace")
     return sm.ratio(), runs
 
@@ -180,24 +203,29 @@ def _in_swaps(p: Pair, xs: Sequence[_Item], ys: Sequence[_Item]) -> Iterator[tup
 def date(p: Pair) -> Reason | None:
     """The same sentence with another day, date, year or time ("Friday" vs "Saturday")."""
     da, db = dates(p.a.content), dates(p.b.content)
-    if not da or not db or _other_actors(p):
-        return None
+    if not any(_dates_clash(x, y, da, db) for x in da for y in db) or _other_actors(p):
+        return None  # no two dates that could disagree: skip the alignment
     for x, y in _in_swaps(p, da, db):
-        if x.kind != y.kind or x.value == y.value:
-            continue
-        if x.kind == "monthday" and _overlapping_days(x.value, y.value):
-            continue
-        if any(d.kind == x.kind and d.value == x.value for d in db) or any(
-                d.kind == y.kind and d.value == y.value for d in da):
-            continue  # both days are named on both sides, in other roles
-        return Reason(
-            "date",
-            f"{x.text!r} vs {y.text!r}",
-            (p.a.id, p.b.id),
-            (_span(p.a, x.start, x.end), _span(p.b, y.start, y.end)),
-            weight=0.65 + 0.25 * min(1.0, p.similarity),
-        )
+        if _dates_clash(x, y, da, db):
+            return Reason(
+                "date",
+                f"{x.text!r} vs {y.text!r}",
+                (p.a.id, p.b.id),
+                (_span(p.a, x.start, x.end), _span(p.b, y.start, y.end)),
+                weight=0.65 + 0.25 * min(1.0, p.similarity),
+            )
     return None
+
+
+def _dates_clash(x: DateRef, y: DateRef, da: Sequence[DateRef], db: Sequence[DateRef]) -> bool:
+    """Dates x (of a, all ``da``) and y (of b, all ``db``) of one kind that name other days."""
+    if x.kind != y.kind or x.value == y.value:
+        return False
+    if x.kind == "monthday" and _overlapping_days(x.value, y.value):
+        return False
+    # Both days named on both sides, in other roles, is no clash.
+    return not (any(d.kind == x.kind and d.value == x.value for d in db)
+                or any(d.kind == y.kind and d.value == y.value for d in da))
 
 
 def _overlapping_days(a: str, b: str) -> bool:
@@ -512,6 +540,10 @@ ANTONYMS: frozenset[tuple[str, str]] = frozenset(
     for pair in ((words[0], words[1]), (words[1], words[0]))
 )
 
+_OPPOSITES: dict[str, frozenset[str]] = {
+    x: frozenset(y for x2, y in ANTONYMS if x2 == x) for x, _ in ANTONYMS
+}
+
 
 _INDEFINITE = re.compile(
     r"\s*(?:a|an|some|one|two|three|four|five|several|many|few|there\s+is|there\s+are)\b", re.I
@@ -529,10 +561,10 @@ def antonym(p: Pair) -> Reason | None:
     if overlap(p.a.content, p.b.content) < 0.5:
         return None
     wa, wb = _lower_words(p.a.content), _lower_words(p.b.content)
-    if not any((x, y) in ANTONYMS for x in wa - wb for y in wb - wa):
+    if (wb - wa).isdisjoint(y for x in wa - wb for y in _OPPOSITES.get(x, ())):
         return None  # no opposite pair at all: skip the alignment
     ta, tb = _words(p.a.content), _words(p.b.content)
-    for i1, i2, j1, j2 in _replaced(p, most=3, ratio=0.6):
+    for i1, i2, j1, j2 in _replaced(p.a.content, p.b.content, most=3, ratio=0.6):
         for x in ta[i1:i2]:
             for y in tb[j1:j2]:
                 if (x[2].lower(), y[2].lower()) in ANTONYMS:
@@ -548,30 +580,48 @@ def antonym(p: Pair) -> Reason | None:
 # ---------------------------------------------------------------- actors swapped (hard negatives)
 
 
+_ENTITY_SIMILARITY = 0.5
+
+
 @DETECTORS.register("entity")
 def entity(p: Pair) -> Reason | None:
     """Same sentence, another actor swapped in ("five Indian jets" vs "five Pakistani jets")."""
-    if p.similarity < 0.5:
+    if p.similarity < _ENTITY_SIMILARITY:
         return None
-    if overlap(p.a.content, p.b.content) < 0.5:
+    swap = _swapped_name(p.a.content, p.b.content)
+    if swap is None:
+        return None
+    (a0, a1), (b0, b1) = swap
+    sa, sb = _span(p.a, a0, a1), _span(p.b, b0, b1)
+    return Reason("entity", f"{sa.text!r} vs {sb.text!r}", (p.a.id, p.b.id), (sa, sb), weight=0.5)
+
+
+@lru_cache(maxsize=65536)
+def _swapped_name(a: str, b: str) -> Swap | None:
+    """The first name b puts in place of another in a, as (span in a, span in b); None if none.
+
+    Cached: the number and date detectors ask it of the same pair (``_other_actors``) before the
+    entity detector does."""
+    if overlap(a, b) < 0.5:
         return None  # too different to be one sentence with a name swapped: skip the alignment
-    ta, tb = _words(p.a.content), _words(p.b.content)
-    for i1, i2, j1, j2 in _replaced(p, most=3, ratio=0.7):
+    ta, tb = _words(a), _words(b)
+    for i1, i2, j1, j2 in _replaced(a, b, most=3, ratio=0.7):
         xa = " ".join(w for _, _, w in ta[i1:i2])
         xb = " ".join(w for _, _, w in tb[j1:j2])
         if not (_is_name(xa) and _is_name(xb)) or norm_actor(xa) == norm_actor(xb):
             continue
-        sa = _span(p.a, ta[i1][0], ta[i2 - 1][1])
-        sb = _span(p.b, tb[j1][0], tb[j2 - 1][1])
-        return Reason(
-            "entity", f"{sa.text!r} vs {sb.text!r}", (p.a.id, p.b.id), (sa, sb), weight=0.5
-        )
+        return (ta[i1][0], ta[i2 - 1][1]), (tb[j1][0], tb[j2 - 1][1])
     return None
 
 
 @lru_cache(maxsize=65536)
+def _lower_seq(text: str) -> tuple[str, ...]:
+    return tuple(w.lower() for _, _, w in _words(text))
+
+
+@lru_cache(maxsize=65536)
 def _lower_words(text: str) -> frozenset[str]:
-    return frozenset(w.lower() for _, _, w in _words(text))
+    return frozenset(_lower_seq(text))
 
 
 @lru_cache(maxsize=65536)

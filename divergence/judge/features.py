@@ -53,6 +53,11 @@ _REFUTE = re.compile(
 def scalar_features(a: Claim, b: Claim, similarity: float,
                     reasons: Sequence[Reason] | None = None) -> np.ndarray:
     """The hand-made features of one pair (see SCALAR_NAMES); ``reasons``: detectors already run."""
+    return np.array(_scalar_row(a, b, similarity, reasons), dtype=np.float32)
+
+
+def _scalar_row(a: Claim, b: Claim, similarity: float,
+                reasons: Sequence[Reason] | None = None) -> list[float]:
     if reasons is None:
         pair = Pair(a, b, float(similarity))
         reasons = [r for name in DETECTOR_FEATURES if (r := DETECTORS.get(name)(pair)) is not None]
@@ -62,37 +67,35 @@ def scalar_features(a: Claim, b: Claim, similarity: float,
     na, nb = len(_negations(a.content)), len(_negations(b.content))
     novel_a = len(ta - tb) / max(1, len(ta))
     novel_b = len(tb - ta) / max(1, len(tb))
-    return np.array(
-        [
-            similarity,
-            *dets,
-            overlap(a.content, b.content),
-            name_overlap(a.content, b.content),
-            1.0 if shared_anchors(a.content, b.content) else 0.0,
-            float((na - nb) % 2),
-            float(min(na + nb, 4)),
-            min(len(ta), len(tb)) / max(1, len(ta), len(tb)),
-            min(novel_a, novel_b),
-            max(novel_a, novel_b),
-            1.0 if a.stance != b.stance else 0.0,
-            1.0 if a.speaker and b.speaker else 0.0,
-            1.0 if bool(a.speaker) != bool(b.speaker) else 0.0,
-            *_cue_counts(_HEDGE, a.text, b.text),
-            *_cue_counts(_REFUTE, a.text, b.text),
-            1.0 if "?" in a.text or "?" in b.text else 0.0,
-        ],
-        dtype=np.float32,
-    )
+    (hedge_a, refute_a), (hedge_b, refute_b) = _cues(a.text), _cues(b.text)
+    return [
+        similarity,
+        *dets,
+        overlap(a.content, b.content),
+        name_overlap(a.content, b.content),
+        1.0 if shared_anchors(a.content, b.content) else 0.0,
+        float((na - nb) % 2),
+        float(min(na + nb, 4)),
+        min(len(ta), len(tb)) / max(1, len(ta), len(tb)),
+        min(novel_a, novel_b),
+        max(novel_a, novel_b),
+        1.0 if a.stance != b.stance else 0.0,
+        1.0 if a.speaker and b.speaker else 0.0,
+        1.0 if bool(a.speaker) != bool(b.speaker) else 0.0,
+        *_cue_counts(hedge_a, hedge_b),
+        *_cue_counts(refute_a, refute_b),
+        1.0 if "?" in a.text or "?" in b.text else 0.0,
+    ]
 
 
-@lru_cache(maxsize=131072)
-def _count(rx: re.Pattern[str], text: str) -> int:
-    return len(rx.findall(text))
+@lru_cache(maxsize=65536)
+def _cues(text: str) -> tuple[int, int]:
+    """How many hedging and refuting cues ``text`` has."""
+    return len(_HEDGE.findall(text)), len(_REFUTE.findall(text))
 
 
-def _cue_counts(rx: re.Pattern[str], a: str, b: str) -> tuple[float, float]:
+def _cue_counts(na: int, nb: int) -> tuple[float, float]:
     """Total cue count (capped) and how unevenly the two texts use them."""
-    na, nb = _count(rx, a), _count(rx, b)
     return float(min(na + nb, 4)), float(min(abs(na - nb), 3))
 
 
@@ -109,8 +112,8 @@ def pair_features(
         raise ValueError("pair_features needs aligned claims and vectors")
     sims = np.einsum("ij,ij->i", va, vb)
     rs = reasons if reasons is not None else [None] * len(claims_a)
-    scalars = np.stack(
-        [scalar_features(a, b, s, r)
-         for a, b, s, r in zip(claims_a, claims_b, sims, rs, strict=True)]
+    scalars = np.array(
+        [_scalar_row(a, b, s, r) for a, b, s, r in zip(claims_a, claims_b, sims, rs, strict=True)],
+        dtype=np.float32,
     ) if len(claims_a) else np.zeros((0, len(SCALAR_NAMES)), dtype=np.float32)
     return np.hstack([scalars, va * vb, np.abs(va - vb)]).astype(np.float32)

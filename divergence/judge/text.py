@@ -376,6 +376,12 @@ _GENERIC = {
 }
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
+_ACTOR_WORD = re.compile(r"[a-z0-9][a-z0-9.'’+-]*")
+
+
+@lru_cache(maxsize=65536)
 def norm_actor(s: str) -> str:
     """A comparable key for a country, place or person: aliases folded, titles and 's dropped.
 
@@ -383,11 +389,11 @@ def norm_actor(s: str) -> str:
     "trump"; "US Under Secretary Jeffrey Kessler" -> "kessler" (a person, not the country).
     """
     s = s.strip().strip(".,;:\"“”'’ ").lower()
-    s = re.sub(r"['’]s$", "", s)
-    s = re.sub(r"^(?:the|a|an)\s+", "", s)
+    s = _POSSESSIVE.sub("", s)
+    s = _LEADING_ARTICLE.sub("", s)
     if s in _ALIAS:
         return _ALIAS[s]
-    words = [w for w in re.findall(r"[a-z0-9][a-z0-9.'’+-]*", s) if w not in _NOT_ENTITIES]
+    words = [w for w in _ACTOR_WORD.findall(s) if w not in _NOT_ENTITIES]
     head = [w for w in words if w not in _GENERIC]
     if head and " ".join(head) in _ALIAS and len(head) <= 3:
         return _ALIAS[" ".join(head)]
@@ -625,8 +631,10 @@ def token_set(text: str) -> frozenset[str]:
     return frozenset(content_tokens(text))
 
 
+@lru_cache(maxsize=65536)
 def overlap(a: str, b: str) -> float:
-    """Share of the smaller claim's content words that the other also has."""
+    """Share of the smaller claim's content words that the other also has (cached: the
+    detectors, the features and the judge each ask it of the same pair)."""
     ta, tb = token_set(a), token_set(b)
     if not ta or not tb:
         return 0.0
@@ -642,11 +650,12 @@ def _names(t: str) -> frozenset[str]:
 
 def shared_anchors(a: str, b: str) -> set[str]:
     """Names (other than countries) and dates that both statements mention: the same who or when."""
+    return set(_anchors(a) & _anchors(b))
 
-    def anchors(t: str) -> set[str]:
-        return _names(t) | {f"{d.kind}:{d.value}" for d in dates(t)}
 
-    return anchors(a) & anchors(b)
+@lru_cache(maxsize=65536)
+def _anchors(t: str) -> frozenset[str]:
+    return _names(t) | {f"{d.kind}:{d.value}" for d in dates(t)}
 
 
 def name_overlap(a: str, b: str) -> float:

@@ -1,0 +1,177 @@
+"""The judge's fast paths give what the slow paths give: alignment skips, shared caches, rows."""
+
+from __future__ import annotations
+
+import difflib
+
+import numpy as np
+import pytest
+
+from divergence.judge import DETECTORS, Pair
+from divergence.judge.detectors import (
+    _OPPOSITES,
+    ANTONYMS,
+    _alignment,
+    _lower_seq,
+    _other_actors,
+    _ratio_bound,
+    _replaced,
+    _swapped_name,
+    entity,
+)
+from divergence.judge.features import pair_features, scalar_features
+from divergence.judge.text import norm_actor, shared_anchors
+from divergence.records import Claim
+
+
+def claim(text: str, cid: str = "a:0") -> Claim:
+    return Claim(cid, cid.split(":")[0], text, 0, len(text), proposition=text)
+
+
+TEXTS = [
+    ("Five Indian jets were shot down on Friday.", "Five Pakistani jets were shot down on Friday."),
+    ("The ceasefire was mediated by the United States.", "The ceasefire was not mediated."),
+    ("Stocks rose sharply in early trading.", "Stocks fell sharply in early trading."),
+    ("A man is playing a guitar.", "A woman is slicing an onion in the kitchen."),
+    ("Officials said 40 people died.", "Officials said 40 people died."),
+    ("Talks", "Talks will resume in Geneva next week after a pause of two months."),
+    ("the the the cat", "cat the"),
+    ("", "Something happened."),
+]
+
+
+def _full_replaced(a: str, b: str, most: int, ratio: float) -> list[tuple[int, int, int, int]]:
+    """``_replaced`` without the upper-bound skip: always align."""
+    r, runs = _alignment.__wrapped__(a, b)
+    if r < ratio:
+        return []
+    return [(i1, i2, j1, j2) for i1, i2, j1, j2 in runs if i2 - i1 <= most and j2 - j1 <= most]
+
+
+@pytest.mark.parametrize(("a", "b"), TEXTS + [(b, a) for a, b in TEXTS])
+def test_ratio_bound_is_an_upper_bound(a: str, b: str) -> None:
+    sa, sb = _lower_seq(a), _lower_seq(b)
+    bound = _ratio_bound(a, b)
+    if sa and sb:
+        sm = difflib.SequenceMatcher(a=sa, b=sb, autojunk=False)
+        assert sm.ratio() <= bound == pytest.approx(sm.quick_ratio())
+    else:
+        assert bound == 0.0
+
+
+@pytest.mark.parametrize(("a", "b"), TEXTS + [(b, a) for a, b in TEXTS])
+@pytest.mark.parametrize("ratio", [0.5, 0.6, 0.7])
+def test_replaced_with_the_skip_equals_the_full_alignment(a: str, b: str, ratio: float) -> None:
+    assert _replaced(a, b, 3, ratio) == _full_replaced(a, b, 3, ratio)
+
+
+def test_the_skip_happens_and_also_does_not() -> None:
+    # Different sentences: the bound alone rules the alignment out.
+    assert _ratio_bound(*TEXTS[3]) < 0.5
+    assert _replaced(*TEXTS[3], 3, 0.5) == []
+    # A swapped name: the bound lets it through, and the alignment finds the run.
+    assert _ratio_bound(*TEXTS[0]) >= 0.7
+    assert _replaced(*TEXTS[0], 3, 0.7) == [(1, 2, 1, 2)]
+    # A bound that is reached while the alignment is not ("the the the cat" / "cat the").
+    a, b = TEXTS[6]
+    assert _ratio_bound(a, b) >= 0.6 > _alignment.__wrapped__(a, b)[0]
+    assert _replaced(a, b, 3, 0.6) == []
+
+
+def test_entity_is_computed_once_and_reused_by_number_and_date() -> None:
+    a = claim("Five Indian jets were shot down on Friday, 12 pilots said.", "x:1")
+    b = claim("Five Pakistani jets were shot down on Saturday, 14 pilots said.", "y:2")
+    p = Pair(a, b, 0.9)
+    _swapped_name.cache_clear()
+    # number and date ask first; both stand down because a name is swapped
+    assert DETECTORS.get("number")(p) is None
+    assert DETECTORS.get("date")(p) is None
+    assert _swapped_name.cache_info().misses == 1
+    r = entity(p)
+    assert _swapped_name.cache_info().misses == 1
+    assert r is not None and r.detail == "'Indian' vs 'Pakistani'"
+    assert [(s.claim, s.text) for s in r.spans] == [("x:1", "Indian"), ("y:2", "Pakistani")]
+    # Below the similarity floor neither the detector nor _other_actors sees the swap.
+    low = Pair(a, b, 0.4)
+    assert entity(low) is None and not _other_actors(low)
+
+
+def test_the_cached_entity_names_the_claims_of_each_pair() -> None:
+    """The cache is keyed on texts; reasons and spans still carry the ids of the pair asked."""
+    a, b = TEXTS[0]
+    r1 = entity(Pair(claim(a, "p:0"), claim(b, "q:0"), 0.9))
+    r2 = entity(Pair(claim(a, "s:3"), claim(b, "t:4"), 0.9))
+    assert r1 is not None and r2 is not None
+    assert r1.claims == ("p:0", "q:0") and r2.claims == ("s:3", "t:4")
+    assert [s.claim for s in r2.spans] == ["s:3", "t:4"]
+    assert (r1.detail, r1.weight) == (r2.detail, r2.weight)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "fires"),
+    [
+        ("Officials said five jets were lost.", "Officials said six jets were lost.", True),
+        ("Officials said five jets were lost.", "Officials said 5 jets were lost.", False),
+        ("Officials said 439 children were saved.", "Officials said over 400 children were saved.",
+         False),
+        ("Officials said two drones were lost.", "Officials said 3 tanks were lost.", False),
+    ],
+)
+def test_number_without_clashing_counts_needs_no_alignment(a: str, b: str, fires: bool) -> None:
+    r = DETECTORS.get("number")(Pair(claim(a, "a:0"), claim(b, "b:0"), 0.9))
+    assert (r is not None) == fires
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "fires"),
+    [
+        ("The talks began on Friday.", "The talks began on Saturday.", True),
+        ("The talks began on Friday.", "The talks began on Friday.", False),
+        ("The talks ran May 3-5 in Doha.", "The talks ran May 4 in Doha.", False),
+        ("Talks on Friday, not Saturday.", "Talks on Saturday, not Friday.", False),
+    ],
+)
+def test_date_without_clashing_dates_needs_no_alignment(a: str, b: str, fires: bool) -> None:
+    r = DETECTORS.get("date")(Pair(claim(a, "a:0"), claim(b, "b:0"), 0.9))
+    assert (r is not None) == fires
+
+
+def test_opposites_index_is_the_antonym_pairs() -> None:
+    assert {(x, y) for x, ys in _OPPOSITES.items() for y in ys} == set(ANTONYMS)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "fires"),
+    [
+        ("The bill was approved on Monday.", "The bill was rejected on Monday.", True),
+        ("Stocks rose sharply in early trading.", "Stocks fell sharply in early trading.", True),
+        ("Stocks rose and fell in early trading.", "Stocks fell and rose in early trading.", False),
+        ("The bill was approved on Monday.", "The bill was passed on Monday.", False),
+    ],
+)
+def test_antonym_prefilter(a: str, b: str, fires: bool) -> None:
+    r = DETECTORS.get("antonym")(Pair(claim(a, "a:0"), claim(b, "b:0"), 0.9))
+    assert (r is not None) == fires
+
+
+def test_cached_text_helpers_give_fresh_answers() -> None:
+    assert norm_actor("New Delhi") == norm_actor("Indian officials") == "india"
+    assert norm_actor("President Donald Trump’s") == "trump"
+    shared = shared_anchors("Misri met Kessler on Friday.", "Kessler spoke on Friday.")
+    assert shared == {"kessler", "weekday:friday"}
+    shared.add("mutated")  # a set of one's own: the cache behind it is not touched
+    assert "mutated" not in shared_anchors("Misri met Kessler on Friday.", "Kessler spoke.")
+
+
+def test_pair_features_rows_are_scalar_features() -> None:
+    pairs = [(claim(a, "a:0"), claim(b, "b:0")) for a, b in TEXTS if a and b]
+    rng = np.random.default_rng(0)
+    v = rng.normal(size=(2 * len(pairs), 8)).astype(np.float32)
+    v /= np.linalg.norm(v, axis=1, keepdims=True)
+    va, vb = v[: len(pairs)], v[len(pairs) :]
+    X = pair_features([a for a, _ in pairs], [b for _, b in pairs], va, vb)  # noqa: N806
+    sims = np.einsum("ij,ij->i", va, vb)
+    for k, (a, b) in enumerate(pairs):
+        row = scalar_features(a, b, sims[k])
+        assert row.dtype == np.float32
+        assert X[k, : len(row)].tobytes() == row.tobytes()
