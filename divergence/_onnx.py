@@ -24,7 +24,7 @@ import shutil
 import sys
 import tempfile
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
@@ -254,7 +254,7 @@ def _export(src: Path, out: Path) -> None:
     import inspect
 
     kw = {"dynamo": False} if "dynamo" in inspect.signature(torch.onnx.export).parameters else {}
-    with torch.inference_mode(), warnings.catch_warnings(), _quiet():
+    with torch.inference_mode(), warnings.catch_warnings(), quiet():
         warnings.simplefilter("ignore")
         torch.onnx.export(_Wrap().eval(), args, str(out / "model.onnx"), input_names=names,
                           output_names=["last_hidden_state"], dynamic_axes=axes,
@@ -302,7 +302,7 @@ def _write_meta(folder: Path, meta: dict[str, Any]) -> None:
 
 
 @contextmanager
-def _quiet() -> Iterator[None]:
+def quiet() -> Iterator[None]:
     """Silence library log chatter (export and quantisation warn about things that are fine)."""
     logging.disable(logging.WARNING)
     try:
@@ -323,7 +323,7 @@ def _quantise(fp32: Path, out: Path) -> None:
     sents = calibration_sentences()
     ranges = _activation_ranges(fp32, model, sents)
     smooth(model, ranges, ALPHA)
-    with _quiet():
+    with quiet():
         quantize_dynamic(model, str(out / "model.onnx"), weight_type=QuantType.QInt8,
                          per_channel=True, op_types_to_quantize=["MatMul"])
     shutil.copy2(fp32 / "tokenizer.json", out / "tokenizer.json")
@@ -342,6 +342,13 @@ def _weight_matmuls(model: Any) -> list[Any]:
 
 def _activation_ranges(fp32: Path, model: Any, sents: Sequence[str]) -> dict[str, np.ndarray]:
     """max |x| per channel of each weight MatMul's input ``x``, over ``sents``."""
+    enc = OnnxEncoder(fp32, batch_size=32)
+    return activation_ranges(model, (feeds for _, feeds in enc.batches(sents)))
+
+
+def activation_ranges(model: Any, feeds: Iterable[dict[str, np.ndarray]]) -> dict[str, np.ndarray]:
+    """max |x| per channel of each weight MatMul's input ``x`` of ``model``, over the batches
+    ``feeds`` (model inputs by name): what ``smooth`` needs."""
     import onnx
     import onnxruntime as ort
 
@@ -355,10 +362,9 @@ def _activation_ranges(fp32: Path, model: Any, sents: Sequence[str]) -> dict[str
     opts.log_severity_level = 3
     session = ort.InferenceSession(probe.SerializeToString(), opts,
                                    providers=["CPUExecutionProvider"])
-    enc = OnnxEncoder(fp32, batch_size=32)
     ranges: dict[str, np.ndarray] = {}
-    for _, feeds in enc.batches(sents):
-        for x, a in zip(xs, session.run(xs, feeds), strict=True):
+    for batch in feeds:
+        for x, a in zip(xs, session.run(xs, batch), strict=True):
             peak = np.abs(a).reshape(-1, a.shape[-1]).max(axis=0)
             ranges[x] = np.maximum(ranges[x], peak) if x in ranges else peak
     return ranges

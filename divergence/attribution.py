@@ -40,6 +40,10 @@ _SPEAKERISH = re.compile(
     r"committee|union|party|witness(?:es)?|residents?|survey|report|study|investigators?|"
     r"prosecutors?|lawyers?|attorneys?|diplomats?|observers?|organi[sz]ers?|researchers?)\b"
 )
+# What a denial rejects, before the proposition itself: "rejected (the) claims that P".
+_DENIED_NOUN = re.compile(
+    r"(?:the\s+|any\s+)?(?:claims?|reports?|allegations?|suggestions?|accusations?|assertions?|"
+    r"charges?|speculation|rumou?rs?)\s+(?:that|of)\s+", re.I)
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _STOP_SPEAKER = {"this", "that", "these", "those", "it", "there", "which", "who", "what"}
 
@@ -135,7 +139,11 @@ def attribute(sentence: str) -> list[Attributed]:
     if m and _speaker_ok(_clean_speaker(m.group("spk"))) and m.end() < len(s) - 3:
         cue = m.group("cue")
         stance = "denies" if _DENY_RE.fullmatch(cue) else "asserts"
-        a, b = _trim(s, m.end(), len(s))
+        start = m.end()
+        if stance == "denies":  # "X rejected claims that P": X denies P, not "claims that P"
+            lead = _DENIED_NOUN.match(s, start)
+            start = lead.end() if lead else start
+        a, b = _trim(s, start, len(s))
         if b - a > 10:
             return [Attributed(a, b, _clean_speaker(m.group("spk")), cue, stance)]
 

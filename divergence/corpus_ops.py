@@ -14,6 +14,7 @@ from .judge import Judge
 from .pipeline import group_all, mark_copies, use_graph
 from .records import Article, Claim, ClaimGroup, Event, Report, Skip, Verdict
 from .split import Splitter, core, split
+from .sqlite_guard import StorageError
 from .store import Corpus
 
 
@@ -88,16 +89,37 @@ def regroup(
     return events, groups
 
 
-def regroup_corpus(corpus: Corpus, judge: Judge, progress: bool = False) -> None:
-    """Regroup the whole stored corpus and save the grouping."""
-    events, groups = regroup(corpus.articles(), corpus.claims(), corpus.vectors(), judge,
-                             progress=progress)
-    corpus.save_grouping(events, groups)
+def regroup_corpus(corpus: Corpus, judge: Judge, progress: bool = False, tries: int = 3) -> bool:
+    """Regroup the whole stored corpus and save the grouping.
+
+    The claims are read from one snapshot, and the grouping is saved only if no claims were
+    written meanwhile; another writer's claims start a new round (at most ``tries``). Under
+    ``Corpus.writing`` the first round always saves.
+
+    Returns:
+        Whether a grouping covering every stored claim was saved.
+    """
+    for _ in range(max(1, tries)):
+        events, groups, generation = _grouping(corpus, judge, progress)
+        if corpus.save_grouping(events, groups, generation=generation):
+            return True
+    return False
+
+
+def _grouping(corpus: Corpus, judge: Judge, progress: bool = False
+              ) -> tuple[list[Event], list[ClaimGroup], str]:
+    """Events and groups over one consistent read of the corpus, with its write generation."""
+    with corpus.snapshot():
+        generation = corpus.generation
+        articles, claims, vectors = corpus.articles(), corpus.claims(), corpus.vectors()
+    events, groups = regroup(articles, claims, vectors, judge, progress=progress)
+    return events, groups, generation
 
 
 def ensure_grouping(corpus: Corpus, judge: Judge, progress: bool = False) -> None:
-    """Regroup and save when the corpus holds no grouping (never grouped, or grown since)."""
-    if not corpus.has_grouping():
+    """Regroup and save when the stored grouping does not cover the stored claims (never
+    grouped, grown since, or saved by a writer that raced another)."""
+    if not corpus.grouping_current():
         regroup_corpus(corpus, judge, progress=progress)
 
 
@@ -134,14 +156,21 @@ def corpus_report(corpus: Corpus, judge: Judge, progress: bool = False,
                   skipped: Sequence[Skip] = ()) -> Report:
     """A Report over the stored corpus: stored vectors and grouping, nothing embedded.
 
-    The grouping is recomputed from the stored vectors (and saved) when none is stored. Each
-    group carries its latest verdict (see ``apply_verdicts``).
+    The grouping is recomputed from the stored vectors (and saved, unless the file is read-only
+    or the disk full) when none covering every stored claim is stored. Each group carries its
+    latest verdict (see ``apply_verdicts``).
     """
-    articles, claims, vectors = corpus.articles(), corpus.claims(), corpus.vectors()
-    grouping = corpus.load_grouping()
+    with corpus.snapshot():
+        generation = corpus.generation
+        articles, claims, vectors = corpus.articles(), corpus.claims(), corpus.vectors()
+        grouping = corpus.load_grouping() if corpus.grouping_current() else None
     if grouping is None:
         grouping = regroup(articles, claims, vectors, judge, progress=progress)
-        corpus.save_grouping(*grouping)
+        try:
+            corpus.save_grouping(*grouping, generation=generation)
+        except StorageError as e:
+            if e.kind not in ("read-only", "full"):
+                raise  # a report from a read-only or full disk needs no saved grouping
     events, groups = grouping
     threshold = flag_threshold(corpus)
     groups = apply_verdicts(groups, corpus.latest_verdicts(), threshold)

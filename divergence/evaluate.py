@@ -188,6 +188,19 @@ def eval_ecbplus(docs: Sequence[Doc], embedder: Embedder, cache: EmbeddingCache 
 def run_eval(bench: str, root: Path, split: str, judge: Judge, embedder: Embedder,
              cache: EmbeddingCache | None = None, limit: int | None = None) -> dict[str, Any]:
     """Load ``bench`` from ``root`` and score it; ``limit`` keeps the first N items."""
+    if bench in ("mnli", "anli"):
+        from .bench.nli_data import load_anli, load_mnli
+
+        items = (load_mnli if bench == "mnli" else load_anli)(root, split)
+        res = eval_nli_model(bench, items[:limit] if limit else items, _nli_model(judge))
+        res.update(split=split, judge=res["model"], embedder=None, limit=limit)
+        return res
+    if bench == "newsdev":
+        from .bench.newsdev import load_newsdev
+
+        res = eval_newsdev(load_newsdev(root, split), judge, embedder, cache)
+        res.update(split=split, judge=judge.name, embedder=embedder.name, limit=None)
+        return res
     if bench not in BENCHES:
         raise DivergenceError(f"unknown benchmark {bench!r}; available: {', '.join(BENCHES)}")
     items = BENCHES[bench](root, split)
@@ -205,9 +218,39 @@ def run_eval(bench: str, root: Path, split: str, judge: Judge, embedder: Embedde
     return res
 
 
+def _nli_model(judge: Judge) -> Any:
+    """The NLI model a judge reads pairs with, else the shipped one."""
+    model = getattr(judge, "model", None) or getattr(judge, "nli", None)
+    if model is None:
+        from .judge.nli_onnx import shipped_nli
+
+        model = shipped_nli()
+    if model is None:
+        raise DivergenceError("no NLI model to evaluate: this install ships none; pass --nli")
+    return model
+
+
+def eval_nli_model(name: str, pairs: Sequence[LabeledPair], model: Any) -> dict[str, Any]:
+    """MNLI or ANLI: the NLI model alone, premise -> hypothesis, its most probable label."""
+    t0 = time.perf_counter()
+    probs = model.predict([(p.a, p.b) for p in pairs])
+    secs = time.perf_counter() - t0
+    nli_cols = ("conflict", "agree", "neither")
+    pred = [nli_cols[int(i)] for i in np.argmax(probs, axis=1)] if len(pairs) else []
+    res = _scores([p.label for p in pairs], pred, PAIR_LABELS)
+    res.update(bench=name, n=len(pairs), seconds=secs, model=model.name,
+               ms_per_pair=1000 * secs / max(1, len(pairs)),
+               pairs_per_second=len(pairs) / max(secs, 1e-9))
+    res["metric"] = {"name": "accuracy", "value": res["accuracy"]}
+    return res
+
+
 def format_result(res: dict[str, Any]) -> str:
     """A terminal summary of one evaluation: metric, per-class table, confusion, timing."""
     from .bench.metrics import format_confusion, format_table
+
+    if res["bench"] == "newsdev":
+        return format_newsdev(res)
 
     head = (f"{res['bench']} ({res['split']}, n={res['n']}, judge={res.get('judge')}, "
             f"embedder={res.get('embedder')})")
@@ -231,4 +274,78 @@ def format_result(res: dict[str, Any]) -> str:
                      f"{res['fnc']['score']:.2f} of {res['fnc']['max']:.2f} "
                      f"({res['fnc']['percent']:.2f} %)")
     lines.append(f"time: {res['seconds']:.1f} s ({res['ms_per_pair']:.2f} ms per pair)")
+    return "\n".join(lines)
+
+
+def eval_newsdev(data: Any, judge: Judge, embedder: Embedder,
+                 cache: EmbeddingCache | None = None, levels: Sequence[str] = ("pair", "report"),
+                 on_progress: Progress | None = None) -> dict[str, Any]:
+    """newsdev (``bench.newsdev.NewsDev``): the judge on the gold sentences (pair level) and the
+    whole report over the split's articles (report level: a gold pair is conflict or agree when
+    one group of that label holds a claim of each side). P/R/F1 per label, conflict recall per
+    type, and the pairs each level got wrong (ids), for reading."""
+    from .bench.newsdev import CONFLICT_KINDS, TO_PAIR, report_labels
+
+    pairs = list(data.pairs)
+    gold = [TO_PAIR[p.label] for p in pairs]
+    out: dict[str, Any] = {"bench": "newsdev", "n": len(pairs), "events": list(data.events),
+                           "articles": len(data.articles),
+                           "gold": {lab: gold.count(lab) for lab in PAIR_LABELS}}
+    for level in levels:
+        t0 = time.perf_counter()
+        if level == "pair":
+            from .bench.loaders import LabeledPair
+
+            lp = [LabeledPair(p.id, p.a.text, p.b.text, TO_PAIR[p.label]) for p in pairs]
+            pred = judge_labelled(lp, judge, embedder, cache)
+        elif level == "report":
+            from .io import load
+            from .pipeline import Options, run
+
+            articles, _ = load([str(p) for p in data.articles])
+            report = run(articles, embedder, judge, cache,
+                         options=Options(progress=False, claims_dir=None))
+            pred = report_labels(pairs, report, data.root)
+        else:
+            raise DivergenceError(f"unknown newsdev level {level!r}; choose pair or report")
+        res = _scores(gold, pred, PAIR_LABELS)
+        res["macro_f1"] = res["macro"]["f1"]
+        res["conflict_recall_by_type"] = {}
+        for kind in CONFLICT_KINDS:
+            idx = [i for i, p in enumerate(pairs) if p.kind == kind]
+            if idx:
+                hit = sum(pred[i] == "conflict" for i in idx)
+                res["conflict_recall_by_type"][kind] = {"n": len(idx), "found": hit,
+                                                        "recall": hit / len(idx)}
+        res["wrong"] = [{"id": p.id, "gold": g, "pred": q}
+                        for p, g, q in zip(pairs, gold, pred, strict=True) if g != q]
+        res["seconds"] = time.perf_counter() - t0
+        out[level] = res
+        if on_progress:
+            on_progress(f"{level} level done in {res['seconds']:.1f} s")
+    main_level = "report" if "report" in out else levels[0]
+    out["metric"] = {"name": f"{main_level}-level macro-F1", "value": out[main_level]["macro_f1"]}
+    out["seconds"] = sum(out[lv]["seconds"] for lv in levels)
+    return out
+
+
+def format_newsdev(res: dict[str, Any]) -> str:
+    """A terminal summary of a newsdev evaluation: each level's table and recall per type."""
+    from .bench.metrics import format_confusion, format_table
+
+    lines = [f"newsdev ({res.get('split')}, {res['n']} pairs, {res['articles']} articles, "
+             f"events {', '.join(res['events'])}; judge={res.get('judge')})"]
+    for level in ("pair", "report"):
+        if level not in res:
+            continue
+        r = res[level]
+        pcs = dict(r["per_class"])
+        pcs["macro"] = r["macro"]
+        pcs["accuracy"] = r["accuracy"]
+        lines += [f"-- {level} level: macro-F1 {r['macro_f1']:.3f}", format_table(pcs, r["labels"]),
+                  format_confusion(np.array(r["confusion"]), r["labels"]),
+                  "conflict recall by type: " + ", ".join(
+                      f"{k} {v['found']}/{v['n']}"
+                      for k, v in r["conflict_recall_by_type"].items())]
+    lines.append(f"time: {res['seconds']:.1f} s")
     return "\n".join(lines)

@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterator, Sequence
 
 import numpy as np
 
-from .judge import Judge, credits
+from .judge import Judge
+from .judge.frames import frame_keys
 from .judge.text import entities
 from .records import Article, Claim, ClaimGroup, Event, Judgement, Reason
 
@@ -176,6 +177,10 @@ CANDIDATES = 30
 # Crediting pairs are all judged while there are at most CREDIT_ALL crediting claims; beyond,
 # only those at least CREDIT_FLOOR close.
 CREDIT_ALL, CREDIT_FLOOR = 2_000, 0.3
+# Claims that count the same kind of thing or time the same kind of happening are also paired
+# with their FRAME_PER_CLAIM closest such claims at cosine >= FRAME_FLOOR: "the toll looked like
+# several dozen" and "the strike killed at least 471" share few words (cosine 0.23).
+FRAME_PER_CLAIM, FRAME_FLOOR = 8, 0.2
 
 
 def candidate_pairs(
@@ -184,7 +189,8 @@ def candidate_pairs(
 ) -> PairSet:
     """Pairs worth judging: from different articles (or different speakers), among each other's
     ``per_claim`` [``CANDIDATES``] closest and at least ``min_similarity`` close, or both
-    crediting someone for an outcome.
+    crediting someone for an outcome, or both counting or timing the same kind of thing
+    (``judge.frames.frame_keys``).
 
     Exact (blocks of rows, memory ~ block x n); with ``graph`` and beyond
     ``graph.EXACT_MAX`` claims, the closest come from the HNSW neighbour table. Beyond
@@ -195,7 +201,7 @@ def candidate_pairs(
     _check(claims, vectors)
     art = np.array([hash(c.article_id) for c in claims])
     spk = np.array([hash(c.speaker or "") for c in claims])
-    cred = np.array([bool(credits(c)) for c in claims])
+    keys = [frame_keys(c) for c in claims]
 
     def other_voice(i: np.ndarray, j: np.ndarray) -> np.ndarray:
         return ~((art[i] == art[j]) & (spk[i] == spk[j]))
@@ -203,11 +209,20 @@ def candidate_pairs(
     k = CANDIDATES if per_claim is None else per_claim
     parts = [nearest_pairs(vectors, k, min_similarity, keep=other_voice, block=block,
                            exact_max=None if graph else len(claims))]
-    who = np.flatnonzero(cred)
-    if len(who) > 1:
-        every = len(who) <= CREDIT_ALL
-        ci, cj, cs = close_pairs(vectors[who], -2.0 if every else CREDIT_FLOOR,
-                                 max_per_row=len(who) if every else 256)
+    buckets: dict[str, list[int]] = defaultdict(list)
+    for n, ks in enumerate(keys):
+        for key in ks:
+            buckets[key].append(n)
+    for key in sorted(buckets):
+        who = np.array(buckets[key])
+        if len(who) < 2:
+            continue
+        if key == "credit":  # who is credited: every pair while few, as before
+            every = len(who) <= CREDIT_ALL
+            floor, most = (-2.0, len(who)) if every else (CREDIT_FLOOR, 256)
+        else:  # a count or a time of the same kind of thing: the closest few, however worded
+            floor, most = FRAME_FLOOR, FRAME_PER_CLAIM
+        ci, cj, cs = close_pairs(vectors[who], floor, max_per_row=most)
         gi, gj = who[ci], who[cj]
         mask = other_voice(gi, gj)
         parts.insert(0, (gi[mask], gj[mask], cs[mask]))  # first: its similarity wins a tie

@@ -7,6 +7,7 @@ inside commands.
 from __future__ import annotations
 
 import functools
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -36,6 +37,13 @@ def _clean_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
             _fail(str(e))
         except OSError as e:
             _fail(_os_message(e))
+        except sqlite3.Error as e:  # a storage fault outside the corpus (the embedding cache)
+            from ..sqlite_guard import storage_error
+
+            err = storage_error(e, None)
+            if err is None:
+                raise
+            _fail(str(err))
         except KeyboardInterrupt:
             click.echo("divergence: interrupted; files written so far are complete", err=True)
             sys.exit(130)
@@ -79,36 +87,62 @@ def main() -> None:
     """
 
 
+JUDGE_NAMES = ("nli", "classifier", "rules")  # judge.JUDGES, named here to keep start-up light
+_JUDGE_KEY = "divergence.judge"
+
+
+def _remember_judge(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    ctx.meta[_JUDGE_KEY] = value
+
+
 def _judge_options(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """--nli and --rules-only: what judges pairs besides the typed detectors."""
+    """--judge, --nli and --rules-only: which judge labels pairs of claims."""
     fn = click.option("--rules-only", is_flag=True,
-                      help="Judge by the typed detectors and similarity alone, without the "
-                           "shipped pair classifier.")(fn)
-    return click.option("--nli", default=None, metavar="MODEL_OR_PATH",
-                        help="Also judge with an NLI cross-encoder (sentence-transformers "
-                             "CrossEncoder, 3 labels), loaded locally; nothing is downloaded.")(fn)
+                      help="Judge by the typed detectors and similarity alone (the same as "
+                           "--judge rules).")(fn)
+    fn = click.option("--nli", default=None, metavar="MODEL_OR_PATH",
+                      help="The NLI cross-encoder to judge with instead of the shipped one: a "
+                           "folder exported by divergence.judge.nli_onnx, or any "
+                           "sentence-transformers CrossEncoder with 3 labels, loaded locally "
+                           "(nothing is downloaded).")(fn)
+    return click.option("--judge", "judge_name", type=click.Choice(JUDGE_NAMES), default=None,
+                        expose_value=False, callback=_remember_judge, is_eager=True,
+                        help="Which judge: nli (detectors, frames and the shipped NLI model; "
+                             "the default), classifier (detectors and the pair classifier of "
+                             "earlier releases), rules (detectors and similarity).")(fn)
 
 
 def _judge(emb: Any, nli: str | None, rules_only: bool) -> Any:
-    """The judge for an embedder: rules, the shipped classifier when it fits, an NLI model."""
+    """The judge for an embedder: the one --judge names (default nli), with --nli's model."""
     return _judge_for(emb.name, nli, rules_only)
 
 
 def _judge_for(name: str, nli: str | None, rules_only: bool) -> Any:
     """The judge for vectors of the embedder called ``name`` (no model is loaded for it)."""
-    from ..judge import Judge
-    from ..judge.model import shipped
+    from ..judge import DEFAULT_JUDGE, make_judge
 
-    backend = None
-    if nli:
-        from ..judge.nli import NLIBackend
-
-        backend = NLIBackend(nli)
-    clf = None if rules_only else shipped(name)
-    if clf is None and not rules_only and name.startswith("st:"):
+    ctx = click.get_current_context(silent=True)
+    kind = "rules" if rules_only else (ctx.meta.get(_JUDGE_KEY) if ctx else None) or DEFAULT_JUDGE
+    backend = _nli_backend(nli) if nli else None
+    judge = make_judge(kind, embedder=name, nli=backend)
+    if kind == "classifier" and getattr(judge, "classifier", 1) is None and name.startswith("st:"):
         click.echo(f"divergence: note: no trained pair classifier for {name}; judging by "
                    "rules (the shipped one fits all-MiniLM-L6-v2)", err=True)
-    return Judge(classifier=clf, nli=backend)
+    if kind == "nli" and getattr(judge, "model", 1) is None:
+        click.echo("divergence: note: no NLI model in this install; judging by detectors and "
+                   "frames alone", err=True)
+    return judge
+
+
+def _nli_backend(nli: str) -> Any:
+    """An exported ONNX folder runs in ONNX Runtime; anything else as a CrossEncoder."""
+    if (Path(nli) / "model.onnx").is_file():
+        from ..judge.nli_onnx import OnnxNLI
+
+        return OnnxNLI(nli)
+    from ..judge.nli import NLIBackend
+
+    return NLIBackend(nli)
 
 
 def _embedder(model: str, embedder: str, backend: str = "torch") -> Any:

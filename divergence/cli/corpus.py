@@ -52,7 +52,10 @@ def add(paths: tuple[str, ...], db: str | None, model: str, backend: str,
     Articles already stored (same content hash) are skipped and counted. Articles, claims,
     vectors (with the model name) and the grouping are stored in SQLite; each batch of
     articles is one transaction, so an interrupted run leaves a consistent database and the
-    next run adds the rest.
+    next run adds the rest. Two adds on one database take turns: the second waits (saying so
+    on stderr) until the first has stored and regrouped, so the grouping always covers every
+    stored claim; a grouping found missing claims is redone. Check a corpus with
+    divergence check.
 
     \b
     Examples:
@@ -69,7 +72,7 @@ def add(paths: tuple[str, ...], db: str | None, model: str, backend: str,
     articles, _ = _read(paths, strict)
     cache = None if no_cache else _cache(EmbeddingCache, cache_dir)
     path = _db_path(db)
-    with Corpus(path) as corpus:
+    with Corpus(path) as corpus, corpus.writing(on_wait=_waiting(path)):
         if ensure_model(corpus, emb, cache, reembed) and not quiet:
             click.echo(f"divergence: re-embedded the stored claims with {emb.name}", err=True)
         with _progress(len(articles), "adding", not quiet) as tick:
@@ -77,7 +80,10 @@ def add(paths: tuple[str, ...], db: str | None, model: str, backend: str,
         if res.present:
             click.echo(f"divergence: {res.present} article(s) already in the corpus; skipped",
                        err=True)
-        if res.added or not corpus.has_grouping():
+        if res.added or not corpus.grouping_current():
+            if not res.added and not quiet:
+                click.echo("divergence: the stored grouping misses some claims; regrouping",
+                           err=True)
             regroup_corpus(corpus, _judge(emb, nli, rules_only), progress=not quiet)
         if not quiet:
             click.echo(f"added {res.added} article(s), {res.claims} claims to {path}; "
@@ -151,9 +157,10 @@ def score(article: str, db: str | None, fmt: str, top: int, fail_on_conflict: bo
         render = render_score_json if fmt == "json" else render_score_markdown
         click.echo(render(res))
         if add_after:
-            added = add_articles(corpus, articles, emb, cache).added
-            if added:
-                regroup_corpus(corpus, judge)
+            with corpus.writing(on_wait=_waiting(_db_path(db))):
+                added = add_articles(corpus, articles, emb, cache).added
+                if added or not corpus.grouping_current():
+                    regroup_corpus(corpus, judge)
             click.echo(f"divergence: {'added' if added else 'already stored:'} "
                        f"{articles[0].path}", err=True)
     if fail_on_conflict and res.flagged:
@@ -169,3 +176,13 @@ def _index(name: str, corpus: Any, db_path: Path) -> Any:
     if name == "exact" or not corpus.n_claims():
         return None  # score() fits exact search itself
     return load_or_build(db_path, name, corpus)
+
+
+def _waiting(path: Path) -> Any:
+    """The message shown while another process writes to the corpus."""
+
+    def say() -> None:
+        click.echo(f"divergence: {path} is being written by another process; waiting for it "
+                   "to finish", err=True)
+
+    return say

@@ -54,15 +54,17 @@ def compare(text_a: str, text_b: str, fmt: str, model: str, backend: str, embedd
 
 
 @main.command("eval")
-@click.argument("bench", type=click.Choice(["sick", "fnc1", "emergent", "ecbplus"]))
+@click.argument("bench", type=click.Choice(["sick", "fnc1", "emergent", "ecbplus", "newsdev",
+                                           "mnli", "anli"]))
 @click.option("--split", default="test", show_default=True,
               help="Which split to score: test (the default), or train/trial/dev/all where the "
                    "benchmark has them.")
 @click.option("--limit", type=click.IntRange(min=1), default=None,
               help="Score only the first N items (quick checks).")
 @click.option("--bench-dir", type=click.Path(file_okay=False), default=None,
-              help="Folder holding sick/, fnc1/, emergent/, ecbplus/ "
-                   "[default: $DIVERGENCE_BENCH, else ../shared/bench when present].")
+              help="Folder holding sick/, fnc1/, emergent/, ecbplus/ (and nli/ beside it for "
+                   "mnli and anli) [default: $DIVERGENCE_BENCH, else ../shared/bench when "
+                   "present; newsdev: tests/data/newsdev].")
 @click.option("-o", "--output", default=None, metavar="PATH",
               help="Where to write the JSON results [default: reports/eval-BENCH-SPLIT.json].")
 @_MODEL
@@ -81,6 +83,10 @@ def evaluate(bench: str, split: str, limit: int | None, bench_dir: str | None,
     fnc1      FNC-1 competition test: headline vs body, with the official FNC score
     emergent  Emergent claim vs article headline: for/against/observing
     ecbplus   ECB+ documents grouped into events: B-cubed and ARI, topic and event level
+    newsdev   the project's real-news set (tests/data/newsdev): the judge on the gold pairs and
+              the whole report over the articles; P/R/F1 per label, conflict recall per type
+    mnli      MultiNLI dev_mismatched (--split test) with the NLI model alone: 3-way accuracy
+    anli      ANLI R1-R3 dev (--split test, or r1/r2/r3) with the NLI model alone
 
     Prints per-class precision, recall and F1, the confusion matrix, the benchmark's own metric
     and the time per pair, and writes the same as JSON.
@@ -90,6 +96,8 @@ def evaluate(bench: str, split: str, limit: int | None, bench_dir: str | None,
       divergence eval sick
       divergence eval emergent --split test --limit 100
       divergence eval ecbplus --bench-dir /data/bench -o results/ecb.json
+      divergence eval newsdev --split dev --judge classifier
+      divergence eval mnli --bench-dir ../shared/nli
     """
     import json
 
@@ -98,7 +106,14 @@ def evaluate(bench: str, split: str, limit: int | None, bench_dir: str | None,
     from ..evaluate import format_result, run_eval
     from ..io import atomic_write
 
-    root = Path(bench_dir) if bench_dir else default_root()
+    if bench == "newsdev":
+        from ..bench.newsdev import default_root as newsdev_root
+
+        root = Path(bench_dir) if bench_dir else newsdev_root()
+        if root is not None and (root / "newsdev").is_dir():
+            root = root / "newsdev"
+    else:
+        root = Path(bench_dir) if bench_dir else default_root()
     if root is None or not root.is_dir():
         _fail("no benchmark folder: pass --bench-dir PATH or set DIVERGENCE_BENCH")
     emb = _embedder(model, embedder, backend)

@@ -44,7 +44,7 @@ Detector = Callable[[Pair], "Reason | None"]
 DETECTORS: Registry[Detector] = Registry("detector")
 
 
-def _span(c: Claim, start: int, end: int) -> Span:
+def span_of(c: Claim, start: int, end: int) -> Span:
     return Span(c.id, start, end, c.content[start:end])
 
 
@@ -78,7 +78,7 @@ def negation(p: Pair) -> Reason | None:
         "negation",
         f"{neg_claim.id} negates ({cue.group(0)!r}) what {other.id} states",
         (p.a.id, p.b.id),
-        (_span(neg_claim, cue.start(), cue.end()),),
+        (span_of(neg_claim, cue.start(), cue.end()),),
         weight=min(0.95, 0.45 + 0.5 * max(p.similarity, words)),
     )
 
@@ -113,7 +113,7 @@ def number(p: Pair) -> Reason | None:
                 "number",
                 f"{x.text!r} vs {y.text!r}",
                 (p.a.id, p.b.id),
-                (_span(p.a, x.start, x.end), _span(p.b, y.start, y.end)),
+                (span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)),
                 weight=0.7 + 0.2 * min(1.0, p.similarity),
             )
     return None
@@ -211,7 +211,7 @@ def date(p: Pair) -> Reason | None:
                 "date",
                 f"{x.text!r} vs {y.text!r}",
                 (p.a.id, p.b.id),
-                (_span(p.a, x.start, x.end), _span(p.b, y.start, y.end)),
+                (span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)),
                 weight=0.65 + 0.25 * min(1.0, p.similarity),
             )
     return None
@@ -436,7 +436,7 @@ def actor(p: Pair) -> Reason | None:
         f"who gets credit for the {outcome if outcome != '*' else 'outcome'} — "
         f"{who(p.a, x)}; {who(p.b, y)}",
         (p.a.id, p.b.id),
-        (_span(p.a, x.start, x.end), _span(p.b, y.start, y.end)),
+        (span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)),
         weight=w,
     )
 
@@ -502,7 +502,7 @@ def title(p: Pair) -> Reason | None:
                 "title",
                 f"{name}: {tx!r} vs {ty!r}",
                 (p.a.id, p.b.id),
-                (_span(p.a, x.start(), x.end()), _span(p.b, y.start(), y.end())),
+                (span_of(p.a, x.start(), x.end()), span_of(p.b, y.start(), y.end())),
                 weight=0.7,
             )
     return None
@@ -572,7 +572,7 @@ def antonym(p: Pair) -> Reason | None:
                     # "Stocks rose" / "Stocks fell", "The bill was approved / rejected": one fact.
                     vague = _INDEFINITE.match(p.a.content) or _INDEFINITE.match(p.b.content)
                     return Reason("antonym", f"{x[2]!r} vs {y[2]!r}", (p.a.id, p.b.id),
-                                  (_span(p.a, x[0], x[1]), _span(p.b, y[0], y[1])),
+                                  (span_of(p.a, x[0], x[1]), span_of(p.b, y[0], y[1])),
                                   weight=0.55 if vague else 0.8)
     return None
 
@@ -592,7 +592,7 @@ def entity(p: Pair) -> Reason | None:
     if swap is None:
         return None
     (a0, a1), (b0, b1) = swap
-    sa, sb = _span(p.a, a0, a1), _span(p.b, b0, b1)
+    sa, sb = span_of(p.a, a0, a1), span_of(p.b, b0, b1)
     return Reason("entity", f"{sa.text!r} vs {sb.text!r}", (p.a.id, p.b.id), (sa, sb), weight=0.5)
 
 

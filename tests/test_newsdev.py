@@ -1,0 +1,120 @@
+"""newsdev: the hand-labelled real-news set loads, is well formed, and is scored at both levels."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from divergence.bench.newsdev import (
+    CONFLICT_KINDS,
+    GoldPair,
+    Side,
+    load_newsdev,
+    report_labels,
+)
+from divergence.errors import DivergenceError
+from divergence.records import Article, Claim, ClaimGroup, Report
+
+from .conftest import DATA
+
+NEWSDEV = DATA / "newsdev"
+
+
+def _body(path: Path) -> str:
+    text = path.read_text("utf-8")
+    return text.split("\n\n", 1)[1] if "\n\n" in text else text
+
+
+def test_the_set_is_well_formed_and_split_by_event() -> None:
+    dev, test = load_newsdev(NEWSDEV, "dev"), load_newsdev(NEWSDEV, "test")
+    assert not set(dev.events) & set(test.events)
+    every = dev.pairs + test.pairs
+    assert len({p.id for p in every}) == len(every)
+    for p in every:
+        assert p.a.article != p.b.article, p.id
+        for side in (p.a, p.b):
+            assert side.text in _body(NEWSDEV / side.article), (p.id, side.text)
+        if p.cross_event:  # both sides in one split
+            split = {e: json.loads((NEWSDEV / e / "event.json").read_text())["split"]
+                     for e in (p.a.article.split("/")[0], p.b.article.split("/")[0])}
+            assert len(set(split.values())) == 1, p.id
+
+
+def test_the_set_is_as_large_as_the_issue_asks() -> None:
+    both = load_newsdev(NEWSDEV, "all")
+    labels = Counter(p.label for p in both.pairs)
+    assert len(both.articles) >= 30 and len(both.events) >= 6
+    assert len(both.pairs) >= 200
+    assert labels["conflict"] >= 70 and labels["agree"] >= 70 and labels["unrelated"] >= 50
+    assert sum(p.cross_event for p in both.pairs) >= 30
+    for split in ("dev", "test"):
+        kinds = Counter(p.kind for p in load_newsdev(NEWSDEV, split).pairs if p.kind)
+        assert set(kinds) == set(CONFLICT_KINDS), (split, kinds)
+
+
+def test_every_article_has_an_outlet_date_and_url() -> None:
+    from divergence.io import load
+
+    articles, skipped = load([str(p) for p in load_newsdev(NEWSDEV, "all").articles])
+    assert not skipped
+    for a in articles:
+        assert a.url and a.url.startswith("http"), a.path
+        assert a.date, a.path
+        assert Path(a.path).stem != a.source, a.path  # the outlet comes from the header
+
+
+def _event(tmp: Path, name: str, split: str, gold: list[dict]) -> None:
+    (tmp / name).mkdir()
+    (tmp / name / "event.json").write_text(json.dumps({"event": name, "split": split}))
+    (tmp / name / "x.txt").write_text("source: X\n\nOne. Two.", "utf-8")
+    (tmp / name / "y.txt").write_text("source: Y\n\nThree. Four.", "utf-8")
+    (tmp / name / "gold.jsonl").write_text("".join(json.dumps(g) + "\n" for g in gold))
+
+
+def test_loader_names_file_and_line_of_a_bad_pair(tmp_path: Path) -> None:
+    ok = {"id": "e-1", "a": {"article": "e/x.txt", "text": "One."},
+          "b": {"article": "e/y.txt", "text": "Three."}, "label": "agree", "type": None}
+    bad = dict(ok, id="e-2", label="conflict", type="vibes")
+    _event(tmp_path, "e", "dev", [ok, bad])
+    with pytest.raises(DivergenceError) as err:
+        load_newsdev(tmp_path, "dev")
+    assert "gold.jsonl" in str(err.value) and ":2" in str(err.value) and "vibes" in str(err.value)
+    with pytest.raises(DivergenceError, match="no newsdev events"):
+        load_newsdev(tmp_path, "test")
+
+
+def test_report_labels_match_sides_by_offsets(tmp_path: Path) -> None:
+    text_a, text_b = "Alpha said one. Beta said two.", "Gamma said three. Delta said four."
+    arts = (Article("A", str(tmp_path / "e/x.txt"), text_a, "X"),
+            Article("B", str(tmp_path / "e/y.txt"), text_b, "Y"))
+    cl = [Claim("A:0", "A", "Alpha said one.", 0, 15), Claim("A:1", "A", "Beta said two.", 16, 30),
+          Claim("B:0", "B", "Gamma said three.", 0, 17),
+          Claim("B:1", "B", "Delta said four.", 18, 34)]
+    groups = (ClaimGroup("g1", "conflict", 0.9, ("A:0", "B:0"), ("X", "Y")),
+              ClaimGroup("g2", "agree", 0.8, ("A:1", "B:1"), ("X", "Y")))
+    rep = Report(arts, tuple(cl), (), groups)
+    pairs = [GoldPair("1", Side("e/x.txt", "Alpha said one."), Side("e/y.txt", "Gamma said three."),
+                      "conflict", "count", "e", False),
+             GoldPair("2", Side("e/x.txt", "Beta said two."), Side("e/y.txt", "Delta said four."),
+                      "agree", None, "e", False),
+             GoldPair("3", Side("e/x.txt", "Alpha said one."), Side("e/y.txt", "Delta said four."),
+                      "unrelated", None, "e", False)]
+    assert report_labels(pairs, rep, tmp_path) == ["conflict", "agree", "neither"]
+
+
+@pytest.mark.slow
+def test_eval_newsdev_writes_both_levels(tmp_path: Path) -> None:
+    from .conftest import run_cli
+
+    out = tmp_path / "nd.json"
+    res = run_cli("eval", "newsdev", "--split", "dev", "-o", str(out), "-q")
+    assert res.exit_code == 0, res.output
+    data = json.loads(out.read_text())
+    for level in ("pair", "report"):
+        r = data[level]
+        assert set(r["per_class"]) == {"agree", "conflict", "neither"}
+        assert sum(map(sum, r["confusion"])) == data["n"]
+        assert set(r["conflict_recall_by_type"]) == set(CONFLICT_KINDS)

@@ -1,0 +1,85 @@
+"""The NLI cross-encoder trained here: training runs end to end, the export loads without torch,
+and the shipped model labels clear pairs right."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from divergence.judge.nli_onnx import OnnxNLI, shipped_folder
+
+CLEAR = [
+    ("A man is playing a guitar on stage.", "A man is playing an instrument.", "agree"),
+    ("Two children are sleeping in a tent.", "Two children are playing football in a park.",
+     "conflict"),
+    ("The museum opened on Monday.", "The museum did not open on Monday.", "conflict"),
+    ("A woman is slicing tomatoes in a kitchen.", "A woman is cooking.", "agree"),
+    ("A dog runs across the beach.", "The dog belongs to a fisherman.", "neither"),
+]
+
+
+def _tiny_nli_dir(root: Path, n: int = 60) -> Path:
+    rows = []
+    for i in range(n):
+        a, b, lab = CLEAR[i % len(CLEAR)]
+        label = {"agree": "entailment", "conflict": "contradiction", "neither": "neutral"}[lab]
+        rows.append({"premise": f"{a} ({i})", "hypothesis": b, "label": label, "uid": str(i)})
+    (root / "mnli").mkdir(parents=True)
+    with gzip.open(root / "mnli" / "dev_matched.jsonl.gz", "wt", encoding="utf-8") as f:
+        f.writelines(json.dumps(r) + "\n" for r in rows)
+    return root
+
+
+@pytest.mark.slow
+def test_training_runs_end_to_end_on_50_pairs_and_exports(tmp_path: Path) -> None:
+    from divergence.judge.nli_onnx import export
+    from divergence.judge.train_nli import main
+
+    nli = _tiny_nli_dir(tmp_path / "nli")
+    out = tmp_path / "run"
+    assert main(["--out", str(out), "--nli", str(nli), "--sources", "mnli_m", "--limit", "50",
+                 "--epochs", "1", "--batch-size", "16", "--seed", "1"]) == 0
+    card = json.loads((out / "model_card.json").read_text())
+    assert card["train_pairs"] == 50 and card["best_epoch"] == 1
+    assert all(len(h) == 64 for h in card["files"].values())  # sha256 of each data file
+    assert (out / "best" / "config.json").is_file() and (out / "checkpoint.pt").is_file()
+    # Resume after the last epoch is a no-op that keeps the same best epoch.
+    assert main(["--out", str(out), "--nli", str(nli), "--sources", "mnli_m", "--limit", "50",
+                 "--epochs", "1", "--batch-size", "16", "--seed", "1", "--resume"]) == 0
+    pairs = [(a, b) for a, b, _ in CLEAR]
+    meta = export(out / "best", tmp_path / "onnx", pairs, int8=True, card=card)
+    assert meta["variant"] == "int8" and meta["labels"] == ["contradiction", "entailment",
+                                                             "neutral"]
+    p = OnnxNLI(tmp_path / "onnx").predict(pairs)
+    assert p.shape == (len(pairs), 3) and np.allclose(p.sum(axis=1), 1.0, atol=1e-5)
+
+
+@pytest.mark.slow
+def test_shipped_model_loads_without_torch_and_labels_clear_pairs() -> None:
+    code = (
+        "import sys, json\n"
+        "from divergence.judge.nli_onnx import shipped_nli\n"
+        f"pairs = {[(a, b) for a, b, _ in CLEAR]!r}\n"
+        "p = shipped_nli().predict(pairs)\n"
+        "print(json.dumps({'torch': 'torch' in sys.modules, 'labels': "
+        "[['conflict', 'agree', 'neither'][i] for i in p.argmax(1)]}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    res = json.loads(out.stdout.strip().splitlines()[-1])
+    assert res["torch"] is False
+    assert res["labels"] == [lab for _, _, lab in CLEAR]
+
+
+def test_shipped_model_is_small_and_says_what_it_is() -> None:
+    folder = shipped_folder()
+    assert folder is not None, "the package must ship divergence/data/nli/model.onnx"
+    assert (folder / "model.onnx").stat().st_size <= 25 * 2**20
+    meta = json.loads((folder / "meta.json").read_text())
+    assert meta["variant"] == "int8" and meta["card"]["hyperparameters"]["seed"] is not None
+    assert set(meta["card"]["train_sources"]) <= {"mnli_m", "snli", "sick", "emergent"}

@@ -1,0 +1,425 @@
+"""Nothing lost, nothing rewritten (issue 13, items 1, 2 and 5): concurrent writers, a grouping
+that covers every claim, `divergence check`, the tamper-evident verdict log, storage faults."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from divergence.io import load
+from divergence.store import Corpus
+
+from .conftest import run_cli
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).parent / "data"
+A, B = str(DATA / "agree_a.txt"), str(DATA / "agree_b.txt")
+DELHI = str(DATA / "inputs" / "delhi.txt")
+HASHING = ("--embedder", "hashing", "--no-cache", "-q")
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(in_tmp: Path) -> None:
+    """Every test here runs in its own temp folder."""
+
+
+def _articles(folder: Path, n: int, first: int = 0) -> Path:
+    folder.mkdir()
+    for i in range(first, first + n):
+        (folder / f"a{i:04d}.txt").write_text(
+            f"source: Outlet {i % 7}\n\nThe council of town {i} met on day {i}. "
+            f"It approved {i} new benches for the park. Residents of district {i} welcomed "
+            f"the plan. The mayor said work on site {i} starts soon.\n")
+    return folder
+
+
+def _add(*args: str) -> None:
+    res = run_cli("add", *args, *HASHING)
+    assert res.exit_code == 0, res.output
+
+
+def _ungrouped(db: Path) -> int:
+    """Stored claims in no event of the stored grouping, read with plain SQL."""
+    con = sqlite3.connect(db)
+    claims = {r[0] for r in con.execute("SELECT id FROM claims")}
+    grouped: set[str] = set()
+    for (body,) in con.execute("SELECT body FROM grouping WHERE kind='event'"):
+        grouped |= set(json.loads(body)["claims"])
+    con.close()
+    return len(claims - grouped)
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(ROOT)}
+
+
+def _error_lines(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if not line.startswith("divergence: note:")]
+
+
+# ---------------------------------------------------------------- one writer at a time
+
+
+def test_two_adds_at_once_store_and_group_every_claim(tmp_path: Path) -> None:
+    """Two `add` processes on one new database: both succeed, nothing is left ungrouped."""
+    for round_ in range(2):
+        folders = [_articles(tmp_path / f"r{round_}-{k}", 20, first=100 * k) for k in (0, 1)]
+        db = tmp_path / f"r{round_}.db"
+        procs = [subprocess.Popen(
+            [sys.executable, "-m", "divergence.cli", "add", str(f), "--db", str(db), "--batch",
+             "5", *HASHING], env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            text=True) for f in folders]
+        outs = [p.communicate(timeout=300) for p in procs]
+        for p, (_, err) in zip(procs, outs, strict=True):
+            assert p.returncode == 0, err
+            assert "Traceback" not in err
+        assert _ungrouped(db) == 0
+        with Corpus(db, create=False) as corpus:
+            assert len(corpus) == 40
+            assert corpus.grouping_problems() == []
+
+
+def test_a_writer_that_comes_in_during_a_regroup_waits(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The race made certain: while one `add` regroups, a second `add` runs to the end (or
+    waits). The first one's grouping must not overwrite the second one's claims."""
+    import divergence.corpus_ops as ops
+
+    db = tmp_path / "c.db"
+    log = tmp_path / "second.err"
+    second: list[subprocess.Popen[bytes]] = []
+    real = ops.regroup
+
+    def regroup_while_another_adds(*args: object, **kwargs: object) -> object:
+        if not second:  # the first regroup has read the corpus: now the other writer comes in
+            with open(log, "wb") as err:
+                second.append(subprocess.Popen(
+                    [sys.executable, "-m", "divergence.cli", "add", B, "--db", str(db),
+                     *HASHING], env=_env(), stdout=subprocess.DEVNULL, stderr=err))
+            deadline = time.monotonic() + 60
+            while second[0].poll() is None and time.monotonic() < deadline:
+                if b"waiting" in log.read_bytes():
+                    break
+                time.sleep(0.1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ops, "regroup", regroup_while_another_adds)
+    _add(A, "--db", str(db))
+    assert second[0].wait(timeout=120) == 0, log.read_text()
+    assert _ungrouped(db) == 0
+    assert "being written by another process; waiting" in log.read_text()
+    with Corpus(db, create=False) as corpus:
+        assert len(corpus) == 2
+
+
+def test_new_database_created_by_many_processes_at_once(tmp_path: Path) -> None:
+    db = tmp_path / "new.db"
+    start = time.time() + 2
+    code = ("import sys, time\nfrom divergence.store import Corpus\n"
+            f"time.sleep(max(0, {start} - time.time()))\nCorpus(sys.argv[1]).close()\n")
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(db)], env=_env(),
+                              stderr=subprocess.PIPE, text=True) for _ in range(6)]
+    for p in procs:
+        _, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err
+    with Corpus(db, create=False) as corpus:
+        assert len(corpus) == 0
+
+
+def _stale_grouping(db: Path) -> None:
+    """Leave the grouping an older writer saved: A's claims only, B's stored but ungrouped."""
+    _add(A, "--db", str(db))
+    con = sqlite3.connect(db)
+    old = con.execute("SELECT kind, n, body FROM grouping").fetchall()
+    con.close()
+    _add(B, "--db", str(db))
+    con = sqlite3.connect(db)
+    con.execute("DELETE FROM grouping")
+    con.executemany("INSERT INTO grouping VALUES (?, ?, ?)", old)
+    con.execute("DELETE FROM members")
+    con.execute("DELETE FROM meta WHERE key='grouped'")
+    con.commit()
+    con.close()
+    assert _ungrouped(db) > 0
+
+
+def test_add_notices_a_grouping_that_misses_claims(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    _stale_grouping(db)
+    res = run_cli("add", A, B, "--db", str(db), "--embedder", "hashing", "--no-cache")
+    assert res.exit_code == 0, res.output
+    assert "already in the corpus; skipped" in res.stderr
+    assert _ungrouped(db) == 0
+
+
+def test_report_regroups_a_grouping_that_misses_claims(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    _stale_grouping(db)
+    res = run_cli("report", "--db", str(db), "-o", "out/r", "--format", "json", "-q")
+    assert res.exit_code == 0, res.output
+    rep = json.loads((tmp_path / "out" / "r.json").read_text())
+    in_events = {c for e in rep["events"] for c in e["claims"]}
+    assert {c["id"] for c in rep["claims"]} <= in_events
+    assert _ungrouped(db) == 0
+
+
+# ---------------------------------------------------------------- divergence check
+
+
+def test_check_finds_and_repairs_what_is_out_of_step(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    _add(A, B, DELHI, "--db", str(db))
+    res = run_cli("check", "--db", str(db))
+    assert res.exit_code == 0, res.output
+    assert res.stdout == ""
+    con = sqlite3.connect(db)
+    victim = con.execute("SELECT claim_id FROM vectors LIMIT 1").fetchone()[0]
+    con.execute("DELETE FROM vectors WHERE claim_id=?", (victim,))
+    con.execute("DELETE FROM grouping WHERE kind='event' AND n=0")
+    con.commit()
+    con.close()
+    res = run_cli("check", "--db", str(db))
+    assert res.exit_code == 1
+    assert "vectors: 1 claim(s) have no vector" in res.stdout
+    assert "grouping:" in res.stdout and "--repair" in res.stderr
+    res = run_cli("check", "--db", str(db), "--repair")
+    assert res.exit_code == 0, res.output
+    assert "repaired" in res.stdout and "add them again" in res.stdout
+    assert run_cli("check", "--db", str(db)).exit_code == 0
+    with Corpus(db) as corpus:
+        assert len(corpus) == 2
+    _add(A, B, DELHI, "--db", str(db))  # the removed article comes back whole
+    assert run_cli("check", "--db", str(db)).exit_code == 0
+    with Corpus(db) as corpus:
+        assert len(corpus) == 3 and corpus.vector_problems() == []
+
+
+def test_check_reports_a_stale_index(tmp_path: Path) -> None:
+    pytest.importorskip("faiss")
+    db = tmp_path / "c.db"
+    _add(A, "--db", str(db))
+    res = run_cli("score", B, "--db", str(db), "--index", "hnsw", "--embedder", "hashing",
+                  "--no-cache")
+    assert res.exit_code == 0, res.output
+    assert run_cli("check", "--db", str(db)).exit_code == 0
+    _add(B, "--db", str(db))
+    res = run_cli("check", "--db", str(db))
+    assert res.exit_code == 1 and "index:" in res.stdout
+    assert run_cli("check", "--db", str(db), "--repair").exit_code == 0
+    assert run_cli("check", "--db", str(db)).exit_code == 0
+
+
+# ---------------------------------------------------------------- the verdict log
+
+
+def _with_verdicts(db: Path, n: int = 3) -> str:
+    _add(A, B, DELHI, "--db", str(db))
+    with Corpus(db) as corpus:
+        grouping = corpus.load_grouping()
+        assert grouping is not None and grouping[1]
+        gid = grouping[1][0].id
+        for k, decision in zip(range(n), ["confirm", "dismiss", "agree", "unrelated"],
+                               strict=False):
+            corpus.add_verdict(gid, decision, f"r{k}", at=f"2024-01-0{k + 1}T00:00:00+00:00")
+    return gid
+
+
+def _raw(db: Path, *sql: str) -> None:
+    """Change the file behind divergence's back."""
+    con = sqlite3.connect(db)
+    try:
+        for s in sql:
+            con.execute(s)
+        con.commit()
+    finally:
+        con.close()
+
+
+def test_insert_or_replace_cannot_rewrite_a_verdict(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    gid = _with_verdicts(db, 1)
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        _raw(db, "INSERT OR REPLACE INTO verdicts (id, group_id, decision, reviewer, at) "
+                 f"VALUES (1, '{gid}', 'dismiss', 'mallory', '2024-02-01')")
+    with Corpus(db) as corpus:
+        assert [(v.decision, v.reviewer) for _, v in corpus.verdicts()] == [("confirm", "r0")]
+
+
+def test_dropped_triggers_are_restored_on_opening(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    _with_verdicts(db, 1)
+    _raw(db, "DROP TRIGGER verdicts_no_update", "DROP TRIGGER verdicts_no_delete")
+    with Corpus(db, create=False):
+        pass
+    for sql in ("UPDATE verdicts SET decision='dismiss'", "DELETE FROM verdicts"):
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            _raw(db, sql)
+
+
+@pytest.mark.parametrize(("tamper", "found"), [
+    ("UPDATE verdicts SET decision='dismiss' WHERE id=1", "verdict 1"),
+    ("DELETE FROM verdicts WHERE id=2", "removed"),
+    ("DELETE FROM verdicts WHERE id=3", "head record"),
+    ("INSERT INTO verdicts (id, group_id, decision, reviewer, at) "
+     "VALUES (9, 'g', 'dismiss', 'x', 'y')", "no hash"),
+])
+def test_verify_finds_a_change_made_behind_its_back(tmp_path: Path, tamper: str,
+                                                    found: str) -> None:
+    db = tmp_path / "c.db"
+    _with_verdicts(db)
+    res = run_cli("verdicts", "verify", "--db", str(db))
+    assert res.exit_code == 0, res.output
+    assert len(res.stdout.strip()) == 64 and "3 verdict(s), chain intact" in res.stderr
+    _raw(db, "DROP TRIGGER IF EXISTS verdicts_no_update",
+         "DROP TRIGGER IF EXISTS verdicts_no_delete", tamper)
+    res = run_cli("verdicts", "verify", "--db", str(db))
+    assert res.exit_code == 1
+    assert found in res.stderr and "behind divergence's back" in res.stderr
+    assert run_cli("check", "--db", str(db)).exit_code == 1
+
+
+def test_an_older_log_is_chained_on_first_opening(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    _with_verdicts(db)
+    _raw(db, "DROP TRIGGER verdicts_no_update", "DROP TRIGGER verdicts_no_delete",
+         "DROP TRIGGER IF EXISTS verdicts_no_replace", "ALTER TABLE verdicts DROP COLUMN hash",
+         "DELETE FROM meta WHERE key='verdicts_head'")
+    res = run_cli("verdicts", "verify", "--db", str(db))
+    assert res.exit_code == 0, res.output
+    with Corpus(db) as corpus:
+        assert len(corpus.verdicts()) == 3
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT count(*) FROM verdicts WHERE hash IS NULL").fetchone()[0] == 0
+    con.close()
+
+
+# ---------------------------------------------------------------- storage faults
+
+
+def _damage(db: Path) -> None:
+    """Overwrite one data page of the claims table with garbage (after a checkpoint)."""
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    size = con.execute("PRAGMA page_size").fetchone()[0]
+    try:
+        pages = [r[0] for r in con.execute(
+            "SELECT pageno FROM dbstat WHERE name='claims' AND pagetype='leaf' ORDER BY pageno")]
+    except sqlite3.OperationalError:  # no dbstat in this SQLite: the table's root page
+        pages = [con.execute("SELECT rootpage FROM sqlite_master WHERE name='claims'")
+                 .fetchone()[0]]
+    con.close()
+    page = pages[len(pages) // 2]
+    with open(db, "r+b") as fh:
+        fh.seek((page - 1) * size)
+        fh.write(b"\xa5" * size)
+
+
+def test_damaged_pages_are_one_line_naming_the_fix(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    _add(str(_articles(tmp_path / "in", 30)), "--db", str(db))
+    _damage(db)
+    for args in (("report", "--db", str(db), "-o", "out/r", "-q"),
+                 ("review", "--list", "--db", str(db)),
+                 ("score", DELHI, "--db", str(db), "--embedder", "hashing", "--no-cache"),
+                 ("add", DELHI, "--db", str(db), *HASHING)):
+        res = run_cli(*args)
+        assert res.exit_code == 1, (args, res.output)
+        lines = _error_lines(res.stderr)
+        assert len(lines) == 1, (args, res.stderr)
+        assert str(db) in lines[0] and "damaged" in lines[0], lines
+        assert "divergence check --repair" in lines[0]
+    res = run_cli("check", "--db", str(db))
+    assert res.exit_code == 1 and "damaged" in res.stdout
+    res = run_cli("check", "--db", str(db), "--repair")
+    assert res.exit_code == 0, res.output
+    assert list(tmp_path.glob("c.db.damaged-*"))  # the damaged file is kept
+    assert run_cli("check", "--db", str(db)).exit_code == 0
+    assert run_cli("report", "--db", str(db), "-o", "out/r", "-q").exit_code == 0
+    _add(str(tmp_path / "in"), "--db", str(db))  # what was lost is added again
+    with Corpus(db) as corpus:
+        stored = {a.id for a in corpus.articles()}
+        assert {a.id for a in load([str(tmp_path / "in")])[0]} <= stored
+        assert all(corpus.n_claims(a) for a in stored)
+        assert corpus.grouping_problems() == [] and corpus.vector_problems() == []
+
+
+def _connect_with(monkeypatch: pytest.MonkeyPatch, pragma: str | None = None,
+                  read_only: bool = False) -> None:
+    real = sqlite3.connect
+
+    def connect(path: object, *args: object, **kwargs: object) -> sqlite3.Connection:
+        if read_only and str(path).endswith(".db"):
+            con = real(f"file:{Path(str(path)).resolve()}?mode=ro", *args, uri=True,
+                       **kwargs)  # type: ignore[arg-type]
+        else:
+            con = real(path, *args, **kwargs)  # type: ignore[arg-type]
+        if pragma and str(path).endswith(".db"):
+            count = con.execute("PRAGMA page_count").fetchone()[0]
+            con.execute(f"PRAGMA max_page_count = {max(count, 1)}")
+        return con
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+
+
+def _drop_grouping(db: Path) -> None:
+    _raw(db, "DELETE FROM grouping", "DELETE FROM members")
+
+
+def test_a_full_disk_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "c.db"
+    _add(A, "--db", str(db))
+    _drop_grouping(db)
+    _connect_with(monkeypatch, pragma="full")
+    res = run_cli("add", str(_articles(tmp_path / "in", 30)), "--db", str(db), *HASHING)
+    assert res.exit_code == 1
+    lines = _error_lines(res.stderr)
+    assert len(lines) == 1 and str(db) in lines[0] and "disk is full" in lines[0], res.stderr
+    for args in (("report", "--db", str(db), "-o", "out/r", "-q"),
+                 ("review", "--list", "--db", str(db))):
+        res = run_cli(*args)  # reading needs no room: the grouping is just not saved
+        assert res.exit_code == 0, (args, res.output)
+    monkeypatch.undo()
+    with Corpus(db) as corpus:
+        assert len(corpus) == 1
+
+
+def test_read_only_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "c.db"
+    _add(A, B, "--db", str(db))
+    _drop_grouping(db)  # as after an add killed before it regrouped
+    _raw(db, "DROP TRIGGER verdicts_no_update")  # not put back: the file is read-only
+    _connect_with(monkeypatch, read_only=True)
+    for args in (("report", "--db", str(db), "-o", "out/r", "-q"),
+                 ("review", "--list", "--db", str(db)),
+                 ("score", DELHI, "--db", str(db), "--embedder", "hashing", "--no-cache"),
+                 ("verdicts", "export", "--db", str(db)),
+                 ("check", "--db", str(db))):
+        res = run_cli(*args)
+        assert res.exit_code in (0, 1) and "Traceback" not in res.output
+        if args[0] != "check":
+            assert res.exit_code == 0, (args, res.output)
+    res = run_cli("add", DELHI, "--db", str(db), *HASHING)
+    assert res.exit_code == 1
+    lines = _error_lines(res.stderr)
+    assert len(lines) == 1 and "read-only" in lines[0] and str(db) in lines[0], res.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
+                    reason="file permissions do not bind root")
+def test_read_only_file_permissions(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    _add(A, B, "--db", str(db))
+    db.chmod(0o444)
+    try:
+        assert run_cli("report", "--db", str(db), "-o", "out/r", "-q").exit_code == 0
+        res = run_cli("add", DELHI, "--db", str(db), *HASHING)
+        assert res.exit_code == 1 and "read-only" in res.stderr
+    finally:
+        db.chmod(0o644)
