@@ -3,7 +3,8 @@
 News text arrives with loose headers (` date 2025-05-28 Washington, May 28 (IANS) ...`, an outlet
 line such as `Daijiworld Media Network- Washington (DD)`, a trailing `Based On A PTI Report`). This
 module returns what it found and the character ranges that remain article body, so header lines
-never become claims.
+never become claims. Only lines up to ``MAX_HEADER_LINE`` characters are read as header lines, which
+keeps the cost linear however long an article's lines are.
 """
 
 from __future__ import annotations
@@ -66,6 +67,7 @@ _CREDIT = re.compile(
 _CREDIT_TAIL = re.compile(
     rf"(?<=[.!?\"”’])[ \t]*(?:\((?P<w1>{_WIRE_ALT})\)|[-–—]+[ \t]*(?P<w2>{_WIRE_ALT}))[ \t]*$"
 )
+MAX_HEADER_LINE = 500  # a longer line is body text, never a header line
 _BYLINE = re.compile(r"^By[ \t]+(?P<who>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*$")
 
 
@@ -144,6 +146,8 @@ def _kv_block(text: str, lines: list[tuple[int, int]]) -> tuple[dict[str, str | 
     known = 0
     j = i
     for s, e in lines[i:]:
+        if e - s > MAX_HEADER_LINE:
+            break
         m = _KV.match(text[s:e])
         if not text[s:e].strip() or not m or m.group(1).lower().startswith("http"):
             break
@@ -196,7 +200,7 @@ def _loose_header(text: str, nonblank: list[tuple[int, int]], meta: dict[str, st
     # At most one each of outlet, title and byline, and only while body lines follow.
     while i < len(nonblank) - 1:
         line = text[slice(*nonblank[i])].strip()
-        if _is_dateline(line):
+        if len(line) > MAX_HEADER_LINE or _is_dateline(line):
             break
         found = None if meta.get("source") else _outlet(line)
         if found:

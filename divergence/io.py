@@ -2,7 +2,9 @@
 
 Loaders repair what they can, skip what they cannot (returning a ``Skip`` that says where and
 why) and never raise for one bad article; only a path that does not exist, or a folder with no
-article files, raises.
+article files, raises. An article longer than ``max_article_size()`` characters is skipped with a
+message saying how to raise the limit, so one huge input cannot stall a run; a skip's text has
+its control characters escaped, so printing it is safe.
 """
 
 from __future__ import annotations
@@ -22,12 +24,43 @@ from typing import IO, Any
 from .errors import DivergenceError
 from .headers import WIRES, normalize_date, parse_header
 from .records import Article, Claim, ClaimGroup, Report, Skip, Verdict
+from .textsafe import clip, inert
 
 TEXT_EXT = {".txt", ".md", ".text"}
 JSONL_EXT = {".jsonl", ".ndjson"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
 ARTICLE_EXT = TEXT_EXT | JSONL_EXT | HTML_EXT
 SCHEMA = "divergence.report/1"
+MAX_ARTICLE_SIZE = 500_000  # characters of one article's text (about 80,000 words)
+MAX_ARTICLE_SIZE_ENV = "DIVERGENCE_MAX_ARTICLE_SIZE"
+_HTML_FACTOR = 10  # an HTML page may be this many times the article limit, markup included
+
+
+def max_article_size() -> int:
+    """The longest article text read, in characters: ``$DIVERGENCE_MAX_ARTICLE_SIZE`` (set by
+    ``report --max-article-size``), else ``MAX_ARTICLE_SIZE``.
+
+    Raises:
+        DivergenceError: the variable is set but not a positive whole number.
+    """
+    raw = os.environ.get(MAX_ARTICLE_SIZE_ENV, "").strip().replace("_", "").replace(",", "")
+    if not raw:
+        return MAX_ARTICLE_SIZE
+    if not raw.isdigit() or int(raw) < 1:
+        raise DivergenceError(f"${MAX_ARTICLE_SIZE_ENV} must be a positive number of "
+                              f"characters, got {clip(raw, 40)!r}")
+    return int(raw)
+
+
+def _too_long(where: str, size: int, limit: int) -> Skip:
+    return Skip(where, f"article of {size:,} characters, over the limit of {limit:,}; raise it "
+                       f"with --max-article-size N (or ${MAX_ARTICLE_SIZE_ENV}) to read it")
+
+
+def _safe_skip(s: Skip) -> Skip:
+    """A skip whose where and why print safely (control characters escaped)."""
+    where, why = inert(s.where), inert(s.why)
+    return s if (where, why) == (s.where, s.why) else Skip(where, why)
 
 
 def article_id(text: str) -> str:
@@ -66,10 +99,12 @@ def dedupe(articles: Iterable[Article]) -> tuple[list[Article], list[Skip]]:
     for a in articles:
         key = article_id(a.text)
         if key in by_text:
-            skipped.append(Skip(a.path, f"same text as {by_text[key].path}; read once"))
+            skipped.append(_safe_skip(Skip(a.path, f"same text as {by_text[key].path}; "
+                                                   "read once")))
         elif a.id in by_id:
-            skipped.append(Skip(a.path, f"id {a.id!r} is already used by {by_id[a.id].path}; "
-                                        "give each article its own id"))
+            skipped.append(_safe_skip(Skip(a.path, f"id {clip(a.id)!r} is already used by "
+                                                   f"{by_id[a.id].path}; give each article its "
+                                                   "own id")))
         else:
             by_text[key] = by_id[a.id] = a
             unique.append(a)
@@ -85,11 +120,12 @@ def read_source(p: str, stdin: IO[bytes] | None = None) -> Iterator[Article | Sk
             yield Skip("<stdin>", "there is no standard input to read")
             return
         data = stream.read()
-        yield from _from_bytes("<stdin>", data, kind=_sniff(data))
+        for item in _from_bytes("<stdin>", data, kind=_sniff(data)):
+            yield _safe_skip(item) if isinstance(item, Skip) else item
         return
     path = Path(p)
     if not path.exists():
-        raise DivergenceError("no such file or folder", where=p)
+        raise DivergenceError("no such file or folder", where=inert(p))
     if path.is_dir():
         files = sorted(
             f for f in path.rglob("*")
@@ -98,7 +134,8 @@ def read_source(p: str, stdin: IO[bytes] | None = None) -> Iterator[Article | Sk
         )
         if not files:
             exts = ", ".join(sorted(ARTICLE_EXT))
-            raise DivergenceError(f"folder holds no article files (looked for {exts})", where=p)
+            raise DivergenceError(f"folder holds no article files (looked for {exts})",
+                                  where=inert(p))
         for f in files:
             yield from read_file(f)
         return
@@ -110,12 +147,13 @@ def read_file(path: Path) -> Iterator[Article | Skip]:
     try:
         data = path.read_bytes()
     except OSError as e:
-        yield Skip(str(path), f"cannot read: {e.strerror or e}")
+        yield _safe_skip(Skip(str(path), f"cannot read: {e.strerror or e}"))
         return
     ext = path.suffix.lower()
     kind = "jsonl" if ext in JSONL_EXT else "html" if ext in HTML_EXT else (
         "text" if ext in TEXT_EXT else _sniff(data))
-    yield from _from_bytes(str(path), data, kind)
+    for item in _from_bytes(str(path), data, kind):
+        yield _safe_skip(item) if isinstance(item, Skip) else item
 
 
 def _sniff(data: bytes) -> str:
@@ -185,10 +223,13 @@ def make_article(text: str, path: str, **fields: str | None) -> Article | Skip:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         return Skip(path, "empty article text")
+    limit = max_article_size()
+    if len(text) > limit:
+        return _too_long(path, len(text), limit)
     aid = fields.get("id") or article_id(text)
     if not _SAFE_ID.fullmatch(aid):
-        return Skip(path, f"id {aid!r} cannot name a claims file; use letters, digits, '.', '_' "
-                          "or '-' (at most 64), or leave id out for a content hash")
+        return Skip(path, f"id {clip(aid)!r} cannot name a claims file; use letters, digits, "
+                          "'.', '_' or '-' (at most 64), or leave id out for a content hash")
     head = parse_header(text, title=fields.get("title"))
     if not head.body:
         return Skip(path, "no article body after the header lines")
@@ -234,6 +275,11 @@ def _from_jsonl(where: str, text: str) -> Iterator[Article | Skip]:
             yield Skip(loc, f"not valid JSON ({e.msg} at column {e.colno}); expected one JSON "
                             'object per line with a "text" field')
             continue
+        if isinstance(obj, list) and any(isinstance(i, dict) for i in obj):
+            # an array of articles on one line: its items, as when spread over several lines
+            for col, item in _array_items(line, obj):
+                yield _from_json_obj(f"{loc}:{col}", item, f"{Path(where).stem}:{n}:{col}")
+            continue
         yield _from_json_obj(loc, obj, f"{Path(where).stem}:{n}")
 
 
@@ -263,6 +309,18 @@ def _whole_json(text: str) -> list[tuple[int, Any]] | None:
     return out
 
 
+def _array_items(line: str, doc: list[Any]) -> list[tuple[int, Any]]:
+    """(column, item) for each item of the JSON array ``doc`` read from one ``line``."""
+    dec, out = json.JSONDecoder(), []
+    pos = _skip(line, 0, " \t") + 1
+    for _ in doc:
+        pos = _skip(line, pos, " \t\r\n,")
+        obj, end = dec.raw_decode(line, pos)
+        out.append((pos + 1, obj))
+        pos = end
+    return out
+
+
 def _skip(text: str, pos: int, chars: str) -> int:
     while pos < len(text) and text[pos] in chars:
         pos += 1
@@ -272,9 +330,9 @@ def _skip(text: str, pos: int, chars: str) -> int:
 def _from_json_obj(loc: str, obj: Any, default_source: str) -> Article | Skip:
     if not isinstance(obj, dict):
         return Skip(loc, f"expected a JSON object with a \"text\" field, got {_json_type(obj)}")
-    body = obj.get("text")
-    if body is None:
+    if "text" not in obj:
         return Skip(loc, 'missing "text" (need text; optional id, source, date, title, url)')
+    body = obj["text"]
     if not isinstance(body, str) or not body.strip():
         got = "an empty string" if isinstance(body, str) else _json_type(body)
         return Skip(loc, f'"text" must be the article as a non-empty string, got {got}')
@@ -291,6 +349,11 @@ def _json_type(obj: Any) -> str:
 
 
 def _from_html(where: str, html: str) -> Article | Skip:
+    limit = max_article_size() * _HTML_FACTOR
+    if len(html) > limit:  # extraction would take minutes; the text would be over the limit
+        return Skip(where, f"HTML page of {len(html):,} characters, over the limit of "
+                           f"{limit:,} ({_HTML_FACTOR} x the article limit); raise it with "
+                           f"--max-article-size N (or ${MAX_ARTICLE_SIZE_ENV}) to read it")
     try:
         import trafilatura
     except Exception as e:  # noqa: BLE001 - a broken install must not become a traceback

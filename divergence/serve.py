@@ -6,7 +6,9 @@ made fresh at every start, which only the page carries (header ``X-Divergence-To
 header naming this server, and a same-origin ``Origin`` when one is sent; so another web site can
 neither read the token nor post a verdict. Every request opens its own SQLite connection. All
 article text is escaped (Jinja2 autoescape; the highlighted windows are escaped piece by piece),
-and the Content-Security-Policy runs only the page's own script, by nonce.
+control characters are shown escaped, and the Content-Security-Policy runs only the page's own
+script, by nonce. Every answer, errors and 501s included, carries the security headers; a body is
+read with a timeout, and a client that goes away is not an error worth a traceback.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import re
 import secrets
 import socket
 import sqlite3
+import sys
 import threading
 from collections.abc import Sequence
 from dataclasses import asdict, replace
@@ -26,17 +29,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup
 
 from .corpus_ops import corpus_report, ensure_grouping
 from .errors import DivergenceError
 from .io import flagged_to_dict
 from .records import DECISIONS, Article, Claim, ClaimGroup, Report, Span
-from .report.html import mark_spans
+from .report.html import mark_spans, template_env
 from .report.markdown import columns, speaker_of
 from .review import default_reviewer, flagged_groups
 from .store import Corpus
+from .textsafe import MAX_NOTE, check_note, check_reviewer, inert, json_dumps_safe
 
 if TYPE_CHECKING:
     from .judge import Judge
@@ -48,7 +52,7 @@ TEMPLATE = "review.html.j2"
 WINDOW = 240  # characters of article text shown on each side of a claim
 _BREAKS = re.compile(r"[ \t]*\n\s*")  # blank lines and indents, shown as one line break
 _MAX_BODY = 64 * 1024
-_MAX_NOTE = 2000
+READ_TIMEOUT = 10.0  # seconds a client may take to send a request line, headers or body
 _WILDCARD = ("0.0.0.0", "::", "")
 
 
@@ -60,8 +64,10 @@ class ReviewServer(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, db: Path, judge: Judge, host: str, port: int, reviewer: str) -> None:
+    def __init__(self, db: Path, judge: Judge, host: str, port: int, reviewer: str,
+                 read_timeout: float = READ_TIMEOUT) -> None:
         self.db, self.judge, self.reviewer = db, judge, reviewer
+        self.read_timeout = read_timeout
         self.token = secrets.token_urlsafe(32)
         self.lock = threading.Lock()  # one regroup at a time (after `add` while serving)
         if ":" in host:
@@ -76,26 +82,34 @@ class ReviewServer(ThreadingHTTPServer):
         self.hosts = (None if host in _WILDCARD
                       else {f"{n}:{self.server_address[1]}" for n in names})
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that hangs up or stalls is routine: no traceback. Anything else is reported
+        as the base class does."""
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            return
+        super().handle_error(request, client_address)
+
 
 def make_server(db: str | PathLike[str], judge: Judge, host: str = DEFAULT_HOST,
-                port: int = DEFAULT_PORT, reviewer: str | None = None) -> ReviewServer:
+                port: int = DEFAULT_PORT, reviewer: str | None = None,
+                read_timeout: float = READ_TIMEOUT) -> ReviewServer:
     """A review server for the corpus at ``db``, listening but not yet serving.
 
     Args:
         judge: regroups the corpus when it holds no grouping (never grouped, or grown since).
         port: 0 picks a free port (see ``server.url``).
         reviewer: who the verdicts are stored under [default: ``default_reviewer()``].
+        read_timeout: seconds a client may take to send a request (its body included).
 
     Raises:
-        DivergenceError: no corpus at ``db``, an empty reviewer, or the address is unusable.
+        DivergenceError: no corpus at ``db``, an empty, too long or unprintable reviewer name,
+            or the address is unusable.
     """
-    who = default_reviewer() if reviewer is None else reviewer
-    if not who.strip():
-        raise DivergenceError("a verdict needs a reviewer name; give --reviewer NAME")
+    who = check_reviewer(default_reviewer() if reviewer is None else reviewer)
     with Corpus(db, create=False) as corpus:
         ensure_grouping(corpus, judge)
     try:
-        return ReviewServer(Path(db), judge, host, port, who)
+        return ReviewServer(Path(db), judge, host, port, who, read_timeout)
     except OSError as e:
         raise DivergenceError(f"cannot listen on {host}:{port} ({e.strerror or e}); choose "
                               "another --port, or --port 0 for a free one") from None
@@ -137,8 +151,8 @@ def context_window(article: Article | None, claim: Claim, spans: Sequence[Span] 
     if hi < body_hi and (cut := text.rfind(" ", end, hi)) >= 0:
         hi = cut
     return Markup('{}{}<mark class="claim">{}</mark>{}{}').format(
-        "…" if lo > body_lo else "", _BREAKS.sub("\n", text[lo:start].lstrip()),
-        mark_spans(text[start:end], spans), _BREAKS.sub("\n", text[end:hi].rstrip()),
+        "…" if lo > body_lo else "", inert(_BREAKS.sub("\n", text[lo:start].lstrip()), True),
+        mark_spans(text[start:end], spans), inert(_BREAKS.sub("\n", text[end:hi].rstrip()), True),
         "…" if hi < body_hi else "")
 
 
@@ -165,9 +179,7 @@ def _card(g: ClaimGroup, claims: dict[str, Claim], articles: dict[str, Article])
 
 @functools.lru_cache(maxsize=1)
 def _env() -> Environment:
-    loader = FileSystemLoader(Path(__file__).parent / "report" / "templates")
-    return Environment(loader=loader, autoescape=True, undefined=StrictUndefined,
-                       trim_blocks=True, lstrip_blocks=True)
+    return template_env()
 
 
 # ---------------------------------------------------------------- HTTP
@@ -181,6 +193,11 @@ def _csp(nonce: str) -> str:
 
 class _Handler(BaseHTTPRequestHandler):
     server: ReviewServer
+
+    def setup(self) -> None:
+        """Every read on this connection times out: a stalled client frees its thread."""
+        self.timeout = self.server.read_timeout
+        super().setup()
 
     def version_string(self) -> str:
         """The Server header: no Python version."""
@@ -230,9 +247,13 @@ class _Handler(BaseHTTPRequestHandler):
                                   f"{', '.join(DECISIONS)}"}
         if not isinstance(group, str) or not group:
             return 400, {"error": 'need "group": a group id'}
-        if note is not None and (not isinstance(note, str) or len(note) > _MAX_NOTE):
-            return 400, {"error": f'"note" must be text of at most {_MAX_NOTE} characters'}
-        return self._decide(group, decision, note or None)
+        if note is not None and not isinstance(note, str):
+            return 400, {"error": f'"note" must be text of at most {MAX_NOTE} characters'}
+        try:
+            note = check_note(note)
+        except DivergenceError as e:
+            return 400, {"error": str(e)}
+        return self._decide(group, decision, note)
 
     def _decide(self, group: str, decision: str, note: str | None) -> tuple[int, dict[str, Any]]:
         try:
@@ -274,21 +295,47 @@ class _Handler(BaseHTTPRequestHandler):
         if self.headers.get_content_type() != "application/json":
             return {}, "the body must be application/json"
         try:
-            body = json.loads(self.rfile.read(size))
+            raw = self.rfile.read(size)
+        except TimeoutError:
+            self.close_connection = True
+            return {}, (f"the body did not arrive within {self.server.read_timeout:g} s "
+                        f"({size} bytes announced)")
+        if len(raw) < size:  # the client closed its side early
+            self.close_connection = True
+            return {}, f"the body ended after {len(raw)} of the {size} bytes announced"
+        try:
+            body = json.loads(raw)
         except (ValueError, UnicodeDecodeError):
             return {}, "the body is not valid JSON"
         return (body, None) if isinstance(body, dict) else ({}, "the body must be a JSON object")
 
+    def send_error(self, code: int, message: str | None = None,
+                   explain: str | None = None) -> None:
+        """Errors the base class answers (501 for an unknown method, 400 for a bad request
+        line, 414, 431, ...) as JSON with the same security headers as every other answer."""
+        self.close_connection = True
+        short, _ = self.responses.get(code, ("error", ""))
+        self._json(code, {"error": message or short})
+
     def _json(self, status: int, doc: Any) -> None:
-        data = json.dumps(doc, ensure_ascii=False).encode("utf-8")
+        data = json_dumps_safe(doc).encode("utf-8")
         self._send(status, data, "application/json; charset=utf-8", "default-src 'none'")
 
     def _send(self, status: int, data: bytes, ctype: str, csp: str) -> None:
-        self.send_response(status)
-        for name, value in (("Content-Type", ctype), ("Content-Length", str(len(data))),
-                            ("Content-Security-Policy", csp), ("X-Content-Type-Options", "nosniff"),
-                            ("Referrer-Policy", "no-referrer"), ("Cache-Control", "no-store"),
-                            ("X-Frame-Options", "DENY")):
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(data)
+        """Answer with the security headers; a client that has gone away is let go quietly."""
+        head_only = self.command == "HEAD" or status < 200 or status in (204, 304)
+        try:
+            self.send_response(status)
+            for name, value in (("Content-Type", ctype), ("Content-Length", str(len(data))),
+                                ("Content-Security-Policy", csp),
+                                ("X-Content-Type-Options", "nosniff"),
+                                ("Referrer-Policy", "no-referrer"), ("Cache-Control", "no-store"),
+                                ("X-Frame-Options", "DENY")):
+                self.send_header(name, value)
+            if self.close_connection:
+                self.send_header("Connection", "close")
+            self.end_headers()
+            if not head_only:
+                self.wfile.write(data)
+        except (ConnectionError, TimeoutError):
+            self.close_connection = True

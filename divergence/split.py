@@ -2,6 +2,11 @@
 
 Every claim keeps character offsets into its article's text:
 ``article.text[claim.start:claim.end]`` is the claim's ``text``.
+
+Rule-based sentence splitters slow down faster than their input grows (pysbd is roughly quadratic
+in paragraph length), so a paragraph longer than ``WINDOW`` characters is fed to the splitter a
+window at a time (``sentences``): the cost stays linear, and paragraphs of ordinary length are
+split exactly as before.
 """
 
 from __future__ import annotations
@@ -126,9 +131,44 @@ def _strip_span(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+WINDOW = 4000  # characters a splitter sees at once; news paragraphs are far shorter
+_SOFT_CUT = 200  # how far back from a window's end to look for a space to cut at
+
+
+def sentences(splitter: Splitter, text: str, window: int = WINDOW) -> list[tuple[int, int]]:
+    """``splitter``'s sentence spans over ``text``, in linear time however long ``text`` is.
+
+    Text up to ``window`` characters goes to the splitter whole. Longer text goes a window at a
+    time: every sentence of a window but the last is kept (the last may run on past the window's
+    end), and the next window starts where that last sentence starts. A sentence that fills most
+    of a window is cut at a space near the window's end.
+    """
+    if len(text) <= window:
+        return splitter.sentences(text)
+    out: list[tuple[int, int]] = []
+    pos, n = 0, len(text)
+    while pos < n:
+        end = min(n, pos + window)
+        if end < n:  # cut between words when one is near
+            space = text.rfind(" ", end - _SOFT_CUT, end)
+            end = space + 1 if space > pos else end
+        spans = splitter.sentences(text[pos:end])
+        if end == n:
+            out += [(pos + s, pos + e) for s, e in spans]
+            break
+        out += [(pos + s, pos + e) for s, e in spans[:-1]]
+        last = spans[-1][0] if spans else 0
+        if last < window // 8:  # a sentence fills most of the window: cut it here, so every
+            out.append((pos + last, end))  # step moves on by at least an eighth of a window
+            pos = end
+        else:
+            pos += last
+    return out
+
+
 def _sentences(article: Article, splitter: Splitter) -> Iterator[tuple[int, int]]:
     for ps, pe in article.body:
-        for s, e in splitter.sentences(article.text[ps:pe]):
+        for s, e in sentences(splitter, article.text[ps:pe]):
             a, b = _strip_span(article.text, ps + s, ps + e)
             if b > a:
                 yield a, b

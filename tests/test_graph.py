@@ -261,11 +261,17 @@ def test_candidate_pairs_per_claim_are_bounded() -> None:
     centre = rng.standard_normal(16)
     x = centre + 0.05 * rng.standard_normal((200, 16))  # 200 near-paraphrases of one point
     x = (x / np.linalg.norm(x, axis=1, keepdims=True)).astype(np.float32)
-    claims = [Claim(f"a{k}:0", f"a{k}", "Officials met on Monday.", 0, 24) for k in range(200)]
+    claims = [Claim(f"a{k}:0", f"a{k}", "Officials spoke.", 0, 16) for k in range(200)]
     pairs = candidate_pairs(claims, x, per_claim=10)
     counts = np.bincount(np.r_[pairs.i, pairs.j], minlength=200)
     assert counts.min() >= 10 and len(pairs) <= 200 * 10  # each claim's 10, each pair once
     assert len(candidate_pairs(claims, x, per_claim=500)) == 200 * 199 // 2
+    # Claims that time the same kind of happening add at most FRAME_PER_CLAIM pairs each.
+    from divergence.group import FRAME_PER_CLAIM
+
+    timed = [Claim(f"a{k}:0", f"a{k}", "Officials met on Monday.", 0, 24) for k in range(200)]
+    framed = candidate_pairs(timed, x, per_claim=10)
+    assert 200 * 10 < len(framed) <= 200 * (10 + FRAME_PER_CLAIM)
 
 
 def test_small_and_empty_inputs_through_the_neighbour_paths() -> None:

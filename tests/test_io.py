@@ -203,7 +203,7 @@ def test_jsonl_fields_and_line_numbers(tmp_path: Path) -> None:
     ('{"title": "no text"}', 'missing "text"'),
     ('{"text": "   "}', '"text" must be the article as a non-empty string, got an empty string'),
     ('{"text": 42}', '"text" must be the article as a non-empty string, got a number'),
-    ('{"text": null}', 'missing "text"'),
+    ('{"text": null}', '"text" must be the article as a non-empty string, got null'),
     ('{"id": "../../etc/passwd", "text": "Officials met."}', "cannot name a claims file"),
 ])
 def test_bad_jsonl_lines_are_skipped_with_file_and_line(tmp_path: Path, line: str,

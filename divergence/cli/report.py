@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import click
@@ -50,6 +52,10 @@ ENGINE_NAMES = ("local", "dask")  # engines.ENGINES, spelt out so --help imports
               "[default: $DIVERGENCE_CACHE or ~/.cache/divergence].")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) if any input article is skipped.")
+@click.option("--max-article-size", type=click.IntRange(min=1), default=None, metavar="CHARS",
+              help="Skip (with a warning) any article longer than this many characters; a "
+                   "bigger limit reads bigger articles, more slowly [default: "
+                   "$DIVERGENCE_MAX_ARTICLE_SIZE, else 500000].")
 @click.option("--json-stdout", is_flag=True,
               help="Also print the groups as JSON Lines on stdout (one group per line), for pipes.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bars or summary.")
@@ -68,8 +74,9 @@ ENGINE_NAMES = ("local", "dask")  # engines.ENGINES, spelt out so --help imports
 def report(paths: tuple[str, ...], db: str | None, output: str | None, formats: list[str],
            model: str, backend: str, embedder: str, grouping: str, claims_dir: str,
            cache_dir: str | None, no_cache: bool,
-           strict: bool, json_stdout: bool, quiet: bool, engine: str, scheduler: str | None,
-           partitions: int | None, nli: str | None, rules_only: bool) -> None:
+           strict: bool, max_article_size: int | None, json_stdout: bool, quiet: bool,
+           engine: str, scheduler: str | None, partitions: int | None, nli: str | None,
+           rules_only: bool) -> None:
     """Compare the articles in PATHS and write a report.
 
     PATHS are files (.txt/.md with optional header lines, .jsonl with one article per line,
@@ -87,11 +94,45 @@ def report(paths: tuple[str, ...], db: str | None, output: str | None, formats: 
       divergence report big/ --engine dask --scheduler tcp://host:8786
     Exit codes: 0 ok, 1 error or (with --strict) a skipped input, 2 usage.
     """
+    with _article_limit(max_article_size):
+        _report(paths, db, output, formats, model, backend, embedder, grouping, claims_dir,
+                cache_dir, no_cache, strict, json_stdout, quiet, engine, scheduler, partitions,
+                nli, rules_only)
+
+
+@contextmanager
+def _article_limit(chars: int | None) -> Iterator[None]:
+    """``--max-article-size`` for this run, through the variable the loaders (and any Dask
+    workers started here) read; restored afterwards."""
+    from ..io import MAX_ARTICLE_SIZE_ENV
+
+    if chars is None:
+        yield
+        return
+    before = os.environ.get(MAX_ARTICLE_SIZE_ENV)
+    os.environ[MAX_ARTICLE_SIZE_ENV] = str(chars)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(MAX_ARTICLE_SIZE_ENV, None)
+        else:
+            os.environ[MAX_ARTICLE_SIZE_ENV] = before
+
+
+def _report(paths: tuple[str, ...], db: str | None, output: str | None, formats: list[str],
+            model: str, backend: str, embedder: str, grouping: str, claims_dir: str,
+            cache_dir: str | None, no_cache: bool, strict: bool, json_stdout: bool, quiet: bool,
+            engine: str, scheduler: str | None, partitions: int | None, nli: str | None,
+            rules_only: bool) -> None:
     from ..embed import EmbeddingCache
     from ..engines import ENGINES, EmbedderSpec, report_paths
-    from ..io import dumps_jsonl, report_to_dict
+    from ..io import max_article_size, report_to_dict
     from ..pipeline import Options
     from ..report import summary, write_reports
+    from ..textsafe import inert, json_dumps_safe
+
+    max_article_size()  # a bad $DIVERGENCE_MAX_ARTICLE_SIZE fails before any work
 
     if engine != "dask" and (scheduler is not None or partitions is not None):
         raise click.UsageError("--scheduler and --partitions go with --engine dask")
@@ -129,10 +170,10 @@ def report(paths: tuple[str, ...], db: str | None, output: str | None, formats: 
     written = write_reports(rep, _stem(output, paths), formats)
     if json_stdout:
         groups = report_to_dict(rep)["groups"]
-        click.echo(dumps_jsonl(groups), nl=False)
+        click.echo("".join(json_dumps_safe(g) + "\n" for g in groups), nl=False)
     if not quiet:
-        click.echo(summary(rep), err=True)
-        click.echo("wrote " + ", ".join(str(p) for p in written), err=True)
+        click.echo(inert(summary(rep), keep_lines=True), err=True)
+        click.echo(inert("wrote " + ", ".join(str(p) for p in written)), err=True)
         if skipped:
             click.echo(f"skipped {len(skipped)} input(s) (see warnings above)", err=True)
 
@@ -140,13 +181,15 @@ def report(paths: tuple[str, ...], db: str | None, output: str | None, formats: 
 def _check_loaded(paths: tuple[str, ...], strict: bool) -> Callable[[list[Any], list[Any]], None]:
     """Once inputs are read: a warning per skip; fail on none readable, or any skip if strict."""
 
+    from ..textsafe import inert
+
     def check(articles: list[Any], skipped: list[Any]) -> None:
         for s in skipped:
-            click.echo(f"divergence: warning: skipped {s.where}: {s.why}", err=True)
+            click.echo(inert(f"divergence: warning: skipped {s.where}: {s.why}"), err=True)
         if skipped and strict:
             raise DivergenceError(f"{len(skipped)} input(s) skipped and --strict is set")
         if not articles:
             why = f" ({len(skipped)} skipped, see warnings above)" if skipped else ""
-            raise DivergenceError(f"no readable articles in {', '.join(paths)}{why}")
+            raise DivergenceError(inert(f"no readable articles in {', '.join(paths)}{why}"))
 
     return check

@@ -18,15 +18,45 @@ from ._app import (
 _DECISION_CHOICE = click.Choice(["confirm", "dismiss", "agree", "unrelated"])
 
 
+def _checked(check: Any) -> Any:
+    """A click callback running a ``textsafe`` check: its message becomes a usage error."""
+
+    def callback(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+        from ..errors import DivergenceError
+
+        if value is None:
+            return None
+        try:
+            return check(value)
+        except DivergenceError as e:
+            raise click.BadParameter(str(e), ctx=ctx, param=param) from None
+
+    return callback
+
+
+def _check_note(value: str) -> str | None:
+    from ..textsafe import check_note
+
+    return check_note(value)
+
+
+def _check_reviewer(value: str) -> str:
+    from ..textsafe import check_reviewer
+
+    return check_reviewer(value)
+
+
 @main.command()
 @click.option("--list", "list_", is_flag=True,
               help="Print the flagged conflicts, most confident first, with their group ids.")
 @click.option("--decide", nargs=2, type=(str, _DECISION_CHOICE), default=None,
               metavar="GROUP_ID DECISION",
               help="Store a verdict on one group: confirm, dismiss, agree or unrelated.")
-@click.option("--note", default=None, metavar="TEXT", help="A note kept with the verdict.")
-@click.option("--reviewer", default=None, metavar="NAME",
-              help="Who decides [default: $DIVERGENCE_REVIEWER, else the OS user name].")
+@click.option("--note", default=None, metavar="TEXT", callback=_checked(_check_note),
+              help="A note kept with the verdict (at most 2,000 characters, as on the page).")
+@click.option("--reviewer", default=None, metavar="NAME", callback=_checked(_check_reviewer),
+              help="Who decides [default: $DIVERGENCE_REVIEWER, else the OS user name]; at most "
+                   "100 characters.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="For --list: plain text for people, JSON for programs.")
 @_DB
@@ -64,17 +94,18 @@ def review(list_: bool, decide: tuple[str, str] | None, note: str | None, review
     from ..corpus_ops import corpus_report, ensure_grouping
     from ..review import default_reviewer
     from ..store import Corpus
+    from ..textsafe import check_reviewer, inert
 
     if list_ and decide:
         raise click.UsageError("give --list or --decide, not both")
-    who = reviewer if reviewer is not None else default_reviewer()
+    who = reviewer if reviewer is not None else check_reviewer(default_reviewer())
     with Corpus(_db_path(db), create=False) as corpus:
         judge = _judge_for(corpus.model or "", nli, rules_only)
         if decide:
             ensure_grouping(corpus, judge)
             group_id, decision = decide
             v = corpus.add_verdict(group_id, decision, who, note)
-            click.echo(f"recorded {v.decision} on {group_id} by {v.reviewer} at {v.at}")
+            click.echo(inert(f"recorded {v.decision} on {group_id} by {v.reviewer} at {v.at}"))
             return
         rep = corpus_report(corpus, judge)
         if not list_:
@@ -93,8 +124,10 @@ def _loop(corpus: Any, rep: Any, reviewer: str, note: str | None) -> None:
     import shutil
     import sys
 
+    from ..errors import DivergenceError
     from ..report.terminal import render_group
     from ..review import flagged_groups, pending
+    from ..textsafe import check_note, inert
 
     queue = pending(rep)
     total = len(flagged_groups(rep))
@@ -103,8 +136,8 @@ def _loop(corpus: Any, rep: Any, reviewer: str, note: str | None) -> None:
         return
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     width = max(40, min(160, shutil.get_terminal_size((100, 24)).columns))
-    click.echo(f"{len(queue)} undecided of {total} flagged conflict(s); reviewer {reviewer}. "
-               f"{_HELP}", err=True)
+    click.echo(f"{len(queue)} undecided of {total} flagged conflict(s); reviewer "
+               f"{inert(reviewer)}. {_HELP}", err=True)
     done = skipped = 0
     try:
         for i, g in enumerate(queue, 1):
@@ -115,14 +148,20 @@ def _loop(corpus: Any, rep: Any, reviewer: str, note: str | None) -> None:
                 key = _key(f"decision [{'/'.join([*_KEYS, 'n', 's', 'q', '?'])}]")
                 if key in _KEYS:
                     v = corpus.add_verdict(g.id, _KEYS[key], reviewer, note)
-                    click.echo(f"recorded {v.decision}" + (f" ({v.note})" if v.note else ""))
+                    click.echo(inert(f"recorded {v.decision}" + (f" ({v.note})" if v.note
+                                                                  else "")))
                     done, note = done + 1, None
                     break
                 if key == "n":
-                    note = click.prompt("note (kept with this conflict's decision)",
-                                        default="", show_default=False).strip() or None
+                    typed = click.prompt("note (kept with this conflict's decision)",
+                                         default="", show_default=False)
+                    try:
+                        note = check_note(typed)
+                    except DivergenceError as e:
+                        note = None
+                        click.echo(f"note not kept: {e}", err=True)
                     if not sys.stdin.isatty():
-                        click.echo(note or "")
+                        click.echo(inert(note or ""))
                 elif key == "s":
                     skipped, note = skipped + 1, None  # a note belongs to its own conflict
                     break
@@ -148,8 +187,10 @@ def _key(prompt: str) -> str:
         if ch in ("\x03", "\x04"):  # Ctrl-C, Ctrl-D in raw mode
             return "q"
         return ch.lower()
+    from ..textsafe import inert
+
     line = sys.stdin.readline()
-    click.echo(line.strip())
+    click.echo(inert(line.strip()))
     if not line:
         return "q"
     return line.strip()[:1].lower()
@@ -157,17 +198,15 @@ def _key(prompt: str) -> str:
 
 def _print_flagged(rep: Any, fmt: str) -> None:
     """The flagged conflicts on stdout (text or a JSON array); the count on stderr."""
-    import json
-
     from ..io import flagged_to_dict
     from ..review import flagged_groups, format_flagged
+    from ..textsafe import inert, json_dumps_safe
 
     groups = flagged_groups(rep)
     if fmt == "json":
-        click.echo(json.dumps([flagged_to_dict(rep, g) for g in groups], indent=2,
-                              ensure_ascii=False))
+        click.echo(json_dumps_safe([flagged_to_dict(rep, g) for g in groups], indent=2))
     elif groups:
-        click.echo(format_flagged(rep, groups), nl=False)
+        click.echo(inert(format_flagged(rep, groups), keep_lines=True), nl=False)
     click.echo(f"{len(groups)} flagged conflict(s); record a verdict with: divergence review "
                "--decide GROUP_ID confirm|dismiss|agree|unrelated", err=True)
 

@@ -42,6 +42,7 @@ def serve(db: str | None, host: str, port: int, reviewer: str | None, nli: str |
     """
     from ..serve import make_server
     from ..store import Corpus
+    from ..textsafe import inert
 
     path = _db_path(db)
     with Corpus(path, create=False) as corpus:
@@ -49,10 +50,10 @@ def serve(db: str | None, host: str, port: int, reviewer: str | None, nli: str |
     server = make_server(path, _judge_for(model, nli, rules_only), host=host, port=port,
                          reviewer=reviewer)
     if not _is_loopback(host):
-        click.echo(f"divergence: warning: listening on {host}, not only this machine; anyone "
-                   "who can reach it can read the corpus", err=True)
-    click.echo(f"divergence: reviewing {path} as {server.reviewer} at {server.url} "
-               "(Ctrl-C to stop)", err=True)
+        click.echo(f"divergence: warning: listening on {inert(host)}, not only this machine; "
+                   "anyone who can reach it can read the corpus", err=True)
+    click.echo(inert(f"divergence: reviewing {path} as {server.reviewer} at {server.url} ")
+               + "(Ctrl-C to stop)", err=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -39,13 +39,15 @@ class NLIJudge(Judge):
         nli_soft: P(contradiction) at which it confirms a negation or antonym.
         nli_min_sim: cosine from which a pair is read by the model (below it, only pairs a frame
             or detector fired on).
+        anchored_sim: cosine at which two claims that share a specific anchor (a name other than
+            a country, a number, a date) agree, unless the model leans to contradiction.
         copy_sim: cosine at which two claims are near-copies and agree without the model.
         agree_threshold: cosine used to cut chained agreement groups (``group._split_weak``).
     """
 
     def __init__(self, nli: Any = None, detectors: Sequence[str] = NEWS_DETECTORS,
                  nli_conflict: float = 0.8, nli_agree: float = 0.7, nli_soft: float = 0.5,
-                 nli_min_sim: float = 0.5, copy_sim: float = 0.92,
+                 nli_min_sim: float = 0.5, anchored_sim: float = 0.5, copy_sim: float = 0.92,
                  agree_threshold: float = 0.45) -> None:
         super().__init__(detectors=detectors, classifier=None, nli=None,
                          agree_threshold=agree_threshold)
@@ -54,6 +56,7 @@ class NLIJudge(Judge):
         self.nli_agree = nli_agree
         self.nli_soft = nli_soft
         self.nli_min_sim = nli_min_sim
+        self.anchored_sim = anchored_sim
         self.copy_sim = copy_sim
 
     @property
@@ -119,9 +122,22 @@ class NLIJudge(Judge):
                 return Judgement("agree", p_agree, (why, *same_value, *extra), sim)
             if same_value:
                 return Judgement("agree", same_value[0].weight, (*same_value, *extra), sim)
+            anchors = _specific_anchors(a.content, b.content)
+            if sim >= self.anchored_sim and anchors:
+                why = Reason("similarity", f"same statement (cosine {sim:.2f}, both name "
+                             f"{', '.join(sorted(anchors)[:3])})", (a.id, b.id), weight=sim)
+                return Judgement("agree", sim, (why, *extra), sim)
             if sim >= self.copy_sim:
                 why = Reason("similarity", f"near-copies (cosine {sim:.2f})", (a.id, b.id),
                              weight=sim)
                 return Judgement("agree", sim, (why, *extra), sim)
         neither = float(p[2]) if p is not None else 1.0 - sim
         return Judgement("neither", neither, (*reasons, *extra), sim)
+
+
+def _specific_anchors(a: str, b: str) -> set[str]:
+    """What pins two statements to one fact: names (not countries), dates and numbers both use."""
+    from .text import quantities, shared_anchors
+
+    nums = {q.value for q in quantities(a) if q.value > 1} & {q.value for q in quantities(b)}
+    return shared_anchors(a, b) | {f"{v:g}" for v in nums}

@@ -2,6 +2,8 @@
 
 All text from articles and claims is escaped: the template autoescapes, and the highlighted
 pieces built here are escaped one by one with ``markupsafe.escape`` before being joined as Markup.
+Control characters are shown escaped too (``textsafe.inert``): by the environment's ``finalize``
+for every value a template prints, and piece by piece here.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from ..records import Article, Claim, ClaimGroup, Event, Reason, Report, Span
+from ..textsafe import inert
 from .markdown import (
     NO_EVENT,
     SECTIONS,
@@ -49,9 +52,27 @@ def render_html(report: Report) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _env() -> Environment:
+    return template_env()
+
+
+def template_env() -> Environment:
+    """The Jinja2 environment for the templates folder: autoescape on, and every printed value
+    that is not already Markup has its control characters escaped."""
     loader = FileSystemLoader(Path(__file__).parent / "templates")
     return Environment(loader=loader, autoescape=True, undefined=StrictUndefined,
-                       trim_blocks=True, lstrip_blocks=True)
+                       trim_blocks=True, lstrip_blocks=True, finalize=_finalize)
+
+
+def _finalize(value: Any) -> Any:
+    """What a template prints: strings (not Markup) with control characters escaped."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return inert(value)
+    return value
+
+
+def safe(text: str) -> Markup:
+    """``text`` HTML-escaped with its control characters shown escaped."""
+    return escape(inert(text))
 
 
 # ---------------------------------------------------------------- the template's context
@@ -159,9 +180,9 @@ def mark_spans(text: str, spans: Sequence[Span]) -> Markup:
     parts: list[Markup] = []
     pos = 0
     for lo, hi in merged:
-        parts += [escape(text[pos:lo]), Markup("<mark>%s</mark>") % text[lo:hi]]
+        parts += [safe(text[pos:lo]), Markup("<mark>%s</mark>") % inert(text[lo:hi])]
         pos = hi
-    parts.append(escape(text[pos:]))
+    parts.append(safe(text[pos:]))
     return Markup("").join(parts)
 
 
@@ -196,15 +217,15 @@ def highlight_article(text: str, claims: Sequence[Claim], label_of: dict[str, st
         parts += [_anchor(c) for c in at.pop(lo, [])]
         covering = [c for c in spans if c.start <= lo and hi <= c.end]
         if not covering:
-            parts.append(escape(text[lo:hi]))
+            parts.append(safe(text[lo:hi]))
             continue
         label = max((label_of.get(c.id, "none") for c in covering), key=_RANK.__getitem__)
         title = "; ".join(f"{c.id} ({label_of.get(c.id, 'ungrouped')})" for c in covering)
         parts.append(Markup('<span class="hl hl-{}" title="{}">{}</span>').format(
-            label, title, text[lo:hi]))
+            label, inert(title), inert(text[lo:hi])))
     parts += [_anchor(c) for cs in at.values() for c in cs]  # claims at the very end
     return Markup("").join(parts)
 
 
 def _anchor(c: Claim) -> Markup:
-    return Markup('<a class="anchor" id="{}"></a>').format(claim_anchor(c.id))
+    return Markup('<a class="anchor" id="{}"></a>').format(inert(claim_anchor(c.id)))

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..records import Article, Claim, ClaimGroup, Event, Reason, Report
+from ..textsafe import inert
 
 # The order a reader wants within an event: disputes first.
 SECTIONS: tuple[tuple[str, str], ...] = (
@@ -118,8 +119,9 @@ def speaker_of(claim: Claim, article: Article | None) -> str:
 
 
 def shorten(text: str, width: int = 90) -> str:
-    """Collapse whitespace and cut ``text`` to ``width`` characters with an ellipsis."""
-    text = _SPACE.sub(" ", text).strip()
+    """Collapse whitespace, escape control characters and cut ``text`` to ``width`` characters
+    with an ellipsis."""
+    text = inert(_SPACE.sub(" ", text).strip())
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
@@ -127,8 +129,14 @@ def shorten(text: str, width: int = 90) -> str:
 
 
 def md_escape(text: str) -> str:
-    """Text safe inside a Markdown line or table cell: one line, markup characters escaped."""
-    return _MD_SPECIAL.sub(r"\\\1", _SPACE.sub(" ", text).strip())
+    """Text safe inside a Markdown line or table cell: one line, markup and control characters
+    escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", inert(_SPACE.sub(" ", text).strip()))
+
+
+def _code(text: str) -> str:
+    """Text for a Markdown code span: control characters escaped, no backtick to end it early."""
+    return inert(text).replace("`", "'")
 
 
 def render_markdown(report: Report) -> str:
@@ -152,7 +160,7 @@ def _header(report: Report) -> list[str]:
     counts = {label: sum(section_of(g) == label for g in report.groups) for label, _ in SECTIONS}
     lines = ["# Divergence report", ""]
     if report.model:
-        lines.append(f"- Model: `{report.model}`")
+        lines.append(f"- Model: `{_code(report.model)}`")
     if report.created:
         lines.append(f"- Created: {md_escape(report.created)}")
     lines += [
@@ -206,17 +214,17 @@ def _article_name(a: Article | None, aid: str) -> str:
     if a is None:
         return md_escape(aid)
     wire = f" ({md_escape(a.wire)})" if a.wire and a.wire != a.source else ""
-    return f"{md_escape(a.source)}{wire} `{a.id}`"
+    return f"{md_escape(a.source)}{wire} `{_code(a.id)}`"
 
 
 def _group_title(g: ClaimGroup) -> str:
     sources = ", ".join(md_escape(s) for s in g.sources) or "no source"
-    return f"**{g.label}** `{g.id}` ({g.confidence:.2f}) — {sources}"
+    return f"**{md_escape(g.label)}** `{_code(g.id)}` ({g.confidence:.2f}) — {sources}"
 
 
 def _claim_line(c: Claim, articles: dict[str, Article]) -> str:
     who = md_escape(speaker_of(c, articles.get(c.article_id)))
-    return f"{who} ({c.stance}): {md_escape(c.content)}"
+    return f"{who} ({md_escape(c.stance)}): {md_escape(c.content)}"
 
 
 def _conflict(g: ClaimGroup, claims: dict[str, Claim], articles: dict[str, Article]) -> list[str]:

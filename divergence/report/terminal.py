@@ -1,7 +1,9 @@
 """A claim group for the terminal: one column per voice, spans highlighted, then the reasons.
 
 Used by the interactive ``divergence review`` loop. Plain text when colour is off (spans shown as
-«…»), ANSI bold and colour when it is on; never wider than the width it is given.
+«…»), ANSI bold and colour when it is on; never wider than the width it is given. Text from
+articles and reviewers is shown with its control characters escaped (``textsafe.inert``), so it
+cannot drive the terminal.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from itertools import zip_longest
 import click
 
 from ..records import Article, Claim, ClaimGroup, Report, Span
+from ..textsafe import inert
 from .markdown import columns, speaker_of
 
 _OPEN, _CLOSE = "\x01", "\x02"  # span markers while wrapping; never in article text
@@ -27,9 +30,9 @@ def render_group(report: Report, g: ClaimGroup, width: int = 100, color: bool = 
     claims, articles = report.claims_by_id(), report.articles_by_id()
     cols = columns(g, claims, articles)
     spans = [s for r in g.reasons for s in r.spans]
-    head = f"{g.label} {g.id} · confidence {g.confidence:.2f}"
+    head = inert(f"{g.label} {g.id} · confidence {g.confidence:.2f}")
     if position:
-        head += f" · {position}"
+        head += f" · {inert(position)}"
     out = [_style(head, color, bold=True, fg="red" if g.label == "conflict" else None)]
     per_row = max(1, min(len(cols), (width + len(_SEP)) // (MIN_COLUMN + len(_SEP))))
     cw = max(MIN_COLUMN, (width - len(_SEP) * (per_row - 1)) // per_row)
@@ -42,29 +45,30 @@ def render_group(report: Report, g: ClaimGroup, width: int = 100, color: bool = 
     out.append("─" * min(width, 40))
     for r in g.reasons:
         quoted = ", ".join(f"“{t}”" for t in dict.fromkeys(s.text for s in r.spans if s.text))
-        line = f"• {r.type} ({r.weight:.2f}): {r.detail}" + (f" — {quoted}" if quoted else "")
+        line = inert(f"• {r.type} ({r.weight:.2f}): {r.detail}" + (f" — {quoted}" if quoted
+                                                                    else ""))
         out += textwrap.wrap(line, width, subsequent_indent="  ") or [line]
     if g.verdict:
         v = g.verdict
         note = f" — {v.note}" if v.note else ""
-        out.append(f"reviewed: {v.decision} by {v.reviewer} at {v.at}{note}")
+        out.append(inert(f"reviewed: {v.decision} by {v.reviewer} at {v.at}{note}"))
     return "\n".join(out) + "\n"
 
 
 def _cell(voice: str, members: Sequence[Claim], articles: dict[str, Article],
           spans: Sequence[Span], width: int, color: bool) -> list[str]:
     """One column's lines: the voice, then each claim as ``speaker (stance): content``."""
-    lines = textwrap.wrap(voice.upper(), width) or [""]
+    lines = textwrap.wrap(inert(voice.upper()), width) or [""]
     shown = None
     for c in members:
         a = articles.get(c.article_id)
         outlet = a.source if a else c.article_id
         where = (outlet if outlet != voice else "") + (f", {a.date}" if a and a.date else "")
         if where.strip(", ") and where != shown:  # name the article once per run of its claims
-            lines += textwrap.wrap(f"[{where.strip(', ')}]", width)
+            lines += textwrap.wrap(inert(f"[{where.strip(', ')}]"), width)
         shown = where
         cue = f", {c.cue}" if c.cue else ""
-        who = f"{speaker_of(c, a)} ({c.stance}{cue}): "
+        who = inert(f"{speaker_of(c, a)} ({c.stance}{cue}): ")
         body = who + _marked(c.content, [s for s in spans if s.claim == c.id])
         if not color:
             body = body.replace(_OPEN, "«").replace(_CLOSE, "»")
@@ -87,9 +91,9 @@ def _marked(text: str, spans: Sequence[Span]) -> str:
             lo = at
         if hi <= lo:
             continue
-        out += [text[at:lo], _OPEN, text[lo:hi], _CLOSE]
+        out += [inert(text[at:lo]), _OPEN, inert(text[lo:hi]), _CLOSE]
         at = hi
-    return "".join([*out, text[at:]])
+    return "".join([*out, inert(text[at:])])
 
 
 _ON = "\x1b[1;4;33m"  # bold, underlined, yellow

@@ -1,0 +1,74 @@
+"""Choose the news judge's NLI thresholds on the newsdev **dev** half (never the test half).
+
+    python benchmarks/tune_news_judge.py [--nli FOLDER] [--split dev]
+
+The model reads every gold pair once (both ways round); the decision is then replayed for each
+grid point (nli_conflict x nli_agree x nli_soft) and scored by pair-level macro-F1. Prints the
+best points and writes benchmarks/results/tune_news_judge.json. The chosen values go into
+``NLIJudge``'s defaults by hand, with the date and this file's output cited beside them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from divergence.bench.metrics import per_class  # noqa: E402
+from divergence.bench.newsdev import TO_PAIR, default_root, load_newsdev  # noqa: E402
+from divergence.embed import EMBEDDERS, embed  # noqa: E402
+from divergence.io import atomic_write  # noqa: E402
+from divergence.judge import NLIJudge  # noqa: E402
+from divergence.judge.nli_onnx import OnnxNLI, shipped_nli  # noqa: E402
+from divergence.split import claim_from_text, core  # noqa: E402
+
+GRID = {"nli_conflict": [0.6, 0.7, 0.8, 0.9, 1.01], "nli_agree": [0.3, 0.4, 0.5, 0.6, 0.8, 1.01],
+        "nli_soft": [0.4, 0.5, 0.6, 0.7], "anchored_sim": [0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 1.01]}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--nli", type=Path, default=None)
+    ap.add_argument("--split", default="dev", choices=["dev"])
+    args = ap.parse_args()
+    data = load_newsdev(default_root(), args.split)
+    pairs = list(data.pairs)
+    gold = [TO_PAIR[p.label] for p in pairs]
+    emb = EMBEDDERS.make("sentence-transformers", model="all-MiniLM-L6-v2", backend="onnx")
+    ca = [claim_from_text(p.a.text, f"a{i}:0") for i, p in enumerate(pairs)]
+    cb = [claim_from_text(p.b.text, f"b{i}:0") for i, p in enumerate(pairs)]
+    va = embed([core(c.content) for c in ca], emb)
+    vb = embed([core(c.content) for c in cb], emb)
+    sims = np.einsum("ij,ij->i", va, vb).tolist()
+    model = OnnxNLI(args.nli) if args.nli else shipped_nli()
+    base = NLIJudge(nli=model)
+    reasons = [base._reasons(a, b, s) for a, b, s in zip(ca, cb, sims, strict=True)]
+    probs = base.model_probs(ca, cb, sims, reasons)
+    results = []
+    for vals in itertools.product(*GRID.values()):
+        kw = dict(zip(GRID, vals, strict=True))
+        j = NLIJudge(nli=model, **kw)
+        pred = [j._decide_news(a, b, s, r, p).label
+                for a, b, s, r, p in zip(ca, cb, sims, reasons, probs, strict=True)]
+        pc = per_class(gold, pred, ("agree", "conflict", "neither"))
+        results.append({**kw, "macro_f1": pc["macro"]["f1"], "conflict_f1": pc["conflict"]["f1"],
+                        "agree_f1": pc["agree"]["f1"]})
+    results.sort(key=lambda r: -r["macro_f1"])
+    out = {"when": time.strftime("%Y-%m-%d %H:%M"), "split": args.split, "pairs": len(pairs),
+           "model": model.name, "grid": GRID, "best": results[:10]}
+    atomic_write(HERE / "results" / "tune_news_judge.json", json.dumps(out, indent=2) + "\n")
+    for r in results[:10]:
+        print(json.dumps(r))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
