@@ -186,6 +186,7 @@ FRAME_PER_CLAIM, FRAME_FLOOR = 8, 0.2
 def candidate_pairs(
     claims: Sequence[Claim], vectors: np.ndarray, min_similarity: float = 0.5,
     block: int = 1024, graph: bool = False, per_claim: int | None = None,
+    event_of: dict[str, str] | None = None,
 ) -> PairSet:
     """Pairs worth judging: from different articles (or different speakers), among each other's
     ``per_claim`` [``CANDIDATES``] closest and at least ``min_similarity`` close, or both
@@ -194,7 +195,9 @@ def candidate_pairs(
 
     Exact (blocks of rows, memory ~ block x n); with ``graph`` and beyond
     ``graph.EXACT_MAX`` claims, the closest come from the HNSW neighbour table. Beyond
-    ``CREDIT_ALL`` crediting claims, crediting pairs must reach ``CREDIT_FLOOR``.
+    ``CREDIT_ALL`` crediting claims, crediting pairs must reach ``CREDIT_FLOOR``. With
+    ``event_of`` (claim id -> event id), claims are paired by a count or time frame only within
+    their event: far apart in wording, they must at least be about the same story.
     """
     from .graph import close_pairs, nearest_pairs
 
@@ -212,6 +215,8 @@ def candidate_pairs(
     buckets: dict[str, list[int]] = defaultdict(list)
     for n, ks in enumerate(keys):
         for key in ks:
+            if key != "credit" and event_of is not None:  # counts and times: within an event
+                key = f"{key}@{event_of.get(claims[n].id, '')}"
             buckets[key].append(n)
     for key in sorted(buckets):
         who = np.array(buckets[key])
@@ -293,16 +298,20 @@ def find_groups(
         groups.append((root, _group("conflict", conf, comp, claims, voice, reasons)))
         used |= set(comp)
     groups_out = [g for _, g in sorted(groups, key=lambda x: x[0])]
-    # Agreements: components of the agree graph among the rest, split where linkage is weak, one
+    # Agreements: components of the agree graph over all claims, split where linkage is weak, one
     # claim per article (an article makes a point once; its other sentences go back to the pool).
+    # A claim in a conflict can also agree: the outlets that tell one side of a dispute in other
+    # words form an agree group (a position) inside the conflict group.
+    in_dispute = set(used)
+    agreeing: set[int] = set()
     for _ in range(3):
         uf = _UnionFind(n)
         for i, j in agree.pairs():
-            if i not in used and j not in used:
+            if i not in agreeing and j not in agreeing:
                 uf.union(i, j)
         formed = False
         for comp in uf.groups():
-            if len(comp) < 2 or comp[0] in used:
+            if len(comp) < 2 or comp[0] in agreeing:
                 continue
             for part in _split_weak(comp, vectors, judge.agree_threshold):
                 part = _one_per_article(part, claims, adj, vectors)
@@ -315,10 +324,11 @@ def find_groups(
                     reasons = _merge_reasons([r for v in verdicts for r in v.reasons], keep=3)
                     reasons += _details(part, claims, voice)
                     groups_out.append(_group("agree", conf, part, claims, voice, reasons))
-                    used |= set(part)
+                    agreeing |= set(part)
                     formed = True
         if not formed:
             break
+    used = in_dispute | agreeing
     # Unique: one group per claim left (its voice alone says it).
     for i in range(n):
         if i not in used:

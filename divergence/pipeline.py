@@ -147,7 +147,8 @@ def group_all(
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
     voice_of = voices(articles, claims, vectors, graph=graph)
     events = find_events(claims, vectors, threshold=event_threshold, graph=graph)
-    pairs = candidate_pairs(claims, vectors, pair_similarity, graph=graph)
+    event_of = {cid: e.id for e in events for cid in e.claims}
+    pairs = candidate_pairs(claims, vectors, pair_similarity, graph=graph, event_of=event_of)
     if graph:
         from .graph import forget
 

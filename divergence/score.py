@@ -197,7 +197,8 @@ def score(
     claims = split(article, splitter)
     qv = embed([core(c.content) for c in claims], embedder, cache).reshape(len(claims), -1)
     searcher = index if index is not None else corpus_index(corpus)
-    near = _neighbours(searcher, corpus, qv, article.id, k)
+    near = _with_frames(claims, _neighbours(searcher, corpus, qv, article.id,
+                                            max(k, FRAME_NEIGHBOURS)), k)
     flat = [(i, hit) for i, hits in enumerate(near) for hit in hits]
     source = corpus.voices([hit[0].article_id for _, hit in flat])
     event_of, groups_of = corpus.grouping_of([hit[0].id for _, hit in flat])
@@ -224,6 +225,25 @@ def score(
     return ArticleScore(article, tuple(scored),
                         tuple((events[e], n) for e, n in touched.most_common()),
                         novel_share=novel, model=embedder.name)
+
+
+# Beyond its k closest, a new claim is also judged against those of its FRAME_NEIGHBOURS closest
+# stored claims that count or time the same kind of thing or credit someone (``frame_keys``):
+# "the toll looked like several dozen" and "the strike killed 471" are far apart in wording.
+FRAME_NEIGHBOURS = 30
+
+
+def _with_frames(claims: Sequence[Claim], near: list[list[tuple[Claim, np.ndarray, float]]],
+                 k: int) -> list[list[tuple[Claim, np.ndarray, float]]]:
+    """Each claim's ``k`` closest hits, plus the further ones that share a frame key with it."""
+    from .judge.frames import frame_keys
+
+    out = []
+    for c, hits in zip(claims, near, strict=True):
+        mine = frame_keys(c)
+        keep = hits[:k] + [h for h in hits[k:] if mine and mine & frame_keys(h[0])]
+        out.append(keep)
+    return out
 
 
 class _Decided:

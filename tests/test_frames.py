@@ -187,14 +187,19 @@ def test_news_judge_model_conflict_needs_confidence_and_other_articles() -> None
     assert judged(NLIJudge(nli=unsure), a, b, 0.6) == "neither"
 
 
-def test_news_judge_far_pairs_skip_the_model_unless_a_frame_fired() -> None:
+def test_news_judge_reads_with_the_model_only_what_it_could_change() -> None:
     fake = FakeNLI({})
     j = NLIJudge(nli=fake)
-    judged(j, "The weather was fine.", "Stocks fell.", 0.1)
+    judged(j, "The weather was fine.", "Stocks fell.", 0.1)  # too far apart to agree
     assert fake.seen == []
     assert judged(j, "The pause in fighting began at 14:00 local time.",
                   "The guns fell silent from 6 pm.", 0.33) == "conflict"
-    assert fake.seen  # the frame fired, so the model read the pair too
+    assert fake.seen == []  # a structural reason decides alone
+    a, b = "The minister attended the summit in Geneva.", "The minister did not attend the summit."
+    sure = FakeNLI({(a, b): (0.9, 0.05, 0.05), (b, a): (0.9, 0.05, 0.05)})
+    assert judged(NLIJudge(nli=sure), a, b, 0.8) == "conflict"  # negation, confirmed
+    assert (a, b) in sure.seen
+    assert judged(NLIJudge(nli=FakeNLI({})), a, b, 0.8) != "conflict"  # negation, not confirmed
 
 
 def test_news_judge_without_a_model_still_names_frames() -> None:

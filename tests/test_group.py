@@ -199,3 +199,19 @@ def test_pairs_in_any_order_give_the_same_groups(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(group, "KEEP_AGREE", 0)
     assert find_groups(claims, x, voice_of, Judge(), pairs=messy) == want
     assert messy.canonical() is not messy and pairs.canonical() is pairs
+
+
+def test_a_side_of_a_dispute_told_by_two_outlets_is_an_agree_group_inside_the_conflict() -> None:
+    arts = [Article(id=a, path=f"{a}.txt", text="", source=a.upper()) for a in "abc"]
+    claims = [
+        _claim("a", 0, "The terminal will open with 40 berths."),
+        _claim("b", 0, "The new terminal is to open with 40 berths."),
+        _claim("c", 0, "The terminal will open with 25 berths."),
+    ]
+    vecs = np.stack([_unit([1, 0.1, 0]), _unit([1, 0.6, 0.1]), _unit([1, 0.3, 0.6])])
+    groups = find_groups(claims, vecs, voices(arts, claims, vecs), Judge())
+    conflict = [g for g in groups if g.label == "conflict"]
+    agree = [g for g in groups if g.label == "agree"]
+    assert len(conflict) == 1 and set(conflict[0].claims) == {"a:0", "b:0", "c:0"}
+    assert len(agree) == 1 and set(agree[0].claims) == {"a:0", "b:0"}  # one position
+    assert not [g for g in groups if g.label == "unique"]

@@ -128,9 +128,10 @@ def side_span(text: str, side: Side) -> tuple[int, int] | None:
 
 
 def report_labels(pairs: Sequence[GoldPair], report: object, root: Path) -> list[str]:
-    """For each gold pair, the label the report gives it: ``conflict`` or ``agree`` when one group
-    of that label holds a claim of each side (claims matched by character offsets), else
-    ``neither``. ``report`` is a ``records.Report`` over the split's articles."""
+    """For each gold pair, the label the report gives it: ``agree`` when one agree group holds a
+    claim of each side, else ``conflict`` when one conflict group does (claims matched by
+    character offsets), else ``neither``. ``report`` is a ``records.Report`` over the split's
+    articles."""
     by_path: dict[str, object] = {}
     for art in report.articles:  # type: ignore[attr-defined]
         try:
@@ -141,10 +142,10 @@ def report_labels(pairs: Sequence[GoldPair], report: object, root: Path) -> list
     claims_of: dict[str, list] = {}
     for c in report.claims:  # type: ignore[attr-defined]
         claims_of.setdefault(c.article_id, []).append(c)
-    group_of: dict[str, object] = {}
+    groups_of: dict[str, list] = {}
     for g in report.groups:  # type: ignore[attr-defined]
-        for cid in g.claims:
-            group_of[cid] = g
+        for cid in g.claims:  # a claim may be in a conflict group and in an agree group
+            groups_of.setdefault(cid, []).append(g)
 
     def claim_ids(side: Side) -> set[str]:
         art = by_path.get(side.article)
@@ -159,10 +160,10 @@ def report_labels(pairs: Sequence[GoldPair], report: object, root: Path) -> list
 
     out = []
     for p in pairs:
-        ga = {id(group_of[c]): group_of[c] for c in claim_ids(p.a) if c in group_of}
-        gb = {id(group_of[c]) for c in claim_ids(p.b) if c in group_of}
-        shared = [g for k, g in ga.items() if k in gb]
-        labels = {g.label for g in shared}  # type: ignore[attr-defined]
-        out.append("conflict" if "conflict" in labels else "agree" if "agree" in labels
+        ga = {id(g): g for c in claim_ids(p.a) for g in groups_of.get(c, ())}
+        gb = {id(g) for c in claim_ids(p.b) for g in groups_of.get(c, ())}
+        labels = {g.label for k, g in ga.items() if k in gb}  # type: ignore[attr-defined]
+        # Two claims of one position inside a dispute agree; of two positions, they conflict.
+        out.append("agree" if "agree" in labels else "conflict" if "conflict" in labels
                    else "neither")
     return out

@@ -261,7 +261,7 @@ _MEDIATE = {
     "brokering",
 }
 _AGENT = (
-    r"(?P<agent>(?:his|her|their|the)\s+administration|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
+    r"(?P<agent>(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+administration|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
 )
 
 

@@ -271,6 +271,9 @@ def _same_happening(p: Pair, kinds: frozenset[str], sim: float, bare: float = 0.
     at least ``bare`` close; never when each is about other names."""
     if not (happenings(p.a.content) & happenings(p.b.content) & kinds):
         return False
+    ca, cb = countries(p.a.content), countries(p.b.content)
+    if ca and cb and not ca & cb:
+        return False  # about other countries altogether (who says it may differ: that is news)
     na, nb = _names(p.a.content), _names(p.b.content)
     # People and places below the country: two meetings of other people, blasts in other towns.
     pa, pb = na - _COUNTRY_NAMES, nb - _COUNTRY_NAMES
@@ -450,13 +453,17 @@ _CAUSE_VERBS = (r"blew\s+up|destroyed|bombed|struck|shelled|hit|targeted|attacke
                 r"opened\s+fire")
 _MEDIATION = (r"mediat\w+|brokered|broker|negotiated|facilitated|secured|engineered|"
               r"helped\s+(?:to\s+)?(?:broker|secure|negotiate|mediate|reach)")
+# What a credit frame beyond the fixed phrases must be about: an end to fighting, not any deal.
+PEACE = (r"(?:cease-?fires?|truces?|armistice|de-?escalation|cessation\s+of\s+hostilities|"
+         r"peace\s+(?:deal|agreement|accord|talks|pact|plan)|hostage\s+(?:deal|release)|"
+         r"(?:ceasefire|truce)\s+(?:deal|agreement)|pause\s+in\s+(?:the\s+)?fighting)")
 _NO_THIRD = re.compile(
     r"\b(?:without\s+(?:any\s+)?(?:mediation|mediators?|intermediar(?:y|ies)|"
     r"third[- ]part(?:y|ies)|outside\s+(?:help|involvement|mediation)|external\s+\w+|"
     r"foreign\s+\w+|international\s+\w+)|"
     r"no\s+(?:third[- ]party|mediators?|mediation|intermediar(?:y|ies)|outside\s+(?:party|help|"
     r"involvement|mediation))|(?:directly|bilaterally)\s+(?:between|by|with)|"
-    r"agreed\s+bilaterally|reached\s+directly|worked\s+out\s+directly|bilateral(?:ly)?\b)", re.I)
+    r"agreed\s+bilaterally|reached\s+directly|worked\s+out\s+directly)", re.I)
 
 
 @lru_cache(maxsize=65536)
@@ -472,7 +479,7 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
                 else norm_actor(agent)
         out.append(Credit(outcome, role, key, m.start(), m.end()))
 
-    peace = r"(?:cease-?fire|truce|deal|agreement|accord|pact|de-?escalation|talks|pause)"
+    peace = PEACE
     for m in re.finditer(rf"{_AGENT_NP}[- ](?:brokered|mediated|backed|negotiated|led)\s+"
                          rf"(?:[\w-]+\s+){{0,2}}?(?P<out>{peace})", text):
         add("ceasefire", "mediator", m.group("agent"), m)

@@ -14,6 +14,7 @@ ways round, so its cost stays a bounded multiple of the candidate pairs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -35,19 +36,23 @@ class NLIJudge(Judge):
         nli: an NLI model with ``predict(pairs) -> (n, 3)`` in (conflict, agree, neither) order
             and ``reason``; None judges by detectors and frames alone.
         nli_conflict: P(contradiction) at which the model calls a conflict on its own.
-        nli_agree: P(entailment), either way round, at which it calls an agreement.
+        nli_agree: P(entailment), either way round, at which it calls an agreement between
+            claims that share a specific anchor (a name other than a country, a number, a date).
+        bare_agree: the same without a shared anchor: vague statements about one topic entail
+            each other easily ("the talks covered cooperation"), so this is set high.
         nli_soft: P(contradiction) at which it confirms a negation or antonym.
         nli_min_sim: cosine from which a pair is read by the model (below it, only pairs a frame
             or detector fired on).
-        anchored_sim: cosine at which two claims that share a specific anchor (a name other than
-            a country, a number, a date) agree, unless the model leans to contradiction.
+        anchored_sim: cosine at which two claims that share a specific anchor agree, unless the
+            model leans to contradiction.
         copy_sim: cosine at which two claims are near-copies and agree without the model.
         agree_threshold: cosine used to cut chained agreement groups (``group._split_weak``).
     """
 
     def __init__(self, nli: Any = None, detectors: Sequence[str] = NEWS_DETECTORS,
                  nli_conflict: float = 0.8, nli_agree: float = 0.7, nli_soft: float = 0.5,
-                 nli_min_sim: float = 0.5, anchored_sim: float = 0.5, copy_sim: float = 0.92,
+                 nli_min_sim: float = 0.5, anchored_sim: float = 0.5, bare_agree: float = 0.95,
+                 copy_sim: float = 0.92,
                  agree_threshold: float = 0.45) -> None:
         super().__init__(detectors=detectors, classifier=None, nli=None,
                          agree_threshold=agree_threshold)
@@ -57,6 +62,7 @@ class NLIJudge(Judge):
         self.nli_soft = nli_soft
         self.nli_min_sim = nli_min_sim
         self.anchored_sim = anchored_sim
+        self.bare_agree = bare_agree
         self.copy_sim = copy_sim
 
     @property
@@ -79,8 +85,8 @@ class NLIJudge(Judge):
         out: list[np.ndarray | None] = [None] * len(left)
         if self.model is None:
             return out
-        todo = [i for i, (s, rs) in enumerate(zip(sims, reasons, strict=True))
-                if s >= self.nli_min_sim or rs]
+        todo = [i for i, (a, b, s, rs) in enumerate(zip(left, right, sims, reasons, strict=True))
+                if self.needs_model(a, b, s, rs)]
         if not todo:
             return out
         texts = [(left[i].content, right[i].content) for i in todo]
@@ -93,6 +99,22 @@ class NLIJudge(Judge):
             out[i] = np.array([conflict, agree, max(0.0, 1.0 - conflict - agree)],
                               dtype=np.float32)
         return out
+
+    def needs_model(self, a: Claim, b: Claim, sim: float, reasons: Sequence[Reason]) -> bool:
+        """Whether the model's reading could change this pair's label: a negation or antonym to
+        confirm, or an agreement to allow or block. A structural conflict or a same-value
+        agreement is decided without it; so is a pair too far apart to agree."""
+        if any(r.type in STRUCTURAL and r.weight >= self.structural_threshold for r in reasons):
+            return False
+        if any(r.type in CONFLICT_TYPES for r in reasons):
+            return True  # a soft reason: the model confirms or not
+        if any(r.type == "same-value" for r in reasons) or not compatible_speakers(a, b):
+            return False
+        if self.nli_conflict <= 1.0 and sim >= self.nli_min_sim:
+            return True  # the model may call a conflict alone
+        if _specific_anchors(a.content, b.content):
+            return sim >= 0.3
+        return self.bare_agree <= 1.0 and sim >= 0.5
 
     def _decide_news(self, a: Claim, b: Claim, sim: float, reasons: list[Reason],
                      p: np.ndarray | None) -> Judgement:
@@ -116,17 +138,22 @@ class NLIJudge(Judge):
         blocked = (typed or swapped or not compatible_speakers(a, b)
                    or p_conflict >= self.nli_soft)
         if not blocked:
-            if p_agree >= self.nli_agree and sim >= 0.3:
-                why = Reason("nli", f"same statement (NLI entailment p={p_agree:.2f}, "
-                             f"cosine {sim:.2f})", (a.id, b.id), weight=p_agree)
-                return Judgement("agree", p_agree, (why, *same_value, *extra), sim)
+            anchors = _specific_anchors(a.content, b.content)
             if same_value:
                 return Judgement("agree", same_value[0].weight, (*same_value, *extra), sim)
-            anchors = _specific_anchors(a.content, b.content)
-            if sim >= self.anchored_sim and anchors:
+            pinned = ", ".join(sorted(anchors)[:3])
+            if anchors and p_agree >= self.nli_agree and sim >= 0.3:
+                why = Reason("nli", f"same statement (NLI entailment p={p_agree:.2f}, both name "
+                             f"{pinned})", (a.id, b.id), weight=p_agree)
+                return Judgement("agree", p_agree, (why, *extra), sim)
+            if anchors and sim >= self.anchored_sim and p_conflict < self.nli_soft:
                 why = Reason("similarity", f"same statement (cosine {sim:.2f}, both name "
-                             f"{', '.join(sorted(anchors)[:3])})", (a.id, b.id), weight=sim)
+                             f"{pinned})", (a.id, b.id), weight=sim)
                 return Judgement("agree", sim, (why, *extra), sim)
+            if p_agree >= self.bare_agree and sim >= 0.5:
+                why = Reason("nli", f"same statement (NLI entailment p={p_agree:.2f}, cosine "
+                             f"{sim:.2f})", (a.id, b.id), weight=p_agree)
+                return Judgement("agree", p_agree, (why, *extra), sim)
             if sim >= self.copy_sim:
                 why = Reason("similarity", f"near-copies (cosine {sim:.2f})", (a.id, b.id),
                              weight=sim)
@@ -135,9 +162,37 @@ class NLIJudge(Judge):
         return Judgement("neither", neither, (*reasons, *extra), sim)
 
 
-def _specific_anchors(a: str, b: str) -> set[str]:
-    """What pins two statements to one fact: names (not countries), dates and numbers both use."""
-    from .text import quantities, shared_anchors
+_GENERIC_HEADS = frozenset({
+    "dialogue", "talks", "agreement", "deal", "ministry", "council", "committee", "department",
+    "office", "forces", "army", "government", "partnership", "initiative", "summit", "meeting",
+    "relations", "relationship", "cooperation", "strategy", "programme", "program", "plan",
+    "conference", "forum", "alliance", "union", "organization", "organisation", "agency",
+    "commission", "authority", "administration", "embassy", "mission", "declaration", "act"})
 
-    nums = {q.value for q in quantities(a) if q.value > 1} & {q.value for q in quantities(b)}
-    return shared_anchors(a, b) | {f"{v:g}" for v in nums}
+
+def _specific_anchors(a: str, b: str) -> set[str]:
+    """What pins two statements to one fact: people and places both name (not countries, nor
+    country pairs such as "India-US", nor the generic head of two different names such as the
+    "Dialogue" of two dialogues), the same day or time, and the same number (above one)."""
+    from .text import COUNTRY_NAMES, countries, dates, entities, quantities
+
+    def names(t: str) -> set[str]:
+        out = set()
+        for m in entities(t):
+            words = m.text.replace("-", " ").replace("/", " ").split()
+            if m.key in COUNTRY_NAMES or all(countries(w) for w in words):
+                continue  # "India-US", "New Delhi": countries are the setting, not the fact
+            key = m.key if m.key not in _GENERIC_HEADS else m.text.lower()
+            out.add(key)
+        return out
+
+    def days(t: str) -> set[str]:
+        return {f"{d.kind}:{d.value}" for d in dates(t) if d.kind in ("monthday", "weekday",
+                                                                        "time")}
+
+    def numbers(t: str) -> set[float]:  # counts, not ordinals ("21st century") or "one"
+        return {q.value for q in quantities(t) if q.value > 1
+                and not re.match(r"[\d,.]*(?:st|nd|rd|th)\b", t[q.start:])}
+
+    nums = numbers(a) & numbers(b)
+    return (names(a) & names(b)) | (days(a) & days(b)) | {f"{v:g}" for v in nums}
