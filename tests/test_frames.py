@@ -172,11 +172,13 @@ def test_news_judge_topic_closeness_alone_never_agrees() -> None:
 
 
 def test_news_judge_agrees_on_entailment_either_way_and_reads_both_orders() -> None:
-    a, b = "Hamas freed three hostages on Sunday.", "Three hostages were released."
+    a, b = "Hamas freed 33 hostages on Sunday.", "In all, 33 hostages were released."
     fake = FakeNLI({(b, a): (0.02, 0.9, 0.08)})
     j = NLIJudge(nli=fake)
-    assert judged(j, a, b, 0.7) == "agree"
+    assert judged(j, a, b, 0.4) == "agree"  # pinned to one fact (33), worded apart: asked
     assert (a, b) in fake.seen and (b, a) in fake.seen
+    assert judged(NLIJudge(nli=FakeNLI({})), a, b, 0.4) == "neither"
+    assert judged(NLIJudge(nli=FakeNLI({})), a, b, 0.7) == "agree"  # close and pinned
 
 
 def test_news_judge_model_conflict_needs_confidence_and_other_articles() -> None:

@@ -123,7 +123,7 @@ def _judge_for(name: str, nli: str | None, rules_only: bool) -> Any:
 
     ctx = click.get_current_context(silent=True)
     kind = "rules" if rules_only else (ctx.meta.get(_JUDGE_KEY) if ctx else None) or DEFAULT_JUDGE
-    backend = _nli_backend(nli) if nli else None
+    backend = _nli_backend(nli).load() if nli else None  # a bad --nli fails here, not midway
     judge = make_judge(kind, embedder=name, nli=backend)
     if kind == "classifier" and getattr(judge, "classifier", 1) is None and name.startswith("st:"):
         click.echo(f"divergence: note: no trained pair classifier for {name}; judging by "

@@ -64,8 +64,8 @@ def speaker_key(c: Claim) -> str | None:
 @DETECTORS.register("negation")
 def negation(p: Pair) -> Reason | None:
     """One claim negates what the other asserts ("was mediated" vs "was not mediated")."""
-    na = _negations(p.a.content)
-    nb = _negations(p.b.content)
+    na = negations(p.a.content)
+    nb = negations(p.b.content)
     if (len(na) % 2) == (len(nb) % 2):
         return None  # same polarity: cheapest test first
     words = overlap(p.a.content, p.b.content)
@@ -84,7 +84,7 @@ def negation(p: Pair) -> Reason | None:
 
 
 @lru_cache(maxsize=65536)
-def _negations(text: str) -> tuple[re.Match[str], ...]:
+def negations(text: str) -> tuple[re.Match[str], ...]:
     """Negation cues, minus the ones that do not negate ("not only ... but also", "no doubt")."""
     return tuple(
         m

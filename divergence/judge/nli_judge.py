@@ -8,8 +8,8 @@ two claims make the same statement: the NLI model finds one entailing the other 
 outlets add details), or both give the same value of the same happening in other words, or they
 are near-copies; closeness of topic alone never agrees. Everything else is **neither**.
 
-The model reads only pairs close enough to matter (cosine ``nli_min_sim``, or a frame fired), both
-ways round, so its cost stays a bounded multiple of the candidate pairs.
+The model reads, both ways round, only pairs whose label it could change (``needs_model``): a
+negation to confirm, near-paraphrases, and claims pinned to one fact but worded apart.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ import numpy as np
 from ..records import Claim, Judgement, Reason
 from .detectors import CONFLICT_TYPES
 from .pair import DEFAULT_DETECTORS, STRUCTURAL, Judge, compatible_speakers, noisy_or
+from .text import overlap
 
 NEWS_DETECTORS = tuple(d for d in DEFAULT_DETECTORS if d != "actor") + (
     "responsibility", "count", "when", "same-value",
@@ -35,14 +36,16 @@ class NLIJudge(Judge):
     Args:
         nli: an NLI model with ``predict(pairs) -> (n, 3)`` in (conflict, agree, neither) order
             and ``reason``; None judges by detectors and frames alone.
-        nli_conflict: P(contradiction) at which the model calls a conflict on its own.
+        nli_conflict: P(contradiction) at which the model calls a conflict on its own (between
+            near-paraphrases).
         nli_agree: P(entailment), either way round, at which it calls an agreement between
             claims that share a specific anchor (a name other than a country, a number, a date).
         bare_agree: the same without a shared anchor: vague statements about one topic entail
             each other easily ("the talks covered cooperation"), so this is set high.
         nli_soft: P(contradiction) at which it confirms a negation or antonym.
-        nli_min_sim: cosine from which a pair is read by the model (below it, only pairs a frame
-            or detector fired on).
+        paraphrase, paraphrase_words: cosine or share of content words from which two claims are
+            near-paraphrases, where the model may call a conflict or an agreement on its own
+            (news pairs worded apart are outside what NLI data taught it).
         anchored_sim: cosine at which two claims that share a specific anchor agree, unless the
             model leans to contradiction.
         copy_sim: cosine at which two claims are near-copies and agree without the model.
@@ -51,8 +54,8 @@ class NLIJudge(Judge):
 
     def __init__(self, nli: Any = None, detectors: Sequence[str] = NEWS_DETECTORS,
                  nli_conflict: float = 0.8, nli_agree: float = 0.7, nli_soft: float = 0.5,
-                 nli_min_sim: float = 0.5, anchored_sim: float = 0.5, bare_agree: float = 0.95,
-                 copy_sim: float = 0.92,
+                 paraphrase: float = 0.75, paraphrase_words: float = 0.5,
+                 anchored_sim: float = 0.5, bare_agree: float = 0.95, copy_sim: float = 0.92,
                  agree_threshold: float = 0.45) -> None:
         super().__init__(detectors=detectors, classifier=None, nli=None,
                          agree_threshold=agree_threshold)
@@ -60,7 +63,8 @@ class NLIJudge(Judge):
         self.nli_conflict = nli_conflict
         self.nli_agree = nli_agree
         self.nli_soft = nli_soft
-        self.nli_min_sim = nli_min_sim
+        self.paraphrase = paraphrase
+        self.paraphrase_words = paraphrase_words
         self.anchored_sim = anchored_sim
         self.bare_agree = bare_agree
         self.copy_sim = copy_sim
@@ -77,6 +81,16 @@ class NLIJudge(Judge):
         probs = self.model_probs(left, right, sims, reasons)
         return [self._decide_news(a, b, float(s), reasons[i], probs[i])
                 for i, (a, b, s) in enumerate(zip(left, right, sims, strict=True))]
+
+    def _reasons(self, a: Claim, b: Claim, sim: float) -> list[Reason]:
+        """The detectors' reasons, plus a soft ``negation`` for a polarity flip worded apart
+        ("opened" / "did not open"), which only the model can confirm."""
+        out = super()._reasons(a, b, sim)
+        if not any(r.type == "negation" for r in out):
+            flip = polarity_flip(a, b)
+            if flip is not None:
+                out.append(flip)
+        return out
 
     def model_probs(self, left: Sequence[Claim], right: Sequence[Claim], sims: Sequence[float],
                     reasons: Sequence[Sequence[Reason]]) -> list[np.ndarray | None]:
@@ -102,19 +116,24 @@ class NLIJudge(Judge):
 
     def needs_model(self, a: Claim, b: Claim, sim: float, reasons: Sequence[Reason]) -> bool:
         """Whether the model's reading could change this pair's label: a negation or antonym to
-        confirm, or an agreement to allow or block. A structural conflict or a same-value
-        agreement is decided without it; so is a pair too far apart to agree."""
+        confirm; two claims pinned to one fact (a shared name, number or day) but worded apart
+        (it may agree); a near-paraphrase with no such anchor (the model's home ground: it may
+        call a conflict or an agreement alone). A structural conflict, a same-value agreement
+        and a close pair pinned to one fact are decided without it."""
         if any(r.type in STRUCTURAL and r.weight >= self.structural_threshold for r in reasons):
             return False
         if any(r.type in CONFLICT_TYPES for r in reasons):
             return True  # a soft reason: the model confirms or not
         if any(r.type == "same-value" for r in reasons) or not compatible_speakers(a, b):
             return False
-        if self.nli_conflict <= 1.0 and sim >= self.nli_min_sim:
-            return True  # the model may call a conflict alone
-        if _specific_anchors(a.content, b.content):
-            return sim >= 0.3
-        return self.bare_agree <= 1.0 and sim >= 0.5
+        pinned = bool(_specific_anchors(a.content, b.content))
+        if pinned:  # close and pinned to one fact: agreed by the anchors; worded apart: ask
+            return self.anchored_sim > sim >= 0.3
+        return self._paraphrase(a, b, sim)
+
+    def _paraphrase(self, a: Claim, b: Claim, sim: float) -> bool:
+        """Near-paraphrases: close in meaning or in words (where NLI models are reliable)."""
+        return sim >= self.paraphrase or overlap(a.content, b.content) >= self.paraphrase_words
 
     def _decide_news(self, a: Claim, b: Claim, sim: float, reasons: list[Reason],
                      p: np.ndarray | None) -> Judgement:
@@ -131,7 +150,7 @@ class NLIJudge(Judge):
             conf = max(noisy_or([r.weight for r in typed]), p_conflict)
             return Judgement("conflict", conf, (*typed, *extra), sim)
         if (p_conflict >= self.nli_conflict and a.article_id != b.article_id
-                and compatible_speakers(a, b)):
+                and compatible_speakers(a, b) and self._paraphrase(a, b, sim)):
             return Judgement("conflict", p_conflict, extra, sim)
         swapped = any(r.type == "entity" for r in reasons)
         same_value = [r for r in reasons if r.type == "same-value"]
@@ -150,11 +169,11 @@ class NLIJudge(Judge):
                 why = Reason("similarity", f"same statement (cosine {sim:.2f}, both name "
                              f"{pinned})", (a.id, b.id), weight=sim)
                 return Judgement("agree", sim, (why, *extra), sim)
-            if p_agree >= self.bare_agree and sim >= 0.5:
+            if p_agree >= self.bare_agree and self._paraphrase(a, b, sim):
                 why = Reason("nli", f"same statement (NLI entailment p={p_agree:.2f}, cosine "
                              f"{sim:.2f})", (a.id, b.id), weight=p_agree)
                 return Judgement("agree", p_agree, (why, *extra), sim)
-            if sim >= self.copy_sim:
+            if sim >= self.copy_sim and p is None:  # read by the model, its word stands
                 why = Reason("similarity", f"near-copies (cosine {sim:.2f})", (a.id, b.id),
                              weight=sim)
                 return Judgement("agree", sim, (why, *extra), sim)
@@ -173,7 +192,8 @@ _GENERIC_HEADS = frozenset({
 def _specific_anchors(a: str, b: str) -> set[str]:
     """What pins two statements to one fact: people and places both name (not countries, nor
     country pairs such as "India-US", nor the generic head of two different names such as the
-    "Dialogue" of two dialogues), the same day or time, and the same number (above one)."""
+    "Dialogue" of two dialogues), the same day or time, and the same number (10 or more: "two
+    men" pins nothing)."""
     from .text import COUNTRY_NAMES, countries, dates, entities, quantities
 
     def names(t: str) -> set[str]:
@@ -190,9 +210,22 @@ def _specific_anchors(a: str, b: str) -> set[str]:
         return {f"{d.kind}:{d.value}" for d in dates(t) if d.kind in ("monthday", "weekday",
                                                                         "time")}
 
-    def numbers(t: str) -> set[float]:  # counts, not ordinals ("21st century") or "one"
-        return {q.value for q in quantities(t) if q.value > 1
+    def numbers(t: str) -> set[float]:  # telling counts: not ordinals, not "two men"
+        return {q.value for q in quantities(t) if q.value >= 10
                 and not re.match(r"[\d,.]*(?:st|nd|rd|th)\b", t[q.start:])}
 
     nums = numbers(a) & numbers(b)
     return (names(a) & names(b)) | (days(a) & days(b)) | {f"{v:g}" for v in nums}
+
+
+def polarity_flip(a: Claim, b: Claim, words: float = 0.4) -> Reason | None:
+    """One claim negates and the other does not, and they share at least ``words`` of their
+    content words: a negation too loosely worded for the strict detector, for the model to judge."""
+    from .detectors import negations, span_of
+
+    na, nb = negations(a.content), negations(b.content)
+    if len(na) % 2 == len(nb) % 2 or overlap(a.content, b.content) < words:
+        return None
+    neg, cues = (a, na) if len(na) % 2 else (b, nb)
+    return Reason("negation", f"{neg.id} negates ({cues[0].group(0)!r}); worded apart",
+                  (a.id, b.id), (span_of(neg, cues[0].start(), cues[0].end()),), weight=0.5)
