@@ -170,21 +170,8 @@ class OnnxEncoder:
         if self.meta.get("do_lower_case"):
             texts = [t.lower() for t in texts]
         enc = self.tokenizer.encode_batch(list(texts))
-        lengths = np.array([len(e.ids) for e in enc])
-        order = np.argsort(lengths, kind="stable")
-        pad = int(self.meta["pad_id"])
-        for i in range(0, len(order), self.batch_size):
-            rows = order[i : i + self.batch_size]
-            width = int(lengths[rows].max())
-            ids = np.full((len(rows), width), pad, dtype=np.int64)
-            mask = np.zeros((len(rows), width), dtype=np.int64)
-            types = np.zeros((len(rows), width), dtype=np.int64)
-            for j, r in enumerate(rows):
-                e = enc[r]
-                n = len(e.ids)
-                ids[j, :n], mask[j, :n], types[j, :n] = e.ids, e.attention_mask, e.type_ids
-            feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
-            yield rows, {k: feeds[k] for k in self.meta["inputs"]}
+        yield from padded_batches(enc, self.batch_size, int(self.meta["pad_id"]),
+                                  self.meta["inputs"])
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """L2-normalised vectors, row i for ``texts[i]``."""
@@ -194,6 +181,26 @@ class OnnxEncoder:
             out[rows] = _pool(hidden, feeds["attention_mask"], self.meta["pooling"])
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         return out / np.maximum(norms, 1e-12)
+
+
+def padded_batches(enc: Sequence[Any], batch_size: int, pad: int, inputs: Sequence[str]
+                   ) -> Iterator[tuple[np.ndarray, dict[str, np.ndarray]]]:
+    """(rows, model inputs) per batch of tokenizer encodings of similar length, each padded to
+    its longest: shared by the embedder and the NLI model."""
+    lengths = np.array([len(e.ids) for e in enc])
+    order = np.argsort(lengths, kind="stable")
+    for i in range(0, len(order), batch_size):
+        rows = order[i : i + batch_size]
+        width = int(lengths[rows].max())
+        ids = np.full((len(rows), width), pad, dtype=np.int64)
+        mask = np.zeros((len(rows), width), dtype=np.int64)
+        types = np.zeros((len(rows), width), dtype=np.int64)
+        for j, r in enumerate(rows):
+            e = enc[r]
+            n = len(e.ids)
+            ids[j, :n], mask[j, :n], types[j, :n] = e.ids, e.attention_mask, e.type_ids
+        feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
+        yield rows, {k: feeds[k] for k in inputs}
 
 
 def _pool(hidden: np.ndarray, mask: np.ndarray, mode: str) -> np.ndarray:

@@ -127,7 +127,7 @@ def test_blame_for_a_blast_and_its_denial() -> None:
     assert r is not None and "israel" in r.detail and "jihad" in r.detail
     d = responsibility(pair("Israel carried out the airstrike on the hospital.",
                             "US intelligence judged Israel not responsible for the blast.", 0.5))
-    assert d is not None and "did not cause" in d.detail
+    assert d is not None and "did not bring it about" in d.detail
     # Blame for unrelated harms far apart in meaning is not compared.
     assert responsibility(pair("An Israeli airstrike hit the hospital.",
                                "Russian missiles hit a power plant in Kharkiv.", 0.2)) is None

@@ -393,6 +393,19 @@ def _credits(t: str, speaker: str | None) -> tuple[Credit, ...]:
     return tuple(out)
 
 
+_ROLE_VERBS = {"mediator": "mediated", "requester": "asked for it", "cause": "brought it about",
+               "starter": "started it", "not-cause": "did not bring it about"}
+
+
+def credit_phrase(c: Claim, cr: Credit) -> str:
+    """Who credits whom, for a reason's detail: "New Delhi: no third party"."""
+    voice = c.speaker or "the outlet"
+    if cr.agent is None:
+        return f"{voice}: no third party"
+    deny = " (denied)" if c.stance == "denies" else ""
+    return f"{voice}: {cr.agent} {_ROLE_VERBS.get(cr.role, cr.role)}{deny}"
+
+
 @DETECTORS.register("actor")
 def actor(p: Pair) -> Reason | None:
     """The claims credit different actors with one outcome (who brokered, mediated, asked)."""
@@ -423,18 +436,12 @@ def actor(p: Pair) -> Reason | None:
         return None
     w, x, y = best
 
-    def who(c: Claim, cr: Credit) -> str:
-        voice = c.speaker or "the outlet"
-        if cr.agent is None:
-            return f"{voice}: no third party"
-        verb = {"mediator": "mediated", "requester": "asked for it", "cause": "brought it about"}
-        return f"{voice}: {cr.agent} {verb[cr.role]}"
 
     outcome = x.outcome if x.outcome != "*" else y.outcome
     return Reason(
         "actor",
         f"who gets credit for the {outcome if outcome != '*' else 'outcome'} — "
-        f"{who(p.a, x)}; {who(p.b, y)}",
+        f"{credit_phrase(p.a, x)}; {credit_phrase(p.b, y)}",
         (p.a.id, p.b.id),
         (span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)),
         weight=w,

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..records import Claim, Reason, Span
-from .detectors import DETECTORS, Credit, Pair, credits, span_of, speaker_key
+from .detectors import DETECTORS, Credit, Pair, credit_phrase, credits, span_of, speaker_key
 from .text import (
     COUNTRY_NAMES,
     DateRef,
@@ -602,17 +602,9 @@ def responsibility(p: Pair) -> Reason | None:
         return None
     w, x, y = best
 
-    def who(c: Claim, cr: Credit) -> str:
-        voice = c.speaker or "the outlet"
-        verb = {"mediator": "brokered it", "requester": "asked for it", "cause": "caused it",
-                "starter": "started it", "not-cause": "did not cause it"}.get(cr.role, cr.role)
-        if cr.agent is None:
-            return f"{voice}: no third party"
-        deny = " (denied)" if c.stance == "denies" else ""
-        return f"{voice}: {cr.agent} {verb}{deny}"
-
     what = "the harm" if _outcome(x) == "harm" else f"the {_outcome(x)}"
-    return Reason("actor", f"who is responsible for {what} — {who(p.a, x)}; {who(p.b, y)}",
+    return Reason("actor", f"who is responsible for {what} — {credit_phrase(p.a, x)}; "
+                  f"{credit_phrase(p.b, y)}",
                   (p.a.id, p.b.id), (_span(p.a, x.start, x.end), _span(p.b, y.start, y.end)),
                   weight=w)
 

