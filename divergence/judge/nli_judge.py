@@ -33,6 +33,10 @@ NEWS_DETECTORS = tuple(d for d in DEFAULT_DETECTORS if d != "actor") + (
 class NLIJudge(Judge):
     """Detectors and frames decide what they can name; the NLI model reads the rest.
 
+    Thresholds (2026-12-01): ``nli_conflict`` and ``bare_agree`` chosen on SICK trial
+    (benchmarks/tune_news_judge.py), ``anchored_sim``, ``nli_agree`` and ``nli_soft`` on the
+    newsdev dev half at report level (benchmarks/tune_news_judge_report.py); never a test split.
+
     Args:
         nli: an NLI model with ``predict(pairs) -> (n, 3)`` in (conflict, agree, neither) order
             and ``reason``; None judges by detectors and frames alone.
@@ -53,9 +57,9 @@ class NLIJudge(Judge):
     """
 
     def __init__(self, nli: Any = None, detectors: Sequence[str] = NEWS_DETECTORS,
-                 nli_conflict: float = 0.8, nli_agree: float = 0.7, nli_soft: float = 0.5,
+                 nli_conflict: float = 0.95, nli_agree: float = 0.7, nli_soft: float = 0.7,
                  paraphrase: float = 0.75, paraphrase_words: float = 0.5,
-                 anchored_sim: float = 0.5, bare_agree: float = 0.95, copy_sim: float = 0.92,
+                 anchored_sim: float = 0.45, bare_agree: float = 0.95, copy_sim: float = 0.92,
                  agree_threshold: float = 0.45) -> None:
         super().__init__(detectors=detectors, classifier=None, nli=None,
                          agree_threshold=agree_threshold)

@@ -1,0 +1,53 @@
+"""The news judge at report level on the newsdev **dev** half: a small grid over the thresholds
+that decide agreement, with the model-alone thresholds fixed at their SICK-trial values
+(benchmarks/tune_news_judge.py). Writes benchmarks/results/tune_news_judge_report.json.
+
+    python benchmarks/tune_news_judge_report.py
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from divergence.bench.newsdev import default_root, load_newsdev  # noqa: E402
+from divergence.embed import EMBEDDERS, EmbeddingCache  # noqa: E402
+from divergence.evaluate import eval_newsdev  # noqa: E402
+from divergence.io import atomic_write  # noqa: E402
+from divergence.judge import NLIJudge  # noqa: E402
+from divergence.judge.nli_onnx import shipped_nli  # noqa: E402
+
+SICK_CHOSEN = {"nli_conflict": 0.95, "bare_agree": 0.95}  # tune_news_judge.py, SICK trial
+GRID = {"anchored_sim": [0.45, 0.5, 0.55, 0.6], "nli_agree": [0.5, 0.7, 0.9],
+        "nli_soft": [0.5, 0.7]}
+
+
+def main() -> int:
+    emb = EMBEDDERS.make("sentence-transformers", model="all-MiniLM-L6-v2", backend="onnx")
+    data = load_newsdev(default_root(), "dev")
+    model, cache = shipped_nli(), EmbeddingCache()
+    rows = []
+    for vals in itertools.product(*GRID.values()):
+        kw = dict(zip(GRID, vals, strict=True))
+        res = eval_newsdev(data, NLIJudge(nli=model, **SICK_CHOSEN, **kw), emb, cache)
+        rep = res["report"]
+        row = {**kw, "report_macro_f1": round(rep["macro_f1"], 3),
+               "pair_macro_f1": round(res["pair"]["macro_f1"], 3),
+               "report_conflict_f1": round(rep["per_class"]["conflict"]["f1"], 3),
+               "report_agree_f1": round(rep["per_class"]["agree"]["f1"], 3)}
+        rows.append(row)
+        print(json.dumps(row), flush=True)
+    rows.sort(key=lambda r: (-r["report_macro_f1"], -r["pair_macro_f1"]))
+    atomic_write(HERE / "results" / "tune_news_judge_report.json",
+                 json.dumps({"fixed": SICK_CHOSEN, "grid": GRID, "rows": rows}, indent=1) + "\n")
+    print("best:", json.dumps(rows[0]))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
