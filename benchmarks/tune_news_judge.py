@@ -33,6 +33,7 @@ from divergence.bench.newsdev import TO_PAIR, default_root, load_newsdev  # noqa
 from divergence.embed import EMBEDDERS, embed  # noqa: E402
 from divergence.io import atomic_write  # noqa: E402
 from divergence.judge import NLIJudge  # noqa: E402
+from divergence.judge.model import shipped  # noqa: E402
 from divergence.judge.nli_onnx import OnnxNLI, shipped_nli  # noqa: E402
 from divergence.split import claim_from_text, core  # noqa: E402
 
@@ -40,8 +41,8 @@ GRID = {"nli_agree": [0.3, 0.4, 0.5, 0.6, 0.8, 1.01], "nli_soft": [0.4, 0.5, 0.6
         "anchored_sim": [0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 1.01]}
 
 
-SICK_GRID = {"nli_conflict": [0.5, 0.6, 0.7, 0.8, 0.9, 0.95],
-             "bare_agree": [0.5, 0.6, 0.7, 0.8, 0.9, 0.95]}
+SICK_GRID = {"nli_conflict": [0.5, 0.7, 0.9, 0.95, 0.97, 0.98, 0.99, 1.01],
+             "bare_agree": [0.5, 0.7, 0.9, 0.95, 0.97, 0.99]}
 
 
 def tune_on_sick(bench: Path, model: object, emb: object) -> dict:
@@ -53,16 +54,17 @@ def tune_on_sick(bench: Path, model: object, emb: object) -> dict:
     ca, va = embed_statements([p.a for p in pairs], emb, None, "ta")  # type: ignore[arg-type]
     cb, vb = embed_statements([p.b for p in pairs], emb, None, "tb")  # type: ignore[arg-type]
     sims = np.einsum("ij,ij->i", va, vb).tolist()
-    base = NLIJudge(nli=model)
+    base = NLIJudge(nli=model, classifier=shipped(emb.name))
     reasons = [base._reasons(a, b, s) for a, b, s in zip(ca, cb, sims, strict=True)]
     probs = base.model_probs(ca, cb, sims, reasons)
+    pair_p = base._probs(ca, cb, va, vb, reasons)[:, 1].tolist()
     gold = [p.label for p in pairs]
     best: dict = {}
     for vals in itertools.product(*SICK_GRID.values()):
         kw = dict(zip(SICK_GRID, vals, strict=True))
         j = NLIJudge(nli=model, **kw)
-        pred = [j._decide_news(a, b, s, r, p).label
-                for a, b, s, r, p in zip(ca, cb, sims, reasons, probs, strict=True)]
+        pred = [j._decide_news(a, b, s, r, p, q).label
+                for a, b, s, r, p, q in zip(ca, cb, sims, reasons, probs, pair_p, strict=True)]
         pc = per_class(gold, pred, ("agree", "conflict", "neither"))
         row = {**kw, "macro_f1": pc["macro"]["f1"], "conflict_f1": pc["conflict"]["f1"]}
         if not best or row["macro_f1"] > best["macro_f1"]:

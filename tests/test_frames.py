@@ -184,12 +184,13 @@ def test_news_judge_agrees_on_entailment_either_way_and_reads_both_orders() -> N
 def test_news_judge_model_conflict_needs_confidence_and_other_articles() -> None:
     a, b = "The talks collapsed.", "The talks ended in a deal."
     sure = FakeNLI({(a, b): (0.98, 0.0, 0.02), (b, a): (0.97, 0.0, 0.03)})
-    assert judged(NLIJudge(nli=sure), a, b, 0.8) == "conflict"  # near-paraphrases: it may
+    assert judged(NLIJudge(nli=sure), a, b, 0.8) == "neither"  # by default it never calls alone
+    assert judged(NLIJudge(nli=sure, nli_conflict=0.95), a, b, 0.8) == "conflict"
     c = "Both delegations signed an agreement."
     apart = FakeNLI({(a, c): (0.98, 0.0, 0.02), (c, a): (0.97, 0.0, 0.03)})
-    assert judged(NLIJudge(nli=apart), a, c, 0.5) == "neither"  # worded apart: it may not
+    assert judged(NLIJudge(nli=apart, nli_conflict=0.95), a, c, 0.5) == "neither"  # apart
     unsure = FakeNLI({(a, b): (0.6, 0.1, 0.3), (b, a): (0.5, 0.1, 0.4)})
-    assert judged(NLIJudge(nli=unsure), a, b, 0.8) == "neither"
+    assert judged(NLIJudge(nli=unsure, nli_conflict=0.95), a, b, 0.8) == "neither"
 
 
 def test_news_judge_reads_with_the_model_only_what_it_could_change() -> None:

@@ -33,9 +33,11 @@ def _classifier(embedder: str = "", nli: Any = None) -> Judge:
 
 @JUDGES.register("nli")
 def _nli(embedder: str = "", nli: Any = None) -> Judge:
+    from .model import shipped
     from .nli_onnx import shipped_nli
 
-    return NLIJudge(nli=nli if nli is not None else shipped_nli())
+    return NLIJudge(nli=nli if nli is not None else shipped_nli(),
+                    classifier=shipped(embedder) if embedder else None)
 
 
 def make_judge(name: str = DEFAULT_JUDGE, embedder: str = "", nli: Any = None) -> Judge:

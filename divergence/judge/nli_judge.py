@@ -40,8 +40,12 @@ class NLIJudge(Judge):
     Args:
         nli: an NLI model with ``predict(pairs) -> (n, 3)`` in (conflict, agree, neither) order
             and ``reason``; None judges by detectors and frames alone.
+        classifier: the shipped pair classifier (``model.shipped``), or None. Cheap, it reads
+            every pair: it confirms a negation or antonym, and calls a conflict between
+            near-paraphrases as the earlier judge did (``model_conflict_p``, ``..._sim``).
         nli_conflict: P(contradiction) at which the model calls a conflict on its own (between
-            near-paraphrases).
+            near-paraphrases); above 1, never: on SICK trial its solo calls cost more than they
+            found (SNLI's convention makes two actions in one scene a contradiction).
         nli_agree: P(entailment), either way round, at which it calls an agreement between
             claims that share a specific anchor (a name other than a country, a number, a date).
         bare_agree: the same without a shared anchor: vague statements about one topic entail
@@ -56,12 +60,13 @@ class NLIJudge(Judge):
         agree_threshold: cosine used to cut chained agreement groups (``group._split_weak``).
     """
 
-    def __init__(self, nli: Any = None, detectors: Sequence[str] = NEWS_DETECTORS,
-                 nli_conflict: float = 0.95, nli_agree: float = 0.7, nli_soft: float = 0.7,
+    def __init__(self, nli: Any = None, classifier: Any = None,
+                 detectors: Sequence[str] = NEWS_DETECTORS,
+                 nli_conflict: float = 1.01, nli_agree: float = 0.7, nli_soft: float = 0.7,
                  paraphrase: float = 0.75, paraphrase_words: float = 0.5,
                  anchored_sim: float = 0.45, bare_agree: float = 0.95, copy_sim: float = 0.92,
                  agree_threshold: float = 0.45) -> None:
-        super().__init__(detectors=detectors, classifier=None, nli=None,
+        super().__init__(detectors=detectors, classifier=classifier, nli=None,
                          agree_threshold=agree_threshold)
         self.model = nli
         self.nli_conflict = nli_conflict
@@ -75,15 +80,18 @@ class NLIJudge(Judge):
 
     @property
     def name(self) -> str:
-        """``rules+frames`` and the NLI model's name."""
-        return "rules+frames" + (f"+{self.model.name}" if self.model is not None else "")
+        """``rules+frames``, the classifier, and the NLI model's name."""
+        return ("rules+frames" + ("+classifier" if self.classifier is not None else "")
+                + (f"+{self.model.name}" if self.model is not None else ""))
 
     def judge_pairs(self, left: Sequence[Claim], right: Sequence[Claim], sims: Sequence[float],
                     va: np.ndarray | None = None, vb: np.ndarray | None = None) -> list[Judgement]:
         """Label aligned pairs (left[i], right[i]); the model reads the gated pairs in one batch."""
         reasons = [self._reasons(a, b, s) for a, b, s in zip(left, right, sims, strict=True)]
         probs = self.model_probs(left, right, sims, reasons)
-        return [self._decide_news(a, b, float(s), reasons[i], probs[i])
+        pairwise = self._probs(left, right, va, vb, reasons)  # the cheap classifier, if any
+        return [self._decide_news(a, b, float(s), reasons[i], probs[i],
+                                  None if pairwise is None else float(pairwise[i, 1]))
                 for i, (a, b, s) in enumerate(zip(left, right, sims, strict=True))]
 
     def _reasons(self, a: Claim, b: Claim, sim: float) -> list[Reason]:
@@ -140,7 +148,7 @@ class NLIJudge(Judge):
         return sim >= self.paraphrase or overlap(a.content, b.content) >= self.paraphrase_words
 
     def _decide_news(self, a: Claim, b: Claim, sim: float, reasons: list[Reason],
-                     p: np.ndarray | None) -> Judgement:
+                     p: np.ndarray | None, p_pair: float | None = None) -> Judgement:
         typed = sorted((r for r in reasons if r.type in CONFLICT_TYPES
                         and r.weight >= self.conflict_threshold), key=lambda r: -r.weight)
         structural = [r for r in typed if r.type in STRUCTURAL
@@ -150,12 +158,21 @@ class NLIJudge(Judge):
         p_conflict = float(p[0]) if p is not None else 0.0
         p_agree = float(p[1]) if p is not None else 0.0
         sure = p is None and any(r.weight >= self.override_threshold for r in soft)
-        if structural or (soft and p_conflict >= self.nli_soft) or sure:
+        # The classifier may confirm a negation the strict detector found, not a loose one.
+        by_pair = (p_pair is not None and p_pair >= 0.5
+                   and any(not r.detail.endswith("worded apart") for r in soft))
+        if structural or (soft and (p_conflict >= self.nli_soft or by_pair)) or sure:
             conf = max(noisy_or([r.weight for r in typed]), p_conflict)
             return Judgement("conflict", conf, (*typed, *extra), sim)
-        if (p_conflict >= self.nli_conflict and a.article_id != b.article_id
-                and compatible_speakers(a, b) and self._paraphrase(a, b, sim)):
+        apart = a.article_id != b.article_id and compatible_speakers(a, b)
+        if apart and p_conflict >= self.nli_conflict and self._paraphrase(a, b, sim):
             return Judgement("conflict", p_conflict, extra, sim)
+        if (apart and p_pair is not None and p_pair >= self.model_conflict_p
+                and (sim >= self.model_conflict_sim
+                     or overlap(a.content, b.content) >= self.model_conflict_sim)):
+            why = Reason("model", f"pair model: conflict (p={p_pair:.2f})", (a.id, b.id),
+                         weight=p_pair)  # the earlier judge's rule for near-paraphrases
+            return Judgement("conflict", p_pair, (why, *extra), sim)
         swapped = any(r.type == "entity" for r in reasons)
         same_value = [r for r in reasons if r.type == "same-value"]
         blocked = (typed or swapped or not compatible_speakers(a, b)

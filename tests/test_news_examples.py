@@ -1,0 +1,44 @@
+"""The judge on the paraphrased news pairs a reader brings (the real model, default judge)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from .conftest import run_cli
+
+PAIRS = [
+    ("The ceasefire was mediated by the United States.",
+     "The ceasefire was worked out directly between India and Pakistan, with no third party.",
+     "conflict", "actor"),
+    ("The US brokered the ceasefire between the two countries.",
+     "The ceasefire was agreed bilaterally without mediation.", "conflict", "actor"),
+    ("The blast killed 12 people in Karachi on Monday.",
+     "Officials said 31 people died in the Karachi explosion on Monday.", "conflict", "number"),
+    ("The summit between the two leaders took place on 14 March 2025.",
+     "The leaders met for the summit on 21 April 2025.", "conflict", "date"),
+    ("The pause in fighting began at 14:00 local time.", "The guns fell silent from 6 pm.",
+     "conflict", "date"),
+    ("Rebel leaders asked for the truce.",
+     "A rebel spokesman denied that they had sought a truce.", "conflict", "attribution"),
+    ("The army said none of its aircraft were lost.", "Two of the army's jets were shot down.",
+     "conflict", "number"),
+    ("Both sides would stop firing from 17:00.", "The truce took effect at 5 pm.", "agree",
+     "same-value"),
+    ("The bridge opened on Friday.", "The bridge did not open on Friday.", "conflict", "negation"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("a", "b", "label", "reason"), PAIRS)
+def test_paraphrased_news_pairs_get_the_label_a_reader_expects(a: str, b: str, label: str,
+                                                               reason: str) -> None:
+    res = run_cli("compare", a, b, "--format", "json")
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    assert out["label"] == label
+    assert reason in [r["type"] for r in out["reasons"]]
+    if label == "conflict":  # every conflict says why, with the spans it points at
+        assert any(r["spans"] for r in out["reasons"] if r["type"] == reason) or reason in (
+            "attribution",)
