@@ -263,7 +263,7 @@ def find_groups(
                        else pairs).canonical()  # _AgreeEdges needs row-major order
     conflicts: dict[tuple[int, int], Judgement] = {}
     agree = _AgreeEdges(judge, claims, vectors)
-    batch = 256
+    batch = 2048  # pairs per judge call: the NLI model reads them in larger batches
     for k in range(0, len(pairs), batch):
         ii, jj = pairs.i[k : k + batch], pairs.j[k : k + batch]
         sims = pairs.s[k : k + batch].tolist()

@@ -63,7 +63,7 @@ class NLIJudge(Judge):
     def __init__(self, nli: Any = None, classifier: Any = None,
                  detectors: Sequence[str] = NEWS_DETECTORS,
                  nli_conflict: float = 1.01, nli_agree: float = 0.7, nli_soft: float = 0.7,
-                 paraphrase: float = 0.75, paraphrase_words: float = 0.5,
+                 paraphrase: float = 0.75, paraphrase_words: float = 0.6,
                  anchored_sim: float = 0.45, bare_agree: float = 0.95, copy_sim: float = 0.92,
                  agree_threshold: float = 0.45) -> None:
         super().__init__(detectors=detectors, classifier=classifier, nli=None,
@@ -115,13 +115,19 @@ class NLIJudge(Judge):
                 if self.needs_model(a, b, s, rs)]
         if not todo:
             return out
+        # A pair with a typed conflict reason cannot agree: one reading (its contradiction)
+        # is enough. Agreement is entailment either way round: both readings.
+        both = [i for i in todo if not any(r.type in CONFLICT_TYPES for r in reasons[i])]
         texts = [(left[i].content, right[i].content) for i in todo]
-        p = self.model.predict(texts + [(b, a) for a, b in texts])
-        n = len(todo)
-        ab, ba = p[:n], p[n:]
-        for k, i in enumerate(todo):
-            conflict = float((ab[k, 0] + ba[k, 0]) / 2)
-            agree = float(max(ab[k, 1], ba[k, 1]))
+        back = [(right[i].content, left[i].content) for i in both]
+        p = self.model.predict(texts + back)
+        ab = dict(zip(todo, p[:len(todo)], strict=True))
+        ba = dict(zip(both, p[len(todo):], strict=True))
+        for i in todo:
+            x = ab[i]
+            y = ba.get(i, x)
+            conflict = float((x[0] + y[0]) / 2)
+            agree = float(max(x[1], y[1]))
             out[i] = np.array([conflict, agree, max(0.0, 1.0 - conflict - agree)],
                               dtype=np.float32)
         return out
@@ -239,7 +245,7 @@ def _specific_anchors(a: str, b: str) -> set[str]:
     return (names(a) & names(b)) | (days(a) & days(b)) | {f"{v:g}" for v in nums}
 
 
-def polarity_flip(a: Claim, b: Claim, words: float = 0.4) -> Reason | None:
+def polarity_flip(a: Claim, b: Claim, words: float = 0.5) -> Reason | None:
     """One claim negates and the other does not, and they share at least ``words`` of their
     content words: a negation too loosely worded for the strict detector, for the model to judge."""
     from .detectors import negations, span_of
