@@ -186,7 +186,7 @@ FRAME_PER_CLAIM, FRAME_FLOOR = 8, 0.2
 def candidate_pairs(
     claims: Sequence[Claim], vectors: np.ndarray, min_similarity: float = 0.5,
     block: int = 1024, graph: bool = False, per_claim: int | None = None,
-    event_of: dict[str, str] | None = None,
+    story_of: Sequence[int] | None = None,
 ) -> PairSet:
     """Pairs worth judging: from different articles (or different speakers), among each other's
     ``per_claim`` [``CANDIDATES``] closest and at least ``min_similarity`` close, or both
@@ -196,8 +196,8 @@ def candidate_pairs(
     Exact (blocks of rows, memory ~ block x n); with ``graph`` and beyond
     ``graph.EXACT_MAX`` claims, the closest come from the HNSW neighbour table. Beyond
     ``CREDIT_ALL`` crediting claims, crediting pairs must reach ``CREDIT_FLOOR``. With
-    ``event_of`` (claim id -> event id), claims are paired by a count or time frame only within
-    their event: far apart in wording, they must at least be about the same story.
+    ``story_of`` (a story per claim, ``stories``), claims are paired by a count or time frame
+    only within a story: far apart in wording, they must at least be about the same news.
     """
     from .graph import close_pairs, nearest_pairs
 
@@ -212,11 +212,12 @@ def candidate_pairs(
     k = CANDIDATES if per_claim is None else per_claim
     parts = [nearest_pairs(vectors, k, min_similarity, keep=other_voice, block=block,
                            exact_max=None if graph else len(claims))]
+    story = story_of
     buckets: dict[str, list[int]] = defaultdict(list)
     for n, ks in enumerate(keys):
         for key in ks:
-            if key != "credit" and event_of is not None:  # counts and times: within an event
-                key = f"{key}@{event_of.get(claims[n].id, '')}"
+            if key != "credit" and story is not None:  # counts and times: within one story
+                key = f"{key}@{story[n]}"
             buckets[key].append(n)
     for key in sorted(buckets):
         who = np.array(buckets[key])
@@ -233,6 +234,36 @@ def candidate_pairs(
         parts.insert(0, (gi[mask], gj[mask], cs[mask]))  # first: its similarity wins a tie
     i, j, sim = (np.concatenate([p[col] for p in parts]) for col in range(3))
     return PairSet(i, j, sim).canonical()  # row-major; of a duplicate, the first
+
+
+# Up to this many articles, stories are the topic-level document clusters (events.py, ECB+
+# topic B3-F1 0.95); beyond, articles that share an event (a dense distance matrix would not fit).
+STORY_DOCS_MAX = 5_000
+
+
+def stories(claims: Sequence[Claim], vectors: np.ndarray,
+            event_of: dict[str, str] | None = None) -> list[int]:
+    """Each claim's story: the topic its article's coverage belongs to."""
+    from .events import DOC_TOPIC_NAMES, DOC_TOPIC_THRESHOLD, cluster_documents
+
+    arts = sorted({c.article_id for c in claims})
+    code = {a: k for k, a in enumerate(arts)}
+    if len(arts) <= STORY_DOCS_MAX or event_of is None:
+        rows: list[list[int]] = [[] for _ in arts]
+        for n, c in enumerate(claims):
+            rows[code[c.article_id]].append(n)
+        order = [n for r in rows for n in r]
+        by_doc = [[claims[n] for n in r] for r in rows]
+        labels = cluster_documents(by_doc, vectors[order], DOC_TOPIC_THRESHOLD,
+                                   names=DOC_TOPIC_NAMES)
+        return [labels[code[c.article_id]] for c in claims]
+    uf = _UnionFind(len(arts))
+    first: dict[str, int] = {}
+    for c in claims:
+        e = event_of.get(c.id)
+        if e is not None:
+            uf.union(first.setdefault(e, code[c.article_id]), code[c.article_id])
+    return [uf.find(code[c.article_id]) for c in claims]
 
 
 # Agree verdicts kept whole while there are at most this many; beyond, only (i, j, confidence)

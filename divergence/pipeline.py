@@ -13,7 +13,7 @@ import numpy as np
 
 from .embed import Embedder, EmbeddingCache, embed
 from .events import find_events
-from .group import attach, candidate_pairs, find_groups, voices
+from .group import attach, candidate_pairs, find_groups, stories, voices
 from .io import write_claims
 from .judge import Judge
 from .records import Article, Claim, ClaimGroup, Event, Report, Skip
@@ -148,7 +148,8 @@ def group_all(
     voice_of = voices(articles, claims, vectors, graph=graph)
     events = find_events(claims, vectors, threshold=event_threshold, graph=graph)
     event_of = {cid: e.id for e in events for cid in e.claims}
-    pairs = candidate_pairs(claims, vectors, pair_similarity, graph=graph, event_of=event_of)
+    story_of = stories(claims, vectors, event_of)
+    pairs = candidate_pairs(claims, vectors, pair_similarity, graph=graph, story_of=story_of)
     if graph:
         from .graph import forget
 
