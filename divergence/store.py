@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import itertools
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import asdict
@@ -112,23 +114,32 @@ class Corpus:
                                   f"PATHS --db {path}", where=str(path))
         if fresh:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            raw = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT)
-        except sqlite3.Error as e:
-            raise (storage_error(e, path) or DivergenceError(
-                f"cannot open the corpus database ({e})", where=str(path))) from None
-        self._db = GuardedConnection(raw, self.path)
-        try:
-            self._open(create)
-        except StorageError as e:
-            self._db.close()
-            if e.kind not in ("cannot-open", "read-only", "full") or fresh:
-                raise
-            self._open_unchangeable(e)
-        except sqlite3.DatabaseError as e:
-            self._db.close()
-            raise DivergenceError(f"is not a divergence corpus ({e}); give another --db path or "
-                                  "move the file away", where=str(path)) from None
+        deadline = time.monotonic() + BUSY_TIMEOUT
+        for attempt in itertools.count():
+            try:
+                raw = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT)
+            except sqlite3.Error as e:
+                raise (storage_error(e, path) or DivergenceError(
+                    f"cannot open the corpus database ({e})", where=str(path))) from None
+            self._db = GuardedConnection(raw, self.path)
+            try:
+                self._open(create)
+                break
+            except StorageError as e:
+                self._db.close()
+                # Another process creating the file or switching it to WAL can make SQLite
+                # answer "locked" at once, without waiting: try again until the timeout.
+                if e.kind == "busy" and time.monotonic() < deadline:
+                    time.sleep(min(1.0, 0.05 * 2**attempt))
+                    continue
+                if e.kind not in ("cannot-open", "read-only", "full") or fresh:
+                    raise
+                self._open_unchangeable(e)
+                break
+            except sqlite3.DatabaseError as e:
+                self._db.close()
+                raise DivergenceError(f"is not a divergence corpus ({e}); give another --db path "
+                                      "or move the file away", where=str(path)) from None
 
     def _open_unchangeable(self, first: StorageError) -> None:
         """Open a file on a read-only or full disk (or in a read-only folder) for reading.
