@@ -279,6 +279,10 @@ class EventSpace:
         return sim / self.joint[rows][:, None]
 
 
+# Beyond LONG_ARTICLE claims, an article's "mean" is taken over ARTICLE_WINDOW claims either side.
+LONG_ARTICLE, ARTICLE_WINDOW = 500, 100
+
+
 def _smoothing(claims: Sequence[Claim], context: float, article: float):  # noqa: ANN202
     """Sparse n x n operator: each claim plus its neighbours (1 and 2 away) and article mean."""
     from scipy import sparse
@@ -299,10 +303,14 @@ def _smoothing(claims: Sequence[Claim], context: float, article: float):  # noqa
                         rows.append(i)
                         cols.append(idx[q])
                         vals.append(w)
-            for j in idx:
+            # The article's mean; in a very long article, the mean of the claims around this one
+            # (the whole article's would make every row dense: 5,000 sentences, 25 M entries).
+            lo, hi = (0, k) if k <= LONG_ARTICLE else (max(0, p - ARTICLE_WINDOW),
+                                                        min(k, p + ARTICLE_WINDOW + 1))
+            for j in idx[lo:hi]:
                 rows.append(i)
                 cols.append(j)
-                vals.append(article / k)
+                vals.append(article / (hi - lo))
     n = len(claims)
     return sparse.csr_matrix((vals, (rows, cols)), shape=(n, n))
 

@@ -215,3 +215,17 @@ def test_a_side_of_a_dispute_told_by_two_outlets_is_an_agree_group_inside_the_co
     assert len(conflict) == 1 and set(conflict[0].claims) == {"a:0", "b:0", "c:0"}
     assert len(agree) == 1 and set(agree[0].claims) == {"a:0", "b:0"}  # one position
     assert not [g for g in groups if g.label == "unique"]
+
+
+def test_article_smoothing_stays_sparse_in_a_very_long_article() -> None:
+    """A 1,200-claim article is smoothed over a window, not its whole mean (which made every
+    row dense: a 5,000-sentence paragraph took minutes); short articles keep the whole mean."""
+    from divergence.events import ARTICLE_WINDOW, LONG_ARTICLE, _smoothing
+
+    long_art = [_claim("a", n, f"Claim {n}.") for n in range(1200)]
+    rows = np.diff(_smoothing(long_art, 0.5, 0.5).indptr)
+    assert rows.max() <= 2 * ARTICLE_WINDOW + 1 and 1200 > LONG_ARTICLE
+    short = [_claim("b", n, f"Claim {n}.") for n in range(40)]
+    op = _smoothing(short, 0.5, 0.5).toarray()
+    assert (op > 0).all()  # every claim sees its whole article
+    np.testing.assert_allclose(op.sum(axis=1)[5:-5], 1 + 2 * 0.5 + 2 * 0.25 + 0.5)
