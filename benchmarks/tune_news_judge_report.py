@@ -20,6 +20,7 @@ from divergence.embed import EMBEDDERS, EmbeddingCache  # noqa: E402
 from divergence.evaluate import eval_newsdev  # noqa: E402
 from divergence.io import atomic_write  # noqa: E402
 from divergence.judge import NLIJudge  # noqa: E402
+from divergence.judge.model import shipped  # noqa: E402
 from divergence.judge.nli_onnx import shipped_nli  # noqa: E402
 
 SICK_CHOSEN = {"nli_conflict": 1.01, "bare_agree": 0.95}  # tune_news_judge.py, SICK trial
@@ -34,7 +35,8 @@ def main() -> int:
     rows = []
     for vals in itertools.product(*GRID.values()):
         kw = dict(zip(GRID, vals, strict=True))
-        res = eval_newsdev(data, NLIJudge(nli=model, **SICK_CHOSEN, **kw), emb, cache)
+        judge = NLIJudge(nli=model, classifier=shipped(emb.name), **SICK_CHOSEN, **kw)
+        res = eval_newsdev(data, judge, emb, cache)
         rep = res["report"]
         row = {**kw, "report_macro_f1": round(rep["macro_f1"], 3),
                "pair_macro_f1": round(res["pair"]["macro_f1"], 3),
