@@ -24,7 +24,7 @@ import random
 import sys
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 NLI_LABELS = ("contradiction", "entailment", "neutral")  # column order of the head
@@ -362,4 +362,4 @@ if __name__ == "__main__":
     sys.exit(main())
 
 
-__all__ = ["NLIPair", "Trainer", "asdict", "load_training_data", "main"]
+__all__ = ["NLIPair", "Trainer", "load_training_data", "main"]
