@@ -374,6 +374,7 @@ _CLOCK_WORDS = re.compile(
 _MINUTES = {"ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30}
 
 
+@lru_cache(maxsize=65536)
 def times(text: str) -> tuple[DateRef, ...]:
     """``text.dates`` plus clock times in words: "midnight", "noon", "half an hour before
     midnight" (23:30)."""
@@ -466,6 +467,15 @@ _NO_THIRD = re.compile(
     r"agreed\s+bilaterally|reached\s+directly|worked\s+out\s+directly)", re.I)
 
 
+# Phrases that name a mediator, read only in a claim about an end to fighting (``PEACE``).
+_MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
+    rf"(?:mediation|brokering|help|efforts?|intervention|pressure)\s+(?:of|by|from)\s+{_AGENT_NP}",
+    rf"{_AGENT_NP}['’]s?\s+(?:mediation|brokering|intervention|efforts)",
+    rf"\b(?:thanks\s+to|credited|with\s+the\s+help\s+of)\s+{_AGENT_NP}",
+    rf"{_AGENT_NP}\s+(?:has\s+|had\s+|have\s+)?(?:{_MEDIATION})\b",
+))
+
+
 @lru_cache(maxsize=65536)
 def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
     """Credit and blame frames beyond ``detectors.credits``' fixed phrases."""
@@ -479,33 +489,21 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
                 else norm_actor(agent)
         out.append(Credit(outcome, role, key, m.start(), m.end()))
 
-    peace = PEACE
+    about_peace = bool(re.search(PEACE, text, re.I))  # credit frames need a ceasefire
     for m in re.finditer(rf"{_AGENT_NP}[- ](?:brokered|mediated|backed|negotiated|led)\s+"
-                         rf"(?:[\w-]+\s+){{0,2}}?(?P<out>{peace})", text):
+                         rf"(?:[\w-]+\s+){{0,2}}?(?P<out>{PEACE})", text):
         add("ceasefire", "mediator", m.group("agent"), m)
-    for m in re.finditer(rf"(?:mediation|brokering|help|efforts?|intervention|pressure)\s+"
-                         rf"(?:of|by|from)\s+{_AGENT_NP}", text):
-        if re.search(peace, text, re.I):
-            add("ceasefire", "mediator", m.group("agent"), m)
-    for m in re.finditer(rf"{_AGENT_NP}['’]s?\s+(?:mediation|brokering|intervention|efforts)",
-                         text):
-        if re.search(peace, text, re.I):
-            add("ceasefire", "mediator", m.group("agent"), m)
-    for m in re.finditer(rf"\b(?:thanks\s+to|credited|with\s+the\s+help\s+of)\s+{_AGENT_NP}",
-                         text):
-        if re.search(peace, text, re.I):
-            add("ceasefire", "mediator", m.group("agent"), m)
-    for m in re.finditer(rf"{_AGENT_NP}\s+(?:has\s+|had\s+|have\s+)?(?:{_MEDIATION})\b", text):
-        if re.search(peace, text, re.I):
-            add("ceasefire", "mediator", m.group("agent"), m)
-    for m in _NO_THIRD.finditer(text):
-        if re.search(peace, text, re.I):
+    if about_peace:  # "mediation by X", "X's efforts", "thanks to X", "X helped broker"
+        for rx in _MEDIATOR_PHRASES:
+            for m in rx.finditer(text):
+                add("ceasefire", "mediator", m.group("agent"), m)
+        for m in _NO_THIRD.finditer(text):
             out.append(Credit("ceasefire", "mediator", None, m.start(), m.end()))
     # Who asked for it.
     for m in re.finditer(rf"{_AGENT_NP}\s+(?:had\s+|has\s+|have\s+)?(?:requested|sought|asked\s+"
                          rf"for|begged\s+for|pleaded\s+for|appealed\s+for|called\s+for|"
                          rf"proposed|reached\s+out\s+for)\s+(?:a\s+|an\s+|the\s+)?"
-                         rf"(?:[\w-]+\s+){{0,2}}?(?P<out>{peace})", text):
+                         rf"(?:[\w-]+\s+){{0,2}}?(?P<out>{PEACE})", text):
         add("ceasefire", "requester", m.group("agent"), m)
     for m in re.finditer(rf"at\s+{_AGENT_NP}['’]s?\s+(?:request|urging|behest|plea)", text):
         add("ceasefire", "requester", m.group("agent"), m)
@@ -517,7 +515,7 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
         role = "starter" if re.search(r"started|triggered|provoked|initiated|opened\s+fire",
                                       m.group(0), re.I) else "cause"
         add("harm", role, agent, m)
-    for m in re.finditer(rf"(?:was|were|had\s+been)\s+(?:{_CAUSE_VERBS.replace('|was|', '|')}|"
+    for m in re.finditer(rf"(?:was|were|had\s+been)\s+(?:{_CAUSE_VERBS}|"
                          rf"blown\s+up|hit|struck|caused|carried\s+out|fired|launched|"
                          rf"destroyed)\s+by\s+{_AGENT_NP}", text):
         add("harm", "cause", m.group("agent"), m)
@@ -538,7 +536,7 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
         add("harm", "cause", m.group("agent"), m)
     for m in re.finditer(rf"{_AGENT_NP}\s+(?:took|claimed|sought|deserves?)\s+(?:the\s+|a\s+)?"
                          rf"(?:share\s+of\s+the\s+)?credit", text):
-        if re.search(peace, text, re.I):
+        if about_peace:
             add("ceasefire", "mediator", m.group("agent"), m)
     # Responsibility denied: "Israel was not responsible", "Israel did not bomb the hospital".
     for m in re.finditer(rf"{_AGENT_NP}\s+(?:was|were|is|are)\s+not\s+responsible|"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -216,7 +217,8 @@ _GENERIC_HEADS = frozenset({
     "commission", "authority", "administration", "embassy", "mission", "declaration", "act"})
 
 
-def _specific_anchors(a: str, b: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _specific_anchors(a: str, b: str) -> frozenset[str]:
     """What pins two statements to one fact: people and places both name (not countries, nor
     country pairs such as "India-US", nor the generic head of two different names such as the
     "Dialogue" of two dialogues), the same day or time, and the same number (10 or more: "two
@@ -242,7 +244,7 @@ def _specific_anchors(a: str, b: str) -> set[str]:
                 and not re.match(r"[\d,.]*(?:st|nd|rd|th)\b", t[q.start:])}
 
     nums = numbers(a) & numbers(b)
-    return (names(a) & names(b)) | (days(a) & days(b)) | {f"{v:g}" for v in nums}
+    return frozenset((names(a) & names(b)) | (days(a) & days(b)) | {f"{v:g}" for v in nums})
 
 
 def polarity_flip(a: Claim, b: Claim, words: float = 0.5) -> Reason | None:

@@ -23,7 +23,8 @@ import os
 import random
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -241,8 +242,8 @@ class Trainer:
         model.train()
         card = {"task": "3-way NLI (contradiction, entailment, neutral)",
                 "hyperparameters": self.hyperparameters(), "train_pairs": len(train),
-                "train_sources": _count(r.source for r in train), "tune_pairs": len(tune),
-                "tune_sources": _count(r.source for r in tune), "files": files}
+                "train_sources": dict(Counter(r.source for r in train)), "tune_pairs": len(tune),
+                "tune_sources": dict(Counter(r.source for r in tune)), "files": files}
         while state["epoch"] < self.epochs:
             epoch = state["epoch"]
             plan = batches([len(x) for x in ids], self.batch_size, random.Random(self.seed + epoch))
@@ -295,13 +296,6 @@ class Trainer:
         torch.save({"model": model.state_dict(), "opt": opt.state_dict(),
                     "sched": sched.state_dict(), "state": state}, tmp)
         os.replace(tmp, path)
-
-
-def _count(items: Iterator[str]) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for x in items:
-        out[x] = out.get(x, 0) + 1
-    return out
 
 
 def _write_json(path: Path, obj: object) -> None:
