@@ -23,7 +23,7 @@ from typing import IO, Any
 
 from .errors import DivergenceError
 from .headers import WIRES, normalize_date, parse_header
-from .records import Article, Claim, ClaimGroup, Report, Skip, Verdict
+from .records import Article, Claim, ClaimGroup, Dispute, Report, Skip, Verdict
 from .textsafe import clip, inert
 
 TEXT_EXT = {".txt", ".md", ".text"}
@@ -498,7 +498,21 @@ def report_to_dict(report: Report) -> dict[str, Any]:
              "muted": g.muted}
             for g in report.groups
         ],
+        "disputes": [dispute_to_dict(d) for d in report.disputes],
         "skipped": [{"where": s.where, "why": s.why} for s in report.skipped],
+    }
+
+
+def dispute_to_dict(d: Dispute) -> dict[str, Any]:
+    """One dispute of the contract: its question, positions with holders, and outlet voices."""
+    return {
+        "id": d.id, "question": d.question, "group": d.group,
+        "confidence": round(d.confidence, 4), "events": list(d.events),
+        "positions": [{"id": p.id, "label": p.label, "claims": list(p.claims),
+                       "holders": list(p.holders)} for p in d.positions],
+        "outlets": [{"article": o.article, "source": o.source, "position": o.position,
+                     "voice": o.voice, "claims": list(o.claims), "holders": list(o.holders)}
+                    for o in d.outlets],
     }
 
 

@@ -137,6 +137,48 @@ class ClaimGroup:
         return is_flagged(self.label, self.verdict, self.muted)
 
 
+# How an outlet carries one position of a dispute: stated as its own fact (a claim with no
+# speaker), attributed to someone, attributed and reported together with an opposing position,
+# or not at all.
+OutletVoice = Literal["fact", "attributed", "with-rejection", "omitted"]
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """One side of a dispute: the claims that say the same thing on its question, and who holds it."""
+
+    id: str
+    label: str  # the side in one clause (its most central asserted claim's proposition)
+    claims: tuple[str, ...]
+    holders: tuple[str, ...]  # the speakers; an unattributed claim is held by its outlet
+
+
+@dataclass(frozen=True, slots=True)
+class OutletPosition:
+    """Which voice one article gives one position of a dispute."""
+
+    article: str
+    source: str  # the article's outlet (its independent voice)
+    position: str  # a Position id
+    voice: OutletVoice
+    claims: tuple[str, ...] = ()  # the article's claims on this position (none when omitted)
+    holders: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Dispute:
+    """A question the articles disagree on, built from one conflict group: its positions, who holds
+    each, and for every article of the story which positions it carries and in which voice."""
+
+    id: str
+    question: str
+    group: str  # the conflict group it was built from
+    confidence: float
+    positions: tuple[Position, ...]
+    outlets: tuple[OutletPosition, ...]
+    events: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True, slots=True)
 class Event:
     """What a set of claims is about (a meeting, a ceasefire, a visit), found from the claims."""
@@ -169,6 +211,7 @@ class Report:
     skipped: tuple[Skip, ...] = ()
     # Conflicts below this confidence are not flagged unless confirmed (0 = no calibration).
     flag_threshold: float = 0.0
+    disputes: tuple[Dispute, ...] = ()
 
     def claims_by_id(self) -> dict[str, Claim]:
         """Map claim id -> claim."""
