@@ -11,7 +11,7 @@ import numpy as np
 from .embed import Embedder, EmbeddingCache, embed
 from .group import voices
 from .judge import Judge
-from .pipeline import group_all, mark_copies, use_graph
+from .pipeline import disputes_of, group_all, mark_copies, use_graph
 from .records import Article, Claim, ClaimGroup, Event, Report, Skip, Verdict
 from .split import Splitter, core, split
 from .sqlite_guard import StorageError
@@ -177,8 +177,9 @@ def corpus_report(corpus: Corpus, judge: Judge, progress: bool = False,
     voice_of = (voices(articles, claims, vectors, graph=use_graph("auto", len(claims)))
                 if claims else {})
     articles = mark_copies(articles, voice_of)
+    disputes = disputes_of(articles, claims, vectors, events, groups, judge) if claims else []
     return Report(
         articles=tuple(articles), claims=tuple(claims), events=tuple(events),
         groups=tuple(groups), model=corpus.model or "",
         created=_dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat(),
-        skipped=tuple(skipped), flag_threshold=threshold)
+        skipped=tuple(skipped), flag_threshold=threshold, disputes=tuple(disputes))

@@ -9,7 +9,6 @@ and what is left is unique. Groups are formed over all claims, so they can cross
 
 from __future__ import annotations
 
-import hashlib
 import re
 from array import array
 from collections import Counter, defaultdict
@@ -17,14 +16,13 @@ from collections.abc import Callable, Iterator, Sequence
 
 import numpy as np
 
+from .ids import stable_id
 from .judge import Judge
 from .judge.frames import frame_keys
 from .judge.text import entities
 from .records import Article, Claim, ClaimGroup, Event, Judgement, Reason
 
-
-def _stable_id(prefix: str, keys: Sequence[str]) -> str:
-    return prefix + hashlib.sha1("\n".join(sorted(keys)).encode()).hexdigest()[:10]
+_stable_id = stable_id  # the name events.py still imports
 
 
 def _check(claims: Sequence[Claim], vectors: np.ndarray) -> None:

@@ -11,12 +11,13 @@ from pathlib import Path
 
 import numpy as np
 
+from .disputes import find_disputes
 from .embed import Embedder, EmbeddingCache, embed
 from .events import find_events
 from .group import attach, candidate_pairs, find_groups, stories, voices
 from .io import write_claims
 from .judge import Judge
-from .records import Article, Claim, ClaimGroup, Event, Report, Skip
+from .records import Article, Claim, ClaimGroup, Dispute, Event, Report, Skip
 from .split import Splitter, core, split
 
 
@@ -118,7 +119,26 @@ def report_from(
         model=model,
         created=_dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat(),
         skipped=tuple(skipped),
+        disputes=tuple(disputes_of(articles, claims, vectors, events, groups, judge)),
     )
+
+
+def disputes_of(
+    articles: Sequence[Article],
+    claims: Sequence[Claim],
+    vectors: np.ndarray,
+    events: Sequence[Event],
+    groups: Sequence[ClaimGroup],
+    judge: Judge,
+) -> list[Dispute]:
+    """The disputes (``disputes.find_disputes``) of grouped claims, outlets listed per story."""
+    if not any(g.label == "conflict" for g in groups):
+        return []
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    event_of = {cid: e.id for e in events for cid in e.claims}
+    story = stories(claims, vectors, event_of)
+    story_of = {c.article_id: s for c, s in zip(claims, story, strict=True)}
+    return find_disputes(articles, claims, vectors, groups, judge, story_of)
 
 
 def group_all(

@@ -582,6 +582,8 @@ def responsibility(p: Pair) -> Reason | None:
                 continue
             elif x.agent == y.agent:
                 w = 0.7  # the same actor, asserted by one and denied by the other
+            elif None in (x.agent, y.agent) and "denies" in (p.a.stance, p.b.stance):
+                w = 0.0  # "X denied that Y mediated" is on the side of "no third party"
             elif None in (x.agent, y.agent):
                 w = 0.85 if x.role == y.role == "mediator" else 0.0
             elif "denies" in (p.a.stance, p.b.stance):

@@ -1,0 +1,259 @@
+"""Disputes: a conflict group read as a question with positions, holders and outlet voices.
+
+A conflict group says "these claims disagree". A reader asks more: what is the question, which
+sides are there, who holds each, and which outlet tells which side in whose voice. Positions come
+from the judge's verdicts inside the group: agreeing claims share a side, conflicting claims sit
+on different sides, and claims that contradict the same side are on one side together (a
+two-sided reading: "the enemy of my enemy"). Speakers hold positions; an unattributed claim is
+held by its outlet, which then states it as fact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from .ids import stable_id
+from .judge.pair import Judge
+from .records import Article, Claim, ClaimGroup, Dispute, OutletPosition, Position, Reason
+
+# Within a conflict group of at most this many claims every pair is judged again; beyond, each
+# claim is judged against its NEAREST closest claims of the group (the cost stays linear).
+ALL_PAIRS_MAX = 40
+NEAREST = 8
+
+
+def find_disputes(
+    articles: Sequence[Article],
+    claims: Sequence[Claim],
+    vectors: np.ndarray,
+    groups: Sequence[ClaimGroup],
+    judge: Judge,
+    story_of: Mapping[str, object] | None = None,
+) -> list[Dispute]:
+    """One dispute per conflict group with at least two positions, strongest first.
+
+    Args:
+        vectors: row i belongs to ``claims[i]``.
+        story_of: article id -> story (``group.stories``); an outlet row is listed for every
+            article of the dispute's stories, so a silent outlet shows as an omission. Without
+            it, the articles that share an event with the dispute are listed.
+    """
+    row = {c.id: n for n, c in enumerate(claims)}
+    by_article = {a.id: a for a in articles}
+    agree_of: dict[str, list[ClaimGroup]] = defaultdict(list)
+    for g in groups:
+        if g.label == "agree":
+            for cid in g.claims:
+                agree_of[cid].append(g)
+    out = []
+    for g in groups:
+        if g.label != "conflict":
+            continue
+        idx = [row[c] for c in g.claims if c in row]
+        if len(idx) < 2:
+            continue
+        sides = positions(idx, claims, vectors, judge)
+        sides = _widen(sides, claims, row, agree_of)
+        if len(sides) < 2:
+            continue
+        members = [n for side in sides for n in side]
+        listed = _listed_articles(members, claims, groups, g, story_of, by_article)
+        out.append(_dispute(g, sides, claims, by_article, listed))
+    out.sort(key=lambda d: (-len({o.article for o in d.outlets if o.voice != "omitted"}),
+                            -d.confidence, d.id))
+    return out
+
+
+def positions(idx: Sequence[int], claims: Sequence[Claim], vectors: np.ndarray,
+              judge: Judge) -> list[list[int]]:
+    """Split claims (rows of ``claims``) into sides from the judge's verdicts on their pairs."""
+    pairs = _pairs(idx, vectors)
+    left = [claims[i] for i, _ in pairs]
+    right = [claims[j] for _, j in pairs]
+    sims = [float(vectors[i] @ vectors[j]) for i, j in pairs]
+    ii = np.array([i for i, _ in pairs], dtype=np.int64)
+    jj = np.array([j for _, j in pairs], dtype=np.int64)
+    verdicts = judge.judge_pairs(left, right, sims, vectors[ii], vectors[jj]) if pairs else []
+    agree = sorted(((v.confidence, i, j) for (i, j), v in zip(pairs, verdicts, strict=True)
+                    if v.label == "agree"), reverse=True)
+    against = {(i, j) for (i, j), v in zip(pairs, verdicts, strict=True) if v.label == "conflict"}
+    side = {i: i for i in idx}  # each claim's side: a representative row
+
+    def members(s: int) -> list[int]:
+        return [i for i in idx if side[i] == s]
+
+    def opposed(s: int, t: int) -> bool:
+        ms, mt = members(s), members(t)
+        return any((min(x, y), max(x, y)) in against for x in ms for y in mt)
+
+    def join(s: int, t: int) -> None:
+        for i in idx:
+            if side[i] == t:
+                side[i] = s
+
+    for _, i, j in agree:  # the same statement: one side, unless that puts a conflict inside it
+        if side[i] != side[j] and not opposed(side[i], side[j]):
+            join(side[i], side[j])
+    changed = True
+    while changed:  # sides that contradict the same side, and not each other, are one side
+        changed = False
+        reps = sorted(set(side.values()))
+        enemies = {s: {t for t in reps if t != s and opposed(s, t)} for s in reps}
+        for a in reps:
+            for b in reps:
+                if a < b and enemies[a] & enemies[b] and b not in enemies[a]:
+                    join(a, b)
+                    changed = True
+                    break
+            if changed:
+                break
+    sides = [members(s) for s in sorted(set(side.values()))]
+    # A claim that opposes no one and agrees with no one stays out: nothing places it.
+    placed = {x for i, j in against for x in (i, j)}
+    sides = [s for s in sides if len(s) > 1 or s[0] in placed]
+    return sorted(sides, key=lambda s: (-len(s), s[0]))
+
+
+def _pairs(idx: Sequence[int], vectors: np.ndarray) -> list[tuple[int, int]]:
+    idx = sorted(idx)
+    if len(idx) <= ALL_PAIRS_MAX:
+        return [(a, b) for k, a in enumerate(idx) for b in idx[k + 1:]]
+    sub = vectors[idx]
+    sims = sub @ sub.T
+    np.fill_diagonal(sims, -np.inf)
+    near = np.argsort(-sims, axis=1)[:, :NEAREST]
+    found = {(min(idx[r], idx[c]), max(idx[r], idx[c])) for r in range(len(idx)) for c in near[r]}
+    return sorted(found)
+
+
+def _widen(sides: list[list[int]], claims: Sequence[Claim], row: Mapping[str, int],
+           agree_of: Mapping[str, Sequence[ClaimGroup]]) -> list[list[int]]:
+    """Claims that an agree group ties to exactly one side join that side (an outlet telling it
+    in other words, without being in the conflict itself)."""
+    where = {n: k for k, s in enumerate(sides) for n in s}
+    extra: dict[int, set[int]] = defaultdict(set)
+    for k, s in enumerate(sides):
+        for n in s:
+            for g in agree_of.get(claims[n].id, ()):
+                for cid in g.claims:
+                    m = row.get(cid)
+                    if m is not None and m not in where:
+                        extra[m].add(k)
+    out = [list(s) for s in sides]
+    for m, ks in sorted(extra.items()):
+        if len(ks) == 1:
+            out[next(iter(ks))].append(m)
+    return [sorted(s) for s in out]
+
+
+def _listed_articles(members: Sequence[int], claims: Sequence[Claim],
+                     groups: Sequence[ClaimGroup], g: ClaimGroup,
+                     story_of: Mapping[str, object] | None,
+                     by_article: Mapping[str, Article]) -> list[str]:
+    """The articles an outlet row is shown for: those of the dispute's stories (or events)."""
+    own = {claims[n].article_id for n in members}
+    if story_of is not None:
+        keys = {story_of.get(a) for a in own}
+        listed = {a for a in by_article if story_of.get(a) in keys}
+    else:
+        evs = set(g.events)
+        listed = set(own)
+        for other in groups:
+            if evs & set(other.events):
+                listed |= {cid.rsplit(":", 1)[0] for cid in other.claims}
+    order = {a: k for k, a in enumerate(by_article)}
+    return sorted(listed | own, key=lambda a: order.get(a, len(order)))
+
+
+def _dispute(g: ClaimGroup, sides: Sequence[Sequence[int]], claims: Sequence[Claim],
+             by_article: Mapping[str, Article], listed: Sequence[str]) -> Dispute:
+    def source(article_id: str) -> str:
+        a = by_article.get(article_id)
+        return a.voice if a is not None else article_id
+
+    pos = []
+    for s in sides:
+        cs = [claims[n] for n in s]
+        holders = _holders([(c.speaker, source(c.article_id)) for c in cs])
+        pos.append(Position(id=stable_id("p-", [c.id for c in cs]), label=_label(cs),
+                            claims=tuple(c.id for c in cs), holders=holders))
+    outlets = []
+    for art in listed:
+        carried = [[claims[n] for n in s if claims[n].article_id == art] for s in sides]
+        for p, cs in zip(pos, carried, strict=True):
+            others = sum(1 for x in carried if x and x is not cs)
+            if not cs:
+                voice = "omitted"
+            elif any(c.speaker is None for c in cs):
+                voice = "fact"
+            elif others:
+                voice = "with-rejection"
+            else:
+                voice = "attributed"
+            outlets.append(OutletPosition(
+                article=art, source=source(art), position=p.id, voice=voice,  # type: ignore[arg-type]
+                claims=tuple(c.id for c in cs),
+                holders=_holders([(c.speaker, source(art)) for c in cs])))
+    return Dispute(id=stable_id("d-", list(g.claims)), question=question(g.reasons, pos),
+                   group=g.id, confidence=g.confidence, positions=tuple(pos),
+                   outlets=tuple(outlets), events=g.events)
+
+
+def _holders(pairs: Sequence[tuple[str | None, str]]) -> tuple[str, ...]:
+    """Speakers, each once; an unattributed claim is held by its outlet."""
+    seen: dict[str, str] = {}
+    for speaker, outlet in pairs:
+        name = speaker or outlet
+        seen.setdefault(re.sub(r"^the\s+|\W+", " ", name.lower()).strip(), name)
+    return tuple(seen.values())
+
+
+def _label(cs: Sequence[Claim]) -> str:
+    """The side in one clause: its shortest asserted proposition of moderate length."""
+    asserted = [c for c in cs if c.stance == "asserts"] or list(cs)
+    best = min(asserted, key=lambda c: (len(c.content) < 30, len(c.content)))
+    text = best.content.strip()
+    if best.stance == "denies":
+        text = "Not so: " + text
+    return _clip(text, 160)
+
+
+def _clip(text: str, most: int) -> str:
+    if len(text) <= most:
+        return text
+    cut = text[:most].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
+
+
+_WHO = re.compile(r"who is responsible for (.+?) —")
+_COUNT = re.compile(r"\(([^()]+)\)\s*$")
+_WHEN = re.compile(r"\(when: ([^()]*)\)")
+
+
+def question(reasons: Sequence[Reason], pos: Sequence[Position]) -> str:
+    """The question the positions answer, from the group's typed reasons: who is credited, how
+    many, when; else whether the first position holds."""
+    for kind in ("actor", "number", "date"):
+        for r in sorted(reasons, key=lambda r: -r.weight):
+            if r.type != kind:
+                continue
+            if kind == "actor" and (m := _WHO.search(r.detail)):
+                what = m.group(1)
+                if what == "the harm":
+                    return "Who is responsible for the harm?"
+                return f"Who brought about {what}?"
+            if kind == "number" and (m := _COUNT.search(r.detail)):
+                return f"How many {m.group(1)}?"
+            if kind == "date":
+                m = _WHEN.search(r.detail)
+                what = m.group(1).split("/")[0] if m and m.group(1) else ""
+                return f"When did the {what} happen?" if what else "When did it happen?"
+    first = pos[0].label.removeprefix("Not so: ").rstrip(".…")
+    return f"Is it so that {first[:1].lower() + first[1:]}?"
+
+
+__all__ = ["ALL_PAIRS_MAX", "find_disputes", "positions", "question"]

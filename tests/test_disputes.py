@@ -1,0 +1,155 @@
+"""Disputes: positions from the judge's verdicts, holders, outlet voices; and on the seeds."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from divergence.disputes import find_disputes, positions, question
+from divergence.io import report_to_dict
+from divergence.records import Article, Claim, ClaimGroup, Judgement, Position, Reason, Report
+
+from .conftest import SEEDS, run_cli
+
+
+class TableJudge:
+    """Answers from a table of (claim id, claim id) -> label; anything else is "neither"."""
+
+    agree_threshold = 0.5
+
+    def __init__(self, table: dict[tuple[str, str], str]) -> None:
+        self.table = {tuple(sorted(k)): v for k, v in table.items()}
+
+    def judge_pairs(self, left: Sequence[Claim], right: Sequence[Claim], sims: Sequence[float],
+                    va: object = None, vb: object = None) -> list[Judgement]:
+        out = []
+        for a, b in zip(left, right, strict=True):
+            label = self.table.get(tuple(sorted((a.id, b.id))), "neither")
+            out.append(Judgement(label, 0.9 if label != "neither" else 0.0))  # type: ignore[arg-type]
+        return out
+
+
+def _claim(cid: str, text: str, speaker: str | None = None, stance: str = "asserts") -> Claim:
+    return Claim(cid, cid.split(":")[0], text, 0, len(text), speaker=speaker,
+                 stance=stance, proposition=text)  # type: ignore[arg-type]
+
+
+# Outlet a: the mediator claim attributed to Trump, and India's rejection; outlet b: "no third
+# party" stated as its own fact; outlet c: Pakistan asked (attributed); outlet d: off the topic.
+CLAIMS = [
+    _claim("a:0", "The US mediated the ceasefire.", speaker="Trump"),
+    _claim("a:1", "The US mediated the ceasefire.", speaker="New Delhi", stance="denies"),
+    _claim("b:0", "The ceasefire was agreed with no third party."),
+    _claim("c:0", "Pakistan asked for the ceasefire.", speaker="Indian officials"),
+    _claim("d:0", "The trade talks resume next week."),
+]
+ARTICLES = [Article(x, f"{x}.txt", "", source=f"Outlet {x.upper()}") for x in "abcd"]
+TABLE = {("a:0", "a:1"): "conflict", ("a:0", "b:0"): "conflict", ("a:0", "c:0"): "conflict",
+         ("a:1", "b:0"): "agree"}
+
+
+def _vectors(n: int) -> np.ndarray:
+    v = np.eye(n, dtype=np.float32)
+    return v
+
+
+def _group(ids: Sequence[str], reasons: tuple[Reason, ...] = ()) -> ClaimGroup:
+    return ClaimGroup("g-x", "conflict", 0.9, tuple(ids), ("a", "b", "c"), reasons)
+
+
+def test_positions_enemy_of_my_enemy_makes_one_side() -> None:
+    idx = [0, 1, 2, 3]
+    sides = positions(idx, CLAIMS, _vectors(5), TableJudge(TABLE))  # type: ignore[arg-type]
+    assert sorted(map(sorted, sides)) == [[0], [1, 2, 3]]
+
+
+def test_positions_keep_apart_sides_that_contradict_each_other() -> None:
+    table = dict(TABLE)
+    table[("b:0", "c:0")] = "conflict"  # now "no third party" and "Pakistan asked" clash too
+    sides = positions([0, 1, 2, 3], CLAIMS, _vectors(5), TableJudge(table))  # type: ignore[arg-type]
+    assert len(sides) == 3
+    assert not any({2, 3} <= set(s) for s in sides)
+
+
+def test_dispute_voices_holders_and_omission() -> None:
+    reasons = (Reason("actor", "who is responsible for the ceasefire — x; y", ("a:0", "b:0"),
+                      weight=0.85),)
+    group = _group(["a:0", "a:1", "b:0", "c:0"], reasons)
+    story = {"a": 1, "b": 1, "c": 1, "d": 1}
+    (d,) = find_disputes(ARTICLES, CLAIMS, _vectors(5), [group], TableJudge(TABLE),  # type: ignore[arg-type]
+                         story_of=story)
+    assert d.question == "Who brought about the ceasefire?"
+    us, other = (sorted(d.positions, key=lambda p: len(p.claims)))
+    assert us.holders == ("Trump",)
+    assert other.holders == ("New Delhi", "Outlet B", "Indian officials")
+    voice = {(o.source, o.position): o.voice for o in d.outlets}
+    assert voice[("Outlet A", us.id)] == "with-rejection"  # Trump's claim beside India's denial
+    assert voice[("Outlet A", other.id)] == "with-rejection"
+    assert voice[("Outlet B", other.id)] == "fact"  # no speaker: the outlet says it itself
+    assert voice[("Outlet B", us.id)] == "omitted"
+    assert voice[("Outlet C", other.id)] == "attributed"
+    assert voice[("Outlet D", us.id)] == voice[("Outlet D", other.id)] == "omitted"
+    # in the contract, fields only added
+    rep = Report(tuple(ARTICLES), tuple(CLAIMS), (), (group,), disputes=(d,))
+    out = report_to_dict(rep)["disputes"][0]
+    assert out["question"] == d.question and out["group"] == "g-x"
+    assert {o["voice"] for o in out["outlets"]} == {"with-rejection", "fact", "attributed",
+                                                    "omitted"}
+
+
+def test_outlets_of_another_story_are_not_listed() -> None:
+    group = _group(["a:0", "a:1", "b:0", "c:0"])
+    story = {"a": 1, "b": 1, "c": 1, "d": 2}
+    (d,) = find_disputes(ARTICLES, CLAIMS, _vectors(5), [group], TableJudge(TABLE),  # type: ignore[arg-type]
+                         story_of=story)
+    assert "d" not in {o.article for o in d.outlets}
+
+
+def test_a_conflict_with_one_placed_side_is_no_dispute() -> None:
+    group = _group(["a:0", "d:0"])  # the judge finds nothing between them on a second look
+    assert find_disputes(ARTICLES, CLAIMS, _vectors(5), [group], TableJudge({})) == []  # type: ignore[arg-type]
+
+
+def test_questions_from_typed_reasons() -> None:
+    pos = [Position("p", "Twelve people died.", (), ())]
+    assert question([Reason("number", "'12 people' vs '31' (deaths)", weight=0.8)], pos) == \
+        "How many deaths?"
+    assert question([Reason("date", "'14:00' vs '6 pm' (when: truce/pause)", weight=0.7)], pos) \
+        == "When did the truce happen?"
+    assert question([Reason("attribution", "X asserts it; Y denies it", weight=0.9)], pos) == \
+        "Is it so that twelve people died?"
+
+
+@pytest.mark.slow
+def test_seeds_one_ceasefire_dispute_with_both_sides(tmp_path: Path) -> None:
+    res = run_cli("report", str(SEEDS), "-o", str(tmp_path / "seeds"), "--claims-dir",
+                  str(tmp_path / "claims"), "-q")
+    assert res.exit_code == 0, res.output
+    rep = json.loads((tmp_path / "seeds.json").read_text())
+    claims = {c["id"]: c for c in rep["claims"]}
+    names = {a["id"]: Path(a["path"]).name[:3] for a in rep["articles"]}
+    ceasefire = [d for d in rep["disputes"]
+                 if any("ceasefire" in claims[c]["text"] for p in d["positions"]
+                        for c in p["claims"])]
+    assert len(ceasefire) == 1
+    d = ceasefire[0]
+    assert len(d["positions"]) >= 2
+    held = {p["id"]: " ".join(p["holders"]) for p in d["positions"]}
+    us = [p for p, h in held.items() if "Trump" in h]
+    india = [p for p, h in held.items() if "New Delhi" in h and "Jaishankar" in h]
+    assert len(us) == 1 and len(india) == 1 and us != india
+    assert "Indian officials" in held[india[0]] and "Trump" not in held[india[0]]
+    carried: dict[str, set[str]] = {}
+    for o in d["outlets"]:
+        if o["voice"] != "omitted":
+            carried.setdefault(names[o["article"]], set()).add(o["position"])
+    # Daijiworld (000), IANS (001) and the Misri-Kapoor article (002) carry both sides;
+    # the PTI piece (003) and the Jaishankar talks (004) are listed, silent on it.
+    for n in ("000", "001", "002"):
+        assert carried.get(n, set()) >= {us[0], india[0]}, n
+    listed = {names[o["article"]] for o in d["outlets"]}
+    assert {"003", "004"} <= listed and not ({"003", "004"} & set(carried))
