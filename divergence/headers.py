@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 WIRES = {
     "IANS": "IANS", "PTI": "PTI", "ANI": "ANI", "UNI": "UNI", "REUTERS": "Reuters", "AFP": "AFP",
@@ -68,7 +70,8 @@ _CREDIT_TAIL = re.compile(
     rf"(?<=[.!?\"”’])[ \t]*(?:\((?P<w1>{_WIRE_ALT})\)|[-–—]+[ \t]*(?P<w2>{_WIRE_ALT}))[ \t]*$"
 )
 MAX_HEADER_LINE = 500  # a longer line is body text, never a header line
-_BYLINE = re.compile(r"^By[ \t]+(?P<who>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*$")
+_BYLINE = re.compile(r"^By[ \t]+(?P<who>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})"
+                     r"(?:[ \t]*[,|/][ \t]*(?P<outlet>[^,|/]{2,60}?))?[ \t]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +86,9 @@ class Header:
     title: str | None = None
     url: str | None = None
     author: str | None = None
+    # An outlet named in a byline ("By Jane Roe, Hindustan Times") or a credit line in the body
+    # ("This story has not been edited by NDTV staff"); ranked after the wire (``source_name``).
+    outlet: str | None = None
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -206,11 +212,13 @@ def _loose_header(text: str, nonblank: list[tuple[int, int]], meta: dict[str, st
         if found:
             for k, v in found.items():
                 _set(meta, k, v)
+        elif not meta.get("author") and (b := _BYLINE.match(line)) and (
+                not b.group("outlet") or _OUTLET.match(b.group("outlet"))):
+            meta["author"] = b.group("who")
+            _set(meta, "outlet", b.group("outlet"))
         elif not meta.get("title") and (_same_title(line, title) or (
                 _looks_like_title(line) and len(line.split()) >= 3)):
             meta["title"] = line
-        elif not meta.get("author") and (b := _BYLINE.match(line)):
-            meta["author"] = b.group("who")
         else:
             break
         i += 1
@@ -286,11 +294,13 @@ def parse_header(text: str, title: str | None = None) -> Header:
     body[0] = (s, body[0][1])
     _credit(text, body, meta)
     body = [(a, b) for a, b in body if text[a:b].strip()]
+    if not meta.get("outlet"):
+        meta["outlet"] = _outlet_in_body(text, body)
     return Header(body=tuple(body), **_clean(meta))
 
 
 def _clean(meta: dict[str, str | None]) -> dict[str, str | None]:
-    keys = {"source", "wire", "date", "place", "title", "url", "author"}
+    keys = {"source", "wire", "date", "place", "title", "url", "author", "outlet"}
     out = {k: (v.strip() or None) if isinstance(v, str) else v
            for k, v in meta.items() if k in keys}
     if out.get("wire"):
@@ -298,3 +308,132 @@ def _clean(meta: dict[str, str | None]) -> dict[str, str | None]:
     if out.get("date"):
         out["date"] = normalize_date(out["date"])
     return out
+
+
+# ---------------------------------------------------------------- the outlet's name
+
+UNKNOWN_OUTLET = "unknown outlet ({})"
+# Credit lines in the body that name the outlet carrying the text.
+_BODY_CREDITS = (
+    # "(This story has not been edited by NDTV staff and is auto-generated from a syndicated feed.)"
+    re.compile(r"^\W*This\s+(?:story|article|report)\s+has\s+not\s+been\s+edited\s+by\s+"
+               r"(?P<outlet>[A-Z][\w&.'’ -]{0,40}?)\s+staff\b", re.I),
+    # "Copyright © 2025 The Example Post. All rights reserved." / "© Example Post 2025"
+    re.compile(r"^\W*(?:copyright\s*)?©\s*(?:\d{4}\s+)?(?P<outlet>[A-Z][\w&.'’ -]{1,40}?)"
+               r"(?:[ ,]+\d{4})?\.?(?:\s+all\s+rights\s+reserved\.?)?\s*$", re.I),
+)
+_EDGE_LINES = 3  # body lines read at either end for an outlet or credit line
+# A run of capitalised words, which may name the outlet a URL's host spells ("The Hindu").
+_NAME_RUN = re.compile(r"[A-Z][\w&'’.-]*(?:[ \t]+(?:of[ \t]+|the[ \t]+)?[A-Z][\w&'’.-]*){0,4}")
+_NAME_SCAN = 20_000  # characters of text searched for the host's name
+_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//(?:[^@/?#]*@)?(?P<host>[^/?#:\s]+)", re.I)
+_HOST_PREFIXES = ("www.", "www1.", "www2.", "m.", "amp.", "mobile.")
+_SECOND_LEVEL = {"co", "com", "org", "net", "gov", "ac", "edu", "news"}
+
+
+def unknown_outlet(name: str) -> str:
+    """The one form used when no outlet is known: ``unknown outlet (<file name>)``."""
+    return UNKNOWN_OUTLET.format(name)
+
+
+def _outlet_in_body(text: str, body: list[tuple[int, int]]) -> str | None:
+    """An outlet named by a line of its own, a byline or a credit near either end of the body."""
+    edge = body[:_EDGE_LINES] + body[max(_EDGE_LINES, len(body) - _EDGE_LINES):]
+    for s, e in edge:
+        if e - s > MAX_HEADER_LINE:
+            continue
+        line = text[s:e].strip()
+        b = _BYLINE.match(line)
+        if b and b.group("outlet") and _OUTLET.match(b.group("outlet")):
+            return b.group("outlet")
+        if len(body) > 1 and _OUTLET.match(line.rstrip(".")):
+            return line.rstrip(".")
+        for pattern in _BODY_CREDITS:
+            m = pattern.match(line)
+            if m:
+                return m.group("outlet").strip(" .")
+    return None
+
+
+@lru_cache(maxsize=1)
+def _known_hosts() -> dict[str, str]:
+    """Well-known hosts and the names their outlets use (``data/outlet_hosts.tsv``)."""
+    ref = resources.files("divergence") / "data" / "outlet_hosts.tsv"
+    out = {}
+    for line in ref.read_text("utf-8").splitlines():
+        host, _, name = line.partition("\t")
+        if host.strip() and not host.startswith("#") and name.strip():
+            out[host.strip().lower()] = name.strip()
+    return out
+
+
+def host_of(url: str | None) -> str | None:
+    """The readable host of ``url`` ("https://www.hindustantimes.com/x" -> "hindustantimes.com")."""
+    if not url or not url.strip():
+        return None
+    u = url.strip()
+    m = _HOST.match(u if "//" in u else "//" + u)
+    host = m.group("host").lower().rstrip(".") if m else ""
+    changed = True
+    while changed:
+        changed = False
+        for prefix in _HOST_PREFIXES:
+            if host.startswith(prefix) and host.count(".") > 1:
+                host, changed = host[len(prefix):], True
+    if not re.fullmatch(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+", host) or host.replace(".", "").isdigit():
+        return None
+    return host
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", s.lower())
+
+
+def _named_in_text(label: str, text: str) -> str | None:
+    """The capitalised words of ``text`` that spell the host's ``label`` ("thehindu" ->
+    "The Hindu", "daijiworld" -> "Daijiworld")."""
+    if len(label) < 3:
+        return None
+    for m in _NAME_RUN.finditer(text, 0, min(len(text), _NAME_SCAN)):
+        words = m.group(0).split()
+        for i in range(len(words)):
+            for j in range(i + 1, len(words) + 1):
+                if _squash(" ".join(words[i:j])) == label:
+                    return " ".join(words[i:j]).rstrip(".’'")
+    return None
+
+
+def host_name(url: str | None, text: str = "") -> str | None:
+    """The outlet behind ``url``: a well-known host's name, else the name the text spells from
+    the host ("thehindu.com" and "... The Hindu ..."), else the readable host itself."""
+    host = host_of(url)
+    if host is None:
+        return None
+    parts = host.split(".")
+    known = _known_hosts()
+    for i in range(len(parts) - 1):  # the longest known suffix: "edition.cnn.com" -> cnn.com
+        name = known.get(".".join(parts[i:]))
+        if name:
+            return name
+    label = parts[-3] if len(parts) > 2 and parts[-2] in _SECOND_LEVEL else parts[-2]
+    return _named_in_text(label, text) or host
+
+
+def source_name(head: Header, text: str, name: str, *, source: str | None = None,
+                url: str | None = None, wire: str | None = None) -> str:
+    """The outlet an article is from, as people name it.
+
+    In order: an explicit ``source`` (JSONL field, HTML site name), the header block or outlet
+    line, the URL's host, the wire credit, an outlet named in a byline or credit line of the
+    text; when none is known, ``unknown outlet (<name>)``.
+
+    Args:
+        head: what ``parse_header`` found in ``text``.
+        name: what the article is called when no outlet is known (its file name).
+        url, wire: given from elsewhere (JSONL, HTML metadata); they win over the header's.
+    """
+    for found in (source, head.source, host_name(url or head.url, text),
+                  _wire(wire) or wire or head.wire, head.outlet):
+        if found and found.strip():
+            return found.strip()
+    return unknown_outlet(name)

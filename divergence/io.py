@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import DivergenceError
-from .headers import WIRES, normalize_date, parse_header
+from .headers import WIRES, normalize_date, parse_header, source_name
 from .records import Article, Claim, ClaimGroup, Dispute, Report, Skip, Verdict
 from .textsafe import clip, inert
 
@@ -237,7 +237,8 @@ def make_article(text: str, path: str, **fields: str | None) -> Article | Skip:
         id=aid,
         path=path,
         text=text,
-        source=fields.get("source") or head.source or _source_from_path(path),
+        source=source_name(head, text, _name_from_path(path), source=fields.get("source"),
+                           url=fields.get("url"), wire=_wire(fields.get("wire"))),
         wire=_wire(fields.get("wire")) or head.wire,
         date=normalize_date(fields.get("date")) or head.date,
         place=fields.get("place") or head.place,
@@ -251,9 +252,13 @@ def _wire(value: str | None) -> str | None:
     return (WIRES.get(value.strip().upper()) or value.strip()) if value and value.strip() else None
 
 
-def _source_from_path(path: str) -> str:
-    stem = Path(re.sub(r":\d+$", "", path)).stem
-    return stem or "unknown"
+def _name_from_path(path: str) -> str:
+    """What an article without a known outlet is called: its file name without the extension,
+    with the line (and column) numbers of a JSONL item ("feed.jsonl:3" -> "feed:3")."""
+    m = re.search(r"(?::\d+)+$", path)
+    tail = m.group(0) if m else ""
+    stem = Path(path[: len(path) - len(tail)]).stem
+    return (stem or "text") + tail
 
 
 _JSONL_FIELDS = ("id", "source", "date", "title", "url", "wire")
@@ -263,7 +268,7 @@ def _from_jsonl(where: str, text: str) -> Iterator[Article | Skip]:
     whole = _whole_json(text)
     if whole is not None:  # a pretty-printed object or an array: read it, do not fail each line
         for n, obj in whole:
-            yield _from_json_obj(f"{where}:{n}", obj, f"{Path(where).stem}:{n}")
+            yield _from_json_obj(f"{where}:{n}", obj)
         return
     for n, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -278,9 +283,9 @@ def _from_jsonl(where: str, text: str) -> Iterator[Article | Skip]:
         if isinstance(obj, list) and any(isinstance(i, dict) for i in obj):
             # an array of articles on one line: its items, as when spread over several lines
             for col, item in _array_items(line, obj):
-                yield _from_json_obj(f"{loc}:{col}", item, f"{Path(where).stem}:{n}:{col}")
+                yield _from_json_obj(f"{loc}:{col}", item)
             continue
-        yield _from_json_obj(loc, obj, f"{Path(where).stem}:{n}")
+        yield _from_json_obj(loc, obj)
 
 
 def _whole_json(text: str) -> list[tuple[int, Any]] | None:
@@ -327,7 +332,7 @@ def _skip(text: str, pos: int, chars: str) -> int:
     return pos
 
 
-def _from_json_obj(loc: str, obj: Any, default_source: str) -> Article | Skip:
+def _from_json_obj(loc: str, obj: Any) -> Article | Skip:
     if not isinstance(obj, dict):
         return Skip(loc, f"expected a JSON object with a \"text\" field, got {_json_type(obj)}")
     if "text" not in obj:
@@ -338,7 +343,6 @@ def _from_json_obj(loc: str, obj: Any, default_source: str) -> Article | Skip:
         return Skip(loc, f'"text" must be the article as a non-empty string, got {got}')
     fields = {k: str(obj[k]).strip() for k in _JSONL_FIELDS
               if isinstance(obj.get(k), (str, int, float)) and str(obj[k]).strip()}
-    fields.setdefault("source", default_source)
     return make_article(body, path=loc, **fields)
 
 

@@ -90,9 +90,19 @@ def test_load_text_file_finds_metadata_and_body(tmp_path: Path) -> None:
     assert a.path == str(INPUTS / "delhi.txt")
 
 
-def test_source_falls_back_to_the_file_name(tmp_path: Path) -> None:
+def test_source_without_an_outlet_is_unknown_with_the_file_name(tmp_path: Path) -> None:
     (a,), _ = load([str(_write(tmp_path / "the-wire.txt", "Officials met on Wednesday."))])
-    assert a.source == "the-wire"
+    assert a.source == "unknown outlet (the-wire)"
+
+
+def test_source_from_the_url_host_then_the_wire(tmp_path: Path) -> None:
+    rows = [{"text": "NEW DELHI (Reuters) - Ministers met.", "url": "https://www.thehindu.com/a"},
+            {"text": "NEW DELHI (Reuters) - Ministers met on Friday.", "url": "https://www.example-daily.in/b"},
+            {"text": "NEW DELHI (Reuters) - Ministers met on Monday."}]
+    path = _write(tmp_path / "feed.jsonl", "\n".join(map(json.dumps, rows)) + "\n")
+    arts, _ = load([str(path)])
+    assert [a.source for a in arts] == ["The Hindu", "example-daily.in", "Reuters"]
+    assert {a.wire for a in arts} == {"Reuters"}
 
 
 def test_folder_is_read_recursively_skipping_hidden_and_other_files(tmp_path: Path) -> None:
@@ -123,7 +133,7 @@ def test_unknown_extension_given_by_name_is_sniffed(tmp_path: Path) -> None:
     _write(tmp_path / "a.dat", json.dumps({"text": "Officials met.", "source": "X"}) + "\n")
     _write(tmp_path / "b.dat", ARTICLE)
     arts, _ = load([str(tmp_path / "a.dat"), str(tmp_path / "b.dat")])
-    assert [a.source for a in arts] == ["X", "b"]
+    assert [a.source for a in arts] == ["X", "IANS"]  # b: the wire credit of its dateline
     assert arts[0].path.endswith("a.dat:1")
 
 
@@ -192,7 +202,7 @@ def test_jsonl_fields_and_line_numbers(tmp_path: Path) -> None:
         "wire-1", "Wire Daily", "2025-05-28", "Talks", "https://example.org/1", "PTI")
     assert a.path == f"{path}:2" and b.path == f"{path}:3"
     assert b.id == article_id(rows[1]["text"])
-    assert (b.source, b.wire, b.place) == ("feed:3", "Reuters", "NEW DELHI")
+    assert (b.source, b.wire, b.place) == ("Reuters", "Reuters", "NEW DELHI")
     assert b.text[b.body[0][0]:b.body[0][1]] == "Ministers met on Thursday."
 
 
@@ -267,7 +277,7 @@ def test_stdin_text_and_jsonl_are_sniffed() -> None:
     feed = "\n".join(json.dumps({"text": t}) for t in ("Officials met.", "Ministers met."))
     arts, _ = load(["-"], stdin=io.BytesIO(b"\n" + feed.encode()))
     assert [a.path for a in arts] == ["<stdin>:2", "<stdin>:3"]
-    assert [a.source for a in arts] == ["<stdin>:2", "<stdin>:3"]
+    assert [a.source for a in arts] == ["unknown outlet (<stdin>:2)", "unknown outlet (<stdin>:3)"]
 
 
 def test_empty_stdin_is_a_skip() -> None:
