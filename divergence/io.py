@@ -23,14 +23,13 @@ from typing import IO, Any
 
 from .errors import DivergenceError
 from .headers import WIRES, normalize_date, parse_header, source_name
-from .records import Article, Claim, ClaimGroup, Dispute, Report, Skip, Verdict
+from .records import Article, Claim, Skip
 from .textsafe import clip, inert
 
 TEXT_EXT = {".txt", ".md", ".text"}
 JSONL_EXT = {".jsonl", ".ndjson"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
 ARTICLE_EXT = TEXT_EXT | JSONL_EXT | HTML_EXT
-SCHEMA = "divergence.report/1"
 MAX_ARTICLE_SIZE = 500_000  # characters of one article's text (about 80,000 words)
 MAX_ARTICLE_SIZE_ENV = "DIVERGENCE_MAX_ARTICLE_SIZE"
 _HTML_FACTOR = 10  # an HTML page may be this many times the article limit, markup included
@@ -466,90 +465,18 @@ def read_claims(path: str | os.PathLike[str]) -> list[Claim]:
     return out
 
 
-# ---------------------------------------------------------------- the report contract
+# The report contract moved to contract.py; these names stay importable from here until the
+# renderers and serve import it from there.
+from .contract import (  # noqa: E402
+    SCHEMA,
+    dispute_to_dict,
+    flagged_to_dict,
+    report_to_dict,
+    verdict_from_dict,
+    verdict_to_dict,
+)
 
-
-def report_to_dict(report: Report) -> dict[str, Any]:
-    """The report in the JSON contract of DESIGN.md (``divergence.report/1``), plus extra fields."""
-    event_of = report.event_of()
-    return {
-        "schema": SCHEMA,
-        "model": report.model,
-        "created": report.created,
-        "flag_threshold": report.flag_threshold,
-        "articles": [
-            {"id": a.id, "path": a.path, "source": a.source, "wire": a.wire, "date": a.date,
-             "title": a.title, "place": a.place, "url": a.url, "voice": a.voice, "text": a.text}
-            for a in report.articles
-        ],
-        "claims": [
-            {"id": c.id, "article": c.article_id, "text": c.text, "start": c.start, "end": c.end,
-             "speaker": c.speaker, "stance": c.stance, "event": event_of.get(c.id),
-             "cue": c.cue, "proposition": c.proposition}
-            for c in report.claims
-        ],
-        "events": [
-            {"id": e.id, "label": e.label, "articles": list(e.articles), "groups": list(e.groups),
-             "claims": list(e.claims)}
-            for e in report.events
-        ],
-        "groups": [
-            {"id": g.id, "label": g.label, "confidence": round(g.confidence, 4),
-             "claims": list(g.claims), "sources": list(g.sources),
-             "reasons": [_reason_to_dict(r) for r in g.reasons],
-             "events": list(g.events),
-             "verdict": asdict(g.verdict) if g.verdict else None, "flagged": g.flagged,
-             "muted": g.muted}
-            for g in report.groups
-        ],
-        "disputes": [dispute_to_dict(d) for d in report.disputes],
-        "skipped": [{"where": s.where, "why": s.why} for s in report.skipped],
-    }
-
-
-def dispute_to_dict(d: Dispute) -> dict[str, Any]:
-    """One dispute of the contract: its question, positions with holders, and outlet voices."""
-    return {
-        "id": d.id, "question": d.question, "group": d.group,
-        "confidence": round(d.confidence, 4), "events": list(d.events),
-        "positions": [{"id": p.id, "label": p.label, "claims": list(p.claims),
-                       "holders": list(p.holders)} for p in d.positions],
-        "outlets": [{"article": o.article, "source": o.source, "position": o.position,
-                     "voice": o.voice, "claims": list(o.claims), "holders": list(o.holders)}
-                    for o in d.outlets],
-    }
-
-
-def verdict_to_dict(group_id: str, v: Verdict) -> dict[str, Any]:
-    """One verdict log entry as a JSON object (a line of ``divergence verdicts export``)."""
-    return {"group": group_id, **asdict(v)}
-
-
-def verdict_from_dict(d: dict[str, Any], where: str = "<dict>") -> tuple[str, Verdict]:
-    """The (group id, verdict) a ``verdict_to_dict`` object holds."""
-    try:
-        return d["group"], Verdict(d["decision"], d["reviewer"], d["at"], d.get("note"))
-    except (KeyError, TypeError):
-        raise DivergenceError("need group, decision, reviewer, at (and optional note)",
-                              where=where) from None
-
-
-def flagged_to_dict(report: Report, g: ClaimGroup) -> dict[str, Any]:
-    """A group for ``divergence review --list --format json``: its claims spelled out."""
-    claims, arts = report.claims_by_id(), report.articles_by_id()
-    return {
-        "id": g.id, "label": g.label, "confidence": round(g.confidence, 4),
-        "sources": list(g.sources), "flagged": g.flagged,
-        "verdict": asdict(g.verdict) if g.verdict else None,
-        "claims": [{"id": c.id, "text": c.text, "speaker": c.speaker, "stance": c.stance,
-                    "source": arts[c.article_id].voice if c.article_id in arts else None}
-                   for c in (claims[i] for i in g.claims if i in claims)],
-        "reasons": [_reason_to_dict(r) for r in g.reasons],
-    }
-
-
-def _reason_to_dict(r: Any) -> dict[str, Any]:
-    return {"type": r.type, "detail": r.detail, "claims": list(r.claims),
-            "confidence": round(r.weight, 4),
-            "spans": [{"claim": s.claim, "start": s.start, "end": s.end, "text": s.text}
-                      for s in r.spans]}
+__all__ = ["SCHEMA", "atomic_write", "claim_from_dict", "claim_to_dict", "dedupe",
+           "dispute_to_dict", "dumps_jsonl", "flagged_to_dict", "load", "make_article",
+           "max_article_size", "read_claims", "read_file", "read_source", "report_to_dict",
+           "verdict_from_dict", "verdict_to_dict", "write_claims"]

@@ -145,7 +145,7 @@ OutletVoice = Literal["fact", "attributed", "with-rejection", "omitted"]
 
 @dataclass(frozen=True, slots=True)
 class Position:
-    """One side of a dispute: the claims that say the same thing on its question, and who holds it."""
+    """One side of a dispute: claims saying the same thing on its question, and who holds it."""
 
     id: str
     label: str  # the side in one clause (its most central asserted claim's proposition)

@@ -16,15 +16,15 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager, suppress
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from .contract import event_from_dict, event_to_dict, group_from_dict, group_to_dict
 from .errors import DivergenceError
 from .locking import lock_path, write_lock
-from .records import DECISIONS, Article, Claim, ClaimGroup, Event, Reason, Span, Verdict
+from .records import DECISIONS, Article, Claim, ClaimGroup, Event, Verdict
 from .sqlite_guard import GuardedConnection, StorageError, storage_error
 
 SCHEMA_VERSION = "1"
@@ -530,8 +530,9 @@ class Corpus:
         Returns:
             Whether it was saved.
         """
-        rows = [("event", n, json.dumps(asdict(e))) for n, e in enumerate(events)]
-        rows += [("group", n, json.dumps(asdict(g))) for n, g in enumerate(groups)]
+        rows = [("event", n, json.dumps(event_to_dict(e))) for n, e in enumerate(events)]
+        rows += [("group", n, json.dumps(group_to_dict(g, digits=None)))
+                 for n, g in enumerate(groups)]
         with self._write():
             current = self.generation
             if generation is not None and generation != current:
@@ -620,7 +621,7 @@ class Corpus:
                                    (kind, n)).fetchone()
             if row:
                 d = json.loads(row[0])
-                bodies[(kind, n)] = _event(d) if kind == "event" else _group(d)
+                bodies[(kind, n)] = event_from_dict(d) if kind == "event" else group_from_dict(d)
         events: dict[str, Event] = {}
         groups: dict[str, list[ClaimGroup]] = {}
         for cid, kind, n in member:
@@ -637,8 +638,8 @@ class Corpus:
         rows = self._db.execute("SELECT kind, body FROM grouping ORDER BY kind, n").fetchall()
         if not rows:
             return None
-        events = [_event(json.loads(b)) for k, b in rows if k == "event"]
-        groups = [_group(json.loads(b)) for k, b in rows if k == "group"]
+        events = [event_from_dict(json.loads(b)) for k, b in rows if k == "event"]
+        groups = [group_from_dict(json.loads(b)) for k, b in rows if k == "group"]
         return events, groups
 
     # ---------------------------------------------------------------- verdicts
@@ -870,19 +871,3 @@ class Corpus:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-
-def _event(d: dict[str, Any]) -> Event:
-    return Event(d["id"], d["label"], tuple(d["claims"]), tuple(d["articles"]),
-                 tuple(d.get("groups", ())))
-
-
-def _reason(d: dict[str, Any]) -> Reason:
-    spans = tuple(Span(**s) for s in d.get("spans", ()))
-    return Reason(d["type"], d["detail"], tuple(d.get("claims", ())), spans, d.get("weight", 0.0))
-
-
-def _group(d: dict[str, Any]) -> ClaimGroup:
-    return ClaimGroup(
-        d["id"], d["label"], d["confidence"], tuple(d["claims"]), tuple(d["sources"]),
-        tuple(_reason(r) for r in d.get("reasons", ())), tuple(d.get("events", ())),
-        Verdict(**d["verdict"]) if d.get("verdict") else None)

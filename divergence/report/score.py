@@ -6,7 +6,7 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from ..io import _reason_to_dict
+from ..contract import reason_to_dict as _reason_to_dict
 from ..score import ArticleScore, Neighbour
 from .markdown import shorten
 
