@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 ASSERT_CUES = (
     "said|says|say|claimed|claims|claim|maintained|maintains|maintain|stated|states|stressed|stresses|"
@@ -44,6 +46,17 @@ _SPEAKERISH = re.compile(
 _DENIED_NOUN = re.compile(
     r"(?:the\s+|any\s+)?(?:claims?|reports?|allegations?|suggestions?|accusations?|assertions?|"
     r"charges?|speculation|rumou?rs?)\s+(?:that|of)\s+", re.I)
+_QUOTED = r"(?:was|were)\s+quoted\s+as\s+saying"
+# "X took to X (formerly Twitter), stating," / "X took to social media to say that"
+_TOOK_TO = re.compile(
+    r"\s*(?:(?:However|But|Meanwhile|Earlier|Also|Later),\s*)?(?P<spk>[^,;:\"“”]{1,80}?)\s+"
+    r"(?:also\s+|later\s+|earlier\s+)?took\s+to\s+(?:X|Twitter|Facebook|Instagram|LinkedIn|"
+    r"Threads|Bluesky|Truth\s+Social|social\s+media|(?:its|his|her|their)\s+(?:official\s+)?"
+    r"(?:X\s+|Twitter\s+)?(?:handle|account|page))(?:\s*\([^()]{0,40}\))?"
+    r"(?:\s*,\s*|\s+(?:to|and)\s+)(?P<cue>stating|saying|writing|posting|noting|adding|"
+    r"asserting|claiming|announcing|say|write|state|post|note|announce|claim|assert)\b"
+    r"\s*[,:]?\s*(?:that\s+)?"
+)
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _STOP_SPEAKER = {"this", "that", "these", "those", "it", "there", "which", "who", "what"}
 
@@ -118,7 +131,15 @@ def attribute(sentence: str) -> list[Attributed]:
                 )
             return out
 
-    # 2. "According to X, P" / "P, according to X."
+    # 2. "X took to X (formerly Twitter), stating, "P"" / "X took to social media to say that P".
+    m = _TOOK_TO.match(s)
+    if m and _speaker_ok(_clean_speaker(m.group("spk"))):
+        a, b = _trim(s, m.end(), len(s))
+        if b - a > 10:
+            return [Attributed(a, b, _clean_speaker(m.group("spk")), m.group("cue").lower(),
+                               "asserts")]
+
+    # 3. "According to X, P" / "P, according to X."
     m = re.match(r"\s*According\s+to\s+(?P<spk>[^,]{2,90}),\s*", s)
     if m and _speaker_ok(m.group("spk")):
         a, b = _trim(s, m.end(), len(s))
@@ -128,10 +149,10 @@ def attribute(sentence: str) -> list[Attributed]:
         a, b = _trim(s, 0, m.start())
         return [Attributed(a, b, _clean_speaker(m.group("spk")), "according to", "asserts")]
 
-    # 3. "X (has consistently) maintained that P" / "X denied P" at the head of the sentence.
+    # 4. "X (has consistently) maintained that P" / "X denied P" at the head of the sentence.
     m = re.match(
         rf"\s*(?:(?:However|But|Meanwhile|Earlier|Also|Separately|Still|Yet|Later),\s*)?"
-        rf"(?P<spk>[^,;:\"“”]{{1,80}}?)\s*,?\s+{_ADVS}(?P<cue>{ASSERT_CUES}|{DENY_CUES})"
+        rf"(?P<spk>[^,;:\"“”]{{1,80}}?)\s*,?\s+{_ADVS}(?P<cue>{_QUOTED}|{ASSERT_CUES}|{DENY_CUES})"
         rf"(?:\s+(?:last\s+\w+|on\s+\w+|earlier|in\s+a\s+[\w\s]+?post|to\s+\w+(?:\s+\w+)?))?"
         rf"\s*,?\s*(?:that\s+)?",
         s,
@@ -147,10 +168,12 @@ def attribute(sentence: str) -> list[Attributed]:
         if b - a > 10:
             return [Attributed(a, b, _clean_speaker(m.group("spk")), cue, stance)]
 
-    # 4. Trailing: "P, X said." / "\"P,\" X said in a post."
+    # 5. Trailing: "P, X said." / "\"P,\" X said in a post." / "\"P,\" an official was quoted
+    #    as saying, underscoring Q."
     m = re.search(
-        r"[,\"”]\s*(?P<spk>[^,\"“”]{2,80}?)\s+(?P<cue>(?:was|were)\s+quoted\s+as\s+saying|said|says|told|added|noted|stated|wrote|"
-        r"claimed|maintained|insisted|warned|reported|announced)\b[^,\"“”]*\.?\s*$",
+        r"[,\"”]\s*(?P<spk>[^,\"“”]{2,80}?)\s+(?P<cue>(?:was|were)\s+quoted\s+as\s+saying|said|"
+        r"says|told|added|noted|stated|wrote|claimed|maintained|insisted|warned|reported|"
+        r"announced)\b[^,\"“”]*(?:,\s*[a-z]+ing\b[^\"“”]*)?\.?\s*$",
         s,
     )
     if m and _speaker_ok(m.group("spk")) and m.start() > 10:
@@ -158,9 +181,68 @@ def attribute(sentence: str) -> list[Attributed]:
         if b > a:
             return [Attributed(a, b, _clean_speaker(m.group("spk")), m.group("cue"), "asserts")]
 
-    # 5. Inverted: "P, said X."
+    # 6. Inverted: "P, said X."
     m = re.search(r",\s*(?P<cue>said|says|added|noted)\s+(?P<spk>[^,]{2,80}?)\s*\.?\s*$", s)
     if m and _speaker_ok(m.group("spk")) and m.start() > 10:
         a, b = _trim(s, 0, m.start())
         return [Attributed(a, b, _clean_speaker(m.group("spk")), m.group("cue"), "asserts")]
     return out
+
+
+# ---------------------------------------------------------------- is a proposition a clause?
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+@lru_cache(maxsize=1)
+def _clause_words() -> dict[str, frozenset[str]]:
+    """The word lists of ``is_clause`` (``data/clause_words.txt``: ``name: word word ...``)."""
+    ref = resources.files("divergence") / "data" / "clause_words.txt"
+    out: dict[str, set[str]] = {}
+    for line in ref.read_text("utf-8").splitlines():
+        name, sep, words = line.partition(":")
+        if sep and not line.startswith("#"):
+            out.setdefault(name.strip(), set()).update(words.split())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _finite_verb(words: list[str]) -> bool:
+    """Whether any word looks like a finite verb: an auxiliary, a past form, or a verb in -s
+    followed by what verbs take ("comes as", "remains a")."""
+    lists = _clause_words()
+    finite, dets, after = lists["finite"], lists["determiners"], lists["after_verb"]
+    low = [w.lower().replace("’", "'") for w in words]
+    for i, w in enumerate(low):
+        if w in finite:
+            return True
+        if words[i][0].isupper() and i > 0:
+            continue  # a name ("United", "Red")
+        prev = low[i - 1] if i else ""
+        if len(w) > 4 and w.endswith("ed") and w not in lists["not_past"] and prev not in dets:
+            return True
+        nxt = low[i + 1] if i + 1 < len(low) else ""
+        if (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ics"))
+                and nxt in after and prev not in dets and prev not in after):
+            return True
+    return False
+
+
+def is_clause(text: str) -> bool:
+    """Whether ``text`` reads as a clause, not a fragment an attribution cue left behind.
+
+    A fragment begins with a gerund or participle ("mediating between India and Pakistan"),
+    or is a noun phrase with an "as" complement ("the engagement as wide-ranging"), or has no
+    finite verb at all ("their commitment to strengthening the Quad"). Quoted speech that drops
+    its subject ("Discussed our bilateral partnership ...") still has a finite verb and passes.
+    """
+    words = _WORD.findall(text)
+    if not words:
+        return False
+    first = words[0].lower()
+    if first.endswith("ing") and first not in _clause_words()["not_gerund"]:
+        return False
+    np_as = re.match(r"\W*(?:the|a|an|its|their|his|her|our)\s+(?:[\w’'-]+\s+){0,3}as\b", text,
+                     re.I)
+    if np_as and not _finite_verb(_WORD.findall(np_as.group(0))):
+        return False  # "The engagement as ...", not "His visit comes as ..."
+    return _finite_verb(words)

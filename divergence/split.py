@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Protocol
 
-from .attribution import attribute
+from .attribution import attribute, is_clause
 from .records import Article, Claim
 from .registry import Registry
 
@@ -116,7 +116,7 @@ def _decompose(text: str, a: int, b: int) -> list[tuple[int, int]]:
     for m in _COMPOUND.finditer(text, a, b):
         left = text[cur : m.start()]
         right = text[m.end() : b]
-        if _clause_ok(left) and _clause_ok(right):
+        if _clause_ok(left) and _clause_ok(right) and is_clause(left) and is_clause(right):
             pieces.append((cur, m.start()))
             cur = m.end()
     pieces.append((cur, b))
@@ -198,14 +198,20 @@ def split(article: Article, splitter: Splitter | None = None) -> list[Claim]:
         sent = text[s:e]
         atts = attribute(sent)
         if not atts:
-            for a, b in _decompose(text, s, e):
+            for i, (a, b) in enumerate(_decompose(text, s, e)):
                 a, b = _strip_span(text, a, b)
-                add(a, b, proposition=_tidy(text[a:b]))
+                add(a, b, proposition=_tidy(text[a:b], joined=i > 0))
             continue
         for att in atts:
             ps, pe = s + att.start, s + att.end
+            if not is_clause(text[ps:pe]):
+                # What the cue left is a fragment ("assertions about mediating between ..."):
+                # the whole sentence is the proposition; who holds it stays.
+                add(s, e, speaker=att.speaker, cue=att.cue, stance=att.stance,
+                    proposition=_tidy(sent))
+                continue
             parts = _decompose(text, ps, pe) if len(atts) == 1 else [(ps, pe)]
-            for a, b in parts:
+            for i, (a, b) in enumerate(parts):
                 a, b = _strip_span(text, a, b)
                 # A single clause keeps the whole sentence as text (the reader sees who said it);
                 # pieces of a decomposed statement point at their own clause.
@@ -216,14 +222,20 @@ def split(article: Article, splitter: Splitter | None = None) -> list[Claim]:
                     speaker=att.speaker,
                     cue=att.cue,
                     stance=att.stance,
-                    proposition=_tidy(text[a:b]),
+                    proposition=_tidy(text[a:b], joined=i > 0),
                 )
     return claims
 
 
-def _tidy(p: str) -> str:
+def _tidy(p: str, joined: bool = False) -> str:
+    """A proposition as a sentence: quotes off, a leading connective off, a full stop on.
+
+    "while"/"whereas" go only from a clause cut off the end of a compound (``joined``): at the
+    head of a sentence they subordinate ("While the US had reached out ..., it was not ...").
+    """
     p = p.strip().strip("\"“”‘’'").strip()
-    p = re.sub(r"^(?:but|while|whereas|and|however)\s*,?\s+", "", p, flags=re.I)
+    lead = "but|while|whereas|and|however" if joined else "but|and|however"
+    p = re.sub(rf"^(?:{lead})\s*,?\s+", "", p, flags=re.I)
     if p and not p.endswith((".", "!", "?")):
         p += "."
     return p[:1].upper() + p[1:] if p else p
@@ -265,5 +277,6 @@ def claim_from_text(text: str, claim_id: str = "x:0") -> Claim:
     if not atts:
         return Claim(claim_id, article_id, text, 0, len(text), proposition=_tidy(text))
     att = atts[0]
+    prop = text[att.start:att.end] if is_clause(text[att.start:att.end]) else text
     return Claim(claim_id, article_id, text, 0, len(text), speaker=att.speaker, cue=att.cue,
-                 stance=att.stance, proposition=_tidy(text[att.start:att.end]))  # type: ignore[arg-type]
+                 stance=att.stance, proposition=_tidy(prop))  # type: ignore[arg-type]

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from divergence.attribution import attribute
+import re
+
+import pytest
+
+from divergence.attribution import attribute, is_clause
 from divergence.io import load, make_article
 from divergence.records import Article
 from divergence.split import RegexSplitter, core, split
@@ -118,3 +122,96 @@ def test_core_drops_asides() -> None:
 def test_regex_splitter_is_a_usable_fallback() -> None:
     spans = RegexSplitter().sentences("Mr. Smith arrived. He left at noon! Did he? Yes.")
     assert len(spans) == 4
+
+
+# ---------------------------------------------------------------- well-formed propositions
+
+
+def _one(text: str) -> tuple[str | None, str | None, str]:
+    (c,) = split(_article(text))
+    return c.speaker, c.cue, c.proposition
+
+
+def test_took_to_x_stating_a_quote() -> None:
+    speaker, cue, prop = _one(
+        'The Indian Embassy in Washington took to X, stating, "Foreign Secretary Vikram Misri met '
+        'Under Secretary Jeffrey Kessler. They also discussed the trade dialogue."')
+    assert (speaker, cue) == ("The Indian Embassy in Washington", "stating")
+    assert prop == ("Foreign Secretary Vikram Misri met Under Secretary Jeffrey Kessler. "
+                    "They also discussed the trade dialogue.")
+    speaker, _, prop = _one("The minister took to social media to say that the deal was done.")
+    assert (speaker, prop) == ("The minister", "The deal was done.")
+    speaker, _, prop = _one('Trump took to Truth Social (his site), saying: "We stopped a war."')
+    assert (speaker, prop) == ("Trump", "We stopped a war.")
+
+
+def test_was_quoted_as_saying() -> None:
+    speaker, cue, prop = _one(
+        "“This isn’t just a bureaucratic meeting — it’s a bridge to the future,” a senior official "
+        "was quoted as saying, underscoring the dialogue’s strategic importance.")
+    assert (speaker, cue) == ("a senior official", "was quoted as saying")
+    assert prop == "This isn’t just a bureaucratic meeting — it’s a bridge to the future."
+    speaker, _, prop = _one("A senior official was quoted as saying that the talks went well.")
+    assert (speaker, prop) == ("A senior official", "The talks went well.")
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Recent developments, including President Donald Trump’s assertions about mediating between "
+     "India and Pakistan and reported business deals, have introduced complexities.",
+     "President Donald Trump"),
+    ("The Embassy of India in the US highlighted the engagement as “wide-ranging,” emphasizing the "
+     "importance of deepening collaboration.", "The Embassy of India in the US"),
+    ("Both sides emphasised signing a new 10-year framework under the Major Defence Partnership.",
+     "Both sides"),
+    ("Both sides reiterated their commitment to strengthening the Quad partnership with Japan.",
+     "Both sides"),
+])
+def test_a_fragment_after_the_cue_falls_back_to_the_whole_sentence(sentence: str,
+                                                                    speaker: str) -> None:
+    got_speaker, _, prop = _one(sentence)
+    assert got_speaker == speaker  # who holds it stays
+    assert prop == sentence
+
+
+def test_a_leading_while_stays_but_a_joined_while_goes() -> None:
+    _, _, prop = _one("Jaishankar clarified that while the US had reached out to India, it was not "
+                      "the only country to do so.")
+    assert prop == "While the US had reached out to India, it was not the only country to do so."
+    _, _, prop = _one("While the talks were future-focused, the backdrop is marked by unease.")
+    assert prop == "While the talks were future-focused, the backdrop is marked by unease."
+
+
+@pytest.mark.parametrize(("text", "ok"), [
+    ("The leaders discussed a roadmap to strengthen collaboration.", True),
+    ("His visit comes as a follow-up to the February trip.", True),
+    ("Any ceasefire with Pakistan is a strictly bilateral matter.", True),
+    ("Discussed our bilateral partnership including trade and security.", True),
+    ("Beijing said the talks went well.", True),
+    ("India acted solely in national interest, without external mediation.", True),
+    ("Mediating between India and Pakistan and reported business deals.", False),
+    ("mediating between India and Pakistan", False),
+    ("The engagement as “wide-ranging,” emphasizing the importance of collaboration.", False),
+    ("Their commitment to strengthening the Quad partnership with Japan.", False),
+    ("", False),
+])
+def test_is_clause(text: str, ok: bool) -> None:
+    assert is_clause(text) is ok
+
+
+def test_no_seed_proposition_is_a_fragment() -> None:
+    articles, _ = load([str(SEEDS)])
+    claims = [c for a in articles for c in split(a)]
+    assert len(claims) > 80
+    for c in claims:
+        assert is_clause(c.proposition), c.proposition
+        if c.speaker is None or c.proposition == c.text:
+            continue  # the whole sentence ("During that visit, ...")
+        first = re.match(r"\W*(\w+)", c.proposition)  # what an attribution cue left behind
+        assert first and not first.group(1).lower().endswith("ing"), c.proposition
+        assert not re.match(r"(?:The|A|An)\s+\w+\s+as\b", c.proposition), c.proposition
+    by_text = {c.text[:40]: c for c in claims}
+    embassy = by_text["The Indian Embassy in Washington took to"]
+    assert embassy.speaker == "The Indian Embassy in Washington"
+    assert embassy.proposition.startswith("Foreign Secretary Vikram Misri met")
+    official = next(c for c in claims if c.text.startswith("“This isn’t just"))
+    assert official.speaker == "a senior official"
