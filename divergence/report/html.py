@@ -9,7 +9,8 @@ for every value a template prints, and piece by piece here.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -17,8 +18,16 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from ..records import Article, Claim, ClaimGroup, Event, Reason, Report, Span
+from ..records import Article, Claim, ClaimGroup, Dispute, Event, Reason, Report, Span
 from ..textsafe import inert
+from .dispute_view import (
+    disputes_by_group,
+    layout,
+    ordered_disputes,
+    top_reasons,
+    voice_of,
+    voice_text,
+)
 from .markdown import (
     NO_EVENT,
     SECTIONS,
@@ -30,6 +39,7 @@ from .markdown import (
     shorten,
     speaker_of,
 )
+from .matrix import MEASURES, outlet_matrix
 
 TEMPLATE = "report.html.j2"
 _RANK = {"conflict": 3, "agree": 2, "unique": 1, "none": 0}
@@ -83,39 +93,117 @@ def _context(report: Report) -> dict[str, Any]:
     articles = report.articles_by_id()
     events = {e.id: e for e in report.events}
     place = place_groups(report)
+    disputes = disputes_by_group(report)
     counts = {label: sum(section_of(g) == label for g in report.groups) for label, _ in SECTIONS}
     conflicts = sorted((g for g in report.groups if section_of(g) == "conflict"),
                        key=lambda g: (-g.confidence, g.id))
+    agreements = sorted((g for g in report.groups if g.label == "agree"),
+                        key=lambda g: (-len(g.sources), -g.confidence, g.id))
     shown = list(report.events)
     if place.by_event[NO_EVENT]:
         shown.append(Event(NO_EVENT, "Not tied to an event", (), ()))
     return {
         "report": report,
         "counts": counts,
-        "top": [_top(g, claims) for g in conflicts[:5]],
-        "events": [_event(e, place, events, claims, articles, report.flag_threshold)
+        "disputes": [dispute_context(report, d, claims, articles, events)
+                     for d in ordered_disputes(report)],
+        "top": [_top(g, claims, disputes) for g in conflicts[:5]],
+        "agreements": [_top(g, claims, disputes) for g in agreements[:5]],
+        "matrix": _matrix(report),
+        "events": [_event(e, place, events, claims, articles, report.flag_threshold, disputes)
                    for e in shown],
         "texts": _texts(report),
     }
 
 
-def _top(g: ClaimGroup, claims: dict[str, Claim]) -> dict[str, Any]:
+def dispute_anchor(dispute_id: str) -> str:
+    """The HTML id of a dispute's view."""
+    return "dispute-" + dispute_id.replace(":", "-")
+
+
+def dispute_context(report: Report, d: Dispute, claims: dict[str, Claim],
+                    articles: dict[str, Article], events: dict[str, Event] | None = None,
+                    claim_view: Callable[[Claim, Article | None, list[Span]], dict[str, Any]]
+                    | None = None) -> dict[str, Any]:
+    """What the dispute macro prints: the question, positions with their claims (through
+    ``claim_view``, the report's claim view by default), the outlet rows and the reasons."""
+    view = layout(report, d, claims, articles)
+    spans = [s for r in (view.group.reasons if view.group else ()) for s in r.spans]
+    make = claim_view or _claim
+    return {
+        "id": d.id, "anchor": dispute_anchor(d.id), "question": d.question,
+        "confidence": d.confidence, "group": d.group, "group_href": "#" + group_anchor(d.group),
+        "events": [(events[e].label or e) for e in d.events if events and e in events],
+        "positions": [
+            {"letter": p.letter, "label": p.label, "short": shorten(p.label, 60),
+             "holders": p.holders,
+             "claims": [make(c, articles.get(c.article_id), [s for s in spans if s.claim == c.id])
+                        for c in p.claims]}
+            for p in view.positions],
+        "rows": [{"outlet": r.outlet, "source": r.source, "href": "#article-" + r.article,
+                  "cells": [{"voice": voice_of(c), "text": voice_text(c)} for c in r.cells]}
+                 for r in view.rows],
+        **_reasons(view.group.reasons if view.group else ()),
+    }
+
+
+def _top(g: ClaimGroup, claims: dict[str, Claim], disputes: dict[str, Dispute]) -> dict[str, Any]:
     first = next((claims[cid] for cid in g.claims if cid in claims), None)
-    return {"href": "#" + group_anchor(g.id), "confidence": g.confidence,
-            "sources": g.sources, "text": shorten(first.content) if first else g.id}
+    d = disputes.get(g.id)
+    n = len(g.sources)
+    pair = n == 2 and g.label == "conflict"
+    outlets = g.sources[0] if n == 1 else " vs ".join(g.sources) if pair else f"{n} outlets"
+    return {"href": "#" + (dispute_anchor(d.id) if d else group_anchor(g.id)),
+            "confidence": g.confidence, "sources": g.sources, "outlets": outlets,
+            "text": d.question if d else shorten(first.content, 72) if first else g.id}
+
+
+def _matrix(report: Report) -> list[dict[str, Any]]:
+    """One heatmap per measure: rows and columns are outlets, numbered so the table stays narrow;
+    each cell says its count, is shaded by it (five steps) and titled in words."""
+    m = outlet_matrix(report)
+    if len(m.outlets) < 2:
+        return []
+    maps = []
+    for kind, title in MEASURES:
+        peak = m.peak(kind)
+        rows = []
+        for i, row in enumerate(m.outlets):
+            cells = []
+            for col in m.outlets:
+                if row == col:
+                    cells.append({"diag": True, "n": "", "shade": 0, "title": ""})
+                    continue
+                n = m.count(kind, row, col)
+                cells.append({"diag": False, "n": n, "shade": -(-4 * n // peak),
+                              "title": _cell_title(kind, row, col, n)})
+            rows.append({"n": i + 1, "outlet": row, "cells": cells})
+        maps.append({"kind": kind, "title": title, "rows": rows,
+                     "outlets": [{"n": i + 1, "name": o} for i, o in enumerate(m.outlets)]})
+    return maps
+
+
+def _cell_title(kind: str, row: str, col: str, n: int) -> str:
+    if kind == "agree":
+        return f"{row} and {col} agree on {n} point(s)"
+    if kind == "conflict":
+        return f"{row} and {col} conflict on {n} point(s)"
+    return f"{row} carries {n} point(s) that {col} leaves out"
 
 
 def _event(
-    e: Event, place: Placement, events: dict[str, Event],
-    claims: dict[str, Claim], articles: dict[str, Article], threshold: float = 0.0,
+    e: Event, place: Placement, events: dict[str, Event], claims: dict[str, Claim],
+    articles: dict[str, Article], threshold: float = 0.0,
+    disputes: dict[str, Dispute] | None = None,
 ) -> dict[str, Any]:
     groups = place.by_event[e.id]
     sections = []
     for label, title in SECTIONS:
-        views = [_group(g, e.id, place, events, claims, articles, threshold)
+        views = [_group(g, e.id, place, events, claims, articles, threshold, disputes or {})
                  for g in groups if section_of(g) == label]
         if views:
-            sections.append({"label": label, "title": title, "groups": views})
+            sections.append({"label": label, "title": title, "groups": views,
+                             "collapsed": label == "unique"})
     names = [articles[aid].source if aid in articles else aid for aid in e.articles]
     return {"id": e.id, "label": e.label or e.id, "articles": names, "sections": sections}
 
@@ -123,11 +211,15 @@ def _event(
 def _group(
     g: ClaimGroup, event_id: str, place: Placement, events: dict[str, Event],
     claims: dict[str, Claim], articles: dict[str, Article], threshold: float = 0.0,
+    disputes: dict[str, Dispute] | None = None,
 ) -> dict[str, Any]:
+    d = (disputes or {}).get(g.id)
     view: dict[str, Any] = {
         "id": g.id, "anchor": group_anchor(g.id), "label": g.label, "confidence": g.confidence,
         "sources": g.sources, "verdict": g.verdict, "ref": None, "columns": [], "reasons": [],
+        "more": [], "folded": None,
         "aside": aside_why(g, threshold) if section_of(g) == "aside" else None,
+        "dispute": {"href": "#" + dispute_anchor(d.id), "question": d.question} if d else None,
     }
     home = place.home[g.id]
     if home != event_id:
@@ -135,14 +227,25 @@ def _group(
         view["ref"] = {"href": "#" + group_anchor(g.id),
                        "event": (first.label or first.id) if first else "elsewhere"}
         return view
+    if d is not None:
+        return view
     spans = [s for r in g.reasons for s in r.spans]
     view["columns"] = [
         {"voice": col.voice, "outlets": [o for o in col.outlets if o != col.voice],
          "claims": [_claim(c, articles.get(c.article_id), spans) for c in col.claims]}
         for col in columns(g, claims, articles)
     ]
-    view["reasons"] = [_reason(r) for r in g.reasons]
+    if g.label == "agree":  # why claims agree matters less than why they conflict: folded
+        view["folded"] = {"count": len(g.reasons), "reasons": [_reason(r) for r in g.reasons],
+                          "types": _types(g.reasons)}
+    else:
+        view.update(_reasons(g.reasons))
     return view
+
+
+def _types(reasons: Sequence[Reason]) -> str:
+    counts = Counter(r.type for r in reasons)
+    return ", ".join(f"{t} ×{n}" if n > 1 else t for t, n in counts.items())
 
 
 def _claim(c: Claim, article: Article | None, spans: Iterable[Span]) -> dict[str, Any]:
@@ -152,6 +255,12 @@ def _claim(c: Claim, article: Article | None, spans: Iterable[Span]) -> dict[str
         "outlet": article.source if article else c.article_id,
         "content": mark_spans(c.content, [s for s in spans if s.claim == c.id]),
     }
+
+
+def _reasons(reasons: Sequence[Reason]) -> dict[str, list[dict[str, Any]]]:
+    """The strongest reasons to show, and the rest (collapsed under "n more")."""
+    shown, rest = top_reasons(reasons)
+    return {"reasons": [_reason(r) for r in shown], "more": [_reason(r) for r in rest]}
 
 
 def _reason(r: Reason) -> dict[str, Any]:
@@ -195,7 +304,8 @@ def _texts(report: Report) -> list[dict[str, Any]]:
     by_article: dict[str, list[Claim]] = {}
     for c in report.claims:
         by_article.setdefault(c.article_id, []).append(c)
-    return [{"article": a, "html": highlight_article(a.text, by_article.get(a.id, []), label_of)}
+    return [{"article": a, "claims": len(by_article.get(a.id, [])),
+             "html": highlight_article(a.text, by_article.get(a.id, []), label_of)}
             for a in report.articles]
 
 

@@ -7,11 +7,14 @@ how a group's claims split into one column per independent voice.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..records import Article, Claim, ClaimGroup, Event, Reason, Report
+from ..records import Article, Claim, ClaimGroup, Dispute, Event, Reason, Report
 from ..textsafe import inert
+from .dispute_view import disputes_by_group, layout, ordered_disputes, top_reasons, voice_text
+from .matrix import outlet_matrix
 
 # The order a reader wants within an event: disputes first.
 SECTIONS: tuple[tuple[str, str], ...] = (
@@ -145,14 +148,19 @@ def render_markdown(report: Report) -> str:
     articles = report.articles_by_id()
     events = {e.id: e for e in report.events}
     place = place_groups(report)
+    disputes = disputes_by_group(report)
     out: list[str] = [*_header(report)]
+    for d in ordered_disputes(report):
+        out += _dispute(report, d, claims, articles, events)
+    out += _matrix(report)
+    out += _articles(report)
     for e in report.events:
         out += _event(e, place.by_event[e.id], place, events, claims, articles,
-                      report.flag_threshold)
+                      report.flag_threshold, disputes)
     if place.by_event[NO_EVENT]:
         loose = Event(NO_EVENT, "Not tied to an event", (), ())
         out += _event(loose, place.by_event[NO_EVENT], place, events, claims, articles,
-                      report.flag_threshold)
+                      report.flag_threshold, disputes)
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -169,7 +177,15 @@ def _header(report: Report) -> list[str]:
         f"- Groups: {counts['conflict']} conflict, {counts['agree']} agree, "
         f"{counts['unique']} unique" + (f"; {counts['aside']} conflict(s) set aside"
                                         if counts["aside"] else ""),
-        "", "## Articles", "",
+    ]
+    if report.disputes:
+        lines.append(f"- Disputes: {len(report.disputes)} (below, before the events)")
+    return [*lines, ""]
+
+
+def _articles(report: Report) -> list[str]:
+    lines = [
+        "## Articles", "",
         "| id | source | wire | date | title |", "| --- | --- | --- | --- | --- |",
     ]
     for a in report.articles:
@@ -183,9 +199,62 @@ def _header(report: Report) -> list[str]:
     return lines
 
 
+def _dispute(report: Report, d: Dispute, claims: dict[str, Claim],
+             articles: dict[str, Article], events: dict[str, Event]) -> list[str]:
+    """One dispute: its question, the positions side by side, the outlet table, the reasons."""
+    view = layout(report, d, claims, articles)
+    where = [md_escape(events[e].label or e) for e in d.events if e in events]
+    lines = [f"## Dispute: {md_escape(d.question)}", "",
+             f"From conflict `{_code(d.group)}` ({d.confidence:.2f})"
+             + (f", under *{'*, *'.join(where)}*" if where else "") + ".", ""]
+    if view.positions:
+        heads = [f"{p.letter}: {md_escape(p.label)}" for p in view.positions]
+        held = ["held by " + (", ".join(md_escape(h) for h in p.holders) or "no one named")
+                for p in view.positions]
+        said = ["<br>".join(f"{_claim_line(c, articles)} — *{_outlet(c, articles)}*"
+                            for c in p.claims) or "—" for p in view.positions]
+        lines += [_row(heads), "|" + " --- |" * len(heads), _row(held), _row(said), ""]
+    if view.rows:
+        letters = [p.letter for p in view.positions]
+        lines += [_row(["Outlet", *letters]), "|" + " --- |" * (len(letters) + 1)]
+        for r in view.rows:
+            name = md_escape(r.outlet) + (f" ({md_escape(r.source)})" if r.source else "")
+            lines.append(_row([name, *(md_escape(voice_text(c)) for c in r.cells)]))
+        lines.append("")
+    if view.group is not None:
+        lines += _notes(view.group)
+    return lines
+
+
+def _outlet(c: Claim, articles: dict[str, Article]) -> str:
+    a = articles.get(c.article_id)
+    return md_escape(a.source if a else c.article_id)
+
+
+def _row(cells: Sequence[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _matrix(report: Report) -> list[str]:
+    """Outlet × outlet as one row per pair (see ``matrix.outlet_matrix`` for the counts)."""
+    m = outlet_matrix(report)
+    if len(m.outlets) < 2:
+        return []
+    lines = ["## Outlet × outlet", "",
+             "Points (claim groups) both outlets carry in agreement or in conflict, and points "
+             "one carries that the other leaves out of an event both cover.", "",
+             _row(["Outlet A", "Outlet B", "agree", "conflict", "only A", "only B"]),
+             "|" + " --- |" * 6]
+    for p in m.pairs:
+        lines.append(_row([md_escape(p.a), md_escape(p.b), str(p.agree), str(p.conflict),
+                           str(p.only_a), str(p.only_b)]))
+    return [*lines, ""]
+
+
 def _event(
     e: Event, groups: Sequence[ClaimGroup], place: Placement, events: dict[str, Event],
     claims: dict[str, Claim], articles: dict[str, Article], threshold: float = 0.0,
+    disputes: dict[str, Dispute] | None = None,
 ) -> list[str]:
     lines = [f"## {md_escape(e.label or e.id)}", ""]
     if e.articles:
@@ -201,6 +270,9 @@ def _event(
                 first = events.get(place.home[g.id])
                 where = md_escape(first.label or first.id) if first else "elsewhere"
                 lines += [f"- {_group_title(g)}: see above, under *{where}*", ""]
+            elif disputes and g.id in disputes:
+                q = md_escape(disputes[g.id].question)
+                lines += [f"- {_group_title(g)}: the dispute *{q}*, shown above", ""]
             elif label == "conflict":
                 lines += _conflict(g, claims, articles)
             elif label == "aside":
@@ -260,14 +332,22 @@ def _listed(g: ClaimGroup, claims: dict[str, Claim], articles: dict[str, Article
 
 
 def _notes(g: ClaimGroup) -> list[str]:
-    """The reasons, then the reviewer's verdict, as one bullet list."""
-    lines = [_reason(r) for r in g.reasons]
+    """The strongest reasons, how many more, then the reviewer's verdict, as one bullet list."""
+    shown, rest = top_reasons(g.reasons)
+    lines = [_reason(r) for r in shown]
+    if rest:
+        lines.append(f"- … and {len(rest)} more reason(s) ({', '.join(_types(rest))})")
     v = g.verdict
     if v is not None:
         note = f" — {md_escape(v.note)}" if v.note else ""
         lines.append(f"- reviewed: **{md_escape(v.decision)}** by {md_escape(v.reviewer)} "
                      f"at {md_escape(v.at)}{note}")
     return [*lines, ""] if lines else []
+
+
+def _types(reasons: Sequence[Reason]) -> list[str]:
+    return [f"{md_escape(t)} ×{n}" if n > 1 else md_escape(t)
+            for t, n in Counter(r.type for r in reasons).items()]
 
 
 def _reason(r: Reason) -> str:
