@@ -7,7 +7,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .records import DECISIONS, ClaimGroup, Report
+from .records import DECISIONS, ClaimGroup, Dispute, Report
 
 __all__ = ["DECISIONS", "Calibration", "CalibrationPoint", "calibrate", "default_reviewer",
            "flagged_groups", "format_calibration", "format_flagged", "pending"]
@@ -30,8 +30,12 @@ def flagged_groups(report: Report) -> list[ClaimGroup]:
 
 
 def format_flagged(report: Report, groups: list[ClaimGroup]) -> str:
-    """The groups as plain text: a header line each, one line per claim, then the reasons."""
+    """The groups as plain text: a header line each, one line per claim, the dispute it was
+    built into (question, positions, outlets), then the reasons."""
+    from .report.dispute_view import disputes_by_group
+
     claims, arts = report.claims_by_id(), report.articles_by_id()
+    disputes = disputes_by_group(report)
     out: list[str] = []
     for g in groups:
         mark = f"  [{g.verdict.decision} by {g.verdict.reviewer}]" if g.verdict else ""
@@ -45,9 +49,27 @@ def format_flagged(report: Report, groups: list[ClaimGroup]) -> str:
             who = c.speaker or (a.voice if a else c.article_id)
             via = f" via {a.voice}" if c.speaker and a else ""
             out.append(f"  - {who}{via} ({c.stance}): {c.text}")
+        if g.id in disputes:
+            out += _dispute_lines(report, disputes[g.id])
         out += [f"  reason {r.type} ({r.weight:.2f}): {r.detail}" for r in g.reasons]
         out.append("")
     return "\n".join(out)
+
+
+def _dispute_lines(report: Report, d: Dispute) -> list[str]:
+    """The dispute a conflict was built into: the question, each position with its holders,
+    then one line per outlet saying which positions it carries and in whose voice."""
+    from .report.dispute_view import layout, voice_text
+
+    view = layout(report, d)
+    out = [f"  dispute: {d.question}"]
+    out += [f"    {p.letter}: {p.label} (held by {', '.join(p.holders) or 'no one named'})"
+            for p in view.positions]
+    for r in view.rows:
+        cells = ", ".join(f"{p.letter} {voice_text(c)}"
+                          for p, c in zip(view.positions, r.cells, strict=True))
+        out.append(f"    {r.outlet}: {cells}")
+    return out
 
 
 def pending(report: Report) -> list[ClaimGroup]:

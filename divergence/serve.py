@@ -35,8 +35,9 @@ from markupsafe import Markup
 from .corpus_ops import corpus_report, ensure_grouping
 from .errors import DivergenceError
 from .io import flagged_to_dict
-from .records import DECISIONS, Article, Claim, ClaimGroup, Report, Span
-from .report.html import mark_spans, template_env
+from .records import DECISIONS, Article, Claim, ClaimGroup, Reason, Report, Span
+from .report.dispute_view import disputes_by_group, top_reasons
+from .report.html import dispute_context, mark_spans, template_env
 from .report.markdown import columns, speaker_of
 from .review import default_reviewer, flagged_groups
 from .store import Corpus
@@ -123,9 +124,18 @@ def render_page(report: Report, token: str, nonce: str, reviewer: str, db: str =
     claims, articles = report.claims_by_id(), report.articles_by_id()
     reviewed = sorted((g for g in report.groups if g.verdict and not g.flagged),
                       key=lambda g: (-g.confidence, g.id))
+    disputes = disputes_by_group(report)
+
+    def card(g: ClaimGroup) -> dict[str, Any]:
+        d = disputes.get(g.id)
+        view = _card(g, claims, articles)
+        if d is not None:
+            view["dispute"] = dispute_context(report, d, claims, articles, claim_view=_item)
+        return view
+
     return _env().get_template(TEMPLATE).render(
-        pending=[_card(g, claims, articles) for g in flagged_groups(report)],
-        reviewed=[_card(g, claims, articles) for g in reviewed],
+        pending=[card(g) for g in flagged_groups(report)],
+        reviewed=[card(g) for g in reviewed],
         decisions=DECISIONS, token=token, nonce=nonce, reviewer=reviewer, db=db,
         token_header=TOKEN_HEADER)
 
@@ -156,25 +166,28 @@ def context_window(article: Article | None, claim: Claim, spans: Sequence[Span] 
         "…" if hi < body_hi else "")
 
 
+def _item(c: Claim, a: Article | None, spans: Sequence[Span]) -> dict[str, Any]:
+    """One claim on the page: who says it, where, and its window of article text."""
+    return {"speaker": speaker_of(c, a), "own": c.speaker is None, "stance": c.stance,
+            "cue": c.cue, "outlet": a.source if a else c.article_id,
+            "date": a.date if a else None, "title": a.title if a else None,
+            "window": context_window(a, c, [s for s in spans if s.claim == c.id])}
+
+
 def _card(g: ClaimGroup, claims: dict[str, Claim], articles: dict[str, Article]) -> dict[str, Any]:
     spans = [s for r in g.reasons for s in r.spans]
-    cols = []
-    for col in columns(g, claims, articles):
-        items = []
-        for c in col.claims:
-            a = articles.get(c.article_id)
-            mine = [s for s in spans if s.claim == c.id]
-            items.append({
-                "speaker": speaker_of(c, a), "own": c.speaker is None, "stance": c.stance,
-                "cue": c.cue, "outlet": a.source if a else c.article_id,
-                "date": a.date if a else None, "title": a.title if a else None,
-                "window": context_window(a, c, mine)})
-        cols.append({"voice": col.voice, "claims": items,
-                     "outlets": [o for o in col.outlets if o != col.voice]})
+    cols = [{"voice": col.voice, "outlets": [o for o in col.outlets if o != col.voice],
+             "claims": [_item(c, articles.get(c.article_id), spans) for c in col.claims]}
+            for col in columns(g, claims, articles)]
+    shown, rest = top_reasons(g.reasons)
     return {"id": g.id, "label": g.label, "confidence": g.confidence, "sources": g.sources,
-            "flagged": g.flagged, "verdict": g.verdict, "columns": cols,
-            "reasons": [{"type": r.type, "detail": r.detail, "confidence": r.weight}
-                        for r in g.reasons]}
+            "flagged": g.flagged, "verdict": g.verdict, "columns": cols, "dispute": None,
+            "reasons": [_reason(r) for r in shown], "more": [_reason(r) for r in rest]}
+
+
+def _reason(r: Reason) -> dict[str, Any]:
+    return {"type": r.type, "detail": r.detail, "confidence": r.weight, "claims": [],
+            "spans": list(dict.fromkeys(s.text for s in r.spans if s.text))}
 
 
 @functools.lru_cache(maxsize=1)

@@ -217,9 +217,12 @@ def test_loop_shows_the_conflict_side_by_side_and_stores_a_decision() -> None:
     gid = _conflict_id()
     res = _loop("d\n")
     assert res.exit_code == 0, res.output
-    # one column per source, the differing spans marked, the reason, then the decision
+    # the dispute: positions side by side, an outlet row each, the differing spans marked,
+    # the reason, then the decision
     head = next(line for line in res.stdout.splitlines() if "│" in line)
-    assert "HARBOUR GAZETTE" in head and "COASTAL TIMES" in head
+    assert head.startswith("A · ") and "│ B · " in head
+    rows = [line for line in res.stdout.splitlines() if line.startswith(("Harbour", "Coastal"))]
+    assert len(rows) == 2 and all("│" in row for row in rows)
     assert "«spring»" in res.stdout and "«autumn»" in res.stdout
     assert "• date (" in res.stdout and "'spring' vs 'autumn'" in res.stdout
     assert "recorded dismiss" in res.stdout

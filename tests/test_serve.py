@@ -101,7 +101,8 @@ def test_page_lists_the_conflict_side_by_side_escaped(server: ReviewServer) -> N
     assert "window.pwned" in page and "<script>window.pwned" not in page
     assert "&lt;script&gt;window.pwned=1&lt;/script&gt;" in page
     assert "Ferry &lt;script&gt;window.pwned=2" in page  # the title, escaped too
-    assert page.count('class="col"') == 2  # one column per source
+    # the conflict as a dispute: two positions side by side, a row per outlet
+    assert page.count('class="position"') == 2 and 'class="outlets"' in page
     assert "Harbour Gazette" in page and "Coastal Times" in page
     assert '<mark class="claim">' in page and "<mark>spring</mark>" in page
     for d in ("confirm", "dismiss", "agree", "unrelated"):

@@ -56,19 +56,27 @@ class DisputeView:
     group: ClaimGroup | None
 
 
+def shown_disputes(report: Report) -> list[Dispute]:
+    """The disputes put in front of readers: those whose conflict is still flagged (a conflict
+    a reviewer dismissed, or one under the calibrated threshold, is set aside with its group),
+    or whose group the report does not hold."""
+    groups = {g.id: g for g in report.groups}
+    return [d for d in report.disputes if d.group not in groups or groups[d.group].flagged]
+
+
 def disputes_by_group(report: Report) -> dict[str, Dispute]:
-    """Map conflict group id -> the dispute built from it (the first, if several)."""
+    """Map conflict group id -> the shown dispute built from it (the first, if several)."""
     out: dict[str, Dispute] = {}
-    for d in report.disputes:
+    for d in shown_disputes(report):
         out.setdefault(d.group, d)
     return out
 
 
 def ordered_disputes(report: Report) -> list[Dispute]:
-    """Disputes most confident first, then by how many outlets take part (ties by id)."""
+    """The shown disputes, most confident first, then by how many outlets take part."""
     def outlets(d: Dispute) -> int:
         return len({o.article for o in d.outlets if o.voice != "omitted"})
-    return sorted(report.disputes, key=lambda d: (-d.confidence, -outlets(d), d.id))
+    return sorted(shown_disputes(report), key=lambda d: (-d.confidence, -outlets(d), d.id))
 
 
 def letter(i: int) -> str:

@@ -13,7 +13,14 @@ from dataclasses import dataclass
 
 from ..records import Article, Claim, ClaimGroup, Dispute, Event, Reason, Report
 from ..textsafe import inert
-from .dispute_view import disputes_by_group, layout, ordered_disputes, top_reasons, voice_text
+from .dispute_view import (
+    disputes_by_group,
+    layout,
+    ordered_disputes,
+    shown_disputes,
+    top_reasons,
+    voice_text,
+)
 from .matrix import outlet_matrix
 
 # The order a reader wants within an event: disputes first.
@@ -178,8 +185,8 @@ def _header(report: Report) -> list[str]:
         f"{counts['unique']} unique" + (f"; {counts['aside']} conflict(s) set aside"
                                         if counts["aside"] else ""),
     ]
-    if report.disputes:
-        lines.append(f"- Disputes: {len(report.disputes)} (below, before the events)")
+    if shown := shown_disputes(report):
+        lines.append(f"- Disputes: {len(shown)} (below, before the events)")
     return [*lines, ""]
 
 

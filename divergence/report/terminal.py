@@ -17,6 +17,14 @@ import click
 
 from ..records import Article, Claim, ClaimGroup, Report, Span
 from ..textsafe import inert
+from .dispute_view import (
+    DisputeView,
+    PositionView,
+    disputes_by_group,
+    layout,
+    top_reasons,
+    voice_text,
+)
 from .markdown import columns, speaker_of
 
 _OPEN, _CLOSE = "\x01", "\x02"  # span markers while wrapping; never in article text
@@ -26,28 +34,40 @@ MIN_COLUMN = 24
 
 def render_group(report: Report, g: ClaimGroup, width: int = 100, color: bool = False,
                  position: str = "") -> str:
-    """``g`` side by side: a header line, the columns, then one line per reason."""
+    """``g`` side by side: a header line, the columns, then the strongest reasons. A conflict
+    with a dispute shows the dispute instead of one column per voice: its question, the
+    positions side by side, and which outlets carry each, in whose voice."""
     claims, articles = report.claims_by_id(), report.articles_by_id()
-    cols = columns(g, claims, articles)
     spans = [s for r in g.reasons for s in r.spans]
     head = inert(f"{g.label} {g.id} · confidence {g.confidence:.2f}")
     if position:
         head += f" · {inert(position)}"
     out = [_style(head, color, bold=True, fg="red" if g.label == "conflict" else None)]
-    per_row = max(1, min(len(cols), (width + len(_SEP)) // (MIN_COLUMN + len(_SEP))))
-    cw = max(MIN_COLUMN, (width - len(_SEP) * (per_row - 1)) // per_row)
-    for k in range(0, len(cols), per_row):
-        row = cols[k : k + per_row]
-        cells = [_cell(col.voice, col.claims, articles, spans, cw, color) for col in row]
-        out.append("─" * min(width, cw * len(row) + len(_SEP) * (len(row) - 1)))
-        for parts in zip_longest(*cells, fillvalue=""):
-            out.append(_SEP.join(_pad(p, cw) for p in parts).rstrip())
+    dispute = disputes_by_group(report).get(g.id)
+    if dispute is not None:
+        view = layout(report, dispute, claims, articles)
+        out += [_style(line, color, bold=True)
+                for line in textwrap.wrap(inert(f"Dispute: {dispute.question}"), width)]
+        cw = _fit(len(view.positions), width)[1]
+        cells = [_cell(_position_head(p, cw), p.claims, articles, spans, cw, color)
+                 for p in view.positions]
+        out += _side_by_side(cells, width)
+        out += _outlet_table(view, width)
+    else:
+        cols = columns(g, claims, articles)
+        cw = _fit(len(cols), width)[1]
+        out += _side_by_side([_cell(textwrap.wrap(inert(col.voice.upper()), cw) or [""],
+                                    col.claims, articles, spans, cw, color)
+                              for col in cols], width)
     out.append("─" * min(width, 40))
-    for r in g.reasons:
+    shown, rest = top_reasons(g.reasons)
+    for r in shown:
         quoted = ", ".join(f"“{t}”" for t in dict.fromkeys(s.text for s in r.spans if s.text))
         line = inert(f"• {r.type} ({r.weight:.2f}): {r.detail}" + (f" — {quoted}" if quoted
                                                                     else ""))
         out += textwrap.wrap(line, width, subsequent_indent="  ") or [line]
+    if rest:
+        out.append(f"  ({len(rest)} more reason{'s' if len(rest) > 1 else ''})")
     if g.verdict:
         v = g.verdict
         note = f" — {v.note}" if v.note else ""
@@ -55,15 +75,70 @@ def render_group(report: Report, g: ClaimGroup, width: int = 100, color: bool = 
     return "\n".join(out) + "\n"
 
 
-def _cell(voice: str, members: Sequence[Claim], articles: dict[str, Article],
+def _fit(n: int, width: int) -> tuple[int, int]:
+    """How many of ``n`` columns fit in a row of ``width``, and each one's width."""
+    per_row = max(1, min(n, (width + len(_SEP)) // (MIN_COLUMN + len(_SEP))))
+    return per_row, max(MIN_COLUMN, (width - len(_SEP) * (per_row - 1)) // per_row)
+
+
+def _side_by_side(cells: Sequence[list[str]], width: int) -> list[str]:
+    """Columns of lines (each already wrapped to ``_fit``'s width) laid out side by side."""
+    if not cells:
+        return []
+    per_row, cw = _fit(len(cells), width)
+    out = []
+    for k in range(0, len(cells), per_row):
+        row = cells[k : k + per_row]
+        out.append("─" * min(width, cw * len(row) + len(_SEP) * (len(row) - 1)))
+        for parts in zip_longest(*row, fillvalue=""):
+            out.append(_SEP.join(_pad(p, cw) for p in parts).rstrip())
+    return out
+
+
+def _position_head(p: PositionView, width: int) -> list[str]:
+    held = ", ".join(p.holders) or "no one named"
+    return (textwrap.wrap(inert(f"{p.letter} · {p.label}"), width)
+            + textwrap.wrap(inert(f"held by: {held}"), width))
+
+
+def _outlet_table(view: DisputeView, width: int) -> list[str]:
+    """Rows = outlets, columns = positions, cells = voice; one line per outlet when narrow."""
+    if not view.rows:
+        return []
+    n = len(view.positions)
+    ow = min(24, max(10, width // 4))
+    pw = (width - ow - len(_SEP) * n) // max(n, 1)
+    out = ["─" * min(width, 40)]
+    if pw < 12:  # too many positions for the width: one line per outlet
+        for r in view.rows:
+            cells = "; ".join(f"{p.letter} {voice_text(c)}"
+                              for p, c in zip(view.positions, r.cells, strict=True))
+            out += textwrap.wrap(inert(f"{r.outlet}: {cells}"), width, subsequent_indent="  ")
+        return out
+    rows = [["outlet", *(p.letter for p in view.positions)]]
+    rows += [[r.outlet + (f" ({r.source})" if r.source else ""),
+              *(voice_text(c) for c in r.cells)] for r in view.rows]
+    for row in rows:
+        wrapped = [textwrap.wrap(inert(row[0]), ow) or [""]]
+        wrapped += [textwrap.wrap(inert(t), pw) or [""] for t in row[1:]]
+        for parts in zip_longest(*wrapped, fillvalue=""):
+            line = _SEP.join([parts[0].ljust(ow), *(p.ljust(pw) for p in parts[1:])])
+            out.append(line.rstrip())
+    return out
+
+
+def _cell(head: list[str], members: Sequence[Claim], articles: dict[str, Article],
           spans: Sequence[Span], width: int, color: bool) -> list[str]:
-    """One column's lines: the voice, then each claim as ``speaker (stance): content``."""
-    lines = textwrap.wrap(inert(voice.upper()), width) or [""]
+    """One column's lines: its head, then each claim as ``speaker (stance): content``, the
+    article named before each run of its claims."""
+    lines = list(head)
+    voice = head[0] if head else ""
     shown = None
     for c in members:
         a = articles.get(c.article_id)
         outlet = a.source if a else c.article_id
-        where = (outlet if outlet != voice else "") + (f", {a.date}" if a and a.date else "")
+        where = (outlet if outlet.upper() != voice else "") + (f", {a.date}" if a and a.date
+                                                               else "")
         if where.strip(", ") and where != shown:  # name the article once per run of its claims
             lines += textwrap.wrap(inert(f"[{where.strip(', ')}]"), width)
         shown = where
