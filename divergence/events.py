@@ -8,9 +8,8 @@ mean of their claims, for corpora where each document reports one event (ECB+).
 
 from __future__ import annotations
 
-import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -18,6 +17,7 @@ import numpy as np
 from .group import _check, _stable_id
 from .judge.text import content_tokens, entities
 from .records import Claim, Event
+from .titles import event_title
 
 
 def find_events(
@@ -29,6 +29,7 @@ def find_events(
     names: float = 1.0,
     min_size: int = 3,
     graph: bool = False,
+    dates: Mapping[str, str | None] | None = None,
 ) -> list[Event]:
     """Cluster claims into events by average linkage over meaning and names.
 
@@ -44,6 +45,7 @@ def find_events(
         graph: cluster from a close-pair graph over explicit features (``graph.py``; the names
             part is a random projection of the tf-idf) instead of the full n x n similarity:
             memory grows with n, not n², for corpora beyond tens of thousands of claims.
+        dates: article id -> ISO date, for the month in event titles (``titles.event_title``).
     """
     _check(claims, vectors)
     n = len(claims)
@@ -65,7 +67,6 @@ def find_events(
                 distance_threshold=threshold).fit_predict(dist)
         labels = _absorb_small(labels, sim, min_size)
     events = []
-    df = _document_frequency(claims)
     members: dict[int, list[int]] = defaultdict(list)
     for i, lab in enumerate(labels.tolist()):
         members[lab].append(i)
@@ -76,7 +77,7 @@ def find_events(
         events.append(
             Event(
                 id=_stable_id("e-", [c.id for c in cl]),
-                label=_label(cl, df, n),
+                label=event_title(cl, vectors[idx], dates),
                 claims=tuple(c.id for c in cl),
                 articles=arts,
             )
@@ -342,41 +343,6 @@ def _absorb_small(labels: np.ndarray, sim: np.ndarray, min_size: int) -> np.ndar
         if counts[int(lab)] < min_size:
             out[i] = big[int(np.argmax(cols[i]))]
     return out
-
-
-def _document_frequency(claims: Sequence[Claim]) -> Counter[str]:
-    df: Counter[str] = Counter()
-    for c in claims:
-        df.update(set(_terms(c.content)))
-    return df
-
-
-def _label(members: Sequence[Claim], df: Counter[str], n: int, k: int = 3) -> str:
-    """The words and names that set this event apart (tf-idf over all claims)."""
-    tf: Counter[str] = Counter()
-    for c in members:
-        tf.update(set(_terms(c.content)))
-    scored = sorted(
-        tf,
-        key=lambda t: (
-            -tf[t] * math.log(1 + n / df[t]) * (1.5 if " " in t or t[:1].isupper() else 1),
-            t,
-        ),
-    )
-    picked: list[str] = []
-    for t in scored:
-        if any(t.lower() in p.lower() or p.lower() in t.lower() for p in picked):
-            continue
-        picked.append(t)
-        if len(picked) == k:
-            break
-    return " · ".join(picked) or "misc"
-
-
-def _terms(text: str) -> list[str]:
-    ents = [m.text for m in entities(text) if len(m.text) > 2]
-    words = [w for w in content_tokens(text) if len(w) > 3 and not w.isdigit()]
-    return ents + words
 
 
 # Distance thresholds for clustering whole documents, chosen on the ECB+ *train* topics (1-35 less

@@ -181,3 +181,21 @@ def test_tiny_articles_agree_unique_conflict(tmp_path: Path) -> None:
     assert any("budget" in t for t in labels["agree"])
     assert any("ferry terminal" in t for t in labels["conflict"])
     assert any("fishermen" in t.lower() for t in labels["unique"])
+
+
+def test_names_people_use(seeds_report) -> None:  # noqa: ANN001
+    """Sources name the outlet (or say it is unknown); event titles name who and what."""
+    from divergence.judge.text import entities
+
+    rep, _ = seeds_report
+    sources = {Path(a["path"]).name[:3]: a["source"] for a in rep["articles"]}
+    assert sources == {"000": "Daijiworld Media Network", "001": "IANS",
+                       "002": "unknown outlet (002_49052bffb1c52651)", "003": "PTI",
+                       "004": "unknown outlet (004_7922f3cea14daa66)"}
+    titles = [e["label"] for e in rep["events"]]
+    assert any(t.startswith("Misri–Kessler talks on the India-US Strategic Trade Dialogue")
+               for t in titles), titles
+    for t in titles:
+        assert " · " not in t and len(t.split()) >= 4, t
+        assert entities(t), t  # a name: who or what
+        assert len(t) <= 100, t

@@ -1,0 +1,84 @@
+"""Event titles from an event's most central claims, its names and its articles' dates."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from divergence.records import Claim
+from divergence.titles import MAX_TITLE, event_title
+
+
+def _claims(*texts: str, article: str = "a", speaker: str | None = None) -> list[Claim]:
+    return [Claim(f"{article}:{i}", article, t, 0, len(t), speaker=speaker, proposition=t)
+            for i, t in enumerate(texts)]
+
+
+def _vectors(n: int, central: int = 0) -> np.ndarray:
+    """Unit rows; row ``central`` is closest to the centroid."""
+    v = np.eye(n + 1)[:n] * 0.2
+    v[:, n] = 1.0
+    v[central, n] = 3.0
+    return v
+
+
+def test_a_meeting_of_two_people_with_its_topic_and_month() -> None:
+    cs = _claims(
+        "Foreign Secretary Vikram Misri on Wednesday met with US Under Secretary Jeffrey Kessler "
+        "to discuss the early convening of the India-US Strategic Trade Dialogue.",
+        "The talks emphasized removing bottlenecks in export controls.",
+        "Analysts note that the dialogue reflects shared ambitions.")
+    title = event_title(cs, _vectors(3), {"a": "2025-05-28"})
+    assert title == "Misri–Kessler talks on the India-US Strategic Trade Dialogue, May 2025"
+
+
+def test_one_person_meeting_several() -> None:
+    cs = _claims(
+        "Ways to deepen ties figured during talks between External Affairs Minister S Jaishankar "
+        "and his American counterpart Marco Rubio.",
+        "Jaishankar also met US Energy Secretary Chris Wright and discussed energy ties.",
+        "The external affairs minister also held a separate meeting with the defence secretary.")
+    assert event_title(cs, _vectors(3), {"a": "2025-07-02"}) == (
+        "Jaishankar’s talks with Rubio and Wright, July 2025")
+
+
+def test_an_attributed_claim_names_its_speaker_by_surname() -> None:
+    cs = _claims("The recent India-Pakistan ceasefire was mediated by Washington.",
+                 speaker="President Donald Trump")
+    assert event_title(cs, _vectors(1)) == (
+        "Trump: the recent India-Pakistan ceasefire was mediated by Washington")
+
+
+def test_the_central_claim_that_names_its_subject_is_shortened() -> None:
+    cs = _claims(
+        "It spotlighted the emerging convergence on critical minerals and defence innovation.",
+        "The Strategic Trade Dialogue, once formally launched, is expected to serve as the nerve "
+        "center for resolving trade-tech policy frictions and fostering deeper cooperation.",
+        "Notably, it was a good day.")
+    title = event_title(cs, _vectors(3, central=0))
+    assert title == "The Strategic Trade Dialogue is expected to serve as the nerve center"
+    assert len(title) <= MAX_TITLE
+
+
+@pytest.mark.parametrize("dates", [None, {}, {"a": None}, {"a": "last Tuesday"}])
+def test_no_usable_date_means_no_month(dates: dict[str, str | None] | None) -> None:
+    cs = _claims("India and Japan signed a rail agreement in Tokyo on Monday.")
+    assert event_title(cs, _vectors(1), dates) == (
+        "India and Japan signed a rail agreement in Tokyo on Monday")
+
+
+def test_the_month_most_claims_carry() -> None:
+    cs = (_claims("India and Japan signed a rail agreement in Tokyo.", article="a")
+          + _claims("India and Japan signed a rail pact.", "Japan will fund the line.",
+                    article="b"))
+    dates = {"a": "2025-05-30", "b": "2025-06-01"}
+    assert event_title(cs, _vectors(3), dates).endswith(", June 2025")
+
+
+def test_titles_are_deterministic_and_never_keyword_lists() -> None:
+    cs = _claims("Officials met in Delhi on Monday to discuss the budget.",
+                 "The budget talks will resume on Friday, officials said.")
+    v = _vectors(2)
+    assert event_title(cs, v) == event_title(list(cs), v.copy())
+    assert " · " not in event_title(cs, v)
+    assert event_title([], np.zeros((0, 3))) == "untitled event"
