@@ -105,6 +105,24 @@ def test_different_meetings_of_other_people_are_not_compared() -> None:
     assert when(p) is None
 
 
+def test_a_town_taken_on_one_day_and_entered_on_another() -> None:
+    p = pair("Rebels took control of Bunia on Saturday evening, a local official said.",
+             "The rebel fighters moved into Bunia on Sunday.", 0.6)
+    assert "capture" in happenings(p.a.content) & happenings(p.b.content)
+    r = when(p)
+    assert r is not None and r.type == "date" and "Saturday" in r.detail
+    # "fighters" are people here, not aircraft; a truce that "entered into force" is no capture
+    assert "aircraft" not in happenings(p.b.content)
+    assert "capture" not in happenings("The truce entered into force at midnight.")
+
+
+def test_a_denied_credit_sides_with_no_third_party() -> None:
+    denied = claim_from_text("New Delhi denied that the US mediated the ceasefire.", "a:0")
+    assert denied.stance == "denies"
+    bilateral = claim_from_text("The ceasefire was agreed bilaterally without mediation.", "b:0")
+    assert responsibility(Pair(denied, bilateral, 0.6)) is None
+
+
 # ---------------------------------------------------------------- credit and blame
 
 

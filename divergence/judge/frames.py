@@ -49,9 +49,11 @@ _HAPPENING_PATTERNS: dict[str, str] = {
     "election": r"elections?|votes?|ballots?|polls?|tally|tallies|re-?elected|won",
     "hostages": r"hostages?|captives?|abductees",
     "prisoners": r"prisoners?|detainees?",
-    "aircraft": r"jets?|aircraft|planes?|warplanes?|fighters?|helicopters?",
+    "aircraft": r"jets?|aircraft|planes?|warplanes?|fighter\s+jets?|helicopters?",
     "displacement": r"displaced|evacuat\w+|fled|homeless|refugees",
-    "capture": r"captured|seized|took\s+control|fell\s+to|overran|control\s+of",
+    "capture": r"captured|seized|took\s+control|fell\s+to|overran|control\s+of|"
+               r"(?:was|were|been|had)\s+taken|(?:have|has|had)\s+taken|entered(?!\s+into)|"
+               r"moved\s+into|marched\s+into|swept\s+into|stormed",
     "flood": r"flood\w*|submerged|under\s+water|inundat\w+",
     "dam": r"dam|reservoir",
     "hospital": r"hospital",
