@@ -28,6 +28,7 @@ from .registry import Registry
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 BACKENDS = ("torch", "onnx", "onnx-int8")
+DEFAULT_BACKEND = "onnx"  # the library and the CLI alike: no torch import once exported
 _PACKAGED = {"all-minilm-l6-v2", "sentence-transformers/all-minilm-l6-v2"}
 
 
@@ -104,7 +105,7 @@ class SentenceTransformerEmbedder:
         model: str = DEFAULT_MODEL,
         batch_size: int = 64,
         device: str = "cpu",
-        backend: str = "torch",
+        backend: str = DEFAULT_BACKEND,
         onnx_dir: str | os.PathLike[str] | None = None,
     ) -> None:
         if backend not in BACKENDS:

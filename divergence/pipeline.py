@@ -23,12 +23,13 @@ from .split import Splitter, core, split
 
 @dataclass
 class Options:
-    """Knobs of one run; defaults are the product's defaults."""
+    """Knobs of one run. A library call has no side effects unless asked: no progress bars and
+    no claims files (the CLI asks for both: ``--claims-dir``, no ``-q``)."""
 
     event_threshold: float = 0.5
     pair_similarity: float = 0.5
-    progress: bool = True
-    claims_dir: str | Path | None = "claims"
+    progress: bool = False
+    claims_dir: str | Path | None = None
     # "dense" (n x n similarity: exact, quadratic), "graph" (close-pair graph: memory ~ n), or
     # "auto": graph from GRAPH_FROM claims on.
     grouping: str = "auto"

@@ -77,20 +77,20 @@ def _cos(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def test_onnx_reproduces_torch_and_shares_its_name(ort: None, tiny: Path, onnx_dir: Path) -> None:
-    ref = SentenceTransformerEmbedder(str(tiny)).encode(SENTENCES)
+    ref = SentenceTransformerEmbedder(str(tiny), backend="torch").encode(SENTENCES)
     emb = _emb(tiny, "onnx", onnx_dir)
     v = emb.encode(SENTENCES)
     assert v.shape == ref.shape == (len(SENTENCES), 32)
     assert v.dtype == np.float32
     assert _cos(v, ref).min() > 0.999
     np.testing.assert_allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-5)
-    assert emb.name == SentenceTransformerEmbedder(str(tiny)).name == f"st:{tiny}"
+    assert emb.name == SentenceTransformerEmbedder(str(tiny), backend="torch").name == f"st:{tiny}"
     assert emb.dim == 32
     assert emb.encode([]).shape == (0, 32)
 
 
 def test_int8_is_close_and_named_apart(ort: None, tiny: Path, onnx_dir: Path) -> None:
-    ref = SentenceTransformerEmbedder(str(tiny)).encode(SENTENCES)
+    ref = SentenceTransformerEmbedder(str(tiny), backend="torch").encode(SENTENCES)
     emb = _emb(tiny, "onnx-int8", onnx_dir)
     v = emb.encode(SENTENCES)
     assert v.shape == ref.shape
@@ -250,7 +250,7 @@ def test_packaged_model_int8_fidelity_on_the_seeds(ort: None, tmp_path: Path) ->
 
     texts = sentences_from([str(SEEDS)])
     assert len(texts) > 50
-    ref = SentenceTransformerEmbedder().encode(texts)
+    ref = SentenceTransformerEmbedder(backend="torch").encode(texts)
     cos = _cos(SentenceTransformerEmbedder(backend="onnx-int8", onnx_dir=tmp_path).encode(texts),
                ref)
     assert cos.mean() >= 0.995, (cos.mean(), cos.min())

@@ -79,7 +79,7 @@ def test_packaged_model_loads_offline(real_embedder: SentenceTransformerEmbedder
 
 
 def test_missing_model_is_a_clean_error() -> None:
-    emb = SentenceTransformerEmbedder("/nonexistent/model/folder")
+    emb = SentenceTransformerEmbedder("/nonexistent/model/folder", backend="torch")
     with pytest.raises(DivergenceError, match="cannot load sentence-transformers model"):
         emb.encode(["x"])
 
@@ -106,7 +106,7 @@ def test_any_sentence_transformers_model_by_path(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     model = _tiny_model(tmp_path)
-    v = SentenceTransformerEmbedder(str(model)).encode(["one sentence here", "another one"])
+    v = SentenceTransformerEmbedder(str(model), backend="torch").encode(["one sentence here", "another one"])
     assert v.shape == (2, 32)
     monkeypatch.chdir(tmp_path)
     res = CliRunner().invoke(
@@ -128,3 +128,10 @@ def test_any_sentence_transformers_model_by_path(
     rep = json.loads((tmp_path / "r.json").read_text())
     assert rep["model"] == f"st:{model}"
     assert rep["groups"]
+
+
+def test_library_and_cli_share_one_default_backend() -> None:
+    from divergence.cli._app import DEFAULT_BACKEND as CLI_DEFAULT
+    from divergence.embed import DEFAULT_BACKEND, SentenceTransformerEmbedder
+
+    assert CLI_DEFAULT == DEFAULT_BACKEND == SentenceTransformerEmbedder().backend == "onnx"

@@ -153,7 +153,7 @@ def _embedder(model: str, embedder: str, backend: str = "torch") -> Any:
     return EMBEDDERS.make(embedder, **kwargs)
 
 
-DEFAULT_BACKEND = "onnx"  # same vectors as torch, no torch import at run time (README: Backends)
+DEFAULT_BACKEND = "onnx"  # embed.DEFAULT_BACKEND, spelt out so --help imports nothing heavy
 _BACKEND = click.option(
     "--backend", type=click.Choice(["torch", "onnx", "onnx-int8"]), default=DEFAULT_BACKEND,
     show_default=True,
