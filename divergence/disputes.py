@@ -178,9 +178,9 @@ def _dispute(g: ClaimGroup, sides: Sequence[Sequence[int]], claims: Sequence[Cla
     pos = []
     for s in sides:
         cs = [claims[n] for n in s]
-        holders = _holders([(c.speaker, source(c.article_id)) for c in cs])
+        held = holders([(c.speaker, source(c.article_id)) for c in cs])
         pos.append(Position(id=stable_id("p-", [c.id for c in cs]), label=_label(cs),
-                            claims=tuple(c.id for c in cs), holders=holders))
+                            claims=tuple(c.id for c in cs), holders=held))
     outlets = []
     for art in listed:
         carried = [[claims[n] for n in s if claims[n].article_id == art] for s in sides]
@@ -197,19 +197,29 @@ def _dispute(g: ClaimGroup, sides: Sequence[Sequence[int]], claims: Sequence[Cla
             outlets.append(OutletPosition(
                 article=art, source=source(art), position=p.id, voice=voice,  # type: ignore[arg-type]
                 claims=tuple(c.id for c in cs),
-                holders=_holders([(c.speaker, source(art)) for c in cs])))
+                holders=holders([(c.speaker, source(art)) for c in cs])))
     return Dispute(id=stable_id("d-", list(g.claims)), question=question(g.reasons, pos),
                    group=g.id, confidence=g.confidence, positions=tuple(pos),
                    outlets=tuple(outlets), events=g.events)
 
 
-def _holders(pairs: Sequence[tuple[str | None, str]]) -> tuple[str, ...]:
+def holders(pairs: Sequence[tuple[str | None, str]]) -> tuple[str, ...]:
     """Speakers, each once; an unattributed claim is held by its outlet."""
-    seen: dict[str, str] = {}
+    kept: list[tuple[frozenset[str], str]] = []
     for speaker, outlet in pairs:
         name = speaker or outlet
-        seen.setdefault(re.sub(r"^the\s+|\W+", " ", name.lower()).strip(), name)
-    return tuple(seen.values())
+        words = frozenset(re.findall(r"\w+", name.lower())) - _TITLE_WORDS
+        if any(words and (words <= w or w <= words) for w, _ in kept):
+            continue  # "President Trump" and "President Donald Trump" are one holder
+        kept.append((words, name))
+    return tuple(name for _, name in kept)
+
+
+# Words of a title or article, dropped before telling two holders' names apart.
+_TITLE_WORDS = frozenset({
+    "the", "president", "prime", "minister", "secretary", "foreign", "external", "affairs",
+    "general", "lieutenant", "major", "maj", "gen", "lt", "col", "colonel", "admiral", "rear",
+    "deputy", "former", "mr", "ms", "mrs", "dr", "sir"})
 
 
 def _label(cs: Sequence[Claim]) -> str:
@@ -256,4 +266,4 @@ def question(reasons: Sequence[Reason], pos: Sequence[Position]) -> str:
     return f"Is it so that {first[:1].lower() + first[1:]}?"
 
 
-__all__ = ["ALL_PAIRS_MAX", "find_disputes", "positions", "question"]
+__all__ = ["ALL_PAIRS_MAX", "find_disputes", "holders", "positions", "question"]

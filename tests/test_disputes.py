@@ -153,3 +153,11 @@ def test_seeds_one_ceasefire_dispute_with_both_sides(tmp_path: Path) -> None:
         assert carried.get(n, set()) >= {us[0], india[0]}, n
     listed = {names[o["article"]] for o in d["outlets"]}
     assert {"003", "004"} <= listed and not ({"003", "004"} & set(carried))
+
+
+def test_one_holder_under_two_titles() -> None:
+    from divergence.disputes import holders
+
+    got = holders([("President Trump", "A"), ("President Donald Trump", "B"),
+                    ("US officials", "C"), ("Indian officials", "C"), (None, "IANS")])
+    assert got == ("President Trump", "US officials", "Indian officials", "IANS")
