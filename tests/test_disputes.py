@@ -161,3 +161,16 @@ def test_one_holder_under_two_titles() -> None:
     got = holders([("President Trump", "A"), ("President Donald Trump", "B"),
                     ("US officials", "C"), ("Indian officials", "C"), (None, "IANS")])
     assert got == ("President Trump", "US officials", "Indian officials", "IANS")
+
+
+def test_terminal_summary_leads_with_the_dispute() -> None:
+    from divergence.report import summary
+
+    group = _group(["a:0", "a:1", "b:0", "c:0"], (Reason(
+        "actor", "who is responsible for the ceasefire — x; y", weight=0.85),))
+    (d,) = find_disputes(ARTICLES, CLAIMS, _vectors(5), [group], TableJudge(TABLE),  # type: ignore[arg-type]
+                         story_of={"a": 1, "b": 1, "c": 1, "d": 1})
+    text = summary(Report(tuple(ARTICLES), tuple(CLAIMS), (), (group,), disputes=(d,)))
+    assert "dispute: Who brought about the ceasefire?" in text
+    assert "held by Trump; carried by Outlet A" in text
+    assert "top conflicts" not in text and "other conflicts" not in text  # shown as the dispute

@@ -6,8 +6,9 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..contract import report_to_dict
 from ..errors import DivergenceError
-from ..io import atomic_write, report_to_dict
+from ..io import atomic_write
 from ..records import Report
 from .html import render_html
 from .markdown import render_markdown, shorten
@@ -42,7 +43,8 @@ def write_reports(report: Report, stem: str | Path, formats: Sequence[str]) -> l
 
 
 def summary(report: Report, top: int = 3) -> str:
-    """A short plain-text summary for the terminal: counts and the strongest conflicts."""
+    """A short plain-text summary for the terminal: counts, the disputes with who holds and
+    who carries each position, and the strongest other conflicts."""
     counts = {label: sum(g.label == label for g in report.groups)
               for label in ("agree", "unique", "conflict")}
     lines = [
@@ -53,11 +55,21 @@ def summary(report: Report, top: int = 3) -> str:
     ]
     if report.skipped:
         lines.append(f"skipped inputs: {len(report.skipped)}")
-    conflicts = sorted((g for g in report.groups if g.label == "conflict"),
+    for d in report.disputes[:top]:
+        lines.append(f"dispute: {d.question} ({d.confidence:.2f})")
+        for p in d.positions:
+            who = ", ".join(p.holders[:3]) + (" …" if len(p.holders) > 3 else "")
+            carried = sorted({o.source for o in d.outlets
+                              if o.position == p.id and o.voice != "omitted"})
+            lines.append(f"  - {shorten(p.label, 70)}  held by {who}; "
+                         f"carried by {', '.join(carried) or 'no outlet'}")
+    in_dispute = {d.group for d in report.disputes}
+    conflicts = sorted((g for g in report.groups if g.label == "conflict"
+                        and g.id not in in_dispute),
                        key=lambda g: (-g.confidence, g.id))[:top]
     if conflicts:
         claims = report.claims_by_id()
-        lines.append("top conflicts:")
+        lines.append("other conflicts:" if report.disputes else "top conflicts:")
         for g in conflicts:
             first = next((claims[cid] for cid in g.claims if cid in claims), None)
             text = shorten(first.content, 70) if first else g.id
