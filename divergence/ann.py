@@ -28,7 +28,7 @@ THRESHOLD = 50_000  # below this many vectors exact search is fast enough and ne
 _HINT = "the hnsw index needs faiss-cpu: pip install 'divergence[ann]'"
 
 
-def _faiss() -> Any:
+def load_faiss() -> Any:
     """The faiss module, or a DivergenceError that says how to install it."""
     try:
         import faiss
@@ -60,7 +60,7 @@ class HNSWIndex:
 
     def fit(self, vectors: np.ndarray) -> HNSWIndex:
         """Build the graph over ``vectors`` (n, d); row i gets id i."""
-        faiss = _faiss()
+        faiss = load_faiss()
         x = np.ascontiguousarray(vectors, dtype=np.float32)
         if x.ndim != 2:
             raise DivergenceError(f"index vectors must be 2-d (n, d), got shape {x.shape}")
@@ -87,7 +87,7 @@ class HNSWIndex:
 
     def save(self, path: str | Path) -> None:
         """Write the index to ``path`` atomically (temp file in the same folder, then replace)."""
-        faiss, path = _faiss(), Path(path)
+        faiss, path = load_faiss(), Path(path)
         fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
         os.close(fd)
         try:
@@ -100,7 +100,7 @@ class HNSWIndex:
     @classmethod
     def load(cls, path: str | Path, ef_search: int = 128) -> HNSWIndex:
         """Read an index written by ``save``; a missing or corrupt file raises DivergenceError."""
-        faiss = _faiss()
+        faiss = load_faiss()
         try:
             index = faiss.read_index(str(path))  # already the concrete type; keep this owner
             hnsw = index.hnsw

@@ -298,9 +298,9 @@ class Quantized:
     def build(cls, chunks: Chunks, n: int, dim: int, sample: int = 65_536) -> Quantized:
         """Index the rows ``chunks()`` yields (called twice: a strided sample trains the 8-bit
         ranges, then every chunk is added), never holding them all."""
-        from .ann import _faiss
+        from .ann import load_faiss
 
-        faiss = _faiss()
+        faiss = load_faiss()
         index = faiss.IndexHNSWSQ(dim, faiss.ScalarQuantizer.QT_8bit, cls.M,
                                   faiss.METRIC_INNER_PRODUCT)
         index.hnsw.efConstruction = cls.EF_CONSTRUCTION

@@ -440,12 +440,12 @@ def _details(
     part: Sequence[int], claims: Sequence[Claim], voice: Callable[[int], str]
 ) -> tuple[Reason, ...]:
     """In an agreement, the names only one voice mentions: what it adds to the others."""
-    from .judge.text import _COUNTRIES
+    from .judge.text import COUNTRY_ALIASES
 
     names: dict[str, dict[str, str]] = defaultdict(dict)  # voice -> key -> text
     for i in part:
         for m in entities(claims[i].content):
-            if m.key not in _COUNTRIES:
+            if m.key not in COUNTRY_ALIASES:
                 names[voice(i)].setdefault(m.key, m.text)
     out = []
     for v, keys in names.items():

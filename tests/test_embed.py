@@ -106,7 +106,8 @@ def test_any_sentence_transformers_model_by_path(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     model = _tiny_model(tmp_path)
-    v = SentenceTransformerEmbedder(str(model), backend="torch").encode(["one sentence here", "another one"])
+    emb = SentenceTransformerEmbedder(str(model), backend="torch")
+    v = emb.encode(["one sentence here", "another one"])
     assert v.shape == (2, 32)
     monkeypatch.chdir(tmp_path)
     res = CliRunner().invoke(
@@ -131,7 +132,7 @@ def test_any_sentence_transformers_model_by_path(
 
 
 def test_library_and_cli_share_one_default_backend() -> None:
-    from divergence.cli._app import DEFAULT_BACKEND as CLI_DEFAULT
+    from divergence.cli.app import DEFAULT_BACKEND as CLI_DEFAULT
     from divergence.embed import DEFAULT_BACKEND, SentenceTransformerEmbedder
 
     assert CLI_DEFAULT == DEFAULT_BACKEND == SentenceTransformerEmbedder().backend == "onnx"

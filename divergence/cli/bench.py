@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ._app import _MODEL, _clean_errors, _fail, main
+from .app import MODEL_OPTION, clean_errors, exit_with, main
 
 
 @main.group()
@@ -33,11 +33,11 @@ def bench() -> None:
               help="Embed at most N sentences.")
 @click.option("--no-cold-start", is_flag=True,
               help="Skip timing a fresh process per backend.")
-@_MODEL
+@MODEL_OPTION
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="A markdown table for people, JSON for programs.")
 @click.option("-o", "--output", default=None, metavar="PATH", help="Also write the JSON here.")
-@_clean_errors
+@clean_errors
 def embed(paths: tuple[str, ...], sentence_file: str | None, sick: int, bench_dir: str | None,
           backends: str, runs: int, limit: int | None, no_cold_start: bool, model: str, fmt: str,
           output: str | None) -> None:
@@ -68,7 +68,7 @@ def embed(paths: tuple[str, ...], sentence_file: str | None, sick: int, bench_di
     texts += sick_sentences(root, sick)
     texts = list(dict.fromkeys(texts))[:limit]
     if not texts:
-        _fail("no sentences: give article PATHS or --sentences FILE (or run where seeds/ is)")
+        exit_with("no sentences: give article PATHS or --sentences FILE (or run where seeds/ is)")
     names = [b.strip() for b in backends.split(",") if b.strip()]
     click.echo(f"divergence: {len(texts)} sentences, backends {', '.join(names)}", err=True)
     res = bench_embed(texts, names, model=model, runs=runs, cold=not no_cold_start,

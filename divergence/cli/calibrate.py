@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import click
 
-from ._app import _DB, _clean_errors, _db_path, _fail, main
+from .app import DB_OPTION, clean_errors, exit_with, main, resolve_db_path
 
 
 @main.command()
-@_DB
+@DB_OPTION
 @click.option("--target", type=click.FloatRange(0.0, 1.0), default=0.9, show_default=True,
               help="The precision wanted: the share of flagged conflicts a reviewer confirms.")
 @click.option("--min-reviewed", type=click.IntRange(1), default=5, show_default=True,
@@ -18,7 +18,7 @@ from ._app import _DB, _clean_errors, _db_path, _fail, main
               help="Forget the saved threshold: flag every conflict again.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="A table for people, or JSON for programs.")
-@_clean_errors
+@clean_errors
 def calibrate(db: str | None, target: float, min_reviewed: int, dry_run: bool, clear: bool,
               fmt: str) -> None:
     """Learn from the verdicts which confidence is worth a reviewer's time.
@@ -46,7 +46,7 @@ def calibrate(db: str | None, target: float, min_reviewed: int, dry_run: bool, c
     from ..review import format_calibration
     from ..store import Corpus
 
-    with Corpus(_db_path(db), create=False) as corpus:
+    with Corpus(resolve_db_path(db), create=False) as corpus:
         now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
         if clear:
             corpus.save_calibration({"threshold": None, "model": corpus.model, "at": now})
@@ -68,7 +68,7 @@ def calibrate(db: str | None, target: float, min_reviewed: int, dry_run: bool, c
     else:
         click.echo(format_calibration(cal), nl=False)
     if cal.threshold is None:
-        _fail(f"no threshold reaches precision {target:.2f} with {cal.reviewed} reviewed "
+        exit_with(f"no threshold reaches precision {target:.2f} with {cal.reviewed} reviewed "
               f"conflict(s) (at least {min_reviewed} needed at or above it); nothing saved")
     if not dry_run:
-        click.echo(f"saved threshold {cal.threshold:.4f} to {_db_path(db)}", err=True)
+        click.echo(f"saved threshold {cal.threshold:.4f} to {resolve_db_path(db)}", err=True)

@@ -6,18 +6,18 @@ import sys
 
 import click
 
-from ._app import _DB, _clean_errors, _db_path, _judge_for, _judge_options, main
+from .app import DB_OPTION, clean_errors, judge_for, judge_options, main, resolve_db_path
 from .review import verdicts
 
 
 @main.command()
-@_DB
+@DB_OPTION
 @click.option("--repair", is_flag=True,
               help="Put right what is out of step: rescue the readable rows of a damaged file "
                    "(keeping the damaged one), remove articles missing claims or vectors, "
                    "regroup, rebuild a stale index.")
-@_judge_options
-@_clean_errors
+@judge_options
+@clean_errors
 def check(db: str | None, repair: bool, nli: str | None, rules_only: bool) -> None:
     """Check a corpus database: the file, whole articles, the grouping, the verdict log, the
     saved index.
@@ -34,10 +34,10 @@ def check(db: str | None, repair: bool, nli: str | None, rules_only: bool) -> No
     """
     from ..corpus_check import check_corpus
 
-    path = _db_path(db)
+    path = resolve_db_path(db)
 
     def judge(model: str) -> object:
-        return _judge_for(model, nli, rules_only)
+        return judge_for(model, nli, rules_only)
 
     def waiting() -> None:
         click.echo(f"divergence: {path} is being written by another process; waiting for it "
@@ -60,8 +60,8 @@ def check(db: str | None, repair: bool, nli: str | None, rules_only: bool) -> No
 
 
 @verdicts.command("verify")
-@_DB
-@_clean_errors
+@DB_OPTION
+@clean_errors
 def verify_verdicts(db: str | None) -> None:
     """Recompute the verdict log's hash chain: find any verdict rewritten, removed or inserted
     behind divergence's back.
@@ -76,7 +76,7 @@ def verify_verdicts(db: str | None) -> None:
     """
     from ..store import Corpus
 
-    path = _db_path(db)
+    path = resolve_db_path(db)
     with Corpus(path, create=False) as corpus:
         problems, head = corpus.verify_verdicts()
         n = len(corpus.verdicts())

@@ -8,42 +8,42 @@ from typing import Any
 
 import click
 
-from ._app import (
-    _BACKEND,
-    _CACHE_DIR,
-    _DB,
-    _EMBEDDER,
-    _MODEL,
-    _NO_CACHE,
-    _REEMBED,
-    _cache,
-    _clean_errors,
-    _db_path,
-    _embedder,
-    _fail,
-    _judge,
-    _judge_options,
-    _progress,
-    _read,
+from .app import (
+    BACKEND_OPTION,
+    CACHE_DIR_OPTION,
+    DB_OPTION,
+    EMBEDDER_OPTION,
+    MODEL_OPTION,
+    NO_CACHE_OPTION,
+    REEMBED_OPTION,
+    build_embedder,
+    build_judge,
+    clean_errors,
+    exit_with,
+    judge_options,
     main,
+    open_cache,
+    progress_bar,
+    read_inputs,
+    resolve_db_path,
 )
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@_DB
-@_MODEL
-@_BACKEND
-@_EMBEDDER
-@_CACHE_DIR
-@_NO_CACHE
-@_REEMBED
+@DB_OPTION
+@MODEL_OPTION
+@BACKEND_OPTION
+@EMBEDDER_OPTION
+@CACHE_DIR_OPTION
+@NO_CACHE_OPTION
+@REEMBED_OPTION
 @click.option("--strict", is_flag=True, help="Fail (exit 1) if any input article is skipped.")
 @click.option("--batch", type=click.IntRange(min=1), default=32, hidden=True,
               help="Articles per transaction.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
-@_judge_options
-@_clean_errors
+@judge_options
+@clean_errors
 def add(paths: tuple[str, ...], db: str | None, model: str, backend: str,
         embedder: str, cache_dir: str | None, no_cache: bool, reembed: bool, strict: bool,
         batch: int, quiet: bool, nli: str | None, rules_only: bool) -> None:
@@ -68,14 +68,14 @@ def add(paths: tuple[str, ...], db: str | None, model: str, backend: str,
     from ..embed import EmbeddingCache
     from ..store import Corpus
 
-    emb = _embedder(model, embedder, backend)
-    articles, _ = _read(paths, strict)
-    cache = None if no_cache else _cache(EmbeddingCache, cache_dir)
-    path = _db_path(db)
+    emb = build_embedder(model, embedder, backend)
+    articles, _ = read_inputs(paths, strict)
+    cache = None if no_cache else open_cache(EmbeddingCache, cache_dir)
+    path = resolve_db_path(db)
     with Corpus(path) as corpus, corpus.writing(on_wait=_waiting(path)):
         if ensure_model(corpus, emb, cache, reembed) and not quiet:
             click.echo(f"divergence: re-embedded the stored claims with {emb.name}", err=True)
-        with _progress(len(articles), "adding", not quiet) as tick:
+        with progress_bar(len(articles), "adding", not quiet) as tick:
             res = add_articles(corpus, articles, emb, cache, batch=batch, on_progress=tick)
         if res.present:
             click.echo(f"divergence: {res.present} article(s) already in the corpus; skipped",
@@ -84,7 +84,7 @@ def add(paths: tuple[str, ...], db: str | None, model: str, backend: str,
             if not res.added and not quiet:
                 click.echo("divergence: the stored grouping misses some claims; regrouping",
                            err=True)
-            regroup_corpus(corpus, _judge(emb, nli, rules_only), progress=not quiet)
+            regroup_corpus(corpus, build_judge(emb, nli, rules_only), progress=not quiet)
         if not quiet:
             click.echo(f"added {res.added} article(s), {res.claims} claims to {path}; "
                        f"the corpus holds {len(corpus)} article(s)", err=True)
@@ -92,7 +92,7 @@ def add(paths: tuple[str, ...], db: str | None, model: str, backend: str,
 
 @main.command()
 @click.argument("article")
-@_DB
+@DB_OPTION
 @click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md",
               show_default=True, help="Markdown for people, one JSON document for programs.")
 @click.option("--top", type=click.IntRange(min=1), default=5, show_default=True,
@@ -102,19 +102,19 @@ def add(paths: tuple[str, ...], db: str | None, model: str, backend: str,
                    "a reviewer dismissed, nor one under the calibrated threshold).")
 @click.option("--add", "add_after", is_flag=True,
               help="Store the article in the corpus afterwards (as add does).")
-@_MODEL
-@_BACKEND
-@_EMBEDDER
-@_CACHE_DIR
-@_NO_CACHE
-@_REEMBED
+@MODEL_OPTION
+@BACKEND_OPTION
+@EMBEDDER_OPTION
+@CACHE_DIR_OPTION
+@NO_CACHE_OPTION
+@REEMBED_OPTION
 @click.option("--index", type=click.Choice(["auto", "exact", "hnsw"]), default="auto",
               show_default=True,
               help="Neighbour search: exact (numpy), hnsw (FAISS, needs divergence[ann]; built "
                    "once, saved next to the database, rebuilt when stale), or auto (hnsw from "
                    "50,000 stored claims when FAISS is installed).")
-@_judge_options
-@_clean_errors
+@judge_options
+@clean_errors
 def score(article: str, db: str | None, fmt: str, top: int, fail_on_conflict: bool,
           add_after: bool, model: str, backend: str, embedder: str, cache_dir: str | None,
           no_cache: bool, reembed: bool, index: str, nli: str | None, rules_only: bool) -> None:
@@ -141,23 +141,23 @@ def score(article: str, db: str | None, fmt: str, top: int, fail_on_conflict: bo
     from ..score import score as score_article
     from ..store import Corpus
 
-    emb = _embedder(model, embedder, backend)
+    emb = build_embedder(model, embedder, backend)
     articles, skipped = load([article], stdin=getattr(sys.stdin, "buffer", None))
     if not articles:
         where, why = (skipped[0].where, skipped[0].why) if skipped else (article, "no text")
-        _fail(f"cannot score {where}: {why}")
+        exit_with(f"cannot score {where}: {why}")
     if len(articles) > 1:
-        _fail(f"{article} holds {len(articles)} articles; score one at a time")
-    cache = None if no_cache else _cache(EmbeddingCache, cache_dir)
-    with Corpus(_db_path(db), create=False) as corpus:
+        exit_with(f"{article} holds {len(articles)} articles; score one at a time")
+    cache = None if no_cache else open_cache(EmbeddingCache, cache_dir)
+    with Corpus(resolve_db_path(db), create=False) as corpus:
         ensure_model(corpus, emb, cache, reembed)
-        judge = _judge(emb, nli, rules_only)
+        judge = build_judge(emb, nli, rules_only)
         res = score_article(articles[0], corpus, emb, judge, cache, k=top,
-                            index=_index(index, corpus, _db_path(db)))
+                            index=_index(index, corpus, resolve_db_path(db)))
         render = render_score_json if fmt == "json" else render_score_markdown
         click.echo(render(res))
         if add_after:
-            with corpus.writing(on_wait=_waiting(_db_path(db))):
+            with corpus.writing(on_wait=_waiting(resolve_db_path(db))):
                 added = add_articles(corpus, articles, emb, cache).added
                 if added or not corpus.grouping_current():
                     regroup_corpus(corpus, judge)

@@ -6,17 +6,17 @@ from pathlib import Path
 
 import click
 
-from ._app import (
-    _BACKEND,
-    _EMBEDDER,
-    _MODEL,
-    _cache,
-    _clean_errors,
-    _embedder,
-    _fail,
-    _judge,
-    _judge_options,
+from .app import (
+    BACKEND_OPTION,
+    EMBEDDER_OPTION,
+    MODEL_OPTION,
+    build_embedder,
+    build_judge,
+    clean_errors,
+    exit_with,
+    judge_options,
     main,
+    open_cache,
 )
 
 
@@ -25,11 +25,11 @@ from ._app import (
 @click.argument("text_b")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Plain text for people, JSON for programs.")
-@_MODEL
-@_BACKEND
-@_EMBEDDER
-@_judge_options
-@_clean_errors
+@MODEL_OPTION
+@BACKEND_OPTION
+@EMBEDDER_OPTION
+@judge_options
+@clean_errors
 def compare(text_a: str, text_b: str, fmt: str, model: str, backend: str, embedder: str,
             nli: str | None, rules_only: bool) -> None:
     """Judge one pair of statements: agree, conflict or neither, with reasons.
@@ -48,8 +48,8 @@ def compare(text_a: str, text_b: str, fmt: str, model: str, backend: str, embedd
 
     if not text_a.strip() or not text_b.strip():
         raise click.BadParameter("both statements must be non-empty")
-    emb = _embedder(model, embedder, backend)
-    res = compare_texts(text_a, text_b, emb, _judge(emb, nli, rules_only))
+    emb = build_embedder(model, embedder, backend)
+    res = compare_texts(text_a, text_b, emb, build_judge(emb, nli, rules_only))
     click.echo(format_comparison(res, fmt))
 
 
@@ -67,12 +67,12 @@ def compare(text_a: str, text_b: str, fmt: str, model: str, backend: str, embedd
                    "present; newsdev: tests/data/newsdev].")
 @click.option("-o", "--output", default=None, metavar="PATH",
               help="Where to write the JSON results [default: reports/eval-BENCH-SPLIT.json].")
-@_MODEL
-@_BACKEND
-@_EMBEDDER
-@_judge_options
+@MODEL_OPTION
+@BACKEND_OPTION
+@EMBEDDER_OPTION
+@judge_options
 @click.option("-q", "--quiet", is_flag=True, help="Only write the JSON; print nothing.")
-@_clean_errors
+@clean_errors
 def evaluate(bench: str, split: str, limit: int | None, bench_dir: str | None,
              output: str | None, model: str, backend: str, embedder: str, nli: str | None,
              rules_only: bool, quiet: bool) -> None:
@@ -115,10 +115,10 @@ def evaluate(bench: str, split: str, limit: int | None, bench_dir: str | None,
     else:
         root = Path(bench_dir) if bench_dir else default_root()
     if root is None or not root.is_dir():
-        _fail("no benchmark folder: pass --bench-dir PATH or set DIVERGENCE_BENCH")
-    emb = _embedder(model, embedder, backend)
-    res = run_eval(bench, root, split, _judge(emb, nli, rules_only), emb,
-                   _cache(EmbeddingCache, None), limit=limit)
+        exit_with("no benchmark folder: pass --bench-dir PATH or set DIVERGENCE_BENCH")
+    emb = build_embedder(model, embedder, backend)
+    res = run_eval(bench, root, split, build_judge(emb, nli, rules_only), emb,
+                   open_cache(EmbeddingCache, None), limit=limit)
     out = Path(output) if output else Path("reports") / f"eval-{bench}-{split}.json"
     atomic_write(out, json.dumps(res, indent=2, ensure_ascii=False) + "\n")
     if not quiet:

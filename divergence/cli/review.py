@@ -6,13 +6,13 @@ from typing import Any
 
 import click
 
-from ._app import (
-    _DB,
-    _clean_errors,
-    _db_path,
-    _judge_for,
-    _judge_options,
+from .app import (
+    DB_OPTION,
+    clean_errors,
+    judge_for,
+    judge_options,
     main,
+    resolve_db_path,
 )
 
 _DECISION_CHOICE = click.Choice(["confirm", "dismiss", "agree", "unrelated"])
@@ -59,9 +59,9 @@ def _check_reviewer(value: str) -> str:
                    "100 characters.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="For --list: plain text for people, JSON for programs.")
-@_DB
-@_judge_options
-@_clean_errors
+@DB_OPTION
+@judge_options
+@clean_errors
 def review(list_: bool, decide: tuple[str, str] | None, note: str | None, reviewer: str | None,
            fmt: str, db: str | None, nli: str | None, rules_only: bool) -> None:
     """Review the flagged conflicts in a corpus: one at a time, side by side, or by script.
@@ -99,8 +99,8 @@ def review(list_: bool, decide: tuple[str, str] | None, note: str | None, review
     if list_ and decide:
         raise click.UsageError("give --list or --decide, not both")
     who = reviewer if reviewer is not None else check_reviewer(default_reviewer())
-    with Corpus(_db_path(db), create=False) as corpus:
-        judge = _judge_for(corpus.model or "", nli, rules_only)
+    with Corpus(resolve_db_path(db), create=False) as corpus:
+        judge = judge_for(corpus.model or "", nli, rules_only)
         if decide:
             ensure_grouping(corpus, judge)
             group_id, decision = decide
@@ -217,10 +217,10 @@ def verdicts() -> None:
 
 
 @verdicts.command("export")
-@_DB
+@DB_OPTION
 @click.option("-o", "--output", default="-", show_default=True, metavar="FILE",
               help="Where to write the JSON Lines; - for stdout.")
-@_clean_errors
+@clean_errors
 def export_verdicts(db: str | None, output: str) -> None:
     """Write every verdict, oldest first, as JSON Lines (group, decision, reviewer, at, note).
 
@@ -232,7 +232,7 @@ def export_verdicts(db: str | None, output: str) -> None:
     from ..io import atomic_write, dumps_jsonl, verdict_to_dict
     from ..store import Corpus
 
-    with Corpus(_db_path(db), create=False) as corpus:
+    with Corpus(resolve_db_path(db), create=False) as corpus:
         log = corpus.verdicts()
     text = dumps_jsonl(verdict_to_dict(g, v) for g, v in log)
     if output == "-":

@@ -6,11 +6,11 @@ import ipaddress
 
 import click
 
-from ._app import _DB, _clean_errors, _db_path, _judge_for, _judge_options, main
+from .app import DB_OPTION, clean_errors, judge_for, judge_options, main, resolve_db_path
 
 
 @main.command()
-@_DB
+@DB_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on. Anything but a loopback address lets other machines "
                    "reach the page; a warning is printed.")
@@ -18,8 +18,8 @@ from ._app import _DB, _clean_errors, _db_path, _judge_for, _judge_options, main
               help="Port to listen on; 0 picks a free one.")
 @click.option("--reviewer", default=None, metavar="NAME",
               help="Who decides [default: $DIVERGENCE_REVIEWER, else the OS user name].")
-@_judge_options
-@_clean_errors
+@judge_options
+@clean_errors
 def serve(db: str | None, host: str, port: int, reviewer: str | None, nli: str | None,
           rules_only: bool) -> None:
     """Review the flagged conflicts of a corpus in the browser, side by side.
@@ -44,10 +44,10 @@ def serve(db: str | None, host: str, port: int, reviewer: str | None, nli: str |
     from ..store import Corpus
     from ..textsafe import inert
 
-    path = _db_path(db)
+    path = resolve_db_path(db)
     with Corpus(path, create=False) as corpus:
         model = corpus.model or ""
-    server = make_server(path, _judge_for(model, nli, rules_only), host=host, port=port,
+    server = make_server(path, judge_for(model, nli, rules_only), host=host, port=port,
                          reviewer=reviewer)
     if not _is_loopback(host):
         click.echo(f"divergence: warning: listening on {inert(host)}, not only this machine; "

@@ -17,7 +17,7 @@ from typing import TypeVar
 from ..records import Claim, Reason, Span
 from ..registry import Registry
 from .text import (
-    _COUNTRIES,
+    COUNTRY_ALIASES,
     NEGATIONS,
     DateRef,
     Quantity,
@@ -28,7 +28,7 @@ from .text import (
     quantities,
 )
 
-_COUNTRY_KEYS = frozenset(_COUNTRIES)
+_COUNTRY_KEYS = frozenset(COUNTRY_ALIASES)
 
 
 @dataclass(frozen=True, slots=True)

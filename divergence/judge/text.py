@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 # Countries by their usual names, capitals (metonymy: "Washington said"), and demonyms.
-_COUNTRIES: dict[str, tuple[str, ...]] = {
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "united states": (
         "us",
         "u.s.",
@@ -84,9 +84,9 @@ _COUNTRIES: dict[str, tuple[str, ...]] = {
     "cuba": ("cuban", "havana"),
     "oman": ("omani", "muscat"),
 }
-_ALIAS = {alias: name for name, aliases in _COUNTRIES.items() for alias in aliases}
-COUNTRY_NAMES = tuple(_COUNTRIES)  # the keys ``norm_actor`` folds countries to
-_ALIAS.update({name: name for name in _COUNTRIES})
+_ALIAS = {alias: name for name, aliases in COUNTRY_ALIASES.items() for alias in aliases}
+COUNTRY_NAMES = tuple(COUNTRY_ALIASES)  # the keys ``norm_actor`` folds countries to
+_ALIAS.update({name: name for name in COUNTRY_ALIASES})
 
 _NOT_ENTITIES = {
     "the",
@@ -440,7 +440,7 @@ def countries(text: str) -> frozenset[str]:
     low = text.lower()
     out = {_ALIAS[m.group(0)] for m in _COUNTRY_WORD.finditer(low)
            if m.group(0) not in {"us", "delhi"} or text[m.start():m.end()].isupper()}
-    out |= {k for k in _COUNTRIES if re.search(rf"\b{re.escape(k)}\b", low)}
+    out |= {k for k in COUNTRY_ALIASES if re.search(rf"\b{re.escape(k)}\b", low)}
     return frozenset(out)
 
 
@@ -687,7 +687,7 @@ def overlap(a: str, b: str) -> float:
 def _names(t: str) -> frozenset[str]:
     from ..split import core  # asides (parentheses, dashes) name things the claim is not about
 
-    return frozenset(m.key for m in entities(core(t)) if m.key not in _COUNTRIES)
+    return frozenset(m.key for m in entities(core(t)) if m.key not in COUNTRY_ALIASES)
 
 
 def shared_anchors(a: str, b: str) -> set[str]:

@@ -21,12 +21,12 @@ from ..errors import DivergenceError
 FORMATS = ("md", "html", "json")
 
 
-def _fail(msg: str) -> NoReturn:
+def exit_with(msg: str) -> NoReturn:
     click.echo(f"divergence: error: {msg}", err=True)
     sys.exit(1)
 
 
-def _clean_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
+def clean_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
     """Bad input or a failed read or write: one line on stderr and exit 1, never a traceback."""
 
     @functools.wraps(fn)
@@ -34,16 +34,16 @@ def _clean_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return fn(*args, **kwargs)
         except DivergenceError as e:
-            _fail(str(e))
+            exit_with(str(e))
         except OSError as e:
-            _fail(_os_message(e))
+            exit_with(_os_message(e))
         except sqlite3.Error as e:  # a storage fault outside the corpus (the embedding cache)
             from ..sqlite_guard import storage_error
 
             err = storage_error(e, None)
             if err is None:
                 raise
-            _fail(str(err))
+            exit_with(str(err))
         except KeyboardInterrupt:
             click.echo("divergence: interrupted; files written so far are complete", err=True)
             sys.exit(130)
@@ -59,7 +59,8 @@ def _os_message(e: OSError) -> str:
     return f"{where}{e.strerror or e}"
 
 
-def _formats(ctx: click.Context | None, param: click.Parameter | None, value: str) -> list[str]:
+def parse_formats(ctx: click.Context | None, param: click.Parameter | None,
+                  value: str) -> list[str]:
     """Parse ``--format md,json`` into a list; a bad name is a usage error (exit 2)."""
     out = list(dict.fromkeys(f.strip().lower().lstrip(".") for f in value.split(",") if f.strip()))
     bad = [f for f in out if f not in FORMATS]
@@ -95,7 +96,7 @@ def _remember_judge(ctx: click.Context, param: click.Parameter, value: str | Non
     ctx.meta[_JUDGE_KEY] = value
 
 
-def _judge_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+def judge_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     """--judge, --nli and --rules-only: which judge labels pairs of claims."""
     fn = click.option("--rules-only", is_flag=True,
                       help="Judge by the typed detectors and similarity alone (the same as "
@@ -112,12 +113,12 @@ def _judge_options(fn: Callable[..., Any]) -> Callable[..., Any]:
                              "earlier releases), rules (detectors and similarity).")(fn)
 
 
-def _judge(emb: Any, nli: str | None, rules_only: bool) -> Any:
+def build_judge(emb: Any, nli: str | None, rules_only: bool) -> Any:
     """The judge for an embedder: the one --judge names (default nli), with --nli's model."""
-    return _judge_for(emb.name, nli, rules_only)
+    return judge_for(emb.name, nli, rules_only)
 
 
-def _judge_for(name: str, nli: str | None, rules_only: bool) -> Any:
+def judge_for(name: str, nli: str | None, rules_only: bool) -> Any:
     """The judge for vectors of the embedder called ``name`` (no model is loaded for it)."""
     from ..judge import DEFAULT_JUDGE, make_judge
 
@@ -145,7 +146,7 @@ def _nli_backend(nli: str) -> Any:
     return NLIBackend(nli)
 
 
-def _embedder(model: str, embedder: str, backend: str = "torch") -> Any:
+def build_embedder(model: str, embedder: str, backend: str = "torch") -> Any:
     from ..embed import EMBEDDERS
 
     kwargs: dict[str, Any] = ({"model": model, "backend": backend}
@@ -154,7 +155,7 @@ def _embedder(model: str, embedder: str, backend: str = "torch") -> Any:
 
 
 DEFAULT_BACKEND = "onnx"  # embed.DEFAULT_BACKEND, spelt out so --help imports nothing heavy
-_BACKEND = click.option(
+BACKEND_OPTION = click.option(
     "--backend", type=click.Choice(["torch", "onnx", "onnx-int8"]), default=DEFAULT_BACKEND,
     show_default=True,
     help="How the sentence-transformers model runs: onnx (ONNX Runtime, the same vectors as "
@@ -163,32 +164,32 @@ _BACKEND = click.option(
          "the local model on first use and cached.")
 
 
-_MODEL = click.option("--model", default="all-MiniLM-L6-v2", show_default=True,
+MODEL_OPTION = click.option("--model", default="all-MiniLM-L6-v2", show_default=True,
                       help="sentence-transformers model name or local path.")
-_EMBEDDER = click.option("--embedder", default="sentence-transformers", show_default=True,
+EMBEDDER_OPTION = click.option("--embedder", default="sentence-transformers", show_default=True,
                          help="Embedder by name: sentence-transformers, or hashing.")
 
 
 
-_DB = click.option("--db", default=None, metavar="PATH",
+DB_OPTION = click.option("--db", default=None, metavar="PATH",
                    help="Corpus database [default: $DIVERGENCE_DB, else .divergence/corpus.db].")
-_CACHE_DIR = click.option("--cache-dir", default=None, help="Embedding cache folder "
+CACHE_DIR_OPTION = click.option("--cache-dir", default=None, help="Embedding cache folder "
                           "[default: $DIVERGENCE_CACHE or ~/.cache/divergence].")
-_NO_CACHE = click.option("--no-cache", is_flag=True,
+NO_CACHE_OPTION = click.option("--no-cache", is_flag=True,
                          help="Do not read or write the embedding cache.")
-_REEMBED = click.option("--reembed", is_flag=True,
+REEMBED_OPTION = click.option("--reembed", is_flag=True,
                         help="When the corpus was embedded with another model, re-embed all its "
                              "claims with this one (one transaction) instead of refusing.")
 
 
-def _db_path(db: str | None) -> Path:
+def resolve_db_path(db: str | None) -> Path:
     from ..store import default_db
 
     return Path(db) if db else default_db()
 
 
 @contextmanager
-def _progress(total: int, desc: str, enabled: bool) -> Iterator[Callable[[int], Any]]:
+def progress_bar(total: int, desc: str, enabled: bool) -> Iterator[Callable[[int], Any]]:
     """A progress bar on stderr; its ``update`` or a no-op when disabled."""
     if not enabled or total == 0:
         yield lambda k: None
@@ -201,7 +202,7 @@ def _progress(total: int, desc: str, enabled: bool) -> Iterator[Callable[[int], 
 
 
 
-def _read(paths: tuple[str, ...], strict: bool) -> tuple[list[Any], list[Any]]:
+def read_inputs(paths: tuple[str, ...], strict: bool) -> tuple[list[Any], list[Any]]:
     """Load PATHS, warning on stderr for each skip; fail on none readable, or any skip if strict."""
     from ..io import load
 
@@ -209,14 +210,14 @@ def _read(paths: tuple[str, ...], strict: bool) -> tuple[list[Any], list[Any]]:
     for s in skipped:
         click.echo(f"divergence: warning: skipped {s.where}: {s.why}", err=True)
     if skipped and strict:
-        _fail(f"{len(skipped)} input(s) skipped and --strict is set")
+        exit_with(f"{len(skipped)} input(s) skipped and --strict is set")
     if not articles:
         why = f" ({len(skipped)} skipped, see warnings above)" if skipped else ""
-        _fail(f"no readable articles in {', '.join(paths)}{why}")
+        exit_with(f"no readable articles in {', '.join(paths)}{why}")
     return articles, skipped
 
 
-def _cache(factory: Callable[[str | None], Any], folder: str | None) -> Any:
+def open_cache(factory: Callable[[str | None], Any], folder: str | None) -> Any:
     """The embedding cache, or None with a warning when it cannot be opened (it only saves time)."""
     import sqlite3
 
@@ -228,7 +229,7 @@ def _cache(factory: Callable[[str | None], Any], folder: str | None) -> Any:
         return None
 
 
-def _stem(output: str | None, paths: tuple[str, ...]) -> str:
+def output_stem(output: str | None, paths: tuple[str, ...]) -> str:
     """The report path without extension: ``-o`` as given, inside it when it names a folder."""
     if not output:
         return str(Path("reports") / _default_name(paths))
