@@ -61,14 +61,14 @@ from divergence.engines import (  # noqa: E402
     LocalEngine,
     embedder_for,
 )
-from divergence.io import atomic_write, make_article, report_to_dict  # noqa: E402
+from divergence.ingest.io import atomic_write, make_article, report_to_dict  # noqa: E402
+from divergence.ingest.split import split  # noqa: E402
 from divergence.records import Article  # noqa: E402
-from divergence.split import split  # noqa: E402
 
 OUT = ROOT / "benchmarks" / "results" / "dask.json"
 MODEL = "all-MiniLM-L6-v2"
 SENTENCES = 30
-SCHEMA = "divergence.bench.dask/1"
+SCHEMA = "divergence.evaluate.dask/1"
 
 
 def _log(msg: str) -> None:

@@ -4,7 +4,7 @@ Per backend: sentences/s (median of 3 passes, the backends taking turns), the ra
 arithmetic limit measured in the same run (float32 matmul GFLOP/s / the model's GFLOP per
 sentence at these sentences' token counts; ~0.67 at 31 tokens), mean and min cosine to torch
 fp32, in-process load time, and a fresh process's time to its first vector with whether it
-imported torch. The measurement lives in ``divergence.bench_embed`` (also ``divergence bench
+imported torch. The measurement lives in ``divergence.embed.bench`` (also ``divergence bench
 embed``). Goal: the default path at >= 2x torch fp32 with mean cosine >= 0.995.
 
 Sentences: the seeds' sentences plus up to 3,000 SICK test sentences from ../shared/bench (or
@@ -24,14 +24,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from divergence.bench.loaders import default_root  # noqa: E402
-from divergence.bench_embed import (  # noqa: E402
+from divergence.embed.bench import (  # noqa: E402
     bench_embed,
     format_table,
     sentences_from,
     sick_sentences,
 )
-from divergence.io import atomic_write  # noqa: E402
+from divergence.evaluate.loaders import default_root  # noqa: E402
+from divergence.ingest.io import atomic_write  # noqa: E402
 
 OUT = ROOT / "benchmarks" / "results" / "embed.json"
 

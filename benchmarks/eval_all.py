@@ -18,11 +18,11 @@ import sys
 import time
 from pathlib import Path
 
-from divergence.bench.loaders import default_root
-from divergence.bench.newsdev import default_root as newsdev_root
 from divergence.embed import EmbeddingCache, SentenceTransformerEmbedder
-from divergence.evaluate import format_result, run_eval
-from divergence.io import atomic_write
+from divergence.evaluate.evals import format_result, run_eval
+from divergence.evaluate.loaders import default_root
+from divergence.evaluate.newsdev import default_root as newsdev_root
+from divergence.ingest.io import atomic_write
 from divergence.judge import make_judge
 
 TARGETS = {

@@ -204,8 +204,8 @@ def header_lines(tmp: Path) -> list[Outcome]:
 @fault("huge")
 def huge_inputs(tmp: Path) -> list[Outcome]:
     """A 5,000-sentence paragraph (split, then the whole report), a 20 MB line, 20 MB of JSONL."""
-    from divergence.io import make_article
-    from divergence.split import split
+    from divergence.ingest.io import make_article
+    from divergence.ingest.split import split
 
     verbs = ("said", "reported", "confirmed", "denied")
     para = " ".join(f"Officials {verbs[i % 4]} that {i} ferries sank near the port on Monday."
@@ -255,8 +255,8 @@ def control_text(tmp: Path) -> list[Outcome]:
 
 
 def _serve_outcomes(tmp: Path) -> list[Outcome]:
+    from divergence.corpus.serve import make_server
     from divergence.judge import Judge
-    from divergence.serve import make_server
 
     a = "source: A\n\nThe new ferry terminal will open next spring, officials said.\n"
     b = "source: B\n\nThe new ferry terminal will open in the autumn, the port authority said.\n"
@@ -371,7 +371,7 @@ def main(argv: list[str]) -> int:
     table = run(names, verbose)
     if names == list(FAULTS):  # the whole matrix: keep it beside the other results
         sys.path.insert(0, str(ROOT))
-        from divergence.io import atomic_write
+        from divergence.ingest.io import atomic_write
 
         atomic_write(ROOT / "benchmarks" / "results" / "faults.json", json.dumps(
             {"when": time.strftime("%Y-%m-%d %H:%M"), "categories": table}, indent=1) + "\n")

@@ -109,8 +109,8 @@ def run_size(n: int) -> dict:
     """Graph grouping of ``n`` claims, timed by stage (runs in this process)."""
     import resource
 
-    from divergence.events import find_events
-    from divergence.group import attach, candidate_pairs, find_groups, voices
+    from divergence.group.claims import attach, candidate_pairs, find_groups, voices
+    from divergence.group.events import find_events
     from divergence.judge import Judge
     from divergence.judge.model import shipped
 
@@ -129,7 +129,7 @@ def run_size(n: int) -> dict:
     peaks.stage = "pairs"
     pairs = candidate_pairs(claims, vectors, graph=True)
     t3 = time.perf_counter()
-    from divergence.graph import forget
+    from divergence.group.graph import forget
 
     forget()
     peaks.stage = "judge_groups"
@@ -155,7 +155,7 @@ def agreement(n: int, dense_max: int = 10_000) -> dict:
     """
     from sklearn.metrics import adjusted_rand_score
 
-    from divergence import graph
+    from divergence.group import graph
     from divergence.judge import Judge
     from divergence.judge.model import shipped
     from divergence.pipeline import group_all
@@ -210,7 +210,7 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     p.add_argument("--out", type=Path, default=OUT)
     a = p.parse_args(argv)
-    from divergence.io import atomic_write
+    from divergence.ingest.io import atomic_write
     if a.child:
         kind, n = a.child[0], int(a.child[1])
         print(json.dumps(run_size(n) if kind == "size" else agreement(n)))

@@ -27,15 +27,15 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
-from divergence.bench.loaders import default_root, load_ecbplus  # noqa: E402
-from divergence.io import atomic_write  # noqa: E402
+from divergence.evaluate.loaders import default_root, load_ecbplus  # noqa: E402
+from divergence.ingest.io import atomic_write  # noqa: E402
 from divergence.records import Article  # noqa: E402
 
 
 def workload(bench: Path, target: int) -> list[Article]:
     """ECB+ documents in file order until their claims reach ``target`` (pipeline.py's rule)."""
-    from divergence.io import make_article
-    from divergence.split import split
+    from divergence.ingest.io import make_article
+    from divergence.ingest.split import split
 
     out, n = [], 0
     for doc in load_ecbplus(bench / "ecbplus", "all"):

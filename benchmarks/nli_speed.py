@@ -23,8 +23,8 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from divergence.bench.nli_data import load_mnli  # noqa: E402
-from divergence.io import atomic_write  # noqa: E402
+from divergence.evaluate.nli_data import load_mnli  # noqa: E402
+from divergence.ingest.io import atomic_write  # noqa: E402
 from divergence.judge.nli_onnx import OnnxNLI, shipped_folder  # noqa: E402
 
 

@@ -45,8 +45,8 @@ def main(argv: list[str] | None = None) -> None:
     import synth
 
     from divergence.embed import SentenceTransformerEmbedder, embed
-    from divergence.io import atomic_write, load
-    from divergence.split import core, split
+    from divergence.ingest.io import atomic_write, load
+    from divergence.ingest.split import core, split
 
     with tempfile.TemporaryDirectory() as tmp:
         for k in range(a.articles):

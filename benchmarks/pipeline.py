@@ -391,9 +391,9 @@ class _Workload:
 
 def _ecb_articles(docs: Sequence[Any], target_claims: int) -> tuple[list[Any], list[str]]:
     """ECB+ documents in the loader's (file) order until their claims reach ``target_claims``."""
-    from divergence.io import make_article
+    from divergence.ingest.io import make_article
+    from divergence.ingest.split import split
     from divergence.records import Article
-    from divergence.split import split
 
     articles: list[Article] = []
     skipped: list[str] = []
@@ -430,11 +430,11 @@ def bench_inprocess(target_claims: int, repeats: int, corpora: Sequence[str],
     import_s = time.perf_counter() - t0
 
     from divergence.embed import EMBEDDERS, EmbeddingCache, resolve_model
-    from divergence.group import candidate_pairs
-    from divergence.io import load, make_article
+    from divergence.group.claims import candidate_pairs
+    from divergence.ingest.io import load, make_article
+    from divergence.ingest.split import core, split, split_all
     from divergence.pipeline import Options
     from divergence.records import Article
-    from divergence.split import core, split, split_all
 
     model_path = resolve_model(MODEL)
     t0 = time.perf_counter()
@@ -825,8 +825,8 @@ def render_table(res: dict[str, Any]) -> str:
 def _pick_corpora(choice: str | None, bench: Path | None) -> tuple[list[str], list[Any] | None,
                                                                   str | None]:
     """The corpora to run, the ECB+ documents when needed, and where they came from."""
-    from divergence.bench.loaders import default_root, load_ecbplus
     from divergence.errors import DivergenceError
+    from divergence.evaluate.loaders import default_root, load_ecbplus
 
     wanted = ["synthetic", "ecbplus"] if choice in (None, "both") else [choice]
     if "ecbplus" not in wanted:
@@ -880,7 +880,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         corpora, ecb_docs, bench_root = _pick_corpora(args.corpus, args.bench)
         _log(f"in-process corpora: {', '.join(corpora)}")
         results: dict[str, Any] = {
-            "schema": "divergence.bench.pipeline/1",
+            "schema": "divergence.evaluate.pipeline/1",
             "settings": {"repeats": repeats, "help_runs": help_runs, "claims": claims,
                          "quick": args.quick, "cli": cli_desc, "corpora": corpora,
                          "bench_root": bench_root},

@@ -44,11 +44,11 @@ def run_size(n_claims: int, grouping: str = "auto") -> dict:
     import synth
 
     from divergence.embed import SentenceTransformerEmbedder, embed
-    from divergence.io import load
+    from divergence.ingest.io import load
+    from divergence.ingest.split import core, split
     from divergence.judge import Judge
     from divergence.judge.model import shipped
     from divergence.pipeline import group_all, use_graph
-    from divergence.split import core, split
 
     n_articles = max(2, n_claims // 30)
     with tempfile.TemporaryDirectory() as tmp:
@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--child", type=int, help=argparse.SUPPRESS)
     p.add_argument("--out", type=Path, default=OUT)
     a = p.parse_args(argv)
-    from divergence.io import atomic_write
+    from divergence.ingest.io import atomic_write
     if a.child:
         print(json.dumps(run_size(a.child, a.grouping)))
         return

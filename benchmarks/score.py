@@ -7,8 +7,9 @@ chunks so memory stays bounded), for one 30-claim article (30 vectors near exist
 2. HNSW (``ann.HNSWIndex``, M 32, efConstruction 100, efSearch 128): build seconds, the RSS
    growth of this process over the build (the index's memory), the saved file's size, warm
    search median of 20, and recall@10 against the exact top 10;
-3. cold process: a fresh ``python`` that imports ``divergence.ann``, loads the saved index from
-   disk and runs one search; median of 3 of its wall time, split into import / load / search.
+3. cold process: a fresh ``python`` that imports ``divergence.corpus.ann``, loads the saved
+   index from disk and runs one search; median of 3 of its wall time, split into import /
+   load / search.
 
 Only the index is timed: splitting and embedding the new article and judging its pairs do not
 depend on the corpus size, so they are left out (add the article's own embedding time to the
@@ -42,8 +43,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from divergence.ann import HNSWIndex  # noqa: E402
-from divergence.score import ExactIndex  # noqa: E402
+from divergence.corpus.ann import HNSWIndex  # noqa: E402
+from divergence.corpus.score import ExactIndex  # noqa: E402
 
 DIM, K, QUERIES = 384, 10, 30
 OUT = ROOT / "benchmarks" / "results" / "score.json"
@@ -51,7 +52,7 @@ COLD = """
 import sys, time, json
 t0 = time.perf_counter()
 import numpy as np
-from divergence.ann import HNSWIndex
+from divergence.corpus.ann import HNSWIndex
 t1 = time.perf_counter()
 index = HNSWIndex.load(sys.argv[1])
 t2 = time.perf_counter()

@@ -44,15 +44,15 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import synth  # noqa: E402
 
-from divergence.ann import IndexFile, load_or_build  # noqa: E402
+from divergence.corpus.ann import IndexFile, load_or_build  # noqa: E402
+from divergence.corpus.score import score  # noqa: E402
+from divergence.corpus.store import Corpus  # noqa: E402
 from divergence.embed import EmbeddingCache, SentenceTransformerEmbedder  # noqa: E402
-from divergence.io import atomic_write, load  # noqa: E402
+from divergence.ingest.io import atomic_write, load  # noqa: E402
+from divergence.ingest.split import core, split  # noqa: E402
 from divergence.judge import Judge  # noqa: E402
 from divergence.judge.model import shipped  # noqa: E402
 from divergence.records import Article, Claim  # noqa: E402
-from divergence.score import score  # noqa: E402
-from divergence.split import core, split  # noqa: E402
-from divergence.store import Corpus  # noqa: E402
 
 OUT = ROOT / "benchmarks" / "results" / "score_e2e.json"
 POOL, PER_ARTICLE, NOISE = 4_000, 30, 0.012
@@ -109,7 +109,7 @@ def bench(n: int, work: Path, emb: SentenceTransformerEmbedder, judge: Judge,
     row["db_mb"] = db.stat().st_size / 2**20
     fresh = IndexFile(db).is_fresh
     with Corpus(db, create=False) as corpus:
-        from divergence.ann import corpus_key
+        from divergence.corpus.ann import corpus_key
 
         t = time.perf_counter()
         had = fresh(corpus_key(corpus))

@@ -21,13 +21,13 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from divergence.bench.newsdev import default_root, load_newsdev, side_span  # noqa: E402
-from divergence.corpus_ops import add_articles  # noqa: E402
+from divergence.corpus.ops import add_articles  # noqa: E402
+from divergence.corpus.score import score  # noqa: E402
+from divergence.corpus.store import Corpus  # noqa: E402
 from divergence.embed import EMBEDDERS, EmbeddingCache  # noqa: E402
-from divergence.io import atomic_write, load  # noqa: E402
+from divergence.evaluate.newsdev import default_root, load_newsdev, side_span  # noqa: E402
+from divergence.ingest.io import atomic_write, load  # noqa: E402
 from divergence.judge import make_judge  # noqa: E402
-from divergence.score import score  # noqa: E402
-from divergence.store import Corpus  # noqa: E402
 
 
 def main() -> int:

@@ -4,7 +4,8 @@
 
 Prints B³-F1 and ARI per distance threshold at the topic and the event level, and the best of each;
 writes benchmarks/results/tune_events.json. The chosen values are set by hand in
-divergence/events.py (DOC_TOPIC_THRESHOLD, DOC_EVENT_THRESHOLD). Never run this on the test split.
+divergence/group/events.py (DOC_TOPIC_THRESHOLD, DOC_EVENT_THRESHOLD). Never run this on the
+test split.
 """
 
 from __future__ import annotations
@@ -18,13 +19,13 @@ from pathlib import Path
 
 import numpy as np
 
-from divergence.bench.loaders import default_root, load_ecbplus
-from divergence.bench.metrics import ari, b_cubed
 from divergence.embed import EmbeddingCache, SentenceTransformerEmbedder, embed
-from divergence.events import cluster_documents
-from divergence.io import atomic_write, make_article
+from divergence.evaluate.loaders import default_root, load_ecbplus
+from divergence.evaluate.metrics import ari, b_cubed
+from divergence.group.events import cluster_documents
+from divergence.ingest.io import atomic_write, make_article
+from divergence.ingest.split import core, split
 from divergence.records import Article
-from divergence.split import core, split
 
 
 def main() -> int:

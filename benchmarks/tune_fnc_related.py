@@ -6,7 +6,7 @@ FNC-1 ships only its test set here, so the threshold comes from Emergent *train*
 bags of headlines standing in for bodies: one of its own articles' headlines among others'
 (related) or only other claims' headlines (unrelated), about FNC-1's ratio of 2.6 unrelated to
 one. Prints accuracy per threshold and the best; the value is set by hand in
-divergence/evaluate.py (FNC_RELATED).
+divergence/evaluate/evals.py (FNC_RELATED).
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from pathlib import Path
 
 import numpy as np
 
-from divergence.bench.loaders import default_root, load_emergent
 from divergence.embed import EmbeddingCache, SentenceTransformerEmbedder, embed
-from divergence.split import claim_from_text, core
+from divergence.evaluate.loaders import default_root, load_emergent
+from divergence.ingest.split import claim_from_text, core
 
 BAG = 15  # sentences in a simulated body
 
@@ -47,7 +47,7 @@ def main() -> int:
         own[p.a].add(hi[p.b])
     # A "body" is a bag of sentences: related bodies hold one of the claim's own headlines among
     # others' headlines, unrelated ones only others'; the score is the best sentence's cosine,
-    # as in divergence.evaluate.eval_fnc1.
+    # as in divergence.evaluate.evals.eval_fnc1.
     sims, y = [], []
     for p in pairs:
         others = [i for i in range(len(heads)) if i not in own[p.a]]

@@ -28,14 +28,14 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from divergence.bench.metrics import per_class  # noqa: E402
-from divergence.bench.newsdev import TO_PAIR, default_root, load_newsdev  # noqa: E402
 from divergence.embed import EMBEDDERS, embed  # noqa: E402
-from divergence.io import atomic_write  # noqa: E402
+from divergence.evaluate.metrics import per_class  # noqa: E402
+from divergence.evaluate.newsdev import TO_PAIR, default_root, load_newsdev  # noqa: E402
+from divergence.ingest.io import atomic_write  # noqa: E402
+from divergence.ingest.split import claim_from_text, core  # noqa: E402
 from divergence.judge import NLIJudge  # noqa: E402
 from divergence.judge.model import shipped  # noqa: E402
 from divergence.judge.nli_onnx import OnnxNLI, shipped_nli  # noqa: E402
-from divergence.split import claim_from_text, core  # noqa: E402
 
 GRID = {"nli_agree": [0.3, 0.4, 0.5, 0.6, 0.8, 1.01], "nli_soft": [0.4, 0.5, 0.6, 0.7],
         "anchored_sim": [0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 1.01]}
@@ -47,8 +47,8 @@ SICK_GRID = {"nli_conflict": [0.5, 0.7, 0.9, 0.95, 0.97, 0.98, 0.99, 1.01],
 
 def tune_on_sick(bench: Path, model: object, emb: object) -> dict:
     """The near-paraphrase thresholds with the best macro-F1 on SICK trial."""
-    from divergence.bench.loaders import load_sick
-    from divergence.evaluate import embed_statements
+    from divergence.evaluate.evals import embed_statements
+    from divergence.evaluate.loaders import load_sick
 
     pairs = load_sick(bench / "sick", "trial")
     ca, va = embed_statements([p.a for p in pairs], emb, None, "ta")  # type: ignore[arg-type]
@@ -107,7 +107,7 @@ def main() -> int:
                         "agree_f1": pc["agree"]["f1"]})
     results.sort(key=lambda r: -r["macro_f1"])
     # The report level (the measure that counts) for the best pair-level points.
-    from divergence.evaluate import eval_newsdev
+    from divergence.evaluate.evals import eval_newsdev
 
     seen, top = set(), []
     for r in results:

@@ -15,10 +15,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from divergence.bench.newsdev import default_root, load_newsdev  # noqa: E402
 from divergence.embed import EMBEDDERS, EmbeddingCache  # noqa: E402
-from divergence.evaluate import eval_newsdev  # noqa: E402
-from divergence.io import atomic_write  # noqa: E402
+from divergence.evaluate.evals import eval_newsdev  # noqa: E402
+from divergence.evaluate.newsdev import default_root, load_newsdev  # noqa: E402
+from divergence.ingest.io import atomic_write  # noqa: E402
 from divergence.judge import NLIJudge  # noqa: E402
 from divergence.judge.model import shipped  # noqa: E402
 from divergence.judge.nli_onnx import shipped_nli  # noqa: E402

@@ -26,12 +26,12 @@ _API = {
     "DivergenceError": "errors",
     "load_report": "contract",
     "report_to_dict": "contract",
-    "load": "io",
+    "load": "ingest.io",
     "Options": "pipeline",
     "run": "pipeline",
     "Judge": "judge",
     "make_judge": "judge",
-    "Corpus": "store",
+    "Corpus": "corpus.store",
     "write_reports": "report",
 }
 
@@ -63,7 +63,7 @@ def compare_paths(
     """Load the articles under ``paths`` and run the whole pipeline with the default parts
     (the packaged model on ONNX Runtime, the default judge, the embedding cache)."""
     from .embed import EmbeddingCache, SentenceTransformerEmbedder
-    from .io import load
+    from .ingest.io import load
     from .judge import make_judge
     from .pipeline import Options, run
 

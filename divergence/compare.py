@@ -6,9 +6,9 @@ import json
 from typing import Any
 
 from .embed import Embedder, embed
+from .ingest.split import claim_from_text, core
 from .judge import Judge
 from .records import Claim, Judgement
-from .split import claim_from_text, core
 
 
 def compare_texts(text_a: str, text_b: str, embedder: Embedder, judge: Judge) -> dict[str, Any]:

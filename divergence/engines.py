@@ -23,12 +23,12 @@ from typing import IO, TYPE_CHECKING, Any, NamedTuple, Protocol
 
 import numpy as np
 
-from . import io
 from .embed import EMBEDDERS, Embedder, EmbeddingCache, embed
 from .errors import DivergenceError
+from .ingest import io
+from .ingest.split import SPLITTERS, core, split
 from .records import Article, Claim, Report, Skip
 from .registry import Registry
-from .split import SPLITTERS, core, split
 
 if TYPE_CHECKING:
     from .judge import Judge

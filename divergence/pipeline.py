@@ -11,14 +11,14 @@ from pathlib import Path
 
 import numpy as np
 
-from .disputes import find_disputes
 from .embed import Embedder, EmbeddingCache, embed
-from .events import find_events
-from .group import attach, candidate_pairs, find_groups, stories, voices
-from .io import write_claims
+from .group.claims import attach, candidate_pairs, find_groups, stories, voices
+from .group.disputes import find_disputes
+from .group.events import find_events
+from .ingest.io import write_claims
+from .ingest.split import Splitter, core, split
 from .judge import Judge
 from .records import Article, Claim, ClaimGroup, Dispute, Event, Report, Skip
-from .split import Splitter, core, split
 
 
 @dataclass
@@ -172,7 +172,7 @@ def group_all(
     story_of = stories(claims, vectors, event_of)
     pairs = candidate_pairs(claims, vectors, pair_similarity, graph=graph, story_of=story_of)
     if graph:
-        from .graph import forget
+        from .group.graph import forget
 
         forget()  # the neighbour graph served voices and pairs; free it before judging
     with _bar(len(pairs), "judging", progress) as tick:

@@ -8,12 +8,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from divergence import ann
-from divergence.ann import IndexFile, choose_index, corpus_key, load_or_build
+from divergence.corpus import ann
+from divergence.corpus.ann import IndexFile, choose_index, corpus_key
+from divergence.corpus.score import INDEXES, ExactIndex, build_index, load_or_build
+from divergence.corpus.store import Corpus
 from divergence.errors import DivergenceError
 from divergence.records import Article, Claim
-from divergence.score import INDEXES, ExactIndex, build_index
-from divergence.store import Corpus
 
 
 def _unit(n: int, d: int = 64, seed: int = 0) -> np.ndarray:

@@ -8,7 +8,7 @@ import pytest
 
 import divergence
 from divergence.embed import HashingEmbedder
-from divergence.io import make_article
+from divergence.ingest.io import make_article
 from divergence.pipeline import run
 
 

@@ -114,8 +114,7 @@ def test_order_of_rows_follows_the_texts(ort: None, tiny: Path, onnx_dir: Path) 
 def test_second_load_reuses_the_files(
     ort: None, tiny: Path, onnx_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from divergence import _onnx
-
+    from divergence.embed import onnx_backend as _onnx
     _emb(tiny, "onnx-int8", onnx_dir).encode(["build once"])
     stamps = {p: p.stat().st_mtime_ns for p in (onnx_dir / "onnx").rglob("model.onnx")}
 
@@ -133,7 +132,7 @@ def test_second_load_reuses_the_files(
 def test_another_model_gets_its_own_files(ort: None, tiny: Path, tmp_path: Path) -> None:
     import shutil
 
-    from divergence._onnx import cache_key
+    from divergence.embed.onnx_backend import cache_key
 
     other = tmp_path / "other"
     shutil.copytree(tiny, other)
@@ -146,8 +145,7 @@ def test_another_model_gets_its_own_files(ort: None, tiny: Path, tmp_path: Path)
 def test_failed_build_leaves_nothing(
     ort: None, tiny: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from divergence import _onnx
-
+    from divergence.embed import onnx_backend as _onnx
     def half(src: Path, out: Path) -> None:
         (out / "model.onnx").write_bytes(b"half a model")
         raise DivergenceError("export failed")
@@ -246,7 +244,7 @@ def test_bench_embed_bad_backend_is_a_clean_error(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_packaged_model_int8_fidelity_on_the_seeds(ort: None, tmp_path: Path) -> None:
-    from divergence.bench_embed import sentences_from
+    from divergence.embed.bench import sentences_from
 
     texts = sentences_from([str(SEEDS)])
     assert len(texts) > 50

@@ -9,7 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from divergence.bench import (
+from divergence.errors import DivergenceError
+from divergence.evaluate import (
     BENCHES,
     Doc,
     LabeledPair,
@@ -27,7 +28,6 @@ from divergence.bench import (
     load_sick,
     per_class,
 )
-from divergence.errors import DivergenceError
 
 BENCH = Path(__file__).parent / "data" / "bench"
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from divergence.review import calibrate, format_calibration
-from divergence.store import Corpus
+from divergence.corpus.review import calibrate, format_calibration
+from divergence.corpus.store import Corpus
 
 from .conftest import run_cli
 

@@ -28,7 +28,7 @@ from divergence.engines import (
     report_paths,
 )
 from divergence.errors import DivergenceError
-from divergence.io import read_claims, report_to_dict
+from divergence.ingest.io import read_claims, report_to_dict
 from divergence.pipeline import Options
 
 from .conftest import DATA, SEEDS, run_cli
@@ -161,7 +161,7 @@ def test_the_driver_reads_and_fills_the_cache(scheduler: str, inputs: list[str],
 
 
 def _texts(claims: list[Any]) -> list[str]:
-    from divergence.split import core
+    from divergence.ingest.split import core
 
     return [core(c.content) for c in claims]
 

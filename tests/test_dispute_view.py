@@ -172,7 +172,7 @@ def test_terminal_shows_the_dispute(report: Report) -> None:
 
 
 def test_review_list_names_the_dispute(report: Report) -> None:
-    from divergence.review import format_flagged
+    from divergence.corpus.review import format_flagged
 
     text = format_flagged(report, [report.groups[0]])
     assert "dispute: Who brought about the ceasefire?" in text
@@ -181,7 +181,7 @@ def test_review_list_names_the_dispute(report: Report) -> None:
 
 
 def test_serve_page_shows_positions_and_outlets(report: Report) -> None:
-    from divergence.serve import render_page
+    from divergence.corpus.serve import render_page
 
     page = render_page(report, "tok", "nonce", "alice")
     assert "Who brought about the ceasefire?" in page

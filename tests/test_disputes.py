@@ -9,8 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from divergence.disputes import find_disputes, positions, question
-from divergence.io import report_to_dict
+from divergence.group.disputes import find_disputes, positions, question
+from divergence.ingest.io import report_to_dict
 from divergence.records import Article, Claim, ClaimGroup, Judgement, Position, Reason, Report
 
 from .conftest import SEEDS, run_cli
@@ -156,7 +156,7 @@ def test_seeds_one_ceasefire_dispute_with_both_sides(tmp_path: Path) -> None:
 
 
 def test_one_holder_under_two_titles() -> None:
-    from divergence.disputes import holders
+    from divergence.group.disputes import holders
 
     got = holders([("President Trump", "A"), ("President Donald Trump", "B"),
                     ("US officials", "C"), ("Indian officials", "C"), (None, "IANS")])

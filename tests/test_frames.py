@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from divergence.ingest.split import claim_from_text
 from divergence.judge import NLIJudge
 from divergence.judge.detectors import Pair
 from divergence.judge.frames import (
@@ -19,7 +20,6 @@ from divergence.judge.frames import (
     when,
 )
 from divergence.records import Reason
-from divergence.split import claim_from_text
 
 
 def pair(a: str, b: str, sim: float = 0.6) -> Pair:

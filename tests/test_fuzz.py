@@ -23,10 +23,10 @@ hypothesis = pytest.importorskip("hypothesis")  # in the dev extra: pip install 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from divergence.headers import parse_header  # noqa: E402
-from divergence.io import read_file, read_source  # noqa: E402
+from divergence.ingest.headers import parse_header  # noqa: E402
+from divergence.ingest.io import read_file, read_source  # noqa: E402
+from divergence.ingest.split import RegexSplitter, split  # noqa: E402
 from divergence.records import Article, Skip  # noqa: E402
-from divergence.split import RegexSplitter, split  # noqa: E402
 
 pytestmark = pytest.mark.slow  # most of a minute: not in the fast subset (-m "not slow")
 

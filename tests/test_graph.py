@@ -9,9 +9,10 @@ import pytest
 from sklearn.cluster import AgglomerativeClustering
 from sklearn.metrics import adjusted_rand_score
 
-from divergence import graph
 from divergence.embed import HashingEmbedder, embed
-from divergence.events import (
+from divergence.group import graph
+from divergence.group.claims import candidate_pairs, voices
+from divergence.group.events import (
     EventSpace,
     _article_codes,
     _event_similarity,
@@ -21,10 +22,9 @@ from divergence.events import (
     find_events,
     smooth_rows,
 )
-from divergence.group import candidate_pairs, voices
-from divergence.io import load, report_to_dict
+from divergence.ingest.io import load, report_to_dict
+from divergence.ingest.split import core, split
 from divergence.pipeline import Options, run, use_graph
-from divergence.split import core, split
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data"
@@ -270,7 +270,7 @@ def test_candidate_pairs_per_claim_are_bounded() -> None:
     assert counts.min() >= 10 and len(pairs) <= 200 * 10  # each claim's 10, each pair once
     assert len(candidate_pairs(claims, x, per_claim=500)) == 200 * 199 // 2
     # Claims that time the same kind of happening add at most FRAME_PER_CLAIM pairs each.
-    from divergence.group import FRAME_PER_CLAIM
+    from divergence.group.claims import FRAME_PER_CLAIM
 
     timed = [Claim(f"a{k}:0", f"a{k}", "Officials met on Monday.", 0, 24) for k in range(200)]
     framed = candidate_pairs(timed, x, per_claim=10)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from divergence.events import find_events
-from divergence.group import attach, candidate_pairs, find_groups, voices
+from divergence.group.claims import attach, candidate_pairs, find_groups, voices
+from divergence.group.events import find_events
 from divergence.judge import Judge
 from divergence.records import Article, Claim
 
@@ -136,7 +136,7 @@ def test_conflicts_cross_events(setup) -> None:  # noqa: ANN001
 
 
 def test_pair_set_holds_pairs_compactly_and_iterates_as_tuples() -> None:
-    from divergence.group import PairSet
+    from divergence.group.claims import PairSet
 
     ps = PairSet.of([(0, 2, 0.75), (1, 3, 0.5)])
     assert len(ps) == 2 and list(ps) == [(0, 2, 0.75), (1, 3, 0.5)]
@@ -149,11 +149,11 @@ def test_dropped_agree_verdicts_are_judged_again_to_the_same_groups(
     """Beyond KEEP_AGREE only (i, j, confidence) is kept; a group's reasons are judged again."""
     from pathlib import Path
 
-    from divergence import group
     from divergence.embed import HashingEmbedder, embed
-    from divergence.io import load
+    from divergence.group import claims as group
+    from divergence.ingest.io import load
+    from divergence.ingest.split import core, split
     from divergence.judge.model import shipped
-    from divergence.split import core, split
 
     root = Path(__file__).resolve().parent.parent
     arts, _ = load([str(root / "seeds"), str(root / "tests" / "data")])
@@ -178,8 +178,8 @@ def test_classifier_probabilities_do_not_depend_on_the_batch() -> None:
 
 def test_pairs_in_any_order_give_the_same_groups(monkeypatch: pytest.MonkeyPatch) -> None:
     """Shuffled, swapped or repeated pairs are put in row-major order first (review finding)."""
-    from divergence import group
-    from divergence.group import PairSet
+    from divergence.group import claims as group
+    from divergence.group.claims import PairSet
 
     rng = np.random.default_rng(3)
     x = rng.standard_normal((60, 8))
@@ -220,7 +220,7 @@ def test_a_side_of_a_dispute_told_by_two_outlets_is_an_agree_group_inside_the_co
 def test_article_smoothing_stays_sparse_in_a_very_long_article() -> None:
     """A 1,200-claim article is smoothed over a window, not its whole mean (which made every
     row dense: a 5,000-sentence paragraph took minutes); short articles keep the whole mean."""
-    from divergence.events import ARTICLE_WINDOW, LONG_ARTICLE, _smoothing
+    from divergence.group.events import ARTICLE_WINDOW, LONG_ARTICLE, _smoothing
 
     long_art = [_claim("a", n, f"Claim {n}.") for n in range(1200)]
     rows = np.diff(_smoothing(long_art, 0.5, 0.5).indptr)

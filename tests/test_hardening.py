@@ -15,9 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from divergence.corpus.serve import ReviewServer, make_server, render_page
 from divergence.errors import DivergenceError
-from divergence.headers import parse_header
-from divergence.io import MAX_ARTICLE_SIZE_ENV, load, make_article
+from divergence.ingest.headers import parse_header
+from divergence.ingest.io import MAX_ARTICLE_SIZE_ENV, load, make_article
+from divergence.ingest.split import WINDOW, PysbdSplitter, RegexSplitter, sentences, split
+from divergence.ingest.textsafe import MAX_NOTE, check_note, check_reviewer, clip, inert
 from divergence.judge import Judge
 from divergence.records import (
     Article,
@@ -33,9 +36,6 @@ from divergence.records import (
 from divergence.report.html import render_html
 from divergence.report.markdown import render_markdown
 from divergence.report.terminal import render_group
-from divergence.serve import ReviewServer, make_server, render_page
-from divergence.split import WINDOW, PysbdSplitter, RegexSplitter, sentences, split
-from divergence.textsafe import MAX_NOTE, check_note, check_reviewer, clip, inert
 
 from .conftest import run_cli
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from divergence.headers import (
+from divergence.ingest.headers import (
     Header,
     host_name,
     host_of,
@@ -373,7 +373,7 @@ def test_no_outlet_anywhere_is_one_consistent_form() -> None:
 
 
 def test_seed_sources_name_the_outlet_or_say_unknown() -> None:
-    from divergence.io import load
+    from divergence.ingest.io import load
 
     arts, _ = load([str(SEEDS)])
     got = {Path(a.path).name[:3]: a.source for a in arts}

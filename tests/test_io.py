@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from divergence import io as dio
 from divergence.errors import DivergenceError
-from divergence.io import (
+from divergence.ingest import io as dio
+from divergence.ingest.io import (
     article_id,
     atomic_write,
     claim_from_dict,

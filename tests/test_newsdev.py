@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from divergence.bench.newsdev import (
+from divergence.errors import DivergenceError
+from divergence.evaluate.newsdev import (
     CONFLICT_KINDS,
     GoldPair,
     Side,
     load_newsdev,
     report_labels,
 )
-from divergence.errors import DivergenceError
 from divergence.records import Article, Claim, ClaimGroup, Report
 
 from .conftest import DATA
@@ -56,7 +56,7 @@ def test_the_set_is_as_large_as_the_issue_asks() -> None:
 
 
 def test_every_article_has_an_outlet_date_and_url() -> None:
-    from divergence.io import load
+    from divergence.ingest.io import load
 
     articles, skipped = load([str(p) for p in load_newsdev(NEWSDEV, "all").articles])
     assert not skipped

@@ -8,13 +8,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from divergence.corpus_ops import add_articles
+from divergence.corpus.ops import add_articles
+from divergence.corpus.score import INDEXES, ExactIndex, score
+from divergence.corpus.store import Corpus
 from divergence.embed import HashingEmbedder
 from divergence.errors import DivergenceError
-from divergence.io import load
+from divergence.ingest.io import load
 from divergence.judge import Judge
-from divergence.score import INDEXES, ExactIndex, score
-from divergence.store import Corpus
 
 from .conftest import run_cli
 
@@ -68,7 +68,7 @@ def test_score_cli_json_and_add() -> None:
     result = _run("score", B, "--db", "c.db", *FAST, "--format", "json", "--top", "2", "--add")
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
-    assert doc["schema"] == "divergence.score/1"
+    assert doc["schema"] == "divergence.corpus.score/1"
     assert len(doc["claims"]) == 3 and all(len(c["neighbours"]) <= 2 for c in doc["claims"])
     assert {"support", "contradiction", "novelty"} <= set(doc["claims"][0])
     with Corpus("c.db") as corpus:

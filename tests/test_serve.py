@@ -16,11 +16,11 @@ from typing import Any
 
 import pytest
 
-from divergence import serve as serve_mod
+from divergence.corpus import serve as serve_mod
+from divergence.corpus.serve import TOKEN_HEADER, ReviewServer, context_window, make_server
+from divergence.corpus.store import Corpus
 from divergence.judge import Judge
 from divergence.records import Article, Claim
-from divergence.serve import TOKEN_HEADER, ReviewServer, context_window, make_server
-from divergence.store import Corpus
 
 from .conftest import run_cli
 

@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from divergence.attribution import attribute, is_clause
-from divergence.io import load, make_article
+from divergence.ingest.attribution import attribute, is_clause
+from divergence.ingest.io import load, make_article
+from divergence.ingest.split import RegexSplitter, core, split
 from divergence.records import Article
-from divergence.split import RegexSplitter, core, split
 
 from .conftest import SEEDS
 

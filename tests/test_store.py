@@ -13,14 +13,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from divergence.corpus_ops import add_articles, corpus_report
+from divergence.corpus.ops import add_articles, corpus_report
+from divergence.corpus.store import Corpus
 from divergence.embed import HashingEmbedder
 from divergence.errors import DivergenceError
-from divergence.io import load
+from divergence.ingest.io import load
+from divergence.ingest.split import split
 from divergence.judge import Judge
 from divergence.records import ClaimGroup, Event, Reason, Span, Verdict
-from divergence.split import split
-from divergence.store import Corpus
 
 from .conftest import run_cli
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from divergence.io import load
-from divergence.store import Corpus
+from divergence.corpus.store import Corpus
+from divergence.ingest.io import load
 
 from .conftest import run_cli
 
@@ -90,7 +90,7 @@ def test_a_writer_that_comes_in_during_a_regroup_waits(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The race made certain: while one `add` regroups, a second `add` runs to the end (or
     waits). The first one's grouping must not overwrite the second one's claims."""
-    import divergence.corpus_ops as ops
+    import divergence.corpus.ops as ops
 
     db = tmp_path / "c.db"
     log = tmp_path / "second.err"
@@ -122,7 +122,7 @@ def test_a_writer_that_comes_in_during_a_regroup_waits(
 def test_new_database_created_by_many_processes_at_once(tmp_path: Path) -> None:
     db = tmp_path / "new.db"
     start = time.time() + 2
-    code = ("import sys, time\nfrom divergence.store import Corpus\n"
+    code = ("import sys, time\nfrom divergence.corpus.store import Corpus\n"
             f"time.sleep(max(0, {start} - time.time()))\nCorpus(sys.argv[1]).close()\n")
     procs = [subprocess.Popen([sys.executable, "-c", code, str(db)], env=_env(),
                               stderr=subprocess.PIPE, text=True) for _ in range(6)]

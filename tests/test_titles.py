@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from divergence.group.titles import MAX_TITLE, event_title
 from divergence.records import Claim
-from divergence.titles import MAX_TITLE, event_title
 
 
 def _claims(*texts: str, article: str = "a", speaker: str | None = None) -> list[Claim]:

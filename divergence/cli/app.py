@@ -38,7 +38,7 @@ def clean_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
         except OSError as e:
             exit_with(_os_message(e))
         except sqlite3.Error as e:  # a storage fault outside the corpus (the embedding cache)
-            from ..sqlite_guard import storage_error
+            from ..corpus.sqlite_guard import storage_error
 
             err = storage_error(e, None)
             if err is None:
@@ -183,7 +183,7 @@ REEMBED_OPTION = click.option("--reembed", is_flag=True,
 
 
 def resolve_db_path(db: str | None) -> Path:
-    from ..store import default_db
+    from ..corpus.store import default_db
 
     return Path(db) if db else default_db()
 
@@ -204,7 +204,7 @@ def progress_bar(total: int, desc: str, enabled: bool) -> Iterator[Callable[[int
 
 def read_inputs(paths: tuple[str, ...], strict: bool) -> tuple[list[Any], list[Any]]:
     """Load PATHS, warning on stderr for each skip; fail on none readable, or any skip if strict."""
-    from ..io import load
+    from ..ingest.io import load
 
     articles, skipped = load(paths, stdin=getattr(sys.stdin, "buffer", None))
     for s in skipped:

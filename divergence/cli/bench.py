@@ -54,9 +54,9 @@ def embed(paths: tuple[str, ...], sentence_file: str | None, sick: int, bench_di
       divergence bench embed --sentences lines.txt --sick 0 --backends onnx,onnx-int8
       divergence bench embed seeds/ --format json -o embed.json
     """
-    from ..bench.loaders import default_root
-    from ..bench_embed import bench_embed, format_table, sentences_from, sick_sentences
-    from ..io import atomic_write
+    from ..embed.bench import bench_embed, format_table, sentences_from, sick_sentences
+    from ..evaluate.loaders import default_root
+    from ..ingest.io import atomic_write
 
     if not paths and not sentence_file and Path("seeds").is_dir():
         paths = ("seeds",)

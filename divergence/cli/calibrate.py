@@ -42,9 +42,9 @@ def calibrate(db: str | None, target: float, min_reviewed: int, dry_run: bool, c
     import datetime as _dt
     import json
 
-    from ..review import calibrate as fit
-    from ..review import format_calibration
-    from ..store import Corpus
+    from ..corpus.review import calibrate as fit
+    from ..corpus.review import format_calibration
+    from ..corpus.store import Corpus
 
     with Corpus(resolve_db_path(db), create=False) as corpus:
         now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()

@@ -32,7 +32,7 @@ def check(db: str | None, repair: bool, nli: str | None, rules_only: bool) -> No
       divergence check --db news.db --repair
     Exit codes: 0 no problem left, 1 a problem remains (or an error), 2 usage.
     """
-    from ..corpus_check import check_corpus
+    from ..corpus.check import check_corpus
 
     path = resolve_db_path(db)
 
@@ -74,7 +74,7 @@ def verify_verdicts(db: str | None) -> None:
       divergence verdicts verify --db news.db
     Exit codes: 0 intact, 1 tampered with (or an error), 2 usage.
     """
-    from ..store import Corpus
+    from ..corpus.store import Corpus
 
     path = resolve_db_path(db)
     with Corpus(path, create=False) as corpus:

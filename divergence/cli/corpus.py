@@ -64,9 +64,9 @@ def add(paths: tuple[str, ...], db: str | None, model: str, backend: str,
       DIVERGENCE_DB=news.db divergence add feed.jsonl -q
     Exit codes: 0 ok, 1 error or (with --strict) a skipped input, 2 usage.
     """
-    from ..corpus_ops import add_articles, ensure_model, regroup_corpus
+    from ..corpus.ops import add_articles, ensure_model, regroup_corpus
+    from ..corpus.store import Corpus
     from ..embed import EmbeddingCache
-    from ..store import Corpus
 
     emb = build_embedder(model, embedder, backend)
     articles, _ = read_inputs(paths, strict)
@@ -134,12 +134,12 @@ def score(article: str, db: str | None, fmt: str, top: int, fail_on_conflict: bo
       divergence score today.txt --fail-on-conflict --add
     Exit codes: 0 ok, 1 error, 2 usage, 3 a conflict was found (with --fail-on-conflict).
     """
-    from ..corpus_ops import add_articles, ensure_model, regroup_corpus
+    from ..corpus.ops import add_articles, ensure_model, regroup_corpus
+    from ..corpus.score import score as score_article
+    from ..corpus.store import Corpus
     from ..embed import EmbeddingCache
-    from ..io import load
+    from ..ingest.io import load
     from ..report.score import render_score_json, render_score_markdown
-    from ..score import score as score_article
-    from ..store import Corpus
 
     emb = build_embedder(model, embedder, backend)
     articles, skipped = load([article], stdin=getattr(sys.stdin, "buffer", None))
@@ -169,7 +169,8 @@ def score(article: str, db: str | None, fmt: str, top: int, fail_on_conflict: bo
 
 def _index(name: str, corpus: Any, db_path: Path) -> Any:
     """The neighbour search over the whole stored corpus, by name ("auto" picks by size)."""
-    from ..ann import choose_index, load_or_build
+    from ..corpus.ann import choose_index
+    from ..corpus.score import load_or_build
 
     if name == "auto":
         name = choose_index(corpus.n_claims())

@@ -101,13 +101,13 @@ def evaluate(bench: str, split: str, limit: int | None, bench_dir: str | None,
     """
     import json
 
-    from ..bench.loaders import default_root
     from ..embed import EmbeddingCache
-    from ..evaluate import format_result, run_eval
-    from ..io import atomic_write
+    from ..evaluate.evals import format_result, run_eval
+    from ..evaluate.loaders import default_root
+    from ..ingest.io import atomic_write
 
     if bench == "newsdev":
-        from ..bench.newsdev import default_root as newsdev_root
+        from ..evaluate.newsdev import default_root as newsdev_root
 
         root = Path(bench_dir) if bench_dir else newsdev_root()
         if root is not None and (root / "newsdev").is_dir():

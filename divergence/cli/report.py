@@ -104,7 +104,7 @@ def report(paths: tuple[str, ...], db: str | None, output: str | None, formats: 
 def _article_limit(chars: int | None) -> Iterator[None]:
     """``--max-article-size`` for this run, through the variable the loaders (and any Dask
     workers started here) read; restored afterwards."""
-    from ..io import MAX_ARTICLE_SIZE_ENV
+    from ..ingest.io import MAX_ARTICLE_SIZE_ENV
 
     if chars is None:
         yield
@@ -127,10 +127,10 @@ def _report(paths: tuple[str, ...], db: str | None, output: str | None, formats:
             rules_only: bool) -> None:
     from ..embed import EmbeddingCache
     from ..engines import ENGINES, EmbedderSpec, report_paths
-    from ..io import max_article_size, report_to_dict
+    from ..ingest.io import max_article_size, report_to_dict
+    from ..ingest.textsafe import inert, json_dumps_safe
     from ..pipeline import Options
     from ..report import summary, write_reports
-    from ..textsafe import inert, json_dumps_safe
 
     max_article_size()  # a bad $DIVERGENCE_MAX_ARTICLE_SIZE fails before any work
 
@@ -143,8 +143,8 @@ def _report(paths: tuple[str, ...], db: str | None, output: str | None, formats:
         if paths:
             raise click.UsageError("give PATHS or --db, not both; to grow the corpus first: "
                                    f"divergence add PATHS --db {db}")
-        from ..corpus_ops import corpus_report
-        from ..store import Corpus
+        from ..corpus.ops import corpus_report
+        from ..corpus.store import Corpus
 
         with Corpus(db, create=False) as corpus:
             rep = corpus_report(corpus, judge_for(corpus.model or "", nli, rules_only),
@@ -181,7 +181,7 @@ def _report(paths: tuple[str, ...], db: str | None, output: str | None, formats:
 def _check_loaded(paths: tuple[str, ...], strict: bool) -> Callable[[list[Any], list[Any]], None]:
     """Once inputs are read: a warning per skip; fail on none readable, or any skip if strict."""
 
-    from ..textsafe import inert
+    from ..ingest.textsafe import inert
 
     def check(articles: list[Any], skipped: list[Any]) -> None:
         for s in skipped:

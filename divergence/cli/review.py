@@ -35,13 +35,13 @@ def _checked(check: Any) -> Any:
 
 
 def _check_note(value: str) -> str | None:
-    from ..textsafe import check_note
+    from ..ingest.textsafe import check_note
 
     return check_note(value)
 
 
 def _check_reviewer(value: str) -> str:
-    from ..textsafe import check_reviewer
+    from ..ingest.textsafe import check_reviewer
 
     return check_reviewer(value)
 
@@ -91,10 +91,10 @@ def review(list_: bool, decide: tuple[str, str] | None, note: str | None, review
       divergence verdicts export -o verdicts.jsonl
     Exit codes: 0 ok, 1 error, 2 usage.
     """
-    from ..corpus_ops import corpus_report, ensure_grouping
-    from ..review import default_reviewer
-    from ..store import Corpus
-    from ..textsafe import check_reviewer, inert
+    from ..corpus.ops import corpus_report, ensure_grouping
+    from ..corpus.review import default_reviewer
+    from ..corpus.store import Corpus
+    from ..ingest.textsafe import check_reviewer, inert
 
     if list_ and decide:
         raise click.UsageError("give --list or --decide, not both")
@@ -124,10 +124,10 @@ def _loop(corpus: Any, rep: Any, reviewer: str, note: str | None) -> None:
     import shutil
     import sys
 
+    from ..corpus.review import flagged_groups, pending
     from ..errors import DivergenceError
+    from ..ingest.textsafe import check_note, inert
     from ..report.terminal import render_group
-    from ..review import flagged_groups, pending
-    from ..textsafe import check_note, inert
 
     queue = pending(rep)
     total = len(flagged_groups(rep))
@@ -187,7 +187,7 @@ def _key(prompt: str) -> str:
         if ch in ("\x03", "\x04"):  # Ctrl-C, Ctrl-D in raw mode
             return "q"
         return ch.lower()
-    from ..textsafe import inert
+    from ..ingest.textsafe import inert
 
     line = sys.stdin.readline()
     click.echo(inert(line.strip()))
@@ -198,9 +198,9 @@ def _key(prompt: str) -> str:
 
 def _print_flagged(rep: Any, fmt: str) -> None:
     """The flagged conflicts on stdout (text or a JSON array); the count on stderr."""
-    from ..io import flagged_to_dict
-    from ..review import flagged_groups, format_flagged
-    from ..textsafe import inert, json_dumps_safe
+    from ..corpus.review import flagged_groups, format_flagged
+    from ..ingest.io import flagged_to_dict
+    from ..ingest.textsafe import inert, json_dumps_safe
 
     groups = flagged_groups(rep)
     if fmt == "json":
@@ -229,8 +229,8 @@ def export_verdicts(db: str | None, output: str) -> None:
       divergence verdicts export --db news.db > verdicts.jsonl
       divergence verdicts export -o verdicts.jsonl
     """
-    from ..io import atomic_write, dumps_jsonl, verdict_to_dict
-    from ..store import Corpus
+    from ..corpus.store import Corpus
+    from ..ingest.io import atomic_write, dumps_jsonl, verdict_to_dict
 
     with Corpus(resolve_db_path(db), create=False) as corpus:
         log = corpus.verdicts()

@@ -40,9 +40,9 @@ def serve(db: str | None, host: str, port: int, reviewer: str | None, nli: str |
       divergence serve --host 0.0.0.0     # reachable from the network: trusted networks only
     Also: GET /api/flagged gives the flagged groups as JSON. Exit codes: 0 ok, 1 error, 2 usage.
     """
-    from ..serve import make_server
-    from ..store import Corpus
-    from ..textsafe import inert
+    from ..corpus.serve import make_server
+    from ..corpus.store import Corpus
+    from ..ingest.textsafe import inert
 
     path = resolve_db_path(db)
     with Corpus(path, create=False) as corpus:

@@ -62,7 +62,7 @@ class OnnxNLI:
         """Open the model now (to fail early); later calls do nothing."""
         if self._session is not None:
             return self
-        from .._onnx import require
+        from ..embed.onnx_backend import require
 
         ort = require("onnxruntime", "nli")
         from tokenizers import Tokenizer
@@ -98,7 +98,7 @@ class OnnxNLI:
                 ) -> Iterator[tuple[np.ndarray, dict[str, np.ndarray]]]:
         """(rows, model inputs) per batch of pairs of similar length, padded to the longest."""
         self.load()
-        from .._onnx import padded_batches
+        from ..embed.onnx_backend import padded_batches
 
         enc = self._tok.encode_batch([(a, b) for a, b in pairs])
         yield from padded_batches(enc, self.batch_size, self._pad, self._inputs)
@@ -167,7 +167,7 @@ def export(src: str | Path, out: str | Path, calibration: Sequence[tuple[str, st
     import torch
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
-    from .._onnx import activation_ranges, quiet, smooth
+    from ..embed.onnx_backend import activation_ranges, quiet, smooth
 
     src, out = Path(src), Path(out)
     model = AutoModelForSequenceClassification.from_pretrained(str(src)).eval()
@@ -241,7 +241,7 @@ def export(src: str | Path, out: str | Path, calibration: Sequence[tuple[str, st
 def calibration_pairs() -> list[tuple[str, str]]:
     """Pairs of neighbouring calibration sentences (``data/int8_calibration.txt``): what the int8
     recipe measures activation ranges on, and what the export checks int8 against fp32 on."""
-    from .._onnx import calibration_sentences
+    from ..embed.onnx_backend import calibration_sentences
 
     sents = calibration_sentences()
     return [(sents[i], sents[i + 1]) for i in range(0, len(sents) - 1)]

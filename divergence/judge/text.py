@@ -685,7 +685,9 @@ def overlap(a: str, b: str) -> float:
 
 @lru_cache(maxsize=65536)
 def _names(t: str) -> frozenset[str]:
-    from ..split import core  # asides (parentheses, dashes) name things the claim is not about
+    from ..ingest.split import (
+        core,  # asides (parentheses, dashes) name things the claim is not about
+    )
 
     return frozenset(m.key for m in entities(core(t)) if m.key not in COUNTRY_ALIASES)
 

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import numpy as np
 
-from ..bench.loaders import LabeledPair, default_root, load_emergent, load_sick
 from ..embed import EmbeddingCache, SentenceTransformerEmbedder
-from ..evaluate import embed_statements
+from ..evaluate.evals import embed_statements
+from ..evaluate.loaders import LabeledPair, default_root, load_emergent, load_sick
 from .features import SCALAR_NAMES, pair_features
 from .model import LABELS, PairClassifier
 

@@ -96,7 +96,7 @@ def load_training_data(nli_dir: Path | None, bench_dir: Path | None, sources: Se
         for split in ("dev", "test"):
             train += read_nli(use(Path(nli_dir or "") / "snli" / f"{split}.jsonl.gz"), "snli")
     if "sick" in sources or "emergent" in sources:
-        from ..bench.loaders import load_emergent, load_sick
+        from ..evaluate.loaders import load_emergent, load_sick
 
         root = Path(bench_dir or "")
         if "sick" in sources:
@@ -310,8 +310,8 @@ def _log(msg: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Parse arguments, load the data, train."""
-    from ..bench.loaders import default_root
     from ..embed import packaged_model_path
+    from ..evaluate.loaders import default_root
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, required=True, help="run folder (checkpoints, epochs)")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..contract import report_to_dict
 from ..errors import DivergenceError
-from ..io import atomic_write
+from ..ingest.io import atomic_write
 from ..records import Report
 from .html import render_html
 from .markdown import render_markdown, shorten

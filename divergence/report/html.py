@@ -18,8 +18,8 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from ..ingest.textsafe import inert
 from ..records import Article, Claim, ClaimGroup, Dispute, Event, Reason, Report, Span
-from ..textsafe import inert
 from .dispute_view import (
     disputes_by_group,
     layout,

@@ -11,8 +11,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..ingest.textsafe import inert
 from ..records import Article, Claim, ClaimGroup, Dispute, Event, Reason, Report
-from ..textsafe import inert
 from .dispute_view import (
     disputes_by_group,
     layout,

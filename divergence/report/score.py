@@ -7,14 +7,14 @@ from dataclasses import asdict
 from typing import Any
 
 from ..contract import reason_to_dict as _reason_to_dict
-from ..score import ArticleScore, Neighbour
+from ..corpus.score import ArticleScore, Neighbour
 from .markdown import shorten
 
-SCHEMA = "divergence.score/1"
+SCHEMA = "divergence.corpus.score/1"
 
 
 def score_to_dict(s: ArticleScore) -> dict[str, Any]:
-    """The score as plain data (schema ``divergence.score/1``)."""
+    """The score as plain data (schema ``divergence.corpus.score/1``)."""
     a = s.article
     return {
         "schema": SCHEMA,

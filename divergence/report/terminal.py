@@ -15,8 +15,8 @@ from itertools import zip_longest
 
 import click
 
+from ..ingest.textsafe import inert
 from ..records import Article, Claim, ClaimGroup, Report, Span
-from ..textsafe import inert
 from .dispute_view import (
     DisputeView,
     PositionView,

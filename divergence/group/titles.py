@@ -18,8 +18,8 @@ from importlib import resources
 
 import numpy as np
 
-from .judge.text import COUNTRY_NAMES, Mention, entities
-from .records import Claim
+from ..judge.text import COUNTRY_NAMES, Mention, entities
+from ..records import Claim
 
 MAX_TITLE = 80  # characters of the clause, before the date
 CENTRAL = 8  # claims read per event
@@ -176,7 +176,7 @@ def _short_names(text: str, people: set[str] = frozenset()) -> str:  # type: ign
 
 def _clause(central: Sequence[Claim], people: set[str]) -> str:
     """The most central claim that names its subject, shortened to about ``MAX_TITLE``."""
-    from .split import core
+    from ..ingest.split import core
 
     vague = _words()["vague_heads"]
 

@@ -14,12 +14,12 @@ from typing import Any
 
 import numpy as np
 
-from .bench.loaders import BENCHES, Doc, LabeledPair
-from .bench.metrics import ari, b_cubed, confusion, fnc_score, per_class
-from .embed import Embedder, EmbeddingCache, embed
-from .errors import DivergenceError
-from .judge import Judge
-from .split import claim_from_text, core
+from ..embed import Embedder, EmbeddingCache, embed
+from ..errors import DivergenceError
+from ..ingest.split import claim_from_text, core
+from ..judge import Judge
+from .loaders import BENCHES, Doc, LabeledPair
+from .metrics import ari, b_cubed, confusion, fnc_score, per_class
 
 PAIR_LABELS = ("agree", "conflict", "neither")
 FNC_LABELS = ("agree", "conflict", "neither", "unrelated")
@@ -78,9 +78,9 @@ def eval_fnc1(pairs: Sequence[LabeledPair], judge: Judge, embedder: Embedder,
               top: int = FNC_TOP_SENTENCES) -> dict[str, Any]:
     """FNC-1: unrelated when no body sentence is close to the headline; else the judge's stance
     over the body sentences closest to the headline (mean of their probabilities)."""
-    from .io import make_article
-    from .records import Article
-    from .split import split
+    from ..ingest.io import make_article
+    from ..ingest.split import split
+    from ..records import Article
 
     t0 = time.perf_counter()
     bodies: dict[str, list] = {}
@@ -154,16 +154,16 @@ def _stance(results: Sequence) -> str:
 def eval_ecbplus(docs: Sequence[Doc], embedder: Embedder, cache: EmbeddingCache | None = None,
                  on_progress: Progress | None = None) -> dict[str, Any]:
     """ECB+: documents clustered by the project's event grouping; B³ and ARI at both levels."""
-    from .events import (
+    from ..group.events import (
         DOC_EVENT_NAMES,
         DOC_EVENT_THRESHOLD,
         DOC_TOPIC_NAMES,
         DOC_TOPIC_THRESHOLD,
         cluster_documents,
     )
-    from .io import make_article
-    from .records import Article
-    from .split import split
+    from ..ingest.io import make_article
+    from ..ingest.split import split
+    from ..records import Article
 
     t0 = time.perf_counter()
     claims_by_doc = []
@@ -189,14 +189,14 @@ def run_eval(bench: str, root: Path, split: str, judge: Judge, embedder: Embedde
              cache: EmbeddingCache | None = None, limit: int | None = None) -> dict[str, Any]:
     """Load ``bench`` from ``root`` and score it; ``limit`` keeps the first N items."""
     if bench in ("mnli", "anli"):
-        from .bench.nli_data import load_anli, load_mnli
+        from .nli_data import load_anli, load_mnli
 
         items = (load_mnli if bench == "mnli" else load_anli)(root, split)
         res = eval_nli_model(bench, items[:limit] if limit else items, _nli_model(judge))
         res.update(split=split, judge=res["model"], embedder=None, limit=limit)
         return res
     if bench == "newsdev":
-        from .bench.newsdev import load_newsdev
+        from .newsdev import load_newsdev
 
         res = eval_newsdev(load_newsdev(root, split), judge, embedder, cache)
         res.update(split=split, judge=judge.name, embedder=embedder.name, limit=None)
@@ -222,7 +222,7 @@ def _nli_model(judge: Judge) -> Any:
     """The NLI model a judge reads pairs with, else the shipped one."""
     model = getattr(judge, "model", None) or getattr(judge, "nli", None)
     if model is None:
-        from .judge.nli_onnx import shipped_nli
+        from ..judge.nli_onnx import shipped_nli
 
         model = shipped_nli()
     if model is None:
@@ -247,7 +247,7 @@ def eval_nli_model(name: str, pairs: Sequence[LabeledPair], model: Any) -> dict[
 
 def format_result(res: dict[str, Any]) -> str:
     """A terminal summary of one evaluation: metric, per-class table, confusion, timing."""
-    from .bench.metrics import format_confusion, format_table
+    from .metrics import format_confusion, format_table
 
     if res["bench"] == "newsdev":
         return format_newsdev(res)
@@ -284,7 +284,7 @@ def eval_newsdev(data: Any, judge: Judge, embedder: Embedder,
     whole report over the split's articles (report level: a gold pair is conflict or agree when
     one group of that label holds a claim of each side). P/R/F1 per label, conflict recall per
     type, and the pairs each level got wrong (ids), for reading."""
-    from .bench.newsdev import CONFLICT_KINDS, TO_PAIR, report_labels
+    from .newsdev import CONFLICT_KINDS, TO_PAIR, report_labels
 
     pairs = list(data.pairs)
     gold = [TO_PAIR[p.label] for p in pairs]
@@ -294,13 +294,13 @@ def eval_newsdev(data: Any, judge: Judge, embedder: Embedder,
     for level in levels:
         t0 = time.perf_counter()
         if level == "pair":
-            from .bench.loaders import LabeledPair
+            from .loaders import LabeledPair
 
             lp = [LabeledPair(p.id, p.a.text, p.b.text, TO_PAIR[p.label]) for p in pairs]
             pred = judge_labelled(lp, judge, embedder, cache)
         elif level == "report":
-            from .io import load
-            from .pipeline import Options, run
+            from ..ingest.io import load
+            from ..pipeline import Options, run
 
             articles, _ = load([str(p) for p in data.articles])
             report = run(articles, embedder, judge, cache,
@@ -331,7 +331,7 @@ def eval_newsdev(data: Any, judge: Judge, embedder: Embedder,
 
 def format_newsdev(res: dict[str, Any]) -> str:
     """A terminal summary of a newsdev evaluation: each level's table and recall per type."""
-    from .bench.metrics import format_confusion, format_table
+    from .metrics import format_confusion, format_table
 
     lines = [f"newsdev ({res.get('split')}, {res['n']} pairs, {res['articles']} articles, "
              f"events {', '.join(res['events'])}; judge={res.get('judge')})"]

@@ -32,19 +32,19 @@ from urllib.parse import urlsplit
 from jinja2 import Environment
 from markupsafe import Markup
 
-from .corpus_ops import corpus_report, ensure_grouping
-from .errors import DivergenceError
-from .io import flagged_to_dict
-from .records import DECISIONS, Article, Claim, ClaimGroup, Reason, Report, Span
-from .report.dispute_view import disputes_by_group, top_reasons
-from .report.html import dispute_context, mark_spans, template_env
-from .report.markdown import columns, speaker_of
+from ..errors import DivergenceError
+from ..ingest.io import flagged_to_dict
+from ..ingest.textsafe import MAX_NOTE, check_note, check_reviewer, inert, json_dumps_safe
+from ..records import DECISIONS, Article, Claim, ClaimGroup, Reason, Report, Span
+from ..report.dispute_view import disputes_by_group, top_reasons
+from ..report.html import dispute_context, mark_spans, template_env
+from ..report.markdown import columns, speaker_of
+from .ops import corpus_report, ensure_grouping
 from .review import default_reviewer, flagged_groups
 from .store import Corpus
-from .textsafe import MAX_NOTE, check_note, check_reviewer, inert, json_dumps_safe
 
 if TYPE_CHECKING:
-    from .judge import Judge
+    from ..judge import Judge
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765

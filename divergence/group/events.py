@@ -14,9 +14,10 @@ from typing import Any
 
 import numpy as np
 
-from .group import _check, _stable_id
-from .judge.text import content_tokens, entities
-from .records import Claim, Event
+from ..ids import stable_id
+from ..judge.text import content_tokens, entities
+from ..records import Claim, Event
+from .graph import check_rows
 from .titles import event_title
 
 
@@ -47,7 +48,7 @@ def find_events(
             memory grows with n, not n², for corpora beyond tens of thousands of claims.
         dates: article id -> ISO date, for the month in event titles (``titles.event_title``).
     """
-    _check(claims, vectors)
+    check_rows(claims, vectors)
     n = len(claims)
     if n == 0:
         return []
@@ -76,7 +77,7 @@ def find_events(
         arts = tuple(dict.fromkeys(c.article_id for c in cl))
         events.append(
             Event(
-                id=_stable_id("e-", [c.id for c in cl]),
+                id=stable_id("e-", [c.id for c in cl]),
                 label=event_title(cl, vectors[idx], dates),
                 claims=tuple(c.id for c in cl),
                 articles=arts,

@@ -32,7 +32,7 @@ from typing import Any
 
 import numpy as np
 
-from .errors import DivergenceError
+from ..errors import DivergenceError
 
 RECIPE = 2  # bump when the export or the quantisation changes: old cache folders are then unused
 ALPHA = 0.7  # SmoothQuant migration strength; 0.6-0.9 measured, 0.7 best on seeds, news and SICK
@@ -54,7 +54,7 @@ def require(module: str, backend: str) -> Any:
 
 def model_folder(model: str) -> Path:
     """The local folder of ``model``: a path, the packaged default, or a Hugging Face cache."""
-    from .embed import offline_env, resolve_model
+    from .models import offline_env, resolve_model
 
     path = Path(resolve_model(model)).expanduser()
     if path.is_dir():
@@ -220,7 +220,7 @@ def _pool(hidden: np.ndarray, mask: np.ndarray, mode: str) -> np.ndarray:
 
 def _export(src: Path, out: Path) -> None:
     """Export the transformer of the model in ``src`` to ``out``; pooling runs in numpy."""
-    from .embed import offline_env
+    from .models import offline_env
 
     offline_env()
     import torch

@@ -21,9 +21,9 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import IO, Any
 
-from .errors import DivergenceError
+from ..errors import DivergenceError
+from ..records import Article, Claim, Skip
 from .headers import WIRES, normalize_date, parse_header, source_name
-from .records import Article, Claim, Skip
 from .textsafe import clip, inert
 
 TEXT_EXT = {".txt", ".md", ".text"}
@@ -467,7 +467,7 @@ def read_claims(path: str | os.PathLike[str]) -> list[Claim]:
 
 # The report contract moved to contract.py; these names stay importable from here until the
 # renderers and serve import it from there.
-from .contract import (  # noqa: E402
+from ..contract import (  # noqa: E402
     SCHEMA,
     dispute_to_dict,
     flagged_to_dict,

@@ -14,7 +14,7 @@ import json
 import re
 from typing import Any
 
-from .errors import DivergenceError
+from ..errors import DivergenceError
 
 __all__ = ["MAX_NOTE", "MAX_REVIEWER", "check_note", "check_reviewer", "clip", "inert",
            "json_dumps_safe"]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import DivergenceError
+from ..errors import DivergenceError
 from .locking import write_lock
 from .sqlite_guard import StorageError
 from .store import Corpus
@@ -137,7 +137,7 @@ def _contents(res: CheckResult, corpus: Corpus, judge: Callable[[str], Any] | No
     if grouping:
         fixed = None
         if repair and judge is not None:
-            from .corpus_ops import regroup_corpus
+            from .ops import regroup_corpus
 
             regroup_corpus(corpus, judge(corpus.model or ""))
             left = corpus.grouping_problems()
@@ -153,7 +153,8 @@ def _contents(res: CheckResult, corpus: Corpus, judge: Callable[[str], Any] | No
 
 def _index(res: CheckResult, corpus: Corpus, repair: bool) -> None:
     """The saved HNSW index beside the file: built from the claims as they stand?"""
-    from .ann import IndexFile, corpus_key, has_faiss, load_or_build
+    from .ann import IndexFile, corpus_key, has_faiss
+    from .score import load_or_build
 
     f = IndexFile(res.path, "hnsw")
     if not (f.path.exists() or f.sidecar.exists() or f.rows.exists()):

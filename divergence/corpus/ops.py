@@ -8,12 +8,12 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from .embed import Embedder, EmbeddingCache, embed
-from .group import voices
-from .judge import Judge
-from .pipeline import disputes_of, group_all, mark_copies, use_graph
-from .records import Article, Claim, ClaimGroup, Event, Report, Skip, Verdict
-from .split import Splitter, core, split
+from ..embed import Embedder, EmbeddingCache, embed
+from ..group.claims import voices
+from ..ingest.split import Splitter, core, split
+from ..judge import Judge
+from ..pipeline import disputes_of, group_all, mark_copies, use_graph
+from ..records import Article, Claim, ClaimGroup, Event, Report, Skip, Verdict
 from .sqlite_guard import StorageError
 from .store import Corpus
 

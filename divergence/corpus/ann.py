@@ -8,7 +8,6 @@ recall@10 0.98 at 1 M claims (PERF-NOTES); efConstruction 40 only reached 0.81.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import tempfile
@@ -18,33 +17,13 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .errors import DivergenceError
+from ..errors import DivergenceError
+from ..faiss_support import has_faiss, load_faiss
 
 if TYPE_CHECKING:
-    from .score import CorpusIndex
     from .store import Corpus
 
 THRESHOLD = 50_000  # below this many vectors exact search is fast enough and needs no build
-_HINT = "the hnsw index needs faiss-cpu: pip install 'divergence[ann]'"
-
-
-def load_faiss() -> Any:
-    """The faiss module, or a DivergenceError that says how to install it."""
-    try:
-        import faiss
-    except ImportError:
-        raise DivergenceError(_HINT) from None
-    return faiss
-
-
-def has_faiss() -> bool:
-    """Whether faiss-cpu can be imported (without importing it)."""
-    try:
-        return importlib.util.find_spec("faiss") is not None
-    except (ImportError, ValueError):
-        return False
-
-
 def choose_index(n_vectors: int, threshold: int = THRESHOLD) -> str:
     """``"exact"`` below ``threshold`` vectors, ``"hnsw"`` at or above it when faiss is there."""
     return "hnsw" if n_vectors >= threshold and has_faiss() else "exact"
@@ -159,38 +138,7 @@ def corpus_key(corpus: Corpus, name: str = "hnsw") -> IndexKey:
                     corpus.model or "", name)
 
 
-def load_or_build(db_path: str | Path, name: str, corpus: Corpus) -> CorpusIndex:
-    """A fitted index over the stored claims: loaded from next to ``db_path`` when fresh, else
-    rebuilt from every stored vector and saved (index, row numbers, then the key).
-
-    Exact search has nothing to persist (the vectors are in the database) and is just fitted.
-
-    Args:
-        name: ``"exact"`` or ``"hnsw"`` (see ``choose_index``).
-    """
-    from .score import CorpusIndex, corpus_index
-
-    if name != "hnsw":
-        return corpus_index(corpus, name)
-    key = corpus_key(corpus, name)
-    f = IndexFile(db_path, name)
-    if f.is_fresh(key):
-        try:
-            rows = np.load(f.rows, allow_pickle=False)
-            index = HNSWIndex.load(f.path)
-            if len(rows) == key.n == int(index.index_.ntotal):
-                return CorpusIndex(index, rows)
-        except (DivergenceError, OSError, ValueError):
-            pass  # unreadable: rebuild below
-    rows, vectors = corpus.rows()
-    index = HNSWIndex().fit(vectors)
-    index.save(f.path)
-    _save_npy(f.rows, rows)
-    f.write_key(key)
-    return CorpusIndex(index, rows)
-
-
-def _save_npy(path: Path, array: np.ndarray) -> None:
+def save_npy(path: Path, array: np.ndarray) -> None:
     """``np.save`` to a temp file in the same folder, then rename."""
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     try:

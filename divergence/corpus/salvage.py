@@ -14,7 +14,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import DivergenceError
+from ..errors import DivergenceError
 
 __all__ = ["Salvage", "salvage"]
 

@@ -21,10 +21,10 @@ from typing import Any
 
 import numpy as np
 
-from .contract import event_from_dict, event_to_dict, group_from_dict, group_to_dict
-from .errors import DivergenceError
+from ..contract import event_from_dict, event_to_dict, group_from_dict, group_to_dict
+from ..errors import DivergenceError
+from ..records import DECISIONS, Article, Claim, ClaimGroup, Event, Verdict
 from .locking import lock_path, write_lock
-from .records import DECISIONS, Article, Claim, ClaimGroup, Event, Verdict
 from .sqlite_guard import GuardedConnection, StorageError, storage_error
 
 SCHEMA_VERSION = "1"

@@ -15,7 +15,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-from .errors import DivergenceError
+from ..errors import DivergenceError
 
 __all__ = ["FAULTS", "GuardedConnection", "StorageError", "fault_kind", "storage_error"]
 

@@ -10,15 +10,17 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 
-from .embed import Embedder, EmbeddingCache, embed
-from .judge import Judge
-from .records import Article, Claim, ClaimGroup, Event, Reason, Verdict, is_flagged
-from .registry import Registry
-from .split import Splitter, core, split
+from ..embed import Embedder, EmbeddingCache, embed
+from ..errors import DivergenceError
+from ..ingest.split import Splitter, core, split
+from ..judge import Judge
+from ..records import Article, Claim, ClaimGroup, Event, Reason, Verdict, is_flagged
+from ..registry import Registry
 from .store import Corpus
 
 NOVEL = 0.5  # a claim whose novelty reaches this counts as new to the corpus
@@ -236,7 +238,7 @@ FRAME_NEIGHBOURS = 30
 def _with_frames(claims: Sequence[Claim], near: list[list[tuple[Claim, np.ndarray, float]]],
                  k: int) -> list[list[tuple[Claim, np.ndarray, float]]]:
     """Each claim's ``k`` closest hits, plus the further ones that share a frame key with it."""
-    from .judge.frames import frame_keys
+    from ..judge.frames import frame_keys
 
     out = []
     for c, hits in zip(claims, near, strict=True):
@@ -250,7 +252,7 @@ class _Decided:
     """Reviewers' verdicts and the calibrated threshold, applied to a new claim's conflicts."""
 
     def __init__(self, corpus: Corpus, groups_of: dict[str, list[ClaimGroup]]) -> None:
-        from .corpus_ops import flag_threshold
+        from .ops import flag_threshold
 
         self.threshold = flag_threshold(corpus)
         latest = corpus.latest_verdicts()
@@ -292,3 +294,34 @@ def _same_dispute(new: Sequence[Reason], reviewed: Sequence[Reason]) -> bool:
     typed = [r for r in new if r.type != "detail"]
     return bool(typed) and all(
         r.type in seen and {sp.text.lower() for sp in r.spans} <= seen[r.type] for r in typed)
+
+
+def load_or_build(db_path: str | Path, name: str, corpus: Corpus) -> CorpusIndex:
+    """A fitted index over the stored claims: loaded from next to ``db_path`` when fresh, else
+    rebuilt from every stored vector and saved (index, row numbers, then the key).
+
+    Exact search has nothing to persist (the vectors are in the database) and is just fitted.
+
+    Args:
+        name: ``"exact"`` or ``"hnsw"`` (see ``ann.choose_index``).
+    """
+    from .ann import HNSWIndex, IndexFile, corpus_key, save_npy
+
+    if name != "hnsw":
+        return corpus_index(corpus, name)
+    key = corpus_key(corpus, name)
+    f = IndexFile(db_path, name)
+    if f.is_fresh(key):
+        try:
+            rows = np.load(f.rows, allow_pickle=False)
+            index = HNSWIndex.load(f.path)
+            if len(rows) == key.n == int(index.index_.ntotal):
+                return CorpusIndex(index, rows)
+        except (DivergenceError, OSError, ValueError):
+            pass  # unreadable: rebuild below
+    rows, vectors = corpus.rows()
+    index = HNSWIndex().fit(vectors)
+    index.save(f.path)
+    save_npy(f.rows, rows)
+    f.write_key(key)
+    return CorpusIndex(index, rows)

@@ -7,7 +7,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .records import DECISIONS, ClaimGroup, Dispute, Report
+from ..records import DECISIONS, ClaimGroup, Dispute, Report
 
 __all__ = ["DECISIONS", "Calibration", "CalibrationPoint", "calibrate", "default_reviewer",
            "flagged_groups", "format_calibration", "format_flagged", "pending"]
@@ -32,7 +32,7 @@ def flagged_groups(report: Report) -> list[ClaimGroup]:
 def format_flagged(report: Report, groups: list[ClaimGroup]) -> str:
     """The groups as plain text: a header line each, one line per claim, the dispute it was
     built into (question, positions, outlets), then the reasons."""
-    from .report.dispute_view import disputes_by_group
+    from ..report.dispute_view import disputes_by_group
 
     claims, arts = report.claims_by_id(), report.articles_by_id()
     disputes = disputes_by_group(report)
@@ -59,7 +59,7 @@ def format_flagged(report: Report, groups: list[ClaimGroup]) -> str:
 def _dispute_lines(report: Report, d: Dispute) -> list[str]:
     """The dispute a conflict was built into: the question, each position with its holders,
     then one line per outlet saying which positions it carries and in whose voice."""
-    from .report.dispute_view import layout, voice_text
+    from ..report.dispute_view import layout, voice_text
 
     view = layout(report, d)
     out = [f"  dispute: {d.question}"]

@@ -16,9 +16,9 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Protocol
 
+from ..records import Article, Claim
+from ..registry import Registry
 from .attribution import attribute, is_clause
-from .records import Article, Claim
-from .registry import Registry
 
 
 class Splitter(Protocol):

@@ -16,18 +16,12 @@ from collections.abc import Callable, Iterator, Sequence
 
 import numpy as np
 
-from .ids import stable_id
-from .judge import Judge
-from .judge.frames import frame_keys
-from .judge.text import entities
-from .records import Article, Claim, ClaimGroup, Event, Judgement, Reason
-
-_stable_id = stable_id  # the name events.py still imports
-
-
-def _check(claims: Sequence[Claim], vectors: np.ndarray) -> None:
-    if vectors.shape[0] != len(claims):
-        raise ValueError(f"{vectors.shape[0]} vectors for {len(claims)} claims")
+from ..ids import stable_id
+from ..judge import Judge
+from ..judge.frames import frame_keys
+from ..judge.text import entities
+from ..records import Article, Claim, ClaimGroup, Event, Judgement, Reason
+from .graph import check_rows
 
 
 class _UnionFind:
@@ -68,7 +62,7 @@ def voices(
     With ``graph``, near-copies come from ``graph.close_pairs`` (exact up to its size limit, a
     neighbour graph beyond) instead of a pass over all pairs.
     """
-    _check(claims, vectors)
+    check_rows(claims, vectors)
     ids = [a.id for a in articles]
     uf = _UnionFind(len(ids))
     pos = {aid: k for k, aid in enumerate(ids)}
@@ -199,7 +193,7 @@ def candidate_pairs(
     """
     from .graph import close_pairs, nearest_pairs
 
-    _check(claims, vectors)
+    check_rows(claims, vectors)
     art = np.array([hash(c.article_id) for c in claims])
     spk = np.array([hash(c.speaker or "") for c in claims])
     keys = [frame_keys(c) for c in claims]
@@ -286,7 +280,7 @@ def find_groups(
         on_progress: called with the number of pairs just judged.
         pairs: the candidate pairs when already computed (``candidate_pairs``).
     """
-    _check(claims, vectors)
+    check_rows(claims, vectors)
     n = len(claims)
     pairs = PairSet.of(candidate_pairs(claims, vectors, min_similarity) if pairs is None
                        else pairs).canonical()  # _AgreeEdges needs row-major order
@@ -440,7 +434,7 @@ def _details(
     part: Sequence[int], claims: Sequence[Claim], voice: Callable[[int], str]
 ) -> tuple[Reason, ...]:
     """In an agreement, the names only one voice mentions: what it adds to the others."""
-    from .judge.text import COUNTRY_ALIASES
+    from ..judge.text import COUNTRY_ALIASES
 
     names: dict[str, dict[str, str]] = defaultdict(dict)  # voice -> key -> text
     for i in part:
@@ -551,7 +545,7 @@ def _group(
     ids = tuple(claims[i].id for i in idx)
     srcs = tuple(dict.fromkeys(voice(i) for i in idx))
     return ClaimGroup(
-        id=_stable_id("g-", ids),
+        id=stable_id("g-", ids),
         label=label,
         confidence=float(conf),  # type: ignore[arg-type]
         claims=ids,

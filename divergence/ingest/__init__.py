@@ -1,0 +1,2 @@
+"""Reading articles: loaders (text, JSONL, HTML, folders, stdin), headers, sentence splitting
+and attribution."""
