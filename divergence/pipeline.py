@@ -167,7 +167,8 @@ def group_all(
         graph = use_graph("auto", len(claims))
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
     voice_of = voices(articles, claims, vectors, graph=graph)
-    events = find_events(claims, vectors, threshold=event_threshold, graph=graph)
+    events = find_events(claims, vectors, threshold=event_threshold, graph=graph,
+                         dates={a.id: a.date for a in articles})
     event_of = {cid: e.id for e in events for cid in e.claims}
     story_of = stories(claims, vectors, event_of)
     pairs = candidate_pairs(claims, vectors, pair_similarity, graph=graph, story_of=story_of)

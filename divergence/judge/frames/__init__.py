@@ -1,0 +1,42 @@
+"""Meaning-level frames: compare what two claims say happened before comparing their values.
+
+Outlets paraphrase, so two reports of one happening rarely align word by word. These detectors
+first ask whether two claims speak of the same kind of happening (a ceasefire taking effect, a
+blast, deaths, a summit: ``happenings``) about the same who and where, and only then compare
+values: counts of the same thing ("the blast killed 12" / "31 people died in the explosion"),
+times and dates of the happening ("began at 14:00" / "fell silent from 6 pm"), and who is credited
+or blamed for it ("the US brokered the ceasefire" / "agreed bilaterally without mediation";
+"Russian forces blew up the dam" / "Moscow blamed Ukrainian shelling"). Every conflict names its
+values and spans; equal values of the same happening in other words are a ``same-value`` reason,
+which the judge counts toward agreement.
+"""
+
+from __future__ import annotations
+
+from ...records import Claim
+from .counts import Count, count, counts
+from .credit import frame_credits, responsibility
+from .happenings import TIMED, happenings
+from .times import same_value, times, when
+
+
+def frame_keys(c: Claim) -> frozenset[str]:
+    """The frames a claim carries, as keys two claims must share to be compared by a frame:
+    ``credit`` (someone credited or blamed), ``count:KIND:HEAD`` (a number of something),
+    ``when:HAPPENING`` (a time or date of a happening). Candidate pairs are also drawn between
+    claims sharing a key, however differently worded (``group.candidate_pairs``)."""
+    keys = set()
+    if frame_credits(c):
+        keys.add("credit")
+    for x in counts(c.content):
+        keys.add(f"count:{x.kind}:{x.head}")
+    timed = happenings(c.text) & TIMED
+    if timed and times(c.text):
+        keys |= {f"when:{h}" for h in timed}
+    return frozenset(keys)
+
+
+FRAME_DETECTORS = ("count", "when", "same-value", "responsibility")
+
+__all__ = ["FRAME_DETECTORS", "TIMED", "Count", "count", "frame_keys", "counts", "frame_credits",
+           "happenings", "responsibility", "same_value", "when"]

@@ -1,0 +1,258 @@
+"""Counts of the same thing in other words: what a number counts, its interval, and the
+``count`` detector ("the blast killed 12" / "31 people died in the explosion")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ...records import Claim, Reason, Span
+from ..detectors import DETECTORS, Pair, span_of
+from ..text import Quantity, countries, dates, entities, quantities
+from .happenings import HAPPENINGS, same_happening
+
+_COUNT_PREDICATES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (k, re.compile(rf"\b(?:{v})\b", re.I)) for k, v in (
+        ("deaths", r"killed|died|dead|deaths?|death\s+toll|toll|lives|fatalities|bodies|"
+                   r"perished|killing"),
+        ("injuries", r"injured|wounded|hurt|injuries|injuring|wounding"),
+        ("displacement", r"displaced|evacuated|fled|homeless|evacuees|refugees"),
+        ("missing", r"missing|unaccounted"),
+        ("arrests", r"arrested|detained|arrests"),
+        ("losses", r"lost|shot\s+down|downed|destroyed|losses"),
+        ("released", r"released|freed|release|handed\s+over|free"),
+    )
+)
+_PERSON_GENERIC = frozenset({"people", "person", "persons", "individuals", "individual", "others",
+                             "residents", "lives", "bodies", "victims", "casualties"})
+_AIRCRAFT = frozenset({"jet", "jets", "aircraft", "plane", "planes", "warplane", "warplanes",
+                       "fighter", "fighters", "fighter-jet", "fighter-jets", "helicopter",
+                       "helicopters", "drone", "drones"})
+_SCOPE_WORDS = re.compile(r"\b(?:total|overall|so\s+far|since|cumulative|in\s+all|combined|"
+                          r"each|per|a\s+day|daily|annually|a\s+year|every)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """A number with what it counts: ``kind`` (deaths, injuries, ...) and ``head`` (the noun),
+    and the interval of values it allows ("more than 300": 300 to infinity)."""
+
+    q: Quantity
+    kind: str
+    head: str
+    lo: float = 0.0
+    hi: float = float("inf")
+
+
+def interval(q: Quantity) -> tuple[float, float]:
+    """The values a stated number allows: exact, a bound either way, or about (±15 %)."""
+    v = q.value
+    if q.bound == ">":
+        return v, float("inf")
+    if q.bound == "<":
+        return 0.0, v
+    if q.bound == "~":
+        return 0.85 * v, 1.15 * v
+    return v, v
+
+
+def clash(x: Count, y: Count) -> bool:
+    """Two counts of one thing whose intervals do not meet."""
+    return x.hi < y.lo or y.hi < x.lo
+
+
+_VAGUE = {"several dozen": (24, 96), "a few dozen": (24, 60), "dozens": (24, 99),
+          "hundreds": (200, 999), "several hundred": (200, 900), "thousands": (2000, 9999),
+          "several thousand": (2000, 9000), "tens of thousands": (20000, 99999),
+          "a handful": (2, 6), "scores": (40, 99)}
+_VAGUE_RE = re.compile(r"\b(?P<v>" + "|".join(sorted(map(re.escape, _VAGUE), key=len,
+                                                    reverse=True)) + r")\b(?:\s+of)?"
+                       r"(?:\s+(?P<unit>[a-z-]+))?", re.I)
+_RANGE_RE = re.compile(r"\b(?:between\s+|from\s+)?(?P<a>\d[\d,]*)\s*(?:-|–|to|and|-to-)\s*"
+                       r"(?P<b>\d[\d,]*)(?:\s+(?P<unit>[a-z-]+))?", re.I)
+
+
+def _singular(word: str) -> str:
+    w = word.lower()
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w
+
+
+@lru_cache(maxsize=65536)
+def counts(text: str) -> tuple[Count, ...]:
+    """Each number of ``text`` with what it counts, read from its noun and the verbs around it.
+
+    "The blast killed 12 people" and "31 people died" both count (deaths, person); "two of its jets
+    were shot down" counts (losses, aircraft); "none of its aircraft were lost" is a zero of it.
+    Numbers with no countable noun (years, ordinals, "one of the") are left out.
+    """
+    out = []
+    for q, lo, hi in _stated(text):
+        unit = q.unit.lower()
+        if not unit or unit in {"of", "more", "percent", "per"} and unit != "%":
+            unit = _noun_after_of(text, q.start) or ""
+        if unit == "%":
+            out.append(Count(q, "share", _share_owner(text, q), lo, hi))
+            continue
+        head = "aircraft" if unit in _AIRCRAFT else _singular(unit) if unit else ""
+        if head in _PERSON_GENERIC or head in {"people", "person"} or countries(head):
+            head = "person"  # "471 Palestinians": people (whose, the actor guard reads)
+        window = text[max(0, q.start - 50):min(len(text), q.end + 50)]
+        kind = _nearest_predicate(text, q)
+        if not head or head in {"dead", "killed", "died", "injured", "wounded", "toll"}:
+            if kind in ("deaths", "injuries", "missing", "arrests", "displacement"):
+                head = "person"  # "12 died", "killed 31", "the toll at 500"
+            else:
+                continue
+        if head == "aircraft" and kind is None and re.search(r"\bshot\s+down\b", window, re.I):
+            kind = "losses"
+        out.append(Count(q, kind or "count", head, lo, hi))
+    return tuple(out)
+
+
+def _stated(text: str) -> list[tuple[Quantity, float, float]]:
+    """Numbers with their intervals: plain ones, zeros, ranges ("100 to 300") and vague ones
+    ("several dozen", "hundreds")."""
+    ranges = []
+    for m in _RANGE_RE.finditer(text):
+        try:
+            a, b = float(m.group("a").replace(",", "")), float(m.group("b").replace(",", ""))
+        except ValueError:
+            continue
+        if a < b and not (1900 <= a <= 2100 and 1900 <= b <= 2100):
+            q = Quantity(m.start(), m.end(), m.group(0), a, (m.group("unit") or "").lower(), "~")
+            ranges.append((q, a, b))
+    out = list(ranges)
+    for m in _VAGUE_RE.finditer(text):
+        lo, hi = _VAGUE[m.group("v").lower()]
+        unit = (m.group("unit") or "").lower()
+        out.append((Quantity(m.start(), m.end(), m.group(0), float(lo), unit, "~"), lo, hi))
+    taken = [(q.start, q.end) for q, _, _ in out]
+    for q in list(quantities(text)) + list(_zeros(text)):
+        if any(s <= q.start < e or q.start <= s < q.end for s, e in taken):
+            continue
+        if q.text.split()[0].lower() == "one":
+            continue  # "one of", "the one officials gave": rarely a count
+        before = text[max(0, q.start - 20):q.start].lower()
+        if re.search(r"(?:no|not)\s+(?:fewer|less)\s+than\s*$", before):
+            q = Quantity(q.start, q.end, q.text, q.value, q.unit, ">")
+        elif re.search(r"(?:no|not)\s+more\s+than\s*$", before):
+            q = Quantity(q.start, q.end, q.text, q.value, q.unit, "<")
+        out.append((q, *interval(q)))
+    return [(q, lo, hi) if q.unit not in _NOT_UNITS else
+            (Quantity(q.start, q.end, q.text, q.value, "", q.bound), lo, hi) for q, lo, hi in out]
+
+
+_NOT_UNITS = frozenset({"range", "in", "on", "at", "are", "is", "were", "was", "have", "had"})
+
+
+def _nearest_predicate(text: str, q: Quantity) -> str | None:
+    """The kind of count the verb nearest to the number names, within its clause."""
+    lo, hi = max(0, q.start - 60), min(len(text), q.end + 60)
+    best: tuple[int, str] | None = None
+    for kind, rx in _COUNT_PREDICATES:
+        for m in rx.finditer(text, lo, hi):
+            between = text[min(m.end(), q.end):max(m.start(), q.start)]
+            if re.search(r"[;.]|\band\b\s+\d", between):
+                continue  # another clause, or another number's verb
+            d = m.start() - q.end if m.start() >= q.end else q.start - m.end()
+            if best is None or d < best[0]:
+                best = (d, kind)
+    return best[1] if best else None
+
+
+def _noun_after_of(text: str, start: int) -> str | None:
+    """"two of its jets", "two of the army's jets": the noun after "of (its|the|...)"."""
+    m = re.match(r"\S+\s+of\s+(?:its|the|their|his|her|our|those|these)\s+(?:[\w’'-]+['’]s\s+)?"
+                 r"(?P<n>[a-z-]+)", text[start:], re.I)
+    return m.group("n").lower() if m else None
+
+
+_ZERO = re.compile(r"\b(?P<z>none|no|zero|not\s+a\s+single|not\s+one)\s+(?:of\s+(?:its|the|their|"
+                   r"his|her|our)\s+)?(?P<unit>[a-z-]+)", re.I)
+
+
+def _zeros(text: str) -> tuple[Quantity, ...]:
+    """"none of its aircraft", "no casualties": counts of zero."""
+    out = []
+    for m in _ZERO.finditer(text):
+        unit = m.group("unit").lower()
+        if unit in {"one", "longer", "more", "less", "fewer", "doubt", "evidence", "comment",
+                    "sign", "immediate", "such", "other", "further", "reason", "need", "way"}:
+            continue
+        out.append(Quantity(m.start(), m.end(), m.group(0), 0.0, unit))
+    return tuple(out)
+
+
+def _share_owner(text: str, q: Quantity) -> str:
+    """Whose percentage: the name closest before it in its clause ("Maduro won 51%")."""
+    clause_start = max(text.rfind(p, 0, q.start) for p in (",", ";", ".", " while ", " and "))
+    names = [e for e in entities(text) if clause_start < e.start < q.start]
+    if names:
+        return names[-1].key
+    after = [e for e in entities(text) if q.end <= e.start < q.end + 40]
+    return after[0].key if after else ""
+
+
+
+@DETECTORS.register("count")
+def count(p: Pair) -> Reason | None:
+    """Counts of the same thing in one happening that cannot both be true, however worded."""
+    ca, cb = counts(p.a.content), counts(p.b.content)
+    if not ca or not cb:
+        return None
+    if bool(_SCOPE_WORDS.search(p.a.content)) != bool(_SCOPE_WORDS.search(p.b.content)):
+        return None  # a running total against one day's figure, a rate against a count
+    if _dates_differ(p.a.content, p.b.content):
+        return None  # counts of different days
+    if _swapped_actor(p):
+        return None
+    keys = {(c.kind, c.head) for c in ca} & {(c.kind, c.head) for c in cb}
+    for key in sorted(keys):
+        xs = [c for c in ca if (c.kind, c.head) == key]
+        ys = [c for c in cb if (c.kind, c.head) == key]
+        if any(not clash(x, y) for x in xs for y in ys):
+            continue
+        kinds = frozenset({key[0]}) if key[0] in HAPPENINGS else frozenset(HAPPENINGS)
+        if key[0] in ("count", "share", "losses", "released"):
+            kinds = frozenset(HAPPENINGS)
+        floor = 0.4 if key[0] in ("losses", "released") else 0.55  # "its jets": one owner
+        if not same_happening(p, kinds, floor) and not (key[0] == "share" and key[1]):
+            continue
+        x, y = xs[0], ys[0]
+        what = key[0] if key[0] not in ("count",) else key[1]
+        sx, sy = _number_span(p.a, x.q), _number_span(p.b, y.q)
+        return Reason("number", f"{sx.text!r} vs {sy.text!r} ({what})", (p.a.id, p.b.id),
+                      (sx, sy), weight=0.6 + 0.3 * min(1.0, max(0.0, p.similarity)))
+    return None
+
+
+def _number_span(c: Claim, q: Quantity) -> Span:
+    """The number and its noun ("12 people"), without the words the pattern ran on into."""
+    words = q.text.split()
+    keep = words[:1] + [w for w in words[1:2] if w.lower() not in _FILLER]
+    if len(words) > 2 and words[1].lower() == "of":
+        keep = words[:2] + [w for w in words[2:4]]
+    text = " ".join(keep)
+    return span_of(c, q.start, q.start + len(text))
+
+
+_FILLER = frozenset({"in", "on", "at", "of", "the", "were", "was", "died", "had", "have", "and"})
+
+
+def _dates_differ(a: str, b: str) -> bool:
+    da = {d.value for d in dates(a) if d.kind in ("monthday", "weekday")}
+    db = {d.value for d in dates(b) if d.kind in ("monthday", "weekday")}
+    kinds_a = {d.kind for d in dates(a) if d.kind in ("monthday", "weekday")}
+    kinds_b = {d.kind for d in dates(b) if d.kind in ("monthday", "weekday")}
+    return bool(da and db and kinds_a & kinds_b and not da & db)
+
+
+def _swapped_actor(p: Pair) -> bool:
+    """Each claim counts someone else's ("Israeli" vs "Palestinian" deaths)."""
+    ca, cb = countries(p.a.content), countries(p.b.content)
+    return bool(ca and cb and not ca & cb)
+
+

@@ -1,0 +1,197 @@
+"""Credit and blame: who brokered, asked for, started or caused something, and the
+``responsibility`` detector ("the US brokered the ceasefire" / "agreed without mediation")."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...records import Claim, Reason
+from ..detectors import DETECTORS, Credit, Pair, credit_phrase, credits, span_of, speaker_key
+from ..text import countries, norm_actor
+from .happenings import happenings
+
+_HARM = (r"(?:blasts?|explosions?|attacks?|strikes?|airstrikes?|bombings?|destruction|collapse|"
+         r"breach|shelling|rockets?|missiles?|dam|hospital|massacre|killings?|fire|incident)")
+_AGENT_NP = (r"(?P<agent>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,3}"
+             r"(?:\s+(?:forces|troops|army|military|militants|fighters|rebels|officials))?)")
+_DEMONYM_ACT = re.compile(
+    r"\b(?:an?\s+|the\s+)?(?P<agent>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:air\s*strike|airstrike|"
+    r"strike|missile|rocket|shell(?:ing)?|attack|bomb(?:ing)?|drone|forces|troops|military|army|"
+    r"sabotage)s?\b")
+_CAUSE_VERBS = (r"blew\s+up|destroyed|bombed|struck|shelled|hit|targeted|attacked|mined|"
+                r"sabotaged|caused|carried\s+out|launched|fired|was\s+behind|were\s+behind|"
+                r"(?:was|were)\s+responsible\s+for|started|triggered|provoked|initiated|"
+                r"opened\s+fire")
+_MEDIATION = (r"mediat\w+|brokered|broker|negotiated|facilitated|secured|engineered|"
+              r"helped\s+(?:to\s+)?(?:broker|secure|negotiate|mediate|reach)")
+# What a credit frame beyond the fixed phrases must be about: an end to fighting, not any deal.
+PEACE = (r"(?:cease-?fires?|truces?|armistice|de-?escalation|cessation\s+of\s+hostilities|"
+         r"peace\s+(?:deal|agreement|accord|talks|pact|plan)|hostage\s+(?:deal|release)|"
+         r"(?:ceasefire|truce)\s+(?:deal|agreement)|pause\s+in\s+(?:the\s+)?fighting)")
+_NO_THIRD = re.compile(
+    r"\b(?:without\s+(?:any\s+)?(?:mediation|mediators?|intermediar(?:y|ies)|"
+    r"third[- ]part(?:y|ies)|outside\s+(?:help|involvement|mediation)|external\s+\w+|"
+    r"foreign\s+\w+|international\s+\w+)|"
+    r"no\s+(?:third[- ]party|mediators?|mediation|intermediar(?:y|ies)|outside\s+(?:party|help|"
+    r"involvement|mediation))|(?:directly|bilaterally)\s+(?:between|by|with)|"
+    r"agreed\s+bilaterally|reached\s+directly|worked\s+out\s+directly)", re.I)
+
+
+# Phrases that name a mediator, read only in a claim about an end to fighting (``PEACE``).
+_MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
+    rf"(?:mediation|brokering|help|efforts?|intervention|pressure)\s+(?:of|by|from)\s+{_AGENT_NP}",
+    rf"{_AGENT_NP}['’]s?\s+(?:mediation|brokering|intervention|efforts)",
+    rf"\b(?:thanks\s+to|credited|with\s+the\s+help\s+of)\s+{_AGENT_NP}",
+    rf"{_AGENT_NP}\s+(?:has\s+|had\s+|have\s+)?(?:{_MEDIATION})\b",
+))
+
+
+@lru_cache(maxsize=65536)
+def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
+    """Credit and blame frames beyond ``detectors.credits``' fixed phrases."""
+    out: list[Credit] = []
+
+    def add(outcome: str, role: str, agent: str | None, m: re.Match[str]) -> None:
+        key = None
+        if agent is not None:
+            key = norm_actor(speaker) if re.fullmatch(r"(?:he|she|they|his|her|their)",
+                                                      agent.strip(), re.I) and speaker \
+                else norm_actor(agent)
+        out.append(Credit(outcome, role, key, m.start(), m.end()))
+
+    about_peace = bool(re.search(PEACE, text, re.I))  # credit frames need a ceasefire
+    for m in re.finditer(rf"{_AGENT_NP}[- ](?:brokered|mediated|backed|negotiated|led)\s+"
+                         rf"(?:[\w-]+\s+){{0,2}}?(?P<out>{PEACE})", text):
+        add("ceasefire", "mediator", m.group("agent"), m)
+    if about_peace:  # "mediation by X", "X's efforts", "thanks to X", "X helped broker"
+        for rx in _MEDIATOR_PHRASES:
+            for m in rx.finditer(text):
+                add("ceasefire", "mediator", m.group("agent"), m)
+        for m in _NO_THIRD.finditer(text):
+            out.append(Credit("ceasefire", "mediator", None, m.start(), m.end()))
+    # Who asked for it.
+    for m in re.finditer(rf"{_AGENT_NP}\s+(?:had\s+|has\s+|have\s+)?(?:requested|sought|asked\s+"
+                         rf"for|begged\s+for|pleaded\s+for|appealed\s+for|called\s+for|"
+                         rf"proposed|reached\s+out\s+for)\s+(?:a\s+|an\s+|the\s+)?"
+                         rf"(?:[\w-]+\s+){{0,2}}?(?P<out>{PEACE})", text):
+        add("ceasefire", "requester", m.group("agent"), m)
+    for m in re.finditer(rf"at\s+{_AGENT_NP}['’]s?\s+(?:request|urging|behest|plea)", text):
+        add("ceasefire", "requester", m.group("agent"), m)
+    # Who started it, who caused the harm.
+    for m in re.finditer(rf"{_AGENT_NP}\s+(?:had\s+|has\s+)?(?:{_CAUSE_VERBS})\b", text):
+        agent = m.group("agent")
+        if re.fullmatch(r"(?:The|A|An|It|This|That|They|He|She|We)", agent.strip()):
+            continue
+        role = "starter" if re.search(r"started|triggered|provoked|initiated|opened\s+fire",
+                                      m.group(0), re.I) else "cause"
+        add("harm", role, agent, m)
+    for m in re.finditer(rf"(?:was|were|had\s+been)\s+(?:{_CAUSE_VERBS}|"
+                         rf"blown\s+up|hit|struck|caused|carried\s+out|fired|launched|"
+                         rf"destroyed)\s+by\s+{_AGENT_NP}", text):
+        add("harm", "cause", m.group("agent"), m)
+    for m in _DEMONYM_ACT.finditer(text):
+        if countries(m.group("agent")):  # "an Israeli airstrike", "Russian forces"
+            add("harm", "cause", m.group("agent"), m)
+    for m in re.finditer(rf"(?:blamed|accused)\s+{_AGENT_NP}", text):
+        add("harm", "cause", m.group("agent"), m)
+    for m in re.finditer(rf"(?:launch(?:ed)?|fired|shot|carried\s+out|planted)\s+by\s+"
+                         rf"(?:the\s+)?{_AGENT_NP}", text):
+        add("harm", "cause", m.group("agent"), m)  # "a rocket launch by Islamic Jihad"
+    for m in re.finditer(rf"{_AGENT_NP}\s+(?:rocket|missile|drone|shell|mine|bomb|device)s?\b",
+                         text):
+        if not re.fullmatch(r"(?:The|A|An)", m.group("agent").strip()):
+            add("harm", "cause", m.group("agent"), m)  # "an Islamic Jihad rocket"
+    for m in re.finditer(rf"{_AGENT_NP}\s+(?:could|would|must|might)\s+have\s+"
+                         rf"(?:carried\s+out|caused|fired|launched|done)", text):
+        add("harm", "cause", m.group("agent"), m)
+    for m in re.finditer(rf"{_AGENT_NP}\s+(?:took|claimed|sought|deserves?)\s+(?:the\s+|a\s+)?"
+                         rf"(?:share\s+of\s+the\s+)?credit", text):
+        if about_peace:
+            add("ceasefire", "mediator", m.group("agent"), m)
+    # Responsibility denied: "Israel was not responsible", "Israel did not bomb the hospital".
+    for m in re.finditer(rf"{_AGENT_NP}\s+(?:was|were|is|are)\s+not\s+responsible|"
+                         rf"{_AGENT_NP.replace('agent', 'agent2')}\s+(?:probably\s+)?"
+                         rf"(?:did\s+not|didn['’]t|had\s+not|never)\s+(?:bomb|strike|hit|attack|"
+                         rf"fire|launch|carry\s+out|cause|blow\s+up|destroy)", text):
+        add("harm", "not-cause", m.group("agent") or m.group("agent2"), m)
+    for m in re.finditer(rf"(?:judged|found|deemed|held|considered)\s+{_AGENT_NP}\s+"
+                         rf"not\s+responsible", text):
+        add("harm", "not-cause", m.group("agent"), m)
+    return tuple(c for c in out if c.agent not in ("", "the", "it"))
+
+
+def frame_credits(c: Claim) -> list[Credit]:
+    """All credit and blame frames of a claim: ``detectors.credits`` and the wider ones here."""
+    out: dict[tuple[str, str, str | None], Credit] = {}
+    for x in [*credits(c), *_frame_credits(c.content, c.speaker)]:
+        out.setdefault((_outcome(x), x.role, x.agent), x)  # one frame said twice is one
+    return list(out.values())
+
+
+@DETECTORS.register("responsibility")
+def responsibility(p: Pair) -> Reason | None:
+    """Two claims credit or blame different actors for one outcome: who brokered the truce, who
+    asked for it, who started the fighting, who caused the blast."""
+    sa, sb = speaker_key(p.a), speaker_key(p.b)
+    if sa and sa == sb and p.a.stance == p.b.stance:
+        return None
+    fa, fb = frame_credits(p.a), frame_credits(p.b)
+    if not fa or not fb:
+        return None
+    best: tuple[float, Credit, Credit] | None = None
+    for x in fa:
+        for y in fb:
+            if _outcome(x) != _outcome(y) and "*" not in (x.outcome, y.outcome):
+                continue
+            negated = (x.role == "not-cause") != (y.role == "not-cause")
+            if x.agent == y.agent and x.agent is not None and negated:
+                w = 0.75  # "Israel hit the hospital" / "Israel was not responsible"
+            elif negated or "not-cause" in (x.role, y.role):
+                w = 0.0  # "X did not do it" says nothing against "Y did it"
+            elif x.agent == y.agent and p.a.stance == p.b.stance:
+                continue
+            elif x.agent == y.agent:
+                w = 0.7  # the same actor, asserted by one and denied by the other
+            elif None in (x.agent, y.agent) and "denies" in (p.a.stance, p.b.stance):
+                w = 0.0  # "X denied that Y mediated" is on the side of "no third party"
+            elif None in (x.agent, y.agent):
+                w = 0.85 if x.role == y.role == "mediator" else 0.0
+            elif "denies" in (p.a.stance, p.b.stance):
+                w = 0.0  # "X denied that Y did it" credits no one
+            elif x.role == y.role:
+                w = 0.75
+            elif {x.role, y.role} <= {"cause", "starter"} or "mediator" in (x.role, y.role):
+                w = 0.6
+            else:
+                w = 0.0
+            if w and _outcome(x) == "harm" and not _same_harm(p):
+                w = 0.0
+            if w and (best is None or w > best[0]):
+                best = (w, x, y)
+    if best is None:
+        return None
+    w, x, y = best
+
+    what = "the harm" if _outcome(x) == "harm" else f"the {_outcome(x)}"
+    return Reason("actor", f"who is responsible for {what} — {credit_phrase(p.a, x)}; "
+                  f"{credit_phrase(p.b, y)}",
+                  (p.a.id, p.b.id), (span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)),
+                  weight=w)
+
+
+_HARMS = frozenset({"blast", "strike", "dam", "hospital", "flood", "deaths", "capture"})
+
+
+def _same_harm(p: Pair) -> bool:
+    """Both speak of a harm (a blast, strike, flood, deaths) and are close enough in meaning to
+    be about one; which actors they name is the very point in dispute, so names do not count."""
+    return bool(happenings(p.a.content) & _HARMS and happenings(p.b.content) & _HARMS
+                and p.similarity >= 0.35)
+
+
+def _outcome(c: Credit) -> str:
+    return "harm" if c.outcome == "harm" else "ceasefire" if c.outcome in (
+        "ceasefire", "deal", "agreement", "accord", "pact", "talks", "*") else c.outcome
+
+

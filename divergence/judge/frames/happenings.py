@@ -1,0 +1,78 @@
+"""What kind of happening a claim speaks of, and whether two claims speak of the same one."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..detectors import Pair
+from ..text import COUNTRY_NAMES, countries, entities
+
+_HAPPENING_PATTERNS: dict[str, str] = {
+    "ceasefire": r"cease-?fires?|truces?|pause\s+in\s+(?:the\s+)?fighting|guns\s+(?:fell|went|"
+                 r"were)\s+silent|stop(?:ped|s)?\s+(?:firing|shooting|fighting)|halt(?:ed|s)?\s+"
+                 r"(?:the\s+)?(?:fighting|hostilities|attacks)|cessation\s+of\s+hostilities|"
+                 r"armistice|hold\s+fire|lay\s+down\s+(?:their\s+)?arms|"
+                 r"(?:fighting|firing|shelling|clashes|explosions|blasts|guns)\s+(?:[\w-]+\s+){0,4}?"
+                 r"(?:stopped|ceased|ended|died\s+(?:away|down)|fell\s+silent|subsided)",
+    "deal": r"deal|agreement|accord|pact|treaty|signed",
+    "blast": r"blasts?|explosions?|exploded|blew\s+up|blown\s+up|bomb(?:ing|ed|s)?|detonat\w+",
+    "strike": r"(?:air|drone|missile)?\s*strikes?|airstrikes?|missiles?|rockets?|shelling|"
+              r"shelled|attacks?|attacked|raids?|bombard\w*|drones?",
+    "deaths": r"killed|died|dead|deaths?|death\s+toll|toll|lives|fatalities|bodies|casualties",
+    "injuries": r"injured|wounded|hurt|injuries",
+    "meeting": r"summit|met\b|meetings?|talks|visit(?:ed|s)?|held\s+talks",
+    "election": r"elections?|votes?|ballots?|polls?|tally|tallies|re-?elected|won",
+    "hostages": r"hostages?|captives?|abductees",
+    "prisoners": r"prisoners?|detainees?",
+    "aircraft": r"jets?|aircraft|planes?|warplanes?|fighter\s+jets?|helicopters?",
+    "displacement": r"displaced|evacuat\w+|fled|homeless|refugees",
+    "capture": r"captured|seized|took\s+control|fell\s+to|overran|control\s+of|"
+               r"(?:was|were|been|had)\s+taken|(?:have|has|had)\s+taken|entered(?!\s+into)|"
+               r"moved\s+into|marched\s+into|swept\s+into|stormed",
+    "flood": r"flood\w*|submerged|under\s+water|inundat\w+",
+    "dam": r"dam|reservoir",
+    "hospital": r"hospital",
+}
+HAPPENINGS = {k: re.compile(rf"\b(?:{v})\b", re.I) for k, v in _HAPPENING_PATTERNS.items()}
+# Happenings whose time or date two reports can disagree on.
+TIMED = frozenset({"ceasefire", "deal", "blast", "strike", "meeting", "election", "capture",
+                   "flood", "dam"})
+
+
+@lru_cache(maxsize=65536)
+def happenings(text: str) -> frozenset[str]:
+    """The kinds of happening ``text`` speaks of ("ceasefire", "deaths", "blast", ...)."""
+    return frozenset(k for k, rx in HAPPENINGS.items() if rx.search(text))
+
+
+
+_COUNTRY_NAMES = frozenset(COUNTRY_NAMES)
+
+
+def _names(text: str) -> frozenset[str]:
+    return frozenset(e.key for e in entities(text))
+
+
+def same_happening(p: Pair, kinds: frozenset[str], sim: float, bare: float = 0.2) -> bool:
+    """Both claims speak of one of ``kinds`` and nothing marks them as different happenings:
+    they share a name, or are close enough in meaning (``sim``), or one names no one at all
+    (a sentence that leans on its article: "the toll looked like several dozen") and they are
+    at least ``bare`` close; never when each is about other names."""
+    if not (happenings(p.a.content) & happenings(p.b.content) & kinds):
+        return False
+    ca, cb = countries(p.a.content), countries(p.b.content)
+    if ca and cb and not ca & cb:
+        return False  # about other countries altogether (who says it may differ: that is news)
+    na, nb = _names(p.a.content), _names(p.b.content)
+    # People and places below the country: two meetings of other people, blasts in other towns.
+    pa, pb = na - _COUNTRY_NAMES, nb - _COUNTRY_NAMES
+    if pa and pb and not (pa & pb) and p.similarity < 0.75:
+        return False
+    if not na or not nb:
+        return p.similarity >= bare
+    return p.similarity >= sim or bool(pa & pb)
+
+
+
+

@@ -1,0 +1,99 @@
+"""Times and dates of the same happening: ``when`` (another time) and ``same-value`` (the same
+time in other words: "from 17:00" / "at 5 pm")."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...records import Reason
+from ..detectors import DETECTORS, Pair, span_of
+from ..text import DateRef, dates
+from .happenings import TIMED, happenings, same_happening
+
+
+@DETECTORS.register("when")
+def when(p: Pair) -> Reason | None:
+    """The same happening at another time or on another day ("began at 14:00" / "from 6 pm")."""
+    r = _when(p)
+    return r if r is not None and r.type == "date" else None
+
+
+@DETECTORS.register("same-value")
+def same_value(p: Pair) -> Reason | None:
+    """The same happening at the same time in other words ("from 17:00" / "at 5 pm"): a sign of
+    agreement, not a conflict."""
+    r = _when(p)
+    return r if r is not None and r.type == "same-value" else None
+
+
+_CLOCK_WORDS = re.compile(
+    r"\b(?:(?P<off>half\s+an\s+hour|an\s+hour|(?P<n>\d+|ten|fifteen|twenty|thirty)\s+minutes)"
+    r"\s+(?P<dir>before|after|past)\s+)?(?P<base>midnight|noon|midday)\b", re.I)
+_MINUTES = {"ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30}
+
+
+@lru_cache(maxsize=65536)
+def times(text: str) -> tuple[DateRef, ...]:
+    """``text.dates`` plus clock times in words: "midnight", "noon", "half an hour before
+    midnight" (23:30)."""
+    out = list(dates(text))
+    for m in _CLOCK_WORDS.finditer(text):
+        if any(d.start <= m.start() < d.end for d in out):
+            continue
+        base = 0 if m.group("base").lower() == "midnight" else 12 * 60
+        off = 0
+        if m.group("off"):
+            o = m.group("off").lower()
+            off = 30 if o.startswith("half") else 60 if o.startswith("an") else int(
+                _MINUTES.get(m.group("n").lower(), m.group("n")))
+            off = -off if m.group("dir").lower() == "before" else off
+        t = (base + off) % (24 * 60)
+        out.append(DateRef(m.start(), m.end(), m.group(0), "time", f"{t // 60:02d}:{t % 60:02d}"))
+    return tuple(sorted(out, key=lambda d: d.start))
+
+
+def _when(p: Pair) -> Reason | None:
+    if not same_happening(p, TIMED, 0.3):
+        return None
+    da, db = times(p.a.content), times(p.b.content)
+    if not da or not db:  # "Qatar announced on Thursday that ...": the date is the speaker's
+        da, db = times(p.a.text), times(p.b.text)
+    for kind in ("time", "monthday", "weekday"):
+        xs = [d for d in da if d.kind == kind]
+        ys = [d for d in db if d.kind == kind]
+        if not xs or not ys:
+            continue
+        same = [(x, y) for x in xs for y in ys if _same_day(x, y)]
+        if same:
+            x, y = same[0]
+            if x.text.strip().lower() == y.text.strip().lower():
+                return None  # the very same words: no paraphrase to note
+            return Reason("same-value", f"{x.text!r} and {y.text!r} name the same {_unit(kind)}",
+                          (p.a.id, p.b.id),
+                          (span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)), weight=0.7)
+        if len(xs) > 1 or len(ys) > 1:
+            continue  # ranges and several times: too easy to misalign
+        x, y = xs[0], ys[0]
+        what = "/".join(sorted(happenings(p.a.content) & happenings(p.b.content) & TIMED))
+        return Reason("date", f"{x.text!r} vs {y.text!r} (when: {what})", (p.a.id, p.b.id),
+                      (span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)),
+                      weight=0.6 + 0.25 * min(1.0, max(0.0, p.similarity)))
+    return None
+
+
+def _same_day(x: DateRef, y: DateRef) -> bool:
+    if x.kind == "monthday":
+        (ma, da), (mb, db) = (v.split("-", 1) for v in (x.value, y.value))
+        if ma != mb:
+            return False
+        ra = [int(d) for d in da.split("-")]
+        rb = [int(d) for d in db.split("-")]
+        return max(ra[0], rb[0]) <= min(ra[-1], rb[-1])
+    return x.value == y.value
+
+
+def _unit(kind: str) -> str:
+    return {"time": "time", "monthday": "date", "weekday": "day"}[kind]
+
+

@@ -1,0 +1,30 @@
+"""Word lists are data: ``divergence/data/words/<name>.txt``, one entry a line, ``#`` comments."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+
+def _lines(name: str) -> list[str]:
+    ref = resources.files("divergence") / "data" / "words" / f"{name}.txt"
+    text = ref.read_text(encoding="utf-8")
+    return [s for s in (line.strip() for line in text.splitlines()) if s and not s.startswith("#")]
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    """The words of list ``name``."""
+    return frozenset(_lines(name))
+
+
+def alias_table(name: str) -> dict[str, tuple[str, ...]]:
+    """``key: alias, alias, ...`` lines as a dict, in file order."""
+    out: dict[str, tuple[str, ...]] = {}
+    for line in _lines(name):
+        key, _, rest = line.partition(":")
+        out[key.strip()] = tuple(a.strip() for a in rest.split(",") if a.strip())
+    return out
+
+
+__all__ = ["alias_table", "word_set"]
