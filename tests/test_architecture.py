@@ -103,3 +103,35 @@ def test_the_checker_sees_a_circle_and_a_private_import() -> None:
 def test_stages_are_packages() -> None:
     for stage in ("ingest", "embed", "group", "judge", "corpus", "report", "evaluate", "cli"):
         assert (PKG / stage / "__init__.py").is_file(), stage
+
+
+def _code_lines(path: Path) -> int:
+    """Lines holding code: not blank, not comments, not docstrings."""
+    import io
+    import tokenize
+
+    src = path.read_text(encoding="utf-8")
+    docs: set[int] = set()
+    for node in ast.walk(ast.parse(src)):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            first = node.body[0] if node.body else None
+            if (isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant)
+                    and isinstance(first.value.value, str)):
+                docs |= set(range(first.lineno, (first.end_lineno or first.lineno) + 1))
+    skip = {tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT,
+            tokenize.ENDMARKER}
+    code: set[int] = set()
+    for tok in tokenize.generate_tokens(io.StringIO(src).readline):
+        if tok.type not in skip:
+            code |= set(range(tok.start[0], tok.end[0] + 1)) - docs
+    return len(code)
+
+
+MAX_CODE_LINES = 420  # "about 400": a module past it is asking to be split (STYLE.md)
+
+
+def test_no_module_is_too_long_to_read() -> None:
+    long = {str(p.relative_to(PKG)): n for p in PKG.rglob("*.py")
+            if (n := _code_lines(p)) > MAX_CODE_LINES}
+    assert long == {}
+    assert _code_lines(PKG / "corpus" / "store.py") > 100  # the counter counts

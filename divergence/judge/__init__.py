@@ -11,7 +11,8 @@ from typing import Any
 
 from ..registry import Registry
 from . import frames as frames  # registers the frame detectors
-from .detectors import CONFLICT_TYPES, DETECTORS, Pair, credits
+from .credits import credits
+from .detectors import CONFLICT_TYPES, DETECTORS, Pair
 from .nli_judge import NEWS_DETECTORS, NLIJudge
 from .pair import DEFAULT_DETECTORS, Judge
 

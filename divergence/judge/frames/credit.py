@@ -7,7 +7,8 @@ import re
 from functools import lru_cache
 
 from ...records import Claim, Reason
-from ..detectors import DETECTORS, Credit, Pair, credit_phrase, credits, span_of, speaker_key
+from ..credits import Credit, credit_phrase, credits
+from ..detectors import DETECTORS, Pair, span_of, speaker_key
 from ..text import countries, norm_actor
 from .happenings import happenings
 

@@ -1,0 +1,93 @@
+"""The corpus's own checks and repairs: SQLite integrity, vectors, whole articles, orphans."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+
+class StoreChecks:
+    """``Corpus`` methods that find and drop what a crash or a bad disk left behind."""
+
+    _db: Any  # the Corpus's connection; ``self._write()`` is its write transaction
+
+
+
+    def integrity(self) -> list[str]:
+        """SQLite's own findings: ``integrity_check`` and ``foreign_key_check`` (empty: sound)."""
+        rows = [str(r[0]) for r in self._db.execute("PRAGMA integrity_check").fetchall()]
+        out = [] if rows == ["ok"] else rows
+        by_table: dict[str, int] = {}
+        for r in self._db.execute("PRAGMA foreign_key_check").fetchall():
+            by_table[str(r[0])] = by_table.get(str(r[0]), 0) + 1
+        out += [f"{n} row(s) of {t} point at a missing {'article' if t == 'claims' else 'claim'}"
+                for t, n in sorted(by_table.items())]
+        return out
+
+    def vector_problems(self) -> list[str]:
+        """Claims without a vector, vectors of the wrong size, vectors of several sizes."""
+        out = []
+        with self.snapshot():
+            missing = self._db.execute(
+                "SELECT count(*) FROM claims c WHERE NOT EXISTS "
+                "(SELECT 1 FROM vectors v WHERE v.claim_id = c.id)").fetchone()[0]
+            bad = self._db.execute(
+                "SELECT count(*) FROM vectors WHERE length(v) != 4 * dim").fetchone()[0]
+            dims = [r[0] for r in self._db.execute("SELECT DISTINCT dim FROM vectors")]
+        if missing:
+            out.append(f"{missing} claim(s) have no vector")
+        if bad:
+            out.append(f"{bad} vector(s) do not hold as many numbers as their size says")
+        if len(dims) > 1:
+            out.append(f"vectors of {len(dims)} sizes ({', '.join(map(str, sorted(dims)))}); "
+                       "one model's vectors are expected")
+        return out
+
+    def incomplete_articles(self, empty: bool = False) -> list[str]:
+        """Ids of stored articles missing a claim (a gap in claim numbers) or a claim's vector,
+        or holding a vector of the wrong size: what a repair removes so that ``add`` stores
+        them again whole.
+
+        Args:
+            empty: also articles without any claim (after rows were lost to damage).
+        """
+        q = ("SELECT a.id FROM articles a LEFT JOIN claims c ON c.article_id = a.id "
+             "LEFT JOIN vectors v ON v.claim_id = c.id GROUP BY a.id "
+             "HAVING (count(c.id) > 0 AND (count(c.id) != max(c.n) + 1 "
+             "OR count(v.claim_id) != count(c.id) OR sum(length(v.v) != 4 * v.dim) > 0)) "
+             f"OR {'count(c.id) = 0' if empty else '0'} ORDER BY a.rowid")
+        return [str(r[0]) for r in self._db.execute(q)]
+
+    def drop_articles(self, article_ids: Sequence[str]) -> int:
+        """Remove these articles with their claims and vectors (the grouping goes stale)."""
+        ids = list(dict.fromkeys(article_ids))
+        with self._write():
+            for k in range(0, len(ids), 500):
+                chunk = ids[k : k + 500]
+                marks = ",".join("?" * len(chunk))
+                self._db.execute("DELETE FROM vectors WHERE claim_id IN (SELECT id FROM claims "
+                                 f"WHERE article_id IN ({marks}))", chunk)
+                self._db.execute(f"DELETE FROM claims WHERE article_id IN ({marks})", chunk)
+                self._db.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk)
+            self._forget_grouping()
+        return len(ids)
+
+    def drop_orphans(self) -> int:
+        """Remove claims whose article and vectors whose claim are not stored; how many rows."""
+        with self._write():
+            n = self._db.execute("DELETE FROM vectors WHERE claim_id NOT IN "
+                                 "(SELECT id FROM claims)").rowcount
+            n += self._db.execute("DELETE FROM vectors WHERE claim_id IN (SELECT id FROM claims "
+                                  "WHERE article_id NOT IN (SELECT id FROM articles))").rowcount
+            n += self._db.execute("DELETE FROM claims WHERE article_id NOT IN "
+                                  "(SELECT id FROM articles)").rowcount
+            if n:
+                self._forget_grouping()
+        return max(0, n)
+
+    def _forget_grouping(self) -> None:
+        """The claims changed: the stored grouping no longer fits them."""
+        self._db.execute("DELETE FROM grouping")
+        self._db.execute("DELETE FROM members")
+        self._bump()
+
