@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> None:
 
     from divergence.embed import SentenceTransformerEmbedder, embed
     from divergence.ingest.io import atomic_write, load
-    from divergence.ingest.split import core, split
+    from divergence.ingest.split import embedding_text, split
 
     with tempfile.TemporaryDirectory() as tmp:
         for k in range(a.articles):
@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> None:
         t0 = time.perf_counter()
         claims = [c for art in articles for c in split(art)]
         t1 = time.perf_counter()
-        vectors = embed([core(c.content) for c in claims], emb, None)
+        vectors = embed([embedding_text(c) for c in claims], emb, None)
         return time.perf_counter() - t0, t1 - t0, vectors
 
     def overlapped() -> tuple[float, np.ndarray]:
@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> None:
         worker.start()
         parts = []
         while (claims := ready.get()) is not None:
-            parts.append(embed([core(c.content) for c in claims], emb, None))
+            parts.append(embed([embedding_text(c) for c in claims], emb, None))
         worker.join()
         return time.perf_counter() - t0, np.concatenate(parts)
 

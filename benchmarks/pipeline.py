@@ -432,7 +432,7 @@ def bench_inprocess(target_claims: int, repeats: int, corpora: Sequence[str],
     from divergence.embed import EMBEDDERS, EmbeddingCache, resolve_model
     from divergence.group.claims import candidate_pairs
     from divergence.ingest.io import load, make_article
-    from divergence.ingest.split import core, split, split_all
+    from divergence.ingest.split import core, embedding_text, split, split_all
     from divergence.pipeline import Options
     from divergence.records import Article
 
@@ -463,7 +463,7 @@ def bench_inprocess(target_claims: int, repeats: int, corpora: Sequence[str],
         cache = EmbeddingCache(tmp)
         stages.run(seed_articles, embedder, cache=cache, options=opts)
         cache.close()
-    encode([core(c.content) for c in seed_claims])
+    encode([embedding_text(c) for c in seed_claims])
 
     def presplit(articles: list[Article]) -> _Workload:
         """Split outside the timings to learn the texts the pipeline will embed (for encode)."""

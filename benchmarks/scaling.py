@@ -45,7 +45,7 @@ def run_size(n_claims: int, grouping: str = "auto") -> dict:
 
     from divergence.embed import SentenceTransformerEmbedder, embed
     from divergence.ingest.io import load
-    from divergence.ingest.split import core, split
+    from divergence.ingest.split import embedding_text, split
     from divergence.judge import Judge
     from divergence.judge.model import shipped
     from divergence.pipeline import group_all, use_graph
@@ -62,7 +62,7 @@ def run_size(n_claims: int, grouping: str = "auto") -> dict:
         t1 = time.perf_counter()
         claims = [c for a in articles for c in split(a)]
         t2 = time.perf_counter()
-        vectors = embed([core(c.content) for c in claims], emb, None)
+        vectors = embed([embedding_text(c) for c in claims], emb, None)
         t3 = time.perf_counter()
         graph = use_graph(grouping, len(claims))
         _, events, groups = group_all(articles, claims, vectors, judge, graph=graph)

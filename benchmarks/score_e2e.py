@@ -49,7 +49,7 @@ from divergence.corpus.score import score  # noqa: E402
 from divergence.corpus.store import Corpus  # noqa: E402
 from divergence.embed import EmbeddingCache, SentenceTransformerEmbedder  # noqa: E402
 from divergence.ingest.io import atomic_write, load  # noqa: E402
-from divergence.ingest.split import core, split  # noqa: E402
+from divergence.ingest.split import embedding_text, split  # noqa: E402
 from divergence.judge import Judge  # noqa: E402
 from divergence.judge.model import shipped  # noqa: E402
 from divergence.records import Article, Claim  # noqa: E402
@@ -118,7 +118,7 @@ def bench(n: int, work: Path, emb: SentenceTransformerEmbedder, judge: Judge,
         row["index_reused"] = had
         log(f"  index {'loaded' if had else 'built'} in {row['index_s']:.1f} s")
         (art,), _ = load([str(article_path)])
-        texts = [core(c.content) for c in split(art)]
+        texts = [embedding_text(c) for c in split(art)]
         row["article_claims"] = len(texts)
         cache = EmbeddingCache(str(work / "cache"))
         runs, embeds = [], []

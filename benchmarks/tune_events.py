@@ -24,7 +24,7 @@ from divergence.evaluate.loaders import default_root, load_ecbplus
 from divergence.evaluate.metrics import ari, b_cubed
 from divergence.group.events import cluster_documents
 from divergence.ingest.io import atomic_write, make_article
-from divergence.ingest.split import core, split
+from divergence.ingest.split import embedding_text, split
 from divergence.records import Article
 
 
@@ -47,7 +47,7 @@ def main() -> int:
         art = make_article(d.text, path=d.id, source=d.id, id=d.id)
         claims.append(split(art) if isinstance(art, Article) else [])
     flat = [c for cs in claims for c in cs]
-    vecs = embed([core(c.content) for c in flat], SentenceTransformerEmbedder(), EmbeddingCache())
+    vecs = embed([embedding_text(c) for c in flat], SentenceTransformerEmbedder(), EmbeddingCache())
     rows = []
     for names, thr in itertools.product(args.names, np.round(np.arange(0.30, 0.96, 0.05), 2)):
         labels = cluster_documents(claims, vecs, float(thr), names=names)

@@ -32,7 +32,7 @@ from divergence.embed import EMBEDDERS, embed  # noqa: E402
 from divergence.evaluate.metrics import per_class  # noqa: E402
 from divergence.evaluate.newsdev import TO_PAIR, default_root, load_newsdev  # noqa: E402
 from divergence.ingest.io import atomic_write  # noqa: E402
-from divergence.ingest.split import claim_from_text, core  # noqa: E402
+from divergence.ingest.split import claim_from_text, embedding_text  # noqa: E402
 from divergence.judge import NLIJudge  # noqa: E402
 from divergence.judge.model import shipped  # noqa: E402
 from divergence.judge.nli_onnx import OnnxNLI, shipped_nli  # noqa: E402
@@ -86,8 +86,8 @@ def main() -> int:
     emb = EMBEDDERS.make("sentence-transformers", model="all-MiniLM-L6-v2", backend="onnx")
     ca = [claim_from_text(p.a.text, f"a{i}:0") for i, p in enumerate(pairs)]
     cb = [claim_from_text(p.b.text, f"b{i}:0") for i, p in enumerate(pairs)]
-    va = embed([core(c.content) for c in ca], emb)
-    vb = embed([core(c.content) for c in cb], emb)
+    va = embed([embedding_text(c) for c in ca], emb)
+    vb = embed([embedding_text(c) for c in cb], emb)
     sims = np.einsum("ij,ij->i", va, vb).tolist()
     model = OnnxNLI(args.nli) if args.nli else shipped_nli()
     sick = tune_on_sick(args.bench, model, emb)

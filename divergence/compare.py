@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from .embed import Embedder, embed
-from .ingest.split import claim_from_text, core
+from .ingest.split import claim_from_text, embedding_text
 from .judge import Judge
 from .records import Claim, Judgement
 
@@ -14,7 +14,7 @@ from .records import Claim, Judgement
 def compare_texts(text_a: str, text_b: str, embedder: Embedder, judge: Judge) -> dict[str, Any]:
     """Label, confidence, similarity and reasons for two statements (attribution read from each)."""
     a, b = claim_from_text(text_a, "a:0"), claim_from_text(text_b, "b:0")
-    vecs = embed([core(a.content), core(b.content)], embedder)
+    vecs = embed([embedding_text(a), embedding_text(b)], embedder)
     sim = float(vecs[0] @ vecs[1])
     res = judge.judge(a, b, sim, vecs[0], vecs[1])
     return {"label": res.label, "confidence": round(res.confidence, 4),

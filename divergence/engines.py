@@ -1,9 +1,10 @@
 """Engines: input PATHS -> (articles, claims, vectors, skipped), in this process or on Dask.
 
-``local`` does here exactly what ``pipeline.run`` does. ``dask`` reads and splits the input files as
-tasks over partitions of the file list, then embeds as tasks over batches of the claim texts, on a
-Dask cluster, and returns the same claims in the same order with the same vectors. Either way
-grouping, judging and reports run on the driver (``report_paths`` -> ``pipeline.report_from``).
+``local`` runs the pipeline's own stages (``pipeline.split_articles``, ``embed_claims``).
+``dask`` reads and splits the input files as tasks over partitions of the file list, then embeds
+as tasks over batches of the claim texts, on a Dask cluster, and returns the same claims in the
+same order with the same vectors. Either way grouping, judging and reports run on the driver
+(``report_paths`` -> ``pipeline.report_from``).
 
 Pick one by name (``ENGINES.make("dask", scheduler="tcp://host:8786")``); embedders travel to
 workers as an ``EmbedderSpec`` (registry name + keyword arguments), never as a loaded model.
@@ -13,7 +14,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -23,16 +23,24 @@ from typing import IO, TYPE_CHECKING, Any, NamedTuple, Protocol
 
 import numpy as np
 
-from .embed import EMBEDDERS, Embedder, EmbeddingCache, embed
+from .embed import EMBEDDERS, Embedder, EmbeddingCache, Pending
 from .errors import DivergenceError
 from .ingest import io
-from .ingest.split import SPLITTERS, core, split
+from .ingest.split import SPLITTERS, embedding_text, split
+from .pipeline import (
+    Options,
+    default_judge,
+    embed_claims,
+    report_from,
+    split_articles,
+    write_claims_files,
+)
+from .progress import bar
 from .records import Article, Claim, Report, Skip
 from .registry import Registry
 
 if TYPE_CHECKING:
     from .judge import Judge
-    from .pipeline import Options
 
 BATCH = 256  # texts per encode call, as embed() does: the same batches give the same vectors
 DASK_HINT = "the dask engine needs dask[distributed]: pip install 'divergence[dask]'"
@@ -125,10 +133,8 @@ class LocalEngine:
         articles, skipped = io.load(paths, stdin=stdin)
         if on_loaded:
             on_loaded(articles, skipped)
-        claims = [c for a in articles for c in split(a, cut)]
-        texts = [core(c.content) for c in claims]
-        with _bar(len(texts), "embedding", progress) as tick:
-            vectors = embed(texts, emb, cache, batch=BATCH, on_progress=tick)
+        claims = split_articles(articles, cut)
+        vectors = embed_claims(claims, emb, cache, progress, batch=BATCH)
         return Ingested(articles, claims, vectors, skipped)
 
 
@@ -195,7 +201,7 @@ class DaskEngine:
         with _connect(distributed, self.scheduler, self.n_workers, self.timeout) as client:
             n = self.partitions or 2 * max(1, sum(client.nthreads().values()))
             parts = _partition(items, n)
-            with _bar(len(items), "reading", progress, "file") as tick, \
+            with bar(len(items), "reading", progress, "file") as tick, \
                     _task_errors(distributed):
                 futures = [client.submit(_ingest, p, splitter, pure=False)
                            for p in client.scatter(parts, hash=False)]
@@ -317,7 +323,7 @@ def _ingest(items: list[_Item], splitter: str) -> list[_Loaded | Skip]:
         for x in _read(item) if isinstance(item, _File) else (item,):
             if isinstance(x, Article):
                 claims = split(x, cut)
-                out.append((x, claims, [core(c.content) for c in claims]))
+                out.append((x, claims, [embedding_text(c) for c in claims]))
             else:
                 out.append(x)
     return out
@@ -359,48 +365,26 @@ def _embed_on(distributed: Any, client: Any, texts: list[str], spec: EmbedderSpe
     The batches are embed()'s own (unique uncached texts sorted by length, ``BATCH`` at a time),
     so each text is encoded in the same company as in a local run.
     """
-    name = embedder_for(spec).name
-    keys = [EmbeddingCache.key(t) for t in texts]
-    have = cache.get_many(name, sorted(set(keys))) if cache else {}
-    todo = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in have}.items(),
-                  key=lambda kv: len(kv[1]))
-    batches = [todo[i:i + BATCH] for i in range(0, len(todo), BATCH)]
+    job = Pending(texts, embedder_for(spec).name, cache, BATCH)
     # Batch j goes to task j mod n: every task gets short and long texts, so they take as long.
-    chunks = [batches[j::n] for j in range(min(n, len(batches)))]
+    chunks = [job.batches[j::n] for j in range(min(n, len(job.batches)))]
     if chunks:
-        payloads = client.scatter([[[t for _, t in b] for b in c] for c in chunks], hash=False)
+        payloads = client.scatter([[job.texts(b) for b in c] for c in chunks], hash=False)
         futures = [client.submit(_encode, spec, p, pure=False) for p in payloads]
         chunk_of = {f.key: c for f, c in zip(futures, chunks, strict=True)}
-        with _bar(len(todo), "embedding", progress) as tick, _task_errors(distributed):
+        total = sum(len(b) for b in job.batches)
+        with bar(total, "embedding", progress, "claim") as tick, _task_errors(distributed):
             for fut, vecs in distributed.as_completed(futures, with_results=True):
                 for batch, v in zip(chunk_of[fut.key], vecs, strict=True):
-                    new = {k: v[j] for j, (k, _) in enumerate(batch)}
-                    have.update(new)
-                    if cache:
-                        cache.put_many(name, new)
+                    job.fill(batch, v)
                     tick(len(batch))
-    if not texts:
-        return np.zeros((0, 1), dtype=np.float32)
-    return np.stack([have[k] for k in keys]).astype(np.float32, copy=False)
+    return job.result()
 
 
 def _encode(spec: EmbedderSpec, batches: list[list[str]]) -> list[np.ndarray]:
     """On a worker: encode each batch with the worker's own embedder (built once, then kept)."""
     emb = embedder_for(spec)
     return [np.asarray(emb.encode(b), dtype=np.float32) for b in batches]
-
-
-@contextmanager
-def _bar(total: int, desc: str, enabled: bool,
-         unit: str = "claim") -> Iterator[Callable[[int], Any]]:
-    if not enabled or total == 0:
-        yield lambda k: None
-        return
-    from tqdm import tqdm
-
-    with tqdm(total=total, desc=desc, unit=unit, file=sys.stderr, leave=False,
-              dynamic_ncols=True) as bar:
-        yield bar.update
 
 
 # ---------------------------------------------------------------- the whole job
@@ -421,27 +405,11 @@ def report_paths(
     Claims files are written (``options.claims_dir``) as ``pipeline.run`` writes them, then
     ``pipeline.report_from`` groups, judges and builds the Report.
     """
-    from .pipeline import Options, report_from
-
     opts = options or Options()
     name = embedder_for(embedder).name
-    if judge is None:
-        from .judge import Judge
-        from .judge.model import shipped
-
-        judge = Judge(classifier=shipped(name))
+    judge = judge if judge is not None else default_judge(name)
     got = engine.run(paths, embedder, cache=cache, stdin=stdin, progress=opts.progress,
                      on_loaded=on_loaded)
     if opts.claims_dir is not None:
         write_claims_files(opts.claims_dir, got.articles, got.claims)
     return report_from(got.articles, got.claims, got.vectors, name, judge, opts, got.skipped)
-
-
-def write_claims_files(folder: str | os.PathLike[str], articles: Sequence[Article],
-                       claims: Sequence[Claim]) -> None:
-    """``claims/<article-id>.jsonl`` for every article (empty for one without claims)."""
-    of: dict[str, list[Claim]] = {a.id: [] for a in articles}
-    for c in claims:
-        of[c.article_id].append(c)
-    for a in articles:
-        io.write_claims(folder, a, of[a.id])

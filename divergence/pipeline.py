@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,8 +14,9 @@ from .group.claims import attach, candidate_pairs, find_groups, stories, voices
 from .group.disputes import find_disputes
 from .group.events import find_events
 from .ingest.io import write_claims
-from .ingest.split import Splitter, core, split
+from .ingest.split import Splitter, embedding_text, split
 from .judge import Judge
+from .progress import bar
 from .records import Article, Claim, ClaimGroup, Dispute, Event, Report, Skip
 
 
@@ -48,24 +47,6 @@ def use_graph(grouping: str, n_claims: int) -> bool:
     return grouping == "graph" or (grouping == "auto" and n_claims >= GRAPH_FROM)
 
 
-@contextmanager
-def _bar(total: int, desc: str, enabled: bool) -> Iterator:
-    if not enabled or total == 0:
-        yield lambda k: None
-        return
-    from tqdm import tqdm
-
-    with tqdm(
-        total=total,
-        desc=desc,
-        unit="claim" if "embed" in desc else "pair",
-        file=sys.stderr,
-        leave=False,
-        dynamic_ncols=True,
-    ) as bar:
-        yield bar.update
-
-
 def run(
     articles: Sequence[Article],
     embedder: Embedder,
@@ -77,20 +58,44 @@ def run(
 ) -> Report:
     """Compare ``articles``: split, embed (cached), find events and groups, judge; a Report."""
     opts = options or Options()
-    if judge is None:
-        from .judge.model import shipped
-
-        judge = Judge(classifier=shipped(embedder.name))
-    claims = []
-    for a in articles:
-        cs = split(a, splitter)
-        if opts.claims_dir is not None:
-            write_claims(opts.claims_dir, a, cs)
-        claims.extend(cs)
-    texts = [core(c.content) for c in claims]
-    with _bar(len(texts), "embedding", opts.progress) as tick:
-        vectors = embed(texts, embedder, cache, on_progress=tick)
+    claims = split_articles(articles, splitter)
+    if opts.claims_dir is not None:
+        write_claims_files(opts.claims_dir, articles, claims)
+    vectors = embed_claims(claims, embedder, cache, opts.progress)
+    judge = judge if judge is not None else default_judge(embedder.name)
     return report_from(articles, claims, vectors, embedder.name, judge, opts, skipped)
+
+
+def default_judge(embedder_name: str) -> Judge:
+    """The judge a run uses when none is given: the CLI's default (``judge.DEFAULT_JUDGE``)."""
+    from .judge import DEFAULT_JUDGE, make_judge
+
+    return make_judge(DEFAULT_JUDGE, embedder_name)
+
+
+def split_articles(articles: Sequence[Article], splitter: Splitter | None = None) -> list[Claim]:
+    """Every article's claims, in article order (stage 1)."""
+    return [c for a in articles for c in split(a, splitter)]
+
+
+def embed_claims(claims: Sequence[Claim], embedder: Embedder,
+                 cache: EmbeddingCache | None = None, progress: bool = False,
+                 batch: int = 256) -> np.ndarray:
+    """Row i for claim i: each claim's ``embedding_text``, computed where the cache lacks it
+    (stage 2)."""
+    texts = [embedding_text(c) for c in claims]
+    with bar(len(texts), "embedding", progress, "claim") as tick:
+        return embed(texts, embedder, cache, batch=batch, on_progress=tick)
+
+
+def write_claims_files(folder: str | Path, articles: Sequence[Article],
+                       claims: Sequence[Claim]) -> None:
+    """``claims/<article-id>.jsonl`` for every article (empty for one without claims)."""
+    of: dict[str, list[Claim]] = {a.id: [] for a in articles}
+    for c in claims:
+        of[c.article_id].append(c)
+    for a in articles:
+        write_claims(folder, a, of[a.id])
 
 
 def report_from(
@@ -176,7 +181,7 @@ def group_all(
         from .group.graph import forget
 
         forget()  # the neighbour graph served voices and pairs; free it before judging
-    with _bar(len(pairs), "judging", progress) as tick:
+    with bar(len(pairs), "judging", progress, "pair") as tick:
         groups = find_groups(claims, vectors, voice_of, judge, pair_similarity,
                              on_progress=tick, pairs=pairs)
     events, groups = attach(events, groups)

@@ -9,8 +9,7 @@ from __future__ import annotations
 import functools
 import sqlite3
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -188,18 +187,11 @@ def resolve_db_path(db: str | None) -> Path:
     return Path(db) if db else default_db()
 
 
-@contextmanager
-def progress_bar(total: int, desc: str, enabled: bool) -> Iterator[Callable[[int], Any]]:
-    """A progress bar on stderr; its ``update`` or a no-op when disabled."""
-    if not enabled or total == 0:
-        yield lambda k: None
-        return
-    from tqdm import tqdm
+def progress_bar(total: int, desc: str, enabled: bool) -> Any:
+    """A progress bar over articles on stderr (``progress.bar``)."""
+    from ..progress import bar
 
-    with tqdm(total=total, desc=desc, unit="article", file=sys.stderr, leave=False,
-              dynamic_ncols=True) as bar:
-        yield bar.update
-
+    return bar(total, desc, enabled, "article")
 
 
 def read_inputs(paths: tuple[str, ...], strict: bool) -> tuple[list[Any], list[Any]]:

@@ -10,7 +10,7 @@ import numpy as np
 
 from ..embed import Embedder, EmbeddingCache, embed
 from ..group.claims import voices
-from ..ingest.split import Splitter, core, split
+from ..ingest.split import Splitter, embedding_text, split
 from ..judge import Judge
 from ..pipeline import disputes_of, group_all, mark_copies, use_graph
 from ..records import Article, Claim, ClaimGroup, Event, Report, Skip, Verdict
@@ -41,7 +41,7 @@ def ensure_model(corpus: Corpus, embedder: Embedder, cache: EmbeddingCache | Non
         corpus.check_model(embedder.name)
         return False
     claims = corpus.claims()
-    vectors = embed([core(c.content) for c in claims], embedder, cache)
+    vectors = embed([embedding_text(c) for c in claims], embedder, cache)
     corpus.replace_vectors(vectors.reshape(len(claims), -1), embedder.name)
     return True
 
@@ -69,7 +69,7 @@ def add_articles(
     for k in range(0, len(new), max(1, batch)):
         chunk = new[k : k + max(1, batch)]
         claims = [c for a in chunk for c in split(a, splitter)]
-        vectors = embed([core(c.content) for c in claims], embedder, cache)
+        vectors = embed([embedding_text(c) for c in claims], embedder, cache)
         corpus.add(chunk, claims, vectors.reshape(len(claims), -1), embedder.name, batch=batch)
         n_claims += len(claims)
         if on_progress:

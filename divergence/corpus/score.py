@@ -17,7 +17,7 @@ import numpy as np
 
 from ..embed import Embedder, EmbeddingCache, embed
 from ..errors import DivergenceError
-from ..ingest.split import Splitter, core, split
+from ..ingest.split import Splitter, embedding_text, split
 from ..judge import Judge
 from ..records import Article, Claim, ClaimGroup, Event, Reason, Verdict, is_flagged
 from ..registry import Registry
@@ -197,7 +197,7 @@ def score(
     """
     corpus.check_model(embedder.name)
     claims = split(article, splitter)
-    qv = embed([core(c.content) for c in claims], embedder, cache).reshape(len(claims), -1)
+    qv = embed([embedding_text(c) for c in claims], embedder, cache).reshape(len(claims), -1)
     searcher = index if index is not None else corpus_index(corpus)
     near = _with_frames(claims, _neighbours(searcher, corpus, qv, article.id,
                                             max(k, FRAME_NEIGHBOURS)), k)

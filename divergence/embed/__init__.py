@@ -17,6 +17,7 @@ import hashlib
 import os
 import re
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
@@ -216,6 +217,49 @@ class EmbeddingCache:
         self._db.close()
 
 
+class Pending:
+    """What embedding ``texts`` still needs: the cached rows, and the uncached texts in batches
+    (each text once, sorted by length so a batch pads little). ``embed`` encodes the batches in
+    this process and the dask engine on a cluster: one caching and batching rule for both."""
+
+    def __init__(self, texts: Sequence[str], name: str, cache: EmbeddingCache | None = None,
+                 batch: int = 256) -> None:
+        self.name, self.cache = name, cache
+        self.keys = [EmbeddingCache.key(t) for t in texts]
+        self.have = cache.get_many(name, sorted(set(self.keys))) if cache else {}
+        self._count = Counter(self.keys)
+        todo = sorted({k: t for k, t in zip(self.keys, texts, strict=True)
+                       if k not in self.have}.items(), key=lambda kv: len(kv[1]))
+        self.batches = [todo[i : i + batch] for i in range(0, len(todo), batch)]
+
+    @property
+    def cached(self) -> int:
+        """How many of the texts (repeats counted) the cache already held."""
+        return sum(n for k, n in self._count.items() if k in self.have)
+
+    @staticmethod
+    def texts(batch: Sequence[tuple[str, str]]) -> list[str]:
+        """The texts of one batch, in order."""
+        return [t for _, t in batch]
+
+    def fill(self, batch: Sequence[tuple[str, str]], vectors: np.ndarray) -> int:
+        """Take the vectors of one batch (and cache them); how many texts they cover."""
+        new = {k: vectors[j] for j, (k, _) in enumerate(batch)}
+        self.have.update(new)
+        if self.cache:
+            self.cache.put_many(self.name, new)
+        return sum(self._count[k] for k in new)
+
+    def result(self) -> np.ndarray:
+        """Row i for text i (all batches filled)."""
+        if not self.keys:
+            return np.zeros((0, 1), dtype=np.float32)
+        out = np.stack([self.have[k] for k in self.keys]).astype(np.float32, copy=False)
+        if out.shape[0] != len(self.keys):  # pragma: no cover - guards the row-i-is-text-i rule
+            raise AssertionError("embedding rows do not match texts")
+        return out
+
+
 def embed(
     texts: Sequence[str],
     embedder: Embedder,
@@ -228,33 +272,17 @@ def embed(
     Args:
         on_progress: called with the number of texts just embedded, for progress bars.
     """
-    n = len(texts)
-    keys = [EmbeddingCache.key(t) for t in texts]
-    have = cache.get_many(embedder.name, sorted(set(keys))) if cache else {}
-    todo = sorted(
-        {k: t for k, t in zip(keys, texts, strict=True) if k not in have}.items(),
-        key=lambda kv: len(kv[1]),
-    )  # similar lengths batch together: less padding
-    if on_progress and len(have):
-        on_progress(sum(k in have for k in keys))
-    for i in range(0, len(todo), batch):
-        chunk = todo[i : i + batch]
-        vecs = embedder.encode([t for _, t in chunk])
-        new = {k: vecs[j] for j, (k, _) in enumerate(chunk)}
-        have.update(new)
-        if cache:
-            cache.put_many(embedder.name, new)
+    job = Pending(texts, embedder.name, cache, batch)
+    if on_progress and job.have:
+        on_progress(job.cached)
+    for b in job.batches:
+        done = job.fill(b, embedder.encode(job.texts(b)))
         if on_progress:
-            on_progress(sum(1 for k in keys if k in new))
-    if n == 0:
-        return np.zeros((0, 1), dtype=np.float32)
-    out = np.stack([have[k] for k in keys]).astype(np.float32, copy=False)
-    if out.shape[0] != n:  # pragma: no cover - guards the row-i-is-claim-i rule
-        raise AssertionError("embedding rows do not match texts")
-    return out
+            on_progress(done)
+    return job.result()
 
 
 __all__ = ["BACKENDS", "DEFAULT_BACKEND", "DEFAULT_MODEL", "EMBEDDERS", "Embedder",
-           "EmbeddingCache", "HashingEmbedder", "SentenceTransformerEmbedder", "base_name",
-           "default_cache_dir", "embed", "embedder_name", "offline_env", "packaged_model_path",
-           "resolve_model"]
+           "EmbeddingCache", "HashingEmbedder", "Pending", "SentenceTransformerEmbedder",
+           "base_name", "default_cache_dir", "embed", "embedder_name", "offline_env",
+           "packaged_model_path", "resolve_model"]

@@ -16,7 +16,7 @@ import numpy as np
 
 from ..embed import Embedder, EmbeddingCache, embed
 from ..errors import DivergenceError
-from ..ingest.split import claim_from_text, core
+from ..ingest.split import claim_from_text, embedding_text
 from ..judge import Judge
 from .loaders import BENCHES, Doc, LabeledPair
 from .metrics import ari, b_cubed, confusion, fnc_score, per_class
@@ -35,7 +35,7 @@ def embed_statements(texts: Sequence[str], embedder: Embedder, cache: EmbeddingC
                      prefix: str) -> tuple[list, np.ndarray]:
     """Standalone statements as claims (attribution read) and their vectors, row i for text i."""
     claims = [claim_from_text(t, f"{prefix}{i}:0") for i, t in enumerate(texts)]
-    vecs = embed([core(c.content) for c in claims], embedder, cache)
+    vecs = embed([embedding_text(c) for c in claims], embedder, cache)
     return claims, vecs
 
 
@@ -93,7 +93,7 @@ def eval_fnc1(pairs: Sequence[LabeledPair], judge: Judge, embedder: Embedder,
     hidx = {h: i for i, h in enumerate(heads)}
     keys = list(bodies)
     flat = [c for k in keys for c in bodies[k]]
-    bvecs = embed([core(c.content) for c in flat], embedder, cache)
+    bvecs = embed([embedding_text(c) for c in flat], embedder, cache)
     spans, pos = {}, 0
     for k in keys:
         spans[k] = (pos, pos + len(bodies[k]))
@@ -171,7 +171,7 @@ def eval_ecbplus(docs: Sequence[Doc], embedder: Embedder, cache: EmbeddingCache 
         art = make_article(d.text, path=d.id, source=d.id, id=d.id)
         claims_by_doc.append(split(art) if isinstance(art, Article) else [])
     flat = [c for cs in claims_by_doc for c in cs]
-    vecs = embed([core(c.content) for c in flat], embedder, cache)
+    vecs = embed([embedding_text(c) for c in flat], embedder, cache)
     out: dict[str, Any] = {"bench": "ecbplus", "n": len(docs)}
     for level, thr, names in (("topic", DOC_TOPIC_THRESHOLD, DOC_TOPIC_NAMES),
                               ("event", DOC_EVENT_THRESHOLD, DOC_EVENT_NAMES)):

@@ -250,6 +250,12 @@ _NONRESTRICTIVE = re.compile(
 
 
 @lru_cache(maxsize=65536)
+def embedding_text(claim: Claim) -> str:
+    """What is embedded for a claim, everywhere: its statement (the proposition, attribution
+    frame removed) without asides (``core``)."""
+    return core(claim.content)
+
+
 def core(text: str) -> str:
     """The statement without asides: parentheses, dashed insertions and non-restrictive clauses.
 
