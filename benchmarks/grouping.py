@@ -111,6 +111,7 @@ def run_size(n: int) -> dict:
 
     from divergence.group.claims import attach, candidate_pairs, find_groups, voices
     from divergence.group.events import find_events
+    from divergence.group.graph import NeighbourTable
     from divergence.judge import Judge
     from divergence.judge.model import shipped
 
@@ -121,17 +122,16 @@ def run_size(n: int) -> dict:
     row: dict = {"n": n, "data_rss_mb": base}
     t0 = time.perf_counter()
     peaks.stage = "voices"
-    voice_of = voices(arts, claims, vectors, graph=True)
+    table = NeighbourTable()  # voices and candidate pairs share one neighbour graph, as in a run
+    voice_of = voices(arts, claims, vectors, graph=True, table=table)
     t1 = time.perf_counter()
     peaks.stage = "events"
     events = find_events(claims, vectors, graph=True)
     t2 = time.perf_counter()
     peaks.stage = "pairs"
-    pairs = candidate_pairs(claims, vectors, graph=True)
+    pairs = candidate_pairs(claims, vectors, graph=True, table=table)
     t3 = time.perf_counter()
-    from divergence.group.graph import forget
-
-    forget()
+    del table
     peaks.stage = "judge_groups"
     judged = n <= JUDGE_MAX
     groups = find_groups(claims, vectors, voice_of, judge, pairs=pairs) if judged else []

@@ -13,6 +13,7 @@ from .embed import Embedder, EmbeddingCache, embed
 from .group.claims import attach, candidate_pairs, find_groups, stories, voices
 from .group.disputes import find_disputes
 from .group.events import find_events
+from .group.graph import NeighbourTable
 from .ingest.io import write_claims
 from .ingest.split import Splitter, embedding_text, split
 from .judge import Judge
@@ -171,16 +172,15 @@ def group_all(
     if graph is None:
         graph = use_graph("auto", len(claims))
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
-    voice_of = voices(articles, claims, vectors, graph=graph)
+    table = NeighbourTable() if graph else None  # voices and pairs share one neighbour graph
+    voice_of = voices(articles, claims, vectors, graph=graph, table=table)
     events = find_events(claims, vectors, threshold=event_threshold, graph=graph,
                          dates={a.id: a.date for a in articles})
     event_of = {cid: e.id for e in events for cid in e.claims}
     story_of = stories(claims, vectors, event_of)
-    pairs = candidate_pairs(claims, vectors, pair_similarity, graph=graph, story_of=story_of)
-    if graph:
-        from .group.graph import forget
-
-        forget()  # the neighbour graph served voices and pairs; free it before judging
+    pairs = candidate_pairs(claims, vectors, pair_similarity, graph=graph, story_of=story_of,
+                            table=table)
+    del table  # free the neighbour graph before judging
     with bar(len(pairs), "judging", progress, "pair") as tick:
         groups = find_groups(claims, vectors, voice_of, judge, pair_similarity,
                              on_progress=tick, pairs=pairs)

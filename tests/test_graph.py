@@ -202,16 +202,19 @@ def test_quantized_space_keeps_similarities_within_a_hundredth() -> None:
     assert (i < j).all() and (s >= 0.6).all() and len(set(zip(i, j, strict=True))) == len(i)
 
 
-def test_neighbour_pairs_carry_exact_similarities_and_serve_a_higher_floor() -> None:
+def test_neighbour_pairs_carry_exact_similarities_and_serve_a_higher_floor(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("faiss")
-    graph.forget()
     x = _clustered(3_000, d=32, spread=0.25)
-    i, j, s = graph.knn_pairs(x, 20, floor=0.5)
+    table = graph.NeighbourTable()
+    i, j, s = graph.knn_pairs(x, 20, floor=0.5, table=table)
     np.testing.assert_allclose(s, np.einsum("ij,ij->i", x[i], x[j]), rtol=1e-6)
-    kept = graph._LAST[0]
-    i2, _, s2 = graph.knn_pairs(x, 20, floor=0.9)  # served from the kept graph
-    assert graph._LAST[0] is kept and (s2 >= 0.9).all() and len(i2) == int((s >= 0.9).sum())
-    graph.forget()
+    assert table.lookup(x, (20, 64), 0.5) is not None
+    builds = []
+    monkeypatch.setattr(graph.Quantized, "build", lambda *a, **k: builds.append(a))
+    i2, _, s2 = graph.knn_pairs(x, 20, floor=0.9, table=table)  # served from the kept graph
+    assert builds == [] and (s2 >= 0.9).all() and len(i2) == int((s >= 0.9).sum())
+    assert table.lookup(x.copy(), (20, 64), 0.5) is None  # another array: not served
 
 
 def test_events_beyond_the_exact_limit_come_from_the_quantized_space(
@@ -279,13 +282,11 @@ def test_candidate_pairs_per_claim_are_bounded() -> None:
 
 def test_small_and_empty_inputs_through_the_neighbour_paths() -> None:
     pytest.importorskip("faiss")
-    graph.forget()
     x = _clustered(20, d=8)
     i, j, _ = graph.knn_pairs(x, 30, floor=-2.0)  # k beyond the rows: every other row
     assert len(i) == 20 * 19 // 2
     i, j, _ = graph.nearest_pairs(x, 30, -2.0, exact_max=0)
     assert len(i) == 20 * 19 // 2
-    graph.forget()
     empty = graph._table_pairs(np.zeros((0, 5), np.int32), np.zeros((0, 5), np.float32), 0.5)
     assert all(len(a) == 0 for a in empty)
     assert event_features([], np.zeros((0, 8), np.float32)).shape == (0, 8)
@@ -296,9 +297,7 @@ def test_neighbour_candidates_approach_the_exact_ones(monkeypatch: pytest.Monkey
     _, claims, v = _seed_claims()
     exact = candidate_pairs(claims, v, graph=True)
     monkeypatch.setattr(graph, "EXACT_MAX", 0)
-    graph.forget()
     approx = candidate_pairs(claims, v, graph=True)
-    graph.forget()
     want = set(zip(exact.i.tolist(), exact.j.tolist(), strict=True))
     got = set(zip(approx.i.tolist(), approx.j.tolist(), strict=True))
     assert len(got & want) >= 0.9 * len(want)

@@ -21,7 +21,7 @@ from ..judge import Judge
 from ..judge.frames import frame_keys
 from ..judge.text import entities
 from ..records import Article, Claim, ClaimGroup, Event, Judgement, Reason
-from .graph import check_rows
+from .graph import NeighbourTable, check_rows
 
 
 class _UnionFind:
@@ -56,11 +56,13 @@ def voices(
     copy_similarity: float = 0.95,
     copy_share: float = 0.5,
     graph: bool = False,
+    table: NeighbourTable | None = None,
 ) -> dict[str, str]:
     """Map article id -> independent voice: the wire agency; one voice for copies of one text.
 
     With ``graph``, near-copies come from ``graph.close_pairs`` (exact up to its size limit, a
-    neighbour graph beyond) instead of a pass over all pairs.
+    neighbour graph beyond, kept in ``table`` for ``candidate_pairs``) instead of a pass over
+    all pairs.
     """
     check_rows(claims, vectors)
     ids = [a.id for a in articles]
@@ -71,7 +73,7 @@ def voices(
     if graph:
         from .graph import close_pairs
 
-        ii, jj, _ = close_pairs(vectors, copy_similarity)
+        ii, jj, _ = close_pairs(vectors, copy_similarity, table=table)
         found = zip(ii.tolist(), jj.tolist(), strict=True)
     else:
         found = ((i, j) for i, j, _ in _pairs_above(vectors, copy_similarity))
@@ -179,6 +181,7 @@ def candidate_pairs(
     claims: Sequence[Claim], vectors: np.ndarray, min_similarity: float = 0.5,
     block: int = 1024, graph: bool = False, per_claim: int | None = None,
     story_of: Sequence[int] | None = None,
+    table: NeighbourTable | None = None,
 ) -> PairSet:
     """Pairs worth judging: from different articles (or different speakers), among each other's
     ``per_claim`` [``CANDIDATES``] closest and at least ``min_similarity`` close, or both
@@ -190,6 +193,7 @@ def candidate_pairs(
     ``CREDIT_ALL`` crediting claims, crediting pairs must reach ``CREDIT_FLOOR``. With
     ``story_of`` (a story per claim, ``stories``), claims are paired by a count or time frame
     only within a story: far apart in wording, they must at least be about the same news.
+    ``table`` lends the neighbour graph that ``voices`` built over the same rows.
     """
     from .graph import close_pairs, nearest_pairs
 
@@ -202,7 +206,7 @@ def candidate_pairs(
         return ~((art[i] == art[j]) & (spk[i] == spk[j]))
 
     k = CANDIDATES if per_claim is None else per_claim
-    parts = [nearest_pairs(vectors, k, min_similarity, keep=other_voice, block=block,
+    parts = [nearest_pairs(vectors, k, min_similarity, keep=other_voice, block=block, table=table,
                            exact_max=None if graph else len(claims))]
     story = story_of
     buckets: dict[str, list[int]] = defaultdict(list)

@@ -130,7 +130,7 @@ def as_space(x: np.ndarray | Space) -> Space:
 def close_pairs(x: np.ndarray | Space, threshold: float, k: int = 30,
                 exact_max: int | None = None, block: int = 2048,
                 keep: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None,
-                max_per_row: int = MAX_PER_ROW) -> Pairs:
+                max_per_row: int = MAX_PER_ROW, table: NeighbourTable | None = None) -> Pairs:
     """Pairs i < j with similarity at least ``threshold``.
 
     Exact up to ``exact_max`` rows [default ``EXACT_MAX``], except that a row with more than
@@ -140,6 +140,7 @@ def close_pairs(x: np.ndarray | Space, threshold: float, k: int = 30,
 
     Args:
         keep: optional filter ``keep(i, j) -> bool mask`` applied to candidate pairs.
+        table: keeps the neighbour graph for later calls on the same rows (``NeighbourTable``).
     """
     space = as_space(x)
     n = space.n
@@ -172,14 +173,15 @@ def close_pairs(x: np.ndarray | Space, threshold: float, k: int = 30,
         i, j, s = (np.concatenate(ii).astype(np.int64), np.concatenate(jj).astype(np.int64),
                    np.concatenate(ss).astype(np.float32))
     else:
-        i, j, s = _knn_kept(space, k, threshold, keep)
+        i, j, s = _knn_kept(space, k, threshold, keep, table)
     return i, j, s
 
 
 def _knn_kept(space: Space, k: int, threshold: float,
-              keep: Callable[[np.ndarray, np.ndarray], np.ndarray] | None) -> Pairs:
+              keep: Callable[[np.ndarray, np.ndarray], np.ndarray] | None,
+              table: NeighbourTable | None = None) -> Pairs:
     """Neighbour-table pairs at ``threshold`` or more that ``keep`` allows."""
-    i, j, s = knn_pairs(space, k, threshold)
+    i, j, s = knn_pairs(space, k, threshold, table=table)
     if keep is not None and len(i):
         mask = keep(i, j)
         i, j, s = i[mask], j[mask], s[mask]
@@ -188,7 +190,8 @@ def _knn_kept(space: Space, k: int, threshold: float,
 
 def nearest_pairs(x: np.ndarray | Space, k: int, threshold: float,
                   keep: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None,
-                  exact_max: int | None = None, block: int = 1024) -> Pairs:
+                  exact_max: int | None = None, block: int = 1024,
+                  table: NeighbourTable | None = None) -> Pairs:
     """Pairs i < j where j is among i's ``k`` most similar rows (or i among j's) that ``keep``
     allows, at similarity ``threshold`` or more; row-major order.
 
@@ -205,7 +208,7 @@ def nearest_pairs(x: np.ndarray | Space, k: int, threshold: float,
     n = space.n
     exact_max = EXACT_MAX if exact_max is None else exact_max
     if n > exact_max:
-        return _knn_kept(space, k, threshold, keep)
+        return _knn_kept(space, k, threshold, keep, table)
     ii, jj, ss = [], [], []
     kk = min(k, n - 1)
     block = max(1, min(block, (1 << 23) // max(n, 1)))  # ~100 MB of similarities and indices
@@ -232,51 +235,68 @@ def nearest_pairs(x: np.ndarray | Space, k: int, threshold: float,
     return i[first], j[first], s[first]
 
 
-_LAST: list = []  # the last knn_pairs result over an array; grouping asks twice per run
 KNN_FLOOR = 0.5  # neighbour pairs below this are dropped unless asked for (see knn_pairs)
 KNN_CHUNK = 2_048  # rows searched (and reranked) at a time: ~100 MB of gathered rows
 
 
+class NeighbourTable:
+    """The neighbour graph of one array, kept for the run that built it.
+
+    Voices (0.95) and candidate pairs (0.5) both ask for it, and building it is the expensive
+    part at a million rows; a run makes one table, passes it to both, and drops it before
+    judging. Served only for the very same array object (do not change it in place meanwhile),
+    the same ``k`` and a floor at or above the kept one.
+    """
+
+    def __init__(self) -> None:
+        self._kept: tuple[tuple[int, int], Any, float, Pairs] | None = None
+
+    def lookup(self, target: Any, key: tuple[int, int], floor: float) -> Pairs | None:
+        """The kept pairs, if they were built over ``target`` with ``key`` at ``floor`` or less."""
+        kept = self._kept
+        if kept and kept[1] is target and kept[0] == key and kept[2] <= floor:
+            return kept[3]
+        return None
+
+    def keep(self, target: Any, key: tuple[int, int], floor: float, pairs: Pairs) -> None:
+        """Keep ``pairs`` (built over ``target`` with ``key`` down to ``floor``)."""
+        self._kept = (key, target, floor, pairs)
+
+
 def knn_pairs(x: np.ndarray | Space, k: int, floor: float = KNN_FLOOR,
-              ef_search: int = 64) -> Pairs:
+              ef_search: int = 64, table: NeighbourTable | None = None) -> Pairs:
     """Each row's ``k`` nearest neighbours as deduplicated pairs i < j with similarity at least
     ``floor``, from an 8-bit HNSW index (``Quantized``; about one byte a dimension).
 
     For an array (or ``Vectors``) the similarities are recomputed exactly from the rows, so a
     pair's similarity never depends on the quantisation; a ``Quantized`` space has no exact rows
-    and keeps the index's. The last result is kept and serves any later call with the same rows
-    (the same array object: do not change it in place meanwhile; ``forget`` drops it), ``k`` and a
-    floor at or above the kept one: voices (0.95) and candidate pairs (0.5) share one graph, and
-    building it is the expensive part at a million rows.
+    and keeps the index's. With ``table``, a graph it kept for the same rows serves the call, and
+    one built here is kept in it.
     """
     exact = x.x if isinstance(x, Vectors) else x if isinstance(x, np.ndarray) else None
     target = exact if exact is not None else x
     built = min(floor, KNN_FLOOR)  # one graph at the lower floor serves later, higher ones
-    if not (_LAST and _LAST[0][1] is target and _LAST[0][0] == (k, ef_search)
-            and _LAST[0][2] <= built):
-        if exact is not None:
-            space = Quantized.build(lambda: _slices(exact), exact.shape[0], exact.shape[1])
-        else:
-            space = x if isinstance(x, Quantized) else Quantized.of(as_space(x))
-        table = space.search_all(k, ef_search, exact)
-        del space  # an index built here is freed before the pairs are gathered
-        out = _table_pairs(*table, built)
-        del table
-        if exact is None:  # a Quantized space is built for one use: do not keep it alive
-            return _above(out, floor)
-        _LAST[:] = [((k, ef_search), target, built, out)]
-    return _above(_LAST[0][3], floor)
+    key = (k, ef_search)
+    hit = table.lookup(target, key, built) if table is not None and exact is not None else None
+    if hit is not None:
+        return _above(hit, floor)
+    if exact is not None:
+        space = Quantized.build(lambda: _slices(exact), exact.shape[0], exact.shape[1])
+    else:
+        space = x if isinstance(x, Quantized) else Quantized.of(as_space(x))
+    found = space.search_all(k, ef_search, exact)
+    del space  # an index built here is freed before the pairs are gathered
+    out = _table_pairs(*found, built)
+    del found
+    if exact is not None and table is not None:
+        table.keep(target, key, built, out)
+    return _above(out, floor)
 
 
 def _above(pairs: Pairs, floor: float) -> Pairs:
     i, j, s = pairs
     keep = s >= floor
     return i[keep], j[keep], s[keep]
-
-
-def forget() -> None:
-    """Drop the kept neighbour graph (and its reference to the vectors)."""
-    _LAST.clear()
 
 
 def _slices(x: np.ndarray, rows: int = 65_536) -> Iterator[tuple[int, np.ndarray]]:
