@@ -399,8 +399,10 @@ def report_paths(
     options: Options | None = None,
     stdin: IO[bytes] | None = None,
     on_loaded: OnLoaded | None = None,
+    splitter: str = "pysbd",
 ) -> Report:
-    """The report on ``paths``: ingest, split and embed with ``engine``; the rest here.
+    """The report on ``paths``: ingest, split (``splitter``, a ``SPLITTERS`` name) and embed
+    with ``engine``; the rest here.
 
     Claims files are written (``options.claims_dir``) as ``pipeline.run`` writes them, then
     ``pipeline.report_from`` groups, judges and builds the Report.
@@ -408,8 +410,9 @@ def report_paths(
     opts = options or Options()
     name = embedder_for(embedder).name
     judge = judge if judge is not None else default_judge(name)
-    got = engine.run(paths, embedder, cache=cache, stdin=stdin, progress=opts.progress,
-                     on_loaded=on_loaded)
+    SPLITTERS.get(splitter)  # an unknown name fails before any reading
+    got = engine.run(paths, embedder, splitter=splitter, cache=cache, stdin=stdin,
+                     progress=opts.progress, on_loaded=on_loaded)
     if opts.claims_dir is not None:
         write_claims_files(opts.claims_dir, got.articles, got.claims)
     return report_from(got.articles, got.claims, got.vectors, name, judge, opts, got.skipped)

@@ -21,3 +21,10 @@ def test_cli_reference_covers_every_command() -> None:
     text = reference()
     for name in main.commands:
         assert f"## `divergence {name}`" in text
+
+
+def test_cli_spells_out_the_report_formats_it_checks_first() -> None:
+    from divergence.cli.app import FORMATS as CLI_FORMATS
+    from divergence.report import FORMATS, RENDERERS
+
+    assert CLI_FORMATS == FORMATS and set(FORMATS) <= set(RENDERERS.names())

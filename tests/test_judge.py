@@ -25,7 +25,7 @@ def claim(
 
 def fire(name: str, a: str, b: str, sim: float = 0.85, **kw: object):
     """Run one detector both ways; both directions must agree on firing."""
-    det = DETECTORS.get(name)
+    det = DETECTORS.make(name)
     ca, cb = claim(a, "a:0", **kw), claim(b, "b:0", **kw)  # type: ignore[arg-type]
     r1, r2 = det(Pair(ca, cb, sim)), det(Pair(cb, ca, sim))
     assert (r1 is None) == (r2 is None), (name, a, b)
@@ -125,7 +125,7 @@ def test_actor_credit_folds_aliases_and_skips_same_speaker() -> None:
     # The same speaker's line carried by two outlets is not a conflict between them.
     x = claim("His administration brokered the ceasefire.", "a:0", speaker="President Trump")
     y = claim("The ceasefire was mediated by Washington.", "b:0", speaker="Donald Trump")
-    assert DETECTORS.get("actor")(Pair(x, y, 0.6)) is None
+    assert DETECTORS.make("actor")(Pair(x, y, 0.6)) is None
 
 
 def test_credit_frames() -> None:
@@ -141,13 +141,13 @@ def test_attribution_assert_versus_deny() -> None:
     p = "The ceasefire was mediated by Washington."
     a = claim(p, "a:0", speaker="President Trump", stance="asserts")
     b = claim(p, "a:1", speaker="New Delhi", stance="denies")
-    r = DETECTORS.get("attribution")(Pair(a, b, 1.0))
+    r = DETECTORS.make("attribution")(Pair(a, b, 1.0))
     assert (
         r is not None and "President Trump asserts" in r.detail and "New Delhi denies" in r.detail
     )
     # Same stance, or the same actor: no dispute.
     c = claim(p, "b:0", speaker="Washington", stance="asserts")
-    assert DETECTORS.get("attribution")(Pair(a, c, 1.0)) is None
+    assert DETECTORS.make("attribution")(Pair(a, c, 1.0)) is None
 
 
 def test_title_mismatch() -> None:

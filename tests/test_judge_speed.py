@@ -84,8 +84,8 @@ def test_entity_is_computed_once_and_reused_by_number_and_date() -> None:
     p = Pair(a, b, 0.9)
     _swapped_name.cache_clear()
     # number and date ask first; both stand down because a name is swapped
-    assert DETECTORS.get("number")(p) is None
-    assert DETECTORS.get("date")(p) is None
+    assert DETECTORS.make("number")(p) is None
+    assert DETECTORS.make("date")(p) is None
     assert _swapped_name.cache_info().misses == 1
     r = entity(p)
     assert _swapped_name.cache_info().misses == 1
@@ -118,7 +118,7 @@ def test_the_cached_entity_names_the_claims_of_each_pair() -> None:
     ],
 )
 def test_number_without_clashing_counts_needs_no_alignment(a: str, b: str, fires: bool) -> None:
-    r = DETECTORS.get("number")(Pair(claim(a, "a:0"), claim(b, "b:0"), 0.9))
+    r = DETECTORS.make("number")(Pair(claim(a, "a:0"), claim(b, "b:0"), 0.9))
     assert (r is not None) == fires
 
 
@@ -132,7 +132,7 @@ def test_number_without_clashing_counts_needs_no_alignment(a: str, b: str, fires
     ],
 )
 def test_date_without_clashing_dates_needs_no_alignment(a: str, b: str, fires: bool) -> None:
-    r = DETECTORS.get("date")(Pair(claim(a, "a:0"), claim(b, "b:0"), 0.9))
+    r = DETECTORS.make("date")(Pair(claim(a, "a:0"), claim(b, "b:0"), 0.9))
     assert (r is not None) == fires
 
 
@@ -150,7 +150,7 @@ def test_opposites_index_is_the_antonym_pairs() -> None:
     ],
 )
 def test_antonym_prefilter(a: str, b: str, fires: bool) -> None:
-    r = DETECTORS.get("antonym")(Pair(claim(a, "a:0"), claim(b, "b:0"), 0.9))
+    r = DETECTORS.make("antonym")(Pair(claim(a, "a:0"), claim(b, "b:0"), 0.9))
     assert (r is not None) == fires
 
 

@@ -17,7 +17,7 @@ import click
 
 from ..errors import DivergenceError
 
-FORMATS = ("md", "html", "json")
+FORMATS = ("md", "html", "json")  # report.FORMATS, spelt out so --help imports nothing heavy
 
 
 def exit_with(msg: str) -> NoReturn:
@@ -62,11 +62,16 @@ def parse_formats(ctx: click.Context | None, param: click.Parameter | None,
                   value: str) -> list[str]:
     """Parse ``--format md,json`` into a list; a bad name is a usage error (exit 2)."""
     out = list(dict.fromkeys(f.strip().lower().lstrip(".") for f in value.split(",") if f.strip()))
-    bad = [f for f in out if f not in FORMATS]
+    known = FORMATS
+    if any(f not in known for f in out):  # maybe a plugin's renderer: ask the registry
+        from ..report import RENDERERS
+
+        known = FORMATS + tuple(n for n in RENDERERS.names() if n not in FORMATS)
+    bad = [f for f in out if f not in known]
     if bad or not out:
         shown = ", ".join(map(repr, bad)) if bad else repr(value)
         raise click.BadParameter(f"{shown} is not a report format; choose from "
-                                 f"{', '.join(FORMATS)} (comma-separated, e.g. md,json)",
+                                 f"{', '.join(known)} (comma-separated, e.g. md,json)",
                                  ctx=ctx, param=param)
     return out
 
@@ -89,14 +94,39 @@ def main() -> None:
 
 JUDGE_NAMES = ("nli", "classifier", "rules")  # judge.JUDGES, named here to keep start-up light
 _JUDGE_KEY = "divergence.judge"
+_DETECTORS_KEY = "divergence.detectors"
+SPLITTER_KEY = "divergence.splitter"
 
 
 def _remember_judge(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
     ctx.meta[_JUDGE_KEY] = value
 
 
+def _remember(key: str) -> Callable[[click.Context, click.Parameter, Any], None]:
+    def keep(ctx: click.Context, param: click.Parameter, value: Any) -> None:
+        ctx.meta[key] = value
+
+    return keep
+
+
+def _names(value: str | None) -> tuple[str, ...] | None:
+    return tuple(n.strip() for n in value.split(",") if n.strip()) if value else None
+
+
+SPLITTER_OPTION = click.option(
+    "--splitter", default=None, metavar="NAME", expose_value=False, is_eager=True,
+    callback=_remember(SPLITTER_KEY),
+    help="How articles are cut into claims: pysbd (the default), regex, or a plugin's "
+         "(entry point group divergence.splitters).")
+
+
 def judge_options(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """--judge, --nli and --rules-only: which judge labels pairs of claims."""
+    """--judge, --detectors, --nli and --rules-only: which judge labels pairs of claims."""
+    fn = click.option("--detectors", default=None, metavar="NAMES", expose_value=False,
+                      is_eager=True, callback=_remember(_DETECTORS_KEY),
+                      help="The typed detectors the judge runs, comma-separated (e.g. "
+                           "negation,number,count); plugins add theirs through the entry point "
+                           "group divergence.detectors [default: the judge's own set].")(fn)
     fn = click.option("--rules-only", is_flag=True,
                       help="Judge by the typed detectors and similarity alone (the same as "
                            "--judge rules).")(fn)
@@ -122,9 +152,11 @@ def judge_for(name: str, nli: str | None, rules_only: bool) -> Any:
     from ..judge import DEFAULT_JUDGE, make_judge
 
     ctx = click.get_current_context(silent=True)
-    kind = "rules" if rules_only else (ctx.meta.get(_JUDGE_KEY) if ctx else None) or DEFAULT_JUDGE
+    meta = ctx.meta if ctx else {}
+    kind = "rules" if rules_only else meta.get(_JUDGE_KEY) or DEFAULT_JUDGE
+    detectors = _names(meta.get(_DETECTORS_KEY))
     backend = _nli_backend(nli).load() if nli else None  # a bad --nli fails here, not midway
-    judge = make_judge(kind, embedder=name, nli=backend)
+    judge = make_judge(kind, embedder=name, nli=backend, detectors=detectors)
     if kind == "classifier" and getattr(judge, "classifier", 1) is None and name.startswith("st:"):
         click.echo(f"divergence: note: no trained pair classifier for {name}; judging by "
                    "rules (the shipped one fits all-MiniLM-L6-v2)", err=True)

@@ -13,6 +13,8 @@ import click
 from ..errors import DivergenceError
 from .app import (
     BACKEND_OPTION,
+    SPLITTER_KEY,
+    SPLITTER_OPTION,
     build_judge,
     clean_errors,
     judge_for,
@@ -69,6 +71,7 @@ ENGINE_NAMES = ("local", "dask")  # engines.ENGINES, spelt out so --help imports
 @click.option("--partitions", type=click.IntRange(min=1), default=None, metavar="N",
               help="With --engine dask: tasks to cut the input (and the embedding) into "
                    "[default: 2 per worker thread].")
+@SPLITTER_OPTION
 @judge_options
 @clean_errors
 def report(paths: tuple[str, ...], db: str | None, output: str | None, formats: list[str],
@@ -165,6 +168,7 @@ def _report(paths: tuple[str, ...], db: str | None, output: str | None, formats:
                            options=Options(progress=not quiet, claims_dir=claims_dir,
                                            grouping=grouping),
                            stdin=getattr(sys.stdin, "buffer", None),
+                           splitter=click.get_current_context().meta.get(SPLITTER_KEY) or "pysbd",
                            on_loaded=_check_loaded(paths, strict))
         skipped = rep.skipped
     written = write_reports(rep, output_stem(output, paths), formats)

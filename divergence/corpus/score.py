@@ -37,7 +37,7 @@ class Index(Protocol):
     def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]: ...
 
 
-INDEXES: Registry[Index] = Registry("index")
+INDEXES: Registry[Index] = Registry("index", "divergence.indexes")
 
 
 class ExactIndex:

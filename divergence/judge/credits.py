@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..records import Claim, Reason
-from .detectors import DETECTORS, Pair, span_of, speaker_key
+from .detectors import Pair, detector, span_of, speaker_key
 from .text import norm_actor
 
 _OUTCOME = (
@@ -176,7 +176,7 @@ def credit_phrase(c: Claim, cr: Credit) -> str:
     return f"{voice}: {cr.agent} {_ROLE_VERBS.get(cr.role, cr.role)}{deny}"
 
 
-@DETECTORS.register("actor")
+@detector("actor")
 def actor(p: Pair) -> Reason | None:
     """The claims credit different actors with one outcome (who brokered, mediated, asked)."""
     sa, sb = speaker_key(p.a), speaker_key(p.b)

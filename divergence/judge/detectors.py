@@ -44,6 +44,17 @@ Detector = Callable[[Pair], "Reason | None"]
 DETECTORS: Registry[Detector] = Registry("detector")
 
 
+def detector(name: str) -> Callable[[Detector], Detector]:
+    """Decorator: register a detector function under ``name`` (its factory returns it, so
+    ``DETECTORS.make(name)`` gives the function, as for every other registry)."""
+
+    def deco(fn: Detector) -> Detector:
+        DETECTORS.add(name, lambda: fn)
+        return fn
+
+    return deco
+
+
 def span_of(c: Claim, start: int, end: int) -> Span:
     return Span(c.id, start, end, c.content[start:end])
 
@@ -61,7 +72,7 @@ def speaker_key(c: Claim) -> str | None:
 # ---------------------------------------------------------------- negation
 
 
-@DETECTORS.register("negation")
+@detector("negation")
 def negation(p: Pair) -> Reason | None:
     """One claim negates what the other asserts ("was mediated" vs "was not mediated")."""
     na = negations(p.a.content)
@@ -100,7 +111,7 @@ def negations(text: str) -> tuple[re.Match[str], ...]:
 # ---------------------------------------------------------------- numbers
 
 
-@DETECTORS.register("number")
+@detector("number")
 def number(p: Pair) -> Reason | None:
     """The same sentence with a different count ("five jets" vs "six jets"; "5" equals "five");
     bounds and guesses are respected ("439 children" agrees with "more than 400 children")."""
@@ -199,7 +210,7 @@ def _in_swaps(p: Pair, xs: Sequence[_Item], ys: Sequence[_Item]) -> Iterator[tup
 # ---------------------------------------------------------------- dates
 
 
-@DETECTORS.register("date")
+@detector("date")
 def date(p: Pair) -> Reason | None:
     """The same sentence with another day, date, year or time ("Friday" vs "Saturday")."""
     da, db = dates(p.a.content), dates(p.b.content)
@@ -242,7 +253,7 @@ def _overlapping_days(a: str, b: str) -> bool:
 # ---------------------------------------------------------------- attribution
 
 
-@DETECTORS.register("attribution")
+@detector("attribution")
 def attribution(p: Pair) -> Reason | None:
     """One actor asserts what another denies: a dispute between actors that the outlets report."""
     if p.a.stance == p.b.stance or not (p.a.speaker or p.b.speaker):
@@ -282,7 +293,7 @@ def _titles(text: str) -> dict[str, re.Match[str]]:
     return {m.group("name").split()[-1]: m for m in _TITLE_RE.finditer(text)}
 
 
-@DETECTORS.register("title")
+@detector("title")
 def title(p: Pair) -> Reason | None:
     """The same person given different titles or roles ("Senator Smith" vs "Secretary Smith")."""
     ta, tb = _titles(p.a.content), _titles(p.b.content)
@@ -348,7 +359,7 @@ _INDEFINITE = re.compile(
 )
 
 
-@DETECTORS.register("antonym")
+@detector("antonym")
 def antonym(p: Pair) -> Reason | None:
     """One word turned into its opposite in otherwise the same sentence ("approved"/"rejected").
 
@@ -381,7 +392,7 @@ def antonym(p: Pair) -> Reason | None:
 _ENTITY_SIMILARITY = 0.5
 
 
-@DETECTORS.register("entity")
+@detector("entity")
 def entity(p: Pair) -> Reason | None:
     """Same sentence, another actor swapped in ("five Indian jets" vs "five Pakistani jets")."""
     if p.similarity < _ENTITY_SIMILARITY:
@@ -435,3 +446,12 @@ def _is_name(s: str) -> bool:
 
 
 CONFLICT_TYPES = ("negation", "antonym", "number", "date", "actor", "attribution", "title")
+# Reason types of the built-in parts that are not conflicts: an agreement sign (same-value), a
+# swap that blocks agreement (entity), and the judges' own (model, nli, similarity).
+_OTHER_TYPES = frozenset({"same-value", "entity", "model", "nli", "similarity"})
+
+
+def is_conflict(r: Reason) -> bool:
+    """Whether a detector's reason speaks for a conflict: the typed conflict reasons, and the
+    reasons of a plugin's detectors (a detector that fires names a conflict, by convention)."""
+    return r.type in CONFLICT_TYPES or r.type not in _OTHER_TYPES

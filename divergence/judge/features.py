@@ -60,7 +60,7 @@ def _scalar_row(a: Claim, b: Claim, similarity: float,
                 reasons: Sequence[Reason] | None = None) -> list[float]:
     if reasons is None:
         pair = Pair(a, b, float(similarity))
-        reasons = [r for name in DETECTOR_FEATURES if (r := DETECTORS.get(name)(pair)) is not None]
+        reasons = [r for name in DETECTOR_FEATURES if (r := DETECTORS.make(name)(pair)) is not None]
     weight = {r.type: r.weight for r in reasons}
     dets = [weight.get(name, 0.0) for name in DETECTOR_FEATURES]
     ta, tb = token_set(a.content), token_set(b.content)

@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from ..records import Claim, Judgement, Reason
-from .detectors import CONFLICT_TYPES
+from .detectors import is_conflict
 from .pair import DEFAULT_DETECTORS, STRUCTURAL, Judge, compatible_speakers, noisy_or
 from .text import overlap
 
@@ -118,7 +118,7 @@ class NLIJudge(Judge):
             return out
         # A pair with a typed conflict reason cannot agree: one reading (its contradiction)
         # is enough. Agreement is entailment either way round: both readings.
-        both = [i for i in todo if not any(r.type in CONFLICT_TYPES for r in reasons[i])]
+        both = [i for i in todo if not any(is_conflict(r) for r in reasons[i])]
         texts = [(left[i].content, right[i].content) for i in todo]
         back = [(right[i].content, left[i].content) for i in both]
         p = self.model.predict(texts + back)
@@ -141,7 +141,7 @@ class NLIJudge(Judge):
         and a close pair pinned to one fact are decided without it."""
         if any(r.type in STRUCTURAL and r.weight >= self.structural_threshold for r in reasons):
             return False
-        if any(r.type in CONFLICT_TYPES for r in reasons):
+        if any(is_conflict(r) for r in reasons):
             return True  # a soft reason: the model confirms or not
         if any(r.type == "same-value" for r in reasons) or not compatible_speakers(a, b):
             return False
@@ -156,7 +156,7 @@ class NLIJudge(Judge):
 
     def _decide_news(self, a: Claim, b: Claim, sim: float, reasons: list[Reason],
                      p: np.ndarray | None, p_pair: float | None = None) -> Judgement:
-        typed = sorted((r for r in reasons if r.type in CONFLICT_TYPES
+        typed = sorted((r for r in reasons if is_conflict(r)
                         and r.weight >= self.conflict_threshold), key=lambda r: -r.weight)
         structural = [r for r in typed if r.type in STRUCTURAL
                       and r.weight >= self.structural_threshold]

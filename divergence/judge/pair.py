@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..records import Claim, Judgement, Reason
-from .detectors import CONFLICT_TYPES, DETECTORS, Pair
+from .detectors import DETECTORS, Pair, is_conflict
 from .text import name_overlap, overlap, shared_anchors
 
 if TYPE_CHECKING:
@@ -90,7 +90,7 @@ class Judge:
         self.same_words = same_words
         self.model_conflict_p = model_conflict_p
         self.model_conflict_sim = model_conflict_sim
-        self._fns = [DETECTORS.get(name) for name in self.detectors]
+        self._fns = [DETECTORS.make(name) for name in self.detectors]
 
     @property
     def name(self) -> str:
@@ -147,7 +147,7 @@ class Judge:
 
     def _decide(self, a: Claim, b: Claim, sim: float, reasons: list[Reason],
                 p: np.ndarray | None, extra: tuple[Reason, ...]) -> Judgement:
-        conflict = sorted((r for r in reasons if r.type in CONFLICT_TYPES
+        conflict = sorted((r for r in reasons if is_conflict(r)
                            and r.weight >= self.conflict_threshold), key=lambda r: -r.weight)
         swapped = any(r.type == "entity" for r in reasons)
         if p is None:

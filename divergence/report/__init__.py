@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..contract import report_to_dict
 from ..errors import DivergenceError
 from ..ingest.io import atomic_write
 from ..records import Report
+from ..registry import Registry
 from .html import render_html
 from .markdown import render_markdown, shorten
 
-__all__ = ["FORMATS", "render_html", "render_json", "render_markdown", "summary", "write_reports"]
+__all__ = ["FORMATS", "RENDERERS", "Renderer", "render_html", "render_json", "render_markdown",
+           "summary", "write_reports"]
 
-FORMATS: tuple[str, ...] = ("md", "html", "json")
+FORMATS: tuple[str, ...] = ("md", "html", "json")  # the built-in renderers
 
 
 def render_json(report: Report) -> str:
@@ -23,22 +25,27 @@ def render_json(report: Report) -> str:
     return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2)
 
 
-_RENDERERS = {"md": render_markdown, "html": render_html, "json": render_json}
+Renderer = Callable[[Report], str]
+RENDERERS: Registry[Renderer] = Registry("renderer")
+for _name, _fn in (("md", render_markdown), ("html", render_html), ("json", render_json)):
+    RENDERERS.add(_name, lambda fn=_fn: fn)  # a renderer's factory returns the function
 
 
 def write_reports(report: Report, stem: str | Path, formats: Sequence[str]) -> list[Path]:
-    """Write ``<stem>.md``, ``<stem>.html`` and/or ``<stem>.json`` atomically; return the paths.
+    """Write ``<stem>.<format>`` for each format (md, html, json, or a plugin's renderer)
+    atomically; return the paths.
 
     Raises:
-        DivergenceError: a format is not one of md, html, json.
+        DivergenceError: a format names no renderer.
     """
     wanted = list(dict.fromkeys(f.strip().lower().lstrip(".") for f in formats))
-    unknown = [f for f in wanted if f not in _RENDERERS]
+    known = FORMATS + tuple(n for n in RENDERERS.names() if n not in FORMATS)
+    unknown = [f for f in wanted if f not in known]
     if unknown:
         raise DivergenceError(f"unknown report format {', '.join(map(repr, unknown))}; "
-                              f"available: {', '.join(FORMATS)}")
+                              f"available: {', '.join(known)}")
     # Render everything before writing anything, so a failing renderer leaves no partial set.
-    texts = {fmt: _RENDERERS[fmt](report) for fmt in wanted}
+    texts = {fmt: RENDERERS.make(fmt)(report) for fmt in wanted}
     return [atomic_write(Path(f"{stem}.{fmt}"), text) for fmt, text in texts.items()]
 
 

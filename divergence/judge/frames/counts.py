@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...records import Claim, Reason, Span
-from ..detectors import DETECTORS, Pair, span_of
+from ..detectors import Pair, detector, span_of
 from ..text import Quantity, countries, dates, entities, quantities
 from .happenings import HAPPENINGS, same_happening
 
@@ -197,7 +197,7 @@ def _share_owner(text: str, q: Quantity) -> str:
 
 
 
-@DETECTORS.register("count")
+@detector("count")
 def count(p: Pair) -> Reason | None:
     """Counts of the same thing in one happening that cannot both be true, however worded."""
     ca, cb = counts(p.a.content), counts(p.b.content)

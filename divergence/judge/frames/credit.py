@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ...records import Claim, Reason
 from ..credits import Credit, credit_phrase, credits
-from ..detectors import DETECTORS, Pair, span_of, speaker_key
+from ..detectors import Pair, detector, span_of, speaker_key
 from ..text import countries, norm_actor
 from .happenings import happenings
 
@@ -130,7 +130,7 @@ def frame_credits(c: Claim) -> list[Credit]:
     return list(out.values())
 
 
-@DETECTORS.register("responsibility")
+@detector("responsibility")
 def responsibility(p: Pair) -> Reason | None:
     """Two claims credit or blame different actors for one outcome: who brokered the truce, who
     asked for it, who started the fighting, who caused the blast."""

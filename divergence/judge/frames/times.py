@@ -7,19 +7,19 @@ import re
 from functools import lru_cache
 
 from ...records import Reason
-from ..detectors import DETECTORS, Pair, span_of
+from ..detectors import Pair, detector, span_of
 from ..text import DateRef, dates
 from .happenings import TIMED, happenings, same_happening
 
 
-@DETECTORS.register("when")
+@detector("when")
 def when(p: Pair) -> Reason | None:
     """The same happening at another time or on another day ("began at 14:00" / "from 6 pm")."""
     r = _when(p)
     return r if r is not None and r.type == "date" else None
 
 
-@DETECTORS.register("same-value")
+@detector("same-value")
 def same_value(p: Pair) -> Reason | None:
     """The same happening at the same time in other words ("from 17:00" / "at 5 pm"): a sign of
     agreement, not a conflict."""
