@@ -54,6 +54,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 import numpy as np  # noqa: E402
 import synth  # noqa: E402
 
+from divergence.contract import report_to_dict  # noqa: E402
 from divergence.engines import (  # noqa: E402
     DaskEngine,
     EmbedderSpec,
@@ -61,7 +62,7 @@ from divergence.engines import (  # noqa: E402
     LocalEngine,
     embedder_for,
 )
-from divergence.ingest.io import atomic_write, make_article, report_to_dict  # noqa: E402
+from divergence.ingest.io import atomic_write, make_article  # noqa: E402
 from divergence.ingest.split import split  # noqa: E402
 from divergence.records import Article  # noqa: E402
 

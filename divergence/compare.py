@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .contract import comparison_to_dict
 from .embed import Embedder, embed
 from .ingest.split import claim_from_text, embedding_text
 from .judge import Judge
-from .records import Claim, Judgement
 
 
 def compare_texts(text_a: str, text_b: str, embedder: Embedder, judge: Judge) -> dict[str, Any]:
@@ -17,20 +17,7 @@ def compare_texts(text_a: str, text_b: str, embedder: Embedder, judge: Judge) ->
     vecs = embed([embedding_text(a), embedding_text(b)], embedder)
     sim = float(vecs[0] @ vecs[1])
     res = judge.judge(a, b, sim, vecs[0], vecs[1])
-    return {"label": res.label, "confidence": round(res.confidence, 4),
-            "similarity": round(sim, 4), "judge": judge.name, "embedder": embedder.name,
-            "a": _claim(a), "b": _claim(b), "reasons": _reasons(res)}
-
-
-def _claim(c: Claim) -> dict[str, Any]:
-    return {"text": c.text, "speaker": c.speaker, "stance": c.stance, "cue": c.cue,
-            "proposition": c.proposition}
-
-
-def _reasons(res: Judgement) -> list[dict[str, Any]]:
-    return [{"type": r.type, "detail": r.detail, "confidence": round(r.weight, 4),
-             "spans": [{"claim": s.claim.split(":")[0], "start": s.start, "end": s.end,
-                        "text": s.text} for s in r.spans]} for r in res.reasons]
+    return comparison_to_dict(a, b, res, sim, judge.name, embedder.name)
 
 
 def format_comparison(res: dict[str, Any], fmt: str = "text") -> str:

@@ -21,6 +21,7 @@ from .records import (
     ClaimGroup,
     Dispute,
     Event,
+    Judgement,
     OutletPosition,
     Position,
     Reason,
@@ -158,6 +159,26 @@ def report_claim_from_dict(d: dict[str, Any]) -> Claim:
                  d.get("stance", "asserts"), d.get("cue"), d.get("proposition") or "")
 
 
+_CLAIM_FIELDS = ("id", "article_id", "text", "start", "end")
+
+
+def claim_to_dict(c: Claim) -> dict[str, Any]:
+    """A claim as a plain dict (the claims/*.jsonl row)."""
+    return {"id": c.id, "article_id": c.article_id, "text": c.text, "start": c.start,
+            "end": c.end, "speaker": c.speaker, "stance": c.stance, "cue": c.cue,
+            "proposition": c.proposition}
+
+
+def claim_from_dict(d: dict[str, Any], where: str = "<dict>") -> Claim:
+    """The inverse of ``claim_to_dict``; a clear error when a required field is missing."""
+    missing = [k for k in _CLAIM_FIELDS if k not in d]
+    if missing:
+        raise DivergenceError(f"missing {', '.join(map(repr, missing))} "
+                              f"(need {', '.join(_CLAIM_FIELDS)})", where=where)
+    known = {f for f in Claim.__dataclass_fields__}
+    return Claim(**{k: v for k, v in d.items() if k in known})
+
+
 # ---------------------------------------------------------------- the report
 
 
@@ -226,7 +247,69 @@ def flagged_to_dict(report: Report, g: ClaimGroup) -> dict[str, Any]:
     }
 
 
-__all__ = ["SCHEMA", "article_from_dict", "article_to_dict", "dispute_from_dict",
+# ---------------------------------------------------------------- compare and score
+
+
+def comparison_to_dict(a: Claim, b: Claim, res: Judgement, similarity: float, judge: str,
+                       embedder: str) -> dict[str, Any]:
+    """``divergence compare --format json``: the label, confidence, both claims as read, and the
+    reasons (a span's ``claim`` is ``a`` or ``b``)."""
+
+    def claim(c: Claim) -> dict[str, Any]:
+        return {"text": c.text, "speaker": c.speaker, "stance": c.stance, "cue": c.cue,
+                "proposition": c.proposition}
+
+    reasons = [{"type": r.type, "detail": r.detail, "confidence": round(r.weight, 4),
+                "spans": [{"claim": sp.claim.split(":")[0], "start": sp.start, "end": sp.end,
+                           "text": sp.text} for sp in r.spans]} for r in res.reasons]
+    return {"label": res.label, "confidence": round(res.confidence, 4),
+            "similarity": round(similarity, 4), "judge": judge, "embedder": embedder,
+            "a": claim(a), "b": claim(b), "reasons": reasons}
+
+
+SCORE_SCHEMA = "divergence.corpus.score/1"
+
+
+def score_to_dict(s: Any) -> dict[str, Any]:
+    """``divergence score --format json`` (schema ``divergence.corpus.score/1``) of an
+    ``corpus.score.ArticleScore``: matched events, conflicts with their verdicts, and per claim
+    its support, contradiction, novelty and neighbours."""
+    a = s.article
+
+    def neighbour(n: Any) -> dict[str, Any]:
+        return {"claim": n.claim.id, "text": n.claim.text, "source": n.source,
+                "similarity": round(n.similarity, 4), "label": n.label,
+                "confidence": round(n.confidence, 4), "event": n.event,
+                "reasons": [reason_to_dict(r) for r in n.reasons]}
+
+    return {
+        "schema": SCORE_SCHEMA,
+        "model": s.model,
+        "article": {"id": a.id, "path": a.path, "source": a.source, "wire": a.wire,
+                    "date": a.date, "title": a.title},
+        "novel_share": round(s.novel_share, 4),
+        "events": [{"id": e.id, "label": e.label, "claims": n} for e, n in s.events],
+        "conflicts": [
+            {"claim": c.id, "text": c.content, "other": n.claim.id, "other_text": n.claim.content,
+             "source": n.source, "confidence": round(n.confidence, 4),
+             "reasons": [reason_to_dict(r) for r in n.reasons], "flagged": n.flagged,
+             "group": n.group, "verdict": _verdict(n.verdict), "muted": n.muted}
+            for c, n in s.conflicts
+        ],
+        "claims": [
+            {"id": cs.claim.id, "text": cs.claim.text, "start": cs.claim.start,
+             "end": cs.claim.end, "speaker": cs.claim.speaker,
+             "support": round(cs.support, 4), "contradiction": round(cs.contradiction, 4),
+             "novelty": round(cs.novelty, 4),
+             "neighbours": [neighbour(n) for n in cs.neighbours]}
+            for cs in s.claims
+        ],
+    }
+
+
+__all__ = ["SCHEMA", "SCORE_SCHEMA", "article_from_dict", "article_to_dict",
+           "claim_from_dict", "claim_to_dict", "comparison_to_dict", "dispute_from_dict",
+           "score_to_dict",
            "dispute_to_dict", "event_from_dict", "event_to_dict", "flagged_to_dict",
            "group_from_dict", "group_to_dict", "load_report", "reason_from_dict",
            "reason_to_dict", "report_from_dict", "report_to_dict", "verdict_from_dict",

@@ -18,6 +18,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from divergence.cli import main
+from divergence.contract import report_to_dict
 from divergence.embed import EmbeddingCache
 from divergence.engines import (
     DASK_HINT,
@@ -28,7 +29,7 @@ from divergence.engines import (
     report_paths,
 )
 from divergence.errors import DivergenceError
-from divergence.ingest.io import read_claims, report_to_dict
+from divergence.ingest.io import read_claims
 from divergence.pipeline import Options
 
 from .conftest import DATA, SEEDS, run_cli

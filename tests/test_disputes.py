@@ -9,8 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from divergence.contract import report_to_dict
 from divergence.group.disputes import find_disputes, positions, question
-from divergence.ingest.io import report_to_dict
 from divergence.records import Article, Claim, ClaimGroup, Judgement, Position, Reason, Report
 
 from .conftest import SEEDS, run_cli

@@ -9,6 +9,7 @@ import pytest
 from sklearn.cluster import AgglomerativeClustering
 from sklearn.metrics import adjusted_rand_score
 
+from divergence.contract import report_to_dict
 from divergence.embed import HashingEmbedder, embed
 from divergence.group import graph
 from divergence.group.claims import candidate_pairs, voices
@@ -22,7 +23,7 @@ from divergence.group.events import (
     find_events,
     smooth_rows,
 )
-from divergence.ingest.io import load, report_to_dict
+from divergence.ingest.io import load
 from divergence.ingest.split import core, split
 from divergence.pipeline import Options, run, use_graph
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from divergence.contract import verdict_from_dict
 from divergence.corpus.store import Corpus
 from divergence.errors import DivergenceError
-from divergence.ingest.io import verdict_from_dict
 
 from .conftest import run_cli
 

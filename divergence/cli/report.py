@@ -128,9 +128,10 @@ def _report(paths: tuple[str, ...], db: str | None, output: str | None, formats:
             cache_dir: str | None, no_cache: bool, strict: bool, json_stdout: bool, quiet: bool,
             engine: str, scheduler: str | None, partitions: int | None, nli: str | None,
             rules_only: bool) -> None:
+    from ..contract import report_to_dict
     from ..embed import EmbeddingCache
     from ..engines import ENGINES, EmbedderSpec, report_paths
-    from ..ingest.io import max_article_size, report_to_dict
+    from ..ingest.io import max_article_size
     from ..ingest.textsafe import inert, json_dumps_safe
     from ..pipeline import Options
     from ..report import summary, write_reports

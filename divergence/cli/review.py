@@ -198,8 +198,8 @@ def _key(prompt: str) -> str:
 
 def _print_flagged(rep: Any, fmt: str) -> None:
     """The flagged conflicts on stdout (text or a JSON array); the count on stderr."""
+    from ..contract import flagged_to_dict
     from ..corpus.review import flagged_groups, format_flagged
-    from ..ingest.io import flagged_to_dict
     from ..ingest.textsafe import inert, json_dumps_safe
 
     groups = flagged_groups(rep)
@@ -229,8 +229,9 @@ def export_verdicts(db: str | None, output: str) -> None:
       divergence verdicts export --db news.db > verdicts.jsonl
       divergence verdicts export -o verdicts.jsonl
     """
+    from ..contract import verdict_to_dict
     from ..corpus.store import Corpus
-    from ..ingest.io import atomic_write, dumps_jsonl, verdict_to_dict
+    from ..ingest.io import atomic_write, dumps_jsonl
 
     with Corpus(resolve_db_path(db), create=False) as corpus:
         log = corpus.verdicts()

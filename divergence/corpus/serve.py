@@ -32,8 +32,8 @@ from urllib.parse import urlsplit
 from jinja2 import Environment
 from markupsafe import Markup
 
+from ..contract import flagged_to_dict
 from ..errors import DivergenceError
-from ..ingest.io import flagged_to_dict
 from ..ingest.textsafe import MAX_NOTE, check_note, check_reviewer, inert, json_dumps_safe
 from ..records import DECISIONS, Article, Claim, ClaimGroup, Reason, Report, Span
 from ..report.dispute_view import disputes_by_group, top_reasons

@@ -17,10 +17,10 @@ import re
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict
 from pathlib import Path
 from typing import IO, Any
 
+from ..contract import claim_from_dict, claim_to_dict
 from ..errors import DivergenceError
 from ..records import Article, Claim, Skip
 from .headers import WIRES, normalize_date, parse_header, source_name
@@ -427,24 +427,6 @@ def dumps_jsonl(rows: Iterable[dict[str, Any]]) -> str:
 
 # ---------------------------------------------------------------- claims JSONL
 
-_CLAIM_FIELDS = ("id", "article_id", "text", "start", "end")
-
-
-def claim_to_dict(c: Claim) -> dict[str, Any]:
-    """A claim as a plain dict (the claims/*.jsonl row)."""
-    return asdict(c)
-
-
-def claim_from_dict(d: dict[str, Any], where: str = "<dict>") -> Claim:
-    """The inverse of ``claim_to_dict``; a clear error when a required field is missing."""
-    missing = [k for k in _CLAIM_FIELDS if k not in d]
-    if missing:
-        raise DivergenceError(f"missing {', '.join(map(repr, missing))} "
-                              f"(need {', '.join(_CLAIM_FIELDS)})", where=where)
-    known = {f for f in Claim.__dataclass_fields__}
-    return Claim(**{k: v for k, v in d.items() if k in known})
-
-
 def write_claims(folder: str | os.PathLike[str], article: Article, claims: list[Claim]) -> Path:
     """Write ``claims/<article-id>.jsonl`` atomically."""
     rows = dumps_jsonl(map(claim_to_dict, claims))
@@ -465,18 +447,6 @@ def read_claims(path: str | os.PathLike[str]) -> list[Claim]:
     return out
 
 
-# The report contract moved to contract.py; these names stay importable from here until the
-# renderers and serve import it from there.
-from ..contract import (  # noqa: E402
-    SCHEMA,
-    dispute_to_dict,
-    flagged_to_dict,
-    report_to_dict,
-    verdict_from_dict,
-    verdict_to_dict,
-)
-
-__all__ = ["SCHEMA", "atomic_write", "claim_from_dict", "claim_to_dict", "dedupe",
-           "dispute_to_dict", "dumps_jsonl", "flagged_to_dict", "load", "make_article",
-           "max_article_size", "read_claims", "read_file", "read_source", "report_to_dict",
-           "verdict_from_dict", "verdict_to_dict", "write_claims"]
+__all__ = ["atomic_write", "dedupe", "dumps_jsonl", "load",
+           "make_article", "max_article_size", "read_claims", "read_file", "read_source",
+           "write_claims"]

@@ -3,50 +3,10 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
-from typing import Any
 
-from ..contract import reason_to_dict as _reason_to_dict
-from ..corpus.score import ArticleScore, Neighbour
+from ..contract import score_to_dict
+from ..corpus.score import ArticleScore
 from .markdown import shorten
-
-SCHEMA = "divergence.corpus.score/1"
-
-
-def score_to_dict(s: ArticleScore) -> dict[str, Any]:
-    """The score as plain data (schema ``divergence.corpus.score/1``)."""
-    a = s.article
-    return {
-        "schema": SCHEMA,
-        "model": s.model,
-        "article": {"id": a.id, "path": a.path, "source": a.source, "wire": a.wire,
-                    "date": a.date, "title": a.title},
-        "novel_share": round(s.novel_share, 4),
-        "events": [{"id": e.id, "label": e.label, "claims": n} for e, n in s.events],
-        "conflicts": [
-            {"claim": c.id, "text": c.content, "other": n.claim.id, "other_text": n.claim.content,
-             "source": n.source, "confidence": round(n.confidence, 4),
-             "reasons": [_reason_to_dict(r) for r in n.reasons], "flagged": n.flagged,
-             "group": n.group, "verdict": asdict(n.verdict) if n.verdict else None,
-             "muted": n.muted}
-            for c, n in s.conflicts
-        ],
-        "claims": [
-            {"id": cs.claim.id, "text": cs.claim.text, "start": cs.claim.start,
-             "end": cs.claim.end, "speaker": cs.claim.speaker,
-             "support": round(cs.support, 4), "contradiction": round(cs.contradiction, 4),
-             "novelty": round(cs.novelty, 4),
-             "neighbours": [_neighbour(n) for n in cs.neighbours]}
-            for cs in s.claims
-        ],
-    }
-
-
-def _neighbour(n: Neighbour) -> dict[str, Any]:
-    return {"claim": n.claim.id, "text": n.claim.text, "source": n.source,
-            "similarity": round(n.similarity, 4), "label": n.label,
-            "confidence": round(n.confidence, 4), "event": n.event,
-            "reasons": [_reason_to_dict(r) for r in n.reasons]}
 
 
 def render_score_json(s: ArticleScore) -> str:
