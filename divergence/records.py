@@ -1,6 +1,6 @@
 """Typed records that flow between the stages: articles in, claims, events, groups and a report out.
 
-All records are frozen; stages return new ones (``dataclasses.replace``). Only ``io.py`` knows
+All records are frozen; stages return new ones (``dataclasses.replace``). Only ``contract.py`` knows
 JSON shapes.
 """
 

@@ -174,3 +174,17 @@ def test_terminal_summary_leads_with_the_dispute() -> None:
     assert "dispute: Who brought about the ceasefire?" in text
     assert "held by Trump; carried by Outlet A" in text
     assert "top conflicts" not in text and "other conflicts" not in text  # shown as the dispute
+
+
+def test_large_groups_and_large_stories_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from divergence.group import disputes as mod
+
+    group = _group(["a:0", "a:1", "b:0", "c:0"])
+    story = {"a": 1, "b": 1, "c": 1, "d": 1}
+    monkeypatch.setattr(mod, "MAX_LISTED", 3)  # four articles in the story: list carriers only
+    (d,) = find_disputes(ARTICLES, CLAIMS, _vectors(5), [group], TableJudge(TABLE),  # type: ignore[arg-type]
+                         story_of=story)
+    assert {o.article for o in d.outlets} == {"a", "b", "c"}
+    monkeypatch.setattr(mod, "MAX_CLAIMS", 3)  # a chain this long is left a conflict group
+    assert find_disputes(ARTICLES, CLAIMS, _vectors(5), [group], TableJudge(TABLE),  # type: ignore[arg-type]
+                         story_of=story) == []

@@ -56,3 +56,15 @@ def test_group_events_come_from_claims_or_the_group() -> None:
     m = outlet_matrix(_report((g,), EVENTS))
     assert m.count("one-sided", "Delta", "Beta") == 1
     assert outlet_matrix(Report((), (), (), ())).pairs == ()
+
+
+def test_many_outlets_show_the_largest_and_say_how_many_more() -> None:
+    from divergence.records import Article, Claim, ClaimGroup, Report
+    from divergence.report.matrix import outlet_matrix
+
+    arts = tuple(Article(f"a{k}", f"{k}.txt", "x", f"Outlet {k}") for k in range(30))
+    claims = tuple(Claim(f"a{k}:{n}", f"a{k}", "x", 0, 1) for k in range(30) for n in range(k + 1))
+    groups = (ClaimGroup("g", "agree", 0.9, ("a29:0", "a28:0"), ("Outlet 29", "Outlet 28")),)
+    m = outlet_matrix(Report(arts, claims, (), groups), most=5)
+    assert m.outlets == tuple(f"Outlet {k}" for k in range(25, 30)) and m.left_out == 25
+    assert m.count("agree", "Outlet 29", "Outlet 28") == 1

@@ -1,8 +1,7 @@
-"""Vectors -> events and claim groups.
+"""Vectors -> claim groups: independent voices, candidate pairs, judged groups.
 
-Events: claims clustered by meaning and names, each smoothed with its neighbours in the article so
-that a sentence that only says "The talks emphasised ..." joins the event it belongs to. One article
-can touch several events. Claim groups: candidate pairs (close in meaning, or both crediting someone
+Events come from ``events.py``; stories (topic-level document clusters) bound which far-apart
+claims are paired. Claim groups: candidate pairs (close in meaning, or both crediting someone
 with an outcome) are judged; conflict edges form conflict groups, agree edges form agreement groups,
 and what is left is unique. Groups are formed over all claims, so they can cross events.
 """

@@ -24,6 +24,12 @@ from ..records import Article, Claim, ClaimGroup, Dispute, OutletPosition, Posit
 # claim is judged against its NEAREST closest claims of the group (the cost stays linear).
 ALL_PAIRS_MAX = 40
 NEAREST = 8
+# A conflict group beyond this many claims (a chain across a large corpus) is shown as a group,
+# not read as a dispute: its sides would not fit on a page, and splitting it costs ~ n^2.
+MAX_CLAIMS = 120
+# Outlets that leave a dispute out are listed while its story has at most this many articles;
+# beyond, only the outlets that carry a position are listed.
+MAX_LISTED = 60
 
 
 def find_disputes(
@@ -44,6 +50,15 @@ def find_disputes(
     """
     row = {c.id: n for n, c in enumerate(claims)}
     by_article = {a.id: a for a in articles}
+    of_story: dict[object, list[str]] = defaultdict(list)
+    for a in articles:
+        if story_of is not None:
+            of_story[story_of.get(a.id)].append(a.id)
+    of_event: dict[str, set[str]] = defaultdict(set)
+    if story_of is None:
+        for other in groups:
+            for e in other.events:
+                of_event[e] |= {cid.rsplit(":", 1)[0] for cid in other.claims}
     agree_of: dict[str, list[ClaimGroup]] = defaultdict(list)
     for g in groups:
         if g.label == "agree":
@@ -54,14 +69,14 @@ def find_disputes(
         if g.label != "conflict":
             continue
         idx = [row[c] for c in g.claims if c in row]
-        if len(idx) < 2:
+        if not 2 <= len(idx) <= MAX_CLAIMS:
             continue
         sides = positions(idx, claims, vectors, judge)
         sides = _widen(sides, claims, row, agree_of)
         if len(sides) < 2:
             continue
         members = [n for side in sides for n in side]
-        listed = _listed_articles(members, claims, groups, g, story_of, by_article)
+        listed = _listed_articles(members, claims, g, story_of, of_story, of_event, by_article)
         out.append(_dispute(g, sides, claims, by_article, listed))
     out.sort(key=lambda d: (-len({o.article for o in d.outlets if o.voice != "omitted"}),
                             -d.confidence, d.id))
@@ -82,35 +97,35 @@ def positions(idx: Sequence[int], claims: Sequence[Claim], vectors: np.ndarray,
                     if v.label == "agree"), reverse=True)
     against = {(i, j) for (i, j), v in zip(pairs, verdicts, strict=True) if v.label == "conflict"}
     side = {i: i for i in idx}  # each claim's side: a representative row
+    enemies: dict[int, set[int]] = {i: set() for i in idx}  # side -> sides it contradicts
+    for i, j in against:
+        enemies[i].add(j)
+        enemies[j].add(i)
+
+    def join(keep: int, gone: int) -> None:
+        for i in idx:
+            if side[i] == gone:
+                side[i] = keep
+        for t in enemies.pop(gone):
+            enemies[t].discard(gone)
+            enemies[t].add(keep)
+            enemies[keep].add(t)
+
+    for _, i, j in agree:  # the same statement: one side, unless that puts a conflict inside it
+        a, b = sorted((side[i], side[j]))
+        if a != b and b not in enemies[a]:
+            join(a, b)
+    while True:  # sides that contradict the same side, and not each other, are one side
+        reps = sorted(enemies)
+        found = next(((a, b) for a in reps for b in reps
+                      if a < b and b not in enemies[a] and enemies[a] & enemies[b]), None)
+        if found is None:
+            break
+        join(*found)
 
     def members(s: int) -> list[int]:
         return [i for i in idx if side[i] == s]
 
-    def opposed(s: int, t: int) -> bool:
-        ms, mt = members(s), members(t)
-        return any((min(x, y), max(x, y)) in against for x in ms for y in mt)
-
-    def join(s: int, t: int) -> None:
-        for i in idx:
-            if side[i] == t:
-                side[i] = s
-
-    for _, i, j in agree:  # the same statement: one side, unless that puts a conflict inside it
-        if side[i] != side[j] and not opposed(side[i], side[j]):
-            join(side[i], side[j])
-    changed = True
-    while changed:  # sides that contradict the same side, and not each other, are one side
-        changed = False
-        reps = sorted(set(side.values()))
-        enemies = {s: {t for t in reps if t != s and opposed(s, t)} for s in reps}
-        for a in reps:
-            for b in reps:
-                if a < b and enemies[a] & enemies[b] and b not in enemies[a]:
-                    join(a, b)
-                    changed = True
-                    break
-            if changed:
-                break
     sides = [members(s) for s in sorted(set(side.values()))]
     # A claim that opposes no one and agrees with no one stays out: nothing places it.
     placed = {x for i, j in against for x in (i, j)}
@@ -150,21 +165,19 @@ def _widen(sides: list[list[int]], claims: Sequence[Claim], row: Mapping[str, in
     return [sorted(s) for s in out]
 
 
-def _listed_articles(members: Sequence[int], claims: Sequence[Claim],
-                     groups: Sequence[ClaimGroup], g: ClaimGroup,
+def _listed_articles(members: Sequence[int], claims: Sequence[Claim], g: ClaimGroup,
                      story_of: Mapping[str, object] | None,
+                     of_story: Mapping[object, list[str]], of_event: Mapping[str, set[str]],
                      by_article: Mapping[str, Article]) -> list[str]:
-    """The articles an outlet row is shown for: those of the dispute's stories (or events)."""
+    """The articles an outlet row is shown for: those of the dispute's stories (or events),
+    while there are at most ``MAX_LISTED``; else the ones that carry a position."""
     own = {claims[n].article_id for n in members}
     if story_of is not None:
-        keys = {story_of.get(a) for a in own}
-        listed = {a for a in by_article if story_of.get(a) in keys}
+        listed = {a for key in {story_of.get(a) for a in own} for a in of_story.get(key, ())}
     else:
-        evs = set(g.events)
-        listed = set(own)
-        for other in groups:
-            if evs & set(other.events):
-                listed |= {cid.rsplit(":", 1)[0] for cid in other.claims}
+        listed = set().union(*(of_event.get(e, set()) for e in g.events)) if g.events else set()
+    if len(listed | own) > MAX_LISTED:
+        listed = set()
     order = {a: k for k, a in enumerate(by_article)}
     return sorted(listed | own, key=lambda a: order.get(a, len(order)))
 

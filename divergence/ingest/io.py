@@ -1,4 +1,4 @@
-"""Reading articles (txt/md, JSONL, HTML, folders, stdin), JSON shapes of records, atomic writes.
+"""Reading articles (txt/md, JSONL, HTML, folders, stdin), claims files, atomic writes.
 
 Loaders repair what they can, skip what they cannot (returning a ``Skip`` that says where and
 why) and never raise for one bad article; only a path that does not exist, or a folder with no

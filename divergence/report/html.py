@@ -178,7 +178,7 @@ def _matrix(report: Report) -> list[dict[str, Any]]:
                 cells.append({"diag": False, "n": n, "shade": -(-4 * n // peak),
                               "title": _cell_title(kind, row, col, n)})
             rows.append({"n": i + 1, "outlet": row, "cells": cells})
-        maps.append({"kind": kind, "title": title, "rows": rows,
+        maps.append({"kind": kind, "title": title, "rows": rows, "left_out": m.left_out,
                      "outlets": [{"n": i + 1, "name": o} for i, o in enumerate(m.outlets)]})
     return maps
 

@@ -249,7 +249,9 @@ def _matrix(report: Report) -> list[str]:
         return []
     lines = ["## Outlet × outlet", "",
              "Points (claim groups) both outlets carry in agreement or in conflict, and points "
-             "one carries that the other leaves out of an event both cover.", "",
+             "one carries that the other leaves out of an event both cover."
+             + (f" The {len(m.outlets)} outlets with the most claims; {m.left_out} more are not "
+                "shown." if m.left_out else ""), "",
              _row(["Outlet A", "Outlet B", "agree", "conflict", "only A", "only B"]),
              "|" + " --- |" * 6]
     for p in m.pairs:

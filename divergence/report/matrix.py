@@ -5,11 +5,12 @@ A pure function over a ``Report``; the renderers draw it as a heatmap (HTML) or 
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Literal
 
-from ..records import ClaimGroup, Report
+from ..records import Report
 
 Measure = Literal["agree", "conflict", "one-sided"]
 MEASURES: tuple[tuple[Measure, str], ...] = (
@@ -39,18 +40,22 @@ class OutletMatrix:
 
     outlets: tuple[str, ...]
     pairs: tuple[PairCounts, ...]
+    left_out: int = 0  # outlets beyond the ``most`` shown (see ``outlet_matrix``)
 
     def count(self, measure: Measure, row: str, col: str) -> int:
         """One cell of the matrix: ``measure`` between ``row`` and ``col``; for "one-sided",
         the points ``row`` carries and ``col`` does not. 0 on the diagonal."""
-        for p in self.pairs:
-            if (p.a, p.b) == (row, col) or (p.a, p.b) == (col, row):
-                if measure == "agree":
-                    return p.agree
-                if measure == "conflict":
-                    return p.conflict
-                return p.only_a if p.a == row else p.only_b
-        return 0
+        p = self._index().get((row, col)) or self._index().get((col, row))
+        if p is None:
+            return 0
+        if measure == "agree":
+            return p.agree
+        if measure == "conflict":
+            return p.conflict
+        return p.only_a if p.a == row else p.only_b
+
+    def _index(self) -> dict[tuple[str, str], PairCounts]:
+        return {(p.a, p.b): p for p in self.pairs}
 
     def peak(self, measure: Measure) -> int:
         """The largest cell of ``measure`` (for shading; at least 1)."""
@@ -58,12 +63,17 @@ class OutletMatrix:
         return max([1, *cells])
 
 
-def outlet_matrix(report: Report) -> OutletMatrix:
+# Outlets shown at most: a matrix beyond this is unreadable, and counting it grows with the square.
+MOST_OUTLETS = 24
+
+
+def outlet_matrix(report: Report, most: int = MOST_OUTLETS) -> OutletMatrix:
     """Count, for each pair of outlets, agreements, conflicts and one-sided points.
 
     An outlet is an article's independent voice (``Article.voice``: the wire for wire copy, else
     the source), the same name groups list in ``sources``. Counts are of claim groups, so a point
-    an outlet makes in two sentences counts once.
+    an outlet makes in two sentences counts once. Only the ``most`` outlets with the most claims
+    are shown (``left_out`` says how many more there are); the cost is linear in the groups.
 
     - **agree**: groups labelled agree that hold a claim of each outlet.
     - **conflict**: flagged conflicts (``ClaimGroup.flagged``: not set aside by a reviewer or
@@ -78,29 +88,35 @@ def outlet_matrix(report: Report) -> OutletMatrix:
         The outlets in the order their articles appear, and every pair of them.
     """
     arts = report.articles_by_id()
-    outlets = tuple(dict.fromkeys(a.voice for a in report.articles))
     voice_of = {c.id: arts[c.article_id].voice for c in report.claims if c.article_id in arts}
+    size = Counter(voice_of.values())
+    every = list(dict.fromkeys(a.voice for a in report.articles))
+    shown = set(sorted(every, key=lambda v: (-size[v], every.index(v)))[:most])
+    outlets = tuple(v for v in every if v in shown)
     covers: dict[str, set[str]] = {
-        e.id: {arts[aid].voice for aid in e.articles if aid in arts} for e in report.events}
+        e.id: {arts[aid].voice for aid in e.articles if aid in arts} & shown
+        for e in report.events}
     event_of = report.event_of()
-
-    def voices(g: ClaimGroup) -> set[str]:
-        return {voice_of[cid] for cid in g.claims if cid in voice_of}
-
-    def covered_by(g: ClaimGroup) -> set[str]:
+    agree: Counter[tuple[str, str]] = Counter()
+    conflict: Counter[tuple[str, str]] = Counter()
+    only: Counter[tuple[str, str]] = Counter()  # (a, b): a carries it, b does not
+    for g in report.groups:
+        vs = {voice_of[cid] for cid in g.claims if cid in voice_of} & shown
+        for a, b in combinations(sorted(vs), 2):
+            if g.label == "agree":
+                agree[(a, b)] += 1
+            elif g.flagged:
+                conflict[(a, b)] += 1
+        if g.label == "conflict" or not vs:
+            continue
         events = set(g.events) | {event_of[cid] for cid in g.claims if cid in event_of}
-        return set().union(*(covers.get(e, set()) for e in events))
-
-    held = [(g, voices(g), covered_by(g)) for g in report.groups]
+        cov = set().union(*(covers.get(e, set()) for e in events))
+        for a in vs:
+            for b in cov - vs:
+                only[(a, b)] += 1
     pairs = []
     for a, b in combinations(outlets, 2):
-        both = [g for g, vs, _ in held if a in vs and b in vs]
-        lone = [(vs, cov) for g, vs, cov in held
-                if g.label != "conflict" and (a in vs) != (b in vs)]
-        pairs.append(PairCounts(
-            a, b,
-            agree=sum(g.label == "agree" for g in both),
-            conflict=sum(g.flagged for g in both),
-            only_a=sum(a in vs and b in cov for vs, cov in lone),
-            only_b=sum(b in vs and a in cov for vs, cov in lone)))
-    return OutletMatrix(outlets, tuple(pairs))
+        key = tuple(sorted((a, b)))
+        pairs.append(PairCounts(a, b, agree=agree[key], conflict=conflict[key],
+                                only_a=only[(a, b)], only_b=only[(b, a)]))
+    return OutletMatrix(outlets, tuple(pairs), left_out=len(every) - len(outlets))
