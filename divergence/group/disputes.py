@@ -42,12 +42,17 @@ def find_disputes(
 ) -> list[Dispute]:
     """One dispute per conflict group with at least two positions, strongest first.
 
+    Pairs inside a conflict group are read again by ``judge.without_model()``: its typed reasons,
+    similarity and classifier place claims on sides at a small part of the NLI model's cost.
+
     Args:
         vectors: row i belongs to ``claims[i]``.
         story_of: article id -> story (``group.stories``); an outlet row is listed for every
             article of the dispute's stories, so a silent outlet shows as an omission. Without
             it, the articles that share an event with the dispute are listed.
     """
+    lean = getattr(judge, "without_model", None)  # a plugin judge may have no lean form
+    judge = lean() if lean is not None else judge
     row = {c.id: n for n, c in enumerate(claims)}
     by_article = {a.id: a for a in articles}
     of_story: dict[object, list[str]] = defaultdict(list)

@@ -79,6 +79,14 @@ class NLIJudge(Judge):
         self.bare_agree = bare_agree
         self.copy_sim = copy_sim
 
+    def without_model(self) -> Judge:
+        """This judge without its NLI model (see ``Judge.without_model``)."""
+        import copy
+
+        lean = copy.copy(self)
+        lean.model = None
+        return lean
+
     @property
     def name(self) -> str:
         """``rules+frames``, the classifier, and the NLI model's name."""

@@ -92,6 +92,15 @@ class Judge:
         self.model_conflict_sim = model_conflict_sim
         self._fns = [DETECTORS.make(name) for name in self.detectors]
 
+    def without_model(self) -> Judge:
+        """This judge without its NLI model: typed reasons, similarity and the classifier only
+        (cheap enough to re-read every pair inside a conflict group)."""
+        import copy
+
+        lean = copy.copy(self)
+        lean.nli = None
+        return lean
+
     @property
     def name(self) -> str:
         """What judges: rules, plus the classifier and NLI model when present."""
