@@ -66,6 +66,12 @@ def test_readme_is_a_front_door_whose_commands_exist() -> None:
     _check_commands(readme)
 
 
+def test_guide_commands_exist() -> None:
+    guide = ROOT / "docs" / "guide.md"
+    assert len(_shown_commands(guide.read_text(encoding="utf-8"))) >= 20
+    _check_commands(guide)
+
+
 def test_the_checker_catches_a_wrong_option(tmp_path: Path) -> None:
     import pytest
 

