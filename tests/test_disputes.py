@@ -120,6 +120,8 @@ def test_questions_from_typed_reasons() -> None:
         "How many deaths?"
     assert question([Reason("date", "'14:00' vs '6 pm' (when: truce/pause)", weight=0.7)], pos) \
         == "When did the truce happen?"
+    assert question([Reason("compliance", "was the truce kept by russia? — broken / kept",
+                            weight=0.7)], pos) == "Was the truce kept by russia?"
     assert question([Reason("attribution", "X asserts it; Y denies it", weight=0.9)], pos) == \
         "Is it so that twelve people died?"
 

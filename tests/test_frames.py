@@ -232,3 +232,37 @@ def test_news_judge_without_a_model_still_names_frames() -> None:
                   0.46) == "agree"
     assert judged(j, "The US brokered the ceasefire between the two countries.",
                   "The ceasefire was agreed bilaterally without mediation.", 0.57) == "conflict"
+
+
+# ---------------------------------------------------------------- was the truce kept?
+
+
+def test_truce_broken_by_one_side_against_kept_or_denied() -> None:
+    from divergence.judge.frames import kept_or_broken
+
+    r = kept_or_broken(pair("Rebel fighters broke the truce within hours, the army said.",
+                            "The rebels have fully respected the truce, their spokesman said."))
+    assert r is not None and r.type == "compliance" and "rebel" in r.detail
+    d = kept_or_broken(pair("Moldova's defence ministry denied that its forces had breached "
+                            "the ceasefire.", "Moldova breached the ceasefire twice overnight."))
+    assert d is not None and d.type == "compliance"
+    quiet = kept_or_broken(pair("No gunfire was heard along the border after the truce began.",
+                                "Ukrainian troops broke the ceasefire near the border.", 0.5))
+    assert quiet is not None
+
+
+def test_truce_claims_that_do_not_conflict() -> None:
+    from divergence.judge.frames import compliance, kept_or_broken
+
+    # Each side blames the other: both may be true, and neither says the other kept it.
+    assert kept_or_broken(pair("Israel said Hamas violated the ceasefire.",
+                               "Hamas said Israel violated the ceasefire.")) is None
+    # "Russia kept it" says nothing against "Ukraine broke it".
+    assert kept_or_broken(pair("Russian forces kept to the ceasefire.",
+                               "Ukrainian forces broke the ceasefire.")) is None
+    # Mutual accusations name no one in particular.
+    c = claim_from_text("Both sides accused each other of violating the truce.", "a:0")
+    assert [x.actor for x in compliance(c)] == [None]
+    # The same side's line carried by two outlets is not a dispute.
+    assert kept_or_broken(pair("Pakistan said it remains committed to the ceasefire.",
+                               "Pakistan said India broke the ceasefire.")) is None

@@ -263,9 +263,9 @@ _WHEN = re.compile(r"\(when: ([^()]*)\)")
 
 
 def question(reasons: Sequence[Reason], pos: Sequence[Position]) -> str:
-    """The question the positions answer, from the group's typed reasons: who is credited, how
-    many, when; else whether the first position holds."""
-    for kind in ("actor", "number", "date"):
+    """The question the positions answer, from the group's typed reasons: who is credited,
+    whether a truce was kept, how many, when; else whether the first position holds."""
+    for kind in ("actor", "compliance", "number", "date"):
         for r in sorted(reasons, key=lambda r: -r.weight):
             if r.type != kind:
                 continue
@@ -274,6 +274,9 @@ def question(reasons: Sequence[Reason], pos: Sequence[Position]) -> str:
                 if what == "the harm":
                     return "Who is responsible for the harm?"
                 return f"Who brought about {what}?"
+            if kind == "compliance":
+                asked = r.detail.split(" — ", 1)[0].rstrip("?")
+                return asked[:1].upper() + asked[1:] + "?"
             if kind == "number" and (m := _COUNT.search(r.detail)):
                 return f"How many {m.group(1)}?"
             if kind == "date":

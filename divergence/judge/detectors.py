@@ -445,7 +445,8 @@ def _is_name(s: str) -> bool:
     return bool(s[:1].isupper()) or norm_actor(s) in _COUNTRY_KEYS
 
 
-CONFLICT_TYPES = ("negation", "antonym", "number", "date", "actor", "attribution", "title")
+CONFLICT_TYPES = ("negation", "antonym", "number", "date", "actor", "attribution", "title",
+                  "compliance")
 # Reason types of the built-in parts that are not conflicts: an agreement sign (same-value), a
 # swap that blocks agreement (entity), and the judges' own (model, nli, similarity).
 _OTHER_TYPES = frozenset({"same-value", "entity", "model", "nli", "similarity"})

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from .nli import NLIBackend
 
 LABELS = ("agree", "conflict", "neither")
-STRUCTURAL = frozenset({"actor", "attribution", "number", "date", "title"})
+STRUCTURAL = frozenset({"actor", "attribution", "number", "date", "title", "compliance"})
 
 DEFAULT_DETECTORS = (
     "negation", "antonym", "number", "date", "actor", "attribution", "title", "entity",

@@ -1,0 +1,107 @@
+"""Was a truce kept? One side says an actor broke it, the other that the actor kept it or that
+nothing happened ("Cambodian troops broke the ceasefire" / "no gunfire was heard along the
+border"; "Russian forces strictly kept to the ceasefire" / "Russian troops broke the ceasefire
+2,000 times"), or the actor denies breaking it in other words. The ``compliance`` detector."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ...records import Claim, Reason
+from ..detectors import Pair, detector, span_of, speaker_key
+from ..text import countries, entities, norm_actor
+from .happenings import happenings
+
+_TRUCE = (r"(?:cease-?fires?|truces?|(?:the|this)\s+(?:agreement|deal|understanding|pause)|"
+          r"armistice)")
+_VIOLATION = re.compile(
+    rf"\b(?:violat\w*|breach\w*|broke|broken|break(?:s|ing)?|flout\w*|undermin\w*)\s+"
+    rf"(?:\w+\s+){{0,3}}?{_TRUCE}"
+    rf"|\b(?:violations?|breaches?)\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+){{0,2}}?{_TRUCE}"
+    rf"|\b{_TRUCE}\s+(?:violations?|breaches?)", re.I)
+_COMPLIANCE = re.compile(
+    rf"\b(?:(?:kept|keep(?:s|ing)?|stuck|stick(?:s|ing)?|adher\w*)\s+(?:strictly\s+)?to|"
+    rf"respect\w*|honou?r\w*|observ\w*|abid\w*\s+by|(?:fully|wholly|remained|remains|stay\w*)"
+    rf"\s+committed\s+to)\s+(?:\w+\s+){{0,3}}?{_TRUCE}"
+    rf"|\b{_TRUCE}(?:\s+[\w-]+){{0,5}}?\s+(?:is\s+|was\s+|has\s+(?:been\s+)?|had\s+)?"
+    rf"(?:holding|held|largely\s+held)\b"
+    rf"|\bno\s+(?:gunfire|shots?|firing|shelling|violations?|breaches?|clashes)\b"
+    rf"|\bnot\s+a\s+single\s+(?:shot|violation|breach|clash|front-line\s+position)", re.I)
+
+@dataclass(frozen=True, slots=True)
+class Compliance:
+    """A claim about whether ``actor`` (None: no one in particular) kept a truce."""
+
+    kept: bool
+    actor: str | None
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=65536)
+def _compliance(text: str, speaker: str | None) -> tuple[Compliance, ...]:
+    out = []
+    for rx, kept in ((_VIOLATION, False), (_COMPLIANCE, True)):
+        for m in rx.finditer(text):
+            out.append(Compliance(kept, _actor(text, m.start(), speaker), m.start(), m.end()))
+    return tuple(out)
+
+
+def _actor(text: str, at: int, speaker: str | None) -> str | None:
+    """Who broke or kept it: the last name before the verb in its clause ("Cambodian troops
+    broke ..."), "its/our forces" meaning the speaker's side; else no one in particular."""
+    clause = re.split(r"[.;:]|\bthat\b|\bsaid\b|,\s", text[:at])[-1]
+    if re.search(r"\b(?:its|our|their\s+own)\s+(?:forces|troops|army|side|soldiers)\b", clause,
+                 re.I) and speaker:
+        return speaker_key_of(speaker)
+    names = [norm_actor(m.text) for m in entities(clause)]
+    return next((k for k in reversed(names) if k), None)
+
+
+def speaker_key_of(speaker: str) -> str:
+    """A speaker's side as an actor key ("Cambodia's Ministry of Defence" -> cambodia)."""
+    found = sorted(countries(speaker))
+    if found:
+        return found[0]
+    names = [norm_actor(m.text) for m in entities(speaker)]
+    return next((k for k in names if k), norm_actor(speaker))
+
+
+def compliance(c: Claim) -> tuple[Compliance, ...]:
+    """What a claim says about a truce being kept or broken, and by whom."""
+    return _compliance(c.content, c.speaker)
+
+
+@detector("compliance")
+def kept_or_broken(p: Pair) -> Reason | None:
+    """One claim says an actor broke the truce, the other that it kept it (or that nothing was
+    fired at all), or denies that it broke it."""
+    if "ceasefire" not in happenings(p.a.text) | happenings(p.b.text):
+        return None
+    sa, sb = speaker_key(p.a), speaker_key(p.b)
+    if sa and sa == sb and p.a.stance == p.b.stance:
+        return None  # one side's line, carried twice
+    for x in compliance(p.a):
+        for y in compliance(p.b):
+            xk = x.kept != (p.a.stance == "denies")  # "denied that it broke it": kept
+            yk = y.kept != (p.b.stance == "denies")
+            if xk == yk:
+                continue
+            broke, kept = (x, y) if not xk else (y, x)
+            if broke.actor is None:
+                continue  # "the truce was broken" says not by whom
+            if kept.actor not in (None, broke.actor):
+                continue  # "Russia kept it" says nothing against "Ukraine broke it"
+            if kept.actor is None and p.similarity < 0.35:
+                continue  # "no gunfire" about another front altogether
+            who = broke.actor
+            return Reason("compliance", f"was the truce kept by {who}? — broken / kept",
+                          (p.a.id, p.b.id),
+                          (span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)),
+                          weight=0.7)
+    return None
+
+
+__all__ = ["Compliance", "compliance", "kept_or_broken", "speaker_key_of"]
