@@ -266,3 +266,11 @@ def test_truce_claims_that_do_not_conflict() -> None:
     # The same side's line carried by two outlets is not a dispute.
     assert kept_or_broken(pair("Pakistan said it remains committed to the ceasefire.",
                                "Pakistan said India broke the ceasefire.")) is None
+
+
+def test_truce_broken_by_the_same_side_in_other_words_agrees() -> None:
+    from divergence.judge.frames import kept_or_broken
+
+    r = kept_or_broken(pair("M23 fighters broke the truce within hours, the army said.",
+                            "The army accused the M23 of breaching the truce overnight."))
+    assert r is not None and r.type == "same-value" and "m23 broke the truce" in r.detail

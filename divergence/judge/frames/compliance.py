@@ -77,17 +77,25 @@ def compliance(c: Claim) -> tuple[Compliance, ...]:
 @detector("compliance")
 def kept_or_broken(p: Pair) -> Reason | None:
     """One claim says an actor broke the truce, the other that it kept it (or that nothing was
-    fired at all), or denies that it broke it."""
+    fired at all), or denies that it broke it: a conflict. Both say the same actor broke it (or
+    kept it), in other words: a ``same-value`` reason, a sign of agreement."""
     if "ceasefire" not in happenings(p.a.text) | happenings(p.b.text):
         return None
     sa, sb = speaker_key(p.a), speaker_key(p.b)
     if sa and sa == sb and p.a.stance == p.b.stance:
         return None  # one side's line, carried twice
+    same: Reason | None = None
     for x in compliance(p.a):
         for y in compliance(p.b):
             xk = x.kept != (p.a.stance == "denies")  # "denied that it broke it": kept
             yk = y.kept != (p.b.stance == "denies")
             if xk == yk:
+                if same is None and x.actor is not None and x.actor == y.actor:
+                    what = "kept" if xk else "broke"
+                    same = Reason("same-value", f"both say {x.actor} {what} the truce",
+                                  (p.a.id, p.b.id),
+                                  (span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)),
+                                  weight=0.7)
                 continue
             broke, kept = (x, y) if not xk else (y, x)
             if broke.actor is None:
@@ -101,7 +109,7 @@ def kept_or_broken(p: Pair) -> Reason | None:
                           (p.a.id, p.b.id),
                           (span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)),
                           weight=0.7)
-    return None
+    return same
 
 
 __all__ = ["Compliance", "compliance", "kept_or_broken", "speaker_key_of"]
