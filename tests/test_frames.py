@@ -274,3 +274,10 @@ def test_truce_broken_by_the_same_side_in_other_words_agrees() -> None:
     r = kept_or_broken(pair("M23 fighters broke the truce within hours, the army said.",
                             "The army accused the M23 of breaching the truce overnight."))
     assert r is not None and r.type == "same-value" and "m23 broke the truce" in r.detail
+
+
+def test_truce_breaches_by_a_named_side_and_counts_that_open_a_sentence() -> None:
+    from divergence.judge.frames import compliance
+
+    c = claim_from_text("Almost 300 breaches of the truce by Houthi fighters were logged.", "a:0")
+    assert [(x.kept, x.actor) for x in compliance(c)] == [(False, "houthi")]

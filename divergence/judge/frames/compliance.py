@@ -45,7 +45,8 @@ def _compliance(text: str, speaker: str | None) -> tuple[Compliance, ...]:
     out = []
     for rx, kept in ((_VIOLATION, False), (_COMPLIANCE, True)):
         for m in rx.finditer(text):
-            out.append(Compliance(kept, _actor(text, m.start(), speaker), m.start(), m.end()))
+            who = _actor(text, m.start(), speaker) or _agent_after(text, m.end())
+            out.append(Compliance(kept, who, m.start(), m.end()))
     return tuple(out)
 
 
@@ -57,7 +58,22 @@ def _actor(text: str, at: int, speaker: str | None) -> str | None:
                  re.I) and speaker:
         return speaker_key_of(speaker)
     names = [norm_actor(m.text) for m in entities(clause)]
-    return next((k for k in reversed(names) if k), None)
+    return next((k for k in reversed(names) if k and k not in _NOT_ACTORS), None)
+
+
+# Capitalised at the start of a sentence, these open a count, not a name ("Almost 5,000 ...").
+_NOT_ACTORS = frozenset({"almost", "nearly", "around", "about", "over", "some", "more", "several",
+                         "dozens", "hundreds", "thousands", "at", "up"})
+
+
+def _agent_after(text: str, end: int) -> str | None:
+    """The actor a passive or a noun names after the match: "breaches of the truce by Ukrainian
+    forces"."""
+    m = re.match(r"\s+by\s+((?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)", text[end:])
+    if not m:
+        return None
+    names = [norm_actor(e.text) for e in entities(m.group(1))]
+    return next((k for k in names if k), None)
 
 
 def speaker_key_of(speaker: str) -> str:
