@@ -8,7 +8,7 @@ import pytest
 
 from divergence.ingest.attribution import attribute, is_clause
 from divergence.ingest.io import load, make_article
-from divergence.ingest.split import RegexSplitter, core, split
+from divergence.ingest.split import RegexSplitter, claim_from_text, core, split
 from divergence.records import Article
 
 from .conftest import SEEDS
@@ -215,3 +215,14 @@ def test_no_seed_proposition_is_a_fragment() -> None:
     assert embassy.proposition.startswith("Foreign Secretary Vikram Misri met")
     official = next(c for c in claims if c.text.startswith("“This isn’t just"))
     assert official.speaker == "a senior official"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("On Wednesday Israel denied any part in the blast.", "Israel"),
+    ("Putin nonetheless said activity had decreased overall.", "Putin"),
+    ("Later, an IDF spokesperson issued a written statement saying a rocket misfired.",
+     "an IDF spokesperson"),
+])
+def test_speaker_without_time_phrases_adverbs_or_the_statement_itself(sentence: str,
+                                                                       speaker: str) -> None:
+    assert claim_from_text(sentence, "a:0").speaker == speaker

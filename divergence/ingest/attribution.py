@@ -96,7 +96,16 @@ def _clean_speaker(spk: str) -> str:
     spk = re.sub(
         r"^(?:However|But|And|Meanwhile|Earlier|Later|Also|Separately)\s*,?\s+", "", spk.strip()
     )
-    spk = re.sub(r",?\s*(?:however|meanwhile|too|also)\s*,?\s*$", "", spk, flags=re.I)
+    # "On Wednesday Israel (denied)", "Last week Hamas (accused)": the time is not the speaker
+    spk = re.sub(r"^(?:On|By|Late\s+on|Early\s+on)\s+(?:[A-Z]\w+day|\d{1,2}\s+[A-Z]\w+|"
+                 r"[A-Z]\w+\s+\d{1,2})\s*,?\s+(?=[A-Z])", "", spk)
+    spk = re.sub(r"^(?:Last|This|Next)\s+(?:week|month|year|[A-Z]\w+day)\s*,?\s+(?=[A-Z])", "",
+                 spk)
+    spk = re.sub(r",?\s*(?:however|meanwhile|too|also|nonetheless|nevertheless|instead|in\s+turn|"
+                 r"for\s+(?:its|his|her|their)\s+part)\s*,?\s*$", "", spk, flags=re.I)
+    # "an IDF spokesperson issued a (written) statement (saying)": the one who issued it
+    spk = re.sub(r"\s+(?:issued|released|put\s+out|posted)\s+(?:a|an)\s+(?:[\w-]+\s+)?"
+                 r"(?:statement|message|post)$", "", spk)
     return spk.strip(' ,"“”')
 
 
