@@ -281,3 +281,14 @@ def test_truce_breaches_by_a_named_side_and_counts_that_open_a_sentence() -> Non
 
     c = claim_from_text("Almost 300 breaches of the truce by Houthi fighters were logged.", "a:0")
     assert [(x.kept, x.actor) for x in compliance(c)] == [(False, "houthi")]
+
+
+def test_who_asked_in_a_cleft_or_through_a_call_to_the_other_side() -> None:
+    cleft = claim_from_text("It was Transnistria that asked for the pause in fighting.", "b:0")
+    assert [(x.role, x.agent) for x in frame_credits(cleft)] == [("requester", "transnistria")]
+    call = claim_from_text("Georgia's army chief called his Russian counterpart to request a "
+                           "cessation of firing.", "a:0")
+    assert [(x.role, x.agent) for x in frame_credits(call)] == [("requester", "georgia")]
+    r = responsibility(pair("Moldova requested the pause in fighting.",
+                            "It was Transnistria that asked for the pause in fighting."))
+    assert r is not None and "moldova" in r.detail and "transnistria" in r.detail

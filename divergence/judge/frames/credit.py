@@ -29,7 +29,9 @@ _MEDIATION = (r"mediat\w+|brokered|broker|negotiated|facilitated|secured|enginee
 # What a credit frame beyond the fixed phrases must be about: an end to fighting, not any deal.
 PEACE = (r"(?:cease-?fires?|truces?|armistice|de-?escalation|cessation\s+of\s+hostilities|"
          r"peace\s+(?:deal|agreement|accord|talks|pact|plan)|hostage\s+(?:deal|release)|"
-         r"(?:ceasefire|truce)\s+(?:deal|agreement)|pause\s+in\s+(?:the\s+)?fighting)")
+         r"(?:ceasefire|truce)\s+(?:deal|agreement)|pause\s+in\s+(?:the\s+)?fighting|"
+         r"(?:halt|stop|end)\s+to\s+(?:the\s+)?(?:fighting|firing|hostilities|shelling|"
+         r"military\s+action)|cessation\s+of\s+(?:firing|fighting|military\s+action))")
 _NO_THIRD = re.compile(
     r"\b(?:without\s+(?:any\s+)?(?:mediation|mediators?|intermediar(?:y|ies)|"
     r"third[- ]part(?:y|ies)|outside\s+(?:help|involvement|mediation)|external\s+\w+|"
@@ -78,6 +80,18 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
                          rf"(?:[\w-]+\s+){{0,2}}?(?P<out>{PEACE})", text):
         add("ceasefire", "requester", m.group("agent"), m)
     for m in re.finditer(rf"at\s+{_AGENT_NP}['’]s?\s+(?:request|urging|behest|plea)", text):
+        add("ceasefire", "requester", m.group("agent"), m)
+    # "It was X that asked for it"; "X called its counterpart to request a halt to the firing"
+    for m in re.finditer(rf"\bIt\s+was\s+{_AGENT_NP}\s+(?:that|who)\s+(?:first\s+)?"
+                         rf"(?:requested|sought|asked\s+for|begged\s+for|pleaded\s+for|"
+                         rf"appealed\s+for|called\s+for|proposed)\s+(?:a\s+|an\s+|the\s+)?"
+                         rf"(?:[\w-]+\s+){{0,2}}?(?P<out>{PEACE})", text):
+        add("ceasefire", "requester", m.group("agent"), m)
+    for m in re.finditer(r"(?P<agent>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})(?:['’]s)?"
+                         r"(?:\s+[a-z]+){0,2}\s+(?:had\s+|has\s+)?(?:called|phoned|rang|contacted)\s+"
+                         rf"(?:[\w’'-]+\s+){{0,7}}?to\s+(?:request|seek|ask\s+for|propose|"
+                         rf"plead\s+for)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?"
+                         rf"(?P<out>{PEACE})", text):
         add("ceasefire", "requester", m.group("agent"), m)
     # Who started it, who caused the harm.
     for m in re.finditer(rf"{_AGENT_NP}\s+(?:had\s+|has\s+)?(?:{_CAUSE_VERBS})\b", text):

@@ -13,6 +13,8 @@ _HAPPENING_PATTERNS: dict[str, str] = {
                  r"were)\s+silent|stop(?:ped|s)?\s+(?:firing|shooting|fighting)|halt(?:ed|s)?\s+"
                  r"(?:the\s+)?(?:fighting|hostilities|attacks)|cessation\s+of\s+hostilities|"
                  r"armistice|hold\s+fire|lay\s+down\s+(?:their\s+)?arms|"
+                 r"(?:halt|stop|end)\s+to\s+(?:the\s+)?(?:fighting|firing|hostilities|shelling)|"
+                 r"cessation\s+of\s+(?:firing|fighting|military\s+action)|"
                  r"(?:fighting|firing|shelling|clashes|explosions|blasts|guns)\s+(?:[\w-]+\s+){0,4}?"
                  r"(?:stopped|ceased|ended|died\s+(?:away|down)|fell\s+silent|subsided)",
     "deal": r"deal|agreement|accord|pact|treaty|signed",
