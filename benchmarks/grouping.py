@@ -164,7 +164,7 @@ def agreement(n: int, dense_max: int = 10_000) -> dict:
     judge = Judge(classifier=shipped("st:all-MiniLM-L6-v2"))
 
     def labels(result: tuple, members: list) -> tuple[list[int], list[int]]:
-        _, events, groups = result
+        _, events, groups, _ = result
         ev = {cid: k for k, e in enumerate(events) for cid in e.claims}
         gr = {cid: k for k, g in enumerate(groups) for cid in g.claims}
         return [ev[c.id] for c in members], [gr[c.id] for c in members]

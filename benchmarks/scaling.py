@@ -65,7 +65,7 @@ def run_size(n_claims: int, grouping: str = "auto") -> dict:
         vectors = embed([embedding_text(c) for c in claims], emb, None)
         t3 = time.perf_counter()
         graph = use_graph(grouping, len(claims))
-        _, events, groups = group_all(articles, claims, vectors, judge, graph=graph)
+        _, events, groups, _ = group_all(articles, claims, vectors, judge, graph=graph)
         t4 = time.perf_counter()
     return {"claims": len(claims), "articles": len(articles), "graph": graph,
             "load_s": t1 - t0, "split_s": t2 - t1, "embed_s": t3 - t2, "group_s": t4 - t3,

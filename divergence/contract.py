@@ -37,10 +37,11 @@ SCHEMA = "divergence.report/1"
 # ---------------------------------------------------------------- pieces
 
 
-def reason_to_dict(r: Reason) -> dict[str, Any]:
-    """A typed reason; its weight is called ``confidence`` in the contract."""
+def reason_to_dict(r: Reason, digits: int | None = 4) -> dict[str, Any]:
+    """A typed reason; its weight is called ``confidence`` in the contract (``digits=None``:
+    unrounded, for the corpus's saved grouping)."""
     return {"type": r.type, "detail": r.detail, "claims": list(r.claims),
-            "confidence": round(r.weight, 4),
+            "confidence": r.weight if digits is None else round(r.weight, digits),
             "spans": [{"claim": s.claim, "start": s.start, "end": s.end, "text": s.text}
                       for s in r.spans]}
 
@@ -77,7 +78,7 @@ def group_to_dict(g: ClaimGroup, digits: int | None = 4) -> dict[str, Any]:
     """A claim group; ``digits=None`` keeps the confidence exact (the corpus's saved grouping)."""
     conf = g.confidence if digits is None else round(g.confidence, digits)
     return {"id": g.id, "label": g.label, "confidence": conf, "claims": list(g.claims),
-            "sources": list(g.sources), "reasons": [reason_to_dict(r) for r in g.reasons],
+            "sources": list(g.sources), "reasons": [reason_to_dict(r, digits) for r in g.reasons],
             "events": list(g.events), "verdict": _verdict(g.verdict), "flagged": g.flagged,
             "muted": g.muted}
 
@@ -133,7 +134,7 @@ def article_to_dict(a: Article) -> dict[str, Any]:
     """An article with its text (claim offsets point into it) and header ranges (``body``)."""
     return {"id": a.id, "path": a.path, "source": a.source, "wire": a.wire, "date": a.date,
             "title": a.title, "place": a.place, "url": a.url, "voice": a.voice, "text": a.text,
-            "body": [list(b) for b in a.body]}
+            "body": [list(b) for b in a.body], "copy_of": a.copy_of}
 
 
 def article_from_dict(d: dict[str, Any]) -> Article:
@@ -142,7 +143,9 @@ def article_from_dict(d: dict[str, Any]) -> Article:
     a = Article(d["id"], d["path"], d["text"], d["source"], d.get("wire"), d.get("date"),
                 d.get("place"), d.get("title"), d.get("url"),
                 tuple((int(s), int(e)) for s, e in d.get("body", ())))
-    voice = d.get("voice")
+    if d.get("copy_of"):
+        return replace(a, copy_of=d["copy_of"])
+    voice = d.get("voice")  # reports written before "copy_of" was a field
     return a if not voice or voice == a.voice else replace(a, copy_of=voice)
 
 
@@ -217,7 +220,7 @@ def report_from_dict(d: dict[str, Any], where: str = "<dict>") -> Report:
             flag_threshold=float(d.get("flag_threshold", 0.0)),
             disputes=tuple(dispute_from_dict(x) for x in d.get("disputes", ())),
         )
-    except (KeyError, TypeError, ValueError) as e:
+    except (KeyError, TypeError, ValueError, AttributeError) as e:
         raise DivergenceError(f"malformed report ({type(e).__name__}: {e})", where=where) from None
 
 

@@ -6,6 +6,7 @@ import datetime as _dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -115,9 +116,10 @@ def report_from(
     opts = options or Options()
     if vectors.shape[0] != len(claims):
         raise ValueError(f"{vectors.shape[0]} vectors for {len(claims)} claims")
-    articles, events, groups = group_all(articles, claims, vectors, judge, opts.event_threshold,
-                                         opts.pair_similarity, opts.progress,
-                                         graph=use_graph(opts.grouping, len(claims)))
+    articles, events, groups, story = group_all(articles, claims, vectors, judge,
+                                                opts.event_threshold, opts.pair_similarity,
+                                                opts.progress,
+                                                graph=use_graph(opts.grouping, len(claims)))
     return Report(
         articles=tuple(articles),
         claims=tuple(claims),
@@ -126,7 +128,7 @@ def report_from(
         model=model,
         created=_dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat(),
         skipped=tuple(skipped),
-        disputes=tuple(disputes_of(articles, claims, vectors, events, groups, judge)),
+        disputes=tuple(disputes_of(articles, claims, vectors, events, groups, judge, story)),
     )
 
 
@@ -137,15 +139,28 @@ def disputes_of(
     events: Sequence[Event],
     groups: Sequence[ClaimGroup],
     judge: Judge,
+    story: Sequence[int] | None = None,
 ) -> list[Dispute]:
-    """The disputes (``disputes.find_disputes``) of grouped claims, outlets listed per story."""
+    """The disputes (``disputes.find_disputes``) of grouped claims, outlets listed per story
+    (``story``: each claim's, as ``group_all`` found them; computed here when not given)."""
     if not any(g.label == "conflict" for g in groups):
         return []
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
-    event_of = {cid: e.id for e in events for cid in e.claims}
-    story = stories(claims, vectors, event_of)
+    if story is None:
+        event_of = {cid: e.id for e in events for cid in e.claims}
+        story = stories(claims, vectors, event_of)
     story_of = {c.article_id: s for c, s in zip(claims, story, strict=True)}
     return find_disputes(articles, claims, vectors, groups, judge, story_of)
+
+
+class Grouping(NamedTuple):
+    """What ``group_all`` finds: articles (copies marked), events, groups, and each claim's
+    story (the topic-level cluster its article belongs to; ``group.claims.stories``)."""
+
+    articles: list[Article]
+    events: list[Event]
+    groups: list[ClaimGroup]
+    story_of: list[int]
 
 
 def group_all(
@@ -157,7 +172,7 @@ def group_all(
     pair_similarity: float = 0.5,
     progress: bool = False,
     graph: bool | None = None,
-) -> tuple[list[Article], list[Event], list[ClaimGroup]]:
+) -> Grouping:
     """Voices, events and judged claim groups over claims and their vectors (no embedding).
 
     Args:
@@ -168,7 +183,7 @@ def group_all(
     and the groups, conflicts first.
     """
     if not claims:
-        return list(articles), [], []
+        return Grouping(list(articles), [], [], [])
     if graph is None:
         graph = use_graph("auto", len(claims))
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
@@ -187,7 +202,7 @@ def group_all(
     events, groups = attach(events, groups)
     order = {"conflict": 0, "agree": 1, "unique": 2}
     groups.sort(key=lambda g: (order[g.label], -g.confidence, g.id))
-    return mark_copies(articles, voice_of), events, groups
+    return Grouping(mark_copies(articles, voice_of), events, groups, list(story_of))
 
 
 def mark_copies(articles: Sequence[Article], voice_of: dict[str, str]) -> list[Article]:

@@ -55,6 +55,8 @@ class Registry(Generic[T]):
         """The factory for ``name``; a clear error listing the alternatives on a miss."""
         if name not in self._factories:
             self._load_plugins()
+        if name in self._factories:
+            return self._factories[name]
         if name in self._broken:
             raise DivergenceError(self._broken[name])
         try:

@@ -33,7 +33,8 @@ from divergence.records import (
 
 def _report() -> Report:
     a = Article("a1", "a.txt", "source: X\n\nThe US mediated.", "Outlet X", wire="AP",
-                date="2025-05-01", title="T", url="https://x.example/1", body=((11, 27),))
+                date="2025-05-01", title="T", url="https://x.example/1", body=((11, 27),),
+                copy_of="Outlet W")  # a copy of W's text that W took from the wire
     b = Article("b1", "b.txt", "No third party took part.", "Outlet Y", copy_of="Outlet Z")
     ca = Claim("a1:0", "a1", "The US mediated.", 11, 27, speaker="Trump", cue="said",
                proposition="The US mediated.")
@@ -72,7 +73,10 @@ def test_older_stored_group_form_still_reads() -> None:
     assert reason_from_dict({"type": "t", "detail": "d", "confidence": 0.3}).weight == 0.3
 
 
-@pytest.mark.parametrize("bad", [[], {"schema": "other/1"}, {"schema": "divergence.report/1"}])
+@pytest.mark.parametrize("bad", [
+    [], {"schema": "other/1"}, {"schema": "divergence.report/1"},
+    {"schema": "divergence.report/1", "articles": [], "claims": [], "events": [],
+     "groups": [[1]]}])
 def test_bad_report_is_one_line_error(bad: object) -> None:
     with pytest.raises(DivergenceError) as err:
         report_from_dict(bad, where="r.json")  # type: ignore[arg-type]

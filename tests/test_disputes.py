@@ -190,3 +190,27 @@ def test_large_groups_and_large_stories_stay_bounded(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(mod, "MAX_CLAIMS", 3)  # a chain this long is left a conflict group
     assert find_disputes(ARTICLES, CLAIMS, _vectors(5), [group], TableJudge(TABLE),  # type: ignore[arg-type]
                          story_of=story) == []
+
+
+def test_a_title_alone_does_not_swallow_other_holders() -> None:
+    from divergence.group.disputes import holders
+
+    assert holders([("the President", "X"), ("Shehbaz Sharif", "Y"), (None, "Dawn")]) == (
+        "the President", "Shehbaz Sharif", "Dawn")
+
+
+def test_a_conflict_the_lean_judge_cannot_see_still_makes_sides() -> None:
+    # The group's own reason (found with the NLI model) places the pair; the lean judge sees
+    # nothing between them.
+    why = (Reason("negation", "worded apart", ("a:0", "b:0"), weight=0.5),)
+    group = _group(["a:0", "b:0"], why)
+    (d,) = find_disputes(ARTICLES, CLAIMS, _vectors(5), [group], TableJudge({}),  # type: ignore[arg-type]
+                         story_of={"a": 1, "b": 1, "c": 1, "d": 1})
+    assert len(d.positions) == 2
+
+
+def test_repeated_claim_ids_are_one_claim() -> None:
+    group = _group(["a:0", "a:0", "b:0"])
+    (d,) = find_disputes(ARTICLES, CLAIMS, _vectors(5), [group], TableJudge(TABLE),  # type: ignore[arg-type]
+                         story_of={"a": 1, "b": 1})
+    assert all(len(set(p.claims)) == len(p.claims) for p in d.positions)

@@ -292,3 +292,35 @@ def test_who_asked_in_a_cleft_or_through_a_call_to_the_other_side() -> None:
     r = responsibility(pair("Moldova requested the pause in fighting.",
                             "It was Transnistria that asked for the pause in fighting."))
     assert r is not None and "moldova" in r.detail and "transnistria" in r.detail
+
+
+@pytest.mark.parametrize("text", [
+    "Ceasefire talks were held in Cairo on Monday.",
+    "The agreement was held up by last-minute disputes.",
+    "Observers monitoring the ceasefire recorded 300 violations.",
+    "With respect to the ceasefire, the army said nothing.",
+])
+def test_sentences_about_a_truce_that_say_nothing_of_it_being_kept(text: str) -> None:
+    from divergence.judge.frames import compliance
+
+    assert compliance(claim_from_text(text, "a:0")) == ()
+
+
+def test_a_denied_breach_in_the_clause_reads_as_kept() -> None:
+    from divergence.judge.frames import compliance, kept_or_broken
+
+    c = claim_from_text("Ukraine did not violate the ceasefire.", "a:0")
+    assert [(x.kept, x.actor) for x in compliance(c)] == [(True, "ukraine")]
+    r = kept_or_broken(pair("Ukraine did not violate the ceasefire.",
+                            "Ukraine violated the ceasefire on Sunday."))
+    assert r is not None and r.type == "compliance"
+
+
+@pytest.mark.parametrize("text", [
+    "India called the report false and refused to request a ceasefire.",
+    "Critics called on Washington to request a ceasefire.",
+    "Rubio called it a step and urged both sides to propose a truce.",
+])
+def test_calls_that_name_no_requester(text: str) -> None:
+    assert frame_credits(claim_from_text(text, "a:0")) == []
+

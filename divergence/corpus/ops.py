@@ -85,7 +85,7 @@ def regroup(
     progress: bool = False,
 ) -> tuple[list[Event], list[ClaimGroup]]:
     """Events and judged claim groups over stored claims and vectors (the pipeline's grouping)."""
-    _, events, groups = group_all(articles, claims, vectors, judge, progress=progress)
+    _, events, groups, _ = group_all(articles, claims, vectors, judge, progress=progress)
     return events, groups
 
 

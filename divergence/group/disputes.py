@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from ..ids import stable_id
+from ..judge.detectors import is_conflict
 from ..judge.pair import Judge
 from ..records import Article, Claim, ClaimGroup, Dispute, OutletPosition, Position, Reason
 
@@ -73,10 +74,13 @@ def find_disputes(
     for g in groups:
         if g.label != "conflict":
             continue
-        idx = [row[c] for c in g.claims if c in row]
+        idx = list(dict.fromkeys(row[c] for c in g.claims if c in row))
         if not 2 <= len(idx) <= MAX_CLAIMS:
             continue
-        sides = positions(idx, claims, vectors, judge)
+        known = {(min(row[a], row[b]), max(row[a], row[b]))
+                 for r in g.reasons if is_conflict(r) and len(r.claims) == 2
+                 for a, b in [r.claims] if a in row and b in row and a != b}
+        sides = positions(idx, claims, vectors, judge, known)
         sides = _widen(sides, claims, row, agree_of)
         if len(sides) < 2:
             continue
@@ -89,8 +93,11 @@ def find_disputes(
 
 
 def positions(idx: Sequence[int], claims: Sequence[Claim], vectors: np.ndarray,
-              judge: Judge) -> list[list[int]]:
-    """Split claims (rows of ``claims``) into sides from the judge's verdicts on their pairs."""
+              judge: Judge, known: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset()
+              ) -> list[list[int]]:
+    """Split claims (rows of ``claims``) into sides from the judge's verdicts on their pairs;
+    ``known`` pairs (i < j) are conflicts already established (the group's own reasons, which
+    the full judge, NLI model included, found)."""
     pairs = _pairs(idx, vectors)
     left = [claims[i] for i, _ in pairs]
     right = [claims[j] for _, j in pairs]
@@ -101,6 +108,9 @@ def positions(idx: Sequence[int], claims: Sequence[Claim], vectors: np.ndarray,
     agree = sorted(((v.confidence, i, j) for (i, j), v in zip(pairs, verdicts, strict=True)
                     if v.label == "agree"), reverse=True)
     against = {(i, j) for (i, j), v in zip(pairs, verdicts, strict=True) if v.label == "conflict"}
+    inside = set(idx)
+    against |= {(i, j) for i, j in known if i in inside and j in inside}
+    agree = [(c, i, j) for c, i, j in agree if (i, j) not in against]
     side = {i: i for i in idx}  # each claim's side: a representative row
     enemies: dict[int, set[int]] = {i: set() for i in idx}  # side -> sides it contradicts
     for i, j in against:
@@ -227,7 +237,9 @@ def holders(pairs: Sequence[tuple[str | None, str]]) -> tuple[str, ...]:
     for speaker, outlet in pairs:
         name = speaker or outlet
         words = frozenset(re.findall(r"\w+", name.lower())) - _TITLE_WORDS
-        if any(words and (words <= w or w <= words) for w, _ in kept):
+        if not words:  # a title alone ("the President"): its words stand for the name
+            words = frozenset(re.findall(r"\w+", name.lower()))
+        if any(w and (words <= w or w <= words) for w, _ in kept):
             continue  # "President Trump" and "President Donald Trump" are one holder
         kept.append((words, name))
     return tuple(name for _, name in kept)
@@ -257,7 +269,7 @@ def _clip(text: str, most: int) -> str:
     return cut.rstrip(",;:") + "…"
 
 
-_WHO = re.compile(r"who is responsible for (.+?) —")
+_WHO = re.compile(r"who (?:is responsible for|gets credit for) (.+?)(?: —|:)")
 _COUNT = re.compile(r"\(([^()]+)\)\s*$")
 _WHEN = re.compile(r"\(when: ([^()]*)\)")
 

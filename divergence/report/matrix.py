@@ -91,7 +91,8 @@ def outlet_matrix(report: Report, most: int = MOST_OUTLETS) -> OutletMatrix:
     voice_of = {c.id: arts[c.article_id].voice for c in report.claims if c.article_id in arts}
     size = Counter(voice_of.values())
     every = list(dict.fromkeys(a.voice for a in report.articles))
-    shown = set(sorted(every, key=lambda v: (-size[v], every.index(v)))[:most])
+    first = {v: k for k, v in enumerate(every)}
+    shown = set(sorted(every, key=lambda v: (-size[v], first[v]))[:most])
     outlets = tuple(v for v in every if v in shown)
     covers: dict[str, set[str]] = {
         e.id: {arts[aid].voice for aid in e.articles if aid in arts} & shown

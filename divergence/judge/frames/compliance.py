@@ -22,13 +22,19 @@ _VIOLATION = re.compile(
     rf"|\b(?:violations?|breaches?)\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+){{0,2}}?{_TRUCE}"
     rf"|\b{_TRUCE}\s+(?:violations?|breaches?)", re.I)
 _COMPLIANCE = re.compile(
-    rf"\b(?:(?:kept|keep(?:s|ing)?|stuck|stick(?:s|ing)?|adher\w*)\s+(?:strictly\s+)?to|"
-    rf"respect\w*|honou?r\w*|observ\w*|abid\w*\s+by|(?:fully|wholly|remained|remains|stay\w*)"
-    rf"\s+committed\s+to)\s+(?:\w+\s+){{0,3}}?{_TRUCE}"
-    rf"|\b{_TRUCE}(?:\s+[\w-]+){{0,5}}?\s+(?:is\s+|was\s+|has\s+(?:been\s+)?|had\s+)?"
-    rf"(?:holding|held|largely\s+held)\b"
+    rf"\b(?:(?:kept|keep(?:s|ing)?|stuck|stick(?:s|ing)?|adher(?:e|es|ed|ing))\s+(?:strictly\s+)?to|"
+    rf"(?<!with\s)(?<!in\s)respect(?:s|ed|ing)?|honou?r(?:s|ed|ing)?|observ(?:e|es|ed|ing)|"
+    rf"abid(?:e|es|ed|ing)\s+by|"
+    rf"(?:fully|wholly|remained|remains|stay(?:s|ed)?)\s+committed\s+to)\s+"
+    rf"(?:\w+\s+){{0,3}}?{_TRUCE}"
+    # "the ceasefire (between A and B) has (largely) held", not "ceasefire talks were held in"
+    rf"|\b{_TRUCE}(?:\s+(?:between|in|along|across)\s+[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)"
+    rf"{{0,2}})?\s+(?:is\s+|was\s+|has\s+(?:been\s+)?|had\s+(?:been\s+)?)?"
+    rf"(?:largely\s+|so\s+far\s+|mostly\s+)?(?:holding|held)\b(?!\s+(?:up|in|on|at|back|talks))"
     rf"|\bno\s+(?:gunfire|shots?|firing|shelling|violations?|breaches?|clashes)\b"
     rf"|\bnot\s+a\s+single\s+(?:shot|violation|breach|clash|front-line\s+position)", re.I)
+# A breach said not to have happened: "did not violate", "never broke", "had not breached".
+_NEGATED = re.compile(r"(?:\b(?:not|never)|n['’]t)\s+(?:\w+\s+)?$", re.I)
 
 @dataclass(frozen=True, slots=True)
 class Compliance:
@@ -46,7 +52,8 @@ def _compliance(text: str, speaker: str | None) -> tuple[Compliance, ...]:
     for rx, kept in ((_VIOLATION, False), (_COMPLIANCE, True)):
         for m in rx.finditer(text):
             who = _actor(text, m.start(), speaker) or _agent_after(text, m.end())
-            out.append(Compliance(kept, who, m.start(), m.end()))
+            negated = not kept and bool(_NEGATED.search(text[max(0, m.start() - 40):m.start()]))
+            out.append(Compliance(kept or negated, who, m.start(), m.end()))
     return tuple(out)
 
 

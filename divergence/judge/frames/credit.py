@@ -14,10 +14,13 @@ from .happenings import happenings
 
 _HARM = (r"(?:blasts?|explosions?|attacks?|strikes?|airstrikes?|bombings?|destruction|collapse|"
          r"breach|shelling|rockets?|missiles?|dam|hospital|massacre|killings?|fire|incident)")
-_AGENT_NP = (r"(?P<agent>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,3}"
+# Each name starts at a word's start (the lookbehind): without it, a long capitalised token is
+# rescanned from every letter, quadratic in its length.
+_AGENT_NP = (r"(?P<agent>(?<![\w’'.-])(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,3}"
              r"(?:\s+(?:forces|troops|army|military|militants|fighters|rebels|officials))?)")
 _DEMONYM_ACT = re.compile(
-    r"\b(?:an?\s+|the\s+)?(?P<agent>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:air\s*strike|airstrike|"
+    r"\b(?:an?\s+|the\s+)?(?P<agent>(?<![\w’'.-])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+"
+    r"(?:air\s*strike|airstrike|"
     r"strike|missile|rocket|shell(?:ing)?|attack|bomb(?:ing)?|drone|forces|troops|military|army|"
     r"sabotage)s?\b")
 _CAUSE_VERBS = (r"blew\s+up|destroyed|bombed|struck|shelled|hit|targeted|attacked|mined|"
@@ -87,9 +90,11 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
                          rf"appealed\s+for|called\s+for|proposed)\s+(?:a\s+|an\s+|the\s+)?"
                          rf"(?:[\w-]+\s+){{0,2}}?(?P<out>{PEACE})", text):
         add("ceasefire", "requester", m.group("agent"), m)
-    for m in re.finditer(r"(?P<agent>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})(?:['’]s)?"
-                         r"(?:\s+[a-z]+){0,2}\s+(?:had\s+|has\s+)?(?:called|phoned|rang|contacted)\s+"
-                         rf"(?:[\w’'-]+\s+){{0,7}}?to\s+(?:request|seek|ask\s+for|propose|"
+    for m in re.finditer(rf"(?P<agent>(?<![\w’'.-])[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}})"
+                         rf"(?:['’]s(?:\s+[\w-]+){{1,3}}?)?\s+(?:had\s+|has\s+)?"
+                         rf"(?:called|phoned|rang|contacted)\s+(?!on\b)"
+                         rf"(?:(?!(?:and|but|or|refused|declined|not|never|urged|on)\b)"
+                         rf"[\w’'-]+\s+){{0,7}}?to\s+(?:request|seek|ask\s+for|propose|"
                          rf"plead\s+for)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?"
                          rf"(?P<out>{PEACE})", text):
         add("ceasefire", "requester", m.group("agent"), m)
