@@ -18,6 +18,18 @@ def word_set(name: str) -> frozenset[str]:
     return frozenset(_lines(name))
 
 
+@cache
+def word_groups(name: str) -> dict[str, frozenset[str]]:
+    """``group: word word ...`` lines as a dict of word sets (a group may span several lines),
+    lower-cased."""
+    out: dict[str, set[str]] = {}
+    for line in _lines(name):
+        group, sep, words = line.partition(":")
+        if sep:
+            out.setdefault(group.strip(), set()).update(w.lower() for w in words.split())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def alias_table(name: str) -> dict[str, tuple[str, ...]]:
     """``key: alias, alias, ...`` lines as a dict, in file order."""
     out: dict[str, tuple[str, ...]] = {}
@@ -27,4 +39,4 @@ def alias_table(name: str) -> dict[str, tuple[str, ...]]:
     return out
 
 
-__all__ = ["alias_table", "word_set"]
+__all__ = ["alias_table", "word_groups", "word_set"]

@@ -13,13 +13,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 
 from ..judge.text import COUNTRY_NAMES, Mention, entities
 from ..records import Claim
+from ..wordlists import word_groups
 
 MAX_TITLE = 80  # characters of the clause, before the date
 CENTRAL = 8  # claims read per event
@@ -44,16 +43,9 @@ _ASIDE = re.compile(r",\s+(?:once|when|if|after|before|though|although|already|n
 _LEAD = re.compile(r"^(?:[A-Z][a-z]+ly|However|Meanwhile|Still|Yet|Also|In addition|Earlier),\s+")
 
 
-@lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
-    """The word lists in ``data/title_words.txt``."""
-    ref = resources.files("divergence") / "data" / "title_words.txt"
-    out: dict[str, set[str]] = {}
-    for line in ref.read_text("utf-8").splitlines():
-        name, sep, words = line.partition(":")
-        if sep and not line.startswith("#"):
-            out.setdefault(name.strip(), set()).update(w.lower() for w in words.split())
-    return {k: frozenset(v) for k, v in out.items()}
+    """The word lists in ``data/words/title_words.txt``."""
+    return word_groups("title_words")
 
 
 def event_title(claims: Sequence[Claim], vectors: np.ndarray,

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
+
+from ..wordlists import word_groups
 
 ASSERT_CUES = (
     "said|says|say|claimed|claims|claim|maintained|maintains|maintain|stated|states|stressed|stresses|"
@@ -203,16 +203,9 @@ def attribute(sentence: str) -> list[Attributed]:
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
-@lru_cache(maxsize=1)
 def _clause_words() -> dict[str, frozenset[str]]:
-    """The word lists of ``is_clause`` (``data/clause_words.txt``: ``name: word word ...``)."""
-    ref = resources.files("divergence") / "data" / "clause_words.txt"
-    out: dict[str, set[str]] = {}
-    for line in ref.read_text("utf-8").splitlines():
-        name, sep, words = line.partition(":")
-        if sep and not line.startswith("#"):
-            out.setdefault(name.strip(), set()).update(words.split())
-    return {k: frozenset(v) for k, v in out.items()}
+    """The word lists of ``is_clause`` (``data/words/clause_words.txt``)."""
+    return word_groups("clause_words")
 
 
 def _finite_verb(words: list[str]) -> bool:
