@@ -25,6 +25,7 @@ LABELS: tuple[PairLabel, PairLabel, PairLabel] = ("conflict", "agree", "neither"
 _FROM_NLI = {"contradiction": "conflict", "entailment": "agree", "neutral": "neither"}
 _INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 SHIPPED_NAME = "divergence-nli-minilm-int8"
+_SEEN_MAX = 200_000  # pairs remembered by one model (about 60 MB of keys at news lengths)
 
 
 def shipped_folder() -> Path | None:
@@ -50,6 +51,7 @@ class OnnxNLI:
         self.batch_size = batch_size
         self.threads = threads
         self._session: Any = None
+        self._seen: dict[tuple[str, str], np.ndarray] = {}
 
     @property
     def name(self) -> str:
@@ -114,14 +116,27 @@ class OnnxNLI:
         return out
 
     def predict(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
-        """Probabilities of shape (n, 3), columns in ``LABELS`` order, row i for ``pairs[i]``."""
+        """Probabilities of shape (n, 3), columns in ``LABELS`` order, row i for ``pairs[i]``.
+
+        A pair read before (in this call or an earlier one) is not read again: a report meets
+        the same two sentences under different claim ids and in several grouping passes."""
         if not len(pairs):
             return np.zeros((0, 3), dtype=np.float32)
         self.load()
-        z = self.logits(pairs)[:, self._cols].astype(np.float64)
-        z -= z.max(axis=1, keepdims=True)
-        e = np.exp(z)
-        return (e / e.sum(axis=1, keepdims=True)).astype(np.float32)
+        uniq = list(dict.fromkeys(pairs))
+        got = {p: v for p in uniq if (v := self._seen.get(p)) is not None}
+        new = [p for p in uniq if p not in got]
+        if new:
+            z = self.logits(new)[:, self._cols].astype(np.float64)
+            z -= z.max(axis=1, keepdims=True)
+            e = np.exp(z)
+            fresh = dict(zip(new, (e / e.sum(axis=1, keepdims=True)).astype(np.float32),
+                             strict=True))
+            got.update(fresh)
+            if len(self._seen) + len(fresh) > _SEEN_MAX:
+                self._seen.clear()
+            self._seen.update(fresh)
+        return np.stack([got[p] for p in pairs])
 
     def reason(self, a_id: str, b_id: str, probs: np.ndarray) -> Reason:
         """A ``nli`` reason with the three probabilities; its weight is the top one's."""
