@@ -226,3 +226,17 @@ def test_no_seed_proposition_is_a_fragment() -> None:
 def test_speaker_without_time_phrases_adverbs_or_the_statement_itself(sentence: str,
                                                                        speaker: str) -> None:
     assert claim_from_text(sentence, "a:0").speaker == speaker
+
+
+def test_pysbd_spans_match_pysbds_own_char_spans() -> None:
+    """The spans found with str.find are the ones pysbd's char_span=True gives, repeats included."""
+    import pysbd
+
+    from divergence.ingest.split import PysbdSplitter
+
+    own = pysbd.Segmenter(language="en", clean=False, char_span=True)
+    texts = ["Hello.  Hello. Hello.\n\nHello.", "a. a. a. a.", "  Leading space. Then more.",
+             "Mr. Smith went to Washington D.C. on Monday. He said: \"No.\" Then he left... Really?!",
+             "The truce held. The truce held. It did not hold at 5 p.m. on Friday.\n"]
+    for text in texts:
+        assert PysbdSplitter().sentences(text) == [(s.start, s.end) for s in own.segment(text)]

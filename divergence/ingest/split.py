@@ -43,7 +43,30 @@ class PysbdSplitter:
         self._seg = pysbd.Segmenter(language="en", clean=False, char_span=True)
 
     def sentences(self, text: str) -> list[tuple[int, int]]:
-        return [(s.start, s.end) for s in self._seg.segment(text)]
+        if not text:
+            return []
+        self._seg.original_text = text
+        return char_spans(text, self._seg.processor(text).process())
+
+
+def char_spans(text: str, sents: Sequence[str]) -> list[tuple[int, int]]:
+    """Where pysbd's sentences lie in ``text``, each with its trailing whitespace: what
+    ``char_span=True`` gives, found with ``str.find`` instead of a regex compiled per sentence
+    (that took a tenth of a report's time)."""
+    out: list[tuple[int, int]] = []
+    prior = 0
+    for sent in sents:
+        at = 0
+        while (j := text.find(sent, at)) >= 0:  # non-overlapping, from the start, as finditer
+            end = j + len(sent)
+            while end < len(text) and text[end].isspace():
+                end += 1
+            if end > prior:
+                out.append((j, end))
+                prior = end
+                break
+            at = end if end > j else j + 1
+    return out
 
 
 class RegexSplitter:
