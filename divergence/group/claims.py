@@ -500,9 +500,8 @@ def _split_weak(comp: list[int], vectors: np.ndarray, threshold: float) -> list[
     """Cut a chained component by average linkage so every part is close on average."""
     if len(comp) <= 2:
         return [comp]
-    from sklearn.cluster import AgglomerativeClustering
-
     from .graph import DENSE_COMPONENT, average_linkage, close_pairs
+    from .sparse import average_labels
 
     if len(comp) > DENSE_COMPONENT:  # the same cut, without a full distance matrix
         sub = np.ascontiguousarray(vectors[comp], dtype=np.float32)
@@ -515,12 +514,7 @@ def _split_weak(comp: list[int], vectors: np.ndarray, threshold: float) -> list[
     sub = vectors[comp]
     dist = np.clip(1.0 - sub @ sub.T, 0.0, 2.0)  # precomputed: a zero vector is just far away
     np.fill_diagonal(dist, 0.0)
-    labels = AgglomerativeClustering(
-        n_clusters=None,
-        metric="precomputed",
-        linkage="average",
-        distance_threshold=1.0 - (threshold - 0.05),
-    ).fit_predict(dist)
+    labels = average_labels(dist, 1.0 - (threshold - 0.05))
     parts: dict[int, list[int]] = defaultdict(list)
     for idx, lab in zip(comp, labels, strict=True):
         parts[int(lab)].append(idx)

@@ -18,6 +18,7 @@ from ..ids import stable_id
 from ..judge.text import content_tokens, entities
 from ..records import Claim, Event
 from .graph import check_rows
+from .sparse import EmptyVocabulary, average_labels, tfidf
 from .titles import event_title
 
 
@@ -59,13 +60,9 @@ def find_events(
         if n == 1:
             labels = np.zeros(1, dtype=int)
         else:
-            from sklearn.cluster import AgglomerativeClustering
-
             dist = np.clip(1.0 - sim, 0.0, 2.0)
             np.fill_diagonal(dist, 0.0)
-            labels = AgglomerativeClustering(
-                n_clusters=None, metric="precomputed", linkage="average",
-                distance_threshold=threshold).fit_predict(dist)
+            labels = average_labels(dist, threshold)
         labels = _absorb_small(labels, sim, min_size)
     events = []
     members: dict[int, list[int]] = defaultdict(list)
@@ -92,16 +89,12 @@ def _event_similarity(
     """Cosine similarity of the claims' event features: [smoothed embedding, names x smoothed
     tf-idf], each part unit-length. Computed part by part (the tf-idf stays sparse), which is the
     same as the cosine of the concatenated vectors but far cheaper."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
     smooth = _smoothing(claims, context, article)
     emb = _unit(smooth @ vectors.astype(np.float64))
     sim = emb @ emb.T
     try:
-        tf = TfidfVectorizer(analyzer=_event_terms, sublinear_tf=True).fit_transform(
-            [c.content for c in claims]
-        )
-    except ValueError:  # no terms at all
+        tf = tfidf([c.content for c in claims], _event_terms)
+    except EmptyVocabulary:  # no terms at all
         return sim
     t = smooth @ tf
     norms = np.sqrt(np.asarray(t.multiply(t).sum(axis=1)).ravel())
@@ -131,14 +124,11 @@ def event_feature_chunks(claims: Sequence[Claim], vectors: np.ndarray, context: 
     """``event_features`` a run of whole articles at a time (about ``rows`` rows): a function
     that yields (first row, features) in order, each call computing them afresh, so a million
     claims never hold all their features (2.6 GB) at once. The tf-idf is fitted once."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
     codes = _article_codes(claims)
     n = len(claims)
     try:
-        tf = TfidfVectorizer(analyzer=_event_terms, sublinear_tf=True, dtype=np.float32
-                             ).fit_transform([c.content for c in claims]).tocsr()
-    except ValueError:  # no terms at all
+        tf = tfidf([c.content for c in claims], _event_terms, np.float32)
+    except EmptyVocabulary:  # no terms at all
         tf = None
     proj = (np.random.default_rng(0).standard_normal((tf.shape[1], dim)).astype(np.float32)
             / np.sqrt(dim)) if tf is not None else None
@@ -225,16 +215,13 @@ class EventSpace:
 
     def __init__(self, claims: Sequence[Claim], vectors: np.ndarray, context: float = 0.5,
                  article: float = 0.5, names: float = 1.0) -> None:
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
         self.n, self.names = len(claims), names
         self._args = (claims, vectors, context, article, names)
         smooth = _smoothing(claims, context, article)
         self.emb = _unit(smooth @ vectors.astype(np.float64))
         try:
-            tf = TfidfVectorizer(analyzer=_event_terms, sublinear_tf=True).fit_transform(
-                [c.content for c in claims])
-        except ValueError:  # no terms at all
+            tf = tfidf([c.content for c in claims], _event_terms)
+        except EmptyVocabulary:  # no terms at all
             from scipy import sparse
 
             tf = sparse.csr_matrix((self.n, 1))
@@ -357,8 +344,6 @@ def document_features(
 ) -> np.ndarray:
     """One row per document: the mean of its claims' embeddings and a tf-idf of its names and
     words (both L2-normalised, the second weighted by ``names``)."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
     n_claims = sum(len(cs) for cs in claims_by_doc)
     if vectors.shape[0] != n_claims:
         raise ValueError(f"{vectors.shape[0]} vectors for {n_claims} claims")
@@ -372,9 +357,9 @@ def document_features(
     texts = [" ".join(c.content for c in cs) for cs in claims_by_doc]
     try:
         tf = (
-            TfidfVectorizer(analyzer=_event_terms, sublinear_tf=True).fit_transform(texts).toarray()
+            tfidf(texts, _event_terms).toarray()
         )
-    except ValueError:
+    except EmptyVocabulary:
         tf = np.zeros((len(texts), 1))
     emb /= np.maximum(np.linalg.norm(emb, axis=1, keepdims=True), 1e-12)
     tf /= np.maximum(np.linalg.norm(tf, axis=1, keepdims=True), 1e-12)
@@ -391,14 +376,9 @@ def cluster_documents(
     """A cluster label per document (average linkage, cosine distance below ``threshold``)."""
     if len(claims_by_doc) < 2:
         return [0] * len(claims_by_doc)
-    from sklearn.cluster import AgglomerativeClustering
-
     feats = document_features(claims_by_doc, vectors, names)
     # Precomputed cosine distances: a document with no claims (all page chrome) has a zero row,
-    # which sklearn's cosine metric refuses; here it is simply far from everything.
+    # which a cosine metric would refuse; here it is simply far from everything.
     dist = np.clip(1.0 - feats @ feats.T, 0.0, 2.0)
     np.fill_diagonal(dist, 0.0)
-    labels = AgglomerativeClustering(
-        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=threshold
-    ).fit_predict(dist)
-    return [int(x) for x in labels]
+    return [int(x) for x in average_labels(dist, threshold)]

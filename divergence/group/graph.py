@@ -480,14 +480,12 @@ def _cluster_component(space: Space, members: np.ndarray, pairs: Pairs,
     """Average linkage inside one component: exact on its full distance matrix up to
     ``DENSE_COMPONENT`` rows and on the condensed one up to ``CONDENSED_COMPONENT``; beyond,
     split into pieces that fit (``_split_giant``: approximate)."""
-    from sklearn.cluster import AgglomerativeClustering
+    from .sparse import average_labels
 
     if len(members) <= DENSE_COMPONENT:
         dist = np.clip(1.0 - space.among(members), 0.0, 2.0)
         np.fill_diagonal(dist, 0.0)
-        return AgglomerativeClustering(
-            n_clusters=None, metric="precomputed", linkage="average",
-            distance_threshold=threshold).fit_predict(dist)
+        return average_labels(dist, threshold)
     if len(members) <= CONDENSED_COMPONENT:
         return _condensed_average(space, members, threshold)
     return _split_giant(space, members, pairs, threshold)
