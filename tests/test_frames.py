@@ -324,3 +324,25 @@ def test_a_denied_breach_in_the_clause_reads_as_kept() -> None:
 def test_calls_that_name_no_requester(text: str) -> None:
     assert frame_credits(claim_from_text(text, "a:0")) == []
 
+
+
+def test_news_judge_reads_the_other_way_only_while_agreement_is_open() -> None:
+    long = "Hamas freed 33 hostages from Gaza on Sunday under the first phase of the deal."
+    short = "Hamas freed 33 hostages."
+    similar = "Hamas let 33 captives go from Gaza on Sunday, in the first phase of the deal."
+    # the longer claim is read first; the much shorter one, not entailed by it, is not read back
+    fake = FakeNLI({(long, short): (0.1, 0.2, 0.7)})
+    assert judged(NLIJudge(nli=fake), short, long, 0.4) == "neither"
+    assert fake.seen == [(long, short)]
+    # a contradiction holds both ways: no second reading
+    fake = FakeNLI({(long, similar): (0.8, 0.1, 0.1)})
+    judged(NLIJudge(nli=fake), long, similar, 0.4)
+    assert fake.seen == [(long, similar)]
+    # near-equal length, neutral the first way: read back, and an entailment there agrees
+    fake = FakeNLI({(long, similar): (0.1, 0.2, 0.7), (similar, long): (0.02, 0.9, 0.08)})
+    assert judged(NLIJudge(nli=fake), long, similar, 0.4) == "agree"
+    assert fake.seen == [(long, similar), (similar, long)]
+    # entailed the first way: agreed without the second reading
+    fake = FakeNLI({(long, short): (0.02, 0.9, 0.08)})
+    assert judged(NLIJudge(nli=fake), short, long, 0.4) == "agree"
+    assert fake.seen == [(long, short)]

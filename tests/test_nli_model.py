@@ -83,3 +83,24 @@ def test_shipped_model_is_small_and_says_what_it_is() -> None:
     meta = json.loads((folder / "meta.json").read_text())
     assert meta["variant"] == "int8" and meta["card"]["hyperparameters"]["seed"] is not None
     assert set(meta["card"]["train_sources"]) <= {"mnli_m", "snli", "sick", "emergent"}
+
+
+def test_shipped_model_reads_a_pair_once_per_process() -> None:
+    folder = shipped_folder()
+    if folder is None:
+        pytest.skip("no shipped NLI model in this install")
+    nli = OnnxNLI(folder)
+    calls: list[int] = []
+    logits = nli.logits
+
+    def counting(pairs):  # noqa: ANN001, ANN202
+        calls.append(len(pairs))
+        return logits(pairs)
+
+    nli.logits = counting  # type: ignore[method-assign]
+    a = ("The truce began at noon.", "The truce did not begin at noon.")
+    b = ("Rebels took the town.", "The town fell to the rebels.")
+    first = nli.predict([a, b, a])
+    again = nli.predict([b, a])
+    assert calls == [2]  # three rows, two distinct pairs, read once
+    assert np.array_equal(first[0], first[2]) and np.array_equal(again, first[[1, 0]])

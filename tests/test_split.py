@@ -236,7 +236,8 @@ def test_pysbd_spans_match_pysbds_own_char_spans() -> None:
 
     own = pysbd.Segmenter(language="en", clean=False, char_span=True)
     texts = ["Hello.  Hello. Hello.\n\nHello.", "a. a. a. a.", "  Leading space. Then more.",
-             "Mr. Smith went to Washington D.C. on Monday. He said: \"No.\" Then he left... Really?!",
+             "Mr. Smith went to Washington D.C. on Monday. He said: \"No.\" Then he left... "
+             "Really?!",
              "The truce held. The truce held. It did not hold at 5 p.m. on Friday.\n"]
     for text in texts:
         assert PysbdSplitter().sentences(text) == [(s.start, s.end) for s in own.segment(text)]
