@@ -346,3 +346,13 @@ def test_news_judge_reads_the_other_way_only_while_agreement_is_open() -> None:
     fake = FakeNLI({(long, short): (0.02, 0.9, 0.08)})
     assert judged(NLIJudge(nli=fake), short, long, 0.4) == "agree"
     assert fake.seen == [(long, short)]
+
+
+def test_without_model_drops_the_nli_model_of_either_judge() -> None:
+    from divergence.judge import Judge
+
+    fake = FakeNLI({})
+    lean = NLIJudge(nli=fake).without_model()
+    assert lean.model is None and "nli" not in lean.name
+    assert Judge(nli=fake).without_model().nli is None
+    assert NLIJudge(nli=fake).model is fake  # the judge itself keeps it

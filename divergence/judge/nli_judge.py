@@ -71,6 +71,8 @@ class NLIJudge(Judge):
         agree_threshold: cosine used to cut chained agreement groups (``group._split_weak``).
     """
 
+    model_attribute = "model"
+
     def __init__(self, nli: Any = None, classifier: Any = None,
                  detectors: Sequence[str] = NEWS_DETECTORS,
                  nli_conflict: float = 1.01, nli_agree: float = 0.7, nli_soft: float = 0.7,
@@ -93,14 +95,6 @@ class NLIJudge(Judge):
         self.second_conflict = second_conflict
         self.second_reading = second_reading
         self.second_length = second_length
-
-    def without_model(self) -> Judge:
-        """This judge without its NLI model (see ``Judge.without_model``)."""
-        import copy
-
-        lean = copy.copy(self)
-        lean.model = None
-        return lean
 
     @property
     def name(self) -> str:

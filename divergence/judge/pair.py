@@ -61,6 +61,8 @@ class Judge:
             ``model_conflict_sim`` and probability at least ``model_conflict_p``.
     """
 
+    model_attribute = "nli"  # the attribute that holds the NLI model (without_model)
+
     def __init__(
         self,
         detectors: Sequence[str] = DEFAULT_DETECTORS,
@@ -98,7 +100,7 @@ class Judge:
         import copy
 
         lean = copy.copy(self)
-        lean.nli = None
+        setattr(lean, self.model_attribute, None)
         return lean
 
     @property
