@@ -7,11 +7,12 @@ First, between near-paraphrases the model may call a conflict or an agreement al
 (``nli_conflict``, ``bare_agree``): these two are chosen on SICK trial (500 pairs held out of the
 model's training) by macro-F1. Then, with those fixed:
 
-the model reads every newsdev dev gold pair once (both ways round); the decision is replayed for
-each grid point (nli_agree x nli_soft x anchored_sim) and scored by pair-level macro-F1. Prints the
-best points, runs the whole report for the best few and ranks them by report-level macro-F1
-(the measure the issue sets), and writes benchmarks/results/tune_news_judge.json. The chosen
-values go into ``NLIJudge``'s defaults by hand, with this file's output cited beside them.
+the model reads every newsdev dev gold pair once (both ways round: ``BOTH_WAYS`` turns off the
+judge's skipped second readings); the decision is replayed for each grid point (nli_agree x
+nli_soft x anchored_sim) and scored by pair-level macro-F1. Prints the best points, runs the
+whole report for the best few and ranks them by report-level macro-F1 (the measure the issue
+sets), and writes benchmarks/results/tune_news_judge.json. The chosen values go into
+``NLIJudge``'s defaults by hand, with this file's output cited beside them.
 """
 
 from __future__ import annotations
@@ -45,6 +46,12 @@ SICK_GRID = {"nli_conflict": [0.5, 0.7, 0.9, 0.95, 0.97, 0.98, 0.99, 1.01],
              "bare_agree": [0.5, 0.7, 0.9, 0.95, 0.97, 0.99]}
 
 
+# The judge reads the second way round only while agreement is open *at its own thresholds*;
+# probabilities replayed at other grid points must come from both readings.
+# (Only the base judge's readings are used, so its own agree bars may be set out of reach.)
+BOTH_WAYS = {"second_conflict": 1.01, "second_reading": 0.0, "second_length": float("inf"),
+             "nli_agree": 1.01, "bare_agree": 1.01}
+
 def tune_on_sick(bench: Path, model: object, emb: object) -> dict:
     """The near-paraphrase thresholds with the best macro-F1 on SICK trial."""
     from divergence.evaluate.evals import embed_statements
@@ -54,7 +61,7 @@ def tune_on_sick(bench: Path, model: object, emb: object) -> dict:
     ca, va = embed_statements([p.a for p in pairs], emb, None, "ta")  # type: ignore[arg-type]
     cb, vb = embed_statements([p.b for p in pairs], emb, None, "tb")  # type: ignore[arg-type]
     sims = np.einsum("ij,ij->i", va, vb).tolist()
-    base = NLIJudge(nli=model, classifier=shipped(emb.name))
+    base = NLIJudge(nli=model, classifier=shipped(emb.name), **BOTH_WAYS)
     reasons = [base._reasons(a, b, s) for a, b, s in zip(ca, cb, sims, strict=True)]
     probs = base.model_probs(ca, cb, sims, reasons)
     pair_p = base._probs(ca, cb, va, vb, reasons)[:, 1].tolist()
@@ -93,7 +100,7 @@ def main() -> int:
     sick = tune_on_sick(args.bench, model, emb)
     print("SICK trial:", json.dumps(sick), flush=True)
     fixed = {k: sick[k] for k in SICK_GRID}
-    base = NLIJudge(nli=model, **fixed)
+    base = NLIJudge(nli=model, **{**fixed, **BOTH_WAYS})
     reasons = [base._reasons(a, b, s) for a, b, s in zip(ca, cb, sims, strict=True)]
     probs = base.model_probs(ca, cb, sims, reasons)
     results = []

@@ -104,3 +104,21 @@ def test_shipped_model_reads_a_pair_once_per_process() -> None:
     again = nli.predict([b, a])
     assert calls == [2]  # three rows, two distinct pairs, read once
     assert np.array_equal(first[0], first[2]) and np.array_equal(again, first[[1, 0]])
+    again[0, 0] = 9.0  # the rows handed out are the caller's own
+    assert nli.predict([list(b)])[0, 0] != 9.0  # a list pair is the same pair
+    assert calls == [2]
+
+
+def test_the_pair_memory_forgets_beyond_its_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    from divergence.judge import nli_onnx
+
+    folder = shipped_folder()
+    if folder is None:
+        pytest.skip("no shipped NLI model in this install")
+    monkeypatch.setattr(nli_onnx, "_SEEN_MAX", 3)
+    nli = OnnxNLI(folder)
+    pairs = [(f"The truce began at {h}:00.", "The truce began at noon.") for h in range(1, 6)]
+    want = nli.predict(pairs)
+    nli.predict([("A new pair.", "Another.")])  # past the bound: the memory starts over
+    assert len(nli._seen) == 1
+    assert np.allclose(nli.predict(pairs), want, atol=1e-4)  # read again, the same answers

@@ -52,3 +52,19 @@ def test_average_labels_partition_is_scikit_learns(n: int, threshold: float) -> 
                                            distance_threshold=threshold).fit_predict(dist)
     pairs = set(zip(got.tolist(), want.tolist(), strict=True))
     assert len(pairs) == len(set(got.tolist())) == len(set(want.tolist()))
+
+
+@pytest.mark.parametrize("threshold", [0.0, 0.25, 0.5, 0.75])
+def test_average_labels_ties_at_the_threshold_do_not_merge(threshold: float) -> None:
+    """Distances on a coarse grid tie exactly at the threshold: scikit-learn merges only below."""
+    cluster = pytest.importorskip("sklearn.cluster")
+    rng = np.random.default_rng(7)
+    for _ in range(20):
+        d = rng.integers(0, 5, (9, 9)) / 4
+        dist = np.triu(d, 1) + np.triu(d, 1).T
+        got = average_labels(dist, threshold)
+        want = cluster.AgglomerativeClustering(n_clusters=None, metric="precomputed",
+                                               linkage="average",
+                                               distance_threshold=threshold).fit_predict(dist)
+        pairs = set(zip(got.tolist(), want.tolist(), strict=True))
+        assert len(pairs) == len(set(got.tolist())) == len(set(want.tolist()))

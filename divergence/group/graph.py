@@ -543,4 +543,4 @@ def _condensed_average(space: Space, members: np.ndarray, threshold: float,
             at += len(tail)
     tree = linkage(cond, method="average")
     # merges at a distance below the threshold, as scikit-learn's distance_threshold cuts
-    return fcluster(tree, t=np.nextafter(threshold, 0.0), criterion="distance") - 1
+    return fcluster(tree, t=np.nextafter(threshold, -np.inf), criterion="distance") - 1

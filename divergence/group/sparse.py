@@ -67,5 +67,5 @@ def average_labels(dist: np.ndarray, threshold: float) -> np.ndarray:
     if n < 2:
         return np.zeros(n, dtype=np.int64)
     tree = linkage(squareform(dist, checks=False), method="average")
-    return (fcluster(tree, t=np.nextafter(threshold, 0.0), criterion="distance") - 1
+    return (fcluster(tree, t=np.nextafter(threshold, -np.inf), criterion="distance") - 1
             ).astype(np.int64)

@@ -132,7 +132,9 @@ class NLIJudge(Judge):
         premise first (a detailed report entails a shorter one more often than the reverse),
         and the other way only while agreement is still open: below the bar the pair must
         clear, no contradiction (``second_conflict``), which would hold both ways, and not a
-        much shorter claim that the longer does not entail (``second_length``)."""
+        much shorter claim that the longer does not entail (``second_length``). A skipped pair
+        keeps its one reading's probabilities, so its confidence may be lower than the other
+        way round would have made it; its label is the same but for the intended skips."""
         out: list[np.ndarray | None] = [None] * len(left)
         if self.model is None:
             return out
@@ -146,11 +148,14 @@ class NLIJudge(Judge):
                  else (right[i].content, left[i].content) for i in todo]
         ab = dict(zip(todo, self.model.predict(first), strict=True))
         pos = {i: k for k, i in enumerate(todo)}
-        again = [i for i in sorted(can_agree)
-                 if ab[i][1] < self._agree_bar(left[i], right[i])
-                 and ab[i][0] < self.second_conflict
-                 and (ab[i][1] >= self.second_reading or _length_ratio(*first[pos[i]])
-                      < self.second_length)]
+        # The skips leave labels as reading both ways would, unless the model may call a
+        # conflict alone (on the mean of both readings) or block what it found entailed.
+        skips = self.nli_conflict > 1 and self.nli_soft + min(self.nli_agree, self.bare_agree) > 1
+        again = [i for i in sorted(can_agree) if not skips
+                 or (ab[i][1] < self._agree_bar(left[i], right[i])
+                     and ab[i][0] < self.second_conflict
+                     and (ab[i][1] >= self.second_reading
+                          or _length_ratio(*first[pos[i]]) < self.second_length))]
         flipped = [(b, a) for a, b in (first[pos[i]] for i in again)]
         ba = dict(zip(again, self.model.predict(flipped), strict=True)) if again else {}
         for i in todo:

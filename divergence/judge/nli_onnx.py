@@ -8,6 +8,7 @@ trained Hugging Face folder; it is the only part that needs torch.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from collections.abc import Iterator, Sequence
@@ -25,7 +26,13 @@ LABELS: tuple[PairLabel, PairLabel, PairLabel] = ("conflict", "agree", "neither"
 _FROM_NLI = {"contradiction": "conflict", "entailment": "agree", "neutral": "neither"}
 _INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 SHIPPED_NAME = "divergence-nli-minilm-int8"
-_SEEN_MAX = 200_000  # pairs remembered by one model (about 60 MB of keys at news lengths)
+_SEEN_MAX = 200_000  # pairs remembered by one model: a 16-byte digest and 12 bytes each
+
+
+def _pair_key(a: str, b: str) -> bytes:
+    """A short digest of an ordered pair: the memory keeps no texts alive."""
+    return hashlib.blake2b(f"{a}\x00{b}".encode("utf-8", "surrogatepass"),
+                           digest_size=16).digest()
 
 
 def shipped_folder() -> Path | None:
@@ -51,7 +58,7 @@ class OnnxNLI:
         self.batch_size = batch_size
         self.threads = threads
         self._session: Any = None
-        self._seen: dict[tuple[str, str], np.ndarray] = {}
+        self._seen: dict[bytes, bytes] = {}
 
     @property
     def name(self) -> str:
@@ -123,20 +130,21 @@ class OnnxNLI:
         if not len(pairs):
             return np.zeros((0, 3), dtype=np.float32)
         self.load()
-        uniq = list(dict.fromkeys(pairs))
-        got = {p: v for p in uniq if (v := self._seen.get(p)) is not None}
-        new = [p for p in uniq if p not in got]
+        keys = [_pair_key(a, b) for a, b in pairs]
+        got = {k: v for k in dict.fromkeys(keys) if (v := self._seen.get(k)) is not None}
+        new = {k: (a, b) for k, (a, b) in zip(keys, pairs, strict=True) if k not in got}
         if new:
-            z = self.logits(new)[:, self._cols].astype(np.float64)
+            z = self.logits(list(new.values()))[:, self._cols].astype(np.float64)
             z -= z.max(axis=1, keepdims=True)
             e = np.exp(z)
-            fresh = dict(zip(new, (e / e.sum(axis=1, keepdims=True)).astype(np.float32),
-                             strict=True))
+            p = (e / e.sum(axis=1, keepdims=True)).astype(np.float32)
+            fresh = {k: row.tobytes() for k, row in zip(new, p, strict=True)}
             got.update(fresh)
             if len(self._seen) + len(fresh) > _SEEN_MAX:
                 self._seen.clear()
             self._seen.update(fresh)
-        return np.stack([got[p] for p in pairs])
+        return np.frombuffer(b"".join(got[k] for k in keys), dtype=np.float32
+                             ).reshape(-1, 3).copy()
 
     def reason(self, a_id: str, b_id: str, probs: np.ndarray) -> Reason:
         """A ``nli`` reason with the three probabilities; its weight is the top one's."""
