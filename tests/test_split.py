@@ -241,3 +241,20 @@ def test_pysbd_spans_match_pysbds_own_char_spans() -> None:
              "The truce held. The truce held. It did not hold at 5 p.m. on Friday.\n"]
     for text in texts:
         assert PysbdSplitter().sentences(text) == [(s.start, s.end) for s in own.segment(text)]
+
+
+def test_whom_and_where_between_the_cue_and_that_are_not_the_proposition() -> None:
+    """"told state media on Monday that P" and "said in a statement that P" attribute P."""
+    cases = {
+        "Putin told state media on Monday that military action had resumed.":
+            ("Putin", "military action had resumed"),
+        "The ministry said in a statement on Monday that 31 people had died in the blast.":
+            ("The ministry", "31 people had died in the blast"),
+        "The army said at a briefing that none of its aircraft were lost.":
+            ("The army", "none of its aircraft were lost"),
+        "He said the deal that was signed on Friday is void.":  # a relative "that" stays
+            ("He", "the deal that was signed on Friday is void"),
+    }
+    for sentence, (speaker, prop) in cases.items():
+        (att,) = attribute(sentence)
+        assert (att.speaker, sentence[att.start:att.end]) == (speaker, prop)

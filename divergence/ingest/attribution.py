@@ -162,7 +162,11 @@ def attribute(sentence: str) -> list[Attributed]:
     m = re.match(
         rf"\s*(?:(?:However|But|Meanwhile|Earlier|Also|Separately|Still|Yet|Later),\s*)?"
         rf"(?P<spk>[^,;:\"“”]{{1,80}}?)\s*,?\s+{_ADVS}(?P<cue>{_QUOTED}|{ASSERT_CUES}|{DENY_CUES})"
-        rf"(?:\s+(?:last\s+\w+|on\s+\w+|earlier|in\s+a\s+[\w\s]+?post|to\s+\w+(?:\s+\w+)?))?"
+        rf"(?:\s+(?:last\s+\w+|on\s+\w+|earlier|in\s+a\s+[\w\s]+?post|to\s+\w+(?:\s+\w+)?)"
+        # "said in a statement on Monday that", "said at a briefing that": only before "that"
+        rf"|\s+(?:in|at|during|via|through|after|before)\s+(?:[\w’'.-]+\s+){{0,6}}?(?=that\s)"
+        # "told state media on Monday that", "told reporters that": whom, then "that"
+        rf"|(?<=told)\s+(?:[\w’'.-]+\s+){{1,6}}?(?=that\s))?"
         rf"\s*,?\s*(?:that\s+)?",
         s,
     )
