@@ -356,3 +356,12 @@ def test_without_model_drops_the_nli_model_of_either_judge() -> None:
     assert lean.model is None and "nli" not in lean.name
     assert Judge(nli=fake).without_model().nli is None
     assert NLIJudge(nli=fake).model is fake  # the judge itself keeps it
+
+
+def test_one_named_speaker_quoted_by_both_pins_the_statement() -> None:
+    a = "Russian President Vladimir Putin said on Monday that combat had resumed."
+    b = "Putin told state media that military action had resumed after the truce."
+    assert judged(NLIJudge(nli=FakeNLI({})), a, b, 0.5) == "agree"  # one man's one statement
+    c = "Indian officials said that military action had resumed after the truce."
+    d = "India said that combat had resumed."
+    assert judged(NLIJudge(nli=FakeNLI({})), c, d, 0.5) == "neither"  # a country is a setting

@@ -169,7 +169,7 @@ class NLIJudge(Judge):
 
     def _agree_bar(self, a: Claim, b: Claim) -> float:
         """P(entailment) at which the model agrees a pair alone: lower when both pin one fact."""
-        return self.nli_agree if _specific_anchors(a.content, b.content) else self.bare_agree
+        return self.nli_agree if _claim_anchors(a, b) else self.bare_agree
 
     def needs_model(self, a: Claim, b: Claim, sim: float, reasons: Sequence[Reason]) -> bool:
         """Whether the model's reading could change this pair's label: a negation or antonym to
@@ -183,7 +183,7 @@ class NLIJudge(Judge):
             return True  # a soft reason: the model confirms or not
         if any(r.type == "same-value" for r in reasons) or not compatible_speakers(a, b):
             return False
-        pinned = bool(_specific_anchors(a.content, b.content))
+        pinned = bool(_claim_anchors(a, b))
         if pinned:  # close and pinned to one fact: agreed by the anchors; worded apart: ask
             return self.anchored_sim > sim >= 0.3
         return self._paraphrase(a, b, sim)
@@ -223,7 +223,7 @@ class NLIJudge(Judge):
         blocked = (typed or swapped or not compatible_speakers(a, b)
                    or p_conflict >= self.nli_soft)
         if not blocked:
-            anchors = _specific_anchors(a.content, b.content)
+            anchors = _claim_anchors(a, b)
             if same_value:
                 return Judgement("agree", same_value[0].weight, (*same_value, *extra), sim)
             pinned = ", ".join(sorted(anchors)[:3])
@@ -253,6 +253,16 @@ _GENERIC_HEADS = frozenset({
     "relations", "relationship", "cooperation", "strategy", "programme", "program", "plan",
     "conference", "forum", "alliance", "union", "organization", "organisation", "agency",
     "commission", "authority", "administration", "embassy", "mission", "declaration", "act"})
+
+
+def _claim_anchors(a: Claim, b: Claim) -> frozenset[str]:
+    """What pins two claims to one fact: their propositions' anchors, or one named speaker
+    (not a country) quoted by both: "Putin said P" / "Putin told state media P'"."""
+    out = _specific_anchors(a.content, b.content)
+    if a.speaker and b.speaker:
+        same = _anchors_of(a.speaker)[0] & _anchors_of(b.speaker)[0]
+        out |= {f"said by {name}" for name in same}
+    return out
 
 
 @lru_cache(maxsize=65536)
