@@ -16,7 +16,7 @@ while an agreement is still open.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -106,11 +106,27 @@ class NLIJudge(Judge):
                     va: np.ndarray | None = None, vb: np.ndarray | None = None) -> list[Judgement]:
         """Label aligned pairs (left[i], right[i]); the model reads the gated pairs in one batch."""
         reasons = [self._reasons(a, b, s) for a, b, s in zip(left, right, sims, strict=True)]
-        probs = self.model_probs(left, right, sims, reasons)
         pairwise = self._probs(left, right, va, vb, reasons)  # the cheap classifier, if any
-        return [self._decide_news(a, b, float(s), reasons[i], probs[i],
-                                  None if pairwise is None else float(pairwise[i, 1]))
+        p_pair = [None if pairwise is None else float(pairwise[i, 1]) for i in range(len(left))]
+        decided = {i for i, (a, b, s) in enumerate(zip(left, right, sims, strict=True))
+                   if self._classifier_decides(a, b, float(s), reasons[i], p_pair[i])}
+        probs = self.model_probs(left, right, sims, reasons, skip=decided)
+        return [self._decide_news(a, b, float(s), reasons[i], probs[i], p_pair[i])
                 for i, (a, b, s) in enumerate(zip(left, right, sims, strict=True))]
+
+    def _classifier_decides(self, a: Claim, b: Claim, sim: float, reasons: Sequence[Reason],
+                            p_pair: float | None) -> bool:
+        """Whether the pair classifier makes this pair a conflict whatever the NLI model says
+        (``_decide_news``): it confirms a strict negation, or calls near-paraphrases apart."""
+        if p_pair is None:
+            return False
+        soft = [r for r in reasons if is_conflict(r) and r.weight >= self.conflict_threshold]
+        if soft and p_pair >= 0.5 and any(not r.detail.endswith("worded apart") for r in soft):
+            return True
+        return (a.article_id != b.article_id and compatible_speakers(a, b)
+                and p_pair >= self.model_conflict_p
+                and (sim >= self.model_conflict_sim
+                     or overlap(a.content, b.content) >= self.model_conflict_sim))
 
     def _reasons(self, a: Claim, b: Claim, sim: float) -> list[Reason]:
         """The detectors' reasons, plus a soft ``negation`` for a polarity flip worded apart
@@ -123,9 +139,11 @@ class NLIJudge(Judge):
         return out
 
     def model_probs(self, left: Sequence[Claim], right: Sequence[Claim], sims: Sequence[float],
-                    reasons: Sequence[Sequence[Reason]]) -> list[np.ndarray | None]:
+                    reasons: Sequence[Sequence[Reason]], skip: Container[int] = ()
+                    ) -> list[np.ndarray | None]:
         """Per pair: (P conflict, P agree either way, P neither) from the model, or None when the
-        pair was not read (no model, or not close enough and no frame fired).
+        pair was not read (no model, not close enough and no frame fired, or in ``skip``:
+        decided without it).
 
         A pair with a typed conflict reason cannot agree: one reading (its contradiction) is
         enough. Agreement is entailment either way round: the longer claim is read as the
@@ -139,7 +157,7 @@ class NLIJudge(Judge):
         if self.model is None:
             return out
         todo = [i for i, (a, b, s, rs) in enumerate(zip(left, right, sims, reasons, strict=True))
-                if self.needs_model(a, b, s, rs)]
+                if i not in skip and self.needs_model(a, b, s, rs)]
         if not todo:
             return out
         can_agree = {i for i in todo if not any(is_conflict(r) for r in reasons[i])}
