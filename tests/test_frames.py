@@ -378,3 +378,12 @@ def test_the_model_does_not_read_what_the_pair_classifier_decides() -> None:
     judge._probs = lambda *args: np.array([[0.1, 0.2, 0.7]])  # type: ignore[method-assign]
     res = judge.judge_pairs([ca], [cb], [0.9], np.zeros((1, 2)), np.zeros((1, 2)))[0]
     assert res.label == "neither" and fake.seen == [(a, b)]  # unsure: the model reads, and vetoes
+
+
+def test_near_copies_agree_without_the_model() -> None:
+    a = "No one was injured in the fire, which police are treating as suspicious."
+    fake = FakeNLI({(a, a): (0.06, 0.9, 0.04)})  # a reading short of bare_agree
+    assert judged(NLIJudge(nli=fake), a, a, 0.99) == "agree" and fake.seen == []
+    b = "No one was hurt in the fire, which police are treating as suspicious."
+    fake = FakeNLI({})
+    assert judged(NLIJudge(nli=fake), a, b, 0.93) == "neither" and fake.seen  # read, refused
