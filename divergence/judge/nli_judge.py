@@ -126,8 +126,8 @@ class NLIJudge(Judge):
         if p_pair is None:
             return False
         soft = [r for r in reasons if is_conflict(r) and r.weight >= self.conflict_threshold]
-        if soft and p_pair >= 0.5 and any(not r.detail.endswith("worded apart") for r in soft):
-            return True
+        if soft:  # a loose negation the model may confirm: its typed reason then explains
+            return p_pair >= 0.5 and any(not r.detail.endswith("worded apart") for r in soft)
         return (a.article_id != b.article_id and compatible_speakers(a, b)
                 and p_pair >= self.model_conflict_p
                 and (sim >= self.model_conflict_sim
