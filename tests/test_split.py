@@ -258,3 +258,33 @@ def test_whom_and_where_between_the_cue_and_that_are_not_the_proposition() -> No
     for sentence, (speaker, prop) in cases.items():
         (att,) = attribute(sentence)
         assert (att.speaker, sentence[att.start:att.end]) == (speaker, prop)
+
+
+def test_leading_phrases_and_asides_around_the_speaker() -> None:
+    """A phrase before the speaker, or ", for its part," after it, does not hide who speaks."""
+    cases = {
+        "In a post on Truth Social, he said he had spoken to both prime ministers.":
+            ("he", "he had spoken to both prime ministers"),
+        "Speaking at army headquarters, spokesman Winthai Suvaree said troops had fired.":
+            ("spokesman Winthai Suvaree", "troops had fired"),
+        "The Thai army, for its part, says Cambodian forces attacked after midnight.":
+            ("The Thai army", "Cambodian forces attacked after midnight"),
+        "While conceding that fighting had not stopped, Phumtham argued that news was slow.":
+            ("Phumtham", "news was slow"),
+    }
+    for sentence, (speaker, prop) in cases.items():
+        (att,) = attribute(sentence)
+        assert (att.speaker, sentence[att.start:att.end]) == (speaker, prop)
+
+
+def test_clause_tails_and_quantities_are_not_speakers() -> None:
+    """"..., and former President X claimed credit", "..., after Israel said P", "At least
+    eight people ..., X reported, after ..." and "reportedly" are not attributions."""
+    for sentence in [
+        "Washington praised the truce, and former President Donald Trump claimed credit for it.",
+        "Officials called the truce a stunt, coming after Trump warned he might step back.",
+        "At least eight people were killed on Sunday, the agency reported, after Israel said "
+        "the ceasefire would start late.",
+        "Before the names arrived, Israeli attacks had reportedly left 19 Palestinians dead.",
+    ]:
+        assert attribute(sentence) == [], sentence

@@ -58,6 +58,9 @@ _TOOK_TO = re.compile(
     r"\s*[,:]?\s*(?:that\s+)?"
 )
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+# lower-case words that open a clause, never a speaker: "..., after Israel said P"
+_NOT_SPEAKER_START = {"and", "but", "or", "while", "as", "after", "before", "when", "because",
+                      "since", "until", "if", "though", "although", "whereas"}
 _STOP_SPEAKER = {"this", "that", "these", "those", "it", "there", "which", "who", "what"}
 
 
@@ -83,11 +86,18 @@ def _trim(s: str, a: int, b: int) -> tuple[int, int]:
 
 
 def _speaker_ok(spk: str) -> bool:
+    raw = spk.strip().split()
     spk = re.sub(r"^(?:The|A|An|Their|Its|His|Her|Our)\s+", "", spk.strip())
     words = spk.split()
     if not words or len(words) > 9:
         return False
     if words[0].lower() in _STOP_SPEAKER:
+        return False
+    # Not a speaker but the tail of another clause: "..., and former President Trump (claimed
+    # credit)", "a plan he (said had been ...)", "coming after Trump (warned ...)".
+    if raw[0] in _NOT_SPEAKER_START or raw[0].endswith("ing") and raw[0].islower():
+        return False
+    if len(raw) > 1 and raw[-1].lower() in _PRONOUNS:
         return False
     return bool(_SPEAKERISH.search(spk))
 
@@ -161,7 +171,14 @@ def attribute(sentence: str) -> list[Attributed]:
     # 4. "X (has consistently) maintained that P" / "X denied P" at the head of the sentence.
     m = re.match(
         rf"\s*(?:(?:However|But|Meanwhile|Earlier|Also|Separately|Still|Yet|Later),\s*)?"
-        rf"(?P<spk>[^,;:\"“”]{{1,80}}?)\s*,?\s+{_ADVS}(?P<cue>{_QUOTED}|{ASSERT_CUES}|{DENY_CUES})"
+        # a leading phrase: "In a post on Truth Social, he said", "While conceding P, X argued"
+        rf"(?:(?!At\s+(?:least|most)\b)"
+        rf"(?:In|On|At|During|Speaking|Writing|While|After|Before|Asked|Addressing|Responding)"
+        rf"\b[^;:\"“”]{{0,100}}?,\s*)?"
+        rf"(?P<spk>[^,;:\"“”]{{1,80}}?)"
+        rf"(?:\s*,\s*(?:for\s+(?:its|his|her|their)\s+part|however|meanwhile|in\s+turn|too)\s*,)?"
+        rf"\s*,?\s+{_ADVS}(?P<cue>{_QUOTED}|{ASSERT_CUES}|{DENY_CUES}"
+        rf"|(?<=statement\s)saying|(?<=message\s)saying|(?<=post\s)saying)\b"
         rf"(?:\s+(?:last\s+\w+|on\s+\w+|earlier|in\s+a\s+[\w\s]+?post|to\s+\w+(?:\s+\w+)?)"
         # "said in a statement on Monday that", "said at a briefing that": only before "that"
         rf"|\s+(?:in|at|during|via|through|after|before)\s+(?:[\w’'.-]+\s+){{0,6}}?(?=that\s)"
