@@ -188,3 +188,21 @@ def test_a_new_contradiction_does_not_inherit_an_old_verdict(
                if any(r["type"] == "number" for r in c["reasons"])]
     assert numbers and all(c["flagged"] and c["verdict"] is None for c in numbers)
     assert code == 3
+
+
+def test_far_neighbours_that_share_a_frame_are_judged_too() -> None:
+    """Beyond the k closest, stored claims that count the same kind of thing are kept, however
+    far down the list (above the cosine floor); others are not."""
+    import numpy as np
+
+    from divergence.corpus.score import FRAME_NEIGHBOURS, _with_frames
+    from divergence.ingest.split import claim_from_text
+
+    new = claim_from_text("The blast killed 31 people in Karachi.", "n:0")
+    toll = claim_from_text("Officials put the death toll at 12.", "s:0")
+    other = claim_from_text("The talks resumed in Doha.", "s:1")
+    v = np.zeros(4, dtype=np.float32)
+    hits = [(other, v, 0.9)] * 5 + [(other, v, 0.5)] * 100 + [(toll, v, 0.3), (toll, v, 0.1)]
+    assert FRAME_NEIGHBOURS > len(hits)
+    (kept,) = _with_frames([new], [hits], k=5)
+    assert kept[:5] == hits[:5] and kept[5:] == [(toll, v, 0.3)]  # rank 106 kept; 0.1 below floor
