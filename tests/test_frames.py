@@ -358,13 +358,11 @@ def test_without_model_drops_the_nli_model_of_either_judge() -> None:
     assert NLIJudge(nli=fake).model is fake  # the judge itself keeps it
 
 
-def test_one_named_speaker_quoted_by_both_pins_the_statement() -> None:
-    a = "Russian President Vladimir Putin said on Monday that combat had resumed."
-    b = "Putin told state media that military action had resumed after the truce."
-    assert judged(NLIJudge(nli=FakeNLI({})), a, b, 0.5) == "agree"  # one man's one statement
-    c = "Indian officials said that military action had resumed after the truce."
-    d = "India said that combat had resumed."
-    assert judged(NLIJudge(nli=FakeNLI({})), c, d, 0.5) == "neither"  # a country is a setting
+def test_one_speaker_and_closeness_alone_do_not_agree() -> None:
+    """"Putin said the truce would hold" / "Putin said the truce was over" are two statements of
+    one man: a shared speaker pins nothing (a shared speaker as anchor was tried and dropped)."""
+    c, d = "Putin said the truce would hold.", "Putin said the truce was over."
+    assert judged(NLIJudge(nli=FakeNLI({})), c, d, 0.7) == "neither"
 
 
 def test_the_model_does_not_read_what_the_pair_classifier_decides() -> None:

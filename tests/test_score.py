@@ -203,6 +203,22 @@ def test_far_neighbours_that_share_a_frame_are_judged_too() -> None:
     other = claim_from_text("The talks resumed in Doha.", "s:1")
     v = np.zeros(4, dtype=np.float32)
     hits = [(other, v, 0.9)] * 5 + [(other, v, 0.5)] * 100 + [(toll, v, 0.3), (toll, v, 0.1)]
-    assert FRAME_NEIGHBOURS > len(hits)
+    assert len(hits) < FRAME_NEIGHBOURS
     (kept,) = _with_frames([new], [hits], k=5)
     assert kept[:5] == hits[:5] and kept[5:] == [(toll, v, 0.3)]  # rank 106 kept; 0.1 below floor
+
+
+def test_far_frame_neighbours_count_only_inside_the_articles_story() -> None:
+    import numpy as np
+
+    from divergence.corpus.score import _with_frames
+    from divergence.ingest.split import claim_from_text
+
+    new = claim_from_text("The blast killed 31 people in Karachi.", "n:0")
+    here = claim_from_text("Officials put the Karachi death toll at 12.", "s:0")
+    there = claim_from_text("The attack in Ankara killed 47 people.", "t:0")
+    other = claim_from_text("The talks resumed in Doha.", "s:1")
+    v = np.zeros(4, dtype=np.float32)
+    hits = [(other, v, 0.9)] * 5 + [(there, v, 0.45), (here, v, 0.3)]
+    (kept,) = _with_frames([new], [hits], k=5, within=lambda h: h[0].article_id != "t")
+    assert kept[5:] == [(here, v, 0.3)]

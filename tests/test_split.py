@@ -288,3 +288,20 @@ def test_clause_tails_and_quantities_are_not_speakers() -> None:
         "Before the names arrived, Israeli attacks had reportedly left 19 Palestinians dead.",
     ]:
         assert attribute(sentence) == [], sentence
+
+
+def test_rejecting_a_thing_is_not_denying_a_proposition() -> None:
+    """"The court rejected the appeal" is an act in the outlet's voice; "rejected claims that P"
+    and "denied that P" deny P."""
+    assert attribute("On Friday, the court rejected the appeal filed by the families.") == []
+    assert attribute("After the vote, Hamas rejected the plan and Israel accepted it.") == []
+    s = "Hamas rejected claims that it had broken the truce."
+    (att,) = attribute(s)
+    assert (att.speaker, att.stance, s[att.start:att.end]) == ("Hamas", "denies",
+                                                              "it had broken the truce")
+
+
+def test_a_relative_that_after_the_cue_is_not_what_was_said() -> None:
+    s = "Officials said at a meeting that lasted five hours that no deal had been reached."
+    (att,) = attribute(s)
+    assert s[att.start:att.end] == "no deal had been reached"

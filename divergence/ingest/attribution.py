@@ -58,6 +58,9 @@ _TOOK_TO = re.compile(
     r"\s*[,:]?\s*(?:that\s+)?"
 )
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+# after "said at a meeting" / "told the men": a "that" opening a relative clause ("that lasted
+# five hours", "that he had hired") is not the one that opens what was said
+_NOT_RELATIVE = r"(?!(?:was|were|is|are|had|has|have|would|will|could|\w+ed)\b)"
 # lower-case words that open a clause, never a speaker: "..., after Israel said P"
 _NOT_SPEAKER_START = {"and", "but", "or", "while", "as", "after", "before", "when", "because",
                       "since", "until", "if", "though", "although", "whereas"}
@@ -95,7 +98,7 @@ def _speaker_ok(spk: str) -> bool:
         return False
     # Not a speaker but the tail of another clause: "..., and former President Trump (claimed
     # credit)", "a plan he (said had been ...)", "coming after Trump (warned ...)".
-    if raw[0] in _NOT_SPEAKER_START or raw[0].endswith("ing") and raw[0].islower():
+    if raw[0].lower() in _NOT_SPEAKER_START or raw[0].endswith("ing") and raw[0].islower():
         return False
     if len(raw) > 1 and raw[-1].lower() in _PRONOUNS:
         return False
@@ -181,12 +184,15 @@ def attribute(sentence: str) -> list[Attributed]:
         rf"|(?<=statement\s)saying|(?<=message\s)saying|(?<=post\s)saying)\b"
         rf"(?:\s+(?:last\s+\w+|on\s+\w+|earlier|in\s+a\s+[\w\s]+?post|to\s+\w+(?:\s+\w+)?)"
         # "said in a statement on Monday that", "said at a briefing that": only before "that"
-        rf"|\s+(?:in|at|during|via|through|after|before)\s+(?:[\w’'.-]+\s+){{0,6}}?(?=that\s)"
+        rf"|\s+(?:in|at|during|via|through|after|before)\s+(?:[\w’'.-]+\s+){{0,6}}?(?=that\s+{_NOT_RELATIVE})"
         # "told state media on Monday that", "told reporters that": whom, then "that"
-        rf"|(?<=told)\s+(?:[\w’'.-]+\s+){{1,6}}?(?=that\s))?"
+        rf"|(?<=told)\s+(?:[\w’'.-]+\s+){{1,6}}?(?=that\s+{_NOT_RELATIVE}))?"
         rf"\s*,?\s*(?:that\s+)?",
         s,
     )
+    if (m and _DENY_RE.fullmatch(m.group("cue")) and not m.group("cue").lower().startswith("den")
+            and not _DENIED_NOUN.match(s, m.end()) and not s[:m.end()].rstrip().endswith("that")):
+        m = None  # "X rejected the appeal": an act, not the denial of a proposition
     if m and _speaker_ok(_clean_speaker(m.group("spk"))) and m.end() < len(s) - 3:
         cue = m.group("cue")
         stance = "denies" if _DENY_RE.fullmatch(cue) else "asserts"

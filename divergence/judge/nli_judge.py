@@ -68,10 +68,11 @@ class NLIJudge(Judge):
             shorter cannot state all the longer one says (on ECB+ both rules together skip 458
             of 797 and lose 1; without the length condition, a floor skipped more but lost SICK
             agreements of near-equal length such as "guitar" / "instrument").
-        read_copies: cosine from which near-copies agree without the model's reading (with no
-            conflict reason): read, the model refused 8 of 61 such pairs on the ECB+ workload,
-            one of them two identical sentences (P(entail) 0.93 < ``bare_agree``). 0.95 changed
-            nothing on SICK trial or newsdev dev; 0.92 lost one SICK trial pair.
+        read_copies: cosine from which copies (the same words in the same order, punctuation
+            aside) agree without the model's reading (with no conflict reason): read, the model
+            refused two identical sentences on the ECB+ workload (P(entail) 0.93 <
+            ``bare_agree``). Near-copies with other words, or the same words in another order
+            ("the rebels pushed the troops" / "the troops pushed the rebels"), are still read.
         agree_threshold: cosine used to cut chained agreement groups (``group._split_weak``).
     """
 
@@ -173,7 +174,8 @@ class NLIJudge(Judge):
         pos = {i: k for k, i in enumerate(todo)}
         # The skips leave labels as reading both ways would, unless the model may call a
         # conflict alone (on the mean of both readings) or block what it found entailed.
-        skips = self.nli_conflict > 1 and self.nli_soft + min(self.nli_agree, self.bare_agree) > 1
+        skips = (self.nli_conflict > 1
+                 and 2 * self.nli_soft + min(self.nli_agree, self.bare_agree) > 2)
         again = [i for i in sorted(can_agree) if not skips
                  or (ab[i][1] < self._agree_bar(left[i], right[i])
                      and ab[i][0] < self.second_conflict
@@ -192,7 +194,7 @@ class NLIJudge(Judge):
 
     def _agree_bar(self, a: Claim, b: Claim) -> float:
         """P(entailment) at which the model agrees a pair alone: lower when both pin one fact."""
-        return self.nli_agree if _claim_anchors(a, b) else self.bare_agree
+        return self.nli_agree if _specific_anchors(a.content, b.content) else self.bare_agree
 
     def needs_model(self, a: Claim, b: Claim, sim: float, reasons: Sequence[Reason]) -> bool:
         """Whether the model's reading could change this pair's label: a negation or antonym to
@@ -206,10 +208,14 @@ class NLIJudge(Judge):
             return True  # a soft reason: the model confirms or not
         if any(r.type == "same-value" for r in reasons) or not compatible_speakers(a, b):
             return False
-        pinned = bool(_claim_anchors(a, b))
-        if pinned:  # close and pinned to one fact: agreed by the anchors; worded apart: ask
-            return self.anchored_sim > sim >= 0.3
-        return self._paraphrase(a, b, sim) and sim < self.read_copies
+        if _specific_anchors(a.content, b.content):  # close and pinned: agreed by the anchors;
+            return self.anchored_sim > sim >= 0.3  # worded apart: ask
+        return self._paraphrase(a, b, sim) and not self._copies(a, b, sim)
+
+    def _copies(self, a: Claim, b: Claim, sim: float) -> bool:
+        """Near-copies: the same words in the same order, and close (``read_copies``); a swap
+        of who did what to whom keeps the words but not their order."""
+        return sim >= self.read_copies and _words(a.content) == _words(b.content)
 
     def _paraphrase(self, a: Claim, b: Claim, sim: float) -> bool:
         """Near-paraphrases: close in meaning or in words (where NLI models are reliable)."""
@@ -246,7 +252,7 @@ class NLIJudge(Judge):
         blocked = (typed or swapped or not compatible_speakers(a, b)
                    or p_conflict >= self.nli_soft)
         if not blocked:
-            anchors = _claim_anchors(a, b)
+            anchors = _specific_anchors(a.content, b.content)
             if same_value:
                 return Judgement("agree", same_value[0].weight, (*same_value, *extra), sim)
             pinned = ", ".join(sorted(anchors)[:3])
@@ -278,16 +284,6 @@ _GENERIC_HEADS = frozenset({
     "commission", "authority", "administration", "embassy", "mission", "declaration", "act"})
 
 
-def _claim_anchors(a: Claim, b: Claim) -> frozenset[str]:
-    """What pins two claims to one fact: their propositions' anchors, or one named speaker
-    (not a country) quoted by both: "Putin said P" / "Putin told state media P'"."""
-    out = _specific_anchors(a.content, b.content)
-    if a.speaker and b.speaker:
-        same = _anchors_of(a.speaker)[0] & _anchors_of(b.speaker)[0]
-        out |= {f"said by {name}" for name in same}
-    return out
-
-
 @lru_cache(maxsize=65536)
 def _specific_anchors(a: str, b: str) -> frozenset[str]:
     """What pins two statements to one fact: people and places both name (not countries, nor
@@ -314,6 +310,12 @@ def _anchors_of(t: str) -> tuple[frozenset[str], frozenset[str], frozenset[float
     numbers = {q.value for q in quantities(t) if q.value >= 10  # "two men" pins nothing
                and not re.match(r"[\d,.]*(?:st|nd|rd|th)\b", t[q.start:])}
     return frozenset(names), frozenset(days), frozenset(numbers)
+
+
+@lru_cache(maxsize=65536)
+def _words(text: str) -> tuple[str, ...]:
+    """The words of ``text``, lower-cased, punctuation dropped ("No-one" = "No - one")."""
+    return tuple(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 def _length_ratio(a: str, b: str) -> float:
