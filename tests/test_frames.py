@@ -385,3 +385,18 @@ def test_near_copies_agree_without_the_model() -> None:
     b = "No one was hurt in the fire, which police are treating as suspicious."
     fake = FakeNLI({})
     assert judged(NLIJudge(nli=fake), a, b, 0.93) == "neither" and fake.seen  # read, refused
+
+
+def test_a_loose_negation_needs_one_subject() -> None:
+    """"The man is not dancing" / "A woman is dancing" are two people, not a clash; "Russian
+    troops did not cross" / "Russia crossed" are one actor."""
+    from divergence.judge.nli_judge import polarity_flip
+
+    def flip(a: str, b: str) -> bool:
+        return polarity_flip(claim_from_text(a, "a:0"), claim_from_text(b, "b:0")) is not None
+
+    assert not flip("The man is not dancing on the stage.", "A woman is dancing on the stage.")
+    assert flip("Russian troops did not cross the river on Sunday.",
+                "Russia crossed the river on Sunday.")
+    assert flip("The bridge did not open on Friday.", "The bridge opened on Friday.")
+    assert flip("Hamas has not freed the hostages.", "The Hamas militants freed the hostages.")

@@ -318,6 +318,34 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(re.findall(r"[a-z0-9]+", text.lower()))
 
 
+_VERB_START = frozenset({"is", "are", "was", "were", "has", "have", "had", "did", "does", "do",
+                         "not", "will", "would", "can", "could", "should", "may", "might",
+                         "must", "never", "no", "said", "says"})
+_SUBJECT_SKIP = frozenset({"a", "an", "the", "some", "this", "that", "these", "those", "its",
+                           "his", "her", "their", "our", "two", "three", "four", "five", "several",
+                           "many", "few", "all", "both", "each", "every", "nobody", "no", "one"})
+
+
+@lru_cache(maxsize=65536)
+def _subject(text: str) -> tuple[str, frozenset[str]] | None:
+    """A simple subject's actor key and words ("Russian forces" -> russia, {russian, forces}), or
+    None when the sentence does not open with one (a pronoun, a clause, more than four words)."""
+    from .text import norm_actor
+
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", text)
+    head = []
+    for w in words[:6]:
+        if w.lower() in _VERB_START or (w.lower().endswith("ed") and head):
+            break
+        head.append(w)
+    else:
+        return None
+    head = [w for w in head if w.lower() not in _SUBJECT_SKIP]
+    if not head or len(head) > 4 or head[-1].lower() in {"he", "she", "they", "it", "we", "i"}:
+        return None
+    return norm_actor(" ".join(head)), frozenset(w.lower() for w in head)
+
+
 def _length_ratio(a: str, b: str) -> float:
     """How many times longer the longer text is (in characters)."""
     return max(len(a), len(b)) / max(1, min(len(a), len(b)))
@@ -331,6 +359,9 @@ def polarity_flip(a: Claim, b: Claim, words: float = 0.5) -> Reason | None:
     na, nb = negations(a.content), negations(b.content)
     if len(na) % 2 == len(nb) % 2 or overlap(a.content, b.content) < words:
         return None
+    sa, sb = _subject(a.content), _subject(b.content)
+    if sa and sb and sa[0] != sb[0] and not sa[1] & sb[1]:
+        return None  # "The man is not dancing" / "A woman is dancing": two people, no clash
     neg, cues = (a, na) if len(na) % 2 else (b, nb)
     return Reason("negation", f"{neg.id} negates ({cues[0].group(0)!r}); worded apart",
                   (a.id, b.id), (span_of(neg, cues[0].start(), cues[0].end()),), weight=0.5)
