@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -65,3 +67,35 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("DIVERGENCE_DB", raising=False)
     return tmp_path
+
+
+def _chromium() -> str | None:
+    """Debian's chromium (or $DIVERGENCE_CHROMIUM); Playwright's own download is never used."""
+    env = os.environ.get("DIVERGENCE_CHROMIUM")
+    found = [env] if env else []
+    found += ["/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")]
+    return next((f for f in found if f and os.path.isfile(f) and os.access(f, os.X_OK)), None)
+
+
+@contextmanager
+def chromium():  # noqa: ANN201 - yields (playwright.sync_api, a Browser)
+    """Headless chromium driven by Playwright, closed afterwards. CI sets
+    DIVERGENCE_REQUIRE_BROWSER=1 (.ci/run installs chromium): there a missing browser fails
+    the run instead of skipping the tests that drive a real browser."""
+    missing = pytest.fail if os.environ.get("DIVERGENCE_REQUIRE_BROWSER") else pytest.skip
+    try:
+        from playwright import sync_api
+    except ImportError as e:
+        missing(f"the playwright package is not usable ({e}); pip install playwright")
+    exe = _chromium()
+    if exe is None:
+        missing("no chromium executable (/usr/bin/chromium, chromium, chromium-browser or "
+                "$DIVERGENCE_CHROMIUM); CI installs Debian's chromium")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=exe, args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-dev-shm-usage"])
+        try:
+            yield sync_api, browser
+        finally:
+            browser.close()

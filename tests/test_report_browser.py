@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
 
-from .conftest import SEEDS, run_cli
+from .conftest import SEEDS, chromium, run_cli
 
 pytestmark = pytest.mark.slow
 
@@ -38,33 +36,10 @@ def seeds_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return work / "seeds.html"
 
 
-def _chromium() -> str | None:
-    env = os.environ.get("DIVERGENCE_CHROMIUM")
-    found = [env] if env else []
-    found += ["/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")]
-    return next((f for f in found if f and os.path.isfile(f) and os.access(f, os.X_OK)), None)
-
-
 @pytest.fixture(scope="module")
 def browser():  # noqa: ANN201 - a playwright Browser
-    # CI sets DIVERGENCE_REQUIRE_BROWSER=1: there a missing browser fails instead of skipping.
-    missing = pytest.fail if os.environ.get("DIVERGENCE_REQUIRE_BROWSER") else pytest.skip
-    try:
-        from playwright import sync_api
-    except ImportError as e:
-        missing(f"the playwright package is not usable ({e}); pip install playwright")
-    exe = _chromium()
-    if exe is None:
-        missing("no chromium executable (/usr/bin/chromium, chromium, chromium-browser or "
-                "$DIVERGENCE_CHROMIUM); CI installs Debian's chromium")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=exe, args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-dev-shm-usage"])
-        try:
-            yield b
-        finally:
-            b.close()
+    with chromium() as (_, b):
+        yield b
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 import threading
 import time
 import urllib.error
@@ -22,7 +20,7 @@ from divergence.corpus.store import Corpus
 from divergence.judge import Judge
 from divergence.records import Article, Claim
 
-from .conftest import run_cli
+from .conftest import chromium, run_cli
 
 DATA = Path(__file__).parent / "data"
 PLANTED = "<script>window.pwned=1</script>"
@@ -265,53 +263,28 @@ def test_cli_help_teaches() -> None:
 # ---------------------------------------------------------------- in a real browser
 
 
-def _chromium() -> str | None:
-    """Debian's chromium (or $DIVERGENCE_CHROMIUM); Playwright's own download is never used."""
-    env = os.environ.get("DIVERGENCE_CHROMIUM")
-    found = [env] if env else []
-    found += ["/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")]
-    return next((f for f in found if f and os.path.isfile(f) and os.access(f, os.X_OK)), None)
-
-
 def test_browser_dismiss_is_stored_and_planted_script_does_not_run(
         server: ReviewServer, corpus_db: Path) -> None:
-    # CI sets DIVERGENCE_REQUIRE_BROWSER=1 (.ci/run installs chromium): there a missing browser
-    # fails the run instead of skipping the one test that drives a real browser.
-    missing = pytest.fail if os.environ.get("DIVERGENCE_REQUIRE_BROWSER") else pytest.skip
-    try:
-        from playwright import sync_api
-    except ImportError as e:
-        missing(f"the playwright package is not usable ({e}); pip install playwright")
-    exe = _chromium()
-    if exe is None:
-        missing("no chromium executable (/usr/bin/chromium, chromium, chromium-browser or "
-                "$DIVERGENCE_CHROMIUM); CI installs Debian's chromium")
     gid = _group_id(server)
     t0 = time.monotonic()
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=exe, args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-dev-shm-usage"])
-        try:
-            page = browser.new_page()
-            errors: list[str] = []
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.goto(server.url)
-            card = page.locator(f'.card[data-group="{gid}"]')
-            sync_api.expect(card).to_be_visible()
-            card.locator("input.note").fill("two <b>ferries</b>")
-            card.get_by_role("button", name="dismiss").click()
-            sync_api.expect(card.locator(".status")).to_have_text("saved")
-            sync_api.expect(page.locator(f'#reviewed .card[data-group="{gid}"]')).to_be_visible()
-            sync_api.expect(page.locator("#pending-count")).to_have_text("0")
-            verdict = card.locator(".verdict")
-            sync_api.expect(verdict).to_contain_text("dismiss by alice")
-            assert "two <b>ferries</b>" in verdict.inner_text()  # the note shown as text
-            assert page.evaluate("typeof window.pwned") == "undefined"
-            assert "window.pwned=1" in card.inner_text()  # shown as text, not run
-            assert errors == []
-        finally:
-            browser.close()
+    with chromium() as (sync_api, browser):
+        page = browser.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(server.url)
+        card = page.locator(f'.card[data-group="{gid}"]')
+        sync_api.expect(card).to_be_visible()
+        card.locator("input.note").fill("two <b>ferries</b>")
+        card.get_by_role("button", name="dismiss").click()
+        sync_api.expect(card.locator(".status")).to_have_text("saved")
+        sync_api.expect(page.locator(f'#reviewed .card[data-group="{gid}"]')).to_be_visible()
+        sync_api.expect(page.locator("#pending-count")).to_have_text("0")
+        verdict = card.locator(".verdict")
+        sync_api.expect(verdict).to_contain_text("dismiss by alice")
+        assert "two <b>ferries</b>" in verdict.inner_text()  # the note shown as text
+        assert page.evaluate("typeof window.pwned") == "undefined"
+        assert "window.pwned=1" in card.inner_text()  # shown as text, not run
+        assert errors == []
     with Corpus(corpus_db, create=False) as corpus:
         v = corpus.latest_verdicts()[gid]
     assert (v.decision, v.reviewer, v.note) == ("dismiss", "alice", "two <b>ferries</b>")
