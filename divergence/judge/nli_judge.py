@@ -124,12 +124,15 @@ class NLIJudge(Judge):
                             p_pair: float | None) -> bool:
         """Whether the pair classifier makes this pair a conflict whatever the NLI model says
         (``_decide_news``): it confirms a strict negation, or calls near-paraphrases apart."""
-        if p_pair is None:
-            return False
         soft = [r for r in reasons if is_conflict(r) and r.weight >= self.conflict_threshold]
         if soft:  # a loose negation the model may confirm: its typed reason then explains
-            return p_pair >= 0.5 and any(not r.detail.endswith("worded apart") for r in soft)
-        return (a.article_id != b.article_id and compatible_speakers(a, b)
+            return _pair_confirms(soft, p_pair)
+        return self._pair_calls_apart(a, b, sim, p_pair)
+
+    def _pair_calls_apart(self, a: Claim, b: Claim, sim: float, p_pair: float | None) -> bool:
+        """The earlier judge's rule: the pair classifier calls near-paraphrases from two
+        voices a conflict."""
+        return (p_pair is not None and a.article_id != b.article_id and compatible_speakers(a, b)
                 and p_pair >= self.model_conflict_p
                 and (sim >= self.model_conflict_sim
                      or overlap(a.content, b.content) >= self.model_conflict_sim))
@@ -232,18 +235,14 @@ class NLIJudge(Judge):
         p_conflict = float(p[0]) if p is not None else 0.0
         p_agree = float(p[1]) if p is not None else 0.0
         sure = p is None and any(r.weight >= self.override_threshold for r in soft)
-        # The classifier may confirm a negation the strict detector found, not a loose one.
-        by_pair = (p_pair is not None and p_pair >= 0.5
-                   and any(not r.detail.endswith("worded apart") for r in soft))
+        by_pair = _pair_confirms(soft, p_pair)
         if structural or (soft and (p_conflict >= self.nli_soft or by_pair)) or sure:
             conf = max(noisy_or([r.weight for r in typed]), p_conflict)
             return Judgement("conflict", conf, (*typed, *extra), sim)
         apart = a.article_id != b.article_id and compatible_speakers(a, b)
         if apart and p_conflict >= self.nli_conflict and self._paraphrase(a, b, sim):
             return Judgement("conflict", p_conflict, extra, sim)
-        if (apart and p_pair is not None and p_pair >= self.model_conflict_p
-                and (sim >= self.model_conflict_sim
-                     or overlap(a.content, b.content) >= self.model_conflict_sim)):
+        if self._pair_calls_apart(a, b, sim, p_pair):
             why = Reason("model", f"pair model: conflict (p={p_pair:.2f})", (a.id, b.id),
                          weight=p_pair)  # the earlier judge's rule for near-paraphrases
             return Judgement("conflict", p_pair, (why, *extra), sim)
@@ -344,6 +343,12 @@ def _subject(text: str) -> tuple[str, frozenset[str]] | None:
     if not head or len(head) > 4 or head[-1].lower() in {"he", "she", "they", "it", "we", "i"}:
         return None
     return norm_actor(" ".join(head)), frozenset(w.lower() for w in head)
+
+
+def _pair_confirms(soft: Sequence[Reason], p_pair: float | None) -> bool:
+    """The pair classifier confirms a negation the strict detector found, not a loose one."""
+    return (p_pair is not None and p_pair >= 0.5
+            and any(not r.detail.endswith("worded apart") for r in soft))
 
 
 def _length_ratio(a: str, b: str) -> float:
