@@ -211,7 +211,7 @@ def test_far_neighbours_that_share_a_frame_are_judged_too() -> None:
 def test_far_frame_neighbours_count_only_inside_the_articles_story() -> None:
     import numpy as np
 
-    from divergence.corpus.score import _with_frames
+    from divergence.corpus.score import _in_story, _with_frames
     from divergence.ingest.split import claim_from_text
 
     new = claim_from_text("The blast killed 31 people in Karachi.", "n:0")
@@ -220,5 +220,7 @@ def test_far_frame_neighbours_count_only_inside_the_articles_story() -> None:
     other = claim_from_text("The talks resumed in Doha.", "s:1")
     v = np.zeros(4, dtype=np.float32)
     hits = [(other, v, 0.9)] * 5 + [(there, v, 0.45), (here, v, 0.3)]
-    (kept,) = _with_frames([new], [hits], k=5, within=lambda h: h[0].article_id != "t")
+    event_of = {other.id: "e-karachi", here.id: "e-karachi", there.id: "e-ankara"}
+    (kept,) = _in_story(_with_frames([new], [hits], k=5), 5, event_of, 0.5)
     assert kept[5:] == [(here, v, 0.3)]
+    assert _in_story([hits], 5, {}, 0.5) == [hits]  # no stored events: nothing to go by

@@ -8,7 +8,7 @@ corpus is not regrouped: events come from its stored grouping.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
@@ -199,15 +199,10 @@ def score(
     claims = split(article, splitter)
     qv = embed([embedding_text(c) for c in claims], embedder, cache).reshape(len(claims), -1)
     searcher = index if index is not None else corpus_index(corpus)
-    found = _neighbours(searcher, corpus, qv, article.id, max(k, FRAME_NEIGHBOURS))
-    event_of, groups_of = corpus.grouping_of([h[0].id for hits in found for h in hits])
-    # The article's story: the stored events its claims' close neighbours belong to. Far
-    # frame-sharing claims count only inside it ("killed 31 in Karachi" is no rival to
-    # "killed 47 in Ankara"), as report pairs frames within a story.
-    story = {event_of[h[0].id].id for hits in found for h in hits[:k]
-             if h[2] >= min_similarity and h[0].id in event_of}
-    near = _with_frames(claims, found, k, lambda h: not story or (
-        h[0].id in event_of and event_of[h[0].id].id in story))
+    near = _with_frames(claims, _neighbours(searcher, corpus, qv, article.id,
+                                            max(k, FRAME_NEIGHBOURS)), k)
+    event_of, groups_of = corpus.grouping_of([h[0].id for hits in near for h in hits])
+    near = _in_story(near, k, {c: e.id for c, e in event_of.items()}, min_similarity)
     flat = [(i, hit) for i, hits in enumerate(near) for hit in hits]
     source = corpus.voices([hit[0].article_id for _, hit in flat])
     pairs = judge.judge_pairs(
@@ -245,20 +240,33 @@ FRAME_NEIGHBOURS = 150
 
 
 def _with_frames(claims: Sequence[Claim], near: list[list[tuple[Claim, np.ndarray, float]]],
-                 k: int, within: Callable[[tuple[Claim, np.ndarray, float]], bool] | None = None
-                 ) -> list[list[tuple[Claim, np.ndarray, float]]]:
+                 k: int) -> list[list[tuple[Claim, np.ndarray, float]]]:
     """Each claim's ``k`` closest hits, plus the further ones that share a frame key with it
-    (and pass ``within``: the article's story)."""
+    (``score`` then keeps those of the article's story)."""
     from ..group.claims import FRAME_FLOOR
     from ..judge.frames import frame_keys
 
     out = []
     for c, hits in zip(claims, near, strict=True):
         mine = frame_keys(c)
-        more = [h for h in hits[k:] if mine and h[2] >= FRAME_FLOOR and mine & frame_keys(h[0])
-                and (within is None or within(h))]
+        more = [h for h in hits[k:] if mine and h[2] >= FRAME_FLOOR and mine & frame_keys(h[0])]
         out.append(hits[:k] + more)
     return out
+
+
+def _in_story(near: list[list[tuple[Claim, np.ndarray, float]]], k: int,
+              event_of: dict[str, str], min_similarity: float
+              ) -> list[list[tuple[Claim, np.ndarray, float]]]:
+    """Far frame-sharing hits (beyond each claim's ``k`` closest) kept only inside the article's
+    story: the stored events its claims' close neighbours belong to, as ``report`` pairs frames
+    within a story ("killed 31 in Karachi" is no rival to "killed 47 in Ankara"). With no
+    stored events, all are kept."""
+    story = {event_of[h[0].id] for hits in near for h in hits[:k]
+             if h[2] >= min_similarity and h[0].id in event_of}
+    if not story:
+        return near
+    return [hits[:k] + [h for h in hits[k:] if event_of.get(h[0].id) in story]
+            for hits in near]
 
 
 class _Decided:
