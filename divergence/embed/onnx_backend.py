@@ -223,7 +223,6 @@ def _export(src: Path, out: Path) -> None:
     from .models import offline_env
 
     offline_env()
-    import torch
     from sentence_transformers import SentenceTransformer
 
     st = SentenceTransformer(str(src), device="cpu").eval()
@@ -244,28 +243,10 @@ def _export(src: Path, out: Path) -> None:
         if extra.name != "tokenizer.json":
             extra.unlink() if extra.is_file() else shutil.rmtree(extra)
     names = [n for n in _INPUTS if n in tok.model_input_names]
-    hf = mods[0].auto_model.eval()
-
-    class _Wrap(torch.nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            self.m = hf
-
-        def forward(self, *args: torch.Tensor) -> torch.Tensor:
-            return self.m(**dict(zip(names, args, strict=True))).last_hidden_state
-
     sample = tok(["a short one", "a somewhat longer sentence to trace the export with"],
                  padding=True, return_tensors="pt")
-    args = tuple(sample[n] for n in names)
-    axes = {n: {0: "batch", 1: "tokens"} for n in [*names, "last_hidden_state"]}
-    import inspect
-
-    kw = {"dynamo": False} if "dynamo" in inspect.signature(torch.onnx.export).parameters else {}
-    with torch.inference_mode(), warnings.catch_warnings(), quiet():
-        warnings.simplefilter("ignore")
-        torch.onnx.export(_Wrap().eval(), args, str(out / "model.onnx"), input_names=names,
-                          output_names=["last_hidden_state"], dynamic_axes=axes,
-                          opset_version=17, do_constant_folding=True, **kw)
+    torch_export(mods[0].auto_model.eval(), names, sample, "last_hidden_state",
+                 {0: "batch", 1: "tokens"}, out / "model.onnx")
     meta = {
         "recipe": RECIPE, "variant": "fp32", "source": str(src), "dim": int(_dim(st)),
         "max_length": int(st.max_seq_length or tok.model_max_length), "inputs": names,
@@ -283,6 +264,33 @@ def _export(src: Path, out: Path) -> None:
             f"{cos.min():.4f} on the calibration sentences): use --backend torch"
         )
     _write_meta(out, {**meta, "check": {"vs": "torch", "min_cosine": float(cos.min())}})
+
+
+def torch_export(model: Any, names: Sequence[str], sample: Any, output: str,
+                 output_axes: dict[int, str], path: Path) -> None:
+    """Export a Hugging Face module to ONNX at ``path`` (opset 17): inputs ``names`` in that
+    order, dynamic in batch and tokens, traced on ``sample``; one output, the ``output``
+    attribute of the module's result, dynamic along ``output_axes``. Shared by the embedder's
+    and the NLI model's exports; needs torch."""
+    import inspect
+
+    import torch
+
+    class _Wrap(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.m = model
+
+        def forward(self, *args: torch.Tensor) -> torch.Tensor:
+            return getattr(self.m(**dict(zip(names, args, strict=True))), output)
+
+    axes = {n: {0: "batch", 1: "tokens"} for n in names} | {output: output_axes}
+    kw = {"dynamo": False} if "dynamo" in inspect.signature(torch.onnx.export).parameters else {}
+    with torch.inference_mode(), warnings.catch_warnings(), quiet():
+        warnings.simplefilter("ignore")
+        torch.onnx.export(_Wrap().eval(), tuple(sample[n] for n in names), str(path),
+                          input_names=list(names), output_names=[output], dynamic_axes=axes,
+                          opset_version=17, do_constant_folding=True, **kw)
 
 
 def _pooling_mode(pooling: Any) -> str:

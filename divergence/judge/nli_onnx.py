@@ -183,14 +183,11 @@ def export(src: str | Path, out: str | Path, calibration: Sequence[tuple[str, st
     """Export the Hugging Face sequence classifier in ``src`` to ONNX in ``out`` (int8 unless
     ``int8`` is False); returns ``meta.json``. The int8 recipe is the embedder's: SmoothQuant
     over ``calibration`` pairs, then dynamic quantisation of MatMul and the embedding Gather."""
-    import inspect
     import tempfile
-    import warnings
 
-    import torch
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
-    from ..embed.onnx_backend import activation_ranges, quiet, smooth
+    from ..embed.onnx_backend import activation_ranges, quiet, smooth, torch_export
 
     src, out = Path(src), Path(out)
     model = AutoModelForSequenceClassification.from_pretrained(str(src)).eval()
@@ -199,31 +196,13 @@ def export(src: str | Path, out: str | Path, calibration: Sequence[tuple[str, st
     if sorted(labels) != sorted(_FROM_NLI):
         raise DivergenceError(f"{src} has labels {labels}, not contradiction/entailment/neutral")
     names = [n for n in _INPUTS if n in tok.model_input_names]
-
-    class _Wrap(torch.nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            self.m = model
-
-        def forward(self, *args: torch.Tensor) -> torch.Tensor:
-            return self.m(**dict(zip(names, args, strict=True))).logits
-
     tmp = Path(tempfile.mkdtemp(prefix=".nli-", dir=out.parent if out.parent.exists() else None))
     try:
         stage = tmp / "fp32"
         stage.mkdir()
         sample = tok(["a short one", "a longer premise to trace the export with"],
                      ["another", "and a hypothesis"], padding=True, return_tensors="pt")
-        kw = {"dynamo": False} if "dynamo" in inspect.signature(torch.onnx.export).parameters \
-            else {}
-        with torch.inference_mode(), warnings.catch_warnings(), quiet():
-            warnings.simplefilter("ignore")
-            torch.onnx.export(_Wrap().eval(), tuple(sample[n] for n in names),
-                              str(stage / "model.onnx"), input_names=names,
-                              output_names=["logits"],
-                              dynamic_axes={n: {0: "batch", 1: "tokens"} for n in names}
-                              | {"logits": {0: "batch"}},
-                              opset_version=17, do_constant_folding=True, **kw)
+        torch_export(model, names, sample, "logits", {0: "batch"}, stage / "model.onnx")
         tok.save_pretrained(str(tmp / "tok"))
         shutil.copy2(tmp / "tok" / "tokenizer.json", stage / "tokenizer.json")
         meta: dict[str, Any] = {"labels": labels, "max_length": 128, "inputs": names,
