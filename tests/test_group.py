@@ -95,6 +95,18 @@ def test_same_article_pairs_only_across_speakers(setup) -> None:  # noqa: ANN001
     assert (0, 1) in pairs
 
 
+def test_claims_of_two_stories_never_meet() -> None:
+    """Two truces: the same words and close vectors, but a pair only within one story; the
+    crediting and timing frames obey it too."""
+    texts = ["The truce began at 6 pm, Qatar brokered it.", "The truce began at midnight."]
+    claims = [_claim(a, 0, t) for a, t in zip("abcd", texts * 2, strict=True)]
+    vecs = np.stack([_unit([1, 0.1 * k]) for k in range(4)])
+    every = {(i, j) for i, j, _ in candidate_pairs(claims, vecs)}
+    assert every == {(i, j) for i in range(4) for j in range(i + 1, 4)}
+    split = {(i, j) for i, j, _ in candidate_pairs(claims, vecs, story_of=[0, 0, 1, 1])}
+    assert split == {(0, 1), (2, 3)}
+
+
 def test_events_from_claims_and_attach(setup) -> None:  # noqa: ANN001
     arts, claims, vecs = setup
     events = find_events(claims, vecs, threshold=0.5, min_size=1)

@@ -190,8 +190,8 @@ def candidate_pairs(
     Exact (blocks of rows, memory ~ block x n); with ``graph`` and beyond
     ``graph.EXACT_MAX`` claims, the closest come from the HNSW neighbour table. Beyond
     ``CREDIT_ALL`` crediting claims, crediting pairs must reach ``CREDIT_FLOOR``. With
-    ``story_of`` (a story per claim, ``stories``), claims are paired by a count or time frame
-    only within a story: far apart in wording, they must at least be about the same news.
+    ``story_of`` (a story per claim, ``stories``), claims are paired only within a story:
+    the time of one truce does not contradict the time of another.
     ``table`` lends the neighbour graph that ``voices`` built over the same rows.
     """
     from .graph import close_pairs, nearest_pairs
@@ -211,14 +211,14 @@ def candidate_pairs(
     buckets: dict[str, list[int]] = defaultdict(list)
     for n, ks in enumerate(keys):
         for key in ks:
-            if key != "credit" and story is not None:  # counts and times: within one story
+            if story is not None:  # frames compare claims of one story only
                 key = f"{key}@{story[n]}"
             buckets[key].append(n)
     for key in sorted(buckets):
         who = np.array(buckets[key])
         if len(who) < 2:
             continue
-        if key == "credit":  # who is credited: every pair while few, as before
+        if key.partition("@")[0] == "credit":  # who is credited: every pair while few
             every = len(who) <= CREDIT_ALL
             floor, most = (-2.0, len(who)) if every else (CREDIT_FLOOR, 256)
         else:  # a count or a time of the same kind of thing: the closest few, however worded
@@ -228,6 +228,10 @@ def candidate_pairs(
         mask = other_voice(gi, gj)
         parts.insert(0, (gi[mask], gj[mask], cs[mask]))  # first: its similarity wins a tie
     i, j, sim = (np.concatenate([p[col] for p in parts]) for col in range(3))
+    if story is not None:  # two truces, two blasts: claims of different stories never meet
+        st = np.asarray(story)
+        keep = st[i] == st[j]
+        i, j, sim = i[keep], j[keep], sim[keep]
     return PairSet(i, j, sim).canonical()  # row-major; of a duplicate, the first
 
 
@@ -238,8 +242,10 @@ STORY_DOCS_MAX = 5_000
 
 def stories(claims: Sequence[Claim], vectors: np.ndarray,
             event_of: dict[str, str] | None = None) -> list[int]:
-    """Each claim's story: the topic its article's coverage belongs to."""
-    from .events import DOC_TOPIC_NAMES, DOC_TOPIC_THRESHOLD, cluster_documents
+    """Each claim's story: the coverage of one happening its article belongs to (document
+    clusters at ``events.DOC_STORY_THRESHOLD``; beyond ``STORY_DOCS_MAX`` articles, articles
+    that share an event)."""
+    from .events import DOC_STORY_NAMES, DOC_STORY_THRESHOLD, cluster_documents
 
     arts = sorted({c.article_id for c in claims})
     code = {a: k for k, a in enumerate(arts)}
@@ -249,8 +255,8 @@ def stories(claims: Sequence[Claim], vectors: np.ndarray,
             rows[code[c.article_id]].append(n)
         order = [n for r in rows for n in r]
         by_doc = [[claims[n] for n in r] for r in rows]
-        labels = cluster_documents(by_doc, vectors[order], DOC_TOPIC_THRESHOLD,
-                                   names=DOC_TOPIC_NAMES)
+        labels = cluster_documents(by_doc, vectors[order], DOC_STORY_THRESHOLD,
+                                   names=DOC_STORY_NAMES)
         return [labels[code[c.article_id]] for c in claims]
     uf = _UnionFind(len(arts))
     first: dict[str, int] = {}
