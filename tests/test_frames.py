@@ -70,6 +70,19 @@ def test_count_ignores_other_days_other_actors_and_totals() -> None:
                       "The strike killed 12 people.", 0.5)) is None
 
 
+def test_how_long_a_siege_or_war_lasted_in_other_units() -> None:
+    r = count(pair("The siege that preceded its fall had lasted more than 18 months.",
+                   "After a 17-month siege, the fighters captured the city on Sunday.", 0.35))
+    assert r is not None and "18 months" in r.detail and "17-month" in r.detail
+    assert count(pair("Israel accepted the truce after more than 14 months of fighting.",
+                      "The ceasefire ends 13 months of fighting.", 0.6)) is not None
+    # a year is 12 months: no clash; a bound that meets, no clash; a truce's length is no war's
+    assert count(pair("The siege lasted two years.", "The 24-month siege ended.", 0.6)) is None
+    assert count(pair("The war has lasted almost two weeks.", "The 12-day war ended.", 0.6)) is None
+    assert count(pair("Putin declared a 30-hour truce.", "Kyiv proposed a 30-day truce.",
+                      0.6)) is None
+
+
 # ---------------------------------------------------------------- times
 
 
@@ -116,6 +129,14 @@ def test_a_town_taken_on_one_day_and_entered_on_another() -> None:
     assert "capture" not in happenings("The truce entered into force at midnight.")
 
 
+def test_a_town_taken_named_after_took() -> None:
+    r = when(pair("The RSF seized the city last Saturday.",
+                  "On Sunday the RSF took El-Fasher, the army's last holdout.", 0.46))
+    assert r is not None and r.type == "date"
+    assert "capture" not in happenings("The truce took effect at midnight.")
+    assert "capture" not in happenings("He took part in the talks.")
+
+
 def test_a_denied_credit_sides_with_no_third_party() -> None:
     denied = claim_from_text("New Delhi denied that the US mediated the ceasefire.", "a:0")
     assert denied.stance == "denies"
@@ -146,6 +167,16 @@ def test_blame_for_a_blast_and_its_denial() -> None:
     d = responsibility(pair("Israel carried out the airstrike on the hospital.",
                             "US intelligence judged Israel not responsible for the blast.", 0.5))
     assert d is not None and "did not bring it about" in d.detail
+    # "had nothing to do with" denies; a cleft names the one who did it; "Kiev's forces" is
+    # Ukraine
+    n = responsibility(pair("The plant was hit by Ukrainian drones three times on April 7.",
+                            "An official said Ukraine had nothing to do with the drone "
+                            "explosion at the plant.", 0.6))
+    assert n is not None and "ukraine did not bring it about" in n.detail
+    c = responsibility(pair("Kamikaze drones launched by Kiev's forces hit the plant.",
+                            "Kovalenko said it is Russia that is attacking the station with "
+                            "drones.", 0.6))
+    assert c is not None and "ukraine brought it about" in c.detail and "russia" in c.detail
     # Blame for unrelated harms far apart in meaning is not compared.
     assert responsibility(pair("An Israeli airstrike hit the hospital.",
                                "Russian missiles hit a power plant in Kharkiv.", 0.2)) is None

@@ -66,7 +66,8 @@ def norm_actor(s: str) -> str:
     s = _LEADING_ARTICLE.sub("", s)
     if s in _ALIAS:
         return _ALIAS[s]
-    words = [w for w in _ACTOR_WORD.findall(s) if w not in _NOT_ENTITIES]
+    words = [w for w in (_POSSESSIVE.sub("", x) for x in _ACTOR_WORD.findall(s))
+             if w not in _NOT_ENTITIES]  # "Kiev's forces": kiev, not kiev's
     head = [w for w in words if w not in _GENERIC]
     if head and " ".join(head) in _ALIAS and len(head) <= 3:
         return _ALIAS[" ".join(head)]

@@ -29,6 +29,11 @@ _PERSON_GENERIC = frozenset({"people", "person", "persons", "individuals", "indi
 _AIRCRAFT = frozenset({"jet", "jets", "aircraft", "plane", "planes", "warplane", "warplanes",
                        "fighter", "fighters", "fighter-jet", "fighter-jets", "helicopter",
                        "helicopters", "drone", "drones"})
+# Durations: "a 17-month siege", "more than 14 months of fighting", in days.
+_DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 365 / 12, "year": 365.0}
+# What lasts: a duration is compared only between claims that both speak of one of these.
+_LASTING = re.compile(r"\b(?:wars?|sieges?|blockades?|fighting|conflict|occupation|occupied|"
+                      r"invasion|offensive|hostilities|clashes|combat|besieged)\b", re.I)
 _SCOPE_WORDS = re.compile(r"\b(?:total|overall|so\s+far|since|cumulative|in\s+all|combined|"
                           r"each|per|a\s+day|daily|annually|a\s+year|every)\b", re.I)
 
@@ -106,6 +111,10 @@ def counts(text: str) -> tuple[Count, ...]:
                 head = "person"  # "12 died", "killed 31", "the toll at 500"
             else:
                 continue
+        if head in _DAYS:  # how long something lasted, whatever the unit
+            f = _DAYS[head]  # units round: 24 months and two years are one span
+            out.append(Count(q, "duration", "days", lo * f * 0.98, hi * f * 1.02))
+            continue
         if head == "aircraft" and kind is None and re.search(r"\bshot\s+down\b", window, re.I):
             kind = "losses"
         out.append(Count(q, kind or "count", head, lo, hi))
@@ -215,6 +224,15 @@ def count(p: Pair) -> Reason | None:
         ys = [c for c in cb if (c.kind, c.head) == key]
         if any(not clash(x, y) for x in xs for y in ys):
             continue
+        if key[0] == "duration":  # how long the siege or the war lasted, in other units
+            if not (_LASTING.search(p.a.content) and _LASTING.search(p.b.content)
+                    and p.similarity >= 0.3):
+                continue
+            x, y = xs[0], ys[0]
+            sx, sy = _number_span(p.a, x.q), _number_span(p.b, y.q)
+            return Reason("number", f"{sx.text!r} vs {sy.text!r} (how long it lasted)",
+                          (p.a.id, p.b.id), (sx, sy),
+                          weight=0.6 + 0.3 * min(1.0, max(0.0, p.similarity)))
         kinds = frozenset({key[0]}) if key[0] in HAPPENINGS else frozenset(HAPPENINGS)
         if key[0] in ("count", "share", "losses", "released"):
             kinds = frozenset(HAPPENINGS)

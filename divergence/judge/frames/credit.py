@@ -138,6 +138,17 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
     for m in re.finditer(rf"(?:judged|found|deemed|held|considered)\s+{_AGENT_NP}\s+"
                          rf"not\s+responsible", text):
         add("harm", "not-cause", m.group("agent"), m)
+    # "Ukraine had nothing to do with the explosion", "Israel denied any role in the blast".
+    for m in re.finditer(rf"{_AGENT_NP}\s+(?:(?:had|has|have)\s+(?:had\s+)?nothing\s+to\s+do\s+"
+                         rf"with|(?:had|has|have|played)\s+no\s+(?:part|role|hand)\s+in|"
+                         rf"(?:denied|denies|rejected|rejects)\s+(?:any|all)\s+(?:involvement|"
+                         rf"responsibility|role|part|hand))\b", text):
+        add("harm", "not-cause", m.group("agent"), m)
+    # "It is Russia that is attacking the station", "it was Hamas who fired the rocket".
+    for m in re.finditer(rf"\b[Ii]t\s+(?:is|was)\s+{_AGENT_NP}\s+(?:that|who)\s+(?:is\s+|was\s+|"
+                         rf"are\s+|were\s+|has\s+been\s+|had\s+been\s+)?(?:attacking|shelling|"
+                         rf"striking|bombing|firing|behind|responsible|{_CAUSE_VERBS})\b", text):
+        add("harm", "cause", m.group("agent"), m)
     return tuple(c for c in out if c.agent not in ("", "the", "it"))
 
 

@@ -31,7 +31,8 @@ _HAPPENING_PATTERNS: dict[str, str] = {
     "displacement": r"displaced|evacuat\w+|fled|homeless|refugees",
     "capture": r"captured|seized|took\s+control|fell\s+to|overran|control\s+of|"
                r"(?:was|were|been|had)\s+taken|(?:have|has|had)\s+taken|entered(?!\s+into)|"
-               r"moved\s+into|marched\s+into|swept\s+into|stormed",
+               r"moved\s+into|marched\s+into|swept\s+into|stormed|"
+               r"took\s+(?:the\s+(?:city|town|village|base|airport|capital|port|plant)\b|(?-i:[A-Z])[\w’'-]*)",
     "flood": r"flood\w*|submerged|under\s+water|inundat\w+",
     "dam": r"dam|reservoir",
     "hospital": r"hospital",
