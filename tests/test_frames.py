@@ -431,3 +431,25 @@ def test_a_loose_negation_needs_one_subject() -> None:
                 "Russia crossed the river on Sunday.")
     assert flip("The bridge did not open on Friday.", "The bridge opened on Friday.")
     assert flip("Hamas has not freed the hostages.", "The Hamas militants freed the hostages.")
+
+
+# ---------------------------------------------------------------- was a truce agreed at all
+
+
+def test_a_truce_agreed_against_no_agreement_or_its_denial() -> None:
+    from divergence.judge.frames import agreed_or_not
+
+    r = agreed_or_not(pair("Iranian officials confirmed that a deal to halt the war had been "
+                           "reached.", "Araghchi insisted there was no agreement on any ceasefire.",
+                           0.5))
+    assert r is not None and r.type == "attribution" and "not agreed" in r.detail
+    d = agreed_or_not(pair("Trump said Israel and Iran agreed to a phased ceasefire.",
+                           "Araghchi denied that any ceasefire agreement had been brokered.", 0.66))
+    assert d is not None
+    # the same side twice, both agreed, other sides' truces, and "not agreed" twice: nothing
+    assert agreed_or_not(pair("Israel and Iran agreed to a ceasefire.",
+                              "A ceasefire had been reached between Israel and Iran.", 0.8)) is None
+    assert agreed_or_not(pair("Thailand and Cambodia agreed to a ceasefire.",
+                              "Russia has not agreed to a ceasefire with Ukraine.", 0.5)) is None
+    assert agreed_or_not(pair("Hamas has not agreed to the truce.",
+                              "There was no agreement on a ceasefire.", 0.6)) is None

@@ -14,6 +14,7 @@ which the judge counts toward agreement.
 from __future__ import annotations
 
 from ...records import Claim
+from .agreed import agreed, agreed_or_not
 from .compliance import compliance, kept_or_broken
 from .counts import Count, count, counts
 from .credit import frame_credits, responsibility
@@ -24,7 +25,8 @@ from .times import same_value, times, when
 def frame_keys(c: Claim) -> frozenset[str]:
     """The frames a claim carries, as keys two claims must share to be compared by a frame:
     ``credit`` (someone credited or blamed), ``count:KIND:HEAD`` (a number of something),
-    ``when:HAPPENING`` (a time or date of a happening), ``truce`` (a truce said kept or broken).
+    ``when:HAPPENING`` (a time or date of a happening), ``truce`` (a truce said kept or broken),
+    ``agreed`` (a truce said agreed or not).
     Candidate pairs are also drawn between
     claims sharing a key, however differently worded (``group.candidate_pairs``)."""
     keys = set()
@@ -34,13 +36,16 @@ def frame_keys(c: Claim) -> frozenset[str]:
         keys.add(f"count:{x.kind}:{x.head}")
     if compliance(c):
         keys.add("truce")
+    if agreed(c):
+        keys.add("agreed")
     timed = happenings(c.text) & TIMED
     if timed and times(c.text):
         keys |= {f"when:{h}" for h in timed}
     return frozenset(keys)
 
 
-FRAME_DETECTORS = ("count", "when", "same-value", "responsibility", "compliance")
+FRAME_DETECTORS = ("count", "when", "same-value", "responsibility", "compliance", "agreed")
 
-__all__ = ["FRAME_DETECTORS", "TIMED", "Count", "compliance", "count", "frame_keys", "counts",
-           "frame_credits", "happenings", "kept_or_broken", "responsibility", "same_value", "when"]
+__all__ = ["FRAME_DETECTORS", "TIMED", "Count", "agreed", "agreed_or_not", "compliance", "count",
+           "frame_keys", "counts", "frame_credits", "happenings", "kept_or_broken",
+           "responsibility", "same_value", "when"]
