@@ -254,6 +254,9 @@ def test_whom_and_where_between_the_cue_and_that_are_not_the_proposition() -> No
             ("The army", "none of its aircraft were lost"),
         "He said the deal that was signed on Friday is void.":  # a relative "that" stays
             ("He", "the deal that was signed on Friday is void"),
+        "Trump announced on social media overnight into Tuesday that Israel and Iran had agreed "
+        "a ceasefire.": ("Trump", "Israel and Iran had agreed a ceasefire"),
+        "Putin said on Monday that combat had resumed.": ("Putin", "combat had resumed"),
     }
     for sentence, (speaker, prop) in cases.items():
         (att,) = attribute(sentence)
