@@ -177,6 +177,9 @@ def test_blame_for_a_blast_and_its_denial() -> None:
                             "Kovalenko said it is Russia that is attacking the station with "
                             "drones.", 0.6))
     assert c is not None and "ukraine brought it about" in c.detail and "russia" in c.detail
+    # a weapon's description is not who fired it: both blame Ukraine, no conflict
+    assert responsibility(pair("Kamikaze drones launched by Kiev's forces hit the plant.",
+                               "The plant was hit by Ukrainian drones on April 7.", 0.7)) is None
     # Blame for unrelated harms far apart in meaning is not compared.
     assert responsibility(pair("An Israeli airstrike hit the hospital.",
                                "Russian missiles hit a power plant in Kharkiv.", 0.2)) is None

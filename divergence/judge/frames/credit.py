@@ -149,7 +149,14 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
                          rf"are\s+|were\s+|has\s+been\s+|had\s+been\s+)?(?:attacking|shelling|"
                          rf"striking|bombing|firing|behind|responsible|{_CAUSE_VERBS})\b", text):
         add("harm", "cause", m.group("agent"), m)
-    return tuple(c for c in out if c.agent not in ("", "the", "it"))
+    return tuple(c for c in out if c.agent not in ("", "the", "it") and c.agent not in _NOT_AGENTS)
+
+
+# Capitalised at a sentence's start, these describe the weapon, not who fired it ("Kamikaze
+# drones hit the plant").
+_NOT_AGENTS = frozenset({"kamikaze", "suicide", "attack", "armed", "unmanned", "explosive",
+                         "enemy", "ballistic", "cruise", "guided", "long-range", "several",
+                         "many", "some", "more", "new", "two", "three", "four", "five"})
 
 
 def frame_credits(c: Claim) -> list[Credit]:
