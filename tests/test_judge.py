@@ -161,6 +161,25 @@ def test_title_mismatch() -> None:
     )
 
 
+def test_titles_of_one_full_name_differ_however_far_apart_the_sentences() -> None:
+    """In news the same named person given two titles is a conflict wherever the two sentences
+    stand; the speaker's title counts; a surname alone, or two first names, is not one person."""
+    from divergence.ingest.split import claim_from_text
+
+    a = claim_from_text("Armenia, as Armenian President Nikol Pashinyan had done, asked for help.",
+                        "a:0")
+    b = claim_from_text("Armenian Prime Minister Nikol Pashinyan said Yerevan was ready to talk.",
+                        "b:0")
+    assert b.speaker == "Armenian Prime Minister Nikol Pashinyan"
+    r = DETECTORS.make("title")(Pair(a, b, 0.39))
+    assert r is not None and "Pashinyan" in r.detail
+    assert [sp.text for sp in r.spans] == ["President Nikol Pashinyan"]  # B's is the speaker's
+    assert fire("title", "Senator John Smith voted against the bill.",
+                "Secretary Jane Smith visited Kyiv.", sim=0.25) is None
+    assert fire("title", "Kursk Gov. Alexey Smirnov said it was hard.",
+                "Governor Alexei Smirnov told Putin 2,000 people were missing.", sim=0.25) is None
+
+
 def test_entity_swap_is_not_agreement() -> None:
     j = Judge()
     a = claim("Pakistan shot down five Indian jets on Wednesday.", "a:0")

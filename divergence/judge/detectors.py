@@ -59,6 +59,15 @@ def span_of(c: Claim, start: int, end: int) -> Span:
     return Span(c.id, start, end, c.content[start:end])
 
 
+def text_span(c: Claim, start: int, end: int) -> Span | None:
+    """A span from offsets into ``c.text``: the same piece of ``c.content`` when it lies inside
+    the proposition, else None (it sits in the attribution: "Prime Minister X said ...")."""
+    off = c.text.lower().find(c.content.lower())
+    if off < 0 or start < off or end > off + len(c.content):
+        return None
+    return span_of(c, start - off, end - off)
+
+
 def _same_point(p: Pair, sim: float = 0.6, words: float = 0.5) -> bool:
     """Both claims are about the same thing: close in meaning or sharing most content words."""
     return p.similarity >= sim or overlap(p.a.content, p.b.content) >= words
@@ -293,27 +302,43 @@ def _titles(text: str) -> dict[str, re.Match[str]]:
     return {m.group("name").split()[-1]: m for m in _TITLE_RE.finditer(text)}
 
 
+def titled_people(text: str) -> frozenset[str]:
+    """Surnames given a title with a first name ("Prime Minister Nikol Pashinyan"): a person
+    whose title two claims of one story may give differently, however far apart they are."""
+    return frozenset(k.lower() for k, m in _titles(text).items()
+                     if len(m.group("name").split()) > 1)
+
+
+_TITLE_ABBREVIATIONS = {"sen.": "senator", "gov.": "governor", "rep.": "representative",
+                        "gen.": "general"}
+
+
 @detector("title")
 def title(p: Pair) -> Reason | None:
-    """The same person given different titles or roles ("Senator Smith" vs "Secretary Smith")."""
-    ta, tb = _titles(p.a.content), _titles(p.b.content)
-    if not ta.keys() & tb.keys() or not _same_point(p, sim=0.6, words=0.6):
+    """The same person given different titles or roles ("Senator Smith" vs "Secretary Smith"):
+    in close sentences, or anywhere when both give the full name ("Armenian President Nikol
+    Pashinyan" / "Prime Minister Nikol Pashinyan")."""
+    ta, tb = _titles(p.a.text), _titles(p.b.text)  # the speaker's title counts too
+    if not ta.keys() & tb.keys():
         return None
+    close = _same_point(p, sim=0.6, words=0.6)
     for name in ta.keys() & tb.keys():
         x, y = ta[name], tb[name]
+        fx, fy = x.group("name").split(), y.group("name").split()
+        if not close and not (len(fx) > 1 and len(fy) > 1
+                              and fx[0][:3].lower() == fy[0][:3].lower()):
+            continue  # far apart, and not surely one person: two Smiths ("Alexey"/"Alexei": one)
         tx, ty = re.sub(r"\s+", " ", x.group("title")), re.sub(r"\s+", " ", y.group("title"))
+        tx = _TITLE_ABBREVIATIONS.get(tx.lower(), tx)
+        ty = _TITLE_ABBREVIATIONS.get(ty.lower(), ty)
         if (
             tx.lower() != ty.lower()
             and tx.lower() not in ty.lower()
             and ty.lower() not in tx.lower()
         ):
-            return Reason(
-                "title",
-                f"{name}: {tx!r} vs {ty!r}",
-                (p.a.id, p.b.id),
-                (span_of(p.a, x.start(), x.end()), span_of(p.b, y.start(), y.end())),
-                weight=0.7,
-            )
+            spans = (text_span(p.a, x.start(), x.end()), text_span(p.b, y.start(), y.end()))
+            return Reason("title", f"{name}: {tx!r} vs {ty!r}", (p.a.id, p.b.id),
+                          tuple(sp for sp in spans if sp is not None), weight=0.7)
     return None
 
 

@@ -14,6 +14,7 @@ which the judge counts toward agreement.
 from __future__ import annotations
 
 from ...records import Claim
+from ..detectors import titled_people
 from .agreed import agreed, agreed_or_not
 from .compliance import compliance, kept_or_broken
 from .counts import Count, count, counts
@@ -26,7 +27,7 @@ def frame_keys(c: Claim) -> frozenset[str]:
     """The frames a claim carries, as keys two claims must share to be compared by a frame:
     ``credit`` (someone credited or blamed), ``count:KIND:HEAD`` (a number of something),
     ``when:HAPPENING`` (a time or date of a happening), ``truce`` (a truce said kept or broken),
-    ``agreed`` (a truce said agreed or not).
+    ``agreed`` (a truce said agreed or not), ``title:NAME`` (a titled person, full name).
     Candidate pairs are also drawn between
     claims sharing a key, however differently worded (``group.candidate_pairs``)."""
     keys = set()
@@ -38,6 +39,7 @@ def frame_keys(c: Claim) -> frozenset[str]:
         keys.add("truce")
     if agreed(c):
         keys.add("agreed")
+    keys |= {f"title:{name}" for name in titled_people(c.content)}
     timed = happenings(c.text) & TIMED
     if timed and times(c.text):
         keys |= {f"when:{h}" for h in timed}

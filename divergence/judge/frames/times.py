@@ -4,10 +4,11 @@ time in other words: "from 17:00" / "at 5 pm")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
-from ...records import Reason
-from ..detectors import Pair, detector, span_of
+from ...records import Reason, Span
+from ..detectors import Pair, detector, span_of, text_span
 from ..text import DateRef, dates
 from .happenings import TIMED, happenings, same_happening
 
@@ -57,8 +58,10 @@ def _when(p: Pair) -> Reason | None:
     if not same_happening(p, TIMED, 0.3):
         return None
     da, db = times(p.a.content), times(p.b.content)
+    where = span_of
     if not da or not db:  # "Qatar announced on Thursday that ...": the date is the speaker's
         da, db = times(p.a.text), times(p.b.text)
+        where = text_span  # offsets into the sentence, not the proposition
     for kind in ("time", "monthday", "weekday"):
         xs = [d for d in da if d.kind == kind]
         ys = [d for d in db if d.kind == kind]
@@ -70,16 +73,21 @@ def _when(p: Pair) -> Reason | None:
             if x.text.strip().lower() == y.text.strip().lower():
                 return None  # the very same words: no paraphrase to note
             return Reason("same-value", f"{x.text!r} and {y.text!r} name the same {_unit(kind)}",
-                          (p.a.id, p.b.id),
-                          (span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)), weight=0.7)
+                          (p.a.id, p.b.id), _spans(where, p, x, y), weight=0.7)
         if len(xs) > 1 or len(ys) > 1:
             continue  # ranges and several times: too easy to misalign
         x, y = xs[0], ys[0]
         what = "/".join(sorted(happenings(p.a.content) & happenings(p.b.content) & TIMED))
         return Reason("date", f"{x.text!r} vs {y.text!r} (when: {what})", (p.a.id, p.b.id),
-                      (span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)),
+                      _spans(where, p, x, y),
                       weight=0.6 + 0.25 * min(1.0, max(0.0, p.similarity)))
     return None
+
+
+def _spans(where: Callable[..., Span | None], p: Pair, x: DateRef, y: DateRef) -> tuple[Span, ...]:
+    """The two values' spans in the propositions (one read from the attribution has none)."""
+    found = (where(p.a, x.start, x.end), where(p.b, y.start, y.end))
+    return tuple(sp for sp in found if sp is not None)
 
 
 def _same_day(x: DateRef, y: DateRef) -> bool:
