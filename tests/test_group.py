@@ -107,6 +107,17 @@ def test_claims_of_two_stories_never_meet() -> None:
     assert split == {(0, 1), (2, 3)}
 
 
+def test_an_article_alone_in_its_story_joins_its_topic() -> None:
+    """One event's coverage with one outlet worded apart stays one story; two events of one
+    kind, each covered twice, stay two; a topic of lone articles is one story."""
+    from divergence.group.claims import _lone_articles
+
+    assert _lone_articles([0, 0, 0, 1], [5, 5, 5, 5]) == [0, 0, 0, 0]
+    assert _lone_articles([0, 0, 1, 1, 2], [5, 5, 5, 5, 5]) == [0, 0, 1, 1, 0]
+    assert _lone_articles([0, 0, 1, 1], [5, 5, 6, 6]) == [0, 0, 1, 1]
+    assert _lone_articles([0, 1, 2], [5, 5, 7]) == [0, 0, 2]
+
+
 def test_events_from_claims_and_attach(setup) -> None:  # noqa: ANN001
     arts, claims, vecs = setup
     events = find_events(claims, vecs, threshold=0.5, min_size=1)
