@@ -11,10 +11,11 @@ from typing import NamedTuple
 import numpy as np
 
 from .embed import Embedder, EmbeddingCache, embed
-from .group.claims import attach, candidate_pairs, find_groups, stories, voices
+from .group.claims import attach, candidate_pairs, find_groups, voices
 from .group.disputes import find_disputes
 from .group.events import find_events
 from .group.graph import NeighbourTable
+from .group.stories import stories
 from .ingest.io import write_claims
 from .ingest.split import Splitter, embedding_text, split
 from .judge import Judge
@@ -155,7 +156,7 @@ def disputes_of(
 
 class Grouping(NamedTuple):
     """What ``group_all`` finds: articles (copies marked), events, groups, and each claim's
-    story (the topic-level cluster its article belongs to; ``group.claims.stories``)."""
+    story (the articles covering one happening; ``group.stories.stories``)."""
 
     articles: list[Article]
     events: list[Event]

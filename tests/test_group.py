@@ -110,12 +110,22 @@ def test_claims_of_two_stories_never_meet() -> None:
 def test_an_article_alone_in_its_story_joins_its_topic() -> None:
     """One event's coverage with one outlet worded apart stays one story; two events of one
     kind, each covered twice, stay two; a topic of lone articles is one story."""
-    from divergence.group.claims import _lone_articles
+    from divergence.group.stories import _lone_articles
 
     assert _lone_articles([0, 0, 0, 1], [5, 5, 5, 5]) == [0, 0, 0, 0]
     assert _lone_articles([0, 0, 1, 1, 2], [5, 5, 5, 5, 5]) == [0, 0, 1, 1, 0]
     assert _lone_articles([0, 0, 1, 1], [5, 5, 6, 6]) == [0, 0, 1, 1]
     assert _lone_articles([0, 1, 2], [5, 5, 7]) == [0, 0, 2]
+
+
+def test_two_articles_worded_apart_stay_one_story() -> None:
+    """Two articles are too little to cluster on: when every article is alone, one story."""
+    from divergence.group.stories import stories
+
+    claims = [_claim("a", 0, "Drones hit the plant on Sunday."),
+              _claim("b", 0, "Zakharova said the West had staged the sabotage.")]
+    vecs = np.stack([_unit([1, 0, 0]), _unit([0, 0, 1])])
+    assert len(set(stories(claims, vecs))) == 1
 
 
 def test_events_from_claims_and_attach(setup) -> None:  # noqa: ANN001

@@ -182,13 +182,11 @@ def attribute(sentence: str) -> list[Attributed]:
         rf"(?:\s*,\s*(?:for\s+(?:its|his|her|their)\s+part|however|meanwhile|in\s+turn|too)\s*,)?"
         rf"\s*,?\s+{_ADVS}(?P<cue>{_QUOTED}|{ASSERT_CUES}|{DENY_CUES}"
         rf"|(?<=statement\s)saying|(?<=message\s)saying|(?<=post\s)saying)\b"
-        # "said in a statement on Monday that", "announced on social media overnight that":
-        # only before "that" (tried first: "on social" alone would leave "media ..." as P)
-        rf"(?:\s+(?:in|at|during|via|through|after|before|on|overnight|late|early)\s+"
-        rf"(?:[\w’'.-]+\s+){{0,6}}?(?=that\s+{_NOT_RELATIVE})"
+        rf"(?:\s+(?:last\s+\w+|on\s+\w+|earlier|in\s+a\s+[\w\s]+?post|to\s+\w+(?:\s+\w+)?)"
+        # "said in a statement on Monday that", "said at a briefing that": only before "that"
+        rf"|\s+(?:in|at|during|via|through|after|before)\s+(?:[\w’'.-]+\s+){{0,6}}?(?=that\s+{_NOT_RELATIVE})"
         # "told state media on Monday that", "told reporters that": whom, then "that"
-        rf"|(?<=told)\s+(?:[\w’'.-]+\s+){{1,6}}?(?=that\s+{_NOT_RELATIVE})"
-        rf"|\s+(?:last\s+\w+|on\s+\w+|earlier|in\s+a\s+[\w\s]+?post|to\s+\w+(?:\s+\w+)?))?"
+        rf"|(?<=told)\s+(?:[\w’'.-]+\s+){{1,6}}?(?=that\s+{_NOT_RELATIVE}))?"
         rf"\s*,?\s*(?:that\s+)?",
         s,
     )

@@ -62,10 +62,11 @@ def span_of(c: Claim, start: int, end: int) -> Span:
 def text_span(c: Claim, start: int, end: int) -> Span | None:
     """A span from offsets into ``c.text``: the same piece of ``c.content`` when it lies inside
     the proposition, else None (it sits in the attribution: "Prime Minister X said ...")."""
-    off = c.text.lower().find(c.content.lower())
-    if off < 0 or start < off or end > off + len(c.content):
+    body = c.content.rstrip(" .")
+    m = re.search(re.escape(body), c.text, re.I) if body else None  # same length, any case
+    if m is None or start < m.start() or end > m.end():
         return None
-    return span_of(c, start - off, end - off)
+    return span_of(c, start - m.start(), end - m.start())
 
 
 def _same_point(p: Pair, sim: float = 0.6, words: float = 0.5) -> bool:
@@ -287,19 +288,27 @@ def attribution(p: Pair) -> Reason | None:
 # ---------------------------------------------------------------- titles and roles
 
 _TITLES = (
-    r"(?:President|Vice\s+President|Prime\s+Minister|Senator|Sen\.|Governor|Gov\.|Representative|"
+    r"(?:Secretary[- ]General|Director[- ]General|"
+    r"President|Vice\s+President|Prime\s+Minister|Senator|Sen\.|Governor|Gov\.|Representative|"
     r"Rep\.|Secretary\s+of\s+State|Secretary|Minister|Foreign\s+Minister|Chancellor|General|"
     r"Gen\.|Ambassador|Mayor|Judge|Justice|Chief\s+Justice|Speaker|Leader|Chairman|"
     r"Chairwoman|Chief|Director|Commissioner|Deputy\s+\w+|Under\s+Secretary)"
 )
 _TITLE_RE = re.compile(
-    rf"\b(?P<title>{_TITLES})\s+(?P<name>(?:[A-Z][\w.'’-]*\s+){{0,2}}[A-Z][\w'’-]+)"
+    rf"(?<![\w-])(?P<title>{_TITLES})\s+(?!{_TITLES}\b)"
+    rf"(?P<name>(?:[A-Z][\w.'’-]*\s+){{0,2}}[A-Z][\w'’-]+)"
 )
 
 
 @lru_cache(maxsize=65536)
 def _titles(text: str) -> dict[str, re.Match[str]]:
     return {m.group("name").split()[-1]: m for m in _TITLE_RE.finditer(text)}
+
+
+def _claim_titles(c: Claim) -> dict[str, re.Match[str]]:
+    """Titled people of a claim, matched in its whole sentence (the speaker's title counts):
+    the proposition's own mention wins where both name the person."""
+    return _titles(c.text)
 
 
 def titled_people(text: str) -> frozenset[str]:
@@ -318,7 +327,7 @@ def title(p: Pair) -> Reason | None:
     """The same person given different titles or roles ("Senator Smith" vs "Secretary Smith"):
     in close sentences, or anywhere when both give the full name ("Armenian President Nikol
     Pashinyan" / "Prime Minister Nikol Pashinyan")."""
-    ta, tb = _titles(p.a.text), _titles(p.b.text)  # the speaker's title counts too
+    ta, tb = _claim_titles(p.a), _claim_titles(p.b)  # the speaker's title counts too
     if not ta.keys() & tb.keys():
         return None
     close = _same_point(p, sim=0.6, words=0.6)
@@ -329,8 +338,8 @@ def title(p: Pair) -> Reason | None:
                               and fx[0][:3].lower() == fy[0][:3].lower()):
             continue  # far apart, and not surely one person: two Smiths ("Alexey"/"Alexei": one)
         tx, ty = re.sub(r"\s+", " ", x.group("title")), re.sub(r"\s+", " ", y.group("title"))
-        tx = _TITLE_ABBREVIATIONS.get(tx.lower(), tx)
-        ty = _TITLE_ABBREVIATIONS.get(ty.lower(), ty)
+        tx = _TITLE_ABBREVIATIONS.get(tx.lower(), tx).replace("-", " ")
+        ty = _TITLE_ABBREVIATIONS.get(ty.lower(), ty).replace("-", " ")
         if (
             tx.lower() != ty.lower()
             and tx.lower() not in ty.lower()

@@ -39,7 +39,7 @@ def frame_keys(c: Claim) -> frozenset[str]:
         keys.add("truce")
     if agreed(c):
         keys.add("agreed")
-    keys |= {f"title:{name}" for name in titled_people(c.content)}
+    keys |= {f"title:{name}" for name in titled_people(c.text)}  # as the title detector reads
     timed = happenings(c.text) & TIMED
     if timed and times(c.text):
         keys |= {f"when:{h}" for h in timed}

@@ -24,9 +24,15 @@ _YES = re.compile(
     re.I)
 _NO = re.compile(
     rf"\bno\s+(?:agreement|deal|accord)\s+(?:on|for|over|about)\s+(?:any\s+|a\s+)?{_PEACE}"
-    rf"|\bno\s+(?:agreement|deal)\s+(?:had\s+been|has\s+been|was)\s+(?:reached|agreed)"
+    rf"|\bno\s+{_PEACE}\s+(?:had\s+been|has\s+been|was)\s+(?:reached|agreed)"
     rf"|\b(?:had|has|have|did)\s+not\s+(?:yet\s+)?(?:agreed|agree|accepted|accept)\s+(?:to\s+|on\s+)?"
     rf"(?:a\s+|any\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?{_PEACE}", re.I)
+
+
+# "has not agreed", "refused to agree", "neither side agreed", "would agree ... only if".
+_NOT_YES = re.compile(r"(?:\bnot|\bnever|n['’]t|\brefused\s+to|\bfailed\s+to|\bdeclined\s+to|"
+                      r"\bneither\b[\w\s]*|\bnor|\bwould|\bwill|\bcould|\bmight|\bmay)"
+                      r"\s+(?:\w+\s+)?$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +49,8 @@ def _agreed(text: str) -> tuple[Agreed, ...]:
     no = [Agreed(False, m.start(), m.end()) for m in _NO.finditer(text)]
     yes = [Agreed(True, m.start(), m.end()) for m in _YES.finditer(text)
            if not any(n.start <= m.start() < n.end for n in no)
-           and not re.search(r"(?:\bnot|\bnever|n['’]t)\s+(?:\w+\s+)?$",
-                             text[max(0, m.start() - 30):m.start()], re.I)]
+           and not _NOT_YES.search(text[max(0, m.start() - 40):m.start()])
+           and not re.match(r"[^.;]{0,60}\bonly\s+if\b", text[m.end():])]
     return tuple(no + yes)
 
 

@@ -34,6 +34,25 @@ _DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 365 / 12, "year": 365
 # What lasts: a duration is compared only between claims that both speak of one of these.
 _LASTING = re.compile(r"\b(?:wars?|sieges?|blockades?|fighting|conflict|occupation|occupied|"
                       r"invasion|offensive|hostilities|clashes|combat|besieged)\b", re.I)
+# A span tied to what lasts: "a 17-month siege", "14 months of fighting", "lasted 18 months";
+# not "three years ago", "within 48 hours", "a 60-day truce", "set back by two years".
+_LASTING_NOUN = (r"(?:wars?|sieges?|blockades?|fighting|conflict|occupation|invasion|offensive|"
+                 r"hostilities|clashes|combat)")
+_LASTS_BEFORE = re.compile(r"\b(?:lasted|lasting|has\s+lasted|had\s+lasted|raged\s+for|"
+                           r"went\s+on\s+for)\s+(?:(?:more|less|fewer)\s+than\s+|nearly\s+|"
+                           r"almost\s+|about\s+|some\s+|over\s+)?$", re.I)
+_LASTS_AFTER = re.compile(rf"^(?:\s*-?\s*long)?\s+(?:of\s+(?:the\s+)?(?:[\w-]+\s+)?"
+                          rf"{_LASTING_NOUN}\b|(?:[\w-]+\s+)?{_LASTING_NOUN}\b)", re.I)
+
+
+def _lasts(text: str, q: Quantity) -> bool:
+    """Whether the number says how long a war, siege or the fighting lasted."""
+    if re.search(rf"\b{_LASTING_NOUN}\b", q.text, re.I):
+        return True  # "17-month siege": the noun came with the number
+    return bool(_LASTS_BEFORE.search(text[max(0, q.start - 40):q.start])
+                or _LASTS_AFTER.match(text[q.end:q.end + 40]))
+
+
 _SCOPE_WORDS = re.compile(r"\b(?:total|overall|so\s+far|since|cumulative|in\s+all|combined|"
                           r"each|per|a\s+day|daily|annually|a\s+year|every)\b", re.I)
 
@@ -112,8 +131,9 @@ def counts(text: str) -> tuple[Count, ...]:
             else:
                 continue
         if head in _DAYS:  # how long something lasted, whatever the unit
-            f = _DAYS[head]  # units round: 24 months and two years are one span
-            out.append(Count(q, "duration", "days", lo * f * 0.98, hi * f * 1.02))
+            if _lasts(text, q):
+                f = _DAYS[head]  # units round: 24 months and two years are one span
+                out.append(Count(q, "duration", "days", lo * f * 0.98, hi * f * 1.02))
             continue
         if head == "aircraft" and kind is None and re.search(r"\bshot\s+down\b", window, re.I):
             kind = "losses"

@@ -145,9 +145,10 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
                          rf"responsibility|role|part|hand))\b", text):
         add("harm", "not-cause", m.group("agent"), m)
     # "It is Russia that is attacking the station", "it was Hamas who fired the rocket".
-    for m in re.finditer(rf"\b[Ii]t\s+(?:is|was)\s+{_AGENT_NP}\s+(?:that|who)\s+(?:is\s+|was\s+|"
-                         rf"are\s+|were\s+|has\s+been\s+|had\s+been\s+)?(?:attacking|shelling|"
-                         rf"striking|bombing|firing|behind|responsible|{_CAUSE_VERBS})\b", text):
+    for m in re.finditer(rf"\b[Ii]t\s+(?:is|was)\s+{_AGENT_NP}\s+(?:that|who)\s+(?:(?:is|was|are|"
+                         rf"were|has\s+been|had\s+been)\s+(?:attacking|shelling|striking|bombing|"
+                         rf"firing|behind|responsible)|(?:{_CAUSE_VERBS}))\b", text):
+        # "It was Kharkiv that was hit" is a passive: after "was", only "-ing" or "behind"
         add("harm", "cause", m.group("agent"), m)
     return tuple(c for c in out if c.agent not in ("", "the", "it") and c.agent not in _NOT_AGENTS)
 

@@ -32,7 +32,11 @@ _HAPPENING_PATTERNS: dict[str, str] = {
     "capture": r"captured|seized|took\s+control|fell\s+to|overran|control\s+of|"
                r"(?:was|were|been|had)\s+taken|(?:have|has|had)\s+taken|entered(?!\s+into)|"
                r"moved\s+into|marched\s+into|swept\s+into|stormed|"
-               r"took\s+(?:the\s+(?:city|town|village|base|airport|capital|port|plant)\b|(?-i:[A-Z])[\w’'-]*)",
+               r"took\s+(?:the\s+(?:city|town|village|base|airport|capital|port|plant)\b|"
+               # "took El-Fasher"; not "took Israel by surprise", "took Russia two years",
+               # "took Biden's call"
+               r"(?-i:[A-Z])[\w-]*\b(?![’'])(?!\s+(?:by|to|\w+\s+(?:years?|months?|weeks?|"
+               r"days?|hours?))\b))",
     "flood": r"flood\w*|submerged|under\s+water|inundat\w+",
     "dam": r"dam|reservoir",
     "hospital": r"hospital",
