@@ -73,7 +73,8 @@ def norm_actor(s: str) -> str:
         return _ALIAS[" ".join(head)]
     if not words:
         return s
-    return (head or words)[-1]  # a person by surname: "President Donald Trump" -> "trump"
+    last = (head or words)[-1]  # a person by surname: "President Donald Trump" -> "trump"
+    return _ALIAS.get(last, last)  # "Massive Russian strikes" -> "russian" -> russia
 
 
 _COUNTRY_WORD = re.compile(
