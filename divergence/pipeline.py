@@ -149,7 +149,7 @@ def disputes_of(
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
     if story is None:
         event_of = {cid: e.id for e in events for cid in e.claims}
-        story = stories(claims, vectors, event_of)
+        story = stories(claims, vectors, event_of, dates={a.id: a.date for a in articles})
     story_of = {c.article_id: s for c, s in zip(claims, story, strict=True)}
     return find_disputes(articles, claims, vectors, groups, judge, story_of)
 
@@ -193,7 +193,7 @@ def group_all(
     events = find_events(claims, vectors, threshold=event_threshold, graph=graph,
                          dates={a.id: a.date for a in articles})
     event_of = {cid: e.id for e in events for cid in e.claims}
-    story_of = stories(claims, vectors, event_of)
+    story_of = stories(claims, vectors, event_of, dates={a.id: a.date for a in articles})
     pairs = candidate_pairs(claims, vectors, pair_similarity, graph=graph, story_of=story_of,
                             table=table)
     del table  # free the neighbour graph before judging

@@ -118,6 +118,20 @@ def test_an_article_alone_in_its_story_joins_its_topic() -> None:
     assert _lone_articles([0, 1, 2], [5, 5, 7]) == [0, 0, 2]
 
 
+def test_stories_part_in_time_and_a_late_article_rejoins_its_event() -> None:
+    """Two happenings of one kind months apart are two stories; one article months after its
+    event's coverage (an inquiry's findings) rejoins the nearest story in time."""
+    from divergence.group.stories import _apart_in_time, _lone_articles
+
+    days = ["2024-03-22", "2024-03-25", "2024-08-06", "2024-08-10", "2024-12-30", None]
+    cut = _apart_in_time([0, 0, 0, 0, 0, 0], days)
+    assert cut[0] == cut[1] != cut[2] == cut[3] and cut[4] not in cut[:4]
+    assert cut[5] == cut[0]  # undated: with the largest part (the first of a tie)
+    joined = _lone_articles(cut, [0] * 6, days)
+    assert joined[4] == joined[2]  # December joins August, its nearest, not March
+    assert _apart_in_time([0, 0, 1], ["2025-05-28", "2025-07-02", "2023-01-01"]) == [0, 0, 1]
+
+
 def test_two_articles_worded_apart_stay_one_story() -> None:
     """Two articles are too little to cluster on: when every article is alone, one story."""
     from divergence.group.stories import stories

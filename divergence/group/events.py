@@ -337,10 +337,6 @@ def _absorb_small(labels: np.ndarray, sim: np.ndarray, min_size: int) -> np.ndar
 # the dev topics) by `python benchmarks/tune_events.py` (best B³-F1 there); test topics unseen.
 DOC_TOPIC_THRESHOLD, DOC_TOPIC_NAMES = 0.85, 2.0  # coarse: what the story is about
 DOC_EVENT_THRESHOLD, DOC_EVENT_NAMES = 0.55, 1.0  # fine: which happening of that kind
-# A story: the finest cut on ECB+ train that still keeps 97 % of same-event document pairs
-# together (event-level B³ recall 0.973, precision 0.714; tune_events.json). Topics (above) join
-# two earthquakes or two truces; conflicts and agreements need one happening's coverage.
-DOC_STORY_THRESHOLD, DOC_STORY_NAMES = 0.65, 1.0
 
 
 def document_features(
