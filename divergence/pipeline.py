@@ -190,10 +190,10 @@ def group_all(
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
     table = NeighbourTable() if graph else None  # voices and pairs share one neighbour graph
     voice_of = voices(articles, claims, vectors, graph=graph, table=table)
-    events = find_events(claims, vectors, threshold=event_threshold, graph=graph,
-                         dates={a.id: a.date for a in articles})
+    dates = {a.id: a.date for a in articles}
+    events = find_events(claims, vectors, threshold=event_threshold, graph=graph, dates=dates)
     event_of = {cid: e.id for e in events for cid in e.claims}
-    story_of = stories(claims, vectors, event_of, dates={a.id: a.date for a in articles})
+    story_of = stories(claims, vectors, event_of, dates=dates)
     pairs = candidate_pairs(claims, vectors, pair_similarity, graph=graph, story_of=story_of,
                             table=table)
     del table  # free the neighbour graph before judging

@@ -68,10 +68,10 @@ def _apart_in_time(stories: Sequence[int], dates: Sequence[str | None]) -> list[
     """Cut each story where its dated articles, in date order, leave ``STORY_GAP_DAYS``
     without coverage; an undated article stays with the largest part."""
     out = list(stories)
+    days = [_day(d) for d in dates]
     fresh = max(stories, default=-1) + 1
-    for s in sorted(set(stories)):
-        members = [k for k, x in enumerate(stories) if x == s]
-        dated = sorted((d, k) for k in members if (d := _day(dates[k])) is not None)
+    for s, members in sorted(_members(stories).items()):
+        dated = sorted((d, k) for k in members if (d := days[k]) is not None)
         parts: list[list[int]] = [[]]
         for (a, _), (b, k) in zip([(None, -1), *dated], dated, strict=False):
             if a is not None and (b - a).days > STORY_GAP_DAYS:
@@ -85,6 +85,14 @@ def _apart_in_time(stories: Sequence[int], dates: Sequence[str | None]) -> list[
             fresh += i != biggest
             for k in part:
                 out[k] = label
+    return out
+
+
+def _members(labels: Sequence[int]) -> dict[int, list[int]]:
+    """Each label's positions, in order."""
+    out: dict[int, list[int]] = defaultdict(list)
+    for k, x in enumerate(labels):
+        out[x].append(k)
     return out
 
 
@@ -103,22 +111,20 @@ def _lone_articles(stories: Sequence[int], topics: Sequence[int],
     alone has no other report of its own happening to meet. With no story of two, the topic
     is the story."""
     out = list(stories)
-    size: dict[int, int] = defaultdict(int)
+    day = [_day(d) for d in dates] if dates else [None] * len(stories)
+    size = {s: len(ks) for s, ks in _members(stories).items()}
     days: dict[int, list[_dt.date]] = defaultdict(list)
     for k, s in enumerate(stories):
-        size[s] += 1
-        d = _day(dates[k]) if dates else None
-        if d is not None:
+        if (d := day[k]) is not None:
             days[s].append(d)
 
     def gap(k: int, s: int) -> int:
-        d = _day(dates[k]) if dates else None
+        d = day[k]
         if d is None or not days[s]:
             return 0
         return min(abs((d - x).days) for x in days[s])
 
-    for t in sorted(set(topics)):
-        members = [k for k, x in enumerate(topics) if x == t]
+    for _, members in sorted(_members(topics).items()):
         big = sorted({stories[k] for k in members if size[stories[k]] > 1},
                      key=lambda s: (-size[s], s))
         for k in members:

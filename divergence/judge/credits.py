@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..records import Claim, Reason
-from .detectors import Pair, detector, span_of, speaker_key
+from .detectors import Pair, detector, one_voice, span_of
 from .text import norm_actor
 
 _OUTCOME = (
@@ -179,8 +179,7 @@ def credit_phrase(c: Claim, cr: Credit) -> str:
 @detector("actor")
 def actor(p: Pair) -> Reason | None:
     """The claims credit different actors with one outcome (who brokered, mediated, asked)."""
-    sa, sb = speaker_key(p.a), speaker_key(p.b)
-    if sa and sa == sb and p.a.stance == p.b.stance:
+    if one_voice(p):
         return None  # the same actor's line, carried by two outlets
     if "denies" in (p.a.stance, p.b.stance):
         return None  # a denied frame credits no one; the attribution detector covers the dispute

@@ -79,6 +79,13 @@ def speaker_key(c: Claim) -> str | None:
     return norm_actor(c.speaker) if c.speaker else None
 
 
+def one_voice(p: Pair) -> bool:
+    """Both claims carry one speaker's line the same way ("New Delhi said P" twice, in two
+    outlets): frames that compare sides have nothing to compare."""
+    sa = speaker_key(p.a)
+    return bool(sa) and sa == speaker_key(p.b) and p.a.stance == p.b.stance
+
+
 # ---------------------------------------------------------------- negation
 
 
@@ -305,12 +312,6 @@ def _titles(text: str) -> dict[str, re.Match[str]]:
     return {m.group("name").split()[-1]: m for m in _TITLE_RE.finditer(text)}
 
 
-def _claim_titles(c: Claim) -> dict[str, re.Match[str]]:
-    """Titled people of a claim, matched in its whole sentence (the speaker's title counts):
-    the proposition's own mention wins where both name the person."""
-    return _titles(c.text)
-
-
 def titled_people(text: str) -> frozenset[str]:
     """Surnames given a title with a first name ("Prime Minister Nikol Pashinyan"): a person
     whose title two claims of one story may give differently, however far apart they are."""
@@ -327,7 +328,7 @@ def title(p: Pair) -> Reason | None:
     """The same person given different titles or roles ("Senator Smith" vs "Secretary Smith"):
     in close sentences, or anywhere when both give the full name ("Armenian President Nikol
     Pashinyan" / "Prime Minister Nikol Pashinyan")."""
-    ta, tb = _claim_titles(p.a), _claim_titles(p.b)  # the speaker's title counts too
+    ta, tb = _titles(p.a.text), _titles(p.b.text)  # the whole sentence: the speaker's title too
     if not ta.keys() & tb.keys():
         return None
     close = _same_point(p, sim=0.6, words=0.6)

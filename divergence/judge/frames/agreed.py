@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...records import Claim, Reason
-from ..detectors import Pair, detector, span_of, speaker_key
+from ..detectors import Pair, detector, one_voice, span_of
 from ..text import countries
 
 _PEACE = (r"(?:cease-?fires?|truces?|armistice|"
@@ -64,8 +64,7 @@ def agreed(c: Claim) -> tuple[Agreed, ...]:
 @detector("agreed")
 def agreed_or_not(p: Pair) -> Reason | None:
     """One claim says a truce was agreed, the other that it was not, about the same sides."""
-    sa, sb = speaker_key(p.a), speaker_key(p.b)
-    if sa and sa == sb and p.a.stance == p.b.stance:
+    if one_voice(p):
         return None  # one side's line, carried twice
     xs, ys = agreed(p.a), agreed(p.b)
     if not xs or not ys or p.similarity < 0.3:

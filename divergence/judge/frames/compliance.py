@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...records import Claim, Reason
-from ..detectors import Pair, detector, span_of, speaker_key
+from ..detectors import Pair, detector, one_voice, span_of
 from ..text import countries, entities, norm_actor
 from .happenings import happenings
 
@@ -104,8 +104,7 @@ def kept_or_broken(p: Pair) -> Reason | None:
     kept it), in other words: a ``same-value`` reason, a sign of agreement."""
     if "ceasefire" not in happenings(p.a.text) | happenings(p.b.text):
         return None
-    sa, sb = speaker_key(p.a), speaker_key(p.b)
-    if sa and sa == sb and p.a.stance == p.b.stance:
+    if one_voice(p):
         return None  # one side's line, carried twice
     same: Reason | None = None
     for x in compliance(p.a):

@@ -31,13 +31,12 @@ _AIRCRAFT = frozenset({"jet", "jets", "aircraft", "plane", "planes", "warplane",
                        "helicopters", "drone", "drones"})
 # Durations: "a 17-month siege", "more than 14 months of fighting", in days.
 _DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 365 / 12, "year": 365.0}
-# What lasts: a duration is compared only between claims that both speak of one of these.
-_LASTING = re.compile(r"\b(?:wars?|sieges?|blockades?|fighting|conflict|occupation|occupied|"
-                      r"invasion|offensive|hostilities|clashes|combat|besieged)\b", re.I)
 # A span tied to what lasts: "a 17-month siege", "14 months of fighting", "lasted 18 months";
 # not "three years ago", "within 48 hours", "a 60-day truce", "set back by two years".
 _LASTING_NOUN = (r"(?:wars?|sieges?|blockades?|fighting|conflict|occupation|invasion|offensive|"
                  r"hostilities|clashes|combat)")
+# A duration is compared only between claims that both speak of what lasts.
+_LASTING = re.compile(rf"\b(?:{_LASTING_NOUN}|occupied|besieged)\b", re.I)
 _LASTS_BEFORE = re.compile(r"\b(?:lasted|lasting|has\s+lasted|had\s+lasted|raged\s+for|"
                            r"went\s+on\s+for)\s+(?:(?:more|less|fewer)\s+than\s+|nearly\s+|"
                            r"almost\s+|about\s+|some\s+|over\s+)?$", re.I)

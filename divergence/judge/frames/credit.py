@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ...records import Claim, Reason
 from ..credits import Credit, credit_phrase, credits
-from ..detectors import Pair, detector, span_of, speaker_key
+from ..detectors import Pair, detector, one_voice, span_of
 from ..text import countries, norm_actor
 from .happenings import happenings
 
@@ -172,8 +172,7 @@ def frame_credits(c: Claim) -> list[Credit]:
 def responsibility(p: Pair) -> Reason | None:
     """Two claims credit or blame different actors for one outcome: who brokered the truce, who
     asked for it, who started the fighting, who caused the blast."""
-    sa, sb = speaker_key(p.a), speaker_key(p.b)
-    if sa and sa == sb and p.a.stance == p.b.stance:
+    if one_voice(p):
         return None
     fa, fb = frame_credits(p.a), frame_credits(p.b)
     if not fa or not fb:
