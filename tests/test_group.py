@@ -276,3 +276,48 @@ def test_article_smoothing_stays_sparse_in_a_very_long_article() -> None:
     op = _smoothing(short, 0.5, 0.5).toarray()
     assert (op > 0).all()  # every claim sees its whole article
     np.testing.assert_allclose(op.sum(axis=1)[5:-5], 1 + 2 * 0.5 + 2 * 0.25 + 0.5)
+
+
+class _Scripted(Judge):
+    """Agrees exactly the pairs it is given (by claim id), whatever their cosine."""
+
+    def __init__(self, agree: set[frozenset[str]]) -> None:
+        super().__init__(agree_threshold=0.45)
+        self.agree = agree
+
+    def judge_pairs(self, left, right, sims, va=None, vb=None):  # noqa: ANN001, ANN201
+        from divergence.records import Judgement
+
+        return [Judgement("agree" if frozenset((a.id, b.id)) in self.agree else "neither", 0.8,
+                          (), float(s)) for a, b, s in zip(left, right, sims, strict=True)]
+
+
+def _chain() -> tuple[list[Article], list[Claim], np.ndarray]:
+    arts = [Article(id=a, path=f"{a}.txt", text="", source=a.upper()) for a in "abc"]
+    claims = [_claim("a", 0, "The pause began at noon."), _claim("b", 0, "The pause began at 12."),
+              _claim("c", 0, "Guns went quiet in the middle of the day.")]
+    vecs = np.stack([_unit([1, 0, 0]), _unit([1, 0.5, 0]), _unit([0.25, 0.45, 0.86])])
+    return arts, claims, vecs
+
+
+def test_a_judged_agreement_cut_off_by_weak_linkage_joins_the_group() -> None:
+    arts, claims, vecs = _chain()
+    sims = vecs @ vecs.T
+    assert (sims[0, 2] + sims[1, 2]) / 2 < 0.4  # the cosine cut parts c from a and b
+    judge = _Scripted({frozenset(("a:0", "b:0")), frozenset(("b:0", "c:0"))})
+    pairs = [(0, 1, float(sims[0, 1])), (1, 2, float(sims[1, 2]))]
+    groups = find_groups(claims, vecs, voices(arts, claims, vecs), judge, pairs=pairs)
+    agree = [g for g in groups if g.label == "agree"]
+    assert [set(g.claims) for g in agree] == [{"a:0", "b:0", "c:0"}]
+    assert not [g for g in groups if g.label == "unique"]
+
+
+def test_an_articles_second_sentence_does_not_join_an_agreement_it_is_in() -> None:
+    arts, claims, vecs = _chain()
+    claims[2] = _claim("a", 1, claims[2].text)  # the third sentence is article a's own
+    sims = vecs @ vecs.T
+    judge = _Scripted({frozenset(("a:0", "b:0")), frozenset(("b:0", "a:1"))})
+    pairs = [(0, 1, float(sims[0, 1])), (1, 2, float(sims[1, 2]))]
+    groups = find_groups(claims, vecs, voices(arts[:2], claims, vecs), judge, pairs=pairs)
+    assert [set(g.claims) for g in groups if g.label == "agree"] == [{"a:0", "b:0"}]
+    assert [g.claims for g in groups if g.label == "unique"] == [("a:1",)]
