@@ -43,6 +43,25 @@ def test_counts_of_aircraft_lost_include_none_and_of_its() -> None:
     assert (two.kind, two.head, two.lo) == ("losses", "aircraft", 2)
 
 
+@pytest.mark.parametrize(("text", "head"), [
+    ("The convoy of 38 aid trucks reached the coast.", "truck"),
+    ("Iran fired 100 ballistic missiles.", "missile"),
+    ("The salvo held 160 suicide drones.", "aircraft"),
+    ("Some 1,000 Ukrainian troops crossed the border.", "soldier"),
+    ("The strike wounded five Thai soldiers.", "soldier"),
+    ("He said 12 kilometers of front had moved.", "kilometer"),
+    ("The 30 trucks in the convoy were looted.", "truck"),
+])
+def test_counts_read_the_noun_past_its_modifier(text: str, head: str) -> None:
+    assert [c.head for c in counts(text)] == [head]
+
+
+def test_count_conflict_between_counts_of_modified_nouns() -> None:
+    r = count(pair("The airstrike hit a convoy of 30 trucks in Gaza City.",
+                   "The airstrike hit 38 aid trucks in Gaza City.", 0.55))
+    assert r is not None and "30" in r.detail and "38" in r.detail
+
+
 @pytest.mark.parametrize(("text", "lo", "hi"), [
     ("The toll looked like several dozen.", 24, 96),
     ("It put the toll at no fewer than 500.", 500, float("inf")),

@@ -119,7 +119,9 @@ def counts(text: str) -> tuple[Count, ...]:
         if unit == "%":
             out.append(Count(q, "share", _share_owner(text, q), lo, hi))
             continue
+        unit = _plural_after(text, q, unit)
         head = "aircraft" if unit in _AIRCRAFT else _singular(unit) if unit else ""
+        head = _SAME_HEAD.get(head, head)
         if head in _PERSON_GENERIC or head in {"people", "person"} or countries(head):
             head = "person"  # "471 Palestinians": people (whose, the actor guard reads)
         window = text[max(0, q.start - 50):min(len(text), q.end + 50)]
@@ -138,6 +140,29 @@ def counts(text: str) -> tuple[Count, ...]:
             kind = "losses"
         out.append(Count(q, kind or "count", head, lo, hi))
     return tuple(out)
+
+
+_SAME_HEAD = {"troop": "soldier", "serviceman": "soldier", "servicemen": "soldier"}
+_MODIFIER_STOP = re.compile(r"^(?:was|were|is|are|has|had|have|and|or|of|in|on|at|to|for|from|"
+                            r"with|by|as|than|this|its|their|the|a|an)$", re.I)
+
+
+def _plural_after(text: str, q: Quantity, unit: str) -> str:
+    """The counted noun when the word after the number modifies it: "38 aid trucks" counts
+    trucks, "100 ballistic missiles" missiles (the plural noun within the next two words)."""
+    if not unit or unit.endswith("s") or q.value == 1 or not unit.isalpha():
+        return unit
+    words = re.findall(r"[A-Za-z-]+", text[q.start:q.end + 30])[:4]
+    try:
+        k = [w.lower() for w in words].index(unit)
+    except ValueError:
+        return unit
+    for w in words[k + 1:k + 3]:
+        if _MODIFIER_STOP.match(w) or not w.islower():
+            return unit
+        if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+            return w.lower()
+    return unit
 
 
 def _stated(text: str) -> list[tuple[Quantity, float, float]]:
