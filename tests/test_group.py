@@ -321,3 +321,28 @@ def test_an_articles_second_sentence_does_not_join_an_agreement_it_is_in() -> No
     groups = find_groups(claims, vecs, voices(arts[:2], claims, vecs), judge, pairs=pairs)
     assert [set(g.claims) for g in groups if g.label == "agree"] == [{"a:0", "b:0"}]
     assert [g.claims for g in groups if g.label == "unique"] == [("a:1",)]
+
+
+def test_a_claim_telling_one_side_in_other_words_joins_the_dispute() -> None:
+    arts = [Article(id=a, path=f"{a}.txt", text="", source=a.upper()) for a in "abcd"]
+    claims = [_claim("a", 0, "Qatar brokered the truce."),
+              _claim("b", 0, "The two sides reached the truce directly, with no intermediary."),
+              _claim("c", 0, "The deal was mediated by Doha."),
+              _claim("d", 0, "Doha has hosted talks before.")]
+    vecs = np.stack([_unit([1, 0, 0, 0]), _unit([0, 1, 0, 0]), _unit([0, 0, 1, 0]),
+                     _unit([0, 0, 0, 1])])
+
+    class Judged(_Scripted):
+        def judge_pairs(self, left, right, sims, va=None, vb=None):  # noqa: ANN001, ANN201
+            from divergence.records import Judgement
+
+            out = super().judge_pairs(left, right, sims, va, vb)
+            return [Judgement("conflict", 0.9, (), 0.5)
+                    if {a.id, b.id} == {"a:0", "b:0"} else v
+                    for a, b, v in zip(left, right, out, strict=True)]
+
+    judge = Judged({frozenset(("a:0", "c:0")), frozenset(("c:0", "d:0"))})
+    pairs = [(0, 1, 0.5), (0, 2, 0.5), (2, 3, 0.5)]
+    groups = find_groups(claims, vecs, voices(arts, claims, vecs), judge, pairs=pairs)
+    (conflict,) = [g for g in groups if g.label == "conflict"]
+    assert set(conflict.claims) == {"a:0", "b:0", "c:0"}  # c holds a's side; d is two hops off

@@ -20,30 +20,8 @@ from ..judge import Judge
 from ..judge.frames import frame_keys
 from ..judge.text import entities
 from ..records import Article, Claim, ClaimGroup, Event, Judgement, Reason
+from .agreements import Adjacency, UnionFind, agree_parts, positions
 from .graph import NeighbourTable, check_rows
-
-
-class UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        ri, rj = self.find(i), self.find(j)
-        if ri != rj:
-            self.parent[max(ri, rj)] = min(ri, rj)
-
-    def groups(self) -> list[list[int]]:
-        out: dict[int, list[int]] = defaultdict(list)
-        for i in range(len(self.parent)):
-            out[self.find(i)].append(i)
-        return list(out.values())
-
 
 # ---------------------------------------------------------------- voices
 
@@ -283,7 +261,7 @@ def find_groups(
 
     groups: list[ClaimGroup] = []
     used: set[int] = set()
-    # Conflicts: components of the conflict graph.
+    # Conflicts: components of the conflict graph, with the claims that tell a side in other words.
     uf = UnionFind(n)
     conflict_edges = [(i, j, v) for (i, j), v in conflicts.items()]
     for i, j, _ in conflict_edges:
@@ -291,8 +269,9 @@ def find_groups(
     by_root: dict[int, list[tuple[int, int, Judgement]]] = defaultdict(list)
     for e in conflict_edges:  # each component's edges, gathered once (linear in the edges)
         by_root[uf.find(e[0])].append(e)
+    sides = positions(by_root, adj)
     for root, edges in by_root.items():
-        comp = sorted({x for i, j, _ in edges for x in (i, j)})
+        comp = sorted({x for i, j, _ in edges for x in (i, j)} | sides.get(root, set()))
         reasons = _merge_reasons([r for _, _, v in edges for r in v.reasons])
         conf = max(v.confidence for _, _, v in edges)
         groups.append((root, _group("conflict", conf, comp, claims, voice, reasons)))
@@ -303,7 +282,7 @@ def find_groups(
     # A claim in a conflict can also agree: the outlets that tell one side of a dispute in other
     # words form an agree group (a position) inside the conflict group.
     in_dispute = set(used)
-    parts = _agree_parts(n, agree, adj, claims, vectors, judge.agree_threshold, voice)
+    parts = agree_parts(n, agree.pairs, adj, claims, vectors, judge.agree_threshold, voice)
     agreeing: set[int] = set()
     for part in parts:
         inside = set(part)
@@ -320,52 +299,6 @@ def find_groups(
         if i not in used:
             groups_out.append(_group("unique", 1.0, [i], claims, voice, ()))
     return groups_out
-
-
-def _agree_parts(n: int, agree: _AgreeEdges, adj: _Adjacency, claims: Sequence[Claim],
-                 vectors: np.ndarray, threshold: float, voice: Callable[[int], str]
-                 ) -> list[list[int]]:
-    """Agreement groups as claim lists: components of the agree graph, split where linkage is
-    weak, one claim per article (an article makes a point once; its other sentences go back to
-    the pool for a later round). Then a claim left out that was judged to agree with a grouped
-    claim joins that group (its strongest such edge) when its article has no claim there yet: the
-    weak-linkage cut or an earlier round's pick must not lose a judged agreement of two outlets.
-    (Letting an article's second sentence join as well found 3 points more dev agreement recall,
-    but brought sentences that only share a named person into the seeds' groups: the judge's
-    agreement on one shared name at cosine 0.45 is loose, and one claim per article hides it.)"""
-    parts: list[list[int]] = []
-    agreeing: set[int] = set()
-    for _ in range(3):
-        uf = UnionFind(n)
-        for i, j in agree.pairs():
-            if i not in agreeing and j not in agreeing:
-                uf.union(i, j)
-        formed = False
-        for comp in uf.groups():
-            if len(comp) < 2 or comp[0] in agreeing:
-                continue
-            for part in _split_weak(comp, vectors, threshold):
-                part = _one_per_article(part, claims, adj, vectors)
-                inside = set(part)
-                linked = any(j in inside for i in part for j in adj.get(i))
-                if len({voice(i) for i in part}) >= 2 and linked:
-                    parts.append(part)
-                    agreeing |= inside
-                    formed = True
-        if not formed:
-            break
-    group_of = {i: k for k, part in enumerate(parts) for i in part}
-    articles = [{claims[i].article_id for i in part} for part in parts]
-    for x in np.flatnonzero(np.diff(adj.indptr)).tolist():  # claims with an agree edge
-        if x in group_of:
-            continue
-        best = max(((c, -y) for y, c in adj.get(x).items() if y in group_of
-                    and claims[x].article_id not in articles[group_of[y]]), default=None)
-        if best is not None:
-            k = group_of[-best[1]]
-            parts[k] = sorted({*parts[k], x})
-            articles[k].add(claims[x].article_id)
-    return parts
 
 
 class _AgreeEdges:
@@ -394,7 +327,7 @@ class _AgreeEdges:
         """The edges (i, j), in the order they were judged."""
         return zip(self._i, self._j, strict=True)
 
-    def adjacency(self, n: int) -> _Adjacency:
+    def adjacency(self, n: int) -> Adjacency:
         """Both directions, each claim's neighbours in the judged order of their edges."""
         i, j = self._ints(self._i), self._ints(self._j)
         conf = np.frombuffer(self._conf, np.float64) if len(self._conf) else np.zeros(0)
@@ -403,7 +336,7 @@ class _AgreeEdges:
         order = np.argsort(src, kind="stable")
         indptr = np.zeros(n + 1, np.int64)
         np.cumsum(np.bincount(src, minlength=n), out=indptr[1:])
-        return _Adjacency(indptr, dst[order], np.concatenate([conf, conf])[order])
+        return Adjacency(indptr, dst[order], np.concatenate([conf, conf])[order])
 
     @staticmethod
     def _ints(a: array) -> np.ndarray:
@@ -427,18 +360,6 @@ class _AgreeEdges:
                                       self.vectors[[j]])[0]
 
 
-class _Adjacency:
-    """Agree edges both ways in compressed rows: claim -> (neighbours, confidences)."""
-
-    def __init__(self, indptr: np.ndarray, nbr: np.ndarray, conf: np.ndarray) -> None:
-        self.indptr, self.nbr, self.conf = indptr, nbr, conf
-
-    def get(self, x: int) -> dict[int, float]:
-        """Claim x's neighbours and the confidence of each edge, in the judged order."""
-        a, b = int(self.indptr[x]), int(self.indptr[x + 1])
-        return dict(zip(self.nbr[a:b].tolist(), self.conf[a:b].tolist(), strict=True))
-
-
 def _details(
     part: Sequence[int], claims: Sequence[Claim], voice: Callable[[int], str]
 ) -> tuple[Reason, ...]:
@@ -458,73 +379,6 @@ def _details(
             ids = tuple(claims[i].id for i in part if voice(i) == v)
             out.append(Reason("detail", f"only {v} mentions {', '.join(only)}", ids, weight=0.0))
     return tuple(out)
-
-
-def _one_per_article(
-    part: list[int],
-    claims: Sequence[Claim],
-    adj: _Adjacency,
-    vectors: np.ndarray,
-) -> list[int]:
-    """A coherent set with one claim per article: start from the best-agreeing claim, then add, per
-    article, the claim closest to those chosen that agrees with at least one of them.
-
-    Args:
-        adj: the agree edges, both ways (claim -> claim -> confidence).
-    """
-
-    members = set(part)
-    links: dict[int, set[int]] = defaultdict(set)
-    weight: dict[int, float] = defaultdict(float)
-    for x in part:
-        for y, conf in adj.get(x).items():
-            if y in members:
-                links[x].add(y)
-                if claims[x].article_id != claims[y].article_id:
-                    weight[x] += conf
-
-    def linked(i: int, j: int) -> bool:
-        return j in links[i]
-
-    def score(i: int) -> float:
-        return weight[i]
-
-    chosen = [max(part, key=lambda i: (score(i), -i))]
-    while True:
-        arts = {claims[i].article_id for i in chosen}
-        cands = [
-            i
-            for i in part
-            if claims[i].article_id not in arts and any(linked(i, j) for j in chosen)
-        ]
-        if not cands:
-            return sorted(chosen)
-        chosen.append(max(cands, key=lambda i: (float(np.mean(vectors[chosen] @ vectors[i])), -i)))
-
-
-def _split_weak(comp: list[int], vectors: np.ndarray, threshold: float) -> list[list[int]]:
-    """Cut a chained component by average linkage so every part is close on average."""
-    if len(comp) <= 2:
-        return [comp]
-    from .graph import DENSE_COMPONENT, average_linkage, close_pairs
-    from .sparse import average_labels
-
-    if len(comp) > DENSE_COMPONENT:  # the same cut, without a full distance matrix
-        sub = np.ascontiguousarray(vectors[comp], dtype=np.float32)
-        cut = 1.0 - (threshold - 0.05)
-        found = average_linkage(sub, close_pairs(sub, 1.0 - cut), cut)
-        groups: dict[int, list[int]] = defaultdict(list)
-        for idx, lab in zip(comp, found.tolist(), strict=True):
-            groups[lab].append(idx)
-        return list(groups.values())
-    sub = vectors[comp]
-    dist = np.clip(1.0 - sub @ sub.T, 0.0, 2.0)  # precomputed: a zero vector is just far away
-    np.fill_diagonal(dist, 0.0)
-    labels = average_labels(dist, 1.0 - (threshold - 0.05))
-    parts: dict[int, list[int]] = defaultdict(list)
-    for idx, lab in zip(comp, labels, strict=True):
-        parts[int(lab)].append(idx)
-    return list(parts.values())
 
 
 def _merge_reasons(reasons: Sequence[Reason], keep: int = 8) -> tuple[Reason, ...]:

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from ..records import Claim
-from .claims import UnionFind
+from .agreements import UnionFind
 
 # Up to this many articles, stories are document clusters (events.py); beyond, articles that
 # share an event (a dense distance matrix would not fit).

@@ -1,0 +1,182 @@
+"""Agreement groups and the positions of a dispute, from the judged agree edges.
+
+An agreement group is a set of claims from at least two voices that make one statement: a
+component of the agree graph, cut where linkage is weak, one claim per article. A position is the
+claims that tell one side of a dispute in other words; they sit in the dispute's conflict group.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+
+import numpy as np
+
+from ..records import Claim, Judgement
+
+
+class UnionFind:
+    """Disjoint sets over 0..n-1 (path halving): the components of a graph, edge by edge."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            self.parent[max(ri, rj)] = min(ri, rj)
+
+    def groups(self) -> list[list[int]]:
+        out: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(self.parent)):
+            out[self.find(i)].append(i)
+        return list(out.values())
+
+
+class Adjacency:
+    """Agree edges both ways in compressed rows: claim -> (neighbours, confidences)."""
+
+    def __init__(self, indptr: np.ndarray, nbr: np.ndarray, conf: np.ndarray) -> None:
+        self.indptr, self.nbr, self.conf = indptr, nbr, conf
+
+    def get(self, x: int) -> dict[int, float]:
+        """Claim x's neighbours and the confidence of each edge, in the judged order."""
+        a, b = int(self.indptr[x]), int(self.indptr[x + 1])
+        return dict(zip(self.nbr[a:b].tolist(), self.conf[a:b].tolist(), strict=True))
+
+
+def positions(by_root: dict[int, list[tuple[int, int, Judgement]]], adj: Adjacency
+              ) -> dict[int, set[int]]:
+    """The claims that tell a side of a dispute in other words: each claim outside every conflict
+    component that the judge found agreeing with a member joins that member's component (its
+    strongest such edge), so the outlets holding each position sit in the dispute they take
+    part in. One hop only: what agrees with a position's paraphrase is not pulled in."""
+    member = {x: root for root, edges in by_root.items() for i, j, _ in edges for x in (i, j)}
+    best: dict[int, tuple[float, int]] = {}
+    for x, root in member.items():
+        for y, conf in adj.get(x).items():
+            if y not in member and (y not in best or (conf, -root) > (best[y][0], -best[y][1])):
+                best[y] = (conf, root)
+    out: dict[int, set[int]] = defaultdict(set)
+    for y, (_, root) in best.items():
+        out[root].add(y)
+    return out
+
+
+def agree_parts(n: int, edges: Callable[[], Iterable[tuple[int, int]]], adj: Adjacency,
+                claims: Sequence[Claim], vectors: np.ndarray, threshold: float,
+                voice: Callable[[int], str]) -> list[list[int]]:
+    """Agreement groups as claim lists: components of the agree graph, split where linkage is
+    weak, one claim per article (an article makes a point once; its other sentences go back to
+    the pool for a later round). Then a claim left out that was judged to agree with a grouped
+    claim joins that group (its strongest such edge) when its article has no claim there yet: the
+    weak-linkage cut or an earlier round's pick must not lose a judged agreement of two outlets.
+    (Letting an article's second sentence join as well found 3 points more dev agreement recall,
+    but brought sentences that only share a named person into the seeds' groups: the judge's
+    agreement on one shared name at cosine 0.45 is loose, and one claim per article hides it.)"""
+    parts: list[list[int]] = []
+    agreeing: set[int] = set()
+    for _ in range(3):
+        uf = UnionFind(n)
+        for i, j in edges():
+            if i not in agreeing and j not in agreeing:
+                uf.union(i, j)
+        formed = False
+        for comp in uf.groups():
+            if len(comp) < 2 or comp[0] in agreeing:
+                continue
+            for part in _split_weak(comp, vectors, threshold):
+                part = _one_per_article(part, claims, adj, vectors)
+                inside = set(part)
+                linked = any(j in inside for i in part for j in adj.get(i))
+                if len({voice(i) for i in part}) >= 2 and linked:
+                    parts.append(part)
+                    agreeing |= inside
+                    formed = True
+        if not formed:
+            break
+    group_of = {i: k for k, part in enumerate(parts) for i in part}
+    articles = [{claims[i].article_id for i in part} for part in parts]
+    for x in np.flatnonzero(np.diff(adj.indptr)).tolist():  # claims with an agree edge
+        if x in group_of:
+            continue
+        best = max(((c, -y) for y, c in adj.get(x).items() if y in group_of
+                    and claims[x].article_id not in articles[group_of[y]]), default=None)
+        if best is not None:
+            k = group_of[-best[1]]
+            parts[k] = sorted({*parts[k], x})
+            articles[k].add(claims[x].article_id)
+    return parts
+
+
+def _one_per_article(
+    part: list[int],
+    claims: Sequence[Claim],
+    adj: Adjacency,
+    vectors: np.ndarray,
+) -> list[int]:
+    """A coherent set with one claim per article: start from the best-agreeing claim, then add, per
+    article, the claim closest to those chosen that agrees with at least one of them.
+
+    Args:
+        adj: the agree edges, both ways (claim -> claim -> confidence).
+    """
+
+    members = set(part)
+    links: dict[int, set[int]] = defaultdict(set)
+    weight: dict[int, float] = defaultdict(float)
+    for x in part:
+        for y, conf in adj.get(x).items():
+            if y in members:
+                links[x].add(y)
+                if claims[x].article_id != claims[y].article_id:
+                    weight[x] += conf
+
+    def linked(i: int, j: int) -> bool:
+        return j in links[i]
+
+    def score(i: int) -> float:
+        return weight[i]
+
+    chosen = [max(part, key=lambda i: (score(i), -i))]
+    while True:
+        arts = {claims[i].article_id for i in chosen}
+        cands = [
+            i
+            for i in part
+            if claims[i].article_id not in arts and any(linked(i, j) for j in chosen)
+        ]
+        if not cands:
+            return sorted(chosen)
+        chosen.append(max(cands, key=lambda i: (float(np.mean(vectors[chosen] @ vectors[i])), -i)))
+
+
+def _split_weak(comp: list[int], vectors: np.ndarray, threshold: float) -> list[list[int]]:
+    """Cut a chained component by average linkage so every part is close on average."""
+    if len(comp) <= 2:
+        return [comp]
+    from .graph import DENSE_COMPONENT, average_linkage, close_pairs
+    from .sparse import average_labels
+
+    if len(comp) > DENSE_COMPONENT:  # the same cut, without a full distance matrix
+        sub = np.ascontiguousarray(vectors[comp], dtype=np.float32)
+        cut = 1.0 - (threshold - 0.05)
+        found = average_linkage(sub, close_pairs(sub, 1.0 - cut), cut)
+        groups: dict[int, list[int]] = defaultdict(list)
+        for idx, lab in zip(comp, found.tolist(), strict=True):
+            groups[lab].append(idx)
+        return list(groups.values())
+    sub = vectors[comp]
+    dist = np.clip(1.0 - sub @ sub.T, 0.0, 2.0)  # precomputed: a zero vector is just far away
+    np.fill_diagonal(dist, 0.0)
+    labels = average_labels(dist, 1.0 - (threshold - 0.05))
+    parts: dict[int, list[int]] = defaultdict(list)
+    for idx, lab in zip(comp, labels, strict=True):
+        parts[int(lab)].append(idx)
+    return list(parts.values())
