@@ -56,6 +56,15 @@ def test_counts_read_the_noun_past_its_modifier(text: str, head: str) -> None:
     assert [c.head for c in counts(text)] == [head]
 
 
+@pytest.mark.parametrize("text", [
+    "The strike killed 30 people, officials said.",
+    "The flood killed 30 people across villages.",
+    "The raid killed 30 people inside classrooms.",
+])
+def test_counts_of_people_stay_people_whatever_follows(text: str) -> None:
+    assert [(c.kind, c.head) for c in counts(text)] == [("deaths", "person")]
+
+
 def test_count_conflict_between_counts_of_modified_nouns() -> None:
     r = count(pair("The airstrike hit a convoy of 30 trucks in Gaza City.",
                    "The airstrike hit 38 aid trucks in Gaza City.", 0.55))

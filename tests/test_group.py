@@ -346,3 +346,55 @@ def test_a_claim_telling_one_side_in_other_words_joins_the_dispute() -> None:
     groups = find_groups(claims, vecs, voices(arts, claims, vecs), judge, pairs=pairs)
     (conflict,) = [g for g in groups if g.label == "conflict"]
     assert set(conflict.claims) == {"a:0", "b:0", "c:0"}  # c holds a's side; d is two hops off
+
+
+def test_a_left_out_claim_does_not_join_a_group_holding_a_claim_it_conflicts_with() -> None:
+    arts, claims, vecs = _chain()
+    sims = vecs @ vecs.T
+
+    class Judged(_Scripted):
+        def judge_pairs(self, left, right, sims, va=None, vb=None):  # noqa: ANN001, ANN201
+            from divergence.records import Judgement
+
+            out = super().judge_pairs(left, right, sims, va, vb)
+            return [Judgement("conflict", 0.9, (), 0.5)
+                    if {a.id, b.id} == {"a:0", "c:0"} else v
+                    for a, b, v in zip(left, right, out, strict=True)]
+
+    judge = Judged({frozenset(("a:0", "b:0")), frozenset(("b:0", "c:0"))})
+    pairs = [(0, 1, float(sims[0, 1])), (0, 2, float(sims[0, 2])), (1, 2, float(sims[1, 2]))]
+    groups = find_groups(claims, vecs, voices(arts, claims, vecs), judge, pairs=pairs)
+    assert [set(g.claims) for g in groups if g.label == "agree"] == [{"a:0", "b:0"}]
+
+
+def _dispute_with_echoes(echoes: int) -> list:  # noqa: ANN202
+    """a:0 conflicts with b:0; ``echoes`` other outlets each agree with a:0."""
+    names = ["a", "b", *(f"e{k}" for k in range(echoes))]
+    arts = [Article(id=a, path=f"{a}.txt", text="", source=a.upper()) for a in names]
+    claims = [_claim(a, 0, f"Claim of {a}.") for a in names]
+    rng = np.random.default_rng(0)
+    vecs = rng.normal(size=(len(names), 16)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+
+    class Judged(_Scripted):
+        def judge_pairs(self, left, right, sims, va=None, vb=None):  # noqa: ANN001, ANN201
+            from divergence.records import Judgement
+
+            out = super().judge_pairs(left, right, sims, va, vb)
+            return [Judgement("conflict", 0.9, (), 0.5)
+                    if {a.id, b.id} == {"a:0", "b:0"} else v
+                    for a, b, v in zip(left, right, out, strict=True)]
+
+    judge = Judged({frozenset(("a:0", f"e{k}:0")) for k in range(echoes)})
+    pairs = [(0, k, 0.5) for k in range(1, len(names))]
+    return find_groups(claims, vecs, voices(arts, claims, vecs), judge, pairs=pairs)
+
+
+def test_a_dispute_keeps_its_id_and_stays_readable_as_its_sides_grow() -> None:
+    from divergence.group.disputes import MAX_CLAIMS
+
+    (small,) = [g for g in _dispute_with_echoes(1) if g.label == "conflict"]
+    (large,) = [g for g in _dispute_with_echoes(MAX_CLAIMS + 10) if g.label == "conflict"]
+    assert set(small.claims) == {"a:0", "b:0", "e0:0"}
+    assert small.id == large.id  # named by the claims in conflict: a review still applies
+    assert len(large.claims) == MAX_CLAIMS  # the dispute view reads groups up to MAX_CLAIMS

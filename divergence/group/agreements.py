@@ -7,8 +7,8 @@ claims that tell one side of a dispute in other words; they sit in the dispute's
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Container, Iterable, Sequence
 
 import numpy as np
 
@@ -56,27 +56,37 @@ def positions(by_root: dict[int, list[tuple[int, int, Judgement]]], adj: Adjacen
     """The claims that tell a side of a dispute in other words: each claim outside every conflict
     component that the judge found agreeing with a member joins that member's component (its
     strongest such edge), so the outlets holding each position sit in the dispute they take
-    part in. One hop only: what agrees with a position's paraphrase is not pulled in."""
+    part in. One hop only: what agrees with a position's paraphrase is not pulled in. A dispute
+    takes at most ``disputes.MAX_CLAIMS`` claims in all (the strongest edges first): a claim
+    repeated by many outlets must not grow its dispute past what the dispute view reads."""
+    from .disputes import MAX_CLAIMS
+
     member = {x: root for root, edges in by_root.items() for i, j, _ in edges for x in (i, j)}
     best: dict[int, tuple[float, int]] = {}
     for x, root in member.items():
         for y, conf in adj.get(x).items():
             if y not in member and (y not in best or (conf, -root) > (best[y][0], -best[y][1])):
                 best[y] = (conf, root)
+    room = Counter({root: MAX_CLAIMS for root in by_root})
+    room.subtract(member.values())
     out: dict[int, set[int]] = defaultdict(set)
-    for y, (_, root) in best.items():
-        out[root].add(y)
+    for y, (_, root) in sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0])):
+        if room[root] > 0:
+            out[root].add(y)
+            room[root] -= 1
     return out
 
 
 def agree_parts(n: int, edges: Callable[[], Iterable[tuple[int, int]]], adj: Adjacency,
                 claims: Sequence[Claim], vectors: np.ndarray, threshold: float,
-                voice: Callable[[int], str]) -> list[list[int]]:
+                voice: Callable[[int], str], conflicts: Container[tuple[int, int]] = ()
+                ) -> list[list[int]]:
     """Agreement groups as claim lists: components of the agree graph, split where linkage is
     weak, one claim per article (an article makes a point once; its other sentences go back to
     the pool for a later round). Then a claim left out that was judged to agree with a grouped
     claim joins that group (its strongest such edge) when its article has no claim there yet: the
-    weak-linkage cut or an earlier round's pick must not lose a judged agreement of two outlets.
+    weak-linkage cut or an earlier round's pick must not lose a judged agreement of two outlets;
+    never into a group holding a claim it conflicts with (``conflicts``: pairs i < j).
     (Letting an article's second sentence join as well found 3 points more dev agreement recall,
     but brought sentences that only share a named person into the seeds' groups: the judge's
     agreement on one shared name at cosine 0.45 is loose, and one claim per article hides it.)"""
@@ -103,15 +113,21 @@ def agree_parts(n: int, edges: Callable[[], Iterable[tuple[int, int]]], adj: Adj
             break
     group_of = {i: k for k, part in enumerate(parts) for i in part}
     articles = [{claims[i].article_id for i in part} for part in parts]
+    joined: dict[int, list[int]] = defaultdict(list)
     for x in np.flatnonzero(np.diff(adj.indptr)).tolist():  # claims with an agree edge
         if x in group_of:
             continue
         best = max(((c, -y) for y, c in adj.get(x).items() if y in group_of
                     and claims[x].article_id not in articles[group_of[y]]), default=None)
-        if best is not None:
-            k = group_of[-best[1]]
-            parts[k] = sorted({*parts[k], x})
-            articles[k].add(claims[x].article_id)
+        if best is None:
+            continue
+        k = group_of[-best[1]]
+        if any((min(x, z), max(x, z)) in conflicts for z in (*parts[k], *joined[k])):
+            continue
+        joined[k].append(x)
+        articles[k].add(claims[x].article_id)
+    for k, more in joined.items():
+        parts[k] = sorted(parts[k] + more)
     return parts
 
 

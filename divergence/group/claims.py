@@ -271,10 +271,11 @@ def find_groups(
         by_root[uf.find(e[0])].append(e)
     sides = positions(by_root, adj)
     for root, edges in by_root.items():
-        comp = sorted({x for i, j, _ in edges for x in (i, j)} | sides.get(root, set()))
+        core = {x for i, j, _ in edges for x in (i, j)}  # names the group: a paraphrase that
+        comp = sorted(core | sides.get(root, set()))    # joins later keeps its reviews
         reasons = _merge_reasons([r for _, _, v in edges for r in v.reasons])
         conf = max(v.confidence for _, _, v in edges)
-        groups.append((root, _group("conflict", conf, comp, claims, voice, reasons)))
+        groups.append((root, _group("conflict", conf, comp, claims, voice, reasons, key=core)))
         used |= set(comp)
     groups_out = [g for _, g in sorted(groups, key=lambda x: x[0])]
     # Agreements: components of the agree graph over all claims, split where linkage is weak, one
@@ -282,7 +283,8 @@ def find_groups(
     # A claim in a conflict can also agree: the outlets that tell one side of a dispute in other
     # words form an agree group (a position) inside the conflict group.
     in_dispute = set(used)
-    parts = agree_parts(n, agree.pairs, adj, claims, vectors, judge.agree_threshold, voice)
+    parts = agree_parts(n, agree.pairs, adj, claims, vectors, judge.agree_threshold, voice,
+                        set(conflicts))
     agreeing: set[int] = set()
     for part in parts:
         inside = set(part)
@@ -397,12 +399,14 @@ def _group(
     claims: Sequence[Claim],
     voice: Callable[[int], str],
     reasons: tuple[Reason, ...],
+    key: Sequence[int] | None = None,
 ) -> ClaimGroup:
+    """A group of claims ``idx``; its id hashes the claims of ``key`` (default: all of them)."""
     idx = sorted(idx)
     ids = tuple(claims[i].id for i in idx)
     srcs = tuple(dict.fromkeys(voice(i) for i in idx))
     return ClaimGroup(
-        id=stable_id("g-", ids),
+        id=stable_id("g-", ids if key is None else tuple(claims[i].id for i in sorted(key))),
         label=label,
         confidence=float(conf),  # type: ignore[arg-type]
         claims=ids,

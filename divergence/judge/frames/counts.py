@@ -143,6 +143,9 @@ def counts(text: str) -> tuple[Count, ...]:
 
 
 _SAME_HEAD = {"troop": "soldier", "serviceman": "soldier", "servicemen": "soldier"}
+# Plurals without an s: the counted thing itself ("30 people, officials said" counts people).
+_PLURAL_NOUNS = frozenset({"people", "children", "men", "women", "police", "personnel", "staff",
+                           "civilians", "servicemen", "aircraft", "cattle", "sheep"})
 _MODIFIER_STOP = re.compile(r"^(?:was|were|is|are|has|had|have|and|or|of|in|on|at|to|for|from|"
                             r"with|by|as|than|this|its|their|the|a|an)$", re.I)
 
@@ -150,18 +153,19 @@ _MODIFIER_STOP = re.compile(r"^(?:was|were|is|are|has|had|have|and|or|of|in|on|a
 def _plural_after(text: str, q: Quantity, unit: str) -> str:
     """The counted noun when the word after the number modifies it: "38 aid trucks" counts
     trucks, "100 ballistic missiles" missiles (the plural noun within the next two words)."""
-    if not unit or unit.endswith("s") or q.value == 1 or not unit.isalpha():
+    if (not unit or unit.endswith("s") or q.value == 1 or not unit.isalpha()
+            or unit in _PERSON_GENERIC or unit in _PLURAL_NOUNS):
         return unit
-    words = re.findall(r"[A-Za-z-]+", text[q.start:q.end + 30])[:4]
-    try:
-        k = [w.lower() for w in words].index(unit)
-    except ValueError:
+    at = re.search(rf"\b{re.escape(unit)}\b", text[q.start:q.end + 30], re.I)
+    if at is None:
         return unit
-    for w in words[k + 1:k + 3]:
-        if _MODIFIER_STOP.match(w) or not w.islower():
+    # the next one or two words, joined by spaces only: a comma or a digit ends the phrase
+    m = re.match(r"((?:\s+[a-z-]+){1,2})", text[q.start + at.end():q.start + at.end() + 40])
+    for w in (m.group(1).split() if m else ()):
+        if _MODIFIER_STOP.match(w):
             return unit
         if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
-            return w.lower()
+            return w
     return unit
 
 
