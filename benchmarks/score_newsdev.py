@@ -1,12 +1,16 @@
 """`score` on newsdev: each article of a split against a corpus of all the other newsdev articles.
 
-    python benchmarks/score_newsdev.py [--split test] [--judge nli] [--k 5]
+    python benchmarks/score_newsdev.py [--split test] [--judge nli] [--k 5] [--grouped]
 
 For every article of the split, a fresh SQLite corpus holds every other newsdev article (both
 halves), and the article is scored against it. A gold pair that involves the article counts as
 predicted conflict when score judged a conflict between a claim overlapping its side in the
 article and a stored claim overlapping the other side. Prints and writes (benchmarks/results/
-score_newsdev.json) conflict precision and recall over those gold pairs, per split.
+score_newsdev_<split>[_grouped].json) conflict precision and recall over those gold pairs.
+
+With ``--grouped`` each fresh corpus is also regrouped, as ``divergence add`` does: ``score``
+then keeps far frame neighbours inside the article's story and takes a side in the stored
+disputes. Without it (the figures before 2026-12-01 night) the corpus has no grouping.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from divergence.corpus.ops import add_articles  # noqa: E402
+from divergence.corpus.ops import add_articles, regroup_corpus  # noqa: E402
 from divergence.corpus.score import score  # noqa: E402
 from divergence.corpus.store import Corpus  # noqa: E402
 from divergence.embed import EMBEDDERS, EmbeddingCache  # noqa: E402
@@ -35,6 +39,7 @@ def main() -> int:
     ap.add_argument("--split", default="test", choices=["dev", "test"])
     ap.add_argument("--judge", default="nli")
     ap.add_argument("--k", type=int, default=5)
+    ap.add_argument("--grouped", action="store_true", help="regroup each corpus, as add does")
     args = ap.parse_args()
     root = default_root()
     everything = load_newsdev(root, "all")
@@ -56,7 +61,8 @@ def main() -> int:
         art = next(a for a in articles if a.id == me)
         with tempfile.TemporaryDirectory() as tmp, Corpus(Path(tmp) / "c.db") as corpus:
             add_articles(corpus, [a for a in articles if a.id != me], emb, cache)
-            # score reads only neighbours; the grouping (events) does not change its conflicts
+            if args.grouped:  # as `divergence add` leaves it: stories and disputes stored
+                regroup_corpus(corpus, judge)
             res = score(art, corpus, emb, judge, cache, k=args.k)
             stored = {a.id: a for a in articles}
             found = set()
@@ -79,12 +85,15 @@ def main() -> int:
     prec = tp / (tp + fp) if tp + fp else 0.0
     rec = tp / (tp + fn) if tp + fn else 0.0
     out = {"when": time.strftime("%Y-%m-%d %H:%M"), "split": args.split, "judge": judge.name,
-           "k": args.k, "articles": len(part.articles), "pair_rows": len(rows),
+           "k": args.k, "grouped": args.grouped, "articles": len(part.articles),
+           "pair_rows": len(rows),
            "conflict_precision": prec, "conflict_recall": rec, "tp": tp, "fp": fp, "fn": fn,
            "seconds": time.perf_counter() - t0, "rows": rows}
-    atomic_write(HERE / "results" / f"score_newsdev_{args.split}.json",
+    name = f"score_newsdev_{args.split}{'_grouped' if args.grouped else ''}.json"
+    atomic_write(HERE / "results" / name,
                  json.dumps(out, indent=2) + "\n")
-    print(f"score on newsdev {args.split} ({judge.name}, k={args.k}): conflict precision "
+    print(f"score on newsdev {args.split} ({judge.name}, k={args.k}"
+          f"{', grouped' if args.grouped else ''}): conflict precision "
           f"{prec:.3f} ({tp}/{tp + fp}), recall {rec:.3f} ({tp}/{tp + fn}); "
           f"{out['seconds']:.0f} s")
     return 0

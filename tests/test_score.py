@@ -224,3 +224,35 @@ def test_far_frame_neighbours_count_only_inside_the_articles_story() -> None:
     (kept,) = _in_story(_with_frames([new], [hits], k=5), 5, event_of, 0.5)
     assert kept[5:] == [(here, v, 0.3)]
     assert _in_story([hits], 5, {}, 0.5) == [hits]  # no stored events: nothing to go by
+
+
+def test_a_new_claim_that_says_what_one_side_says_conflicts_with_the_other(tmp_path: Path) -> None:
+    """Scoring takes a dispute's sides as ``report`` does: a new claim that agrees with one side
+    of a stored conflict is flagged against the other side, though no detector links the two."""
+    from divergence.corpus.ops import regroup_corpus
+    from divergence.ingest.io import make_article
+    from divergence.records import Judgement
+
+    texts = {"a": "Qatar brokered the truce in Gaza on Friday.",
+             "b": "The sides reached the truce in Gaza on Friday directly.",
+             "c": "Doha mediated the truce in Gaza on Friday."}
+
+    class Scripted(Judge):
+        def judge_pairs(self, left, right, sims, va=None, vb=None):  # noqa: ANN001, ANN201
+            def label(x: str, y: str) -> str:
+                pair = {x, y}
+                return ("conflict" if pair == {texts["a"], texts["b"]} else
+                        "agree" if pair == {texts["a"], texts["c"]} else "neither")
+            return [Judgement(label(a.text, b.text), 0.9, (), float(s))  # type: ignore[arg-type]
+                    for a, b, s in zip(left, right, sims, strict=True)]
+
+    arts = [make_article(t, f"{k}.txt", source=k.upper()) for k, t in texts.items()]
+    emb, judge = HashingEmbedder(), Scripted()
+    with Corpus(tmp_path / "c.db") as corpus:
+        add_articles(corpus, arts[:2], emb)
+        assert regroup_corpus(corpus, judge)
+        res = score(arts[2], corpus, emb, judge, k=1)
+    flagged = {n.claim.text: n for _, n in res.flagged}
+    assert set(flagged) == {texts["b"]}
+    assert flagged[texts["b"]].reasons[0].type == "position"
+    assert "a" not in {n.claim.article_id for _, n in res.conflicts}

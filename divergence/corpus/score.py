@@ -19,7 +19,16 @@ from ..embed import Embedder, EmbeddingCache, embed
 from ..errors import DivergenceError
 from ..ingest.split import Splitter, embedding_text, split
 from ..judge import Judge
-from ..records import Article, Claim, ClaimGroup, Event, Reason, Verdict, is_flagged
+from ..records import (
+    Article,
+    Claim,
+    ClaimGroup,
+    Event,
+    Judgement,
+    Reason,
+    Verdict,
+    is_flagged,
+)
 from ..registry import Registry
 from .store import Corpus
 
@@ -208,6 +217,13 @@ def score(
     pairs = judge.judge_pairs(
         [claims[i] for i, _ in flat], [hit[0] for _, hit in flat], [hit[2] for _, hit in flat],
         qv[[i for i, _ in flat]], np.stack([hit[1] for _, hit in flat])) if flat else []
+    taken = _positions_taken(claims, qv, flat, pairs, groups_of, corpus, judge)
+    replaced = {(i, m.id) for i, m, *_ in taken}  # a side taken outweighs "neither"
+    keep = [k for k, (i, hit) in enumerate(flat) if (i, hit[0].id) not in replaced]
+    flat = [flat[k] for k in keep] + [(i, (m, vm, sim)) for i, m, vm, sim, _ in taken]
+    pairs = [pairs[k] for k in keep] + [v for *_, v in taken]
+    source |= corpus.voices([m.article_id for _, m, _, _, _ in taken])
+    event_of |= corpus.grouping_of([m.id for _, m, _, _, _ in taken])[0]
     decided = _Decided(corpus, groups_of)
     by_claim: list[list[Neighbour]] = [[] for _ in claims]
     for (i, (other, _, sim)), v in zip(flat, pairs, strict=True):
@@ -228,6 +244,54 @@ def score(
     return ArticleScore(article, tuple(scored),
                         tuple((events[e], n) for e, n in touched.most_common()),
                         novel_share=novel, model=embedder.name)
+
+
+Taken = tuple[int, Claim, np.ndarray, float, Judgement]
+
+
+def _positions_taken(claims: Sequence[Claim], qv: np.ndarray,
+                     flat: list[tuple[int, tuple[Claim, np.ndarray, float]]],
+                     verdicts: Sequence[Judgement], groups_of: dict[str, list[ClaimGroup]],
+                     corpus: Corpus, judge: Judge) -> list[Taken]:
+    """A new claim that says what a stored claim says takes its side: where that claim is in a
+    stored conflict group, the new claim conflicts with each member the judge finds it
+    conflicting with, as ``report`` puts the outlets that tell a side in other words into the
+    dispute (``group.agreements.positions``). Returns (new claim index, member, its vector,
+    cosine, judgement), the strongest per new claim and member, leaving out pairs already
+    judged agree or conflict."""
+    seen = {(i, hit[0].id) for (i, hit), v in zip(flat, verdicts, strict=True)
+            if v.label != "neither"}
+    asks: list[tuple[int, Claim, np.ndarray, Judgement, str]] = []
+    for (i, (y, vy, _)), v in zip(flat, verdicts, strict=True):
+        if v.label != "agree":
+            continue
+        for g in groups_of.get(y.id, []):
+            if g.label == "conflict":
+                asks += [(i, y, vy, v, m) for m in g.claims if m != y.id and (i, m) not in seen]
+    if not asks:
+        return []
+    stored = corpus.claims_by_id([m for *_, m in asks])
+    asks = [a for a in asks
+            if a[4] in stored and stored[a[4]][0].article_id != claims[a[0]].article_id]
+    if not asks:
+        return []
+    sides = judge.judge_pairs([y for _, y, _, _, _ in asks], [stored[m][0] for *_, m in asks],
+                              [float(vy @ stored[m][1]) for _, _, vy, _, m in asks],
+                              np.stack([vy for _, _, vy, _, _ in asks]),
+                              np.stack([stored[m][1] for *_, m in asks]))
+    best: dict[tuple[int, str], Taken] = {}
+    for (i, y, _, agree, m), side in zip(asks, sides, strict=True):
+        if side.label != "conflict":
+            continue
+        member, vm = stored[m]
+        why = "; ".join(f"{r.type}: {r.detail}" for r in side.reasons if r.type != "detail")
+        conf = min(agree.confidence, side.confidence)
+        reason = Reason("position", f"says what {y.id} says, which conflicts with {m} ({why})",
+                        (claims[i].id, m), weight=conf)
+        if (i, m) not in best or conf > best[(i, m)][4].confidence:
+            best[(i, m)] = (i, member, vm, float(qv[i] @ vm),
+                            Judgement("conflict", conf, (reason,)))
+    return list(best.values())
 
 
 # Beyond its k closest, a new claim is also judged against those of its FRAME_NEIGHBOURS closest

@@ -373,6 +373,20 @@ class Corpus(GroupingStore, VerdictLog, StoreChecks):
                 out[r[0]] = (claim, np.frombuffer(r[10], dtype=np.float32))
         return out
 
+    def claims_by_id(self, claim_ids: Sequence[str]) -> dict[str, tuple[Claim, np.ndarray]]:
+        """The claims (with their vectors) with these ids, by id; unknown ids are left out."""
+        out: dict[str, tuple[Claim, np.ndarray]] = {}
+        ids = list(dict.fromkeys(claim_ids))
+        for k in range(0, len(ids), 500):
+            chunk = ids[k : k + 500]
+            q = ('SELECT c.id, c.article_id, c.text, c.start, c."end", c.speaker, c.stance, '
+                 "c.cue, c.proposition, v.v FROM claims c JOIN vectors v ON v.claim_id = c.id "
+                 f"WHERE c.id IN ({','.join('?' * len(chunk))})")
+            for r in self._db.execute(q, chunk):
+                claim = Claim(*r[0:7], cue=r[7], proposition=r[8] or "")
+                out[r[0]] = (claim, np.frombuffer(r[9], dtype=np.float32))
+        return out
+
     def vectors_of(self, claim_ids: Sequence[str]) -> dict[str, np.ndarray]:
         """The stored vectors of these claims, by claim id."""
         out: dict[str, np.ndarray] = {}
