@@ -279,17 +279,21 @@ def test_article_smoothing_stays_sparse_in_a_very_long_article() -> None:
 
 
 class _Scripted(Judge):
-    """Agrees exactly the pairs it is given (by claim id), whatever their cosine."""
+    """Agrees and conflicts exactly the pairs it is given (by claim id), whatever their cosine."""
 
-    def __init__(self, agree: set[frozenset[str]]) -> None:
+    def __init__(self, agree: set[frozenset[str]],
+                 conflict: set[frozenset[str]] = frozenset()) -> None:  # type: ignore[assignment]
         super().__init__(agree_threshold=0.45)
-        self.agree = agree
+        self.agree, self.conflict = agree, conflict
 
     def judge_pairs(self, left, right, sims, va=None, vb=None):  # noqa: ANN001, ANN201
         from divergence.records import Judgement
 
-        return [Judgement("agree" if frozenset((a.id, b.id)) in self.agree else "neither", 0.8,
-                          (), float(s)) for a, b, s in zip(left, right, sims, strict=True)]
+        def label(pair: frozenset[str]) -> str:
+            return "agree" if pair in self.agree else "conflict" if pair in self.conflict \
+                else "neither"
+        return [Judgement(label(frozenset((a.id, b.id))), 0.8, (), float(s))  # type: ignore[arg-type]
+                for a, b, s in zip(left, right, sims, strict=True)]
 
 
 def _chain() -> tuple[list[Article], list[Claim], np.ndarray]:
@@ -332,16 +336,8 @@ def test_a_claim_telling_one_side_in_other_words_joins_the_dispute() -> None:
     vecs = np.stack([_unit([1, 0, 0, 0]), _unit([0, 1, 0, 0]), _unit([0, 0, 1, 0]),
                      _unit([0, 0, 0, 1])])
 
-    class Judged(_Scripted):
-        def judge_pairs(self, left, right, sims, va=None, vb=None):  # noqa: ANN001, ANN201
-            from divergence.records import Judgement
-
-            out = super().judge_pairs(left, right, sims, va, vb)
-            return [Judgement("conflict", 0.9, (), 0.5)
-                    if {a.id, b.id} == {"a:0", "b:0"} else v
-                    for a, b, v in zip(left, right, out, strict=True)]
-
-    judge = Judged({frozenset(("a:0", "c:0")), frozenset(("c:0", "d:0"))})
+    judge = _Scripted({frozenset(("a:0", "c:0")), frozenset(("c:0", "d:0"))},
+                      conflict={frozenset(("a:0", "b:0"))})
     pairs = [(0, 1, 0.5), (0, 2, 0.5), (2, 3, 0.5)]
     groups = find_groups(claims, vecs, voices(arts, claims, vecs), judge, pairs=pairs)
     (conflict,) = [g for g in groups if g.label == "conflict"]
@@ -352,16 +348,8 @@ def test_a_left_out_claim_does_not_join_a_group_holding_a_claim_it_conflicts_wit
     arts, claims, vecs = _chain()
     sims = vecs @ vecs.T
 
-    class Judged(_Scripted):
-        def judge_pairs(self, left, right, sims, va=None, vb=None):  # noqa: ANN001, ANN201
-            from divergence.records import Judgement
-
-            out = super().judge_pairs(left, right, sims, va, vb)
-            return [Judgement("conflict", 0.9, (), 0.5)
-                    if {a.id, b.id} == {"a:0", "c:0"} else v
-                    for a, b, v in zip(left, right, out, strict=True)]
-
-    judge = Judged({frozenset(("a:0", "b:0")), frozenset(("b:0", "c:0"))})
+    judge = _Scripted({frozenset(("a:0", "b:0")), frozenset(("b:0", "c:0"))},
+                      conflict={frozenset(("a:0", "c:0"))})
     pairs = [(0, 1, float(sims[0, 1])), (0, 2, float(sims[0, 2])), (1, 2, float(sims[1, 2]))]
     groups = find_groups(claims, vecs, voices(arts, claims, vecs), judge, pairs=pairs)
     assert [set(g.claims) for g in groups if g.label == "agree"] == [{"a:0", "b:0"}]
@@ -376,16 +364,8 @@ def _dispute_with_echoes(echoes: int) -> list:  # noqa: ANN202
     vecs = rng.normal(size=(len(names), 16)).astype(np.float32)
     vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
 
-    class Judged(_Scripted):
-        def judge_pairs(self, left, right, sims, va=None, vb=None):  # noqa: ANN001, ANN201
-            from divergence.records import Judgement
-
-            out = super().judge_pairs(left, right, sims, va, vb)
-            return [Judgement("conflict", 0.9, (), 0.5)
-                    if {a.id, b.id} == {"a:0", "b:0"} else v
-                    for a, b, v in zip(left, right, out, strict=True)]
-
-    judge = Judged({frozenset(("a:0", f"e{k}:0")) for k in range(echoes)})
+    judge = _Scripted({frozenset(("a:0", f"e{k}:0")) for k in range(echoes)},
+                      conflict={frozenset(("a:0", "b:0"))})
     pairs = [(0, k, 0.5) for k in range(1, len(names))]
     return find_groups(claims, vecs, voices(arts, claims, vecs), judge, pairs=pairs)
 

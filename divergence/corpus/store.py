@@ -361,30 +361,24 @@ class Corpus(GroupingStore, VerdictLog, StoreChecks):
 
     def claims_at(self, rowids: Sequence[int]) -> dict[int, tuple[Claim, np.ndarray]]:
         """The claims (with their vectors) at these row numbers, by row number."""
-        out: dict[int, tuple[Claim, np.ndarray]] = {}
-        ids = sorted({int(r) for r in rowids})
-        for k in range(0, len(ids), 500):
-            chunk = ids[k : k + 500]
-            q = ('SELECT c.rowid, c.id, c.article_id, c.text, c.start, c."end", c.speaker, '
-                 "c.stance, c.cue, c.proposition, v.v FROM claims c LEFT JOIN vectors v ON "
-                 f"v.claim_id = c.id WHERE c.rowid IN ({','.join('?' * len(chunk))})")
-            for r in self._db.execute(q, chunk):
-                claim = Claim(*r[1:8], cue=r[8], proposition=r[9] or "")
-                out[r[0]] = (claim, np.frombuffer(r[10], dtype=np.float32))
-        return out
+        return self._claims_where("c.rowid", sorted({int(r) for r in rowids}))
 
     def claims_by_id(self, claim_ids: Sequence[str]) -> dict[str, tuple[Claim, np.ndarray]]:
         """The claims (with their vectors) with these ids, by id; unknown ids are left out."""
-        out: dict[str, tuple[Claim, np.ndarray]] = {}
-        ids = list(dict.fromkeys(claim_ids))
-        for k in range(0, len(ids), 500):
-            chunk = ids[k : k + 500]
-            q = ('SELECT c.id, c.article_id, c.text, c.start, c."end", c.speaker, c.stance, '
-                 "c.cue, c.proposition, v.v FROM claims c JOIN vectors v ON v.claim_id = c.id "
-                 f"WHERE c.id IN ({','.join('?' * len(chunk))})")
+        return self._claims_where("c.id", list(dict.fromkeys(claim_ids)))
+
+    def _claims_where(self, column: str, keys: Sequence[Any]
+                      ) -> dict[Any, tuple[Claim, np.ndarray]]:
+        """Claims and vectors whose ``column`` (c.rowid or c.id) is one of ``keys``, by key."""
+        out: dict[Any, tuple[Claim, np.ndarray]] = {}
+        for k in range(0, len(keys), 500):
+            chunk = list(keys[k : k + 500])
+            q = (f'SELECT {column}, c.id, c.article_id, c.text, c.start, c."end", c.speaker, '
+                 "c.stance, c.cue, c.proposition, v.v FROM claims c LEFT JOIN vectors v ON "
+                 f"v.claim_id = c.id WHERE {column} IN ({','.join('?' * len(chunk))})")
             for r in self._db.execute(q, chunk):
-                claim = Claim(*r[0:7], cue=r[7], proposition=r[8] or "")
-                out[r[0]] = (claim, np.frombuffer(r[9], dtype=np.float32))
+                claim = Claim(*r[1:8], cue=r[8], proposition=r[9] or "")
+                out[r[0]] = (claim, np.frombuffer(r[10], dtype=np.float32))
         return out
 
     def vectors_of(self, claim_ids: Sequence[str]) -> dict[str, np.ndarray]:
