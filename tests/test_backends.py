@@ -76,6 +76,7 @@ def _cos(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return (a * b).sum(axis=1)
 
 
+@pytest.mark.slow  # exports a model with torch first (7 s here)
 def test_onnx_reproduces_torch_and_shares_its_name(ort: None, tiny: Path, onnx_dir: Path) -> None:
     ref = SentenceTransformerEmbedder(str(tiny), backend="torch").encode(SENTENCES)
     emb = _emb(tiny, "onnx", onnx_dir)

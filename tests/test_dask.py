@@ -94,6 +94,7 @@ def _report(path: Path) -> dict[str, Any]:
 # ---------------------------------------------------------------- the same result
 
 
+@pytest.mark.slow  # 5-9 s each here; test_cli_run_cli_seeds keeps dask = local in the fast set
 @pytest.mark.parametrize("partitions", ["1", "4", "50"])
 def test_cli_dask_gives_the_local_result(scheduler: str, inputs: list[str],
                                          partitions: str) -> None:
@@ -128,6 +129,7 @@ def test_cli_run_cli_seeds(scheduler: str, tmp_path: Path) -> None:
     assert _claims(tmp_path / "c-dask") == _claims(tmp_path / "c-local")
 
 
+@pytest.mark.slow  # a Dask cluster's round trip (9 s here); the CLI tests cover the same path
 def test_library_engines_agree(scheduler: str, inputs: list[str]) -> None:
     local = LocalEngine().run(inputs, HASHING)
     dask = ENGINES.make("dask", scheduler=scheduler, partitions=3).run(inputs, HASHING)
