@@ -13,6 +13,7 @@ from collections.abc import Callable, Container, Iterable, Sequence
 import numpy as np
 
 from ..records import Claim, Judgement
+from .disputes import MAX_CLAIMS
 
 
 class UnionFind:
@@ -59,8 +60,6 @@ def positions(by_root: dict[int, list[tuple[int, int, Judgement]]], adj: Adjacen
     part in. One hop only: what agrees with a position's paraphrase is not pulled in. A dispute
     takes at most ``disputes.MAX_CLAIMS`` claims in all (the strongest edges first): a claim
     repeated by many outlets must not grow its dispute past what the dispute view reads."""
-    from .disputes import MAX_CLAIMS
-
     member = {x: root for root, edges in by_root.items() for i, j, _ in edges for x in (i, j)}
     best: dict[int, tuple[float, int]] = {}
     for x, root in member.items():

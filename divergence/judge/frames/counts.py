@@ -145,7 +145,7 @@ def counts(text: str) -> tuple[Count, ...]:
 _SAME_HEAD = {"troop": "soldier", "serviceman": "soldier", "servicemen": "soldier"}
 # Plurals without an s: the counted thing itself ("30 people, officials said" counts people).
 _PLURAL_NOUNS = frozenset({"people", "children", "men", "women", "police", "personnel", "staff",
-                           "civilians", "servicemen", "aircraft", "cattle", "sheep"})
+                           "servicemen", "aircraft", "cattle", "sheep"})
 _MODIFIER_STOP = re.compile(r"^(?:was|were|is|are|has|had|have|and|or|of|in|on|at|to|for|from|"
                             r"with|by|as|than|this|its|their|the|a|an)$", re.I)
 
