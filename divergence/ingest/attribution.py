@@ -19,7 +19,8 @@ ASSERT_CUES = (
     "reiterated|reiterates|highlighted|highlights|emphasised|emphasized|emphasises|emphasizes|"
     "confirmed|confirms|announced|announces|reported|reports|alleged|alleges|warned|warns|told|"
     "believes|believed|suggested|suggests|acknowledged|acknowledges|admitted|admits|conceded|"
-    "contended|contends|affirmed|affirms|explained|explains|wrote|writes|tweeted|posted"
+    "contended|contends|affirmed|affirms|explained|explains|wrote|writes|tweeted|posted|"
+    "boasted|boasts"
 )
 DENY_CUES = (
     "denied|denies|deny|refuted|refutes|refute|rejected|rejects|reject|dismissed|dismisses|"
@@ -30,7 +31,8 @@ CLAIM_NOUNS = (
 )
 _ADVS = (
     r"(?:(?:also|consistently|repeatedly|firmly|strongly|categorically|earlier|later|again|"
-    r"publicly|previously|however|always|flatly|had|has|have|would|will|did|does|last\s+week|"
+    r"publicly|previously|however|always|flatly|separately|then|had|has|have|would|will|did|"
+    r"does|last\s+week|"
     r"on\s+\w+day)[\s,]+)*"
 )
 _ASSERT_RE = re.compile(rf"\b(?:{ASSERT_CUES})\b", re.I)
@@ -40,8 +42,72 @@ _SPEAKERISH = re.compile(
     r"he|she|they|police|analysts?|experts?|embassy|army|military|president|secretary|leaders?|"
     r"authority|agency|agencies|council|court|commission|company|board|department|office|"
     r"committee|union|party|witness(?:es)?|residents?|survey|report|study|investigators?|"
-    r"prosecutors?|lawyers?|attorneys?|diplomats?|observers?|organi[sz]ers?|researchers?)\b"
+    r"prosecutors?|lawyers?|attorneys?|diplomats?|observers?|organi[sz]ers?|researchers?|"
+    # reporting bodies and documents: "according to the paper", "the network said"
+    r"paper|newspaper|daily|network|broadcaster|channel|outlet|station|television|radio|media|"
+    r"website|probe|inquiry|investigation|statement|communiqu[eé]|unit|services?|alliance|"
+    r"movement|coalition|command|monitor|observatory|institute|team|watchdog|cabinet|parliament|"
+    r"presidency|delegation|negotiators?|envoys?|ambassadors?|doctors?|medics?|eyewitnesses|"
+    r"survivors?|journalists?|reporters?|correspondents?|intelligence|assessment|timeline|"
+    r"findings|rebels?|militants?|fighters|activists?|groups?|side|governors?|mayors?|"
+    r"commanders?|generals?|chiefs?|heads?|aides?|advis[eo]rs?|data|figures|estimates|tally)\b"
 )
+# An appositive after a speaker's name: "Bjorn Lund, the network's director, said";
+# "Mohammad Eslami, head of the agency, said"; "Redwan Hussein, Abiy's adviser, who led the
+# team, said". Not a list of actors ("Israel, the US and Britain said").
+_APPOSITIVE = (
+    r"(?:the|a|an|his|her|its|their|one|who|which|as|head|chief|director|deputy|acting|"
+    r"spokes\w+|member|"
+    r"leader|adviser|advisor|minister|secretary|president|commander|founder|chair\w*|editor|"
+    r"professor|ambassador|envoy|[A-Z][\w.-]*['’]s|[A-Z][\w-]*\s+(?:of|to|for|at))\b"
+    r"(?:(?!\s(?:and|or)\s+(?:the\s+)?[A-Z])[^,;:\"“”]){1,150}?"
+    r"(?:,\s+(?:who|which|whose)\b[^,;:\"“”]{1,120}?)?"
+)
+_NAME = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}"
+# "P, X said." / "\"P,\" X said in a post." / "P, the army's chief, Name, told a meeting."
+_TRAILING = re.compile(
+    rf"[,\"”]\s*(?P<spk>[^,\"“”]{{2,80}}?)(?:,\s+(?:{_APPOSITIVE}|(?P<name>{_NAME}))\s*,)?"
+    r"\s+(?P<cue>(?:was|were)\s+quoted\s+as\s+saying|said|"
+    r"says|told|added|noted|stated|wrote|claimed|maintained|insisted|warned|reported|"
+    r"announced)\b"
+    # after the cue, when and where ("on Tuesday", "in a statement"), never a clause of its own
+    # ("said he was appalled, citing ..." opens what was said)
+    r"(?:(?<=told)[^,\"“”]*|\s+(?!(?:he|she|they|it|we|I|that|there|this|the|a|an|his|her|its|"
+    r"their|no|not)\b)[^,\"“”]*)?(?:,\s*[a-z]+ing\b[^\"“”]*)?\.?\s*$")
+# "The best answer, he said, would be tanks": a short attribution between two commas.
+_INSIDE = re.compile(
+    r"(?P<p1>[^,\"“”]{3,}?)(?P<aside>,\s*(?P<spk>he|she|they|it|I|we|(?:the\s+)?[\w’'.-]+"
+    r"(?:\s+[\w’'.-]+){0,4}?)\s+(?:also\s+)?(?P<cue>said|says|added|argued|insisted|warned|"
+    r"noted|wrote|stressed|claimed|maintained)(?:\s+on\s+[A-Z]\w+)?\s*,)\s+(?P<p2>[^\"“”]{6,})$")
+
+
+_AND_SAID = re.compile(
+    r"\s*(?:(?:In|On|At|During|Speaking|Writing|With|Using|After|Before|When)\b[^;:\"“”]{0,100}?"
+    r",\s*)?"
+    r"(?P<spk>He|She|They|We|(?:[Tt]he\s+)?[\w’'.-]+(?:\s+[A-Z][\w’'.-]*){0,3})\s+"
+    r"(?P<act>(?:also\s+|then\s+)?[a-z]+\b[^;\"“”]{0,160}?)(?:,?\s+(?:and|but)\s+(?:also\s+|then\s+)?"
+    r"(?P<cue>said|added|warned|insisted|stressed|argued)|,\s+(?P<cue2>saying|adding|insisting|"
+    r"arguing|warning|stressing))\s+(?:that\s+)?")
+# Cues that frame rather than quote: "X accused Y of P", "X called the strike a massacre",
+# "X put the toll at 143": the whole sentence, with X, is the claim.
+_FRAMING = (r"accused|accuses|described|describes|called|calls|blamed|blames|counted|"
+            r"put\s+the\s+(?:death\s+)?(?:toll|number|figure|count)")
+
+
+def _acts(spk: str, act: str) -> bool:
+    """In "X <act> and said P": X is a speaker and the act opens with a verb of its own ("The Thai
+    army accused ..." is not "The Thai" doing "army accused ..."), not itself a saying."""
+    first = act.split()[0] if act.split() else ""
+    if first in ("also", "then") and len(act.split()) > 1:
+        first = act.split()[1]
+    return _speaker_ok(spk) and _finite_verb([first]) and not _ASSERT_RE.search(act)
+
+
+def _named(spk: str, name: str | None) -> str:
+    """The speaker of "the army's chief, Name, said": the name when one follows a description."""
+    if name and not re.match(r"[A-Z]", spk.strip()):
+        return _clean_speaker(name)
+    return _clean_speaker(spk)
 # What a denial rejects, before the proposition itself: "rejected (the) claims that P".
 _DENIED_NOUN = re.compile(
     r"(?:the\s+|any\s+)?(?:claims?|reports?|allegations?|suggestions?|accusations?|assertions?|"
@@ -65,6 +131,9 @@ _NOT_RELATIVE = r"(?!(?:was|were|is|are|had|has|have|would|will|could|\w+ed)\b)"
 _NOT_SPEAKER_START = {"and", "but", "or", "while", "as", "after", "before", "when", "because",
                       "since", "until", "if", "though", "although", "whereas"}
 _STOP_SPEAKER = {"this", "that", "these", "those", "it", "there", "which", "who", "what"}
+_DANGLING = {"the", "a", "an", "who", "which", "that", "whose", "of", "to", "and"}
+_NOT_SPEAKER_WORDS = {"in", "on", "at", "during", "speaking", "writing", "with", "using", "after",
+                      "before", "while", "when", "asked", "addressing", "responding", "citing"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +145,7 @@ class Attributed:
     speaker: str | None
     cue: str | None
     stance: str  # "asserts" | "denies"
+    aside: tuple[int, int] | None = None  # "P1, he said, P2": the attribution inside, cut out
 
 
 def _trim(s: str, a: int, b: int) -> tuple[int, int]:
@@ -94,15 +164,29 @@ def _speaker_ok(spk: str) -> bool:
     words = spk.split()
     if not words or len(words) > 9:
         return False
-    if words[0].lower() in _STOP_SPEAKER:
+    if words[0].lower() in _STOP_SPEAKER and not words[0].isupper():  # "the WHO" is a body
         return False
     # Not a speaker but the tail of another clause: "..., and former President Trump (claimed
     # credit)", "a plan he (said had been ...)", "coming after Trump (warned ...)".
     if raw[0].lower() in _NOT_SPEAKER_START or raw[0].endswith("ing") and raw[0].islower():
         return False
-    if len(raw) > 1 and raw[-1].lower() in _PRONOUNS:
-        return False
+    if len(raw) > 1 and raw[-1].lower() in _PRONOUNS | _DANGLING:
+        return False  # "The official called the (claim untrue)", "The officials who (confirmed)"
+    if len(raw) == 1 and raw[0].lower() in _NOT_SPEAKER_WORDS:
+        return False  # "In (his address, X said)", "Speaking (to the paper, X said)"
     return bool(_SPEAKERISH.search(spk))
+
+
+def _plain(spk: str) -> bool:
+    """A speaker that is only a name or a reporting noun ("Officials", "The Thai army"), with no
+    verb of its own: framing cues ("called", "described") need one."""
+    lower = [w for w in _clean_speaker(spk).split() if w[:1].islower()]
+    return all(w in {"the", "a", "an", "of", "for", "and", "in", "at"} or _SPEAKERISH.fullmatch(w)
+               or w.endswith(("'s", "’s")) or w in _SIDES for w in lower)
+
+
+_SIDES = {"both", "each", "side", "sides", "other", "army", "forces", "troops", "foreign",
+          "defence", "defense", "state", "national", "security", "thai", "local"}
 
 
 def _clean_speaker(spk: str) -> str:
@@ -146,6 +230,11 @@ def attribute(sentence: str) -> list[Attributed]:
         p1 = p0 + (dm.start() if dm else stop.start() if stop else len(rest))
         a, b = _trim(s, p0, p1)
         if b > a:
+            before = re.search(rf"(?:^|[,;]\s*)(?P<dspk>[^,;:\"“”]{{1,80}}?)\s+{_ADVS}"
+                               rf"(?P<dcue>{DENY_CUES})\s+(?:the\s+)?$", s[:m.start()])
+            if before and _speaker_ok(_clean_speaker(before.group("dspk"))):
+                out.append(Attributed(a, b, _clean_speaker(before.group("dspk")),
+                                      before.group("dcue"), "denies"))
             out.append(Attributed(a, b, _clean_speaker(m.group("spk")), m.group("cue"), "asserts"))
             if dm:
                 out.append(
@@ -162,7 +251,14 @@ def attribute(sentence: str) -> list[Attributed]:
                                "asserts")]
 
     # 3. "According to X, P" / "P, according to X."
-    m = re.match(r"\s*According\s+to\s+(?P<spk>[^,]{2,90}),\s*", s)
+    m = re.match(r"\s*(?:According\s+to\s+(?P<spk>[^,]{2,90})|In\s+(?P<spk2>[^,]{2,80}?)['’]s?"
+                 r"\s+(?:account|view|words|telling|version|assessment|reading|opinion|estimate)"
+                 r"),\s*", s)
+    if m and m.group("spk2"):  # "In Putin's account, P"
+        if _speaker_ok(m.group("spk2")):
+            a, b = _trim(s, m.end(), len(s))
+            return [Attributed(a, b, _clean_speaker(m.group("spk2")), "according to", "asserts")]
+        m = None
     if m and _speaker_ok(m.group("spk")):
         a, b = _trim(s, m.end(), len(s))
         return [Attributed(a, b, _clean_speaker(m.group("spk")), "according to", "asserts")]
@@ -171,23 +267,38 @@ def attribute(sentence: str) -> list[Attributed]:
         a, b = _trim(s, 0, m.start())
         return [Attributed(a, b, _clean_speaker(m.group("spk")), "according to", "asserts")]
 
-    # 4. "X (has consistently) maintained that P" / "X denied P" at the head of the sentence.
+    # 4. "He called it a violation and said P": a first act, then the saying.
+    m = _AND_SAID.match(s)
+    if m and _acts(m.group("spk"), m.group("act")) and not (
+            re.search(rf"\b(?:{DENY_CUES})\s+(?:that\b|{_DENIED_NOUN.pattern})", m.group("act"),
+                      re.I)):  # "X denied that P and said Q" is a denial first
+        a, b = _trim(s, m.end(), len(s))
+        if b - a > 10:
+            return [Attributed(a, b, _clean_speaker(m.group("spk")),
+                               m.group("cue") or m.group("cue2"), "asserts")]
+
+    # 5. "X (has consistently) maintained that P" / "X denied P" at the head of the sentence.
     m = re.match(
         rf"\s*(?:(?:However|But|Meanwhile|Earlier|Also|Separately|Still|Yet|Later),\s*)?"
         # a leading phrase: "In a post on Truth Social, he said", "While conceding P, X argued"
         rf"(?:(?!At\s+(?:least|most)\b)"
-        rf"(?:In|On|At|During|Speaking|Writing|While|After|Before|Asked|Addressing|Responding)"
+        rf"(?:In|On|At|During|Speaking|Writing|While|After|Before|Asked|Addressing|Responding|"
+        rf"When|Following|With|Using|Citing|Referring|Commenting|Despite|Shortly|Earlier|Later|"
+        rf"Late|Early|Hours|Days)"
         rf"\b[^;:\"“”]{{0,100}}?,\s*)?"
-        rf"(?P<spk>[^,;:\"“”]{{1,80}}?)"
+        rf"(?P<spk>[^,;:\"“”]{{1,80}}?)(?:,\s+{_APPOSITIVE}\s*(?=,))?"
         rf"(?:\s*,\s*(?:for\s+(?:its|his|her|their)\s+part|however|meanwhile|in\s+turn|too)\s*,)?"
         rf"\s*,?\s+{_ADVS}(?P<cue>{_QUOTED}|{ASSERT_CUES}|{DENY_CUES}"
-        rf"|(?<=statement\s)saying|(?<=message\s)saying|(?<=post\s)saying)\b"
+        rf"|(?<=statement\s)saying|(?<=message\s)saying|(?<=post\s)saying|{_FRAMING})\b"
         rf"(?:\s+(?:last\s+\w+|on\s+\w+|earlier|in\s+a\s+[\w\s]+?post|to\s+\w+(?:\s+\w+)?)"
         # "said in a statement on Monday that", "said at a briefing that": only before "that"
         rf"|\s+(?:in|at|during|via|through|after|before)\s+(?:[\w’'.-]+\s+){{0,6}}?(?=that\s+{_NOT_RELATIVE})"
         # "told state media on Monday that", "told reporters that": whom, then "that"
         rf"|(?<=told)\s+(?:[\w’'.-]+\s+){{1,6}}?(?=that\s+{_NOT_RELATIVE}))?"
-        rf"\s*,?\s*(?:that\s+)?",
+        rf"\s*,?\s*(?:that\s+)?"
+        # "says he is convinced that P": the conviction is the saying
+        rf"(?:(?:he|she|they|we|it)\s+(?:is|was|are|were)\s+(?:convinced|sure|certain|"
+        rf"confident)\s+that\s+)?",
         s,
     )
     if (m and _DENY_RE.fullmatch(m.group("cue")) and not m.group("cue").lower().startswith("den")
@@ -200,25 +311,34 @@ def attribute(sentence: str) -> list[Attributed]:
         if stance == "denies":  # "X rejected claims that P": X denies P, not "claims that P"
             lead = _DENIED_NOUN.match(s, start)
             start = lead.end() if lead else start
+        if re.fullmatch(_FRAMING, cue, re.I) and not _plain(m.group("spk")):
+            return out  # "Al-Burhan refused to have the retreat (described as ...)"
+        if re.fullmatch(_FRAMING, cue, re.I):  # "X accused Y of P": the accusation is the claim
+            start = m.start("spk")
         a, b = _trim(s, start, len(s))
         if b - a > 10:
             return [Attributed(a, b, _clean_speaker(m.group("spk")), cue, stance)]
 
-    # 5. Trailing: "P, X said." / "\"P,\" X said in a post." / "\"P,\" an official was quoted
+    # 6. Trailing: "P, X said." / "\"P,\" X said in a post." / "\"P,\" an official was quoted
     #    as saying, underscoring Q."
-    m = re.search(
-        r"[,\"”]\s*(?P<spk>[^,\"“”]{2,80}?)\s+(?P<cue>(?:was|were)\s+quoted\s+as\s+saying|said|"
-        r"says|told|added|noted|stated|wrote|claimed|maintained|insisted|warned|reported|"
-        r"announced)\b[^,\"“”]*(?:,\s*[a-z]+ing\b[^\"“”]*)?\.?\s*$",
-        s,
-    )
+    m = _TRAILING.search(s)
     if m and _speaker_ok(m.group("spk")) and m.start() > 10:
         a, b = _trim(s, 0, m.start() + 1)
         if b > a:
-            return [Attributed(a, b, _clean_speaker(m.group("spk")), m.group("cue"), "asserts")]
+            return [Attributed(a, b, _named(m.group("spk"), m.group("name")), m.group("cue"),
+                               "asserts")]
 
-    # 6. Inverted: "P, said X."
+    # 7. Inside: "P1, he said, P2" (the attribution cut out of the proposition).
+    m = _INSIDE.match(s)
+    if m and _speaker_ok(m.group("spk")):
+        a, b = _trim(s, 0, len(s))
+        return [Attributed(a, b, _clean_speaker(m.group("spk")), m.group("cue"), "asserts",
+                           aside=(m.start("aside"), m.end("aside")))]
+
+    # 8. Inverted: "P, said X."
     m = re.search(r",\s*(?P<cue>said|says|added|noted)\s+(?P<spk>[^,]{2,80}?)\s*\.?\s*$", s)
+    if m and re.search(r"\b(?:had|has|have|was|were|is|are|would|will|could)\b", m.group("spk")):
+        m = None  # "X, the spokesperson, said P had happened": a clause, not a speaker
     if m and _speaker_ok(m.group("spk")) and m.start() > 10:
         a, b = _trim(s, 0, m.start())
         return [Attributed(a, b, _clean_speaker(m.group("spk")), m.group("cue"), "asserts")]

@@ -18,7 +18,7 @@ from typing import Protocol
 
 from ..records import Article, Claim
 from ..registry import Registry
-from .attribution import attribute, is_clause
+from .attribution import Attributed, attribute, is_clause
 
 
 class Splitter(Protocol):
@@ -227,7 +227,11 @@ def split(article: Article, splitter: Splitter | None = None) -> list[Claim]:
             continue
         for att in atts:
             ps, pe = s + att.start, s + att.end
-            if not is_clause(text[ps:pe]):
+            if att.aside:  # "P1, he said, P2": one claim, the attribution cut out
+                add(s, e, speaker=att.speaker, cue=att.cue, stance=att.stance,
+                    proposition=_tidy(without_aside(sent, att)))
+                continue
+            if not _statement(sent, att):
                 # What the cue left is a fragment ("assertions about mediating between ..."):
                 # the whole sentence is the proposition; who holds it stays.
                 add(s, e, speaker=att.speaker, cue=att.cue, stance=att.stance,
@@ -248,6 +252,20 @@ def split(article: Article, splitter: Splitter | None = None) -> list[Claim]:
                     proposition=_tidy(text[a:b], joined=i > 0),
                 )
     return claims
+
+
+def _statement(sentence: str, att: Attributed) -> bool:
+    """Whether what an attribution leaves is a statement, not a fragment ("assertions about
+    mediating between ..."). What opens the sentence ("P, X said") or follows "according to X,"
+    is taken as said; what follows a cue must read as a clause (``is_clause``)."""
+    return not sentence[:att.start].strip(" \"“‘'") or att.cue == "according to" or is_clause(
+        sentence[att.start:att.end])
+
+
+def without_aside(sentence: str, att: Attributed) -> str:
+    """The proposition of "P1, he said, P2": P1 and P2 joined, the attribution cut out."""
+    x0, x1 = att.aside or (att.end, att.end)
+    return f"{sentence[att.start:x0].rstrip(' ,')} {sentence[x1:att.end].lstrip(' ,')}".strip()
 
 
 def _tidy(p: str, joined: bool = False) -> str:
@@ -306,6 +324,7 @@ def claim_from_text(text: str, claim_id: str = "x:0") -> Claim:
     if not atts:
         return Claim(claim_id, article_id, text, 0, len(text), proposition=_tidy(text))
     att = atts[0]
-    prop = text[att.start:att.end] if is_clause(text[att.start:att.end]) else text
+    prop = without_aside(text, att) if att.aside else (
+        text[att.start:att.end] if _statement(text, att) else text)
     return Claim(claim_id, article_id, text, 0, len(text), speaker=att.speaker, cue=att.cue,
                  stance=att.stance, proposition=_tidy(prop))  # type: ignore[arg-type]

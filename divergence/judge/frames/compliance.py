@@ -104,8 +104,7 @@ def kept_or_broken(p: Pair) -> Reason | None:
     kept it), in other words: a ``same-value`` reason, a sign of agreement."""
     if "ceasefire" not in happenings(p.a.text) | happenings(p.b.text):
         return None
-    if one_voice(p):
-        return None  # one side's line, carried twice
+    single = one_voice(p)  # one side's line, carried twice: it may agree, never conflict
     same: Reason | None = None
     for x in compliance(p.a):
         for y in compliance(p.b):
@@ -120,7 +119,7 @@ def kept_or_broken(p: Pair) -> Reason | None:
                                   weight=0.7)
                 continue
             broke, kept = (x, y) if not xk else (y, x)
-            if broke.actor is None:
+            if single or broke.actor is None:
                 continue  # "the truce was broken" says not by whom
             if kept.actor not in (None, broke.actor):
                 continue  # "Russia kept it" says nothing against "Ukraine broke it"
