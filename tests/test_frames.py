@@ -510,3 +510,14 @@ def test_a_truce_agreed_against_no_agreement_or_its_denial() -> None:
                               "There was no agreement on any ceasefire.", 0.6)) is None
     assert agreed_or_not(pair("Israel and Hamas agreed to a ceasefire in January.",
                               "No agreement has been reached on the hostages.", 0.5)) is None
+
+
+def test_the_body_that_reports_a_toll_does_not_make_it_another_happening() -> None:
+    """"The Health Ministry put the toll at 52" and "the strike on Riverside market killed 40"
+    speak of one strike: the ministry reports it, the market is where it happened."""
+    r = count(pair("The Health Ministry put the death toll from the market strike at 52.",
+                   "The strike on the Riverside market killed 40 people.", sim=0.4))
+    assert r is not None and "52" in r.detail and "40" in r.detail
+    # Two places are still two happenings.
+    assert count(pair("The strike on the Hillside market killed 52 people.",
+                      "The strike on the Riverside market killed 40 people.", sim=0.4)) is None

@@ -57,8 +57,19 @@ def happenings(text: str) -> frozenset[str]:
 _COUNTRY_NAMES = frozenset(COUNTRY_NAMES)
 
 
+# Who reports, not where or to whom it happened: "the Investigative Committee put the toll at
+# 143" and "139 were killed at Crocus City Hall" speak of one attack.
+_REPORTERS = frozenset({
+    "committee", "ministry", "agency", "office", "council", "network", "service", "services",
+    "department", "commission", "organization", "organisation", "unit", "spokesperson",
+    "spokesman", "command", "forces", "army", "police", "guard", "court", "institute",
+    "observatory", "monitor", "broadcaster", "media", "news", "times", "post", "press"})
+
+
 def _names(text: str) -> frozenset[str]:
-    return frozenset(e.key for e in entities(text))
+    """People and places a claim is about (not the bodies that report it)."""
+    return frozenset(e.key for e in entities(text)
+                     if e.text.split()[-1].lower().strip("’'s") not in _REPORTERS)
 
 
 def same_happening(p: Pair, kinds: frozenset[str], sim: float, bare: float = 0.2) -> bool:
