@@ -8,7 +8,7 @@ import pytest
 from divergence.group.claims import attach, candidate_pairs, find_groups, voices
 from divergence.group.events import find_events
 from divergence.judge import Judge
-from divergence.records import Article, Claim
+from divergence.records import Article, Claim, Reason
 
 
 def _claim(aid: str, n: int, text: str, **kw: object) -> Claim:
@@ -282,9 +282,10 @@ class _Scripted(Judge):
     """Agrees and conflicts exactly the pairs it is given (by claim id), whatever their cosine."""
 
     def __init__(self, agree: set[frozenset[str]],
-                 conflict: set[frozenset[str]] = frozenset()) -> None:  # type: ignore[assignment]
+                 conflict: set[frozenset[str]] = frozenset(),  # type: ignore[assignment]
+                 read: set[frozenset[str]] = frozenset()) -> None:  # type: ignore[assignment]
         super().__init__(agree_threshold=0.45)
-        self.agree, self.conflict = agree, conflict
+        self.agree, self.conflict, self.read = agree, conflict, read
 
     def judge_pairs(self, left, right, sims, va=None, vb=None):  # noqa: ANN001, ANN201
         from divergence.records import Judgement
@@ -292,7 +293,11 @@ class _Scripted(Judge):
         def label(pair: frozenset[str]) -> str:
             return "agree" if pair in self.agree else "conflict" if pair in self.conflict \
                 else "neither"
-        return [Judgement(label(frozenset((a.id, b.id))), 0.8, (), float(s))  # type: ignore[arg-type]
+        def why(pair: frozenset[str]) -> tuple[Reason, ...]:  # agreements "read by the model"
+            return (Reason("nli", "same statement", tuple(pair), weight=0.9),) \
+                if pair in self.read else ()
+        return [Judgement(label(frozenset((a.id, b.id))), 0.8, why(frozenset((a.id, b.id))),
+                          float(s))  # type: ignore[arg-type]
                 for a, b, s in zip(left, right, sims, strict=True)]
 
 
@@ -325,6 +330,41 @@ def test_an_articles_second_sentence_does_not_join_an_agreement_it_is_in() -> No
     groups = find_groups(claims, vecs, voices(arts[:2], claims, vecs), judge, pairs=pairs)
     assert [set(g.claims) for g in groups if g.label == "agree"] == [{"a:0", "b:0"}]
     assert [g.claims for g in groups if g.label == "unique"] == [("a:1",)]
+
+
+def test_an_articles_second_sentence_joins_when_the_model_read_the_agreement() -> None:
+    """Closeness with a shared name is too loose to let an article speak twice in a group; an
+    agreement the NLI model read (or the same values) is not."""
+    arts, claims, vecs = _chain()
+    claims[2] = _claim("a", 1, claims[2].text)
+    sims = vecs @ vecs.T
+    edge = frozenset(("b:0", "a:1"))
+    judge = _Scripted({frozenset(("a:0", "b:0")), edge}, read={edge})
+    pairs = [(0, 1, float(sims[0, 1])), (1, 2, float(sims[1, 2]))]
+    groups = find_groups(claims, vecs, voices(arts[:2], claims, vecs), judge, pairs=pairs)
+    assert [set(g.claims) for g in groups if g.label == "agree"] == [{"a:0", "b:0", "a:1"}]
+
+
+def test_agreement_groups_a_read_agreement_links_are_one() -> None:
+    """{a:0, b:0} and {a:1, c:0} form apart (cut where linkage is weak); the model read b:0 and
+    a:1 as one statement, so the two groups are one, unless one's member conflicts with the
+    other's."""
+    arts = [Article(id=a, path=f"{a}.txt", text="", source=a.upper()) for a in "abc"]
+    claims = [_claim("a", 0, "The pause began at noon."), _claim("a", 1, "Guns fell silent."),
+              _claim("b", 0, "The pause began at 12."), _claim("c", 0, "The guns went quiet.")]
+    vecs = np.stack([_unit([1, 0, 0]), _unit([0, 1, 0]), _unit([0.9, 0.436, 0]),
+                     _unit([0, 0.9, 0.436])])  # the cosine cut parts {a:0, b:0} from the rest
+    edge = frozenset(("b:0", "a:1"))
+    agree, read = {frozenset(("a:0", "b:0")), edge, frozenset(("a:1", "c:0"))}, {edge}
+    pairs = [(0, 2, 0.9), (1, 2, 0.5), (1, 3, 0.9)]
+    groups = find_groups(claims, vecs, voices(arts, claims, vecs), _Scripted(agree, read=read),
+                         pairs=pairs)
+    assert [set(g.claims) for g in groups if g.label == "agree"] == [
+        {"a:0", "a:1", "b:0", "c:0"}]
+    clash = _Scripted(agree, conflict={frozenset(("a:0", "c:0"))}, read=read)
+    groups = find_groups(claims, vecs, voices(arts, claims, vecs), clash,
+                         pairs=[*pairs, (0, 3, 0.1)])
+    assert sorted(len(g.claims) for g in groups if g.label == "agree") == [2, 2]
 
 
 def test_a_claim_telling_one_side_in_other_words_joins_the_dispute() -> None:

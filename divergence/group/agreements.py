@@ -78,17 +78,18 @@ def positions(by_root: dict[int, list[tuple[int, int, Judgement]]], adj: Adjacen
 
 def agree_parts(n: int, edges: Callable[[], Iterable[tuple[int, int]]], adj: Adjacency,
                 claims: Sequence[Claim], vectors: np.ndarray, threshold: float,
-                voice: Callable[[int], str], conflicts: Container[tuple[int, int]] = ()
-                ) -> list[list[int]]:
+                voice: Callable[[int], str], conflicts: Container[tuple[int, int]] = (),
+                strong: Callable[[int, int], bool] | None = None) -> list[list[int]]:
     """Agreement groups as claim lists: components of the agree graph, split where linkage is
     weak, one claim per article (an article makes a point once; its other sentences go back to
     the pool for a later round). Then a claim left out that was judged to agree with a grouped
     claim joins that group (its strongest such edge) when its article has no claim there yet: the
     weak-linkage cut or an earlier round's pick must not lose a judged agreement of two outlets;
     never into a group holding a claim it conflicts with (``conflicts``: pairs i < j).
-    (Letting an article's second sentence join as well found 3 points more dev agreement recall,
-    but brought sentences that only share a named person into the seeds' groups: the judge's
-    agreement on one shared name at cosine 0.45 is loose, and one claim per article hides it.)"""
+    An article's second sentence joins only on a ``strong`` agreement (read by the NLI model, or
+    the same values in other words): the judge's agreement on one shared name at cosine 0.45 is
+    loose, and letting it through brought sentences that only share a named person into the
+    seeds' groups. Groups that a strong agreement links are then merged (``_merge_strong``)."""
     parts: list[list[int]] = []
     agreeing: set[int] = set()
     for _ in range(3):
@@ -117,7 +118,9 @@ def agree_parts(n: int, edges: Callable[[], Iterable[tuple[int, int]]], adj: Adj
         if x in group_of:
             continue
         best = max(((c, -y) for y, c in adj.get(x).items() if y in group_of
-                    and claims[x].article_id not in articles[group_of[y]]), default=None)
+                    and (claims[x].article_id not in articles[group_of[y]]
+                         or (strong is not None and strong(min(x, y), max(x, y))))),
+                   default=None)
         if best is None:
             continue
         k = group_of[-best[1]]
@@ -127,7 +130,34 @@ def agree_parts(n: int, edges: Callable[[], Iterable[tuple[int, int]]], adj: Adj
         articles[k].add(claims[x].article_id)
     for k, more in joined.items():
         parts[k] = sorted(parts[k] + more)
+    if strong is not None:
+        parts = _merge_strong(parts, adj, strong, conflicts)
     return parts
+
+
+def _merge_strong(parts: list[list[int]], adj: Adjacency, strong: Callable[[int, int], bool],
+                  conflicts: Container[tuple[int, int]]) -> list[list[int]]:
+    """Two agreement groups that a strong agreement links (``strong``: read by the model or the
+    same values) are one statement told twice: merged, unless a member of one conflicts with a
+    member of the other."""
+    group_of = {i: k for k, part in enumerate(parts) for i in part}
+    uf = UnionFind(len(parts))
+    members = [set(p) for p in parts]
+    for k, part in enumerate(parts):
+        for x in part:
+            for y in adj.get(x):
+                other = group_of.get(y)
+                if other is None or uf.find(other) == uf.find(k):
+                    continue
+                if not strong(min(x, y), max(x, y)):
+                    continue
+                a, b = members[uf.find(k)], members[uf.find(other)]
+                if any((min(i, j), max(i, j)) in conflicts for i in a for j in b):
+                    continue
+                merged = a | b
+                uf.union(k, other)
+                members[uf.find(k)] = merged
+    return [sorted(x for k in comp for x in parts[k]) for comp in uf.groups()]
 
 
 def _one_per_article(

@@ -217,6 +217,10 @@ def candidate_pairs(
 # is kept and the reasons of the agree edges inside a formed group are judged again (the judge
 # is deterministic, so the report is the same; memory stays ~16 bytes an agree edge).
 KEEP_AGREE = 200_000
+# Reasons that make an agreement strong enough for an article's second sentence to join a group
+# its article is already in: the NLI model read it as entailed, or the same values in other words
+# (not closeness with one shared name).
+STRONG_AGREE = frozenset({"nli", "same-value"})
 
 
 def find_groups(
@@ -283,8 +287,11 @@ def find_groups(
     # A claim in a conflict can also agree: the outlets that tell one side of a dispute in other
     # words form an agree group (a position) inside the conflict group.
     in_dispute = set(used)
+    def strong(i: int, j: int) -> bool:  # an agreement read by the model, or the same values
+        return any(r.type in STRONG_AGREE for r in agree.judgement(i, j).reasons)
+
     parts = agree_parts(n, agree.pairs, adj, claims, vectors, judge.agree_threshold, voice,
-                        set(conflicts))
+                        set(conflicts), strong)
     agreeing: set[int] = set()
     for part in parts:
         inside = set(part)
