@@ -327,10 +327,11 @@ def test_a_relative_that_after_the_cue_is_not_what_was_said() -> None:
      "the network", "The bridge was destroyed overnight."),
     ("The best option, she said, would be new talks.",
      "she", "The best option would be new talks."),
-    ("He called the strike a crime and said the army would respond.",
-     "He", "The army would respond."),
+    ("Hagari put the number of missiles at 120 and said none of the drones got through.",
+     "Hagari", "Hagari put the number of missiles at 120 and said none of the drones got "
+               "through."),  # the act is a claim too
     ("In a speech on Monday, the mayor thanked the rescuers, saying the fire was out.",
-     "the mayor", "The fire was out."),
+     "the mayor", "The mayor thanked the rescuers, saying the fire was out."),
     ("In Putin's account, Washington planned the blasts.",
      "Putin", "Washington planned the blasts."),
     ("Both sides accused each other of breaking the truce.",
@@ -375,3 +376,18 @@ def test_an_aside_is_cut_from_the_claim_in_an_article() -> None:
     assert (c.speaker, c.content) == ("he", "The ceasefire would hold until the talks resumed in "
                                             "Doha.")
     assert text[c.start:c.end] == text
+
+
+@pytest.mark.parametrize(("sentence", "content"), [
+    ("ISIS, the militant group, said it carried out the attack.", "ISIS carried out the attack."),
+    ("Hamas said it had fired the rockets.", "Hamas had fired the rockets."),
+    ("Zelenskyy said he was ready to extend the truce.",
+     "Zelenskyy was ready to extend the truce."),
+    ("The Houthis said they fired two missiles.", "The Houthis fired two missiles."),
+    ("The ministry said it was clear that the strike was deliberate.",
+     "It was clear that the strike was deliberate."),  # an expletive "it" is no one
+    ("The ministry said he had fled the city.", "He had fled the city."),  # not the ministry
+])
+def test_a_pronoun_opening_what_a_speaker_said_stands_for_the_speaker(sentence: str,
+                                                                      content: str) -> None:
+    assert claim_from_text(sentence).content == content

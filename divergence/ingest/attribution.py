@@ -198,6 +198,7 @@ def _clean_speaker(spk: str) -> str:
                  r"[A-Z]\w+\s+\d{1,2})\s*,?\s+(?=[A-Z])", "", spk)
     spk = re.sub(r"^(?:Last|This|Next)\s+(?:week|month|year|[A-Z]\w+day)\s*,?\s+(?=[A-Z])", "",
                  spk)
+    spk = re.sub(r"\s+(?:has|have|had|also|then|later|earlier)$", "", spk)  # "X has (said)"
     spk = re.sub(r",?\s*(?:however|meanwhile|too|also|nonetheless|nevertheless|instead|in\s+turn|"
                  r"for\s+(?:its|his|her|their)\s+part)\s*,?\s*$", "", spk, flags=re.I)
     # "an IDF spokesperson issued a (written) statement (saying)": the one who issued it
@@ -253,7 +254,8 @@ def attribute(sentence: str) -> list[Attributed]:
     # 3. "According to X, P" / "P, according to X."
     m = re.match(r"\s*(?:According\s+to\s+(?P<spk>[^,]{2,90})|In\s+(?P<spk2>[^,]{2,80}?)['’]s?"
                  r"\s+(?:account|view|words|telling|version|assessment|reading|opinion|estimate)"
-                 r"),\s*", s)
+                 # "According to X, speaking on Wednesday, P": how X spoke is not what X said
+                 r"),\s*(?:(?:speaking|writing|quoted|citing)\b[^,]{0,80},\s*)?", s)
     if m and m.group("spk2"):  # "In Putin's account, P"
         if _speaker_ok(m.group("spk2")):
             a, b = _trim(s, m.end(), len(s))
@@ -272,8 +274,8 @@ def attribute(sentence: str) -> list[Attributed]:
     if m and _acts(m.group("spk"), m.group("act")) and not (
             re.search(rf"\b(?:{DENY_CUES})\s+(?:that\b|{_DENIED_NOUN.pattern})", m.group("act"),
                       re.I)):  # "X denied that P and said Q" is a denial first
-        a, b = _trim(s, m.end(), len(s))
-        if b - a > 10:
+        a, b = _trim(s, m.start("spk"), len(s))  # the act is said too: "put the toll at 120"
+        if m.end() < b - 10:
             return [Attributed(a, b, _clean_speaker(m.group("spk")),
                                m.group("cue") or m.group("cue2"), "asserts")]
 

@@ -229,7 +229,7 @@ def split(article: Article, splitter: Splitter | None = None) -> list[Claim]:
             ps, pe = s + att.start, s + att.end
             if att.aside:  # "P1, he said, P2": one claim, the attribution cut out
                 add(s, e, speaker=att.speaker, cue=att.cue, stance=att.stance,
-                    proposition=_tidy(without_aside(sent, att)))
+                    proposition=_tidy(resolve(without_aside(sent, att), att.speaker)))
                 continue
             if not _statement(sent, att):
                 # What the cue left is a fragment ("assertions about mediating between ..."):
@@ -249,9 +249,35 @@ def split(article: Article, splitter: Splitter | None = None) -> list[Claim]:
                     speaker=att.speaker,
                     cue=att.cue,
                     stance=att.stance,
-                    proposition=_tidy(text[a:b], joined=i > 0),
+                    proposition=_tidy(resolve(text[a:b], att.speaker) if i == 0 else text[a:b],
+                                      joined=i > 0),
                 )
     return claims
+
+
+_EXPLETIVE = re.compile(r"it\s+(?:is|was|would\s+be|will\s+be|has\s+been|had\s+been|seemed|"
+                        r"remains?|appeared)\s+(?:\w+\s+){0,2}?(?:that|to|whether|if)\b", re.I)
+_PRONOUN_SUBJECT = re.compile(r"(?P<pro>he|she|it|they)\s+(?=[a-z])", re.I)
+
+
+def resolve(prop: str, speaker: str | None) -> str:
+    """"ISIS said it carried out the attack": the claim is that ISIS carried it out. A pronoun
+    that opens what a named speaker said stands for the speaker (he or she for a person named
+    without "the", it for a body, they for a plural); "it was clear that" is no one."""
+    m = _PRONOUN_SUBJECT.match(prop.lstrip("\"“‘' "))
+    if not m or not speaker or speaker.lower() in {"he", "she", "it", "they", "we", "i"}:
+        return prop
+    pro, who = m.group("pro").lower(), speaker.strip()
+    person = not re.match(r"(?:the|a|an)\s", who, re.I) and not who.lower().endswith("s")
+    last = who.split()[-1]
+    plural = last.endswith("s") and not last.isupper() and not last.endswith(("'s", "’s", "ss"))
+    named = " " not in who and who[:1].isupper()  # "Hamas said it": a name, not a plural
+    if ((pro in ("he", "she") and person) or (pro == "they" and plural)
+            or (pro == "it" and (not plural or named)
+                and not _EXPLETIVE.match(prop.lstrip("\"“‘' ")))):
+        start = len(prop) - len(prop.lstrip("\"“‘' "))
+        return prop[:start] + who + prop[start + len(m.group("pro")):]
+    return prop
 
 
 def _statement(sentence: str, att: Attributed) -> bool:
@@ -327,4 +353,4 @@ def claim_from_text(text: str, claim_id: str = "x:0") -> Claim:
     prop = without_aside(text, att) if att.aside else (
         text[att.start:att.end] if _statement(text, att) else text)
     return Claim(claim_id, article_id, text, 0, len(text), speaker=att.speaker, cue=att.cue,
-                 stance=att.stance, proposition=_tidy(prop))  # type: ignore[arg-type]
+                 stance=att.stance, proposition=_tidy(resolve(prop, att.speaker)))  # type: ignore[arg-type]
