@@ -233,10 +233,8 @@ def split(article: Article, splitter: Splitter | None = None) -> list[Claim]:
                 continue
             if not _statement(sent, att):
                 # What the cue left is a fragment ("assertions about mediating between ..."):
-                # the whole sentence is the proposition; who holds it stays. A denial is then
-                # inside what is stated ("Israel denied any part in the blast"), so the claim
-                # asserts it: read as denied, it would be negated twice.
-                add(s, e, speaker=att.speaker, cue=att.cue, stance="asserts",
+                # the whole sentence is the proposition; who holds it stays.
+                add(s, e, speaker=att.speaker, cue=att.cue, stance=att.stance,
                     proposition=_tidy(sent))
                 continue
             parts = _decompose(text, ps, pe) if len(atts) == 1 else [(ps, pe)]
@@ -352,8 +350,7 @@ def claim_from_text(text: str, claim_id: str = "x:0") -> Claim:
     if not atts:
         return Claim(claim_id, article_id, text, 0, len(text), proposition=_tidy(text))
     att = atts[0]
-    whole = not att.aside and not _statement(text, att)  # a fragment: the sentence, asserted
-    prop = text if whole else without_aside(text, att) if att.aside else text[att.start:att.end]
+    prop = without_aside(text, att) if att.aside else (
+        text[att.start:att.end] if _statement(text, att) else text)
     return Claim(claim_id, article_id, text, 0, len(text), speaker=att.speaker, cue=att.cue,
-                 stance="asserts" if whole else att.stance,  # type: ignore[arg-type]
-                 proposition=_tidy(resolve(prop, att.speaker)))
+                 stance=att.stance, proposition=_tidy(resolve(prop, att.speaker)))  # type: ignore[arg-type]
