@@ -521,3 +521,11 @@ def test_the_body_that_reports_a_toll_does_not_make_it_another_happening() -> No
     # Two places are still two happenings.
     assert count(pair("The strike on the Hillside market killed 52 people.",
                       "The strike on the Riverside market killed 40 people.", sim=0.4)) is None
+
+
+def test_reporting_bodies_named_with_a_possessive_or_a_final_s_are_still_reporters() -> None:
+    from divergence.judge.frames.happenings import _names
+
+    assert _names("The State Emergency Service said 12 people were killed in Kharkiv.") == {
+        "kharkiv"}
+    assert _names("The Associated Press said the strike hit Kharkiv.") == {"kharkiv"}

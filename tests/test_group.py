@@ -345,28 +345,6 @@ def test_an_articles_second_sentence_joins_when_the_model_read_the_agreement() -
     assert [set(g.claims) for g in groups if g.label == "agree"] == [{"a:0", "b:0", "a:1"}]
 
 
-def test_agreement_groups_a_read_agreement_links_are_one() -> None:
-    """{a:0, b:0} and {a:1, c:0} form apart (cut where linkage is weak); the model read b:0 and
-    a:1 as one statement, so the two groups are one, unless one's member conflicts with the
-    other's."""
-    arts = [Article(id=a, path=f"{a}.txt", text="", source=a.upper()) for a in "abc"]
-    claims = [_claim("a", 0, "The pause began at noon."), _claim("a", 1, "Guns fell silent."),
-              _claim("b", 0, "The pause began at 12."), _claim("c", 0, "The guns went quiet.")]
-    vecs = np.stack([_unit([1, 0, 0]), _unit([0, 1, 0]), _unit([0.9, 0.436, 0]),
-                     _unit([0, 0.9, 0.436])])  # the cosine cut parts {a:0, b:0} from the rest
-    edge = frozenset(("b:0", "a:1"))
-    agree, read = {frozenset(("a:0", "b:0")), edge, frozenset(("a:1", "c:0"))}, {edge}
-    pairs = [(0, 2, 0.9), (1, 2, 0.5), (1, 3, 0.9)]
-    groups = find_groups(claims, vecs, voices(arts, claims, vecs), _Scripted(agree, read=read),
-                         pairs=pairs)
-    assert [set(g.claims) for g in groups if g.label == "agree"] == [
-        {"a:0", "a:1", "b:0", "c:0"}]
-    clash = _Scripted(agree, conflict={frozenset(("a:0", "c:0"))}, read=read)
-    groups = find_groups(claims, vecs, voices(arts, claims, vecs), clash,
-                         pairs=[*pairs, (0, 3, 0.1)])
-    assert sorted(len(g.claims) for g in groups if g.label == "agree") == [2, 2]
-
-
 def test_a_claim_telling_one_side_in_other_words_joins_the_dispute() -> None:
     arts = [Article(id=a, path=f"{a}.txt", text="", source=a.upper()) for a in "abcd"]
     claims = [_claim("a", 0, "Qatar brokered the truce."),

@@ -89,7 +89,8 @@ def agree_parts(n: int, edges: Callable[[], Iterable[tuple[int, int]]], adj: Adj
     An article's second sentence joins only on a ``strong`` agreement (read by the NLI model, or
     the same values in other words): the judge's agreement on one shared name at cosine 0.45 is
     loose, and letting it through brought sentences that only share a named person into the
-    seeds' groups. Groups that a strong agreement links are then merged (``_merge_strong``)."""
+    seeds' groups. (Merging two groups that one strong agreement links, tried, made incoherent
+    groups from one link, such as an article's own two sentences.)"""
     parts: list[list[int]] = []
     agreeing: set[int] = set()
     for _ in range(3):
@@ -130,34 +131,7 @@ def agree_parts(n: int, edges: Callable[[], Iterable[tuple[int, int]]], adj: Adj
         articles[k].add(claims[x].article_id)
     for k, more in joined.items():
         parts[k] = sorted(parts[k] + more)
-    if strong is not None:
-        parts = _merge_strong(parts, adj, strong, conflicts)
     return parts
-
-
-def _merge_strong(parts: list[list[int]], adj: Adjacency, strong: Callable[[int, int], bool],
-                  conflicts: Container[tuple[int, int]]) -> list[list[int]]:
-    """Two agreement groups that a strong agreement links (``strong``: read by the model or the
-    same values) are one statement told twice: merged, unless a member of one conflicts with a
-    member of the other."""
-    group_of = {i: k for k, part in enumerate(parts) for i in part}
-    uf = UnionFind(len(parts))
-    members = [set(p) for p in parts]
-    for k, part in enumerate(parts):
-        for x in part:
-            for y in adj.get(x):
-                other = group_of.get(y)
-                if other is None or uf.find(other) == uf.find(k):
-                    continue
-                if not strong(min(x, y), max(x, y)):
-                    continue
-                a, b = members[uf.find(k)], members[uf.find(other)]
-                if any((min(i, j), max(i, j)) in conflicts for i in a for j in b):
-                    continue
-                merged = a | b
-                uf.union(k, other)
-                members[uf.find(k)] = merged
-    return [sorted(x for k in comp for x in parts[k]) for comp in uf.groups()]
 
 
 def _one_per_article(

@@ -103,6 +103,12 @@ def _acts(spk: str, act: str) -> bool:
     return _speaker_ok(spk) and _finite_verb([first]) and not _ASSERT_RE.search(act)
 
 
+def _trailing(s: str) -> bool:
+    """Whether the sentence ends in an attribution of all it says ("..., officials said.")."""
+    m = _TRAILING.search(s)
+    return bool(m and _speaker_ok(m.group("spk")) and m.start() > 10)
+
+
 def _named(spk: str, name: str | None) -> str:
     """The speaker of "the army's chief, Name, said": the name when one follows a description."""
     if name and not re.match(r"[A-Z]", spk.strip()):
@@ -131,7 +137,10 @@ _NOT_RELATIVE = r"(?!(?:was|were|is|are|had|has|have|would|will|could|\w+ed)\b)"
 _NOT_SPEAKER_START = {"and", "but", "or", "while", "as", "after", "before", "when", "because",
                       "since", "until", "if", "though", "although", "whereas"}
 _STOP_SPEAKER = {"this", "that", "these", "those", "it", "there", "which", "who", "what"}
-_DANGLING = {"the", "a", "an", "who", "which", "that", "whose", "of", "to", "and"}
+_DANGLING = {"the", "a", "an", "who", "which", "that", "whose", "of", "to", "and", "was",
+             "were", "is", "are", "been", "be", "has", "have", "had"}
+# A denial that is negated or hedged denies nothing: "Kyiv has not denied", "few would deny".
+_HEDGED = re.compile(r"\b(?:not|never|no|nobody|none|few|hardly|n['’]t)\b|n['’]t\b", re.I)
 _NOT_SPEAKER_WORDS = {"in", "on", "at", "during", "speaking", "writing", "with", "using", "after",
                       "before", "while", "when", "asked", "addressing", "responding", "citing"}
 
@@ -170,7 +179,7 @@ def _speaker_ok(spk: str) -> bool:
     # credit)", "a plan he (said had been ...)", "coming after Trump (warned ...)".
     if raw[0].lower() in _NOT_SPEAKER_START or raw[0].endswith("ing") and raw[0].islower():
         return False
-    if len(raw) > 1 and raw[-1].lower() in _PRONOUNS | _DANGLING:
+    if len(raw) > 1 and (raw[-1].lower() in _PRONOUNS or raw[-1] in _DANGLING):
         return False  # "The official called the (claim untrue)", "The officials who (confirmed)"
     if len(raw) == 1 and raw[0].lower() in _NOT_SPEAKER_WORDS:
         return False  # "In (his address, X said)", "Speaking (to the paper, X said)"
@@ -193,6 +202,10 @@ def _clean_speaker(spk: str) -> str:
     spk = re.sub(
         r"^(?:However|But|And|Meanwhile|Earlier|Later|Also|Separately)\s*,?\s+", "", spk.strip()
     )
+    # "Earlier in the day the fire service (said)": the time is not the speaker
+    spk = re.sub(r"^(?:(?:Earlier|Later|Early|Late)\s+)?(?:in|on|during|that|this)\s+(?:the\s+)?"
+                 r"(?:day|week|month|year|morning|afternoon|evening|night)\s*,?\s+", "", spk,
+                 flags=re.I)
     # "On Wednesday Israel (denied)", "Last week Hamas (accused)": the time is not the speaker
     spk = re.sub(r"^(?:On|By|Late\s+on|Early\s+on)\s+(?:[A-Z]\w+day|\d{1,2}\s+[A-Z]\w+|"
                  r"[A-Z]\w+\s+\d{1,2})\s*,?\s+(?=[A-Z])", "", spk)
@@ -233,7 +246,8 @@ def attribute(sentence: str) -> list[Attributed]:
         if b > a:
             before = re.search(rf"(?:^|[,;]\s*)(?P<dspk>[^,;:\"“”]{{1,80}}?)\s+{_ADVS}"
                                rf"(?P<dcue>{DENY_CUES})\s+(?:the\s+)?$", s[:m.start()])
-            if before and _speaker_ok(_clean_speaker(before.group("dspk"))):
+            if (before and _speaker_ok(_clean_speaker(before.group("dspk")))
+                    and not _HEDGED.search(before.group(0))):  # "Kyiv has not denied"
                 out.append(Attributed(a, b, _clean_speaker(before.group("dspk")),
                                       before.group("dcue"), "denies"))
             out.append(Attributed(a, b, _clean_speaker(m.group("spk")), m.group("cue"), "asserts"))
@@ -286,7 +300,7 @@ def attribute(sentence: str) -> list[Attributed]:
         rf"(?:(?!At\s+(?:least|most)\b)"
         rf"(?:In|On|At|During|Speaking|Writing|While|After|Before|Asked|Addressing|Responding|"
         rf"When|Following|With|Using|Citing|Referring|Commenting|Despite|Shortly|Earlier|Later|"
-        rf"Late|Early|Hours|Days)"
+        rf"Late|Early|Hours|Days|[A-Z][a-z]+ing)"
         rf"\b[^;:\"“”]{{0,100}}?,\s*)?"
         rf"(?P<spk>[^,;:\"“”]{{1,80}}?)(?:,\s+{_APPOSITIVE}\s*(?=,))?"
         rf"(?:\s*,\s*(?:for\s+(?:its|his|her|their)\s+part|however|meanwhile|in\s+turn|too)\s*,)?"
@@ -306,6 +320,10 @@ def attribute(sentence: str) -> list[Attributed]:
     if (m and _DENY_RE.fullmatch(m.group("cue")) and not m.group("cue").lower().startswith("den")
             and not _DENIED_NOUN.match(s, m.end()) and not s[:m.end()].rstrip().endswith("that")):
         m = None  # "X rejected the appeal": an act, not the denial of a proposition
+    if m and re.fullmatch(_FRAMING, m.group("cue"), re.I) and (
+            not _plain(m.group("spk")) or _trailing(s)):
+        m = None  # "Al-Burhan refused to have the retreat (described as ...)"; "Residents
+        # described hearing blasts, officials said": the trailing speaker says it all
     if m and _speaker_ok(_clean_speaker(m.group("spk"))) and m.end() < len(s) - 3:
         cue = m.group("cue")
         stance = "denies" if _DENY_RE.fullmatch(cue) else "asserts"
@@ -313,8 +331,6 @@ def attribute(sentence: str) -> list[Attributed]:
         if stance == "denies":  # "X rejected claims that P": X denies P, not "claims that P"
             lead = _DENIED_NOUN.match(s, start)
             start = lead.end() if lead else start
-        if re.fullmatch(_FRAMING, cue, re.I) and not _plain(m.group("spk")):
-            return out  # "Al-Burhan refused to have the retreat (described as ...)"
         if re.fullmatch(_FRAMING, cue, re.I):  # "X accused Y of P": the accusation is the claim
             start = m.start("spk")
         a, b = _trim(s, start, len(s))

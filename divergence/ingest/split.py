@@ -229,7 +229,7 @@ def split(article: Article, splitter: Splitter | None = None) -> list[Claim]:
             ps, pe = s + att.start, s + att.end
             if att.aside:  # "P1, he said, P2": one claim, the attribution cut out
                 add(s, e, speaker=att.speaker, cue=att.cue, stance=att.stance,
-                    proposition=_tidy(resolve(without_aside(sent, att), att.speaker)))
+                    proposition=_tidy(resolve(without_aside(sent, att), att, sent)))
                 continue
             if not _statement(sent, att):
                 # What the cue left is a fragment ("assertions about mediating between ..."):
@@ -249,33 +249,46 @@ def split(article: Article, splitter: Splitter | None = None) -> list[Claim]:
                     speaker=att.speaker,
                     cue=att.cue,
                     stance=att.stance,
-                    proposition=_tidy(resolve(text[a:b], att.speaker) if i == 0 else text[a:b],
+                    proposition=_tidy(resolve(text[a:b], att, sent, len(atts) == 1)
+                                      if i == 0 else text[a:b],
                                       joined=i > 0),
                 )
     return claims
 
 
-_EXPLETIVE = re.compile(r"it\s+(?:is|was|would\s+be|will\s+be|has\s+been|had\s+been|seemed|"
-                        r"remains?|appeared)\s+(?:\w+\s+){0,2}?(?:that|to|whether|if)\b", re.I)
-_PRONOUN_SUBJECT = re.compile(r"(?P<pro>he|she|it|they)\s+(?=[a-z])", re.I)
+# After a pronoun, a verb of doing (not "is", "was", "would be": "police said it was an
+# accident", "CNN reported that it was the minister who ..." say nothing of police or CNN).
+_PRONOUN_SUBJECT = re.compile(r"(?P<pro>he|she|it|they)\s+(?P<next>[a-z]+)\b", re.I)
+_BE = frozenset({"is", "was", "were", "are", "be", "been", "being", "'s", "seemed", "remains",
+                 "appeared"})
+_BODY_WORDS = re.compile(r"\b(?:police|ministry|army|military|government|officials?|authorities|"
+                         r"forces|agency|office|council|committee|service|group|network|paper|"
+                         r"statement|spokes\w+|company|court|embassy|command|unit)\b", re.I)
 
 
-def resolve(prop: str, speaker: str | None) -> str:
+def resolve(prop: str, att: Attributed, sentence: str, single: bool = True) -> str:
     """"ISIS said it carried out the attack": the claim is that ISIS carried it out. A pronoun
-    that opens what a named speaker said stands for the speaker (he or she for a person named
-    without "the", it for a body, they for a plural); "it was clear that" is no one."""
-    m = _PRONOUN_SUBJECT.match(prop.lstrip("\"“‘' "))
-    if not m or not speaker or speaker.lower() in {"he", "she", "it", "they", "we", "i"}:
+    that opens what a named speaker said, doing something, stands for the speaker: it for a
+    body or a one-word name, they for a plural, he or she only for a person's name. Not in a
+    quote before its speaker ("\"He is a criminal,\" X said of Y"), not when the sentence has
+    two speakers, and never before "is" or "was" ("it was an accident")."""
+    speaker = att.speaker
+    body = prop.lstrip("\"“‘' ")
+    m = _PRONOUN_SUBJECT.match(body)
+    if (not m or not speaker or not single or speaker.lower() in {"he", "she", "it", "they", "we"}
+            or not sentence[:att.start].strip(" \"“‘'")):  # the statement opens the sentence
         return prop
     pro, who = m.group("pro").lower(), speaker.strip()
-    person = not re.match(r"(?:the|a|an)\s", who, re.I) and not who.lower().endswith("s")
+    if pro == "it" and m.group("next").lower() in _BE:
+        return prop  # "it was an accident", "it is time": no one
     last = who.split()[-1]
     plural = last.endswith("s") and not last.isupper() and not last.endswith(("'s", "’s", "ss"))
     named = " " not in who and who[:1].isupper()  # "Hamas said it": a name, not a plural
+    person = (not re.match(r"(?:the|a|an)\s", who, re.I) and not plural and not who.isupper()
+              and not _BODY_WORDS.search(who) and who[:1].isupper())
     if ((pro in ("he", "she") and person) or (pro == "they" and plural)
-            or (pro == "it" and (not plural or named)
-                and not _EXPLETIVE.match(prop.lstrip("\"“‘' ")))):
-        start = len(prop) - len(prop.lstrip("\"“‘' "))
+            or (pro == "it" and (not plural or named) and (named or not person))):
+        start = len(prop) - len(body)
         return prop[:start] + who + prop[start + len(m.group("pro")):]
     return prop
 
@@ -353,4 +366,5 @@ def claim_from_text(text: str, claim_id: str = "x:0") -> Claim:
     prop = without_aside(text, att) if att.aside else (
         text[att.start:att.end] if _statement(text, att) else text)
     return Claim(claim_id, article_id, text, 0, len(text), speaker=att.speaker, cue=att.cue,
-                 stance=att.stance, proposition=_tidy(resolve(prop, att.speaker)))  # type: ignore[arg-type]
+                 stance=att.stance,  # type: ignore[arg-type]
+                 proposition=_tidy(resolve(prop, att, text, len(atts) == 1)))

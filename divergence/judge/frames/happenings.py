@@ -69,7 +69,7 @@ _REPORTERS = frozenset({
 def _names(text: str) -> frozenset[str]:
     """People and places a claim is about (not the bodies that report it)."""
     return frozenset(e.key for e in entities(text)
-                     if e.text.split()[-1].lower().strip("’'s") not in _REPORTERS)
+                     if re.sub(r"['’]s$", "", e.text.split()[-1].lower()) not in _REPORTERS)
 
 
 def same_happening(p: Pair, kinds: frozenset[str], sim: float, bare: float = 0.2) -> bool:
