@@ -529,3 +529,32 @@ def test_reporting_bodies_named_with_a_possessive_or_a_final_s_are_still_reporte
     assert _names("The State Emergency Service said 12 people were killed in Kharkiv.") == {
         "kharkiv"}
     assert _names("The Associated Press said the strike hit Kharkiv.") == {"kharkiv"}
+
+
+def test_a_denial_of_what_the_other_states_negated_is_one_position() -> None:
+    """"The State Department denied that the administration took part" and "the administration
+    had no part" hold one position: read through the stance, the negation is an agreement, and
+    the attribution reason (one asserts what the other denies) does not apply."""
+    a = "The State Department denied that the administration took part in planning the raid."
+    b = "The press secretary said the administration had no part in planning the raid."
+    j = NLIJudge(nli=FakeNLI({}))
+    res = j.judge_pairs([claim_from_text(a, "a:0")], [claim_from_text(b, "b:0")], [0.6])[0]
+    assert res.label == "agree" and res.reasons[0].type == "one-position"
+    # Both asserting, the same negation, confirmed by the model, is a conflict.
+    c = "The State Department said the administration had a part in planning the raid."
+    cc, cb = claim_from_text(c, "a:0"), claim_from_text(b, "b:0")
+    sure = FakeNLI({(cc.content, cb.content): (0.9, 0.05, 0.05)})
+    assert judged(NLIJudge(nli=sure), c, b, 0.8) == "conflict"
+    # ... and the same pair across a denial is one position.
+    d = "The State Department denied that the administration had a part in planning the raid."
+    assert judged(NLIJudge(nli=sure), d, b, 0.8) == "agree"
+
+
+def test_a_loose_negation_across_a_denial_needs_the_model_to_agree() -> None:
+    a = "The White House rejected claims that Ukraine had told Washington in advance."
+    b = "The White House said Ukraine gave no advance notice."
+    ca, cb = claim_from_text(a, "a:0"), claim_from_text(b, "b:0")
+    contradiction = {(ca.content, cb.content): (0.9, 0.05, 0.05),
+                     (cb.content, ca.content): (0.9, 0.05, 0.05)}
+    assert judged(NLIJudge(nli=FakeNLI(contradiction)), a, b, 0.6) == "agree"
+    assert judged(NLIJudge(nli=FakeNLI({})), a, b, 0.6) == "neither"

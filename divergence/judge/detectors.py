@@ -482,9 +482,10 @@ def _is_name(s: str) -> bool:
 
 CONFLICT_TYPES = ("negation", "antonym", "number", "date", "actor", "attribution", "title",
                   "compliance")
-# Reason types of the built-in parts that are not conflicts: an agreement sign (same-value), a
-# swap that blocks agreement (entity), and the judges' own (model, nli, similarity).
-_OTHER_TYPES = frozenset({"same-value", "entity", "model", "nli", "similarity"})
+# Reason types of the built-in parts that are not conflicts: agreement signs (same-value; one
+# position, a denial of what the other states negated), a swap that blocks agreement (entity),
+# and the judges' own (model, nli, similarity).
+_OTHER_TYPES = frozenset({"same-value", "one-position", "entity", "model", "nli", "similarity"})
 
 
 def is_conflict(r: Reason) -> bool:

@@ -111,7 +111,8 @@ class NLIJudge(Judge):
     def judge_pairs(self, left: Sequence[Claim], right: Sequence[Claim], sims: Sequence[float],
                     va: np.ndarray | None = None, vb: np.ndarray | None = None) -> list[Judgement]:
         """Label aligned pairs (left[i], right[i]); the model reads the gated pairs in one batch."""
-        reasons = [self._reasons(a, b, s) for a, b, s in zip(left, right, sims, strict=True)]
+        reasons = [through_stance(a, b, self._reasons(a, b, s))
+                   for a, b, s in zip(left, right, sims, strict=True)]
         pairwise = self._probs(left, right, va, vb, reasons)  # the cheap classifier, if any
         p_pair = [None if pairwise is None else float(pairwise[i, 1]) for i in range(len(left))]
         decided = {i for i, (a, b, s) in enumerate(zip(left, right, sims, strict=True))
@@ -209,6 +210,8 @@ class NLIJudge(Judge):
             return False
         if any(is_conflict(r) for r in reasons):
             return True  # a soft reason: the model confirms or not
+        if any(r.type == "one-position" and r.weight < self.override_threshold for r in reasons):
+            return True  # a loose negation across a denial: the model confirms the contradiction
         if any(r.type == "same-value" for r in reasons) or not compatible_speakers(a, b):
             return False
         if _specific_anchors(a.content, b.content):  # close and pinned: agreed by the anchors;
@@ -246,6 +249,11 @@ class NLIJudge(Judge):
             why = Reason("model", f"pair model: conflict (p={p_pair:.2f})", (a.id, b.id),
                          weight=p_pair)  # the earlier judge's rule for near-paraphrases
             return Judgement("conflict", p_pair, (why, *extra), sim)
+        one = [r for r in reasons if r.type == "one-position"]
+        if one and not typed and (one[0].weight >= self.override_threshold
+                                  or p_conflict >= self.nli_soft):
+            # what one denies, the other states negated: read through the stance, one position
+            return Judgement("agree", max(one[0].weight, p_conflict), (*one, *extra), sim)
         swapped = any(r.type == "entity" for r in reasons)
         same_value = [r for r in reasons if r.type == "same-value"]
         blocked = (typed or swapped or not compatible_speakers(a, b)
@@ -281,6 +289,29 @@ _GENERIC_HEADS = frozenset({
     "relations", "relationship", "cooperation", "strategy", "programme", "program", "plan",
     "conference", "forum", "alliance", "union", "organization", "organisation", "agency",
     "commission", "authority", "administration", "embassy", "mission", "declaration", "act"})
+
+
+_POLARITY = ("negation", "antonym")
+
+
+def through_stance(a: Claim, b: Claim, reasons: list[Reason]) -> list[Reason]:
+    """Read a pair's reasons through its stances. When one claim denies and the other asserts, a
+    contradiction between what they state is one position, not a conflict: "the White House
+    rejected claims that Ukraine told Washington in advance" / "Ukraine gave no advance notice".
+    The negation or antonym becomes a ``one-position`` reason (an agreement sign, as strong as
+    the negation was); the ``attribution`` reason (one asserts what the other denies) then
+    compared two statements of opposite polarity, and goes."""
+    if a.stance == b.stance:
+        return reasons
+    polar = [r for r in reasons if r.type in _POLARITY]
+    if not polar:
+        return reasons
+    best = max(polar, key=lambda r: r.weight)
+    denier, other = (a, b) if a.stance == "denies" else (b, a)
+    one = Reason("one-position", f"{denier.speaker or 'the outlet'} denies what "
+                 f"{other.speaker or 'the outlet'} states negated ({best.detail})", (a.id, b.id),
+                 best.spans, weight=best.weight)
+    return [r for r in reasons if r.type not in (*_POLARITY, "attribution")] + [one]
 
 
 @lru_cache(maxsize=65536)
