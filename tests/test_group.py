@@ -396,3 +396,19 @@ def test_a_dispute_keeps_its_id_and_stays_readable_as_its_sides_grow() -> None:
     assert set(small.claims) == {"a:0", "b:0", "e0:0"}
     assert small.id == large.id  # named by the claims in conflict: a review still applies
     assert len(large.claims) == MAX_CLAIMS  # the dispute view reads groups up to MAX_CLAIMS
+
+
+def test_an_agreement_chain_never_holds_two_claims_in_conflict() -> None:
+    """a agrees with b, b with c, but a and c conflict: one agree group cannot hold both."""
+    arts = [Article(id=a, path=f"{a}.txt", text="", source=a.upper()) for a in "abc"]
+    claims = [_claim("a", 0, "The pause began at noon."), _claim("b", 0, "The pause began."),
+              _claim("c", 0, "The pause began at 3 pm.")]
+    vecs = np.stack([_unit([1, 0.6, 0]), _unit([1, 0, 0]), _unit([1, 0, 0.6])])
+    judge = _Scripted({frozenset(("a:0", "b:0")), frozenset(("b:0", "c:0"))},
+                      conflict={frozenset(("a:0", "c:0"))})
+    pairs = [(0, 1, 0.9), (0, 2, 0.9), (1, 2, 0.9)]
+    groups = find_groups(claims, vecs, voices(arts, claims, vecs), judge, pairs=pairs)
+    for g in groups:
+        if g.label == "agree":
+            assert not {"a:0", "c:0"} <= set(g.claims), g.claims
+    assert any(g.label == "agree" for g in groups)

@@ -103,7 +103,7 @@ def agree_parts(n: int, edges: Callable[[], Iterable[tuple[int, int]]], adj: Adj
             if len(comp) < 2 or comp[0] in agreeing:
                 continue
             for part in _split_weak(comp, vectors, threshold):
-                part = _one_per_article(part, claims, adj, vectors)
+                part = _one_per_article(part, claims, adj, vectors, conflicts)
                 inside = set(part)
                 linked = any(j in inside for i in part for j in adj.get(i))
                 if len({voice(i) for i in part}) >= 2 and linked:
@@ -139,12 +139,16 @@ def _one_per_article(
     claims: Sequence[Claim],
     adj: Adjacency,
     vectors: np.ndarray,
+    conflicts: Container[tuple[int, int]] = (),
 ) -> list[int]:
     """A coherent set with one claim per article: start from the best-agreeing claim, then add, per
-    article, the claim closest to those chosen that agrees with at least one of them.
+    article, the claim closest to those chosen that agrees with at least one of them and
+    conflicts with none (agreement chains through paraphrase: a - b - c can hold a and c that the
+    judge found in conflict).
 
     Args:
         adj: the agree edges, both ways (claim -> claim -> confidence).
+        conflicts: the judged conflict pairs (i < j).
     """
 
     members = set(part)
@@ -170,6 +174,7 @@ def _one_per_article(
             i
             for i in part
             if claims[i].article_id not in arts and any(linked(i, j) for j in chosen)
+            and not any((min(i, j), max(i, j)) in conflicts for j in chosen)
         ]
         if not cands:
             return sorted(chosen)
