@@ -558,3 +558,12 @@ def test_a_loose_negation_across_a_denial_needs_the_model_to_agree() -> None:
                      (cb.content, ca.content): (0.9, 0.05, 0.05)}
     assert judged(NLIJudge(nli=FakeNLI(contradiction)), a, b, 0.6) == "agree"
     assert judged(NLIJudge(nli=FakeNLI({})), a, b, 0.6) == "neither"
+
+
+def test_hundreds_of_thousands_is_a_count_of_people_not_of_thousands() -> None:
+    from divergence.judge.frames.counts import clash
+
+    (x,) = counts("The war is believed to have killed hundreds of thousands of people.")
+    (y,) = counts("The war has left tens of thousands of people dead.")
+    assert (x.kind, x.head, x.lo) == ("deaths", "person", 200_000)
+    assert clash(x, y)

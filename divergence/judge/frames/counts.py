@@ -88,6 +88,7 @@ def clash(x: Count, y: Count) -> bool:
 _VAGUE = {"several dozen": (24, 96), "a few dozen": (24, 60), "dozens": (24, 99),
           "hundreds": (200, 999), "several hundred": (200, 900), "thousands": (2000, 9999),
           "several thousand": (2000, 9000), "tens of thousands": (20000, 99999),
+          "hundreds of thousands": (200_000, 999_999), "millions": (2_000_000, 9_999_999),
           "a handful": (2, 6), "scores": (40, 99)}
 _VAGUE_RE = re.compile(r"\b(?P<v>" + "|".join(sorted(map(re.escape, _VAGUE), key=len,
                                                     reverse=True)) + r")\b(?:\s+of)?"
