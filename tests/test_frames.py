@@ -567,3 +567,19 @@ def test_hundreds_of_thousands_is_a_count_of_people_not_of_thousands() -> None:
     (y,) = counts("The war has left tens of thousands of people dead.")
     assert (x.kind, x.head, x.lo) == ("deaths", "person", 200_000)
     assert clash(x, y)
+
+
+def test_ordinal_days_months_with_capitals_and_when_a_war_began() -> None:
+    from divergence.judge.text import dates
+
+    assert [(d.kind, d.value) for d in dates("Fighting started on November 3rd, 2020.")][0] == (
+        "monthday", "11-03")
+    assert [(d.kind, d.value) for d in dates("on the 21st of April")] == [("monthday", "04-21")]
+    assert ("month", "02") in [(d.kind, d.value) for d in dates("since February 2022")]
+    assert not [d for d in dates("They march on; it may rain.") if d.kind == "month"]
+    assert "outbreak" in happenings("Fighting in the region started on 3 November.")
+    assert "outbreak" in happenings("an attack on the base, which set off the war")
+    assert "capture" in happenings("Russian troops have controlled the plant since March.")
+    r = when(pair("Fighting in the north started on November 3rd, 2020.",
+                  "Fighting in the north broke out on 4 November 2020.", sim=0.8))
+    assert r is not None and r.type == "date"

@@ -253,9 +253,9 @@ _TIME = re.compile(
 )
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTHDAY = re.compile(
-    rf"\b(?P<mon>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})"
-    rf"(?:\s*(?:[-–]|and|to)\s*(?P<d2>\d{{1,2}})\b)?\b"
-    rf"|\b(?P<d3>\d{{1,2}})\s+(?P<mon2>{_MONTH_RE})\b",
+    rf"\b(?P<mon>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"(?:\s*(?:[-–]|and|to)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)?\b"
+    rf"|\b(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_MONTH_RE})\b",
     re.I,
 )
 
@@ -286,9 +286,9 @@ def dates(text: str) -> tuple[DateRef, ...]:
         add(m.start(), m.end(), "monthday", f"{MONTHS[mon]:02d}-{int(day):02d}{rng}")
     for m in re.finditer(r"\b(?:" + "|".join(WEEKDAYS) + r")\b", text, re.I):
         add(m.start(), m.end(), "weekday", m.group(0).lower())
-    for m in re.finditer(rf"\b(?:{_MONTH_RE})\b", text):
-        if m.group(0).lower() in {"may", "mar"} and not text[m.start()].isupper():
-            continue
+    for m in re.finditer(rf"\b(?:{_MONTH_RE})\b", text, re.I):
+        if not text[m.start()].isupper():
+            continue  # "they march on", "it may": a month is written with a capital
         if m.group(0) == "May" and re.match(r"\s+(?:be|have|not|also|well)\b", text[m.end() :]):
             continue
         add(m.start(), m.end(), "month", f"{MONTHS[m.group(0).lower()]:02d}")

@@ -32,19 +32,27 @@ _HAPPENING_PATTERNS: dict[str, str] = {
     "capture": r"captured|seized|took\s+control|fell\s+to|overran|control\s+of|"
                r"(?:was|were|been|had)\s+taken|(?:have|has|had)\s+taken|entered(?!\s+into)|"
                r"moved\s+into|marched\s+into|swept\s+into|stormed|"
+               # "have controlled it since March 2022": held since its capture
+               r"(?:controlled|occupied|held)\s+(?:[\w-]+\s+){0,8}?since|"
                r"took\s+(?:the\s+(?:city|town|village|base|airport|capital|port|plant)\b|"
                # "took El-Fasher"; not "took Israel by surprise", "took Russia two years",
                # "took Biden's call"
                r"(?-i:[A-Z])[\w-]*\b(?![’'])(?!\s+(?:by|to|\w+\s+(?:years?|months?|weeks?|"
                r"days?|hours?))\b))",
     "flood": r"flood\w*|submerged|under\s+water|inundat\w+",
+    # when a war or a round of fighting began: "fighting started on 3 November", "the attack
+    # that set off the war", "since the start of the invasion"
+    "outbreak": r"(?:war|fighting|conflict|clashes|hostilities|invasion|offensive|incursion|"
+                r"attack)\s+(?:[\w-]+\s+){0,3}?(?:started|began|broke\s+out|erupted)|"
+                r"set\s+off\s+the\s+(?:war|fighting|conflict)|(?:start|outbreak|beginning)\s+of\s+"
+                r"(?:the\s+|their\s+|its\s+)?(?:war|fighting|conflict|invasion)",
     "dam": r"dam|reservoir",
     "hospital": r"hospital",
 }
 HAPPENINGS = {k: re.compile(rf"\b(?:{v})\b", re.I) for k, v in _HAPPENING_PATTERNS.items()}
 # Happenings whose time or date two reports can disagree on.
 TIMED = frozenset({"ceasefire", "deal", "blast", "strike", "meeting", "election", "capture",
-                   "flood", "dam"})
+                   "flood", "dam", "outbreak"})
 
 
 @lru_cache(maxsize=65536)
