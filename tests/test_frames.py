@@ -583,3 +583,20 @@ def test_ordinal_days_months_with_capitals_and_when_a_war_began() -> None:
     r = when(pair("Fighting in the north started on November 3rd, 2020.",
                   "Fighting in the north broke out on 4 November 2020.", sim=0.8))
     assert r is not None and r.type == "date"
+
+
+def test_claimed_responsibility_and_one_named_not_the_other() -> None:
+    """"IS claimed responsibility" credits IS with the attack; "Ukraine, not IS, was behind the
+    attack" credits Ukraine and rules IS out: a conflict over who did it."""
+    def who(text: str) -> set[tuple[str, str | None]]:
+        return {(x.role, x.agent) for x in frame_credits(claim_from_text(text, "a:0"))}
+
+    assert ("cause", "hamas") in who("Hamas claimed responsibility for the attack on Friday.")
+    assert ("cause", "hamas") in who("Responsibility for the shooting was claimed by Hamas.")
+    assert who("Officials said that Ukraine, not Hamas, was behind the attack.") >= {
+        ("cause", "ukraine"), ("not-cause", "hamas")}
+    assert "strike" in happenings("The shooting at the concert hall killed 40 people.")
+    r = responsibility(pair("Hamas claimed responsibility for the shooting at the mall.",
+                            "Officials said that Ukraine, not Hamas, was behind the attack on "
+                            "the mall.", sim=0.5))
+    assert r is not None and r.type == "actor"

@@ -129,6 +129,21 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
                          rf"(?:share\s+of\s+the\s+)?credit", text):
         if about_peace:
             add("ceasefire", "mediator", m.group("agent"), m)
+    # Responsibility claimed: "IS claimed responsibility for the attack", "responsibility for the
+    # shooting was claimed by Islamic State".
+    for m in re.finditer(rf"{_AGENT_NP}\s+(?:has\s+|have\s+|had\s+|quickly\s+)?(?:claimed|took|"
+                         rf"accepted|admitted)\s+(?:full\s+)?responsibility", text):
+        add("harm", "cause", m.group("agent"), m)
+    for m in re.finditer(rf"\b[Rr]esponsibility\s+(?:for\s+[^,.;]{{1,60}}?\s+)?(?:was|has\s+been|"
+                         rf"had\s+been)\s+claimed\s+by\s+(?:the\s+)?{_AGENT_NP}", text):
+        add("harm", "cause", m.group("agent"), m)
+    # "Ukraine, not ISIS, was behind the attack": one named, the other ruled out.
+    for m in re.finditer(rf"{_AGENT_NP},\s+not\s+(?:the\s+)?(?P<other>(?<![\w’'.-])[A-Z][\w’'.-]*"
+                         rf"(?:\s+[A-Z][\w’'.-]*){{0,2}}),\s+(?:was|were|had\s+been)\s+"
+                         rf"(?:behind|responsible\s+for)", text):
+        add("harm", "cause", m.group("agent"), m)
+        out.append(Credit("harm", "not-cause", norm_actor(m.group("other")), m.start("other"),
+                          m.end("other")))
     # Responsibility denied: "Israel was not responsible", "Israel did not bomb the hospital".
     for m in re.finditer(rf"{_AGENT_NP}\s+(?:was|were|is|are)\s+not\s+responsible|"
                          rf"{_AGENT_NP.replace('agent', 'agent2')}\s+(?:probably\s+)?"

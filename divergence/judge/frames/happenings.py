@@ -20,7 +20,8 @@ _HAPPENING_PATTERNS: dict[str, str] = {
     "deal": r"deal|agreement|accord|pact|treaty|signed",
     "blast": r"blasts?|explosions?|exploded|blew\s+up|blown\s+up|bomb(?:ing|ed|s)?|detonat\w+",
     "strike": r"(?:air|drone|missile)?\s*strikes?|airstrikes?|missiles?|rockets?|shelling|"
-              r"shelled|attacks?|attacked|raids?|bombard\w*|drones?",
+              r"shelled|attacks?|attacked|raids?|bombard\w*|drones?|shootings?|gunfire|"
+              r"opened\s+fire|massacres?",
     "deaths": r"killed|died|dead|deaths?|death\s+toll|toll|lives|fatalities|bodies|casualties",
     "injuries": r"injured|wounded|hurt|injuries",
     "meeting": r"summit|met\b|meetings?|talks|visit(?:ed|s)?|held\s+talks",
