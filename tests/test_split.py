@@ -422,3 +422,15 @@ def test_review_of_the_attribution_patterns(sentence: str, speaker: str, stance:
 
 def test_a_clause_ending_in_a_verb_is_no_speaker() -> None:
     assert claim_from_text("The figures were reported by the health ministry.").speaker is None
+
+
+def test_a_claim_branded_false_by_another_is_both_positions() -> None:
+    s = ("Russian officials' claims that a drone had hit the plant were branded disinformation "
+         "by Ukraine on Monday.")
+    atts = attribute(s)
+    assert [(a.speaker, a.stance) for a in atts] == [("Russian officials", "asserts"),
+                                                     ("Ukraine", "denies")]
+    assert {s[a.start:a.end] for a in atts} == {"a drone had hit the plant"}
+    (b, c) = attribute("Moscow's claim that Kyiv shelled the dam was dismissed as propaganda by "
+                       "Ukrainian officials.")
+    assert (c.speaker, c.cue, c.stance) == ("Ukrainian officials", "dismissed", "denies")

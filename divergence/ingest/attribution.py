@@ -212,6 +212,9 @@ def _clean_speaker(spk: str) -> str:
     spk = re.sub(r"^(?:Last|This|Next)\s+(?:week|month|year|[A-Z]\w+day)\s*,?\s+(?=[A-Z])", "",
                  spk)
     spk = re.sub(r"\s+(?:has|have|had|also|then|later|earlier)$", "", spk)  # "X has (said)"
+    # "(denied) by Ukraine on Monday": the time is not the speaker
+    spk = re.sub(r"\s+(?:on\s+(?:[A-Z]\w+day|\d{1,2}\s+[A-Z]\w+|[A-Z]\w+\s+\d{1,2})|"
+                 r"(?:last|this)\s+\w+|today|yesterday)$", "", spk)
     spk = re.sub(r",?\s*(?:however|meanwhile|too|also|nonetheless|nevertheless|instead|in\s+turn|"
                  r"for\s+(?:its|his|her|their)\s+part)\s*,?\s*$", "", spk, flags=re.I)
     # "an IDF spokesperson issued a (written) statement (saying)": the one who issued it
@@ -228,7 +231,8 @@ def attribute(sentence: str) -> list[Attributed]:
     # 1. Nominal: "X's (recent) claim(s) that P" / "X's assertions about P", maybe followed by
     #    "— a statement (firmly) refuted by Y".
     m = re.search(
-        rf"(?P<spk>(?:[A-Z][\w.-]*\s+){{0,4}}[A-Z][\w.-]*)[’']s?\s+(?:\w+\s+){{0,2}}?"
+        rf"(?P<spk>(?:[A-Z][\w.-]*\s+){{0,4}}[A-Z][\w.-]*|(?:[A-Z][\w.-]*\s+){{1,3}}[a-z]+s(?=[’']))"
+        rf"[’']s?\s+(?:\w+\s+){{0,2}}?"  # "Russian officials' claims that P" too
         rf"(?P<cue>{CLAIM_NOUNS})\s+(?:that|about|of)\s+",
         s,
     )
@@ -237,7 +241,12 @@ def attribute(sentence: str) -> list[Attributed]:
         rest = s[p0:]
         dm = re.search(
             rf"\s*[—–-]+\s*(?:a|an|the)\s+(?:\w+\s+)?(?:{CLAIM_NOUNS}|claim)\s+"
-            rf"(?:\w+\s+){{0,2}}?(?P<dcue>{DENY_CUES})\s+by\s+(?P<dspk>[^,.;—–]+)",
+            rf"(?:\w+\s+){{0,2}}?(?P<dcue>{DENY_CUES})\s+by\s+(?P<dspk>[^,.;—–]+)"
+            # "X's claims that P were branded disinformation by Y", "... dismissed as lies by Y"
+            rf"|\s+(?:was|were|have\s+been|has\s+been)\s+(?P<dcue2>branded|dismissed|denounced|"
+            rf"rejected|called|described)\s+(?:as\s+)?(?:an?\s+)?(?:\w+\s+)?(?:disinformation|lies|"
+            rf"a\s+lie|false|fake|fabricat\w+|nonsense|propaganda|absurd|baseless|untrue|"
+            rf"provocation)\s+by\s+(?P<dspk2>[^,.;—–]+)",
             rest,
         )
         stop = re.search(r"\s*[—–;]|\s+-\s+|,\s+(?:which|while|but)\b", rest)
@@ -252,9 +261,8 @@ def attribute(sentence: str) -> list[Attributed]:
                                       before.group("dcue"), "denies"))
             out.append(Attributed(a, b, _clean_speaker(m.group("spk")), m.group("cue"), "asserts"))
             if dm:
-                out.append(
-                    Attributed(a, b, _clean_speaker(dm.group("dspk")), dm.group("dcue"), "denies")
-                )
+                out.append(Attributed(a, b, _clean_speaker(dm.group("dspk") or dm.group("dspk2")),
+                                      dm.group("dcue") or dm.group("dcue2"), "denies"))
             return out
 
     # 2. "X took to X (formerly Twitter), stating, "P"" / "X took to social media to say that P".
