@@ -223,3 +223,19 @@ def test_judge_conflict_confidence_combines_reasons() -> None:
 def test_unknown_detector_lists_names() -> None:
     with pytest.raises(Exception, match="unknown detector 'nope'; available: .*negation"):
         Judge(detectors=("nope",))
+
+
+def test_one_actor_asserts_what_another_denies_in_other_words() -> None:
+    """Attribution is read loosely: the two sides of a dispute are worded apart."""
+    from divergence.ingest.split import claim_from_text
+    from divergence.judge.detectors import attribution
+
+    a = claim_from_text("Podoliak said Russia was behind the blasts on the pipeline.", "a:0")
+    b = claim_from_text("The Kremlin denied that Russia attacked the pipelines.", "b:0")
+    r = attribution(Pair(a, b, 0.6))
+    assert r is not None and r.type == "attribution"
+    assert attribution(Pair(a, b, 0.4)) is None  # too far apart to be one point
+    # A denial kept whole states the denial; it does not deny it again.
+    c = claim_from_text("Israel denied any part in the blast at the hospital.", "c:0")
+    d = claim_from_text("The army said Israel did not strike the hospital.", "d:0")
+    assert c.stance == "denies" and attribution(Pair(c, d, 0.6)) is None
