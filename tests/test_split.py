@@ -413,6 +413,11 @@ def test_a_pronoun_opening_what_a_speaker_said_stands_for_the_speaker(sentence: 
     ("Talking to reporters in Paris, Macron said that the deal was dead.", "Macron", "asserts"),
     ("Earlier in the day the city's fire service said two people had died.",
      "the city's fire service", "asserts"),
+    ("Only hours earlier, the mayor had said the bridge would reopen.", "the mayor", "asserts"),
+    ("The army was quoted by state radio on Tuesday as saying the pass was closed.", "The army",
+     "asserts"),
+    ("The agency cited witnesses as saying the convoy was hit twice.", "The agency", "asserts"),
+    ("The bridge was hit twice, according to the army early on Tuesday.", "the army", "asserts"),
 ])
 def test_review_of_the_attribution_patterns(sentence: str, speaker: str, stance: str) -> None:
     """Cases a review of the new patterns found read wrong (each failed before its fix)."""

@@ -118,7 +118,8 @@ def _named(spk: str, name: str | None) -> str:
 _DENIED_NOUN = re.compile(
     r"(?:the\s+|any\s+)?(?:claims?|reports?|allegations?|suggestions?|accusations?|assertions?|"
     r"charges?|speculation|rumou?rs?)\s+(?:that|of)\s+", re.I)
-_QUOTED = r"(?:was|were)\s+quoted\s+as\s+saying"
+_QUOTED = (r"(?:(?:was|were)\s+quoted\s+(?:by\s+[^,;:\"“”]{1,40}?\s+(?:on\s+\w+\s+)?)?|"
+           r"cited\s+[^,;:\"“”]{1,50}?\s+)as\s+saying")
 # "X took to X (formerly Twitter), stating," / "X took to social media to say that"
 _TOOK_TO = re.compile(
     r"\s*(?:(?:However|But|Meanwhile|Earlier|Also|Later),\s*)?(?P<spk>[^,;:\"“”]{1,80}?)\s+"
@@ -213,7 +214,8 @@ def _clean_speaker(spk: str) -> str:
                  spk)
     spk = re.sub(r"\s+(?:has|have|had|also|then|later|earlier)$", "", spk)  # "X has (said)"
     # "(denied) by Ukraine on Monday": the time is not the speaker
-    spk = re.sub(r"\s+(?:on\s+(?:[A-Z]\w+day|\d{1,2}\s+[A-Z]\w+|[A-Z]\w+\s+\d{1,2})|"
+    spk = re.sub(r"\s+(?:(?:early\s+|late\s+)?on\s+(?:[A-Z]\w+day|\d{1,2}\s+[A-Z]\w+|"
+                 r"[A-Z]\w+\s+\d{1,2})|"
                  r"(?:last|this)\s+\w+|today|yesterday)$", "", spk)
     spk = re.sub(r",?\s*(?:however|meanwhile|too|also|nonetheless|nevertheless|instead|in\s+turn|"
                  r"for\s+(?:its|his|her|their)\s+part)\s*,?\s*$", "", spk, flags=re.I)
@@ -308,7 +310,7 @@ def attribute(sentence: str) -> list[Attributed]:
         rf"(?:(?!At\s+(?:least|most)\b)"
         rf"(?:In|On|At|During|Speaking|Writing|While|After|Before|Asked|Addressing|Responding|"
         rf"When|Following|With|Using|Citing|Referring|Commenting|Despite|Shortly|Earlier|Later|"
-        rf"Late|Early|Hours|Days|[A-Z][a-z]+ing)"
+        rf"Late|Early|Hours|Days|Only|Just|[A-Z][a-z]+ing)"
         rf"\b[^;:\"“”]{{0,100}}?,\s*)?"
         rf"(?P<spk>[^,;:\"“”]{{1,80}}?)(?:,\s+{_APPOSITIVE}\s*(?=,))?"
         rf"(?:\s*,\s*(?:for\s+(?:its|his|her|their)\s+part|however|meanwhile|in\s+turn|too)\s*,)?"
