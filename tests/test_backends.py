@@ -90,6 +90,7 @@ def test_onnx_reproduces_torch_and_shares_its_name(ort: None, tiny: Path, onnx_d
     assert emb.encode([]).shape == (0, 32)
 
 
+@pytest.mark.slow  # builds an int8 model: 7 s
 def test_int8_is_close_and_named_apart(ort: None, tiny: Path, onnx_dir: Path) -> None:
     ref = SentenceTransformerEmbedder(str(tiny), backend="torch").encode(SENTENCES)
     emb = _emb(tiny, "onnx-int8", onnx_dir)

@@ -191,6 +191,7 @@ def test_pair_set_holds_pairs_compactly_and_iterates_as_tuples() -> None:
     assert PairSet.of(ps) is ps and len(PairSet.of([])) == 0
 
 
+@pytest.mark.slow  # judges every dropped verdict again: 5 s
 def test_dropped_agree_verdicts_are_judged_again_to_the_same_groups(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """Beyond KEEP_AGREE only (i, j, confidence) is kept; a group's reasons are judged again."""

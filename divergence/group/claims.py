@@ -287,8 +287,9 @@ def find_groups(
     # A claim in a conflict can also agree: the outlets that tell one side of a dispute in other
     # words form an agree group (a position) inside the conflict group.
     in_dispute = set(used)
-    def strong(i: int, j: int) -> bool:  # an agreement read by the model, or the same values
-        return any(r.type in STRONG_AGREE for r in agree.judgement(i, j).reasons)
+    def strong(i: int, j: int) -> bool:  # an agreement read by the model, or the same values;
+        got = agree.kept.get((i, j))      # beyond KEEP_AGREE verdicts, never judged again here
+        return got is not None and any(r.type in STRONG_AGREE for r in got.reasons)
 
     parts = agree_parts(n, agree.pairs, adj, claims, vectors, judge.agree_threshold, voice,
                         set(conflicts), strong)
