@@ -103,10 +103,10 @@ def _acts(spk: str, act: str) -> bool:
     return _speaker_ok(spk) and _finite_verb([first]) and not _ASSERT_RE.search(act)
 
 
-def _trailing(s: str) -> bool:
-    """Whether the sentence ends in an attribution of all it says ("..., officials said.")."""
+def _trailing(s: str) -> re.Match[str] | None:
+    """The attribution of all a sentence says at its end ("..., officials said."), if any."""
     m = _TRAILING.search(s)
-    return bool(m and _speaker_ok(m.group("spk")) and m.start() > 10)
+    return m if m and _speaker_ok(m.group("spk")) and m.start() > 10 else None
 
 
 def _named(spk: str, name: str | None) -> str:
@@ -330,8 +330,8 @@ def attribute(sentence: str) -> list[Attributed]:
     if (m and _DENY_RE.fullmatch(m.group("cue")) and not m.group("cue").lower().startswith("den")
             and not _DENIED_NOUN.match(s, m.end()) and not s[:m.end()].rstrip().endswith("that")):
         m = None  # "X rejected the appeal": an act, not the denial of a proposition
-    if m and re.fullmatch(_FRAMING, m.group("cue"), re.I) and (
-            not _plain(m.group("spk")) or _trailing(s)):
+    framing = bool(m and re.fullmatch(_FRAMING, m.group("cue"), re.I))
+    if m and framing and (not _plain(m.group("spk")) or _trailing(s)):
         m = None  # "Al-Burhan refused to have the retreat (described as ...)"; "Residents
         # described hearing blasts, officials said": the trailing speaker says it all
     if m and _speaker_ok(_clean_speaker(m.group("spk"))) and m.end() < len(s) - 3:
@@ -341,7 +341,7 @@ def attribute(sentence: str) -> list[Attributed]:
         if stance == "denies":  # "X rejected claims that P": X denies P, not "claims that P"
             lead = _DENIED_NOUN.match(s, start)
             start = lead.end() if lead else start
-        if re.fullmatch(_FRAMING, cue, re.I):  # "X accused Y of P": the accusation is the claim
+        if framing:  # "X accused Y of P": the accusation is the claim
             start = m.start("spk")
         a, b = _trim(s, start, len(s))
         if b - a > 10:
@@ -349,8 +349,8 @@ def attribute(sentence: str) -> list[Attributed]:
 
     # 6. Trailing: "P, X said." / "\"P,\" X said in a post." / "\"P,\" an official was quoted
     #    as saying, underscoring Q."
-    m = _TRAILING.search(s)
-    if m and _speaker_ok(m.group("spk")) and m.start() > 10:
+    m = _trailing(s)
+    if m:
         a, b = _trim(s, 0, m.start() + 1)
         if b > a:
             return [Attributed(a, b, _named(m.group("spk"), m.group("name")), m.group("cue"),
