@@ -227,15 +227,10 @@ def split(article: Article, splitter: Splitter | None = None) -> list[Claim]:
             continue
         for att in atts:
             ps, pe = s + att.start, s + att.end
-            if att.aside:  # "P1, he said, P2": one claim, the attribution cut out
+            whole = _whole(sent, att)
+            if whole is not None:  # one claim of the sentence; who holds it stays
                 add(s, e, speaker=att.speaker, cue=att.cue, stance=att.stance,
-                    proposition=_tidy(resolve(without_aside(sent, att), att, sent)))
-                continue
-            if not _statement(sent, att):
-                # What the cue left is a fragment ("assertions about mediating between ..."):
-                # the whole sentence is the proposition; who holds it stays.
-                add(s, e, speaker=att.speaker, cue=att.cue, stance=att.stance,
-                    proposition=_tidy(sent))
+                    proposition=_tidy(whole))
                 continue
             parts = _decompose(text, ps, pe) if len(atts) == 1 else [(ps, pe)]
             for i, (a, b) in enumerate(parts):
@@ -301,6 +296,16 @@ def _statement(sentence: str, att: Attributed) -> bool:
         sentence[att.start:att.end])
 
 
+def _whole(sentence: str, att: Attributed) -> str | None:
+    """The proposition when it is not the span after the cue: the sentence with an aside cut out
+    ("P1, he said, P2", its pronoun read as the speaker), or the whole sentence when the cue left
+    a fragment ("assertions about mediating between ..."); None when the span is a statement.
+    ``split`` and ``claim_from_text`` read a sentence the same way through it."""
+    if att.aside:
+        return resolve(without_aside(sentence, att), att, sentence)
+    return None if _statement(sentence, att) else sentence
+
+
 def without_aside(sentence: str, att: Attributed) -> str:
     """The proposition of "P1, he said, P2": P1 and P2 joined, the attribution cut out."""
     x0, x1 = att.aside or (att.end, att.end)
@@ -363,8 +368,8 @@ def claim_from_text(text: str, claim_id: str = "x:0") -> Claim:
     if not atts:
         return Claim(claim_id, article_id, text, 0, len(text), proposition=_tidy(text))
     att = atts[0]
-    prop = without_aside(text, att) if att.aside else (
-        text[att.start:att.end] if _statement(text, att) else text)
+    whole = _whole(text, att)
+    prop = whole if whole is not None else resolve(text[att.start:att.end], att, text,
+                                                   len(atts) == 1)
     return Claim(claim_id, article_id, text, 0, len(text), speaker=att.speaker, cue=att.cue,
-                 stance=att.stance,  # type: ignore[arg-type]
-                 proposition=_tidy(resolve(prop, att, text, len(atts) == 1)))
+                 stance=att.stance, proposition=_tidy(prop))  # type: ignore[arg-type]
