@@ -49,7 +49,7 @@ SICK_GRID = {"nli_conflict": [0.5, 0.7, 0.9, 0.95, 0.97, 0.98, 0.99, 1.01],
 # The judge reads the second way round only while agreement is open *at its own thresholds*;
 # probabilities replayed at other grid points must come from both readings.
 # (Only the base judge's readings are used, so its own agree bars may be set out of reach.)
-BOTH_WAYS = {"second_conflict": 1.01, "second_reading": 0.0, "second_length": float("inf"),
+BOTH_WAYS = {"second_conflict": 1.01, "second_length": float("inf"),
              "nli_agree": 1.01, "bare_agree": 1.01}
 
 def tune_on_sick(bench: Path, model: object, emb: object) -> dict:

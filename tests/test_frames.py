@@ -423,6 +423,11 @@ def test_news_judge_reads_the_other_way_only_while_agreement_is_open() -> None:
     fake = FakeNLI({(long, similar): (0.1, 0.2, 0.7), (similar, long): (0.02, 0.9, 0.08)})
     assert judged(NLIJudge(nli=fake), long, similar, 0.4) == "agree"
     assert fake.seen == [(long, similar), (similar, long)]
+    # a third shorter, half-entailed the first way: the longer stands for the pair, not read back
+    medium = "Hamas freed 33 hostages from Gaza on Sunday under the deal."
+    fake = FakeNLI({(long, medium): (0.1, 0.5, 0.4), (medium, long): (0.02, 0.9, 0.08)})
+    assert judged(NLIJudge(nli=fake), medium, long, 0.4) == "neither"
+    assert fake.seen == [(long, medium)]
     # entailed the first way: agreed without the second reading
     fake = FakeNLI({(long, short): (0.02, 0.9, 0.08)})
     assert judged(NLIJudge(nli=fake), short, long, 0.4) == "agree"
