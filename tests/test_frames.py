@@ -605,3 +605,31 @@ def test_claimed_responsibility_and_one_named_not_the_other() -> None:
                             "Officials said that Ukraine, not Hamas, was behind the attack on "
                             "the mall.", sim=0.5))
     assert r is not None and r.type == "actor"
+
+
+def test_blame_read_from_participles_coordination_and_the_work_of() -> None:
+    """"an attack planned by X", "A and B were responsible", "the work of a pro-X group"."""
+    def who(text: str) -> set[str | None]:
+        return {x.agent for x in frame_credits(claim_from_text(text, "a:0")) if x.role == "cause"}
+
+    assert who("The raid was planned by Hamas.") == {"hamas"}
+    assert who("The bombing was orchestrated by Hezbollah, the ministry said.") == {"hezbollah"}
+    assert who("The airliner was shot down by Russian air defences.") == {"russia"}
+    assert who("Canada and Norway were responsible for the blasts.") == {"canada", "norway"}
+    assert who("The sabotage was the work of a pro-Ukrainian group.") == {"pro-ukraine"}
+    assert who("More than 70 drones were downed by US fighter jets.") == set()  # defence
+    assert "crash" in happenings("The airliner crashed near Aktau.")
+    assert "blast" in happenings("the sabotage of the pipelines")
+
+
+def test_an_unnamed_harm_is_one_harm_only_when_both_frames_attribute_it() -> None:
+    """"Russia was behind it" and "the sabotage was the work of Norway" dispute one harm; in a
+    war, "Hezbollah fired at an Israeli post" and "Israel hit targets near Tyre" are two acts."""
+    r = responsibility(pair("Officials said Russia was behind it.",
+                            "The sabotage was the work of Norway.", sim=0.32))
+    assert r is not None and r.type == "actor"
+    assert responsibility(pair("Hezbollah fired at an Israeli military post.",
+                               "Israel hit targets near Tyre in airstrikes on Monday.",
+                               sim=0.32)) is None
+    assert responsibility(pair("Officials said Russia was behind it.",
+                               "The sabotage was the work of Norway.", sim=0.25)) is None

@@ -26,9 +26,16 @@ _DEMONYM_ACT = re.compile(
 _CAUSE_VERBS = (r"blew\s+up|destroyed|bombed|struck|shelled|hit|targeted|attacked|mined|"
                 r"sabotaged|caused|carried\s+out|launched|fired|was\s+behind|were\s+behind|"
                 r"(?:was|were)\s+responsible\s+for|started|triggered|provoked|initiated|"
-                r"opened\s+fire")
+                r"opened\s+fire|helped\s+(?:to\s+)?(?:prepare|plan|organi[sz]e|carry\s+out|stage)")
+# Participles whose "by" names who did the harm: "an attack planned by Russia", "a provocation
+# carried out by the special services", "the airliner was shot down by Russian air defences".
+_BY_VERBS = (r"launch(?:ed)?|fired|shot(?:\s+down)?|carried\s+out|planted|"
+             r"planned|prepared|organi[sz]ed|orchestrated|ordered|masterminded|perpetrated|"
+             r"committed|staged|plotted|executed")
 _MEDIATION = (r"mediat\w+|brokered|broker|negotiated|facilitated|secured|engineered|"
               r"helped\s+(?:to\s+)?(?:broker|secure|negotiate|mediate|reach)")
+# A first agent coordinated with the one a verb follows: "[The United States] and Britain".
+_AND_BEFORE = re.compile(rf"{_AGENT_NP}\s+and\s+$")
 # What a credit frame beyond the fixed phrases must be about: an end to fighting, not any deal.
 PEACE = (r"(?:cease-?fires?|truces?|armistice|de-?escalation|cessation\s+of\s+hostilities|"
          r"peace\s+(?:deal|agreement|accord|talks|pact|plan)|hostage\s+(?:deal|release)|"
@@ -106,6 +113,9 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
         role = "starter" if re.search(r"started|triggered|provoked|initiated|opened\s+fire",
                                       m.group(0), re.I) else "cause"
         add("harm", role, agent, m)
+        first = _AND_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        if first is not None:  # "The United States and Britain were responsible": both
+            add("harm", role, first.group("agent"), first)
     for m in re.finditer(rf"(?:was|were|had\s+been)\s+(?:{_CAUSE_VERBS}|"
                          rf"blown\s+up|hit|struck|caused|carried\s+out|fired|launched|"
                          rf"destroyed)\s+by\s+{_AGENT_NP}", text):
@@ -115,9 +125,15 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
             add("harm", "cause", m.group("agent"), m)
     for m in re.finditer(rf"(?:blamed|accused)\s+{_AGENT_NP}", text):
         add("harm", "cause", m.group("agent"), m)
-    for m in re.finditer(rf"(?:launch(?:ed)?|fired|shot|carried\s+out|planted)\s+by\s+"
-                         rf"(?:the\s+)?{_AGENT_NP}", text):
+    for m in re.finditer(rf"(?:{_BY_VERBS})\s+by\s+(?:the\s+)?{_AGENT_NP}", text):
         add("harm", "cause", m.group("agent"), m)  # "a rocket launch by Islamic Jihad"
+    for m in re.finditer(rf"\bthe\s+(?:work|doing|handiwork)\s+of\s+(?:an?\s+|the\s+)?"
+                         rf"(?:pro-(?P<pro>[A-Z][\w’'-]*)|{_AGENT_NP})", text):
+        if m.group("pro"):  # "the work of a pro-Ukrainian group": not Ukraine itself
+            out.append(Credit("harm", "cause", "pro-" + norm_actor(m.group("pro")), m.start(),
+                              m.end()))
+        else:
+            add("harm", "cause", m.group("agent"), m)
     for m in re.finditer(rf"{_AGENT_NP}\s+(?:rocket|missile|drone|shell|mine|bomb|device)s?\b",
                          text):
         if not re.fullmatch(r"(?:The|A|An)", m.group("agent").strip()):
@@ -218,7 +234,7 @@ def responsibility(p: Pair) -> Reason | None:
                 w = 0.6
             else:
                 w = 0.0
-            if w and _outcome(x) == "harm" and not _same_harm(p):
+            if w and _outcome(x) == "harm" and not _same_harm(p, x, y):
                 w = 0.0
             if w and (best is None or w > best[0]):
                 best = (w, x, y)
@@ -233,14 +249,27 @@ def responsibility(p: Pair) -> Reason | None:
                   weight=w)
 
 
-_HARMS = frozenset({"blast", "strike", "dam", "hospital", "flood", "deaths", "capture"})
+_HARMS = frozenset({"blast", "strike", "dam", "hospital", "flood", "deaths", "capture", "crash"})
 
 
-def _same_harm(p: Pair) -> bool:
+def _same_harm(p: Pair, x: Credit, y: Credit) -> bool:
     """Both speak of a harm (a blast, strike, flood, deaths) and are close enough in meaning to
-    be about one; which actors they name is the very point in dispute, so names do not count."""
-    return bool(happenings(p.a.content) & _HARMS and happenings(p.b.content) & _HARMS
-                and p.similarity >= 0.35)
+    be about one; which actors they name is the very point in dispute, so names do not count.
+    When both frames speak of responsibility ("was behind", "planned by", "the work of"), not
+    of acts of war ("struck", "fired at"), one of them may leave the harm unnamed ("Russia was
+    behind it"): a contested attribution is of one harm, while in a war each side strikes."""
+    ha, hb = happenings(p.a.content) & _HARMS, happenings(p.b.content) & _HARMS
+    if ha and hb:
+        return p.similarity >= 0.35
+    return bool((ha or hb) and p.similarity >= 0.3
+                and _ATTRIBUTIVE.search(p.a.content[x.start:x.end])
+                and _ATTRIBUTIVE.search(p.b.content[y.start:y.end]))
+
+
+# Frames that attribute a harm rather than report an act: whoever did it is the question.
+_ATTRIBUTIVE = re.compile(r"behind|responsib|planned|prepared|organi[sz]|orchestrat|ordered|"
+                          r"mastermind|perpetrat|plotted|staged|work\s+of|doing\s+of|"
+                          r"handiwork|blamed|accused|helped|\sby\s", re.I)
 
 
 def _outcome(c: Credit) -> str:

@@ -18,7 +18,9 @@ _HAPPENING_PATTERNS: dict[str, str] = {
                  r"(?:fighting|firing|shelling|clashes|explosions|blasts|guns)\s+(?:[\w-]+\s+){0,4}?"
                  r"(?:stopped|ceased|ended|died\s+(?:away|down)|fell\s+silent|subsided)",
     "deal": r"deal|agreement|accord|pact|treaty|signed",
-    "blast": r"blasts?|explosions?|exploded|blew\s+up|blown\s+up|bomb(?:ing|ed|s)?|detonat\w+",
+    "blast": r"blasts?|explosions?|exploded|blew\s+up|blown\s+up|bomb(?:ing|ed|s)?|detonat\w+|"
+             r"sabotage[ds]?",
+    "crash": r"crash(?:ed|es)?|shot\s+down|downing",
     "strike": r"(?:air|drone|missile)?\s*strikes?|airstrikes?|missiles?|rockets?|shelling|"
               r"shelled|attacks?|attacked|raids?|bombard\w*|drones?|shootings?|gunfire|"
               r"opened\s+fire|massacres?",
@@ -53,7 +55,7 @@ _HAPPENING_PATTERNS: dict[str, str] = {
 HAPPENINGS = {k: re.compile(rf"\b(?:{v})\b", re.I) for k, v in _HAPPENING_PATTERNS.items()}
 # Happenings whose time or date two reports can disagree on.
 TIMED = frozenset({"ceasefire", "deal", "blast", "strike", "meeting", "election", "capture",
-                   "flood", "dam", "outbreak"})
+                   "flood", "dam", "outbreak", "crash"})
 
 
 @lru_cache(maxsize=65536)
