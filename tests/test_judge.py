@@ -187,6 +187,20 @@ def test_titles_of_one_full_name_differ_however_far_apart_the_sentences() -> Non
                 "Governor Alexei Smirnov told Putin 2,000 people were missing.", sim=0.25) is None
 
 
+def test_titles_read_qualifiers_appositives_and_spellings() -> None:
+    """"former President X" is not "President X"; "X, the self-proclaimed president of Y" gives a
+    title after the name; one surname spelt two ways ("Hussein"/"Hussien") is one person."""
+    assert fire("title", "Former President Jane Doe praised the truce on Monday.",
+                "President Jane Doe praised the truce on Monday.", sim=0.9)
+    r = fire("title", "Ivan Petrov, the self-proclaimed president of Ruritania, said it was over.",
+             "Ruritanian President Ivan Petrov said the men were heading north.", sim=0.3)
+    assert r is not None and "self-proclaimed president" in r.detail
+    assert fire("title", "Deputy Minister Redwan Hussien signed the deal.",
+                "Ambassador Redwan Hussein signed the deal.", sim=0.3)
+    assert fire("title", "Interim President Ana Ruiz spoke.", "Acting President Ana Ruiz spoke.",
+                sim=0.9) is None  # one qualifier in two words
+
+
 def test_entity_swap_is_not_agreement() -> None:
     j = Judge()
     a = claim("Pakistan shot down five Indian jets on Wednesday.", "a:0")

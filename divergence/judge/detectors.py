@@ -318,56 +318,92 @@ _TITLES = (
     r"Gen\.|Ambassador|Mayor|Judge|Justice|Chief\s+Justice|Speaker|Leader|Chairman|"
     r"Chairwoman|Chief|Director|Commissioner|Deputy\s+\w+|Under\s+Secretary)"
 )
+# A qualifier that changes what a title says of its holder ("former President", "Acting Kursk
+# Governor", "the self-proclaimed president of Belarus").
+_QUALIFIER = r"(?P<mod>(?i:former|acting|interim|self-proclaimed|deposed|ousted|ex-))"
+_NAME = r"(?P<name>(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]+)"
 _TITLE_RE = re.compile(
-    rf"(?<![\w-])(?P<title>{_TITLES})\s+(?!{_TITLES}\b)"
-    rf"(?P<name>(?:[A-Z][\w.'’-]*\s+){{0,2}}[A-Z][\w'’-]+)"
+    rf"(?<![\w-])(?:{_QUALIFIER}\s+(?:[A-Z][\w-]+\s+){{0,2}}?)?(?P<title>{_TITLES})\s+"
+    rf"(?!{_TITLES}\b){_NAME}"
+)
+# "Alexander Lukashenko, the self-proclaimed president of Belarus": a title given after the name.
+_APPOSITIVE_TITLE_RE = re.compile(
+    rf"(?<![\w-]){_NAME.replace('{0,2}', '{1,2}')},\s+(?:the\s+|a\s+)?(?:{_QUALIFIER}\s+)?"
+    rf"(?P<title>(?i:{_TITLES}))\s+(?:of|in|for)\b"
 )
 
 
+@dataclass(frozen=True, slots=True)
+class Titled:
+    """A person given a title in a sentence: name as written, title, its qualifier ("former",
+    "acting", "self-proclaimed" or ""), span."""
+
+    name: str
+    title: str
+    qualifier: str
+    start: int
+    end: int
+
+    def __str__(self) -> str:
+        return f"{self.qualifier} {self.title}".strip()
+
+
 @lru_cache(maxsize=65536)
-def _titles(text: str) -> dict[str, re.Match[str]]:
-    return {m.group("name").split()[-1]: m for m in _TITLE_RE.finditer(text)}
+def _titles(text: str) -> dict[str, Titled]:
+    """Titled people by surname key (``surname_key``): "former President Donald Trump" ->
+    {"trmp": Titled("Donald Trump", "president", "former", ...)}."""
+    out: dict[str, Titled] = {}
+    for rx in (_TITLE_RE, _APPOSITIVE_TITLE_RE):
+        for m in rx.finditer(text):
+            title = re.sub(r"\s+", " ", m.group("title")).lower()
+            title = _TITLE_ABBREVIATIONS.get(title, title).replace("-", " ")
+            mod = (m.group("mod") or "").lower()
+            out.setdefault(surname_key(m.group("name")), Titled(
+                m.group("name"), title, _QUALIFIERS.get(mod, mod), m.start(), m.end()))
+    return out
+
+
+def surname_key(name: str) -> str:
+    """A surname spelled either way ("Hussein"/"Hussien", "Smirnov"/"Smirnoff" aside): its
+    first letter and the consonants after it, lower case."""
+    last = name.split()[-1].lower().strip(".’'")
+    return last[:1] + re.sub(r"[aeiouy’'-]", "", last[1:])
 
 
 def titled_people(text: str) -> frozenset[str]:
-    """Surnames given a title with a first name ("Prime Minister Nikol Pashinyan"): a person
-    whose title two claims of one story may give differently, however far apart they are."""
-    return frozenset(k.lower() for k, m in _titles(text).items()
-                     if len(m.group("name").split()) > 1)
+    """Surname keys of people given a title with a first name ("Prime Minister Nikol
+    Pashinyan"): a person whose title two claims of one story may give differently, however far
+    apart they are."""
+    return frozenset(k for k, t in _titles(text).items() if len(t.name.split()) > 1)
 
 
 _TITLE_ABBREVIATIONS = {"sen.": "senator", "gov.": "governor", "rep.": "representative",
                         "gen.": "general"}
+_QUALIFIERS = {"interim": "acting", "ex-": "former", "deposed": "former", "ousted": "former"}
 
 
 @detector("title")
 def title(p: Pair) -> Reason | None:
-    """The same person given different titles or roles ("Senator Smith" vs "Secretary Smith"):
-    in close sentences, or anywhere when both give the full name ("Armenian President Nikol
-    Pashinyan" / "Prime Minister Nikol Pashinyan")."""
+    """The same person given different titles or roles ("Senator Smith" vs "Secretary Smith",
+    "former President Trump" vs "President Trump"): in close sentences, or anywhere when both
+    give the full name ("Armenian President Nikol Pashinyan" / "Prime Minister Nikol
+    Pashinyan"). A title may follow the name ("Lukashenko, the self-proclaimed president of
+    Belarus"); a surname may be spelled two ways ("Hussein"/"Hussien")."""
     ta, tb = _titles(p.a.text), _titles(p.b.text)  # the whole sentence: the speaker's title too
     if not ta.keys() & tb.keys():
         return None
     close = _same_point(p, sim=0.6, words=0.6)
-    for name in ta.keys() & tb.keys():
-        x, y = ta[name], tb[name]
-        fx, fy = x.group("name").split(), y.group("name").split()
+    for key in sorted(ta.keys() & tb.keys()):
+        x, y = ta[key], tb[key]
+        fx, fy = x.name.split(), y.name.split()
         if not close and not (len(fx) > 1 and len(fy) > 1
                               and fx[0][:3].lower() == fy[0][:3].lower()):
             continue  # far apart, and not surely one person: two Smiths ("Alexey"/"Alexei": one)
-        tx, ty = re.sub(r"\s+", " ", x.group("title")), re.sub(r"\s+", " ", y.group("title"))
-        tx = _TITLE_ABBREVIATIONS.get(tx.lower(), tx).replace("-", " ")
-        ty = _TITLE_ABBREVIATIONS.get(ty.lower(), ty).replace("-", " ")
-        if (
-            tx.lower() != ty.lower()
-            and tx.lower() not in ty.lower()
-            and ty.lower() not in tx.lower()
-        ):
-            spans = (text_span(p.a, x.start(), x.end()), text_span(p.b, y.start(), y.end()))
-            return Reason("title", f"{name}: {tx!r} vs {ty!r}", (p.a.id, p.b.id),
+        if x.qualifier != y.qualifier or (x.title not in y.title and y.title not in x.title):
+            spans = (text_span(p.a, x.start, x.end), text_span(p.b, y.start, y.end))
+            return Reason("title", f"{fx[-1]}: {str(x)!r} vs {str(y)!r}", (p.a.id, p.b.id),
                           tuple(sp for sp in spans if sp is not None), weight=0.7)
     return None
-
 
 
 # ---------------------------------------------------------------- antonyms
