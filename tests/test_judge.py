@@ -197,8 +197,15 @@ def test_titles_read_qualifiers_appositives_and_spellings() -> None:
     assert r is not None and "self-proclaimed president" in r.detail
     assert fire("title", "Deputy Minister Redwan Hussien signed the deal.",
                 "Ambassador Redwan Hussein signed the deal.", sim=0.3)
+    assert fire("title", "Ex-President Ana Ruiz spoke at the rally on Sunday.",
+                "President Ana Ruiz spoke at the rally on Sunday.", sim=0.9)
     assert fire("title", "Interim President Ana Ruiz spoke.", "Acting President Ana Ruiz spoke.",
                 sim=0.9) is None  # one qualifier in two words
+    # other people: another surname, or an office in a description ("the leader of a party")
+    assert fire("title", "Chancellor Olaf Scholz said Berlin would send more.",
+                "President Martin Schulz said Berlin would send more.", sim=0.8) is None
+    assert fire("title", "Ana Ruiz, the leader of the Green party, said it would go on.",
+                "Prime Minister Ana Ruiz said it would go on.", sim=0.8) is None
 
 
 def test_entity_swap_is_not_agreement() -> None:

@@ -320,16 +320,21 @@ _TITLES = (
 )
 # A qualifier that changes what a title says of its holder ("former President", "Acting Kursk
 # Governor", "the self-proclaimed president of Belarus").
-_QUALIFIER = r"(?P<mod>(?i:former|acting|interim|self-proclaimed|deposed|ousted|ex-))"
+_QUALIFIER = r"(?P<mod>(?i:former|acting|interim|self-proclaimed|deposed|ousted)\s+|(?i:ex)-)"
 _NAME = r"(?P<name>(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]+)"
 _TITLE_RE = re.compile(
-    rf"(?<![\w-])(?:{_QUALIFIER}\s+(?:[A-Z][\w-]+\s+){{0,2}}?)?(?P<title>{_TITLES})\s+"
+    rf"(?<![\w-])(?:{_QUALIFIER}(?:[A-Z][\w-]+\s+){{0,2}}?)?(?P<title>{_TITLES})\s+"
     rf"(?!{_TITLES}\b){_NAME}"
 )
-# "Alexander Lukashenko, the self-proclaimed president of Belarus": a title given after the name.
+# "Alexander Lukashenko, the self-proclaimed president of Belarus": an office given after the
+# name (offices only: "the leader of Likud", "the chief of staff" describe, they do not title).
+_OFFICES = (r"President|Vice\s+President|Prime\s+Minister|Foreign\s+Minister|Minister|Senator|"
+            r"Governor|Secretary|Ambassador|Chancellor|Mayor")
 _APPOSITIVE_TITLE_RE = re.compile(
-    rf"(?<![\w-]){_NAME.replace('{0,2}', '{1,2}')},\s+(?:the\s+|a\s+)?(?:{_QUALIFIER}\s+)?"
-    rf"(?P<title>(?i:{_TITLES}))\s+(?:of|in|for)\b"
+    rf"(?<![\w-])(?<!In )(?<!On )(?<!At )(?<!For )(?<!From )(?<!With )(?<!By )"
+    rf"(?!(?:In|On|At|For|From|With|By|The|A|An|And|But)\b)"
+    rf"{_NAME.replace('{0,2}', '{1,2}')},\s+(?:the\s+|a\s+)?{_QUALIFIER}?"
+    rf"(?P<title>(?i:{_OFFICES}))\s+(?:of|in|for)\b"
 )
 
 
@@ -350,36 +355,49 @@ class Titled:
 
 @lru_cache(maxsize=65536)
 def _titles(text: str) -> dict[str, Titled]:
-    """Titled people by surname key (``surname_key``): "former President Donald Trump" ->
-    {"trmp": Titled("Donald Trump", "president", "former", ...)}."""
+    """Titled people by lower-case surname: "former President Donald Trump" ->
+    {"trump": Titled("Donald Trump", "president", "former", ...)}."""
     out: dict[str, Titled] = {}
     for rx in (_TITLE_RE, _APPOSITIVE_TITLE_RE):
         for m in rx.finditer(text):
             title = re.sub(r"\s+", " ", m.group("title")).lower()
             title = _TITLE_ABBREVIATIONS.get(title, title).replace("-", " ")
-            mod = (m.group("mod") or "").lower()
-            out.setdefault(surname_key(m.group("name")), Titled(
+            mod = (m.group("mod") or "").strip(" -").lower()
+            out.setdefault(m.group("name").split()[-1].lower().strip(".’'"), Titled(
                 m.group("name"), title, _QUALIFIERS.get(mod, mod), m.start(), m.end()))
     return out
 
 
-def surname_key(name: str) -> str:
-    """A surname spelled either way ("Hussein"/"Hussien", "Smirnov"/"Smirnoff" aside): its
-    first letter and the consonants after it, lower case."""
-    last = name.split()[-1].lower().strip(".’'")
-    return last[:1] + re.sub(r"[aeiouy’'-]", "", last[1:])
+def surname_key(surname: str) -> str:
+    """A lower-case surname's first letter and the consonants after it: the two spellings of
+    one name ("hussein"/"hussien") share it, and so do other names ("hassan"): a key that pairs
+    claims to compare, not a match (``same_surname``)."""
+    return surname[:1] + re.sub(r"[aeiouy’'-]", "", surname[1:])
+
+
+def same_surname(x: str, y: str) -> bool:
+    """One surname, spelt the same or with two neighbouring letters swapped ("hussein" /
+    "hussien"); not "hassan", nor "scholz" / "schulz" (another letter)."""
+    if x == y:
+        return True
+    if len(x) != len(y):
+        return False
+    diff = [i for i in range(len(x)) if x[i] != y[i]]
+    return (len(diff) == 2 and diff[1] == diff[0] + 1
+            and (x[diff[0]], x[diff[1]]) == (y[diff[1]], y[diff[0]]))
 
 
 def titled_people(text: str) -> frozenset[str]:
-    """Surname keys of people given a title with a first name ("Prime Minister Nikol
-    Pashinyan"): a person whose title two claims of one story may give differently, however far
-    apart they are."""
-    return frozenset(k for k, t in _titles(text).items() if len(t.name.split()) > 1)
+    """Surname keys (``surname_key``) of people given a title with a first name ("Prime
+    Minister Nikol Pashinyan"): a person whose title two claims of one story may give
+    differently, however far apart they are. Candidate pairs only: the title detector checks
+    the names."""
+    return frozenset(surname_key(k) for k, t in _titles(text).items() if len(t.name.split()) > 1)
 
 
 _TITLE_ABBREVIATIONS = {"sen.": "senator", "gov.": "governor", "rep.": "representative",
                         "gen.": "general"}
-_QUALIFIERS = {"interim": "acting", "ex-": "former", "deposed": "former", "ousted": "former"}
+_QUALIFIERS = {"interim": "acting", "ex": "former", "deposed": "former", "ousted": "former"}
 
 
 @detector("title")
@@ -390,11 +408,12 @@ def title(p: Pair) -> Reason | None:
     Pashinyan"). A title may follow the name ("Lukashenko, the self-proclaimed president of
     Belarus"); a surname may be spelled two ways ("Hussein"/"Hussien")."""
     ta, tb = _titles(p.a.text), _titles(p.b.text)  # the whole sentence: the speaker's title too
-    if not ta.keys() & tb.keys():
+    both = sorted((kx, ky) for kx in ta for ky in tb if same_surname(kx, ky))
+    if not both:
         return None
     close = _same_point(p, sim=0.6, words=0.6)
-    for key in sorted(ta.keys() & tb.keys()):
-        x, y = ta[key], tb[key]
+    for kx, ky in both:
+        x, y = ta[kx], tb[ky]
         fx, fy = x.name.split(), y.name.split()
         if not close and not (len(fx) > 1 and len(fy) > 1
                               and fx[0][:3].lower() == fy[0][:3].lower()):

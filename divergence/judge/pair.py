@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from .nli import NLIBackend
 
 LABELS = ("agree", "conflict", "neither")
-STRUCTURAL = frozenset({"actor", "attribution", "number", "date", "title", "compliance"})
+STRUCTURAL = frozenset({"actor", "attribution", "number", "date", "title", "compliance",
+                        "linkage"})
 
 DEFAULT_DETECTORS = (
     "negation", "antonym", "number", "date", "actor", "attribution", "title", "entity",

@@ -20,6 +20,7 @@ from .compliance import compliance, kept_or_broken
 from .counts import Count, count, counts
 from .credit import frame_credits, responsibility
 from .happenings import TIMED, happenings
+from .reasons import linkage, reasons
 from .times import same_value, times, when
 
 
@@ -27,7 +28,8 @@ def frame_keys(c: Claim) -> frozenset[str]:
     """The frames a claim carries, as keys two claims must share to be compared by a frame:
     ``credit`` (someone credited or blamed), ``count:KIND:HEAD`` (a number of something),
     ``when:HAPPENING`` (a time or date of a happening), ``truce`` (a truce said kept or broken),
-    ``agreed`` (a truce said agreed or not), ``title:NAME`` (a titled person, full name).
+    ``agreed`` (a truce said agreed or not), ``why`` (a reason or aim given), ``title:KEY`` (a
+    person given a title with a first name, by ``detectors.surname_key``).
     Candidate pairs are also drawn between
     claims sharing a key, however differently worded (``group.candidate_pairs``)."""
     keys = set()
@@ -39,6 +41,8 @@ def frame_keys(c: Claim) -> frozenset[str]:
         keys.add("truce")
     if agreed(c):
         keys.add("agreed")
+    if reasons(c.content):
+        keys.add("why")
     keys |= {f"title:{name}" for name in titled_people(c.text)}  # as the title detector reads
     timed = happenings(c.text) & TIMED
     if timed and times(c.text):
@@ -46,8 +50,9 @@ def frame_keys(c: Claim) -> frozenset[str]:
     return frozenset(keys)
 
 
-FRAME_DETECTORS = ("count", "when", "same-value", "responsibility", "compliance", "agreed")
+FRAME_DETECTORS = ("count", "when", "same-value", "responsibility", "compliance", "agreed",
+                   "linkage")
 
 __all__ = ["FRAME_DETECTORS", "TIMED", "Count", "agreed", "agreed_or_not", "compliance", "count",
-           "frame_keys", "counts", "frame_credits", "happenings", "kept_or_broken",
-           "responsibility", "same_value", "when"]
+           "frame_keys", "counts", "frame_credits", "happenings", "kept_or_broken", "linkage",
+           "reasons", "responsibility", "same_value", "when"]

@@ -9,7 +9,7 @@ from functools import lru_cache
 from ...records import Claim, Reason
 from ..credits import Credit, credit_phrase, credits
 from ..detectors import Pair, detector, one_voice, span_of
-from ..text import countries, norm_actor
+from ..text import countries, dates, norm_actor
 from .happenings import happenings
 
 _HARM = (r"(?:blasts?|explosions?|attacks?|strikes?|airstrikes?|bombings?|destruction|collapse|"
@@ -26,16 +26,25 @@ _DEMONYM_ACT = re.compile(
 _CAUSE_VERBS = (r"blew\s+up|destroyed|bombed|struck|shelled|hit|targeted|attacked|mined|"
                 r"sabotaged|caused|carried\s+out|launched|fired|was\s+behind|were\s+behind|"
                 r"(?:was|were)\s+responsible\s+for|started|triggered|provoked|initiated|"
-                r"opened\s+fire|helped\s+(?:to\s+)?(?:prepare|plan|organi[sz]e|carry\s+out|stage)")
+                r"opened\s+fire")
 # Participles whose "by" names who did the harm: "an attack planned by Russia", "a provocation
 # carried out by the special services", "the airliner was shot down by Russian air defences".
-_BY_VERBS = (r"launch(?:ed)?|fired|shot(?:\s+down)?|carried\s+out|planted|"
-             r"planned|prepared|organi[sz]ed|orchestrated|ordered|masterminded|perpetrated|"
-             r"committed|staged|plotted|executed")
+_BY_VERBS = (r"launch(?:ed)?|fired|shot(?:\s+down)?|carried\s+out|planted|planned|prepared|"
+             r"organi[sz]ed|orchestrated|ordered|masterminded|perpetrated|committed|staged|"
+             r"plotted|executed")
+# Everyday verbs among them ("the evacuation was ordered by", "talks organised by") blame only
+# when a harm is what was done: "the attack was planned by", "a provocation staged by".
+_PLOT_VERBS = re.compile(r"planned|prepared|organi[sz]ed|orchestrated|ordered|masterminded|"
+                         r"perpetrated|committed|staged|plotted|executed")
+_HARM_DONE = re.compile(rf"\b(?:{_HARM}|raids?|assaults?|shootings?|incursions?|sabotage|"
+                        rf"provocation|assassinations?|it)\b[^,;.]{{0,40}}$", re.I)
 _MEDIATION = (r"mediat\w+|brokered|broker|negotiated|facilitated|secured|engineered|"
               r"helped\s+(?:to\s+)?(?:broker|secure|negotiate|mediate|reach)")
 # A first agent coordinated with the one a verb follows: "[The United States] and Britain".
 _AND_BEFORE = re.compile(rf"{_AGENT_NP}\s+and\s+$")
+# ... when that first agent opens its clause: "Israeli jets pounded [Beirut] and Hezbollah fired"
+# names a target, not a second agent.
+_OPENS_CLAUSE = re.compile(r"(?:^|[,;:]\s*|\b(?:that|said|says)\s+)$")
 # What a credit frame beyond the fixed phrases must be about: an end to fighting, not any deal.
 PEACE = (r"(?:cease-?fires?|truces?|armistice|de-?escalation|cessation\s+of\s+hostilities|"
          r"peace\s+(?:deal|agreement|accord|talks|pact|plan)|hostage\s+(?:deal|release)|"
@@ -114,7 +123,8 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
                                       m.group(0), re.I) else "cause"
         add("harm", role, agent, m)
         first = _AND_BEFORE.search(text, max(0, m.start() - 60), m.start())
-        if first is not None:  # "The United States and Britain were responsible": both
+        if first is not None and _OPENS_CLAUSE.search(text, 0, first.start()) and not dates(
+                first.group("agent")):  # "The United States and Britain were responsible"
             add("harm", role, first.group("agent"), first)
     for m in re.finditer(rf"(?:was|were|had\s+been)\s+(?:{_CAUSE_VERBS}|"
                          rf"blown\s+up|hit|struck|caused|carried\s+out|fired|launched|"
@@ -125,9 +135,13 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
             add("harm", "cause", m.group("agent"), m)
     for m in re.finditer(rf"(?:blamed|accused)\s+{_AGENT_NP}", text):
         add("harm", "cause", m.group("agent"), m)
-    for m in re.finditer(rf"(?:{_BY_VERBS})\s+by\s+(?:the\s+)?{_AGENT_NP}", text):
+    for m in re.finditer(rf"(?P<verb>{_BY_VERBS})\s+by\s+(?:the\s+)?{_AGENT_NP}", text):
+        if _PLOT_VERBS.fullmatch(m.group("verb")) and not _HARM_DONE.search(
+                text, max(0, m.start() - 80), m.start()):
+            continue
         add("harm", "cause", m.group("agent"), m)  # "a rocket launch by Islamic Jihad"
-    for m in re.finditer(rf"\bthe\s+(?:work|doing|handiwork)\s+of\s+(?:an?\s+|the\s+)?"
+    for m in re.finditer(rf"\b(?:is|was|were|had\s+been)\s+(?:\w+\s+)?the\s+(?:work|doing|"
+                         rf"handiwork)\s+of\s+(?:an?\s+|the\s+)?"
                          rf"(?:pro-(?P<pro>[A-Z][\w’'-]*)|{_AGENT_NP})", text):
         if m.group("pro"):  # "the work of a pro-Ukrainian group": not Ukraine itself
             out.append(Credit("harm", "cause", "pro-" + norm_actor(m.group("pro")), m.start(),
@@ -209,10 +223,13 @@ def responsibility(p: Pair) -> Reason | None:
     if not fa or not fb:
         return None
     best: tuple[float, Credit, Credit] | None = None
+    named_a, named_b = {x.agent for x in fa}, {y.agent for y in fb}
     for x in fa:
         for y in fb:
             if _outcome(x) != _outcome(y) and "*" not in (x.outcome, y.outcome):
                 continue
+            if x.agent != y.agent and (x.agent in named_b or y.agent in named_a):
+                continue  # "Canada and Norway did it" / "Norway did it": one names more
             negated = (x.role == "not-cause") != (y.role == "not-cause")
             if x.agent == y.agent and x.agent is not None and negated:
                 w = 0.75  # "Israel hit the hospital" / "Israel was not responsible"
@@ -269,7 +286,7 @@ def _same_harm(p: Pair, x: Credit, y: Credit) -> bool:
 # Frames that attribute a harm rather than report an act: whoever did it is the question.
 _ATTRIBUTIVE = re.compile(r"behind|responsib|planned|prepared|organi[sz]|orchestrat|ordered|"
                           r"mastermind|perpetrat|plotted|staged|work\s+of|doing\s+of|"
-                          r"handiwork|blamed|accused|helped|\sby\s", re.I)
+                          r"handiwork|blamed|accused|helped", re.I)
 
 
 def _outcome(c: Credit) -> str:

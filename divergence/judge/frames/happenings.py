@@ -19,8 +19,10 @@ _HAPPENING_PATTERNS: dict[str, str] = {
                  r"(?:stopped|ceased|ended|died\s+(?:away|down)|fell\s+silent|subsided)",
     "deal": r"deal|agreement|accord|pact|treaty|signed",
     "blast": r"blasts?|explosions?|exploded|blew\s+up|blown\s+up|bomb(?:ing|ed|s)?|detonat\w+|"
-             r"sabotage[ds]?",
-    "crash": r"crash(?:ed|es)?|shot\s+down|downing",
+             # the sabotage of a pipeline, not of talks
+             r"sabotage[ds]?(?!\s+(?:the\s+|a\s+|any\s+)?(?:talks|negotiations|deal|ceasefire|"
+             r"truce|peace|process|efforts?|agreement))",
+    "crash": r"crash(?:ed|es)?|shot\s+down|downing(?!\s+street)",
     "strike": r"(?:air|drone|missile)?\s*strikes?|airstrikes?|missiles?|rockets?|shelling|"
               r"shelled|attacks?|attacked|raids?|bombard\w*|drones?|shootings?|gunfire|"
               r"opened\s+fire|massacres?",

@@ -1,0 +1,123 @@
+"""Why something happened or was done: two reports that give one happening different reasons or
+aims ("the army pulled out for military reasons" / "commanders withdrew to spare the city"; "the
+operation was meant only to punish" / "its aim was to be highly destructive"). The ``linkage``
+detector: the link one side draws and the other replaces, issue 10's seventh kind of conflict."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ...records import Reason
+from ..detectors import Pair, detector, one_voice, span_of, speaker_key
+from ..text import token_set
+
+
+@dataclass(frozen=True, slots=True)
+class Why:
+    """A reason or aim a claim gives: what it explains, the reason, and the reason's span in
+    the claim's content."""
+
+    explained: str
+    reason: str
+    start: int
+    end: int
+
+
+# A cue, then the reason up to the end of its clause. "for military reasons" keeps its adjective.
+_CUE = re.compile(
+    r"\b(?:because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+result\s+of|out\s+of\s+(?=\w+\s+(?:for|"
+    r"of)\b)|in\s+order\s+to|so\s+as\s+to|so\s+that|in\s+a\s+bid\s+to|in\s+an?\s+(?:effort|"
+    r"attempt)\s+to|with\s+the\s+(?:aim|goal|intention)\s+of|aimed\s+at|(?:was|were|is|are)\s+"
+    r"(?:designed|meant|intended)\s+(?:only\s+)?to|driven\s+by|in\s+(?:response|retaliation)\s+"
+    r"(?:to|for)|for\s+(?P<adj>(?:[\w-]+\s+){1,2}?)reasons?\b(?:\s+of)?)\s*", re.I)
+# "the aim of the operation was to punish", "Iran's aim had been to destroy".
+_AIM = re.compile(
+    r"\b(?:(?:the|its|their|his|her)\s+|(?P<whose>[A-Z][\w-]*)['’]s\s+)(?:(?:declared|stated|"
+    r"real|true|main)\s+)?(?:aim|goal|purpose|objective|intention|motive)(?:\s+of\s+(?P<of>[^,;]"
+    r"+?))?\s+(?:was|is|were|had\s+been|has\s+been|seem(?:ed|s)\s+to\s+be|appear(?:ed|s)\s+to\s+be)"
+    r"\s+(?:to\s+)?", re.I)
+_CLAUSE_END = re.compile(r"[;.]|,\s+(?:and|but|while|which|who|although|though)\b|\s+and\s+"
+                         r"(?:that|said|added|promised|urged)\b")
+
+
+def _clause(text: str, at: int) -> tuple[str, int]:
+    """The text from ``at`` to its clause's end, and where that end is."""
+    m = _CLAUSE_END.search(text, at)
+    end = m.start() if m else len(text)
+    return text[at:end].strip(), end
+
+
+@lru_cache(maxsize=65536)
+def reasons(text: str) -> tuple[Why, ...]:
+    """The reasons and aims ``text`` gives, each with what it explains."""
+    out: list[Why] = []
+    for m in _AIM.finditer(text):
+        reason, end = _clause(text, m.end())
+        explained = m.group("of") or m.group("whose") or text[:m.start()]
+        if reason:
+            out.append(Why(explained.strip(), reason, m.end(), end))
+    for m in _CUE.finditer(text):
+        if any(w.start <= m.start() < w.end for w in out):
+            continue
+        reason, end = _clause(text, m.end())
+        if m.group("adj"):  # "for military reasons": the reason is the adjective
+            reason, end = m.group("adj").strip(), m.end()
+        explained = text[:m.start()].strip()
+        if reason and explained:
+            out.append(Why(explained, reason, m.start(), end))
+    return tuple(out)
+
+
+def _stems(text: str) -> frozenset[str]:
+    """Content words cut to five letters: "punish" and "punishment" are one word here."""
+    return frozenset(t[:5] for t in token_set(text))
+
+
+def _same_thing(x: str, y: str) -> bool:
+    """Two explained parts about one thing: they share a lower-case content word ("the
+    operation", "pulled out" / "evacuate" aside), or one is only an actor ("Iran's aim") whom
+    the other names. Names alone do not make one thing: both sides of a war name both."""
+    lx, ly = _stems(_lower_words(x)), _stems(_lower_words(y))
+    if lx & ly:
+        return True
+    for short, other in ((x, y), (y, x)):
+        if short and len(short.split()) <= 3 and short[:1].isupper() and not _lower_words(short):
+            return bool(_stems(short) & _stems(other))
+    return False
+
+
+def _lower_words(text: str) -> str:
+    """The words of ``text`` that are not names (not capitalised)."""
+    return " ".join(w for w in text.split() if not w[:1].isupper())
+
+
+def _apart(x: str, y: str) -> bool:
+    """Two reasons that share no content word: the same reason is worded with its words."""
+    wx, wy = _stems(x), _stems(y)
+    return bool(wx and wy) and not wx & wy
+
+
+@detector("linkage")
+def linkage(p: Pair) -> Reason | None:
+    """Two voices give one happening different reasons or aims: claims of one story (cosine
+    at least 0.35) from two named speakers, whose explained parts are one thing
+    (``_same_thing``) and whose reasons share no content word."""
+    if one_voice(p) or p.similarity < 0.35:
+        return None
+    if not (p.a.speaker and p.b.speaker) or speaker_key(p.a) == speaker_key(p.b):
+        return None  # reasons are disputed between voices; an outlet's background is not one
+    xs, ys = reasons(p.a.content), reasons(p.b.content)
+    for x in xs:
+        for y in ys:
+            if _same_thing(x.explained, y.explained) and _apart(x.reason, y.reason):
+                who = "; ".join(f"{c.speaker or 'the outlet'}: {w.reason!r}"
+                                for c, w in ((p.a, x), (p.b, y)))
+                return Reason("linkage", f"why? — {who}", (p.a.id, p.b.id),
+                              (span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)),
+                              weight=0.6)
+    return None
+
+
+__all__ = ["Why", "linkage", "reasons"]
