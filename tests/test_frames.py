@@ -555,6 +555,24 @@ def test_a_denial_of_what_the_other_states_negated_is_one_position() -> None:
     assert judged(NLIJudge(nli=sure), d, b, 0.8) == "agree"
 
 
+def test_a_denial_in_its_own_words_is_not_one_position_with_what_it_denies() -> None:
+    """"Rwanda denied backing the rebels" denies "UN experts said Rwandan troops fought beside
+    the rebels": the gerund is what is denied (attribution), never an agreement; and a nominal
+    denial kept whole ("Israel denied any part in the blast") against a report of the act is
+    not one position either."""
+    a = "Rwanda denied backing the M23 rebels."
+    ca = claim_from_text(a, "a:0")
+    assert (ca.speaker, ca.stance, ca.content) == ("Rwanda", "denies",
+                                                   "Rwanda backing the M23 rebels.")
+    b = "UN experts said Rwandan troops were fighting alongside the M23 rebels."
+    assert judged(NLIJudge(nli=FakeNLI({})), a, b, 0.7) == "conflict"
+    c = "Hamas officials denied requesting a pause in the fighting."
+    assert judged(NLIJudge(nli=FakeNLI({})), "Hamas asked mediators for a pause in the fighting.",
+                  c, 0.75) == "conflict"
+    d, e = "Israel denied any part in the blast.", "An Israeli strike caused the blast."
+    assert judged(NLIJudge(nli=FakeNLI({})), d, e, 0.6) != "agree"
+
+
 def test_a_loose_negation_across_a_denial_needs_the_model_to_agree() -> None:
     a = "The White House rejected claims that Ukraine had told Washington in advance."
     b = "The White House said Ukraine gave no advance notice."

@@ -303,7 +303,17 @@ def _whole(sentence: str, att: Attributed) -> str | None:
     ``split`` and ``claim_from_text`` read a sentence the same way through it."""
     if att.aside:
         return resolve(without_aside(sentence, att), att, sentence)
-    return None if _statement(sentence, att) else sentence
+    if _statement(sentence, att):
+        return None
+    done = _GERUND.match(sentence, att.start, att.end)
+    if att.stance == "denies" and att.speaker and done:  # "Rwanda denied backing the rebels"
+        return f"{att.speaker} {sentence[att.start:att.end].strip()}"  # -> "Rwanda backing ..."
+    return sentence
+
+
+# What a denial may deny as a gerund: "denied backing the rebels", "denied having sought a truce".
+_GERUND = re.compile(r"\s*(?:having\s+)?(?!(?:nothing|anything|something|everything|during|"
+                     r"according|including)\b)[a-z]+ing\s+\w", re.I)
 
 
 def without_aside(sentence: str, att: Attributed) -> str:

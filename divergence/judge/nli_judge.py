@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from ..records import Claim, Judgement, Reason
-from .detectors import is_conflict
+from .detectors import denial_inside, is_conflict
 from .pair import DEFAULT_DETECTORS, STRUCTURAL, Judge, compatible_speakers, noisy_or
 from .text import overlap
 
@@ -312,6 +312,9 @@ def through_stance(a: Claim, b: Claim, reasons: list[Reason]) -> list[Reason]:
         return reasons
     best = max(polar, key=lambda r: r.weight)
     denier, other = (a, b) if a.stance == "denies" else (b, a)
+    if denial_inside(denier):
+        return reasons  # "Israel denied any part in the blast": the denial is its own words,
+        # and the negation it brings is the denial of the other claim, not one position
     one = Reason("one-position", f"{denier.speaker or 'the outlet'} denies what "
                  f"{other.speaker or 'the outlet'} states negated ({best.detail})", (a.id, b.id),
                  best.spans, weight=best.weight)
