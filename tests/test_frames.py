@@ -700,3 +700,26 @@ def test_linkage_two_speakers_give_one_act_different_reasons() -> None:
     assert linkage(pair("The minister said Ruritania fired the missiles to punish Borduria.",
                         "An official said the embassy stayed shut because Borduria and "
                         "Ruritania have no relations.", sim=0.45)) is None
+
+
+def test_who_won_a_vote_is_a_credit_two_claims_can_dispute() -> None:
+    """"declared Ruiz the winner" / "tallies showed Lima had won": one vote, two winners; the same
+    words about two years' elections are two votes."""
+    def won(text: str) -> set[str | None]:
+        return {x.agent for x in frame_credits(claim_from_text(text, "a:0"))
+                if x.role == "winner"}
+
+    assert won("The commission declared Ana Ruiz the winner of Sunday's vote.") == {"ruiz"}
+    assert won("The opposition said its tally sheets showed Pedro Lima had won the election.") == {
+        "lima"}
+    assert won("Lima won 67% of the vote, according to the opposition.") == {"lima"}
+    assert won("Ruiz was declared the winner by the commission.") == {"ruiz"}
+    r = responsibility(pair("The commission declared Ana Ruiz the winner of Sunday's vote.",
+                            "The opposition said Pedro Lima had won the election.", sim=0.5))
+    assert r is not None and "won" in r.detail
+    assert responsibility(pair("Ana Ruiz won the 2019 election.",
+                               "Pedro Lima won the 2024 election.", sim=0.5)) is None
+    # "It was X that had begged for it": a cleft with its auxiliary
+    assert ("requester", "borduria") in {
+        (x.role, x.agent) for x in frame_credits(claim_from_text(
+            "It was Borduria that had begged for the ceasefire.", "a:0"))}

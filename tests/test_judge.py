@@ -201,6 +201,9 @@ def test_titles_read_qualifiers_appositives_and_spellings() -> None:
                 "President Ana Ruiz spoke at the rally on Sunday.", sim=0.9)
     assert fire("title", "Interim President Ana Ruiz spoke.", "Acting President Ana Ruiz spoke.",
                 sim=0.9) is None  # one qualifier in two words
+    # a portfolio before the office, and an office after the name with its portfolio
+    assert fire("title", "Kemal Osei, the interior minister, ordered the crackdown.",
+                "Defence Minister Kemal Osei said the police acted alone.", sim=0.2)
     # other people: another surname, or an office in a description ("the leader of a party")
     assert fire("title", "Chancellor Olaf Scholz said Berlin would send more.",
                 "President Martin Schulz said Berlin would send more.", sim=0.8) is None

@@ -313,6 +313,8 @@ def denial_inside(c: Claim) -> bool:
 
 _TITLES = (
     r"(?:Secretary[- ]General|Director[- ]General|"
+    r"(?:Defen[cs]e|Interior|Finance|Justice|Health|Energy|Trade|Home|Information|Education|"
+    r"Agriculture|Economy)\s+(?:Minister|Secretary)|"
     r"President|Vice\s+President|Prime\s+Minister|Senator|Sen\.|Governor|Gov\.|Representative|"
     r"Rep\.|Secretary\s+of\s+State|Secretary|Minister|Foreign\s+Minister|Chancellor|General|"
     r"Gen\.|Ambassador|Mayor|Judge|Justice|Chief\s+Justice|Speaker|Leader|Chairman|"
@@ -334,7 +336,8 @@ _APPOSITIVE_TITLE_RE = re.compile(
     rf"(?<![\w-])(?<!In )(?<!On )(?<!At )(?<!For )(?<!From )(?<!With )(?<!By )"
     rf"(?!(?:In|On|At|For|From|With|By|The|A|An|And|But)\b)"
     rf"{_NAME.replace('{0,2}', '{1,2}')},\s+(?:the\s+|a\s+)?{_QUALIFIER}?"
-    rf"(?P<title>(?i:{_OFFICES}))\s+(?:of|in|for)\b"
+    rf"(?P<title>(?:(?!(?:new|current|then|now|country's)\s)[a-z]+\s+){{0,2}}(?i:{_OFFICES}))"
+    rf"(?:\s+(?:of|in|for)\b|\s*,)"
 )
 
 

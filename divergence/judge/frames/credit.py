@@ -40,6 +40,17 @@ _HARM_DONE = re.compile(rf"\b(?:{_HARM}|raids?|assaults?|shootings?|incursions?|
                         rf"provocation|assassinations?|it)\b[^,;.]{{0,40}}$", re.I)
 _MEDIATION = (r"mediat\w+|brokered|broker|negotiated|facilitated|secured|engineered|"
               r"helped\s+(?:to\s+)?(?:broker|secure|negotiate|mediate|reach)")
+# Who won an election, as a claim has it.
+_VOTE = r"(?:[\w-]+\s+){0,2}?(?:election|vote|presidency|poll|runoff|run-off|ballot|race)\b"
+_WINNER = tuple(re.compile(rx) for rx in (
+    rf"\bdeclared\s+{_AGENT_NP}\s+(?:as\s+)?(?:the\s+)?(?:winner|victor)",
+    rf"{_AGENT_NP}\s+(?:was|had\s+been|has\s+been)\s+(?:declared|proclaimed)\s+(?:the\s+)?"
+    rf"(?:winner|victor)",
+    rf"{_AGENT_NP}\s+(?:had\s+|has\s+)?(?:won|wins)\s+(?:the\s+|a\s+|an\s+)?(?:{_VOTE}|"
+    rf"\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)|by\s+a\s+\w+\s+margin)",
+    rf"{_AGENT_NP}\s+(?:was|has\s+been|had\s+been)\s+re-?elected",
+    rf"{_AGENT_NP}['’]s\s+(?:(?:election|electoral|landslide)\s+)?(?:victory|win|re-?election)",
+))
 # A first agent coordinated with the one a verb follows: "[The United States] and Britain".
 _AND_BEFORE = re.compile(rf"{_AGENT_NP}\s+and\s+$")
 # ... when that first agent opens its clause: "Israeli jets pounded [Beirut] and Hezbollah fired"
@@ -101,8 +112,8 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
     for m in re.finditer(rf"at\s+{_AGENT_NP}['’]s?\s+(?:request|urging|behest|plea)", text):
         add("ceasefire", "requester", m.group("agent"), m)
     # "It was X that asked for it"; "X called its counterpart to request a halt to the firing"
-    for m in re.finditer(rf"\bIt\s+was\s+{_AGENT_NP}\s+(?:that|who)\s+(?:first\s+)?"
-                         rf"(?:requested|sought|asked\s+for|begged\s+for|pleaded\s+for|"
+    for m in re.finditer(rf"\bIt\s+was\s+{_AGENT_NP}\s+(?:that|who)\s+(?:had\s+|has\s+)?"
+                         rf"(?:first\s+)?(?:requested|sought|asked\s+for|begged\s+for|pleaded\s+for|"
                          rf"appealed\s+for|called\s+for|proposed)\s+(?:a\s+|an\s+|the\s+)?"
                          rf"(?:[\w-]+\s+){{0,2}}?(?P<out>{PEACE})", text):
         add("ceasefire", "requester", m.group("agent"), m)
@@ -114,6 +125,10 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
                          rf"plead\s+for)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?"
                          rf"(?P<out>{PEACE})", text):
         add("ceasefire", "requester", m.group("agent"), m)
+    # Who won a vote: "declared X the winner", "X won the election", "tallies showed X had won".
+    for rx in _WINNER:
+        for m in rx.finditer(text):
+            add("election", "winner", m.group("agent"), m)
     # Who started it, who caused the harm.
     for m in re.finditer(rf"{_AGENT_NP}\s+(?:had\s+|has\s+)?(?:{_CAUSE_VERBS})\b", text):
         agent = m.group("agent")
@@ -230,6 +245,8 @@ def responsibility(p: Pair) -> Reason | None:
                 continue
             if x.agent != y.agent and (x.agent in named_b or y.agent in named_a):
                 continue  # "Canada and Norway did it" / "Norway did it": one names more
+            if _outcome(x) == "election" and not _same_vote(p):
+                continue
             negated = (x.role == "not-cause") != (y.role == "not-cause")
             if x.agent == y.agent and x.agent is not None and negated:
                 w = 0.75  # "Israel hit the hospital" / "Israel was not responsible"
@@ -266,6 +283,13 @@ def responsibility(p: Pair) -> Reason | None:
                   weight=w)
 
 
+def _same_vote(p: Pair) -> bool:
+    """Two claims about who won speak of one vote unless they name different years."""
+    ya, yb = set(_YEAR.findall(p.a.content)), set(_YEAR.findall(p.b.content))
+    return not (ya and yb and not ya & yb)
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _HARMS = frozenset({"blast", "strike", "dam", "hospital", "flood", "deaths", "capture", "crash"})
 
 
