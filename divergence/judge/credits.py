@@ -164,7 +164,8 @@ def _credits(t: str, speaker: str | None) -> tuple[Credit, ...]:
 
 
 _ROLE_VERBS = {"mediator": "mediated", "requester": "asked for it", "cause": "brought it about",
-               "starter": "started it", "not-cause": "did not bring it about", "winner": "won"}
+               "starter": "started it", "not-cause": "did not bring it about", "winner": "won",
+               "not-requester": "did not ask for it"}
 
 
 def credit_phrase(c: Claim, cr: Credit) -> str:

@@ -10,14 +10,15 @@ from functools import lru_cache
 from ...records import Claim, Reason, Span
 from ..detectors import Pair, detector, span_of
 from ..text import Quantity, countries, dates, entities, quantities
-from .happenings import HAPPENINGS, same_happening
+from .happenings import HAPPENINGS, happenings, same_happening
 
 _COUNT_PREDICATES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (k, re.compile(rf"\b(?:{v})\b", re.I)) for k, v in (
         ("deaths", r"killed|died|dead|deaths?|death\s+toll|toll|lives|fatalities|bodies|"
                    r"perished|killing"),
         ("injuries", r"injured|wounded|hurt|injuries|injuring|wounding"),
-        ("displacement", r"displaced|evacuated|fled|homeless|evacuees|refugees"),
+        ("displacement", r"displaced|evacuated|fled|homeless|evacuees|refugees|forced\s+from|"
+                         r"driven\s+from|uprooted"),
         ("missing", r"missing|unaccounted"),
         ("arrests", r"arrested|detained|arrests"),
         ("losses", r"lost|shot\s+down|downed|destroyed|losses"),
@@ -286,7 +287,8 @@ def count(p: Pair) -> Reason | None:
         if key[0] in ("count", "share", "losses", "released"):
             kinds = frozenset(HAPPENINGS)
         floor = 0.4 if key[0] in ("losses", "released") else 0.55  # "its jets": one owner
-        if not same_happening(p, kinds, floor) and not (key[0] == "share" and key[1]):
+        if not same_happening(p, kinds, floor) and not (key[0] == "share" and key[1]) and not (
+                key[0] != "count" and _unnamed(p, floor)):
             continue
         x, y = xs[0], ys[0]
         what = key[0] if key[0] not in ("count",) else key[1]
@@ -294,6 +296,14 @@ def count(p: Pair) -> Reason | None:
         return Reason("number", f"{sx.text!r} vs {sy.text!r} ({what})", (p.a.id, p.b.id),
                       (sx, sy), weight=0.6 + 0.3 * min(1.0, max(0.0, p.similarity)))
     return None
+
+
+def _unnamed(p: Pair, floor: float) -> bool:
+    """Neither claim names a kind of happening ("two tanks were destroyed" / "they destroyed
+    three tanks"; "200 were detained" / "45 were arrested"), so nothing marks two happenings:
+    the losses or arrests they count are one when the claims are this close."""
+    return not happenings(p.a.content) and not happenings(p.b.content) and (
+        p.similarity >= floor)
 
 
 def _number_span(c: Claim, q: Quantity) -> Span:

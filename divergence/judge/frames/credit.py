@@ -60,6 +60,8 @@ _OPENS_CLAUSE = re.compile(r"(?:^|[,;:]\s*|\b(?:that|said|says)\s+)$")
 PEACE = (r"(?:cease-?fires?|truces?|armistice|de-?escalation|cessation\s+of\s+hostilities|"
          r"peace\s+(?:deal|agreement|accord|talks|pact|plan)|hostage\s+(?:deal|release)|"
          r"(?:ceasefire|truce)\s+(?:deal|agreement)|pause\s+in\s+(?:the\s+)?fighting|"
+         r"(?:humanitarian\s+)?pause(?!\s+(?:in|of|on)\s+(?:the\s+)?(?:talks|negotiations|"
+         r"trading|production|aid|deliveries))|"
          r"(?:halt|stop|end)\s+to\s+(?:the\s+)?(?:fighting|firing|hostilities|shelling|"
          r"military\s+action)|cessation\s+of\s+(?:firing|fighting|military\s+action))")
 _NO_THIRD = re.compile(
@@ -111,6 +113,16 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
         add("ceasefire", "requester", m.group("agent"), m)
     for m in re.finditer(rf"at\s+{_AGENT_NP}['’]s?\s+(?:request|urging|behest|plea)", text):
         add("ceasefire", "requester", m.group("agent"), m)
+    for m in re.finditer(rf"(?P<out>{PEACE})\s+(?:was|had\s+been|has\s+been)\s+(?:first\s+)?"
+                         rf"(?:proposed|requested|sought|suggested|initiated)\s+by\s+(?:the\s+)?"
+                         rf"{_AGENT_NP}", text):  # "the pause was proposed by the Ruritanian side"
+        add("ceasefire", "requester", m.group("agent"), m)
+    for m in re.finditer(rf"{_AGENT_NP}\s+(?:had\s+|has\s+|have\s+|did\s+|does\s+)?(?:never|not|"
+                         rf"n['’]t)\s+(?:requested|request|sought|seek|asked\s+for|ask\s+for|"
+                         rf"begged\s+for|beg\s+for|called\s+for|call\s+for|proposed|propose)\s+"
+                         rf"(?:a\s+|an\s+|the\s+|any\s+)?(?:[\w-]+\s+){{0,2}}?(?P<out>{PEACE})",
+                         text):  # "Ruritania never requested a truce"
+        add("ceasefire", "not-requester", m.group("agent"), m)
     # "It was X that asked for it"; "X called its counterpart to request a halt to the firing"
     for m in re.finditer(rf"\bIt\s+was\s+{_AGENT_NP}\s+(?:that|who)\s+(?:had\s+|has\s+)?"
                          rf"(?:first\s+)?(?:requested|sought|asked\s+for|begged\s+for|pleaded\s+for|"
@@ -119,7 +131,7 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
         add("ceasefire", "requester", m.group("agent"), m)
     for m in re.finditer(rf"(?P<agent>(?<![\w’'.-])[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}})"
                          rf"(?:['’]s(?:\s+[\w-]+){{1,3}}?)?\s+(?:had\s+|has\s+)?"
-                         rf"(?:called|phoned|rang|contacted)\s+(?!on\b)"
+                         rf"(?:called|phoned|rang|contacted|reached\s+out\s+to)\s+(?!on\b)"
                          rf"(?:(?!(?:and|but|or|refused|declined|not|never|urged|on)\b)"
                          rf"[\w’'-]+\s+){{0,7}}?to\s+(?:request|seek|ask\s+for|propose|"
                          rf"plead\s+for)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?"
@@ -247,10 +259,10 @@ def responsibility(p: Pair) -> Reason | None:
                 continue  # "Canada and Norway did it" / "Norway did it": one names more
             if _outcome(x) == "election" and not _same_vote(p):
                 continue
-            negated = (x.role == "not-cause") != (y.role == "not-cause")
-            if x.agent == y.agent and x.agent is not None and negated:
+            negated = (x.role in _NOT) != (y.role in _NOT)
+            if x.agent == y.agent and x.agent is not None and negated and _base(x) == _base(y):
                 w = 0.75  # "Israel hit the hospital" / "Israel was not responsible"
-            elif negated or "not-cause" in (x.role, y.role):
+            elif x.role in _NOT or y.role in _NOT:
                 w = 0.0  # "X did not do it" says nothing against "Y did it"
             elif x.agent == y.agent and p.a.stance == p.b.stance:
                 continue
@@ -281,6 +293,17 @@ def responsibility(p: Pair) -> Reason | None:
                   f"{credit_phrase(p.b, y)}",
                   (p.a.id, p.b.id), (span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)),
                   weight=w)
+
+
+# Roles a claim denies an actor: what each denies.
+_NOT = {"not-cause": "cause", "not-requester": "requester"}
+
+
+def _base(c: Credit) -> str:
+    """The role a credit gives or denies, cause and starter as one ("did not start it" / "did
+    it")."""
+    role = _NOT.get(c.role, c.role)
+    return "cause" if role == "starter" else role
 
 
 def _same_vote(p: Pair) -> bool:

@@ -25,7 +25,7 @@ _HAPPENING_PATTERNS: dict[str, str] = {
     "crash": r"crash(?:ed|es)?|shot\s+down|downing(?!\s+street)",
     "strike": r"(?:air|drone|missile)?\s*strikes?|airstrikes?|missiles?|rockets?|shelling|"
               r"shelled|attacks?|attacked|raids?|bombard\w*|drones?|shootings?|gunfire|"
-              r"opened\s+fire|massacres?",
+              r"opened\s+fire|massacres?|assaults?",
     "deaths": r"killed|died|dead|deaths?|death\s+toll|toll|lives|fatalities|bodies|casualties",
     "injuries": r"injured|wounded|hurt|injuries",
     "meeting": r"summit|met\b|meetings?|talks|visit(?:ed|s)?|held\s+talks",
@@ -33,7 +33,8 @@ _HAPPENING_PATTERNS: dict[str, str] = {
     "hostages": r"hostages?|captives?|abductees",
     "prisoners": r"prisoners?|detainees?",
     "aircraft": r"jets?|aircraft|planes?|warplanes?|fighter\s+jets?|helicopters?",
-    "displacement": r"displaced|evacuat\w+|fled|homeless|refugees",
+    "displacement": r"displaced|evacuat\w+|fled|homeless|refugees|forced\s+from|driven\s+from|"
+                    r"uprooted",
     "capture": r"captured|seized|took\s+control|fell\s+to|overran|control\s+of|"
                r"(?:was|were|been|had)\s+taken|(?:have|has|had)\s+taken|entered(?!\s+into)|"
                r"moved\s+into|marched\s+into|swept\s+into|stormed|"
