@@ -723,3 +723,38 @@ def test_who_won_a_vote_is_a_credit_two_claims_can_dispute() -> None:
     assert ("requester", "borduria") in {
         (x.role, x.agent) for x in frame_credits(claim_from_text(
             "It was Borduria that had begged for the ceasefire.", "a:0"))}
+
+
+def test_evidence_called_fake_against_what_it_shows() -> None:
+    from divergence.judge.frames import debunked
+
+    r = debunked(pair("The ministry said the video was fabricated.",
+                      "The video showed soldiers firing on the crowd, witnesses said.", sim=0.4))
+    assert r is not None and r.type == "attribution" and "video" in r.detail
+    assert debunked(pair("The ministry dismissed the photos as propaganda.",
+                         "Photos appeared to show a burning convoy.", sim=0.35)) is not None
+    # other evidence, or a denial that the video was fake
+    assert debunked(pair("The ministry said the video was fabricated.",
+                         "The report found 30 civilians were killed.", sim=0.4)) is None
+    assert debunked(pair("The ministry denied that the video was fake.",
+                         "The video showed soldiers firing on the crowd.", sim=0.4)) is None
+
+
+def test_more_ways_to_say_who_mediated_asked_or_why() -> None:
+    from divergence.judge.frames import linkage
+
+    r = responsibility(pair("The deal was mediated by Norway, officials said.",
+                            "Valdora and Kessia reached the deal in direct talks without "
+                            "mediators.", sim=0.36))
+    assert r is not None and r.type == "actor"
+    asked = {(x.role, x.agent) for t in ("The pause was proposed by the Valdoran side.",
+                                          "Valdora never requested a truce.")
+             for x in frame_credits(claim_from_text(t, "a:0"))}
+    assert ("not-requester", "valdora") in asked and any(r == "requester" for r, _ in asked)
+    assert responsibility(pair("Valdora asked for a truce on Friday, Kessia said.",
+                               "Valdora never requested a truce.", sim=0.6)) is not None
+    assert linkage(pair("Analysts said the army withdrew because of heavy losses.",
+                        "The army said it withdrew as a goodwill gesture.", sim=0.7)) is not None
+    assert linkage(pair("Officials said the strike was a response to rocket fire.",
+                        "Kessia said the strike was unprovoked.", sim=0.65)) is not None
+    assert "strike" in happenings("The assault started late on Monday night.")

@@ -204,6 +204,8 @@ def test_titles_read_qualifiers_appositives_and_spellings() -> None:
     # a portfolio before the office, and an office after the name with its portfolio
     assert fire("title", "Kemal Osei, the interior minister, ordered the crackdown.",
                 "Defence Minister Kemal Osei said the police acted alone.", sim=0.2)
+    assert fire("title", "General Tomas Ferre, the army chief, announced the withdrawal.",
+                "Colonel Tomas Ferre announced the withdrawal.", sim=0.9)
     # other people: another surname, or an office in a description ("the leader of a party")
     assert fire("title", "Chancellor Olaf Scholz said Berlin would send more.",
                 "President Martin Schulz said Berlin would send more.", sim=0.8) is None

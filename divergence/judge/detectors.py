@@ -317,7 +317,9 @@ _TITLES = (
     r"Agriculture|Economy)\s+(?:Minister|Secretary)|"
     r"President|Vice\s+President|Prime\s+Minister|Senator|Sen\.|Governor|Gov\.|Representative|"
     r"Rep\.|Secretary\s+of\s+State|Secretary|Minister|Foreign\s+Minister|Chancellor|General|"
-    r"Gen\.|Ambassador|Mayor|Judge|Justice|Chief\s+Justice|Speaker|Leader|Chairman|"
+    r"Gen\.|Colonel|Col\.|Brigadier(?:\s+General)?|Lieutenant\s+(?:General|Colonel)|"
+    r"Major\s+General|(?:Rear\s+|Vice\s+)?Admiral|Field\s+Marshal|"
+    r"Ambassador|Mayor|Judge|Justice|Chief\s+Justice|Speaker|Leader|Chairman|"
     r"Chairwoman|Chief|Director|Commissioner|Deputy\s+\w+|Under\s+Secretary)"
 )
 # A qualifier that changes what a title says of its holder ("former President", "Acting Kursk
@@ -399,7 +401,7 @@ def titled_people(text: str) -> frozenset[str]:
 
 
 _TITLE_ABBREVIATIONS = {"sen.": "senator", "gov.": "governor", "rep.": "representative",
-                        "gen.": "general"}
+                        "gen.": "general", "col.": "colonel"}
 _QUALIFIERS = {"interim": "acting", "ex": "former", "deposed": "former", "ousted": "former"}
 
 

@@ -28,7 +28,7 @@ from .pair import DEFAULT_DETECTORS, STRUCTURAL, Judge, compatible_speakers, noi
 from .text import overlap
 
 NEWS_DETECTORS = tuple(d for d in DEFAULT_DETECTORS if d != "actor") + (
-    "responsibility", "count", "when", "same-value", "compliance", "agreed", "linkage",
+    "responsibility", "count", "when", "same-value", "compliance", "agreed", "linkage", "debunked",
 )
 
 

@@ -19,6 +19,7 @@ from .agreed import agreed, agreed_or_not
 from .compliance import compliance, kept_or_broken
 from .counts import Count, count, counts
 from .credit import frame_credits, responsibility
+from .debunked import debunked
 from .happenings import TIMED, happenings
 from .reasons import linkage, reasons
 from .times import same_value, times, when
@@ -51,8 +52,9 @@ def frame_keys(c: Claim) -> frozenset[str]:
 
 
 FRAME_DETECTORS = ("count", "when", "same-value", "responsibility", "compliance", "agreed",
-                   "linkage")
+                   "linkage", "debunked")
 
 __all__ = ["FRAME_DETECTORS", "TIMED", "Count", "agreed", "agreed_or_not", "compliance", "count",
+           "debunked",
            "frame_keys", "counts", "frame_credits", "happenings", "kept_or_broken", "linkage",
            "reasons", "responsibility", "same_value", "when"]

@@ -73,6 +73,9 @@ _NO_THIRD = re.compile(
     r"agreed\s+bilaterally|reached\s+directly|worked\s+out\s+directly)", re.I)
 
 
+# Saying there was no mediator is about a deal of any kind ("reached the deal in direct talks
+# without mediators"), as "mediated by X" is (``credits``).
+_A_DEAL = re.compile(r"\b(?:deal|agreement|accord|talks|negotiations)\b", re.I)
 # Phrases that name a mediator, read only in a claim about an end to fighting (``PEACE``).
 _MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
     rf"(?:mediation|brokering|help|efforts?|intervention|pressure)\s+(?:of|by|from)\s+{_AGENT_NP}",
@@ -103,6 +106,7 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
         for rx in _MEDIATOR_PHRASES:
             for m in rx.finditer(text):
                 add("ceasefire", "mediator", m.group("agent"), m)
+    if about_peace or _A_DEAL.search(text):  # "reached the deal without mediators"
         for m in _NO_THIRD.finditer(text):
             out.append(Credit("ceasefire", "mediator", None, m.start(), m.end()))
     # Who asked for it.

@@ -31,7 +31,12 @@ _CUE = re.compile(
     r"of)\b)|in\s+order\s+to|so\s+as\s+to|so\s+that|in\s+a\s+bid\s+to|in\s+an?\s+(?:effort|"
     r"attempt)\s+to|with\s+the\s+(?:aim|goal|intention)\s+of|aimed\s+at|(?:was|were|is|are)\s+"
     r"(?:designed|meant|intended)\s+(?:only\s+)?to|driven\s+by|in\s+(?:response|retaliation)\s+"
-    r"(?:to|for)|for\s+(?P<adj>(?:[\w-]+\s+){1,2}?)reasons?\b(?:\s+of)?)\s*", re.I)
+    r"(?:to|for)|(?:was|is|came)\s+(?:as\s+)?(?:a\s+)?(?:response|retaliation|reply)\s+(?:to|for)|"
+    r"as\s+(?=an?\s+(?:[\w-]+\s+)?(?:gesture|sign|signal)\b)|"
+    r"for\s+(?P<adj>(?:[\w-]+\s+){1,2}?)reasons?\b(?:\s+of)?)\s*", re.I)
+# "the strike was unprovoked": a reason denied, against any reason given.
+_UNPROVOKED = re.compile(r"\s+(?:was|were|is|are)\s+(?:completely\s+|entirely\s+|totally\s+)?"
+                         r"unprovoked\b", re.I)
 # "the aim of the operation was to punish", "Iran's aim had been to destroy".
 _AIM = re.compile(
     r"\b(?:(?:the|its|their|his|her)\s+|(?P<whose>[A-Z][\w-]*)['’]s\s+)(?:(?:declared|stated|"
@@ -58,6 +63,8 @@ def reasons(text: str) -> tuple[Why, ...]:
         explained = m.group("of") or m.group("whose") or text[:m.start()]
         if reason:
             out.append(Why(explained.strip(), reason, m.end(), end))
+    for m in _UNPROVOKED.finditer(text):
+        out.append(Why(text[:m.start()].strip(), "no provocation", m.start(), m.end()))
     for m in _CUE.finditer(text):
         if any(w.start <= m.start() < w.end for w in out):
             continue
