@@ -758,3 +758,27 @@ def test_more_ways_to_say_who_mediated_asked_or_why() -> None:
     assert linkage(pair("Officials said the strike was a response to rocket fire.",
                         "Kessia said the strike was unprovoked.", sim=0.65)) is not None
     assert "strike" in happenings("The assault started late on Monday night.")
+
+
+def test_aligned_claims_with_other_values_conflict_instead_of_agreeing() -> None:
+    """Two claims the judge aligns as one statement (a shared name, close) agree, unless they
+    give another clock time, date or count of the same kind: then that is the conflict."""
+    from divergence.judge.frames.aligned import values_apart
+
+    j = NLIJudge(nli=FakeNLI({}))
+    a = "Five journalists were detained at the Vellmark protest, their union said."
+    b = "Police said two journalists were detained at the Vellmark protest."
+    assert judged(j, a, b, 0.8) == "conflict"
+    c = "The handover at the Orvel crossing took place at 14:00, officials said."
+    d = "The handover at the Orvel crossing took place at 9:30, the Red Cross said."
+    assert judged(j, c, d, 0.8) == "conflict"
+    # the same values agree; a breakdown, a vague figure, or weekdays (often when it was said)
+    # are not set against a figure
+    assert judged(j, a, "Police said five journalists were detained in Vellmark.", 0.8) == "agree"
+    for x, y in (("Reports said fighters had executed more than 2,000 civilians since Sunday.",
+                  "The government on Wednesday put the civilian toll at more than 2,000."),
+                 ("The war has driven millions from their homes in Vellmark.",
+                  "More than 12 million people have been displaced in Vellmark."),
+                 ("A seven-year-old girl was among at least 12 people injured in Vellmark.",
+                  "12 people were wounded in Vellmark.")):
+        assert values_apart(pair(x, y, sim=0.7)) is None, x

@@ -23,7 +23,8 @@ from typing import Any
 import numpy as np
 
 from ..records import Claim, Judgement, Reason
-from .detectors import denial_inside, is_conflict
+from .detectors import Pair, denial_inside, is_conflict
+from .frames.aligned import values_apart
 from .pair import DEFAULT_DETECTORS, STRUCTURAL, Judge, compatible_speakers, noisy_or
 from .text import overlap
 
@@ -270,21 +271,31 @@ class NLIJudge(Judge):
             if anchors and p_agree >= self.nli_agree and sim >= 0.3:
                 why = Reason("nli", f"same statement (NLI entailment p={p_agree:.2f}, both name "
                              f"{pinned})", (a.id, b.id), weight=p_agree)
-                return Judgement("agree", p_agree, (why, *extra), sim)
+                return _aligned(a, b, sim, why, extra)
             if anchors and sim >= self.anchored_sim and p_conflict < self.nli_soft:
                 why = Reason("similarity", f"same statement (cosine {sim:.2f}, both name "
                              f"{pinned})", (a.id, b.id), weight=sim)
-                return Judgement("agree", sim, (why, *extra), sim)
+                return _aligned(a, b, sim, why, extra)
             if p_agree >= self.bare_agree and self._paraphrase(a, b, sim):
                 why = Reason("nli", f"same statement (NLI entailment p={p_agree:.2f}, cosine "
                              f"{sim:.2f})", (a.id, b.id), weight=p_agree)
-                return Judgement("agree", p_agree, (why, *extra), sim)
+                return _aligned(a, b, sim, why, extra)
             if sim >= self.copy_sim and p is None:  # read by the model, its word stands
                 why = Reason("similarity", f"near-copies (cosine {sim:.2f})", (a.id, b.id),
                              weight=sim)
                 return Judgement("agree", sim, (why, *extra), sim)
         neither = float(p[2]) if p is not None else 1.0 - sim
         return Judgement("neither", neither, (*reasons, *extra), sim)
+
+
+def _aligned(a: Claim, b: Claim, sim: float, why: Reason, extra: tuple[Reason, ...]
+             ) -> Judgement:
+    """Two claims aligned as one statement (``why``) agree, unless their values differ: another
+    day, time or count of the same kind is then the conflict (``frames.values_apart``)."""
+    apart = values_apart(Pair(a, b, sim))
+    if apart is not None:
+        return Judgement("conflict", apart.weight, (apart, *extra), sim)
+    return Judgement("agree", why.weight, (why, *extra), sim)
 
 
 _GENERIC_HEADS = frozenset({

@@ -57,12 +57,19 @@ def times(text: str) -> tuple[DateRef, ...]:
 def _when(p: Pair) -> Reason | None:
     if not same_happening(p, TIMED, 0.3):
         return None
+    return compare_times(p)
+
+
+def compare_times(p: Pair, kinds: tuple[str, ...] = ("time", "monthday", "weekday")
+                  ) -> Reason | None:
+    """The days or times two claims give, compared (no check that they speak of one
+    happening: the caller knows): a ``date`` conflict, a ``same-value`` sign, or None."""
     da, db = times(p.a.content), times(p.b.content)
     where = span_of
     if not da or not db:  # "Qatar announced on Thursday that ...": the date is the speaker's
         da, db = times(p.a.text), times(p.b.text)
         where = text_span  # offsets into the sentence, not the proposition
-    for kind in ("time", "monthday", "weekday"):
+    for kind in kinds:
         xs = [d for d in da if d.kind == kind]
         ys = [d for d in db if d.kind == kind]
         if not xs or not ys:

@@ -1,0 +1,57 @@
+"""Values of two claims already aligned as one statement: another day, time or count.
+
+The judge agrees two claims when the NLI model reads one as entailing the other, or when they pin
+one fact (a shared name, number or day) and are close. Outlets that report one thing with other
+values ("five journalists were detained" / "only two reporters were held"; "handed over on
+Monday" / "on Wednesday") align that way too; their values decide: a conflict, not an agreement.
+This is the issue's "align meaning, then compare values", for pairs the frames did not key."""
+
+from __future__ import annotations
+
+from ...records import Reason
+from ..detectors import Pair, span_of
+from .counts import Count, clash, counts
+from .times import compare_times
+
+
+def values_apart(p: Pair) -> Reason | None:
+    """A ``date`` or ``number`` reason when two aligned claims give another date or clock time,
+    or counts of the same kind (deaths, arrests, losses ...) of one thing that cannot both be
+    true. Weekdays are left out: a claim's weekday is often when it was said, or a "since"."""
+    r = compare_times(p, ("time", "monthday"))  # not weekdays: "on Wednesday the government
+    if r is not None and r.type == "date":  # put the toll since Sunday at ..." is two days
+        return r
+    xs, ys = _sure(counts(p.a.content)), _sure(counts(p.b.content))
+    for kind in sorted(xs.keys() & ys.keys()):
+        x, y = xs[kind], ys[kind]
+        if _same_noun(x.head, y.head) and clash(x, y):
+            return Reason("number", f"{x.q.text!r} vs {y.q.text!r} ({x.kind})",
+                          (p.a.id, p.b.id),
+                          (span_of(p.a, x.q.start, x.q.end), span_of(p.b, y.q.start, y.q.end)),
+                          weight=0.6)
+    return None
+
+
+def _sure(found: tuple[Count, ...]) -> dict[str, Count]:
+    """The one count of each kind a claim gives, when it gives one (several deaths figures in
+    one claim are a breakdown or a history, not a figure to set against another), exact or
+    open-ended ("at least 12"; not "thousands", "some 2,000", a range)."""
+    by_kind: dict[str, list[Count]] = {}
+    for c in found:
+        if c.kind not in ("count", "share", "duration") and (c.lo == c.hi or c.hi == float("inf")):
+            by_kind.setdefault(c.kind, []).append(c)
+    return {k: v[0] for k, v in by_kind.items() if len(v) == 1}
+
+
+# Nouns that name people in a count: "five journalists" / "two reporters" count one thing.
+_PEOPLE = frozenset({"person", "journalist", "reporter", "civilian", "soldier", "troop",
+                     "fighter", "resident", "worker", "protester", "demonstrator", "child",
+                     "woman", "man", "patient", "student", "officer", "policeman"})
+
+
+def _same_noun(x: str, y: str) -> bool:
+    """One thing counted: the same noun, two nouns for people, or two for ships."""
+    return x == y or (x in _PEOPLE and y in _PEOPLE) or {x, y} <= {"ship", "vessel", "boat"}
+
+
+__all__ = ["values_apart"]
