@@ -782,3 +782,24 @@ def test_aligned_claims_with_other_values_conflict_instead_of_agreeing() -> None
                  ("A seven-year-old girl was among at least 12 people injured in Vellmark.",
                   "12 people were wounded in Vellmark.")):
         assert values_apart(pair(x, y, sim=0.7)) is None, x
+
+
+def test_a_link_drawn_and_denied_and_who_asked_for_talks() -> None:
+    from divergence.judge.frames import linkage, reasons
+
+    assert any(w.denied and w.reason == "flooding" for w in reasons(
+        "The order to evacuate the town was issued because of an expected assault, not flooding."))
+    r = linkage(pair("The mayor said the town was evacuated because of rising floodwaters.",
+                     "Officers said the town was evacuated because of an expected assault, not "
+                     "flooding.", sim=0.6))
+    assert r is not None and "not 'flooding'" in r.detail
+    assert linkage(pair("Prosecutors said the arrest of the general was linked to the coup.",
+                        "His lawyer said the arrest of the general was unrelated to the coup.",
+                        sim=0.7)) is not None
+    assert linkage(pair("Officials said the fire at the plant was started by a drone strike.",
+                        "Investigators blamed the fire at the plant on a gas leak.", sim=0.6))
+    talks = {(x.outcome, x.agent) for t in (
+        "The Aldmoor government asked for the talks in Lisvar.",
+        "The talks were convened at the request of the rebel Highland Alliance.")
+        for x in frame_credits(claim_from_text(t, "a:0")) if x.role == "requester"}
+    assert talks == {("meeting", "aldmoor"), ("meeting", "alliance")}

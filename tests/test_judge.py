@@ -206,6 +206,10 @@ def test_titles_read_qualifiers_appositives_and_spellings() -> None:
                 "Defence Minister Kemal Osei said the police acted alone.", sim=0.2)
     assert fire("title", "General Tomas Ferre, the army chief, announced the withdrawal.",
                 "Colonel Tomas Ferre announced the withdrawal.", sim=0.9)
+    assert fire("title", "Ostrevia's prime minister, Mira Solen, landed on Friday.",
+                "Mira Solen, the foreign minister of Ostrevia, arrived on Friday.", sim=0.8)
+    assert fire("title", "Defence Minister Oren Talvi visited the front on Tuesday.",
+                "Oren Talvi, the army's chief of staff, toured the front on Tuesday.", sim=0.8)
     # other people: another surname, or an office in a description ("the leader of a party")
     assert fire("title", "Chancellor Olaf Scholz said Berlin would send more.",
                 "President Martin Schulz said Berlin would send more.", sim=0.8) is None

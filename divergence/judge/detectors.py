@@ -333,13 +333,19 @@ _TITLE_RE = re.compile(
 # "Alexander Lukashenko, the self-proclaimed president of Belarus": an office given after the
 # name (offices only: "the leader of Likud", "the chief of staff" describe, they do not title).
 _OFFICES = (r"President|Vice\s+President|Prime\s+Minister|Foreign\s+Minister|Minister|Senator|"
-            r"Governor|Secretary|Ambassador|Chancellor|Mayor")
+            r"Governor|Secretary|Ambassador|Chancellor|Mayor|Chief\s+of\s+Staff")
 _APPOSITIVE_TITLE_RE = re.compile(
     rf"(?<![\w-])(?<!In )(?<!On )(?<!At )(?<!For )(?<!From )(?<!With )(?<!By )"
     rf"(?!(?:In|On|At|For|From|With|By|The|A|An|And|But)\b)"
-    rf"{_NAME.replace('{0,2}', '{1,2}')},\s+(?:the\s+|a\s+)?{_QUALIFIER}?"
+    rf"{_NAME.replace('{0,2}', '{1,2}')},\s+(?:the\s+|a\s+)?(?:[a-z]+['’]s\s+)?{_QUALIFIER}?"
     rf"(?P<title>(?:(?!(?:new|current|then|now|country's)\s)[a-z]+\s+){{0,2}}(?i:{_OFFICES}))"
     rf"(?:\s+(?:of|in|for)\b|\s*,)"
+)
+# "Ostrevia's prime minister, Mira Solen, ...": an office before the name, set off by a comma.
+_POSSESSIVE_TITLE_RE = re.compile(
+    rf"(?<![\w-])[A-Z][\w-]*['’]s\s+{_QUALIFIER}?"
+    rf"(?P<title>(?:(?!(?:new|current|then|now)\s)[a-z]+\s+){{0,2}}(?i:{_OFFICES})),\s+"
+    rf"{_NAME.replace('{0,2}', '{1,2}')}\b"
 )
 
 
@@ -363,7 +369,7 @@ def _titles(text: str) -> dict[str, Titled]:
     """Titled people by lower-case surname: "former President Donald Trump" ->
     {"trump": Titled("Donald Trump", "president", "former", ...)}."""
     out: dict[str, Titled] = {}
-    for rx in (_TITLE_RE, _APPOSITIVE_TITLE_RE):
+    for rx in (_TITLE_RE, _APPOSITIVE_TITLE_RE, _POSSESSIVE_TITLE_RE):
         for m in rx.finditer(text):
             title = re.sub(r"\s+", " ", m.group("title")).lower()
             title = _TITLE_ABBREVIATIONS.get(title, title).replace("-", " ")

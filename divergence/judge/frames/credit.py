@@ -17,7 +17,8 @@ _HARM = (r"(?:blasts?|explosions?|attacks?|strikes?|airstrikes?|bombings?|destru
 # Each name starts at a word's start (the lookbehind): without it, a long capitalised token is
 # rescanned from every letter, quadratic in its length.
 _AGENT_NP = (r"(?P<agent>(?<![\w’'.-])(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,3}"
-             r"(?:\s+(?:forces|troops|army|military|militants|fighters|rebels|officials))?)")
+             r"(?:\s+(?:forces|troops|army|military|militants|fighters|rebels|officials|government|"
+             r"authorities|leadership))?)")
 _DEMONYM_ACT = re.compile(
     r"\b(?:an?\s+|the\s+)?(?P<agent>(?<![\w’'.-])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+"
     r"(?:air\s*strike|airstrike|"
@@ -40,6 +41,8 @@ _HARM_DONE = re.compile(rf"\b(?:{_HARM}|raids?|assaults?|shootings?|incursions?|
                         rf"provocation|assassinations?|it)\b[^,;.]{{0,40}}$", re.I)
 _MEDIATION = (r"mediat\w+|brokered|broker|negotiated|facilitated|secured|engineered|"
               r"helped\s+(?:to\s+)?(?:broker|secure|negotiate|mediate|reach)")
+# Talks and meetings someone may be said to have asked for (a truce is ``PEACE``).
+_MEETING = re.compile(r"\b(?:talks|negotiations|(?:emergency\s+)?(?:meeting|summit))\b", re.I)
 # Who won an election, as a claim has it.
 _VOTE = r"(?:[\w-]+\s+){0,2}?(?:election|vote|presidency|poll|runoff|run-off|ballot|race)\b"
 _WINNER = tuple(re.compile(rx) for rx in (
@@ -116,7 +119,16 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
                          rf"(?:[\w-]+\s+){{0,2}}?(?P<out>{PEACE})", text):
         add("ceasefire", "requester", m.group("agent"), m)
     for m in re.finditer(rf"at\s+{_AGENT_NP}['’]s?\s+(?:request|urging|behest|plea)", text):
-        add("ceasefire", "requester", m.group("agent"), m)
+        add("meeting" if _MEETING.search(text) and not about_peace else "ceasefire", "requester",
+            m.group("agent"), m)
+    for m in re.finditer(rf"\bat\s+the\s+(?:request|urging|behest)\s+of\s+(?:the\s+)?(?:[a-z]+\s+)?"
+                         rf"{_AGENT_NP}", text):  # "at the request of the rebel Highland Alliance"
+        add("meeting" if _MEETING.search(text) and not about_peace else "ceasefire", "requester",
+            m.group("agent"), m)
+    for m in re.finditer(rf"{_AGENT_NP}\s+(?:had\s+|has\s+|have\s+)?(?:requested|sought|asked\s+"
+                         rf"for|called\s+for|proposed)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?"
+                         rf"(?P<out>{_MEETING.pattern})", text):  # "X asked for the talks"
+        add("meeting", "requester", m.group("agent"), m)
     for m in re.finditer(rf"(?P<out>{PEACE})\s+(?:was|had\s+been|has\s+been)\s+(?:first\s+)?"
                          rf"(?:proposed|requested|sought|suggested|initiated)\s+by\s+(?:the\s+)?"
                          rf"{_AGENT_NP}", text):  # "the pause was proposed by the Ruritanian side"

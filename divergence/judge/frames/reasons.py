@@ -17,12 +17,14 @@ from ..text import token_set
 @dataclass(frozen=True, slots=True)
 class Why:
     """A reason or aim a claim gives: what it explains, the reason, and the reason's span in
-    the claim's content."""
+    the claim's content; ``denied`` when the claim denies the link ("unrelated to the coup",
+    "not flooding")."""
 
     explained: str
     reason: str
     start: int
     end: int
+    denied: bool = False
 
 
 # A cue, then the reason up to the end of its clause. "for military reasons" keeps its adjective.
@@ -32,8 +34,20 @@ _CUE = re.compile(
     r"attempt)\s+to|with\s+the\s+(?:aim|goal|intention)\s+of|aimed\s+at|(?:was|were|is|are)\s+"
     r"(?:designed|meant|intended)\s+(?:only\s+)?to|driven\s+by|in\s+(?:response|retaliation)\s+"
     r"(?:to|for)|(?:was|is|came)\s+(?:as\s+)?(?:a\s+)?(?:response|retaliation|reply)\s+(?:to|for)|"
-    r"as\s+(?=an?\s+(?:[\w-]+\s+)?(?:gesture|sign|signal)\b)|"
+    r"as\s+(?=an?\s+(?:[\w-]+\s+)?(?:gesture|sign|signal)\b)|as\s+part\s+of|"
+    r"(?:was|were|had\s+been)\s+(?:caused|started|triggered|sparked|set\s+off)\s+by|"
+    r"(?:was|were|is|are)\s+(?:the\s+)?(?:result|consequence)\s+of|"
+    r"(?:was|were|is|are)\s+(?:linked|connected|related|tied)\s+to|"
     r"for\s+(?P<adj>(?:[\w-]+\s+){1,2}?)reasons?\b(?:\s+of)?)\s*", re.I)
+# A link denied: "is unrelated to the coup", "had nothing to do with the strike", "is not
+# connected to military spending".
+_NO_LINK = re.compile(
+    r"\b(?:(?:was|were|is|are)\s+(?:unrelated|not\s+(?:linked|connected|related|tied|due))\s+"
+    r"to|(?:had|has|have)\s+nothing\s+to\s+do\s+with)\s+", re.I)
+# "X blamed the fire on a gas leak": what is explained, then its cause.
+_BLAMED_ON = re.compile(r"\bblamed\s+(?P<x>(?:the\s+)?[\w\s'’-]{3,60}?)\s+on\s+", re.I)
+# A reason ruled out inside another: "an expected rebel assault, not flooding".
+_NOT_THIS = re.compile(r",?\s+(?:not|rather\s+than|instead\s+of)\s+(?P<r>[^,;.]+)", re.I)
 # "the strike was unprovoked": a reason denied, against any reason given.
 _UNPROVOKED = re.compile(r"\s+(?:was|were|is|are)\s+(?:completely\s+|entirely\s+|totally\s+)?"
                          r"unprovoked\b", re.I)
@@ -65,6 +79,14 @@ def reasons(text: str) -> tuple[Why, ...]:
             out.append(Why(explained.strip(), reason, m.end(), end))
     for m in _UNPROVOKED.finditer(text):
         out.append(Why(text[:m.start()].strip(), "no provocation", m.start(), m.end()))
+    for m in _NO_LINK.finditer(text):
+        reason, end = _clause(text, m.end())
+        if reason:
+            out.append(Why(text[:m.start()].strip(), reason, m.start(), end, denied=True))
+    for m in _BLAMED_ON.finditer(text):
+        reason, end = _clause(text, m.end())
+        if reason:
+            out.append(Why(m.group("x").strip(), reason, m.start(), end))
     for m in _CUE.finditer(text):
         if any(w.start <= m.start() < w.end for w in out):
             continue
@@ -73,6 +95,10 @@ def reasons(text: str) -> tuple[Why, ...]:
             reason, end = m.group("adj").strip(), m.end()
         explained = text[:m.start()].strip()
         if reason and explained:
+            ruled_out = _NOT_THIS.search(reason)
+            if ruled_out:  # "because of an assault, not flooding": flooding is denied
+                out.append(Why(explained, ruled_out.group("r").strip(), m.start(), end, True))
+                reason = reason[:ruled_out.start()].strip()
             out.append(Why(explained, reason, m.start(), end))
     return tuple(out)
 
@@ -108,9 +134,11 @@ def _apart(x: str, y: str) -> bool:
 
 @detector("linkage")
 def linkage(p: Pair) -> Reason | None:
-    """Two voices give one happening different reasons or aims: claims of one story (cosine
-    at least 0.35) from two named speakers, whose explained parts are one thing
-    (``_same_thing``) and whose reasons share no content word."""
+    """Two voices give one happening different reasons or aims, or one draws a link the other
+    denies ("linked to the coup" / "unrelated to the coup attempt"): claims of one story
+    (cosine at least 0.35) from two named speakers, whose explained parts are one thing
+    (``_same_thing``); two reasons given differ when they share no content word, a reason and
+    a denied one are the same link when they share one."""
     if one_voice(p) or p.similarity < 0.35:
         return None
     if not (p.a.speaker and p.b.speaker) or speaker_key(p.a) == speaker_key(p.b):
@@ -118,12 +146,15 @@ def linkage(p: Pair) -> Reason | None:
     xs, ys = reasons(p.a.content), reasons(p.b.content)
     for x in xs:
         for y in ys:
-            if _same_thing(x.explained, y.explained) and _apart(x.reason, y.reason):
-                who = "; ".join(f"{c.speaker or 'the outlet'}: {w.reason!r}"
-                                for c, w in ((p.a, x), (p.b, y)))
-                return Reason("linkage", f"why? — {who}", (p.a.id, p.b.id),
-                              (span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)),
-                              weight=0.6)
+            if not _same_thing(x.explained, y.explained) or x.denied and y.denied:
+                continue
+            if (x.denied != y.denied) == _apart(x.reason, y.reason):
+                continue  # the same link given twice, or two links of which one is denied
+            who = "; ".join(f"{c.speaker or 'the outlet'}: {'not ' if w.denied else ''}"
+                            f"{w.reason!r}" for c, w in ((p.a, x), (p.b, y)))
+            return Reason("linkage", f"why? — {who}", (p.a.id, p.b.id),
+                          (span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)),
+                          weight=0.6)
     return None
 
 
