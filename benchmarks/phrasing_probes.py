@@ -1,15 +1,17 @@
-"""The judge on phrasing probes: pairs of news sentences about invented events, written by a
-helper session that never read the judge's code (benchmarks/data/phrasing_probes.jsonl).
+"""The judge on phrasing probes: pairs of news sentences about invented events, written by
+helper sessions that never read the judge's code (benchmarks/data/phrasing_probes*.jsonl).
 
     python benchmarks/phrasing_probes.py [--split dev|test|all] [--root CHECKOUT] [--show]
+    python benchmarks/phrasing_probes.py --data benchmarks/data/phrasing_probes_b.jsonl
 
 Every pair is judged as `divergence compare` judges it (claims read with their attribution,
 cosine of the packaged MiniLM, the default judge). Prints per-label P/R/F1, macro-F1 and conflict
 recall per type; `--root` judges with another checkout's code (the same data), so two commits
 compare side by side. Writes benchmarks/results/phrasing_probes[_<name>].json. The probes use
 invented countries and people only: they measure how the judge reads kinds of wording, not any
-real event. Split by id: p001-p040 are dev (read to find what to fix), p041-p080 test
-(scored only, never read to fix anything).
+real event. Set A (phrasing_probes.jsonl, 80 pairs) is split by id: p001-p040 are dev (read to
+find what to fix), p041-p080 test (scored only, never read). Set B (phrasing_probes_b.jsonl,
+120 pairs, written later by another helper) is held out whole: score it, never read it.
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ def main() -> int:
     rows = [json.loads(line) for line in args.data.read_text("utf-8").splitlines() if line.strip()]
     if args.split != "all":
         rows = [r for r in rows if (int(r["id"][1:]) <= 40) == (args.split == "dev")]
+    if args.show and args.data.stem != "phrasing_probes":
+        ap.error("--show reads the pairs to fix them: set A's dev half only")
     if args.show and args.split != "dev":
         ap.error("--show reads the pairs to fix them: dev only")
     emb = EMBEDDERS.make("sentence-transformers", model="all-MiniLM-L6-v2", backend="onnx")
@@ -72,7 +76,7 @@ def main() -> int:
     print("conflict recall by type: " + ", ".join(
         f"{t} {v}" for t, v in out["conflict_recall_by_type"].items()))
     name = "" if args.root.resolve() == HERE.parent else f"_{args.root.resolve().name}"
-    dest = HERE / "results" / f"phrasing_probes_{args.split}{name}.json"
+    dest = HERE / "results" / f"{args.data.stem}_{args.split}{name}.json"
     atomic_write(dest, json.dumps(out, indent=1) + "\n")
     print(f"wrote {dest}", file=sys.stderr)
     return 0

@@ -803,3 +803,16 @@ def test_a_link_drawn_and_denied_and_who_asked_for_talks() -> None:
         "The talks were convened at the request of the rebel Highland Alliance.")
         for x in frame_credits(claim_from_text(t, "a:0")) if x.role == "requester"}
     assert talks == {("meeting", "aldmoor"), ("meeting", "alliance")}
+
+
+def test_a_time_told_loosely_is_the_same_time() -> None:
+    from divergence.judge.frames.times import compare_times
+
+    r = compare_times(pair("A drone struck the plant shortly before 3 am, the operator said.",
+                           "The plant was hit by a drone at about 2:50 am.", sim=0.7))
+    assert r is not None and r.type == "same-value"
+    r = compare_times(pair("A drone struck the plant at 3 am.", "The plant was hit at 2:50 am.",
+                           sim=0.7))
+    assert r is not None and r.type == "date"  # both told exactly: ten minutes apart
+    assert (counts("Only two reporters were held by police at the protest.")[0].kind
+            == "arrests")

@@ -20,7 +20,7 @@ _COUNT_PREDICATES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("displacement", r"displaced|evacuated|fled|homeless|evacuees|refugees|forced\s+from|"
                          r"driven\s+from|uprooted"),
         ("missing", r"missing|unaccounted"),
-        ("arrests", r"arrested|detained|arrests"),
+        ("arrests", r"arrested|detained|arrests|held\s+by\s+police|taken\s+into\s+custody"),
         ("losses", r"lost|shot\s+down|downed|destroyed|losses"),
         ("released", r"released|freed|release|handed\s+over|free"),
     )

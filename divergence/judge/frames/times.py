@@ -74,7 +74,8 @@ def compare_times(p: Pair, kinds: tuple[str, ...] = ("time", "monthday", "weekda
         ys = [d for d in db if d.kind == kind]
         if not xs or not ys:
             continue
-        same = [(x, y) for x in xs for y in ys if _same_day(x, y)]
+        same = [(x, y) for x in xs for y in ys if _same_day(x, y)
+                or kind == "time" and _hedged_close(p, x, y)]
         if same:
             x, y = same[0]
             if x.text.strip().lower() == y.text.strip().lower():
@@ -106,6 +107,22 @@ def _same_day(x: DateRef, y: DateRef) -> bool:
         rb = [int(d) for d in db.split("-")]
         return max(ra[0], rb[0]) <= min(ra[-1], rb[-1])
     return x.value == y.value
+
+
+_HEDGE = re.compile(r"\b(?:about|around|approximately|roughly|shortly|nearly|some|just|soon|"
+                    r"almost|circa|c\.)\W+(?:\w+\W+)?$", re.I)
+
+
+def _hedged_close(p: Pair, x: DateRef, y: DateRef) -> bool:
+    """Two clock times within half an hour, one of them hedged ("shortly before 3 am" / "at
+    about 2:50 am"): one time, told loosely."""
+    hx, mx = (int(v) for v in x.value.split(":"))
+    hy, my = (int(v) for v in y.value.split(":"))
+    gap = abs((hx * 60 + mx) - (hy * 60 + my))
+    if min(gap, 24 * 60 - gap) > 30:
+        return False
+    return any(_HEDGE.search(c.content[max(0, d.start - 25):d.start]) or _HEDGE.search(
+        c.text[max(0, d.start - 25):d.start]) for c, d in ((p.a, x), (p.b, y)))
 
 
 def _unit(kind: str) -> str:
