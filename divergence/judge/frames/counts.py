@@ -98,7 +98,8 @@ _RANGE_RE = re.compile(r"\b(?:between\s+|from\s+)?(?P<a>\d[\d,]*)\s*(?:-|–|to|
                        r"(?P<b>\d[\d,]*)(?:\s+(?P<unit>[a-z-]+))?", re.I)
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
+    """A noun's singular, lower case ("casualties" -> "casualty", "tanks" -> "tank")."""
     w = word.lower()
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
@@ -122,7 +123,7 @@ def counts(text: str) -> tuple[Count, ...]:
             out.append(Count(q, "share", _share_owner(text, q), lo, hi))
             continue
         unit = _plural_after(text, q, unit)
-        head = "aircraft" if unit in _AIRCRAFT else _singular(unit) if unit else ""
+        head = "aircraft" if unit in _AIRCRAFT else singular(unit) if unit else ""
         head = _SAME_HEAD.get(head, head)
         if head in _PERSON_GENERIC or head in {"people", "person"} or countries(head):
             head = "person"  # "471 Palestinians": people (whose, the actor guard reads)

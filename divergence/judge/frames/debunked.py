@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from ...records import Reason
 from ..detectors import Pair, detector, one_voice, span_of
+from .counts import singular
 
 _EVIDENCE = (r"(?P<obj>videos?|footage|images?|photos?|photographs?|pictures?|reports?|"
              r"recordings?|documents?|tallies|tally\s+sheets?|figures|accounts?|testimon(?:y|ies))")
@@ -28,11 +29,9 @@ _CITED = re.compile(rf"\b{_EVIDENCE}\s+(?:[\w-]+\s+){{0,4}}?(?:showed|shows|show
 
 
 def _noun(word: str) -> str:
-    """The evidence noun, singular and lower case ("tally sheets" -> "tally sheet")."""
-    w = re.sub(r"\s+", " ", word.lower())
-    return {"tallies": "tally", "testimonies": "testimony", "photographs": "photo",
-            "photograph": "photo", "pictures": "photo", "picture": "photo", "images": "image",
-            }.get(w, w[:-1] if w.endswith("s") and not w.endswith("ss") else w)
+    """The evidence noun, singular and lower case, photographs and pictures as photos."""
+    w = singular(re.sub(r"\s+", " ", word))
+    return "photo" if w in ("photograph", "picture") else w
 
 
 @lru_cache(maxsize=65536)
