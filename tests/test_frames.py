@@ -569,6 +569,8 @@ def test_a_denial_in_its_own_words_is_not_one_position_with_what_it_denies() -> 
     c = "Hamas officials denied requesting a pause in the fighting."
     assert judged(NLIJudge(nli=FakeNLI({})), "Hamas asked mediators for a pause in the fighting.",
                   c, 0.75) == "conflict"
+    assert claim_from_text("The ministry denied wrongdoing in the contract award.",
+                           "a:0").content.startswith("The ministry denied")  # a noun, kept
     d, e = "Israel denied any part in the blast.", "An Israeli strike caused the blast."
     assert judged(NLIJudge(nli=FakeNLI({})), d, e, 0.6) != "agree"
 
@@ -712,13 +714,17 @@ def test_who_won_a_vote_is_a_credit_two_claims_can_dispute() -> None:
     assert won("The commission declared Ana Ruiz the winner of Sunday's vote.") == {"ruiz"}
     assert won("The opposition said its tally sheets showed Pedro Lima had won the election.") == {
         "lima"}
-    assert won("Lima won 67% of the vote, according to the opposition.") == {"lima"}
+    assert won("Lima won 52 percent of the vote.") == set()  # a share is not the win
     assert won("Ruiz was declared the winner by the commission.") == {"ruiz"}
     r = responsibility(pair("The commission declared Ana Ruiz the winner of Sunday's vote.",
                             "The opposition said Pedro Lima had won the election.", sim=0.5))
     assert r is not None and "won" in r.detail
     assert responsibility(pair("Ana Ruiz won the 2019 election.",
                                "Pedro Lima won the 2024 election.", sim=0.5)) is None
+    assert responsibility(pair("Ana Ruiz won the presidential election.",
+                               "Pedro Lima won the mayoral race in the capital.", sim=0.5)) is None
+    assert responsibility(pair("The Liberal Party won the election.",
+                               "Liberals won the election.", sim=0.9)) is None
     # "It was X that had begged for it": a cleft with its auxiliary
     assert ("requester", "borduria") in {
         (x.role, x.agent) for x in frame_credits(claim_from_text(
@@ -736,6 +742,9 @@ def test_evidence_called_fake_against_what_it_shows() -> None:
     # other evidence, or a denial that the video was fake
     assert debunked(pair("The ministry said the video was fabricated.",
                          "The report found 30 civilians were killed.", sim=0.4)) is None
+    assert debunked(pair("The lawyer said the video shows that the police account was untrue.",
+                         "Witnesses said the video shows officers beating a man.",
+                         sim=0.6)) is None
     assert debunked(pair("The ministry denied that the video was fake.",
                          "The video showed soldiers firing on the crowd.", sim=0.4)) is None
 
@@ -743,11 +752,16 @@ def test_evidence_called_fake_against_what_it_shows() -> None:
 def test_more_ways_to_say_who_mediated_asked_or_why() -> None:
     from divergence.judge.frames import linkage
 
-    r = responsibility(pair("The deal was mediated by Norway, officials said.",
-                            "Valdora and Kessia reached the deal in direct talks without "
-                            "mediators.", sim=0.36))
-    assert r is not None and r.type == "actor"
-    asked = {(x.role, x.agent) for t in ("The pause was proposed by the Valdoran side.",
+    # a trade deal reached without mediators says nothing of who brokered a truce
+    assert responsibility(pair("Valdora and Kessia reached the trade agreement directly, "
+                               "without mediators.", "The ceasefire between Valdora and Kessia "
+                               "was brokered by Norway.", sim=0.5)) is None
+    assert not frame_credits(claim_from_text(
+        "The central bank called for a pause in interest rate hikes.", "a:0"))
+    assert not frame_credits(claim_from_text(
+        "The minister resigned at the request of President Ana Ruiz.", "a:0"))
+    asked = {(x.role, x.agent) for t in ("The humanitarian pause was proposed by the Valdoran "
+                                          "side.",
                                           "Valdora never requested a truce.")
              for x in frame_credits(claim_from_text(t, "a:0"))}
     assert ("not-requester", "valdora") in asked and any(r == "requester" for r, _ in asked)
@@ -766,15 +780,19 @@ def test_aligned_claims_with_other_values_conflict_instead_of_agreeing() -> None
     from divergence.judge.frames.aligned import values_apart
 
     j = NLIJudge(nli=FakeNLI({}))
-    a = "Five journalists were detained at the Vellmark protest, their union said."
-    b = "Police said two journalists were detained at the Vellmark protest."
+    a = "The Kavu ferry sank at 14:00, the coastguard said."  # no timed happening: only the
+    b = "The Kavu ferry went down at 9:30, officials said."  # alignment compares the times
     assert judged(j, a, b, 0.8) == "conflict"
-    c = "The handover at the Orvel crossing took place at 14:00, officials said."
-    d = "The handover at the Orvel crossing took place at 9:30, the Red Cross said."
-    assert judged(j, c, d, 0.8) == "conflict"
-    # the same values agree; a breakdown, a vague figure, or weekdays (often when it was said)
-    # are not set against a figure
-    assert judged(j, a, "Police said five journalists were detained in Vellmark.", 0.8) == "agree"
+    assert values_apart(pair(a, b, sim=0.8)) is not None
+    # the same values agree; the day something was said is not the day it happened; a part is
+    # not set against the whole; nor a breakdown, a vague figure, or weekdays
+    assert judged(j, a, "The Kavu ferry went down at 2 pm, officials said.", 0.8) == "agree"
+    assert judged(j, "Officials said on March 3 that the Kavu bridge had reopened.",
+                  "The Kavu bridge has reopened to traffic, officials said on March 4.",
+                  0.8) == "agree"
+    assert values_apart(pair("On Monday rebels killed 20 people in Kavu village.",
+                             "On Monday rebels killed 8 civilians in Kavu village.",
+                             sim=0.9)) is None
     for x, y in (("Reports said fighters had executed more than 2,000 civilians since Sunday.",
                   "The government on Wednesday put the civilian toll at more than 2,000."),
                  ("The war has driven millions from their homes in Vellmark.",
@@ -787,6 +805,11 @@ def test_aligned_claims_with_other_values_conflict_instead_of_agreeing() -> None
 def test_a_link_drawn_and_denied_and_who_asked_for_talks() -> None:
     from divergence.judge.frames import linkage, reasons
 
+    assert not any(w.denied for w in reasons(
+        "The school was closed because the boiler could not supply heating."))
+    assert linkage(pair("Police said the shooting was unrelated to the city's gang feud.",
+                        "Officials said the shooting was the result of a dispute at the city's "
+                        "market.", sim=0.6)) is None
     assert any(w.denied and w.reason == "flooding" for w in reasons(
         "The order to evacuate the town was issued because of an expected assault, not flooding."))
     r = linkage(pair("The mayor said the town was evacuated because of rising floodwaters.",

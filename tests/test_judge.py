@@ -210,6 +210,8 @@ def test_titles_read_qualifiers_appositives_and_spellings() -> None:
                 "Mira Solen, the foreign minister of Ostrevia, arrived on Friday.", sim=0.8)
     assert fire("title", "Defence Minister Oren Talvi visited the front on Tuesday.",
                 "Oren Talvi, the army's chief of staff, toured the front on Tuesday.", sim=0.8)
+    assert fire("title", "Jan Kowal, who was mayor of Dunmore until 2020, said it would open.",
+                "Governor Jan Kowal said it would open.", sim=0.9) is None
     # other people: another surname, or an office in a description ("the leader of a party")
     assert fire("title", "Chancellor Olaf Scholz said Berlin would send more.",
                 "President Martin Schulz said Berlin would send more.", sim=0.8) is None

@@ -312,8 +312,10 @@ def _whole(sentence: str, att: Attributed) -> str | None:
 
 
 # What a denial may deny as a gerund: "denied backing the rebels", "denied having sought a truce".
+# Not a noun in -ing ("denied wrongdoing in the award", "denied funding for it was cut").
 _GERUND = re.compile(r"\s*(?:having\s+)?(?!(?:nothing|anything|something|everything|during|"
-                     r"according|including)\b)[a-z]+ing\s+\w", re.I)
+                     r"according|including)\b)[a-z]+ing\s+(?!(?:of|for|in|on|at|by|to|with|from|"
+                     r"was|were|is|are|had|has|have)\b)\w", re.I)
 
 
 def without_aside(sentence: str, att: Attributed) -> str:

@@ -338,8 +338,8 @@ _APPOSITIVE_TITLE_RE = re.compile(
     rf"(?<![\w-])(?<!In )(?<!On )(?<!At )(?<!For )(?<!From )(?<!With )(?<!By )"
     rf"(?!(?:In|On|At|For|From|With|By|The|A|An|And|But)\b)"
     rf"{_NAME.replace('{0,2}', '{1,2}')},\s+(?:the\s+|a\s+)?(?:[a-z]+['’]s\s+)?{_QUALIFIER}?"
-    rf"(?P<title>(?:(?!(?:new|current|then|now|country's)\s)[a-z]+\s+){{0,2}}(?i:{_OFFICES}))"
-    rf"(?:\s+(?:of|in|for)\b|\s*,)"
+    rf"(?P<title>(?:(?!(?:new|current|then|now|who|which|was|were|is|running|candidate|"
+    rf"once|later|until)\s)[a-z]+\s+){{0,2}}(?i:{_OFFICES}))(?:\s+(?:of|in|for)\b|\s*,)"
 )
 # "Ostrevia's prime minister, Mira Solen, ...": an office before the name, set off by a comma.
 _POSSESSIVE_TITLE_RE = re.compile(

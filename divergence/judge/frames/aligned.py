@@ -16,15 +16,18 @@ from .times import compare_times
 
 def values_apart(p: Pair) -> Reason | None:
     """A ``date`` or ``number`` reason when two aligned claims give another date or clock time,
-    or counts of the same kind (deaths, arrests, losses ...) of one thing that cannot both be
-    true. Weekdays are left out: a claim's weekday is often when it was said, or a "since"."""
-    r = compare_times(p, ("time", "monthday"))  # not weekdays: "on Wednesday the government
-    if r is not None and r.type == "date":  # put the toll since Sunday at ..." is two days
+    or counts of the same kind (deaths, arrests, losses ...) of one thing (the same noun: 20
+    people and 8 civilians may be a whole and its part) that cannot both be true."""
+    # Not weekdays ("on Wednesday the government put the toll since Sunday at ..." is two
+    # days), and only the claims' own words: "officials said on 3 March that ..." dates the
+    # saying, not what was said.
+    r = compare_times(p, ("time", "monthday"), fallback=False)
+    if r is not None and r.type == "date":
         return r
     xs, ys = _sure(counts(p.a.content)), _sure(counts(p.b.content))
     for kind in sorted(xs.keys() & ys.keys()):
         x, y = xs[kind], ys[kind]
-        if _same_noun(x.head, y.head) and clash(x, y):
+        if x.head == y.head and clash(x, y):  # synonyms are one head (counts._SAME_HEAD)
             return Reason("number", f"{x.q.text!r} vs {y.q.text!r} ({x.kind})",
                           (p.a.id, p.b.id),
                           (span_of(p.a, x.q.start, x.q.end), span_of(p.b, y.q.start, y.q.end)),
@@ -43,15 +46,6 @@ def _sure(found: tuple[Count, ...]) -> dict[str, Count]:
     return {k: v[0] for k, v in by_kind.items() if len(v) == 1}
 
 
-# Nouns that name people in a count: "five journalists" / "two reporters" count one thing.
-_PEOPLE = frozenset({"person", "journalist", "reporter", "civilian", "soldier", "troop",
-                     "fighter", "resident", "worker", "protester", "demonstrator", "child",
-                     "woman", "man", "patient", "student", "officer", "policeman"})
-
-
-def _same_noun(x: str, y: str) -> bool:
-    """One thing counted: the same noun, two nouns for people, or two for ships."""
-    return x == y or (x in _PEOPLE and y in _PEOPLE) or {x, y} <= {"ship", "vessel", "boat"}
 
 
 __all__ = ["values_apart"]

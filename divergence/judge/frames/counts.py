@@ -145,7 +145,8 @@ def counts(text: str) -> tuple[Count, ...]:
     return tuple(out)
 
 
-_SAME_HEAD = {"troop": "soldier", "serviceman": "soldier", "servicemen": "soldier"}
+_SAME_HEAD = {"troop": "soldier", "serviceman": "soldier", "servicemen": "soldier",
+              "reporter": "journalist", "vessel": "ship", "boat": "ship"}
 # Plurals without an s: the counted thing itself ("30 people, officials said" counts people).
 _PLURAL_NOUNS = frozenset({"people", "children", "men", "women", "police", "personnel", "staff",
                            "servicemen", "aircraft", "cattle", "sheep"})

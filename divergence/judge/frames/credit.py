@@ -43,6 +43,9 @@ _MEDIATION = (r"mediat\w+|brokered|broker|negotiated|facilitated|secured|enginee
               r"helped\s+(?:to\s+)?(?:broker|secure|negotiate|mediate|reach)")
 # Talks and meetings someone may be said to have asked for (a truce is ``PEACE``).
 _MEETING = re.compile(r"\b(?:talks|negotiations|(?:emergency\s+)?(?:meeting|summit))\b", re.I)
+_AT_REQUEST = re.compile(
+    rf"\bat\s+(?:{_AGENT_NP}['’]s?\s+(?:request|urging|behest|plea)|the\s+(?:request|urging|"
+    rf"behest)\s+of\s+(?:the\s+)?(?:[a-z]+\s+)?{_AGENT_NP.replace('agent', 'agent2')})")
 # Who won an election, as a claim has it.
 _VOTE = r"(?:[\w-]+\s+){0,2}?(?:election|vote|presidency|poll|runoff|run-off|ballot|race)\b"
 _WINNER = tuple(re.compile(rx) for rx in (
@@ -50,7 +53,7 @@ _WINNER = tuple(re.compile(rx) for rx in (
     rf"{_AGENT_NP}\s+(?:was|had\s+been|has\s+been)\s+(?:declared|proclaimed)\s+(?:the\s+)?"
     rf"(?:winner|victor)",
     rf"{_AGENT_NP}\s+(?:had\s+|has\s+)?(?:won|wins)\s+(?:the\s+|a\s+|an\s+)?(?:{_VOTE}|"
-    rf"\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)|by\s+a\s+\w+\s+margin)",
+    rf"by\s+a\s+\w+\s+margin)",
     rf"{_AGENT_NP}\s+(?:was|has\s+been|had\s+been)\s+re-?elected",
     rf"{_AGENT_NP}['’]s\s+(?:(?:election|electoral|landslide)\s+)?(?:victory|win|re-?election)",
 ))
@@ -63,8 +66,7 @@ _OPENS_CLAUSE = re.compile(r"(?:^|[,;:]\s*|\b(?:that|said|says)\s+)$")
 PEACE = (r"(?:cease-?fires?|truces?|armistice|de-?escalation|cessation\s+of\s+hostilities|"
          r"peace\s+(?:deal|agreement|accord|talks|pact|plan)|hostage\s+(?:deal|release)|"
          r"(?:ceasefire|truce)\s+(?:deal|agreement)|pause\s+in\s+(?:the\s+)?fighting|"
-         r"(?:humanitarian\s+)?pause(?!\s+(?:in|of|on)\s+(?:the\s+)?(?:talks|negotiations|"
-         r"trading|production|aid|deliveries))|"
+         r"humanitarian\s+pause\b|pause\s+in\s+(?:the\s+)?(?:hostilities|attacks|strikes)\b|"
          r"(?:halt|stop|end)\s+to\s+(?:the\s+)?(?:fighting|firing|hostilities|shelling|"
          r"military\s+action)|cessation\s+of\s+(?:firing|fighting|military\s+action))")
 _NO_THIRD = re.compile(
@@ -76,9 +78,6 @@ _NO_THIRD = re.compile(
     r"agreed\s+bilaterally|reached\s+directly|worked\s+out\s+directly)", re.I)
 
 
-# Saying there was no mediator is about a deal of any kind ("reached the deal in direct talks
-# without mediators"), as "mediated by X" is (``credits``).
-_A_DEAL = re.compile(r"\b(?:deal|agreement|accord|talks|negotiations)\b", re.I)
 # Phrases that name a mediator, read only in a claim about an end to fighting (``PEACE``).
 _MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
     rf"(?:mediation|brokering|help|efforts?|intervention|pressure)\s+(?:of|by|from)\s+{_AGENT_NP}",
@@ -109,7 +108,7 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
         for rx in _MEDIATOR_PHRASES:
             for m in rx.finditer(text):
                 add("ceasefire", "mediator", m.group("agent"), m)
-    if about_peace or _A_DEAL.search(text):  # "reached the deal without mediators"
+    if about_peace:
         for m in _NO_THIRD.finditer(text):
             out.append(Credit("ceasefire", "mediator", None, m.start(), m.end()))
     # Who asked for it.
@@ -118,13 +117,11 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
                          rf"proposed|reached\s+out\s+for)\s+(?:a\s+|an\s+|the\s+)?"
                          rf"(?:[\w-]+\s+){{0,2}}?(?P<out>{PEACE})", text):
         add("ceasefire", "requester", m.group("agent"), m)
-    for m in re.finditer(rf"at\s+{_AGENT_NP}['’]s?\s+(?:request|urging|behest|plea)", text):
-        add("meeting" if _MEETING.search(text) and not about_peace else "ceasefire", "requester",
-            m.group("agent"), m)
-    for m in re.finditer(rf"\bat\s+the\s+(?:request|urging|behest)\s+of\s+(?:the\s+)?(?:[a-z]+\s+)?"
-                         rf"{_AGENT_NP}", text):  # "at the request of the rebel Highland Alliance"
-        add("meeting" if _MEETING.search(text) and not about_peace else "ceasefire", "requester",
-            m.group("agent"), m)
+    meeting = bool(_MEETING.search(text))
+    if about_peace or meeting:  # "at X's request", "at the request of the rebel alliance"
+        for m in _AT_REQUEST.finditer(text):
+            add("ceasefire" if about_peace else "meeting", "requester",
+                m.group("agent") or m.group("agent2"), m)
     for m in re.finditer(rf"{_AGENT_NP}\s+(?:had\s+|has\s+|have\s+)?(?:requested|sought|asked\s+"
                          rf"for|called\s+for|proposed)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?"
                          rf"(?P<out>{_MEETING.pattern})", text):  # "X asked for the talks"
@@ -133,8 +130,8 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
                          rf"(?:proposed|requested|sought|suggested|initiated)\s+by\s+(?:the\s+)?"
                          rf"{_AGENT_NP}", text):  # "the pause was proposed by the Ruritanian side"
         add("ceasefire", "requester", m.group("agent"), m)
-    for m in re.finditer(rf"{_AGENT_NP}\s+(?:had\s+|has\s+|have\s+|did\s+|does\s+)?(?:never|not|"
-                         rf"n['’]t)\s+(?:requested|request|sought|seek|asked\s+for|ask\s+for|"
+    for m in re.finditer(rf"{_AGENT_NP}\s+(?:(?:had|has|have|did|does)\s+(?:never|not)|never|"
+                         rf"(?:had|has|have|did|does)n['’]t)\s+(?:requested|request|sought|seek|asked\s+for|ask\s+for|"
                          rf"begged\s+for|beg\s+for|called\s+for|call\s+for|proposed|propose)\s+"
                          rf"(?:a\s+|an\s+|the\s+|any\s+)?(?:[\w-]+\s+){{0,2}}?(?P<out>{PEACE})",
                          text):  # "Ruritania never requested a truce"
@@ -273,7 +270,8 @@ def responsibility(p: Pair) -> Reason | None:
                 continue
             if x.agent != y.agent and (x.agent in named_b or y.agent in named_a):
                 continue  # "Canada and Norway did it" / "Norway did it": one names more
-            if _outcome(x) == "election" and not _same_vote(p):
+            if _outcome(x) == "election" and (not _same_vote(p) or {x.agent, y.agent}
+                                              & _GENERIC_AGENTS):
                 continue
             negated = (x.role in _NOT) != (y.role in _NOT)
             if x.agent == y.agent and x.agent is not None and negated and _base(x) == _base(y):
@@ -323,12 +321,19 @@ def _base(c: Credit) -> str:
 
 
 def _same_vote(p: Pair) -> bool:
-    """Two claims about who won speak of one vote unless they name different years."""
-    ya, yb = set(_YEAR.findall(p.a.content)), set(_YEAR.findall(p.b.content))
-    return not (ya and yb and not ya & yb)
+    """Two claims about who won speak of one vote unless they name different years or kinds
+    of vote ("the presidential election" / "the mayoral race")."""
+    ya, yb = ({d.value for d in dates(c.content) if d.kind == "year"} for c in (p.a, p.b))
+    ka, kb = (set(_VOTE_KIND.findall(c.content.lower())) for c in (p.a, p.b))
+    return not (ya and yb and not ya & yb) and not (ka and kb and not ka & kb)
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_VOTE_KIND = re.compile(r"\b(presidential|mayoral|parliamentary|legislative|local|regional|"
+                        r"municipal|general|senate|gubernatorial|primary)\s+(?:election|race|vote|"
+                        r"poll|runoff|contest)")
+# Agents too generic to tell two winners apart ("The Liberal Party" and "Liberals": "party").
+_GENERIC_AGENTS = frozenset({"party", "coalition", "opposition", "alliance", "government",
+                             "bloc", "front", "movement"})
 _HARMS = frozenset({"blast", "strike", "dam", "hospital", "flood", "deaths", "capture", "crash"})
 
 

@@ -17,11 +17,15 @@ _EVIDENCE = (r"(?P<obj>videos?|footage|images?|photos?|photographs?|pictures?|re
 _FAKE = (r"(?:fake|faked|fabricated|doctored|staged|false|untrue|baseless|forged|manipulated|"
          r"misleading|a\s+fabrication|fabrications|propaganda|lies|a\s+lie|disinformation|"
          r"a\s+hoax|unfounded)")
+# Words between the evidence and "was fake" that make the fake thing another one: "the video
+# shows that the statement was untrue", "the report was accurate and claims it was false".
+_GAP = r"(?:(?!(?:shows?|showed|said|says|that|claims?|which|and|but)\b)[\w-]+\s+)"
 _CALLED_FAKE = (
-    re.compile(rf"\b{_EVIDENCE}\s+(?:[\w-]+\s+){{0,6}}?(?:was|were|is|are|had\s+been|have\s+been)"
+    re.compile(rf"\b{_EVIDENCE}\s+{_GAP}{{0,6}}?(?:was|were|is|are|had\s+been|have\s+been)"
                rf"\s+(?:all\s+|entirely\s+|completely\s+)?{_FAKE}\b", re.I),
     re.compile(rf"\b(?:dismissed|rejected|denounced|branded|called|described)\s+(?:the\s+|these\s+"
-               rf"|such\s+|all\s+)?(?:[\w-]+\s+){{0,2}}?{_EVIDENCE}\s+(?:as\s+)?{_FAKE}\b", re.I),
+               rf"|such\s+|all\s+)?(?:[\w-]+\s+){{0,2}}?{_EVIDENCE}\s+(?:(?:of|from|about)\s+"
+               rf"(?:[\w-]+\s+){{0,4}}?)?(?:as\s+)?{_FAKE}\b", re.I),
 )
 _CITED = re.compile(rf"\b{_EVIDENCE}\s+(?:[\w-]+\s+){{0,4}}?(?:showed|shows|show|appeared\s+to\s+"
                     rf"show|appear\s+to\s+show|revealed|reveal|found|documented|suggested|"

@@ -47,10 +47,10 @@ _NO_LINK = re.compile(
 # "X blamed the fire on a gas leak": what is explained, then its cause.
 _BLAMED_ON = re.compile(r"\bblamed\s+(?P<x>(?:the\s+)?[\w\s'’-]{3,60}?)\s+on\s+", re.I)
 # A reason ruled out inside another: "an expected rebel assault, not flooding".
-_NOT_THIS = re.compile(r",?\s+(?:not|rather\s+than|instead\s+of)\s+(?P<r>[^,;.]+)", re.I)
+_NOT_THIS = re.compile(r",\s*(?:not|rather\s+than|instead\s+of)\s+(?P<r>[^,;.]+)", re.I)
 # "the strike was unprovoked": a reason denied, against any reason given.
-_UNPROVOKED = re.compile(r"\s+(?:was|were|is|are)\s+(?:completely\s+|entirely\s+|totally\s+)?"
-                         r"unprovoked\b", re.I)
+_UNPROVOKED = re.compile(r"(?<!\s)\s+(?:was|were|is|are)\s+(?:completely\s+|entirely\s+|"
+                         r"totally\s+)?unprovoked\b", re.I)
 # "the aim of the operation was to punish", "Iran's aim had been to destroy".
 _AIM = re.compile(
     r"\b(?:(?:the|its|their|his|her)\s+|(?P<whose>[A-Z][\w-]*)['’]s\s+)(?:(?:declared|stated|"
@@ -126,6 +126,15 @@ def _lower_words(text: str) -> str:
     return " ".join(w for w in text.split() if not w[:1].isupper())
 
 
+def _one_link(x: Why, y: Why) -> bool:
+    """A link given and a link denied are one when the denied reason's words are mostly in
+    the other ("linked to the coup" / "unrelated to the coup attempt"), not when they share
+    a word ("unrelated to the city's gang feud" / "a dispute at the city's market")."""
+    denied, given = (x, y) if x.denied else (y, x)
+    wd = _stems(denied.reason)
+    return bool(wd) and 2 * len(wd & _stems(given.reason)) >= len(wd)
+
+
 def _apart(x: str, y: str) -> bool:
     """Two reasons that share no content word: the same reason is worded with its words."""
     wx, wy = _stems(x), _stems(y)
@@ -148,8 +157,10 @@ def linkage(p: Pair) -> Reason | None:
         for y in ys:
             if not _same_thing(x.explained, y.explained) or x.denied and y.denied:
                 continue
-            if (x.denied != y.denied) == _apart(x.reason, y.reason):
-                continue  # the same link given twice, or two links of which one is denied
+            if x.denied == y.denied and not _apart(x.reason, y.reason):
+                continue  # the same link given twice
+            if x.denied != y.denied and not _one_link(x, y):
+                continue  # a link denied, and another given: both may hold
             who = "; ".join(f"{c.speaker or 'the outlet'}: {'not ' if w.denied else ''}"
                             f"{w.reason!r}" for c, w in ((p.a, x), (p.b, y)))
             return Reason("linkage", f"why? — {who}", (p.a.id, p.b.id),

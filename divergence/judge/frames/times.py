@@ -60,14 +60,17 @@ def _when(p: Pair) -> Reason | None:
     return compare_times(p)
 
 
-def compare_times(p: Pair, kinds: tuple[str, ...] = ("time", "monthday", "weekday")
-                  ) -> Reason | None:
+def compare_times(p: Pair, kinds: tuple[str, ...] = ("time", "monthday", "weekday"),
+                  fallback: bool = True) -> Reason | None:
     """The days or times two claims give, compared (no check that they speak of one
-    happening: the caller knows): a ``date`` conflict, a ``same-value`` sign, or None."""
+    happening: the caller knows): a ``date`` conflict, a ``same-value`` sign, or None. With
+    ``fallback``, a claim without a time is read with its whole sentence."""
     da, db = times(p.a.content), times(p.b.content)
     where = span_of
-    if not da or not db:  # "Qatar announced on Thursday that ...": the date is the speaker's
-        da, db = times(p.a.text), times(p.b.text)
+    in_text = False
+    if (not da or not db) and fallback:  # "Qatar announced on Thursday that ...": the date
+        in_text = True
+        da, db = times(p.a.text), times(p.b.text)  # is the speaker's
         where = text_span  # offsets into the sentence, not the proposition
     for kind in kinds:
         xs = [d for d in da if d.kind == kind]
@@ -75,7 +78,7 @@ def compare_times(p: Pair, kinds: tuple[str, ...] = ("time", "monthday", "weekda
         if not xs or not ys:
             continue
         same = [(x, y) for x in xs for y in ys if _same_day(x, y)
-                or kind == "time" and _hedged_close(p, x, y)]
+                or kind == "time" and _hedged_close(p, x, y, in_text)]
         if same:
             x, y = same[0]
             if x.text.strip().lower() == y.text.strip().lower():
@@ -113,16 +116,17 @@ _HEDGE = re.compile(r"\b(?:about|around|approximately|roughly|shortly|nearly|som
                     r"almost|circa|c\.)\W+(?:\w+\W+)?$", re.I)
 
 
-def _hedged_close(p: Pair, x: DateRef, y: DateRef) -> bool:
+def _hedged_close(p: Pair, x: DateRef, y: DateRef, in_text: bool = False) -> bool:
     """Two clock times within half an hour, one of them hedged ("shortly before 3 am" / "at
-    about 2:50 am"): one time, told loosely."""
+    about 2:50 am"): one time, told loosely. ``in_text``: the times were read from the
+    sentences, not the claims."""
     hx, mx = (int(v) for v in x.value.split(":"))
     hy, my = (int(v) for v in y.value.split(":"))
     gap = abs((hx * 60 + mx) - (hy * 60 + my))
     if min(gap, 24 * 60 - gap) > 30:
         return False
-    return any(_HEDGE.search(c.content[max(0, d.start - 25):d.start]) or _HEDGE.search(
-        c.text[max(0, d.start - 25):d.start]) for c, d in ((p.a, x), (p.b, y)))
+    return any(_HEDGE.search((c.text if in_text else c.content)[max(0, d.start - 25):d.start])
+               for c, d in ((p.a, x), (p.b, y)))
 
 
 def _unit(kind: str) -> str:
