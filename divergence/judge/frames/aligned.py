@@ -2,9 +2,10 @@
 
 The judge agrees two claims when the NLI model reads one as entailing the other, or when they pin
 one fact (a shared name, number or day) and are close. Outlets that report one thing with other
-values ("five journalists were detained" / "only two reporters were held"; "handed over on
-Monday" / "on Wednesday") align that way too; their values decide: a conflict, not an agreement.
-This is the issue's "align meaning, then compare values", for pairs the frames did not key."""
+values ("five journalists were detained" / "only two reporters were held by police"; "the ferry
+sank at 14:00" / "went down at 9:30") align that way too; their values decide: a conflict, not
+an agreement. This is issue 10's "align meaning, then compare values", for pairs the frames did
+not key."""
 
 from __future__ import annotations
 
@@ -44,8 +45,6 @@ def _sure(found: tuple[Count, ...]) -> dict[str, Count]:
         if c.kind not in ("count", "share", "duration") and (c.lo == c.hi or c.hi == float("inf")):
             by_kind.setdefault(c.kind, []).append(c)
     return {k: v[0] for k, v in by_kind.items() if len(v) == 1}
-
-
 
 
 __all__ = ["values_apart"]

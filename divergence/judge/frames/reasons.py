@@ -1,7 +1,8 @@
 """Why something happened or was done: two reports that give one happening different reasons or
-aims ("the army pulled out for military reasons" / "commanders withdrew to spare the city"; "the
-operation was meant only to punish" / "its aim was to be highly destructive"). The ``linkage``
-detector: the link one side draws and the other replaces, issue 10's seventh kind of conflict."""
+aims ("the army pulled out for military reasons" / "commanders withdrew in order to spare the
+city"; "meant only to punish" / "its aim was to be highly destructive"), or one draws a link the
+other denies ("linked to the coup" / "unrelated to the coup"). The ``linkage`` detector: issue
+10's seventh kind of conflict."""
 
 from __future__ import annotations
 
