@@ -564,7 +564,7 @@ def _is_name(s: str) -> bool:
 
 
 CONFLICT_TYPES = ("negation", "antonym", "number", "date", "actor", "attribution", "title",
-                  "compliance")
+                  "compliance", "linkage")
 # Reason types of the built-in parts that are not conflicts: agreement signs (same-value; one
 # position, a denial of what the other states negated), a swap that blocks agreement (entity),
 # and the judges' own (model, nli, similarity).
