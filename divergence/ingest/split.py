@@ -305,9 +305,9 @@ def _whole(sentence: str, att: Attributed) -> str | None:
         return resolve(without_aside(sentence, att), att, sentence)
     if _statement(sentence, att):
         return None
-    done = _GERUND.match(sentence, att.start, att.end)
-    if att.stance == "denies" and att.speaker and done:  # "Rwanda denied backing the rebels"
-        return f"{att.speaker} {sentence[att.start:att.end].strip()}"  # -> "Rwanda backing ..."
+    if att.stance == "denies" and att.speaker and _GERUND.match(sentence, att.start, att.end):
+        # "Rwanda denied backing the rebels" -> "Rwanda backing the rebels", denied
+        return f"{att.speaker} {sentence[att.start:att.end].strip()}"
     return sentence
 
 

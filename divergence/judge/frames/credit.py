@@ -87,6 +87,54 @@ _MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
 ))
 
 
+# Who asked for a truce or talks, beyond the plain "X requested a ceasefire" read first (in this
+# order: a credit said twice keeps its first span).
+_ASKED: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
+    (re.compile(rx), o, r) for rx, o, r in (
+    # "X asked for the talks"
+    (rf"{_AGENT_NP}\s+(?:had\s+|has\s+|have\s+)?(?:requested|sought|asked\s+for|called\s+for|"
+     rf"proposed)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?(?P<out>{_MEETING.pattern})",
+     "meeting", "requester"),
+    # "the pause was proposed by the Ruritanian side"
+    (rf"(?P<out>{PEACE})\s+(?:was|had\s+been|has\s+been)\s+(?:first\s+)?(?:proposed|requested|"
+     rf"sought|suggested|initiated)\s+by\s+(?:the\s+)?{_AGENT_NP}", "ceasefire", "requester"),
+    # "Ruritania never requested a truce"
+    (rf"{_AGENT_NP}\s+(?:(?:had|has|have|did|does)\s+(?:never|not)|never|(?:had|has|have|did|"
+     rf"does)n['’]t)\s+(?:requested|request|sought|seek|asked\s+for|ask\s+for|begged\s+for|"
+     rf"beg\s+for|called\s+for|call\s+for|proposed|propose)\s+(?:a\s+|an\s+|the\s+|any\s+)?"
+     rf"(?:[\w-]+\s+){{0,2}}?(?P<out>{PEACE})", "ceasefire", "not-requester"),
+    # "It was X that asked for it"
+    (rf"\bIt\s+was\s+{_AGENT_NP}\s+(?:that|who)\s+(?:had\s+|has\s+)?(?:first\s+)?(?:requested|"
+     rf"sought|asked\s+for|begged\s+for|pleaded\s+for|appealed\s+for|called\s+for|proposed)\s+"
+     rf"(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?(?P<out>{PEACE})", "ceasefire", "requester"),
+    # "X called its counterpart to request a halt to the firing"
+    (rf"(?P<agent>(?<![\w’'.-])[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}})(?:['’]s(?:\s+[\w-]+)"
+     rf"{{1,3}}?)?\s+(?:had\s+|has\s+)?(?:called|phoned|rang|contacted|reached\s+out\s+to)\s+"
+     rf"(?!on\b)(?:(?!(?:and|but|or|refused|declined|not|never|urged|on)\b)[\w’'-]+\s+){{0,7}}?"
+     rf"to\s+(?:request|seek|ask\s+for|propose|plead\s+for)\s+(?:a\s+|an\s+|the\s+)?"
+     rf"(?:[\w-]+\s+){{0,2}}?(?P<out>{PEACE})", "ceasefire", "requester"),
+))
+# Responsibility denied, and the cleft that asserts it, read last (in this order).
+_DENIED_OR_CLEFT: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rx), r) for rx, r in (
+    # "Israel was not responsible", "Israel did not bomb the hospital"
+    (rf"{_AGENT_NP}\s+(?:was|were|is|are)\s+not\s+responsible|"
+     rf"{_AGENT_NP.replace('agent', 'agent2')}\s+(?:probably\s+)?(?:did\s+not|didn['’]t|had\s+not|"
+     rf"never)\s+(?:bomb|strike|hit|attack|fire|launch|carry\s+out|cause|blow\s+up|destroy)",
+     "not-cause"),
+    (rf"(?:judged|found|deemed|held|considered)\s+{_AGENT_NP}\s+not\s+responsible", "not-cause"),
+    # "Ukraine had nothing to do with the explosion", "Israel denied any role in the blast"
+    (rf"{_AGENT_NP}\s+(?:(?:had|has|have)\s+(?:had\s+)?nothing\s+to\s+do\s+with|(?:had|has|have|"
+     rf"played)\s+no\s+(?:part|role|hand)\s+in|(?:denied|denies|rejected|rejects)\s+(?:any|all)\s+"
+     rf"(?:involvement|responsibility|role|part|hand))\b", "not-cause"),
+    # "It is Russia that is attacking the station", "it was Hamas who fired the rocket"; "It was
+    # Kharkiv that was hit" is a passive: after "was", only "-ing" or "behind"
+    (rf"\b[Ii]t\s+(?:is|was)\s+{_AGENT_NP}\s+(?:that|who)\s+(?:(?:is|was|are|were|has\s+been|"
+     rf"had\s+been)\s+(?:attacking|shelling|striking|bombing|firing|behind|responsible)|"
+     rf"(?:{_CAUSE_VERBS}))\b", "cause"),
+))
+
+
 @lru_cache(maxsize=65536)
 def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
     """Credit and blame frames beyond ``detectors.credits``' fixed phrases."""
@@ -122,34 +170,9 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
         for m in _AT_REQUEST.finditer(text):
             add("ceasefire" if about_peace else "meeting", "requester",
                 m.group("agent") or m.group("agent2"), m)
-    for m in re.finditer(rf"{_AGENT_NP}\s+(?:had\s+|has\s+|have\s+)?(?:requested|sought|asked\s+"
-                         rf"for|called\s+for|proposed)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?"
-                         rf"(?P<out>{_MEETING.pattern})", text):  # "X asked for the talks"
-        add("meeting", "requester", m.group("agent"), m)
-    for m in re.finditer(rf"(?P<out>{PEACE})\s+(?:was|had\s+been|has\s+been)\s+(?:first\s+)?"
-                         rf"(?:proposed|requested|sought|suggested|initiated)\s+by\s+(?:the\s+)?"
-                         rf"{_AGENT_NP}", text):  # "the pause was proposed by the Ruritanian side"
-        add("ceasefire", "requester", m.group("agent"), m)
-    for m in re.finditer(rf"{_AGENT_NP}\s+(?:(?:had|has|have|did|does)\s+(?:never|not)|never|"
-                         rf"(?:had|has|have|did|does)n['’]t)\s+(?:requested|request|sought|seek|asked\s+for|ask\s+for|"
-                         rf"begged\s+for|beg\s+for|called\s+for|call\s+for|proposed|propose)\s+"
-                         rf"(?:a\s+|an\s+|the\s+|any\s+)?(?:[\w-]+\s+){{0,2}}?(?P<out>{PEACE})",
-                         text):  # "Ruritania never requested a truce"
-        add("ceasefire", "not-requester", m.group("agent"), m)
-    # "It was X that asked for it"; "X called its counterpart to request a halt to the firing"
-    for m in re.finditer(rf"\bIt\s+was\s+{_AGENT_NP}\s+(?:that|who)\s+(?:had\s+|has\s+)?"
-                         rf"(?:first\s+)?(?:requested|sought|asked\s+for|begged\s+for|pleaded\s+for|"
-                         rf"appealed\s+for|called\s+for|proposed)\s+(?:a\s+|an\s+|the\s+)?"
-                         rf"(?:[\w-]+\s+){{0,2}}?(?P<out>{PEACE})", text):
-        add("ceasefire", "requester", m.group("agent"), m)
-    for m in re.finditer(rf"(?P<agent>(?<![\w’'.-])[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}})"
-                         rf"(?:['’]s(?:\s+[\w-]+){{1,3}}?)?\s+(?:had\s+|has\s+)?"
-                         rf"(?:called|phoned|rang|contacted|reached\s+out\s+to)\s+(?!on\b)"
-                         rf"(?:(?!(?:and|but|or|refused|declined|not|never|urged|on)\b)"
-                         rf"[\w’'-]+\s+){{0,7}}?to\s+(?:request|seek|ask\s+for|propose|"
-                         rf"plead\s+for)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?"
-                         rf"(?P<out>{PEACE})", text):
-        add("ceasefire", "requester", m.group("agent"), m)
+    for rx, outcome, role in _ASKED:
+        for m in rx.finditer(text):
+            add(outcome, role, m.group("agent"), m)
     # Who won a vote: "declared X the winner", "X won the election", "tallies showed X had won".
     for rx in _WINNER:
         for m in rx.finditer(text):
@@ -214,27 +237,9 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
         add("harm", "cause", m.group("agent"), m)
         out.append(Credit("harm", "not-cause", norm_actor(m.group("other")), m.start("other"),
                           m.end("other")))
-    # Responsibility denied: "Israel was not responsible", "Israel did not bomb the hospital".
-    for m in re.finditer(rf"{_AGENT_NP}\s+(?:was|were|is|are)\s+not\s+responsible|"
-                         rf"{_AGENT_NP.replace('agent', 'agent2')}\s+(?:probably\s+)?"
-                         rf"(?:did\s+not|didn['’]t|had\s+not|never)\s+(?:bomb|strike|hit|attack|"
-                         rf"fire|launch|carry\s+out|cause|blow\s+up|destroy)", text):
-        add("harm", "not-cause", m.group("agent") or m.group("agent2"), m)
-    for m in re.finditer(rf"(?:judged|found|deemed|held|considered)\s+{_AGENT_NP}\s+"
-                         rf"not\s+responsible", text):
-        add("harm", "not-cause", m.group("agent"), m)
-    # "Ukraine had nothing to do with the explosion", "Israel denied any role in the blast".
-    for m in re.finditer(rf"{_AGENT_NP}\s+(?:(?:had|has|have)\s+(?:had\s+)?nothing\s+to\s+do\s+"
-                         rf"with|(?:had|has|have|played)\s+no\s+(?:part|role|hand)\s+in|"
-                         rf"(?:denied|denies|rejected|rejects)\s+(?:any|all)\s+(?:involvement|"
-                         rf"responsibility|role|part|hand))\b", text):
-        add("harm", "not-cause", m.group("agent"), m)
-    # "It is Russia that is attacking the station", "it was Hamas who fired the rocket".
-    for m in re.finditer(rf"\b[Ii]t\s+(?:is|was)\s+{_AGENT_NP}\s+(?:that|who)\s+(?:(?:is|was|are|"
-                         rf"were|has\s+been|had\s+been)\s+(?:attacking|shelling|striking|bombing|"
-                         rf"firing|behind|responsible)|(?:{_CAUSE_VERBS}))\b", text):
-        # "It was Kharkiv that was hit" is a passive: after "was", only "-ing" or "behind"
-        add("harm", "cause", m.group("agent"), m)
+    for rx, role in _DENIED_OR_CLEFT:
+        for m in rx.finditer(text):
+            add("harm", role, m.group("agent") or m.groupdict().get("agent2"), m)
     return tuple(c for c in out if c.agent not in ("", "the", "it") and c.agent not in _NOT_AGENTS)
 
 
