@@ -152,6 +152,9 @@ CREDIT_ALL, CREDIT_FLOOR = 2_000, 0.3
 # with their FRAME_PER_CLAIM closest such claims at cosine >= FRAME_FLOOR: "the toll looked like
 # several dozen" and "the strike killed at least 471" share few words (cosine 0.23).
 FRAME_PER_CLAIM, FRAME_FLOOR = 8, 0.2
+# A rejection of unstated charges meets its REJECTED_PER_CLAIM closest accusations of its story
+# at cosine >= 0.3 (the ``accused`` detector's own floor): rejections are few, accusations many.
+REJECTED_PER_CLAIM = 32
 
 
 def candidate_pairs(
@@ -193,6 +196,13 @@ def candidate_pairs(
                 key = f"{key}@{story[n]}"
             buckets[key].append(n)
     for key in sorted(buckets):
+        kind, _, rest = key.partition(":")
+        if kind == "accuses":  # paired from its rejections' side only
+            continue
+        if kind == "accused":  # a rejection against the accusations of its story, not each other
+            parts.insert(0, _across(vectors, buckets[key], buckets.get(f"accuses:{rest}", []),
+                                    other_voice))
+            continue
         who = np.array(buckets[key])
         if len(who) < 2:
             continue
@@ -211,6 +221,28 @@ def candidate_pairs(
         keep = st[i] == st[j]
         i, j, sim = i[keep], j[keep], sim[keep]
     return PairSet(i, j, sim).canonical()  # row-major; of a duplicate, the first
+
+
+def _across(vectors: np.ndarray, left: Sequence[int], right: Sequence[int],
+            keep: Callable[[np.ndarray, np.ndarray], np.ndarray]
+            ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each of ``left`` with its ``REJECTED_PER_CLAIM`` closest of ``right`` (at least 0.3)
+    that ``keep`` allows: the few rejections of a story meet its accusations."""
+    if not left or not right:
+        empty = np.zeros(0, np.int64)
+        return empty, empty.copy(), np.zeros(0, np.float32)
+    li, ri = np.asarray(left), np.asarray(right)
+    sims = vectors[li] @ vectors[ri].T
+    rows, cols = [], []
+    for r in range(len(li)):
+        best = np.argsort(-sims[r], kind="stable")[:REJECTED_PER_CLAIM]
+        best = best[sims[r, best] >= 0.25]
+        rows.extend([r] * len(best))
+        cols.extend(best.tolist())
+    i, j = li[np.asarray(rows, np.int64)], ri[np.asarray(cols, np.int64)]
+    s = sims[np.asarray(rows, np.int64), np.asarray(cols, np.int64)].astype(np.float32)
+    mask = keep(i, j) & (i != j)
+    return i[mask], j[mask], s[mask]
 
 
 # Agree verdicts kept whole while there are at most this many; beyond, only (i, j, confidence)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from ...records import Claim
 from ..detectors import titled_people
+from .accused import accused, accused_keys
 from .agreed import agreed, agreed_or_not
 from .compliance import compliance, kept_or_broken
 from .counts import Count, count, counts
@@ -30,7 +31,8 @@ def frame_keys(c: Claim) -> frozenset[str]:
     ``credit`` (someone credited or blamed), ``count:KIND:HEAD`` (a number of something),
     ``when:HAPPENING`` (a time or date of a happening), ``truce`` (a truce said kept or broken),
     ``agreed`` (a truce said agreed or not), ``why`` (a reason or aim given), ``title:KEY`` (a
-    person given a title with a first name, by ``detectors.surname_key``).
+    person given a title with a first name, by ``detectors.surname_key``), ``accused:KEY`` /
+    ``accuses:KEY`` (charges against a party rejected / made: paired one with the other).
     Candidate pairs are also drawn between
     claims sharing a key, however differently worded (``group.candidate_pairs``)."""
     keys = set()
@@ -44,6 +46,7 @@ def frame_keys(c: Claim) -> frozenset[str]:
         keys.add("agreed")
     if reasons(c.content):
         keys.add("why")
+    keys |= accused_keys(c)
     keys |= {f"title:{name}" for name in titled_people(c.text)}  # as the title detector reads
     timed = happenings(c.text) & TIMED
     if timed and times(c.text):
@@ -52,9 +55,9 @@ def frame_keys(c: Claim) -> frozenset[str]:
 
 
 FRAME_DETECTORS = ("count", "when", "same-value", "responsibility", "compliance", "agreed",
-                   "linkage", "debunked")
+                   "linkage", "debunked", "accused")
 
-__all__ = ["FRAME_DETECTORS", "TIMED", "Count", "agreed", "agreed_or_not", "compliance", "count",
-           "debunked",
-           "frame_keys", "counts", "frame_credits", "happenings", "kept_or_broken", "linkage",
-           "reasons", "responsibility", "same_value", "when"]
+__all__ = ["FRAME_DETECTORS", "TIMED", "Count", "accused", "accused_keys", "agreed",
+           "agreed_or_not", "compliance", "count", "counts", "debunked", "frame_credits",
+           "frame_keys", "happenings", "kept_or_broken", "linkage", "reasons", "responsibility",
+           "same_value", "when"]

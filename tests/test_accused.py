@@ -1,0 +1,88 @@
+"""A rejection of unstated charges, and the accusations of its story it answers."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from divergence.group.claims import candidate_pairs
+from divergence.ingest.split import claim_from_text
+from divergence.judge.detectors import Pair
+from divergence.judge.frames import accused, accused_keys
+from divergence.judge.frames.accused import rejections
+from divergence.records import Claim
+
+
+def pair(a: str, b: str, sim: float = 0.4) -> Pair:
+    return Pair(claim_from_text(a, "a:0"), claim_from_text(b, "b:0"), sim)
+
+
+def who(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(r.accused, r.accuser, r.topic) for r in rejections(claim_from_text(text))]
+
+
+def test_a_rejection_names_who_is_accused_and_by_whom() -> None:
+    assert who("Rwanda denies the accusations.") == [("rwanda", None, None)]
+    assert who("Kyiv, which has denied any role in the attack, rejected the Russian accusations "
+               "as lies.") == [("ukraine", "russia", None)]
+    assert who("Hamas dismissed the Israeli claims as lies.") == [("hamas", "israel", None)]
+    # passive, the party by its acronym rather than the country in its name
+    assert who("Accusations that its fighters abused civilians have been rejected by the "
+               "Sudan Founding Alliance (TASIS).") == [("tasis", None, None)]
+    # a pronoun rejects: the charge's own demonym says who is accused
+    assert who("The ministry repeated that it called all claims of Armenian mine-laying "
+               "false.") == [("armenia", None, "Armenian mine-laying")]
+
+
+def test_no_rejection_without_a_named_party_or_with_its_proposition_stated() -> None:
+    for text in ("The ministry denied the charges on Monday.",
+                 "Police rejected the claims of a cover-up.",
+                 "The court dismissed the charges against the activists.",
+                 "The official called the claim absolutely untrue.",
+                 # what is rejected is stated: attribution reads it as Israel denying P
+                 "Israel denied claims that its troops fired on the crowd."):
+        assert not who(text), text
+
+
+def test_a_bare_rejection_conflicts_with_an_accusation_of_that_party() -> None:
+    r = accused(pair("Rwanda denies the accusations.",
+                     "Kinshasa accuses Rwanda of backing the M23 rebels."))
+    assert r is not None and r.type == "attribution" and "rwanda rejects" in r.detail
+    # read either way round, and through a harm credited to the party
+    assert accused(pair("Russian forces blew up the dam, Kyiv said.",
+                        "Moscow dismissed the allegations as baseless.")) is not None
+    assert accused(pair("Kyiv rejected the Russian accusations as lies.",
+                        "FSB chief Alexander Bortnikov said initial information from the "
+                        "detainees confirmed a link to Ukraine.")) is not None
+
+
+def test_no_conflict_without_an_accusation_of_that_party_by_another_voice() -> None:
+    # the party named, but not accused
+    assert accused(pair("Rwanda denies the accusations.",
+                        "Rwanda's president met Congo's president in Doha.")) is None
+    # the party's own words
+    assert accused(pair("Rwanda denies the accusations.",
+                        "Rwanda said it backs the peace process.")) is None
+    # the rejection answers Russia's charges; Britain's are another matter
+    assert accused(pair("Kyiv rejected the Russian accusations as lies.",
+                        "Britain said Ukraine was behind the attack.")) is None
+    # the word of accusation is about someone else, far from the party's name
+    assert accused(pair("Rwanda denies the accusations.",
+                        "Rwanda hosted the talks last year, and in a separate case the "
+                        "prosecutors accused a former minister of taking bribes.")) is None
+    # too far apart in meaning to be one story's charge and answer
+    assert accused(pair("Rwanda denies the accusations.",
+                        "Kinshasa accuses Rwanda of backing the M23 rebels.", sim=0.1)) is None
+
+
+def test_rejections_are_paired_with_accusations_and_not_accusations_with_each_other() -> None:
+    texts = ("Rwanda denies the accusations.",
+             "Kinshasa accuses Rwanda of backing the M23 rebels.",
+             "UN experts accused Rwanda of arming the rebels.")
+    claims = [Claim(f"a{k}:0", f"a{k}", t, 0, len(t), proposition=t)
+              for k, t in enumerate(texts)]
+    assert accused_keys(claims[0]) == {"accused:rwanda"}
+    assert accused_keys(claims[1]) >= {"accuses:rwanda"}
+    # the rejection at cosine 0.35 from each accusation: below the closeness that pairs claims
+    v = np.array([[1.0, 0.0, 0.0], [0.35, 0.937, 0.0], [0.35, 0.0, 0.937]], np.float32)
+    got = {(int(i), int(j)) for i, j, _ in candidate_pairs(claims, v, 0.5)}
+    assert got == {(0, 1), (0, 2)}
