@@ -839,3 +839,16 @@ def test_a_time_told_loosely_is_the_same_time() -> None:
     assert r is not None and r.type == "date"  # both told exactly: ten minutes apart
     assert (counts("Only two reporters were held by police at the protest.")[0].kind
             == "arrests")
+
+
+def test_counts_read_killing_verbs_a_number_told_late_and_bounds_that_are_not_denials() -> None:
+    from divergence.judge.detectors import negations
+
+    (x,) = counts("RSF fighters had executed more than 2,000 civilians since Sunday.")
+    assert (x.kind, x.head, x.lo) == ("deaths", "civilian", 2000)
+    (y,) = counts("The government put the number of civilians killed by the RSF in the city "
+                  "since its fighters entered it at more than 2,000.")
+    assert (y.kind, y.head, y.lo) == ("deaths", "civilian", 2000)
+    assert not negations("No fewer than 2,000 people have died in the city.")
+    assert not negations("Not more than ten people were hurt.")
+    assert negations("No one died in the city.")

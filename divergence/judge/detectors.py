@@ -113,12 +113,14 @@ def negation(p: Pair) -> Reason | None:
 
 @lru_cache(maxsize=65536)
 def negations(text: str) -> tuple[re.Match[str], ...]:
-    """Negation cues, minus the ones that do not negate ("not only ... but also", "no doubt")."""
+    """Negation cues, minus the ones that do not negate ("not only ... but also", "no doubt",
+    "no fewer than")."""
     return tuple(
         m
         for m in NEGATIONS.finditer(text)
         if not re.match(
-            r"\s+(?:(?:the\s+)?only|just|merely|least|until|to\s+mention|doubt)\b",
+            r"\s+(?:(?:the\s+)?only|just|merely|least|until|to\s+mention|doubt|"
+            r"(?:fewer|less|more)\s+than)\b",  # "no fewer than 2,000": a bound, not a denial
             text[m.end() :],
             re.I,
         )

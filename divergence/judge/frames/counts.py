@@ -15,7 +15,8 @@ from .happenings import HAPPENINGS, happenings, same_happening
 _COUNT_PREDICATES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (k, re.compile(rf"\b(?:{v})\b", re.I)) for k, v in (
         ("deaths", r"killed|died|dead|deaths?|death\s+toll|toll|lives|fatalities|bodies|"
-                   r"perished|killing"),
+                   r"perished|killing|executed|massacred|slaughtered|murdered|gunned\s+down|"
+                   r"shot\s+dead"),
         ("injuries", r"injured|wounded|hurt|injuries|injuring|wounding"),
         ("displacement", r"displaced|evacuated|fled|homeless|evacuees|refugees|forced\s+from|"
                          r"driven\s+from|uprooted"),
@@ -119,6 +120,9 @@ def counts(text: str) -> tuple[Count, ...]:
         unit = q.unit.lower()
         if not unit or unit in {"of", "more", "percent", "per"} and unit != "%":
             unit = _noun_after_of(text, q.start) or ""
+        told = _number_of(text, q) if not unit else None
+        if told:  # "put the number of civilians killed by the RSF at more than 2,000"
+            unit = told[0]
         if unit == "%":
             out.append(Count(q, "share", _share_owner(text, q), lo, hi))
             continue
@@ -128,7 +132,7 @@ def counts(text: str) -> tuple[Count, ...]:
         if head in _PERSON_GENERIC or head in {"people", "person"} or countries(head):
             head = "person"  # "471 Palestinians": people (whose, the actor guard reads)
         window = text[max(0, q.start - 50):min(len(text), q.end + 50)]
-        kind = _nearest_predicate(text, q)
+        kind = told[1] if told else _nearest_predicate(text, q)
         if not head or head in {"dead", "killed", "died", "injured", "wounded", "toll"}:
             if kind in ("deaths", "injuries", "missing", "arrests", "displacement"):
                 head = "person"  # "12 died", "killed 31", "the toll at 500"
@@ -222,6 +226,23 @@ def _nearest_predicate(text: str, q: Quantity) -> str | None:
             if best is None or d < best[0]:
                 best = (d, kind)
     return best[1] if best else None
+
+
+# "put the number of civilians killed (by X in Y) at 2,000": the noun and verb come long before.
+_NUMBER_OF = re.compile(r"\b(?:number|tally|count)\s+of\s+(?P<n>[a-z-]+)\s+(?P<v>killed|dead|"
+                        r"injured|wounded|displaced|arrested|detained|missing)\b[^.;:]{0,160}?"
+                        r"\bat\s+(?:more\s+than\s+|over\s+|at\s+least\s+|about\s+|some\s+|"
+                        r"nearly\s+|almost\s+|around\s+|roughly\s+|no\s+fewer\s+than\s+)?$",
+                        re.I)
+
+
+def _number_of(text: str, q: Quantity) -> tuple[str, str | None] | None:
+    """The counted noun and the kind of count of "the number of civilians killed ... at N"."""
+    m = _NUMBER_OF.search(text[max(0, q.start - 220):q.start])
+    if m is None:
+        return None
+    kind = next((k for k, rx in _COUNT_PREDICATES if rx.fullmatch(m.group("v"))), None)
+    return m.group("n").lower(), kind
 
 
 def _noun_after_of(text: str, start: int) -> str | None:
