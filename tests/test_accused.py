@@ -86,3 +86,54 @@ def test_rejections_are_paired_with_accusations_and_not_accusations_with_each_ot
     v = np.array([[1.0, 0.0, 0.0], [0.35, 0.937, 0.0], [0.35, 0.0, 0.937]], np.float32)
     got = {(int(i), int(j)) for i, j, _ in candidate_pairs(claims, v, 0.5)}
     assert got == {(0, 1), (0, 2)}
+
+
+def test_what_the_review_found_is_no_conflict() -> None:
+    """Faults found by review (helper-38): denials read as accusations, parties that are only
+    named, pronouns and common nouns as parties, the wrong rejector, court news."""
+    rwanda = "Rwanda denies the accusations."
+    for other in ('"Rwanda denies the accusations," the minister said.',
+                  "The accusations against Rwanda are baseless, its foreign minister said.",
+                  "Kagame said Rwanda was not involved in the fighting.",
+                  "US officials said there was no evidence Rwanda was behind the attack.",
+                  "The UN has accused Uganda of backing rebels, while Rwanda hosted talks.",
+                  "Rwanda carried out a census last year.",
+                  "Rwanda organised a summit on the crisis in Kigali.",
+                  "Although Rwanda denies the accusations, UN experts say it backs M23."):
+        assert accused(pair(rwanda, other)) is None, other
+    assert accused(pair("Ukraine rejected the accusations.",
+                        "Russia is responsible for the attack on Ukraine, Britain said.")) is None
+    assert accused(pair("Ukraine rejected the accusations.",
+                        "Germany supported Ukraine with air defence systems.")) is None
+    for a, b in (("It denied the charges.", "Prosecutors said it was linked to the fraud."),
+                 ("He denied the accusations.", "Officials accused him of taking bribes."),
+                 ("Manchester United dismissed the allegations as baseless.",
+                  "The United States accused China of hacking."),
+                 ("Lawmakers rejected the claims.",
+                  "Opposition lawmakers accused the minister of lying to parliament."),
+                 ("Judge Amy Chen dismissed the charges on Monday.",
+                  "Prosecutors said Chen's ruling was linked to the delay."),
+                 ("Rwanda denied accusations of human rights abuses at home.",
+                  "Kinshasa accuses Rwanda of backing the M23 rebels.")):
+        assert accused(pair(a, b)) is None, (a, b)
+    # the rejector is the subject of its own clause, not the sentence's first name
+    assert who("Congo said Rwanda backed the rebels, but Kigali rejected the claims.") == [
+        ("rwanda", None, None)]
+    assert who("Rwandan government spokeswoman Yolande Makolo dismissed the accusations as "
+               "baseless.") == [("rwanda", None, None)]
+
+
+def test_rejections_read_long_texts_in_linear_time() -> None:
+    from divergence.judge.frames.accused import accusations
+
+    text = ("Rwanda denied the accusations. " * 700)[:20000]
+    assert len(rejections(claim_from_text(text))) > 100  # finishes: each is read locally
+    assert not accusations(claim_from_text("Rwanda called the claims false. " * 600))
+
+
+def test_score_meets_a_rejection_with_accusations_through_partner_keys() -> None:
+    from divergence.judge.frames import frame_partners
+
+    assert frame_partners(frozenset({"accused:rwanda", "count:deaths:person"})) == {
+        "accuses:rwanda", "count:deaths:person"}
+    assert frame_partners(frozenset({"accuses:rwanda"})) == {"accused:rwanda"}

@@ -308,11 +308,11 @@ def _with_frames(claims: Sequence[Claim], near: list[list[tuple[Claim, np.ndarra
     """Each claim's ``k`` closest hits, plus the further ones that share a frame key with it
     (``score`` then keeps those of the article's story)."""
     from ..group.claims import FRAME_FLOOR
-    from ..judge.frames import frame_keys
+    from ..judge.frames import frame_keys, frame_partners
 
     out = []
     for c, hits in zip(claims, near, strict=True):
-        mine = frame_keys(c)
+        mine = frame_partners(frame_keys(c))
         more = [h for h in hits[k:] if mine and h[2] >= FRAME_FLOOR and mine & frame_keys(h[0])]
         out.append(hits[:k] + more)
     return out

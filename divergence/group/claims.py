@@ -153,7 +153,7 @@ CREDIT_ALL, CREDIT_FLOOR = 2_000, 0.3
 # several dozen" and "the strike killed at least 471" share few words (cosine 0.23).
 FRAME_PER_CLAIM, FRAME_FLOOR = 8, 0.2
 # A rejection of unstated charges meets its REJECTED_PER_CLAIM closest accusations of its story
-# at cosine >= 0.3 (the ``accused`` detector's own floor): rejections are few, accusations many.
+# at cosine >= 0.25 (the ``accused`` detector's own floor): rejections are few, accusations many.
 REJECTED_PER_CLAIM = 32
 
 
@@ -226,7 +226,7 @@ def candidate_pairs(
 def _across(vectors: np.ndarray, left: Sequence[int], right: Sequence[int],
             keep: Callable[[np.ndarray, np.ndarray], np.ndarray]
             ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Each of ``left`` with its ``REJECTED_PER_CLAIM`` closest of ``right`` (at least 0.3)
+    """Each of ``left`` with its ``REJECTED_PER_CLAIM`` closest of ``right`` (at least 0.25)
     that ``keep`` allows: the few rejections of a story meet its accusations."""
     if not left or not right:
         empty = np.zeros(0, np.int64)

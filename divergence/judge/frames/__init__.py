@@ -54,10 +54,21 @@ def frame_keys(c: Claim) -> frozenset[str]:
     return frozenset(keys)
 
 
+def frame_partners(keys: frozenset[str]) -> frozenset[str]:
+    """The keys a claim with ``keys`` is compared through: its own, except that a rejection
+    (``accused:KEY``) meets accusations (``accuses:KEY``) and an accusation meets rejections,
+    never another accusation."""
+    out = set()
+    for key in keys:
+        kind, _, rest = key.partition(":")
+        out.add({"accused": f"accuses:{rest}", "accuses": f"accused:{rest}"}.get(kind, key))
+    return frozenset(out)
+
+
 FRAME_DETECTORS = ("count", "when", "same-value", "responsibility", "compliance", "agreed",
                    "linkage", "debunked", "accused")
 
 __all__ = ["FRAME_DETECTORS", "TIMED", "Count", "accused", "accused_keys", "agreed",
            "agreed_or_not", "compliance", "count", "counts", "debunked", "frame_credits",
-           "frame_keys", "happenings", "kept_or_broken", "linkage", "reasons", "responsibility",
-           "same_value", "when"]
+           "frame_keys", "frame_partners", "happenings", "kept_or_broken", "linkage", "reasons",
+           "responsibility", "same_value", "when"]

@@ -15,8 +15,12 @@ from .happenings import HAPPENINGS, happenings, same_happening
 _COUNT_PREDICATES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (k, re.compile(rf"\b(?:{v})\b", re.I)) for k, v in (
         ("deaths", r"killed|died|dead|deaths?|death\s+toll|toll|lives|fatalities|bodies|"
-                   r"perished|killing|executed|massacred|slaughtered|murdered|gunned\s+down|"
-                   r"shot\s+dead"),
+                   r"perished|killing|massacred|slaughtered|murdered|gunned\s+down|"
+                   r"shot\s+dead|(?<=were\s)executed|(?<=been\s)executed|"
+                   # "executed 40 prisoners", not "executed a plan", "executed 40 trades"
+                   r"executed(?=\s+(?:(?:more\s+than|at\s+least|about|some|over|nearly|up\s+to)"
+                   r"\s+)?[\d,]+\s+(?:[a-z-]+\s+)?(?:people|civilians|prisoners|men|women|"
+                   r"children|detainees|soldiers|villagers|residents|patients|captives)\b)"),
         ("injuries", r"injured|wounded|hurt|injuries|injuring|wounding"),
         ("displacement", r"displaced|evacuated|fled|homeless|evacuees|refugees|forced\s+from|"
                          r"driven\s+from|uprooted"),
@@ -230,7 +234,11 @@ def _nearest_predicate(text: str, q: Quantity) -> str | None:
 
 # "put the number of civilians killed (by X in Y) at 2,000": the noun and verb come long before.
 _NUMBER_OF = re.compile(r"\b(?:number|tally|count)\s+of\s+(?P<n>[a-z-]+)\s+(?P<v>killed|dead|"
-                        r"injured|wounded|displaced|arrested|detained|missing)\b[^.;:]{0,160}?"
+                        r"injured|wounded|displaced|arrested|detained|missing)\b"
+                        # no other number or count between: "... climbed to 120 and rescuers
+                        # put the missing at 40" tells the missing, not the dead
+                        r"(?:(?!\d|\b(?:killed|dead|injured|wounded|missing|displaced|arrested|"
+                        r"detained|number)\b)[^.;:]){0,160}?"
                         r"\bat\s+(?:more\s+than\s+|over\s+|at\s+least\s+|about\s+|some\s+|"
                         r"nearly\s+|almost\s+|around\s+|roughly\s+|no\s+fewer\s+than\s+)?$",
                         re.I)

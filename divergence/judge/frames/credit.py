@@ -28,6 +28,15 @@ _CAUSE_VERBS = (r"blew\s+up|destroyed|bombed|struck|shelled|hit|targeted|attacke
                 r"sabotaged|caused|carried\s+out|launched|fired|was\s+behind|were\s+behind|"
                 r"(?:was|were)\s+responsible\s+for|started|triggered|provoked|initiated|"
                 r"opened\s+fire")
+# Verbs of everyday acts too ("carried out a census", "launched an inquiry", "fired the coach"):
+# they credit a harm only when one follows within a few words.
+_EVERYDAY_CAUSE = re.compile(r"\b(?:caused|carried\s+out|launched|fired|started|triggered|"
+                             r"provoked|initiated)$", re.I)
+_HARM_AFTER = re.compile(
+    rf"\s+(?:[\w’'-]+\s+){{0,4}}?(?:{_HARM}|raids?|assaults?|war|fighting|offensive|"
+    rf"operations?|clashes|hostilities|violence|invasion|incursion|provocation|escalation|"
+    rf"deaths?|casualties|damage|shots?|shells?|drones?|salvos?|barrages?|volleys?|grenades?|"
+    rf"on|at)\b", re.I)
 # Participles whose "by" names who did the harm: "an attack planned by Russia", "a provocation
 # carried out by the special services", "the airliner was shot down by Russian air defences".
 _BY_VERBS = (r"launch(?:ed)?|fired|shot(?:\s+down)?|carried\s+out|planted|planned|prepared|"
@@ -182,6 +191,8 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
         agent = m.group("agent")
         if re.fullmatch(r"(?:The|A|An|It|This|That|They|He|She|We)", agent.strip()):
             continue
+        if _EVERYDAY_CAUSE.search(m.group(0)) and not _HARM_AFTER.match(text, m.end()):
+            continue  # "Rwanda carried out a census", "the ministry launched an inquiry"
         role = "starter" if re.search(r"started|triggered|provoked|initiated|opened\s+fire",
                                       m.group(0), re.I) else "cause"
         add("harm", role, agent, m)
