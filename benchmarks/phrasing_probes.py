@@ -11,7 +11,8 @@ compare side by side. Writes benchmarks/results/phrasing_probes[_<name>].json. T
 invented countries and people only: they measure how the judge reads kinds of wording, not any
 real event. Set A (phrasing_probes.jsonl, 80 pairs) is split by id: p001-p040 are dev (read to
 find what to fix), p041-p080 test (scored only, never read). Set B (phrasing_probes_b.jsonl,
-120 pairs, written later by another helper) is held out whole: score it, never read it.
+120 pairs, written later by another helper) is held out whole: score it, never read it. Set C
+(phrasing_probes_c.jsonl, 120 pairs, a third helper, 2026-12-02): c001-c060 dev, c061-c120 test.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 LABELS = ("agree", "conflict", "neither")
+# The last id of each set's dev half (read to fix); a set not listed is held out whole.
+DEV_HALF = {"phrasing_probes": 40, "phrasing_probes_c": 60}
 
 
 def main() -> int:
@@ -43,10 +46,13 @@ def main() -> int:
     from divergence.pipeline import default_judge
 
     rows = [json.loads(line) for line in args.data.read_text("utf-8").splitlines() if line.strip()]
+    half = DEV_HALF.get(args.data.stem)
     if args.split != "all":
-        rows = [r for r in rows if (int(r["id"][1:]) <= 40) == (args.split == "dev")]
-    if args.show and args.data.stem != "phrasing_probes":
-        ap.error("--show reads the pairs to fix them: set A's dev half only")
+        if half is None:
+            ap.error(f"{args.data.name} is held out whole: score it with --split all")
+        rows = [r for r in rows if (int(r["id"][1:]) <= half) == (args.split == "dev")]
+    if args.show and half is None:
+        ap.error("--show reads the pairs to fix them: the dev half of set A or C only")
     if args.show and args.split != "dev":
         ap.error("--show reads the pairs to fix them: dev only")
     emb = EMBEDDERS.make("sentence-transformers", model="all-MiniLM-L6-v2", backend="onnx")

@@ -852,3 +852,49 @@ def test_counts_read_killing_verbs_a_number_told_late_and_bounds_that_are_not_de
     assert not negations("No fewer than 2,000 people have died in the city.")
     assert not negations("Not more than ten people were hurt.")
     assert negations("No one died in the city.")
+
+
+def test_counts_read_people_called_fighters_staff_lorries_and_captives() -> None:
+    (x,) = counts("At least 40 Kessian fighters were taken prisoner before the truce.")
+    assert (x.kind, x.head) == ("arrests", "fighter")
+    (y,) = counts("Only nine rebels were captured before the ceasefire took hold.")
+    assert (y.kind, y.head) == ("arrests", "fighter")
+    (z,) = counts("Two fighters were shot down over the border.")
+    assert (z.kind, z.head) == ("losses", "aircraft")
+    (w,) = counts("Nine foreign relief staff were freed by their captors on Friday.")
+    assert (w.kind, w.head) == ("released", "worker")
+    (v,) = counts("Only a dozen lorries made it into the city.")
+    assert v.head == "truck"
+
+
+def test_counts_of_one_convoy_pinned_by_place_and_day_and_a_zero_total() -> None:
+    r = count(pair("Some 30 trucks loaded with flour reached Kalmi on Wednesday, the agency said.",
+                   "Only a dozen lorries made it into the besieged city on Wednesday, officials "
+                   "in Kalmi said.", sim=0.3))
+    assert r is not None and r.type == "number"
+    # a total of none since the start holds for any week of it
+    assert count(pair("The air force said none of its jets had been lost since the offensive "
+                      "began.", "Two of its warplanes were shot down this week, the rebels said.",
+                      sim=0.5)) is not None
+    # a total against one day's figure is not a clash
+    assert count(pair("The army said 12 of its soldiers had been killed since the offensive "
+                      "began.", "Three soldiers were killed on Tuesday, the army said.",
+                      sim=0.6)) is None
+
+
+def test_clock_times_in_words_of_the_day() -> None:
+    got = {d.value for d in times("The square was cleared at around two in the morning.")}
+    assert "02:00" in got
+    assert {d.value for d in times("Shots rang out at ten at night.")} == {"22:00"}
+
+
+def test_a_number_both_claims_give_pins_them_only_when_it_counts_one_kind() -> None:
+    from divergence.judge.nli_judge import _specific_anchors
+
+    assert "14" not in _specific_anchors(
+        "The militia released 14 aid workers on Friday.",
+        "Fourteen militia fighters were killed on Friday in clashes.")
+    assert "200" not in _specific_anchors("About 200 people were detained at the protest.",
+                                          "Some 200 police officers were deployed.")
+    assert "12" in _specific_anchors("Twelve miners were killed in the explosion.",
+                                     "The blast left a dozen workers dead.")

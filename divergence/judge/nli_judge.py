@@ -24,6 +24,7 @@ import numpy as np
 
 from ..records import Claim, Judgement, Reason
 from .detectors import Pair, denial_inside, is_conflict
+from .frames import counts
 from .frames.aligned import values_apart
 from .pair import DEFAULT_DETECTORS, STRUCTURAL, Judge, compatible_speakers, noisy_or
 from .text import overlap
@@ -340,7 +341,19 @@ def _specific_anchors(a: str, b: str) -> frozenset[str]:
     "Dialogue" of two dialogues), the same day or time, and the same number (10 or more: "two
     men" pins nothing)."""
     na, nb = _anchors_of(a), _anchors_of(b)
-    return frozenset((na[0] & nb[0]) | (na[1] & nb[1]) | {f"{v:g}" for v in na[2] & nb[2]})
+    numbers = {v for v in na[2] & nb[2] if _same_thing_counted(a, b, v)}
+    return frozenset((na[0] & nb[0]) | (na[1] & nb[1]) | {f"{v:g}" for v in numbers})
+
+
+def _same_thing_counted(a: str, b: str, value: float) -> bool:
+    """Whether a number both claims give may count one thing: not when each says what it
+    counts and the kinds differ ("14 aid workers released" / "14 fighters killed"; "200
+    detained" / "200 police officers deployed"), or, for bare counts, the things ("30 trucks"
+    / "30 tents"). "Twelve miners were killed" / "a dozen workers dead" may."""
+    ka = {(c.kind, c.head) for c in counts(a) if c.q.value == value}
+    kb = {(c.kind, c.head) for c in counts(b) if c.q.value == value}
+    return not (ka and kb) or any(x[0] == y[0] and (x[0] != "count" or x[1] == y[1])
+                                  for x in ka for y in kb)
 
 
 @lru_cache(maxsize=32768)

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ...records import Claim, Reason, Span
 from ..detectors import Pair, detector, span_of
-from ..text import Quantity, countries, dates, entities, quantities
+from ..text import Quantity, countries, dates, entities, quantities, shared_anchors
 from .happenings import HAPPENINGS, happenings, same_happening
 
 _COUNT_PREDICATES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -25,7 +25,8 @@ _COUNT_PREDICATES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("displacement", r"displaced|evacuated|fled|homeless|evacuees|refugees|forced\s+from|"
                          r"driven\s+from|uprooted"),
         ("missing", r"missing|unaccounted"),
-        ("arrests", r"arrested|detained|arrests|held\s+by\s+police|taken\s+into\s+custody"),
+        ("arrests", r"arrested|detained|arrests|held\s+by\s+police|taken\s+into\s+custody|"
+                    r"captured|taken\s+(?:prisoner|captive)"),
         ("losses", r"lost|shot\s+down|downed|destroyed|losses"),
         ("released", r"released|freed|release|handed\s+over|free"),
     )
@@ -132,6 +133,9 @@ def counts(text: str) -> tuple[Count, ...]:
             continue
         unit = _plural_after(text, q, unit)
         head = "aircraft" if unit in _AIRCRAFT else singular(unit) if unit else ""
+        if unit in ("fighter", "fighters") and not _AIRBORNE.search(
+                text[max(0, q.start - 50):q.end + 50]):
+            head = "fighter"  # "40 Kessian fighters were taken prisoner": people, not jets
         head = _SAME_HEAD.get(head, head)
         if head in _PERSON_GENERIC or head in {"people", "person"} or countries(head):
             head = "person"  # "471 Palestinians": people (whose, the actor guard reads)
@@ -154,7 +158,12 @@ def counts(text: str) -> tuple[Count, ...]:
 
 
 _SAME_HEAD = {"troop": "soldier", "serviceman": "soldier", "servicemen": "soldier",
-              "reporter": "journalist", "vessel": "ship", "boat": "ship"}
+              "reporter": "journalist", "vessel": "ship", "boat": "ship", "lorry": "truck",
+              "staff": "worker", "employee": "worker", "rebel": "fighter", "militant": "fighter",
+              "insurgent": "fighter", "combatant": "fighter"}
+# Fighters are aircraft only where something flies: "two fighters were shot down".
+_AIRBORNE = re.compile(r"\b(?:shot\s+down|downed|jets?|planes?|aircraft|air\s+force|airspace|"
+                       r"crash\w*|flew|flying|sorties?|squadrons?)\b", re.I)
 # Plurals without an s: the counted thing itself ("30 people, officials said" counts people).
 _PLURAL_NOUNS = frozenset({"people", "children", "men", "women", "police", "personnel", "staff",
                            "servicemen", "aircraft", "cattle", "sheep"})
@@ -176,8 +185,8 @@ def _plural_after(text: str, q: Quantity, unit: str) -> str:
     for w in (m.group(1).split() if m else ()):
         if _MODIFIER_STOP.match(w):
             return unit
-        if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
-            return w
+        if w.endswith("s") and not w.endswith("ss") and len(w) > 3 or w in _PLURAL_NOUNS:
+            return w  # "38 aid trucks", "nine foreign relief staff"
     return unit
 
 
@@ -293,8 +302,10 @@ def count(p: Pair) -> Reason | None:
     ca, cb = counts(p.a.content), counts(p.b.content)
     if not ca or not cb:
         return None
-    if bool(_SCOPE_WORDS.search(p.a.content)) != bool(_SCOPE_WORDS.search(p.b.content)):
-        return None  # a running total against one day's figure, a rate against a count
+    scoped = bool(_SCOPE_WORDS.search(p.a.content)), bool(_SCOPE_WORDS.search(p.b.content))
+    if scoped[0] != scoped[1] and not any(c.hi == 0 for c in (ca if scoped[0] else cb)):
+        return None  # a running total against one day's figure, a rate against a count; but
+        # "none lost since the offensive began" holds for any week of it
     if _dates_differ(p.a.content, p.b.content):
         return None  # counts of different days
     if _swapped_actor(p):
@@ -319,7 +330,7 @@ def count(p: Pair) -> Reason | None:
             kinds = frozenset(HAPPENINGS)
         floor = 0.4 if key[0] in ("losses", "released") else 0.55  # "its jets": one owner
         if not same_happening(p, kinds, floor) and not (key[0] == "share" and key[1]) and not (
-                key[0] != "count" and _unnamed(p, floor)):
+                key[0] != "count" and _unnamed(p, floor)) and not _pinned(p):
             continue
         x, y = xs[0], ys[0]
         what = key[0] if key[0] not in ("count",) else key[1]
@@ -327,6 +338,13 @@ def count(p: Pair) -> Reason | None:
         return Reason("number", f"{sx.text!r} vs {sy.text!r} ({what})", (p.a.id, p.b.id),
                       (sx, sy), weight=0.6 + 0.3 * min(1.0, max(0.0, p.similarity)))
     return None
+
+
+def _pinned(p: Pair) -> bool:
+    """Both claims name the same place, person or day, and are not far apart in meaning: "30
+    trucks reached Kalmi on Wednesday" / "a dozen lorries made it in on Wednesday, officials in
+    Kalmi said" count one convoy, however differently worded."""
+    return p.similarity >= 0.25 and bool(shared_anchors(p.a.content, p.b.content))
 
 
 def _unnamed(p: Pair, floor: float) -> bool:

@@ -32,12 +32,17 @@ _CLOCK_WORDS = re.compile(
     r"\b(?:(?P<off>half\s+an\s+hour|an\s+hour|(?P<n>\d+|ten|fifteen|twenty|thirty)\s+minutes)"
     r"\s+(?P<dir>before|after|past)\s+)?(?P<base>midnight|noon|midday)\b", re.I)
 _MINUTES = {"ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30}
+# "two in the morning", "9 in the evening", "eleven at night": the hour and the part of the day.
+_HOURS = {w: n for n, w in enumerate(("twelve", "one", "two", "three", "four", "five", "six",
+                                      "seven", "eight", "nine", "ten", "eleven"))}
+_DAYPART = re.compile(r"\b(?P<h>1[0-2]|[1-9]|" + "|".join(_HOURS) + r")(?:\s+o['’]clock)?\s+"
+                      r"(?P<part>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b", re.I)
 
 
 @lru_cache(maxsize=65536)
 def times(text: str) -> tuple[DateRef, ...]:
     """``text.dates`` plus clock times in words: "midnight", "noon", "half an hour before
-    midnight" (23:30)."""
+    midnight" (23:30), "two in the morning" (02:00), "ten at night" (22:00)."""
     out = list(dates(text))
     for m in _CLOCK_WORDS.finditer(text):
         if any(d.start <= m.start() < d.end for d in out):
@@ -51,6 +56,15 @@ def times(text: str) -> tuple[DateRef, ...]:
             off = -off if m.group("dir").lower() == "before" else off
         t = (base + off) % (24 * 60)
         out.append(DateRef(m.start(), m.end(), m.group(0), "time", f"{t // 60:02d}:{t % 60:02d}"))
+    for m in _DAYPART.finditer(text):
+        if any(d.start <= m.start() < d.end for d in out):
+            continue
+        h = m.group("h").lower()
+        hour = int(h) % 12 if h.isdigit() else _HOURS[h]
+        part = m.group("part").lower()
+        if "afternoon" in part or "evening" in part or ("night" in part and hour >= 6):
+            hour += 12
+        out.append(DateRef(m.start(), m.end(), m.group(0), "time", f"{hour:02d}:00"))
     return tuple(sorted(out, key=lambda d: d.start))
 
 
