@@ -137,3 +137,16 @@ def test_score_meets_a_rejection_with_accusations_through_partner_keys() -> None
     assert frame_partners(frozenset({"accused:rwanda", "count:deaths:person"})) == {
         "accuses:rwanda", "count:deaths:person"}
     assert frame_partners(frozenset({"accuses:rwanda"})) == {"accused:rwanda"}
+
+
+def test_a_party_named_in_full_meets_its_initials() -> None:
+    from divergence.judge.frames.accused import same_party
+
+    assert same_party("klf", "kessian liberation front")
+    assert not same_party("klf", "kessian front")
+    r = accused(pair("Valdoria accused the Kessian Liberation Front of repeated violations of "
+                     "the truce.", "A KLF spokesman said no shell had been fired, dismissing "
+                     "claims of violations."))
+    assert r is not None and "klf rejects" in r.detail
+    assert "accuses:klf" in accused_keys(claim_from_text(
+        "Valdoria accused the Kessian Liberation Front of breaking the truce."))

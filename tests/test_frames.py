@@ -898,3 +898,26 @@ def test_a_number_both_claims_give_pins_them_only_when_it_counts_one_kind() -> N
                                           "Some 200 police officers were deployed.")
     assert "12" in _specific_anchors("Twelve miners were killed in the explosion.",
                                      "The blast left a dozen workers dead.")
+
+
+def test_who_proposed_a_swap_a_corridor_or_talks_in_more_words() -> None:
+    def asked(text: str) -> set[tuple[str, str, str | None]]:
+        return {(x.outcome, x.role, x.agent) for x in frame_credits(claim_from_text(text, "a:0"))}
+
+    assert ("meeting", "requester", "caspen") in asked(
+        "A spokeswoman said it was Caspen that had pressed for the meeting.")
+    assert ("swap", "requester", "volte") in asked(
+        "Rovian President Kasimir Volte proposed the prisoner swap in a letter last month.")
+    assert ("swap", "requester", "strand") in asked(
+        "The idea for the exchange originated with Estmark Prime Minister Helga Strand.")
+    assert ("corridor", "requester", "front") in asked(
+        "The Northern Serevan Front proposed the humanitarian corridor into Kalmi.")
+    assert ("meeting", "requester", "government") in asked(
+        "Barant said the Government had invited the movement to talks.")
+    assert ("corridor", "not-requester", "kessia") in asked(
+        "Valdora opened the corridor after an appeal from aid groups, not at Kessia's request.")
+    assert responsibility(pair("Kasimir Volte proposed the prisoner swap, his spokesman said.",
+                               "The idea for the exchange originated with Helga Strand, "
+                               "officials said.", sim=0.5)) is not None
+    # an everyday proposal is no one asking for talks
+    assert not asked("The minister proposed a new budget on Monday.")

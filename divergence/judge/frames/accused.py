@@ -65,7 +65,7 @@ _BENCH = re.compile(r"\b(?:judge|justice|court|magistrate|jury|tribunal)\b", re.
 
 # A party as written: a capitalised name, a demonym with what it names ("Cambodian troops"),
 # "people in Ukraine"; the words of accusation around it, the party in the ``p`` group.
-_P = (r"(?P<p>(?:(?:the|people\s+in|forces\s+of)\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}?[A-Z][\w’'.-]*"
+_P = (r"(?P<p>(?:(?:the|people\s+in|forces\s+of)\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*"
       r"(?:['’]s)?(?:\s+(?:troops|forces|army|military|soldiers|fighters|militias?|rebels|"
       r"special\s+services|intelligence|government|regime|agents|side))?)")
 _ACCUSATIONS = tuple(re.compile(rx) for rx in (
@@ -140,6 +140,17 @@ def _key(words: str, opens: bool = False) -> str | None:
     return key
 
 
+def same_party(a: str, b: str) -> bool:
+    """Two actor keys for one party: equal, or one the initials of the other ("klf" /
+    "kessian liberation front")."""
+    return a == b or _initials(a) == b or _initials(b) == a
+
+
+def _initials(key: str) -> str:
+    words = [w for w in key.split() if w not in ("of", "the", "for", "and")]
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
+
+
 def _rejector(text: str, at: int, speaker: str | None) -> tuple[str | None, str]:
     """Who rejects at offset ``at``: the subject at the head of its clause (or the speaker, when
     the clause has none), and the clause's text before the verb."""
@@ -161,6 +172,8 @@ def _rejections(text: str, speaker: str | None) -> tuple[Rejection, ...]:
     for rx in _REJECTIONS:
         for m in rx.finditer(text):
             accused, clause = _rejector(text, m.start(), speaker)
+            if m.group(0).split()[0].lower().endswith("ing") and speaker:
+                accused = _key(speaker)  # "..., a KLF spokesman said, dismissing claims of ..."
             if "against" in rx.groupindex:
                 accused = _key(m.group("against"))
             if _CONCEDED.match(clause.strip()) or _BENCH.search(clause):
@@ -217,8 +230,9 @@ def accused_keys(c: Claim) -> frozenset[str]:
     """The frame keys that pair a bare rejection with the accusations of its story:
     ``accused:KEY`` for a party a claim rejects charges for, ``accuses:KEY`` for one it accuses
     (``group.candidate_pairs`` pairs the first with the second only)."""
-    keys = {f"accused:{r.accused}" for r in rejections(c)}
-    return frozenset(keys or {f"accuses:{k}" for k in accusations(c)})
+    keys = {f"accused:{k}" for r in rejections(c) for k in (r.accused, _initials(r.accused)) if k}
+    return frozenset(keys or {f"accuses:{k}" for a in accusations(c) for k in (a, _initials(a))
+                              if k})  # a name meets its initials: "KLF" / "Kessian ... Front"
 
 
 @detector("accused")
@@ -232,7 +246,8 @@ def accused(p: Pair) -> Reason | None:
         return None
     for x, y, flip in ((p.a, p.b, False), (p.b, p.a, True)):
         for r in rejections(x):
-            if r.accused not in accusations(y) or r.accused in _accused_in(x.content):
+            if not any(same_party(r.accused, k) for k in accusations(y)) or any(
+                    same_party(r.accused, k) for k in _accused_in(x.content)):
                 continue  # the rejecting claim accuses the party too: it reports both sides
             voice = countries(y.speaker) if y.speaker else frozenset()
             if r.accuser and len(voice) == 1 and r.accuser not in voice:
@@ -254,4 +269,4 @@ def _content_span(c: Claim, r: Rejection) -> tuple[int, int]:
     return (at, at + r.end - r.start) if at >= 0 else (0, len(c.content))
 
 
-__all__ = ["Rejection", "accusations", "accused", "accused_keys", "rejections"]
+__all__ = ["Rejection", "accusations", "accused", "accused_keys", "rejections", "same_party"]

@@ -16,7 +16,7 @@ _HARM = (r"(?:blasts?|explosions?|attacks?|strikes?|airstrikes?|bombings?|destru
          r"breach|shelling|rockets?|missiles?|dam|hospital|massacre|killings?|fire|incident)")
 # Each name starts at a word's start (the lookbehind): without it, a long capitalised token is
 # rescanned from every letter, quadratic in its length.
-_AGENT_NP = (r"(?P<agent>(?<![\w’'.-])(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,3}"
+_AGENT_NP = (r"(?P<agent>(?<![\w’'.-])(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,4}"
              r"(?:\s+(?:forces|troops|army|military|militants|fighters|rebels|officials|government|"
              r"authorities|leadership))?)")
 _DEMONYM_ACT = re.compile(
@@ -96,6 +96,19 @@ _MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
 ))
 
 
+# What someone may propose or start besides a truce and talks: a swap of prisoners, a corridor.
+_PROPOSED = (r"(?:(?:prisoner\s+)?(?:swap|exchange)|(?:humanitarian\s+)?corridor|dialogue|"
+             r"talks|negotiations|meeting|summit)")
+_PROPOSE_VERBS = r"(?:proposed|initiated|suggested|requested|sought|pressed\s+for|pushed\s+for)"
+
+
+def _proposal(word: str) -> str:
+    """The outcome class of what was proposed: a swap, a corridor, or a meeting."""
+    w = word.lower()
+    return "swap" if "swap" in w or "exchange" in w else "corridor" if "corridor" in w \
+        else "meeting"
+
+
 # Who asked for a truce or talks, beyond the plain "X requested a ceasefire" read first (in this
 # order: a credit said twice keeps its first span).
 _ASKED: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
@@ -122,6 +135,26 @@ _ASKED: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
      rf"(?!on\b)(?:(?!(?:and|but|or|refused|declined|not|never|urged|on)\b)[\w’'-]+\s+){{0,7}}?"
      rf"to\s+(?:request|seek|ask\s+for|propose|plead\s+for)\s+(?:a\s+|an\s+|the\s+)?"
      rf"(?:[\w-]+\s+){{0,2}}?(?P<out>{PEACE})", "ceasefire", "requester"),
+))
+# Who proposed or started a swap, a corridor or talks: "X proposed the prisoner swap", "the
+# dialogue was initiated by X", "the idea for the exchange originated with X", "It was X that
+# pressed for the meeting", "X had invited the movement to talks"; "not at X's behest".
+_STARTED: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rx), r) for rx, r in (
+    (rf"{_AGENT_NP}\s+(?:had\s+|has\s+|have\s+)?(?:first\s+)?{_PROPOSE_VERBS}\s+"
+     rf"(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?(?P<out>{_PROPOSED})\b", "requester"),
+    (rf"(?P<out>{_PROPOSED})\s+(?:[\w-]+\s+){{0,3}}?(?:was|were|had\s+been|has\s+been)\s+"
+     rf"(?:first\s+)?(?:proposed|initiated|suggested|requested|sought)\s+by\s+(?:the\s+)?"
+     rf"{_AGENT_NP}", "requester"),
+    (rf"\b(?:idea|proposal|initiative)\s+(?:for|of)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?"
+     rf"(?P<out>{_PROPOSED})\s+(?:originated|came)\s+(?:with|from)\s+(?:[a-z]+\s+)?"
+     rf"{_AGENT_NP}", "requester"),
+    (rf"\bIt\s+was\s+{_AGENT_NP}\s+(?:that|who)\s+(?:had\s+|has\s+)?(?:first\s+)?"
+     rf"(?:{_PROPOSE_VERBS}|asked\s+for|called\s+for)\s+(?:a\s+|an\s+|the\s+)?"
+     rf"(?:[\w-]+\s+){{0,2}}?(?P<out>{_PROPOSED})\b", "requester"),
+    (rf"{_AGENT_NP}\s+(?:had\s+|has\s+)?invited\s+(?:[\w’'-]+\s+){{1,4}}?to\s+(?:the\s+)?"
+     rf"(?P<out>talks|negotiations|dialogue|a\s+meeting|a\s+summit)\b", "requester"),
+    (rf"\bnot\s+at\s+{_AGENT_NP}['’]s?\s+(?:request|behest|urging)(?P<out>)", "not-requester"),
 ))
 # Responsibility denied, and the cleft that asserts it, read last (in this order).
 _DENIED_OR_CLEFT: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -182,6 +215,12 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
     for rx, outcome, role in _ASKED:
         for m in rx.finditer(text):
             add(outcome, role, m.group("agent"), m)
+    for rx, role in _STARTED:  # "X proposed the swap", "the dialogue was initiated by X"
+        for m in rx.finditer(text):
+            what = m.group("out") or next((x.group(0) for x in re.finditer(
+                _PROPOSED, text, re.I)), "")  # "not at X's request": what the claim is about
+            if what or about_peace:
+                add(_proposal(what) if what else "ceasefire", role, m.group("agent"), m)
     # Who won a vote: "declared X the winner", "X won the election", "tallies showed X had won".
     for rx in _WINNER:
         for m in rx.finditer(text):
