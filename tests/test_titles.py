@@ -82,3 +82,14 @@ def test_titles_are_deterministic_and_never_keyword_lists() -> None:
     assert event_title(cs, v) == event_title(list(cs), v.copy())
     assert " · " not in event_title(cs, v)
     assert event_title([], np.zeros((0, 3))) == "untitled event"
+
+
+def test_an_office_after_the_name_with_a_country_possessive() -> None:
+    from divergence.ingest.split import claim_from_text
+    from divergence.judge.detectors import Pair, title
+
+    r = title(Pair(claim_from_text("The swap was announced by Helga Strand, Estmark's prime "
+                                   "minister, in Halsgrad.", "a:0"),
+                   claim_from_text("Estmark's foreign minister, Helga Strand, announced the "
+                                   "exchange on Saturday.", "b:0"), 0.6))
+    assert r is not None and "prime minister" in r.detail and "foreign minister" in r.detail

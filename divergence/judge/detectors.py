@@ -332,14 +332,16 @@ _TITLE_RE = re.compile(
     rf"(?<![\w-])(?:{_QUALIFIER}(?:[A-Z][\w-]+\s+){{0,2}}?)?(?P<title>{_TITLES})\s+"
     rf"(?!{_TITLES}\b){_NAME}"
 )
-# "Alexander Lukashenko, the self-proclaimed president of Belarus": an office given after the
-# name (offices only: "the leader of Likud", "the chief of staff" describe, they do not title).
+# "Alexander Lukashenko, the self-proclaimed president of Belarus", "Helga Strand, Estmark's
+# prime minister": an office given after the name (offices only: "the leader of Likud", "the
+# chief of staff" describe, they do not title).
 _OFFICES = (r"President|Vice\s+President|Prime\s+Minister|Foreign\s+Minister|Minister|Senator|"
             r"Governor|Secretary|Ambassador|Chancellor|Mayor|Chief\s+of\s+Staff")
 _APPOSITIVE_TITLE_RE = re.compile(
     rf"(?<![\w-])(?<!In )(?<!On )(?<!At )(?<!For )(?<!From )(?<!With )(?<!By )"
     rf"(?!(?:In|On|At|For|From|With|By|The|A|An|And|But)\b)"
-    rf"{_NAME.replace('{0,2}', '{1,2}')},\s+(?:the\s+|a\s+)?(?:[a-z]+['’]s\s+)?{_QUALIFIER}?"
+    rf"{_NAME.replace('{0,2}', '{1,2}')},\s+(?:the\s+|a\s+)?(?:[A-Za-z][\w-]*['’]s\s+)?"
+    rf"{_QUALIFIER}?"
     rf"(?P<title>(?:(?!(?:new|current|then|now|who|which|was|were|is|running|candidate|"
     rf"once|later|until)\s)[a-z]+\s+){{0,2}}(?i:{_OFFICES}))(?:\s+(?:of|in|for)\b|\s*,)"
 )
