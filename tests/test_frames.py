@@ -921,3 +921,17 @@ def test_who_proposed_a_swap_a_corridor_or_talks_in_more_words() -> None:
                                "officials said.", sim=0.5)) is not None
     # an everyday proposal is no one asking for talks
     assert not asked("The minister proposed a new budget on Monday.")
+
+
+def test_who_mediated_a_release_is_compared_with_releases_only() -> None:
+    a = "The 14 aid workers were freed after mediation by Qal-Meris, diplomats said."
+    b = ("According to a source, it was the Tarsian intelligence service, not any foreign "
+         "mediator, that secured the release of the aid workers.")
+    assert responsibility(pair(a, b, sim=0.5)) is not None
+    assert responsibility(pair(
+        "The tanker was released on Sunday following mediation by Ormaz, officials said.",
+        "State media said the tanker was let go after a court ruling, dismissing any role by "
+        "outside mediators.", sim=0.5)) is not None
+    # a release and a truce are other outcomes
+    assert responsibility(pair("The hostages were freed after mediation by Qatar.",
+                               "The ceasefire was brokered by Egypt.", sim=0.5)) is None

@@ -84,15 +84,29 @@ _NO_THIRD = re.compile(
     r"foreign\s+\w+|international\s+\w+)|"
     r"no\s+(?:third[- ]party|mediators?|mediation|intermediar(?:y|ies)|outside\s+(?:party|help|"
     r"involvement|mediation))|(?:directly|bilaterally)\s+(?:between|by|with)|"
-    r"agreed\s+bilaterally|reached\s+directly|worked\s+out\s+directly)", re.I)
+    r"agreed\s+bilaterally|reached\s+directly|worked\s+out\s+directly|"
+    r"not\s+(?:any|a)\s+(?:foreign|outside|third[- ]party|international)\s+mediators?|"
+    r"(?:dismiss|deny|denie|reject|rul)\w*\s+(?:out\s+)?any\s+role\s+(?:by|for|of)\s+"
+    r"(?:outside|foreign|external|third[- ]party)\s+mediators)", re.I)
 
 
-# Phrases that name a mediator, read only in a claim about an end to fighting (``PEACE``).
+# A release of captives, and any other settlement: what else a mediator may be credited with.
+_RELEASE = re.compile(
+    r"\b(?:(?:were|was|been|be|being)\s+(?:freed|released|let\s+go)|release\s+of\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:hostages?|captives?|prisoners?|workers|crew|detainees|sailors|"
+    r"journalists))\b", re.I)
+_SETTLEMENT = re.compile(r"\b(?:deal|agreement|accord|settlement|pact)\b", re.I)
+# Phrases that name a mediator, read in a claim about an end to fighting (``PEACE``), a release
+# or a settlement; each kind is compared only with its own.
 _MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
     rf"(?:mediation|brokering|help|efforts?|intervention|pressure)\s+(?:of|by|from)\s+{_AGENT_NP}",
     rf"{_AGENT_NP}['’]s?\s+(?:mediation|brokering|intervention|efforts)",
     rf"\b(?:thanks\s+to|credited|with\s+the\s+help\s+of)\s+{_AGENT_NP}",
     rf"{_AGENT_NP}\s+(?:has\s+|had\s+|have\s+)?(?:{_MEDIATION})\b",
+    # "it was the Tarsian intelligence service, not any foreign mediator, that secured it"
+    rf"\b[Ii]t\s+was\s+{_AGENT_NP}(?:\s+[a-z]+){{0,2}},?\s+(?:(?:and\s+)?not\s+[^,]{{1,40}},\s+)?"
+    rf"(?:that|who)\s+"
+    rf"(?:secured|brokered|negotiated|won|obtained|mediated|arranged)\b",
 ))
 
 
@@ -191,16 +205,18 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
         out.append(Credit(outcome, role, key, m.start(), m.end()))
 
     about_peace = bool(re.search(PEACE, text, re.I))  # credit frames need a ceasefire
+    # ... or, for who mediated, a release of captives or another settlement (compared apart)
+    about = ("ceasefire" if about_peace else "release" if _RELEASE.search(text)
+             else "settlement" if _SETTLEMENT.search(text) else None)
     for m in re.finditer(rf"{_AGENT_NP}[- ](?:brokered|mediated|backed|negotiated|led)\s+"
                          rf"(?:[\w-]+\s+){{0,2}}?(?P<out>{PEACE})", text):
         add("ceasefire", "mediator", m.group("agent"), m)
-    if about_peace:  # "mediation by X", "X's efforts", "thanks to X", "X helped broker"
+    if about:  # "mediation by X", "X's efforts", "thanks to X", "X helped broker"
         for rx in _MEDIATOR_PHRASES:
             for m in rx.finditer(text):
-                add("ceasefire", "mediator", m.group("agent"), m)
-    if about_peace:
+                add(about, "mediator", m.group("agent"), m)
         for m in _NO_THIRD.finditer(text):
-            out.append(Credit("ceasefire", "mediator", None, m.start(), m.end()))
+            out.append(Credit(about, "mediator", None, m.start(), m.end()))
     # Who asked for it.
     for m in re.finditer(rf"{_AGENT_NP}\s+(?:had\s+|has\s+|have\s+)?(?:requested|sought|asked\s+"
                          rf"for|begged\s+for|pleaded\s+for|appealed\s+for|called\s+for|"
