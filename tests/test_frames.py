@@ -935,3 +935,21 @@ def test_who_mediated_a_release_is_compared_with_releases_only() -> None:
     # a release and a truce are other outcomes
     assert responsibility(pair("The hostages were freed after mediation by Qatar.",
                                "The ceasefire was brokered by Egypt.", sim=0.5)) is None
+
+
+def test_reasons_given_in_return_for_on_orders_only_after_and_in_other_verbs() -> None:
+    from divergence.judge.frames import linkage, reasons
+
+    def why(text: str) -> list[str]:
+        return [w.reason for w in reasons(claim_from_text(text, "a:0").content)]
+
+    assert why("The hostages were released in return for six jailed fighters.") == [
+        "six jailed fighters"]
+    assert why("The mines were shut down on orders from the inspectorate.") == ["the inspectorate"]
+    assert why("Lehl accepted the deal only after the bloc threatened sanctions.") == [
+        "the bloc threatened sanctions"]
+    assert why("Dorran dismissed the general over his role in the coup.") == [
+        "his role in the coup"]
+    assert linkage(pair("The Red Hand said it freed the aid workers for humanitarian reasons.",
+                        "The hostages were released in return for the freedom of six jailed "
+                        "militants, a security official said.", sim=0.4)) is not None

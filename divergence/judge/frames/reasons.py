@@ -35,7 +35,10 @@ _CUE = re.compile(
     r"attempt)\s+to|with\s+the\s+(?:aim|goal|intention)\s+of|aimed\s+at|(?:was|were|is|are)\s+"
     r"(?:designed|meant|intended)\s+(?:only\s+)?to|driven\s+by|in\s+(?:response|retaliation)\s+"
     r"(?:to|for)|(?:was|is|came)\s+(?:as\s+)?(?:a\s+)?(?:response|retaliation|reply)\s+(?:to|for)|"
-    r"as\s+(?=an?\s+(?:[\w-]+\s+)?(?:gesture|sign|signal)\b)|as\s+part\s+of|"
+    r"as\s+(?=an?\s+(?:[\w-]+\s+)?(?:gesture|sign|signal|precaution|precautionary)\b)|"
+    r"as\s+part\s+of|in\s+(?:return|exchange)\s+for|on\s+(?:the\s+)?orders?\s+(?:of|from)|"
+    r"only\s+after|over\s+(?=(?:his|her|its|their)\s+(?:role|part|involvement|handling|"
+    r"failure)\b)|"
     r"(?:was|were|had\s+been)\s+(?:caused|started|triggered|sparked|set\s+off)\s+by|"
     r"(?:was|were|is|are)\s+(?:the\s+)?(?:result|consequence)\s+of|"
     r"(?:was|were|is|are)\s+(?:linked|connected|related|tied)\s+to|"
@@ -105,8 +108,15 @@ def reasons(text: str) -> tuple[Why, ...]:
 
 
 def _stems(text: str) -> frozenset[str]:
-    """Content words cut to five letters: "punish" and "punishment" are one word here."""
-    return frozenset(t[:5] for t in token_set(text))
+    """Content words cut to five letters: "punish" and "punishment" are one word here, and so
+    are a few acts told in other verbs ("freed" / "released", "dismissed" / "removed")."""
+    return frozenset(_ONE_ACT.get(t[:5], t[:5]) for t in token_set(text))
+
+
+# Acts reported in other verbs, by five-letter stem.
+_ONE_ACT = {"freed": "relea", "frees": "relea", "dismi": "remov", "sacke": "remov",
+            "ouste": "remov", "suspe": "halte", "shut": "halte", "close": "halte",
+            "pulle": "withd", "retre": "withd", "evacu": "withd"}
 
 
 def _same_thing(x: str, y: str) -> bool:
