@@ -150,3 +150,15 @@ def test_a_party_named_in_full_meets_its_initials() -> None:
     assert r is not None and "klf rejects" in r.detail
     assert "accuses:klf" in accused_keys(claim_from_text(
         "Valdoria accused the Kessian Liberation Front of breaking the truce."))
+
+
+def test_second_review_a_day_after_the_name_a_title_and_a_reported_participle() -> None:
+    """Faults found by the second review (helper-40)."""
+    r = accused(pair("Israel accused Hamas Friday of violating the truce in Gaza.",
+                     "Hamas rejected the accusations, a spokesman said."))
+    assert r is not None and "hamas rejects" in r.detail
+    assert accused(pair("Strand denied the accusations.",
+                        "Officials accused Estmark President Helga Strand of lying.")) is not None
+    # a participle inside what someone else said is not the speaker's rejection
+    assert accused(pair("Tarsia said Estmark, denying the accusations, had closed the border.",
+                        "Estmark accused Tarsia of smuggling arms across the border.")) is None

@@ -862,16 +862,22 @@ def test_counts_read_people_called_fighters_staff_lorries_and_captives() -> None
     (z,) = counts("Two fighters were shot down over the border.")
     assert (z.kind, z.head) == ("losses", "aircraft")
     (w,) = counts("Nine foreign relief staff were freed by their captors on Friday.")
-    assert (w.kind, w.head) == ("released", "worker")
+    assert (w.kind, w.head) == ("released", "staff")  # not workers: hospital staff are not
     (v,) = counts("Only a dozen lorries made it into the city.")
     assert v.head == "truck"
 
 
-def test_counts_of_one_convoy_pinned_by_place_and_day_and_a_zero_total() -> None:
-    r = count(pair("Some 30 trucks loaded with flour reached Kalmi on Wednesday, the agency said.",
-                   "Only a dozen lorries made it into the besieged city on Wednesday, officials "
-                   "in Kalmi said.", sim=0.3))
+def test_counts_of_one_happening_pinned_by_a_place_and_a_zero_total() -> None:
+    r = count(pair("At least 40 fighters were taken prisoner at the Merro Pass, the army said.",
+                   "Only nine rebels were captured at the Merro Pass, the Front said.", sim=0.4))
     assert r is not None and r.type == "number"
+    # bare counts of things, or a day alone, pin nothing (review, helper-40)
+    assert count(pair("Thirty aid trucks reached Kalmi on Wednesday, the UN said.",
+                      "Twelve trucks were turned back at the Kalmi crossing on Wednesday, the "
+                      "army said.", sim=0.5)) is None
+    assert count(pair("Estmark said 40 people were detained in Kalmi on Tuesday.",
+                      "Estmark said 12 people were detained at the Tarsia border on Tuesday.",
+                      sim=0.45)) is None
     # a total of none since the start holds for any week of it
     assert count(pair("The air force said none of its jets had been lost since the offensive "
                       "began.", "Two of its warplanes were shot down this week, the rebels said.",
@@ -909,15 +915,16 @@ def test_who_proposed_a_swap_a_corridor_or_talks_in_more_words() -> None:
     assert ("swap", "requester", "volte") in asked(
         "Rovian President Kasimir Volte proposed the prisoner swap in a letter last month.")
     assert ("swap", "requester", "strand") in asked(
-        "The idea for the exchange originated with Estmark Prime Minister Helga Strand.")
+        "The idea for the prisoner exchange originated with Estmark Prime Minister Helga Strand.")
     assert ("corridor", "requester", "front") in asked(
         "The Northern Serevan Front proposed the humanitarian corridor into Kalmi.")
     assert ("meeting", "requester", "government") in asked(
         "Barant said the Government had invited the movement to talks.")
     assert ("corridor", "not-requester", "kessia") in asked(
-        "Valdora opened the corridor after an appeal from aid groups, not at Kessia's request.")
+        "Valdora opened the humanitarian corridor after an appeal from aid groups, not at "
+        "Kessia's request.")
     assert responsibility(pair("Kasimir Volte proposed the prisoner swap, his spokesman said.",
-                               "The idea for the exchange originated with Helga Strand, "
+                               "The idea for the prisoner exchange originated with Helga Strand, "
                                "officials said.", sim=0.5)) is not None
     # an everyday proposal is no one asking for talks
     assert not asked("The minister proposed a new budget on Monday.")
@@ -929,8 +936,8 @@ def test_who_mediated_a_release_is_compared_with_releases_only() -> None:
          "mediator, that secured the release of the aid workers.")
     assert responsibility(pair(a, b, sim=0.5)) is not None
     assert responsibility(pair(
-        "The tanker was released on Sunday following mediation by Ormaz, officials said.",
-        "State media said the tanker was let go after a court ruling, dismissing any role by "
+        "The tanker's crew were released on Sunday following mediation by Ormaz, officials said.",
+        "State media said the crew were let go after a court ruling, dismissing any role by "
         "outside mediators.", sim=0.5)) is not None
     # a release and a truce are other outcomes
     assert responsibility(pair("The hostages were freed after mediation by Qatar.",
@@ -950,6 +957,17 @@ def test_reasons_given_in_return_for_on_orders_only_after_and_in_other_verbs() -
         "the bloc threatened sanctions"]
     assert why("Dorran dismissed the general over his role in the coup.") == [
         "his role in the coup"]
-    assert linkage(pair("The Red Hand said it freed the aid workers for humanitarian reasons.",
-                        "The hostages were released in return for the freedom of six jailed "
-                        "militants, a security official said.", sim=0.4)) is not None
+    assert linkage(pair("The Red Hand said it freed the aid workers in return for a ransom.",
+                        "The hostages were released in exchange for six jailed militants, a "
+                        "security official said.", sim=0.4)) is not None
+    # a deal's terms and its aim, an order and a reason, may both hold (review, helper-40)
+    assert linkage(pair("Estmark will buy 40 jets in return for access to Tarsian ports, the "
+                        "minister said.", "Estmark is buying the jets in order to modernise "
+                        "its air force, analysts said.", sim=0.6)) is None
+    assert linkage(pair("The troops withdrew from Kalmi on orders from the general staff, the "
+                        "ministry said.", "The troops withdrew from Kalmi because of heavy "
+                        "losses, analysts said.", sim=0.7)) is None
+    assert not why("The strike was called off only after midnight.")
+    # whole verbs only: "suspected" is not "suspended"
+    from divergence.judge.frames.reasons import _stems
+    assert not _stems("the suspected gunmen") & _stems("flights were suspended")

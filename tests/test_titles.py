@@ -93,3 +93,13 @@ def test_an_office_after_the_name_with_a_country_possessive() -> None:
                    claim_from_text("Estmark's foreign minister, Helga Strand, announced the "
                                    "exchange on Saturday.", "b:0"), 0.6))
     assert r is not None and "prime minister" in r.detail and "foreign minister" in r.detail
+
+
+def test_one_office_in_two_spellings() -> None:
+    from divergence.ingest.split import claim_from_text
+    from divergence.judge.detectors import Pair, title
+
+    assert title(Pair(claim_from_text("Erik Dahl, Estmark's defence minister, said the troops "
+                                      "would stay.", "a:0"),
+                      claim_from_text("Defense Minister Erik Dahl said the troops would stay.",
+                                      "b:0"), 0.8)) is None

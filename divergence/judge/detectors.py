@@ -376,7 +376,8 @@ def _titles(text: str) -> dict[str, Titled]:
     for rx in (_TITLE_RE, _APPOSITIVE_TITLE_RE, _POSSESSIVE_TITLE_RE):
         for m in rx.finditer(text):
             title = re.sub(r"\s+", " ", m.group("title")).lower()
-            title = _TITLE_ABBREVIATIONS.get(title, title).replace("-", " ")
+            title = _TITLE_ABBREVIATIONS.get(title, title).replace("-", " ").replace(
+                "defense", "defence")  # one office in two spellings
             mod = (m.group("mod") or "").strip(" -").lower()
             out.setdefault(m.group("name").split()[-1].lower().strip(".’'"), Titled(
                 m.group("name"), title, _QUALIFIERS.get(mod, mod), m.start(), m.end()))

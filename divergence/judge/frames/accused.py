@@ -58,6 +58,9 @@ _SUBJECT = re.compile(r"(?:(?:However|But|Meanwhile|Separately|In\s+turn),\s*)?"
                       r"(?P<subj>(?:the\s+)?[A-Z][^,;:]{0,60}?)(?:,[^;:]{0,160}?,)?"
                       r"\s+(?:(?:has|have|had|also|again|repeatedly|firmly|flatly|strongly|"
                       r"categorically|swiftly|quickly|later|on\s+\w+day)\s+)*")
+# A participle right after the saying: "..., a spokesman said, dismissing ...".
+_SAID_BEFORE = re.compile(r"\b(?:said|says|added|told\s+\w+(?:\s+\w+)?)\s*,\s*$")
+_ENDS = re.compile(r"(?:\s+as\s+[\w\s-]{1,40}?)?\s*[.!\"”]*\s*$")  # "..., dismissing claims."
 # A rejection conceded on the way to an accusation: "Although Rwanda denies the accusations, ..."
 _CONCEDED = re.compile(r"^(?:although|though|even\s+though|while|despite|even\s+as)\b", re.I)
 # Who dismisses charges in court is a judge, not the accused.
@@ -65,8 +68,8 @@ _BENCH = re.compile(r"\b(?:judge|justice|court|magistrate|jury|tribunal)\b", re.
 
 # A party as written: a capitalised name, a demonym with what it names ("Cambodian troops"),
 # "people in Ukraine"; the words of accusation around it, the party in the ``p`` group.
-_P = (r"(?P<p>(?:(?:the|people\s+in|forces\s+of)\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*"
-      r"(?:['’]s)?(?:\s+(?:troops|forces|army|military|soldiers|fighters|militias?|rebels|"
+_P = (r"(?P<p>(?<![\w’'.-])(?:(?:the|people\s+in|forces\s+of)\s+)?"
+      r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*(?:['’]s)?(?:\s+(?:troops|forces|army|military|soldiers|fighters|militias?|rebels|"
       r"special\s+services|intelligence|government|regime|agents|side))?)")
 _ACCUSATIONS = tuple(re.compile(rx) for rx in (
     rf"(?i:\baccus(?:e[sd]?|ing))\s+{_P}",                                 # "accused Ukraine"
@@ -100,7 +103,9 @@ _NOT_PARTY = (word_set("generic_actors") | word_set("stopwords") | frozenset({
     "he", "she", "it", "they", "we", "i", "you", "him", "them", "who", "police", "court",
     "committee", "officers", "prosecutors", "investigators", "residents", "witnesses", "critics",
     "experts", "analysts", "lawmakers", "judge", "justice", "president", "minister", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}))
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "prime", "foreign",
+    "general", "secretary", "spokesman", "spokeswoman", "january", "february", "march", "april",
+    "june", "july", "august", "september", "october", "november", "december"}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +136,8 @@ def _key(words: str, opens: bool = False) -> str | None:
     words = [re.sub(r"['’]s$|\.+$", "", n).lower() for n in names]
     while words and words[0] in _NOT_PARTY:  # "President Kagame", "Monday's statement"
         words.pop(0)
+    while words and words[-1] in _NOT_PARTY:  # "Hamas Friday": the day is no part of the name
+        words.pop()
     key = " ".join(words)
     if not key or key in _NOT_PARTY:
         return None
@@ -141,9 +148,12 @@ def _key(words: str, opens: bool = False) -> str | None:
 
 
 def same_party(a: str, b: str) -> bool:
-    """Two actor keys for one party: equal, or one the initials of the other ("klf" /
-    "kessian liberation front")."""
-    return a == b or _initials(a) == b or _initials(b) == a
+    """Two actor keys for one party: equal, one the initials of the other ("klf" / "kessian
+    liberation front"), or a single name that ends the other ("strand" / "helga strand")."""
+    if a == b or _initials(a) == b or _initials(b) == a:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return " " not in short and len(short) > 3 and long_.endswith(" " + short)
 
 
 def _initials(key: str) -> str:
@@ -172,7 +182,9 @@ def _rejections(text: str, speaker: str | None) -> tuple[Rejection, ...]:
     for rx in _REJECTIONS:
         for m in rx.finditer(text):
             accused, clause = _rejector(text, m.start(), speaker)
-            if m.group(0).split()[0].lower().endswith("ing") and speaker:
+            if (m.group(0).split()[0].lower().endswith("ing") and speaker
+                    and (_SAID_BEFORE.search(text, 0, m.start())
+                         or _ENDS.match(text, m.end()))):
                 accused = _key(speaker)  # "..., a KLF spokesman said, dismissing claims of ..."
             if "against" in rx.groupindex:
                 accused = _key(m.group("against"))

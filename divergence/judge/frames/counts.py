@@ -121,11 +121,12 @@ def counts(text: str) -> tuple[Count, ...]:
     Numbers with no countable noun (years, ordinals, "one of the") are left out.
     """
     out = []
+    told_late = bool(_TOLD_LATE.search(text))  # read once: many numbers, one text
     for q, lo, hi in _stated(text):
         unit = q.unit.lower()
         if not unit or unit in {"of", "more", "percent", "per"} and unit != "%":
             unit = _noun_after_of(text, q.start) or ""
-        told = _number_of(text, q) if not unit else None
+        told = _number_of(text, q) if not unit and told_late else None
         if told:  # "put the number of civilians killed by the RSF at more than 2,000"
             unit = told[0]
         if unit == "%":
@@ -159,7 +160,7 @@ def counts(text: str) -> tuple[Count, ...]:
 
 _SAME_HEAD = {"troop": "soldier", "serviceman": "soldier", "servicemen": "soldier",
               "reporter": "journalist", "vessel": "ship", "boat": "ship", "lorry": "truck",
-              "staff": "worker", "employee": "worker", "rebel": "fighter", "militant": "fighter",
+              "rebel": "fighter", "militant": "fighter",
               "insurgent": "fighter", "combatant": "fighter"}
 # Fighters are aircraft only where something flies: "two fighters were shot down".
 _AIRBORNE = re.compile(r"\b(?:shot\s+down|downed|jets?|planes?|aircraft|air\s+force|airspace|"
@@ -253,6 +254,9 @@ _NUMBER_OF = re.compile(r"\b(?:number|tally|count)\s+of\s+(?P<n>[a-z-]+)\s+(?P<v
                         re.I)
 
 
+_TOLD_LATE = re.compile(r"\b(?:number|tally|count)\s+of\b", re.I)
+
+
 def _number_of(text: str, q: Quantity) -> tuple[str, str | None] | None:
     """The counted noun and the kind of count of "the number of civilians killed ... at N"."""
     m = _NUMBER_OF.search(text[max(0, q.start - 220):q.start])
@@ -303,9 +307,6 @@ def count(p: Pair) -> Reason | None:
     if not ca or not cb:
         return None
     scoped = bool(_SCOPE_WORDS.search(p.a.content)), bool(_SCOPE_WORDS.search(p.b.content))
-    if scoped[0] != scoped[1] and not any(c.hi == 0 for c in (ca if scoped[0] else cb)):
-        return None  # a running total against one day's figure, a rate against a count; but
-        # "none lost since the offensive began" holds for any week of it
     if _dates_differ(p.a.content, p.b.content):
         return None  # counts of different days
     if _swapped_actor(p):
@@ -314,6 +315,9 @@ def count(p: Pair) -> Reason | None:
     for key in sorted(keys):
         xs = [c for c in ca if (c.kind, c.head) == key]
         ys = [c for c in cb if (c.kind, c.head) == key]
+        if scoped[0] != scoped[1] and not any(c.hi == 0 for c in (xs if scoped[0] else ys)):
+            continue  # a running total against one day's figure, a rate against a count; but
+            # "none of its jets lost since the offensive began" holds for any week of it
         if any(not clash(x, y) for x in xs for y in ys):
             continue
         if key[0] == "duration":  # how long the siege or the war lasted, in other units
@@ -330,7 +334,7 @@ def count(p: Pair) -> Reason | None:
             kinds = frozenset(HAPPENINGS)
         floor = 0.4 if key[0] in ("losses", "released") else 0.55  # "its jets": one owner
         if not same_happening(p, kinds, floor) and not (key[0] == "share" and key[1]) and not (
-                key[0] != "count" and _unnamed(p, floor)) and not _pinned(p):
+                key[0] != "count" and _unnamed(p, floor)) and not _pinned(p, key[0]):
             continue
         x, y = xs[0], ys[0]
         what = key[0] if key[0] not in ("count",) else key[1]
@@ -340,11 +344,17 @@ def count(p: Pair) -> Reason | None:
     return None
 
 
-def _pinned(p: Pair) -> bool:
-    """Both claims name the same place, person or day, and are not far apart in meaning: "30
-    trucks reached Kalmi on Wednesday" / "a dozen lorries made it in on Wednesday, officials in
-    Kalmi said" count one convoy, however differently worded."""
-    return p.similarity >= 0.25 and bool(shared_anchors(p.a.content, p.b.content))
+def _pinned(p: Pair, kind: str) -> bool:
+    """Counts of one kind of happening (deaths, detentions, losses; not bare counts of things)
+    in two claims that name the same place or person (a day alone is not enough) and at most
+    one of which names a happening (two named happenings are for ``same_happening``): "40
+    fighters were taken prisoner at the Merro Pass" / "only nine rebels were captured at the
+    pass, the Front said"."""
+    if kind == "count" or p.similarity < 0.35:
+        return False
+    if happenings(p.a.content) and happenings(p.b.content):
+        return False
+    return any(":" not in a for a in shared_anchors(p.a.content, p.b.content))
 
 
 def _unnamed(p: Pair, floor: float) -> bool:

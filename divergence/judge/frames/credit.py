@@ -91,10 +91,12 @@ _NO_THIRD = re.compile(
 
 
 # A release of captives, and any other settlement: what else a mediator may be credited with.
+_HELD = (r"(?:hostages?|captives?|prisoners?|detainees?|workers|crew|sailors|journalists|"
+         r"fishermen|soldiers|tourists|passengers|POWs?)")
 _RELEASE = re.compile(
-    r"\b(?:(?:were|was|been|be|being)\s+(?:freed|released|let\s+go)|release\s+of\s+(?:the\s+)?"
-    r"(?:[\w-]+\s+){0,3}?(?:hostages?|captives?|prisoners?|workers|crew|detainees|sailors|"
-    r"journalists))\b", re.I)
+    rf"\b(?:{_HELD}\s+(?:\w+\s+){{0,3}}?(?:were|was|had\s+been|have\s+been|has\s+been)\s+"
+    rf"(?:freed|released|let\s+go)|release\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{_HELD})\b",
+    re.I)
 _SETTLEMENT = re.compile(r"\b(?:deal|agreement|accord|settlement|pact)\b", re.I)
 # Phrases that name a mediator, read in a claim about an end to fighting (``PEACE``), a release
 # or a settlement; each kind is compared only with its own.
@@ -111,8 +113,10 @@ _MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
 
 
 # What someone may propose or start besides a truce and talks: a swap of prisoners, a corridor.
-_PROPOSED = (r"(?:(?:prisoner\s+)?(?:swap|exchange)|(?:humanitarian\s+)?corridor|dialogue|"
-             r"talks|negotiations|meeting|summit)")
+_CAPTIVES = r"(?:prisoners?|captives?|detainees?|hostages?|bodies|POWs?)"
+_PROPOSED = (rf"(?:{_CAPTIVES}\s+(?:swap|exchange)|(?:swap|exchange)\s+of\s+{_CAPTIVES}|"
+             r"(?:humanitarian|safe|evacuation|aid)\s+corridor|dialogue|talks|negotiations|"
+             r"meeting|summit)")
 _PROPOSE_VERBS = r"(?:proposed|initiated|suggested|requested|sought|pressed\s+for|pushed\s+for)"
 
 
@@ -166,8 +170,10 @@ _STARTED: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (rf"\bIt\s+was\s+{_AGENT_NP}\s+(?:that|who)\s+(?:had\s+|has\s+)?(?:first\s+)?"
      rf"(?:{_PROPOSE_VERBS}|asked\s+for|called\s+for)\s+(?:a\s+|an\s+|the\s+)?"
      rf"(?:[\w-]+\s+){{0,2}}?(?P<out>{_PROPOSED})\b", "requester"),
-    (rf"{_AGENT_NP}\s+(?:had\s+|has\s+)?invited\s+(?:[\w’'-]+\s+){{1,4}}?to\s+(?:the\s+)?"
-     rf"(?P<out>talks|negotiations|dialogue|a\s+meeting|a\s+summit)\b", "requester"),
+    (rf"{_AGENT_NP}\s+(?:had\s+|has\s+)?invited\s+(?!(?:the\s+)?(?:reporters|journalists|media|"
+     rf"press|students|observers|public|guests|diplomats)\b)(?:[\w’'-]+\s+){{1,4}}?to\s+"
+     rf"(?:the\s+)?(?P<out>talks|negotiations|dialogue|a\s+meeting|a\s+summit)\b",
+     "requester"),
     (rf"\bnot\s+at\s+{_AGENT_NP}['’]s?\s+(?:request|behest|urging)(?P<out>)", "not-requester"),
 ))
 # Responsibility denied, and the cleft that asserts it, read last (in this order).
@@ -226,6 +232,8 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
     meeting = bool(_MEETING.search(text))
     if about_peace or meeting:  # "at X's request", "at the request of the rebel alliance"
         for m in _AT_REQUEST.finditer(text):
+            if re.search(r"\bnot\s+$", text[max(0, m.start() - 5):m.start()]):
+                continue  # "not at X's request" says X did not ask (``_STARTED``)
             add("ceasefire" if about_peace else "meeting", "requester",
                 m.group("agent") or m.group("agent2"), m)
     for rx, outcome, role in _ASKED:
@@ -233,10 +241,15 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
             add(outcome, role, m.group("agent"), m)
     for rx, role in _STARTED:  # "X proposed the swap", "the dialogue was initiated by X"
         for m in rx.finditer(text):
-            what = m.group("out") or next((x.group(0) for x in re.finditer(
-                _PROPOSED, text, re.I)), "")  # "not at X's request": what the claim is about
-            if what or about_peace:
-                add(_proposal(what) if what else "ceasefire", role, m.group("agent"), m)
+            what = m.group("out")
+            if not m.group("out"):  # "not at X's request": what its clause is about, before it
+                clause = text[max(text.rfind(".", 0, m.start()), text.rfind(";", 0, m.start()))
+                              + 1:m.start()]
+                found = re.search(_PROPOSED, clause, re.I)
+                what = found.group(0) if found else ""
+                if not what and not re.search(PEACE, clause, re.I):
+                    continue
+            add(_proposal(what) if what else "ceasefire", role, m.group("agent"), m)
     # Who won a vote: "declared X the winner", "X won the election", "tallies showed X had won".
     for rx in _WINNER:
         for m in rx.finditer(text):

@@ -19,13 +19,15 @@ from ..text import token_set
 class Why:
     """A reason or aim a claim gives: what it explains, the reason, and the reason's span in
     the claim's content; ``denied`` when the claim denies the link ("unrelated to the coup",
-    "not flooding")."""
+    "not flooding"); ``kind``: terms and orders are set only against their own kind (a deal's
+    terms and its aim may both hold)."""
 
     explained: str
     reason: str
     start: int
     end: int
     denied: bool = False
+    kind: str = "reason"  # or "terms" ("in return for"), "authority" ("on orders from")
 
 
 # A cue, then the reason up to the end of its clause. "for military reasons" keeps its adjective.
@@ -37,7 +39,8 @@ _CUE = re.compile(
     r"(?:to|for)|(?:was|is|came)\s+(?:as\s+)?(?:a\s+)?(?:response|retaliation|reply)\s+(?:to|for)|"
     r"as\s+(?=an?\s+(?:[\w-]+\s+)?(?:gesture|sign|signal|precaution|precautionary)\b)|"
     r"as\s+part\s+of|in\s+(?:return|exchange)\s+for|on\s+(?:the\s+)?orders?\s+(?:of|from)|"
-    r"only\s+after|over\s+(?=(?:his|her|its|their)\s+(?:role|part|involvement|handling|"
+    r"only\s+after\s+(?=(?:the\s+)?(?:[A-Z][\w’'-]*\s+(?:of\s+)?){1,5}(?:had\s+)?[a-z]+ed\b)|"
+    r"over\s+(?=(?:his|her|its|their)\s+(?:role|part|involvement|handling|"
     r"failure)\b)|"
     r"(?:was|were|had\s+been)\s+(?:caused|started|triggered|sparked|set\s+off)\s+by|"
     r"(?:was|were|is|are)\s+(?:the\s+)?(?:result|consequence)\s+of|"
@@ -103,20 +106,23 @@ def reasons(text: str) -> tuple[Why, ...]:
             if ruled_out:  # "because of an assault, not flooding": flooding is denied
                 out.append(Why(explained, ruled_out.group("r").strip(), m.start(), end, True))
                 reason = reason[:ruled_out.start()].strip()
-            out.append(Why(explained, reason, m.start(), end))
+            cue = m.group(0).lower()
+            kind = ("terms" if re.match(r"in\s+(?:return|exchange)", cue) else "authority"
+                    if cue.startswith("on") else "reason")
+            out.append(Why(explained, reason, m.start(), end, kind=kind))
     return tuple(out)
 
 
 def _stems(text: str) -> frozenset[str]:
     """Content words cut to five letters: "punish" and "punishment" are one word here, and so
     are a few acts told in other verbs ("freed" / "released", "dismissed" / "removed")."""
-    return frozenset(_ONE_ACT.get(t[:5], t[:5]) for t in token_set(text))
+    return frozenset(_ONE_ACT.get(t, t[:5]) for t in token_set(text))
 
 
-# Acts reported in other verbs, by five-letter stem.
-_ONE_ACT = {"freed": "relea", "frees": "relea", "dismi": "remov", "sacke": "remov",
-            "ouste": "remov", "suspe": "halte", "shut": "halte", "close": "halte",
-            "pulle": "withd", "retre": "withd", "evacu": "withd"}
+# Acts reported in other verbs, by whole word.
+_ONE_ACT = {"freed": "relea", "frees": "relea", "dismissed": "remov", "sacked": "remov",
+            "ousted": "remov", "suspended": "halte", "shut": "halte", "closed": "halte",
+            "pulled": "withd", "retreated": "withd", "withdrew": "withd"}
 
 
 def _same_thing(x: str, y: str) -> bool:
@@ -166,7 +172,8 @@ def linkage(p: Pair) -> Reason | None:
     xs, ys = reasons(p.a.content), reasons(p.b.content)
     for x in xs:
         for y in ys:
-            if not _same_thing(x.explained, y.explained) or x.denied and y.denied:
+            if not _same_thing(x.explained, y.explained) or x.denied and y.denied or (
+                    x.kind != y.kind):
                 continue
             if x.denied == y.denied and not _apart(x.reason, y.reason):
                 continue  # the same link given twice

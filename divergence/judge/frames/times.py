@@ -35,8 +35,14 @@ _MINUTES = {"ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30}
 # "two in the morning", "9 in the evening", "eleven at night": the hour and the part of the day.
 _HOURS = {w: n for n, w in enumerate(("twelve", "one", "two", "three", "four", "five", "six",
                                       "seven", "eight", "nine", "ten", "eleven"))}
-_DAYPART = re.compile(r"\b(?P<h>1[0-2]|[1-9]|" + "|".join(_HOURS) + r")(?:\s+o['’]clock)?\s+"
-                      r"(?P<part>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b", re.I)
+_DAYPART = re.compile(r"\b(?:at|around|about|by|until|till|before|after|since|from)\s+(?:about\s+|"
+                      r"around\s+)?(?P<h>1[0-2]|[1-9]|" + "|".join(_HOURS) + r")(?:\s+o['’]clock)?"
+                      r"\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b"
+                      r"(?!\s+(?:shift|crew|session|briefing|meeting|news|edition|service|show))",
+                      re.I)
+# The hours each part of the day holds, and what to add to reach the 24-hour clock.
+_PART_HOURS = {"morning": (range(1, 12), 0), "afternoon": (range(12, 13), 0),
+               "evening": (range(5, 12), 12), "night": (range(7, 12), 12)}
 
 
 @lru_cache(maxsize=65536)
@@ -60,11 +66,15 @@ def times(text: str) -> tuple[DateRef, ...]:
         if any(d.start <= m.start() < d.end for d in out):
             continue
         h = m.group("h").lower()
-        hour = int(h) % 12 if h.isdigit() else _HOURS[h]
-        part = m.group("part").lower()
-        if "afternoon" in part or "evening" in part or ("night" in part and hour >= 6):
-            hour += 12
-        out.append(DateRef(m.start(), m.end(), m.group(0), "time", f"{hour:02d}:00"))
+        hour = int(h) if h.isdigit() else (_HOURS[h] or 12)
+        part = m.group("part").lower().split()[-1]
+        hours, add = _PART_HOURS[part]
+        if part == "afternoon" and 1 <= hour <= 6:
+            hours, add = range(1, 7), 12
+        if hour not in hours:
+            continue  # "nine in the afternoon", "one in the evening": not a time of day
+        t = f"{(hour + add) % 24:02d}:00"
+        out.append(DateRef(m.start("h"), m.end(), m.group(0)[m.start("h") - m.start():], "time", t))
     return tuple(sorted(out, key=lambda d: d.start))
 
 
