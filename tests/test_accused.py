@@ -46,7 +46,7 @@ def test_no_rejection_without_a_named_party_or_with_its_proposition_stated() -> 
 def test_a_bare_rejection_conflicts_with_an_accusation_of_that_party() -> None:
     r = accused(pair("Rwanda denies the accusations.",
                      "Kinshasa accuses Rwanda of backing the M23 rebels."))
-    assert r is not None and r.type == "attribution" and "rwanda rejects" in r.detail
+    assert r is not None and r.type == "attribution" and "Rwanda rejects" in r.detail
     # read either way round, and through a harm credited to the party
     assert accused(pair("Russian forces blew up the dam, Kyiv said.",
                         "Moscow dismissed the allegations as baseless.")) is not None
@@ -147,7 +147,7 @@ def test_a_party_named_in_full_meets_its_initials() -> None:
     r = accused(pair("Valdoria accused the Kessian Liberation Front of repeated violations of "
                      "the truce.", "A KLF spokesman said no shell had been fired, dismissing "
                      "claims of violations."))
-    assert r is not None and "klf rejects" in r.detail
+    assert r is not None and "KLF rejects" in r.detail
     assert "accuses:klf" in accused_keys(claim_from_text(
         "Valdoria accused the Kessian Liberation Front of breaking the truce."))
 
@@ -156,7 +156,7 @@ def test_second_review_a_day_after_the_name_a_title_and_a_reported_participle() 
     """Faults found by the second review (helper-40)."""
     r = accused(pair("Israel accused Hamas Friday of violating the truce in Gaza.",
                      "Hamas rejected the accusations, a spokesman said."))
-    assert r is not None and "hamas rejects" in r.detail
+    assert r is not None and "Hamas rejects" in r.detail
     assert accused(pair("Strand denied the accusations.",
                         "Officials accused Estmark President Helga Strand of lying.")) is not None
     # a participle inside what someone else said is not the speaker's rejection

@@ -267,12 +267,18 @@ def accused(p: Pair) -> Reason | None:
             if r.topic and not token_set(r.topic) & token_set(y.content):
                 continue  # "accusations of abuses at home" / "of backing the rebels"
             what = f"the charges of {r.topic}" if r.topic else "the charges"
-            detail = (f"{r.accused} rejects {what}; {y.speaker or 'the other outlet'} "
-                      f"accuses {r.accused}")
+            who = _as_written(r.accused, x.text)
+            detail = f"{who} rejects {what}; {y.speaker or 'the other outlet'} accuses {who}"
             spans = (span_of(x, *_content_span(x, r)), span_of(y, 0, len(y.content)))
             return Reason("attribution", detail, (p.a.id, p.b.id),
                           spans[::-1] if flip else spans, weight=0.6)
     return None
+
+
+def _as_written(key: str, text: str) -> str:
+    """A party's key as the claim writes it ("klf" -> "KLF"), else in capitals ("Rwanda")."""
+    m = re.search(rf"\b{re.escape(key)}\b", text, re.I)
+    return m.group(0) if m else key.title()
 
 
 def _content_span(c: Claim, r: Rejection) -> tuple[int, int]:
