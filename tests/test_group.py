@@ -413,3 +413,23 @@ def test_an_agreement_chain_never_holds_two_claims_in_conflict() -> None:
         if g.label == "agree":
             assert not {"a:0", "c:0"} <= set(g.claims), g.claims
     assert any(g.label == "agree" for g in groups)
+
+
+def test_two_outlets_telling_one_side_of_a_dispute_are_an_agree_group_of_their_own() -> None:
+    """An agreement inside one dispute that no agree group holds (each claim joined another
+    group first) becomes a group of two; not across disputes, not within one voice, not when
+    a group already holds both."""
+    from divergence.group.agreements import Adjacency
+    from divergence.group.claims import _one_side
+
+    claims = [_claim(a, 0, f"claim {a}") for a in "abcde"]
+    edges = {0: [1, 3], 1: [0, 2], 2: [1], 3: [0], 4: []}  # 0-1, 1-2 and 0-3 agree
+    nbr = [y for x in range(5) for y in edges[x]]
+    indptr = np.cumsum([0] + [len(edges[x]) for x in range(5)])
+    adj = Adjacency(np.asarray(indptr), np.asarray(nbr), np.ones(len(nbr)))
+    dispute_of = {0: 7, 1: 7, 2: 7, 3: 8}  # 0, 1 and 2 in one dispute; 3 in another
+    got = _one_side([[1, 2]], adj, claims, lambda i: claims[i].article_id, set(), dispute_of)
+    assert got == [[0, 1]]
+    assert _one_side([], adj, claims, lambda i: "one voice", set(), dispute_of) == []
+    assert _one_side([], adj, claims, lambda i: claims[i].article_id, {(0, 1)}, dispute_of) == [
+        [1, 2]]

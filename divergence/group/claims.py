@@ -325,6 +325,9 @@ def find_groups(
 
     parts = agree_parts(n, agree.pairs, adj, claims, vectors, judge.agree_threshold, voice,
                         set(conflicts), strong)
+    parts += _one_side(parts, adj, claims, voice, set(conflicts),
+                       {x: root for root, edges in by_root.items() for i, j, _ in edges
+                        for x in (i, j)})
     agreeing: set[int] = set()
     for part in parts:
         inside = set(part)
@@ -341,6 +344,24 @@ def find_groups(
         if i not in used:
             groups_out.append(_group("unique", 1.0, [i], claims, voice, ()))
     return groups_out
+
+
+def _one_side(parts: list[list[int]], adj: Adjacency, claims: Sequence[Claim],
+              voice: Callable[[int], str], conflicts: set[tuple[int, int]],
+              dispute_of: dict[int, int]) -> list[list[int]]:
+    """Two claims of one dispute that the judge found agreeing, from two voices, that no agree
+    group holds together: a group of their own (they tell one side in other words), since one
+    claim per group would otherwise leave the reader of the dispute to guess it."""
+    together = {(i, j) for part in parts for i in part for j in part if i < j}
+    out: list[list[int]] = []
+    for x in sorted(dispute_of):
+        for y in adj.get(x):
+            if (x < y and dispute_of.get(y) == dispute_of[x] and (x, y) not in together
+                    and (x, y) not in conflicts and voice(x) != voice(y)
+                    and claims[x].article_id != claims[y].article_id):
+                out.append([x, y])
+                together.add((x, y))
+    return out
 
 
 class _AgreeEdges:
