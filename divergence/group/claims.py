@@ -352,15 +352,17 @@ def _one_side(parts: list[list[int]], adj: Adjacency, claims: Sequence[Claim],
     """Two claims of one dispute that the judge found agreeing, from two voices, that no agree
     group holds together: a group of their own (they tell one side in other words), since one
     claim per group would otherwise leave the reader of the dispute to guess it."""
-    together = {(i, j) for part in parts for i in part for j in part if i < j}
+    in_part: dict[int, set[int]] = defaultdict(set)  # claim -> its groups (no pair lists:
+    for k, part in enumerate(parts):                 # a group of many outlets is quadratic)
+        for i in part:
+            in_part[i].add(k)
     out: list[list[int]] = []
     for x in sorted(dispute_of):
         for y in adj.get(x):
-            if (x < y and dispute_of.get(y) == dispute_of[x] and (x, y) not in together
+            if (x < y and dispute_of.get(y) == dispute_of[x] and not in_part[x] & in_part[y]
                     and (x, y) not in conflicts and voice(x) != voice(y)
                     and claims[x].article_id != claims[y].article_id):
                 out.append([x, y])
-                together.add((x, y))
     return out
 
 
