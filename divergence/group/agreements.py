@@ -52,6 +52,11 @@ class Adjacency:
         return dict(zip(self.nbr[a:b].tolist(), self.conf[a:b].tolist(), strict=True))
 
 
+def dispute_members(by_root: dict[int, list[tuple[int, int, Judgement]]]) -> dict[int, int]:
+    """Each claim of a conflict edge -> the root of its conflict component (its dispute)."""
+    return {x: root for root, edges in by_root.items() for i, j, _ in edges for x in (i, j)}
+
+
 def positions(by_root: dict[int, list[tuple[int, int, Judgement]]], adj: Adjacency
               ) -> dict[int, set[int]]:
     """The claims that tell a side of a dispute in other words: each claim outside every conflict
@@ -60,7 +65,7 @@ def positions(by_root: dict[int, list[tuple[int, int, Judgement]]], adj: Adjacen
     part in. One hop only: what agrees with a position's paraphrase is not pulled in. A dispute
     takes at most ``disputes.MAX_CLAIMS`` claims in all (the strongest edges first): a claim
     repeated by many outlets must not grow its dispute past what the dispute view reads."""
-    member = {x: root for root, edges in by_root.items() for i, j, _ in edges for x in (i, j)}
+    member = dispute_members(by_root)
     best: dict[int, tuple[float, int]] = {}
     for x, root in member.items():
         for y, conf in adj.get(x).items():

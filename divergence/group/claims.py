@@ -18,9 +18,10 @@ import numpy as np
 from ..ids import stable_id
 from ..judge import Judge
 from ..judge.frames import frame_keys
+from ..judge.frames.accused import FLOOR as ACCUSED_FLOOR
 from ..judge.text import entities
 from ..records import Article, Claim, ClaimGroup, Event, Judgement, Reason
-from .agreements import Adjacency, UnionFind, agree_parts, positions
+from .agreements import Adjacency, UnionFind, agree_parts, dispute_members, positions
 from .graph import NeighbourTable, check_rows
 
 # ---------------------------------------------------------------- voices
@@ -153,7 +154,7 @@ CREDIT_ALL, CREDIT_FLOOR = 2_000, 0.3
 # several dozen" and "the strike killed at least 471" share few words (cosine 0.23).
 FRAME_PER_CLAIM, FRAME_FLOOR = 8, 0.2
 # A rejection of unstated charges meets its REJECTED_PER_CLAIM closest accusations of its story
-# at cosine >= 0.25 (the ``accused`` detector's own floor): rejections are few, accusations many.
+# at the ``accused`` detector's own floor: rejections are few, accusations many.
 REJECTED_PER_CLAIM = 32
 
 
@@ -226,8 +227,10 @@ def candidate_pairs(
 def _across(vectors: np.ndarray, left: Sequence[int], right: Sequence[int],
             keep: Callable[[np.ndarray, np.ndarray], np.ndarray]
             ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Each of ``left`` with its ``REJECTED_PER_CLAIM`` closest of ``right`` (at least 0.25)
-    that ``keep`` allows: the few rejections of a story meet its accusations."""
+    """Each of ``left`` with its ``REJECTED_PER_CLAIM`` closest of ``right`` (at least the
+    ``accused`` detector's floor) that ``keep`` allows: the few rejections of a story meet its
+    accusations."""
+
     if not left or not right:
         empty = np.zeros(0, np.int64)
         return empty, empty.copy(), np.zeros(0, np.float32)
@@ -236,7 +239,7 @@ def _across(vectors: np.ndarray, left: Sequence[int], right: Sequence[int],
     rows, cols = [], []
     for r in range(len(li)):
         best = np.argsort(-sims[r], kind="stable")[:REJECTED_PER_CLAIM]
-        best = best[sims[r, best] >= 0.25]
+        best = best[sims[r, best] >= ACCUSED_FLOOR]
         rows.extend([r] * len(best))
         cols.extend(best.tolist())
     i, j = li[np.asarray(rows, np.int64)], ri[np.asarray(cols, np.int64)]
@@ -325,9 +328,7 @@ def find_groups(
 
     parts = agree_parts(n, agree.pairs, adj, claims, vectors, judge.agree_threshold, voice,
                         set(conflicts), strong)
-    parts += _one_side(parts, adj, claims, voice, set(conflicts),
-                       {x: root for root, edges in by_root.items() for i, j, _ in edges
-                        for x in (i, j)})
+    parts += _one_side(parts, adj, claims, voice, set(conflicts), dispute_members(by_root))
     agreeing: set[int] = set()
     for part in parts:
         inside = set(part)

@@ -108,6 +108,11 @@ _NOT_PARTY = (word_set("generic_actors") | word_set("stopwords") | frozenset({
     "june", "july", "august", "september", "october", "november", "december"}))
 
 
+# How close a rejection and an accusation must be (cosine) to be read as charge and answer;
+# ``group.candidate_pairs`` pairs them from the same floor.
+FLOOR = 0.25
+
+
 @dataclass(frozen=True, slots=True)
 class Rejection:
     """A rejection of charges against ``accused`` (an actor key), by ``accuser`` when named."""
@@ -254,7 +259,7 @@ def accused(p: Pair) -> Reason | None:
     least 0.25 close; a rejection that names its charge ("accusations of ethnic cleansing") meets
     only an accusation that shares a word with it, one that names its accuser only that
     accuser's (when the accusing voice is a country)."""
-    if p.similarity < 0.25:
+    if p.similarity < FLOOR:
         return None
     for x, y, flip in ((p.a, p.b, False), (p.b, p.a, True)):
         for r in rejections(x):
@@ -287,4 +292,5 @@ def _content_span(c: Claim, r: Rejection) -> tuple[int, int]:
     return (at, at + r.end - r.start) if at >= 0 else (0, len(c.content))
 
 
-__all__ = ["Rejection", "accusations", "accused", "accused_keys", "rejections", "same_party"]
+__all__ = ["FLOOR", "Rejection", "accusations", "accused", "accused_keys", "rejections",
+           "same_party"]

@@ -91,8 +91,9 @@ _NO_THIRD = re.compile(
 
 
 # A release of captives, and any other settlement: what else a mediator may be credited with.
-_HELD = (r"(?:hostages?|captives?|prisoners?|detainees?|workers|crew|sailors|journalists|"
-         r"fishermen|soldiers|tourists|passengers|POWs?)")
+_TAKEN = r"(?:hostages?|captives?|prisoners?|detainees?|POWs?)"  # people held as captives
+_HELD = (rf"(?:{_TAKEN}|workers|crew|sailors|journalists|fishermen|soldiers|tourists|"
+         r"passengers)")
 _RELEASE = re.compile(
     rf"\b(?:{_HELD}\s+(?:\w+\s+){{0,3}}?(?:were|was|had\s+been|have\s+been|has\s+been)\s+"
     rf"(?:freed|released|let\s+go)|release\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{_HELD})\b",
@@ -113,7 +114,7 @@ _MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
 
 
 # What someone may propose or start besides a truce and talks: a swap of prisoners, a corridor.
-_CAPTIVES = r"(?:prisoners?|captives?|detainees?|hostages?|bodies|POWs?)"
+_CAPTIVES = rf"(?:{_TAKEN}|bodies)"  # what a swap exchanges
 _PROPOSED = (rf"(?:{_CAPTIVES}\s+(?:swap|exchange)|(?:swap|exchange)\s+of\s+{_CAPTIVES}|"
              r"(?:humanitarian|safe|evacuation|aid)\s+corridor|dialogue|talks|negotiations|"
              r"meeting|summit)")

@@ -74,7 +74,7 @@ def times(text: str) -> tuple[DateRef, ...]:
         if hour not in hours:
             continue  # "nine in the afternoon", "one in the evening": not a time of day
         t = f"{(hour + add) % 24:02d}:00"
-        out.append(DateRef(m.start("h"), m.end(), m.group(0)[m.start("h") - m.start():], "time", t))
+        out.append(DateRef(m.start("h"), m.end(), text[m.start("h"):m.end()], "time", t))
     return tuple(sorted(out, key=lambda d: d.start))
 
 
