@@ -270,6 +270,22 @@ def test_news_judge_topic_closeness_alone_never_agrees() -> None:
                   0.8) == "neither"
 
 
+def test_news_judge_marks_claims_worded_alike_without_agreeing() -> None:
+    """Two claims of other articles that share many words and are close say so with a
+    ``close`` reason on a neither verdict (grouping agrees them inside a dispute only)."""
+    j = NLIJudge(nli=FakeNLI({}))
+    a, b = ("The ministry said the talks on the border would resume next week.",
+            "Talks on the border will resume next week, the ministry said in a statement.")
+    ca, cb = claim_from_text(a, "a:0"), claim_from_text(b, "b:0")
+    got = j.judge_pairs([ca], [cb], [0.7])[0]
+    assert got.label == "neither" and "close" in [r.type for r in got.reasons]
+    assert "worded alike" in got.reasons[0].detail
+    far = j.judge_pairs([ca], [cb], [0.6])[0]  # below close_sim
+    assert not any(r.type == "close" for r in far.reasons)
+    same_article = j.judge_pairs([ca], [claim_from_text(b, "a:1")], [0.7])[0]
+    assert not any(r.type == "close" for r in same_article.reasons)
+
+
 def test_news_judge_agrees_on_entailment_either_way_and_reads_both_orders() -> None:
     a, b = "Hamas freed 33 hostages on Sunday.", "In all, 33 hostages were released."
     fake = FakeNLI({(b, a): (0.02, 0.9, 0.08)})

@@ -8,7 +8,7 @@ import pytest
 from divergence.group.claims import attach, candidate_pairs, find_groups, voices
 from divergence.group.events import find_events
 from divergence.judge import Judge
-from divergence.records import Article, Claim, Reason
+from divergence.records import Article, Claim, Judgement, Reason
 
 
 def _claim(aid: str, n: int, text: str, **kw: object) -> Claim:
@@ -428,8 +428,23 @@ def test_two_outlets_telling_one_side_of_a_dispute_are_an_agree_group_of_their_o
     indptr = np.cumsum([0] + [len(edges[x]) for x in range(5)])
     adj = Adjacency(np.asarray(indptr), np.asarray(nbr), np.ones(len(nbr)))
     dispute_of = {0: 7, 1: 7, 2: 7, 3: 8}  # 0, 1 and 2 in one dispute; 3 in another
-    got = _one_side([[1, 2]], adj, claims, lambda i: claims[i].article_id, set(), dispute_of)
+    got = _one_side([[1, 2]], adj, {}, claims, lambda i: claims[i].article_id, set(), dispute_of)
     assert got == [[0, 1]]
-    assert _one_side([], adj, claims, lambda i: "one voice", set(), dispute_of) == []
-    assert _one_side([], adj, claims, lambda i: claims[i].article_id, {(0, 1)}, dispute_of) == [
-        [1, 2]]
+    assert _one_side([], adj, {}, claims, lambda i: "one voice", set(), dispute_of) == []
+    assert _one_side([], adj, {}, claims, lambda i: claims[i].article_id, {(0, 1)},
+                     dispute_of) == [[1, 2]]
+
+
+def test_claims_worded_alike_agree_inside_a_dispute_only() -> None:
+    """Two claims the judge found worded alike (a ``close`` reason on a neither verdict) tell
+    one side when one dispute holds both; outside a dispute they only share a topic."""
+    from divergence.group.agreements import Adjacency
+    from divergence.group.claims import _one_side
+
+    claims = [_claim(a, 0, f"claim {a}") for a in "abcd"]
+    adj = Adjacency(np.zeros(5, np.int64), np.zeros(0, np.int64), np.zeros(0))  # no agreements
+    alike = Judgement("neither", 0.3, (Reason("close", "worded alike"),), 0.7)
+    close = {(0, 1): alike, (2, 3): alike}
+    voice = lambda i: claims[i].article_id  # noqa: E731
+    assert _one_side([], adj, close, claims, voice, set(), {0: 7, 1: 7}) == [[0, 1]]
+    assert _one_side([], adj, close, claims, voice, set(), {0: 7, 1: 8, 2: 7}) == []

@@ -280,6 +280,7 @@ def find_groups(
                        else pairs).canonical()  # _AgreeEdges needs row-major order
     conflicts: dict[tuple[int, int], Judgement] = {}
     agree = _AgreeEdges(judge, claims, vectors)
+    close: dict[tuple[int, int], Judgement] = {}  # worded alike: agree inside a dispute only
     batch = 2048  # pairs per judge call: the NLI model reads them in larger batches
     for k in range(0, len(pairs), batch):
         ii, jj = pairs.i[k : k + batch], pairs.j[k : k + batch]
@@ -291,6 +292,8 @@ def find_groups(
                 conflicts[(i, j)] = res
             elif res.label == "agree":
                 agree.add(i, j, s, res)
+            elif len(close) < KEEP_AGREE and any(r.type == "close" for r in res.reasons):
+                close[(i, j)] = res
         if on_progress:
             on_progress(len(ii))
     adj = agree.adjacency(n)
@@ -328,12 +331,16 @@ def find_groups(
 
     parts = agree_parts(n, agree.pairs, adj, claims, vectors, judge.agree_threshold, voice,
                         set(conflicts), strong)
-    parts += _one_side(parts, adj, claims, voice, set(conflicts), dispute_members(by_root))
+    parts += _one_side(parts, adj, close, claims, voice, set(conflicts),
+                       dispute_members(by_root))
     agreeing: set[int] = set()
     for part in parts:
         inside = set(part)
         edges = [(i, j, c) for i in part for j, c in adj.get(i).items() if i < j and j in inside]
         verdicts = [agree.judgement(i, j) for i, j, _ in edges]
+        if not edges:  # two claims of a dispute worded alike
+            verdicts = [close[(min(part), max(part))]]
+            edges = [(0, 0, verdicts[0].similarity)]
         conf = float(np.mean([c for _, _, c in edges]))
         reasons = _merge_reasons([r for v in verdicts for r in v.reasons], keep=3)
         reasons += _details(part, claims, voice)
@@ -347,19 +354,24 @@ def find_groups(
     return groups_out
 
 
-def _one_side(parts: list[list[int]], adj: Adjacency, claims: Sequence[Claim],
-              voice: Callable[[int], str], conflicts: set[tuple[int, int]],
-              dispute_of: dict[int, int]) -> list[list[int]]:
-    """Two claims of one dispute that the judge found agreeing, from two voices, that no agree
-    group holds together: a group of their own (they tell one side in other words), since one
-    claim per group would otherwise leave the reader of the dispute to guess it."""
+def _one_side(parts: list[list[int]], adj: Adjacency, close: dict[tuple[int, int], Judgement],
+              claims: Sequence[Claim], voice: Callable[[int], str],
+              conflicts: set[tuple[int, int]], dispute_of: dict[int, int]) -> list[list[int]]:
+    """Two claims of one dispute that the judge found agreeing, or worded alike (``close``),
+    from two voices, that no agree group holds together: a group of their own (they tell one
+    side in other words), since one claim per group would otherwise leave the reader of the
+    dispute to guess it. Worded alike outside a dispute is only a shared topic."""
     in_part: dict[int, set[int]] = defaultdict(set)  # claim -> its groups (no pair lists:
     for k, part in enumerate(parts):                 # a group of many outlets is quadratic)
         for i in part:
             in_part[i].add(k)
+    alike: dict[int, list[int]] = defaultdict(list)
+    for i, j in close:
+        alike[i].append(j)
+        alike[j].append(i)
     out: list[list[int]] = []
     for x in sorted(dispute_of):
-        for y in adj.get(x):
+        for y in [*adj.get(x), *alike.get(x, ())]:
             if (x < y and dispute_of.get(y) == dispute_of[x] and not in_part[x] & in_part[y]
                     and (x, y) not in conflicts and voice(x) != voice(y)
                     and claims[x].article_id != claims[y].article_id):

@@ -572,8 +572,10 @@ CONFLICT_TYPES = ("negation", "antonym", "number", "date", "actor", "attribution
                   "compliance", "linkage")
 # Reason types of the built-in parts that are not conflicts: agreement signs (same-value; one
 # position, a denial of what the other states negated), a swap that blocks agreement (entity),
-# and the judges' own (model, nli, similarity).
-_OTHER_TYPES = frozenset({"same-value", "one-position", "entity", "model", "nli", "similarity"})
+# and the judges' own (model, nli, similarity; close, two claims worded alike, which agree only
+# inside a dispute).
+_OTHER_TYPES = frozenset({"same-value", "one-position", "entity", "model", "nli", "similarity",
+                          "close"})
 
 
 def is_conflict(r: Reason) -> bool:
