@@ -271,3 +271,20 @@ def test_one_actor_asserts_what_another_denies_in_other_words() -> None:
     c = claim_from_text("Israel denied any part in the blast at the hospital.", "c:0")
     d = claim_from_text("The army said Israel did not strike the hospital.", "d:0")
     assert c.stance == "denies" and attribution(Pair(c, d, 0.6)) is None
+
+
+def test_a_quantifier_or_number_word_that_opens_a_sentence_names_nothing() -> None:
+    """"Only nine rebels", "Three people", "Most of ...": a capital at the start of a sentence
+    does not make these words a name, so two such claims are neither pinned to one name nor set
+    apart by different ones; names and sides keep theirs ("Hamas said", "Rebel fighters")."""
+    from divergence.judge.text import entities
+
+    def keys(t: str) -> list[str]:
+        return [m.key for m in entities(t)]
+
+    assert keys("Only nine rebels were captured before the ceasefire.") == []
+    assert keys("Three people were injured. Most of the drones were shot down.") == []
+    assert keys("About 200 were detained. Dozens were hurt.") == []
+    assert keys("Hamas said it freed them.") == ["hamas"]
+    assert keys("Mark Rutte said so. Only Hamas knows.") == ["rutte", "hamas"]
+    assert keys("Rebel fighters broke the truce.") == ["rebel"]

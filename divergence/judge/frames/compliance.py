@@ -65,12 +65,7 @@ def _actor(text: str, at: int, speaker: str | None) -> str | None:
                  re.I) and speaker:
         return speaker_key_of(speaker)
     names = [norm_actor(m.text) for m in entities(clause)]
-    return next((k for k in reversed(names) if k and k not in _NOT_ACTORS), None)
-
-
-# Capitalised at the start of a sentence, these open a count, not a name ("Almost 5,000 ...").
-_NOT_ACTORS = frozenset({"almost", "nearly", "around", "about", "over", "some", "more", "several",
-                         "dozens", "hundreds", "thousands", "at", "up"})
+    return next((k for k in reversed(names) if k), None)
 
 
 def _agent_after(text: str, end: int) -> str | None:
