@@ -13,6 +13,8 @@ real event. Set A (phrasing_probes.jsonl, 80 pairs) is split by id: p001-p040 ar
 find what to fix), p041-p080 test (scored only, never read). Set B (phrasing_probes_b.jsonl,
 120 pairs, written later by another helper) is held out whole: score it, never read it. Set C
 (phrasing_probes_c.jsonl, 120 pairs, a third helper, 2026-12-02): c001-c060 dev, c061-c120 test.
+Set D (phrasing_probes_d.jsonl, 120 pairs, a fourth helper, later on 2026-12-02) is held out
+whole, like B.
 """
 
 from __future__ import annotations
@@ -57,7 +59,7 @@ def main() -> int:
         ap.error("--show reads the pairs to fix them: dev only")
     emb = EMBEDDERS.make("sentence-transformers", model="all-MiniLM-L6-v2", backend="onnx")
     judge = default_judge(emb.name)
-    gold, pred, found = [], [], Counter()
+    gold, pred, found, agreed = [], [], Counter(), Counter()
     for r in rows:
         a, b = claim_from_text(r["a"], "a:0"), claim_from_text(r["b"], "b:0")
         va, vb = np.asarray(emb.encode([a.content, b.content]), dtype=np.float32)
@@ -68,6 +70,8 @@ def main() -> int:
         pred.append(got)
         if want == "conflict" and got == "conflict":
             found[r["type"]] += 1
+        if want == "conflict" and got == "agree":
+            agreed[r["type"]] += 1
         if args.show and got != want:
             print(f"{r['id']} {want}->{got} ({r.get('type')}): {r['a']} / {r['b']}")
     scores = per_class(gold, pred, LABELS)
@@ -75,12 +79,15 @@ def main() -> int:
     out = {"root": str(args.root), "split": args.split, "pairs": len(rows),
            "per_class": {k: {m: round(float(v), 3) for m, v in scores[k].items()}
                          for k in (*LABELS, "macro")},
-           "conflict_recall_by_type": {t: f"{found[t]}/{n}" for t, n in sorted(types.items())}}
+           "conflict_recall_by_type": {t: f"{found[t]}/{n}" for t, n in sorted(types.items())},
+           "conflicts_judged_agree_by_type": {t: f"{agreed[t]}/{n}" for t, n in sorted(types.items())}}
     for k in (*LABELS, "macro"):
         s = scores[k]
         print(f"{k:9s} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}")
     print("conflict recall by type: " + ", ".join(
         f"{t} {v}" for t, v in out["conflict_recall_by_type"].items()))
+    print("conflicts judged agree, by type: " + ", ".join(
+        f"{t} {v}" for t, v in out["conflicts_judged_agree_by_type"].items()))
     name = "" if args.root.resolve() == HERE.parent else f"_{args.root.resolve().name}"
     dest = HERE / "results" / f"{args.data.stem}_{args.split}{name}.json"
     atomic_write(dest, json.dumps(out, indent=1) + "\n")
