@@ -80,7 +80,8 @@ def main() -> int:
            "per_class": {k: {m: round(float(v), 3) for m, v in scores[k].items()}
                          for k in (*LABELS, "macro")},
            "conflict_recall_by_type": {t: f"{found[t]}/{n}" for t, n in sorted(types.items())},
-           "conflicts_judged_agree_by_type": {t: f"{agreed[t]}/{n}" for t, n in sorted(types.items())}}
+           "conflicts_judged_agree_by_type": {t: f"{agreed[t]}/{n}"
+                                              for t, n in sorted(types.items())}}
     for k in (*LABELS, "macro"):
         s = scores[k]
         print(f"{k:9s} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}")

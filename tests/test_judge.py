@@ -288,3 +288,58 @@ def test_a_quantifier_or_number_word_that_opens_a_sentence_names_nothing() -> No
     assert keys("Hamas said it freed them.") == ["hamas"]
     assert keys("Mark Rutte said so. Only Hamas knows.") == ["rutte", "hamas"]
     assert keys("Rebel fighters broke the truce.") == ["rebel"]
+
+
+def test_number_words_are_whole_words() -> None:
+    """"Tensions" holds no ten, "sixth" no six; "one hundred" is 100."""
+    from divergence.judge.text import quantities
+
+    assert quantities("Tensions had risen over the sixth power unit.") == ()
+    assert [q.value for q in quantities("one hundred people and twelve miners")] == [100.0, 12.0]
+
+
+def test_an_ordinary_word_opening_a_sentence_or_a_hyphen_suffix_names_nothing() -> None:
+    """"Church leaders ...", "Asked who ..." (the split capitalises a word it cut the speaker
+    from) and "US-brokered" name no person called Church, Asked or US-brokered; a side keeps
+    its capital ("Rebel fighters"), and each named part of "Israel-Hamas" is a name."""
+    from divergence.judge.text import entities
+
+    def keys(t: str) -> list[str]:
+        return [m.key for m in entities(t)]
+
+    assert keys("Church leaders had warned of violence.") == []
+    assert keys("Asked who was responsible, the archbishop said nothing.") == []
+    assert keys("The US-brokered truce held in the Hamas-run territory.") == [
+        "united states", "hamas"]
+    assert keys("The Israel-Hamas war went on.") == ["israel", "hamas"]
+    assert keys("Rebel fighters broke the truce near Al-Ahli.") == ["rebel", "al-ahli"]
+
+
+def test_two_speakers_called_he_are_not_one_voice() -> None:
+    from divergence.judge.detectors import one_voice, same_speaker
+
+    a = Claim("a:0", "a", "He said the strike hit a depot.", 0, 1, speaker="He",
+              proposition="The strike hit a depot.")
+    b = Claim("b:0", "b", "He said the strike hit a depot.", 0, 1, speaker="He",
+              proposition="The strike hit a depot.")
+    assert not same_speaker(a, b) and not one_voice(Pair(a, b, 0.8))
+    c = Claim("c:0", "c", "Kyiv said the strike hit a school.", 0, 1, speaker="Kyiv",
+              proposition="The strike hit a school.")
+    d = Claim("d:0", "d", "Ukraine said the strike hit a school.", 0, 1, speaker="Ukraine",
+              proposition="The strike hit a school.")
+    assert same_speaker(c, d) and one_voice(Pair(c, d, 0.9))
+
+
+def test_a_count_takes_the_verb_of_its_own_clause() -> None:
+    """"killed three civilians and injured a dozen": three deaths; "a nurse died and three more
+    were hurt": three injuries; "no idea" is no count of zero, "no casualties" is."""
+    from divergence.judge.frames import counts
+
+    def kinds(t: str) -> list[tuple[float, str]]:
+        return [(c.q.value, c.kind) for c in counts(t)]
+
+    assert kinds("The shelling killed three civilians and injured more than a dozen others.") == [
+        (3.0, "deaths"), (12.0, "injuries")]
+    assert kinds("A nurse died and three more health workers were hurt.") == [(3.0, "injuries")]
+    assert kinds("Officials had no idea how many were killed.") == []
+    assert kinds("There were no casualties.") == [(0.0, "count")]

@@ -79,11 +79,22 @@ def speaker_key(c: Claim) -> str | None:
     return norm_actor(c.speaker) if c.speaker else None
 
 
+# Speakers that name no one: "he" in two articles is two people, not one voice.
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their",
+                       "our", "him", "them", "us"})
+
+
+def same_speaker(a: Claim, b: Claim) -> bool:
+    """Whether two claims' speakers fold to one actor; a pronoun ("he said") names no one, so
+    two of them are not the same speaker."""
+    ka = speaker_key(a)
+    return ka == speaker_key(b) and ka not in _PRONOUNS
+
+
 def one_voice(p: Pair) -> bool:
     """Both claims carry one speaker's line the same way ("New Delhi said P" twice, in two
     outlets): frames that compare sides have nothing to compare."""
-    sa = speaker_key(p.a)
-    return bool(sa) and sa == speaker_key(p.b) and p.a.stance == p.b.stance
+    return bool(speaker_key(p.a)) and same_speaker(p.a, p.b) and p.a.stance == p.b.stance
 
 
 # ---------------------------------------------------------------- negation
@@ -285,7 +296,7 @@ def attribution(p: Pair) -> Reason | None:
     as denying it (``denial_inside``)."""
     if p.a.stance == p.b.stance or not (p.a.speaker or p.b.speaker):
         return None
-    if speaker_key(p.a) == speaker_key(p.b):
+    if same_speaker(p.a, p.b):
         return None
     same = p.a.content.strip().lower() == p.b.content.strip().lower()
     if not same and not _same_point(p, sim=0.5, words=0.8):

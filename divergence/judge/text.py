@@ -18,6 +18,10 @@ COUNTRY_NAMES = tuple(COUNTRY_ALIASES)  # the keys ``norm_actor`` folds countrie
 _ALIAS.update({name: name for name in COUNTRY_ALIASES})
 
 _NOT_ENTITIES = word_set("not_entities")
+# Ordinary words that, opening a sentence, are capitalised but name nothing ("Asked who ...",
+# "Church leaders ...", "Combat had resumed"); a side ("Rebel fighters", "Military sources")
+# stays a name there, as the actor frames need it.
+_COMMON = word_set("common_words") - {w for g in word_set("generic_actors") for w in (g, g[:-1])}
 MONTHS = {m: i + 1 for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"])}
@@ -32,8 +36,8 @@ NUMBER_WORDS = {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90, "hundred": 100, "dozen": 12, "a dozen": 12,
 }
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5,
-          "crore": 1e7, "k": 1e3, "m": 1e6, "bn": 1e9}
+SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+          "lakh": 1e5, "crore": 1e7, "k": 1e3, "m": 1e6, "bn": 1e9}
 NEGATIONS = re.compile(
     r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|can't|won't|isn't|aren't|"
     r"wasn't|weren't|didn't|doesn't|don't|hasn't|haven't|hadn't|couldn't|shouldn't|wouldn't|"
@@ -105,16 +109,30 @@ class Mention:
     key: str
 
 
+_OPENS = re.compile(r"[.!?:;\"“(]\s*$")  # what comes before a word that opens a sentence
 _ENT = re.compile(
     r"(?:[A-Z][\w’'.&-]*|[0-9]+\+[0-9]+)(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][\w’'.&-]*)*"
 )
 
 
-def _add_entity(out: list[Mention], start: int, span: str) -> None:
+def _add_entity(out: list[Mention], start: int, span: str, opens: bool = False) -> None:
+    """The name in ``span`` (at ``start``), without the words that start no name: a title or
+    a function word, or, where ``span`` opens a sentence, an ordinary word ("Asked", "Church")."""
     span = re.sub(r"['’]s$", "", span.strip().rstrip(".’'"))
     words = span.split()
     while words and words[0].lower().strip(".") in _NOT_ENTITIES:
         words = words[1:]
+    if opens and words and words[0] == span.split()[0] and words[0].lower() in _COMMON:
+        words = words[1:]
+    if len(words) == 1 and "-" in words[0].strip("-"):  # "US-brokered", "Israel-Hamas"
+        parts = words[0].split("-")
+        if any(x[:1].islower() or x.lower() in _ALIAS for x in parts):
+            at = start + span.find(words[0])
+            for x in parts:  # each named part on its own; "-brokered", "-run", "-era" name none
+                if x[:1].isupper():
+                    _add_entity(out, at, x)
+                at += len(x) + 1
+            return
     if not words:
         return
     phrase = " ".join(words)
@@ -132,7 +150,9 @@ def entities(text: str) -> tuple[Mention, ...]:
     for m in _ENT.finditer(text):
         # "Prime Minister Narendra Modi’s February trip": a possessive ends a name.
         for seg in re.finditer(r"[^’']+(?:['’]s\b|['’](?!s\b)[^’']*)?|.+", m.group(0)):
-            _add_entity(out, m.start() + seg.start(), seg.group(0))
+            at = m.start() + seg.start()
+            opens = not text[:at].strip() or bool(_OPENS.search(text[:at]))
+            _add_entity(out, at, seg.group(0), opens)
     # Lower-case demonyms and country words also name actors ("indian jets").
     for m in re.finditer(r"\b[a-z]+(?:\s[a-z]+)?\b", text):
         k = m.group(0)
@@ -158,9 +178,10 @@ class Quantity:
 
 
 _NUM = re.compile(
-    r"(?<![\w.])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+    r"(?<![\w.])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:"
+    # a whole word: not the "ten" of "tensions", the "six" of "sixth", the "dozen" of "dozens"
     + "|".join(sorted((re.escape(k) for k in NUMBER_WORDS), key=len, reverse=True))
-    + r")(?:\s*(?P<scale>thousand|million|billion|trillion|lakh|crore|bn|k|m)\b)?"
+    + r")\b)(?:\s*(?P<scale>hundred|thousand|million|billion|trillion|lakh|crore|bn|k|m)\b)?"
     r"(?:\s*(?P<pct>%|per\s*cent|percent))?(?:[\s-]+(?P<unit>[A-Za-z][a-z-]*))?"
     r"(?:\s+(?P<unit2>[a-z][a-z-]*))?",
     re.I,

@@ -236,10 +236,18 @@ def _nearest_predicate(text: str, q: Quantity) -> str | None:
             between = text[min(m.end(), q.end):max(m.start(), q.start)]
             if re.search(r"[;.]|\band\b\s+\d", between):
                 continue  # another clause, or another number's verb
+            after = m.start() >= q.start
+            if _AND_VERB.search(text[q.start:m.start()]) if after else _ONLY_AND.match(between):
+                continue  # a verb joined by "and" to the clause: "killed three civilians and
+                # injured a dozen", "a nurse died and three more were hurt"
             d = m.start() - q.end if m.start() >= q.end else q.start - m.end()
             if best is None or d < best[0]:
                 best = (d, kind)
     return best[1] if best else None
+
+
+_AND_VERB = re.compile(r"\band\s+(?:[a-z]+\s+)?$", re.I)  # a verb joined by "and" before it
+_ONLY_AND = re.compile(r"\s*and\s+$", re.I)  # "died and [three]": the verb of the clause before
 
 
 # "put the number of civilians killed (by X in Y) at 2,000": the noun and verb come long before.
@@ -273,6 +281,7 @@ def _noun_after_of(text: str, start: int) -> str | None:
     return m.group("n").lower() if m else None
 
 
+_MANY = frozenset({"aircraft", "personnel", "staff", "livestock", "cattle"})  # plural, no -s
 _ZERO = re.compile(r"\b(?P<z>none|no|zero|not\s+a\s+single|not\s+one)\s+(?:of\s+(?:its|the|their|"
                    r"his|her|our)\s+)?(?P<unit>[a-z-]+)", re.I)
 
@@ -285,6 +294,9 @@ def _zeros(text: str) -> tuple[Quantity, ...]:
         if unit in {"one", "longer", "more", "less", "fewer", "doubt", "evidence", "comment",
                     "sign", "immediate", "such", "other", "further", "reason", "need", "way"}:
             continue
+        if (m.group("z").lower() == "no" and " of " not in m.group(0).lower()
+                and not (unit.endswith("s") and not unit.endswith("ss")) and unit not in _MANY):
+            continue  # "no idea", "no order", "no proof": no count; "no casualties" is one
         out.append(Quantity(m.start(), m.end(), m.group(0), 0.0, unit))
     return tuple(out)
 

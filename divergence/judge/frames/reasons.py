@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...records import Reason
-from ..detectors import Pair, detector, one_voice, span_of, speaker_key
+from ..detectors import Pair, detector, one_voice, same_speaker, span_of
 from ..text import token_set
 
 
@@ -167,7 +167,7 @@ def linkage(p: Pair) -> Reason | None:
     a denied one are the same link when they share one."""
     if one_voice(p) or p.similarity < 0.35:
         return None
-    if not (p.a.speaker and p.b.speaker) or speaker_key(p.a) == speaker_key(p.b):
+    if not (p.a.speaker and p.b.speaker) or same_speaker(p.a, p.b):
         return None  # reasons are disputed between voices; an outlet's background is not one
     xs, ys = reasons(p.a.content), reasons(p.b.content)
     for x in xs:
