@@ -343,3 +343,14 @@ def test_a_count_takes_the_verb_of_its_own_clause() -> None:
     assert kinds("A nurse died and three more health workers were hurt.") == [(3.0, "injuries")]
     assert kinds("Officials had no idea how many were killed.") == []
     assert kinds("There were no casualties.") == [(0.0, "count")]
+
+
+
+def test_a_name_that_opens_a_sentence_keeps_its_first_word() -> None:
+    """Only a lone ordinary word at the start is dropped: "Rapid Support Forces said" is still
+    the Rapid Support Forces, "Church leaders said" names no one."""
+    from divergence.judge.text import entities
+
+    assert [m.text for m in entities("Rapid Support Forces said it held the city.")] == [
+        "Rapid Support Forces"]
+    assert entities("Church leaders said the city had fallen.") == ()

@@ -51,8 +51,6 @@ STOPWORDS = word_set("stopwords")
 
 
 _GENERIC = word_set("generic_actors")
-
-
 _POSSESSIVE = re.compile(r"['’]s$")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 _ACTOR_WORD = re.compile(r"[a-z0-9][a-z0-9.'’+-]*")
@@ -122,8 +120,8 @@ def _add_entity(out: list[Mention], start: int, span: str, opens: bool = False) 
     words = span.split()
     while words and words[0].lower().strip(".") in _NOT_ENTITIES:
         words = words[1:]
-    if opens and words and words[0] == span.split()[0] and words[0].lower() in _COMMON:
-        words = words[1:]
+    if opens and len(words) == 1 and words[0] == span.split()[0] and words[0].lower() in _COMMON:
+        words = []  # a lone ordinary word; "Rapid Support Forces" keeps its "Rapid"
     if len(words) == 1 and "-" in words[0].strip("-"):  # "US-brokered", "Israel-Hamas"
         parts = words[0].split("-")
         if any(x[:1].islower() or x.lower() in _ALIAS for x in parts):
