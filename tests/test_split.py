@@ -439,3 +439,21 @@ def test_a_claim_branded_false_by_another_is_both_positions() -> None:
     (b, c) = attribute("Moscow's claim that Kyiv shelled the dam was dismissed as propaganda by "
                        "Ukrainian officials.")
     assert (c.speaker, c.cue, c.stance) == ("Ukrainian officials", "dismissed", "denies")
+
+
+def test_told_whom_then_the_claim_and_an_order_is_no_claim() -> None:
+    """"X told reporters he P": the recipient is not part of P; "X announced on social media
+    overnight that P": neither are the channel and the time; "X told his ministers not to
+    speak": an order, not a statement X makes."""
+    def read(t: str) -> tuple[str | None, str]:
+        c = claim_from_text(t, "a:0")
+        return c.speaker, c.content
+
+    assert read("Welby told reporters he had no idea how many had died.") == (
+        "Welby", "Welby had no idea how many had died.")
+    assert read("Trump announced on social media overnight into Tuesday that the two "
+                "countries had agreed a truce.") == (
+        "Trump", "The two countries had agreed a truce.")
+    assert read("Netanyahu told members of his government not to speak about Iran.")[0] is None
+    assert read("Lavrov told reporters that the talks were going to continue.") == (
+        "Lavrov", "The talks were going to continue.")

@@ -64,6 +64,10 @@ _APPOSITIVE = (
     r"(?:,\s+(?:who|which|whose)\b[^,;:\"“”]{1,120}?)?"
 )
 _NAME = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}"
+# "told members of his government not to speak", "told troops to hold": whom, then an order.
+_INSTRUCTED = re.compile(r"(?:(?!(?:that|he|she|they|it|we|I)\b)[\w’'.-]+\s+){1,5}?(?:not\s+)?"
+                         r"to\s+[a-z]+", re.I)
+
 # "P, X said." / "\"P,\" X said in a post." / "P, the army's chief, Name, told a meeting."
 _TRAILING = re.compile(
     rf"[,\"”]\s*(?P<spk>[^,\"“”]{{2,80}}?)(?:,\s+(?:{_APPOSITIVE}|(?P<name>{_NAME}))\s*,)?"
@@ -316,11 +320,17 @@ def attribute(sentence: str) -> list[Attributed]:
         rf"(?:\s*,\s*(?:for\s+(?:its|his|her|their)\s+part|however|meanwhile|in\s+turn|too)\s*,)?"
         rf"\s*,?\s+{_ADVS}(?P<cue>{_QUOTED}|{ASSERT_CUES}|{DENY_CUES}"
         rf"|(?<=statement\s)saying|(?<=message\s)saying|(?<=post\s)saying|{_FRAMING})\b"
-        rf"(?:\s+(?:last\s+\w+|on\s+\w+|earlier|in\s+a\s+[\w\s]+?post|to\s+\w+(?:\s+\w+)?)"
+        # "announced on social media overnight into Tuesday that": no subject in between (not
+        # "said on Sunday it had captured that village")
+        rf"(?:\s+(?:on|overnight)\s+(?:(?!(?:it|he|she|they|we|I|the|a|an|his|her|its|their)\b)"
+        rf"[\w’'.-]+\s+){{0,5}}?(?=that\s+{_NOT_RELATIVE})"
+        rf"|\s+(?:last\s+\w+|on\s+\w+|earlier|in\s+a\s+[\w\s]+?post|to\s+\w+(?:\s+\w+)?)"
         # "said in a statement on Monday that", "said at a briefing that": only before "that"
-        rf"|\s+(?:in|at|during|via|through|after|before)\s+(?:[\w’'.-]+\s+){{0,6}}?(?=that\s+{_NOT_RELATIVE})"
-        # "told state media on Monday that", "told reporters that": whom, then "that"
-        rf"|(?<=told)\s+(?:[\w’'.-]+\s+){{1,6}}?(?=that\s+{_NOT_RELATIVE}))?"
+        rf"|\s+(?:in|at|during|via|through|after|before)\s+(?:[\w’'.-]+\s+){{0,6}}?"
+        rf"(?=that\s+{_NOT_RELATIVE})"
+        # "told state media on Monday that", "told reporters (that) he": whom, then the claim
+        rf"|(?<=told)\s+(?:[\w’'.-]+\s+){{1,6}}?(?=that\s+{_NOT_RELATIVE}|(?:he|she|they|it|we)\s+"
+        rf"(?!to\b)))?"
         rf"\s*,?\s*(?:that\s+)?"
         # "says he is convinced that P": the conviction is the saying
         rf"(?:(?:he|she|they|we|it)\s+(?:is|was|are|were)\s+(?:convinced|sure|certain|"
@@ -330,6 +340,8 @@ def attribute(sentence: str) -> list[Attributed]:
     if (m and _DENY_RE.fullmatch(m.group("cue")) and not m.group("cue").lower().startswith("den")
             and not _DENIED_NOUN.match(s, m.end()) and not s[:m.end()].rstrip().endswith("that")):
         m = None  # "X rejected the appeal": an act, not the denial of a proposition
+    if m and m.group("cue").lower() == "told" and _INSTRUCTED.match(s, m.end("cue") + 1):
+        m = None  # "X told his ministers not to speak": an order given, not a claim
     framing = bool(m and re.fullmatch(_FRAMING, m.group("cue"), re.I))
     if m and framing and (not _plain(m.group("spk")) or _trailing(s)):
         m = None  # "Al-Burhan refused to have the retreat (described as ...)"; "Residents
