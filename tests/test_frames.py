@@ -274,8 +274,8 @@ def test_news_judge_marks_claims_worded_alike_without_agreeing() -> None:
     """Two claims of other articles that share many words and are close say so with a
     ``close`` reason on a neither verdict (grouping agrees them inside a dispute only)."""
     j = NLIJudge(nli=FakeNLI({}))
-    a, b = ("The ministry said the talks on the border would resume next week.",
-            "Talks on the border will resume next week, the ministry said in a statement.")
+    a, b = ("Talks on the disputed border will resume next week, the ministry said.",
+            "Negotiators will hold talks on the frontier again next month.")
     ca, cb = claim_from_text(a, "a:0"), claim_from_text(b, "b:0")
     got = j.judge_pairs([ca], [cb], [0.7])[0]
     assert got.label == "neither" and "close" in [r.type for r in got.reasons]
@@ -284,6 +284,11 @@ def test_news_judge_marks_claims_worded_alike_without_agreeing() -> None:
     assert not any(r.type == "close" for r in far.reasons)
     same_article = j.judge_pairs([ca], [claim_from_text(b, "a:1")], [0.7])[0]
     assert not any(r.type == "close" for r in same_article.reasons)
+    # a near-paraphrase differing in one word is the model's to judge, not "worded alike"
+    x, y = (claim_from_text("Police said the protest outside parliament was peaceful.", "a:0"),
+            claim_from_text("Police said the protest outside parliament was violent.", "b:0"))
+    swap = j.judge_pairs([x], [y], [0.9])[0]
+    assert not any(r.type == "close" for r in swap.reasons)
 
 
 def test_news_judge_agrees_on_entailment_either_way_and_reads_both_orders() -> None:
@@ -987,3 +992,17 @@ def test_reasons_given_in_return_for_on_orders_only_after_and_in_other_verbs() -
     # whole verbs only: "suspected" is not "suspended"
     from divergence.judge.frames.reasons import _stems
     assert not _stems("the suspected gunmen") & _stems("flights were suspended")
+
+
+def test_a_time_in_gmt_is_not_compared_with_a_local_time() -> None:
+    """"0400 GMT" is a time; against a local "3:30 a.m." there is no common clock, so neither
+    a conflict nor the same time; two GMT times compare."""
+    from divergence.judge.text import dates
+
+    assert [(d.kind, d.value) for d in dates("beginning around 0400 GMT on Tuesday")][0] == (
+        "time", "04:00")
+    assert when(pair("The ceasefire began around 0400 GMT on Tuesday.",
+                     "The ceasefire began at 3:30 a.m. on Tuesday.", sim=0.8)) is None
+    r = when(pair("The ceasefire began at 0400 GMT on Tuesday.",
+                  "The ceasefire began at 0600 GMT on Tuesday.", sim=0.9))
+    assert r is not None and r.type == "date"

@@ -18,10 +18,6 @@ COUNTRY_NAMES = tuple(COUNTRY_ALIASES)  # the keys ``norm_actor`` folds countrie
 _ALIAS.update({name: name for name in COUNTRY_ALIASES})
 
 _NOT_ENTITIES = word_set("not_entities")
-# Ordinary words that, opening a sentence, are capitalised but name nothing ("Asked who ...",
-# "Church leaders ...", "Combat had resumed"); a side ("Rebel fighters", "Military sources")
-# stays a name there, as the actor frames need it.
-_COMMON = word_set("common_words") - {w for g in word_set("generic_actors") for w in (g, g[:-1])}
 MONTHS = {m: i + 1 for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"])}
@@ -51,6 +47,7 @@ STOPWORDS = word_set("stopwords")
 
 
 _GENERIC = word_set("generic_actors")
+_PREFIXES = frozenset({"pro", "anti", "ex", "non", "post", "pre", "mid", "self", "semi", "neo"})
 _POSSESSIVE = re.compile(r"['’]s$")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 _ACTOR_WORD = re.compile(r"[a-z0-9][a-z0-9.'’+-]*")
@@ -107,30 +104,30 @@ class Mention:
     key: str
 
 
-_OPENS = re.compile(r"[.!?:;\"“(]\s*$")  # what comes before a word that opens a sentence
 _ENT = re.compile(
     r"(?:[A-Z][\w’'.&-]*|[0-9]+\+[0-9]+)(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][\w’'.&-]*)*"
 )
 
 
-def _add_entity(out: list[Mention], start: int, span: str, opens: bool = False) -> None:
-    """The name in ``span`` (at ``start``), without the words that start no name: a title or
-    a function word, or, where ``span`` opens a sentence, an ordinary word ("Asked", "Church")."""
+def _add_entity(out: list[Mention], start: int, span: str) -> None:
+    """The name in ``span`` (at ``start``), without the words that start no name (a title, a
+    function word, a quantifier)."""
     span = re.sub(r"['’]s$", "", span.strip().rstrip(".’'"))
     words = span.split()
     while words and words[0].lower().strip(".") in _NOT_ENTITIES:
         words = words[1:]
-    if opens and len(words) == 1 and words[0] == span.split()[0] and words[0].lower() in _COMMON:
-        words = []  # a lone ordinary word; "Rapid Support Forces" keeps its "Rapid"
-    if len(words) == 1 and "-" in words[0].strip("-"):  # "US-brokered", "Israel-Hamas"
-        parts = words[0].split("-")
-        if any(x[:1].islower() or x.lower() in _ALIAS for x in parts):
-            at = start + span.find(words[0])
-            for x in parts:  # each named part on its own; "-brokered", "-run", "-era" name none
-                if x[:1].isupper():
-                    _add_entity(out, at, x)
+    if len(words) == 1 and "-" in words[0].strip("-"):
+        at = start + span.find(words[0])
+        name = re.sub(r"(?:-[a-z][\w’']*)+$", "", words[0])  # "US-brokered", "Al-Shabaab-linked"
+        if name.lower() in _PREFIXES:
+            return  # "Pro-government", "Anti-war"
+        parts = name.split("-")
+        if any(x.lower() in _ALIAS for x in parts) and all(x[:1].isupper() for x in parts):
+            for x in parts:  # "Israel-Hamas", "Cambodian-Thai": each side a name
+                _add_entity(out, at, x)
                 at += len(x) + 1
             return
+        words = [name]  # "Al-Shabaab", "Guinea-Bissau", "Port-au-Prince" stay one name
     if not words:
         return
     phrase = " ".join(words)
@@ -148,9 +145,7 @@ def entities(text: str) -> tuple[Mention, ...]:
     for m in _ENT.finditer(text):
         # "Prime Minister Narendra Modi’s February trip": a possessive ends a name.
         for seg in re.finditer(r"[^’']+(?:['’]s\b|['’](?!s\b)[^’']*)?|.+", m.group(0)):
-            at = m.start() + seg.start()
-            opens = not text[:at].strip() or bool(_OPENS.search(text[:at]))
-            _add_entity(out, at, seg.group(0), opens)
+            _add_entity(out, m.start() + seg.start(), seg.group(0))
     # Lower-case demonyms and country words also name actors ("indian jets").
     for m in re.finditer(r"\b[a-z]+(?:\s[a-z]+)?\b", text):
         k = m.group(0)
@@ -187,9 +182,9 @@ _NUM = re.compile(
 
 
 _BOUNDS = (
-    (re.compile(r"(?:more\s+than|over|at\s+least|above|exceeding|upwards\s+of)\s*$"), ">"),
-    (re.compile(r"(?:less\s+than|fewer\s+than|under|up\s+to|at\s+most|below|nearly|almost)\s*$"),
-     "<"),
+    (re.compile(r"(?:more\s+than|over|at\s+least|above|exceeding|upwards?\s+of)\s*$"), ">"),
+    (re.compile(r"(?:less\s+than|fewer\s+than|under|up\s+to|at\s+most|below|nearly|almost|"
+                r"as\s+many\s+as)\s*$"), "<"),
     (re.compile(r"(?:about|around|roughly|approximately|some|nearly|an\s+estimated|dozens\s+of)\s*$"),
      "~"),
 )
@@ -222,10 +217,21 @@ def quantities(text: str) -> tuple[Quantity, ...]:
     """Numbers in ``text`` (digits or words, with scales), each with the noun that follows."""
     out = []
     in_date = [(d.start, d.end) for d in dates(text)]
+    words = [(m.start(), m.end(), _word_number(m.group(0))) for m in _WORD_NUMBER.finditer(text)
+             if re.search(r"[\s-]", m.group(0).strip())]  # "one hundred and twenty", "seventy-two"
+    for s, e, val in words:
+        tail = _UNIT_AFTER.match(text, e)
+        unit = (tail.group("unit") or "").lower()
+        if (unit in _ALIAS or (tail.group("unit") or " ")[0].isupper()) and tail.group("unit2"):
+            unit = tail.group("unit2").lower()
+        unit = "" if unit in STOPWORDS else unit
+        before = text[max(0, s - 24):s].lower()
+        out.append(Quantity(s, tail.end(), text[s:tail.end()], val, unit, _bound(before)))
     for m in _NUM.finditer(text):
         raw = m.group("num").lower()
         if (
             any(a <= m.start() < b for a, b in in_date)
+            or any(a <= m.start() < b for a, b, _ in words)
             or "+" in text[max(0, m.start() - 1) : m.end() + 1]
         ):
             continue
@@ -250,8 +256,36 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             unit = ""
         if raw == "one" and not unit:
             continue
-        out.append(Quantity(m.start(), m.end(), m.group(0), val, unit, _bound(before)))
-    return tuple(out)
+        bound = _bound(before)
+        if bound == "=" and re.match(r"\s+or\s+(?:more|above)\b", text[m.end("num"):]):
+            bound = ">"  # "35 or more dead"
+        out.append(Quantity(m.start(), m.end(), m.group(0), val, unit, bound))
+    return tuple(sorted(out, key=lambda q: q.start))
+
+
+_SMALL = {w: n for w, n in NUMBER_WORDS.items() if " " not in w and w not in ("hundred", "dozen")}
+_BIG = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+_NUMBER_WORD = "|".join(sorted([*_SMALL, "hundred", *_BIG], key=len, reverse=True))
+# Number words in a row; "and" only after "hundred" or a larger word ("two and three" is two).
+_WORD_NUMBER = re.compile(rf"\b(?:{_NUMBER_WORD})(?:(?:(?<=hundred)\s+and\s+|"
+                          rf"(?<=thousand)\s+and\s+|(?<=million)\s+and\s+|\s+|-)"
+                          rf"(?:{_NUMBER_WORD}))*\b", re.I)
+_UNIT_AFTER = re.compile(r"(?:[\s-]+(?P<unit>[A-Za-z][a-z-]*))?(?:\s+(?P<unit2>[a-z][a-z-]*))?")
+
+
+def _word_number(words: str) -> float:
+    """The value of a number written in words: "one hundred and twenty" -> 120, "seventy-two"
+    -> 72, "two hundred thousand" -> 200,000."""
+    total, current = 0.0, 0.0
+    for w in re.split(r"\s+and\s+|\s+|-", words.lower()):
+        if w == "hundred":
+            current = max(current, 1.0) * 100
+        elif w in _BIG:
+            total += max(current, 1.0) * _BIG[w]
+            current = 0.0
+        elif w in _SMALL:
+            current += _SMALL[w]
+    return total + current
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,7 +301,9 @@ class DateRef:
 
 _TIME = re.compile(
     r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)|\b(?P<h24>[01]?\d|2[0-3]):"
-    r"(?P<m24>[0-5]\d)\b",
+    r"(?P<m24>[0-5]\d)\b"
+    # "0400 GMT", "1300 hours": four digits only before a time zone or "hours"
+    r"|\b(?P<hz>[01]\d|2[0-3])(?P<mz>[0-5]\d)(?=\s*(?:GMT|UTC|hrs|hours|local\s+time)\b)",
     re.I,
 )
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -291,8 +327,10 @@ def dates(text: str) -> tuple[DateRef, ...]:
             taken.append((s, e))
 
     for m in _TIME.finditer(text):
-        if m.group("h24"):
-            add(m.start(), m.end(), "time", f"{int(m.group('h24')):02d}:{m.group('m24')}")
+        if m.group("h24") or m.group("hz"):
+            h, mins = (m.group("h24"), m.group("m24")) if m.group("h24") else (m.group("hz"),
+                                                                            m.group("mz"))
+            add(m.start(), m.end(), "time", f"{int(h):02d}:{mins}")
         else:
             h = int(m.group("h")) % 12 + (12 if m.group("ap").lower().startswith("p") else 0)
             add(m.start(), m.end(), "time", f"{h:02d}:{m.group('m') or '00'}")

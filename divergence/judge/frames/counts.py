@@ -212,7 +212,7 @@ def _stated(text: str) -> list[tuple[Quantity, float, float]]:
     for q in list(quantities(text)) + list(_zeros(text)):
         if any(s <= q.start < e or q.start <= s < q.end for s, e in taken):
             continue
-        if q.text.split()[0].lower() == "one":
+        if q.text.split()[0].lower() == "one" and q.value == 1:
             continue  # "one of", "the one officials gave": rarely a count
         before = text[max(0, q.start - 20):q.start].lower()
         if re.search(r"(?:no|not)\s+(?:fewer|less)\s+than\s*$", before):
@@ -228,7 +228,13 @@ _NOT_UNITS = frozenset({"range", "in", "on", "at", "are", "is", "were", "was", "
 
 
 def _nearest_predicate(text: str, q: Quantity) -> str | None:
-    """The kind of count the verb nearest to the number names, within its clause."""
+    """The kind of count the verb nearest to the number names, within its clause; none when
+    the number's own verb names no count ("abducted 30 others", "deployed 200 police")."""
+    base = max(0, q.start - 40)
+    own = _VERB_BEFORE.search(text[base:q.start])
+    if own and not any(rx.match(text, base + own.start("v")) or rx.search(q.text)
+                       for _, rx in _COUNT_PREDICATES):
+        return None  # but "recovered 31 bodies" counts the dead
     lo, hi = max(0, q.start - 60), min(len(text), q.end + 60)
     best: tuple[int, str] | None = None
     for kind, rx in _COUNT_PREDICATES:
@@ -237,9 +243,11 @@ def _nearest_predicate(text: str, q: Quantity) -> str | None:
             if re.search(r"[;.]|\band\b\s+\d", between):
                 continue  # another clause, or another number's verb
             after = m.start() >= q.start
-            if _AND_VERB.search(text[q.start:m.start()]) if after else _ONLY_AND.match(between):
+            if (_AND_VERB.search(text[q.start:m.start()]) and not _OWN_VERB.search(
+                    text[q.start:m.start()])) if after else _ONLY_AND.match(between):
                 continue  # a verb joined by "and" to the clause: "killed three civilians and
-                # injured a dozen", "a nurse died and three more were hurt"
+                # injured a dozen", "a nurse died and three more were hurt"; but "twelve were
+                # shot and killed" is one clause"
             d = m.start() - q.end if m.start() >= q.end else q.start - m.end()
             if best is None or d < best[0]:
                 best = (d, kind)
@@ -247,6 +255,10 @@ def _nearest_predicate(text: str, q: Quantity) -> str | None:
 
 
 _AND_VERB = re.compile(r"\band\s+(?:[a-z]+\s+)?$", re.I)  # a verb joined by "and" before it
+# A past-tense verb right before the number, over its bound: "abducted (at least) 30".
+_VERB_BEFORE = re.compile(r"\b(?P<v>[a-z]+ed)\s+(?:(?:at\s+least|more\s+than|some|about|nearly|"
+                          r"almost|around|over|up\s+to|another|a\s+further)\s+)?$")
+_OWN_VERB = re.compile(r"\b(?:was|were|been|being|had|have|has)\b", re.I)
 _ONLY_AND = re.compile(r"\s*and\s+$", re.I)  # "died and [three]": the verb of the clause before
 
 
@@ -281,7 +293,9 @@ def _noun_after_of(text: str, start: int) -> str | None:
     return m.group("n").lower() if m else None
 
 
-_MANY = frozenset({"aircraft", "personnel", "staff", "livestock", "cattle"})  # plural, no -s
+_MANY = frozenset({"aircraft", "personnel", "staff", "livestock", "cattle", "people", "children",
+                   "women", "men", "police"})  # plurals without an -s
+_COUNTED_AFTER = re.compile(r"\s+(?:was|were|has|had|is|are|died|survived)\b", re.I)
 _ZERO = re.compile(r"\b(?P<z>none|no|zero|not\s+a\s+single|not\s+one)\s+(?:of\s+(?:its|the|their|"
                    r"his|her|our)\s+)?(?P<unit>[a-z-]+)", re.I)
 
@@ -295,8 +309,10 @@ def _zeros(text: str) -> tuple[Quantity, ...]:
                     "sign", "immediate", "such", "other", "further", "reason", "need", "way"}:
             continue
         if (m.group("z").lower() == "no" and " of " not in m.group(0).lower()
-                and not (unit.endswith("s") and not unit.endswith("ss")) and unit not in _MANY):
-            continue  # "no idea", "no order", "no proof": no count; "no casualties" is one
+                and not (unit.endswith("s") and not unit.endswith("ss")) and unit not in _MANY
+                and not _COUNTED_AFTER.match(text, m.end())):
+            continue  # "no idea", "no order", "no proof": no count; "no casualties", "no
+            # civilian was hurt" are
         out.append(Quantity(m.start(), m.end(), m.group(0), 0.0, unit))
     return tuple(out)
 

@@ -36,7 +36,11 @@ _HAPPENING_PATTERNS: dict[str, str] = {
     "displacement": r"displaced|evacuat\w+|fled|homeless|refugees|forced\s+from|driven\s+from|"
                     r"uprooted",
     "capture": r"captured|seized|took\s+control|fell\s+to|overran|control\s+of|"
-               r"(?:was|were|been|had)\s+taken|(?:have|has|had)\s+taken|entered(?!\s+into)|"
+               # "had taken the town", not "had taken effect / shelter / part / steps"
+               r"(?:(?:was|were|been|had)\s+taken|(?:have|has|had)\s+taken)(?!\s+(?:effect|shelter|"
+               r"off|out|place|part|steps?|measures?|action|note|care|ill|seriously|aback|"
+               r"advantage|into\s+account|to\b|the\s+steps?)\b)|"
+               r"entered(?!\s+into)|"
                r"moved\s+into|marched\s+into|swept\s+into|stormed|"
                # "have controlled it since March 2022": held since its capture
                r"(?:controlled|occupied|held)\s+(?:[\w-]+\s+){0,8}?since|"

@@ -96,11 +96,14 @@ def compare_times(p: Pair, kinds: tuple[str, ...] = ("time", "monthday", "weekda
         in_text = True
         da, db = times(p.a.text), times(p.b.text)  # is the speaker's
         where = text_span  # offsets into the sentence, not the proposition
+    ta, tb = (p.a.text, p.b.text) if in_text else (p.a.content, p.b.content)
     for kind in kinds:
         xs = [d for d in da if d.kind == kind]
         ys = [d for d in db if d.kind == kind]
         if not xs or not ys:
             continue
+        if kind == "time" and {_zoned(ta, d) for d in xs} != {_zoned(tb, d) for d in ys}:
+            continue  # "0400 GMT" against a local "3:30 a.m.": no common clock to compare on
         same = [(x, y) for x in xs for y in ys if _same_day(x, y)
                 or kind == "time" and _hedged_close(p, x, y, in_text)]
         if same:
@@ -117,6 +120,14 @@ def compare_times(p: Pair, kinds: tuple[str, ...] = ("time", "monthday", "weekda
                       _spans(where, p, x, y),
                       weight=0.6 + 0.25 * min(1.0, max(0.0, p.similarity)))
     return None
+
+
+_ZONE = re.compile(r"\s*(?:\(\s*)?(?:GMT|UTC|Z\b)", re.I)
+
+
+def _zoned(text: str, d: DateRef) -> bool:
+    """Whether a clock time is given in GMT/UTC ("0400 GMT", "2:03 am (0003 GMT)")."""
+    return bool(_ZONE.match(text, d.end))
 
 
 def _spans(where: Callable[..., Span | None], p: Pair, x: DateRef, y: DateRef) -> tuple[Span, ...]:
