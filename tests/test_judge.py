@@ -210,6 +210,11 @@ def test_titles_read_qualifiers_appositives_and_spellings() -> None:
                 "Mira Solen, the foreign minister of Ostrevia, arrived on Friday.", sim=0.8)
     assert fire("title", "Defence Minister Oren Talvi visited the front on Tuesday.",
                 "Oren Talvi, the army's chief of staff, toured the front on Tuesday.", sim=0.8)
+    # an adviser or a spokesman after the name is an office too
+    assert fire("title", "Redwan Hussein, the premier's national security adviser, "
+                "spoke.", "Deputy Foreign Minister Redwan Hussein spoke.", sim=0.3)
+    assert fire("title", "Ilse Marant, the ministry's spokeswoman, said talks went on.",
+                "Interior Minister Ilse Marant said talks went on.", sim=0.9)
     assert fire("title", "Jan Kowal, who was mayor of Dunmore until 2020, said it would open.",
                 "Governor Jan Kowal said it would open.", sim=0.9) is None
     # other people: another surname, or an office in a description ("the leader of a party")
