@@ -1006,3 +1006,15 @@ def test_a_time_in_gmt_is_not_compared_with_a_local_time() -> None:
     r = when(pair("The ceasefire began at 0400 GMT on Tuesday.",
                   "The ceasefire began at 0600 GMT on Tuesday.", sim=0.9))
     assert r is not None and r.type == "date"
+
+
+def test_the_guns_falling_silent_in_the_present_tense_is_a_truce() -> None:
+    """"heard the blasts die away around 30 minutes before midnight" is when the fighting
+    stopped, set against "the fighting stopped at 0:30"."""
+    assert "ceasefire" in happenings("A reporter heard the blasts die away around 30 minutes "
+                                     "before midnight.")
+    assert "ceasefire" not in happenings("The talks end today.")
+    r = when(pair("The fighting between the two sides stopped at 0:30 local time.",
+                  "A reporter in the town heard the blasts die away around 30 minutes before "
+                  "midnight.", sim=0.4))
+    assert r is not None and r.type == "date"

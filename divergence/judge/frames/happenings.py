@@ -16,7 +16,8 @@ _HAPPENING_PATTERNS: dict[str, str] = {
                  r"(?:halt|stop|end)\s+to\s+(?:the\s+)?(?:fighting|firing|hostilities|shelling)|"
                  r"cessation\s+of\s+(?:firing|fighting|military\s+action)|"
                  r"(?:fighting|firing|shelling|clashes|explosions|blasts|guns)\s+(?:[\w-]+\s+){0,4}?"
-                 r"(?:stopped|ceased|ended|died\s+(?:away|down)|fell\s+silent|subsided)",
+                 r"(?:stop(?:ped|s)?|cease[sd]?|end(?:ed|s)?|(?:die[sd]?|dying)\s+(?:away|down)|"
+                 r"f[ae]ll(?:s)?\s+silent|subside[sd]?)",
     "deal": r"deal|agreement|accord|pact|treaty|signed",
     "blast": r"blasts?|explosions?|exploded|blew\s+up|blown\s+up|bomb(?:ing|ed|s)?|detonat\w+|"
              # the sabotage of a pipeline, not of talks
