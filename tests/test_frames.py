@@ -1018,3 +1018,22 @@ def test_the_guns_falling_silent_in_the_present_tense_is_a_truce() -> None:
                   "A reporter in the town heard the blasts die away around 30 minutes before "
                   "midnight.", sim=0.4))
     assert r is not None and r.type == "date"
+
+
+def test_mediators_named_in_more_words() -> None:
+    """Two agents of one verb, a leading role in the talks, talks led by someone, and the
+    credit given to the two sides themselves (no mediator)."""
+    def credited(t: str) -> set[tuple[str, str | None]]:
+        return {(x.role, x.agent) for x in frame_credits(claim_from_text(t, "a:0"))}
+
+    assert credited("The deal, which Qatar and Egypt brokered, took effect on Sunday.") == {
+        ("mediator", "qatar"), ("mediator", "egypt")}
+    assert ("mediator", "norway") in credited(
+        "Norway played a leading role in the peace talks that ended the war.")
+    assert ("mediator", "united states") in credited(
+        "An official said the US had a central role in mediating the truce.")
+    assert ("mediator", None) in credited(
+        "He named no mediator and gave the credit to the two sides for agreeing to the truce.")
+    r = responsibility(pair("Qatar had a central role in mediating the truce, an official said.",
+                            "He gave the credit to both sides for reaching the truce.", sim=0.5))
+    assert r is not None

@@ -19,6 +19,11 @@ _HARM = (r"(?:blasts?|explosions?|attacks?|strikes?|airstrikes?|bombings?|destru
 _AGENT_NP = (r"(?P<agent>(?<![\w’'.-])(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,4}"
              r"(?:\s+(?:forces|troops|army|military|militants|fighters|rebels|officials|government|"
              r"authorities|leadership))?)")
+# Who mediated or asked may be two: "the United States and France brokered" (not for blame:
+# "Israeli jets pounded Beirut and Hezbollah fired rockets").
+_AGENTS_NP = _AGENT_NP.replace(
+    r"{0,4}", r"{0,4}(?:\s+and\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,3})?",
+    1)
 _DEMONYM_ACT = re.compile(
     r"\b(?:an?\s+|the\s+)?(?P<agent>(?<![\w’'.-])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+"
     r"(?:air\s*strike|airstrike|"
@@ -87,7 +92,11 @@ _NO_THIRD = re.compile(
     r"agreed\s+bilaterally|reached\s+directly|worked\s+out\s+directly|"
     r"not\s+(?:any|a)\s+(?:foreign|outside|third[- ]party|international)\s+mediators?|"
     r"(?:dismiss|deny|denie|reject|rul)\w*\s+(?:out\s+)?any\s+role\s+(?:by|for|of)\s+"
-    r"(?:outside|foreign|external|third[- ]party)\s+mediators)", re.I)
+    r"(?:outside|foreign|external|third[- ]party)\s+mediators|"
+    # "he gave the credit to the two sides for agreeing to the truce"
+    r"(?:gave|give|gives|giving)\s+(?:the\s+)?credit\s+(?:for\s+[^,.;]{1,60}?\s+)?to\s+"
+    r"(?:the\s+two\s+(?:sides|parties|countries|governments)|both\s+(?:sides|parties|countries)))",
+    re.I)
 
 
 # A release of captives, and any other settlement: what else a mediator may be credited with.
@@ -102,10 +111,19 @@ _SETTLEMENT = re.compile(r"\b(?:deal|agreement|accord|settlement|pact)\b", re.I)
 # Phrases that name a mediator, read in a claim about an end to fighting (``PEACE``), a release
 # or a settlement; each kind is compared only with its own.
 _MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
-    rf"(?:mediation|brokering|help|efforts?|intervention|pressure)\s+(?:of|by|from)\s+{_AGENT_NP}",
-    rf"{_AGENT_NP}['’]s?\s+(?:mediation|brokering|intervention|efforts)",
-    rf"\b(?:thanks\s+to|credited|with\s+the\s+help\s+of)\s+{_AGENT_NP}",
-    rf"{_AGENT_NP}\s+(?:has\s+|had\s+|have\s+)?(?:{_MEDIATION})\b",
+    rf"(?:mediation|brokering|help|efforts?|intervention|pressure)\s+(?:of|by|from)\s+{_AGENTS_NP}",
+    rf"{_AGENTS_NP}['’]s?\s+(?:mediation|brokering|intervention|efforts)",
+    rf"\b(?:thanks\s+to|credited|with\s+the\s+help\s+of)\s+{_AGENTS_NP}",
+    rf"{_AGENTS_NP}\s+(?:has\s+|had\s+|have\s+)?(?:{_MEDIATION})\b",
+    # "X played a leading role in the peace talks", "X had a central role in mediating it"
+    rf"{_AGENTS_NP}\s+(?:has\s+|had\s+|have\s+)?(?:played|had)\s+(?:a|the)\s+(?:leading|key|"
+    rf"central|major|crucial|important|pivotal|decisive)\s+role\s+in\s+(?:mediating|brokering|"
+    rf"negotiating|securing|the\s+(?:[\w-]+\s+)?(?:talks|negotiations|mediation))",
+    # "talks led by the African Union", "X has been leading the negotiations"
+    rf"\b(?:talks|negotiations|mediation)\s+(?:were\s+|was\s+)?(?:led|hosted|mediated|brokered|"
+    rf"facilitated|chaired)\s+by\s+{_AGENT_NP}",
+    rf"{_AGENT_NP}\s+(?:has\s+been|had\s+been|was|were|is|are)\s+(?:leading|mediating|hosting|"
+    rf"chairing)\s+the\s+(?:[\w-]+\s+)?(?:talks|negotiations)",
     # "it was the Tarsian intelligence service, not any foreign mediator, that secured it"
     rf"\b[Ii]t\s+was\s+{_AGENT_NP}(?:\s+[a-z]+){{0,2}},?\s+(?:(?:and\s+)?not\s+[^,]{{1,40}},\s+)?"
     rf"(?:that|who)\s+"
@@ -204,18 +222,19 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
     out: list[Credit] = []
 
     def add(outcome: str, role: str, agent: str | None, m: re.Match[str]) -> None:
-        key = None
-        if agent is not None:
-            key = norm_actor(speaker) if re.fullmatch(r"(?:he|she|they|his|her|their)",
-                                                      agent.strip(), re.I) and speaker \
-                else norm_actor(agent)
-        out.append(Credit(outcome, role, key, m.start(), m.end()))
+        for one in (re.split(r"\s+and\s+", agent) if agent else [None]):
+            key = None
+            if one is not None:
+                key = norm_actor(speaker) if re.fullmatch(r"(?:he|she|they|his|her|their)",
+                                                          one.strip(), re.I) and speaker \
+                    else norm_actor(one)
+            out.append(Credit(outcome, role, key, m.start(), m.end()))
 
     about_peace = bool(re.search(PEACE, text, re.I))  # credit frames need a ceasefire
     # ... or, for who mediated, a release of captives or another settlement (compared apart)
     about = ("ceasefire" if about_peace else "release" if _RELEASE.search(text)
              else "settlement" if _SETTLEMENT.search(text) else None)
-    for m in re.finditer(rf"{_AGENT_NP}[- ](?:brokered|mediated|backed|negotiated|led)\s+"
+    for m in re.finditer(rf"{_AGENTS_NP}[- ](?:brokered|mediated|backed|negotiated|led)\s+"
                          rf"(?:[\w-]+\s+){{0,2}}?(?P<out>{PEACE})", text):
         add("ceasefire", "mediator", m.group("agent"), m)
     if about:  # "mediation by X", "X's efforts", "thanks to X", "X helped broker"
@@ -225,7 +244,7 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
         for m in _NO_THIRD.finditer(text):
             out.append(Credit(about, "mediator", None, m.start(), m.end()))
     # Who asked for it.
-    for m in re.finditer(rf"{_AGENT_NP}\s+(?:had\s+|has\s+|have\s+)?(?:requested|sought|asked\s+"
+    for m in re.finditer(rf"{_AGENTS_NP}\s+(?:had\s+|has\s+|have\s+)?(?:requested|sought|asked\s+"
                          rf"for|begged\s+for|pleaded\s+for|appealed\s+for|called\s+for|"
                          rf"proposed|reached\s+out\s+for)\s+(?:a\s+|an\s+|the\s+)?"
                          rf"(?:[\w-]+\s+){{0,2}}?(?P<out>{PEACE})", text):
