@@ -1014,6 +1014,9 @@ def test_the_guns_falling_silent_in_the_present_tense_is_a_truce() -> None:
     assert "ceasefire" in happenings("A reporter heard the blasts die away around 30 minutes "
                                      "before midnight.")
     assert "ceasefire" not in happenings("The talks end today.")
+    # a habit or a condition is no truce (review, helper-44)
+    assert "ceasefire" not in happenings("The shelling stops around 2 a.m. every night.")
+    assert "ceasefire" not in happenings("Convoys will cross once the guns fall silent.")
     r = when(pair("The fighting between the two sides stopped at 0:30 local time.",
                   "A reporter in the town heard the blasts die away around 30 minutes before "
                   "midnight.", sim=0.4))
@@ -1021,19 +1024,16 @@ def test_the_guns_falling_silent_in_the_present_tense_is_a_truce() -> None:
 
 
 def test_mediators_named_in_more_words() -> None:
-    """Two agents of one verb, a leading role in the talks, talks led by someone, and the
-    credit given to the two sides themselves (no mediator)."""
+    """Two mediators of one verb, and a central role in mediating; not a role in the talks."""
     def credited(t: str) -> set[tuple[str, str | None]]:
         return {(x.role, x.agent) for x in frame_credits(claim_from_text(t, "a:0"))}
 
     assert credited("The deal, which Qatar and Egypt brokered, took effect on Sunday.") == {
         ("mediator", "qatar"), ("mediator", "egypt")}
-    assert ("mediator", "norway") in credited(
-        "Norway played a leading role in the peace talks that ended the war.")
     assert ("mediator", "united states") in credited(
         "An official said the US had a central role in mediating the truce.")
-    assert ("mediator", None) in credited(
-        "He named no mediator and gave the credit to the two sides for agreeing to the truce.")
-    r = responsibility(pair("Qatar had a central role in mediating the truce, an official said.",
-                            "He gave the credit to both sides for reaching the truce.", sim=0.5))
-    assert r is not None
+    # review (helper-44): a party to the talks has a role in them too; the parties that
+    # negotiated are not two mediators; praise for both sides names no mediator
+    assert credited("Congo played a central role in the talks on the ceasefire.") == set()
+    assert ("mediator", "congo") not in credited("Congo and Rwanda negotiated a ceasefire.")
+    assert credited("The emir gave credit to both sides for agreeing to the ceasefire.") == set()

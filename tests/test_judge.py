@@ -213,8 +213,11 @@ def test_titles_read_qualifiers_appositives_and_spellings() -> None:
     # an adviser or a spokesman after the name is an office too
     assert fire("title", "Redwan Hussein, the premier's national security adviser, "
                 "spoke.", "Deputy Foreign Minister Redwan Hussein spoke.", sim=0.3)
+    # ... but a spokesperson or an envoy may also hold an office, and spellings are one title
     assert fire("title", "Ilse Marant, the ministry's spokeswoman, said talks went on.",
-                "Interior Minister Ilse Marant said talks went on.", sim=0.9)
+                "Interior Minister Ilse Marant said talks went on.", sim=0.9) is None
+    assert fire("title", "Ali Kenzo, the president's adviser, said talks would resume.",
+                "Ali Kenzo, a presidential advisor, said talks would resume.", sim=0.9) is None
     assert fire("title", "Jan Kowal, who was mayor of Dunmore until 2020, said it would open.",
                 "Governor Jan Kowal said it would open.", sim=0.9) is None
     # other people: another surname, or an office in a description ("the leader of a party")
@@ -308,6 +311,8 @@ def test_number_words_are_whole_words_and_compounds() -> None:
     assert values("One hundred and twenty people died; seventy-two were hurt.") == [120.0, 72.0]
     assert values("Two hundred thousand fled.") == [200_000.0]
     assert values("two and three tanks")[0] == 2.0
+    assert values("Forty two-room houses burned.")[0] == 40.0  # review, helper-44
+    assert [q.bound for q in quantities("Thirty-five or more died.")] == [">"]
     assert [q.bound for q in quantities("The toll stands at 35 or more dead.")] == [">"]
 
 

@@ -457,3 +457,8 @@ def test_told_whom_then_the_claim_and_an_order_is_no_claim() -> None:
     assert read("Netanyahu told members of his government not to speak about Iran.")[0] is None
     assert read("Lavrov told reporters that the talks were going to continue.") == (
         "Lavrov", "The talks were going to continue.")
+    # review (helper-44): a "to" later in the claim is no order, and "she" after a named
+    # recipient is not the speaker
+    assert read("Sani Bello told reporters the army was ready to resume talks.")[0] == "Sani Bello"
+    assert "Bello would lead" not in read(
+        "Sani Bello told Amina Yusuf she would lead the delegation.")[1]

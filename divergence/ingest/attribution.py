@@ -65,8 +65,8 @@ _APPOSITIVE = (
 )
 _NAME = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}"
 # "told members of his government not to speak", "told troops to hold": whom, then an order.
-_INSTRUCTED = re.compile(r"(?:(?!(?:that|he|she|they|it|we|I)\b)[\w’'.-]+\s+){1,5}?(?:not\s+)?"
-                         r"to\s+[a-z]+", re.I)
+_INSTRUCTED = re.compile(r"(?:(?:the|his|her|their|its|our)\s+)?[\w’'.-]+(?:\s+of\s+(?:the|his|"
+                         r"her|their|its|our)\s+[\w’'.-]+)?\s+(?:not\s+)?to\s+[a-z]+", re.I)
 
 # "P, X said." / "\"P,\" X said in a post." / "P, the army's chief, Name, told a meeting."
 _TRAILING = re.compile(
@@ -329,8 +329,11 @@ def attribute(sentence: str) -> list[Attributed]:
         rf"|\s+(?:in|at|during|via|through|after|before)\s+(?:[\w’'.-]+\s+){{0,6}}?"
         rf"(?=that\s+{_NOT_RELATIVE})"
         # "told state media on Monday that", "told reporters (that) he": whom, then the claim
-        rf"|(?<=told)\s+(?:[\w’'.-]+\s+){{1,6}}?(?=that\s+{_NOT_RELATIVE}|(?:he|she|they|it|we)\s+"
-        rf"(?!to\b)))?"
+        # "told reporters he P": an audience, not a person whom "he" could mean
+        rf"|(?<=told)\s+(?:[\w’'.-]+\s+){{1,6}}?(?=that\s+{_NOT_RELATIVE})"
+        rf"|(?<=told)\s+(?:reporters|journalists|the\s+press|(?:state\s+)?(?:media|television|TV|"
+        rf"radio)|a\s+news\s+conference|a\s+briefing|parliament|lawmakers)\s+"
+        rf"(?=(?:he|she|they|it|we)\s+(?!to\b)))?"
         rf"\s*,?\s*(?:that\s+)?"
         # "says he is convinced that P": the conviction is the saying
         rf"(?:(?:he|she|they|we|it)\s+(?:is|was|are|were)\s+(?:convinced|sure|certain|"

@@ -389,7 +389,8 @@ def _titles(text: str) -> dict[str, Titled]:
         for m in rx.finditer(text):
             title = re.sub(r"\s+", " ", m.group("title")).lower()
             title = _TITLE_ABBREVIATIONS.get(title, title).replace("-", " ").replace(
-                "defense", "defence")  # one office in two spellings
+                "defense", "defence").replace("advisor", "adviser")  # one office, two spellings
+            title = re.sub(r"\bspokes(?:man|woman|person)\b", "spokesperson", title)
             mod = (m.group("mod") or "").strip(" -").lower()
             out.setdefault(m.group("name").split()[-1].lower().strip(".’'"), Titled(
                 m.group("name"), title, _QUALIFIERS.get(mod, mod), m.start(), m.end()))
@@ -423,6 +424,7 @@ def titled_people(text: str) -> frozenset[str]:
     return frozenset(surname_key(k) for k, t in _titles(text).items() if len(t.name.split()) > 1)
 
 
+_ROLE = re.compile(r"\b(?:spokesperson|envoy)\b")  # roles held beside an office
 _TITLE_ABBREVIATIONS = {"sen.": "senator", "gov.": "governor", "rep.": "representative",
                         "gen.": "general", "col.": "colonel"}
 _QUALIFIERS = {"interim": "acting", "ex": "former", "deposed": "former", "ousted": "former"}
@@ -446,6 +448,8 @@ def title(p: Pair) -> Reason | None:
         if not close and not (len(fx) > 1 and len(fy) > 1
                               and fx[0][:3].lower() == fy[0][:3].lower()):
             continue  # far apart, and not surely one person: two Smiths ("Alexey"/"Alexei": one)
+        if _ROLE.search(x.title) or _ROLE.search(y.title):
+            continue  # a spokesperson or an envoy may also hold an office or a rank
         if x.qualifier != y.qualifier or (x.title not in y.title and y.title not in x.title):
             spans = (text_span(p.a, x.start, x.end), text_span(p.b, y.start, y.end))
             return Reason("title", f"{fx[-1]}: {str(x)!r} vs {str(y)!r}", (p.a.id, p.b.id),

@@ -217,16 +217,17 @@ def quantities(text: str) -> tuple[Quantity, ...]:
     """Numbers in ``text`` (digits or words, with scales), each with the noun that follows."""
     out = []
     in_date = [(d.start, d.end) for d in dates(text)]
-    words = [(m.start(), m.end(), _word_number(m.group(0))) for m in _WORD_NUMBER.finditer(text)
-             if re.search(r"[\s-]", m.group(0).strip())]  # "one hundred and twenty", "seventy-two"
+    words = [(a, b, _word_number(text[a:b])) for a, b in _word_runs(text)]
     for s, e, val in words:
         tail = _UNIT_AFTER.match(text, e)
+        more = re.match(r"\s+or\s+(?:more|above)\b", text[e:])
         unit = (tail.group("unit") or "").lower()
         if (unit in _ALIAS or (tail.group("unit") or " ")[0].isupper()) and tail.group("unit2"):
             unit = tail.group("unit2").lower()
         unit = "" if unit in STOPWORDS else unit
         before = text[max(0, s - 24):s].lower()
-        out.append(Quantity(s, tail.end(), text[s:tail.end()], val, unit, _bound(before)))
+        bound = ">" if more and _bound(before) == "=" else _bound(before)  # "thirty-five or more"
+        out.append(Quantity(s, tail.end(), text[s:tail.end()], val, unit, bound))
     for m in _NUM.finditer(text):
         raw = m.group("num").lower()
         if (
@@ -266,10 +267,38 @@ def quantities(text: str) -> tuple[Quantity, ...]:
 _SMALL = {w: n for w, n in NUMBER_WORDS.items() if " " not in w and w not in ("hundred", "dozen")}
 _BIG = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 _NUMBER_WORD = "|".join(sorted([*_SMALL, "hundred", *_BIG], key=len, reverse=True))
-# Number words in a row; "and" only after "hundred" or a larger word ("two and three" is two).
-_WORD_NUMBER = re.compile(rf"\b(?:{_NUMBER_WORD})(?:(?:(?<=hundred)\s+and\s+|"
-                          rf"(?<=thousand)\s+and\s+|(?<=million)\s+and\s+|\s+|-)"
-                          rf"(?:{_NUMBER_WORD}))*\b", re.I)
+_WORD_RUN = re.compile(rf"\b(?:{_NUMBER_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_NUMBER_WORD}))*\b", re.I)
+_TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
+_UNITS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"})
+_SCALE_WORDS = frozenset({"hundred", *_BIG})
+
+
+def _word_runs(text: str) -> list[tuple[int, int]]:
+    """Numbers written in words of more than one word, as (start, end): "seventy-two" (tens,
+    hyphen, units), "one hundred and twenty", "two hundred thousand" (a space only next to a
+    scale word, "and" only after one). "Forty two-room houses" is forty, "two and three" two,
+    "two thirty in the morning" two."""
+    out = []
+    for run in _WORD_RUN.finditer(text):
+        toks = [(run.start() + m.start(), run.start() + m.end(), m.group(0).lower())
+                for m in re.finditer(rf"\b(?:{_NUMBER_WORD})\b", run.group(0), re.I)]
+        groups = [[toks[0]]]
+        for tok in toks[1:]:
+            prev = groups[-1][-1]
+            sep = text[prev[1]:tok[0]].strip().lower()
+            hyphened = text[tok[1]:tok[1] + 1] == "-"  # "two-room": a word of its own
+            joins = not hyphened and (
+                (sep == "-" and prev[2] in _TENS and tok[2] in _UNITS)
+                or (sep == "" and (tok[2] in _SCALE_WORDS or prev[2] in _SCALE_WORDS))
+                or (sep == "and" and prev[2] in _SCALE_WORDS))
+            if joins:
+                groups[-1].append(tok)
+            else:
+                groups.append([tok])
+        out += [(g[0][0], g[-1][1]) for g in groups if len(g) > 1]
+    return out
+
+
 _UNIT_AFTER = re.compile(r"(?:[\s-]+(?P<unit>[A-Za-z][a-z-]*))?(?:\s+(?P<unit2>[a-z][a-z-]*))?")
 
 

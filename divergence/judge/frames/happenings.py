@@ -16,8 +16,10 @@ _HAPPENING_PATTERNS: dict[str, str] = {
                  r"(?:halt|stop|end)\s+to\s+(?:the\s+)?(?:fighting|firing|hostilities|shelling)|"
                  r"cessation\s+of\s+(?:firing|fighting|military\s+action)|"
                  r"(?:fighting|firing|shelling|clashes|explosions|blasts|guns)\s+(?:[\w-]+\s+){0,4}?"
-                 r"(?:stop(?:ped|s)?|cease[sd]?|end(?:ed|s)?|(?:die[sd]?|dying)\s+(?:away|down)|"
-                 r"f[ae]ll(?:s)?\s+silent|subside[sd]?)",
+                 # past tense, or "die(s) away" as a witness tells it ("the shelling stops
+                 # every night", "until the guns fall silent" are no truce)
+                 r"(?:stopped|ceased|ended|(?:died|dies|die|dying)\s+(?:away|down)|fell\s+silent|"
+                 r"subsided)",
     "deal": r"deal|agreement|accord|pact|treaty|signed",
     "blast": r"blasts?|explosions?|exploded|blew\s+up|blown\s+up|bomb(?:ing|ed|s)?|detonat\w+|"
              # the sabotage of a pipeline, not of talks
