@@ -347,8 +347,7 @@ _TITLE_RE = re.compile(
 # prime minister": an office given after the name (offices only: "the leader of Likud", "the
 # chief of staff" describe, they do not title).
 _OFFICES = (r"President|Vice\s+President|Prime\s+Minister|Foreign\s+Minister|Minister|Senator|"
-            r"Governor|Secretary|Ambassador|Chancellor|Mayor|Chief\s+of\s+Staff|Adviser|Advisor|"
-            r"Envoy|Spokesman|Spokeswoman|Spokesperson")
+            r"Governor|Secretary|Ambassador|Chancellor|Mayor|Chief\s+of\s+Staff|Adviser|Advisor")
 _APPOSITIVE_TITLE_RE = re.compile(
     rf"(?<![\w-])(?<!In )(?<!On )(?<!At )(?<!For )(?<!From )(?<!With )(?<!By )"
     rf"(?!(?:In|On|At|For|From|With|By|The|A|An|And|But)\b)"
