@@ -337,11 +337,12 @@ def find_groups(
     for part in parts:
         inside = set(part)
         edges = [(i, j, c) for i in part for j, c in adj.get(i).items() if i < j and j in inside]
-        verdicts = [agree.judgement(i, j) for i, j, _ in edges]
-        if not edges:  # two claims of a dispute worded alike
+        if edges:
+            verdicts = [agree.judgement(i, j) for i, j, _ in edges]
+            conf = float(np.mean([c for _, _, c in edges]))
+        else:  # two claims of a dispute worded alike: no agree edge, their closeness
             verdicts = [close[(min(part), max(part))]]
-            edges = [(0, 0, verdicts[0].similarity)]
-        conf = float(np.mean([c for _, _, c in edges]))
+            conf = verdicts[0].similarity
         reasons = _merge_reasons([r for v in verdicts for r in v.reasons], keep=3)
         reasons += _details(part, claims, voice)
         groups_out.append(_group("agree", conf, part, claims, voice, reasons))

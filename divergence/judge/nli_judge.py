@@ -294,15 +294,15 @@ class NLIJudge(Judge):
                 why = Reason("similarity", f"near-copies (cosine {sim:.2f})", (a.id, b.id),
                              weight=sim)
                 return Judgement("agree", sim, (why, *extra), sim)
-            words = overlap(a.content, b.content)
-            if (sim >= self.close_sim and words >= self.close_words
-                    and a.article_id != b.article_id and not self._paraphrase(a, b, sim)
-                    and p_conflict < 0.5):
+            if (sim >= self.close_sim and a.article_id != b.article_id
+                    and overlap(a.content, b.content) >= self.close_words
+                    and not self._paraphrase(a, b, sim) and p_conflict < 0.5):
                 # worded alike: the same statement only where a dispute says what it is about;
                 # near-paraphrases are the model's to agree ("was peaceful" / "was violent"
                 # differ in one word), and not where it leans to contradiction
-                why = Reason("close", f"worded alike (cosine {sim:.2f}, {words:.0%} of the "
-                             "words shared)", (a.id, b.id), weight=sim)
+                why = Reason("close", f"worded alike (cosine {sim:.2f}, "
+                             f"{overlap(a.content, b.content):.0%} of the words shared)",
+                             (a.id, b.id), weight=sim)
                 verdict = _aligned(a, b, sim, why, extra)
                 if verdict.label == "conflict":
                     return verdict

@@ -190,12 +190,16 @@ _BOUNDS = (
 )
 
 
-def _bound(before: str) -> str:
-    """How the words before a number qualify it: exact, a lower or upper bound, or a guess."""
+def _bound(before: str, after: str = "") -> str:
+    """How the words around a number qualify it: exact, a lower or upper bound, or a guess
+    ("at least 35", "35 or more")."""
     for rx, sign in _BOUNDS:
         if rx.search(before):
             return sign
-    return "="
+    return ">" if _OR_MORE.match(after) else "="
+
+
+_OR_MORE = re.compile(r"\s+or\s+(?:more|above)\b")
 
 
 def compatible(x: Quantity, y: Quantity) -> bool:
@@ -220,13 +224,11 @@ def quantities(text: str) -> tuple[Quantity, ...]:
     words = [(a, b, _word_number(text[a:b])) for a, b in _word_runs(text)]
     for s, e, val in words:
         tail = _UNIT_AFTER.match(text, e)
-        more = re.match(r"\s+or\s+(?:more|above)\b", text[e:])
         unit = (tail.group("unit") or "").lower()
         if (unit in _ALIAS or (tail.group("unit") or " ")[0].isupper()) and tail.group("unit2"):
             unit = tail.group("unit2").lower()
         unit = "" if unit in STOPWORDS else unit
-        before = text[max(0, s - 24):s].lower()
-        bound = ">" if more and _bound(before) == "=" else _bound(before)  # "thirty-five or more"
+        bound = _bound(text[max(0, s - 24):s].lower(), text[e:])
         out.append(Quantity(s, tail.end(), text[s:tail.end()], val, unit, bound))
     for m in _NUM.finditer(text):
         raw = m.group("num").lower()
@@ -257,9 +259,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             unit = ""
         if raw == "one" and not unit:
             continue
-        bound = _bound(before)
-        if bound == "=" and re.match(r"\s+or\s+(?:more|above)\b", text[m.end("num"):]):
-            bound = ">"  # "35 or more dead"
+        bound = _bound(before, text[m.end("num"):])
         out.append(Quantity(m.start(), m.end(), m.group(0), val, unit, bound))
     return tuple(sorted(out, key=lambda q: q.start))
 
@@ -268,6 +268,7 @@ _SMALL = {w: n for w, n in NUMBER_WORDS.items() if " " not in w and w not in ("h
 _BIG = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 _NUMBER_WORD = "|".join(sorted([*_SMALL, "hundred", *_BIG], key=len, reverse=True))
 _WORD_RUN = re.compile(rf"\b(?:{_NUMBER_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_NUMBER_WORD}))*\b", re.I)
+_WORD_TOKEN = re.compile(rf"\b(?:{_NUMBER_WORD})\b", re.I)
 _TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
 _UNITS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"})
 _SCALE_WORDS = frozenset({"hundred", *_BIG})
@@ -280,8 +281,8 @@ def _word_runs(text: str) -> list[tuple[int, int]]:
     "two thirty in the morning" two."""
     out = []
     for run in _WORD_RUN.finditer(text):
-        toks = [(run.start() + m.start(), run.start() + m.end(), m.group(0).lower())
-                for m in re.finditer(rf"\b(?:{_NUMBER_WORD})\b", run.group(0), re.I)]
+        toks = [(m.start(), m.end(), m.group(0).lower())
+                for m in _WORD_TOKEN.finditer(text, run.start(), run.end())]
         groups = [[toks[0]]]
         for tok in toks[1:]:
             prev = groups[-1][-1]
@@ -357,8 +358,7 @@ def dates(text: str) -> tuple[DateRef, ...]:
 
     for m in _TIME.finditer(text):
         if m.group("h24") or m.group("hz"):
-            h, mins = (m.group("h24"), m.group("m24")) if m.group("h24") else (m.group("hz"),
-                                                                            m.group("mz"))
+            h, mins = m.group("h24") or m.group("hz"), m.group("m24") or m.group("mz")
             add(m.start(), m.end(), "time", f"{int(h):02d}:{mins}")
         else:
             h = int(m.group("h")) % 12 + (12 if m.group("ap").lower().startswith("p") else 0)

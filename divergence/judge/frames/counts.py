@@ -242,12 +242,15 @@ def _nearest_predicate(text: str, q: Quantity) -> str | None:
             between = text[min(m.end(), q.end):max(m.start(), q.start)]
             if re.search(r"[;.]|\band\b\s+\d", between):
                 continue  # another clause, or another number's verb
-            after = m.start() >= q.start
-            if (_AND_VERB.search(text[q.start:m.start()]) and not _OWN_VERB.search(
-                    text[q.start:m.start()])) if after else _ONLY_AND.match(between):
+            if m.start() >= q.start:  # the verb after the number
+                clause = text[q.start:m.start()]
+                joined = bool(_AND_VERB.search(clause)) and not _OWN_VERB.search(clause)
+            else:
+                joined = bool(_ONLY_AND.match(between))
+            if joined:
                 continue  # a verb joined by "and" to the clause: "killed three civilians and
                 # injured a dozen", "a nurse died and three more were hurt"; but "twelve were
-                # shot and killed" is one clause"
+                # shot and killed" is one clause
             d = m.start() - q.end if m.start() >= q.end else q.start - m.end()
             if best is None or d < best[0]:
                 best = (d, kind)

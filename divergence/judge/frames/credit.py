@@ -14,16 +14,17 @@ from .happenings import happenings
 
 _HARM = (r"(?:blasts?|explosions?|attacks?|strikes?|airstrikes?|bombings?|destruction|collapse|"
          r"breach|shelling|rockets?|missiles?|dam|hospital|massacre|killings?|fire|incident)")
+# A name of up to five capitalised words ("the Council of Aldren"), and the side noun after one.
+_NAME_WORDS = r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){{0,{more}}}"
+_SIDE_NOUN = (r"(?:\s+(?:forces|troops|army|military|militants|fighters|rebels|officials|"
+              r"government|authorities|leadership))?")
 # Each name starts at a word's start (the lookbehind): without it, a long capitalised token is
 # rescanned from every letter, quadratic in its length.
-_AGENT_NP = (r"(?P<agent>(?<![\w’'.-])(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,4}"
-             r"(?:\s+(?:forces|troops|army|military|militants|fighters|rebels|officials|government|"
-             r"authorities|leadership))?)")
+_AGENT_NP = rf"(?P<agent>(?<![\w’'.-]){_NAME_WORDS.format(more=4)}{_SIDE_NOUN})"
 # Who mediated or asked may be two: "the United States and France brokered" (not for blame:
 # "Israeli jets pounded Beirut and Hezbollah fired rockets").
-_AGENTS_NP = _AGENT_NP.replace(
-    r"{0,4}", r"{0,4}(?:\s+and\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,3})?",
-    1)
+_AGENTS_NP = (rf"(?P<agent>(?<![\w’'.-]){_NAME_WORDS.format(more=4)}"
+              rf"(?:\s+and\s+{_NAME_WORDS.format(more=3)})?{_SIDE_NOUN})")
 _DEMONYM_ACT = re.compile(
     r"\b(?:an?\s+|the\s+)?(?P<agent>(?<![\w’'.-])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+"
     r"(?:air\s*strike|airstrike|"
