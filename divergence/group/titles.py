@@ -27,7 +27,7 @@ _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", 
 # "A met (with) B", "A held talks with B", "talks between A and his counterpart B"
 _NAME = r"[A-Z][\w'’-]+"
 _MET = (
-    re.compile(rf"\b(?P<a>{_NAME})\s+(?:also\s+|on\s+\w+\s+|later\s+)?(?:met(?:\s+with)?|"
+    re.compile(rf"(?<![\w'’-])(?P<a>{_NAME})\s+(?:also\s+|on\s+\w+\s+|later\s+)?(?:met(?:\s+with)?|"
                rf"held\s+(?:\w+\s+)?talks\s+with|spoke\s+(?:with|to))\s+(?P<b>{_NAME})"),
     re.compile(rf"\btalks\s+between\s+(?P<a>{_NAME})\s+and\s+(?:(?:his|her|their)\s+"
                rf"(?:\w+\s+){{0,2}}counterpart\s+)?(?P<b>{_NAME})"),

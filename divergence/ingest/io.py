@@ -174,7 +174,7 @@ def _is_json(data: bytes) -> bool:
         try:
             json.loads(candidate)
             return True
-        except json.JSONDecodeError:
+        except _NOT_JSON:
             pass
     return False
 
@@ -213,13 +213,23 @@ def _from_bytes(where: str, data: bytes, kind: str) -> Iterator[Article | Skip]:
 _SAFE_ID = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def unicode_safe(s: str) -> str:
+    """``s`` with lone surrogates replaced by "?": a JSON "\\ud800" escape or an undecodable
+    command-line byte gives one, and UTF-8 cannot write it (hashing or saving would fail)."""
+    return s.encode("utf-8", "replace").decode("utf-8") if _SURROGATE.search(s) else s
+
+
 def make_article(text: str, path: str, **fields: str | None) -> Article | Skip:
     """Build an article from raw text, finding header metadata; ``fields`` override what is found.
 
     The id is a content hash of ``text`` unless ``fields`` gives one (it names the claims file, so
     it must be a plain file name: letters, digits, ``.``, ``_``, ``-``; at most 64).
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicode_safe(text).replace("\r\n", "\n").replace("\r", "\n")
+    fields = {k: unicode_safe(v) if isinstance(v, str) else v for k, v in fields.items()}
     if not text.strip():
         return Skip(path, "empty article text")
     limit = max_article_size()
@@ -261,6 +271,9 @@ def _name_from_path(path: str) -> str:
 
 
 _JSONL_FIELDS = ("id", "source", "date", "title", "url", "wire")
+# What json.loads raises on text that is no JSON for us: a syntax error, an integer of more than
+# 4,300 digits (ValueError), nesting deeper than the interpreter's stack (RecursionError).
+_NOT_JSON = (ValueError, RecursionError)
 
 
 def _from_jsonl(where: str, text: str) -> Iterator[Article | Skip]:
@@ -275,9 +288,12 @@ def _from_jsonl(where: str, text: str) -> Iterator[Article | Skip]:
         loc = f"{where}:{n}"
         try:
             obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield Skip(loc, f"not valid JSON ({e.msg} at column {e.colno}); expected one JSON "
-                            'object per line with a "text" field')
+        except _NOT_JSON as e:
+            why = (f"{e.msg} at column {e.colno}" if isinstance(e, json.JSONDecodeError)
+                   else "nested too deep" if isinstance(e, RecursionError)
+                   else "a number too long to read")  # over 4,300 digits
+            yield Skip(loc, f"not valid JSON ({why}); expected one JSON object per line with "
+                            'a "text" field')
             continue
         if isinstance(obj, list) and any(isinstance(i, dict) for i in obj):
             # an array of articles on one line: its items, as when spread over several lines
@@ -295,11 +311,11 @@ def _whole_json(text: str) -> list[tuple[int, Any]] | None:
     try:
         json.loads(text[start:].splitlines()[0])
         return None  # the first line stands alone: this is JSON Lines
-    except json.JSONDecodeError:
+    except _NOT_JSON:
         pass
     try:
         doc = json.loads(text)
-    except json.JSONDecodeError:
+    except _NOT_JSON:
         return None
     if not isinstance(doc, list):
         return [(text.count("\n", 0, start) + 1, doc)]

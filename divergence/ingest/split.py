@@ -133,10 +133,15 @@ def _clause_ok(s: str) -> bool:
     return len(re.findall(r"[A-Za-z]+", s)) >= 5
 
 
+_MOST_CUTS = 32  # places a sentence is tried at for a cut into clauses
+
+
 def _decompose(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """Cut [a, b) of ``text`` into checkable clauses; one piece when it should stay whole."""
     pieces, cur = [], a
-    for m in _COMPOUND.finditer(text, a, b):
+    for k, m in enumerate(_COMPOUND.finditer(text, a, b)):
+        if k == _MOST_CUTS:  # each try reads the rest of the sentence: a list of hundreds of
+            break            # "a; b; c" items would be quadratic, and is no news sentence
         left = text[cur : m.start()]
         right = text[m.end() : b]
         if _clause_ok(left) and _clause_ok(right) and is_clause(left) and is_clause(right):
@@ -359,7 +364,8 @@ def core(text: str) -> str:
     "The COMPACT initiative, aimed at driving change, was launched in February." -> "The COMPACT
     initiative was launched in February." What is embedded for grouping; the full text is kept.
     """
-    t = _PAREN.sub("", text)
+    t = re.sub(r"\s+", " ", text)  # first: a long run of spaces made the asides' \s* quadratic
+    t = _PAREN.sub("", t)
     t = _DASHED.sub(" ", t)
     t = _NONRESTRICTIVE.sub(" ", t)
     t = re.sub(r"\s+", " ", t).strip(" ,")
@@ -374,7 +380,9 @@ def split_all(articles: Sequence[Article], splitter: Splitter | None = None) -> 
 
 def claim_from_text(text: str, claim_id: str = "x:0") -> Claim:
     """One standalone statement as a claim, with its attribution: for ``compare`` and benchmarks."""
-    text = " ".join(text.split())
+    from .io import unicode_safe
+
+    text = " ".join(unicode_safe(text).split())
     article_id = claim_id.split(":")[0]
     atts = attribute(text)
     if not atts:

@@ -30,8 +30,11 @@ _MEDIATE = {
     "mediating",
     "brokering",
 }
+# A name starts a word (or follows "al-"): inside one long token every position would start a
+# scan to the token's end.
 _AGENT = (
-    r"(?P<agent>(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+administration|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
+    r"(?P<agent>(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+administration"
+    r"|(?:(?<![\w’'.-])|(?<=\bal-)|(?<=\bel-))[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
 )
 
 

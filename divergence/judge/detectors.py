@@ -217,13 +217,19 @@ def _ratio_bound(a: str, b: str) -> float:
     return 2.0 * (len(wa & wb) + repeats) / (len(sa) + len(sb))
 
 
+# Word pairs (words of one claim times words of the other) beyond which two claims are not
+# aligned: 250 words each, far beyond a news sentence.
+ALIGN_MOST = 250 * 250
+
+
 @lru_cache(maxsize=65536)
 def _alignment(a: str, b: str) -> tuple[float, tuple[tuple[int, int, int, int], ...]]:
     """One word alignment per pair of texts, shared by the detectors: match ratio and the
     replaced runs."""
     ta, tb = _words(a), _words(b)
-    if not ta or not tb:
-        return 0.0, ()
+    if not ta or not tb or len(ta) * len(tb) > ALIGN_MOST:
+        return 0.0, ()  # two claims of hundreds of words each: no minimal pair, and the
+        # alignment is quadratic (0.1-0.3 s a pair of 4,000-character claims)
     sm = difflib.SequenceMatcher(a=_lower_seq(a), b=_lower_seq(b), autojunk=False)
     runs = tuple((i1, i2, j1, j2) for op, i1, i2, j1, j2 in sm.get_opcodes() if op == "replace")
     return sm.ratio(), runs

@@ -104,8 +104,8 @@ class Mention:
     key: str
 
 
-_ENT = re.compile(
-    r"(?:[A-Z][\w’'.&-]*|[0-9]+\+[0-9]+)(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][\w’'.&-]*)*"
+_ENT = re.compile(  # "2+2": a digit run starts after no digit (a long run was quadratic)
+    r"(?:[A-Z][\w’'.&-]*|(?<![\w+])[0-9]+\+[0-9]+)(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][\w’'.&-]*)*"
 )
 
 
@@ -220,23 +220,23 @@ def compatible(x: Quantity, y: Quantity) -> bool:
 def quantities(text: str) -> tuple[Quantity, ...]:
     """Numbers in ``text`` (digits or words, with scales), each with the noun that follows."""
     out = []
-    in_date = [(d.start, d.end) for d in dates(text)]
+    seen = bytearray(len(text) + 1)  # positions inside a date or a number word: a mark per
+    for d in dates(text):             # character, not a scan of every span per number
+        seen[d.start:d.end] = b"\x01" * (d.end - d.start)
     words = [(a, b, _word_number(text[a:b])) for a, b in _word_runs(text)]
+    for a, b, _ in words:
+        seen[a:b] = b"\x01" * (b - a)
     for s, e, val in words:
         tail = _UNIT_AFTER.match(text, e)
         unit = (tail.group("unit") or "").lower()
         if (unit in _ALIAS or (tail.group("unit") or " ")[0].isupper()) and tail.group("unit2"):
             unit = tail.group("unit2").lower()
         unit = "" if unit in STOPWORDS else unit
-        bound = _bound(text[max(0, s - 24):s].lower(), text[e:])
+        bound = _bound(text[max(0, s - 24):s].lower(), text[e:e + 64])
         out.append(Quantity(s, tail.end(), text[s:tail.end()], val, unit, bound))
     for m in _NUM.finditer(text):
         raw = m.group("num").lower()
-        if (
-            any(a <= m.start() < b for a, b in in_date)
-            or any(a <= m.start() < b for a, b, _ in words)
-            or "+" in text[max(0, m.start() - 1) : m.end() + 1]
-        ):
+        if seen[m.start()] or "+" in text[max(0, m.start() - 1) : m.end() + 1]:
             continue
         before = text[max(0, m.start() - 24) : m.start()].lower()
         if re.search(r"(?:19|20)\d\d$", raw) and len(raw) == 4:
@@ -259,7 +259,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             unit = ""
         if raw == "one" and not unit:
             continue
-        bound = _bound(before, text[m.end("num"):])
+        bound = _bound(before, text[m.end("num"):m.end("num") + 64])
         out.append(Quantity(m.start(), m.end(), m.group(0), val, unit, bound))
     return tuple(sorted(out, key=lambda q: q.start))
 
@@ -345,16 +345,19 @@ _MONTHDAY = re.compile(
 )
 
 
+_MAY_VERB = re.compile(r"\s+(?:be|have|not|also|well)\b")
+
+
 @lru_cache(maxsize=65536)
 def dates(text: str) -> tuple[DateRef, ...]:
     """Weekdays, month-days, months, years and clock times in ``text``."""
     out: list[DateRef] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text) + 1)  # a mark per character inside a date already read
 
     def add(s: int, e: int, kind: str, value: str) -> None:
-        if not any(a <= s < b for a, b in taken):
+        if not taken[s]:
             out.append(DateRef(s, e, text[s:e], kind, value))
-            taken.append((s, e))
+            taken[s:e] = b"\x01" * (e - s)
 
     for m in _TIME.finditer(text):
         if m.group("h24") or m.group("hz"):
@@ -375,7 +378,7 @@ def dates(text: str) -> tuple[DateRef, ...]:
     for m in re.finditer(rf"\b(?:{_MONTH_RE})\b", text, re.I):
         if not text[m.start()].isupper():
             continue  # "they march on", "it may": a month is written with a capital
-        if m.group(0) == "May" and re.match(r"\s+(?:be|have|not|also|well)\b", text[m.end() :]):
+        if m.group(0) == "May" and _MAY_VERB.match(text, m.end()):
             continue
         add(m.start(), m.end(), "month", f"{MONTHS[m.group(0).lower()]:02d}")
     for m in re.finditer(r"\b(?:19|20)\d\d\b", text):

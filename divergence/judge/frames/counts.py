@@ -100,8 +100,8 @@ _VAGUE = {"several dozen": (24, 96), "a few dozen": (24, 60), "dozens": (24, 99)
 _VAGUE_RE = re.compile(r"\b(?P<v>" + "|".join(sorted(map(re.escape, _VAGUE), key=len,
                                                     reverse=True)) + r")\b(?:\s+of)?"
                        r"(?:\s+(?P<unit>[a-z-]+))?", re.I)
-_RANGE_RE = re.compile(r"\b(?:between\s+|from\s+)?(?P<a>\d[\d,]*)\s*(?:-|–|to|and|-to-)\s*"
-                       r"(?P<b>\d[\d,]*)(?:\s+(?P<unit>[a-z-]+))?", re.I)
+_RANGE_RE = re.compile(r"\b(?:between\s+|from\s+)?(?<![\d,])(?P<a>\d[\d,]*)\s*"
+                       r"(?:-|–|to|and|-to-)\s*(?P<b>\d[\d,]*)(?:\s+(?P<unit>[a-z-]+))?", re.I)
 
 
 def singular(word: str) -> str:
@@ -291,9 +291,12 @@ def _number_of(text: str, q: Quantity) -> tuple[str, str | None] | None:
 
 def _noun_after_of(text: str, start: int) -> str | None:
     """"two of its jets", "two of the army's jets": the noun after "of (its|the|...)"."""
-    m = re.match(r"\S+\s+of\s+(?:its|the|their|his|her|our|those|these)\s+(?:[\w’'-]+['’]s\s+)?"
-                 r"(?P<n>[a-z-]+)", text[start:], re.I)
-    return m.group("n").lower() if m else None
+    m = _OF_ITS.match(text, start, start + 120)  # a bounded look: a long token ahead is
+    return m.group("n").lower() if m else None   # read once, not once per number in it
+
+
+_OF_ITS = re.compile(r"\S+\s+of\s+(?:its|the|their|his|her|our|those|these)\s+"
+                     r"(?:[\w’'-]+['’]s\s+)?(?P<n>[a-z-]+)", re.I)
 
 
 _MANY = frozenset({"aircraft", "personnel", "staff", "livestock", "cattle", "people", "children",

@@ -60,7 +60,7 @@ _UNPROVOKED = re.compile(r"(?<!\s)\s+(?:was|were|is|are)\s+(?:completely\s+|enti
                          r"totally\s+)?unprovoked\b", re.I)
 # "the aim of the operation was to punish", "Iran's aim had been to destroy".
 _AIM = re.compile(
-    r"\b(?:(?:the|its|their|his|her)\s+|(?P<whose>[A-Z][\w-]*)['’]s\s+)(?:(?:declared|stated|"
+    r"\b(?:(?:the|its|their|his|her)\s+|(?<![\w-])(?P<whose>[A-Z][\w-]*)['’]s\s+)(?:(?:declared|stated|"
     r"real|true|main)\s+)?(?:aim|goal|purpose|objective|intention|motive)(?:\s+of\s+(?P<of>[^,;]"
     r"+?))?\s+(?:was|is|were|had\s+been|has\s+been|seem(?:ed|s)\s+to\s+be|appear(?:ed|s)\s+to\s+be)"
     r"\s+(?:to\s+)?", re.I)

@@ -1,0 +1,112 @@
+"""Hostile text the readers once hung on, and input that once ended in a traceback.
+
+A fuzz review (2026-12-02) timed every text reader on long runs of one pattern. Each case below
+took 15 s to minutes at the size given before its fix (quadratic or worse backtracking: a name
+regex restarting at every letter of one long token, optional spaces sharing out a long run of
+spaces). The bound of a few seconds is a hang guard, ten times or more above what the fixed code
+needs on a loaded machine; speed itself is measured in benchmarks/, not here.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from divergence.ingest.attribution import attribute
+from divergence.ingest.io import load, make_article, unicode_safe
+from divergence.ingest.split import _decompose, claim_from_text, core
+from divergence.judge.text import dates, entities, quantities
+from divergence.records import Article
+
+counts_mod = importlib.import_module("divergence.judge.frames.counts")
+reasons_mod = importlib.import_module("divergence.judge.frames.reasons")
+credits_mod = importlib.import_module("divergence.judge.credits")
+detectors_mod = importlib.import_module("divergence.judge.detectors")
+titles_mod = importlib.import_module("divergence.group.titles")
+
+GUARD = 5.0  # seconds; the old code took 15 s to minutes on each case
+
+
+def _uncached(fn: Callable[..., object]) -> Callable[..., object]:
+    return getattr(fn, "__wrapped__", fn)
+
+
+CASES = [
+    # (what, reader, input): before the fix, time at this size
+    ("spaces inside a sentence", attribute,
+     "The ceasefire" + " " * 1600 + "was agreed on Friday, officials said."),  # 88 s
+    ("one long capitalised token", attribute, "A" * 16_000),  # 33 s
+    ("one long capitalised token, credits", lambda t: _uncached(credits_mod._credits)(t, None),
+     "A" * 16_000),  # 141 s
+    ("digits and commas", _uncached(counts_mod.counts), "1," * 8_000),  # 58 s
+    ("hyphen-joined words", _uncached(reasons_mod.reasons), "a-" * 8_000),  # 15 s
+    ("a run of digits", _uncached(entities), "1" * 100_000),  # over 20 s
+    ("many dates", _uncached(dates), "on May 5, 2025, " * 2_500),  # quadratic in dates
+    ("many times", _uncached(quantities), "at 14:00, " * 4_000),  # over 10 s
+    ("spaces, asides", core, " " * 16_000),  # 8 s
+    ("semicolon lists", lambda t: _decompose(t, 0, len(t)), "a; " * 5_000),  # over 20 s
+    ("met, hyphenated names", lambda t: list(titles_mod._MET[0].finditer(t)), "Ab-" * 6_000),
+]
+
+
+@pytest.mark.parametrize(("what", "reader", "text"), CASES, ids=[c[0] for c in CASES])
+def test_a_reader_stays_far_from_a_hang(what: str, reader: Callable[[str], object],
+                                        text: str) -> None:
+    t = time.perf_counter()
+    reader(text)
+    assert time.perf_counter() - t < GUARD, what
+
+
+def test_two_claims_of_hundreds_of_words_are_not_aligned_word_by_word() -> None:
+    """The word alignment is quadratic; two 300-word claims hold no minimal pair to find."""
+    a = " ".join(f"w{i}" for i in range(300))
+    assert detectors_mod._alignment(a, a + " x") == (0.0, ())
+    ratio, _ = detectors_mod._alignment("The blast killed 12 people.",
+                                        "The blast killed 31 people.")
+    assert ratio > 0.5  # ordinary claims are still aligned
+
+
+def test_spaces_are_read_as_one_and_offsets_point_into_the_sentence() -> None:
+    s = "Officials   said\n\nthat the  truce   held on Monday."
+    (att,) = attribute(s)
+    assert att.speaker == "Officials"
+    assert s[att.start:att.end] == "the  truce   held on Monday"
+    assert attribute(" ".join(s.split()))[0].speaker == "Officials"  # the same reading
+
+
+def test_a_name_after_al_still_starts_a_claimant() -> None:
+    (att,) = attribute("Officials rejected al-Assad's claims that the rebels used gas.")
+    assert att.speaker == "Assad" and att.stance == "asserts"
+
+
+def test_json_too_deep_or_with_huge_numbers_is_skipped_with_its_line(tmp_path: Path) -> None:
+    """Old code: RecursionError and ValueError tracebacks from json.loads."""
+    feed = tmp_path / "feed.jsonl"
+    good = json.dumps({"text": "The truce held on Monday, the army said. Nobody was hurt."})
+    feed.write_text("[" * 100_000 + "]" * 100_000 + "\n"
+                    + '{"text": "The truce held.", "date": ' + "9" * 5_000 + "}\n"
+                    + good + "\n", encoding="utf-8")
+    arts, skipped = load([str(feed)])
+    assert len(arts) == 1
+    why = {s.where: s.why for s in skipped}
+    assert "nested too deep" in why[f"{feed}:1"]
+    assert "number too long" in why[f"{feed}:2"]
+
+
+def test_lone_surrogates_are_replaced_not_a_traceback(tmp_path: Path) -> None:
+    """Old code: UnicodeEncodeError while hashing the article id or writing the report."""
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"text": "The truce \ud800 held on Monday. Nobody was hurt.",
+                                "source": "Daily \udc00"}) + "\n", encoding="utf-8")
+    (art,), skipped = load([str(feed)])
+    assert not skipped and "\ud800" not in art.text and art.text.startswith("The truce ? held")
+    assert art.source == "Daily ?"
+    assert claim_from_text("The ceasefire \udcff was brokered.").text == (
+        "The ceasefire ? was brokered.")
+    assert unicode_safe("plain") == "plain"
+    assert isinstance(make_article("A \ud83d truce held on Monday.", path="x"), Article)
