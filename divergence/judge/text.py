@@ -109,6 +109,19 @@ _ENT = re.compile(  # "2+2": a digit run starts after no digit (a long run was q
 )
 
 
+_LOWER_PART = re.compile(r"[a-z][\w’']*")
+
+
+def _suffix_cut(word: str) -> str:
+    """``word`` without its trailing lower-case hyphen parts ("US-brokered" -> "US"). Read part
+    by part: a regex anchored at the end retried from every hyphen of a long token."""
+    parts = word.split("-")
+    k = len(parts)
+    while k > 1 and _LOWER_PART.fullmatch(parts[k - 1]):
+        k -= 1
+    return "-".join(parts[:k])
+
+
 def _add_entity(out: list[Mention], start: int, span: str) -> None:
     """The name in ``span`` (at ``start``), without the words that start no name (a title, a
     function word, a quantifier)."""
@@ -118,7 +131,7 @@ def _add_entity(out: list[Mention], start: int, span: str) -> None:
         words = words[1:]
     if len(words) == 1 and "-" in words[0].strip("-"):
         at = start + span.find(words[0])
-        name = re.sub(r"(?:-[a-z][\w’']*)+$", "", words[0])  # "US-brokered", "Al-Shabaab-linked"
+        name = _suffix_cut(words[0])  # "US-brokered", "Al-Shabaab-linked"
         if name.lower() in _PREFIXES:
             return  # "Pro-government", "Anti-war"
         parts = name.split("-")
