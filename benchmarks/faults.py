@@ -251,6 +251,39 @@ def control_text(tmp: Path) -> list[Outcome]:
     return out
 
 
+# Patterns that once made a text reader backtrack for minutes (the fuzz review of 2026-12-02):
+# optional spaces sharing out a long run, a name regex restarting at every letter of one long
+# token, an end-anchored regex retried from every hyphen, "1,1,1,..." read as numbers.
+PATHOLOGICAL = {
+    "spaces-in-a-sentence": "The ceasefire" + " " * 3000 + "was agreed on Friday, officials said.",
+    "capital-token": "A" * 100_000,
+    "digit-commas": "1," * 20_000,
+    "hyphen-token": "a-" * 50_000,
+    "digit-run": "1" * 100_000,
+    "semicolon-list": "a; " * 20_000,
+    "said-chain": " ".join(f"Officials said Foo{i} said the minister said the war is over."
+                           for i in range(1500)),
+    "dates": "The talks were held on May 5, 2025, at 14:00. " * 2_000,
+}
+
+
+@fault("pathological-text")
+def pathological_text(tmp: Path) -> list[Outcome]:
+    """Each pattern as an article (``report``) and as a statement (``compare``, whose input the
+    splitter does not cut), each within the time limit and without a traceback."""
+    out = []
+    for name, text in PATHOLOGICAL.items():
+        body = "The truce held on Monday, the army said.\n\n" + text + "\n"
+        out.append(report_outcome(f"report-{name}", [_write(tmp, f"{name}.txt", body.encode())],
+                                  tmp, expect_articles=1))
+        code, _, err, secs = run_cli(["compare", text, "The ceasefire held on Monday.",
+                                      "--embedder", "hashing"], tmp)
+        result = ("hang" if code is None else "traceback" if "Traceback" in err
+                  else "clean" if code == 0 else "lost")
+        out.append(Outcome(f"compare-{name}", result, f"{secs:.1f} s, exit {code}"))
+    return out
+
+
 # ---------------------------------------------------------------- serve
 
 
