@@ -213,26 +213,71 @@ _DENIED_OR_CLEFT: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 ))
 
 
+# The patterns ``_frame_credits`` reads, compiled once (it runs once per claim text).
+_MEDIATED_PEACE = re.compile(
+    rf"{_AGENT_NP}[- ](?:brokered|mediated|backed|negotiated|led)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?(?P<out>{PEACE})")
+_ASKED_PEACE = re.compile(
+    rf"{_AGENTS_NP}\s+(?:had\s+|has\s+|have\s+)?(?:requested|sought|asked\s+"
+    rf"for|begged\s+for|pleaded\s+for|appealed\s+for|called\s+for|"
+    rf"proposed|reached\s+out\s+for)\s+(?:a\s+|an\s+|the\s+)?"
+    rf"(?:[\w-]+\s+){{0,2}}?(?P<out>{PEACE})")
+_CAUSED = re.compile(rf"{_AGENT_NP}\s+(?:had\s+|has\s+)?(?:{_CAUSE_VERBS})\b")
+_CAUSED_BY = re.compile(
+    rf"(?:was|were|had\s+been)\s+(?:{_CAUSE_VERBS}|"
+    rf"blown\s+up|hit|struck|caused|carried\s+out|fired|launched|"
+    rf"destroyed)\s+by\s+{_AGENT_NP}")
+_BLAMED = re.compile(rf"(?:blamed|accused)\s+{_AGENT_NP}")
+_DONE_BY = re.compile(rf"(?P<verb>{_BY_VERBS})\s+by\s+(?:the\s+)?{_AGENT_NP}")
+_WORK_OF = re.compile(
+    rf"\b(?:is|was|were|had\s+been)\s+(?:\w+\s+)?the\s+(?:work|doing|"
+    rf"handiwork)\s+of\s+(?:an?\s+|the\s+)?"
+    rf"(?:pro-(?P<pro>[A-Z][\w’'-]*)|{_AGENT_NP})")
+_AGENT_WEAPON = re.compile(rf"{_AGENT_NP}\s+(?:rocket|missile|drone|shell|mine|bomb|device)s?\b")
+_COULD_HAVE = re.compile(
+    rf"{_AGENT_NP}\s+(?:could|would|must|might)\s+have\s+"
+    rf"(?:carried\s+out|caused|fired|launched|done)")
+_TOOK_CREDIT = re.compile(
+    rf"{_AGENT_NP}\s+(?:took|claimed|sought|deserves?)\s+(?:the\s+|a\s+)?"
+    rf"(?:share\s+of\s+the\s+)?credit")
+_CLAIMED_RESPONSIBILITY = re.compile(
+    rf"{_AGENT_NP}\s+(?:has\s+|have\s+|had\s+|quickly\s+)?(?:claimed|took|"
+    rf"accepted|admitted)\s+(?:full\s+)?responsibility")
+_RESPONSIBILITY_CLAIMED_BY = re.compile(
+    rf"\b[Rr]esponsibility\s+(?:for\s+[^,.;]{{1,60}}?\s+)?(?:was|has\s+been|"
+    rf"had\s+been)\s+claimed\s+by\s+(?:the\s+)?{_AGENT_NP}")
+_NOT_OTHER = re.compile(
+    rf"{_AGENT_NP},\s+not\s+(?:the\s+)?(?P<other>(?<![\w’'.-])[A-Z][\w’'.-]*"
+    rf"(?:\s+[A-Z][\w’'.-]*){{0,2}}),\s+(?:was|were|had\s+been)\s+"
+    rf"(?:behind|responsible\s+for)")
+_PEACE_I = re.compile(PEACE, re.I)
+_BARE_AGENT = re.compile(r"(?:The|A|An|It|This|That|They|He|She|We)")
+_AND_SPLIT = re.compile(r"\s+and\s+")
+_NOT_BEFORE = re.compile(r"\bnot\s+$")
+_STARTS = re.compile(r"started|triggered|provoked|initiated|opened\s+fire", re.I)
+_ARTICLE = re.compile(r"(?:The|A|An)")
+_PROPOSED_I = re.compile(_PROPOSED, re.I)
+_PRONOUN = re.compile(r"(?:he|she|they|his|her|their)", re.I)
+
+
 @lru_cache(maxsize=65536)
 def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
     """Credit and blame frames beyond ``detectors.credits``' fixed phrases."""
     out: list[Credit] = []
 
     def add(outcome: str, role: str, agent: str | None, m: re.Match[str]) -> None:
-        for one in (re.split(r"\s+and\s+", agent) if agent else [None]):
+        for one in (_AND_SPLIT.split(agent) if agent else [None]):
             key = None
             if one is not None:
-                key = norm_actor(speaker) if re.fullmatch(r"(?:he|she|they|his|her|their)",
-                                                          one.strip(), re.I) and speaker \
+                key = norm_actor(speaker) if _PRONOUN.fullmatch(one.strip()) and speaker \
                     else norm_actor(one)
             out.append(Credit(outcome, role, key, m.start(), m.end()))
 
-    about_peace = bool(re.search(PEACE, text, re.I))  # credit frames need a ceasefire
+    about_peace = bool(_PEACE_I.search(text))  # credit frames need a ceasefire
     # ... or, for who mediated, a release of captives or another settlement (compared apart)
     about = ("ceasefire" if about_peace else "release" if _RELEASE.search(text)
              else "settlement" if _SETTLEMENT.search(text) else None)
-    for m in re.finditer(rf"{_AGENT_NP}[- ](?:brokered|mediated|backed|negotiated|led)\s+"
-                         rf"(?:[\w-]+\s+){{0,2}}?(?P<out>{PEACE})", text):
+    for m in _MEDIATED_PEACE.finditer(text):
         add("ceasefire", "mediator", m.group("agent"), m)
     if about:  # "mediation by X", "X's efforts", "thanks to X", "X helped broker"
         for rx in _MEDIATOR_PHRASES:
@@ -241,15 +286,12 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
         for m in _NO_THIRD.finditer(text):
             out.append(Credit(about, "mediator", None, m.start(), m.end()))
     # Who asked for it.
-    for m in re.finditer(rf"{_AGENTS_NP}\s+(?:had\s+|has\s+|have\s+)?(?:requested|sought|asked\s+"
-                         rf"for|begged\s+for|pleaded\s+for|appealed\s+for|called\s+for|"
-                         rf"proposed|reached\s+out\s+for)\s+(?:a\s+|an\s+|the\s+)?"
-                         rf"(?:[\w-]+\s+){{0,2}}?(?P<out>{PEACE})", text):
+    for m in _ASKED_PEACE.finditer(text):
         add("ceasefire", "requester", m.group("agent"), m)
     meeting = bool(_MEETING.search(text))
     if about_peace or meeting:  # "at X's request", "at the request of the rebel alliance"
         for m in _AT_REQUEST.finditer(text):
-            if re.search(r"\bnot\s+$", text[max(0, m.start() - 5):m.start()]):
+            if _NOT_BEFORE.search(text[max(0, m.start() - 5):m.start()]):
                 continue  # "not at X's request" says X did not ask (``_STARTED``)
             add("ceasefire" if about_peace else "meeting", "requester",
                 m.group("agent") or m.group("agent2"), m)
@@ -262,9 +304,9 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
             if not m.group("out"):  # "not at X's request": what its clause is about, before it
                 clause = text[max(text.rfind(".", 0, m.start()), text.rfind(";", 0, m.start()))
                               + 1:m.start()]
-                found = re.search(_PROPOSED, clause, re.I)
+                found = _PROPOSED_I.search(clause)
                 what = found.group(0) if found else ""
-                if not what and not re.search(PEACE, clause, re.I):
+                if not what and not _PEACE_I.search(clause):
                     continue
             add(_proposal(what) if what else "ceasefire", role, m.group("agent"), m)
     # Who won a vote: "declared X the winner", "X won the election", "tallies showed X had won".
@@ -272,64 +314,52 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
         for m in rx.finditer(text):
             add("election", "winner", m.group("agent"), m)
     # Who started it, who caused the harm.
-    for m in re.finditer(rf"{_AGENT_NP}\s+(?:had\s+|has\s+)?(?:{_CAUSE_VERBS})\b", text):
+    for m in _CAUSED.finditer(text):
         agent = m.group("agent")
-        if re.fullmatch(r"(?:The|A|An|It|This|That|They|He|She|We)", agent.strip()):
+        if _BARE_AGENT.fullmatch(agent.strip()):
             continue
         if _EVERYDAY_CAUSE.search(m.group(0)) and not _HARM_AFTER.match(text, m.end()):
             continue  # "Rwanda carried out a census", "the ministry launched an inquiry"
-        role = "starter" if re.search(r"started|triggered|provoked|initiated|opened\s+fire",
-                                      m.group(0), re.I) else "cause"
+        role = "starter" if _STARTS.search(m.group(0)) else "cause"
         add("harm", role, agent, m)
         first = _AND_BEFORE.search(text, max(0, m.start() - 60), m.start())
         if first is not None and _OPENS_CLAUSE.search(text, 0, first.start()) and not dates(
                 first.group("agent")):  # "The United States and Britain were responsible"
             add("harm", role, first.group("agent"), first)
-    for m in re.finditer(rf"(?:was|were|had\s+been)\s+(?:{_CAUSE_VERBS}|"
-                         rf"blown\s+up|hit|struck|caused|carried\s+out|fired|launched|"
-                         rf"destroyed)\s+by\s+{_AGENT_NP}", text):
+    for m in _CAUSED_BY.finditer(text):
         add("harm", "cause", m.group("agent"), m)
     for m in _DEMONYM_ACT.finditer(text):
         if countries(m.group("agent")):  # "an Israeli airstrike", "Russian forces"
             add("harm", "cause", m.group("agent"), m)
-    for m in re.finditer(rf"(?:blamed|accused)\s+{_AGENT_NP}", text):
+    for m in _BLAMED.finditer(text):
         add("harm", "cause", m.group("agent"), m)
-    for m in re.finditer(rf"(?P<verb>{_BY_VERBS})\s+by\s+(?:the\s+)?{_AGENT_NP}", text):
+    for m in _DONE_BY.finditer(text):
         if _PLOT_VERBS.fullmatch(m.group("verb")) and not _HARM_DONE.search(
                 text, max(0, m.start() - 80), m.start()):
             continue
         add("harm", "cause", m.group("agent"), m)  # "a rocket launch by Islamic Jihad"
-    for m in re.finditer(rf"\b(?:is|was|were|had\s+been)\s+(?:\w+\s+)?the\s+(?:work|doing|"
-                         rf"handiwork)\s+of\s+(?:an?\s+|the\s+)?"
-                         rf"(?:pro-(?P<pro>[A-Z][\w’'-]*)|{_AGENT_NP})", text):
+    for m in _WORK_OF.finditer(text):
         if m.group("pro"):  # "the work of a pro-Ukrainian group": not Ukraine itself
             out.append(Credit("harm", "cause", "pro-" + norm_actor(m.group("pro")), m.start(),
                               m.end()))
         else:
             add("harm", "cause", m.group("agent"), m)
-    for m in re.finditer(rf"{_AGENT_NP}\s+(?:rocket|missile|drone|shell|mine|bomb|device)s?\b",
-                         text):
-        if not re.fullmatch(r"(?:The|A|An)", m.group("agent").strip()):
+    for m in _AGENT_WEAPON.finditer(text):
+        if not _ARTICLE.fullmatch(m.group("agent").strip()):
             add("harm", "cause", m.group("agent"), m)  # "an Islamic Jihad rocket"
-    for m in re.finditer(rf"{_AGENT_NP}\s+(?:could|would|must|might)\s+have\s+"
-                         rf"(?:carried\s+out|caused|fired|launched|done)", text):
+    for m in _COULD_HAVE.finditer(text):
         add("harm", "cause", m.group("agent"), m)
-    for m in re.finditer(rf"{_AGENT_NP}\s+(?:took|claimed|sought|deserves?)\s+(?:the\s+|a\s+)?"
-                         rf"(?:share\s+of\s+the\s+)?credit", text):
+    for m in _TOOK_CREDIT.finditer(text):
         if about_peace:
             add("ceasefire", "mediator", m.group("agent"), m)
     # Responsibility claimed: "IS claimed responsibility for the attack", "responsibility for the
     # shooting was claimed by Islamic State".
-    for m in re.finditer(rf"{_AGENT_NP}\s+(?:has\s+|have\s+|had\s+|quickly\s+)?(?:claimed|took|"
-                         rf"accepted|admitted)\s+(?:full\s+)?responsibility", text):
+    for m in _CLAIMED_RESPONSIBILITY.finditer(text):
         add("harm", "cause", m.group("agent"), m)
-    for m in re.finditer(rf"\b[Rr]esponsibility\s+(?:for\s+[^,.;]{{1,60}}?\s+)?(?:was|has\s+been|"
-                         rf"had\s+been)\s+claimed\s+by\s+(?:the\s+)?{_AGENT_NP}", text):
+    for m in _RESPONSIBILITY_CLAIMED_BY.finditer(text):
         add("harm", "cause", m.group("agent"), m)
     # "Ukraine, not ISIS, was behind the attack": one named, the other ruled out.
-    for m in re.finditer(rf"{_AGENT_NP},\s+not\s+(?:the\s+)?(?P<other>(?<![\w’'.-])[A-Z][\w’'.-]*"
-                         rf"(?:\s+[A-Z][\w’'.-]*){{0,2}}),\s+(?:was|were|had\s+been)\s+"
-                         rf"(?:behind|responsible\s+for)", text):
+    for m in _NOT_OTHER.finditer(text):
         add("harm", "cause", m.group("agent"), m)
         out.append(Credit("harm", "not-cause", norm_actor(m.group("other")), m.start("other"),
                           m.end("other")))
@@ -348,10 +378,18 @@ _NOT_AGENTS = frozenset({"kamikaze", "suicide", "attack", "armed", "unmanned", "
 
 def frame_credits(c: Claim) -> list[Credit]:
     """All credit and blame frames of a claim: ``detectors.credits`` and the wider ones here."""
+    return list(_all_credits(c.content, c.speaker))
+
+
+@lru_cache(maxsize=65536)
+def _all_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
+    """``frame_credits`` of a claim's content and speaker (all it reads): merged once per claim,
+    not once per pair."""
+    c = Claim("x:0", "x", text, 0, len(text), speaker=speaker, proposition=text)
     out: dict[tuple[str, str, str | None], Credit] = {}
-    for x in [*credits(c), *_frame_credits(c.content, c.speaker)]:
+    for x in [*credits(c), *_frame_credits(text, speaker)]:
         out.setdefault((_outcome(x), x.role, x.agent), x)  # one frame said twice is one
-    return list(out.values())
+    return tuple(out.values())
 
 
 @detector("responsibility")
