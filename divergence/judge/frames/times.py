@@ -78,10 +78,20 @@ def times(text: str) -> tuple[DateRef, ...]:
     return tuple(sorted(out, key=lambda d: d.start))
 
 
+# The last pair ``_when`` read and its reading: the ``when`` and ``same-value`` detectors read
+# one pair in turn, and the second takes the first's (one tuple, swapped whole, so a reader in
+# another thread sees a matching pair and result; ``is`` keeps the pair alive).
+_last: tuple[Pair | None, Reason | None] = (None, None)
+
+
 def _when(p: Pair) -> Reason | None:
-    if not same_happening(p, TIMED, 0.3):
-        return None
-    return compare_times(p)
+    global _last
+    seen, r = _last
+    if seen is p:
+        return r
+    r = compare_times(p) if same_happening(p, TIMED, 0.3) else None
+    _last = (p, r)
+    return r
 
 
 def compare_times(p: Pair, kinds: tuple[str, ...] = ("time", "monthday", "weekday"),
