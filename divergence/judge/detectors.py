@@ -141,11 +141,18 @@ def negations(text: str) -> tuple[re.Match[str], ...]:
 # ---------------------------------------------------------------- numbers
 
 
+# Two claims with more numbers or dates than this many pairs (50 each) are tables or lists:
+# the number and date detectors leave them (newsdev and the seeds: at most 7 in a claim).
+MOST_VALUE_PAIRS = 50 * 50
+
+
 @detector("number")
 def number(p: Pair) -> Reason | None:
     """The same sentence with a different count ("five jets" vs "six jets"; "5" equals "five");
     bounds and guesses are respected ("439 children" agrees with "more than 400 children")."""
     qa, qb = _counts(p.a.content), _counts(p.b.content)
+    if len(qa) * len(qb) > MOST_VALUE_PAIRS:
+        return None  # a table, not a sentence: every count against every other is quadratic
     if not any(_counts_clash(x, y) for x in qa for y in qb) or _other_actors(p):
         return None  # no two counts that could disagree: skip the alignment
     for x, y in _in_swaps(p, qa, qb):
@@ -250,6 +257,8 @@ def _in_swaps(p: Pair, xs: Sequence[_Item], ys: Sequence[_Item]) -> Iterator[tup
 def date(p: Pair) -> Reason | None:
     """The same sentence with another day, date, year or time ("Friday" vs "Saturday")."""
     da, db = dates(p.a.content), dates(p.b.content)
+    if len(da) * len(db) > MOST_VALUE_PAIRS:
+        return None  # a list of dates, not a sentence: the comparison below is cubic
     if not any(_dates_clash(x, y, da, db) for x in da for y in db) or _other_actors(p):
         return None  # no two dates that could disagree: skip the alignment
     for x, y in _in_swaps(p, da, db):
