@@ -43,6 +43,9 @@ CASES = [
     ("one long capitalised token", attribute, "A" * 16_000),  # 33 s
     ("one long capitalised token, credits", lambda t: _uncached(credits_mod._credits)(t, None),
      "A" * 16_000),  # 141 s
+    ("an outcome repeated without a full stop",
+     lambda t: _uncached(credits_mod._credits)(t, None),
+     "credited Trump for brokering the ceasefire and " * 1_700),  # about 20 s
     ("digits and commas", _uncached(counts_mod.counts), "1," * 8_000),  # 58 s
     ("hyphen-joined words", _uncached(reasons_mod.reasons), "a-" * 8_000),  # 15 s
     ("a run of digits", _uncached(entities), "1" * 100_000),  # over 20 s

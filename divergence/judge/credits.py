@@ -88,6 +88,8 @@ def _has_outcome(text: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _credits(t: str, speaker: str | None) -> tuple[Credit, ...]:
+    # An outcome and what is said of it lie within 300 characters: unbounded, each mention of
+    # "ceasefire" in a long run without a full stop scanned to its end (quadratic).
     c = Claim("x:0", "x", t, 0, len(t), speaker=speaker, proposition=t)
     out: list[Credit] = []
 
@@ -99,7 +101,7 @@ def _credits(t: str, speaker: str | None) -> tuple[Credit, ...]:
         return "mediator" if verb.lower() in _MEDIATE else "requester"
 
     for m in re.finditer(
-        rf"(?P<out>{_OUTCOME})\b[^.;]*?\b(?:was|were|had\s+been|been)\s+"
+        rf"(?P<out>{_OUTCOME})\b[^.;]{{0,300}}?\b(?:was|were|had\s+been|been)\s+"
         rf"(?P<verb>{_CREDIT_VERB})\s+by\s+{_AGENT}",
         t,
         re.I,
@@ -112,7 +114,7 @@ def _credits(t: str, speaker: str | None) -> tuple[Credit, ...]:
     ):
         add(m.group("out"), role_of(m.group("verb")), m.group("agent"), m)
     for m in re.finditer(
-        rf"(?P<out>{_OUTCOME})\b[^.;]*?\b(?:result|outcome|consequence|product)\s+of\s+"
+        rf"(?P<out>{_OUTCOME})\b[^.;]{{0,300}}?\b(?:result|outcome|consequence|product)\s+of\s+"
         rf"(?P<what>[^,.;]+)",
         t,
         re.I,
@@ -150,7 +152,7 @@ def _credits(t: str, speaker: str | None) -> tuple[Credit, ...]:
                 m,
             )
     for m in re.finditer(
-        rf"(?P<out>{_OUTCOME})\b[^.;]*?\b(?:is|was|are|were|remains?|as)\s+(?:a\s+|an\s+)?"
+        rf"(?P<out>{_OUTCOME})\b[^.;]{{0,300}}?\b(?:is|was|are|were|remains?|as)\s+(?:a\s+|an\s+)?"
         r"(?:strictly\s+|purely\s+|entirely\s+|exclusively\s+)?bilateral\b",
         t,
         re.I,
