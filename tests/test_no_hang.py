@@ -26,6 +26,7 @@ from divergence.records import Article, Claim
 counts_mod = importlib.import_module("divergence.judge.frames.counts")
 reasons_mod = importlib.import_module("divergence.judge.frames.reasons")
 credits_mod = importlib.import_module("divergence.judge.credits")
+compliance_mod = importlib.import_module("divergence.judge.frames.compliance")
 detectors_mod = importlib.import_module("divergence.judge.detectors")
 titles_mod = importlib.import_module("divergence.group.titles")
 
@@ -47,6 +48,9 @@ CASES = [
      lambda t: _uncached(credits_mod._credits)(t, None),
      "credited Trump for brokering the ceasefire and " * 1_700),  # about 20 s
     ("digits and commas", _uncached(counts_mod.counts), "1," * 4_000),  # about 20 s
+    ("a breach repeated without a full stop",
+     lambda t: _uncached(compliance_mod._compliance)(t, None),
+     "violated the ceasefire and " * 2_000),  # about 20 s
     ("hyphen-joined words", _uncached(reasons_mod.reasons), "a-" * 8_000),  # 15 s
     ("a run of digits", _uncached(entities), "1" * 100_000),  # over 20 s
     ("a hyphenated token ending in a hyphen", _uncached(entities), "A" + "-a" * 50_000 + "-"),
