@@ -334,7 +334,9 @@ def find_groups(
     parts += _one_side(parts, adj, close, claims, voice, set(conflicts),
                        dispute_members(by_root))
     agreeing: set[int] = set()
-    for part in parts:
+    # In the order of their first claim: the order agree_parts finds them in follows float
+    # ties in the weak-linkage cut, which two CPUs (AVX2, AVX-512) break apart.
+    for part in sorted(parts, key=min):
         inside = set(part)
         edges = [(i, j, c) for i in part for j, c in adj.get(i).items() if i < j and j in inside]
         if edges:
