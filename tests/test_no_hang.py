@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 
 from divergence.ingest.attribution import attribute
-from divergence.ingest.io import load, make_article, unicode_safe
+from divergence.ingest.io import load, make_article
 from divergence.ingest.split import _decompose, claim_from_text, core
+from divergence.ingest.textsafe import unicode_safe
 from divergence.judge.text import dates, entities, quantities
 from divergence.records import Article, Claim
 

@@ -24,7 +24,7 @@ from ..contract import claim_from_dict, claim_to_dict
 from ..errors import DivergenceError
 from ..records import Article, Claim, Skip
 from .headers import WIRES, normalize_date, parse_header, source_name
-from .textsafe import clip, inert
+from .textsafe import clip, inert, unicode_safe
 
 TEXT_EXT = {".txt", ".md", ".text"}
 JSONL_EXT = {".jsonl", ".ndjson"}
@@ -167,6 +167,11 @@ def _sniff(data: bytes) -> str:
     return "text"
 
 
+# What json.loads raises on text that is no JSON for us: a syntax error, an integer of more than
+# 4,300 digits (ValueError), nesting deeper than the interpreter's stack (RecursionError).
+_NOT_JSON = (ValueError, RecursionError)
+
+
 def _is_json(data: bytes) -> bool:
     """Whether the first line, or the whole of ``data``, parses as JSON."""
     text = data.decode("utf-8-sig", errors="replace").strip()
@@ -211,15 +216,6 @@ def _from_bytes(where: str, data: bytes, kind: str) -> Iterator[Article | Skip]:
 
 
 _SAFE_ID = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}")
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def unicode_safe(s: str) -> str:
-    """``s`` with lone surrogates replaced by "?": a JSON "\\ud800" escape or an undecodable
-    command-line byte gives one, and UTF-8 cannot write it (hashing or saving would fail)."""
-    return s.encode("utf-8", "replace").decode("utf-8") if _SURROGATE.search(s) else s
 
 
 def make_article(text: str, path: str, **fields: str | None) -> Article | Skip:
@@ -271,9 +267,6 @@ def _name_from_path(path: str) -> str:
 
 
 _JSONL_FIELDS = ("id", "source", "date", "title", "url", "wire")
-# What json.loads raises on text that is no JSON for us: a syntax error, an integer of more than
-# 4,300 digits (ValueError), nesting deeper than the interpreter's stack (RecursionError).
-_NOT_JSON = (ValueError, RecursionError)
 
 
 def _from_jsonl(where: str, text: str) -> Iterator[Article | Skip]:

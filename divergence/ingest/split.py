@@ -19,6 +19,7 @@ from typing import Protocol
 from ..records import Article, Claim
 from ..registry import Registry
 from .attribution import Attributed, attribute, is_clause
+from .textsafe import unicode_safe
 
 
 class Splitter(Protocol):
@@ -380,8 +381,6 @@ def split_all(articles: Sequence[Article], splitter: Splitter | None = None) -> 
 
 def claim_from_text(text: str, claim_id: str = "x:0") -> Claim:
     """One standalone statement as a claim, with its attribution: for ``compare`` and benchmarks."""
-    from .io import unicode_safe
-
     text = " ".join(unicode_safe(text).split())
     article_id = claim_id.split(":")[0]
     atts = attribute(text)

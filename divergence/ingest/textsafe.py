@@ -17,7 +17,7 @@ from typing import Any
 from ..errors import DivergenceError
 
 __all__ = ["MAX_NOTE", "MAX_REVIEWER", "check_note", "check_reviewer", "clip", "inert",
-           "json_dumps_safe"]
+           "json_dumps_safe", "unicode_safe"]
 
 MAX_NOTE = 2000  # characters in a verdict's note, on the command line and on the page
 MAX_REVIEWER = 100  # characters in a reviewer's name
@@ -46,6 +46,15 @@ def inert(text: str, keep_lines: bool = False) -> str:
     """
     pattern = _CONTROL_KEEP_LINES if keep_lines else _CONTROL
     return pattern.sub(_escape, text) if pattern.search(text) else text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def unicode_safe(s: str) -> str:
+    """``s`` with lone surrogates replaced by "?": a JSON "\\ud800" escape or an undecodable
+    command-line byte gives one, and UTF-8 cannot write it (hashing or saving would fail)."""
+    return s.encode("utf-8", "replace").decode("utf-8") if _SURROGATE.search(s) else s
 
 
 def clip(text: str, width: int = 80) -> str:
