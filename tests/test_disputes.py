@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from divergence.contract import report_to_dict
-from divergence.group.disputes import find_disputes, positions, question
+from divergence.group.disputes import find_disputes, positions, question, questions
 from divergence.records import Article, Claim, ClaimGroup, Judgement, Position, Reason, Report
 
 from .conftest import SEEDS, run_cli
@@ -52,9 +52,13 @@ TABLE = {("a:0", "a:1"): "conflict", ("a:0", "b:0"): "conflict", ("a:0", "c:0"):
          ("a:1", "b:0"): "agree"}
 
 
-def _vectors(n: int) -> np.ndarray:
-    v = np.eye(n, dtype=np.float32)
-    return v
+def _vectors(n: int, close: Sequence[int] = (0, 1, 2, 3)) -> np.ndarray:
+    """Unit vectors, one per claim: those in ``close`` (the four ceasefire claims) share one
+    direction (cosine 0.5 between them), the rest are orthogonal to everything."""
+    v = np.eye(n + 1, dtype=np.float32)[:n]
+    for i in close:
+        v[i, n] = 1.0
+    return v / np.linalg.norm(v, axis=1, keepdims=True)
 
 
 def _group(ids: Sequence[str], reasons: tuple[Reason, ...] = ()) -> ClaimGroup:
@@ -112,6 +116,68 @@ def test_outlets_of_another_story_are_not_listed() -> None:
 def test_a_conflict_with_one_placed_side_is_no_dispute() -> None:
     group = _group(["a:0", "d:0"])  # the judge finds nothing between them on a second look
     assert find_disputes(ARTICLES, CLAIMS, _vectors(5), [group], TableJudge({})) == []  # type: ignore[arg-type]
+
+
+# One event's coverage: a credit dispute (0 against 1), a death toll (2 against 3) where claim 1
+# also gives a toll, and a statement (4) that denies claim 0 from far off the topic.
+SPLIT = [
+    _claim("a:0", "Qatar brokered the truce."),
+    _claim("b:0", "The two sides reached the truce directly; 12 people died."),
+    _claim("c:0", "Officials said 31 people died in the fighting."),
+    _claim("d:0", "The fighting killed 12 people."),
+    _claim("e:0", "Qatar's role was a fabrication, the spokesman said."),
+]
+_WHO_R = Reason("actor", "who is responsible for the truce — x; y", ("a:0", "b:0"), weight=0.9)
+_TOLL_R = Reason("number", "'12 people' vs '31' (deaths)", ("b:0", "c:0"), weight=0.8)
+
+
+class SplitJudge(TableJudge):
+    """TableJudge that gives each conflict the typed reason of its pair."""
+
+    REASONS = {("a:0", "b:0"): _WHO_R, ("b:0", "c:0"): _TOLL_R,
+               ("c:0", "d:0"): Reason("number", "'31' vs '12 people' (deaths)", weight=0.8)}
+
+    def judge_pairs(self, left: Sequence[Claim], right: Sequence[Claim], sims: Sequence[float],
+                    va: object = None, vb: object = None) -> list[Judgement]:
+        out = super().judge_pairs(left, right, sims, va, vb)
+        return [Judgement(j.label, j.confidence,
+                          (self.REASONS[tuple(sorted((a.id, b.id)))],)  # type: ignore[index]
+                          if tuple(sorted((a.id, b.id))) in self.REASONS else ())
+                for a, b, j in zip(left, right, out, strict=True)]
+
+
+def test_one_conflict_group_answers_several_questions() -> None:
+    table = {("a:0", "b:0"): "conflict", ("b:0", "c:0"): "conflict", ("c:0", "d:0"): "conflict",
+             ("b:0", "d:0"): "agree", ("a:0", "e:0"): "conflict"}
+    vectors = _vectors(5, close=(0, 1, 2, 3))  # e:0 far from the others
+    got = questions([0, 1, 2, 3, 4], SPLIT, vectors, SplitJudge(table))  # type: ignore[arg-type]
+    by_core = {core: (sides, why) for sides, why, core in got}
+    assert set(by_core) == {frozenset({0, 1}), frozenset({0, 4}), frozenset({1, 2, 3})}
+    # who brokered it: Qatar against "directly", and not the statement far off the topic
+    credit_sides, credit_why = by_core[frozenset({0, 1})]
+    assert not any({0, 1} <= set(s) for s in credit_sides)
+    assert 4 not in {x for s in credit_sides for x in s} and credit_why == (_WHO_R,)
+    # the death toll: 31 against 12, and the two 12s on one side (they agree)
+    toll_sides, toll_why = by_core[frozenset({1, 2, 3})]
+    assert sorted(map(sorted, toll_sides)) == [[1, 3], [2]]
+    assert {r.type for r in toll_why} == {"number"}
+    group = ClaimGroup("g-s", "conflict", 0.9, tuple(c.id for c in SPLIT), ("a", "b", "c", "d"))
+    arts = [Article(x, f"{x}.txt", "", source=f"Outlet {x.upper()}") for x in "abcde"]
+    found = find_disputes(arts, SPLIT, vectors, [group], SplitJudge(table))  # type: ignore[arg-type]
+    assert sorted(d.question for d in found) == [
+        "How many deaths?", "Is it so that qatar brokered the truce?",
+        "Who brought about the truce?"]
+    assert len({d.id for d in found}) == 3 and {d.group for d in found} == {"g-s"}
+
+
+def test_a_statement_conflict_close_to_a_named_question_joins_it() -> None:
+    table = {("a:0", "b:0"): "conflict", ("a:0", "e:0"): "conflict"}
+    vectors = _vectors(5, close=(0, 1, 4))  # now e:0 speaks of the same truce
+    got = questions([0, 1, 4], SPLIT, vectors, SplitJudge(table))  # type: ignore[arg-type]
+    assert len(got) == 1
+    sides, why, core = got[0]
+    assert sorted(map(sorted, sides)) == [[0], [1, 4]] and core == {0, 1, 4}
+    assert why[0] is _WHO_R
 
 
 def test_questions_from_typed_reasons() -> None:

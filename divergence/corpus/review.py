@@ -30,12 +30,12 @@ def flagged_groups(report: Report) -> list[ClaimGroup]:
 
 
 def format_flagged(report: Report, groups: list[ClaimGroup]) -> str:
-    """The groups as plain text: a header line each, one line per claim, the dispute it was
-    built into (question, positions, outlets), then the reasons."""
-    from ..report.dispute_view import disputes_by_group
+    """The groups as plain text: a header line each, one line per claim, the disputes it was
+    built into (question, positions, outlets; one per question), then the reasons."""
+    from ..report.dispute_view import all_disputes_by_group
 
     claims, arts = report.claims_by_id(), report.articles_by_id()
-    disputes = disputes_by_group(report)
+    disputes = all_disputes_by_group(report)
     out: list[str] = []
     for g in groups:
         mark = f"  [{g.verdict.decision} by {g.verdict.reviewer}]" if g.verdict else ""
@@ -49,8 +49,8 @@ def format_flagged(report: Report, groups: list[ClaimGroup]) -> str:
             who = c.speaker or (a.voice if a else c.article_id)
             via = f" via {a.voice}" if c.speaker and a else ""
             out.append(f"  - {who}{via} ({c.stance}): {c.text}")
-        if g.id in disputes:
-            out += _dispute_lines(report, disputes[g.id])
+        for d in disputes.get(g.id, ()):
+            out += _dispute_lines(report, d)
         out += [f"  reason {r.type} ({r.weight:.2f}): {r.detail}" for r in g.reasons]
         out.append("")
     return "\n".join(out)

@@ -36,7 +36,7 @@ from ..contract import flagged_to_dict
 from ..errors import DivergenceError
 from ..ingest.textsafe import MAX_NOTE, check_note, check_reviewer, inert, json_dumps_safe
 from ..records import DECISIONS, Article, Claim, ClaimGroup, Reason, Report, Span
-from ..report.dispute_view import disputes_by_group, top_reasons
+from ..report.dispute_view import all_disputes_by_group, top_reasons
 from ..report.html import dispute_context, mark_spans, template_env
 from ..report.markdown import columns, speaker_of
 from .ops import corpus_report, ensure_grouping
@@ -124,13 +124,12 @@ def render_page(report: Report, token: str, nonce: str, reviewer: str, db: str =
     claims, articles = report.claims_by_id(), report.articles_by_id()
     reviewed = sorted((g for g in report.groups if g.verdict and not g.flagged),
                       key=lambda g: (-g.confidence, g.id))
-    disputes = disputes_by_group(report)
+    disputes = all_disputes_by_group(report)
 
     def card(g: ClaimGroup) -> dict[str, Any]:
-        d = disputes.get(g.id)
         view = _card(g, claims, articles)
-        if d is not None:
-            view["dispute"] = dispute_context(report, d, claims, articles, claim_view=_item)
+        view["disputes"] = [dispute_context(report, d, claims, articles, claim_view=_item)
+                            for d in disputes.get(g.id, ())]  # one per question
         return view
 
     return _env().get_template(TEMPLATE).render(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 import numpy as np
 
@@ -25,6 +25,10 @@ from ..records import Article, Claim, ClaimGroup, Dispute, OutletPosition, Posit
 # claim is judged against its NEAREST closest claims of the group (the cost stays linear).
 ALL_PAIRS_MAX = 40
 NEAREST = 8
+# Two conflicts of one kind at one claim answer one question when their other claims are at
+# least this close (cosine): "the US mediated" against "no third party" and against "Pakistan
+# asked for it"; not against a death toll the same claim also gives.
+SAME_QUESTION = 0.4
 # A conflict group beyond this many claims (a chain across a large corpus) is shown as a group,
 # not read as a dispute: its sides would not fit on a page, and splitting it costs ~ n^2.
 MAX_CLAIMS = 120
@@ -41,7 +45,8 @@ def find_disputes(
     judge: Judge,
     story_of: Mapping[str, object] | None = None,
 ) -> list[Dispute]:
-    """One dispute per conflict group with at least two positions, strongest first.
+    """The disputes of each conflict group, strongest first: one per question its conflicts
+    answer (``questions``) with at least two positions.
 
     Pairs inside a conflict group are read again by ``judge.without_model()``: its typed reasons,
     similarity and classifier place claims on sides at a small part of the NLI model's cost.
@@ -77,27 +82,110 @@ def find_disputes(
         idx = list(dict.fromkeys(row[c] for c in g.claims if c in row))
         if not 2 <= len(idx) <= MAX_CLAIMS:
             continue
-        known = {(min(row[a], row[b]), max(row[a], row[b]))
+        known = {(min(row[a], row[b]), max(row[a], row[b])): r
                  for r in g.reasons if is_conflict(r) and len(r.claims) == 2
                  for a, b in [r.claims] if a in row and b in row and a != b}
-        sides = positions(idx, claims, vectors, judge, known)
-        sides = _widen(sides, claims, row, agree_of)
-        if len(sides) < 2:
-            continue
-        members = [n for side in sides for n in side]
-        listed = _listed_articles(members, claims, g, story_of, of_story, of_event, by_article)
-        out.append(_dispute(g, sides, claims, by_article, listed))
+        for sides, why, core in questions(idx, claims, vectors, judge, known):
+            sides = _widen(sides, claims, row, agree_of)
+            if len(sides) < 2:
+                continue
+            members = [n for side in sides for n in side]
+            listed = _listed_articles(members, claims, g, story_of, of_story, of_event,
+                                      by_article)
+            out.append(_dispute(g, sides, claims, by_article, listed, why, core))
     out.sort(key=lambda d: (-len({o.article for o in d.outlets if o.voice != "omitted"}),
                             -d.confidence, d.id))
     return out
 
 
 def positions(idx: Sequence[int], claims: Sequence[Claim], vectors: np.ndarray,
-              judge: Judge, known: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset()
+              judge: Judge, known: Collection[tuple[int, int]] = frozenset()
               ) -> list[list[int]]:
     """Split claims (rows of ``claims``) into sides from the judge's verdicts on their pairs;
     ``known`` pairs (i < j) are conflicts already established (the group's own reasons, which
-    the full judge, NLI model included, found)."""
+    the full judge, NLI model included, found). All of them are read as one question."""
+    agree, against = _verdicts(idx, claims, vectors, judge, known)
+    return _sides(idx, agree, set(against))
+
+
+def questions(idx: Sequence[int], claims: Sequence[Claim], vectors: np.ndarray, judge: Judge,
+              known: Mapping[tuple[int, int], Reason] | None = None
+              ) -> list[tuple[list[list[int]], tuple[Reason, ...], frozenset[int]]]:
+    """The questions a conflict group's claims (rows of ``claims``) disagree on, each with its
+    sides, its conflicts' reasons (strongest first) and the claims those conflicts join.
+
+    A chain of conflicts across one event's coverage joins claims that disagree on different
+    things (a death toll, the hour a truce began, who brokered it); read as one dispute, its
+    "positions" would be unrelated statements. Conflicts answer one question when they share a
+    claim and a kind (``_kind``: the same count or time of the same thing, a title; any other
+    reason is a disagreement on whether a statement holds); claims that agree with a member of
+    one question, and oppose none of its members, take part in it too.
+    """
+    known = dict(known or {})
+    agree, against = _verdicts(idx, claims, vectors, judge, known)
+    edges = sorted(against.items())
+    kinds = [_kind(rs) for _, rs in edges]
+    parent = list(range(len(edges)))
+
+    def find(e: int) -> int:
+        while parent[e] != e:
+            parent[e] = parent[parent[e]]
+            e = parent[e]
+        return e
+
+    def union(e: int, f: int) -> None:
+        parent[find(e)] = find(f)
+
+    asked: dict[str, int] = {}  # a named question (who brought about X, was X kept): one
+    at: dict[tuple[int, str], list[tuple[int, int]]] = defaultdict(list)  # (claim, kind) ->
+    for e, ((i, j), kind) in enumerate(zip((k for k, _ in edges), kinds, strict=True)):  # its
+        if kind.startswith(_ASKED):                                   # edges and far ends
+            union(e, asked.setdefault(kind, e))
+        at[(i, kind)].append((e, j))
+        at[(j, kind)].append((e, i))
+    for (_, kind), ends in at.items():  # counts or times of one thing: those sharing a claim;
+        for k, (e, y) in enumerate(ends):  # statements: and their other claims close
+            for f, z in ends[:k]:
+                if find(e) != find(f) and (kind != "statement"
+                                           or float(vectors[y] @ vectors[z]) >= SAME_QUESTION):
+                    union(e, f)
+    typed: dict[int, set[int]] = defaultdict(set)  # a statement conflict at a claim of a
+    for e, ((i, j), kind) in enumerate(zip((k for k, _ in edges), kinds, strict=True)):  # typed
+        if kind != "statement":  # question is one more reason on it when its other claim is
+            typed[find(e)] |= {i, j}  # in it too, or close to one of its other claims
+    for e, ((i, j), kind) in enumerate(zip((k for k, _ in edges), kinds, strict=True)):
+        if kind != "statement":
+            continue
+        for root, cs in typed.items():
+            if any(x in cs and (y in cs or any(float(vectors[y] @ vectors[z]) >= SAME_QUESTION
+                                               for z in cs - {x}))
+                   for x, y in ((i, j), (j, i))):
+                union(e, root)
+                break
+    parts: dict[int, list[int]] = defaultdict(list)
+    for e in range(len(edges)):
+        parts[find(e)].append(e)
+    out = []
+    for es in sorted(parts.values()):
+        inside = {x for e in es for x in edges[e][0]}
+        opposed = {edges[e][0] for e in es}
+        joined = {y for _, i, j in agree for x, y in ((i, j), (j, i))
+                  if x in inside and y not in inside
+                  and not any((min(y, z), max(y, z)) in against for z in inside)}
+        members = sorted(inside | joined)
+        keep = set(members)
+        sides = _sides(members, [a for a in agree if a[1] in keep and a[2] in keep],
+                       [k for k in against if k in opposed or (k[0] in keep and k[1] in keep)])
+        why = sorted({r for e in es for r in edges[e][1]}, key=lambda r: -r.weight)
+        out.append((sides, tuple(why), frozenset(inside)))
+    return out
+
+
+def _verdicts(idx: Sequence[int], claims: Sequence[Claim], vectors: np.ndarray, judge: Judge,
+              known: Collection[tuple[int, int]] | Mapping[tuple[int, int], Reason]
+              ) -> tuple[list[tuple[float, int, int]], dict[tuple[int, int], list[Reason]]]:
+    """The judge's agreements (confidence, i, j), strongest first, and conflicts (i, j) ->
+    their conflict reasons, over the pairs of ``idx``; ``known`` conflicts are added."""
     pairs = _pairs(idx, vectors)
     left = [claims[i] for i, _ in pairs]
     right = [claims[j] for _, j in pairs]
@@ -107,10 +195,47 @@ def positions(idx: Sequence[int], claims: Sequence[Claim], vectors: np.ndarray,
     verdicts = judge.judge_pairs(left, right, sims, vectors[ii], vectors[jj]) if pairs else []
     agree = sorted(((v.confidence, i, j) for (i, j), v in zip(pairs, verdicts, strict=True)
                     if v.label == "agree"), reverse=True)
-    against = {(i, j) for (i, j), v in zip(pairs, verdicts, strict=True) if v.label == "conflict"}
+    against = {(i, j): [r for r in v.reasons if is_conflict(r)]
+               for (i, j), v in zip(pairs, verdicts, strict=True) if v.label == "conflict"}
     inside = set(idx)
-    against |= {(i, j) for i, j in known if i in inside and j in inside}
+    for i, j in known:
+        if i in inside and j in inside:
+            r = known[(i, j)] if isinstance(known, Mapping) else None
+            against.setdefault((i, j), [])
+            if r is not None and r not in against[(i, j)]:
+                against[(i, j)].append(r)
     agree = [(c, i, j) for c, i, j in agree if (i, j) not in against]
+    return agree, against
+
+
+_ASKED = ("who: ", "kept: ")  # kinds that name their question: one per conflict group
+
+
+def _kind(reasons: Sequence[Reason]) -> str:
+    """What a conflict is about, from its strongest typed reason: who brought about or is
+    blamed for a thing, whether a truce was kept (questions named outright), the count or the
+    time of one thing (``number: deaths``, ``date: truce``), a title, or else whether a
+    statement holds (a denial, a negation: the claims themselves are the question)."""
+    for r in sorted(reasons, key=lambda r: -r.weight):
+        if r.type == "actor" and (m := _WHO.search(r.detail)):
+            return f"{_ASKED[0]}{m.group(1)}"
+        if r.type == "compliance":
+            return f"{_ASKED[1]}{r.detail.split(' — ', 1)[0]}"
+        if r.type == "number":
+            m = _COUNT.search(r.detail)
+            return f"number: {m.group(1) if m else ''}"
+        if r.type == "date":
+            m = _WHEN.search(r.detail)
+            return f"date: {m.group(1).split('/')[0] if m else ''}"
+        if r.type == "title":
+            return "title"
+    return "statement"
+
+
+def _sides(idx: Sequence[int], agree: Sequence[tuple[float, int, int]],
+           against: Collection[tuple[int, int]]) -> list[list[int]]:
+    """Sides of claims ``idx``: agreeing claims share one unless that puts a conflict inside
+    it, and sides that contradict the same side (and not each other) are one."""
     side = {i: i for i in idx}  # each claim's side: a representative row
     enemies: dict[int, set[int]] = {i: set() for i in idx}  # side -> sides it contradicts
     for i, j in against:
@@ -198,7 +323,8 @@ def _listed_articles(members: Sequence[int], claims: Sequence[Claim], g: ClaimGr
 
 
 def _dispute(g: ClaimGroup, sides: Sequence[Sequence[int]], claims: Sequence[Claim],
-             by_article: Mapping[str, Article], listed: Sequence[str]) -> Dispute:
+             by_article: Mapping[str, Article], listed: Sequence[str],
+             why: Sequence[Reason] = (), core: Collection[int] = ()) -> Dispute:
     def source(article_id: str) -> str:
         a = by_article.get(article_id)
         return a.voice if a is not None else article_id
@@ -207,7 +333,8 @@ def _dispute(g: ClaimGroup, sides: Sequence[Sequence[int]], claims: Sequence[Cla
     for s in sides:
         cs = [claims[n] for n in s]
         held = holders([(c.speaker, source(c.article_id)) for c in cs])
-        pos.append(Position(id=stable_id("p-", [c.id for c in cs]), label=_label(cs),
+        named = [claims[n] for n in s if n in core] or cs  # said in the conflict itself
+        pos.append(Position(id=stable_id("p-", [c.id for c in cs]), label=_label(named),
                             claims=tuple(c.id for c in cs), holders=held))
     outlets = []
     for art in listed:
@@ -226,7 +353,8 @@ def _dispute(g: ClaimGroup, sides: Sequence[Sequence[int]], claims: Sequence[Cla
                 article=art, source=source(art), position=p.id, voice=voice,  # type: ignore[arg-type]
                 claims=tuple(c.id for c in cs),
                 holders=holders([(c.speaker, source(art)) for c in cs])))
-    return Dispute(id=stable_id("d-", list(g.claims)), question=question(g.reasons, pos),
+    members = sorted(c for p in pos for c in p.claims)
+    return Dispute(id=stable_id("d-", members), question=question([*why, *g.reasons], pos),
                    group=g.id, confidence=g.confidence, positions=tuple(pos),
                    outlets=tuple(outlets), events=g.events)
 
@@ -299,4 +427,4 @@ def question(reasons: Sequence[Reason], pos: Sequence[Position]) -> str:
     return f"Is it so that {first[:1].lower() + first[1:]}?"
 
 
-__all__ = ["ALL_PAIRS_MAX", "find_disputes", "holders", "positions", "question"]
+__all__ = ["ALL_PAIRS_MAX", "find_disputes", "holders", "positions", "question", "questions"]

@@ -66,9 +66,15 @@ def shown_disputes(report: Report) -> list[Dispute]:
 
 def disputes_by_group(report: Report) -> dict[str, Dispute]:
     """Map conflict group id -> the shown dispute built from it (the first, if several)."""
-    out: dict[str, Dispute] = {}
+    return {gid: ds[0] for gid, ds in all_disputes_by_group(report).items()}
+
+
+def all_disputes_by_group(report: Report) -> dict[str, list[Dispute]]:
+    """Map conflict group id -> the shown disputes built from it, one per question, in the
+    report's order (a chain of conflicts across one event's coverage answers several)."""
+    out: dict[str, list[Dispute]] = {}
     for d in shown_disputes(report):
-        out.setdefault(d.group, d)
+        out.setdefault(d.group, []).append(d)
     return out
 
 

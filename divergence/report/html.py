@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 from ..ingest.textsafe import inert
 from ..records import Article, Claim, ClaimGroup, Dispute, Event, Reason, Report, Span
 from .dispute_view import (
-    disputes_by_group,
+    all_disputes_by_group,
     layout,
     ordered_disputes,
     top_reasons,
@@ -93,7 +93,7 @@ def _context(report: Report) -> dict[str, Any]:
     articles = report.articles_by_id()
     events = {e.id: e for e in report.events}
     place = place_groups(report)
-    disputes = disputes_by_group(report)
+    disputes = all_disputes_by_group(report)
     counts = {label: sum(section_of(g) == label for g in report.groups) for label, _ in SECTIONS}
     conflicts = sorted((g for g in report.groups if section_of(g) == "conflict"),
                        key=lambda g: (-g.confidence, g.id))
@@ -147,9 +147,10 @@ def dispute_context(report: Report, d: Dispute, claims: dict[str, Claim],
     }
 
 
-def _top(g: ClaimGroup, claims: dict[str, Claim], disputes: dict[str, Dispute]) -> dict[str, Any]:
+def _top(g: ClaimGroup, claims: dict[str, Claim], disputes: dict[str, list[Dispute]]
+         ) -> dict[str, Any]:
     first = next((claims[cid] for cid in g.claims if cid in claims), None)
-    d = disputes.get(g.id)
+    d = next(iter(disputes.get(g.id, ())), None)
     n = len(g.sources)
     pair = n == 2 and g.label == "conflict"
     outlets = g.sources[0] if n == 1 else " vs ".join(g.sources) if pair else f"{n} outlets"
@@ -194,7 +195,7 @@ def _cell_title(kind: str, row: str, col: str, n: int) -> str:
 def _event(
     e: Event, place: Placement, events: dict[str, Event], claims: dict[str, Claim],
     articles: dict[str, Article], threshold: float = 0.0,
-    disputes: dict[str, Dispute] | None = None,
+    disputes: dict[str, list[Dispute]] | None = None,
 ) -> dict[str, Any]:
     groups = place.by_event[e.id]
     sections = []
@@ -211,15 +212,17 @@ def _event(
 def _group(
     g: ClaimGroup, event_id: str, place: Placement, events: dict[str, Event],
     claims: dict[str, Claim], articles: dict[str, Article], threshold: float = 0.0,
-    disputes: dict[str, Dispute] | None = None,
+    disputes: dict[str, list[Dispute]] | None = None,
 ) -> dict[str, Any]:
-    d = (disputes or {}).get(g.id)
+    ds = (disputes or {}).get(g.id, [])
+    d = ds[0] if ds else None
     view: dict[str, Any] = {
         "id": g.id, "anchor": group_anchor(g.id), "label": g.label, "confidence": g.confidence,
         "sources": g.sources, "verdict": g.verdict, "ref": None, "columns": [], "reasons": [],
         "more": [], "folded": None,
         "aside": aside_why(g, threshold) if section_of(g) == "aside" else None,
         "dispute": {"href": "#" + dispute_anchor(d.id), "question": d.question} if d else None,
+        "disputes": [{"href": "#" + dispute_anchor(x.id), "question": x.question} for x in ds],
     }
     home = place.home[g.id]
     if home != event_id:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..ingest.textsafe import inert
 from ..records import Article, Claim, ClaimGroup, Dispute, Event, Reason, Report
 from .dispute_view import (
-    disputes_by_group,
+    all_disputes_by_group,
     layout,
     ordered_disputes,
     shown_disputes,
@@ -155,7 +155,7 @@ def render_markdown(report: Report) -> str:
     articles = report.articles_by_id()
     events = {e.id: e for e in report.events}
     place = place_groups(report)
-    disputes = disputes_by_group(report)
+    disputes = all_disputes_by_group(report)
     out: list[str] = [*_header(report)]
     for d in ordered_disputes(report):
         out += _dispute(report, d, claims, articles, events)
@@ -263,7 +263,7 @@ def _matrix(report: Report) -> list[str]:
 def _event(
     e: Event, groups: Sequence[ClaimGroup], place: Placement, events: dict[str, Event],
     claims: dict[str, Claim], articles: dict[str, Article], threshold: float = 0.0,
-    disputes: dict[str, Dispute] | None = None,
+    disputes: dict[str, list[Dispute]] | None = None,
 ) -> list[str]:
     lines = [f"## {md_escape(e.label or e.id)}", ""]
     if e.articles:
@@ -280,8 +280,9 @@ def _event(
                 where = md_escape(first.label or first.id) if first else "elsewhere"
                 lines += [f"- {_group_title(g)}: see above, under *{where}*", ""]
             elif disputes and g.id in disputes:
-                q = md_escape(disputes[g.id].question)
-                lines += [f"- {_group_title(g)}: the dispute *{q}*, shown above", ""]
+                qs = ", ".join(f"*{md_escape(d.question)}*" for d in disputes[g.id])
+                what = "the disputes" if len(disputes[g.id]) > 1 else "the dispute"
+                lines += [f"- {_group_title(g)}: {what} {qs}, shown above", ""]
             elif label == "conflict":
                 lines += _conflict(g, claims, articles)
             elif label == "aside":

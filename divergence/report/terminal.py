@@ -20,7 +20,7 @@ from ..records import Article, Claim, ClaimGroup, Report, Span
 from .dispute_view import (
     DisputeView,
     PositionView,
-    disputes_by_group,
+    all_disputes_by_group,
     layout,
     top_reasons,
     voice_text,
@@ -43,8 +43,8 @@ def render_group(report: Report, g: ClaimGroup, width: int = 100, color: bool = 
     if position:
         head += f" · {inert(position)}"
     out = [_style(head, color, bold=True, fg="red" if g.label == "conflict" else None)]
-    dispute = disputes_by_group(report).get(g.id)
-    if dispute is not None:
+    disputes = all_disputes_by_group(report).get(g.id, [])
+    for dispute in disputes:  # one per question the conflict answers
         view = layout(report, dispute, claims, articles)
         out += [_style(line, color, bold=True)
                 for line in textwrap.wrap(inert(f"Dispute: {dispute.question}"), width)]
@@ -53,7 +53,7 @@ def render_group(report: Report, g: ClaimGroup, width: int = 100, color: bool = 
                  for p in view.positions]
         out += _side_by_side(cells, width)
         out += _outlet_table(view, width)
-    else:
+    if not disputes:
         cols = columns(g, claims, articles)
         cw = _fit(len(cols), width)[1]
         out += _side_by_side([_cell(textwrap.wrap(inert(col.voice.upper()), cw) or [""],
