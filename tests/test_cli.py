@@ -297,6 +297,35 @@ def test_bad_lines_are_skipped_with_a_warning_and_counted(tmp_path: Path) -> Non
     assert report["skipped"] == [{"where": "feed.jsonl:2", "why": report["skipped"][0]["why"]}]
 
 
+def test_a_file_of_another_shape_warns_three_times_then_counts(tmp_path: Path) -> None:
+    gold = "".join(json.dumps({"id": n, "label": "agree"}) + "\n" for n in range(40))
+    (tmp_path / "gold.jsonl").write_text(gold, encoding="utf-8")
+    result = _run("report", DELHI, "gold.jsonl", *FAST, "--format", "json", "-o", "reports/g")
+    assert result.exit_code == 0
+    lines = [x for x in result.stderr.splitlines() if "warning: skipped" in x]
+    assert [x.split(": ", 2)[1] for x in lines[:3]] == [
+        "warning", "warning", "warning"] and "gold.jsonl:3: missing" in lines[2]
+    assert lines[3].startswith("divergence: warning: skipped 37 more line(s) of gold.jsonl: "
+                               'missing "text"')
+    assert len(lines) == 4
+    assert len(_report(tmp_path, "g")["skipped"]) == 40  # the report keeps every one
+
+
+def test_skip_warnings_name_other_reasons() -> None:
+    from types import SimpleNamespace
+
+    from divergence.cli.app import skip_warnings
+
+    skips = [SimpleNamespace(where=f"f.jsonl:{n}", why="bad" if n % 2 else "worse")
+             for n in range(1, 8)] + [SimpleNamespace(where="C:/x/b.txt", why="empty file")]
+    out = skip_warnings(skips)
+    assert out[:3] == [f"divergence: warning: skipped f.jsonl:{n}: {w}"
+                       for n, w in ((1, "bad"), (2, "worse"), (3, "bad"))]
+    assert out[3] == "divergence: warning: skipped C:/x/b.txt: empty file"
+    assert out[4] == ("divergence: warning: skipped 4 more line(s) of f.jsonl: worse, and 1 "
+                      "other reason(s)")
+
+
 def test_strict_turns_a_skip_into_a_failure(tmp_path: Path) -> None:
     result = _run("report", *_mixed(tmp_path), *FAST, "--strict")
     _error(result, 1, "skipped feed.jsonl:2", "1 input(s) skipped and --strict is set")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import sqlite3
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -227,13 +227,45 @@ def progress_bar(total: int, desc: str, enabled: bool) -> Any:
     return bar(total, desc, enabled, "article")
 
 
+SKIPS_SHOWN = 3  # warnings per input file; the rest of its skipped lines are counted
+
+
+def skip_warnings(skipped: Sequence[Any]) -> list[str]:
+    """One warning line per skipped input, but at most ``SKIPS_SHOWN`` per file: a JSON Lines
+    file of another shape (a gold file, a log) would otherwise print a line for each of its
+    lines. The rest of a file's skips are summed up in one line with their reasons."""
+    from collections import Counter
+
+    def file_of(where: str) -> str:
+        head, _, line = where.rpartition(":")
+        return head if head and line.isdigit() else where
+
+    seen: Counter[str] = Counter()
+    rest: dict[str, Counter[str]] = {}
+    out = []
+    for s in skipped:
+        f = file_of(s.where)
+        seen[f] += 1
+        if seen[f] <= SKIPS_SHOWN:
+            out.append(f"divergence: warning: skipped {s.where}: {s.why}")
+        else:
+            rest.setdefault(f, Counter())[s.why] += 1
+    for f, whys in rest.items():
+        n = sum(whys.values())
+        common = whys.most_common(1)[0][0]
+        why = common if len(whys) == 1 else f"{common}, and {len(whys) - 1} other reason(s)"
+        out.append(f"divergence: warning: skipped {n} more line(s) of {f}: {why}")
+    return out
+
+
 def read_inputs(paths: tuple[str, ...], strict: bool) -> tuple[list[Any], list[Any]]:
     """Load PATHS, warning on stderr for each skip; fail on none readable, or any skip if strict."""
     from ..ingest.io import load
+    from ..ingest.textsafe import inert
 
     articles, skipped = load(paths, stdin=getattr(sys.stdin, "buffer", None))
-    for s in skipped:
-        click.echo(f"divergence: warning: skipped {s.where}: {s.why}", err=True)
+    for line in skip_warnings(skipped):
+        click.echo(inert(line), err=True)
     if skipped and strict:
         exit_with(f"{len(skipped)} input(s) skipped and --strict is set")
     if not articles:

@@ -26,6 +26,7 @@ from .app import (
     open_cache,
     output_stem,
     parse_formats,
+    skip_warnings,
 )
 
 ENGINE_NAMES = ("local", "dask")  # engines.ENGINES, spelt out so --help imports nothing heavy
@@ -190,8 +191,8 @@ def _check_loaded(paths: tuple[str, ...], strict: bool) -> Callable[[list[Any], 
     from ..ingest.textsafe import inert
 
     def check(articles: list[Any], skipped: list[Any]) -> None:
-        for s in skipped:
-            click.echo(inert(f"divergence: warning: skipped {s.where}: {s.why}"), err=True)
+        for line in skip_warnings(skipped):
+            click.echo(inert(line), err=True)
         if skipped and strict:
             raise DivergenceError(f"{len(skipped)} input(s) skipped and --strict is set")
         if not articles:
