@@ -115,6 +115,7 @@ def dispute_to_dict(d: Dispute) -> dict[str, Any]:
         "outlets": [{"article": o.article, "source": o.source, "position": o.position,
                      "voice": o.voice, "claims": list(o.claims), "holders": list(o.holders)}
                     for o in d.outlets],
+        "reasons": [reason_to_dict(r) for r in d.reasons],
     }
 
 
@@ -127,7 +128,8 @@ def dispute_from_dict(d: dict[str, Any]) -> Dispute:
         tuple(OutletPosition(o["article"], o["source"], o["position"], o["voice"],
                              tuple(o.get("claims", ())), tuple(o.get("holders", ())))
               for o in d["outlets"]),
-        tuple(d.get("events", ())))
+        tuple(d.get("events", ())),
+        tuple(reason_from_dict(r) for r in d.get("reasons", ())))
 
 
 def article_to_dict(a: Article) -> dict[str, Any]:

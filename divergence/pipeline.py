@@ -151,7 +151,8 @@ def disputes_of(
         event_of = {cid: e.id for e in events for cid in e.claims}
         story = stories(claims, vectors, event_of, dates={a.id: a.date for a in articles})
     story_of = {c.article_id: s for c, s in zip(claims, story, strict=True)}
-    return find_disputes(articles, claims, vectors, groups, judge, story_of)
+    event_of = {cid: e.id for e in events for cid in e.claims}
+    return find_disputes(articles, claims, vectors, groups, judge, story_of, event_of)
 
 
 class Grouping(NamedTuple):

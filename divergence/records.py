@@ -177,6 +177,8 @@ class Dispute:
     positions: tuple[Position, ...]
     outlets: tuple[OutletPosition, ...]
     events: tuple[str, ...] = ()
+    # The conflicts behind this question, strongest first; empty: read the group's reasons.
+    reasons: tuple[Reason, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

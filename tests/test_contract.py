@@ -48,7 +48,7 @@ def _report() -> Report:
                 (Position("p-1", "The US mediated.", ("a1:0",), ("Trump",)),
                  Position("p-2", "No third party took part.", ("b1:0",), ("Outlet Z",))),
                 (OutletPosition("a1", "AP", "p-1", "attributed", ("a1:0",), ("Trump",)),
-                 OutletPosition("a1", "AP", "p-2", "omitted")), ("e-1",))
+                 OutletPosition("a1", "AP", "p-2", "omitted")), ("e-1",), (why,))
     return Report((a, b), (ca, cb), (e,), (g,), model="m", created="2026-12-01T00:00:00+00:00",
                   skipped=(Skip("c.txt", "empty"),), flag_threshold=0.5, disputes=(d,))
 

@@ -168,6 +168,18 @@ def test_one_conflict_group_answers_several_questions() -> None:
         "How many deaths?", "Is it so that qatar brokered the truce?",
         "Who brought about the truce?"]
     assert len({d.id for d in found}) == 3 and {d.group for d in found} == {"g-s"}
+    toll = next(d for d in found if d.question == "How many deaths?")
+    assert {r.type for r in toll.reasons} == {"number"}  # its own evidence, not the group's
+    # under the events of the claims its conflicts join, not every event of the group
+    group = ClaimGroup("g-s", "conflict", 0.9, tuple(c.id for c in SPLIT), ("a", "b"),
+                       events=("e-credit", "e-toll"))
+    event_of = {"a:0": "e-credit", "b:0": "e-credit", "e:0": "e-credit", "c:0": "e-toll",
+                "d:0": "e-toll"}
+    found = find_disputes(arts, SPLIT, vectors, [group], SplitJudge(table),  # type: ignore[arg-type]
+                          event_of=event_of)
+    events = {d.question: d.events for d in found}
+    assert events["Who brought about the truce?"] == ("e-credit",)
+    assert events["How many deaths?"] == ("e-credit", "e-toll")  # b:0 gives a toll too
 
 
 def test_a_statement_conflict_close_to_a_named_question_joins_it() -> None:
@@ -188,6 +200,8 @@ def test_questions_from_typed_reasons() -> None:
         == "When did the truce happen?"
     assert question([Reason("compliance", "was the truce kept by russia? — broken / kept",
                             weight=0.7)], pos) == "Was the truce kept by russia?"
+    assert question([Reason("title", "Trump: 'president' vs 'former president'", weight=0.7)],
+                    pos) == "What is Trump's title?"
     assert question([Reason("attribution", "X asserts it; Y denies it", weight=0.9)], pos) == \
         "Is it so that twelve people died?"
 

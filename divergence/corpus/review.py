@@ -57,8 +57,9 @@ def format_flagged(report: Report, groups: list[ClaimGroup]) -> str:
 
 
 def _dispute_lines(report: Report, d: Dispute) -> list[str]:
-    """The dispute a conflict was built into: the question, each position with its holders,
-    then one line per outlet saying which positions it carries and in whose voice."""
+    """A dispute a conflict was built into: the question, each position with its holders, one
+    line per outlet saying which positions it carries and in whose voice, then its strongest
+    reason."""
     from ..report.dispute_view import layout, voice_text
 
     view = layout(report, d)
@@ -69,6 +70,9 @@ def _dispute_lines(report: Report, d: Dispute) -> list[str]:
         cells = ", ".join(f"{p.letter} {voice_text(c)}"
                           for p, c in zip(view.positions, r.cells, strict=True))
         out.append(f"    {r.outlet}: {cells}")
+    if d.reasons:  # the evidence for this question (the group's reasons follow, all of them)
+        top = d.reasons[0]
+        out.append(f"    because: {top.type} ({top.weight:.2f}): {top.detail}")
     return out
 
 

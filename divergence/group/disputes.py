@@ -44,6 +44,7 @@ def find_disputes(
     groups: Sequence[ClaimGroup],
     judge: Judge,
     story_of: Mapping[str, object] | None = None,
+    event_of: Mapping[str, str] | None = None,
 ) -> list[Dispute]:
     """The disputes of each conflict group, strongest first: one per question its conflicts
     answer (``questions``) with at least two positions.
@@ -56,6 +57,8 @@ def find_disputes(
         story_of: article id -> story (``group.stories``); an outlet row is listed for every
             article of the dispute's stories, so a silent outlet shows as an omission. Without
             it, the articles that share an event with the dispute are listed.
+        event_of: claim id -> its event: a dispute is under the events of the claims its
+            conflicts join (else under all its group's).
     """
     lean = getattr(judge, "without_model", None)  # a plugin judge may have no lean form
     judge = lean() if lean is not None else judge
@@ -92,7 +95,11 @@ def find_disputes(
             members = [n for side in sides for n in side]
             listed = _listed_articles(members, claims, g, story_of, of_story, of_event,
                                       by_article)
-            out.append(_dispute(g, sides, claims, by_article, listed, why, core))
+            events = g.events
+            if event_of is not None:
+                own = {event_of.get(claims[n].id) for n in core}
+                events = tuple(e for e in g.events if e in own) or g.events
+            out.append(_dispute(g, sides, claims, by_article, listed, why, core, events))
     out.sort(key=lambda d: (-len({o.article for o in d.outlets if o.voice != "omitted"}),
                             -d.confidence, d.id))
     return out
@@ -176,7 +183,8 @@ def questions(idx: Sequence[int], claims: Sequence[Claim], vectors: np.ndarray, 
         keep = set(members)
         sides = _sides(members, [a for a in agree if a[1] in keep and a[2] in keep],
                        [k for k in against if k in opposed or (k[0] in keep and k[1] in keep)])
-        why = sorted({r for e in es for r in edges[e][1]}, key=lambda r: -r.weight)
+        why = sorted(dict.fromkeys(r for e in es for r in edges[e][1]),  # edges in order:
+                     key=lambda r: -r.weight)                               # ties stay put
         out.append((sides, tuple(why), frozenset(inside)))
     return out
 
@@ -195,7 +203,7 @@ def _verdicts(idx: Sequence[int], claims: Sequence[Claim], vectors: np.ndarray, 
     verdicts = judge.judge_pairs(left, right, sims, vectors[ii], vectors[jj]) if pairs else []
     agree = sorted(((v.confidence, i, j) for (i, j), v in zip(pairs, verdicts, strict=True)
                     if v.label == "agree"), reverse=True)
-    against = {(i, j): [r for r in v.reasons if is_conflict(r)]
+    against = {(i, j): [r for r in v.reasons if is_conflict(r) or r.type in _JUDGES]
                for (i, j), v in zip(pairs, verdicts, strict=True) if v.label == "conflict"}
     inside = set(idx)
     for i, j in known:
@@ -208,6 +216,7 @@ def _verdicts(idx: Sequence[int], claims: Sequence[Claim], vectors: np.ndarray, 
     return agree, against
 
 
+_JUDGES = ("model", "nli")  # a conflict's reason from a model: evidence, though untyped
 _ASKED = ("who: ", "kept: ")  # kinds that name their question: one per conflict group
 
 
@@ -324,7 +333,8 @@ def _listed_articles(members: Sequence[int], claims: Sequence[Claim], g: ClaimGr
 
 def _dispute(g: ClaimGroup, sides: Sequence[Sequence[int]], claims: Sequence[Claim],
              by_article: Mapping[str, Article], listed: Sequence[str],
-             why: Sequence[Reason] = (), core: Collection[int] = ()) -> Dispute:
+             why: Sequence[Reason] = (), core: Collection[int] = (),
+             events: tuple[str, ...] | None = None) -> Dispute:
     def source(article_id: str) -> str:
         a = by_article.get(article_id)
         return a.voice if a is not None else article_id
@@ -356,7 +366,19 @@ def _dispute(g: ClaimGroup, sides: Sequence[Sequence[int]], claims: Sequence[Cla
     members = sorted(c for p in pos for c in p.claims)
     return Dispute(id=stable_id("d-", members), question=question([*why, *g.reasons], pos),
                    group=g.id, confidence=g.confidence, positions=tuple(pos),
-                   outlets=tuple(outlets), events=g.events)
+                   outlets=tuple(outlets), events=g.events if events is None else events,
+                   reasons=_strongest(why))
+
+
+def _strongest(reasons: Sequence[Reason], keep: int = 8) -> tuple[Reason, ...]:
+    """A question's reasons as a group keeps them: one per type and wording (claim ids
+    aside), strongest first, at most ``keep``."""
+    best: dict[tuple[str, str], Reason] = {}
+    for r in reasons:
+        key = (r.type, re.sub(r"\S+:\d+", "", r.detail))
+        if key not in best or r.weight > best[key].weight:
+            best[key] = r
+    return tuple(sorted(best.values(), key=lambda r: -r.weight)[:keep])
 
 
 def holders(pairs: Sequence[tuple[str | None, str]]) -> tuple[str, ...]:
@@ -400,12 +422,14 @@ def _clip(text: str, most: int) -> str:
 _WHO = re.compile(r"who (?:is responsible for|gets credit for) (.+?)(?: —|:)")
 _COUNT = re.compile(r"\(([^()]+)\)\s*$")
 _WHEN = re.compile(r"\(when: ([^()]*)\)")
+_TITLE = re.compile(r"([^:']{1,80}): '")
 
 
 def question(reasons: Sequence[Reason], pos: Sequence[Position]) -> str:
-    """The question the positions answer, from the group's typed reasons: who is credited,
-    whether a truce was kept, how many, when; else whether the first position holds."""
-    for kind in ("actor", "compliance", "number", "date"):
+    """The question the positions answer, from the typed reasons: who is credited, whether a
+    truce was kept, how many, when, what someone's title is; else whether the first position
+    holds."""
+    for kind in ("actor", "compliance", "number", "date", "title"):
         for r in sorted(reasons, key=lambda r: -r.weight):
             if r.type != kind:
                 continue
@@ -419,6 +443,8 @@ def question(reasons: Sequence[Reason], pos: Sequence[Position]) -> str:
                 return asked[:1].upper() + asked[1:] + "?"
             if kind == "number" and (m := _COUNT.search(r.detail)):
                 return f"How many {m.group(1)}?"
+            if kind == "title" and (m := _TITLE.match(r.detail)):
+                return f"What is {m.group(1)}'s title?"
             if kind == "date":
                 m = _WHEN.search(r.detail)
                 what = m.group(1).split("/")[0] if m and m.group(1) else ""

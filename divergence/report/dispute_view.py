@@ -55,6 +55,13 @@ class DisputeView:
     rows: tuple[OutletRow, ...]
     group: ClaimGroup | None
 
+    @property
+    def reasons(self) -> tuple[Reason, ...]:
+        """The conflicts behind this dispute's question; its group's when it names none."""
+        if self.dispute.reasons:
+            return self.dispute.reasons
+        return self.group.reasons if self.group is not None else ()
+
 
 def shown_disputes(report: Report) -> list[Dispute]:
     """The disputes put in front of readers: those whose conflict is still flagged (a conflict

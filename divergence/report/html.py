@@ -128,7 +128,7 @@ def dispute_context(report: Report, d: Dispute, claims: dict[str, Claim],
     """What the dispute macro prints: the question, positions with their claims (through
     ``claim_view``, the report's claim view by default), the outlet rows and the reasons."""
     view = layout(report, d, claims, articles)
-    spans = [s for r in (view.group.reasons if view.group else ()) for s in r.spans]
+    spans = [s for r in view.reasons for s in r.spans]
     make = claim_view or _claim
     return {
         "id": d.id, "anchor": dispute_anchor(d.id), "question": d.question,
@@ -143,7 +143,7 @@ def dispute_context(report: Report, d: Dispute, claims: dict[str, Claim],
         "rows": [{"outlet": r.outlet, "source": r.source, "href": "#article-" + r.article,
                   "cells": [{"voice": voice_of(c), "text": voice_text(c)} for c in r.cells]}
                  for r in view.rows],
-        **_reasons(view.group.reasons if view.group else ()),
+        **_reasons(view.reasons),
     }
 
 

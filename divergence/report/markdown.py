@@ -229,7 +229,7 @@ def _dispute(report: Report, d: Dispute, claims: dict[str, Claim],
             lines.append(_row([name, *(md_escape(voice_text(c)) for c in r.cells)]))
         lines.append("")
     if view.group is not None:
-        lines += _notes(view.group)
+        lines += _notes(view.group, view.reasons)
     return lines
 
 
@@ -341,9 +341,10 @@ def _listed(g: ClaimGroup, claims: dict[str, Claim], articles: dict[str, Article
     return [*lines, ""]
 
 
-def _notes(g: ClaimGroup) -> list[str]:
-    """The strongest reasons, how many more, then the reviewer's verdict, as one bullet list."""
-    shown, rest = top_reasons(g.reasons)
+def _notes(g: ClaimGroup, reasons: Sequence[Reason] | None = None) -> list[str]:
+    """The strongest reasons (the group's, or those given), how many more, then the reviewer's
+    verdict, as one bullet list."""
+    shown, rest = top_reasons(g.reasons if reasons is None else reasons)
     lines = [_reason(r) for r in shown]
     if rest:
         lines.append(f"- … and {len(rest)} more reason(s) ({', '.join(_types(rest))})")

@@ -53,6 +53,10 @@ def render_group(report: Report, g: ClaimGroup, width: int = 100, color: bool = 
                  for p in view.positions]
         out += _side_by_side(cells, width)
         out += _outlet_table(view, width)
+        if len(disputes) > 1 and dispute.reasons:  # which conflict this question rests on
+            top = dispute.reasons[0]
+            line = inert(f"because: {top.type} ({top.weight:.2f}): {top.detail}")
+            out += textwrap.wrap(line, width, subsequent_indent="  ") or [line]
     if not disputes:
         cols = columns(g, claims, articles)
         cw = _fit(len(cols), width)[1]
