@@ -462,3 +462,32 @@ def test_told_whom_then_the_claim_and_an_order_is_no_claim() -> None:
     assert read("Sani Bello told reporters the army was ready to resume talks.")[0] == "Sani Bello"
     assert "Bello would lead" not in read(
         "Sani Bello told Amina Yusuf she would lead the delegation.")[1]
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [c.speaker for c in split(_article(text))]
+
+
+def test_he_who_speaks_is_the_last_person_named() -> None:
+    got = _speakers(
+        "Obasanjo said the signing marked the start of the peace process. "
+        "He added that a member state would take charge of monitoring the deal. "
+        "Thailand, he said, had observed the ceasefire to the letter since midnight.")
+    assert got == ["Obasanjo", "Obasanjo", "Obasanjo"]
+
+
+def test_he_stays_he_after_a_country_an_office_or_a_long_gap() -> None:
+    assert _speakers(
+        "Israel said the strikes hit launchers in the south of Lebanon overnight. "
+        "He said the rockets were fired from a school in the town of Tyre.")[1] == "He"
+    assert _speakers(
+        "The army said its troops had returned fire across the border on Monday. "
+        "She said two soldiers had been wounded in the exchange of fire.")[1].lower() == "she"
+    far = _speakers(
+        "Putin said the truce had been broken many times by the other side. "
+        "The shelling went on through the night in the villages of the east. "
+        "Power was cut in three districts of the regional capital on Sunday. "
+        "Schools stayed shut in the whole region until the end of the week. "
+        "Roads into the city were closed to all traffic for several hours. "
+        "He said the army would answer every breach of the ceasefire.")
+    assert far[0] == "Putin" and far[-1] == "He"

@@ -254,7 +254,58 @@ def split(article: Article, splitter: Splitter | None = None) -> list[Claim]:
                                       if i == 0 else text[a:b],
                                       joined=i > 0),
                 )
-    return claims
+    return resolve_pronoun_speakers(claims)
+
+
+# "X said P. He added Q": Q is X's. A "he" or "she" who speaks is the last person named as a
+# speaker in the article, when one was named in the last few claims (each claim so resolved
+# carries the chain on); else the pronoun stays, and names no one.
+_HE_SHE = frozenset({"he", "she"})
+_CHAIN = 3  # claims between a named speaker and the pronoun that stands for them, at most
+_NOT_A_PERSON = re.compile(
+    r"\b(?:ministry|council|committee|office|agency|army|forces?|department|government|"
+    r"commission|times|post|news|network|media|paper|newspaper|report|statement|military|"
+    r"police|services?|administration|embassy|kremlin|house|channel|tv|radio|group|party|"
+    r"court|parliament|authorit(?:y|ies)|officials?|sources?|spokes(?:man|woman|person)'s)\b",
+    re.I)
+_ENDS_WITH_NAME = re.compile(r"\b[A-Z][\w'’.-]*$")
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    from ..wordlists import alias_table
+
+    return frozenset(x for name, aliases in alias_table("countries").items()
+                     for x in (name, *aliases))
+
+
+def _names_a_person(speaker: str) -> bool:
+    """Whether a speaker reads as a person's name ("Hagari", "spokesman Maj Gen Winthai"):
+    not a pronoun, not "the army", not a country or capital, not an office or outlet."""
+    s = speaker.strip()
+    low = s.lower()
+    return not (low in _HE_SHE or low in {"they", "it", "we", "i"}
+                or low.startswith(("the ", "a ", "an ")) or low in _place_names()
+                or _NOT_A_PERSON.search(s)) and bool(_ENDS_WITH_NAME.search(s))
+
+
+def resolve_pronoun_speakers(claims: Sequence[Claim]) -> list[Claim]:
+    """One article's claims with a speaker "he" or "she" named: the last person who spoke,
+    within ``_CHAIN`` claims."""
+    from dataclasses import replace
+
+    out: list[Claim] = []
+    last: tuple[str, int] | None = None  # the person, and the claim that last stood for them
+    for n, c in enumerate(claims):
+        sp = c.speaker
+        if sp and sp.strip().lower() in _HE_SHE:
+            if last is not None and n - last[1] <= _CHAIN:
+                c = replace(c, speaker=last[0])
+                last = (last[0], n)
+        elif sp and _names_a_person(sp):
+            last = (sp, n)
+        out.append(c)
+    return out
 
 
 # After a pronoun, a verb of doing (not "is", "was", "would be": "police said it was an
