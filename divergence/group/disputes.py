@@ -341,7 +341,10 @@ def _dispute(g: ClaimGroup, sides: Sequence[Sequence[int]], claims: Sequence[Cla
 
     pos = []
     for s in sides:
-        cs = [claims[n] for n in s]
+        # The claims in the conflict itself first, then those that only agree with them: a
+        # reader meets the evidence before the outlets that tell the side in other words.
+        first = sorted(s, key=lambda n: n not in core)
+        cs = [claims[n] for n in first]
         held = holders([(c.speaker, source(c.article_id)) for c in cs])
         named = [claims[n] for n in s if n in core] or cs  # said in the conflict itself
         pos.append(Position(id=stable_id("p-", [c.id for c in cs]), label=_label(named),
