@@ -151,7 +151,7 @@ def test_one_conflict_group_answers_several_questions() -> None:
              ("b:0", "d:0"): "agree", ("a:0", "e:0"): "conflict"}
     vectors = _vectors(5, close=(0, 1, 2, 3))  # e:0 far from the others
     got = questions([0, 1, 2, 3, 4], SPLIT, vectors, SplitJudge(table))  # type: ignore[arg-type]
-    by_core = {core: (sides, why) for sides, why, core in got}
+    by_core = {q.core: (q.sides, q.reasons) for q in got}
     assert set(by_core) == {frozenset({0, 1}), frozenset({0, 4}), frozenset({1, 2, 3})}
     # who brokered it: Qatar against "directly", and not the statement far off the topic
     credit_sides, credit_why = by_core[frozenset({0, 1})]
@@ -170,6 +170,10 @@ def test_one_conflict_group_answers_several_questions() -> None:
     assert len({d.id for d in found}) == 3 and {d.group for d in found} == {"g-s"}
     toll = next(d for d in found if d.question == "How many deaths?")
     assert {r.type for r in toll.reasons} == {"number"}  # its own evidence, not the group's
+    # as sure as its own strongest conflict (a toll at 0.8), never surer than its group (0.9)
+    assert toll.confidence == pytest.approx(0.8)
+    assert {d.question: d.confidence for d in found}["Who brought about the truce?"] == \
+        pytest.approx(0.9)
     # under the events of the claims its conflicts join, not every event of the group
     group = ClaimGroup("g-s", "conflict", 0.9, tuple(c.id for c in SPLIT), ("a", "b"),
                        events=("e-credit", "e-toll"))
@@ -187,9 +191,9 @@ def test_a_statement_conflict_close_to_a_named_question_joins_it() -> None:
     vectors = _vectors(5, close=(0, 1, 4))  # now e:0 speaks of the same truce
     got = questions([0, 1, 4], SPLIT, vectors, SplitJudge(table))  # type: ignore[arg-type]
     assert len(got) == 1
-    sides, why, core = got[0]
+    sides, why, core, sure = got[0]
     assert sorted(map(sorted, sides)) == [[0], [1, 4]] and core == {0, 1, 4}
-    assert why[0] is _WHO_R
+    assert why[0] is _WHO_R and sure is not None and sure >= _WHO_R.weight
 
 
 def test_questions_from_typed_reasons() -> None:

@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
+from typing import NamedTuple
 
 import numpy as np
 
 from ..ids import stable_id
 from ..judge.detectors import is_conflict
-from ..judge.pair import Judge
+from ..judge.pair import Judge, noisy_or
 from ..records import Article, Claim, ClaimGroup, Dispute, OutletPosition, Position, Reason
 
 # Within a conflict group of at most this many claims every pair is judged again; beyond, each
@@ -88,7 +89,7 @@ def find_disputes(
         known = {(min(row[a], row[b]), max(row[a], row[b])): r
                  for r in g.reasons if is_conflict(r) and len(r.claims) == 2
                  for a, b in [r.claims] if a in row and b in row and a != b}
-        for sides, why, core in questions(idx, claims, vectors, judge, known):
+        for sides, why, core, sure in questions(idx, claims, vectors, judge, known):
             sides = _widen(sides, claims, row, agree_of)
             if len(sides) < 2:
                 continue
@@ -99,7 +100,8 @@ def find_disputes(
             if event_of is not None:
                 own = {event_of.get(claims[n].id) for n in core}
                 events = tuple(e for e in g.events if e in own) or g.events
-            out.append(_dispute(g, sides, claims, by_article, listed, why, core, events))
+            out.append(_dispute(g, sides, claims, by_article, listed, why, core, events,
+                                min(g.confidence, sure) if sure is not None else None))
     out.sort(key=lambda d: (-len({o.article for o in d.outlets if o.voice != "omitted"}),
                             -d.confidence, d.id))
     return out
@@ -115,11 +117,30 @@ def positions(idx: Sequence[int], claims: Sequence[Claim], vectors: np.ndarray,
     return _sides(idx, agree, set(against))
 
 
+class Question(NamedTuple):
+    """One question of a conflict group: its sides (rows of claims), the reasons of its
+    conflicts (strongest first), the claims its conflicts join, and how sure its strongest
+    conflict is (None when the judge named no reason: the group's confidence stands)."""
+
+    sides: list[list[int]]
+    reasons: tuple[Reason, ...]
+    core: frozenset[int]
+    confidence: float | None
+
+
+def _strength(reasons: Sequence[Reason]) -> float:
+    """A conflict's confidence from its reasons, as the judge combines them: typed reasons
+    together (noisy-or), or a model's reading, whichever is surer."""
+    typed = [r.weight for r in reasons if is_conflict(r)]
+    read = [r.weight for r in reasons if not is_conflict(r)]
+    return max([noisy_or(typed)] * bool(typed) + read, default=0.0)
+
+
 def questions(idx: Sequence[int], claims: Sequence[Claim], vectors: np.ndarray, judge: Judge,
               known: Mapping[tuple[int, int], Reason] | None = None
-              ) -> list[tuple[list[list[int]], tuple[Reason, ...], frozenset[int]]]:
-    """The questions a conflict group's claims (rows of ``claims``) disagree on, each with its
-    sides, its conflicts' reasons (strongest first) and the claims those conflicts join.
+              ) -> list[Question]:
+    """The questions a conflict group's claims (rows of ``claims``) disagree on (``Question``:
+    sides, reasons, the claims its conflicts join, its confidence).
 
     A chain of conflicts across one event's coverage joins claims that disagree on different
     things (a death toll, the hour a truce began, who brokered it); read as one dispute, its
@@ -185,7 +206,8 @@ def questions(idx: Sequence[int], claims: Sequence[Claim], vectors: np.ndarray, 
                        [k for k in against if k in opposed or (k[0] in keep and k[1] in keep)])
         why = sorted(dict.fromkeys(r for e in es for r in edges[e][1]),  # edges in order:
                      key=lambda r: -r.weight)                               # ties stay put
-        out.append((sides, tuple(why), frozenset(inside)))
+        sure = [_strength(edges[e][1]) for e in es if edges[e][1]]
+        out.append(Question(sides, tuple(why), frozenset(inside), max(sure) if sure else None))
     return out
 
 
@@ -334,7 +356,8 @@ def _listed_articles(members: Sequence[int], claims: Sequence[Claim], g: ClaimGr
 def _dispute(g: ClaimGroup, sides: Sequence[Sequence[int]], claims: Sequence[Claim],
              by_article: Mapping[str, Article], listed: Sequence[str],
              why: Sequence[Reason] = (), core: Collection[int] = (),
-             events: tuple[str, ...] | None = None) -> Dispute:
+             events: tuple[str, ...] | None = None, confidence: float | None = None
+             ) -> Dispute:
     def source(article_id: str) -> str:
         a = by_article.get(article_id)
         return a.voice if a is not None else article_id
@@ -368,7 +391,8 @@ def _dispute(g: ClaimGroup, sides: Sequence[Sequence[int]], claims: Sequence[Cla
                 holders=holders([(c.speaker, source(art)) for c in cs])))
     members = sorted(c for p in pos for c in p.claims)
     return Dispute(id=stable_id("d-", members), question=question([*why, *g.reasons], pos),
-                   group=g.id, confidence=g.confidence, positions=tuple(pos),
+                   group=g.id, confidence=g.confidence if confidence is None else confidence,
+                   positions=tuple(pos),
                    outlets=tuple(outlets), events=g.events if events is None else events,
                    reasons=_strongest(why))
 
@@ -456,4 +480,5 @@ def question(reasons: Sequence[Reason], pos: Sequence[Position]) -> str:
     return f"Is it so that {first[:1].lower() + first[1:]}?"
 
 
-__all__ = ["ALL_PAIRS_MAX", "find_disputes", "holders", "positions", "question", "questions"]
+__all__ = ["ALL_PAIRS_MAX", "Question", "find_disputes", "holders", "positions", "question",
+           "questions"]
