@@ -189,3 +189,35 @@ def test_serve_page_shows_positions_and_outlets(report: Report) -> None:
     assert "attributed to Trump, with rejection" in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert page.count("<script") == 1  # the page's own script only
+
+
+def test_every_view_shows_each_question_of_a_group() -> None:
+    from dataclasses import replace
+
+    from divergence.corpus.review import format_flagged
+    from divergence.corpus.serve import render_page
+    from divergence.report.terminal import render_group
+
+    base = dispute_report()
+    credit = base.disputes[0]
+    toll_why = Reason("number", "'12' vs '31' (deaths)", ("aaa:0", "bbb:1"), weight=0.7)
+    toll = replace(credit, id="d2", question="How many deaths?", confidence=0.7,
+                   reasons=(toll_why,))
+    report = replace(base, disputes=(credit, toll))
+    md = render_markdown(report)
+    assert "## Dispute: Who brought about the ceasefire?" in md
+    assert "## Dispute: How many deaths?" in md
+    assert "the disputes *Who brought about the ceasefire?*, *How many deaths?*, shown above" in md
+    assert "- reason **number** (0.70): '12' vs '31' (deaths)" in md  # its own evidence
+    page = render_html(report)
+    assert 'id="dispute-d1"' in page and 'id="dispute-d2"' in page
+    assert 'shown as the disputes' in page and 'href="#dispute-d2"' in page
+    out = render_group(report, report.groups[0], width=100)
+    assert "Dispute: Who brought about the ceasefire?" in out and "Dispute: How many deaths?" in out
+    assert "because: number (0.70): '12' vs '31' (deaths)" in out
+    text = format_flagged(report, [report.groups[0]])
+    assert "dispute: Who brought about the ceasefire?" in text
+    assert "dispute: How many deaths?" in text and "because: number (0.70)" in text
+    served = render_page(report, "tok", "nonce", "alice")
+    assert "Dispute: Who brought about the ceasefire?" in served
+    assert "Dispute: How many deaths?" in served
