@@ -491,3 +491,21 @@ def test_he_stays_he_after_a_country_an_office_or_a_long_gap() -> None:
         "Roads into the city were closed to all traffic for several hours. "
         "He said the army would answer every breach of the ceasefire.")
     assert far[0] == "Putin" and far[-1] == "He"
+
+
+def test_the_ministry_is_the_ministry_named_before() -> None:
+    got = _speakers(
+        "Russia's Defence Ministry said its forces had downed 28 drones over the region. "
+        "The spokesman for the air force said the launches came from the south at night. "
+        "The ministry said Ukrainian troops had broken the truce more than 4,900 times. "
+        "The officials said the talks would resume in Istanbul next week.")
+    assert got[2] == "Russia's Defence Ministry"
+    assert got[3] == "The officials"  # a plural stands for no one in particular
+
+
+def test_the_paper_is_the_newspaper_named_before_not_its_reporter() -> None:
+    got = _speakers(
+        "The Cambodian newspaper Khmer Times reported that the fighting stopped at 0:30. "
+        "Reporter Sok Chea said that residents returned to the border villages. "
+        "The paper said the army had withdrawn its heavy guns from the front line.")
+    assert got[2] == "The Cambodian newspaper Khmer Times"

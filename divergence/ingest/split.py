@@ -290,22 +290,53 @@ def _names_a_person(speaker: str) -> bool:
 
 
 def resolve_pronoun_speakers(claims: Sequence[Claim]) -> list[Claim]:
-    """One article's claims with a speaker "he" or "she" named: the last person who spoke,
-    within ``_CHAIN`` claims."""
+    """One article's claims with a speaker "he" or "she" named (the last person who spoke,
+    within ``_CHAIN`` claims) and a speaker "the ministry", "the paper" named (the last named
+    speaker holding that noun, ``_described``)."""
     from dataclasses import replace
 
     out: list[Claim] = []
     last: tuple[str, int] | None = None  # the person, and the claim that last stood for them
+    named: list[str] = []  # the speakers named so far, latest last
     for n, c in enumerate(claims):
         sp = c.speaker
         if sp and sp.strip().lower() in _HE_SHE:
             if last is not None and n - last[1] <= _CHAIN:
                 c = replace(c, speaker=last[0])
                 last = (last[0], n)
-        elif sp and _names_a_person(sp):
-            last = (sp, n)
+        elif sp and (m := _THE_ONE.fullmatch(sp.strip())):
+            found = _described(m.group(1).lower(), named)
+            if found is not None:
+                c = replace(c, speaker=found)
+        elif sp:
+            named.append(sp)
+            if _names_a_person(sp):
+                last = (sp, n)
         out.append(c)
     return out
+
+
+# "the ministry said", "the paper reported": the last named speaker whose name holds that
+# noun ("Russia's Defence Ministry", "the Cambodian newspaper Khmer Times").
+_THE_ONE = re.compile(r"[Tt]he ([a-z]+)")
+_PAPERS = ("paper", "newspaper", "daily")
+_SAME_NOUN = {"paper": _PAPERS, "newspaper": _PAPERS, "daily": _PAPERS}
+
+
+def _described(noun: str, named: Sequence[str]) -> str | None:
+    """The latest of ``named`` that a definite description ("the ministry") stands for: one
+    whose head is the noun ("Russia's Defence Ministry") or that names a person after it
+    ("spokesman Maj Gen Winthai"), and says more than the description itself. A plural ("the
+    officials") stands for no one in particular."""
+    if noun.endswith("s"):
+        return None
+    nouns = _SAME_NOUN.get(noun, (noun,))
+    for sp in reversed(named):
+        words = re.findall(r"[\w'’-]+", sp)
+        at = [k for k, w in enumerate(words) if w.lower() in nouns]
+        if at and len(words) > 2 and all(w[:1].isupper() for w in words[at[-1] + 1:]):
+            return sp
+    return None
 
 
 # After a pronoun, a verb of doing (not "is", "was", "would be": "police said it was an
