@@ -305,7 +305,7 @@ def test_a_file_of_another_shape_warns_three_times_then_counts(tmp_path: Path) -
     lines = [x for x in result.stderr.splitlines() if "warning: skipped" in x]
     assert [x.split(": ", 2)[1] for x in lines[:3]] == [
         "warning", "warning", "warning"] and "gold.jsonl:3: missing" in lines[2]
-    assert lines[3].startswith("divergence: warning: skipped 37 more line(s) of gold.jsonl: "
+    assert lines[3].startswith("divergence: warning: skipped 37 more input(s) from gold.jsonl: "
                                'missing "text"')
     assert len(lines) == 4
     assert len(_report(tmp_path, "g")["skipped"]) == 40  # the report keeps every one
@@ -318,11 +318,14 @@ def test_skip_warnings_name_other_reasons() -> None:
 
     skips = [SimpleNamespace(where=f"f.jsonl:{n}", why="bad" if n % 2 else "worse")
              for n in range(1, 8)] + [SimpleNamespace(where="C:/x/b.txt", why="empty file")]
+    items = [SimpleNamespace(where=f"a.jsonl:{n}:{k}", why="bad") for n in (1, 2) for k in (1, 2)]
+    assert skip_warnings(items)[-1] == "divergence: warning: skipped 1 more input(s) from " \
+        "a.jsonl: bad"  # an item of a line (line:column) counts toward its file
     out = skip_warnings(skips)
     assert out[:3] == [f"divergence: warning: skipped f.jsonl:{n}: {w}"
                        for n, w in ((1, "bad"), (2, "worse"), (3, "bad"))]
     assert out[3] == "divergence: warning: skipped C:/x/b.txt: empty file"
-    assert out[4] == ("divergence: warning: skipped 4 more line(s) of f.jsonl: worse, and 1 "
+    assert out[4] == ("divergence: warning: skipped 4 more input(s) from f.jsonl: worse, and 1 "
                       "other reason(s)")
 
 

@@ -221,3 +221,6 @@ def test_every_view_shows_each_question_of_a_group() -> None:
     served = render_page(report, "tok", "nonce", "alice")
     assert "Dispute: Who brought about the ceasefire?" in served
     assert "Dispute: How many deaths?" in served
+    assert "&#39;12&#39; vs &#39;31&#39; (deaths)" in served  # each question's own evidence
+    alone = replace(report, groups=report.groups[1:])  # a dispute whose group is not held
+    assert "- reason **number** (0.70): '12' vs '31' (deaths)" in render_markdown(alone)

@@ -191,7 +191,7 @@ def test_a_statement_conflict_close_to_a_named_question_joins_it() -> None:
     vectors = _vectors(5, close=(0, 1, 4))  # now e:0 speaks of the same truce
     got = questions([0, 1, 4], SPLIT, vectors, SplitJudge(table))  # type: ignore[arg-type]
     assert len(got) == 1
-    sides, why, core, sure = got[0]
+    sides, why, core, sure = got[0].sides, got[0].reasons, got[0].core, got[0].confidence
     assert sorted(map(sorted, sides)) == [[0], [1, 4]] and core == {0, 1, 4}
     assert why[0] is _WHO_R and sure is not None and sure >= _WHO_R.weight
 
@@ -298,3 +298,56 @@ def test_repeated_claim_ids_are_one_claim() -> None:
     (d,) = find_disputes(ARTICLES, CLAIMS, _vectors(5), [group], TableJudge(TABLE),  # type: ignore[arg-type]
                          story_of={"a": 1, "b": 1})
     assert all(len(set(p.claims)) == len(p.claims) for p in d.positions)
+
+
+def test_a_dispute_asks_its_own_question_and_has_its_own_id() -> None:
+    table = {("a:0", "b:0"): "conflict", ("b:0", "c:0"): "conflict", ("c:0", "d:0"): "conflict",
+             ("b:0", "d:0"): "agree", ("a:0", "e:0"): "conflict"}
+    group = ClaimGroup("g-s", "conflict", 0.9, tuple(c.id for c in SPLIT), ("a", "b"),
+                       (_WHO_R, _TOLL_R))  # the group's first typed reason is a credit one
+    arts = [Article(x, f"{x}.txt", "", source=f"Outlet {x.upper()}") for x in "abcde"]
+    found = find_disputes(arts, SPLIT, _vectors(5), [group], SplitJudge(table))  # type: ignore[arg-type]
+    assert sorted(d.question for d in found) == [
+        "How many deaths?", "Is it so that qatar brokered the truce?",
+        "Who brought about the truce?"]
+    # two questions over the same claims (a toll and a day, each agreed by its outlet) are two
+    claims = [_claim("a:0", "31 people died in the fighting."),
+              _claim("b:0", "12 people died in the fighting."),
+              _claim("a:1", "The truce began on Sunday."),
+              _claim("b:1", "The truce began on Monday.")]
+
+    class Judge(SplitJudge):
+        REASONS = {("a:0", "b:0"): Reason("number", "'31' vs '12' (deaths)", weight=0.8),
+                   ("a:1", "b:1"): Reason("date", "'Sunday' vs 'Monday' (when: truce)",
+                                          weight=0.7)}
+
+    table = {("a:0", "b:0"): "conflict", ("a:1", "b:1"): "conflict", ("a:0", "a:1"): "agree",
+             ("b:0", "b:1"): "agree"}
+    group = ClaimGroup("g", "conflict", 0.9, tuple(c.id for c in claims), ("A", "B"))
+    found = find_disputes(arts[:2], claims, _vectors(4), [group], Judge(table))  # type: ignore[arg-type]
+    assert len(found) == 2 and len({d.id for d in found}) == 2
+
+
+def test_a_statement_joins_one_named_question_at_most() -> None:
+    table = {("a:0", "b:0"): "conflict", ("c:0", "d:0"): "conflict", ("a:0", "e:0"): "conflict",
+             ("c:0", "e:0"): "conflict"}
+
+    class Judge(SplitJudge):
+        REASONS = {("a:0", "b:0"): _WHO_R, ("c:0", "d:0"): _TOLL_R}
+
+    got = questions([0, 1, 2, 3, 4], SPLIT, _vectors(5, close=(0, 1, 2, 3, 4)), Judge(table))  # type: ignore[arg-type]
+    # e:0 denies a claim of each (all five close, as in one event's coverage): its two
+    # denials join the first named question they touch, and credit and toll stay apart
+    assert [(sorted(q.core), [r.type for r in q.reasons]) for q in got] == [
+        ([0, 1, 2, 4], ["actor"]), ([2, 3], ["number"])]
+
+
+def test_many_loose_denials_make_a_bounded_number_of_disputes() -> None:
+    from divergence.group import disputes as mod
+
+    claims = [_claim(f"{chr(97 + k)}:0", f"Statement number {k} about the talks.")
+              for k in range(20)]
+    table = {(a.id, b.id): "conflict" for n, a in enumerate(claims) for b in claims[n + 1:]}
+    got = questions(list(range(20)), claims, np.eye(20, dtype=np.float32), TableJudge(table))  # type: ignore[arg-type]
+    assert len(got) <= mod.MAX_QUESTIONS
+    assert sum(len(q.pairs) for q in got) == len(table)  # every conflict is still read

@@ -509,3 +509,13 @@ def test_the_paper_is_the_newspaper_named_before_not_its_reporter() -> None:
         "Reporter Sok Chea said that residents returned to the border villages. "
         "The paper said the army had withdrawn its heavy guns from the front line.")
     assert got[2] == "The Cambodian newspaper Khmer Times"
+
+
+def test_he_is_not_an_outlet_or_a_body() -> None:
+    for body in ("Reuters reported", "NATO said", "Hamas said", "The Pentagon said"):
+        got = _speakers(f"{body} that the ceasefire had collapsed by Sunday evening. "
+                        "He said the shelling resumed shortly after midnight in the north.")
+        assert got[1] == "He", body
+    got = _speakers("Thai army spokesperson Vintay Suwari told reporters the border was calm. "
+                    "He said troops had not fired a single shot since the deadline.")
+    assert got[1] == "Thai army spokesperson Vintay Suwari"

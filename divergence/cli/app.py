@@ -7,6 +7,7 @@ inside commands.
 from __future__ import annotations
 
 import functools
+import re
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
@@ -236,9 +237,8 @@ def skip_warnings(skipped: Sequence[Any]) -> list[str]:
     lines. The rest of a file's skips are summed up in one line with their reasons."""
     from collections import Counter
 
-    def file_of(where: str) -> str:
-        head, _, line = where.rpartition(":")
-        return head if head and line.isdigit() else where
+    def file_of(where: str) -> str:  # "f.jsonl:12" and "f.jsonl:12:2" (an item of line 12)
+        return re.sub(r"(?<=.)(?::\d+)+$", "", where)
 
     seen: Counter[str] = Counter()
     rest: dict[str, Counter[str]] = {}
@@ -254,7 +254,7 @@ def skip_warnings(skipped: Sequence[Any]) -> list[str]:
         n = sum(whys.values())
         common = whys.most_common(1)[0][0]
         why = common if len(whys) == 1 else f"{common}, and {len(whys) - 1} other reason(s)"
-        out.append(f"divergence: warning: skipped {n} more line(s) of {f}: {why}")
+        out.append(f"divergence: warning: skipped {n} more input(s) from {f}: {why}")
     return out
 
 

@@ -30,6 +30,9 @@ NEAREST = 8
 # least this close (cosine): "the US mediated" against "no third party" and against "Pakistan
 # asked for it"; not against a death toll the same claim also gives.
 SAME_QUESTION = 0.4
+# A conflict group is read as at most this many questions: beyond, the least sure are read
+# together as one (a group of many loose denials would otherwise make a dispute of each).
+MAX_QUESTIONS = 12
 # A conflict group beyond this many claims (a chain across a large corpus) is shown as a group,
 # not read as a dispute: its sides would not fit on a page, and splitting it costs ~ n^2.
 MAX_CLAIMS = 120
@@ -89,7 +92,8 @@ def find_disputes(
         known = {(min(row[a], row[b]), max(row[a], row[b])): r
                  for r in g.reasons if is_conflict(r) and len(r.claims) == 2
                  for a, b in [r.claims] if a in row and b in row and a != b}
-        for sides, why, core, sure in questions(idx, claims, vectors, judge, known):
+        asked = questions(idx, claims, vectors, judge, known)
+        for sides, why, core, sure, pairs in asked:
             sides = _widen(sides, claims, row, agree_of)
             if len(sides) < 2:
                 continue
@@ -100,8 +104,10 @@ def find_disputes(
             if event_of is not None:
                 own = {event_of.get(claims[n].id) for n in core}
                 events = tuple(e for e in g.events if e in own) or g.events
+            key = [f"{claims[i].id}|{claims[j].id}" for i, j in sorted(pairs)]
             out.append(_dispute(g, sides, claims, by_article, listed, why, core, events,
-                                min(g.confidence, sure) if sure is not None else None))
+                                min(g.confidence, sure) if sure is not None else None,
+                                key if len(asked) > 1 else ()))
     out.sort(key=lambda d: (-len({o.article for o in d.outlets if o.voice != "omitted"}),
                             -d.confidence, d.id))
     return out
@@ -126,6 +132,7 @@ class Question(NamedTuple):
     reasons: tuple[Reason, ...]
     core: frozenset[int]
     confidence: float | None
+    pairs: frozenset[tuple[int, int]] = frozenset()  # its conflicts (i < j)
 
 
 def _strength(reasons: Sequence[Reason]) -> float:
@@ -180,9 +187,9 @@ def questions(idx: Sequence[int], claims: Sequence[Claim], vectors: np.ndarray, 
     typed: dict[int, set[int]] = defaultdict(set)  # a statement conflict at a claim of a
     for e, ((i, j), kind) in enumerate(zip((k for k, _ in edges), kinds, strict=True)):  # typed
         if kind != "statement":  # question is one more reason on it when its other claim is
-            typed[find(e)] |= {i, j}  # in it too, or close to one of its other claims
+            typed[find(e)] |= {i, j}  # in it too, or close to one of its other claims; a
     for e, ((i, j), kind) in enumerate(zip((k for k, _ in edges), kinds, strict=True)):
-        if kind != "statement":
+        if kind != "statement" or find(e) in typed:  # statement joins one typed question at most
             continue
         for root, cs in typed.items():
             if any(x in cs and (y in cs or any(float(vectors[y] @ vectors[z]) >= SAME_QUESTION
@@ -193,8 +200,15 @@ def questions(idx: Sequence[int], claims: Sequence[Claim], vectors: np.ndarray, 
     parts: dict[int, list[int]] = defaultdict(list)
     for e in range(len(edges)):
         parts[find(e)].append(e)
+    chains = sorted(parts.values())
+    if len(chains) > MAX_QUESTIONS:  # many loose denials: the surest questions stand, the rest
+        def sure(es: list[int]) -> tuple[float, int]:  # are read together as one dispute
+            return max(_strength(edges[e][1]) for e in es), len(es)
+        ranked = sorted(chains, key=lambda es: (-sure(es)[0], -sure(es)[1], es[0]))
+        rest = sorted(e for es in ranked[MAX_QUESTIONS - 1:] for e in es)
+        chains = sorted([*ranked[:MAX_QUESTIONS - 1], rest])
     out = []
-    for es in sorted(parts.values()):
+    for es in chains:
         inside = {x for e in es for x in edges[e][0]}
         opposed = {edges[e][0] for e in es}
         joined = {y for _, i, j in agree for x, y in ((i, j), (j, i))
@@ -207,7 +221,8 @@ def questions(idx: Sequence[int], claims: Sequence[Claim], vectors: np.ndarray, 
         why = sorted(dict.fromkeys(r for e in es for r in edges[e][1]),  # edges in order:
                      key=lambda r: -r.weight)                               # ties stay put
         sure = [_strength(edges[e][1]) for e in es if edges[e][1]]
-        out.append(Question(sides, tuple(why), frozenset(inside), max(sure) if sure else None))
+        out.append(Question(sides, tuple(why), frozenset(inside), max(sure) if sure else None,
+                            frozenset(opposed)))
     return out
 
 
@@ -356,8 +371,10 @@ def _listed_articles(members: Sequence[int], claims: Sequence[Claim], g: ClaimGr
 def _dispute(g: ClaimGroup, sides: Sequence[Sequence[int]], claims: Sequence[Claim],
              by_article: Mapping[str, Article], listed: Sequence[str],
              why: Sequence[Reason] = (), core: Collection[int] = (),
-             events: tuple[str, ...] | None = None, confidence: float | None = None
-             ) -> Dispute:
+             events: tuple[str, ...] | None = None, confidence: float | None = None,
+             key: Sequence[str] = ()) -> Dispute:
+    """A dispute of ``g`` over ``sides``; its id hashes its claims and ``key`` (the conflicts
+    of its question, when its group answers several: two questions may hold the same claims)."""
     def source(article_id: str) -> str:
         a = by_article.get(article_id)
         return a.voice if a is not None else article_id
@@ -390,7 +407,9 @@ def _dispute(g: ClaimGroup, sides: Sequence[Sequence[int]], claims: Sequence[Cla
                 claims=tuple(c.id for c in cs),
                 holders=holders([(c.speaker, source(art)) for c in cs])))
     members = sorted(c for p in pos for c in p.claims)
-    return Dispute(id=stable_id("d-", members), question=question([*why, *g.reasons], pos),
+    return Dispute(id=stable_id("d-", [*members, *key]),
+                   question=question(why if why or key else g.reasons, pos),  # the group's
+                   # only for its one question, when the judge named no reason
                    group=g.id, confidence=g.confidence if confidence is None else confidence,
                    positions=tuple(pos),
                    outlets=tuple(outlets), events=g.events if events is None else events,

@@ -367,6 +367,11 @@ def _known_hosts() -> dict[str, str]:
     return out
 
 
+def known_outlets() -> frozenset[str]:
+    """The names well-known outlets use ("AFP", "Al Jazeera"), from ``data/outlet_hosts.tsv``."""
+    return frozenset(_known_hosts().values())
+
+
 def host_of(url: str | None) -> str | None:
     """The readable host of ``url`` ("https://www.hindustantimes.com/x" -> "hindustantimes.com")."""
     if not url or not url.strip():

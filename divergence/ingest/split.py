@@ -261,14 +261,37 @@ def split(article: Article, splitter: Splitter | None = None) -> list[Claim]:
 # speaker in the article, when one was named in the last few claims (each claim so resolved
 # carries the chain on); else the pronoun stays, and names no one.
 _HE_SHE = frozenset({"he", "she"})
-_CHAIN = 3  # claims between a named speaker and the pronoun that stands for them, at most
+_CHAIN = 3  # how many claims after a named speaker's a pronoun may stand for them, at most
 _NOT_A_PERSON = re.compile(
     r"\b(?:ministry|council|committee|office|agency|army|forces?|department|government|"
     r"commission|times|post|news|network|media|paper|newspaper|report|statement|military|"
     r"police|services?|administration|embassy|kremlin|house|channel|tv|radio|group|party|"
-    r"court|parliament|authorit(?:y|ies)|officials?|sources?|spokes(?:man|woman|person)'s)\b",
+    r"court|parliament|authorit(?:y|ies)|officials?|sources?|spokes(?:man|woman|person)'s|"
+    r"pentagon|street|hamas|hezbollah|taliban|houthis?|reuters|xinhua|tass|interfax|"
+    r"alliance|movement|organi[sz]ation|union|bureau|intelligence)\b",
     re.I)
 _ENDS_WITH_NAME = re.compile(r"\b[A-Z][\w'’.-]*$")
+_ACRONYM = re.compile(r"\b[A-Z]{2,}s?$")  # CNN, IDF, NATO, FSB: an outlet or a body
+
+
+@lru_cache(maxsize=1)
+def _person_titles() -> frozenset[str]:
+    """Words that mark the name after them as a person's ("spokesman", "minister", "gen")."""
+    from ..wordlists import word_groups
+
+    return word_groups("title_words").get("person_titles", frozenset()) | frozenset({
+        "spokesman", "spokeswoman", "spokesperson", "gen", "maj", "lt", "col", "adm",
+        "commander", "governor", "mayor", "leader", "head", "official"})
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    """Outlets' names and title words: a speaker made only of these is no one's name."""
+    from ..wordlists import word_groups
+    from .headers import known_outlets
+
+    titles = {w for ws in word_groups("title_words").values() for w in ws}
+    return frozenset({n.lower() for n in known_outlets()} | titles | _person_titles())
 
 
 @lru_cache(maxsize=1)
@@ -284,9 +307,19 @@ def _names_a_person(speaker: str) -> bool:
     not a pronoun, not "the army", not a country or capital, not an office or outlet."""
     s = speaker.strip()
     low = s.lower()
+    raw = re.findall(r"[\w'’.-]+", s)
+    words = [w.lower() for w in raw]
+    titled = [k for k, w in enumerate(words) if w.strip(".") in _person_titles()]
+    tail = raw[titled[-1] + 1:] if titled else []
+    if tail and not _ACRONYM.search(s) and all(w[:1].isupper() for w in tail) and not (
+            _NOT_A_PERSON.search(" ".join(tail))
+            or any(w.lower().strip(".") in _not_names() for w in tail)):
+        return True  # a name after a title: "Thai army spokesperson Vintay Suwari"
     return not (low in _HE_SHE or low in {"they", "it", "we", "i"}
                 or low.startswith(("the ", "a ", "an ")) or low in _place_names()
-                or _NOT_A_PERSON.search(s)) and bool(_ENDS_WITH_NAME.search(s))
+                or low in _not_names() or all(w.strip(".") in _not_names() for w in words)
+                or _NOT_A_PERSON.search(s) or _ACRONYM.search(s)
+                ) and bool(_ENDS_WITH_NAME.search(s))
 
 
 def resolve_pronoun_speakers(claims: Sequence[Claim]) -> list[Claim]:

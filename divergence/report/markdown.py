@@ -230,6 +230,12 @@ def _dispute(report: Report, d: Dispute, claims: dict[str, Claim],
         lines.append("")
     if view.group is not None:
         lines += _notes(view.group, view.reasons)
+    elif view.reasons:  # a dispute whose group the report does not hold: its own reasons
+        shown, rest = top_reasons(view.reasons)
+        lines += [_reason(r) for r in shown]
+        if rest:
+            lines.append(f"- … and {len(rest)} more reason(s) ({', '.join(_types(rest))})")
+        lines.append("")
     return lines
 
 
