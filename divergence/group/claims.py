@@ -8,7 +8,6 @@ and what is left is unique. Groups are formed over all claims, so they can cross
 
 from __future__ import annotations
 
-import re
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
@@ -22,6 +21,7 @@ from ..judge.frames.accused import FLOOR as ACCUSED_FLOOR
 from ..judge.text import entities
 from ..records import Article, Claim, ClaimGroup, Event, Judgement, Reason
 from .agreements import Adjacency, UnionFind, agree_parts, dispute_members, positions
+from .disputes import strongest_reasons
 from .graph import NeighbourTable, check_rows
 
 # ---------------------------------------------------------------- voices
@@ -315,7 +315,7 @@ def find_groups(
     for root, edges in by_root.items():
         core = {x for i, j, _ in edges for x in (i, j)}  # names the group: a paraphrase that
         comp = sorted(core | sides.get(root, set()))    # joins later keeps its reviews
-        reasons = _merge_reasons([r for _, _, v in edges for r in v.reasons])
+        reasons = strongest_reasons([r for _, _, v in edges for r in v.reasons])
         conf = max(v.confidence for _, _, v in edges)
         groups.append((root, _group("conflict", conf, comp, claims, voice, reasons, key=core)))
         used |= set(comp)
@@ -345,7 +345,7 @@ def find_groups(
         else:  # two claims of a dispute worded alike: no agree edge, their closeness
             verdicts = [close[(min(part), max(part))]]
             conf = verdicts[0].similarity
-        reasons = _merge_reasons([r for v in verdicts for r in v.reasons], keep=3)
+        reasons = strongest_reasons([r for v in verdicts for r in v.reasons], keep=3)
         reasons += _details(part, claims, voice)
         groups_out.append(_group("agree", conf, part, claims, voice, reasons))
         agreeing |= inside
@@ -460,15 +460,6 @@ def _details(
             ids = tuple(claims[i].id for i in part if voice(i) == v)
             out.append(Reason("detail", f"only {v} mentions {', '.join(only)}", ids, weight=0.0))
     return tuple(out)
-
-
-def _merge_reasons(reasons: Sequence[Reason], keep: int = 8) -> tuple[Reason, ...]:
-    best: dict[tuple[str, str], Reason] = {}
-    for r in reasons:
-        key = (r.type, re.sub(r"\S+:\d+", "", r.detail))
-        if key not in best or r.weight > best[key].weight:
-            best[key] = r
-    return tuple(sorted(best.values(), key=lambda r: -r.weight)[:keep])
 
 
 def _group(

@@ -413,11 +413,11 @@ def _dispute(g: ClaimGroup, sides: Sequence[Sequence[int]], claims: Sequence[Cla
                    group=g.id, confidence=g.confidence if confidence is None else confidence,
                    positions=tuple(pos),
                    outlets=tuple(outlets), events=g.events if events is None else events,
-                   reasons=_strongest(why))
+                   reasons=strongest_reasons(why))
 
 
-def _strongest(reasons: Sequence[Reason], keep: int = 8) -> tuple[Reason, ...]:
-    """A question's reasons as a group keeps them: one per type and wording (claim ids
+def strongest_reasons(reasons: Sequence[Reason], keep: int = 8) -> tuple[Reason, ...]:
+    """Reasons as a group or a dispute keeps them: one per type and wording (claim ids
     aside), strongest first, at most ``keep``."""
     best: dict[tuple[str, str], Reason] = {}
     for r in reasons:
@@ -500,4 +500,4 @@ def question(reasons: Sequence[Reason], pos: Sequence[Position]) -> str:
 
 
 __all__ = ["ALL_PAIRS_MAX", "Question", "find_disputes", "holders", "positions", "question",
-           "questions"]
+           "questions", "strongest_reasons"]
