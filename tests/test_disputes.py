@@ -351,3 +351,25 @@ def test_many_loose_denials_make_a_bounded_number_of_disputes() -> None:
     got = questions(list(range(20)), claims, np.eye(20, dtype=np.float32), TableJudge(table))  # type: ignore[arg-type]
     assert len(got) <= mod.MAX_QUESTIONS
     assert sum(len(q.pairs) for q in got) == len(table)  # every conflict is still read
+
+
+def test_a_count_dispute_asks_how_many_even_beside_a_weaker_credit_reason() -> None:
+    both = (Reason("number", "'31' vs '12' (deaths)", weight=0.8),
+            Reason("actor", "who is responsible for the truce — x; y", weight=0.6))
+
+    class Judge(SplitJudge):
+        REASONS = {("a:0", "b:0"): _WHO_R}
+
+        def judge_pairs(self, left: Sequence[Claim], right: Sequence[Claim],
+                        sims: Sequence[float], va: object = None, vb: object = None
+                        ) -> list[Judgement]:
+            out = super().judge_pairs(left, right, sims, va, vb)
+            return [Judgement(j.label, j.confidence, both) if {a.id, b.id} == {"c:0", "d:0"}
+                    else j for a, b, j in zip(left, right, out, strict=True)]
+
+    table = {("a:0", "b:0"): "conflict", ("c:0", "d:0"): "conflict"}
+    group = ClaimGroup("g", "conflict", 0.9, tuple(c.id for c in SPLIT[:4]), ("a", "b"))
+    arts = [Article(x, f"{x}.txt", "", source=x.upper()) for x in "abcd"]
+    found = find_disputes(arts, SPLIT[:4], _vectors(4, close=()), [group], Judge(table))  # type: ignore[arg-type]
+    assert sorted(d.question for d in found) == ["How many deaths?",
+                                                 "Who brought about the truce?"]

@@ -171,25 +171,29 @@ def questions(idx: Sequence[int], claims: Sequence[Claim], vectors: np.ndarray, 
     def union(e: int, f: int) -> None:
         parent[find(e)] = find(f)
 
-    asked: dict[str, int] = {}  # a named question (who brought about X, was X kept): one
+    # A named question (who brought about X, was X kept) is one per group. Counts or times of
+    # one thing join at a shared claim; statements too, when their other claims are close.
+    asked: dict[str, int] = {}
     at: dict[tuple[int, str], list[tuple[int, int]]] = defaultdict(list)  # (claim, kind) ->
-    for e, ((i, j), kind) in enumerate(zip((k for k, _ in edges), kinds, strict=True)):  # its
-        if kind.startswith(_ASKED):                                   # edges and far ends
+    for e, ((i, j), kind) in enumerate(zip((k for k, _ in edges), kinds, strict=True)):
+        if kind.startswith(_ASKED):                                 # its edges and far ends
             union(e, asked.setdefault(kind, e))
         at[(i, kind)].append((e, j))
         at[(j, kind)].append((e, i))
-    for (_, kind), ends in at.items():  # counts or times of one thing: those sharing a claim;
-        for k, (e, y) in enumerate(ends):  # statements: and their other claims close
+    for (_, kind), ends in at.items():
+        for k, (e, y) in enumerate(ends):
             for f, z in ends[:k]:
                 if find(e) != find(f) and (kind != "statement"
                                            or float(vectors[y] @ vectors[z]) >= SAME_QUESTION):
                     union(e, f)
-    typed: dict[int, set[int]] = defaultdict(set)  # a statement conflict at a claim of a
-    for e, ((i, j), kind) in enumerate(zip((k for k, _ in edges), kinds, strict=True)):  # typed
-        if kind != "statement":  # question is one more reason on it when its other claim is
-            typed[find(e)] |= {i, j}  # in it too, or close to one of its other claims; a
+    # A statement conflict at a claim of a typed question is one more reason on it when its
+    # other claim is in it too, or close to one of its other claims; it joins one at most.
+    typed: dict[int, set[int]] = defaultdict(set)
     for e, ((i, j), kind) in enumerate(zip((k for k, _ in edges), kinds, strict=True)):
-        if kind != "statement" or find(e) in typed:  # statement joins one typed question at most
+        if kind != "statement":
+            typed[find(e)] |= {i, j}
+    for e, ((i, j), kind) in enumerate(zip((k for k, _ in edges), kinds, strict=True)):
+        if kind != "statement" or find(e) in typed:
             continue
         for root, cs in typed.items():
             if any(x in cs and (y in cs or any(float(vectors[y] @ vectors[z]) >= SAME_QUESTION
@@ -407,9 +411,11 @@ def _dispute(g: ClaimGroup, sides: Sequence[Sequence[int]], claims: Sequence[Cla
                 claims=tuple(c.id for c in cs),
                 holders=holders([(c.speaker, source(art)) for c in cs])))
     members = sorted(c for p in pos for c in p.claims)
-    return Dispute(id=stable_id("d-", [*members, *key]),
-                   question=question(why if why or key else g.reasons, pos),  # the group's
-                   # only for its one question, when the judge named no reason
+    asked: Sequence[Reason] = why if why or key else g.reasons  # the group's: for its one
+    if key:  # question, when the judge named no reason; one of several: its own kind asks
+        kind = _kind(why)
+        asked = [r for r in why if _kind([r]) == kind] or why
+    return Dispute(id=stable_id("d-", [*members, *key]), question=question(asked, pos),
                    group=g.id, confidence=g.confidence if confidence is None else confidence,
                    positions=tuple(pos),
                    outlets=tuple(outlets), events=g.events if events is None else events,
