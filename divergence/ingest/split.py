@@ -352,6 +352,7 @@ def resolve_pronoun_speakers(claims: Sequence[Claim]) -> list[Claim]:
 # "the ministry said", "the paper reported": the last named speaker whose name holds that
 # noun ("Russia's Defence Ministry", "the Cambodian newspaper Khmer Times").
 _THE_ONE = re.compile(r"[Tt]he ([a-z]+)")
+_LOOK_BACK = 50  # named speakers looked through, latest first (a long article stays linear)
 _PAPERS = ("paper", "newspaper", "daily")
 _SAME_NOUN = {"paper": _PAPERS, "newspaper": _PAPERS, "daily": _PAPERS}
 
@@ -364,7 +365,7 @@ def _described(noun: str, named: Sequence[str]) -> str | None:
     if noun.endswith("s"):
         return None
     nouns = _SAME_NOUN.get(noun, (noun,))
-    for sp in reversed(named):
+    for sp in reversed(named[-_LOOK_BACK:]):
         words = re.findall(r"[\w'’-]+", sp)
         at = [k for k, w in enumerate(words) if w.lower() in nouns]
         if at and len(words) > 2 and all(w[:1].isupper() for w in words[at[-1] + 1:]):
