@@ -180,7 +180,7 @@ def _card(g: ClaimGroup, claims: dict[str, Claim], articles: dict[str, Article])
             for col in columns(g, claims, articles)]
     shown, rest = top_reasons(g.reasons)
     return {"id": g.id, "label": g.label, "confidence": g.confidence, "sources": g.sources,
-            "flagged": g.flagged, "verdict": g.verdict, "columns": cols, "dispute": None,
+            "flagged": g.flagged, "verdict": g.verdict, "columns": cols, "disputes": [],
             "reasons": [_reason(r) for r in shown], "more": [_reason(r) for r in rest]}
 
 

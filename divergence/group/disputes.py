@@ -119,7 +119,7 @@ def positions(idx: Sequence[int], claims: Sequence[Claim], vectors: np.ndarray,
     """Split claims (rows of ``claims``) into sides from the judge's verdicts on their pairs;
     ``known`` pairs (i < j) are conflicts already established (the group's own reasons, which
     the full judge, NLI model included, found). All of them are read as one question."""
-    agree, against = _verdicts(idx, claims, vectors, judge, known)
+    agree, against = _verdicts(idx, claims, vectors, judge, dict.fromkeys(known))
     return _sides(idx, agree, set(against))
 
 
@@ -231,10 +231,11 @@ def questions(idx: Sequence[int], claims: Sequence[Claim], vectors: np.ndarray, 
 
 
 def _verdicts(idx: Sequence[int], claims: Sequence[Claim], vectors: np.ndarray, judge: Judge,
-              known: Collection[tuple[int, int]] | Mapping[tuple[int, int], Reason]
+              known: Mapping[tuple[int, int], Reason | None]
               ) -> tuple[list[tuple[float, int, int]], dict[tuple[int, int], list[Reason]]]:
     """The judge's agreements (confidence, i, j), strongest first, and conflicts (i, j) ->
-    their conflict reasons, over the pairs of ``idx``; ``known`` conflicts are added."""
+    their conflict reasons, over the pairs of ``idx``; ``known`` conflicts (with the reason
+    that names them, if any) are added."""
     pairs = _pairs(idx, vectors)
     left = [claims[i] for i, _ in pairs]
     right = [claims[j] for _, j in pairs]
@@ -247,9 +248,8 @@ def _verdicts(idx: Sequence[int], claims: Sequence[Claim], vectors: np.ndarray, 
     against = {(i, j): [r for r in v.reasons if is_conflict(r) or r.type in _JUDGES]
                for (i, j), v in zip(pairs, verdicts, strict=True) if v.label == "conflict"}
     inside = set(idx)
-    for i, j in known:
+    for (i, j), r in known.items():
         if i in inside and j in inside:
-            r = known[(i, j)] if isinstance(known, Mapping) else None
             against.setdefault((i, j), [])
             if r is not None and r not in against[(i, j)]:
                 against[(i, j)].append(r)

@@ -71,11 +71,6 @@ def shown_disputes(report: Report) -> list[Dispute]:
     return [d for d in report.disputes if d.group not in groups or groups[d.group].flagged]
 
 
-def disputes_by_group(report: Report) -> dict[str, Dispute]:
-    """Map conflict group id -> the shown dispute built from it (the first, if several)."""
-    return {gid: ds[0] for gid, ds in all_disputes_by_group(report).items()}
-
-
 def all_disputes_by_group(report: Report) -> dict[str, list[Dispute]]:
     """Map conflict group id -> the shown disputes built from it, one per question, in the
     report's order (a chain of conflicts across one event's coverage answers several)."""

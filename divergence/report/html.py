@@ -215,13 +215,11 @@ def _group(
     disputes: dict[str, list[Dispute]] | None = None,
 ) -> dict[str, Any]:
     ds = (disputes or {}).get(g.id, [])
-    d = ds[0] if ds else None
     view: dict[str, Any] = {
         "id": g.id, "anchor": group_anchor(g.id), "label": g.label, "confidence": g.confidence,
         "sources": g.sources, "verdict": g.verdict, "ref": None, "columns": [], "reasons": [],
         "more": [], "folded": None,
         "aside": aside_why(g, threshold) if section_of(g) == "aside" else None,
-        "dispute": {"href": "#" + dispute_anchor(d.id), "question": d.question} if d else None,
         "disputes": [{"href": "#" + dispute_anchor(x.id), "question": x.question} for x in ds],
     }
     home = place.home[g.id]
@@ -230,7 +228,7 @@ def _group(
         view["ref"] = {"href": "#" + group_anchor(g.id),
                        "event": (first.label or first.id) if first else "elsewhere"}
         return view
-    if d is not None:
+    if ds:  # shown as its disputes, above
         return view
     spans = [s for r in g.reasons for s in r.spans]
     view["columns"] = [

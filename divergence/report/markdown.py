@@ -228,14 +228,7 @@ def _dispute(report: Report, d: Dispute, claims: dict[str, Claim],
             name = md_escape(r.outlet) + (f" ({md_escape(r.source)})" if r.source else "")
             lines.append(_row([name, *(md_escape(voice_text(c)) for c in r.cells)]))
         lines.append("")
-    if view.group is not None:
-        lines += _notes(view.group, view.reasons)
-    elif view.reasons:  # a dispute whose group the report does not hold: its own reasons
-        shown, rest = top_reasons(view.reasons)
-        lines += [_reason(r) for r in shown]
-        if rest:
-            lines.append(f"- … and {len(rest)} more reason(s) ({', '.join(_types(rest))})")
-        lines.append("")
+    lines += _notes(view.group, view.reasons)  # its group may be absent: its own reasons
     return lines
 
 
@@ -347,14 +340,14 @@ def _listed(g: ClaimGroup, claims: dict[str, Claim], articles: dict[str, Article
     return [*lines, ""]
 
 
-def _notes(g: ClaimGroup, reasons: Sequence[Reason] | None = None) -> list[str]:
+def _notes(g: ClaimGroup | None, reasons: Sequence[Reason] | None = None) -> list[str]:
     """The strongest reasons (the group's, or those given), how many more, then the reviewer's
     verdict, as one bullet list."""
-    shown, rest = top_reasons(g.reasons if reasons is None else reasons)
+    shown, rest = top_reasons(reasons if reasons is not None else g.reasons if g else ())
     lines = [_reason(r) for r in shown]
     if rest:
         lines.append(f"- … and {len(rest)} more reason(s) ({', '.join(_types(rest))})")
-    v = g.verdict
+    v = g.verdict if g is not None else None
     if v is not None:
         note = f" — {md_escape(v.note)}" if v.note else ""
         lines.append(f"- reviewed: **{md_escape(v.decision)}** by {md_escape(v.reviewer)} "
