@@ -26,7 +26,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from divergence.embed import EMBEDDERS, EmbeddingCache  # noqa: E402
-from divergence.evaluate.newsdev import TO_PAIR, default_root, load_newsdev, side_span  # noqa: E402
+from divergence.evaluate.newsdev import TO_PAIR, default_root, load_newsdev, side_claims  # noqa: E402
 from divergence.ingest.io import atomic_write, load  # noqa: E402
 from divergence.pipeline import Options, default_judge, run  # noqa: E402
 
@@ -38,17 +38,10 @@ def measure(split: str) -> dict:
     articles, _ = load([str(p) for p in data.articles])
     report = run(articles, emb, default_judge(emb.name), EmbeddingCache(),
                  options=Options(progress=False, claims_dir=None))
-    by_path = {Path(a.path).resolve().relative_to(data.root.resolve()).as_posix(): a
-               for a in report.articles}
-    claims_of = defaultdict(list)
-    for c in report.claims:
-        claims_of[c.article_id].append(c)
+    overlapping = side_claims(report, data.root)
 
     def ids(side: object) -> set[str]:
-        art = by_path[side.article]  # type: ignore[attr-defined]
-        span = side_span(art.text, side)  # type: ignore[arg-type]
-        return ({c.id for c in claims_of[art.id] if c.start < span[1] and span[0] < c.end}
-                if span else set())
+        return {c.id for c in overlapping(side)}  # type: ignore[arg-type]
 
     where = defaultdict(set)  # claim -> (dispute, position)
     for d in report.disputes:

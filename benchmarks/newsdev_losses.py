@@ -33,7 +33,7 @@ from divergence.evaluate.newsdev import (  # noqa: E402
     default_root,
     load_newsdev,
     report_labels,
-    side_span,
+    side_claims,
 )
 from divergence.group.claims import candidate_pairs, find_groups, voices  # noqa: E402
 from divergence.group.events import find_events  # noqa: E402
@@ -86,18 +86,7 @@ def losses(split: str) -> dict:
     report = SimpleNamespace(articles=articles, claims=claims, groups=groups)
     pred = report_labels(data.pairs, report, data.root)
 
-    rel = {Path(a.path).resolve().relative_to(data.root.resolve()).as_posix(): a
-           for a in articles}
-    of_article: dict[str, list[Claim]] = {}
-    for c in claims:
-        of_article.setdefault(c.article_id, []).append(c)
-
-    def overlapping(side: object) -> list[Claim]:
-        art = rel[side.article]  # type: ignore[attr-defined]
-        span = side_span(art.text, side)  # type: ignore[arg-type]
-        if span is None:
-            return []
-        return [c for c in of_article.get(art.id, []) if c.start < span[1] and span[0] < c.end]
+    overlapping = side_claims(report, data.root)
 
     rows = []
     for p, got in zip(data.pairs, pred, strict=True):

@@ -10,9 +10,10 @@ nothing of a test event is ever tuned on.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import DivergenceError
 
@@ -127,36 +128,45 @@ def side_span(text: str, side: Side) -> tuple[int, int] | None:
     return None if i < 0 else (i, i + len(side.text))
 
 
-def report_labels(pairs: Sequence[GoldPair], report: object, root: Path) -> list[str]:
-    """For each gold pair, the label the report gives it: ``agree`` when one agree group holds a
-    claim of each side, else ``conflict`` when one conflict group does (claims matched by
-    character offsets), else ``neither``. ``report`` is a ``records.Report`` over the split's
-    articles."""
-    by_path: dict[str, object] = {}
+def side_claims(report: object, root: Path) -> Callable[[Side], list[Any]]:
+    """For a gold side, the claims of ``report`` (with ``articles`` and ``claims``) that overlap
+    its sentence in its article (by character offsets); none for an article the report does not
+    hold or a sentence it cannot find."""
+    by_path: dict[str, Any] = {}
     for art in report.articles:  # type: ignore[attr-defined]
         try:
             rel = Path(art.path).resolve().relative_to(root.resolve()).as_posix()
         except ValueError:
             continue
         by_path[rel] = art
-    claims_of: dict[str, list] = {}
+    claims_of: dict[str, list[Any]] = {}
     for c in report.claims:  # type: ignore[attr-defined]
         claims_of.setdefault(c.article_id, []).append(c)
+
+    def overlapping(side: Side) -> list[Any]:
+        art = by_path.get(side.article)
+        span = side_span(art.text, side) if art is not None else None
+        if span is None:
+            return []
+        s, e = span
+        return [c for c in claims_of.get(art.id, []) if c.start < e and s < c.end]
+
+    return overlapping
+
+
+def report_labels(pairs: Sequence[GoldPair], report: object, root: Path) -> list[str]:
+    """For each gold pair, the label the report gives it: ``agree`` when one agree group holds a
+    claim of each side, else ``conflict`` when one conflict group does (claims matched by
+    character offsets), else ``neither``. ``report`` is a ``records.Report`` over the split's
+    articles."""
+    overlapping = side_claims(report, root)
     groups_of: dict[str, list] = {}
     for g in report.groups:  # type: ignore[attr-defined]
         for cid in g.claims:  # a claim may be in a conflict group and in an agree group
             groups_of.setdefault(cid, []).append(g)
 
     def claim_ids(side: Side) -> set[str]:
-        art = by_path.get(side.article)
-        if art is None:
-            return set()
-        span = side_span(art.text, side)  # type: ignore[attr-defined]
-        if span is None:
-            return set()
-        s, e = span
-        return {c.id for c in claims_of.get(art.id, [])  # type: ignore[attr-defined]
-                if c.start < e and s < c.end}
+        return {c.id for c in overlapping(side)}
 
     out = []
     for p in pairs:
