@@ -267,16 +267,13 @@ def _kind(reasons: Sequence[Reason]) -> str:
     time of one thing (``number: deaths``, ``date: truce``), a title, or else whether a
     statement holds (a denial, a negation: the claims themselves are the question)."""
     for r in sorted(reasons, key=lambda r: -r.weight):
-        if r.type == "actor" and (m := _WHO.search(r.detail)):
-            return f"{_ASKED[0]}{m.group(1)}"
+        what = _subject(r)
+        if r.type == "actor" and what is not None:
+            return f"{_ASKED[0]}{what}"
         if r.type == "compliance":
-            return f"{_ASKED[1]}{r.detail.split(' — ', 1)[0]}"
-        if r.type == "number":
-            m = _COUNT.search(r.detail)
-            return f"number: {m.group(1) if m else ''}"
-        if r.type == "date":
-            m = _WHEN.search(r.detail)
-            return f"date: {m.group(1).split('/')[0] if m else ''}"
+            return f"{_ASKED[1]}{what}"
+        if r.type in ("number", "date"):
+            return f"{r.type}: {what or ''}"
         if r.type == "title":
             return "title"
     return "statement"
@@ -477,6 +474,27 @@ _WHEN = re.compile(r"\(when: ([^()]*)\)")
 _TITLE = re.compile(r"([^:']{1,80}): '")
 
 
+def _subject(r: Reason) -> str | None:
+    """What a typed reason asks about, read from its detail (``question`` and ``_kind`` share
+    it): the thing credited or blamed ("the ceasefire"), the compliance question, what is
+    counted ("deaths"), the happening timed ("truce"), the person titled; None when its detail
+    names none."""
+    if r.type == "actor":
+        m = _WHO.search(r.detail)
+    elif r.type == "compliance":
+        return r.detail.split(" — ", 1)[0]
+    elif r.type == "number":
+        m = _COUNT.search(r.detail)
+    elif r.type == "date":
+        m = _WHEN.search(r.detail)
+        return m.group(1).split("/")[0] if m else None
+    elif r.type == "title":
+        m = _TITLE.match(r.detail)
+    else:
+        return None
+    return m.group(1) if m else None
+
+
 def question(reasons: Sequence[Reason], pos: Sequence[Position]) -> str:
     """The question the positions answer, from the typed reasons: who is credited, whether a
     truce was kept, how many, when, what someone's title is; else whether the first position
@@ -485,21 +503,18 @@ def question(reasons: Sequence[Reason], pos: Sequence[Position]) -> str:
         for r in sorted(reasons, key=lambda r: -r.weight):
             if r.type != kind:
                 continue
-            if kind == "actor" and (m := _WHO.search(r.detail)):
-                what = m.group(1)
-                if what == "the harm":
-                    return "Who is responsible for the harm?"
-                return f"Who brought about {what}?"
+            what = _subject(r)
+            if kind == "actor" and what is not None:
+                return ("Who is responsible for the harm?" if what == "the harm"
+                        else f"Who brought about {what}?")
             if kind == "compliance":
-                asked = r.detail.split(" — ", 1)[0].rstrip("?")
+                asked = (what or "").rstrip("?")
                 return asked[:1].upper() + asked[1:] + "?"
-            if kind == "number" and (m := _COUNT.search(r.detail)):
-                return f"How many {m.group(1)}?"
-            if kind == "title" and (m := _TITLE.match(r.detail)):
-                return f"What is {m.group(1)}'s title?"
+            if kind == "number" and what is not None:
+                return f"How many {what}?"
+            if kind == "title" and what is not None:
+                return f"What is {what}'s title?"
             if kind == "date":
-                m = _WHEN.search(r.detail)
-                what = m.group(1).split("/")[0] if m and m.group(1) else ""
                 return f"When did the {what} happen?" if what else "When did it happen?"
     first = pos[0].label.removeprefix("Not so: ").rstrip(".…")
     return f"Is it so that {first[:1].lower() + first[1:]}?"
