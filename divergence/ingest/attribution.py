@@ -134,7 +134,7 @@ _TOOK_TO = re.compile(
     r"asserting|claiming|announcing|say|write|state|post|note|announce|claim|assert)\b"
     r"\s*[,:]?\s*(?:that\s+)?"
 )
-_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})  # subject pronouns
 # after "said at a meeting" / "told the men": a "that" opening a relative clause ("that lasted
 # five hours", "that he had hired") is not the one that opens what was said
 _NOT_RELATIVE = r"(?!(?:was|were|is|are|had|has|have|would|will|could|\w+ed)\b)"
@@ -184,7 +184,7 @@ def _speaker_ok(spk: str) -> bool:
     # credit)", "a plan he (said had been ...)", "coming after Trump (warned ...)".
     if raw[0].lower() in _NOT_SPEAKER_START or raw[0].endswith("ing") and raw[0].islower():
         return False
-    if len(raw) > 1 and (raw[-1].lower() in _PRONOUNS or raw[-1] in _DANGLING):
+    if len(raw) > 1 and (raw[-1].lower() in PRONOUNS or raw[-1] in _DANGLING):
         return False  # "The official called the (claim untrue)", "The officials who (confirmed)"
     if len(raw) == 1 and raw[0].lower() in _NOT_SPEAKER_WORDS:
         return False  # "In (his address, X said)", "Speaking (to the paper, X said)"

@@ -18,7 +18,7 @@ from typing import Protocol
 
 from ..records import Article, Claim
 from ..registry import Registry
-from .attribution import Attributed, attribute, is_clause
+from .attribution import PRONOUNS, Attributed, attribute, is_clause
 from .textsafe import unicode_safe
 
 
@@ -315,7 +315,7 @@ def _names_a_person(speaker: str) -> bool:
             _NOT_A_PERSON.search(" ".join(tail))
             or any(w.lower().strip(".") in _not_names() for w in tail)):
         return True  # a name after a title: "Thai army spokesperson Vintay Suwari"
-    return not (low in _HE_SHE or low in {"they", "it", "we", "i"}
+    return not (low in PRONOUNS
                 or low.startswith(("the ", "a ", "an ")) or low in _place_names()
                 or low in _not_names() or all(w.strip(".") in _not_names() for w in words)
                 or _NOT_A_PERSON.search(s) or _ACRONYM.search(s)
