@@ -206,9 +206,9 @@ def questions(idx: Sequence[int], claims: Sequence[Claim], vectors: np.ndarray, 
         parts[find(e)].append(e)
     chains = sorted(parts.values())
     if len(chains) > MAX_QUESTIONS:  # many loose denials: the surest questions stand, the rest
-        def sure(es: list[int]) -> tuple[float, int]:  # are read together as one dispute
-            return max(_strength(edges[e][1]) for e in es), len(es)
-        ranked = sorted(chains, key=lambda es: (-sure(es)[0], -sure(es)[1], es[0]))
+        def rank(es: list[int]) -> tuple[float, int, int]:  # are read together as one dispute
+            return -max(_strength(edges[e][1]) for e in es), -len(es), es[0]
+        ranked = sorted(chains, key=rank)
         rest = sorted(e for es in ranked[MAX_QUESTIONS - 1:] for e in es)
         chains = sorted([*ranked[:MAX_QUESTIONS - 1], rest])
     out = []
