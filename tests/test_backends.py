@@ -113,6 +113,42 @@ def test_order_of_rows_follows_the_texts(ort: None, tiny: Path, onnx_dir: Path) 
     assert _cos(v, w).min() > 0.99999
 
 
+def test_passes_spread_over_cores_give_the_vectors_of_one(ort: None, tiny: Path,
+                                                         onnx_dir: Path) -> None:
+    from divergence.embed.onnx_backend import OnnxEncoder
+
+    _emb(tiny, "onnx", onnx_dir).encode(["exports the model once"])
+    folder = next(p.parent for p in onnx_dir.rglob("fp32/model.onnx"))
+    one = OnnxEncoder(folder, batch_size=2, workers=1).encode(SENTENCES * 3)
+    two = OnnxEncoder(folder, batch_size=2, workers=2).encode(SENTENCES * 3)
+    assert np.array_equal(one, two)
+
+
+def test_run_each_keeps_the_order_and_stops_at_an_error() -> None:
+    import threading
+    import time
+
+    from divergence.embed.onnx_backend import run_each
+
+    squares = [(x, x * x) for x in range(20)]
+    assert list(run_each(range(20), lambda x: x * x, workers=3, window=7)) == squares
+    assert list(run_each(iter(range(20)), lambda x: x * x, workers=1)) == squares
+    ran: list[int] = []
+    lock = threading.Lock()
+
+    def run(x: int) -> int:
+        if x == 0:
+            raise ValueError("bad batch")
+        time.sleep(0.01)
+        with lock:
+            ran.append(x)
+        return x
+
+    with pytest.raises(ValueError, match="bad batch"):
+        list(run_each(range(200), run, workers=2))
+    assert len(ran) < 100  # the passes not yet started were dropped, not waited for
+
+
 def test_second_load_reuses_the_files(
     ort: None, tiny: Path, onnx_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

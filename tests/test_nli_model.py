@@ -109,6 +109,19 @@ def test_shipped_model_reads_a_pair_once_per_process() -> None:
     assert calls == [2]
 
 
+def test_a_pair_reads_the_same_alone_or_among_others() -> None:
+    folder = shipped_folder()
+    if folder is None:
+        pytest.skip("no shipped NLI model in this install")
+    pair = ("Officials said 12 people died in the blast.", "The explosion killed 31 people.")
+    others = [("The truce began at noon.", "The guns fell silent from 6 pm on Sunday evening, "
+               "local officials and residents of the border villages said."),
+              ("Rebels took the town.", "The town fell to the rebels.")]
+    alone = OnnxNLI(folder).predict([pair])
+    among = OnnxNLI(folder).predict([others[0], pair, others[1]])  # a fresh memory
+    assert np.array_equal(alone[0], among[1])  # int8 ranges are per pass: one pair per pass
+
+
 def test_the_pair_memory_forgets_beyond_its_bound(monkeypatch: pytest.MonkeyPatch) -> None:
     from divergence.judge import nli_onnx
 

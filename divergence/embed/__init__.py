@@ -53,6 +53,8 @@ class SentenceTransformerEmbedder:
     """sentence-transformers on the CPU; ``model`` is a name, a path, or the packaged default.
 
     Args:
+        batch_size: sentences per forward pass (None: 64 on torch, ``onnx_backend.ONNX_BATCH``
+            on the ONNX backends, which run one pass per core).
         backend: ``torch``, ``onnx`` or ``onnx-int8`` (the ONNX ones need ``divergence[onnx]``
             and never import torch once their files are cached).
         onnx_dir: where exported ONNX files live [default: the embedding cache folder].
@@ -61,7 +63,7 @@ class SentenceTransformerEmbedder:
     def __init__(
         self,
         model: str = DEFAULT_MODEL,
-        batch_size: int = 64,
+        batch_size: int | None = None,
         device: str = "cpu",
         backend: str = DEFAULT_BACKEND,
         onnx_dir: str | os.PathLike[str] | None = None,
@@ -86,7 +88,8 @@ class SentenceTransformerEmbedder:
             require("onnxruntime", self.backend)
             require("tokenizers", self.backend)
             folder = prepare(self.model, self.backend, Path(self.onnx_dir or default_cache_dir()))
-            self._onnx = OnnxEncoder(folder, batch_size=self.batch_size)
+            self._onnx = (OnnxEncoder(folder) if self.batch_size is None
+                          else OnnxEncoder(folder, batch_size=self.batch_size))
         return self._onnx
 
     def _load(self):  # noqa: ANN202 - returns a SentenceTransformer, imported lazily
@@ -127,7 +130,7 @@ class SentenceTransformerEmbedder:
         st = self._load()
         vecs = st.encode(
             list(texts),
-            batch_size=self.batch_size,
+            batch_size=self.batch_size or 64,
             normalize_embeddings=True,
             convert_to_numpy=True,
             show_progress_bar=False,

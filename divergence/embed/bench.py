@@ -97,13 +97,14 @@ def bench_embed(
     backends: Sequence[str] = BACKENDS,
     model: str = DEFAULT_MODEL,
     runs: int = 3,
-    batch_size: int = 64,
+    batch_size: int | None = None,
     cold: bool = True,
     on_progress: Callable[[str], None] | None = None,
 ) -> dict[str, Any]:
     """Measure each backend on ``texts``; returns a JSON-ready dict (see the module docstring).
 
     Args:
+        batch_size: sentences per forward pass (None: each backend's own, as a report runs it).
         cold: also time a fresh process per backend (after the ONNX files are built).
         on_progress: called with a short line per step, for stderr.
     """
@@ -124,7 +125,7 @@ def bench_embed(
         say(f"loading {b}")
         t = time.perf_counter()
         e = SentenceTransformerEmbedder(model, batch_size=batch_size, backend=b)
-        e.encode(texts[:batch_size])
+        e.encode(texts[:batch_size or 64])
         loads[b] = time.perf_counter() - t
         embedders[b] = e
     rates: dict[str, list[float]] = {b: [] for b in backends}
@@ -163,7 +164,8 @@ def bench_embed(
                        imports_torch=c["torch"], **({"error": c["error"]} if "error" in c else {}))
         rows[b] = row
     return {
-        "model": model, "sentences": len(texts), "runs": runs, "batch_size": batch_size,
+        "model": model, "sentences": len(texts), "runs": runs,
+        "batch_size": batch_size or "each backend's default",
         "tokens_per_sentence": round(tokens, 1) if tokens else None,
         "gflop_per_sentence": round(per_sentence, 4), "matmul_gflops": round(rate, 1),
         "matmul_gflops_runs": [round(g, 1) for g in gflops],
