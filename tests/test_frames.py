@@ -1037,3 +1037,32 @@ def test_mediators_named_in_more_words() -> None:
     assert credited("Congo played a central role in the talks on the ceasefire.") == set()
     assert ("mediator", "congo") not in credited("Congo and Rwanda negotiated a ceasefire.")
     assert credited("The emir gave credit to both sides for agreeing to the ceasefire.") == set()
+
+
+class FakePairClassifier:
+    """Calls every pair it reads a conflict (P 0.9) and counts the rows it was given."""
+
+    classes_ = np.array(["agree", "conflict", "neither"])
+
+    def __init__(self) -> None:
+        self.rows = 0
+
+    def predict_proba(self, x: np.ndarray) -> np.ndarray:
+        self.rows += x.shape[0]
+        return np.tile([0.05, 0.9, 0.05], (x.shape[0], 1))
+
+
+def test_news_judge_asks_the_pair_classifier_only_what_it_could_change() -> None:
+    clf = FakePairClassifier()
+    j = NLIJudge(nli=None, classifier=clf)
+    far = (claim_from_text("The weather was fine.", "a:0"), claim_from_text("Stocks fell.", "b:0"))
+    close = (claim_from_text("The rebels took the town on Monday.", "a:1"),
+             claim_from_text("The town fell to the rebels on Monday.", "b:1"))
+    own = (close[0], claim_from_text("The town fell to the rebels on Monday.", "a:2"))
+    v = np.eye(4, dtype=np.float32)
+    got = j.judge_pairs([far[0], close[0], own[0]], [far[1], close[1], own[1]], [0.1, 0.8, 0.8],
+                        v[:3], v[1:4])
+    assert clf.rows == 1  # the near-paraphrases of two articles only: it may call them apart
+    assert [g.label for g in got][:2] == ["neither", "conflict"]
+    assert got[1].reasons[0].type == "model"
+    assert got[2].label != "conflict"  # one article's claims are never called apart by it

@@ -124,16 +124,33 @@ class NLIJudge(Judge):
 
     def judge_pairs(self, left: Sequence[Claim], right: Sequence[Claim], sims: Sequence[float],
                     va: np.ndarray | None = None, vb: np.ndarray | None = None) -> list[Judgement]:
-        """Label aligned pairs (left[i], right[i]); the model reads the gated pairs in one batch."""
+        """Label aligned pairs (left[i], right[i]); the model reads the gated pairs in one call."""
         reasons = [through_stance(a, b, self._reasons(a, b, s))
                    for a, b, s in zip(left, right, sims, strict=True)]
-        pairwise = self._probs(left, right, va, vb, reasons)  # the cheap classifier, if any
-        p_pair = [None if pairwise is None else float(pairwise[i, 1]) for i in range(len(left))]
+        p_pair = self._pair_probs(left, right, sims, va, vb, reasons)
         decided = {i for i, (a, b, s) in enumerate(zip(left, right, sims, strict=True))
                    if self._classifier_decides(a, b, float(s), reasons[i], p_pair[i])}
         probs = self.model_probs(left, right, sims, reasons, skip=decided)
         return [self._decide_news(a, b, float(s), reasons[i], probs[i], p_pair[i])
                 for i, (a, b, s) in enumerate(zip(left, right, sims, strict=True))]
+
+    def _pair_probs(self, left: Sequence[Claim], right: Sequence[Claim], sims: Sequence[float],
+                    va: np.ndarray | None, vb: np.ndarray | None,
+                    reasons: Sequence[Sequence[Reason]]) -> list[float | None]:
+        """P(conflict) from the cheap pair classifier, for the pairs whose label it can change
+        (a negation to confirm, near-paraphrases it may call apart; None for the rest). It
+        computes each row alone, so leaving the others out changes no number."""
+        out: list[float | None] = [None] * len(left)
+        if va is None or vb is None:
+            return out
+        ask = [i for i, (a, b, s, rs) in enumerate(zip(left, right, sims, reasons, strict=True))
+               if any(is_conflict(r) and r.weight >= self.conflict_threshold for r in rs)
+               or self._pair_calls_apart(a, b, float(s), 1.0)]
+        got = self._probs([left[i] for i in ask], [right[i] for i in ask], va[ask], vb[ask],
+                          [list(reasons[i]) for i in ask]) if ask else None
+        for k, i in enumerate(ask if got is not None else ()):
+            out[i] = float(got[k, 1])
+        return out
 
     def _classifier_decides(self, a: Claim, b: Claim, sim: float, reasons: Sequence[Reason],
                             p_pair: float | None) -> bool:
