@@ -133,6 +133,8 @@ def test_run_each_keeps_the_order_and_stops_at_an_error() -> None:
     squares = [(x, x * x) for x in range(20)]
     assert list(run_each(range(20), lambda x: x * x, workers=3, window=7)) == squares
     assert list(run_each(iter(range(20)), lambda x: x * x, workers=1)) == squares
+    here = threading.get_ident()  # one pass runs inline: a new thread would pay a warm-up
+    assert list(run_each([1], lambda x: threading.get_ident(), workers=4)) == [(1, here)]
     ran: list[int] = []
     lock = threading.Lock()
 

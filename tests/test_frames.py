@@ -476,7 +476,7 @@ def test_the_model_does_not_read_what_the_pair_classifier_decides() -> None:
     a, b = "The bridge opened on Friday.", "The bridge did not open on Friday."
     ca, cb = claim_from_text(a, "a:0"), claim_from_text(b, "b:0")
     fake = FakeNLI({(a, b): (0.05, 0.05, 0.9)})
-    judge = NLIJudge(nli=fake)
+    judge = NLIJudge(nli=fake, classifier=FakePairClassifier())
     judge._probs = lambda *args: np.array([[0.1, 0.8, 0.1]])  # type: ignore[method-assign]
     res = judge.judge_pairs([ca], [cb], [0.9], np.zeros((1, 2)), np.zeros((1, 2)))[0]
     assert res.label == "conflict" and fake.seen == []  # a strict negation, confirmed by it

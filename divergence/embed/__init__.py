@@ -49,12 +49,15 @@ class Embedder(Protocol):
 EMBEDDERS: Registry[Embedder] = Registry("embedder")
 
 
+TORCH_BATCH = 64  # sentences per forward pass on torch (sentence-transformers' own loop)
+
+
 class SentenceTransformerEmbedder:
     """sentence-transformers on the CPU; ``model`` is a name, a path, or the packaged default.
 
     Args:
-        batch_size: sentences per forward pass (None: 64 on torch, ``onnx_backend.ONNX_BATCH``
-            on the ONNX backends, which run one pass per core).
+        batch_size: sentences per forward pass (None: ``TORCH_BATCH`` on torch,
+            ``onnx_backend.ONNX_BATCH`` on the ONNX backends, which run a pass per core).
         backend: ``torch``, ``onnx`` or ``onnx-int8`` (the ONNX ones need ``divergence[onnx]``
             and never import torch once their files are cached).
         onnx_dir: where exported ONNX files live [default: the embedding cache folder].
@@ -130,7 +133,7 @@ class SentenceTransformerEmbedder:
         st = self._load()
         vecs = st.encode(
             list(texts),
-            batch_size=self.batch_size or 64,
+            batch_size=TORCH_BATCH if self.batch_size is None else self.batch_size,
             normalize_embeddings=True,
             convert_to_numpy=True,
             show_progress_bar=False,

@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import DivergenceError
-from . import BACKENDS, DEFAULT_MODEL, SentenceTransformerEmbedder
+from . import BACKENDS, DEFAULT_MODEL, TORCH_BATCH, SentenceTransformerEmbedder
 
 NOMINAL_GFLOP = 0.67  # all-MiniLM-L6-v2 at ~31 WordPiece tokens, when the model's config is unknown
 _COLD = """
@@ -125,7 +125,7 @@ def bench_embed(
         say(f"loading {b}")
         t = time.perf_counter()
         e = SentenceTransformerEmbedder(model, batch_size=batch_size, backend=b)
-        e.encode(texts[:batch_size or 64])
+        e.encode(texts[:batch_size or TORCH_BATCH])
         loads[b] = time.perf_counter() - t
         embedders[b] = e
     rates: dict[str, list[float]] = {b: [] for b in backends}
@@ -165,7 +165,7 @@ def bench_embed(
         rows[b] = row
     return {
         "model": model, "sentences": len(texts), "runs": runs,
-        "batch_size": batch_size or "each backend's default",
+        "batch_size": batch_size,  # None: each backend's own
         "tokens_per_sentence": round(tokens, 1) if tokens else None,
         "gflop_per_sentence": round(per_sentence, 4), "matmul_gflops": round(rate, 1),
         "matmul_gflops_runs": [round(g, 1) for g in gflops],
@@ -189,7 +189,8 @@ def _machine() -> dict[str, Any]:
 def format_table(res: dict[str, Any]) -> str:
     """The result as a markdown table with a header line saying what the limit is."""
     head = (f"{res['sentences']} sentences ({res['tokens_per_sentence']} tokens each on average), "
-            f"{res['model']}, batch {res['batch_size']}, median of {res['runs']} runs; fp32 limit "
+            f"{res['model']}, batch {res['batch_size'] or 'as in a report'}, "
+            f"median of {res['runs']} runs; fp32 limit "
             f"{res['limit_sentences_per_s']} sentences/s = {res['matmul_gflops']} GFLOP/s "
             f"(float32 matmul, this run) / {res['gflop_per_sentence']} GFLOP per sentence")
     lines = [head, "",

@@ -13,9 +13,10 @@ quantisation reaches mean cosine ~0.993 to fp32 on this project's sentences; wit
 ~0.998, at the same speed. Activation ranges are per batch, so an int8 vector can differ slightly
 (cosine ~0.998) with the sentences batched beside it.
 
-Both encoders (this one and the NLI model's) run each forward pass on one core and spread the
-batches over the cores (``run_each``): on short sentences ONNX Runtime's own intra-op threads
-idle on small matrix products, so two single-thread passes at once beat one pass on two threads.
+Both encoders (this one and the NLI model's) run each forward pass on one thread, as many at
+once as the process may use cores (``run_each``): on short sentences ONNX Runtime's own
+intra-op threads idle on small matrix products, so two single-thread passes at once beat one
+pass on two threads.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from importlib import resources
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -163,8 +164,8 @@ def cores() -> int:
 
 
 def single_thread_session(path: Path) -> Any:
-    """An ONNX Runtime session whose passes run on the calling thread (``run_each`` gives each
-    its own core)."""
+    """An ONNX Runtime session whose passes run on the calling thread (``run_each`` runs as many
+    at once as there are cores)."""
     ort = require("onnxruntime", "onnx")
     opts = ort.SessionOptions()
     opts.log_severity_level = 3
@@ -180,13 +181,15 @@ def run_each(items: Iterable[Any], run: Callable[[Any], Any], workers: int,
     never all in memory; on an error or Ctrl-C the passes not yet started are dropped, not
     waited for."""
     it = iter(items)
-    if workers <= 1:
-        yield from ((x, run(x)) for x in it)
+    chunk = list(islice(it, window))
+    if workers <= 1 or len(chunk) <= 1:  # one pass: no pool (a new thread pays a warm-up)
+        yield from ((x, run(x)) for x in chain(chunk, it))
         return
     pool = ThreadPoolExecutor(workers)
     try:
-        while chunk := list(islice(it, window)):
+        while chunk:
             yield from zip(chunk, pool.map(run, chunk), strict=True)
+            chunk = list(islice(it, window))
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -197,7 +200,7 @@ class OnnxEncoder:
     Args:
         folder: the exported model (``model.onnx``, ``tokenizer.json``, ``meta.json``).
         batch_size: sentences per forward pass (of similar length, padded to the longest).
-        workers: passes run at once, each on one core (None: every core this process may use).
+        workers: passes run at once, one thread each (None: the cores this process may use).
     """
 
     def __init__(self, folder: Path, batch_size: int = ONNX_BATCH,

@@ -424,9 +424,9 @@ class _AgreeEdges:
         return np.frombuffer(a, np.int32 if a.typecode == "i" else np.int64).astype(np.int64)
 
     def judgement(self, i: int, j: int) -> Judgement:
-        """The verdict on the agree edge i < j: kept, or judged again. With the shipped classifier
-        the same numbers (row-independent); an NLI model pads per batch, so its reasons may
-        differ in the last digits (the group's confidence comes from the stored ones)."""
+        """The verdict on the agree edge i < j: kept, or judged again, with the same numbers (the
+        shipped classifier computes each row alone, and the shipped NLI model reads each pair
+        alone; the group's confidence comes from the stored ones)."""
         got = self.kept.get((i, j))
         if got is not None:
             return got

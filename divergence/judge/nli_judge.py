@@ -46,8 +46,9 @@ class NLIJudge(Judge):
         nli: an NLI model with ``predict(pairs) -> (n, 3)`` in (conflict, agree, neither) order
             and ``reason``; None judges by detectors and frames alone.
         classifier: the shipped pair classifier (``model.shipped``), or None. Cheap, it reads
-            every pair: it confirms a negation or antonym, and calls a conflict between
-            near-paraphrases as the earlier judge did (``model_conflict_p``, ``..._sim``).
+            every pair whose label it can change: it confirms a negation or antonym, and calls
+            a conflict between near-paraphrases as the earlier judge did (``model_conflict_p``,
+            ``..._sim``).
         nli_conflict: P(contradiction) at which the model calls a conflict on its own (between
             near-paraphrases); above 1, never: on SICK trial its solo calls cost more than they
             found (SNLI's convention makes two actions in one scene a contradiction).
@@ -141,11 +142,10 @@ class NLIJudge(Judge):
         (a negation to confirm, near-paraphrases it may call apart; None for the rest). It
         computes each row alone, so leaving the others out changes no number."""
         out: list[float | None] = [None] * len(left)
-        if va is None or vb is None:
+        if self.classifier is None or va is None or vb is None:
             return out
         ask = [i for i, (a, b, s, rs) in enumerate(zip(left, right, sims, reasons, strict=True))
-               if any(is_conflict(r) and r.weight >= self.conflict_threshold for r in rs)
-               or self._pair_calls_apart(a, b, float(s), 1.0)]
+               if self._typed(rs) or self._pair_calls_apart(a, b, float(s), 1.0)]
         got = self._probs([left[i] for i in ask], [right[i] for i in ask], va[ask], vb[ask],
                           [list(reasons[i]) for i in ask]) if ask else None
         for k, i in enumerate(ask if got is not None else ()):
@@ -156,10 +156,14 @@ class NLIJudge(Judge):
                             p_pair: float | None) -> bool:
         """Whether the pair classifier makes this pair a conflict whatever the NLI model says
         (``_decide_news``): it confirms a strict negation, or calls near-paraphrases apart."""
-        soft = [r for r in reasons if is_conflict(r) and r.weight >= self.conflict_threshold]
+        soft = self._typed(reasons)
         if soft:  # a loose negation the model may confirm: its typed reason then explains
             return _pair_confirms(soft, p_pair)
         return self._pair_calls_apart(a, b, sim, p_pair)
+
+    def _typed(self, reasons: Sequence[Reason]) -> list[Reason]:
+        """The conflict reasons strong enough to count (``conflict_threshold``)."""
+        return [r for r in reasons if is_conflict(r) and r.weight >= self.conflict_threshold]
 
     def _pair_calls_apart(self, a: Claim, b: Claim, sim: float, p_pair: float | None) -> bool:
         """The earlier judge's rule: the pair classifier calls near-paraphrases from two
@@ -261,8 +265,7 @@ class NLIJudge(Judge):
 
     def _decide_news(self, a: Claim, b: Claim, sim: float, reasons: list[Reason],
                      p: np.ndarray | None, p_pair: float | None = None) -> Judgement:
-        typed = sorted((r for r in reasons if is_conflict(r)
-                        and r.weight >= self.conflict_threshold), key=lambda r: -r.weight)
+        typed = sorted(self._typed(reasons), key=lambda r: -r.weight)
         structural = [r for r in typed if r.type in STRUCTURAL
                       and r.weight >= self.structural_threshold]
         soft = [r for r in typed if r not in structural]

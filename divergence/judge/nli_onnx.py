@@ -52,9 +52,9 @@ class OnnxNLI:
             own: the int8 model quantises activations over the whole batch, padding included,
             so a pair read beside others may be read differently (on the ECB+ cost workload's
             794 pairs, batches of 32 moved probabilities by 0.018 on average and up to 0.26).
-            Alone, nothing is padded, and one pair per core ran ~1.7x faster on 2 cores than
+            Alone, nothing is padded, and one pair a thread ran ~1.7x faster on 2 cores than
             batches of 32 on two threads (2026-12-02, AVX2).
-        threads: passes run at once, each on one core (None: every core this process may use).
+        threads: passes run at once, one thread each (None: the cores this process may use).
     """
 
     def __init__(self, folder: str | Path | None = None, batch_size: int = 1,
@@ -93,15 +93,16 @@ class OnnxNLI:
         except (OSError, ValueError, KeyError) as e:
             raise DivergenceError(f"cannot read {folder / 'meta.json'}: {e}") from None
         self._cols = [cols.index(label) for label in LABELS]
-        self._session = single_thread_session(folder / "model.onnx")
+        session = single_thread_session(folder / "model.onnx")
         self._workers = self.threads or cores()
-        self._inputs = [i.name for i in self._session.get_inputs()]
+        self._inputs = [i.name for i in session.get_inputs()]
         tok = Tokenizer.from_file(str(_tokenizer_file(folder)))
         tok.no_padding()
         tok.no_truncation()
         tok.enable_truncation(max_length=int(self.meta_.get("max_length", 128)))
         self._tok = tok
         self._pad = int(self.meta_.get("pad_id", 0))
+        self._session = session  # last: another thread sees a loaded model or none
         return self
 
     def batches(self, pairs: Sequence[tuple[str, str]]
@@ -213,7 +214,7 @@ def export(src: str | Path, out: str | Path, calibration: Sequence[tuple[str, st
                                 "pad_id": int(tok.pad_token_id or 0), "variant": "fp32",
                                 "card": card or {}}
         (stage / "meta.json").write_text(json.dumps(meta, indent=1) + "\n", "utf-8")
-        fp32 = OnnxNLI(stage)
+        fp32 = OnnxNLI(stage, batch_size=32)  # the shipped model's ranges: batches of 32
         final_dir = stage
         if int8:
             import onnx
