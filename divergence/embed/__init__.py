@@ -57,7 +57,7 @@ class SentenceTransformerEmbedder:
 
     Args:
         batch_size: sentences per forward pass (None: ``TORCH_BATCH`` on torch,
-            ``onnx_backend.ONNX_BATCH`` on the ONNX backends, which run a pass per core).
+            ``onnx_backend.ONNX_BATCH`` on the ONNX backends, one thread a pass).
         backend: ``torch``, ``onnx`` or ``onnx-int8`` (the ONNX ones need ``divergence[onnx]``
             and never import torch once their files are cached).
         onnx_dir: where exported ONNX files live [default: the embedding cache folder].

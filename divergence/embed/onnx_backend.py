@@ -48,7 +48,7 @@ POOLINGS = ("mean", "cls", "max", "mean_sqrt_len_tokens")
 INSTALL = "pip install 'divergence[onnx]'"
 _INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 # Sentences per forward pass of the embedder. On 2 cores (AVX2, 2026-12-02), 2,000 ECB+ sentences
-# with one single-thread pass per core: 16 took 9.3-10.1 s, 64 took 11.2-12.4 s, one pass of 64
+# with two single-thread passes at once: 16 took 9.3-10.1 s, 64 took 11.2-12.4 s, one pass of 64
 # on two threads (the earlier way) 12.2-12.7 s; the fp32 vectors are identical either way.
 ONNX_BATCH = 16
 
