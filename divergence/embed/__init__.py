@@ -86,13 +86,13 @@ class SentenceTransformerEmbedder:
 
     def _load_onnx(self):  # noqa: ANN202 - returns an _onnx.OnnxEncoder, imported lazily
         if self._onnx is None:
-            from .onnx_backend import OnnxEncoder, prepare, require
+            from .onnx_backend import ONNX_BATCH, OnnxEncoder, prepare, require
 
             require("onnxruntime", self.backend)
             require("tokenizers", self.backend)
             folder = prepare(self.model, self.backend, Path(self.onnx_dir or default_cache_dir()))
-            self._onnx = (OnnxEncoder(folder) if self.batch_size is None
-                          else OnnxEncoder(folder, batch_size=self.batch_size))
+            size = ONNX_BATCH if self.batch_size is None else self.batch_size
+            self._onnx = OnnxEncoder(folder, batch_size=size)
         return self._onnx
 
     def _load(self):  # noqa: ANN202 - returns a SentenceTransformer, imported lazily
