@@ -19,7 +19,7 @@ from divergence.judge.frames import (
     times,
     when,
 )
-from divergence.records import Reason
+from divergence.records import Judgement, Reason
 
 
 def pair(a: str, b: str, sim: float = 0.6) -> Pair:
@@ -334,6 +334,36 @@ def test_news_judge_without_a_model_still_names_frames() -> None:
                   0.46) == "agree"
     assert judged(j, "The US brokered the ceasefire between the two countries.",
                   "The ceasefire was agreed bilaterally without mediation.", 0.57) == "conflict"
+
+
+
+def test_a_statement_passed_on_at_a_distance_does_not_agree_with_it_stated() -> None:
+    """"Reportedly P" or "X claims to have done P" beside the outlet's own "P": not the same
+    statement (a ``distance`` reason on a neither verdict); a named source's "P", or two
+    hedged accounts, still agree, and values apart are still a conflict."""
+    j = NLIJudge(nli=FakeNLI({}))
+    plain = "Rebels seized 40 trucks of the convoy near Goma on Friday."
+    hedged = "Rebels reportedly seized 40 trucks of the convoy near Goma on Friday."
+    far = judge_one(j, plain, hedged)
+    why = [r for r in far.reasons if r.type == "distance"]
+    assert far.label == "neither" and why and why[0].spans[0].text == "reportedly"
+    for other in ("The militia claims to have seized 40 trucks of the convoy near Goma on Friday.",
+                  "Did rebels seize 40 trucks of the convoy near Goma on Friday?"):
+        assert judge_one(j, plain, other).label == "neither", other
+    for a, b in (("Officials said rebels seized 40 trucks of the convoy near Goma on Friday.",
+                  hedged),  # a named source's account beside a hedged one
+                 (hedged, "Rebels allegedly took 40 trucks of the convoy near Goma on Friday."),
+                 (plain, "He said to reporters that rebels seized 40 trucks of the convoy near "
+                  "Goma on Friday.")):  # "said to" someone hedges nothing
+        assert judge_one(j, a, b).label == "agree", (a, b)
+    fewer = "Rebels reportedly seized 12 trucks of the convoy near Goma on Friday."
+    assert judge_one(j, plain, fewer).label == "conflict"  # two accounts of one count clash
+
+
+def judge_one(judge: NLIJudge, a: str, b: str, sim: float = 0.8) -> Judgement:
+    """The judge's verdict on two standalone sentences at cosine ``sim``."""
+    ca, cb = claim_from_text(a, "a:0"), claim_from_text(b, "b:0")
+    return judge.judge_pairs([ca], [cb], [sim])[0]
 
 
 # ---------------------------------------------------------------- was the truce kept?
