@@ -626,6 +626,22 @@ def test_a_denial_in_its_own_words_is_not_one_position_with_what_it_denies() -> 
     assert judged(NLIJudge(nli=FakeNLI({})), d, e, 0.6) != "agree"
 
 
+def test_a_denial_of_reports_of_a_happening_denies_the_happening() -> None:
+    """"Israel denied reports of a strike on the hospital" denies the strike (not a denial kept
+    whole, as "denied any part in the blast" is), so it conflicts with a report of the strike;
+    what the reports were called goes; "rebuffed claims that P" denies P."""
+    a = claim_from_text("Israel denied reports of a strike on the hospital.", "a:0")
+    assert (a.speaker, a.stance, a.content) == ("Israel", "denies", "A strike on the hospital.")
+    k = claim_from_text("Kyiv rejected the accusations of ethnic cleansing as lies.", "a:0")
+    assert (k.stance, k.content) == ("denies", "Ethnic cleansing.")
+    r = claim_from_text("The ministry rebuffed claims that the convoy was hit.", "a:0")
+    assert (r.speaker, r.stance, r.content) == ("The ministry", "denies", "The convoy was hit.")
+    assert claim_from_text("The government rebuffed the offer of talks.",
+                           "a:0").stance == "asserts"  # an act, not a denial
+    assert judged(NLIJudge(nli=FakeNLI({})), "Israel denied reports of a strike on the hospital.",
+                  "Witnesses said an Israeli strike hit the hospital.", 0.6) == "conflict"
+
+
 def test_a_loose_negation_across_a_denial_needs_the_model_to_agree() -> None:
     a = "The White House rejected claims that Ukraine had told Washington in advance."
     b = "The White House said Ukraine gave no advance notice."

@@ -24,7 +24,7 @@ ASSERT_CUES = (
 )
 DENY_CUES = (
     "denied|denies|deny|refuted|refutes|refute|rejected|rejects|reject|dismissed|dismisses|"
-    "disputed|disputes|dispute|contradicted|contradicts|rebutted|rebuts"
+    "disputed|disputes|dispute|contradicted|contradicts|rebutted|rebuts|rebuffed|rebuffs|rebuff"
 )
 CLAIM_NOUNS = (
     "claims?|assertions?|allegations?|statements?|remarks?|suggestions?|insistence|contention"

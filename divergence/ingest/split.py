@@ -430,7 +430,21 @@ def _whole(sentence: str, att: Attributed) -> str | None:
     if att.stance == "denies" and att.speaker and _GERUND.match(sentence, att.start, att.end):
         # "Rwanda denied backing the rebels" -> "Rwanda backing the rebels", denied
         return f"{att.speaker} {sentence[att.start:att.end].strip()}"
+    if att.stance == "denies" and _REPORTS_OF.search(sentence, 0, att.start):
+        # "Israel denied reports of a strike on the hospital": the strike, denied ("rejected
+        # the accusations of ethnic cleansing as lies": what they were called goes)
+        what = sentence[att.start:att.end]
+        return _CALLED_AS.sub("", what) or what
     return sentence
+
+
+# What a denial rejects when it names no clause: "denied reports of a strike", "rejected claims
+# of civilian casualties". The happening reported is what is denied, not the denial itself.
+_REPORTS_OF = re.compile(r"\b(?:claims?|reports?|allegations?|accusations?|suggestions?|"
+                         r"assertions?|charges|speculation|rumou?rs?)\s+of\s+$", re.I)
+_CALLED_AS = re.compile(r",?\s+as\s+(?:[\w-]+\s+){0,3}?(?:lies|false|untrue|baseless|groundless|"
+                        r"unfounded|fabricat\w+|fake|propaganda|disinformation|nonsense)\W*$",
+                        re.I)
 
 
 # What a denial may deny as a gerund: "denied backing the rebels", "denied having sought a truce".
