@@ -294,8 +294,10 @@ def test_news_judge_marks_claims_worded_alike_without_agreeing() -> None:
 def test_news_judge_agrees_on_entailment_either_way_and_reads_both_orders() -> None:
     a, b = "Hamas freed 33 hostages on Sunday.", "In all, 33 hostages were released."
     fake = FakeNLI({(b, a): (0.02, 0.9, 0.08)})
-    j = NLIJudge(nli=fake)
-    assert judged(j, a, b, 0.4) == "agree"  # pinned to one fact (33), worded apart: asked
+    assert judged(NLIJudge(nli=fake), a, b, 0.4) == "neither"  # pinned, worded apart: by
+    assert fake.seen == []  # default not read (the model agrees news worse than cosine)
+    j = NLIJudge(nli=fake, read_apart=0.3)
+    assert judged(j, a, b, 0.4) == "agree"  # read from 0.3: asked, both ways
     assert (a, b) in fake.seen and (b, a) in fake.seen
     assert judged(NLIJudge(nli=FakeNLI({})), a, b, 0.4) == "neither"
     assert judged(NLIJudge(nli=FakeNLI({})), a, b, 0.7) == "agree"  # close and pinned
@@ -462,26 +464,27 @@ def test_news_judge_reads_the_other_way_only_while_agreement_is_open() -> None:
     long = "Hamas freed 33 hostages from Gaza on Sunday under the first phase of the deal."
     short = "Hamas freed 33 hostages."
     similar = "Hamas let 33 captives go from Gaza on Sunday, in the first phase of the deal."
+    # (pinned to one fact, 33, and worded apart: read when read_apart lets the model agree them)
     # the longer claim is read first; the much shorter one, not entailed by it, is not read back
     fake = FakeNLI({(long, short): (0.1, 0.2, 0.7)})
-    assert judged(NLIJudge(nli=fake), short, long, 0.4) == "neither"
+    assert judged(NLIJudge(nli=fake, read_apart=0.3), short, long, 0.4) == "neither"
     assert fake.seen == [(long, short)]
     # a contradiction holds both ways: no second reading
     fake = FakeNLI({(long, similar): (0.8, 0.1, 0.1)})
-    judged(NLIJudge(nli=fake), long, similar, 0.4)
+    judged(NLIJudge(nli=fake, read_apart=0.3), long, similar, 0.4)
     assert fake.seen == [(long, similar)]
     # near-equal length, neutral the first way: read back, and an entailment there agrees
     fake = FakeNLI({(long, similar): (0.1, 0.2, 0.7), (similar, long): (0.02, 0.9, 0.08)})
-    assert judged(NLIJudge(nli=fake), long, similar, 0.4) == "agree"
+    assert judged(NLIJudge(nli=fake, read_apart=0.3), long, similar, 0.4) == "agree"
     assert fake.seen == [(long, similar), (similar, long)]
     # a third shorter, half-entailed the first way: the longer stands for the pair, not read back
     medium = "Hamas freed 33 hostages from Gaza on Sunday under the deal."
     fake = FakeNLI({(long, medium): (0.1, 0.5, 0.4), (medium, long): (0.02, 0.9, 0.08)})
-    assert judged(NLIJudge(nli=fake), medium, long, 0.4) == "neither"
+    assert judged(NLIJudge(nli=fake, read_apart=0.3), medium, long, 0.4) == "neither"
     assert fake.seen == [(long, medium)]
     # entailed the first way: agreed without the second reading
     fake = FakeNLI({(long, short): (0.02, 0.9, 0.08)})
-    assert judged(NLIJudge(nli=fake), short, long, 0.4) == "agree"
+    assert judged(NLIJudge(nli=fake, read_apart=0.3), short, long, 0.4) == "agree"
     assert fake.seen == [(long, short)]
 
 
