@@ -8,11 +8,12 @@ First, between near-paraphrases the model may call a conflict or an agreement al
 model's training) by macro-F1. Then, with those fixed:
 
 the model reads every newsdev dev gold pair once (both ways round: ``BOTH_WAYS`` turns off the
-judge's skipped second readings); the decision is replayed for each grid point (nli_agree x
-nli_soft x anchored_sim) and scored by pair-level macro-F1. Prints the best points, runs the
-whole report for the best few and ranks them by report-level macro-F1 (the measure the issue
-sets), and writes benchmarks/results/tune_news_judge.json. The chosen values go into
-``NLIJudge``'s defaults by hand, with this file's output cited beside them.
+judge's skipped second readings, and reads pinned pairs worded apart); the decision is replayed
+for each grid point (nli_agree x nli_soft x anchored_sim x read_apart) and scored by pair-level
+macro-F1. Prints the best points, runs the whole report for the best few and ranks them by
+report-level macro-F1 (the measure the issue sets), and writes
+benchmarks/results/tune_news_judge.json. The chosen values go into ``NLIJudge``'s defaults by
+hand, with this file's output cited beside them.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from divergence.judge.model import shipped  # noqa: E402
 from divergence.judge.nli_onnx import OnnxNLI, shipped_nli  # noqa: E402
 
 GRID = {"nli_agree": [0.3, 0.4, 0.5, 0.6, 0.8, 1.01], "nli_soft": [0.4, 0.5, 0.6, 0.7],
-        "anchored_sim": [0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 1.01]}
+        "anchored_sim": [0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 1.01], "read_apart": [0.3, 1.01]}
 
 
 SICK_GRID = {"nli_conflict": [0.5, 0.7, 0.9, 0.95, 0.97, 0.98, 0.99, 1.01],
@@ -50,7 +51,7 @@ SICK_GRID = {"nli_conflict": [0.5, 0.7, 0.9, 0.95, 0.97, 0.98, 0.99, 1.01],
 # probabilities replayed at other grid points must come from both readings.
 # (Only the base judge's readings are used, so its own agree bars may be set out of reach.)
 BOTH_WAYS = {"second_conflict": 1.01, "second_length": float("inf"),
-             "nli_agree": 1.01, "bare_agree": 1.01}
+             "nli_agree": 1.01, "bare_agree": 1.01, "read_apart": 0.3}
 
 def tune_on_sick(bench: Path, model: object, emb: object) -> dict:
     """The near-paraphrase thresholds with the best macro-F1 on SICK trial."""

@@ -33,7 +33,7 @@ from divergence.judge.nli_onnx import shipped_nli  # noqa: E402
 
 SICK_CHOSEN = {"nli_conflict": 1.01}  # tune_news_judge.py, SICK trial
 ANCHOR_GRID = {"anchored_sim": [0.45, 0.5, 0.55, 0.6], "nli_agree": [0.5, 0.7, 0.9],
-               "nli_soft": [0.5, 0.7]}
+               "nli_soft": [0.5, 0.7], "read_apart": [0.3]}  # nli_agree acts only when read
 PARAPHRASE_GRID = {"paraphrase": [0.6, 0.65, 0.7, 0.75], "bare_agree": [0.7, 0.8, 0.85, 0.95]}
 
 

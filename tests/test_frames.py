@@ -19,6 +19,7 @@ from divergence.judge.frames import (
     times,
     when,
 )
+from divergence.judge.nli_judge import at_a_distance
 from divergence.records import Judgement, Reason
 
 
@@ -360,6 +361,29 @@ def test_a_statement_passed_on_at_a_distance_does_not_agree_with_it_stated() -> 
         assert judge_one(j, a, b).label == "agree", (a, b)
     fewer = "Rebels reportedly seized 12 trucks of the convoy near Goma on Friday."
     assert judge_one(j, plain, fewer).label == "conflict"  # two accounts of one count clash
+    for a, b, sim in (("The truce took effect at 5 pm local time.",  # the same value
+                       "The truce reportedly took effect from 17:00 local time.", 0.8),
+                      (plain, hedged, 0.97)):  # near-copies
+        got = judge_one(NLIJudge(nli=None), a, b, sim)
+        assert got.label == "neither" and got.confidence == 0.9, (a, b)
+        assert [r.type for r in got.reasons].count("same-value") <= 1
+    for text in ("Vietnam and China both lay claim to the Paracel Islands.",
+                 "The theft was reported to police on Friday.",
+                 "The governor, who is believed to have fled, said 40 people died.",
+                 'Protesters chanting "Where is the money?" marched on Friday.'):
+        # none of these hedges what it states
+        assert at_a_distance(claim_from_text(plain, "a:0"), claim_from_text(text, "b:0")) is None
+
+
+def test_a_hedged_report_and_a_plain_statement_do_not_agree_inside_a_dispute() -> None:
+    """Worded alike, both against a denial: still not one position (no ``close`` reason)."""
+    j = NLIJudge(nli=FakeNLI({}))
+    a = "The army shelled the village overnight, killing several civilians."
+    b = "The army reportedly shelled a village in the north, and residents fled."
+    got = judge_one(j, a, b, 0.7)
+    assert got.label == "neither" and not any(r.type == "close" for r in got.reasons)
+    assert any(r.type == "close" for r in judge_one(j, a, b.replace("reportedly ", ""),
+                                                     0.7).reasons)
 
 
 def judge_one(judge: NLIJudge, a: str, b: str, sim: float = 0.8) -> Judgement:
@@ -632,11 +656,14 @@ def test_a_denial_in_its_own_words_is_not_one_position_with_what_it_denies() -> 
 def test_a_denial_of_reports_of_a_happening_denies_the_happening() -> None:
     """"Israel denied reports of a strike on the hospital" denies the strike (not a denial kept
     whole, as "denied any part in the blast" is), so it conflicts with a report of the strike;
-    what the reports were called goes; "rebuffed claims that P" denies P."""
+    reports that name no happening, or are called something after it, keep the whole sentence;
+    "rebuffed claims that P" denies P."""
     a = claim_from_text("Israel denied reports of a strike on the hospital.", "a:0")
     assert (a.speaker, a.stance, a.content) == ("Israel", "denies", "A strike on the hospital.")
-    k = claim_from_text("Kyiv rejected the accusations of ethnic cleansing as lies.", "a:0")
-    assert (k.stance, k.content) == ("denies", "Ethnic cleansing.")
+    for whole in ("Kyiv rejected the accusations of ethnic cleansing as lies.",
+                  "Hamas denied claims of responsibility.",
+                  "The army rejected claims of excessive force, calling them baseless."):
+        assert claim_from_text(whole, "a:0").content == whole
     r = claim_from_text("The ministry rebuffed claims that the convoy was hit.", "a:0")
     assert (r.speaker, r.stance, r.content) == ("The ministry", "denies", "The convoy was hit.")
     assert claim_from_text("The government rebuffed the offer of talks.",

@@ -119,9 +119,9 @@ def _named(spk: str, name: str | None) -> str:
         return _clean_speaker(name)
     return _clean_speaker(spk)
 # What a denial rejects, before the proposition itself: "rejected (the) claims that P".
-_DENIED_NOUN = re.compile(
-    r"(?:the\s+|any\s+)?(?:claims?|reports?|allegations?|suggestions?|accusations?|assertions?|"
-    r"charges?|speculation|rumou?rs?)\s+(?:that|of)\s+", re.I)
+DENIED_NOUNS = (r"claims?|reports?|allegations?|suggestions?|accusations?|assertions?|charges?|"
+                r"speculation|rumou?rs?")
+_DENIED_NOUN = re.compile(rf"(?:the\s+|any\s+)?(?:{DENIED_NOUNS})\s+(?:that|of)\s+", re.I)
 _QUOTED = (r"(?:(?:was|were)\s+quoted\s+(?:by\s+[^,;:\"“”]{1,40}?\s+(?:on\s+\w+\s+)?)?|"
            r"cited\s+[^,;:\"“”]{1,50}?\s+)as\s+saying")
 # "X took to X (formerly Twitter), stating," / "X took to social media to say that"

@@ -18,7 +18,8 @@ from typing import Protocol
 
 from ..records import Article, Claim
 from ..registry import Registry
-from .attribution import PRONOUNS, Attributed, attribute, is_clause
+from ..wordlists import word_set
+from .attribution import DENIED_NOUNS, PRONOUNS, Attributed, attribute, is_clause
 from .textsafe import unicode_safe
 
 
@@ -430,21 +431,30 @@ def _whole(sentence: str, att: Attributed) -> str | None:
     if att.stance == "denies" and att.speaker and _GERUND.match(sentence, att.start, att.end):
         # "Rwanda denied backing the rebels" -> "Rwanda backing the rebels", denied
         return f"{att.speaker} {sentence[att.start:att.end].strip()}"
-    if att.stance == "denies" and _REPORTS_OF.search(sentence, 0, att.start):
-        # "Israel denied reports of a strike on the hospital": the strike, denied ("rejected
-        # the accusations of ethnic cleansing as lies": what they were called goes)
-        what = sentence[att.start:att.end]
-        return _CALLED_AS.sub("", what) or what
+    if att.stance == "denies" and _reported_happening(sentence, att):
+        return None  # "Israel denied reports of a strike on the hospital": the strike, denied
     return sentence
 
 
 # What a denial rejects when it names no clause: "denied reports of a strike", "rejected claims
 # of civilian casualties". The happening reported is what is denied, not the denial itself.
-_REPORTS_OF = re.compile(r"\b(?:claims?|reports?|allegations?|accusations?|suggestions?|"
-                         r"assertions?|charges|speculation|rumou?rs?)\s+of\s+$", re.I)
-_CALLED_AS = re.compile(r",?\s+as\s+(?:[\w-]+\s+){0,3}?(?:lies|false|untrue|baseless|groundless|"
-                        r"unfounded|fabricat\w+|fake|propaganda|disinformation|nonsense)\W*$",
-                        re.I)
+_REPORTS_OF = re.compile(rf"\b(?:{DENIED_NOUNS})\s+of\s+$", re.I)
+# What the reports were called, after the happening: left whole rather than cut ("dismissed
+# reports of his death as greatly exaggerated", "rejected claims of abuse, calling them lies").
+_CALLED = re.compile(r"\s+as\s+|,\s*(?:calling|describing|branding|saying)\b", re.I)
+_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+_STOPWORDS = word_set("stopwords")
+
+
+def _reported_happening(sentence: str, att: Attributed) -> bool:
+    """Whether a denial's proposition is a happening named by the reports it denies ("of a
+    strike on the hospital"): two content words at least ("of responsibility" names none), and
+    nothing said of the reports after it."""
+    if not _REPORTS_OF.search(sentence, 0, att.start):
+        return False
+    what = sentence[att.start:att.end]
+    words = [w for w in _WORD.findall(what) if w.lower() not in _STOPWORDS]
+    return len(words) >= 2 and not _CALLED.search(what)
 
 
 # What a denial may deny as a gerund: "denied backing the rebels", "denied having sought a truce".
