@@ -183,12 +183,17 @@ class NLIJudge(Judge):
 
     def _reasons(self, a: Claim, b: Claim, sim: float) -> list[Reason]:
         """The detectors' reasons, plus a soft ``negation`` for a polarity flip worded apart
-        ("opened" / "did not open"), which only the model can confirm."""
+        ("opened" / "did not open"), which only the model can confirm, and a ``distance`` when
+        one claim passes on what the other states (``at_a_distance``), which rules out
+        agreement."""
         out = super()._reasons(a, b, sim)
         if not any(r.type == "negation" for r in out):
             flip = polarity_flip(a, b)
             if flip is not None:
                 out.append(flip)
+        distance = at_a_distance(a, b)
+        if distance is not None:
+            out.append(distance)
         return out
 
     def model_probs(self, left: Sequence[Claim], right: Sequence[Claim], sims: Sequence[float],
@@ -259,7 +264,7 @@ class NLIJudge(Judge):
             return True  # a loose negation across a denial: the model confirms the contradiction
         if any(r.type == "same-value" for r in reasons) or not compatible_speakers(a, b):
             return False
-        if self.nli_conflict > 1 and at_a_distance(a, b) is not None:
+        if self.nli_conflict > 1 and any(r.type == "distance" for r in reasons):
             return False  # it could only agree the pair, which the distance rules out
         if _specific_anchors(a.content, b.content):  # close and pinned: agreed by the anchors;
             return self.anchored_sim > sim >= self.read_apart  # worded apart: ask, if ever
@@ -304,9 +309,7 @@ class NLIJudge(Judge):
         same_value = [r for r in reasons if r.type == "same-value"]
         blocked = (typed or swapped or not compatible_speakers(a, b)
                    or p_conflict >= self.nli_soft)
-        distance = at_a_distance(a, b)
-        if distance is not None:
-            reasons = [*reasons, distance]
+        distance = next((r for r in reasons if r.type == "distance"), None)
         if not blocked:
             anchors = _specific_anchors(a.content, b.content)
             if same_value:
