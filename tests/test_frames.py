@@ -375,6 +375,32 @@ def test_a_statement_passed_on_at_a_distance_does_not_agree_with_it_stated() -> 
         assert at_a_distance(claim_from_text(plain, "a:0"), claim_from_text(text, "b:0")) is None
 
 
+def test_doubt_words_and_a_headline_unnamed_source_keep_a_statement_at_a_distance() -> None:
+    """"Apparently", "appears to", "might", "may be", a title-case "May Be", and a headline's
+    "P, report says" / "Source: P" pass P on without vouching for it; "may" with a verb (leave
+    given), "probably" inside a source's estimate, the month of May and a named report's account
+    do not."""
+    plain = claim_from_text("Rebels seized 40 trucks of the convoy near Goma on Friday.", "a:0")
+    for text, cue in (
+            ("Rebels apparently seized 40 trucks of the convoy near Goma.", "apparently"),
+            ("Rebels appear to have seized 40 trucks near Goma.", "appear to"),
+            ("Rebels might be holding 40 trucks of the convoy near Goma.", "might be"),
+            ("The 40 trucks may be in rebel hands near Goma.", "may be"),
+            ("Rebels May Be Holding 40 Trucks Near Goma", "May Be"),
+            ("Rebels are likely to have seized 40 trucks near Goma.", "likely"),
+            ("Rebels seize 40 trucks of convoy near Goma, report says", ", report says"),
+            ("Rebels seize 40 trucks near Goma: Sources", ": Sources"),
+            ("Source: rebels seize 40 trucks near Goma", "Source:")):
+        why = at_a_distance(plain, claim_from_text(text, "b:0"))
+        assert why is not None and f"({cue!r})" in why.detail, text  # a span when in the claim
+        assert [s.text for s in why.spans] in ([cue], []), text
+    for text in ("Drivers may now choose to return to Goma with the 40 trucks.",
+                 "Rebels probably seized some 40 trucks near Goma, US intelligence estimated.",
+                 "In May rebels seized 40 trucks near Goma.",
+                 "The report says rebels seized 40 trucks near Goma."):
+        assert at_a_distance(plain, claim_from_text(text, "b:0")) is None, text
+
+
 def test_a_hedged_report_and_a_plain_statement_do_not_agree_inside_a_dispute() -> None:
     """Worded alike, both against a denial: still not one position (no ``close`` reason)."""
     j = NLIJudge(nli=FakeNLI({}))
