@@ -464,6 +464,22 @@ def test_told_whom_then_the_claim_and_an_order_is_no_claim() -> None:
         "Sani Bello told Amina Yusuf she would lead the delegation.")[1]
 
 
+def test_a_thing_added_is_not_a_saying() -> None:
+    """"Apple added reinforcement to the phone" is an act in the outlet's voice; "X added that
+    P", "X added: P" and "X added the strike killed 12" are still X's words."""
+    def read(t: str) -> tuple[str | None, str]:
+        c = claim_from_text(t, "a:0")
+        return c.speaker, c.content
+
+    assert read("Apple added extra reinforcement to its iPhone 6 Plus to ensure it does not "
+                "bend.")[0] is None
+    assert read("He added that the talks would resume on Monday.") == (
+        "He", "The talks would resume on Monday.")
+    assert read('Putin added: "We will respond."')[0] == "Putin"
+    assert read("The ministry added the strike killed 12 people.") == (
+        "The ministry", "The strike killed 12 people.")
+
+
 def _speakers(text: str) -> list[str | None]:
     return [c.speaker for c in split(_article(text))]
 

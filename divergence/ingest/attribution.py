@@ -377,6 +377,10 @@ def _attribute(sentence: str) -> list[Attributed]:
         m = None  # "X rejected the appeal": an act, not the denial of a proposition
     if m and m.group("cue").lower() == "told" and _INSTRUCTED.match(s, m.end("cue") + 1):
         m = None  # "X told his ministers not to speak": an order given, not a claim
+    if (m and m.group("cue").lower() in ("added", "adds") and not s[:m.end()].rstrip().endswith(
+            "that") and not re.match(r"\s*[\"“:,]", s[m.end("cue"):])
+            and not is_clause(" ".join(s[m.end():].split()[:6]))):
+        m = None  # "Apple added reinforcement to the phone": a thing added, not words
     framing = bool(m and re.fullmatch(_FRAMING, m.group("cue"), re.I))
     if m and framing and (not _plain(m.group("spk")) or _trailing(s)):
         m = None  # "Al-Burhan refused to have the retreat (described as ...)"; "Residents
