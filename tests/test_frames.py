@@ -376,10 +376,10 @@ def test_a_statement_passed_on_at_a_distance_does_not_agree_with_it_stated() -> 
 
 
 def test_doubt_words_and_a_headline_unnamed_source_keep_a_statement_at_a_distance() -> None:
-    """"Apparently", "appears to", "might", "may be", a title-case "May Be", and a headline's
-    "P, report says" / "Source: P" pass P on without vouching for it; "may" with a verb (leave
-    given), "probably" inside a source's estimate, the month of May and a named report's account
-    do not."""
+    """"Apparently", "appears to", "might", "may be", a title-case "May Be", a prediction, and a
+    headline's "P, report says" / "Source: P" pass P on without vouching for it; "may" with a
+    verb (leave given), "probably" inside a source's estimate, the month of May and a named
+    report's account do not."""
     plain = claim_from_text("Rebels seized 40 trucks of the convoy near Goma on Friday.", "a:0")
     for text, cue in (
             ("Rebels apparently seized 40 trucks of the convoy near Goma.", "apparently"),
@@ -388,6 +388,7 @@ def test_doubt_words_and_a_headline_unnamed_source_keep_a_statement_at_a_distanc
             ("The 40 trucks may be in rebel hands near Goma.", "may be"),
             ("Rebels May Be Holding 40 Trucks Near Goma", "May Be"),
             ("Rebels are likely to have seized 40 trucks near Goma.", "likely"),
+            ("Analysts predict rebels will seize 40 trucks near Goma.", "predict"),
             ("Rebels seize 40 trucks of convoy near Goma, report says", ", report says"),
             ("Rebels seize 40 trucks near Goma: Sources", ": Sources"),
             ("Source: rebels seize 40 trucks near Goma", "Source:")):

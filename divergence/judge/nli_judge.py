@@ -416,8 +416,9 @@ _DISTANCE = re.compile(
     r"|unverified|(?:said|reported) to (?:have|be)"
     r"|(?:tipped|believed|thought|rumou?red|claim(?:s|ed)?) to (?!(?:the|a|an|its|his|her|their|"
     r"this|that|these|those|him|them|me|us|it)\b)(?-i:[a-z]+)|(?:may|might|could) have"
-    # doubt in the outlet's words: "apparently", "appears to", "is likely", "feared dead"
+    # doubt in the outlet's words: "apparently", "appears to", "is likely", a prediction
     r"|apparent(?:ly)?|possibly|presumabl[ey]|presumed|(?:appears?|appeared|seems?|seemed) to"
+    r"|predict(?:s|ed|ions?)?|forecasts?|speculat\w+|expects?|expected to"
     r"|likely|feared (?:dead|killed|captured|kidnapped)|(?:is|are|was|were) suspected|suspected of"
     r"|might (?:(?:well|soon|also|even) )?(?!have\b)[a-z]+"
     r"|(?-i:may) (?:(?:well|soon|also|even) )?be"
