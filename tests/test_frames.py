@@ -391,6 +391,7 @@ def test_doubt_words_and_a_headline_unnamed_source_keep_a_statement_at_a_distanc
             ("Analysts predict rebels will seize 40 trucks near Goma.", "predict"),
             ("Rebels seize 40 trucks of convoy near Goma, report says", ", report says"),
             ("Rebels seize 40 trucks near Goma: Sources", ": Sources"),
+            ("Rebels ready to seize 40 trucks near Goma - report", " - report"),
             ("Source: rebels seize 40 trucks near Goma", "Source:")):
         why = at_a_distance(plain, claim_from_text(text, "b:0"))
         assert why is not None and f"({cue!r})" in why.detail, text  # a span when in the claim
@@ -398,7 +399,8 @@ def test_doubt_words_and_a_headline_unnamed_source_keep_a_statement_at_a_distanc
     for text in ("Drivers may now choose to return to Goma with the 40 trucks.",
                  "Rebels probably seized some 40 trucks near Goma, US intelligence estimated.",
                  "In May rebels seized 40 trucks near Goma.",
-                 "The report says rebels seized 40 trucks near Goma."):
+                 "The report says rebels seized 40 trucks near Goma.",
+                 "A well-reported raid saw rebels seize 40 trucks near Goma."):
         assert at_a_distance(plain, claim_from_text(text, "b:0")) is None, text
 
 

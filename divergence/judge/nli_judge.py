@@ -423,8 +423,8 @@ _DISTANCE = re.compile(
     r"|might (?:(?:well|soon|also|even) )?(?!have\b)[a-z]+"
     r"|(?-i:may) (?:(?:well|soon|also|even) )?be"
     r"|(?-i:May|MAY) (?-i:Be|BE|Have|HAVE|Soon|SOON|Not|NOT|Also|ALSO))\b|\?\s*$"
-    # a headline's unnamed source: "Source: P", "P, report says", "P: Reports"
-    r"|^\s*(?:sources?|report)\s*:|[,:]\s*(?:(?:a|new|media) )?(?:reports?|sources?)"
+    # a headline's unnamed source: "Source: P", "P, report says", "P: Reports", "P - report"
+    r"|^\s*(?:sources?|report)\s*:|(?:[,:]|\s[-–—])\s*(?:(?:a|new|media) )?(?:reports?|sources?)"
     r"(?: (?:says?|suggests?|claims?))?\s*[.!]?\s*$",
     re.I)
 
