@@ -138,9 +138,9 @@ class ClaimGroup:
 
 
 # How an outlet carries one position of a dispute: stated as its own fact (a claim with no
-# speaker), attributed to someone, attributed and reported together with an opposing position,
-# or not at all.
-OutletVoice = Literal["fact", "attributed", "with-rejection", "omitted"]
+# speaker), in its own words but hedged ("reportedly", "may have"), attributed to someone,
+# attributed and reported together with an opposing position, or not at all.
+OutletVoice = Literal["fact", "hedged", "attributed", "with-rejection", "omitted"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ import pytest
 from divergence.contract import report_to_dict
 from divergence.group.disputes import find_disputes, positions, question, questions
 from divergence.records import Article, Claim, ClaimGroup, Judgement, Position, Reason, Report
+from divergence.report.dispute_view import voice_text
 
 from .conftest import SEEDS, run_cli
 
@@ -103,6 +104,18 @@ def test_dispute_voices_holders_and_omission() -> None:
     assert out["question"] == d.question and out["group"] == "g-x"
     assert {o["voice"] for o in out["outlets"]} == {"with-rejection", "fact", "attributed",
                                                     "omitted"}
+
+
+def test_an_outlet_that_hedges_a_side_does_not_state_it_as_fact() -> None:
+    """"The ceasefire was reportedly agreed with no third party", in the outlet's own words: the
+    outlet carries that side *hedged*, not as fact; the view says so."""
+    hedged = [*CLAIMS[:2], _claim("b:0", "The ceasefire was reportedly agreed with no third "
+                                         "party."), *CLAIMS[3:]]
+    group = _group(["a:0", "a:1", "b:0", "c:0"])
+    (d,) = find_disputes(ARTICLES, hedged, _vectors(5), [group], TableJudge(TABLE),  # type: ignore[arg-type]
+                         story_of={"a": 1, "b": 1, "c": 1, "d": 1})
+    (cell,) = [o for o in d.outlets if o.source == "Outlet B" and o.voice != "omitted"]
+    assert cell.voice == "hedged" and voice_text(cell) == "hedged, not vouched for"
 
 
 def test_outlets_of_another_story_are_not_listed() -> None:

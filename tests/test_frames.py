@@ -400,7 +400,16 @@ def test_doubt_words_and_a_headline_unnamed_source_keep_a_statement_at_a_distanc
                  "Rebels probably seized some 40 trucks near Goma, US intelligence estimated.",
                  "In May rebels seized 40 trucks near Goma.",
                  "The report says rebels seized 40 trucks near Goma.",
-                 "A well-reported raid saw rebels seize 40 trucks near Goma."):
+                 "A well-reported raid saw rebels seize 40 trucks near Goma.",
+                 # a hedged detail of what is stated, a noun, a comparison, a name
+                 "Police arrested a man suspected of seizing 40 trucks near Goma.",
+                 "Rebels seized 40 trucks near Goma, beating forecasts.",
+                 "It became apparent that rebels had seized 40 trucks near Goma.",
+                 "Rebels are twice as likely to seize trucks near Goma.",
+                 "Theresa May Not Told Of 40 Trucks Seized Near Goma",
+                 "Seizures in May have risen to 40 trucks near Goma.",
+                 "The might of the rebels seized 40 trucks near Goma.",
+                 "The rebel leader appeared to reporters beside 40 seized trucks near Goma."):
         assert at_a_distance(plain, claim_from_text(text, "b:0")) is None, text
 
 

@@ -465,8 +465,9 @@ def test_told_whom_then_the_claim_and_an_order_is_no_claim() -> None:
 
 
 def test_a_thing_added_is_not_a_saying() -> None:
-    """"Apple added reinforcement to the phone" is an act in the outlet's voice; "X added that
-    P", "X added: P" and "X added the strike killed 12" are still X's words."""
+    """"Apple added reinforcement to the phone" and "the economy added 200,000 jobs" are acts in
+    the outlet's voice; "X added that P", "X added: P", "X added the strike killed 12" and "He
+    added the toll had risen" are still X's words."""
     def read(t: str) -> tuple[str | None, str]:
         c = claim_from_text(t, "a:0")
         return c.speaker, c.content
@@ -478,6 +479,9 @@ def test_a_thing_added_is_not_a_saying() -> None:
     assert read('Putin added: "We will respond."')[0] == "Putin"
     assert read("The ministry added the strike killed 12 people.") == (
         "The ministry", "The strike killed 12 people.")
+    assert read("The US economy added 200,000 jobs in May.")[0] is None
+    assert read("He added the death toll from Sunday's attack on the market had risen to 40.") == (
+        "He", "The death toll from Sunday's attack on the market had risen to 40.")
 
 
 def _speakers(text: str) -> list[str | None]:

@@ -19,6 +19,7 @@ import numpy as np
 
 from ..ids import stable_id
 from ..judge.detectors import is_conflict
+from ..judge.nli_judge import distance_cue
 from ..judge.pair import Judge, noisy_or
 from ..records import Article, Claim, ClaimGroup, Dispute, OutletPosition, Position, Reason
 
@@ -397,8 +398,10 @@ def _dispute(g: ClaimGroup, sides: Sequence[Sequence[int]], claims: Sequence[Cla
             others = sum(1 for x in carried if x and x is not cs)
             if not cs:
                 voice = "omitted"
-            elif any(c.speaker is None for c in cs):
+            elif any(c.speaker is None and distance_cue(c.text) is None for c in cs):
                 voice = "fact"
+            elif any(c.speaker is None for c in cs):
+                voice = "hedged"  # its own words, not vouched for: "reportedly", "may have"
             elif others:
                 voice = "with-rejection"
             else:

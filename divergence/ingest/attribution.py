@@ -135,6 +135,11 @@ _TOOK_TO = re.compile(
     r"\s*[,:]?\s*(?:that\s+)?"
 )
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})  # subject pronouns
+# What opens a thing added, not words: "added 200,000 jobs", "added extra reinforcement" (after
+# a name or a body; "He added the toll had risen" is said).
+_ADDED_THING = re.compile(r"\s+(?:\d[\d,.]*|an?|another|more|extra|additional|further|new|some|"
+                          r"several|dozens|hundreds|thousands|millions|billions|two|three|four|"
+                          r"five|six|seven|eight|nine|ten)\b", re.I)
 # after "said at a meeting" / "told the men": a "that" opening a relative clause ("that lasted
 # five hours", "that he had hired") is not the one that opens what was said
 _NOT_RELATIVE = r"(?!(?:was|were|is|are|had|has|have|would|will|could|\w+ed)\b)"
@@ -377,10 +382,9 @@ def _attribute(sentence: str) -> list[Attributed]:
         m = None  # "X rejected the appeal": an act, not the denial of a proposition
     if m and m.group("cue").lower() == "told" and _INSTRUCTED.match(s, m.end("cue") + 1):
         m = None  # "X told his ministers not to speak": an order given, not a claim
-    if (m and m.group("cue").lower() in ("added", "adds") and not s[:m.end()].rstrip().endswith(
-            "that") and not re.match(r"\s*[\"“:,]", s[m.end("cue"):])
-            and not is_clause(" ".join(s[m.end():].split()[:6]))):
-        m = None  # "Apple added reinforcement to the phone": a thing added, not words
+    if (m and m.group("cue").lower() in ("added", "adds") and _ADDED_THING.match(s, m.end("cue"))
+            and _clean_speaker(m.group("spk")).lower() not in PRONOUNS):
+        m = None  # "Apple added extra reinforcement", "the economy added 200,000 jobs": things
     framing = bool(m and re.fullmatch(_FRAMING, m.group("cue"), re.I))
     if m and framing and (not _plain(m.group("spk")) or _trailing(s)):
         m = None  # "Al-Burhan refused to have the retreat (described as ...)"; "Residents

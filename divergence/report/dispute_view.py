@@ -19,6 +19,7 @@ TOP_REASONS = 3  # reasons shown before "n more"
 # What a cell of the outlet table says for each voice (``voice_text`` adds the holders).
 VOICES: dict[str, str] = {
     "fact": "stated as fact",
+    "hedged": "hedged, not vouched for",
     "attributed": "attributed",
     "with-rejection": "with rejection",
     "omitted": "—",
@@ -120,12 +121,13 @@ def layout(report: Report, d: Dispute, claims: dict[str, Claim] | None = None,
 
 
 def voice_text(cell: OutletPosition | None) -> str:
-    """A cell of the outlet table: "stated as fact", "attributed to Trump", "attributed to
-    Trump, with rejection", or "—" when the outlet leaves the position out."""
+    """A cell of the outlet table: "stated as fact", "hedged, not vouched for", "attributed to
+    Trump", "attributed to Trump, with rejection", or "—" when the outlet leaves the position
+    out."""
     if cell is None or cell.voice == "omitted":
         return VOICES["omitted"]
-    if cell.voice == "fact":
-        return VOICES["fact"]
+    if cell.voice in ("fact", "hedged"):
+        return VOICES[cell.voice]
     who = f"attributed to {', '.join(cell.holders)}" if cell.holders else "attributed"
     return f"{who}, with rejection" if cell.voice == "with-rejection" else who
 
