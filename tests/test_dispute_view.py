@@ -156,6 +156,21 @@ def test_html_dispute_in_summary_escaped_and_compact(report: Report) -> None:
         assert page.count(f'id="claim-{c.id.replace(":", "-")}"') == 1
 
 
+def test_a_hedged_cell_reads_hedged_in_every_view(report: Report) -> None:
+    """An outlet that carries a side only in words it keeps at a distance: "hedged, not vouched
+    for", not "stated as fact", in markdown and HTML (its own colour class)."""
+    from dataclasses import replace
+
+    d = report.disputes[0]
+    outlets = tuple(replace(o, voice="hedged") if o.voice == "fact" else o for o in d.outlets)
+    hedged = replace(report, disputes=(replace(d, outlets=outlets),))
+    assert "| Global \\<script\\>alert(1)\\</script\\> | hedged, not vouched for | — |" in (
+        render_markdown(hedged))
+    page = render_html(hedged)
+    assert re.search(r'<td class="v v-hedged">hedged, not vouched for</td>', page)
+    assert ".v-hedged" in page and "stated as fact" not in page
+
+
 def test_terminal_shows_the_dispute(report: Report) -> None:
     from divergence.report.terminal import render_group
 
