@@ -387,6 +387,7 @@ def test_doubt_words_and_a_headline_unnamed_source_keep_a_statement_at_a_distanc
             ("Rebels might be holding 40 trucks of the convoy near Goma.", "might be"),
             ("The 40 trucks may be in rebel hands near Goma.", "may be"),
             ("Rebels May Be Holding 40 Trucks Near Goma", "May Be"),
+            ("Rebels Claim To Have Seized 40 Trucks Near Goma", "Claim To Have"),
             ("Rebels are likely to have seized 40 trucks near Goma.", "likely"),
             ("Analysts predict rebels will seize 40 trucks near Goma.", "predict"),
             ("Rebels seize 40 trucks of convoy near Goma, report says", ", report says"),
@@ -409,7 +410,8 @@ def test_doubt_words_and_a_headline_unnamed_source_keep_a_statement_at_a_distanc
                  "Theresa May Not Told Of 40 Trucks Seized Near Goma",
                  "Seizures in May have risen to 40 trucks near Goma.",
                  "The might of the rebels seized 40 trucks near Goma.",
-                 "The rebel leader appeared to reporters beside 40 seized trucks near Goma."):
+                 "The rebel leader appeared to reporters beside 40 seized trucks near Goma.",
+                 "Reported to Police, the seizure of 40 trucks near Goma was logged."):
         assert at_a_distance(plain, claim_from_text(text, "b:0")) is None, text
 
 

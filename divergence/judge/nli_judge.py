@@ -420,6 +420,9 @@ _DISTANCE = re.compile(
     r"|unverified|(?:said|reported) to (?:have|be)"
     rf"|(?:tipped|believed|thought|rumou?red|claim(?:s|ed)?) to {_NOT_AN_OBJECT}(?-i:[a-z]+)"
     r"|(?:(?-i:may)|might|could) have"
+    # a title-case headline's "Claims To Have", "Reported to Begin" (not "lay claim to Crimea")
+    r"|(?<=\w )(?-i:(?:Said|Reported|Claims?|Claimed|Tipped|Believed|Thought|Rumou?red) [Tt]o "
+    r"[A-Z][a-z]+)"
     # doubt in the outlet's words: "apparently", "appears to", "is likely", a prediction
     r"|apparently|(?<!became )(?<!become )apparent (?!that\b)(?-i:[a-z]+)|possibly"
     rf"|presumabl[ey]|presumed|(?:appears?|appeared|seems?|seemed) to(?= {_NOT_AN_OBJECT}\w)"
