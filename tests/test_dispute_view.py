@@ -156,7 +156,7 @@ def test_html_dispute_in_summary_escaped_and_compact(report: Report) -> None:
         assert page.count(f'id="claim-{c.id.replace(":", "-")}"') == 1
 
 
-def test_a_hedged_cell_reads_hedged_in_every_view(report: Report) -> None:
+def test_a_hedged_cell_reads_hedged_in_markdown_and_html(report: Report) -> None:
     """An outlet that carries a side only in words it keeps at a distance: "hedged, not vouched
     for", not "stated as fact", in markdown and HTML (its own colour class)."""
     from dataclasses import replace

@@ -411,7 +411,11 @@ def test_doubt_words_and_a_headline_unnamed_source_keep_a_statement_at_a_distanc
                  "Seizures in May have risen to 40 trucks near Goma.",
                  "The might of the rebels seized 40 trucks near Goma.",
                  "The rebel leader appeared to reporters beside 40 seized trucks near Goma.",
-                 "Reported to Police, the seizure of 40 trucks near Goma was logged."):
+                 "Reported to Police, the seizure of 40 trucks near Goma was logged.",
+                 # title case only in a headline set in it, and not before an object or a place
+                 "Rebels drove the 40 trucks from Port Said to Ismailia via Goma.",
+                 "Rebels Seize 40 Trucks Near Goma, Lay Claim To Kivu",
+                 "Seizure Of 40 Trucks Near Goma Reported To The Police"):
         assert at_a_distance(plain, claim_from_text(text, "b:0")) is None, text
 
 
