@@ -441,14 +441,17 @@ def test_a_claim_branded_false_by_another_is_both_positions() -> None:
     assert (c.speaker, c.cue, c.stance) == ("Ukrainian officials", "dismissed", "denies")
 
 
+def _speaker_and_content(text: str) -> tuple[str | None, str]:
+    """How ``compare`` reads one statement: who says it, and what."""
+    c = claim_from_text(text, "a:0")
+    return c.speaker, c.content
+
+
 def test_told_whom_then_the_claim_and_an_order_is_no_claim() -> None:
     """"X told reporters he P": the recipient is not part of P; "X announced on social media
     overnight that P": neither are the channel and the time; "X told his ministers not to
     speak": an order, not a statement X makes."""
-    def read(t: str) -> tuple[str | None, str]:
-        c = claim_from_text(t, "a:0")
-        return c.speaker, c.content
-
+    read = _speaker_and_content
     assert read("Welby told reporters he had no idea how many had died.") == (
         "Welby", "Welby had no idea how many had died.")
     assert read("Trump announced on social media overnight into Tuesday that the two "
@@ -468,10 +471,7 @@ def test_a_thing_added_is_not_a_saying() -> None:
     """"Apple added reinforcement to the phone" and "the economy added 200,000 jobs" are acts in
     the outlet's voice; "X added that P", "X added: P", "X added the strike killed 12" and "He
     added the toll had risen" are still X's words."""
-    def read(t: str) -> tuple[str | None, str]:
-        c = claim_from_text(t, "a:0")
-        return c.speaker, c.content
-
+    read = _speaker_and_content
     assert read("Apple added extra reinforcement to its iPhone 6 Plus to ensure it does not "
                 "bend.")[0] is None
     assert read("He added that the talks would resume on Monday.") == (

@@ -413,8 +413,10 @@ def through_stance(a: Claim, b: Claim, reasons: list[Reason]) -> list[Reason]:
 # report as fact; not "may" with a verb ("fighters may now choose": permission, not doubt); not
 # a hedged detail of what is stated ("arrested a man suspected of killing three", "as
 # predicted", "beating forecasts", "became apparent", "twice as likely", "sales in May have").
-_NOT_AN_OBJECT = (r"(?!(?:the|a|an|its|his|her|their|this|that|these|those|him|them|me|us|it|"
-                  r"reporters|journalists|crowds?|audiences?)\b)")
+# Words that open an object, not a verb: "claims to the islands", "appeared to reporters".
+_OBJECT_OPENERS = ("the|a|an|its|his|her|their|this|that|these|those|him|them|me|us|it|"
+                   "reporters|journalists")
+_NOT_AN_OBJECT = rf"(?!(?:{_OBJECT_OPENERS}|crowds?|audiences?)\b)"
 _DISTANCE = re.compile(
     r"\b(?:reportedly|allegedly|purported(?:ly)?|supposedly|rumou?r(?:s|ed)?|unconfirmed"
     r"|unverified|(?:said|reported) to (?:have|be)"
@@ -442,8 +444,8 @@ _DISTANCE = re.compile(
 # To Crimea", "Reported To The Police", "Said To Reporters".
 _TITLE_HEDGE = re.compile(
     r"(?<=\w )(?<!Lay )(?<!Lays )(?<!Laid )(?<!Renews )(?<!Renewed )(?:Said|Reported|Claims?"
-    r"|Claimed|Tipped|Believed|Thought|Rumou?red) [Tt]o (?!(?:The|A|An|Its|His|Her|Their|This"
-    r"|That|These|Those|Him|Them|Me|Us|It|Reporters|Journalists|Police|Work|Court)\b)[A-Z][a-z]+")
+    rf"|Claimed|Tipped|Believed|Thought|Rumou?red) [Tt]o (?!(?i:{_OBJECT_OPENERS}|police|work"
+    r"|court)\b)[A-Z][a-z]+")
 _TITLE_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
 _SMALL_WORDS = frozenset({"from", "with", "into", "onto", "over", "upon", "about", "after",
                           "under", "than", "that", "amid", "near"})
