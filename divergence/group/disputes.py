@@ -19,7 +19,7 @@ import numpy as np
 
 from ..ids import stable_id
 from ..judge.detectors import is_conflict
-from ..judge.nli_judge import distance_cue
+from ..judge.hedges import distance_cue
 from ..judge.pair import Judge, noisy_or
 from ..records import Article, Claim, ClaimGroup, Dispute, OutletPosition, Position, Reason
 

@@ -26,6 +26,7 @@ from ..records import Claim, Judgement, Reason
 from .detectors import Pair, denial_inside, is_conflict, text_span
 from .frames import counts
 from .frames.aligned import values_apart
+from .hedges import distance_cue
 from .pair import DEFAULT_DETECTORS, STRUCTURAL, Judge, compatible_speakers, noisy_or
 from .text import overlap
 
@@ -405,60 +406,6 @@ def through_stance(a: Claim, b: Claim, reasons: list[Reason]) -> list[Reason]:
     return [r for r in reasons if r.type not in (*_POLARITY, "attribution")] + [one]
 
 
-# Words by which an outlet passes a statement on without vouching for it. Chosen on Emergent
-# train (its "observing" headlines) and newsdev dev; "said" and "according to" are not among
-# them: "officials said 12 died" and "12 died" are one statement, the source named. Not "lay
-# claim to the islands", "reported to police", "the alleged gunman", "could be higher", nor a
-# question inside quotes; not "probably", which newsdev dev's sources use inside estimates they
-# report as fact; not "may" with a verb ("fighters may now choose": permission, not doubt); not
-# a hedged detail of what is stated ("arrested a man suspected of killing three", "as
-# predicted", "beating forecasts", "became apparent", "twice as likely", "sales in May have").
-# Words that open an object, not a verb: "claims to the islands", "appeared to reporters".
-_OBJECT_OPENERS = ("the|a|an|its|his|her|their|this|that|these|those|him|them|me|us|it|"
-                   "reporters|journalists")
-_NOT_AN_OBJECT = rf"(?!(?:{_OBJECT_OPENERS}|crowds?|audiences?)\b)"
-_DISTANCE = re.compile(
-    r"\b(?:reportedly|allegedly|purported(?:ly)?|supposedly|rumou?r(?:s|ed)?|unconfirmed"
-    r"|unverified|(?:said|reported) to (?:have|be)"
-    rf"|(?:tipped|believed|thought|rumou?red|claim(?:s|ed)?) to {_NOT_AN_OBJECT}(?-i:[a-z]+)"
-    r"|(?:(?-i:may)|might|could) have"
-    # doubt in the outlet's words: "apparently", "appears to", "is likely", a prediction
-    r"|apparently|(?<!became )(?<!become )apparent (?!that\b)(?-i:[a-z]+)|possibly"
-    rf"|presumabl[ey]|presumed|(?:appears?|appeared|seems?|seemed) to(?= {_NOT_AN_OBJECT}\w)"
-    r"|predicts?|predicted (?:that|to)|predictions?|expects?|expected to"
-    r"|(?<!more )(?<!less )(?<!as )likely|feared (?:dead|killed|captured|kidnapped)"
-    r"|(?:is|are|was|were) suspected"
-    r"|(?<![Tt]he )might (?:(?:well|soon|also|even) )?(?!have\b|of\b)[a-z]+"
-    r"|(?-i:may) (?:(?:well|soon|also|even) )?be"
-    r"|(?<!Theresa )(?<![Ii]n )(?<![Oo]f )(?-i:May|MAY) (?-i:Be|BE|Have|HAVE|Soon|SOON|Not|NOT"
-    r"|Also|ALSO))\b|\?\s*$"
-    # a headline's unnamed source: "Source: P", "P, report says", "P: Reports", "P - report"
-    r"|^\s*(?:sources?|report)\s*:|(?:[,:]|\s[-–—])\s*(?:(?:a|new|media) )?(?:reports?|sources?)"
-    r"(?: (?:says?|suggests?|claims?))?\s*(?:[.!]\s*)?$",
-    re.I)
-
-
-# A title-case headline's "Claims To Have", "Reported to Begin", "Said to Select" (the lower-case
-# forms are in ``_DISTANCE``): read only in a headline set in title case, so that "from Port Said
-# to Ismailia" or "Xi Jinping Thought to the constitution" in prose is not one; not "Lays Claim
-# To Crimea", "Reported To The Police", "Said To Reporters".
-_TITLE_HEDGE = re.compile(
-    r"(?<=\w )(?<!Lay )(?<!Lays )(?<!Laid )(?<!Renews )(?<!Renewed )(?:Said|Reported|Claims?"
-    rf"|Claimed|Tipped|Believed|Thought|Rumou?red) [Tt]o (?!(?i:{_OBJECT_OPENERS}|police|work"
-    r"|court)\b)[A-Z][a-z]+")
-_TITLE_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
-_SMALL_WORDS = frozenset({"from", "with", "into", "onto", "over", "upon", "about", "after",
-                          "under", "than", "that", "amid", "near"})
-
-
-def _title_case(text: str) -> bool:
-    """Whether ``text`` is set in title case, as headlines are: every word of four letters or
-    more but a few prepositions begins with a capital ("ships sailed from Port Said" has
-    "ships", "sailed" in lower case)."""
-    words = [w for w in _TITLE_WORD.findall(text) if w not in _SMALL_WORDS]
-    return len(words) >= 3 and all(w[0].isupper() for w in words)
-
-
 def at_a_distance(a: Claim, b: Claim) -> Reason | None:
     """A ``distance`` reason when one claim is its outlet's own plain statement and the other
     passes the statement on without vouching for it ("ISIS beheaded Foley" / "ISIS claims to
@@ -479,18 +426,6 @@ def at_a_distance(a: Claim, b: Claim) -> Reason | None:
     span = text_span(far, at, at + len(cue)) if at >= 0 else None
     return Reason("distance", f"{far.id} passes it on without vouching for it ({cue!r}); "
                   f"{near.id} states it", (a.id, b.id), (span,) if span else (), weight=0.9)
-
-
-@lru_cache(maxsize=65536)
-def distance_cue(text: str) -> str | None:
-    """The words of ``text`` (its asides left out) that keep its outlet at a distance
-    ("reportedly", "may have", a headline's "report says"), or None when it vouches for what it
-    says. Also read by the dispute builder: such a claim is *hedged*, not stated as fact."""
-    from ..ingest.split import core
-
-    t = core(text)
-    m = _DISTANCE.search(t) or (_TITLE_HEDGE.search(t) if _title_case(t) else None)
-    return m.group(0) if m else None
 
 
 @lru_cache(maxsize=65536)

@@ -1,0 +1,76 @@
+"""What keeps a statement at a distance: the words by which an outlet passes it on without vouching
+for it ("reportedly", "may have", a headline's "report says").
+
+A property of the text, read by the NLI judge (a plain statement beside its hedged report does not
+agree) and by the dispute builder (an outlet that only hedges a side does not state it as fact).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Words by which an outlet passes a statement on without vouching for it. Chosen on Emergent
+# train (its "observing" headlines) and newsdev dev; "said" and "according to" are not among
+# them: "officials said 12 died" and "12 died" are one statement, the source named. Not "lay
+# claim to the islands", "reported to police", "the alleged gunman", "could be higher", nor a
+# question inside quotes; not "probably", which newsdev dev's sources use inside estimates they
+# report as fact; not "may" with a verb ("fighters may now choose": permission, not doubt); not
+# a hedged detail of what is stated ("arrested a man suspected of killing three", "as
+# predicted", "beating forecasts", "became apparent", "twice as likely", "sales in May have").
+# Words that open an object, not a verb: "claims to the islands", "appeared to reporters".
+_OBJECT_OPENERS = ("the|a|an|its|his|her|their|this|that|these|those|him|them|me|us|it|"
+                   "reporters|journalists")
+_NOT_AN_OBJECT = rf"(?!(?:{_OBJECT_OPENERS}|crowds?|audiences?)\b)"
+_DISTANCE = re.compile(
+    r"\b(?:reportedly|allegedly|purported(?:ly)?|supposedly|rumou?r(?:s|ed)?|unconfirmed"
+    r"|unverified|(?:said|reported) to (?:have|be)"
+    rf"|(?:tipped|believed|thought|rumou?red|claim(?:s|ed)?) to {_NOT_AN_OBJECT}(?-i:[a-z]+)"
+    r"|(?:(?-i:may)|might|could) have"
+    # doubt in the outlet's words: "apparently", "appears to", "is likely", a prediction
+    r"|apparently|(?<!became )(?<!become )apparent (?!that\b)(?-i:[a-z]+)|possibly"
+    rf"|presumabl[ey]|presumed|(?:appears?|appeared|seems?|seemed) to(?= {_NOT_AN_OBJECT}\w)"
+    r"|predicts?|predicted (?:that|to)|predictions?|expects?|expected to"
+    r"|(?<!more )(?<!less )(?<!as )likely|feared (?:dead|killed|captured|kidnapped)"
+    r"|(?:is|are|was|were) suspected"
+    r"|(?<![Tt]he )might (?:(?:well|soon|also|even) )?(?!have\b|of\b)[a-z]+"
+    r"|(?-i:may) (?:(?:well|soon|also|even) )?be"
+    r"|(?<!Theresa )(?<![Ii]n )(?<![Oo]f )(?-i:May|MAY) (?-i:Be|BE|Have|HAVE|Soon|SOON|Not|NOT"
+    r"|Also|ALSO))\b|\?\s*$"
+    # a headline's unnamed source: "Source: P", "P, report says", "P: Reports", "P - report"
+    r"|^\s*(?:sources?|report)\s*:|(?:[,:]|\s[-–—])\s*(?:(?:a|new|media) )?(?:reports?|sources?)"
+    r"(?: (?:says?|suggests?|claims?))?\s*(?:[.!]\s*)?$",
+    re.I)
+
+
+# A title-case headline's "Claims To Have", "Reported to Begin", "Said to Select" (the lower-case
+# forms are in ``_DISTANCE``): read only in a headline set in title case, so that "from Port Said
+# to Ismailia" or "Xi Jinping Thought to the constitution" in prose is not one; not "Lays Claim
+# To Crimea", "Reported To The Police", "Said To Reporters".
+_TITLE_HEDGE = re.compile(
+    r"(?<=\w )(?<!Lay )(?<!Lays )(?<!Laid )(?<!Renews )(?<!Renewed )(?:Said|Reported|Claims?"
+    rf"|Claimed|Tipped|Believed|Thought|Rumou?red) [Tt]o (?!(?i:{_OBJECT_OPENERS}|police|work"
+    r"|court)\b)[A-Z][a-z]+")
+_TITLE_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
+_SMALL_WORDS = frozenset({"from", "with", "into", "onto", "over", "upon", "about", "after",
+                          "under", "than", "that", "amid", "near"})
+
+
+def _title_case(text: str) -> bool:
+    """Whether ``text`` is set in title case, as headlines are: every word of four letters or
+    more but a few prepositions begins with a capital ("ships sailed from Port Said" has
+    "ships", "sailed" in lower case)."""
+    words = [w for w in _TITLE_WORD.findall(text) if w not in _SMALL_WORDS]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
+
+
+@lru_cache(maxsize=65536)
+def distance_cue(text: str) -> str | None:
+    """The words of ``text`` (its asides left out) that keep its outlet at a distance
+    ("reportedly", "may have", a headline's "report says"), or None when it vouches for what it
+    says."""
+    from ..ingest.split import core
+
+    t = core(text)
+    m = _DISTANCE.search(t) or (_TITLE_HEDGE.search(t) if _title_case(t) else None)
+    return m.group(0) if m else None
