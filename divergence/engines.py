@@ -133,7 +133,7 @@ class LocalEngine:
         articles, skipped = io.load(paths, stdin=stdin)
         if on_loaded:
             on_loaded(articles, skipped)
-        claims = split_articles(articles, cut)
+        claims = split_articles(articles, cut, progress)
         vectors = embed_claims(claims, emb, cache, progress, batch=BATCH)
         return Ingested(articles, claims, vectors, skipped)
 
@@ -284,7 +284,7 @@ def _expand(paths: Sequence[str], stdin: IO[bytes] | None) -> list[_Item]:
             continue
         path = Path(p)
         if not path.exists():
-            raise DivergenceError("no such file or folder", where=p)
+            raise DivergenceError(io.missing(path), where=p)
         files = [path]
         if path.is_dir():  # the same rule as io.read_source: article extensions, no hidden parts
             files = sorted(

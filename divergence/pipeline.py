@@ -61,7 +61,7 @@ def run(
 ) -> Report:
     """Compare ``articles``: split, embed (cached), find events and groups, judge; a Report."""
     opts = options or Options()
-    claims = split_articles(articles, splitter)
+    claims = split_articles(articles, splitter, opts.progress)
     if opts.claims_dir is not None:
         write_claims_files(opts.claims_dir, articles, claims)
     vectors = embed_claims(claims, embedder, cache, opts.progress)
@@ -76,9 +76,15 @@ def default_judge(embedder_name: str) -> Judge:
     return make_judge(DEFAULT_JUDGE, embedder_name)
 
 
-def split_articles(articles: Sequence[Article], splitter: Splitter | None = None) -> list[Claim]:
+def split_articles(articles: Sequence[Article], splitter: Splitter | None = None,
+                   progress: bool = False) -> list[Claim]:
     """Every article's claims, in article order (stage 1)."""
-    return [c for a in articles for c in split(a, splitter)]
+    out: list[Claim] = []
+    with bar(len(articles), "splitting", progress, "article") as tick:
+        for a in articles:
+            out += split(a, splitter)
+            tick(1)
+    return out
 
 
 def embed_claims(claims: Sequence[Claim], embedder: Embedder,
@@ -195,8 +201,9 @@ def group_all(
     events = find_events(claims, vectors, threshold=event_threshold, graph=graph, dates=dates)
     event_of = {cid: e.id for e in events for cid in e.claims}
     story_of = stories(claims, vectors, event_of, dates=dates)
-    pairs = candidate_pairs(claims, vectors, pair_similarity, graph=graph, story_of=story_of,
-                            table=table)
+    with bar(len(claims), "pairing", progress, "claim") as tick:
+        pairs = candidate_pairs(claims, vectors, pair_similarity, graph=graph,
+                                story_of=story_of, table=table, on_progress=tick)
     del table  # free the neighbour graph before judging
     with bar(len(pairs), "judging", progress, "pair") as tick:
         groups = find_groups(claims, vectors, voice_of, judge, pair_similarity,

@@ -30,3 +30,20 @@ def test_a_library_run_writes_nothing_and_prints_nothing(
     assert list(tmp_path.iterdir()) == []  # no claims/ folder, no cache
     out = capsys.readouterr()
     assert out.out == "" and out.err == ""
+
+
+def test_with_progress_every_long_stage_shows_on_stderr(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Old code showed bars for embedding and judging only: splitting a huge article and reading
+    the frames of its claims ran silent for a minute."""
+    from divergence.judge import Judge
+    from divergence.pipeline import Options
+
+    monkeypatch.chdir(tmp_path)
+    arts = [make_article("The council approved the budget on Monday.", "a.txt"),
+            make_article("The council rejected the budget on Monday.", "b.txt")]
+    run(arts, HashingEmbedder(), Judge(), options=Options(progress=True, claims_dir=None))
+    err = capsys.readouterr().err
+    for stage in ("splitting", "embedding", "pairing", "judging"):
+        assert stage in err, stage

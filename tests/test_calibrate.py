@@ -111,6 +111,13 @@ def test_no_threshold_is_a_one_line_error(corpus_db: str) -> None:
     assert run_cli("calibrate", "--db", "missing.db").exit_code == 1
 
 
+def test_nothing_reviewed_prints_no_empty_table(corpus_db: str) -> None:
+    """Old code printed an empty table and the same message on stdout and stderr."""
+    res = run_cli("calibrate", "--db", corpus_db)
+    assert res.exit_code == 1 and res.stdout == ""
+    assert "with 0 reviewed conflict(s)" in res.stderr
+
+
 def test_verdict_keeps_the_confidence_it_was_shown_at(corpus_db: str) -> None:
     (item,) = _flagged(corpus_db)
     assert run_cli("review", "--decide", item["id"], "dismiss", "--db", corpus_db).exit_code == 0

@@ -76,6 +76,24 @@ def test_no_command_shows_the_help() -> None:
     assert "Commands:" in result.output and "report" in result.output
 
 
+def test_python_dash_m_runs_the_command() -> None:
+    """``python -m divergence`` (old code: "No module named divergence.__main__")."""
+    out = subprocess.run([sys.executable, "-m", "divergence", "--version"], capture_output=True,
+                         text=True)
+    assert out.returncode == 0 and "version" in out.stdout, out.stderr
+
+
+def test_a_missing_nli_folder_is_named() -> None:
+    """Old code passed the path on as a model name: a library's line on the revision, then
+    "Repo id must use alphanumeric chars"."""
+    result = _run("compare", "The blast killed 12.", "The blast killed 31.", "--nli",
+                  "/nonexistent/nli-model")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == ("divergence: error: --nli /nonexistent/nli-model: no such "
+                                     "folder (give a folder exported by divergence.judge.nli_onnx, "
+                                     "or a CrossEncoder's name or folder)")
+
+
 def test_cli_import_loads_no_heavy_library() -> None:
     code = ("import divergence.cli, sys; print([m for m in ('torch', 'sentence_transformers', "
             "'sklearn', 'numpy', 'trafilatura') if m in sys.modules])")

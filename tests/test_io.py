@@ -16,6 +16,7 @@ from divergence.ingest import io as dio
 from divergence.ingest.io import (
     article_id,
     atomic_write,
+    atomic_write_all,
     claim_from_dict,
     claim_to_dict,
     load,
@@ -121,6 +122,10 @@ def test_missing_path_raises_naming_it(tmp_path: Path) -> None:
     missing = tmp_path / "nope.txt"
     with pytest.raises(DivergenceError, match=r"nope\.txt: no such file or folder"):
         load([str(missing)])
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")  # a loop: old code said "no such file"
+    with pytest.raises(DivergenceError, match=r"a: a symbolic link that leads nowhere"):
+        load([str(tmp_path / "a")])
 
 
 def test_folder_without_articles_raises_naming_it(tmp_path: Path) -> None:
@@ -435,6 +440,33 @@ def test_atomic_write_keeps_the_old_file_when_writing_fails_midway(
         atomic_write(target, "new " * 1000)
     assert target.read_text() == "old"
     assert _leftovers(tmp_path) == []
+
+
+def test_a_set_of_files_changes_whole_or_not_at_all(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Old code wrote a report's formats one by one: when the second failed, the first was new
+    and the rest old, and the error named a temp file (".r.html.x1y2.tmp")."""
+    md, html = _write(tmp_path / "r.md", "old md"), _write(tmp_path / "r.html", "old html")
+    calls = []
+
+    def second_fails(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(dio.os, "fsync", second_fails)
+    with pytest.raises(OSError, match="No space left") as got:
+        atomic_write_all({md: "new md", html: "new html"})
+    assert got.value.filename == str(html)
+    assert md.read_text() == "old md" and html.read_text() == "old html"
+    assert _leftovers(tmp_path) == []
+    monkeypatch.undo()
+    (tmp_path / "r.json").mkdir()
+    with pytest.raises(IsADirectoryError, match="is a folder") as got:
+        atomic_write_all({md: "new md", tmp_path / "r.json": "{}"})
+    assert got.value.filename == str(tmp_path / "r.json") and md.read_text() == "old md"
+    assert atomic_write_all({md: "new md", html: "new html"}) == [md, html]
+    assert md.read_text() == "new md" and html.read_text() == "new html"
 
 
 def test_atomic_write_keeps_the_old_file_when_encoding_fails(tmp_path: Path) -> None:

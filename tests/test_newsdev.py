@@ -55,6 +55,19 @@ def test_the_set_is_as_large_as_the_issue_asks() -> None:
         assert set(kinds) == set(CONFLICT_KINDS), (split, kinds)
 
 
+def test_a_limited_run_takes_whole_events_and_their_pairs() -> None:
+    """Old code: ``eval newsdev --limit N`` ignored N and scored every pair."""
+    dev = load_newsdev(NEWSDEV, "dev")
+    two = dev.first(2)
+    assert two.events == dev.events[:2]
+    assert {a.parent.name for a in two.articles} == set(two.events)
+    assert 0 < len(two.pairs) < len(dev.pairs)
+    inside = {a.relative_to(NEWSDEV).as_posix() for a in two.articles}
+    assert all(p.a.article in inside and p.b.article in inside for p in two.pairs)
+    assert [p for p in dev.pairs if p.a.article in inside and p.b.article in inside] == list(
+        two.pairs)
+
+
 def test_every_article_has_an_outlet_date_and_url() -> None:
     from divergence.ingest.io import load
 

@@ -256,3 +256,24 @@ def test_a_new_claim_that_says_what_one_side_says_conflicts_with_the_other(tmp_p
     assert set(flagged) == {texts["b"]}
     assert flagged[texts["b"]].reasons[0].type == "position"
     assert "a" not in {n.claim.article_id for _, n in res.conflicts}
+
+
+def test_an_article_with_no_claims_is_said_not_a_traceback() -> None:
+    """Old code: ``add`` and ``score`` of an article that gives no claims (not English, or only
+    fragments) raised a numpy ValueError from reshaping an empty array; ``report`` was silent."""
+    Path("ru.txt").write_text("Москва заявила, что перемирие было нарушено в понедельник.\n",
+                              encoding="utf-8")
+    added = _run("add", "ru.txt", A, "--db", "c.db", *FAST)
+    assert added.exit_code == 0, added.output
+    assert "ru.txt: no claims read" in added.stderr
+    with Corpus("c.db") as corpus:
+        assert len(corpus) == 2
+    alone = _run("add", "ru.txt", "--db", "d.db", *FAST, "-q")
+    assert alone.exit_code == 0 and "no claims read" in alone.stderr
+    scored = _run("score", "ru.txt", "--db", "c.db", *FAST, "--format", "json")
+    assert scored.exit_code == 0, scored.output
+    assert json.loads(scored.stdout)["claims"] == []
+    assert "ru.txt: no claims read" in scored.stderr
+    reported = _run("report", "ru.txt", A, "-o", "r", "--format", "json", *FAST)
+    assert reported.exit_code == 0, reported.output
+    assert "ru.txt: no claims read" in reported.stderr and "agree_a.txt" not in reported.stderr

@@ -8,7 +8,7 @@ import pytest
 
 from divergence.ingest.attribution import attribute, is_clause
 from divergence.ingest.io import load, make_article
-from divergence.ingest.split import RegexSplitter, claim_from_text, core, split
+from divergence.ingest.split import RegexSplitter, claim_from_text, core, split, substantial
 from divergence.records import Article
 
 from .conftest import SEEDS
@@ -37,6 +37,20 @@ def test_offsets_point_at_the_text() -> None:
     )
     for c in split(art):
         assert art.text[c.start : c.end] == c.text
+
+
+def test_a_short_count_is_a_claim_and_a_fragment_is_not() -> None:
+    """Old code counted only letter words, four at least: "Ten people died." and "The toll is
+    12." were dropped, so two outlets' tolls never met."""
+    for kept in ("Ten people died.", "The toll is 12.", "Prices rose 5%.", "He did not resign."):
+        assert substantial(kept), kept
+    for dropped in ("He resigned.", "Read more here.", "Ten died.", "Photo: Reuters 2024.",
+                    "Updated 12:30 GMT."):
+        assert not substantial(dropped), dropped
+    art = make_article("Officials said the blast was an accident.\nTwelve people died.\n",
+                       path="t.txt")
+    assert isinstance(art, Article)
+    assert [c.text for c in split(art)][-1] == "Twelve people died."
 
 
 def test_every_seed_claim_points_at_its_text() -> None:

@@ -201,6 +201,24 @@ def test_check_finds_and_repairs_what_is_out_of_step(tmp_path: Path) -> None:
         assert len(corpus) == 3 and corpus.vector_problems() == []
 
 
+def test_check_during_an_add_says_the_add_is_under_way(tmp_path: Path) -> None:
+    """Old code: a plain check while an add held the write lock told the user to repair what
+    the add was about to regroup."""
+    from divergence.corpus.locking import being_written, write_lock
+
+    db = tmp_path / "c.db"
+    _stale_grouping(db)
+    assert not being_written(db)
+    with write_lock(db):
+        assert being_written(db)
+        res = run_cli("check", "--db", str(db))
+    assert res.exit_code == 1 and "grouping:" in res.stdout
+    assert "another process is writing this corpus now" in res.stderr
+    assert not being_written(db)
+    res = run_cli("check", "--db", str(db))
+    assert "another process" not in res.stderr
+
+
 def test_check_reports_a_stale_index(tmp_path: Path) -> None:
     pytest.importorskip("faiss")
     db = tmp_path / "c.db"

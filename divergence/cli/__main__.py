@@ -1,5 +1,5 @@
 """`python -m divergence.cli`: the same as the `divergence` command."""
 
-from . import main
+from . import run
 
-main()
+run()

@@ -10,7 +10,7 @@ import functools
 import re
 import sqlite3
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -46,7 +46,7 @@ def clean_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
             exit_with(str(err))
         except KeyboardInterrupt:
             click.echo("divergence: interrupted; files written so far are complete", err=True)
-            sys.exit(130)
+            sys.exit(INTERRUPTED)
 
     return wrapper
 
@@ -91,6 +91,28 @@ def main() -> None:
 
     Every command has --help. Progress and warnings go to stderr; data goes to files or stdout.
     """
+
+
+INTERRUPTED = 130
+
+
+def run() -> None:
+    """The ``divergence`` command: ``main``, and after an interrupt, leave at once. Every file
+    and transaction is closed by then; what is left is the interpreter's own shutdown, in which
+    the model runtime's native worker threads could abort the process ("terminate called without
+    an active exception", exit 134 instead of 130)."""
+    import contextlib
+    import os
+
+    try:
+        main()
+    except SystemExit as e:
+        if e.code != INTERRUPTED:
+            raise
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):  # a closed pipe
+                stream.flush()
+        os._exit(INTERRUPTED)
 
 
 JUDGE_NAMES = ("nli", "classifier", "rules")  # judge.JUDGES, named here to keep start-up light
@@ -169,6 +191,9 @@ def judge_for(name: str, nli: str | None, rules_only: bool) -> Any:
 
 def _nli_backend(nli: str) -> Any:
     """An exported ONNX folder runs in ONNX Runtime; anything else as a CrossEncoder."""
+    if nli.startswith(("/", ".", "~")) and not Path(nli).expanduser().exists():
+        raise DivergenceError(f"--nli {nli}: no such folder (give a folder exported by "
+                              "divergence.judge.nli_onnx, or a CrossEncoder's name or folder)")
     if (Path(nli) / "model.onnx").is_file():
         from ..judge.nli_onnx import OnnxNLI
 
@@ -256,6 +281,13 @@ def skip_warnings(skipped: Sequence[Any]) -> list[str]:
         why = common if len(whys) == 1 else f"{common}, and {len(whys) - 1} other reason(s)"
         out.append(f"divergence: warning: skipped {n} more input(s) from {f}: {why}")
     return out
+
+
+def no_claims_warnings(paths: Iterable[str]) -> list[str]:
+    """One warning line per article that gave no claims: read, but nothing in it to compare (a
+    language other than English, or only fragments), which an empty report would not say."""
+    return [f"divergence: warning: {p}: no claims read (divergence reads English prose: "
+            "sentences of four words or more, or three with a number)" for p in paths]
 
 
 def read_inputs(paths: tuple[str, ...], strict: bool) -> tuple[list[Any], list[Any]]:

@@ -65,7 +65,7 @@ def calibrate(db: str | None, target: float, min_reviewed: int, dry_run: bool, c
                   "confirmed": p.confirmed,
                   "precision": round(p.precision, 4)} for p in cal.curve]
         click.echo(json.dumps({**saved, "curve": curve}, indent=2))
-    else:
+    elif cal.reviewed:  # with none reviewed, the table is empty: the error below says it all
         click.echo(format_calibration(cal), nl=False)
     if cal.threshold is None:
         exit_with(f"no threshold reaches precision {target:.2f} with {cal.reviewed} reviewed "

@@ -60,7 +60,8 @@ def compare(text_a: str, text_b: str, fmt: str, model: str, backend: str, embedd
               help="Which split to score: test (the default), or train/trial/dev/all where the "
                    "benchmark has them.")
 @click.option("--limit", type=click.IntRange(min=1), default=None,
-              help="Score only the first N items (quick checks).")
+              help="Score only the first N items (quick checks); for newsdev, the first N "
+                   "events.")
 @click.option("--bench-dir", type=click.Path(file_okay=False), default=None,
               help="Folder holding sick/, fnc1/, emergent/, ecbplus/ (and nli/ beside it for "
                    "mnli and anli) [default: $DIVERGENCE_BENCH, else ../shared/bench when "

@@ -23,6 +23,7 @@ from .app import (
     judge_for,
     judge_options,
     main,
+    no_claims_warnings,
     open_cache,
     output_stem,
     parse_formats,
@@ -174,6 +175,9 @@ def _report(paths: tuple[str, ...], db: str | None, output: str | None, formats:
                            splitter=click.get_current_context().meta.get(SPLITTER_KEY) or "pysbd",
                            on_loaded=_check_loaded(paths, strict))
         skipped = rep.skipped
+    having = {c.article_id for c in rep.claims}
+    for line in no_claims_warnings(a.path for a in rep.articles if a.id not in having):
+        click.echo(inert(line), err=True)
     written = write_reports(rep, output_stem(output, paths), formats)
     if json_stdout:
         groups = report_to_dict(rep)["groups"]

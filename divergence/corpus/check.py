@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DivergenceError
-from .locking import write_lock
+from .locking import being_written, write_lock
 from .sqlite_guard import StorageError
 from .store import Corpus
 
@@ -64,7 +64,11 @@ def check_corpus(path: str | os.PathLike[str], repair: bool = False,
     if not res.path.is_file():
         raise DivergenceError("no corpus database here", where=str(path))
     if not repair:
+        busy = being_written(res.path)
         _check(res, judge=None)
+        if busy and res.findings:
+            res.notes.append("another process is writing this corpus now; what it has not yet "
+                             "regrouped shows as a problem until it finishes: check again then")
         return res
     with write_lock(res.path, on_wait):
         _check(res, judge=judge)

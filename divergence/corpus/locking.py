@@ -48,6 +48,18 @@ def write_lock(db: str | os.PathLike[str], on_wait: Callable[[], None] | None = 
             _unlock(fh)
 
 
+def being_written(db: str | os.PathLike[str]) -> bool:
+    """Whether another process holds the write lock of ``db`` now (an ``add`` under way)."""
+    path = lock_path(db)
+    if not path.exists():
+        return False
+    with open(path, "a+b") as fh:
+        if not _try_lock(fh):
+            return True
+        _unlock(fh)
+        return False
+
+
 try:
     import fcntl
 

@@ -25,6 +25,7 @@ class AddResult:
     added: int
     present: int  # already in the corpus (same content hash), skipped
     claims: int
+    without_claims: tuple[str, ...] = ()  # paths of added articles that gave no claims
 
 
 def ensure_model(corpus: Corpus, embedder: Embedder, cache: EmbeddingCache | None = None,
@@ -42,7 +43,7 @@ def ensure_model(corpus: Corpus, embedder: Embedder, cache: EmbeddingCache | Non
         return False
     claims = corpus.claims()
     vectors = embed([embedding_text(c) for c in claims], embedder, cache)
-    corpus.replace_vectors(vectors.reshape(len(claims), -1), embedder.name)
+    corpus.replace_vectors(vectors, embedder.name)
     return True
 
 
@@ -65,16 +66,19 @@ def add_articles(
     present = len(articles) - len(new)
     if on_progress and present:
         on_progress(present)
-    n_claims = 0
+    n_claims, empty = 0, []
     for k in range(0, len(new), max(1, batch)):
         chunk = new[k : k + max(1, batch)]
         claims = [c for a in chunk for c in split(a, splitter)]
+        having = {c.article_id for c in claims}
+        empty += [a.path for a in chunk if a.id not in having]
         vectors = embed([embedding_text(c) for c in claims], embedder, cache)
-        corpus.add(chunk, claims, vectors.reshape(len(claims), -1), embedder.name, batch=batch)
+        corpus.add(chunk, claims, vectors, embedder.name, batch=batch)  # an article may have none
         n_claims += len(claims)
         if on_progress:
             on_progress(len(chunk))
-    return AddResult(added=len(new), present=present, claims=n_claims)
+    return AddResult(added=len(new), present=present, claims=n_claims,
+                     without_claims=tuple(empty))
 
 
 def regroup(

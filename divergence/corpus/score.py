@@ -206,7 +206,9 @@ def score(
     """
     corpus.check_model(embedder.name)
     claims = split(article, splitter)
-    qv = embed([embedding_text(c) for c in claims], embedder, cache).reshape(len(claims), -1)
+    if not claims:  # nothing to score (no English sentence of a claim's length): say so, no crash
+        return ArticleScore(article, (), (), novel_share=0.0, model=embedder.name)
+    qv = embed([embedding_text(c) for c in claims], embedder, cache)
     searcher = index if index is not None else corpus_index(corpus)
     near = _with_frames(claims, _neighbours(searcher, corpus, qv, article.id,
                                             max(k, FRAME_NEIGHBOURS)), k)

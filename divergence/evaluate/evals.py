@@ -198,8 +198,9 @@ def run_eval(bench: str, root: Path, split: str, judge: Judge, embedder: Embedde
     if bench == "newsdev":
         from .newsdev import load_newsdev
 
-        res = eval_newsdev(load_newsdev(root, split), judge, embedder, cache)
-        res.update(split=split, judge=judge.name, embedder=embedder.name, limit=None)
+        data = load_newsdev(root, split)
+        res = eval_newsdev(data.first(limit) if limit else data, judge, embedder, cache)
+        res.update(split=split, judge=judge.name, embedder=embedder.name, limit=limit)
         return res
     if bench not in BENCHES:
         raise DivergenceError(f"unknown benchmark {bench!r}; available: {', '.join(BENCHES)}")

@@ -54,6 +54,15 @@ class NewsDev:
     articles: tuple[Path, ...]
     pairs: tuple[GoldPair, ...]
 
+    def first(self, n: int) -> NewsDev:
+        """The first ``n`` events only, with the gold pairs whose two articles they hold (a
+        quick run: the report level reads whole events, so events are the unit)."""
+        events = self.events[:n]
+        articles = tuple(a for a in self.articles if a.parent.name in events)
+        known = {a.relative_to(self.root).as_posix() for a in articles}
+        pairs = tuple(p for p in self.pairs if p.a.article in known and p.b.article in known)
+        return NewsDev(self.root, self.split, events, articles, pairs)
+
 
 def default_root() -> Path | None:
     """``tests/data/newsdev`` of a source checkout, when present."""

@@ -163,6 +163,7 @@ def candidate_pairs(
     block: int = 1024, graph: bool = False, per_claim: int | None = None,
     story_of: Sequence[int] | None = None,
     table: NeighbourTable | None = None,
+    on_progress: Progress | None = None,
 ) -> PairSet:
     """Pairs worth judging: from different articles (or different speakers), among each other's
     ``per_claim`` [``CANDIDATES``] closest and at least ``min_similarity`` close, or both
@@ -174,14 +175,19 @@ def candidate_pairs(
     ``CREDIT_ALL`` crediting claims, crediting pairs must reach ``CREDIT_FLOOR``. With
     ``story_of`` (a story per claim, ``stories``), claims are paired only within a story:
     the time of one truce does not contradict the time of another.
-    ``table`` lends the neighbour graph that ``voices`` built over the same rows.
+    ``table`` lends the neighbour graph that ``voices`` built over the same rows;
+    ``on_progress`` is called with the number of claims whose frames were just read.
     """
     from .graph import close_pairs, nearest_pairs
 
     check_rows(claims, vectors)
     art = np.array([hash(c.article_id) for c in claims])
     spk = np.array([hash(c.speaker or "") for c in claims])
-    keys = [frame_keys(c) for c in claims]
+    keys = []
+    for n, c in enumerate(claims, 1):
+        keys.append(frame_keys(c))
+        if on_progress and (n % 256 == 0 or n == len(claims)):
+            on_progress(256 if n % 256 == 0 else n % 256)
 
     def other_voice(i: np.ndarray, j: np.ndarray) -> np.ndarray:
         return ~((art[i] == art[j]) & (spk[i] == spk[j]))

@@ -10,6 +10,7 @@ its control characters escaped, so printing it is safe.
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import json
 import os
@@ -124,7 +125,7 @@ def read_source(p: str, stdin: IO[bytes] | None = None) -> Iterator[Article | Sk
         return
     path = Path(p)
     if not path.exists():
-        raise DivergenceError("no such file or folder", where=inert(p))
+        raise DivergenceError(missing(path), where=inert(p))
     if path.is_dir():
         files = sorted(
             f for f in path.rglob("*")
@@ -401,26 +402,66 @@ def _install_hint(e: BaseException) -> str:
     return f"pip install {pkg}"
 
 
+def missing(path: Path) -> str:
+    """Why an input path cannot be read: not there, or a link that leads nowhere."""
+    if path.is_symlink():
+        return "a symbolic link that leads nowhere (a missing target, or a loop)"
+    return "no such file or folder"
+
+
 # ---------------------------------------------------------------- atomic writes
 
 
 def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> Path:
     """Write ``data`` to ``path`` via a temp file in the same folder and a rename: no half files."""
-    path = Path(path)
-    raw = data.encode("utf-8") if isinstance(data, str) else data  # fail before touching the disk
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    return atomic_write_all({Path(path): data})[0]
+
+
+def atomic_write_all(files: dict[Path, str | bytes]) -> list[Path]:
+    """Write a set of files that belong together (one report's formats): every temp file first,
+    then the renames, so a full disk, a read-only folder or a folder in a file's place fails
+    before any file of the set changes. An error names the file asked for, not its temp file."""
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, data in files.items():
+            raw = data.encode("utf-8") if isinstance(data, str) else data
+            if path.is_dir():
+                raise IsADirectoryError(errno.EISDIR, "is a folder; choose another output name",
+                                        str(path))
+            staged.append((_stage(path, raw), path))
+        for tmp, path in staged:
+            _named(path, os.replace, tmp, path)
+    finally:
+        for tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)  # no-op for those renamed
+    return list(files)
+
+
+def _stage(path: Path, raw: bytes) -> str:
+    """A temp file beside ``path`` holding ``raw``, on disk; its name."""
+    path.parent.mkdir(parents=True, exist_ok=True)  # its error names the folder in the way
+    fd, tmp = _named(path, tempfile.mkstemp, prefix=f".{path.name}.", suffix=".tmp",
+                     dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(raw)
+            _named(path, f.write, raw)
             f.flush()
-            os.fsync(f.fileno())
+            _named(path, os.fsync, f.fileno())
         os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return path
+    return tmp
+
+
+def _named(path: Path, fn: Any, *args: Any, **kwargs: Any) -> Any:
+    """``fn(*args, **kwargs)``, with an OSError naming ``path`` (not a temp file beside it)."""
+    try:
+        return fn(*args, **kwargs)
+    except OSError as e:
+        if e.filename == str(path):
+            raise
+        raise type(e)(e.errno, e.strerror or str(e), str(path)) from e
 
 
 def _umask() -> int:
@@ -456,6 +497,6 @@ def read_claims(path: str | os.PathLike[str]) -> list[Claim]:
     return out
 
 
-__all__ = ["atomic_write", "dedupe", "dumps_jsonl", "load",
-           "make_article", "max_article_size", "read_claims", "read_file", "read_source",
+__all__ = ["atomic_write", "atomic_write_all", "dedupe", "dumps_jsonl", "load",
+           "make_article", "max_article_size", "missing", "read_claims", "read_file", "read_source",
            "write_claims"]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..contract import report_to_dict
 from ..errors import DivergenceError
-from ..ingest.io import atomic_write
+from ..ingest.io import atomic_write_all
 from ..records import Report
 from ..registry import Registry
 from .html import render_html
@@ -44,9 +44,15 @@ def write_reports(report: Report, stem: str | Path, formats: Sequence[str]) -> l
     if unknown:
         raise DivergenceError(f"unknown report format {', '.join(map(repr, unknown))}; "
                               f"available: {', '.join(known)}")
-    # Render everything before writing anything, so a failing renderer leaves no partial set.
-    texts = {fmt: RENDERERS.make(fmt)(report) for fmt in wanted}
-    return [atomic_write(Path(f"{stem}.{fmt}"), text) for fmt, text in texts.items()]
+    # Render everything before writing anything, so a failing renderer leaves no partial set;
+    # then every file's temp copy before any rename, so a failed write leaves the old set whole.
+    return atomic_write_all({Path(f"{stem}.{fmt}"): RENDERERS.make(fmt)(report)
+                             for fmt in wanted})
+
+
+def _counted(n: int, noun: str) -> str:
+    """"1 claim", "2 claims"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def summary(report: Report, top: int = 3) -> str:
@@ -55,8 +61,8 @@ def summary(report: Report, top: int = 3) -> str:
     counts = {label: sum(g.label == label for g in report.groups)
               for label in ("agree", "unique", "conflict")}
     lines = [
-        f"{len(report.articles)} articles, {len(report.claims)} claims, "
-        f"{len(report.events)} events",
+        f"{_counted(len(report.articles), 'article')}, {_counted(len(report.claims), 'claim')}, "
+        f"{_counted(len(report.events), 'event')}",
         f"groups: {counts['agree']} agree, {counts['unique']} unique, "
         f"{counts['conflict']} conflict",
     ]
