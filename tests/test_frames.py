@@ -393,7 +393,9 @@ def test_doubt_words_and_a_headline_unnamed_source_keep_a_statement_at_a_distanc
             ("Rebels seize 40 trucks of convoy near Goma, report says", ", report says"),
             ("Rebels seize 40 trucks near Goma: Sources", ": Sources"),
             ("Rebels ready to seize 40 trucks near Goma - report", " - report"),
-            ("Source: rebels seize 40 trucks near Goma", "Source:")):
+            ("Source: rebels seize 40 trucks near Goma", "Source:"),
+            ("Rebel unit said to hold 40 trucks seized near Goma", "said to hold"),
+            ("Rebels reported to seize 40 trucks near Goma", "reported to seize")):
         why = at_a_distance(plain, claim_from_text(text, "b:0"))
         assert why is not None and f"({cue!r})" in why.detail, text  # a span when in the claim
         assert [s.text for s in why.spans] in ([cue], []), text
@@ -412,6 +414,9 @@ def test_doubt_words_and_a_headline_unnamed_source_keep_a_statement_at_a_distanc
                  "The might of the rebels seized 40 trucks near Goma.",
                  "The rebel leader appeared to reporters beside 40 seized trucks near Goma.",
                  "Reported to Police, the seizure of 40 trucks near Goma was logged.",
+                 "The driver reported to police that rebels seized 40 trucks near Goma.",
+                 "The commander said to reporters that rebels seized 40 trucks near Goma.",
+                 "Drivers reported to work after rebels seized 40 trucks near Goma.",
                  # title case only in a headline set in it, and not before an object or a place
                  "Rebels drove the 40 trucks from Port Said to Ismailia via Goma.",
                  "Rebels Seize 40 Trucks Near Goma, Lay Claim To Kivu",

@@ -26,6 +26,8 @@ _DISTANCE = re.compile(
     r"\b(?:reportedly|allegedly|purported(?:ly)?|supposedly|rumou?r(?:s|ed)?|unconfirmed"
     r"|unverified|(?:said|reported) to (?:have|be)"
     rf"|(?:tipped|believed|thought|rumou?red|claim(?:s|ed)?) to {_NOT_AN_OBJECT}(?-i:[a-z]+)"
+    rf"|(?:said|reported) to {_NOT_AN_OBJECT}(?!(?:police|work|court|duty|hospital|officers?"
+    r"|authorities|investigators|himself|herself|themselves)\b)(?-i:[a-z]+)"
     r"|(?:(?-i:may)|might|could) have"
     # doubt in the outlet's words: "apparently", "appears to", "is likely", a prediction
     r"|apparently|(?<!became )(?<!become )apparent (?!that\b)(?-i:[a-z]+)|possibly"
