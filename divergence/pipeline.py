@@ -87,6 +87,13 @@ def split_articles(articles: Sequence[Article], splitter: Splitter | None = None
     return out
 
 
+def claimless(articles: Sequence[Article], claims: Sequence[Claim]) -> list[Article]:
+    """The articles that gave no claims (another language, only fragments): read, but with
+    nothing to compare, which callers say rather than leave to an empty report."""
+    having = {c.article_id for c in claims}
+    return [a for a in articles if a.id not in having]
+
+
 def embed_claims(claims: Sequence[Claim], embedder: Embedder,
                  cache: EmbeddingCache | None = None, progress: bool = False,
                  batch: int = 256) -> np.ndarray:

@@ -83,6 +83,31 @@ def test_python_dash_m_runs_the_command() -> None:
     assert out.returncode == 0 and "version" in out.stdout, out.stderr
 
 
+def test_an_interrupt_leaves_at_once_with_130(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command exits 130 by ``os._exit`` after an interrupt (the interpreter's shutdown could
+    abort with 134 in the model runtime's threads); any other exit passes through."""
+    import os
+
+    from divergence.cli import app
+
+    left: list[int] = []
+
+    def leave(code: int) -> None:
+        left.append(code)
+        raise SystemExit(code)
+
+    monkeypatch.setattr(os, "_exit", leave)
+    for code, expected in ((130, [130]), (0, []), (2, []), ("message", [])):
+        def stop(code: object = code) -> None:
+            raise SystemExit(code)
+
+        monkeypatch.setattr(app, "main", stop)
+        with pytest.raises(SystemExit) as got:
+            app.run()
+        assert got.value.code == code and left == expected
+        left.clear()
+
+
 def test_a_missing_nli_folder_is_named() -> None:
     """Old code passed the path on as a model name: a library's line on the revision, then
     "Repo id must use alphanumeric chars"."""

@@ -45,7 +45,10 @@ def test_a_short_count_is_a_claim_and_a_fragment_is_not() -> None:
     for kept in ("Ten people died.", "The toll is 12.", "Prices rose 5%.", "He did not resign."):
         assert substantial(kept), kept
     for dropped in ("He resigned.", "Read more here.", "Ten died.", "Photo: Reuters 2024.",
-                    "Updated 12:30 GMT."):
+                    "Updated 12:30 GMT.", "3 March 2024, 12:30 GMT", "Picture: Getty Images 2024",
+                    "Getty Images/AFP 2024", "By Jane Doe | 12:30", "Reuters, 3 March 2024",
+                    "Page 2 of 3", "See page 12.", "5 min read", "2. Share on Facebook",
+                    "1. Foo bar", "Watch: 2 minutes", "At 3:30 p.m."):
         assert not substantial(dropped), dropped
     art = make_article("Officials said the blast was an accident.\nTwelve people died.\n",
                        path="t.txt")

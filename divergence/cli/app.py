@@ -191,7 +191,8 @@ def judge_for(name: str, nli: str | None, rules_only: bool) -> Any:
 
 def _nli_backend(nli: str) -> Any:
     """An exported ONNX folder runs in ONNX Runtime; anything else as a CrossEncoder."""
-    if nli.startswith(("/", ".", "~")) and not Path(nli).expanduser().exists():
+    nli = str(Path(nli).expanduser()) if nli.startswith("~") else nli
+    if nli.startswith(("/", ".")) and not Path(nli).exists():
         raise DivergenceError(f"--nli {nli}: no such folder (give a folder exported by "
                               "divergence.judge.nli_onnx, or a CrossEncoder's name or folder)")
     if (Path(nli) / "model.onnx").is_file():
@@ -283,11 +284,15 @@ def skip_warnings(skipped: Sequence[Any]) -> list[str]:
     return out
 
 
-def no_claims_warnings(paths: Iterable[str]) -> list[str]:
-    """One warning line per article that gave no claims: read, but nothing in it to compare (a
-    language other than English, or only fragments), which an empty report would not say."""
-    return [f"divergence: warning: {p}: no claims read (divergence reads English prose: "
-            "sentences of four words or more, or three with a number)" for p in paths]
+def warn_no_claims(paths: Iterable[str]) -> None:
+    """A warning on stderr per article that gave no claims: read, but nothing in it to compare
+    (a language other than English, or only fragments), which an empty report would not say."""
+    from ..ingest.textsafe import inert
+
+    for p in paths:
+        click.echo(inert(f"divergence: warning: {p}: no claims read (divergence reads English "
+                         "prose: sentences of four words or more, or a short count such as "
+                         "\"Ten people died.\")"), err=True)
 
 
 def read_inputs(paths: tuple[str, ...], strict: bool) -> tuple[list[Any], list[Any]]:

@@ -22,11 +22,11 @@ from .app import (
     exit_with,
     judge_options,
     main,
-    no_claims_warnings,
     open_cache,
     progress_bar,
     read_inputs,
     resolve_db_path,
+    warn_no_claims,
 )
 
 
@@ -78,10 +78,7 @@ def add(paths: tuple[str, ...], db: str | None, model: str, backend: str,
             click.echo(f"divergence: re-embedded the stored claims with {emb.name}", err=True)
         with progress_bar(len(articles), "adding", not quiet) as tick:
             res = add_articles(corpus, articles, emb, cache, batch=batch, on_progress=tick)
-        from ..ingest.textsafe import inert
-
-        for line in no_claims_warnings(res.without_claims):
-            click.echo(inert(line), err=True)
+        warn_no_claims(res.without_claims)
         if res.present:
             click.echo(f"divergence: {res.present} article(s) already in the corpus; skipped",
                        err=True)
@@ -159,10 +156,7 @@ def score(article: str, db: str | None, fmt: str, top: int, fail_on_conflict: bo
         judge = build_judge(emb, nli, rules_only)
         res = score_article(articles[0], corpus, emb, judge, cache, k=top,
                             index=_index(index, corpus, resolve_db_path(db)))
-        from ..ingest.textsafe import inert
-
-        for line in no_claims_warnings([] if res.claims else [articles[0].path]):
-            click.echo(inert(line), err=True)
+        warn_no_claims([] if res.claims else [articles[0].path])
         render = render_score_json if fmt == "json" else render_score_markdown
         click.echo(render(res))
         if add_after:

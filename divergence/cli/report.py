@@ -23,11 +23,11 @@ from .app import (
     judge_for,
     judge_options,
     main,
-    no_claims_warnings,
     open_cache,
     output_stem,
     parse_formats,
     skip_warnings,
+    warn_no_claims,
 )
 
 ENGINE_NAMES = ("local", "dask")  # engines.ENGINES, spelt out so --help imports nothing heavy
@@ -136,7 +136,7 @@ def _report(paths: tuple[str, ...], db: str | None, output: str | None, formats:
     from ..engines import ENGINES, EmbedderSpec, report_paths
     from ..ingest.io import max_article_size
     from ..ingest.textsafe import inert, json_dumps_safe
-    from ..pipeline import Options
+    from ..pipeline import Options, claimless
     from ..report import summary, write_reports
 
     max_article_size()  # a bad $DIVERGENCE_MAX_ARTICLE_SIZE fails before any work
@@ -175,9 +175,8 @@ def _report(paths: tuple[str, ...], db: str | None, output: str | None, formats:
                            splitter=click.get_current_context().meta.get(SPLITTER_KEY) or "pysbd",
                            on_loaded=_check_loaded(paths, strict))
         skipped = rep.skipped
-    having = {c.article_id for c in rep.claims}
-    for line in no_claims_warnings(a.path for a in rep.articles if a.id not in having):
-        click.echo(inert(line), err=True)
+    if db is None:  # a stored corpus was warned about when its articles were added
+        warn_no_claims(a.path for a in claimless(rep.articles, rep.claims))
     written = write_reports(rep, output_stem(output, paths), formats)
     if json_stdout:
         groups = report_to_dict(rep)["groups"]

@@ -49,15 +49,16 @@ def write_lock(db: str | os.PathLike[str], on_wait: Callable[[], None] | None = 
 
 
 def being_written(db: str | os.PathLike[str]) -> bool:
-    """Whether another process holds the write lock of ``db`` now (an ``add`` under way)."""
-    path = lock_path(db)
-    if not path.exists():
+    """Whether another process holds the write lock of ``db`` now (an ``add`` under way). Reads
+    the lock file only (a reader who may not write the folder can ask); False when it cannot."""
+    try:
+        with open(lock_path(db), "rb") as fh:
+            if not _try_lock(fh):
+                return True
+            _unlock(fh)
+    except OSError:
         return False
-    with open(path, "a+b") as fh:
-        if not _try_lock(fh):
-            return True
-        _unlock(fh)
-        return False
+    return False
 
 
 try:

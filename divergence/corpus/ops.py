@@ -12,7 +12,7 @@ from ..embed import Embedder, EmbeddingCache, embed
 from ..group.claims import voices
 from ..ingest.split import Splitter, embedding_text, split
 from ..judge import Judge
-from ..pipeline import disputes_of, group_all, mark_copies, use_graph
+from ..pipeline import claimless, disputes_of, group_all, mark_copies, use_graph
 from ..records import Article, Claim, ClaimGroup, Event, Report, Skip, Verdict
 from .sqlite_guard import StorageError
 from .store import Corpus
@@ -70,8 +70,7 @@ def add_articles(
     for k in range(0, len(new), max(1, batch)):
         chunk = new[k : k + max(1, batch)]
         claims = [c for a in chunk for c in split(a, splitter)]
-        having = {c.article_id for c in claims}
-        empty += [a.path for a in chunk if a.id not in having]
+        empty += [a.path for a in claimless(chunk, claims)]
         vectors = embed([embedding_text(c) for c in claims], embedder, cache)
         corpus.add(chunk, claims, vectors, embedder.name, batch=batch)  # an article may have none
         n_claims += len(claims)

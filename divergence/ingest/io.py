@@ -420,7 +420,8 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> Path:
 def atomic_write_all(files: dict[Path, str | bytes]) -> list[Path]:
     """Write a set of files that belong together (one report's formats): every temp file first,
     then the renames, so a full disk, a read-only folder or a folder in a file's place fails
-    before any file of the set changes. An error names the file asked for, not its temp file."""
+    before any file of the set changes (an interrupt between two renames can still leave a
+    mixed set). An error names the file asked for, not its temp file."""
     staged: list[tuple[str, Path]] = []
     try:
         for path, data in files.items():
@@ -429,39 +430,46 @@ def atomic_write_all(files: dict[Path, str | bytes]) -> list[Path]:
                 raise IsADirectoryError(errno.EISDIR, "is a folder; choose another output name",
                                         str(path))
             staged.append((_stage(path, raw), path))
-        for tmp, path in staged:
-            _named(path, os.replace, tmp, path)
+        while staged:
+            tmp, path = staged[0]
+            try:
+                os.replace(tmp, path)
+            except OSError as e:
+                raise _naming(e, path) from e
+            staged.pop(0)  # renamed: its temp name is free again, not ours to remove
     finally:
         for tmp, _ in staged:
-            Path(tmp).unlink(missing_ok=True)  # no-op for those renamed
+            Path(tmp).unlink(missing_ok=True)
     return list(files)
 
 
 def _stage(path: Path, raw: bytes) -> str:
     """A temp file beside ``path`` holding ``raw``, on disk; its name."""
     path.parent.mkdir(parents=True, exist_ok=True)  # its error names the folder in the way
-    fd, tmp = _named(path, tempfile.mkstemp, prefix=f".{path.name}.", suffix=".tmp",
-                     dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as e:
+        raise _naming(e, path) from e
     try:
         with os.fdopen(fd, "wb") as f:
-            _named(path, f.write, raw)
+            f.write(raw)
             f.flush()
-            _named(path, os.fsync, f.fileno())
+            os.fsync(f.fileno())
         os.chmod(tmp, 0o666 & ~_umask())
-    except BaseException:
+    except BaseException as e:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(e, OSError):
+            raise _naming(e, path) from e
         raise
     return tmp
 
 
-def _named(path: Path, fn: Any, *args: Any, **kwargs: Any) -> Any:
-    """``fn(*args, **kwargs)``, with an OSError naming ``path`` (not a temp file beside it)."""
-    try:
-        return fn(*args, **kwargs)
-    except OSError as e:
-        if e.filename == str(path):
-            raise
-        raise type(e)(e.errno, e.strerror or str(e), str(path)) from e
+def _naming(e: OSError, path: Path) -> OSError:
+    """``e`` naming ``path`` (not a temp file beside it, nor nothing: a full disk can show first
+    at the flush or the close)."""
+    if e.filename == str(path):
+        return e
+    return type(e)(e.errno, e.strerror or str(e), str(path))
 
 
 def _umask() -> int:
