@@ -395,7 +395,12 @@ def test_doubt_words_and_a_headline_unnamed_source_keep_a_statement_at_a_distanc
             ("Rebels ready to seize 40 trucks near Goma - report", " - report"),
             ("Source: rebels seize 40 trucks near Goma", "Source:"),
             ("Rebel unit said to hold 40 trucks seized near Goma", "said to hold"),
-            ("Rebels reported to seize 40 trucks near Goma", "reported to seize")):
+            ("Rebels reported to seize 40 trucks near Goma", "reported to seize"),
+            ("Reports say rebels seized 40 trucks near Goma", "Reports say"),
+            ("New report tips rebels to seize 40 trucks near Goma", "New report tips"),
+            ("Rebels seized 40 trucks near Goma, says new report", "says new report"),
+            ("Rebels seized 40 trucks near Goma, per reports", "per reports"),
+            ("Rebels seized 40 trucks near Goma -- report", " -- report")):
         why = at_a_distance(plain, claim_from_text(text, "b:0"))
         assert why is not None and f"({cue!r})" in why.detail, text  # a span when in the claim
         assert [s.text for s in why.spans] in ([cue], []), text
@@ -403,6 +408,8 @@ def test_doubt_words_and_a_headline_unnamed_source_keep_a_statement_at_a_distanc
                  "Rebels probably seized some 40 trucks near Goma, US intelligence estimated.",
                  "In May rebels seized 40 trucks near Goma.",
                  "The report says rebels seized 40 trucks near Goma.",
+                 "The UN report said rebels seized 40 trucks near Goma.",
+                 "The convoy chief reports to the governor on 40 trucks seized near Goma.",
                  "A well-reported raid saw rebels seize 40 trucks near Goma.",
                  # a hedged detail of what is stated, a noun, a comparison, a name
                  "Police arrested a man suspected of seizing 40 trucks near Goma.",

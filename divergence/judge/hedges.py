@@ -40,8 +40,12 @@ _DISTANCE = re.compile(
     r"|(?<!Theresa )(?<![Ii]n )(?<![Oo]f )(?-i:May|MAY) (?-i:Be|BE|Have|HAVE|Soon|SOON|Not|NOT"
     r"|Also|ALSO))\b|\?\s*$"
     # a headline's unnamed source: "Source: P", "P, report says", "P: Reports", "P - report"
-    r"|^\s*(?:sources?|report)\s*:|(?:[,:]|\s[-–—])\s*(?:(?:a|new|media) )?(?:reports?|sources?)"
-    r"(?: (?:says?|suggests?|claims?))?\s*(?:[.!]\s*)?$",
+    r"|^\s*(?:sources?|report)\s*:|(?:[,:]|\s[-–—]+)\s*(?:(?:a|new|media|video) )?"
+    r"(?:reports?|sources?)(?: (?:says?|suggests?|claims?))?\s*(?:[.!]\s*)?$"
+    # ... anywhere in it: "Reports say P", "New report tips P", "P, says new report", "per reports"
+    r"|(?:^\s*|\b(?:a|new|media|news|unconfirmed|latest) )reports? (?:says?|said|claims?"
+    r"|suggests?|tips?|identif(?:y|ies))\b|\bsays? (?:a |new |media )?reports?\s*(?:[.!]\s*)?$"
+    r"|\bper (?:media )?reports?\b",
     re.I)
 
 
