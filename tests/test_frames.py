@@ -400,7 +400,8 @@ def test_doubt_words_and_a_headline_unnamed_source_keep_a_statement_at_a_distanc
             ("New report tips rebels to seize 40 trucks near Goma", "New report tips"),
             ("Rebels seized 40 trucks near Goma, says new report", "says new report"),
             ("Rebels seized 40 trucks near Goma, per reports", "per reports"),
-            ("Rebels seized 40 trucks near Goma -- report", " -- report")):
+            ("Rebels seized 40 trucks near Goma -- report", " -- report"),
+            ("Goma Rebels May Hold 40 Seized Trucks", "May Hold")):
         why = at_a_distance(plain, claim_from_text(text, "b:0"))
         assert why is not None and f"({cue!r})" in why.detail, text  # a span when in the claim
         assert [s.text for s in why.spans] in ([cue], []), text
@@ -427,7 +428,10 @@ def test_doubt_words_and_a_headline_unnamed_source_keep_a_statement_at_a_distanc
                  # title case only in a headline set in it, and not before an object or a place
                  "Rebels drove the 40 trucks from Port Said to Ismailia via Goma.",
                  "Rebels Seize 40 Trucks Near Goma, Lay Claim To Kivu",
-                 "Seizure Of 40 Trucks Near Goma Reported To The Police"):
+                 "Seizure Of 40 Trucks Near Goma Reported To The Police",
+                 "Rebels Seized 40 Trucks Near Goma In May Offensive",
+                 "May Seizures Of 40 Trucks Near Goma Rose",
+                 "Brian May Hears Rebels Seized 40 Trucks Near Goma"):
         assert at_a_distance(plain, claim_from_text(text, "b:0")) is None, text
 
 

@@ -52,11 +52,15 @@ _DISTANCE = re.compile(
 # A title-case headline's "Claims To Have", "Reported to Begin", "Said to Select" (the lower-case
 # forms are in ``_DISTANCE``): read only in a headline set in title case, so that "from Port Said
 # to Ismailia" or "Xi Jinping Thought to the constitution" in prose is not one; not "Lays Claim
-# To Crimea", "Reported To The Police", "Said To Reporters".
+# To Crimea", "Reported To The Police", "Said To Reporters". Also "May" before any verb ("May Get
+# An Early Release"), not the month ("In May Elections", "May Sales Rose", "May Day") nor a name.
 _TITLE_HEDGE = re.compile(
     r"(?<=\w )(?<!Lay )(?<!Lays )(?<!Laid )(?<!Renews )(?<!Renewed )(?:Said|Reported|Claims?"
     rf"|Claimed|Tipped|Believed|Thought|Rumou?red) [Tt]o (?!(?i:{_OBJECT_OPENERS}|police|work"
-    r"|court)\b)[A-Z][a-z]+")
+    r"|court)\b)[A-Z][a-z]+"
+    r"|(?<=\w )(?<!Theresa )(?<!Brian )(?<!In )(?<!Of )(?<!Since )(?<!By )(?<!Until )(?<!Early )"
+    r"(?<!Late )(?<!Mid )(?<!Last )(?<!Next )(?<!This )(?<!From )(?<!To )"
+    r"\bMay (?!Day\b)[A-Z][a-z]+")
 _TITLE_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
 _SMALL_WORDS = frozenset({"from", "with", "into", "onto", "over", "upon", "about", "after",
                           "under", "than", "that", "amid", "near"})
