@@ -401,7 +401,10 @@ def test_doubt_words_and_a_headline_unnamed_source_keep_a_statement_at_a_distanc
             ("Rebels seized 40 trucks near Goma, says new report", "says new report"),
             ("Rebels seized 40 trucks near Goma, per reports", "per reports"),
             ("Rebels seized 40 trucks near Goma -- report", " -- report"),
-            ("Goma Rebels May Hold 40 Seized Trucks", "May Hold")):
+            ("Goma Rebels May Hold 40 Seized Trucks", "May Hold"),
+            ("Officials are investigating reports that rebels seized 40 trucks near Goma",
+             "investigating reports"),
+            ("UN probing claims rebels seized 40 trucks near Goma", "probing claims")):
         why = at_a_distance(plain, claim_from_text(text, "b:0"))
         assert why is not None and f"({cue!r})" in why.detail, text  # a span when in the claim
         assert [s.text for s in why.spans] in ([cue], []), text
@@ -431,7 +434,9 @@ def test_doubt_words_and_a_headline_unnamed_source_keep_a_statement_at_a_distanc
                  "Seizure Of 40 Trucks Near Goma Reported To The Police",
                  "Rebels Seized 40 Trucks Near Goma In May Offensive",
                  "May Seizures Of 40 Trucks Near Goma Rose",
-                 "Brian May Hears Rebels Seized 40 Trucks Near Goma"):
+                 "Brian May Hears Rebels Seized 40 Trucks Near Goma",
+                 "Police investigated the seizure of 40 trucks near Goma by rebels.",
+                 "The probe found rebels seized 40 trucks near Goma, the report said."):
         assert at_a_distance(plain, claim_from_text(text, "b:0")) is None, text
 
 

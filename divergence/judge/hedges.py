@@ -45,7 +45,10 @@ _DISTANCE = re.compile(
     # ... anywhere in it: "Reports say P", "New report tips P", "P, says new report", "per reports"
     r"|(?:^\s*|\b(?:a|new|media|news|unconfirmed|latest) )reports? (?:says?|said|claims?"
     r"|suggests?|tips?|identif(?:y|ies))\b|\bsays? (?:a |new |media )?reports?\s*(?:[.!]\s*)?$"
-    r"|\bper (?:media )?reports?\b",
+    r"|\bper (?:media )?reports?\b"
+    # what is being looked into: "investigates reports that P", "probing claims P"
+    r"|\b(?:investigat(?:e|es|ed|ing)|prob(?:e|es|ed|ing)|look(?:s|ed|ing)? into|verif(?:y|ies"
+    r"|ied|ying)|confirm or deny) (?:the )?(?:claims?|reports?|allegations?|rumou?rs?)\b",
     re.I)
 
 
