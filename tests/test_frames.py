@@ -911,6 +911,26 @@ def test_evidence_called_fake_against_what_it_shows() -> None:
                          "The video showed soldiers firing on the crowd.", sim=0.4)) is None
 
 
+def test_a_story_called_false_against_its_plain_statement() -> None:
+    from divergence.judge.frames.debunked import called_false_detector as called_false
+
+    plain = "Rebels seized 40 trucks of the Goma convoy on Friday."
+    for false in ("Fake: rebels seized 40 trucks of the Goma convoy",
+                  "Reports that rebels seized the Goma convoy's trucks are untrue, the army said.",
+                  "No, rebels did not seize 40 trucks of the Goma convoy",
+                  "The Goma convoy seizure story was a hoax, officials said."):
+        r = called_false(pair(false, plain))
+        assert r is not None and r.type == "attribution" and "false" in r.detail, false
+        assert called_false(pair(plain, false)) is not None, false  # either way round
+    for not_so in ("Rebels used fake passports to seize 40 trucks of the Goma convoy.",
+                   "The seizure of 40 trucks of the Goma convoy is no hoax, witnesses said.",
+                   "Real or hoax? Rebels seize 40 trucks of the Goma convoy",
+                   "Fake: the army shelled a market in Bukavu"):  # no shared name or date
+        assert called_false(pair(not_so, plain)) is None, not_so
+    assert called_false(pair("Fake: rebels seized 40 trucks of the Goma convoy", plain,
+                             sim=0.3)) is None  # not close enough to be one story
+
+
 def test_more_ways_to_say_who_mediated_asked_or_why() -> None:
     from divergence.judge.frames import linkage
 

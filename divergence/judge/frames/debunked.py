@@ -1,7 +1,10 @@
 """Evidence one side calls fake and the other cites: "the ministry said the video was fabricated" /
 "the video showed soldiers firing on the crowd"; "officials dismissed the report as propaganda" /
 "the report found 30 civilians were killed". The ``debunked`` detector: a report and its
-rejection, where the rejection names the evidence rather than restating what it shows."""
+rejection, where the rejection names the evidence rather than restating what it shows. And the
+``called-false`` detector: a story called false as a whole ("Fake: McDonald's will stop serving
+overweight customers", "No, a planetary alignment won't decrease gravity", "sex tape exposed as a
+hoax") beside the plain statement of it."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from functools import lru_cache
 
 from ...records import Reason
 from ..detectors import Pair, detector, one_voice, span_of
+from ..text import shared_anchors
 from .counts import singular
 
 _EVIDENCE = (r"(?P<obj>videos?|footage|images?|photos?|photographs?|pictures?|reports?|"
@@ -70,4 +74,44 @@ def debunked(p: Pair) -> Reason | None:
     return None
 
 
-__all__ = ["debunked"]
+# A story called false: "fake" said of it (not of a thing in it: "fake passports"), a hoax,
+# "not real", "isn't true", satire, "debunked", "didn't actually", a headline's "No, P". Not
+# when denied ("no hoax", "not fake", "denies hoax claims") nor asked ("Real or hoax?").
+_CALLED_FALSE = re.compile(
+    r"\b(?:fake(?!\s+(?!news\b)[a-z])|faked|hoax(?:es)?|not real|isn'?t real|(?:is|was|are|were)"
+    r"n'?t true|not true|untrue|satir(?:e|ical)|debunk(?:s|ed)?|too good to check|trolled"
+    r"|didn'?t actually|(?:is|was)n'?t by)\b|^\s*(?:no|sorry|nope)\s*,", re.I)
+_FALSE_DENIED = re.compile(
+    r"\b(?:no|not|denies|denied|deny|rejects?|dismiss\w*)\s+(?:a\s+|the\s+|any\s+|[a-z]+\s+)?"
+    r"(?:fake|hoax|satir)\w*|\b(?:fake|hoax)\s+(?:claims?|rumou?rs?|allegations?)", re.I)
+
+
+@lru_cache(maxsize=65536)
+def called_false(text: str) -> tuple[int, int] | None:
+    """Where ``text`` calls its story false (the span of the words), or None."""
+    if "?" in text or _FALSE_DENIED.search(text):
+        return None
+    m = _CALLED_FALSE.search(text)
+    return m.span() if m else None
+
+
+@detector("called-false")
+def called_false_detector(p: Pair) -> Reason | None:
+    """One claim calls the story false, the other states it: two claims of one fact (a shared
+    name or date, cosine at least 0.45) from two voices."""
+    if one_voice(p) or p.similarity < 0.45:
+        return None
+    for x, y in ((p.a, p.b), (p.b, p.a)):
+        at = called_false(x.content)
+        if at is None or y.stance != "asserts" or called_false(y.content) is not None:
+            continue
+        if not shared_anchors(x.content, y.content):
+            return None
+        detail = (f"{x.speaker or 'the outlet'} calls it false "
+                  f"({x.content[at[0]:at[1]]!r}); {y.speaker or 'the outlet'} states it")
+        spans = (span_of(x, *at),)
+        return Reason("attribution", detail, (p.a.id, p.b.id), spans, weight=0.65)
+    return None
+
+
+__all__ = ["called_false", "called_false_detector", "debunked"]
