@@ -918,14 +918,15 @@ def test_a_story_called_false_against_its_plain_statement() -> None:
     for false in ("Fake: rebels seized 40 trucks of the Goma convoy",
                   "Reports that rebels seized the Goma convoy's trucks are untrue, the army said.",
                   "No, rebels did not seize 40 trucks of the Goma convoy",
-                  "The Goma convoy seizure story was a hoax, officials said."):
+                  "The Goma convoy seizure story was a hoax, officials said.",
+                  "THE CONVOY SEIZURE IS A HOAX"):  # capitals hide the names: "convoy" is shared
         r = called_false(pair(false, plain))
         assert r is not None and r.type == "attribution" and "false" in r.detail, false
         assert called_false(pair(plain, false)) is not None, false  # either way round
     for not_so in ("Rebels used fake passports to seize 40 trucks of the Goma convoy.",
                    "The seizure of 40 trucks of the Goma convoy is no hoax, witnesses said.",
                    "Real or hoax? Rebels seize 40 trucks of the Goma convoy",
-                   "Fake: the army shelled a market in Bukavu"):  # no shared name or date
+                   "Fake: the army shelled a market in Bukavu"):  # no shared name, date or word
         assert called_false(pair(not_so, plain)) is None, not_so
     assert called_false(pair("Fake: rebels seized 40 trucks of the Goma convoy", plain,
                              sim=0.3)) is None  # not close enough to be one story

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ...records import Reason
 from ..detectors import Pair, detector, one_voice, span_of
-from ..text import shared_anchors
+from ..text import shared_anchors, token_set
 from .counts import singular
 
 _EVIDENCE = (r"(?P<obj>videos?|footage|images?|photos?|photographs?|pictures?|reports?|"
@@ -95,6 +95,16 @@ def called_false(text: str) -> tuple[int, int] | None:
     return m.span() if m else None
 
 
+def _one_subject(a: str, b: str) -> bool:
+    """A shared name or date, or failing that a shared word of six letters or more that is not
+    a word of falsehood ("Batmobile", "breasts"): headlines set in capitals hide names."""
+    if shared_anchors(a, b):
+        return True
+    words = {w[:6] for w in token_set(a) if len(w) >= 6} & {w[:6] for w in token_set(b)
+                                                             if len(w) >= 6}
+    return bool(words - {"hoaxes", "debunk", "satiri", "untrue"})
+
+
 @detector("called-false")
 def called_false_detector(p: Pair) -> Reason | None:
     """One claim calls the story false, the other states it: two claims of one fact (a shared
@@ -105,7 +115,7 @@ def called_false_detector(p: Pair) -> Reason | None:
         at = called_false(x.content)
         if at is None or y.stance != "asserts" or called_false(y.content) is not None:
             continue
-        if not shared_anchors(x.content, y.content):
+        if not _one_subject(x.content, y.content):
             return None
         detail = (f"{x.speaker or 'the outlet'} calls it false "
                   f"({x.content[at[0]:at[1]]!r}); {y.speaker or 'the outlet'} states it")
