@@ -436,6 +436,13 @@ def test_doubt_words_and_a_headline_unnamed_source_keep_a_statement_at_a_distanc
                  "May Seizures Of 40 Trucks Near Goma Rose",
                  "Brian May Hears Rebels Seized 40 Trucks Near Goma",
                  "Police investigated the seizure of 40 trucks near Goma by rebels.",
+                 # a review's prose (helper-54): said to someone, a name or a month, a claim
+                 # that is a demand, "claims" as a verb
+                 "The rebel chief said to investors that 40 trucks were seized near Goma.",
+                 "Rebels Seize 40 Trucks Near Goma As Prime Minister May Calls Election",
+                 "Rebels Seized 40 Trucks Near Goma, May Jobs Report Shows",
+                 "The insurer is investigating claims for 40 trucks seized near Goma.",
+                 "Probe claims 40 trucks seized near Goma",
                  "The probe found rebels seized 40 trucks near Goma, the report said."):
         assert at_a_distance(plain, claim_from_text(text, "b:0")) is None, text
 
@@ -926,7 +933,14 @@ def test_a_story_called_false_against_its_plain_statement() -> None:
     for not_so in ("Rebels used fake passports to seize 40 trucks of the Goma convoy.",
                    "The seizure of 40 trucks of the Goma convoy is no hoax, witnesses said.",
                    "Real or hoax? Rebels seize 40 trucks of the Goma convoy",
-                   "Fake: the army shelled a market in Bukavu"):  # no shared name, date or word
+                   "Fake: the army shelled a market in Bukavu",  # no shared name, date or word
+                   # a review's prose (helper-54): a quote's "No,", a hoax as a crime, doubt
+                   # about a hoax, satire as a description, a fake news law
+                   "No, the rebel chief said, 40 trucks of the Goma convoy were not seized.",
+                   "Hoax bomb calls halted the Goma convoy of 40 trucks on Friday.",
+                   "Police found no evidence the Goma convoy seizure on Friday was a hoax.",
+                   "The satirical paper reported rebels seized 40 trucks of the Goma convoy.",
+                   "A fake news law was used against reports of the Goma convoy seizure."):
         assert called_false(pair(not_so, plain)) is None, not_so
     assert called_false(pair("Fake: rebels seized 40 trucks of the Goma convoy", plain,
                              sim=0.3)) is None  # not close enough to be one story

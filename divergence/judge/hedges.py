@@ -22,12 +22,15 @@ from functools import lru_cache
 _OBJECT_OPENERS = ("the|a|an|its|his|her|their|this|that|these|those|him|them|me|us|it|"
                    "reporters|journalists")
 _NOT_AN_OBJECT = rf"(?!(?:{_OBJECT_OPENERS}|crowds?|audiences?)\b)"
+# "said to" / "reported to" before a verb, not before whom it was said or reported to.
+_SAID_TO_VERB = (rf"{_NOT_AN_OBJECT}(?!(?:police|work|court|duty|hospital|officers?|authorities"
+                 r"|investigators|himself|herself|themselves|emergency|regulators|management"
+                 r"|dispatchers|investors|analysts|applause|cheers)\b)(?-i:[a-z]+)")
 _DISTANCE = re.compile(
     r"\b(?:reportedly|allegedly|purported(?:ly)?|supposedly|rumou?r(?:s|ed)?|unconfirmed"
     r"|unverified|(?:said|reported) to (?:have|be)"
     rf"|(?:tipped|believed|thought|rumou?red|claim(?:s|ed)?) to {_NOT_AN_OBJECT}(?-i:[a-z]+)"
-    rf"|(?:said|reported) to {_NOT_AN_OBJECT}(?!(?:police|work|court|duty|hospital|officers?"
-    r"|authorities|investigators|himself|herself|themselves)\b)(?-i:[a-z]+)"
+    rf"|(?:is|are|was|were|been|being) (?:\w+ly )?(?:said|reported) to {_SAID_TO_VERB}"
     r"|(?:(?-i:may)|might|could) have"
     # doubt in the outlet's words: "apparently", "appears to", "is likely", a prediction
     r"|apparently|(?<!became )(?<!become )apparent (?!that\b)(?-i:[a-z]+)|possibly"
@@ -47,9 +50,14 @@ _DISTANCE = re.compile(
     r"|suggests?|tips?|identif(?:y|ies))\b|\bsays? (?:a |new |media )?reports?\s*(?:[.!]\s*)?$"
     r"|\bper (?:media )?reports?\b"
     # what is being looked into: "investigates reports that P", "probing claims P"
-    r"|\b(?:investigat(?:e|es|ed|ing)|prob(?:e|es|ed|ing)|look(?:s|ed|ing)? into|verif(?:y|ies"
-    r"|ied|ying)|confirm or deny) (?:the )?(?:claims?|reports?|allegations?|rumou?rs?)\b",
+    # (not "Probe claims three lives", not insurance or creditors' claims)
+    r"|\b(?:investigat(?:e|es|ed|ing)|to probe|prob(?:es|ed|ing)|look(?:s|ed|ing)? into"
+    r"|verif(?:y|ies|ied|ying)|confirm or deny) (?:the )?(?:claims?|reports?|allegations?"
+    r"|rumou?rs?)\b(?! (?:for|from|by|filed|made|lodged|submitted|of \d)\b)",
     re.I)
+# In a headline (no closing stop) "said to" needs no verb before it: "Store said to open in May";
+# in prose, "the company said to investors that ..." is said to someone.
+_HEADLINE_HEDGE = re.compile(rf"\b(?:said|reported) to {_SAID_TO_VERB}", re.I)
 
 
 # A title-case headline's "Claims To Have", "Reported to Begin", "Said to Select" (the lower-case
@@ -61,9 +69,12 @@ _TITLE_HEDGE = re.compile(
     r"(?<=\w )(?<!Lay )(?<!Lays )(?<!Laid )(?<!Renews )(?<!Renewed )(?:Said|Reported|Claims?"
     rf"|Claimed|Tipped|Believed|Thought|Rumou?red) [Tt]o (?!(?i:{_OBJECT_OPENERS}|police|work"
     r"|court)\b)[A-Z][a-z]+"
-    r"|(?<=\w )(?<!Theresa )(?<!Brian )(?<!In )(?<!Of )(?<!Since )(?<!By )(?<!Until )(?<!Early )"
-    r"(?<!Late )(?<!Mid )(?<!Last )(?<!Next )(?<!This )(?<!From )(?<!To )"
-    r"\bMay (?!Day\b)[A-Z][a-z]+")
+    r"|(?<=\w )(?<!Theresa )(?<!Brian )(?<!Minister )(?<!Mrs )(?<!Ms )(?<!PM )(?<!Premier )"
+    r"(?<!In )(?<!Of )(?<!Since )(?<!By )(?<!Until )(?<!Early )(?<!Late )(?<!Mid )(?<!Last )"
+    r"(?<!Next )(?<!This )(?<!From )(?<!To )(?<!For )(?<!At )(?<!After )(?<!Before )(?<!During )"
+    r"(?<!Ending )(?<!And )(?<!Than )(?<!Over )(?<!On )"
+    # a verb after "may" takes no -s ("May Calls", "May Jobs Report" are a name and a month)
+    r"\bMay (?!(?:Day|Meeting|Budget|Holiday|Vote|Poll|Deadline)\b)[A-Z][a-z]*(?:ss|[^s\W])\b")
 _TITLE_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
 _SMALL_WORDS = frozenset({"from", "with", "into", "onto", "over", "upon", "about", "after",
                           "under", "than", "that", "amid", "near"})
@@ -85,5 +96,7 @@ def distance_cue(text: str) -> str | None:
     from ..ingest.split import core
 
     t = core(text)
-    m = _DISTANCE.search(t) or (_TITLE_HEDGE.search(t) if _title_case(t) else None)
+    m = (_DISTANCE.search(t) or (_TITLE_HEDGE.search(t) if _title_case(t) else None)
+         or (_HEADLINE_HEDGE.search(t) if not t.rstrip().endswith((".", "!", "?", '"', "”"))
+             else None))
     return m.group(0) if m else None

@@ -74,16 +74,25 @@ def debunked(p: Pair) -> Reason | None:
     return None
 
 
-# A story called false: "fake" said of it (not of a thing in it: "fake passports"), a hoax,
-# "not real", "isn't true", satire, "debunked", "didn't actually", a headline's "No, P". Not
-# when denied ("no hoax", "not fake", "denies hoax claims") nor asked ("Real or hoax?").
+# A story called false: "fake" said of it (not of a thing in it: "fake passports", nor a "fake
+# news law"), a hoax (not "hoax bomb calls", a crime), "not real", "is false", "no truth to",
+# satire as its source ("was satire", "from a satirical site"; not "the satirical magazine"),
+# "debunked", "didn't actually", a headline's "No, P" (not a quote's "No, the minister said").
+# Not when denied ("no hoax", "not fake", "denies hoax claims", "no evidence it was a hoax")
+# nor asked ("Real or hoax?").
 _CALLED_FALSE = re.compile(
-    r"\b(?:fake(?!\s+(?!news\b)[a-z])|faked|hoax(?:es)?|not real|isn'?t real|(?:is|was|are|were)"
-    r"n'?t true|not true|untrue|satir(?:e|ical)|debunk(?:s|ed)?|too good to check|trolled"
-    r"|didn'?t actually|(?:is|was)n'?t by)\b|^\s*(?:no|sorry|nope)\s*,", re.I)
+    r"\b(?:fake(?!\s+(?!news\b)[a-z])(?!\s+news\s+(?:law|bill|act|legislation|rules?)\b)"
+    r"|(?:was|were|been|be) faked|hoax(?:es)?(?!\s+(?:bomb|calls?|callers?|threats?|e-?mails?"
+    r"|alerts?|warnings?)\b)|not real|isn'?t real|(?:is|was|are|were)n'?t true|not true|untrue"
+    r"|(?:is|was|are|were) (?:completely |entirely |categorically |totally )?false"
+    r"|no truth (?:to|in)"
+    r"|(?:is|was|as|from|by|on) (?:an? )?satir(?:e|ical)|^\s*satire\s*:|debunk(?:s|ed)?"
+    r"|too good to check|didn'?t actually|(?:is|was)n'?t by)\b"
+    r"|^\s*(?:no|nope)\s*,(?!\s*(?:[\w'’]+\s+){0,4}(?:said|says|added|replied|told)\b)", re.I)
 _FALSE_DENIED = re.compile(
     r"\b(?:no|not|denies|denied|deny|rejects?|dismiss\w*)\s+(?:a\s+|the\s+|any\s+|[a-z]+\s+)?"
-    r"(?:fake|hoax|satir)\w*|\b(?:fake|hoax)\s+(?:claims?|rumou?rs?|allegations?)", re.I)
+    r"(?:fake|hoax|satir)\w*|\b(?:fake|hoax)\s+(?:claims?|rumou?rs?|allegations?)"
+    r"|\b(?:no evidence|ruled out|not a)\b[^.;]{0,60}\b(?:fake|hoax|false)", re.I)
 
 
 @lru_cache(maxsize=65536)
