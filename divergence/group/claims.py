@@ -183,11 +183,12 @@ def candidate_pairs(
     check_rows(claims, vectors)
     art = np.array([hash(c.article_id) for c in claims])
     spk = np.array([hash(c.speaker or "") for c in claims])
-    keys = []
+    keys, told = [], 0
     for n, c in enumerate(claims, 1):
         keys.append(frame_keys(c))
         if on_progress and (n % 256 == 0 or n == len(claims)):
-            on_progress(256 if n % 256 == 0 else n % 256)
+            on_progress(n - told)
+            told = n
 
     def other_voice(i: np.ndarray, j: np.ndarray) -> np.ndarray:
         return ~((art[i] == art[j]) & (spk[i] == spk[j]))

@@ -456,10 +456,11 @@ def _stage(path: Path, raw: bytes) -> str:
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, 0o666 & ~_umask())
-    except BaseException as e:
+    except OSError as e:
         Path(tmp).unlink(missing_ok=True)
-        if isinstance(e, OSError):
-            raise _naming(e, path) from e
+        raise _naming(e, path) from e
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
         raise
     return tmp
 

@@ -162,7 +162,7 @@ def _boilerplate(s: str) -> bool:
 
 
 def _clause_ok(s: str) -> bool:
-    return len(re.findall(r"[A-Za-z]+", s)) >= 5
+    return len(_LETTER_WORD.findall(s)) >= 5
 
 
 _MOST_CUTS = 32  # places a sentence is tried at for a cut into clauses

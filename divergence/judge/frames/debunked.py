@@ -109,9 +109,12 @@ def _one_subject(a: str, b: str) -> bool:
     a word of falsehood ("Batmobile", "breasts"): headlines set in capitals hide names."""
     if shared_anchors(a, b):
         return True
-    words = {w[:6] for w in token_set(a) if len(w) >= 6} & {w[:6] for w in token_set(b)
-                                                             if len(w) >= 6}
-    return bool(words - {"hoaxes", "debunk", "satiri", "untrue"})
+    return bool((_long_stems(a) & _long_stems(b)) - {"hoaxes", "debunk", "satiri", "untrue"})
+
+
+def _long_stems(text: str) -> set[str]:
+    """The first six letters of each content word of six letters or more."""
+    return {w[:6] for w in token_set(text) if len(w) >= 6}
 
 
 @detector("called-false")
