@@ -227,6 +227,22 @@ def test_titles_read_qualifiers_appositives_and_spellings() -> None:
                 "Prime Minister Ana Ruiz said it would go on.", sim=0.8) is None
 
 
+def test_titles_read_military_ranks_as_wires_abbreviate_them() -> None:
+    """A rank is a title: "Lt Gen" and "Air Marshal" are two ranks, "Gen." and "General" one,
+    "Gen Z" is no rank."""
+    assert fire("title", "Lt Gen Rajiv Ghai briefed reporters on the strikes.",
+                "Air Marshal Rajiv Ghai briefed reporters on the strikes.", sim=0.9)
+    r = fire("title", "Army chief Gen Asim Munir met the premier on Monday.",
+             "Field Marshal Asim Munir met the premier on Monday.", sim=0.9)
+    assert r is not None and "'general' vs 'field marshal'" in r.detail
+    for x, y in (("Gen. Asim Munir met the premier.", "General Asim Munir met the premier."),
+                 ("Lt Gen Rajiv Ghai spoke.", "Lieutenant General Rajiv Ghai spoke."),
+                 ("Maj. Gen. Ahmed Chaudhry spoke.", "Maj Gen Ahmed Chaudhry spoke."),
+                 ("Lt. Col. Peter Lerner spoke.", "Lieutenant Colonel Peter Lerner spoke."),
+                 ("Gen Z Voters turned out in force.", "Young Voters turned out in force.")):
+        assert fire("title", x, y, sim=0.9) is None, x
+
+
 def test_entity_swap_is_not_agreement() -> None:
     j = Judge()
     a = claim("Pakistan shot down five Indian jets on Wednesday.", "a:0")

@@ -345,8 +345,13 @@ _TITLES = (
     r"Agriculture|Economy)\s+(?:Minister|Secretary)|"
     r"President|Vice\s+President|Prime\s+Minister|Senator|Sen\.|Governor|Gov\.|Representative|"
     r"Rep\.|Secretary\s+of\s+State|Secretary|Minister|Foreign\s+Minister|Chancellor|General|"
-    r"Gen\.|Colonel|Col\.|Brigadier(?:\s+General)?|Lieutenant\s+(?:General|Colonel)|"
-    r"Major\s+General|(?:Rear\s+|Vice\s+)?Admiral|Field\s+Marshal|"
+    r"Colonel|Brigadier(?:\s+General)?|Lieutenant\s+(?:General|Colonel)|"
+    r"Major\s+General|(?:Rear\s+|Vice\s+)?Admiral|(?:Field|Air(?:\s+Chief|\s+Vice)?)\s+Marshal|"
+    # ranks as wires and South Asian papers abbreviate them ("Lt Gen", "Maj. Gen.", "Gen Munir"),
+    # not "Gen Z"
+    r"(?:(?:Lt|Lieut|Maj|Brig)\.?\s+)?Gen\b\.?(?!\s+[XYZ]\b)|(?:Lt|Lieut)\.?\s+Col\b\.?|"
+    r"Col\b\.?|Brig\b\.?|Adm\b\.?|Captain|Capt\b\.?|Commander|Cmdr\b\.?|"
+    r"Major(?!\s+(?:General|Gen)\b)|"
     r"Ambassador|Mayor|Judge|Justice|Chief\s+Justice|Speaker|Leader|Chairman|"
     r"Chairwoman|Chief|Director|Commissioner|Deputy\s+\w+|Under\s+Secretary)"
 )
@@ -402,6 +407,7 @@ def _titles(text: str) -> dict[str, Titled]:
     for rx in (_TITLE_RE, _APPOSITIVE_TITLE_RE, _POSSESSIVE_TITLE_RE):
         for m in rx.finditer(text):
             title = re.sub(r"\s+", " ", m.group("title")).lower()
+            title = title.replace(".", "")
             title = _TITLE_ABBREVIATIONS.get(title, title).replace("-", " ").replace(
                 "defense", "defence").replace("advisor", "adviser")  # one office, two spellings
             title = re.sub(r"\bspokes(?:man|woman|person)\b", "spokesperson", title)
@@ -439,8 +445,12 @@ def titled_people(text: str) -> frozenset[str]:
 
 
 _ROLE = re.compile(r"\b(?:spokesperson|envoy)\b")  # roles held beside an office
-_TITLE_ABBREVIATIONS = {"sen.": "senator", "gov.": "governor", "rep.": "representative",
-                        "gen.": "general", "col.": "colonel"}
+_TITLE_ABBREVIATIONS = {"sen": "senator", "gov": "governor", "rep": "representative",
+                        "gen": "general", "col": "colonel", "lt gen": "lieutenant general",
+                        "lieut gen": "lieutenant general", "maj gen": "major general",
+                        "brig gen": "brigadier general", "brig": "brigadier",
+                        "lt col": "lieutenant colonel", "lieut col": "lieutenant colonel",
+                        "adm": "admiral", "capt": "captain", "cmdr": "commander"}
 _QUALIFIERS = {"interim": "acting", "ex": "former", "deposed": "former", "ousted": "former"}
 
 
