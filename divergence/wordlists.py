@@ -30,6 +30,18 @@ def word_groups(name: str) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+@cache
+def word_sequences(name: str) -> dict[str, tuple[str, ...]]:
+    """``group: word word ...`` lines as a dict of word tuples in file order (a group may span
+    several lines), lower-cased: for lists whose order means something (months)."""
+    out: dict[str, list[str]] = {}
+    for line in _lines(name):
+        group, sep, words = line.partition(":")
+        if sep:
+            out.setdefault(group.strip(), []).extend(w.lower() for w in words.split())
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def alias_table(name: str) -> dict[str, tuple[str, ...]]:
     """``key: alias, alias, ...`` lines as a dict, in file order."""
     out: dict[str, tuple[str, ...]] = {}

@@ -432,6 +432,7 @@ def test_doubt_words_and_a_headline_unnamed_source_keep_a_statement_at_a_distanc
                  "Rebels drove the 40 trucks from Port Said to Ismailia via Goma.",
                  "Rebels Seize 40 Trucks Near Goma, Lay Claim To Kivu",
                  "Seizure Of 40 Trucks Near Goma Reported To The Police",
+                 "Seizure Of 40 Trucks Near Goma Reported To Investigators",
                  "Rebels Seized 40 Trucks Near Goma In May Offensive",
                  "May Seizures Of 40 Trucks Near Goma Rose",
                  "Brian May Hears Rebels Seized 40 Trucks Near Goma",

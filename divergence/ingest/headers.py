@@ -14,14 +14,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..wordlists import word_sequences
+
 WIRES = {
     "IANS": "IANS", "PTI": "PTI", "ANI": "ANI", "UNI": "UNI", "REUTERS": "Reuters", "AFP": "AFP",
     "AP": "AP", "DPA": "dpa", "EFE": "EFE", "XINHUA": "Xinhua", "BLOOMBERG": "Bloomberg",
     "ANSA": "ANSA", "KYODO": "Kyodo", "YONHAP": "Yonhap", "TASS": "TASS", "APP": "APP",
 }
 _WIRE_ALT = "|".join(sorted(WIRES, key=len, reverse=True))
-_MONTHS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+_MONTHS = {m[:3]: i for i, m in enumerate(word_sequences("calendar")["months"], start=1)}
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"

@@ -18,7 +18,7 @@ from typing import Protocol
 
 from ..records import Article, Claim
 from ..registry import Registry
-from ..wordlists import word_set
+from ..wordlists import word_sequences, word_set
 from .attribution import DENIED_NOUNS, PRONOUNS, Attributed, attribute, is_clause
 from .textsafe import unicode_safe
 
@@ -116,10 +116,12 @@ _LETTER_WORD = re.compile(r"[A-Za-z]+")
 _NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
                      r"|twenty|thirty|forty|fifty|hundreds?|thousands?|dozens?|millions?)\b", re.I)
 _DIGITS = re.compile(r"\d+")
+_CALENDAR = word_sequences("calendar")
+_DAY_WORDS = sorted({*_CALENDAR["months"], *(m[:3] for m in _CALENDAR["months"]), "sept",
+                     *_CALENDAR["weekdays"]}, key=len, reverse=True)
 _WHEN_OR_LIST = re.compile(
-    r"\d:\d\d|\b(?:[ap]\.?m\b\.?|GMT|UTC|BST|CET|EST|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct"
-    r"|nov|dec|january|february|march|april|june|july|august|september|october|november"
-    r"|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|^\s*\d+[.)]\s", re.I)
+    rf"\d:\d\d|\b(?:[ap]\.?m\b\.?|GMT|UTC|BST|CET|EST|{'|'.join(_DAY_WORDS)})\b|^\s*\d+[.)]\s",
+    re.I)
 _FURNITURE = frozenset({"min", "mins", "minute", "minutes", "read", "page", "pages", "of", "see",
                         "share", "on", "at", "by", "watch", "updated", "photo", "picture",
                         "video", "comments", "views", "more"})

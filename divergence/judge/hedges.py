@@ -23,9 +23,10 @@ _OBJECT_OPENERS = ("the|a|an|its|his|her|their|this|that|these|those|him|them|me
                    "reporters|journalists")
 _NOT_AN_OBJECT = rf"(?!(?:{_OBJECT_OPENERS}|crowds?|audiences?)\b)"
 # "said to" / "reported to" before a verb, not before whom it was said or reported to.
-_SAID_TO_VERB = (rf"{_NOT_AN_OBJECT}(?!(?:police|work|court|duty|hospital|officers?|authorities"
-                 r"|investigators|himself|herself|themselves|emergency|regulators|management"
-                 r"|dispatchers|investors|analysts|applause|cheers)\b)(?-i:[a-z]+)")
+_RECIPIENTS = (r"police|work|court|duty|hospital|officers?|authorities|investigators|himself"
+               r"|herself|themselves|emergency|regulators|management|dispatchers|investors"
+               r"|analysts|applause|cheers")
+_SAID_TO_VERB = rf"{_NOT_AN_OBJECT}(?!(?:{_RECIPIENTS})\b)(?-i:[a-z]+)"
 _DISTANCE = re.compile(
     r"\b(?:reportedly|allegedly|purported(?:ly)?|supposedly|rumou?r(?:s|ed)?|unconfirmed"
     r"|unverified|(?:said|reported) to (?:have|be)"
@@ -67,8 +68,8 @@ _HEADLINE_HEDGE = re.compile(rf"\b(?:said|reported) to {_SAID_TO_VERB}", re.I)
 # An Early Release"), not the month ("In May Elections", "May Sales Rose", "May Day") nor a name.
 _TITLE_HEDGE = re.compile(
     r"(?<=\w )(?<!Lay )(?<!Lays )(?<!Laid )(?<!Renews )(?<!Renewed )(?:Said|Reported|Claims?"
-    rf"|Claimed|Tipped|Believed|Thought|Rumou?red) [Tt]o (?!(?i:{_OBJECT_OPENERS}|police|work"
-    r"|court)\b)[A-Z][a-z]+"
+    rf"|Claimed|Tipped|Believed|Thought|Rumou?red) [Tt]o (?!(?i:{_OBJECT_OPENERS}|{_RECIPIENTS})\b)"
+    r"[A-Z][a-z]+"
     r"|(?<=\w )(?<!Theresa )(?<!Brian )(?<!Minister )(?<!Mrs )(?<!Ms )(?<!PM )(?<!Premier )"
     r"(?<!In )(?<!Of )(?<!Since )(?<!By )(?<!Until )(?<!Early )(?<!Late )(?<!Mid )(?<!Last )"
     r"(?<!Next )(?<!This )(?<!From )(?<!To )(?<!For )(?<!At )(?<!After )(?<!Before )(?<!During )"

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..wordlists import alias_table, word_set
+from ..wordlists import alias_table, word_sequences, word_set
 
 # Countries by their usual names, capitals (metonymy: "Washington said"), and demonyms.
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = alias_table("countries")
@@ -18,12 +18,10 @@ COUNTRY_NAMES = tuple(COUNTRY_ALIASES)  # the keys ``norm_actor`` folds countrie
 _ALIAS.update({name: name for name in COUNTRY_ALIASES})
 
 _NOT_ENTITIES = word_set("not_entities")
-MONTHS = {m: i + 1 for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"])}
+MONTHS = {m: i + 1 for i, m in enumerate(word_sequences("calendar")["months"])}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAYS = list(word_sequences("calendar")["weekdays"])
 NUMBER_WORDS = {
     **{w: n for n, w in enumerate([
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
