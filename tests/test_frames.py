@@ -1185,6 +1185,39 @@ def test_a_time_in_gmt_is_not_compared_with_a_local_time() -> None:
     assert r is not None and r.type == "date"
 
 
+def test_times_in_two_zones_are_compared_on_one_clock() -> None:
+    """Coverage from two countries gives one moment in two zones: "5 pm IST" is "4:30 pm PKT"
+    (the same time, not a conflict), "1800 GMT" is "9 pm Moscow time", "17:00 GMT" is not "5 pm
+    Moscow time". A zone whose offset the name does not fix ("Kyiv time") compares only with
+    itself; a zoned time against one with no zone has no common clock."""
+    from divergence.judge.detectors import DETECTORS
+
+    same = [("The ceasefire took effect at 5 pm IST on Saturday.",
+             "The ceasefire took effect at 4:30 pm PKT on Saturday."),
+            ("The truce began at 1800 GMT on Friday.",
+             "The truce began at 9 pm Moscow time on Friday."),
+            ("The truce began at 13:00 (GMT+4) on Tuesday.",
+             "The truce began at 9:00 GMT on Tuesday.")]
+    for a, b in same:
+        p = pair(a, b, sim=0.85)
+        r = same_value(p)
+        assert r is not None and r.type == "same-value", a
+        assert when(p) is None and DETECTORS.make("date")(p) is None, a
+        assert DETECTORS.make("entity")(p) is None, a  # "IST" / "PKT" is no swap of names
+    r = same_value(pair(*same[0], sim=0.85))
+    assert [sp.text for sp in r.spans] == ["5 pm IST", "4:30 pm PKT"]
+    for a, b in (("The ceasefire took effect at 17:00 GMT.",
+                  "The ceasefire took effect at 5 pm Moscow time."),
+                 ("The truce began at 9 am Kyiv time.", "The truce began at 10 am Kyiv time.")):
+        r = when(pair(a, b, sim=0.85))
+        assert r is not None and r.type == "date", a
+    for a, b in (("The truce began at 5 pm on Saturday.", "The truce began at 4:30 pm PKT on "
+                  "Saturday."), ("The truce began at 9 am Kyiv time.", "The truce began at "
+                                 "10 am Moscow time.")):
+        p = pair(a, b, sim=0.85)
+        assert when(p) is None and same_value(p) is None, a
+
+
 def test_the_guns_falling_silent_in_the_present_tense_is_a_truce() -> None:
     """"heard the blasts die away around 30 minutes before midnight" is when the fighting
     stopped, set against "the fighting stopped at 0:30"."""

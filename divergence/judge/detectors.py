@@ -19,11 +19,13 @@ from ..registry import Registry
 from .text import (
     COUNTRY_ALIASES,
     NEGATIONS,
+    ZONE_ABBREVIATIONS,
     DateRef,
     Quantity,
     compatible,
     dates,
     norm_actor,
+    one_clock,
     overlap,
     quantities,
 )
@@ -259,6 +261,10 @@ def date(p: Pair) -> Reason | None:
     da, db = dates(p.a.content), dates(p.b.content)
     if len(da) * len(db) > MOST_VALUE_PAIRS:
         return None  # a list of dates, not a sentence: the comparison below is cubic
+    ta, tb = one_clock(p.a.content, [d for d in da if d.kind == "time"],
+                       p.b.content, [d for d in db if d.kind == "time"])
+    da = [*(d for d in da if d.kind != "time"), *ta]  # clock times on one clock only:
+    db = [*(d for d in db if d.kind != "time"), *tb]  # "5 pm IST" is "4:30 pm PKT"
     if not any(_dates_clash(x, y, da, db) for x in da for y in db) or _other_actors(p):
         return None  # no two dates that could disagree: skip the alignment
     for x, y in _in_swaps(p, da, db):
@@ -603,8 +609,8 @@ def _words(text: str) -> tuple[tuple[int, int, str], ...]:
 
 def _is_name(s: str) -> bool:
     """A person, place or organisation: capitalised (not a day or month) or a country word."""
-    if dates(s) or s[:1].isdigit():
-        return False  # "Friday", "May 7", "2024": the date detector's business
+    if dates(s) or s[:1].isdigit() or s in ZONE_ABBREVIATIONS:
+        return False  # "Friday", "May 7", "2024", "IST": the date detector's business
     return bool(s[:1].isupper()) or norm_actor(s) in _COUNTRY_KEYS
 
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ...records import Reason, Span
 from ..detectors import Pair, detector, span_of, text_span
-from ..text import DateRef, dates
+from ..text import DateRef, dates, one_clock
 from .happenings import TIMED, happenings, same_happening
 
 
@@ -112,8 +112,10 @@ def compare_times(p: Pair, kinds: tuple[str, ...] = ("time", "monthday", "weekda
         ys = [d for d in db if d.kind == kind]
         if not xs or not ys:
             continue
-        if kind == "time" and {_zoned(ta, d) for d in xs} != {_zoned(tb, d) for d in ys}:
-            continue  # "0400 GMT" against a local "3:30 a.m.": no common clock to compare on
+        if kind == "time":
+            xs, ys = one_clock(ta, xs, tb, ys)
+            if not xs:
+                continue  # "0400 GMT" against a local "3:30 a.m.": no common clock to compare on
         same = [(x, y) for x in xs for y in ys if _same_day(x, y)
                 or kind == "time" and _hedged_close(p, x, y, in_text)]
         if same:
@@ -130,14 +132,6 @@ def compare_times(p: Pair, kinds: tuple[str, ...] = ("time", "monthday", "weekda
                       _spans(where, p, x, y),
                       weight=0.6 + 0.25 * min(1.0, max(0.0, p.similarity)))
     return None
-
-
-_ZONE = re.compile(r"\s*(?:\(\s*)?(?:GMT|UTC|Z\b)", re.I)
-
-
-def _zoned(text: str, d: DateRef) -> bool:
-    """Whether a clock time is given in GMT/UTC ("0400 GMT", "2:03 am (0003 GMT)")."""
-    return bool(_ZONE.match(text, d.end))
 
 
 def _spans(where: Callable[..., Span | None], p: Pair, x: DateRef, y: DateRef) -> tuple[Span, ...]:
