@@ -385,3 +385,15 @@ def test_a_count_takes_the_verb_of_its_own_clause() -> None:
     assert kinds("At least one hundred people died.") == [(100.0, "deaths")]
 
 
+
+
+def test_the_seats_and_services_of_a_state_speak_for_it() -> None:
+    """"the Pentagon", "Downing Street", "the IDF", "the Élysée" stand for their states, as
+    "Washington" does; a name in another script keeps its letters ("Erdoğan", not "erdo")."""
+    from divergence.judge.text import norm_actor
+
+    assert norm_actor("the Pentagon") == norm_actor("Washington") == "united states"
+    assert norm_actor("Downing Street") == "united kingdom"
+    assert norm_actor("the IDF") == norm_actor("the Israeli army") == "israel"
+    assert norm_actor("the Élysée") == "france"
+    assert norm_actor("President Recep Tayyip Erdoğan") == "erdoğan"

@@ -49,7 +49,7 @@ _GENERIC = word_set("generic_actors")
 _PREFIXES = frozenset({"pro", "anti", "ex", "non", "post", "pre", "mid", "self", "semi", "neo"})
 _POSSESSIVE = re.compile(r"['’]s$")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
-_ACTOR_WORD = re.compile(r"[a-z0-9][a-z0-9.'’+-]*")
+_ACTOR_WORD = re.compile(r"[^\W_][\w.'’+-]*")  # letters of any script: "élysée", "erdoğan"
 
 
 @lru_cache(maxsize=65536)
