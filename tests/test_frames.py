@@ -97,6 +97,13 @@ def test_count_ignores_other_days_other_actors_and_totals() -> None:
                       "Nine people died in the blast on Tuesday.", 0.8)) is None
     assert count(pair("The war has killed 46,000 people in total.",
                       "The strike killed 12 people.", 0.5)) is None
+    # a total over a stretch of time is a total too: against another, it compares
+    assert count(pair("Over the past three days the militia killed 40 villagers in Tarsa.",
+                      "The militia killed eight villagers in Tarsa on Monday.", 0.6)) is None
+    r = count(pair("The militia had executed more than 2,000 villagers in Tarsa since Sunday.",
+                   "The militia killed nearly 1,500 villagers in Tarsa over the previous three "
+                   "days.", 0.6))
+    assert r is not None and "2,000" in r.detail and "1,500" in r.detail
 
 
 def test_how_long_a_siege_or_war_lasted_in_other_units() -> None:

@@ -60,7 +60,10 @@ def _lasts(text: str, q: Quantity) -> bool:
 
 
 _SCOPE_WORDS = re.compile(r"\b(?:total|overall|so\s+far|since|cumulative|in\s+all|combined|"
-                          r"each|per|a\s+day|daily|annually|a\s+year|every)\b", re.I)
+                          r"each|per|a\s+day|daily|annually|a\s+year|every|"
+                          # a total over a stretch of time: "over the previous three days"
+                          r"(?:in|over|during|within)\s+the\s+(?:previous|past|last|first)\s+"
+                          r"(?:[\w-]+\s+)?(?:hours?|days?|weeks?|months?|years?))\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
