@@ -1283,3 +1283,28 @@ def test_news_judge_asks_the_pair_classifier_only_what_it_could_change() -> None
     assert [g.label for g in got][:2] == ["neither", "conflict"]
     assert got[1].reasons[0].type == "model"
     assert got[2].label != "conflict"  # one article's claims are never called apart by it
+
+
+def test_one_mediator_in_other_words_is_a_sign_of_agreement() -> None:
+    """Two voices that credit one actor with one role ("thanked Egypt for helping secure the
+    truce" / "Cairo played a key role in securing the ceasefire") give a ``same-value`` sign;
+    another mediator, a denial, a harm, or one outlet's own two sentences give none. A prisoner
+    swap is a settlement a mediator may be credited with, or denied."""
+    from divergence.judge.detectors import DETECTORS
+
+    same = DETECTORS.make("same-credit")
+    r = same(pair("The president thanked Egypt for helping secure the truce.",
+                  "Cairo played a key role in securing the ceasefire.", 0.6))
+    assert r is not None and r.type == "same-value" and "egypt" in r.detail
+    assert same(pair("Turkey mediated the grain deal.",
+                     "The grain deal was brokered by Ankara.", 0.7)) is not None
+    for a, b in (("Egypt mediated the truce.", "Qatar mediated the truce."),
+                 ("Russian forces shelled the hospital.", "Russian troops shelled the hospital.")):
+        assert same(pair(a, b, 0.8)) is None, a
+    one = pair("Egypt mediated the truce.", "Cairo brokered the ceasefire.", 0.8)
+    one = Pair(one.a, claim_from_text("Cairo brokered the ceasefire.", "a:1"), 0.8)
+    assert same(one) is None  # one article's two sentences: not two voices
+    r = responsibility(pair("Qatar brokered the prisoner swap between the two sides.",
+                            "The two governments negotiated the swap directly, without any "
+                            "intermediary.", 0.6))
+    assert r is not None and r.type == "actor"

@@ -104,7 +104,9 @@ _RELEASE = re.compile(
     rf"\b(?:{_HELD}\s+(?:\w+\s+){{0,3}}?(?:were|was|had\s+been|have\s+been|has\s+been)\s+"
     rf"(?:freed|released|let\s+go)|release\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{_HELD})\b",
     re.I)
-_SETTLEMENT = re.compile(r"\b(?:deal|agreement|accord|settlement|pact)\b", re.I)
+_SETTLEMENT = re.compile(r"\b(?:deal|agreement|accord|settlement|pact|(?:(?:prisoner|captive|"
+                         r"hostage)s?\s+)?swap|(?:prisoner|captive|hostage)s?\s+exchange)\b",
+                         re.I)
 # Phrases that name a mediator, read in a claim about an end to fighting (``PEACE``), a release
 # or a settlement; each kind is compared only with its own.
 _MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
@@ -118,7 +120,10 @@ _MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
     # has one too)
     rf"{_AGENTS_NP}\s+(?:has\s+|had\s+|have\s+)?(?:played|had)\s+(?:a|the)\s+(?:leading|key|"
     rf"central|major|crucial|important|pivotal|decisive)\s+role\s+in\s+(?:mediating|brokering|"
-    rf"the\s+mediation)",
+    rf"the\s+mediation|securing|negotiating)",
+    # "thanked Egypt for helping secure the truce"
+    rf"\bthank(?:ed|s)?\s+{_AGENTS_NP}\s+for\s+(?:its\s+|their\s+|his\s+|her\s+)?(?:help(?:ing)?|"
+    rf"mediation|mediating|efforts|role|brokering)",
     rf"\b(?:talks|negotiations)\s+(?:were\s+|was\s+)?(?:mediated|brokered|facilitated)\s+by\s+"
     rf"{_AGENTS_NP}",
     # "it was the Tarsian intelligence service, not any foreign mediator, that secured it"
@@ -446,6 +451,30 @@ def responsibility(p: Pair) -> Reason | None:
                   f"{credit_phrase(p.b, y)}",
                   (p.a.id, p.b.id), (span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)),
                   weight=w)
+
+
+@detector("same-credit")
+def same_credit(p: Pair) -> Reason | None:
+    """Two voices credit one actor with one role in one outcome, in other words ("thanked Egypt
+    for helping secure the truce" / "Cairo played a key role in securing the ceasefire"): a
+    ``same-value`` sign of agreement, unless the two also credit others (``responsibility``).
+    Not harms: in a war each side strikes, and one actor's two strikes are two statements; not
+    one article's two sentences."""
+    if p.a.article_id == p.b.article_id or p.a.stance != p.b.stance or p.a.stance != "asserts":
+        return None
+    fa, fb = frame_credits(p.a), frame_credits(p.b)
+    if not fa or not fb or responsibility(p) is not None:
+        return None
+    for x in fa:
+        for y in fb:
+            if (x.agent is not None and x.agent == y.agent and x.role == y.role
+                    and x.role not in _NOT and _outcome(x) == _outcome(y) != "harm"):
+                what = x.outcome if x.outcome == y.outcome != "*" else _outcome(x)
+                sa, sb = span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)
+                return Reason("same-value", f"{sa.text!r} and {sb.text!r} credit one {x.role} "
+                              f"of the {what} ({x.agent})", (p.a.id, p.b.id), (sa, sb),
+                              weight=0.7)
+    return None
 
 
 # Roles a claim denies an actor: what each denies.
