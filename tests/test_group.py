@@ -416,9 +416,9 @@ def test_an_agreement_chain_never_holds_two_claims_in_conflict() -> None:
 
 
 def test_two_outlets_telling_one_side_of_a_dispute_are_an_agree_group_of_their_own() -> None:
-    """An agreement inside one dispute that no agree group holds (each claim joined another
-    group first) becomes a group of two; not across disputes, not within one voice, not when
-    a group already holds both."""
+    """An agreement inside one dispute that no agree group holds becomes a group of two, or the
+    free claim joins its partner's group; not across disputes, not within one voice, and a claim
+    is never in two agree groups (the contract)."""
     from divergence.group.agreements import Adjacency
     from divergence.group.claims import _one_side
 
@@ -429,10 +429,15 @@ def test_two_outlets_telling_one_side_of_a_dispute_are_an_agree_group_of_their_o
     adj = Adjacency(np.asarray(indptr), np.asarray(nbr), np.ones(len(nbr)))
     dispute_of = {0: 7, 1: 7, 2: 7, 3: 8}  # 0, 1 and 2 in one dispute; 3 in another
     got = _one_side([[1, 2]], adj, {}, claims, lambda i: claims[i].article_id, set(), dispute_of)
-    assert got == [[0, 1]]
+    assert got == [[0, 1, 2]]  # 0 joins the group that holds 1
+    got = _one_side([[1, 4], [0, 3]], adj, {}, claims, lambda i: claims[i].article_id, set(),
+                    dispute_of)
+    assert got == [[1, 2, 4], [0, 3]]  # 0 and 1 agree, each in a group already; 2 joins 1
     assert _one_side([], adj, {}, claims, lambda i: "one voice", set(), dispute_of) == []
     assert _one_side([], adj, {}, claims, lambda i: claims[i].article_id, {(0, 1)},
                      dispute_of) == [[1, 2]]
+    assert _one_side([], adj, {}, claims, lambda i: claims[i].article_id, set(),
+                     dispute_of) == [[0, 1, 2]]  # a pair, then 2 joins it through 1
 
 
 def test_claims_worded_alike_agree_inside_a_dispute_only() -> None:

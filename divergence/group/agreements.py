@@ -130,7 +130,7 @@ def agree_parts(n: int, edges: Callable[[], Iterable[tuple[int, int]]], adj: Adj
         if best is None:
             continue
         k = group_of[-best[1]]
-        if _conflicts_with(x, (*parts[k], *joined[k]), conflicts):
+        if conflicts_with(x, (*parts[k], *joined[k]), conflicts):
             continue
         joined[k].append(x)
         articles[k].add(claims[x].article_id)
@@ -139,7 +139,7 @@ def agree_parts(n: int, edges: Callable[[], Iterable[tuple[int, int]]], adj: Adj
     return parts
 
 
-def _conflicts_with(x: int, others: Iterable[int], conflicts: Container[tuple[int, int]]
+def conflicts_with(x: int, others: Iterable[int], conflicts: Container[tuple[int, int]]
                     ) -> bool:
     """Whether claim x was judged in conflict with any of ``others`` (pairs kept as i < j)."""
     return any((min(x, y), max(x, y)) in conflicts for y in others)
@@ -185,7 +185,7 @@ def _one_per_article(
             i
             for i in part
             if claims[i].article_id not in arts and any(linked(i, j) for j in chosen)
-            and not _conflicts_with(i, chosen, conflicts)
+            and not conflicts_with(i, chosen, conflicts)
         ]
         if not cands:
             return sorted(chosen)

@@ -8,6 +8,7 @@ and what is left is unique. Groups are formed over all claims, so they can cross
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
@@ -20,7 +21,14 @@ from ..judge.frames import frame_keys
 from ..judge.frames.accused import FLOOR as ACCUSED_FLOOR
 from ..judge.text import entities
 from ..records import Article, Claim, ClaimGroup, Event, Judgement, Reason
-from .agreements import Adjacency, UnionFind, agree_parts, dispute_members, positions
+from .agreements import (
+    Adjacency,
+    UnionFind,
+    agree_parts,
+    conflicts_with,
+    dispute_members,
+    positions,
+)
 from .disputes import strongest_reasons
 from .graph import NeighbourTable, check_rows
 
@@ -56,7 +64,8 @@ def voices(
     else:
         found = ((i, j) for i, j, _ in _pairs_above(vectors, copy_similarity))
     close = [(i, j) for i, j in found
-             if owner[i] != owner[j] and owner[i] >= 0 and owner[j] >= 0]
+             if owner[i] != owner[j] and owner[i] >= 0 and owner[j] >= 0
+             and _copied(claims[i], claims[j])]
     sizes = np.bincount(owner[owner >= 0], minlength=len(ids))
     copied: dict[tuple[int, int], set[int]] = defaultdict(set)  # (x, y) -> claims of x copied in y
     for i, j in close:
@@ -66,7 +75,10 @@ def voices(
         if x < y:
             theirs = copied.get((y, x), set())
             shared = min(len(mine) / sizes[x], len(theirs) / sizes[y])
-            if shared >= copy_share:
+            # two short articles that share one sentence (a quote, a wire line) are two voices:
+            # a copy shares two claims or more, or the whole of both
+            enough = min(len(mine), len(theirs)) >= 2 or shared == 1.0
+            if shared >= copy_share and enough:
                 uf.union(int(x), int(y))
     out = {}
     for members in uf.groups():
@@ -75,6 +87,21 @@ def voices(
         for a in arts:
             out[a.id] = a.wire or name
     return out
+
+
+def _copied(a: Claim, b: Claim) -> bool:
+    """Two close claims that are one text copied: the same speaker and stance (a statement is no
+    copy of someone's claim of it, though their propositions match) and the same numbers
+    ("21 killed" and "22 killed" are two reports)."""
+    return (a.stance == b.stance and _plain(a.speaker) == _plain(b.speaker)
+            and _NUMBERS.findall(a.text) == _NUMBERS.findall(b.text))
+
+
+_NUMBERS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _plain(speaker: str | None) -> str:
+    return re.sub(r"\W+", " ", (speaker or "").lower()).strip()
 
 
 def _pairs_above(vectors: np.ndarray, threshold: float,
@@ -338,8 +365,8 @@ def find_groups(
 
     parts = agree_parts(n, agree.pairs, adj, claims, vectors, judge.agree_threshold, voice,
                         set(conflicts), strong)
-    parts += _one_side(parts, adj, close, claims, voice, set(conflicts),
-                       dispute_members(by_root))
+    parts = _one_side(parts, adj, close, claims, voice, set(conflicts),
+                      dispute_members(by_root))
     agreeing: set[int] = set()
     # In the order of their first claim: the order agree_parts finds them in follows float
     # ties in the weak-linkage cut, which two CPUs (AVX2, AVX-512) break apart.
@@ -349,9 +376,9 @@ def find_groups(
         if edges:
             verdicts = [agree.judgement(i, j) for i, j, _ in edges]
             conf = float(np.mean([c for _, _, c in edges]))
-        else:  # two claims of a dispute worded alike: no agree edge, their closeness
-            verdicts = [close[(min(part), max(part))]]
-            conf = verdicts[0].similarity
+        else:  # claims of a dispute worded alike: no agree edge, their closeness
+            verdicts = [close[(i, j)] for i in part for j in part if (i, j) in close]
+            conf = float(np.mean([v.similarity for v in verdicts]))
         reasons = strongest_reasons([r for v in verdicts for r in v.reasons], keep=3)
         reasons += _details(part, claims, voice)
         groups_out.append(_group("agree", conf, part, claims, voice, reasons))
@@ -368,25 +395,38 @@ def _one_side(parts: list[list[int]], adj: Adjacency, close: dict[tuple[int, int
               claims: Sequence[Claim], voice: Callable[[int], str],
               conflicts: set[tuple[int, int]], dispute_of: dict[int, int]) -> list[list[int]]:
     """Two claims of one dispute that the judge found agreeing, or worded alike (``close``),
-    from two voices, that no agree group holds together: a group of their own (they tell one
-    side in other words), since one claim per group would otherwise leave the reader of the
-    dispute to guess it. Worded alike outside a dispute is only a shared topic."""
-    in_part: dict[int, set[int]] = defaultdict(set)  # claim -> its groups (no pair lists:
-    for k, part in enumerate(parts):                 # a group of many outlets is quadratic)
-        for i in part:
-            in_part[i].add(k)
+    from two voices, that no agree group holds together tell one side in other words, and the
+    reader of the dispute should not have to guess it: when neither is in an agree group they
+    make one of their own; when one is, the other joins that group (if its article is not there
+    yet and it conflicts with no member). A claim stays in at most one agree group (the
+    contract), so two claims already in two groups are left there. Worded alike outside a
+    dispute is only a shared topic. Returns the groups, ``parts`` first (grown by the joins),
+    then the new pairs."""
+    parts = [list(p) for p in parts]
+    group_of: dict[int, int] = {i: k for k, part in enumerate(parts) for i in part}
     alike: dict[int, list[int]] = defaultdict(list)
     for i, j in close:
         alike[i].append(j)
         alike[j].append(i)
-    out: list[list[int]] = []
     for x in sorted(dispute_of):
         for y in [*adj.get(x), *alike.get(x, ())]:
-            if (x < y and dispute_of.get(y) == dispute_of[x] and not in_part[x] & in_part[y]
-                    and (x, y) not in conflicts and voice(x) != voice(y)
-                    and claims[x].article_id != claims[y].article_id):
-                out.append([x, y])
-    return out
+            if (x >= y or dispute_of.get(y) != dispute_of[x] or (x, y) in conflicts
+                    or voice(x) == voice(y) or claims[x].article_id == claims[y].article_id):
+                continue
+            gx, gy = group_of.get(x), group_of.get(y)
+            if gx is not None and gy is not None:
+                continue  # together already, or each in a group of its own
+            if gx is None and gy is None:
+                parts.append([x, y])
+                group_of[x] = group_of[y] = len(parts) - 1
+                continue
+            k, new = (gx, y) if gx is not None else (gy, x)
+            if (claims[new].article_id in {claims[i].article_id for i in parts[k]}
+                    or conflicts_with(new, parts[k], conflicts)):
+                continue
+            parts[k].append(new)
+            group_of[new] = k
+    return [sorted(p) for p in parts]
 
 
 class _AgreeEdges:
