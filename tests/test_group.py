@@ -88,6 +88,31 @@ def test_near_identical_texts_are_one_voice() -> None:
     assert v["a"] == v["b"]
 
 
+def test_a_report_of_a_claim_or_other_numbers_is_no_copy() -> None:
+    """Copies are one text twice: "Hamas said an airstrike hit the hospital" is not copied by a
+    plain "an airstrike hit the hospital" (one proposition, two voices); "21 killed" is not
+    "22 killed"; two short articles that share one sentence are two voices."""
+    arts = [Article(id=a, path=a, text="", source=a.upper()) for a in "abc"]
+    v1 = _unit([1, 0, 0])
+    claims = [_claim("a", 0, "An airstrike hit the hospital.", speaker="Hamas"),
+              _claim("a", 1, "Rescuers searched the ruins all night."),
+              _claim("b", 0, "An airstrike hit the hospital."),
+              _claim("b", 1, "Rescuers searched the ruins all night."),
+              _claim("c", 0, "The fire killed 21 people."),
+              _claim("c", 1, "It burned for 3 hours.")]
+    vecs = np.stack([v1, _unit([0, 1, 0]), v1, _unit([0, 1, 0]), _unit([0, 0, 1]),
+                     _unit([0, 1, 1])])
+    v = voices(arts, claims, vecs)
+    assert v["a"] != v["b"]  # one sentence of two shared, the other attributed in one only
+    claims2 = [_claim("a", 0, "The fire killed 21 people."), _claim("a", 1, "It burned 3 hours."),
+               _claim("b", 0, "The fire killed 22 people."), _claim("b", 1, "It burned 4 hours.")]
+    vecs2 = np.stack([v1, _unit([0, 1, 0]), v1, _unit([0, 1, 0])])
+    assert len(set(voices(arts[:2], claims2, vecs2).values())) == 2
+    same = [_claim("a", 0, "The fire killed 21 people."), _claim("a", 1, "It burned 3 hours."),
+            _claim("b", 0, "The fire killed 21 people."), _claim("b", 1, "It burned 3 hours.")]
+    assert len(set(voices(arts[:2], same, vecs2).values())) == 1
+
+
 def test_same_article_pairs_only_across_speakers(setup) -> None:  # noqa: ANN001
     _, claims, vecs = setup
     pairs = {(i, j) for i, j, _ in candidate_pairs(claims, vecs)}
