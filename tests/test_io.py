@@ -503,3 +503,23 @@ def test_read_claims_names_the_bad_line(tmp_path: Path) -> None:
     _write(path, f"{good}\n" + json.dumps({"id": "x", "text": "t"}) + "\n")
     with pytest.raises(DivergenceError, match=r"c\.jsonl:2: missing 'article_id', 'start', 'end'"):
         read_claims(path)
+
+
+def test_a_folder_read_again_skips_the_reports_and_claims_files_written_into_it(
+        tmp_path: Path) -> None:
+    """`divergence report .` run twice must not read the first run's report.md, report.html
+    and claims/*.jsonl as articles; an article that merely mentions a report is read."""
+    (tmp_path / "a.txt").write_text("source: Gazette\n\nThe council approved the harbour "
+                                    "budget on Friday after a long debate.\n")
+    (tmp_path / "b.md").write_text("# Divergence report is what our paper calls its column\n\n"
+                                   "The council approved the harbour budget on Friday.\n")
+    out = tmp_path / "reports"
+    out.mkdir()
+    (out / "report.md").write_text("# Divergence report\n\n- Model: `st:x`\n")
+    (out / "report.html").write_text("<!doctype html><html lang=\"en\">\n<head>\n<title>"
+                                     "Divergence report — 2026</title></head></html>\n")
+    (tmp_path / "claims").mkdir()
+    (tmp_path / "claims" / "abc.jsonl").write_text(
+        '{"id": "abc:0", "article_id": "abc", "text": "The council approved it."}\n')
+    arts, skips = load([str(tmp_path)])
+    assert sorted(Path(a.path).name for a in arts) == ["a.txt", "b.md"] and not skips

@@ -131,6 +131,7 @@ def read_source(p: str, stdin: IO[bytes] | None = None) -> Iterator[Article | Sk
             f for f in path.rglob("*")
             if f.is_file() and f.suffix.lower() in ARTICLE_EXT
             and not any(part.startswith(".") for part in f.relative_to(path).parts)
+            and not own_output(f)
         )
         if not files:
             exts = ", ".join(sorted(ARTICLE_EXT))
@@ -140,6 +141,24 @@ def read_source(p: str, stdin: IO[bytes] | None = None) -> Iterator[Article | Sk
             yield from read_file(f)
         return
     yield from read_file(path)
+
+
+# What divergence itself writes, by its opening bytes: a report (md, html) and a claims file
+# (one claim a line, "id": "<article>:<n>", "article_id"). Read again as articles, a second
+# `report .` would compare the first run's output with the articles.
+_OWN_OUTPUT = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?(?:# Divergence report\n|<!doctype html>.{0,400}?<title>Divergence report"
+    rb"|\{\"id\": \"[^\"]*:\d+\", \"article_id\": )", re.S)
+
+
+def own_output(path: Path) -> bool:
+    """Whether ``path`` is a report or claims file divergence wrote (skipped in a folder)."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(1024)
+    except OSError:
+        return False  # unreadable: reading it says why
+    return bool(_OWN_OUTPUT.match(head))
 
 
 def read_file(path: Path) -> Iterator[Article | Skip]:
