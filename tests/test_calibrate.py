@@ -92,8 +92,13 @@ def test_clear_and_other_model(corpus_db: str) -> None:
     _log(corpus_db, *[(0.95, "confirm")] * 6, *[(0.85, "dismiss")] * 5)
     assert run_cli("calibrate", "--db", corpus_db).exit_code == 0
     assert _flagged(corpus_db) == []
+    res = run_cli("calibrate", "--clear", "--dry-run", "--db", corpus_db)
+    assert res.exit_code == 0 and "nothing saved" in res.stderr
+    assert _flagged(corpus_db) == []  # a dry run clears nothing either
     assert run_cli("calibrate", "--clear", "--db", corpus_db).exit_code == 0
     assert _flagged(corpus_db) == [item]
+    res = run_cli("calibrate", "--target", "nan", "--db", corpus_db)
+    assert res.exit_code == 2 and "nan is not a precision" in res.output
     assert run_cli("calibrate", "--db", corpus_db).exit_code == 0
     with Corpus(corpus_db, create=False) as corpus:  # learnt on other vectors: not applied
         corpus.save_calibration({**(corpus.calibration() or {}), "model": "st:other"})

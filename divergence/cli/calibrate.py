@@ -7,9 +7,17 @@ import click
 from .app import DB_OPTION, clean_errors, exit_with, main, resolve_db_path
 
 
+def _a_number(value: float) -> float:
+    """--target as given, unless it is NaN (which passes every range check)."""
+    if value != value:
+        raise click.BadParameter("nan is not a precision; give a number from 0 to 1")
+    return value
+
+
 @main.command()
 @DB_OPTION
 @click.option("--target", type=click.FloatRange(0.0, 1.0), default=0.9, show_default=True,
+              callback=lambda _ctx, _param, v: _a_number(v),
               help="The precision wanted: the share of flagged conflicts a reviewer confirms.")
 @click.option("--min-reviewed", type=click.IntRange(1), default=5, show_default=True,
               help="A threshold needs at least this many reviewed conflicts at or above it.")
@@ -49,6 +57,10 @@ def calibrate(db: str | None, target: float, min_reviewed: int, dry_run: bool, c
     with Corpus(resolve_db_path(db), create=False) as corpus:
         now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
         if clear:
+            if dry_run:
+                click.echo("dry run: the saved threshold would be cleared; nothing saved",
+                           err=True)
+                return
             corpus.save_calibration({"threshold": None, "model": corpus.model, "at": now})
             click.echo("calibration cleared: every conflict is flagged again", err=True)
             return
