@@ -94,6 +94,22 @@ def test_number_words_and_digits() -> None:
         fire("number", "The city has 1.2 million residents.", "The city has 1,200,000 residents.")
         is None
     )
+    # Dozens and halves scale too (probe, helper-55): "two dozen" was 2
+    for x, y in (("The blast killed two dozen people.", "The blast killed 24 people."),
+                 ("Half a million people fled the city.", "500,000 people fled the city."),
+                 ("Half a dozen soldiers died.", "Six soldiers died.")):
+        assert fire("number", x, y) is None, x
+    assert fire("number", "The blast killed two dozen people.", "The blast killed 30 people.")
+
+
+def test_iso_dates_are_dates() -> None:
+    from divergence.judge.text import dates
+
+    assert [(d.kind, d.value) for d in dates("The vote on 2024-03-03 was close.")] == [
+        ("monthday", "03-03")]
+    assert fire("date", "The vote was held on 2024-03-03.", "The vote was held on March 4, 2024.")
+    assert fire("date", "The vote was held on 2024-03-04.",
+                "The vote was held on March 4, 2024.") is None
 
 
 def test_dates_days_and_times() -> None:

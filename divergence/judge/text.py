@@ -30,9 +30,10 @@ NUMBER_WORDS = {
         "nineteen", "twenty"])},
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90, "hundred": 100, "dozen": 12, "a dozen": 12,
+    "half a": 0.5,  # only before a scale: "half a million", "half a dozen" (``quantities``)
 }
 SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-          "lakh": 1e5, "crore": 1e7, "k": 1e3, "m": 1e6, "bn": 1e9}
+          "lakh": 1e5, "crore": 1e7, "k": 1e3, "m": 1e6, "bn": 1e9, "dozen": 12}
 NEGATIONS = re.compile(
     r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|can't|won't|isn't|aren't|"
     r"wasn't|weren't|didn't|doesn't|don't|hasn't|haven't|hadn't|couldn't|shouldn't|wouldn't|"
@@ -186,7 +187,7 @@ _NUM = re.compile(
     r"(?<![\w.])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:"
     # a whole word: not the "ten" of "tensions", the "six" of "sixth", the "dozen" of "dozens"
     + "|".join(sorted((re.escape(k) for k in NUMBER_WORDS), key=len, reverse=True))
-    + r")\b)(?:\s*(?P<scale>hundred|thousand|million|billion|trillion|lakh|crore|bn|k|m)\b)?"
+    + r")\b)(?:\s*(?P<scale>hundred|thousand|million|billion|trillion|lakh|crore|bn|k|m|dozen)\b)?"
     r"(?:\s*(?P<pct>%|per\s*cent|percent))?(?:[\s-]+(?P<unit>[A-Za-z][a-z-]*))?"
     r"(?:\s+(?P<unit2>[a-z][a-z-]*))?",
     re.I,
@@ -264,6 +265,8 @@ def quantities(text: str) -> tuple[Quantity, ...]:
                 continue
         if m.group("scale"):
             val *= SCALES[m.group("scale").lower()]
+        elif raw == "half a":
+            continue  # "half a day": a part, not a count
         unit = "%" if m.group("pct") else (m.group("unit") or "").lower()
         if (unit in _ALIAS or (m.group("unit") or " ")[0].isupper()) and m.group("unit2"):
             unit = m.group("unit2").lower()  # "five Indian jets" counts jets
@@ -430,6 +433,9 @@ _MONTHDAY = re.compile(
 _MAY_VERB = re.compile(r"\s+(?:be|have|not|also|well)\b")
 
 
+_ISO_DATE = re.compile(r"\b(?:19|20)\d\d-(?P<mo>0[1-9]|1[0-2])-(?P<dd>0[1-9]|[12]\d|3[01])\b")
+
+
 @lru_cache(maxsize=65536)
 def dates(text: str) -> tuple[DateRef, ...]:
     """Weekdays, month-days, months, years and clock times in ``text``."""
@@ -448,6 +454,8 @@ def dates(text: str) -> tuple[DateRef, ...]:
         else:
             h = int(m.group("h")) % 12 + (12 if m.group("ap").lower().startswith("p") else 0)
             add(m.start(), m.end(), "time", f"{h:02d}:{m.group('m') or '00'}")
+    for m in _ISO_DATE.finditer(text):  # "2024-03-03"
+        add(m.start(), m.end(), "monthday", f"{m.group('mo')}-{m.group('dd')}")
     for m in _MONTHDAY.finditer(text):
         mon = (m.group("mon") or m.group("mon2")).lower()
         if mon == "may" and m.group("mon") and not text[m.start()].isupper():
