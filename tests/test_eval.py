@@ -111,3 +111,13 @@ def test_eval_bad_split_and_missing_folder(tmp_path: Path) -> None:
     res = CliRunner().invoke(main, ["eval", "sick", "--bench-dir", str(tmp_path / "nope"),
                                     "--embedder", "hashing"])
     assert res.exit_code == 1 and "no benchmark folder" in res.output
+
+
+def test_compare_warns_when_a_statement_is_not_english() -> None:
+    """A judgement of two Chinese sentences ("five soldiers died on Friday" / "six on Saturday")
+    came out "agree" without a word; now stderr says it means little. Latin script passes."""
+    from divergence.cli.judging import mostly_latin
+
+    assert not mostly_latin("五名士兵周五死亡。") and not mostly_latin("!!!")
+    assert mostly_latin("Five soldiers died.") and mostly_latin("Le président a dit non.")
+    assert mostly_latin("Erdoğan said the strike hit a school in Şırnak.")

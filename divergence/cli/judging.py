@@ -48,9 +48,20 @@ def compare(text_a: str, text_b: str, fmt: str, model: str, backend: str, embedd
 
     if not text_a.strip() or not text_b.strip():
         raise click.BadParameter("both statements must be non-empty")
+    for name, text in (("A", text_a), ("B", text_b)):
+        if not mostly_latin(text):
+            click.echo(f"divergence: warning: statement {name} is not English prose; divergence "
+                       "reads English, so this judgement means little", err=True)
     emb = build_embedder(model, embedder, backend)
     res = compare_texts(text_a, text_b, emb, build_judge(emb, nli, rules_only))
     click.echo(format_comparison(res, fmt))
+
+
+def mostly_latin(text: str) -> bool:
+    """Whether most of a text's letters are Latin ones (English or not: a cheap first sign)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    latin = sum(ch.isascii() or "\u00c0" <= ch <= "\u024f" for ch in letters)
+    return bool(letters) and latin >= 0.5 * len(letters)
 
 
 @main.command("eval")

@@ -511,7 +511,7 @@ def _tidy(p: str, joined: bool = False) -> str:
     p = p.strip().strip("\"“”‘’'").strip()
     lead = "but|while|whereas|and|however" if joined else "but|and|however"
     p = re.sub(rf"^(?:{lead})\s*,?\s+", "", p, flags=re.I)
-    if p and not p.endswith((".", "!", "?")):
+    if p and not p.endswith((".", "!", "?", "。", "！", "？")):
         p += "."
     return p[:1].upper() + p[1:] if p else p
 
