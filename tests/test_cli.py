@@ -166,6 +166,18 @@ def test_output_stem(tmp_path: Path, out: str, expect: str) -> None:
     assert [str(p.relative_to(tmp_path)) for p in (tmp_path / "out").iterdir()] == [expect]
 
 
+def test_output_dash_prints_one_format_on_stdout(tmp_path: Path) -> None:
+    """`-o -` printed nothing and wrote a file named "-.md" (helper-55's probe)."""
+    result = _run("report", DELHI, *FAST, "-q", "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["schema"] == "divergence.report/1"  # json by default
+    result = _run("report", DELHI, *FAST, "-q", "-o", "-", "--format", "md")
+    assert result.exit_code == 0 and result.stdout.startswith("# Divergence report")
+    result = _run("report", DELHI, *FAST, "-q", "-o", "-", "--format", "md,json")
+    assert result.exit_code == 2 and "one format" in result.stderr
+    assert not list(tmp_path.glob("-*")) and not (tmp_path / "reports").exists()
+
+
 def test_output_into_an_existing_folder(tmp_path: Path) -> None:
     (tmp_path / "dest").mkdir()
     assert _run("report", DELHI, *FAST, "-q", "--format", "md", "-o", "dest").exit_code == 0

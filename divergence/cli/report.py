@@ -39,7 +39,8 @@ ENGINE_NAMES = ("local", "dask")  # engines.ENGINES, spelt out so --help imports
               help="Report on the corpus stored in this database (see add) instead of PATHS; "
                    "nothing is embedded.")
 @click.option("-o", "--output", "output", default=None, metavar="STEM",
-              help="Report path without extension [default: reports/<first input's name>].")
+              help="Report path without extension, or - to print one format on stdout (json "
+                   "unless --format names another) [default: reports/<first input's name>].")
 @click.option("--format", "formats", default="md,html,json", show_default=True,
               callback=parse_formats, help="Comma-separated report formats: md, html, json.")
 @click.option("--model", default="all-MiniLM-L6-v2", show_default=True,
@@ -141,6 +142,15 @@ def _report(paths: tuple[str, ...], db: str | None, output: str | None, formats:
     from ..report import summary, write_reports
 
     max_article_size()  # a bad $DIVERGENCE_MAX_ARTICLE_SIZE fails before any work
+    if output == "-":  # one format, printed: checked before any work
+        ctx = click.get_current_context()
+        if ctx.get_parameter_source("formats") == click.core.ParameterSource.DEFAULT:
+            formats = ["json"]
+        if len(formats) != 1:
+            raise click.UsageError("-o - prints one format on stdout; name it with --format "
+                                   "(json, md or html)")
+        if json_stdout:
+            raise click.UsageError("-o - already prints the report on stdout; drop --json-stdout")
 
     if engine != "dask" and (scheduler is not None or partitions is not None):
         raise click.UsageError("--scheduler and --partitions go with --engine dask")
@@ -178,7 +188,13 @@ def _report(paths: tuple[str, ...], db: str | None, output: str | None, formats:
         skipped = rep.skipped
     if db is None:  # a stored corpus was warned about when its articles were added
         warn_no_claims(a.path for a in claimless(rep.articles, rep.claims))
-    written = write_reports(rep, output_stem(output, paths), formats)
+    if output == "-":
+        from ..report import RENDERERS
+
+        click.echo(RENDERERS.make(formats[0])(rep), nl=False)
+        written = ["standard output"]
+    else:
+        written = write_reports(rep, output_stem(output, paths), formats)
     if json_stdout:
         groups = report_to_dict(rep)["groups"]
         click.echo("".join(json_dumps_safe(g) + "\n" for g in groups), nl=False)
