@@ -179,6 +179,10 @@ def test_library_validation() -> None:
             corpus.add_verdict(gid, "confirm", " ")
         v = corpus.add_verdict(gid, "confirm", "alice", at="2024-01-01T00:00:00+00:00")
         assert corpus.latest_verdicts() == {gid: v}
+        other = next(g for g in corpus.load_grouping()[1] if g.label != "conflict")
+        with pytest.raises(DivergenceError, match="confirm answers a conflict"):
+            corpus.add_verdict(other.id, "confirm", "alice")  # was stored (helper-55's probe)
+        assert corpus.add_verdict(other.id, "unrelated", "alice").decision == "unrelated"
 
 
 def test_older_corpus_gains_the_verdicts_table() -> None:

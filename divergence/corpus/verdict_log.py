@@ -37,8 +37,8 @@ class VerdictLog:
             at: ISO-8601 UTC time [default: now].
 
         Raises:
-            DivergenceError: a bad decision, an empty reviewer, no stored grouping, or a group id
-                the stored grouping lacks.
+            DivergenceError: a bad decision, an empty reviewer, no stored grouping, a group id
+                the stored grouping lacks, or confirm/dismiss on a group that is no conflict.
         """
         if decision not in DECISIONS:
             raise DivergenceError(f"unknown decision {decision!r}; choose from "
@@ -54,9 +54,13 @@ class VerdictLog:
             raise DivergenceError(f"unknown group id {group_id!r}; list the flagged groups "
                                   f"with: divergence review --list --db {self.path}",
                                   where=str(self.path))
+        g = shown[group_id]
+        if g.label != "conflict" and decision in ("confirm", "dismiss"):
+            raise DivergenceError(f"{decision} answers a conflict, and {group_id} is an "
+                                  f"{g.label} group; record agree or unrelated on it",
+                                  where=str(self.path))
         when = at or _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
         v = Verdict(decision, reviewer, when, note or None)
-        g = shown[group_id]
         # what calibration learns from: the confidence of a conflict as shown
         confidence = g.confidence if g.label == "conflict" else None
         with self._write():
