@@ -90,6 +90,20 @@ def test_seed_004_date_and_title_on_one_line() -> None:
     assert not any("Jaishankar Holds Talks" in b for b in body)
 
 
+def test_a_loose_date_line_after_a_header_block_is_header_too() -> None:
+    """A "source:" block put before seed 001's own "date 2025-05-28 Washington, May 28 (IANS)"
+    line left that line in the body: a claim opened "Date 2025-05-28 Washington ..." and made
+    a false dispute (helper-55's probe)."""
+    text, _ = _seed("001")
+    text = "source: BOM News\n\n" + text
+    head = parse_header(text)
+    assert head.date == "2025-05-28" and head.source == "BOM News"
+    assert _body(text, head)[0].startswith("Foreign Secretary Vikram Misri")
+    text = "source: X\n\ndate 2025-01-02\nThe council met on Friday to vote.\n"
+    head = parse_header(text)
+    assert head.date == "2025-01-02" and _body(text, head) == ["The council met on Friday to vote."]
+
+
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
 def test_seed_body_ranges_are_sane_and_cover_the_last_line(prefix: str) -> None:
     text, head = _seed(prefix)

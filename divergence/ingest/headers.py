@@ -277,6 +277,15 @@ def parse_header(text: str, title: str | None = None) -> Header:
         meta, after_kv = kv
         first = sum(1 for s, _ in nonblank if s < lines[after_kv - 1][1])
         start = None
+        if first < len(nonblank):  # a loose "date 2025-05-28" opening the body: header too
+            s0, e0 = nonblank[first]
+            m = _DATE_LINE.match(text[s0:e0])
+            if m:
+                meta.setdefault("date", m.group(1))
+                if text[s0 + m.end():e0].strip():
+                    start = s0 + m.end()
+                else:
+                    first += 1
     else:
         first, start = _loose_header(text, nonblank, meta, title)
     body = list(nonblank[first:])
