@@ -148,6 +148,8 @@ def test_same_text_twice_is_read_once(tmp_path: Path) -> None:
     arts, skipped = load([str(a), str(b)])
     assert len(arts) == 1
     assert skipped == [Skip(str(b), f"same text as {a}; read once")]
+    arts, skipped = load([str(a), str(a)])  # not "same text as itself"
+    assert len(arts) == 1 and skipped == [Skip(str(a), "given twice; read once")]
 
 
 # ---------------------------------------------------------------- bad bytes

@@ -98,7 +98,9 @@ def dedupe(articles: Iterable[Article]) -> tuple[list[Article], list[Skip]]:
     skipped: list[Skip] = []
     for a in articles:
         key = article_id(a.text)
-        if key in by_text:
+        if key in by_text and by_text[key].path == a.path:
+            skipped.append(_safe_skip(Skip(a.path, "given twice; read once")))
+        elif key in by_text:
             skipped.append(_safe_skip(Skip(a.path, f"same text as {by_text[key].path}; "
                                                    "read once")))
         elif a.id in by_id:
