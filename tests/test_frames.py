@@ -629,6 +629,12 @@ def test_near_copies_agree_without_the_model() -> None:
     b = "No one was hurt in the fire, which police are treating as suspicious."
     fake = FakeNLI({})
     assert judged(NLIJudge(nli=fake), a, b, 0.93) == "neither" and fake.seen  # read, refused
+    # one proposition, one side attributed: the reason says who says it (helper-55's probe)
+    ca = claim_from_text("Hamas claimed Israel bombed the hospital.", "a:0")
+    cb = claim_from_text("Israel bombed the hospital.", "b:0")
+    got = NLIJudge(nli=FakeNLI({})).judge_pairs([ca], [cb], [0.99])[0]
+    assert got.label == "agree"
+    assert "Hamas claimed it, the other states it" in got.reasons[0].detail
 
 
 def test_a_loose_negation_needs_one_subject() -> None:

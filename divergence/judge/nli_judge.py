@@ -330,8 +330,12 @@ class NLIJudge(Judge):
                              f"{sim:.2f})", (a.id, b.id), weight=p_agree)
                 return _settle(_aligned(a, b, sim, why, extra), distance, reasons, extra)
             if sim >= self.copy_sim and p is None:  # read by the model, its word stands
-                why = Reason("similarity", f"near-copies (cosine {sim:.2f})", (a.id, b.id),
-                             weight=sim)
+                said = [f"{c.speaker} {c.cue or 'said'} it" for c in (a, b) if c.speaker]
+                voices = (", ".join(said) if len(said) == 2
+                          else f"{said[0]}, the other states it" if said else "")
+                why = Reason("similarity", f"near-copies (cosine {sim:.2f})" + (
+                    f": one statement, but {voices}" if a.speaker != b.speaker else ""),
+                    (a.id, b.id), weight=sim)
                 return _settle(Judgement("agree", sim, (why, *extra), sim), distance, reasons,
                                extra)
             if (distance is None and sim >= self.close_sim and a.article_id != b.article_id
