@@ -1314,3 +1314,25 @@ def test_one_mediator_in_other_words_is_a_sign_of_agreement() -> None:
                             "The two governments negotiated the swap directly, without any "
                             "intermediary.", 0.6))
     assert r is not None and r.type == "actor"
+
+
+def test_who_the_dead_were_fighters_or_civilians() -> None:
+    """One count of the dead, fighters in one voice and civilians in another, is a conflict
+    over who they were; two different counts, an open-ended one, a breakdown naming both, or
+    two happenings are not."""
+    from divergence.judge.frames.counts import victims
+
+    r = victims(pair("The strike killed 15 fighters, the military said.",
+                     "Local health officials said all 15 killed were civilians.", 0.6))
+    assert r is not None and r.type == "number" and "fighters" in r.detail
+    assert victims(pair("The army said 40 terrorists were killed in the operation.",
+                        "Residents said 40 villagers were killed in the operation.", 0.7))
+    for a, b, sim in (
+            ("The strike killed 15 fighters.", "The strike killed 3 civilians.", 0.7),
+            ("At least seven civilians were killed in the offensive.",
+             "80 soldiers were killed in the offensive.", 0.6),
+            ("The raid killed 12 militants and two civilians.", "The raid killed 12 civilians.",
+             0.8),
+            ("Clashes in the north killed 10 soldiers on Monday.",
+             "Shelling of a market in the capital killed 10 civilians on Monday.", 0.5)):
+        assert victims(pair(a, b, sim)) is None, a

@@ -18,7 +18,7 @@ from ..detectors import titled_people
 from .accused import accused, accused_keys
 from .agreed import agreed, agreed_or_not
 from .compliance import compliance, kept_or_broken
-from .counts import Count, count, counts
+from .counts import Count, count, counts, victims
 from .credit import frame_credits, responsibility, same_credit
 from .debunked import debunked
 from .happenings import TIMED, happenings
@@ -66,9 +66,9 @@ def frame_partners(keys: frozenset[str]) -> frozenset[str]:
 
 
 FRAME_DETECTORS = ("count", "when", "same-value", "responsibility", "compliance", "agreed",
-                   "linkage", "debunked", "accused", "same-credit")
+                   "linkage", "debunked", "accused", "same-credit", "victims")
 
 __all__ = ["FRAME_DETECTORS", "TIMED", "Count", "accused", "accused_keys", "agreed",
            "agreed_or_not", "compliance", "count", "counts", "debunked", "frame_credits",
            "frame_keys", "frame_partners", "happenings", "kept_or_broken", "linkage", "reasons",
-           "responsibility", "same_credit", "same_value", "when"]
+           "responsibility", "same_credit", "same_value", "victims", "when"]

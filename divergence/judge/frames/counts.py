@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...records import Claim, Reason, Span
-from ..detectors import Pair, detector, span_of
+from ..detectors import Pair, detector, one_voice, span_of
 from ..text import Quantity, countries, dates, entities, quantities, shared_anchors
 from .happenings import HAPPENINGS, happenings, same_happening
 
@@ -379,6 +379,58 @@ def count(p: Pair) -> Reason | None:
         return Reason("number", f"{sx.text!r} vs {sy.text!r} ({what})", (p.a.id, p.b.id),
                       (sx, sy), weight=0.6 + 0.3 * min(1.0, max(0.0, p.similarity)))
     return None
+
+
+# Who the dead were: fighters on one side's account, civilians on the other's ("the strike
+# killed 15 militants" / "all 15 killed were civilians"), the classic dispute over a strike.
+_COMBATANTS = frozenset({"fighter", "soldier", "terrorist", "gunman", "gunmen", "combatant",
+                         "jihadist", "operative", "commander"})
+_CIVILIANS = frozenset({"civilian", "child", "children", "woman", "women", "villager",
+                        "worshipper", "tourist", "pilgrim", "student", "patient"})
+# "all 15 killed were civilians", "the dead were all civilians": a count of people named civil
+_ALL_CIVILIANS = re.compile(r"\b(?:were|was)\s+(?:all\s+)?(?:civilians|children|women and "
+                            r"children)\b|\ball\s+(?:of\s+them\s+)?civilians\b", re.I)
+
+
+@detector("victims")
+def victims(p: Pair) -> Reason | None:
+    """One count of the dead given as fighters by one voice and as civilians by another, in
+    one happening ("the strike killed 15 fighters, the military said" / "all 15 killed were
+    civilians"): a ``number`` conflict over who they were. Only one deaths figure a claim, the
+    two figures must meet and neither be open-ended ("at least seven"), and a claim that names
+    both kinds of dead is a breakdown."""
+    if one_voice(p) or _dates_differ(p.a.content, p.b.content) or _swapped_actor(p):
+        return None
+    xa, xb = _dead(p.a.content), _dead(p.b.content)
+    if (xa is None or xb is None or xa[1] == xb[1] or clash(xa[0], xb[0])
+            or float("inf") in (xa[0].hi, xb[0].hi)):
+        return None  # "at least seven civilians" / "80 soldiers": two counts, not one
+    if not same_happening(p, frozenset({"deaths"}), 0.45) and not _pinned(p, "deaths"):
+        return None
+    (x, kx), (y, ky) = xa, xb
+    sx, sy = _number_span(p.a, x.q), _number_span(p.b, y.q)
+    return Reason("number", f"who the dead were: {sx.text!r} ({kx}) vs {sy.text!r} ({ky})",
+                  (p.a.id, p.b.id), (sx, sy),
+                  weight=0.6 + 0.3 * min(1.0, max(0.0, p.similarity)))
+
+
+def _dead(text: str) -> tuple[Count, str] | None:
+    """The claim's one count of the dead and whether it names them fighters or civilians."""
+    dead = [c for c in counts(text) if c.kind == "deaths"]
+    if len(dead) != 1:
+        return None
+    c = dead[0]
+    if c.head in _COMBATANTS:
+        kind = "fighters"
+    elif c.head in _CIVILIANS or (c.head == "person" and _ALL_CIVILIANS.search(text)):
+        kind = "civilians"
+    else:
+        return None
+    other = _CIVILIANS if kind == "fighters" else _COMBATANTS
+    if any(w in other for w in re.findall(r"[a-z]+", text.lower())) or (
+            kind == "fighters" and _ALL_CIVILIANS.search(text)):
+        return None  # both kinds named: a breakdown, or a claim about the count's make-up
+    return c, kind
 
 
 def _pinned(p: Pair, kind: str) -> bool:
