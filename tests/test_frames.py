@@ -1336,3 +1336,16 @@ def test_who_the_dead_were_fighters_or_civilians() -> None:
             ("Clashes in the north killed 10 soldiers on Monday.",
              "Shelling of a market in the capital killed 10 civilians on Monday.", 0.5)):
         assert victims(pair(a, b, sim)) is None, a
+
+
+def test_a_cause_that_played_no_part_denies_the_link() -> None:
+    """"US pressure played no part in ending the fighting" denies the link that "the fighting
+    ended because of pressure from Washington" draws (two named voices)."""
+    from divergence.judge.frames.reasons import linkage, reasons
+
+    (w,) = reasons("Officials said that US pressure played no part in ending the fighting.")
+    assert w.denied and w.reason == "US pressure" and w.explained == "ending the fighting"
+    r = linkage(pair("The president said the fighting ended because of pressure from Washington.",
+                     "Officials said US pressure played no part in ending the fighting.", 0.6))
+    assert r is not None and r.type == "linkage"
+    assert not reasons("He played no part in the attack.")  # a pronoun is no cause

@@ -51,6 +51,9 @@ _CUE = re.compile(
 _NO_LINK = re.compile(
     r"\b(?:(?:was|were|is|are)\s+(?:unrelated|not\s+(?:linked|connected|related|tied|due))\s+"
     r"to|(?:had|has|have)\s+nothing\s+to\s+do\s+with)\s+", re.I)
+# "US pressure played no part in ending the fighting": a cause denied, before what it explains.
+_NO_PART = re.compile(r"(?:^|(?<=\bthat\s)|(?<=,\s))(?P<r>[\w'’ -]{3,60}?)\s+(?:played|had|has|"
+                      r"plays)\s+no\s+(?:part|role)\s+(?:whatsoever\s+)?in\s+", re.I)
 # "X blamed the fire on a gas leak": what is explained, then its cause.
 _BLAMED_ON = re.compile(r"\bblamed\s+(?P<x>(?:the\s+)?[\w\s'’-]{3,60}?)\s+on\s+", re.I)
 # A reason ruled out inside another: "an expected rebel assault, not flooding".
@@ -90,6 +93,11 @@ def reasons(text: str) -> tuple[Why, ...]:
         reason, end = _clause(text, m.end())
         if reason:
             out.append(Why(text[:m.start()].strip(), reason, m.start(), end, denied=True))
+    for m in _NO_PART.finditer(text):
+        explained, end = _clause(text, m.end())
+        cause = re.sub(r"^.*\bthat\s+", "", m.group("r")).strip()  # "said that X": X
+        if explained and cause:
+            out.append(Why(explained, cause, m.start(), end, denied=True))
     for m in _BLAMED_ON.finditer(text):
         reason, end = _clause(text, m.end())
         if reason:
