@@ -1349,3 +1349,27 @@ def test_a_cause_that_played_no_part_denies_the_link() -> None:
                      "Officials said US pressure played no part in ending the fighting.", 0.6))
     assert r is not None and r.type == "linkage"
     assert not reasons("He played no part in the attack.")  # a pronoun is no cause
+
+
+def test_who_holds_a_place_took_it_or_still_holds_it() -> None:
+    """One voice says an actor took a place, another that a different actor still holds it: a
+    conflict over who holds it. Not a denial ("did not capture"), not one side under two names
+    ("M23 rebels" / "rebels"; "the army" may be Russia's), not two days, not two places."""
+    from divergence.judge.frames.control import control, holds
+
+    assert [(h.place, h.holder, h.took) for h in holds(
+        "Russian forces captured the village of Robotyne.")] == [("robotyne", "russia", True)]
+    assert not holds("Rebels did not capture the airport.")
+    for a, b in (("Rebels captured the airport on Sunday.",
+                  "The army retained full control of the airport, a spokesman said."),
+                 ("M23 fighters seized Goma.", "Goma remains under government control."),
+                 ("Russian forces captured Robotyne.", "Ukrainian troops still hold Robotyne."),
+                 ("The town fell to the militia.", "The army repelled an attack on the town.")):
+        r = control(pair(a, b))
+        assert r is not None and r.type == "actor" and "who holds" in r.detail, a
+    for a, b in (("Russian forces captured Robotyne.", "The army still holds Robotyne."),
+                 ("M23 rebels captured Goma.", "Rebels took Goma."),
+                 ("Rebels captured the airport on Sunday.",
+                  "The army held the airport on Friday."),
+                 ("Rebels captured the Goma airport.", "The army holds the Bukavu airport.")):
+        assert control(pair(a, b)) is None, a

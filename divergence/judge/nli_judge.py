@@ -32,7 +32,7 @@ from .text import overlap
 
 NEWS_DETECTORS = tuple(d for d in DEFAULT_DETECTORS if d != "actor") + (
     "responsibility", "count", "when", "same-value", "compliance", "agreed", "linkage", "debunked",
-    "called-false", "accused", "same-credit", "victims",
+    "called-false", "accused", "same-credit", "victims", "control",
 )
 
 

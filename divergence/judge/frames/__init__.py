@@ -18,6 +18,7 @@ from ..detectors import titled_people
 from .accused import accused, accused_keys
 from .agreed import agreed, agreed_or_not
 from .compliance import compliance, kept_or_broken
+from .control import control
 from .counts import Count, count, counts, victims
 from .credit import frame_credits, responsibility, same_credit
 from .debunked import debunked
@@ -66,9 +67,9 @@ def frame_partners(keys: frozenset[str]) -> frozenset[str]:
 
 
 FRAME_DETECTORS = ("count", "when", "same-value", "responsibility", "compliance", "agreed",
-                   "linkage", "debunked", "accused", "same-credit", "victims")
+                   "linkage", "debunked", "accused", "same-credit", "victims", "control")
 
 __all__ = ["FRAME_DETECTORS", "TIMED", "Count", "accused", "accused_keys", "agreed",
-           "agreed_or_not", "compliance", "count", "counts", "debunked", "frame_credits",
+           "agreed_or_not", "compliance", "control", "count", "counts", "debunked", "frame_credits",
            "frame_keys", "frame_partners", "happenings", "kept_or_broken", "linkage", "reasons",
            "responsibility", "same_credit", "same_value", "victims", "when"]

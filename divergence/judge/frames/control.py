@@ -1,0 +1,146 @@
+"""Who holds a place: one voice says an actor took it, another that a different actor still holds
+it ("rebels captured the airport" / "the army retained full control of the airport"; "the town
+fell to the militia" / "the town remains under government control"). The ``control`` detector: a
+report and its rejection in other words, common wherever a front line is disputed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ...records import Reason
+from ..detectors import Pair, detector, one_voice, span_of
+from ..text import COUNTRY_ALIASES, dates, norm_actor
+
+# Who: a name of up to four capitalised words, or a side noun with its modifiers.
+_SIDE = (r"rebels?|army|military|troops|forces|fighters|militants|militias?|government|soldiers|"
+         r"police|insurgents|paramilitaries|separatists|jihadists")
+_WHO = (rf"(?P<who>(?:[Tt]he\s+)?(?:(?:[A-Z][\w'’.-]*|pro-[\w-]+|government|rebel|army)\s+){{0,3}}"
+        rf"(?:{_SIDE}|[A-Z][\w'’.-]*))")
+# Where: a place name, or a place noun ("the airport", "the border crossing", "the main base").
+_PLACE_NOUN = (r"airport|airfield|city|town|village|base|port|harbou?r|bridge|plant|dam|crossing|"
+               r"capital|hill|district|province|region|checkpoint|headquarters|garrison|"
+               r"stronghold|outpost|mine|refinery")
+_WHERE = (rf"(?<![\w'’-])(?P<where>(?:[Tt]he\s+)?(?:(?:[A-Za-z][\w'’-]*\s+)?(?:{_PLACE_NOUN})\b"
+          rf"(?:\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?|"
+          rf"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}}))")
+_TOOK = re.compile(
+    rf"{_WHO}\s+(?:have\s+|has\s+|had\s+)?(?:now\s+)?(?:captured|seized|took(?:\s+(?:full\s+)?"
+    rf"control\s+of)?|taken(?:\s+(?:full\s+)?control\s+of)?|overran|overrun|occupied|"
+    rf"gained\s+control\s+of|(?:have|has|had)\s+fallen\s+upon)\s+{_WHERE}"
+    rf"|{_WHERE.replace('where', 'where2')}\s+(?:has\s+|had\s+)?(?:fell|fallen)\s+to\s+"
+    rf"{_WHO.replace('who', 'who2')}")
+_HOLDS = re.compile(
+    rf"{_WHO}\s+(?:still\s+|firmly\s+)?(?:retained|retains|retain|kept|keeps|keep|holds?|held|"
+    rf"controls?|controlled|(?:remained|remains|remain|(?:was|is|were|are)\s+(?:still\s+)?)"
+    rf"(?:firmly\s+|fully\s+)?in\s+(?:full\s+)?control\s+of|(?:retained|retains|maintained|"
+    rf"maintains|kept|keeps|had|has|have)\s+(?:full\s+|firm\s+|total\s+)?control\s+(?:of|over)|"
+    rf"repelled|repulsed|fended\s+off)\s+(?:(?:an?|the)\s+(?:[\w-]+\s+)?(?:attack|assault|"
+    rf"offensive|attempt)\s+(?:on|to\s+take)\s+)?{_WHERE}"
+    rf"|{_WHERE.replace('where', 'where2')}\s+(?:remains|remained|is|was|stays|stayed)\s+"
+    rf"(?:still\s+|firmly\s+|fully\s+)?"
+    rf"(?:under|in)\s+(?:the\s+)?(?P<who2>[\w'’-]+(?:\s+[\w'’-]+)?)\s+(?:control|hands)\b")
+_NEGATED = re.compile(r"(?:\b(?:not|never|no\s+longer)|n['’]t)\s+(?:\w+\s+)?$", re.I)
+_STATE = frozenset({"army", "military", "troops", "forces", "government", "soldiers", "police"})
+_NONSTATE = frozenset({"rebel", "rebels", "fighters", "militants", "militia", "militias",
+                       "insurgents", "paramilitaries", "separatists", "jihadists"})
+_COUNTRY_KEYS = frozenset(COUNTRY_ALIASES)
+
+
+@dataclass(frozen=True, slots=True)
+class Hold:
+    """A claim's word on who holds a place: ``took`` it, or holds it still."""
+
+    place: str
+    holder: str
+    took: bool
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=65536)
+def holds(text: str) -> tuple[Hold, ...]:
+    """Who took or holds which place in ``text`` (not what is denied: "did not capture")."""
+    out = []
+    for rx, took in ((_TOOK, True), (_HOLDS, False)):
+        for m in rx.finditer(text):
+            if _NEGATED.search(text[max(0, m.start() - 20):m.start()] + " "):
+                continue
+            who = m.group("who") or m.group("who2")
+            if _NEGATED.search(text[m.start():m.end()]):
+                continue
+            place = _place_key(m.group("where") or m.group("where2"))
+            if who and place:
+                out.append(Hold(place, _side(who), took, m.start(), m.end()))
+    return tuple(out)
+
+
+def _place_key(where: str) -> str:
+    """A place as compared: "the village of Robotyne" is "robotyne", "the main airport" is
+    "main airport", "El Fasher" is "el fasher"."""
+    where = re.sub(r"^.*\bof\s+(?=[A-Z])", "", where.strip())
+    words = re.sub(r"^(?:the|a|an)\s+", "", where, flags=re.I).lower().split()
+    if words and re.fullmatch(_PLACE_NOUN, words[-1]) and not (
+            len(words) > 1 and re.search(r"[A-Z]", where.split()[-2])):
+        return words[-1]  # "the main airport" and "the airport": one, in one story; not
+        # "the Goma airport" and "the airport" (which may be another)
+    return " ".join(words[-2:]) if words else ""
+
+
+def _side(who: str) -> str:
+    """"state" for an unnamed state's forces ("the army"), "nonstate" for unnamed rebels, else
+    the actor's key ("m23", "russia")."""
+    key = norm_actor(who)
+    last = who.lower().split()[-1]
+    if key in _STATE or (key == last and last in _STATE):
+        return "state"
+    if key in _NONSTATE or key == "rebel":
+        return "nonstate"
+    return key
+
+
+def _other_holders(x: str, y: str) -> bool:
+    """Two holders that cannot both be right: two named actors, or an unnamed side against the
+    other kind; not an unnamed army against a country ("the army" may be its army), nor
+    unnamed rebels against a named group (they may be it)."""
+    if x == y:
+        return False
+    generic = {"state", "nonstate"}
+    if x in generic and y in generic:
+        return True
+    for g, named in ((x, y), (y, x)):
+        if g == "state":
+            return named not in _COUNTRY_KEYS
+        if g == "nonstate":
+            return named in _COUNTRY_KEYS
+    return True
+
+
+@detector("control")
+def control(p: Pair) -> Reason | None:
+    """One voice says an actor took a place, the other that another actor holds it (or took
+    it): a ``rejection``-kind conflict, typed ``actor``. Not on different days."""
+    if one_voice(p):
+        return None
+    ha, hb = holds(p.a.content), holds(p.b.content)
+    if not ha or not hb:
+        return None
+    da = {d.value for d in dates(p.a.content) if d.kind in ("weekday", "monthday")}
+    db = {d.value for d in dates(p.b.content) if d.kind in ("weekday", "monthday")}
+    if da and db and not da & db:
+        return None
+    for x in ha:
+        for y in hb:
+            if x.place != y.place or not (x.took or y.took):
+                continue
+            if not _other_holders(x.holder, y.holder):
+                continue
+            return Reason("actor", f"who holds {x.place}: {p.a.content[x.start:x.end]!r} vs "
+                          f"{p.b.content[y.start:y.end]!r}", (p.a.id, p.b.id),
+                          (span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)),
+                          weight=0.7)
+    return None
+
+
+__all__ = ["Hold", "control", "holds"]
