@@ -1373,3 +1373,29 @@ def test_who_holds_a_place_took_it_or_still_holds_it() -> None:
                   "The army held the airport on Friday."),
                  ("Rebels captured the Goma airport.", "The army holds the Bukavu airport.")):
         assert control(pair(a, b)) is None, a
+
+
+def test_a_count_told_of_a_separate_happening_neither_conflicts_nor_agrees() -> None:
+    """"30 people at a separate protest" is not the news's count: no number conflict with "14
+    after the clashes" (the frame, the word-aligned detector, the aligned values), and no
+    agreement on the shared "police" either; "last week" is still the news's own."""
+    from divergence.judge.detectors import DETECTORS
+    from divergence.judge.text import ANOTHER_HAPPENING
+
+    a, b = ("Police arrested 14 people after the clashes.",
+            "Police arrested 30 people at a separate protest last year.")
+    p = pair(a, b, 0.61)
+    assert count(p) is None and DETECTORS.make("number")(p) is None
+    assert judged(NLIJudge(nli=FakeNLI({})), a, b, 0.61) == "neither"
+    assert not ANOTHER_HAPPENING.search("The incursion began last week near Sudzha.")
+
+
+def test_a_fire_is_a_happening_with_a_time() -> None:
+    """"The fire started shortly after midnight" / "the blaze broke out at around 12:15 am" are
+    one time told loosely; "opened fire" and "under fire" are no fire."""
+    assert "fire" in happenings("The blaze broke out at around 12:15 am.")
+    assert "fire" not in happenings("Troops opened fire on the crowd.")
+    assert "fire" not in happenings("The convoy came under fire near the border.")
+    r = same_value(pair("The fire started shortly after midnight.",
+                        "The blaze broke out at around 12:15 am.", 0.6))
+    assert r is not None and r.type == "same-value"

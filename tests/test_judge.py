@@ -243,6 +243,16 @@ def test_titles_read_qualifiers_appositives_and_spellings() -> None:
                 "Prime Minister Ana Ruiz said it would go on.", sim=0.8) is None
 
 
+def test_a_deputy_holds_another_office() -> None:
+    """"Deputy Interior Minister" is not "Interior Minister" (the deputy was read as the
+    minister); "Minister" for "Foreign Minister" is still one office."""
+    r = fire("title", "Interior Minister Jan Novak said the border was closed.",
+             "Deputy Interior Minister Jan Novak said the border was closed.", sim=0.95)
+    assert r is not None and "'deputy interior minister'" in r.detail
+    assert fire("title", "Foreign Minister Ana Lind spoke.", "Minister Ana Lind spoke.",
+                sim=0.9) is None
+
+
 def test_titles_read_military_ranks_as_wires_abbreviate_them() -> None:
     """A rank is a title: "Lt Gen" and "Air Marshal" are two ranks, "Gen." and "General" one,
     "Gen Z" is no rank."""

@@ -17,6 +17,7 @@ from typing import TypeVar
 from ..records import Claim, Reason, Span
 from ..registry import Registry
 from .text import (
+    ANOTHER_HAPPENING,
     COUNTRY_ALIASES,
     NEGATIONS,
     ZONE_ABBREVIATIONS,
@@ -157,6 +158,8 @@ def number(p: Pair) -> Reason | None:
         return None  # a table, not a sentence: every count against every other is quadratic
     if not any(_counts_clash(x, y) for x in qa for y in qb) or _other_actors(p):
         return None  # no two counts that could disagree: skip the alignment
+    if ANOTHER_HAPPENING.search(p.a.content) or ANOTHER_HAPPENING.search(p.b.content):
+        return None  # "at a separate protest last year": another happening, told as such
     for x, y in _in_swaps(p, qa, qb):
         if _counts_clash(x, y):
             return Reason(
@@ -366,7 +369,8 @@ _TITLES = (
 _QUALIFIER = r"(?P<mod>(?i:former|acting|interim|self-proclaimed|deposed|ousted)\s+|(?i:ex)-)"
 _NAME = r"(?P<name>(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]+)"
 _TITLE_RE = re.compile(
-    rf"(?<![\w-])(?:{_QUALIFIER}(?:[A-Z][\w-]+\s+){{0,2}}?)?(?P<title>{_TITLES})\s+"
+    rf"(?<![\w-])(?:{_QUALIFIER}(?:[A-Z][\w-]+\s+){{0,2}}?)?"
+    rf"(?P<title>(?:(?:Deputy|Vice|Assistant|Junior)\s+)?{_TITLES})\s+"
     rf"(?!{_TITLES}\b){_NAME}"
 )
 # "Alexander Lukashenko, the self-proclaimed president of Belarus", "Helga Strand, Estmark's
@@ -451,6 +455,20 @@ def titled_people(text: str) -> frozenset[str]:
 
 
 _ROLE = re.compile(r"\b(?:spokesperson|envoy)\b")  # roles held beside an office
+# Words that make a longer title another office: "Deputy Interior Minister" is not "Interior
+# Minister" ("Foreign Minister" shortened to "Minister" is the same one).
+_LESSER = frozenset({"deputy", "vice", "assistant", "under", "junior", "associate", "lieutenant",
+                     "rear", "sub"})
+
+
+def _other_office(x: str, y: str) -> bool:
+    """Two titles of one person that name two offices: neither contains the other, or the
+    longer adds a word that makes it a lesser office ("deputy", "vice", "under")."""
+    if x not in y and y not in x:
+        return True
+    short, long_ = sorted((x, y), key=len)
+    extra = set(long_.split()) - set(short.split())
+    return bool(extra & _LESSER)
 _TITLE_ABBREVIATIONS = {"sen": "senator", "gov": "governor", "rep": "representative",
                         "gen": "general", "col": "colonel", "lt gen": "lieutenant general",
                         "lieut gen": "lieutenant general", "maj gen": "major general",
@@ -480,7 +498,7 @@ def title(p: Pair) -> Reason | None:
             continue  # far apart, and not surely one person: two Smiths ("Alexey"/"Alexei": one)
         if _ROLE.search(x.title) or _ROLE.search(y.title):
             continue  # a spokesperson or an envoy may also hold an office or a rank
-        if x.qualifier != y.qualifier or (x.title not in y.title and y.title not in x.title):
+        if x.qualifier != y.qualifier or _other_office(x.title, y.title):
             spans = (text_span(p.a, x.start, x.end), text_span(p.b, y.start, y.end))
             return Reason("title", f"{fx[-1]}: {str(x)!r} vs {str(y)!r}", (p.a.id, p.b.id),
                           tuple(sp for sp in spans if sp is not None), weight=0.7)

@@ -28,7 +28,7 @@ from .frames import counts
 from .frames.aligned import values_apart
 from .hedges import distance_cue
 from .pair import DEFAULT_DETECTORS, STRUCTURAL, Judge, compatible_speakers, noisy_or
-from .text import overlap
+from .text import ANOTHER_HAPPENING, overlap
 
 NEWS_DETECTORS = tuple(d for d in DEFAULT_DETECTORS if d != "actor") + (
     "responsibility", "count", "when", "same-value", "compliance", "agreed", "linkage", "debunked",
@@ -309,7 +309,10 @@ class NLIJudge(Judge):
         swapped = any(r.type == "entity" for r in reasons)
         same_value = [r for r in reasons if r.type == "same-value"]
         blocked = (typed or swapped or not compatible_speakers(a, b)
-                   or p_conflict >= self.nli_soft)
+                   or p_conflict >= self.nli_soft
+                   # one of them tells of another happening ("at a separate protest last year")
+                   or bool(ANOTHER_HAPPENING.search(a.content))
+                   != bool(ANOTHER_HAPPENING.search(b.content)))
         distance = next((r for r in reasons if r.type == "distance"), None)
         if not blocked:
             anchors = _specific_anchors(a.content, b.content)

@@ -433,6 +433,14 @@ _MONTHDAY = re.compile(
 _MAY_VERB = re.compile(r"\s+(?:be|have|not|also|well)\b")
 
 
+# A claim that places what it counts in another happening than the one in the news ("30 were
+# arrested at a separate protest last year"): no count of it contradicts the news's.
+ANOTHER_HAPPENING = re.compile(
+    r"\b(?:a|an)\s+(?:separate|earlier|previous|prior|unrelated)\s+(?:[\w-]+\s+)?(?:attack|"
+    r"protest|incident|clash(?:es)?|raid|strike|blast|operation|offensive|fire|crash|round|"
+    r"wave)\b", re.I)  # not "last week" or "last year's sabotage": the news's own, told later
+
+
 _ISO_DATE = re.compile(r"\b(?:19|20)\d\d-(?P<mo>0[1-9]|1[0-2])-(?P<dd>0[1-9]|[12]\d|3[01])\b")
 
 

@@ -9,7 +9,15 @@ from functools import lru_cache
 
 from ...records import Claim, Reason, Span
 from ..detectors import Pair, detector, one_voice, span_of
-from ..text import Quantity, countries, dates, entities, quantities, shared_anchors
+from ..text import (
+    ANOTHER_HAPPENING,
+    Quantity,
+    countries,
+    dates,
+    entities,
+    quantities,
+    shared_anchors,
+)
 from .happenings import HAPPENINGS, happenings, same_happening
 
 _COUNT_PREDICATES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -346,8 +354,9 @@ def count(p: Pair) -> Reason | None:
     scoped = bool(_SCOPE_WORDS.search(p.a.content)), bool(_SCOPE_WORDS.search(p.b.content))
     if _dates_differ(p.a.content, p.b.content):
         return None  # counts of different days
-    if _swapped_actor(p):
-        return None
+    if (_swapped_actor(p) or ANOTHER_HAPPENING.search(p.a.content)
+            or ANOTHER_HAPPENING.search(p.b.content)):
+        return None  # "at a separate protest last year": another happening, told as such
     keys = {(c.kind, c.head) for c in ca} & {(c.kind, c.head) for c in cb}
     for key in sorted(keys):
         xs = [c for c in ca if (c.kind, c.head) == key]

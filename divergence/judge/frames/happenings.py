@@ -53,6 +53,12 @@ _HAPPENING_PATTERNS: dict[str, str] = {
                r"(?-i:[A-Z])[\w-]*\b(?![’'])(?!\s+(?:by|to|\w+\s+(?:years?|months?|weeks?|"
                r"days?|hours?))\b))",
     "flood": r"flood\w*|submerged|under\s+water|inundat\w+",
+    # a fire that burns, not one that is opened, returned or exchanged ("opened fire", "under
+    # fire", "exchange of fire", "ceasefire" is a word of its own)
+    "fire": r"(?<!opened\s)(?<!open\s)(?<!returned\s)(?<!under\s)(?<!of\s)(?<!cross\s)"
+            r"(?<!heavy\s)(?<!sniper\s)(?<!artillery\s)(?<!friendly\s)fires?|blazes?|"
+            r"wildfires?|inferno|caught\s+fire|set\s+(?:\w+\s+)?(?:on\s+)?fire|burned\s+down|"
+            r"burnt\s+down|engulfed\s+in\s+flames",
     # when a war or a round of fighting began: "fighting started on 3 November", "the attack
     # that set off the war", "since the start of the invasion"
     "outbreak": r"(?:war|fighting|conflict|clashes|hostilities|invasion|offensive|incursion|"
@@ -65,7 +71,7 @@ _HAPPENING_PATTERNS: dict[str, str] = {
 HAPPENINGS = {k: re.compile(rf"\b(?:{v})\b", re.I) for k, v in _HAPPENING_PATTERNS.items()}
 # Happenings whose time or date two reports can disagree on.
 TIMED = frozenset({"ceasefire", "deal", "blast", "strike", "meeting", "election", "capture",
-                   "flood", "dam", "outbreak", "crash"})
+                   "flood", "dam", "outbreak", "crash", "fire"})
 
 
 @lru_cache(maxsize=65536)
