@@ -518,7 +518,7 @@ def test_truce_breaches_by_a_named_side_and_counts_that_open_a_sentence() -> Non
     from divergence.judge.frames import compliance
 
     c = claim_from_text("Almost 300 breaches of the truce by Houthi fighters were logged.", "a:0")
-    assert [(x.kept, x.actor) for x in compliance(c)] == [(False, "houthi")]
+    assert [(x.kept, x.actor) for x in compliance(c)] == [(False, "houthis")]
 
 
 def test_who_asked_in_a_cleft_or_through_a_call_to_the_other_side() -> None:

@@ -423,3 +423,18 @@ def test_the_seats_and_services_of_a_state_speak_for_it() -> None:
     assert norm_actor("the IDF") == norm_actor("the Israeli army") == "israel"
     assert norm_actor("the Élysée") == "france"
     assert norm_actor("President Recep Tayyip Erdoğan") == "erdoğan"
+
+
+def test_a_group_under_its_other_names_is_one_agent() -> None:
+    """"Islamic State" and "ISIS", "Palestine Islamic Jihad" and "Islamic Jihad" are one agent:
+    a claim of responsibility by one and the attack by the other are no dispute over who did
+    it. Groups are actors, not countries."""
+    from divergence.judge.text import countries, norm_actor
+
+    assert norm_actor("Islamic State") == norm_actor("ISIS") == norm_actor("ISIL fighters")
+    assert norm_actor("Islamic State militants") == "islamic state"
+    assert norm_actor("Palestine Islamic Jihad") == norm_actor("Islamic Jihad")
+    assert norm_actor("Houthi rebels") == norm_actor("Ansar Allah") == "houthis"
+    assert not countries("ISIS fighters attacked the town.")
+    assert fire("responsibility", "Responsibility for the shooting was claimed by Islamic State.",
+                "ISIS carried out the attack, the group said.", sim=0.6) is None

@@ -17,6 +17,10 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = alias_table("countries")
 _ALIAS = {alias: name for name, aliases in COUNTRY_ALIASES.items() for alias in aliases}
 COUNTRY_NAMES = tuple(COUNTRY_ALIASES)  # the keys ``norm_actor`` folds countries to
 _ALIAS.update({name: name for name in COUNTRY_ALIASES})
+# Armed and political groups by their other names: actors, not countries (``countries`` and the
+# country patterns leave them out).
+_GROUPS = {alias: name for name, aliases in alias_table("groups").items()
+           for alias in (name, *aliases)}
 
 _NOT_ENTITIES = word_set("not_entities")
 MONTHS = {m: i + 1 for i, m in enumerate(word_sequences("calendar")["months"])}
@@ -65,15 +69,24 @@ def norm_actor(s: str) -> str:
     s = _LEADING_ARTICLE.sub("", s)
     if s in _ALIAS:
         return _ALIAS[s]
+    if s in _GROUPS:
+        return _GROUPS[s]  # "Islamic State", "ISIS": one group
     words = [w for w in (_POSSESSIVE.sub("", x) for x in _ACTOR_WORD.findall(s))
              if w not in _NOT_ENTITIES]  # "Kiev's forces": kiev, not kiev's
     head = [w for w in words if w not in _GENERIC]
     if head and " ".join(head) in _ALIAS and len(head) <= 3:
         return _ALIAS[" ".join(head)]
+    if " ".join(head) in _GROUPS:
+        return _GROUPS[" ".join(head)]
+    named = [_POSSESSIVE.sub("", x) for x in _ACTOR_WORD.findall(s)]  # "state" kept here
+    while len(named) > 1 and named[-1] in _GENERIC:
+        named.pop()  # "Islamic State militants": the group's name, its side noun off
+        if " ".join(named) in _GROUPS:
+            return _GROUPS[" ".join(named)]
     if not words:
         return s
     last = (head or words)[-1]  # a person by surname: "President Donald Trump" -> "trump"
-    return _ALIAS.get(last, last)  # "Massive Russian strikes" -> "russian" -> russia
+    return _ALIAS.get(last, _GROUPS.get(last, last))  # "Russian strikes" -> russia
 
 
 _COUNTRY_WORD = re.compile(
