@@ -1336,6 +1336,10 @@ def test_who_the_dead_were_fighters_or_civilians() -> None:
             ("Clashes in the north killed 10 soldiers on Monday.",
              "Shelling of a market in the capital killed 10 civilians on Monday.", 0.5)):
         assert victims(pair(a, b, sim)) is None, a
+    # a subset named after the count ("among them four children") is of the count
+    assert victims(pair("The military said its airstrike on Wadi Sahr killed 12 militants.",
+                        "Local medics said the 12 people killed in the Wadi Sahr strike were "
+                        "civilians, among them four children.", 0.67))
 
 
 def test_a_cause_that_played_no_part_denies_the_link() -> None:
@@ -1364,7 +1368,11 @@ def test_who_holds_a_place_took_it_or_still_holds_it() -> None:
                   "The army retained full control of the airport, a spokesman said."),
                  ("M23 fighters seized Goma.", "Goma remains under government control."),
                  ("Russian forces captured Robotyne.", "Ukrainian troops still hold Robotyne."),
-                 ("The town fell to the militia.", "The army repelled an attack on the town.")):
+                 ("The town fell to the militia.", "The army repelled an attack on the town."),
+                 ("The hill of Tel Amar is now held by government troops.",
+                  "Opposition fighters said Tel Amar remained firmly under their control."),
+                 ("Government forces recaptured the airport.",
+                  "The airport remains in the hands of the militia.")):
         r = control(pair(a, b))
         assert r is not None and r.type == "actor" and "who holds" in r.detail, a
     for a, b in (("Russian forces captured Robotyne.", "The army still holds Robotyne."),
@@ -1399,3 +1407,15 @@ def test_a_fire_is_a_happening_with_a_time() -> None:
     r = same_value(pair("The fire started shortly after midnight.",
                         "The blaze broke out at around 12:15 am.", 0.6))
     assert r is not None and r.type == "same-value"
+
+
+def test_a_walkout_is_no_military_strike() -> None:
+    """"The dockworkers' strike ended on Tuesday" and "a 48-hour strike on Thursday" are no
+    strikes with a time to dispute; an air strike, a drone strike and "the strike on the
+    bridge" are."""
+    for t in ("The dockworkers' strike ended on Tuesday.", "Rail workers began a 48-hour strike.",
+              "Workers went on strike."):
+        assert "strike" not in happenings(t), t
+    for t in ("The air strike killed 12.", "A drone strike hit the convoy.",
+              "The strike on the bridge killed five.", "An Israeli strike hit the camp."):
+        assert "strike" in happenings(t), t

@@ -251,6 +251,23 @@ def test_a_deputy_holds_another_office() -> None:
     assert r is not None and "'deputy interior minister'" in r.detail
     assert fire("title", "Foreign Minister Ana Lind spoke.", "Minister Ana Lind spoke.",
                 sim=0.9) is None
+    # offices in lower case, and a company's officers; "leader" and "chief" only describe
+    assert fire("title", "Solvane chief executive Marta Ruiz confirmed the layoffs.",
+                "Solvane's chief financial officer, Marta Ruiz, confirmed the job cuts.", sim=0.7)
+    assert fire("title", "Former prime minister Jan Novak was detained.",
+                "Prime Minister Jan Novak was detained.", sim=0.9)
+    assert fire("title", "Azerbaijani leader Ilham Aliyev spoke.",
+                "President Ilham Aliyev spoke.", sim=0.9) is None
+
+
+def test_a_contrast_inside_commas_negates_nothing() -> None:
+    """"Civilians, not fighters, were killed" states who was killed; it is no negation of
+    "the dead were civilians"."""
+    from divergence.judge.detectors import negations
+
+    assert not negations("Civilians, not fighters, were killed in the strike.")
+    assert not negations("It was Egyptian intelligence, not Muscat, that persuaded them.")
+    assert [m.group(0) for m in negations("The army did not fire, officials said.")] == ["not"]
 
 
 def test_titles_read_military_ranks_as_wires_abbreviate_them() -> None:

@@ -128,7 +128,8 @@ def negation(p: Pair) -> Reason | None:
 @lru_cache(maxsize=65536)
 def negations(text: str) -> tuple[re.Match[str], ...]:
     """Negation cues, minus the ones that do not negate ("not only ... but also", "no doubt",
-    "no fewer than")."""
+    "no fewer than"), nor a contrast set off by commas ("civilians, not fighters, were killed"
+    states who was killed)."""
     return tuple(
         m
         for m in NEGATIONS.finditer(text)
@@ -138,7 +139,13 @@ def negations(text: str) -> tuple[re.Match[str], ...]:
             text[m.end() :],
             re.I,
         )
+        and not (m.group(0).lower() == "not" and _CONTRAST.match(text, m.end())
+                 and re.search(r",\s*$", text[: m.start()]))
     )
+
+
+# ", not fighters," / ", not Muscat, that": a contrast inside commas, not a negated clause
+_CONTRAST = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s*,")
 
 
 # ---------------------------------------------------------------- numbers
@@ -362,22 +369,27 @@ _TITLES = (
     r"Col\b\.?|Brig\b\.?|Adm\b\.?|Captain|Capt\b\.?|Commander|Cmdr\b\.?|"
     r"Major(?!\s+(?:General|Gen)\b)|"
     r"Ambassador|Mayor|Judge|Justice|Chief\s+Justice|Speaker|Leader|Chairman|"
-    r"Chairwoman|Chief|Director|Commissioner|Deputy\s+\w+|Under\s+Secretary)"
+    r"Chairwoman|Chief\s+Executive(?:\s+Officer)?|Chief\s+(?:Financial|Operating)\s+Officer|CEO|CFO|"
+    r"COO|Managing\s+Director|Chief|Director|Commissioner|Deputy\s+\w+|Under\s+Secretary)"
 )
+# "Alexander Lukashenko, the self-proclaimed president of Belarus", "Helga Strand, Estmark's
+# prime minister": an office given after the name (offices only: "the leader of Likud", "the
+# chief of staff" describe, they do not title).
+_OFFICES = (r"President|Vice\s+President|Prime\s+Minister|Foreign\s+Minister|Minister|Senator|"
+            r"Governor|Secretary|Ambassador|Chancellor|Mayor|Chief\s+of\s+Staff|Adviser|Advisor|"
+            r"Chief\s+Executive(?:\s+Officer)?|Chief\s+(?:Financial|Operating)\s+Officer|"
+            r"Chairman|Chairwoman|Managing\s+Director")
 # A qualifier that changes what a title says of its holder ("former President", "Acting Kursk
 # Governor", "the self-proclaimed president of Belarus").
 _QUALIFIER = r"(?P<mod>(?i:former|acting|interim|self-proclaimed|deposed|ousted)\s+|(?i:ex)-)"
 _NAME = r"(?P<name>(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]+)"
 _TITLE_RE = re.compile(
     rf"(?<![\w-])(?:{_QUALIFIER}(?:[A-Z][\w-]+\s+){{0,2}}?)?"
-    rf"(?P<title>(?:(?:Deputy|Vice|Assistant|Junior)\s+)?{_TITLES})\s+"
+    # an office in either case ("prime minister Jan Novak", "chief executive Marta Ruiz"; not
+    # "leader" or "chief", which describe), other titles capitalised; a capitalised name follows
+    rf"(?P<title>(?:(?i:deputy|vice|assistant|junior)\s+)?(?:(?i:{_OFFICES})|{_TITLES}))\s+"
     rf"(?!{_TITLES}\b){_NAME}"
 )
-# "Alexander Lukashenko, the self-proclaimed president of Belarus", "Helga Strand, Estmark's
-# prime minister": an office given after the name (offices only: "the leader of Likud", "the
-# chief of staff" describe, they do not title).
-_OFFICES = (r"President|Vice\s+President|Prime\s+Minister|Foreign\s+Minister|Minister|Senator|"
-            r"Governor|Secretary|Ambassador|Chancellor|Mayor|Chief\s+of\s+Staff|Adviser|Advisor")
 _APPOSITIVE_TITLE_RE = re.compile(
     rf"(?<![\w-])(?<!In )(?<!On )(?<!At )(?<!For )(?<!From )(?<!With )(?<!By )"
     rf"(?!(?:In|On|At|For|From|With|By|The|A|An|And|But)\b)"
@@ -470,6 +482,8 @@ def _other_office(x: str, y: str) -> bool:
     extra = set(long_.split()) - set(short.split())
     return bool(extra & _LESSER)
 _TITLE_ABBREVIATIONS = {"sen": "senator", "gov": "governor", "rep": "representative",
+                        "ceo": "chief executive", "chief executive officer": "chief executive",
+                        "cfo": "chief financial officer", "coo": "chief operating officer",
                         "gen": "general", "col": "colonel", "lt gen": "lieutenant general",
                         "lieut gen": "lieutenant general", "maj gen": "major general",
                         "brig gen": "brigadier general", "brig": "brigadier",

@@ -26,9 +26,10 @@ _WHERE = (rf"(?<![\w'’-])(?P<where>(?:[Tt]he\s+)?(?:(?:[A-Za-z][\w'’-]*\s+)?
           rf"(?:\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?|"
           rf"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}}))")
 _TOOK = re.compile(
-    rf"{_WHO}\s+(?:have\s+|has\s+|had\s+)?(?:now\s+)?(?:captured|seized|took(?:\s+(?:full\s+)?"
+    rf"{_WHO}\s+(?:have\s+|has\s+|had\s+)?(?:now\s+)?(?:re)?(?:captured|seized|took(?:\s+(?:full\s+)?"
     rf"control\s+of)?|taken(?:\s+(?:full\s+)?control\s+of)?|overran|overrun|occupied|"
-    rf"gained\s+control\s+of|(?:have|has|had)\s+fallen\s+upon)\s+{_WHERE}"
+    rf"(?:re)?gained\s+control\s+of|retook|retaken|(?:have|has|had)\s+fallen\s+upon)\s+"
+    rf"{_WHERE}"
     rf"|{_WHERE.replace('where', 'where2')}\s+(?:has\s+|had\s+)?(?:fell|fallen)\s+to\s+"
     rf"{_WHO.replace('who', 'who2')}")
 _HOLDS = re.compile(
@@ -40,7 +41,13 @@ _HOLDS = re.compile(
     rf"offensive|attempt)\s+(?:on|to\s+take)\s+)?{_WHERE}"
     rf"|{_WHERE.replace('where', 'where2')}\s+(?:remains|remained|is|was|stays|stayed)\s+"
     rf"(?:still\s+|firmly\s+|fully\s+)?"
-    rf"(?:under|in)\s+(?:the\s+)?(?P<who2>[\w'’-]+(?:\s+[\w'’-]+)?)\s+(?:control|hands)\b")
+    rf"(?:under|in)\s+(?:the\s+)?(?!(?:the|a|an)\b)(?P<who2>[\w'’-]+(?:\s+[\w'’-]+)?)\s+"
+    rf"(?:control|hands)\b"
+    # "Tel Amar is now held by government troops", "the hands of the militia"
+    rf"|{_WHERE.replace('where', 'where3')}\s+(?:is|was|remains|remained)\s+(?:now\s+|still\s+|"
+    rf"firmly\s+)?(?:held|controlled|occupied)\s+by\s+{_WHO.replace('who', 'who3')}"
+    rf"|{_WHERE.replace('where', 'where4')}\s+(?:remains|remained|is|was)\s+(?:still\s+|firmly\s+)?"
+    rf"in\s+the\s+hands\s+of\s+{_WHO.replace('who', 'who4')}")
 _NEGATED = re.compile(r"(?:\b(?:not|never|no\s+longer)|n['’]t)\s+(?:\w+\s+)?$", re.I)
 _STATE = frozenset({"army", "military", "troops", "forces", "government", "soldiers", "police"})
 _NONSTATE = frozenset({"rebel", "rebels", "fighters", "militants", "militia", "militias",
@@ -60,17 +67,22 @@ class Hold:
 
 
 @lru_cache(maxsize=65536)
-def holds(text: str) -> tuple[Hold, ...]:
-    """Who took or holds which place in ``text`` (not what is denied: "did not capture")."""
+def holds(text: str, speaker: str | None = None) -> tuple[Hold, ...]:
+    """Who took or holds which place in ``text`` (not what is denied: "did not capture");
+    "their control" is the ``speaker``'s."""
     out = []
     for rx, took in ((_TOOK, True), (_HOLDS, False)):
         for m in rx.finditer(text):
             if _NEGATED.search(text[max(0, m.start() - 20):m.start()] + " "):
                 continue
-            who = m.group("who") or m.group("who2")
+            groups = m.groupdict()
+            who = next((groups[k] for k in ("who", "who2", "who3", "who4") if groups.get(k)), None)
+            if who and who.lower() in ("their", "its", "our") and speaker:
+                who = speaker  # "under their control", as the fighters who say it put it
             if _NEGATED.search(text[m.start():m.end()]):
                 continue
-            place = _place_key(m.group("where") or m.group("where2"))
+            place = _place_key(next((groups[k] for k in ("where", "where2", "where3", "where4")
+                                     if groups.get(k)), ""))
             if who and place:
                 out.append(Hold(place, _side(who), took, m.start(), m.end()))
     return tuple(out)
@@ -95,8 +107,8 @@ def _side(who: str) -> str:
     last = who.lower().split()[-1]
     if key in _STATE or (key == last and last in _STATE):
         return "state"
-    if key in _NONSTATE or key == "rebel":
-        return "nonstate"
+    if key in _NONSTATE or key in ("rebel", "opposition"):
+        return "nonstate"  # "Opposition fighters"
     return key
 
 
@@ -119,11 +131,11 @@ def _other_holders(x: str, y: str) -> bool:
 
 @detector("control")
 def control(p: Pair) -> Reason | None:
-    """One voice says an actor took a place, the other that another actor holds it (or took
-    it): a ``rejection``-kind conflict, typed ``actor``. Not on different days."""
+    """One voice says an actor took or holds a place, the other that another actor holds it (or
+    took it): a ``rejection``-kind conflict, typed ``actor``. Not on different days."""
     if one_voice(p):
         return None
-    ha, hb = holds(p.a.content), holds(p.b.content)
+    ha, hb = holds(p.a.content, p.a.speaker), holds(p.b.content, p.b.speaker)
     if not ha or not hb:
         return None
     da = {d.value for d in dates(p.a.content) if d.kind in ("weekday", "monthday")}
@@ -132,7 +144,7 @@ def control(p: Pair) -> Reason | None:
         return None
     for x in ha:
         for y in hb:
-            if x.place != y.place or not (x.took or y.took):
+            if x.place != y.place:
                 continue
             if not _other_holders(x.holder, y.holder):
                 continue

@@ -401,6 +401,10 @@ _ALL_CIVILIANS = re.compile(r"\b(?:were|was)\s+(?:all\s+)?(?:civilians|children|
                             r"children)\b|\ball\s+(?:of\s+them\s+)?civilians\b", re.I)
 
 
+_SUBSET = re.compile(r"\b(?:among\s+them|including|of\s+them|of\s+whom|among\s+whom)\s+$",
+                     re.I)
+
+
 @detector("victims")
 def victims(p: Pair) -> Reason | None:
     """One count of the dead given as fighters by one voice and as civilians by another, in
@@ -425,9 +429,10 @@ def victims(p: Pair) -> Reason | None:
 
 def _dead(text: str) -> tuple[Count, str] | None:
     """The claim's one count of the dead and whether it names them fighters or civilians."""
-    dead = [c for c in counts(text) if c.kind == "deaths"]
+    dead = [c for c in counts(text) if c.kind == "deaths"
+            and not _SUBSET.search(text[max(0, c.q.start - 24):c.q.start])]
     if len(dead) != 1:
-        return None
+        return None  # "the 12 killed, among them four children": the four are of the twelve
     c = dead[0]
     if c.head in _COMBATANTS:
         kind = "fighters"

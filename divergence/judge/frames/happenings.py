@@ -26,7 +26,13 @@ _HAPPENING_PATTERNS: dict[str, str] = {
              r"sabotage[ds]?(?!\s+(?:the\s+|a\s+|any\s+)?(?:talks|negotiations|deal|ceasefire|"
              r"truce|peace|process|efforts?|agreement))",
     "crash": r"crash(?:ed|es)?|shot\s+down|downing(?!\s+street)",
-    "strike": r"(?:air|drone|missile)?\s*strikes?|airstrikes?|missiles?|rockets?|shelling|"
+    # a military strike, not a walkout ("a 48-hour strike", "the dockworkers' strike", "went
+    # on strike", "strike action")
+    "strike": r"(?:air|drone|missile)\s*strikes?|(?<!workers['’]\s)(?<!workers\s)(?<!general\s)"
+              r"(?<!hunger\s)(?<!labour\s)(?<!labor\s)(?<!national\s)(?<!hour\s)(?<!day\s)"
+              r"(?<!on\s)(?<!rail\s)(?<!union\s)(?<!teachers['’]\s)(?<!week-long\s)"
+              r"(?<!indefinite\s)strikes?(?!\s+(?:action|ballot|pay|over\s+pay|by\s+\w+\s+workers))|"
+              r"airstrikes?|missiles?|rockets?|shelling|"
               r"shelled|attacks?|attacked|raids?|bombard\w*|drones?|shootings?|gunfire|"
               r"opened\s+fire|massacres?|assaults?",
     "deaths": r"killed|died|dead|deaths?|death\s+toll|toll|lives|fatalities|bodies|casualties",
