@@ -268,6 +268,13 @@ def test_a_contrast_inside_commas_negates_nothing() -> None:
     assert not negations("Civilians, not fighters, were killed in the strike.")
     assert not negations("It was Egyptian intelligence, not Muscat, that persuaded them.")
     assert [m.group(0) for m in negations("The army did not fire, officials said.")] == ["not"]
+    # ... but it denies what it rules out, against a claim that states it
+    from divergence.judge.detectors import negations_against
+
+    text = "It was Marrak, not Kovia, that requested the observers."
+    assert negations_against(text, "Kovia has asked the UN to deploy observers.")
+    assert not negations_against("Civilians, not fighters, were killed.",
+                                 "The dead were civilians.")
 
 
 def test_titles_read_military_ranks_as_wires_abbreviate_them() -> None:

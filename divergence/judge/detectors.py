@@ -29,6 +29,7 @@ from .text import (
     one_clock,
     overlap,
     quantities,
+    token_set,
 )
 
 _COUNTRY_KEYS = frozenset(COUNTRY_ALIASES)
@@ -106,8 +107,8 @@ def one_voice(p: Pair) -> bool:
 @detector("negation")
 def negation(p: Pair) -> Reason | None:
     """One claim negates what the other asserts ("was mediated" vs "was not mediated")."""
-    na = negations(p.a.content)
-    nb = negations(p.b.content)
+    na = negations_against(p.a.content, p.b.content)
+    nb = negations_against(p.b.content, p.a.content)
     if (len(na) % 2) == (len(nb) % 2):
         return None  # same polarity: cheapest test first
     words = overlap(p.a.content, p.b.content)
@@ -126,10 +127,9 @@ def negation(p: Pair) -> Reason | None:
 
 
 @lru_cache(maxsize=65536)
-def negations(text: str) -> tuple[re.Match[str], ...]:
+def all_negations(text: str) -> tuple[re.Match[str], ...]:
     """Negation cues, minus the ones that do not negate ("not only ... but also", "no doubt",
-    "no fewer than"), nor a contrast set off by commas ("civilians, not fighters, were killed"
-    states who was killed)."""
+    "no fewer than"); contrasts ("X, not Y,") included."""
     return tuple(
         m
         for m in NEGATIONS.finditer(text)
@@ -139,9 +139,30 @@ def negations(text: str) -> tuple[re.Match[str], ...]:
             text[m.end() :],
             re.I,
         )
-        and not (m.group(0).lower() == "not" and _CONTRAST.match(text, m.end())
-                 and re.search(r",\s*$", text[: m.start()]))
     )
+
+
+@lru_cache(maxsize=65536)
+def negations(text: str) -> tuple[re.Match[str], ...]:
+    """``all_negations`` but a contrast set off by commas ("civilians, not fighters, were
+    killed" states who was killed; it denies only the fighters: ``negations_against``)."""
+    return tuple(m for m in all_negations(text) if _contrast(text, m) is None)
+
+
+def negations_against(text: str, other: str) -> tuple[re.Match[str], ...]:
+    """The negations of ``text`` that bear on ``other``: a contrast ("it was Marrak, not Kovia,
+    that asked") only when ``other`` speaks of what it rules out ("Kovia asked")."""
+    theirs = token_set(other)
+    return tuple(m for m in all_negations(text)
+                 if (y := _contrast(text, m)) is None or token_set(y) & theirs)
+
+
+def _contrast(text: str, m: re.Match[str]) -> str | None:
+    """What a ", not Y," contrast rules out (Y), or None when ``m`` is no such contrast."""
+    if m.group(0).lower() != "not" or not re.search(r",\s*$", text[: m.start()]):
+        return None
+    c = _CONTRAST.match(text, m.end())
+    return text[m.end():c.end()].strip(" ,") if c else None
 
 
 # ", not fighters," / ", not Muscat, that": a contrast inside commas, not a negated clause

@@ -13,7 +13,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..records import Claim, Reason
-from .detectors import DETECTORS, Pair, negations
+from .detectors import DETECTORS, Pair, all_negations
 from .text import name_overlap, overlap, shared_anchors, token_set
 
 FEATURE_VERSION = 3
@@ -64,7 +64,7 @@ def _scalar_row(a: Claim, b: Claim, similarity: float,
     weight = {r.type: r.weight for r in reasons}
     dets = [weight.get(name, 0.0) for name in DETECTOR_FEATURES]
     ta, tb = token_set(a.content), token_set(b.content)
-    na, nb = len(negations(a.content)), len(negations(b.content))
+    na, nb = len(all_negations(a.content)), len(all_negations(b.content))  # as trained
     novel_a = len(ta - tb) / max(1, len(ta))
     novel_b = len(tb - ta) / max(1, len(tb))
     (hedge_a, refute_a), (hedge_b, refute_b) = _cues(a.text), _cues(b.text)
