@@ -86,7 +86,8 @@ def test_titles_are_deterministic_and_never_keyword_lists() -> None:
 
 def test_an_office_after_the_name_with_a_country_possessive() -> None:
     from divergence.ingest.split import claim_from_text
-    from divergence.judge.detectors import Pair, title
+    from divergence.judge.detectors import Pair
+    from divergence.judge.offices import title
 
     r = title(Pair(claim_from_text("The swap was announced by Helga Strand, Estmark's prime "
                                    "minister, in Halsgrad.", "a:0"),
@@ -97,7 +98,8 @@ def test_an_office_after_the_name_with_a_country_possessive() -> None:
 
 def test_one_office_in_two_spellings() -> None:
     from divergence.ingest.split import claim_from_text
-    from divergence.judge.detectors import Pair, title
+    from divergence.judge.detectors import Pair
+    from divergence.judge.offices import title
 
     assert title(Pair(claim_from_text("Erik Dahl, Estmark's defence minister, said the troops "
                                       "would stay.", "a:0"),

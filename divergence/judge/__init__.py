@@ -12,6 +12,7 @@ from typing import Any
 
 from ..registry import Registry
 from . import frames as frames  # registers the frame detectors
+from . import offices as offices  # registers the title detector
 from .credits import credits
 from .detectors import CONFLICT_TYPES, DETECTORS, Pair
 from .nli_judge import NEWS_DETECTORS, NLIJudge

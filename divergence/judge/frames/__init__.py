@@ -14,7 +14,7 @@ which the judge counts toward agreement.
 from __future__ import annotations
 
 from ...records import Claim
-from ..detectors import titled_people
+from ..offices import titled_people
 from .accused import accused, accused_keys
 from .agreed import agreed, agreed_or_not
 from .compliance import compliance, kept_or_broken
