@@ -1419,3 +1419,42 @@ def test_a_walkout_is_no_military_strike() -> None:
     for t in ("The air strike killed 12.", "A drone strike hit the convoy.",
               "The strike on the bridge killed five.", "An Israeli strike hit the camp."):
         assert "strike" in happenings(t), t
+
+
+def test_review_findings_on_the_new_frames() -> None:
+    """helper-57's review: a comma after GMT is no offset; a place taken back, or held for a
+    while, is a turn of the front; two descriptions of one side are no rival holders; small
+    matching counts of the dead and breakdowns named in the plural are no victims dispute;
+    a cease-fire and a walkout are no fire and no strike; one actor crediting other outcomes
+    is no agreement."""
+    from divergence.judge.detectors import DETECTORS
+    from divergence.judge.frames.control import control
+    from divergence.judge.frames.counts import victims
+    from divergence.judge.text import dates, zone
+
+    t = "The explosion hit the depot at 0400 GMT, 20 minutes after the convoy arrived."
+    (d,) = [d for d in dates(t) if d.kind == "time"]
+    assert zone(t, d)[0] == 0
+    for a, b in (("Islamic State fighters seized Mosul in 2014.",
+                  "Iraqi forces retook Mosul in 2017."),
+                 ("Ukrainian troops held Bakhmut for ten months.",
+                  "Wagner fighters captured Bakhmut in May."),
+                 ("Syrian rebels captured Aleppo on Saturday.", "HTS fighters seized Aleppo."),
+                 ("Rwandan-backed rebels captured Goma airport.",
+                  "M23 rebels seized Goma airport.")):
+        assert control(pair(a, b)) is None, a
+    assert control(pair("Syrian rebels captured Aleppo.", "The army still holds Aleppo."))
+    for a, b in (("Six soldiers were killed in the attack on the convoy.",
+                  "The attack on the convoy killed six civilians and several soldiers."),
+                 ("Three soldiers were killed in the ambush.",
+                  "Three civilians were killed in the crossfire during the ambush.")):
+        assert victims(pair(a, b, 0.75)) is None, a
+    assert "fire" not in happenings("The cease-fire took effect at 8 am.")
+    assert "fire" not in happenings("Police fire tear gas at protesters.")
+    assert "strike" not in happenings("Doctors' strike began on Monday.")
+    assert "strike" not in happenings("A strike by nurses closed the ward.")
+    same = DETECTORS.make("same-credit")
+    assert same(pair("Saudi Arabia brokered a deal between the two oil companies.",
+                     "Riyadh mediated the truce between Sudan's army and the RSF.", 0.39)) is None
+    assert same(pair("Turkey brokered the grain deal.", "Turkey brokered the prisoner swap.",
+                     0.6)) is None

@@ -275,6 +275,11 @@ def test_a_contrast_inside_commas_negates_nothing() -> None:
     assert negations_against(text, "Kovia has asked the UN to deploy observers.")
     assert not negations_against("Civilians, not fighters, were killed.",
                                  "The dead were civilians.")
+    # against a claim that negates too, parity is read as before (helper-57)
+    assert negations_against("It was Qatar, not Egypt, that brokered the truce.",
+                             "The truce was not brokered by the United States.")
+    assert fire("title", "The governor Tuesday declared a state of emergency.",
+                "The mayor Tuesday declared a state of emergency.", sim=0.9) is None
 
 
 def test_titles_read_military_ranks_as_wires_abbreviate_them() -> None:

@@ -56,8 +56,8 @@ class VerdictLog:
                                   where=str(self.path))
         g = shown[group_id]
         if g.label != "conflict" and decision in ("confirm", "dismiss"):
-            raise DivergenceError(f"{decision} answers a conflict, and {group_id} is an "
-                                  f"{g.label} group; record agree or unrelated on it",
+            raise DivergenceError(f"{decision} answers a conflict, and {group_id} is not one "
+                                  f"(label {g.label}); record agree or unrelated on it",
                                   where=str(self.path))
         when = at or _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
         v = Verdict(decision, reviewer, when, note or None)

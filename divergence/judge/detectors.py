@@ -151,7 +151,11 @@ def negations(text: str) -> tuple[re.Match[str], ...]:
 
 def negations_against(text: str, other: str) -> tuple[re.Match[str], ...]:
     """The negations of ``text`` that bear on ``other``: a contrast ("it was Marrak, not Kovia,
-    that asked") only when ``other`` speaks of what it rules out ("Kovia asked")."""
+    that asked") only when ``other`` speaks of what it rules out ("Kovia asked"), or negates
+    something itself (then parity is read as before: "Qatar, not Egypt, brokered it" / "it was
+    not brokered by the US" is no clash of polarity)."""
+    if negations(other):
+        return all_negations(text)
     theirs = token_set(other)
     return tuple(m for m in all_negations(text)
                  if (y := _contrast(text, m)) is None or token_set(y) & theirs)

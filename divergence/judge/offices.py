@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from ..records import Reason
 from .detectors import Pair, detector, same_point, text_span
+from .text import WEEKDAYS
 
 _TITLES = (
     r"(?:Secretary[- ]General|Director[- ]General|"
@@ -84,6 +85,8 @@ def _titles(text: str) -> dict[str, Titled]:
     out: dict[str, Titled] = {}
     for rx in (_TITLE_RE, _APPOSITIVE_TITLE_RE, _POSSESSIVE_TITLE_RE):
         for m in rx.finditer(text):
+            if m.group("name").split()[0].lower() in WEEKDAYS:
+                continue  # "the governor Tuesday declared": a day, not a name (not "Jan Novak")
             title = re.sub(r"\s+", " ", m.group("title")).lower()
             title = title.replace(".", "")
             title = _TITLE_ABBREVIATIONS.get(title, title).replace("-", " ").replace(
@@ -125,8 +128,8 @@ def titled_people(text: str) -> frozenset[str]:
 _ROLE = re.compile(r"\b(?:spokesperson|envoy)\b")  # roles held beside an office
 # Words that make a longer title another office: "Deputy Interior Minister" is not "Interior
 # Minister" ("Foreign Minister" shortened to "Minister" is the same one).
-_LESSER = frozenset({"deputy", "vice", "assistant", "under", "junior", "associate", "lieutenant",
-                     "rear", "sub"})
+_LESSER = frozenset({"deputy", "vice", "assistant", "under", "junior", "associate", "sub"})
+# (not "lieutenant" nor "major": wires shorten "Lt Gen" and "Maj Gen" alike to "Gen")
 
 
 def _other_office(x: str, y: str) -> bool:

@@ -58,35 +58,38 @@ _ACTOR_WORD = re.compile(r"[^\W_][\w.'’+-]*")  # letters of any script: "élys
 
 
 @lru_cache(maxsize=65536)
-def norm_actor(s: str) -> str:
+def norm_actor(s: str, fold_groups: bool = True) -> str:
     """A comparable key for a country, place or person: aliases folded, titles and 's dropped.
 
     "New Delhi", "Indian officials" and "the Indian Embassy" -> "india"; "President Donald Trump" ->
     "trump"; "US Under Secretary Jeffrey Kessler" -> "kessler" (a person, not the country).
+    With ``fold_groups``, a group's other names are one ("ISIS", "Islamic State"): for who did
+    what; entity keys (name overlap, anchors) keep the names as written.
     """
     s = s.strip().strip(".,;:\"“”'’ ").lower()
     s = _POSSESSIVE.sub("", s)
     s = _LEADING_ARTICLE.sub("", s)
     if s in _ALIAS:
         return _ALIAS[s]
-    if s in _GROUPS:
-        return _GROUPS[s]  # "Islamic State", "ISIS": one group
+    groups = _GROUPS if fold_groups else {}
+    if s in groups:
+        return groups[s]  # "Islamic State", "ISIS": one group
     words = [w for w in (_POSSESSIVE.sub("", x) for x in _ACTOR_WORD.findall(s))
              if w not in _NOT_ENTITIES]  # "Kiev's forces": kiev, not kiev's
     head = [w for w in words if w not in _GENERIC]
     if head and " ".join(head) in _ALIAS and len(head) <= 3:
         return _ALIAS[" ".join(head)]
-    if " ".join(head) in _GROUPS:
-        return _GROUPS[" ".join(head)]
+    if " ".join(head) in groups:
+        return groups[" ".join(head)]
     named = [_POSSESSIVE.sub("", x) for x in _ACTOR_WORD.findall(s)]  # "state" kept here
     while len(named) > 1 and named[-1] in _GENERIC:
         named.pop()  # "Islamic State militants": the group's name, its side noun off
-        if " ".join(named) in _GROUPS:
-            return _GROUPS[" ".join(named)]
+        if " ".join(named) in groups:
+            return groups[" ".join(named)]
     if not words:
         return s
     last = (head or words)[-1]  # a person by surname: "President Donald Trump" -> "trump"
-    return _ALIAS.get(last, _GROUPS.get(last, last))  # "Russian strikes" -> russia
+    return _ALIAS.get(last, groups.get(last, last))  # "Russian strikes" -> russia
 
 
 _COUNTRY_WORD = re.compile(
@@ -157,7 +160,7 @@ def _add_entity(out: list[Mention], start: int, span: str) -> None:
     if not words:
         return
     phrase = " ".join(words)
-    key = norm_actor(phrase)
+    key = norm_actor(phrase, fold_groups=False)  # names as written: "ISIS", "Islamic State"
     if not key or key in _NOT_ENTITIES or key.lower() in MONTHS or key in WEEKDAYS:
         return
     begin = start + span.find(words[0])
@@ -375,7 +378,7 @@ def _alternatives(names: Iterable[str]) -> str:
 
 
 _ZONE = re.compile(
-    r"\s*(?:\(\s*)?(?:(?P<fixed>(?:GMT|UTC)\s*(?P<sign>[+-−])\s*(?P<oh>\d{1,2})(?::?(?P<om>\d\d))?)"
+    r"\s*(?:\(\s*)?(?:(?P<fixed>(?:GMT|UTC)\s*(?P<sign>[+\-−])\s*(?P<oh>\d{1,2})(?::?(?P<om>\d\d))?)"
     rf"|(?P<abbr>{_alternatives(ZONE_ABBREVIATIONS)})\b"
     rf"|(?P<place>{_alternatives(_NAMED)})\s+(?i:time)\b)")
 

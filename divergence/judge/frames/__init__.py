@@ -20,10 +20,11 @@ from .agreed import agreed, agreed_or_not
 from .compliance import compliance, kept_or_broken
 from .control import control
 from .counts import Count, count, counts, victims
-from .credit import frame_credits, responsibility, same_credit
+from .credit import frame_credits, responsibility
 from .debunked import debunked
 from .happenings import TIMED, happenings
 from .reasons import linkage, reasons
+from .same_credit import same_credit
 from .times import same_value, times, when
 
 

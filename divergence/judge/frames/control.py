@@ -16,8 +16,10 @@ from ..text import COUNTRY_ALIASES, dates, norm_actor
 # Who: a name of up to four capitalised words, or a side noun with its modifiers.
 _SIDE = (r"rebels?|army|military|troops|forces|fighters|militants|militias?|government|soldiers|"
          r"police|insurgents|paramilitaries|separatists|jihadists")
-_WHO = (rf"(?P<who>(?:[Tt]he\s+)?(?:(?:[A-Z][\w'’.-]*|pro-[\w-]+|government|rebel|army)\s+){{0,3}}"
-        rf"(?:{_SIDE}|[A-Z][\w'’.-]*))")
+# (each word at a word's start: without it a long capitalised token is rescanned from every
+# letter, quadratic in its length)
+_WHO = (rf"(?P<who>(?<![\w'’.-])(?:[Tt]he\s+)?(?:(?:[A-Z][\w'’.-]*|pro-[\w-]+|government|rebel|"
+        rf"army)\s+){{0,3}}(?:{_SIDE}|[A-Z][\w'’.-]*))")
 # Where: a place name, or a place noun ("the airport", "the border crossing", "the main base").
 _PLACE_NOUN = (r"airport|airfield|city|town|village|base|port|harbou?r|bridge|plant|dam|crossing|"
                r"capital|hill|district|province|region|checkpoint|headquarters|garrison|"
@@ -48,6 +50,12 @@ _HOLDS = re.compile(
     rf"firmly\s+)?(?:held|controlled|occupied)\s+by\s+{_WHO.replace('who', 'who3')}"
     rf"|{_WHERE.replace('where', 'where4')}\s+(?:remains|remained|is|was)\s+(?:still\s+|firmly\s+)?"
     rf"in\s+the\s+hands\s+of\s+{_WHO.replace('who', 'who4')}")
+# A turn of the front, not a rival account: a place taken back, or held for a while (then lost).
+_SEQUEL = re.compile(r"\b(?:re(?:captured|took|taken|gained|seized|occupied)|took\s+back|"
+                     r"won\s+back)\b", re.I)
+_HELD_FOR = re.compile(r"\s*(?:,\s*)?(?:for|until|since)\s+(?:more\s+than\s+|nearly\s+|"
+                       r"about\s+|almost\s+)?(?:\w+\s+)?(?:days?|weeks?|months?|years?|\d{4})\b",
+                       re.I)
 _NEGATED = re.compile(r"(?:\b(?:not|never|no\s+longer)|n['’]t)\s+(?:\w+\s+)?$", re.I)
 _STATE = frozenset({"army", "military", "troops", "forces", "government", "soldiers", "police"})
 _NONSTATE = frozenset({"rebel", "rebels", "fighters", "militants", "militia", "militias",
@@ -64,6 +72,8 @@ class Hold:
     took: bool
     start: int
     end: int
+    retake: bool = False  # "retook", "regained": a turn of the front after a capture
+    past: bool = False  # "held it for ten months": a hold that ended
 
 
 @lru_cache(maxsize=65536)
@@ -84,7 +94,9 @@ def holds(text: str, speaker: str | None = None) -> tuple[Hold, ...]:
             place = _place_key(next((groups[k] for k in ("where", "where2", "where3", "where4")
                                      if groups.get(k)), ""))
             if who and place:
-                out.append(Hold(place, _side(who), took, m.start(), m.end()))
+                out.append(Hold(place, _side(who), took, m.start(), m.end(),
+                                bool(_SEQUEL.search(m.group(0))),
+                                not took and bool(_HELD_FOR.match(text, m.end()))))
     return tuple(out)
 
 
@@ -101,14 +113,19 @@ def _place_key(where: str) -> str:
 
 
 def _side(who: str) -> str:
-    """"state" for an unnamed state's forces ("the army"), "nonstate" for unnamed rebels, else
-    the actor's key ("m23", "russia")."""
+    """"state" for an unnamed state's forces ("the army"), "nonstate" for rebels the phrase does
+    not name ("Syrian rebels", "Rwandan-backed rebels", "Kurdish-led forces", "opposition
+    fighters"), else the actor's key ("m23", "russia" for "Russian forces")."""
+    words = who.lower().split()
     key = norm_actor(who)
-    last = who.lower().split()[-1]
-    if key in _STATE or (key == last and last in _STATE):
+    if any(re.search(r"-(?:backed|led|aligned|allied|supported)$|^pro-", w) for w in words):
+        return "nonstate"  # "Rwandan-backed rebels": whose proxies, not whose army
+    if words[-1] in _NONSTATE or key in _NONSTATE or key in ("rebel", "opposition"):
+        named = key not in _COUNTRY_KEYS and key not in _NONSTATE and key not in (
+            "rebel", "opposition") and len(key) > 2
+        return key if named else "nonstate"  # "HTS fighters": hts; "Syrian rebels": unnamed
+    if key in _STATE or words[-1] in _STATE and key == words[-1]:
         return "state"
-    if key in _NONSTATE or key in ("rebel", "opposition"):
-        return "nonstate"  # "Opposition fighters"
     return key
 
 
@@ -138,14 +155,18 @@ def control(p: Pair) -> Reason | None:
     ha, hb = holds(p.a.content, p.a.speaker), holds(p.b.content, p.b.speaker)
     if not ha or not hb:
         return None
-    da = {d.value for d in dates(p.a.content) if d.kind in ("weekday", "monthday")}
-    db = {d.value for d in dates(p.b.content) if d.kind in ("weekday", "monthday")}
-    if da and db and not da & db:
-        return None
+    for kinds in (("weekday", "monthday"), ("month",), ("year",)):
+        da = {d.value for d in dates(p.a.content) if d.kind in kinds}
+        db = {d.value for d in dates(p.b.content) if d.kind in kinds}
+        if da and db and not da & db:
+            return None  # "seized Mosul in 2014" / "retook it in 2017"
     for x in ha:
         for y in hb:
-            if x.place != y.place:
-                continue
+            if x.place != y.place or x.past or y.past:
+                continue  # a hold that ended is no rival to a later capture
+            if (x.retake and y.took) or (y.retake and x.took):
+                continue  # a capture and a recapture: two turns of the front
+            # (a recapture against "still holds" or "remains in X's hands" is a dispute)
             if not _other_holders(x.holder, y.holder):
                 continue
             return Reason("actor", f"who holds {x.place}: {p.a.content[x.start:x.end]!r} vs "

@@ -401,6 +401,9 @@ _ALL_CIVILIANS = re.compile(r"\b(?:were|was)\s+(?:all\s+)?(?:civilians|children|
                             r"children)\b|\ball\s+(?:of\s+them\s+)?civilians\b", re.I)
 
 
+# Below this many dead, two counts that match are as likely two groups of victims ("three
+# soldiers were killed in the ambush" / "three civilians were killed in the crossfire").
+_FEWEST = 5
 _SUBSET = re.compile(r"\b(?:among\s+them|including|of\s+them|of\s+whom|among\s+whom)\s+$",
                      re.I)
 
@@ -410,13 +413,13 @@ def victims(p: Pair) -> Reason | None:
     """One count of the dead given as fighters by one voice and as civilians by another, in
     one happening ("the strike killed 15 fighters, the military said" / "all 15 killed were
     civilians"): a ``number`` conflict over who they were. Only one deaths figure a claim, the
-    two figures must meet and neither be open-ended ("at least seven"), and a claim that names
-    both kinds of dead is a breakdown."""
+    two figures must meet, be five or more and neither be open-ended ("at least seven"), and a
+    claim that names both kinds of dead is a breakdown."""
     if one_voice(p) or _dates_differ(p.a.content, p.b.content) or _swapped_actor(p):
         return None
     xa, xb = _dead(p.a.content), _dead(p.b.content)
     if (xa is None or xb is None or xa[1] == xb[1] or clash(xa[0], xb[0])
-            or float("inf") in (xa[0].hi, xb[0].hi)):
+            or float("inf") in (xa[0].hi, xb[0].hi) or min(xa[0].lo, xb[0].lo) < _FEWEST):
         return None  # "at least seven civilians" / "80 soldiers": two counts, not one
     if not same_happening(p, frozenset({"deaths"}), 0.45) and not _pinned(p, "deaths"):
         return None
@@ -441,9 +444,9 @@ def _dead(text: str) -> tuple[Count, str] | None:
     else:
         return None
     other = _CIVILIANS if kind == "fighters" else _COMBATANTS
-    if any(w in other for w in re.findall(r"[a-z]+", text.lower())) or (
+    if any(w in other or singular(w) in other for w in re.findall(r"[a-z]+", text.lower())) or (
             kind == "fighters" and _ALL_CIVILIANS.search(text)):
-        return None  # both kinds named: a breakdown, or a claim about the count's make-up
+        return None  # both kinds named ("six civilians and several soldiers"): a breakdown
     return c, kind
 
 

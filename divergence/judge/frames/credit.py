@@ -393,7 +393,7 @@ def _all_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
     c = Claim("x:0", "x", text, 0, len(text), speaker=speaker, proposition=text)
     out: dict[tuple[str, str, str | None], Credit] = {}
     for x in [*credits(c), *_frame_credits(text, speaker)]:
-        out.setdefault((_outcome(x), x.role, x.agent), x)  # one frame said twice is one
+        out.setdefault((outcome_class(x), x.role, x.agent), x)  # one frame said twice is one
     return tuple(out.values())
 
 
@@ -410,17 +410,17 @@ def responsibility(p: Pair) -> Reason | None:
     named_a, named_b = {x.agent for x in fa}, {y.agent for y in fb}
     for x in fa:
         for y in fb:
-            if _outcome(x) != _outcome(y) and "*" not in (x.outcome, y.outcome):
+            if outcome_class(x) != outcome_class(y) and "*" not in (x.outcome, y.outcome):
                 continue
             if x.agent != y.agent and (x.agent in named_b or y.agent in named_a):
                 continue  # "Canada and Norway did it" / "Norway did it": one names more
-            if _outcome(x) == "election" and (not _same_vote(p) or {x.agent, y.agent}
+            if outcome_class(x) == "election" and (not _same_vote(p) or {x.agent, y.agent}
                                               & _GENERIC_AGENTS):
                 continue
-            negated = (x.role in _NOT) != (y.role in _NOT)
+            negated = (x.role in DENIED_ROLES) != (y.role in DENIED_ROLES)
             if x.agent == y.agent and x.agent is not None and negated and _base(x) == _base(y):
                 w = 0.75  # "Israel hit the hospital" / "Israel was not responsible"
-            elif x.role in _NOT or y.role in _NOT:
+            elif x.role in DENIED_ROLES or y.role in DENIED_ROLES:
                 w = 0.0  # "X did not do it" says nothing against "Y did it"
             elif x.agent == y.agent and p.a.stance == p.b.stance:
                 continue
@@ -438,7 +438,7 @@ def responsibility(p: Pair) -> Reason | None:
                 w = 0.6
             else:
                 w = 0.0
-            if w and _outcome(x) == "harm" and not _same_harm(p, x, y):
+            if w and outcome_class(x) == "harm" and not _same_harm(p, x, y):
                 w = 0.0
             if w and (best is None or w > best[0]):
                 best = (w, x, y)
@@ -446,45 +446,21 @@ def responsibility(p: Pair) -> Reason | None:
         return None
     w, x, y = best
 
-    what = "the harm" if _outcome(x) == "harm" else f"the {_outcome(x)}"
+    what = "the harm" if outcome_class(x) == "harm" else f"the {outcome_class(x)}"
     return Reason("actor", f"who is responsible for {what} — {credit_phrase(p.a, x)}; "
                   f"{credit_phrase(p.b, y)}",
                   (p.a.id, p.b.id), (span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)),
                   weight=w)
 
 
-@detector("same-credit")
-def same_credit(p: Pair) -> Reason | None:
-    """Two voices credit one actor with one role in one outcome, in other words ("thanked Egypt
-    for helping secure the truce" / "Cairo played a key role in securing the ceasefire"): a
-    ``same-value`` sign of agreement, unless the two also credit others (``responsibility``).
-    Not harms: in a war each side strikes, and one actor's two strikes are two statements; not
-    one article's two sentences."""
-    if p.a.article_id == p.b.article_id or p.a.stance != p.b.stance or p.a.stance != "asserts":
-        return None
-    fa, fb = frame_credits(p.a), frame_credits(p.b)
-    if not fa or not fb or responsibility(p) is not None:
-        return None
-    for x in fa:
-        for y in fb:
-            if (x.agent is not None and x.agent == y.agent and x.role == y.role
-                    and x.role not in _NOT and _outcome(x) == _outcome(y) != "harm"):
-                what = x.outcome if x.outcome == y.outcome != "*" else _outcome(x)
-                sa, sb = span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)
-                return Reason("same-value", f"{sa.text!r} and {sb.text!r} credit one {x.role} "
-                              f"of the {what} ({x.agent})", (p.a.id, p.b.id), (sa, sb),
-                              weight=0.7)
-    return None
-
-
 # Roles a claim denies an actor: what each denies.
-_NOT = {"not-cause": "cause", "not-requester": "requester"}
+DENIED_ROLES = {"not-cause": "cause", "not-requester": "requester"}
 
 
 def _base(c: Credit) -> str:
     """The role a credit gives or denies, cause and starter as one ("did not start it" / "did
     it")."""
-    role = _NOT.get(c.role, c.role)
+    role = DENIED_ROLES.get(c.role, c.role)
     return "cause" if role == "starter" else role
 
 
@@ -525,7 +501,8 @@ _ATTRIBUTIVE = re.compile(r"behind|responsib|planned|prepared|organi[sz]|orchest
                           r"handiwork|blamed|accused|helped", re.I)
 
 
-def _outcome(c: Credit) -> str:
+def outcome_class(c: Credit) -> str:
+    """The class of outcome a credit is compared in: a harm, a truce (deals, talks), or its own."""
     return "harm" if c.outcome == "harm" else "ceasefire" if c.outcome in (
         "ceasefire", "deal", "agreement", "accord", "pact", "talks", "*") else c.outcome
 

@@ -31,7 +31,10 @@ _HAPPENING_PATTERNS: dict[str, str] = {
     "strike": r"(?:air|drone|missile)\s*strikes?|(?<!workers['’]\s)(?<!workers\s)(?<!general\s)"
               r"(?<!hunger\s)(?<!labour\s)(?<!labor\s)(?<!national\s)(?<!hour\s)(?<!day\s)"
               r"(?<!on\s)(?<!rail\s)(?<!union\s)(?<!teachers['’]\s)(?<!week-long\s)"
-              r"(?<!indefinite\s)strikes?(?!\s+(?:action|ballot|pay|over\s+pay|by\s+\w+\s+workers))|"
+              r"(?<!indefinite\s)(?<!nationwide\s)(?<!s['’]\s)strikes?"
+              r"(?!\s+(?:action|ballot|pay|over\s+(?:pay|wages|pensions)|by\s+(?:\w+\s+)?"
+              r"(?:workers|doctors|nurses|teachers|staff|employees|pilots|drivers|miners|"
+              r"unions?|dockers)))|"
               r"airstrikes?|missiles?|rockets?|shelling|"
               r"shelled|attacks?|attacked|raids?|bombard\w*|drones?|shootings?|gunfire|"
               r"opened\s+fire|massacres?|assaults?",
@@ -62,7 +65,10 @@ _HAPPENING_PATTERNS: dict[str, str] = {
     # a fire that burns, not one that is opened, returned or exchanged ("opened fire", "under
     # fire", "exchange of fire", "ceasefire" is a word of its own)
     "fire": r"(?<!opened\s)(?<!open\s)(?<!returned\s)(?<!under\s)(?<!of\s)(?<!cross\s)"
-            r"(?<!heavy\s)(?<!sniper\s)(?<!artillery\s)(?<!friendly\s)fires?|blazes?|"
+            r"(?<!heavy\s)(?<!sniper\s)(?<!artillery\s)(?<!friendly\s)(?<!cease-)(?<!cease\s)"
+            # the verb ("fires rockets", "fire tear gas at") is no burning
+            r"fires?(?!\s+(?:rockets?|missiles?|shells?|tear\s+gas|rubber|live|warning|shots?|"
+            r"back|at|on|upon|into|off)\b)|blazes?|"
             r"wildfires?|inferno|caught\s+fire|set\s+(?:\w+\s+)?(?:on\s+)?fire|burned\s+down|"
             r"burnt\s+down|engulfed\s+in\s+flames",
     # when a war or a round of fighting began: "fighting started on 3 November", "the attack
