@@ -17,7 +17,6 @@ from typing import TypeVar
 from ..records import Claim, Reason, Span
 from ..registry import Registry
 from .text import (
-    ANOTHER_HAPPENING,
     COUNTRY_ALIASES,
     NEGATIONS,
     ZONE_ABBREVIATIONS,
@@ -25,6 +24,7 @@ from .text import (
     Quantity,
     compatible,
     dates,
+    elsewhere,
     norm_actor,
     one_clock,
     overlap,
@@ -154,11 +154,16 @@ def negations_against(text: str, other: str) -> tuple[re.Match[str], ...]:
     that asked") only when ``other`` speaks of what it rules out ("Kovia asked"), or negates
     something itself (then parity is read as before: "Qatar, not Egypt, brokered it" / "it was
     not brokered by the US" is no clash of polarity)."""
-    if negations(other):
+    if not _has_contrast(text) or negations(other):
         return all_negations(text)
     theirs = token_set(other)
     return tuple(m for m in all_negations(text)
                  if (y := _contrast(text, m)) is None or token_set(y) & theirs)
+
+
+@lru_cache(maxsize=65536)
+def _has_contrast(text: str) -> bool:
+    return any(_contrast(text, m) is not None for m in all_negations(text))
 
 
 def _contrast(text: str, m: re.Match[str]) -> str | None:
@@ -190,7 +195,7 @@ def number(p: Pair) -> Reason | None:
         return None  # a table, not a sentence: every count against every other is quadratic
     if not any(_counts_clash(x, y) for x in qa for y in qb) or _other_actors(p):
         return None  # no two counts that could disagree: skip the alignment
-    if ANOTHER_HAPPENING.search(p.a.content) or ANOTHER_HAPPENING.search(p.b.content):
+    if elsewhere(p.a.content) or elsewhere(p.b.content):
         return None  # "at a separate protest last year": another happening, told as such
     for x, y in _in_swaps(p, qa, qb):
         if _counts_clash(x, y):
@@ -296,10 +301,11 @@ def date(p: Pair) -> Reason | None:
     da, db = dates(p.a.content), dates(p.b.content)
     if len(da) * len(db) > MOST_VALUE_PAIRS:
         return None  # a list of dates, not a sentence: the comparison below is cubic
-    ta, tb = one_clock(p.a.content, [d for d in da if d.kind == "time"],
-                       p.b.content, [d for d in db if d.kind == "time"])
-    da = [*(d for d in da if d.kind != "time"), *ta]  # clock times on one clock only:
-    db = [*(d for d in db if d.kind != "time"), *tb]  # "5 pm IST" is "4:30 pm PKT"
+    xa, xb = [d for d in da if d.kind == "time"], [d for d in db if d.kind == "time"]
+    if xa and xb:  # clock times on one clock only: "5 pm IST" is "4:30 pm PKT"
+        ta, tb = one_clock(p.a.content, xa, p.b.content, xb)
+        da = [*(d for d in da if d.kind != "time"), *ta]
+        db = [*(d for d in db if d.kind != "time"), *tb]
     if not any(_dates_clash(x, y, da, db) for x in da for y in db) or _other_actors(p):
         return None  # no two dates that could disagree: skip the alignment
     for x, y in _in_swaps(p, da, db):

@@ -28,7 +28,7 @@ from .frames import counts
 from .frames.aligned import values_apart
 from .hedges import distance_cue
 from .pair import DEFAULT_DETECTORS, STRUCTURAL, Judge, compatible_speakers, noisy_or
-from .text import ANOTHER_HAPPENING, overlap
+from .text import elsewhere, overlap
 
 NEWS_DETECTORS = tuple(d for d in DEFAULT_DETECTORS if d != "actor") + (
     "responsibility", "count", "when", "same-value", "compliance", "agreed", "linkage", "debunked",
@@ -311,8 +311,7 @@ class NLIJudge(Judge):
         blocked = (typed or swapped or not compatible_speakers(a, b)
                    or p_conflict >= self.nli_soft
                    # one of them tells of another happening ("at a separate protest last year")
-                   or bool(ANOTHER_HAPPENING.search(a.content))
-                   != bool(ANOTHER_HAPPENING.search(b.content)))
+                   or elsewhere(a.content) != elsewhere(b.content))
         distance = next((r for r in reasons if r.type == "distance"), None)
         if not blocked:
             anchors = _specific_anchors(a.content, b.content)

@@ -449,6 +449,13 @@ _MONTHDAY = re.compile(
 _MAY_VERB = re.compile(r"\s+(?:be|have|not|also|well)\b")
 
 
+@lru_cache(maxsize=65536)
+def elsewhere(text: str) -> bool:
+    """Whether ``text`` places itself in another happening than the news's (``ANOTHER_HAPPENING``):
+    read once per claim, not once per pair."""
+    return bool(ANOTHER_HAPPENING.search(text))
+
+
 # A claim that places what it counts in another happening than the one in the news ("30 were
 # arrested at a separate protest last year"): no count of it contradicts the news's.
 ANOTHER_HAPPENING = re.compile(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ...records import Reason
 from ..detectors import Pair, span_of
-from ..text import ANOTHER_HAPPENING
+from ..text import elsewhere
 from .counts import Count, clash, counts
 from .times import compare_times
 
@@ -26,7 +26,7 @@ def values_apart(p: Pair) -> Reason | None:
     r = compare_times(p, ("time", "monthday"), fallback=False)
     if r is not None and r.type == "date":
         return r
-    if ANOTHER_HAPPENING.search(p.a.content) or ANOTHER_HAPPENING.search(p.b.content):
+    if elsewhere(p.a.content) or elsewhere(p.b.content):
         return None  # "at a separate protest last year": not the news's count
     xs, ys = _sure(counts(p.a.content)), _sure(counts(p.b.content))
     for kind in sorted(xs.keys() & ys.keys()):

@@ -10,10 +10,10 @@ from functools import lru_cache
 from ...records import Claim, Reason, Span
 from ..detectors import Pair, detector, one_voice, span_of
 from ..text import (
-    ANOTHER_HAPPENING,
     Quantity,
     countries,
     dates,
+    elsewhere,
     entities,
     quantities,
     shared_anchors,
@@ -354,8 +354,7 @@ def count(p: Pair) -> Reason | None:
     scoped = bool(_SCOPE_WORDS.search(p.a.content)), bool(_SCOPE_WORDS.search(p.b.content))
     if _dates_differ(p.a.content, p.b.content):
         return None  # counts of different days
-    if (_swapped_actor(p) or ANOTHER_HAPPENING.search(p.a.content)
-            or ANOTHER_HAPPENING.search(p.b.content)):
+    if _swapped_actor(p) or elsewhere(p.a.content) or elsewhere(p.b.content):
         return None  # "at a separate protest last year": another happening, told as such
     keys = {(c.kind, c.head) for c in ca} & {(c.kind, c.head) for c in cb}
     for key in sorted(keys):
@@ -415,9 +414,11 @@ def victims(p: Pair) -> Reason | None:
     civilians"): a ``number`` conflict over who they were. Only one deaths figure a claim, the
     two figures must meet, be five or more and neither be open-ended ("at least seven"), and a
     claim that names both kinds of dead is a breakdown."""
+    xa, xb = _dead(p.a.content), _dead(p.b.content)  # cached: most claims count no dead
+    if xa is None or xb is None:
+        return None
     if one_voice(p) or _dates_differ(p.a.content, p.b.content) or _swapped_actor(p):
         return None
-    xa, xb = _dead(p.a.content), _dead(p.b.content)
     if (xa is None or xb is None or xa[1] == xb[1] or clash(xa[0], xb[0])
             or float("inf") in (xa[0].hi, xb[0].hi) or min(xa[0].lo, xb[0].lo) < _FEWEST):
         return None  # "at least seven civilians" / "80 soldiers": two counts, not one
@@ -430,6 +431,7 @@ def victims(p: Pair) -> Reason | None:
                   weight=0.6 + 0.3 * min(1.0, max(0.0, p.similarity)))
 
 
+@lru_cache(maxsize=65536)
 def _dead(text: str) -> tuple[Count, str] | None:
     """The claim's one count of the dead and whether it names them fighters or civilians."""
     dead = [c for c in counts(text) if c.kind == "deaths"

@@ -7,7 +7,7 @@ import re
 
 from ...records import Reason
 from ..detectors import Pair, detector, span_of
-from ..text import ANOTHER_HAPPENING
+from ..text import elsewhere
 from .credit import DENIED_ROLES, frame_credits, responsibility
 from .happenings import happenings
 
@@ -24,23 +24,20 @@ def same_credit(p: Pair) -> Reason | None:
     Not harms: in a war each side strikes, and one actor's two strikes are two statements; not
     one article's two sentences."""
     if (p.a.article_id == p.b.article_id or p.a.stance != p.b.stance or p.a.stance != "asserts"
-            or p.similarity < _SAME_CREDIT_SIM or ANOTHER_HAPPENING.search(p.a.content)
-            or ANOTHER_HAPPENING.search(p.b.content)):
+            or p.similarity < _SAME_CREDIT_SIM):
         return None
-    fa, fb = frame_credits(p.a), frame_credits(p.b)
-    if not fa or not fb or responsibility(p) is not None:
+    fa, fb = frame_credits(p.a), frame_credits(p.b)  # cached per claim: most pairs stop here
+    match = next(((x, y) for x in fa for y in fb
+                  if x.agent is not None and x.agent == y.agent and x.role == y.role
+                  and x.role not in DENIED_ROLES and x.outcome == y.outcome
+                  and x.outcome not in ("harm", "*")), None)
+    if (match is None or elsewhere(p.a.content) or elsewhere(p.b.content)
+            or not _one_outcome(p) or responsibility(p) is not None):
         return None
-    for x in fa:
-        for y in fb:
-            if (x.agent is not None and x.agent == y.agent and x.role == y.role
-                    and x.role not in DENIED_ROLES and x.outcome == y.outcome
-                    and x.outcome not in ("harm", "*") and _one_outcome(p)):
-                what = x.outcome
-                sa, sb = span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)
-                return Reason("same-value", f"{sa.text!r} and {sb.text!r} credit one {x.role} "
-                              f"of the {what} ({x.agent})", (p.a.id, p.b.id), (sa, sb),
-                              weight=0.7)
-    return None
+    x, y = match
+    sa, sb = span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)
+    return Reason("same-value", f"{sa.text!r} and {sb.text!r} credit one {x.role} of the "
+                  f"{x.outcome} ({x.agent})", (p.a.id, p.b.id), (sa, sb), weight=0.7)
 
 
 def _one_outcome(p: Pair) -> bool:
