@@ -17,7 +17,7 @@ from typing import TypeVar
 from ..records import Claim, Reason, Span
 from ..registry import Registry
 from .text import (
-    COUNTRY_ALIASES,
+    COUNTRY_NAMES,
     NEGATIONS,
     ZONE_ABBREVIATIONS,
     DateRef,
@@ -31,8 +31,6 @@ from .text import (
     quantities,
     token_set,
 )
-
-_COUNTRY_KEYS = frozenset(COUNTRY_ALIASES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -508,7 +506,7 @@ def _is_name(s: str) -> bool:
     """A person, place or organisation: capitalised (not a day or month) or a country word."""
     if dates(s) or s[:1].isdigit() or s in ZONE_ABBREVIATIONS:
         return False  # "Friday", "May 7", "2024", "IST": the date detector's business
-    return bool(s[:1].isupper()) or norm_actor(s) in _COUNTRY_KEYS
+    return bool(s[:1].isupper()) or norm_actor(s) in COUNTRY_NAMES
 
 
 CONFLICT_TYPES = ("negation", "antonym", "number", "date", "actor", "attribution", "title",

@@ -15,7 +15,7 @@ from ..wordlists import alias_table, word_sequences, word_set
 # Countries by their usual names, capitals (metonymy: "Washington said"), and demonyms.
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = alias_table("countries")
 _ALIAS = {alias: name for name, aliases in COUNTRY_ALIASES.items() for alias in aliases}
-COUNTRY_NAMES = tuple(COUNTRY_ALIASES)  # the keys ``norm_actor`` folds countries to
+COUNTRY_NAMES = frozenset(COUNTRY_ALIASES)  # the keys ``norm_actor`` folds countries to
 _ALIAS.update({name: name for name in COUNTRY_ALIASES})
 # Armed and political groups by their other names: actors, not countries (``countries`` and the
 # country patterns leave them out).

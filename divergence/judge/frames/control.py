@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ...records import Reason
 from ..detectors import Pair, detector, one_voice, span_of
-from ..text import COUNTRY_ALIASES, dates, norm_actor
+from ..text import COUNTRY_NAMES, dates, norm_actor
 
 # Who: a name of up to four capitalised words, or a side noun with its modifiers.
 _SIDE = (r"rebels?|army|military|troops|forces|fighters|militants|militias?|government|soldiers|"
@@ -60,7 +60,6 @@ _NEGATED = re.compile(r"(?:\b(?:not|never|no\s+longer)|n['’]t)\s+(?:\w+\s+)?$"
 _STATE = frozenset({"army", "military", "troops", "forces", "government", "soldiers", "police"})
 _NONSTATE = frozenset({"rebel", "rebels", "fighters", "militants", "militia", "militias",
                        "insurgents", "paramilitaries", "separatists", "jihadists"})
-_COUNTRY_KEYS = frozenset(COUNTRY_ALIASES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +120,7 @@ def _side(who: str) -> str:
     if any(re.search(r"-(?:backed|led|aligned|allied|supported)$|^pro-", w) for w in words):
         return "nonstate"  # "Rwandan-backed rebels": whose proxies, not whose army
     if words[-1] in _NONSTATE or key in _NONSTATE or key in ("rebel", "opposition"):
-        named = key not in _COUNTRY_KEYS and key not in _NONSTATE and key not in (
+        named = key not in COUNTRY_NAMES and key not in _NONSTATE and key not in (
             "rebel", "opposition") and len(key) > 2
         return key if named else "nonstate"  # "HTS fighters": hts; "Syrian rebels": unnamed
     if key in _STATE or words[-1] in _STATE and key == words[-1]:
@@ -140,9 +139,9 @@ def _other_holders(x: str, y: str) -> bool:
         return True
     for g, named in ((x, y), (y, x)):
         if g == "state":
-            return named not in _COUNTRY_KEYS
+            return named not in COUNTRY_NAMES
         if g == "nonstate":
-            return named in _COUNTRY_KEYS
+            return named in COUNTRY_NAMES
     return True
 
 

@@ -92,10 +92,6 @@ def happenings(text: str) -> frozenset[str]:
     return frozenset(k for k, rx in HAPPENINGS.items() if rx.search(text))
 
 
-
-_COUNTRY_NAMES = frozenset(COUNTRY_NAMES)
-
-
 # Who reports, not where or to whom it happened: "the Investigative Committee put the toll at
 # 143" and "139 were killed at Crocus City Hall" speak of one attack.
 _REPORTERS = frozenset({
@@ -123,7 +119,7 @@ def same_happening(p: Pair, kinds: frozenset[str], sim: float, bare: float = 0.2
         return False  # about other countries altogether (who says it may differ: that is news)
     na, nb = _names(p.a.content), _names(p.b.content)
     # People and places below the country: two meetings of other people, blasts in other towns.
-    pa, pb = na - _COUNTRY_NAMES, nb - _COUNTRY_NAMES
+    pa, pb = na - COUNTRY_NAMES, nb - COUNTRY_NAMES
     if pa and pb and not (pa & pb) and p.similarity < 0.75:
         return False
     if not na or not nb:
