@@ -19,18 +19,6 @@ def word_set(name: str) -> frozenset[str]:
 
 
 @cache
-def word_groups(name: str) -> dict[str, frozenset[str]]:
-    """``group: word word ...`` lines as a dict of word sets (a group may span several lines),
-    lower-cased."""
-    out: dict[str, set[str]] = {}
-    for line in _lines(name):
-        group, sep, words = line.partition(":")
-        if sep:
-            out.setdefault(group.strip(), set()).update(w.lower() for w in words.split())
-    return {k: frozenset(v) for k, v in out.items()}
-
-
-@cache
 def word_sequences(name: str) -> dict[str, tuple[str, ...]]:
     """``group: word word ...`` lines as a dict of word tuples in file order (a group may span
     several lines), lower-cased: for lists whose order means something (months)."""
@@ -40,6 +28,12 @@ def word_sequences(name: str) -> dict[str, tuple[str, ...]]:
         if sep:
             out.setdefault(group.strip(), []).extend(w.lower() for w in words.split())
     return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def word_groups(name: str) -> dict[str, frozenset[str]]:
+    """``group: word word ...`` lines as a dict of word sets (``word_sequences``, unordered)."""
+    return {k: frozenset(v) for k, v in word_sequences(name).items()}
 
 
 def alias_table(name: str) -> dict[str, tuple[str, ...]]:

@@ -74,15 +74,14 @@ def norm_actor(s: str, fold_groups: bool = True) -> str:
     groups = _GROUPS if fold_groups else {}
     if s in groups:
         return groups[s]  # "Islamic State", "ISIS": one group
-    words = [w for w in (_POSSESSIVE.sub("", x) for x in _ACTOR_WORD.findall(s))
-             if w not in _NOT_ENTITIES]  # "Kiev's forces": kiev, not kiev's
+    named = [_POSSESSIVE.sub("", x) for x in _ACTOR_WORD.findall(s)]  # "Kiev's": kiev
+    words = [w for w in named if w not in _NOT_ENTITIES]
     head = [w for w in words if w not in _GENERIC]
     if head and " ".join(head) in _ALIAS and len(head) <= 3:
         return _ALIAS[" ".join(head)]
     if " ".join(head) in groups:
         return groups[" ".join(head)]
-    named = [_POSSESSIVE.sub("", x) for x in _ACTOR_WORD.findall(s)]  # "state" kept here
-    while len(named) > 1 and named[-1] in _GENERIC:
+    while len(named) > 1 and named[-1] in _GENERIC:  # ("state" kept in ``named``)
         named.pop()  # "Islamic State militants": the group's name, its side noun off
         if " ".join(named) in groups:
             return groups[" ".join(named)]
@@ -386,7 +385,7 @@ _ZONE = re.compile(
 def zone(text: str, d: DateRef) -> tuple[int | str | None, int]:
     """The time zone a clock time is given in, and where its name ends: the zone's offset from
     UTC in minutes ("0400 GMT": 0, "5 pm IST": 330, "21:00 Moscow time": 180, "13:00 (GMT+4)":
-    240), its name when the name fixes no offset ("9 am Kyiv time": "kyiv"), or None (no zone,
+    240), its name when the name fixes no offset ("9 am Kyiv time": "kyiv time"), or None (no zone,
     or "local time"; the end is then the time's)."""
     m = _ZONE.match(text, d.end)
     if m is None:
@@ -449,19 +448,19 @@ _MONTHDAY = re.compile(
 _MAY_VERB = re.compile(r"\s+(?:be|have|not|also|well)\b")
 
 
-@lru_cache(maxsize=65536)
-def elsewhere(text: str) -> bool:
-    """Whether ``text`` places itself in another happening than the news's (``ANOTHER_HAPPENING``):
-    read once per claim, not once per pair."""
-    return bool(ANOTHER_HAPPENING.search(text))
-
-
 # A claim that places what it counts in another happening than the one in the news ("30 were
 # arrested at a separate protest last year"): no count of it contradicts the news's.
 ANOTHER_HAPPENING = re.compile(
     r"\b(?:a|an)\s+(?:separate|earlier|previous|prior|unrelated)\s+(?:[\w-]+\s+)?(?:attack|"
     r"protest|incident|clash(?:es)?|raid|strike|blast|operation|offensive|fire|crash|round|"
     r"wave)\b", re.I)  # not "last week" or "last year's sabotage": the news's own, told later
+
+
+@lru_cache(maxsize=65536)
+def elsewhere(text: str) -> bool:
+    """Whether ``text`` places itself in another happening than the news's (``ANOTHER_HAPPENING``):
+    read once per claim, not once per pair."""
+    return bool(ANOTHER_HAPPENING.search(text))
 
 
 _ISO_DATE = re.compile(r"\b(?:19|20)\d\d-(?P<mo>0[1-9]|1[0-2])-(?P<dd>0[1-9]|[12]\d|3[01])\b")

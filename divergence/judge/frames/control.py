@@ -101,7 +101,7 @@ def holds(text: str, speaker: str | None = None) -> tuple[Hold, ...]:
 
 def _place_key(where: str) -> str:
     """A place as compared: "the village of Robotyne" is "robotyne", "the main airport" is
-    "main airport", "El Fasher" is "el fasher"."""
+    "airport" (but "the Goma airport" is "goma airport"), "El Fasher" is "el fasher"."""
     where = re.sub(r"^.*\bof\s+(?=[A-Z])", "", where.strip())
     words = re.sub(r"^(?:the|a|an)\s+", "", where, flags=re.I).lower().split()
     if words and re.fullmatch(_PLACE_NOUN, words[-1]) and not (

@@ -419,7 +419,7 @@ def victims(p: Pair) -> Reason | None:
         return None
     if one_voice(p) or _dates_differ(p.a.content, p.b.content) or _swapped_actor(p):
         return None
-    if (xa is None or xb is None or xa[1] == xb[1] or clash(xa[0], xb[0])
+    if (xa[1] == xb[1] or clash(xa[0], xb[0])
             or float("inf") in (xa[0].hi, xb[0].hi) or min(xa[0].lo, xb[0].lo) < _FEWEST):
         return None  # "at least seven civilians" / "80 soldiers": two counts, not one
     if not same_happening(p, frozenset({"deaths"}), 0.45) and not _pinned(p, "deaths"):
