@@ -60,6 +60,45 @@ def test_training_runs_end_to_end_on_50_pairs_and_exports(tmp_path: Path) -> Non
     assert p.shape == (len(pairs), 3) and np.allclose(p.sum(axis=1), 1.0, atol=1e-5)
 
 
+def test_news_pairs_train_both_ways_and_replay_keeps_them_all(tmp_path: Path) -> None:
+    from divergence.judge.train_nli import NEWSPAIRS, load_training_data, replay
+
+    news = tmp_path / "pairs.jsonl"
+    rows = [{"a": "The blast killed 12.", "b": "The explosion killed 31.", "label": "conflict",
+             "type": "count"},
+            {"a": "The truce began at 5 pm.", "b": "Firing stopped from 17:00.", "label": "agree"},
+            {"a": "The minister resigned.", "b": "The minister visited Paris.",
+             "label": "unrelated"}]
+    news.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    nli = _tiny_nli_dir(tmp_path / "nli", n=20)
+    train, _, files = load_training_data(nli, None, ["mnli_m", "newspairs"], news=news)
+    mine = [r for r in train if r.source == "newspairs"]
+    assert [(r.premise, r.label) for r in mine[:2]] == [
+        ("The blast killed 12.", "contradiction"), ("The explosion killed 31.", "contradiction")]
+    assert [r.label for r in mine[2::2]] == ["entailment", "neutral"]
+    assert str(news) in files
+    kept = replay(train, "newspairs", 5, seed=1)
+    assert len(kept) == 6 + 5 and kept[:6] == mine
+    assert replay(train, "newspairs", 5, seed=1) == kept  # seeded
+    news.write_text(json.dumps({"a": "x", "b": "y", "label": "neither?"}) + "\n")
+    with pytest.raises(ValueError, match="pairs.jsonl:1"):
+        load_training_data(nli, None, ["newspairs"], news=news)
+    assert NEWSPAIRS.name == "pairs.jsonl"
+
+
+def test_the_news_pairs_file_is_well_formed() -> None:
+    """Every row of training/newspairs reads, with a conflict type exactly on conflicts."""
+    from divergence.judge.train_nli import NEWSPAIRS, read_news_pairs
+
+    types = {"credit", "who_asked", "count", "time", "rejection", "linkage", "title",
+             "control", "victims"}
+    rows = [json.loads(line) for line in NEWSPAIRS.read_text("utf-8").splitlines()]
+    assert len(rows) > 3000
+    assert all((r["type"] in types) == (r["label"] == "conflict") for r in rows)
+    assert len({(r["a"], r["b"]) for r in rows}) == len(rows)
+    assert len(read_news_pairs(NEWSPAIRS)) == 2 * len(rows)
+
+
 @pytest.mark.slow
 def test_shipped_model_loads_without_torch_and_labels_clear_pairs() -> None:
     code = (
@@ -135,3 +174,4 @@ def test_the_pair_memory_forgets_beyond_its_bound(monkeypatch: pytest.MonkeyPatc
     nli.predict([("A new pair.", "Another.")])  # past the bound: the memory starts over
     assert len(nli._seen) == 1
     assert np.allclose(nli.predict(pairs), want, atol=1e-4)  # read again, the same answers
+

@@ -4,7 +4,8 @@
 
 Starts from the packaged all-MiniLM-L6-v2 weights (a 6-layer BERT) with a fresh 3-way head
 (contradiction, entailment, neutral). Trains on MNLI dev_matched, SNLI dev + test, SICK train and
-Emergent train (plus ``--extra`` JSONL files such as the newsdev dev half); never on MNLI
+Emergent train, and ``newspairs`` (the news sentence pairs written for this project,
+``training/newspairs``; plus ``--extra`` JSONL files such as the newsdev dev half); never on MNLI
 dev_mismatched, ANLI, SICK test, Emergent test or FNC-1, which are kept for evaluation. A fixed
 ``tune`` slice (1,000 MNLI dev_matched pairs and SICK trial) is held out of training to pick the
 epoch. Batches are bucketed by length (dynamic padding); a checkpoint is written every
@@ -30,6 +31,7 @@ from pathlib import Path
 
 NLI_LABELS = ("contradiction", "entailment", "neutral")  # column order of the head
 _FROM_BENCH = {"conflict": "contradiction", "agree": "entailment", "neither": "neutral"}
+NEWSPAIRS = Path(__file__).resolve().parents[2] / "training" / "newspairs" / "pairs.jsonl"
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,12 +71,32 @@ def read_nli(path: Path, source: str) -> list[NLIPair]:
     return out
 
 
+def read_news_pairs(path: Path) -> list[NLIPair]:
+    """``training/newspairs`` rows (a, b, label conflict/agree/unrelated) as NLI pairs, both
+    ways round: a conflict or an agreement between two outlets holds whichever is the premise."""
+    to_nli = {**_FROM_BENCH, "unrelated": "neutral"}
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            label = to_nli.get(str(row.get("label")))
+            if label is None:
+                raise ValueError(f"{path}:{n}: label {row.get('label')!r} is not a pair label")
+            a, b = str(row["a"]).strip(), str(row["b"]).strip()
+            out += [NLIPair(a, b, label, "newspairs"), NLIPair(b, a, label, "newspairs")]
+    return out
+
+
 def load_training_data(nli_dir: Path | None, bench_dir: Path | None, sources: Sequence[str],
-                       extra: Sequence[Path] = ()) -> tuple[list[NLIPair], list[NLIPair], dict]:
+                       extra: Sequence[Path] = (), news: Path = NEWSPAIRS
+                       ) -> tuple[list[NLIPair], list[NLIPair], dict]:
     """(train, tune, files): the training pairs, the held-out tune slice, and file hashes.
 
-    ``sources`` picks from mnli_m, snli, sick, emergent. The tune slice is 1,000 MNLI
-    dev_matched pairs (a fixed shuffle) plus SICK trial; neither is trained on.
+    ``sources`` picks from mnli_m, snli, sick, emergent, newspairs (read from ``news``). The
+    tune slice is 1,000 MNLI dev_matched pairs (a fixed shuffle) plus SICK trial; neither is
+    trained on.
     """
     train: list[NLIPair] = []
     tune: list[NLIPair] = []
@@ -110,9 +132,19 @@ def load_training_data(nli_dir: Path | None, bench_dir: Path | None, sources: Se
             # the article headline states (or denies) the claim: premise = headline
             train += [NLIPair(p.b, p.a, _FROM_BENCH[p.label], "emergent")
                       for p in load_emergent(root / "emergent", "train")]
+    if "newspairs" in sources:
+        train += read_news_pairs(use(Path(news)))
     for path in extra:
         train += read_nli(use(Path(path)), Path(path).stem)
     return train, tune, files
+
+
+def replay(train: Sequence[NLIPair], keep: str, n: int, seed: int) -> list[NLIPair]:
+    """Every pair of source ``keep`` and ``n`` of the others, drawn with ``seed``: fine-tuning
+    on new data while replaying some of the old keeps what the model knew."""
+    new = [r for r in train if r.source == keep]
+    old = [r for r in train if r.source != keep]
+    return new + random.Random(seed).sample(old, min(n, len(old)))
 
 
 def batches(lengths: Sequence[int], batch_size: int, rng: random.Random) -> list[list[int]]:
@@ -317,7 +349,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, required=True, help="run folder (checkpoints, epochs)")
     ap.add_argument("--nli", type=Path, default=None, help="the NLI data folder (../shared/nli)")
     ap.add_argument("--bench", type=Path, default=None, help="the benchmark folder (SICK, ...)")
-    ap.add_argument("--sources", default="mnli_m,snli,sick,emergent")
+    ap.add_argument("--sources", default="mnli_m,snli,sick,emergent",
+                    help="comma-separated: mnli_m, snli, sick, emergent, newspairs")
+    ap.add_argument("--newspairs", type=Path, default=NEWSPAIRS,
+                    help="the news pairs file (training/newspairs/pairs.jsonl)")
+    ap.add_argument("--replay", type=int, default=0,
+                    help="train on every newspairs pair and this many of the others")
     ap.add_argument("--extra", type=Path, nargs="*", default=[],
                     help="more training JSONL (premise, hypothesis, label)")
     ap.add_argument("--base", default=None, help="starting weights (default: packaged MiniLM)")
@@ -335,10 +372,12 @@ def main(argv: list[str] | None = None) -> int:
     nli = args.nli or (Path(bench).parent / "nli" if bench else None)
     sources = [s for s in args.sources.split(",") if s]
     try:
-        train, tune, files = load_training_data(nli, bench, sources, args.extra)
+        train, tune, files = load_training_data(nli, bench, sources, args.extra, args.newspairs)
     except (OSError, ValueError) as e:
         print(f"train_nli: {e}", file=sys.stderr)
         return 1
+    if args.replay:
+        train = replay(train, "newspairs", args.replay, args.seed)
     if args.limit:
         random.Random(args.seed).shuffle(train)
         train, tune = train[:args.limit], tune[:args.limit]
@@ -356,4 +395,4 @@ if __name__ == "__main__":
     sys.exit(main())
 
 
-__all__ = ["NLIPair", "Trainer", "load_training_data", "main"]
+__all__ = ["NLIPair", "Trainer", "load_training_data", "main", "read_news_pairs", "replay"]
