@@ -9,12 +9,14 @@ from pathlib import Path
 import pytest
 
 from divergence.errors import DivergenceError
+from divergence.evaluate.evals import format_newsdev
 from divergence.evaluate.newsdev import (
     CONFLICT_KINDS,
     GoldPair,
     Side,
     load_newsdev,
     report_labels,
+    report_load,
 )
 from divergence.records import Article, Claim, ClaimGroup, Report
 
@@ -116,6 +118,8 @@ def test_report_labels_match_sides_by_offsets(tmp_path: Path) -> None:
              GoldPair("3", Side("e/x.txt", "Alpha said one."), Side("e/y.txt", "Delta said four."),
                       "unrelated", None, "e", False)]
     assert report_labels(pairs, rep, tmp_path) == ["conflict", "agree", "neither"]
+    assert report_load(rep) == {"claims": 4, "conflict_groups": 1, "claims_in_conflicts": 2,
+                                "agree_groups": 1, "claims_in_agreements": 2}
 
 
 @pytest.mark.slow
@@ -133,3 +137,6 @@ def test_eval_newsdev_writes_both_levels(tmp_path: Path) -> None:
         assert sum(map(sum, r["confusion"])) == data["n"]
         kinds = {p.kind for p in load_newsdev(NEWSDEV, "dev").first(2).pairs if p.kind}
         assert set(r["conflict_recall_by_type"]) == kinds
+    load = data["report"]["load"]
+    assert 0 < load["claims_in_conflicts"] + load["claims_in_agreements"] <= load["claims"]
+    assert f"report: {load['conflict_groups']} conflict groups holding" in format_newsdev(data)

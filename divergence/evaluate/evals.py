@@ -285,7 +285,7 @@ def eval_newsdev(data: Any, judge: Judge, embedder: Embedder,
     whole report over the split's articles (report level: a gold pair is conflict or agree when
     one group of that label holds a claim of each side). P/R/F1 per label, conflict recall per
     type, and the pairs each level got wrong (ids), for reading."""
-    from .newsdev import CONFLICT_KINDS, TO_PAIR, report_labels
+    from .newsdev import CONFLICT_KINDS, TO_PAIR, report_labels, report_load
 
     pairs = list(data.pairs)
     gold = [TO_PAIR[p.label] for p in pairs]
@@ -307,10 +307,13 @@ def eval_newsdev(data: Any, judge: Judge, embedder: Embedder,
             report = run(articles, embedder, judge, cache,
                          options=Options(progress=False, claims_dir=None))
             pred = report_labels(pairs, report, data.root)
+            load_of = report_load(report)
         else:
             raise DivergenceError(f"unknown newsdev level {level!r}; choose pair or report")
         res = _scores(gold, pred, PAIR_LABELS)
         res["macro_f1"] = res["macro"]["f1"]
+        if level == "report":
+            res["load"] = load_of
         res["conflict_recall_by_type"] = {}
         for kind in CONFLICT_KINDS:
             idx = [i for i, p in enumerate(pairs) if p.kind == kind]
@@ -348,5 +351,10 @@ def format_newsdev(res: dict[str, Any]) -> str:
                   "conflict recall by type: " + ", ".join(
                       f"{k} {v['found']}/{v['n']}"
                       for k, v in r["conflict_recall_by_type"].items())]
+        if "load" in r:
+            d = r["load"]
+            lines.append(f"report: {d['conflict_groups']} conflict groups holding "
+                         f"{d['claims_in_conflicts']} of {d['claims']} claims, "
+                         f"{d['agree_groups']} agree groups holding {d['claims_in_agreements']}")
     lines.append(f"time: {res['seconds']:.1f} s")
     return "\n".join(lines)

@@ -163,6 +163,19 @@ def side_claims(report: object, root: Path) -> Callable[[Side], list[Any]]:
     return overlapping
 
 
+def report_load(report: Any) -> dict[str, int]:
+    """How much of a report is conflict and agreement: groups and the claims they hold. The
+    gold pairs score a group only where it holds both sides of one, so a judge that floods the
+    report with false conflicts between unlabelled claims shows here, not in the F1."""
+    def held(label: str) -> tuple[int, int]:
+        groups = [g for g in report.groups if g.label == label]
+        return len(groups), len({c for g in groups for c in g.claims})
+
+    (cg, cc), (ag, ac) = held("conflict"), held("agree")
+    return {"claims": len(report.claims), "conflict_groups": cg, "claims_in_conflicts": cc,
+            "agree_groups": ag, "claims_in_agreements": ac}
+
+
 def report_labels(pairs: Sequence[GoldPair], report: object, root: Path) -> list[str]:
     """For each gold pair, the label the report gives it: ``agree`` when one agree group holds a
     claim of each side, else ``conflict`` when one conflict group does (claims matched by
