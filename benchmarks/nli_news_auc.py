@@ -1,6 +1,6 @@
 """How well the shipped NLI model reads real news pairs: ROC AUC on newsdev's gold pairs.
 
-    python benchmarks/nli_news_auc.py [--nli FOLDER] [--as-written] [--out FILE]
+    python benchmarks/nli_news_auc.py [--nli FOLDER --out FILE] [--as-written]
 
 Each gold pair's two sentences are read as ``compare`` reads them (``claim_from_text``: the
 proposition without its attribution) and given to the model both ways round. For each split it
@@ -12,7 +12,8 @@ the judge asks the model only narrow questions, but none of them can be answered
 this. Writes benchmarks/results/nli_news_auc.json (figures only, no texts).
 
 ``--nli`` measures another exported model (``divergence.judge.nli_onnx``) instead of the
-shipped one; ``--as-written`` gives it the gold sentences whole, attribution kept ("X said P"),
+shipped one, written to ``--out`` (required then: the default file holds the shipped model's
+figures); ``--as-written`` gives it the gold sentences whole, attribution kept ("X said P"),
 as a model trained on such sentences (``training/newspairs``) reads them.
 """
 
@@ -84,8 +85,11 @@ def main() -> int:
     ap = argparse.ArgumentParser(description="ROC AUC of an NLI model on newsdev's gold pairs.")
     ap.add_argument("--nli", type=Path, default=None, help="an exported model folder")
     ap.add_argument("--as-written", action="store_true", help="read whole sentences")
-    ap.add_argument("--out", type=Path, default=HERE / "results" / "nli_news_auc.json")
+    ap.add_argument("--out", type=Path, default=None,
+                    help="the JSON to write [results/nli_news_auc.json for the shipped model]")
     args = ap.parse_args()
+    if args.nli and args.out is None:
+        ap.error("--nli needs --out: results/nli_news_auc.json holds the shipped model's figures")
     emb = EMBEDDERS.make("sentence-transformers", model="all-MiniLM-L6-v2", backend="onnx")
     model = OnnxNLI(args.nli).load() if args.nli else shipped_nli()
     cache = EmbeddingCache()
@@ -97,9 +101,10 @@ def main() -> int:
         print(f"| {split} | {r['pairs']} | {r['p_contradiction_conflict_vs_rest']} | "
               f"{r['p_contradiction_conflict_vs_agree']} | {r['p_entailment_agree_vs_rest']} | "
               f"{r['cosine_agree_vs_rest']} |")
-    out["model"] = getattr(model, "name", "?")
-    out["as_written"] = args.as_written
-    atomic_write(args.out, json.dumps(out, indent=1) + "\n")
+    out["meta"] = {"model": str(args.nli) if args.nli else getattr(model, "name", "?"),
+                   "as_written": args.as_written}
+    atomic_write(args.out or HERE / "results" / "nli_news_auc.json",
+                 json.dumps(out, indent=1) + "\n")
     return 0
 
 

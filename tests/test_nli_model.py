@@ -61,7 +61,7 @@ def test_training_runs_end_to_end_on_50_pairs_and_exports(tmp_path: Path) -> Non
 
 
 def test_news_pairs_train_both_ways_and_replay_keeps_them_all(tmp_path: Path) -> None:
-    from divergence.judge.train_nli import NEWSPAIRS, load_training_data, replay
+    from divergence.judge.train_nli import load_training_data, replay
 
     news = tmp_path / "pairs.jsonl"
     rows = [{"a": "The blast killed 12.", "b": "The explosion killed 31.", "label": "conflict",
@@ -80,10 +80,14 @@ def test_news_pairs_train_both_ways_and_replay_keeps_them_all(tmp_path: Path) ->
     kept = replay(train, "newspairs", 5, seed=1)
     assert len(kept) == 6 + 5 and kept[:6] == mine
     assert replay(train, "newspairs", 5, seed=1) == kept  # seeded
+    old = [r for r in train if r.source != "newspairs"]
+    with pytest.raises(ValueError, match="--replay needs the source newspairs"):
+        replay(old, "newspairs", 5, seed=1)  # nothing new: it would train on old pairs alone
+    with pytest.raises(ValueError, match="unknown source newspair"):
+        load_training_data(nli, None, ["mnli_m", "newspair"], news=news)
     news.write_text(json.dumps({"a": "x", "b": "y", "label": "neither?"}) + "\n")
     with pytest.raises(ValueError, match="pairs.jsonl:1"):
         load_training_data(nli, None, ["newspairs"], news=news)
-    assert NEWSPAIRS.name == "pairs.jsonl"
 
 
 def test_the_news_pairs_file_is_well_formed() -> None:
@@ -174,4 +178,3 @@ def test_the_pair_memory_forgets_beyond_its_bound(monkeypatch: pytest.MonkeyPatc
     nli.predict([("A new pair.", "Another.")])  # past the bound: the memory starts over
     assert len(nli._seen) == 1
     assert np.allclose(nli.predict(pairs), want, atol=1e-4)  # read again, the same answers
-

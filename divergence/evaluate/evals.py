@@ -307,13 +307,12 @@ def eval_newsdev(data: Any, judge: Judge, embedder: Embedder,
             report = run(articles, embedder, judge, cache,
                          options=Options(progress=False, claims_dir=None))
             pred = report_labels(pairs, report, data.root)
-            load_of = report_load(report)
         else:
             raise DivergenceError(f"unknown newsdev level {level!r}; choose pair or report")
         res = _scores(gold, pred, PAIR_LABELS)
         res["macro_f1"] = res["macro"]["f1"]
         if level == "report":
-            res["load"] = load_of
+            res["load"] = report_load(report)
         res["conflict_recall_by_type"] = {}
         for kind in CONFLICT_KINDS:
             idx = [i for i, p in enumerate(pairs) if p.kind == kind]

@@ -166,7 +166,8 @@ def side_claims(report: object, root: Path) -> Callable[[Side], list[Any]]:
 def report_load(report: Any) -> dict[str, int]:
     """How much of a report is conflict and agreement: groups and the claims they hold. The
     gold pairs score a group only where it holds both sides of one, so a judge that floods the
-    report with false conflicts between unlabelled claims shows here, not in the F1."""
+    report with false conflicts between unlabelled claims shows here, not in the F1. Muted
+    conflicts (under a calibrated threshold) count too: the report still shows them."""
     def held(label: str) -> tuple[int, int]:
         groups = [g for g in report.groups if g.label == label]
         return len(groups), len({c for g in groups for c in g.claims})

@@ -32,6 +32,7 @@ from pathlib import Path
 NLI_LABELS = ("contradiction", "entailment", "neutral")  # column order of the head
 _FROM_BENCH = {"conflict": "contradiction", "agree": "entailment", "neither": "neutral"}
 NEWSPAIRS = Path(__file__).resolve().parents[2] / "training" / "newspairs" / "pairs.jsonl"
+SOURCES = ("mnli_m", "snli", "sick", "emergent", "newspairs")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +74,9 @@ def read_nli(path: Path, source: str) -> list[NLIPair]:
 
 def read_news_pairs(path: Path) -> list[NLIPair]:
     """``training/newspairs`` rows (a, b, label conflict/agree/unrelated) as NLI pairs, both
-    ways round: a conflict or an agreement between two outlets holds whichever is the premise."""
+    ways round: a conflict or an agreement between two outlets holds whichever is the premise.
+    An agreement may give details the other side lacks, so one way round is then not strictly
+    an entailment; the judge asks for entailment either way, which is what this teaches."""
     to_nli = {**_FROM_BENCH, "unrelated": "neutral"}
     out = []
     with open(path, encoding="utf-8") as f:
@@ -98,6 +101,9 @@ def load_training_data(nli_dir: Path | None, bench_dir: Path | None, sources: Se
     tune slice is 1,000 MNLI dev_matched pairs (a fixed shuffle) plus SICK trial; neither is
     trained on.
     """
+    unknown = sorted(set(sources) - set(SOURCES))
+    if unknown:
+        raise ValueError(f"unknown source {', '.join(unknown)}; choose from {', '.join(SOURCES)}")
     train: list[NLIPair] = []
     tune: list[NLIPair] = []
     files: dict[str, str] = {}
@@ -140,9 +146,12 @@ def load_training_data(nli_dir: Path | None, bench_dir: Path | None, sources: Se
 
 
 def replay(train: Sequence[NLIPair], keep: str, n: int, seed: int) -> list[NLIPair]:
-    """Every pair of source ``keep`` and ``n`` of the others, drawn with ``seed``: fine-tuning
-    on new data while replaying some of the old keeps what the model knew."""
+    """Every pair of source ``keep`` and ``n`` of the others (``--extra`` files included),
+    drawn with ``seed``: fine-tuning on new data while replaying some of the old keeps what the
+    model knew."""
     new = [r for r in train if r.source == keep]
+    if not new or n < 0:
+        raise ValueError(f"--replay needs the source {keep} in --sources and a count of 0 or more")
     old = [r for r in train if r.source != keep]
     return new + random.Random(seed).sample(old, min(n, len(old)))
 
@@ -353,7 +362,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="comma-separated: mnli_m, snli, sick, emergent, newspairs")
     ap.add_argument("--newspairs", type=Path, default=NEWSPAIRS,
                     help="the news pairs file (training/newspairs/pairs.jsonl)")
-    ap.add_argument("--replay", type=int, default=0,
+    ap.add_argument("--replay", type=int, default=None,
                     help="train on every newspairs pair and this many of the others")
     ap.add_argument("--extra", type=Path, nargs="*", default=[],
                     help="more training JSONL (premise, hypothesis, label)")
@@ -373,11 +382,11 @@ def main(argv: list[str] | None = None) -> int:
     sources = [s for s in args.sources.split(",") if s]
     try:
         train, tune, files = load_training_data(nli, bench, sources, args.extra, args.newspairs)
+        if args.replay is not None:
+            train = replay(train, "newspairs", args.replay, args.seed)
     except (OSError, ValueError) as e:
         print(f"train_nli: {e}", file=sys.stderr)
         return 1
-    if args.replay:
-        train = replay(train, "newspairs", args.replay, args.seed)
     if args.limit:
         random.Random(args.seed).shuffle(train)
         train, tune = train[:args.limit], tune[:args.limit]
