@@ -25,7 +25,7 @@ import random
 import sys
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,21 +54,25 @@ def sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def read_nli(path: Path, source: str) -> list[NLIPair]:
-    """Rows of a ``../shared/nli`` file (gzip or plain JSONL of premise/hypothesis/label)."""
+def _json_rows(path: Path) -> Iterator[tuple[int, dict]]:
+    """(line number, object) for each non-blank line of a gzip or plain JSONL file."""
     opener = gzip.open if path.suffix == ".gz" else open
-    out = []
     with opener(path, "rt", encoding="utf-8") as f:  # type: ignore[operator]
         for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            label = str(row.get("label", ""))
-            label = _FROM_BENCH.get(label, label)
-            if label not in NLI_LABELS:
-                raise ValueError(f"{path}:{n}: label {row.get('label')!r} is not an NLI label")
-            out.append(NLIPair(str(row["premise"]).strip(), str(row["hypothesis"]).strip(),
-                               label, source))
+            if line.strip():
+                yield n, json.loads(line)
+
+
+def read_nli(path: Path, source: str) -> list[NLIPair]:
+    """Rows of a ``../shared/nli`` file (gzip or plain JSONL of premise/hypothesis/label)."""
+    out = []
+    for n, row in _json_rows(path):
+        label = str(row.get("label", ""))
+        label = _FROM_BENCH.get(label, label)
+        if label not in NLI_LABELS:
+            raise ValueError(f"{path}:{n}: label {row.get('label')!r} is not an NLI label")
+        out.append(NLIPair(str(row["premise"]).strip(), str(row["hypothesis"]).strip(),
+                           label, source))
     return out
 
 
@@ -79,16 +83,12 @@ def read_news_pairs(path: Path) -> list[NLIPair]:
     an entailment; the judge asks for entailment either way, which is what this teaches."""
     to_nli = {**_FROM_BENCH, "unrelated": "neutral"}
     out = []
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            label = to_nli.get(str(row.get("label")))
-            if label is None:
-                raise ValueError(f"{path}:{n}: label {row.get('label')!r} is not a pair label")
-            a, b = str(row["a"]).strip(), str(row["b"]).strip()
-            out += [NLIPair(a, b, label, "newspairs"), NLIPair(b, a, label, "newspairs")]
+    for n, row in _json_rows(path):
+        label = to_nli.get(str(row.get("label")))
+        if label is None:
+            raise ValueError(f"{path}:{n}: label {row.get('label')!r} is not a pair label")
+        a, b = str(row["a"]).strip(), str(row["b"]).strip()
+        out += [NLIPair(a, b, label, "newspairs"), NLIPair(b, a, label, "newspairs")]
     return out
 
 
