@@ -286,18 +286,22 @@ def _expand(paths: Sequence[str], stdin: IO[bytes] | None) -> list[_Item]:
         if not path.exists():
             raise DivergenceError(io.missing(path), where=p)
         files = [path]
-        if path.is_dir():  # the same rule as io.read_source: article extensions, no hidden parts
-            files = sorted(
-                f for f in path.rglob("*")
-                if f.is_file() and f.suffix.lower() in io.ARTICLE_EXT
-                and not any(part.startswith(".") for part in f.relative_to(path).parts)
-            )
+        if path.is_dir():  # io.read_source's rule: article files, not divergence's own output
+            files = [f for f in io.article_files(path) if not _own_output(f)]
             if not files:
-                exts = ", ".join(sorted(io.ARTICLE_EXT))
-                raise DivergenceError(f"folder holds no article files (looked for {exts})",
-                                      where=p)
+                raise io.no_articles(p)
         items.extend(_File(os.path.abspath(f), str(f), f.stat().st_size) for f in files)
     return items
+
+
+def _own_output(f: Path) -> bool:
+    """Whether a folder's file is a report or claims file divergence wrote (its first
+    kilobyte, read here; the file itself is read on a worker)."""
+    try:
+        with f.open("rb") as fh:
+            return io.own_output(fh.read(1024))
+    except OSError:
+        return False  # unreadable: the worker's read says why
 
 
 def _partition(items: list[_Item], n: int) -> list[list[_Item]]:

@@ -70,6 +70,7 @@ def inputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     (extra / "latin.txt").write_bytes(b"Officials met.\nCaf\xe9 owners met on Monday.\n")
     (extra / ".hidden.txt").write_text("Hidden files are never read by anyone at all.\n")
     (extra / "notes.csv").write_text("a,b\n")
+    (extra / "report.md").write_text("# Divergence report\n\nA run's own output, not news.\n")
     return ["seeds", "data", "extra"]
 
 
@@ -203,6 +204,20 @@ def test_no_readable_article_is_the_local_error(scheduler: str, tmp_path: Path) 
                "--scheduler", scheduler)
     assert res.exit_code == 1 and "Traceback" not in res.output
     assert "no readable articles in" in res.stderr
+
+
+def test_a_folder_scan_skips_divergence_output_as_the_local_engine_does(tmp_path: Path) -> None:
+    """A report or claims file written into a folder is not read back as an article."""
+    from divergence.engines import _expand
+
+    (tmp_path / "a.txt").write_text("The council approved the harbour budget on Friday.\n")
+    (tmp_path / "report.md").write_text("# Divergence report\n\n- Model: `st:x`\n")
+    (tmp_path / "claims.jsonl").write_text(
+        '{"id": "abc:0", "article_id": "abc", "text": "The council approved it."}\n')
+    assert [Path(f.shown).name for f in _expand([str(tmp_path)], None)] == ["a.txt"]
+    (tmp_path / "a.txt").unlink()
+    with pytest.raises(DivergenceError, match="folder holds no article files"):
+        _expand([str(tmp_path)], None)
 
 
 def test_a_missing_path_fails_before_any_task(scheduler: str, tmp_path: Path) -> None:

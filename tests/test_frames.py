@@ -1231,6 +1231,18 @@ def test_times_in_two_zones_are_compared_on_one_clock() -> None:
         assert when(p) is None and same_value(p) is None, a
 
 
+def test_zone_abbreviations_are_no_names() -> None:
+    """Every zone abbreviation of time_zones.txt (three letters or more) after a clock time is a
+    clock, not a name: "5 pm EST" names nobody, as "5 pm IST" does not."""
+    from divergence.judge.text import entities
+    from divergence.wordlists import alias_table
+
+    zones = [z for z in alias_table("time_zones") if z.isupper() and len(z) >= 3]
+    assert {"GMT", "IST", "EST", "PST"} <= set(zones)
+    for z in zones:
+        assert not entities(f"The truce began at 5 pm {z} on Friday."), z
+
+
 def test_the_guns_falling_silent_in_the_present_tense_is_a_truce() -> None:
     """"heard the blasts die away around 30 minutes before midnight" is when the fighting
     stopped, set against "the fighting stopped at 0:30"."""

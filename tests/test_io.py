@@ -525,3 +525,21 @@ def test_a_folder_read_again_skips_the_reports_and_claims_files_written_into_it(
         '{"id": "abc:0", "article_id": "abc", "text": "The council approved it."}\n')
     arts, skips = load([str(tmp_path)])
     assert sorted(Path(a.path).name for a in arts) == ["a.txt", "b.md"] and not skips
+
+
+def test_a_folder_scan_opens_each_file_once(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """The own-output test reads the bytes the article is parsed from: no second open."""
+    (tmp_path / "a.txt").write_text("The council approved the harbour budget on Friday.\n")
+    (tmp_path / "report.md").write_text("# Divergence report\n\n- Model: `st:x`\n")
+    opened: list[str] = []
+    real_open = Path.open
+
+    def counting_open(self: Path, *args: object, **kwargs: object) -> object:
+        opened.append(self.name)
+        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "open", counting_open)
+    arts, skips = load([str(tmp_path)])
+    assert [Path(a.path).name for a in arts] == ["a.txt"] and not skips
+    assert sorted(opened) == ["a.txt", "report.md"]

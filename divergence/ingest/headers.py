@@ -22,11 +22,12 @@ WIRES = {
     "ANSA": "ANSA", "KYODO": "Kyodo", "YONHAP": "Yonhap", "TASS": "TASS", "APP": "APP",
 }
 _WIRE_ALT = "|".join(sorted(WIRES, key=len, reverse=True))
-_MONTHS = {m[:3]: i for i, m in enumerate(word_sequences("calendar")["months"], start=1)}
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
+_MONTH_NAMES = word_sequences("calendar")["months"]
+_MONTHS = {m[:3]: i for i, m in enumerate(_MONTH_NAMES, start=1)}
+# A month by name, its first three letters or "Sept", capitalised, a dot allowed: "Jan.", "June".
+_MONTH = "(?:" + "|".join(sorted(
+    {w.capitalize() for w in (*_MONTH_NAMES, *(m[:3] for m in _MONTH_NAMES), "sept")},
+    key=lambda w: (-len(w), w))) + r")\.?"
 # Header keys and their synonyms; other keys are allowed in a block but dropped.
 _KEYS = {
     "source": "source", "outlet": "source", "publisher": "source", "site": "source",

@@ -129,20 +129,38 @@ def read_source(p: str, stdin: IO[bytes] | None = None) -> Iterator[Article | Sk
     if not path.exists():
         raise DivergenceError(missing(path), where=inert(p))
     if path.is_dir():
-        files = sorted(
-            f for f in path.rglob("*")
-            if f.is_file() and f.suffix.lower() in ARTICLE_EXT
-            and not any(part.startswith(".") for part in f.relative_to(path).parts)
-            and not own_output(f)
-        )
-        if not files:
-            exts = ", ".join(sorted(ARTICLE_EXT))
-            raise DivergenceError(f"folder holds no article files (looked for {exts})",
-                                  where=inert(p))
-        for f in files:
-            yield from read_file(f)
+        read = 0  # files that are not divergence's own output (a report, a claims file)
+        for f in article_files(path):  # each opened once: the own-output test reads its bytes
+            data = _read_bytes(f)
+            if isinstance(data, bytes) and own_output(data):
+                continue
+            read += 1
+            yield from _file_items(f, data)
+        if not read:
+            raise no_articles(p)
         return
     yield from read_file(path)
+
+
+def article_files(folder: Path) -> list[Path]:
+    """The files of ``folder`` (recursively, sorted) that may hold articles: an article
+    extension, and no hidden part in the path below ``folder``."""
+    return sorted(f for f in folder.rglob("*")
+                  if f.is_file() and f.suffix.lower() in ARTICLE_EXT
+                  and not any(part.startswith(".") for part in f.relative_to(folder).parts))
+
+
+def no_articles(folder: str) -> DivergenceError:
+    """The error for a folder with no article files in it."""
+    exts = ", ".join(sorted(ARTICLE_EXT))
+    return DivergenceError(f"folder holds no article files (looked for {exts})",
+                           where=inert(folder))
+
+
+def own_output(data: bytes) -> bool:
+    """Whether ``data`` (a file's bytes, or at least its first kilobyte) is a report or claims
+    file divergence wrote: skipped when a folder is read."""
+    return bool(_OWN_OUTPUT.match(data[:_OWN_HEAD]))
 
 
 # What divergence itself writes, by its opening bytes: a report (md, html) and a claims file
@@ -151,24 +169,26 @@ def read_source(p: str, stdin: IO[bytes] | None = None) -> Iterator[Article | Sk
 _OWN_OUTPUT = re.compile(
     rb"\A(?:\xef\xbb\xbf)?(?:# Divergence report\n|<!doctype html>.{0,400}?<title>Divergence report"
     rb"|\{\"id\": \"[^\"]*:\d+\", \"article_id\": )", re.S)
-
-
-def own_output(path: Path) -> bool:
-    """Whether ``path`` is a report or claims file divergence wrote (skipped in a folder)."""
-    try:
-        with path.open("rb") as f:
-            head = f.read(1024)
-    except OSError:
-        return False  # unreadable: reading it says why
-    return bool(_OWN_OUTPUT.match(head))
+_OWN_HEAD = 1024  # bytes of a file the own-output test reads
 
 
 def read_file(path: Path) -> Iterator[Article | Skip]:
     """The articles (and skips) of one file, without removing repeated articles."""
+    yield from _file_items(path, _read_bytes(path))
+
+
+def _read_bytes(path: Path) -> bytes | Skip:
+    """The bytes of ``path``, or a Skip that says why it cannot be read."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as e:
-        yield _safe_skip(Skip(str(path), f"cannot read: {e.strerror or e}"))
+        return Skip(str(path), f"cannot read: {e.strerror or e}")
+
+
+def _file_items(path: Path, data: bytes | Skip) -> Iterator[Article | Skip]:
+    """The articles (and skips) in ``data``, read from ``path`` (its extension names the kind)."""
+    if isinstance(data, Skip):
+        yield _safe_skip(data)
         return
     ext = path.suffix.lower()
     kind = "jsonl" if ext in JSONL_EXT else "html" if ext in HTML_EXT else (
@@ -527,6 +547,6 @@ def read_claims(path: str | os.PathLike[str]) -> list[Claim]:
     return out
 
 
-__all__ = ["atomic_write", "atomic_write_all", "dedupe", "dumps_jsonl", "load",
-           "make_article", "max_article_size", "missing", "read_claims", "read_file", "read_source",
-           "write_claims"]
+__all__ = ["article_files", "atomic_write", "atomic_write_all", "dedupe", "dumps_jsonl", "load",
+           "make_article", "max_article_size", "missing", "no_articles", "own_output",
+           "read_claims", "read_file", "read_source", "write_claims"]

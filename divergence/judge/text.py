@@ -22,7 +22,10 @@ _ALIAS.update({name: name for name in COUNTRY_ALIASES})
 _GROUPS = {alias: name for name, aliases in alias_table("groups").items()
            for alias in (name, *aliases)}
 
-_NOT_ENTITIES = word_set("not_entities")
+# A zone after a clock time ("5 pm IST", "1800 GMT") is a clock, not a name: the abbreviations
+# of time_zones.txt join the list. Not those under three letters: "PT Pertamina", "Z".
+_NOT_ENTITIES = word_set("not_entities") | {
+    z.lower() for z in alias_table("time_zones") if z.isupper() and len(z) >= 3}
 MONTHS = {m: i + 1 for i, m in enumerate(word_sequences("calendar")["months"])}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
