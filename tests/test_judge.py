@@ -467,3 +467,21 @@ def test_a_group_under_its_other_names_is_one_agent() -> None:
     assert not countries("ISIS fighters attacked the town.")
     assert fire("responsibility", "Responsibility for the shooting was claimed by Islamic State.",
                 "ISIS carried out the attack, the group said.", sim=0.6) is None
+
+
+def test_featurize_can_leave_the_detectors_out() -> None:
+    """``featurize(..., detectors=False)`` zeroes the detectors' weights and nothing else: the
+    features of a classifier that reads only pairs the detectors left alone."""
+    from divergence.embed import HashingEmbedder
+    from divergence.evaluate.loaders import LabeledPair
+    from divergence.judge.features import DETECTOR_FEATURES, SCALAR_NAMES
+    from divergence.judge.train import featurize
+
+    pairs = [LabeledPair("1", "The blast killed 12 people on Monday.",
+                         "The blast killed 31 people on Monday.", "conflict")]
+    full = featurize(pairs, HashingEmbedder(), None)
+    bare = featurize(pairs, HashingEmbedder(), None, detectors=False)
+    cols = [SCALAR_NAMES.index(f"det_{d}") for d in DETECTOR_FEATURES]
+    assert full[0, SCALAR_NAMES.index("det_number")] > 0 and not bare[0, cols].any()
+    rest = [k for k in range(full.shape[1]) if k not in cols]
+    assert (full[0, rest] == bare[0, rest]).all()

@@ -24,12 +24,15 @@ from .model import LABELS, PairClassifier
 
 
 def featurize(pairs: list[LabeledPair], embedder: object, cache: EmbeddingCache | None,
-              prefix: str = "p") -> np.ndarray:
-    """Features of labelled pairs with the given embedder (texts embedded once, cached)."""
+              prefix: str = "p", detectors: bool = True) -> np.ndarray:
+    """Features of labelled pairs with the given embedder (texts embedded once, cached);
+    without ``detectors`` their weights stay zero (benchmarks/pair_classifier_news.py: a
+    classifier that reads only pairs the detectors left alone)."""
     n = len(pairs)
     claims, vecs = embed_statements([p.a for p in pairs] + [p.b for p in pairs],
                                     embedder, cache, prefix)  # type: ignore[arg-type]
-    return pair_features(claims[:n], claims[n:], vecs[:n], vecs[n:])
+    return pair_features(claims[:n], claims[n:], vecs[:n], vecs[n:],
+                         None if detectors else [()] * n)
 
 
 def _cv(X: np.ndarray, y: np.ndarray, groups: np.ndarray, C: float, folds: int = 5) -> dict:  # noqa: N803
