@@ -19,7 +19,9 @@ nothing. Measured:
    look on the gold sentences) and the report's load (claims in conflict and agree groups).
 3. The same second look on ``seeds/``: the verdicts it adds and the groups that change.
 
-Writes benchmarks/results/pair_classifier_news.json (figures only, no texts).
+Writes benchmarks/results/pair_classifier_news.json (figures only, no texts). With
+``--eval-json DIR`` it also writes ``divergence eval newsdev``'s JSON for the shipped judge and
+for the two settings of ``EVALUATED``, on dev and test, for ``benchmarks/newsdev_diff.py``.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from divergence.embed import EMBEDDERS, EmbeddingCache  # noqa: E402
-from divergence.evaluate.evals import judge_labelled  # noqa: E402
+from divergence.evaluate.evals import eval_newsdev, judge_labelled  # noqa: E402
 from divergence.evaluate.loaders import LabeledPair, load_emergent, load_sick  # noqa: E402
 from divergence.evaluate.metrics import per_class  # noqa: E402
 from divergence.evaluate.newsdev import (  # noqa: E402
@@ -60,6 +62,7 @@ from divergence.records import Claim, Judgement, Reason  # noqa: E402
 NEWSPAIRS = HERE.parent / "training" / "newspairs" / "pairs.jsonl"
 SEEDS = HERE.parent / "seeds"
 LABELS = ("agree", "conflict", "neither")
+EVALUATED = ("conflict 0.7", "agree 0.7")
 SETTINGS = {"conflict 0.7": (0.7, 1.01, False), "conflict 0.7, agree 0.7": (0.7, 0.7, False),
             "agree 0.7": (1.01, 0.7, False), "agree 0.8": (1.01, 0.8, False),
             "agree 0.9": (1.01, 0.9, False), "agree 0.6, anchored": (1.01, 0.6, True)}
@@ -182,6 +185,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--bench", type=Path, default=HERE.parent.parent / "shared" / "bench",
                     help="SICK and Emergent train, added to the news pairs when present")
+    ap.add_argument("--eval-json", type=Path, default=None, metavar="DIR",
+                    help="also write eval newsdev JSONs (shipped judge and EVALUATED) here")
     args = ap.parse_args()
     emb = EMBEDDERS.make("sentence-transformers", model="all-MiniLM-L6-v2", backend="onnx")
     cache = EmbeddingCache()
@@ -219,7 +224,24 @@ def main() -> int:
                   f"{ld['agree_groups']} / {ld['claims_in_agreements']} | "
                   f"{moved} |")
     atomic_write(HERE / "results" / "pair_classifier_news.json", json.dumps(out, indent=1) + "\n")
+    if args.eval_json:
+        write_evals(args.eval_json, emb, cache, news)
     return 0
+
+
+def write_evals(folder: Path, emb: Any, cache: EmbeddingCache, clf: PairClassifier) -> None:
+    """``eval newsdev`` JSONs: the shipped judge and each setting of ``EVALUATED``, both splits."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for split in ("dev", "test"):
+        data = load_newsdev(default_root(), split)
+        for name in ("shipped", *EVALUATED):
+            inner = default_judge(emb.name)
+            judge = inner if name == "shipped" else SecondLook(inner, clf, *SETTINGS[name])
+            res = eval_newsdev(data, judge, emb, cache)
+            res.update(split=split, judge=f"{inner.name}, second look: {name}")
+            path = folder / f"{split}-{name.replace(' ', '-')}.json"
+            atomic_write(path, json.dumps(res) + "\n")
+            print(f"wrote {path}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -283,3 +283,27 @@ def test_format_tables() -> None:
     text = format_confusion(np.array([[1, 0, 1], [0, 0, 1], [1, 0, 1]]), LABELS3)
     assert text.splitlines()[0].split() == ["gold", "\\", "pred", *LABELS3]
     assert text.splitlines()[2].split() == ["conflict", "0", "0", "1"]
+
+
+def test_cluster_bootstrap_resamples_whole_clusters() -> None:
+    from divergence.evaluate.metrics import cluster_bootstrap
+
+    labels = ("agree", "conflict", "neither")
+    gold = ["agree", "conflict", "neither"] * 4
+    right = list(gold)
+    # event e1 judged right, e2 all wrong: the figure depends on which events a resample holds
+    half = gold[:6] + ["neither", "agree", "conflict"] * 2
+    clusters = ["e1"] * 6 + ["e2"] * 6
+    one = cluster_bootstrap(gold, [right], clusters, labels, rounds=200)
+    assert one["ci95"] == [[1.0, 1.0]] and one["clusters"] == 2
+    r = cluster_bootstrap(gold, [half, right], clusters, labels, rounds=200)
+    lo, hi = r["ci95"][0]
+    assert lo == 0.0 and hi == 1.0  # a resample may hold e2 twice, or e1 twice
+    assert r["diff_ci95"][0] == 0.0 and r["diff_ci95"][1] == 1.0 and 0.5 < r["p_better"] < 1
+    assert r == cluster_bootstrap(gold, [half, right], clusters, labels, rounds=200)  # seeded
+    same = cluster_bootstrap(gold, [half, half], clusters, labels, rounds=50)
+    assert same["diff_ci95"] == [0.0, 0.0] and same["p_better"] == 0.0
+    with pytest.raises(ValueError):
+        cluster_bootstrap(gold, [right, right, right], clusters, labels)
+    with pytest.raises(ValueError):
+        cluster_bootstrap(gold, [right], clusters[:-1], labels)

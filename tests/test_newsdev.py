@@ -12,6 +12,7 @@ from divergence.errors import DivergenceError
 from divergence.evaluate.evals import format_newsdev
 from divergence.evaluate.newsdev import (
     CONFLICT_KINDS,
+    TO_PAIR,
     GoldPair,
     Side,
     load_newsdev,
@@ -144,3 +145,35 @@ def test_eval_newsdev_writes_both_levels(tmp_path: Path) -> None:
     assert 0 < load["claims_in_conflicts"] <= load["claims"]
     assert 0 <= load["claims_in_agreements"] <= load["claims"]
     assert f"report: {load['conflict_groups']} conflict groups holding" in format_newsdev(data)
+    for level in ("pair", "report"):  # each pair's label, and an interval around the figure
+        r = data[level]
+        assert len(r["pred"]) == data["n"] and set(r["pred"].values()) <= set(r["per_class"])
+        assert r["ci95"][0] <= r["macro_f1"] <= r["ci95"][1]
+    assert "95 % interval over events" in format_newsdev(data)
+
+
+def test_newsdev_diff_bootstraps_two_evaluations(tmp_path: Path) -> None:
+    """benchmarks/newsdev_diff.py reads two evaluations' per-pair labels. B is right on one
+    more event than A: it is better in the resamples that hold that event (1 - (14/15)**15 of
+    them, about 64 %) and equal in the rest. Files of other splits are refused."""
+    import subprocess
+    import sys
+
+    data = load_newsdev(NEWSDEV, "dev")
+    first = data.events[0]
+    a = {p.id: "neither" for p in data.pairs}
+    b = {p.id: (TO_PAIR[p.label] if p.event == first else "neither") for p in data.pairs}
+    for name, pred, split in (("a", a, "dev"), ("b", b, "dev"), ("t", a, "test")):
+        level = {"pred": pred}
+        (tmp_path / f"{name}.json").write_text(json.dumps(
+            {"split": split, "judge": name, "pair": level, "report": level}))
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "newsdev_diff.py"
+    run = [sys.executable, str(script), str(tmp_path / "a.json")]
+    out = subprocess.run([*run, str(tmp_path / "b.json"), "--rounds", "200"],
+                         capture_output=True, text=True, check=True).stdout
+    row = next(line for line in out.splitlines() if line.startswith("| pair |"))
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert float(cells[2]) > float(cells[1]) and cells[3].split("(")[1].startswith("+0.000 to +")
+    assert 50 <= int(cells[4].split("%")[0]) <= 80
+    bad = subprocess.run([*run, str(tmp_path / "t.json")], capture_output=True, text=True)
+    assert bad.returncode != 0 and "splits 'dev' and 'test'" in bad.stderr

@@ -284,7 +284,10 @@ def eval_newsdev(data: Any, judge: Judge, embedder: Embedder,
     """newsdev (``bench.newsdev.NewsDev``): the judge on the gold sentences (pair level) and the
     whole report over the split's articles (report level: a gold pair is conflict or agree when
     one group of that label holds a claim of each side). P/R/F1 per label, conflict recall per
-    type, and the pairs each level got wrong (ids), for reading."""
+    type, each pair's label (``pred``, by id, for ``benchmarks/newsdev_diff.py``), the pairs each
+    level got wrong (ids), for reading, and a 95 % interval of macro-F1 over events resampled
+    (``metrics.cluster_bootstrap``, 500 rounds)."""
+    from .metrics import cluster_bootstrap
     from .newsdev import CONFLICT_KINDS, TO_PAIR, report_labels, report_load
 
     pairs = list(data.pairs)
@@ -311,6 +314,9 @@ def eval_newsdev(data: Any, judge: Judge, embedder: Embedder,
             raise DivergenceError(f"unknown newsdev level {level!r}; choose pair or report")
         res = _scores(gold, pred, PAIR_LABELS)
         res["macro_f1"] = res["macro"]["f1"]
+        res["ci95"] = cluster_bootstrap(gold, [pred], [p.event for p in pairs], PAIR_LABELS,
+                                        rounds=500)["ci95"][0]
+        res["pred"] = {p.id: q for p, q in zip(pairs, pred, strict=True)}
         if level == "report":
             res["load"] = report_load(report)
         res["conflict_recall_by_type"] = {}
@@ -345,7 +351,10 @@ def format_newsdev(res: dict[str, Any]) -> str:
         pcs = dict(r["per_class"])
         pcs["macro"] = r["macro"]
         pcs["accuracy"] = r["accuracy"]
-        lines += [f"-- {level} level: macro-F1 {r['macro_f1']:.3f}", format_table(pcs, r["labels"]),
+        ci = (f" (95 % interval over events {r['ci95'][0]:.3f}-{r['ci95'][1]:.3f})"
+              if "ci95" in r else "")
+        lines += [f"-- {level} level: macro-F1 {r['macro_f1']:.3f}{ci}",
+                  format_table(pcs, r["labels"]),
                   format_confusion(np.array(r["confusion"]), r["labels"]),
                   "conflict recall by type: " + ", ".join(
                       f"{k} {v['found']}/{v['n']}"
