@@ -556,3 +556,21 @@ def test_he_is_not_an_outlet_or_a_body() -> None:
     got = _speakers("Thai army spokesperson Vintay Suwari told reporters the border was calm. "
                     "He said troops had not fired a single shot since the deadline.")
     assert got[1] == "Thai army spokesperson Vintay Suwari"
+
+
+def test_a_sentence_citing_a_web_address_is_still_a_claim() -> None:
+    """Outlets cite their sources' pages; the statement around the address is kept, with its
+    offsets, while a bare address or a "read more at" line stays page chrome."""
+    text = ("The army said that ten soldiers died on Monday in the attack.\n\n"
+            "The ministry said on its website https://mod.gov.ru/news/1 that twelve soldiers "
+            "died on Tuesday.\n\n"
+            "Read more at https://example.org/story-123\n\n"
+            "https://example.org/another-story\n\n"
+            "The agency said (tass.com) that eleven soldiers died on Tuesday.\n")
+    art = make_article(text, path="u.txt", source="Wire", id="u")
+    assert isinstance(art, Article)
+    claims = split(art)
+    assert [c.speaker for c in claims] == ["The army", "The ministry", "The agency"]
+    cited = claims[1]
+    assert "https://mod.gov.ru/news/1" in cited.text and "twelve soldiers" in cited.content
+    assert text[cited.start:cited.end] == cited.text
