@@ -203,11 +203,16 @@ def group_all(
         graph = use_graph("auto", len(claims))
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
     table = NeighbourTable() if graph else None  # voices and pairs share one neighbour graph
-    voice_of = voices(articles, claims, vectors, graph=graph, table=table)
-    dates = {a.id: a.date for a in articles}
-    events = find_events(claims, vectors, threshold=event_threshold, graph=graph, dates=dates)
-    event_of = {cid: e.id for e in events for cid in e.claims}
-    story_of = stories(claims, vectors, event_of, dates=dates)
+    with bar(3, "events", progress, "step") as tick:  # voices, events, stories: no silence
+        voice_of = voices(articles, claims, vectors, graph=graph, table=table)
+        tick(1)
+        dates = {a.id: a.date for a in articles}
+        events = find_events(claims, vectors, threshold=event_threshold, graph=graph,
+                             dates=dates)
+        tick(1)
+        event_of = {cid: e.id for e in events for cid in e.claims}
+        story_of = stories(claims, vectors, event_of, dates=dates)
+        tick(1)
     with bar(len(claims), "pairing", progress, "claim") as tick:
         pairs = candidate_pairs(claims, vectors, pair_similarity, graph=graph,
                                 story_of=story_of, table=table, on_progress=tick)

@@ -45,5 +45,5 @@ def test_with_progress_every_long_stage_shows_on_stderr(
             make_article("The council rejected the budget on Monday.", "b.txt")]
     run(arts, HashingEmbedder(), Judge(), options=Options(progress=True, claims_dir=None))
     err = capsys.readouterr().err
-    for stage in ("splitting", "embedding", "pairing", "judging"):
+    for stage in ("splitting", "embedding", "events", "pairing", "judging"):
         assert stage in err, stage
