@@ -105,8 +105,14 @@ def event_from_dict(d: dict[str, Any]) -> Event:
                  tuple(d.get("groups", ())))
 
 
-def dispute_to_dict(d: Dispute) -> dict[str, Any]:
-    """One dispute: its question, positions with holders, and outlet voices."""
+def dispute_to_dict(d: Dispute, group: ClaimGroup | None = None) -> dict[str, Any]:
+    """One dispute: its question, positions with holders, and outlet voices.
+
+    Args:
+        group: the conflict group it comes from, when the report holds it: the dispute carries
+            that group's ``verdict`` and ``flagged`` (a dispute of a dismissed conflict is set
+            aside with it); without one, ``verdict`` is null and ``flagged`` true.
+    """
     return {
         "id": d.id, "question": d.question, "group": d.group,
         "confidence": round(d.confidence, 4), "events": list(d.events),
@@ -116,11 +122,14 @@ def dispute_to_dict(d: Dispute) -> dict[str, Any]:
                      "voice": o.voice, "claims": list(o.claims), "holders": list(o.holders)}
                     for o in d.outlets],
         "reasons": [reason_to_dict(r) for r in d.reasons],
+        "verdict": _verdict(group.verdict) if group is not None else None,
+        "flagged": group.flagged if group is not None else True,
     }
 
 
 def dispute_from_dict(d: dict[str, Any]) -> Dispute:
-    """The inverse of ``dispute_to_dict``."""
+    """The inverse of ``dispute_to_dict`` (``verdict`` and ``flagged`` are its group's, so they
+    are not read)."""
     return Dispute(
         d["id"], d["question"], d["group"], float(d["confidence"]),
         tuple(Position(p["id"], p["label"], tuple(p["claims"]), tuple(p["holders"]))
@@ -190,6 +199,7 @@ def claim_from_dict(d: dict[str, Any], where: str = "<dict>") -> Claim:
 def report_to_dict(report: Report) -> dict[str, Any]:
     """The report in the JSON contract (``divergence.report/1``; docs/contract.md)."""
     event_of = report.event_of()
+    groups = {g.id: g for g in report.groups}
     return {
         "schema": SCHEMA,
         "model": report.model,
@@ -199,7 +209,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "claims": [report_claim_to_dict(c, event_of.get(c.id)) for c in report.claims],
         "events": [event_to_dict(e) for e in report.events],
         "groups": [group_to_dict(g) for g in report.groups],
-        "disputes": [dispute_to_dict(d) for d in report.disputes],
+        "disputes": [dispute_to_dict(d, groups.get(d.group)) for d in report.disputes],
         "skipped": [{"where": s.where, "why": s.why} for s in report.skipped],
     }
 

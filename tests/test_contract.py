@@ -88,3 +88,28 @@ def test_unreadable_file_names_file_and_line(tmp_path: Path) -> None:
     p.write_text('{"schema":\n  oops}')
     with pytest.raises(DivergenceError, match=r"r\.json:2: not valid JSON"):
         load_report(p)
+
+
+def test_dispute_of_a_dismissed_conflict_is_set_aside_as_the_views_do() -> None:
+    """Old code: the JSON listed a dismissed conflict's dispute as live; md and html dropped it."""
+    from dataclasses import replace
+
+    from divergence.report import render_html, render_markdown
+    from divergence.report.dispute_view import shown_disputes
+
+    rep = _report()
+    live = report_to_dict(rep)["disputes"][0]
+    assert live["flagged"] is True and live["verdict"]["decision"] == "confirm"
+    dismissed = Verdict("dismiss", "bo", "2026-01-02T00:00:00+00:00")
+    rep = replace(rep, groups=(replace(rep.groups[0], verdict=dismissed),))
+    doc = report_to_dict(rep)
+    (d,) = doc["disputes"]  # still listed, as its group is
+    assert d["flagged"] is False and d["flagged"] == doc["groups"][0]["flagged"]
+    assert d["verdict"] == doc["groups"][0]["verdict"] and d["verdict"]["decision"] == "dismiss"
+    assert [x["id"] for x in doc["disputes"] if x["flagged"]] == [
+        x.id for x in shown_disputes(rep)] == []
+    question = rep.disputes[0].question
+    assert question not in render_markdown(rep) and question not in render_html(rep)
+    assert report_from_dict(doc) == rep  # derived: not read back
+    orphan = replace(rep, groups=())  # a dispute whose group the report does not hold is shown
+    assert report_to_dict(orphan)["disputes"][0]["flagged"] is True

@@ -99,6 +99,23 @@ def test_html_escapes_article_and_claim_text(report: Report) -> None:
     assert "<script" not in page.lower()
 
 
+def test_html_article_text_keeps_its_line_breaks() -> None:
+    """Old code: the full text escaped every newline, so the page showed a literal \\x0a."""
+    text = f"First line.\nSecond {EVIL} line\nruns on.\x1b[2J\u202e\n\nLast."
+    art = Article("n", "n.txt", text, "Wire Daily")
+    lo, hi = _span(text, "Second")[0], text.index("on.") + 3  # a claim across a line break
+    claims = (Claim("n:0", "n", "First line.", 0, 11), Claim("n:1", "n", text[lo:hi], lo, hi))
+    groups = (ClaimGroup("g", "unique", 0.5, ("n:1",), ("Wire Daily",)),)
+    page = render_html(Report((art,), claims, (), groups))
+    body = page[page.index('<div class="text">'):]
+    body = body[:body.index("</div>")]
+    assert "\\x0a" not in page
+    assert "First line.</span>\n" in body and "&lt;/script&gt; line\nruns on." in body
+    assert "\n\nLast." in body
+    assert "\\x1b[2J\\u202e" in body and "\x1b" not in page and "\u202e" not in page
+    assert EVIL not in page and "&lt;script&gt;" in body
+
+
 def test_html_anchors_every_claim_and_links_to_them(report: Report) -> None:
     page = render_html(report)
     for c in report.claims:

@@ -3,7 +3,8 @@
 All text from articles and claims is escaped: the template autoescapes, and the highlighted
 pieces built here are escaped one by one with ``markupsafe.escape`` before being joined as Markup.
 Control characters are shown escaped too (``textsafe.inert``): by the environment's ``finalize``
-for every value a template prints, and piece by piece here.
+for every value a template prints, and piece by piece here. Newlines and tabs are kept: in HTML they
+are only whitespace, and an article's full text shows its line breaks (``white-space: pre-wrap``).
 """
 
 from __future__ import annotations
@@ -76,13 +77,19 @@ def template_env() -> Environment:
 def _finalize(value: Any) -> Any:
     """What a template prints: strings (not Markup) with control characters escaped."""
     if isinstance(value, str) and not isinstance(value, Markup):
-        return inert(value)
+        return html_inert(value)
     return value
 
 
+def html_inert(text: str) -> str:
+    """``text`` with its control characters shown escaped, newlines and tabs kept: in HTML they
+    are whitespace, not controls, and multi-line text (an article, a note) keeps its lines."""
+    return inert(text, keep_lines=True)
+
+
 def safe(text: str) -> Markup:
-    """``text`` HTML-escaped with its control characters shown escaped."""
-    return escape(inert(text))
+    """``text`` HTML-escaped with its control characters (not newlines, tabs) shown escaped."""
+    return escape(html_inert(text))
 
 
 # ---------------------------------------------------------------- the template's context
@@ -290,7 +297,7 @@ def mark_spans(text: str, spans: Sequence[Span]) -> Markup:
     parts: list[Markup] = []
     pos = 0
     for lo, hi in merged:
-        parts += [safe(text[pos:lo]), Markup("<mark>%s</mark>") % inert(text[lo:hi])]
+        parts += [safe(text[pos:lo]), Markup("<mark>%s</mark>") % html_inert(text[lo:hi])]
         pos = hi
     parts.append(safe(text[pos:]))
     return Markup("").join(parts)
@@ -333,7 +340,7 @@ def highlight_article(text: str, claims: Sequence[Claim], label_of: dict[str, st
         label = max((label_of.get(c.id, "none") for c in covering), key=_RANK.__getitem__)
         title = "; ".join(f"{c.id} ({label_of.get(c.id, 'ungrouped')})" for c in covering)
         parts.append(Markup('<span class="hl hl-{}" title="{}">{}</span>').format(
-            label, inert(title), inert(text[lo:hi])))
+            label, html_inert(title), html_inert(text[lo:hi])))
     parts += [_anchor(c) for cs in at.values() for c in cs]  # claims at the very end
     return Markup("").join(parts)
 
