@@ -287,8 +287,10 @@ def _expand(paths: Sequence[str], stdin: IO[bytes] | None) -> list[_Item]:
             raise DivergenceError(io.missing(path), where=p)
         files = [path]
         if path.is_dir():  # io.read_source's rule: article files, not divergence's own output
+            dead = io.dead_links(path)
+            items.extend(Skip(str(link), io.missing(link)) for link in dead)
             files = [f for f in io.article_files(path) if not _own_output(f)]
-            if not files:
+            if not files and not dead:
                 raise io.no_articles(p)
         items.extend(_File(os.path.abspath(f), str(f), f.stat().st_size) for f in files)
     return items

@@ -230,6 +230,16 @@ def test_claims_dir_option(tmp_path: Path) -> None:
     assert (tmp_path / "cl" / f"{art['id']}.jsonl").is_file()
 
 
+def test_a_report_on_stdout_writes_no_claims_unless_asked(tmp_path: Path) -> None:
+    """Old code wrote claims/*.jsonl into the current folder for `-o -` too."""
+    result = _run("report", DELHI, *FAST, "-q", "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    assert list(tmp_path.iterdir()) == []
+    result = _run("report", DELHI, *FAST, "-q", "-o", "-", "--claims-dir", "cl")
+    (art,) = json.loads(result.stdout)["articles"]
+    assert (tmp_path / "cl" / f"{art['id']}.jsonl").is_file()
+
+
 def test_cache_dir_option(tmp_path: Path) -> None:
     args = ("report", DELHI, "--embedder", "hashing", "--cache-dir", "vc", "-q", "--format", "md")
     assert _run(*args).exit_code == 0
@@ -394,6 +404,21 @@ def test_strict_passes_when_nothing_is_skipped() -> None:
     assert _run("report", DELHI, TOKYO, *FAST, "-q", "--strict", "--format", "md").exit_code == 0
 
 
+def test_strict_passes_when_an_input_was_only_given_twice() -> None:
+    """Old code: "1 input(s) skipped and --strict is set" though nothing was left unread."""
+    result = _run("report", str(SEEDS / sorted(p.name for p in SEEDS.iterdir())[0]), str(SEEDS),
+                  *FAST, "-q", "--strict", "--format", "md")
+    assert result.exit_code == 0, result.stderr
+    assert "given twice; read once" in result.stderr
+
+
+def test_stdin_given_twice_is_read_once() -> None:
+    """Old code read stdin again for the second -: "skipped <stdin>: empty file"."""
+    result = _run("report", "-", "-", *FAST, "-q", "--strict", "--format", "md", stdin=ARTICLE)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == "divergence: warning: skipped <stdin>: given twice; read once\n"
+
+
 def _trafilatura_works() -> bool:
     try:
         import trafilatura  # noqa: F401
@@ -449,3 +474,76 @@ def test_missing_paths_argument_is_a_usage_error() -> None:
     result = _run("report")
     assert result.exit_code == 2
     assert "Missing argument" in result.stderr
+
+
+# ---------------------------------------------------------------- a reader that has gone
+
+
+def _to_a_closed_pipe(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run the command with stdout a pipe whose reader closed before the first write
+    (``| true``)."""
+    import os
+
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        return subprocess.run([sys.executable, "-m", "divergence.cli", *args], stdout=write,
+                              stderr=subprocess.PIPE, text=True,
+                              env={**os.environ, "HF_HUB_OFFLINE": "1"})
+    finally:
+        os.close(write)
+
+
+def test_a_closed_pipe_is_quiet_and_exits_0(tmp_path: Path) -> None:
+    """Old code: "divergence: error: Broken pipe" and exit 1 whenever the reader closed the pipe
+    before the first write (``| head -1`` after it already exited 0)."""
+    db = str(tmp_path / "c.db")
+    assert _run("add", str(SEEDS), "--db", db, *FAST, "-q").exit_code == 0
+    group = _run("review", "--list", "--db", db, "--format", "json")
+    assert group.exit_code == 0, group.stderr
+    gid = json.loads(group.stdout)[0]["id"]
+    assert _run("review", "--decide", gid, "confirm", "--db", db).exit_code == 0
+    for args in (["report", str(SEEDS), *FAST, "-q", "--json-stdout", "-o", "r/bp"],
+                 ["report", str(SEEDS), *FAST, "-q", "-o", "-"],
+                 ["compare", "The blast killed 12 people.", "The blast killed 31 people.",
+                  "--embedder", "hashing"],
+                 ["review", "--list", "--db", db],
+                 ["verdicts", "export", "--db", db]):
+        out = _to_a_closed_pipe(*args)
+        assert (out.returncode, out.stderr) == (0, ""), args
+
+
+# ---------------------------------------------------------------- progress
+
+
+def test_progress_into_a_log_is_plain_lines() -> None:
+    """Old code drew tqdm bars (carriage returns, "0%|") into stderr that was not a terminal."""
+    result = _run("report", DELHI, TOKYO, *FAST, "--format", "md")
+    assert result.exit_code == 0, result.stderr
+    assert "\r" not in result.stderr and "%|" not in result.stderr
+    assert "splitting: 2 article(s)\n" in result.stderr
+    assert "embedding: " in result.stderr
+
+
+def test_progress_on_a_terminal_is_a_bar(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from divergence.progress import bar
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    term = Terminal()
+    monkeypatch.setattr(sys, "stderr", term)
+    with bar(4, "judging", True, "pair") as tick:
+        tick(4)
+    drawn = term.getvalue()
+    assert "judging" in drawn and "\r" in drawn
+    with bar(4, "judging", False, "pair") as tick:  # disabled (-q): nothing at all
+        tick(4)
+    assert term.getvalue() == drawn
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    with bar(4, "judging", True, "pair") as tick:
+        tick(4)
+    assert sys.stderr.getvalue() == "judging: 4 pair(s)\n"

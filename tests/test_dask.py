@@ -307,3 +307,16 @@ def test_real_model_on_seeds(scheduler: str) -> None:
     assert dask.claims == local.claims and dask.articles == local.articles
     assert dask.vectors.shape == local.vectors.shape == (len(local.claims), 384)
     assert np.allclose(dask.vectors, local.vectors, atol=1e-5)
+
+
+def test_a_dead_link_in_a_folder_is_a_skip_on_dask_too(tmp_path: Path) -> None:
+    """As io.read_source: a link that leads nowhere is said, not passed over."""
+    from divergence.engines import _expand
+    from divergence.records import Skip
+
+    (tmp_path / "a.txt").write_text("The council approved the harbour budget on Friday.\n")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    items = _expand([str(tmp_path)], None)
+    skips = [x for x in items if isinstance(x, Skip)]
+    assert [Path(s.where).name for s in skips] == ["gone.txt"]
+    assert [Path(x.shown).name for x in items if not isinstance(x, Skip)] == ["a.txt"]

@@ -128,6 +128,22 @@ def test_missing_path_raises_naming_it(tmp_path: Path) -> None:
         load([str(tmp_path / "a")])
 
 
+def test_a_dead_link_in_a_folder_is_a_skip(tmp_path: Path) -> None:
+    """Old code passed over it in silence (given by name, it is an error)."""
+    _write(tmp_path / "in" / "a.txt", ARTICLE)
+    (tmp_path / "in" / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    (tmp_path / "in" / "x.md").symlink_to(tmp_path / "in" / "y.md")
+    (tmp_path / "in" / "y.md").symlink_to(tmp_path / "in" / "x.md")  # a loop
+    (tmp_path / "in" / "notes.csv").symlink_to(tmp_path / "nowhere.csv")  # not an article file
+    arts, skipped = load([str(tmp_path / "in")])
+    assert [Path(a.path).name for a in arts] == ["a.txt"]
+    why = "a symbolic link that leads nowhere (a missing target, or a loop)"
+    assert skipped == [Skip(str(tmp_path / "in" / n), why) for n in ("gone.txt", "x.md", "y.md")]
+    assert dio.article_files(tmp_path / "in") == [tmp_path / "in" / "a.txt"]
+    (tmp_path / "in" / "a.txt").unlink()  # only dead links: skips, not "holds no article files"
+    assert load([str(tmp_path / "in")]) == ([], skipped)
+
+
 def test_folder_without_articles_raises_naming_it(tmp_path: Path) -> None:
     _write(tmp_path / "empty" / "data.csv", "a,b")
     with pytest.raises(DivergenceError, match=r"empty: folder holds no article files"):
@@ -290,6 +306,21 @@ def test_stdin_text_and_jsonl_are_sniffed() -> None:
 def test_empty_stdin_is_a_skip() -> None:
     arts, skipped = load(["-"], stdin=io.BytesIO(b""))
     assert arts == [] and skipped == [Skip("<stdin>", "empty file")]
+
+
+def test_stdin_given_twice_is_read_once() -> None:
+    """Old code read stdin again for the second ``-``: "<stdin>: empty file"."""
+    arts, skipped = load(["-", "-"], stdin=io.BytesIO(ARTICLE.encode()))
+    assert len(arts) == 1 and skipped == [Skip("<stdin>", "given twice; read once")]
+    assert dio.lost(skipped) == []
+
+
+def test_only_a_skip_that_left_something_unread_is_lost(tmp_path: Path) -> None:
+    a = _write(tmp_path / "a.txt", ARTICLE)
+    empty = _write(tmp_path / "e.txt", "")
+    _, skipped = load([str(a), str(tmp_path), str(empty)])
+    assert [s.why for s in skipped] == ["empty file", "empty file", "given twice; read once"]
+    assert dio.lost(skipped) == skipped[:2]
 
 
 def test_no_stdin_at_all_is_a_skip(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,7 +10,8 @@ import functools
 import re
 import sqlite3
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -35,6 +36,10 @@ def clean_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
             return fn(*args, **kwargs)
         except DivergenceError as e:
             exit_with(str(e))
+        except BrokenPipeError as e:
+            if e.filename is not None:  # a named pipe given as a path: a failed write like any
+                exit_with(_os_message(e))
+            reader_gone()
         except OSError as e:
             exit_with(_os_message(e))
         except sqlite3.Error as e:  # a storage fault outside the corpus (the embedding cache)
@@ -49,6 +54,26 @@ def clean_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
             sys.exit(INTERRUPTED)
 
     return wrapper
+
+
+def reader_gone() -> NoReturn:
+    """Stdout's reader closed the pipe (``| head``, ``| true``): it wants no more, which is no
+    error. Leave quietly with exit 0, as when the reader closes it after the last write."""
+    mute_stdout()
+    sys.exit(0)
+
+
+def mute_stdout() -> None:
+    """Point stdout at the null device, so that flushing what is still buffered for a reader
+    that has gone cannot fail again at shutdown ("Exception ignored", exit 120)."""
+    import os
+
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):  # no real file behind stdout (a test runner's buffer)
+        pass
 
 
 def _os_message(e: OSError) -> str:
@@ -108,6 +133,12 @@ def run() -> None:
         main()
     except SystemExit as e:
         if e.code != INTERRUPTED:
+            try:  # flush here, not at shutdown, where a closed pipe is an "Exception ignored"
+                sys.stdout.flush()
+            except BrokenPipeError:
+                mute_stdout()
+            except (OSError, ValueError):
+                pass
             raise
         for stream in (sys.stdout, sys.stderr):
             with contextlib.suppress(OSError, ValueError):  # a closed pipe
@@ -227,6 +258,35 @@ MODEL_OPTION = click.option("--model", default="all-MiniLM-L6-v2", show_default=
 EMBEDDER_OPTION = click.option("--embedder", default="sentence-transformers", show_default=True,
                                help="Embedder by name: sentence-transformers, or hashing (fast, "
                                     "for dry runs).")
+MAX_ARTICLE_SIZE_OPTION = click.option(
+    "--max-article-size", type=click.IntRange(min=1), default=None, metavar="CHARS",
+    help="Skip (with a warning) any article longer than this many characters; a bigger limit "
+         "reads bigger articles, more slowly [default: $DIVERGENCE_MAX_ARTICLE_SIZE, else "
+         "500000].")
+
+
+@contextmanager
+def article_limit(chars: int | None) -> Iterator[None]:
+    """``--max-article-size`` for this run, through the variable the loaders (and any Dask
+    workers started here) read; restored afterwards."""
+    import os
+
+    from ..ingest.io import MAX_ARTICLE_SIZE_ENV
+
+    if chars is None:
+        yield
+        return
+    before = os.environ.get(MAX_ARTICLE_SIZE_ENV)
+    os.environ[MAX_ARTICLE_SIZE_ENV] = str(chars)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(MAX_ARTICLE_SIZE_ENV, None)
+        else:
+            os.environ[MAX_ARTICLE_SIZE_ENV] = before
+
+
 DB_OPTION = click.option("--db", default=None, metavar="PATH",
                          help="Corpus database [default: $DIVERGENCE_DB, else "
                               ".divergence/corpus.db].")
@@ -297,14 +357,14 @@ def warn_no_claims(paths: Iterable[str]) -> None:
 
 def read_inputs(paths: tuple[str, ...], strict: bool) -> tuple[list[Any], list[Any]]:
     """Load PATHS, warning on stderr for each skip; fail on none readable, or any skip if strict."""
-    from ..ingest.io import load
+    from ..ingest.io import load, lost
     from ..ingest.textsafe import inert
 
     articles, skipped = load(paths, stdin=getattr(sys.stdin, "buffer", None))
     for line in skip_warnings(skipped):
         click.echo(inert(line), err=True)
-    if skipped and strict:
-        exit_with(f"{len(skipped)} input(s) skipped and --strict is set")
+    if strict and lost(skipped):  # an input given twice was read once: nothing to fail on
+        exit_with(f"{len(lost(skipped))} input(s) skipped and --strict is set")
     if not articles:
         why = f" ({len(skipped)} skipped, see warnings above)" if skipped else ""
         exit_with(f"no readable articles in {', '.join(paths)}{why}")

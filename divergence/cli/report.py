@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import click
@@ -15,9 +13,11 @@ from .app import (
     BACKEND_OPTION,
     CACHE_DIR_OPTION,
     EMBEDDER_OPTION,
+    MAX_ARTICLE_SIZE_OPTION,
     NO_CACHE_OPTION,
     SPLITTER_KEY,
     SPLITTER_OPTION,
+    article_limit,
     build_judge,
     clean_errors,
     judge_for,
@@ -54,14 +54,12 @@ ENGINE_NAMES = ("local", "dask")  # engines.ENGINES, spelt out so --help imports
                    "graphs: memory grows with n; exact up to 50,000 claims, nearest neighbours "
                    "beyond), or auto (graph from 5,000 claims).")
 @click.option("--claims-dir", default="claims", show_default=True,
-              help="Where claims/<article-id>.jsonl files go.")
+              help="Where claims/<article-id>.jsonl files go (with -o -, only if this is "
+                   "given).")
 @CACHE_DIR_OPTION
 @NO_CACHE_OPTION
 @click.option("--strict", is_flag=True, help="Fail (exit 1) if any input article is skipped.")
-@click.option("--max-article-size", type=click.IntRange(min=1), default=None, metavar="CHARS",
-              help="Skip (with a warning) any article longer than this many characters; a "
-                   "bigger limit reads bigger articles, more slowly [default: "
-                   "$DIVERGENCE_MAX_ARTICLE_SIZE, else 500000].")
+@MAX_ARTICLE_SIZE_OPTION
 @click.option("--json-stdout", is_flag=True,
               help="Also print the groups as JSON Lines on stdout (one group per line), for pipes.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bars or summary.")
@@ -90,7 +88,8 @@ def report(paths: tuple[str, ...], db: str | None, output: str | None, formats: 
     .html), folders (read recursively; reports and claims files divergence wrote there are
     skipped), or - for stdin. Writes claims/<article-id>.jsonl for
     every article and reports/<name>.md/.html/.json (the JSON follows schema
-    divergence.report/1), then prints a short summary on stderr.
+    divergence.report/1), then prints a short summary on stderr. With -o - the report goes to
+    stdout, and claims files are written only if --claims-dir is given.
 
     \b
     Examples:
@@ -102,41 +101,21 @@ def report(paths: tuple[str, ...], db: str | None, output: str | None, formats: 
       divergence report big/ --engine dask --scheduler tcp://host:8786
     Exit codes: 0 ok, 1 error or (with --strict) a skipped input, 2 usage.
     """
-    with _article_limit(max_article_size):
+    with article_limit(max_article_size):
         _report(paths, db, output, formats, model, backend, embedder, grouping, claims_dir,
                 cache_dir, no_cache, strict, json_stdout, quiet, engine, scheduler, partitions,
                 nli, rules_only)
 
 
-@contextmanager
-def _article_limit(chars: int | None) -> Iterator[None]:
-    """``--max-article-size`` for this run, through the variable the loaders (and any Dask
-    workers started here) read; restored afterwards."""
-    from ..ingest.io import MAX_ARTICLE_SIZE_ENV
-
-    if chars is None:
-        yield
-        return
-    before = os.environ.get(MAX_ARTICLE_SIZE_ENV)
-    os.environ[MAX_ARTICLE_SIZE_ENV] = str(chars)
-    try:
-        yield
-    finally:
-        if before is None:
-            os.environ.pop(MAX_ARTICLE_SIZE_ENV, None)
-        else:
-            os.environ[MAX_ARTICLE_SIZE_ENV] = before
-
-
 def _report(paths: tuple[str, ...], db: str | None, output: str | None, formats: list[str],
-            model: str, backend: str, embedder: str, grouping: str, claims_dir: str,
+            model: str, backend: str, embedder: str, grouping: str, claims_dir: str | None,
             cache_dir: str | None, no_cache: bool, strict: bool, json_stdout: bool, quiet: bool,
             engine: str, scheduler: str | None, partitions: int | None, nli: str | None,
             rules_only: bool) -> None:
     from ..contract import report_to_dict
     from ..embed import EmbeddingCache
     from ..engines import ENGINES, EmbedderSpec, report_paths
-    from ..ingest.io import max_article_size
+    from ..ingest.io import max_article_size, stdin_once
     from ..ingest.textsafe import inert, json_dumps_safe
     from ..pipeline import Options, claimless
     from ..report import summary, write_reports
@@ -151,6 +130,8 @@ def _report(paths: tuple[str, ...], db: str | None, output: str | None, formats:
                                    "(json, md or html)")
         if json_stdout:
             raise click.UsageError("-o - already prints the report on stdout; drop --json-stdout")
+        if ctx.get_parameter_source("claims_dir") == click.core.ParameterSource.DEFAULT:
+            claims_dir = None  # a report on stdout leaves no files behind unless asked
 
     if engine != "dask" and (scheduler is not None or partitions is not None):
         raise click.UsageError("--scheduler and --partitions go with --engine dask")
@@ -179,13 +160,15 @@ def _report(paths: tuple[str, ...], db: str | None, output: str | None, formats:
         eng = ENGINES.make(engine, **({"scheduler": scheduler, "partitions": partitions}
                                       if engine == "dask" else {}))
         cache = None if no_cache else open_cache(EmbeddingCache, cache_dir)
-        rep = report_paths(paths, eng, spec, judge=build_judge(emb, nli, rules_only), cache=cache,
+        once, repeated = stdin_once(paths)  # for every engine: a second "-" would read nothing
+        rep = report_paths(tuple(once), eng, spec, judge=build_judge(emb, nli, rules_only),
+                           cache=cache,
                            options=Options(progress=not quiet, claims_dir=claims_dir,
                                            grouping=grouping),
                            stdin=getattr(sys.stdin, "buffer", None),
                            splitter=click.get_current_context().meta.get(SPLITTER_KEY) or "pysbd",
-                           on_loaded=_check_loaded(paths, strict))
-        skipped = rep.skipped
+                           on_loaded=_check_loaded(paths, strict, repeated))
+        skipped = (*repeated, *rep.skipped)
     if db is None:  # a stored corpus was warned about when its articles were added
         warn_no_claims(a.path for a in claimless(rep.articles, rep.claims))
     if output == "-":
@@ -205,16 +188,21 @@ def _report(paths: tuple[str, ...], db: str | None, output: str | None, formats:
             click.echo(f"skipped {len(skipped)} input(s) (see warnings above)", err=True)
 
 
-def _check_loaded(paths: tuple[str, ...], strict: bool) -> Callable[[list[Any], list[Any]], None]:
-    """Once inputs are read: a warning per skip; fail on none readable, or any skip if strict."""
+def _check_loaded(paths: tuple[str, ...], strict: bool,
+                  repeated: Sequence[Any] = ()) -> Callable[[list[Any], list[Any]], None]:
+    """Once inputs are read: a warning per skip (``repeated``: a ``-`` given again, dropped
+    before reading); fail on none readable, or with ``strict`` on any skip that left something
+    unread (an input given twice was read once)."""
 
+    from ..ingest.io import lost
     from ..ingest.textsafe import inert
 
     def check(articles: list[Any], skipped: list[Any]) -> None:
+        skipped = [*repeated, *skipped]
         for line in skip_warnings(skipped):
             click.echo(inert(line), err=True)
-        if skipped and strict:
-            raise DivergenceError(f"{len(skipped)} input(s) skipped and --strict is set")
+        if strict and lost(skipped):
+            raise DivergenceError(f"{len(lost(skipped))} input(s) skipped and --strict is set")
         if not articles:
             why = f" ({len(skipped)} skipped, see warnings above)" if skipped else ""
             raise DivergenceError(inert(f"no readable articles in {', '.join(paths)}{why}"))

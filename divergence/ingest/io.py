@@ -81,12 +81,34 @@ def load(paths: Iterable[str], stdin: IO[bytes] | None = None) -> tuple[list[Art
         DivergenceError: a path does not exist, or a folder holds no article files.
     """
     articles: list[Article] = []
-    skipped: list[Skip] = []
+    paths, skipped = stdin_once(paths)
     for p in paths:
         for art_or_skip in read_source(p, stdin):
             (articles if isinstance(art_or_skip, Article) else skipped).append(art_or_skip)
     unique, repeated = dedupe(articles)
     return unique, skipped + repeated
+
+
+GIVEN_TWICE = "given twice; read once"  # the why of a repeat: nothing was lost
+
+
+def stdin_once(paths: Iterable[str]) -> tuple[list[str], list[Skip]]:
+    """``paths`` with ``-`` kept once: stdin can be read only once, and a second ``-`` would
+    read it empty. Returns the paths and a Skip for each ``-`` dropped."""
+    kept: list[str] = []
+    skipped: list[Skip] = []
+    for p in paths:
+        if p == "-" and "-" in kept:
+            skipped.append(Skip("<stdin>", GIVEN_TWICE))
+        else:
+            kept.append(p)
+    return kept, skipped
+
+
+def lost(skipped: Iterable[Skip]) -> list[Skip]:
+    """The skips that left something unread: all but an input given twice (read once), which
+    ``--strict`` need not fail on."""
+    return [s for s in skipped if s.why != GIVEN_TWICE]
 
 
 def dedupe(articles: Iterable[Article]) -> tuple[list[Article], list[Skip]]:
@@ -99,7 +121,7 @@ def dedupe(articles: Iterable[Article]) -> tuple[list[Article], list[Skip]]:
     for a in articles:
         key = article_id(a.text)
         if key in by_text and by_text[key].path == a.path:
-            skipped.append(_safe_skip(Skip(a.path, "given twice; read once")))
+            skipped.append(_safe_skip(Skip(a.path, GIVEN_TWICE)))
         elif key in by_text:
             skipped.append(_safe_skip(Skip(a.path, f"same text as {by_text[key].path}; "
                                                    "read once")))
@@ -129,8 +151,11 @@ def read_source(p: str, stdin: IO[bytes] | None = None) -> Iterator[Article | Sk
     if not path.exists():
         raise DivergenceError(missing(path), where=inert(p))
     if path.is_dir():
-        read = 0  # files that are not divergence's own output (a report, a claims file)
-        for f in article_files(path):  # each opened once: the own-output test reads its bytes
+        files, dead = _article_entries(path)
+        read = len(dead)  # and files that are not divergence's own output (a report, claims)
+        for link in dead:
+            yield _safe_skip(Skip(str(link), missing(link)))
+        for f in files:  # each opened once: the own-output test reads its bytes
             data = _read_bytes(f)
             if isinstance(data, bytes) and own_output(data):
                 continue
@@ -145,9 +170,28 @@ def read_source(p: str, stdin: IO[bytes] | None = None) -> Iterator[Article | Sk
 def article_files(folder: Path) -> list[Path]:
     """The files of ``folder`` (recursively, sorted) that may hold articles: an article
     extension, and no hidden part in the path below ``folder``."""
-    return sorted(f for f in folder.rglob("*")
-                  if f.is_file() and f.suffix.lower() in ARTICLE_EXT
-                  and not any(part.startswith(".") for part in f.relative_to(folder).parts))
+    return _article_entries(folder)[0]
+
+
+def dead_links(folder: Path) -> list[Path]:
+    """The symbolic links of ``folder`` that would be article files but lead nowhere (a missing
+    target, or a loop), sorted: each is a skip, as an unreadable file is."""
+    return _article_entries(folder)[1]
+
+
+def _article_entries(folder: Path) -> tuple[list[Path], list[Path]]:
+    """``article_files`` and ``dead_links`` of ``folder``, in one walk."""
+    files: list[Path] = []
+    dead: list[Path] = []
+    for f in folder.rglob("*"):
+        if f.suffix.lower() not in ARTICLE_EXT or any(
+                part.startswith(".") for part in f.relative_to(folder).parts):
+            continue
+        if f.is_file():
+            files.append(f)
+        elif f.is_symlink() and not f.exists():
+            dead.append(f)
+    return sorted(files), sorted(dead)
 
 
 def no_articles(folder: str) -> DivergenceError:
