@@ -314,3 +314,25 @@ def test_reports_set_dismissed_conflicts_aside() -> None:
 def test_end_of_input_at_the_note_prompt_quits_cleanly() -> None:
     res = _loop("n\n")
     assert res.exit_code == 0 and "0 decided" in res.stderr
+
+
+def test_loop_says_when_a_note_goes_with_no_decision() -> None:
+    """Old code: a note typed and then skipped (or quit) was dropped without a word."""
+    _conflict_id()
+    for keys in ("n\nsame date\ns\n", "n\nsame date\nq\n"):
+        res = _loop(keys)
+        assert res.exit_code == 0, res.output
+        assert "note discarded (no decision made)" in res.stderr
+    assert "note discarded" not in _loop("s\n").stderr
+    with Corpus("c.db", create=False) as corpus:
+        assert corpus.verdicts() == []
+
+
+def test_note_without_decide_is_a_usage_error() -> None:
+    """Old code: review --note without --decide ignored the note and started the loop."""
+    _conflict_id()
+    for extra in ((), ("--list",)):
+        res = _run("review", "--db", "c.db", "--note", "hi", *extra)
+        assert res.exit_code == 2 and "--note needs --decide" in res.output, res.output
+    with Corpus("c.db", create=False) as corpus:
+        assert corpus.verdicts() == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import numpy as np
@@ -277,3 +278,20 @@ def test_an_article_with_no_claims_is_said_not_a_traceback() -> None:
     reported = _run("report", "ru.txt", A, "-o", "r", "--format", "json", *FAST)
     assert reported.exit_code == 0, reported.output
     assert "ru.txt: no claims read" in reported.stderr and "agree_a.txt" not in reported.stderr
+
+
+def test_add_and_score_take_the_article_size_limit_they_advise(monkeypatch: pytest.MonkeyPatch
+                                                               ) -> None:
+    """Old code: the skip message said "raise it with --max-article-size N", which add and
+    score refused (No such option)."""
+    monkeypatch.delenv("DIVERGENCE_MAX_ARTICLE_SIZE", raising=False)
+    res = _run("add", A, "--db", "c.db", *FAST, "-q", "--max-article-size", "50")
+    assert res.exit_code == 1, res.output
+    assert "over the limit of 50" in res.stderr and "--max-article-size N" in res.stderr
+    assert _run("add", A, "--db", "c.db", *FAST, "-q",
+                "--max-article-size", "6000000").exit_code == 0
+    res = _run("score", B, "--db", "c.db", *FAST, "--max-article-size", "50")
+    assert res.exit_code == 1 and "over the limit of 50" in res.stderr, res.output
+    assert _run("score", B, "--db", "c.db", *FAST, "--max-article-size", "6000000"
+                ).exit_code == 0
+    assert "DIVERGENCE_MAX_ARTICLE_SIZE" not in os.environ  # restored after the run

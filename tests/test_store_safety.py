@@ -159,6 +159,29 @@ def test_add_notices_a_grouping_that_misses_claims(tmp_path: Path) -> None:
     assert _ungrouped(db) == 0
 
 
+def test_an_interrupted_add_says_what_the_corpus_holds_and_how_to_group_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Old code: Ctrl-C during an add said "files written so far are complete" and check then
+    said only "no grouping stored for N claim(s)", naming no remedy."""
+    import divergence.corpus.ops as ops
+
+    def interrupt(*args: object, **kwargs: object) -> bool:
+        raise KeyboardInterrupt
+
+    db = tmp_path / "j.db"
+    with monkeypatch.context() as m:
+        m.setattr(ops, "regroup_corpus", interrupt)
+        res = run_cli("add", A, B, "--db", str(db), *HASHING)
+    assert res.exit_code == 130, res.output
+    assert "files written" not in res.stderr
+    assert "holds 2 article(s) stored so far, not yet grouped; run add again" in res.stderr
+    res = run_cli("check", "--db", str(db))
+    assert res.exit_code == 1
+    assert "no grouping stored" in res.stdout and "run add again" in res.stdout
+    _add(A, B, "--db", str(db))  # nothing new to store: the add groups what is there
+    assert _ungrouped(db) == 0 and run_cli("check", "--db", str(db)).exit_code == 0
+
+
 def test_report_regroups_a_grouping_that_misses_claims(tmp_path: Path) -> None:
     db = tmp_path / "c.db"
     _stale_grouping(db)
@@ -366,6 +389,26 @@ def test_damaged_pages_are_one_line_naming_the_fix(tmp_path: Path) -> None:
         assert {a.id for a in load([str(tmp_path / "in")])[0]} <= stored
         assert all(corpus.n_claims(a) for a in stored)
         assert corpus.grouping_problems() == [] and corpus.vector_problems() == []
+
+
+def test_check_does_not_advise_a_repair_that_cannot_work(tmp_path: Path) -> None:
+    """Old code: after check --repair said "too damaged to repair ... restore a backup", a
+    plain check still ended "run again with --repair to put right what can be"."""
+    db = tmp_path / "c.db"
+    _add(A, B, "--db", str(db))
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    size = con.execute("PRAGMA page_size").fetchone()[0]
+    con.close()
+    with open(db, "r+b") as fh:  # the list of tables (page 1, after the file header)
+        fh.seek(100)
+        fh.write(b"\xa5" * (size - 100))
+    res = run_cli("check", "--db", str(db), "--repair")
+    assert res.exit_code == 1 and "too damaged to repair" in res.stderr, res.output
+    res = run_cli("check", "--db", str(db))
+    assert res.exit_code == 1
+    assert "too damaged to repair" in res.stdout and "restore a backup" in res.stdout
+    assert "--repair" not in res.stderr, res.stderr
 
 
 def _connect_with(monkeypatch: pytest.MonkeyPatch, pragma: str | None = None,

@@ -54,7 +54,8 @@ def check(db: str | None, repair: bool, nli: str | None, rules_only: bool) -> No
         click.echo(f"{path}: ok ({what})", err=True)
         return
     left = sum(f.fixed is None for f in res.findings)
-    hint = "" if repair else "; run again with --repair to put right what can be"
+    hint = ("; run again with --repair to put right what can be"
+            if res.repairable and not repair else "")
     click.echo(f"divergence: {path}: {left} problem(s) remain{hint}", err=True)
     sys.exit(1)
 

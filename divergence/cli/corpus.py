@@ -13,9 +13,12 @@ from .app import (
     CACHE_DIR_OPTION,
     DB_OPTION,
     EMBEDDER_OPTION,
+    INTERRUPTED,
+    MAX_ARTICLE_SIZE_OPTION,
     MODEL_OPTION,
     NO_CACHE_OPTION,
     REEMBED_OPTION,
+    article_limit,
     build_embedder,
     build_judge,
     clean_errors,
@@ -40,6 +43,7 @@ from .app import (
 @NO_CACHE_OPTION
 @REEMBED_OPTION
 @click.option("--strict", is_flag=True, help="Fail (exit 1) if any input article is skipped.")
+@MAX_ARTICLE_SIZE_OPTION
 @click.option("--batch", type=click.IntRange(min=1), default=32, hidden=True,
               help="Articles per transaction.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
@@ -47,7 +51,8 @@ from .app import (
 @clean_errors
 def add(paths: tuple[str, ...], db: str | None, model: str, backend: str,
         embedder: str, cache_dir: str | None, no_cache: bool, reembed: bool, strict: bool,
-        batch: int, quiet: bool, nli: str | None, rules_only: bool) -> None:
+        max_article_size: int | None, batch: int, quiet: bool, nli: str | None,
+        rules_only: bool) -> None:
     """Add the articles in PATHS to a corpus database, then regroup the corpus.
 
     Articles already stored (same content hash) are skipped and counted. Articles, claims,
@@ -70,26 +75,55 @@ def add(paths: tuple[str, ...], db: str | None, model: str, backend: str,
     from ..embed import EmbeddingCache
 
     emb = build_embedder(model, embedder, backend)
-    articles, _ = read_inputs(paths, strict)
+    with article_limit(max_article_size):
+        articles, _ = read_inputs(paths, strict)
     cache = None if no_cache else open_cache(EmbeddingCache, cache_dir)
     path = resolve_db_path(db)
-    with Corpus(path) as corpus, corpus.writing(on_wait=_waiting(path)):
-        if ensure_model(corpus, emb, cache, reembed) and not quiet:
-            click.echo(f"divergence: re-embedded the stored claims with {emb.name}", err=True)
-        with progress_bar(len(articles), "adding", not quiet) as tick:
-            res = add_articles(corpus, articles, emb, cache, batch=batch, on_progress=tick)
-        warn_no_claims(res.without_claims)
-        if res.present:
-            click.echo(f"divergence: {res.present} article(s) already in the corpus; skipped",
-                       err=True)
-        if res.added or not corpus.grouping_current():
-            if not res.added and not quiet:
-                click.echo("divergence: the stored grouping misses some claims; regrouping",
+    try:
+        with Corpus(path) as corpus, corpus.writing(on_wait=_waiting(path)):
+            if ensure_model(corpus, emb, cache, reembed) and not quiet:
+                click.echo(f"divergence: re-embedded the stored claims with {emb.name}",
                            err=True)
-            regroup_corpus(corpus, build_judge(emb, nli, rules_only), progress=not quiet)
-        if not quiet:
-            click.echo(f"added {res.added} article(s), {res.claims} claims to {path}; "
-                       f"the corpus holds {len(corpus)} article(s)", err=True)
+            with progress_bar(len(articles), "adding", not quiet) as tick:
+                res = add_articles(corpus, articles, emb, cache, batch=batch, on_progress=tick)
+            warn_no_claims(res.without_claims)
+            if res.present:
+                click.echo(f"divergence: {res.present} article(s) already in the corpus; "
+                           "skipped", err=True)
+            if res.added or not corpus.grouping_current():
+                if not res.added and not quiet:
+                    click.echo("divergence: the stored grouping misses some claims; regrouping",
+                               err=True)
+                regroup_corpus(corpus, build_judge(emb, nli, rules_only), progress=not quiet)
+            if not quiet:
+                click.echo(f"added {res.added} article(s), {res.claims} claims to {path}; "
+                           f"the corpus holds {len(corpus)} article(s)", err=True)
+    except KeyboardInterrupt:
+        click.echo(f"divergence: interrupted; {_corpus_state(path)}", err=True)
+        sys.exit(INTERRUPTED)
+
+
+def _corpus_state(path: Path) -> str:
+    """What an interrupted add left in the corpus at ``path``, and what to do about it. Each
+    batch of articles is one transaction, so the stored ones are whole; the grouping is saved
+    last, so it may not cover them yet."""
+    import sqlite3
+
+    from ..corpus.store import Corpus
+    from ..errors import DivergenceError
+
+    if not path.exists():
+        return f"nothing was stored in {path}"
+    try:
+        with Corpus(path, create=False) as corpus:
+            n, grouped = len(corpus), corpus.grouping_current()
+        held = f"{n} article(s)"
+    except (DivergenceError, OSError, sqlite3.Error):  # the advice below holds either way
+        held, grouped = "the articles", False
+    if grouped:
+        return f"{path} holds {held} stored so far, grouped; run add again to add the rest"
+    return (f"{path} holds {held} stored so far, not yet grouped; run add again (or "
+            f"divergence check --repair --db {path}) to group them")
 
 
 @main.command()
@@ -110,6 +144,7 @@ def add(paths: tuple[str, ...], db: str | None, model: str, backend: str,
 @CACHE_DIR_OPTION
 @NO_CACHE_OPTION
 @REEMBED_OPTION
+@MAX_ARTICLE_SIZE_OPTION
 @click.option("--index", type=click.Choice(["auto", "exact", "hnsw"]), default="auto",
               show_default=True,
               help="Neighbour search: exact (numpy), hnsw (FAISS, needs divergence[ann]; built "
@@ -119,7 +154,8 @@ def add(paths: tuple[str, ...], db: str | None, model: str, backend: str,
 @clean_errors
 def score(article: str, db: str | None, fmt: str, top: int, fail_on_conflict: bool,
           add_after: bool, model: str, backend: str, embedder: str, cache_dir: str | None,
-          no_cache: bool, reembed: bool, index: str, nli: str | None, rules_only: bool) -> None:
+          no_cache: bool, reembed: bool, max_article_size: int | None, index: str,
+          nli: str | None, rules_only: bool) -> None:
     """Score ARTICLE (a file, or - for stdin) against the stored corpus.
 
     Per claim: the closest corpus claims with their sources and labels, and support,
@@ -144,7 +180,8 @@ def score(article: str, db: str | None, fmt: str, top: int, fail_on_conflict: bo
     from ..report.score import render_score_json, render_score_markdown
 
     emb = build_embedder(model, embedder, backend)
-    articles, skipped = load([article], stdin=getattr(sys.stdin, "buffer", None))
+    with article_limit(max_article_size):
+        articles, skipped = load([article], stdin=getattr(sys.stdin, "buffer", None))
     if not articles:
         where, why = (skipped[0].where, skipped[0].why) if skipped else (article, "no text")
         exit_with(f"cannot score {where}: {why}")

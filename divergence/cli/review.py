@@ -98,6 +98,9 @@ def review(list_: bool, decide: tuple[str, str] | None, note: str | None, review
 
     if list_ and decide:
         raise click.UsageError("give --list or --decide, not both")
+    if note is not None and not decide:
+        raise click.UsageError("--note needs --decide (in the review loop, press n to add a "
+                               "note to a decision)")
     who = reviewer if reviewer is not None else check_reviewer(default_reviewer())
     with Corpus(resolve_db_path(db), create=False) as corpus:
         judge = judge_for(corpus.model or "", nli, rules_only)
@@ -109,7 +112,7 @@ def review(list_: bool, decide: tuple[str, str] | None, note: str | None, review
             return
         rep = corpus_report(corpus, judge)
         if not list_:
-            _loop(corpus, rep, who, note)
+            _loop(corpus, rep, who)
             return
     _print_flagged(rep, fmt)
 
@@ -118,7 +121,7 @@ _KEYS = {"c": "confirm", "d": "dismiss", "a": "agree", "u": "unrelated"}
 _HELP = ("[c]onfirm  [d]ismiss  [a]gree  [u]nrelated  [n]ote  [s]kip  [q]uit  [?]help")
 
 
-def _loop(corpus: Any, rep: Any, reviewer: str, note: str | None) -> None:
+def _loop(corpus: Any, rep: Any, reviewer: str) -> None:
     """The interactive review: show each undecided flagged conflict, store each decision at once."""
     import os
     import shutil
@@ -139,6 +142,7 @@ def _loop(corpus: Any, rep: Any, reviewer: str, note: str | None) -> None:
     click.echo(f"{len(queue)} undecided of {total} flagged conflict(s); reviewer "
                f"{inert(reviewer)}. {_HELP}", err=True)
     done = skipped = 0
+    note: str | None = None
     try:
         for i, g in enumerate(queue, 1):
             click.echo()
@@ -163,7 +167,8 @@ def _loop(corpus: Any, rep: Any, reviewer: str, note: str | None) -> None:
                     if not sys.stdin.isatty():
                         click.echo(inert(note or ""))
                 elif key == "s":
-                    skipped, note = skipped + 1, None  # a note belongs to its own conflict
+                    _drop_note(note)  # a note belongs to its own conflict's decision
+                    skipped, note = skipped + 1, None
                     break
                 elif key == "q":
                     raise EOFError
@@ -171,9 +176,16 @@ def _loop(corpus: Any, rep: Any, reviewer: str, note: str | None) -> None:
                     click.echo(_HELP)
     except (EOFError, KeyboardInterrupt, click.Abort):  # Abort: end of input at the note prompt
         click.echo()
+        _drop_note(note)
     left = len(queue) - done
     click.echo(f"{done} decided, {skipped} skipped, {left} undecided left; every decision is "
                "stored" + ("; run divergence review again to go on" if left else ""), err=True)
+
+
+def _drop_note(note: str | None) -> None:
+    """Say so when a typed note goes with no decision (skip or quit before deciding)."""
+    if note:
+        click.echo("note discarded (no decision made)", err=True)
 
 
 def _key(prompt: str) -> str:

@@ -18,10 +18,14 @@ from typing import Any
 
 from ..errors import DivergenceError
 from .locking import being_written, write_lock
+from .salvage import beyond_repair, salvage
 from .sqlite_guard import StorageError
 from .store import Corpus
 
 __all__ = ["CheckResult", "Finding", "check_corpus"]
+
+# The remedy for claims the grouping does not cover (as after an interrupted add).
+_GROUP_HINT = "; run add again (or divergence check --repair) to group them"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +36,7 @@ class Finding:
     area: str  # file, articles, vectors, grouping, verdicts, index
     problem: str
     fixed: str | None = None
+    repairable: bool = True  # False: --repair cannot put it right (restore a backup, or look)
 
 
 @dataclass(slots=True)
@@ -46,6 +51,11 @@ class CheckResult:
     def ok(self) -> bool:
         """Whether no problem remains (none found, or every one repaired)."""
         return all(f.fixed is not None for f in self.findings)
+
+    @property
+    def repairable(self) -> bool:
+        """Whether ``repair`` could put right some problem that remains."""
+        return any(f.fixed is None and f.repairable for f in self.findings)
 
 
 def check_corpus(path: str | os.PathLike[str], repair: bool = False,
@@ -81,10 +91,11 @@ def _check(res: CheckResult, judge: Callable[[str], Any] | None) -> None:
     salvaged = False
     if damage:
         if not repair:
-            res.findings.append(Finding("file", damage))
+            hopeless = beyond_repair(res.path)
+            res.findings.append(Finding("file", damage) if hopeless is None else Finding(
+                "file", f"the file is too damaged to repair: {hopeless}; restore a backup",
+                repairable=False))
             return
-        from .salvage import salvage
-
         saved = salvage(res.path)
         lost = sum(saved.unreadable.values())
         res.findings.append(Finding("file", damage, fixed=(
@@ -92,7 +103,8 @@ def _check(res: CheckResult, judge: Callable[[str], Any] | None) -> None:
             f"skipped); the damaged file is kept as {saved.backup.name}")))
         again = _damage(res.path)
         if again:
-            res.findings.append(Finding("file", f"still damaged after the rescue: {again}"))
+            res.findings.append(Finding("file", f"still damaged after the rescue: {again}",
+                                        repairable=False))
             return
         salvaged = True
     with Corpus(res.path, create=False) as corpus:
@@ -146,9 +158,11 @@ def _contents(res: CheckResult, corpus: Corpus, judge: Callable[[str], Any] | No
             regroup_corpus(corpus, judge(corpus.model or ""))
             left = corpus.grouping_problems()
             fixed = "regrouped the corpus" if not left else None
-        res.findings += [Finding("grouping", p, fixed) for p in grouping]
+        hint = "" if fixed or repair else _GROUP_HINT
+        res.findings += [Finding("grouping", p + hint, fixed) for p in grouping]
     log, head = corpus.verify_verdicts()
-    res.findings += [Finding("verdicts", p) for p in log if "trigger" not in p]
+    res.findings += [Finding("verdicts", p, repairable=False)  # never "repaired": see verify
+                     for p in log if "trigger" not in p]
     res.notes += [p for p in log if "trigger" in p]
     if head:
         res.notes.append(f"verdict log head {head}")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import DivergenceError
 
-__all__ = ["Salvage", "salvage"]
+__all__ = ["Salvage", "beyond_repair", "salvage"]
 
 _CHUNK = 256
 
@@ -28,6 +28,28 @@ class Salvage:
     backup: Path
     copied: dict[str, int] = field(default_factory=dict)
     unreadable: dict[str, int] = field(default_factory=dict)  # table: bad stretches skipped
+
+
+def beyond_repair(path: str | os.PathLike[str]) -> str | None:
+    """Why ``salvage`` could rescue nothing from the file at ``path`` (its list of tables is
+    unreadable), or None when it can try."""
+    con = sqlite3.connect(path)
+    try:
+        _schema(con)
+    except sqlite3.DatabaseError as e:
+        return _why(e)
+    finally:
+        con.close()
+    return None
+
+
+def _schema(con: sqlite3.Connection) -> list[tuple[str, str, str, str]]:
+    return con.execute("SELECT type, name, tbl_name, sql FROM sqlite_master "
+                       "WHERE sql IS NOT NULL ORDER BY rowid").fetchall()
+
+
+def _why(e: sqlite3.DatabaseError) -> str:
+    return f"not even its list of tables can be read ({e})"
 
 
 def salvage(path: str | os.PathLike[str]) -> Salvage:
@@ -48,11 +70,10 @@ def salvage(path: str | os.PathLike[str]) -> Salvage:
     old = sqlite3.connect(src)
     try:
         try:
-            schema = old.execute("SELECT type, name, tbl_name, sql FROM sqlite_master "
-                                 "WHERE sql IS NOT NULL ORDER BY rowid").fetchall()
+            schema = _schema(old)
         except sqlite3.DatabaseError as e:
-            raise DivergenceError(f"too damaged to repair: not even its list of tables can be "
-                                  f"read ({e}); restore a backup", where=str(src)) from None
+            raise DivergenceError(f"too damaged to repair: {_why(e)}; restore a backup",
+                                  where=str(src)) from None
         new = sqlite3.connect(fresh)
         result = Salvage(backup)
         try:
