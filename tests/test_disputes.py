@@ -178,7 +178,7 @@ def test_one_conflict_group_answers_several_questions() -> None:
     arts = [Article(x, f"{x}.txt", "", source=f"Outlet {x.upper()}") for x in "abcde"]
     found = find_disputes(arts, SPLIT, vectors, [group], SplitJudge(table))  # type: ignore[arg-type]
     assert sorted(d.question for d in found) == [
-        "How many deaths?", "Is it so that qatar brokered the truce?",
+        "How many deaths?", "Is it so that Qatar brokered the truce?",
         "Who brought about the truce?"]
     assert len({d.id for d in found}) == 3 and {d.group for d in found} == {"g-s"}
     toll = next(d for d in found if d.question == "How many deaths?")
@@ -221,6 +221,23 @@ def test_questions_from_typed_reasons() -> None:
                     pos) == "What is Trump's title?"
     assert question([Reason("attribution", "X asserts it; Y denies it", weight=0.9)], pos) == \
         "Is it so that twelve people died?"
+
+
+def test_questions_read_as_english() -> None:
+    """A user's probe found "How many settlement?", "How many person?", "How many how long it
+    lasted?", "When did the dam happen?" and "Is it so that putin did not name ...?"."""
+    pos = [Position("p", "Putin did not name the men.", (), ())]
+
+    def asked(kind: str, detail: str) -> str:
+        return question([Reason(kind, detail, weight=0.8)], pos)
+
+    assert asked("number", "'28' vs '12' (settlement)") == "How many settlements?"
+    assert asked("number", "'3' vs '9' (person)") == "How many people?"
+    assert asked("number", "'two' vs '30' (casualty)") == "How many casualties?"
+    assert asked("number", "'a day' vs 'a week' (how long it lasted)") == "How long did it last?"
+    assert asked("number", "'half' vs '10%' (share)") == "What share?"
+    assert asked("date", "'Monday' vs 'Tuesday' (when: dam/flood)") == "When was the dam breached?"
+    assert asked("attribution", "X asserts it") == "Is it so that Putin did not name the men?"
 
 
 @pytest.mark.slow
@@ -321,7 +338,7 @@ def test_a_dispute_asks_its_own_question_and_has_its_own_id() -> None:
     arts = [Article(x, f"{x}.txt", "", source=f"Outlet {x.upper()}") for x in "abcde"]
     found = find_disputes(arts, SPLIT, _vectors(5), [group], SplitJudge(table))  # type: ignore[arg-type]
     assert sorted(d.question for d in found) == [
-        "How many deaths?", "Is it so that qatar brokered the truce?",
+        "How many deaths?", "Is it so that Qatar brokered the truce?",
         "Who brought about the truce?"]
     # two questions over the same claims (a toll and a day, each agreed by its outlet) are two
     claims = [_claim("a:0", "31 people died in the fighting."),

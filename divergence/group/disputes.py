@@ -514,13 +514,46 @@ def question(reasons: Sequence[Reason], pos: Sequence[Position]) -> str:
                 asked = (what or "").rstrip("?")
                 return asked[:1].upper() + asked[1:] + "?"
             if kind == "number" and what is not None:
-                return f"How many {what}?"
+                return _HOW_MUCH.get(what) or f"How many {_plural(what)}?"
             if kind == "title" and what is not None:
                 return f"What is {what}'s title?"
             if kind == "date":
-                return f"When did the {what} happen?" if what else "When did it happen?"
+                return (_WHEN_DID.get(what or "") or f"When did the {what} happen?" if what
+                        else "When did it happen?")
     first = pos[0].label.removeprefix("Not so: ").rstrip(".…")
-    return f"Is it so that {first[:1].lower() + first[1:]}?"
+    return f"Is it so that {_sentence_inside(first)}?"
+
+
+# Count kinds whose question is not "How many <kind>?"; timed happenings with their own verb.
+_HOW_MUCH = {"how long it lasted": "How long did it last?", "share": "What share?",
+             "released": "How many were released?"}
+_WHEN_DID = {"dam": "When was the dam breached?", "meeting": "When did the meeting take place?",
+             "election": "When was the election held?", "deal": "When was the deal reached?"}
+_IRREGULAR = {"person": "people", "child": "children", "man": "men", "woman": "women"}
+
+
+def _plural(noun: str) -> str:
+    """The plural of a counted noun as the count frames name it ("settlement", "person")."""
+    head, _, last = noun.rpartition(" ")
+    if last in _IRREGULAR:
+        last = _IRREGULAR[last]
+    elif last.endswith(("s", "x", "ch", "sh")) or last in ("aircraft", "personnel"):
+        last = last if last.endswith("s") or last in ("aircraft", "personnel") else last + "es"
+    elif last.endswith("y") and last[-2:-1] not in tuple("aeiou"):
+        last = last[:-1] + "ies"
+    else:
+        last += "s"
+    return f"{head} {last}" if head else last
+
+
+def _sentence_inside(text: str) -> str:
+    """A sentence set inside another: its first word lower-cased, unless it starts a name
+    ("Qatar brokered the truce" stays; "The army said" becomes "the army said")."""
+    from ..judge.text import entities
+
+    if any(m.start == 0 for m in entities(text)):
+        return text
+    return text[:1].lower() + text[1:]
 
 
 __all__ = ["ALL_PAIRS_MAX", "Question", "find_disputes", "holders", "positions", "question",
