@@ -47,6 +47,10 @@ def test_an_attributed_claim_names_its_speaker_by_surname() -> None:
                  speaker="President Donald Trump")
     assert event_title(cs, _vectors(1)) == (
         "Trump: the recent India-Pakistan ceasefire was mediated by Washington")
+    named = _claims("Russian forces had also blown up the plant's machine hall.",
+                    speaker="Volodymyr Kovalenko")
+    assert event_title(named, _vectors(1)) == (  # a name keeps its capital after the speaker
+        "Kovalenko: Russian forces had also blown up the plant's machine hall")
 
 
 def test_the_central_claim_that_names_its_subject_is_shortened() -> None:

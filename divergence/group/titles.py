@@ -186,7 +186,9 @@ def _clause(central: Sequence[Claim], people: set[str]) -> str:
     text = text[:1].upper() + text[1:]
     speaker = _short_names(_drop_titles(best.speaker), people) if best.speaker else ""
     if speaker and len(speaker) <= 30 and speaker.lower() not in text.lower():
-        text = f"{speaker}: {text[:1].lower() + text[1:] if text[1:2].islower() else text}"
+        named = any(m.start == 0 for m in entities(text))  # "Russian forces" keeps its capital
+        lower = text[1:2].islower() and not named
+        text = f"{speaker}: {text[:1].lower() + text[1:] if lower else text}"
     return _cut(text)
 
 
