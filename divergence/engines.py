@@ -287,23 +287,13 @@ def _expand(paths: Sequence[str], stdin: IO[bytes] | None) -> list[_Item]:
             raise DivergenceError(io.missing(path), where=p)
         files = [path]
         if path.is_dir():  # io.read_source's rule: article files, not divergence's own output
-            dead = io.dead_links(path)
-            items.extend(Skip(str(link), io.missing(link)) for link in dead)
-            files = [f for f in io.article_files(path) if not _own_output(f)]
+            files, dead = io.folder_entries(path)
+            items.extend(io.link_skip(link) for link in dead)
+            files = [f for f in files if not io.own_output_file(f)]
             if not files and not dead:
                 raise io.no_articles(p)
         items.extend(_File(os.path.abspath(f), str(f), f.stat().st_size) for f in files)
     return items
-
-
-def _own_output(f: Path) -> bool:
-    """Whether a folder's file is a report or claims file divergence wrote (its first
-    kilobyte, read here; the file itself is read on a worker)."""
-    try:
-        with f.open("rb") as fh:
-            return io.own_output(fh.read(1024))
-    except OSError:
-        return False  # unreadable: the worker's read says why
 
 
 def _partition(items: list[_Item], n: int) -> list[list[_Item]]:

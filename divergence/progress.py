@@ -19,7 +19,7 @@ def bar(total: int, desc: str, enabled: bool, unit: str = "item") -> Iterator[Ca
     if not enabled or total == 0:
         yield lambda k: None
         return
-    if not _terminal(sys.stderr):
+    if not _terminal(sys.stderr) and "ipykernel" not in sys.modules:  # a notebook draws bars
         print(f"{desc}: {total:,} {unit}(s)", file=sys.stderr, flush=True)
         yield lambda k: None
         return

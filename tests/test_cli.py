@@ -547,3 +547,18 @@ def test_progress_on_a_terminal_is_a_bar(monkeypatch: pytest.MonkeyPatch) -> Non
     with bar(4, "judging", True, "pair") as tick:
         tick(4)
     assert sys.stderr.getvalue() == "judging: 4 pair(s)\n"
+
+
+def test_a_closed_pipe_does_not_stop_score_from_adding(tmp_path: Path) -> None:
+    """Review of the closed-pipe change: ``score --add`` rendered before it stored the article,
+    so a reader gone before the first write skipped the add (and the exit code) with exit 0."""
+    seeds = sorted(SEEDS.iterdir())
+    dbs = [str(tmp_path / f"{k}.db") for k in ("piped", "plain")]
+    for db in dbs:
+        assert _run("add", *map(str, seeds[:4]), "--db", db, *FAST, "-q").exit_code == 0
+    args = ("score", str(seeds[4]), "--add", "--fail-on-conflict", *FAST)
+    piped = _to_a_closed_pipe(*args, "--db", dbs[0])
+    plain = _run(*args, "--db", dbs[1])
+    assert piped.returncode == plain.exit_code and "Broken pipe" not in piped.stderr
+    again = _run("score", str(seeds[4]), "--add", *FAST, "--db", dbs[0])
+    assert "already stored:" in again.stderr  # the piped run stored it

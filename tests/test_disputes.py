@@ -238,6 +238,12 @@ def test_questions_read_as_english() -> None:
     assert asked("number", "'half' vs '10%' (share)") == "What share?"
     assert asked("date", "'Monday' vs 'Tuesday' (when: dam/flood)") == "When was the dam breached?"
     assert asked("attribution", "X asserts it") == "Is it so that Putin did not name the men?"
+    assert asked("number", "'3' vs '9' (missing)") == "How many are missing?"
+    assert asked("number", "'3' vs '9' (displacement)") == "How many were displaced?"
+    assert asked("number", "'3' vs '9' (deaths)") == "How many deaths?"
+    monday = [Position("p", "Monday was calm along the border.", (), ())]
+    assert question([Reason("attribution", "X", weight=0.8)], monday) == \
+        "Is it so that Monday was calm along the border?"
 
 
 @pytest.mark.slow

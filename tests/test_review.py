@@ -329,7 +329,8 @@ def test_loop_says_when_a_note_goes_with_no_decision() -> None:
 
 
 def test_note_without_decide_is_a_usage_error() -> None:
-    """Old code: review --note without --decide ignored the note and started the loop."""
+    """Old code: review --note without --decide started the loop and gave the note, unsaid, to
+    whichever conflict was decided first (a user read it as ignored); --list dropped it."""
     _conflict_id()
     for extra in ((), ("--list",)):
         res = _run("review", "--db", "c.db", "--note", "hi", *extra)

@@ -571,6 +571,12 @@ def test_a_sentence_citing_a_web_address_is_still_a_claim() -> None:
     assert isinstance(art, Article)
     claims = split(art)
     assert [c.speaker for c in claims] == ["The army", "The ministry", "The agency"]
+    for chrome in ("This article was originally published on example.com and is republished "
+                   "with permission.",
+                   "For more information, readers can visit the company website at "
+                   "www.example.com today."):
+        page = make_article(f"{chrome}\n", path="c.txt", source="Wire", id="c")
+        assert isinstance(page, Article) and split(page) == [], chrome
     cited = claims[1]
     assert "https://mod.gov.ru/news/1" in cited.text and "twelve soldiers" in cited.content
     assert text[cited.start:cited.end] == cited.text

@@ -174,7 +174,7 @@ def test_an_interrupted_add_says_what_the_corpus_holds_and_how_to_group_it(
         res = run_cli("add", A, B, "--db", str(db), *HASHING)
     assert res.exit_code == 130, res.output
     assert "files written" not in res.stderr
-    assert "holds 2 article(s) stored so far, not yet grouped; run add again" in res.stderr
+    assert "holds 2 article(s) in all, the last ones not yet grouped; run add again" in res.stderr
     res = run_cli("check", "--db", str(db))
     assert res.exit_code == 1
     assert "no grouping stored" in res.stdout and "run add again" in res.stdout

@@ -56,6 +56,16 @@ def clean_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def echo_out(text: str, nl: bool = True) -> None:
+    """Write ``text`` to stdout for a command with work left after it (``score --add`` stores
+    the article, ``--fail-on-conflict`` sets the exit code): a reader that has closed the pipe
+    stops the output, not the work."""
+    try:
+        click.echo(text, nl=nl)
+    except BrokenPipeError:
+        mute_stdout()
+
+
 def reader_gone() -> NoReturn:
     """Stdout's reader closed the pipe (``| head``, ``| true``): it wants no more, which is no
     error. Leave quietly with exit 0, as when the reader closes it after the last write."""

@@ -22,6 +22,7 @@ from .app import (
     build_embedder,
     build_judge,
     clean_errors,
+    echo_out,
     exit_with,
     judge_options,
     main,
@@ -121,8 +122,9 @@ def _corpus_state(path: Path) -> str:
     except (DivergenceError, OSError, sqlite3.Error):  # the advice below holds either way
         held, grouped = "the articles", False
     if grouped:
-        return f"{path} holds {held} stored so far, grouped; run add again to add the rest"
-    return (f"{path} holds {held} stored so far, not yet grouped; run add again (or "
+        return (f"{path} holds {held} in all, grouped; run add again to add the articles not "
+                "stored yet")
+    return (f"{path} holds {held} in all, the last ones not yet grouped; run add again (or "
             f"divergence check --repair --db {path}) to group them")
 
 
@@ -195,7 +197,7 @@ def score(article: str, db: str | None, fmt: str, top: int, fail_on_conflict: bo
                             index=_index(index, corpus, resolve_db_path(db)))
         warn_no_claims([] if res.claims else [articles[0].path])
         render = render_score_json if fmt == "json" else render_score_markdown
-        click.echo(render(res))
+        echo_out(render(res))  # a closed pipe must not skip the add or the exit code
         if add_after:
             with corpus.writing(on_wait=_waiting(resolve_db_path(db))):
                 added = add_articles(corpus, articles, emb, cache).added

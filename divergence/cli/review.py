@@ -53,7 +53,8 @@ def _check_reviewer(value: str) -> str:
               metavar="GROUP_ID DECISION",
               help="Store a verdict on one group: confirm, dismiss, agree or unrelated.")
 @click.option("--note", default=None, metavar="TEXT", callback=_checked(_check_note),
-              help="A note kept with the verdict (at most 2,000 characters, as on the page).")
+              help="With --decide: a note kept with the verdict (at most 2,000 characters, as "
+                   "on the page). In the review loop, press n instead.")
 @click.option("--reviewer", default=None, metavar="NAME", callback=_checked(_check_reviewer),
               help="Who decides [default: $DIVERGENCE_REVIEWER, else the OS user name]; at most "
                    "100 characters.")

@@ -21,6 +21,7 @@ from ..ids import stable_id
 from ..judge.detectors import is_conflict
 from ..judge.hedges import distance_cue
 from ..judge.pair import Judge, noisy_or
+from ..judge.text import starts_with_name
 from ..records import Article, Claim, ClaimGroup, Dispute, OutletPosition, Position, Reason
 
 # Within a conflict group of at most this many claims every pair is judged again; beyond, each
@@ -526,7 +527,8 @@ def question(reasons: Sequence[Reason], pos: Sequence[Position]) -> str:
 
 # Count kinds whose question is not "How many <kind>?"; timed happenings with their own verb.
 _HOW_MUCH = {"how long it lasted": "How long did it last?", "share": "What share?",
-             "released": "How many were released?"}
+             "released": "How many were released?", "missing": "How many are missing?",
+             "displacement": "How many were displaced?"}
 _WHEN_DID = {"dam": "When was the dam breached?", "meeting": "When did the meeting take place?",
              "election": "When was the election held?", "deal": "When was the deal reached?"}
 _IRREGULAR = {"person": "people", "child": "children", "man": "men", "woman": "women"}
@@ -549,11 +551,7 @@ def _plural(noun: str) -> str:
 def _sentence_inside(text: str) -> str:
     """A sentence set inside another: its first word lower-cased, unless it starts a name
     ("Qatar brokered the truce" stays; "The army said" becomes "the army said")."""
-    from ..judge.text import entities
-
-    if any(m.start == 0 for m in entities(text)):
-        return text
-    return text[:1].lower() + text[1:]
+    return text if starts_with_name(text) else text[:1].lower() + text[1:]
 
 
 __all__ = ["ALL_PAIRS_MAX", "Question", "find_disputes", "holders", "positions", "question",

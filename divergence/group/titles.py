@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from ..judge.text import COUNTRY_NAMES, Mention, entities
+from ..judge.text import COUNTRY_NAMES, Mention, entities, starts_with_name
 from ..records import Claim
 from ..wordlists import word_groups
 
@@ -186,8 +186,7 @@ def _clause(central: Sequence[Claim], people: set[str]) -> str:
     text = text[:1].upper() + text[1:]
     speaker = _short_names(_drop_titles(best.speaker), people) if best.speaker else ""
     if speaker and len(speaker) <= 30 and speaker.lower() not in text.lower():
-        named = any(m.start == 0 for m in entities(text))  # "Russian forces" keeps its capital
-        lower = text[1:2].islower() and not named
+        lower = text[1:2].islower() and not starts_with_name(text)  # "Russian forces" stays
         text = f"{speaker}: {text[:1].lower() + text[1:] if lower else text}"
     return _cut(text)
 

@@ -151,10 +151,10 @@ def read_source(p: str, stdin: IO[bytes] | None = None) -> Iterator[Article | Sk
     if not path.exists():
         raise DivergenceError(missing(path), where=inert(p))
     if path.is_dir():
-        files, dead = _article_entries(path)
+        files, dead = folder_entries(path)
         read = len(dead)  # and files that are not divergence's own output (a report, claims)
         for link in dead:
-            yield _safe_skip(Skip(str(link), missing(link)))
+            yield link_skip(link)
         for f in files:  # each opened once: the own-output test reads its bytes
             data = _read_bytes(f)
             if isinstance(data, bytes) and own_output(data):
@@ -167,20 +167,10 @@ def read_source(p: str, stdin: IO[bytes] | None = None) -> Iterator[Article | Sk
     yield from read_file(path)
 
 
-def article_files(folder: Path) -> list[Path]:
-    """The files of ``folder`` (recursively, sorted) that may hold articles: an article
-    extension, and no hidden part in the path below ``folder``."""
-    return _article_entries(folder)[0]
-
-
-def dead_links(folder: Path) -> list[Path]:
-    """The symbolic links of ``folder`` that would be article files but lead nowhere (a missing
-    target, or a loop), sorted: each is a skip, as an unreadable file is."""
-    return _article_entries(folder)[1]
-
-
-def _article_entries(folder: Path) -> tuple[list[Path], list[Path]]:
-    """``article_files`` and ``dead_links`` of ``folder``, in one walk."""
+def folder_entries(folder: Path) -> tuple[list[Path], list[Path]]:
+    """A folder's article files and the links among them that lead nowhere (a missing target or
+    a loop: each a skip), both sorted, in one walk: an article extension, no hidden part in the
+    path below ``folder``."""
     files: list[Path] = []
     dead: list[Path] = []
     for f in folder.rglob("*"):
@@ -192,6 +182,21 @@ def _article_entries(folder: Path) -> tuple[list[Path], list[Path]]:
         elif f.is_symlink() and not f.exists():
             dead.append(f)
     return sorted(files), sorted(dead)
+
+
+def link_skip(link: Path) -> Skip:
+    """The skip of a symbolic link that leads nowhere, found in a folder."""
+    return _safe_skip(Skip(str(link), missing(link)))
+
+
+def own_output_file(path: Path) -> bool:
+    """Whether the file at ``path`` is divergence's own output, by its first bytes (False when it
+    cannot be read: reading it says why)."""
+    try:
+        with path.open("rb") as f:
+            return own_output(f.read(_OWN_HEAD))
+    except OSError:
+        return False
 
 
 def no_articles(folder: str) -> DivergenceError:
@@ -591,6 +596,7 @@ def read_claims(path: str | os.PathLike[str]) -> list[Claim]:
     return out
 
 
-__all__ = ["article_files", "atomic_write", "atomic_write_all", "dedupe", "dumps_jsonl", "load",
-           "make_article", "max_article_size", "missing", "no_articles", "own_output",
-           "read_claims", "read_file", "read_source", "write_claims"]
+__all__ = ["GIVEN_TWICE", "atomic_write", "atomic_write_all", "dedupe", "dumps_jsonl",
+           "folder_entries", "link_skip", "load", "lost", "make_article", "max_article_size",
+           "missing", "no_articles", "own_output", "own_output_file", "read_claims", "read_file",
+           "read_source", "stdin_once", "write_claims"]

@@ -156,6 +156,12 @@ _CHROME = re.compile(
 
 
 _URL = re.compile(r"https?://|www\.|\.(?:com|org|net|html?)\b")  # in a word: a web address
+# What a page says about itself or its links, beside an address: "originally published on",
+# "republished with permission", "for more information, visit".
+_ABOUT_THE_PAGE = re.compile(
+    r"\b(?:(?:originally|first)\s+(?:published|appeared)|republished|reprinted|"
+    r"for\s+more\s+(?:information|details)|visit(?:ing)?\b|click|subscribe|sign\s+up|"
+    r"follow\s+(?:us|them)|read\s+(?:more|the\s+full)|download)", re.I)
 
 
 def _boilerplate(s: str) -> bool:
@@ -166,7 +172,8 @@ def _boilerplate(s: str) -> bool:
         return True
     if _URL.search(s):  # word by word: a pattern over the sentence would backtrack on junk
         rest = " ".join(w for w in s.split() if not _URL.search(w))
-        if len(_LETTER_WORD.findall(rest)) < 6 or not is_clause(rest):
+        if (len(_LETTER_WORD.findall(rest)) < 6 or not is_clause(rest)
+                or _ABOUT_THE_PAGE.search(rest)):
             return True
     words = s.split()
     return len(words) >= 4 and s.count(" / ") + s.count(" - ") >= len(words) / 4
