@@ -14,8 +14,7 @@ nothing. Measured:
 2. A **second look** at report level: the shipped judge, then the news classifier relabels
    pairs the judge left ``neither`` (from two articles) as a conflict from P(conflict) 0.7
    (the best of 0.6 / 0.7 / 0.8 on dev, with the first 3,555 pairs), and as an agreement from
-   P(agree) 0.6 to 0.9 (``anchored``: only where both claims pin one fact, a shared name other
-   than a country, day or number). Report macro-F1, pair macro-F1 (the judge with its second
+   P(agree) 0.7 to 0.9. Report macro-F1, pair macro-F1 (the judge with its second
    look on the gold sentences) and the report's load (claims in conflict and agree groups).
 3. The same second look on ``seeds/``: the verdicts it adds and the groups that change.
 
@@ -53,7 +52,7 @@ from divergence.ingest.io import atomic_write, load  # noqa: E402
 from divergence.judge import Judge  # noqa: E402
 from divergence.judge.features import pair_features  # noqa: E402
 from divergence.judge.model import PairClassifier, shipped  # noqa: E402
-from divergence.judge.nli_judge import _specific_anchors, at_a_distance  # noqa: E402
+from divergence.judge.nli_judge import at_a_distance  # noqa: E402
 from divergence.judge.pair import compatible_speakers  # noqa: E402
 from divergence.judge.train import featurize  # noqa: E402
 from divergence.pipeline import Options, default_judge, run  # noqa: E402
@@ -63,9 +62,9 @@ NEWSPAIRS = HERE.parent / "training" / "newspairs" / "pairs.jsonl"
 SEEDS = HERE.parent / "seeds"
 LABELS = ("agree", "conflict", "neither")
 EVALUATED = ("conflict 0.7", "agree 0.7")
-SETTINGS = {"conflict 0.7": (0.7, 1.01, False), "conflict 0.7, agree 0.7": (0.7, 0.7, False),
-            "agree 0.7": (1.01, 0.7, False), "agree 0.8": (1.01, 0.8, False),
-            "agree 0.9": (1.01, 0.9, False), "agree 0.6, anchored": (1.01, 0.6, True)}
+SETTINGS = {"conflict 0.7": (0.7, 1.01), "conflict 0.7, agree 0.7": (0.7, 0.7),
+            "agree 0.7": (1.01, 0.7), "agree 0.8": (1.01, 0.8),
+            "agree 0.9": (1.01, 0.9)}
 
 
 def auc(scores: np.ndarray, positive: np.ndarray) -> float:
@@ -80,21 +79,19 @@ def auc(scores: np.ndarray, positive: np.ndarray) -> float:
 def macro(gold: Sequence[str], pred: Sequence[str]) -> dict:
     """F1 per label and their mean, rounded."""
     scores = per_class(gold, pred, LABELS)
-    f1 = {lab: round(scores[lab]["f1"], 3) for lab in LABELS}
-    return {**f1, "macro": round(sum(f1.values()) / 3, 3)}
+    return {**{lab: round(scores[lab]["f1"], 3) for lab in LABELS},
+            "macro": round(scores["macro"]["f1"], 3)}
 
 
 class SecondLook(Judge):
     """The judge it wraps; then ``clf`` relabels the pairs it left ``neither`` between two
     articles: a conflict from P(conflict) ``conflict``, an agreement from P(agree) ``agree``
-    (same stance, neither passing on the other's statement at a distance; with ``anchored``,
-    both pinned to one fact: a shared name other than a country, day or number)."""
+    (same stance, neither passing on the other's statement at a distance)."""
 
-    def __init__(self, inner: Judge, clf: PairClassifier, conflict: float, agree: float,
-                 anchored: bool = False) -> None:
+    def __init__(self, inner: Judge, clf: PairClassifier, conflict: float, agree: float
+                 ) -> None:
         super().__init__()
         self.inner, self.clf, self.conflict, self.agree = inner, clf, conflict, agree
-        self.anchored = anchored
         self.agree_threshold = inner.agree_threshold
         self.counts = {"read": 0, "conflict": 0, "agree": 0}
 
@@ -116,8 +113,7 @@ class SecondLook(Judge):
             a, b = left[i], right[i]
             if pc >= self.conflict and pc > pa:
                 label, p = "conflict", pc
-            elif (pa >= self.agree and compatible_speakers(a, b) and at_a_distance(a, b) is None
-                  and (not self.anchored or _specific_anchors(a.content, b.content))):
+            elif pa >= self.agree and compatible_speakers(a, b) and at_a_distance(a, b) is None:
                 label, p = "agree", pa
             else:
                 continue
@@ -163,7 +159,7 @@ def alone(clf: PairClassifier, emb: Any, cache: EmbeddingCache, split: str) -> d
 
 
 def second_look(articles: list, emb: object, cache: EmbeddingCache, clf: PairClassifier | None,
-                setting: tuple[float, float, bool], split: str | None) -> dict:
+                setting: tuple[float, float], split: str | None) -> dict:
     """One report with (or, ``clf`` None, without) the second look: its scores and load."""
     inner = default_judge(emb.name)  # type: ignore[attr-defined]
     judge = SecondLook(inner, clf, *setting) if clf is not None else inner
@@ -201,7 +197,7 @@ def main() -> int:
                for s in ("dev", "test")}
     corpora["seeds"] = (load(sorted(str(p) for p in SEEDS.iterdir()))[0], None)
     for corpus, (articles, split) in corpora.items():
-        res = {"shipped judge": second_look(articles, emb, cache, None, (2, 2, False), split)}
+        res = {"shipped judge": second_look(articles, emb, cache, None, (2, 2), split)}
         for name, setting in SETTINGS.items():
             res[name] = second_look(articles, emb, cache, news, setting, split)
         out["second_look"][corpus] = res
