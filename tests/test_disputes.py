@@ -241,6 +241,9 @@ def test_questions_read_as_english() -> None:
     assert asked("number", "'3' vs '9' (missing)") == "How many are missing?"
     assert asked("number", "'3' vs '9' (displacement)") == "How many were displaced?"
     assert asked("number", "'3' vs '9' (deaths)") == "How many deaths?"
+    after = [Position("p", "Following the truce, Hamas freed three hostages.", (), ())]
+    assert question([Reason("attribution", "X", weight=0.8)], after) == \
+        "Is it so that following the truce, Hamas freed three hostages?"
     monday = [Position("p", "Monday was calm along the border.", (), ())]
     assert question([Reason("attribution", "X", weight=0.8)], monday) == \
         "Is it so that Monday was calm along the border?"

@@ -157,6 +157,26 @@ def test_stories_part_in_time_and_a_late_article_rejoins_its_event() -> None:
     assert _apart_in_time([0, 0, 1], ["2025-05-28", "2025-07-02", "2023-01-01"]) == [0, 0, 1]
 
 
+def test_two_happenings_of_a_topic_weeks_apart_are_two_stories() -> None:
+    """One topic cluster held the Crocus attack (22 March) and the drones on Zaporizhzhia (7
+    April): happenings told apart by wording whose coverage is days apart are cut; happenings
+    whose coverage overlaps, or lies within HAPPENING_GAP_DAYS, or is undated, stay together."""
+    from divergence.group.stories import HAPPENING_GAP_DAYS, _apart_by_happening
+
+    assert HAPPENING_GAP_DAYS is not None
+    days = ["2024-03-22", "2024-03-24", "2024-04-07", "2024-04-08", None]
+    cut = _apart_by_happening([0] * 5, [1, 1, 2, 2, 3], days)
+    assert cut[0] == cut[1] == cut[4] != cut[2] == cut[3]
+    overlap = ["2024-03-22", "2024-04-07", "2024-03-25", "2024-04-08"]
+    assert len(set(_apart_by_happening([0] * 4, [1, 1, 2, 2], overlap))) == 1
+    near = ["2024-03-22", "2024-03-22", "2024-03-23", "2024-03-23"]
+    assert len(set(_apart_by_happening([0] * 4, [1, 1, 2, 2], near))) == 1
+    # two stories already: each is cut on its own, and labels stay apart
+    apart = ["2024-03-22", "2024-04-07", "2024-03-22", "2024-04-07"]
+    two = _apart_by_happening([0, 0, 5, 5], [1, 2, 1, 2], apart)
+    assert len(set(two)) == 4 and two[0] == 0 and two[2] == 5
+
+
 def test_two_articles_worded_apart_stay_one_story() -> None:
     """Two articles are too little to cluster on: when every article is alone, one story."""
     from divergence.group.stories import stories

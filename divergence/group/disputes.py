@@ -21,8 +21,8 @@ from ..ids import stable_id
 from ..judge.detectors import is_conflict
 from ..judge.hedges import distance_cue
 from ..judge.pair import Judge, noisy_or
-from ..judge.text import starts_with_name
 from ..records import Article, Claim, ClaimGroup, Dispute, OutletPosition, Position, Reason
+from .titles import starts_with_name
 
 # Within a conflict group of at most this many claims every pair is judged again; beyond, each
 # claim is judged against its NEAREST closest claims of the group (the cost stays linear).

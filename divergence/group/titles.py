@@ -16,9 +16,9 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from ..judge.text import COUNTRY_NAMES, Mention, entities, starts_with_name
+from ..judge.text import COUNTRY_NAMES, MONTHS, WEEKDAYS, Mention, entities
 from ..records import Claim
-from ..wordlists import word_groups
+from ..wordlists import alias_table, word_groups
 
 MAX_TITLE = 80  # characters of the clause, before the date
 CENTRAL = 8  # claims read per event
@@ -189,6 +189,26 @@ def _clause(central: Sequence[Claim], people: set[str]) -> str:
         lower = text[1:2].islower() and not starts_with_name(text)  # "Russian forces" stays
         text = f"{speaker}: {text[:1].lower() + text[1:] if lower else text}"
     return _cut(text)
+
+
+def starts_with_name(text: str) -> bool:
+    """Whether ``text`` opens with a name, a day or a month, whose capital stays when the text is
+    set inside another sentence ("Is it so that Putin ...", "Kovalenko: Russian forces ...");
+    else its first word is lower-cased there ("the army said ...")."""
+    first = text.split(maxsplit=1)[0].strip(".,;:'\"’") if text.strip() else ""
+    if first.lower() in MONTHS or first.lower() in WEEKDAYS:
+        return True
+    head = next((m for m in entities(text) if m.start == 0), None)
+    if head is None:
+        return False
+    # A sentence's first word is capitalised anyway: "Following the ceasefire", "Speaking on
+    # Monday" start no name, while a known actor ("Beijing", "Hamas"), two capitalised words
+    # ("Vladimir Putin") or a word of no such form ("Netanyahu"; "Gunmen" too) are read as one.
+    known = head.key in COUNTRY_NAMES or head.key in _GROUP_NAMES or " " in head.text
+    return known or not re.search(r"(?:ing|ed|ly)$", first.lower())
+
+
+_GROUP_NAMES = frozenset(alias_table("groups"))
 
 
 def _drop_titles(name: str) -> str:
