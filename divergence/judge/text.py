@@ -189,16 +189,6 @@ def entities(text: str) -> tuple[Mention, ...]:
     return tuple(sorted(out, key=lambda x: x.start))
 
 
-def starts_with_name(text: str) -> bool:
-    """Whether ``text`` opens with a name, a day or a month, whose capital stays when the text is
-    set inside another sentence ("Is it so that Putin ...", "Kovalenko: Russian forces ...");
-    else its first word is lower-cased there ("the army said ...")."""
-    first = text.split(maxsplit=1)[0].strip(".,;:'\"’") if text.strip() else ""
-    if first.lower() in MONTHS or first.lower() in WEEKDAYS:
-        return True
-    return any(m.start == 0 for m in entities(text))
-
-
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A number with the word it counts ("five jets" -> 5.0, "jets")."""
