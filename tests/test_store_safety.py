@@ -178,6 +178,7 @@ def test_an_interrupted_add_says_what_the_corpus_holds_and_how_to_group_it(
     res = run_cli("check", "--db", str(db))
     assert res.exit_code == 1
     assert "no grouping stored" in res.stdout and "run add again" in res.stdout
+    assert "run again with --repair" not in res.stderr  # the remedy is given once
     _add(A, B, "--db", str(db))  # nothing new to store: the add groups what is there
     assert _ungrouped(db) == 0 and run_cli("check", "--db", str(db)).exit_code == 0
 

@@ -54,8 +54,9 @@ def check(db: str | None, repair: bool, nli: str | None, rules_only: bool) -> No
         click.echo(f"{path}: ok ({what})", err=True)
         return
     left = sum(f.fixed is None for f in res.findings)
+    said = all("--repair" in f.problem for f in res.findings if f.fixed is None and f.repairable)
     hint = ("; run again with --repair to put right what can be"
-            if res.repairable and not repair else "")
+            if res.repairable and not repair and not said else "")  # not twice over
     click.echo(f"divergence: {path}: {left} problem(s) remain{hint}", err=True)
     sys.exit(1)
 
