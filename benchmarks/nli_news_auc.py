@@ -30,29 +30,11 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from divergence.embed import EMBEDDERS, EmbeddingCache, embed  # noqa: E402
+from divergence.evaluate.metrics import roc_auc  # noqa: E402
 from divergence.evaluate.newsdev import TO_PAIR, default_root, load_newsdev  # noqa: E402
 from divergence.ingest.io import atomic_write  # noqa: E402
 from divergence.ingest.split import claim_from_text  # noqa: E402
 from divergence.judge.nli_onnx import OnnxNLI, shipped_nli  # noqa: E402
-
-
-def auc(scores: np.ndarray, positive: np.ndarray) -> float:
-    """ROC AUC by ranks (ties share their mean rank): the chance that a random positive
-    scores above a random negative."""
-    order = np.argsort(scores, kind="stable")
-    ranks = np.empty(len(scores))
-    sorted_scores = scores[order]
-    i = 0
-    while i < len(scores):  # average ranks over ties
-        j = i
-        while j + 1 < len(scores) and sorted_scores[j + 1] == sorted_scores[i]:
-            j += 1
-        ranks[order[i:j + 1]] = (i + j) / 2 + 1
-        i = j + 1
-    n_pos, n_neg = int(positive.sum()), int((~positive).sum())
-    if not n_pos or not n_neg:
-        return float("nan")
-    return float((ranks[positive].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
 
 
 def measure(split: str, model: object, emb: object, cache: EmbeddingCache,
@@ -73,11 +55,11 @@ def measure(split: str, model: object, emb: object, cache: EmbeddingCache,
     not_neither = gold != "neither"
     return {
         "pairs": n, "conflicts": int(conflict.sum()), "agreements": int(agree.sum()),
-        "p_contradiction_conflict_vs_rest": round(auc(contra, conflict), 3),
+        "p_contradiction_conflict_vs_rest": round(roc_auc(contra, conflict), 3),
         "p_contradiction_conflict_vs_agree": round(
-            auc(contra[not_neither], conflict[not_neither]), 3),
-        "p_entailment_agree_vs_rest": round(auc(entail, agree), 3),
-        "cosine_agree_vs_rest": round(auc(cos, agree), 3),
+            roc_auc(contra[not_neither], conflict[not_neither]), 3),
+        "p_entailment_agree_vs_rest": round(roc_auc(entail, agree), 3),
+        "cosine_agree_vs_rest": round(roc_auc(cos, agree), 3),
     }
 
 

@@ -40,7 +40,7 @@ sys.path.insert(0, str(HERE.parent))
 from divergence.embed import EMBEDDERS, EmbeddingCache  # noqa: E402
 from divergence.evaluate.evals import eval_newsdev, judge_labelled  # noqa: E402
 from divergence.evaluate.loaders import LabeledPair, load_emergent, load_sick  # noqa: E402
-from divergence.evaluate.metrics import per_class  # noqa: E402
+from divergence.evaluate.metrics import per_class, roc_auc  # noqa: E402
 from divergence.evaluate.newsdev import (  # noqa: E402
     TO_PAIR,
     default_root,
@@ -55,25 +55,16 @@ from divergence.judge.model import PairClassifier, shipped  # noqa: E402
 from divergence.judge.nli_judge import at_a_distance  # noqa: E402
 from divergence.judge.pair import compatible_speakers  # noqa: E402
 from divergence.judge.train import featurize  # noqa: E402
+from divergence.judge.train_nli import NEWSPAIRS, read_news_pairs  # noqa: E402
 from divergence.pipeline import Options, default_judge, run  # noqa: E402
 from divergence.records import Claim, Judgement, Reason  # noqa: E402
 
-NEWSPAIRS = HERE.parent / "training" / "newspairs" / "pairs.jsonl"
 SEEDS = HERE.parent / "seeds"
 LABELS = ("agree", "conflict", "neither")
 EVALUATED = ("conflict 0.7", "agree 0.7")
 SETTINGS = {"conflict 0.7": (0.7, 1.01), "conflict 0.7, agree 0.7": (0.7, 0.7),
             "agree 0.7": (1.01, 0.7), "agree 0.8": (1.01, 0.8),
             "agree 0.9": (1.01, 0.9)}
-
-
-def auc(scores: np.ndarray, positive: np.ndarray) -> float:
-    """ROC AUC by ranks (ties share their mean rank)."""
-    from scipy.stats import rankdata
-
-    r = rankdata(scores)
-    n1, n0 = int(positive.sum()), int((~positive).sum())
-    return round(float((r[positive].sum() - n1 * (n1 + 1) / 2) / (n1 * n0)), 3)
 
 
 def macro(gold: Sequence[str], pred: Sequence[str]) -> dict:
@@ -124,12 +115,11 @@ class SecondLook(Judge):
 
 
 def news_rows(path: Path) -> list[LabeledPair]:
-    """The news pairs both ways round, ``unrelated`` read as ``neither``."""
-    to = {"conflict": "conflict", "agree": "agree", "unrelated": "neither"}
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-    return [LabeledPair(f"{k}{n}", a, b, to[r["label"]])
-            for n, r in enumerate(rows)
-            for k, (a, b) in (("n", (r["a"], r["b"])), ("m", (r["b"], r["a"])))]
+    """The news pairs both ways round, ``unrelated`` read as ``neither``, as ``train_nli``
+    reads them (its NLI labels named as pair labels)."""
+    to = {"contradiction": "conflict", "entailment": "agree", "neutral": "neither"}
+    return [LabeledPair(str(n), p.premise, p.hypothesis, to[p.label])
+            for n, p in enumerate(read_news_pairs(path))]
 
 
 def fit(emb: object, cache: EmbeddingCache, bench: Path | None) -> dict[str, PairClassifier]:
@@ -153,8 +143,9 @@ def alone(clf: PairClassifier, emb: Any, cache: EmbeddingCache, split: str) -> d
     gold = np.array([p.label for p in lp])
     probs = clf.predict_proba(featurize(lp, emb, cache, split[:2], clf is shipped(emb.name)))
     classes = list(clf.classes_)
-    return {"conflict_auc": auc(probs[:, classes.index("conflict")], gold == "conflict"),
-            "agree_auc": auc(probs[:, classes.index("agree")], gold == "agree"),
+    return {"conflict_auc": round(roc_auc(probs[:, classes.index("conflict")],
+                                          gold == "conflict"), 3),
+            "agree_auc": round(roc_auc(probs[:, classes.index("agree")], gold == "agree"), 3),
             "argmax": macro(gold.tolist(), [classes[k] for k in probs.argmax(1)])}
 
 

@@ -307,3 +307,15 @@ def test_cluster_bootstrap_resamples_whole_clusters() -> None:
         cluster_bootstrap(gold, [right, right, right], clusters, labels)
     with pytest.raises(ValueError):
         cluster_bootstrap(gold, [right], clusters[:-1], labels)
+
+
+def test_roc_auc_by_ranks_with_ties() -> None:
+    import math
+
+    from divergence.evaluate.metrics import roc_auc
+
+    pos = np.array([False, False, True, True])
+    assert roc_auc(np.array([0.1, 0.4, 0.35, 0.8]), pos) == 0.75  # 3 of 4 pairs ordered right
+    assert roc_auc(np.array([0.5, 0.5, 0.5, 0.5]), pos) == 0.5  # ties share their mean rank
+    assert roc_auc(np.array([0.9, 0.8, 0.1, 0.2]), pos) == 0.0
+    assert math.isnan(roc_auc(np.array([0.1, 0.2]), np.array([True, True])))

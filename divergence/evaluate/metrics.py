@@ -57,6 +57,19 @@ def per_class(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str]) -
     return out
 
 
+def roc_auc(scores: np.ndarray, positive: np.ndarray) -> float:
+    """ROC AUC by ranks (ties share their mean rank): the chance that a random positive scores
+    above a random negative; NaN when either class is empty."""
+    from scipy.stats import rankdata
+
+    positive = np.asarray(positive, bool)
+    n_pos, n_neg = int(positive.sum()), int((~positive).sum())
+    if not n_pos or not n_neg:
+        return float("nan")
+    ranks = rankdata(scores)
+    return float((ranks[positive].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
+
+
 def macro_f1(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str]) -> float:
     """The unweighted mean of the per-label F1 (``per_class``'s "macro" f1)."""
     return float(per_class(gold, pred, labels)["macro"]["f1"])
