@@ -366,19 +366,28 @@ def warn_no_claims(paths: Iterable[str]) -> None:
 
 
 def read_inputs(paths: tuple[str, ...], strict: bool) -> tuple[list[Any], list[Any]]:
-    """Load PATHS, warning on stderr for each skip; fail on none readable, or any skip if strict."""
-    from ..ingest.io import load, lost
-    from ..ingest.textsafe import inert
+    """Load PATHS, then ``check_inputs``."""
+    from ..ingest.io import load
 
     articles, skipped = load(paths, stdin=getattr(sys.stdin, "buffer", None))
+    check_inputs(paths, strict, articles, skipped)
+    return articles, skipped
+
+
+def check_inputs(paths: Sequence[str], strict: bool, articles: Sequence[Any],
+                 skipped: Sequence[Any]) -> None:
+    """A warning on stderr for each skip; fail (DivergenceError) on none readable, or with
+    ``strict`` on any skip that left something unread (an input given twice was read once)."""
+    from ..ingest.io import lost
+    from ..ingest.textsafe import inert
+
     for line in skip_warnings(skipped):
         click.echo(inert(line), err=True)
-    if strict and lost(skipped):  # an input given twice was read once: nothing to fail on
-        exit_with(f"{len(lost(skipped))} input(s) skipped and --strict is set")
+    if strict and lost(skipped):
+        raise DivergenceError(f"{len(lost(skipped))} input(s) skipped and --strict is set")
     if not articles:
         why = f" ({len(skipped)} skipped, see warnings above)" if skipped else ""
-        exit_with(f"no readable articles in {', '.join(paths)}{why}")
-    return articles, skipped
+        raise DivergenceError(inert(f"no readable articles in {', '.join(paths)}{why}"))
 
 
 def open_cache(factory: Callable[[str | None], Any], folder: str | None) -> Any:

@@ -8,7 +8,6 @@ from typing import Any
 
 import click
 
-from ..errors import DivergenceError
 from .app import (
     BACKEND_OPTION,
     CACHE_DIR_OPTION,
@@ -19,6 +18,7 @@ from .app import (
     SPLITTER_OPTION,
     article_limit,
     build_judge,
+    check_inputs,
     clean_errors,
     judge_for,
     judge_options,
@@ -26,7 +26,6 @@ from .app import (
     open_cache,
     output_stem,
     parse_formats,
-    skip_warnings,
     warn_no_claims,
 )
 
@@ -190,21 +189,10 @@ def _report(paths: tuple[str, ...], db: str | None, output: str | None, formats:
 
 def _check_loaded(paths: tuple[str, ...], strict: bool,
                   repeated: Sequence[Any] = ()) -> Callable[[list[Any], list[Any]], None]:
-    """Once inputs are read: a warning per skip (``repeated``: a ``-`` given again, dropped
-    before reading); fail on none readable, or with ``strict`` on any skip that left something
-    unread (an input given twice was read once)."""
-
-    from ..ingest.io import lost
-    from ..ingest.textsafe import inert
+    """Once inputs are read, ``check_inputs`` with ``repeated`` (a ``-`` given again, dropped
+    before reading) among the skips."""
 
     def check(articles: list[Any], skipped: list[Any]) -> None:
-        skipped = [*repeated, *skipped]
-        for line in skip_warnings(skipped):
-            click.echo(inert(line), err=True)
-        if strict and lost(skipped):
-            raise DivergenceError(f"{len(lost(skipped))} input(s) skipped and --strict is set")
-        if not articles:
-            why = f" ({len(skipped)} skipped, see warnings above)" if skipped else ""
-            raise DivergenceError(inert(f"no readable articles in {', '.join(paths)}{why}"))
+        check_inputs(paths, strict, articles, [*repeated, *skipped])
 
     return check
