@@ -95,14 +95,8 @@ def _apart_in_time(stories: Sequence[int], dates: Sequence[str | None]) -> list[
             if a is not None and (b - a).days > STORY_GAP_DAYS:
                 parts.append([])
             parts[-1].append(k)
-        if len(parts) < 2:
-            continue
-        biggest = max(range(len(parts)), key=lambda i: (len(parts[i]), -i))
-        for i, part in enumerate(parts):
-            label = s if i == biggest else fresh
-            fresh += i != biggest
-            for k in part:
-                out[k] = label
+        if len(parts) >= 2:
+            fresh = _relabel(out, s, parts, fresh)
     return out
 
 
@@ -126,22 +120,28 @@ def _apart_by_happening(stories: Sequence[int], happenings: Sequence[int],
         for i in dated:
             for j in (j for j in dated if j > i):
                 a, b = spans[i], spans[j]
-                if (a[0] <= b[-1] and b[0] <= a[-1]) or min(
-                        abs((x - y).days) for x in (a[0], a[-1]) for y in (b[0], b[-1])) < gap:
+                if (max(a[0], b[0]) - min(a[-1], b[-1])).days < max(gap, 1):  # <= 0: overlap
                     uf.union(i, j)
-        joined = [g for g in uf.groups() if spans[g[0]]]
+        joined = [[k for i in g for k in parts[i]] for g in uf.groups() if spans[g[0]]]
         if len(joined) < 2:
             continue
-        sizes = [sum(len(parts[i]) for i in g) for g in joined]
-        biggest = max(range(len(joined)), key=lambda g: (sizes[g], -g))
-        joined[biggest] += [i for i, sp in enumerate(spans) if not sp]  # undated: the largest
-        for g, group in enumerate(joined):
-            label = s if g == biggest else fresh
-            fresh += g != biggest
-            for i in group:
-                for k in parts[i]:
-                    out[k] = label
+        biggest = max(range(len(joined)), key=lambda g: (len(joined[g]), -g))
+        joined[biggest] += [k for part, sp in zip(parts, spans, strict=True) if not sp
+                            for k in part]  # undated: with the largest
+        fresh = _relabel(out, s, joined, fresh)
     return out
+
+
+def _relabel(out: list[int], story: int, parts: Sequence[Sequence[int]], fresh: int) -> int:
+    """Cut ``story`` into ``parts`` (positions in ``out``): the largest (the first of a tie)
+    keeps its label, each other takes a fresh one, from ``fresh``; returns the next fresh."""
+    biggest = max(range(len(parts)), key=lambda i: (len(parts[i]), -i))
+    for i, part in enumerate(parts):
+        label = story if i == biggest else fresh
+        fresh += i != biggest
+        for k in part:
+            out[k] = label
+    return fresh
 
 
 def _members(labels: Sequence[int]) -> dict[int, list[int]]:
