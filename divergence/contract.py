@@ -29,6 +29,7 @@ from .records import (
     Skip,
     Span,
     Verdict,
+    dispute_shown,
 )
 
 SCHEMA = "divergence.report/1"
@@ -123,7 +124,7 @@ def dispute_to_dict(d: Dispute, group: ClaimGroup | None = None) -> dict[str, An
                     for o in d.outlets],
         "reasons": [reason_to_dict(r) for r in d.reasons],
         "verdict": _verdict(group.verdict) if group is not None else None,
-        "flagged": group.flagged if group is not None else True,
+        "flagged": dispute_shown(group),
     }
 
 

@@ -143,6 +143,13 @@ class ClaimGroup:
 OutletVoice = Literal["fact", "hedged", "attributed", "with-rejection", "omitted"]
 
 
+def dispute_shown(group: ClaimGroup | None) -> bool:
+    """Whether a dispute is put in front of readers: while its conflict group is flagged (one a
+    reviewer dismissed, or under the calibrated threshold, is set aside with it), or when the
+    report does not hold that group. One rule for the views and the JSON's ``flagged``."""
+    return group is None or group.flagged
+
+
 @dataclass(frozen=True, slots=True)
 class Position:
     """One side of a dispute: claims saying the same thing on its question, and who holds it."""

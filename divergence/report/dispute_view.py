@@ -12,7 +12,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from string import ascii_uppercase
 
-from ..records import Article, Claim, ClaimGroup, Dispute, OutletPosition, Reason, Report
+from ..records import (
+    Article,
+    Claim,
+    ClaimGroup,
+    Dispute,
+    OutletPosition,
+    Reason,
+    Report,
+    dispute_shown,
+)
 
 TOP_REASONS = 3  # reasons shown before "n more"
 
@@ -69,7 +78,7 @@ def shown_disputes(report: Report) -> list[Dispute]:
     a reviewer dismissed, or one under the calibrated threshold, is set aside with its group),
     or whose group the report does not hold."""
     groups = {g.id: g for g in report.groups}
-    return [d for d in report.disputes if d.group not in groups or groups[d.group].flagged]
+    return [d for d in report.disputes if dispute_shown(groups.get(d.group))]
 
 
 def all_disputes_by_group(report: Report) -> dict[str, list[Dispute]]:
