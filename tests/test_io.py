@@ -11,14 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from divergence.contract import claim_from_dict, claim_to_dict
 from divergence.errors import DivergenceError
 from divergence.ingest import io as dio
 from divergence.ingest.io import (
     article_id,
     atomic_write,
     atomic_write_all,
-    claim_from_dict,
-    claim_to_dict,
     load,
     make_article,
     read_claims,

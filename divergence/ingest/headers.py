@@ -117,6 +117,11 @@ def _wire(tag: str | None) -> str | None:
     return WIRES.get(tag.upper()) if tag else None
 
 
+def header_key(name: str) -> str | None:
+    """The header field a key names (``Outlet`` -> ``source``), or None for one not read."""
+    return _KEYS.get(name.strip().lower().replace(" ", "_"))
+
+
 def _set(meta: dict[str, str | None], key: str, value: str | None) -> None:
     """Set ``key`` unless it already holds a value (the first place that names it wins)."""
     if value and not meta.get(key):

@@ -1,4 +1,4 @@
-"""Reading articles (txt/md, JSONL, HTML, folders, stdin), claims files, atomic writes.
+"""Reading articles (text, Markdown, JSONL, HTML, folders, stdin), claims files, atomic writes.
 
 Loaders repair what they can, skip what they cannot (returning a ``Skip`` that says where and
 why) and never raise for one bad article; only a path that does not exist, or a folder with no
@@ -10,24 +10,23 @@ its control characters escaped, so printing it is safe.
 from __future__ import annotations
 
 import codecs
-import errno
 import hashlib
 import json
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from ..contract import claim_from_dict, claim_to_dict
 from ..errors import DivergenceError
-from ..records import Article, Claim, Skip
+from ..records import Article, Skip
+from .files import atomic_write, atomic_write_all, dumps_jsonl, read_claims, write_claims
 from .headers import WIRES, normalize_date, parse_header, source_name
+from .markdown import MARKDOWN_EXT, plain_text
 from .textsafe import clip, inert, unicode_safe
 
-TEXT_EXT = {".txt", ".md", ".text"}
+TEXT_EXT = {".txt", ".text", *MARKDOWN_EXT}
 JSONL_EXT = {".jsonl", ".ndjson"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
 ARTICLE_EXT = TEXT_EXT | JSONL_EXT | HTML_EXT
@@ -241,7 +240,7 @@ def _file_items(path: Path, data: bytes | Skip) -> Iterator[Article | Skip]:
         return
     ext = path.suffix.lower()
     kind = "jsonl" if ext in JSONL_EXT else "html" if ext in HTML_EXT else (
-        "text" if ext in TEXT_EXT else _sniff(data))
+        "markdown" if ext in MARKDOWN_EXT else "text" if ext in TEXT_EXT else _sniff(data))
     for item in _from_bytes(str(path), data, kind):
         yield _safe_skip(item) if isinstance(item, Skip) else item
 
@@ -302,6 +301,8 @@ def _from_bytes(where: str, data: bytes, kind: str) -> Iterator[Article | Skip]:
         yield from _from_jsonl(where, text)
     elif kind == "html":
         yield _from_html(where, text)
+    elif kind == "markdown":
+        yield make_article(plain_text(text), path=where)
     else:
         yield make_article(text, path=where)
 
@@ -497,103 +498,6 @@ def missing(path: Path) -> str:
     if path.is_symlink():
         return "a symbolic link that leads nowhere (a missing target, or a loop)"
     return "no such file or folder"
-
-
-# ---------------------------------------------------------------- atomic writes
-
-
-def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> Path:
-    """Write ``data`` to ``path`` via a temp file in the same folder and a rename: no half files."""
-    return atomic_write_all({Path(path): data})[0]
-
-
-def atomic_write_all(files: dict[Path, str | bytes]) -> list[Path]:
-    """Write a set of files that belong together (one report's formats): every temp file first,
-    then the renames, so a full disk, a read-only folder or a folder in a file's place fails
-    before any file of the set changes (an interrupt between two renames can still leave a
-    mixed set). An error names the file asked for, not its temp file."""
-    staged: list[tuple[str, Path]] = []
-    try:
-        for path, data in files.items():
-            raw = data.encode("utf-8") if isinstance(data, str) else data
-            if path.is_dir():
-                raise IsADirectoryError(errno.EISDIR, "is a folder; choose another output name",
-                                        str(path))
-            staged.append((_stage(path, raw), path))
-        while staged:
-            tmp, path = staged[0]
-            try:
-                os.replace(tmp, path)
-            except OSError as e:
-                raise _naming(e, path) from e
-            staged.pop(0)  # renamed: its temp name is free again, not ours to remove
-    finally:
-        for tmp, _ in staged:
-            Path(tmp).unlink(missing_ok=True)
-    return list(files)
-
-
-def _stage(path: Path, raw: bytes) -> str:
-    """A temp file beside ``path`` holding ``raw``, on disk; its name."""
-    path.parent.mkdir(parents=True, exist_ok=True)  # its error names the folder in the way
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as e:
-        raise _naming(e, path) from e
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(raw)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())
-    except OSError as e:
-        Path(tmp).unlink(missing_ok=True)
-        raise _naming(e, path) from e
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return tmp
-
-
-def _naming(e: OSError, path: Path) -> OSError:
-    """``e`` naming ``path`` (not a temp file beside it, nor nothing: a full disk can show first
-    at the flush or the close)."""
-    if e.filename == str(path):
-        return e
-    return type(e)(e.errno, e.strerror or str(e), str(path))
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def dumps_jsonl(rows: Iterable[dict[str, Any]]) -> str:
-    """Rows as JSON Lines (UTF-8 kept readable)."""
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-
-
-# ---------------------------------------------------------------- claims JSONL
-
-def write_claims(folder: str | os.PathLike[str], article: Article, claims: list[Claim]) -> Path:
-    """Write ``claims/<article-id>.jsonl`` atomically."""
-    rows = dumps_jsonl(map(claim_to_dict, claims))
-    return atomic_write(Path(folder) / f"{article.id}.jsonl", rows)
-
-
-def read_claims(path: str | os.PathLike[str]) -> list[Claim]:
-    """Read a claims JSONL file, naming the line of any bad row."""
-    out = []
-    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            d = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise DivergenceError(f"not valid JSON ({e.msg})", where=str(path), line=n) from None
-        out.append(claim_from_dict(d, where=f"{path}:{n}"))
-    return out
 
 
 __all__ = ["GIVEN_TWICE", "atomic_write", "atomic_write_all", "dedupe", "dumps_jsonl",
