@@ -513,6 +513,14 @@ def test_a_closed_pipe_is_quiet_and_exits_0(tmp_path: Path) -> None:
         assert (out.returncode, out.stderr) == (0, ""), args
 
 
+def test_help_to_a_closed_pipe_exits_0() -> None:
+    """Old code: ``divergence --help | true`` exited 1 (click's own answer to a closed pipe)."""
+    for args in (["--help"], ["report", "--help"], ["--version"]):
+        out = _to_a_closed_pipe(*args)
+        assert (out.returncode, out.stderr) == (0, ""), args
+    assert _to_a_closed_pipe("no-such-command").returncode == 2  # a usage error stays one
+
+
 # ---------------------------------------------------------------- progress
 
 

@@ -140,7 +140,7 @@ def run() -> None:
     import os
 
     try:
-        main()
+        _standalone()
     except SystemExit as e:
         if e.code != INTERRUPTED:
             try:  # flush here, not at shutdown, where a closed pipe is an "Exception ignored"
@@ -154,6 +154,20 @@ def run() -> None:
             with contextlib.suppress(OSError, ValueError):  # a closed pipe
                 stream.flush()
         os._exit(INTERRUPTED)
+
+
+def _standalone() -> None:
+    """``main`` in click's standalone mode, except that a reader who closed stdout before
+    ``--help`` or ``--version`` was printed is no error: click exits 1 there, after wrapping
+    ``sys.stdout`` (the one place it replaces it); exit 0 quietly, as every command does."""
+    out = sys.stdout
+    try:
+        main()
+    except SystemExit as e:
+        if e.code == 1 and sys.stdout is not out:
+            sys.stdout = out
+            reader_gone()
+        raise
 
 
 JUDGE_NAMES = ("nli", "classifier", "rules")  # judge.JUDGES, named here to keep start-up light
