@@ -66,10 +66,21 @@ def test_negation_fires(a: str, b: str) -> None:
         ("The talks did not resume.", "The talks have not resumed."),
         # Unrelated statements.
         ("The bridge is not finished.", "Prices rose sharply in the capital last year."),
+        # What was not said neither states nor denies it (old code: a negation conflict).
+        ("The ministry did not say that the ceasefire had collapsed.",
+         "The ceasefire had collapsed."),
+        ("The army has not publicly confirmed that two jets were lost.", "Two jets were lost."),
     ],
 )
 def test_negation_near_misses(a: str, b: str) -> None:
     assert fire("negation", a, b, sim=0.7) is None
+
+
+def test_a_negated_saying_still_clashes_with_the_saying() -> None:
+    """"Police did not blame the protesters" / "Police blamed the protesters" disagree on what
+    the police said: that negation stands."""
+    r = fire("negation", "Police did not blame the protesters.", "Police blamed the protesters.")
+    assert r is not None and r.type == "negation"
 
 
 def test_number_words_and_digits() -> None:

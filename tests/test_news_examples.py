@@ -31,6 +31,16 @@ PAIRS = [
 
 
 @pytest.mark.slow
+def test_what_was_not_said_is_not_said() -> None:
+    """Old code: "X did not say that P" read as X asserting P, agreeing with P at 0.96."""
+    res = run_cli("compare", "The health ministry did not say that 40 people had died in the "
+                  "hospital blast.", "Forty people had died in the hospital blast, local "
+                  "officials said.", "--format", "json")
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)["label"] == "neither"
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(("a", "b", "label", "reason"), PAIRS)
 def test_paraphrased_news_pairs_get_the_label_a_reader_expects(a: str, b: str, label: str,
                                                                reason: str) -> None:

@@ -580,3 +580,36 @@ def test_a_sentence_citing_a_web_address_is_still_a_claim() -> None:
     cited = claims[1]
     assert "https://mod.gov.ru/news/1" in cited.text and "twelve soldiers" in cited.content
     assert text[cited.start:cited.end] == cited.text
+
+
+@pytest.mark.parametrize("sentence", [
+    "The health ministry did not say that 40 people had died in the hospital blast.",
+    "The ministry never said that the ceasefire had collapsed.",
+    "The army has yet to confirm that two of its jets were lost.",
+    "The IAEA did not say who had launched the drone.",
+])
+def test_a_negated_saying_attributes_nothing(sentence: str) -> None:
+    """Old code: speaker "The health ministry did not", asserting P, which then agreed with
+    outlets stating P. What was not said is the outlet's own statement, no one's claim of P."""
+    assert attribute(sentence) == []
+    c = claim_from_text(sentence)
+    assert c.speaker is None and c.content == sentence
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("On Sunday the IAEA reported that the plant had been hit by three drones.", "the IAEA"),
+    ("In its statement Energoatom said the Kremlin was lying about the drone attacks.",
+     "Energoatom"),
+    ("His remarks came after Prigozhin said he had started the rebellion.", "Prigozhin"),
+    ("Russia's Investigative Committee now claims that the attackers fled.",
+     "Russia's Investigative Committee"),
+    ("On Tuesday afternoon Russia's Defense Ministry announced that it was sending troops.",
+     "Russia's Defense Ministry"),
+    ("At 9.20am the Israeli military said it was carrying out strikes.", "the Israeli military"),
+])
+def test_a_speaker_is_named_without_the_time_or_place_before_it(sentence: str,
+                                                                 speaker: str) -> None:
+    """Old code kept the phrase before the speaker ("On Sunday the IAEA", "His remarks came
+    after Prigozhin"), and "held by" lists showed it."""
+    [att] = attribute(sentence)
+    assert att.speaker == speaker

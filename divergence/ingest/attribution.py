@@ -218,10 +218,21 @@ def _clean_speaker(spk: str) -> str:
                  flags=re.I)
     # "On Wednesday Israel (denied)", "Last week Hamas (accused)": the time is not the speaker
     spk = re.sub(r"^(?:On|By|Late\s+on|Early\s+on)\s+(?:[A-Z]\w+day|\d{1,2}\s+[A-Z]\w+|"
-                 r"[A-Z]\w+\s+\d{1,2})\s*,?\s+(?=[A-Z])", "", spk)
+                 r"[A-Z]\w+\s+\d{1,2})(?:\s+(?:morning|afternoon|evening|night))?\s*,?\s+"
+                 r"(?=[A-Z]|the\s)", "", spk)
+    spk = re.sub(r"^At\s+\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|AM|PM|a\.m\.|p\.m\.|GMT|UTC|local\s+"
+                 r"time)\s*,?\s+(?=[A-Z]|the\s)", "", spk)  # "At 9.20am the army"
+    # "In its statement Energoatom (said)": where it was said is not the speaker
+    spk = re.sub(r"^In\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){0,3}?(?:statement|post|"
+                 r"message|interview|briefing|letter|speech|address|report|tweet|video)\s*,?\s+"
+                 r"(?=[A-Z]|the\s)", "", spk)
+    # "His remarks came after Prigozhin (said)": the one who spoke is after the clause
+    spk = re.sub(r"^[^,]{0,80}?\b(?:came|comes|come|followed|follows|spoke|speaks)\s+"
+                 r"(?:[\w-]+\s+){0,2}?"
+                 r"(?:after|as|when)\s+(?=[A-Z])", "", spk)
     spk = re.sub(r"^(?:Last|This|Next)\s+(?:week|month|year|[A-Z]\w+day)\s*,?\s+(?=[A-Z])", "",
                  spk)
-    spk = re.sub(r"\s+(?:has|have|had|also|then|later|earlier)$", "", spk)  # "X has (said)"
+    spk = re.sub(r"\s+(?:has|have|had|also|then|later|earlier|now|still)$", "", spk)  # "X has"
     # "(denied) by Ukraine on Monday": the time is not the speaker
     spk = re.sub(r"\s+(?:(?:early\s+|late\s+)?on\s+(?:[A-Z]\w+day|\d{1,2}\s+[A-Z]\w+|"
                  r"[A-Z]\w+\s+\d{1,2})|"
@@ -244,7 +255,7 @@ def attribute(sentence: str) -> list[Attributed]:
     optional spaces could otherwise share out a long run in polynomially many ways (a sentence
     with 800 spaces in it took 31 s)."""
     if not _SPACES.search(sentence):
-        return _attribute(sentence)
+        return _asserted(_attribute(sentence))
     keep = [True] * len(sentence)
     for m in _SPACES.finditer(sentence):
         for k in range(m.start() + 1, m.end()):
@@ -261,7 +272,19 @@ def attribute(sentence: str) -> list[Attributed]:
         start, end = back(x.start, x.end)
         aside = back(*x.aside) if x.aside else None
         out.append(Attributed(start, end, x.speaker, x.cue, x.stance, aside))
-    return out
+    return _asserted(out)
+
+
+# A saying negated: "The ministry did not say that P", "X never claimed P", "X has not confirmed
+# P" assert nothing, and P is no one's claim there (read as P, it agreed with outlets stating P).
+_UNSAID = re.compile(r"\b(?:not|never|n['’]t|no\s+longer|yet\s+to|refused\s+to|declined\s+to)$",
+                     re.I)
+
+
+def _asserted(found: list[Attributed]) -> list[Attributed]:
+    """``found`` unless a speaker ends in a negated saying: then the sentence is the outlet's
+    own statement about what was not said, attributed to no one."""
+    return [] if any(_UNSAID.search(x.speaker.strip()) for x in found) else found
 
 
 def _attribute(sentence: str) -> list[Attributed]:

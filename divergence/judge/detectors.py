@@ -124,6 +124,20 @@ def negation(p: Pair) -> Reason | None:
     )
 
 
+# A saying negated ("did not say who", "has not confirmed that", "never publicly named"): what
+# was not said is neither stated nor denied.
+# Against a claim about a saying ("police blamed the protesters") it is a clash as before.
+_SAYINGS = (r"(?:say|said|says|claim|claimed|claims|confirm|confirmed|confirms|comment|commented|"
+            r"specify|specified|state|stated|mention|mentioned|disclose|disclosed|reveal|revealed|"
+            r"identify|identified|name|named|elaborate|elaborated|announce|announced|report|"
+            r"reported|attribute|attributed|blame|blamed)\b")
+_SAYING = re.compile(rf"\b{_SAYINGS}", re.I)
+_WITHOUT_SAYING = re.compile(r"\bwithout\s+(?:saying|naming|specifying|mentioning|identifying|"
+                             r"elaborating|commenting|confirming|disclosing|blaming)\b", re.I)
+_UNSAID = re.compile(r"\s+(?:(?:yet|publicly|immediately|explicitly|directly|officially|"
+                     rf"specifically|independently|formally)\s+)?{_SAYINGS}", re.I)
+
+
 @lru_cache(maxsize=65536)
 def all_negations(text: str) -> tuple[re.Match[str], ...]:
     """Negation cues, minus the ones that do not negate ("not only ... but also", "no doubt",
@@ -147,16 +161,32 @@ def negations(text: str) -> tuple[re.Match[str], ...]:
     return tuple(m for m in all_negations(text) if _contrast(text, m) is None)
 
 
+def negations_beside(text: str, other: str) -> tuple[re.Match[str], ...]:
+    """``all_negations`` of ``text`` but a negated saying ("did not say that P") when ``other``
+    speaks of no saying: against P, what was not said neither states nor denies P."""
+    found = all_negations(text)
+    if _SAYING.search(other):
+        return found
+    return tuple(m for m in found if not _UNSAID.match(text, m.end()))
+
+
+def negated_sayings(text: str) -> int:
+    """How many negations in ``text`` negate a saying ("did not say", "has not confirmed",
+    "without naming")."""
+    return (sum(1 for m in all_negations(text) if _UNSAID.match(text, m.end()))
+            + len(_WITHOUT_SAYING.findall(text)))
+
+
 def negations_against(text: str, other: str) -> tuple[re.Match[str], ...]:
     """The negations of ``text`` that bear on ``other``: a contrast ("it was Marrak, not Kovia,
     that asked") only when ``other`` speaks of what it rules out ("Kovia asked"), or negates
     something itself (then parity is read as before: "Qatar, not Egypt, brokered it" / "it was
     not brokered by the US" is no clash of polarity)."""
+    found = negations_beside(text, other)
     if not _has_contrast(text) or negations(other):
-        return all_negations(text)
+        return found
     theirs = token_set(other)
-    return tuple(m for m in all_negations(text)
-                 if (y := _contrast(text, m)) is None or token_set(y) & theirs)
+    return tuple(m for m in found if (y := _contrast(text, m)) is None or token_set(y) & theirs)
 
 
 @lru_cache(maxsize=65536)

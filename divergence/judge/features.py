@@ -13,7 +13,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..records import Claim, Reason
-from .detectors import DETECTORS, Pair, all_negations
+from .detectors import DETECTORS, Pair, negated_sayings, negations_beside
 from .text import name_overlap, overlap, shared_anchors, token_set
 
 FEATURE_VERSION = 3
@@ -64,7 +64,8 @@ def _scalar_row(a: Claim, b: Claim, similarity: float,
     weight = {r.type: r.weight for r in reasons}
     dets = [weight.get(name, 0.0) for name in DETECTOR_FEATURES]
     ta, tb = token_set(a.content), token_set(b.content)
-    na, nb = len(all_negations(a.content)), len(all_negations(b.content))  # as trained
+    na = len(negations_beside(a.content, b.content))  # as trained, but a negated saying
+    nb = len(negations_beside(b.content, a.content))  # ("did not say that P") against P
     novel_a = len(ta - tb) / max(1, len(ta))
     novel_b = len(tb - ta) / max(1, len(tb))
     (hedge_a, refute_a), (hedge_b, refute_b) = _cues(a.text), _cues(b.text)
@@ -90,8 +91,9 @@ def _scalar_row(a: Claim, b: Claim, similarity: float,
 
 @lru_cache(maxsize=65536)
 def _cues(text: str) -> tuple[int, int]:
-    """How many hedging and refuting cues ``text`` has."""
-    return len(_HEDGE.findall(text)), len(_REFUTE.findall(text))
+    """How many hedging and refuting cues ``text`` has; "did not say" refutes nothing (in
+    Emergent's terms it observes)."""
+    return len(_HEDGE.findall(text)), len(_REFUTE.findall(text)) - negated_sayings(text)
 
 
 def _cue_counts(na: int, nb: int) -> tuple[float, float]:

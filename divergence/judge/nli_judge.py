@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from ..records import Claim, Judgement, Reason
-from .detectors import Pair, denial_inside, is_conflict, text_span
+from .detectors import Pair, denial_inside, is_conflict, negated_sayings, text_span
 from .frames import counts
 from .frames.aligned import values_apart
 from .hedges import distance_cue
@@ -311,7 +311,9 @@ class NLIJudge(Judge):
         blocked = (typed or swapped or not compatible_speakers(a, b)
                    or p_conflict >= self.nli_soft
                    # one of them tells of another happening ("at a separate protest last year")
-                   or elsewhere(a.content) != elsewhere(b.content))
+                   or elsewhere(a.content) != elsewhere(b.content)
+                   # one tells what was not said ("did not say that P"): it states no P
+                   or bool(negated_sayings(a.content)) != bool(negated_sayings(b.content)))
         distance = next((r for r in reasons if r.type == "distance"), None)
         if not blocked:
             anchors = _specific_anchors(a.content, b.content)
