@@ -867,6 +867,9 @@ def test_reasons_read_cues_aims_and_the_reason_of_an_adjective() -> None:
     (w,) = reasons("The aim of the incursion seemed to be to force a retreat.")
     assert (w.explained, w.reason) == ("the incursion", "force a retreat")
     assert reasons("The talks ended on Friday.") == ()
+    # a cue ends at a word's end (old code: "because of" in "because officials" left "ficials")
+    (w,) = reasons("The ceasefire was delayed because officials had not received the list.")
+    assert w.reason == "officials had not received the list"
 
 
 def test_linkage_two_speakers_give_one_act_different_reasons() -> None:

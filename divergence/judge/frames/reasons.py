@@ -45,7 +45,7 @@ _CUE = re.compile(
     r"(?:was|were|had\s+been)\s+(?:caused|started|triggered|sparked|set\s+off)\s+by|"
     r"(?:was|were|is|are)\s+(?:the\s+)?(?:result|consequence)\s+of|"
     r"(?:was|were|is|are)\s+(?:linked|connected|related|tied)\s+to|"
-    r"for\s+(?P<adj>(?:[\w-]+\s+){1,2}?)reasons?\b(?:\s+of)?)\s*", re.I)
+    r"for\s+(?P<adj>(?:[\w-]+\s+){1,2}?)reasons?\b(?:\s+of)?)\b\s*", re.I)  # whole words
 # A link denied: "is unrelated to the coup", "had nothing to do with the strike", "is not
 # connected to military spending".
 _NO_LINK = re.compile(
