@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from .contract import comparison_to_dict
 from .embed import Embedder, embed
 from .ingest.split import claim_from_text, embedding_text
+from .ingest.textsafe import inert, json_dumps_safe
 from .judge import Judge
 
 
@@ -21,9 +21,10 @@ def compare_texts(text_a: str, text_b: str, embedder: Embedder, judge: Judge) ->
 
 
 def format_comparison(res: dict[str, Any], fmt: str = "text") -> str:
-    """The result as JSON, or as a few lines for people."""
+    """The result as JSON, or as a few lines for people; either way the statements' control
+    and bidi characters are shown escaped (they are printed to terminals)."""
     if fmt == "json":
-        return json.dumps(res, ensure_ascii=False)
+        return json_dumps_safe(res)
     lines = [f"{res['label']}  (confidence {res['confidence']:.2f}, cosine {res['similarity']:.2f},"
              f" judged by {res['judge']})"]
     for side in ("a", "b"):
@@ -34,4 +35,4 @@ def format_comparison(res: dict[str, Any], fmt: str = "text") -> str:
         spans = "; ".join(f"{s['claim'].upper()}: “{s['text']}”" for s in r["spans"])
         lines.append(f"  - {r['type']} ({r['confidence']:.2f}): {r['detail']}"
                      + (f" [{spans}]" if spans else ""))
-    return "\n".join(lines)
+    return inert("\n".join(lines), keep_lines=True)

@@ -133,6 +133,23 @@ def test_review_list_and_report_summary_are_inert(in_tmp: Path,
         assert "\x1b" not in (in_tmp / "out" / f"r.{ext}").read_text(encoding="utf-8")
 
 
+def test_score_and_compare_print_article_text_inert(in_tmp: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Old code: score's Markdown printed the source's ESC sequence raw (it retitled the
+    terminal), and compare printed its statements raw, a bidi override included."""
+    _corpus(in_tmp, monkeypatch)
+    for fmt in ("md", "json"):
+        scored = run_cli("score", "b.txt", "--db", "c.db", "--format", fmt, "--embedder",
+                         "hashing", "--no-cache")
+        assert scored.exit_code == 0, scored.output
+        assert "Coastal" in scored.stdout and "\x1b" not in scored.stdout
+    for fmt in ("text", "json"):
+        compared = run_cli("compare", f"The ferry{ESC} sank.", "The ferry \u202esank.",
+                           "--embedder", "hashing", "--format", fmt)
+        assert compared.exit_code == 0, compared.output
+        assert "\x1b" not in compared.stdout and "\u202e" not in compared.stdout
+
+
 def test_note_and_reviewer_bounded_on_the_command_line(in_tmp: Path,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     """Old code: --note of any length and a reviewer name with ESC were stored as given."""

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import json
-
 from ..contract import score_to_dict
 from ..corpus.score import ArticleScore
+from ..ingest.textsafe import inert, json_dumps_safe
 from .markdown import shorten
 
 
 def render_score_json(s: ArticleScore) -> str:
-    """One pretty-printed JSON document."""
-    return json.dumps(score_to_dict(s), ensure_ascii=False, indent=2)
+    """One pretty-printed JSON document (control and bidi characters escaped)."""
+    return json_dumps_safe(score_to_dict(s), indent=2)
 
 
 def render_score_markdown(s: ArticleScore) -> str:
-    """A short Markdown page: summary, conflicts with reasons, then every claim's scores."""
+    """A short Markdown page: summary, conflicts with reasons, then every claim's scores; the
+    article's text and metadata are shown inert (``textsafe.inert``): it goes to terminals."""
     a = s.article
     lines = [f"# Score: {a.title or a.path}", "",
              f"- source: {a.source}" + (f" ({a.date})" if a.date else ""),
@@ -49,7 +49,7 @@ def render_score_markdown(s: ArticleScore) -> str:
         closest = f"{near.source}: {shorten(near.claim.content, 60)} ({near.label})" if near else ""
         lines.append(f"| {_cell(shorten(cs.claim.content, 80))} | {cs.support:.2f} | "
                      f"{cs.contradiction:.2f} | {cs.novelty:.2f} | {_cell(closest)} |")
-    return "\n".join(lines) + "\n"
+    return inert("\n".join(lines), keep_lines=True) + "\n"
 
 
 def _cell(text: str) -> str:
