@@ -108,6 +108,25 @@ def test_page_lists_the_conflict_side_by_side_escaped(server: ReviewServer) -> N
     assert _group_id(server) in page
 
 
+def test_every_link_on_the_page_has_its_target(server: ReviewServer,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Old code: a dispute's reasons linked to "#claim-..." anchors that only the report's
+    article texts have; the review page shows windows of text, so every such link led nowhere.
+    (A group's reasons show per dispute when it has two questions: its dispute, twice here.)"""
+    import divergence.corpus.serve as serve
+
+    def twice(report):  # noqa: ANN001, ANN202
+        return {g: [*ds, *ds] for g, ds in all_disputes_by_group(report).items()}
+
+    all_disputes_by_group = serve.all_disputes_by_group
+    monkeypatch.setattr(serve, "all_disputes_by_group", twice)
+    _, _, page = _request(server, "/")
+    assert 'class="reasons"' in page
+    targets = set(re.findall(r'\bid="([^"]+)"', page))
+    links = re.findall(r'href="#([^"]+)"', page)
+    assert [x for x in links if x not in targets] == []
+
+
 def test_context_window_cuts_escapes_and_marks() -> None:
     text = "x" * 50 + " " + "word " * 100 + "<b>The claim</b> here." + " tail" * 100
     start = text.index("<b>")

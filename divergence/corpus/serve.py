@@ -128,7 +128,8 @@ def render_page(report: Report, token: str, nonce: str, reviewer: str, db: str =
 
     def card(g: ClaimGroup) -> dict[str, Any]:
         view = _card(g, claims, articles)
-        view["disputes"] = [dispute_context(report, d, claims, articles, claim_view=_item)
+        view["disputes"] = [dispute_context(report, d, claims, articles, claim_view=_item,
+                                            claim_links=False)
                             for d in disputes.get(g.id, ())]  # one per question
         return view
 

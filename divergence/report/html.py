@@ -131,9 +131,11 @@ def dispute_anchor(dispute_id: str) -> str:
 def dispute_context(report: Report, d: Dispute, claims: dict[str, Claim],
                     articles: dict[str, Article], events: dict[str, Event] | None = None,
                     claim_view: Callable[[Claim, Article | None, list[Span]], dict[str, Any]]
-                    | None = None) -> dict[str, Any]:
+                    | None = None, claim_links: bool = True) -> dict[str, Any]:
     """What the dispute macro prints: the question, positions with their claims (through
-    ``claim_view``, the report's claim view by default), the outlet rows and the reasons."""
+    ``claim_view``, the report's claim view by default), the outlet rows and the reasons;
+    ``claim_links``: its reasons link to their claims in the article texts (a page without
+    those texts, the review page, links nowhere)."""
     view = layout(report, d, claims, articles)
     spans = [s for r in view.reasons for s in r.spans]
     make = claim_view or _claim
@@ -150,7 +152,7 @@ def dispute_context(report: Report, d: Dispute, claims: dict[str, Claim],
         "rows": [{"outlet": r.outlet, "source": r.source, "href": "#article-" + r.article,
                   "cells": [{"voice": voice_of(c), "text": voice_text(c)} for c in r.cells]}
                  for r in view.rows],
-        **_reasons(view.reasons),
+        **_reasons(view.reasons, claim_links),
     }
 
 
@@ -265,15 +267,17 @@ def _claim(c: Claim, article: Article | None, spans: Iterable[Span]) -> dict[str
     }
 
 
-def _reasons(reasons: Sequence[Reason]) -> dict[str, list[dict[str, Any]]]:
+def _reasons(reasons: Sequence[Reason], links: bool = True) -> dict[str, list[dict[str, Any]]]:
     """The strongest reasons to show, and the rest (collapsed under "n more")."""
     shown, rest = top_reasons(reasons)
-    return {"reasons": [_reason(r) for r in shown], "more": [_reason(r) for r in rest]}
+    return {"reasons": [_reason(r, links) for r in shown],
+            "more": [_reason(r, links) for r in rest]}
 
 
-def _reason(r: Reason) -> dict[str, Any]:
+def _reason(r: Reason, links: bool = True) -> dict[str, Any]:
     return {"type": r.type, "detail": r.detail, "confidence": r.weight,
-            "claims": [{"id": cid, "href": "#" + claim_anchor(cid)} for cid in r.claims],
+            "claims": [{"id": cid, "href": "#" + claim_anchor(cid)} for cid in r.claims]
+            if links else [],
             "spans": list(dict.fromkeys(s.text for s in r.spans if s.text))}
 
 
