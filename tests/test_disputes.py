@@ -412,3 +412,28 @@ def test_a_count_dispute_asks_how_many_even_beside_a_weaker_credit_reason() -> N
     found = find_disputes(arts, SPLIT[:4], _vectors(4, close=()), [group], Judge(table))  # type: ignore[arg-type]
     assert sorted(d.question for d in found) == ["How many deaths?",
                                                  "Who brought about the truce?"]
+
+
+def test_a_count_told_without_its_noun_is_the_same_question() -> None:
+    """Old code: the pair whose strongest reason was the word-aligned "'12 people' vs '31
+    people'" (no noun) asked "Is it so that ...?", apart from "How many deaths?" on the same
+    claim, so one disagreement made two disputes."""
+    plain = Reason("number", "'12 people' vs '31 people'", ("b:0", "c:0"), weight=0.95)
+
+    class Judge(SplitJudge):
+        REASONS = {("b:0", "c:0"): _TOLL_R,
+                   ("c:0", "d:0"): Reason("number", "'31' vs '12 people' (deaths)", weight=0.8)}
+
+        def judge_pairs(self, left: Sequence[Claim], right: Sequence[Claim],
+                        sims: Sequence[float], va: object = None, vb: object = None
+                        ) -> list[Judgement]:
+            out = super().judge_pairs(left, right, sims, va, vb)
+            return [Judgement(j.label, j.confidence, (plain, *j.reasons))
+                    if {a.id, b.id} == {"b:0", "c:0"} else j
+                    for a, b, j in zip(left, right, out, strict=True)]
+
+    table = {("b:0", "c:0"): "conflict", ("c:0", "d:0"): "conflict"}
+    group = ClaimGroup("g", "conflict", 0.9, tuple(c.id for c in SPLIT[1:4]), ("b", "c", "d"))
+    arts = [Article(x, f"{x}.txt", "", source=x.upper()) for x in "bcd"]
+    found = find_disputes(arts, SPLIT[1:4], _vectors(3, close=()), [group], Judge(table))  # type: ignore[arg-type]
+    assert [d.question for d in found] == ["How many deaths?"]

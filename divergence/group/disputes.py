@@ -274,7 +274,9 @@ def _kind(reasons: Sequence[Reason]) -> str:
             return f"{_ASKED[0]}{what}"
         if r.type == "compliance":
             return f"{_ASKED[1]}{what}"
-        if r.type in ("number", "date"):
+        if r.type in ("number", "date"):  # "12 people" vs "31": what another reason counts
+            what = what or next((w for x in reasons if x.type == r.type
+                                 and (w := _subject(x)) is not None), None)
             return f"{r.type}: {what or ''}"
         if r.type == "title":
             return "title"
