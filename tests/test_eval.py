@@ -103,6 +103,17 @@ def test_eval_limit_and_train_split(tmp_path: Path) -> None:
     assert res.stdout == ""
 
 
+def test_eval_to_stdout_writes_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Old code: ``-o -`` wrote a file named "-"; now the JSON goes to stdout, the table to
+    stderr, as ``report -o -`` does."""
+    monkeypatch.chdir(tmp_path)
+    res = CliRunner().invoke(main, ["eval", "sick", "--bench-dir", str(BENCH), "--limit", "2",
+                                    "--embedder", "hashing", "-o", "-"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)["n"] == 2 and "precision" in res.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_eval_bad_split_and_missing_folder(tmp_path: Path) -> None:
     res = CliRunner().invoke(main, ["eval", "fnc1", "--bench-dir", str(BENCH), "--split", "train",
                                     "--embedder", "hashing", "-o", str(tmp_path / "x.json")])

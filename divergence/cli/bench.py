@@ -36,7 +36,8 @@ def bench() -> None:
 @MODEL_OPTION
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="A markdown table for people, JSON for programs.")
-@click.option("-o", "--output", default=None, metavar="PATH", help="Also write the JSON here.")
+@click.option("-o", "--output", default=None, metavar="PATH",
+              help="Also write the JSON here; - prints only the JSON, on stdout.")
 @clean_errors
 def embed(paths: tuple[str, ...], sentence_file: str | None, sick: int, bench_dir: str | None,
           backends: str, runs: int, limit: int | None, no_cold_start: bool, model: str, fmt: str,
@@ -74,6 +75,9 @@ def embed(paths: tuple[str, ...], sentence_file: str | None, sick: int, bench_di
     res = bench_embed(texts, names, model=model, runs=runs, cold=not no_cold_start,
                       on_progress=lambda s: click.echo(f"divergence: {s}", err=True))
     doc = json.dumps(res, indent=2) + "\n"
+    if output == "-":
+        click.echo(doc, nl=False)
+        return
     if output:
         atomic_write(output, doc)
         click.echo(f"wrote {output}", err=True)

@@ -78,7 +78,8 @@ def mostly_latin(text: str) -> bool:
                    "mnli and anli) [default: $DIVERGENCE_BENCH, else ../shared/bench when "
                    "present; newsdev: tests/data/newsdev].")
 @click.option("-o", "--output", default=None, metavar="PATH",
-              help="Where to write the JSON results [default: reports/eval-BENCH-SPLIT.json].")
+              help="Where to write the JSON results, - for stdout (the table then goes to "
+                   "stderr) [default: reports/eval-BENCH-SPLIT.json].")
 @MODEL_OPTION
 @BACKEND_OPTION
 @EMBEDDER_OPTION
@@ -131,8 +132,14 @@ def evaluate(bench: str, split: str, limit: int | None, bench_dir: str | None,
     emb = build_embedder(model, embedder, backend)
     res = run_eval(bench, root, split, build_judge(emb, nli, rules_only), emb,
                    open_cache(EmbeddingCache, None), limit=limit)
+    doc = json.dumps(res, indent=2, ensure_ascii=False) + "\n"
+    if output == "-":
+        if not quiet:
+            click.echo(format_result(res), err=True)
+        click.echo(doc, nl=False)
+        return
     out = Path(output) if output else Path("reports") / f"eval-{bench}-{split}.json"
-    atomic_write(out, json.dumps(res, indent=2, ensure_ascii=False) + "\n")
+    atomic_write(out, doc)
     if not quiet:
         click.echo(format_result(res))
         click.echo(f"wrote {out}", err=True)

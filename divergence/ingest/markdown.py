@@ -1,11 +1,12 @@
 """Markdown articles as the plain text divergence reads: the words a reader sees, no syntax.
 
 Read as plain text, a ``.md`` article's claims kept its markup ("**KYIV** — ...", "[the
-ministry](https://...)", "- Two bridges ...") and its front matter was read as body text. Converted here: YAML front matter
-becomes header lines (``outlet: ...``), a heading that opens the body becomes the title, emphasis,
-links, code spans, list and quote markers go; struck-out text, images, tables, code blocks,
-rules, HTML comments and link definitions are dropped. Offsets of claims index this text, which
-the report keeps as the article's text (as it keeps the text extracted from an HTML page).
+ministry](https://...)", "- Two bridges ...") and its front matter was read as body text.
+Converted here: YAML front matter becomes header lines (``outlet: ...``), a heading that opens
+the body becomes the title, emphasis, links, code spans, list and quote markers go; struck-out
+text, images, tables, code blocks, rules, HTML comments and link definitions are dropped.
+Offsets of claims index this text, which the report keeps as the article's text (as it keeps
+the text extracted from an HTML page).
 
 Every pattern is bounded to one line and a fixed span length, so the conversion is linear in the
 input's size whatever it holds.
