@@ -400,3 +400,13 @@ def test_seed_sources_name_the_outlet_or_say_unknown() -> None:
     }
     for a in arts:  # a file name only ever inside the one unknown form
         assert Path(a.path).stem not in a.voice or a.voice == unknown_outlet(Path(a.path).stem)
+
+
+def test_a_dateline_of_a_place_in_capitals_and_a_dash() -> None:
+    """Old code kept "ATHENS —" in the first claim (and so in dispute questions)."""
+    head = parse_header("Source: Aegean Post\n\nATHENS — A ferry sank off Lesbos on Sunday.\n")
+    assert head.place == "ATHENS"
+    head = parse_header("KYIV, Ukraine — Drones hit the plant.\n\nMore text here.\n")
+    assert head.place == "KYIV"
+    head = parse_header("Source: X\n\nIsrael — the army said — struck the port.\n")
+    assert head.place is None  # a name in capitals only

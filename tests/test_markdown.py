@@ -54,13 +54,21 @@ def test_markup_goes_and_the_words_stay() -> None:
         assert gone not in text, gone
 
 
-def test_an_opening_heading_is_the_title_unless_front_matter_names_one() -> None:
+def test_an_opening_heading_is_the_title_and_never_a_claim() -> None:
     assert plain_text("# Gunfire at the border\n\nSoldiers fired.\n").startswith(
         "title: Gunfire at the border\n\n")
-    # front matter names the title: the heading stays as the body's first line
-    assert "\nDam breach floods three villages\n" in plain_text(ARTICLE)
+    # front matter names the title: it stands, and the headline is still no claim
+    assert "Dam breach floods" not in plain_text(ARTICLE)
     assert plain_text("Intro.\n\n## Later heading ##\n") == "Intro.\n\nLater heading\n"
     assert plain_text("Title\n=====\n\nBody.").startswith("title: Title\n\n")
+
+
+def test_toml_front_matter_footnotes_and_inline_html() -> None:
+    got = plain_text('+++\ntitle = "Ferry sinks"\noutlet = "MD Post"\n+++\n\nThe ferry sank[^1] '
+                     'on <b>Sunday</b>, <span class="x">officials</span> said.\n\n[^1]: A note.\n')
+    assert got.startswith("title: Ferry sinks\nsource: MD Post\n\n")
+    assert "The ferry sank on Sunday, officials said." in got and "note" not in got
+    assert plain_text("a < b and c > d, x<y") == "a < b and c > d, x<y"  # no tags there
 
 
 def test_escapes_code_and_words_with_underscores() -> None:
@@ -97,3 +105,15 @@ def test_hostile_markup_is_read_in_linear_time() -> None:
         t = time.perf_counter()
         plain_text(bad * (800_000 // len(bad)))
         assert time.perf_counter() - t < 20, bad
+
+
+def test_markdown_on_stdin_is_read_as_markdown() -> None:
+    """Old code read stdin as plain text: front matter and markup became claims."""
+    import io
+
+    md = b"---\ntitle: T\nsource: MD Post\n---\n\n# Ferry sinks\n\n- Rescuers pulled 45 people out."
+    [article], _ = load(["-"], stdin=io.BytesIO(md))
+    assert article.source == "MD Post"
+    assert [c.text for c in split(article)] == ["Rescuers pulled 45 people out."]
+    [plain], _ = load(["-"], stdin=io.BytesIO(b"Officials said 12 people died, **again**.\n"))
+    assert "**again**" in plain.text  # no sign of Markdown: read as written

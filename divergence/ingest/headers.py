@@ -50,6 +50,11 @@ _DATELINE = re.compile(
 _DATELINE_WIRE = re.compile(
     rf"^(?P<place>{_PLACE})[ \t]*\((?P<wire>(?i:{_WIRE_ALT}))\)[ \t]*(?:[:\-–—][ \t]*)?"
 )
+# "ATHENS —", "KYIV, Ukraine —": a place in capitals and a dash, the wire's form without a day
+_DATELINE_CAPS = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’-]{2,}(?:[ \t]+[A-Z][A-Z.'’-]+){0,2})(?:,[ \t]+[A-Z][a-z]+)?"
+    r"[ \t]+[—–-][ \t]+(?=\S)"
+)
 _OUTLET_WORDS = (
     r"Network|News|Media|Times|Post|Herald|Express|Tribune|Bureau|Desk|Agency|Daily|Journal|"
     r"Chronicle|Gazette|Telegraph|Online|Broadcasting|Television|Radio|Wire|Today|Observer"
@@ -189,7 +194,8 @@ def _outlet(line: str) -> dict[str, str | None] | None:
 
 
 def _is_dateline(line: str) -> bool:
-    return bool(_DATELINE.match(line) or _DATELINE_WIRE.match(line))
+    return bool(_DATELINE.match(line) or _DATELINE_WIRE.match(line)
+                or _DATELINE_CAPS.match(line))
 
 
 def _loose_header(text: str, nonblank: list[tuple[int, int]], meta: dict[str, str | None],
@@ -239,7 +245,7 @@ def _same_title(line: str, title: str | None) -> bool:
 def _dateline(text: str, start: int, end: int, meta: dict[str, str | None]) -> int | None:
     """Where the body starts after a dateline at ``text[start:end]``; None when there is none."""
     head = text[start:end]
-    m = _DATELINE.match(head) or _DATELINE_WIRE.match(head)
+    m = _DATELINE.match(head) or _DATELINE_WIRE.match(head) or _DATELINE_CAPS.match(head)
     if not m:
         return None
     _set(meta, "place", m.group("place").strip())

@@ -246,7 +246,8 @@ def _file_items(path: Path, data: bytes | Skip) -> Iterator[Article | Skip]:
 
 
 def _sniff(data: bytes) -> str:
-    """Guess "jsonl", "html" or "text" from the bytes of a file with no telling extension."""
+    """Guess "jsonl", "html", "markdown" or "text" from the bytes of a file with no telling
+    extension (or stdin)."""
     head = data.removeprefix(codecs.BOM_UTF8)[:512].lstrip().lower()
     if head.startswith(b"{"):
         return "jsonl"
@@ -254,6 +255,8 @@ def _sniff(data: bytes) -> str:
         return "jsonl"
     if head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in data[:4096].lower():
         return "html"
+    if re.match(rb"(?:---|\+\+\+)[ \t]*\r?\n|#{1,6}[ \t]", head):  # front matter, a heading
+        return "markdown"
     return "text"
 
 

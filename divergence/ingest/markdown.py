@@ -20,12 +20,14 @@ from .headers import header_key
 
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 
-_FRONT = re.compile(r"\A\ufeff?---[ \t]*\n(.{0,8000}?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+# YAML front matter (key: value between --- lines) or TOML (key = "value" between +++ lines)
+_FRONT = re.compile(r"\A\ufeff?(?:---[ \t]*\n(?P<yaml>.{0,8000}?)\n(?:---|\.\.\.)|"
+                    r"\+\+\+[ \t]*\n(?P<toml>.{0,8000}?)\n\+\+\+)[ \t]*(?:\n|\Z)", re.S)
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"[ \t]{0,3}#{1,6}(?=[ \t]|$)")
 _SETEXT = re.compile(r"^[ \t]{0,3}(?:=+|-+)[ \t]*$")
 _RULE = re.compile(r"^[ \t]{0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
-_LINK_DEF = re.compile(r"^[ \t]{0,3}\[[^\]\n]{1,200}\]:[ \t]*\S+")
+_LINK_DEF = re.compile(r"^[ \t]{0,3}\[[^\]\n]{1,200}\]:")  # a link's address, a footnote
 _QUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)+")
 _ITEM = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?")
 # Inline forms, each span at most 300 characters of one line.
@@ -33,6 +35,8 @@ _URL = r"\((?:[^()\n]|\([^()\n]{0,100}\)){0,500}\)"  # one level of brackets ins
 _LINK = re.compile(rf"\[([^\]\n]{{1,300}})\](?:{_URL}|\[[^\]\n]{{0,100}}\])")
 _IMAGE = re.compile(rf"!\[[^\]\n]{{0,300}}\]{_URL}")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]{1,500})>")
+_FOOTNOTE = re.compile(r"\[\^[^\]\s]{1,50}\]")
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>\n]{0,300})?/?>")  # inline HTML
 _CODE = re.compile(r"(`{1,3})([^`\n]{1,300}?)\1")
 _STRUCK = re.compile(r"~~(?=\S)[^\n]{0,300}?(?<=\S)~~")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,300}?)(?<=\S)\1")
@@ -71,8 +75,8 @@ def plain_text(md: str) -> str:
         if heading is None and line.strip() and _SETEXT.match(nxt) and not _ITEM.match(line):
             heading, underline = line.strip(), True
         if heading is not None:
-            if "title" not in meta and not any(o.strip() for o in out):
-                meta["title"] = _inline(heading)  # the heading that opens the body: the title
+            if not any(o.strip() for o in out):  # the heading that opens the body: the title
+                meta.setdefault("title", _inline(heading))  # (front matter may name it)
             else:
                 out.append(_inline(heading))
             continue
@@ -84,13 +88,15 @@ def plain_text(md: str) -> str:
 
 
 def _front_matter(md: str) -> tuple[dict[str, str], str]:
-    """The header fields of a leading YAML front matter block (``title: ...``) and the rest."""
+    """The header fields of a leading front matter block (YAML ``title: ...`` or TOML
+    ``title = "..."``) and the rest."""
     m = _FRONT.match(md)
     if not m:
         return {}, md
     meta: dict[str, str] = {}
-    for line in m.group(1).split("\n"):
-        key, sep, value = line.partition(":")
+    toml = m.group("toml") is not None
+    for line in (m.group("toml") if toml else m.group("yaml")).split("\n"):
+        key, sep, value = line.partition("=" if toml else ":")
         field = header_key(key) if sep and not key[:1].isspace() else None
         value = value.strip().strip("'\"").strip()
         if field and value and field not in meta and len(value) <= 300:
@@ -105,6 +111,8 @@ def _inline(line: str) -> str:
         line = line[:-1].rstrip()
     line = _ESCAPE.sub(lambda m: chr(_HIDDEN + ord(m.group(1))), line)
     line = _IMAGE.sub("", line)
+    line = _FOOTNOTE.sub("", line)
+    line = _TAG.sub("", line)
     line = _STRUCK.sub("", line)
     line = _LINK.sub(r"\1", line)
     line = _AUTOLINK.sub(r"\1", line)
