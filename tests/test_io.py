@@ -557,6 +557,18 @@ def test_a_folder_read_again_skips_the_reports_and_claims_files_written_into_it(
     assert sorted(Path(a.path).name for a in arts) == ["a.txt", "b.md"] and not skips
 
 
+def test_a_folder_reads_json_articles_but_not_json_reports(tmp_path: Path) -> None:
+    """Old code: a folder of .json articles was "no article files", though each file named on
+    the command line was read. Its JSON reports and scores are still not articles."""
+    (tmp_path / "a.json").write_text('{"source": "J", "text": "The council approved the '
+                                     'harbour budget on Friday."}\n')
+    (tmp_path / "report.json").write_text('{\n  "schema": "divergence.report/1",\n  '
+                                          '"articles": []\n}\n')
+    (tmp_path / "score.json").write_text('{\n  "schema": "divergence.corpus.score/1"\n}\n')
+    arts, skips = load([str(tmp_path)])
+    assert [(Path(a.path).name, a.source) for a in arts] == [("a.json:1", "J")] and not skips
+
+
 def test_a_folder_scan_opens_each_file_once(tmp_path: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     """The own-output test reads the bytes the article is parsed from: no second open."""

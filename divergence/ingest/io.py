@@ -27,7 +27,7 @@ from .markdown import MARKDOWN_EXT, plain_text
 from .textsafe import clip, inert, unicode_safe
 
 TEXT_EXT = {".txt", ".text", *MARKDOWN_EXT}
-JSONL_EXT = {".jsonl", ".ndjson"}
+JSONL_EXT = {".jsonl", ".ndjson", ".json"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
 ARTICLE_EXT = TEXT_EXT | JSONL_EXT | HTML_EXT
 MAX_ARTICLE_SIZE = 500_000  # characters of one article's text (about 80,000 words)
@@ -211,12 +211,13 @@ def own_output(data: bytes) -> bool:
     return bool(_OWN_OUTPUT.match(data[:_OWN_HEAD]))
 
 
-# What divergence itself writes, by its opening bytes: a report (md, html) and a claims file
-# (one claim a line, "id": "<article>:<n>", "article_id"). Read again as articles, a second
-# `report .` would compare the first run's output with the articles.
+# What divergence itself writes, by its opening bytes: a report (md, html, json), a score and a
+# claims file (one claim a line, "id": "<article>:<n>", "article_id"). Read again as articles, a
+# second `report .` would compare the first run's output with the articles.
 _OWN_OUTPUT = re.compile(
     rb"\A(?:\xef\xbb\xbf)?(?:# Divergence report\n|<!doctype html>.{0,400}?<title>Divergence report"
-    rb"|\{\"id\": \"[^\"]*:\d+\", \"article_id\": )", re.S)
+    rb"|\{\"id\": \"[^\"]*:\d+\", \"article_id\": "
+    rb"|\{\s{0,8}\"schema\": \"divergence\.)", re.S)  # a JSON report or score
 _OWN_HEAD = 1024  # bytes of a file the own-output test reads
 
 
