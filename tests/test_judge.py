@@ -48,6 +48,8 @@ def fire(name: str, a: str, b: str, sim: float = 0.85, **kw: object):
 def test_negation_fires(a: str, b: str) -> None:
     r = fire("negation", a, b)
     assert r is not None and r.type == "negation" and r.spans
+    # readers see who negates, never a claim id ("a:0 negates", "55d39d68:6 negates")
+    assert r.detail.startswith("one claim negates") and ":0" not in r.detail
 
 
 @pytest.mark.parametrize(

@@ -102,6 +102,12 @@ def one_voice(p: Pair) -> bool:
 # ---------------------------------------------------------------- negation
 
 
+def who(c: Claim, otherwise: str) -> str:
+    """A claim as a reason names it to readers: its speaker, else ``otherwise`` ("the other");
+    never its id, which means nothing to them."""
+    return c.speaker or otherwise
+
+
 @detector("negation")
 def negation(p: Pair) -> Reason | None:
     """One claim negates what the other asserts ("was mediated" vs "was not mediated")."""
@@ -117,7 +123,8 @@ def negation(p: Pair) -> Reason | None:
     cue = cues[0]
     return Reason(
         "negation",
-        f"{neg_claim.id} negates ({cue.group(0)!r}) what {other.id} states",
+        f"{who(neg_claim, 'one claim')} negates ({cue.group(0)!r}) what "
+        f"{who(other, 'the other')} states",
         (p.a.id, p.b.id),
         (span_of(neg_claim, cue.start(), cue.end()),),
         weight=min(0.95, 0.45 + 0.5 * max(p.similarity, words)),

@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from ..records import Claim, Judgement, Reason
-from .detectors import Pair, denial_inside, is_conflict, negated_sayings, text_span
+from .detectors import Pair, denial_inside, is_conflict, negated_sayings, text_span, who
 from .frames import counts
 from .frames.aligned import values_apart
 from .hedges import distance_cue
@@ -432,8 +432,9 @@ def at_a_distance(a: Claim, b: Claim) -> Reason | None:
         return None
     at = far.text.find(cue)
     span = text_span(far, at, at + len(cue)) if at >= 0 else None
-    return Reason("distance", f"{far.id} passes it on without vouching for it ({cue!r}); "
-                  f"{near.id} states it", (a.id, b.id), (span,) if span else (), weight=0.9)
+    return Reason("distance", f"{who(far, 'one claim')} passes it on without vouching for it "
+                  f"({cue!r}); {who(near, 'the other')} states it", (a.id, b.id),
+                  (span,) if span else (), weight=0.9)
 
 
 @lru_cache(maxsize=65536)
@@ -534,5 +535,6 @@ def polarity_flip(a: Claim, b: Claim, words: float = 0.5) -> Reason | None:
     if sa and sb and sa[0] != sb[0] and not sa[1] & sb[1]:
         return None  # "The man is not dancing" / "A woman is dancing": two people, no clash
     neg, cues = (a, na) if len(na) % 2 else (b, nb)
-    return Reason("negation", f"{neg.id} negates ({cues[0].group(0)!r}); worded apart",
+    return Reason("negation", f"{who(neg, 'one claim')} negates ({cues[0].group(0)!r}); worded "
+                  "apart",
                   (a.id, b.id), (span_of(neg, cues[0].start(), cues[0].end()),), weight=0.5)
