@@ -109,7 +109,10 @@ def test_no_threshold_is_a_one_line_error(corpus_db: str) -> None:
     _log(corpus_db, (0.9, "confirm"), (0.8, "dismiss"))
     res = run_cli("calibrate", "--db", corpus_db)
     assert res.exit_code == 1
-    assert "no threshold reaches precision 0.90 with 2 reviewed" in res.stderr
+    # 0.90 is reached (at 0.9, one confirmed), but by 1 reviewed flag of the 5 needed: the
+    # advice names --min-reviewed (old code: "lower --target", which cannot help)
+    assert "reached only with fewer than 5 reviewed flags" in res.stderr
+    assert "--min-reviewed" in res.stderr and "--target" not in res.stderr
     assert res.stderr.strip().count("\n") == 0
     with Corpus(corpus_db, create=False) as corpus:
         assert corpus.calibration() is None
@@ -120,7 +123,14 @@ def test_nothing_reviewed_prints_no_empty_table(corpus_db: str) -> None:
     """Old code printed an empty table and the same message on stdout and stderr."""
     res = run_cli("calibrate", "--db", corpus_db)
     assert res.exit_code == 1 and res.stdout == ""
-    assert "with 0 reviewed conflict(s)" in res.stderr
+    assert "no conflict has been reviewed yet" in res.stderr
+
+
+def test_a_target_out_of_reach_says_to_lower_it(corpus_db: str) -> None:
+    _log(corpus_db, (0.9, "dismiss"), (0.8, "dismiss"))
+    res = run_cli("calibrate", "--db", corpus_db, "--min-reviewed", "1")
+    assert res.exit_code == 1 and "no threshold reaches precision 0.90" in res.stderr
+    assert "lower --target" in res.stderr
 
 
 def test_verdict_keeps_the_confidence_it_was_shown_at(corpus_db: str) -> None:

@@ -80,7 +80,6 @@ def calibrate(db: str | None, target: float, min_reviewed: int, dry_run: bool, c
     elif cal.reviewed:  # with none reviewed, the table is empty: the error below says it all
         click.echo(format_calibration(cal), nl=False)
     if cal.threshold is None:
-        exit_with(f"no threshold reaches precision {target:.2f} with {cal.reviewed} reviewed "
-              f"conflict(s) (at least {min_reviewed} needed at or above it); nothing saved")
+        exit_with(f"{cal.why_none()}; nothing saved")
     if not dry_run:
         click.echo(f"saved threshold {cal.threshold:.4f} to {resolve_db_path(db)}", err=True)

@@ -109,11 +109,24 @@ class Calibration:
     confirmed: int
     curve: tuple[CalibrationPoint, ...]  # highest threshold first
     threshold: float | None  # the lowest threshold whose precision reaches ``target``; None if none
+    min_flagged: int = 5  # reviewed flags a threshold needs at or above it
 
     @property
     def chosen(self) -> CalibrationPoint | None:
         """The curve point at ``threshold``."""
         return next((p for p in self.curve if p.threshold == self.threshold), None)
+
+    def why_none(self) -> str:
+        """Why no threshold was chosen, and what would help: the target is out of reach, or
+        it is reached only by fewer reviewed flags than a threshold needs."""
+        if not self.reviewed:
+            return "no conflict has been reviewed yet; review some first (divergence review)"
+        if any(p.precision >= self.target for p in self.curve):
+            return (f"precision {self.target:.2f} is reached only with fewer than "
+                    f"{self.min_flagged} reviewed flags at or above a threshold; review more "
+                    "conflicts or lower --min-reviewed")
+        return f"no threshold reaches precision {self.target:.2f}; review more conflicts or " \
+               "lower --target"
 
 
 def calibrate(reviewed: Sequence[tuple[str, str, float]], target: float,
@@ -140,7 +153,8 @@ def calibrate(reviewed: Sequence[tuple[str, str, float]], target: float,
             curve.append(CalibrationPoint(conf, i + 1, confirmed))  # unrounded: compared as is
     good = [p for p in curve if p.flagged >= min_flagged and p.precision >= target]
     return Calibration(target=target, reviewed=len(ranked), confirmed=confirmed,
-                       curve=tuple(curve), threshold=good[-1].threshold if good else None)
+                       curve=tuple(curve), threshold=good[-1].threshold if good else None,
+                       min_flagged=min_flagged)
 
 
 def format_calibration(cal: Calibration, bins: int = 10) -> str:
@@ -160,8 +174,7 @@ def format_calibration(cal: Calibration, bins: int = 10) -> str:
                      f"{above.precision:>10.2f}")
     lines.append("")
     if cal.threshold is None:
-        lines.append(f"no threshold reaches precision {cal.target:.2f}; review more conflicts "
-                     "or lower --target")
+        lines.append(cal.why_none())
     else:
         p = cal.chosen
         assert p is not None
