@@ -302,6 +302,10 @@ def test_random_text_never_raises_and_ranges_stay_sane() -> None:
     ("2025-05-28", "2025-05-28"), ("2025-05-28T10:00:00+05:30", "2025-05-28"),
     ("May 28, 2025", "2025-05-28"), ("28 Sept 2025", "2025-09-28"), ("Jan. 3 2024", "2024-01-03"),
     ("last Tuesday", "last Tuesday"), ("", None), (None, None),
+    # RSS dates and a weekday first (old code kept them as given, so stories had no day)
+    ("Mon, 03 Mar 2025 10:00:00 GMT", "2025-03-03"), ("Monday, March 3, 2025", "2025-03-03"),
+    # no such day: kept as given, never read as a date (old code: "2024-13-45" as ISO)
+    ("2024-13-45", "2024-13-45"), ("Feb 30, 2025", "Feb 30, 2025"),
 ])
 def test_normalize_date(raw: str | None, iso: str | None) -> None:
     assert normalize_date(raw) == iso

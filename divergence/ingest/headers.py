@@ -9,8 +9,10 @@ keeps the cost linear however long an article's lines are.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from importlib import resources
 
@@ -134,21 +136,37 @@ def _set(meta: dict[str, str | None], key: str, value: str | None) -> None:
 
 
 def normalize_date(value: str | None) -> str | None:
-    """``YYYY-MM-DD`` for ISO stamps and "May 28, 2025" / "28 May 2025"; anything else as given."""
+    """``YYYY-MM-DD`` for ISO stamps, "May 28, 2025" / "28 May 2025" (a weekday before them
+    too) and the RSS form "Wed, 28 May 2025 10:00:00 GMT"; anything else as given (an impossible
+    day such as 2024-13-45 too: it is not read as a date)."""
     if not value or not value.strip():
         return None
     v = value.strip()
     m = re.match(r"^(\d{4})-(\d{2})-(\d{2})(?:$|[T ]\d)", v)
     if m:
-        return f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+        return _day(int(m.group(1)), int(m.group(2)), int(m.group(3))) or v
+    if re.match(r"^[A-Z][a-z]{2},[ \t]+\d{1,2}[ \t]+[A-Z][a-z]{2}[ \t]+\d{4}[ \t]+\d", v):
+        try:  # RFC 2822, as RSS feeds and mail headers write it
+            return parsedate_to_datetime(v).date().isoformat()
+        except (TypeError, ValueError, IndexError):
+            return v
+    v = re.sub(r"^(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?[ \t]+", "",
+               v)
     m = re.match(rf"^(?:({_MONTH})[ \t]+(\d{{1,2}})|(\d{{1,2}})[ \t]+({_MONTH})),?[ \t]*(\d{{4}})$",
                  v, re.I)
     if m:
         month = _MONTHS[(m.group(1) or m.group(4))[:3].lower()]
         day = int(m.group(2) or m.group(3))
-        if 1 <= day <= 31:
-            return f"{m.group(5)}-{month:02d}-{day:02d}"
-    return v
+        return _day(int(m.group(5)), month, day) or value.strip()
+    return value.strip()
+
+
+def _day(year: int, month: int, day: int) -> str | None:
+    """The ISO day, or None when there is no such day."""
+    try:
+        return _dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def _kv_block(text: str, lines: list[tuple[int, int]]) -> tuple[dict[str, str | None], int] | None:
