@@ -613,3 +613,15 @@ def test_a_speaker_is_named_without_the_time_or_place_before_it(sentence: str,
     after Prigozhin"), and "held by" lists showed it."""
     [att] = attribute(sentence)
     assert att.speaker == speaker
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("The ferry sank, according to the coast guard.", "the coast guard"),
+    ("The coastguard said the ferry sank on Sunday.", "The coastguard"),
+    ("The fire brigade said two people died.", "The fire brigade"),
+    ("The harbour master said the ferry sank.", "The harbour master"),
+])
+def test_who_speaks_at_a_disaster_is_a_speaker(sentence: str, speaker: str) -> None:
+    """Old code: no speaker, so the outlet stated these as its own facts."""
+    [att] = attribute(sentence)
+    assert att.speaker == speaker

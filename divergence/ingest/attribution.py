@@ -50,7 +50,11 @@ _SPEAKERISH = re.compile(
     r"presidency|delegation|negotiators?|envoys?|ambassadors?|doctors?|medics?|eyewitnesses|"
     r"survivors?|journalists?|reporters?|correspondents?|intelligence|assessment|timeline|"
     r"findings|rebels?|militants?|fighters|activists?|groups?|side|governors?|mayors?|"
-    r"commanders?|generals?|chiefs?|heads?|aides?|advis[eo]rs?|data|figures|estimates|tally)\b"
+    r"commanders?|generals?|chiefs?|heads?|aides?|advis[eo]rs?|data|figures|estimates|tally|"
+    # who speaks at a disaster: "the coast guard said", "according to the fire brigade"
+    r"guard|coastguard|brigade|firefighters?|rescuers?|paramedics?|responders|hospitals?|staff|"
+    r"crew|operators?|navy|regulators?|inspectors?|coroners?|examiners?|master|workers?|"
+    r"soldiers?|troops|captain|pilots?)\b"
 )
 # An appositive after a speaker's name: "Bjorn Lund, the network's director, said";
 # "Mohammad Eslami, head of the agency, said"; "Redwan Hussein, Abiy's adviser, who led the
