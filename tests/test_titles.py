@@ -109,3 +109,14 @@ def test_one_office_in_two_spellings() -> None:
                                       "would stay.", "a:0"),
                       claim_from_text("Defense Minister Erik Dahl said the troops would stay.",
                                       "b:0"), 0.8)) is None
+
+
+def test_a_sentence_opening_with_people_not_a_name_is_lower_cased_in_a_question() -> None:
+    """Old code kept "Is it so that Rescuers pulled ...", "Gunmen ..." (a capital mid-sentence):
+    a plural of people opening a sentence read as a name."""
+    from divergence.group.titles import starts_with_name
+
+    assert not starts_with_name("Rescuers pulled 45 survivors from the water.")
+    assert not starts_with_name("Gunmen opened fire on the crowd.")
+    assert starts_with_name("Putin said the talks were over.")
+    assert starts_with_name("Kovalenko said the drones were Russian.")
