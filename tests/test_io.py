@@ -187,6 +187,20 @@ def test_bad_bytes_are_skipped_with_where_and_why(tmp_path: Path, data: bytes, w
     assert why in skip.why
 
 
+def test_an_html_page_is_read_in_the_charset_it_declares(tmp_path: Path) -> None:
+    """Old code skipped it as "not UTF-8"; a page's head says its encoding. A text file, and a
+    page that declares nothing, still must be UTF-8."""
+    body = ("<p>A blast hit the caf\xe9 in the capital on Sunday, killing 12 people, officials "
+            "said. Rescuers searched the rubble through the night.</p>")
+    page = _write(tmp_path / "p.html", (f'<html><head><meta charset="windows-1252"></head>'
+                                        f"<body><article>{body}</article></body></html>"
+                                        ).encode("latin-1"))
+    bare = _write(tmp_path / "q.html", f"<html><body>{body}</body></html>".encode("latin-1"))
+    arts, skipped = load([str(page), str(bare)])
+    assert [a.path for a in arts] == [str(page)] and "café" in arts[0].text
+    assert [s.where for s in skipped] == [str(bare) + ":1"] and "not UTF-8" in skipped[0].why
+
+
 def test_utf8_bom_is_dropped_and_utf16_is_repaired(tmp_path: Path) -> None:
     bom = _write(tmp_path / "bom.txt", b"\xef\xbb\xbf" + ARTICLE.encode())
     u16 = _write(tmp_path / "u16.txt", ARTICLE.replace("met", "gathered").encode("utf-16"))

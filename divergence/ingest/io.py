@@ -278,7 +278,20 @@ def _is_json(data: bytes) -> bool:
     return False
 
 
-def _decode(where: str, data: bytes) -> str | Skip:
+def _declared_charset(page: bytes) -> str | None:
+    """An HTML page that is not UTF-8, read in the charset its head declares
+    (``<meta charset="windows-1252">``), or None when it declares none or does not decode."""
+    m = re.search(rb"<meta[^>]{0,300}?charset\s*=\s*[\"']?([A-Za-z0-9_.:-]{1,40})",
+                  page[:8192], re.I)
+    if m is None:
+        return None
+    try:
+        return page.decode(m.group(1).decode("ascii"))
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def _decode(where: str, data: bytes, html: bool = False) -> str | Skip:
     if not data.strip():
         return Skip(where, "empty file")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -291,13 +304,16 @@ def _decode(where: str, data: bytes) -> str | Skip:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
+        declared = _declared_charset(data) if html else None
+        if declared is not None:
+            return declared
         line = data[: e.start].count(b"\n") + 1
         return Skip(f"{where}:{line}", f"not UTF-8 text (byte 0x{data[e.start]:02x} at offset "
                                        f"{e.start}); re-save the file as UTF-8")
 
 
 def _from_bytes(where: str, data: bytes, kind: str) -> Iterator[Article | Skip]:
-    text = _decode(where, data)
+    text = _decode(where, data, html=kind == "html")
     if isinstance(text, Skip):
         yield text
         return
