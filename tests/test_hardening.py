@@ -169,6 +169,12 @@ def test_note_and_reviewer_bounded_on_the_command_line(in_tmp: Path,
     monkeypatch.setenv("DIVERGENCE_REVIEWER", "alice")
     ok = run_cli("review", "--db", "c.db", "--decide", gid, "dismiss", "--note", "n" * MAX_NOTE)
     assert ok.exit_code == 0, ok.output
+    # serve checks --reviewer as review does: a usage error, exit 2 (old code: 1)
+    served = run_cli("serve", "--db", "c.db", "--port", "0", "--reviewer", "x" * 101)
+    assert served.exit_code == 2 and "at most 100 characters" in served.output
+    # --format is for --list (old code: started the review loop and ignored it)
+    looped = run_cli("review", "--db", "c.db", "--format", "json")
+    assert looped.exit_code == 2 and "--format is for --list" in looped.output
 
 
 def test_note_and_reviewer_checks() -> None:

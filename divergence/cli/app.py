@@ -56,6 +56,28 @@ def clean_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def checked(check: Callable[[str], Any]) -> Callable[[click.Context, click.Parameter, Any], Any]:
+    """A click callback running a ``textsafe`` check: its message becomes a usage error (exit 2),
+    the same for every command that takes the value."""
+
+    def callback(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+        if value is None:
+            return None
+        try:
+            return check(value)
+        except DivergenceError as e:
+            raise click.BadParameter(str(e), ctx=ctx, param=param) from None
+
+    return callback
+
+
+def check_reviewer_option(value: str) -> str:
+    """``--reviewer``: bounded and free of control characters (``textsafe.check_reviewer``)."""
+    from ..ingest.textsafe import check_reviewer
+
+    return check_reviewer(value)
+
+
 def echo_out(text: str, nl: bool = True) -> None:
     """Write ``text`` to stdout for a command with work left after it (``score --add`` stores
     the article, ``--fail-on-conflict`` sets the exit code): a reader that has closed the pipe

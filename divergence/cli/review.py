@@ -8,6 +8,8 @@ import click
 
 from .app import (
     DB_OPTION,
+    check_reviewer_option,
+    checked,
     clean_errors,
     judge_for,
     judge_options,
@@ -18,32 +20,10 @@ from .app import (
 _DECISION_CHOICE = click.Choice(["confirm", "dismiss", "agree", "unrelated"])
 
 
-def _checked(check: Any) -> Any:
-    """A click callback running a ``textsafe`` check: its message becomes a usage error."""
-
-    def callback(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
-        from ..errors import DivergenceError
-
-        if value is None:
-            return None
-        try:
-            return check(value)
-        except DivergenceError as e:
-            raise click.BadParameter(str(e), ctx=ctx, param=param) from None
-
-    return callback
-
-
 def _check_note(value: str) -> str | None:
     from ..ingest.textsafe import check_note
 
     return check_note(value)
-
-
-def _check_reviewer(value: str) -> str:
-    from ..ingest.textsafe import check_reviewer
-
-    return check_reviewer(value)
 
 
 @main.command()
@@ -52,10 +32,10 @@ def _check_reviewer(value: str) -> str:
 @click.option("--decide", nargs=2, type=(str, _DECISION_CHOICE), default=None,
               metavar="GROUP_ID DECISION",
               help="Store a verdict on one group: confirm, dismiss, agree or unrelated.")
-@click.option("--note", default=None, metavar="TEXT", callback=_checked(_check_note),
+@click.option("--note", default=None, metavar="TEXT", callback=checked(_check_note),
               help="With --decide: a note kept with the verdict (at most 2,000 characters, as "
                    "on the page). In the review loop, press n instead.")
-@click.option("--reviewer", default=None, metavar="NAME", callback=_checked(_check_reviewer),
+@click.option("--reviewer", default=None, metavar="NAME", callback=checked(check_reviewer_option),
               help="Who decides [default: $DIVERGENCE_REVIEWER, else the OS user name]; at most "
                    "100 characters.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
@@ -99,6 +79,8 @@ def review(list_: bool, decide: tuple[str, str] | None, note: str | None, review
 
     if list_ and decide:
         raise click.UsageError("give --list or --decide, not both")
+    if fmt != "text" and not list_:
+        raise click.UsageError("--format is for --list (the review loop and --decide print text)")
     if note is not None and not decide:
         raise click.UsageError("--note needs --decide (in the review loop, press n to add a "
                                "note to a decision)")

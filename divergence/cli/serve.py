@@ -6,7 +6,16 @@ import ipaddress
 
 import click
 
-from .app import DB_OPTION, clean_errors, judge_for, judge_options, main, resolve_db_path
+from .app import (
+    DB_OPTION,
+    check_reviewer_option,
+    checked,
+    clean_errors,
+    judge_for,
+    judge_options,
+    main,
+    resolve_db_path,
+)
 
 
 @main.command()
@@ -16,8 +25,9 @@ from .app import DB_OPTION, clean_errors, judge_for, judge_options, main, resolv
                    "reach the page; a warning is printed.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
               help="Port to listen on; 0 picks a free one.")
-@click.option("--reviewer", default=None, metavar="NAME",
-              help="Who decides [default: $DIVERGENCE_REVIEWER, else the OS user name].")
+@click.option("--reviewer", default=None, metavar="NAME", callback=checked(check_reviewer_option),
+              help="Who decides [default: $DIVERGENCE_REVIEWER, else the OS user name]; at most "
+                   "100 characters.")
 @judge_options
 @clean_errors
 def serve(db: str | None, host: str, port: int, reviewer: str | None, nli: str | None,
