@@ -256,6 +256,8 @@ def test_a_new_claim_that_says_what_one_side_says_conflicts_with_the_other(tmp_p
     flagged = {n.claim.text: n for _, n in res.flagged}
     assert set(flagged) == {texts["b"]}
     assert flagged[texts["b"]].reasons[0].type == "position"
+    detail = flagged[texts["b"]].reasons[0].detail  # the claims quoted, never their ids
+    assert detail.startswith("says what “") and ":0" not in detail
     assert "a" not in {n.claim.article_id for _, n in res.conflicts}
 
 

@@ -288,12 +288,17 @@ def _positions_taken(claims: Sequence[Claim], qv: np.ndarray,
         member, vm = stored[m]
         why = "; ".join(f"{r.type}: {r.detail}" for r in side.reasons if r.type != "detail")
         conf = min(agree.confidence, side.confidence)
-        reason = Reason("position", f"says what {y.id} says, which conflicts with {m} ({why})",
-                        (claims[i].id, m), weight=conf)
+        reason = Reason("position", f"says what “{_short(y.content)}” says, which conflicts with "
+                        f"“{_short(member.content)}” ({why})", (claims[i].id, m), weight=conf)
         if (i, m) not in best or conf > best[(i, m)][4].confidence:
             best[(i, m)] = (i, member, vm, float(qv[i] @ vm),
                             Judgement("conflict", conf, (reason,)))
     return list(best.values())
+
+
+def _short(text: str, most: int = 80) -> str:
+    """A stored claim as a reason quotes it: its words, cut at a space (never its id)."""
+    return text if len(text) <= most else text[:most - 1].rsplit(" ", 1)[0] + "…"
 
 
 # Beyond its k closest, a new claim is also judged against those of its FRAME_NEIGHBOURS closest
