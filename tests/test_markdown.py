@@ -100,8 +100,10 @@ def test_a_txt_file_is_read_as_written(tmp_path) -> None:
 
 
 def test_hostile_markup_is_read_in_linear_time() -> None:
-    # Each form, 800 KB on one line; a pattern that backtracks took minutes on such input.
-    for bad in ("**a", "`", "_a", "[a](", "<!--", "~~a", "\\*", "*a "):
+    # Each form, 800 KB on one line (about 1 s at most here); a pattern that backtracks took
+    # minutes on such input.
+    for bad in ("**a", "`", "_a", "[a](", "<!--", "~~a", "\\*", "*a ", "[", "![", "[^a", "<a ",
+                "<br>"):
         t = time.perf_counter()
         plain_text(bad * (800_000 // len(bad)))
         assert time.perf_counter() - t < 20, bad
@@ -117,3 +119,34 @@ def test_markdown_on_stdin_is_read_as_markdown() -> None:
     assert [c.text for c in split(article)] == ["Rescuers pulled 45 people out."]
     [plain], _ = load(["-"], stdin=io.BytesIO(b"Officials said 12 people died, **again**.\n"))
     assert "**again**" in plain.text  # no sign of Markdown: read as written
+
+
+def test_review_cases_of_the_markdown_reader() -> None:
+    """Cases a review found read wrong (each failed before its fix)."""
+    # a rule opening the article is no front matter: the text up to the next rule stays
+    got = plain_text("---\n\nA ferry sank on Monday. Twelve died.\n\n---\n\nRescuers came.\n")
+    assert "Twelve died." in got and "Rescuers came." in got
+    # a break tag ends a sentence; a linked image leaves no empty link
+    got = plain_text("The coast guard said so.<br>Twelve died.\n\n[![p](https://x/p.jpg)](https://x/s)"
+                     " The port closed.\n")
+    assert "said so. Twelve died." in got and "[]" not in got and "The port closed." in got
+    # "```code``` was run" opens no code block; a four-backtick block ends at four backticks
+    assert plain_text("```rm -rf /``` was run, officials said.\n\nTwelve servers were wiped.\n") \
+        == "rm -rf / was run, officials said.\n\nTwelve servers were wiped.\n"
+    assert plain_text("````\ncode\n```\nstill code\n````\nProse after.\n") == "Prose after.\n"
+    # a comment above the opening heading; a folded YAML title
+    assert plain_text("<!-- CMS -->\n# Ferry sinks\n\nA ferry sank.").startswith(
+        "title: Ferry sinks\n")
+    assert plain_text("---\ntitle: >-\n  Ferry sinks off Crete,\n  twelve dead\nsource: Post\n---\n"
+                      "\nA ferry sank.").startswith("title: Ferry sinks off Crete, twelve dead\n")
+
+
+def test_a_markdown_file_keeps_the_id_it_had_as_text(tmp_path) -> None:
+    """A corpus that stored a .md article before it was converted knows it again: the id
+    hashes the file as written."""
+    from divergence.ingest.io import article_id
+
+    p = tmp_path / "dam.md"
+    p.write_text(ARTICLE, encoding="utf-8")
+    [article], _ = load([str(p)])
+    assert article.id == article_id(ARTICLE)

@@ -21,8 +21,10 @@ from .headers import header_key
 MARKDOWN_EXT = {".md", ".markdown", ".mdown", ".mkd"}
 
 # YAML front matter (key: value between --- lines) or TOML (key = "value" between +++ lines)
-_FRONT = re.compile(r"\A\ufeff?(?:---[ \t]*\n(?P<yaml>.{0,8000}?)\n(?:---|\.\.\.)|"
-                    r"\+\+\+[ \t]*\n(?P<toml>.{0,8000}?)\n\+\+\+)[ \t]*(?:\n|\Z)", re.S)
+# (its first line a key: a rule opening an article, "---" then prose, is no front matter)
+_FRONT = re.compile(r"\A\ufeff?(?:---[ \t]*\n(?P<yaml>[A-Za-z_][\w -]{0,40}:.{0,8000}?)\n"
+                    r"(?:---|\.\.\.)|\+\+\+[ \t]*\n(?P<toml>[A-Za-z_][\w -]{0,40}=.{0,8000}?)\n"
+                    r"\+\+\+)[ \t]*(?:\n|\Z)", re.S)
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"[ \t]{0,3}#{1,6}(?=[ \t]|$)")
 _SETEXT = re.compile(r"^[ \t]{0,3}(?:=+|-+)[ \t]*$")
@@ -34,36 +36,42 @@ _ITEM = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?")
 _URL = r"\((?:[^()\n]|\([^()\n]{0,100}\)){0,500}\)"  # one level of brackets inside
 _LINK = re.compile(rf"\[([^\]\n]{{1,300}})\](?:{_URL}|\[[^\]\n]{{0,100}}\])")
 _IMAGE = re.compile(rf"!\[[^\]\n]{{0,300}}\]{_URL}")
+_EMPTY_LINK = re.compile(rf"\[\s*\]{_URL}")  # what a linked image leaves: [](href)
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]{1,500})>")
 _FOOTNOTE = re.compile(r"\[\^[^\]\s]{1,50}\]")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>\n]{0,300})?/?>")  # inline HTML
+# tags that end a line of text ("said.<br>Twelve" is two sentences)
+_BREAK_TAG = re.compile(r"</?(?:br|p|div|li|h[1-6]|tr|td|blockquote|section|article)\b"
+                        r"[^<>\n]{0,300}>", re.I)
 _CODE = re.compile(r"(`{1,3})([^`\n]{1,300}?)\1")
 _STRUCK = re.compile(r"~~(?=\S)[^\n]{0,300}?(?<=\S)~~")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,300}?)(?<=\S)\1")
 _EM_STAR = re.compile(r"(?<![\w*])\*(?=[^\s*])([^\n*]{1,300}?)(?<=[^\s*])\*(?![\w*])")
 _EM_UNDER = re.compile(r"(?<![\w_])_(?=[^\s_])([^\n_]{1,300}?)(?<=[^\s_])_(?![\w_])")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!~|>])")
+_BLOCK_SCALAR = {"|", "|-", "|+", ">", ">-", ">+"}
 _HIDDEN = 0xE000  # an escaped character waits in the private-use area while markup is read
 
 
 def plain_text(md: str) -> str:
     """``md`` as plain text: header lines from its front matter, then its body, line for line."""
     meta, body = _front_matter(md.replace("\r\n", "\n").replace("\r", "\n"))
-    lines = body.split("\n")
+    lines = _without_comments(body).split("\n")
     out: list[str] = []
     fence: str | None = None
     underline = False
     for n, line in enumerate(lines):
         if fence is not None:  # inside a code block: nothing of it is prose
-            if line.strip().startswith(fence):
+            closing = line.strip()
+            if closing.startswith(fence) and not closing.strip(fence[0]):
                 fence = None
             continue
         if underline:  # a setext heading's underline
             underline = False
             continue
         m = _FENCE.match(line)
-        if m:
-            fence = m.group(1)[0] * 3
+        if m and not (m.group(1)[0] == "`" and "`" in line[m.end():]):  # not "```code``` ..."
+            fence = m.group(1)
             continue
         table = line.strip().startswith("|") and line.strip().endswith("|")
         if _RULE.match(line) or table or _LINK_DEF.match(line):
@@ -84,7 +92,7 @@ def plain_text(md: str) -> str:
         line = _ITEM.sub(r"\1", line)
         out.append(_inline(line))
     head = "".join(f"{k}: {v}\n" for k, v in meta.items())
-    return (head and head + "\n") + _without_comments("\n".join(out))
+    return (head and head + "\n") + "\n".join(out)
 
 
 def _front_matter(md: str) -> tuple[dict[str, str], str]:
@@ -95,10 +103,16 @@ def _front_matter(md: str) -> tuple[dict[str, str], str]:
         return {}, md
     meta: dict[str, str] = {}
     toml = m.group("toml") is not None
-    for line in (m.group("toml") if toml else m.group("yaml")).split("\n"):
+    lines = (m.group("toml") if toml else m.group("yaml")).split("\n")
+    for n, line in enumerate(lines):
         key, sep, value = line.partition("=" if toml else ":")
         field = header_key(key) if sep and not key[:1].isspace() else None
-        value = value.strip().strip("'\"").strip()
+        value = value.strip()
+        if not toml and value in _BLOCK_SCALAR:  # "title: >-" then indented lines
+            more = [x.strip() for x in lines[n + 1:n + 20]]
+            value = " ".join(more[:next((k for k, x in enumerate(lines[n + 1:n + 20])
+                                          if x[:1] not in (" ", "\t")), len(more))])
+        value = value.strip("'\"").strip()
         if field and value and field not in meta and len(value) <= 300:
             meta[field] = value
     return meta, md[m.end():]
@@ -110,11 +124,15 @@ def _inline(line: str) -> str:
     if line.endswith("\\") and not line.endswith("\\\\"):  # a hard line break
         line = line[:-1].rstrip()
     line = _ESCAPE.sub(lambda m: chr(_HIDDEN + ord(m.group(1))), line)
-    line = _IMAGE.sub("", line)
-    line = _FOOTNOTE.sub("", line)
-    line = _TAG.sub("", line)
+    if "![" in line:
+        line = _EMPTY_LINK.sub("", _IMAGE.sub("", line))
+    if "[^" in line:
+        line = _FOOTNOTE.sub("", line)
+    if "<" in line:
+        line = _TAG.sub("", _BREAK_TAG.sub(" ", line))
     line = _STRUCK.sub("", line)
-    line = _LINK.sub(r"\1", line)
+    if "](" in line or "][" in line:  # the scan for a link's text runs only where one may be
+        line = _LINK.sub(r"\1", line)
     line = _AUTOLINK.sub(r"\1", line)
     line = _CODE.sub(r"\2", line)
     line = _STRONG.sub(r"\2", line)
