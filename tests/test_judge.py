@@ -78,6 +78,25 @@ def test_negation_near_misses(a: str, b: str) -> None:
     assert fire("negation", a, b, sim=0.7) is None
 
 
+def test_a_negated_saying_is_told_by_its_verb_not_by_a_noun() -> None:
+    """A review's cases: "not state-owned" negates ownership, not a saying (old: the negation
+    was dropped); a noun ("Borno state") in the other claim tells of no saying."""
+    from divergence.judge.detectors import negations_beside
+    from divergence.judge.features import _cues
+
+    assert negations_beside("The bank is not state-owned.", "The bank is owned by the state.")
+    assert not negations_beside("The ministry did not confirm that 40 died in Borno.",
+                                "40 people died in Borno state.")
+    assert _cues("Officials cannot confirm the toll.")[1] == 0  # never below zero
+    assert _cues("The army did not confirm it.")[1] == 0 and _cues("It was not true.")[1] == 1
+
+
+def test_a_negation_between_claims_of_one_speaker_names_neither() -> None:
+    r = fire("negation", "Police said the mayor was not arrested on Monday.",
+             "Police said the mayor was arrested on Monday.")
+    assert r is not None and r.detail.startswith("one claim negates")
+
+
 def test_a_negated_saying_still_clashes_with_the_saying() -> None:
     """"Police did not blame the protesters" / "Police blamed the protesters" disagree on what
     the police said: that negation stands."""

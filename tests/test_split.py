@@ -587,6 +587,10 @@ def test_a_sentence_citing_a_web_address_is_still_a_claim() -> None:
     "The ministry never said that the ceasefire had collapsed.",
     "The army has yet to confirm that two of its jets were lost.",
     "The IAEA did not say who had launched the drone.",
+    # a review's cases: a contraction, "not yet", an adverb after "never"
+    "The health ministry didn't say that 40 people had died in the flood.",
+    "The ministry has not yet confirmed that 40 people died.",
+    "The ministry never officially confirmed that 40 people died.",
 ])
 def test_a_negated_saying_attributes_nothing(sentence: str) -> None:
     """Old code: speaker "The health ministry did not", asserting P, which then agreed with
@@ -625,3 +629,13 @@ def test_who_speaks_at_a_disaster_is_a_speaker(sentence: str, speaker: str) -> N
     """Old code: no speaker, so the outlet stated these as its own facts."""
     [att] = attribute(sentence)
     assert att.speaker == speaker
+
+
+@pytest.mark.parametrize(("sentence", "content"), [
+    ("The captain told the coast guard the engine had failed.", "The engine had failed."),
+    ("Officials told Reuters the toll had risen to 40.", "The toll had risen to 40."),
+    ("He told reporters the army would withdraw.", "The army would withdraw."),
+])
+def test_whom_a_speaker_told_is_not_what_was_said(sentence: str, content: str) -> None:
+    """Old code kept the listener: "The coast guard the engine had failed."."""
+    assert claim_from_text(sentence).content == content

@@ -279,10 +279,19 @@ def attribute(sentence: str) -> list[Attributed]:
     return _asserted(out)
 
 
+# Whom a speaker told, before what ("told the coast guard | the engine had failed", "told Reuters
+# | the toll had risen"): words up to a clause, a subject then a verb of tense.
+_LISTENER = re.compile(
+    r"(?:[\w’'.-]+\s+){1,4}?(?=(?:the|a|an|his|her|its|their|it|he|she|they|we|[A-Z][\w’'-]*)\s+"
+    r"(?:[\w’'-]+\s+){0,2}?(?:had|has|have|was|were|is|are|would|will|could|did|should|might|"
+    r"may)\b)")
+
+
 # A saying negated: "The ministry did not say that P", "X never claimed P", "X has not confirmed
 # P" assert nothing, and P is no one's claim there (read as P, it agreed with outlets stating P).
-_UNSAID = re.compile(r"\b(?:not|never|n['’]t|no\s+longer|yet\s+to|refused\s+to|declined\s+to)$",
-                     re.I)
+_UNSAID = re.compile(r"(?:\bnot|\bnever|n['’]t|\bno\s+longer|\byet\s+to|\brefused\s+to|"
+                     r"\bdeclined\s+to)(?:\s+(?:yet|publicly|officially|immediately|explicitly|"
+                     r"directly|formally|independently|specifically))?$", re.I)
 
 
 def _asserted(found: list[Attributed]) -> list[Attributed]:
@@ -425,6 +434,9 @@ def _attribute(sentence: str) -> list[Attributed]:
             start = lead.end() if lead else start
         if framing:  # "X accused Y of P": the accusation is the claim
             start = m.start("spk")
+        if (cue.lower() == "told" and not s[:start].rstrip().lower().endswith("that")
+                and (lead := _LISTENER.match(s, start))):
+            start = lead.end()  # "told the coast guard the engine had failed": not the listener
         a, b = _trim(s, start, len(s))
         if b - a > 10:
             return [Attributed(a, b, _clean_speaker(m.group("spk")), cue, stance)]

@@ -13,7 +13,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..records import Claim, Reason
-from .detectors import DETECTORS, Pair, negated_sayings, negations_beside
+from .detectors import DETECTORS, Pair, negates_a_saying, negations_beside
 from .text import name_overlap, overlap, shared_anchors, token_set
 
 FEATURE_VERSION = 3
@@ -89,11 +89,16 @@ def _scalar_row(a: Claim, b: Claim, similarity: float,
     ]
 
 
+_NEGATING = frozenset({"not", "no", "never"})
+
+
 @lru_cache(maxsize=65536)
 def _cues(text: str) -> tuple[int, int]:
-    """How many hedging and refuting cues ``text`` has; "did not say" refutes nothing (in
-    Emergent's terms it observes)."""
-    return len(_HEDGE.findall(text)), len(_REFUTE.findall(text)) - negated_sayings(text)
+    """How many hedging and refuting cues ``text`` has; the "not" of "did not say" refutes
+    nothing (in Emergent's terms it observes)."""
+    refute = sum(1 for m in _REFUTE.finditer(text) if m.group(0).lower() not in _NEGATING
+                 or not negates_a_saying(text, m.end()))
+    return len(_HEDGE.findall(text)), refute
 
 
 def _cue_counts(na: int, nb: int) -> tuple[float, float]:
