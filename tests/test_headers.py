@@ -414,3 +414,9 @@ def test_a_dateline_of_a_place_in_capitals_and_a_dash() -> None:
     assert head.place == "KYIV"
     head = parse_header("Source: X\n\nIsrael — the army said — struck the port.\n")
     assert head.place is None  # a name in capitals only
+    # a review's cases: a headline in capitals, a page's label, the capital's own form
+    head = parse_header("UKRAINE WAR - LIVE UPDATES\n\nA ferry sank off Crete on Monday.\n")
+    assert (head.title, head.place) == ("UKRAINE WAR - LIVE UPDATES", None)
+    assert parse_header("Source: X\n\nBREAKING — A ferry sank off Crete.\n").place is None
+    assert parse_header("Source: X\n\nWASHINGTON, D.C. — The Senate voted.\n").place == \
+        "WASHINGTON"

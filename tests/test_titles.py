@@ -120,3 +120,7 @@ def test_a_sentence_opening_with_people_not_a_name_is_lower_cased_in_a_question(
     assert not starts_with_name("Gunmen opened fire on the crowd.")
     assert starts_with_name("Putin said the talks were over.")
     assert starts_with_name("Kovalenko said the drones were Russian.")
+    # a name that opens with such a noun keeps its capital (a review's case)
+    assert starts_with_name("Doctors Without Borders said 12 staff were killed.")
+    assert not starts_with_name("Rescuers in Gaza said 12 people were pulled out.")
+    assert not starts_with_name("The Pentagon said the drill went ahead.")

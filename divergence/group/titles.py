@@ -198,6 +198,8 @@ def starts_with_name(text: str) -> bool:
     first = text.split(maxsplit=1)[0].strip(".,;:'\"’") if text.strip() else ""
     if first.lower() in MONTHS or first.lower() in WEEKDAYS:
         return True
+    if _NAME_OF_WORDS.match(text):  # "Doctors Without Borders", "Students for Fair Admissions"
+        return True
     head = next((m for m in entities(text) if m.start == 0), None)
     if head is None:
         return False
@@ -209,6 +211,10 @@ def starts_with_name(text: str) -> bool:
 
 
 _GROUP_NAMES = frozenset(alias_table("groups"))
+# A name of several capitalised words, maybe joined by "for", "of", "without" ...: a sentence's
+# second word is not capitalised unless a name goes on.
+_NAME_OF_WORDS = re.compile(r"(?!(?:The|A|An|This|That|These|Those|Its|His|Her|Their|Our)\b)"
+                            r"[A-Z][\w’'-]*\s+(?:(?:for|of|without|against)\s+)?[A-Z][a-z]")
 
 
 def _drop_titles(name: str) -> str:

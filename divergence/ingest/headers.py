@@ -52,10 +52,14 @@ _DATELINE = re.compile(
 _DATELINE_WIRE = re.compile(
     rf"^(?P<place>{_PLACE})[ \t]*\((?P<wire>(?i:{_WIRE_ALT}))\)[ \t]*(?:[:\-–—][ \t]*)?"
 )
-# "ATHENS —", "KYIV, Ukraine —": a place in capitals and a dash, the wire's form without a day
+# "ATHENS —", "KYIV, Ukraine —": a place in capitals and a dash, the wire's form without a day,
+# then a sentence ("A ferry sank"; not "UKRAINE WAR - LIVE UPDATES", a headline in capitals),
+# and no label a page puts in capitals ("BREAKING —", "EXCLUSIVE -").
 _DATELINE_CAPS = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’-]{2,}(?:[ \t]+[A-Z][A-Z.'’-]+){0,2})(?:,[ \t]+[A-Z][a-z]+)?"
-    r"[ \t]+[—–-][ \t]+(?=\S)"
+    r"^(?!(?:BREAKING|UPDATE|UPDATED|LIVE|EXCLUSIVE|WATCH|ANALYSIS|OPINION|EDITORIAL|VIDEO|"
+    r"PHOTOS|CORRECTION|URGENT|FLASH|DEVELOPING|NEWS|REPORT|EXPLAINER|FACT CHECK)\b)"
+    r"(?P<place>[A-Z][A-Z.'’-]{2,}(?:[ \t]+[A-Z][A-Z.'’-]+){0,2})(?:,[ \t]+(?:[A-Z][a-z]+|D\.C\.))?"
+    r"[ \t]+[—–-][ \t]+(?=[\"“‘']?[A-Z](?:[a-z]|[ \t]+[a-z]))"
 )
 _OUTLET_WORDS = (
     r"Network|News|Media|Times|Post|Herald|Express|Tribune|Bureau|Desk|Agency|Daily|Journal|"
