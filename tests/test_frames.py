@@ -1473,3 +1473,24 @@ def test_review_findings_on_the_new_frames() -> None:
                      "Riyadh mediated the truce between Sudan's army and the RSF.", 0.39)) is None
     assert same(pair("Turkey brokered the grain deal.", "Turkey brokered the prisoner swap.",
                      0.6)) is None
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Twelve soldiers were killed in the ambush near Velk.",
+     "Twelve soldiers were wounded in the ambush near Velk."),
+    ("Forty people were arrested at the protest in Merrin.",
+     "Forty people were injured at the protest in Merrin."),
+    ("The Ostrel blast killed 12 people.", "The Ostrel blast destroyed 12 shops."),
+    ("12 people were killed in the Ostrel blast.", "30 people were wounded in the Ostrel blast."),
+])
+def test_counts_of_different_things_neither_agree_nor_clash(a: str, b: str) -> None:
+    """A user's probe (invented events): the same words counting the dead and the wounded
+    agreed at 0.95, and "12 killed" / "30 wounded" was a number conflict. Two measures state
+    different facts."""
+    from divergence.judge.nli_judge import measures_apart
+
+    assert measures_apart(a, b)
+    assert judged(NLIJudge(nli=FakeNLI({})), a, b, 0.9) == "neither"
+    # the dead against the dead, or a bare count, are one measure
+    assert not measures_apart("The blast killed 12 people.", "Officials said 31 people died.")
+    assert not measures_apart("Hamas freed 33 hostages.", "Hamas let 33 captives go.")

@@ -282,6 +282,9 @@ class NLIJudge(Judge):
 
     def _decide_news(self, a: Claim, b: Claim, sim: float, reasons: list[Reason],
                      p: np.ndarray | None, p_pair: float | None = None) -> Judgement:
+        two_measures = measures_apart(a.content, b.content)
+        if two_measures:  # "12 killed" / "30 wounded": no count to set against the other
+            reasons = [r for r in reasons if r.type != "number"]
         typed = sorted(self._typed(reasons), key=lambda r: -r.weight)
         structural = [r for r in typed if r.type in STRUCTURAL
                       and r.weight >= self.structural_threshold]
@@ -313,7 +316,8 @@ class NLIJudge(Judge):
                    # one of them tells of another happening ("at a separate protest last year")
                    or elsewhere(a.content) != elsewhere(b.content)
                    # one tells what was not said ("did not say that P"): it states no P
-                   or bool(negated_sayings(a.content)) != bool(negated_sayings(b.content)))
+                   or bool(negated_sayings(a.content)) != bool(negated_sayings(b.content))
+                   or two_measures)
         distance = next((r for r in reasons if r.type == "distance"), None)
         if not blocked:
             anchors = _specific_anchors(a.content, b.content)
@@ -446,6 +450,16 @@ def _specific_anchors(a: str, b: str) -> frozenset[str]:
     na, nb = _anchors_of(a), _anchors_of(b)
     numbers = {v for v in na[2] & nb[2] if _same_thing_counted(a, b, v)}
     return frozenset((na[0] & nb[0]) | (na[1] & nb[1]) | {f"{v:g}" for v in numbers})
+
+
+@lru_cache(maxsize=65536)
+def measures_apart(a: str, b: str) -> bool:
+    """Whether two texts count different things and nothing in common: "twelve soldiers were
+    killed" / "twelve soldiers were wounded", "40 arrested" / "40 injured", "killed 12 people" /
+    "destroyed 12 shops". Such claims state different facts, however alike their words: they
+    neither agree nor set one count against the other."""
+    ka, kb = ({c.kind for c in counts(t) if c.kind != "count"} for t in (a, b))  # a bare count
+    return bool(ka and kb) and not ka & kb  # ("33 captives") says not what happened to them
 
 
 def _same_thing_counted(a: str, b: str, value: float) -> bool:
