@@ -1213,7 +1213,10 @@ def test_times_in_two_zones_are_compared_on_one_clock() -> None:
             ("The truce began at 1800 GMT on Friday.",
              "The truce began at 9 pm Moscow time on Friday."),
             ("The truce began at 13:00 (GMT+4) on Tuesday.",
-             "The truce began at 9:00 GMT on Tuesday.")]
+             "The truce began at 9:00 GMT on Tuesday."),
+            # "local time (GMT+2)": the zone after "local time" (old code: no zone, no clock)
+            ("The missile struck Velk at 02:00 GMT on Tuesday.",
+             "The missile struck Velk at 04:00 local time (GMT+2) on Tuesday.")]
     for a, b in same:
         p = pair(a, b, sim=0.85)
         r = same_value(p)
@@ -1224,6 +1227,8 @@ def test_times_in_two_zones_are_compared_on_one_clock() -> None:
     assert [sp.text for sp in r.spans] == ["5 pm IST", "4:30 pm PKT"]
     for a, b in (("The ceasefire took effect at 17:00 GMT.",
                   "The ceasefire took effect at 5 pm Moscow time."),
+                 ("The missile struck Velk at 02:00 GMT on Tuesday.",
+                  "The missile struck Velk at 09:00 local time (GMT+2) on Tuesday."),
                  ("The truce began at 9 am Kyiv time.", "The truce began at 10 am Kyiv time.")):
         r = when(pair(a, b, sim=0.85))
         assert r is not None and r.type == "date", a

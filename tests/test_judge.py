@@ -166,6 +166,18 @@ def test_actor_credit_mediator_versus_bilateral() -> None:
     assert r.weight >= 0.8
 
 
+@pytest.mark.parametrize("b", [
+    "The truce was reached without a mediator.",
+    "Varnia and Koldrast reached the ceasefire directly.",
+    "The two sides agreed the truce directly.",
+    "The two countries worked out the ceasefire between themselves.",
+])
+def test_no_third_party_in_other_words(b: str) -> None:
+    """A user's probe: these said no one mediated, and were read as saying nothing of it."""
+    r = fire("responsibility", "Talvor brokered the truce.", b, sim=0.4)
+    assert r is not None and "no third party" in r.detail
+
+
 def test_actor_credit_folds_aliases_and_skips_same_speaker() -> None:
     a = "The truce was brokered by Washington."
     b = "The truce was brokered by the United States."

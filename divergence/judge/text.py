@@ -380,7 +380,9 @@ def _alternatives(names: Iterable[str]) -> str:
 
 
 _ZONE = re.compile(
-    r"\s*(?:\(\s*)?(?:(?P<fixed>(?:GMT|UTC)\s*(?P<sign>[+\-−])\s*(?P<oh>\d{1,2})(?::?(?P<om>\d\d))?)"
+    # "13:00 (GMT+4)", "9 am local time (GMT+2)": the zone may follow "local time"
+    r"\s*(?:local\s+time\s*)?(?:\(\s*)?"
+    r"(?:(?P<fixed>(?:GMT|UTC)\s*(?P<sign>[+\-−])\s*(?P<oh>\d{1,2})(?::?(?P<om>\d\d))?)"
     rf"|(?P<abbr>{_alternatives(ZONE_ABBREVIATIONS)})\b"
     rf"|(?P<place>{_alternatives(_NAMED)})\s+(?i:time)\b)")
 

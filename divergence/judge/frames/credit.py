@@ -85,12 +85,16 @@ PEACE = (r"(?:cease-?fires?|truces?|armistice|de-?escalation|cessation\s+of\s+ho
          r"(?:halt|stop|end)\s+to\s+(?:the\s+)?(?:fighting|firing|hostilities|shelling|"
          r"military\s+action)|cessation\s+of\s+(?:firing|fighting|military\s+action))")
 _NO_THIRD = re.compile(
-    r"\b(?:without\s+(?:any\s+)?(?:mediation|mediators?|intermediar(?:y|ies)|"
+    r"\b(?:without\s+(?:any\s+|a\s+|an\s+)?(?:mediation|mediators?|intermediar(?:y|ies)|"
     r"third[- ]part(?:y|ies)|outside\s+(?:help|involvement|mediation)|external\s+\w+|"
     r"foreign\s+\w+|international\s+\w+)|"
     r"no\s+(?:third[- ]party|mediators?|mediation|intermediar(?:y|ies)|outside\s+(?:party|help|"
     r"involvement|mediation))|(?:directly|bilaterally)\s+(?:between|by|with)|"
     r"agreed\s+bilaterally|reached\s+directly|worked\s+out\s+directly|"
+    # "reached the ceasefire directly", "agreed the truce directly", "between themselves"
+    r"(?:reached|agreed|negotiated|worked\s+out|struck|concluded|sealed)\s+(?:the\s+|a\s+|an\s+|"
+    r"this\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:directly|bilaterally|between\s+themselves|"
+    r"among\s+themselves|on\s+their\s+own)\b|"
     r"not\s+(?:any|a)\s+(?:foreign|outside|third[- ]party|international)\s+mediators?|"
     r"(?:dismiss|deny|denie|reject|rul)\w*\s+(?:out\s+)?any\s+role\s+(?:by|for|of)\s+"
     r"(?:outside|foreign|external|third[- ]party)\s+mediators)", re.I)
