@@ -529,3 +529,28 @@ def test_featurize_can_leave_the_detectors_out() -> None:
     assert full[0, SCALAR_NAMES.index("det_number")] > 0 and not bare[0, cols].any()
     rest = [k for k in range(full.shape[1]) if k not in cols]
     assert (full[0, rest] == bare[0, rest]).all()
+
+
+def test_a_place_and_its_adjective_are_one_actor() -> None:
+    """A user's probe: "Talvor mediated" / "Talvorian mediators brokered" was two mediators."""
+    from divergence.judge.demonyms import demonym_of, same_actor
+
+    assert demonym_of("Talvorian", "Talvor") and demonym_of("varnian", "varnia")
+    assert demonym_of("israeli", "israel") and demonym_of("chinese", "china")
+    assert not demonym_of("koldrastian", "varnia") and not same_actor("talvor", None)
+    assert fire("responsibility", "Talvor mediated the truce.",
+                "Talvorian mediators brokered the truce.", sim=0.9) is None
+    assert fire("entity", "Koldrast shelled the town.", "Koldrastian artillery shelled the town.",
+                sim=0.9) is None
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Varnia started the war.", "Koldrast started the war."),
+    ("Varnian troops fired first.", "Koldrastian troops fired first."),
+    ("Varnia said Koldrast started the fighting.", "Koldrast said Varnia started the fighting."),
+])
+def test_who_started_the_fighting_is_a_question(a: str, b: str) -> None:
+    """A user's probe: two accounts of who started a war, or fired first, were "neither" (the
+    war is no named harm, and "fired first" no act of harm)."""
+    r = fire("responsibility", a, b, sim=0.45)
+    assert r is not None and r.type == "actor" and "started it" in r.detail

@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from ..records import Claim, Reason, Span
 from ..registry import Registry
+from .demonyms import same_actor
 from .text import (
     COUNTRY_NAMES,
     NEGATIONS,
@@ -528,7 +529,7 @@ def _swapped_name(a: str, b: str) -> Swap | None:
     for i1, i2, j1, j2 in _replaced(a, b, most=3, ratio=0.7):
         xa = " ".join(w for _, _, w in ta[i1:i2])
         xb = " ".join(w for _, _, w in tb[j1:j2])
-        if not (_is_name(xa) and _is_name(xb)) or norm_actor(xa) == norm_actor(xb):
+        if not (_is_name(xa) and _is_name(xb)) or same_actor(norm_actor(xa), norm_actor(xb)):
             continue
         return (ta[i1][0], ta[i2 - 1][1]), (tb[j1][0], tb[j2 - 1][1])
     return None

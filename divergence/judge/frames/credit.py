@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from ...records import Claim, Reason
 from ..credits import Credit, credit_phrase, credits
+from ..demonyms import same_actor
 from ..detectors import Pair, detector, one_voice, span_of
 from ..text import countries, dates, norm_actor
 from .happenings import happenings
@@ -264,6 +265,12 @@ _BARE_AGENT = re.compile(r"(?:The|A|An|It|This|That|They|He|She|We)")
 _AND_SPLIT = re.compile(r"\s+and\s+")
 _NOT_BEFORE = re.compile(r"\bnot\s+$")
 _STARTS = re.compile(r"started|triggered|provoked|initiated|opened\s+fire", re.I)
+# "fired first", "attacked first", "fired the first shots": who started it
+_FIRST_AFTER = re.compile(r"\s+(?:first\b|the\s+first\s+(?:shots?|salvo|rounds?)\b)", re.I)
+# What one side started: "started the war", "fired first" (a fight, not a harm with a name)
+_FIGHT = re.compile(r"\b(?:war|fighting|conflict|clashes|hostilities|violence|escalation|"
+                    r"battle|skirmish\w*|exchange\s+of\s+fire|first\s+(?:shots?|salvo))\b|"
+                    r"\b(?:fired|struck|attacked|shot)\s+first\b", re.I)
 _ARTICLE = re.compile(r"(?:The|A|An)")
 _PROPOSED_I = re.compile(_PROPOSED, re.I)
 _PRONOUN = re.compile(r"(?:he|she|they|his|her|their)", re.I)
@@ -327,9 +334,11 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
         agent = m.group("agent")
         if _BARE_AGENT.fullmatch(agent.strip()):
             continue
-        if _EVERYDAY_CAUSE.search(m.group(0)) and not _HARM_AFTER.match(text, m.end()):
+        first = _FIRST_AFTER.match(text, m.end())  # "fired first", "struck first"
+        if (_EVERYDAY_CAUSE.search(m.group(0)) and not _HARM_AFTER.match(text, m.end())
+                and not first):
             continue  # "Rwanda carried out a census", "the ministry launched an inquiry"
-        role = "starter" if _STARTS.search(m.group(0)) else "cause"
+        role = "starter" if _STARTS.search(m.group(0)) or first else "cause"
         add("harm", role, agent, m)
         first = _AND_BEFORE.search(text, max(0, m.start() - 60), m.start())
         if first is not None and _OPENS_CLAUSE.search(text, 0, first.start()) and not dates(
@@ -416,19 +425,20 @@ def responsibility(p: Pair) -> Reason | None:
         for y in fb:
             if outcome_class(x) != outcome_class(y) and "*" not in (x.outcome, y.outcome):
                 continue
-            if x.agent != y.agent and (x.agent in named_b or y.agent in named_a):
+            if not same_actor(x.agent, y.agent) and (x.agent in named_b or y.agent in named_a):
                 continue  # "Canada and Norway did it" / "Norway did it": one names more
             if outcome_class(x) == "election" and (not _same_vote(p) or {x.agent, y.agent}
                                               & _GENERIC_AGENTS):
                 continue
             negated = (x.role in DENIED_ROLES) != (y.role in DENIED_ROLES)
-            if x.agent == y.agent and x.agent is not None and negated and _base(x) == _base(y):
+            one = same_actor(x.agent, y.agent)  # "Talvor" / "Talvorian mediators" too
+            if one and x.agent is not None and negated and _base(x) == _base(y):
                 w = 0.75  # "Israel hit the hospital" / "Israel was not responsible"
             elif x.role in DENIED_ROLES or y.role in DENIED_ROLES:
                 w = 0.0  # "X did not do it" says nothing against "Y did it"
-            elif x.agent == y.agent and p.a.stance == p.b.stance:
+            elif one and p.a.stance == p.b.stance:
                 continue
-            elif x.agent == y.agent:
+            elif one:
                 w = 0.7  # the same actor, asserted by one and denied by the other
             elif None in (x.agent, y.agent) and "denies" in (p.a.stance, p.b.stance):
                 w = 0.0  # "X denied that Y mediated" is on the side of "no third party"
@@ -494,6 +504,9 @@ def _same_harm(p: Pair, x: Credit, y: Credit) -> bool:
     ha, hb = happenings(p.a.content) & _HARMS, happenings(p.b.content) & _HARMS
     if ha and hb:
         return p.similarity >= 0.35
+    if x.role == y.role == "starter" and _FIGHT.search(p.a.content) and _FIGHT.search(
+            p.b.content):  # who started the war, who fired first: one fight, two accounts
+        return p.similarity >= 0.3
     return bool((ha or hb) and p.similarity >= 0.3
                 and _ATTRIBUTIVE.search(p.a.content[x.start:x.end])
                 and _ATTRIBUTIVE.search(p.b.content[y.start:y.end]))
