@@ -1499,3 +1499,16 @@ def test_counts_of_different_things_neither_agree_nor_clash(a: str, b: str) -> N
     # the dead against the dead, or a bare count, are one measure
     assert not measures_apart("The blast killed 12 people.", "Officials said 31 people died.")
     assert not measures_apart("Hamas freed 33 hostages.", "Hamas let 33 captives go.")
+
+
+def test_a_definite_antonym_decides_though_the_model_reads_agreement() -> None:
+    """A user's probe: "exports resumed" / "exports were suspended" (same day) was "neither":
+    the small NLI model read entailment 0.98, and an antonym waited for it to confirm."""
+    a = "Grain exports from Varnia resumed on Monday."
+    b = "Grain exports from Varnia were suspended on Monday."
+    fake = FakeNLI({(a, b): (0.01, 0.98, 0.01), (b, a): (0.01, 0.98, 0.01)})
+    assert judged(NLIJudge(nli=fake), a, b, 0.83) == "conflict"
+    # between indefinite descriptions (SICK's scenes) it still needs the model
+    x, y = "A man is standing.", "A man is sitting."
+    fake = FakeNLI({(x, y): (0.01, 0.98, 0.01), (y, x): (0.01, 0.98, 0.01)})
+    assert judged(NLIJudge(nli=fake), x, y, 0.6) != "conflict"

@@ -452,7 +452,12 @@ buys sells|give take|giving taking|import export|imports exports|north south|eas
 with without|present absent|include exclude|included excluded|add remove|added removed|
 adding removing|lift impose|lifted imposed|ally enemy|allies enemies|victory defeat|
 majority minority|maximum minimum|profit loss|surplus deficit|expand shrink|expanded shrank|
-upheld overturned|passed failed|wider narrower|entering leaving|into out
+upheld overturned|passed failed|wider narrower|entering leaving|into out|
+resumed suspended|resumed halted|resume suspend|resumes suspends|reopened closed|reopen close|
+reopens closes|held collapsed|hold collapse|holding collapsing|admitted denied|admit deny|
+admits denies|agreed refused|agree refuse|accepted refused|released detained|freed detained|
+destroyed intact|survived died|withdrew deployed|withdrawn deployed|lifted extended|
+intensified eased|escalated eased
 """
 ANTONYMS: frozenset[tuple[str, str]] = frozenset(
     pair

@@ -286,7 +286,8 @@ class NLIJudge(Judge):
         if two_measures:  # "12 killed" / "30 wounded": no count to set against the other
             reasons = [r for r in reasons if r.type != "number"]
         typed = sorted(self._typed(reasons), key=lambda r: -r.weight)
-        structural = [r for r in typed if r.type in STRUCTURAL
+        structural = [r for r in typed if (r.type in STRUCTURAL or r.type == "antonym"
+                                           and r.weight >= DEFINITE_ANTONYM)
                       and r.weight >= self.structural_threshold]
         soft = [r for r in typed if r not in structural]
         extra = (self.model.reason(a.id, b.id, p),) if p is not None else ()
@@ -450,6 +451,12 @@ def _specific_anchors(a: str, b: str) -> frozenset[str]:
     na, nb = _anchors_of(a), _anchors_of(b)
     numbers = {v for v in na[2] & nb[2] if _same_thing_counted(a, b, v)}
     return frozenset((na[0] & nb[0]) | (na[1] & nb[1]) | {f"{v:g}" for v in numbers})
+
+
+# An antonym between definite statements ("the airport reopened" / "the airport closed") decides
+# as a structural reason does: the small NLI model reads such pairs as agreeing ("resumed" /
+# "suspended": entailment 0.98). Between indefinite descriptions it stays the model's to confirm.
+DEFINITE_ANTONYM = 0.8
 
 
 @lru_cache(maxsize=65536)
