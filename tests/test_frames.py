@@ -1512,3 +1512,18 @@ def test_a_definite_antonym_decides_though_the_model_reads_agreement() -> None:
     x, y = "A man is standing.", "A man is sitting."
     fake = FakeNLI({(x, y): (0.01, 0.98, 0.01), (y, x): (0.01, 0.98, 0.01)})
     assert judged(NLIJudge(nli=fake), x, y, 0.6) != "conflict"
+
+
+def test_counts_of_two_happenings_in_two_places_do_not_clash() -> None:
+    """A user's probe: "12 died in the blast in Ostrel on Monday" / "31 died in the fire in Velk
+    on Tuesday" was a number and date conflict (0.95). Another kind of happening, about other
+    places, is another happening; a blast and a fire with no place named may be one."""
+    from divergence.judge.frames.happenings import happenings_apart
+
+    a, b = ("12 people died in the blast in Ostrel on Monday.",
+            "31 people died in the fire in Velk on Tuesday.")
+    assert happenings_apart(a, b)
+    assert judged(NLIJudge(nli=FakeNLI({})), a, b, 0.8) == "neither"
+    assert not happenings_apart("The blast at the depot killed 12 people.",
+                                "The fire at the depot killed 31 people.")
+    assert not happenings_apart("The blast in Ostrel killed 12.", "The blast in Velk killed 31.")

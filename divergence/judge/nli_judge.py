@@ -26,6 +26,7 @@ from ..records import Claim, Judgement, Reason
 from .detectors import Pair, denial_inside, is_conflict, negated_sayings, text_span, who
 from .frames import counts
 from .frames.aligned import values_apart
+from .frames.happenings import happenings_apart
 from .hedges import distance_cue
 from .pair import DEFAULT_DETECTORS, STRUCTURAL, Judge, compatible_speakers, noisy_or
 from .text import elsewhere, overlap
@@ -285,6 +286,8 @@ class NLIJudge(Judge):
         two_measures = measures_apart(a.content, b.content)
         if two_measures:  # "12 killed" / "30 wounded": no count to set against the other
             reasons = [r for r in reasons if r.type != "number"]
+        if happenings_apart(a.content, b.content):  # "the blast in Ostrel" / "the fire in Velk"
+            reasons = [r for r in reasons if r.type not in ("number", "date")]
         typed = sorted(self._typed(reasons), key=lambda r: -r.weight)
         structural = [r for r in typed if (r.type in STRUCTURAL or r.type == "antonym"
                                            and r.weight >= DEFINITE_ANTONYM)

@@ -107,6 +107,18 @@ def _names(text: str) -> frozenset[str]:
                      if re.sub(r"['’]s$", "", e.text.split()[-1].lower()) not in _REPORTERS)
 
 
+@lru_cache(maxsize=65536)
+def happenings_apart(a: str, b: str) -> bool:
+    """Whether two texts tell of two happenings: each of a kind the other does not name (a blast
+    / a fire, a fire / a flood), and each about places or people the other does not name ("in
+    Ostrel" / "in Velk"). Their counts, days and hours are of two things, not one in dispute."""
+    ka, kb = happenings(a) & TIMED, happenings(b) & TIMED
+    if not (ka and kb) or ka & kb:
+        return False
+    na, nb = _names(a) - COUNTRY_NAMES, _names(b) - COUNTRY_NAMES
+    return bool(na and nb) and not na & nb
+
+
 def same_happening(p: Pair, kinds: frozenset[str], sim: float, bare: float = 0.2) -> bool:
     """Both claims speak of one of ``kinds`` and nothing marks them as different happenings:
     they share a name, or are close enough in meaning (``sim``), or one names no one at all
