@@ -1527,3 +1527,24 @@ def test_counts_of_two_happenings_in_two_places_do_not_clash() -> None:
     assert not happenings_apart("The blast at the depot killed 12 people.",
                                 "The fire at the depot killed 31 people.")
     assert not happenings_apart("The blast in Ostrel killed 12.", "The blast in Velk killed 31.")
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("The fighting stopped because of trade pressure.", "Trade never came up in the talks."),
+    ("Koldrast agreed to the truce under trade pressure from Talvor.",
+     "Koldrast's foreign minister said trade was not discussed during the truce talks."),
+    ("The ceasefire was agreed because of trade threats, Trump said.",
+     "India said trade did not come up in any of the discussions."),
+])
+def test_a_reason_ruled_out_of_the_talks_is_a_linkage_conflict(a: str, b: str) -> None:
+    """Issue 10's linkage example ("because of trade pressure" / "trade never came up in the
+    talks") was "neither": the linkage frame read only reasons given by two named voices, and
+    knew no topic ruled out of a process."""
+    from divergence.judge.frames import linkage
+
+    r = linkage(pair(a, b, sim=0.33))
+    assert r is not None and r.type == "linkage" and "not 'Trade'" in r.detail.replace(
+        "not 'trade'", "not 'Trade'")
+    # a topic ruled out sets against a reason with its words only
+    assert linkage(pair("The factory closed because of weak demand.",
+                        "Trade never came up in the talks.", sim=0.3)) is None

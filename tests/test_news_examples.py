@@ -27,6 +27,9 @@ PAIRS = [
     ("Both sides would stop firing from 17:00.", "The truce took effect at 5 pm.", "agree",
      "same-value"),
     ("The bridge opened on Friday.", "The bridge did not open on Friday.", "conflict", "negation"),
+    # issue 10's linkage example
+    ("The fighting stopped because of trade pressure.", "Trade never came up in the talks.",
+     "conflict", "linkage"),
 ]
 
 

@@ -39,6 +39,7 @@ _CUE = re.compile(
     r"(?:to|for)|(?:was|is|came)\s+(?:as\s+)?(?:a\s+)?(?:response|retaliation|reply)\s+(?:to|for)|"
     r"as\s+(?=an?\s+(?:[\w-]+\s+)?(?:gesture|sign|signal|precaution|precautionary)\b)|"
     r"as\s+part\s+of|in\s+(?:return|exchange)\s+for|on\s+(?:the\s+)?orders?\s+(?:of|from)|"
+    r"under\s+(?=(?:[\w-]+\s+){0,2}?pressure\b)|"
     r"only\s+after\s+(?=(?:the\s+)?(?:[A-Z][\w’'-]*\s+(?:of\s+)?){1,5}(?:had\s+)?[a-z]+ed\b)|"
     r"over\s+(?=(?:his|her|its|their)\s+(?:role|part|involvement|handling|"
     r"failure)\b)|"
@@ -54,6 +55,15 @@ _NO_LINK = re.compile(
 # "US pressure played no part in ending the fighting": a cause denied, before what it explains.
 _NO_PART = re.compile(r"(?:^|(?<=\bthat\s)|(?<=,\s))(?P<r>[\w'’ -]{3,60}?)\s+(?:played|had|has|"
                       r"plays)\s+no\s+(?:part|role)\s+(?:whatsoever\s+)?in\s+", re.I)
+# "Trade never came up in the talks", "trade was not discussed": a reason ruled out of the whole
+# process, whatever it led to (``ANY``).
+_NOT_RAISED = re.compile(
+    r"(?:^|(?<=\bthat\s)|(?<=,\s))(?P<r>[\w'’ -]{3,40}?)\s+(?:(?:has|had|was|were|is|are)\s+)?"
+    r"(?:never|did\s+not|"
+    r"didn['’]t|was\s+not|wasn['’]t|were\s+not|weren['’]t|had\s+not|hadn['’]t)\s+(?:been\s+)?"
+    r"(?:come\s+up|came\s+up|discussed|raised|mentioned|brought\s+up|on\s+the\s+(?:agenda|table)|"
+    r"(?:a\s+)?(?:factor|issue|topic))\b", re.I)
+ANY = "*"  # what a reason ruled out of a whole process explains: anything it led to
 # "X blamed the fire on a gas leak": what is explained, then its cause.
 _BLAMED_ON = re.compile(r"\bblamed\s+(?P<x>(?:the\s+)?[\w\s'’-]{3,60}?)\s+on\s+", re.I)
 # A reason ruled out inside another: "an expected rebel assault, not flooding".
@@ -98,6 +108,11 @@ def reasons(text: str) -> tuple[Why, ...]:
         cause = re.sub(r"^.*\bthat\s+", "", m.group("r")).strip()  # "said that X": X
         if explained and cause:
             out.append(Why(explained, cause, m.start(), end, denied=True))
+    for m in _NOT_RAISED.finditer(text):
+        topic = re.sub(r"^(?:the\s+(?:issue|question|subject|matter)\s+of\s+|the\s+)", "",
+                       m.group("r").strip(), flags=re.I)
+        if topic and topic.lower() not in _NOT_TOPICS:
+            out.append(Why(ANY, topic, m.start(), m.end(), denied=True))
     for m in _BLAMED_ON.finditer(text):
         reason, end = _clause(text, m.end())
         if reason:
@@ -119,6 +134,10 @@ def reasons(text: str) -> tuple[Why, ...]:
                     if cue.startswith("on") else "reason")
             out.append(Why(explained, reason, m.start(), end, kind=kind))
     return tuple(out)
+
+
+# Subjects that are no topic ruled out: "it was not discussed", "this never came up".
+_NOT_TOPICS = frozenset({"it", "this", "that", "he", "she", "they", "we", "which", "what"})
 
 
 def _stems(text: str) -> frozenset[str]:
@@ -172,16 +191,22 @@ def linkage(p: Pair) -> Reason | None:
     denies ("linked to the coup" / "unrelated to the coup attempt"): claims of one story
     (cosine at least 0.35) from two named speakers, whose explained parts are one thing
     (``_same_thing``); two reasons given differ when they share no content word, a reason and
-    a denied one are the same link when they share one."""
-    if one_voice(p) or p.similarity < 0.35:
+    a denied one are the same link when they share one. A reason ruled out of the whole
+    process ("trade never came up in the talks", issue 10's own example) is set against the
+    reason given for whatever it led to, in any voice, from cosine 0.25."""
+    if one_voice(p) or p.similarity < 0.25 or same_speaker(p.a, p.b) and p.a.speaker:
         return None
-    if not (p.a.speaker and p.b.speaker) or same_speaker(p.a, p.b):
-        return None  # reasons are disputed between voices; an outlet's background is not one
     xs, ys = reasons(p.a.content), reasons(p.b.content)
+    if p.similarity < 0.35 and not any(w.explained == ANY for w in (*xs, *ys)):
+        return None  # one story (0.35); a topic ruled out is worded apart from its reason
+    # Reasons are disputed between voices (an outlet's background is not one), unless one
+    # rules a reason out of the whole process ("trade never came up in the talks").
+    named = bool(p.a.speaker and p.b.speaker)
     for x in xs:
         for y in ys:
-            if not _same_thing(x.explained, y.explained) or x.denied and y.denied or (
-                    x.kind != y.kind):
+            ruled_out = ANY in (x.explained, y.explained)
+            if not (named or ruled_out) or x.denied and y.denied or x.kind != y.kind or not (
+                    ruled_out or _same_thing(x.explained, y.explained)):
                 continue
             if x.denied == y.denied and not _apart(x.reason, y.reason):
                 continue  # the same link given twice
