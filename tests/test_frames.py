@@ -1548,3 +1548,18 @@ def test_a_reason_ruled_out_of_the_talks_is_a_linkage_conflict(a: str, b: str) -
     # a topic ruled out sets against a reason with its words only
     assert linkage(pair("The factory closed because of weak demand.",
                         "Trade never came up in the talks.", sim=0.3)) is None
+
+
+def test_a_denied_loss_counts_none_against_the_loss_reported() -> None:
+    """A user's probe: "Koldrast shot down two Varnian jets" / "Varnia denied losing any
+    aircraft" was "neither": the denial had no count, and "Varnian" and "Varnia" were two names
+    (so two happenings)."""
+    from divergence.judge.frames import count
+    from divergence.judge.frames.counts import denied_loss
+
+    b = claim_from_text("Varnia denied losing any aircraft.", "b:0")
+    assert [(c.kind, c.head, c.hi) for c in denied_loss(b)] == [("losses", "aircraft", 0.0)]
+    assert denied_loss(claim_from_text("Varnia said it lost no jets.", "c:0")) == ()
+    r = count(pair("Koldrast's defence ministry said it shot down two Varnian jets.",
+                   "Varnia denied losing any aircraft.", sim=0.47))
+    assert r is not None and r.type == "number" and "(losses)" in r.detail

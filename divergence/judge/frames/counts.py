@@ -334,6 +334,27 @@ def _zeros(text: str) -> tuple[Quantity, ...]:
     return tuple(out)
 
 
+def denied_loss(c: Claim) -> tuple[Count, ...]:
+    """A denial of any loss ("Varnia denied losing any aircraft", "denied that a single soldier
+    was killed") as a count of zero: the loss it denies, against a count of it elsewhere."""
+    if c.stance != "denies":
+        return ()
+    m = _DENIED_ANY.search(c.content)
+    if m is None:
+        return ()
+    unit = m.group("unit") or m.group("unit2")
+    said = counts(f"No {unit} were {m.group('verb') or 'lost'}.")
+    q = Quantity(m.start(), m.end(), m.group(0), 0.0, unit)
+    return tuple(Count(q, x.kind, x.head, 0.0, 0.0) for x in said[:1])
+
+
+# "losing any aircraft", "that any of its jets were shot down", "a single soldier was killed"
+_DENIED_ANY = re.compile(
+    r"\b(?:(?:losing|having\s+lost|lost)\s+(?:any|a\s+single)\s+(?P<unit>[a-z-]+)"
+    r"|(?:any|a\s+single)\s+(?:of\s+(?:its|their|his|her)\s+)?(?P<unit2>[a-z-]+)\s+(?:was|were|"
+    r"had\s+been)\s+(?P<verb>lost|killed|shot\s+down|downed|destroyed|captured))", re.I)
+
+
 def _share_owner(text: str, q: Quantity) -> str:
     """Whose percentage: the name closest before it in its clause ("Maduro won 51%")."""
     clause_start = max(text.rfind(p, 0, q.start) for p in (",", ";", ".", " while ", " and "))
@@ -348,7 +369,7 @@ def _share_owner(text: str, q: Quantity) -> str:
 @detector("count")
 def count(p: Pair) -> Reason | None:
     """Counts of the same thing in one happening that cannot both be true, however worded."""
-    ca, cb = counts(p.a.content), counts(p.b.content)
+    ca, cb = counts(p.a.content) + denied_loss(p.a), counts(p.b.content) + denied_loss(p.b)
     if not ca or not cb:
         return None
     scoped = bool(_SCOPE_WORDS.search(p.a.content)), bool(_SCOPE_WORDS.search(p.b.content))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..demonyms import same_actor
 from ..detectors import Pair
 from ..text import COUNTRY_NAMES, countries, entities
 
@@ -116,7 +117,7 @@ def happenings_apart(a: str, b: str) -> bool:
     if not (ka and kb) or ka & kb:
         return False
     na, nb = _names(a) - COUNTRY_NAMES, _names(b) - COUNTRY_NAMES
-    return bool(na and nb) and not na & nb
+    return bool(na and nb) and not any(same_actor(x, y) for x in na for y in nb)
 
 
 def same_happening(p: Pair, kinds: frozenset[str], sim: float, bare: float = 0.2) -> bool:
@@ -132,11 +133,12 @@ def same_happening(p: Pair, kinds: frozenset[str], sim: float, bare: float = 0.2
     na, nb = _names(p.a.content), _names(p.b.content)
     # People and places below the country: two meetings of other people, blasts in other towns.
     pa, pb = na - COUNTRY_NAMES, nb - COUNTRY_NAMES
-    if pa and pb and not (pa & pb) and p.similarity < 0.75:
+    shared = any(same_actor(x, y) for x in pa for y in pb)  # "Varnia" / "Varnian jets" too
+    if pa and pb and not shared and p.similarity < 0.75:
         return False
     if not na or not nb:
         return p.similarity >= bare
-    return p.similarity >= sim or bool(pa & pb)
+    return p.similarity >= sim or shared
 
 
 
