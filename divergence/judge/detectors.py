@@ -177,11 +177,17 @@ def negations_beside(text: str, other: str) -> tuple[re.Match[str], ...]:
     """``all_negations`` of ``text`` but a negated saying ("did not say that P") when ``other``
     speaks of no saying: against P, what was not said neither states nor denies P."""
     found = all_negations(text)
-    if _SAYING.search(other):
+    if not found or _speaks_of_saying(other):  # most texts negate nothing: no search
         return found
     return tuple(m for m in found if not _UNSAID.match(text, m.end()))
 
 
+@lru_cache(maxsize=65536)
+def _speaks_of_saying(text: str) -> bool:
+    return _SAYING.search(text) is not None
+
+
+@lru_cache(maxsize=65536)
 def negated_sayings(text: str) -> int:
     """How many negations in ``text`` negate a saying ("did not say", "has not confirmed",
     "without naming")."""
