@@ -71,8 +71,7 @@ def checked(check: Callable[[str], Any]) -> Callable[[click.Context, click.Param
     return callback
 
 
-def check_reviewer_option(value: str) -> str:
-    """``--reviewer``: bounded and free of control characters (``textsafe.check_reviewer``)."""
+def _check_reviewer(value: str) -> str:
     from ..ingest.textsafe import check_reviewer
 
     return check_reviewer(value)
@@ -333,6 +332,11 @@ def article_limit(chars: int | None) -> Iterator[None]:
             os.environ[MAX_ARTICLE_SIZE_ENV] = before
 
 
+# Who decides, for review and serve alike: bounded and free of control characters.
+REVIEWER_OPTION = click.option(
+    "--reviewer", default=None, metavar="NAME", callback=checked(_check_reviewer),
+    help="Who decides [default: $DIVERGENCE_REVIEWER, else the OS user name]; at most 100 "
+         "characters.")
 DB_OPTION = click.option("--db", default=None, metavar="PATH",
                          help="Corpus database [default: $DIVERGENCE_DB, else "
                               ".divergence/corpus.db].")

@@ -8,7 +8,7 @@ import click
 
 from .app import (
     DB_OPTION,
-    check_reviewer_option,
+    REVIEWER_OPTION,
     checked,
     clean_errors,
     judge_for,
@@ -35,9 +35,7 @@ def _check_note(value: str) -> str | None:
 @click.option("--note", default=None, metavar="TEXT", callback=checked(_check_note),
               help="With --decide: a note kept with the verdict (at most 2,000 characters, as "
                    "on the page). In the review loop, press n instead.")
-@click.option("--reviewer", default=None, metavar="NAME", callback=checked(check_reviewer_option),
-              help="Who decides [default: $DIVERGENCE_REVIEWER, else the OS user name]; at most "
-                   "100 characters.")
+@REVIEWER_OPTION
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="For --list: plain text for people, JSON for programs.")
 @DB_OPTION

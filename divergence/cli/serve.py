@@ -8,8 +8,7 @@ import click
 
 from .app import (
     DB_OPTION,
-    check_reviewer_option,
-    checked,
+    REVIEWER_OPTION,
     clean_errors,
     judge_for,
     judge_options,
@@ -25,9 +24,7 @@ from .app import (
                    "reach the page; a warning is printed.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
               help="Port to listen on; 0 picks a free one.")
-@click.option("--reviewer", default=None, metavar="NAME", callback=checked(check_reviewer_option),
-              help="Who decides [default: $DIVERGENCE_REVIEWER, else the OS user name]; at most "
-                   "100 characters.")
+@REVIEWER_OPTION
 @judge_options
 @clean_errors
 def serve(db: str | None, host: str, port: int, reviewer: str | None, nli: str | None,
