@@ -324,8 +324,7 @@ def _from_bytes(where: str, data: bytes, kind: str) -> Iterator[Article | Skip]:
     elif kind == "markdown" and len(text) <= max_article_size():  # over it: skipped as text
         # its id hashes the file as written, as before it was converted: a corpus that stored
         # it then knows it again
-        raw = unicode_safe(text).replace("\r\n", "\n").replace("\r", "\n")
-        yield make_article(plain_text(text), path=where, id=article_id(raw))
+        yield make_article(plain_text(text), path=where, id=article_id(_normalized(text)))
     else:
         yield make_article(text, path=where)
 
@@ -339,7 +338,7 @@ def make_article(text: str, path: str, **fields: str | None) -> Article | Skip:
     The id is a content hash of ``text`` unless ``fields`` gives one (it names the claims file, so
     it must be a plain file name: letters, digits, ``.``, ``_``, ``-``; at most 64).
     """
-    text = unicode_safe(text).replace("\r\n", "\n").replace("\r", "\n")
+    text = _normalized(text)
     fields = {k: unicode_safe(v) if isinstance(v, str) else v for k, v in fields.items()}
     if not text.strip():
         return Skip(path, "empty article text")
@@ -366,6 +365,11 @@ def make_article(text: str, path: str, **fields: str | None) -> Article | Skip:
         url=fields.get("url") or head.url,
         body=head.body,
     )
+
+
+def _normalized(text: str) -> str:
+    """An article's text as it is kept and hashed: safe Unicode, newlines as ``\\n``."""
+    return unicode_safe(text).replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _wire(value: str | None) -> str | None:
