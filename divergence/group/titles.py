@@ -205,7 +205,8 @@ def starts_with_name(text: str) -> bool:
         return False
     # A sentence's first word is capitalised anyway: "Following the ceasefire", "Speaking on
     # Monday" start no name, while a known actor ("Beijing", "Hamas"), two capitalised words
-    # ("Vladimir Putin") or a word of no such form ("Netanyahu"; "Gunmen" too) are read as one.
+    # ("Vladimir Putin") or a word of no such form ("Netanyahu") are read as one; plural people
+    # nouns ("Gunmen", "Rescuers") are in not_entities.txt and start no entity.
     known = head.key in COUNTRY_NAMES or head.key in _GROUP_NAMES or " " in head.text
     return known or not re.search(r"(?:ing|ed|ly)$", first.lower())
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..wordlists import word_groups
+from ..wordlists import word_groups, word_set
 
 ASSERT_CUES = (
     "said|says|say|claimed|claims|claim|maintained|maintains|maintain|stated|states|stressed|stresses|"
@@ -290,8 +290,8 @@ _LISTENER = re.compile(
 # A saying negated: "The ministry did not say that P", "X never claimed P", "X has not confirmed
 # P" assert nothing, and P is no one's claim there (read as P, it agreed with outlets stating P).
 _UNSAID = re.compile(r"(?:\bnot|\bnever|n['’]t|\bno\s+longer|\byet\s+to|\brefused\s+to|"
-                     r"\bdeclined\s+to)(?:\s+(?:yet|publicly|officially|immediately|explicitly|"
-                     r"directly|formally|independently|specifically))?$", re.I)
+                     rf"\bdeclined\s+to)(?:\s+(?:{'|'.join(sorted(word_set('saying_adverbs')))}))?$",
+                     re.I)
 
 
 def _asserted(found: list[Attributed]) -> list[Attributed]:

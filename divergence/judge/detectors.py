@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from ..records import Claim, Reason, Span
 from ..registry import Registry
+from ..wordlists import word_set
 from .demonyms import same_actor
 from .text import (
     COUNTRY_NAMES,
@@ -149,8 +150,8 @@ _SAYING = re.compile(r"\b(?:said|says|told|claimed|confirmed|commented|stated|me
                      r"denied)(?![\w-])", re.I)
 _WITHOUT_SAYING = re.compile(r"\bwithout\s+(?:saying|naming|specifying|mentioning|identifying|"
                              r"elaborating|commenting|confirming|disclosing|blaming)\b", re.I)
-_UNSAID = re.compile(r"\s+(?:(?:yet|publicly|immediately|explicitly|directly|officially|"
-                     rf"specifically|independently|formally)\s+)?{_SAYINGS}", re.I)
+_UNSAID = re.compile(rf"\s+(?:(?:{'|'.join(sorted(word_set('saying_adverbs')))})\s+)?{_SAYINGS}",
+                     re.I)
 
 
 @lru_cache(maxsize=65536)
