@@ -1492,7 +1492,7 @@ def test_counts_of_different_things_neither_agree_nor_clash(a: str, b: str) -> N
     """A user's probe (invented events): the same words counting the dead and the wounded
     agreed at 0.95, and "12 killed" / "30 wounded" was a number conflict. Two measures state
     different facts."""
-    from divergence.judge.nli_judge import measures_apart
+    from divergence.judge.frames.aligned import measures_apart
 
     assert measures_apart(a, b)
     assert judged(NLIJudge(nli=FakeNLI({})), a, b, 0.9) == "neither"
@@ -1527,6 +1527,23 @@ def test_counts_of_two_happenings_in_two_places_do_not_clash() -> None:
     assert not happenings_apart("The blast at the depot killed 12 people.",
                                 "The fire at the depot killed 31 people.")
     assert not happenings_apart("The blast in Ostrel killed 12.", "The blast in Velk killed 31.")
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("12 soldiers were killed on Monday.", "30 soldiers were wounded on Monday."),
+    ("12 people died in the blast in Ostrel on Monday.",
+     "31 people died in the fire in Velk on Tuesday."),
+])
+def test_the_earlier_judge_sees_no_clash_between_values_of_other_things(a: str, b: str) -> None:
+    """The two filters above act where the detectors' reasons are gathered (``Judge._reasons``),
+    not in the news judge alone: the earlier judge, and the pair classifier both judges ask,
+    read no number or date clash in these (before, a ``number`` conflict each)."""
+    from divergence.judge.pair import DEFAULT_DETECTORS, Judge
+
+    res = Judge(detectors=DEFAULT_DETECTORS).judge(claim_from_text(a, "a:0"),
+                                                    claim_from_text(b, "b:0"), 0.8)
+    assert res.label != "conflict"
+    assert not [r for r in res.reasons if r.type in ("number", "date")]
 
 
 @pytest.mark.parametrize(("a", "b"), [

@@ -25,8 +25,7 @@ import numpy as np
 from ..records import Claim, Judgement, Reason
 from .detectors import Pair, denial_inside, is_conflict, negated_sayings, text_span, who
 from .frames import counts
-from .frames.aligned import values_apart
-from .frames.happenings import happenings_apart
+from .frames.aligned import measures_apart, values_apart
 from .hedges import distance_cue
 from .pair import DEFAULT_DETECTORS, STRUCTURAL, Judge, compatible_speakers, noisy_or
 from .text import elsewhere, overlap
@@ -283,11 +282,7 @@ class NLIJudge(Judge):
 
     def _decide_news(self, a: Claim, b: Claim, sim: float, reasons: list[Reason],
                      p: np.ndarray | None, p_pair: float | None = None) -> Judgement:
-        two_measures = measures_apart(a.content, b.content)
-        if two_measures:  # "12 killed" / "30 wounded": no count to set against the other
-            reasons = [r for r in reasons if r.type != "number"]
-        if happenings_apart(a.content, b.content):  # "the blast in Ostrel" / "the fire in Velk"
-            reasons = [r for r in reasons if r.type not in ("number", "date")]
+        two_measures = measures_apart(a.content, b.content)  # no count set against the other
         typed = sorted(self._typed(reasons), key=lambda r: -r.weight)
         structural = [r for r in typed if (r.type in STRUCTURAL or r.type == "antonym"
                                            and r.weight >= DEFINITE_ANTONYM)
@@ -460,16 +455,6 @@ def _specific_anchors(a: str, b: str) -> frozenset[str]:
 # as a structural reason does: the small NLI model reads such pairs as agreeing ("resumed" /
 # "suspended": entailment 0.98). Between indefinite descriptions it stays the model's to confirm.
 DEFINITE_ANTONYM = 0.8
-
-
-@lru_cache(maxsize=65536)
-def measures_apart(a: str, b: str) -> bool:
-    """Whether two texts count different things and nothing in common: "twelve soldiers were
-    killed" / "twelve soldiers were wounded", "40 arrested" / "40 injured", "killed 12 people" /
-    "destroyed 12 shops". Such claims state different facts, however alike their words: they
-    neither agree nor set one count against the other."""
-    ka, kb = ({c.kind for c in counts(t) if c.kind != "count"} for t in (a, b))  # a bare count
-    return bool(ka and kb) and not ka & kb  # ("33 captives") says not what happened to them
 
 
 def _same_thing_counted(a: str, b: str, value: float) -> bool:

@@ -14,6 +14,7 @@ import numpy as np
 
 from ..records import Claim, Judgement, Reason
 from .detectors import DETECTORS, Pair, is_conflict
+from .frames.aligned import without_values_apart
 from .text import name_overlap, overlap, shared_anchors
 
 if TYPE_CHECKING:
@@ -137,7 +138,8 @@ class Judge:
 
     def _reasons(self, a: Claim, b: Claim, sim: float) -> list[Reason]:
         pair = Pair(a, b, float(sim))
-        return [r for fn in self._fns if (r := fn(pair)) is not None]
+        found = [r for fn in self._fns if (r := fn(pair)) is not None]
+        return without_values_apart(a.content, b.content, found)
 
     def _probs(self, left: Sequence[Claim], right: Sequence[Claim], va: np.ndarray | None,
                vb: np.ndarray | None, reasons: list[list[Reason]]) -> np.ndarray | None:

@@ -9,10 +9,13 @@ not key."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ...records import Reason
 from ..detectors import Pair, span_of
 from ..text import elsewhere
 from .counts import Count, clash, counts
+from .happenings import happenings_apart
 from .times import compare_times
 
 
@@ -49,5 +52,28 @@ def _sure(found: tuple[Count, ...]) -> dict[str, Count]:
             by_kind.setdefault(c.kind, []).append(c)
     return {k: v[0] for k, v in by_kind.items() if len(v) == 1}
 
+def without_values_apart(a: str, b: str, reasons: list[Reason]) -> list[Reason]:
+    """``reasons`` without the number and date clashes that are no clash: counts of different
+    things ("twelve killed" / "twelve wounded": ``measures_apart``), and the counts, days and
+    hours of two happenings ("the blast in Ostrel" / "the fire in Velk"). Applied where the
+    detectors' reasons are gathered, so the pair classifier and both judges see the same."""
+    if not any(r.type in ("number", "date") for r in reasons):
+        return reasons  # the usual case: nothing to read
+    if happenings_apart(a, b):
+        return [r for r in reasons if r.type not in ("number", "date")]
+    if measures_apart(a, b):
+        return [r for r in reasons if r.type != "number"]
+    return reasons
 
-__all__ = ["values_apart"]
+
+@lru_cache(maxsize=65536)
+def measures_apart(a: str, b: str) -> bool:
+    """Whether two texts count different things and nothing in common: "twelve soldiers were
+    killed" / "twelve soldiers were wounded", "40 arrested" / "40 injured", "killed 12 people" /
+    "destroyed 12 shops". Such claims state different facts, however alike their words: they
+    neither agree nor set one count against the other."""
+    ka, kb = ({c.kind for c in counts(t) if c.kind != "count"} for t in (a, b))  # a bare count
+    return bool(ka and kb) and not ka & kb  # ("33 captives") says not what happened to them
+
+
+__all__ = ["measures_apart", "values_apart", "without_values_apart"]
