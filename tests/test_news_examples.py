@@ -44,6 +44,19 @@ def test_what_was_not_said_is_not_said() -> None:
 
 
 @pytest.mark.slow
+def test_a_claim_one_side_reports_of_the_other_is_the_others() -> None:
+    """Old code: Moscow reporting Kyiv's claim read as Moscow asserting it, and agreed with
+    Moscow's own opposite account at NLI entailment 0.98."""
+    res = run_cli("compare", "Moscow said Kyiv had claimed that the dam was destroyed by Russian "
+                  "shelling.", "Moscow said the dam was destroyed by Ukrainian shelling.",
+                  "--format", "json")
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    assert out["label"] == "conflict"
+    assert (out["a"]["speaker"], out["b"]["speaker"]) == ("Kyiv", "Moscow")
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(("a", "b", "label", "reason"), PAIRS)
 def test_paraphrased_news_pairs_get_the_label_a_reader_expects(a: str, b: str, label: str,
                                                                reason: str) -> None:
