@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..wordlists import word_groups, word_set
+from ..wordlists import word_set
+from .clauses import WORD, finite_verb, is_clause
+from .speakers import PRONOUNS, clean_speaker, plain, speaker_ok
 
 ASSERT_CUES = (
     "said|says|say|claimed|claims|claim|maintained|maintains|maintain|stated|states|stressed|stresses|"
@@ -37,25 +39,6 @@ _ADVS = (
 )
 _ASSERT_RE = re.compile(rf"\b(?:{ASSERT_CUES})\b", re.I)
 _DENY_RE = re.compile(rf"\b(?:{DENY_CUES})\b", re.I)
-_SPEAKERISH = re.compile(
-    r"\b(?:[A-Z][\w’'.-]*|officials?|authorities|ministry|minister|government|spokes\w+|sources?|"
-    r"he|she|they|police|analysts?|experts?|embassy|army|military|president|secretary|leaders?|"
-    r"authority|agency|agencies|council|court|commission|company|board|department|office|"
-    r"committee|union|party|witness(?:es)?|residents?|survey|report|study|investigators?|"
-    r"prosecutors?|lawyers?|attorneys?|diplomats?|observers?|organi[sz]ers?|researchers?|"
-    # reporting bodies and documents: "according to the paper", "the network said"
-    r"paper|newspaper|daily|network|broadcaster|channel|outlet|station|television|radio|media|"
-    r"website|probe|inquiry|investigation|statement|communiqu[eé]|unit|services?|alliance|"
-    r"movement|coalition|command|monitor|observatory|institute|team|watchdog|cabinet|parliament|"
-    r"presidency|delegation|negotiators?|envoys?|ambassadors?|doctors?|medics?|eyewitnesses|"
-    r"survivors?|journalists?|reporters?|correspondents?|intelligence|assessment|timeline|"
-    r"findings|rebels?|militants?|fighters|activists?|groups?|side|governors?|mayors?|"
-    r"commanders?|generals?|chiefs?|heads?|aides?|advis[eo]rs?|data|figures|estimates|tally|"
-    # who speaks at a disaster: "the coast guard said", "according to the fire brigade"
-    r"guard|coastguard|brigade|firefighters?|rescuers?|paramedics?|responders|hospitals?|staff|"
-    r"crew|operators?|navy|regulators?|inspectors?|coroners?|examiners?|master|workers?|"
-    r"soldiers?|troops|captain|pilots?)\b"
-)
 # An appositive after a speaker's name: "Bjorn Lund, the network's director, said";
 # "Mohammad Eslami, head of the agency, said"; "Redwan Hussein, Abiy's adviser, who led the
 # team, said". Not a list of actors ("Israel, the US and Britain said").
@@ -63,7 +46,8 @@ _APPOSITIVE = (
     r"(?:the|a|an|his|her|its|their|one|who|which|as|head|chief|director|deputy|acting|"
     r"spokes\w+|member|"
     r"leader|adviser|advisor|minister|secretary|president|commander|founder|chair\w*|editor|"
-    r"professor|ambassador|envoy|[A-Z][\w.-]*['’]s|[A-Z][\w-]*\s+(?:of|to|for|at))\b"
+    r"professor|ambassador|envoy|speaking|writing|addressing|responding|answering|asked|citing|"
+    r"[A-Z][\w.-]*['’]s|[A-Z][\w-]*\s+(?:of|to|for|at))\b"
     r"(?:(?!\s(?:and|or)\s+(?:the\s+)?[A-Z])[^,;:\"“”]){1,150}?"
     r"(?:,\s+(?:who|which|whose)\b[^,;:\"“”]{1,120}?)?"
 )
@@ -75,18 +59,90 @@ _INSTRUCTED = re.compile(r"(?:(?:the|his|her|their|its|our)\s+)?[\w’'.-]+(?:\s
 # "P, X said." / "\"P,\" X said in a post." / "P, the army's chief, Name, told a meeting."
 _TRAILING = re.compile(
     rf"[,\"”]\s*(?P<spk>[^,\"“”]{{2,80}}?)(?:,\s+(?:{_APPOSITIVE}|(?P<name>{_NAME}))\s*,)?"
-    r"\s+(?P<cue>(?:was|were)\s+quoted\s+as\s+saying|said|"
-    r"says|told|added|noted|stated|wrote|claimed|maintained|insisted|warned|reported|"
-    r"announced)\b"
+    r"\s+(?:(?:has|have|had)\s+)?(?P<cue>(?:was|were)\s+quoted\s+as\s+saying|said|say|"
+    r"says|told|added|noted|stated|wrote|claimed|claim|claims|maintained|maintain|insisted|insist|"
+    r"warned|reported|reports|announced|alleged|allege|alleges|believe|believes|argued|argue|"
+    r"argues)\b"
     # after the cue, when and where ("on Tuesday", "in a statement"), never a clause of its own
     # ("said he was appalled, citing ..." opens what was said)
     r"(?:(?<=told)[^,\"“”]*|\s+(?!(?:he|she|they|it|we|I|that|there|this|the|a|an|his|her|its|"
-    r"their|no|not)\b)[^,\"“”]*)?(?:,\s*[a-z]+ing\b[^\"“”]*)?\.?\s*$")
+    r"their|no|not)\b)[^,\"“”]*)?(?:,\s*[a-z]+ing\b[^\"“”]*)?"
+    # "..., X has said, an account at odds with Y's": what the outlet makes of it, after
+    r"(?:,\s*(?:an?|the)\s+(?:account|claim|assertion|version|statement|view|figure|"
+    r"position)\b[^\"“”]*)?\.?\s*$")
 # "The best answer, he said, would be tanks": a short attribution between two commas.
 _INSIDE = re.compile(
     r"(?P<p1>[^,\"“”]{3,}?)(?P<aside>,\s*(?P<spk>he|she|they|it|I|we|(?:the\s+)?[\w’'.-]+"
     r"(?:\s+[\w’'.-]+){0,4}?)\s+(?:also\s+)?(?P<cue>said|says|added|argued|insisted|warned|"
     r"noted|wrote|stressed|claimed|maintained)(?:\s+on\s+[A-Z]\w+)?\s*,)\s+(?P<p2>[^\"“”]{6,})$")
+
+
+_QUOTES_WHOM = re.compile(
+    r"\s*(?:[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,5}?)(?<!\bwas)(?<!\bwere)(?<!\bbeen)(?<!\bis)"
+    r"(?<!\bare)\s+(?:quoted|cited)\s+(?P<spk>[^,;:\"“”]{2,80}?)"
+    r"\s+as\s+saying\s*,?\s*(?:that\s+)?")
+_AS_PUT = re.compile(
+    r"(?:(?P<lead>\s*As\s+(?P<spk>[^,;:\"“”]{2,60}?)\s+(?:has\s+|had\s+)?(?P<cue>put\s+it|said|"
+    r"claimed|noted|argued|warned|insisted|wrote)(?:\s+on\s+[A-Z]\w+)?\s*,\s*)|"
+    r"[^,;\"“”]{3,}?(?P<aside>,\s*as\s+(?P<spk2>[^,;:\"“”]{2,60}?)\s+(?P<cue2>put\s+it|said|"
+    r"claimed|noted|argued)\s*,))")
+# A second voice in the sentence: "X said P, but Y said Q", "X said P; Y put the figure at N",
+# "X said P, and Y agreed", "X said P, a figure Y disputed".
+_SECOND = re.compile(
+    rf"(?:,\s*(?:but|while|whereas|and)|;|\s+while|\s+whereas)\s+(?P<spk>{_NAME}|(?:the|its|"
+    r"their|his|her)\s+[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?)\s+(?:(?:has|had|have)\s+)?"
+    rf"(?P<cue>{ASSERT_CUES}|{DENY_CUES}|put\s+the\s+(?:death\s+)?(?:figure|toll|number)|"
+    r"(?:dis)?agreed)\b\s*(?:that\s+)?"
+    r"|,\s*(?:a|an|the)\s+(?:figure|claim|account|version|number|toll|assertion)\s+"
+    rf"(?P<spk2>{_NAME}|(?:the|its|their)\s+[\w’'.-]+(?:\s+[\w’'.-]+){{0,3}}?)\s+"
+    rf"(?P<cue2>{DENY_CUES}|rejected|questioned|contested)\b")
+
+
+def _second_voice(s: str, a: int, b: int) -> tuple[int, list[Attributed]]:
+    """Where a first speaker's proposition [a, b) ends when a second speaker follows in the
+    same sentence, and the second's attribution: what it says after its verb, or, when it only
+    answers the first ("agreed", "disputed", "a figure Y disputed"), the first's proposition
+    agreed with or denied."""
+    m = _SECOND.search(s, a, b)
+    if m is None:
+        return b, []
+    spk, cue = m.group("spk") or m.group("spk2"), m.group("cue") or m.group("cue2")
+    if not speaker_ok(spk):
+        return b, []
+    end = _trim(s, a, m.start())[1]
+    if m.group("cue2") or re.fullmatch(rf"{DENY_CUES}|disagreed", cue, re.I) and m.end() >= b - 2:
+        return end, [Attributed(a, end, clean_speaker(spk), cue, "denies")]
+    if cue.lower() == "agreed" and m.end() >= b - 2:
+        return end, [Attributed(a, end, clean_speaker(spk), cue, "asserts")]
+    x, y = _trim(s, m.start("spk") if cue.lower().startswith("put") else m.end(), b)
+    if y - x <= 10:
+        return b, []
+    stance = "denies" if re.fullmatch(DENY_CUES, cue, re.I) else "asserts"
+    return end, [Attributed(x, y, clean_speaker(spk), cue, stance)]
+
+
+_LIES = (r"lies?|fiction|fake(?:\s+news)?|false|untrue|baseless|propaganda|fabrications?|"
+         r"fabricated|nonsense|absurd|disinformation|slander|groundless|unfounded")
+_CALLED_LIE = re.compile(
+    rf"\s*(?P<spk>[^,;:\"“”]{{1,80}}?)\s+{_ADVS}(?P<cue>called|described|branded|dismissed|"
+    r"labell?ed|termed|rejected|denounced)\s+"
+    rf"(?:as\s+[\"“]?(?P<lie1>{_LIES})[\"”]?\s+)?"
+    r"(?P<obj>(?:(?:the|these|those|all|such|any|his|her|their|its|[A-Z][\w’'-]*)\s+)?"
+    r"(?:[\w’'-]+\s+){0,2}?(?:reports?|claims?|allegations?|accusations?|account|version|"
+    r"assertions?|statements?|suggestions?|charges?|rumou?rs?|this|that|it|them))"
+    # "of" a happening: kept whole, as "rejected claims of abuse, calling them lies" is
+    r"(?!\s+of\b)(?:\s+that\s+(?P<p>[^\"“”]+?))?"
+    r"\s*(?:,\s*)?(?:\s+as\s+)?[\"“]?(?:(?:an?|pure|complete|total|absolute|utter|outright|"
+    rf"blatant)\s+)*(?:(?P<lie2>{_LIES})\b)?[\"”]?(?:[,;].*)?\s*\.?[\"”]?\s*$", re.I)
+# "said to be", "said to number": a hedge on what follows, not a saying.
+_SAID_TO = re.compile(r"\s+to\s+(?!(?:reporters|journalists|the|a|an|his|her|their|its|our|me|"
+                      r"him|them|us)\b)[a-z]+\b")
+# "\"P1,\" X said, \"P2.\"": a quote broken by who said it.
+_QUOTE_INSIDE = re.compile(
+    r"\s*[\"“](?P<p1>[^\"“”]{3,}?)(?P<aside>,?[\"”]\s*(?P<spk>he|she|they|it|I|we|(?:the\s+)?"
+    r"[\w’'.-]+(?:\s+[\w’'.-]+){0,5}?)\s+(?:also\s+)?(?P<cue>said|says|added|argued|insisted|"
+    r"warned|noted|wrote|stressed|claimed|maintained|told\s+(?:reporters|journalists))"
+    r"(?:\s+on\s+[A-Z]\w+)?\s*,\s*[\"“])(?P<p2>[^\"“”]{3,})[\"”]?\s*$")
 
 
 _AND_SAID = re.compile(
@@ -108,20 +164,20 @@ def _acts(spk: str, act: str) -> bool:
     first = act.split()[0] if act.split() else ""
     if first in ("also", "then") and len(act.split()) > 1:
         first = act.split()[1]
-    return _speaker_ok(spk) and _finite_verb([first]) and not _ASSERT_RE.search(act)
+    return speaker_ok(spk) and finite_verb([first]) and not _ASSERT_RE.search(act)
 
 
 def _trailing(s: str) -> re.Match[str] | None:
     """The attribution of all a sentence says at its end ("..., officials said."), if any."""
     m = _TRAILING.search(s)
-    return m if m and _speaker_ok(m.group("spk")) and m.start() > 10 else None
+    return m if m and speaker_ok(m.group("spk")) and m.start() > 10 else None
 
 
 def _named(spk: str, name: str | None) -> str:
     """The speaker of "the army's chief, Name, said": the name when one follows a description."""
     if name and not re.match(r"[A-Z]", spk.strip()):
-        return _clean_speaker(name)
-    return _clean_speaker(spk)
+        return clean_speaker(name)
+    return clean_speaker(spk)
 # What a denial rejects, before the proposition itself: "rejected (the) claims that P".
 DENIED_NOUNS = (r"claims?|reports?|allegations?|suggestions?|accusations?|assertions?|charges?|"
                 r"speculation|rumou?rs?")
@@ -138,7 +194,6 @@ _TOOK_TO = re.compile(
     r"asserting|claiming|announcing|say|write|state|post|note|announce|claim|assert)\b"
     r"\s*[,:]?\s*(?:that\s+)?"
 )
-PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})  # subject pronouns
 # What opens a thing added, not words: "added 200,000 jobs", "added extra reinforcement" (after
 # a name or a body; "He added the toll had risen" is said).
 _ADDED_THING = re.compile(r"\s+(?:\d[\d,.]*|an?|another|more|extra|additional|further|new|some|"
@@ -148,15 +203,8 @@ _ADDED_THING = re.compile(r"\s+(?:\d[\d,.]*|an?|another|more|extra|additional|fu
 # five hours", "that he had hired") is not the one that opens what was said
 _NOT_RELATIVE = r"(?!(?:was|were|is|are|had|has|have|would|will|could|\w+ed)\b)"
 # lower-case words that open a clause, never a speaker: "..., after Israel said P"
-_NOT_SPEAKER_START = {"and", "but", "or", "while", "as", "after", "before", "when", "because",
-                      "since", "until", "if", "though", "although", "whereas"}
-_STOP_SPEAKER = {"this", "that", "these", "those", "it", "there", "which", "who", "what"}
-_DANGLING = {"the", "a", "an", "who", "which", "that", "whose", "of", "to", "and", "was",
-             "were", "is", "are", "been", "be", "has", "have", "had"}
 # A denial that is negated or hedged denies nothing: "Kyiv has not denied", "few would deny".
 _HEDGED = re.compile(r"\b(?:not|never|no|nobody|none|few|hardly|n['’]t)\b|n['’]t\b", re.I)
-_NOT_SPEAKER_WORDS = {"in", "on", "at", "during", "speaking", "writing", "with", "using", "after",
-                      "before", "while", "when", "asked", "addressing", "responding", "citing"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,74 +227,6 @@ def _trim(s: str, a: int, b: int) -> tuple[int, int]:
     while b > a and s[b - 1] in junk + ".":
         b -= 1
     return a, b
-
-
-def _speaker_ok(spk: str) -> bool:
-    raw = spk.strip().split()
-    spk = re.sub(r"^(?:The|A|An|Their|Its|His|Her|Our)\s+", "", spk.strip())
-    words = spk.split()
-    if not words or len(words) > 9:
-        return False
-    if words[0].lower() in _STOP_SPEAKER and not words[0].isupper():  # "the WHO" is a body
-        return False
-    # Not a speaker but the tail of another clause: "..., and former President Trump (claimed
-    # credit)", "a plan he (said had been ...)", "coming after Trump (warned ...)".
-    if raw[0].lower() in _NOT_SPEAKER_START or raw[0].endswith("ing") and raw[0].islower():
-        return False
-    if len(raw) > 1 and (raw[-1].lower() in PRONOUNS or raw[-1] in _DANGLING):
-        return False  # "The official called the (claim untrue)", "The officials who (confirmed)"
-    if len(raw) == 1 and raw[0].lower() in _NOT_SPEAKER_WORDS:
-        return False  # "In (his address, X said)", "Speaking (to the paper, X said)"
-    return bool(_SPEAKERISH.search(spk))
-
-
-def _plain(spk: str) -> bool:
-    """A speaker that is only a name or a reporting noun ("Officials", "The Thai army"), with no
-    verb of its own: framing cues ("called", "described") need one."""
-    lower = [w for w in _clean_speaker(spk).split() if w[:1].islower()]
-    return all(w in {"the", "a", "an", "of", "for", "and", "in", "at"} or _SPEAKERISH.fullmatch(w)
-               or w.endswith(("'s", "’s")) or w in _SIDES for w in lower)
-
-
-_SIDES = {"both", "each", "side", "sides", "other", "army", "forces", "troops", "foreign",
-          "defence", "defense", "state", "national", "security", "thai", "local"}
-
-
-def _clean_speaker(spk: str) -> str:
-    spk = re.sub(
-        r"^(?:However|But|And|Meanwhile|Earlier|Later|Also|Separately)\s*,?\s+", "", spk.strip()
-    )
-    # "Earlier in the day the fire service (said)": the time is not the speaker
-    spk = re.sub(r"^(?:(?:Earlier|Later|Early|Late)\s+)?(?:in|on|during|that|this)\s+(?:the\s+)?"
-                 r"(?:day|week|month|year|morning|afternoon|evening|night)\s*,?\s+", "", spk,
-                 flags=re.I)
-    # "On Wednesday Israel (denied)", "Last week Hamas (accused)": the time is not the speaker
-    spk = re.sub(r"^(?:On|By|Late\s+on|Early\s+on)\s+(?:[A-Z]\w+day|\d{1,2}\s+[A-Z]\w+|"
-                 r"[A-Z]\w+\s+\d{1,2})(?:\s+(?:morning|afternoon|evening|night))?\s*,?\s+"
-                 r"(?=[A-Z]|the\s)", "", spk)
-    spk = re.sub(r"^At\s+\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|AM|PM|a\.m\.|p\.m\.|GMT|UTC|local\s+"
-                 r"time)\s*,?\s+(?=[A-Z]|the\s)", "", spk)  # "At 9.20am the army"
-    # "In its statement Energoatom (said)": where it was said is not the speaker
-    spk = re.sub(r"^In\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){0,3}?(?:statement|post|"
-                 r"message|interview|briefing|letter|speech|address|report|tweet|video)\s*,?\s+"
-                 r"(?=[A-Z]|the\s)", "", spk)
-    # "His remarks came after Prigozhin (said)": the one who spoke is after the clause
-    spk = re.sub(r"^[^,]{0,80}?\b(?:came|comes|come|followed|follows|spoke|speaks)\s+"
-                 r"(?:[\w-]+\s+){0,2}?"
-                 r"(?:after|as|when)\s+(?=[A-Z])", "", spk)
-    spk = re.sub(r"^(?:Last|This|Next)\s+(?:week|month|year|[A-Z]\w+day)\s*,?\s+(?=[A-Z])", "",
-                 spk)
-    spk = re.sub(r"\s+(?:has|have|had|also|then|later|earlier|now|still)$", "", spk)  # "X has"
-    # "(denied) by Ukraine on Monday": the time is not the speaker
-    spk = re.sub(r"\s+(?:(?:early\s+|late\s+)?on\s+(?:[A-Z]\w+day|\d{1,2}\s+[A-Z]\w+|"
-                 r"[A-Z]\w+\s+\d{1,2})|"
-                 r"(?:last|this)\s+\w+|today|yesterday)$", "", spk)
-    spk = re.sub(r",?\s*(?:however|meanwhile|too|also|nonetheless|nevertheless|instead|in\s+turn|"
-                 r"for\s+(?:its|his|her|their)\s+part)\s*,?\s*$", "", spk, flags=re.I)
-    # "an IDF spokesperson issued a (written) statement (saying)": the one who issued it
-    spk = re.sub(r"\s+(?:issued|released|put\s+out|posted)\s+(?:a|an)\s+(?:[\w-]+\s+)?"
-                 r"(?:statement|message|post)$", "", spk)
-    return spk.strip(' ,"“”')
 
 
 _SPACES = re.compile(r"\s{2,}")
@@ -303,7 +283,7 @@ def innermost(sentence: str, att: Attributed) -> Attributed:
     if not x.start or not head.lstrip(" \"“‘'").startswith(x.speaker.strip()):
         return att  # "P, she said" inside, or a speaker the outer words do not open with
     if (not _RELAYED.fullmatch(x.cue or "") or not is_clause(said[x.start:x.end])
-            or _finite_verb(_WORD.findall(x.speaker))):  # "he is forming a panel to look into
+            or finite_verb(WORD.findall(x.speaker))):  # "he is forming a panel to look into
         # reports of ...": no one
         return att  # "Energoatom said the Kremlin was lying about P" is Energoatom's charge;
         # "Iran had told its friends, including ..., that P": a listener the reading may cut
@@ -366,23 +346,43 @@ def _attribute(sentence: str) -> list[Attributed]:
         if b > a:
             before = re.search(rf"(?:^|[,;]\s*)(?P<dspk>[^,;:\"“”]{{1,80}}?)\s+{_ADVS}"
                                rf"(?P<dcue>{DENY_CUES})\s+(?:the\s+)?$", s[:m.start()])
-            if (before and _speaker_ok(_clean_speaker(before.group("dspk")))
+            if (before and speaker_ok(clean_speaker(before.group("dspk")))
                     and not _HEDGED.search(before.group(0))):  # "Kyiv has not denied"
-                out.append(Attributed(a, b, _clean_speaker(before.group("dspk")),
+                out.append(Attributed(a, b, clean_speaker(before.group("dspk")),
                                       before.group("dcue"), "denies"))
-            out.append(Attributed(a, b, _clean_speaker(m.group("spk")), m.group("cue"), "asserts"))
+            out.append(Attributed(a, b, clean_speaker(m.group("spk")), m.group("cue"), "asserts"))
             if dm:
-                out.append(Attributed(a, b, _clean_speaker(dm.group("dspk") or dm.group("dspk2")),
+                out.append(Attributed(a, b, clean_speaker(dm.group("dspk") or dm.group("dspk2")),
                                       dm.group("dcue") or dm.group("dcue2"), "denies"))
             return out
 
     # 2. "X took to X (formerly Twitter), stating, "P"" / "X took to social media to say that P".
     m = _TOOK_TO.match(s)
-    if m and _speaker_ok(_clean_speaker(m.group("spk"))):
+    if m and speaker_ok(clean_speaker(m.group("spk"))):
         a, b = _trim(s, m.end(), len(s))
         if b - a > 10:
-            return [Attributed(a, b, _clean_speaker(m.group("spk")), m.group("cue").lower(),
+            return [Attributed(a, b, clean_speaker(m.group("spk")), m.group("cue").lower(),
                                "asserts")]
+
+    # 2b. "State television quoted Kell as saying P", "Agence Norda cited a diplomat as saying
+    #     P": the one quoted said it; the outlet only relays.
+    m = _QUOTES_WHOM.match(s)
+    if m and speaker_ok(clean_speaker(m.group("spk"))):
+        a, b = _trim(s, m.end(), len(s))
+        if b - a > 10:
+            return [Attributed(a, b, clean_speaker(m.group("spk")), "as saying", "asserts")]
+
+    # 2c. "As X put it / said on Monday, P" and "P, as X put it, Q": X's, unless set against
+    #     ("Contrary to what X said, P" is the outlet's).
+    m = _AS_PUT.match(s)
+    if m and speaker_ok(m.group("spk") or m.group("spk2")):
+        spk = clean_speaker(m.group("spk") or m.group("spk2"))
+        cue = " ".join((m.group("cue") or m.group("cue2")).split())
+        if m.group("lead"):
+            a, b = _trim(s, m.end(), len(s))
+            return [Attributed(a, b, spk, cue, "asserts")]
+        a, b = _trim(s, 0, len(s))
+        return [Attributed(a, b, spk, cue, "asserts", aside=(m.start("aside"), m.end("aside")))]
 
     # 3. "According to X, P" / "P, according to X."
     m = re.match(r"\s*(?:According\s+to\s+(?P<spk>[^,]{2,90})|In\s+(?P<spk2>[^,]{2,80}?)['’]s?"
@@ -390,17 +390,17 @@ def _attribute(sentence: str) -> list[Attributed]:
                  # "According to X, speaking on Wednesday, P": how X spoke is not what X said
                  r"),\s*(?:(?:speaking|writing|quoted|citing)\b[^,]{0,80},\s*)?", s)
     if m and m.group("spk2"):  # "In Putin's account, P"
-        if _speaker_ok(m.group("spk2")):
+        if speaker_ok(m.group("spk2")):
             a, b = _trim(s, m.end(), len(s))
-            return [Attributed(a, b, _clean_speaker(m.group("spk2")), "according to", "asserts")]
+            return [Attributed(a, b, clean_speaker(m.group("spk2")), "according to", "asserts")]
         m = None
-    if m and _speaker_ok(m.group("spk")):
+    if m and speaker_ok(m.group("spk")):
         a, b = _trim(s, m.end(), len(s))
-        return [Attributed(a, b, _clean_speaker(m.group("spk")), "according to", "asserts")]
+        return [Attributed(a, b, clean_speaker(m.group("spk")), "according to", "asserts")]
     m = re.search(r",\s*according\s+to\s+(?P<spk>[^,]{2,90}?)\s*\.?\s*$", s)
-    if m and _speaker_ok(m.group("spk")):
+    if m and speaker_ok(m.group("spk")):
         a, b = _trim(s, 0, m.start())
-        return [Attributed(a, b, _clean_speaker(m.group("spk")), "according to", "asserts")]
+        return [Attributed(a, b, clean_speaker(m.group("spk")), "according to", "asserts")]
 
     # 4. "He called it a violation and said P": a first act, then the saying.
     m = _AND_SAID.match(s)
@@ -409,8 +409,17 @@ def _attribute(sentence: str) -> list[Attributed]:
                       re.I)):  # "X denied that P and said Q" is a denial first
         a, b = _trim(s, m.start("spk"), len(s))  # the act is said too: "put the toll at 120"
         if m.end() < b - 10:
-            return [Attributed(a, b, _clean_speaker(m.group("spk")),
+            return [Attributed(a, b, clean_speaker(m.group("spk")),
                                m.group("cue") or m.group("cue2"), "asserts")]
+
+    # 4b. A label that denies: "X called reports of P 'a lie'", "X rejected as baseless claims
+    #     that P", "X branded the allegations of P propaganda": X denies P.
+    m = _CALLED_LIE.match(s)
+    if (m and (m.group("lie1") or m.group("lie2")) and speaker_ok(clean_speaker(m.group("spk")))
+            and not re.fullmatch(r"(?:this|that|it|them)", m.group("obj").strip(), re.I)):
+        a, b = _trim(s, *(m.span("p") if m.group("p") else m.span("obj")))
+        if b - a > 3:
+            return [Attributed(a, b, clean_speaker(m.group("spk")), m.group("cue"), "denies")]
 
     # 5. "X (has consistently) maintained that P" / "X denied P" at the head of the sentence.
     m = re.match(
@@ -421,7 +430,7 @@ def _attribute(sentence: str) -> list[Attributed]:
         rf"When|Following|With|Using|Citing|Referring|Commenting|Despite|Shortly|Earlier|Later|"
         rf"Late|Early|Hours|Days|Only|Just|[A-Z][a-z]+ing)"
         rf"\b[^;:\"“”]{{0,100}}?,\s*)?"
-        rf"(?P<spk>[^,;:\"“”]{{1,80}}?)(?:,\s+{_APPOSITIVE}\s*(?=,))?"
+        rf"(?P<spk>[^,;:\"“”]{{1,80}}?)(?:,\s+(?:{_APPOSITIVE}|(?P<name>{_NAME}))\s*(?=,))?"
         rf"(?:\s*,\s*(?:for\s+(?:its|his|her|their)\s+part|however|meanwhile|in\s+turn|too)\s*,)?"
         rf"\s*,?\s+{_ADVS}(?P<cue>{_QUOTED}|{ASSERT_CUES}|{DENY_CUES}"
         rf"|(?<=statement\s)saying|(?<=message\s)saying|(?<=post\s)saying|{_FRAMING})\b"
@@ -435,7 +444,7 @@ def _attribute(sentence: str) -> list[Attributed]:
         rf"(?=that\s+{_NOT_RELATIVE})"
         # "told state media on Monday that", "told reporters (that) he": whom, then the claim
         # "told reporters he P": an audience, not a person whom "he" could mean
-        rf"|(?<=told)\s+(?:[\w’'.-]+\s+){{1,6}}?(?=that\s+{_NOT_RELATIVE})"
+        rf"|(?<=told)\s+(?:[\w’'.-]+\s+){{1,12}}?(?=that\s+{_NOT_RELATIVE})"
         rf"|(?<=told)\s+(?:reporters|journalists|the\s+press|(?:state\s+)?(?:media|television|TV|"
         rf"radio)|a\s+news\s+conference|a\s+briefing|parliament|lawmakers)\s+"
         rf"(?=(?:he|she|they|it|we)\s+(?!to\b)))?"
@@ -448,16 +457,18 @@ def _attribute(sentence: str) -> list[Attributed]:
     if (m and _DENY_RE.fullmatch(m.group("cue")) and not m.group("cue").lower().startswith("den")
             and not _DENIED_NOUN.match(s, m.end()) and not s[:m.end()].rstrip().endswith("that")):
         m = None  # "X rejected the appeal": an act, not the denial of a proposition
+    if m and m.group("cue").lower() == "said" and _SAID_TO.match(s, m.end("cue")):
+        m = None  # "troops said to number 3,000", "the report said to be circulating": hedges
     if m and m.group("cue").lower() == "told" and _INSTRUCTED.match(s, m.end("cue") + 1):
         m = None  # "X told his ministers not to speak": an order given, not a claim
     if (m and m.group("cue").lower() in ("added", "adds") and _ADDED_THING.match(s, m.end("cue"))
-            and _clean_speaker(m.group("spk")).lower() not in PRONOUNS):
+            and clean_speaker(m.group("spk")).lower() not in PRONOUNS):
         m = None  # "Apple added extra reinforcement", "the economy added 200,000 jobs": things
     framing = bool(m and re.fullmatch(_FRAMING, m.group("cue"), re.I))
-    if m and framing and (not _plain(m.group("spk")) or _trailing(s)):
+    if m and framing and (not plain(m.group("spk")) or _trailing(s)):
         m = None  # "Al-Burhan refused to have the retreat (described as ...)"; "Residents
         # described hearing blasts, officials said": the trailing speaker says it all
-    if m and _speaker_ok(_clean_speaker(m.group("spk"))) and m.end() < len(s) - 3:
+    if m and speaker_ok(clean_speaker(m.group("spk"))) and m.end() < len(s) - 3:
         cue = m.group("cue")
         stance = "denies" if _DENY_RE.fullmatch(cue) else "asserts"
         start = m.end()
@@ -471,7 +482,11 @@ def _attribute(sentence: str) -> list[Attributed]:
             start = lead.end()  # "told the coast guard the engine had failed": not the listener
         a, b = _trim(s, start, len(s))
         if b - a > 10:
-            return [Attributed(a, b, _clean_speaker(m.group("spk")), cue, stance)]
+            spk = m.group("spk")
+            if m.group("name") and re.search(r"(?:^|\s)[a-z]", spk):
+                spk = m.group("name")  # "Talvor's president, Ilse Morrow, said": the name
+            b, other = _second_voice(s, a, b) if not framing else (b, [])
+            return [Attributed(a, b, clean_speaker(spk), cue, stance), *other]
 
     # 6. Trailing: "P, X said." / "\"P,\" X said in a post." / "\"P,\" an official was quoted
     #    as saying, underscoring Q."
@@ -484,74 +499,26 @@ def _attribute(sentence: str) -> list[Attributed]:
 
     # 7. Inside: "P1, he said, P2" (the attribution cut out of the proposition).
     m = _INSIDE.match(s)
-    if m and _speaker_ok(m.group("spk")):
+    if m and speaker_ok(m.group("spk")):
         a, b = _trim(s, 0, len(s))
-        return [Attributed(a, b, _clean_speaker(m.group("spk")), m.group("cue"), "asserts",
+        return [Attributed(a, b, clean_speaker(m.group("spk")), m.group("cue"), "asserts",
                            aside=(m.start("aside"), m.end("aside")))]
 
-    # 8. Inverted: "P, said X."
-    m = re.search(r",\s*(?P<cue>said|says|added|noted)\s+(?P<spk>[^,]{2,80}?)\s*\.?\s*$", s)
+    # 7b. "\"P1,\" X said, \"P2.\"" (the attribution and its quote marks cut out).
+    m = _QUOTE_INSIDE.match(s)
+    if m and speaker_ok(m.group("spk")):
+        a, b = _trim(s, 0, len(s))
+        return [Attributed(a, b, clean_speaker(m.group("spk")), m.group("cue").split()[0],
+                           "asserts", aside=(m.start("aside"), m.end("aside")))]
+
+    # 8. Inverted: "P, said X." / "\"P,\" said X, the army's spokesman, on Tuesday."
+    m = re.search(r",\s*[\"”]?\s*(?P<cue>said|says|added|noted|insisted|wrote)\s+"
+                  rf"(?P<spk>[^,]{{2,80}}?)(?:,\s+(?:{_APPOSITIVE}|(?P<name>{_NAME})))?"
+                  r"(?:,?\s+on\s+[A-Z]\w+)?\s*\.?\s*$", s)
     if m and re.search(r"\b(?:had|has|have|was|were|is|are|would|will|could)\b", m.group("spk")):
         m = None  # "X, the spokesperson, said P had happened": a clause, not a speaker
-    if m and _speaker_ok(m.group("spk")) and m.start() > 10:
+    if m and speaker_ok(m.group("spk")) and m.start() > 10:
         a, b = _trim(s, 0, m.start())
-        return [Attributed(a, b, _clean_speaker(m.group("spk")), m.group("cue"), "asserts")]
+        return [Attributed(a, b, _named(m.group("spk"), m.group("name")).rstrip("."),
+                           m.group("cue"), "asserts")]
     return out
-
-
-# ---------------------------------------------------------------- is a proposition a clause?
-
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-
-
-def _clause_words() -> dict[str, frozenset[str]]:
-    """The word lists of ``is_clause`` (``data/words/clause_words.txt``)."""
-    return word_groups("clause_words")
-
-
-def _finite_verb(words: list[str]) -> bool:
-    """Whether any word looks like a finite verb: an auxiliary, a past form, or a verb in -s
-    followed by what verbs take ("comes as", "remains a")."""
-    lists = _clause_words()
-    finite, dets, after = lists["finite"], lists["determiners"], lists["after_verb"]
-    low = [w.lower().replace("’", "'") for w in words]
-    for i, w in enumerate(low):
-        if w in finite:
-            return True
-        if words[i][0].isupper() and i > 0:
-            continue  # a name ("United", "Red")
-        prev = low[i - 1] if i else ""
-        if len(w) > 4 and w.endswith("ed") and w not in lists["not_past"] and prev not in dets:
-            return True
-        nxt = low[i + 1] if i + 1 < len(low) else ""
-        if (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ics"))
-                and nxt in after and prev not in dets and prev not in after):
-            return True
-    return False
-
-
-def is_clause(text: str) -> bool:
-    """Whether ``text`` reads as a clause, not a fragment an attribution cue left behind.
-
-    A fragment begins with a gerund or participle ("mediating between India and Pakistan"),
-    or is a noun phrase with an "as" complement ("the engagement as wide-ranging"), or has no
-    finite verb at all ("their commitment to strengthening the Quad"). Quoted speech that drops
-    its subject ("Discussed our bilateral partnership ...") still has a finite verb and passes.
-    """
-    words = _WORD.findall(text)
-    if not words:
-        return False
-    first = words[0].lower()
-    if first.endswith("ing") and first not in _clause_words()["not_gerund"]:
-        return False
-    np_as = re.match(r"\W*(?:the|a|an|its|their|his|her|our)\s+(?:[\w’'-]+\s+){0,3}as\b", text,
-                     re.I)
-    if np_as and not _finite_verb(_WORD.findall(np_as.group(0))):
-        return False  # "The engagement as ...", not "His visit comes as ..."
-    # A verb inside a relative clause is not the clause's own: "any part in the blast, in which
-    # hundreds died" is a noun phrase.
-    return _finite_verb(_WORD.findall(_RELATIVE.sub(" ", text)))
-
-
-# A relative clause between commas, or closing the text.
-_RELATIVE = re.compile(r",\s*(?:in\s+which|which|who|whom|whose|where)\b[^,;]*(?:,|$)", re.I)

@@ -19,7 +19,10 @@ from typing import Protocol
 from ..records import Article, Claim
 from ..registry import Registry
 from ..wordlists import word_sequences, word_set
-from .attribution import DENIED_NOUNS, PRONOUNS, Attributed, attribute, innermost, is_clause
+from .attribution import DENIED_NOUNS, Attributed, attribute, innermost
+from .clauses import is_clause
+from .quotes import carry_quoted_speakers
+from .speakers import PRONOUNS
 from .textsafe import unicode_safe
 
 
@@ -303,7 +306,7 @@ def split(article: Article, splitter: Splitter | None = None) -> list[Claim]:
                                       if i == 0 else text[a:b],
                                       joined=i > 0),
                 )
-    return resolve_pronoun_speakers(claims)
+    return resolve_pronoun_speakers(carry_quoted_speakers(text, claims))
 
 
 # "X said P. He added Q": Q is X's. A "he" or "she" who speaks is the last person named as a

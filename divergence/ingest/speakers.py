@@ -1,0 +1,127 @@
+"""Who can be a speaker: the words that name one, and what a speaker's words must not be.
+
+``attribution`` finds where a sentence says who said it; this module decides whether the words
+it found there name someone ("the Thai army", "officials", "Ilse Morrow") or are the tail of
+another clause ("and former President", "Nobody in the government", "Koldrast's"), and tidies
+them ("On Wednesday Israel" -> "Israel").
+"""
+
+from __future__ import annotations
+
+import re
+
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})  # subject pronouns
+SPEAKERISH = re.compile(
+    r"\b(?:[A-Z][\w’'.-]*|officials?|authorities|ministry|minister|government|spokes\w+|sources?|"
+    r"he|she|they|it|police|analysts?|experts?|embassy|army|military|president|secretary|leaders?|"
+    r"authority|agency|agencies|council|court|commission|company|board|department|office|"
+    r"committee|union|party|witness(?:es)?|residents?|survey|report|study|investigators?|"
+    r"prosecutors?|lawyers?|attorneys?|diplomats?|observers?|organi[sz]ers?|researchers?|"
+    # reporting bodies and documents: "according to the paper", "the network said"
+    r"paper|newspaper|daily|network|broadcaster|channel|outlet|station|television|radio|media|"
+    r"website|probe|inquiry|investigation|statement|communiqu[eé]|unit|services?|alliance|"
+    r"movement|coalition|command|monitor|observatory|institute|team|watchdog|cabinet|parliament|"
+    r"presidency|delegation|negotiators?|envoys?|ambassadors?|doctors?|medics?|eyewitnesses|"
+    r"survivors?|journalists?|reporters?|correspondents?|intelligence|assessment|timeline|"
+    r"findings|rebels?|militants?|fighters|activists?|groups?|side|governors?|mayors?|"
+    r"commanders?|generals?|chiefs?|heads?|aides?|advis[eo]rs?|data|figures|estimates|tally|"
+    # who speaks at a disaster: "the coast guard said", "according to the fire brigade"
+    r"guard|coastguard|brigade|firefighters?|rescuers?|paramedics?|responders|hospitals?|staff|"
+    r"crew|operators?|navy|regulators?|inspectors?|coroners?|examiners?|master|workers?|"
+    r"soldiers?|troops|captain|pilots?|"
+    # the other side of a dispute: "the opposition alleged", "critics say"
+    r"opposition|critics|opponents|supporters|protesters|demonstrators|campaigners|lawmakers|"
+    r"legislators|senators|deputies|ministers|officers|prosecution|defence|defense|clerics|"
+    r"monitors|villagers|locals|citizens|voters|families|relatives)\b"
+)
+
+_NOT_SPEAKER_START = {"and", "but", "or", "while", "as", "after", "before", "when", "because",
+                      "since", "until", "if", "though", "although", "whereas"}
+_STOP_SPEAKER = {"this", "that", "these", "those", "it", "there", "which", "who", "what"}
+_DANGLING = {"the", "a", "an", "who", "which", "that", "whose", "of", "to", "and", "was",
+             "were", "is", "are", "been", "be", "has", "have", "had"}
+_NOT_SPEAKER_WORDS = {"in", "on", "at", "during", "speaking", "writing", "with", "using", "after",
+                      "before", "while", "when", "asked", "addressing", "responding", "citing"}
+
+
+def speaker_ok(spk: str) -> bool:
+    """Whether ``spk`` names someone who speaks, not the tail of another clause, a date, a
+    possessive or someone who says nothing."""
+    raw = spk.strip().split()
+    spk = re.sub(r"^(?:The|A|An|Their|Its|His|Her|Our)\s+", "", spk.strip())
+    words = spk.split()
+    if not words or len(words) > 9:
+        return False
+    if words[0].lower() in _STOP_SPEAKER and not words[0].isupper():  # "the WHO" is a body
+        return False
+    # Not a speaker but the tail of another clause: "..., and former President Trump (claimed
+    # credit)", "a plan he (said had been ...)", "coming after Trump (warned ...)".
+    if raw[0].lower() in _NOT_SPEAKER_START or raw[0].endswith("ing") and raw[0].islower():
+        return False
+    if len(raw) > 1 and (raw[-1].lower() in PRONOUNS or raw[-1] in _DANGLING):
+        return False  # "The official called the (claim untrue)", "The officials who (confirmed)"
+    if len(raw) == 1 and raw[0].lower() in _NOT_SPEAKER_WORDS:
+        return False  # "In (his address, X said)", "Speaking (to the paper, X said)"
+    if (_NO_SPEAKER.search(" ".join(raw)) or raw[-1].endswith(("'s", "’s"))
+            or (len(raw) == 1 and raw[0].lower() in _DANGLING)):  # "The (claims have not ...)"
+        return False  # "Nobody in the government (has said)", "Kell could not confirm (reports
+        # that)", "Koldrast's (claim was contradicted)": no one asserts what follows
+    return bool(SPEAKERISH.search(spk))
+
+
+# Who says nothing: no one, a saying negated or refused inside the speaker's words, or what is
+# set against a saying ("Contrary to what X said, P" is the outlet's P).
+_NO_SPEAKER = re.compile(
+    r"^(?:no\s+one|nobody|neither|none|contrary|unlike)\b|\b(?:could|would|did|does|do|has|"
+    r"have|had|can|will|may|might|was|were|is|are)\s+(?:not|never)\b|\b(?:refused|declined|"
+    r"failed)\s+to\b|n['’]t\b", re.I)
+
+
+def plain(spk: str) -> bool:
+    """A speaker that is only a name or a reporting noun ("Officials", "The Thai army"), with no
+    verb of its own: framing cues ("called", "described") need one."""
+    lower = [w for w in clean_speaker(spk).split() if w[:1].islower()]
+    return all(w in {"the", "a", "an", "of", "for", "and", "in", "at"} or SPEAKERISH.fullmatch(w)
+               or w.endswith(("'s", "’s")) or w in _SIDES for w in lower)
+
+
+_SIDES = {"both", "each", "side", "sides", "other", "army", "forces", "troops", "foreign",
+          "defence", "defense", "state", "national", "security", "thai", "local"}
+
+
+def clean_speaker(spk: str) -> str:
+    """A speaker without the times, places and connectives that open or close its words."""
+    spk = re.sub(
+        r"^(?:However|But|And|Meanwhile|Earlier|Later|Also|Separately)\s*,?\s+", "", spk.strip()
+    )
+    # "Earlier in the day the fire service (said)": the time is not the speaker
+    spk = re.sub(r"^(?:(?:Earlier|Later|Early|Late)\s+)?(?:in|on|during|that|this)\s+(?:the\s+)?"
+                 r"(?:day|week|month|year|morning|afternoon|evening|night)\s*,?\s+", "", spk,
+                 flags=re.I)
+    # "On Wednesday Israel (denied)", "Last week Hamas (accused)": the time is not the speaker
+    spk = re.sub(r"^(?:On|By|Late\s+on|Early\s+on)\s+(?:[A-Z]\w+day|\d{1,2}\s+[A-Z]\w+|"
+                 r"[A-Z]\w+\s+\d{1,2})(?:\s+(?:morning|afternoon|evening|night))?\s*,?\s+"
+                 r"(?=[A-Z]|the\s)", "", spk)
+    spk = re.sub(r"^At\s+\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|AM|PM|a\.m\.|p\.m\.|GMT|UTC|local\s+"
+                 r"time)\s*,?\s+(?=[A-Z]|the\s)", "", spk)  # "At 9.20am the army"
+    # "In its statement Energoatom (said)": where it was said is not the speaker
+    spk = re.sub(r"^In\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){0,3}?(?:statement|post|"
+                 r"message|interview|briefing|letter|speech|address|report|tweet|video)\s*,?\s+"
+                 r"(?=[A-Z]|the\s)", "", spk)
+    # "His remarks came after Prigozhin (said)": the one who spoke is after the clause
+    spk = re.sub(r"^[^,]{0,80}?\b(?:came|comes|come|followed|follows|spoke|speaks)\s+"
+                 r"(?:[\w-]+\s+){0,2}?"
+                 r"(?:after|as|when)\s+(?=[A-Z])", "", spk)
+    spk = re.sub(r"^(?:Last|This|Next)\s+(?:week|month|year|[A-Z]\w+day)\s*,?\s+(?=[A-Z])", "",
+                 spk)
+    spk = re.sub(r"\s+(?:has|have|had|also|then|later|earlier|now|still)$", "", spk)  # "X has"
+    # "(denied) by Ukraine on Monday": the time is not the speaker
+    spk = re.sub(r"\s+(?:(?:early\s+|late\s+)?on\s+(?:[A-Z]\w+day|\d{1,2}\s+[A-Z]\w+|"
+                 r"[A-Z]\w+\s+\d{1,2})|"
+                 r"(?:last|this)\s+\w+|today|yesterday)$", "", spk)
+    spk = re.sub(r",?\s*(?:however|meanwhile|too|also|nonetheless|nevertheless|instead|in\s+turn|"
+                 r"for\s+(?:its|his|her|their)\s+part)\s*,?\s*$", "", spk, flags=re.I)
+    # "an IDF spokesperson issued a (written) statement (saying)": the one who issued it
+    spk = re.sub(r"\s+(?:issued|released|put\s+out|posted)\s+(?:a|an)\s+(?:[\w-]+\s+)?"
+                 r"(?:statement|message|post)$", "", spk)
+    return spk.strip(' ,"“”')
