@@ -498,3 +498,36 @@ def test_claims_worded_alike_agree_inside_a_dispute_only() -> None:
     voice = lambda i: claims[i].article_id  # noqa: E731
     assert _one_side([], adj, close, claims, voice, set(), {0: 7, 1: 7}) == [[0, 1]]
     assert _one_side([], adj, close, claims, voice, set(), {0: 7, 1: 8, 2: 7}) == []
+
+
+def test_a_repeated_pair_is_judged_once_and_its_reasons_name_each_copy() -> None:
+    """A page repeating itself gave 704,499 candidate pairs, each read by the judge; the judge
+    reads only what a claim says, so copies of one pair take the first copy's verdict."""
+    from divergence.judge.once import judge_once
+    from divergence.records import Span
+
+    class Counting:
+        def __init__(self) -> None:
+            self.read = 0
+
+        def judge_pairs(self, left, right, sims, va=None, vb=None):  # noqa: ANN001, ANN202
+            self.read += len(left)
+            return [Judgement("conflict", 0.9, (Reason("number", "5 vs 6", (a.id, b.id),
+                                                       (Span(a.id, 0, 1, "5"),)),), s)
+                    for a, b, s in zip(left, right, sims, strict=True)]
+
+    def claim(cid: str, text: str) -> Claim:
+        return Claim(cid, cid.split(":")[0], text, 0, len(text), proposition=text)
+
+    left = [claim("a:0", "Five died."), claim("a:2", "Five died."), claim("a:4", "Five died.")]
+    right = [claim("b:0", "Six died."), claim("b:0", "Six died."), claim("c:0", "Six died.")]
+    judge = Counting()
+    got = judge_once(judge, left, right, [0.8, 0.8, 0.8], np.ones((3, 2)), np.ones((3, 2)))
+    assert judge.read == 1  # all three say the same across two articles
+    assert [v.reasons[0].claims for v in got] == [("a:0", "b:0"), ("a:2", "b:0"),
+                                                  ("a:4", "c:0")]
+    assert got[1].reasons[0].spans[0].claim == "a:2"
+    # one pair inside one article is not a copy of a pair across two
+    same = [claim("a:0", "Six died.")]
+    judge_once(judge, [left[0]], same, [0.8])
+    assert judge.read == 2

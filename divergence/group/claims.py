@@ -19,6 +19,7 @@ from ..ids import stable_id
 from ..judge import Judge
 from ..judge.frames import frame_keys
 from ..judge.frames.accused import FLOOR as ACCUSED_FLOOR
+from ..judge.once import judge_once
 from ..judge.text import entities
 from ..records import Article, Claim, ClaimGroup, Event, Judgement, Reason
 from .agreements import (
@@ -319,8 +320,8 @@ def find_groups(
     for k in range(0, len(pairs), batch):
         ii, jj = pairs.i[k : k + batch], pairs.j[k : k + batch]
         sims = pairs.s[k : k + batch].tolist()
-        results = judge.judge_pairs([claims[i] for i in ii], [claims[j] for j in jj], sims,
-                                    vectors[ii], vectors[jj])
+        results = judge_once(judge, [claims[i] for i in ii], [claims[j] for j in jj], sims,
+                             vectors[ii], vectors[jj])
         for i, j, s, res in zip(ii.tolist(), jj.tolist(), sims, results, strict=True):
             if res.label == "conflict":
                 conflicts[(i, j)] = res

@@ -20,6 +20,7 @@ import numpy as np
 from ..ids import stable_id
 from ..judge.detectors import is_conflict
 from ..judge.hedges import distance_cue
+from ..judge.once import judge_once
 from ..judge.pair import Judge, noisy_or
 from ..records import Article, Claim, ClaimGroup, Dispute, OutletPosition, Position, Reason
 from .titles import starts_with_name
@@ -244,7 +245,7 @@ def _verdicts(idx: Sequence[int], claims: Sequence[Claim], vectors: np.ndarray, 
     sims = [float(vectors[i] @ vectors[j]) for i, j in pairs]
     ii = np.array([i for i, _ in pairs], dtype=np.int64)
     jj = np.array([j for _, j in pairs], dtype=np.int64)
-    verdicts = judge.judge_pairs(left, right, sims, vectors[ii], vectors[jj]) if pairs else []
+    verdicts = judge_once(judge, left, right, sims, vectors[ii], vectors[jj]) if pairs else []
     agree = sorted(((v.confidence, i, j) for (i, j), v in zip(pairs, verdicts, strict=True)
                     if v.label == "agree"), reverse=True)
     against = {(i, j): [r for r in v.reasons if is_conflict(r) or r.type in _JUDGES]
