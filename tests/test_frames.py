@@ -1580,3 +1580,15 @@ def test_a_denied_loss_counts_none_against_the_loss_reported() -> None:
     r = count(pair("Koldrast's defence ministry said it shot down two Varnian jets.",
                    "Varnia denied losing any aircraft.", sim=0.47))
     assert r is not None and r.type == "number" and "(losses)" in r.detail
+
+
+def test_a_second_bomb_is_another_happening() -> None:
+    """A user's probe: "a car bomb exploded on Monday" / "on Thursday, a second bomb went off"
+    was a date conflict (when: blast). A second, another or new one is another happening; two
+    claims about the same second bomb still compare."""
+    a = "A car bomb exploded in Ostrel on Monday, killing 12."
+    b = "On Thursday, a second bomb went off in Ostrel, killing 5."
+    assert judged(NLIJudge(nli=FakeNLI({})), a, b, 0.7) != "conflict"
+    c = "The second bomb went off in Ostrel on Friday, police said."
+    assert judged(NLIJudge(nli=FakeNLI({})), b, c.replace("The second", "A second"), 0.8) == (
+        "conflict")

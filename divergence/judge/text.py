@@ -456,9 +456,10 @@ _MAY_VERB = re.compile(r"\s+(?:be|have|not|also|well)\b")
 # A claim that places what it counts in another happening than the one in the news ("30 were
 # arrested at a separate protest last year"): no count of it contradicts the news's.
 ANOTHER_HAPPENING = re.compile(
-    r"\b(?:a|an)\s+(?:separate|earlier|previous|prior|unrelated)\s+(?:[\w-]+\s+)?(?:attack|"
-    r"protest|incident|clash(?:es)?|raid|strike|blast|operation|offensive|fire|crash|round|"
-    r"wave)\b", re.I)  # not "last week" or "last year's sabotage": the news's own, told later
+    r"\b(?:(?:a|an)\s+(?:separate|earlier|previous|prior|unrelated|second|third|new)|another)\s+"
+    r"(?:[\w-]+\s+)?(?:attack|protest|incident|clash(?:es)?|raid|strike|blast|bomb|explosion|"
+    r"operation|offensive|fire|crash|round|wave|earthquake|quake|flood|storm)\b", re.I)
+# not "last week" or "last year's sabotage": the news's own, told later
 
 
 @lru_cache(maxsize=65536)

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from ..demonyms import same_actor
 from ..detectors import Pair
-from ..text import COUNTRY_NAMES, countries, entities
+from ..text import COUNTRY_NAMES, countries, elsewhere, entities
 
 _HAPPENING_PATTERNS: dict[str, str] = {
     "ceasefire": r"cease-?fires?|truces?|pause\s+in\s+(?:the\s+)?fighting|guns\s+(?:fell|went|"
@@ -127,6 +127,8 @@ def same_happening(p: Pair, kinds: frozenset[str], sim: float, bare: float = 0.2
     at least ``bare`` close; never when each is about other names."""
     if not (happenings(p.a.content) & happenings(p.b.content) & kinds):
         return False
+    if elsewhere(p.a.content) != elsewhere(p.b.content):
+        return False  # "a second bomb went off", "at a separate protest": another happening
     ca, cb = countries(p.a.content), countries(p.b.content)
     if ca and cb and not ca & cb:
         return False  # about other countries altogether (who says it may differ: that is news)
