@@ -1592,3 +1592,27 @@ def test_a_second_bomb_is_another_happening() -> None:
     c = "The second bomb went off in Ostrel on Friday, police said."
     assert judged(NLIJudge(nli=FakeNLI({})), b, c.replace("The second", "A second"), 0.8) == (
         "conflict")
+
+
+def test_a_part_counted_out_of_a_whole_is_the_count() -> None:
+    """A probe: "shot down 19 of the 25 drones" / "downed nineteen drones out of twenty-five"
+    was a number conflict, 25 drones against nineteen: the whole was read as the count."""
+    got = [(c.q.value, c.head) for c in counts("Koldrast shot down 19 of the 25 drones.")]
+    assert got == [(19.0, "aircraft")]
+    got = [(c.q.value, c.head) for c in counts("Nineteen of the twenty-five drones fell.")]
+    assert got == [(19.0, "aircraft")]
+    # a range after "the low end of the" is no part of a whole
+    assert [c.lo for c in counts("The toll is at the low end of the 100-to-300 range.")] == [100]
+    a, b = ("Koldrast shot down 19 of the 25 drones.",
+            "Koldrast downed nineteen drones out of twenty-five.")
+    assert judged(NLIJudge(nli=FakeNLI({})), a, b, 0.86) != "conflict"
+
+
+def test_a_place_and_its_adjective_hold_a_town_together() -> None:
+    """A probe: "Koldrast's army captured Pell" / "Pell fell to Koldrastan forces" was an
+    actor conflict (who holds Pell)."""
+    a, b = ("Koldrast's army captured the town of Pell on Saturday.",
+            "Pell fell to Koldrastan forces on Saturday.")
+    assert judged(NLIJudge(nli=FakeNLI({})), a, b, 0.64) != "conflict"
+    c = "Pell fell to Varnian forces on Saturday."
+    assert judged(NLIJudge(nli=FakeNLI({})), a, c, 0.64) == "conflict"

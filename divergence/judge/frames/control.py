@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...records import Reason
+from ..demonyms import same_actor
 from ..detectors import Pair, detector, one_voice, span_of
 from ..text import COUNTRY_NAMES, dates, norm_actor
 
@@ -132,7 +133,7 @@ def _other_holders(x: str, y: str) -> bool:
     """Two holders that cannot both be right: two named actors, or an unnamed side against the
     other kind; not an unnamed army against a country ("the army" may be its army), nor
     unnamed rebels against a named group (they may be it)."""
-    if x == y:
+    if same_actor(x, y):  # "Koldrast's army" / "Koldrastan forces"
         return False
     generic = {"state", "nonstate"}
     if x in generic and y in generic:

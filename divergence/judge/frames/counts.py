@@ -134,6 +134,8 @@ def counts(text: str) -> tuple[Count, ...]:
     out = []
     told_late = bool(_TOLD_LATE.search(text))  # read once: many numbers, one text
     for q, lo, hi in _stated(text):
+        if _A_WHOLE.search(text, max(0, q.start - 30), q.start):
+            continue  # the 25 of "19 of the 25 drones": the whole, not what happened
         unit = q.unit.lower()
         if not unit or unit in {"of", "more", "percent", "per"} and unit != "%":
             unit = _noun_after_of(text, q.start) or ""
@@ -306,8 +308,16 @@ def _noun_after_of(text: str, start: int) -> str | None:
     return m.group("n").lower() if m else None   # read once, not once per number in it
 
 
-_OF_ITS = re.compile(r"\S+\s+of\s+(?:its|the|their|his|her|our|those|these)\s+"
-                     r"(?:[\w’'-]+['’]s\s+)?(?P<n>[a-z-]+)", re.I)
+_NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+                r"sixty|seventy|eighty|ninety|hundred)(?:-[a-z]+)?")
+_OF_ITS = re.compile(r"\S+\s+(?:out\s+)?of\s+(?:its|the|their|his|her|our|those|these)\s+"
+                     rf"(?:[\w’'-]+['’]s\s+)?(?:(?:[\d,]+|{_NUMBER_WORD})\s+)?(?P<n>[a-z-]+)",
+                     re.I)
+# The whole a part is counted out of: "19 of the 25 drones", "nineteen out of twenty-five": the
+# count is the part.
+_A_WHOLE = re.compile(rf"\b(?:\d[\d,]*|{_NUMBER_WORD})\s+(?:out\s+)?of\s+(?:the\s+|its\s+|"
+                      r"their\s+)?$", re.I)
 
 
 _MANY = frozenset({"aircraft", "personnel", "staff", "livestock", "cattle", "people", "children",
