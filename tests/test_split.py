@@ -761,3 +761,37 @@ def test_a_quotation_over_two_sentences_is_the_speakers_throughout() -> None:
     assert got["Every one of the dead was carrying a rifle."] == "Osk"
     assert got["The talks resume on Monday."] is None
     assert got["Kell spoke for ten minutes."] is None
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "stance", "prop"), [
+    ("Reports that the dam had been breached were denied by the Varnian army.",
+     "the Varnian army", "denies", "The dam had been breached."),
+    ("Surv predicted that the government would fall before summer.", "Surv", "asserts",
+     "The government would fall before summer."),
+    ("They insist the referendum was fair.", "They", "asserts", "The referendum was fair."),
+    # a question, a modal, an agentless passive: no one asserts it here
+    ("Why did Koldrast say it had no troops in Dornik?", None, "asserts", None),
+    ("Talvor could claim that the treaty has expired.", None, "asserts", None),
+    ("It was claimed that Varnian jets had bombed the refinery.", None, "asserts", None),
+])
+def test_more_attribution_forms(sentence: str, speaker: str | None, stance: str,
+                                prop: str | None) -> None:
+    c = claim_from_text(sentence)
+    assert (c.speaker, c.stance) == (speaker, stance)
+    assert c.proposition == (prop if prop is not None else c.proposition)
+
+
+def test_it_said_is_the_body_that_spoke_last() -> None:
+    text = ("The Koldrast foreign ministry said Varnia had violated the truce 40 times. It added "
+            "that Koldrast would respond at a time of its choosing.")
+    second = split(_article(text))[1]
+    assert (second.speaker, second.proposition) == (
+        "The Koldrast foreign ministry", "Koldrast would respond at a time of its choosing.")
+
+
+def test_an_agentless_passive_saying_keeps_its_distance() -> None:
+    """"It was claimed that P" is no speaker's, but the outlet does not vouch for P either."""
+    from divergence.judge.hedges import distance_cue
+
+    assert distance_cue("It was claimed that Varnian jets had bombed the refinery.")
+    assert not distance_cue("It was a long night in the capital.")

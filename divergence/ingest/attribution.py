@@ -22,6 +22,7 @@ ASSERT_CUES = (
     "confirmed|confirms|announced|announces|reported|reports|alleged|alleges|warned|warns|told|"
     "believes|believed|suggested|suggests|acknowledged|acknowledges|admitted|admits|conceded|"
     "contended|contends|affirmed|affirms|explained|explains|wrote|writes|tweeted|posted|"
+    "predicted|predicts|repeated|repeats|insist|"
     "boasted|boasts"
 )
 DENY_CUES = (
@@ -182,6 +183,10 @@ def _named(spk: str, name: str | None) -> str:
 DENIED_NOUNS = (r"claims?|reports?|allegations?|suggestions?|accusations?|assertions?|charges?|"
                 r"speculation|rumou?rs?")
 _DENIED_NOUN = re.compile(rf"(?:the\s+|any\s+)?(?:{DENIED_NOUNS})\s+(?:that|of)\s+", re.I)
+_DENIED_BY = re.compile(
+    rf"\s*(?:The\s+)?(?:{DENIED_NOUNS})\s+that\s+(?P<p>[^\"“”]+?)\s+(?:was|were|have\s+been|"
+    rf"has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?P<cue>{DENY_CUES})\s+by\s+"
+    r"(?P<spk>[^,;:\"“”]{2,80}?)\s*(?:,[^\"“”]*)?\.?\s*$", re.I)
 _QUOTED = (r"(?:(?:was|were)\s+quoted\s+(?:by\s+[^,;:\"“”]{1,40}?\s+(?:on\s+\w+\s+)?)?|"
            r"cited\s+[^,;:\"“”]{1,50}?\s+)as\s+saying")
 # "X took to X (formerly Twitter), stating," / "X took to social media to say that"
@@ -355,6 +360,13 @@ def _attribute(sentence: str) -> list[Attributed]:
                 out.append(Attributed(a, b, clean_speaker(dm.group("dspk") or dm.group("dspk2")),
                                       dm.group("dcue") or dm.group("dcue2"), "denies"))
             return out
+
+    # 1b. "Reports that P were denied by X": X denies P.
+    m = _DENIED_BY.match(s)
+    if m and speaker_ok(clean_speaker(m.group("spk"))):
+        a, b = _trim(s, m.start("p"), m.end("p"))
+        if b - a > 10:
+            return [Attributed(a, b, clean_speaker(m.group("spk")), m.group("cue"), "denies")]
 
     # 2. "X took to X (formerly Twitter), stating, "P"" / "X took to social media to say that P".
     m = _TOOK_TO.match(s)

@@ -37,7 +37,7 @@ SPEAKERISH = re.compile(
 
 _NOT_SPEAKER_START = {"and", "but", "or", "while", "as", "after", "before", "when", "because",
                       "since", "until", "if", "though", "although", "whereas"}
-_STOP_SPEAKER = {"this", "that", "these", "those", "it", "there", "which", "who", "what"}
+_STOP_SPEAKER = {"this", "that", "these", "those", "there", "which", "who", "what"}
 _DANGLING = {"the", "a", "an", "who", "which", "that", "whose", "of", "to", "and", "was",
              "were", "is", "are", "been", "be", "has", "have", "had"}
 _NOT_SPEAKER_WORDS = {"in", "on", "at", "during", "speaking", "writing", "with", "using", "after",
@@ -72,7 +72,9 @@ def speaker_ok(spk: str) -> bool:
 # Who says nothing: no one, a saying negated or refused inside the speaker's words, or what is
 # set against a saying ("Contrary to what X said, P" is the outlet's P).
 _NO_SPEAKER = re.compile(
-    r"^(?:no\s+one|nobody|neither|none|contrary|unlike)\b|\b(?:could|would|did|does|do|has|"
+    r"^(?:no\s+one|nobody|neither|none|contrary|unlike|why|how|what|when|where|whether|did|does|"
+    r"do|will|would|could|should|is|are|was|were)\b|\b(?:could|would|might|may|can|should|"
+    r"must)$|\b(?:could|would|did|does|do|has|"
     r"have|had|can|will|may|might|was|were|is|are)\s+(?:not|never)\b|\b(?:refused|declined|"
     r"failed)\s+to\b|n['’]t\b", re.I)
 

@@ -376,12 +376,13 @@ def _names_a_person(speaker: str) -> bool:
 
 def resolve_pronoun_speakers(claims: Sequence[Claim]) -> list[Claim]:
     """One article's claims with a speaker "he" or "she" named (the last person who spoke,
-    within ``_CHAIN`` claims) and a speaker "the ministry", "the paper" named (the last named
-    speaker holding that noun, ``_described``)."""
+    within ``_CHAIN`` claims), "it" likewise (the last body that spoke), and a speaker "the
+    ministry", "the paper" named (the last named speaker holding that noun, ``_described``)."""
     from dataclasses import replace
 
     out: list[Claim] = []
     last: tuple[str, int] | None = None  # the person, and the claim that last stood for them
+    body: tuple[str, int] | None = None  # likewise the last body ("it said")
     named: list[str] = []  # the speakers named so far, latest last
     for n, c in enumerate(claims):
         sp = c.speaker
@@ -389,6 +390,10 @@ def resolve_pronoun_speakers(claims: Sequence[Claim]) -> list[Claim]:
             if last is not None and n - last[1] <= _CHAIN:
                 c = replace(c, speaker=last[0])
                 last = (last[0], n)
+        elif sp and sp.strip().lower() == "it":
+            if body is not None and n - body[1] <= _CHAIN:
+                c = replace(c, speaker=body[0])
+                body = (body[0], n)
         elif sp and (m := _THE_ONE.fullmatch(sp.strip())):
             found = _described(m.group(1).lower(), named)
             if found is not None:
@@ -397,8 +402,13 @@ def resolve_pronoun_speakers(claims: Sequence[Claim]) -> list[Claim]:
             named.append(sp)
             if _names_a_person(sp):
                 last = (sp, n)
+            elif not _PLURAL_BODY.search(sp):
+                body = (sp, n)
         out.append(c)
     return out
+
+
+_PLURAL_BODY = re.compile(r"(?:officials|sources|authorities|residents|witnesses|s)$", re.I)
 
 
 # "the ministry said", "the paper reported": the last named speaker whose name holds that
