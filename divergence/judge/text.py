@@ -104,12 +104,7 @@ def countries(text: str) -> frozenset[str]:
     low = text.lower()
     out = {_ALIAS[m.group(0)] for m in _COUNTRY_WORD.finditer(low)
            if m.group(0) not in {"us", "delhi"} or text[m.start():m.end()].isupper()}
-    out |= {k for k, pattern in _COUNTRY_KEYS if pattern.search(low)}
-    return frozenset(out)
-
-
-# Compiled once: built per call, they crowded re's own cache and were compiled again and again.
-_COUNTRY_KEYS = tuple((k, re.compile(rf"\b{re.escape(k)}\b")) for k in COUNTRY_ALIASES)
+    return frozenset(out)  # a name inside a longer one is not named ("sudan" in "South Sudan")
 
 
 @dataclass(frozen=True, slots=True)
