@@ -1616,3 +1616,11 @@ def test_a_place_and_its_adjective_hold_a_town_together() -> None:
     assert judged(NLIJudge(nli=FakeNLI({})), a, b, 0.64) != "conflict"
     c = "Pell fell to Varnian forces on Saturday."
     assert judged(NLIJudge(nli=FakeNLI({})), a, c, 0.64) == "conflict"
+
+
+def test_lost_their_lives_counts_the_dead() -> None:
+    """A probe: "killed 54 people" / "fifty-four people lost their lives" was neither: "lost"
+    read the count as losses, another measure than deaths."""
+    assert [(c.kind, c.head) for c in counts("Fifty-four people lost their lives.")] == [
+        ("deaths", "person")]
+    assert [c.kind for c in counts("The army lost 12 tanks.")] == ["losses"]

@@ -350,8 +350,8 @@ def _not_names() -> frozenset[str]:
 def _place_names() -> frozenset[str]:
     from ..wordlists import alias_table
 
-    return frozenset(x for name, aliases in alias_table("countries").items()
-                     for x in (name, *aliases))
+    return frozenset(x for table in ("countries", "countries_more")
+                     for name, aliases in alias_table(table).items() for x in (name, *aliases))
 
 
 def _names_a_person(speaker: str) -> bool:

@@ -472,12 +472,12 @@ def _same_thing_counted(a: str, b: str, value: float) -> bool:
 def _anchors_of(t: str) -> tuple[frozenset[str], frozenset[str], frozenset[float]]:
     """One claim's specific names, days and telling counts (10 or more, not ordinals): read once
     per claim, not once per pair."""
-    from .text import COUNTRY_NAMES, countries, dates, entities, quantities
+    from .text import SETTING_COUNTRIES, countries, dates, entities, quantities
 
     names = set()
     for m in entities(t):
         words = m.text.replace("-", " ").replace("/", " ").split()
-        if m.key in COUNTRY_NAMES or all(countries(w) for w in words):
+        if m.key in SETTING_COUNTRIES or all(countries(w) & SETTING_COUNTRIES for w in words):
             continue  # "India-US", "New Delhi": countries are the setting, not the fact
         names.add(m.key if m.key not in _GENERIC_HEADS else m.text.lower())
     days = {f"{d.kind}:{d.value}" for d in dates(t) if d.kind in ("monthday", "weekday", "time")}

@@ -13,9 +13,13 @@ from functools import lru_cache
 from ..wordlists import alias_table, word_sequences, word_set
 
 # Countries by their usual names, capitals (metonymy: "Washington said"), and demonyms.
-COUNTRY_ALIASES: dict[str, tuple[str, ...]] = alias_table("countries")
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {**alias_table("countries"),
+                                                **alias_table("countries_more")}
 _ALIAS = {alias: name for name, aliases in COUNTRY_ALIASES.items() for alias in aliases}
 COUNTRY_NAMES = frozenset(COUNTRY_ALIASES)  # the keys ``norm_actor`` folds countries to
+# The countries set aside as a story's setting when two claims share them (see
+# data/words/countries_more.txt for why not all).
+SETTING_COUNTRIES = frozenset(alias_table("countries"))
 _ALIAS.update({name: name for name in COUNTRY_ALIASES})
 # Armed and political groups by their other names: actors, not countries (``countries`` and the
 # country patterns leave them out).

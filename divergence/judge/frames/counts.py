@@ -23,6 +23,7 @@ from .happenings import HAPPENINGS, happenings, same_happening
 _COUNT_PREDICATES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (k, re.compile(rf"\b(?:{v})\b", re.I)) for k, v in (
         ("deaths", r"killed|died|dead|deaths?|death\s+toll|toll|lives|fatalities|bodies|"
+                   r"lost\s+(?:their|his|her|its|our)\s+li(?:ves|fe)|"
                    r"perished|killing|massacred|slaughtered|murdered|gunned\s+down|"
                    r"shot\s+dead|(?<=were\s)executed|(?<=been\s)executed|"
                    # "executed 40 prisoners", not "executed a plan", "executed 40 trades"
