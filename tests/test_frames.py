@@ -1601,6 +1601,10 @@ def test_a_part_counted_out_of_a_whole_is_the_count() -> None:
     assert got == [(19.0, "aircraft")]
     got = [(c.q.value, c.head) for c in counts("Nineteen of the twenty-five drones fell.")]
     assert got == [(19.0, "aircraft")]
+    # "40 drones, of which 35 were shot down": the whole first, then the part of it
+    got = [(c.q.value, c.kind, c.head) for c in counts(
+        "Russian forces launched 40 drones overnight, of which 35 were shot down.")]
+    assert got == [(35.0, "losses", "aircraft")]
     # a range after "the low end of the" is no part of a whole
     assert [c.lo for c in counts("The toll is at the low end of the 100-to-300 range.")] == [100]
     a, b = ("Koldrast shot down 19 of the 25 drones.",

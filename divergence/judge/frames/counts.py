@@ -134,11 +134,17 @@ def counts(text: str) -> tuple[Count, ...]:
     """
     out = []
     told_late = bool(_TOLD_LATE.search(text))  # read once: many numbers, one text
-    for q, lo, hi in _stated(text):
+    whole = ""  # the noun of a whole a later part is counted out of ("40 drones, of which 35")
+    for q, lo, hi in sorted(_stated(text), key=lambda x: x[0].start):
         if _A_WHOLE.search(text, max(0, q.start - 30), q.start):
             continue  # the 25 of "19 of the 25 drones": the whole, not what happened
+        if _OF_WHICH.match(text, q.end):
+            whole = q.unit.lower()
+            continue  # the 40 of "launched 40 drones, of which 35 were shot down"
         unit = q.unit.lower()
-        if not unit or unit in {"of", "more", "percent", "per"} and unit != "%":
+        if whole and _OF_WHICH_BEFORE.search(text, max(0, q.start - 20), q.start):
+            unit = whole  # the 35 of it
+        elif not unit or unit in {"of", "more", "percent", "per"} and unit != "%":
             unit = _noun_after_of(text, q.start) or ""
         told = _number_of(text, q) if not unit and told_late else None
         if told:  # "put the number of civilians killed by the RSF at more than 2,000"
@@ -309,6 +315,9 @@ def _noun_after_of(text: str, start: int) -> str | None:
     return m.group("n").lower() if m else None   # read once, not once per number in it
 
 
+# "40 drones (overnight), of which 35 ...": a whole, then the part counted out of it.
+_OF_WHICH = re.compile(r"(?:\s+[a-z]+){0,2}\s*,?\s+of\s+(?:which|whom|them|those)\b", re.I)
+_OF_WHICH_BEFORE = re.compile(r"\bof\s+(?:which|whom|them|those)\s+$", re.I)
 _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                 r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
                 r"sixty|seventy|eighty|ninety|hundred)(?:-[a-z]+)?")
