@@ -795,3 +795,21 @@ def test_an_agentless_passive_saying_keeps_its_distance() -> None:
 
     assert distance_cue("It was claimed that Varnian jets had bombed the refinery.")
     assert not distance_cue("It was a long night in the capital.")
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "prop"), [
+    ("Velling, who leads the Civic Union party, said he would contest the result.", "Velling",
+     "Velling would contest the result."),  # a name in -ing is no participle
+    ("Lotte Vaar, 62, said the blast shook her house.", "Lotte Vaar",
+     "The blast shook her house."),
+    ('"It was like an earthquake," said Lotte Vaar, 62, who lives near the depot.', "Lotte Vaar",
+     "It was like an earthquake."),
+    ("Two journalists were among those detained, their employer said.", "their employer",
+     "Two journalists were among those detained."),
+    ("The minister told lawmakers the country faced a long war.", "The minister",
+     "The country faced a long war."),
+])
+def test_ages_relatives_and_listeners(sentence: str, speaker: str, prop: str) -> None:
+    """Common forms a second, held-out probe found missed (2026-12-03)."""
+    c = claim_from_text(sentence)
+    assert (c.speaker, c.proposition) == (speaker, prop)

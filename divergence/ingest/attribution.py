@@ -301,7 +301,7 @@ def innermost(sentence: str, att: Attributed) -> Attributed:
 _LISTENER = re.compile(
     r"(?:[\w’'.-]+\s+){1,4}?(?=(?:the|a|an|his|her|its|their|it|he|she|they|we|[A-Z][\w’'-]*)\s+"
     r"(?:[\w’'-]+\s+){0,2}?(?:had|has|have|was|were|is|are|would|will|could|did|should|might|"
-    r"may)\b)")
+    r"may|[a-z]{3,}ed)\b)")
 
 
 # A saying negated: "The ministry did not say that P", "X never claimed P", "X has not confirmed
@@ -440,9 +440,10 @@ def _attribute(sentence: str) -> list[Attributed]:
         rf"(?:(?!At\s+(?:least|most)\b)"
         rf"(?:In|On|At|During|Speaking|Writing|While|After|Before|Asked|Addressing|Responding|"
         rf"When|Following|With|Using|Citing|Referring|Commenting|Despite|Shortly|Earlier|Later|"
-        rf"Late|Early|Hours|Days|Only|Just|[A-Z][a-z]+ing)"
+        rf"Late|Early|Hours|Days|Only|Just|[A-Z][a-z]+ing(?=\s))"  # not a name: "Velling, who"
         rf"\b[^;:\"“”]{{0,100}}?,\s*)?"
-        rf"(?P<spk>[^,;:\"“”]{{1,80}}?)(?:,\s+(?:{_APPOSITIVE}|(?P<name>{_NAME}))\s*(?=,))?"
+        rf"(?P<spk>[^,;:\"“”]{{1,80}}?)(?:,\s+\d{{1,3}}(?=\s*,))?"  # "Lotte Vaar, 62, said"
+        rf"(?:,\s+(?:{_APPOSITIVE}|(?P<name>{_NAME}))\s*(?=,))?"
         rf"(?:\s*,\s*(?:for\s+(?:its|his|her|their)\s+part|however|meanwhile|in\s+turn|too)\s*,)?"
         rf"\s*,?\s+{_ADVS}(?P<cue>{_QUOTED}|{ASSERT_CUES}|{DENY_CUES}"
         rf"|(?<=statement\s)saying|(?<=message\s)saying|(?<=post\s)saying|{_FRAMING})\b"
@@ -525,7 +526,8 @@ def _attribute(sentence: str) -> list[Attributed]:
 
     # 8. Inverted: "P, said X." / "\"P,\" said X, the army's spokesman, on Tuesday."
     m = re.search(r",\s*[\"”]?\s*(?P<cue>said|says|added|noted|insisted|wrote)\s+"
-                  rf"(?P<spk>[^,]{{2,80}}?)(?:,\s+(?:{_APPOSITIVE}|(?P<name>{_NAME})))?"
+                  rf"(?P<spk>[^,]{{2,80}}?)(?:,\s+\d{{1,3}})?(?:,\s+(?:{_APPOSITIVE}|"
+                  rf"(?P<name>{_NAME})))?"
                   r"(?:,?\s+on\s+[A-Z]\w+)?\s*\.?\s*$", s)
     if m and re.search(r"\b(?:had|has|have|was|were|is|are|would|will|could)\b", m.group("spk")):
         m = None  # "X, the spokesperson, said P had happened": a clause, not a speaker

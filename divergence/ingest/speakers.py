@@ -32,7 +32,10 @@ SPEAKERISH = re.compile(
     # the other side of a dispute: "the opposition alleged", "critics say"
     r"opposition|critics|opponents|supporters|protesters|demonstrators|campaigners|lawmakers|"
     r"legislators|senators|deputies|ministers|officers|prosecution|defence|defense|clerics|"
-    r"monitors|villagers|locals|citizens|voters|families|relatives)\b"
+    r"monitors|villagers|locals|citizens|voters|families|relatives|"
+    # who speaks for someone close: "their employer said", "his brother told"
+    r"employers?|owners?|neighbou?rs?|friends?|colleagues?|teachers?|managers?|wife|husband|"
+    r"mother|father|sons?|daughters?|brothers?|sisters?|parents?|family)\b"
 )
 
 _NOT_SPEAKER_START = {"and", "but", "or", "while", "as", "after", "before", "when", "because",
