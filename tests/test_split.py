@@ -772,6 +772,7 @@ def test_a_quotation_over_two_sentences_is_the_speakers_throughout() -> None:
     # a question, a modal, an agentless passive: no one asserts it here
     ("Why did Koldrast say it had no troops in Dornik?", None, "asserts", None),
     ("Talvor could claim that the treaty has expired.", None, "asserts", None),
+    ("No group has claimed responsibility for the attack.", None, "asserts", None),
     ("It was claimed that Varnian jets had bombed the refinery.", None, "asserts", None),
 ])
 def test_more_attribution_forms(sentence: str, speaker: str | None, stance: str,

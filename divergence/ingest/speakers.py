@@ -75,7 +75,7 @@ def speaker_ok(spk: str) -> bool:
 # Who says nothing: no one, a saying negated or refused inside the speaker's words, or what is
 # set against a saying ("Contrary to what X said, P" is the outlet's P).
 _NO_SPEAKER = re.compile(
-    r"^(?:no\s+one|nobody|neither|none|contrary|unlike|why|how|what|when|where|whether|did|does|"
+    r"^(?:no(?!\.)|nobody|neither|none|contrary|unlike|why|how|what|when|where|whether|did|does|"
     r"do|will|would|could|should|is|are|was|were)\b|\b(?:could|would|might|may|can|should|"
     r"must)$|\b(?:could|would|did|does|do|has|"
     r"have|had|can|will|may|might|was|were|is|are)\s+(?:not|never)\b|\b(?:refused|declined|"
