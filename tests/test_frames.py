@@ -1604,7 +1604,15 @@ def test_a_part_counted_out_of_a_whole_is_the_count() -> None:
     # "40 drones, of which 35 were shot down": the whole first, then the part of it
     got = [(c.q.value, c.kind, c.head) for c in counts(
         "Russian forces launched 40 drones overnight, of which 35 were shot down.")]
-    assert got == [(35.0, "losses", "aircraft")]
+    assert got == [(40.0, "count", "aircraft"), (35.0, "losses", "aircraft")]
+    # a part with a noun of its own, or of a count ("the 12 dead"), is a breakdown, not a toll
+    assert [c.q.value for c in counts("The blast killed 12 people, of whom five were children.")
+            if c.kind == "deaths"] == [12.0]
+    assert [c.q.value for c in counts("Five of the 12 dead were children.")] == [12.0]
+    for a in ("The blast killed 12 people, of whom five were children.",
+              "Five of the 12 dead were children."):
+        assert judged(NLIJudge(nli=FakeNLI({})), a, "The blast killed 12 people.", 0.8) != (
+            "conflict")
     # a range after "the low end of the" is no part of a whole
     assert [c.lo for c in counts("The toll is at the low end of the 100-to-300 range.")] == [100]
     a, b = ("Koldrast shot down 19 of the 25 drones.",

@@ -61,7 +61,28 @@ CASES = [
     ("spaces, asides", core, " " * 16_000),  # 8 s
     ("semicolon lists", lambda t: _decompose(t, 0, len(t)), "a; " * 5_000),  # over 20 s
     ("met, hyphenated names", lambda t: list(titles_mod._MET[0].finditer(t)), "Ab-" * 6_000),
+    # a review of 2026-12-03's attribution readings: a recursion error, and quadratic readings
+    ("a saying inside a saying, 700 deep", claim_from_text,
+     "Kell said Morrow said " * 700 + "the dam held."),  # RecursionError
+    ("an account after a trailing speaker", claim_from_text,
+     "a, officials said, the account x " * 2_400 + '"'),  # 10 s
+    ("a trailing speaker citing", claim_from_text,
+     "a, officials said, citing x " * 2_800 + '"'),  # 10 s before the review, 22 s after
+    ("reports denied by, very long", claim_from_text,
+     "Reports that " + "it was denied by officials, " * 2_800 + '"'),  # 7 s
+    ("a label after a claim, one newline", attribute,
+     "Officials called the claims that " + "a, " * 12_000 + "a\nxx"),  # 6 s at half the size
+    ("sayings inside sayings, an article", lambda t: _split_text(t),
+     ("Kell said Morrow said " * 180 + "the dam held. ") * 40),  # 12 s
+    ("many short quotations, an article", lambda t: _split_text(t),
+     '"The dam on the river held firm all night long." ' * 9_000),  # 12 s (under the size limit)
 ]
+
+
+def _split_text(text: str) -> object:
+    from divergence.ingest.split import split
+
+    return split(make_article(text, "x.txt", source="X", id="x"))
 
 
 @pytest.mark.parametrize(("what", "reader", "text"), CASES, ids=[c[0] for c in CASES])

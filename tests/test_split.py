@@ -814,3 +814,21 @@ def test_ages_relatives_and_listeners(sentence: str, speaker: str, prop: str) ->
     """Common forms a second, held-out probe found missed (2026-12-03)."""
     c = claim_from_text(sentence)
     assert (c.speaker, c.proposition) == (speaker, prop)
+
+
+@pytest.mark.parametrize(("sentence", "speakers"), [
+    # an order, an act or a refusal after the first voice is no second claim
+    ("Police said the suspect was arrested on Friday, and the Judge denied him bail.",
+     ["Police"]),
+    ("The pilot said the engine had failed, while Air Traffic Control told him to turn back.",
+     ["The pilot"]),
+    ("Halden said the talks had failed, and Kovar agreed to send observers.", ["Halden"]),
+    ("Halden said the talks had failed, and Morrow agreed.", ["Halden", "Morrow"]),
+    # a place after "officials in the capital" is not their name; "wrongly claimed" is a charge
+    ("Officials in the capital, Ostrel, said the curfew would end.",
+     ["Officials in the capital"]),
+    ("The minister said the opposition wrongly claimed the vote was rigged.", ["The minister"]),
+])
+def test_what_a_review_found_read_wrong(sentence: str, speakers: list[str]) -> None:
+    """A review of the new readings (2026-12-03) found each of these misread."""
+    assert [c.speaker for c in split(_article(sentence))] == speakers

@@ -10,6 +10,7 @@ same voice, as news copy writes it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -48,12 +49,14 @@ def carry_quoted_speakers(text: str, claims: Sequence[Claim]) -> list[Claim]:
     spans = quotations(text)
     if not spans:
         return list(claims)
+    starts = [a for a, _ in spans]  # in order: the quotation a claim may sit in, by bisection
     out = list(claims)
     for n, c in enumerate(out):
         if c.speaker:
             continue
         donor = None
-        inside = next(((a, b) for a, b in spans if a <= c.start and c.end <= b + 1), None)
+        k = bisect_right(starts, c.start) - 1
+        inside = spans[k] if k >= 0 and c.end <= spans[k][1] + 1 else None
         if inside is not None:  # another sentence of the same quotation names who said it
             a, b = inside
             donor = next((d for d in (*out[n + 1:n + 6], *reversed(out[max(0, n - 5):n]))

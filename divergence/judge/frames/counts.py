@@ -136,14 +136,20 @@ def counts(text: str) -> tuple[Count, ...]:
     told_late = bool(_TOLD_LATE.search(text))  # read once: many numbers, one text
     whole = ""  # the noun of a whole a later part is counted out of ("40 drones, of which 35")
     for q, lo, hi in sorted(_stated(text), key=lambda x: x[0].start):
-        if _A_WHOLE.search(text, max(0, q.start - 30), q.start):
-            continue  # the 25 of "19 of the 25 drones": the whole, not what happened
+        number_end = q.start + len(q.text.split()[0]) if q.text.split() else q.end
+        if _A_WHOLE.search(text, max(0, q.start - 30), q.start) and not _COUNTED_NOUN.match(
+                text, number_end):
+            continue  # the 25 of "19 of the 25 drones": the whole, not what happened; but the
+            # 12 of "five of the 12 dead" counts the dead
+        if (part := _PART_OF.match(text, number_end)) and _COUNTED_NOUN.match(text, part.end()):
+            continue  # the five of "five of the 12 dead were children": a breakdown of a count
         if _OF_WHICH.match(text, q.end):
             whole = q.unit.lower()
-            continue  # the 40 of "launched 40 drones, of which 35 were shot down"
         unit = q.unit.lower()
-        if whole and _OF_WHICH_BEFORE.search(text, max(0, q.start - 20), q.start):
-            unit = whole  # the 35 of it
+        if (whole and _OF_WHICH_BEFORE.search(text, max(0, q.start - 20), q.start)
+                and _DONE_TO.match(text, number_end)):
+            unit = whole  # the 35 of "40 drones, of which 35 were shot down"; not the five
+            # of "12 people, of whom five were children"
         elif not unit or unit in {"of", "more", "percent", "per"} and unit != "%":
             unit = _noun_after_of(text, q.start) or ""
         told = _number_of(text, q) if not unit and told_late else None
@@ -172,7 +178,8 @@ def counts(text: str) -> tuple[Count, ...]:
                 f = _DAYS[head]  # units round: 24 months and two years are one span
                 out.append(Count(q, "duration", "days", lo * f * 0.98, hi * f * 1.02))
             continue
-        if head == "aircraft" and kind is None and re.search(r"\bshot\s+down\b", window, re.I):
+        if (head == "aircraft" and kind is None and re.search(r"\bshot\s+down\b", window, re.I)
+                and not _OF_WHICH.match(text, q.end)):
             kind = "losses"
         out.append(Count(q, kind or "count", head, lo, hi))
     return tuple(out)
@@ -260,8 +267,9 @@ def _nearest_predicate(text: str, q: Quantity) -> str | None:
     for kind, rx in _COUNT_PREDICATES:
         for m in rx.finditer(text, lo, hi):
             between = text[min(m.end(), q.end):max(m.start(), q.start)]
-            if re.search(r"[;.]|\band\b\s+\d", between):
-                continue  # another clause, or another number's verb
+            if re.search(r"[;.]|\band\b\s+\d|\bof\s+(?:which|whom|them)\b", between):
+                continue  # another clause, another number's verb, or the verb of a part
+                # ("40 drones, of which 35 were shot down": not the 40's)
             if m.start() >= q.start:  # the verb after the number
                 clause = text[q.start:m.start()]
                 joined = bool(_AND_VERB.search(clause)) and not _OWN_VERB.search(clause)
@@ -318,6 +326,12 @@ def _noun_after_of(text: str, start: int) -> str | None:
 # "40 drones (overnight), of which 35 ...": a whole, then the part counted out of it.
 _OF_WHICH = re.compile(r"(?:\s+[a-z]+){0,2}\s*,?\s+of\s+(?:which|whom|them|those)\b", re.I)
 _OF_WHICH_BEFORE = re.compile(r"\bof\s+(?:which|whom|them|those)\s+$", re.I)
+# "were shot down", "had been destroyed": what was done to a part.
+_DONE_TO = re.compile(r"\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:[a-z]+ed|shot|"
+                      r"hit|lost|struck|taken|held|brought|down)\b", re.I)
+# A noun that is itself a count of what happened: "the 12 dead", "the 40 wounded".
+_COUNTED_NOUN = re.compile(r"\s+(?:dead|killed|wounded|injured|missing|detained|arrested|"
+                           r"displaced|casualties|victims)\b", re.I)
 _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                 r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
                 r"sixty|seventy|eighty|ninety|hundred)(?:-[a-z]+)?")
@@ -326,6 +340,8 @@ _OF_ITS = re.compile(r"\S+\s+(?:out\s+)?of\s+(?:its|the|their|his|her|our|those|
                      re.I)
 # The whole a part is counted out of: "19 of the 25 drones", "nineteen out of twenty-five": the
 # count is the part.
+_PART_OF = re.compile(rf"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:\d[\d,]*|{_NUMBER_WORD})",
+                      re.I)
 _A_WHOLE = re.compile(rf"\b(?:\d[\d,]*|{_NUMBER_WORD})\s+(?:out\s+)?of\s+(?:the\s+|its\s+|"
                       r"their\s+)?$", re.I)
 
