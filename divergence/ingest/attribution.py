@@ -188,6 +188,8 @@ def _named(spk: str, name: str | None) -> str:
     if name and not re.match(r"[A-Z]", spk.strip()):
         return clean_speaker(name)
     return clean_speaker(spk)
+
+
 # What a denial rejects, before the proposition itself: "rejected (the) claims that P".
 DENIED_NOUNS = (r"claims?|reports?|allegations?|suggestions?|accusations?|assertions?|charges?|"
                 r"speculation|rumou?rs?")
@@ -217,7 +219,6 @@ _ADDED_THING = re.compile(r"\s+(?:\d[\d,.]*|an?|another|more|extra|additional|fu
 # after "said at a meeting" / "told the men": a "that" opening a relative clause ("that lasted
 # five hours", "that he had hired") is not the one that opens what was said
 _NOT_RELATIVE = r"(?!(?:was|were|is|are|had|has|have|would|will|could|\w+ed)\b)"
-# lower-case words that open a clause, never a speaker: "..., after Israel said P"
 # A denial that is negated or hedged denies nothing: "Kyiv has not denied", "few would deny".
 _HEDGED = re.compile(r"\b(?:not|never|no|nobody|none|few|hardly|n['’]t)\b|n['’]t\b", re.I)
 

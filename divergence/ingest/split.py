@@ -408,7 +408,9 @@ def resolve_pronoun_speakers(claims: Sequence[Claim]) -> list[Claim]:
     return out
 
 
-_PLURAL_BODY = re.compile(r"(?:officials|sources|authorities|residents|witnesses|s)$", re.I)
+# Speakers that are many people, not one body ("officials", "witnesses"): not an "it". A name
+# in -s ("Reuters") is one of them too, and stays unread as an "it".
+_PLURAL_BODY = re.compile(r"s$", re.I)
 
 
 # "the ministry said", "the paper reported": the last named speaker whose name holds that

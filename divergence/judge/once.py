@@ -5,6 +5,8 @@ statements again and again under other claim ids. The judge reads only what a cl
 text, proposition, speaker, stance and cue) and whether the two come from one article, so a
 repeated pair gets the first copy's verdict, its reasons pointed at the new claim ids. A 1 MB
 article of one page repeated (6,472 claims, 704,499 candidate pairs) was judged pair by pair.
+A detector that read more of a claim than this (a plugin reading its ``start`` or ``id``) would
+see the first copy's verdict given to the others.
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ def _retarget(v: Judgement, ids: dict[str, str]) -> Judgement:
 
 
 def _reason(r: Reason, ids: dict[str, str]) -> Reason:
+    """``r`` naming the claims of ``ids`` (and its spans' claims) by their new ids."""
     get = ids.get
     return Reason(r.type, r.detail, tuple(get(c, c) for c in r.claims),
                   tuple(Span(get(s.claim, s.claim), s.start, s.end, s.text) for s in r.spans),
