@@ -832,3 +832,17 @@ def test_ages_relatives_and_listeners(sentence: str, speaker: str, prop: str) ->
 def test_what_a_review_found_read_wrong(sentence: str, speakers: list[str]) -> None:
     """A review of the new readings (2026-12-03) found each of these misread."""
     assert [c.speaker for c in split(_article(sentence))] == speakers
+
+
+def test_a_claim_noun_subject_ends_at_the_outlets_own_verb() -> None:
+    """"X's claim that P was rejected by Y" held "was rejected by Y" inside X's P."""
+    got = [(c.speaker, c.stance, c.proposition) for c in split(_article(
+        "Halden's claim that Quenmark brokered the truce was rejected by Morrow."))]
+    assert got == [("Halden", "asserts", "Quenmark brokered the truce."),
+                   ("Morrow", "denies", "Quenmark brokered the truce.")]
+    got = [(c.speaker, c.proposition) for c in split(_article(
+        "Koldrast's claim that its jets struck only military targets was contradicted by "
+        "satellite images."))]
+    assert got == [("Koldrast", "Its jets struck only military targets.")]
+    assert [c.proposition for c in split(_article(
+        "Koldrast's claim that it downed 12 drones is false."))] == ["Koldrast downed 12 drones."]

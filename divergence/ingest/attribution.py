@@ -363,10 +363,16 @@ def _attribute(sentence: str) -> list[Attributed]:
             rf"|\s+(?:was|were|have\s+been|has\s+been)\s+(?P<dcue2>branded|dismissed|denounced|"
             rf"rejected|called|described)\s+(?:as\s+)?(?:an?\s+)?(?:\w+\s+)?(?:disinformation|lies|"
             rf"a\s+lie|false|fake|fabricat\w+|nonsense|propaganda|absurd|baseless|untrue|"
-            rf"provocation)\s+by\s+(?P<dspk2>[^,.;—–]+)",
+            rf"provocation)\s+by\s+(?P<dspk2>[^,.;—–]+)"
+            # "X's claim that P was (quickly) rejected / contradicted by Y"
+            rf"|\s+(?:was|were|is|are|have\s+been|has\s+been)\s+(?:\w+ly\s+)?(?P<dcue3>"
+            rf"{DENY_CUES}|challenged)\s+by\s+(?P<dspk3>[^,.;—–]+)",
             rest,
         )
-        stop = re.search(r"\s*[—–;]|\s+-\s+|,\s+(?:which|while|but)\b", rest)
+        # the outlet's own word on the claim ends it: "X's claim that P is false"
+        stop = re.search(r"\s*[—–;]|\s+-\s+|,\s+(?:which|while|but)\b|\s+(?:is|was|are|were)\s+"
+                         r"(?:\w+ly\s+)?(?:false|untrue|wrong|baseless|unfounded|misleading|"
+                         r"not\s+true|not\s+supported|unsupported)\b", rest)
         p1 = p0 + (dm.start() if dm else stop.start() if stop else len(rest))
         a, b = _trim(s, p0, p1)
         if b > a:
@@ -378,8 +384,10 @@ def _attribute(sentence: str) -> list[Attributed]:
                                       before.group("dcue"), "denies"))
             out.append(Attributed(a, b, clean_speaker(m.group("spk")), m.group("cue"), "asserts"))
             if dm:
-                out.append(Attributed(a, b, clean_speaker(dm.group("dspk") or dm.group("dspk2")),
-                                      dm.group("dcue") or dm.group("dcue2"), "denies"))
+                who = dm.group("dspk") or dm.group("dspk2") or dm.group("dspk3")
+                if speaker_ok(clean_speaker(who)):
+                    out.append(Attributed(a, b, clean_speaker(who), dm.group("dcue")
+                                          or dm.group("dcue2") or dm.group("dcue3"), "denies"))
             return out
 
     # 1b. "Reports that P were denied by X": X denies P.
