@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..wordlists import word_set
 from .clauses import WORD, finite_verb, is_clause
-from .speakers import PRONOUNS, clean_speaker, plain, speaker_ok
+from .speakers import PRONOUNS, clean_speaker, named, plain, speaker_ok
 
 ASSERT_CUES = (
     "said|says|say|claimed|claims|claim|maintained|maintains|maintain|stated|states|stressed|stresses|"
@@ -181,13 +181,6 @@ def _trailing(s: str) -> re.Match[str] | None:
     """The attribution of all a sentence says at its end ("..., officials said."), if any."""
     m = _TRAILING.search(s, max(0, len(s) - _LONG))  # it ends the sentence: a long one is read
     return m if m and speaker_ok(m.group("spk")) and m.start() > 10 else None  # from near its end
-
-
-def _named(spk: str, name: str | None) -> str:
-    """The speaker of "the army's chief, Name, said": the name when one follows a description."""
-    if name and not re.match(r"[A-Z]", spk.strip()):
-        return clean_speaker(name)
-    return clean_speaker(spk)
 
 
 # What a denial rejects, before the proposition itself: "rejected (the) claims that P".
@@ -543,7 +536,7 @@ def _attribute(sentence: str) -> list[Attributed]:
     if m:
         a, b = _trim(s, 0, m.start() + 1)
         if b > a:
-            return [Attributed(a, b, _named(m.group("spk"), m.group("name")), m.group("cue"),
+            return [Attributed(a, b, named(m.group("spk"), m.group("name")), m.group("cue"),
                                "asserts")]
 
     # 7. Inside: "P1, he said, P2" (the attribution cut out of the proposition).
@@ -569,6 +562,6 @@ def _attribute(sentence: str) -> list[Attributed]:
         m = None  # "X, the spokesperson, said P had happened": a clause, not a speaker
     if m and speaker_ok(m.group("spk")) and m.start() > 10:
         a, b = _trim(s, 0, m.start())
-        return [Attributed(a, b, _named(m.group("spk"), m.group("name")).rstrip("."),
+        return [Attributed(a, b, named(m.group("spk"), m.group("name")).rstrip("."),
                            m.group("cue"), "asserts")]
     return out

@@ -130,3 +130,10 @@ def clean_speaker(spk: str) -> str:
     spk = re.sub(r"\s+(?:issued|released|put\s+out|posted)\s+(?:a|an)\s+(?:[\w-]+\s+)?"
                  r"(?:statement|message|post)$", "", spk)
     return spk.strip(' ,"“”')
+
+
+def named(spk: str, name: str | None) -> str:
+    """The speaker of "the army's chief, Name, said": the name when one follows a description."""
+    if name and not re.match(r"[A-Z]", spk.strip()):
+        return clean_speaker(name)
+    return clean_speaker(spk)
