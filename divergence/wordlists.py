@@ -45,4 +45,10 @@ def alias_table(name: str) -> dict[str, tuple[str, ...]]:
     return out
 
 
-__all__ = ["alias_table", "word_groups", "word_set"]
+def country_table() -> dict[str, tuple[str, ...]]:
+    """Every country with its demonyms, capitals and seats: ``countries`` (the first 59, also
+    read as a story's setting) and ``countries_more``, as ``alias_table`` reads them."""
+    return {**alias_table("countries"), **alias_table("countries_more")}
+
+
+__all__ = ["alias_table", "country_table", "word_groups", "word_set"]

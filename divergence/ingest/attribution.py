@@ -111,11 +111,11 @@ def _second_voice(s: str, a: int, b: int) -> tuple[int, list[Attributed]]:
     if not speaker_ok(spk):
         return b, []
     end = _trim(s, a, m.start())[1]
-    if m.group("cue2") or re.fullmatch(rf"{DENY_CUES}|disagreed", cue, re.I) and m.end() >= b - 2:
+    denial = bool(_DENY_RE.fullmatch(cue))
+    if m.group("cue2") or (denial or cue.lower() == "disagreed") and m.end() >= b - 2:
         return end, [Attributed(a, end, clean_speaker(spk), cue, "denies")]
     if cue.lower() == "agreed" and m.end() >= b - 2:
         return end, [Attributed(a, end, clean_speaker(spk), cue, "asserts")]
-    denial = bool(re.fullmatch(DENY_CUES, cue, re.I))
     start = m.end()
     if denial:  # "Y denied that Q", "Y rejected claims that Q"; not "the judge denied him bail"
         lead = _DENIED_NOUN.match(s, start)

@@ -348,10 +348,9 @@ def _not_names() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _place_names() -> frozenset[str]:
-    from ..wordlists import alias_table
+    from ..wordlists import country_table
 
-    return frozenset(x for table in ("countries", "countries_more")
-                     for name, aliases in alias_table(table).items() for x in (name, *aliases))
+    return frozenset(x for name, aliases in country_table().items() for x in (name, *aliases))
 
 
 def _names_a_person(speaker: str) -> bool:

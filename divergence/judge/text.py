@@ -10,11 +10,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..wordlists import alias_table, word_sequences, word_set
+from ..wordlists import alias_table, country_table, word_sequences, word_set
 
 # Countries by their usual names, capitals (metonymy: "Washington said"), and demonyms.
-COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {**alias_table("countries"),
-                                                **alias_table("countries_more")}
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = country_table()
 _ALIAS = {alias: name for name, aliases in COUNTRY_ALIASES.items() for alias in aliases}
 COUNTRY_NAMES = frozenset(COUNTRY_ALIASES)  # the keys ``norm_actor`` folds countries to
 # The countries set aside as a story's setting when two claims share them (see
