@@ -485,6 +485,25 @@ def test_two_outlets_telling_one_side_of_a_dispute_are_an_agree_group_of_their_o
                      dispute_of) == [[0, 1, 2]]  # a pair, then 2 joins it through 1
 
 
+def test_an_articles_two_sentences_crossed_between_groups_trade_places() -> None:
+    """Seeded growth put article a's first sentence with b's second and the reverse; each sits
+    closer to the other group, so they trade. Not when the trade would put a claim beside one
+    it conflicts with, and a sentence left out takes its sibling's place when it fits better."""
+    from divergence.group.agreements import Adjacency, settle_articles
+
+    claims = [_claim("a", 0, "x"), _claim("a", 1, "y"), _claim("b", 0, "x'"), _claim("b", 1, "y'")]
+    vecs = np.stack([_unit([1, 0, 0]), _unit([0, 1, 0]), _unit([1, 0.2, 0]),
+                     _unit([0.2, 1, 0])]).astype(np.float32)
+    edges = {0: [2, 3], 1: [2, 3], 2: [0, 1], 3: [0, 1]}  # every a-b pair agrees
+    nbr = [y for x in range(4) for y in edges[x]]
+    indptr = np.cumsum([0] + [len(edges[x]) for x in range(4)])
+    adj = Adjacency(np.asarray(indptr), np.asarray(nbr), np.ones(len(nbr)))
+    assert sorted(settle_articles([[0, 3], [1, 2]], claims, vecs, adj)) == [[0, 2], [1, 3]]
+    assert settle_articles([[0, 2], [1, 3]], claims, vecs, adj) == [[0, 2], [1, 3]]
+    assert settle_articles([[0, 3], [1, 2]], claims, vecs, adj, {(0, 2)}) == [[0, 3], [1, 2]]
+    assert settle_articles([[1, 2]], claims, vecs, adj) == [[0, 2]]  # a:0 was left out
+
+
 def test_claims_worded_alike_agree_inside_a_dispute_only() -> None:
     """Two claims the judge found worded alike (a ``close`` reason on a neither verdict) tell
     one side when one dispute holds both; outside a dispute they only share a topic."""

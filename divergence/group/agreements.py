@@ -117,6 +117,7 @@ def agree_parts(n: int, edges: Callable[[], Iterable[tuple[int, int]]], adj: Adj
                     formed = True
         if not formed:
             break
+    parts = settle_articles(parts, claims, vectors, adj, conflicts)
     group_of = {i: k for k, part in enumerate(parts) for i in part}
     articles = [{claims[i].article_id for i in part} for part in parts]
     joined: dict[int, list[int]] = defaultdict(list)
@@ -137,6 +138,80 @@ def agree_parts(n: int, edges: Callable[[], Iterable[tuple[int, int]]], adj: Adj
     for k, more in joined.items():
         parts[k] = sorted(parts[k] + more)
     return parts
+
+
+def settle_articles(parts: list[list[int]], claims: Sequence[Claim], vectors: np.ndarray,
+                    adj: Adjacency, conflicts: Container[tuple[int, int]] = (),
+                    rounds: int = 3) -> list[list[int]]:
+    """Undo crossed picks of one article's sentences. Groups are grown from a seed, one claim per
+    article, closest first, so an article's two sentences can land crosswise: "the RSF took
+    El-Fasher on Sunday" beside "with el-Fasher gone, Darfur is in RSF hands", and "the win gave
+    the RSF all of Darfur" beside "the force captured el-Fasher". Two sentences of one article
+    in two groups trade places when each sits closer (mean cosine) to the other's group, each is
+    judged to agree with a member there, neither conflicts with one, and both groups stay
+    linked; an article's sentence in no group takes its sibling's place on the same terms."""
+    parts = [list(p) for p in parts]
+    group_of = {i: k for k, part in enumerate(parts) for i in part}
+
+    def fit(x: int, members: Sequence[int]) -> float:
+        return float(np.mean(vectors[list(members)] @ vectors[x])) if members else -1.0
+
+    def fits(x: int, rest: list[int]) -> bool:
+        return (any(y in rest for y in adj.get(x)) and not conflicts_with(x, rest, conflicts)
+                and _connected([*rest, x], adj))
+
+    for _ in range(rounds):
+        moved = False
+        mine: dict[str, list[int]] = defaultdict(list)  # article -> its grouped claims
+        for i in sorted(group_of):
+            mine[claims[i].article_id].append(i)
+        loose: dict[str, list[int]] = defaultdict(list)  # article -> its agreeing claims left out
+        for x in np.flatnonzero(np.diff(adj.indptr)).tolist():
+            if x not in group_of and claims[x].article_id in mine:
+                loose[claims[x].article_id].append(x)
+        for art in sorted(mine):
+            for a in mine[art]:
+                for b in [*mine[art], *loose.get(art, ())]:
+                    ka, kb = group_of.get(a), group_of.get(b)
+                    if a == b or ka is None or ka == kb or (kb is not None and b < a):
+                        continue
+                    rest_a = [y for y in parts[ka] if y != a]
+                    rest_b = [y for y in parts[kb] if y != b] if kb is not None else []
+                    now = fit(a, rest_a) + (fit(b, rest_b) if kb is not None else 0.0)
+                    swap = fit(b, rest_a) + (fit(a, rest_b) if kb is not None else 0.0)
+                    if swap <= now + SWAP_GAIN or not fits(b, rest_a) or (
+                            kb is not None and not fits(a, rest_b)):
+                        continue
+                    parts[ka] = sorted([*rest_a, b])
+                    group_of[b] = ka
+                    if kb is not None:
+                        parts[kb] = sorted([*rest_b, a])
+                        group_of[a] = kb
+                    else:
+                        del group_of[a]
+                    moved = True
+                    break
+                else:
+                    continue
+                break
+        if not moved:
+            break
+    return parts
+
+
+# A swap of two sentences between groups must raise their summed mean cosine by this much.
+SWAP_GAIN = 0.02
+
+
+def _connected(members: Sequence[int], adj: Adjacency) -> bool:
+    """Whether the agree edges among ``members`` link them all."""
+    inside, seen, todo = set(members), {members[0]}, [members[0]]
+    while todo:
+        for y in adj.get(todo.pop()):
+            if y in inside and y not in seen:
+                seen.add(y)
+                todo.append(y)
+    return len(seen) == len(inside)
 
 
 def conflicts_with(x: int, others: Iterable[int], conflicts: Container[tuple[int, int]]
