@@ -9,37 +9,33 @@ miss stays an unattributed claim (the outlet's own voice), which is the safe def
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..wordlists import word_set
 from .clauses import WORD, finite_verb, is_clause
+from .cues import (
+    ASSERT_CUES,
+    ASSERT_RE,
+    CLAIM_NOUNS,
+    DENIED_NOUN,
+    DENIED_NOUNS,
+    DENY_CUES,
+    DENY_RE,
+    INSTRUCTED,
+    NAME,
+    Attributed,
+    trim,
+)
+from .second import second_voice
 from .speakers import PRONOUNS, clean_speaker, named, plain, speaker_ok
 
-ASSERT_CUES = (
-    "said|says|say|claimed|claims|claim|maintained|maintains|maintain|stated|states|stressed|stresses|"
-    "clarified|clarifies|asserted|asserts|insisted|insists|argued|argues|noted|notes|added|adds|"
-    "reiterated|reiterates|highlighted|highlights|emphasised|emphasized|emphasises|emphasizes|"
-    "confirmed|confirms|announced|announces|reported|reports|alleged|alleges|warned|warns|told|"
-    "believes|believed|suggested|suggests|acknowledged|acknowledges|admitted|admits|conceded|"
-    "contended|contends|affirmed|affirms|explained|explains|wrote|writes|tweeted|posted|"
-    "predicted|predicts|repeated|repeats|insist|"
-    "boasted|boasts"
-)
-DENY_CUES = (
-    "denied|denies|deny|refuted|refutes|refute|rejected|rejects|reject|dismissed|dismisses|"
-    "disputed|disputes|dispute|contradicted|contradicts|rebutted|rebuts|rebuffed|rebuffs|rebuff"
-)
-CLAIM_NOUNS = (
-    "claims?|assertions?|allegations?|statements?|remarks?|suggestions?|insistence|contention"
-)
+__all__ = ["DENIED_NOUNS", "Attributed", "attribute", "innermost"]
+
 _ADVS = (
     r"(?:(?:also|consistently|repeatedly|firmly|strongly|categorically|earlier|later|again|"
     r"publicly|previously|however|always|flatly|separately|then|had|has|have|would|will|did|"
     r"does|last\s+week|"
     r"on\s+\w+day)[\s,]+)*"
 )
-_ASSERT_RE = re.compile(rf"\b(?:{ASSERT_CUES})\b", re.I)
-_DENY_RE = re.compile(rf"\b(?:{DENY_CUES})\b", re.I)
 # An appositive after a speaker's name: "Bjorn Lund, the network's director, said";
 # "Mohammad Eslami, head of the agency, said"; "Redwan Hussein, Abiy's adviser, who led the
 # team, said". Not a list of actors ("Israel, the US and Britain said").
@@ -52,14 +48,10 @@ _APPOSITIVE = (
     r"(?:(?!\s(?:and|or)\s+(?:the\s+)?[A-Z])[^,;:\"“”]){1,150}?"
     r"(?:,\s+(?:who|which|whose)\b[^,;:\"“”]{1,120}?)?"
 )
-_NAME = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}"
-# "told members of his government not to speak", "told troops to hold": whom, then an order.
-_INSTRUCTED = re.compile(r"(?:(?:the|his|her|their|its|our)\s+)?[\w’'.-]+(?:\s+of\s+(?:the|his|"
-                         r"her|their|its|our)\s+[\w’'.-]+)?\s+(?:not\s+)?to\s+[a-z]+", re.I)
 
 # "P, X said." / "\"P,\" X said in a post." / "P, the army's chief, Name, told a meeting."
 _TRAILING = re.compile(
-    rf"[,\"”]\s*(?P<spk>[^,\"“”]{{2,80}}?)(?:,\s+(?:{_APPOSITIVE}|(?P<name>{_NAME}))\s*,)?"
+    rf"[,\"”]\s*(?P<spk>[^,\"“”]{{2,80}}?)(?:,\s+(?:{_APPOSITIVE}|(?P<name>{NAME}))\s*,)?"
     r"\s+(?:(?:has|have|had)\s+)?(?P<cue>(?:was|were)\s+quoted\s+as\s+saying|said|say|"
     r"says|told|added|noted|stated|wrote|claimed|claim|claims|maintained|maintain|insisted|insist|"
     r"warned|reported|reports|announced|alleged|allege|alleges|believe|believes|argued|argue|"
@@ -87,49 +79,6 @@ _AS_PUT = re.compile(
     r"claimed|noted|argued|warned|insisted|wrote)(?:\s+on\s+[A-Z]\w+)?\s*,\s*)|"
     r"[^,;\"“”]{3,}?(?P<aside>,\s*as\s+(?P<spk2>[^,;:\"“”]{2,60}?)\s+(?P<cue2>put\s+it|said|"
     r"claimed|noted|argued)\s*,))")
-# A second voice in the sentence: "X said P, but Y said Q", "X said P; Y put the figure at N",
-# "X said P, and Y agreed", "X said P, a figure Y disputed".
-_SECOND = re.compile(
-    rf"(?:,\s*(?:but|while|whereas|and)|;|\s+while|\s+whereas)\s+(?P<spk>{_NAME}|(?:the|its|"
-    r"their|his|her)\s+[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?)\s+(?:(?:has|had|have)\s+)?"
-    rf"(?P<cue>{ASSERT_CUES}|{DENY_CUES}|put\s+the\s+(?:death\s+)?(?:figure|toll|number)|"
-    r"(?:dis)?agreed)\b\s*(?:that\s+)?"
-    r"|,\s*(?:a|an|the)\s+(?:figure|claim|account|version|number|toll|assertion)\s+"
-    rf"(?P<spk2>{_NAME}|(?:the|its|their)\s+[\w’'.-]+(?:\s+[\w’'.-]+){{0,3}}?)\s+"
-    rf"(?P<cue2>{DENY_CUES}|rejected|questioned|contested)\b")
-
-
-def _second_voice(s: str, a: int, b: int) -> tuple[int, list[Attributed]]:
-    """Where a first speaker's proposition [a, b) ends when a second speaker follows in the
-    same sentence, and the second's attribution: what it says after its verb, or, when it only
-    answers the first ("agreed", "disputed", "a figure Y disputed"), the first's proposition
-    agreed with or denied."""
-    m = _SECOND.search(s, a, b)
-    if m is None:
-        return b, []
-    spk, cue = m.group("spk") or m.group("spk2"), m.group("cue") or m.group("cue2")
-    if not speaker_ok(spk):
-        return b, []
-    end = _trim(s, a, m.start())[1]
-    denial = bool(_DENY_RE.fullmatch(cue))
-    if m.group("cue2") or (denial or cue.lower() == "disagreed") and m.end() >= b - 2:
-        return end, [Attributed(a, end, clean_speaker(spk), cue, "denies")]
-    if cue.lower() == "agreed" and m.end() >= b - 2:
-        return end, [Attributed(a, end, clean_speaker(spk), cue, "asserts")]
-    start = m.end()
-    if denial:  # "Y denied that Q", "Y rejected claims that Q"; not "the judge denied him bail"
-        lead = _DENIED_NOUN.match(s, start)
-        if lead is None and not s[:start].rstrip().endswith("that"):
-            return b, []
-        start = lead.end() if lead else start
-    elif cue.lower() == "told" and _INSTRUCTED.match(s, start):
-        return b, []  # "... while air traffic control told him to turn back": an order
-    x, y = _trim(s, m.start("spk") if cue.lower().startswith("put") else start, b)
-    if y - x <= 10 or not (cue.lower().startswith("put") or is_clause(s[x:y])):
-        return b, []  # "and Kovar agreed to send observers": an act, not a second claim
-    return end, [Attributed(x, y, clean_speaker(spk), cue, "denies" if denial else "asserts")]
-
-
 _LIES = (r"lies?|fiction|fake(?:\s+news)?|false|untrue|baseless|propaganda|fabrications?|"
          r"fabricated|nonsense|absurd|disinformation|slander|groundless|unfounded")
 _BARE_LABEL = re.compile(r"called|branded|labell?ed|termed", re.I)  # "called P fake news"
@@ -174,7 +123,7 @@ def _acts(spk: str, act: str) -> bool:
     first = act.split()[0] if act.split() else ""
     if first in ("also", "then") and len(act.split()) > 1:
         first = act.split()[1]
-    return speaker_ok(spk) and finite_verb([first]) and not _ASSERT_RE.search(act)
+    return speaker_ok(spk) and finite_verb([first]) and not ASSERT_RE.search(act)
 
 
 def _trailing(s: str) -> re.Match[str] | None:
@@ -183,10 +132,6 @@ def _trailing(s: str) -> re.Match[str] | None:
     return m if m and speaker_ok(m.group("spk")) and m.start() > 10 else None  # from near its end
 
 
-# What a denial rejects, before the proposition itself: "rejected (the) claims that P".
-DENIED_NOUNS = (r"claims?|reports?|allegations?|suggestions?|accusations?|assertions?|charges?|"
-                r"speculation|rumou?rs?")
-_DENIED_NOUN = re.compile(rf"(?:the\s+|any\s+)?(?:{DENIED_NOUNS})\s+(?:that|of)\s+", re.I)
 _DENIED_BY = re.compile(
     rf"\s*(?:The\s+)?(?:{DENIED_NOUNS})\s+that\s+(?P<p>[^\"“”]+?)\s+(?:was|were|have\s+been|"
     rf"has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?P<cue>{DENY_CUES})\s+by\s+"
@@ -214,28 +159,6 @@ _ADDED_THING = re.compile(r"\s+(?:\d[\d,.]*|an?|another|more|extra|additional|fu
 _NOT_RELATIVE = r"(?!(?:was|were|is|are|had|has|have|would|will|could|\w+ed)\b)"
 # A denial that is negated or hedged denies nothing: "Kyiv has not denied", "few would deny".
 _HEDGED = re.compile(r"\b(?:not|never|no|nobody|none|few|hardly|n['’]t)\b|n['’]t\b", re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class Attributed:
-    """A proposition with who asserts or denies it; offsets are relative to the sentence."""
-
-    start: int  # of the proposition within the sentence
-    end: int
-    speaker: str | None
-    cue: str | None
-    stance: str  # "asserts" | "denies"
-    aside: tuple[int, int] | None = None  # "P1, he said, P2": the attribution inside, cut out
-
-
-def _trim(s: str, a: int, b: int) -> tuple[int, int]:
-    """Shrink [a, b) past spaces, quotes and connective punctuation at either end."""
-    junk = " \t\n,;:\"“”'‘’—–-"
-    while a < b and s[a] in junk:
-        a += 1
-    while b > a and s[b - 1] in junk + ".":
-        b -= 1
-    return a, b
 
 
 _SPACES = re.compile(r"\s{2,}")
@@ -367,7 +290,7 @@ def _attribute(sentence: str) -> list[Attributed]:
                          r"(?:\w+ly\s+)?(?:false|untrue|wrong|baseless|unfounded|misleading|"
                          r"not\s+true|not\s+supported|unsupported)\b", rest)
         p1 = p0 + (dm.start() if dm else stop.start() if stop else len(rest))
-        a, b = _trim(s, p0, p1)
+        a, b = trim(s, p0, p1)
         if b > a:
             before = re.search(rf"(?:^|[,;]\s*)(?P<dspk>[^,;:\"“”]{{1,80}}?)\s+{_ADVS}"
                                rf"(?P<dcue>{DENY_CUES})\s+(?:the\s+)?$", s[:m.start()])
@@ -386,14 +309,14 @@ def _attribute(sentence: str) -> list[Attributed]:
     # 1b. "Reports that P were denied by X": X denies P.
     m = _DENIED_BY.match(s) if short else None
     if m and speaker_ok(clean_speaker(m.group("spk"))):
-        a, b = _trim(s, m.start("p"), m.end("p"))
+        a, b = trim(s, m.start("p"), m.end("p"))
         if b - a > 10:
             return [Attributed(a, b, clean_speaker(m.group("spk")), m.group("cue"), "denies")]
 
     # 2. "X took to X (formerly Twitter), stating, "P"" / "X took to social media to say that P".
     m = _TOOK_TO.match(s)
     if m and speaker_ok(clean_speaker(m.group("spk"))):
-        a, b = _trim(s, m.end(), len(s))
+        a, b = trim(s, m.end(), len(s))
         if b - a > 10:
             return [Attributed(a, b, clean_speaker(m.group("spk")), m.group("cue").lower(),
                                "asserts")]
@@ -402,7 +325,7 @@ def _attribute(sentence: str) -> list[Attributed]:
     #     P": the one quoted said it; the outlet only relays.
     m = _QUOTES_WHOM.match(s) if short else None
     if m and speaker_ok(clean_speaker(m.group("spk"))):
-        a, b = _trim(s, m.end(), len(s))
+        a, b = trim(s, m.end(), len(s))
         if b - a > 10:
             return [Attributed(a, b, clean_speaker(m.group("spk")), "as saying", "asserts")]
 
@@ -413,9 +336,9 @@ def _attribute(sentence: str) -> list[Attributed]:
         spk = clean_speaker(m.group("spk") or m.group("spk2"))
         cue = " ".join((m.group("cue") or m.group("cue2")).split())
         if m.group("lead"):
-            a, b = _trim(s, m.end(), len(s))
+            a, b = trim(s, m.end(), len(s))
             return [Attributed(a, b, spk, cue, "asserts")]
-        a, b = _trim(s, 0, len(s))
+        a, b = trim(s, 0, len(s))
         return [Attributed(a, b, spk, cue, "asserts", aside=(m.start("aside"), m.end("aside")))]
 
     # 3. "According to X, P" / "P, according to X."
@@ -425,23 +348,23 @@ def _attribute(sentence: str) -> list[Attributed]:
                  r"),\s*(?:(?:speaking|writing|quoted|citing)\b[^,]{0,80},\s*)?", s)
     if m and m.group("spk2"):  # "In Putin's account, P"
         if speaker_ok(m.group("spk2")):
-            a, b = _trim(s, m.end(), len(s))
+            a, b = trim(s, m.end(), len(s))
             return [Attributed(a, b, clean_speaker(m.group("spk2")), "according to", "asserts")]
         m = None
     if m and speaker_ok(m.group("spk")):
-        a, b = _trim(s, m.end(), len(s))
+        a, b = trim(s, m.end(), len(s))
         return [Attributed(a, b, clean_speaker(m.group("spk")), "according to", "asserts")]
     m = re.search(r",\s*according\s+to\s+(?P<spk>[^,]{2,90}?)\s*\.?\s*$", s)
     if m and speaker_ok(m.group("spk")):
-        a, b = _trim(s, 0, m.start())
+        a, b = trim(s, 0, m.start())
         return [Attributed(a, b, clean_speaker(m.group("spk")), "according to", "asserts")]
 
     # 4. "He called it a violation and said P": a first act, then the saying.
     m = _AND_SAID.match(s)
     if m and _acts(m.group("spk"), m.group("act")) and not (
-            re.search(rf"\b(?:{DENY_CUES})\s+(?:that\b|{_DENIED_NOUN.pattern})", m.group("act"),
+            re.search(rf"\b(?:{DENY_CUES})\s+(?:that\b|{DENIED_NOUN.pattern})", m.group("act"),
                       re.I)):  # "X denied that P and said Q" is a denial first
-        a, b = _trim(s, m.start("spk"), len(s))  # the act is said too: "put the toll at 120"
+        a, b = trim(s, m.start("spk"), len(s))  # the act is said too: "put the toll at 120"
         if m.end() < b - 10:
             return [Attributed(a, b, clean_speaker(m.group("spk")),
                                m.group("cue") or m.group("cue2"), "asserts")]
@@ -456,7 +379,7 @@ def _attribute(sentence: str) -> list[Attributed]:
     if (m and m.group("p") and (m.group("lie1") or m.group("lie2"))
             and speaker_ok(clean_speaker(m.group("spk")))
             and not re.fullmatch(r"(?:this|that|it|them)", m.group("obj").strip(), re.I)):
-        a, b = _trim(s, *(m.span("p") if m.group("p") else m.span("obj")))
+        a, b = trim(s, *(m.span("p") if m.group("p") else m.span("obj")))
         if b - a > 3:
             return [Attributed(a, b, clean_speaker(m.group("spk")), m.group("cue"), "denies")]
 
@@ -470,7 +393,7 @@ def _attribute(sentence: str) -> list[Attributed]:
         rf"Late|Early|Hours|Days|Only|Just|[A-Z][a-z]+ing(?=\s))"  # not a name: "Velling, who"
         rf"\b[^;:\"“”]{{0,100}}?,\s*)?"
         rf"(?P<spk>[^,;:\"“”]{{1,80}}?)(?:,\s+\d{{1,3}}(?=\s*,))?"  # "Lotte Vaar, 62, said"
-        rf"(?:,\s+(?:{_APPOSITIVE}|(?P<name>{_NAME}))\s*(?=,))?"
+        rf"(?:,\s+(?:{_APPOSITIVE}|(?P<name>{NAME}))\s*(?=,))?"
         rf"(?:\s*,\s*(?:for\s+(?:its|his|her|their)\s+part|however|meanwhile|in\s+turn|too)\s*,)?"
         rf"\s*,?\s+{_ADVS}(?P<cue>{_QUOTED}|{ASSERT_CUES}|{DENY_CUES}"
         rf"|(?<=statement\s)saying|(?<=message\s)saying|(?<=post\s)saying|{_FRAMING})\b"
@@ -494,12 +417,12 @@ def _attribute(sentence: str) -> list[Attributed]:
         rf"confident)\s+that\s+)?",
         s,
     )
-    if (m and _DENY_RE.fullmatch(m.group("cue")) and not m.group("cue").lower().startswith("den")
-            and not _DENIED_NOUN.match(s, m.end()) and not s[:m.end()].rstrip().endswith("that")):
+    if (m and DENY_RE.fullmatch(m.group("cue")) and not m.group("cue").lower().startswith("den")
+            and not DENIED_NOUN.match(s, m.end()) and not s[:m.end()].rstrip().endswith("that")):
         m = None  # "X rejected the appeal": an act, not the denial of a proposition
     if m and m.group("cue").lower() == "said" and _SAID_TO.match(s, m.end("cue")):
         m = None  # "troops said to number 3,000", "the report said to be circulating": hedges
-    if m and m.group("cue").lower() == "told" and _INSTRUCTED.match(s, m.end("cue") + 1):
+    if m and m.group("cue").lower() == "told" and INSTRUCTED.match(s, m.end("cue") + 1):
         m = None  # "X told his ministers not to speak": an order given, not a claim
     if (m and m.group("cue").lower() in ("added", "adds") and _ADDED_THING.match(s, m.end("cue"))
             and clean_speaker(m.group("spk")).lower() not in PRONOUNS):
@@ -510,31 +433,31 @@ def _attribute(sentence: str) -> list[Attributed]:
         # described hearing blasts, officials said": the trailing speaker says it all
     if m and speaker_ok(clean_speaker(m.group("spk"))) and m.end() < len(s) - 3:
         cue = m.group("cue")
-        stance = "denies" if _DENY_RE.fullmatch(cue) else "asserts"
+        stance = "denies" if DENY_RE.fullmatch(cue) else "asserts"
         start = m.end()
         if stance == "denies":  # "X rejected claims that P": X denies P, not "claims that P"
-            lead = _DENIED_NOUN.match(s, start)
+            lead = DENIED_NOUN.match(s, start)
             start = lead.end() if lead else start
         if framing:  # "X accused Y of P": the accusation is the claim
             start = m.start("spk")
         if (cue.lower() == "told" and not s[:start].rstrip().lower().endswith("that")
                 and (lead := _LISTENER.match(s, start))):
             start = lead.end()  # "told the coast guard the engine had failed": not the listener
-        a, b = _trim(s, start, len(s))
+        a, b = trim(s, start, len(s))
         if b - a > 10:
             spk = m.group("spk")
             if (m.group("name") and re.search(r"(?:^|\s)[a-z]", spk) and not re.search(
                     r"\b(?:capital|city|town|village|region|province|country|state|district)$",
                     spk)):  # "Officials in the capital, Ostrel, said": a place, not a name
                 spk = m.group("name")  # "Talvor's president, Ilse Morrow, said": the name
-            b, other = _second_voice(s, a, b) if short and not framing else (b, [])
+            b, other = second_voice(s, a, b) if short and not framing else (b, [])
             return [Attributed(a, b, clean_speaker(spk), cue, stance), *other]
 
     # 6. Trailing: "P, X said." / "\"P,\" X said in a post." / "\"P,\" an official was quoted
     #    as saying, underscoring Q."
     m = _trailing(s)
     if m:
-        a, b = _trim(s, 0, m.start() + 1)
+        a, b = trim(s, 0, m.start() + 1)
         if b > a:
             return [Attributed(a, b, named(m.group("spk"), m.group("name")), m.group("cue"),
                                "asserts")]
@@ -542,26 +465,26 @@ def _attribute(sentence: str) -> list[Attributed]:
     # 7. Inside: "P1, he said, P2" (the attribution cut out of the proposition).
     m = _INSIDE.match(s)
     if m and speaker_ok(m.group("spk")):
-        a, b = _trim(s, 0, len(s))
+        a, b = trim(s, 0, len(s))
         return [Attributed(a, b, clean_speaker(m.group("spk")), m.group("cue"), "asserts",
                            aside=(m.start("aside"), m.end("aside")))]
 
     # 7b. "\"P1,\" X said, \"P2.\"" (the attribution and its quote marks cut out).
     m = _QUOTE_INSIDE.match(s) if short else None
     if m and speaker_ok(m.group("spk")):
-        a, b = _trim(s, 0, len(s))
+        a, b = trim(s, 0, len(s))
         return [Attributed(a, b, clean_speaker(m.group("spk")), m.group("cue").split()[0],
                            "asserts", aside=(m.start("aside"), m.end("aside")))]
 
     # 8. Inverted: "P, said X." / "\"P,\" said X, the army's spokesman, on Tuesday."
     m = re.search(r",\s*[\"”]?\s*(?P<cue>said|says|added|noted|insisted|wrote)\s+"
                   rf"(?P<spk>[^,]{{2,80}}?)(?:,\s+\d{{1,3}})?(?:,\s+(?:{_APPOSITIVE}|"
-                  rf"(?P<name>{_NAME})))?"
+                  rf"(?P<name>{NAME})))?"
                   r"(?:,?\s+on\s+[A-Z]\w+)?\s*\.?\s*$", s)
     if m and re.search(r"\b(?:had|has|have|was|were|is|are|would|will|could)\b", m.group("spk")):
         m = None  # "X, the spokesperson, said P had happened": a clause, not a speaker
     if m and speaker_ok(m.group("spk")) and m.start() > 10:
-        a, b = _trim(s, 0, m.start())
+        a, b = trim(s, 0, m.start())
         return [Attributed(a, b, named(m.group("spk"), m.group("name")).rstrip("."),
                            m.group("cue"), "asserts")]
     return out

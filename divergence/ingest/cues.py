@@ -1,0 +1,59 @@
+"""The words of attribution, and the record it yields: what reporting cues, denials and claim
+nouns look like, and a proposition with who asserts or denies it (shared by ``attribution`` and
+``second``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ASSERT_CUES = (
+    "said|says|say|claimed|claims|claim|maintained|maintains|maintain|stated|states|stressed|stresses|"
+    "clarified|clarifies|asserted|asserts|insisted|insists|argued|argues|noted|notes|added|adds|"
+    "reiterated|reiterates|highlighted|highlights|emphasised|emphasized|emphasises|emphasizes|"
+    "confirmed|confirms|announced|announces|reported|reports|alleged|alleges|warned|warns|told|"
+    "believes|believed|suggested|suggests|acknowledged|acknowledges|admitted|admits|conceded|"
+    "contended|contends|affirmed|affirms|explained|explains|wrote|writes|tweeted|posted|"
+    "predicted|predicts|repeated|repeats|insist|"
+    "boasted|boasts"
+)
+DENY_CUES = (
+    "denied|denies|deny|refuted|refutes|refute|rejected|rejects|reject|dismissed|dismisses|"
+    "disputed|disputes|dispute|contradicted|contradicts|rebutted|rebuts|rebuffed|rebuffs|rebuff"
+)
+CLAIM_NOUNS = (
+    "claims?|assertions?|allegations?|statements?|remarks?|suggestions?|insistence|contention"
+)
+ASSERT_RE = re.compile(rf"\b(?:{ASSERT_CUES})\b", re.I)
+DENY_RE = re.compile(rf"\b(?:{DENY_CUES})\b", re.I)
+NAME = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3}"
+# "told members of his government not to speak", "told troops to hold": whom, then an order.
+INSTRUCTED = re.compile(r"(?:(?:the|his|her|their|its|our)\s+)?[\w’'.-]+(?:\s+of\s+(?:the|his|"
+                        r"her|their|its|our)\s+[\w’'.-]+)?\s+(?:not\s+)?to\s+[a-z]+", re.I)
+
+# What a denial rejects, before the proposition itself: "rejected (the) claims that P".
+DENIED_NOUNS = (r"claims?|reports?|allegations?|suggestions?|accusations?|assertions?|charges?|"
+                r"speculation|rumou?rs?")
+DENIED_NOUN = re.compile(rf"(?:the\s+|any\s+)?(?:{DENIED_NOUNS})\s+(?:that|of)\s+", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Attributed:
+    """A proposition with who asserts or denies it; offsets are relative to the sentence."""
+
+    start: int  # of the proposition within the sentence
+    end: int
+    speaker: str | None
+    cue: str | None
+    stance: str  # "asserts" | "denies"
+    aside: tuple[int, int] | None = None  # "P1, he said, P2": the attribution inside, cut out
+
+
+def trim(s: str, a: int, b: int) -> tuple[int, int]:
+    """Shrink [a, b) past spaces, quotes and connective punctuation at either end."""
+    junk = " \t\n,;:\"“”'‘’—–-"
+    while a < b and s[a] in junk:
+        a += 1
+    while b > a and s[b - 1] in junk + ".":
+        b -= 1
+    return a, b
