@@ -406,6 +406,68 @@ def test_appositives_asides_framing_and_accounts(sentence: str, speaker: str,
     assert (c.speaker, c.stance, c.content) == (speaker, "asserts", content)
 
 
+@pytest.mark.parametrize(("sentence", "speaker", "stance", "content"), [
+    # a source, then what is said of it or beside it
+    ("Five soldiers were killed in the clash, according to the army, which blamed the rebels.",
+     "the army", "asserts", "Five soldiers were killed in the clash."),
+    ("Shelling resumed near the port, according to the mayor, while the capital stayed calm.",
+     "the mayor", "asserts", "Shelling resumed near the port."),
+    # a view stated: "X's reading is that P"
+    ("The government's reading is that the rebels broke the truce first.",
+     "The government", "asserts", "The rebels broke the truce first."),
+    # a generic head, then a title and a name: the name speaks
+    ("Kenya's top envoy, Special Envoy Amina Otieno, said both sides would sign on Friday.",
+     "Special Envoy Amina Otieno", "asserts", "Both sides would sign on Friday."),
+    # what the general told the minister is the general's
+    ("The minister said the general had told him that the troops would withdraw.",
+     "the general", "asserts", "The troops would withdraw."),
+    ("Iran said it had told its neighbours that the strikes would be limited.",
+     "Iran", "asserts", "Iran had told its neighbours that the strikes would be limited."),
+    # a deed, then the saying: the deed is the outlet's report, the saying the rebels'
+    ("Rebels seized the airport, saying the army had fled.",
+     "Rebels", "asserts", "The army had fled."),
+    # the speaker's label after what was said is not part of it
+    ("Police said the protesters attacked officers first, calling the march a riot.",
+     "Police", "asserts", "The protesters attacked officers first."),
+    # denials: a qualified charge, blame, and what the denier did next
+    ("The minister rejected the opposition's accusation of vote-rigging and said the count "
+     "was fair.", "The minister", "denies",
+     "The minister rejected the opposition's accusation of vote-rigging and said the count was "
+     "fair."),
+    ("The junta dismissed the rebel claims that its jets bombed the market.",
+     "The junta", "denies", "Its jets bombed the market."),
+    ("The army has rejected all responsibility for the blast, even though witnesses saw its "
+     "drones.", "The army", "denies", "The army has rejected all responsibility for the blast, "
+     "even though witnesses saw its drones."),
+])
+def test_sources_views_relays_deeds_and_denials(sentence: str, speaker: str, stance: str,
+                                                content: str) -> None:
+    """More of the shapes news prose gives who says what (2026-12-03 probe)."""
+    c = claim_from_text(sentence)
+    assert (c.speaker, c.stance, c.content) == (speaker, stance, content)
+
+
+def test_deeds_and_charges_denied_are_two_claims() -> None:
+    """"Rebels seized the airport, saying P": the seizure in the outlet's voice, P the rebels';
+    "P, a charge the military denied": the outlet states P, the military denies it; a second
+    speaker after an adverb is named without it."""
+    s = "Rebels seized the airport, saying the army had fled."
+    assert [(a.speaker, s[a.start:a.end]) for a in attribute(s)] == [
+        ("Rebels", "the army had fled"), (None, "Rebels seized the airport")]
+    s = "The army shelled the village on Monday, a charge the military denied."
+    assert [(a.speaker, a.stance, s[a.start:a.end]) for a in attribute(s)] == [
+        (None, "asserts", "The army shelled the village on Monday"),
+        ("the military", "denies", "The army shelled the village on Monday")]
+    s = ("The premier said talks would resume; the opposition leader had earlier said they "
+         "were dead.")
+    assert [a.speaker for a in attribute(s)] == ["The premier", "the opposition leader"]
+    assert attribute("The ministry will say on Friday whether the talks resume.") == []
+    text = "Rebels seized the airport on Monday, saying the army had fled the city."
+    claims = split(_article(text))
+    assert [(c.speaker, c.content) for c in claims] == [
+        ("Rebels", "The army had fled the city."), (None, "Rebels seized the airport on Monday.")]
+
+
 def test_a_denial_before_someones_claim_is_both_positions() -> None:
     atts = attribute("The ministry rejected Baku's claims that the troops had withdrawn.")
     assert [(a.speaker, a.stance) for a in atts] == [("The ministry", "denies"),

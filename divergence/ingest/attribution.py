@@ -157,6 +157,21 @@ _ADDED_THING = re.compile(r"\s+(?:\d[\d,.]*|an?|another|more|extra|additional|fu
 # after "said at a meeting" / "told the men": a "that" opening a relative clause ("that lasted
 # five hours", "that he had hired") is not the one that opens what was said
 _NOT_RELATIVE = r"(?!(?:was|were|is|are|had|has|have|would|will|could|\w+ed)\b)"
+# "The government's reading is that P", "Kyiv's position remains that P": a view stated.
+_VIEW_IS = re.compile(r"\s*(?P<spk>[^,;:\"“”]{2,80}?)['’]s?\s+(?:own\s+|official\s+)?"
+                      r"(?P<cue>account|view|reading|position|assessment|version|argument|"
+                      r"contention|line|explanation|conclusion|stance)\s+(?:is|was|has\s+been|"
+                      r"had\s+been|remains|remained)\s+that\s+")
+# A title and a name, all capitalised: "Secretary of State Marco Rubio", "Deputy Minister Ali".
+_TITLED_NAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:of|for|and|the)?\s*[A-Z][\w’'.-]*)*\s+"
+                          r"[A-Z][\w’'.-]+")
+# What a denial of blame rejects: "rejected all responsibility for", "denied any involvement".
+_BLAME = re.compile(r"(?:(?:all|any)\s+(?:[\w’'-]+\s+)?)?(?:responsibility|involvement|"
+                    r"role|part|blame|wrongdoing|link|links)\b", re.I)
+# Where a denial's proposition ends: the speaker's next act, or the outlet's concession.
+_THEN_SAID = re.compile(r"\s+and\s+(?:also\s+|then\s+)?(?:said|added|insisted|argued|stressed|"
+                        r"warned|told|called|accused)\b|,\s*(?:even\s+though|although|though|"
+                        r"despite)\b", re.I)
 # A denial that is negated or hedged denies nothing: "Kyiv has not denied", "few would deny".
 _HEDGED = re.compile(r"\b(?:not|never|no|nobody|none|few|hardly|n['’]t)\b|n['’]t\b", re.I)
 
@@ -198,7 +213,7 @@ def attribute(sentence: str) -> list[Attributed]:
 _RELAYED = re.compile(r"(?:said|says|say|claimed|claims|claim|stated|states|insisted|insists|"
                       r"alleged|alleges|maintained|maintains|announced|announces|confirmed|"
                       r"confirms|denied|denies|reported|reports|admitted|admits|acknowledged|"
-                      r"acknowledges|asserted|asserts|argued|argues|wrote|writes)", re.I)
+                      r"acknowledges|asserted|asserts|argued|argues|wrote|writes|told|tells)", re.I)
 
 
 def innermost(sentence: str, att: Attributed, depth: int = 3) -> Attributed:
@@ -210,7 +225,8 @@ def innermost(sentence: str, att: Attributed, depth: int = 3) -> Attributed:
     ("A said B said C said ..." 700 times over is a chain no reader follows, and was a
     recursion error)."""
     for _ in range(depth):
-        if att.stance != "asserts" or att.aside or att.end - att.start > _LONG:
+        if (att.stance != "asserts" or att.aside or att.end - att.start > _LONG
+                or att.speaker is None):
             return att
         said = sentence[att.start:att.end]
         inner = attribute(said)
@@ -223,6 +239,9 @@ def innermost(sentence: str, att: Attributed, depth: int = 3) -> Attributed:
         if re.search(r"\b(?:wrongly|falsely|mistakenly|erroneously|baselessly|dishonestly)\b",
                      head, re.I):
             return att  # "X said the opposition wrongly claimed P": X's charge
+        if x.cue in ("told", "tells") and not _TOLD_ME.match(said, head.rfind(x.cue) + len(x.cue)):
+            return att  # "Iran said it had told its neighbours P": Iran's; "X said the general
+            # had told him P" is the general's, told to X
         if (not _RELAYED.fullmatch(x.cue or "") or not is_clause(said[x.start:x.end])
                 or finite_verb(WORD.findall(x.speaker))):  # "he is forming a panel to look
             # into reports of ...": no one
@@ -232,6 +251,16 @@ def innermost(sentence: str, att: Attributed, depth: int = 3) -> Attributed:
     return att
 
 
+_SPEECH_ACTS = word_set("speech_acts")
+# A label the speaker puts on it after what was said: not part of what was said.
+_FRAMED_AFTER = re.compile(r",\s*(?:calling|describing|branding|labell?ing|terming)\s+(?:it|this|"
+                           r"that|them|the|their|its|his|her|these|those)\b[^\"“”]*$", re.I)
+_CHARGE_DENIED = re.compile(
+    r"(?:,|\s+[—–-]+)\s*(?:a|an)\s+(?:charge|claim|accusation|allegation|account|figure|version|"
+    rf"report|assertion|number|toll)\s+(?:that\s+)?(?P<spk>{NAME}|(?:the|its|their)\s+[\w’'.-]+"
+    r"(?:\s+[\w’'.-]+){0,3}?)\s+(?:(?:has|had|have)\s+)?(?:\w+ly\s+)?"
+    rf"(?P<cue>{DENY_CUES}|questioned|contested)\b[^\"“”]*$")
+_TOLD_ME = re.compile(r"\s*(?:him|her|them|me|us)\b", re.I)
 # Whom a speaker told, before what ("told the coast guard | the engine had failed", "told Reuters
 # | the toll had risen"): words up to a clause, a subject then a verb of tense.
 _LISTENER = re.compile(
@@ -250,7 +279,7 @@ _UNSAID = re.compile(r"(?:\bnot|\bnever|n['’]t|\bno\s+longer|\byet\s+to|\brefu
 def _asserted(found: list[Attributed]) -> list[Attributed]:
     """``found`` unless a speaker ends in a negated saying: then the sentence is the outlet's
     own statement about what was not said, attributed to no one."""
-    return [] if any(_UNSAID.search(x.speaker.strip()) for x in found) else found
+    return [] if any(x.speaker and _UNSAID.search(x.speaker.strip()) for x in found) else found
 
 
 def _attribute(sentence: str) -> list[Attributed]:
@@ -341,7 +370,12 @@ def _attribute(sentence: str) -> list[Attributed]:
         a, b = trim(s, 0, len(s))
         return [Attributed(a, b, spk, cue, "asserts", aside=(m.start("aside"), m.end("aside")))]
 
-    # 3. "According to X, P" / "P, according to X."
+    # 3. "According to X, P" / "P, according to X." / "X's reading is that P".
+    m = _VIEW_IS.match(s)
+    if m and speaker_ok(m.group("spk")):
+        a, b = trim(s, m.end(), len(s))
+        if b - a > 10:
+            return [Attributed(a, b, clean_speaker(m.group("spk")), m.group("cue"), "asserts")]
     m = re.match(r"\s*(?:According\s+to\s+(?P<spk>[^,]{2,90})|In\s+(?P<spk2>[^,]{2,80}?)['’]s?"
                  r"\s+(?:account|view|words|telling|version|assessment|reading|opinion|estimate)"
                  # "According to X, speaking on Wednesday, P": how X spoke is not what X said
@@ -354,7 +388,10 @@ def _attribute(sentence: str) -> list[Attributed]:
     if m and speaker_ok(m.group("spk")):
         a, b = trim(s, m.end(), len(s))
         return [Attributed(a, b, clean_speaker(m.group("spk")), "according to", "asserts")]
-    m = re.search(r",\s*according\s+to\s+(?P<spk>[^,]{2,90}?)\s*\.?\s*$", s)
+    # "P, according to X." / "P, according to X, which blamed Y." / "..., while Q": what
+    # follows the source is about it or beside it, not part of P
+    m = re.search(r",\s*according\s+to\s+(?P<spk>[^,]{2,90}?)(?:,\s*(?:which|who|while|"
+                  r"whereas)\b[^\"“”]*)?\s*\.?\s*$", s)
     if m and speaker_ok(m.group("spk")):
         a, b = trim(s, 0, m.start())
         return [Attributed(a, b, clean_speaker(m.group("spk")), "according to", "asserts")]
@@ -366,8 +403,18 @@ def _attribute(sentence: str) -> list[Attributed]:
                       re.I)):  # "X denied that P and said Q" is a denial first
         a, b = trim(s, m.start("spk"), len(s))  # the act is said too: "put the toll at 120"
         if m.end() < b - 10:
-            return [Attributed(a, b, clean_speaker(m.group("spk")),
-                               m.group("cue") or m.group("cue2"), "asserts")]
+            spk, cue = clean_speaker(m.group("spk")), m.group("cue") or m.group("cue2")
+            verb = m.group("act").split()[0].lower()
+            verb = m.group("act").split()[1].lower() if verb in ("also", "then") else verb
+            if verb in _SPEECH_ACTS or re.match(rf"(?:(?:also|then)\s+)?(?:{_FRAMING})\b",
+                                                m.group("act"), re.I):
+                return [Attributed(a, b, spk, cue, "asserts")]
+            # "Rebels seized the airport, saying the army had fled": the seizure is the outlet's
+            # report, what follows "saying" the rebels'
+            x, y = trim(s, m.end(), b)
+            return [Attributed(x, y, spk, cue, "asserts"),
+                    Attributed(a, trim(s, a, m.start("act") + len(m.group("act")))[1], None,
+                               None, "asserts")]
 
     # 4b. A label that denies: "X called reports of P 'a lie'", "X rejected as baseless claims
     #     that P", "X branded the allegations of P propaganda": X denies P.
@@ -393,7 +440,7 @@ def _attribute(sentence: str) -> list[Attributed]:
         rf"Late|Early|Hours|Days|Only|Just|[A-Z][a-z]+ing(?=\s))"  # not a name: "Velling, who"
         rf"\b[^;:\"“”]{{0,100}}?,\s*)?"
         rf"(?P<spk>[^,;:\"“”]{{1,80}}?)(?:,\s+\d{{1,3}}(?=\s*,))?"  # "Lotte Vaar, 62, said"
-        rf"(?:,\s+(?:{_APPOSITIVE}|(?P<name>{NAME}))\s*(?=,))?"
+        rf"(?:,\s+(?:(?P<appo>{_APPOSITIVE})|(?P<name>{NAME}))\s*(?=,))?"
         rf"(?:\s*,\s*(?:for\s+(?:its|his|her|their)\s+part|however|meanwhile|in\s+turn|too)\s*,)?"
         rf"\s*,?\s+{_ADVS}(?P<cue>{_QUOTED}|{ASSERT_CUES}|{DENY_CUES}"
         rf"|(?<=statement\s)saying|(?<=message\s)saying|(?<=post\s)saying|{_FRAMING})\b"
@@ -418,7 +465,8 @@ def _attribute(sentence: str) -> list[Attributed]:
         s,
     )
     if (m and DENY_RE.fullmatch(m.group("cue")) and not m.group("cue").lower().startswith("den")
-            and not DENIED_NOUN.match(s, m.end()) and not s[:m.end()].rstrip().endswith("that")):
+            and not DENIED_NOUN.match(s, m.end()) and not s[:m.end()].rstrip().endswith("that")
+            and not _BLAME.match(s, m.end())):
         m = None  # "X rejected the appeal": an act, not the denial of a proposition
     if m and m.group("cue").lower() == "said" and _SAID_TO.match(s, m.end("cue")):
         m = None  # "troops said to number 3,000", "the report said to be circulating": hedges
@@ -443,13 +491,23 @@ def _attribute(sentence: str) -> list[Attributed]:
         if (cue.lower() == "told" and not s[:start].rstrip().lower().endswith("that")
                 and (lead := _LISTENER.match(s, start))):
             start = lead.end()  # "told the coast guard the engine had failed": not the listener
+        if stance == "asserts" and re.match(r"\s*(?:whether|if)\b", s[start:], re.I):
+            return []  # "The ministry will say on Friday whether P": a question, nothing said
         a, b = trim(s, start, len(s))
+        if stance == "asserts" and (framed := _FRAMED_AFTER.search(s, a, b)):
+            b = trim(s, a, framed.start())[1]  # "X said P, calling the march a riot": X's label
+        if (stance == "denies" and (then := _THEN_SAID.search(s, a, b))
+                and trim(s, a, then.start())[1] - a > 10):
+            b = trim(s, a, then.start())[1]  # "X denied P and said Q", "..., even though Q"
         if b - a > 10:
             spk = m.group("spk")
             if (m.group("name") and re.search(r"(?:^|\s)[a-z]", spk) and not re.search(
                     r"\b(?:capital|city|town|village|region|province|country|state|district)$",
                     spk)):  # "Officials in the capital, Ostrel, said": a place, not a name
                 spk = m.group("name")  # "Talvor's president, Ilse Morrow, said": the name
+            elif (m.group("appo") and re.search(r"(?:^|\s)[a-z]", spk)
+                  and _TITLED_NAME.fullmatch(m.group("appo"))):
+                spk = m.group("appo")  # "Kenya's top envoy, Special Envoy Amina Otieno, said"
             b, other = second_voice(s, a, b) if short and not framing else (b, [])
             return [Attributed(a, b, clean_speaker(spk), cue, stance), *other]
 
@@ -487,4 +545,11 @@ def _attribute(sentence: str) -> list[Attributed]:
         a, b = trim(s, 0, m.start())
         return [Attributed(a, b, named(m.group("spk"), m.group("name")).rstrip("."),
                            m.group("cue"), "asserts")]
+
+    # 9. "P, a charge the army denied.": the outlet states P, and the army denies it.
+    m = _CHARGE_DENIED.search(s, max(0, len(s) - _LONG))
+    if m and speaker_ok(m.group("spk")) and m.start() > 10:
+        a, b = trim(s, 0, m.start())
+        return [Attributed(a, b, None, None, "asserts"),
+                Attributed(a, b, clean_speaker(m.group("spk")), m.group("cue"), "denies")]
     return out

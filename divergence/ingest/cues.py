@@ -34,7 +34,10 @@ INSTRUCTED = re.compile(r"(?:(?:the|his|her|their|its|our)\s+)?[\w’'.-]+(?:\s+
 # What a denial rejects, before the proposition itself: "rejected (the) claims that P".
 DENIED_NOUNS = (r"claims?|reports?|allegations?|suggestions?|accusations?|assertions?|charges?|"
                 r"speculation|rumou?rs?")
-DENIED_NOUN = re.compile(rf"(?:the\s+|any\s+)?(?:{DENIED_NOUNS})\s+(?:that|of)\s+", re.I)
+# Up to two words may qualify the noun: "the Armenian accusation of", "the opposition's claims
+# that", "all such reports of".
+DENIED_NOUN = re.compile(rf"(?:the\s+|any\s+|all\s+|these\s+|such\s+)?(?:(?!that\b|of\b)"
+                         rf"[\w’'-]+\s+){{0,2}}?(?:{DENIED_NOUNS})\s+(?:that|of)\s+", re.I)
 
 
 @dataclass(frozen=True, slots=True)

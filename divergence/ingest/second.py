@@ -22,6 +22,7 @@ from .speakers import clean_speaker, speaker_ok
 _SECOND = re.compile(
     rf"(?:,\s*(?:but|while|whereas|and)|;|\s+while|\s+whereas)\s+(?P<spk>{NAME}|(?:the|its|"
     r"their|his|her)\s+[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?)\s+(?:(?:has|had|have)\s+)?"
+    r"(?:(?:also|earlier|later|previously|already|repeatedly|since)\s+)?"
     rf"(?P<cue>{ASSERT_CUES}|{DENY_CUES}|put\s+the\s+(?:death\s+)?(?:figure|toll|number)|"
     r"(?:dis)?agreed)\b\s*(?:that\s+)?"
     r"|,\s*(?:a|an|the)\s+(?:figure|claim|account|version|number|toll|assertion)\s+"
