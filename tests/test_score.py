@@ -297,3 +297,31 @@ def test_add_and_score_take_the_article_size_limit_they_advise(monkeypatch: pyte
     assert _run("score", B, "--db", "c.db", *FAST, "--max-article-size", "6000000"
                 ).exit_code == 0
     assert "DIVERGENCE_MAX_ARTICLE_SIZE" not in os.environ  # restored after the run
+
+
+def test_a_page_that_repeats_itself_is_judged_once_per_distinct_pair(tmp_path: Path) -> None:
+    """A scraped page repeating one paragraph gave the judge the same pairs again and again;
+    each distinct pair is read once, and every copy still gets its verdict."""
+    from divergence.ingest.io import make_article
+
+    class Counting(Judge):
+        def __init__(self) -> None:
+            super().__init__()
+            self.read = 0
+
+        def judge_pairs(self, left, right, sims, va=None, vb=None):  # type: ignore[no-untyped-def]
+            self.read += len(left)
+            return super().judge_pairs(left, right, sims, va, vb)
+
+    arts, _ = load([A])
+    para = ("The council approved the harbour budget on Friday after a long debate. "
+            "The new terminal will open next spring with forty berths.")
+    page = make_article("\n\n".join([para] * 20), path="page.txt", source="Scraper")
+    emb = HashingEmbedder()
+    with Corpus(tmp_path / "c.db") as corpus:
+        add_articles(corpus, arts, emb)
+        judge = Counting()
+        res = score(page, corpus, emb, judge, k=2)
+    assert len(res.claims) == 40
+    judged = sum(len(cs.neighbours) for cs in res.claims)
+    assert judged == 40 * 2 and judge.read <= judged // 20

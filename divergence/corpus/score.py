@@ -19,6 +19,7 @@ from ..embed import Embedder, EmbeddingCache, embed
 from ..errors import DivergenceError
 from ..ingest.split import Splitter, embedding_text, split
 from ..judge import Judge
+from ..judge.once import judge_once
 from ..records import (
     Article,
     Claim,
@@ -216,9 +217,10 @@ def score(
     near = _in_story(near, k, {c: e.id for c, e in event_of.items()}, min_similarity)
     flat = [(i, hit) for i, hits in enumerate(near) for hit in hits]
     source = corpus.voices([hit[0].article_id for _, hit in flat])
-    pairs = judge.judge_pairs(
-        [claims[i] for i, _ in flat], [hit[0] for _, hit in flat], [hit[2] for _, hit in flat],
-        qv[[i for i, _ in flat]], np.stack([hit[1] for _, hit in flat])) if flat else []
+    pairs = judge_once(
+        judge, [claims[i] for i, _ in flat], [hit[0] for _, hit in flat],
+        [hit[2] for _, hit in flat], qv[[i for i, _ in flat]],
+        np.stack([hit[1] for _, hit in flat])) if flat else []
     taken = _positions_taken(claims, qv, flat, pairs, groups_of, corpus, judge)
     replaced = {(i, m.id) for i, m, *_ in taken}  # a side taken outweighs "neither"
     keep = [k for k, (i, hit) in enumerate(flat) if (i, hit[0].id) not in replaced]
@@ -277,10 +279,10 @@ def _positions_taken(claims: Sequence[Claim], qv: np.ndarray,
             if a[4] in stored and stored[a[4]][0].article_id != claims[a[0]].article_id]
     if not asks:
         return []
-    sides = judge.judge_pairs([y for _, y, _, _, _ in asks], [stored[m][0] for *_, m in asks],
-                              [float(vy @ stored[m][1]) for _, _, vy, _, m in asks],
-                              np.stack([vy for _, _, vy, _, _ in asks]),
-                              np.stack([stored[m][1] for *_, m in asks]))
+    sides = judge_once(judge, [y for _, y, _, _, _ in asks], [stored[m][0] for *_, m in asks],
+                       [float(vy @ stored[m][1]) for _, _, vy, _, m in asks],
+                       np.stack([vy for _, _, vy, _, _ in asks]),
+                       np.stack([stored[m][1] for *_, m in asks]))
     best: dict[tuple[int, str], Taken] = {}
     for (i, y, _, agree, m), side in zip(asks, sides, strict=True):
         if side.label != "conflict":

@@ -18,6 +18,7 @@ from ..embed import Embedder, EmbeddingCache, embed
 from ..errors import DivergenceError
 from ..ingest.split import claim_from_text, embedding_text
 from ..judge import Judge
+from ..judge.once import judge_once
 from .loaders import BENCHES, Doc, LabeledPair
 from .metrics import ari, b_cubed, confusion, fnc_score, per_class
 
@@ -48,7 +49,7 @@ def judge_labelled(pairs: Sequence[LabeledPair], judge: Judge, embedder: Embedde
     out: list[str] = []
     for k in range(0, len(pairs), 512):
         sl = slice(k, k + 512)
-        out += [j.label for j in judge.judge_pairs(ca[sl], cb[sl], sims[sl], va[sl], vb[sl])]
+        out += [j.label for j in judge_once(judge, ca[sl], cb[sl], sims[sl], va[sl], vb[sl])]
     return out
 
 
@@ -121,7 +122,7 @@ def eval_fnc1(pairs: Sequence[LabeledPair], judge: Judge, embedder: Embedder,
     votes: dict[int, list] = defaultdict(list)
     for k in range(0, len(left), 512):
         sl = slice(k, k + 512)
-        res = judge.judge_pairs(left[sl], right[sl], sims[sl], np.array(va[sl]), np.array(vb[sl]))
+        res = judge_once(judge, left[sl], right[sl], sims[sl], np.array(va[sl]), np.array(vb[sl]))
         for o, r in zip(owner[sl], res, strict=True):
             votes[o].append(r)
     for n, rs in votes.items():
