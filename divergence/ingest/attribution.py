@@ -28,7 +28,7 @@ from .cues import (
 from .second import second_voice
 from .speakers import PRONOUNS, clean_speaker, named, plain, speaker_ok
 
-__all__ = ["DENIED_NOUNS", "Attributed", "attribute", "innermost"]
+__all__ = ["DENIED_NOUNS", "Attributed", "attribute", "attributions", "innermost"]
 
 _ADVS = (
     r"(?:(?:also|consistently|repeatedly|firmly|strongly|categorically|earlier|later|again|"
@@ -207,6 +207,12 @@ def attribute(sentence: str) -> list[Attributed]:
         aside = back(*x.aside) if x.aside else None
         out.append(Attributed(start, end, x.speaker, x.cue, x.stance, aside))
     return _asserted(out)
+
+
+def attributions(sentence: str) -> list[Attributed]:
+    """Each attribution of ``sentence`` read through to the speaker it belongs to
+    (``attribute``, then ``innermost``): what ``split`` and ``claim_from_text`` both read."""
+    return [innermost(sentence, att) for att in attribute(sentence)]
 
 
 # The saying verbs whose report, inside another's, is the inner speaker's claim.

@@ -19,7 +19,7 @@ from typing import Protocol
 from ..records import Article, Claim
 from ..registry import Registry
 from ..wordlists import word_sequences, word_set
-from .attribution import DENIED_NOUNS, Attributed, attribute, innermost
+from .attribution import DENIED_NOUNS, Attributed, attributions
 from .clauses import is_clause
 from .quotes import carry_quoted_speakers
 from .speakers import PRONOUNS
@@ -277,7 +277,7 @@ def split(article: Article, splitter: Splitter | None = None) -> list[Claim]:
 
     for s, e in _sentences(article, splitter):
         sent = text[s:e]
-        atts = [innermost(sent, att) for att in attribute(sent)]
+        atts = attributions(sent)
         if not atts:
             for i, (a, b) in enumerate(_decompose(text, s, e)):
                 a, b = _strip_span(text, a, b)
@@ -585,7 +585,7 @@ def claim_from_text(text: str, claim_id: str = "x:0") -> Claim:
     """One standalone statement as a claim, with its attribution: for ``compare`` and benchmarks."""
     text = " ".join(unicode_safe(text).split())
     article_id = claim_id.split(":")[0]
-    atts = [innermost(text, att) for att in attribute(text)]
+    atts = attributions(text)
     if not atts:
         return Claim(claim_id, article_id, text, 0, len(text), proposition=_tidy(text))
     att = atts[0]
