@@ -267,7 +267,7 @@ def _nearest_predicate(text: str, q: Quantity) -> str | None:
     for kind, rx in _COUNT_PREDICATES:
         for m in rx.finditer(text, lo, hi):
             between = text[min(m.end(), q.end):max(m.start(), q.start)]
-            if re.search(r"[;.]|\band\b\s+\d|\bof\s+(?:which|whom|them)\b", between):
+            if re.search(rf"[;.]|\band\b\s+\d|\b{_OF_WHOLE}\b", between):
                 continue  # another clause, another number's verb, or the verb of a part
                 # ("40 drones, of which 35 were shot down": not the 40's)
             if m.start() >= q.start:  # the verb after the number
@@ -324,8 +324,9 @@ def _noun_after_of(text: str, start: int) -> str | None:
 
 
 # "40 drones (overnight), of which 35 ...": a whole, then the part counted out of it.
-_OF_WHICH = re.compile(r"(?:\s+[a-z]+){0,2}\s*,?\s+of\s+(?:which|whom|them|those)\b", re.I)
-_OF_WHICH_BEFORE = re.compile(r"\bof\s+(?:which|whom|them|those)\s+$", re.I)
+_OF_WHOLE = r"of\s+(?:which|whom|them|those)"  # one spelling for the three readers below
+_OF_WHICH = re.compile(rf"(?:\s+[a-z]+){{0,2}}\s*,?\s+{_OF_WHOLE}\b", re.I)
+_OF_WHICH_BEFORE = re.compile(rf"\b{_OF_WHOLE}\s+$", re.I)
 # "were shot down", "had been destroyed": what was done to a part.
 _DONE_TO = re.compile(r"\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:[a-z]+ed|shot|"
                       r"hit|lost|struck|taken|held|brought|down)\b", re.I)
