@@ -415,6 +415,8 @@ def test_appositives_asides_framing_and_accounts(sentence: str, speaker: str,
     # a view stated: "X's reading is that P"
     ("The government's reading is that the rebels broke the truce first.",
      "The government", "asserts", "The rebels broke the truce first."),
+    ("Moscow repeated its allegation that Kyiv was behind the attack.",
+     "Moscow", "asserts", "Kyiv was behind the attack."),
     # a generic head, then a title and a name: the name speaks
     ("Kenya's top envoy, Special Envoy Amina Otieno, said both sides would sign on Friday.",
      "Special Envoy Amina Otieno", "asserts", "Both sides would sign on Friday."),

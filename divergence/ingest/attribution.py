@@ -165,6 +165,12 @@ _VIEW_IS = re.compile(r"\s*(?P<spk>[^,;:\"“”]{2,80}?)['’]s?\s+(?:own\s+|of
 # A title and a name, all capitalised: "Secretary of State Marco Rubio", "Deputy Minister Ali".
 _TITLED_NAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:of|for|and|the)?\s*[A-Z][\w’'.-]*)*\s+"
                           r"[A-Z][\w’'.-]+")
+# "Moscow repeated its allegation that P", "He made the claim that P": a view held, then P.
+_HELD_VIEW = re.compile(
+    rf"\s*(?P<spk>[^,;:\"“”]{{1,80}}?)\s+{_ADVS}(?P<cue>repeated|reiterated|renewed|restated|"
+    r"made|voiced|aired|levell?ed|stood\s+by|maintained|held\s+to|stuck\s+to)\s+(?:its|his|her|"
+    r"their|the|an?|this)\s+(?:[\w’'-]+\s+){0,2}?(?:claims?|allegations?|accusations?|"
+    r"assertions?|charges?|view|position|belief|argument|contention|insistence|line)\s+that\s+")
 # What a denial of blame rejects: "rejected all responsibility for", "denied any involvement".
 _BLAME = re.compile(r"(?:(?:all|any)\s+(?:[\w’'-]+\s+)?)?(?:responsibility|involvement|"
                     r"role|part|blame|wrongdoing|link|links)\b", re.I)
@@ -377,7 +383,7 @@ def _attribute(sentence: str) -> list[Attributed]:
         return [Attributed(a, b, spk, cue, "asserts", aside=(m.start("aside"), m.end("aside")))]
 
     # 3. "According to X, P" / "P, according to X." / "X's reading is that P".
-    m = _VIEW_IS.match(s)
+    m = _VIEW_IS.match(s) or _HELD_VIEW.match(s)
     if m and speaker_ok(m.group("spk")):
         a, b = trim(s, m.end(), len(s))
         if b - a > 10:
