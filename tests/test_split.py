@@ -417,6 +417,32 @@ def test_appositives_asides_framing_and_accounts(sentence: str, speaker: str,
      "The government", "asserts", "The rebels broke the truce first."),
     ("Moscow repeated its allegation that Kyiv was behind the attack.",
      "Moscow", "asserts", "Kyiv was behind the attack."),
+    # deeds whose doer is more than a name: "The airline grounded ..., saying P"
+    ("The airline grounded its fleet of 20 jets, saying inspections had found cracks.",
+     "The airline", "asserts", "Inspections had found cracks."),
+    # a trade names a speaker ("a farmer", "the defendant"); a name then an age
+    ("A farmer, Tomas Kovac, 58, said the river had risen nearly two metres overnight.",
+     "Tomas Kovac", "asserts", "The river had risen nearly two metres overnight."),
+    # the source relayed is the speaker
+    ("The fire had been started deliberately, the Herald reported, quoting a senior investigator.",
+     "a senior investigator", "asserts", "The fire had been started deliberately."),
+    ("It was announced by the palace that the king would undergo surgery on Thursday.",
+     "the palace", "asserts", "The king would undergo surgery on Thursday."),
+    ("What the minister said was that the tax would apply only to large companies.",
+     "the minister", "asserts", "The tax would apply only to large companies."),
+    ("The IMF projected that the economy would contract by 4 percent this year.",
+     "The IMF", "asserts", "The economy would contract by 4 percent this year."),
+    ("Claims that the count had been rigged were rejected on Tuesday by the electoral "
+     "commission.", "the electoral commission", "denies", "The count had been rigged."),
+    # a denial in the speaker's own words
+    ("\"We categorically deny that any chemical weapons were used,\" the ministry said.",
+     "the ministry", "denies", "Any chemical weapons were used."),
+    ("The club said it \"firmly rejects\" suggestions that the match had been fixed.",
+     "The club", "denies", "The match had been fixed."),
+    ("The ministry said there was no truth in reports that the governor had been arrested.",
+     "The ministry", "denies", "The governor had been arrested."),
+    ("She said they had rejected the offer of talks.",
+     "She", "asserts", "They had rejected the offer of talks."),
     # a generic head, then a title and a name: the name speaks
     ("Kenya's top envoy, Special Envoy Amina Otieno, said both sides would sign on Friday.",
      "Special Envoy Amina Otieno", "asserts", "Both sides would sign on Friday."),

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
-from ..wordlists import word_set
-from .clauses import WORD, finite_verb, is_clause
+from ..wordlists import word_groups, word_set
+from .clauses import finite_verb
 from .cues import (
+    ADVS,
     ASSERT_CUES,
     ASSERT_RE,
     CLAIM_NOUNS,
@@ -21,21 +22,17 @@ from .cues import (
     DENY_CUES,
     DENY_RE,
     INSTRUCTED,
+    LONG,
     NAME,
     Attributed,
     trim,
 )
 from .second import second_voice
 from .speakers import PRONOUNS, clean_speaker, named, plain, speaker_ok
+from .views import charge_denied, said_denial, stated_view
 
-__all__ = ["DENIED_NOUNS", "Attributed", "attribute", "attributions", "innermost"]
+__all__ = ["DENIED_NOUNS", "Attributed", "attribute"]
 
-_ADVS = (
-    r"(?:(?:also|consistently|repeatedly|firmly|strongly|categorically|earlier|later|again|"
-    r"publicly|previously|however|always|flatly|separately|then|had|has|have|would|will|did|"
-    r"does|last\s+week|"
-    r"on\s+\w+day)[\s,]+)*"
-)
 # An appositive after a speaker's name: "Bjorn Lund, the network's director, said";
 # "Mohammad Eslami, head of the agency, said"; "Redwan Hussein, Abiy's adviser, who led the
 # team, said". Not a list of actors ("Israel, the US and Britain said").
@@ -44,6 +41,7 @@ _APPOSITIVE = (
     r"spokes\w+|member|"
     r"leader|adviser|advisor|minister|secretary|president|commander|founder|chair\w*|editor|"
     r"professor|ambassador|envoy|speaking|writing|addressing|responding|answering|asked|citing|"
+    r"quoted|cited|interviewed|reached|contacted|"
     r"[A-Z][\w.-]*['’]s|[A-Z][\w-]*\s+(?:of|to|for|at))\b"
     r"(?:(?!\s(?:and|or)\s+(?:the\s+)?[A-Z])[^,;:\"“”]){1,150}?"
     r"(?:,\s+(?:who|which|whose)\b[^,;:\"“”]{1,120}?)?"
@@ -83,7 +81,7 @@ _LIES = (r"lies?|fiction|fake(?:\s+news)?|false|untrue|baseless|propaganda|fabri
          r"fabricated|nonsense|absurd|disinformation|slander|groundless|unfounded")
 _BARE_LABEL = re.compile(r"called|branded|labell?ed|termed", re.I)  # "called P fake news"
 _CALLED_LIE = re.compile(
-    rf"\s*(?P<spk>[^,;:\"“”]{{1,80}}?)\s+{_ADVS}(?P<cue>called|described|branded|dismissed|"
+    rf"\s*(?P<spk>[^,;:\"“”]{{1,80}}?)\s+{ADVS}(?P<cue>called|described|branded|dismissed|"
     r"labell?ed|termed|rejected|denounced)\s+"
     rf"(?:as\s+[\"“]?(?P<lie1>{_LIES})[\"”]?\s+)?"
     r"(?P<obj>(?:(?:the|these|those|all|such|any|his|her|their|its|[A-Z][\w’'-]*)\s+)?"
@@ -104,16 +102,26 @@ _QUOTE_INSIDE = re.compile(
     r"(?:\s+on\s+[A-Z]\w+)?\s*,\s*[\"“])(?P<p2>[^\"“”]{3,})[\"”]?\s*$")
 
 
+_AUXILIARIES = frozenset({
+    "is", "are", "was", "were", "be", "been", "am", "has", "have", "had", "will", "would", "can",
+    "could", "may", "might", "must", "shall", "should", "do", "does", "did", "isn't", "aren't",
+    "wasn't", "weren't", "hasn't", "haven't", "hadn't", "won't", "wouldn't", "can't", "couldn't",
+    "don't", "doesn't", "didn't", "it's", "that's", "there's", "said", "told", "wrote"})
+# A deed's verb: a past form ("grounded", "stormed", "took"); what it follows is its doer.
+_PAST = (r"(?:(?:has|had|have)\s+)?(?:(?:did\s+not|didn['’]t|never|would\s+not|could\s+not)\s+"
+         r"[a-z]+|[a-z]{2,}ed|"
+         + "|".join(sorted(word_groups("clause_words")["finite"] - _AUXILIARIES)) + r")\b")
 _AND_SAID = re.compile(
     r"\s*(?:(?:In|On|At|During|Speaking|Writing|With|Using|After|Before|When)\b[^;:\"“”]{0,100}?"
     r",\s*)?"
-    r"(?P<spk>He|She|They|We|(?:[Tt]he\s+)?[\w’'.-]+(?:\s+[A-Z][\w’'.-]*){0,3})\s+"
-    r"(?P<act>(?:also\s+|then\s+)?[a-z]+\b[^;\"“”]{0,160}?)(?:,?\s+(?:and|but)\s+(?:also\s+|then\s+)?"
-    r"(?P<cue>said|added|warned|insisted|stressed|argued)|,\s+(?P<cue2>saying|adding|insisting|"
-    r"arguing|warning|stressing))\s+(?:that\s+)?")
+    r"(?P<spk>He|She|They|We|(?:[Tt]he\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?)\s+"
+    rf"(?P<act>(?:also\s+|then\s+)?{_PAST}[^;\"“”]{{0,160}}?)(?:,?\s+(?:and|but)\s+(?:also\s+|"
+    r"then\s+)?(?P<cue>said|added|warned|insisted|stressed|argued)|(?:,|\s+and)\s+(?P<cue2>saying|"
+    r"adding|insisting|arguing|warning|stressing))\s+(?:that\s+)?")
 # Cues that frame rather than quote: "X accused Y of P", "X called the strike a massacre",
 # "X put the toll at 143": the whole sentence, with X, is the claim.
-_FRAMING = (r"accused|accuses|described|describes|called|calls|blamed|blames|counted|"
+_FRAMING = (r"accused|accuses|described|describes|called|calls|blamed|blames|counted|branded|"
+            r"labell?ed|termed|dubbed|"
             r"put\s+the\s+(?:death\s+)?(?:toll|number|figure|count)")
 
 
@@ -128,13 +136,13 @@ def _acts(spk: str, act: str) -> bool:
 
 def _trailing(s: str) -> re.Match[str] | None:
     """The attribution of all a sentence says at its end ("..., officials said."), if any."""
-    m = _TRAILING.search(s, max(0, len(s) - _LONG))  # it ends the sentence: a long one is read
+    m = _TRAILING.search(s, max(0, len(s) - LONG))  # it ends the sentence: a long one is read
     return m if m and speaker_ok(m.group("spk")) and m.start() > 10 else None  # from near its end
 
 
 _DENIED_BY = re.compile(
     rf"\s*(?:The\s+)?(?:{DENIED_NOUNS})\s+that\s+(?P<p>[^\"“”]+?)\s+(?:was|were|have\s+been|"
-    rf"has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?P<cue>{DENY_CUES})\s+by\s+"
+    rf"has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?P<cue>{DENY_CUES})\s+(?:on\s+\w+\s+)?by\s+"
     r"(?P<spk>[^,;:\"“”]{2,80}?)\s*(?:,[^\"“”]*)?\.?\s*$", re.I)
 _QUOTED = (r"(?:(?:was|were)\s+(?:\w+ly\s+)?quoted\s+"
            r"(?:by\s+[^,;:\"“”]{1,40}?\s+(?:on\s+\w+\s+)?)?|"
@@ -157,20 +165,10 @@ _ADDED_THING = re.compile(r"\s+(?:\d[\d,.]*|an?|another|more|extra|additional|fu
 # after "said at a meeting" / "told the men": a "that" opening a relative clause ("that lasted
 # five hours", "that he had hired") is not the one that opens what was said
 _NOT_RELATIVE = r"(?!(?:was|were|is|are|had|has|have|would|will|could|\w+ed)\b)"
-# "The government's reading is that P", "Kyiv's position remains that P": a view stated.
-_VIEW_IS = re.compile(r"\s*(?P<spk>[^,;:\"“”]{2,80}?)['’]s?\s+(?:own\s+|official\s+)?"
-                      r"(?P<cue>account|view|reading|position|assessment|version|argument|"
-                      r"contention|line|explanation|conclusion|stance)\s+(?:is|was|has\s+been|"
-                      r"had\s+been|remains|remained)\s+that\s+")
 # A title and a name, all capitalised: "Secretary of State Marco Rubio", "Deputy Minister Ali".
 _TITLED_NAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:of|for|and|the)?\s*[A-Z][\w’'.-]*)*\s+"
                           r"[A-Z][\w’'.-]+")
-# "Moscow repeated its allegation that P", "He made the claim that P": a view held, then P.
-_HELD_VIEW = re.compile(
-    rf"\s*(?P<spk>[^,;:\"“”]{{1,80}}?)\s+{_ADVS}(?P<cue>repeated|reiterated|renewed|restated|"
-    r"made|voiced|aired|levell?ed|stood\s+by|maintained|held\s+to|stuck\s+to)\s+(?:its|his|her|"
-    r"their|the|an?|this)\s+(?:[\w’'-]+\s+){0,2}?(?:claims?|allegations?|accusations?|"
-    r"assertions?|charges?|view|position|belief|argument|contention|insistence|line)\s+that\s+")
+_RELAYING = re.compile(r"[^,\"“”]*,\s*(?:quoting|citing)\s+(?P<spk>[^,;\"“”]{2,80}?)\s*\.?\s*$")
 # What a denial of blame rejects: "rejected all responsibility for", "denied any involvement".
 _BLAME = re.compile(r"(?:(?:all|any)\s+(?:[\w’'-]+\s+)?)?(?:responsibility|involvement|"
                     r"role|part|blame|wrongdoing|link|links)\b", re.I)
@@ -183,9 +181,6 @@ _HEDGED = re.compile(r"\b(?:not|never|no|nobody|none|few|hardly|n['’]t)\b|n['�
 
 
 _SPACES = re.compile(r"\s{2,}")
-# Sentences longer than this (a news sentence is rarely a tenth of it) are read by the first
-# patterns only: the later ones, and nested sayings, would cost time quadratic in the length.
-_LONG = 2000
 
 
 def attribute(sentence: str) -> list[Attributed]:
@@ -195,7 +190,7 @@ def attribute(sentence: str) -> list[Attributed]:
     optional spaces could otherwise share out a long run in polynomially many ways (a sentence
     with 800 spaces in it took 31 s)."""
     if not _SPACES.search(sentence):
-        return _asserted(_attribute(sentence))
+        return _asserted(_attribute(sentence), sentence)
     keep = [True] * len(sentence)
     for m in _SPACES.finditer(sentence):
         for k in range(m.start() + 1, m.end()):
@@ -212,67 +207,13 @@ def attribute(sentence: str) -> list[Attributed]:
         start, end = back(x.start, x.end)
         aside = back(*x.aside) if x.aside else None
         out.append(Attributed(start, end, x.speaker, x.cue, x.stance, aside))
-    return _asserted(out)
-
-
-def attributions(sentence: str) -> list[Attributed]:
-    """Each attribution of ``sentence`` read through to the speaker it belongs to
-    (``attribute``, then ``innermost``): what ``split`` and ``claim_from_text`` both read."""
-    return [innermost(sentence, att) for att in attribute(sentence)]
-
-
-# The saying verbs whose report, inside another's, is the inner speaker's claim.
-_RELAYED = re.compile(r"(?:said|says|say|claimed|claims|claim|stated|states|insisted|insists|"
-                      r"alleged|alleges|maintained|maintains|announced|announces|confirmed|"
-                      r"confirms|denied|denies|reported|reports|admitted|admits|acknowledged|"
-                      r"acknowledges|asserted|asserts|argued|argues|wrote|writes|told|tells)", re.I)
-
-
-def innermost(sentence: str, att: Attributed, depth: int = 3) -> Attributed:
-    """The attribution a claim belongs to when what one speaker says is another's saying:
-    "Moscow said Kyiv had claimed that P" is Kyiv's claim P (as Moscow tells it), not Moscow's
-    P; "Reuters reported that officials said P" is the officials'. Read only when the outer
-    speaker asserts it and the inner speaker opens what was said ("the spokesman denied that
-    Varnia had claimed P" is the spokesman's denial, and stays); at most ``depth`` sayings in
-    ("A said B said C said ..." 700 times over is a chain no reader follows, and was a
-    recursion error)."""
-    for _ in range(depth):
-        if (att.stance != "asserts" or att.aside or att.end - att.start > _LONG
-                or att.speaker is None):
-            return att
-        said = sentence[att.start:att.end]
-        inner = attribute(said)
-        if len(inner) != 1 or not inner[0].speaker or inner[0].aside:
-            return att
-        x = inner[0]
-        head = said[:x.start]
-        if not x.start or not head.lstrip(" \"“‘'").startswith(x.speaker.strip()):
-            return att  # "P, she said" inside, or a speaker the outer words do not open with
-        if re.search(r"\b(?:wrongly|falsely|mistakenly|erroneously|baselessly|dishonestly)\b",
-                     head, re.I):
-            return att  # "X said the opposition wrongly claimed P": X's charge
-        if x.cue in ("told", "tells") and not _TOLD_ME.match(said, head.rfind(x.cue) + len(x.cue)):
-            return att  # "Iran said it had told its neighbours P": Iran's; "X said the general
-            # had told him P" is the general's, told to X
-        if (not _RELAYED.fullmatch(x.cue or "") or not is_clause(said[x.start:x.end])
-                or finite_verb(WORD.findall(x.speaker))):  # "he is forming a panel to look
-            # into reports of ...": no one
-            return att  # "Energoatom said the Kremlin was lying about P" is Energoatom's
-            # charge; "Iran had told its friends, including ..., that P": a listener cut wrong
-        att = Attributed(att.start + x.start, att.start + x.end, x.speaker, x.cue, x.stance)
-    return att
+    return _asserted(out, sentence)
 
 
 _SPEECH_ACTS = word_set("speech_acts")
 # A label the speaker puts on it after what was said: not part of what was said.
 _FRAMED_AFTER = re.compile(r",\s*(?:calling|describing|branding|labell?ing|terming)\s+(?:it|this|"
                            r"that|them|the|their|its|his|her|these|those)\b[^\"“”]*$", re.I)
-_CHARGE_DENIED = re.compile(
-    r"(?:,|\s+[—–-]+)\s*(?:a|an)\s+(?:charge|claim|accusation|allegation|account|figure|version|"
-    rf"report|assertion|number|toll)\s+(?:that\s+)?(?P<spk>{NAME}|(?:the|its|their)\s+[\w’'.-]+"
-    r"(?:\s+[\w’'.-]+){0,3}?)\s+(?:(?:has|had|have)\s+)?(?:\w+ly\s+)?"
-    rf"(?P<cue>{DENY_CUES}|questioned|contested)\b[^\"“”]*$")
-_TOLD_ME = re.compile(r"\s*(?:him|her|them|me|us)\b", re.I)
 # Whom a speaker told, before what ("told the coast guard | the engine had failed", "told Reuters
 # | the toll had risen"): words up to a clause, a subject then a verb of tense.
 _LISTENER = re.compile(
@@ -288,17 +229,20 @@ _UNSAID = re.compile(r"(?:\bnot|\bnever|n['’]t|\bno\s+longer|\byet\s+to|\brefu
                      re.I)
 
 
-def _asserted(found: list[Attributed]) -> list[Attributed]:
+def _asserted(found: list[Attributed], s: str) -> list[Attributed]:
     """``found`` unless a speaker ends in a negated saying: then the sentence is the outlet's
-    own statement about what was not said, attributed to no one."""
-    return [] if any(x.speaker and _UNSAID.search(x.speaker.strip()) for x in found) else found
+    own statement about what was not said, attributed to no one. What a speaker says that is
+    itself a denial ("we deny that P", "it was untrue that P") is the speaker's denial of P."""
+    if any(x.speaker and _UNSAID.search(x.speaker.strip()) for x in found):
+        return []
+    return [said_denial(s, x) for x in found]
 
 
 def _attribute(sentence: str) -> list[Attributed]:
     """``attribute`` on a sentence without runs of whitespace."""
     out: list[Attributed] = []
     s = sentence
-    short = len(s) <= _LONG
+    short = len(s) <= LONG
 
     # 1. Nominal: "X's (recent) claim(s) that P" / "X's assertions about P", maybe followed by
     #    "— a statement (firmly) refuted by Y".
@@ -333,7 +277,7 @@ def _attribute(sentence: str) -> list[Attributed]:
         p1 = p0 + (dm.start() if dm else stop.start() if stop else len(rest))
         a, b = trim(s, p0, p1)
         if b > a:
-            before = re.search(rf"(?:^|[,;]\s*)(?P<dspk>[^,;:\"“”]{{1,80}}?)\s+{_ADVS}"
+            before = re.search(rf"(?:^|[,;]\s*)(?P<dspk>[^,;:\"“”]{{1,80}}?)\s+{ADVS}"
                                rf"(?P<dcue>{DENY_CUES})\s+(?:the\s+)?$", s[:m.start()])
             if (before and speaker_ok(clean_speaker(before.group("dspk")))
                     and not _HEDGED.search(before.group(0))):  # "Kyiv has not denied"
@@ -365,7 +309,7 @@ def _attribute(sentence: str) -> list[Attributed]:
     # 2b. "State television quoted Kell as saying P", "Agence Norda cited a diplomat as saying
     #     P": the one quoted said it; the outlet only relays.
     m = _QUOTES_WHOM.match(s) if short else None
-    if m and speaker_ok(clean_speaker(m.group("spk"))):
+    if m and speaker_ok(clean_speaker(m.group("spk")), named=True):
         a, b = trim(s, m.end(), len(s))
         if b - a > 10:
             return [Attributed(a, b, clean_speaker(m.group("spk")), "as saying", "asserts")]
@@ -383,11 +327,9 @@ def _attribute(sentence: str) -> list[Attributed]:
         return [Attributed(a, b, spk, cue, "asserts", aside=(m.start("aside"), m.end("aside")))]
 
     # 3. "According to X, P" / "P, according to X." / "X's reading is that P".
-    m = _VIEW_IS.match(s) or _HELD_VIEW.match(s)
-    if m and speaker_ok(m.group("spk")):
-        a, b = trim(s, m.end(), len(s))
-        if b - a > 10:
-            return [Attributed(a, b, clean_speaker(m.group("spk")), m.group("cue"), "asserts")]
+    view = stated_view(s)
+    if view:
+        return view
     m = re.match(r"\s*(?:According\s+to\s+(?P<spk>[^,]{2,90})|In\s+(?P<spk2>[^,]{2,80}?)['’]s?"
                  r"\s+(?:account|view|words|telling|version|assessment|reading|opinion|estimate)"
                  # "According to X, speaking on Wednesday, P": how X spoke is not what X said
@@ -402,11 +344,13 @@ def _attribute(sentence: str) -> list[Attributed]:
         return [Attributed(a, b, clean_speaker(m.group("spk")), "according to", "asserts")]
     # "P, according to X." / "P, according to X, which blamed Y." / "..., while Q": what
     # follows the source is about it or beside it, not part of P
-    m = re.search(r",\s*according\s+to\s+(?P<spk>[^,]{2,90}?)(?:,\s*(?:which|who|while|"
-                  r"whereas)\b[^\"“”]*)?\s*\.?\s*$", s)
+    m = re.search(r",\s*according\s+to\s+(?P<spk>[^,]{2,90}?)(?:,\s*(?:which|who)\b[^\"“”]*|"
+                  r",\s*(?:while|whereas|though|although|but)\b(?P<beside>[^\"“”]*))?\s*\.?\s*$", s)
     if m and speaker_ok(m.group("spk")):
         a, b = trim(s, 0, m.start())
-        return [Attributed(a, b, clean_speaker(m.group("spk")), "according to", "asserts")]
+        said = [Attributed(a, b, clean_speaker(m.group("spk")), "according to", "asserts")]
+        x, y = trim(s, *m.span("beside")) if m.group("beside") else (0, 0)
+        return said + ([Attributed(x, y, None, None, "asserts")] if y - x > 10 else [])
 
     # 4. "He called it a violation and said P": a first act, then the saying.
     m = _AND_SAID.match(s)
@@ -416,8 +360,8 @@ def _attribute(sentence: str) -> list[Attributed]:
         a, b = trim(s, m.start("spk"), len(s))  # the act is said too: "put the toll at 120"
         if m.end() < b - 10:
             spk, cue = clean_speaker(m.group("spk")), m.group("cue") or m.group("cue2")
-            verb = m.group("act").split()[0].lower()
-            verb = m.group("act").split()[1].lower() if verb in ("also", "then") else verb
+            verb = next((w for w in m.group("act").lower().split()
+                         if w not in ("also", "then", "has", "had", "have")), "")
             if verb in _SPEECH_ACTS or re.match(rf"(?:(?:also|then)\s+)?(?:{_FRAMING})\b",
                                                 m.group("act"), re.I):
                 return [Attributed(a, b, spk, cue, "asserts")]
@@ -450,11 +394,12 @@ def _attribute(sentence: str) -> list[Attributed]:
         rf"(?:In|On|At|During|Speaking|Writing|While|After|Before|Asked|Addressing|Responding|"
         rf"When|Following|With|Using|Citing|Referring|Commenting|Despite|Shortly|Earlier|Later|"
         rf"Late|Early|Hours|Days|Only|Just|[A-Z][a-z]+ing(?=\s))"  # not a name: "Velling, who"
-        rf"\b[^;:\"“”]{{0,100}}?,\s*)?"
+        # not a relative clause's opening ("forces which, he said, were ...")
+        rf"\b[^;:\"“”]{{0,160}}?(?<!\bwhich)(?<!\bwho)(?<!\bwhom)(?<!\bthat),\s*)?"
         rf"(?P<spk>[^,;:\"“”]{{1,80}}?)(?:,\s+\d{{1,3}}(?=\s*,))?"  # "Lotte Vaar, 62, said"
-        rf"(?:,\s+(?:(?P<appo>{_APPOSITIVE})|(?P<name>{NAME}))\s*(?=,))?"
+        rf"(?:,\s+(?:(?P<appo>{_APPOSITIVE})|(?P<name>{NAME}))(?:,\s+\d{{1,3}})?\s*(?=,))?"
         rf"(?:\s*,\s*(?:for\s+(?:its|his|her|their)\s+part|however|meanwhile|in\s+turn|too)\s*,)?"
-        rf"\s*,?\s+{_ADVS}(?P<cue>{_QUOTED}|{ASSERT_CUES}|{DENY_CUES}"
+        rf"\s*,?\s+{ADVS}(?P<cue>{_QUOTED}|{ASSERT_CUES}|{DENY_CUES}"
         rf"|(?<=statement\s)saying|(?<=message\s)saying|(?<=post\s)saying|{_FRAMING})\b"
         # "announced on social media overnight into Tuesday that": no subject in between (not
         # "said on Sunday it had captured that village")
@@ -503,7 +448,7 @@ def _attribute(sentence: str) -> list[Attributed]:
         if (cue.lower() == "told" and not s[:start].rstrip().lower().endswith("that")
                 and (lead := _LISTENER.match(s, start))):
             start = lead.end()  # "told the coast guard the engine had failed": not the listener
-        if stance == "asserts" and re.match(r"\s*(?:whether|if)\b", s[start:], re.I):
+        if stance == "asserts" and re.match(r"\s*whether\b", s[start:], re.I):
             return []  # "The ministry will say on Friday whether P": a question, nothing said
         a, b = trim(s, start, len(s))
         if stance == "asserts" and (framed := _FRAMED_AFTER.search(s, a, b)):
@@ -529,8 +474,12 @@ def _attribute(sentence: str) -> list[Attributed]:
     if m:
         a, b = trim(s, 0, m.start() + 1)
         if b > a:
-            return [Attributed(a, b, named(m.group("spk"), m.group("name")), m.group("cue"),
-                               "asserts")]
+            spk = named(m.group("spk"), m.group("name"))
+            relay = _RELAYING.match(s, m.end("cue"))  # "the Herald reported, quoting X": X's
+            if relay and speaker_ok(relay.group("spk")):
+                return [Attributed(a, b, clean_speaker(relay.group("spk")), m.group("cue"),
+                                   "asserts")]
+            return [Attributed(a, b, spk, m.group("cue"), "asserts")]
 
     # 7. Inside: "P1, he said, P2" (the attribution cut out of the proposition).
     m = _INSIDE.match(s)
@@ -559,9 +508,4 @@ def _attribute(sentence: str) -> list[Attributed]:
                            m.group("cue"), "asserts")]
 
     # 9. "P, a charge the army denied.": the outlet states P, and the army denies it.
-    m = _CHARGE_DENIED.search(s, max(0, len(s) - _LONG))
-    if m and speaker_ok(m.group("spk")) and m.start() > 10:
-        a, b = trim(s, 0, m.start())
-        return [Attributed(a, b, None, None, "asserts"),
-                Attributed(a, b, clean_speaker(m.group("spk")), m.group("cue"), "denies")]
-    return out
+    return out or charge_denied(s, max(0, len(s) - LONG))

@@ -29,14 +29,25 @@ SPEAKERISH = re.compile(
     r"guard|coastguard|brigade|firefighters?|rescuers?|paramedics?|responders|hospitals?|staff|"
     r"crew|operators?|navy|regulators?|inspectors?|coroners?|examiners?|master|workers?|"
     r"soldiers?|troops|captain|pilots?|junta|regime|administration|leadership|forces|sides|"
-    r"mediators?|premier|chancellor|king|queen|emir|prince|monarch|pope|speaker|"
+    r"mediators?|premier|chancellor|king|queen|emir|prince|monarch|pope|speaker|airlines?|"
+    r"banks?|league|club|federation|association|firms?|utility|carrier|militias?|insurers?|"
+    r"manufacturers?|exchange|fund|nurses?|treaty|document|memo|filing|indictment|ruling|"
+    r"resolution|decree|charter|cable|"
     # the other side of a dispute: "the opposition alleged", "critics say"
     r"opposition|critics|opponents|supporters|protesters|demonstrators|campaigners|lawmakers|"
     r"legislators|senators|deputies|ministers|officers|prosecution|defence|defense|clerics|"
     r"monitors|villagers|locals|citizens|voters|families|relatives|"
     # who speaks for someone close: "their employer said", "his brother told"
     r"employers?|owners?|neighbou?rs?|friends?|colleagues?|teachers?|managers?|wife|husband|"
-    r"mother|father|sons?|daughters?|brothers?|sisters?|parents?|family)\b"
+    r"mother|father|sons?|daughters?|brothers?|sisters?|parents?|family)(?:s|es)?\b"
+    # who acts or speaks by trade: "a farmer", "two bankers", "the defendant", "a fisherman"
+    r"|\b(?!(?:water|number|order|border|after|other|under|over|never|ever|whether|together|"
+    r"however|quarter|matter|center|centre|computer|summer|winter|power|tower|manner|answer|"
+    r"chapter|register|letter|meter|metre|barrier|corner|cancer|danger|dinner|finger|"
+    r"paper|silver|river|weather|wonder|disaster|thunder|powder|shelter|theater|theatre|proper|"
+    r"plant|grant|giant|want|instant|constant|distant|elephant|pleasant|restaurant|warrant|"
+    r"important|significant|relevant|variant|tenant|covenant|vacant|chant|slant|median)s?\b)"
+    r"[a-z]+(?:er|ist|ian|ant|man|men|woman|women|person)s?\b"
 )
 
 _NOT_SPEAKER_START = {"and", "but", "or", "while", "as", "after", "before", "when", "because",
@@ -48,9 +59,11 @@ _NOT_SPEAKER_WORDS = {"in", "on", "at", "during", "speaking", "writing", "with",
                       "before", "while", "when", "asked", "addressing", "responding", "citing"}
 
 
-def speaker_ok(spk: str) -> bool:
+def speaker_ok(spk: str, named: bool = False) -> bool:
     """Whether ``spk`` names someone who speaks, not the tail of another clause, a date, a
-    possessive or someone who says nothing."""
+    possessive or someone who says nothing. ``named``: the construction itself makes it a
+    speaker ("announced by the palace", "quoted two bankers as saying"), so its words need
+    not be a known speaking noun."""
     raw = spk.strip().split()
     spk = re.sub(r"^(?:The|A|An|Their|Its|His|Her|Our)\s+", "", spk.strip())
     words = spk.split()
@@ -70,7 +83,7 @@ def speaker_ok(spk: str) -> bool:
             or (len(raw) == 1 and raw[0].lower() in _DANGLING)):  # "The (claims have not ...)"
         return False  # "Nobody in the government (has said)", "Kell could not confirm (reports
         # that)", "Koldrast's (claim was contradicted)": no one asserts what follows
-    return bool(SPEAKERISH.search(spk))
+    return named or bool(SPEAKERISH.search(spk))
 
 
 # Who says nothing: no one, a saying negated or refused inside the speaker's words, or what is
@@ -92,7 +105,8 @@ def plain(spk: str) -> bool:
 
 
 _SIDES = {"both", "each", "side", "sides", "other", "army", "forces", "troops", "foreign",
-          "defence", "defense", "state", "national", "security", "thai", "local"}
+          "defence", "defense", "state", "national", "security", "thai", "local", "prime",
+          "deputy", "vice", "senior", "top", "former", "acting"}
 
 
 def clean_speaker(spk: str) -> str:

@@ -19,9 +19,10 @@ from typing import Protocol
 from ..records import Article, Claim
 from ..registry import Registry
 from ..wordlists import word_sequences, word_set
-from .attribution import DENIED_NOUNS, Attributed, attributions
+from .attribution import DENIED_NOUNS, Attributed
 from .clauses import is_clause
 from .quotes import carry_quoted_speakers
+from .relays import attributions
 from .speakers import PRONOUNS
 from .textsafe import unicode_safe
 
