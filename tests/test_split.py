@@ -443,6 +443,19 @@ def test_appositives_asides_framing_and_accounts(sentence: str, speaker: str,
      "The ministry", "denies", "The governor had been arrested."),
     ("She said they had rejected the offer of talks.",
      "She", "asserts", "They had rejected the offer of talks."),
+    # a participle aside after a document; names in a list speak together
+    ("The statement, released during an emergency session of the council, said the "
+     "peacekeepers should act.", "The statement", "asserts", "The peacekeepers should act."),
+    ("Israel, the US and Britain said the strike was lawful.",
+     "Israel, the US and Britain", "asserts", "The strike was lawful."),
+    ("According to Turkish, Jordanian and Iraqi officials speaking on Sunday, Iran gave notice.",
+     "Turkish, Jordanian and Iraqi officials", "asserts", "Iran gave notice."),
+    ("According to Reuters, Israeli forces withdrew from the town, and fighting stopped.",
+     "Reuters", "asserts", "Israeli forces withdrew from the town, and fighting stopped."),
+    # "charged X with Y" is an accusation; "charged the crowd" is not (below)
+    ("Each side had charged the other with thousands of truce violations.",
+     "Each side", "asserts", "Each side had charged the other with thousands of truce "
+                             "violations."),
     # a generic head, then a title and a name: the name speaks
     ("Kenya's top envoy, Special Envoy Amina Otieno, said both sides would sign on Friday.",
      "Special Envoy Amina Otieno", "asserts", "Both sides would sign on Friday."),
@@ -490,6 +503,7 @@ def test_deeds_and_charges_denied_are_two_claims() -> None:
          "were dead.")
     assert [a.speaker for a in attribute(s)] == ["The premier", "the opposition leader"]
     assert attribute("The ministry will say on Friday whether the talks resume.") == []
+    assert attribute("Police charged the crowd on Monday near the port.") == []
     text = "Rebels seized the airport on Monday, saying the army had fled the city."
     claims = split(_article(text))
     assert [(c.speaker, c.content) for c in claims] == [

@@ -41,12 +41,15 @@ _APPOSITIVE = (
     r"spokes\w+|member|"
     r"leader|adviser|advisor|minister|secretary|president|commander|founder|chair\w*|editor|"
     r"professor|ambassador|envoy|speaking|writing|addressing|responding|answering|asked|citing|"
-    r"quoted|cited|interviewed|reached|contacted|"
+    r"quoted|cited|interviewed|reached|contacted|released|issued|published|posted|signed|read|"
     r"[A-Z][\w.-]*['’]s|[A-Z][\w-]*\s+(?:of|to|for|at))\b"
     r"(?:(?!\s(?:and|or)\s+(?:the\s+)?[A-Z])[^,;:\"“”]){1,150}?"
     r"(?:,\s+(?:who|which|whose)\b[^,;:\"“”]{1,120}?)?"
 )
 
+# Names in a list speak together: "Israel, the US and Britain said", "Egypt, Qatar and the UN".
+_ONE = r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
+_LISTED = rf"(?:{_ONE},\s+){{1,4}}{_ONE},?\s+and\s+{_ONE}"
 # "P, X said." / "\"P,\" X said in a post." / "P, the army's chief, Name, told a meeting."
 _TRAILING = re.compile(
     rf"[,\"”]\s*(?P<spk>[^,\"“”]{{2,80}}?)(?:,\s+(?:{_APPOSITIVE}|(?P<name>{NAME}))\s*,)?"
@@ -121,6 +124,7 @@ _AND_SAID = re.compile(
 # Cues that frame rather than quote: "X accused Y of P", "X called the strike a massacre",
 # "X put the toll at 143": the whole sentence, with X, is the claim.
 _FRAMING = (r"accused|accuses|described|describes|called|calls|blamed|blames|counted|branded|"
+            r"charged(?=\s[^,;.]{1,60}?\swith\b)|charges(?=\s[^,;.]{1,60}?\swith\b)|"
             r"labell?ed|termed|dubbed|"
             r"put\s+the\s+(?:death\s+)?(?:toll|number|figure|count)")
 
@@ -330,7 +334,9 @@ def _attribute(sentence: str) -> list[Attributed]:
     view = stated_view(s)
     if view:
         return view
-    m = re.match(r"\s*(?:According\s+to\s+(?P<spk>[^,]{2,90})|In\s+(?P<spk2>[^,]{2,80}?)['’]s?"
+    m = re.match(r"\s*(?:According\s+to\s+(?P<spk>(?:[A-Z][\w-]*,\s+){1,4}[A-Z][\w-]*\s+and\s+"
+                 r"[^,]{2,90}|[^,]{2,90})|"
+                 r"In\s+(?P<spk2>[^,]{2,80}?)['’]s?"
                  r"\s+(?:account|view|words|telling|version|assessment|reading|opinion|estimate)"
                  # "According to X, speaking on Wednesday, P": how X spoke is not what X said
                  r"),\s*(?:(?:speaking|writing|quoted|citing)\b[^,]{0,80},\s*)?", s)
@@ -396,7 +402,8 @@ def _attribute(sentence: str) -> list[Attributed]:
         rf"Late|Early|Hours|Days|Only|Just|[A-Z][a-z]+ing(?=\s))"  # not a name: "Velling, who"
         # not a relative clause's opening ("forces which, he said, were ...")
         rf"\b[^;:\"“”]{{0,160}}?(?<!\bwhich)(?<!\bwho)(?<!\bwhom)(?<!\bthat),\s*)?"
-        rf"(?P<spk>[^,;:\"“”]{{1,80}}?)(?:,\s+\d{{1,3}}(?=\s*,))?"  # "Lotte Vaar, 62, said"
+        # "Lotte Vaar, 62, said"
+        rf"(?P<spk>{_LISTED}|[^,;:\"“”]{{1,80}}?)(?:,\s+\d{{1,3}}(?=\s*,))?"
         rf"(?:,\s+(?:(?P<appo>{_APPOSITIVE})|(?P<name>{NAME}))(?:,\s+\d{{1,3}})?\s*(?=,))?"
         rf"(?:\s*,\s*(?:for\s+(?:its|his|her|their)\s+part|however|meanwhile|in\s+turn|too)\s*,)?"
         rf"\s*,?\s+{ADVS}(?P<cue>{_QUOTED}|{ASSERT_CUES}|{DENY_CUES}"

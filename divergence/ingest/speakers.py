@@ -135,6 +135,8 @@ def clean_speaker(spk: str) -> str:
     spk = re.sub(r"^(?:Last|This|Next)\s+(?:week|month|year|[A-Z]\w+day)\s*,?\s+(?=[A-Z])", "",
                  spk)
     spk = re.sub(r"\s+(?:has|have|had|also|then|later|earlier|now|still)$", "", spk)  # "X has"
+    # "officials speaking on condition of anonymity", "officials speaking on April 14": who
+    spk = re.sub(r"\s+(?:speaking|writing)\b.*$", "", spk)
     # "(denied) by Ukraine on Monday": the time is not the speaker
     spk = re.sub(r"\s+(?:(?:early\s+|late\s+)?on\s+(?:[A-Z]\w+day|\d{1,2}\s+[A-Z]\w+|"
                  r"[A-Z]\w+\s+\d{1,2})|"
