@@ -152,9 +152,14 @@ def settle_articles(parts: list[list[int]], claims: Sequence[Claim], vectors: np
     linked; an article's sentence in no group takes its sibling's place on the same terms."""
     parts = [list(p) for p in parts]
     group_of = {i: k for k, part in enumerate(parts) for i in part}
+    vec = np.asarray(vectors, dtype=np.float64)
+    total = [vec[part].sum(axis=0) for part in parts]  # each group's vector sum: a mean cosine
+    # with one member set aside costs two dot products, not a pass over the group
 
-    def fit(x: int, members: Sequence[int]) -> float:
-        return float(np.mean(vectors[list(members)] @ vectors[x])) if members else -1.0
+    def fit(x: int, k: int, without: int) -> float:
+        """Mean cosine of claim x to group k, ``without`` (a member) set aside."""
+        n = len(parts[k]) - 1
+        return float(total[k] @ vec[x] - vec[without] @ vec[x]) / n if n else -1.0
 
     def fits(x: int, rest: list[int]) -> bool:
         return (any(y in rest for y in adj.get(x)) and not conflicts_with(x, rest, conflicts)
@@ -175,17 +180,20 @@ def settle_articles(parts: list[list[int]], claims: Sequence[Claim], vectors: np
                     ka, kb = group_of.get(a), group_of.get(b)
                     if a == b or ka is None or ka == kb or (kb is not None and b < a):
                         continue
+                    now = fit(a, ka, a) + (fit(b, kb, b) if kb is not None else 0.0)
+                    swap = fit(b, ka, a) + (fit(a, kb, b) if kb is not None else 0.0)
+                    if swap <= now + SWAP_GAIN:
+                        continue
                     rest_a = [y for y in parts[ka] if y != a]
                     rest_b = [y for y in parts[kb] if y != b] if kb is not None else []
-                    now = fit(a, rest_a) + (fit(b, rest_b) if kb is not None else 0.0)
-                    swap = fit(b, rest_a) + (fit(a, rest_b) if kb is not None else 0.0)
-                    if swap <= now + SWAP_GAIN or not fits(b, rest_a) or (
-                            kb is not None and not fits(a, rest_b)):
+                    if not fits(b, rest_a) or (kb is not None and not fits(a, rest_b)):
                         continue
                     parts[ka] = sorted([*rest_a, b])
+                    total[ka] += vec[b] - vec[a]
                     group_of[b] = ka
                     if kb is not None:
                         parts[kb] = sorted([*rest_b, a])
+                        total[kb] += vec[a] - vec[b]
                         group_of[a] = kb
                     else:
                         del group_of[a]
