@@ -9,6 +9,7 @@ import pytest
 from divergence.ingest.attribution import attribute
 from divergence.ingest.clauses import is_clause
 from divergence.ingest.io import load, make_article
+from divergence.ingest.relays import attributions
 from divergence.ingest.split import RegexSplitter, claim_from_text, core, split, substantial
 from divergence.records import Article
 
@@ -341,15 +342,18 @@ def test_leading_phrases_and_asides_around_the_speaker() -> None:
 
 
 def test_clause_tails_and_quantities_are_not_speakers() -> None:
-    """"..., and former President X claimed credit", "..., after Israel said P", "At least
-    eight people ..., X reported, after ..." and "reportedly" are not attributions."""
+    """"..., and former President X claimed credit", "At least eight people ..., X reported,
+    after ..." and "reportedly" make no speaker of the sentence; "..., after Israel said P"
+    makes Israel the speaker of P alone (a background clause), never of the sentence."""
     for sentence in [
         "Washington praised the truce, and former President Donald Trump claimed credit for it.",
-        "At least eight people were killed on Sunday, the agency reported, after Israel said "
-        "the ceasefire would start late.",
         "Before the names arrived, Israeli attacks had reportedly left 19 Palestinians dead.",
     ]:
         assert attribute(sentence) == [], sentence
+    s = ("At least eight people were killed on Sunday, the agency reported, after Israel said "
+         "the ceasefire would start late.")
+    assert [(a.speaker, s[a.start:a.end]) for a in attribute(s)] == [
+        ("Israel", "the ceasefire would start late"), (None, s[:-1])]
     # Who called it a stunt is the speaker, not the Trump of the clause tail.
     (att,) = attribute("Officials called the truce a stunt, coming after Trump warned he might "
                        "step back.")
@@ -504,6 +508,14 @@ def test_deeds_and_charges_denied_are_two_claims() -> None:
     assert [a.speaker for a in attribute(s)] == ["The premier", "the opposition leader"]
     assert attribute("The ministry will say on Friday whether the talks resume.") == []
     assert attribute("Police charged the crowd on Monday near the port.") == []
+    # a saying in the outlet's background clause: the speaker's claim, then the outlet's
+    s = ("The fighting broke out in 2020, after Addis Ababa accused Tigrayan fighters of "
+         "attacking the army, and later spread.")
+    assert [(a.speaker, s[a.start:a.end][:40]) for a in attributions(s)] == [
+        ("Addis Ababa", "Addis Ababa accused Tigrayan fighters of"),
+        (None, "The fighting broke out in 2020, after Ad")]
+    s = "Shares rose after the company said profits doubled."  # not "Shares rose after the
+    assert [a.speaker for a in attributions(s)] == ["the company", None]  # company" saying
     text = "Rebels seized the airport on Monday, saying the army had fled the city."
     claims = split(_article(text))
     assert [(c.speaker, c.content) for c in claims] == [

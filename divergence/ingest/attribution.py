@@ -29,7 +29,7 @@ from .cues import (
 )
 from .second import second_voice
 from .speakers import PRONOUNS, clean_speaker, named, plain, speaker_ok
-from .views import charge_denied, said_denial, stated_view
+from .views import background_saying, charge_denied, said_denial, stated_view
 
 __all__ = ["DENIED_NOUNS", "Attributed", "attribute"]
 
@@ -127,6 +127,9 @@ _FRAMING = (r"accused|accuses|described|describes|called|calls|blamed|blames|cou
             r"charged(?=\s[^,;.]{1,60}?\swith\b)|charges(?=\s[^,;.]{1,60}?\swith\b)|"
             r"labell?ed|termed|dubbed|"
             r"put\s+the\s+(?:death\s+)?(?:toll|number|figure|count)")
+
+
+_FRAMING_AT = re.compile(rf"(?:{_FRAMING})\b", re.I)  # read at the cue, with what follows
 
 
 def _acts(spk: str, act: str) -> bool:
@@ -439,7 +442,7 @@ def _attribute(sentence: str) -> list[Attributed]:
     if (m and m.group("cue").lower() in ("added", "adds") and _ADDED_THING.match(s, m.end("cue"))
             and clean_speaker(m.group("spk")).lower() not in PRONOUNS):
         m = None  # "Apple added extra reinforcement", "the economy added 200,000 jobs": things
-    framing = bool(m and re.fullmatch(_FRAMING, m.group("cue"), re.I))
+    framing = bool(m and _FRAMING_AT.match(s, m.start("cue")))
     if m and framing and (not plain(m.group("spk")) or _trailing(s)):
         m = None  # "Al-Burhan refused to have the retreat (described as ...)"; "Residents
         # described hearing blasts, officials said": the trailing speaker says it all
@@ -515,4 +518,6 @@ def _attribute(sentence: str) -> list[Attributed]:
                            m.group("cue"), "asserts")]
 
     # 9. "P, a charge the army denied.": the outlet states P, and the army denies it.
-    return out or charge_denied(s, max(0, len(s) - LONG))
+    # 10. "..., after X accused Y of P, ...": X's accusation inside the outlet's own sentence.
+    return out or charge_denied(s, max(0, len(s) - LONG)) or (
+        background_saying(s) if short else [])

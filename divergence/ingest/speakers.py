@@ -77,6 +77,8 @@ def speaker_ok(spk: str, named: bool = False) -> bool:
         return False
     if len(raw) > 1 and (raw[-1].lower() in PRONOUNS or raw[-1] in _DANGLING):
         return False  # "The official called the (claim untrue)", "The officials who (confirmed)"
+    if len(raw) > 1 and _SUBORDINATE.search(" ".join(raw[1:])):
+        return False  # "Shares rose after (the company said P)": the saying is a clause's
     if len(raw) == 1 and raw[0].lower() in _NOT_SPEAKER_WORDS:
         return False  # "In (his address, X said)", "Speaking (to the paper, X said)"
     if (_NO_SPEAKER.search(" ".join(raw)) or raw[-1].endswith(("'s", "’s"))
@@ -86,6 +88,9 @@ def speaker_ok(spk: str, named: bool = False) -> bool:
     return named or bool(SPEAKERISH.search(spk))
 
 
+# A clause opening inside what was read as a speaker: what precedes it is another clause.
+_SUBORDINATE = re.compile(r"(?:^|\s)(?:after|before|when|since|because|until|once|whereas|although|"
+                          r"though|unless)\s", re.I)
 # Who says nothing: no one, a saying negated or refused inside the speaker's words, or what is
 # set against a saying ("Contrary to what X said, P" is the outlet's P).
 _NO_SPEAKER = re.compile(

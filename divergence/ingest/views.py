@@ -1,7 +1,8 @@
 """Readings of a whole sentence beside the cue-first ones: a view stated ("X's position is that
 P", "X repeated its allegation that P", "What X said was that P"), a charge the outlet reports and
-another denies ("P, a charge the army denied"), and a denial in the speaker's own words ("we deny
-that P", "it was untrue that P")."""
+another denies ("P, a charge the army denied"), a saying in a background clause ("..., after X
+accused Y of P, ..."), and a denial in the speaker's own words ("we deny that P", "it was untrue
+that P")."""
 
 from __future__ import annotations
 
@@ -32,6 +33,14 @@ _CHARGE_DENIED = re.compile(
     rf"report|assertion|number|toll)\s+(?:that\s+)?(?P<spk>{NAME}|(?:the|its|their)\s+[\w’'.-]+"
     r"(?:\s+[\w’'.-]+){0,3}?)\s+(?:(?:has|had|have)\s+)?(?:\w+ly\s+)?"
     rf"(?P<cue>{DENY_CUES}|questioned|contested)\b[^\"“”]*$")
+# A saying in a background clause of the outlet's sentence: "The fighting broke out in 2020,
+# after Addis Ababa accused Tigrayan fighters of attacking the army, and later spread".
+_BACKGROUND = re.compile(
+    r"(?:,\s+|\s+)(?:(?:shortly|soon|days|hours|weeks|a\s+day|a\s+week)\s+)?(?:after|when|since|"
+    r"as)\s+"
+    rf"(?P<spk>{NAME}|(?:the|its|their)\s+[\w’'.-]+(?:\s+[\w’'.-]+){{0,3}}?)\s+"
+    r"(?:(?:had|has|have)\s+)?(?P<cue>accused|blamed|said|claimed|alleged|announced|reported|"
+    r"warned|insisted)\s+(?P<rest>[^,;:\"“”]{10,300}?)\s*(?=[,;]|\.?\s*$)")
 # A denial in the speaker's own words (we, I, it: the speaker itself; "they rejected" may be
 # others): "we (categorically) deny that P", "it \"firmly rejects\"
 # suggestions that P", "it was simply untrue that P", "there was no truth in reports that P".
@@ -71,3 +80,18 @@ def said_denial(s: str, x: Attributed) -> Attributed:
     m = _DENIAL_SAID.match(s, x.start, x.end) if x.speaker and x.stance == "asserts" else None
     a, b = trim(s, m.end(), x.end) if m else (0, 0)
     return Attributed(a, b, x.speaker, x.cue, "denies", x.aside) if b - a > 10 else x
+
+
+def background_saying(s: str) -> list[Attributed]:
+    """The saying inside an own-voice sentence's background clause ("..., after Addis Ababa
+    accused Tigrayan fighters of attacking the army, ..."): the speaker's claim (an accusation
+    or blame whole, with its speaker; else what follows the cue), then the outlet's sentence."""
+    m = _BACKGROUND.search(s)
+    if not m or not speaker_ok(m.group("spk")) or m.start() <= 10:
+        return []
+    framed = m.group("cue") in ("accused", "blamed")
+    a, b = trim(s, m.start("spk") if framed else m.start("rest"), m.end("rest"))
+    if b - a <= 10:
+        return []
+    return [Attributed(a, b, clean_speaker(m.group("spk")), m.group("cue"), "asserts"),
+            Attributed(*trim(s, 0, len(s)), None, None, "asserts")]
