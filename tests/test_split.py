@@ -508,6 +508,15 @@ def test_deeds_and_charges_denied_are_two_claims() -> None:
     assert [a.speaker for a in attribute(s)] == ["The premier", "the opposition leader"]
     assert attribute("The ministry will say on Friday whether the talks resume.") == []
     assert attribute("Police charged the crowd on Monday near the port.") == []
+    # nothing said: "said nothing about P"; but "said nothing had changed" says that
+    assert attribute("The club said nothing about the reasons for the coach's exit.") == []
+    assert [a.speaker for a in attribute("He said nothing had changed since May.")] == ["He"]
+    s = "Officials said nothing about casualties, but confirmed that the depot was destroyed."
+    assert [(a.speaker, s[a.start:a.end]) for a in attribute(s)] == [
+        ("Officials", "the depot was destroyed")]
+    # "citing" figures is a source of data, not a relay: officials say it
+    s = "Turnout was the lowest since 1987, officials said, citing preliminary figures."
+    assert [a.speaker for a in attribute(s)] == ["officials"]
     # a saying in the outlet's background clause: the speaker's claim, then the outlet's
     s = ("The fighting broke out in 2020, after Addis Ababa accused Tigrayan fighters of "
          "attacking the army, and later spread.")

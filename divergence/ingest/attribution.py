@@ -218,6 +218,12 @@ def attribute(sentence: str) -> list[Attributed]:
 
 
 _SPEECH_ACTS = word_set("speech_acts")
+# What follows a cue when nothing is said: a question, or "nothing/little" as the object ("said
+# nothing about P"), not as a subject ("said nothing had changed" says that).
+_BUT_SAID = re.compile(r",?\s+but\s+(?:also\s+)?(?P<cue>said|confirmed|added|insisted|"
+                       r"acknowledged|stressed)\s+(?:that\s+)?", re.I)
+_NOTHING_SAID = re.compile(r"\s*(?:whether\b|(?:nothing|little)\b(?!\s+(?:had|has|have|was|were|"
+                           r"is|are|would|will|could|can|should|might|may|did)\b))", re.I)
 # A label the speaker puts on it after what was said: not part of what was said.
 _FRAMED_AFTER = re.compile(r",\s*(?:calling|describing|branding|labell?ing|terming)\s+(?:it|this|"
                            r"that|them|the|their|its|his|her|these|those)\b[^\"“”]*$", re.I)
@@ -458,8 +464,13 @@ def _attribute(sentence: str) -> list[Attributed]:
         if (cue.lower() == "told" and not s[:start].rstrip().lower().endswith("that")
                 and (lead := _LISTENER.match(s, start))):
             start = lead.end()  # "told the coast guard the engine had failed": not the listener
-        if stance == "asserts" and re.match(r"\s*whether\b", s[start:], re.I):
-            return []  # "The ministry will say on Friday whether P": a question, nothing said
+        if stance == "asserts" and _NOTHING_SAID.match(s, start):
+            # "will say on Friday whether P", "said nothing about P": nothing said, unless
+            # "..., but confirmed that P" follows
+            but = _BUT_SAID.search(s, start)
+            x, y = trim(s, but.end(), len(s)) if but else (0, 0)
+            return [Attributed(x, y, clean_speaker(m.group("spk")), but.group("cue"),
+                               "asserts")] if but and y - x > 10 else []
         a, b = trim(s, start, len(s))
         if stance == "asserts" and (framed := _FRAMED_AFTER.search(s, a, b)):
             b = trim(s, a, framed.start())[1]  # "X said P, calling the march a riot": X's label
@@ -485,7 +496,9 @@ def _attribute(sentence: str) -> list[Attributed]:
         a, b = trim(s, 0, m.start() + 1)
         if b > a:
             spk = named(m.group("spk"), m.group("name"))
-            relay = _RELAYING.match(s, m.end("cue"))  # "the Herald reported, quoting X": X's
+            # "the Herald reported, quoting X": X's; not "officials said, citing figures"
+            relay = (_RELAYING.match(s, m.end("cue"))
+                     if m.group("cue").lower() in ("reported", "reports", "wrote") else None)
             if relay and speaker_ok(relay.group("spk")):
                 return [Attributed(a, b, clean_speaker(relay.group("spk")), m.group("cue"),
                                    "asserts")]
