@@ -119,13 +119,13 @@ _AND_SAID = re.compile(
     r",\s*)?"
     r"(?P<spk>He|She|They|We|(?:[Tt]he\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,3}?)\s+"
     rf"(?P<act>(?:also\s+|then\s+)?{_PAST}[^;\"“”]{{0,160}}?)(?:,?\s+(?:and|but)\s+(?:also\s+|"
-    r"then\s+)?(?P<cue>said|added|warned|insisted|stressed|argued)|(?:,|\s+and)\s+(?P<cue2>saying|"
-    r"adding|insisting|arguing|warning|stressing))\s+(?:that\s+)?")
+    r"then\s+)?(?P<cue>said|added|warned|insisted|stressed|argued)|\s+and\s+(?P<cue3>saying)|,\s+"
+    r"(?P<cue2>saying|adding(?!\s+to\b)|insisting|arguing|warning(?=\s+(?:that|of|against)\b)|"
+    r"stressing))\s+(?:that\s+)?")
 # Cues that frame rather than quote: "X accused Y of P", "X called the strike a massacre",
 # "X put the toll at 143": the whole sentence, with X, is the claim.
 _FRAMING = (r"accused|accuses|described|describes|called|calls|blamed|blames|counted|branded|"
-            r"charged(?=\s[^,;.]{1,60}?\swith\b)|charges(?=\s[^,;.]{1,60}?\swith\b)|"
-            r"labell?ed|termed|dubbed|"
+            r"(?<!,\s)(?:labell?ed|termed|dubbed)|"
             r"put\s+the\s+(?:death\s+)?(?:toll|number|figure|count)")
 
 
@@ -178,11 +178,11 @@ _TITLED_NAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:of|for|and|the)?\s*[A-Z][\w
 _RELAYING = re.compile(r"[^,\"“”]*,\s*(?:quoting|citing)\s+(?P<spk>[^,;\"“”]{2,80}?)\s*\.?\s*$")
 # What a denial of blame rejects: "rejected all responsibility for", "denied any involvement".
 _BLAME = re.compile(r"(?:(?:all|any)\s+(?:[\w’'-]+\s+)?)?(?:responsibility|involvement|"
-                    r"role|part|blame|wrongdoing|link|links)\b", re.I)
+                    r"role|blame|wrongdoing|link|links)\b", re.I)
 # Where a denial's proposition ends: the speaker's next act, or the outlet's concession.
-_THEN_SAID = re.compile(r"\s+and\s+(?:also\s+|then\s+)?(?:said|added|insisted|argued|stressed|"
-                        r"warned|told|called|accused)\b|,\s*(?:even\s+though|although|though|"
-                        r"despite)\b", re.I)
+_THEN_SAID = re.compile(r"\s+and\s+(?:also\s+|then\s+)?(?P<cue>said|added|insisted|argued|"
+                        r"stressed|warned)\s+(?:that\s+)?|\s+and\s+(?:also\s+|then\s+)?(?:told|"
+                        r"called|accused)\b|,\s*(?:even\s+though|although|though|despite)\b", re.I)
 # A denial that is negated or hedged denies nothing: "Kyiv has not denied", "few would deny".
 _HEDGED = re.compile(r"\b(?:not|never|no|nobody|none|few|hardly|n['’]t)\b|n['’]t\b", re.I)
 
@@ -217,13 +217,17 @@ def attribute(sentence: str) -> list[Attributed]:
     return _asserted(out, sentence)
 
 
+_ACCORDING_AFTER = re.compile(
+    r",\s*according\s+to\s+(?P<spk>[^,]{2,90}?)(?:,\s*(?:which|who)\b[^\"“”]*|,\s*(?:while|"
+    r"whereas|though|although|but)\b(?P<beside>[^\"“”]*))?\s*\.?\s*$")
 _SPEECH_ACTS = word_set("speech_acts")
 # What follows a cue when nothing is said: a question, or "nothing/little" as the object ("said
 # nothing about P"), not as a subject ("said nothing had changed" says that).
 _BUT_SAID = re.compile(r",?\s+but\s+(?:also\s+)?(?P<cue>said|confirmed|added|insisted|"
                        r"acknowledged|stressed)\s+(?:that\s+)?", re.I)
-_NOTHING_SAID = re.compile(r"\s*(?:whether\b|(?:nothing|little)\b(?!\s+(?:had|has|have|was|were|"
-                           r"is|are|would|will|could|can|should|might|may|did)\b))", re.I)
+_NOTHING_SAID = re.compile(r"\s*(?:whether\b(?!\s+or\s+not\b)|(?:nothing|little)\b(?!\s+(?:had|"
+                           r"has|have|was|were|is|are|would|will|could|can|should|might|may|did)\b))",
+                           re.I)
 # A label the speaker puts on it after what was said: not part of what was said.
 _FRAMED_AFTER = re.compile(r",\s*(?:calling|describing|branding|labell?ing|terming)\s+(?:it|this|"
                            r"that|them|the|their|its|his|her|these|those)\b[^\"“”]*$", re.I)
@@ -344,7 +348,7 @@ def _attribute(sentence: str) -> list[Attributed]:
     if view:
         return view
     m = re.match(r"\s*(?:According\s+to\s+(?P<spk>(?:[A-Z][\w-]*,\s+){1,4}[A-Z][\w-]*\s+and\s+"
-                 r"[^,]{2,90}|[^,]{2,90})|"
+                 r"[A-Z][\w-]*(?:\s+[a-z]+)?(?:\s+speaking\b[^,]{0,60})?(?=,)|[^,]{2,90})|"
                  r"In\s+(?P<spk2>[^,]{2,80}?)['’]s?"
                  r"\s+(?:account|view|words|telling|version|assessment|reading|opinion|estimate)"
                  # "According to X, speaking on Wednesday, P": how X spoke is not what X said
@@ -359,8 +363,7 @@ def _attribute(sentence: str) -> list[Attributed]:
         return [Attributed(a, b, clean_speaker(m.group("spk")), "according to", "asserts")]
     # "P, according to X." / "P, according to X, which blamed Y." / "..., while Q": what
     # follows the source is about it or beside it, not part of P
-    m = re.search(r",\s*according\s+to\s+(?P<spk>[^,]{2,90}?)(?:,\s*(?:which|who)\b[^\"“”]*|"
-                  r",\s*(?:while|whereas|though|although|but)\b(?P<beside>[^\"“”]*))?\s*\.?\s*$", s)
+    m = _ACCORDING_AFTER.search(s, max(0, len(s) - LONG))  # it ends the sentence: from near
     if m and speaker_ok(m.group("spk")):
         a, b = trim(s, 0, m.start())
         said = [Attributed(a, b, clean_speaker(m.group("spk")), "according to", "asserts")]
@@ -374,7 +377,8 @@ def _attribute(sentence: str) -> list[Attributed]:
                       re.I)):  # "X denied that P and said Q" is a denial first
         a, b = trim(s, m.start("spk"), len(s))  # the act is said too: "put the toll at 120"
         if m.end() < b - 10:
-            spk, cue = clean_speaker(m.group("spk")), m.group("cue") or m.group("cue2")
+            spk = clean_speaker(m.group("spk"))
+            cue = m.group("cue") or m.group("cue2") or m.group("cue3")
             verb = next((w for w in m.group("act").lower().split()
                          if w not in ("also", "then", "has", "had", "have")), "")
             if verb in _SPEECH_ACTS or re.match(rf"(?:(?:also|then)\s+)?(?:{_FRAMING})\b",
@@ -464,7 +468,8 @@ def _attribute(sentence: str) -> list[Attributed]:
         if (cue.lower() == "told" and not s[:start].rstrip().lower().endswith("that")
                 and (lead := _LISTENER.match(s, start))):
             start = lead.end()  # "told the coast guard the engine had failed": not the listener
-        if stance == "asserts" and _NOTHING_SAID.match(s, start):
+        if (stance == "asserts" and _NOTHING_SAID.match(s, start)
+                and not s[:start].rstrip().lower().endswith("that")):
             # "will say on Friday whether P", "said nothing about P": nothing said, unless
             # "..., but confirmed that P" follows
             but = _BUT_SAID.search(s, start)
@@ -472,11 +477,17 @@ def _attribute(sentence: str) -> list[Attributed]:
             return [Attributed(x, y, clean_speaker(m.group("spk")), but.group("cue"),
                                "asserts")] if but and y - x > 10 else []
         a, b = trim(s, start, len(s))
-        if stance == "asserts" and (framed := _FRAMED_AFTER.search(s, a, b)):
+        framed = _FRAMED_AFTER.search(s, max(a, b - LONG), b) if stance == "asserts" else None
+        if framed and s.count('"', a, framed.start()) % 2 == 0:
             b = trim(s, a, framed.start())[1]  # "X said P, calling the march a riot": X's label
+        then_said: list[Attributed] = []
         if (stance == "denies" and (then := _THEN_SAID.search(s, a, b))
                 and trim(s, a, then.start())[1] - a > 10):
-            b = trim(s, a, then.start())[1]  # "X denied P and said Q", "..., even though Q"
+            x, y = trim(s, then.end(), b) if then.group("cue") else (0, 0)
+            if y - x > 10:  # "X denied P and said Q": Q is X's too
+                then_said = [Attributed(x, y, clean_speaker(m.group("spk")), then.group("cue"),
+                                        "asserts")]
+            b = trim(s, a, then.start())[1]  # "..., even though Q": the outlet's concession
         if b - a > 10:
             spk = m.group("spk")
             if (m.group("name") and re.search(r"(?:^|\s)[a-z]", spk) and not re.search(
@@ -487,7 +498,7 @@ def _attribute(sentence: str) -> list[Attributed]:
                   and _TITLED_NAME.fullmatch(m.group("appo"))):
                 spk = m.group("appo")  # "Kenya's top envoy, Special Envoy Amina Otieno, said"
             b, other = second_voice(s, a, b) if short and not framing else (b, [])
-            return [Attributed(a, b, clean_speaker(spk), cue, stance), *other]
+            return [Attributed(a, b, clean_speaker(spk), cue, stance), *then_said, *other]
 
     # 6. Trailing: "P, X said." / "\"P,\" X said in a post." / "\"P,\" an official was quoted
     #    as saying, underscoring Q."

@@ -16,9 +16,13 @@ ASSERT_CUES = (
     "contended|contends|affirmed|affirms|explained|explains|wrote|writes|tweeted|posted|"
     "predicted|predicts|repeated|repeats|insist|"
     "boasted|boasts|assured|assures|"
-    # verbs that report a claim only when a clause follows: "vowed that", not "vowed revenge"
+    # verbs that report a claim only when a clause follows: "vowed that those behind it would",
+    # "found that the bank had"; not "vowed revenge", "ruled that region", "found that village"
     r"(?:vowed|vows|pledged|pledges|promised|promises|projected|projects|ruled|rules|found|finds|"
-    r"concluded|concludes|estimated|estimates|forecast|forecasts)(?=\s+that\b)"
+    r"concluded|concludes|estimated|estimates|forecast|forecasts)(?=\s+that\s+(?:the|a|an|his|her|"
+    r"its|their|our|it|he|she|they|we|there|every|each|all|no|those|these|some|any|[A-Z0-9]|"
+    r"[\w’'-]+\s+(?:had|has|have|was|were|is|are|would|will|could|should|must|might|may|did|"
+    r"needed|remained)\b))"
 )
 DENY_CUES = (
     "denied|denies|deny|refuted|refutes|refute|rejected|rejects|reject|dismissed|dismisses|"

@@ -15,18 +15,19 @@ from .speakers import clean_speaker, speaker_ok
 _VIEW_IS = re.compile(r"\s*(?P<spk>[^,;:\"“”]{2,80}?)['’]s?\s+(?:own\s+|official\s+)?"
                       r"(?P<cue>account|view|reading|position|assessment|version|argument|"
                       r"contention|line|explanation|conclusion|stance)\s+(?:is|was|has\s+been|"
-                      r"had\s+been|remains|remained)\s+that\s+")
+                      r"had\s+been|remains|remained)\s+that\s+(?!of\b)")
 # "What the minister said was that P"; "It was announced by the palace that P".
 _WHAT_SAID = re.compile(
-    r"\s*(?:What\s+(?P<spk>[^,;:\"“”]{2,60}?)\s+(?P<cue>said|claimed|meant|argued|told\s+\w+)\s+"
+    r"\s*(?:What\s+(?P<spk>[^,;:\"“”]{2,60}?)\s+(?P<cue>said|claimed|argued|told\s+\w+)\s+"
     r"(?:was|is)|It\s+(?:was|has\s+been|had\s+been|is)\s+(?P<cue2>announced|said|confirmed|"
     r"reported|claimed|stated)\s+by\s+(?P<spk2>[^,;:\"“”]{2,60}?))\s+that\s+")
 # "Moscow repeated its allegation that P", "He made the claim that P": a view held, then P.
 _HELD_VIEW = re.compile(
     rf"\s*(?P<spk>[^,;:\"“”]{{1,80}}?)\s+{ADVS}(?P<cue>repeated|reiterated|renewed|restated|"
-    r"made|voiced|aired|levell?ed|stood\s+by|maintained|held\s+to|stuck\s+to)\s+(?:its|his|her|"
-    r"their|the|an?|this)\s+(?:[\w’'-]+\s+){0,2}?(?:claims?|allegations?|accusations?|"
-    r"assertions?|charges?|view|position|belief|argument|contention|insistence|line)\s+that\s+")
+    r"made|voiced|aired|levell?ed|stood\s+by|maintained)\s+(?:its|his|her|their|the|an?|this)\s+"
+    r"(?:[\w’'-]+\s+){0,2}?(?:claims?|allegations?|accusations?|assertions?|charges?|view|position|"
+    r"belief|argument|contention|insistence)\s+that\s+(?!(?:was|were|is|are|had|has|have|would|"
+    r"will|could|appeared|\w+ed)\b)")
 # "P, a charge the army denied.": the outlet states P, and the army denies it.
 _CHARGE_DENIED = re.compile(
     r"(?:,|\s+[—–-]+)\s*(?:a|an)\s+(?:charge|claim|accusation|allegation|account|figure|version|"
@@ -45,9 +46,10 @@ _BACKGROUND = re.compile(
 # others): "we (categorically) deny that P", "it \"firmly rejects\"
 # suggestions that P", "it was simply untrue that P", "there was no truth in reports that P".
 _DENIAL_SAID = re.compile(
-    r"[\"“'‘\s]*(?:(?:we|i|it)\s+(?:\w+ly\s+)?[\"“]?(?:\w+ly\s+)?(?:deny|denies|denied|"
+    r"[\"“'‘\s]*(?:(?:we|i|it)\s+(?:(?!only\b)\w+ly\s+)?[\"“]?(?:(?!only\b)\w+ly\s+)?(?:deny|denies|denied|"
     r"reject|rejects|rejected|refute|refutes|dispute|disputes)[\"”]?\s+(?:that\s+|"
-    rf"{DENIED_NOUN.pattern})|it\s+(?:is|was|would\s+be)\s+(?:\w+\s+)?[\"“]?(?:\w+\s+)?(?:false|"
+    rf"{DENIED_NOUN.pattern})|it\s+(?:is|was|would\s+be)\s+(?:(?!not\b|never\b)\w+\s+)?[\"“]?"
+    rf"(?:(?!not\b|never\b)\w+\s+)?(?:false|"
     r"untrue|not\s+true|a\s+lie|baseless|nonsense)[\"”]?\s+(?:to\s+say\s+)?that\s+|there\s+(?:is|"
     rf"was)\s+no\s+truth\s+(?:in|to)\s+{DENIED_NOUN.pattern})", re.I)
 
@@ -57,7 +59,7 @@ def stated_view(s: str) -> list[Attributed]:
     "It was announced by X that P": X asserts P (the construction names X a speaker)."""
     m = _VIEW_IS.match(s) or _HELD_VIEW.match(s) or _WHAT_SAID.match(s)
     spk = m and (m.group("spk") or m.groupdict().get("spk2"))
-    if not m or not spk or not speaker_ok(spk, named=m.re is _WHAT_SAID):
+    if not m or not spk or not speaker_ok(spk, named=bool(m.groupdict().get("spk2"))):
         return []
     a, b = trim(s, m.end(), len(s))
     cue = m.group("cue") or m.groupdict().get("cue2")
