@@ -147,9 +147,11 @@ def settle_articles(parts: list[list[int]], claims: Sequence[Claim], vectors: np
     article, closest first, so an article's two sentences can land crosswise: "the RSF took
     El-Fasher on Sunday" beside "with el-Fasher gone, Darfur is in RSF hands", and "the win gave
     the RSF all of Darfur" beside "the force captured el-Fasher". Two sentences of one article
-    in two groups trade places when each sits closer (mean cosine) to the other's group, each is
-    judged to agree with a member there, neither conflicts with one, and both groups stay
-    linked; an article's sentence in no group takes its sibling's place on the same terms."""
+    in two groups trade places when together they sit closer to the groups they would join (the
+    sum of their mean cosines rises by ``SWAP_GAIN``; one may fit its new group less well than
+    the other fitted it), each is judged to agree with a member there, neither conflicts with
+    one, and both groups stay linked; an article's sentence in no group takes its sibling's
+    place on the same terms. The first such trade found is made, up to ``rounds`` passes."""
     parts = [list(p) for p in parts]
     group_of = {i: k for k, part in enumerate(parts) for i in part}
     vec = np.asarray(vectors, dtype=np.float64)
