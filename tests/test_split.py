@@ -969,3 +969,21 @@ def test_a_claim_noun_subject_ends_at_the_outlets_own_verb() -> None:
     assert got == [("Koldrast", "Its jets struck only military targets.")]
     assert [c.proposition for c in split(_article(
         "Koldrast's claim that it downed 12 drones is false."))] == ["Koldrast downed 12 drones."]
+
+
+def test_an_article_of_reported_deeds_and_denials_reads_as_a_reader_would() -> None:
+    """Three sentences, each once read wrong: the outlet's charge beside the army's denial, a deed
+    with the rebels' reason, a figure from doctors beside the outlet's own remark."""
+    text = ("Government forces shelled the market in Oril on Monday, a charge the army denied. "
+            "Rebels seized the airport on Tuesday, saying the army had fled the city. At least 12 "
+            "people were killed in the shelling, according to local doctors, while the capital "
+            "stayed calm.")
+    got = [(c.speaker, c.stance, c.content) for c in split(_article(text))]
+    assert got == [
+        (None, "asserts", "Government forces shelled the market in Oril on Monday."),
+        ("the army", "denies", "Government forces shelled the market in Oril on Monday."),
+        ("Rebels", "asserts", "The army had fled the city."),
+        (None, "asserts", "Rebels seized the airport on Tuesday."),
+        ("local doctors", "asserts", "At least 12 people were killed in the shelling."),
+        (None, "asserts", "The capital stayed calm."),
+    ]
