@@ -513,6 +513,19 @@ def test_a_group_under_its_other_names_is_one_agent() -> None:
                 "ISIS carried out the attack, the group said.", sim=0.6) is None
 
 
+def test_a_country_name_that_names_something_else_is_no_country() -> None:
+    """"the Niger Delta" is Nigeria's, "Atlanta, Georgia" and "the US state of Georgia" are the
+    US state; "Tbilisi, Georgia" and "Russia, Georgia and Armenia" are the country."""
+    from divergence.judge.text import countries
+
+    assert countries("Protests spread across the Niger Delta.") == frozenset()
+    assert countries("Niger closed its border.") == {"niger"}
+    assert countries("He was born in Atlanta, Georgia.") == frozenset()
+    assert countries("The US state of Georgia voted.") == {"united states"}
+    assert countries("Tbilisi, Georgia, hosted the talks.") == {"georgia"}
+    assert countries("Russia, Georgia and Armenia signed.") == {"russia", "georgia", "armenia"}
+
+
 def test_featurize_can_leave_the_detectors_out() -> None:
     """``featurize(..., detectors=False)`` zeroes the detectors' weights and nothing else: the
     features of a classifier that reads only pairs the detectors left alone."""
