@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..wordlists import alias_table, country_table, word_sequences, word_set
+from .places import not_the_country
 
 # Countries by their usual names, capitals (metonymy: "Washington said"), and demonyms.
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = country_table()
@@ -107,25 +108,8 @@ def countries(text: str) -> frozenset[str]:
     low = text.lower()
     out = {_ALIAS[m.group(0)] for m in _COUNTRY_WORD.finditer(low)
            if (m.group(0) not in {"us", "delhi"} or text[m.start():m.end()].isupper())
-           and not _not_the_country(text, low, m)}
+           and not not_the_country(text, low, m, _ALIAS)}
     return frozenset(out)  # a name inside a longer one is not named ("sudan" in "South Sudan")
-
-
-# A country's name that names something else: "the Niger Delta", "the Niger River"; "Atlanta,
-# Georgia" and "the US state of Georgia" (a place before it that is no alias of a country).
-_NIGER_OTHER = re.compile(r"\s+(?:delta|river|state)\b")
-_STATE_OF = re.compile(r"(?:\bstate\s+of\s+|(?P<place>[A-Z][\w’'.-]*),\s*)$")
-
-
-def _not_the_country(text: str, low: str, m: re.Match[str]) -> bool:
-    word = m.group(0)
-    if word == "niger":
-        return bool(_NIGER_OTHER.match(low, m.end()))
-    if word == "georgia":
-        before = _STATE_OF.search(text, max(0, m.start() - 40), m.start())
-        return bool(before) and (before.group("place") is None
-                                 or before.group("place").lower() not in _ALIAS)
-    return False
 
 
 @dataclass(frozen=True, slots=True)
