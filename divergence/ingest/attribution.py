@@ -105,7 +105,8 @@ _QUOTE_INSIDE = re.compile(
     r"(?:\s+on\s+[A-Z]\w+)?\s*,\s*[\"“])(?P<p2>[^\"“”]{3,})[\"”]?\s*$")
 
 
-_AUXILIARIES = frozenset({
+# Auxiliaries, and the sayings among the past forms: neither opens a deed.
+_NOT_DEEDS = frozenset({
     "is", "are", "was", "were", "be", "been", "am", "has", "have", "had", "will", "would", "can",
     "could", "may", "might", "must", "shall", "should", "do", "does", "did", "isn't", "aren't",
     "wasn't", "weren't", "hasn't", "haven't", "hadn't", "won't", "wouldn't", "can't", "couldn't",
@@ -113,7 +114,7 @@ _AUXILIARIES = frozenset({
 # A deed's verb: a past form ("grounded", "stormed", "took"); what it follows is its doer.
 _PAST = (r"(?:(?:has|had|have)\s+)?(?:(?:did\s+not|didn['’]t|never|would\s+not|could\s+not)\s+"
          r"[a-z]+|[a-z]{2,}ed|"
-         + "|".join(sorted(word_groups("clause_words")["finite"] - _AUXILIARIES)) + r")\b")
+         + "|".join(sorted(word_groups("clause_words")["finite"] - _NOT_DEEDS)) + r")\b")
 _AND_SAID = re.compile(
     r"\s*(?:(?:In|On|At|During|Speaking|Writing|With|Using|After|Before|When)\b[^;:\"“”]{0,100}?"
     r",\s*)?"
@@ -221,10 +222,11 @@ _ACCORDING_AFTER = re.compile(
     r",\s*according\s+to\s+(?P<spk>[^,]{2,90}?)(?:,\s*(?:which|who)\b[^\"“”]*|,\s*(?:while|"
     r"whereas|though|although|but)\b(?P<beside>[^\"“”]*))?\s*\.?\s*$")
 _SPEECH_ACTS = word_set("speech_acts")
-# What follows a cue when nothing is said: a question, or "nothing/little" as the object ("said
-# nothing about P"), not as a subject ("said nothing had changed" says that).
+# "said nothing about P, but confirmed that Q": what is said after all.
 _BUT_SAID = re.compile(r",?\s+but\s+(?:also\s+)?(?P<cue>said|confirmed|added|insisted|"
                        r"acknowledged|stressed)\s+(?:that\s+)?", re.I)
+# What follows a cue when nothing is said: a question, or "nothing/little" as the object ("said
+# nothing about P"), not as a subject ("said nothing had changed" says that).
 _NOTHING_SAID = re.compile(r"\s*(?:whether\b(?!\s+or\s+not\b)|(?:nothing|little)\b(?!\s+(?:had|"
                            r"has|have|was|were|is|are|would|will|could|can|should|might|may|did)\b))",
                            re.I)
@@ -381,8 +383,8 @@ def _attribute(sentence: str) -> list[Attributed]:
             cue = m.group("cue") or m.group("cue2") or m.group("cue3")
             verb = next((w for w in m.group("act").lower().split()
                          if w not in ("also", "then", "has", "had", "have")), "")
-            if verb in _SPEECH_ACTS or re.match(rf"(?:(?:also|then)\s+)?(?:{_FRAMING})\b",
-                                                m.group("act"), re.I):
+            if verb in _SPEECH_ACTS or _FRAMING_AT.match(re.sub(r"^(?:also|then)\s+", "",
+                                                                m.group("act"))):
                 return [Attributed(a, b, spk, cue, "asserts")]
             # "Rebels seized the airport, saying the army had fled": the seizure is the outlet's
             # report, what follows "saying" the rebels'

@@ -51,7 +51,7 @@ _AGENT = re.compile(
     r"tower|manner|answer|chapter|register|letter|meter|barrier|corner|cancer|danger|dinner|"
     r"finger|paper|silver|river|weather|wonder|disaster|thunder|powder|shelter|theater|proper|"
     r"cluster|offer|surrender|encounter|counter|chamber|container|character|charter|master|"
-    r"filter|border|banner|layer|laser|poster|cover|lever|mister|sister|oyster|monster|"
+    r"filter|banner|layer|laser|poster|cover|lever|mister|sister|oyster|monster|"
     r"higher|lower|larger|greater|bigger|smaller|wider|longer|stronger|weaker|older|younger|"
     r"earlier|later|faster|slower|closer|harder|easier|better|fewer|deeper|broader|tighter|"
     r"list|human|median|german|roman|omen|specimen|regimen|abdomen|acumen|floor|door|error|"
