@@ -304,6 +304,68 @@ def test_a_deputy_holds_another_office() -> None:
                 "President Ilham Aliyev spoke.", sim=0.9) is None
 
 
+def test_titles_read_more_of_how_outlets_write_offices() -> None:
+    """Forms the title reader missed (2026-12-04): "-elect", a portfolio outside the short list,
+    "Minister of X" and "Speaker of X", a place word inside an office after the name, a
+    possessive "the country's", and a surname alone against the full name."""
+    assert fire("title", "President-elect Ana Ruiz said the deal was reached.",
+                "President Ana Ruiz said the deal was reached.", sim=0.95)
+    assert fire("title", "Interior Minister Kemal Osei spoke on television.",
+                "Intelligence Minister Kemal Osei spoke on television.", sim=0.95)
+    assert fire("title", "Ruling party chairman Ivan Petrov welcomed the vote.",
+                "Speaker of parliament Ivan Petrov welcomed the vote.", sim=0.9)
+    assert fire("title", "Mr Kagame, Rwanda's president, denied it.",
+                "Paul Kagame, the Rwandan foreign minister, denied it.", sim=0.9)
+    assert fire("title", "The country's foreign minister, Badr Salim, announced the truce.",
+                "Prime Minister Badr Salim announced the truce.", sim=0.85)
+    # a surname alone is the full name's holder, however far apart the two claims
+    assert fire("title", "President Kagame left for the summit.",
+                "Defence Minister Paul Kagame met the envoys on Friday.", sim=0.2)
+    # one office in other words: no conflict
+    for x, y in (("Minister of Foreign Affairs Badr Salim spoke.", "Foreign Minister Badr Salim "
+                  "spoke."),
+                 ("Home Minister Amit Rao said the curfew stays.", "Amit Rao, the interior "
+                  "minister, said the curfew stays."),
+                 ("Chief of the General Staff Herzi Halevi spoke.", "Chief of Staff Herzi "
+                  "Halevi spoke."),
+                 ("Outgoing President Jan Novak signed it.", "President Jan Novak signed it."),
+                 ("Labor Minister Ana Lind resigned.", "Labour Minister Ana Lind resigned."),
+                 ("Rwanda's president, Paul Kagame, spoke.", "President Kagame spoke.")):
+        assert fire("title", x, y, sim=0.9) is None, x
+    # two first names are two people
+    assert fire("title", "Governor Jeb Harlan spoke.", "Senator Mia Harlan spoke.", sim=0.9) is None
+
+
+
+def test_titles_in_relative_clauses_ranks_and_legal_offices() -> None:
+    """A second batch (2026-12-04): an office in a "who is/was" clause, a one-word name before
+    an appositive office, legal offices ("Attorney General" is no general), premiers, rear
+    admirals, nominees; a rank is held beside a post, and a former office beside another."""
+    assert fire("title", "Oskar Lind, who is the country's interior minister, said it.",
+                "Oskar Lind, who is the country's justice minister, said it.", sim=0.95)
+    assert fire("title", "Ruta Kairys, who served as foreign minister until last year, spoke.",
+                "Foreign Minister Ruta Kairys spoke.", sim=0.9)
+    assert fire("title", "Solen, the Estmarkian foreign minister, said it would reopen.",
+                "Solen, the Estmarkian interior minister, said it would reopen.", sim=0.95)
+    assert fire("title", "High Court judge Miriam Okafor adjourned the trial.",
+                "Attorney General Miriam Okafor said the trial was adjourned.", sim=0.8)
+    assert fire("title", "Vice-Premier Zhang Lin said support would grow.",
+                "Premier Zhang Lin said support would grow.", sim=0.95)
+    assert fire("title", "Adm. Sofia Lenz said two frigates would go.",
+                "Rear Adm. Sofia Lenz said two frigates would go.", sim=0.95)
+    assert fire("title", "Senate Majority Leader Diane Cole said the vote was set.",
+                "Senate Minority Leader Diane Cole said the vote was set.", sim=0.95)
+    for x, y in (("Gen. Viktor Amsel, the chief of general staff, said it.",
+                  "Chief of General Staff Viktor Amsel said it."),
+                 ("Ivan Petric, the nominee for defence minister, told lawmakers.",
+                  "Defence minister-designate Ivan Petric told lawmakers."),
+                 ("However, the foreign minister said talks would go on.",
+                  "However, the interior minister said talks would go on."),
+                 ("Former President Jane Doe praised the truce.",
+                  "Prime Minister Jane Doe praised the truce.")):
+        assert fire("title", x, y, sim=0.9) is None, x
+
+
 def test_a_contrast_inside_commas_negates_nothing() -> None:
     """"Civilians, not fighters, were killed" states who was killed; it is no negation of
     "the dead were civilians"."""

@@ -9,17 +9,35 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..records import Reason
-from .detectors import Pair, detector, same_point, text_span
+from .detectors import Pair, detector, text_span
 from .text import WEEKDAYS
 
+# A minister's or secretary's portfolio ("Intelligence Minister" is not "Interior Minister").
+_ONE_PORTFOLIO = (
+    r"(?:Defen[cs]e|Interior|Finance|Justice|Health|Energy|Trade|Information|Education|"
+    r"Agriculture|Economy|Intelligence|(?:State\s+)?Security|Labou?r|Transport(?:ation)?|"
+    r"Environment|Culture|Tourism|Oil|Petroleum|Industry|Science|Housing|Water\s+Resources|Water|"
+    r"Irrigation|Fisheries|Forestry|Communications|Commerce|Immigration|Sports?|Youth|Planning|"
+    r"Development|Infrastructure|Mines|Mining|Treasury|Homeland\s+Security|"
+    r"(?:Foreign|Internal|Home|Religious|Veterans|Social|Economic)\s+Affairs|Foreign|Home)"
+)
+_PORTFOLIO = rf"(?:{_ONE_PORTFOLIO}(?:\s+(?:and|&)\s+{_ONE_PORTFOLIO})?)"
+# An office named by what it heads ("Minister of Foreign Affairs", "Speaker of Parliament").
+_OF_OFFICE = (
+    rf"(?:Minister|Secretary)\s+(?:of|for)\s+(?:State\s+for\s+)?(?:the\s+)?{_PORTFOLIO}|"
+    r"Speaker\s+of\s+(?:the\s+)?(?:Parliament|House|(?:National\s+)?Assembly|Senate|Knesset|"
+    r"Duma)|Chief\s+of\s+(?:the\s+)?(?:General\s+|Defen[cs]e\s+|Army\s+)?Staff"
+)
 _TITLES = (
-    r"(?:Secretary[- ]General|Director[- ]General|"
-    r"(?:Defen[cs]e|Interior|Finance|Justice|Health|Energy|Trade|Home|Information|Education|"
-    r"Agriculture|Economy)\s+(?:Minister|Secretary)|"
+    r"(?:Secretary[- ]General|Director[- ]General|(?:Attorney|Prosecutor|Solicitor)[- ]General|"
+    r"(?:Senate\s+|House\s+)?(?:Majority|Minority)\s+(?:Leader|Whip)|Premier|Prosecutor|"
+    rf"{_PORTFOLIO}\s+(?:Minister|Secretary)|"
     r"President|Vice\s+President|Prime\s+Minister|Senator|Sen\.|Governor|Gov\.|Representative|"
     r"Rep\.|Secretary\s+of\s+State|Secretary|Minister|Foreign\s+Minister|Chancellor|General|"
     r"Colonel|Brigadier(?:\s+General)?|Lieutenant\s+(?:General|Colonel)|"
-    r"Major\s+General|(?:Rear\s+|Vice\s+)?Admiral|(?:Field|Air(?:\s+Chief|\s+Vice)?)\s+Marshal|"
+    r"Major\s+General|(?:Rear\s+|Vice\s+)?Admiral|(?:Field|Air(?:\s+Chief|\s+Vice)?)[\s-]+Marshal|"
+    r"(?:Rear|Vice)\s+Adm\b\.?|Maj\b\.?(?!\s+Gen\b)|Sergeant|Sgt\b\.?|Corporal|Cpl\b\.?|"
+    r"(?:Chief\s+|Detective\s+)?(?:Superintendent|Inspector)|(?:Chief\s+)?Cabinet\s+Secretary|"
     # ranks as wires and South Asian papers abbreviate them ("Lt Gen", "Maj. Gen.", "Gen Munir"),
     # not "Gen Z"
     r"(?:(?:Lt|Lieut|Maj|Brig)\.?\s+)?Gen\b\.?(?!\s+[XYZ]\b)|(?:Lt|Lieut)\.?\s+Col\b\.?|"
@@ -32,35 +50,64 @@ _TITLES = (
 # "Alexander Lukashenko, the self-proclaimed president of Belarus", "Helga Strand, Estmark's
 # prime minister": an office given after the name (offices only: "the leader of Likud", "the
 # chief of staff" describe, they do not title).
-_OFFICES = (r"President|Vice\s+President|Prime\s+Minister|Foreign\s+Minister|Minister|Senator|"
+_OFFICES = (rf"{_OF_OFFICE}|{_PORTFOLIO}\s+(?:Minister|Secretary)|"
+            r"President|Vice\s+President|Prime\s+Minister|Foreign\s+Minister|Minister|Senator|"
             r"Governor|Secretary|Ambassador|Chancellor|Mayor|Chief\s+of\s+Staff|Adviser|Advisor|"
             r"Chief\s+Executive(?:\s+Officer)?|Chief\s+(?:Financial|Operating)\s+Officer|"
-            r"Chairman|Chairwoman|Managing\s+Director")
+            r"Chairman|Chairwoman|Managing\s+Director|Premier|(?:Attorney|Prosecutor)[- ]General|"
+            r"Judge")
 # A qualifier that changes what a title says of its holder ("former President", "Acting Kursk
 # Governor", "the self-proclaimed president of Belarus").
-_QUALIFIER = r"(?P<mod>(?i:former|acting|interim|self-proclaimed|deposed|ousted)\s+|(?i:ex)-)"
+_QUALIFIER = (r"(?P<mod>(?i:former|acting|interim|self-proclaimed|deposed|ousted|incoming|"
+              r"outgoing|caretaker|shadow)\s+|(?i:ex)-)")
+# "President-elect Ana Ruiz", "Defence Minister-designate" do not hold the office yet.
+_ELECT = r"(?P<elect>-(?:elect|designate)\b)?"
 _NAME = r"(?P<name>(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]+)"
 _TITLE_RE = re.compile(
     rf"(?<![\w-])(?:{_QUALIFIER}(?:[A-Z][\w-]+\s+){{0,2}}?)?"
     # an office in either case ("prime minister Jan Novak", "chief executive Marta Ruiz"; not
     # "leader" or "chief", which describe), other titles capitalised; a capitalised name follows
-    rf"(?P<title>(?:(?i:deputy|vice|assistant|junior)\s+)?(?:(?i:{_OFFICES})|{_TITLES}))\s+"
+    rf"(?P<title>(?:(?i:deputy|vice|assistant|junior)[\s-]+)?(?:(?i:{_OFFICES})|{_TITLES})){_ELECT}\s+"
     rf"(?!{_TITLES}\b){_NAME}"
 )
 _APPOSITIVE_TITLE_RE = re.compile(
-    rf"(?<![\w-])(?<!In )(?<!On )(?<!At )(?<!For )(?<!From )(?<!With )(?<!By )"
+    rf"(?<![\w-])(?<!In )(?<!On )(?<!At )(?<!For )(?<!From )(?<!With )(?<!By )(?<!in )(?<!on )"
+    rf"(?<!at )(?<!for )(?<!from )(?<!with )(?<!by )(?<!to )(?<!near )(?<!of )(?<!into )"
     rf"(?!(?:In|On|At|For|From|With|By|The|A|An|And|But)\b)"
-    rf"{_NAME.replace('{0,2}', '{1,2}')},\s+(?:the\s+|a\s+)?(?:[A-Za-z][\w-]*['’]s\s+)?"
+    rf"{_NAME},\s+(?:the\s+|a\s+)?(?:[A-Za-z][\w-]*['’]s\s+)?"
     rf"{_QUALIFIER}?"
     rf"(?P<title>(?:(?!(?:new|current|then|now|who|which|was|were|is|running|candidate|"
-    rf"once|later|until)\s)[a-z]+\s+){{0,2}}(?i:{_OFFICES}))(?:\s+(?:of|in|for)\b|\s*,)"
+    rf"once|later|until)\s)[A-Za-z][a-z-]*\s+){{0,2}}(?i:{_OFFICES})){_ELECT}"
+    rf"(?:\s+(?:of|in|for)\b|\s*,)"
 )
 # "Ostrevia's prime minister, Mira Solen, ...": an office before the name, set off by a comma.
 _POSSESSIVE_TITLE_RE = re.compile(
-    rf"(?<![\w-])[A-Z][\w-]*['’]s\s+{_QUALIFIER}?"
-    rf"(?P<title>(?:(?!(?:new|current|then|now)\s)[a-z]+\s+){{0,2}}(?i:{_OFFICES})),\s+"
+    rf"(?<![\w-])(?:[A-Z][\w-]*|(?i:the)\s+(?:country|nation|kingdom|republic|state|government|"
+    rf"army|party|region|province|city|island|emirate|bloc|alliance|union))['’]s\s+{_QUALIFIER}?"
+    rf"(?P<title>(?:(?!(?:new|current|then|now)\s)[A-Za-z][a-z-]*\s+){{0,2}}"
+    rf"(?i:{_OFFICES})){_ELECT},\s+"
     rf"{_NAME.replace('{0,2}', '{1,2}')}\b"
 )
+
+# "Oskar Lind, who is the country's interior minister,", "Ruta Kairys, who served as foreign
+# minister until last year": an office in a relative clause; "was" or "served" makes it former.
+_WHO_TITLE_RE = re.compile(
+    rf"(?<![\w-]){_NAME},\s+who\s+(?P<verb>is|was|has\s+been|had\s+been|serves\s+as|"
+    rf"served\s+as)\s+(?:also\s+)?(?:the\s+|a\s+|an\s+)?(?:[A-Za-z][\w-]*['’]s\s+)?{_QUALIFIER}?"
+    rf"(?P<title>(?:(?!(?:new|current|then|now|who|which|running|candidate)\s)[A-Za-z][a-z-]*\s+)"
+    rf"{{0,2}}(?i:{_OFFICES})){_ELECT}(?:\s+(?:of|in|for|until|from|and)\b|\s*[,.;])"
+)
+# Words that open a sentence before a comma and are no name ("However, the foreign minister
+# said"): a name of one word before a comma must not be one of them.
+_NOT_NAMES = frozenset({
+    "however", "meanwhile", "separately", "earlier", "later", "still", "yet", "instead",
+    "nevertheless", "nonetheless", "moreover", "also", "then", "now", "today", "yesterday",
+    "tonight", "overall", "indeed", "finally", "similarly", "elsewhere", "again", "afterwards",
+    "thus", "hence", "therefore", "besides", "furthermore", "regardless", "otherwise", "there",
+    "here", "so", "but", "and", "or", "in", "on", "at", "for", "by", "with", "since", "after",
+    "before", "during", "while", "when", "as", "if", "though", "although", "first",
+    "second", "third", "last", "next", "once", "sources", "officials", "analysts", "critics",
+    "diplomats", "witnesses", "residents", "police", "reuters"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +122,8 @@ class Titled:
     end: int
 
     def __str__(self) -> str:
+        if self.qualifier in ("elect", "designate"):
+            return f"{self.title}-{self.qualifier}"
         return f"{self.qualifier} {self.title}".strip()
 
 
@@ -83,19 +132,56 @@ def _titles(text: str) -> dict[str, Titled]:
     """Titled people by lower-case surname: "former President Donald Trump" ->
     {"trump": Titled("Donald Trump", "president", "former", ...)}."""
     out: dict[str, Titled] = {}
-    for rx in (_TITLE_RE, _APPOSITIVE_TITLE_RE, _POSSESSIVE_TITLE_RE):
+    for rx in (_TITLE_RE, _APPOSITIVE_TITLE_RE, _POSSESSIVE_TITLE_RE, _WHO_TITLE_RE):
         for m in rx.finditer(text):
             if m.group("name").split()[0].lower() in WEEKDAYS:
                 continue  # "the governor Tuesday declared": a day, not a name (not "Jan Novak")
-            title = re.sub(r"\s+", " ", m.group("title")).lower()
-            title = title.replace(".", "")
-            title = _TITLE_ABBREVIATIONS.get(title, title).replace("-", " ").replace(
-                "defense", "defence").replace("advisor", "adviser")  # one office, two spellings
-            title = re.sub(r"\bspokes(?:man|woman|person)\b", "spokesperson", title)
+            one = m.group("name")
+            if rx is not _TITLE_RE and " " not in one and (
+                    one.lower() in _NOT_NAMES or one.lower().endswith("ly") or one.isupper()):
+                continue  # "However, the foreign minister said": no name before the comma
             mod = (m.group("mod") or "").strip(" -").lower()
+            if not mod and m.groupdict().get("verb") in ("was", "had been", "served as"):
+                mod = "former"
+            if re.search(r"\b(?:nominee|candidate|pick|choice)\b", m.group("title"), re.I):
+                mod = "designate"  # "the nominee for defence minister"
+            if m.group("elect"):
+                mod = m.group("elect").strip("-").lower()
+            mod = _QUALIFIERS.get(mod, mod)
             out.setdefault(m.group("name").split()[-1].lower().strip(".’'"), Titled(
-                m.group("name"), title, _QUALIFIERS.get(mod, mod), m.start(), m.end()))
+                m.group("name"), _office(m.group("title")), mod, m.start(), m.end()))
     return out
+
+
+# Words an office is made of; any other capitalised word before it names a place or a body
+# ("the Rwandan foreign minister", "Omani ..."), which the office does not change.
+_OFFICE_WORDS = frozenset(w.lower() for w in re.findall(r"[A-Za-z]{2,}", _OFFICES + _TITLES)) | {
+    "defence", "defense", "labour", "labor", "transportation", "sports", "deputy", "vice",
+    "assistant", "junior"}
+# One office, several names: "Minister of Foreign Affairs" is the foreign minister, a home
+# minister the interior minister, every "chief of (the general) staff" one post.
+_SAME_OFFICE = ((r"^(minister|secretary) (?:of|for) state for (?:the )?(.+)$", r"\2 \1 of state"),
+                (r"^(minister|secretary) (?:of|for) (?!state for\b)(?:the )?(.+)$", r"\2 \1"),
+                (r"\b(foreign|economic|social|religious|veterans) affairs\b", r"\1"),
+                (r"\b(?:internal affairs|home affairs|home)\b(?= (?:minister|secretary))",
+                 "interior"),
+                (r"^speaker of .*", "speaker"), (r"\bchief of (?:the )?(?:\w+ )?staff\b",
+                                                 "chief of staff"))
+
+
+def _office(raw: str) -> str:
+    """A title as written -> one spelling of its office: "Minister of Foreign Affairs" ->
+    "foreign minister", "the Rwandan Foreign Minister" -> "foreign minister", "Lt. Gen." ->
+    "lieutenant general"."""
+    words = [w for w in raw.split() if not (w[:1].isupper() and any(
+        part not in _OFFICE_WORDS for part in w.lower().strip(".").split("-")))]
+    title = " ".join(words or raw.split()).lower().replace(".", "")
+    title = _TITLE_ABBREVIATIONS.get(title, title).replace("-", " ").replace(
+        "defense", "defence").replace("advisor", "adviser").replace(
+        "labor", "labour")  # one office, two spellings
+    for pattern, to in _SAME_OFFICE:
+        title = re.sub(pattern, to, title)
+    return re.sub(r"\bspokes(?:man|woman|person)\b", "spokesperson", title)
 
 
 def surname_key(surname: str) -> str:
@@ -118,17 +204,35 @@ def same_surname(x: str, y: str) -> bool:
 
 
 def titled_people(text: str) -> frozenset[str]:
-    """Surname keys (``surname_key``) of people given a title with a first name ("Prime
-    Minister Nikol Pashinyan"): a person whose title two claims of one story may give
+    """Surname keys (``surname_key``) of people given a title ("Prime Minister Nikol
+    Pashinyan", "President Kagame"): a person whose title two claims of one story may give
     differently, however far apart they are. Candidate pairs only: the title detector checks
     the names."""
-    return frozenset(surname_key(k) for k, t in _titles(text).items() if len(t.name.split()) > 1)
+    return frozenset(surname_key(k) for k in _titles(text))
+
+
+# Words before a surname that are no first name ("Mr Kagame", "Sheikh Tamim" is a first name).
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady",
+                         "madam", "mx"})
+
+
+def _first(name: str) -> str:
+    """The first name's first three letters, lower case, or "" when none is given."""
+    words = [w for w in name.split()[:-1] if w.lower().strip(".") not in _HONORIFICS]
+    return words[0].lower().strip(".")[:3] if words else ""
 
 
 _ROLE = re.compile(r"\b(?:spokesperson|envoy)\b")  # roles held beside an office
+# Military and police ranks, as ``_office`` spells them: a rank is held beside a post.
+_RANKS = frozenset({
+    "general", "lieutenant general", "major general", "brigadier", "brigadier general",
+    "colonel", "lieutenant colonel", "major", "captain", "admiral", "rear admiral",
+    "vice admiral", "field marshal", "air marshal", "air chief marshal", "air vice marshal",
+    "sergeant", "corporal", "superintendent", "chief superintendent", "inspector",
+    "detective inspector"})
 # Words that make a longer title another office: "Deputy Interior Minister" is not "Interior
 # Minister" ("Foreign Minister" shortened to "Minister" is the same one).
-_LESSER = frozenset({"deputy", "vice", "assistant", "under", "junior", "associate", "sub"})
+_LESSER = frozenset({"deputy", "vice", "assistant", "under", "junior", "associate", "sub", "rear"})
 # (not "lieutenant" nor "major": wires shorten "Lt Gen" and "Maj Gen" alike to "Gen")
 
 
@@ -147,33 +251,41 @@ _TITLE_ABBREVIATIONS = {"sen": "senator", "gov": "governor", "rep": "representat
                         "lieut gen": "lieutenant general", "maj gen": "major general",
                         "brig gen": "brigadier general", "brig": "brigadier",
                         "lt col": "lieutenant colonel", "lieut col": "lieutenant colonel",
-                        "adm": "admiral", "capt": "captain", "cmdr": "commander"}
-_QUALIFIERS = {"interim": "acting", "ex": "former", "deposed": "former", "ousted": "former"}
+                        "adm": "admiral", "capt": "captain", "cmdr": "commander",
+                        "rear adm": "rear admiral", "vice adm": "vice admiral", "maj": "major",
+                        "sgt": "sergeant", "cpl": "corporal"}
+_QUALIFIERS = {"interim": "acting", "ex": "former", "deposed": "former", "ousted": "former",
+               "incoming": "elect", "outgoing": "", "caretaker": ""}  # still in office
 
 
 @detector("title")
 def title(p: Pair) -> Reason | None:
     """The same person given different titles or roles ("Senator Smith" vs "Secretary Smith",
-    "former President Trump" vs "President Trump"): in close sentences, or anywhere when both
-    give the full name ("Armenian President Nikol Pashinyan" / "Prime Minister Nikol
-    Pashinyan"). A title may follow the name ("Lukashenko, the self-proclaimed president of
-    Belarus"); a surname may be spelled two ways ("Hussein"/"Hussien")."""
+    "former President Trump" vs "President Trump"), however far apart the two claims: one
+    surname in one pair of claims is one person unless two first names differ ("John Smith" /
+    "Jane Smith"). A title may follow the name ("Lukashenko, the self-proclaimed president of
+    Belarus") or precede it with a comma ("the country's foreign minister, X"); a surname may
+    be spelled two ways ("Hussein"/"Hussien")."""
     ta, tb = _titles(p.a.text), _titles(p.b.text)  # the whole sentence: the speaker's title too
     both = sorted((kx, ky) for kx in ta for ky in tb if same_surname(kx, ky))
     if not both:
         return None
-    close = same_point(p, sim=0.6, words=0.6)
     for kx, ky in both:
         x, y = ta[kx], tb[ky]
-        fx, fy = x.name.split(), y.name.split()
-        if not close and not (len(fx) > 1 and len(fy) > 1
-                              and fx[0][:3].lower() == fy[0][:3].lower()):
-            continue  # far apart, and not surely one person: two Smiths ("Alexey"/"Alexei": one)
+        fx, fy = _first(x.name), _first(y.name)
+        if fx and fy and (fx[0] != fy[0] if min(len(fx), len(fy)) < 3 else fx != fy):
+            continue  # two first names: two Smiths ("Alexey"/"Alexei", "J."/"John": one)
         if _ROLE.search(x.title) or _ROLE.search(y.title):
             continue  # a spokesperson or an envoy may also hold an office or a rank
-        if x.qualifier != y.qualifier or _other_office(x.title, y.title):
+        if (x.title in _RANKS) != (y.title in _RANKS) and x.qualifier == y.qualifier:
+            continue  # a general may head the general staff or the ministry: a rank and a post
+        other = _other_office(x.title, y.title)
+        if other and "former" in (x.qualifier, y.qualifier):
+            continue  # "who was mayor until 2020" / "Governor Jan Kowal": one career
+        if x.qualifier != y.qualifier or other:
             spans = (text_span(p.a, x.start, x.end), text_span(p.b, y.start, y.end))
-            return Reason("title", f"{fx[-1]}: {str(x)!r} vs {str(y)!r}", (p.a.id, p.b.id),
+            return Reason("title", f"{x.name.split()[-1]}: {str(x)!r} vs {str(y)!r}",
+                          (p.a.id, p.b.id),
                           tuple(sp for sp in spans if sp is not None), weight=0.7)
     return None
 
