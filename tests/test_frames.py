@@ -1108,6 +1108,35 @@ def test_clock_times_in_words_of_the_day() -> None:
     assert {d.value for d in times("Shots rang out at ten at night.")} == {"22:00"}
 
 
+def test_parts_of_the_day_are_times_that_may_conflict() -> None:
+    """"At dawn" and "shortly before midnight" cannot both time one strike; "morning" and
+    "afternoon" of one day are two times; parts of the day that meet are one time; "Monday
+    night" and "early on Tuesday" may be one night (2026-12-04)."""
+    assert when(pair("The strike hit the town at dawn, residents said.",
+                     "The air raid on the town came shortly before midnight, the army said.",
+                     sim=0.5)) is not None
+    assert when(pair("The strike on the port came on Monday morning.",
+                     "An air strike hit the port on Monday afternoon, officials said.", sim=0.85))
+    assert when(pair("Drones struck the port at 3 p.m., the navy said.",
+                     "The port was struck by drones before dawn.", sim=0.7))
+    for a, b in (("The strike came at dawn on Monday.", "The port was struck early on Monday "
+                  "morning."),
+                 ("The strike came in the evening.", "The port was struck at night, officials "
+                  "said."),
+                 ("Drones struck the port at 2 a.m.", "The port was hit by drones overnight."),
+                 ("The ship was seized early on Tuesday off the coast.",
+                  "Coast guard officials said the ship was seized on Monday night."),
+                 ("Drones struck the port overnight into Tuesday.",
+                  "The port was hit by drones on Monday night, officials said."),
+                 ("The night shift at the port was cut.", "The port opened at 8 a.m.")):
+        assert when(pair(a, b, sim=0.8)) is None, a
+    # another night is another day
+    assert when(pair("Drones struck the port on Tuesday night.",
+                     "The port was hit by drones on Monday night, officials said.", sim=0.9))
+    assert [d.value for d in times("Shots rang out late on Tuesday.") if d.kind == "daypart"] == [
+        "1200-1440"]
+
+
 def test_a_number_both_claims_give_pins_them_only_when_it_counts_one_kind() -> None:
     from divergence.judge.nli_judge import _specific_anchors
 

@@ -16,7 +16,7 @@ _HAPPENING_PATTERNS: dict[str, str] = {
                  r"armistice|hold\s+fire|lay\s+down\s+(?:their\s+)?arms|"
                  r"(?:halt|stop|end)\s+to\s+(?:the\s+)?(?:fighting|firing|hostilities|shelling)|"
                  r"cessation\s+of\s+(?:firing|fighting|military\s+action)|"
-                 r"(?:fighting|firing|shelling|clashes|explosions|blasts|guns)\s+(?:[\w-]+\s+){0,4}?"
+                 r"(?:fighting|firing|shelling|clashes|explosions|blasts|guns)\s+(?:[\w-]+\s+){0,6}?"
                  # past tense, or "die(s) away" as a witness tells it ("the shelling stops
                  # every night", "until the guns fall silent" are no truce)
                  r"(?:stopped|ceased|ended|(?:died|dies|die|dying)\s+(?:away|down)|fell\s+silent|"
@@ -48,7 +48,7 @@ _HAPPENING_PATTERNS: dict[str, str] = {
     "aircraft": r"jets?|aircraft|planes?|warplanes?|fighter\s+jets?|helicopters?",
     "displacement": r"displaced|evacuat\w+|fled|homeless|refugees|forced\s+from|driven\s+from|"
                     r"uprooted",
-    "capture": r"captured|seized|took\s+control|fell\s+to|overran|control\s+of|"
+    "capture": r"captured|seized|hijack(?:ed|ing)|took\s+control|fell\s+to|overran|control\s+of|"
                # "had taken the town", not "had taken effect / shelter / part / steps"
                r"(?:(?:was|were|been|had)\s+taken|(?:have|has|had)\s+taken)(?!\s+(?:effect|shelter|"
                r"off|out|place|part|steps?|measures?|action|note|care|ill|seriously|aback|"
@@ -79,12 +79,22 @@ _HAPPENING_PATTERNS: dict[str, str] = {
                 r"set\s+off\s+the\s+(?:war|fighting|conflict)|(?:start|outbreak|beginning)\s+of\s+"
                 r"(?:the\s+|their\s+|its\s+)?(?:war|fighting|conflict|invasion)",
     "dam": r"dam|reservoir",
+    # happenings of other news, timed as often: a quake, a blackout, a walkout, a collapse
+    "quake": r"(?:earth)?quakes?|tremors?|aftershocks?",
+    "outage": r"blackouts?|power\s+(?:cuts?|outages?|failures?)|outages?",
+    "walkout": r"walk-?outs?|walked\s+out|went\s+on\s+strike|on\s+strike|strike\s+action|"
+               r"(?:general|national|nationwide|labou?r|rail|union|indefinite|\d+-(?:hour|day)|"
+               r"(?:day|week)-long|teachers['’]?|workers['’]?|nurses['’]?|doctors['’]?)\s+"
+               r"strikes?|strikes?\s+(?:by|over)\s+(?:\w+\s+)?(?:workers|doctors|nurses|teachers|"
+               r"staff|employees|pilots|drivers|miners|unions?|dockers|pay|wages|pensions)",
+    "collapse": r"collaps(?:e|ed|es|ing)|caved\s+in|gave\s+way|(?:burst|breached)(?!\s+into)",
     "hospital": r"hospital",
 }
 HAPPENINGS = {k: re.compile(rf"\b(?:{v})\b", re.I) for k, v in _HAPPENING_PATTERNS.items()}
 # Happenings whose time or date two reports can disagree on.
 TIMED = frozenset({"ceasefire", "deal", "blast", "strike", "meeting", "election", "capture",
-                   "flood", "dam", "outbreak", "crash", "fire"})
+                   "flood", "dam", "outbreak", "crash", "fire", "quake", "outage", "walkout",
+                   "collapse"})
 
 
 @lru_cache(maxsize=65536)

@@ -4,12 +4,12 @@ time in other words: "from 17:00" / "at 5 pm")."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from ...records import Reason, Span
 from ..detectors import Pair, detector, span_of, text_span
-from ..text import DateRef, dates, one_clock
+from ..text import DateRef, dates, one_clock, zone
 from .happenings import TIMED, happenings, same_happening
 
 
@@ -75,7 +75,81 @@ def times(text: str) -> tuple[DateRef, ...]:
             continue  # "nine in the afternoon", "one in the evening": not a time of day
         t = f"{(hour + add) % 24:02d}:00"
         out.append(DateRef(m.start("h"), m.end(), text[m.start("h"):m.end()], "time", t))
+    out += [d for d in dayparts(text) if not any(o.start < d.end and d.start < o.end
+                                                 for o in out)]
     return tuple(sorted(out, key=lambda d: d.start))
+
+
+# Parts of the day as spans of the clock, in minutes (an end past 1440 wraps past midnight),
+# wide enough for how loosely outlets use them ("early Tuesday morning" at 2 a.m.): two of them,
+# or one and a clock time, conflict only when they do not meet at all ("at dawn" / "shortly
+# before midnight"; "on Monday morning" / "in the afternoon").
+_PARTS = {"predawn": (0, 420), "dawn": (240, 480), "morning": (60, 720),
+          "early morning": (0, 540), "late morning": (540, 750), "afternoon": (720, 1110),
+          "early afternoon": (720, 930), "late afternoon": (900, 1140), "dusk": (990, 1260),
+          "evening": (990, 1410), "early evening": (990, 1200), "late evening": (1200, 1440),
+          "night": (1080, 1860), "late night": (1260, 1680), "early hours": (0, 420)}
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_DAYPART_WORDS = re.compile(
+    r"\b(?:(?P<pre>before\s+(?:dawn|daybreak|first\s+light|sunrise)|pre-?dawn)"
+    r"|(?:at|around|after|by|from)\s+(?P<dawn>dawn|daybreak|first\s+light|sunrise)"
+    r"|(?:at|around|after|by|from)\s+(?P<dusk>dusk|sunset|nightfall)"
+    r"|in\s+the\s+(?:early|small|wee)\s+hours"
+    r"|(?P<over>overnight|late\s+at\s+night|at\s+night)"
+    rf"|(?P<edge2>early|late)(?=\s+(?:on\s+)?{_WEEKDAY}\b(?!\s+(?:morning|afternoon|evening|night)))"
+    rf"|(?:in|during|on|late|early|last|this|that|yesterday|{_WEEKDAY})\s+(?:the\s+)?"
+    rf"(?:{_WEEKDAY}\s+)?(?P<edge>early\s+|late\s+)?(?P<part>morning|afternoon|evening|night))\b"
+    r"(?!\s+(?:shift|prayers?|session|briefing|news|edition|service|show|flight|bus|train|"
+    r"market|class|crew|watch|sky|vigil)\b)", re.I)
+
+
+def dayparts(text: str) -> tuple[DateRef, ...]:
+    """Parts of the day a text names ("at dawn", "before dawn", "on Monday morning", "late on
+    Tuesday", "overnight"), each with its span of the clock as the value ("240-480"); the span
+    of a day's part starts at the part ("night" of "Monday night": the day is a weekday)."""
+    out = []
+    for m in _DAYPART_WORDS.finditer(text):
+        if m.group("pre"):
+            key = "predawn"
+        elif m.group("dawn") or m.group("dusk"):
+            key = "dawn" if m.group("dawn") else "dusk"
+        elif m.group("over"):
+            key = "late night" if m.group("over").lower().startswith("late") else "night"
+        elif m.group("part"):
+            part = m.group("part").lower()
+            edge = (m.group("edge") or "").strip().lower()
+            if not edge and m.group(0).lower().startswith(("late", "early")):
+                edge = m.group(0).split()[0].lower()
+            key = f"{edge} {part}".strip() if f"{edge} {part}".strip() in _PARTS else part
+        elif m.group("edge2"):
+            key = "early morning" if m.group("edge2").lower() == "early" else "late evening"
+        else:
+            key = "early hours"
+        lo, hi = _PARTS[key]
+        at = m.start("part") if m.group("part") else m.start()  # "Monday night": the night
+        if m.group("edge") and m.group("part"):
+            at = m.start("edge")
+        out.append(DateRef(at, m.end(), text[at:m.end()], "daypart", f"{lo}-{hi}"))
+    return tuple(out)
+
+
+def _minutes(d: DateRef) -> tuple[int, int]:
+    """A clock time or a part of the day as a span of minutes (a time is a span of one)."""
+    if d.kind == "time":
+        h, m = (int(v) for v in d.value.split(":"))
+        return h * 60 + m, h * 60 + m
+    lo, hi = (int(v) for v in d.value.split("-"))
+    return lo, hi
+
+
+def _apart(x: DateRef, y: DateRef, margin: int = 30) -> bool:
+    """Two times of day that cannot be one moment: their spans, widened by ``margin`` minutes
+    and taken round the clock, never meet."""
+    (a0, a1), (b0, b1) = _minutes(x), _minutes(y)
+    for shift in (-1440, 0, 1440):
+        if a0 - margin <= b1 + shift and b0 + shift <= a1 + margin:
+            return False
+    return True
 
 
 # The last pair ``_when`` read and its reading: the ``when`` and ``same-value`` detectors read
@@ -108,6 +182,10 @@ def compare_times(p: Pair, kinds: tuple[str, ...] = ("time", "monthday", "weekda
         where = text_span  # offsets into the sentence, not the proposition
     ta, tb = (p.a.text, p.b.text) if in_text else (p.a.content, p.b.content)
     for kind in kinds:
+        if kind == "time":
+            r = _dayparts_apart(p, da, db, ta, tb, where)
+            if r is not None:
+                return r
         xs = [d for d in da if d.kind == kind]
         ys = [d for d in db if d.kind == kind]
         if not xs or not ys:
@@ -127,11 +205,45 @@ def compare_times(p: Pair, kinds: tuple[str, ...] = ("time", "monthday", "weekda
         if len(xs) > 1 or len(ys) > 1:
             continue  # ranges and several times: too easy to misalign
         x, y = xs[0], ys[0]
+        if kind == "weekday" and (_overnight(x, da, y, db) or _overnight(y, db, x, da)):
+            return None  # "on Monday night" / "early on Tuesday": one night, told two ways
         what = "/".join(sorted(happenings(p.a.content) & happenings(p.b.content) & TIMED))
         return Reason("date", f"{x.text!r} vs {y.text!r} (when: {what})", (p.a.id, p.b.id),
                       _spans(where, p, x, y),
                       weight=0.6 + 0.25 * min(1.0, max(0.0, p.similarity)))
     return None
+
+
+_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _overnight(x: DateRef, xs: Sequence[DateRef], y: DateRef, ys: Sequence[DateRef]) -> bool:
+    """Day ``x`` told at night and day ``y``, the next, in its small hours: one moment."""
+    if x.value not in _DAYS or y.value not in _DAYS:
+        return False
+    if _DAYS.index(y.value) != (_DAYS.index(x.value) + 1) % 7:
+        return False
+    late = any(_minutes(d)[1] >= 1380 for d in xs if d.kind == "daypart")
+    early = any(d.kind == "daypart" and (_minutes(d)[0] < 420 and _minutes(d)[1] <= 720
+                                         or d.text.lower() == "overnight")
+                or d.kind == "time" and _minutes(d)[0] < 420 for d in ys)
+    return late and early
+
+
+def _dayparts_apart(p: Pair, da: Sequence[DateRef], db: Sequence[DateRef], ta: str, tb: str,
+                    where: Callable[..., Span | None]) -> Reason | None:
+    """A part of the day against a part of the day or a clock time of no named zone, when
+    one claim gives a part of the day and they cannot meet ("at dawn" / "before midnight")."""
+    xs = [d for d in da if d.kind == "daypart" or d.kind == "time" and zone(ta, d)[0] is None]
+    ys = [d for d in db if d.kind == "daypart" or d.kind == "time" and zone(tb, d)[0] is None]
+    if len(xs) != 1 or len(ys) != 1 or "daypart" not in (xs[0].kind, ys[0].kind):
+        return None  # several times of day, or two clock times (compared as such)
+    x, y = xs[0], ys[0]
+    if not _apart(x, y, 30 if "time" in (x.kind, y.kind) else -30):  # parts of the day may
+        return None  # touch ("morning" ends at noon, "afternoon" begins) and still be two
+    what = "/".join(sorted(happenings(p.a.content) & happenings(p.b.content) & TIMED))
+    return Reason("date", f"{x.text!r} vs {y.text!r} (when: {what})", (p.a.id, p.b.id),
+                  _spans(where, p, x, y), weight=0.6 + 0.25 * min(1.0, max(0.0, p.similarity)))
 
 
 def _spans(where: Callable[..., Span | None], p: Pair, x: DateRef, y: DateRef) -> tuple[Span, ...]:
