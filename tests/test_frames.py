@@ -1369,7 +1369,7 @@ def test_who_the_dead_were_fighters_or_civilians() -> None:
     """One count of the dead, fighters in one voice and civilians in another, is a conflict
     over who they were; two different counts, an open-ended one, a breakdown naming both, or
     two happenings are not."""
-    from divergence.judge.frames.counts import victims
+    from divergence.judge.frames.victims import victims
 
     r = victims(pair("The strike killed 15 fighters, the military said.",
                      "Local health officials said all 15 killed were civilians.", 0.6))
@@ -1478,7 +1478,7 @@ def test_review_findings_on_the_new_frames() -> None:
     is no agreement."""
     from divergence.judge.detectors import DETECTORS
     from divergence.judge.frames.control import control
-    from divergence.judge.frames.counts import victims
+    from divergence.judge.frames.victims import victims
     from divergence.judge.text import dates, zone
 
     t = "The explosion hit the depot at 0400 GMT, 20 minutes after the convoy arrived."

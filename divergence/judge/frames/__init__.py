@@ -19,13 +19,14 @@ from .accused import accused, accused_keys
 from .agreed import agreed, agreed_or_not
 from .compliance import compliance, kept_or_broken
 from .control import control
-from .counts import Count, count, counts, victims
+from .counts import Count, count, counts
 from .credit import frame_credits, responsibility
 from .debunked import debunked
 from .happenings import TIMED, happenings
 from .reasons import linkage, reasons
 from .same_credit import same_credit
 from .times import same_value, times, when
+from .victims import victims
 
 
 def frame_keys(c: Claim) -> frozenset[str]:

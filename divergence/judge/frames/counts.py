@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...records import Claim, Reason, Span
-from ..detectors import Pair, detector, one_voice, span_of
+from ..detectors import Pair, detector, span_of
 from ..text import (
     Quantity,
     countries,
@@ -410,9 +410,9 @@ def count(p: Pair) -> Reason | None:
     if not ca or not cb:
         return None
     scoped = bool(_SCOPE_WORDS.search(p.a.content)), bool(_SCOPE_WORDS.search(p.b.content))
-    if _dates_differ(p.a.content, p.b.content):
+    if dates_differ(p.a.content, p.b.content):
         return None  # counts of different days
-    if _swapped_actor(p) or elsewhere(p.a.content) or elsewhere(p.b.content):
+    if swapped_actor(p) or elsewhere(p.a.content) or elsewhere(p.b.content):
         return None  # "at a separate protest last year": another happening, told as such
     keys = {(c.kind, c.head) for c in ca} & {(c.kind, c.head) for c in cb}
     for key in sorted(keys):
@@ -428,7 +428,7 @@ def count(p: Pair) -> Reason | None:
                     and p.similarity >= 0.3):
                 continue
             x, y = xs[0], ys[0]
-            sx, sy = _number_span(p.a, x.q), _number_span(p.b, y.q)
+            sx, sy = number_span(p.a, x.q), number_span(p.b, y.q)
             return Reason("number", f"{sx.text!r} vs {sy.text!r} (how long it lasted)",
                           (p.a.id, p.b.id), (sx, sy),
                           weight=0.6 + 0.3 * min(1.0, max(0.0, p.similarity)))
@@ -437,80 +437,17 @@ def count(p: Pair) -> Reason | None:
             kinds = frozenset(HAPPENINGS)
         floor = 0.4 if key[0] in ("losses", "released") else 0.55  # "its jets": one owner
         if not same_happening(p, kinds, floor) and not (key[0] == "share" and key[1]) and not (
-                key[0] != "count" and _unnamed(p, floor)) and not _pinned(p, key[0]):
+                key[0] != "count" and _unnamed(p, floor)) and not pinned(p, key[0]):
             continue
         x, y = xs[0], ys[0]
         what = key[0] if key[0] not in ("count",) else key[1]
-        sx, sy = _number_span(p.a, x.q), _number_span(p.b, y.q)
+        sx, sy = number_span(p.a, x.q), number_span(p.b, y.q)
         return Reason("number", f"{sx.text!r} vs {sy.text!r} ({what})", (p.a.id, p.b.id),
                       (sx, sy), weight=0.6 + 0.3 * min(1.0, max(0.0, p.similarity)))
     return None
 
 
-# Who the dead were: fighters on one side's account, civilians on the other's ("the strike
-# killed 15 militants" / "all 15 killed were civilians"), the classic dispute over a strike.
-_COMBATANTS = frozenset({"fighter", "soldier", "terrorist", "gunman", "gunmen", "combatant",
-                         "jihadist", "operative", "commander"})
-_CIVILIANS = frozenset({"civilian", "child", "children", "woman", "women", "villager",
-                        "worshipper", "tourist", "pilgrim", "student", "patient"})
-# "all 15 killed were civilians", "the dead were all civilians": a count of people named civil
-_ALL_CIVILIANS = re.compile(r"\b(?:were|was)\s+(?:all\s+)?(?:civilians|children|women and "
-                            r"children)\b|\ball\s+(?:of\s+them\s+)?civilians\b", re.I)
-
-
-# Below this many dead, two counts that match are as likely two groups of victims ("three
-# soldiers were killed in the ambush" / "three civilians were killed in the crossfire").
-_FEWEST = 5
-_SUBSET = re.compile(r"\b(?:among\s+them|including|of\s+them|of\s+whom|among\s+whom)\s+$",
-                     re.I)
-
-
-@detector("victims")
-def victims(p: Pair) -> Reason | None:
-    """One count of the dead given as fighters by one voice and as civilians by another, in
-    one happening ("the strike killed 15 fighters, the military said" / "all 15 killed were
-    civilians"): a ``number`` conflict over who they were. Only one deaths figure a claim, the
-    two figures must meet, be five or more and neither be open-ended ("at least seven"), and a
-    claim that names both kinds of dead is a breakdown."""
-    xa, xb = _dead(p.a.content), _dead(p.b.content)  # cached: most claims count no dead
-    if xa is None or xb is None:
-        return None
-    if one_voice(p) or _dates_differ(p.a.content, p.b.content) or _swapped_actor(p):
-        return None
-    if (xa[1] == xb[1] or clash(xa[0], xb[0])
-            or float("inf") in (xa[0].hi, xb[0].hi) or min(xa[0].lo, xb[0].lo) < _FEWEST):
-        return None  # "at least seven civilians" / "80 soldiers": two counts, not one
-    if not same_happening(p, frozenset({"deaths"}), 0.45) and not _pinned(p, "deaths"):
-        return None
-    (x, kx), (y, ky) = xa, xb
-    sx, sy = _number_span(p.a, x.q), _number_span(p.b, y.q)
-    return Reason("number", f"who the dead were: {sx.text!r} ({kx}) vs {sy.text!r} ({ky})",
-                  (p.a.id, p.b.id), (sx, sy),
-                  weight=0.6 + 0.3 * min(1.0, max(0.0, p.similarity)))
-
-
-@lru_cache(maxsize=65536)
-def _dead(text: str) -> tuple[Count, str] | None:
-    """The claim's one count of the dead and whether it names them fighters or civilians."""
-    dead = [c for c in counts(text) if c.kind == "deaths"
-            and not _SUBSET.search(text[max(0, c.q.start - 24):c.q.start])]
-    if len(dead) != 1:
-        return None  # "the 12 killed, among them four children": the four are of the twelve
-    c = dead[0]
-    if c.head in _COMBATANTS:
-        kind = "fighters"
-    elif c.head in _CIVILIANS or (c.head == "person" and _ALL_CIVILIANS.search(text)):
-        kind = "civilians"
-    else:
-        return None
-    other = _CIVILIANS if kind == "fighters" else _COMBATANTS
-    if any(w in other or singular(w) in other for w in re.findall(r"[a-z]+", text.lower())) or (
-            kind == "fighters" and _ALL_CIVILIANS.search(text)):
-        return None  # both kinds named ("six civilians and several soldiers"): a breakdown
-    return c, kind
-
-
-def _pinned(p: Pair, kind: str) -> bool:
+def pinned(p: Pair, kind: str) -> bool:
     """Counts of one kind of happening (deaths, detentions, losses; not bare counts of things)
     in two claims that name the same place or person (a day alone is not enough) and at most
     one of which names a happening (two named happenings are for ``same_happening``): "40
@@ -531,7 +468,7 @@ def _unnamed(p: Pair, floor: float) -> bool:
         p.similarity >= floor)
 
 
-def _number_span(c: Claim, q: Quantity) -> Span:
+def number_span(c: Claim, q: Quantity) -> Span:
     """The number and its noun ("12 people"), without the words the pattern ran on into."""
     words = q.text.split()
     keep = words[:1] + [w for w in words[1:2] if w.lower() not in _FILLER]
@@ -544,7 +481,7 @@ def _number_span(c: Claim, q: Quantity) -> Span:
 _FILLER = frozenset({"in", "on", "at", "of", "the", "were", "was", "died", "had", "have", "and"})
 
 
-def _dates_differ(a: str, b: str) -> bool:
+def dates_differ(a: str, b: str) -> bool:
     da = {d.value for d in dates(a) if d.kind in ("monthday", "weekday")}
     db = {d.value for d in dates(b) if d.kind in ("monthday", "weekday")}
     kinds_a = {d.kind for d in dates(a) if d.kind in ("monthday", "weekday")}
@@ -552,7 +489,7 @@ def _dates_differ(a: str, b: str) -> bool:
     return bool(da and db and kinds_a & kinds_b and not da & db)
 
 
-def _swapped_actor(p: Pair) -> bool:
+def swapped_actor(p: Pair) -> bool:
     """Each claim counts someone else's ("Israeli" vs "Palestinian" deaths)."""
     ca, cb = countries(p.a.content), countries(p.b.content)
     return bool(ca and cb and not ca & cb)
