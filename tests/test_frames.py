@@ -1108,6 +1108,27 @@ def test_clock_times_in_words_of_the_day() -> None:
     assert {d.value for d in times("Shots rang out at ten at night.")} == {"22:00"}
 
 
+def test_counts_of_a_group_of_people_one_holder_and_homes_burned() -> None:
+    """(2026-12-04) A named group outnumbering all the people of one happening ("more than 300
+    protesters" / "112 people") conflicts, a part of them does not; two counts held by one noun
+    ("a convoy of 30 trucks" / "the 45-truck convoy") are one thing; "burned down" counts
+    losses, and houses are homes."""
+    assert count(pair("More than 300 protesters were arrested in the capital on Saturday.",
+                      "Police said they detained 112 people during Saturday's protests in the "
+                      "capital.", sim=0.7))
+    assert count(pair("The strike killed 12 people, the health ministry said.",
+                      "Five children were among those killed in the strike.", sim=0.73)) is None
+    assert count(pair("A convoy of 30 trucks reached the city on Monday.",
+                      "The 45-truck convoy arrived in the city on Monday, the UN said.", sim=0.79))
+    assert count(pair("A convoy of 30 trucks reached the city on Monday.",
+                      "A second convoy of 45 trucks is expected next week.", sim=0.66)) is None
+    assert count(pair("The UN said 2.2 million people are at risk of famine.",
+                      "The UN says a quarter of the 2.3 million people face starvation.",
+                      sim=0.6)) is None
+    assert count(pair("The fire destroyed 120 homes in the village.",
+                      "About 40 houses burned down in the village, the mayor said.", sim=0.79))
+
+
 def test_parts_of_the_day_are_times_that_may_conflict() -> None:
     """"At dawn" and "shortly before midnight" cannot both time one strike; "morning" and
     "afternoon" of one day are two times; parts of the day that meet are one time; "Monday

@@ -36,11 +36,13 @@ _COUNT_PREDICATES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("missing", r"missing|unaccounted"),
         ("arrests", r"arrested|detained|arrests|held\s+by\s+police|taken\s+into\s+custody|"
                     r"captured|taken\s+(?:prisoner|captive)"),
-        ("losses", r"lost|shot\s+down|downed|destroyed|losses"),
+        ("losses", r"lost|shot\s+down|downed|destroyed|losses|burn[te]d?\s+down|razed|flattened|"
+                   r"demolished|level+ed"),
         ("released", r"released|freed|release|handed\s+over|free"),
     )
 )
 _PERSON_GENERIC = frozenset({"people", "person", "persons", "individuals", "individual", "others",
+                             "survivors", "survivor",
                              "residents", "lives", "bodies", "victims", "casualties"})
 _AIRCRAFT = frozenset({"jet", "jets", "aircraft", "plane", "planes", "warplane", "warplanes",
                        "fighter", "fighters", "fighter-jet", "fighter-jets", "helicopter",
@@ -185,7 +187,7 @@ def counts(text: str) -> tuple[Count, ...]:
     return tuple(out)
 
 
-_SAME_HEAD = {"troop": "soldier", "serviceman": "soldier", "servicemen": "soldier",
+_SAME_HEAD = {"troop": "soldier", "serviceman": "soldier", "servicemen": "soldier", "house": "home",
               "reporter": "journalist", "vessel": "ship", "boat": "ship", "lorry": "truck",
               "rebel": "fighter", "militant": "fighter",
               "insurgent": "fighter", "combatant": "fighter"}
@@ -415,9 +417,10 @@ def count(p: Pair) -> Reason | None:
     if swapped_actor(p) or elsewhere(p.a.content) or elsewhere(p.b.content):
         return None  # "at a separate protest last year": another happening, told as such
     keys = {(c.kind, c.head) for c in ca} & {(c.kind, c.head) for c in cb}
-    for key in sorted(keys):
-        xs = [c for c in ca if (c.kind, c.head) == key]
-        ys = [c for c in cb if (c.kind, c.head) == key]
+    found = [([c for c in ca if (c.kind, c.head) == key],
+              [c for c in cb if (c.kind, c.head) == key], key) for key in sorted(keys)]
+    found += _more_than_all(ca, cb)
+    for xs, ys, key in found:
         if scoped[0] != scoped[1] and not any(c.hi == 0 for c in (xs if scoped[0] else ys)):
             continue  # a running total against one day's figure, a rate against a count; but
             # "none of its jets lost since the offensive began" holds for any week of it
@@ -436,15 +439,65 @@ def count(p: Pair) -> Reason | None:
         if key[0] in ("count", "share", "losses", "released"):
             kinds = frozenset(HAPPENINGS)
         floor = 0.4 if key[0] in ("losses", "released") else 0.55  # "its jets": one owner
-        if not same_happening(p, kinds, floor) and not (key[0] == "share" and key[1]) and not (
-                key[0] != "count" and _unnamed(p, floor)) and not pinned(p, key[0]):
-            continue
         x, y = xs[0], ys[0]
+        if not same_happening(p, kinds, floor) and not (key[0] == "share" and key[1]) and not (
+                key[0] != "count" and _unnamed(p, floor)) and not pinned(p, key[0]) and not (
+                key[0] == "count" and p.similarity >= 0.5 and _one_holder(p, x, y)):
+            continue
         what = key[0] if key[0] not in ("count",) else key[1]
         sx, sy = number_span(p.a, x.q), number_span(p.b, y.q)
         return Reason("number", f"{sx.text!r} vs {sy.text!r} ({what})", (p.a.id, p.b.id),
                       (sx, sy), weight=0.6 + 0.3 * min(1.0, max(0.0, p.similarity)))
     return None
+
+
+# Counts of people a happening befalls: a named group of them ("300 protesters") cannot
+# outnumber all of them ("112 people") in one happening; fewer is a part ("five children").
+_PEOPLE_KINDS = frozenset({"deaths", "injuries", "arrests", "missing", "displacement",
+                           "released"})
+_HUMAN = frozenset({"protester", "demonstrator", "civilian", "soldier", "fighter", "child",
+                    "children", "woman", "women", "man", "men", "worker", "migrant", "refugee",
+                    "student", "journalist", "passenger", "tourist", "miner", "villager",
+                    "patient", "worshipper", "pilgrim", "prisoner", "detainee", "hostage",
+                    "activist", "officer", "policeman", "teenager", "farmer", "fisherman"})
+
+
+def _more_than_all(ca: tuple[Count, ...], cb: tuple[Count, ...]
+                   ) -> list[tuple[list[Count], list[Count], tuple[str, str]]]:
+    """Pairs of one kind where a named group of people outnumbers all the people the other
+    claim counts: "more than 300 protesters were arrested" / "112 people were detained"."""
+    out = []
+    for xs, ys in ((ca, cb), (cb, ca)):
+        for x in xs:
+            for y in ys:
+                if (x.kind == y.kind and x.kind in _PEOPLE_KINDS and x.head in _HUMAN
+                        and y.head == "person" and x.lo > y.hi):
+                    out.append(([x], [y], (x.kind, "person")) if xs is ca else
+                               ([y], [x], (x.kind, "person")))
+    return out
+
+
+_HOLDER_STOP = frozenset({"that", "which", "were", "with", "from", "into", "than", "more",
+                          "about", "some", "least", "said", "says", "have", "been", "their",
+                          "this", "these", "those", "other", "after", "before", "over",
+                          "million", "thousand", "hundred", "billion", "dozen", "percent"})
+
+
+def _one_holder(p: Pair, x: Count, y: Count) -> bool:
+    """Two counts of a thing held by one named noun beside each number ("a convoy of 30
+    trucks" / "the 45-truck convoy"): one thing counted twice."""
+    def near(text: str, q: Quantity) -> set[str]:
+        window = text[max(0, q.start - 30):q.end + 30]
+        if _ANOTHER.search(window.lower()):
+            return set()  # "a second convoy of 45 trucks": another one
+        # common nouns only: a shared place ("at the Kalmi crossing") holds many things
+        return {singular(w) for w in re.findall(r"\b[a-z]{4,}\b", window)
+                if w not in _PERSON_GENERIC} - _HOLDER_STOP - {x.head, y.head}
+    return bool(near(p.a.content, x.q) & near(p.b.content, y.q))
+
+
+_ANOTHER = re.compile(r"\b(?:first|second|third|another|next|new|further|earlier|previous|"
+                      r"last|latest|each|every|per)\b")
 
 
 def pinned(p: Pair, kind: str) -> bool:
