@@ -1129,6 +1129,21 @@ def test_counts_of_a_group_of_people_one_holder_and_homes_burned() -> None:
                       "About 40 houses burned down in the village, the mayor said.", sim=0.79))
 
 
+def test_nobody_harmed_and_jets_brought_down_are_counts() -> None:
+    """(2026-12-04) "No one had died in the floods" is none dead against seven bodies; "nobody
+    was harmed" is no one killed either; "brought down" counts lost aircraft."""
+    assert count(pair("Officials said no one had died in the floods in the valley towns.",
+                      "The bodies of seven people have been recovered from the flooded valley "
+                      "towns, rescuers said.", sim=0.6))
+    assert count(pair("The strike on Brenna killed four civilians, the health department said.",
+                      "Nobody was harmed in the Brenna strike, the army said.", sim=0.6))
+    assert count(pair("The ministry said none of its aircraft had been lost overnight.",
+                      "Two of its fighter jets were brought down by ground fire overnight.",
+                      sim=0.6))
+    assert count(pair("The riot was quelled without bloodshed, the ministry said.",
+                      "No one was arrested during the riot, police said.", sim=0.6)) is None
+
+
 def test_parts_of_the_day_are_times_that_may_conflict() -> None:
     """"At dawn" and "shortly before midnight" cannot both time one strike; "morning" and
     "afternoon" of one day are two times; parts of the day that meet are one time; "Monday
@@ -1330,6 +1345,34 @@ def test_mediators_named_in_more_words() -> None:
     assert credited("Congo played a central role in the talks on the ceasefire.") == set()
     assert ("mediator", "congo") not in credited("Congo and Rwanda negotiated a ceasefire.")
     assert credited("The emir gave credit to both sides for agreeing to the ceasefire.") == set()
+
+
+def test_mediators_as_outlets_name_them_and_no_mediator_in_more_words() -> None:
+    """(2026-12-04) "Qatari diplomats brokered", "after Omani mediation", "thanked Korvia on
+    Tuesday for its help", "was facilitated by the Red Cross", "it was Egyptian intelligence,
+    not Muscat, who persuaded them"; and no mediator: "mediators had nothing to do with it", "no
+    outside government had any role", "a purely bilateral arrangement"."""
+    def credited(t: str) -> set[tuple[str, str | None]]:
+        return {(x.role, x.agent) for x in frame_credits(claim_from_text(t, "a:0"))
+                if x.role == "mediator"}
+
+    assert ("mediator", "qatar") in credited(
+        "Qatari diplomats brokered the overnight agreement between the two sides.")
+    assert ("mediator", "oman") in credited(
+        "After Omani mediation, the two sides agreed on Monday to a 30-day truce.")
+    assert ("mediator", "korvia") in credited(
+        "President Lenz thanked Korvia on Tuesday for what he called its help in securing the "
+        "truce.")
+    assert ("mediator", "egypt") in credited(
+        "It was Egyptian intelligence officers, not Muscat, who persuaded the captors to agree "
+        "to the hostage deal.")
+    assert credited("The prisoner swap was facilitated by the Red Cross.") != set()
+    for t in ("Mediators had nothing to do with Monday's ceasefire, which was agreed in one call.",
+              "The truce is a strictly bilateral matter and no outside government had any role "
+              "in it.",
+              "The prisoner swap was a purely bilateral arrangement, the ministry said."):
+        assert ("mediator", None) in credited(t), t
+    assert credited("After the truce took effect, aid reached the town.") == set()
 
 
 class FakePairClassifier:

@@ -30,13 +30,14 @@ _COUNT_PREDICATES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                    r"executed(?=\s+(?:(?:more\s+than|at\s+least|about|some|over|nearly|up\s+to)"
                    r"\s+)?[\d,]+\s+(?:[a-z-]+\s+)?(?:people|civilians|prisoners|men|women|"
                    r"children|detainees|soldiers|villagers|residents|patients|captives)\b)"),
-        ("injuries", r"injured|wounded|hurt|injuries|injuring|wounding"),
+        ("injuries", r"injured|wounded|hurt|harmed|injuries|injuring|wounding"),
         ("displacement", r"displaced|evacuated|fled|homeless|evacuees|refugees|forced\s+from|"
                          r"driven\s+from|uprooted"),
         ("missing", r"missing|unaccounted"),
         ("arrests", r"arrested|detained|arrests|held\s+by\s+police|taken\s+into\s+custody|"
                     r"captured|taken\s+(?:prisoner|captive)"),
-        ("losses", r"lost|shot\s+down|downed|destroyed|losses|burn[te]d?\s+down|razed|flattened|"
+        ("losses", r"lost|shot\s+down|brought\s+down|downed|destroyed|losses|burn[te]d?\s+down|"
+                   r"razed|flattened|"
                    r"demolished|level+ed"),
         ("released", r"released|freed|release|handed\s+over|free"),
     )
@@ -353,7 +354,14 @@ _MANY = frozenset({"aircraft", "personnel", "staff", "livestock", "cattle", "peo
                    "women", "men", "police"})  # plurals without an -s
 _COUNTED_AFTER = re.compile(r"\s+(?:was|were|has|had|is|are|died|survived)\b", re.I)
 _ZERO = re.compile(r"\b(?P<z>none|no|zero|not\s+a\s+single|not\s+one)\s+(?:of\s+(?:its|the|their|"
-                   r"his|her|our)\s+)?(?P<unit>[a-z-]+)", re.I)
+                   r"his|her|our)\s+)?(?-i:[A-Z][a-z]+\s+)?(?P<unit>[a-z-]+)", re.I)
+# Nobody killed, hurt or held: a zero of people, the verb after it says of what ("No one had
+# died in the floods", "Nobody outside the post was harmed"); harm of none is no death either.
+_NOBODY = re.compile(r"\b(?:no\s+one|no-one|nobody)\b(?=(?:\s+[\w-]+){0,5}?\s+(?:had\s+|has\s+|"
+                     r"have\s+|was\s+|were\s+)?(?:been\s+)?(?P<v>died|killed|harmed|hurt|injured|"
+                     r"wounded|arrested|detained)\b)", re.I)
+_BLOODLESS = re.compile(r"\bwithout\s+(?:any\s+)?(?:bloodshed|casualties|loss\s+of\s+life|"
+                        r"(?:a\s+)?(?:single\s+)?(?:death|shot\s+being\s+fired))\b", re.I)
 
 
 def _zeros(text: str) -> tuple[Quantity, ...]:
@@ -370,7 +378,18 @@ def _zeros(text: str) -> tuple[Quantity, ...]:
             continue  # "no idea", "no order", "no proof": no count; "no casualties", "no
             # civilian was hurt" are
         out.append(Quantity(m.start(), m.end(), m.group(0), 0.0, unit))
+    for m in _NOBODY.finditer(text):
+        out.append(Quantity(m.start(), m.end(), m.group(0), 0.0, "people"))
     return tuple(out)
+
+
+def _no_harm(text: str) -> tuple[Count, ...]:
+    """Zero deaths said without a count: "nobody was harmed" (no one hurt is no one killed),
+    "quelled without bloodshed"."""
+    found = [m for m in _NOBODY.finditer(text)
+             if m.group("v").lower() in ("harmed", "hurt", "injured", "wounded")]
+    return tuple(Count(Quantity(m.start(), m.end(), m.group(0), 0.0, "people"), "deaths", "person",
+                       0.0, 0.0) for m in found + list(_BLOODLESS.finditer(text)))
 
 
 def denied_loss(c: Claim) -> tuple[Count, ...]:
@@ -408,7 +427,8 @@ def _share_owner(text: str, q: Quantity) -> str:
 @detector("count")
 def count(p: Pair) -> Reason | None:
     """Counts of the same thing in one happening that cannot both be true, however worded."""
-    ca, cb = counts(p.a.content) + denied_loss(p.a), counts(p.b.content) + denied_loss(p.b)
+    ca = counts(p.a.content) + denied_loss(p.a) + _no_harm(p.a.content)
+    cb = counts(p.b.content) + denied_loss(p.b) + _no_harm(p.b.content)
     if not ca or not cb:
         return None
     scoped = bool(_SCOPE_WORDS.search(p.a.content)), bool(_SCOPE_WORDS.search(p.b.content))
@@ -436,6 +456,9 @@ def count(p: Pair) -> Reason | None:
                           (p.a.id, p.b.id), (sx, sy),
                           weight=0.6 + 0.3 * min(1.0, max(0.0, p.similarity)))
         kinds = frozenset({key[0]}) if key[0] in HAPPENINGS else frozenset(HAPPENINGS)
+        harm = frozenset({"deaths", "injuries"})
+        if key[0] in harm and all(harm & happenings(c.content) for c in (p.a, p.b)):
+            kinds = frozenset(HAPPENINGS)  # "killed four" / "nobody was harmed": one harm
         if key[0] in ("count", "share", "losses", "released"):
             kinds = frozenset(HAPPENINGS)
         floor = 0.4 if key[0] in ("losses", "released") else 0.55  # "its jets": one owner
@@ -453,8 +476,7 @@ def count(p: Pair) -> Reason | None:
 
 # Counts of people a happening befalls: a named group of them ("300 protesters") cannot
 # outnumber all of them ("112 people") in one happening; fewer is a part ("five children").
-_PEOPLE_KINDS = frozenset({"deaths", "injuries", "arrests", "missing", "displacement",
-                           "released"})
+_PEOPLE_KINDS = frozenset({"deaths", "injuries", "arrests", "missing", "displacement", "released"})
 _HUMAN = frozenset({"protester", "demonstrator", "civilian", "soldier", "fighter", "child",
                     "children", "woman", "women", "man", "men", "worker", "migrant", "refugee",
                     "student", "journalist", "passenger", "tourist", "miner", "villager",
@@ -477,10 +499,10 @@ def _more_than_all(ca: tuple[Count, ...], cb: tuple[Count, ...]
     return out
 
 
-_HOLDER_STOP = frozenset({"that", "which", "were", "with", "from", "into", "than", "more",
-                          "about", "some", "least", "said", "says", "have", "been", "their",
-                          "this", "these", "those", "other", "after", "before", "over",
-                          "million", "thousand", "hundred", "billion", "dozen", "percent"})
+_HOLDER_STOP = frozenset({"that", "which", "were", "with", "from", "into", "than", "more", "about",
+                          "some", "least", "said", "says", "have", "been", "their", "this",
+                          "these", "those", "other", "after", "before", "over", "million",
+                          "thousand", "hundred", "billion", "dozen", "percent"})
 
 
 def _one_holder(p: Pair, x: Count, y: Count) -> bool:

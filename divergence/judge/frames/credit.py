@@ -18,13 +18,18 @@ _HARM = (r"(?:blasts?|explosions?|attacks?|strikes?|airstrikes?|bombings?|destru
 # A name of up to five capitalised words ("the Council of Aldren"), and the side noun after one.
 _NAME_WORDS = r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){{0,{more}}}"
 _SIDE_NOUN = (r"(?:\s+(?:forces|troops|army|military|militants|fighters|rebels|officials|"
-              r"government|authorities|leadership))?")
+              r"government|authorities|leadership|diplomats|mediators|negotiators|envoys?|"
+              r"facilitators|delegation|delegates|emissar(?:y|ies)|officers|agents|elders|"
+              r"intelligence(?:\s+(?:officers|officials|services?|agency|chiefs?))?))?")
+# Words that open a clause with a capital and name no one ("After Qatari mediation, ...").
+_NOT_NAME_START = (r"(?!(?:After|Following|Through|With|Thanks|Under|Despite|Before|Since|When|"
+                   r"While|Once|If|As|In|On|At|By|For|From|But|And|Yet|So|Only|Even)\s)")
 # Each name starts at a word's start (the lookbehind): without it, a long capitalised token is
 # rescanned from every letter, quadratic in its length.
-_AGENT_NP = rf"(?P<agent>(?<![\w’'.-]){_NAME_WORDS.format(more=4)}{_SIDE_NOUN})"
+_AGENT_NP = rf"(?P<agent>(?<![\w’'.-]){_NOT_NAME_START}{_NAME_WORDS.format(more=4)}{_SIDE_NOUN})"
 # Who mediated or asked may be two: "the United States and France brokered" (not for blame:
 # "Israeli jets pounded Beirut and Hezbollah fired rockets").
-_AGENTS_NP = (rf"(?P<agent>(?<![\w’'.-]){_NAME_WORDS.format(more=4)}"
+_AGENTS_NP = (rf"(?P<agent>(?<![\w’'.-]){_NOT_NAME_START}{_NAME_WORDS.format(more=4)}"
               rf"(?:\s+and\s+{_NAME_WORDS.format(more=3)})?{_SIDE_NOUN})")
 _DEMONYM_ACT = re.compile(
     r"\b(?:an?\s+|the\s+)?(?P<agent>(?<![\w’'.-])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+"
@@ -98,7 +103,15 @@ _NO_THIRD = re.compile(
     r"among\s+themselves|on\s+their\s+own)\b|"
     r"not\s+(?:any|a)\s+(?:foreign|outside|third[- ]party|international)\s+mediators?|"
     r"(?:dismiss|deny|denie|reject|rul)\w*\s+(?:out\s+)?any\s+role\s+(?:by|for|of)\s+"
-    r"(?:outside|foreign|external|third[- ]party)\s+mediators)", re.I)
+    r"(?:outside|foreign|external|third[- ]party)\s+mediators|"
+    # "mediators had nothing to do with it", "no outside government had any role in it",
+    # "a purely bilateral matter"
+    r"(?:mediators?|intermediar(?:y|ies)|third[- ]part(?:y|ies)|outsiders?|(?:foreign|outside)\s+"
+    r"(?:governments?|powers?|states?|countr(?:y|ies)))\s+(?:had|played)\s+(?:nothing\s+to\s+do|"
+    r"no\s+(?:part|role))|no\s+(?:outside|foreign|other|third)\s+(?:organi[sz]ations?|"
+    r"governments?|states?|countr(?:y|ies)|powers?|actors?|part(?:y|ies))\s+(?:was\s+|were\s+)?"
+    r"(?:involved|had\s+any\s+role|played\s+any\s+(?:part|role))|"
+    r"(?:purely|strictly|entirely)\s+(?:a\s+)?bilateral)", re.I)
 
 
 # A release of captives, and any other settlement: what else a mediator may be credited with.
@@ -127,14 +140,18 @@ _MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
     rf"central|major|crucial|important|pivotal|decisive)\s+role\s+in\s+(?:mediating|brokering|"
     rf"the\s+mediation|securing|negotiating)",
     # "thanked Egypt for helping secure the truce"
-    rf"\bthank(?:ed|s)?\s+{_AGENTS_NP}\s+for\s+(?:its\s+|their\s+|his\s+|her\s+)?(?:help(?:ing)?|"
-    rf"mediation|mediating|efforts|role|brokering)",
+    rf"\bthank(?:ed|s)?\s+{_AGENTS_NP}(?:\s+[^.;,]{{1,30}}?)?\s+for\s+(?:[\w’'-]+\s+){{0,5}}?"
+    rf"(?:help(?:ing)?|mediation|mediating|efforts|role|brokering)\b",
+    # "the release was negotiated by Qatari officials", "the swap was facilitated by the ICRC"
+    rf"\b(?:was|were|been|being)\s+(?:mediated|brokered|facilitated|arranged|negotiated|"
+    rf"secured)\s+by\s+{_AGENTS_NP}",
     rf"\b(?:talks|negotiations)\s+(?:were\s+|was\s+)?(?:mediated|brokered|facilitated)\s+by\s+"
     rf"{_AGENTS_NP}",
     # "it was the Tarsian intelligence service, not any foreign mediator, that secured it"
     rf"\b[Ii]t\s+was\s+{_AGENT_NP}(?:\s+[a-z]+){{0,2}},?\s+(?:(?:and\s+)?not\s+[^,]{{1,40}},\s+)?"
     rf"(?:that|who)\s+"
-    rf"(?:secured|brokered|negotiated|won|obtained|mediated|arranged)\b",
+    rf"(?:secured|brokered|negotiated|won|obtained|mediated|arranged|persuaded|convinced|"
+    rf"clinched|sealed|engineered)\b",
 ))
 
 
