@@ -1144,6 +1144,33 @@ def test_nobody_harmed_and_jets_brought_down_are_counts() -> None:
                       "No one was arrested during the riot, police said.", sim=0.6)) is None
 
 
+def test_two_moments_of_one_happening_neither_conflict_nor_agree() -> None:
+    """(2026-12-04) "announced on Friday" / "took effect on Saturday", "opened on 14 March" /
+    "closed on 16 March", "seized on 3 June" / "released on 19 June" are two moments: no date
+    conflict, and no agreement either; one moment on two days still conflicts."""
+    from divergence.judge import Judge
+    from divergence.judge.moments import two_moments
+
+    judge = Judge()
+    for a, b in (("The truce was announced on Friday.", "The truce took effect on Saturday."),
+                 ("The summit opened on 14 March.", "The summit closed on 16 March."),
+                 ("The ship was seized on 3 June, its operator said.",
+                  "The ship was released on 19 June, the operator said."),
+                 ("The curfew was imposed on Monday.", "The curfew was lifted on Thursday.")):
+        assert two_moments(a, b), a
+        assert NLIJudge(nli=None).judge(claim_from_text(a, "a:0"), claim_from_text(b, "b:0"),
+                                        0.85).label == "neither", a
+        assert judge.judge(claim_from_text(a, "a:0"), claim_from_text(b, "b:0"),
+                           0.85).label != "conflict", a
+    for a, b in (("The truce took effect at midnight on Sunday.",
+                  "The ceasefire came into force at 8 a.m. on Sunday."),
+                 ("The bank announced the merger before markets opened on Monday.",
+                  "The merger was announced after markets closed on Monday.")):
+        assert not two_moments(a, b), a
+    assert when(pair("The truce took effect at midnight on Sunday, the army said.",
+                     "The ceasefire came into force at 8 a.m. on Sunday, officials said.", 0.66))
+
+
 def test_parts_of_the_day_are_times_that_may_conflict() -> None:
     """"At dawn" and "shortly before midnight" cannot both time one strike; "morning" and
     "afternoon" of one day are two times; parts of the day that meet are one time; "Monday

@@ -18,6 +18,7 @@ from ..records import Claim, Reason, Span
 from ..registry import Registry
 from ..wordlists import word_set
 from .demonyms import same_actor
+from .moments import two_moments
 from .text import (
     COUNTRY_NAMES,
     NEGATIONS,
@@ -361,6 +362,8 @@ def date(p: Pair) -> Reason | None:
         db = [*(d for d in db if d.kind != "time"), *tb]
     if not any(_dates_clash(x, y, da, db) for x in da for y in db) or _other_actors(p):
         return None  # no two dates that could disagree: skip the alignment
+    if two_moments(p.a.text, p.b.text):
+        return None  # "announced on Friday" / "took effect on Saturday": two moments
     for x, y in _in_swaps(p, da, db):
         if _dates_clash(x, y, da, db):
             return Reason(

@@ -27,8 +27,9 @@ from .detectors import Pair, denial_inside, is_conflict, negated_sayings, text_s
 from .frames import counts
 from .frames.aligned import measures_apart, values_apart
 from .hedges import distance_cue
+from .moments import two_moments
 from .pair import DEFAULT_DETECTORS, STRUCTURAL, Judge, compatible_speakers, noisy_or
-from .text import elsewhere, overlap
+from .text import dates, elsewhere, overlap
 
 NEWS_DETECTORS = tuple(d for d in DEFAULT_DETECTORS if d != "actor") + (
     "responsibility", "count", "when", "same-value", "compliance", "agreed", "linkage", "debunked",
@@ -316,7 +317,8 @@ class NLIJudge(Judge):
                    or elsewhere(a.content) != elsewhere(b.content)
                    # one tells what was not said ("did not say that P"): it states no P
                    or bool(negated_sayings(a.content)) != bool(negated_sayings(b.content))
-                   or two_measures)
+                   # "announced on Friday" / "took effect on Saturday": two moments of it
+                   or two_measures or _moments_apart(a, b))
         distance = next((r for r in reasons if r.type == "distance"), None)
         if not blocked:
             anchors = _specific_anchors(a.content, b.content)
@@ -547,3 +549,9 @@ def polarity_flip(a: Claim, b: Claim, words: float = 0.5) -> Reason | None:
     return Reason("negation", f"{who(neg, 'one claim')} negates ({cues[0].group(0)!r}); worded "
                   "apart",
                   (a.id, b.id), (span_of(neg, cues[0].start(), cues[0].end()),), weight=0.5)
+
+
+def _moments_apart(a: Claim, b: Claim) -> bool:
+    """Two moments of one happening, each with its day or hour ("announced on Friday" / "took
+    effect on Saturday"): two statements, not one."""
+    return bool(dates(a.text) and dates(b.text)) and two_moments(a.text, b.text)

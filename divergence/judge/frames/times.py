@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from ...records import Reason, Span
 from ..detectors import Pair, detector, span_of, text_span
+from ..moments import two_moments
 from ..text import DateRef, dates, one_clock, zone
 from .happenings import TIMED, happenings, same_happening
 
@@ -163,7 +164,8 @@ def _when(p: Pair) -> Reason | None:
     seen, r = _last
     if seen is p:
         return r
-    r = compare_times(p) if same_happening(p, TIMED, 0.3) else None
+    r = compare_times(p) if same_happening(p, TIMED, 0.3) and not two_moments(
+        p.a.text, p.b.text) else None
     _last = (p, r)
     return r
 
