@@ -1,0 +1,78 @@
+"""The judge on type probes: conflict-or-not pairs of one kind each (titles, times, counts,
+credit, rejections), written by helper sessions that never read the judge's code.
+
+    python benchmarks/type_probes.py [--root CHECKOUT] [NAME ...]
+
+Data: benchmarks/data/type_probes_<name>.jsonl, one pair a line ("a", "b", "label": conflict or
+compatible, and a "form" or "kind" tag). Every pair is judged as `divergence compare` judges it;
+a pair is right when the judge says conflict exactly when the label does. Prints, per probe,
+conflicts found, false conflicts and pairs right, and conflicts found per kind; `--root` judges
+with another checkout's code (the same data), so two commits compare side by side. Writes
+benchmarks/results/type_probes[_<root>].json.
+
+Which were read (2026-12-04): each probe was scored once at 4702bfa and once with that
+session's first code, before anything was read from it (docs/evaluation.md gives those held-out
+figures); titles, times, credit and rejections were then read to fix misses, so their later
+figures are dev figures. ``valid`` (all four kinds, written after the fixes) and ``agree``
+(agreement or not; agree counts as "compatible") are held out whole: score, never read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+NAMES = ("titles", "times", "credit", "rejections", "valid")
+
+
+def score(name: str, rows: list[dict], judged: dict[str, str]) -> dict:
+    """Found, false and right counts of one probe, and found per kind."""
+    conflict = [r for r in rows if r["label"] == "conflict"]
+    found = [r for r in conflict if judged[r["id"]] == "conflict"]
+    false = [r for r in rows if r["label"] != "conflict" and judged[r["id"]] == "conflict"]
+    kind = Counter(r.get("kind") or r.get("group") or "-" for r in conflict)
+    got = Counter(r.get("kind") or r.get("group") or "-" for r in found)
+    return {"pairs": len(rows), "conflicts": len(conflict), "found": len(found),
+            "false": len(false), "right": len(rows) - (len(conflict) - len(found)) - len(false),
+            "found_by_kind": {k: f"{got[k]}/{n}" for k, n in sorted(kind.items())}}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--root", type=Path, default=HERE.parent, help="checkout whose judge to use")
+    ap.add_argument("names", nargs="*", default=list(NAMES), help=f"probes ({', '.join(NAMES)})")
+    args = ap.parse_args()
+    sys.path.insert(0, str(args.root.resolve()))
+    from divergence.compare import compare_texts
+    from divergence.embed import EMBEDDERS
+    from divergence.ingest.io import atomic_write
+    from divergence.pipeline import default_judge
+
+    emb = EMBEDDERS.make("sentence-transformers", model="all-MiniLM-L6-v2", backend="onnx")
+    judge = default_judge(emb.name)
+    out = {"root": str(args.root)}
+    for name in args.names:
+        path = HERE / "data" / f"type_probes_{name}.jsonl"
+        if not path.is_file():
+            print(f"type_probes: no {path.name}, skipped", file=sys.stderr)
+            continue
+        rows = [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()]
+        judged = {r["id"]: compare_texts(r["a"], r["b"], emb, judge)["label"] for r in rows}
+        out[name] = s = score(name, rows, judged)
+        print(f"{name:10s} conflicts found {s['found']}/{s['conflicts']}, false conflicts "
+              f"{s['false']}/{s['pairs'] - s['conflicts']}, right {s['right']}/{s['pairs']}"
+              + ("; " + ", ".join(f"{k} {v}" for k, v in s["found_by_kind"].items())
+                 if len(s["found_by_kind"]) > 1 else ""))
+    tag = "" if args.root.resolve() == HERE.parent else f"_{args.root.resolve().name}"
+    dest = HERE / "results" / f"type_probes{tag}.json"
+    atomic_write(dest, json.dumps(out, indent=1) + "\n")
+    print(f"wrote {dest}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
