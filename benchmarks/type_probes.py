@@ -5,7 +5,8 @@ credit, rejections), written by helper sessions that never read the judge's code
 
 Data: benchmarks/data/type_probes_<name>.jsonl, one pair a line ("a", "b", "label": conflict or
 compatible, and a "form" or "kind" tag). Every pair is judged as `divergence compare` judges it;
-a pair is right when the judge says conflict exactly when the label does. Prints, per probe,
+a pair is right when the judge says conflict exactly when the label does (for ``agree``,
+labelled agree or neither: agree exactly when the label does). Prints, per probe,
 conflicts found, false conflicts and pairs right, and conflicts found per kind; `--root` judges
 with another checkout's code (the same data), so two commits compare side by side. Writes
 benchmarks/results/type_probes[_<root>].json.
@@ -26,17 +27,19 @@ from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-NAMES = ("titles", "times", "credit", "rejections", "valid")
+NAMES = ("titles", "times", "credit", "rejections", "valid", "agree")
 
 
-def score(name: str, rows: list[dict], judged: dict[str, str]) -> dict:
-    """Found, false and right counts of one probe, and found per kind."""
-    conflict = [r for r in rows if r["label"] == "conflict"]
-    found = [r for r in conflict if judged[r["id"]] == "conflict"]
-    false = [r for r in rows if r["label"] != "conflict" and judged[r["id"]] == "conflict"]
+def score(rows: list[dict], judged: dict[str, str]) -> dict:
+    """Found, false and right counts of one probe (of conflicts, or of agreements for a probe
+    labelled agree / neither), and found per kind."""
+    target = "agree" if any(r["label"] == "agree" for r in rows) else "conflict"
+    conflict = [r for r in rows if r["label"] == target]
+    found = [r for r in conflict if judged[r["id"]] == target]
+    false = [r for r in rows if r["label"] != target and judged[r["id"]] == target]
     kind = Counter(r.get("kind") or r.get("group") or "-" for r in conflict)
     got = Counter(r.get("kind") or r.get("group") or "-" for r in found)
-    return {"pairs": len(rows), "conflicts": len(conflict), "found": len(found),
+    return {"target": target, "pairs": len(rows), "conflicts": len(conflict), "found": len(found),
             "false": len(false), "right": len(rows) - (len(conflict) - len(found)) - len(false),
             "found_by_kind": {k: f"{got[k]}/{n}" for k, n in sorted(kind.items())}}
 
@@ -62,8 +65,9 @@ def main() -> int:
             continue
         rows = [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()]
         judged = {r["id"]: compare_texts(r["a"], r["b"], emb, judge)["label"] for r in rows}
-        out[name] = s = score(name, rows, judged)
-        print(f"{name:10s} conflicts found {s['found']}/{s['conflicts']}, false conflicts "
+        out[name] = s = score(rows, judged)
+        what = "conflicts" if s["target"] == "conflict" else "agreements"
+        print(f"{name:10s} {what} found {s['found']}/{s['conflicts']}, false {what} "
               f"{s['false']}/{s['pairs'] - s['conflicts']}, right {s['right']}/{s['pairs']}"
               + ("; " + ", ".join(f"{k} {v}" for k, v in s["found_by_kind"].items())
                  if len(s["found_by_kind"]) > 1 else ""))
