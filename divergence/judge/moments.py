@@ -5,6 +5,7 @@ Saturday" give two days, not a dispute over one. Read by the ``date`` detector a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Two moments of one happening, each with its own day or hour: "the truce was announced on
 # Friday" / "it took effect on Saturday"; "the summit opened on 14 March" / "closed on 16 March";
@@ -30,13 +31,18 @@ def two_moments(a: str, b: str) -> bool:
     """Whether one text names one moment of a happening and the other only another (``_PHASES``:
     announced / took effect, opened / closed, seized / released, closed / reopened, the vote /
     its results)."""
-    a, b = _CLOCKS.sub("", a), _CLOCKS.sub("", b)
-    for first, then in _PHASES:
-        fa, ta, fb, tb = (bool(rx.search(t)) for rx, t in ((first, a), (then, a), (first, b),
-                                                           (then, b)))
+    for (fa, ta), (fb, tb) in zip(_phases(a), _phases(b), strict=True):
         if fa and not ta and tb and not fb or ta and not fa and fb and not tb:
             return True
     return False
+
+
+@lru_cache(maxsize=65536)
+def _phases(text: str) -> tuple[tuple[bool, bool], ...]:
+    """For each pair of moments, whether ``text`` names the first and the second (read once
+    per text: a claim meets many others)."""
+    text = _CLOCKS.sub("", text)
+    return tuple((bool(first.search(text)), bool(then.search(text))) for first, then in _PHASES)
 
 
 # Openings and closings that tell the time of day, not a moment of the happening ("announced

@@ -383,6 +383,7 @@ def _zeros(text: str) -> tuple[Quantity, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=65536)
 def _no_harm(text: str) -> tuple[Count, ...]:
     """Zero deaths said without a count: "nobody was harmed" (no one hurt is no one killed),
     "quelled without bloodshed"."""

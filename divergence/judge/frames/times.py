@@ -236,6 +236,8 @@ def _dayparts_apart(p: Pair, da: Sequence[DateRef], db: Sequence[DateRef], ta: s
                     where: Callable[..., Span | None]) -> Reason | None:
     """A part of the day against a part of the day or a clock time of no named zone, when
     one claim gives a part of the day and they cannot meet ("at dawn" / "before midnight")."""
+    if not any(d.kind == "daypart" for d in (*da, *db)):
+        return None  # the common case: no part of the day to read
     xs = [d for d in da if d.kind == "daypart" or d.kind == "time" and zone(ta, d)[0] is None]
     ys = [d for d in db if d.kind == "daypart" or d.kind == "time" and zone(tb, d)[0] is None]
     if len(xs) != 1 or len(ys) != 1 or "daypart" not in (xs[0].kind, ys[0].kind):
