@@ -1402,6 +1402,45 @@ def test_mediators_as_outlets_name_them_and_no_mediator_in_more_words() -> None:
     assert credited("After the truce took effect, aid reached the town.") == set()
 
 
+def test_who_started_it_in_the_forms_outlets_use() -> None:
+    """(2026-12-04) "opened fire first", "were the first to open fire", "began when X fired",
+    "was started by X", "X started the feud", "only returned fire after X's guns opened up", "in
+    response to X's seizure" name who started it; two claims naming two starters conflict."""
+    from divergence.judge.frames.started import starters
+
+    def who(t: str) -> set[str | None]:
+        return {x.agent for x in starters(t)}
+
+    assert who("The Dravian patrol opened fire first, the border service said.") == {"dravian"}
+    assert who("Police were the first to open fire during the protest.") == {"police"}
+    assert who("The clashes began when Estmark border guards fired on a patrol.") == {"estmark"}
+    assert who("The unrest was started by students who set fire to a station.") == {"students"}
+    assert who("The Rumo clan started the Marsabit feud by killing a shepherd.") == {"rumo"}
+    assert who("The militias only returned fire after Kovian guns opened up on them.") == {
+        "kovian"}
+    assert who("The frigates came in response to Tessary's seizure of a boat.") == {"tessary"}
+    assert who("The guards returned fire only after one of them was hit.") == set()
+    assert who("The talks began when the delegations arrived.") == set()  # no fight
+    r = responsibility(pair("The clashes began when Estmark border guards fired on a Dravian "
+                            "patrol near Holm.", "The Dravian patrol opened fire first, Estmark's "
+                            "border service said.", sim=0.6))
+    assert r is not None and "started" in r.detail
+
+
+def test_two_speakers_of_one_head_noun_named_apart_are_two_voices() -> None:
+    """"the Tessarian navy" and "the Korvian navy" fold to one key ("navy": the country list
+    does not know them); they are two voices, while "Israeli officials" / "the Israeli
+    military" stay one."""
+    from divergence.judge.detectors import same_speaker
+
+    a = claim_from_text("Korvia provoked the standoff, the Tessarian navy said.", "a:0")
+    b = claim_from_text("Korvian ships acted in response, the Korvian navy said.", "b:0")
+    assert not same_speaker(a, b)
+    c = claim_from_text("The strike hit a depot, Israeli officials said.", "c:0")
+    d = claim_from_text("The strike hit a depot, the Israeli military said.", "d:0")
+    assert same_speaker(c, d)
+
+
 class FakePairClassifier:
     """Calls every pair it reads a conflict (P 0.9) and counts the rows it was given."""
 

@@ -93,7 +93,16 @@ def same_speaker(a: Claim, b: Claim) -> bool:
     """Whether two claims' speakers fold to one actor; a pronoun ("he said") names no one, so
     two of them are not the same speaker."""
     ka = speaker_key(a)
-    return ka == speaker_key(b) and ka not in _PRONOUNS
+    return ka == speaker_key(b) and ka not in _PRONOUNS and not _other_names(a, b, ka)
+
+
+def _other_names(a: Claim, b: Claim, key: str | None) -> bool:
+    """Two speakers folded to one generic head by names the country list does not know ("the
+    Tessarian navy" / "the Korvian navy": both "navy"): each names someone the other does not."""
+    na, nb = (frozenset(w for w in re.findall(r"\b[A-Z][\w’'-]+", c.speaker or "")
+                        if w not in ("The", "A", "An")) for c in (a, b))
+    return bool(na and nb and not na & nb and key and key not in {
+        w.lower() for w in na | nb})
 
 
 def one_voice(p: Pair) -> bool:

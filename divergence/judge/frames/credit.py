@@ -12,6 +12,7 @@ from ..demonyms import same_actor
 from ..detectors import Pair, detector, one_voice, span_of
 from ..text import countries, dates, norm_actor
 from .happenings import happenings
+from .started import FIGHT, starters
 
 _HARM = (r"(?:blasts?|explosions?|attacks?|strikes?|airstrikes?|bombings?|destruction|collapse|"
          r"breach|shelling|rockets?|missiles?|dam|hospital|massacre|killings?|fire|incident)")
@@ -284,10 +285,6 @@ _NOT_BEFORE = re.compile(r"\bnot\s+$")
 _STARTS = re.compile(r"started|triggered|provoked|initiated|opened\s+fire", re.I)
 # "fired first", "attacked first", "fired the first shots": who started it
 _FIRST_AFTER = re.compile(r"\s+(?:first\b|the\s+first\s+(?:shots?|salvo|rounds?)\b)", re.I)
-# What one side started: "started the war", "fired first" (a fight, not a harm with a name)
-_FIGHT = re.compile(r"\b(?:war|fighting|conflict|clashes|hostilities|violence|escalation|"
-                    r"battle|skirmish\w*|exchange\s+of\s+fire|first\s+(?:shots?|salvo))\b|"
-                    r"\b(?:fired|struck|attacked|shot)\s+first\b", re.I)
 _ARTICLE = re.compile(r"(?:The|A|An)")
 _PROPOSED_I = re.compile(_PROPOSED, re.I)
 _PRONOUN = re.compile(r"(?:he|she|they|his|her|their)", re.I)
@@ -401,6 +398,7 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
     for rx, role in _DENIED_OR_CLEFT:
         for m in rx.finditer(text):
             add("harm", role, m.group("agent") or m.groupdict().get("agent2"), m)
+    out += [c for c in starters(text) if not any(o.role == "starter" for o in out)]
     return tuple(c for c in out if c.agent not in ("", "the", "it") and c.agent not in _NOT_AGENTS)
 
 
@@ -521,7 +519,7 @@ def _same_harm(p: Pair, x: Credit, y: Credit) -> bool:
     ha, hb = happenings(p.a.content) & _HARMS, happenings(p.b.content) & _HARMS
     if ha and hb:
         return p.similarity >= 0.35
-    if x.role == y.role == "starter" and _FIGHT.search(p.a.content) and _FIGHT.search(
+    if x.role == y.role == "starter" and FIGHT.search(p.a.content) and FIGHT.search(
             p.b.content):  # who started the war, who fired first: one fight, two accounts
         return p.similarity >= 0.3
     return bool((ha or hb) and p.similarity >= 0.3

@@ -1,0 +1,89 @@
+"""Who started it, in the forms the cause verbs of ``credit`` do not read: "X fired first", "X
+was the first to open fire", "the clashes began when X fired on ...", "the unrest was started by
+X", "X started the feud", "Y only returned fire after X's guns opened up", "in response to X's
+seizure". Each is a ``starter`` credit, which ``responsibility`` compares across two claims
+of one fight ("the patrol opened fire first" / "the clashes began when the guards fired")."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..credits import Credit
+from ..text import norm_actor
+
+# What one side started: "started the war", "fired first" (a fight, not a harm with a name).
+FIGHT = re.compile(r"\b(?:war|fighting|conflict|clashes|hostilities|violence|escalation|"
+                   r"battle|skirmish\w*|exchange\s+of\s+fire|first\s+(?:shots?|salvo)|feud|row|"
+                   r"standoff|unrest|shelling|truce|ceasefire|first\s+to|(?:fired|struck|attacked|"
+                   r"shot|opened\s+fire|returned\s+fire)(?:\s+\w+){0,4}\s+first|"
+                   r"returned\s+fire|in\s+response\s+to|retaliation|"
+                   r"[a-z]+ed\s+(?:[\w’'-]+\s+){0,4}first)\b", re.I)
+# Where a subject may begin: a clause's start ("..., the patrol opened fire first").
+_START = r"(?:^|(?<=, )|(?<=; )|(?<=: )|(?<=that )|(?<=and ))"
+_SUBJ = r"(?P<who>(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[\w’'-]+\s+){0,5}?[\w’'-]+)"
+_FIGHTS = (r"clashes|fighting|war|feud|row|dispute|standoff|conflict|unrest|violence|crisis|"
+           r"shelling|hostilities|battle|skirmish\w*|riots?|protests?|exchange\s+of\s+fire")
+_ACTED = (r"(?:[a-z]+ed|fired|shot|struck|stole|set|threw|broke|opened|ran|sent|began|started|"
+          r"crossed|killed|seized|took)")
+_STARTERS = tuple(re.compile(rx) for rx in (
+    # "the Dravian patrol opened fire first", "Marrak forces violated the truce first"
+    rf"{_START}{_SUBJ}\s+(?:had\s+|has\s+|have\s+)?(?:fired|opened\s+fire|struck|attacked|shot|"
+    rf"shelled|violated|broke|breached|crossed|expelled|launched|moved)\b[^.;]{{0,50}}?\bfirst\b",
+    # "police were the first to open fire"
+    rf"{_START}{_SUBJ}\s+(?:was|were)\s+the\s+first\s+to\s+(?:open\s+fire|fire|attack|strike|"
+    rf"shoot|break|violate|breach|cross|move|act|launch|use)\b",
+    # "the clashes began when border guards fired on a patrol" (a fight: not "the talks began
+    # when the delegations arrived")
+    rf"\b(?:{_FIGHTS})\b[^.;]{{0,200}}?\b(?:began|started|erupted|broke\s+out|was\s+(?:triggered|"
+    rf"sparked)|were\s+(?:triggered|sparked))\s+when\s+{_SUBJ}\s+{_ACTED}\b",
+    # "the unrest was started by students", "the line was first crossed by Marrak units"
+    r"\b(?:was|were)\s+(?:first\s+)?(?:begun|started|provoked|triggered|sparked|initiated|"
+    r"crossed|breached|violated|broken)\s+by\s+(?P<who>(?:(?:the|an?)\s+)?(?:[\w’'-]+\s+){0,3}?"
+    r"[\w’'-]+)(?=\s*[,.;]|\s+(?:who|which|that|and|in|on|at|after|before|when)\b|$)",
+    # "the Rumo clan started the feud", "Korvia provoked the naval standoff"
+    rf"{_START}{_SUBJ}\s+(?:started|began|provoked|triggered|sparked|launched)\s+(?:the\s+|this\s+|"
+    rf"a\s+)?(?:[\w-]+\s+){{0,3}}?(?:feud|row|clashes|fighting|war|dispute|standoff|conflict|"
+    rf"unrest|shelling|hostilities|crisis|violence)\b",
+    # "Y only returned fire after Kovian guns opened up": the other one started it
+    rf"\b(?:only\s+(?:returned\s+fire|responded|retaliated|fired\s+back|shot\s+back)|returned\s+"
+    rf"fire\s+only)\b[^.;]{{0,30}}?\b(?:after|when)\s+{_SUBJ}\s+{_ACTED}\b",
+    # "in response to Tessary's seizure of a boat"
+    r"\bin\s+response\s+to\s+(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)['’]s\b",
+))
+# Common nouns that open a sentence with a capital and are the actor themselves ("Police were
+# the first to open fire", "Protesters in Ansel opened fire").
+_PEOPLE = frozenset({"police", "protesters", "demonstrators", "soldiers", "troops", "students",
+                     "rebels", "militants", "officers", "guards", "residents", "hackers",
+                     "fighters", "settlers", "villagers", "workers", "gunmen", "insurgents"})
+_NO_ONE = frozenset({"one", "it", "they", "he", "she", "we", "them", "both", "each", "either"})
+
+
+def _who(span: str) -> str | None:
+    """The actor a subject names: its first proper word ("Estmark border guards": estmark, "a
+    Pellarian coast guard vessel": pellarian), or the people it names ("Police", "Protesters in
+    Ansel": protesters); None for "one of them"."""
+    words = span.split()
+    if words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    if not words or words[0].lower() in _NO_ONE:
+        return None
+    if words[0].lower() in _PEOPLE:
+        return words[0].lower()
+    proper = [w for w in words if w[:1].isupper()]
+    if proper:
+        return norm_actor(proper[0]) or None
+    head = words[-1].lower().strip("’'")
+    return head if head not in _NO_ONE else None
+
+
+@lru_cache(maxsize=65536)
+def starters(text: str) -> tuple[Credit, ...]:
+    """The ``starter`` credits of ``text`` in the forms above (outcome "harm")."""
+    out = []
+    for rx in _STARTERS:
+        for m in rx.finditer(text):
+            key = _who(m.group("who"))
+            if key:
+                out.append(Credit("harm", "starter", key, m.start(), m.end()))
+    return tuple(out)
