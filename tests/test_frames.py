@@ -1427,6 +1427,34 @@ def test_who_started_it_in_the_forms_outlets_use() -> None:
     assert r is not None and "started" in r.detail
 
 
+def test_who_asked_for_what_beyond_a_truce() -> None:
+    """(2026-12-04) "appealed to the UN for peacekeepers" / "has never asked for peacekeepers",
+    "asked for the recount" / "requested the recount", "reached out first" / "made the first
+    approach", "it was the rebels who asked Oman to mediate"; "had also pressed for talks" names
+    no sole requester, and "called for a pause in rate hikes" no truce."""
+    from divergence.judge.frames.asked import askers
+
+    def asked(t: str) -> set[tuple[str, str, str | None]]:
+        return {(x.outcome, x.role, x.agent) for x in askers(t)}
+
+    assert asked("Tessary appealed to the United Nations for peacekeepers, diplomats said.") == {
+        ("asked:peacekeepers", "requester", "tessary")}
+    assert asked("Tessary has never asked for peacekeepers.") == {
+        ("asked:peacekeepers", "not-requester", "tessary")}
+    assert asked("The ruling party requested the Kessel recount.") == {
+        ("asked:recount", "requester", "party")}
+    assert asked("Dravia reached out first, sending a message.") == {
+        ("asked:contact", "requester", "dravia")}
+    assert asked("It was the rebels who asked Oman to mediate.") == {
+        ("asked:mediation", "requester", "rebels")}
+    assert asked("The militias had also pressed for direct talks.") == set()
+    assert asked("The central bank called for a pause in interest rate hikes.") == set()
+    r = responsibility(pair("The opposition asked for the recount in Kessel, the commission said.",
+                            "The ruling party requested the Kessel recount, the opposition "
+                            "leader said.", sim=0.7))
+    assert r is not None
+
+
 def test_two_speakers_of_one_head_noun_named_apart_are_two_voices() -> None:
     """"the Tessarian navy" and "the Korvian navy" fold to one key ("navy": the country list
     does not know them); they are two voices, while "Israeli officials" / "the Israeli

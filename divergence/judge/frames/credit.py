@@ -11,6 +11,7 @@ from ..credits import Credit, credit_phrase, credits
 from ..demonyms import same_actor
 from ..detectors import Pair, detector, one_voice, span_of
 from ..text import countries, dates, norm_actor
+from .asked import askers
 from .happenings import happenings
 from .started import FIGHT, starters
 
@@ -398,7 +399,7 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
     for rx, role in _DENIED_OR_CLEFT:
         for m in rx.finditer(text):
             add("harm", role, m.group("agent") or m.groupdict().get("agent2"), m)
-    out += [c for c in starters(text) if not any(o.role == "starter" for o in out)]
+    out += [c for c in starters(text) + askers(text) if c.role not in {o.role for o in out}]
     return tuple(c for c in out if c.agent not in ("", "the", "it") and c.agent not in _NOT_AGENTS)
 
 

@@ -59,7 +59,7 @@ _PEOPLE = frozenset({"police", "protesters", "demonstrators", "soldiers", "troop
 _NO_ONE = frozenset({"one", "it", "they", "he", "she", "we", "them", "both", "each", "either"})
 
 
-def _who(span: str) -> str | None:
+def subject_key(span: str) -> str | None:
     """The actor a subject names: its first proper word ("Estmark border guards": estmark, "a
     Pellarian coast guard vessel": pellarian), or the people it names ("Police", "Protesters in
     Ansel": protesters); None for "one of them"."""
@@ -83,7 +83,7 @@ def starters(text: str) -> tuple[Credit, ...]:
     out = []
     for rx in _STARTERS:
         for m in rx.finditer(text):
-            key = _who(m.group("who"))
+            key = subject_key(m.group("who"))
             if key:
                 out.append(Credit("harm", "starter", key, m.start(), m.end()))
     return tuple(out)

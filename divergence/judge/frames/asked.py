@@ -1,0 +1,79 @@
+"""Who asked for it, beyond a truce and talks: "Tessary appealed to the UN for peacekeepers" /
+"Tessary has never asked for peacekeepers"; "the opposition asked for the recount" / "the
+ruling party requested the recount"; "Dravia reached out first" / "Estmark made the first
+approach". Each is a ``requester`` or ``not-requester`` credit for what was asked, which
+``responsibility`` compares with the same thing asked in the other claim."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..credits import Credit
+from .started import subject_key
+
+# What may be asked for, and the outcome it is compared under (talks and sessions are meetings,
+# a truce a ceasefire; anything else is its own: "asked:loan").
+_ASKABLE = (r"peacekeepers|troops|soldiers|loans?|aid|assistance|help|talks|negotiations|"
+            r"meetings?|sessions?|summit|ceasefire|truce|recount|extension|mediation|"
+            r"intervention|sanctions|evacuation|corridor|inquiry|investigation|referendum|"
+            r"postponement|delay|protection|asylum|reinforcements|observers|monitors|"
+            r"shelling|elections?|vote|dialogue|swap|exchange")
+_AS = {"talks": "meeting", "negotiations": "meeting", "meeting": "meeting", "session": "meeting",
+       "summit": "meeting", "dialogue": "meeting", "truce": "ceasefire", "ceasefire": "ceasefire",
+       "soldiers": "troops", "help": "assistance", "aid": "assistance",
+       "election": "vote", "elections": "vote", "exchange": "swap", "meetings": "meeting",
+       "sessions": "meeting", "loans": "loan"}
+_SUBJ = r"(?P<who>(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[\w’'-]+\s+){0,5}?[\w’'-]+)"
+_START = r"(?:^|(?<=, )|(?<=; )|(?<=: )|(?<=that )|(?<=and ))"
+_THING = rf"(?:an?\s+|the\s+|any\s+|more\s+)?(?:[\w’'-]+\s+){{0,3}}?(?P<out>{_ASKABLE})\b"
+_ASK = (r"(?:(?:asked|appealed|applied|pressed|pushed|lobbied|begged|pleaded)\s+"
+        r"(?:[^.;,]{0,40}?\s)?for|requested|sought|called\s+for|initiated|proposed)")
+_NOT = (r"(?:never|did\s+not|didn't|has\s+not|had\s+not|have\s+not|hasn't|had\s+never|"
+        r"has\s+never|have\s+never)\s+(?:ask|request|seek|sought|appeal|beg|plead)(?:ed)?|"
+        r"(?:has|have|had)\s+declined\s+to\s+(?:request|ask\s+for|seek)")
+_READERS = (
+    # "Tessary appealed to the UN for peacekeepers", "The opposition asked for the recount"
+    (rf"{_START}{_SUBJ}\s+(?:had\s+|has\s+|have\s+)?(?:also\s+)?{_ASK}\s+{_THING}", "requester"),
+    # "called Lenz to ask for an end to the shelling", "asked Brennmark to send troops"
+    (rf"{_START}{_SUBJ}\s+(?:had\s+|has\s+)?(?:personally\s+)?(?:(?:asked|begged)\s+"
+     rf"(?:[\w’'-]+\s+){{0,4}}?to\s+(?:send|provide|deploy|grant|lend|arrange|hold)|called\s+"
+     rf"(?:[\w’'-]+\s+){{1,4}}?to\s+ask\s+for)\s+(?:an?\s+end\s+to\s+)?{_THING}", "requester"),
+    # "it was the rebels who asked Oman to mediate", "Oman was asked to mediate by Zaharan"
+    (r"\b[Ii]t\s+was\s+(?P<who>(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s+(?:that|who)\s+"
+     rf"(?:asked|requested|sought|begged|pleaded)\s+(?:[\w’'-]+\s+){{0,5}}?(?:for\s+|to\s+)?"
+     rf"(?:(?:mediate|intervene)\b(?P<med>)|{_THING})", "requester"),
+    (r"\bwas\s+asked\s+to\s+(?:mediate|intervene)(?P<med>)\s+by\s+(?P<who>(?:the\s+)?"
+     r"(?:[\w’'-]+\s+){0,4}?[\w’'-]+)(?=\s*[,.;]|\s+(?:who|which|that|and)\b)", "requester"),
+    # "Tessary has never asked for peacekeepers", "Estmark has declined to request assistance"
+    (rf"{_START}{_SUBJ}\s+(?:{_NOT})\s+(?:[^.;,]{{0,30}}?\s)?(?:for\s+)?{_THING}",
+     "not-requester"),
+    # "Dravia reached out first", "Estmark made the first approach"
+    (rf"{_START}{_SUBJ}\s+(?:reached\s+out\s+first|made\s+the\s+first\s+(?:approach|move|"
+     r"contact)|(?:made|initiated)\s+(?:the\s+)?(?:first\s+)?contact)(?P<contact>)", "requester"),
+)
+_RX = tuple((re.compile(rx), role) for rx, role in _READERS)
+
+
+@lru_cache(maxsize=65536)
+def askers(text: str) -> tuple[Credit, ...]:
+    """The ``requester`` / ``not-requester`` credits of ``text`` in the forms above."""
+    out = []
+    for rx, role in _RX:
+        for m in rx.finditer(text):
+            if re.search(r"\balso\b", m.group(0)) or role == "requester" and re.search(
+                    r"\b(?:never|not|declined)\b|n't\b", m.group(0)):
+                continue  # "had also pressed for talks": not the only ones; "never asked": no
+            groups = m.groupdict()
+            if groups.get("contact") is not None:
+                what = "contact"
+            elif groups.get("med") is not None:
+                what = "mediation"
+            else:
+                word = m.group("out").lower()
+                what = _AS.get(word, word)
+            key = subject_key(m.group("who"))
+            if key:
+                outcome = what if what in ("meeting", "ceasefire") else f"asked:{what}"
+                out.append(Credit(outcome, role, key, m.start(), m.end()))
+    return tuple(out)
