@@ -1455,6 +1455,20 @@ def test_who_asked_for_what_beyond_a_truce() -> None:
     assert r is not None
 
 
+def test_a_cause_blamed_for_or_traced_to() -> None:
+    """(2026-12-04) "Investigators blamed arson for the fire" and "traced the outbreak to its
+    water supply" give causes, against another cause of the same thing."""
+    from divergence.judge.frames import linkage, reasons
+
+    assert [w.reason for w in reasons("Investigators blamed arson for the fire at the archive.")] \
+        == ["arson"]
+    assert [w.reason for w in reasons("Officials traced the outbreak to the town's water supply.")
+            ] == ["the town's water supply"]
+    assert linkage(pair("The fire at the archive was caused by an electrical fault, the brigade "
+                        "said.", "Investigators blamed arson for the fire at the archive.",
+                        sim=0.7))
+
+
 def test_two_speakers_of_one_head_noun_named_apart_are_two_voices() -> None:
     """"the Tessarian navy" and "the Korvian navy" fold to one key ("navy": the country list
     does not know them); they are two voices, while "Israeli officials" / "the Israeli

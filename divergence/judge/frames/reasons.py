@@ -66,6 +66,12 @@ _NOT_RAISED = re.compile(
 ANY = "*"  # what a reason ruled out of a whole process explains: anything it led to
 # "X blamed the fire on a gas leak": what is explained, then its cause.
 _BLAMED_ON = re.compile(r"\bblamed\s+(?P<x>(?:the\s+)?[\w\s'’-]{3,60}?)\s+on\s+", re.I)
+# "Investigators blamed arson for the fire", "traced the outbreak to its water supply": the
+# cause first, or what is explained first.
+_BLAMED_FOR = re.compile(r"\bblamed?\s+(?P<r>(?:the\s+|an?\s+)?[\w\s'’-]{3,60}?)\s+for\s+",
+                         re.I)
+_TRACED_TO = re.compile(r"\btraced\s+(?P<x>(?:the\s+)?[\w\s'’-]{3,60}?)\s+(?:back\s+)?to\s+",
+                        re.I)
 # A reason ruled out inside another: "an expected rebel assault, not flooding".
 _NOT_THIS = re.compile(r",\s*(?:not|rather\s+than|instead\s+of)\s+(?P<r>[^,;.]+)", re.I)
 # "the strike was unprovoked": a reason denied, against any reason given.
@@ -114,6 +120,14 @@ def reasons(text: str) -> tuple[Why, ...]:
         if topic and topic.lower() not in _NOT_TOPICS:
             out.append(Why(ANY, topic, m.start(), m.end(), denied=True))
     for m in _BLAMED_ON.finditer(text):
+        reason, end = _clause(text, m.end())
+        if reason:
+            out.append(Why(m.group("x").strip(), reason, m.start(), end))
+    for m in _BLAMED_FOR.finditer(text):
+        explained, end = _clause(text, m.end())
+        if explained:
+            out.append(Why(explained, m.group("r").strip(), m.start(), end))
+    for m in _TRACED_TO.finditer(text):
         reason, end = _clause(text, m.end())
         if reason:
             out.append(Why(m.group("x").strip(), reason, m.start(), end))
