@@ -98,11 +98,14 @@ def same_speaker(a: Claim, b: Claim) -> bool:
 
 def _other_names(a: Claim, b: Claim, key: str | None) -> bool:
     """Two speakers folded to one generic head by names the country list does not know ("the
-    Tessarian navy" / "the Korvian navy": both "navy"): each names someone the other does not."""
-    na, nb = (frozenset(w for w in re.findall(r"\b[A-Z][\w’'-]+", c.speaker or "")
-                        if w not in ("The", "A", "An")) for c in (a, b))
-    return bool(na and nb and not na & nb and key and key not in {
-        w.lower() for w in na | nb})
+    Tessarian navy" / "the Korvian navy": both "navy"): each names someone the other does not,
+    and neither's names give the key ("New Delhi" and "Indian officials" are both India)."""
+    na, nb = ([w for w in re.findall(r"\b[A-Z][\w’'-]+", c.speaker or "")
+               if w not in ("The", "A", "An")] for c in (a, b))
+    if not (na and nb and key) or set(na) & set(nb):
+        return False
+    named = {norm_actor(" ".join(na)), norm_actor(" ".join(nb))} | {norm_actor(w) for w in na + nb}
+    return key not in named
 
 
 def one_voice(p: Pair) -> bool:
