@@ -92,7 +92,7 @@ _POSSESSIVE_TITLE_RE = re.compile(
 # "Oskar Lind, who is the country's interior minister,", "Ruta Kairys, who served as foreign
 # minister until last year": an office in a relative clause; "was" or "served" makes it former.
 _WHO_TITLE_RE = re.compile(
-    rf"(?<![\w-]){_NAME},\s+who\s+(?P<verb>is|was|has\s+been|had\s+been|serves\s+as|"
+    rf"(?<![\w.'’-]){_NAME},\s+who\s+(?P<verb>is|was|has\s+been|had\s+been|serves\s+as|"
     rf"served\s+as)\s+(?:also\s+)?(?:the\s+|a\s+|an\s+)?(?:[A-Za-z][\w-]*['’]s\s+)?{_QUALIFIER}?"
     rf"(?P<title>(?:(?!(?:new|current|then|now|who|which|running|candidate)\s)[A-Za-z][a-z-]*\s+)"
     rf"{{0,2}}(?i:{_OFFICES})){_ELECT}(?:\s+(?:of|in|for|until|from|and)\b|\s*[,.;])"
