@@ -88,10 +88,14 @@ _CLAUSE_END = re.compile(r"[;.]|,\s+(?:and|but|while|which|who|although|though)\
 
 
 def _clause(text: str, at: int) -> tuple[str, int]:
-    """The text from ``at`` to its clause's end, and where that end is."""
-    m = _CLAUSE_END.search(text, at)
-    end = m.start() if m else len(text)
+    """The text from ``at`` to its clause's end, and where that end is (read at most
+    ``_LONGEST`` characters on: a text of many cues and no full stop stays linear)."""
+    m = _CLAUSE_END.search(text, at, at + _LONGEST)
+    end = m.start() if m else min(len(text), at + _LONGEST)
     return text[at:end].strip(), end
+
+
+_LONGEST = 600  # characters a clause runs to at most
 
 
 @lru_cache(maxsize=65536)
