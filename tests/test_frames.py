@@ -1197,7 +1197,16 @@ def test_parts_of_the_day_are_times_that_may_conflict() -> None:
     assert when(pair("Drones struck the port on Tuesday night.",
                      "The port was hit by drones on Monday night, officials said.", sim=0.9))
     assert [d.value for d in times("Shots rang out late on Tuesday.") if d.kind == "daypart"] == [
-        "1200-1440"]
+        "960-1440"]  # half a day, as loosely as outlets say it
+    # review (2026-12-04): the hour a speaker spoke, a deadline, a metaphor are no time of it
+    for a, b in (("The utility said late on Monday that the blackout had hit 2 million homes.",
+                  "The blackout hit 2 million homes at about 11 a.m. on Monday."),
+                 ("Authorities ordered residents to evacuate by nightfall as the flood rose.",
+                  "Authorities issued the flood evacuation order at 11 a.m."),
+                 ("The quake struck late on Monday, the survey said.",
+                  "The quake struck in the early hours of Tuesday, the survey said."),
+                 ("The walkout began late on Friday.", "The walkout began on Friday at 5 p.m.")):
+        assert when(pair(a, b, sim=0.85)) is None, a
 
 
 def test_a_number_both_claims_give_pins_them_only_when_it_counts_one_kind() -> None:
@@ -1393,7 +1402,11 @@ def test_mediators_as_outlets_name_them_and_no_mediator_in_more_words() -> None:
     assert ("mediator", "egypt") in credited(
         "It was Egyptian intelligence officers, not Muscat, who persuaded the captors to agree "
         "to the hostage deal.")
-    assert credited("The prisoner swap was facilitated by the Red Cross.") != set()
+    assert credited("The prisoner swap was negotiated by the Red Cross.") != set()
+    # review: a facilitator (logistics) is no mediator; humanitarian help is no mediation
+    assert credited("The prisoner swap was facilitated by the Red Cross.") == set()
+    assert credited("Sudan's army chief thanked Turkey on Tuesday for its humanitarian help "
+                    "after the truce.") == set()
     for t in ("Mediators had nothing to do with Monday's ceasefire, which was agreed in one call.",
               "The truce is a strictly bilateral matter and no outside government had any role "
               "in it.",
@@ -1418,7 +1431,15 @@ def test_who_started_it_in_the_forms_outlets_use() -> None:
     assert who("The Rumo clan started the Marsabit feud by killing a shepherd.") == {"rumo"}
     assert who("The militias only returned fire after Kovian guns opened up on them.") == {
         "kovian"}
-    assert who("The frigates came in response to Tessary's seizure of a boat.") == {"tessary"}
+    # review: "in response to" names a cause, not who started a fight; a first that is no
+    # adverb, a cause that is no actor, an act that is no attack name no one
+    for t in ("The frigates came in response to Tessary's seizure of a boat.",
+              "The rebels launched their first drone attack on the capital on Monday.",
+              "Ukraine struck the airfield for the first time since the war began.",
+              "The unrest was triggered by a rise in bread prices.",
+              "The shelling started when most residents returned home from work.",
+              "Pfizer was the first to launch an updated vaccine."):
+        assert who(t) == set(), t
     assert who("The guards returned fire only after one of them was hit.") == set()
     assert who("The talks began when the delegations arrived.") == set()  # no fight
     r = responsibility(pair("The clashes began when Estmark border guards fired on a Dravian "
@@ -1438,21 +1459,31 @@ def test_who_asked_for_what_beyond_a_truce() -> None:
         return {(x.outcome, x.role, x.agent) for x in askers(t)}
 
     assert asked("Tessary appealed to the United Nations for peacekeepers, diplomats said.") == {
-        ("asked:peacekeepers", "requester", "tessary")}
+        ("asked:peacekeepers", "asker", "tessary")}
     assert asked("Tessary has never asked for peacekeepers.") == {
         ("asked:peacekeepers", "not-requester", "tessary")}
     assert asked("The ruling party requested the Kessel recount.") == {
-        ("asked:recount", "requester", "party")}
+        ("asked:recount", "asker", "party")}
     assert asked("Dravia reached out first, sending a message.") == {
         ("asked:contact", "requester", "dravia")}
     assert asked("It was the rebels who asked Oman to mediate.") == {
         ("asked:mediation", "requester", "rebels")}
     assert asked("The militias had also pressed for direct talks.") == set()
     assert asked("The central bank called for a pause in interest rate hikes.") == set()
-    r = responsibility(pair("The opposition asked for the recount in Kessel, the commission said.",
-                            "The ruling party requested the Kessel recount, the opposition "
-                            "leader said.", sim=0.7))
-    assert r is not None
+    assert responsibility(pair("Tessary appealed to the UN for peacekeepers, diplomats said.",
+                               "Tessary has never asked for peacekeepers, its envoy said.",
+                               sim=0.7))
+    assert responsibility(pair("Dravia reached out first, Estmark officials said.",
+                               "Estmark made the first approach, a Dravian diplomat said.",
+                               sim=0.7))
+    # many may ask for one thing (review, 2026-12-04): no dispute over who asked
+    for a, b in (("Argentina sought a new loan from the IMF.", "Egypt sought a new loan from the "
+                  "IMF."),
+                 ("The families of the victims called for an inquiry.",
+                  "Lawmakers called for an inquiry into the crash."),
+                 ("Ukraine requested an urgent session of the Security Council.",
+                  "Britain and France requested an urgent session of the Security Council.")):
+        assert responsibility(pair(a, b, sim=0.75)) is None, a
 
 
 def test_a_cause_blamed_for_or_traced_to() -> None:

@@ -318,9 +318,12 @@ def test_titles_read_more_of_how_outlets_write_offices() -> None:
                 "Paul Kagame, the Rwandan foreign minister, denied it.", sim=0.9)
     assert fire("title", "The country's foreign minister, Badr Salim, announced the truce.",
                 "Prime Minister Badr Salim announced the truce.", sim=0.85)
-    # a surname alone is the full name's holder, however far apart the two claims
+    # a surname alone is the full name's holder in two close claims; far apart it may be
+    # another person of that name (review: "Senator Johnson" / "Speaker Mike Johnson")
     assert fire("title", "President Kagame left for the summit.",
-                "Defence Minister Paul Kagame met the envoys on Friday.", sim=0.2)
+                "Defence Minister Paul Kagame met the envoys on Friday.", sim=0.45)
+    assert fire("title", "President Bush signed the Patriot Act in 2001.",
+                "Governor Jeb Bush won a second term in Florida.", sim=0.26) is None
     # one office in other words: no conflict
     for x, y in (("Minister of Foreign Affairs Badr Salim spoke.", "Foreign Minister Badr Salim "
                   "spoke."),
@@ -347,8 +350,20 @@ def test_titles_in_relative_clauses_ranks_and_legal_offices() -> None:
                 "Foreign Minister Ruta Kairys spoke.", sim=0.9)
     assert fire("title", "Solen, the Estmarkian foreign minister, said it would reopen.",
                 "Solen, the Estmarkian interior minister, said it would reopen.", sim=0.95)
-    assert fire("title", "High Court judge Miriam Okafor adjourned the trial.",
+    assert fire("title", "High Court Judge Miriam Okafor adjourned the trial.",
                 "Attorney General Miriam Okafor said the trial was adjourned.", sim=0.8)
+    # review: "judge" the verb is no title; "who was chancellor in 2015" no former office; a
+    # surname alone against a former holder's full name may be another person (a father)
+    assert fire("title", "Critics say history will judge Netanyahu harshly for the failures.",
+                "Prime Minister Netanyahu defended the army's conduct.", sim=0.47) is None
+    assert fire("title", "Angela Merkel, who was chancellor in 2015, kept the borders open.",
+                "Chancellor Angela Merkel kept Germany's borders open in 2015.", sim=0.87) is None
+    assert fire("title", "Javier Milei, who was elected president in 2023, cut spending.",
+                "President Javier Milei cut spending on Monday.", sim=0.93) is None
+    assert fire("title", "Prime Minister Trudeau announced new tariffs on steel.",
+                "Former Prime Minister Pierre Trudeau brought in the act.", sim=0.05) is None
+    assert fire("title", "Kathy Hochul, who was lieutenant governor until 2021, signed the bill.",
+                "Governor Kathy Hochul signed the congestion pricing bill.", sim=0.96) is None
     assert fire("title", "Vice-Premier Zhang Lin said support would grow.",
                 "Premier Zhang Lin said support would grow.", sim=0.95)
     assert fire("title", "Adm. Sofia Lenz said two frigates would go.",

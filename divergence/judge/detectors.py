@@ -104,8 +104,9 @@ def _other_names(a: Claim, b: Claim, key: str | None) -> bool:
                if w not in ("The", "A", "An")] for c in (a, b))
     if not (na and nb and key) or set(na) & set(nb):
         return False
-    named = {norm_actor(" ".join(na)), norm_actor(" ".join(nb))} | {norm_actor(w) for w in na + nb}
-    return key not in named
+    whole = norm_actor(" ".join(na)), norm_actor(" ".join(nb))
+    named = set(whole) | {norm_actor(w) for w in na + nb}
+    return key not in named and whole[0] != whole[1]  # "Chinese" / "Beijing's": one china
 
 
 def one_voice(p: Pair) -> bool:
@@ -374,7 +375,7 @@ def date(p: Pair) -> Reason | None:
         db = [*(d for d in db if d.kind != "time"), *tb]
     if not any(_dates_clash(x, y, da, db) for x in da for y in db) or _other_actors(p):
         return None  # no two dates that could disagree: skip the alignment
-    if two_moments(p.a.text, p.b.text):
+    if two_moments(p.a.content, p.b.content):
         return None  # "announced on Friday" / "took effect on Saturday": two moments
     for x, y in _in_swaps(p, da, db):
         if _dates_clash(x, y, da, db):

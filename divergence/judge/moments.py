@@ -12,9 +12,12 @@ from functools import lru_cache
 # "seized on 3 June" / "released on 19 June". A claim naming one side and the other claim only
 # the other side speak of two moments, whose times may differ.
 _PHASES = tuple((re.compile(rf"\b(?:{x})\b", re.I), re.compile(rf"\b(?:{y})\b", re.I)) for x, y in (
-    (r"announced|declared|unveiled|proclaimed|agreed|signed|reached|brokered",
-     r"took\s+effect|takes\s+effect|(?:came|comes|went|goes)\s+into\s+(?:force|effect)|"
-     r"kicked\s+in|began|begins|started|starts"),
+    (r"announced|declared|unveiled|proclaimed|agreed|signed|brokered",
+     r"took\s+effect|takes?\s+effect|(?:came|comes|come|went|goes|go)\s+into\s+(?:force|effect)|"
+     r"kicked\s+in|began|begins?|started|starts?"),
+    (r"began|started|broke\s+out|erupted|struck|hit|went\s+out",
+     r"entered\s+its|in\s+its\s+\w+\s+(?:day|week|month)|dragged\s+on|went\s+on\s+for|"
+     r"rose\s+to|climbed\s+to|was\s+restored|were\s+restored|restored|was\s+back"),
     (r"opened|opens|began|begins|started|starts|launched|took\s+effect|imposed|introduced",
      r"closed|closes|ended|ends|concluded|wrapped\s+up|finished|expired|collapsed|broke\s+down|"
      r"lifted|eased"),
@@ -48,4 +51,5 @@ def _phases(text: str) -> tuple[tuple[bool, bool], ...]:
 # Openings and closings that tell the time of day, not a moment of the happening ("announced
 # before markets opened").
 _CLOCKS = re.compile(r"\b(?:markets?|stock\s+exchanges?|polls|shops|stores|schools|offices)\s+"
-                     r"(?:opened|closed|opens|closes|open|close)\b", re.I)
+                     r"(?:opened|closed|opens|closes|open|close)\b|\b(?:opened|closed)\s+(?:their|its|"
+                     r"the)\s+(?:stalls|shops|stores|doors|offices|gates)\b", re.I)

@@ -554,4 +554,4 @@ def polarity_flip(a: Claim, b: Claim, words: float = 0.5) -> Reason | None:
 def _moments_apart(a: Claim, b: Claim) -> bool:
     """Two moments of one happening, each with its day or hour ("announced on Friday" / "took
     effect on Saturday"): two statements, not one."""
-    return bool(dates(a.text) and dates(b.text)) and two_moments(a.text, b.text)
+    return bool(dates(a.text) and dates(b.text)) and two_moments(a.content, b.content)

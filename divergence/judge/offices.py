@@ -54,8 +54,7 @@ _OFFICES = (rf"{_OF_OFFICE}|{_PORTFOLIO}\s+(?:Minister|Secretary)|"
             r"President|Vice\s+President|Prime\s+Minister|Foreign\s+Minister|Minister|Senator|"
             r"Governor|Secretary|Ambassador|Chancellor|Mayor|Chief\s+of\s+Staff|Adviser|Advisor|"
             r"Chief\s+Executive(?:\s+Officer)?|Chief\s+(?:Financial|Operating)\s+Officer|"
-            r"Chairman|Chairwoman|Managing\s+Director|Premier|(?:Attorney|Prosecutor)[- ]General|"
-            r"Judge")
+            r"Chairman|Chairwoman|Managing\s+Director|Premier|(?:Attorney|Prosecutor)[- ]General")
 # A qualifier that changes what a title says of its holder ("former President", "Acting Kursk
 # Governor", "the self-proclaimed president of Belarus").
 _QUALIFIER = (r"(?P<mod>(?i:former|acting|interim|self-proclaimed|deposed|ousted|incoming|"
@@ -71,8 +70,7 @@ _TITLE_RE = re.compile(
     rf"(?!{_TITLES}\b){_NAME}"
 )
 _APPOSITIVE_TITLE_RE = re.compile(
-    rf"(?<![\w-])(?<!In )(?<!On )(?<!At )(?<!For )(?<!From )(?<!With )(?<!By )(?<!in )(?<!on )"
-    rf"(?<!at )(?<!for )(?<!from )(?<!with )(?<!by )(?<!to )(?<!near )(?<!of )(?<!into )"
+    rf"(?<![\w-])(?<!In )(?<!On )(?<!At )(?<!For )(?<!From )(?<!With )(?<!By )"
     rf"(?!(?:In|On|At|For|From|With|By|The|A|An|And|But)\b)"
     rf"{_NAME},\s+(?:the\s+|a\s+)?(?:[A-Za-z][\w-]*['’]s\s+)?"
     rf"{_QUALIFIER}?"
@@ -138,11 +136,15 @@ def _titles(text: str) -> dict[str, Titled]:
                 continue  # "the governor Tuesday declared": a day, not a name (not "Jan Novak")
             one = m.group("name")
             if rx is not _TITLE_RE and " " not in one and (
-                    one.lower() in _NOT_NAMES or one.lower().endswith("ly") or one.isupper()):
-                continue  # "However, the foreign minister said": no name before the comma
+                    one.lower() in _NOT_NAMES or one.lower().endswith("ly") or one.isupper()
+                    or text[:m.start()].strip(" \"“'‘")):
+                continue  # "However, the foreign minister said", "After meeting Zelensky, the
+                # British prime minister, Keir Starmer": one word names someone only first
             mod = (m.group("mod") or "").strip(" -").lower()
-            if not mod and m.groupdict().get("verb") in ("was", "had been", "served as"):
-                mod = "former"
+            if m.groupdict().get("verb") in ("was", "had been", "served as"):
+                if not re.match(r"\s+until\b", text[m.end("title"):]):
+                    continue  # "who was chancellor in 2015", "who was elected president": no
+                mod = mod or "former"  # change of office told; "who was minister until 2020" is
             if re.search(r"\b(?:nominee|candidate|pick|choice)\b", m.group("title"), re.I):
                 mod = "designate"  # "the nominee for defence minister"
             if m.group("elect"):
@@ -178,7 +180,7 @@ def _office(raw: str) -> str:
     title = " ".join(words or raw.split()).lower().replace(".", "")
     title = _TITLE_ABBREVIATIONS.get(title, title).replace("-", " ").replace(
         "defense", "defence").replace("advisor", "adviser").replace(
-        "labor", "labour")  # one office, two spellings
+        "labor", "labour").replace("premier", "prime minister")  # one office, two spellings
     for pattern, to in _SAME_OFFICE:
         title = re.sub(pattern, to, title)
     return re.sub(r"\bspokes(?:man|woman|person)\b", "spokesperson", title)
@@ -275,13 +277,17 @@ def title(p: Pair) -> Reason | None:
         fx, fy = _first(x.name), _first(y.name)
         if fx and fy and (fx[0] != fy[0] if min(len(fx), len(fy)) < 3 else fx != fy):
             continue  # two first names: two Smiths ("Alexey"/"Alexei", "J."/"John": one)
+        if not (fx and fy) and p.similarity < 0.4:
+            continue  # "Senator Johnson" / "Speaker Mike Johnson" far apart: maybe two
         if _ROLE.search(x.title) or _ROLE.search(y.title):
             continue  # a spokesperson or an envoy may also hold an office or a rank
         if (x.title in _RANKS) != (y.title in _RANKS) and x.qualifier == y.qualifier:
             continue  # a general may head the general staff or the ministry: a rank and a post
         other = _other_office(x.title, y.title)
-        if other and "former" in (x.qualifier, y.qualifier):
+        if "former" in (x.qualifier, y.qualifier) and (other or x.title != y.title):
             continue  # "who was mayor until 2020" / "Governor Jan Kowal": one career
+        if x.qualifier != y.qualifier and not (fx and fy):
+            continue  # "Prime Minister Trudeau" / "former Prime Minister Pierre Trudeau": two
         if x.qualifier != y.qualifier or other:
             spans = (text_span(p.a, x.start, x.end), text_span(p.b, y.start, y.end))
             return Reason("title", f"{x.name.split()[-1]}: {str(x)!r} vs {str(y)!r}",

@@ -1,8 +1,12 @@
 """Who asked for it, beyond a truce and talks: "Tessary appealed to the UN for peacekeepers" /
 "Tessary has never asked for peacekeepers"; "the opposition asked for the recount" / "the
 ruling party requested the recount"; "Dravia reached out first" / "Estmark made the first
-approach". Each is a ``requester`` or ``not-requester`` credit for what was asked, which
-``responsibility`` compares with the same thing asked in the other claim."""
+approach". Each is a credit for what was asked, which ``responsibility`` compares with the same
+thing asked in the other claim: an ``asker`` (many may ask for one thing: "Argentina sought a
+loan" / "Egypt sought a loan" is no dispute), a ``requester`` where the wording makes one the
+one who asked ("it was the rebels who asked", "reached out first", "was asked ... by X"; and,
+as ``credit`` reads it, whoever asked for a truce), or a ``not-requester`` ("never asked for
+it"), which meets either in the same actor."""
 
 from __future__ import annotations
 
@@ -34,11 +38,11 @@ _NOT = (r"(?:never|did\s+not|didn't|has\s+not|had\s+not|have\s+not|hasn't|had\s+
         r"(?:has|have|had)\s+declined\s+to\s+(?:request|ask\s+for|seek)")
 _READERS = (
     # "Tessary appealed to the UN for peacekeepers", "The opposition asked for the recount"
-    (rf"{_START}{_SUBJ}\s+(?:had\s+|has\s+|have\s+)?(?:also\s+)?{_ASK}\s+{_THING}", "requester"),
+    (rf"{_START}{_SUBJ}\s+(?:had\s+|has\s+|have\s+)?(?:also\s+)?{_ASK}\s+{_THING}", "asker"),
     # "called Lenz to ask for an end to the shelling", "asked Brennmark to send troops"
     (rf"{_START}{_SUBJ}\s+(?:had\s+|has\s+)?(?:personally\s+)?(?:(?:asked|begged)\s+"
      rf"(?:[\w’'-]+\s+){{0,4}}?to\s+(?:send|provide|deploy|grant|lend|arrange|hold)|called\s+"
-     rf"(?:[\w’'-]+\s+){{1,4}}?to\s+ask\s+for)\s+(?:an?\s+end\s+to\s+)?{_THING}", "requester"),
+     rf"(?:[\w’'-]+\s+){{1,4}}?to\s+ask\s+for)\s+(?:an?\s+end\s+to\s+)?{_THING}", "asker"),
     # "it was the rebels who asked Oman to mediate", "Oman was asked to mediate by Zaharan"
     (r"\b[Ii]t\s+was\s+(?P<who>(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s+(?:that|who)\s+"
      rf"(?:asked|requested|sought|begged|pleaded)\s+(?:[\w’'-]+\s+){{0,5}}?(?:for\s+|to\s+)?"
@@ -61,7 +65,7 @@ def askers(text: str) -> tuple[Credit, ...]:
     out = []
     for rx, role in _RX:
         for m in rx.finditer(text):
-            if re.search(r"\balso\b", m.group(0)) or role == "requester" and re.search(
+            if re.search(r"\balso\b", m.group(0)) or role != "not-requester" and re.search(
                     r"\b(?:never|not|declined)\b|n't\b", m.group(0)):
                 continue  # "had also pressed for talks": not the only ones; "never asked": no
             groups = m.groupdict()
@@ -75,5 +79,7 @@ def askers(text: str) -> tuple[Credit, ...]:
             key = subject_key(m.group("who"))
             if key:
                 outcome = what if what in ("meeting", "ceasefire") else f"asked:{what}"
+                if role == "asker" and outcome == "ceasefire":
+                    role = "requester"  # who asked for the truce: one side, as credit.py reads
                 out.append(Credit(outcome, role, key, m.start(), m.end()))
     return tuple(out)

@@ -489,6 +489,8 @@ def _more_than_all(ca: tuple[Count, ...], cb: tuple[Count, ...]
                    ) -> list[tuple[list[Count], list[Count], tuple[str, str]]]:
     """Pairs of one kind where a named group of people outnumbers all the people the other
     claim counts: "more than 300 protesters were arrested" / "112 people were detained"."""
+    if len(ca) * len(cb) > 2500:
+        return []  # a table of numbers, not a sentence: the comparison is quadratic
     out = []
     for xs, ys in ((ca, cb), (cb, ca)):
         for x in xs:
@@ -510,12 +512,14 @@ def _one_holder(p: Pair, x: Count, y: Count) -> bool:
     """Two counts of a thing held by one named noun beside each number ("a convoy of 30
     trucks" / "the 45-truck convoy"): one thing counted twice."""
     def near(text: str, q: Quantity) -> set[str]:
-        window = text[max(0, q.start - 30):q.end + 30]
-        if _ANOTHER.search(window.lower()):
+        if _ANOTHER.search(text[max(0, q.start - 30):q.end + 30].lower()):
             return set()  # "a second convoy of 45 trucks": another one
-        # common nouns only: a shared place ("at the Kalmi crossing") holds many things
-        return {singular(w) for w in re.findall(r"\b[a-z]{4,}\b", window)
-                if w not in _PERSON_GENERIC} - _HOLDER_STOP - {x.head, y.head}
+        # the noun the number is of: "a convoy of 30", "the 45-truck convoy" (common nouns: a
+        # place holds many things; "the army deployed 2,000 troops" is no holder)
+        of = re.search(r"\b([a-z]{4,})\s+of\s+(?:about\s+|some\s+|nearly\s+)?$", text[:q.start])
+        first = (q.text.split() or [""])[0]
+        after = "-" in first and re.match(r"\s+([a-z]{4,})\b", text[q.start + len(first):])
+        return {singular(m.group(1)) for m in (of, after) if m} - _HOLDER_STOP - {x.head, y.head}
     return bool(near(p.a.content, x.q) & near(p.b.content, y.q))
 
 

@@ -13,7 +13,7 @@ from ..detectors import Pair, detector, one_voice, span_of
 from ..text import countries, dates, norm_actor
 from .asked import askers
 from .happenings import happenings
-from .started import FIGHT, starters
+from .started import FIGHT, NOT_NAME_START, starters
 
 _HARM = (r"(?:blasts?|explosions?|attacks?|strikes?|airstrikes?|bombings?|destruction|collapse|"
          r"breach|shelling|rockets?|missiles?|dam|hospital|massacre|killings?|fire|incident)")
@@ -23,15 +23,12 @@ _SIDE_NOUN = (r"(?:\s+(?:forces|troops|army|military|militants|fighters|rebels|o
               r"government|authorities|leadership|diplomats|mediators|negotiators|envoys?|"
               r"facilitators|delegation|delegates|emissar(?:y|ies)|officers|agents|elders|"
               r"intelligence(?:\s+(?:officers|officials|services?|agency|chiefs?))?))?")
-# Words that open a clause with a capital and name no one ("After Qatari mediation, ...").
-_NOT_NAME_START = (r"(?!(?:After|Following|Through|With|Thanks|Under|Despite|Before|Since|When|"
-                   r"While|Once|If|As|In|On|At|By|For|From|But|And|Yet|So|Only|Even)\s)")
 # Each name starts at a word's start (the lookbehind): without it, a long capitalised token is
 # rescanned from every letter, quadratic in its length.
-_AGENT_NP = rf"(?P<agent>(?<![\w’'.-]){_NOT_NAME_START}{_NAME_WORDS.format(more=4)}{_SIDE_NOUN})"
+_AGENT_NP = rf"(?P<agent>(?<![\w’'.-]){NOT_NAME_START}{_NAME_WORDS.format(more=4)}{_SIDE_NOUN})"
 # Who mediated or asked may be two: "the United States and France brokered" (not for blame:
 # "Israeli jets pounded Beirut and Hezbollah fired rockets").
-_AGENTS_NP = (rf"(?P<agent>(?<![\w’'.-]){_NOT_NAME_START}{_NAME_WORDS.format(more=4)}"
+_AGENTS_NP = (rf"(?P<agent>(?<![\w’'.-]){NOT_NAME_START}{_NAME_WORDS.format(more=4)}"
               rf"(?:\s+and\s+{_NAME_WORDS.format(more=3)})?{_SIDE_NOUN})")
 _DEMONYM_ACT = re.compile(
     r"\b(?:an?\s+|the\s+)?(?P<agent>(?<![\w’'.-])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+"
@@ -141,12 +138,12 @@ _MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
     rf"{_AGENTS_NP}\s+(?:has\s+|had\s+|have\s+)?(?:played|had)\s+(?:a|the)\s+(?:leading|key|"
     rf"central|major|crucial|important|pivotal|decisive)\s+role\s+in\s+(?:mediating|brokering|"
     rf"the\s+mediation|securing|negotiating)",
-    # "thanked Egypt for helping secure the truce"
-    rf"\bthank(?:ed|s)?\s+{_AGENTS_NP}(?:\s+[^.;,]{{1,30}}?)?\s+for\s+(?:[\w’'-]+\s+){{0,5}}?"
-    rf"(?:help(?:ing)?|mediation|mediating|efforts|role|brokering)\b",
-    # "the release was negotiated by Qatari officials", "the swap was facilitated by the ICRC"
-    rf"\b(?:was|were|been|being)\s+(?:mediated|brokered|facilitated|arranged|negotiated|"
-    rf"secured)\s+by\s+{_AGENTS_NP}",
+    # "thanked Egypt for helping secure the truce"; then "the release was negotiated by X"
+    rf"\bthank(?:ed|s)?\s+{_AGENTS_NP}(?:\s+[^.;,]{{1,30}}?)?\s+for\s+(?:(?!humanitarian|"
+    rf"financial|military|medical|economic)[\w’'-]+\s+){{0,5}}?(?:help(?:ing)?|mediation|mediating|"
+    rf"efforts|role|brokering)\b",
+    rf"\b(?:was|were|been|being)\s+(?:mediated|brokered|arranged|negotiated|secured)\s+by\s+"
+    rf"{_AGENTS_NP}",
     rf"\b(?:talks|negotiations)\s+(?:were\s+|was\s+)?(?:mediated|brokered|facilitated)\s+by\s+"
     rf"{_AGENTS_NP}",
     # "it was the Tarsian intelligence service, not any foreign mediator, that secured it"
@@ -405,9 +402,9 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
 
 # Capitalised at a sentence's start, these describe the weapon, not who fired it ("Kamikaze
 # drones hit the plant").
-_NOT_AGENTS = frozenset({"kamikaze", "suicide", "attack", "armed", "unmanned", "explosive",
-                         "enemy", "ballistic", "cruise", "guided", "long-range", "several",
-                         "many", "some", "more", "new", "two", "three", "four", "five"})
+_NOT_AGENTS = frozenset({"kamikaze", "suicide", "attack", "armed", "unmanned", "explosive", "enemy",
+                         "ballistic", "cruise", "guided", "long-range", "several", "many", "some",
+                         "more", "new", "two", "three", "four", "five"})
 
 
 def frame_credits(c: Claim) -> list[Credit]:
@@ -462,7 +459,7 @@ def responsibility(p: Pair) -> Reason | None:
                 w = 0.85 if x.role == y.role == "mediator" else 0.0
             elif "denies" in (p.a.stance, p.b.stance):
                 w = 0.0  # "X denied that Y did it" credits no one
-            elif x.role == y.role:
+            elif x.role == y.role != "asker":  # many may ask for one thing
                 w = 0.75
             elif {x.role, y.role} <= {"cause", "starter"} or "mediator" in (x.role, y.role):
                 w = 0.6
@@ -491,7 +488,7 @@ def _base(c: Credit) -> str:
     """The role a credit gives or denies, cause and starter as one ("did not start it" / "did
     it")."""
     role = DENIED_ROLES.get(c.role, c.role)
-    return "cause" if role == "starter" else role
+    return "cause" if role == "starter" else "requester" if role == "asker" else role
 
 
 def _same_vote(p: Pair) -> bool:

@@ -80,14 +80,18 @@ _HAPPENING_PATTERNS: dict[str, str] = {
                 r"(?:the\s+|their\s+|its\s+)?(?:war|fighting|conflict|invasion)",
     "dam": r"dam|reservoir",
     # happenings of other news, timed as often: a quake, a blackout, a walkout, a collapse
-    "quake": r"(?:earth)?quakes?|tremors?|aftershocks?",
+    "quake": r"(?:earth)?quakes?",
     "outage": r"blackouts?|power\s+(?:cuts?|outages?|failures?)|outages?",
     "walkout": r"walk-?outs?|walked\s+out|went\s+on\s+strike|on\s+strike|strike\s+action|"
                r"(?:general|national|nationwide|labou?r|rail|union|indefinite|\d+-(?:hour|day)|"
                r"(?:day|week)-long|teachers['’]?|workers['’]?|nurses['’]?|doctors['’]?)\s+"
                r"strikes?|strikes?\s+(?:by|over)\s+(?:\w+\s+)?(?:workers|doctors|nurses|teachers|"
                r"staff|employees|pilots|drivers|miners|unions?|dockers|pay|wages|pensions)",
-    "collapse": r"collaps(?:e|ed|es|ing)|caved\s+in|gave\s+way|(?:burst|breached)(?!\s+into)",
+    # of a structure: "support for the government collapsed" is no happening with an hour
+    "collapse": r"(?:building|bridge|dam|tunnel|mine|roof|wall|tower|embankment|levee|stadium|"
+                r"shaft|block|house)s?\b[^.;]{0,40}?\b(?:collapsed|caved\s+in|gave\s+way|burst)|"
+                r"collapse\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:building|bridge|dam|tunnel|mine|"
+                r"roof|tower|stadium)",
     "hospital": r"hospital",
 }
 HAPPENINGS = {k: re.compile(rf"\b(?:{v})\b", re.I) for k, v in _HAPPENING_PATTERNS.items()}

@@ -87,23 +87,27 @@ def times(text: str) -> tuple[DateRef, ...]:
 # wide enough for how loosely outlets use them ("early Tuesday morning" at 2 a.m.): two of them,
 # or one and a clock time, conflict only when they do not meet at all ("at dawn" / "shortly
 # before midnight"; "on Monday morning" / "in the afternoon").
-_PARTS = {"predawn": (0, 420), "dawn": (240, 480), "morning": (60, 720),
+_PARTS = {"predawn": (0, 420), "dawn": (240, 480), "morning": (0, 720),
           "early morning": (0, 540), "late morning": (540, 750), "afternoon": (720, 1110),
           "early afternoon": (720, 930), "late afternoon": (900, 1140), "dusk": (990, 1260),
           "evening": (990, 1410), "early evening": (990, 1200), "late evening": (1200, 1440),
-          "night": (1080, 1860), "late night": (1260, 1680), "early hours": (0, 420)}
+          "night": (1080, 1860), "late night": (1260, 1680), "early hours": (0, 420),
+          "early": (0, 720), "late": (960, 1440)}
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _DAYPART_WORDS = re.compile(
     r"\b(?:(?P<pre>before\s+(?:dawn|daybreak|first\s+light|sunrise)|pre-?dawn)"
-    r"|(?:at|around|after|by|from)\s+(?P<dawn>dawn|daybreak|first\s+light|sunrise)"
-    r"|(?:at|around|after|by|from)\s+(?P<dusk>dusk|sunset|nightfall)"
-    r"|in\s+the\s+(?:early|small|wee)\s+hours"
+    r"|(?:at|around|from)\s+(?P<dawn>dawn|daybreak|first\s+light|sunrise)"
+    r"|(?:at|around|from)\s+(?P<dusk>dusk|sunset|nightfall)"
+    r"|in\s+the\s+(?:early|small|wee)\s+hours(?!\s+of\s+(?:the|a|an|his|her|its|their)\b)"
     r"|(?P<over>overnight|late\s+at\s+night|at\s+night)"
     rf"|(?P<edge2>early|late)(?=\s+(?:on\s+)?{_WEEKDAY}\b(?!\s+(?:morning|afternoon|evening|night)))"
     rf"|(?:in|during|on|late|early|last|this|that|yesterday|{_WEEKDAY})\s+(?:the\s+)?"
-    rf"(?:{_WEEKDAY}\s+)?(?P<edge>early\s+|late\s+)?(?P<part>morning|afternoon|evening|night))\b"
+    rf"(?:{_WEEKDAY}\s+)?(?P<edge>early\s+|late\s+)?(?P<part>morning|afternoon|evening|night)(?!\s+of\b))\b"
     r"(?!\s+(?:shift|prayers?|session|briefing|news|edition|service|show|flight|bus|train|"
-    r"market|class|crew|watch|sky|vigil)\b)", re.I)
+    r"market|class|crew|watch|sky|vigil)\b)", re.I | re.A)  # ASCII: "mornıng" is no morning
+
+
+_SAID_THAT = re.compile(r"(?:\s+on\s+\w+)?\s+that\b", re.I)
 
 
 def dayparts(text: str) -> tuple[DateRef, ...]:
@@ -112,6 +116,8 @@ def dayparts(text: str) -> tuple[DateRef, ...]:
     of a day's part starts at the part ("night" of "Monday night": the day is a weekday)."""
     out = []
     for m in _DAYPART_WORDS.finditer(text):
+        if _SAID_THAT.match(text, m.end()):
+            continue  # "said late on Monday that ...": when it was said, not when it happened
         if m.group("pre"):
             key = "predawn"
         elif m.group("dawn") or m.group("dusk"):
@@ -125,9 +131,11 @@ def dayparts(text: str) -> tuple[DateRef, ...]:
                 edge = m.group(0).split()[0].lower()
             key = f"{edge} {part}".strip() if f"{edge} {part}".strip() in _PARTS else part
         elif m.group("edge2"):
-            key = "early morning" if m.group("edge2").lower() == "early" else "late evening"
+            key = "early" if m.group("edge2").lower() == "early" else "late"  # half a day
         else:
             key = "early hours"
+        if key not in _PARTS:
+            continue
         lo, hi = _PARTS[key]
         at = m.start("part") if m.group("part") else m.start()  # "Monday night": the night
         if m.group("edge") and m.group("part"):
@@ -167,7 +175,7 @@ def _when(p: Pair) -> Reason | None:
     if seen is p:
         return r
     r = compare_times(p) if same_happening(p, TIMED, 0.3) and not two_moments(
-        p.a.text, p.b.text) else None
+        p.a.content, p.b.content) else None
     _last = (p, r)
     return r
 
@@ -186,8 +194,8 @@ def compare_times(p: Pair, kinds: tuple[str, ...] = ("time", "monthday", "weekda
         where = text_span  # offsets into the sentence, not the proposition
     ta, tb = (p.a.text, p.b.text) if in_text else (p.a.content, p.b.content)
     for kind in kinds:
-        if kind == "time":
-            r = _dayparts_apart(p, da, db, ta, tb, where)
+        if kind == "time" and not in_text:  # a part of the day the speaker spoke in is no time
+            r = _dayparts_apart(p, da, db, ta, tb, where)  # of what it tells ("said late on")
             if r is not None:
                 return r
         xs = [d for d in da if d.kind == kind]
@@ -240,6 +248,9 @@ def _dayparts_apart(p: Pair, da: Sequence[DateRef], db: Sequence[DateRef], ta: s
     one claim gives a part of the day and they cannot meet ("at dawn" / "before midnight")."""
     if not any(d.kind == "daypart" for d in (*da, *db)):
         return None  # the common case: no part of the day to read
+    days = [{d.value for d in ds if d.kind == "weekday"} for ds in (da, db)]
+    if all(days) and days[0] != days[1]:
+        return None  # other days: "late on Monday" / "the early hours of Tuesday" may meet
     xs = [d for d in da if d.kind == "daypart" or d.kind == "time" and zone(ta, d)[0] is None]
     ys = [d for d in db if d.kind == "daypart" or d.kind == "time" and zone(tb, d)[0] is None]
     if len(xs) != 1 or len(ys) != 1 or "daypart" not in (xs[0].kind, ys[0].kind):
