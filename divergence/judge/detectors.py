@@ -93,15 +93,17 @@ def same_speaker(a: Claim, b: Claim) -> bool:
     """Whether two claims' speakers fold to one actor; a pronoun ("he said") names no one, so
     two of them are not the same speaker."""
     ka = speaker_key(a)
-    return ka == speaker_key(b) and ka not in _PRONOUNS and not _other_names(a, b, ka)
+    return ka == speaker_key(b) and ka not in _PRONOUNS and not _other_names(
+        a.speaker or "", b.speaker or "", ka)
 
 
-def _other_names(a: Claim, b: Claim, key: str | None) -> bool:
+@lru_cache(maxsize=65536)
+def _other_names(a: str, b: str, key: str | None) -> bool:
     """Two speakers folded to one generic head by names the country list does not know ("the
     Tessarian navy" / "the Korvian navy": both "navy"): each names someone the other does not,
     and neither's names give the key ("New Delhi" and "Indian officials" are both India)."""
-    na, nb = ([w for w in re.findall(r"\b[A-Z][\w’'-]+", c.speaker or "")
-               if w not in ("The", "A", "An")] for c in (a, b))
+    na, nb = ([w for w in re.findall(r"\b[A-Z][\w’'-]+", c) if w not in ("The", "A", "An")]
+              for c in (a, b))
     if not (na and nb and key) or set(na) & set(nb):
         return False
     whole = norm_actor(" ".join(na)), norm_actor(" ".join(nb))

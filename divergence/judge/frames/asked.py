@@ -57,12 +57,17 @@ _READERS = (
      r"contact)|(?:made|initiated)\s+(?:the\s+)?(?:first\s+)?contact)(?P<contact>)", "requester"),
 )
 _RX = tuple((re.compile(rx), role) for rx, role in _READERS)
+_ANY_ASK = re.compile(r"ask|request|sought|seek|appeal|begg|plead|appli|call|press|push|lobb|"
+                      r"initiat|propos|reached\s+out|first\s+(?:approach|move|contact)|contact|"
+                      r"declined", re.I)
 
 
 @lru_cache(maxsize=65536)
 def askers(text: str) -> tuple[Credit, ...]:
-    """The ``requester`` / ``not-requester`` credits of ``text`` in the forms above."""
-    out = []
+    """The ``asker`` / ``requester`` / ``not-requester`` credits of ``text`` in the forms above."""
+    out: list[Credit] = []
+    if not _ANY_ASK.search(text):
+        return ()  # most claims ask for nothing: one cheap look first
     for rx, role in _RX:
         for m in rx.finditer(text):
             if re.search(r"\balso\b", m.group(0)) or role != "not-requester" and re.search(

@@ -56,6 +56,9 @@ _STARTERS = tuple(re.compile(rx) for rx in (
     rf"\b(?:only\s+(?:returned\s+fire|responded|retaliated|fired\s+back|shot\s+back)|returned\s+"
     rf"fire\s+only)\b[^.;]{{0,30}}?\b(?:after|when)\s+{_SUBJ}\s+{_ACTED}\b",
 ))
+_ANY_START = re.compile(r"first|began|begun|started|erupted|broke\s+out|triggered|sparked|"
+                        r"provoked|initiated|crossed|breached|violated|broken|returned\s+fire|"
+                        r"responded|retaliated|fired\s+back|shot\s+back|launched", re.I)
 # Common nouns that open a sentence with a capital and are the actor themselves ("Police were
 # the first to open fire", "Protesters in Ansel opened fire").
 _PEOPLE = frozenset({"police", "protesters", "demonstrators", "soldiers", "troops", "students",
@@ -87,7 +90,9 @@ def subject_key(span: str) -> str | None:
 @lru_cache(maxsize=65536)
 def starters(text: str) -> tuple[Credit, ...]:
     """The ``starter`` credits of ``text`` in the forms above (outcome "harm")."""
-    out = []
+    out: list[Credit] = []
+    if not _ANY_START.search(text):
+        return ()  # most claims say nothing of who started: one cheap look first
     for rx in _STARTERS:
         for m in rx.finditer(text):
             key = subject_key(m.group("who"))
