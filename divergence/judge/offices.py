@@ -131,8 +131,8 @@ def _titles(text: str) -> dict[str, Titled]:
     {"trump": Titled("Donald Trump", "president", "former", ...)}."""
     out: dict[str, Titled] = {}
     for rx in (_TITLE_RE, _APPOSITIVE_TITLE_RE, _POSSESSIVE_TITLE_RE, _WHO_TITLE_RE):
-        if rx is _WHO_TITLE_RE and ", who " not in text:
-            continue  # one cheap look before the slowest pattern
+        if rx is _WHO_TITLE_RE and ", who " not in text or rx is not _TITLE_RE and "," not in text:
+            continue  # one cheap look before the patterns that need a comma
         for m in rx.finditer(text):
             if m.group("name").split()[0].lower() in WEEKDAYS:
                 continue  # "the governor Tuesday declared": a day, not a name (not "Jan Novak")

@@ -107,6 +107,8 @@ _DAYPART_WORDS = re.compile(
     r"market|class|crew|watch|sky|vigil)\b)", re.I | re.A)  # ASCII: "mornıng" is no morning
 
 
+_ANY_PART = re.compile(r"dawn|daybreak|light|sunrise|dusk|sunset|nightfall|hours|night|morning|"
+                       r"afternoon|evening|early|late", re.I)
 _SAID_THAT = re.compile(r"(?:\s+on\s+\w+)?\s+that\b", re.I)
 
 
@@ -114,7 +116,9 @@ def dayparts(text: str) -> tuple[DateRef, ...]:
     """Parts of the day a text names ("at dawn", "before dawn", "on Monday morning", "late on
     Tuesday", "overnight"), each with its span of the clock as the value ("240-480"); the span
     of a day's part starts at the part ("night" of "Monday night": the day is a weekday)."""
-    out = []
+    out: list[DateRef] = []
+    if not _ANY_PART.search(text):
+        return ()  # no word of a part of the day: one cheap look first
     for m in _DAYPART_WORDS.finditer(text):
         if _SAID_THAT.match(text, m.end()):
             continue  # "said late on Monday that ...": when it was said, not when it happened
