@@ -14,6 +14,8 @@ import re
 from functools import lru_cache
 
 from ..credits import Credit
+from .started import CLAUSE_START as _START
+from .started import SUBJECT as _SUBJ
 from .started import subject_key
 
 # What may be asked for, and the outcome it is compared under (talks and sessions are meetings,
@@ -23,13 +25,10 @@ _ASKABLE = (r"peacekeepers|troops|soldiers|loans?|aid|assistance|help|talks|nego
             r"intervention|sanctions|evacuation|corridor|inquiry|investigation|referendum|"
             r"postponement|delay|protection|asylum|reinforcements|observers|monitors|"
             r"shelling|elections?|vote|dialogue|swap|exchange")
-_AS = {"talks": "meeting", "negotiations": "meeting", "meeting": "meeting", "session": "meeting",
-       "summit": "meeting", "dialogue": "meeting", "truce": "ceasefire", "ceasefire": "ceasefire",
-       "soldiers": "troops", "help": "assistance", "aid": "assistance",
-       "election": "vote", "elections": "vote", "exchange": "swap", "meetings": "meeting",
-       "sessions": "meeting", "loans": "loan"}
-_SUBJ = r"(?P<who>(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[\w’'-]+\s+){0,5}?[\w’'-]+)"
-_START = r"(?:^|(?<=, )|(?<=; )|(?<=: )|(?<=that )|(?<=and ))"
+_AS = {"talks": "meeting", "negotiations": "meeting", "session": "meeting", "summit": "meeting",
+       "dialogue": "meeting", "truce": "ceasefire", "soldiers": "troops", "help": "assistance",
+       "aid": "assistance", "election": "vote", "elections": "vote", "exchange": "swap",
+       "meetings": "meeting", "sessions": "meeting", "loans": "loan"}
 _THING = rf"(?:an?\s+|the\s+|any\s+|more\s+)?(?:[\w’'-]+\s+){{0,3}}?(?P<out>{_ASKABLE})\b"
 _ASK = (r"(?:(?:asked|appealed|applied|pressed|pushed|lobbied|begged|pleaded)\s+"
         r"(?:[^.;,]{0,40}?\s)?for|requested|sought|called\s+for|initiated|proposed)")

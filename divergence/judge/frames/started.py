@@ -1,7 +1,7 @@
 """Who started it, in the forms the cause verbs of ``credit`` do not read: "X fired first", "X
 was the first to open fire", "the clashes began when X fired on ...", "the unrest was started by
-X", "X started the feud", "Y only returned fire after X's guns opened up", "in response to X's
-seizure". Each is a ``starter`` credit, which ``responsibility`` compares across two claims
+X", "X started the feud", "Y only returned fire after X's guns opened up". Each is a
+``starter`` credit, which ``responsibility`` compares across two claims
 of one fight ("the patrol opened fire first" / "the clashes began when the guards fired")."""
 
 from __future__ import annotations
@@ -22,9 +22,10 @@ FIGHT = re.compile(r"\b(?:war|fighting|conflict|clashes|hostilities|violence|esc
 # the agents ``credit`` reads.
 NOT_NAME_START = (r"(?!(?:After|Following|Through|With|Thanks|Under|Despite|Before|Since|When|"
                   r"While|Once|If|As|In|On|At|By|For|From|But|And|Yet|So|Only|Even)\s)")
-# Where a subject may begin: a clause's start ("..., the patrol opened fire first").
-_START = r"(?:^|(?<=, )|(?<=; )|(?<=: )|(?<=that )|(?<=and ))"
-_SUBJ = r"(?P<who>(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[\w’'-]+\s+){0,5}?[\w’'-]+)"
+# Where a subject may begin: a clause's start ("..., the patrol opened fire first"); and the
+# subject, up to six words (``subject_key`` reads who it names). Shared with ``asked``.
+CLAUSE_START = r"(?:^|(?<=, )|(?<=; )|(?<=: )|(?<=that )|(?<=and ))"
+SUBJECT = r"(?P<who>(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[\w’'-]+\s+){0,5}?[\w’'-]+)"
 _FIGHTS = (r"clashes|fighting|war|feud|row|dispute|standoff|conflict|unrest|violence|crisis|"
            r"shelling|hostilities|battle|skirmish\w*|riots?|protests?|exchange\s+of\s+fire")
 # Hostile acts that start a fight ("the shelling started when most residents returned home"
@@ -35,26 +36,26 @@ _ACTED = (r"(?:fired|shot|struck|attacked|shelled|stormed|raided|killed|seized|c
 _FIRST = r"\bfirst\b(?=\s*(?:[,.;]|$)|\s+(?:and|on|in|at|after|before|with|when|against|near)\b)"
 _STARTERS = tuple(re.compile(rx) for rx in (
     # "the Dravian patrol opened fire first", "Marrak forces violated the truce first"
-    rf"{_START}{_SUBJ}\s+(?:had\s+|has\s+|have\s+)?(?:fired|opened\s+fire|struck|attacked|shot|"
-    rf"shelled|violated|broke|breached|crossed|expelled)\b[^.;]{{0,50}}?{_FIRST}",
+    rf"{CLAUSE_START}{SUBJECT}\s+(?:had\s+|has\s+|have\s+)?(?:fired|opened\s+fire|struck|"
+    rf"attacked|shot|shelled|violated|broke|breached|crossed|expelled)\b[^.;]{{0,50}}?{_FIRST}",
     # "police were the first to open fire"
-    rf"{_START}{_SUBJ}\s+(?:was|were)\s+the\s+first\s+to\s+(?:open\s+fire|fire|attack|strike|"
-    rf"shoot|break|violate|breach|cross)\b",
+    rf"{CLAUSE_START}{SUBJECT}\s+(?:was|were)\s+the\s+first\s+to\s+(?:open\s+fire|fire|attack|"
+    rf"strike|shoot|break|violate|breach|cross)\b",
     # "the clashes began when border guards fired on a patrol" (a fight: not "the talks began
     # when the delegations arrived")
     rf"\b(?:{_FIGHTS})\b[^.;]{{0,200}}?\b(?:began|started|erupted|broke\s+out|was\s+(?:triggered|"
-    rf"sparked)|were\s+(?:triggered|sparked))\s+when\s+{_SUBJ}\s+{_ACTED}\b",
+    rf"sparked)|were\s+(?:triggered|sparked))\s+when\s+{SUBJECT}\s+{_ACTED}\b",
     # "the unrest was started by students", "the line was first crossed by Marrak units"
     r"\b(?:was|were)\s+(?:first\s+)?(?:begun|started|provoked|triggered|sparked|initiated|"
     r"crossed|breached|violated|broken)\s+by\s+(?P<who>(?:(?:the|an?)\s+)?(?:[\w’'-]+\s+){0,3}?"
     r"[\w’'-]+)(?=\s*[,.;]|\s+(?:who|which|that|and|in|on|at|after|before|when)\b|$)",
     # "the Rumo clan started the feud", "Korvia provoked the naval standoff"
-    rf"{_START}{_SUBJ}\s+(?:started|began|provoked|triggered|sparked|launched)\s+(?:the\s+|this\s+|"
-    rf"a\s+)?(?:[\w-]+\s+){{0,3}}?(?:feud|row|clashes|fighting|war|dispute|standoff|conflict|"
+    rf"{CLAUSE_START}{SUBJECT}\s+(?:started|began|provoked|triggered|sparked|launched)\s+"
+    rf"(?:the\s+|this\s+|a\s+)?(?:[\w-]+\s+){{0,3}}?(?:feud|row|clashes|fighting|war|dispute|standoff|conflict|"
     rf"unrest|shelling|hostilities|crisis|violence)\b",
     # "Y only returned fire after Kovian guns opened up": the other one started it
     rf"\b(?:only\s+(?:returned\s+fire|responded|retaliated|fired\s+back|shot\s+back)|returned\s+"
-    rf"fire\s+only)\b[^.;]{{0,30}}?\b(?:after|when)\s+{_SUBJ}\s+{_ACTED}\b",
+    rf"fire\s+only)\b[^.;]{{0,30}}?\b(?:after|when)\s+{SUBJECT}\s+{_ACTED}\b",
 ))
 _ANY_START = re.compile(r"first|began|begun|started|erupted|broke\s+out|triggered|sparked|"
                         r"provoked|initiated|crossed|breached|violated|broken|returned\s+fire|"

@@ -223,11 +223,15 @@ def compare_times(p: Pair, kinds: tuple[str, ...] = ("time", "monthday", "weekda
         x, y = xs[0], ys[0]
         if kind == "weekday" and (_overnight(x, da, y, db) or _overnight(y, db, x, da)):
             return None  # "on Monday night" / "early on Tuesday": one night, told two ways
-        what = "/".join(sorted(happenings(p.a.content) & happenings(p.b.content) & TIMED))
-        return Reason("date", f"{x.text!r} vs {y.text!r} (when: {what})", (p.a.id, p.b.id),
-                      _spans(where, p, x, y),
-                      weight=0.6 + 0.25 * min(1.0, max(0.0, p.similarity)))
+        return _date_reason(p, x, y, where)
     return None
+
+
+def _date_reason(p: Pair, x: DateRef, y: DateRef, where: Callable[..., Span | None]) -> Reason:
+    """The ``date`` conflict of two times of one happening, with the happening named."""
+    what = "/".join(sorted(happenings(p.a.content) & happenings(p.b.content) & TIMED))
+    return Reason("date", f"{x.text!r} vs {y.text!r} (when: {what})", (p.a.id, p.b.id),
+                  _spans(where, p, x, y), weight=0.6 + 0.25 * min(1.0, max(0.0, p.similarity)))
 
 
 _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -262,9 +266,7 @@ def _dayparts_apart(p: Pair, da: Sequence[DateRef], db: Sequence[DateRef], ta: s
     x, y = xs[0], ys[0]
     if not _apart(x, y, 30 if "time" in (x.kind, y.kind) else -30):  # parts of the day may
         return None  # touch ("morning" ends at noon, "afternoon" begins) and still be two
-    what = "/".join(sorted(happenings(p.a.content) & happenings(p.b.content) & TIMED))
-    return Reason("date", f"{x.text!r} vs {y.text!r} (when: {what})", (p.a.id, p.b.id),
-                  _spans(where, p, x, y), weight=0.6 + 0.25 * min(1.0, max(0.0, p.similarity)))
+    return _date_reason(p, x, y, where)
 
 
 def _spans(where: Callable[..., Span | None], p: Pair, x: DateRef, y: DateRef) -> tuple[Span, ...]:
