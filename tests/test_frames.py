@@ -1469,6 +1469,9 @@ def test_who_asked_for_what_beyond_a_truce() -> None:
     assert asked("It was the rebels who asked Oman to mediate.") == {
         ("asked:mediation", "requester", "rebels")}
     assert asked("The militias had also pressed for direct talks.") == set()
+    # a truce's requester does not make the next plain ask of the sentence exclusive
+    assert asked("The rebels requested a truce, and the government requested a recount.") == {
+        ("ceasefire", "requester", "rebels"), ("asked:recount", "asker", "government")}
     assert asked("The central bank called for a pause in interest rate hikes.") == set()
     assert responsibility(pair("Tessary appealed to the UN for peacekeepers, diplomats said.",
                                "Tessary has never asked for peacekeepers, its envoy said.",

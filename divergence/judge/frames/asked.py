@@ -83,7 +83,7 @@ def askers(text: str) -> tuple[Credit, ...]:
             key = subject_key(m.group("who"))
             if key:
                 outcome = what if what in ("meeting", "ceasefire") else f"asked:{what}"
-                if role == "asker" and outcome == "ceasefire":
-                    role = "requester"  # who asked for the truce: one side, as credit.py reads
-                out.append(Credit(outcome, role, key, m.start(), m.end()))
+                # who asked for the truce: one side, as credit.py reads it
+                one = "requester" if role == "asker" and outcome == "ceasefire" else role
+                out.append(Credit(outcome, one, key, m.start(), m.end()))
     return tuple(out)
