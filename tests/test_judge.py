@@ -381,6 +381,16 @@ def test_titles_in_relative_clauses_ranks_and_legal_offices() -> None:
         assert fire("title", x, y, sim=0.9) is None, x
 
 
+def test_a_failed_launch_describes_and_denies_nothing() -> None:
+    """Old code read "a failed rocket launch" as a negation, as it reads "failed to"."""
+    from divergence.judge.detectors import negations
+
+    assert not negations("The blast came from a failed rocket launch by Islamic Jihad.")
+    assert not negations("The army's failed offensive ended in March.")
+    assert negations("The talks failed to produce a deal.")
+    assert negations("The coup failed.")
+
+
 def test_a_contrast_inside_commas_negates_nothing() -> None:
     """"Civilians, not fighters, were killed" states who was killed; it is no negation of
     "the dead were civilians"."""

@@ -174,7 +174,14 @@ _UNSAID = re.compile(rf"\s+(?:(?:{'|'.join(sorted(word_set('saying_adverbs')))})
 def all_negations(text: str) -> tuple[re.Match[str], ...]:
     """Negation cues, minus the ones that do not negate ("not only ... but also", "no doubt",
     "no fewer than"); contrasts ("X, not Y,") included."""
-    return tuple(m for m in NEGATIONS.finditer(text) if not _NOT_NEGATING.match(text, m.end()))
+    return tuple(m for m in NEGATIONS.finditer(text) if not _NOT_NEGATING.match(text, m.end())
+                 and not (m.group(0).lower() == "failed"
+                          and _DETERMINER_BEFORE.search(text, 0, m.start())))
+
+
+# "a failed rocket launch", "the army's failed offensive": a description, not a denial
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|his|her|their|this|that|[\w-]+['’]s)\s+$",
+                                re.I)
 
 
 # After a cue, what keeps it from negating: "not only", "no doubt", "no fewer than 2,000" (a
