@@ -19,12 +19,13 @@ from ..text import (
     shared_anchors,
 )
 from .happenings import HAPPENINGS, happenings, same_happening
+from .zeros import more_than_all, no_harm, zeros
 
 _COUNT_PREDICATES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (k, re.compile(rf"\b(?:{v})\b", re.I)) for k, v in (
         ("deaths", r"killed|died|dead|deaths?|death\s+toll|toll|lives|fatalities|bodies|"
                    r"lost\s+(?:their|his|her|its|our)\s+li(?:ves|fe)|"
-                   r"perished|killing|massacred|slaughtered|murdered|gunned\s+down|"
+                   r"perished|killing|massacred|slaughtered|murdered|gunned\s+down|drowned|"
                    r"shot\s+dead|(?<=were\s)executed|(?<=been\s)executed|"
                    # "executed 40 prisoners", not "executed a plan", "executed 40 trades"
                    r"executed(?=\s+(?:(?:more\s+than|at\s+least|about|some|over|nearly|up\s+to)"
@@ -238,7 +239,7 @@ def _stated(text: str) -> list[tuple[Quantity, float, float]]:
         unit = (m.group("unit") or "").lower()
         out.append((Quantity(m.start(), m.end(), m.group(0), float(lo), unit, "~"), lo, hi))
     taken = [(q.start, q.end) for q, _, _ in out]
-    for q in list(quantities(text)) + list(_zeros(text)):
+    for q in list(quantities(text)) + list(zeros(text)):
         if any(s <= q.start < e or q.start <= s < q.end for s, e in taken):
             continue
         if q.text.split()[0].lower() == "one" and q.value == 1:
@@ -349,47 +350,10 @@ _A_WHOLE = re.compile(rf"\b(?:\d[\d,]*|{_NUMBER_WORD})\s+(?:out\s+)?of\s+(?:the\
                       r"their\s+)?$", re.I)
 
 
-_MANY = frozenset({"aircraft", "personnel", "staff", "livestock", "cattle", "people", "children",
-                   "women", "men", "police"})  # plurals without an -s
-_COUNTED_AFTER = re.compile(r"\s+(?:was|were|has|had|is|are|died|survived)\b", re.I)
-_ZERO = re.compile(r"\b(?P<z>none|no|zero|not\s+a\s+single|not\s+one)\s+(?:of\s+(?:its|the|their|"
-                   r"his|her|our)\s+)?(?-i:[A-Z][a-z]+\s+)?(?P<unit>[a-z-]+)", re.I)
-# Nobody killed, hurt or held: a zero of people, the verb after it says of what ("No one had
-# died in the floods", "Nobody outside the post was harmed"); harm of none is no death either.
-_NOBODY = re.compile(r"\b(?:no\s+one|no-one|nobody)\b(?=(?:\s+[\w-]+){0,5}?\s+(?:had\s+|has\s+|"
-                     r"have\s+|was\s+|were\s+)?(?:been\s+)?(?P<v>died|killed|harmed|hurt|injured|"
-                     r"wounded|arrested|detained)\b)", re.I)
-_BLOODLESS = re.compile(r"\bwithout\s+(?:any\s+)?(?:bloodshed|casualties|loss\s+of\s+life|"
-                        r"(?:a\s+)?(?:single\s+)?(?:death|shot\s+being\s+fired))\b", re.I)
-
-
-def _zeros(text: str) -> tuple[Quantity, ...]:
-    """"none of its aircraft", "no casualties": counts of zero."""
-    out = []
-    for m in _ZERO.finditer(text):
-        unit = m.group("unit").lower()
-        if unit in {"one", "longer", "more", "less", "fewer", "doubt", "evidence", "comment",
-                    "sign", "immediate", "such", "other", "further", "reason", "need", "way"}:
-            continue
-        if (m.group("z").lower() == "no" and " of " not in m.group(0).lower()
-                and not (unit.endswith("s") and not unit.endswith("ss")) and unit not in _MANY
-                and not _COUNTED_AFTER.match(text, m.end())):
-            continue  # "no idea", "no order", "no proof": no count; "no casualties", "no
-            # civilian was hurt" are
-        out.append(Quantity(m.start(), m.end(), m.group(0), 0.0, unit))
-    for m in _NOBODY.finditer(text):
-        out.append(Quantity(m.start(), m.end(), m.group(0), 0.0, "people"))
-    return tuple(out)
-
-
 @lru_cache(maxsize=65536)
 def _no_harm(text: str) -> tuple[Count, ...]:
-    """Zero deaths said without a count: "nobody was harmed" (no one hurt is no one killed),
-    "quelled without bloodshed"."""
-    found = [m for m in _NOBODY.finditer(text)
-             if m.group("v").lower() in ("harmed", "hurt", "injured", "wounded")]
-    return tuple(Count(Quantity(m.start(), m.end(), m.group(0), 0.0, "people"), "deaths", "person",
-                       0.0, 0.0) for m in found + list(_BLOODLESS.finditer(text)))
+    """``zeros.no_harm`` as counts of people."""
+    return tuple(Count(q, kind, "person", 0.0, 0.0) for q, kind in no_harm(text))
 
 
 def denied_loss(c: Claim) -> tuple[Count, ...]:
@@ -439,7 +403,7 @@ def count(p: Pair) -> Reason | None:
     keys = {(c.kind, c.head) for c in ca} & {(c.kind, c.head) for c in cb}
     found = [([c for c in ca if (c.kind, c.head) == key],
               [c for c in cb if (c.kind, c.head) == key], key) for key in sorted(keys)]
-    found += _more_than_all(ca, cb)
+    found += more_than_all(ca, cb)
     for xs, ys, key in found:
         if scoped[0] != scoped[1] and not any(c.hi == 0 for c in (xs if scoped[0] else ys)):
             continue  # a running total against one day's figure, a rate against a count; but
@@ -472,33 +436,6 @@ def count(p: Pair) -> Reason | None:
         return Reason("number", f"{sx.text!r} vs {sy.text!r} ({what})", (p.a.id, p.b.id),
                       (sx, sy), weight=0.6 + 0.3 * min(1.0, max(0.0, p.similarity)))
     return None
-
-
-# Counts of people a happening befalls: a named group of them ("300 protesters") cannot
-# outnumber all of them ("112 people") in one happening; fewer is a part ("five children").
-_PEOPLE_KINDS = frozenset({"deaths", "injuries", "arrests", "missing", "displacement", "released"})
-_HUMAN = frozenset({"protester", "demonstrator", "civilian", "soldier", "fighter", "child",
-                    "children", "woman", "women", "man", "men", "worker", "migrant", "refugee",
-                    "student", "journalist", "passenger", "tourist", "miner", "villager",
-                    "patient", "worshipper", "pilgrim", "prisoner", "detainee", "hostage",
-                    "activist", "officer", "policeman", "teenager", "farmer", "fisherman"})
-
-
-def _more_than_all(ca: tuple[Count, ...], cb: tuple[Count, ...]
-                   ) -> list[tuple[list[Count], list[Count], tuple[str, str]]]:
-    """Pairs of one kind where a named group of people outnumbers all the people the other
-    claim counts: "more than 300 protesters were arrested" / "112 people were detained"."""
-    if len(ca) * len(cb) > 2500:
-        return []  # a table of numbers, not a sentence: the comparison is quadratic
-    out = []
-    for xs, ys in ((ca, cb), (cb, ca)):
-        for x in xs:
-            for y in ys:
-                if (x.kind == y.kind and x.kind in _PEOPLE_KINDS and x.head in _HUMAN
-                        and y.head == "person" and x.lo > y.hi):
-                    out.append(([x], [y], (x.kind, "person")) if xs is ca else
-                               ([y], [x], (x.kind, "person")))
-    return out
 
 
 _HOLDER_STOP = frozenset({"that", "which", "were", "with", "from", "into", "than", "more", "about",
