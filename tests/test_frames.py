@@ -92,6 +92,22 @@ def test_count_conflict_across_wordings_and_bounds_that_meet() -> None:
                       "The blast killed 31 people.", 0.8)) is None  # 31 is at least 30
 
 
+def test_everyone_safe_and_no_bloodshed_are_zeros_against_a_toll() -> None:
+    """Old code: "rescued everyone" counted nothing and "drowned" was no death; "17 inmates"
+    was no kind of the "person" that "without bloodshed" zeroes."""
+    r = count(pair("The coast guard said it had rescued everyone on board the sinking dinghy.",
+                   "At least twelve people from the dinghy drowned before rescuers arrived.", 0.6))
+    assert r is not None and "rescued everyone" in r.detail and "twelve" in r.detail
+    r = count(pair("The government insisted that the prison riot in Harn had been quelled "
+                   "without bloodshed.", "At least 17 inmates died when guards stormed the Harn "
+                   "prison to end the uprising.", 0.57))
+    assert r is not None and "17 inmates" in r.detail
+    assert count(pair("All 12 hostages were freed from the bus.",  # freed is not safe from harm
+                      "Two hostages died on the bus.", 0.6)) is None
+    assert count(pair("All 43 crew members of the fleet were accounted for on Sunday.",
+                      "Eight fishermen from the fleet were missing on Monday.", 0.6)) is None
+
+
 def test_count_ignores_other_days_other_actors_and_totals() -> None:
     assert count(pair("Five people died in the blast on Monday.",
                       "Nine people died in the blast on Tuesday.", 0.8)) is None
@@ -870,6 +886,27 @@ def test_reasons_read_cues_aims_and_the_reason_of_an_adjective() -> None:
     # a cue ends at a word's end (old code: "because of" in "because officials" left "ficials")
     (w,) = reasons("The ceasefire was delayed because officials had not received the list.")
     assert w.reason == "officials had not received the list"
+
+
+def test_linkage_reads_causes_told_as_caused_by_and_died_of() -> None:
+    """Old code read "was caused by" only after "was": not "an accident caused by", "X caused
+    the blaze" nor "died of"."""
+    from divergence.judge.frames import linkage
+
+    r = linkage(pair("Police said the protester had died of a heart attack.",
+                     "The family's lawyer said the protester died from blunt force injuries to "
+                     "the head.", sim=0.62))
+    assert r is not None and "heart attack" in r.detail and "blunt force" in r.detail
+    r = linkage(pair("The company said the blast at the chemical plant was an accident caused by "
+                     "a pressure build-up in a tank.", "Officials said an act of sabotage "
+                     "caused the blast at the chemical plant.", sim=0.6))
+    assert r is not None and "pressure build-up" in r.detail and "sabotage" in r.detail
+    # one cause, told twice; and a start that is no cause ("the talks started on Monday")
+    assert linkage(pair("Police said the protester died of a heart attack.",
+                        "Doctors said the protester died from a heart attack.", sim=0.8)) is None
+    from divergence.judge.frames.reasons import reasons
+
+    assert reasons("The talks started on Monday.") == ()
 
 
 def test_linkage_two_speakers_give_one_act_different_reasons() -> None:

@@ -43,7 +43,8 @@ _CUE = re.compile(
     r"only\s+after\s+(?=(?:the\s+)?(?:[A-Z][\w’'-]*\s+(?:of\s+)?){1,5}(?:had\s+)?[a-z]+ed\b)|"
     r"over\s+(?=(?:his|her|its|their)\s+(?:role|part|involvement|handling|"
     r"failure)\b)|"
-    r"(?:was|were|had\s+been)\s+(?:caused|started|triggered|sparked|set\s+off)\s+by|"
+    r"(?:(?:was|were|had\s+been)\s+)?(?:caused|started|triggered|sparked|set\s+off|brought\s+"
+    r"down)(?:\s+deliberately)?\s+by|(?<=\s)died\s+(?:of|from)\s+|"
     r"(?:was|were|is|are)\s+(?:the\s+)?(?:result|consequence)\s+of|"
     r"(?:was|were|is|are)\s+(?:linked|connected|related|tied)\s+to|"
     r"for\s+(?P<adj>(?:[\w-]+\s+){1,2}?)reasons?\b(?:\s+of)?)\b\s*", re.I)  # whole words
@@ -64,6 +65,10 @@ _NOT_RAISED = re.compile(
     r"(?:come\s+up|came\s+up|discussed|raised|mentioned|brought\s+up|on\s+the\s+(?:agenda|table)|"
     r"(?:a\s+)?(?:factor|issue|topic))\b", re.I)
 ANY = "*"  # what a reason ruled out of a whole process explains: anything it led to
+# "Investigators said an electrical fault caused the blaze": the cause, then what it explains.
+_CAUSED = re.compile(r"(?:^|(?<=\bthat\s)|(?<=,\s))(?P<r>(?:an?|the)\s[\w'’ -]{3,60}?)"
+                     r"(?<!\sbeen)(?<!\swas)(?<!\swere)(?<!\sis)(?<!\sare)\s+(?:had\s+)?"
+                     r"(?:caused|triggered|sparked|set\s+off)\s+(?!by\b)", re.I)
 # "X blamed the fire on a gas leak": what is explained, then its cause.
 _BLAMED_ON = re.compile(r"\bblamed\s+(?P<x>(?:the\s+)?[\w\s'’-]{3,60}?)\s+on\s+", re.I)
 # "Investigators blamed arson for the fire", "traced the outbreak to its water supply": the
@@ -128,6 +133,10 @@ def reasons(text: str) -> tuple[Why, ...]:
         if reason:
             out.append(Why(m.group("x").strip(), reason, m.start(), end))
     for m in _BLAMED_FOR.finditer(text):
+        explained, end = _clause(text, m.end())
+        if explained:
+            out.append(Why(explained, m.group("r").strip(), m.start(), end))
+    for m in _CAUSED.finditer(text):
         explained, end = _clause(text, m.end())
         if explained:
             out.append(Why(explained, m.group("r").strip(), m.start(), end))
