@@ -909,6 +909,30 @@ def test_linkage_reads_causes_told_as_caused_by_and_died_of() -> None:
     assert reasons("The talks started on Monday.") == ()
 
 
+def test_linkage_a_link_denied_meets_one_told_in_time_or_either_way() -> None:
+    """Old code read "had nothing to do with" one way only (the threat explained by the strike)
+    and no link in "ended after", "resigned over" or "were separate matters"."""
+    from divergence.judge.frames import linkage
+
+    r = linkage(pair("The strike at the port ended after the government threatened to deploy "
+                     "soldiers, the transport minister said.", "The government's threat to send "
+                     "soldiers had nothing to do with the end of the port strike, union leaders "
+                     "said.", sim=0.6))
+    assert r is not None and "threatened" in r.detail and "not" in r.detail
+    assert linkage(pair("The defence minister resigned over the failed offensive, officials "
+                        "close to him said.", "The defence minister's resignation was unrelated "
+                        "to the offensive, the prime minister's office said.", sim=0.8))
+    assert linkage(pair("The ceasefire was linked to the release of the hostages, the group "
+                        "said.", "Army officials said the ceasefire and the hostage release "
+                        "were separate matters.", sim=0.6))
+    # "after" is a link in time: never set against another reason, nor against another after
+    assert linkage(pair("The strike ended after talks with the mayor, the union said.",
+                        "The strike ended because of a pay offer, the company said.",
+                        sim=0.7)) is None
+    assert linkage(pair("The truce began after midnight, the army said.",
+                        "The truce began after a phone call, the rebels said.", sim=0.7)) is None
+
+
 def test_linkage_two_speakers_give_one_act_different_reasons() -> None:
     from divergence.judge.frames import linkage
 

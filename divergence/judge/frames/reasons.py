@@ -42,7 +42,7 @@ _CUE = re.compile(
     r"under\s+(?=(?:[\w-]+\s+){0,2}?pressure\b)|"
     r"only\s+after\s+(?=(?:the\s+)?(?:[A-Z][\w’'-]*\s+(?:of\s+)?){1,5}(?:had\s+)?[a-z]+ed\b)|"
     r"over\s+(?=(?:his|her|its|their)\s+(?:role|part|involvement|handling|"
-    r"failure)\b)|"
+    r"failure)\b)|(?<=resigned\s)over\s+|(?<=quit\s)over\s+|(?<=down\s)over\s+|"
     r"(?:(?:was|were|had\s+been)\s+)?(?:caused|started|triggered|sparked|set\s+off|brought\s+"
     r"down)(?:\s+deliberately)?\s+by|(?<=\s)died\s+(?:of|from)\s+|"
     r"(?:was|were|is|are)\s+(?:the\s+)?(?:result|consequence)\s+of|"
@@ -53,6 +53,16 @@ _CUE = re.compile(
 _NO_LINK = re.compile(
     r"\b(?:(?:was|were|is|are)\s+(?:unrelated|not\s+(?:linked|connected|related|tied|due))\s+"
     r"to|(?:had|has|have)\s+nothing\s+to\s+do\s+with)\s+", re.I)
+# "The ceasefire and the hostage release were separate matters": a link denied.
+_SEPARATE = re.compile(r"(?:^|(?<=\bthat\s)|(?<=,\s))(?P<x>(?:the\s+)?[\w'’ -]{3,60}?)\s+and\s+"
+                       r"(?P<y>(?:the\s+)?[\w'’ -]{3,60}?)\s+(?:were|are|was|is)\s+(?:entirely\s+|"
+                       r"completely\s+|two\s+)?(?:separate|unrelated|unconnected)\b", re.I)
+# "the strike ended after the threat", "After Qatari mediation, the sides agreed": a link in
+# time, which a denied link meets ("the threat had nothing to do with it"); never set against
+# another reason (a truce after talks and because of pressure may both hold).
+_AFTER = re.compile(r"(?:^|(?<=\.\s))[Aa]fter\s+(?P<lead>[^,;.]{3,80}?),\s+|"
+                    r"(?<=\s)(?:(?:shortly|soon)\s+)?after\s+(?=(?:an?|the|its|their|his|"
+                    r"her|[A-Z][\w'’-]*)\s)")
 # "US pressure played no part in ending the fighting": a cause denied, before what it explains.
 _NO_PART = re.compile(r"(?:^|(?<=\bthat\s)|(?<=,\s))(?P<r>[\w'’ -]{3,60}?)\s+(?:played|had|has|"
                       r"plays)\s+no\s+(?:part|role)\s+(?:whatsoever\s+)?in\s+", re.I)
@@ -68,7 +78,9 @@ ANY = "*"  # what a reason ruled out of a whole process explains: anything it le
 # "Investigators said an electrical fault caused the blaze": the cause, then what it explains.
 _CAUSED = re.compile(r"(?:^|(?<=\bthat\s)|(?<=,\s))(?P<r>(?:an?|the)\s[\w'’ -]{3,60}?)"
                      r"(?<!\sbeen)(?<!\swas)(?<!\swere)(?<!\sis)(?<!\sare)\s+(?:had\s+)?"
-                     r"(?:caused|triggered|sparked|set\s+off)\s+(?!by\b)", re.I)
+                     r"(?:caused|triggered|sparked|set\s+off)\s+(?=the\s|[\w-]+['’]s\s)", re.I)
+# (what it caused is a happening named as one: "the blaze", "Friday's crash"; not an effect:
+# "caused no damage", "caused one casualty")
 # "X blamed the fire on a gas leak": what is explained, then its cause.
 _BLAMED_ON = re.compile(r"\bblamed\s+(?P<x>(?:the\s+)?[\w\s'’-]{3,60}?)\s+on\s+", re.I)
 # "Investigators blamed arson for the fire", "traced the outbreak to its water supply": the
@@ -90,6 +102,17 @@ _AIM = re.compile(
     r"\s+(?:to\s+)?", re.I)
 _CLAUSE_END = re.compile(r"[;.]|,\s+(?:and|but|while|which|who|although|though)\b|\s+and\s+"
                          r"(?:that|said|added|promised|urged)\b")
+
+
+_SAID_AFTER = re.compile(r",\s+(?:[\w'’-]+\s+){0,6}?(?:said|says|added|told\s+[\w ]{1,30}?)$",
+                         re.I)
+
+
+def _after_that(text: str) -> str:
+    """What a clause is about when a speaker opens it: "Officials said that the strike ended"
+    is about "the strike ended"."""
+    return re.sub(r"^.*\b(?:said|says|added|insisted|told\s+[\w ]{1,30}?)\s+(?:that\s+)?", "",
+                  text.strip(), flags=re.I).strip()
 
 
 def _clause(text: str, at: int) -> tuple[str, int]:
@@ -115,9 +138,16 @@ def reasons(text: str) -> tuple[Why, ...]:
     for m in _UNPROVOKED.finditer(text):
         out.append(Why(text[:m.start()].strip(), "no provocation", m.start(), m.end()))
     for m in _NO_LINK.finditer(text):
-        reason, end = _clause(text, m.end())
-        if reason:
-            out.append(Why(text[:m.start()].strip(), reason, m.start(), end, denied=True))
+        other, end = _clause(text, m.end())
+        other = _SAID_AFTER.sub("", other)  # "the leak, the company said": the leak
+        subject = _after_that(text[:m.start()])
+        if other and subject:  # a link denied holds both ways: "the threat had nothing to do
+            # with the end of the strike" denies the strike ended because of the threat
+            out.append(Why(subject, other, m.start(), end, denied=True))
+            out.append(Why(other, subject, m.start(), end, denied=True))
+    for m in _SEPARATE.finditer(text):
+        out.append(Why(m.group("x").strip(), m.group("y").strip(), m.start(), m.end(), True))
+        out.append(Why(m.group("y").strip(), m.group("x").strip(), m.start(), m.end(), True))
     for m in _NO_PART.finditer(text):
         explained, end = _clause(text, m.end())
         cause = re.sub(r"^.*\bthat\s+", "", m.group("r")).strip()  # "said that X": X
@@ -160,6 +190,17 @@ def reasons(text: str) -> tuple[Why, ...]:
             kind = ("terms" if re.match(r"in\s+(?:return|exchange)", cue) else "authority"
                     if cue.startswith("on") else "reason")
             out.append(Why(explained, reason, m.start(), end, kind=kind))
+    for m in _AFTER.finditer(text):
+        if any(w.start <= m.start() < w.end or m.start() <= w.start < m.end() for w in out):
+            continue  # "only after the bloc threatened sanctions": a reason already
+        if m.group("lead"):  # "After Qatari mediation, the two sides agreed to a truce"
+            reason, explained = m.group("lead"), _clause(text, m.end())[0]
+            end = m.end()
+        else:  # "the strike ended after the government threatened to send in troops"
+            reason, end = _clause(text, m.end())
+            explained = _after_that(text[:m.start()])
+        if reason and explained:
+            out.append(Why(explained, reason.strip(), m.start(), end, kind="after"))
     return tuple(out)
 
 
@@ -232,7 +273,12 @@ def linkage(p: Pair) -> Reason | None:
     for x in xs:
         for y in ys:
             ruled_out = ANY in (x.explained, y.explained)
-            if not (named or ruled_out) or x.denied and y.denied or x.kind != y.kind or not (
+            kinds = {x.kind, y.kind}
+            if "after" in kinds and (kinds != {"after", "reason"} or x.denied == y.denied
+                                     or (x if x.kind == "after" else y).denied):
+                continue  # an "after" only against a link denied
+            if not (named or ruled_out) or x.denied and y.denied or (
+                    x.kind != y.kind and "after" not in kinds) or not (
                     ruled_out or _same_thing(x.explained, y.explained)):
                 continue
             if x.denied == y.denied and not _apart(x.reason, y.reason):
