@@ -1509,6 +1509,23 @@ def test_who_started_it_in_the_forms_outlets_use() -> None:
     assert r is not None and "started" in r.detail
 
 
+def test_the_one_who_asked_against_another_asker_and_at_the_request_of() -> None:
+    """Old code: "it was Lenz who asked" (the one who asked) against "the president called to
+    ask" (an asker) was no dispute, and "called at the request of Tessary" named no one."""
+    assert responsibility(pair("The Korvian president called Lenz on Saturday to ask for an end "
+                               "to the shelling, an aide said.", "It was Lenz who asked for the "
+                               "shelling to stop, Korvian officials said.", sim=0.8))
+    r = responsibility(pair("The emergency session of the Security Council was called at the "
+                            "request of Tessary, diplomats said.", "Korvia asked for the "
+                            "emergency Security Council session, the council presidency said.",
+                            sim=0.7))
+    assert r is not None and "tessary" in r.detail.lower() and "korvia" in r.detail.lower()
+    # two plain asks: many may ask for one thing
+    assert responsibility(pair("Korvia asked for the emergency session, diplomats said.",
+                               "Tessary asked for the emergency session, its envoy said.",
+                               sim=0.8)) is None
+
+
 def test_who_asked_for_what_beyond_a_truce() -> None:
     """(2026-12-04) "appealed to the UN for peacekeepers" / "has never asked for peacekeepers",
     "asked for the recount" / "requested the recount", "reached out first" / "made the first

@@ -46,6 +46,10 @@ _READERS = (
     (r"\b[Ii]t\s+was\s+(?P<who>(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s+(?:that|who)\s+"
      rf"(?:asked|requested|sought|begged|pleaded)\s+(?:[\w’'-]+\s+){{0,5}}?(?:for\s+|to\s+)?"
      rf"(?:(?:mediate|intervene)\b(?P<med>)|{_THING})", "requester"),
+    # "the session was called at the request of Tessary", "arranged at the behest of X"
+    (rf"\b{_THING}[^.;]{{0,80}}?\bat\s+the\s+(?:request|behest|urging|initiative)\s+of\s+"
+     r"(?P<who>(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+)(?=\s*[,.;]|\s+(?:who|which|that|"
+     r"and|after|before|on|in)\b|$)", "requester"),
     (r"\bwas\s+asked\s+to\s+(?:mediate|intervene)(?P<med>)\s+by\s+(?P<who>(?:the\s+)?"
      r"(?:[\w’'-]+\s+){0,4}?[\w’'-]+)(?=\s*[,.;]|\s+(?:who|which|that|and)\b)", "requester"),
     # "Tessary has never asked for peacekeepers", "Estmark has declined to request assistance"
@@ -58,7 +62,7 @@ _READERS = (
 _RX = tuple((re.compile(rx), role) for rx, role in _READERS)
 _ANY_ASK = re.compile(r"ask|request|sought|seek|appeal|begg|plead|appli|call|press|push|lobb|"
                       r"initiat|propos|reached\s+out|first\s+(?:approach|move|contact)|contact|"
-                      r"declined", re.I)
+                      r"declined|behest", re.I)
 
 
 @lru_cache(maxsize=65536)

@@ -459,8 +459,8 @@ def responsibility(p: Pair) -> Reason | None:
                 w = 0.85 if x.role == y.role == "mediator" else 0.0
             elif "denies" in (p.a.stance, p.b.stance):
                 w = 0.0  # "X denied that Y did it" credits no one
-            elif x.role == y.role != "asker":  # many may ask for one thing
-                w = 0.75
+            elif x.role == y.role != "asker" or {x.role, y.role} == {"asker", "requester"}:
+                w = 0.75  # many may ask for one thing, but not when one is the one who asked
             elif {x.role, y.role} <= {"cause", "starter"} or "mediator" in (x.role, y.role):
                 w = 0.6
             else:
