@@ -11,25 +11,16 @@ from ..credits import Credit, credit_phrase, credits
 from ..demonyms import same_actor
 from ..detectors import Pair, detector, one_voice, span_of
 from ..text import countries, dates, norm_actor
+from .agents import AGENT_NP as _AGENT_NP
+from .agents import AGENTS_NP as _AGENTS_NP
+from .agents import credits_for
 from .asked import askers
 from .happenings import happenings
-from .started import FIGHT, NOT_NAME_START, starters
+from .mediators import PEACE, TAKEN, mediated
+from .started import FIGHT, starters
 
 _HARM = (r"(?:blasts?|explosions?|attacks?|strikes?|airstrikes?|bombings?|destruction|collapse|"
          r"breach|shelling|rockets?|missiles?|dam|hospital|massacre|killings?|fire|incident)")
-# A name of up to five capitalised words ("the Council of Aldren"), and the side noun after one.
-_NAME_WORDS = r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){{0,{more}}}"
-_SIDE_NOUN = (r"(?:\s+(?:forces|troops|army|military|militants|fighters|rebels|officials|"
-              r"government|authorities|leadership|diplomats|mediators|negotiators|envoys?|"
-              r"facilitators|delegation|delegates|emissar(?:y|ies)|officers|agents|elders|"
-              r"intelligence(?:\s+(?:officers|officials|services?|agency|chiefs?))?))?")
-# Each name starts at a word's start (the lookbehind): without it, a long capitalised token is
-# rescanned from every letter, quadratic in its length.
-_AGENT_NP = rf"(?P<agent>(?<![\w’'.-]){NOT_NAME_START}{_NAME_WORDS.format(more=4)}{_SIDE_NOUN})"
-# Who mediated or asked may be two: "the United States and France brokered" (not for blame:
-# "Israeli jets pounded Beirut and Hezbollah fired rockets").
-_AGENTS_NP = (rf"(?P<agent>(?<![\w’'.-]){NOT_NAME_START}{_NAME_WORDS.format(more=4)}"
-              rf"(?:\s+and\s+{_NAME_WORDS.format(more=3)})?{_SIDE_NOUN})")
 _DEMONYM_ACT = re.compile(
     r"\b(?:an?\s+|the\s+)?(?P<agent>(?<![\w’'.-])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+"
     r"(?:air\s*strike|airstrike|"
@@ -59,8 +50,6 @@ _PLOT_VERBS = re.compile(r"planned|prepared|organi[sz]ed|orchestrated|ordered|ma
                          r"perpetrated|committed|staged|plotted|executed")
 _HARM_DONE = re.compile(rf"\b(?:{_HARM}|raids?|assaults?|shootings?|incursions?|sabotage|"
                         rf"provocation|assassinations?|it)\b[^,;.]{{0,40}}$", re.I)
-_MEDIATION = (r"mediat\w+|brokered|broker|negotiated|facilitated|secured|engineered|"
-              r"helped\s+(?:to\s+)?(?:broker|secure|negotiate|mediate|reach)")
 # Talks and meetings someone may be said to have asked for (a truce is ``PEACE``).
 _MEETING = re.compile(r"\b(?:talks|negotiations|(?:emergency\s+)?(?:meeting|summit))\b", re.I)
 _AT_REQUEST = re.compile(
@@ -82,80 +71,8 @@ _AND_BEFORE = re.compile(rf"{_AGENT_NP}\s+and\s+$")
 # ... when that first agent opens its clause: "Israeli jets pounded [Beirut] and Hezbollah fired"
 # names a target, not a second agent.
 _OPENS_CLAUSE = re.compile(r"(?:^|[,;:]\s*|\b(?:that|said|says)\s+)$")
-# What a credit frame beyond the fixed phrases must be about: an end to fighting, not any deal.
-PEACE = (r"(?:cease-?fires?|truces?|armistice|de-?escalation|cessation\s+of\s+hostilities|"
-         r"peace\s+(?:deal|agreement|accord|talks|pact|plan)|hostage\s+(?:deal|release)|"
-         r"(?:ceasefire|truce)\s+(?:deal|agreement)|pause\s+in\s+(?:the\s+)?fighting|"
-         r"humanitarian\s+pause\b|pause\s+in\s+(?:the\s+)?(?:hostilities|attacks|strikes)\b|"
-         r"(?:halt|stop|end)\s+to\s+(?:the\s+)?(?:fighting|firing|hostilities|shelling|"
-         r"military\s+action)|cessation\s+of\s+(?:firing|fighting|military\s+action))")
-_NO_THIRD = re.compile(
-    r"\b(?:without\s+(?:any\s+|a\s+|an\s+)?(?:mediation|mediators?|intermediar(?:y|ies)|"
-    r"third[- ]part(?:y|ies)|outside\s+(?:help|involvement|mediation)|external\s+\w+|"
-    r"foreign\s+\w+|international\s+\w+)|"
-    r"no\s+(?:third[- ]party|mediators?|mediation|intermediar(?:y|ies)|outside\s+(?:party|help|"
-    r"involvement|mediation))|(?:directly|bilaterally)\s+(?:between|by|with)|"
-    r"agreed\s+bilaterally|reached\s+directly|worked\s+out\s+directly|"
-    # "reached the ceasefire directly", "agreed the truce directly", "between themselves"
-    r"(?:reached|agreed|negotiated|worked\s+out|struck|concluded|sealed)\s+(?:the\s+|a\s+|an\s+|"
-    r"this\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:directly|bilaterally|between\s+themselves|"
-    r"among\s+themselves|on\s+their\s+own)\b|"
-    r"not\s+(?:any|a)\s+(?:foreign|outside|third[- ]party|international)\s+mediators?|"
-    r"(?:dismiss|deny|denie|reject|rul)\w*\s+(?:out\s+)?any\s+role\s+(?:by|for|of)\s+"
-    r"(?:outside|foreign|external|third[- ]party)\s+mediators|"
-    # "mediators had nothing to do with it", "no outside government had any role in it",
-    # "a purely bilateral matter"
-    r"(?:mediators?|intermediar(?:y|ies)|third[- ]part(?:y|ies)|outsiders?|(?:foreign|outside)\s+"
-    r"(?:governments?|powers?|states?|countr(?:y|ies)))\s+(?:had|played)\s+(?:nothing\s+to\s+do|"
-    r"no\s+(?:part|role))|no\s+(?:outside|foreign|other|third)\s+(?:organi[sz]ations?|"
-    r"governments?|states?|countr(?:y|ies)|powers?|actors?|part(?:y|ies))\s+(?:was\s+|were\s+)?"
-    r"(?:involved|had\s+any\s+role|played\s+any\s+(?:part|role))|"
-    r"(?:purely|strictly|entirely)\s+(?:a\s+)?bilateral)", re.I)
-
-
-# A release of captives, and any other settlement: what else a mediator may be credited with.
-_TAKEN = r"(?:hostages?|captives?|prisoners?|detainees?|POWs?)"  # people held as captives
-_HELD = (rf"(?:{_TAKEN}|workers|crew|sailors|journalists|fishermen|soldiers|tourists|"
-         r"passengers)")
-_RELEASE = re.compile(
-    rf"\b(?:{_HELD}\s+(?:\w+\s+){{0,3}}?(?:were|was|had\s+been|have\s+been|has\s+been)\s+"
-    rf"(?:freed|released|let\s+go)|release\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{_HELD})\b",
-    re.I)
-_SETTLEMENT = re.compile(r"\b(?:deal|agreement|accord|settlement|pact|(?:(?:prisoner|captive|"
-                         r"hostage)s?\s+)?swap|(?:prisoner|captive|hostage)s?\s+exchange)\b",
-                         re.I)
-# Phrases that name a mediator, read in a claim about an end to fighting (``PEACE``), a release
-# or a settlement; each kind is compared only with its own.
-_MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
-    rf"(?:mediation|brokering|help|efforts?|intervention|pressure)\s+(?:of|by|from)\s+{_AGENTS_NP}",
-    rf"{_AGENTS_NP}['’]s?\s+(?:mediation|brokering|intervention|efforts)",
-    rf"\b(?:thanks\s+to|credited|with\s+the\s+help\s+of)\s+{_AGENTS_NP}",
-    rf"{_AGENT_NP}\s+(?:has\s+|had\s+|have\s+)?(?:{_MEDIATION})\b",
-    # "Qatar and Egypt mediated": two mediators (not "Congo and Rwanda negotiated": the parties)
-    rf"{_AGENTS_NP}\s+(?:has\s+|had\s+|have\s+)?(?:mediated|brokered)\b",
-    # "X had a central role in mediating the truce" (not "a role in the talks": a party to them
-    # has one too)
-    rf"{_AGENTS_NP}\s+(?:has\s+|had\s+|have\s+)?(?:played|had)\s+(?:a|the)\s+(?:leading|key|"
-    rf"central|major|crucial|important|pivotal|decisive)\s+role\s+in\s+(?:mediating|brokering|"
-    rf"the\s+mediation|securing|negotiating)",
-    # "thanked Egypt for helping secure the truce"; then "the release was negotiated by X"
-    rf"\bthank(?:ed|s)?\s+{_AGENTS_NP}(?:\s+[^.;,]{{1,30}}?)?\s+for\s+(?:(?!humanitarian|"
-    rf"financial|military|medical|economic)[\w’'-]+\s+){{0,5}}?(?:help(?:ing)?|mediation|mediating|"
-    rf"efforts|role|brokering)\b",
-    rf"\b(?:was|were|been|being)\s+(?:mediated|brokered|arranged|negotiated|secured)\s+by\s+"
-    rf"{_AGENTS_NP}",
-    rf"\b(?:talks|negotiations)\s+(?:were\s+|was\s+)?(?:mediated|brokered|facilitated)\s+by\s+"
-    rf"{_AGENTS_NP}",
-    # "it was the Tarsian intelligence service, not any foreign mediator, that secured it"
-    rf"\b[Ii]t\s+was\s+{_AGENT_NP}(?:\s+[a-z]+){{0,2}},?\s+(?:(?:and\s+)?not\s+[^,]{{1,40}},\s+)?"
-    rf"(?:that|who)\s+"
-    rf"(?:secured|brokered|negotiated|won|obtained|mediated|arranged|persuaded|convinced|"
-    rf"clinched|sealed|engineered)\b",
-))
-
-
 # What someone may propose or start besides a truce and talks: a swap of prisoners, a corridor.
-_CAPTIVES = rf"(?:{_TAKEN}|bodies)"  # what a swap exchanges
+_CAPTIVES = rf"(?:{TAKEN}|bodies)"  # what a swap exchanges
 _PROPOSED = (rf"(?:{_CAPTIVES}\s+(?:swap|exchange)|(?:swap|exchange)\s+of\s+{_CAPTIVES}|"
              r"(?:humanitarian|safe|evacuation|aid)\s+corridor|dialogue|talks|negotiations|"
              r"meeting|summit)")
@@ -240,9 +157,6 @@ _DENIED_OR_CLEFT: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 
 
 # The patterns ``_frame_credits`` reads, compiled once (it runs once per claim text).
-_MEDIATED_PEACE = re.compile(
-    rf"{_AGENT_NP}[- ](?:brokered|mediated|backed|negotiated|led)\s+"
-    rf"(?:[\w-]+\s+){{0,2}}?(?P<out>{PEACE})")
 _ASKED_PEACE = re.compile(
     rf"{_AGENTS_NP}\s+(?:had\s+|has\s+|have\s+)?(?:requested|sought|asked\s+"
     rf"for|begged\s+for|pleaded\s+for|appealed\s+for|called\s+for|"
@@ -278,14 +192,12 @@ _NOT_OTHER = re.compile(
     rf"(?:behind|responsible\s+for)")
 _PEACE_I = re.compile(PEACE, re.I)
 _BARE_AGENT = re.compile(r"(?:The|A|An|It|This|That|They|He|She|We)")
-_AND_SPLIT = re.compile(r"\s+and\s+")
 _NOT_BEFORE = re.compile(r"\bnot\s+$")
 _STARTS = re.compile(r"started|triggered|provoked|initiated|opened\s+fire", re.I)
 # "fired first", "attacked first", "fired the first shots": who started it
 _FIRST_AFTER = re.compile(r"\s+(?:first\b|the\s+first\s+(?:shots?|salvo|rounds?)\b)", re.I)
 _ARTICLE = re.compile(r"(?:The|A|An)")
 _PROPOSED_I = re.compile(_PROPOSED, re.I)
-_PRONOUN = re.compile(r"(?:he|she|they|his|her|their)", re.I)
 
 
 @lru_cache(maxsize=65536)
@@ -294,25 +206,10 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
     out: list[Credit] = []
 
     def add(outcome: str, role: str, agent: str | None, m: re.Match[str]) -> None:
-        for one in (_AND_SPLIT.split(agent) if agent else [None]):
-            key = None
-            if one is not None:
-                key = norm_actor(speaker) if _PRONOUN.fullmatch(one.strip()) and speaker \
-                    else norm_actor(one)
-            out.append(Credit(outcome, role, key, m.start(), m.end()))
+        out.extend(credits_for(outcome, role, agent, m, speaker))
 
     about_peace = bool(_PEACE_I.search(text))  # credit frames need a ceasefire
-    # ... or, for who mediated, a release of captives or another settlement (compared apart)
-    about = ("ceasefire" if about_peace else "release" if _RELEASE.search(text)
-             else "settlement" if _SETTLEMENT.search(text) else None)
-    for m in _MEDIATED_PEACE.finditer(text):
-        add("ceasefire", "mediator", m.group("agent"), m)
-    if about:  # "mediation by X", "X's efforts", "thanks to X", "X helped broker"
-        for rx in _MEDIATOR_PHRASES:
-            for m in rx.finditer(text):
-                add(about, "mediator", m.group("agent"), m)
-        for m in _NO_THIRD.finditer(text):
-            out.append(Credit(about, "mediator", None, m.start(), m.end()))
+    out += mediated(text, speaker)  # who mediated it, or no one
     # Who asked for it.
     for m in _ASKED_PEACE.finditer(text):
         add("ceasefire", "requester", m.group("agent"), m)

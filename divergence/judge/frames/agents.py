@@ -1,0 +1,40 @@
+"""Who a frame names as the one who did something: the noun phrases credit frames read as
+actors ("the United States", "Qatari mediators", "the Council of Aldren"), and their credits."""
+
+from __future__ import annotations
+
+import re
+
+from ..credits import Credit
+from ..text import norm_actor
+from .started import NOT_NAME_START
+
+# A name of up to five capitalised words ("the Council of Aldren"), and the side noun after one.
+NAME_WORDS = r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){{0,{more}}}"
+SIDE_NOUN = (r"(?:\s+(?:forces|troops|army|military|militants|fighters|rebels|officials|"
+              r"government|authorities|leadership|diplomats|mediators|negotiators|envoys?|"
+              r"facilitators|delegation|delegates|emissar(?:y|ies)|officers|agents|elders|"
+              r"intelligence(?:\s+(?:officers|officials|services?|agency|chiefs?))?))?")
+# Each name starts at a word's start (the lookbehind): without it, a long capitalised token is
+# rescanned from every letter, quadratic in its length.
+AGENT_NP = rf"(?P<agent>(?<![\w’'.-]){NOT_NAME_START}{NAME_WORDS.format(more=4)}{SIDE_NOUN})"
+# Who mediated or asked may be two: "the United States and France brokered" (not for blame:
+# "Israeli jets pounded Beirut and Hezbollah fired rockets").
+AGENTS_NP = (rf"(?P<agent>(?<![\w’'.-]){NOT_NAME_START}{NAME_WORDS.format(more=4)}"
+              rf"(?:\s+and\s+{NAME_WORDS.format(more=3)})?{SIDE_NOUN})")
+_AND_SPLIT = re.compile(r"\s+and\s+")
+_PRONOUN = re.compile(r"(?:he|she|they|his|her|their)", re.I)
+
+
+def credits_for(outcome: str, role: str, agent: str | None, m: re.Match[str],
+                speaker: str | None) -> list[Credit]:
+    """A credit for each actor of ``agent`` ("Qatar and Egypt": two), over the span of ``m``; a
+    pronoun ("he", "their") is the speaker."""
+    out = []
+    for one in (_AND_SPLIT.split(agent) if agent else [None]):
+        key = None
+        if one is not None:
+            key = norm_actor(speaker) if _PRONOUN.fullmatch(one.strip()) and speaker \
+                else norm_actor(one)
+        out.append(Credit(outcome, role, key, m.start(), m.end()))
+    return out

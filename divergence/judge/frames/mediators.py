@@ -1,0 +1,109 @@
+"""Who mediated an end to fighting, a release of captives or another settlement ("the US
+brokered the ceasefire", "thanks to Qatar's mediation", "the swap was negotiated by the Red
+Cross"), and who says no one did ("agreed directly, with no third party"). Read for
+``credit.frame_credits``."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..credits import Credit
+from .agents import AGENT_NP as _AGENT_NP
+from .agents import AGENTS_NP as _AGENTS_NP
+from .agents import credits_for
+
+_MEDIATION = (r"mediat\w+|brokered|broker|negotiated|facilitated|secured|engineered|"
+              r"helped\s+(?:to\s+)?(?:broker|secure|negotiate|mediate|reach)")
+# What a credit frame beyond the fixed phrases must be about: an end to fighting, not any deal.
+PEACE = (r"(?:cease-?fires?|truces?|armistice|de-?escalation|cessation\s+of\s+hostilities|"
+         r"peace\s+(?:deal|agreement|accord|talks|pact|plan)|hostage\s+(?:deal|release)|"
+         r"(?:ceasefire|truce)\s+(?:deal|agreement)|pause\s+in\s+(?:the\s+)?fighting|"
+         r"humanitarian\s+pause\b|pause\s+in\s+(?:the\s+)?(?:hostilities|attacks|strikes)\b|"
+         r"(?:halt|stop|end)\s+to\s+(?:the\s+)?(?:fighting|firing|hostilities|shelling|"
+         r"military\s+action)|cessation\s+of\s+(?:firing|fighting|military\s+action))")
+_NO_THIRD = re.compile(
+    r"\b(?:without\s+(?:any\s+|a\s+|an\s+)?(?:mediation|mediators?|intermediar(?:y|ies)|"
+    r"third[- ]part(?:y|ies)|outside\s+(?:help|involvement|mediation)|external\s+\w+|"
+    r"foreign\s+\w+|international\s+\w+)|"
+    r"no\s+(?:third[- ]party|mediators?|mediation|intermediar(?:y|ies)|outside\s+(?:party|help|"
+    r"involvement|mediation))|(?:directly|bilaterally)\s+(?:between|by|with)|"
+    r"agreed\s+bilaterally|reached\s+directly|worked\s+out\s+directly|"
+    # "reached the ceasefire directly", "agreed the truce directly", "between themselves"
+    r"(?:reached|agreed|negotiated|worked\s+out|struck|concluded|sealed)\s+(?:the\s+|a\s+|an\s+|"
+    r"this\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:directly|bilaterally|between\s+themselves|"
+    r"among\s+themselves|on\s+their\s+own)\b|"
+    r"not\s+(?:any|a)\s+(?:foreign|outside|third[- ]party|international)\s+mediators?|"
+    r"(?:dismiss|deny|denie|reject|rul)\w*\s+(?:out\s+)?any\s+role\s+(?:by|for|of)\s+"
+    r"(?:outside|foreign|external|third[- ]party)\s+mediators|"
+    # "mediators had nothing to do with it", "no outside government had any role in it",
+    # "a purely bilateral matter"
+    r"(?:mediators?|intermediar(?:y|ies)|third[- ]part(?:y|ies)|outsiders?|(?:foreign|outside)\s+"
+    r"(?:governments?|powers?|states?|countr(?:y|ies)))\s+(?:had|played)\s+(?:nothing\s+to\s+do|"
+    r"no\s+(?:part|role))|no\s+(?:outside|foreign|other|third)\s+(?:organi[sz]ations?|"
+    r"governments?|states?|countr(?:y|ies)|powers?|actors?|part(?:y|ies))\s+(?:was\s+|were\s+)?"
+    r"(?:involved|had\s+any\s+role|played\s+any\s+(?:part|role))|"
+    r"(?:purely|strictly|entirely)\s+(?:a\s+)?bilateral)", re.I)
+
+
+# A release of captives, and any other settlement: what else a mediator may be credited with.
+TAKEN = r"(?:hostages?|captives?|prisoners?|detainees?|POWs?)"  # people held as captives
+_HELD = (rf"(?:{TAKEN}|workers|crew|sailors|journalists|fishermen|soldiers|tourists|"
+         r"passengers)")
+_RELEASE = re.compile(
+    rf"\b(?:{_HELD}\s+(?:\w+\s+){{0,3}}?(?:were|was|had\s+been|have\s+been|has\s+been)\s+"
+    rf"(?:freed|released|let\s+go)|release\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{_HELD})\b",
+    re.I)
+_SETTLEMENT = re.compile(r"\b(?:deal|agreement|accord|settlement|pact|(?:(?:prisoner|captive|"
+                         r"hostage)s?\s+)?swap|(?:prisoner|captive|hostage)s?\s+exchange)\b",
+                         re.I)
+# Phrases that name a mediator, read in a claim about an end to fighting (``PEACE``), a release
+# or a settlement; each kind is compared only with its own.
+_MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
+    rf"(?:mediation|brokering|help|efforts?|intervention|pressure)\s+(?:of|by|from)\s+{_AGENTS_NP}",
+    rf"{_AGENTS_NP}['’]s?\s+(?:mediation|brokering|intervention|efforts)",
+    rf"\b(?:thanks\s+to|credited|with\s+the\s+help\s+of)\s+{_AGENTS_NP}",
+    rf"{_AGENT_NP}\s+(?:has\s+|had\s+|have\s+)?(?:{_MEDIATION})\b",
+    # "Qatar and Egypt mediated": two mediators (not "Congo and Rwanda negotiated": the parties)
+    rf"{_AGENTS_NP}\s+(?:has\s+|had\s+|have\s+)?(?:mediated|brokered)\b",
+    # "X had a central role in mediating the truce" (not "a role in the talks": a party to them
+    # has one too)
+    rf"{_AGENTS_NP}\s+(?:has\s+|had\s+|have\s+)?(?:played|had)\s+(?:a|the)\s+(?:leading|key|"
+    rf"central|major|crucial|important|pivotal|decisive)\s+role\s+in\s+(?:mediating|brokering|"
+    rf"the\s+mediation|securing|negotiating)",
+    # "thanked Egypt for helping secure the truce"; then "the release was negotiated by X"
+    rf"\bthank(?:ed|s)?\s+{_AGENTS_NP}(?:\s+[^.;,]{{1,30}}?)?\s+for\s+(?:(?!humanitarian|"
+    rf"financial|military|medical|economic)[\w’'-]+\s+){{0,5}}?(?:help(?:ing)?|mediation|mediating|"
+    rf"efforts|role|brokering)\b",
+    rf"\b(?:was|were|been|being)\s+(?:mediated|brokered|arranged|negotiated|secured)\s+by\s+"
+    rf"{_AGENTS_NP}",
+    rf"\b(?:talks|negotiations)\s+(?:were\s+|was\s+)?(?:mediated|brokered|facilitated)\s+by\s+"
+    rf"{_AGENTS_NP}",
+    # "it was the Tarsian intelligence service, not any foreign mediator, that secured it"
+    rf"\b[Ii]t\s+was\s+{_AGENT_NP}(?:\s+[a-z]+){{0,2}},?\s+(?:(?:and\s+)?not\s+[^,]{{1,40}},\s+)?"
+    rf"(?:that|who)\s+"
+    rf"(?:secured|brokered|negotiated|won|obtained|mediated|arranged|persuaded|convinced|"
+    rf"clinched|sealed|engineered)\b",
+))
+_MEDIATED_PEACE = re.compile(
+    rf"{_AGENT_NP}[- ](?:brokered|mediated|backed|negotiated|led)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?(?P<out>{PEACE})")
+_PEACE_I = re.compile(PEACE, re.I)
+
+
+@lru_cache(maxsize=65536)
+def mediated(text: str, speaker: str | None) -> tuple[Credit, ...]:
+    """The mediator credits of ``text``: named (``mediator`` with an agent) or no one (agent
+    None), under the outcome it speaks of (a ceasefire, a release, another settlement)."""
+    out: list[Credit] = []
+    for m in _MEDIATED_PEACE.finditer(text):
+        out += credits_for("ceasefire", "mediator", m.group("agent"), m, speaker)
+    about = ("ceasefire" if _PEACE_I.search(text) else "release" if _RELEASE.search(text)
+             else "settlement" if _SETTLEMENT.search(text) else None)
+    if about:  # "mediation by X", "X's efforts", "thanks to X", "X helped broker"
+        for rx in _MEDIATOR_PHRASES:
+            for m in rx.finditer(text):
+                out += credits_for(about, "mediator", m.group("agent"), m, speaker)
+        for m in _NO_THIRD.finditer(text):
+            out.append(Credit(about, "mediator", None, m.start(), m.end()))
+    return tuple(out)
