@@ -1509,6 +1509,28 @@ def test_who_started_it_in_the_forms_outlets_use() -> None:
     assert r is not None and "started" in r.detail
 
 
+def test_a_named_actor_with_no_part_in_it_against_its_mediation() -> None:
+    """Old code read no named denial of mediation ("Turkish officials said they had not
+    arranged the evacuation", "Algeria was not involved", "and not Qatar") and no praise for a
+    role."""
+    r = responsibility(pair("The evacuation of 3,000 civilians from Rask was arranged by Turkish "
+                            "negotiators, the mayor said.", "Turkish officials said they had not "
+                            "arranged the Rask evacuation.", sim=0.6))
+    assert r is not None and "had no part in it" in r.detail
+    assert responsibility(pair("The hostage release was negotiated by Qatari officials, a source "
+                               "said.", "It was a Norwegian church group, and not Qatar, that "
+                               "negotiated the release of the hostages, the families said.",
+                               sim=0.7))
+    assert responsibility(pair("The UN envoy praised Algeria for its role in brokering the deal "
+                               "that ended the standoff.", "The only mediator in the standoff was "
+                               "the UN envoy's own team; Algeria was not involved, a commander "
+                               "said.", sim=0.7))
+    # another actor's denial says nothing against this one's mediation
+    assert responsibility(pair("The swap was negotiated by the Red Cross, officials said.",
+                               "Kenya was not involved in the swap, its envoy said.",
+                               sim=0.6)) is None
+
+
 def test_the_one_who_asked_against_another_asker_and_at_the_request_of() -> None:
     """Old code: "it was Lenz who asked" (the one who asked) against "the president called to
     ask" (an asker) was no dispute, and "called at the request of Tessary" named no one."""

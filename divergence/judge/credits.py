@@ -170,7 +170,7 @@ def _credits(t: str, speaker: str | None) -> tuple[Credit, ...]:
 
 _ROLE_VERBS = {"mediator": "mediated", "requester": "asked for it", "cause": "brought it about",
                "starter": "started it", "not-cause": "did not bring it about", "winner": "won",
-               "not-requester": "did not ask for it"}
+               "not-requester": "did not ask for it", "not-mediator": "had no part in it"}
 
 
 def credit_phrase(c: Claim, cr: Credit) -> str:

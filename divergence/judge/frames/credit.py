@@ -378,7 +378,7 @@ def responsibility(p: Pair) -> Reason | None:
 
 
 # Roles a claim denies an actor: what each denies.
-DENIED_ROLES = {"not-cause": "cause", "not-requester": "requester"}
+DENIED_ROLES = {"not-cause": "cause", "not-requester": "requester", "not-mediator": "mediator"}
 
 
 def _base(c: Credit) -> str:

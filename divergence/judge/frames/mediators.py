@@ -55,8 +55,20 @@ _RELEASE = re.compile(
     rf"(?:freed|released|let\s+go)|release\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{_HELD})\b",
     re.I)
 _SETTLEMENT = re.compile(r"\b(?:deal|agreement|accord|settlement|pact|(?:(?:prisoner|captive|"
-                         r"hostage)s?\s+)?swap|(?:prisoner|captive|hostage)s?\s+exchange)\b",
-                         re.I)
+                         r"hostage)s?\s+)?swap|(?:prisoner|captive|hostage)s?\s+exchange|"
+                         r"evacuation|(?:end\s+(?:of|to)|ending)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+                         r"(?:dispute|stand-?off|crisis|row|siege|blockade))\b", re.I)
+# A named actor said to have had no part in it: "Kenya had not been involved at any stage",
+# "Ruen played no part", "without any involvement from the Marrak government", "Turkish officials
+# said they had not arranged the evacuation".
+_NOT_MEDIATOR = tuple(re.compile(rx) for rx in (
+    rf"{_AGENT_NP}(?:['’]s\s+[a-z]+)?\s+(?:was|were|had|has|have)\s+(?:not|never)\s+(?:been\s+)?"
+    rf"(?:involved|consulted)\b",
+    rf"{_AGENT_NP}(?:['’]s\s+[a-z]+)?\s+(?:had|has|have|played)\s+no\s+(?:part|role|hand)\b",
+    rf"\bwithout\s+(?:any\s+)?(?:involvement|help|mediation|role)\s+(?:from|of|by)\s+{_AGENT_NP}",
+    rf"(?:{_AGENT_NP}|(?P<pronoun>\b(?:he|she|they)))\s+(?:had|has|have|did)\s+(?:not|never)\s+"
+    r"(?:arranged?|brokered|broker|mediated|mediate|negotiated|negotiate|secured|secure)\b",
+))
 # Phrases that name a mediator, read in a claim about an end to fighting (``PEACE``), a release
 # or a settlement; each kind is compared only with its own.
 _MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
@@ -71,8 +83,12 @@ _MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
     rf"{_AGENTS_NP}\s+(?:has\s+|had\s+|have\s+)?(?:played|had)\s+(?:a|the)\s+(?:leading|key|"
     rf"central|major|crucial|important|pivotal|decisive)\s+role\s+in\s+(?:mediating|brokering|"
     rf"the\s+mediation|securing|negotiating)",
+    # "X had played any role in ending the dispute" (what a denial denies)
+    rf"{_AGENTS_NP}\s+(?:has\s+|had\s+|have\s+)?(?:played|had)\s+any\s+role\s+in\s+(?:ending|"
+    rf"mediating|brokering|securing|negotiating|bringing\s+about)",
     # "thanked Egypt for helping secure the truce"; then "the release was negotiated by X"
-    rf"\bthank(?:ed|s)?\s+{_AGENTS_NP}(?:\s+[^.;,]{{1,30}}?)?\s+for\s+(?:(?!humanitarian|"
+    rf"\b(?:thank(?:ed|s)?|prais(?:ed|es)|hailed|commended)\s+{_AGENTS_NP}(?:\s+[^.;,]{{1,30}}?)?"
+    rf"\s+for\s+(?:(?!humanitarian|"
     rf"financial|military|medical|economic)[\w’'-]+\s+){{0,5}}?(?:help(?:ing)?|mediation|mediating|"
     rf"efforts|role|brokering)\b",
     rf"\b(?:was|were|been|being)\s+(?:mediated|brokered|arranged|negotiated|secured)\s+by\s+"
@@ -80,7 +96,8 @@ _MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
     rf"\b(?:talks|negotiations)\s+(?:were\s+|was\s+)?(?:mediated|brokered|facilitated)\s+by\s+"
     rf"{_AGENTS_NP}",
     # "it was the Tarsian intelligence service, not any foreign mediator, that secured it"
-    rf"\b[Ii]t\s+was\s+{_AGENT_NP}(?:\s+[a-z]+){{0,2}},?\s+(?:(?:and\s+)?not\s+[^,]{{1,40}},\s+)?"
+    rf"\b[Ii]t\s+was\s+(?:an?\s+)?{_AGENT_NP}(?:\s+[a-z]+){{0,2}},?\s+(?:(?:and\s+)?not\s+(?P<not>[^,]{{1,40}}),"
+    rf"\s+)?"
     rf"(?:that|who)\s+"
     rf"(?:secured|brokered|negotiated|won|obtained|mediated|arranged|persuaded|convinced|"
     rf"clinched|sealed|engineered)\b",
@@ -89,6 +106,7 @@ _MEDIATED_PEACE = re.compile(
     rf"{_AGENT_NP}[- ](?:brokered|mediated|backed|negotiated|led)\s+"
     rf"(?:[\w-]+\s+){{0,2}}?(?P<out>{PEACE})")
 _PEACE_I = re.compile(PEACE, re.I)
+_MEDIATION_WORD = re.compile(r"\bmediat(?:or|ors|ion|ed|ing)\b", re.I)
 
 
 @lru_cache(maxsize=65536)
@@ -104,6 +122,16 @@ def mediated(text: str, speaker: str | None) -> tuple[Credit, ...]:
         for rx in _MEDIATOR_PHRASES:
             for m in rx.finditer(text):
                 out += credits_for(about, "mediator", m.group("agent"), m, speaker)
+                if m.groupdict().get("not") and m.group("not")[:1].isupper():
+                    out += credits_for(about, "not-mediator", m.group("not"), m, speaker)
         for m in _NO_THIRD.finditer(text):
             out.append(Credit(about, "mediator", None, m.start(), m.end()))
+    # "Kenya had not been involved": not Kenya; where the claim names no outcome but speaks of
+    # mediation ("the only mediator in the standoff was the UN's team"), of any outcome
+    denied_of = about or ("*" if _MEDIATION_WORD.search(text) else None)
+    if denied_of:
+        for rx in _NOT_MEDIATOR:
+            for m in rx.finditer(text):
+                who = m.group("agent") or m.groupdict().get("pronoun")
+                out += credits_for(denied_of, "not-mediator", who, m, speaker)
     return tuple(out)
