@@ -16,6 +16,8 @@ session's first code, before anything was read from it (docs/evaluation.md gives
 figures); titles, times, credit and rejections were then read to fix misses, so their later
 figures are dev figures. ``valid`` (all four kinds, written after the fixes) and ``agree``
 (agreement or not; agree counts as "compatible") are held out whole: score, never read.
+``valid2`` (2026-12-04, second session: rejections, linkage, who asked, and compatible pairs
+marked ``agree`` true or false) was written blind mid-session and is held out the same way.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-NAMES = ("titles", "times", "credit", "rejections", "valid", "agree")
+NAMES = ("titles", "times", "credit", "rejections", "valid", "agree", "valid2")
 
 
 def score(rows: list[dict], judged: dict[str, str]) -> dict:
@@ -39,9 +41,16 @@ def score(rows: list[dict], judged: dict[str, str]) -> dict:
     false = [r for r in rows if r["label"] != target and judged[r["id"]] == target]
     kind = Counter(r.get("kind") or r.get("group") or "-" for r in conflict)
     got = Counter(r.get("kind") or r.get("group") or "-" for r in found)
-    return {"target": target, "pairs": len(rows), "conflicts": len(conflict), "found": len(found),
-            "false": len(false), "right": len(rows) - (len(conflict) - len(found)) - len(false),
-            "found_by_kind": {k: f"{got[k]}/{n}" for k, n in sorted(kind.items())}}
+    out = {"target": target, "pairs": len(rows), "conflicts": len(conflict), "found": len(found),
+           "false": len(false), "right": len(rows) - (len(conflict) - len(found)) - len(false),
+           "found_by_kind": {k: f"{got[k]}/{n}" for k, n in sorted(kind.items())}}
+    marked = [r for r in rows if "agree" in r]  # compatible pairs marked one statement or not
+    if marked:
+        same = [r for r in marked if r["agree"]]
+        alike = [r for r in marked if not r["agree"]]
+        out["agreed"] = f"{sum(judged[r['id']] == 'agree' for r in same)}/{len(same)}"
+        out["look_alikes_agreed"] = f"{sum(judged[r['id']] == 'agree' for r in alike)}/{len(alike)}"
+    return out
 
 
 def main() -> int:
@@ -70,7 +79,9 @@ def main() -> int:
         print(f"{name:10s} {what} found {s['found']}/{s['conflicts']}, false {what} "
               f"{s['false']}/{s['pairs'] - s['conflicts']}, right {s['right']}/{s['pairs']}"
               + ("; " + ", ".join(f"{k} {v}" for k, v in s["found_by_kind"].items())
-                 if len(s["found_by_kind"]) > 1 else ""))
+                 if len(s["found_by_kind"]) > 1 else "")
+              + (f"; agreed {s['agreed']}, look-alikes agreed {s['look_alikes_agreed']}"
+                 if "agreed" in s else ""))
     tag = "" if args.root.resolve() == HERE.parent else f"_{args.root.resolve().name}"
     dest = HERE / "results" / f"type_probes{tag}.json"
     atomic_write(dest, json.dumps(out, indent=1) + "\n")
