@@ -162,6 +162,32 @@ def test_same_happening_other_time_is_a_date_conflict_same_time_agrees() -> None
     assert s is not None and s.type == "same-value"
 
 
+def test_a_stated_offset_explains_two_times_and_no_more() -> None:
+    """Old code set "announced at 10:00, in force twelve hours later" against "in force at
+    22:00" as a date conflict (10 of the times probe's 11 false conflicts were such)."""
+    a = ("The ceasefire was announced at 10:00 on Monday and was set to take effect twelve hours "
+         "later.")
+    assert when(pair(a, "The ceasefire came into force at 22:00 on Monday.", 0.8)) is None
+    assert when(pair(a, "The ceasefire came into force at 10 pm on Tuesday.", 0.8))  # 36 hours
+    assert when(pair("The crossing reopened on 21 March, a week after it was closed after riots.",
+                     "The crossing was closed on 14 March after riots.", 0.8)) is None
+    # each states its own gap: the gap is in dispute
+    from divergence.judge.moments import offset_explains
+
+    assert not offset_explains("It reopened a week after it was closed.", "It reopened eleven "
+                               "days after it was closed.", 7 * 1440)
+    # "30 minutes before midnight" is a time, "two days later than planned" no gap between two
+    from divergence.judge.moments import offsets
+
+    assert offsets("The guns fell silent 30 minutes before midnight.") == ()
+    assert offsets("Results were published two days later than planned.") == ()
+    assert offsets("Rescuers reached them 48 hours after the collapse.") == (2880,)
+    j = NLIJudge(nli=FakeNLI({}))  # two moments told apart agree no more than they conflict
+    assert judged(j, "Tigray accused the government on Friday of a drone strike, less than 48 "
+                  "hours after the two sides signed the Pretoria agreement.", "The two sides "
+                  "signed the Pretoria agreement on Wednesday.", 0.6) == "neither"
+
+
 def test_when_uses_the_speakers_date_when_the_proposition_has_none() -> None:
     p = pair("Qatar announced on Thursday that the two sides had agreed to a ceasefire.",
              "Qatar's prime minister announced on Wednesday a ceasefire agreement.", 0.7)

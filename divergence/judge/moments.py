@@ -53,3 +53,53 @@ def _phases(text: str) -> tuple[tuple[bool, bool], ...]:
 _CLOCKS = re.compile(r"\b(?:markets?|stock\s+exchanges?|polls|shops|stores|schools|offices)\s+"
                      r"(?:opened|closed|opens|closes|open|close)\b|\b(?:opened|closed)\s+(?:their|its|"
                      r"the)\s+(?:stalls|shops|stores|doors|offices|gates)\b", re.I)
+
+
+# A stated offset between two moments: "twelve hours later", "48 hours after the collapse", "a
+# week after it was shut", "two weeks' notice", "the day before the vote", "on the eve of".
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+            "fifteen": 15, "twenty": 20, "thirty": 30, "forty-eight": 48, "seventy-two": 72,
+            "twenty-four": 24, "36": 36}
+_UNIT_MINUTES = {"minute": 1, "hour": 60, "day": 1440, "week": 10080, "month": 43200}
+_OFFSET = re.compile(
+    r"\b(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|twenty-four|forty-eight|seventy-two)\s+(?P<u>minute|hour|day|week|"
+    r"month)s?(?:['’])?\s+(?:after|later|before|earlier|afterwards|on|notice)\b"
+    r"(?!\s+(?:than|midnight|noon|midday|dawn|dusk|sunrise|sunset)\b)"
+    r"|\b(?:the|a)\s+(?P<day>day)\s+(?:before|after|later|earlier)\b"
+    r"|\b(?:on\s+)?the\s+(?P<eve>eve)\s+of\b|\bthe\s+(?:next|following)\s+(?P<next>day)\b", re.I)
+
+
+@lru_cache(maxsize=65536)
+def offsets(text: str) -> tuple[int, ...]:
+    """The offsets between two moments ``text`` states, in minutes ("twelve hours later": 720)."""
+    out = []
+    for m in _OFFSET.finditer(text):
+        if m.group("day") or m.group("eve") or m.group("next"):
+            out.append(1440)
+            continue
+        n = m.group("n").lower()
+        value = int(n) if n.isdigit() else _NUMBERS.get(n)
+        if value:
+            out.append(value * _UNIT_MINUTES[m.group("u").lower()])
+    return tuple(out)
+
+
+def offset_explains(a: str, b: str, apart: int | None) -> bool:
+    """Whether an offset one of two texts states explains the ``apart`` minutes between the
+    times they give: "announced at 10:00 and set to take effect twelve hours later" / "the
+    ceasefire came into force at 22:00" give two moments of it, not two times of one. Hours
+    within a fifth (at least ten minutes); days, weeks and months exactly (a month 28-31 days). Two
+    texts that state different offsets dispute the gap itself."""
+    if apart is None:
+        return False
+    oa, ob = offsets(a), offsets(b)
+    if oa and ob and not set(oa) & set(ob):
+        return False  # "a week after" / "eleven days later": the gap itself is in dispute
+    for off in oa + ob:
+        if off < 1440 and abs(apart - off) <= max(10, off // 5):
+            return True
+        if off >= 1440 and (apart == off or off == 43200 and 40320 <= apart <= 44640):
+            return True
+    return False

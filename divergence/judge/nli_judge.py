@@ -26,6 +26,7 @@ from ..records import Claim, Judgement, Reason
 from .detectors import Pair, denial_inside, is_conflict, negated_sayings, text_span, who
 from .frames import counts
 from .frames.aligned import measures_apart, values_apart
+from .frames.times import told_apart
 from .hedges import distance_cue
 from .moments import two_moments
 from .pair import DEFAULT_DETECTORS, STRUCTURAL, Judge, compatible_speakers, noisy_or
@@ -553,5 +554,7 @@ def polarity_flip(a: Claim, b: Claim, words: float = 0.5) -> Reason | None:
 
 def _moments_apart(a: Claim, b: Claim) -> bool:
     """Two moments of one happening, each with its day or hour ("announced on Friday" / "took
-    effect on Saturday"): two statements, not one."""
-    return bool(dates(a.text) and dates(b.text)) and two_moments(a.content, b.content)
+    effect on Saturday"; "on Friday, 48 hours after it was signed" / "signed on Wednesday"):
+    two statements, not one."""
+    return bool(dates(a.text) and dates(b.text)) and (
+        two_moments(a.content, b.content) or told_apart(a.text, b.text))

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from datetime import date
 from functools import lru_cache
 
 from ...records import Reason, Span
 from ..detectors import Pair, detector, span_of, text_span
-from ..moments import two_moments
+from ..moments import offset_explains, two_moments
 from ..text import DateRef, dates, one_clock, zone
 from .happenings import TIMED, happenings, same_happening
 
@@ -223,8 +224,47 @@ def compare_times(p: Pair, kinds: tuple[str, ...] = ("time", "monthday", "weekda
         x, y = xs[0], ys[0]
         if kind == "weekday" and (_overnight(x, da, y, db) or _overnight(y, db, x, da)):
             return None  # "on Monday night" / "early on Tuesday": one night, told two ways
+        if any(offset_explains(ta, tb, gap) for gap in _gaps(x, y, da, db)):
+            return None  # "announced at 10:00, in force twelve hours later" / "in force at 22:00"
         return _date_reason(p, x, y, where)
     return None
+
+
+@lru_cache(maxsize=65536)
+def told_apart(a: str, b: str) -> bool:
+    """Whether two texts give different times or days of one kind that an offset one of them
+    states explains ("signed on Wednesday" / "on Friday, less than 48 hours after it was
+    signed"): two moments, neither a conflict nor one statement."""
+    ta, tb = times(a), times(b)
+    return any(x.kind == y.kind and x.value != y.value
+               and any(offset_explains(a, b, gap) for gap in _gaps(x, y, ta, tb))
+               for x in ta for y in tb)
+
+
+def _gaps(x: DateRef, y: DateRef, xs: Sequence[DateRef] = (), ys: Sequence[DateRef] = ()
+          ) -> tuple[int, ...]:
+    """The minutes between two times, days or dates of one kind, either way round (a clock
+    time round the clock, or round the week when each claim names one weekday: "18:07 on
+    Tuesday" / "4 a.m. on Wednesday" are ten hours apart, "10:00 on Monday" / "10 pm on Tuesday"
+    36)."""
+    if x.kind == "time":
+        d = _minutes(y)[0] - _minutes(x)[0]
+        wa = [v.value for v in xs if v.kind == "weekday" and v.value in _DAYS]
+        wb = [v.value for v in ys if v.kind == "weekday" and v.value in _DAYS]
+        if len(wa) == 1 and len(wb) == 1:
+            d += (_DAYS.index(wb[0]) - _DAYS.index(wa[0])) * 1440
+            return d % 10080, -d % 10080
+        return d % 1440, -d % 1440
+    if x.kind == "weekday" and x.value in _DAYS and y.value in _DAYS:
+        d = _DAYS.index(y.value) - _DAYS.index(x.value)
+        return d % 7 * 1440, -d % 7 * 1440
+    if x.kind == "monthday":
+        try:
+            da, db = (date(2001, *map(int, v.value.split("-")[-2:])) for v in (x, y))
+        except (ValueError, TypeError):
+            return ()  # no month and day to read
+        return (abs((db - da).days) * 1440,)
+    return ()
 
 
 def _date_reason(p: Pair, x: DateRef, y: DateRef, where: Callable[..., Span | None]) -> Reason:
