@@ -29,7 +29,7 @@ from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-NAMES = ("titles", "times", "credit", "rejections", "valid", "agree", "valid2")
+NAMES = ("titles", "times", "credit", "rejections", "counts", "valid", "agree", "valid2")
 
 
 def score(rows: list[dict], judged: dict[str, str]) -> dict:

@@ -1103,6 +1103,32 @@ def test_aligned_claims_with_other_values_conflict_instead_of_agreeing() -> None
         assert values_apart(pair(x, y, sim=0.7)) is None, x
 
 
+def test_aligned_claims_compare_counts_of_things_round_figures_and_synonyms() -> None:
+    """Old code compared only counts of happenings (deaths, arrests) given exactly: "three
+    boats seized" / "six boats seized", "about 450 migrants" / "at most 200", "17 inmates" /
+    "nine prisoners" and "a few hundred" / "more than 50,000" agreed on a name and a cosine."""
+    from divergence.judge.frames.aligned import values_apart
+
+    for x, y in (("Three fishing boats were seized by the Tarnish navy on Thursday.",
+                  "The Tarnish navy seized six fishing boats on Thursday."),
+                 ("At most 200 migrants were on board the boat that capsized off Sarrit.",
+                  "The boat that overturned near Sarrit was carrying about 450 migrants."),
+                 ("Seventeen inmates escaped from Dovrak central prison on Sunday.",
+                  "Nine prisoners broke out of Dovrak central prison on Sunday."),
+                 ("The march through central Aldmoor on Saturday drew a few hundred people.",
+                  "More than 50,000 people marched through central Aldmoor on Saturday.")):
+        r = values_apart(pair(x, y, sim=0.8))
+        assert r is not None and r.type == "number", x
+    # the number of a name, a loose plural, a fraction's whole: no count to set against another
+    for x, y in (("The Nord Stream 1 pipeline was damaged, Podoliak said.",
+                  "One line of the Nord Stream 2 pipeline began leaking southeast of Bornholm."),
+                 ("Scores of people were killed as the RSF captured el-Fasher.",
+                  "The RSF killed 460 people at the Saudi hospital in el-Fasher."),
+                 ("The UN said 2.2 million people in Gaza are at risk of famine.",
+                  "The UN says a quarter of Gaza's 2.3 million people face starvation.")):
+        assert values_apart(pair(x, y, sim=0.7)) is None, x
+
+
 def test_a_link_drawn_and_denied_and_who_asked_for_talks() -> None:
     from divergence.judge.frames import linkage, reasons
 

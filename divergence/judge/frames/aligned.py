@@ -9,6 +9,7 @@ not key."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ...records import Reason
@@ -31,26 +32,42 @@ def values_apart(p: Pair) -> Reason | None:
         return r
     if elsewhere(p.a.content) or elsewhere(p.b.content):
         return None  # "at a separate protest last year": not the news's count
-    xs, ys = _sure(counts(p.a.content)), _sure(counts(p.b.content))
-    for kind in sorted(xs.keys() & ys.keys()):
-        x, y = xs[kind], ys[kind]
+    xs, ys = _sure(p.a.content), _sure(p.b.content)
+    for key in sorted(xs.keys() & ys.keys()):
+        x, y = xs[key], ys[key]
         if x.head == y.head and clash(x, y):  # synonyms are one head (counts._SAME_HEAD)
-            return Reason("number", f"{x.q.text!r} vs {y.q.text!r} ({x.kind})",
-                          (p.a.id, p.b.id),
-                          (span_of(p.a, x.q.start, x.q.end), span_of(p.b, y.q.start, y.q.end)),
-                          weight=0.6)
+            return _number(p, x, y)
     return None
 
 
-def _sure(found: tuple[Count, ...]) -> dict[str, Count]:
-    """The one count of each kind a claim gives, when it gives one (several deaths figures in
-    one claim are a breakdown or a history, not a figure to set against another), exact or
-    open-ended ("at least 12"; not "thousands", "some 2,000", a range)."""
-    by_kind: dict[str, list[Count]] = {}
-    for c in found:
-        if c.kind not in ("count", "share", "duration") and (c.lo == c.hi or c.hi == float("inf")):
-            by_kind.setdefault(c.kind, []).append(c)
+def _number(p: Pair, x: Count, y: Count) -> Reason:
+    """The ``number`` reason of two counts of one aligned statement (``x`` in ``p.a``)."""
+    what = x.head if x.kind == "count" else x.kind
+    return Reason("number", f"{x.q.text!r} vs {y.q.text!r} ({what})", (p.a.id, p.b.id),
+                  (span_of(p.a, x.q.start, x.q.end), span_of(p.b, y.q.start, y.q.end)),
+                  weight=0.6)
+
+
+def _sure(text: str) -> dict[tuple[str, str], Count]:
+    """The one count of each kind ``text`` gives (of each noun, for bare counts: "three
+    boats"), when it gives one: several deaths figures in one claim are a breakdown or a
+    history, not a figure to set against another. Bounds and round figures are intervals ("at
+    least 12", "some 2,000", "a few hundred"); not the loose plurals ("scores", "thousands"),
+    which outlets use of wholes and parts alike, nor the number of a name ("Nord Stream 2"),
+    nor shares and spans of time."""
+    by_kind: dict[tuple[str, str], list[Count]] = {}
+    for c in counts(text):
+        if c.kind in ("share", "duration") or _LOOSE.match(c.q.text) or (
+                c.kind == "count" and _NAMED.search(text, 0, c.q.start)):
+            continue
+        by_kind.setdefault((c.kind, c.head if c.kind == "count" else ""), []).append(c)
     return {k: v[0] for k, v in by_kind.items() if len(v) == 1}
+
+
+_LOOSE = re.compile(r"(?:scores|dozens|hundreds|thousands|tens\s+of|millions)\b", re.I)
+_NAMED = re.compile(r"(?<![.!?]\s)\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                    r"Sunday|January|February|March|April|May|June|July|August|September|"
+                    r"October|November|December)\b)[A-Z][\w-]*\s+$")
 
 def without_values_apart(a: str, b: str, reasons: list[Reason]) -> list[Reason]:
     """``reasons`` without the number and date clashes that are no clash: counts of different

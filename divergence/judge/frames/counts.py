@@ -111,7 +111,9 @@ _VAGUE = {"several dozen": (24, 96), "a few dozen": (24, 60), "dozens": (24, 99)
           "hundreds": (200, 999), "several hundred": (200, 900), "thousands": (2000, 9999),
           "several thousand": (2000, 9000), "tens of thousands": (20000, 99999),
           "hundreds of thousands": (200_000, 999_999), "millions": (2_000_000, 9_999_999),
-          "a handful": (2, 6), "scores": (40, 99)}
+          "a handful": (2, 6), "scores": (40, 99), "a few hundred": (200, 600),
+          "a few thousand": (2000, 6000), "two dozen": (24, 24), "a single": (1, 1),
+          "only one": (1, 1), "a score of": (20, 20)}
 _VAGUE_RE = re.compile(r"\b(?P<v>" + "|".join(sorted(map(re.escape, _VAGUE), key=len,
                                                     reverse=True)) + r")\b(?:\s+of)?"
                        r"(?:\s+(?P<unit>[a-z-]+))?", re.I)
@@ -190,7 +192,8 @@ def counts(text: str) -> tuple[Count, ...]:
 
 _SAME_HEAD = {"troop": "soldier", "serviceman": "soldier", "servicemen": "soldier", "house": "home",
               "reporter": "journalist", "vessel": "ship", "boat": "ship", "lorry": "truck",
-              "rebel": "fighter", "militant": "fighter",
+              "rebel": "fighter", "militant": "fighter", "inmate": "prisoner", "pupil": "children",
+              "child": "children", "policeman": "officer", "policemen": "officer",
               "insurgent": "fighter", "combatant": "fighter"}
 # Fighters are aircraft only where something flies: "two fighters were shot down".
 _AIRBORNE = re.compile(r"\b(?:shot\s+down|downed|jets?|planes?|aircraft|air\s+force|airspace|"
@@ -235,6 +238,8 @@ def _stated(text: str) -> list[tuple[Quantity, float, float]]:
             ranges.append((q, a, b))
     out = list(ranges)
     for m in _VAGUE_RE.finditer(text):
+        if re.search(r"\b(?:not|without|no)\s+$", text[max(0, m.start() - 9):m.start()], re.I):
+            continue  # "not a single soldier": a zero (``zeros``)
         lo, hi = _VAGUE[m.group("v").lower()]
         unit = (m.group("unit") or "").lower()
         out.append((Quantity(m.start(), m.end(), m.group(0), float(lo), unit, "~"), lo, hi))
@@ -346,8 +351,9 @@ _OF_ITS = re.compile(r"\S+\s+(?:out\s+)?of\s+(?:its|the|their|his|her|our|those|
 # count is the part.
 _PART_OF = re.compile(rf"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:\d[\d,]*|{_NUMBER_WORD})",
                       re.I)
-_A_WHOLE = re.compile(rf"\b(?:\d[\d,]*|{_NUMBER_WORD})\s+(?:out\s+)?of\s+(?:the\s+|its\s+|"
-                      r"their\s+)?$", re.I)
+_A_WHOLE = re.compile(rf"\b(?:(?:\d[\d,]*|{_NUMBER_WORD})\s+(?:out\s+)?of\s+(?:the\s+|its\s+|"
+                      r"their\s+)?|(?:half|(?:a|one|two|three)\s+(?:quarter|third|fifth|tenth)s?|"
+                      r"majority|most)\s+of\s+(?:the\s+|its\s+|their\s+|[\w-]+['’]s\s+)?)$", re.I)
 
 
 @lru_cache(maxsize=65536)
