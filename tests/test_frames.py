@@ -1129,6 +1129,35 @@ def test_aligned_claims_compare_counts_of_things_round_figures_and_synonyms() ->
         assert values_apart(pair(x, y, sim=0.7)) is None, x
 
 
+def test_aligned_claims_compare_how_long_and_how_much() -> None:
+    """Old code left spans of time and shares of aligned claims uncompared: "a three-week
+    strike" / "lasted 40 days" and "52 percent of the vote" / "barely a third" agreed."""
+    from divergence.judge.frames.aligned import values_apart
+    from divergence.judge.frames.spans import durations, shares
+
+    for x, y in (("Dock workers in Port Halla ended a three-week strike on Monday.",
+                  "The strike by Port Halla dockers, which lasted 40 days, ended on Monday."),
+                 ("The curfew imposed in Harl on Sunday will last 72 hours.",
+                  "Harl's curfew, imposed on Sunday, will stay in force for two weeks."),
+                 ("The Unity Party won 52 percent of the vote in Velmar's election.",
+                  "The Unity Party took barely a third of the vote in Velmar's election."),
+                 ("Turnout in the Rellian referendum was 61 percent, the commission said.",
+                  "Fewer than four in ten voters cast a ballot in the Rellian referendum.")):
+        r = values_apart(pair(x, y, sim=0.8))
+        assert r is not None and r.type == "number", x
+    # moments and windows are no spans; "a year" is loose; a share agrees within its bounds
+    for t in ("It happened two years ago.", "Talks resume within 48 hours.",
+              "Rescuers arrived 48 hours after the collapse.", "in the last two weeks",
+              "Israel joins at the 12th hour.", "Israel follows 12 hours afterwards."):
+        assert durations(t) == (), t
+    assert durations("The debate lasted for 11 days before the vote.")[0].lo > 10
+    assert values_apart(pair("After a 17-month siege, the RSF captured el-Fasher.",
+                             "El-Fasher had spent a year under blockade.", sim=0.7)) is None
+    assert values_apart(pair("The Unity Party won 52 percent of the vote.",
+                             "The Unity Party won just over half of the vote.", sim=0.8)) is None
+    assert [round(m.hi, 2) for m in shares("Nine out of ten workers joined.")] == [0.91]
+
+
 def test_a_link_drawn_and_denied_and_who_asked_for_talks() -> None:
     from divergence.judge.frames import linkage, reasons
 

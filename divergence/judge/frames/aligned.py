@@ -17,6 +17,7 @@ from ..detectors import Pair, span_of
 from ..text import elsewhere
 from .counts import Count, clash, counts
 from .happenings import happenings_apart
+from .spans import apart, durations, shares
 from .times import compare_times
 
 
@@ -37,6 +38,15 @@ def values_apart(p: Pair) -> Reason | None:
         x, y = xs[key], ys[key]
         if x.head == y.head and clash(x, y):  # synonyms are one head (counts._SAME_HEAD)
             return _number(p, x, y)
+    # how long it lasted, and how much of it: one each, that cannot meet ("a three-week strike"
+    # / "the strike lasted 40 days"; "52 percent of the vote" / "barely a third of the vote")
+    for read, what in ((durations, "how long"), (shares, "share")):
+        ma, mb = read(p.a.content), read(p.b.content)
+        if len(ma) == 1 and len(mb) == 1 and apart(ma[0], mb[0]):
+            sa = span_of(p.a, ma[0].start, ma[0].end)
+            sb = span_of(p.b, mb[0].start, mb[0].end)
+            return Reason("number", f"{sa.text!r} vs {sb.text!r} ({what})", (p.a.id, p.b.id),
+                          (sa, sb), weight=0.6)
     return None
 
 

@@ -1,0 +1,146 @@
+"""How long and how much of it: the span of time and the share two claims give, read only when
+the judge has aligned them as one statement ("a three-week strike" / "the strike lasted 40
+days"; "52 percent of the vote" / "barely a third of the vote"). Each is an interval, so bounds
+and round words ("less than a week", "about a third") are kept as such."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from ..text import quantities
+
+
+class Measure(NamedTuple):
+    """The values a span or share allows (``lo`` to ``hi``) and where it is said."""
+
+    lo: float
+    hi: float
+    start: int
+    end: int
+
+_DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "fortnight": 14.0, "month": 365 / 12,
+         "year": 365.0}
+_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+          "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+# Not a span of the thing: "two years ago", "within 48 hours", "every three days", "the first
+# two weeks", "over the past 24 hours", "48 hours after", "three days later".
+_NOT_SPAN_BEFORE = re.compile(r"(?:\b(?:within|every|per|each|in|since|by|at|aged|after|over)|"
+                              r"\bthe\s+"
+                              r"(?:first|last|past|next|previous|final))\s+(?:(?:about|some|"
+                              r"nearly|almost|more\s+than|less\s+than)\s+)?$", re.I)
+_NOT_SPAN_AFTER = re.compile(r"\s*(?:ago|earlier|later|before|afterwards|after|old|of\s+age|"
+                             r"from\s+now|"
+                             r"into|in\s+advance|notice)\b", re.I)
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\b")  # "at the 12th hour": a moment
+_A_SPAN = re.compile(r"\b(?P<bound>less\s+than|under|more\s+than|over|nearly|almost|about|"
+                     r"some|around)?\s*\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|"
+                     r"ten)\s+(?P<u>fortnight|week|month|year|day|hour)s?\b", re.I)
+
+
+@lru_cache(maxsize=65536)
+def durations(text: str) -> tuple[Measure, ...]:
+    """The spans of time ``text`` gives, in days: "lasted 40 days", "a three-week strike",
+    "72 hours", "less than a week", "a fortnight"; not moments ("two years ago", "48 hours
+    after", "within a week") nor ages."""
+    out: list[Measure] = []
+    taken: list[tuple[int, int]] = []
+    for q in quantities(text):
+        unit = q.unit.lower().rstrip("s").split("-")[0]
+        words = q.text.split()
+        said = len(words[0]) if "-" in words[0] or len(words) < 2 else len(" ".join(words[:2]))
+        if unit not in _DAYS or _ORDINAL.match(text, q.start) or _skip(
+                text, q.start, q.start + said):  # "12 years in prison":
+            continue  # the number and its unit, not the words the pattern ran on into
+        lo, hi = _bounded(q.value * _DAYS[unit], q.bound)
+        out.append(Measure(lo, hi, q.start, q.start + said))
+        taken.append((q.start, q.end))
+    for m in _A_SPAN.finditer(text):
+        at = m.start("n")
+        first = m.start("bound") if m.group("bound") else at
+        if any(s <= at < e for s, e in taken) or _skip(text, first, m.end()):
+            continue
+        value = _WORDS[m.group("n").lower()] * _DAYS[m.group("u").lower()]
+        bound = (m.group("bound") or "").lower().split()[0] if m.group("bound") else ""
+        kind = {"less": "<", "under": "<", "more": ">", "over": ">", "nearly": "<",
+                "almost": "<"}.get(bound, "~" if bound else "=")
+        if kind == "=" and m.group("n").lower() in ("a", "an") and m.group("u") != "fortnight":
+            out.append(Measure(0.5 * value, 1.5 * value, m.start("n"), m.end()))
+            continue  # "spent a year under blockade": loosely, 17 months may be "a year"
+        out.append(Measure(*_bounded(value, kind), m.start() + len(m.group(0)) -
+                           len(m.group(0).lstrip()), m.end()))
+    return tuple(out)
+
+
+def _skip(text: str, start: int, end: int) -> bool:
+    """Whether the span at ``start``-``end`` is a moment or a window, not how long it lasted
+    ("for 11 days before passing it" lasted; "three days before the vote" did not)."""
+    if _LASTED.search(text, max(0, start - 25), start):
+        return False
+    return bool(_NOT_SPAN_BEFORE.search(text, max(0, start - 25), start)
+                or _NOT_SPAN_AFTER.match(text, end))
+
+
+_LASTED = re.compile(r"\b(?:(?<!the\s)for|lasted|lasting|(?<!the\s)last|lasts)\s+(?:(?:about|"
+                     r"some|nearly|almost|more\s+than|less\s+than|over|under|just)\s+)?$", re.I)
+
+
+def _bounded(value: float, bound: str) -> tuple[float, float]:
+    """A value's interval: exact within rounding, a bound, or about (a quarter either way)."""
+    if bound == ">":
+        return value, float("inf")
+    if bound == "<":
+        return 0.0, value
+    if bound == "~":
+        return 0.75 * value, 1.25 * value
+    return 0.97 * value, 1.03 * value
+
+
+# Shares: "52 percent", "61%", "a third", "three quarters", "half", "one in three", "nine out of
+# ten", with their bounds ("fewer than four in ten", "barely a third", "nearly 70 percent").
+_FRACTIONS = {"half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25,
+              "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1}
+_SHARE = re.compile(
+    r"(?P<bound>\b(?:fewer|less|more)\s+than|\bunder|\bover|\bnearly|\balmost|\babout|"
+    r"\baround|\bsome|\bbarely|\bjust\s+over|\bjust\s+under|\bonly\s+about)?\s*"
+    r"(?:(?P<pct>\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)"
+    r"|\b(?P<k>a|an|one|two|three|four|nine)?\s*(?P<frac>half|thirds?|quarters?|fifths?|"
+    r"tenths?)\b(?=\s+of\b)"
+    r"|\b(?P<x>one|two|three|four|five|six|seven|eight|nine|\d)\s+(?:in|out\s+of)\s+"
+    r"(?P<y>three|four|five|ten|\d+)\b)", re.I)
+_UPPER = {"fewer than": "<", "less than": "<", "under": "<", "nearly": "<", "almost": "<",
+          "just under": "<", "barely": "<", "more than": ">", "over": ">", "just over": ">"}
+
+
+@lru_cache(maxsize=65536)
+def shares(text: str) -> tuple[Measure, ...]:
+    """The shares ``text`` gives, as fractions of one: "52 percent" (0.52), "barely a third"
+    (below 0.34), "fewer than four in ten" (below 0.4), "three quarters" (0.75)."""
+    out: list[Measure] = []
+    for m in _SHARE.finditer(text):
+        if m.group("pct"):
+            value = float(m.group("pct")) / 100
+        elif m.group("frac"):
+            k = (m.group("k") or "a").lower()
+            value = _FRACTIONS[m.group("frac").lower()] * (_WORDS.get(k, 1) if k not in (
+                "a", "an") else 1)
+        else:
+            x, y = (int(v) if v.isdigit() else _WORDS[v.lower()]
+                    for v in (m.group("x"), m.group("y")))
+            value = x / y if y else 0.0
+        bound = " ".join((m.group("bound") or "").lower().split())
+        kind = _UPPER.get(bound, "~" if bound else "=")
+        lo, hi = (value, 1.0) if kind == ">" else (0.0, value) if kind == "<" else (
+            value - 0.04, value + 0.04) if kind == "~" else (value - 0.01, value + 0.01)
+        out.append(Measure(lo, hi, m.start() + len(m.group(0)) - len(m.group(0).lstrip()),
+                           m.end()))
+    return tuple(out)
+
+
+def apart(x: Measure, y: Measure) -> bool:
+    """Two intervals that do not meet."""
+    return x[1] < y[0] or y[1] < x[0]
+
+
+__all__ = ["apart", "durations", "shares"]
