@@ -1158,6 +1158,34 @@ def test_aligned_claims_compare_how_long_and_how_much() -> None:
     assert [round(m.hi, 2) for m in shares("Nine out of ten workers joined.")] == [0.91]
 
 
+def test_counts_read_more_ways_people_are_counted_and_told_apart() -> None:
+    """Old code: "more than a thousand" counted nothing, "300 protesters were held" was no
+    arrest, "forced 90,000 people from their homes" no displacement, embassy "employees" were
+    not its "staff", ages went uncompared; "this year's" and "last year's" heatwave were one,
+    "twelve of those wounded" a toll, and "all 30 crew were rescued" a zero of passengers."""
+    from divergence.judge.frames.aligned import values_apart
+
+    def read(t: str) -> list[tuple[str, str, float, float]]:
+        return [(c.kind, c.head, c.lo, c.hi) for c in counts(t)]
+
+    assert read("More than a thousand workers were laid off.") == [
+        ("count", "worker", 1000, float("inf"))]
+    assert read("More than 300 protesters were held after the rally.")[0][0] == "arrests"
+    assert read("The fighting has forced 90,000 people from their homes.")[0][0] == "displacement"
+    assert read("Twelve of those wounded were police officers.") == []
+    assert count(pair("The embassy said none of its staff were injured in the rocket attack.",
+                      "Two embassy employees were wounded in the rocket attack.", 0.6))
+    assert values_apart(pair("The 82-year-old former president Oskar Thal died on Monday.",
+                             "Former president Oskar Thal died on Monday aged 67.", 0.9))
+    assert count(pair("This year's heatwave in Brisla killed 400 people.",
+                      "Last year's heatwave in Brisla killed 150 people.", 0.9)) is None
+    assert count(pair("All 30 crew members of the ferry Orla were rescued, the coastguard said.",
+                      "Four passengers from the ferry Orla are still missing.", 0.7)) is None
+    assert count(pair("Rescuers said everyone reported missing after the landslide had now been "
+                      "accounted for.", "Twenty-three people remain missing after the landslide.",
+                      0.77))
+
+
 def test_a_link_drawn_and_denied_and_who_asked_for_talks() -> None:
     from divergence.judge.frames import linkage, reasons
 

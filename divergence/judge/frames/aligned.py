@@ -17,7 +17,7 @@ from ..detectors import Pair, span_of
 from ..text import elsewhere
 from .counts import Count, clash, counts
 from .happenings import happenings_apart
-from .spans import apart, durations, shares
+from .spans import ages, apart, durations, shares
 from .times import compare_times
 
 
@@ -40,7 +40,7 @@ def values_apart(p: Pair) -> Reason | None:
             return _number(p, x, y)
     # how long it lasted, and how much of it: one each, that cannot meet ("a three-week strike"
     # / "the strike lasted 40 days"; "52 percent of the vote" / "barely a third of the vote")
-    for read, what in ((durations, "how long"), (shares, "share")):
+    for read, what in ((durations, "how long"), (shares, "share"), (ages, "age")):
         ma, mb = read(p.a.content), read(p.b.content)
         if len(ma) == 1 and len(mb) == 1 and apart(ma[0], mb[0]):
             sa = span_of(p.a, ma[0].start, ma[0].end)
@@ -68,12 +68,14 @@ def _sure(text: str) -> dict[tuple[str, str], Count]:
     by_kind: dict[tuple[str, str], list[Count]] = {}
     for c in counts(text):
         if c.kind in ("share", "duration") or _LOOSE.match(c.q.text) or (
-                c.kind == "count" and _NAMED.search(text, 0, c.q.start)):
+                c.kind == "count" and _NAMED.search(text, 0, c.q.start)
+                and not _BIG.match(text, c.q.start)):
             continue
         by_kind.setdefault((c.kind, c.head if c.kind == "count" else ""), []).append(c)
     return {k: v[0] for k, v in by_kind.items() if len(v) == 1}
 
 
+_BIG = re.compile(r"[\d.,]+\s+(?:million|billion|thousand)\b", re.I)  # "Bank 45 million marks"
 _LOOSE = re.compile(r"(?:scores|dozens|hundreds|thousands|tens\s+of|millions)\b", re.I)
 _NAMED = re.compile(r"(?<![.!?]\s)\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                     r"Sunday|January|February|March|April|May|June|July|August|September|"

@@ -33,9 +33,11 @@ _COUNT_PREDICATES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                    r"children|detainees|soldiers|villagers|residents|patients|captives)\b)"),
         ("injuries", r"injured|wounded|hurt|harmed|injuries|injuring|wounding"),
         ("displacement", r"displaced|evacuated|fled|homeless|evacuees|refugees|forced\s+from|"
-                         r"driven\s+from|uprooted"),
+                         r"driven\s+from|uprooted|from\s+their\s+homes|"
+                         r"forced(?=\s+(?:[\w,]+\s+){1,5}?from\s+their\s+homes)"),
         ("missing", r"missing|unaccounted"),
-        ("arrests", r"arrested|detained|arrests|held\s+by\s+police|taken\s+into\s+custody|"
+        ("arrests", r"arrested|detained|arrests|held\s+by\s+police|(?<=were\s)held|"
+                    r"(?<=been\s)held|taken\s+into\s+custody|"
                     r"captured|taken\s+(?:prisoner|captive)"),
         ("losses", r"lost|shot\s+down|brought\s+down|downed|destroyed|losses|burn[te]d?\s+down|"
                    r"razed|flattened|demolished|level+ed"),
@@ -113,7 +115,9 @@ _VAGUE = {"several dozen": (24, 96), "a few dozen": (24, 60), "dozens": (24, 99)
           "hundreds of thousands": (200_000, 999_999), "millions": (2_000_000, 9_999_999),
           "a handful": (2, 6), "scores": (40, 99), "a few hundred": (200, 600),
           "a few thousand": (2000, 6000), "two dozen": (24, 24), "a single": (1, 1),
-          "only one": (1, 1), "a score of": (20, 20)}
+          "only one": (1, 1), "a score of": (20, 20), "a hundred": (100, 100),
+          "a thousand": (1000, 1000), "a million": (1_000_000, 1_000_000)}
+_VAGUE_BOUND = re.compile(r"\b(?:more\s+than|over|fewer\s+than|less\s+than|under)\s+$", re.I)
 _VAGUE_RE = re.compile(r"\b(?P<v>" + "|".join(sorted(map(re.escape, _VAGUE), key=len,
                                                     reverse=True)) + r")\b(?:\s+of)?"
                        r"(?:\s+(?P<unit>[a-z-]+))?", re.I)
@@ -194,6 +198,7 @@ _SAME_HEAD = {"troop": "soldier", "serviceman": "soldier", "servicemen": "soldie
               "reporter": "journalist", "vessel": "ship", "boat": "ship", "lorry": "truck",
               "rebel": "fighter", "militant": "fighter", "inmate": "prisoner", "pupil": "children",
               "child": "children", "policeman": "officer", "policemen": "officer",
+              "employee": "staff", "worker": "worker",
               "insurgent": "fighter", "combatant": "fighter"}
 # Fighters are aircraft only where something flies: "two fighters were shot down".
 _AIRBORNE = re.compile(r"\b(?:shot\s+down|downed|jets?|planes?|aircraft|air\s+force|airspace|"
@@ -241,6 +246,10 @@ def _stated(text: str) -> list[tuple[Quantity, float, float]]:
         if re.search(r"\b(?:not|without|no)\s+$", text[max(0, m.start() - 9):m.start()], re.I):
             continue  # "not a single soldier": a zero (``zeros``)
         lo, hi = _VAGUE[m.group("v").lower()]
+        bound = _VAGUE_BOUND.search(text, max(0, m.start() - 12), m.start())
+        if bound:  # "more than a thousand", "fewer than a hundred"
+            lo, hi = (lo, float("inf")) if bound.group(0).lower().startswith(("more", "over")) \
+                else (0, hi)
         unit = (m.group("unit") or "").lower()
         out.append((Quantity(m.start(), m.end(), m.group(0), float(lo), unit, "~"), lo, hi))
     taken = [(q.start, q.end) for q, _, _ in out]
@@ -349,8 +358,8 @@ _OF_ITS = re.compile(r"\S+\s+(?:out\s+)?of\s+(?:its|the|their|his|her|our|those|
                      re.I)
 # The whole a part is counted out of: "19 of the 25 drones", "nineteen out of twenty-five": the
 # count is the part.
-_PART_OF = re.compile(rf"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:\d[\d,]*|{_NUMBER_WORD})",
-                      re.I)
+_PART_OF = re.compile(rf"\s+(?:out\s+)?of\s+(?:(?:the\s+|its\s+|their\s+)?(?:\d[\d,]*|"
+                      rf"{_NUMBER_WORD})|those|them|whom)", re.I)
 _A_WHOLE = re.compile(rf"\b(?:(?:\d[\d,]*|{_NUMBER_WORD})\s+(?:out\s+)?of\s+(?:the\s+|its\s+|"
                       r"their\s+)?|(?:half|(?:a|one|two|three)\s+(?:quarter|third|fifth|tenth)s?|"
                       r"majority|most)\s+of\s+(?:the\s+|its\s+|their\s+|[\w-]+['’]s\s+)?)$", re.I)
@@ -359,7 +368,7 @@ _A_WHOLE = re.compile(rf"\b(?:(?:\d[\d,]*|{_NUMBER_WORD})\s+(?:out\s+)?of\s+(?:t
 @lru_cache(maxsize=65536)
 def _no_harm(text: str) -> tuple[Count, ...]:
     """``zeros.no_harm`` as counts of people."""
-    return tuple(Count(q, kind, "person", 0.0, 0.0) for q, kind in no_harm(text))
+    return tuple(Count(q, kind, head, 0.0, 0.0) for q, kind, head in no_harm(text))
 
 
 def denied_loss(c: Claim) -> tuple[Count, ...]:
@@ -504,11 +513,19 @@ _FILLER = frozenset({"in", "on", "at", "of", "the", "were", "was", "died", "had"
 
 
 def dates_differ(a: str, b: str) -> bool:
+    """Whether two texts date what they count to other days or years ("this year's heatwave" /
+    "last year's")."""
+    ya, yb = (set(_WHICH_YEAR.findall(t.lower())) for t in (a, b))
+    if ya and yb and not ya & yb:
+        return True
     da = {d.value for d in dates(a) if d.kind in ("monthday", "weekday")}
     db = {d.value for d in dates(b) if d.kind in ("monthday", "weekday")}
     kinds_a = {d.kind for d in dates(a) if d.kind in ("monthday", "weekday")}
     kinds_b = {d.kind for d in dates(b) if d.kind in ("monthday", "weekday")}
     return bool(da and db and kinds_a & kinds_b and not da & db)
+
+
+_WHICH_YEAR = re.compile(r"\b(this|last|next)\s+year")
 
 
 def swapped_actor(p: Pair) -> bool:

@@ -50,7 +50,7 @@ def durations(text: str) -> tuple[Measure, ...]:
         unit = q.unit.lower().rstrip("s").split("-")[0]
         words = q.text.split()
         said = len(words[0]) if "-" in words[0] or len(words) < 2 else len(" ".join(words[:2]))
-        if unit not in _DAYS or _ORDINAL.match(text, q.start) or _skip(
+        if unit not in _DAYS or _ORDINAL.match(text, q.start) or words[0].endswith("-old") or _skip(
                 text, q.start, q.start + said):  # "12 years in prison":
             continue  # the number and its unit, not the words the pattern ran on into
         lo, hi = _bounded(q.value * _DAYS[unit], q.bound)
@@ -138,9 +138,24 @@ def shares(text: str) -> tuple[Measure, ...]:
     return tuple(out)
 
 
+# A person's age: "the 82-year-old former president", "died aged 67", "67 years old".
+_AGE = re.compile(r"\b(?:(?P<a>\d{1,3})-year-old|aged\s+(?P<b>\d{1,3})\b|(?P<c>\d{1,3})\s+years\s+"
+                  r"old\b|at\s+the\s+age\s+of\s+(?P<d>\d{1,3})\b)", re.I)
+
+
+@lru_cache(maxsize=65536)
+def ages(text: str) -> tuple[Measure, ...]:
+    """The ages ``text`` gives a person, in years."""
+    out = []
+    for m in _AGE.finditer(text):
+        age = float(next(g for g in m.groups() if g))
+        out.append(Measure(age - 0.5, age + 0.5, m.start(), m.end()))
+    return tuple(out)
+
+
 def apart(x: Measure, y: Measure) -> bool:
     """Two intervals that do not meet."""
     return x[1] < y[0] or y[1] < x[0]
 
 
-__all__ = ["apart", "durations", "shares"]
+__all__ = ["ages", "apart", "durations", "shares"]

@@ -61,16 +61,27 @@ def zeros(text: str) -> tuple[Quantity, ...]:
 
 
 @lru_cache(maxsize=65536)
-def no_harm(text: str) -> tuple[tuple[Quantity, str], ...]:
-    """Zeros of people said without a count, each with the kind it zeroes: "nobody was harmed"
-    (no one hurt is no one killed) and "quelled without bloodshed" are no deaths; "everyone on
-    board was rescued", "all 43 crew were accounted for" are no deaths and no one missing."""
-    found = [(m, ("deaths",)) for m in _NOBODY.finditer(text)
+def no_harm(text: str) -> tuple[tuple[Quantity, str, str], ...]:
+    """Zeros of people said without a count, each with the kind it zeroes and whom: "nobody was
+    harmed" (no one hurt is no one killed) and "quelled without bloodshed" are no deaths of
+    anyone ("person"); "everyone on board was rescued" no deaths and no one missing, and "all 30
+    crew were rescued" none of the crew ("crew": not the passengers)."""
+    found = [(m, ("deaths",), "person") for m in _NOBODY.finditer(text)
              if m.group("v").lower() in ("harmed", "hurt", "injured", "wounded")]
-    found += [(m, ("deaths",)) for m in _BLOODLESS.finditer(text)]
-    found += [(m, ("deaths", "missing")) for m in _ALL_SAFE.finditer(text)]
-    return tuple((Quantity(m.start(), m.end(), m.group(0), 0.0, "people"), kind)
-                 for m, kinds in found for kind in kinds)
+    found += [(m, ("deaths",), "person") for m in _BLOODLESS.finditer(text)]
+    for m in _ALL_SAFE.finditer(text):
+        group = _GROUP.search(m.group(0))
+        noun = group.group(0).lower() if group else "people"
+        found.append((m, ("deaths", "missing"), _ONE_OF.get(noun, noun.rstrip("s"))))
+    return tuple((Quantity(m.start(), m.end(), m.group(0), 0.0, "people"), kind, head)
+                 for m, kinds, head in found for kind in kinds)
+
+
+_GROUP = re.compile(r"\b(?:crew|passengers?|workers?|miners?|pupils?|students?|children|child|"
+                    r"hostages?|sailors?|fishermen|fisherman|staff|patients?)\b", re.I)
+_ONE_OF = {"people": "person", "children": "children", "child": "children", "pupils": "children",
+           "pupil": "children", "fishermen": "fishermen", "fisherman": "fishermen",
+           "staff": "staff", "crew": "crew"}
 
 
 # Everyone safe: "rescued everyone on board", "all 43 crew members had been accounted for",
@@ -83,9 +94,10 @@ _EVERYONE = (r"(?:everyone|everybody|all\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?
              r"(?:\s+members)?|every\s+(?:one\s+of\s+the\s+)?(?:worker|miner|passenger|person|"
              r"crew\s+member|member|resident|pupil|student|child|hostage|sailor|fisherman))")
 _ALL_SAFE = re.compile(
-    rf"\b(?:{_SAFE_VERB}\s+{_EVERYONE}|{_EVERYONE}(?:\s+(?:on\s+board|aboard|inside|"
-    rf"underground|(?:in|of|from)\s+the\s+(?:[\w-]+\s+){{0,2}}?[\w-]+))?\s+(?:(?:was|were|had|has|have)\s+)?(?:been\s+)?"
-    rf"(?:safely\s+)?{_SAFE_VERB})\b", re.I)
+    rf"\b(?:{_SAFE_VERB}\s+{_EVERYONE}|{_EVERYONE}(?:\s+(?:reported\s+missing(?:\s+[\w-]+){{0,4}}?|"
+    rf"on\s+board|aboard|inside|"
+    rf"underground|(?:in|of|from)\s+the\s+(?:[\w-]+\s+){{0,2}}?[\w-]+))?\s+(?:(?:was|were|had|"
+    rf"has|have)\s+)?(?:now\s+)?(?:been\s+)?(?:now\s+)?(?:safely\s+)?{_SAFE_VERB})\b", re.I)
 
 
 # Counts of people a happening befalls: a named group of them ("300 protesters") cannot
@@ -97,7 +109,8 @@ _HUMAN = frozenset({"protester", "demonstrator", "civilian", "soldier", "fighter
                     "patient", "worshipper", "pilgrim", "prisoner", "detainee", "hostage",
                     "activist", "officer", "policeman", "teenager", "farmer", "fisherman",
                     "inmate", "crew", "sailor", "pilot", "guard", "nurse", "doctor", "employee",
-                    "voter", "supporter", "resident", "pupil", "diver", "climber"})
+                    "voter", "supporter", "resident", "pupil", "diver", "climber", "guest",
+                    "fan", "spectator", "mourner", "staff"})
 
 
 def human(head: str) -> bool:
