@@ -30,6 +30,7 @@ credits_mod = importlib.import_module("divergence.judge.credits")
 compliance_mod = importlib.import_module("divergence.judge.frames.compliance")
 detectors_mod = importlib.import_module("divergence.judge.detectors")
 titles_mod = importlib.import_module("divergence.group.titles")
+times_mod = importlib.import_module("divergence.judge.frames.times")
 
 GUARD = 5.0  # seconds; the old code took 15 s to minutes on each case
 
@@ -58,6 +59,8 @@ CASES = [
     # about 19 s (compare on it: 107 s)
     ("many dates", _uncached(dates), "on May 5, 2025, " * 2_500),  # quadratic in dates
     ("many times", _uncached(quantities), "at 14:00, " * 4_000),  # over 10 s
+    ("many times with a stated gap", lambda t: _uncached(times_mod.told_apart)(t, t),
+     "at 14:00, two hours later, " * 2_000),  # quadratic in times, guarded from the start
     ("spaces, asides", core, " " * 16_000),  # 8 s
     ("semicolon lists", lambda t: _decompose(t, 0, len(t)), "a; " * 5_000),  # over 20 s
     ("met, hyphenated names", lambda t: list(titles_mod._MET[0].finditer(t)), "Ab-" * 6_000),

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ...records import Reason, Span
 from ..detectors import Pair, detector, span_of, text_span
-from ..moments import offset_explains, two_moments
+from ..moments import offset_explains, offsets, two_moments
 from ..text import DateRef, dates, one_clock, zone
 from .happenings import TIMED, happenings, same_happening
 
@@ -235,7 +235,11 @@ def told_apart(a: str, b: str) -> bool:
     """Whether two texts give different times or days of one kind that an offset one of them
     states explains ("signed on Wednesday" / "on Friday, less than 48 hours after it was
     signed"): two moments, neither a conflict nor one statement."""
+    if not (offsets(a) or offsets(b)):
+        return False  # most texts state no gap: nothing to read
     ta, tb = times(a), times(b)
+    if len(ta) * len(tb) > 100:
+        return False  # a timetable, not two moments of one happening
     return any(x.kind == y.kind and x.value != y.value
                and any(offset_explains(a, b, gap) for gap in _gaps(x, y, ta, tb))
                for x in ta for y in tb)
