@@ -1141,8 +1141,8 @@ def test_aligned_claims_compare_how_long_and_how_much() -> None:
                   "Harl's curfew, imposed on Sunday, will stay in force for two weeks."),
                  ("The Unity Party won 52 percent of the vote in Velmar's election.",
                   "The Unity Party took barely a third of the vote in Velmar's election."),
-                 ("Turnout in the Rellian referendum was 61 percent, the commission said.",
-                  "Fewer than four in ten voters cast a ballot in the Rellian referendum.")):
+                 ("Nine out of ten workers at the Grell plant joined the strike.",
+                  "Only about a third of workers at the Grell plant walked out.")):
         r = values_apart(pair(x, y, sim=0.8))
         assert r is not None and r.type == "number", x
     # moments and windows are no spans; "a year" is loose; a share agrees within its bounds
@@ -1184,6 +1184,47 @@ def test_counts_read_more_ways_people_are_counted_and_told_apart() -> None:
     assert count(pair("Rescuers said everyone reported missing after the landslide had now been "
                       "accounted for.", "Twenty-three people remain missing after the landslide.",
                       0.77))
+
+
+def test_the_review_of_the_new_readers_edges() -> None:
+    """A review (239 pairs written against the session's new rules) found these wrong at
+    221e888: a part of a count, another act, another whole, another person, a round figure, a
+    drowned-out speech, a role in something else, a gap of another act, a chain of causes."""
+    from divergence.judge.frames import linkage
+    from divergence.judge.frames.aligned import values_apart
+
+    for x, y in (("Halden Bank laid off 200 employees in Kessa this week, the union said.",
+                  "Halden Bank employs 350 staff in Kessa, the union said."),
+                 ("Half of the hospitals in Ossa were damaged in the fighting, the WHO said.",
+                  "A third of the schools in Ossa were destroyed in the fighting, the UN said."),
+                 ("The 82-year-old former president Halvor Dunn led mourners at the funeral.",
+                  "Dunn's wife Mira, who died aged 67, was buried on Sunday."),
+                 ("Almost a thousand people fled the fighting in Ossa overnight, the UN said.",
+                  "The UN said 985 people fled the fighting in Ossa overnight."),
+                 ("Former minister Ivo Brand was jailed for 12 years on Tuesday.",
+                  "The trial of former minister Ivo Brand lasted six months.")):
+        assert values_apart(pair(x, y, sim=0.7)) is None, x
+    assert count(pair("No one was killed in the protest in Dorn on Saturday, police said.",
+                      "Chants from 300 protesters drowned out the minister's speech in Dorn on "
+                      "Saturday.", 0.6)) is None
+    assert responsibility(pair("Egypt had not been consulted on the border closure, officials in "
+                               "Cairo said, a day before the ceasefire.", "Egypt helped broker the "
+                               "ceasefire, officials said.", sim=0.6)) is None
+    assert responsibility(pair("The president praised Qatar for its role in hosting the games, "
+                               "hours after the hostages were released.", "Qatar played no part "
+                               "in the release of the hostages, officials said.", sim=0.5)) is None
+    assert when(pair("The Orlo bridge collapsed on Monday and rescuers pulled out the last "
+                     "survivor the following day.", "The Orlo bridge collapsed on Tuesday, "
+                     "officials said.", 0.8))
+    assert linkage(pair("Fire investigators said a short circuit caused the blaze at the Korr "
+                        "warehouse.", "The fire service said an overloaded cable caused the short "
+                        "circuit that started the Korr warehouse blaze.", sim=0.7)) is None
+    assert linkage(pair("Officials said the ceasefire and the hostage release were separate "
+                        "matters.", "Mediators said the ceasefire came after the hostage "
+                        "release.", sim=0.6)) is None
+    from divergence.judge.detectors import negations
+
+    assert negations("Engineers said it was the cooling pump that failed on Friday.")
 
 
 def test_a_link_drawn_and_denied_and_who_asked_for_talks() -> None:

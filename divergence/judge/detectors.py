@@ -180,7 +180,7 @@ def all_negations(text: str) -> tuple[re.Match[str], ...]:
 
 
 # "a failed rocket launch", "the army's failed offensive": a description, not a denial
-_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|his|her|their|this|that|[\w-]+['’]s)\s+$",
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|his|her|their|this|[\w-]+['’]s)\s+$",
                                 re.I)
 
 

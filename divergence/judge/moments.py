@@ -90,7 +90,7 @@ def offset_explains(a: str, b: str, apart: int | None) -> bool:
     """Whether an offset one of two texts states explains the ``apart`` minutes between the
     times they give: "announced at 10:00 and set to take effect twelve hours later" / "the
     ceasefire came into force at 22:00" give two moments of it, not two times of one. Hours
-    within a fifth (at least ten minutes); days, weeks and months exactly (a month 28-31 days). Two
+    within a tenth (at least five minutes); days, weeks and months exactly (a month 28-31 days). Two
     texts that state different offsets dispute the gap itself."""
     if apart is None:
         return False
@@ -98,7 +98,7 @@ def offset_explains(a: str, b: str, apart: int | None) -> bool:
     if oa and ob and not set(oa) & set(ob):
         return False  # "a week after" / "eleven days later": the gap itself is in dispute
     for off in oa + ob:
-        if off < 1440 and abs(apart - off) <= max(10, off // 5):
+        if off < 1440 and abs(apart - off) <= max(5, off // 10):
             return True
         if off >= 1440 and (apart == off or off == 43200 and 40320 <= apart <= 44640):
             return True

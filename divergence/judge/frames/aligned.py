@@ -14,10 +14,10 @@ from functools import lru_cache
 
 from ...records import Reason
 from ..detectors import Pair, span_of
-from ..text import elsewhere
+from ..text import STOPWORDS, elsewhere
 from .counts import Count, clash, counts
 from .happenings import happenings_apart
-from .spans import ages, apart, durations, shares
+from .spans import ages, apart, durations, same_thing, shares
 from .times import compare_times
 
 
@@ -36,18 +36,36 @@ def values_apart(p: Pair) -> Reason | None:
     xs, ys = _sure(p.a.content), _sure(p.b.content)
     for key in sorted(xs.keys() & ys.keys()):
         x, y = xs[key], ys[key]
-        if x.head == y.head and clash(x, y):  # synonyms are one head (counts._SAME_HEAD)
+        if x.head == y.head and clash(x, y) and (x.kind != "count" or _one_act(
+                p.a.content, x, p.b.content, y)):  # synonyms are one head (_SAME_HEAD)
             return _number(p, x, y)
     # how long it lasted, and how much of it: one each, that cannot meet ("a three-week strike"
     # / "the strike lasted 40 days"; "52 percent of the vote" / "barely a third of the vote")
     for read, what in ((durations, "how long"), (shares, "share"), (ages, "age")):
         ma, mb = read(p.a.content), read(p.b.content)
-        if len(ma) == 1 and len(mb) == 1 and apart(ma[0], mb[0]):
+        if len(ma) == 1 and len(mb) == 1 and apart(ma[0], mb[0]) and same_thing(ma[0], mb[0]):
             sa = span_of(p.a, ma[0].start, ma[0].end)
             sb = span_of(p.b, mb[0].start, mb[0].end)
             return Reason("number", f"{sa.text!r} vs {sb.text!r} ({what})", (p.a.id, p.b.id),
                           (sa, sb), weight=0.6)
     return None
+
+
+def _one_act(a: str, x: Count, b: str, y: Count) -> bool:
+    """Whether two bare counts of one noun are of one act: a word around each number (its
+    clause) is shared ("three boats were seized" / "seized six boats"), not "three boats
+    capsized" / "sent six boats to rescue them"."""
+    return bool(_around(a, x) & _around(b, y))
+
+
+def _around(text: str, c: Count) -> frozenset[str]:
+    """Stems of the lower-case content words of the number's clause, near it, its noun aside."""
+    lo, hi = max(0, c.q.start - 80), min(len(text), c.q.end + 80)
+    left = re.split(r"[;.]|,\s", text[lo:c.q.start])[-1]
+    right = re.split(r"[;.]|,\s", text[c.q.start:hi])[0]
+    words = re.findall(r"\b[a-z][a-z-]{3,}", left + " " + right)
+    return frozenset(w[:5] for w in words if w not in STOPWORDS and w[:5] != c.head[:5]
+                     and w[:5] != c.q.unit.lower()[:5])
 
 
 def _number(p: Pair, x: Count, y: Count) -> Reason:

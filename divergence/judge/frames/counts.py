@@ -25,7 +25,7 @@ _COUNT_PREDICATES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (k, re.compile(rf"\b(?:{v})\b", re.I)) for k, v in (
         ("deaths", r"killed|died|dead|deaths?|death\s+toll|toll|lives|fatalities|bodies|"
                    r"lost\s+(?:their|his|her|its|our)\s+li(?:ves|fe)|"
-                   r"perished|killing|massacred|slaughtered|murdered|gunned\s+down|drowned|"
+                   r"perished|killing|massacred|slaughtered|murdered|gunned\s+down|drowned(?!\s+out)|"
                    r"shot\s+dead|(?<=were\s)executed|(?<=been\s)executed|"
                    # "executed 40 prisoners", not "executed a plan", "executed 40 trades"
                    r"executed(?=\s+(?:(?:more\s+than|at\s+least|about|some|over|nearly|up\s+to)"
@@ -117,7 +117,9 @@ _VAGUE = {"several dozen": (24, 96), "a few dozen": (24, 60), "dozens": (24, 99)
           "a few thousand": (2000, 6000), "two dozen": (24, 24), "a single": (1, 1),
           "only one": (1, 1), "a score of": (20, 20), "a hundred": (100, 100),
           "a thousand": (1000, 1000), "a million": (1_000_000, 1_000_000)}
-_VAGUE_BOUND = re.compile(r"\b(?:more\s+than|over|fewer\s+than|less\s+than|under)\s+$", re.I)
+_ROUND = frozenset({"two dozen", "a score of", "a hundred", "a thousand", "a million"})
+_VAGUE_BOUND = re.compile(r"\b(?:more\s+than|over|fewer\s+than|less\s+than|under|almost|nearly|"
+                          r"about|around|some|roughly)\s+$", re.I)
 _VAGUE_RE = re.compile(r"\b(?P<v>" + "|".join(sorted(map(re.escape, _VAGUE), key=len,
                                                     reverse=True)) + r")\b(?:\s+of)?"
                        r"(?:\s+(?P<unit>[a-z-]+))?", re.I)
@@ -197,8 +199,7 @@ def counts(text: str) -> tuple[Count, ...]:
 _SAME_HEAD = {"troop": "soldier", "serviceman": "soldier", "servicemen": "soldier", "house": "home",
               "reporter": "journalist", "vessel": "ship", "boat": "ship", "lorry": "truck",
               "rebel": "fighter", "militant": "fighter", "inmate": "prisoner", "pupil": "children",
-              "child": "children", "policeman": "officer", "policemen": "officer",
-              "employee": "staff", "worker": "worker",
+              "child": "children", "employee": "staff",
               "insurgent": "fighter", "combatant": "fighter"}
 # Fighters are aircraft only where something flies: "two fighters were shot down".
 _AIRBORNE = re.compile(r"\b(?:shot\s+down|downed|jets?|planes?|aircraft|air\s+force|airspace|"
@@ -247,9 +248,13 @@ def _stated(text: str) -> list[tuple[Quantity, float, float]]:
             continue  # "not a single soldier": a zero (``zeros``)
         lo, hi = _VAGUE[m.group("v").lower()]
         bound = _VAGUE_BOUND.search(text, max(0, m.start() - 12), m.start())
-        if bound:  # "more than a thousand", "fewer than a hundred"
-            lo, hi = (lo, float("inf")) if bound.group(0).lower().startswith(("more", "over")) \
-                else (0, hi)
+        word = bound.group(0).lower() if bound else ""
+        if word.startswith(("more", "over")):  # "more than a thousand"
+            lo, hi = lo, float("inf")
+        elif word.startswith(("fewer", "less", "under", "almost", "nearly")):
+            lo, hi = 0, hi  # "almost a thousand": up to it
+        elif word or m.group("v").lower() in _ROUND:
+            lo, hi = 0.85 * lo, 1.15 * hi  # "about a hundred", "two dozen": round figures
         unit = (m.group("unit") or "").lower()
         out.append((Quantity(m.start(), m.end(), m.group(0), float(lo), unit, "~"), lo, hi))
     taken = [(q.start, q.end) for q, _, _ in out]

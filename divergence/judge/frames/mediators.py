@@ -58,13 +58,18 @@ _SETTLEMENT = re.compile(r"\b(?:deal|agreement|accord|settlement|pact|(?:(?:pris
                          r"hostage)s?\s+)?swap|(?:prisoner|captive|hostage)s?\s+exchange|"
                          r"evacuation|(?:end\s+(?:of|to)|ending)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
                          r"(?:dispute|stand-?off|crisis|row|siege|blockade))\b", re.I)
+# ... in it: at the end of its clause ("Kenya was not involved"), or in the outcome ("in the
+# prisoner swap", "in ending the standoff"), not in something else ("in the border closure").
+_IN_IT = (r"(?=\s*(?:[,;.]|$|at\s+any|and\b|but\b)|\s+(?:in|with)\s+(?:[\w'’-]+\s+){0,4}?(?:"
+          r"ceasefire|truce|deal|agreement|accord|talks|negotiations|release|swap|exchange|"
+          r"evacuation|mediation|process|it|them|ending|brokering|securing)\b)")
 # A named actor said to have had no part in it: "Kenya had not been involved at any stage",
 # "Ruen played no part", "without any involvement from the Marrak government", "Turkish officials
 # said they had not arranged the evacuation".
 _NOT_MEDIATOR = tuple(re.compile(rx) for rx in (
     rf"{_AGENT_NP}(?:['’]s\s+[a-z]+)?\s+(?:was|were|had|has|have)\s+(?:not|never)\s+(?:been\s+)?"
-    rf"(?:involved|consulted)\b",
-    rf"{_AGENT_NP}(?:['’]s\s+[a-z]+)?\s+(?:had|has|have|played)\s+no\s+(?:part|role|hand)\b",
+    rf"involved{_IN_IT}",
+    rf"{_AGENT_NP}(?:['’]s\s+[a-z]+)?\s+(?:had|has|have|played)\s+no\s+(?:part|role|hand){_IN_IT}",
     rf"\bwithout\s+(?:any\s+)?(?:involvement|help|mediation|role)\s+(?:from|of|by)\s+{_AGENT_NP}",
     rf"(?:{_AGENT_NP}|(?P<pronoun>\b(?:he|she|they)))\s+(?:had|has|have|did)\s+(?:not|never)\s+"
     r"(?:arranged?|brokered|broker|mediated|mediate|negotiated|negotiate|secured|secure)\b",
@@ -88,7 +93,9 @@ _MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
     rf"mediating|brokering|securing|negotiating|bringing\s+about)",
     # "thanked Egypt for helping secure the truce"; then "the release was negotiated by X"
     rf"\b(?:thank(?:ed|s)?|prais(?:ed|es)|hailed|commended)\s+{_AGENTS_NP}(?:\s+[^.;,]{{1,30}}?)?"
-    rf"\s+for\s+(?:(?!humanitarian|"
+    rf"\s+for\s+(?!(?:its|their|his|her)\s+(?:role|help|efforts)\s+in\s+(?!(?:[\w'’-]+\s+){{0,3}}?"
+    rf"(?:broker|mediat|secur|negotiat|reach|end|bring|talks|the\s+(?:deal|truce|ceasefire|"
+    rf"release|swap|accord|agreement|talks))))(?:(?!humanitarian|"
     rf"financial|military|medical|economic)[\w’'-]+\s+){{0,5}}?(?:help(?:ing)?|mediation|mediating|"
     rf"efforts|role|brokering)\b",
     rf"\b(?:was|were|been|being)\s+(?:mediated|brokered|arranged|negotiated|secured)\s+by\s+"

@@ -145,9 +145,11 @@ def reasons(text: str) -> tuple[Why, ...]:
             # with the end of the strike" denies the strike ended because of the threat
             out.append(Why(subject, other, m.start(), end, denied=True))
             out.append(Why(other, subject, m.start(), end, denied=True))
-    for m in _SEPARATE.finditer(text):
-        out.append(Why(m.group("x").strip(), m.group("y").strip(), m.start(), m.end(), True))
-        out.append(Why(m.group("y").strip(), m.group("x").strip(), m.start(), m.end(), True))
+    for m in _SEPARATE.finditer(text):  # two matters may still come one after the other
+        out.append(Why(m.group("x").strip(), m.group("y").strip(), m.start(), m.end(), True,
+                       kind="separate"))
+        out.append(Why(m.group("y").strip(), m.group("x").strip(), m.start(), m.end(), True,
+                       kind="separate"))
     for m in _NO_PART.finditer(text):
         explained, end = _clause(text, m.end())
         cause = re.sub(r"^.*\bthat\s+", "", m.group("r")).strip()  # "said that X": X
@@ -247,6 +249,12 @@ def _one_link(x: Why, y: Why) -> bool:
     return bool(wd) and 2 * len(wd & _stems(given.reason)) >= len(wd)
 
 
+def _inside(reason: str, explained: str) -> bool:
+    """Whether a reason is what the other claim explains: most of its words are there."""
+    words = _stems(reason)
+    return bool(words) and 2 * len(words & _stems(explained)) > len(words)
+
+
 def _apart(x: str, y: str) -> bool:
     """Two reasons that share no content word: the same reason is worded with its words."""
     wx, wy = _stems(x), _stems(y)
@@ -277,8 +285,13 @@ def linkage(p: Pair) -> Reason | None:
             if "after" in kinds and (kinds != {"after", "reason"} or x.denied == y.denied
                                      or (x if x.kind == "after" else y).denied):
                 continue  # an "after" only against a link denied
+            if kinds == {"separate", "reason"}:
+                kinds = {"reason"}  # "linked to the release" / "separate matters"
+            if _inside(x.reason, y.explained) or _inside(y.reason, x.explained):
+                continue  # a chain: "a short circuit caused the blaze" / "a cable caused the
+                # short circuit that started the blaze"
             if not (named or ruled_out) or x.denied and y.denied or (
-                    x.kind != y.kind and "after" not in kinds) or not (
+                    len(kinds) > 1 and "after" not in kinds) or not (
                     ruled_out or _same_thing(x.explained, y.explained)):
                 continue
             if x.denied == y.denied and not _apart(x.reason, y.reason):

@@ -9,16 +9,27 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..text import quantities
+from ..text import STOPWORDS, quantities
 
 
 class Measure(NamedTuple):
-    """The values a span or share allows (``lo`` to ``hi``) and where it is said."""
+    """The values a span or share allows (``lo`` to ``hi``), where it is said, and what it
+    measures (``of``: tagged words, "whole:vote", "by:party"; empty when unknown)."""
 
     lo: float
     hi: float
     start: int
     end: int
+    of: frozenset[str] = frozenset()
+
+
+def same_thing(x: Measure, y: Measure) -> bool:
+    """Whether two measures are of one thing: every kind of tag both carry shares a word, and
+    they carry at least one kind in common."""
+    kinds = {t.split(":")[0] for t in x.of} & {t.split(":")[0] for t in y.of}
+    return bool(kinds) and all(
+        {t for t in x.of if t.startswith(k + ":")} & {t for t in y.of if t.startswith(k + ":")}
+        for k in kinds)
 
 _DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "fortnight": 14.0, "month": 365 / 12,
          "year": 365.0}
@@ -39,6 +50,23 @@ _A_SPAN = re.compile(r"\b(?P<bound>less\s+than|under|more\s+than|over|nearly|alm
                      r"ten)\s+(?P<u>fortnight|week|month|year|day|hour)s?\b", re.I)
 
 
+# What may last, by one name: a text naming one of these says how long that lasted (a text
+# naming two, "negotiations to end the strike lasted 14 hours", is not read).
+_LASTING = tuple((k, re.compile(rf"\b(?:{v})\b", re.I)) for k, v in (
+    ("strike", r"strikes?|walkouts?"), ("siege", r"sieges?|blockades?|besieged"),
+    ("war", r"wars?|fighting|conflict"), ("talks", r"talks|negotiations|debated?|debates"),
+    ("truce", r"ceasefires?|truces?"), ("curfew", r"curfews?"),
+    ("outage", r"blackouts?|outages?|without\s+power"), ("standoff", r"stand-?offs?"),
+    ("trial", r"trials?"), ("sentence", r"sentenced|jailed|imprisoned|sentences?|in\s+prison"),
+    ("rule", r"ruled|in\s+power|rule"), ("occupation", r"occupation|occupied"),
+    ("closure", r"closures?|closed|shut")))
+
+
+def _what_lasted(text: str) -> frozenset[str]:
+    found = {k for k, rx in _LASTING if rx.search(text)}
+    return frozenset({f"of:{found.pop()}"}) if len(found) == 1 else frozenset()
+
+
 @lru_cache(maxsize=65536)
 def durations(text: str) -> tuple[Measure, ...]:
     """The spans of time ``text`` gives, in days: "lasted 40 days", "a three-week strike",
@@ -54,7 +82,7 @@ def durations(text: str) -> tuple[Measure, ...]:
                 text, q.start, q.start + said):  # "12 years in prison":
             continue  # the number and its unit, not the words the pattern ran on into
         lo, hi = _bounded(q.value * _DAYS[unit], q.bound)
-        out.append(Measure(lo, hi, q.start, q.start + said))
+        out.append(Measure(lo, hi, q.start, q.start + said, _what_lasted(text)))
         taken.append((q.start, q.end))
     for m in _A_SPAN.finditer(text):
         at = m.start("n")
@@ -66,10 +94,11 @@ def durations(text: str) -> tuple[Measure, ...]:
         kind = {"less": "<", "under": "<", "more": ">", "over": ">", "nearly": "<",
                 "almost": "<"}.get(bound, "~" if bound else "=")
         if kind == "=" and m.group("n").lower() in ("a", "an") and m.group("u") != "fortnight":
-            out.append(Measure(0.5 * value, 1.5 * value, m.start("n"), m.end()))
+            out.append(Measure(0.5 * value, 1.5 * value, m.start("n"), m.end(),
+                               _what_lasted(text)))
             continue  # "spent a year under blockade": loosely, 17 months may be "a year"
         out.append(Measure(*_bounded(value, kind), m.start() + len(m.group(0)) -
-                           len(m.group(0).lstrip()), m.end()))
+                           len(m.group(0).lstrip()), m.end(), _what_lasted(text)))
     return tuple(out)
 
 
@@ -133,9 +162,34 @@ def shares(text: str) -> tuple[Measure, ...]:
         kind = _UPPER.get(bound, "~" if bound else "=")
         lo, hi = (value, 1.0) if kind == ">" else (0.0, value) if kind == "<" else (
             value - 0.04, value + 0.04) if kind == "~" else (value - 0.01, value + 0.01)
-        out.append(Measure(lo, hi, m.start() + len(m.group(0)) - len(m.group(0).lstrip()),
-                           m.end()))
+        at = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+        out.append(Measure(lo, hi, at, m.end(), _whole_and_holder(text, at, m.end())))
     return tuple(out)
+
+
+_WHOLE = re.compile(r"\s+(?:of\s+)?(?:the\s+|its\s+|their\s+|[A-Z][\w-]*['’]s\s+)?"
+                    r"(?P<w>[A-Za-z][\w-]+)(?:\s+(?P<w2>[a-z][\w-]+))?")
+_SKIP = frozenset({"the", "a", "an", "of", "about", "some", "only", "barely", "nearly", "almost",
+                   "than", "more", "less", "fewer", "just", "over", "under", "around", "with",
+                   "by", "to", "in", "at", "on", "and", "was", "were", "is", "are", "has", "had"})
+
+
+def _whole_and_holder(text: str, start: int, end: int) -> frozenset[str]:
+    """A share's whole ("of the vote": vote, "nine out of ten workers": worker) and the words
+    just before it in its clause (who holds it: "the party won")."""
+    tags = set()
+    m = _WHOLE.match(text, end)
+    if m and (text[end:m.start("w")].strip().startswith("of") or not text[end:end + 4].strip()
+              .startswith(("%", "per"))):
+        for word in (m.group("w"), m.group("w2") or ""):  # "of Harl's residents", "of the
+            word = word.lower()  # hospitals in", "of Kalvo province": the whole is among them
+            if word and word not in _SKIP and word not in STOPWORDS:
+                tags.add(f"whole:{word[:-1] if word.endswith('s') else word}")
+    before = re.split(r"[,;.]", text[max(0, start - 40):start])[-1]
+    words = [w.lower() for w in re.findall(r"[A-Za-z][\w-]+", before)
+             if w.lower() not in _SKIP][-3:]
+    tags |= {f"by:{w[:5]}" for w in words}
+    return frozenset(tags)
 
 
 # A person's age: "the 82-year-old former president", "died aged 67", "67 years old".
@@ -149,7 +203,12 @@ def ages(text: str) -> tuple[Measure, ...]:
     out = []
     for m in _AGE.finditer(text):
         age = float(next(g for g in m.groups() if g))
-        out.append(Measure(age - 0.5, age + 0.5, m.start(), m.end()))
+        near = text[m.end():m.end() + 40] if m.group("a") else text[max(0, m.start() - 60):
+                                                                     m.start()]
+        names = {w.lower() for w in re.findall(r"\b[A-Z][a-z]+\b(?!['’]s)", near)} - {
+            "the", "former"}  # "Dunn's wife Mira, who died aged 67": Mira, not Dunn
+        out.append(Measure(age - 0.5, age + 0.5, m.start(), m.end(),
+                           frozenset(f"who:{n}" for n in names)))
     return tuple(out)
 
 
@@ -158,4 +217,4 @@ def apart(x: Measure, y: Measure) -> bool:
     return x[1] < y[0] or y[1] < x[0]
 
 
-__all__ = ["ages", "apart", "durations", "shares"]
+__all__ = ["ages", "apart", "durations", "same_thing", "shares"]

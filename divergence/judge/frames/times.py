@@ -224,7 +224,8 @@ def compare_times(p: Pair, kinds: tuple[str, ...] = ("time", "monthday", "weekda
         x, y = xs[0], ys[0]
         if kind == "weekday" and (_overnight(x, da, y, db) or _overnight(y, db, x, da)):
             return None  # "on Monday night" / "early on Tuesday": one night, told two ways
-        if any(offset_explains(ta, tb, gap) for gap in _gaps(x, y, da, db)):
+        if not _one_act(ta, x, tb, y) and any(offset_explains(ta, tb, gap)
+                                              for gap in _gaps(x, y, da, db)):
             return None  # "announced at 10:00, in force twelve hours later" / "in force at 22:00"
         return _date_reason(p, x, y, where)
     return None
@@ -240,9 +241,27 @@ def told_apart(a: str, b: str) -> bool:
     ta, tb = times(a), times(b)
     if len(ta) * len(tb) > 100:
         return False  # a timetable, not two moments of one happening
-    return any(x.kind == y.kind and x.value != y.value
+    return any(x.kind == y.kind and x.value != y.value and not _one_act(a, x, b, y)
                and any(offset_explains(a, b, gap) for gap in _gaps(x, y, ta, tb))
                for x in ta for y in tb)
+
+
+def _one_act(a: str, x: DateRef, b: str, y: DateRef) -> bool:
+    """Whether the two times date one act: the verb just before each is the same ("the bridge
+    collapsed on Monday" / "the bridge collapsed on Tuesday"). Then a gap one claim states
+    ("and rescuers reached it the following day") is another act's, and explains nothing."""
+    def verbs(t: str, d: DateRef) -> set[str]:
+        clause = re.split(r"[;,]", t[max(0, d.start - 45):d.start])[-1]
+        words = re.findall(r"\b[a-z][a-z-]+", clause)[-4:]
+        return {w[:5] for w in words if w.endswith("ed") or w in _PAST}
+    va, vb = verbs(a, x), verbs(b, y)
+    return bool(va & vb)
+
+
+# Past tenses without -ed that date an act ("the quake struck at 03:40").
+_PAST = frozenset({"struck", "hit", "began", "fell", "broke", "went", "came", "took", "shot",
+                   "sank", "rose", "held", "left", "won", "lost", "met", "fled", "led", "spoke",
+                   "told", "blew", "burnt", "caught", "drove", "flew", "ran", "rang", "sent"})
 
 
 def _gaps(x: DateRef, y: DateRef, xs: Sequence[DateRef] = (), ys: Sequence[DateRef] = ()
