@@ -76,6 +76,7 @@ def _number(p: Pair, x: Count, y: Count) -> Reason:
                   weight=0.6)
 
 
+@lru_cache(maxsize=65536)
 def _sure(text: str) -> dict[tuple[str, str], Count]:
     """The one count of each kind ``text`` gives (of each noun, for bare counts: "three
     boats"), when it gives one: several deaths figures in one claim are a breakdown or a
