@@ -100,6 +100,7 @@ _NAMED = re.compile(r"(?<![.!?]\s)\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Frid
                     r"Sunday|January|February|March|April|May|June|July|August|September|"
                     r"October|November|December)\b)[A-Z][\w-]*\s+$")
 
+
 def without_values_apart(a: str, b: str, reasons: list[Reason]) -> list[Reason]:
     """``reasons`` without the number and date clashes that are no clash: counts of different
     things ("twelve killed" / "twelve wounded": ``measures_apart``), and the counts, days and

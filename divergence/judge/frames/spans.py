@@ -31,6 +31,7 @@ def same_thing(x: Measure, y: Measure) -> bool:
         {t for t in x.of if t.startswith(k + ":")} & {t for t in y.of if t.startswith(k + ":")}
         for k in kinds)
 
+
 _DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "fortnight": 14.0, "month": 365 / 12,
          "year": 365.0}
 _WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -78,9 +79,10 @@ def durations(text: str) -> tuple[Measure, ...]:
         unit = q.unit.lower().rstrip("s").split("-")[0]
         words = q.text.split()
         said = len(words[0]) if "-" in words[0] or len(words) < 2 else len(" ".join(words[:2]))
-        if unit not in _DAYS or _ORDINAL.match(text, q.start) or words[0].endswith("-old") or _skip(
-                text, q.start, q.start + said):  # "12 years in prison":
-            continue  # the number and its unit, not the words the pattern ran on into
+        if unit not in _DAYS or _ORDINAL.match(text, q.start) or words[0].endswith("-old"):
+            continue  # "the 12th hour", "the 82-year-old": a moment, an age
+        if _skip(text, q.start, q.start + said):  # the number and its unit ("12 years" of "12
+            continue  # years in prison"), not the words the pattern ran on into
         lo, hi = _bounded(q.value * _DAYS[unit], q.bound)
         out.append(Measure(lo, hi, q.start, q.start + said, _what_lasted(text)))
         taken.append((q.start, q.end))
@@ -179,8 +181,7 @@ def _whole_and_holder(text: str, start: int, end: int) -> frozenset[str]:
     just before it in its clause (who holds it: "the party won")."""
     tags = set()
     m = _WHOLE.match(text, end)
-    if m and (text[end:m.start("w")].strip().startswith("of") or not text[end:end + 4].strip()
-              .startswith(("%", "per"))):
+    if m:
         for word in (m.group("w"), m.group("w2") or ""):  # "of Harl's residents", "of the
             word = word.lower()  # hospitals in", "of Kalvo province": the whole is among them
             if word and word not in _SKIP and word not in STOPWORDS:
