@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .text import NUMBER_WORDS
+
 # Two moments of one happening, each with its own day or hour: "the truce was announced on
 # Friday" / "it took effect on Saturday"; "the summit opened on 14 March" / "closed on 16 March";
 # "seized on 3 June" / "released on 19 June". A claim naming one side and the other claim only
@@ -57,10 +59,6 @@ _CLOCKS = re.compile(r"\b(?:markets?|stock\s+exchanges?|polls|shops|stores|schoo
 
 # A stated offset between two moments: "twelve hours later", "48 hours after the collapse", "a
 # week after it was shut", "two weeks' notice", "the day before the vote", "on the eve of".
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-            "fifteen": 15, "twenty": 20, "thirty": 30, "forty-eight": 48, "seventy-two": 72,
-            "twenty-four": 24, "36": 36}
 _UNIT_MINUTES = {"minute": 1, "hour": 60, "day": 1440, "week": 10080, "month": 43200}
 _OFFSET = re.compile(
     r"\b(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -79,21 +77,20 @@ def offsets(text: str) -> tuple[int, ...]:
         if m.group("day") or m.group("eve") or m.group("next"):
             out.append(1440)
             continue
-        n = m.group("n").lower()
-        value = int(n) if n.isdigit() else _NUMBERS.get(n)
+        n = m.group("n").lower()  # "twelve", "48", "a", "forty-eight"
+        value = int(n) if n.isdigit() else 1 if n in ("a", "an") else int(
+            sum(NUMBER_WORDS.get(part, 0) for part in n.split("-")))
         if value:
             out.append(value * _UNIT_MINUTES[m.group("u").lower()])
     return tuple(out)
 
 
-def offset_explains(a: str, b: str, apart: int | None) -> bool:
+def offset_explains(a: str, b: str, apart: int) -> bool:
     """Whether an offset one of two texts states explains the ``apart`` minutes between the
     times they give: "announced at 10:00 and set to take effect twelve hours later" / "the
     ceasefire came into force at 22:00" give two moments of it, not two times of one. Hours
     within a tenth (at least five minutes); days, weeks and months exactly (a month 28-31 days). Two
     texts that state different offsets dispute the gap itself."""
-    if apart is None:
-        return False
     oa, ob = offsets(a), offsets(b)
     if oa and ob and not set(oa) & set(ob):
         return False  # "a week after" / "eleven days later": the gap itself is in dispute

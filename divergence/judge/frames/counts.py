@@ -51,7 +51,7 @@ _AIRCRAFT = frozenset({"jet", "jets", "aircraft", "plane", "planes", "warplane",
                        "fighter", "fighters", "fighter-jet", "fighter-jets", "helicopter",
                        "helicopters", "drone", "drones"})
 # Durations: "a 17-month siege", "more than 14 months of fighting", in days.
-_DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 365 / 12, "year": 365.0}
+DAYS_PER_UNIT = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 365 / 12, "year": 365.0}
 # A span tied to what lasts: "a 17-month siege", "14 months of fighting", "lasted 18 months";
 # not "three years ago", "within 48 hours", "a 60-day truce", "set back by two years".
 _LASTING_NOUN = (r"(?:wars?|sieges?|blockades?|fighting|conflict|occupation|invasion|offensive|"
@@ -184,9 +184,9 @@ def counts(text: str) -> tuple[Count, ...]:
                 head = "person"  # "12 died", "killed 31", "the toll at 500"
             else:
                 continue
-        if head in _DAYS:  # how long something lasted, whatever the unit
+        if head in DAYS_PER_UNIT:  # how long something lasted, whatever the unit
             if _lasts(text, q):
-                f = _DAYS[head]  # units round: 24 months and two years are one span
+                f = DAYS_PER_UNIT[head]  # units round: 24 months and two years are one span
                 out.append(Count(q, "duration", "days", lo * f * 0.98, hi * f * 1.02))
             continue
         if (head == "aircraft" and kind is None and re.search(r"\bshot\s+down\b", window, re.I)

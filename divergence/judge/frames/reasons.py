@@ -245,14 +245,19 @@ def _one_link(x: Why, y: Why) -> bool:
     the other ("linked to the coup" / "unrelated to the coup attempt"), not when they share
     a word ("unrelated to the city's gang feud" / "a dispute at the city's market")."""
     denied, given = (x, y) if x.denied else (y, x)
-    wd = _stems(denied.reason)
-    return bool(wd) and 2 * len(wd & _stems(given.reason)) >= len(wd)
+    return _half_in(denied.reason, given.reason) >= 0
 
 
 def _inside(reason: str, explained: str) -> bool:
     """Whether a reason is what the other claim explains: most of its words are there."""
-    words = _stems(reason)
-    return bool(words) and 2 * len(words & _stems(explained)) > len(words)
+    return _half_in(reason, explained) > 0
+
+
+def _half_in(text: str, other: str) -> float:
+    """How far past half of ``text``'s words ``other`` holds (2 x shared - all; below zero,
+    fewer than half; -inf when ``text`` has no content word)."""
+    words = _stems(text)
+    return 2 * len(words & _stems(other)) - len(words) if words else float("-inf")
 
 
 def _apart(x: str, y: str) -> bool:

@@ -9,7 +9,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..text import STOPWORDS, quantities
+from ..text import NUMBER_WORDS, STOPWORDS, quantities
+from .counts import DAYS_PER_UNIT
 
 
 class Measure(NamedTuple):
@@ -32,10 +33,8 @@ def same_thing(x: Measure, y: Measure) -> bool:
         for k in kinds)
 
 
-_DAYS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "fortnight": 14.0, "month": 365 / 12,
-         "year": 365.0}
-_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-          "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_DAYS = {**DAYS_PER_UNIT, "fortnight": 14.0}
+_WORDS = {**NUMBER_WORDS, "a": 1, "an": 1}  # "a week", "one in three", "two thirds"
 # Not a span of the thing: "two years ago", "within 48 hours", "every three days", "the first
 # two weeks", "over the past 24 hours", "48 hours after", "three days later".
 _NOT_SPAN_BEFORE = re.compile(r"(?:\b(?:within|every|per|each|in|since|by|at|aged|after|over)|"

@@ -79,9 +79,8 @@ def no_harm(text: str) -> tuple[tuple[Quantity, str, str], ...]:
 
 _GROUP = re.compile(r"\b(?:crew|passengers?|workers?|miners?|pupils?|students?|children|child|"
                     r"hostages?|sailors?|fishermen|fisherman|staff|patients?)\b", re.I)
-_ONE_OF = {"people": "person", "children": "children", "child": "children", "pupils": "children",
-           "pupil": "children", "fishermen": "fishermen", "fisherman": "fishermen",
-           "staff": "staff", "crew": "crew"}
+_ONE_OF = {"people": "person", "child": "children", "pupils": "children", "pupil": "children",
+           "fisherman": "fishermen"}  # the rest are their own noun without an -s
 
 
 # Everyone safe: "rescued everyone on board", "all 43 crew members had been accounted for",
