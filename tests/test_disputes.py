@@ -437,3 +437,14 @@ def test_a_count_told_without_its_noun_is_the_same_question() -> None:
     arts = [Article(x, f"{x}.txt", "", source=x.upper()) for x in "bcd"]
     found = find_disputes(arts, SPLIT[1:4], _vectors(3, close=()), [group], Judge(table))  # type: ignore[arg-type]
     assert [d.question for d in found] == ["How many deaths?"]
+
+
+def test_a_conflict_read_twice_counts_once() -> None:
+    """The group's judge and the dispute's lean judge read one pair; their weights differ in
+    the seventh place (cosines summed in another order). Counted twice, a 0.9 reason made the
+    question 0.99 sure (seen on ECB+: a rifle count at 0.83 shown as 0.97)."""
+    table = {("a:0", "b:0"): "conflict"}
+    again = Reason(_WHO_R.type, _WHO_R.detail, _WHO_R.claims, _WHO_R.spans, _WHO_R.weight + 1e-7)
+    (q,) = questions([0, 1], SPLIT, _vectors(5, close=(0, 1)), SplitJudge(table),  # type: ignore[arg-type]
+                     known={(0, 1): again})
+    assert q.reasons == (_WHO_R,) and q.confidence == pytest.approx(0.9)

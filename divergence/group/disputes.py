@@ -254,10 +254,16 @@ def _verdicts(idx: Sequence[int], claims: Sequence[Claim], vectors: np.ndarray, 
     for (i, j), r in known.items():
         if i in inside and j in inside:
             against.setdefault((i, j), [])
-            if r is not None and r not in against[(i, j)]:
-                against[(i, j)].append(r)
+            if r is not None and not any(_same_reason(r, x) for x in against[(i, j)]):
+                against[(i, j)].append(r)  # the judge's own reading of it, read once more
     agree = [(c, i, j) for c, i, j in agree if (i, j) not in against]
     return agree, against
+
+
+def _same_reason(r: Reason, x: Reason) -> bool:
+    """One reason read twice: weights computed from a cosine in another float32 sum differ
+    in the seventh place, and counting both would make a conflict surer than either reading."""
+    return (r.type, r.detail, r.claims, r.spans) == (x.type, x.detail, x.claims, x.spans)
 
 
 _JUDGES = ("model", "nli")  # a conflict's reason from a model: evidence, though untyped
