@@ -18,6 +18,7 @@ from functools import lru_cache
 from ...records import Claim, Reason
 from ...wordlists import word_set
 from ..detectors import Pair, detector, span_of, speaker_key
+from ..gate import Gate
 from ..text import countries, token_set
 from .credit import frame_credits
 
@@ -89,6 +90,7 @@ _ACCUSATIONS = tuple(re.compile(rx) for rx in (
     r"financed|sponsors|sponsored|orchestrated|masterminded|attacked|struck|shelled|bombed|"
     r"fired\s+on|opened\s+fire|violated|breached|broke|carried\s+out\s+(?:\w+\s+)?attacks?)\b",
 ))
+_ACCUSING = Gate(*_ACCUSATIONS)  # the words one of them needs
 # Words that take the accusation back: "no evidence Rwanda was behind", "was not involved".
 _TAKEN_BACK = re.compile(r"\b(?:not|never|no|nothing|denie[sd]|deny|rejected|dismissed|"
                          r"without)\b|n't\b", re.I)
@@ -217,6 +219,8 @@ def rejections(c: Claim) -> tuple[Rejection, ...]:
 @lru_cache(maxsize=65536)
 def _accused_in(text: str) -> frozenset[str]:
     out = set()
+    if not _ACCUSING.opens(text):
+        return frozenset()  # no word an accusation needs
     for rx in _ACCUSATIONS:
         for m in rx.finditer(text):
             if _TAKEN_BACK.search(text[max(0, m.start() - 40):m.end()]):

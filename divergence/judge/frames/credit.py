@@ -10,6 +10,7 @@ from ...records import Claim, Reason
 from ..credits import Credit, credit_phrase, credits
 from ..demonyms import same_actor
 from ..detectors import Pair, detector, one_voice, span_of
+from ..gate import Gate
 from ..text import countries, dates, norm_actor
 from .agents import AGENT_NP as _AGENT_NP
 from .agents import AGENTS_NP as _AGENTS_NP
@@ -198,6 +199,12 @@ _STARTS = re.compile(r"started|triggered|provoked|initiated|opened\s+fire", re.I
 _FIRST_AFTER = re.compile(r"\s+(?:first\b|the\s+first\s+(?:shots?|salvo|rounds?)\b)", re.I)
 _ARTICLE = re.compile(r"(?:The|A|An)")
 _PROPOSED_I = re.compile(_PROPOSED, re.I)
+# Every pattern a credit comes from (``_frame_credits``), for a first look: the others only
+# read around one of these matches.
+_GATE = Gate(_ASKED_PEACE, _AT_REQUEST, *(rx for rx, *_ in (*_ASKED, *_STARTED, *_DENIED_OR_CLEFT)),
+             *_WINNER, _CAUSED, _CAUSED_BY, _DEMONYM_ACT, _BLAMED, _DONE_BY, _WORK_OF,
+             _AGENT_WEAPON, _COULD_HAVE, _TOOK_CREDIT, _CLAIMED_RESPONSIBILITY,
+             _RESPONSIBILITY_CLAIMED_BY, _NOT_OTHER)
 
 
 @lru_cache(maxsize=65536)
@@ -208,8 +215,11 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
     def add(outcome: str, role: str, agent: str | None, m: re.Match[str]) -> None:
         out.extend(credits_for(outcome, role, agent, m, speaker))
 
-    about_peace = bool(_PEACE_I.search(text))  # credit frames need a ceasefire
     out += mediated(text, speaker)  # who mediated it, or no one
+    if not _GATE.opens(text):  # no word any pattern below needs: most claims credit no one
+        return _known(out + [c for c in starters(text) + askers(text)
+                             if c.role not in {o.role for o in out}])
+    about_peace = bool(_PEACE_I.search(text))  # credit frames need a ceasefire
     # Who asked for it.
     for m in _ASKED_PEACE.finditer(text):
         add("ceasefire", "requester", m.group("agent"), m)
@@ -293,7 +303,12 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
     for rx, role in _DENIED_OR_CLEFT:
         for m in rx.finditer(text):
             add("harm", role, m.group("agent") or m.groupdict().get("agent2"), m)
-    out += [c for c in starters(text) + askers(text) if c.role not in {o.role for o in out}]
+    return _known(out + [c for c in starters(text) + askers(text)
+                         if c.role not in {o.role for o in out}])
+
+
+def _known(out: list[Credit]) -> tuple[Credit, ...]:
+    """The credits that name an agent (not "the", "it" or a word for the weapon)."""
     return tuple(c for c in out if c.agent not in ("", "the", "it") and c.agent not in _NOT_AGENTS)
 
 

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from ..credits import Credit
+from ..gate import Gate
 from .agents import AGENT_NP as _AGENT_NP
 from .agents import AGENTS_NP as _AGENTS_NP
 from .agents import credits_for
@@ -114,6 +115,7 @@ _MEDIATED_PEACE = re.compile(
     rf"(?:[\w-]+\s+){{0,2}}?(?P<out>{PEACE})")
 _PEACE_I = re.compile(PEACE, re.I)
 _MEDIATION_WORD = re.compile(r"\bmediat(?:or|ors|ion|ed|ing)\b", re.I)
+_GATE = Gate(_MEDIATED_PEACE, *_MEDIATOR_PHRASES, _NO_THIRD, *_NOT_MEDIATOR)  # what gives a credit
 
 
 @lru_cache(maxsize=65536)
@@ -121,6 +123,8 @@ def mediated(text: str, speaker: str | None) -> tuple[Credit, ...]:
     """The mediator credits of ``text``: named (``mediator`` with an agent) or no one (agent
     None), under the outcome it speaks of (a ceasefire, a release, another settlement)."""
     out: list[Credit] = []
+    if not _GATE.opens(text):
+        return ()  # no word any of its patterns needs: most claims mediate nothing
     for m in _MEDIATED_PEACE.finditer(text):
         out += credits_for("ceasefire", "mediator", m.group("agent"), m, speaker)
     about = ("ceasefire" if _PEACE_I.search(text) else "release" if _RELEASE.search(text)

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from ...records import Reason
 from ..detectors import Pair, detector, one_voice, same_speaker, span_of
+from ..gate import Gate
 from ..text import token_set
 
 
@@ -130,6 +131,8 @@ _LONGEST = 600  # characters a clause runs to at most
 def reasons(text: str) -> tuple[Why, ...]:
     """The reasons and aims ``text`` gives, each with what it explains."""
     out: list[Why] = []
+    if not _GATE.opens(text):
+        return ()  # no word any of the patterns below needs: most claims give no reason
     for m in _AIM.finditer(text):
         reason, end = _clause(text, m.end())
         explained = m.group("of") or m.group("whose") or text[:m.start()]
@@ -204,6 +207,10 @@ def reasons(text: str) -> tuple[Why, ...]:
         if reason and explained:
             out.append(Why(explained, reason.strip(), m.start(), end, kind="after"))
     return tuple(out)
+
+
+_GATE = Gate(_AIM, _UNPROVOKED, _NO_LINK, _SEPARATE, _NO_PART, _NOT_RAISED, _BLAMED_ON,
+             _BLAMED_FOR, _CAUSED, _TRACED_TO, _CUE, _AFTER)  # what a reason comes from
 
 
 # Subjects that are no topic ruled out: "it was not discussed", "this never came up".
