@@ -98,10 +98,17 @@ def embed_claims(claims: Sequence[Claim], embedder: Embedder,
                  cache: EmbeddingCache | None = None, progress: bool = False,
                  batch: int = 256) -> np.ndarray:
     """Row i for claim i: each claim's ``embedding_text``, computed where the cache lacks it
-    (stage 2)."""
+    (stage 2). Meanwhile another thread reads the claims' frames for grouping
+    (``judge.frames.read_ahead``): the model frees the GIL while it embeds."""
+    from .judge.frames import read_ahead
+
     texts = [embedding_text(c) for c in claims]
+    ahead = read_ahead(claims)
     with bar(len(texts), "embedding", progress, "claim") as tick:
-        return embed(texts, embedder, cache, batch=batch, on_progress=tick)
+        out = embed(texts, embedder, cache, batch=batch, on_progress=tick)
+    if ahead is not None:
+        ahead.join()
+    return out
 
 
 def write_claims_files(folder: str | Path, articles: Sequence[Article],
