@@ -2126,3 +2126,99 @@ def test_lost_their_lives_counts_the_dead() -> None:
     assert [(c.kind, c.head) for c in counts("Fifty-four people lost their lives.")] == [
         ("deaths", "person")]
     assert [c.kind for c in counts("The army lost 12 tanks.")] == ["losses"]
+
+
+def test_two_denials_of_one_role_are_one_position_not_a_dispute() -> None:
+    """"Egypt denied it had mediated the deal" credits Egypt under a denial; "Cairo said it
+    played no role in brokering the agreement" denies Egypt the role outright. Read as
+    mediator against not-mediator, the pair was an ``actor`` conflict; both deny it."""
+    from divergence.judge.detectors import DETECTORS
+
+    denied = pair("Egypt denied it had mediated the deal.",
+                  "Cairo said it played no role in brokering the agreement.", 0.6)
+    assert responsibility(denied) is None
+    # a denial against the claim it denies is still a dispute
+    r = responsibility(pair("Egypt mediated the deal, officials said.",
+                            "Cairo said it played no role in brokering the agreement.", 0.6))
+    assert r is not None and r.type == "actor"
+    same = DETECTORS.make("same-credit")
+    r = same(denied)
+    assert r is not None and r.type == "same-value" and "both deny" in r.detail
+    r = same(pair("Israel denied any part in the hospital blast.",
+                  "Israel rejected all responsibility for the blast at the hospital.", 0.75))
+    assert r is not None and "israel" in r.detail
+    # one story's harm named two ways ("the strike" / "the hospital blast"), newsdev dev
+    assert same(pair("Israel has rejected all responsibility for the strike.",
+                     "On Wednesday Israel denied any part in the hospital blast.", 0.6))
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("Moscow said Ukraine was behind the attack.",
+     "Russian officials blamed Kyiv for the attack.", True),
+    ("Investigators said Islamic State was responsible for the bombing.",
+     "Officials blamed Islamic State for the bombing.", True),
+    # acts of war, not attributions: one side's two strikes may be two statements
+    ("Israeli jets struck the town.", "An Israeli airstrike hit the town.", False),
+    # one blames, the other denies: a dispute, not one position
+    ("Moscow said Ukraine was behind the attack.",
+     "Kyiv denied any role in the attack.", False),
+])
+def test_one_culprit_named_alike_is_a_sign_of_agreement(a: str, b: str, same: bool) -> None:
+    from divergence.judge.detectors import DETECTORS
+
+    got = DETECTORS.make("same-credit")(pair(a, b, 0.6))
+    assert (got is not None) is same, got
+
+
+def test_the_pair_classifier_does_not_call_one_position_apart() -> None:
+    """Near-paraphrases of two denials ("Israel denied any part in the hospital blast" /
+    "Israel rejected all responsibility for the blast at the hospital") were a conflict by the
+    pair classifier alone; the frames say both deny one thing, and they agree."""
+    j = NLIJudge(nli=None, classifier=FakePairClassifier())
+    a = claim_from_text("Israel denied any part in the hospital blast.", "a:0")
+    b = claim_from_text("Israel rejected all responsibility for the blast at the hospital.", "b:0")
+    v = np.eye(2, dtype=np.float32)
+    (got,) = j.judge_pairs([a], [b], [0.8], v[:1], v[1:])
+    assert got.label == "agree" and got.reasons[0].type == "same-value"
+
+
+@pytest.mark.parametrize(("text", "open_"), [
+    ("It was still not clear whether the hospital had been hit by an air strike.", True),
+    ("He said he was not in a position to say whether an Israeli air strike was involved.", True),
+    ("Zakharova demanded that Biden say whether the United States had made good on its threat.",
+     True),
+    ("Analysts are working to confirm whether a failed rocket caused the blast.", True),
+    ("The strike went ahead whether or not the talks resumed.", False),
+    ("An Israeli air strike hit the hospital.", False),
+])
+def test_a_claim_that_leaves_the_question_open(text: str, open_: bool) -> None:
+    from divergence.judge.hedges import unsettled
+
+    assert unsettled(text) is open_
+
+
+def test_an_open_question_credits_no_one_and_agrees_with_no_answer() -> None:
+    """"Not in a position to say whether an Israeli air strike was involved" was read as
+    blaming Israel: a conflict with every denial in its story (newsdev dev, hospital blast)."""
+    agnostic = "He said he was not in a position to say whether an Israeli air strike was involved."
+    assert not frame_credits(claim_from_text(agnostic))
+    assert frame_credits(claim_from_text("He said an Israeli air strike was involved."))
+    j = NLIJudge(nli=None, classifier=None)
+    a = claim_from_text("It was still not clear whether Hamas fired the rocket that hit the "
+                        "hospital, officials said.", "a:0")
+    b = claim_from_text("Hamas fired the rocket that hit the hospital, officials said.", "b:0")
+    (got,) = j.judge_pairs([a], [b], [0.9])
+    assert got.label != "agree"
+
+
+def test_a_word_after_a_number_across_a_comma_counts_nothing() -> None:
+    """"put civilian deaths alone at between 300,000 and 400,000, from atrocities" counted
+    atrocities, so it never met "the war has left tens of thousands of people dead" (newsdev
+    dev, Tigray)."""
+    (x,) = counts("Reports put civilian deaths alone at between 300,000 and 400,000, from "
+                  "atrocities, starvation and the lack of health care.")
+    assert (x.kind, x.head, x.lo, x.hi) == ("deaths", "person", 300_000, 400_000)
+    r = count(pair("The war has left tens of thousands of people dead.",
+                   "Reports put civilian deaths alone at between 300,000 and 400,000, from "
+                   "atrocities, starvation and the lack of health care.", 0.56))
+    assert r is not None and r.type == "number"

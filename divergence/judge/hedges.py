@@ -104,3 +104,19 @@ def distance_cue(text: str) -> str | None:
          or (_HEADLINE_HEDGE.search(t) if not t.rstrip().endswith((".", "!", "?", '"', "”"))
              else None))
     return m.group(0) if m else None
+
+
+# An open question: "it is not clear whether P", "did not say whether P", "working to confirm
+# whether P", "asked whether P" (not "whether or not P", which settles nothing either way).
+_UNSETTLED = re.compile(
+    r"\b(?:clear|unclear|known|unknown|certain|uncertain|sure|say|said|says|confirm|confirmed|"
+    r"determine|determined|establish|tell|know|knows|asked|asks|decide|investigat\w*|examin\w*|"
+    r"question|answer|explain|clarify|reveal|disclose)\s+(?:yet\s+|so\s+far\s+|for\s+now\s+)?"
+    r"whether\b(?!\s+or\s+not)", re.I)
+
+
+@lru_cache(maxsize=65536)
+def unsettled(text: str) -> bool:
+    """Whether ``text`` leaves what it speaks of open ("it was still not clear whether the
+    hospital had been hit by an air strike"): it states neither side of the question."""
+    return _UNSETTLED.search(text) is not None

@@ -27,7 +27,7 @@ from .detectors import Pair, denial_inside, is_conflict, negated_sayings, text_s
 from .frames import counts
 from .frames.aligned import measures_apart, values_apart
 from .frames.times import told_apart
-from .hedges import distance_cue
+from .hedges import distance_cue, unsettled
 from .moments import two_moments
 from .pair import DEFAULT_DETECTORS, STRUCTURAL, Judge, compatible_speakers, noisy_or
 from .text import dates, elsewhere, overlap
@@ -301,7 +301,8 @@ class NLIJudge(Judge):
         apart = a.article_id != b.article_id and compatible_speakers(a, b)
         if apart and p_conflict >= self.nli_conflict and self._paraphrase(a, b, sim):
             return Judgement("conflict", p_conflict, extra, sim)
-        if self._pair_calls_apart(a, b, sim, p_pair):
+        if self._pair_calls_apart(a, b, sim, p_pair) and not any(
+                r.type == "same-value" for r in reasons):  # one value, one position: not apart
             why = Reason("model", f"pair model: conflict (p={p_pair:.2f})", (a.id, b.id),
                          weight=p_pair)  # the earlier judge's rule for near-paraphrases
             return Judgement("conflict", p_pair, (why, *extra), sim)
@@ -318,6 +319,8 @@ class NLIJudge(Judge):
                    or elsewhere(a.content) != elsewhere(b.content)
                    # one tells what was not said ("did not say that P"): it states no P
                    or bool(negated_sayings(a.content)) != bool(negated_sayings(b.content))
+                   # one leaves open what the other states ("not clear whether P")
+                   or unsettled(a.content) != unsettled(b.content)
                    # "announced on Friday" / "took effect on Saturday": two moments of it
                    or two_measures or _moments_apart(a, b))
         distance = next((r for r in reasons if r.type == "distance"), None)

@@ -161,7 +161,7 @@ def counts(text: str) -> tuple[Count, ...]:
                 and _DONE_TO.match(text, number_end)):
             unit = whole  # the 35 of "40 drones, of which 35 were shot down"; not the five
             # of "12 people, of whom five were children"
-        elif not unit or unit in {"of", "more", "percent", "per"} and unit != "%":
+        elif not unit or unit in _NO_UNIT and unit != "%":
             unit = _noun_after_of(text, q.start) or ""
         told = _number_of(text, q) if not unit and told_late else None
         if told:  # "put the number of civilians killed by the RSF at more than 2,000"
@@ -196,6 +196,9 @@ def counts(text: str) -> tuple[Count, ...]:
     return tuple(out)
 
 
+# Words read after a number that count nothing: "400,000, from atrocities" counts no atrocity.
+_NO_UNIT = frozenset({"of", "more", "percent", "per", "from", "in", "on", "at", "by", "since",
+                      "after", "during", "across", "to", "with", "for", "and", "or"})
 _SAME_HEAD = {"troop": "soldier", "serviceman": "soldier", "servicemen": "soldier", "house": "home",
               "reporter": "journalist", "vessel": "ship", "boat": "ship", "lorry": "truck",
               "rebel": "fighter", "militant": "fighter", "inmate": "prisoner", "pupil": "children",

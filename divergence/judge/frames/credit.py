@@ -147,7 +147,8 @@ _DENIED_OR_CLEFT: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (rf"(?:judged|found|deemed|held|considered)\s+{_AGENT_NP}\s+not\s+responsible", "not-cause"),
     # "Ukraine had nothing to do with the explosion", "Israel denied any role in the blast"
     (rf"{_AGENT_NP}\s+(?:(?:had|has|have)\s+(?:had\s+)?nothing\s+to\s+do\s+with|(?:had|has|have|"
-     rf"played)\s+no\s+(?:part|role|hand)\s+in|(?:denied|denies|rejected|rejects)\s+(?:any|all)\s+"
+     rf"played)\s+no\s+(?:part|role|hand)\s+in|(?:(?:has|have|had)\s+)?(?:denied|denies|rejected|"
+     rf"rejects)\s+(?:any|all)\s+"
      rf"(?:involvement|responsibility|role|part|hand))\b", "not-cause"),
     # "It is Russia that is attacking the station", "it was Hamas who fired the rocket"; "It was
     # Kharkiv that was hit" is a passive: after "was", only "-ing" or "behind"
@@ -217,8 +218,8 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
 
     out += mediated(text, speaker)  # who mediated it, or no one
     if not _GATE.opens(text):  # no word any pattern below needs: most claims credit no one
-        return _known(out + [c for c in starters(text) + askers(text)
-                             if c.role not in {o.role for o in out}])
+        return _known(text, out + [c for c in starters(text) + askers(text)
+                                   if c.role not in {o.role for o in out}])
     about_peace = bool(_PEACE_I.search(text))  # credit frames need a ceasefire
     # Who asked for it.
     for m in _ASKED_PEACE.finditer(text):
@@ -303,13 +304,18 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
     for rx, role in _DENIED_OR_CLEFT:
         for m in rx.finditer(text):
             add("harm", role, m.group("agent") or m.groupdict().get("agent2"), m)
-    return _known(out + [c for c in starters(text) + askers(text)
-                         if c.role not in {o.role for o in out}])
+    return _known(text, out + [c for c in starters(text) + askers(text)
+                               if c.role not in {o.role for o in out}])
 
 
-def _known(out: list[Credit]) -> tuple[Credit, ...]:
-    """The credits that name an agent (not "the", "it" or a word for the weapon)."""
-    return tuple(c for c in out if c.agent not in ("", "the", "it") and c.agent not in _NOT_AGENTS)
+def _known(text: str, out: list[Credit]) -> tuple[Credit, ...]:
+    """The credits that name an agent (not "the", "it" or a word for the weapon) and are
+    stated, not asked ("not in a position to say whether an Israeli air strike was involved")."""
+    return tuple(c for c in out if c.agent not in ("", "the", "it") and c.agent not in _NOT_AGENTS
+                 and not _ASKED_WHETHER.search(text, max(0, c.start - 60), c.start))
+
+
+_ASKED_WHETHER = re.compile(r"\bwhether\b(?![^,;]*,)", re.I)  # in the same clause as the credit
 
 
 # Capitalised at a sentence's start, these describe the weapon, not who fired it ("Kamikaze
@@ -356,8 +362,10 @@ def responsibility(p: Pair) -> Reason | None:
                                               & _GENERIC_AGENTS):
                 continue
             negated = (x.role in DENIED_ROLES) != (y.role in DENIED_ROLES)
+            if negated and (p.b if x.role in DENIED_ROLES else p.a).stance == "denies":
+                continue  # "Egypt denied it had mediated" / "had no role": both deny it
             one = same_actor(x.agent, y.agent)  # "Talvor" / "Talvorian mediators" too
-            if one and x.agent is not None and negated and _base(x) == _base(y):
+            if one and x.agent is not None and negated and base_role(x) == base_role(y):
                 w = 0.75  # "Israel hit the hospital" / "Israel was not responsible"
             elif x.role in DENIED_ROLES or y.role in DENIED_ROLES:
                 w = 0.0  # "X did not do it" says nothing against "Y did it"
@@ -377,7 +385,7 @@ def responsibility(p: Pair) -> Reason | None:
                 w = 0.6
             else:
                 w = 0.0
-            if w and outcome_class(x) == "harm" and not _same_harm(p, x, y):
+            if w and outcome_class(x) == "harm" and not same_harm(p, x, y):
                 w = 0.0
             if w and (best is None or w > best[0]):
                 best = (w, x, y)
@@ -396,7 +404,7 @@ def responsibility(p: Pair) -> Reason | None:
 DENIED_ROLES = {"not-cause": "cause", "not-requester": "requester", "not-mediator": "mediator"}
 
 
-def _base(c: Credit) -> str:
+def base_role(c: Credit) -> str:
     """The role a credit gives or denies, cause and starter as one ("did not start it" / "did
     it")."""
     role = DENIED_ROLES.get(c.role, c.role)
@@ -420,7 +428,7 @@ _GENERIC_AGENTS = frozenset({"party", "coalition", "opposition", "alliance", "go
 _HARMS = frozenset({"blast", "strike", "dam", "hospital", "flood", "deaths", "capture", "crash"})
 
 
-def _same_harm(p: Pair, x: Credit, y: Credit) -> bool:
+def same_harm(p: Pair, x: Credit, y: Credit) -> bool:
     """Both speak of a harm (a blast, strike, flood, deaths) and are close enough in meaning to
     be about one; which actors they name is the very point in dispute, so names do not count.
     When both frames speak of responsibility ("was behind", "planned by", "the work of"), not
@@ -433,12 +441,12 @@ def _same_harm(p: Pair, x: Credit, y: Credit) -> bool:
             p.b.content):  # who started the war, who fired first: one fight, two accounts
         return p.similarity >= 0.3
     return bool((ha or hb) and p.similarity >= 0.3
-                and _ATTRIBUTIVE.search(p.a.content[x.start:x.end])
-                and _ATTRIBUTIVE.search(p.b.content[y.start:y.end]))
+                and ATTRIBUTIVE.search(p.a.content[x.start:x.end])
+                and ATTRIBUTIVE.search(p.b.content[y.start:y.end]))
 
 
 # Frames that attribute a harm rather than report an act: whoever did it is the question.
-_ATTRIBUTIVE = re.compile(r"behind|responsib|planned|prepared|organi[sz]|orchestrat|ordered|"
+ATTRIBUTIVE = re.compile(r"behind|responsib|planned|prepared|organi[sz]|orchestrat|ordered|"
                           r"mastermind|perpetrat|plotted|staged|work\s+of|doing\s+of|"
                           r"handiwork|blamed|accused|helped", re.I)
 

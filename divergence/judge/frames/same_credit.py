@@ -5,10 +5,18 @@ from __future__ import annotations
 
 import re
 
-from ...records import Reason
+from ...records import Claim, Reason
+from ..credits import Credit
 from ..detectors import Pair, detector, span_of
 from ..text import elsewhere
-from .credit import DENIED_ROLES, frame_credits, responsibility
+from .credit import (
+    ATTRIBUTIVE,
+    DENIED_ROLES,
+    base_role,
+    frame_credits,
+    responsibility,
+    same_harm,
+)
 from .happenings import happenings
 
 # Two credits of one actor are one statement only about one outcome in one story: the grain
@@ -19,25 +27,50 @@ _SAME_CREDIT_SIM = 0.5
 @detector("same-credit")
 def same_credit(p: Pair) -> Reason | None:
     """Two voices credit one actor with one role in one outcome, in other words ("thanked Egypt
-    for helping secure the truce" / "Cairo played a key role in securing the ceasefire"): a
+    for helping secure the truce" / "Cairo played a key role in securing the ceasefire"), or
+    deny it alike ("Egypt denied it had mediated" / "Cairo played no role in it"): a
     ``same-value`` sign of agreement, unless the two also credit others (``responsibility``).
-    Not harms: in a war each side strikes, and one actor's two strikes are two statements; not
+    A harm only where both attribute it ("Ukraine was behind the attack" / "Moscow blamed Kyiv
+    for it"): in a war each side strikes, and one actor's two strikes are two statements; not
     one article's two sentences."""
-    if (p.a.article_id == p.b.article_id or p.a.stance != p.b.stance or p.a.stance != "asserts"
-            or p.similarity < _SAME_CREDIT_SIM):
+    if p.a.article_id == p.b.article_id or p.similarity < _SAME_CREDIT_SIM:
         return None
-    fa, fb = frame_credits(p.a), frame_credits(p.b)  # cached per claim: most pairs stop here
-    match = next(((x, y) for x in fa for y in fb
-                  if x.agent is not None and x.agent == y.agent and x.role == y.role
-                  and x.role not in DENIED_ROLES and x.outcome == y.outcome
-                  and x.outcome not in ("harm", "*")), None)
+    match = same_position(p)
     if (match is None or elsewhere(p.a.content) or elsewhere(p.b.content)
-            or not _one_outcome(p) or responsibility(p) is not None):
+            or responsibility(p) is not None):
         return None
     x, y = match
     sa, sb = span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)
-    return Reason("same-value", f"{sa.text!r} and {sb.text!r} credit one {x.role} of the "
-                  f"{x.outcome} ({x.agent})", (p.a.id, p.b.id), (sa, sb), weight=0.7)
+    role = base_role(x)
+    what = (f"both deny that {x.agent} was the {role} of the {x.outcome}" if _denied(p.a, x)
+            else f"credit one {role} of the {x.outcome} ({x.agent})")
+    return Reason("same-value", f"{sa.text!r} and {sb.text!r} {what}", (p.a.id, p.b.id),
+                  (sa, sb), weight=0.7)
+
+
+def same_position(p: Pair) -> tuple[Credit, Credit] | None:
+    """A credit each claim holds alike: one actor, one role, granted by both or denied by both
+    (a denial stance denies what its content credits), in one outcome (``_one_outcome``; a harm
+    only when both attribute it or both deny it)."""
+    for x in frame_credits(p.a):  # cached per claim: most pairs stop here
+        for y in frame_credits(p.b):
+            denied = _denied(p.a, x)
+            if (x.agent is None or x.agent != y.agent or base_role(x) != base_role(y)
+                    or x.outcome != y.outcome or x.outcome == "*" or denied != _denied(p.b, y)):
+                continue
+            if x.outcome == "harm" and not denied and not (
+                    ATTRIBUTIVE.search(p.a.content[x.start:x.end])
+                    and ATTRIBUTIVE.search(p.b.content[y.start:y.end])):
+                continue  # "Israeli jets struck" twice may be two strikes
+            if _one_outcome(p) or denied and x.outcome == "harm" and same_harm(p, x, y):
+                return x, y  # two denials of one story's harm: "the strike" / "the blast"
+    return None
+
+
+def _denied(c: Claim, x: Credit) -> bool:
+    """Whether the claim's voice denies the actor the role: a denied role, or any credit under a
+    denial ("Egypt denied it had mediated"; "Israel denied any part in it" says it once)."""
+    return x.role in DENIED_ROLES or c.stance == "denies"
 
 
 def _one_outcome(p: Pair) -> bool:
@@ -55,7 +88,11 @@ def _one_outcome(p: Pair) -> bool:
 def _outcome_words(text: str) -> frozenset[str]:
     """A claim's words of four letters or more, cut to five, without the verbs of crediting and
     the names (what is left says what was achieved)."""
-    return frozenset(w[:5] for w in re.findall(r"\b[a-z]{4,}\b", text)) - _CREDIT_STEMS
+    stems = frozenset(w[:5] for w in re.findall(r"\b[a-z]{4,}\b", text)) - _CREDIT_STEMS
+    return frozenset(_ONE_DEAL.get(w, w) for w in stems)
+
+
+_ONE_DEAL = {"agree": "deal", "accor": "deal", "pact": "deal"}  # "the deal" / "the agreement"
 
 
 _CREDIT_STEMS = frozenset({"broke", "media", "negot", "secur", "helpe", "helpi", "playe", "thank",
