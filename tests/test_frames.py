@@ -2222,3 +2222,21 @@ def test_a_word_after_a_number_across_a_comma_counts_nothing() -> None:
                    "Reports put civilian deaths alone at between 300,000 and 400,000, from "
                    "atrocities, starvation and the lack of health care.", 0.56))
     assert r is not None and r.type == "number"
+
+
+@pytest.mark.parametrize(("a", "b", "clash"), [
+    # a part inside the whole: both may hold
+    ("About 600,000 people had been killed in the war.",
+     "Reports put civilian deaths alone at between 300,000 and 400,000 in the war.", False),
+    ("At least seven civilians were killed in the shelling of the town.",
+     "At least 27 people were killed in the shelling of the town.", False),
+    # a part larger than the whole cannot be
+    ("The war has left tens of thousands of people dead.",
+     "Reports put civilian deaths alone at between 300,000 and 400,000 in the war.", True),
+    # "civilians among them" after the count says what it holds, not that it is a part
+    ("Officials said 27 people were killed in the offensive.",
+     "Authorities confirmed 200 dead in the offensive, civilians among them.", True),
+])
+def test_a_count_of_a_part_meets_the_whole_only_when_it_exceeds_it(a: str, b: str,
+                                                                  clash: bool) -> None:
+    assert (count(pair(a, b, 0.7)) is not None) is clash

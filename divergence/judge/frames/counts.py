@@ -431,7 +431,7 @@ def count(p: Pair) -> Reason | None:
         if scoped[0] != scoped[1] and not any(c.hi == 0 for c in (xs if scoped[0] else ys)):
             continue  # a running total against one day's figure, a rate against a count; but
             # "none of its jets lost since the offensive began" holds for any week of it
-        if any(not clash(x, y) for x in xs for y in ys):
+        if any(not clash(x, y) for x in xs for y in ys) or _part_and_whole(p, xs[0], ys[0]):
             continue
         if key[0] == "duration":  # how long the siege or the war lasted, in other units
             if not (_LASTING.search(p.a.content) and _LASTING.search(p.b.content)
@@ -459,6 +459,21 @@ def count(p: Pair) -> Reason | None:
         return Reason("number", f"{sx.text!r} vs {sy.text!r} ({what})", (p.a.id, p.b.id),
                       (sx, sy), weight=0.6 + 0.3 * min(1.0, max(0.0, p.similarity)))
     return None
+
+
+# A part of the people counted, named as such: "civilian deaths alone", "children".
+_A_PART = re.compile(r"\b(?:civilians?|children|women|minors|alone)\b", re.I)
+
+
+def _part_and_whole(p: Pair, x: Count, y: Count) -> bool:
+    """One count is of a part the other is not ("civilian deaths alone at between 300,000 and
+    400,000" / "about 600,000 people had been killed") and fits inside it: both may hold."""
+    pa = bool(_A_PART.search(p.a.content, max(0, x.q.start - 40), x.q.end))
+    pb = bool(_A_PART.search(p.b.content, max(0, y.q.start - 40), y.q.end))
+    if pa == pb:
+        return False
+    part, whole = (x, y) if pa else (y, x)
+    return part.lo <= whole.hi
 
 
 _HOLDER_STOP = frozenset({"that", "which", "were", "with", "from", "into", "than", "more", "about",

@@ -30,9 +30,9 @@ def same_credit(p: Pair) -> Reason | None:
     for helping secure the truce" / "Cairo played a key role in securing the ceasefire"), or
     deny it alike ("Egypt denied it had mediated" / "Cairo played no role in it"): a
     ``same-value`` sign of agreement, unless the two also credit others (``responsibility``).
-    A harm only where both attribute it ("Ukraine was behind the attack" / "Moscow blamed Kyiv
-    for it"): in a war each side strikes, and one actor's two strikes are two statements; not
-    one article's two sentences."""
+    A harm only where one attributes it ("Ukraine was behind the attack" / "Kyiv's agents
+    carried it out"): in a war each side strikes, and one actor's two strikes are two
+    statements; not one article's two sentences."""
     if p.a.article_id == p.b.article_id or p.similarity < _SAME_CREDIT_SIM:
         return None
     match = same_position(p)
@@ -51,7 +51,7 @@ def same_credit(p: Pair) -> Reason | None:
 def same_position(p: Pair) -> tuple[Credit, Credit] | None:
     """A credit each claim holds alike: one actor, one role, granted by both or denied by both
     (a denial stance denies what its content credits), in one outcome (``_one_outcome``; a harm
-    only when both attribute it or both deny it)."""
+    only when one attributes it or both deny it)."""
     for x in frame_credits(p.a):  # cached per claim: most pairs stop here
         for y in frame_credits(p.b):
             denied = _denied(p.a, x)
@@ -60,8 +60,9 @@ def same_position(p: Pair) -> tuple[Credit, Credit] | None:
                 continue
             if x.outcome == "harm" and not denied and not (
                     ATTRIBUTIVE.search(p.a.content[x.start:x.end])
-                    and ATTRIBUTIVE.search(p.b.content[y.start:y.end])):
-                continue  # "Israeli jets struck" twice may be two strikes
+                    or ATTRIBUTIVE.search(p.b.content[y.start:y.end])):
+                continue  # "Israeli jets struck" twice may be two strikes; "Hamas accused
+                # Israel of striking the hospital" / "an Israeli airstrike hit it" is one
             if _one_outcome(p) or denied and x.outcome == "harm" and same_harm(p, x, y):
                 return x, y  # two denials of one story's harm: "the strike" / "the blast"
     return None
