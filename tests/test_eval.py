@@ -69,6 +69,23 @@ def test_compare_agree_paraphrase() -> None:
     assert json.loads(res.stdout)["label"] == "agree"
 
 
+@pytest.mark.slow
+def test_compare_reads_every_claim_of_a_compound_statement() -> None:
+    """"The army shelled the town on Monday, saying rebels had fired first" makes two claims;
+    compare read only the army's, and agreed or missed what the other half disputes."""
+    res = CliRunner().invoke(main, [
+        "compare", "The army shelled the town on Monday, saying rebels had fired first.",
+        "The army did not shell the town.", "--format", "json"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    assert out["label"] == "conflict" and out["claims"] == {"a": 2, "b": 1}
+    assert out["a"]["proposition"].startswith("The army shelled the town")
+    text = CliRunner().invoke(main, [
+        "compare", "The army shelled the town on Monday, saying rebels had fired first.",
+        "The army did not shell the town."]).stdout
+    assert "the deciding one of its 2 claims" in text
+
+
 def test_compare_rejects_empty_text() -> None:
     res = CliRunner().invoke(main, ["compare", " ", "something"])
     assert res.exit_code == 2

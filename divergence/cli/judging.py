@@ -36,7 +36,9 @@ def compare(text_a: str, text_b: str, fmt: str, model: str, backend: str, embedd
 
     The same judge the report uses. Attribution is read from each text, so "Trump said the
     ceasefire was mediated by Washington" and "New Delhi denied that the ceasefire was mediated
-    by Washington" are a dispute between two actors.
+    by Washington" are a dispute between two actors. A statement of several claims ("The army
+    shelled the town, saying rebels fired first") is judged claim by claim; the pair that
+    decides (a conflict first, then the surest agreement) is shown.
 
     \b
     Examples:
