@@ -2240,3 +2240,29 @@ def test_a_word_after_a_number_across_a_comma_counts_nothing() -> None:
 def test_a_count_of_a_part_meets_the_whole_only_when_it_exceeds_it(a: str, b: str,
                                                                   clash: bool) -> None:
     assert (count(pair(a, b, 0.7)) is not None) is clash
+
+
+@pytest.mark.parametrize(("text", "none"), [
+    ("Thailand denied any third-party role in the ceasefire.", True),
+    ("Bangkok said no other country had mediated the truce.", True),
+    ("The government rejected any foreign mediation in the truce talks.", True),
+    ("No third country was involved in the ceasefire.", True),
+    ("No foreign troops were involved in the fighting before the ceasefire.", False),
+    ("No other country has had such a role in the ceasefire as Qatar.", False),
+])
+def test_no_third_party_said_as_a_denial_of_any_role(text: str, none: bool) -> None:
+    from divergence.judge.frames.mediators import mediated
+
+    got = [c for c in mediated(text, None) if c.role == "mediator" and c.agent is None]
+    assert bool(got) is none
+
+
+def test_a_denial_of_any_third_party_meets_a_named_mediator_not_another_denial() -> None:
+    """"Thailand denied any third-party role in the ceasefire" holds the "no third party" side:
+    against "brokered by Malaysia" a dispute; against "no other country had mediated" (read
+    under a denial stance it was mediator against mediator, asserted and denied) none."""
+    r = responsibility(pair("Thailand denied any third-party role in the ceasefire.",
+                            "The truce was brokered by Malaysia.", 0.4))
+    assert r is not None and r.type == "actor" and "malaysia" in r.detail
+    assert responsibility(pair("Thailand denied any third-party role in the ceasefire.",
+                               "Bangkok said no other country had mediated the truce.")) is None

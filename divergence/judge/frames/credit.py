@@ -369,11 +369,14 @@ def responsibility(p: Pair) -> Reason | None:
                 w = 0.75  # "Israel hit the hospital" / "Israel was not responsible"
             elif x.role in DENIED_ROLES or y.role in DENIED_ROLES:
                 w = 0.0  # "X did not do it" says nothing against "Y did it"
+            elif x.agent is None and y.agent is None:
+                continue  # "no third party" twice, one of them denying it was not bilateral
             elif one and p.a.stance == p.b.stance:
                 continue
             elif one:
                 w = 0.7  # the same actor, asserted by one and denied by the other
-            elif None in (x.agent, y.agent) and "denies" in (p.a.stance, p.b.stance):
+            elif None in (x.agent, y.agent) and (
+                    p.a if x.agent is not None else p.b).stance == "denies":
                 w = 0.0  # "X denied that Y mediated" is on the side of "no third party"
             elif None in (x.agent, y.agent):
                 w = 0.85 if x.role == y.role == "mediator" else 0.0

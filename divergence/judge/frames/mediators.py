@@ -44,7 +44,16 @@ _NO_THIRD = re.compile(
     r"no\s+(?:part|role))|no\s+(?:outside|foreign|other|third)\s+(?:organi[sz]ations?|"
     r"governments?|states?|countr(?:y|ies)|powers?|actors?|part(?:y|ies))\s+(?:was\s+|were\s+)?"
     r"(?:involved|had\s+any\s+role|played\s+any\s+(?:part|role))|"
-    r"(?:purely|strictly|entirely)\s+(?:a\s+)?bilateral)", re.I)
+    r"(?:purely|strictly|entirely)\s+(?:a\s+)?bilateral|"
+    # a denial, a third party and a role, near each other: "denied any third-party role in it",
+    # "no other country had mediated the truce", "rejected any foreign mediation"
+    r"(?:\bno|\bnot\s+any|den(?:y|ies|ied)\s+(?:any|that\s+any)|reject(?:s|ed)?\s+(?:any|all)|"
+    r"rul(?:es|ed)\s+out(?:\s+any)?|dismiss(?:es|ed)?(?:\s+any)?)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:third[- ](?:part(?:y|ies)|countr(?:y|ies)|nations?)|outside(?:rs?)?|foreign|external|"
+    r"other\s+(?:countr(?:y|ies)|nations?|governments?|states?|powers?|part(?:y|ies)))"
+    r"(?:\s+(?:had|has|have|was|were|is|are|been|any|a|an|the|played))*\s+"
+    r"(?:role|part|hand|involvement|mediation|intervention|help|assistance|"
+    r"(?:had\s+|has\s+)?(?:mediated|brokered|facilitated)|(?:was|were)\s+involved)\b)", re.I)
 
 
 # A release of captives, and any other settlement: what else a mediator may be credited with.
