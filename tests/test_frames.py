@@ -670,7 +670,11 @@ def test_near_copies_agree_without_the_model() -> None:
     assert judged(NLIJudge(nli=fake), a, a, 0.99) == "agree" and fake.seen == []
     b = "No one was hurt in the fire, which police are treating as suspicious."
     fake = FakeNLI({})
-    assert judged(NLIJudge(nli=fake), a, b, 0.93) == "neither" and fake.seen  # read, refused
+    assert judged(NLIJudge(nli=fake), a, b, 0.93) == "agree" and not fake.seen  # one count
+    c = "The fire, which police are treating as suspicious, destroyed the hall."
+    d = "The fire, which police are treating as suspicious, gutted the hall."
+    fake = FakeNLI({})
+    assert judged(NLIJudge(nli=fake), c, d, 0.93) == "neither" and fake.seen  # read, refused
     # one proposition, one side attributed: the reason says who says it (helper-55's probe)
     ca = claim_from_text("Hamas claimed Israel bombed the hospital.", "a:0")
     cb = claim_from_text("Israel bombed the hospital.", "b:0")
@@ -2266,3 +2270,35 @@ def test_a_denial_of_any_third_party_meets_a_named_mediator_not_another_denial()
     assert r is not None and r.type == "actor" and "malaysia" in r.detail
     assert responsibility(pair("Thailand denied any third-party role in the ceasefire.",
                                "Bangkok said no other country had mediated the truce.")) is None
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("Officials said two fighter jets were shot down.",
+     "Two warplanes were downed, according to officials.", True),
+    ("Three people who work at the plant were wounded on Sunday when drones struck it.",
+     "Three people were injured in those drone attacks on the plant.", True),
+    # a floor is not a figure; another day is another count; wounded are not dead
+    ("At least 12 people were killed in the blast in Ostrel.",
+     "At least 12 people died in the Ostrel explosion.", False),
+    ("Two soldiers were killed on Monday in the ambush near Velk.",
+     "Two soldiers were killed on Friday in the ambush near Velk.", False),
+    ("Three people were wounded in the Ostrel blast.",
+     "Three people were killed in the Ostrel blast.", False),
+])
+def test_one_exact_count_in_other_words_is_a_sign_of_agreement(a: str, b: str,
+                                                               same: bool) -> None:
+    from divergence.judge.detectors import DETECTORS
+
+    got = DETECTORS.make("same-count")(pair(a, b, 0.6))
+    assert (got is not None) is same, got
+    if same:
+        assert got.type == "same-value" and len(got.spans) == 2
+
+
+def test_two_claims_of_no_third_party_are_one_side() -> None:
+    from divergence.judge.detectors import DETECTORS
+
+    r = DETECTORS.make("same-credit")(pair(
+        "The foreign ministry said the truce was agreed directly by the two sides.",
+        "The truce was worked out bilaterally, the ministry said.", 0.86))
+    assert r is not None and "no third party" in r.detail

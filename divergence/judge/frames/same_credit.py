@@ -14,6 +14,7 @@ from .credit import (
     DENIED_ROLES,
     base_role,
     frame_credits,
+    outcome_class,
     responsibility,
     same_harm,
 )
@@ -42,7 +43,8 @@ def same_credit(p: Pair) -> Reason | None:
     x, y = match
     sa, sb = span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)
     role = base_role(x)
-    what = (f"both deny that {x.agent} was the {role} of the {x.outcome}" if _denied(p.a, x)
+    what = (f"both say no third party mediated the {x.outcome}" if x.agent is None
+            else f"both deny that {x.agent} was the {role} of the {x.outcome}" if _denied(p.a, x)
             else f"credit one {role} of the {x.outcome} ({x.agent})")
     return Reason("same-value", f"{sa.text!r} and {sb.text!r} {what}", (p.a.id, p.b.id),
                   (sa, sb), weight=0.7)
@@ -54,8 +56,13 @@ def same_position(p: Pair) -> tuple[Credit, Credit] | None:
     only when one attributes it or both deny it)."""
     for x in frame_credits(p.a):  # cached per claim: most pairs stop here
         for y in frame_credits(p.b):
+            if x.agent is None or y.agent is None:  # "no third party": the denial is its own
+                if (x.agent is None and y.agent is None and x.role == y.role == "mediator"
+                        and outcome_class(x) == outcome_class(y) and _one_outcome(p)):
+                    return x, y  # "agreed directly" / "worked out bilaterally"
+                continue
             denied = _denied(p.a, x)
-            if (x.agent is None or x.agent != y.agent or base_role(x) != base_role(y)
+            if (x.agent != y.agent or base_role(x) != base_role(y)
                     or x.outcome != y.outcome or x.outcome == "*" or denied != _denied(p.b, y)):
                 continue
             if x.outcome == "harm" and not denied and not (
