@@ -2302,3 +2302,21 @@ def test_two_claims_of_no_third_party_are_one_side() -> None:
         "The foreign ministry said the truce was agreed directly by the two sides.",
         "The truce was worked out bilaterally, the ministry said.", 0.86))
     assert r is not None and "no third party" in r.detail
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("It was the army that reached out first to propose a truce.", "army"),
+    ("The army made the first call to propose a ceasefire.", "army"),
+    ("Rebel leaders first contacted the army to seek a pause.", "rebel"),
+    ("The army approached the rebels first, seeking a truce.", "army"),
+    ("The request for a ceasefire came from the army.", "army"),
+])
+def test_who_made_the_first_contact_in_other_words(text: str, who: str) -> None:
+    got = {(c.role, c.agent) for c in frame_credits(claim_from_text(text))}
+    assert ("requester", who) in got
+
+
+def test_two_first_contacts_by_different_sides_are_a_dispute() -> None:
+    r = responsibility(pair("It was the army that reached out first to propose a truce.",
+                            "Rebel leaders first contacted the army to seek a pause.", 0.5))
+    assert r is not None and r.type == "actor"

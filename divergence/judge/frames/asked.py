@@ -35,6 +35,7 @@ _ASK = (r"(?:(?:asked|appealed|applied|pressed|pushed|lobbied|begged|pleaded)\s+
 _NOT = (r"(?:never|did\s+not|didn't|has\s+not|had\s+not|have\s+not|hasn't|had\s+never|"
         r"has\s+never|have\s+never)\s+(?:ask|request|seek|sought|appeal|beg|plead)(?:ed)?|"
         r"(?:has|have|had)\s+declined\s+to\s+(?:request|ask\s+for|seek)")
+_CONTACTED = r"(?:reached\s+out\s+to|called|contacted|approached|phoned|rang|telephoned)"
 _READERS = (
     # "Tessary appealed to the UN for peacekeepers", "The opposition asked for the recount"
     (rf"{_START}{_SUBJ}\s+(?:had\s+|has\s+|have\s+)?(?:also\s+)?{_ASK}\s+{_THING}", "asker"),
@@ -55,14 +56,25 @@ _READERS = (
     # "Tessary has never asked for peacekeepers", "Estmark has declined to request assistance"
     (rf"{_START}{_SUBJ}\s+(?:{_NOT})\s+(?:[^.;,]{{0,30}}?\s)?(?:for\s+)?{_THING}",
      "not-requester"),
-    # "Dravia reached out first", "Estmark made the first approach"
-    (rf"{_START}{_SUBJ}\s+(?:reached\s+out\s+first|made\s+the\s+first\s+(?:approach|move|"
-     r"contact)|(?:made|initiated)\s+(?:the\s+)?(?:first\s+)?contact)(?P<contact>)", "requester"),
+    # "Dravia reached out first", "Estmark made the first approach", "the commander called the
+    # army first", "rebel leaders first contacted the army"
+    (rf"{_START}{_SUBJ}\s+(?:had\s+|has\s+)?(?:reached\s+out\s+first|made\s+the\s+first\s+"
+     rf"(?:approach|move|contact|call|overture)|(?:made|initiated)\s+(?:the\s+)?(?:first\s+)?"
+     rf"contact|first\s+{_CONTACTED}|{_CONTACTED}\s+(?:[\w’'-]+\s+){{0,4}}?first\b)(?P<contact>)",
+     "requester"),
+    # "It was the army that reached out first", "it was Dravia who made the first call"
+    (r"\b[Ii]t\s+was\s+(?P<who>(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s+(?:that|who)\s+"
+     rf"(?:first\s+{_CONTACTED}|(?:{_CONTACTED}|reached\s+out)\s+(?:[\w’'-]+\s+){{0,4}}?first\b|"
+     rf"made\s+the\s+first\s+(?:approach|move|contact|call|overture))(?P<contact>)", "requester"),
+    # "The request for a ceasefire came from the army"
+    (rf"\b(?:[Tt]he\s+)?(?:request|call|appeal|proposal|initiative)\s+for\s+{_THING}\s+"
+     r"(?:had\s+)?came\s+from\s+(?P<who>(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+)"
+     r"(?=\s*[,.;]|\s+(?:who|which|that|and|after|before|on|in)\b|$)", "requester"),
 )
 _RX = tuple((re.compile(rx), role) for rx, role in _READERS)
 _ANY_ASK = re.compile(r"ask|request|sought|seek|appeal|begg|plead|appli|call|press|push|lobb|"
-                      r"initiat|propos|reached\s+out|first\s+(?:approach|move|contact)|contact|"
-                      r"declined|behest", re.I)
+                      r"initiat|propos|reached\s+out|first|contact|declined|behest|came\s+from",
+                      re.I)
 
 
 @lru_cache(maxsize=65536)
