@@ -18,6 +18,9 @@ figures are dev figures. ``valid`` (all four kinds, written after the fixes) and
 (agreement or not; agree counts as "compatible") are held out whole: score, never read.
 ``valid2`` (2026-12-04, second session: rejections, linkage, who asked, and compatible pairs
 marked ``agree`` true or false) was written blind mid-session and is held out the same way.
+``valid3`` (2026-12-04, third session: credit against no third party, who made first contact,
+parts and wholes, blame; agreements in other words and look-alikes) likewise: written blind by
+a helper while that session's readers were being built, scored once at the end, never read.
 """
 
 from __future__ import annotations
@@ -29,7 +32,8 @@ from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-NAMES = ("titles", "times", "credit", "rejections", "counts", "valid", "agree", "valid2")
+NAMES = ("titles", "times", "credit", "rejections", "counts", "valid", "agree", "valid2",
+         "valid3")
 
 
 def score(rows: list[dict], judged: dict[str, str]) -> dict:
@@ -50,6 +54,9 @@ def score(rows: list[dict], judged: dict[str, str]) -> dict:
         alike = [r for r in marked if not r["agree"]]
         out["agreed"] = f"{sum(judged[r['id']] == 'agree' for r in same)}/{len(same)}"
         out["look_alikes_agreed"] = f"{sum(judged[r['id']] == 'agree' for r in alike)}/{len(alike)}"
+        marks = Counter(r.get("kind") or "-" for r in marked)
+        hits = Counter(r.get("kind") or "-" for r in marked if judged[r["id"]] == "agree")
+        out["agreed_by_kind"] = {k: f"{hits[k]}/{n}" for k, n in sorted(marks.items())}
     return out
 
 
