@@ -21,7 +21,7 @@ from divergence.judge.detectors import (
 )
 from divergence.judge.features import pair_features, scalar_features
 from divergence.judge.text import norm_actor, shared_anchors
-from divergence.records import Claim, Reason
+from divergence.records import Claim
 
 
 def claim(text: str, cid: str = "a:0") -> Claim:
@@ -175,37 +175,3 @@ def test_pair_features_rows_are_scalar_features() -> None:
         row = scalar_features(a, b, sims[k])
         assert row.dtype == np.float32
         assert X[k, : len(row)].tobytes() == row.tobytes()
-
-
-def test_a_lean_judge_reuses_the_reasons_its_judge_found() -> None:
-    """A conflict group's pairs are read again by ``without_model()``: the detectors run once
-    per pair, and a repeat under other claim ids gets the reasons pointed at its own claims."""
-    import pickle
-
-    from divergence.judge.pair import Judge
-
-    seen: list[tuple[str, str]] = []
-
-    def counting(p: Pair) -> Reason | None:
-        seen.append((p.a.id, p.b.id))
-        return Reason("number", "'12' vs '31'", (p.a.id, p.b.id), weight=0.8)
-
-    DETECTORS.add("test-counting", lambda: counting)
-
-    try:
-        judge = Judge(detectors=("test-counting",))
-        a = Claim("a:0", "a", "The blast killed 12.", 0, 20)
-        b = Claim("b:0", "b", "The blast killed 31.", 0, 20)
-        first = judge.judge_pairs([a], [b], [0.8])[0]
-        again = judge.without_model().judge_pairs([a], [b], [0.8])[0]
-        assert seen == [("a:0", "b:0")] and again == first
-        a2 = Claim("c:0", "c", "The blast killed 12.", 0, 20)
-        b2 = Claim("d:0", "d", "The blast killed 31.", 0, 20)
-        (r,) = judge.judge_pairs([a2], [b2], [0.8])[0].reasons
-        assert r.claims == ("c:0", "d:0") and len(seen) == 1
-        judge.judge_pairs([a], [b], [0.7])  # another similarity is another reading
-        assert len(seen) == 2
-        memo = pickle.loads(pickle.dumps(judge._read))  # a copy sent off starts empty
-        assert memo._seen == {} and memo.limit == judge._read.limit
-    finally:
-        DETECTORS._factories.pop("test-counting", None)

@@ -12,17 +12,13 @@ by hand, so a pattern edited later keeps its gate right.
 from __future__ import annotations
 
 import re
-import re._parser as sre  # the parser ``re.compile`` itself uses
-from re._constants import (
-    AT,
-    ATOMIC_GROUP,
-    BRANCH,
-    LITERAL,
-    MAX_REPEAT,
-    MIN_REPEAT,
-    POSSESSIVE_REPEAT,
-    SUBPATTERN,
-)
+
+try:  # Python 3.11+: the parser ``re.compile`` itself uses
+    import re._constants as _c
+    import re._parser as _sre
+except ImportError:  # Python 3.10 (deprecated names from 3.11 on)
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _sre  # type: ignore[no-redef]
 from typing import Any
 
 # Words too common to be worth a gate: a set that holds one says little about a text.
@@ -34,6 +30,9 @@ _COMMON = frozenset({
 })
 
 Clause = frozenset[str]  # one of these words is in every match
+AT, BRANCH, LITERAL, SUBPATTERN = _c.AT, _c.BRANCH, _c.LITERAL, _c.SUBPATTERN
+REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None))  # 3.11+
+ATOMIC_GROUP = getattr(_c, "ATOMIC_GROUP", None)  # 3.11+
 
 
 def _strength(clause: Clause) -> tuple[bool, int, int]:
@@ -67,7 +66,7 @@ def _item(op: Any, av: Any) -> list[Clause]:
         return _sequence(av[-1])
     if op is ATOMIC_GROUP:
         return _sequence(av)
-    if op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT):
+    if op in REPEATS:
         return _sequence(av[2]) if av[0] >= 1 else []
     if op is BRANCH:
         words: set[str] = set()
@@ -83,7 +82,10 @@ def _item(op: Any, av: Any) -> list[Clause]:
 def needed(pattern: re.Pattern[str]) -> Clause | None:
     """Casefolded words one of which is in the casefolded text of every match of ``pattern``,
     or None when the pattern needs no word this reading can name."""
-    clauses = _sequence(sre.parse(pattern.pattern, pattern.flags))
+    try:
+        clauses = _sequence(_sre.parse(pattern.pattern, pattern.flags))
+    except Exception:  # noqa: BLE001 - a pattern this reading cannot follow: no gate, no harm
+        return None
     return max(clauses, key=_strength) if clauses else None
 
 

@@ -137,7 +137,7 @@ class NLIJudge(Judge):
     def judge_pairs(self, left: Sequence[Claim], right: Sequence[Claim], sims: Sequence[float],
                     va: np.ndarray | None = None, vb: np.ndarray | None = None) -> list[Judgement]:
         """Label aligned pairs (left[i], right[i]); the model reads the gated pairs in one call."""
-        reasons = [through_stance(a, b, self._read.read(a, b, s, self._reasons))
+        reasons = [through_stance(a, b, self._reasons(a, b, s))
                    for a, b, s in zip(left, right, sims, strict=True)]
         p_pair = self._pair_probs(left, right, sims, va, vb, reasons)
         decided = {i for i, (a, b, s) in enumerate(zip(left, right, sims, strict=True))

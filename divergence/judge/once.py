@@ -11,7 +11,7 @@ see the first copy's verdict given to the others.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -67,36 +67,3 @@ def _reason(r: Reason, ids: dict[str, str]) -> Reason:
     return Reason(r.type, r.detail, tuple(get(c, c) for c in r.claims),
                   tuple(Span(get(s.claim, s.claim), s.start, s.end, s.text) for s in r.spans),
                   r.weight)
-
-
-class ReadReasons:
-    """The detectors' reasons for pairs already read, by what the two claims say and their
-    similarity: shared by a judge and its lean copy (``Judge.without_model``), which re-reads
-    every pair of a conflict group the full judge read moments before (on the ECB+ cost
-    workload, 3,100 of its 5,000 pairs); the reasons do not depend on the model. Held up to
-    ``limit`` pairs, then forgotten at once; not pickled (a copy sent elsewhere starts empty)."""
-
-    def __init__(self, limit: int = 200_000) -> None:
-        self.limit = limit
-        self._seen: dict[tuple[object, ...], tuple[str, str, tuple[Reason, ...]]] = {}
-
-    def __getstate__(self) -> dict[str, object]:
-        return {"limit": self.limit, "_seen": {}}
-
-    def read(self, a: Claim, b: Claim, sim: float,
-             reasons: Callable[[Claim, Claim, float], list[Reason]]) -> list[Reason]:
-        """``reasons(a, b, sim)``, or the reasons found for the same two statements before,
-        pointed at these claims' ids."""
-        key = (_said(a), _said(b), a.article_id == b.article_id, round(float(sim), 6))
-        got = self._seen.get(key)
-        if got is None:
-            out = reasons(a, b, sim)
-            if len(self._seen) >= self.limit:
-                self._seen.clear()
-            self._seen[key] = (a.id, b.id, tuple(out))
-            return list(out)
-        ida, idb, found = got
-        if (ida, idb) == (a.id, b.id):
-            return list(found)
-        ids = {ida: a.id, idb: b.id}
-        return [_reason(r, ids) for r in found]

@@ -15,7 +15,6 @@ import numpy as np
 from ..records import Claim, Judgement, Reason
 from .detectors import DETECTORS, Pair, is_conflict
 from .frames.aligned import without_values_apart
-from .once import ReadReasons
 from .text import name_overlap, overlap, shared_anchors
 
 if TYPE_CHECKING:
@@ -96,7 +95,6 @@ class Judge:
         self.model_conflict_p = model_conflict_p
         self.model_conflict_sim = model_conflict_sim
         self._fns = [DETECTORS.make(name) for name in self.detectors]
-        self._read = ReadReasons()  # shared with the lean copy (``without_model``)
 
     def without_model(self) -> Judge:
         """This judge without its NLI model: typed reasons, similarity and the classifier only
@@ -126,8 +124,7 @@ class Judge:
     def judge_pairs(self, left: Sequence[Claim], right: Sequence[Claim], sims: Sequence[float],
                     va: np.ndarray | None = None, vb: np.ndarray | None = None) -> list[Judgement]:
         """Label aligned pairs (left[i], right[i]); the models run once over the whole batch."""
-        reasons = [self._read.read(a, b, s, self._reasons)
-                   for a, b, s in zip(left, right, sims, strict=True)]
+        reasons = [self._reasons(a, b, s) for a, b, s in zip(left, right, sims, strict=True)]
         probs = self._probs(left, right, va, vb, reasons)
         nli = self._nli_probs(left, right)
         out = []

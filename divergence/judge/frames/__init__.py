@@ -104,5 +104,5 @@ FRAME_DETECTORS = ("count", "when", "same-value", "responsibility", "compliance"
 __all__ = ["FRAME_DETECTORS", "TIMED", "Count", "accused", "accused_keys", "agreed",
            "agreed_or_not", "compliance", "control", "count", "counts", "debunked", "frame_credits",
            "frame_keys", "frame_partners", "happenings", "kept_or_broken", "linkage", "read_ahead",
-           "reasons",
-           "responsibility", "same_count", "same_credit", "same_value", "victims", "when"]
+           "reasons", "responsibility", "same_count", "same_credit", "same_value", "victims",
+           "when"]
