@@ -670,11 +670,7 @@ def test_near_copies_agree_without_the_model() -> None:
     assert judged(NLIJudge(nli=fake), a, a, 0.99) == "agree" and fake.seen == []
     b = "No one was hurt in the fire, which police are treating as suspicious."
     fake = FakeNLI({})
-    assert judged(NLIJudge(nli=fake), a, b, 0.93) == "agree" and not fake.seen  # one count
-    c = "The fire, which police are treating as suspicious, destroyed the hall."
-    d = "The fire, which police are treating as suspicious, gutted the hall."
-    fake = FakeNLI({})
-    assert judged(NLIJudge(nli=fake), c, d, 0.93) == "neither" and fake.seen  # read, refused
+    assert judged(NLIJudge(nli=fake), a, b, 0.93) == "neither" and fake.seen  # read, refused
     # one proposition, one side attributed: the reason says who says it (helper-55's probe)
     ca = claim_from_text("Hamas claimed Israel bombed the hospital.", "a:0")
     cb = claim_from_text("Israel bombed the hospital.", "b:0")
@@ -2146,8 +2142,8 @@ def test_two_denials_of_one_role_are_one_position_not_a_dispute() -> None:
                             "Cairo said it played no role in brokering the agreement.", 0.6))
     assert r is not None and r.type == "actor"
     same = DETECTORS.make("same-credit")
-    r = same(denied)
-    assert r is not None and r.type == "same-value" and "both deny" in r.detail
+    r = same(denied)  # a denial against a stated "no role": one position read through the stance
+    assert r is not None and r.type == "one-position" and "both deny" in r.detail
     r = same(pair("Israel denied any part in the hospital blast.",
                   "Israel rejected all responsibility for the blast at the hospital.", 0.75))
     assert r is not None and "israel" in r.detail
@@ -2272,29 +2268,6 @@ def test_a_denial_of_any_third_party_meets_a_named_mediator_not_another_denial()
                                "Bangkok said no other country had mediated the truce.")) is None
 
 
-@pytest.mark.parametrize(("a", "b", "same"), [
-    ("Officials said two fighter jets were shot down.",
-     "Two warplanes were downed, according to officials.", True),
-    ("Three people who work at the plant were wounded on Sunday when drones struck it.",
-     "Three people were injured in those drone attacks on the plant.", True),
-    # a floor is not a figure; another day is another count; wounded are not dead
-    ("At least 12 people were killed in the blast in Ostrel.",
-     "At least 12 people died in the Ostrel explosion.", False),
-    ("Two soldiers were killed on Monday in the ambush near Velk.",
-     "Two soldiers were killed on Friday in the ambush near Velk.", False),
-    ("Three people were wounded in the Ostrel blast.",
-     "Three people were killed in the Ostrel blast.", False),
-])
-def test_one_exact_count_in_other_words_is_a_sign_of_agreement(a: str, b: str,
-                                                               same: bool) -> None:
-    from divergence.judge.detectors import DETECTORS
-
-    got = DETECTORS.make("same-count")(pair(a, b, 0.6))
-    assert (got is not None) is same, got
-    if same:
-        assert got.type == "same-value" and len(got.spans) == 2
-
-
 def test_two_claims_of_no_third_party_are_one_side() -> None:
     from divergence.judge.detectors import DETECTORS
 
@@ -2320,3 +2293,65 @@ def test_two_first_contacts_by_different_sides_are_a_dispute() -> None:
     r = responsibility(pair("It was the army that reached out first to propose a truce.",
                             "Rebel leaders first contacted the army to seek a pause.", 0.5))
     assert r is not None and r.type == "actor"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # a review helper's pairs (2026-12-04): one culprit, two harms; "no third party", two truces
+    ("Hamas accused Israel of striking the hospital in Gaza City.",
+     "An Israeli airstrike hit a hospital in Khan Younis."),
+    ("The Sudanese ceasefire was agreed directly, with no mediator.",
+     "Israel and Hamas agreed the Gaza truce without any third party, an official claimed."),
+])
+def test_one_position_needs_one_happening(a: str, b: str) -> None:
+    from divergence.judge.detectors import DETECTORS
+
+    assert DETECTORS.make("same-credit")(pair(a, b, 0.6)) is None
+
+
+def test_a_denial_and_a_stated_no_role_agree_in_the_judge() -> None:
+    j = NLIJudge(nli=None, classifier=None)
+    a = claim_from_text("Egypt denied it had mediated the truce between the two militias.", "a:0")
+    b = claim_from_text("Cairo said it played no role in brokering the ceasefire between the "
+                        "militias.", "b:0")
+    (got,) = j.judge_pairs([a], [b], [0.7])
+    assert got.label == "agree" and got.reasons[0].type == "one-position"
+
+
+@pytest.mark.parametrize("text", [
+    "Asked whether Egypt had mediated the truce, the minister said it had.",
+    "The government will decide whether to extend the truce, which Qatar brokered last month.",
+    "Voters decided whether to keep the monarchy, and chose to keep it.",
+])
+def test_a_question_answered_or_a_decision_is_not_left_open(text: str) -> None:
+    from divergence.judge.hedges import unsettled
+
+    assert not unsettled(text)
+
+
+def test_a_credit_after_whether_to_is_stated() -> None:
+    got = frame_credits(claim_from_text(
+        "The cabinet will vote on whether to ratify the truce that Egypt mediated."))
+    assert ("mediator", "egypt") in {(c.role, c.agent) for c in got}
+
+
+def test_a_part_is_named_with_its_count_not_anywhere_before_it() -> None:
+    r = count(pair("The children's charity said 40 people died in the camp fire.",
+                   "Officials said 60 people died in the camp fire.", 0.8))
+    assert r is not None and r.type == "number"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Police first called the protest illegal, then banned it.",
+     "Organisers first contacted police about the march last week."),
+    ("Apple first contacted regulators about the merger in March.",
+     "Regulators made the first contact with Microsoft about its merger in March."),
+])
+def test_a_first_contact_outside_talks_or_a_truce_is_no_dispute(a: str, b: str) -> None:
+    assert responsibility(pair(a, b, 0.6)) is None
+
+
+def test_not_clear_whether_is_no_negation() -> None:
+    from divergence.judge.detectors import all_negations
+
+    assert not all_negations("It was not clear whether Iran had supplied the drones.")
+    assert all_negations("Iran had not supplied the drones.")

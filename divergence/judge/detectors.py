@@ -187,7 +187,10 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|his|her|their|this|[\w-]+['â
 # After a cue, what keeps it from negating: "not only", "no doubt", "no fewer than 2,000" (a
 # bound, not a denial). Matched in place: a slice per cue made long texts quadratic.
 _NOT_NEGATING = re.compile(r"\s+(?:(?:the\s+)?only|just|merely|least|until|to\s+mention|doubt|"
-                           r"(?:fewer|less|more)\s+than)\b", re.I)
+                           r"(?:fewer|less|more)\s+than|"
+                           # "not clear whether P" leaves P open; it does not deny it
+                           r"(?:yet\s+|immediately\s+)?(?:clear|known|certain|sure)\s+"
+                           r"(?:whether|if))\b", re.I)
 
 
 @lru_cache(maxsize=65536)

@@ -107,12 +107,17 @@ def distance_cue(text: str) -> str | None:
 
 
 # An open question: "it is not clear whether P", "did not say whether P", "working to confirm
-# whether P", "asked whether P" (not "whether or not P", which settles nothing either way).
+# whether P", "must answer whether P"; not a question asked and answered ("asked whether P, he
+# said it was"), a decision ("will decide whether to extend it"), or "whether or not P".
 _UNSETTLED = re.compile(
-    r"\b(?:clear|unclear|known|unknown|certain|uncertain|sure|say|said|says|confirm|confirmed|"
-    r"determine|determined|establish|tell|know|knows|asked|asks|decide|investigat\w*|examin\w*|"
-    r"question|answer|explain|clarify|reveal|disclose)\s+(?:yet\s+|so\s+far\s+|for\s+now\s+)?"
-    r"whether\b(?!\s+or\s+not)", re.I)
+    r"(?:\b(?:not|never|no\s+one|nobody)\s+(?:[\w’'-]+\s+){0,3}?|n['’]t\s+(?:[\w’'-]+\s+){0,2}?)"
+    r"(?:clear|known|certain|sure|say|said|confirm|confirmed|determine|determined|establish|"
+    r"established|tell|know|knew|answer|explain|clarify|reveal|disclose|verify|verified)\s+"
+    r"(?:yet\s+)?whether\b(?!\s+(?:or\s+not|to)\b)|"
+    r"\b(?:unclear|unknown|uncertain|undetermined|unconfirmed|investigat\w*|examin\w*|"
+    r"(?:to|must|should|demand\w*\s+(?:that\s+)?(?:[\w’'-]+\s+){0,3}?)\s*(?:confirm|determine|"
+    r"establish|verify|check|answer|say|explain|clarify))\s+(?:yet\s+)?whether\b"
+    r"(?!\s+(?:or\s+not|to)\b)", re.I)
 
 
 @lru_cache(maxsize=65536)

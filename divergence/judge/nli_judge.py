@@ -34,7 +34,7 @@ from .text import dates, elsewhere, overlap
 
 NEWS_DETECTORS = tuple(d for d in DEFAULT_DETECTORS if d != "actor") + (
     "responsibility", "count", "when", "same-value", "compliance", "agreed", "linkage", "debunked",
-    "called-false", "accused", "same-credit", "same-count", "victims", "control",
+    "called-false", "accused", "same-credit", "victims", "control",
 )
 
 
@@ -302,7 +302,7 @@ class NLIJudge(Judge):
         if apart and p_conflict >= self.nli_conflict and self._paraphrase(a, b, sim):
             return Judgement("conflict", p_conflict, extra, sim)
         if self._pair_calls_apart(a, b, sim, p_pair) and not any(
-                r.type == "same-value" for r in reasons):  # one value, one position: not apart
+                r.type in ("same-value", "one-position") for r in reasons):  # not apart
             why = Reason("model", f"pair model: conflict (p={p_pair:.2f})", (a.id, b.id),
                          weight=p_pair)  # the earlier judge's rule for near-paraphrases
             return Judgement("conflict", p_pair, (why, *extra), sim)

@@ -27,7 +27,6 @@ from .credit import frame_credits, responsibility
 from .debunked import debunked
 from .happenings import TIMED, happenings
 from .reasons import linkage, reasons
-from .same_count import same_count
 from .same_credit import same_credit
 from .times import same_value, times, when
 from .victims import victims
@@ -98,11 +97,9 @@ def read_ahead(claims: Sequence[Claim]) -> threading.Thread | None:
 
 
 FRAME_DETECTORS = ("count", "when", "same-value", "responsibility", "compliance", "agreed",
-                   "linkage", "debunked", "accused", "same-credit", "same-count", "victims",
-                   "control")
+                   "linkage", "debunked", "accused", "same-credit", "victims", "control")
 
 __all__ = ["FRAME_DETECTORS", "TIMED", "Count", "accused", "accused_keys", "agreed",
            "agreed_or_not", "compliance", "control", "count", "counts", "debunked", "frame_credits",
            "frame_keys", "frame_partners", "happenings", "kept_or_broken", "linkage", "read_ahead",
-           "reasons", "responsibility", "same_count", "same_credit", "same_value", "victims",
-           "when"]
+           "reasons", "responsibility", "same_credit", "same_value", "victims", "when"]

@@ -66,12 +66,16 @@ _READERS = (
     (r"\b[Ii]t\s+was\s+(?P<who>(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s+(?:that|who)\s+"
      rf"(?:first\s+{_CONTACTED}|(?:{_CONTACTED}|reached\s+out)\s+(?:[\w’'-]+\s+){{0,4}}?first\b|"
      rf"made\s+the\s+first\s+(?:approach|move|contact|call|overture))(?P<contact>)", "requester"),
-    # "The request for a ceasefire came from the army"
-    (rf"\b(?:[Tt]he\s+)?(?:request|call|appeal|proposal|initiative)\s+for\s+{_THING}\s+"
+    # "The request for a ceasefire came from the army" (a call for one may come from anyone)
+    (rf"\b(?:[Tt]he\s+)?(?:request|proposal|initiative)\s+for\s+{_THING}\s+"
      r"(?:had\s+)?came\s+from\s+(?P<who>(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+)"
      r"(?=\s*[,.;]|\s+(?:who|which|that|and|after|before|on|in)\b|$)", "requester"),
 )
 _RX = tuple((re.compile(rx), role) for rx, role in _READERS)
+_CALLED = re.compile(r"\b(?:called|contacted|approached|phoned|rang|telephoned)\b")
+_TALKS = re.compile(r"truce|ceasefire|cease-fire|talks|negotiat|peace|pause|halt|armistice|"
+                    r"dialogue|mediat|hostilities|de-?escalat|stop\w*\s+(?:the\s+)?(?:fighting|"
+                    r"firing|attacks)", re.I)
 _ANY_ASK = re.compile(r"ask|request|sought|seek|appeal|begg|plead|appli|call|press|push|lobb|"
                       r"initiat|propos|reached\s+out|first|contact|declined|behest|came\s+from",
                       re.I)
@@ -89,6 +93,10 @@ def askers(text: str) -> tuple[Credit, ...]:
                     r"\b(?:never|not|declined)\b|n't\b", m.group(0)):
                 continue  # "had also pressed for talks": not the only ones; "never asked": no
             groups = m.groupdict()
+            if (groups.get("contact") is not None and _CALLED.search(m.group(0))
+                    and not _TALKS.search(text)):
+                continue  # "police first called the protest illegal", "first contacted
+                # regulators about the merger": a first contact of talks or a truce only
             if groups.get("contact") is not None:
                 what = "contact"
             elif groups.get("med") is not None:

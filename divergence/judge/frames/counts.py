@@ -461,15 +461,24 @@ def count(p: Pair) -> Reason | None:
     return None
 
 
-# A part of the people counted, named as such: "civilian deaths alone", "children".
-_A_PART = re.compile(r"\b(?:civilians?|children|women|minors|alone)\b", re.I)
+# A part of the people counted, named as such: "300 civilians", "civilian deaths alone at ...",
+# "children accounted for 700"; not "the children's charity said 40 people died".
+_A_PART = re.compile(r"\b(?:civilians?|children|women|minors)\b", re.I)
+_PART_BEFORE = re.compile(r"\b(?:civilians?|children|child|women|minors?)\s+(?:deaths|casualties|"
+                          r"dead|toll|victims|alone|accounted|made\s+up|were\s+among)\b|"
+                          r"\balone\b", re.I)
+
+
+def _a_part(c: Claim, x: Count) -> bool:
+    """Whether a count is of a part: named in its own words or just before them."""
+    return bool(_A_PART.search(x.q.text) or _PART_BEFORE.search(c.content,
+                                                               max(0, x.q.start - 40), x.q.start))
 
 
 def _part_and_whole(p: Pair, x: Count, y: Count) -> bool:
     """One count is of a part the other is not ("civilian deaths alone at between 300,000 and
     400,000" / "about 600,000 people had been killed") and fits inside it: both may hold."""
-    pa = bool(_A_PART.search(p.a.content, max(0, x.q.start - 40), x.q.end))
-    pb = bool(_A_PART.search(p.b.content, max(0, y.q.start - 40), y.q.end))
+    pa, pb = _a_part(p.a, x), _a_part(p.b, y)
     if pa == pb:
         return False
     part, whole = (x, y) if pa else (y, x)

@@ -315,7 +315,9 @@ def _known(text: str, out: list[Credit]) -> tuple[Credit, ...]:
                  and not _ASKED_WHETHER.search(text, max(0, c.start - 60), c.start))
 
 
-_ASKED_WHETHER = re.compile(r"\bwhether\b(?![^,;]*,)", re.I)  # in the same clause as the credit
+# "whether" before the credit, in its clause: a question about it ("whether to ratify the truce
+# that Egypt mediated" decides an act, and its clause states the credit)
+_ASKED_WHETHER = re.compile(r"\bwhether\b(?!\s+(?:to|or\s+not)\b)(?![^,;]*,)", re.I)
 
 
 # Capitalised at a sentence's start, these describe the weapon, not who fired it ("Kamikaze

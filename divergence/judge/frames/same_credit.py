@@ -8,7 +8,7 @@ import re
 from ...records import Claim, Reason
 from ..credits import Credit
 from ..detectors import Pair, detector, span_of
-from ..text import elsewhere
+from ..text import countries, elsewhere, entities
 from .credit import (
     ATTRIBUTIVE,
     DENIED_ROLES,
@@ -46,6 +46,9 @@ def same_credit(p: Pair) -> Reason | None:
     what = (f"both say no third party mediated the {x.outcome}" if x.agent is None
             else f"both deny that {x.agent} was the {role} of the {x.outcome}" if _denied(p.a, x)
             else f"credit one {role} of the {x.outcome} ({x.agent})")
+    if p.a.stance != p.b.stance:  # one denies what the other states negated: one position
+        return Reason("one-position", f"{sa.text!r} and {sb.text!r} {what}", (p.a.id, p.b.id),
+                      (sa, sb), weight=0.8)
     return Reason("same-value", f"{sa.text!r} and {sb.text!r} {what}", (p.a.id, p.b.id),
                   (sa, sb), weight=0.7)
 
@@ -58,7 +61,8 @@ def same_position(p: Pair) -> tuple[Credit, Credit] | None:
         for y in frame_credits(p.b):
             if x.agent is None or y.agent is None:  # "no third party": the denial is its own
                 if (x.agent is None and y.agent is None and x.role == y.role == "mediator"
-                        and outcome_class(x) == outcome_class(y) and _one_outcome(p)):
+                        and outcome_class(x) == outcome_class(y) and _one_outcome(p)
+                        and not _other_parties(p, None)):
                     return x, y  # "agreed directly" / "worked out bilaterally"
                 continue
             denied = _denied(p.a, x)
@@ -67,12 +71,29 @@ def same_position(p: Pair) -> tuple[Credit, Credit] | None:
                 continue
             if x.outcome == "harm" and not denied and not (
                     ATTRIBUTIVE.search(p.a.content[x.start:x.end])
-                    or ATTRIBUTIVE.search(p.b.content[y.start:y.end])):
+                    or ATTRIBUTIVE.search(p.b.content[y.start:y.end])) or _other_parties(
+                        p, x.agent):
                 continue  # "Israeli jets struck" twice may be two strikes; "Hamas accused
-                # Israel of striking the hospital" / "an Israeli airstrike hit it" is one
+                # Israel of striking the hospital" / "an Israeli airstrike hit it" is one, but
+                # not one in Gaza City and one in Khan Younis
             if _one_outcome(p) or denied and x.outcome == "harm" and same_harm(p, x, y):
                 return x, y  # two denials of one story's harm: "the strike" / "the blast"
     return None
+
+
+def _other_parties(p: Pair, agent: str | None) -> bool:
+    """Besides the actor credited, the two name people or places and share none: "the hospital
+    in Gaza City" / "a hospital in Khan Younis"; "Sudan's generals" / "Israel and Hamas"."""
+    na, nb = _named(p.a.content) - {agent}, _named(p.b.content) - {agent}
+    return bool(na and nb and not na & nb)
+
+
+def _named(text: str) -> frozenset[str]:
+    """The names a claim gives, as countries they belong to where known ("Cairo": egypt)."""
+    out: set[str] = set()
+    for e in entities(text):
+        out |= set(countries(e.text)) or {e.key}
+    return frozenset(out)
 
 
 def _denied(c: Claim, x: Credit) -> bool:
