@@ -35,7 +35,8 @@ _ASK = (r"(?:(?:asked|appealed|applied|pressed|pushed|lobbied|begged|pleaded)\s+
 _NOT = (r"(?:never|did\s+not|didn't|has\s+not|had\s+not|have\s+not|hasn't|had\s+never|"
         r"has\s+never|have\s+never)\s+(?:ask|request|seek|sought|appeal|beg|plead)(?:ed)?|"
         r"(?:has|have|had)\s+declined\s+to\s+(?:request|ask\s+for|seek)")
-_CONTACTED = r"(?:reached\s+out\s+to|called|contacted|approached|phoned|rang|telephoned)"
+_CALLING = r"called|contacted|approached|phoned|rang|telephoned"  # ambiguous outside talks
+_CONTACTED = rf"(?:reached\s+out\s+to|{_CALLING})"
 _READERS = (
     # "Tessary appealed to the UN for peacekeepers", "The opposition asked for the recount"
     (rf"{_START}{_SUBJ}\s+(?:had\s+|has\s+|have\s+)?(?:also\s+)?{_ASK}\s+{_THING}", "asker"),
@@ -72,7 +73,7 @@ _READERS = (
      r"(?=\s*[,.;]|\s+(?:who|which|that|and|after|before|on|in)\b|$)", "requester"),
 )
 _RX = tuple((re.compile(rx), role) for rx, role in _READERS)
-_CALLED = re.compile(r"\b(?:called|contacted|approached|phoned|rang|telephoned)\b")
+_CALLED = re.compile(rf"\b(?:{_CALLING})\b")
 _TALKS = re.compile(r"truce|ceasefire|cease-fire|talks|negotiat|peace|pause|halt|armistice|"
                     r"dialogue|mediat|hostilities|de-?escalat|stop\w*\s+(?:the\s+)?(?:fighting|"
                     r"firing|attacks)", re.I)

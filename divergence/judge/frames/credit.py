@@ -218,8 +218,7 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
 
     out += mediated(text, speaker)  # who mediated it, or no one
     if not _GATE.opens(text):  # no word any pattern below needs: most claims credit no one
-        return _known(text, out + [c for c in starters(text) + askers(text)
-                                   if c.role not in {o.role for o in out}])
+        return _known(text, out)
     about_peace = bool(_PEACE_I.search(text))  # credit frames need a ceasefire
     # Who asked for it.
     for m in _ASKED_PEACE.finditer(text):
@@ -304,13 +303,14 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
     for rx, role in _DENIED_OR_CLEFT:
         for m in rx.finditer(text):
             add("harm", role, m.group("agent") or m.groupdict().get("agent2"), m)
-    return _known(text, out + [c for c in starters(text) + askers(text)
-                               if c.role not in {o.role for o in out}])
+    return _known(text, out)
 
 
 def _known(text: str, out: list[Credit]) -> tuple[Credit, ...]:
-    """The credits that name an agent (not "the", "it" or a word for the weapon) and are
-    stated, not asked ("not in a position to say whether an Israeli air strike was involved")."""
+    """``out`` with who started and who asked (in roles ``out`` lacks), keeping the credits
+    that name an agent (not "the", "it" or a word for the weapon) and are stated, not asked
+    ("not in a position to say whether an Israeli air strike was involved")."""
+    out = out + [c for c in starters(text) + askers(text) if c.role not in {o.role for o in out}]
     return tuple(c for c in out if c.agent not in ("", "the", "it") and c.agent not in _NOT_AGENTS
                  and not _ASKED_WHETHER.search(text, max(0, c.start - 60), c.start))
 
@@ -364,7 +364,7 @@ def responsibility(p: Pair) -> Reason | None:
                                               & _GENERIC_AGENTS):
                 continue
             negated = (x.role in DENIED_ROLES) != (y.role in DENIED_ROLES)
-            if negated and (p.b if x.role in DENIED_ROLES else p.a).stance == "denies":
+            if negated and denies_role(p.a, x) and denies_role(p.b, y):
                 continue  # "Egypt denied it had mediated" / "had no role": both deny it
             one = same_actor(x.agent, y.agent)  # "Talvor" / "Talvorian mediators" too
             if one and x.agent is not None and negated and base_role(x) == base_role(y):
@@ -407,6 +407,12 @@ def responsibility(p: Pair) -> Reason | None:
 
 # Roles a claim denies an actor: what each denies.
 DENIED_ROLES = {"not-cause": "cause", "not-requester": "requester", "not-mediator": "mediator"}
+
+
+def denies_role(c: Claim, x: Credit) -> bool:
+    """Whether the claim's voice denies the actor the role: a denied role, or any credit under a
+    denial ("Egypt denied it had mediated"; "Israel denied any part in it" says it once)."""
+    return x.role in DENIED_ROLES or c.stance == "denies"
 
 
 def base_role(c: Credit) -> str:

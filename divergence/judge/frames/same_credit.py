@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import re
 
-from ...records import Claim, Reason
+from ...records import Reason
 from ..credits import Credit
 from ..detectors import Pair, detector, span_of
 from ..text import countries, elsewhere, entities
 from .credit import (
     ATTRIBUTIVE,
-    DENIED_ROLES,
     base_role,
+    denies_role,
     frame_credits,
     outcome_class,
     responsibility,
@@ -44,8 +44,8 @@ def same_credit(p: Pair) -> Reason | None:
     sa, sb = span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)
     role = base_role(x)
     what = (f"both say no third party mediated the {x.outcome}" if x.agent is None
-            else f"both deny that {x.agent} was the {role} of the {x.outcome}" if _denied(p.a, x)
-            else f"credit one {role} of the {x.outcome} ({x.agent})")
+            else f"both deny that {x.agent} was the {role} of the {x.outcome}"
+            if denies_role(p.a, x) else f"credit one {role} of the {x.outcome} ({x.agent})")
     if p.a.stance != p.b.stance:  # one denies what the other states negated: one position
         return Reason("one-position", f"{sa.text!r} and {sb.text!r} {what}", (p.a.id, p.b.id),
                       (sa, sb), weight=0.8)
@@ -65,9 +65,9 @@ def same_position(p: Pair) -> tuple[Credit, Credit] | None:
                         and not _other_parties(p, None)):
                     return x, y  # "agreed directly" / "worked out bilaterally"
                 continue
-            denied = _denied(p.a, x)
+            denied = denies_role(p.a, x)
             if (x.agent != y.agent or base_role(x) != base_role(y)
-                    or x.outcome != y.outcome or x.outcome == "*" or denied != _denied(p.b, y)):
+                    or x.outcome != y.outcome or x.outcome == "*" or denied != denies_role(p.b, y)):
                 continue
             if x.outcome == "harm" and not denied and not (
                     ATTRIBUTIVE.search(p.a.content[x.start:x.end])
@@ -94,12 +94,6 @@ def _named(text: str) -> frozenset[str]:
     for e in entities(text):
         out |= set(countries(e.text)) or {e.key}
     return frozenset(out)
-
-
-def _denied(c: Claim, x: Credit) -> bool:
-    """Whether the claim's voice denies the actor the role: a denied role, or any credit under a
-    denial ("Egypt denied it had mediated"; "Israel denied any part in it" says it once)."""
-    return x.role in DENIED_ROLES or c.stance == "denies"
 
 
 def _one_outcome(p: Pair) -> bool:
