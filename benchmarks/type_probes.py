@@ -21,6 +21,13 @@ marked ``agree`` true or false) was written blind mid-session and is held out th
 ``valid3`` (2026-12-04, third session: credit against no third party, who made first contact,
 parts and wholes, blame; agreements in other words and look-alikes) likewise: written blind by
 a helper while that session's readers were being built, scored once at the end, never read.
+``valid4`` (2026-12-04, fourth session: a happening said not to have happened against its
+report in other words, look-alikes and agreements) likewise. ``lookalikes`` is read, and not
+written for the judge: 150 pairs of newsdev dev claims drawn at random (seed 28) from the 655
+that the judge of 8ef3cb8 agreed on a shared name at cosine 0.45 or more, none of them a gold
+pair, labelled by a helper who saw only the two sentences: 12 the same statement, 136 only
+related (one topic, event or person), 2 in conflict. It measures how often that agreement is
+a topic neighbour.
 """
 
 from __future__ import annotations
@@ -33,7 +40,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 NAMES = ("titles", "times", "credit", "rejections", "counts", "valid", "agree", "valid2",
-         "valid3")
+         "valid3", "valid4", "lookalikes")
 
 
 def score(rows: list[dict], judged: dict[str, str]) -> dict:

@@ -19,6 +19,7 @@ from ..ids import stable_id
 from ..judge import Judge
 from ..judge.frames import frame_keys
 from ..judge.frames.accused import FLOOR as ACCUSED_FLOOR
+from ..judge.frames.denied import FLOOR as DENIED_FLOOR
 from ..judge.once import judge_once
 from ..judge.text import entities
 from ..records import Article, Claim, ClaimGroup, Event, Judgement, Reason
@@ -233,11 +234,14 @@ def candidate_pairs(
             buckets[key].append(n)
     for key in sorted(buckets):
         kind, _, rest = key.partition(":")
-        if kind == "accuses":  # paired from its rejections' side only
+        if kind in ("accuses", "told"):  # paired from the rejections' and denials' side only
             continue
-        if kind == "accused":  # a rejection against the accusations of its story, not each other
-            parts.insert(0, _across(vectors, buckets[key], buckets.get(f"accuses:{rest}", []),
-                                    other_voice))
+        if kind in ("accused", "untold"):  # a rejection against the accusations of its story,
+            # an act said not to have happened against the same act told: not each other
+            other, floor = (("accuses", ACCUSED_FLOOR) if kind == "accused"
+                            else ("told", DENIED_FLOOR))
+            parts.insert(0, _across(vectors, buckets[key], buckets.get(f"{other}:{rest}", []),
+                                    other_voice, floor))
             continue
         who = np.array(buckets[key])
         if len(who) < 2:
@@ -260,11 +264,11 @@ def candidate_pairs(
 
 
 def _across(vectors: np.ndarray, left: Sequence[int], right: Sequence[int],
-            keep: Callable[[np.ndarray, np.ndarray], np.ndarray]
+            keep: Callable[[np.ndarray, np.ndarray], np.ndarray], floor: float = ACCUSED_FLOOR
             ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Each of ``left`` with its ``REJECTED_PER_CLAIM`` closest of ``right`` (at least the
-    ``accused`` detector's floor) that ``keep`` allows: the few rejections of a story meet its
-    accusations."""
+    """Each of ``left`` with its ``REJECTED_PER_CLAIM`` closest of ``right`` (at least
+    ``floor``, the detector's own) that ``keep`` allows: the few rejections of a story meet its
+    accusations, the few denials of an act its reports."""
 
     if not left or not right:
         empty = np.zeros(0, np.int64)
@@ -274,7 +278,7 @@ def _across(vectors: np.ndarray, left: Sequence[int], right: Sequence[int],
     rows, cols = [], []
     for r in range(len(li)):
         best = np.argsort(-sims[r], kind="stable")[:REJECTED_PER_CLAIM]
-        best = best[sims[r, best] >= ACCUSED_FLOOR]
+        best = best[sims[r, best] >= floor]
         rows.extend([r] * len(best))
         cols.extend(best.tolist())
     i, j = li[np.asarray(rows, np.int64)], ri[np.asarray(cols, np.int64)]

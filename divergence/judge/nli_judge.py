@@ -34,7 +34,7 @@ from .text import dates, elsewhere, overlap
 
 NEWS_DETECTORS = tuple(d for d in DEFAULT_DETECTORS if d != "actor") + (
     "responsibility", "count", "when", "same-value", "compliance", "agreed", "linkage", "debunked",
-    "called-false", "accused", "same-credit", "victims", "control",
+    "called-false", "accused", "same-credit", "victims", "control", "denied",
 )
 
 

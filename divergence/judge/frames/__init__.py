@@ -25,6 +25,7 @@ from .control import control
 from .counts import Count, count, counts
 from .credit import frame_credits, responsibility
 from .debunked import debunked
+from .denied import denied, denied_keys
 from .happenings import TIMED, happenings
 from .reasons import linkage, reasons
 from .same_credit import same_credit
@@ -38,7 +39,9 @@ def frame_keys(c: Claim) -> frozenset[str]:
     ``when:HAPPENING`` (a time or date of a happening), ``truce`` (a truce said kept or broken),
     ``agreed`` (a truce said agreed or not), ``why`` (a reason or aim given), ``title:KEY`` (a
     person given a title with a first name, by ``detectors.surname_key``), ``accused:KEY`` /
-    ``accuses:KEY`` (charges against a party rejected / made: paired one with the other).
+    ``accuses:KEY`` (charges against a party rejected / made: paired one with the other),
+    ``untold:KIND:THING`` / ``told:KIND:THING`` (an act said not to have happened / to have
+    happened: paired one with the other).
     Candidate pairs are also drawn between
     claims sharing a key, however differently worded (``group.candidate_pairs``)."""
     keys = set()
@@ -53,6 +56,7 @@ def frame_keys(c: Claim) -> frozenset[str]:
     if reasons(c.content):
         keys.add("why")
     keys |= accused_keys(c)
+    keys |= denied_keys(c)
     keys |= {f"title:{name}" for name in titled_people(c.text)}  # as the title detector reads
     timed = happenings(c.text) & TIMED
     if timed and times(c.text):
@@ -63,11 +67,13 @@ def frame_keys(c: Claim) -> frozenset[str]:
 def frame_partners(keys: frozenset[str]) -> frozenset[str]:
     """The keys a claim with ``keys`` is compared through: its own, except that a rejection
     (``accused:KEY``) meets accusations (``accuses:KEY``) and an accusation meets rejections,
-    never another accusation."""
+    never another accusation; an act said not to have happened (``untold:``) meets the same
+    act told (``told:``), and the other way round."""
     out = set()
     for key in keys:
         kind, _, rest = key.partition(":")
-        out.add({"accused": f"accuses:{rest}", "accuses": f"accused:{rest}"}.get(kind, key))
+        out.add({"accused": f"accuses:{rest}", "accuses": f"accused:{rest}",
+                 "untold": f"told:{rest}", "told": f"untold:{rest}"}.get(kind, key))
     return frozenset(out)
 
 
@@ -97,9 +103,11 @@ def read_ahead(claims: Sequence[Claim]) -> threading.Thread | None:
 
 
 FRAME_DETECTORS = ("count", "when", "same-value", "responsibility", "compliance", "agreed",
-                   "linkage", "debunked", "accused", "same-credit", "victims", "control")
+                   "linkage", "debunked", "accused", "same-credit", "victims", "control",
+                   "denied")
 
 __all__ = ["FRAME_DETECTORS", "TIMED", "Count", "accused", "accused_keys", "agreed",
-           "agreed_or_not", "compliance", "control", "count", "counts", "debunked", "frame_credits",
+           "agreed_or_not", "compliance", "control", "count", "counts", "debunked", "denied",
+           "denied_keys", "frame_credits",
            "frame_keys", "frame_partners", "happenings", "kept_or_broken", "linkage", "read_ahead",
            "reasons", "responsibility", "same_credit", "same_value", "victims", "when"]

@@ -1,0 +1,80 @@
+"""A happening one claim says did not happen and another tells in other words (``denied``)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from divergence.group.claims import candidate_pairs
+from divergence.ingest.split import claim_from_text
+from divergence.judge.detectors import Pair
+from divergence.judge.frames import denied, denied_keys
+from divergence.records import Claim
+
+
+def pair(a: str, b: str, sim: float = 0.4) -> Pair:
+    return Pair(claim_from_text(a, "a:0"), claim_from_text(b, "b:0"), sim)
+
+
+def test_a_denied_happening_clashes_with_its_report_in_other_words() -> None:
+    for a, b in (
+            # a denial by stance against the act told with another verb
+            ("The ministry denied that its forces had shelled the market.",
+             "Government artillery hit the crowded market on Tuesday."),
+            # a passive negation, the act named by its noun on the other side
+            ("Officials said the hospital was not hit.",
+             "A shell struck the hospital's east wing."),
+            # a class of things against one of its kinds, and the zero before the verb
+            ("None of its aircraft had been lost, the ministry said.",
+             "Two of its fighter jets were brought down by ground fire."),
+            ("Rebels have not taken the town, the governor insisted.",
+             "The town fell to rebel fighters on Friday."),
+            ("The police did not arrest any journalists at the protest.",
+             "Three reporters were detained by police during the demonstration.")):
+        r = denied(pair(a, b))
+        assert r is not None and r.type == "attribution", (a, b)
+        assert "did not happen" in r.detail and len(r.spans) == 2
+        assert denied(pair(b, a)) is not None, "read either way round"
+
+
+def test_no_clash_where_the_two_tell_of_different_happenings() -> None:
+    for a, b in (
+            # the denial names a doer: it denies that doer's part, not the strike
+            ("Israel probably did not bomb the hospital.",
+             "The hospital was bombed on Tuesday."),
+            # a doer of another side than the denier's
+            ("The army denied that its troops had shelled the market.",
+             "Rebel mortars hit the market."),
+            # another thing, another kind of aircraft, another place, another day
+            ("The airport was not hit.", "A missile struck the port."),
+            ("The army said none of its helicopters had been lost.",
+             "Rebels shot down an army transport plane."),
+            ("Ministry officials denied that the hospital in Tarsk had been hit.",
+             "A shell struck the hospital in Varda."),
+            ("The market was not shelled on Monday.", "Artillery hit the market on Friday."),
+            # a negation of something else beside the act's noun
+            ("Israel was not responsible for the strike on the hospital.",
+             "An Islamic Jihad rocket had hit the hospital."),
+            # a negation of the saying, not of the act
+            ("Officials could not confirm that the hospital was hit.",
+             "A shell struck the hospital."),
+            # both deny
+            ("The hospital was not hit.", "No shell struck the hospital, the army said.")):
+        assert denied(pair(a, b)) is None, (a, b)
+    # too far apart in meaning to be one story's denial and report
+    assert denied(pair("The hospital was not hit.", "A shell struck the hospital.",
+                       sim=0.1)) is None
+
+
+def test_denials_are_paired_with_reports_and_not_reports_with_each_other() -> None:
+    texts = ("The hospital was not hit, the army said.",
+             "A shell struck the hospital's east wing.",
+             "Artillery pounded the hospital overnight.")
+    claims = [claim_from_text(t, f"a{k}:0") for k, t in enumerate(texts)]
+    claims = [Claim(c.id, f"a{k}", c.text, 0, len(c.text), proposition=c.proposition,
+                    speaker=c.speaker, stance=c.stance) for k, c in enumerate(claims)]
+    assert "untold:strike:hospital" in denied_keys(claims[0])
+    assert "told:strike:hospital" in denied_keys(claims[1])
+    # the denial at cosine 0.3 from each report: below the closeness that pairs claims
+    v = np.array([[1.0, 0.0, 0.0], [0.3, 0.954, 0.0], [0.3, 0.0, 0.954]], np.float32)
+    got = {(int(i), int(j)) for i, j, _ in candidate_pairs(claims, v, 0.5)}
+    assert got == {(0, 1), (0, 2)}
