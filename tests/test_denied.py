@@ -65,6 +65,38 @@ def test_no_clash_where_the_two_tell_of_different_happenings() -> None:
                        sim=0.1)) is None
 
 
+def test_what_the_review_found_is_no_clash() -> None:
+    """Faults a review found (helper-110): negations of a wish, a condition, a repeat or a
+    means; a denied proposition about the act; parts, modifiers and two forces of one state."""
+    for a, b in (
+            ("The government said it would not strike the dam.", "Government jets struck the dam."),
+            ("The rebels vowed not to seize the dam.", "Rebels seized the dam."),
+            ("If the bridge had not been bombed, the convoy would have crossed.",
+             "The bridge was bombed."),
+            ("The clinic was not hit again after Tuesday's strike.",
+             "A missile hit the clinic on Tuesday."),
+            ("The hospital was not hit by shells but by a drone.", "A drone hit the hospital."),
+            ("Reports that the bridge had not been hit were wrong.", "The bridge was hit."),
+            ("The army never denied shelling the market.", "Army guns shelled the market."),
+            ("The minister denied that the strike on the depot was illegal.",
+             "Jets struck the depot."),
+            ("The army denied that the captured airport was being used to launch drones.",
+             "Army troops captured the airport."),
+            ("The navy did not target the harbour's ferries.", "The navy struck the harbour."),
+            ("The east wing of the hospital was not hit.", "A shell hit the hospital's west wing."),
+            ("The city hall was not attacked.", "Protesters attacked the city's police station."),
+            ("Police did not fire on the protesters.", "Soldiers fired on the protesters."),
+            # the lost things are the other side's
+            ("The army said none of its helicopters were lost.",
+             "Army gunners downed three rebel helicopters.")):
+        assert denied(pair(a, b)) is None, (a, b)
+    # a denial by gerund is read, and a part's hit is its whole's
+    assert denied(pair("The militia denies seizing the airport.",
+                       "Militia fighters took control of the airport.")) is not None
+    assert denied(pair("The hospital was not hit.",
+                       "A shell struck the hospital's east wing.")) is not None
+
+
 def test_denials_are_paired_with_reports_and_not_reports_with_each_other() -> None:
     texts = ("The hospital was not hit, the army said.",
              "A shell struck the hospital's east wing.",

@@ -19,7 +19,7 @@ or in another place.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ...records import Claim, Reason
@@ -35,15 +35,18 @@ from .counts import singular
 # govern the verb group itself, so "was not responsible for the strike" still tells the strike);
 # a thing must sit beside each.
 _KINDS = {
-    "strike": r"hit|struck|strike|shell(?:ed)?|bomb(?:ed)?|bombard(?:ed)?|pounded|"
-              r"fired?\s+(?:on|at|upon|into)|open(?:ed)?\s+fire\s+on|shoot\s+at|shot\s+at|"
-              r"attack(?:ed)?|target(?:ed)?|raid(?:ed)?|rocketed|mortared",
-    "capture": r"seized?|capture[ds]?|(?:took|taken|take)\s+(?:control\s+of|over)|(?:took|taken|"
-               r"take)(?=\s+the\s+(?!place|part|lead|step|decision|view|time)\w)|overr[au]n|"
-               r"fell\s+to|fallen\s+to|stormed?|overpowered",
-    "loss": r"shot\s+down|shoot\s+down|downed|destroy(?:ed)?|lost|lose|sank|sunk|sink|"
-            r"brought\s+down|knocked\s+out",
-    "detain": r"arrest(?:ed)?|detain(?:ed)?|abduct(?:ed)?|kidnapp?(?:ed)?|rounded\s+up",
+    "strike": r"hit|hitting|struck|strike|striking|shell(?:ed|ing)?|bomb(?:ed|ing)?|"
+              r"bombard(?:ed|ing)?|pounded|fir(?:e|ed|ing)\s+(?:on|at|upon|into)|"
+              r"open(?:ed|ing)?\s+fire\s+on|shoot(?:ing)?\s+at|shot\s+at|attack(?:ed|ing)?|"
+              r"target(?:ed|ing)?|raid(?:ed|ing)?|rocketed|mortared",
+    "capture": r"seiz(?:e|ed|ing)|captur(?:e|ed|es|ing)|(?:took|taken|take|taking)\s+"
+               r"(?:control\s+of|over)|(?:took|taken|take|taking)(?=\s+the\s+(?!place|part|lead|"
+               r"step|decision|view|time)\w)|overr[au]n|overrunning|fell\s+to|fallen\s+to|"
+               r"storm(?:ed|ing)?|overpowered",
+    "loss": r"shot\s+down|shoot(?:ing)?\s+down|down(?:ed|ing)|destroy(?:ed|ing)?|lost|lose|"
+            r"losing|sank|sunk|sink(?:ing)?|brought\s+down|knocked\s+out",
+    "detain": r"arrest(?:ed|ing)?|detain(?:ed|ing)?|abduct(?:ed|ing)?|kidnapp?(?:ed|ing)?|"
+              r"rounded\s+up",
 }
 _ACT = re.compile("|".join(rf"(?P<{k}>\b(?:{rx})\b)" for k, rx in _KINDS.items()), re.I)
 _READS = Gate(_ACT)
@@ -51,7 +54,7 @@ _READS = Gate(_ACT)
 # shell"; a zero before it, "no jets were downed", "none of its tanks was destroyed"; or a
 # denial of it, "denied that its forces had shelled", "denies seizing".
 _NOT_ACT = re.compile(
-    r"(?:\b(?:not|never)|n['’]t)\s+(?:(?:been|be|have|had|yet|even|once|ever|actually|"
+    r"(?:\b(?:not|never)|n['’]t)\s+(?:(?:been|be|have|had|yet|even|ever|actually|"
     r"deliberately|directly)\s+)*$|"
     r"\b(?:no|none\s+of)\s+(?:[\w'’-]+\s+){1,4}?(?:was|were|had\s+been|has\s+been|have\s+been|"
     r"being)\s+$|"
@@ -75,7 +78,8 @@ _NOT_THINGS = (word_set("stopwords") | word_set("generic_actors") | frozenset({
     "attack", "strike", "fire", "control", "down", "over", "also", "were", "was", "had",
     "been", "have", "has", "troop", "soldier", "force", "official", "fighter", "target", "hit",
     "struck", "shelled", "fired", "shot", "claim", "report", "responsibility", "responsible",
-    "none", "every", "single", "dozen", "used"}))
+    "none", "every", "single", "dozen", "used", "twice", "again", "last", "first", "weekend",
+    "month", "year", "hour", "minute"}))
 # Nouns for one thing under other names ("jets" / "aircraft").
 _FOLD = {"jet": "plane", "warplane": "plane", "fighter": "plane", "airplane": "plane",
          "vessel": "ship", "warship": "ship", "airbase": "base", "marketplace": "market",
@@ -90,14 +94,19 @@ _NONSTATE = frozenset({"rebel", "rebels", "insurgent", "insurgents", "militant",
                        "militia", "militias", "separatist", "separatists", "guerrilla",
                        "guerrillas", "jihadist", "jihadists", "gunmen", "paramilitary",
                        "paramilitaries"})
-_STATE = frozenset({"army", "military", "government", "troops", "soldiers", "police",
-                    "ministry", "artillery", "air", "navy"})
+# A state's forces: its police are not its soldiers ("police did not fire on the protesters" /
+# "soldiers fired on them"); its government speaks for either.
+_STATE = {"police": "police", "army": "military", "military": "military", "troops": "military",
+          "soldiers": "military", "artillery": "military", "navy": "military",
+          "jets": "military", "air": "military", "forces": "military", "government": "state",
+          "ministry": "state"}
 
 
 @dataclass(frozen=True, slots=True)
 class Told:
-    """One act a claim tells of: its kind, the things beside it, whether the claim says it did
-    not happen, the sides named before it, and where it is."""
+    """One act a claim tells of: its kind, the things it was done to, whether the claim says it
+    did not happen, the sides named as its doers, whether it is named by a noun ("the strike"),
+    whether its subject is who lost (not who destroyed) the thing, and where it is."""
 
     kind: str
     things: frozenset[str]
@@ -105,16 +114,49 @@ class Told:
     doers: frozenset[str]
     start: int
     end: int
+    noun: bool = False
+    owner: bool = False
+    wholes: frozenset[str] = frozenset()  # what its things belong to ("the hospital's wing")
+    owners: frozenset[str] = frozenset()  # whose things they are ("its jets", "rebel drones")
 
 
-def _words(text: str) -> list[str]:
-    found = (singular(re.sub(r"['’]s?$", "", x)) for x in re.findall(r"[A-Za-z][\w'’-]+", text))
-    return [_FOLD.get(w, w) for w in found if w not in _NOT_THINGS and len(w) > 2]
+# Where a noun phrase ends and the next begins: "the hospital in Tarsk", "the east wing of the
+# hospital", "tanks and trucks".
+_PHRASE_BREAK = re.compile(r"\s*(?:,|\b(?:of|in|at|on|near|with|for|from|to|by|and|or|after|"
+                           r"before|during|outside|inside|who|which|that)\b)\s*", re.I)
+
+
+def _words(text: str, wholes: bool = False) -> list[str]:
+    """The things a noun phrase names: the last word of each phrase ("the city hall" -> hall,
+    not city: "the city's police station" is another place); with ``wholes``, their
+    possessors instead ("the hospital's east wing" -> hospital). Not who acts, nor a
+    country."""
+    found = []
+    for part in _PHRASE_BREAK.split(text):
+        words = re.findall(r"[A-Za-z][\w'’-]*", part)
+        while words and (words[-1].lower() in _NOT_THINGS or words[-1].endswith("ly")):
+            words.pop()  # "the hospital overnight", "the market twice": the time is no thing
+        if not words:
+            continue
+        found += ([w for w in words[:-1] if re.search(r"['’]s?$", w)] if wholes
+                  else [words[-1]])
+    out = []
+    for x in found:
+        w = singular(re.sub(r"['’]s?$", "", x))
+        w = _FOLD.get(w, w)
+        if w not in _NOT_THINGS and len(w) > 2 and not countries(w):
+            out.append(w)
+    return out
 
 
 def _negated(before: str) -> bool:
-    """Whether ``before`` (the clause up to the act) ends in a negation of it."""
-    return _NOT_ACT.search(before) is not None
+    """Whether ``before`` (the clause up to the act) ends in a negation of it; a denial itself
+    negated ("never denied shelling") tells the act."""
+    m = _NOT_ACT.search(before)
+    if m is None:
+        return False
+    return not (m.group(0)[:3].lower() == "den"
+                and re.search(r"(?:\bnot|\bnever|n['’]t)\s+$", before[:m.start()], re.I))
 
 
 def _sides(text: str) -> frozenset[str]:
@@ -123,8 +165,8 @@ def _sides(text: str) -> frozenset[str]:
     out = set(countries(text))
     if low & _NONSTATE:
         out.add("non-state")
-    if low & _STATE and not out:
-        out.add("state")  # "the army", "government artillery": the state's forces
+    if not out:  # "the army", "government artillery": the state's forces
+        out |= {_STATE[w] for w in low if w in _STATE}
     return frozenset(out)
 
 
@@ -137,12 +179,31 @@ _AFTER = re.compile(r"\s*(?:on\s+|against\s+)?(?P<obj>(?:(?!(?:in|at|with|by|fro
                     r"after|before|as|to|near|and|but|on|when|while|which|who|that)\b)"
                     r"[\w'’-]+\s*){1,5})", re.I)
 # An act named as a noun: "the strike", "an Israeli air attack", "Russia's shelling".
-_DETERMINER = re.compile(r"(?:\b(?:the|a|an|this|that|its|their|his|her|any)|"
-                         r"(?P<whose>\b[A-Z][\w-]*)['’]s)\s+(?:[\w-]+\s+){0,2}$")
+_DETERMINER = re.compile(r"(?:\b(?i:the|a|an|this|that|its|their|his|her|any)|"
+                         r"(?P<whose>\b[A-Z][\w-]*)['’]s)\s+(?P<gap>(?:[\w-]+\s+){0,2})$")
+# Acts that may be nouns after words of their own ("an Israeli air strike", "the army's
+# shelling"); a past form after them is a subject's verb ("its forces shelled"), one right
+# after the determiner an adjective ("the captured airport").
+_NOUN_FORM = re.compile(r"strike|attack|shell(?:ing)?|bomb(?:ing)?|raid|bombardment|capture|"
+                        r"downing|sinking|arrest|targeting|storming", re.I)
 _BY = re.compile(r"[^,;.]{0,40}?\bby\s+(?P<by>(?:[\w'’-]+\s*){1,4})", re.I)
 _SUBJECT_END = re.compile(r"\s+(?:had|has|have|was|were|is|are|did|does|do|would|could|"
                           r"probably|not|never|n['’]t|also|then|later|reportedly)\b.*$",
                           re.I | re.S)
+
+
+_OWN = re.compile(r"\b(?:its|their|our)\b", re.I)
+# Acts that are not told as having happened: wished, threatened, conditional, or what others
+# are said to claim ("vowed not to attack", "would never shell", "if the bridge had not been
+# bombed", "reports that the bridge had not been hit").
+_NOT_TOLD = re.compile(r"\b(?:would|will|wo|could|might|may|should|must|shall|can|cannot|to)"
+                       r"(?:\s+(?:not|never|n['’]t|have|be|been|ever|also|again))*\s*$", re.I)
+_HYPOTHETICAL = re.compile(r"^\s*(?:if|unless|had|were|should|whether)\b", re.I)
+_OTHERS_CLAIM = re.compile(r"\b(?:reports?|claims?|rumou?rs?|allegations?|suggestions?|"
+                           r"accounts?)\s+that\b[^.;]*$", re.I)
+# After a negated act: it happened once but not again, or by another means ("was not hit
+# again", "has not been hit since", "not by shells but by a drone").
+_ONLY_NOT = re.compile(r"[^,;.]{0,40}?\b(?:again|since|any\s*more|any\s+longer|but)\b", re.I)
 
 
 @lru_cache(maxsize=65536)
@@ -150,49 +211,69 @@ def told(content: str) -> tuple[Told, ...]:
     """The acts ``content`` tells of, each with what it was done to, who did it when said, and
     its polarity (stance aside). Passive ("the market was shelled by X"): the subject is the
     thing, "by X" the doer; active ("X shelled the market"): the subject is the doer, what
-    follows the thing."""
+    follows the thing; "the town fell to X": the town the thing, X the doer."""
     if not _READS.opens(content) or unsettled(content):
         return ()
     out = []
     for m in _ACT.finditer(content):
         head = content[max(0, m.start() - _WINDOW):m.start()]
         clause = head[max((b.end() for b in _CLAUSE_BREAK.finditer(head)), default=0):]
+        if (_NOT_TOLD.search(clause) or _HYPOTHETICAL.match(clause)
+                or _OTHERS_CLAIM.search(content, 0, m.start())):
+            continue
+        negated = _negated(clause)
+        if negated and _ONLY_NOT.match(content, m.end()):
+            continue
         after = _AFTER.match(content, m.end())
         by = _BY.match(content, m.end())
-        if m.group(0)[:4].lower() == "fell" or m.group(0)[:6].lower() == "fallen":
-            things, doers = _words(clause), _sides(after.group("obj")) if after else frozenset()
+        verb = m.group(0).lower()
+        noun = None
+        if verb.startswith(("fell", "fallen")):
+            phrase = _SUBJECT_END.sub("", clause)
+            doers = _sides(after.group("obj")) if after else frozenset()
         elif _PASSIVE.search(clause) or re.search(r"\b(?:no|none)\b", clause, re.I):
-            things, doers = _words(clause), _sides(by.group("by")) if by else frozenset()
+            phrase = _SUBJECT_END.sub("", clause)
+            doers = _sides(by.group("by")) if by else frozenset()
         else:
             noun = _DETERMINER.search(clause)  # "the strike on the hospital": no subject's act
+            if noun and noun.group("gap") and not _NOUN_FORM.fullmatch(verb):
+                noun = None  # "its forces had shelled": a subject and its verb
             subject = (noun.group("whose") or "") if noun else _SUBJECT_END.sub("", clause)
-            things = _words(after.group("obj")) if after else []
+            phrase = after.group("obj") if after else ""
             doers = _sides(subject) | (_sides(by.group("by")) if by and noun else frozenset())
+        things = _words(phrase)
         if things:
-            out.append(Told(m.lastgroup or "", frozenset(things), _negated(clause), doers,
-                            m.start(), m.end()))
+            out.append(Told(m.lastgroup or "", frozenset(things), negated, doers, m.start(),
+                            m.end(), noun=noun is not None,
+                            owner=verb in ("lost", "lose", "losing"),
+                            wholes=frozenset(_words(phrase, wholes=True)),
+                            owners=_sides(phrase) | ({"own"} if _OWN.search(phrase)
+                                                     else frozenset())))
     return tuple(out)
 
 
 def _acts(c: Claim) -> tuple[Told, ...]:
     """A claim's acts with its stance read in: what a denier states did not happen (unless its
-    claim is the denial itself, "Israel denied any part in the strike": ``denial_inside``). A
-    denier's "its forces" are the denier's own."""
+    claim is the denial itself, "Israel denied any part in the strike": ``denial_inside``, or
+    the act is a noun in what is denied of it). A denier's "its forces" are the denier's own."""
+    own = _sides(c.speaker or "")
+    acts = tuple(replace(t, owners=(t.owners - {"own"}) | own) if "own" in t.owners else t
+                 for t in told(c.content))
     if c.stance != "denies":
-        return told(c.content)
+        return acts
     if denial_inside(c):
         return ()
-    own = _sides(c.speaker or "")
-    return tuple(Told(t.kind, t.things, not t.negated, t.doers or (
-        own if re.match(r"(?:its|their|our)\b", c.content.strip(), re.I) else t.doers),
-        t.start, t.end) for t in told(c.content))
+    mine = re.match(r"(?:its|their|our)\b", c.content.strip(), re.I)
+    return tuple(t if t.noun else  # "denied that the strike was illegal": the strike is told
+                 replace(t, negated=not t.negated, doers=t.doers or (own if mine else t.doers))
+                 for t in acts)
 
 
 def denied_keys(c: Claim) -> frozenset[str]:
     """``untold:KIND:THING`` for an act a claim says did not happen, ``told:KIND:THING`` for one
     it says did (``group.candidate_pairs`` pairs the first with the second only)."""
-    return frozenset(f"{'untold' if t.negated else 'told'}:{t.kind}:{w}"
-                     for t in _acts(c) for w in t.things)
+    return frozenset(f"{'untold' if t.negated else 'told'}:{t.kind}:{w}" for t in _acts(c)
+                     for w in (t.things if t.negated else t.things | t.wholes))
 
 
 def _shared(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
@@ -215,6 +296,17 @@ def _elsewhere(a: Claim, b: Claim) -> bool:
         x in low_a for x in pb)
 
 
+_PARTS = re.compile(r"\b(?:north|south|east|west|northern|southern|eastern|western|upper|lower|"
+                    r"inner|outer|left|right|front|rear|main|second|third|first)\b", re.I)
+
+
+def _other_parts(a: str, b: str) -> bool:
+    """Both name which part ("the east wing", "the hospital's west wing"), and not the same."""
+    pa = {m.group(0).lower() for m in _PARTS.finditer(a)}
+    pb = {m.group(0).lower() for m in _PARTS.finditer(b)}
+    return bool(pa and pb and not pa & pb)
+
+
 def _other_day(a: Claim, b: Claim) -> bool:
     """Both claims give a day, and no day of one is a day of the other."""
     da = {d.value for d in dates(a.content) if d.kind in ("weekday", "monthday")}
@@ -226,9 +318,10 @@ def _other_sides(denial: Told, report: Told) -> bool:
     """Whether the two tell of acts by different doers. A denial that names its doer ("Israel
     did not bomb the hospital") denies that doer's part, not the happening: it clashes only with
     a report of the same doer. One that names none ("the hospital was not hit") clashes with
-    any report, unless the report's doer is a side the denial's speaker is not. A loss is told
-    from both sides (who lost the jets, who downed them): its doers are not compared."""
-    if denial.kind == "loss":
+    any report, unless the report's doer is a side the denial's speaker is not. Who lost a
+    thing is not who destroyed it ("lost no jets" / "rebels downed two jets"): such doers are
+    not compared."""
+    if denial.owner or report.owner:
         return False
     if not denial.doers:
         return False
@@ -236,11 +329,23 @@ def _other_sides(denial: Told, report: Told) -> bool:
                                        for y in report.doers)
 
 
+def _other_owners(denial: Told, report: Told) -> bool:
+    """The lost things are another side's: "none of its aircraft were lost" (the speaker's) /
+    "its jets shot down two rebel drones"."""
+    return (denial.kind == "loss" and bool(denial.owners and report.owners)
+            and not any(_one_side(x, y) for x in denial.owners for y in report.owners))
+
+
+_FORCES = frozenset({"state", "military", "police"})
+
+
 def _one_side(x: str, y: str) -> bool:
-    """Two doers of one side: one actor, or a state's forces named by country on one side and
-    only as "the army", "troops" on the other."""
-    if "state" in (x, y):
-        return "non-state" not in (x, y)
+    """Two doers of one side: one actor, a state's forces named by country on one side and only
+    as "the army", "troops" on the other, or its government and any of its forces."""
+    if x in _FORCES or y in _FORCES:
+        if "non-state" in (x, y):
+            return False
+        return x == y or "state" in (x, y) or not (x in _FORCES and y in _FORCES)
     return same_actor(x, y)
 
 
@@ -255,9 +360,13 @@ def denied(p: Pair) -> Reason | None:
             if not no.negated:
                 continue
             for yes in _acts(y):
-                shared = _shared(no.things, yes.things)
+                # what was hit includes what its hit part belongs to, not the other way round:
+                # "the hospital's wing was hit" hits the hospital; "its ferries were not hit"
+                # leaves the harbour open
+                shared = _shared(no.things, yes.things | yes.wholes)
                 if (yes.negated or yes.kind != no.kind or not shared or _other_sides(no, yes)
-                        or _elsewhere(x, y)):
+                        or _elsewhere(x, y) or _other_parts(x.content, y.content)
+                        or _other_owners(no, yes)):
                     continue
                 thing = sorted(shared)[0]
                 detail = (f"{x.speaker or 'the outlet'} says it did not happen; "
