@@ -110,3 +110,27 @@ def test_denials_are_paired_with_reports_and_not_reports_with_each_other() -> No
     v = np.array([[1.0, 0.0, 0.0], [0.3, 0.954, 0.0], [0.3, 0.0, 0.954]], np.float32)
     got = {(int(i), int(j)) for i, j, _ in candidate_pairs(claims, v, 0.5)}
     assert got == {(0, 1), (0, 2)}
+
+
+def test_a_denial_of_one_sides_act_is_no_dispute_with_the_others_act() -> None:
+    """The news judge reads the doers of what one asserts and another denies: "the army denied
+    shelling the stadium" does not deny that rebels shelled it."""
+    from divergence.judge import NLIJudge
+
+    judge = NLIJudge()  # rules and frames alone
+
+    def label(a: str, b: str) -> str:
+        p = pair(a, b, sim=0.7)
+        return judge.judge_pairs([p.a], [p.b], [0.7])[0].label
+
+    for a, b in (("The army denied shelling the stadium.", "Rebel mortars hit the stadium."),
+                 ("Peru denied that Chilean jets had bombed the refinery.",
+                  "Peruvian jets bombed the refinery by mistake."),
+                 ("The government denied its troops had arrested the bishop.",
+                  "Rebels abducted the bishop.")):
+        assert label(a, b) != "conflict", (a, b)
+    # the same side's act, or a denial that names no doer, still clashes
+    assert label("The army denied shelling the stadium.",
+                 "Army artillery pounded the stadium.") == "conflict"
+    assert label("Islamabad denied that any Pakistani aircraft had been lost.",
+                 "India said it had shot down two Pakistani fighter jets.") == "conflict"

@@ -26,6 +26,7 @@ from ..records import Claim, Judgement, Reason
 from .detectors import Pair, denial_inside, is_conflict, negated_sayings, text_span, who
 from .frames import counts
 from .frames.aligned import measures_apart, values_apart
+from .frames.denied import other_doers
 from .frames.times import told_apart
 from .hedges import distance_cue, unsettled
 from .moments import two_moments
@@ -189,7 +190,7 @@ class NLIJudge(Judge):
         ("opened" / "did not open"), which only the model can confirm, and a ``distance`` when
         one claim passes on what the other states (``at_a_distance``), which rules out
         agreement."""
-        out = super()._reasons(a, b, sim)
+        out = _without_other_doers(a, b, super()._reasons(a, b, sim))
         if not any(r.type == "negation" for r in out):
             flip = polarity_flip(a, b)
             if flip is not None:
@@ -367,6 +368,19 @@ class NLIJudge(Judge):
                 reasons = [*reasons, why]
         neither = float(p[2]) if p is not None else 1.0 - sim
         return Judgement("neither", neither, (*reasons, *extra), sim)
+
+
+def _without_other_doers(a: Claim, b: Claim, reasons: list[Reason]) -> list[Reason]:
+    """Drop the ``attribution`` detector's "one asserts what the other denies" where the two
+    tell one act of two sides: "the army denied shelling the stadium" does not deny that rebel
+    mortars hit it (``frames.denied.other_doers``)."""
+    if a.stance == b.stance or not any(r.type == "attribution" for r in reasons):
+        return reasons
+    asserter, denier = (a, b) if a.stance == "asserts" else (b, a)
+    said = f"{asserter.speaker or 'the outlet'} asserts it; "  # the detector's own wording
+    if not any(r.detail.startswith(said) for r in reasons) or not other_doers(denier, asserter):
+        return reasons
+    return [r for r in reasons if not (r.type == "attribution" and r.detail.startswith(said))]
 
 
 def _settle(verdict: Judgement, distance: Reason | None, reasons: Sequence[Reason],

@@ -192,6 +192,7 @@ _SUBJECT_END = re.compile(r"\s+(?:had|has|have|was|were|is|are|did|does|do|would
                           re.I | re.S)
 
 
+_OBJECT_NEXT = re.compile(r"\s+(?:(?i:the|a|an|its|their|his|her|any)\b|[A-Z0-9])")
 _OWN = re.compile(r"\b(?:its|their|our)\b", re.I)
 # Acts that are not told as having happened: wished, threatened, conditional, or what others
 # are said to claim ("vowed not to attack", "would never shell", "if the bridge had not been
@@ -236,8 +237,10 @@ def told(content: str) -> tuple[Told, ...]:
             doers = _sides(by.group("by")) if by else frozenset()
         else:
             noun = _DETERMINER.search(clause)  # "the strike on the hospital": no subject's act
-            if noun and noun.group("gap") and not _NOUN_FORM.fullmatch(verb):
-                noun = None  # "its forces had shelled": a subject and its verb
+            if noun and noun.group("gap") and (not _NOUN_FORM.fullmatch(verb) or (
+                    verb.endswith("ing") and _OBJECT_NEXT.match(content, m.end()))):
+                noun = None  # "its forces had shelled", "the army shelling the stadium": a
+                # subject and its verb (a gerund with its object, not "the shelling of")
             subject = (noun.group("whose") or "") if noun else _SUBJECT_END.sub("", clause)
             phrase = after.group("obj") if after else ""
             doers = _sides(subject) | (_sides(by.group("by")) if by and noun else frozenset())
@@ -349,6 +352,17 @@ def _one_side(x: str, y: str) -> bool:
     return same_actor(x, y)
 
 
+def other_doers(denier: Claim, asserter: Claim) -> bool:
+    """Whether what one claim denies and the other states are one act told of two sides: "the
+    army denied shelling the stadium" / "rebel mortars hit the stadium"; "Peru denied that
+    Chilean jets had bombed the refinery" / "Peruvian jets bombed it". Every act the two share
+    (one kind, one thing) is denied of one doer and told of another's."""
+    shared = [(no, yes) for no in _acts(denier) if no.negated and no.doers
+              for yes in _acts(asserter) if not yes.negated and yes.kind == no.kind
+              and _shared(no.things, yes.things | yes.wholes)]
+    return bool(shared) and all(yes.doers and _other_sides(no, yes) for no, yes in shared)
+
+
 @detector("denied")
 def denied(p: Pair) -> Reason | None:
     """One claim says a happening did not happen, the other tells it in other words: acts of one
@@ -377,4 +391,4 @@ def denied(p: Pair) -> Reason | None:
     return None
 
 
-__all__ = ["FLOOR", "Told", "denied", "denied_keys", "told"]
+__all__ = ["FLOOR", "Told", "denied", "denied_keys", "other_doers", "told"]
