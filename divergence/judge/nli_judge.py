@@ -189,7 +189,8 @@ class NLIJudge(Judge):
         """The detectors' reasons, plus a soft ``negation`` for a polarity flip worded apart
         ("opened" / "did not open"), which only the model can confirm, and a ``distance`` when
         one claim passes on what the other states (``at_a_distance``), which rules out
-        agreement."""
+        agreement; less the ``attribution`` reason where the two tell one act of two sides
+        (``_without_other_doers``)."""
         out = _without_other_doers(a, b, super()._reasons(a, b, sim))
         if not any(r.type == "negation" for r in out):
             flip = polarity_flip(a, b)
