@@ -259,14 +259,20 @@ def _acts(c: Claim) -> tuple[Told, ...]:
     """A claim's acts with its stance read in: what a denier states did not happen (unless its
     claim is the denial itself, "Israel denied any part in the strike": ``denial_inside``, or
     the act is a noun in what is denied of it). A denier's "its forces" are the denier's own."""
-    own = _sides(c.speaker or "")
-    acts = tuple(replace(t, owners=(t.owners - {"own"}) | own) if "own" in t.owners else t
-                 for t in told(c.content))
-    if c.stance != "denies":
-        return acts
-    if denial_inside(c):
+    if c.stance == "denies" and denial_inside(c):
         return ()
-    mine = re.match(r"(?:its|their|our)\b", c.content.strip(), re.I)
+    return _acts_of(c.content, c.speaker, c.stance == "denies")
+
+
+@lru_cache(maxsize=65536)
+def _acts_of(content: str, speaker: str | None, denies: bool) -> tuple[Told, ...]:
+    """``_acts`` read once per proposition, speaker and stance, not once per pair."""
+    own = _sides(speaker or "")
+    acts = tuple(replace(t, owners=(t.owners - {"own"}) | own) if "own" in t.owners else t
+                 for t in told(content))
+    if not denies:
+        return acts
+    mine = _OWN.match(content.strip())
     return tuple(t if t.noun else  # "denied that the strike was illegal": the strike is told
                  replace(t, negated=not t.negated, doers=t.doers or (own if mine else t.doers))
                  for t in acts)
@@ -367,20 +373,20 @@ def other_doers(denier: Claim, asserter: Claim) -> bool:
 def denied(p: Pair) -> Reason | None:
     """One claim says a happening did not happen, the other tells it in other words: acts of one
     kind done to one thing, from two voices of one story (cosine at least 0.2)."""
-    if one_voice(p) or p.similarity < FLOOR or _other_day(p.a, p.b):
+    if one_voice(p) or p.similarity < FLOOR:
         return None
     for x, y, flip in ((p.a, p.b, False), (p.b, p.a, True)):
-        for no in _acts(x):
-            if not no.negated:
-                continue
-            for yes in _acts(y):
+        nos = [t for t in _acts(x) if t.negated]  # most claims deny nothing: stop here
+        yeses = [t for t in _acts(y) if not t.negated] if nos else []
+        for no in nos:
+            for yes in yeses:
                 # what was hit includes what its hit part belongs to, not the other way round:
                 # "the hospital's wing was hit" hits the hospital; "its ferries were not hit"
                 # leaves the harbour open
                 shared = _shared(no.things, yes.things | yes.wholes)
-                if (yes.negated or yes.kind != no.kind or not shared or _other_sides(no, yes)
-                        or _elsewhere(x, y) or _other_parts(x.content, y.content)
-                        or _other_owners(no, yes)):
+                if (yes.kind != no.kind or not shared or _other_sides(no, yes)
+                        or _other_owners(no, yes) or _other_day(x, y) or _elsewhere(x, y)
+                        or _other_parts(x.content, y.content)):
                     continue
                 thing = sorted(shared)[0]
                 detail = (f"{x.speaker or 'the outlet'} says it did not happen; "
