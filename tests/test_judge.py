@@ -210,6 +210,24 @@ def test_attribution_assert_versus_deny() -> None:
     assert DETECTORS.make("attribution")(Pair(a, c, 1.0)) is None
 
 
+def test_attribution_reads_a_negated_statement_as_the_denials_side() -> None:
+    """One voice states negated what another denies: one position, not a dispute ("it had
+    committed no abuses against civilians" / "denies that its fighters abused civilians"). A
+    negation that bears on something else leaves the dispute standing."""
+    att = DETECTORS.make("attribution")
+    denial = claim("Its fighters abused civilians in Marrak.", "a:0", speaker="the militia",
+                   stance="denies")
+    for said in ("The council said its fighters had committed no abuses against civilians "
+                 "in Marrak.",
+                 "The militia has nothing to do with the killings of civilians in Marrak.",
+                 "Its units have never harmed civilians in Marrak, a spokesman said."):
+        negated = claim(said, "b:0", speaker="the council", stance="asserts")
+        assert att(Pair(negated, denial, 0.6)) is None, said
+    told = claim("Its fighters abused civilians in Marrak, a crowd that posed no threat.", "b:1",
+                 speaker="witnesses", stance="asserts")
+    assert att(Pair(told, denial, 0.7)) is not None, "the negation bears on the crowd"
+
+
 def test_title_mismatch() -> None:
     assert fire(
         "title",

@@ -26,6 +26,7 @@ from .text import (
     DateRef,
     Quantity,
     compatible,
+    content_tokens,
     dates,
     elsewhere,
     norm_actor,
@@ -447,6 +448,9 @@ def attribution(p: Pair) -> Reason | None:
     asserter, denier = (p.a, p.b) if p.a.stance == "asserts" else (p.b, p.a)
     if denial_inside(denier):
         return None  # "Israel denied any part in the blast": the denial is what it states
+    if states_negated(asserter.content, denier.content):
+        return None  # "it committed no violence against civilians" asserts what the other
+        # denies only negated: "denies that its fighters abused civilians" is one position
     return Reason(
         "attribution",
         f"{asserter.speaker or 'the outlet'} asserts it; "
@@ -456,6 +460,30 @@ def attribution(p: Pair) -> Reason | None:
         (),
         weight=0.9 if same else 0.6 + 0.3 * p.similarity,
     )
+
+
+# Where a negation's clause ends: a stop, a conjunction, a relative word.
+_SCOPE_END = re.compile(r"[,;:.]|\b(?:and|but|while|whereas|which|who|whom|whose|because|"
+                        r"although|after|before|when)\b", re.I)
+
+
+def states_negated(text: str, other: str) -> bool:
+    """Whether ``text`` negates, in the clause of its negation, something ``other`` (with no
+    negation of its own) speaks of: "it had committed no violence against civilians" /
+    "its fighters abused civilians"; not "police fired on a crowd that posed no threat" /
+    "police fired on the crowd", where the negation bears on another thing. A negated saying
+    ("did not say") negates nothing ``other`` states."""
+    if negations(other):
+        return False
+    theirs = {w[:5] for w in token_set(other)}
+    for m in negations(text):
+        if negates_a_saying(text, m.end()):
+            continue
+        end = _SCOPE_END.search(text, m.end())
+        scope = text[m.end():end.start() if end else len(text)]
+        if {w[:5] for w in list(content_tokens(scope))[:8]} & theirs:
+            return True
+    return False
 
 
 def denial_inside(c: Claim) -> bool:
