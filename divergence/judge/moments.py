@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .text import NUMBER_WORDS
+from .text import NUMBER_WORDS, DateRef
 
 # Two moments of one happening, each with its own day or hour: "the truce was announced on
 # Friday" / "it took effect on Saturday"; "the summit opened on 14 March" / "closed on 16 March";
@@ -100,3 +100,45 @@ def offset_explains(a: str, b: str, apart: int) -> bool:
         if off >= 1440 and (apart == off or off == 43200 and 40320 <= apart <= 44640):
             return True
     return False
+
+
+# Verbs of saying: a day or hour beside one dates the saying, not what it tells ("said on
+# Tuesday that ...", "On Sunday the Kremlin made clear there would be no extension"). Not
+# "announced": a truce announced is one moment of it ("Qatar announced on Thursday that the
+# sides had agreed a truce" / "announced it on Wednesday" is a dispute over that moment).
+_SAYS = (r"(?:said|says|told|claimed|confirmed|noted|stated|added|wrote|insisted|argued|warned|"
+         r"reported|quoted|made\s+clear|put\s+the\s+(?:death\s+)?(?:number|toll|figure))")
+_SAID_BEFORE = re.compile(rf"\b{_SAYS}(?:\s+[\w'’.-]+){{0,6}}?\s+$", re.I)
+_THAT_NEXT = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,2}?\s*,?\s+(?:that|as\s+saying)\b", re.I)
+_OPENS = re.compile(r"(?:^|[,;:]|\band|\bbut)\s*(?:and\s+)?(?:(?:late|early)\s+)?(?:on|at|by)?\s*$",
+                    re.I)
+_SAYS_NEXT = re.compile(rf",?(?:\s+[\w'’.-]+){{0,6}}?\s+{_SAYS}\s+(?:that|there|it|he|she|they|"
+                        rf"[\w.-]+\s+that)\b", re.I)
+# "The government on Wednesday put the toll at ...", "officials on Monday said".
+_SAYS_RIGHT = re.compile(rf"\s+{_SAYS}\b", re.I)
+# A time its verb is negated beside ("had not stopped at the midnight deadline") names no
+# moment; "did not stop until 2 a.m." does.
+_NOT_AT = re.compile(r"(?:\bnot|\bnever|n['’]t)(?:\s+[\w-]+){0,3}?\s+(?!until\b|till\b)[\w-]+\s+"
+                     r"(?:the\s+)?$", re.I)
+# Which end of a span a time gives: "from 6 pm" / "until midnight".
+_ENDS = re.compile(r"\b(?:(?P<end>until|till|through|to|ending)|(?P<start>from|starting|beginning|"
+                   r"since))\s+(?:(?:the\s+)?(?:evening|morning|night|afternoon)\s+of\s+)?"
+                   r"(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+
+
+def dates_a_saying(text: str, d: DateRef) -> bool:
+    """Whether the day or time ``d`` dates a saying ("said on Tuesday that", "was quoted on
+    Tuesday as saying", "On Sunday the Kremlin made clear there ...") or a negated act ("had
+    not stopped at midnight"): not a moment of the happening the text tells."""
+    before, after = text[max(0, d.start - 60):d.start], text[d.end:d.end + 80]
+    return bool(_SAID_BEFORE.search(before) and _THAT_NEXT.match(after)
+                or _OPENS.search(before) and _SAYS_NEXT.match(after)
+                or _SAYS_RIGHT.match(after)
+                or _NOT_AT.search(before[-40:]))
+
+
+def span_end(text: str, d: DateRef) -> str | None:
+    """Which end of a span the time ``d`` gives: "start" ("from 6 pm"), "end" ("until
+    midnight"), or None."""
+    m = _ENDS.search(text[max(0, d.start - 40):d.start])
+    return None if m is None else "end" if m.group("end") else "start"

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ...records import Reason, Span
 from ..detectors import Pair, detector, span_of, text_span
-from ..moments import offset_explains, offsets, two_moments
+from ..moments import dates_a_saying, offset_explains, offsets, span_end, two_moments
 from ..text import DateRef, dates, one_clock, zone
 from .happenings import TIMED, happenings, same_happening
 
@@ -198,6 +198,8 @@ def compare_times(p: Pair, kinds: tuple[str, ...] = ("time", "monthday", "weekda
         da, db = times(p.a.text), times(p.b.text)  # is the speaker's
         where = text_span  # offsets into the sentence, not the proposition
     ta, tb = (p.a.text, p.b.text) if in_text else (p.a.content, p.b.content)
+    da = tuple(d for d in da if not dates_a_saying(ta, d))  # "said on Tuesday that": when it
+    db = tuple(d for d in db if not dates_a_saying(tb, d))  # was said, not when it happened
     for kind in kinds:
         if kind == "time" and not in_text:  # a part of the day the speaker spoke in is no time
             r = _dayparts_apart(p, da, db, ta, tb, where)  # of what it tells ("said late on")
@@ -222,6 +224,8 @@ def compare_times(p: Pair, kinds: tuple[str, ...] = ("time", "monthday", "weekda
         if len(xs) > 1 or len(ys) > 1:
             continue  # ranges and several times: too easy to misalign
         x, y = xs[0], ys[0]
+        if None is not span_end(ta, x) != span_end(tb, y) is not None:
+            continue  # "until midnight" / "from 6 pm": two ends of one span
         if kind == "weekday" and (_overnight(x, da, y, db) or _overnight(y, db, x, da)):
             return None  # "on Monday night" / "early on Tuesday": one night, told two ways
         if not _one_act(ta, x, tb, y) and any(offset_explains(ta, tb, gap)
