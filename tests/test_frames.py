@@ -215,8 +215,10 @@ def test_a_day_that_dates_a_saying_or_a_negated_act_is_no_time_of_the_happening(
         assert when(pair(a, b, 0.5)) is None, (a, b)
     # the day of the happening itself still counts, told first or last
     for a, b in (("The truce was announced on Friday.", "The truce was announced on Saturday."),
-                 ("On Saturday the rebels seized the town.", "The rebels took the town on Sunday."),
-                 ("Officials said the truce began on Monday.", "The truce took effect on Tuesday.")):
+                 ("On Saturday the rebels seized the town.",
+                  "The rebels took the town on Sunday."),
+                 ("Officials said the truce began on Monday.",
+                  "The truce took effect on Tuesday.")):
         r = when(pair(a, b, 0.5))
         assert r is not None and r.type == "date", (a, b)
 
@@ -306,6 +308,26 @@ def test_blame_for_a_blast_and_its_denial() -> None:
     # Blame for unrelated harms far apart in meaning is not compared.
     assert responsibility(pair("An Israeli airstrike hit the hospital.",
                                "Russian missiles hit a power plant in Kharkiv.", 0.2)) is None
+
+
+def test_each_side_striking_is_no_dispute_over_who_did_one_harm() -> None:
+    """The precision audit of 2026-12-04: most sampled ``actor`` conflicts set two sides' acts
+    of war against each other ("Israel launched air strikes" / "Hamas fired rockets"). Two
+    sides blamed for one incident still clash."""
+    for a, b in (("Israel has launched scores of air strikes on Gaza, killing 300 people.",
+                  "Hamas fired a barrage of rockets towards Israel."),
+                 ("Russian troops carried out 96 assaults on Ukrainian positions in one day.",
+                  "Ukrainian forces made six attempts to attack Russian positions near Bohatyr."),
+                 ("Iran carried out a drone and missile attack on Israel at the weekend.",
+                  "The barrage answered the air strike Israel carried out on Iran's consulate.")):
+        assert responsibility(pair(a, b, 0.55)) is None, (a, b)
+    for a, b in (("Israel carried out the air strike, witnesses said.",
+                  "The strike was the work of Islamic Jihad."),  # both attribute it
+                 ("Russian shelling destroyed the dam overnight.",
+                  "Ukrainian forces blew up the dam, Moscow said."),  # one struck target
+                 ("An Israeli airstrike killed 471 people at the hospital.",
+                  "A misfired Islamic Jihad rocket had caused the damage.")):  # a cause, a target
+        assert responsibility(pair(a, b, 0.5)) is not None, (a, b)
 
 
 def test_frame_keys_pair_claims_that_count_the_same_thing() -> None:

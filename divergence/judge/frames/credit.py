@@ -392,6 +392,10 @@ def responsibility(p: Pair) -> Reason | None:
                 w = 0.0
             if w and outcome_class(x) == "harm" and not same_harm(p, x, y):
                 w = 0.0
+            if w and not one and x.role == y.role == "cause" and outcome_class(x) == "harm" and (
+                    not one_incident(p, x, y)):
+                w = 0.0  # "Israel launched air strikes" / "Hamas fired rockets": in a war each
+                # side strikes; two sides blamed for one harm is a dispute only over one incident
             if w and (best is None or w > best[0]):
                 best = (w, x, y)
     if best is None:
@@ -454,6 +458,39 @@ def same_harm(p: Pair, x: Credit, y: Credit) -> bool:
     return bool((ha or hb) and p.similarity >= 0.3
                 and ATTRIBUTIVE.search(p.a.content[x.start:x.end])
                 and ATTRIBUTIVE.search(p.b.content[y.start:y.end]))
+
+
+# Harms that are one incident ("the blast", "the hospital", "the dam"), not a kind of act each
+# side of a war commits ("strikes", "deaths").
+_ONE_INCIDENT = frozenset({"blast", "dam", "hospital", "flood", "crash"})
+# Frames that blame as well: the culprit named by its weapon ("an Islamic Jihad rocket"), a
+# cause ("caused by"), who alone could have done it ("only Israel could have carried out").
+_BLAMES = re.compile(r"(?:rocket|missile|drone|shell|mine|bomb|device)s?$|caus|could\s+have",
+                     re.I)
+
+
+def one_incident(p: Pair, x: Credit, y: Credit) -> bool:
+    """Whether two credits of harm to two different actors blame them for one incident: both
+    attribute it ("was behind", "planned by", "an Islamic Jihad rocket"), both name an incident
+    (a blast, a hospital, a struck plant), or one attributes and the other names one. Two acts
+    of war told as acts ("Israel launched air strikes" / "Hamas fired rockets") are two harms."""
+    blames = [bool(ATTRIBUTIVE.search(t) or _BLAMES.search(t))
+              for t in (p.a.content[x.start:x.end], p.b.content[y.start:y.end])]
+    named = [bool(happenings(t) & _ONE_INCIDENT or _targets(t)) for t in (p.a.content,
+                                                                         p.b.content)]
+    return all(blames) or all(named) or blames[0] and named[1] or blames[1] and named[0]
+
+
+_TARGET = re.compile(r"\b(?:hospital|plant|station|reactor|dam|embassy|consulate|school|market|"
+                     r"convoy|pipeline|bridge|airport|mosque|church)s?\b|\bthe\s+(?:air\s*)?"
+                     r"(?:strike|attack|bombing|explosion|blast|shelling|shooting)\b(?!s)", re.I)
+
+
+@lru_cache(maxsize=65536)
+def _targets(text: str) -> frozenset[str]:
+    """The struck places a claim names ("the plant", "the embassy"), or the one harm it tells
+    ("the strike", not "scores of strikes"): one incident's."""
+    return frozenset(m.group(0).lower().rstrip("s") for m in _TARGET.finditer(text))
 
 
 # Frames that attribute a harm rather than report an act: whoever did it is the question.
