@@ -122,6 +122,23 @@ def test_count_ignores_other_days_other_actors_and_totals() -> None:
     assert r is not None and "2,000" in r.detail and "1,500" in r.detail
 
 
+def test_a_total_of_several_kinds_holds_its_parts() -> None:
+    """Counts the precision audit of 2026-12-04 found set against each other wrongly: a total
+    of several kinds against one kind, and a count of civilians' wounded against everyone's."""
+    for a, b in (("Iran fired 170 attack drones, 120 ballistic missiles and 30 cruise missiles "
+                  "at Israel on Saturday night.",
+                  "Iran fired more than 300 attack drones and missiles at Israel overnight."),
+                 ("The region confirmed 200 dead and more than 400 wounded.",
+                  "At least seven civilians were killed and 35 injured in the operation.")):
+        assert count(pair(a, b, 0.7)) is None, (a, b)
+    # a part larger than the total, and one kind beside one kind, still clash
+    assert count(pair("Rebels fired 40 rockets and mortars at the town.",
+                      "Rebels fired 60 rockets at the town.", 0.7)) is not None
+    r = count(pair("Iran fired more than 300 missiles and drones, among them 100 ballistic "
+                   "missiles.", "Iran fired 120 ballistic missiles, the army said.", 0.6))
+    assert r is not None and "100" in r.detail and "120" in r.detail
+
+
 def test_how_long_a_siege_or_war_lasted_in_other_units() -> None:
     r = count(pair("The siege that preceded its fall had lasted more than 18 months.",
                    "After a 17-month siege, the fighters captured the city on Sunday.", 0.35))

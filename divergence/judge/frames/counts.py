@@ -19,6 +19,7 @@ from ..text import (
     shared_anchors,
 )
 from .happenings import HAPPENINGS, happenings, same_happening
+from .totals import of_one_kind, part_of_a_total
 from .zeros import more_than_all, no_harm, zeros
 
 _COUNT_PREDICATES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -431,7 +432,9 @@ def count(p: Pair) -> Reason | None:
         if scoped[0] != scoped[1] and not any(c.hi == 0 for c in (xs if scoped[0] else ys)):
             continue  # a running total against one day's figure, a rate against a count; but
             # "none of its jets lost since the offensive began" holds for any week of it
-        if any(not clash(x, y) for x in xs for y in ys) or _part_and_whole(p, xs[0], ys[0]):
+        xs, ys = of_one_kind(p, xs, ys)  # "100 ballistic missiles" beside the 300 of all kinds
+        if (any(not clash(x, y) for x in xs for y in ys) or _part_and_whole(p, xs[0], ys[0])
+                or part_of_a_total(p, xs[0], ys[0])):
             continue
         if key[0] == "duration":  # how long the siege or the war lasted, in other units
             if not (_LASTING.search(p.a.content) and _LASTING.search(p.b.content)
@@ -466,7 +469,8 @@ def count(p: Pair) -> Reason | None:
 _A_PART = re.compile(r"\b(?:civilians?|children|women|minors)\b", re.I)
 _PART_BEFORE = re.compile(r"\b(?:civilians?|children|child|women|minors?)\s+(?:deaths|casualties|"
                           r"dead|toll|victims|alone|accounted|made\s+up|were\s+among)\b|"
-                          r"\balone\b", re.I)
+                          r"\balone\b|"  # "seven civilians were killed and 35 injured": the 35 too
+                          r"\b(?:civilians|children|women)\s+(?:were\s+)?\w+\s+and\s+$", re.I)
 
 
 def _a_part(c: Claim, x: Count) -> bool:

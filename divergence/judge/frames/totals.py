@@ -1,0 +1,57 @@
+"""A count of several kinds of thing at once ("more than 300 drones and missiles") against a
+count of one of them ("170 drones"): a total and its part, which may both hold. Read by the
+``count`` detector before it calls two numbers a clash."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol, TypeVar
+
+from ..detectors import Pair
+from ..text import Quantity
+
+# The counted noun joined to another by "and"/"or" within the number's phrase: "300 attack
+# drones and missiles", "12 soldiers and civilians"; not "12 killed and 31 wounded", nor "two
+# tanks and three trucks" (a second number: a breakdown, not one count of two kinds).
+_SEVERAL_KINDS = re.compile(r"(?:\s+[a-z-]+){1,3}?\s+(?:and|or)\s+(?:[a-z-]+\s+)?[a-z-]+s\b",
+                            re.I)
+_NUMBER_WORD = re.compile(r"\s+(?:and|or)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|"
+                          r"ten|dozens|hundreds|thousands|several|a\s+few)\b", re.I)
+
+
+class _Counted(Protocol):
+    q: Quantity
+    lo: float
+    hi: float
+
+
+C = TypeVar("C", bound=_Counted)
+
+
+def several_kinds(text: str, q: Quantity) -> bool:
+    """Whether the number ``q`` counts several kinds at once ("300 drones and missiles")."""
+    end = q.start + len(q.text.split()[0]) if q.text.split() else q.end
+    m = _SEVERAL_KINDS.match(text, end)
+    return m is not None and not _NUMBER_WORD.search(m.group(0))
+
+
+def of_one_kind(p: Pair, xs: Sequence[C], ys: Sequence[C]) -> tuple[Sequence[C], Sequence[C]]:
+    """Each side's counts of one kind, where it gives any: "more than 300 missiles and drones,
+    among them 100 ballistic missiles" is set against "120 ballistic missiles" by its 100."""
+    fx = [x for x in xs if not several_kinds(p.a.content, x.q)]
+    fy = [y for y in ys if not several_kinds(p.b.content, y.q)]
+    return fx or xs, fy or ys
+
+
+def part_of_a_total(p: Pair, x: _Counted, y: _Counted) -> bool:
+    """One count is of several kinds, the other of one, and the one fits inside the total:
+    "Iran fired more than 300 drones and missiles" / "170 attack drones" may both hold."""
+    ta, tb = several_kinds(p.a.content, x.q), several_kinds(p.b.content, y.q)
+    if ta == tb:
+        return False
+    total, part = (x, y) if ta else (y, x)
+    return part.lo <= total.hi
+
+
+__all__ = ["of_one_kind", "part_of_a_total", "several_kinds"]
