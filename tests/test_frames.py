@@ -240,6 +240,23 @@ def test_a_day_that_dates_a_saying_or_a_negated_act_is_no_time_of_the_happening(
         assert r is not None and r.type == "date", (a, b)
 
 
+def test_strikes_on_two_days_in_two_places_and_two_moments_of_a_truce() -> None:
+    """Found by a second, held-out audit of dev's date conflicts (2026-12-04): strikes of a war
+    on two days, a truce sealed one day and in force the next, a saying at a sentence's end."""
+    for a, b in (("The army carried out an air attack in southern Lebanon on Thursday.",
+                  "The army carried out a drone strike on the town of Beit Lif on Tuesday."),
+                 ("The leaders settled on the truce on July 28 in talks in Malaysia.",
+                  "The truce took effect at midnight local time on July 29."),
+                 ("The truce was sealed on Monday in Putrajaya.",
+                  "Troops broke the truce after it came into force, a spokesman said on Tuesday."),
+                 ("The army on Tuesday accused its neighbour of breaching the truce.",
+                  "The truce was sealed on Monday in Putrajaya.")):
+        assert when(pair(a, b, 0.5)) is None, (a, b)
+    r = when(pair("He cited Russia's strike on Sumy on April 15.",
+                  "He pointed to the April 13 strike in Sumy.", 0.7))
+    assert r is not None and "April" in r.detail  # one place: one strike, two dates
+
+
 def test_different_meetings_of_other_people_are_not_compared() -> None:
     p = pair("Modi met Trump at the White House on 13 February.",
              "Misri met Kessler in Washington on 28 May.", 0.6)

@@ -14,15 +14,17 @@ from .text import NUMBER_WORDS, DateRef
 # "seized on 3 June" / "released on 19 June". A claim naming one side and the other claim only
 # the other side speak of two moments, whose times may differ.
 _PHASES = tuple((re.compile(rf"\b(?:{x})\b", re.I), re.compile(rf"\b(?:{y})\b", re.I)) for x, y in (
-    (r"announced|declared|unveiled|proclaimed|agreed|signed|brokered",
+    (r"announced|declared|unveiled|proclaimed|agreed|signed|brokered|sealed|settled\s+on|"
+     r"struck\s+(?:a|the)\s+deal",
      r"took\s+effect|takes?\s+effect|(?:came|comes|come|went|goes|go)\s+into\s+(?:force|effect)|"
      r"kicked\s+in|began|begins?|started|starts?"),
     (r"began|started|broke\s+out|erupted|struck|hit|went\s+out",
      r"entered\s+its|in\s+its\s+\w+\s+(?:day|week|month)|dragged\s+on|went\s+on\s+for|"
      r"rose\s+to|climbed\s+to|was\s+restored|were\s+restored|restored|was\s+back"),
-    (r"opened|opens|began|begins|started|starts|launched|took\s+effect|imposed|introduced",
-     r"closed|closes|ended|ends|concluded|wrapped\s+up|finished|expired|collapsed|broke\s+down|"
-     r"lifted|eased"),
+    (r"opened|opens|began|begins|started|starts|launched|took\s+effect|imposed|introduced|"
+     r"ran\s+from",
+     r"closed|closes|ended|ends|ending|concluded|wrapped\s+up|finished|expired|collapsed|"
+     r"broke\s+down|lifted|eased|(?:bringing|brought|bring)\s+(?:it\s+)?to\s+an\s+end"),
     (r"seized|captured|detained|arrested|abducted|kidnapped|hijacked|taken\s+hostage",
      r"released|freed|let\s+go|handed\s+over|rescued"),
     (r"closed|shut|suspended|halted|paused", r"reopened|resumed|restarted"),
@@ -107,9 +109,13 @@ def offset_explains(a: str, b: str, apart: int) -> bool:
 # "announced": a truce announced is one moment of it ("Qatar announced on Thursday that the
 # sides had agreed a truce" / "announced it on Wednesday" is a dispute over that moment).
 _SAYS = (r"(?:said|says|told|claimed|confirmed|noted|stated|added|wrote|insisted|argued|warned|"
-         r"reported|quoted|made\s+clear|put\s+the\s+(?:death\s+)?(?:number|toll|figure))")
+         r"reported|quoted|accused|alleged|charged|denied|rejected|dismissed|branded|"
+         r"made\s+clear|"
+         r"put\s+the\s+(?:death\s+)?(?:number|toll|figure))")
 _SAID_BEFORE = re.compile(rf"\b{_SAYS}(?:\s+[\w'’.-]+){{0,6}}?\s+$", re.I)
-_THAT_NEXT = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,2}?\s*,?\s+(?:that|as\s+saying)\b", re.I)
+# ... then "that", "as saying", or the sentence's end ("..., the spokesman said on Tuesday.")
+_THAT_NEXT = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,2}?\s*,?\s+(?:that|as\s+saying)\b|\s*[.;]?\s*$",
+                        re.I)
 _OPENS = re.compile(r"(?:^|[,;:]|\band|\bbut)\s*(?:and\s+)?(?:(?:late|early)\s+)?(?:on|at|by)?\s*$",
                     re.I)
 _SAYS_NEXT = re.compile(rf",?(?:\s+[\w'’.-]+){{0,6}}?\s+{_SAYS}\s+(?:that|there|it|he|she|they|"

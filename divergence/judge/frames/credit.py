@@ -16,7 +16,7 @@ from .agents import AGENT_NP as _AGENT_NP
 from .agents import AGENTS_NP as _AGENTS_NP
 from .agents import credits_for
 from .asked import askers
-from .happenings import happenings
+from .happenings import happenings, targets
 from .mediators import PEACE, TAKEN, mediated
 from .started import FIGHT, starters
 
@@ -476,21 +476,9 @@ def one_incident(p: Pair, x: Credit, y: Credit) -> bool:
     of war told as acts ("Israel launched air strikes" / "Hamas fired rockets") are two harms."""
     blames = [bool(ATTRIBUTIVE.search(t) or _BLAMES.search(t))
               for t in (p.a.content[x.start:x.end], p.b.content[y.start:y.end])]
-    named = [bool(happenings(t) & _ONE_INCIDENT or _targets(t)) for t in (p.a.content,
+    named = [bool(happenings(t) & _ONE_INCIDENT or targets(t)) for t in (p.a.content,
                                                                          p.b.content)]
     return all(blames) or all(named) or blames[0] and named[1] or blames[1] and named[0]
-
-
-_TARGET = re.compile(r"\b(?:hospital|plant|station|reactor|dam|embassy|consulate|school|market|"
-                     r"convoy|pipeline|bridge|airport|mosque|church)s?\b|\bthe\s+(?:air\s*)?"
-                     r"(?:strike|attack|bombing|explosion|blast|shelling|shooting)\b(?!s)", re.I)
-
-
-@lru_cache(maxsize=65536)
-def _targets(text: str) -> frozenset[str]:
-    """The struck places a claim names ("the plant", "the embassy"), or the one harm it tells
-    ("the strike", not "scores of strikes"): one incident's."""
-    return frozenset(m.group(0).lower().rstrip("s") for m in _TARGET.finditer(text))
 
 
 # Frames that attribute a harm rather than report an act: whoever did it is the question.

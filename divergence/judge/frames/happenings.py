@@ -107,6 +107,20 @@ def happenings(text: str) -> frozenset[str]:
     return frozenset(k for k, rx in HAPPENINGS.items() if rx.search(text))
 
 
+_TARGET = re.compile(r"\b(?:hospital|plant|station|reactor|dam|embassy|consulate|school|market|"
+                     r"convoy|pipeline|bridge|airport|mosque|church|port|harbou?r|refinery|depot|"
+                     r"base|camp|town|village|building|checkpoint)s?\b|\bthe\s+(?:air\s*)?"
+                     r"(?:strike|attack|bombing|explosion|blast|shelling|shooting)\b(?!s)", re.I)
+
+
+@lru_cache(maxsize=65536)
+def targets(text: str) -> frozenset[str]:
+    """The struck places a claim names ("the plant", "the embassy"), or the one harm it tells
+    ("the strike", not "scores of strikes"): one incident's."""
+    return frozenset(m.group(0).lower().rstrip("s") for m in _TARGET.finditer(text))
+
+
+
 # Who reports, not where or to whom it happened: "the Investigative Committee put the toll at
 # 143" and "139 were killed at Crocus City Hall" speak of one attack.
 _REPORTERS = frozenset({
@@ -132,6 +146,13 @@ def happenings_apart(a: str, b: str) -> bool:
         return False
     na, nb = _names(a) - COUNTRY_NAMES, _names(b) - COUNTRY_NAMES
     return bool(na and nb) and not any(same_actor(x, y) for x in na for y in nb)
+
+
+def one_place(a: str, b: str) -> bool:
+    """Whether two texts name one place or target beyond a country ("Sumy", "the plant"): what
+    makes two strikes in a war one strike."""
+    return bool((_names(a) - COUNTRY_NAMES) & (_names(b) - COUNTRY_NAMES)
+                or targets(a) & targets(b))
 
 
 def same_happening(p: Pair, kinds: frozenset[str], sim: float, bare: float = 0.2) -> bool:

@@ -12,7 +12,7 @@ from ...records import Reason, Span
 from ..detectors import Pair, detector, span_of, text_span
 from ..moments import dates_a_saying, offset_explains, offsets, span_end, two_moments
 from ..text import DateRef, dates, one_clock, zone
-from .happenings import TIMED, happenings, same_happening
+from .happenings import TIMED, happenings, one_place, same_happening
 
 
 @detector("when")
@@ -180,9 +180,17 @@ def _when(p: Pair) -> Reason | None:
     if seen is p:
         return r
     r = compare_times(p) if same_happening(p, TIMED, 0.3) and not two_moments(
-        p.a.content, p.b.content) else None
+        p.a.content, p.b.content) and not _two_strikes(p) else None
     _last = (p, r)
     return r
+
+
+def _two_strikes(p: Pair) -> bool:
+    """Strikes told on two days in two places are two strikes of a war, not one in dispute:
+    "an air attack in southern Lebanon on Thursday" / "a drone strike on Beit Lif on Tuesday";
+    "Russia's strike on Sumy on April 15" / "the April 13 strike in Sumy" is one."""
+    return (happenings(p.a.content) & happenings(p.b.content) & TIMED == {"strike"}
+            and not one_place(p.a.content, p.b.content))
 
 
 def compare_times(p: Pair, kinds: tuple[str, ...] = ("time", "monthday", "weekday"),
