@@ -127,6 +127,17 @@ def test_compound_statement_is_split_into_checkable_clauses() -> None:
     assert len(split(art2)) == 1
 
 
+def test_a_later_clause_the_speaker_opens_with_said_is_asserted() -> None:
+    """"X denied that P, but said Q" denies P and asserts Q (Q was read as denied, and set
+    against every report of the truce; 2026-12-04)."""
+    art = _article("The foreign minister denied that any truce agreement had been reached, but "
+                   "said Tehran would stop its attacks if Israel did.")
+    denied, said = split(art)
+    assert (denied.stance, said.stance) == ("denies", "asserts")
+    assert said.speaker == denied.speaker == "The foreign minister" and said.cue == "said"
+    assert said.proposition.startswith("Tehran would stop")
+
+
 def test_core_drops_asides() -> None:
     assert (
         core(

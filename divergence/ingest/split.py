@@ -188,6 +188,12 @@ def _clause_ok(s: str) -> bool:
 
 
 _MOST_CUTS = 32  # places a sentence is tried at for a cut into clauses
+# A later clause of an attributed statement that the same speaker opens with a verb of its own:
+# "Araghchi denied that any agreement had been reached, but said Tehran would stop if Israel
+# did" asserts the second clause.
+_SAID_AGAIN = re.compile(r"(?:(?:but|and|yet)\s+)?(?:also\s+)?(?P<cue>said|says|added|insisted|"
+                         r"stressed|noted|warned|acknowledged|conceded|argued|maintained)\s+"
+                         r"(?:that\s+)?", re.I)
 
 
 def _decompose(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -297,12 +303,15 @@ def split(article: Article, splitter: Splitter | None = None) -> list[Claim]:
                 # A single clause keeps the whole sentence as text (the reader sees who said it);
                 # pieces of a decomposed statement point at their own clause.
                 ts, te = (s, e) if len(parts) == 1 else (a, b)
+                again = _SAID_AGAIN.match(text, a, b) if i > 0 else None
+                if again:  # "X denied that P, but said Q": Q is what X asserts, not denies
+                    a = again.end()
                 add(
                     ts,
                     te,
                     speaker=att.speaker,
-                    cue=att.cue,
-                    stance=att.stance,
+                    cue=again.group("cue") if again else att.cue,
+                    stance="asserts" if again else att.stance,
                     proposition=_tidy(resolve(text[a:b], att, sent, len(atts) == 1)
                                       if i == 0 else text[a:b],
                                       joined=i > 0),
