@@ -364,6 +364,27 @@ def test_each_side_striking_is_no_dispute_over_who_did_one_harm() -> None:
         assert responsibility(pair(a, b, 0.5)) is not None, (a, b)
 
 
+def test_a_denial_and_blame_laid_on_another_are_one_side() -> None:
+    from divergence.judge.frames.credit import other_culprits
+
+    denial = claim_from_text("The Kremlin rejected any suggestion that Russia attacked the "
+                             "pipelines.", "a:0")
+    assert denial.stance == "denies"
+    for blame in ("The United States and Britain were responsible for the blasts, Putin said.",
+                  "The sabotage was the work of a pro-Ukrainian group, the paper reported."):
+        assert other_culprits(denial, claim_from_text(blame, "b:0")), blame
+    # the same culprit named, an act of war that blames no one, a counter-charge in the denial
+    assert not other_culprits(denial, claim_from_text("Russia was behind the blasts, Warsaw "
+                                                      "said.", "b:1"))
+    assert not other_culprits(
+        claim_from_text("Iran denied that it had fired missiles at Israel.", "a:1"),
+        claim_from_text("Sirens sounded as the Israeli military reported rocket fire.", "b:2"))
+    assert not other_culprits(
+        claim_from_text("Azerbaijan denied launching the assault and accused Armenia of "
+                        "provocations.", "a:2"),
+        claim_from_text("Armenia accused Azerbaijan of launching the assault.", "b:3"))
+
+
 def test_frame_keys_pair_claims_that_count_the_same_thing() -> None:
     a = claim_from_text("The toll looked like several dozen.", "a:0")
     b = claim_from_text("The strike killed at least 471 Palestinians.", "b:0")

@@ -26,6 +26,7 @@ from ..records import Claim, Judgement, Reason
 from .detectors import Pair, denial_inside, is_conflict, negated_sayings, text_span, who
 from .frames import counts
 from .frames.aligned import measures_apart, values_apart
+from .frames.credit import other_culprits
 from .frames.denied import other_doers
 from .frames.times import told_apart
 from .hedges import distance_cue, unsettled
@@ -374,12 +375,15 @@ class NLIJudge(Judge):
 def _without_other_doers(a: Claim, b: Claim, reasons: list[Reason]) -> list[Reason]:
     """Drop the ``attribution`` detector's "one asserts what the other denies" where the two
     tell one act of two sides: "the army denied shelling the stadium" does not deny that rebel
-    mortars hit it (``frames.denied.other_doers``)."""
+    mortars hit it (``frames.denied.other_doers``); "the Kremlin rejected any suggestion that
+    Russia attacked the pipelines" sides with "the US and Britain were responsible for the
+    blasts" (``frames.credit.other_culprits``)."""
     if a.stance == b.stance or not any(r.type == "attribution" for r in reasons):
         return reasons
     asserter, denier = (a, b) if a.stance == "asserts" else (b, a)
     said = f"{asserter.speaker or 'the outlet'} asserts it; "  # the detector's own wording
-    if not any(r.detail.startswith(said) for r in reasons) or not other_doers(denier, asserter):
+    if not any(r.detail.startswith(said) for r in reasons) or not (
+            other_doers(denier, asserter) or other_culprits(denier, asserter)):
         return reasons
     return [r for r in reasons if not (r.type == "attribution" and r.detail.startswith(said))]
 

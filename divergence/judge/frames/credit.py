@@ -409,6 +409,17 @@ def responsibility(p: Pair) -> Reason | None:
                   weight=w)
 
 
+def other_culprits(denier: Claim, asserter: Claim) -> bool:
+    """Whether a denial that one actor caused a harm and a claim that blames others for it are
+    one side's, not a dispute: "the Kremlin rejected any suggestion that Russia attacked the
+    pipelines" / "the US and Britain were responsible for the blasts"."""
+    denied = [x.agent for x in frame_credits(denier) if x.role == "cause" and x.agent
+              and "accus" not in denier.content[x.start:x.end].lower()]  # its own charge
+    blamed = [y.agent for y in frame_credits(asserter) if y.role == "cause" and y.agent
+              and _BLAMING.search(asserter.content[y.start:y.end])]  # not "Israeli military"
+    return bool(denied and blamed) and not any(same_actor(x, y) for x in denied for y in blamed)
+
+
 # Roles a claim denies an actor: what each denies.
 DENIED_ROLES = {"not-cause": "cause", "not-requester": "requester", "not-mediator": "mediator"}
 
@@ -485,6 +496,9 @@ def one_incident(p: Pair, x: Credit, y: Credit) -> bool:
 ATTRIBUTIVE = re.compile(r"behind|responsib|planned|prepared|organi[sz]|orchestrat|ordered|"
                           r"mastermind|perpetrat|plotted|staged|work\s+of|doing\s+of|"
                           r"handiwork|blamed|accused|helped", re.I)
+# A frame that lays the blame: attributive, a cause, a weapon's owner, a cleft ("it is Russia
+# that is attacking"); not an act of war told as such.
+_BLAMING = re.compile(rf"{ATTRIBUTIVE.pattern}|{_BLAMES.pattern}|^it\s+(?:is|was)\b", re.I)
 
 
 def outcome_class(c: Credit) -> str:
