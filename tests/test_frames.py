@@ -228,7 +228,12 @@ def test_a_day_that_dates_a_saying_or_a_negated_act_is_no_time_of_the_happening(
             ("The truce was to halt fighting from the evening of 19 April until midnight on "
              "21 April.", "The truce ran from 6:00 p.m."),
             ("The fighting had not stopped at the midnight deadline.",
-             "The fighting stopped at 0:30 local time.")):
+             "The fighting stopped at 0:30 local time."),
+            # a plan the happening did not keep, and "past midnight" as an end
+            ("The truce had originally been planned for 6pm.",
+             "The truce took effect at midnight."),
+            ("No order was given to extend the truce past midnight on 21 April.",
+             "The truce ran from 6:00 p.m.")):
         assert when(pair(a, b, 0.5)) is None, (a, b)
     # the day of the happening itself still counts, told first or last
     for a, b in (("The truce was announced on Friday.", "The truce was announced on Saturday."),

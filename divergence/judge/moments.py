@@ -127,20 +127,26 @@ _SAYS_RIGHT = re.compile(rf"\s+{_SAYS}\b", re.I)
 _NOT_AT = re.compile(r"(?:\bnot|\bnever|n['’]t)(?:\s+[\w-]+){0,3}?\s+(?!until\b|till\b)[\w-]+\s+"
                      r"(?:the\s+)?$", re.I)
 # Which end of a span a time gives: "from 6 pm" / "until midnight".
-_ENDS = re.compile(r"\b(?:(?P<end>until|till|through|to|ending)|(?P<start>from|starting|beginning|"
-                   r"since))\s+(?:(?:the\s+)?(?:evening|morning|night|afternoon)\s+of\s+)?"
+_ENDS = re.compile(r"\b(?:(?P<end>until|till|through|to|ending|past|beyond)|"
+                   r"(?P<start>from|starting|beginning|since))\s+(?:(?:the\s+)?(?:evening|morning|night|afternoon)\s+of\s+)?"
                    r"(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+
+
+# A time a plan gave and the happening did not keep: "had originally been planned for 6pm".
+_PLANNED = re.compile(r"\b(?:originally|initially|first)\s+(?:been\s+)?(?:planned|scheduled|set|"
+                      r"due|meant|expected)\s+(?:for|at|to\s+\w+\s+(?:at|on))\s+(?:the\s+)?$", re.I)
 
 
 def dates_a_saying(text: str, d: DateRef) -> bool:
     """Whether the day or time ``d`` dates a saying ("said on Tuesday that", "was quoted on
-    Tuesday as saying", "On Sunday the Kremlin made clear there ...") or a negated act ("had
-    not stopped at midnight"): not a moment of the happening the text tells."""
+    Tuesday as saying", "On Sunday the Kremlin made clear there ..."), a negated act ("had
+    not stopped at midnight") or a plan it did not keep ("originally planned for 6pm"): not a
+    moment of the happening the text tells."""
     before, after = text[max(0, d.start - 60):d.start], text[d.end:d.end + 80]
     return bool(_SAID_BEFORE.search(before) and _THAT_NEXT.match(after)
                 or _OPENS.search(before) and _SAYS_NEXT.match(after)
                 or _SAYS_RIGHT.match(after)
-                or _NOT_AT.search(before[-40:]))
+                or _NOT_AT.search(before[-40:]) or _PLANNED.search(before[-60:]))
 
 
 def span_end(text: str, d: DateRef) -> str | None:
