@@ -235,8 +235,17 @@ def test_a_day_that_dates_a_saying_or_a_negated_act_is_no_time_of_the_happening(
             ("No order was given to extend the truce past midnight on 21 April.",
              "The truce ran from 6:00 p.m.")):
         assert when(pair(a, b, 0.5)) is None, (a, b)
-    # the day of the happening itself still counts, told first or last
+    # the day of the happening itself still counts, told first or last, beside a verb that is
+    # no saying ("claimed 30 lives"), a report of the happening, a negation of another verb,
+    # or "to" before a verb (found by a review of the first version)
     for a, b in (("The truce was announced on Friday.", "The truce was announced on Saturday."),
+                 ("The blast at the port on Sunday claimed at least 30 lives.",
+                  "The blast at the port on Saturday killed at least 30 people."),
+                 ("Residents reported the explosion at the dam on Tuesday.",
+                  "Residents reported the explosion at the dam on Wednesday."),
+                 ("The ceasefire did not hold and collapsed on Friday.",
+                  "The ceasefire collapsed on Thursday."),
+                 ("The ceasefire is due to start Monday.", "The ceasefire will hold from Tuesday."),
                  ("On Saturday the rebels seized the town.",
                   "The rebels took the town on Sunday."),
                  ("Officials said the truce began on Monday.",
@@ -388,6 +397,43 @@ def test_a_denial_and_blame_laid_on_another_are_one_side() -> None:
         claim_from_text("Azerbaijan denied launching the assault and accused Armenia of "
                         "provocations.", "a:2"),
         claim_from_text("Armenia accused Azerbaijan of launching the assault.", "b:3"))
+
+
+def test_review_of_the_precision_fixes_keeps_real_disputes() -> None:
+    """A review of the first version of 2026-12-04's precision fixes found real disputes they
+    hid; each pair below was a conflict before them and must stay one."""
+    from divergence.judge.detectors import states_negated
+    from divergence.judge.frames.credit import other_culprits
+    from divergence.judge.frames.happenings import one_place
+
+    # a culprit named by a pronoun or a bare noun is no other culprit
+    for d, b in (("Israel denied that its missile hit the hospital.",
+                  "Hamas said an Israeli missile hit the hospital."),
+                 ("Russia denied that its forces were behind the blast at the dam.",
+                  "Ukraine said Russian forces were behind the blast at the dam.")):
+        assert not other_culprits(claim_from_text(d, "a:0"), claim_from_text(b, "b:0")), d
+    # "without warning", "denied civilians access", "no militants": no statement negated
+    assert not states_negated("Soldiers fired without warning on civilians in the square.",
+                              "Soldiers fired on civilians in the square.")
+    assert not states_negated("The army denied civilians access to food in Gaza.",
+                              "It blocked food to civilians.")
+    assert not states_negated("The jets struck a school with no militants inside.",
+                              "Its military jets struck a school.")
+    # counts of one kind beside a second clause, and soldiers named beside civilians
+    for a, b in (("Twelve people were killed and scores injured in the blast.",
+                  "Ten people were killed in the blast."),
+                 ("Israeli forces killed 30 in strikes and raids on the camp.",
+                  "Israeli forces killed 25 people in the camp."),
+                 ("Seven civilians were killed and 35 soldiers wounded in the attack.",
+                  "80 soldiers were wounded in the attack.")):
+        assert count(pair(a, b, 0.6)) is not None, a
+    # two sides' strikes on different places are no one incident; a party is no place
+    assert responsibility(pair("Israel launched air strikes on hospitals in Gaza.",
+                               "Hamas fired rockets at Israeli towns.", 0.55)) is None
+    assert not one_place("Israel killed a Hezbollah commander in Tyre on Tuesday.",
+                         "Israel killed a Hezbollah commander in Nabatieh on Thursday.")
+    assert not one_place("Drones hit a refinery in the Ryazan region.",
+                         "Drones hit a refinery in the Volgograd region.")
 
 
 def test_frame_keys_pair_claims_that_count_the_same_thing() -> None:

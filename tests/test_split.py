@@ -136,6 +136,10 @@ def test_a_later_clause_the_speaker_opens_with_said_is_asserted() -> None:
     assert (denied.stance, said.stance) == ("denies", "asserts")
     assert said.speaker == denied.speaker == "The foreign minister" and said.cue == "said"
     assert said.proposition.startswith("Tehran would stop")
+    # the mirror: "X said P, but denied that Q"
+    said, denied = split(_article("The minister said the talks had stalled for weeks, but "
+                                  "denied that they had collapsed entirely."))
+    assert (said.stance, denied.stance) == ("asserts", "denies")
 
 
 def test_core_drops_asides() -> None:

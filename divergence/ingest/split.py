@@ -190,10 +190,12 @@ def _clause_ok(s: str) -> bool:
 _MOST_CUTS = 32  # places a sentence is tried at for a cut into clauses
 # A later clause of an attributed statement that the same speaker opens with a verb of its own:
 # "Araghchi denied that any agreement had been reached, but said Tehran would stop if Israel
-# did" asserts the second clause.
-_SAID_AGAIN = re.compile(r"(?:(?:but|and|yet)\s+)?(?:also\s+)?(?P<cue>said|says|added|insisted|"
-                         r"stressed|noted|warned|acknowledged|conceded|argued|maintained)\s+"
-                         r"(?:that\s+)?", re.I)
+# did" asserts the second clause; "the minister said the talks had stalled, but denied that
+# they had collapsed" denies it. Not "but warned against ..." (no clause follows).
+_SAID_AGAIN = re.compile(r"(?:(?:but|and|yet)\s+)?(?:also\s+)?(?:(?P<cue>said|says|added|insisted|"
+                         r"stressed|noted|warned|acknowledged|conceded|argued|maintained)|(?P<deny>denied|"
+                         r"rejected))\s+(?:that\s+)?(?!(?:against|of|about|on|to|for|with|any|"
+                         r"the\s+(?:claims?|reports?|accusations?))\b)", re.I)
 
 
 def _decompose(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -310,8 +312,9 @@ def split(article: Article, splitter: Splitter | None = None) -> list[Claim]:
                     ts,
                     te,
                     speaker=att.speaker,
-                    cue=again.group("cue") if again else att.cue,
-                    stance="asserts" if again else att.stance,
+                    cue=(again.group("cue") or again.group("deny")) if again else att.cue,
+                    stance=("denies" if again.group("deny") else "asserts") if again
+                    else att.stance,
                     proposition=_tidy(resolve(text[a:b], att, sent, len(atts) == 1)
                                       if i == 0 else text[a:b],
                                       joined=i > 0),

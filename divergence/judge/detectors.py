@@ -462,9 +462,12 @@ def attribution(p: Pair) -> Reason | None:
     )
 
 
-# Where a negation's clause ends: a stop, a conjunction, a relative word.
-_SCOPE_END = re.compile(r"[,;:.]|\b(?:and|but|while|whereas|which|who|whom|whose|because|"
-                        r"although|after|before|when)\b", re.I)
+# Where a negation's clause ends: a stop, a conjunction, a relative word ("U.S." is no stop).
+_SCOPE_END = re.compile(r"[,;:]|\.(?:\s|$)|\b(?:and|but|while|whereas|which|who|whom|whose|"
+                        r"because|although|after|before|when)\b", re.I)
+# The negations that state a thing negated ("committed no violence", "had nothing to do with",
+# "never harmed"); not "without warning", nor "denied civilians access" (withheld).
+_STATES_NO = frozenset({"not", "no", "never", "none", "nothing", "nobody", "n't"})
 
 
 def states_negated(text: str, other: str) -> bool:
@@ -475,13 +478,15 @@ def states_negated(text: str, other: str) -> bool:
     ("did not say") negates nothing ``other`` states."""
     if negations(other):
         return False
-    theirs = {w[:5] for w in token_set(other)}
+    theirs = {w.rstrip("s") for w in token_set(other)}
     for m in negations(text):
-        if negates_a_saying(text, m.end()):
+        word = m.group(0).lower()
+        if (word not in _STATES_NO and not word.endswith("n't")) or negates_a_saying(text, m.end()):
             continue
-        end = _SCOPE_END.search(text, m.end())
-        scope = text[m.end():end.start() if end else len(text)]
-        if {w[:5] for w in list(content_tokens(scope))[:8]} & theirs:
+        rest = text[m.end():m.end() + 200]  # a clause, not the rest of a long text
+        end = _SCOPE_END.search(rest)
+        scope = rest[:end.start() if end else len(rest)]
+        if {w.rstrip("s") for w in content_tokens(scope)[:8]} & theirs:
             return True
     return False
 

@@ -107,43 +107,54 @@ def offset_explains(a: str, b: str, apart: int) -> bool:
 # Verbs of saying: a day or hour beside one dates the saying, not what it tells ("said on
 # Tuesday that ...", "On Sunday the Kremlin made clear there would be no extension"). Not
 # "announced": a truce announced is one moment of it ("Qatar announced on Thursday that the
-# sides had agreed a truce" / "announced it on Wednesday" is a dispute over that moment).
+# sides had agreed a truce" / "announced it on Wednesday" is a dispute over that moment); nor
+# "rejected a deal", an act.
 _SAYS = (r"(?:said|says|told|claimed|confirmed|noted|stated|added|wrote|insisted|argued|warned|"
-         r"reported|quoted|accused|alleged|charged|denied|rejected|dismissed|branded|"
-         r"made\s+clear|"
+         r"reported|quoted|accused|alleged|denied|branded|made\s+clear|"
          r"put\s+the\s+(?:death\s+)?(?:number|toll|figure))")
+# The verb, up to six words, the day, then "that" or "as saying" ("said in a post on X on
+# Thursday that"); or the verb just before a day that ends the sentence ("..., the spokesman
+# said on Tuesday."), not "reported the explosion at the dam on Tuesday."
 _SAID_BEFORE = re.compile(rf"\b{_SAYS}(?:\s+[\w'’.-]+){{0,6}}?\s+$", re.I)
-# ... then "that", "as saying", or the sentence's end ("..., the spokesman said on Tuesday.")
-_THAT_NEXT = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,2}?\s*,?\s+(?:that|as\s+saying)\b|\s*[.;]?\s*$",
-                        re.I)
+_THAT_NEXT = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,2}?\s*,?\s+(?:that|as\s+saying)\b", re.I)
+_SAID_LAST = re.compile(rf"\b{_SAYS}\s+(?:(?:late|early)\s+)?(?:on|at|in)?\s*$|\b(?:branded|denied|"
+                        r"dismissed|called|described)\b(?:\s+[\w'’.-]+){0,6}?\s+(?:on|at|in)?\s*$",
+                        re.I)  # "... was branded disinformation by Ukraine on Monday."
+_ENDS_HERE = re.compile(r"\s*[.;]?\s*$")
 _OPENS = re.compile(r"(?:^|[,;:]|\band|\bbut)\s*(?:and\s+)?(?:(?:late|early)\s+)?(?:on|at|by)?\s*$",
                     re.I)
-_SAYS_NEXT = re.compile(rf",?(?:\s+[\w'’.-]+){{0,6}}?\s+{_SAYS}\s+(?:that|there|it|he|she|they|"
-                        rf"[\w.-]+\s+that)\b", re.I)
-# "The government on Wednesday put the toll at ...", "officials on Monday said".
-_SAYS_RIGHT = re.compile(rf"\s+{_SAYS}\b", re.I)
+# ... or the day opens the clause and its subject speaks: "On Sunday the Kremlin made clear
+# there"; not "On Tuesday troops fired on protesters who said they ...".
+_SAYS_NEXT = re.compile(rf",?(?:\s+(?!who\b|which\b|that\b)[\w'’.-]+){{0,5}}?\s+{_SAYS}\s+"
+                        rf"(?:that|there|it|he|she|they|[\w.-]+\s+that)\b", re.I)
+# "The government on Wednesday put the toll at ...", "officials on Monday said that"; not "the
+# blast on Sunday claimed 30 lives".
+_SAYS_RIGHT = re.compile(rf"\s+(?:said|told|accused|put\s+the\s+(?:death\s+)?(?:number|toll|"
+                         rf"figure)|{_SAYS}\s+that)\b", re.I)
 # A time its verb is negated beside ("had not stopped at the midnight deadline") names no
-# moment; "did not stop until 2 a.m." does.
-_NOT_AT = re.compile(r"(?:\bnot|\bnever|n['’]t)(?:\s+[\w-]+){0,3}?\s+(?!until\b|till\b)[\w-]+\s+"
-                     r"(?:the\s+)?$", re.I)
-# Which end of a span a time gives: "from 6 pm" / "until midnight".
-_ENDS = re.compile(r"\b(?:(?P<end>until|till|through|to|ending|past|beyond)|"
-                   r"(?P<start>from|starting|beginning|since))\s+(?:(?:the\s+)?(?:evening|morning|night|afternoon)\s+of\s+)?"
-                   r"(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
-
-
+# moment; "did not stop until 2 a.m." does, and so does "did not hold and collapsed on Friday".
+_NOT_AT = re.compile(r"(?:\bnot|\bnever|n['’]t)(?:\s+(?!and\b|but\b)[\w-]+){0,2}?\s+"
+                     r"(?!until\b|till\b|and\b|but\b)[\w-]+\s+(?:the\s+)?$", re.I)
+# Which end of a span a time gives: "from 6 pm" / "until midnight" / "to 9 pm"; not "due to
+# start Monday", nor "shortly past midnight" (a time), but "extend the truce past midnight".
+_ENDS = re.compile(r"\b(?:(?P<end>until|till|through|to|ending)|(?P<start>from|starting|beginning|"
+                   r"since))\s+(?:(?:the\s+)?(?:evening|morning|night|afternoon)\s+of\s+)?"
+                   r"(?:the\s+)?$", re.I)
+_PAST_END = re.compile(r"\b(?:extend\w*|last\w*|continu\w*|run|ran|go|went|stay\w*)\b"
+                       r"(?:\s+[\w'’-]+){0,4}?\s+(?:past|beyond)\s+$", re.I)
 # A time a plan gave and the happening did not keep: "had originally been planned for 6pm".
 _PLANNED = re.compile(r"\b(?:originally|initially|first)\s+(?:been\s+)?(?:planned|scheduled|set|"
                       r"due|meant|expected)\s+(?:for|at|to\s+\w+\s+(?:at|on))\s+(?:the\s+)?$", re.I)
 
 
-def dates_a_saying(text: str, d: DateRef) -> bool:
-    """Whether the day or time ``d`` dates a saying ("said on Tuesday that", "was quoted on
-    Tuesday as saying", "On Sunday the Kremlin made clear there ..."), a negated act ("had
-    not stopped at midnight") or a plan it did not keep ("originally planned for 6pm"): not a
-    moment of the happening the text tells."""
+def dates_no_moment(text: str, d: DateRef) -> bool:
+    """Whether the day or time ``d`` is no moment of the happening the text tells: it dates a
+    saying ("said on Tuesday that", "was quoted on Tuesday as saying", "On Sunday the Kremlin
+    made clear there ..."), an act told as not done ("had not stopped at midnight"), or a plan
+    not kept ("originally planned for 6pm")."""
     before, after = text[max(0, d.start - 60):d.start], text[d.end:d.end + 80]
     return bool(_SAID_BEFORE.search(before) and _THAT_NEXT.match(after)
+                or _SAID_LAST.search(before) and _ENDS_HERE.match(after)
                 or _OPENS.search(before) and _SAYS_NEXT.match(after)
                 or _SAYS_RIGHT.match(after)
                 or _NOT_AT.search(before[-40:]) or _PLANNED.search(before[-60:]))
@@ -151,6 +162,9 @@ def dates_a_saying(text: str, d: DateRef) -> bool:
 
 def span_end(text: str, d: DateRef) -> str | None:
     """Which end of a span the time ``d`` gives: "start" ("from 6 pm"), "end" ("until
-    midnight"), or None."""
-    m = _ENDS.search(text[max(0, d.start - 40):d.start])
+    midnight", "extend the truce past midnight"), or None."""
+    before = text[max(0, d.start - 60):d.start]
+    if _PAST_END.search(before):
+        return "end"
+    m = _ENDS.search(before[-40:])
     return None if m is None else "end" if m.group("end") else "start"

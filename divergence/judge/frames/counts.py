@@ -469,14 +469,18 @@ def count(p: Pair) -> Reason | None:
 _A_PART = re.compile(r"\b(?:civilians?|children|women|minors)\b", re.I)
 _PART_BEFORE = re.compile(r"\b(?:civilians?|children|child|women|minors?)\s+(?:deaths|casualties|"
                           r"dead|toll|victims|alone|accounted|made\s+up|were\s+among)\b|"
-                          r"\balone\b|"  # "seven civilians were killed and 35 injured": the 35 too
-                          r"\b(?:civilians|children|women)\s+(?:were\s+)?\w+\s+and\s+$", re.I)
+                          r"\balone\b", re.I)
+# "Seven civilians were killed and 35 injured": the 35 are of the civilians too, when the number
+# names no one of its own ("and 35 soldiers wounded" does).
+_PART_AND = re.compile(r"\b(?:civilians|children|women)\s+(?:were\s+)?\w+\s+and\s+$", re.I)
+_NO_ONE_NAMED = frozenset({"", "injured", "wounded", "hurt", "dead", "killed", "missing"})
 
 
 def _a_part(c: Claim, x: Count) -> bool:
     """Whether a count is of a part: named in its own words or just before them."""
-    return bool(_A_PART.search(x.q.text) or _PART_BEFORE.search(c.content,
-                                                               max(0, x.q.start - 40), x.q.start))
+    before = c.content[max(0, x.q.start - 40):x.q.start]
+    return bool(_A_PART.search(x.q.text) or _PART_BEFORE.search(before)
+                or x.q.unit.lower() in _NO_ONE_NAMED and _PART_AND.search(before))
 
 
 def _part_and_whole(p: Pair, x: Count, y: Count) -> bool:

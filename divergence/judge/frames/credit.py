@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from ...records import Claim, Reason
+from ...wordlists import word_set
 from ..credits import Credit, credit_phrase, credits
 from ..demonyms import same_actor
 from ..detectors import Pair, detector, one_voice, span_of
@@ -413,11 +414,24 @@ def other_culprits(denier: Claim, asserter: Claim) -> bool:
     """Whether a denial that one actor caused a harm and a claim that blames others for it are
     one side's, not a dispute: "the Kremlin rejected any suggestion that Russia attacked the
     pipelines" / "the US and Britain were responsible for the blasts"."""
-    denied = [x.agent for x in frame_credits(denier) if x.role == "cause" and x.agent
-              and "accus" not in denier.content[x.start:x.end].lower()]  # its own charge
-    blamed = [y.agent for y in frame_credits(asserter) if y.role == "cause" and y.agent
-              and _BLAMING.search(asserter.content[y.start:y.end])]  # not "Israeli military"
+    # the culprits the denial denies (not a charge of its own it makes: "accused Armenia"), and
+    # those the other claim blames (not an act of war told as such: "the Israeli military")
+    denied = [_side(x.agent, denier) for x in frame_credits(denier) if x.role == "cause"
+              and x.agent and "accus" not in denier.content[x.start:x.end].lower()]
+    blamed = [_side(y.agent, asserter) for y in frame_credits(asserter) if y.role == "cause"
+              and y.agent and _BLAMING.search(asserter.content[y.start:y.end])]
     return bool(denied and blamed) and not any(same_actor(x, y) for x in denied for y in blamed)
+
+
+def _side(agent: str, c: Claim) -> str:
+    """The side an agent names: a pronoun or a bare noun ("its missile", "its forces", "they")
+    is the speaker's own ("Israel denied that its missile hit the hospital": Israel)."""
+    if (agent in _UNNAMED or set(agent.split()) <= _UNNAMED) and c.speaker:
+        return norm_actor(c.speaker)
+    return agent
+
+
+_UNNAMED = word_set("generic_actors") | {"its", "their", "his", "her", "it", "they", "we"}
 
 
 # Roles a claim denies an actor: what each denies.
@@ -474,22 +488,26 @@ def same_harm(p: Pair, x: Credit, y: Credit) -> bool:
 # Harms that are one incident ("the blast", "the hospital", "the dam"), not a kind of act each
 # side of a war commits ("strikes", "deaths").
 _ONE_INCIDENT = frozenset({"blast", "dam", "hospital", "flood", "crash"})
+_THE_HARM = frozenset({"blast", "strike", "attack", "bombing", "explosion", "shelling", "shooting"})
 # Frames that blame as well: the culprit named by its weapon ("an Islamic Jihad rocket"), a
 # cause ("caused by"), who alone could have done it ("only Israel could have carried out").
-_BLAMES = re.compile(r"(?:rocket|missile|drone|shell|mine|bomb|device)s?$|caus|could\s+have",
+_BLAMES = re.compile(r"(?:rocket|missile|drone|shell|mine|bomb|device)s?$|\bcaus|could\s+have",
                      re.I)
 
 
 def one_incident(p: Pair, x: Credit, y: Credit) -> bool:
     """Whether two credits of harm to two different actors blame them for one incident: both
-    attribute it ("was behind", "planned by", "an Islamic Jihad rocket"), both name an incident
-    (a blast, a hospital, a struck plant), or one attributes and the other names one. Two acts
-    of war told as acts ("Israel launched air strikes" / "Hamas fired rockets") are two harms."""
+    attribute it ("was behind", "planned by", "an Islamic Jihad rocket"), both name one
+    incident ("the hospital", "the plant"; or "the blast" beside the place it struck), or one
+    attributes and the other names one. Two acts of war told as acts ("Israel launched air
+    strikes on hospitals" / "Hamas fired rockets at towns") are two harms."""
     blames = [bool(ATTRIBUTIVE.search(t) or _BLAMES.search(t))
               for t in (p.a.content[x.start:x.end], p.b.content[y.start:y.end])]
-    named = [bool(happenings(t) & _ONE_INCIDENT or targets(t)) for t in (p.a.content,
-                                                                         p.b.content)]
-    return all(blames) or all(named) or blames[0] and named[1] or blames[1] and named[0]
+    ia, ib = (happenings(t) & _ONE_INCIDENT | targets(t) for t in (p.a.content, p.b.content))
+    # one incident named by both, or the harm itself ("the blast", "the strike") beside the
+    # place it struck
+    named = bool(ia & ib or ia and ib and _THE_HARM & (ia | ib))
+    return all(blames) or named or blames[0] and bool(ib) or blames[1] and bool(ia)
 
 
 # Frames that attribute a harm rather than report an act: whoever did it is the question.

@@ -107,18 +107,28 @@ def happenings(text: str) -> frozenset[str]:
     return frozenset(k for k, rx in HAPPENINGS.items() if rx.search(text))
 
 
-_TARGET = re.compile(r"\b(?:hospital|plant|station|reactor|dam|embassy|consulate|school|market|"
-                     r"convoy|pipeline|bridge|airport|mosque|church|port|harbou?r|refinery|depot|"
-                     r"base|camp|town|village|building|checkpoint)s?\b|\bthe\s+(?:air\s*)?"
-                     r"(?:strike|attack|bombing|explosion|blast|shelling|shooting)\b(?!s)", re.I)
+# One struck place or one harm, named as such: "the hospital", "its nuclear power plant", "the
+# strike"; not "hospitals in Gaza", "a refinery", "scores of strikes", "the overnight attack"
+# (a harm told with its own words is one side's act, not yet the incident in dispute).
+_TARGET = re.compile(r"\b(?:the|its|their|this|that)\s+(?:(?:[\w'’-]+\s+){0,4}?(?P<n>hospital|"
+                     r"plant|station|reactor|dam|embassy|consulate|school|market|convoy|pipeline|"
+                     r"bridge|airport|mosque|church|port|harbou?r|refinery|depot|base|camp|town|"
+                     r"village|building|checkpoint)|(?P<h>(?:air\s*)?strike|attack|bombing|"
+                     r"explosion|blast|shelling|shooting))\b", re.I)
 
 
 @lru_cache(maxsize=65536)
 def targets(text: str) -> frozenset[str]:
-    """The struck places a claim names ("the plant", "the embassy"), or the one harm it tells
-    ("the strike", not "scores of strikes"): one incident's."""
-    return frozenset(m.group(0).lower().rstrip("s") for m in _TARGET.finditer(text))
+    """The one struck place or harm a claim names ("the plant", "the embassy", "the strike"):
+    one incident's, by its noun ("the air strike" and "the strike", "the plant" and "the
+    station" are one)."""
+    return frozenset(_ONE_TARGET.get(n, n) for n in (
+        re.sub(r"^air\s*", "", (m.group("n") or m.group("h")).lower())
+        for m in _TARGET.finditer(text)))
 
+
+# Two words for one struck place: a nuclear "station" is its "plant".
+_ONE_TARGET = {"station": "plant", "harbor": "port", "harbour": "port"}
 
 
 # Who reports, not where or to whom it happened: "the Investigative Committee put the toll at
@@ -149,10 +159,23 @@ def happenings_apart(a: str, b: str) -> bool:
 
 
 def one_place(a: str, b: str) -> bool:
-    """Whether two texts name one place or target beyond a country ("Sumy", "the plant"): what
-    makes two strikes in a war one strike."""
-    return bool((_names(a) - COUNTRY_NAMES) & (_names(b) - COUNTRY_NAMES)
-                or targets(a) & targets(b))
+    """Whether two texts name one place or target beyond a country: a name after "in", "at" or
+    "near" ("in Sumy"), or one struck place ("the plant"). What makes two strikes in a war one;
+    a party both name ("a Hezbollah commander") is no place."""
+    return bool(_places(a) & _places(b) - COUNTRY_NAMES or targets(a) & targets(b))
+
+
+_AT_PLACE = re.compile(r"\b(?:in|at|near|outside|on|struck|hit|shelled|bombed|attacked|targeted|"
+                       r"(?:outskirts|edge|centre|center|heart|suburbs?|north|south|east|west)\s+"
+                       r"of)(?:\s+the)?(?:\s+[\w'’-]+['’]s)?\s*$", re.I)
+
+
+@lru_cache(maxsize=65536)
+def _places(text: str) -> frozenset[str]:
+    """The names a text gives as where something happened ("in Tyre", "near Bakhmut", "on the
+    edge of Tripoli", "in Myanmar's Shan state")."""
+    return frozenset(e.text.lower() for e in entities(text)  # "Tripoli", not its country
+                     if _AT_PLACE.search(text, max(0, e.start - 30), e.start))
 
 
 def same_happening(p: Pair, kinds: frozenset[str], sim: float, bare: float = 0.2) -> bool:

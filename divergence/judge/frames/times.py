@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ...records import Reason, Span
 from ..detectors import Pair, detector, span_of, text_span
-from ..moments import dates_a_saying, offset_explains, offsets, span_end, two_moments
+from ..moments import dates_no_moment, offset_explains, offsets, span_end, two_moments
 from ..text import DateRef, dates, one_clock, zone
 from .happenings import TIMED, happenings, one_place, same_happening
 
@@ -186,9 +186,10 @@ def _when(p: Pair) -> Reason | None:
 
 
 def _two_strikes(p: Pair) -> bool:
-    """Strikes told on two days in two places are two strikes of a war, not one in dispute:
-    "an air attack in southern Lebanon on Thursday" / "a drone strike on Beit Lif on Tuesday";
-    "Russia's strike on Sumy on April 15" / "the April 13 strike in Sumy" is one."""
+    """Whether two claims tell strikes in no one place or target beyond a country: two strikes
+    of a war, whose days and hours are not compared ("an air attack in southern Lebanon on
+    Thursday" / "a drone strike on Beit Lif on Tuesday"); "Russia's strike on Sumy on April 15"
+    / "the April 13 strike in Sumy" are one."""
     return (happenings(p.a.content) & happenings(p.b.content) & TIMED == {"strike"}
             and not one_place(p.a.content, p.b.content))
 
@@ -206,8 +207,8 @@ def compare_times(p: Pair, kinds: tuple[str, ...] = ("time", "monthday", "weekda
         da, db = times(p.a.text), times(p.b.text)  # is the speaker's
         where = text_span  # offsets into the sentence, not the proposition
     ta, tb = (p.a.text, p.b.text) if in_text else (p.a.content, p.b.content)
-    da = tuple(d for d in da if not dates_a_saying(ta, d))  # "said on Tuesday that": when it
-    db = tuple(d for d in db if not dates_a_saying(tb, d))  # was said, not when it happened
+    da = tuple(d for d in da if not dates_no_moment(ta, d))  # "said on Tuesday that": when it
+    db = tuple(d for d in db if not dates_no_moment(tb, d))  # was said, not when it happened
     for kind in kinds:
         if kind == "time" and not in_text:  # a part of the day the speaker spoke in is no time
             r = _dayparts_apart(p, da, db, ta, tb, where)  # of what it tells ("said late on")

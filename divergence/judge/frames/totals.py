@@ -9,15 +9,18 @@ from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
 from ..detectors import Pair
-from ..text import Quantity
+from ..text import NUMBER_WORDS, Quantity
 
-# The counted noun joined to another by "and"/"or" within the number's phrase: "300 attack
-# drones and missiles", "12 soldiers and civilians"; not "12 killed and 31 wounded", nor "two
-# tanks and three trucks" (a second number: a breakdown, not one count of two kinds).
-_SEVERAL_KINDS = re.compile(r"(?:\s+[a-z-]+){1,3}?\s+(?:and|or)\s+(?:[a-z-]+\s+)?[a-z-]+s\b",
-                            re.I)
-_NUMBER_WORD = re.compile(r"\s+(?:and|or)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|"
-                          r"ten|dozens|hundreds|thousands|several|a\s+few)\b", re.I)
+# The counted noun, with at most one word before it, joined to another noun by "and"/"or":
+# "300 attack drones and missiles", "12 soldiers and civilians"; not "12 killed and 31 wounded"
+# nor "12 people were killed and scores injured" (a verb: a second clause), "30 in strikes and
+# raids" (a preposition), "two tanks and three trucks" (a second number: a breakdown).
+_SEVERAL_KINDS = re.compile(r"(?:\s+(?!(?:were|was|are|is|had|have|been|in|on|at|of|by|from|with|"
+                            r"for|to)\b)[a-z-]+(?<!ed)){1,2}?\s+(?:and|or)\s+(?:[a-z-]+\s+)?"
+                            r"[a-z-]+s\b", re.I)
+_NUMBER_WORD = re.compile(r"\s+(?:and|or)\s+(?:\d|" + "|".join(sorted(
+    (w for w in NUMBER_WORDS if " " not in w), key=len, reverse=True)) +
+    r"|dozens|scores|hundreds|thousands|several|a\s+few)\b", re.I)
 
 
 class _Counted(Protocol):
