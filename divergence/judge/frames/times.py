@@ -194,6 +194,13 @@ def _two_strikes(p: Pair) -> bool:
             and not one_place(p.a.content, p.b.content))
 
 
+@lru_cache(maxsize=65536)
+def _no_moments(text: str) -> frozenset[tuple[int, int]]:
+    """The spans of the times ``text`` gives that are no moment of its happening
+    (``moments.dates_no_moment``), read once per text: a claim meets many others."""
+    return frozenset((d.start, d.end) for d in times(text) if dates_no_moment(text, d))
+
+
 def compare_times(p: Pair, kinds: tuple[str, ...] = ("time", "monthday", "weekday"),
                   fallback: bool = True) -> Reason | None:
     """The days or times two claims give, compared (no check that they speak of one
@@ -207,8 +214,9 @@ def compare_times(p: Pair, kinds: tuple[str, ...] = ("time", "monthday", "weekda
         da, db = times(p.a.text), times(p.b.text)  # is the speaker's
         where = text_span  # offsets into the sentence, not the proposition
     ta, tb = (p.a.text, p.b.text) if in_text else (p.a.content, p.b.content)
-    da = tuple(d for d in da if not dates_no_moment(ta, d))  # "said on Tuesday that": when it
-    db = tuple(d for d in db if not dates_no_moment(tb, d))  # was said, not when it happened
+    na, nb = _no_moments(ta), _no_moments(tb)  # "said on Tuesday that": when it was said,
+    da = tuple(d for d in da if (d.start, d.end) not in na)  # not when it happened
+    db = tuple(d for d in db if (d.start, d.end) not in nb)
     for kind in kinds:
         if kind == "time" and not in_text:  # a part of the day the speaker spoke in is no time
             r = _dayparts_apart(p, da, db, ta, tb, where)  # of what it tells ("said late on")
