@@ -157,7 +157,7 @@ def dates_no_moment(text: str, d: DateRef) -> bool:
                 or _SAID_LAST.search(before) and _ENDS_HERE.match(after)
                 or _OPENS.search(before) and _SAYS_NEXT.match(after)
                 or _SAYS_RIGHT.match(after)
-                or _NOT_AT.search(before[-40:]) or _PLANNED.search(before[-60:]))
+                or _NOT_AT.search(before[-40:]) or _PLANNED.search(before))
 
 
 def span_end(text: str, d: DateRef) -> str | None:

@@ -17,7 +17,7 @@ from .agents import AGENT_NP as _AGENT_NP
 from .agents import AGENTS_NP as _AGENTS_NP
 from .agents import credits_for
 from .asked import askers
-from .happenings import happenings, targets
+from .happenings import THE_HARMS, happenings, targets
 from .mediators import PEACE, TAKEN, mediated
 from .started import FIGHT, starters
 
@@ -488,7 +488,6 @@ def same_harm(p: Pair, x: Credit, y: Credit) -> bool:
 # Harms that are one incident ("the blast", "the hospital", "the dam"), not a kind of act each
 # side of a war commits ("strikes", "deaths").
 _ONE_INCIDENT = frozenset({"blast", "dam", "hospital", "flood", "crash"})
-_THE_HARM = frozenset({"blast", "strike", "attack", "bombing", "explosion", "shelling", "shooting"})
 # Frames that blame as well: the culprit named by its weapon ("an Islamic Jihad rocket"), a
 # cause ("caused by"), who alone could have done it ("only Israel could have carried out").
 _BLAMES = re.compile(r"(?:rocket|missile|drone|shell|mine|bomb|device)s?$|\bcaus|could\s+have",
@@ -506,7 +505,7 @@ def one_incident(p: Pair, x: Credit, y: Credit) -> bool:
     ia, ib = (happenings(t) & _ONE_INCIDENT | targets(t) for t in (p.a.content, p.b.content))
     # one incident named by both, or the harm itself ("the blast", "the strike") beside the
     # place it struck
-    named = bool(ia & ib or ia and ib and _THE_HARM & (ia | ib))
+    named = bool(ia & ib or ia and ib and THE_HARMS & (ia | ib))
     return all(blames) or named or blames[0] and bool(ib) or blames[1] and bool(ia)
 
 

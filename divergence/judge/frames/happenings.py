@@ -110,11 +110,14 @@ def happenings(text: str) -> frozenset[str]:
 # One struck place or one harm, named as such: "the hospital", "its nuclear power plant", "the
 # strike"; not "hospitals in Gaza", "a refinery", "scores of strikes", "the overnight attack"
 # (a harm told with its own words is one side's act, not yet the incident in dispute).
+# The harms a claim may name as one incident ("the strike", "the blast"): ``targets`` gives them
+# by these nouns, and a harm beside a struck place is that place's incident (``credit``).
+THE_HARMS = frozenset({"strike", "attack", "bombing", "explosion", "blast", "shelling", "shooting"})
 _TARGET = re.compile(r"\b(?:the|its|their|this|that)\s+(?:(?:[\w'’-]+\s+){0,4}?(?P<n>hospital|"
                      r"plant|station|reactor|dam|embassy|consulate|school|market|convoy|pipeline|"
                      r"bridge|airport|mosque|church|port|harbou?r|refinery|depot|base|camp|town|"
-                     r"village|building|checkpoint)|(?P<h>(?:air\s*)?strike|attack|bombing|"
-                     r"explosion|blast|shelling|shooting))\b", re.I)
+                     r"village|building|checkpoint)|(?P<h>(?:air\s*)?(?:"
+                     + "|".join(sorted(THE_HARMS)) + r")))\b", re.I)
 
 
 @lru_cache(maxsize=65536)
