@@ -2509,3 +2509,36 @@ def test_not_clear_whether_is_no_negation() -> None:
 
     assert not all_negations("It was not clear whether Iran had supplied the drones.")
     assert all_negations("Iran had not supplied the drones.")
+
+
+def test_counts_a_noun_counted_by_another_number_is_not_this_ones_verb() -> None:
+    """(2026-12-04, session 30) "38 aid trucks, causing dozens of deaths": the deaths are the
+    dozens', not the trucks'; so a convoy of 30 trucks and one of 38 are one thing counted
+    twice, and the span runs to the noun counted."""
+    got = [(c.kind, c.head) for c in counts(
+        "A stampede broke out when a crowd surrounded a convoy of 38 aid trucks, causing "
+        "dozens of deaths.")]
+    assert got == [("count", "truck"), ("deaths", "death")]
+    r = count(pair("The convoy of 30 trucks heading north ran into huge crowds.",
+                   "A crowd surrounded a convoy of 38 aid trucks, causing dozens of deaths.",
+                   0.68))
+    assert r is not None and r.spans[1].text == "38 aid trucks"
+    # a verb after the number, with no other number between, stays its verb
+    assert [(c.kind, c.head) for c in counts("Some 40 people were killed in the stampede.")] == [
+        ("deaths", "person")]
+
+
+@pytest.mark.parametrize(("text", "got"), [
+    ("In Tallousa, four people were killed and one was wounded.",
+     [("deaths", 4), ("injuries", 1)]),
+    ("One soldier was killed and three were hurt.", [("deaths", 1), ("injuries", 3)]),
+    ("Only one person died in the fire.", [("deaths", 1)]),
+    ("One of the victims was a child.", []),
+    ("The army said one of its jets was lost.", []),
+    ("No one was hurt in the blast.", [("injuries", 0)]),
+    ("Not one soldier was killed.", [("deaths", 0)]),
+])
+def test_counts_of_one_only_where_one_is_harmed(text: str, got: list) -> None:
+    """(2026-12-04, session 30) "one" counts where it is killed, wounded or hurt; "one of the
+    victims", "one of its jets" are a part, not a count of one."""
+    assert [(c.kind, c.lo) for c in counts(text)] == got

@@ -19,7 +19,7 @@ from ..text import (
     shared_anchors,
 )
 from .happenings import HAPPENINGS, happenings, same_happening
-from .totals import of_one_kind, part_of_a_total
+from .totals import of_one_kind, part_and_whole, part_of_a_total
 from .zeros import more_than_all, no_harm, zeros
 
 _COUNT_PREDICATES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -265,7 +265,8 @@ def _stated(text: str) -> list[tuple[Quantity, float, float]]:
     for q in list(quantities(text)) + list(zeros(text)):
         if any(s <= q.start < e or q.start <= s < q.end for s, e in taken):
             continue
-        if q.text.split()[0].lower() == "one" and q.value == 1:
+        if q.text.split()[0].lower() == "one" and q.value == 1 and not _ONE_HARMED.match(
+                text, q.start):
             continue  # "one of", "the one officials gave": rarely a count
         before = text[max(0, q.start - 20):q.start].lower()
         if re.search(r"(?:no|not)\s+(?:fewer|less)\s+than\s*$", before):
@@ -273,11 +274,21 @@ def _stated(text: str) -> list[tuple[Quantity, float, float]]:
         elif re.search(r"(?:no|not)\s+more\s+than\s*$", before):
             q = Quantity(q.start, q.end, q.text, q.value, q.unit, "<")
         out.append((q, *interval(q)))
+    for m in _ONE_HARMED.finditer(text):  # "one was wounded": no noun, so no quantity
+        if not any(s <= m.start() < e for s, e in taken) and not any(
+                q.start == m.start() for q, _, _ in out):
+            q = Quantity(m.start(), m.end("one"), m.group("one"), 1.0, "", "=")
+            out.append((q, 1.0, 1.0))
     return [(q, lo, hi) if q.unit not in _NOT_UNITS else
             (Quantity(q.start, q.end, q.text, q.value, "", q.bound), lo, hi) for q, lo, hi in out]
 
 
 _NOT_UNITS = frozenset({"range", "in", "on", "at", "are", "is", "were", "was", "have", "had"})
+# "One" counts only where it is harmed: "one was wounded", "one soldier died"; not "one of them"
+# nor "the one officials gave".
+_ONE_HARMED = re.compile(r"(?<!\bno\s)(?<!\bnot\s)\b(?P<one>one)\s+(?:[a-z]+\s+)?"
+                         r"(?:(?:was|has\s+been|had\s+been)\s+)?"
+                         r"(?:killed|wounded|injured|hurt|died)\b", re.I)  # "no one": none
 
 
 def _nearest_predicate(text: str, q: Quantity) -> str | None:
@@ -293,9 +304,11 @@ def _nearest_predicate(text: str, q: Quantity) -> str | None:
     for kind, rx in _COUNT_PREDICATES:
         for m in rx.finditer(text, lo, hi):
             between = text[min(m.end(), q.end):max(m.start(), q.start)]
-            if re.search(rf"[;.]|\band\b\s+\d|\b{_OF_WHOLE}\b", between):
+            if re.search(rf"[;.]|\band\b\s+\d|\b{_OF_WHOLE}\b", between) or (
+                    m.start() >= q.end and _ANOTHER_NUMBER.search(between)):
                 continue  # another clause, another number's verb, or the verb of a part
-                # ("40 drones, of which 35 were shot down": not the 40's)
+                # ("40 drones, of which 35 were shot down": not the 40's); a noun counted by
+                # another number ("38 aid trucks, causing dozens of deaths": not the trucks')
             if m.start() >= q.start:  # the verb after the number
                 clause = text[q.start:m.start()]
                 joined = bool(_AND_VERB.search(clause)) and not _OWN_VERB.search(clause)
@@ -312,6 +325,7 @@ def _nearest_predicate(text: str, q: Quantity) -> str | None:
 
 
 _AND_VERB = re.compile(r"\band\s+(?:[a-z]+\s+)?$", re.I)  # a verb joined by "and" before it
+_ANOTHER_NUMBER = re.compile(r"\d|\b(?:dozens|hundreds|thousands|scores)\s+of\b", re.I)
 # A past-tense verb right before the number, over its bound: "abducted (at least) 30".
 _VERB_BEFORE = re.compile(r"\b(?P<v>[a-z]+ed)\s+(?:(?:at\s+least|more\s+than|some|about|nearly|"
                           r"almost|around|over|up\s+to|another|a\s+further)\s+)?$")
@@ -433,7 +447,7 @@ def count(p: Pair) -> Reason | None:
             continue  # a running total against one day's figure, a rate against a count; but
             # "none of its jets lost since the offensive began" holds for any week of it
         xs, ys = of_one_kind(p, xs, ys)  # "100 ballistic missiles" beside the 300 of all kinds
-        if (any(not clash(x, y) for x in xs for y in ys) or _part_and_whole(p, xs[0], ys[0])
+        if (any(not clash(x, y) for x in xs for y in ys) or part_and_whole(p, xs[0], ys[0])
                 or part_of_a_total(p, xs[0], ys[0])):
             continue
         if key[0] == "duration":  # how long the siege or the war lasted, in other units
@@ -458,39 +472,10 @@ def count(p: Pair) -> Reason | None:
                 key[0] == "count" and p.similarity >= 0.5 and _one_holder(p, x, y)):
             continue
         what = key[0] if key[0] not in ("count",) else key[1]
-        sx, sy = number_span(p.a, x.q), number_span(p.b, y.q)
+        sx, sy = number_span(p.a, x.q, x.head), number_span(p.b, y.q, y.head)
         return Reason("number", f"{sx.text!r} vs {sy.text!r} ({what})", (p.a.id, p.b.id),
                       (sx, sy), weight=0.6 + 0.3 * min(1.0, max(0.0, p.similarity)))
     return None
-
-
-# A part of the people counted, named as such: "300 civilians", "civilian deaths alone at ...",
-# "children accounted for 700"; not "the children's charity said 40 people died".
-_A_PART = re.compile(r"\b(?:civilians?|children|women|minors)\b", re.I)
-_PART_BEFORE = re.compile(r"\b(?:civilians?|children|child|women|minors?)\s+(?:deaths|casualties|"
-                          r"dead|toll|victims|alone|accounted|made\s+up|were\s+among)\b|"
-                          r"\balone\b", re.I)
-# "Seven civilians were killed and 35 injured": the 35 are of the civilians too, when the number
-# names no one of its own ("and 35 soldiers wounded" does).
-_PART_AND = re.compile(r"\b(?:civilians|children|women)\s+(?:were\s+)?\w+\s+and\s+$", re.I)
-_NO_ONE_NAMED = frozenset({"", "injured", "wounded", "hurt", "dead", "killed", "missing"})
-
-
-def _a_part(c: Claim, x: Count) -> bool:
-    """Whether a count is of a part: named in its own words or just before them."""
-    before = c.content[max(0, x.q.start - 40):x.q.start]
-    return bool(_A_PART.search(x.q.text) or _PART_BEFORE.search(before)
-                or x.q.unit.lower() in _NO_ONE_NAMED and _PART_AND.search(before))
-
-
-def _part_and_whole(p: Pair, x: Count, y: Count) -> bool:
-    """One count is of a part the other is not ("civilian deaths alone at between 300,000 and
-    400,000" / "about 600,000 people had been killed") and fits inside it: both may hold."""
-    pa, pb = _a_part(p.a, x), _a_part(p.b, y)
-    if pa == pb:
-        return False
-    part, whole = (x, y) if pa else (y, x)
-    return part.lo <= whole.hi
 
 
 _HOLDER_STOP = frozenset({"that", "which", "were", "with", "from", "into", "than", "more", "about",
@@ -539,12 +524,17 @@ def _unnamed(p: Pair, floor: float) -> bool:
         p.similarity >= floor)
 
 
-def number_span(c: Claim, q: Quantity) -> Span:
-    """The number and its noun ("12 people"), without the words the pattern ran on into."""
+def number_span(c: Claim, q: Quantity, head: str = "") -> Span:
+    """The number and its noun ("12 people"), without the words the pattern ran on into; up to
+    ``head`` where a word comes between ("38 aid trucks")."""
     words = q.text.split()
     keep = words[:1] + [w for w in words[1:2] if w.lower() not in _FILLER]
     if len(words) > 2 and words[1].lower() == "of":
         keep = words[:2] + [w for w in words[2:4]]
+    at = [k for k, w in enumerate(words[1:4], 1)
+          if head and singular(w.lower().strip(",;:.")) == head]
+    if at and at[0] >= len(keep):
+        keep = words[:at[0] + 1]
     text = " ".join(keep)
     return span_of(c, q.start, q.start + len(text))
 

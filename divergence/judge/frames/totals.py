@@ -1,6 +1,7 @@
 """A count of several kinds of thing at once ("more than 300 drones and missiles") against a
-count of one of them ("170 drones"): a total and its part, which may both hold. Read by the
-``count`` detector before it calls two numbers a clash."""
+count of one of them ("170 drones"), and a count of a part ("300 civilians") against one of all:
+a total and its part, which may both hold. Read by the ``count`` detector before it calls two
+numbers a clash."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
+from ...records import Claim
 from ..detectors import Pair
 from ..text import NUMBER_WORDS, Quantity
 
@@ -57,4 +59,34 @@ def part_of_a_total(p: Pair, x: _Counted, y: _Counted) -> bool:
     return part.lo <= total.hi
 
 
-__all__ = ["of_one_kind", "part_of_a_total", "several_kinds"]
+
+# A part of the people counted, named as such: "300 civilians", "civilian deaths alone at ...",
+# "children accounted for 700"; not "the children's charity said 40 people died".
+_A_PART = re.compile(r"\b(?:civilians?|children|women|minors)\b", re.I)
+_PART_BEFORE = re.compile(r"\b(?:civilians?|children|child|women|minors?)\s+(?:deaths|casualties|"
+                          r"dead|toll|victims|alone|accounted|made\s+up|were\s+among)\b|"
+                          r"\balone\b", re.I)
+# "Seven civilians were killed and 35 injured": the 35 are of the civilians too, when the number
+# names no one of its own ("and 35 soldiers wounded" does).
+_PART_AND = re.compile(r"\b(?:civilians|children|women)\s+(?:were\s+)?\w+\s+and\s+$", re.I)
+_NO_ONE_NAMED = frozenset({"", "injured", "wounded", "hurt", "dead", "killed", "missing"})
+
+
+def _a_part(c: Claim, x: _Counted) -> bool:
+    """Whether a count is of a part: named in its own words or just before them."""
+    before = c.content[max(0, x.q.start - 40):x.q.start]
+    return bool(_A_PART.search(x.q.text) or _PART_BEFORE.search(before)
+                or x.q.unit.lower() in _NO_ONE_NAMED and _PART_AND.search(before))
+
+
+def part_and_whole(p: Pair, x: _Counted, y: _Counted) -> bool:
+    """One count is of a part the other is not ("civilian deaths alone at between 300,000 and
+    400,000" / "about 600,000 people had been killed") and fits inside it: both may hold."""
+    pa, pb = _a_part(p.a, x), _a_part(p.b, y)
+    if pa == pb:
+        return False
+    part, whole = (x, y) if pa else (y, x)
+    return part.lo <= whole.hi
+
+
+__all__ = ["of_one_kind", "part_and_whole", "part_of_a_total", "several_kinds"]
