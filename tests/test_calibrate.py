@@ -105,6 +105,24 @@ def test_clear_and_other_model(corpus_db: str) -> None:
     assert _flagged(corpus_db) == [item]
 
 
+def test_a_threshold_on_another_scale_of_confidence_is_not_applied(corpus_db: str) -> None:
+    """(2026-12-04, session 30) Conflict confidences became the share of such flags that are
+    disputes (``judge.trust``): a threshold saved before, on the reasons' weights (no "scale"),
+    or with other coefficients would mute by the wrong yardstick."""
+    (item,) = _flagged(corpus_db)
+    _log(corpus_db, *[(0.95, "confirm")] * 6, *[(0.85, "dismiss")] * 5)
+    assert run_cli("calibrate", "--db", corpus_db).exit_code == 0
+    assert _flagged(corpus_db) == []
+    with Corpus(corpus_db, create=False) as corpus:
+        saved = corpus.calibration() or {}
+        assert saved["scale"].startswith("trust ")
+        corpus.save_calibration({k: v for k, v in saved.items() if k != "scale"})
+    assert _flagged(corpus_db) == [item]
+    with Corpus(corpus_db, create=False) as corpus:
+        corpus.save_calibration({**saved, "scale": "trust 0.1,0.2"})
+    assert _flagged(corpus_db) == [item]
+
+
 def test_no_threshold_is_a_one_line_error(corpus_db: str) -> None:
     _log(corpus_db, (0.9, "confirm"), (0.8, "dismiss"))
     res = run_cli("calibrate", "--db", corpus_db)

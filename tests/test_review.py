@@ -60,7 +60,8 @@ def test_list_text_and_json() -> None:
     text = _run("review", "--list", "--db", "c.db")
     assert text.exit_code == 0
     first = text.stdout.splitlines()[0]
-    assert first.startswith(g["id"]) and "conflict" in first and "0.8" in first
+    assert first.startswith(g["id"]) and "conflict" in first
+    assert f"{g['confidence']:.2f}" in first
     assert "next spring" in text.stdout and "(asserts)" in text.stdout
     assert "1 flagged conflict(s)" in text.stderr
 

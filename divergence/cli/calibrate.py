@@ -53,6 +53,7 @@ def calibrate(db: str | None, target: float, min_reviewed: int, dry_run: bool, c
     from ..corpus.review import calibrate as fit
     from ..corpus.review import format_calibration
     from ..corpus.store import Corpus
+    from ..judge.trust import scale
 
     with Corpus(resolve_db_path(db), create=False) as corpus:
         now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
@@ -69,7 +70,8 @@ def calibrate(db: str | None, target: float, min_reviewed: int, dry_run: bool, c
         saved = {"threshold": cal.threshold, "target": target,
                  "precision": round(chosen.precision, 4) if chosen else None,
                  "flagged": chosen.flagged if chosen else None, "reviewed": cal.reviewed,
-                 "confirmed": cal.confirmed, "model": corpus.model, "at": now}
+                 "confirmed": cal.confirmed, "model": corpus.model, "scale": scale(),
+                 "at": now}
         if cal.threshold is not None and not dry_run:
             corpus.save_calibration(saved)
     if fmt == "json":

@@ -12,6 +12,7 @@ from ..embed import Embedder, EmbeddingCache, embed
 from ..group.claims import voices
 from ..ingest.split import Splitter, embedding_text, split
 from ..judge import Judge
+from ..judge.trust import scale
 from ..pipeline import claimless, disputes_of, group_all, mark_copies, use_graph
 from ..records import Article, Claim, ClaimGroup, Event, Report, Skip, Verdict
 from .sqlite_guard import StorageError
@@ -147,10 +148,12 @@ def apply_verdicts(groups: Sequence[ClaimGroup], latest: dict[str, Verdict],
 def flag_threshold(corpus: Corpus) -> float:
     """The calibrated confidence below which unreviewed conflicts are not flagged (0 if none).
 
-    A calibration made on another model's vectors does not apply: confidences depend on them.
+    A calibration made on another model's vectors, or on another scale of confidence (before
+    ``judge.trust``, or with other coefficients), does not apply: confidences depend on both.
     """
     cal = corpus.calibration()
-    if not cal or cal.get("threshold") is None or cal.get("model") != corpus.model:
+    if (not cal or cal.get("threshold") is None or cal.get("model") != corpus.model
+            or cal.get("scale") != scale()):
         return 0.0
     return float(cal["threshold"])
 

@@ -33,6 +33,7 @@ from .hedges import distance_cue, unsettled
 from .moments import two_moments
 from .pair import DEFAULT_DETECTORS, STRUCTURAL, Judge, compatible_speakers, noisy_or
 from .text import dates, elsewhere, overlap
+from .trust import trusted
 
 NEWS_DETECTORS = tuple(d for d in DEFAULT_DETECTORS if d != "actor") + (
     "responsibility", "count", "when", "same-value", "compliance", "agreed", "linkage", "debunked",
@@ -100,6 +101,8 @@ class NLIJudge(Judge):
             leaving near-paraphrases and pairs the model reads as contradicting to the model
             (review: "was peaceful" / "was violent") later cost 0.006 of it.
         agree_threshold: cosine used to cut chained agreement groups (``group._split_weak``).
+        trust: a conflict's confidence is the share of such flags readers found to be disputes
+            (``trust.trusted``); False leaves its strongest reason's weight.
     """
 
     model_attribute = "model"
@@ -112,10 +115,11 @@ class NLIJudge(Judge):
                  anchored_sim: float = 0.45, bare_agree: float = 0.95, copy_sim: float = 0.92,
                  second_conflict: float = 0.5, second_length: float = 1.15,
                  read_copies: float = 0.95, close_sim: float = 0.65, close_words: float = 0.2,
-                 agree_threshold: float = 0.45) -> None:
+                 agree_threshold: float = 0.45, trust: bool = True) -> None:
         super().__init__(detectors=detectors, classifier=classifier, nli=None,
                          agree_threshold=agree_threshold)
         self.model = nli
+        self.trust = trust
         self.nli_conflict = nli_conflict
         self.nli_agree = nli_agree
         self.read_apart = read_apart
@@ -145,8 +149,9 @@ class NLIJudge(Judge):
         decided = {i for i, (a, b, s) in enumerate(zip(left, right, sims, strict=True))
                    if self._classifier_decides(a, b, float(s), reasons[i], p_pair[i])}
         probs = self.model_probs(left, right, sims, reasons, skip=decided)
-        return [self._decide_news(a, b, float(s), reasons[i], probs[i], p_pair[i])
-                for i, (a, b, s) in enumerate(zip(left, right, sims, strict=True))]
+        out = [self._decide_news(a, b, float(s), reasons[i], probs[i], p_pair[i])
+               for i, (a, b, s) in enumerate(zip(left, right, sims, strict=True))]
+        return [trusted(v) for v in out] if self.trust else out
 
     def _pair_probs(self, left: Sequence[Claim], right: Sequence[Claim], sims: Sequence[float],
                     va: np.ndarray | None, vb: np.ndarray | None,
