@@ -16,6 +16,7 @@ from divergence.embed import HashingEmbedder
 from divergence.errors import DivergenceError
 from divergence.ingest.io import load
 from divergence.judge import Judge
+from divergence.judge.trust import scale
 
 from .conftest import run_cli
 
@@ -165,7 +166,7 @@ def test_score_mutes_conflicts_under_the_calibrated_threshold(tmp_path: Path) ->
     code, doc = _score_json(B, "--fail-on-conflict")
     assert code == 3 and doc["conflicts"]
     with Corpus("c.db", create=False) as corpus:
-        corpus.save_calibration({"threshold": 0.99, "model": corpus.model})
+        corpus.save_calibration({"threshold": 0.99, "model": corpus.model, "scale": scale()})
     code, doc = _score_json(B, "--fail-on-conflict")
     assert code == 0 and all(c["muted"] and not c["flagged"] for c in doc["conflicts"])
 
