@@ -271,6 +271,34 @@ def test_strikes_on_two_days_in_two_places_and_two_moments_of_a_truce() -> None:
     assert r is not None and "April" in r.detail  # one place: one strike, two dates
 
 
+def test_a_time_dates_the_moment_whose_words_stand_near_it() -> None:
+    """Found by the dev conflict audit (2026-12-04 evening): 6 of its 24 false ``date`` flags
+    set the day a truce was declared against the day strikes brought it to an end, or the day it
+    was broken, or the day a town was said to be held against the day it was taken."""
+    from divergence.judge.moments import moments_apart, moments_near
+    from divergence.judge.text import dates
+
+    a = ("Missiles hit the capital early on Monday, bringing to an end the short holiday truce "
+         "the president declared.")
+    b = "On Saturday the president declared a holiday truce that was to run for 30 hours."
+    assert moments_near(a, a.index("Monday"), a.index("Monday") + 6) == {"began or ended"}
+    assert when(pair(a, b, 0.6)) is None  # the day of an end, the day of a declaration
+    x, y = (next(d for d in dates(t) if d.kind == "weekday") for t in (a, b))
+    assert moments_apart(a, x, b, y)
+    # one moment, told with other words near each time: still compared
+    r = when(pair("Rebels seized the airport at Tarven on Friday.",
+                  "The offensive began on Thursday, when rebels captured the airport at Tarven.",
+                  0.7))
+    assert r is not None and "Friday" in r.detail
+    r = when(pair("The militia took the city last Saturday.",
+                  "On Sunday the militia declared full control of the city.", 0.7))
+    assert r is not None and "Saturday" in r.detail  # "declared control": a capture told
+    # a stated gap between moments is weighed by the offset, not set aside
+    assert when(pair("The ceasefire was announced at 10:00 on Monday and was set to take effect "
+                     "twelve hours later.", "The ceasefire came into force at 10 pm on Tuesday.",
+                     0.8))
+
+
 def test_different_meetings_of_other_people_are_not_compared() -> None:
     p = pair("Modi met Trump at the White House on 13 February.",
              "Misri met Kessler in Washington on 28 May.", 0.6)

@@ -44,6 +44,51 @@ def two_moments(a: str, b: str) -> bool:
     return False
 
 
+# Characters from a time to the words of its moment.
+MOMENT_REACH = 50
+
+
+def moments_near(text: str, start: int, end: int, reach: int = MOMENT_REACH) -> frozenset[str]:
+    """The moments (``_MOMENTS``) whose words stand within ``reach`` characters of the time at
+    ``start:end`` of ``text``: what that time dates ("strikes early on Monday brought the truce
+    to an end": an end; "on Saturday Putin declared a truce": a declaration)."""
+    return frozenset(name for name, at, to in _moment_words(text)
+                     if (start - to if to <= start else at - end if at >= end else 0) <= reach)
+
+
+def moments_apart(a: str, x: DateRef, b: str, y: DateRef) -> bool:
+    """Whether time ``x`` of ``a`` and time ``y`` of ``b`` date different moments: each has
+    words of a moment near it and they share none, and neither text states an offset between
+    moments (which ``offset_explains`` weighs instead)."""
+    ma, mb = moments_near(a, x.start, x.end), moments_near(b, y.start, y.end)
+    return bool(ma and mb and not ma & mb and not offsets(a) and not offsets(b))
+
+
+@lru_cache(maxsize=65536)
+def _moment_words(text: str) -> tuple[tuple[str, int, int], ...]:
+    text = _CLOCKS.sub(lambda m: " " * len(m.group(0)), text)  # offsets kept
+    return tuple((name, m.start(), m.end()) for name, pattern in _MOMENTS
+                 for m in pattern.finditer(text))
+
+
+# The moments of a happening a claim may date, each in its usual words.
+_MOMENTS = tuple((name, re.compile(rf"\b(?:{words})\b", re.I)) for name, words in (
+    ("declared", r"announced|announces|declared|declares|unveiled|proclaimed|agreed|signed|"
+                 r"brokered|sealed|struck\s+(?:a|the)\s+deal"),
+    # one moment: the pause in fighting began when the guns fell silent
+    ("began or ended", r"took\s+effect|takes?\s+effect|(?:came|comes|come|went|goes|go)\s+into"
+                       r"\s+(?:force|effect)|kicked\s+in|began|begins?|started|starts?|launched|"
+                       r"opened|broke\s+out|erupted|ended|ends|ending|concluded|expired|collapsed|"
+                       r"broke\s+down|lifted|stopped|fell\s+silent|(?:bringing|brought|bring)\s+"
+                       r"(?:it\s+|\w+\s+)?to\s+an\s+end"),
+    ("broken", r"(?:broke|broken|breaking)\s+(?:the\s+|its\s+|a\s+)?(?:\w+\s+)?"
+               r"(?:truce|ceasefire|agreement|deal)|violat\w+|breach\w*"),
+    ("seized", r"seized|captured|overran|overrun|took\s+(?:control|over)|(?:declared|claimed|"
+               r"announced)\s+(?:full\s+|complete\s+|total\s+)?control"),
+    ("freed", r"released|freed|let\s+go|handed\s+over|rescued"),
+))
+
+
 @lru_cache(maxsize=65536)
 def _phases(text: str) -> tuple[tuple[bool, bool], ...]:
     """For each pair of moments, whether ``text`` names the first and the second (read once

@@ -10,7 +10,14 @@ from functools import lru_cache
 
 from ...records import Reason, Span
 from ..detectors import Pair, detector, span_of, text_span
-from ..moments import dates_no_moment, offset_explains, offsets, span_end, two_moments
+from ..moments import (
+    dates_no_moment,
+    moments_apart,
+    offset_explains,
+    offsets,
+    span_end,
+    two_moments,
+)
 from ..text import DateRef, dates, one_clock, zone
 from .happenings import TIMED, happenings, one_place, same_happening
 
@@ -248,6 +255,8 @@ def compare_times(p: Pair, kinds: tuple[str, ...] = ("time", "monthday", "weekda
         if not _one_act(ta, x, tb, y) and any(offset_explains(ta, tb, gap)
                                               for gap in _gaps(x, y, da, db)):
             return None  # "announced at 10:00, in force twelve hours later" / "in force at 22:00"
+        if moments_apart(ta, x, tb, y):
+            return None  # "declared on Saturday" / "brought it to an end on Monday": two moments
         return _date_reason(p, x, y, where)
     return None
 
