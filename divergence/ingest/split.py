@@ -442,11 +442,19 @@ def _described(noun: str, named: Sequence[str]) -> str | None:
         return None
     nouns = _SAME_NOUN.get(noun, (noun,))
     for sp in reversed(named[-_LOOK_BACK:]):
-        words = re.findall(r"[\w'’-]+", sp)
-        at = [k for k, w in enumerate(words) if w.lower() in nouns]
+        words, lower = _speaker_words(sp)
+        at = [k for k, w in enumerate(lower) if w in nouns]
         if at and len(words) > 2 and all(w[:1].isupper() for w in words[at[-1] + 1:]):
             return sp
     return None
+
+
+@lru_cache(maxsize=4096)
+def _speaker_words(speaker: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A speaker's words as written and lowered, read once: each "the ministry" of a long
+    article looks back through the same ``_LOOK_BACK`` speakers."""
+    words = tuple(re.findall(r"[\w'’-]+", speaker))
+    return words, tuple(w.lower() for w in words)
 
 
 # After a pronoun, a verb of doing (not "is", "was", "would be": "police said it was an
