@@ -139,6 +139,19 @@ def test_a_total_of_several_kinds_holds_its_parts() -> None:
     assert r is not None and "100" in r.detail and "120" in r.detail
 
 
+def test_two_sorts_of_one_weapon_are_two_parts_of_a_salvo() -> None:
+    """From the dev conflict audit (2026-12-04 evening): "100 ballistic missiles" against "30
+    cruise missiles" was flagged as one count told two ways."""
+    a = "The salvo included 100 ballistic missiles fired at the air base, the army said."
+    assert count(pair(a, "The salvo included 30 cruise missiles fired at the air base.",
+                      0.8)) is None
+    # one sort in two words, or the same sort, still clash
+    r = count(pair("The militia launched 170 attack drones at the port overnight.",
+                   "The militia launched 160 suicide drones at the port overnight.", 0.8))
+    assert r is not None and "170" in r.detail
+    assert count(pair(a, "The salvo included 120 ballistic missiles fired at the air base.", 0.8))
+
+
 def test_how_long_a_siege_or_war_lasted_in_other_units() -> None:
     r = count(pair("The siege that preceded its fall had lasted more than 18 months.",
                    "After a 17-month siege, the fighters captured the city on Sunday.", 0.35))

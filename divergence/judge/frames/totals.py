@@ -49,6 +49,22 @@ def of_one_kind(p: Pair, xs: Sequence[C], ys: Sequence[C]) -> tuple[Sequence[C],
     return fx or xs, fy or ys
 
 
+def two_sorts(x: _Counted, y: _Counted) -> bool:
+    """Two counts of one kind of weapon, each of a named sort, and of two sorts: "100 ballistic
+    missiles" / "30 cruise missiles" are two parts of one salvo, not one part counted twice
+    ("170 attack drones" / "160 suicide drones" are one sort)."""
+    sx, sy = (_SORTS.get(c.q.unit.lower()) for c in (x, y))
+    return sx is not None and sy is not None and sx != sy
+
+
+# The word after a number that names a sort of weapon, and the sort ("suicide" drones are
+# "attack" drones).
+_SORTS = {"ballistic": "ballistic", "cruise": "cruise", "hypersonic": "hypersonic",
+          "attack": "attack", "suicide": "attack", "kamikaze": "attack", "strike": "attack",
+          "reconnaissance": "reconnaissance", "surveillance": "reconnaissance",
+          "anti-ship": "anti-ship", "anti-aircraft": "anti-aircraft", "decoy": "decoy"}
+
+
 def part_of_a_total(p: Pair, x: _Counted, y: _Counted) -> bool:
     """One count is of several kinds, the other of one, and the one fits inside the total:
     "Iran fired more than 300 drones and missiles" / "170 attack drones" may both hold."""
