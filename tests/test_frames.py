@@ -306,6 +306,10 @@ def test_a_time_dates_the_moment_whose_words_stand_near_it() -> None:
     r = when(pair("The militia took the city last Saturday.",
                   "On Sunday the militia declared full control of the city.", 0.7))
     assert r is not None and "Saturday" in r.detail  # "declared control": a capture told
+    # a call that set the truce in motion, and the truce announced the next day
+    assert when(pair("Officials said the president set the truce in motion in a phone call "
+                     "with the rebel leader on Monday.", "The president announced on Tuesday "
+                     "that both sides had agreed to a truce.", 0.7)) is None
     # a stated gap between moments is weighed by the offset, not set aside
     assert when(pair("The ceasefire was announced at 10:00 on Monday and was set to take effect "
                      "twelve hours later.", "The ceasefire came into force at 10 pm on Tuesday.",

@@ -86,6 +86,8 @@ _MOMENTS = tuple((name, re.compile(rf"\b(?:{words})\b", re.I)) for name, words i
     ("seized", r"seized|captured|overran|overrun|took\s+(?:control|over)|(?:declared|claimed|"
                r"announced)\s+(?:full\s+|complete\s+|total\s+)?control"),
     ("freed", r"released|freed|let\s+go|handed\s+over|rescued"),
+    ("talked", r"(?:phone\s+)?calls?\s+with|phone\s+call|talks|negotiations|met\s+with|"
+               r"meetings?|summit"),
 ))
 
 
