@@ -1793,6 +1793,21 @@ def test_mediators_named_in_more_words() -> None:
     assert credited("The emir gave credit to both sides for agreeing to the ceasefire.") == set()
 
 
+def test_a_mediator_named_in_a_clause_set_off_by_commas() -> None:
+    """"The agreement, brokered by the US and France, came into force" credited no one (found
+    reading dev's agreements judged "neither", 2026-12-04 night)."""
+    def credited(t: str) -> set[tuple[str, str | None]]:
+        return {(x.role, x.agent) for x in frame_credits(claim_from_text(t, "a:0"))}
+
+    assert credited("The agreement between the two governments, brokered by Qatar and Egypt, "
+                    "came into force at 4 a.m.") == {("mediator", "qatar"), ("mediator", "egypt")}
+    r = responsibility(pair("The truce, brokered by Qatar, took hold on Monday.",
+                            "Egypt mediated the truce that took hold on Monday.", 0.7))
+    assert r is not None and "qatar" in r.detail and "egypt" in r.detail
+    # a comma before another participle, or before "by" of a date, credits no one
+    assert credited("The truce, signed by both commanders, took hold on Monday.") == set()
+
+
 def test_mediators_as_outlets_name_them_and_no_mediator_in_more_words() -> None:
     """(2026-12-04) "Qatari diplomats brokered", "after Omani mediation", "thanked Korvia on
     Tuesday for its help", "was facilitated by the Red Cross", "it was Egyptian intelligence,

@@ -110,6 +110,8 @@ _MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
     rf"efforts|role|brokering)\b",
     rf"\b(?:was|were|been|being)\s+(?:mediated|brokered|arranged|negotiated|secured)\s+by\s+"
     rf"{_AGENTS_NP}",
+    # "the agreement, brokered by the US and France, came into force": set off by a comma
+    rf",\s+(?:(?:jointly|partly)\s+)?(?:mediated|brokered|negotiated)\s+by\s+{_AGENTS_NP}",
     rf"\b(?:talks|negotiations)\s+(?:were\s+|was\s+)?(?:mediated|brokered|facilitated)\s+by\s+"
     rf"{_AGENTS_NP}",
     # "it was the Tarsian intelligence service, not any foreign mediator, that secured it"
