@@ -27,31 +27,22 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
 
-from divergence.embed import EMBEDDERS, EmbeddingCache  # noqa: E402
-from divergence.evaluate.newsdev import default_root, load_newsdev  # noqa: E402
-from divergence.group.claims import candidate_pairs  # noqa: E402
-from divergence.group.events import find_events  # noqa: E402
-from divergence.group.stories import stories  # noqa: E402
-from divergence.ingest.io import atomic_write, load  # noqa: E402
+from newsdev_losses import candidates  # noqa: E402
+
+from divergence.ingest.io import atomic_write  # noqa: E402
 from divergence.judge import trust  # noqa: E402
-from divergence.pipeline import default_judge, embed_claims, split_articles  # noqa: E402
+from divergence.pipeline import default_judge  # noqa: E402
 
 AUDIT = ROOT / "tests" / "data" / "newsdev" / "audit"
 
 
 def conflict_verdicts(split: str) -> list[tuple[str, str, object]]:
     """(sentence a, sentence b, untrusted verdict) for each candidate pair judged a conflict."""
-    emb = EMBEDDERS.make("sentence-transformers", model="all-MiniLM-L6-v2", backend="onnx")
-    data = load_newsdev(default_root(), split)
-    articles, _ = load([str(p) for p in data.articles])
-    claims = split_articles(articles)
-    vectors = np.ascontiguousarray(embed_claims(claims, emb, EmbeddingCache()), np.float32)
-    dates = {a.id: a.date for a in articles}
-    events = find_events(claims, vectors, dates=dates)
-    story = stories(claims, vectors, {c: e.id for e in events for c in e.claims}, dates=dates)
-    pairs = list(candidate_pairs(claims, vectors, 0.5, story_of=story))
-    judge = default_judge(emb.name)
+    got = candidates(split)  # as the report pairs them
+    claims, vectors, pairs = got.claims, got.vectors, list(got.pairs)
+    judge = default_judge(got.emb.name)
     judge.trust = False
     ii, jj = [i for i, _, _ in pairs], [j for _, j, _ in pairs]
     got = judge.judge_pairs([claims[i] for i in ii], [claims[j] for j in jj],

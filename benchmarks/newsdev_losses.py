@@ -67,19 +67,30 @@ class Recording(Judge):
         return out
 
 
-def losses(split: str) -> dict:
-    """Each gold pair's stage, counts per gold label and stage, and the report's scores."""
+def candidates(split: str) -> SimpleNamespace:
+    """One split read as ``divergence report`` reads it, up to its candidate pairs: ``emb``,
+    ``data`` (``load_newsdev``), ``articles``, ``claims``, ``vectors`` and ``pairs``
+    (``candidate_pairs`` within stories). Also used by ``conflict_trust.py``."""
     emb = EMBEDDERS.make("sentence-transformers", model="all-MiniLM-L6-v2", backend="onnx")
     data = load_newsdev(default_root(), split)
     articles, _ = load([str(p) for p in data.articles])
     claims = split_articles(articles)
     vectors = np.ascontiguousarray(embed_claims(claims, emb, EmbeddingCache()), np.float32)
-    judge = Recording(default_judge(emb.name))
-    voice_of = voices(articles, claims, vectors)
     dates = {a.id: a.date for a in articles}
     events = find_events(claims, vectors, dates=dates)
     story = stories(claims, vectors, {c: e.id for e in events for c in e.claims}, dates=dates)
     pairs = candidate_pairs(claims, vectors, 0.5, story_of=story)
+    return SimpleNamespace(emb=emb, data=data, articles=articles, claims=claims, vectors=vectors,
+                           pairs=pairs)
+
+
+def losses(split: str) -> dict:
+    """Each gold pair's stage, counts per gold label and stage, and the report's scores."""
+    got = candidates(split)
+    data, articles, claims, vectors, pairs = (got.data, got.articles, got.claims, got.vectors,
+                                              got.pairs)
+    judge = Recording(default_judge(got.emb.name))
+    voice_of = voices(articles, claims, vectors)
     paired = {(claims[i].id, claims[j].id) for i, j, _ in pairs}
     paired |= {(b, a) for a, b in paired}
     groups = find_groups(claims, vectors, voice_of, judge, 0.5, pairs=pairs)
