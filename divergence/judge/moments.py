@@ -9,15 +9,19 @@ from functools import lru_cache
 
 from .text import NUMBER_WORDS, DateRef
 
+# Words of a moment that both tables below read: a settlement declared, one coming into force,
+# captives freed.
+_DECLARED = r"announced|declared|unveiled|proclaimed|agreed|signed|brokered|sealed"
+_IN_FORCE = (r"took\s+effect|takes?\s+effect|(?:came|comes|come|went|goes|go)\s+into\s+"
+             r"(?:force|effect)|kicked\s+in|began|begins?|started|starts?")
+_FREED = r"released|freed|let\s+go|handed\s+over|rescued"
+
 # Two moments of one happening, each with its own day or hour: "the truce was announced on
 # Friday" / "it took effect on Saturday"; "the summit opened on 14 March" / "closed on 16 March";
 # "seized on 3 June" / "released on 19 June". A claim naming one side and the other claim only
 # the other side speak of two moments, whose times may differ.
 _PHASES = tuple((re.compile(rf"\b(?:{x})\b", re.I), re.compile(rf"\b(?:{y})\b", re.I)) for x, y in (
-    (r"announced|declared|unveiled|proclaimed|agreed|signed|brokered|sealed|settled\s+on|"
-     r"struck\s+(?:a|the)\s+deal",
-     r"took\s+effect|takes?\s+effect|(?:came|comes|come|went|goes|go)\s+into\s+(?:force|effect)|"
-     r"kicked\s+in|began|begins?|started|starts?"),
+    (_DECLARED + r"|settled\s+on|struck\s+(?:a|the)\s+deal", _IN_FORCE),
     (r"began|started|broke\s+out|erupted|struck|hit|went\s+out",
      r"entered\s+its|in\s+its\s+\w+\s+(?:day|week|month)|dragged\s+on|went\s+on\s+for|"
      r"rose\s+to|climbed\s+to|was\s+restored|were\s+restored|restored|was\s+back"),
@@ -25,8 +29,7 @@ _PHASES = tuple((re.compile(rf"\b(?:{x})\b", re.I), re.compile(rf"\b(?:{y})\b", 
      r"ran\s+from",
      r"closed|closes|ended|ends|ending|concluded|wrapped\s+up|finished|expired|collapsed|"
      r"broke\s+down|lifted|eased|(?:bringing|brought|bring)\s+(?:it\s+)?to\s+an\s+end"),
-    (r"seized|captured|detained|arrested|abducted|kidnapped|hijacked|taken\s+hostage",
-     r"released|freed|let\s+go|handed\s+over|rescued"),
+    (r"seized|captured|detained|arrested|abducted|kidnapped|hijacked|taken\s+hostage", _FREED),
     (r"closed|shut|suspended|halted|paused", r"reopened|resumed|restarted"),
     (r"voted|vote\s+was\s+held|went\s+to\s+the\s+polls|polls\s+opened|election\s+was\s+held",
      r"results?\s+(?:were|was)\s+(?:announced|published|released|declared)|"
@@ -73,19 +76,16 @@ def _moment_words(text: str) -> tuple[tuple[str, int, int], ...]:
 
 # The moments of a happening a claim may date, each in its usual words.
 _MOMENTS = tuple((name, re.compile(rf"\b(?:{words})\b", re.I)) for name, words in (
-    ("declared", r"announced|announces|declared|declares|unveiled|proclaimed|agreed|signed|"
-                 r"brokered|sealed|struck\s+(?:a|the)\s+deal"),
+    ("declared", _DECLARED + r"|announces|declares|struck\s+(?:a|the)\s+deal"),
     # one moment: the pause in fighting began when the guns fell silent
-    ("began or ended", r"took\s+effect|takes?\s+effect|(?:came|comes|come|went|goes|go)\s+into"
-                       r"\s+(?:force|effect)|kicked\s+in|began|begins?|started|starts?|launched|"
-                       r"opened|broke\s+out|erupted|ended|ends|ending|concluded|expired|collapsed|"
-                       r"broke\s+down|lifted|stopped|fell\s+silent|(?:bringing|brought|bring)\s+"
-                       r"(?:it\s+|\w+\s+)?to\s+an\s+end"),
+    ("began or ended", _IN_FORCE + r"|launched|opened|broke\s+out|erupted|ended|ends|ending|"
+                       r"concluded|expired|collapsed|broke\s+down|lifted|stopped|fell\s+silent|"
+                       r"(?:bringing|brought|bring)\s+(?:it\s+|\w+\s+)?to\s+an\s+end"),
     ("broken", r"(?:broke|broken|breaking)\s+(?:the\s+|its\s+|a\s+)?(?:\w+\s+)?"
                r"(?:truce|ceasefire|agreement|deal)|violat\w+|breach\w*"),
     ("seized", r"seized|captured|overran|overrun|took\s+(?:control|over)|(?:declared|claimed|"
                r"announced)\s+(?:full\s+|complete\s+|total\s+)?control"),
-    ("freed", r"released|freed|let\s+go|handed\s+over|rescued"),
+    ("freed", _FREED),
     ("talked", r"(?:phone\s+)?calls?\s+with|phone\s+call|talks|negotiations|met\s+with|"
                r"meetings?|summit"),
 ))
