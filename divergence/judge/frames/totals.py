@@ -75,7 +75,6 @@ def part_of_a_total(p: Pair, x: _Counted, y: _Counted) -> bool:
     return part.lo <= total.hi
 
 
-
 # A part of the people counted, named as such: "300 civilians", "civilian deaths alone at ...",
 # "children accounted for 700"; not "the children's charity said 40 people died".
 _A_PART = re.compile(r"\b(?:civilians?|children|women|minors)\b", re.I)
@@ -105,4 +104,4 @@ def part_and_whole(p: Pair, x: _Counted, y: _Counted) -> bool:
     return part.lo <= whole.hi
 
 
-__all__ = ["of_one_kind", "part_and_whole", "part_of_a_total", "several_kinds"]
+__all__ = ["of_one_kind", "part_and_whole", "part_of_a_total", "several_kinds", "two_sorts"]
