@@ -194,6 +194,44 @@ def test_report_regroups_a_grouping_that_misses_claims(tmp_path: Path) -> None:
     assert _ungrouped(db) == 0
 
 
+def test_a_grouping_made_by_another_judge_is_not_current(tmp_path: Path) -> None:
+    """Old code: a corpus grouped by one judge kept those groups under another (an upgrade,
+    ``--judge``, ``--detectors``) until an article was added. The grouping records its judge."""
+    from divergence.corpus.ops import corpus_report, ensure_grouping, judge_identity, regroup_corpus
+    from divergence.judge import make_judge
+
+    db = tmp_path / "c.db"
+    _add(A, B, "--db", str(db), "--judge", "rules")
+    rules = make_judge("rules", embedder="hashing")
+    fewer = make_judge("rules", embedder="hashing", detectors=("negation",))
+    assert judge_identity(rules) != judge_identity(fewer)
+    with Corpus(db) as corpus:
+        assert corpus.grouping_judge() == judge_identity(rules)
+        assert corpus.grouping_current(judge_identity(rules))
+        assert corpus.grouping_current()  # covers the claims, whoever made it
+        assert not corpus.grouping_current(judge_identity(fewer))
+        ensure_grouping(corpus, fewer)
+        assert corpus.grouping_judge() == judge_identity(fewer)
+        assert corpus.grouping_current(judge_identity(fewer))
+        assert regroup_corpus(corpus, rules)
+        corpus_report(corpus, fewer)  # report --db regroups as well, and saves it
+        assert corpus.grouping_judge() == judge_identity(fewer)
+    _raw(db, "DELETE FROM meta WHERE key='grouped_by'")  # a file from before this was kept
+    with Corpus(db) as corpus:
+        assert corpus.grouping_current() and not corpus.grouping_current(judge_identity(rules))
+    res = run_cli("score", B, "--db", str(db), "--judge", "rules", *HASHING[:-1])
+    assert res.exit_code == 0, res.output
+    assert "the stored grouping is out of date" in res.stderr  # said, and used as it is
+    res = run_cli("add", A, "--db", str(db), "--judge", "rules", "--embedder", "hashing",
+                  "--no-cache")
+    assert res.exit_code == 0, res.output
+    assert "the stored grouping was made by another judge or version; regrouping" in res.stderr
+    with Corpus(db) as corpus:
+        assert corpus.grouping_judge() == judge_identity(rules)
+    res = run_cli("score", B, "--db", str(db), "--judge", "rules", *HASHING[:-1])
+    assert res.exit_code == 0 and "out of date" not in res.stderr
+
+
 # ---------------------------------------------------------------- divergence check
 
 

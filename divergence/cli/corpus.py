@@ -61,8 +61,8 @@ def add(paths: tuple[str, ...], db: str | None, model: str, backend: str,
     articles is one transaction, so an interrupted run leaves a consistent database and the
     next run adds the rest. Two adds on one database take turns: the second waits (saying so
     on stderr) until the first has stored and regrouped, so the grouping always covers every
-    stored claim; a grouping found missing claims is redone. Check a corpus with
-    divergence check.
+    stored claim; a grouping found missing claims, or made by another judge or version
+    (the grouping records its judge), is redone. Check a corpus with divergence check.
 
     \b
     Examples:
@@ -71,7 +71,7 @@ def add(paths: tuple[str, ...], db: str | None, model: str, backend: str,
       DIVERGENCE_DB=news.db divergence add feed.jsonl -q
     Exit codes: 0 ok, 1 error or (with --strict) a skipped input, 2 usage.
     """
-    from ..corpus.ops import add_articles, ensure_model, regroup_corpus
+    from ..corpus.ops import add_articles, ensure_model, judge_identity, regroup_corpus
     from ..corpus.store import Corpus
     from ..embed import EmbeddingCache
 
@@ -91,11 +91,13 @@ def add(paths: tuple[str, ...], db: str | None, model: str, backend: str,
             if res.present:
                 click.echo(f"divergence: {res.present} article(s) already in the corpus; "
                            "skipped", err=True)
-            if res.added or not corpus.grouping_current():
+            judge = build_judge(emb, nli, rules_only)
+            if res.added or not corpus.grouping_current(judge_identity(judge)):
                 if not res.added and not quiet:
-                    click.echo("divergence: the stored grouping misses some claims; regrouping",
-                               err=True)
-                regroup_corpus(corpus, build_judge(emb, nli, rules_only), progress=not quiet)
+                    why = ("misses some claims" if not corpus.grouping_current()
+                           else "was made by another judge or version")
+                    click.echo(f"divergence: the stored grouping {why}; regrouping", err=True)
+                regroup_corpus(corpus, judge, progress=not quiet)
             if not quiet:
                 click.echo(f"added {res.added} article(s), {res.claims} claims to {path}; "
                            f"the corpus holds {len(corpus)} article(s)", err=True)
@@ -174,7 +176,7 @@ def score(article: str, db: str | None, fmt: str, top: int, fail_on_conflict: bo
       divergence score today.txt --fail-on-conflict --add
     Exit codes: 0 ok, 1 error, 2 usage, 3 a conflict was found (with --fail-on-conflict).
     """
-    from ..corpus.ops import add_articles, ensure_model, regroup_corpus
+    from ..corpus.ops import add_articles, ensure_model, judge_identity, regroup_corpus
     from ..corpus.score import score as score_article
     from ..corpus.store import Corpus
     from ..embed import EmbeddingCache
@@ -193,6 +195,11 @@ def score(article: str, db: str | None, fmt: str, top: int, fail_on_conflict: bo
     with Corpus(resolve_db_path(db), create=False) as corpus:
         ensure_model(corpus, emb, cache, reembed)
         judge = build_judge(emb, nli, rules_only)
+        if len(corpus) and not corpus.grouping_current(judge_identity(judge)):
+            click.echo("divergence: note: the stored grouping is out of date (claims added "
+                       "since, or another judge or version made it); its events and sides are "
+                       "used as they are; divergence report --db regroups it",
+                       err=True)
         res = score_article(articles[0], corpus, emb, judge, cache, k=top,
                             index=_index(index, corpus, resolve_db_path(db)))
         warn_no_claims([] if res.claims else [articles[0].path])
@@ -201,7 +208,7 @@ def score(article: str, db: str | None, fmt: str, top: int, fail_on_conflict: bo
         if add_after:
             with corpus.writing(on_wait=_waiting(resolve_db_path(db))):
                 added = add_articles(corpus, articles, emb, cache).added
-                if added or not corpus.grouping_current():
+                if added or not corpus.grouping_current(judge_identity(judge)):
                     regroup_corpus(corpus, judge)
             click.echo(f"divergence: {'added' if added else 'already stored:'} "
                        f"{articles[0].path}", err=True)

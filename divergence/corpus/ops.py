@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
@@ -105,7 +108,8 @@ def regroup_corpus(corpus: Corpus, judge: Judge, progress: bool = False, tries: 
     """
     for _ in range(max(1, tries)):
         events, groups, generation = _grouping(corpus, judge, progress)
-        if corpus.save_grouping(events, groups, generation=generation):
+        if corpus.save_grouping(events, groups, generation=generation,
+                                judge=judge_identity(judge)):
             return True
     return False
 
@@ -122,9 +126,31 @@ def _grouping(corpus: Corpus, judge: Judge, progress: bool = False
 
 def ensure_grouping(corpus: Corpus, judge: Judge, progress: bool = False) -> None:
     """Regroup and save when the stored grouping does not cover the stored claims (never
-    grouped, grown since, or saved by a writer that raced another)."""
-    if not corpus.grouping_current():
+    grouped, grown since, or saved by a writer that raced another), or another judge made it."""
+    if not corpus.grouping_current(judge_identity(judge)):
         regroup_corpus(corpus, judge, progress=progress)
+
+
+def judge_identity(judge: Judge) -> str:
+    """What a stored grouping was made by: the judge's name and detectors, and a digest of the
+    code and data that judge and group (``judge/``, ``group/``, ``data/``), so that an upgrade,
+    a retrained model, ``--judge`` or ``--detectors`` regroups a corpus instead of showing groups
+    this judge would not make. (An ``--nli`` folder is known by its name alone.)"""
+    detectors = ",".join(getattr(judge, "detectors", ()))
+    return f"{judge.name} [{detectors}] (code {_code_digest()})"
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
+    """A short digest of this install's judging and grouping code and its packaged data."""
+    root = Path(__file__).resolve().parent.parent
+    h = hashlib.blake2b(digest_size=8)
+    for sub in ("judge", "group", "data"):
+        for path in sorted((root / sub).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                h.update(path.relative_to(root).as_posix().encode())
+                h.update(path.read_bytes())
+    return h.hexdigest()
 
 
 def apply_verdicts(groups: Sequence[ClaimGroup], latest: dict[str, Verdict],
@@ -169,11 +195,12 @@ def corpus_report(corpus: Corpus, judge: Judge, progress: bool = False,
     with corpus.snapshot():
         generation = corpus.generation
         articles, claims, vectors = corpus.articles(), corpus.claims(), corpus.vectors()
-        grouping = corpus.load_grouping() if corpus.grouping_current() else None
+        made_by = judge_identity(judge)
+        grouping = corpus.load_grouping() if corpus.grouping_current(made_by) else None
     if grouping is None:
         grouping = regroup(articles, claims, vectors, judge, progress=progress)
         try:
-            corpus.save_grouping(*grouping, generation=generation)
+            corpus.save_grouping(*grouping, generation=generation, judge=made_by)
         except StorageError as e:
             if e.kind not in ("read-only", "full"):
                 raise  # a report from a read-only or full disk needs no saved grouping

@@ -16,15 +16,15 @@ class GroupingStore:
     _db: Any  # the Corpus's connection; ``self._write()`` is its write transaction
     generation: str
 
-
-
     def save_grouping(self, events: Sequence[Event], groups: Sequence[ClaimGroup],
-                      generation: str | None = None) -> bool:
+                      generation: str | None = None, judge: str | None = None) -> bool:
         """Replace the stored grouping with ``events`` and ``groups``, in one transaction.
 
         Args:
             generation: the ``generation`` the grouping was computed at; when claims were
                 written since, nothing is saved (it would lack them).
+            judge: what made it (``ops.judge_identity``), kept so that a grouping made by
+                another judge, or by this one before an upgrade, is not taken for current.
 
         Returns:
             Whether it was saved.
@@ -40,6 +40,9 @@ class GroupingStore:
             self._db.executemany("INSERT INTO grouping VALUES (?, ?, ?)", rows)
             self.rebuild_members()
             self._db.execute("INSERT OR REPLACE INTO meta VALUES ('grouped', ?)", (current,))
+            self._db.execute("DELETE FROM meta WHERE key='grouped_by'")
+            if judge is not None:
+                self._db.execute("INSERT INTO meta VALUES ('grouped_by', ?)", (judge,))
         return True
 
     def rebuild_members(self) -> None:
@@ -59,8 +62,15 @@ class GroupingStore:
         """Whether a grouping is stored (none before the first report, or after the corpus grew)."""
         return self._db.execute("SELECT 1 FROM grouping LIMIT 1").fetchone() is not None
 
-    def grouping_current(self) -> bool:
-        """Whether the stored grouping covers exactly the stored claims.
+    def grouping_judge(self) -> str | None:
+        """What made the stored grouping (``save_grouping``'s ``judge``); None if unrecorded."""
+        row = self._db.execute("SELECT value FROM meta WHERE key='grouped_by'").fetchone()
+        return None if row is None else str(row[0])
+
+    def grouping_current(self, judge: str | None = None) -> bool:
+        """Whether the stored grouping covers exactly the stored claims and, given ``judge``
+        (``ops.judge_identity``), was made by that judge: one that went unrecorded (older
+        files) or another (an upgrade, ``--judge``) is not current.
 
         A grouping saved by this version carries the write generation it was computed at; for
         older files, every stored claim must be in a stored event.
@@ -69,6 +79,8 @@ class GroupingStore:
             n = self.n_claims()
             if not self.has_grouping():
                 return n == 0
+            if judge is not None and self.grouping_judge() != judge:
+                return False
             row = self._db.execute("SELECT value FROM meta WHERE key='grouped'").fetchone()
             if row is not None:
                 return str(row[0]) == self.generation
