@@ -123,6 +123,33 @@ def test_a_threshold_on_another_scale_of_confidence_is_not_applied(corpus_db: st
     assert _flagged(corpus_db) == [item]
 
 
+def test_verdicts_on_an_older_scale_count_at_todays_confidence(corpus_db: str) -> None:
+    """Old code learnt a threshold from confidences logged on several scales at once: after
+    the trust coefficients changed, a verdict given at 0.99 still counted at 0.99. Each verdict
+    now logs its scale; one on another scale counts at its group's confidence today."""
+    from divergence.judge.trust import scale
+
+    (item,) = _flagged(corpus_db)
+    assert run_cli("review", "--decide", item["id"], "confirm", "--db", corpus_db).exit_code == 0
+    with Corpus(corpus_db, create=False) as corpus:
+        assert corpus.off_scale(scale()) == 0  # logged on today's scale
+        assert corpus.verify_verdicts()[0] == []  # and the scale is in its chain link
+        corpus._db.execute("DROP TRIGGER verdicts_no_update")
+        corpus._db.execute("UPDATE verdicts SET confidence = 0.99, scale = 'trust 0.1,0.2'")
+        corpus._db.commit()
+        assert corpus.verify_verdicts()[0]  # a rewritten scale breaks the chain
+        assert corpus.off_scale(scale()) == 1
+        assert corpus.reviewed() == [(item["id"], "confirm", 0.99)]  # as logged
+    res = run_cli("calibrate", "--db", corpus_db, "--dry-run", "--format", "json",
+                  "--min-reviewed", "1")
+    assert res.exit_code == 0, res.output
+    assert "1 verdict(s) were given when conflicts' confidences meant something else" in (
+        res.stderr)
+    doc = json.loads(res.stdout)
+    assert doc["reviewed"] == 1 and doc["threshold"] == pytest.approx(item["confidence"],
+                                                                        abs=1e-4)
+
+
 def test_no_threshold_is_a_one_line_error(corpus_db: str) -> None:
     _log(corpus_db, (0.9, "confirm"), (0.8, "dismiss"))
     res = run_cli("calibrate", "--db", corpus_db)

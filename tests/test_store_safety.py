@@ -511,6 +511,25 @@ def test_read_only_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     assert len(lines) == 1 and "read-only" in lines[0] and str(db) in lines[0], res.stderr
 
 
+def test_a_read_only_log_from_before_scales_reads_and_calibrates(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A read-only file whose verdict log predates the ``scale`` column cannot gain it: read
+    through a stand-in, its verdicts verify, export and calibrate (old code: no such column)."""
+    db = tmp_path / "c.db"
+    _with_verdicts(db)
+    _raw(db, "DROP TRIGGER verdicts_no_update", "DROP TRIGGER verdicts_no_delete",
+         "DROP TRIGGER IF EXISTS verdicts_no_replace", "UPDATE verdicts SET scale = NULL",
+         "ALTER TABLE verdicts DROP COLUMN scale")
+    _connect_with(monkeypatch, read_only=True)
+    for args in (("verdicts", "verify"), ("verdicts", "export"), ("calibrate", "--dry-run")):
+        res = run_cli(*args, "--db", str(db))
+        assert "Traceback" not in res.output and "no such column" not in res.output, args
+        assert res.exit_code in (0, 1), (args, res.output)
+    with Corpus(db, create=False) as corpus:
+        assert len(corpus.verdicts()) == 3 and corpus.off_scale("any") == 0
+        assert [d for _, d, _ in corpus.reviewed("any")] in ([], ["agree"])  # the latest
+
+
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
                     reason="file permissions do not bind root")
 def test_read_only_file_permissions(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .app import DB_OPTION, clean_errors, exit_with, main, resolve_db_path
+from .app import DB_OPTION, clean_errors, exit_with, judge_for, main, resolve_db_path
 
 
 def _a_number(value: float) -> float:
@@ -32,7 +32,8 @@ def calibrate(db: str | None, target: float, min_reviewed: int, dry_run: bool, c
     """Learn from the verdicts which confidence is worth a reviewer's time.
 
     Reads every conflict a reviewer decided (confirm counts as right; dismiss, agree and
-    unrelated as wrong), at the confidence it had when it was shown, and prints the precision
+    unrelated as wrong), at the confidence it had when it was shown (or, when the judge has
+    changed since, at its confidence today), and prints the precision
     of the flags in each confidence band and at or above it. Then it picks the lowest threshold
     whose precision reaches --target (so as many true conflicts as possible stay flagged) and
     saves it in the corpus. Later runs on the corpus (report --db, review, serve, score) stop
@@ -65,7 +66,18 @@ def calibrate(db: str | None, target: float, min_reviewed: int, dry_run: bool, c
             corpus.save_calibration({"threshold": None, "model": corpus.model, "at": now})
             click.echo("calibration cleared: every conflict is flagged again", err=True)
             return
-        cal = fit(corpus.reviewed(), target, min_flagged=min_reviewed)
+        on, now = scale(), None
+        moved = corpus.off_scale(on)
+        if moved:  # confidences from before the judge changed: read today's for their groups
+            from ..corpus.ops import corpus_report
+
+            rep = corpus_report(corpus, judge_for(corpus.model or "", None, False))
+            now = {g.id: g.confidence for g in rep.groups if g.label == "conflict"}
+            click.echo(f"divergence: note: {moved} verdict(s) were given when conflicts' "
+                       "confidences meant something else (the judge has changed since); they "
+                       "count at their groups' confidence today, or not at all where the group "
+                       "is gone", err=True)
+        cal = fit(corpus.reviewed(on, now), target, min_flagged=min_reviewed)
         chosen = cal.chosen
         saved = {"threshold": cal.threshold, "target": target,
                  "precision": round(chosen.precision, 4) if chosen else None,

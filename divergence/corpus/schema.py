@@ -29,7 +29,7 @@ TABLES = [
 # that ``Corpus.verify_verdicts`` recomputes to find a rewrite or deletion made behind its back.
 VERDICTS_TABLE = """CREATE TABLE IF NOT EXISTS verdicts (
     id INTEGER PRIMARY KEY AUTOINCREMENT, group_id TEXT NOT NULL, decision TEXT NOT NULL,
-    reviewer TEXT NOT NULL, at TEXT NOT NULL, note TEXT, confidence REAL, hash TEXT)"""
+    reviewer TEXT NOT NULL, at TEXT NOT NULL, note TEXT, confidence REAL, hash TEXT, scale TEXT)"""
 REFUSE = "BEGIN SELECT RAISE(ABORT, 'verdicts are append-only'); END"
 # Put back whenever the file is opened: a dropped or altered trigger does not stay so. The
 # insert trigger refuses ``INSERT OR REPLACE`` of an existing id (REPLACE deletes without firing
@@ -40,6 +40,8 @@ TRIGGERS = {
     "verdicts_no_replace": "CREATE TRIGGER verdicts_no_replace BEFORE INSERT ON verdicts WHEN "
                            "EXISTS (SELECT 1 FROM verdicts WHERE id = NEW.id) " + REFUSE,
 }
+# The chained fields; ``scale`` (what a logged confidence means, ``judge.trust.scale``; added
+# after the chain) joins a row's link when it is set, so older links still verify.
 VERDICT_FIELDS = "id, group_id, decision, reviewer, at, note, confidence"
 # Which stored event and groups each claim belongs to, so scoring looks up its neighbours' without
 # reading the whole grouping. Added after schema 1 shipped; rebuilt from the grouping when empty.

@@ -160,6 +160,10 @@ class Corpus(GroupingStore, VerdictLog, StoreChecks):
         tables = self._tables()
         if "verdicts" not in tables:
             self._db.execute(VERDICTS_TABLE.replace("CREATE TABLE", "CREATE TEMP TABLE"))
+        lacks = [c for c in ("confidence", "hash", "scale") if c not in self._verdict_columns()]
+        if lacks:  # a temp view shadows the log, with the columns it lacks left empty
+            extra = ", ".join(f"NULL AS {c}" for c in lacks)
+            self._db.execute(f"CREATE TEMP VIEW verdicts AS SELECT *, {extra} FROM main.verdicts")
         if "members" not in tables:
             self._db.execute(MEMBERS[0].replace("CREATE TABLE", "CREATE TEMP TABLE"))
             self._db.executemany("INSERT INTO temp.members VALUES (?, ?, ?)",
@@ -180,7 +184,7 @@ class Corpus(GroupingStore, VerdictLog, StoreChecks):
         """Whether a table, a column or a verdict trigger is missing (or a trigger altered)."""
         if not self._tables() >= {"verdicts", "members"}:
             return True
-        if not self._verdict_columns() >= {"confidence", "hash"}:
+        if not self._verdict_columns() >= {"confidence", "hash", "scale"}:
             return True
         return self._triggers() != TRIGGERS
 
@@ -196,6 +200,8 @@ class Corpus(GroupingStore, VerdictLog, StoreChecks):
         cols = self._verdict_columns()
         if "confidence" not in cols:  # verdict logs from before calibration
             self._db.execute("ALTER TABLE verdicts ADD COLUMN confidence REAL")
+        if "scale" not in cols:  # verdict logs from before confidences recorded their scale
+            self._db.execute("ALTER TABLE verdicts ADD COLUMN scale TEXT")
         found = self._triggers()
         if "hash" in cols:  # a log this version wrote: a trigger that is gone was removed
             self.restored = sorted(n for n, sql in TRIGGERS.items() if found.get(n) != sql)
@@ -204,7 +210,7 @@ class Corpus(GroupingStore, VerdictLog, StoreChecks):
         if "hash" not in cols:  # verdict logs from before the chain: link the rows there are
             self._db.execute("ALTER TABLE verdicts ADD COLUMN hash TEXT")
             prev = ""
-            rows = self._db.execute(f"SELECT {VERDICT_FIELDS} FROM verdicts ORDER BY id")
+            rows = self._db.execute(f"SELECT {VERDICT_FIELDS}, scale FROM verdicts ORDER BY id")
             for row in rows.fetchall():
                 prev = verdict_hash(prev, row)
                 self._db.execute("UPDATE verdicts SET hash=? WHERE id=?", (prev, row[0]))

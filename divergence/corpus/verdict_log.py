@@ -9,14 +9,17 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..errors import DivergenceError
+from ..judge.trust import scale
 from ..records import DECISIONS, Verdict
 from .schema import VERDICT_FIELDS
 
 
 def verdict_hash(prev: str, row: Sequence[Any]) -> str:
     """The chain link of one verdict row (id, group_id, decision, reviewer, at, note,
-    confidence): sha256 of the previous link and the row, as canonical JSON."""
-    body = json.dumps([prev, *row], ensure_ascii=False, separators=(",", ":"))
+    confidence, and scale when set): sha256 of the previous link and the row, as canonical
+    JSON. A row without a scale links as rows did before scales were kept."""
+    fields = list(row[:7]) + [x for x in row[7:8] if x is not None]
+    body = json.dumps([prev, *fields], ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
@@ -25,8 +28,6 @@ class VerdictLog:
     """``Corpus`` methods on reviewers' verdicts (``add_verdict``, ``verify_verdicts``, ...)."""
 
     _db: Any  # the Corpus's connection; ``self._write()`` is its write transaction
-
-
 
     def add_verdict(self, group_id: str, decision: str, reviewer: str, note: str | None = None,
                     at: str | None = None) -> Verdict:
@@ -61,15 +62,16 @@ class VerdictLog:
                                   where=str(self.path))
         when = at or _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
         v = Verdict(decision, reviewer, when, note or None)
-        # what calibration learns from: the confidence of a conflict as shown
+        # what calibration learns from: the confidence of a conflict as shown, on its scale
         confidence = g.confidence if g.label == "conflict" else None
+        on = scale() if confidence is not None else None
         with self._write():
             last = self._db.execute(
                 "SELECT id, hash FROM verdicts ORDER BY id DESC LIMIT 1").fetchone()
             row = ((last[0] if last else 0) + 1, group_id, v.decision, v.reviewer, v.at, v.note,
-                   confidence)
-            self._db.execute(f"INSERT INTO verdicts ({VERDICT_FIELDS}, hash) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                   confidence, on)
+            self._db.execute(f"INSERT INTO verdicts ({VERDICT_FIELDS}, scale, hash) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                              (*row, verdict_hash(str(last[1] or "") if last else "", row)))
             self._set_head()
         return v
@@ -96,7 +98,7 @@ class VerdictLog:
             return [*out, "the log is not chained yet: open the file once with write access"], ""
         with self.snapshot():
             rows = self._db.execute(
-                f"SELECT {VERDICT_FIELDS}, hash FROM verdicts ORDER BY id").fetchall()
+                f"SELECT {VERDICT_FIELDS}, scale, hash FROM verdicts ORDER BY id").fetchall()
             head_row = self._db.execute(
                 "SELECT value FROM meta WHERE key='verdicts_head'").fetchone()
         prev, prev_id = "", 0
@@ -135,22 +137,34 @@ class VerdictLog:
         """The latest verdict per group id (later entries win)."""
         return dict(self.verdicts())
 
-    def reviewed(self) -> list[tuple[str, str, float]]:
+    def reviewed(self, on: str | None = None, now: dict[str, float] | None = None
+                 ) -> list[tuple[str, str, float]]:
         """(group id, latest decision, the group's confidence when decided), oldest first.
 
-        Only verdicts on conflicts count. Rows logged before confidences were kept take the stored
-        grouping's confidence, and are left out when that group is gone or is not a conflict.
+        Only verdicts on conflicts count. Given ``on`` (``judge.trust.scale()``), a confidence
+        logged on another scale is not comparable: such a verdict counts at its group's
+        confidence in ``now`` (group id -> confidence of the conflicts a report shows today),
+        and is left out when the group is gone. Rows logged before confidences were kept take
+        the stored grouping's confidence (or ``now``'s), left out likewise; rows logged before
+        scales were kept are taken as they are.
         """
         rows = self._db.execute(
-            "SELECT group_id, decision, confidence FROM verdicts ORDER BY id").fetchall()
-        latest = {gid: (decision, conf) for gid, decision, conf in rows}
-        grouping = self.load_grouping() if any(c is None for _, c in latest.values()) else None
-        current = ({g.id: g.confidence for g in grouping[1] if g.label == "conflict"}
+            "SELECT group_id, decision, confidence, scale FROM verdicts ORDER BY id").fetchall()
+        latest = {gid: (decision, conf, was) for gid, decision, conf, was in rows}
+        if now is None and any(c is None for _, c, _ in latest.values()):
+            grouping = self.load_grouping()
+            now = ({g.id: g.confidence for g in grouping[1] if g.label == "conflict"}
                    if grouping else {})
         out = []
-        for gid, (decision, conf) in latest.items():
-            conf = conf if conf is not None else current.get(gid)
+        for gid, (decision, conf, was) in latest.items():
+            if conf is None or (on is not None and was is not None and was != on):
+                conf = (now or {}).get(gid)
             if conf is not None:
                 out.append((gid, decision, float(conf)))
         return out
+
+    def off_scale(self, on: str) -> int:
+        """How many groups' latest verdicts were logged on a scale other than ``on``."""
+        rows = self._db.execute("SELECT group_id, scale FROM verdicts ORDER BY id").fetchall()
+        return sum(1 for was in dict(rows).values() if was is not None and was != on)
 
