@@ -1808,6 +1808,19 @@ def test_a_mediator_named_in_a_clause_set_off_by_commas() -> None:
     assert credited("The truce, signed by both commanders, took hold on Monday.") == set()
 
 
+def test_two_named_mediators_and_foreign_mediators_naming_no_one() -> None:
+    """(2026-12-04 late night) "Qatari and Egyptian mediators" credited Egypt alone, and
+    "Foreign mediators left the talks" a mediator called "foreign"."""
+    def credited(t: str) -> set[tuple[str, str | None]]:
+        return {(x.role, x.agent) for x in frame_credits(claim_from_text(t, "a:0"))}
+
+    assert credited("The truce was agreed after Qatari and Egyptian mediators met both sides."
+                    ) == {("mediator", "qatar"), ("mediator", "egypt")}
+    assert credited("Foreign mediators left the ceasefire talks on Monday.") == set()
+    assert credited("Outside mediators met both sides before the truce.") == set()
+    assert credited("Omani mediators met both sides before the truce.") == {("mediator", "oman")}
+
+
 def test_mediators_as_outlets_name_them_and_no_mediator_in_more_words() -> None:
     """(2026-12-04) "Qatari diplomats brokered", "after Omani mediation", "thanked Korvia on
     Tuesday for its help", "was facilitated by the Red Cross", "it was Egyptian intelligence,

@@ -84,13 +84,18 @@ _NOT_MEDIATOR = tuple(re.compile(rx) for rx in (
     rf"(?:{_AGENT_NP}|(?P<pronoun>\b(?:he|she|they)))\s+(?:had|has|have|did)\s+(?:not|never)\s+"
     r"(?:arranged?|brokered|broker|mediated|mediate|negotiated|negotiate|secured|secure)\b",
 ))
+# Not a name: "foreign mediators", "international mediators" say who mediated no more than
+# "the mediators" do.
+_NAMED = (r"(?!(?:[Ff]oreign|[Oo]utside|[Ee]xternal|[Ii]nternational|[Rr]egional|[Ii]ndependent|"
+          r"[Ll]ocal|[Tt]hird)\b)")
 # Phrases that name a mediator, read in a claim about an end to fighting (``PEACE``), a release
 # or a settlement; each kind is compared only with its own.
 _MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
     rf"(?:mediation|brokering|help|efforts?|intervention|pressure)\s+(?:of|by|from)\s+{_AGENTS_NP}",
     rf"{_AGENTS_NP}['’]s?\s+(?:mediation|brokering|intervention|efforts)",
+    rf"{_NAMED}{_AGENTS_NP}\s+mediators\b",  # "Qatari and Egyptian mediators met both sides"
     rf"\b(?:thanks\s+to|credited|with\s+the\s+help\s+of)\s+{_AGENTS_NP}",
-    rf"{_AGENT_NP}\s+(?:has\s+|had\s+|have\s+)?(?:{_MEDIATION})\b",
+    rf"{_NAMED}{_AGENT_NP}\s+(?:has\s+|had\s+|have\s+)?(?:{_MEDIATION})\b",
     # "Qatar and Egypt mediated": two mediators (not "Congo and Rwanda negotiated": the parties)
     rf"{_AGENTS_NP}\s+(?:has\s+|had\s+|have\s+)?(?:mediated|brokered)\b",
     # "X had a central role in mediating the truce" (not "a role in the talks": a party to them
