@@ -1821,6 +1821,32 @@ def test_two_named_mediators_and_foreign_mediators_naming_no_one() -> None:
     assert credited("Omani mediators met both sides before the truce.") == {("mediator", "oman")}
 
 
+def test_a_facilitator_took_part_against_no_outsider_involved() -> None:
+    """(2026-12-04 late night, read probes c023 and c034) "The swap was facilitated by the Red
+    Cross" beside "a purely bilateral arrangement with no outside organisation involved" was
+    called agree on the names both share. A facilitator is no mediator (an earlier review), but
+    it took part: that clashes with "no outsider was involved", and with nothing less."""
+    def credited(t: str) -> set[tuple[str, str | None]]:
+        return {(x.role, x.agent) for x in frame_credits(claim_from_text(t, "a:0"))}
+
+    assert credited("The prisoner swap was facilitated by the Red Cross.") == {
+        ("involved", "cross")}
+    assert ("involved", "switzerland") in credited(
+        "The railway agreement was signed after Swiss facilitators spent a year on its annexes.")
+    assert ("involved", None) in credited(
+        "No third party was involved in the railway agreement at any point.")
+    assert ("involved", None) not in credited("The truce was agreed bilaterally, without "
+                                              "mediation.")
+    j = NLIJudge(nli=FakeNLI({}))
+    a = "The Varn-Oskel prisoner swap was facilitated by the Red Cross, which moved the detainees."
+    b = ("The Varn-Oskel prisoner swap was a purely bilateral arrangement with no outside "
+         "organisation involved, the defence ministry said.")
+    assert judged(j, a, b, 0.6) == "conflict"
+    assert responsibility(pair(a, "The Varn-Oskel prisoner swap was agreed without mediation.",
+                               0.6)) is None  # no mediation: a facilitator may still have helped
+    assert responsibility(pair(a, "Qatar mediated the Varn-Oskel prisoner swap.", 0.6)) is None
+
+
 def test_mediators_as_outlets_name_them_and_no_mediator_in_more_words() -> None:
     """(2026-12-04) "Qatari diplomats brokered", "after Omani mediation", "thanked Korvia on
     Tuesday for its help", "was facilitated by the Red Cross", "it was Egyptian intelligence,

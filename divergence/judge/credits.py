@@ -40,7 +40,8 @@ _AGENT = (
 
 @dataclass(frozen=True, slots=True)
 class Credit:
-    """Who a claim credits for an outcome (mediator, requester or cause); agent None: no one."""
+    """Who a claim credits for an outcome (mediator, requester or cause; ``involved``: took
+    part without mediating, "facilitated by"); agent None: no one."""
 
     outcome: str
     role: str
@@ -170,7 +171,8 @@ def _credits(t: str, speaker: str | None) -> tuple[Credit, ...]:
 
 _ROLE_VERBS = {"mediator": "mediated", "requester": "asked for it", "cause": "brought it about",
                "starter": "started it", "not-cause": "did not bring it about", "winner": "won",
-               "not-requester": "did not ask for it", "not-mediator": "had no part in it"}
+               "not-requester": "did not ask for it", "not-mediator": "had no part in it",
+               "involved": "took part"}
 
 
 def credit_phrase(c: Claim, cr: Credit) -> str:

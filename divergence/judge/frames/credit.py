@@ -364,6 +364,9 @@ def responsibility(p: Pair) -> Reason | None:
             if outcome_class(x) == "election" and (not _same_vote(p) or {x.agent, y.agent}
                                               & _GENERIC_AGENTS):
                 continue
+            if "involved" in (x.role, y.role) and (x.role != y.role or None not in (
+                    x.agent, y.agent)):
+                continue  # taking part is set only against "no outsider was involved"
             negated = (x.role in DENIED_ROLES) != (y.role in DENIED_ROLES)
             if negated and denies_role(p.a, x) and denies_role(p.b, y):
                 continue  # "Egypt denied it had mediated" / "had no role": both deny it
@@ -382,7 +385,7 @@ def responsibility(p: Pair) -> Reason | None:
                     p.a if x.agent is not None else p.b).stance == "denies":
                 w = 0.0  # "X denied that Y mediated" is on the side of "no third party"
             elif None in (x.agent, y.agent):
-                w = 0.85 if x.role == y.role == "mediator" else 0.0
+                w = 0.85 if x.role == y.role and x.role in ("mediator", "involved") else 0.0
             elif "denies" in (p.a.stance, p.b.stance):
                 w = 0.0  # "X denied that Y did it" credits no one
             elif x.role == y.role != "asker" or {x.role, y.role} == {"asker", "requester"}:

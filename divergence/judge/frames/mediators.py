@@ -126,12 +126,20 @@ _MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
     rf"(?:secured|brokered|negotiated|won|obtained|mediated|arranged|persuaded|convinced|"
     rf"clinched|sealed|engineered)\b",
 ))
+# Who took part without mediating (an earlier review: "facilitated by the Red Cross" is logistics,
+# no mediation): ``involved``, set only against a claim that no outsider was involved at all.
+_INVOLVED_PHRASES = tuple(re.compile(rx) for rx in (
+    rf"\b(?:was|were|been|being)\s+facilitated\s+by\s+{_AGENTS_NP}",
+    rf"{_NAMED}{_AGENTS_NP}\s+facilitators\b",
+))
+_INVOLVEMENT = re.compile(r"\binvolv", re.I)  # a denial of any outsider's involvement
 _MEDIATED_PEACE = re.compile(
     rf"{_AGENT_NP}[- ](?:brokered|mediated|backed|negotiated|led)\s+"
     rf"(?:[\w-]+\s+){{0,2}}?(?P<out>{PEACE})")
 _PEACE_I = re.compile(PEACE, re.I)
 _MEDIATION_WORD = re.compile(r"\bmediat(?:or|ors|ion|ed|ing)\b", re.I)
-_GATE = Gate(_MEDIATED_PEACE, *_MEDIATOR_PHRASES, _NO_THIRD, *_NOT_MEDIATOR)  # what gives a credit
+_GATE = Gate(_MEDIATED_PEACE, *_MEDIATOR_PHRASES, *_INVOLVED_PHRASES, _NO_THIRD,
+             *_NOT_MEDIATOR)  # what gives a credit
 
 
 @lru_cache(maxsize=65536)
@@ -151,8 +159,13 @@ def mediated(text: str, speaker: str | None) -> tuple[Credit, ...]:
                 out += credits_for(about, "mediator", m.group("agent"), m, speaker)
                 if m.groupdict().get("not") and m.group("not")[:1].isupper():
                     out += credits_for(about, "not-mediator", m.group("not"), m, speaker)
+        for rx in _INVOLVED_PHRASES:  # "the swap was facilitated by the Red Cross"
+            for m in rx.finditer(text):
+                out += credits_for(about, "involved", m.group("agent"), m, speaker)
         for m in _NO_THIRD.finditer(text):
             out.append(Credit(about, "mediator", None, m.start(), m.end()))
+            if _INVOLVEMENT.search(text, m.start(), m.end() + 20):  # "no third party was involved"
+                out.append(Credit(about, "involved", None, m.start(), m.end()))
     # "Kenya had not been involved": not Kenya; where the claim names no outcome but speaks of
     # mediation ("the only mediator in the standoff was the UN's team"), of any outcome
     denied_of = about or ("*" if _MEDIATION_WORD.search(text) else None)
