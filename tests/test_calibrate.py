@@ -140,6 +140,8 @@ def test_verdicts_on_an_older_scale_count_at_todays_confidence(corpus_db: str) -
         assert corpus.verify_verdicts()[0]  # a rewritten scale breaks the chain
         assert corpus.off_scale(scale()) == 1
         assert corpus.reviewed() == [(item["id"], "confirm", 0.99)]  # as logged
+        (_, _, today), = corpus.reviewed(scale())  # the stored grouping's, by default
+        assert today == pytest.approx(item["confidence"], abs=1e-4)
     res = run_cli("calibrate", "--db", corpus_db, "--dry-run", "--format", "json",
                   "--min-reviewed", "1")
     assert res.exit_code == 0, res.output

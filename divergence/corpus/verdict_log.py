@@ -143,15 +143,16 @@ class VerdictLog:
 
         Only verdicts on conflicts count. Given ``on`` (``judge.trust.scale()``), a confidence
         logged on another scale is not comparable: such a verdict counts at its group's
-        confidence in ``now`` (group id -> confidence of the conflicts a report shows today),
-        and is left out when the group is gone. Rows logged before confidences were kept take
-        the stored grouping's confidence (or ``now``'s), left out likewise; rows logged before
-        scales were kept are taken as they are.
+        confidence in ``now`` (group id -> confidence of the conflicts a report shows today;
+        by default the stored grouping's), and is left out when the group is gone. Rows logged
+        before confidences were kept are read the same way; rows logged before scales were kept
+        are taken as they are.
         """
         rows = self._db.execute(
             "SELECT group_id, decision, confidence, scale FROM verdicts ORDER BY id").fetchall()
         latest = {gid: (decision, conf, was) for gid, decision, conf, was in rows}
-        if now is None and any(c is None for _, c, _ in latest.values()):
+        if now is None and any(c is None or (on is not None and w is not None and w != on)
+                               for _, c, w in latest.values()):  # the stored grouping's, then
             grouping = self.load_grouping()
             now = ({g.id: g.confidence for g in grouping[1] if g.label == "conflict"}
                    if grouping else {})
