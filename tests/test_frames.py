@@ -37,6 +37,22 @@ def test_counts_read_the_thing_counted_from_verbs_and_nouns() -> None:
     assert (y.kind, y.head) == ("deaths", "person")
 
 
+def test_policemen_are_police_and_a_single_boat_is_a_boat() -> None:
+    """(2026-12-04 late night, read probes n024 and n048) "seven police officers" / "four
+    policemen" were two heads, and "a single fishing boat" counted "fishing": each pair was
+    agreed on the names it shares."""
+    (x,) = counts("The Tarnish navy seized a single fishing boat on Thursday.")
+    assert (x.head, x.lo) == ("ship", 1)
+    assert [c.head for c in counts("One soldier was killed in the attack.")] == ["soldier"]
+    a, b = ("The attack on the Norvick checkpoint killed 12 soldiers and seven police officers.",
+            "Twelve soldiers and four policemen were killed in the attack on the checkpoint.")
+    assert {c.head for c in counts(b)} == {"soldier", "police"}
+    j = NLIJudge(nli=FakeNLI({}))
+    assert judged(j, a, b, 0.9) == "conflict"
+    assert judged(j, "Three fishing boats were seized by the Tarnish navy on Thursday.",
+                  "The Tarnish navy seized a single fishing boat on Thursday.", 0.85) == "conflict"
+
+
 def test_counts_of_aircraft_lost_include_none_and_of_its() -> None:
     (z,) = counts("The army said none of its aircraft were lost.")
     (two,) = counts("Two of the army's jets were shot down.")

@@ -19,7 +19,7 @@ from ..text import (
     shared_anchors,
 )
 from .happenings import HAPPENINGS, happenings, same_happening
-from .totals import of_one_kind, part_and_whole, part_of_a_total, two_sorts
+from .totals import of_one_kind, one_noun, part_and_whole, part_of_a_total, two_sorts
 from .zeros import more_than_all, no_harm, zeros
 
 _COUNT_PREDICATES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -204,7 +204,8 @@ _SAME_HEAD = {"troop": "soldier", "serviceman": "soldier", "servicemen": "soldie
               "reporter": "journalist", "vessel": "ship", "boat": "ship", "lorry": "truck",
               "rebel": "fighter", "militant": "fighter", "inmate": "prisoner", "pupil": "children",
               "child": "children", "employee": "staff",
-              "insurgent": "fighter", "combatant": "fighter"}
+              "insurgent": "fighter", "combatant": "fighter", "policeman": "police",
+              "policemen": "police", "policewoman": "police", "policewomen": "police"}
 # Fighters are aircraft only where something flies: "two fighters were shot down".
 _AIRBORNE = re.compile(r"\b(?:shot\s+down|downed|jets?|planes?|aircraft|air\s+force|airspace|"
                        r"crash\w*|flew|flying|sorties?|squadrons?)\b", re.I)
@@ -218,12 +219,14 @@ _MODIFIER_STOP = re.compile(r"^(?:was|were|is|are|has|had|have|and|or|of|in|on|a
 def _plural_after(text: str, q: Quantity, unit: str) -> str:
     """The counted noun when the word after the number modifies it: "38 aid trucks" counts
     trucks, "100 ballistic missiles" missiles (the plural noun within the next two words)."""
-    if (not unit or unit.endswith("s") or q.value == 1 or not unit.isalpha()
+    if (not unit or unit.endswith("s") or not unit.isalpha()
             or unit in _PERSON_GENERIC or unit in _PLURAL_NOUNS):
         return unit
     at = re.search(rf"\b{re.escape(unit)}\b", text[q.start:q.end + 30], re.I)
     if at is None:
         return unit
+    if q.value == 1:  # "a single fishing boat on Thursday": the word before the phrase ends
+        return one_noun(text, q.start + at.end()) or unit
     # the next one or two words, joined by spaces only: a comma or a digit ends the phrase
     m = re.match(r"((?:\s+[a-z-]+){1,2})", text[q.start + at.end():q.start + at.end() + 40])
     for w in (m.group(1).split() if m else ()):

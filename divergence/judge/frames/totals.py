@@ -104,4 +104,20 @@ def part_and_whole(p: Pair, x: _Counted, y: _Counted) -> bool:
     return part.lo <= whole.hi
 
 
-__all__ = ["of_one_kind", "part_and_whole", "part_of_a_total", "several_kinds", "two_sorts"]
+# The noun of "a single fishing boat on Thursday": the word that ends the phrase, before a verb,
+# a preposition or punctuation; not "was" of "one soldier was killed".
+_ONE_NOUN = re.compile(r"\s+(?!(?:was|were|is|are|has|had|have|and|or|of|in|on|at|to|for|from|"
+                       r"with|by|as|than|this|its|their|the|a|an)\b)([a-z-]+)"
+                       r"(?=\s+(?:was|were|is|are|has|had|on|in|at|to|for|from|with|by|and|or|"
+                       r"of)\b|\s*[,.;])")
+
+
+def one_noun(text: str, at: int) -> str | None:
+    """The counted noun after the modifier ending at ``at`` when the number is one ("a single
+    fishing boat on Thursday" counts a boat), or None."""
+    m = _ONE_NOUN.match(text, at)
+    return m.group(1) if m else None
+
+
+__all__ = ["of_one_kind", "one_noun", "part_and_whole", "part_of_a_total", "several_kinds",
+           "two_sorts"]
