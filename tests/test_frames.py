@@ -53,6 +53,24 @@ def test_policemen_are_police_and_a_single_boat_is_a_boat() -> None:
                   "The Tarnish navy seized a single fishing boat on Thursday.", 0.85) == "conflict"
 
 
+def test_close_claims_counting_one_noun_apart_are_one_act() -> None:
+    """(2026-12-04 late night, read probes n007, n034, n081, n084) "a train carrying 312
+    passengers derailed" / "the train that derailed had about 150 passengers aboard" share no
+    word around the numbers, so the bare counts were not read as one act, and the pair agreed
+    on its names. From ``ONE_ACT_SIM`` the closeness of the two claims stands for the word."""
+    from divergence.judge.frames.aligned import ONE_ACT_SIM, values_apart
+
+    a = "The train, carrying 312 passengers, derailed outside Amberlo on Sunday morning."
+    b = "The train that derailed near Amberlo on Sunday had about 150 passengers aboard."
+    assert values_apart(pair(a, b, ONE_ACT_SIM)) is not None
+    assert values_apart(pair(a, b, ONE_ACT_SIM - 0.1)) is None  # less close: the words decide
+    assert judged(NLIJudge(nli=FakeNLI({})), a, b, 0.84) == "conflict"
+    # close, but not one act by its words, and under the bar: "three boats capsized" / "six
+    # boats were sent to the rescue" stay apart
+    assert values_apart(pair("Three boats capsized off Kell on Friday.",
+                             "Six boats were sent to the rescue off Kell on Friday.", 0.7)) is None
+
+
 def test_counts_of_aircraft_lost_include_none_and_of_its() -> None:
     (z,) = counts("The army said none of its aircraft were lost.")
     (two,) = counts("Two of the army's jets were shot down.")
