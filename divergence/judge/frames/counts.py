@@ -19,7 +19,7 @@ from ..text import (
     shared_anchors,
 )
 from .happenings import HAPPENINGS, happenings, same_happening
-from .totals import of_one_kind, one_noun, part_and_whole, part_of_a_total, two_sorts
+from .totals import MODIFIER_STOP, of_one_kind, one_noun, part_and_whole, part_of_a_total, two_sorts
 from .zeros import more_than_all, no_harm, zeros
 
 _COUNT_PREDICATES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -212,8 +212,6 @@ _AIRBORNE = re.compile(r"\b(?:shot\s+down|downed|jets?|planes?|aircraft|air\s+fo
 # Plurals without an s: the counted thing itself ("30 people, officials said" counts people).
 _PLURAL_NOUNS = frozenset({"people", "children", "men", "women", "police", "personnel", "staff",
                            "servicemen", "aircraft", "cattle", "sheep"})
-_MODIFIER_STOP = re.compile(r"^(?:was|were|is|are|has|had|have|and|or|of|in|on|at|to|for|from|"
-                            r"with|by|as|than|this|its|their|the|a|an)$", re.I)
 
 
 def _plural_after(text: str, q: Quantity, unit: str) -> str:
@@ -230,7 +228,7 @@ def _plural_after(text: str, q: Quantity, unit: str) -> str:
     # the next one or two words, joined by spaces only: a comma or a digit ends the phrase
     m = re.match(r"((?:\s+[a-z-]+){1,2})", text[q.start + at.end():q.start + at.end() + 40])
     for w in (m.group(1).split() if m else ()):
-        if _MODIFIER_STOP.match(w):
+        if MODIFIER_STOP.match(w):
             return unit
         if w.endswith("s") and not w.endswith("ss") and len(w) > 3 or w in _PLURAL_NOUNS:
             return w  # "38 aid trucks", "nine foreign relief staff"

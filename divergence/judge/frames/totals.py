@@ -104,10 +104,14 @@ def part_and_whole(p: Pair, x: _Counted, y: _Counted) -> bool:
     return part.lo <= whole.hi
 
 
+# Words that end the modifiers of a counted noun, or stand where its noun would: "38 aid trucks
+# were", not "38 aid were" (``counts._plural_after``, ``one_noun``).
+_MODIFIER_WORDS = (r"was|were|is|are|has|had|have|and|or|of|in|on|at|to|for|from|with|by|as|"
+                   r"than|this|its|their|the|a|an")
+MODIFIER_STOP = re.compile(rf"^(?:{_MODIFIER_WORDS})$", re.I)
 # The noun of "a single fishing boat on Thursday": the word that ends the phrase, before a verb,
 # a preposition or punctuation; not "was" of "one soldier was killed".
-_ONE_NOUN = re.compile(r"\s+(?!(?:was|were|is|are|has|had|have|and|or|of|in|on|at|to|for|from|"
-                       r"with|by|as|than|this|its|their|the|a|an)\b)([a-z-]+)"
+_ONE_NOUN = re.compile(rf"\s+(?!(?:{_MODIFIER_WORDS})\b)([a-z-]+)"
                        r"(?=\s+(?:was|were|is|are|has|had|on|in|at|to|for|from|with|by|and|or|"
                        r"of)\b|\s*[,.;])")
 
@@ -119,5 +123,5 @@ def one_noun(text: str, at: int) -> str | None:
     return m.group(1) if m else None
 
 
-__all__ = ["of_one_kind", "one_noun", "part_and_whole", "part_of_a_total", "several_kinds",
-           "two_sorts"]
+__all__ = ["MODIFIER_STOP", "of_one_kind", "one_noun", "part_and_whole", "part_of_a_total",
+           "several_kinds", "two_sorts"]
