@@ -151,14 +151,17 @@ class VerdictLog:
         rows = self._db.execute(
             "SELECT group_id, decision, confidence, scale FROM verdicts ORDER BY id").fetchall()
         latest = {gid: (decision, conf, was) for gid, decision, conf, was in rows}
-        if now is None and any(c is None or (on is not None and w is not None and w != on)
-                               for _, c, w in latest.values()):  # the stored grouping's, then
+
+        def unread(conf: float | None, was: str | None) -> bool:  # no confidence on ``on``
+            return conf is None or (on is not None and was is not None and was != on)
+
+        if now is None and any(unread(c, w) for _, c, w in latest.values()):
             grouping = self.load_grouping()
             now = ({g.id: g.confidence for g in grouping[1] if g.label == "conflict"}
                    if grouping else {})
         out = []
         for gid, (decision, conf, was) in latest.items():
-            if conf is None or (on is not None and was is not None and was != on):
+            if unread(conf, was):  # the group's confidence today, if it is still there
                 conf = (now or {}).get(gid)
             if conf is not None:
                 out.append((gid, decision, float(conf)))
