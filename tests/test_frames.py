@@ -819,6 +819,21 @@ def test_sentences_about_a_truce_that_say_nothing_of_it_being_kept(text: str) ->
     assert compliance(claim_from_text(text, "a:0")) == ()
 
 
+def test_kept_to_the_terms_of_a_truce_is_the_truce_kept() -> None:
+    from divergence.judge.frames import compliance, kept_or_broken
+
+    # "committed to meeting the conditions of the truce": keeping its terms is keeping it.
+    c = claim_from_text("Kosovo, it said, remains committed to meeting the conditions of the "
+                        "truce in the north.", "a:0")
+    assert [(x.kept, x.actor) for x in compliance(c)] == [(True, "kosovo")]
+    r = kept_or_broken(pair("Serbia stays committed to honouring the terms of the ceasefire, "
+                            "its ministry said.",
+                            "Serbian units violated the ceasefire twice overnight.", 0.45))
+    assert r is not None and r.type == "compliance" and "serbia" in r.detail
+    broke = claim_from_text("Serbia breached the terms of the ceasefire twice overnight.", "b:0")
+    assert [(x.kept, x.actor) for x in compliance(broke)] == [(False, "serbia")]
+
+
 def test_a_denied_breach_in_the_clause_reads_as_kept() -> None:
     from divergence.judge.frames import compliance, kept_or_broken
 

@@ -16,9 +16,12 @@ from .happenings import happenings
 
 _TRUCE = (r"(?:cease-?fires?|truces?|(?:the|this)\s+(?:agreement|deal|understanding|pause)|"
           r"armistice)")
+# "to meeting the conditions of", "violated the terms of": a truce's terms are the truce.
+_TERMS_OF = (r"(?:(?:meet|honou?r|implement|fulfil|uphold|respect)\w*\s+)?(?:all\s+)?the\s+"
+             r"(?:terms|conditions|provisions|obligations)\s+(?:of|under)\s+")
 _VIOLATION = re.compile(
     rf"\b(?:violat\w*|breach\w*|broke|broken|break(?:s|ing)?|flout\w*|undermin\w*)\s+"
-    rf"(?:\w+\s+){{0,3}}?{_TRUCE}"
+    rf"(?:{_TERMS_OF})?(?:\w+\s+){{0,3}}?{_TRUCE}"
     rf"|\b(?:violations?|breaches?)\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+){{0,2}}?{_TRUCE}"
     rf"|\b{_TRUCE}\s+(?:violations?|breaches?)", re.I)
 _COMPLIANCE = re.compile(
@@ -26,7 +29,7 @@ _COMPLIANCE = re.compile(
     rf"(?<!with\s)(?<!in\s)respect(?:s|ed|ing)?|honou?r(?:s|ed|ing)?|observ(?:e|es|ed|ing)|"
     rf"abid(?:e|es|ed|ing)\s+by|"
     rf"(?:fully|wholly|remained|remains|stay(?:s|ed)?)\s+committed\s+to)\s+"
-    rf"(?:\w+\s+){{0,3}}?{_TRUCE}"
+    rf"(?:{_TERMS_OF})?(?:\w+\s+){{0,3}}?{_TRUCE}"
     # "the ceasefire (between A and B) has (largely) held", not "ceasefire talks were held in"
     rf"|\b{_TRUCE}(?:\s+(?:between|in|along|across)\s+[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)"
     rf"{{0,2}})?\s+(?:is\s+|was\s+|has\s+(?:been\s+)?|had\s+(?:been\s+)?)?"
