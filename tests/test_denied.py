@@ -134,3 +134,16 @@ def test_a_denial_of_one_sides_act_is_no_dispute_with_the_others_act() -> None:
                  "Army artillery pounded the stadium.") == "conflict"
     assert label("Islamabad denied that any Pakistani aircraft had been lost.",
                  "India said it had shot down two Pakistani fighter jets.") == "conflict"
+
+
+def test_fire_on_people_denied_meets_fire_on_the_crowd() -> None:
+    # "people" is no actor once it is what was fired on, and ends its phrase before "seeking";
+    # people, civilians and a crowd are one thing to fire on.
+    r = denied(pair("The police chief said officers had not opened fire on people seeking "
+                    "shelter.", "Police officers opened fire on a crowd outside the station."))
+    assert r is not None and r.type == "attribution" and "crowd" in r.detail
+    assert denied(pair("Soldiers did not shoot at civilians fleeing the town.",
+                       "Troops fired on the crowd near the bridge.")) is not None
+    # a strike on people elsewhere is not the crowd's: another place keeps them apart
+    assert denied(pair("Officers had not opened fire on people in Harrow.",
+                       "Police opened fire on a crowd in Dunmore.")) is None

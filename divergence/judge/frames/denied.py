@@ -84,7 +84,10 @@ _NOT_THINGS = (word_set("stopwords") | word_set("generic_actors") | frozenset({
 _FOLD = {"jet": "plane", "warplane": "plane", "fighter": "plane", "airplane": "plane",
          "vessel": "ship", "warship": "ship", "airbase": "base", "marketplace": "market",
          "bazaar": "market", "airfield": "airport", "reporter": "journalist",
-         "demonstration": "protest", "rally": "protest", "demonstrator": "protester"}
+         "demonstration": "protest", "rally": "protest", "demonstrator": "protester",
+         "civilian": "crowd", "people": "crowd"}  # "fired on people" / "on the crowd"
+# Things not to read as what was done to: ``_NOT_THINGS`` but people, the object of a shooting.
+_NOT_OBJECTS = _NOT_THINGS - {"people"}
 # A word for a whole class meets any of its kinds ("none of its aircraft" / "two jets"); two
 # kinds do not meet each other ("no helicopters lost" / "a transport plane downed").
 _KINDS_OF = {"aircraft": frozenset({"plane", "helicopter", "drone"}),
@@ -123,7 +126,8 @@ class Told:
 # Where a noun phrase ends and the next begins: "the hospital in Tarsk", "the east wing of the
 # hospital", "tanks and trucks".
 _PHRASE_BREAK = re.compile(r"\s*(?:,|\b(?:of|in|at|on|near|with|for|from|to|by|and|or|after|"
-                           r"before|during|outside|inside|who|which|that)\b)\s*", re.I)
+                           r"before|during|outside|inside|who|which|that|seeking|fleeing|"
+                           r"waiting|queu(?:e?ing)|gathered|gathering)\b)\s*", re.I)
 
 
 def _words(text: str, wholes: bool = False) -> list[str]:
@@ -134,7 +138,7 @@ def _words(text: str, wholes: bool = False) -> list[str]:
     found = []
     for part in _PHRASE_BREAK.split(text):
         words = re.findall(r"[A-Za-z][\w'’-]*", part)
-        while words and (words[-1].lower() in _NOT_THINGS or words[-1].endswith("ly")):
+        while words and (words[-1].lower() in _NOT_OBJECTS or words[-1].endswith("ly")):
             words.pop()  # "the hospital overnight", "the market twice": the time is no thing
         if not words:
             continue
@@ -144,7 +148,7 @@ def _words(text: str, wholes: bool = False) -> list[str]:
     for x in found:
         w = singular(re.sub(r"['’]s?$", "", x))
         w = _FOLD.get(w, w)
-        if w not in _NOT_THINGS and len(w) > 2 and not countries(w):
+        if w not in _NOT_OBJECTS and len(w) > 2 and not countries(w):
             out.append(w)
     return out
 
