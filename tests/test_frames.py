@@ -2103,6 +2103,29 @@ def test_news_judge_asks_the_pair_classifier_only_what_it_could_change() -> None
     assert got[2].label != "conflict"  # one article's claims are never called apart by it
 
 
+def test_two_voices_close_by_a_name_agree_unless_the_pair_classifier_calls_them_apart() -> None:
+    """The army's account beside the residents' shares the place's name: agreed by closeness
+    only when the pair classifier does not call them apart (``voices_pair``); one voice, or
+    none, is not asked."""
+    a = "The army said its strike on Harlen had destroyed a rebel weapons depot."
+    b = "Residents said the missile that hit Harlen struck a primary school."
+    ca, cb = claim_from_text(a, "a:0"), claim_from_text(b, "b:0")
+    assert ca.speaker and cb.speaker
+    v = np.eye(4, dtype=np.float32)
+    clf = FakePairClassifier()
+    got = NLIJudge(nli=None, classifier=clf).judge_pairs([ca], [cb], [0.6], v[:1], v[1:2])[0]
+    assert got.label == "neither" and clf.rows == 1
+    assert got.reasons[-1].type == "model" and "two accounts apart" in got.reasons[-1].detail
+    never = NLIJudge(nli=None, classifier=FakePairClassifier(), voices_pair=1.01)
+    assert never.judge_pairs([ca], [cb], [0.6], v[:1], v[1:2])[0].label == "agree"
+    plain = [claim_from_text(ca.content, "a:1"), claim_from_text(cb.content, "b:1")]
+    assert not plain[0].speaker and not plain[1].speaker
+    quiet = FakePairClassifier()
+    got = NLIJudge(nli=None, classifier=quiet).judge_pairs(plain[:1], plain[1:], [0.6], v[:1],
+                                                           v[1:2])[0]
+    assert got.label == "agree" and quiet.rows == 0
+
+
 def test_one_mediator_in_other_words_is_a_sign_of_agreement() -> None:
     """Two voices that credit one actor with one role ("thanked Egypt for helping secure the
     truce" / "Cairo played a key role in securing the ceasefire") give a ``same-value`` sign;
