@@ -189,7 +189,8 @@ class NLIJudge(Judge):
         for k, i in enumerate(ask if got is not None else ()):
             p = float(got[k, 1])
             if p >= self.voices_pair:
-                why = Reason("model", f"pair model: two accounts apart (p={p:.2f})",
+                why = Reason("model", f"not agreed: the pair model reads two accounts apart "
+                             f"(p={p:.2f})",
                              (left[i].id, right[i].id), weight=p)
                 out[i] = Judgement("neither", p, (*reasons[i], why), out[i].similarity)
         return out
