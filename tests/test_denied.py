@@ -138,12 +138,31 @@ def test_a_denial_of_one_sides_act_is_no_dispute_with_the_others_act() -> None:
 
 def test_fire_on_people_denied_meets_fire_on_the_crowd() -> None:
     # "people" is no actor once it is what was fired on, and ends its phrase before "seeking";
-    # people, civilians and a crowd are one thing to fire on.
+    # people and a crowd are one thing to fire on.
     r = denied(pair("The police chief said officers had not opened fire on people seeking "
                     "shelter.", "Police officers opened fire on a crowd outside the station."))
     assert r is not None and r.type == "attribution" and "crowd" in r.detail
-    assert denied(pair("Soldiers did not shoot at civilians fleeing the town.",
+    assert denied(pair("Soldiers did not shoot at people fleeing the town.",
                        "Troops fired on the crowd near the bridge.")) is not None
     # a strike on people elsewhere is not the crowd's: another place keeps them apart
     assert denied(pair("Officers had not opened fire on people in Harrow.",
                        "Police opened fire on a crowd in Dunmore.")) is None
+    # civilians are not any crowd (one may be armed), and a gathering is still what was hit
+    assert denied(pair("Troops did not fire on civilians.",
+                       "Troops fired on a crowd of armed gunmen.")) is None
+    assert denied(pair("Troops did not fire on the gathering.",
+                       "Troops fired on a gathering in the square.")) is not None
+
+
+def test_an_act_in_a_report_called_false_did_not_happen() -> None:
+    # "reports that the bridge had been hit were false": the claim says it was not hit
+    for a in ("Reports that the Tolle bridge had been hit were false, the ministry said.",
+              "The ministry called reports of a strike on the Tolle bridge a fabrication."):
+        r = denied(pair(a, "A missile struck the Tolle bridge on Friday."))
+        assert r is not None and r.type == "attribution" and "did not happen" in r.detail, a
+    # a report told, not called false, still tells the act; one merely reported is no denial
+    told_only = pair("Witnesses gave reports of a strike on the Tolle bridge.",
+                     "A missile struck the Tolle bridge on Friday.")
+    assert denied(told_only) is None
+    assert denied(pair("Reports that the Tolle bridge had been hit spread quickly.",
+                       "A missile struck the Tolle bridge on Friday.")) is None

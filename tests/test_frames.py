@@ -834,6 +834,15 @@ def test_kept_to_the_terms_of_a_truce_is_the_truce_kept() -> None:
     assert [(x.kept, x.actor) for x in compliance(broke)] == [(False, "serbia")]
 
 
+def test_a_truce_said_not_honoured_is_broken() -> None:
+    from divergence.judge.frames import compliance
+
+    for text in ("Serbia has not honoured the terms of the ceasefire.",
+                 "Serbia failed to respect the truce."):
+        c = claim_from_text(text, "a:0")
+        assert [(x.kept, x.actor) for x in compliance(c)] == [(False, "serbia")], text
+
+
 def test_a_denied_breach_in_the_clause_reads_as_kept() -> None:
     from divergence.judge.frames import compliance, kept_or_broken
 
@@ -2124,6 +2133,25 @@ def test_two_voices_close_by_a_name_agree_unless_the_pair_classifier_calls_them_
     got = NLIJudge(nli=None, classifier=quiet).judge_pairs(plain[:1], plain[1:], [0.6], v[:1],
                                                            v[1:2])[0]
     assert got.label == "agree" and quiet.rows == 0
+
+
+def test_two_voices_each_pair_by_its_own_probability() -> None:
+    """Several pairs in one call: each is kept or set apart by its own P(conflict)."""
+    texts = [("The weather in Harlen was fine.", "Stocks in Harlen fell."),  # not asked
+             ("The army said its strike on Harlen had destroyed a rebel weapons depot.",
+              "Residents said the missile that hit Harlen struck a primary school."),
+             ("The ministry said the Orvel dam was closed on Monday for repairs.",
+              "Engineers said the Orvel dam was shut on Monday so repairs could begin.")]
+    left = [claim_from_text(x, f"a:{n}") for n, (x, _) in enumerate(texts)]
+    right = [claim_from_text(y, f"b:{n}") for n, (_, y) in enumerate(texts)]
+    p_conflict = {left[1].id: 0.9, left[2].id: 0.3}  # the army's is the one set apart
+    j = NLIJudge(nli=None, classifier=FakePairClassifier())
+    j._probs = lambda ls, rs, va, vb, reasons: np.array(  # type: ignore[method-assign]
+        [[0.5, p_conflict[c.id], 0.5 - p_conflict[c.id] / 2] for c in ls])
+    v = np.eye(6, dtype=np.float32)
+    got = j.judge_pairs(left, right, [0.1, 0.6, 0.6], v[:3], v[3:6])
+    assert [g.label for g in got] == ["neither", "neither", "agree"]
+    assert got[1].reasons[-1].type == "model" and got[0].reasons == ()
 
 
 def test_one_mediator_in_other_words_is_a_sign_of_agreement() -> None:

@@ -29,6 +29,7 @@ from .detectors import (
     is_conflict,
     negated_sayings,
     same_speaker,
+    speaker_key,
     text_span,
     who,
 )
@@ -168,31 +169,35 @@ class NLIJudge(Judge):
         probs = self.model_probs(left, right, sims, reasons, skip=decided)
         out = [self._decide_news(a, b, float(s), reasons[i], probs[i], p_pair[i])
                for i, (a, b, s) in enumerate(zip(left, right, sims, strict=True))]
-        out = self._voices_apart(left, right, reasons, out, va, vb)
+        out = self._voices_apart(left, right, reasons, probs, out, va, vb)
         return [trusted(v) for v in out] if self.trust else out
 
     def _voices_apart(self, left: Sequence[Claim], right: Sequence[Claim],
-                      reasons: Sequence[Sequence[Reason]], out: list[Judgement],
-                      va: np.ndarray | None, vb: np.ndarray | None) -> list[Judgement]:
+                      reasons: Sequence[Sequence[Reason]], probs: Sequence[np.ndarray | None],
+                      out: list[Judgement], va: np.ndarray | None, vb: np.ndarray | None
+                      ) -> list[Judgement]:
         """Agreements by closeness and a shared name between two speakers' accounts ("the
         army said its strike hit a depot in Calder" / "residents said the missile that hit
         Calder struck a school") are neither when the pair classifier calls them apart
-        (``voices_pair``). Near-copies, and agreements of the same values or the NLI model's
-        own, stand."""
+        (``voices_pair``). Near-copies, pairs the NLI model read (it had its say), and pairs
+        with a sign of agreement (the same values, one position) stand."""
         if self.voices_pair > 1 or va is None or vb is None:
             return out
         ask = [i for i, v in enumerate(out)
-               if v.label == "agree" and v.similarity < self.copy_sim
-               and any(r.type == "similarity" for r in v.reasons) and two_voices(left[i], right[i])]
+               if v.label == "agree" and v.similarity < self.copy_sim and probs[i] is None
+               and any(r.type == "similarity" for r in v.reasons)
+               and not any(r.type in ("same-value", "one-position") for r in reasons[i])
+               and two_voices(left[i], right[i])]
         got = self._probs([left[i] for i in ask], [right[i] for i in ask], va[ask], vb[ask],
                           [list(reasons[i]) for i in ask]) if ask else None
         for k, i in enumerate(ask if got is not None else ()):
-            p = float(got[k, 1])
+            p = float(got[k, 1])  # columns: agree, conflict, neither
             if p >= self.voices_pair:
                 why = Reason("model", f"not agreed: the pair model reads two accounts apart "
                              f"(p={p:.2f})",
                              (left[i].id, right[i].id), weight=p)
-                out[i] = Judgement("neither", p, (*reasons[i], why), out[i].similarity)
+                out[i] = Judgement("neither", 1.0 - float(got[k, 0]), (*reasons[i], why),
+                                   out[i].similarity)
         return out
 
     def _pair_probs(self, left: Sequence[Claim], right: Sequence[Claim], sims: Sequence[float],
@@ -422,7 +427,8 @@ class NLIJudge(Judge):
 def two_voices(a: Claim, b: Claim) -> bool:
     """Two claims each told in a speaker's voice, and not one speaker's: the army's account
     beside the residents' shares the names of the one happening both tell."""
-    return bool(a.speaker and b.speaker) and not same_speaker(a, b)
+    return (bool(a.speaker and b.speaker) and not same_speaker(a, b)
+            and speaker_key(a) != speaker_key(b))  # two "he said" may be one man
 
 
 def _without_other_doers(a: Claim, b: Claim, reasons: list[Reason]) -> list[Reason]:

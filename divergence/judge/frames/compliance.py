@@ -36,8 +36,9 @@ _COMPLIANCE = re.compile(
     rf"(?:largely\s+|so\s+far\s+|mostly\s+)?(?:holding|held)\b(?!\s+(?:up|in|on|at|back|talks))"
     rf"|\bno\s+(?:gunfire|shots?|firing|shelling|violations?|breaches?|clashes)\b"
     rf"|\bnot\s+a\s+single\s+(?:shot|violation|breach|clash|front-line\s+position)", re.I)
-# A breach said not to have happened: "did not violate", "never broke", "had not breached".
-_NEGATED = re.compile(r"(?:\b(?:not|never)|n['’]t)\s+(?:\w+\s+)?$", re.I)
+# A breach said not to have happened ("did not violate", "never broke", "had not breached"),
+# a truce said not kept ("has not honoured", "failed to respect", "refused to abide by").
+_NEGATED = re.compile(r"(?:\b(?:not|never|failed\s+to|refused\s+to)|n['’]t)\s+(?:\w+\s+)?$", re.I)
 
 @dataclass(frozen=True, slots=True)
 class Compliance:
@@ -55,8 +56,8 @@ def _compliance(text: str, speaker: str | None) -> tuple[Compliance, ...]:
     for rx, kept in ((_VIOLATION, False), (_COMPLIANCE, True)):
         for m in rx.finditer(text):
             who = _actor(text, m.start(), speaker) or _agent_after(text, m.end())
-            negated = not kept and bool(_NEGATED.search(text[max(0, m.start() - 40):m.start()]))
-            out.append(Compliance(kept or negated, who, m.start(), m.end()))
+            negated = bool(_NEGATED.search(text[max(0, m.start() - 40):m.start()]))
+            out.append(Compliance(kept != negated, who, m.start(), m.end()))
     return tuple(out)
 
 

@@ -85,7 +85,8 @@ _FOLD = {"jet": "plane", "warplane": "plane", "fighter": "plane", "airplane": "p
          "vessel": "ship", "warship": "ship", "airbase": "base", "marketplace": "market",
          "bazaar": "market", "airfield": "airport", "reporter": "journalist",
          "demonstration": "protest", "rally": "protest", "demonstrator": "protester",
-         "civilian": "crowd", "people": "crowd"}  # "fired on people" / "on the crowd"
+         "people": "crowd"}  # "fired on people" / "on the crowd" (not civilians: a crowd may
+# be armed, and "does not target civilians" is a policy, not a night's shooting)
 # Things not to read as what was done to: ``_NOT_THINGS`` but people, the object of a shooting.
 _NOT_OBJECTS = _NOT_THINGS - {"people"}
 # A word for a whole class meets any of its kinds ("none of its aircraft" / "two jets"); two
@@ -127,7 +128,7 @@ class Told:
 # hospital", "tanks and trucks".
 _PHRASE_BREAK = re.compile(r"\s*(?:,|\b(?:of|in|at|on|near|with|for|from|to|by|and|or|after|"
                            r"before|during|outside|inside|who|which|that|seeking|fleeing|"
-                           r"waiting|queu(?:e?ing)|gathered|gathering)\b)\s*", re.I)
+                           r"waiting|queu(?:e?ing)|gathered)\b)\s*", re.I)
 
 
 def _words(text: str, wholes: bool = False) -> list[str]:
@@ -206,6 +207,27 @@ _NOT_TOLD = re.compile(r"\b(?:would|will|wo|could|might|may|should|must|shall|ca
 _HYPOTHETICAL = re.compile(r"^\s*(?:if|unless|had|were|should|whether)\b", re.I)
 _OTHERS_CLAIM = re.compile(r"\b(?:reports?|claims?|rumou?rs?|allegations?|suggestions?|"
                            r"accounts?)\s+that\b[^.;]*$", re.I)
+# Reports of an act called false: "reports of shelling in Osk were baseless", "called the
+# army's account of a strike on the depot a fabrication". The act is said not to have happened.
+_REPORT_OF = re.compile(r"\b(?:reports?|claims?|rumou?rs?|allegations?|accounts?|stories|story)"
+                        r"\s+(?:that|of|about)\b[^.;:]*$", re.I)
+_FALSE_WORDS = (r"(?:fake|faked|fabricated|invented|made\s+up|false|untrue|baseless|groundless|"
+                r"unfounded|a\s+fabrication|fabrications|propaganda|lies|a\s+lie|disinformation|"
+                r"a\s+hoax|fiction|pure\s+fiction)\b")
+_CALLED_FALSE_AFTER = re.compile(
+    r"[^.;:]*?(?:\b(?:was|were|is|are|had\s+been|have\s+been)\s+(?:all\s+|entirely\s+|"
+    rf"completely\s+|simply\s+|totally\s+)?|\s(?:as\s+)?)(?={_FALSE_WORDS})", re.I)
+
+
+def _called_false_after(content: str, start: int, end: int) -> int | None:
+    """Where the words that call it false begin, when the act at ``start:end`` sits in a
+    report the claim calls false; else None."""
+    if not _REPORT_OF.search(content, 0, start):
+        return None
+    m = _CALLED_FALSE_AFTER.match(content, end)
+    return m.end() if m else None
+
+
 # After a negated act: it happened once but not again, or by another means ("was not hit
 # again", "has not been hit since", "not by shells but by a drone").
 _ONLY_NOT = re.compile(r"[^,;.]{0,40}?\b(?:again|since|any\s*more|any\s+longer|but)\b", re.I)
@@ -223,14 +245,16 @@ def told(content: str) -> tuple[Told, ...]:
     for m in _ACT.finditer(content):
         head = content[max(0, m.start() - _WINDOW):m.start()]
         clause = head[max((b.end() for b in _CLAUSE_BREAK.finditer(head)), default=0):]
+        false_at = _called_false_after(content, m.start(), m.end())
         if (_NOT_TOLD.search(clause) or _HYPOTHETICAL.match(clause)
-                or _OTHERS_CLAIM.search(content, 0, m.start())):
+                or _OTHERS_CLAIM.search(content, 0, m.start())) and false_at is None:
             continue
-        negated = _negated(clause)
+        negated = _negated(clause) or false_at is not None
         if negated and _ONLY_NOT.match(content, m.end()):
             continue
-        after = _AFTER.match(content, m.end())
-        by = _BY.match(content, m.end())
+        text = content if false_at is None else content[:false_at]  # not "a fabrication"
+        after = _AFTER.match(text, m.end())
+        by = _BY.match(text, m.end())
         verb = m.group(0).lower()
         noun = None
         if verb.startswith(("fell", "fallen")):
