@@ -1,7 +1,7 @@
 """How well a flagged conflict's confidence says whether it is a dispute, before and after
 ``judge.trust``: on newsdev conflict verdicts labelled blind by readers.
 
-    python benchmarks/conflict_trust.py [--split dev|test] [--fit]
+    python benchmarks/conflict_trust.py [--split dev|test] [--fit] [--cv]
 
 The report's candidate pairs of one split are judged as ``divergence report`` judges them, once
 with the old confidence (the strongest reason's weight) and once trusted; each conflict verdict
@@ -10,8 +10,9 @@ is matched by its two sentences to the audit file
 labelled each conflict, same_side or compatible). Prints, for both confidences: ROC AUC
 (conflict against the rest), the Brier score, and the share of disputes among the top third.
 ``--fit`` (dev only) fits the coefficients on the dev audit and writes
-``divergence/data/conflict_trust.json``; the test audit is never fitted on. Writes
-benchmarks/results/conflict_trust_<split>.json.
+``divergence/data/conflict_trust.json``; the test audit is never fitted on. ``--cv`` scores
+the fit on dev articles held out in turn (five folds), to choose features without the test
+half. Writes benchmarks/results/conflict_trust_<split>.json.
 """
 
 from __future__ import annotations
@@ -38,8 +39,9 @@ from divergence.pipeline import default_judge  # noqa: E402
 AUDIT = ROOT / "tests" / "data" / "newsdev" / "audit"
 
 
-def conflict_verdicts(split: str) -> list[tuple[str, str, object]]:
-    """(sentence a, sentence b, untrusted verdict) for each candidate pair judged a conflict."""
+def conflict_verdicts(split: str, with_article: bool = False) -> list[tuple]:
+    """(sentence a, sentence b, untrusted verdict) for each candidate pair judged a conflict;
+    with ``with_article``, also the article of sentence a (``--cv`` folds by it)."""
     got = candidates(split)  # as the report pairs them
     claims, vectors, pairs = got.claims, got.vectors, list(got.pairs)
     judge = default_judge(got.emb.name)
@@ -47,8 +49,26 @@ def conflict_verdicts(split: str) -> list[tuple[str, str, object]]:
     ii, jj = [i for i, _, _ in pairs], [j for _, j, _ in pairs]
     got = judge.judge_pairs([claims[i] for i in ii], [claims[j] for j in jj],
                             [s for *_, s in pairs], vectors[ii], vectors[jj])
-    return [(claims[i].text, claims[j].text, v)
+    return [(claims[i].text, claims[j].text, v, *((claims[i].article_id,) if with_article else ()))
             for i, j, v in zip(ii, jj, got, strict=True) if v.label == "conflict"]
+
+
+def cross_validate(rows: list[tuple], y: np.ndarray, folds: int = 5) -> dict:
+    """AUC and mean log loss of ``trust.fit`` scored on held-out articles: the dev audit's
+    verdicts in ``folds`` parts by the article of their first sentence, each fitted on the
+    rest. How a choice about the features is made without the test half."""
+    arts = sorted({r[3] for r in rows})
+    conf, loss = np.zeros(len(rows)), 0.0
+    for k in range(folds):
+        held = set(arts[k::folds])
+        train = [n for n, r in enumerate(rows) if r[3] not in held]
+        coef = trust.fit([rows[n][2] for n in train], y[train].tolist())
+        for n, r in enumerate(rows):
+            if r[3] in held:
+                p = min(max(trust.trusted(r[2], coef).confidence, 1e-6), 1 - 1e-6)
+                conf[n] = p
+                loss -= float(np.log(p if y[n] else 1 - p))
+    return {"folds": folds, "auc": round(auc(conf, y), 3), "log_loss": round(loss / len(rows), 4)}
 
 
 def audit(split: str) -> dict[tuple[str, str], str]:
@@ -81,10 +101,19 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="dev", choices=("dev", "test"))
     ap.add_argument("--fit", action="store_true", help="fit on the dev audit and ship the result")
+    ap.add_argument("--cv", action="store_true",
+                    help="cross-validate the fit over the dev audit's articles (5 folds)")
     args = ap.parse_args()
-    if args.fit and args.split != "dev":
-        ap.error("--fit reads the dev audit only")
+    if (args.fit or args.cv) and args.split != "dev":
+        ap.error("--fit and --cv read the dev audit only")
     labels = audit(args.split)
+    if args.cv:
+        got = [r for r in conflict_verdicts("dev", with_article=True) if (r[0], r[1]) in labels]
+        ys = np.array([labels[(r[0], r[1])] == "conflict" for r in got])
+        cv = cross_validate(got, ys)
+        print(f"cross-validated over articles ({cv['folds']} folds, {len(got)} verdicts, "
+              f"features {', '.join(trust.FEATURES)}): AUC {cv['auc']}, log loss {cv['log_loss']}")
+        return 0
     rows = [(v, labels[(a, b)]) for a, b, v in conflict_verdicts(args.split) if (a, b) in labels]
     verdicts = [v for v, _ in rows]
     y = np.array([lab == "conflict" for _, lab in rows])
