@@ -8,8 +8,8 @@ labelled ``attribution`` flags of newsdev dev, 2026-12-04). Reviewers sort by it
 ``trusted`` replaces a conflict's confidence with a logistic estimate of P(a reader calls it a
 dispute) from what the verdict carries: the kind of its strongest conflict reason, and whether
 more than one kind of reason fired. (The two claims' closeness was a feature until 2026-12-04;
-in cross-validation over the dev audit's articles it ordered flags no better without it, AUC
-0.632 with and 0.641 without, and its sign flipped between fits.) The coefficients
+in cross-validation over the dev audit's articles it did not help order held-out flags, AUC
+0.632 with it and 0.641 without, and its sign flipped between fits.) The coefficients
 (``data/conflict_trust.json``) are fitted by ``fit`` on blind-labelled conflict verdicts of the
 newsdev dev half (``tests/data/newsdev/audit/``); ``benchmarks/conflict_trust.py`` scores them
 on the test half's verdicts, labelled the same way and never fitted on. Labels and groups do
