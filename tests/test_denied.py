@@ -166,3 +166,19 @@ def test_an_act_in_a_report_called_false_did_not_happen() -> None:
     assert denied(told_only) is None
     assert denied(pair("Reports that the Tolle bridge had been hit spread quickly.",
                        "A missile struck the Tolle bridge on Friday.")) is None
+
+
+def test_operations_denied_as_a_whole_meet_a_strike_of_that_side() -> None:
+    from divergence.judge.frames.denied import told
+
+    # "carried out no operations", "did not fly any missions": every strike of that side there
+    for a in ("The air force carried out no operations anywhere in the province on Tuesday.",
+              "The air force did not fly any missions over Merrow on Tuesday."):
+        r = denied(pair(a, "A government air strike hit the town of Merrow on Tuesday.", 0.25))
+        assert r is not None and "did not happen" in r.detail, a
+    # another side's attack, another day, or one kind of target only: no clash
+    assert denied(pair("The army said it carried out no operations near Dolo on Monday.",
+                       "Rebel fighters attacked an army checkpoint near Dolo on Monday.")) is None
+    assert denied(pair("The air force carried out no operations on Tuesday.",
+                       "A government air strike hit the town of Merrow on Friday.")) is None
+    assert told("The coalition carried out no strikes on civilian targets near Harn.") == ()

@@ -228,6 +228,18 @@ def _called_false_after(content: str, start: int, end: int) -> int | None:
     return m.end() if m else None
 
 
+# Operations denied as a whole, by who would have done them: "the air force carried out no
+# operations anywhere in the province", "did not fly any missions over Eska" deny every strike
+# of that side there (not "no strikes on civilian targets": one kind of target).
+_NONE_DONE = re.compile(
+    r"(?:^|(?<=, )|(?<=that ))(?P<who>(?:[\w'’-]+\s+){1,5}?)"
+    r"(?:(?:carried\s+out|conducted|flew|launched|made)\s+no\s+|(?:did\s+not|didn['’]t|had\s+"
+    r"not|hadn['’]t|has\s+not|hasn['’]t|never)\s+(?:carry\s+out|conduct|fly|launch)\s+any\s+)"
+    r"(?:air\s+|military\s+|combat\s+)?(?:strikes|operations|missions|sorties|raids|attacks|"
+    r"flights)\b(?!\s+(?:on|against|targeting|at|aimed)\b)", re.I)
+ANY = "*"  # the thing of an act denied as a whole: it meets every thing
+
+
 # After a negated act: it happened once but not again, or by another means ("was not hit
 # again", "has not been hit since", "not by shells but by a drone").
 _ONLY_NOT = re.compile(r"[^,;.]{0,40}?\b(?:again|since|any\s*more|any\s+longer|but)\b", re.I)
@@ -239,10 +251,10 @@ def told(content: str) -> tuple[Told, ...]:
     its polarity (stance aside). Passive ("the market was shelled by X"): the subject is the
     thing, "by X" the doer; active ("X shelled the market"): the subject is the doer, what
     follows the thing; "the town fell to X": the town the thing, X the doer."""
-    if not _READS.opens(content) or unsettled(content):
+    if unsettled(content):
         return ()
     out = []
-    for m in _ACT.finditer(content):
+    for m in (_ACT.finditer(content) if _READS.opens(content) else ()):
         head = content[max(0, m.start() - _WINDOW):m.start()]
         clause = head[max((b.end() for b in _CLAUSE_BREAK.finditer(head)), default=0):]
         false_at = _called_false_after(content, m.start(), m.end())
@@ -280,6 +292,10 @@ def told(content: str) -> tuple[Told, ...]:
                             wholes=frozenset(_words(phrase, wholes=True)),
                             owners=_sides(phrase) | ({"own"} if _OWN.search(phrase)
                                                      else frozenset())))
+    for m in _NONE_DONE.finditer(content):
+        doers = _sides(m.group("who"))
+        if doers:  # a denial of every strike needs its doer: "no operations" by whom?
+            out.append(Told("strike", frozenset({ANY}), True, doers, m.start("who"), m.end()))
     return tuple(out)
 
 
@@ -310,11 +326,14 @@ def denied_keys(c: Claim) -> frozenset[str]:
     """``untold:KIND:THING`` for an act a claim says did not happen, ``told:KIND:THING`` for one
     it says did (``group.candidate_pairs`` pairs the first with the second only)."""
     return frozenset(f"{'untold' if t.negated else 'told'}:{t.kind}:{w}" for t in _acts(c)
-                     for w in (t.things if t.negated else t.things | t.wholes))
+                     for w in (t.things if t.negated else t.things | t.wholes) if w != ANY)
 
 
 def _shared(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
-    """The things two acts were done to: the same words, or a class and one of its kinds."""
+    """The things two acts were done to: the same words, or a class and one of its kinds; an
+    act denied as a whole (``ANY``) meets every thing of the other."""
+    if ANY in a or ANY in b:
+        return (a | b) - {ANY}
     return (a & b) | frozenset(k for k, kinds in _KINDS_OF.items()
                                if k in a and b & kinds or k in b and a & kinds)
 
