@@ -39,9 +39,9 @@ from divergence.pipeline import default_judge  # noqa: E402
 AUDIT = ROOT / "tests" / "data" / "newsdev" / "audit"
 
 
-def conflict_verdicts(split: str, with_article: bool = False) -> list[tuple]:
-    """(sentence a, sentence b, untrusted verdict) for each candidate pair judged a conflict;
-    with ``with_article``, also the article of sentence a (``--cv`` folds by it)."""
+def conflict_verdicts(split: str) -> list[tuple[str, str, object, str]]:
+    """(sentence a, sentence b, untrusted verdict, article of sentence a) for each candidate
+    pair judged a conflict (``--cv`` folds by the article)."""
     got = candidates(split)  # as the report pairs them
     claims, vectors, pairs = got.claims, got.vectors, list(got.pairs)
     judge = default_judge(got.emb.name)
@@ -49,7 +49,7 @@ def conflict_verdicts(split: str, with_article: bool = False) -> list[tuple]:
     ii, jj = [i for i, _, _ in pairs], [j for _, j, _ in pairs]
     got = judge.judge_pairs([claims[i] for i in ii], [claims[j] for j in jj],
                             [s for *_, s in pairs], vectors[ii], vectors[jj])
-    return [(claims[i].text, claims[j].text, v, *((claims[i].article_id,) if with_article else ()))
+    return [(claims[i].text, claims[j].text, v, claims[i].article_id)
             for i, j, v in zip(ii, jj, got, strict=True) if v.label == "conflict"]
 
 
@@ -108,13 +108,14 @@ def main() -> int:
         ap.error("--fit and --cv read the dev audit only")
     labels = audit(args.split)
     if args.cv:
-        got = [r for r in conflict_verdicts("dev", with_article=True) if (r[0], r[1]) in labels]
+        got = [r for r in conflict_verdicts("dev") if (r[0], r[1]) in labels]
         ys = np.array([labels[(r[0], r[1])] == "conflict" for r in got])
         cv = cross_validate(got, ys)
         print(f"cross-validated over articles ({cv['folds']} folds, {len(got)} verdicts, "
               f"features {', '.join(trust.FEATURES)}): AUC {cv['auc']}, log loss {cv['log_loss']}")
         return 0
-    rows = [(v, labels[(a, b)]) for a, b, v in conflict_verdicts(args.split) if (a, b) in labels]
+    rows = [(v, labels[(a, b)]) for a, b, v, _ in conflict_verdicts(args.split)
+            if (a, b) in labels]
     verdicts = [v for v, _ in rows]
     y = np.array([lab == "conflict" for _, lab in rows])
     if args.fit:

@@ -28,7 +28,6 @@ from .detectors import (
     denial_inside,
     is_conflict,
     negated_sayings,
-    same_speaker,
     speaker_key,
     text_span,
     who,
@@ -426,9 +425,10 @@ class NLIJudge(Judge):
 
 def two_voices(a: Claim, b: Claim) -> bool:
     """Two claims each told in a speaker's voice, and not one speaker's: the army's account
-    beside the residents' shares the names of the one happening both tell."""
-    return (bool(a.speaker and b.speaker) and not same_speaker(a, b)
-            and speaker_key(a) != speaker_key(b))  # two "he said" may be one man
+    beside the residents' shares the names of the one happening both tell. Speakers that fold
+    to one key are one voice here, two "he said" too (``same_speaker`` counts those as two
+    people; they may be one)."""
+    return bool(a.speaker and b.speaker) and speaker_key(a) != speaker_key(b)
 
 
 def _without_other_doers(a: Claim, b: Claim, reasons: list[Reason]) -> list[Reason]:

@@ -18,9 +18,10 @@ from .counts import singular
 
 _EVIDENCE = (r"(?P<obj>videos?|footage|images?|photos?|photographs?|pictures?|reports?|"
              r"recordings?|documents?|tallies|tally\s+sheets?|figures|accounts?|testimon(?:y|ies))")
-_FAKE = (r"(?:fake|faked|fabricated|doctored|staged|false|untrue|baseless|forged|manipulated|"
-         r"misleading|a\s+fabrication|fabrications|propaganda|lies|a\s+lie|disinformation|"
-         r"a\s+hoax|unfounded)")
+# What calls a thing false, in the words this frame and ``denied`` (reports called false) share.
+CALLED_FALSE = (r"fake|faked|fabricated|false|untrue|baseless|unfounded|a\s+fabrication|"
+                r"fabrications|propaganda|lies|a\s+lie|disinformation|a\s+hoax")
+_FAKE = rf"(?:{CALLED_FALSE}|doctored|staged|forged|manipulated|misleading)"  # evidence tampered
 # Words between the evidence and "was fake" that make the fake thing another one: "the video
 # shows that the statement was untrue", "the report was accurate and claims it was false".
 _GAP = r"(?:(?!(?:shows?|showed|said|says|that|claims?|which|and|but)\b)[\w-]+\s+)"
@@ -136,4 +137,4 @@ def called_false_detector(p: Pair) -> Reason | None:
     return None
 
 
-__all__ = ["called_false", "called_false_detector", "debunked"]
+__all__ = ["CALLED_FALSE", "called_false", "called_false_detector", "debunked"]

@@ -30,6 +30,7 @@ from ..gate import Gate
 from ..hedges import unsettled
 from ..text import countries, dates
 from .counts import singular
+from .debunked import CALLED_FALSE
 
 # Acts by kind, as verbs and some of their nouns ("the strike on the hospital": a negation must
 # govern the verb group itself, so "was not responsible for the strike" still tells the strike);
@@ -205,15 +206,13 @@ _OWN = re.compile(r"\b(?:its|their|our)\b", re.I)
 _NOT_TOLD = re.compile(r"\b(?:would|will|wo|could|might|may|should|must|shall|can|cannot|to)"
                        r"(?:\s+(?:not|never|n['’]t|have|be|been|ever|also|again))*\s*$", re.I)
 _HYPOTHETICAL = re.compile(r"^\s*(?:if|unless|had|were|should|whether)\b", re.I)
-_OTHERS_CLAIM = re.compile(r"\b(?:reports?|claims?|rumou?rs?|allegations?|suggestions?|"
-                           r"accounts?)\s+that\b[^.;]*$", re.I)
+_CLAIM_NOUNS = r"reports?|claims?|rumou?rs?|allegations?|accounts?"
+_OTHERS_CLAIM = re.compile(rf"\b(?:{_CLAIM_NOUNS}|suggestions?)\s+that\b[^.;]*$", re.I)
 # Reports of an act called false: "reports of shelling in Osk were baseless", "called the
 # army's account of a strike on the depot a fabrication". The act is said not to have happened.
-_REPORT_OF = re.compile(r"\b(?:reports?|claims?|rumou?rs?|allegations?|accounts?|stories|story)"
-                        r"\s+(?:that|of|about)\b[^.;:]*$", re.I)
-_FALSE_WORDS = (r"(?:fake|faked|fabricated|invented|made\s+up|false|untrue|baseless|groundless|"
-                r"unfounded|a\s+fabrication|fabrications|propaganda|lies|a\s+lie|disinformation|"
-                r"a\s+hoax|fiction|pure\s+fiction)\b")
+_REPORT_OF = re.compile(rf"\b(?:{_CLAIM_NOUNS}|stories|story)\s+(?:that|of|about)\b[^.;:]*$",
+                        re.I)
+_FALSE_WORDS = rf"(?:{CALLED_FALSE}|invented|made\s+up|groundless|fiction|pure\s+fiction)\b"
 _CALLED_FALSE_AFTER = re.compile(
     r"[^.;:]*?(?:\b(?:was|were|is|are|had\s+been|have\s+been)\s+(?:all\s+|entirely\s+|"
     rf"completely\s+|simply\s+|totally\s+)?|\s(?:as\s+)?)(?={_FALSE_WORDS})", re.I)
