@@ -20,6 +20,7 @@ from ..judge import Judge
 from ..judge.frames import frame_keys
 from ..judge.frames.accused import FLOOR as ACCUSED_FLOOR
 from ..judge.frames.denied import FLOOR as DENIED_FLOOR
+from ..judge.frames.mishap import FLOOR as MISHAP_FLOOR
 from ..judge.once import judge_once
 from ..judge.text import entities
 from ..records import Article, Claim, ClaimGroup, Event, Judgement, Reason
@@ -234,12 +235,13 @@ def candidate_pairs(
             buckets[key].append(n)
     for key in sorted(buckets):
         kind, _, rest = key.partition(":")
-        if kind in ("accuses", "told"):  # paired from the rejections' and denials' side only
+        if kind in ("accuses", "told", "inflicted"):  # paired from the few's side only
             continue
-        if kind in ("accused", "untold"):  # a rejection against the accusations of its story,
-            # an act said not to have happened against the same act told: not each other
-            other, floor = (("accuses", ACCUSED_FLOOR) if kind == "accused"
-                            else ("told", DENIED_FLOOR))
+        if kind in ("accused", "untold", "accident"):  # a rejection against the accusations of
+            # its story, an act said not to have happened against the same act told, a mishap
+            # against a harm told as an act: not each other
+            other, floor = {"accused": ("accuses", ACCUSED_FLOOR), "untold": ("told", DENIED_FLOOR),
+                            "accident": ("inflicted", MISHAP_FLOOR)}[kind]
             parts.insert(0, _across(vectors, buckets[key], buckets.get(f"{other}:{rest}", []),
                                     other_voice, floor))
             continue

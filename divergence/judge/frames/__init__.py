@@ -27,6 +27,7 @@ from .credit import frame_credits, responsibility
 from .debunked import debunked
 from .denied import denied, denied_keys
 from .happenings import TIMED, happenings
+from .mishap import mishap, mishap_keys
 from .reasons import linkage, reasons
 from .same_credit import same_credit
 from .times import same_value, times, when
@@ -41,7 +42,8 @@ def frame_keys(c: Claim) -> frozenset[str]:
     person given a title with a first name, by ``detectors.surname_key``), ``accused:KEY`` /
     ``accuses:KEY`` (charges against a party rejected / made: paired one with the other),
     ``untold:KIND:THING`` / ``told:KIND:THING`` (an act said not to have happened / to have
-    happened: paired one with the other).
+    happened: paired one with the other), ``accident:harm`` / ``inflicted:harm`` (a harm told
+    as a mishap / as an act: paired one with the other).
     Candidate pairs are also drawn between
     claims sharing a key, however differently worded (``group.candidate_pairs``)."""
     keys = set()
@@ -57,6 +59,7 @@ def frame_keys(c: Claim) -> frozenset[str]:
         keys.add("why")
     keys |= accused_keys(c)
     keys |= denied_keys(c)
+    keys |= mishap_keys(c.content)
     keys |= {f"title:{name}" for name in titled_people(c.text)}  # as the title detector reads
     timed = happenings(c.text) & TIMED
     if timed and times(c.text):
@@ -68,12 +71,14 @@ def frame_partners(keys: frozenset[str]) -> frozenset[str]:
     """The keys a claim with ``keys`` is compared through: its own, except that a rejection
     (``accused:KEY``) meets accusations (``accuses:KEY``) and an accusation meets rejections,
     never another accusation; an act said not to have happened (``untold:``) meets the same
-    act told (``told:``), and the other way round."""
+    act told (``told:``), and a mishap (``accident:``) an act of harm (``inflicted:``), and the
+    other way round."""
     out = set()
     for key in keys:
         kind, _, rest = key.partition(":")
         out.add({"accused": f"accuses:{rest}", "accuses": f"accused:{rest}",
-                 "untold": f"told:{rest}", "told": f"untold:{rest}"}.get(kind, key))
+                 "untold": f"told:{rest}", "told": f"untold:{rest}",
+                 "accident": f"inflicted:{rest}", "inflicted": f"accident:{rest}"}.get(kind, key))
     return frozenset(out)
 
 
@@ -104,10 +109,10 @@ def read_ahead(claims: Sequence[Claim]) -> threading.Thread | None:
 
 FRAME_DETECTORS = ("count", "when", "same-value", "responsibility", "compliance", "agreed",
                    "linkage", "debunked", "accused", "same-credit", "victims", "control",
-                   "denied")
+                   "denied", "mishap")
 
 __all__ = ["FRAME_DETECTORS", "TIMED", "Count", "accused", "accused_keys", "agreed",
            "agreed_or_not", "compliance", "control", "count", "counts", "debunked", "denied",
-           "denied_keys", "frame_credits",
-           "frame_keys", "frame_partners", "happenings", "kept_or_broken", "linkage", "read_ahead",
-           "reasons", "responsibility", "same_credit", "same_value", "victims", "when"]
+           "denied_keys", "frame_credits", "frame_keys", "frame_partners", "happenings",
+           "kept_or_broken", "linkage", "mishap", "mishap_keys", "read_ahead", "reasons",
+           "responsibility", "same_credit", "same_value", "victims", "when"]
