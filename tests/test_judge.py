@@ -672,3 +672,22 @@ def test_who_started_the_fighting_is_a_question(a: str, b: str) -> None:
     war is no named harm, and "fired first" no act of harm)."""
     r = fire("responsibility", a, b, sim=0.45)
     assert r is not None and r.type == "actor" and "started it" in r.detail
+
+
+def test_a_shared_name_and_closeness_are_no_agreement_without_shared_words() -> None:
+    """Two claims that name one person at cosine 0.5 but share under a tenth of their content
+    words are topic neighbours ("Venn toured the farms" / "questions for Venn on inflation"):
+    neither. The same name with the same words agrees (``NLIJudge.anchored_words``)."""
+    from divergence.ingest.split import claim_from_text
+    from divergence.judge import NLIJudge
+
+    a = claim_from_text("Arlo Venn spent the morning touring flooded farms along the river "
+                        "valley with local mayors and engineers.", "a:0")
+    topic = claim_from_text("Inflation figures released by the statistics office surprised "
+                            "economists and raised questions for Venn in parliament about "
+                            "spending plans.", "b:0")
+    same = claim_from_text("Arlo Venn toured the flooded farms of the river valley on Tuesday "
+                           "morning with mayors.", "c:0")
+    got = NLIJudge().judge_pairs([a, a], [topic, same], [0.5, 0.5])
+    assert [v.label for v in got] == ["neither", "agree"]
+    assert NLIJudge(anchored_words=0.0).judge_pairs([a], [topic], [0.5])[0].label == "agree"
