@@ -19,6 +19,7 @@ from ..ids import stable_id
 from ..judge import Judge
 from ..judge.frames import frame_keys
 from ..judge.frames.accused import FLOOR as ACCUSED_FLOOR
+from ..judge.frames.contact import FLOOR as CONTACT_FLOOR
 from ..judge.frames.denied import FLOOR as DENIED_FLOOR
 from ..judge.frames.mishap import FLOOR as MISHAP_FLOOR
 from ..judge.once import judge_once
@@ -235,13 +236,12 @@ def candidate_pairs(
             buckets[key].append(n)
     for key in sorted(buckets):
         kind, _, rest = key.partition(":")
-        if kind in ("accuses", "told", "inflicted"):  # paired from the few's side only
+        if kind in _MANY:  # paired from the few's side only
             continue
-        if kind in ("accused", "untold", "accident"):  # a rejection against the accusations of
-            # its story, an act said not to have happened against the same act told, a mishap
-            # against a harm told as an act: not each other
-            other, floor = {"accused": ("accuses", ACCUSED_FLOOR), "untold": ("told", DENIED_FLOOR),
-                            "accident": ("inflicted", MISHAP_FLOOR)}[kind]
+        if kind in _FEW:  # a rejection against the accusations of its story, an act said not
+            # to have happened against the same act told, a mishap against a harm told as an
+            # act, a contact denied against one told: not each other
+            other, floor = _FEW[kind]
             parts.insert(0, _across(vectors, buckets[key], buckets.get(f"{other}:{rest}", []),
                                     other_voice, floor))
             continue
@@ -263,6 +263,13 @@ def candidate_pairs(
         keep = st[i] == st[j]
         i, j, sim = i[keep], j[keep], sim[keep]
     return PairSet(i, j, sim).canonical()  # row-major; of a duplicate, the first
+
+
+# Frame keys paired one side with the other (``judge.frames.frame_partners``): each claim of the
+# few with its closest of the many, from the detector's own floor.
+_FEW = {"accused": ("accuses", ACCUSED_FLOOR), "untold": ("told", DENIED_FLOOR),
+        "accident": ("inflicted", MISHAP_FLOOR), "nocontact": ("contact", CONTACT_FLOOR)}
+_MANY = frozenset(other for other, _ in _FEW.values())
 
 
 def _across(vectors: np.ndarray, left: Sequence[int], right: Sequence[int],

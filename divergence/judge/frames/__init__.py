@@ -21,6 +21,7 @@ from ..offices import titled_people
 from .accused import accused, accused_keys
 from .agreed import agreed, agreed_or_not
 from .compliance import compliance, kept_or_broken
+from .contact import contact, contact_keys
 from .control import control
 from .counts import Count, count, counts
 from .credit import frame_credits, responsibility
@@ -43,7 +44,8 @@ def frame_keys(c: Claim) -> frozenset[str]:
     ``accuses:KEY`` (charges against a party rejected / made: paired one with the other),
     ``untold:KIND:THING`` / ``told:KIND:THING`` (an act said not to have happened / to have
     happened: paired one with the other), ``accident:harm`` / ``inflicted:harm`` (a harm told
-    as a mishap / as an act: paired one with the other).
+    as a mishap / as an act: paired one with the other), ``nocontact:KIND`` / ``contact:KIND``
+    (a meeting, call or notice denied / told: paired one with the other).
     Candidate pairs are also drawn between
     claims sharing a key, however differently worded (``group.candidate_pairs``)."""
     keys = set()
@@ -60,6 +62,7 @@ def frame_keys(c: Claim) -> frozenset[str]:
     keys |= accused_keys(c)
     keys |= denied_keys(c)
     keys |= mishap_keys(c.content)
+    keys |= contact_keys(c.content)
     keys |= {f"title:{name}" for name in titled_people(c.text)}  # as the title detector reads
     timed = happenings(c.text) & TIMED
     if timed and times(c.text):
@@ -71,14 +74,15 @@ def frame_partners(keys: frozenset[str]) -> frozenset[str]:
     """The keys a claim with ``keys`` is compared through: its own, except that a rejection
     (``accused:KEY``) meets accusations (``accuses:KEY``) and an accusation meets rejections,
     never another accusation; an act said not to have happened (``untold:``) meets the same
-    act told (``told:``), and a mishap (``accident:``) an act of harm (``inflicted:``), and the
-    other way round."""
+    act told (``told:``), a mishap (``accident:``) an act of harm (``inflicted:``), a contact
+    denied (``nocontact:``) one told (``contact:``), and the other way round."""
     out = set()
     for key in keys:
         kind, _, rest = key.partition(":")
         out.add({"accused": f"accuses:{rest}", "accuses": f"accused:{rest}",
                  "untold": f"told:{rest}", "told": f"untold:{rest}",
-                 "accident": f"inflicted:{rest}", "inflicted": f"accident:{rest}"}.get(kind, key))
+                 "accident": f"inflicted:{rest}", "inflicted": f"accident:{rest}",
+                 "nocontact": f"contact:{rest}", "contact": f"nocontact:{rest}"}.get(kind, key))
     return frozenset(out)
 
 
@@ -109,10 +113,10 @@ def read_ahead(claims: Sequence[Claim]) -> threading.Thread | None:
 
 FRAME_DETECTORS = ("count", "when", "same-value", "responsibility", "compliance", "agreed",
                    "linkage", "debunked", "accused", "same-credit", "victims", "control",
-                   "denied", "mishap")
+                   "denied", "mishap", "contact")
 
 __all__ = ["FRAME_DETECTORS", "TIMED", "Count", "accused", "accused_keys", "agreed",
-           "agreed_or_not", "compliance", "control", "count", "counts", "debunked", "denied",
-           "denied_keys", "frame_credits", "frame_keys", "frame_partners", "happenings",
+           "agreed_or_not", "compliance", "contact", "control", "count", "counts", "debunked",
+           "denied", "denied_keys", "frame_credits", "frame_keys", "frame_partners", "happenings",
            "kept_or_broken", "linkage", "mishap", "mishap_keys", "read_ahead", "reasons",
            "responsibility", "same_credit", "same_value", "victims", "when"]

@@ -1,0 +1,149 @@
+"""Contact told and denied: a meeting, a call or advance notice one voice reports and another
+says never happened ("Iran gave notice 72 hours beforehand" / "Washington had not been given 72
+hours' notice"; "talks with the rebels had never taken place" / "the negotiators sat down for six
+hours in Carsa"). The ``contact`` detector: a report and its rejection where the rejection
+denies the contact itself, not what was said in it ("did not discuss trade" is about the talk's
+topic, which ``linkage`` and the negation readers compare).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from ...records import Reason
+from ...wordlists import word_set
+from ..detectors import Pair, detector, one_voice, same_speaker, span_of
+from ..gate import Gate
+from ..text import entities
+from .counts import dates_differ
+
+# Contact by kind, as verbs and nouns.
+_KINDS = {
+    "meeting": r"met|meet|meeting|meetings|talks|negotiations|negotiated|sat\s+down\s+with|"
+               r"sat\s+down",
+    "call": r"spoke|spoken|speak|talked|(?:phone|telephone)\s+(?:call|conversation)s?|"
+            r"conversations?|phoned|telephoned",
+    "notice": r"(?:advance\s+|prior\s+)?notice|notified|notify|notification|advance\s+warning|"
+              r"prior\s+warning|forewarn\w*|heads-up",
+}
+_ACT = re.compile("|".join(rf"(?P<{k}>\b(?:{rx})\b)" for k, rx in _KINDS.items()), re.I)
+# A negation governing the act: "never met", "had not been given 72 hours' notice", "no talks",
+# "neither notified", "denied meeting", "there was no conversation".
+_NOT_BEFORE = re.compile(
+    r"(?:\b(?:not|never|neither|nor|no|without)|n['’]t|\bden(?:y|ied|ies|ying))"
+    r"(?:\s+[\w'’-]+){0,4}?\s*$", re.I)
+# ... or after it: "talks had never taken place", "the meeting did not happen".
+_NOT_AFTER = re.compile(
+    r"(?:\s+[\w'’-]+){0,5}?\s+(?:(?:had|has|have)\s+)?(?:never|not|did\s+not|didn['’]t|had\s+not|hadn['’]t)\s+"
+    r"(?:been\s+)?(?:take[ns]?\s+place|took\s+place|happen(?:ed)?|occur(?:red)?)\b", re.I)
+# Its topic, not the contact: "talks on trade did not", "did not speak about trade": a negation
+# before "speak about" or "discuss" is of what was said; only a bare contact is denied.
+_TOPIC_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+(?:about|on|of|over|regarding)\s+"
+                          r"(?!the\s+(?:phone|telephone)\b)", re.I)
+# An order or advice not to: "told his ministers not to speak publicly".
+_NOT_TO = re.compile(r"\bnot\s+to\s+$", re.I)
+_CLAUSE = re.compile(r"[,;:.]|\b(?:but|while|whereas|although|and\s+that)\b", re.I)
+# A fear, a plan or a wish is no contact told: "plans to meet", "could speak", "asked for talks".
+_NOT_TOLD = re.compile(r"\b(?:plan\w*|expect\w*|will|would|could|might|may|hope\w*|want\w*|"
+                       r"seek\w*|sought|ask\w*|call\w*\s+for|urg\w*|propos\w*|offer\w*|invit\w*|"
+                       r"ready|willing|if|whether|next|upcoming|future|prepar\w*)\b", re.I)
+_GATE = Gate(_ACT)
+
+
+class Contact(NamedTuple):
+    """One contact a claim tells of: its kind, whether the claim says it did not happen, and
+    its span."""
+
+    kind: str
+    negated: bool
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=65536)
+def contacts(text: str) -> tuple[Contact, ...]:
+    """The meetings, calls and notices ``text`` tells of or denies; those planned, sought or
+    feared ("plans to meet", "asked for talks") and those qualified by a topic ("did not speak
+    about trade") are left out."""
+    if not _GATE.opens(text):
+        return ()
+    out = []
+    for m in _ACT.finditer(text):
+        kind = next(k for k in _KINDS if m.group(k))
+        cut = max((c.end() for c in _CLAUSE.finditer(text, 0, m.start())), default=0)
+        if _NOT_TOLD.search(text, cut, m.start()):
+            continue
+        before = text[cut:m.start()]
+        if _NOT_TO.search(before):
+            continue
+        negated = bool(_NOT_BEFORE.search(before) or _NOT_AFTER.match(text, m.end()))
+        if negated and kind != "notice" and _TOPIC_AFTER.match(text, m.end()):
+            continue  # "did not speak about trade": the topic is denied, not the call ("no
+            # notice of the test" is notice of it)
+        out.append(Contact(kind, negated, m.start(), m.end()))
+    return tuple(out)
+
+
+_GENERIC = word_set("generic_actors")
+_AT = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$", re.I)
+
+
+@lru_cache(maxsize=65536)
+def parties(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The names a claim gives (a possessive, "Halloran's deputy", names no party; nor a
+    generic actor, "the Government") and, of them, the places ("in Carsa")."""
+    names, places = set(), set()
+    for e in entities(text):
+        if text[e.end:e.end + 2] in ("'s", "’s") or _ACT.fullmatch(e.text) or e.key in _GENERIC:
+            continue  # "Talks with the rebels" opening a sentence, "Government" are no names
+        names.add(e.key)
+        if _AT.search(text, max(0, e.start - 12), e.start):
+            places.add(e.key)
+    return frozenset(names), frozenset(places)
+
+
+# How close a contact told and one denied must be (cosine): a denial words it apart ("talks had
+# never taken place" / "the negotiators sat down for six hours in Carsa": 0.30).
+FLOOR = 0.25
+
+
+def contact_keys(text: str) -> frozenset[str]:
+    """``nocontact:KIND`` for each contact a claim denies, ``contact:KIND`` for each it tells:
+    candidate pairs join the few of the first to the second."""
+    return frozenset(f"{'nocontact' if c.negated else 'contact'}:{c.kind}" for c in contacts(text))
+
+
+@detector("contact")
+def contact(p: Pair) -> Reason | None:
+    """One voice tells a meeting, call or notice that another says never happened: the same
+    kind of contact, a name both give (and, where both name people, one of those: "Halloran's
+    deputy, Orre, attended" is not Halloran), the same day if both give one, claims from
+    cosine ``FLOOR``, of two speakers or a speaker and an outlet."""
+    if one_voice(p) or p.similarity < FLOOR or same_speaker(p.a, p.b) and p.a.speaker:
+        return None
+    xs, ys = contacts(p.a.content), contacts(p.b.content)
+    if not xs or not ys or dates_differ(p.a.content, p.b.content):
+        return None
+    (na, pa), (nb, pb) = parties(p.a.content), parties(p.b.content)
+    shared = na & nb
+    if not shared or (na - pa and nb - pb and not (na - pa) & (nb - pb)):
+        return None  # no name in common, or other people ("Halloran" / "his deputy Orre")
+    for x in xs:
+        for y in ys:
+            if x.kind != y.kind or x.negated == y.negated:
+                continue
+            said, denied = (x, y) if y.negated else (y, x)
+            if any(c.kind == said.kind and c.negated for c in (xs if said is x else ys)):
+                continue  # the reporting claim denies it too: it tells both sides
+            return Reason("attribution", f"did the {x.kind} happen? — "
+                          f"{p.a.speaker or 'the outlet'}: {'no' if x.negated else 'yes'}; "
+                          f"{p.b.speaker or 'the outlet'}: {'no' if y.negated else 'yes'} "
+                          f"({', '.join(sorted(shared))})", (p.a.id, p.b.id),
+                          (span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)),
+                          weight=0.7)
+    return None
+
+
+__all__ = ["FLOOR", "Contact", "contact", "contact_keys", "contacts", "parties"]
