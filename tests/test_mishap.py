@@ -8,7 +8,7 @@ from divergence.group.claims import candidate_pairs
 from divergence.ingest.split import claim_from_text
 from divergence.judge.detectors import Pair
 from divergence.judge.frames import frame_keys, mishap
-from divergence.judge.frames.mishap import side
+from divergence.judge.frames.mishap import claim_side, side
 from divergence.records import Claim
 
 
@@ -73,19 +73,46 @@ def test_the_side_a_claim_takes() -> None:
     assert side("The meeting ended early.") is None
 
 
-def test_mishaps_are_paired_with_acts_of_harm_and_not_with_each_other() -> None:
+def test_mishaps_are_paired_with_acts_of_harm_and_not_acts_with_each_other() -> None:
     texts = ("The blaze at the depot was an accident, the fire service said.",
              "Arson destroyed the depot, police said.",
-             "An accident caused the fire at the depot, the owner said.")
+             "Saboteurs set the depot on fire and it was arson, the owner said.")
     claims = [claim_from_text(t, f"a{k}:0") for k, t in enumerate(texts)]
     claims = [Claim(c.id, f"a{k}", c.text, 0, len(c.text), proposition=c.proposition,
                     speaker=c.speaker, stance=c.stance) for k, c in enumerate(claims)]
     assert "accident:harm" in frame_keys(claims[0])
-    assert "inflicted:harm" in frame_keys(claims[1])
-    # cosine 0.35 between the mishaps and the act: below the closeness that pairs claims
-    v = np.array([[1.0, 0.0, 0.0], [0.35, 0.937, 0.0], [0.0, 0.35, 0.937]], np.float32)
+    assert {"inflicted:harm"} <= frame_keys(claims[1]) & frame_keys(claims[2])
+    # the mishap at cosine 0.35 from each act, the two acts at 0.4: all below the closeness
+    # that pairs claims, above the floor a frame shared by both sides would pair them from
+    v = np.array([[1.0, 0.0, 0.0], [0.35, 0.937, 0.0], [0.35, 0.296, 0.889]], np.float32)
     got = {(int(i), int(j)) for i, j, _ in candidate_pairs(claims, v, 0.5)}
-    assert got == {(0, 1), (1, 2)}
+    assert got == {(0, 1), (0, 2)}
+
+
+def test_a_denial_and_a_double_negative_read_the_right_side() -> None:
+    """Review, 2026-12-05: the stance a claim's splitter took off ("X denied that P") and a
+    ruling-out that is itself negated ("have not ruled out arson") were read the wrong way."""
+    denied = claim_from_text("The minister denied that the warehouse fire was an accident.", "a:0")
+    assert denied.stance == "denies"
+    got = claim_side(denied)
+    assert got is not None and got.side == "attack"
+    assert "inflicted:harm" in frame_keys(denied)
+    arson = claim_from_text("Police said the warehouse fire was arson.", "b:0")
+    assert mishap(Pair(denied, arson, 0.6)) is None
+    for a, b in (
+            ("Police have not ruled out arson in the warehouse fire.",
+             "The fire service said the warehouse fire was arson."),
+            ("There were no deaths in the stampede at the stadium, police said.",
+             "Stewards said the stampede at the stadium began in a crush at the gate."),
+            ("The president won the election by a landslide.",
+             "Soldiers opened fire on protesters after the election, killing four."),
+            ("The general vowed to crush the rebels who killed 12 soldiers.",
+             "The soldiers were killed by rebel drones, the army said."),
+            ("The ministry deliberately delayed the report on the blast.",
+             "The blast was an accident, the ministry said."),
+            ("The garrison repelled an attack on the base, where two soldiers died.",
+             "The two soldiers died in an accident at the base, the army said.")):
+        assert mishap(pair(a, b, sim=0.6)) is None, (a, b)
 
 
 def test_the_news_judge_calls_the_two_accounts_a_conflict() -> None:

@@ -61,8 +61,8 @@ def frame_keys(c: Claim) -> frozenset[str]:
         keys.add("why")
     keys |= accused_keys(c)
     keys |= denied_keys(c)
-    keys |= mishap_keys(c.content)
-    keys |= contact_keys(c.content)
+    keys |= mishap_keys(c)
+    keys |= contact_keys(c)
     keys |= {f"title:{name}" for name in titled_people(c.text)}  # as the title detector reads
     timed = happenings(c.text) & TIMED
     if timed and times(c.text):

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from ...records import Reason
+from ...records import Claim, Reason
 from ...wordlists import word_set
 from ..detectors import Pair, detector, one_voice, same_speaker, span_of
 from ..gate import Gate
@@ -21,9 +21,14 @@ from .counts import dates_differ
 
 # Contact by kind, as verbs and nouns.
 _KINDS = {
-    "meeting": r"met|meet|meeting|meetings|talks|negotiations|negotiated|sat\s+down\s+with|"
-               r"sat\s+down",
-    "call": r"spoke|spoken|speak|talked|(?:phone|telephone)\s+(?:call|conversation)s?|"
+    # a meeting with someone, not "meet the deadline"
+    "meeting": r"(?:met|meet)(?!\s+(?:the\s+|its\s+|their\s+|a\s+|his\s+|her\s+)?(?:deadline|"
+               r"target|demands?|requirements?|criteria|goals?|standards?|obligations?|"
+               r"expectations|needs|costs?|conditions|threshold|quota)\b)|meeting|meetings|talks|"
+               r"negotiations|negotiated|sat\s+down\s+with|sat\s+down",
+    # speaking with or to someone, not "spoke at a rally"
+    "call": r"(?:spoke|spoken|speak|talked)(?=(?:\s+[\w'’-]+){0,2}?\s+(?:with|to)\b|\s+by\s+"
+            r"(?:phone|telephone))|(?:phone|telephone)\s+(?:call|conversation)s?|"
             r"conversations?|phoned|telephoned",
     "notice": r"(?:advance\s+|prior\s+)?notice|notified|notify|notification|advance\s+warning|"
               r"prior\s+warning|forewarn\w*|heads-up",
@@ -32,8 +37,10 @@ _ACT = re.compile("|".join(rf"(?P<{k}>\b(?:{rx})\b)" for k, rx in _KINDS.items()
 # A negation governing the act: "never met", "had not been given 72 hours' notice", "no talks",
 # "neither notified", "denied meeting", "there was no conversation".
 _NOT_BEFORE = re.compile(
-    r"(?:\b(?:not|never|neither|nor|no|without)|n['’]t|\bden(?:y|ied|ies|ying))"
-    r"(?:\s+[\w'’-]+){0,4}?\s*$", re.I)
+    r"(?:\b(?:not|never|neither|nor|no|without|refused\s+to|failed\s+to|declined\s+to)|n['’]t|"
+    r"\bden(?:y|ied|ies|ying))"
+    # "there is no doubt that they met", "not only met": no denial
+    r"(?!\s+(?:doubt|question|only|surprise|secret)\b)(?:\s+[\w'’-]+){0,4}?\s*$", re.I)
 # ... or after it: "talks had never taken place", "the meeting did not happen".
 _NOT_AFTER = re.compile(
     r"(?:\s+[\w'’-]+){0,5}?\s+(?:(?:had|has|have)\s+)?(?:never|not|did\s+not|didn['’]t|had\s+not|hadn['’]t)\s+"
@@ -41,12 +48,16 @@ _NOT_AFTER = re.compile(
 # Its topic, not the contact: "talks on trade did not", "did not speak about trade": a negation
 # before "speak about" or "discuss" is of what was said; only a bare contact is denied.
 _TOPIC_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+(?:about|on|of|over|regarding)\s+"
-                          r"(?!the\s+(?:phone|telephone)\b)", re.I)
+                          r"(?!the\s+(?:phone|telephone)\b|(?:monday|tuesday|wednesday|thursday|"
+                          r"friday|saturday|sunday|\d)|the\s+(?:\d|sidelines|eve)\b)", re.I)
+# Reported, not told: "describing media reports of a meeting in Carsa as fabricated".
+_REPORTED = re.compile(r"\b(?:reports?|claims?|accounts?|rumou?rs?|allegations?|suggestions?|"
+                       r"speculation)\s+(?:of|that|about)\s+(?:[\w'’-]+\s+){0,3}?$", re.I)
 # An order or advice not to: "told his ministers not to speak publicly".
 _NOT_TO = re.compile(r"\bnot\s+to\s+$", re.I)
-_CLAUSE = re.compile(r"[,;:.]|\b(?:but|while|whereas|although|and\s+that)\b", re.I)
+_CLAUSE = re.compile(r"[,;:.]|\b(?:but|while|whereas|although|though|and\s+that)\b", re.I)
 # A fear, a plan or a wish is no contact told: "plans to meet", "could speak", "asked for talks".
-_NOT_TOLD = re.compile(r"\b(?:plan\w*|expect\w*|will|would|could|might|may|hope\w*|want\w*|"
+_NOT_TOLD = re.compile(r"\b(?:plan\w*|expect\w*|will|would|could|might|(?-i:may)|hope\w*|want\w*|"
                        r"seek\w*|sought|ask\w*|call\w*\s+for|urg\w*|propos\w*|offer\w*|invit\w*|"
                        r"ready|willing|if|whether|next|upcoming|future|prepar\w*)\b", re.I)
 _GATE = Gate(_ACT)
@@ -65,8 +76,8 @@ class Contact(NamedTuple):
 @lru_cache(maxsize=65536)
 def contacts(text: str) -> tuple[Contact, ...]:
     """The meetings, calls and notices ``text`` tells of or denies; those planned, sought or
-    feared ("plans to meet", "asked for talks") and those qualified by a topic ("did not speak
-    about trade") are left out."""
+    feared ("plans to meet", "asked for talks"), only reported ("reports of a meeting") and
+    those qualified by a topic ("did not speak about trade") are left out."""
     if not _GATE.opens(text):
         return ()
     out = []
@@ -76,7 +87,7 @@ def contacts(text: str) -> tuple[Contact, ...]:
         if _NOT_TOLD.search(text, cut, m.start()):
             continue
         before = text[cut:m.start()]
-        if _NOT_TO.search(before):
+        if _NOT_TO.search(before) or _REPORTED.search(before):
             continue
         negated = bool(_NOT_BEFORE.search(before) or _NOT_AFTER.match(text, m.end()))
         if negated and kind != "notice" and _TOPIC_AFTER.match(text, m.end()):
@@ -109,10 +120,20 @@ def parties(text: str) -> tuple[frozenset[str], frozenset[str]]:
 FLOOR = 0.25
 
 
-def contact_keys(text: str) -> frozenset[str]:
+def claim_contacts(c: Claim) -> tuple[Contact, ...]:
+    """The contacts a claim tells of or denies: its content's, each the other way round when
+    the claim denies its content ("Lind denied that he met Varga" denies the meeting)."""
+    got = contacts(c.content)
+    if c.stance != "denies":
+        return got
+    return tuple(x._replace(negated=not x.negated) for x in got)
+
+
+def contact_keys(c: Claim) -> frozenset[str]:
     """``nocontact:KIND`` for each contact a claim denies, ``contact:KIND`` for each it tells:
     candidate pairs join the few of the first to the second."""
-    return frozenset(f"{'nocontact' if c.negated else 'contact'}:{c.kind}" for c in contacts(text))
+    return frozenset(f"{'nocontact' if x.negated else 'contact'}:{x.kind}"
+                     for x in claim_contacts(c))
 
 
 @detector("contact")
@@ -123,7 +144,7 @@ def contact(p: Pair) -> Reason | None:
     cosine ``FLOOR``, of two speakers or a speaker and an outlet."""
     if one_voice(p) or p.similarity < FLOOR or same_speaker(p.a, p.b) and p.a.speaker:
         return None
-    xs, ys = contacts(p.a.content), contacts(p.b.content)
+    xs, ys = claim_contacts(p.a), claim_contacts(p.b)
     if not xs or not ys or dates_differ(p.a.content, p.b.content):
         return None
     (na, pa), (nb, pb) = parties(p.a.content), parties(p.b.content)
@@ -134,9 +155,9 @@ def contact(p: Pair) -> Reason | None:
         for y in ys:
             if x.kind != y.kind or x.negated == y.negated:
                 continue
-            said, denied = (x, y) if y.negated else (y, x)
-            if any(c.kind == said.kind and c.negated for c in (xs if said is x else ys)):
-                continue  # the reporting claim denies it too: it tells both sides
+            if any({c.negated for c in cs if c.kind == x.kind} == {True, False}
+                   for cs in (xs, ys)):
+                continue  # a claim that tells it and denies it tells both sides
             return Reason("attribution", f"did the {x.kind} happen? — "
                           f"{p.a.speaker or 'the outlet'}: {'no' if x.negated else 'yes'}; "
                           f"{p.b.speaker or 'the outlet'}: {'no' if y.negated else 'yes'} "
@@ -146,4 +167,5 @@ def contact(p: Pair) -> Reason | None:
     return None
 
 
-__all__ = ["FLOOR", "Contact", "contact", "contact_keys", "contacts", "parties"]
+__all__ = ["FLOOR", "Contact", "claim_contacts", "contact", "contact_keys", "contacts",
+           "parties"]
