@@ -2,8 +2,10 @@
 says never happened ("Iran gave notice 72 hours beforehand" / "Washington had not been given 72
 hours' notice"; "talks with the rebels had never taken place" / "the negotiators sat down for six
 hours in Carsa"). The ``contact`` detector: a report and its rejection where the rejection
-denies the contact itself, not what was said in it ("did not discuss trade" is about the talk's
-topic, which ``linkage`` and the negation readers compare).
+denies the contact itself, not what was said in it ("did not speak about trade" is about the call's
+topic, which ``linkage`` and the negation readers compare). A claim that denies its content
+("Lind denied that he met Varga") denies the contact; one that tells a contact and denies it
+takes no side.
 """
 
 from __future__ import annotations

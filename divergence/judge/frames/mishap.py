@@ -5,8 +5,9 @@ bullets", "shot down by a missile"). The ``mishap`` detector: a report and its r
 neither names the other's version, only its own cause.
 
 A claim that rules out the other version says which side it takes: "ruling out foul play", "no
-indication it had been struck" read as a mishap; "was no accident" as an act. A claim that tells
-both (the army's account and the witnesses') takes no side here.
+indication it had been struck" read as a mishap; "was no accident" as an act; so does a claim
+that denies its content ("the minister denied that the fire was an accident": an act). A claim
+that tells both (the army's account and the witnesses') takes no side here.
 """
 
 from __future__ import annotations
