@@ -221,6 +221,14 @@ def test_questions_from_typed_reasons() -> None:
                     pos) == "What is Trump's title?"
     assert question([Reason("attribution", "X asserts it; Y denies it", weight=0.9)], pos) == \
         "Is it so that twelve people died?"
+    # the mishap and contact frames' reasons ask their own questions
+    assert question([Reason("actor", "how the harm came about — the army: a mishap ('stampede'); "
+                            "doctors: an act ('gunshot wounds')", weight=0.7)], pos) == \
+        "Was it a mishap or an act?"
+    assert question([Reason("attribution", "did the notice happen? — the minister: yes; the "
+                            "official: no (iran)", weight=0.7)], pos) == "Was notice given?"
+    assert question([Reason("attribution", "did the meeting happen? — A: no; B: yes (carsa)",
+                            weight=0.7)], pos) == "Did the meeting take place?"
 
 
 def test_questions_read_as_english() -> None:

@@ -510,13 +510,15 @@ def _subject(r: Reason) -> str | None:
 
 def question(reasons: Sequence[Reason], pos: Sequence[Position]) -> str:
     """The question the positions answer, from the typed reasons: who is credited, whether a
-    truce was kept, how many, when, what someone's title is; else whether the first position
-    holds."""
+    harm was a mishap or an act, whether a truce was kept, how many, when, what someone's title
+    is, whether a meeting, call or notice took place; else whether the first position holds."""
     for kind in ("actor", "compliance", "number", "date", "title"):
         for r in sorted(reasons, key=lambda r: -r.weight):
             if r.type != kind:
                 continue
             what = _subject(r)
+            if kind == "actor" and r.detail.startswith(_HOW_HARM):
+                return "Was it a mishap or an act?"  # frames.mishap
             if kind == "actor" and what is not None:
                 return ("Who is responsible for the harm?" if what == "the harm"
                         else f"Who brought about {what}?")
@@ -530,8 +532,19 @@ def question(reasons: Sequence[Reason], pos: Sequence[Position]) -> str:
             if kind == "date":
                 return (_WHEN_DID.get(what or "") or f"When did the {what} happen?" if what
                         else "When did it happen?")
+    for r in sorted(reasons, key=lambda r: -r.weight):
+        m = _CONTACT.match(r.detail)  # frames.contact
+        if m:
+            return _DID_CONTACT[m.group(1)]
     first = pos[0].label.removeprefix("Not so: ").rstrip(".…")
     return f"Is it so that {_sentence_inside(first)}?"
+
+
+# The questions of two frames that name none in their reasons' terms (``_subject``).
+_HOW_HARM = "how the harm came about"
+_CONTACT = re.compile(r"did the (meeting|call|notice) happen\?")
+_DID_CONTACT = {"meeting": "Did the meeting take place?", "call": "Did the call take place?",
+                "notice": "Was notice given?"}
 
 
 # Count kinds whose question is not "How many <kind>?"; timed happenings with their own verb.
