@@ -96,5 +96,10 @@ def test_review_false_readings_of_contact() -> None:
             ("Varga refused to meet Lind, his office said.",
              "Varga has never met Lind, aides said."),
             ("There is no doubt that Lind met Varga in Tarsk, the envoy said.",
-             "Lind met Varga in Tarsk, officials said.")):
+             "Lind met Varga in Tarsk, officials said."),
+            # a contact with people a common noun names is not one with the named party
+            ("Lind met reporters after the summit in Tarsk, aides said.",
+             "Lind has never met Varga, his office said."),
+            ("Prime Minister Lind spoke to farmers in the north on Friday.",
+             "Lind has not spoken to President Varga since the crisis began, his office said.")):
         assert contact(pair(a, b, sim=0.6)) is None, (a, b)

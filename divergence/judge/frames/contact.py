@@ -55,6 +55,12 @@ _TOPIC_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+(?:about|on|of|over|regard
 # Reported, not told: "describing media reports of a meeting in Carsa as fabricated".
 _REPORTED = re.compile(r"\b(?:reports?|claims?|accounts?|rumou?rs?|allegations?|suggestions?|"
                        r"speculation)\s+(?:of|that|about)\s+(?:[\w'’-]+\s+){0,3}?$", re.I)
+# Whom a contact was with, when a common noun says it: "met reporters", "spoke to farmers in
+# the north", "talked with local leaders" (not "met him", "met the president", "met Varga").
+_NOT_WHOM = r"(?!(?:him|her|his|its|hers|them|their|this|these|those|was|is|has)\b)"
+_WITH_OTHERS = re.compile(rf"(?:\s+[\w'’-]+){{0,2}}?\s+(?:with|to)\s+(?:(?:some|local|foreign|"
+                          rf"senior|several|many|the)\s+)?{_NOT_WHOM}(?P<who>[a-z][\w-]*s)\b|"
+                          rf"\s+{_NOT_WHOM}(?P<met>[a-z][\w-]*s)\b")
 # An order or advice not to: "told his ministers not to speak publicly".
 _NOT_TO = re.compile(r"\bnot\s+to\s+$", re.I)
 _CLAUSE = re.compile(r"[,;:.]|\b(?:but|while|whereas|although|though|and\s+that)\b", re.I)
@@ -73,6 +79,7 @@ class Contact(NamedTuple):
     negated: bool
     start: int
     end: int
+    others: bool = False  # with people named by a common noun: "met reporters", "spoke to farmers"
 
 
 @lru_cache(maxsize=65536)
@@ -95,7 +102,8 @@ def contacts(text: str) -> tuple[Contact, ...]:
         if negated and kind != "notice" and _TOPIC_AFTER.match(text, m.end()):
             continue  # "did not speak about trade": the topic is denied, not the call ("no
             # notice of the test" is notice of it)
-        out.append(Contact(kind, negated, m.start(), m.end()))
+        others = bool(kind != "notice" and _WITH_OTHERS.match(text, m.end()))
+        out.append(Contact(kind, negated, m.start(), m.end(), others))
     return tuple(out)
 
 
@@ -142,8 +150,10 @@ def contact_keys(c: Claim) -> frozenset[str]:
 def contact(p: Pair) -> Reason | None:
     """One voice tells a meeting, call or notice that another says never happened: the same
     kind of contact, a name both give (and, where both name people, one of those: "Halloran's
-    deputy, Orre, attended" is not Halloran), the same day if both give one, claims from
-    cosine ``FLOOR``, of two speakers or a speaker and an outlet."""
+    deputy, Orre, attended" is not Halloran), not a contact told with people a common noun
+    names against one denied with a named party ("Lind met reporters" / "Lind has never met
+    Varga"), the same day if both give one, claims from cosine ``FLOOR``, of two speakers or a
+    speaker and an outlet."""
     if one_voice(p) or p.similarity < FLOOR or same_speaker(p.a, p.b) and p.a.speaker:
         return None
     xs, ys = claim_contacts(p.a), claim_contacts(p.b)
@@ -160,6 +170,9 @@ def contact(p: Pair) -> Reason | None:
             if any({c.negated for c in cs if c.kind == x.kind} == {True, False}
                    for cs in (xs, ys)):
                 continue  # a claim that tells it and denies it tells both sides
+            said, denier = (x, (nb, pb)) if y.negated else (y, (na, pa))
+            if said.others and len(denier[0] - denier[1]) >= 2:
+                continue  # "Lind met reporters" / "Lind has never met Varga": other people
             return Reason("attribution", f"did the {x.kind} happen? — "
                           f"{p.a.speaker or 'the outlet'}: {'no' if x.negated else 'yes'}; "
                           f"{p.b.speaker or 'the outlet'}: {'no' if y.negated else 'yes'} "
