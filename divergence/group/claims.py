@@ -17,11 +17,8 @@ import numpy as np
 
 from ..ids import stable_id
 from ..judge import Judge
-from ..judge.frames import frame_keys
+from ..judge.frames import ONE_SIDED, frame_keys
 from ..judge.frames.accused import FLOOR as ACCUSED_FLOOR
-from ..judge.frames.contact import FLOOR as CONTACT_FLOOR
-from ..judge.frames.denied import FLOOR as DENIED_FLOOR
-from ..judge.frames.mishap import FLOOR as MISHAP_FLOOR
 from ..judge.once import judge_once
 from ..judge.text import entities
 from ..records import Article, Claim, ClaimGroup, Event, Judgement, Reason
@@ -238,10 +235,10 @@ def candidate_pairs(
         kind, _, rest = key.partition(":")
         if kind in _MANY:  # paired from the few's side only
             continue
-        if kind in _FEW:  # a rejection against the accusations of its story, an act said not
-            # to have happened against the same act told, a mishap against a harm told as an
-            # act, a contact denied against one told: not each other
-            other, floor = _FEW[kind]
+        if kind in ONE_SIDED:  # a rejection against the accusations of its story, an act said
+            # not to have happened against the same act told, a mishap against a harm told as
+            # an act, a contact denied against one told: not each other
+            other, floor = ONE_SIDED[kind]
             parts.insert(0, _across(vectors, buckets[key], buckets.get(f"{other}:{rest}", []),
                                     other_voice, floor))
             continue
@@ -265,11 +262,9 @@ def candidate_pairs(
     return PairSet(i, j, sim).canonical()  # row-major; of a duplicate, the first
 
 
-# Frame keys paired one side with the other (``judge.frames.frame_partners``): each claim of the
-# few with its closest of the many, from the detector's own floor.
-_FEW = {"accused": ("accuses", ACCUSED_FLOOR), "untold": ("told", DENIED_FLOOR),
-        "accident": ("inflicted", MISHAP_FLOOR), "nocontact": ("contact", CONTACT_FLOOR)}
-_MANY = frozenset(other for other, _ in _FEW.values())
+# The many side of the one-sided frame keys (``judge.frames.ONE_SIDED``): each claim of the few
+# is paired with its closest of the many, from the frame's own floor.
+_MANY = frozenset(other for other, _ in ONE_SIDED.values())
 
 
 def _across(vectors: np.ndarray, left: Sequence[int], right: Sequence[int],

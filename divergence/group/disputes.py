@@ -19,6 +19,9 @@ import numpy as np
 
 from ..ids import stable_id
 from ..judge.detectors import is_conflict
+from ..judge.frames.contact import KINDS as _CONTACT_KINDS
+from ..judge.frames.contact import asked as _contact_asked
+from ..judge.frames.mishap import HOW as _HOW_HARM
 from ..judge.hedges import distance_cue
 from ..judge.once import judge_once
 from ..judge.pair import Judge, noisy_or
@@ -533,16 +536,14 @@ def question(reasons: Sequence[Reason], pos: Sequence[Position]) -> str:
                 return (_WHEN_DID.get(what or "") or f"When did the {what} happen?" if what
                         else "When did it happen?")
     for r in sorted(reasons, key=lambda r: -r.weight):
-        m = _CONTACT.match(r.detail)  # frames.contact
-        if m:
-            return _DID_CONTACT[m.group(1)]
+        for kind in _CONTACT_KINDS:  # frames.contact
+            if r.detail.startswith(_contact_asked(kind)):
+                return _DID_CONTACT[kind]
     first = pos[0].label.removeprefix("Not so: ").rstrip(".…")
     return f"Is it so that {_sentence_inside(first)}?"
 
 
-# The questions of two frames that name none in their reasons' terms (``_subject``).
-_HOW_HARM = "how the harm came about"
-_CONTACT = re.compile(r"did the (meeting|call|notice) happen\?")
+# The contact frame's questions, by kind (its reasons name none in ``_subject``'s terms).
 _DID_CONTACT = {"meeting": "Did the meeting take place?", "call": "Did the call take place?",
                 "notice": "Was notice given?"}
 

@@ -462,6 +462,18 @@ ANOTHER_HAPPENING = re.compile(
 # not "last week" or "last year's sabotage": the news's own, told later
 
 
+# Where a clause ends: punctuation, or a word that opens another clause.
+_CLAUSE_BREAK = re.compile(r"[,;:.]|\b(?:but|while|whereas|although|though|and\s+that)\b",
+                           re.I)
+
+
+def clause_start(text: str, at: int) -> int:
+    """Where the clause holding position ``at`` begins: after the last comma, semicolon, colon,
+    full stop or clause word (but, while, whereas, although, though, "and that") before it.
+    What a cue's clause says of it ("was no accident", "plans to meet") is read from there."""
+    return max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, at)), default=0)
+
+
 @lru_cache(maxsize=65536)
 def elsewhere(text: str) -> bool:
     """Whether ``text`` places itself in another happening than the news's (``ANOTHER_HAPPENING``):

@@ -18,16 +18,20 @@ from collections.abc import Sequence
 
 from ...records import Claim
 from ..offices import titled_people
+from .accused import FLOOR as ACCUSED_FLOOR
 from .accused import accused, accused_keys
 from .agreed import agreed, agreed_or_not
 from .compliance import compliance, kept_or_broken
+from .contact import FLOOR as CONTACT_FLOOR
 from .contact import contact, contact_keys
 from .control import control
 from .counts import Count, count, counts
 from .credit import frame_credits, responsibility
 from .debunked import debunked
+from .denied import FLOOR as DENIED_FLOOR
 from .denied import denied, denied_keys
 from .happenings import TIMED, happenings
+from .mishap import FLOOR as MISHAP_FLOOR
 from .mishap import mishap, mishap_keys
 from .reasons import linkage, reasons
 from .same_credit import same_credit
@@ -70,19 +74,27 @@ def frame_keys(c: Claim) -> frozenset[str]:
     return frozenset(keys)
 
 
+# Keys compared one side with the other, never within a side: the few (a rejection, an act
+# said not to have happened, a mishap, a contact denied) against the many (accusations, the
+# act told, acts of harm, contacts told), from the frame's own cosine floor. One table for
+# ``frame_partners`` (``score``) and ``group.candidate_pairs`` (``report``).
+ONE_SIDED: dict[str, tuple[str, float]] = {
+    "accused": ("accuses", ACCUSED_FLOOR), "untold": ("told", DENIED_FLOOR),
+    "accident": ("inflicted", MISHAP_FLOOR), "nocontact": ("contact", CONTACT_FLOOR)}
+_OTHER_SIDE = {**{few: many for few, (many, _) in ONE_SIDED.items()},
+               **{many: few for few, (many, _) in ONE_SIDED.items()}}
+
+
 def frame_partners(keys: frozenset[str]) -> frozenset[str]:
-    """The keys a claim with ``keys`` is compared through: its own, except that a rejection
-    (``accused:KEY``) meets accusations (``accuses:KEY``) and an accusation meets rejections,
-    never another accusation; an act said not to have happened (``untold:``) meets the same
-    act told (``told:``), a mishap (``accident:``) an act of harm (``inflicted:``), a contact
-    denied (``nocontact:``) one told (``contact:``), and the other way round."""
+    """The keys a claim with ``keys`` is compared through: its own, except that a one-sided key
+    (``ONE_SIDED``) meets the other side's and never its own: a rejection (``accused:KEY``)
+    meets accusations (``accuses:KEY``), an act said not to have happened (``untold:``) the
+    same act told (``told:``), a mishap (``accident:``) an act of harm (``inflicted:``), a
+    contact denied (``nocontact:``) one told (``contact:``), and the other way round."""
     out = set()
     for key in keys:
         kind, _, rest = key.partition(":")
-        out.add({"accused": f"accuses:{rest}", "accuses": f"accused:{rest}",
-                 "untold": f"told:{rest}", "told": f"untold:{rest}",
-                 "accident": f"inflicted:{rest}", "inflicted": f"accident:{rest}",
-                 "nocontact": f"contact:{rest}", "contact": f"nocontact:{rest}"}.get(kind, key))
+        out.add(f"{_OTHER_SIDE[kind]}:{rest}" if kind in _OTHER_SIDE else key)
     return frozenset(out)
 
 
@@ -115,7 +127,7 @@ FRAME_DETECTORS = ("count", "when", "same-value", "responsibility", "compliance"
                    "linkage", "debunked", "accused", "same-credit", "victims", "control",
                    "denied", "mishap", "contact")
 
-__all__ = ["FRAME_DETECTORS", "TIMED", "Count", "accused", "accused_keys", "agreed",
+__all__ = ["FRAME_DETECTORS", "ONE_SIDED", "TIMED", "Count", "accused", "accused_keys", "agreed",
            "agreed_or_not", "compliance", "contact", "control", "count", "counts", "debunked",
            "denied", "denied_keys", "frame_credits", "frame_keys", "frame_partners", "happenings",
            "kept_or_broken", "linkage", "mishap", "mishap_keys", "read_ahead", "reasons",

@@ -18,7 +18,7 @@ from ...records import Claim, Reason
 from ...wordlists import word_set
 from ..detectors import Pair, detector, one_voice, same_speaker, span_of
 from ..gate import Gate
-from ..text import entities
+from ..text import clause_start, entities
 from .counts import dates_differ
 
 # Contact by kind, as verbs and nouns.
@@ -36,6 +36,7 @@ _KINDS = {
               r"prior\s+warning|forewarn\w*|heads-up",
 }
 _ACT = re.compile("|".join(rf"(?P<{k}>\b(?:{rx})\b)" for k, rx in _KINDS.items()), re.I)
+KINDS = tuple(_KINDS)  # meeting, call, notice
 # A negation governing the act: "never met", "had not been given 72 hours' notice", "no talks",
 # "neither notified", "denied meeting", "there was no conversation".
 _NOT_BEFORE = re.compile(
@@ -63,7 +64,6 @@ _WITH_OTHERS = re.compile(rf"(?:\s+[\w'’-]+){{0,2}}?\s+(?:with|to)\s+(?:(?:som
                           rf"\s+{_NOT_WHOM}(?P<met>[a-z][\w-]*s)\b")
 # An order or advice not to: "told his ministers not to speak publicly".
 _NOT_TO = re.compile(r"\bnot\s+to\s+$", re.I)
-_CLAUSE = re.compile(r"[,;:.]|\b(?:but|while|whereas|although|though|and\s+that)\b", re.I)
 # A fear, a plan or a wish is no contact told: "plans to meet", "could speak", "asked for talks".
 _NOT_TOLD = re.compile(r"\b(?:plan\w*|expect\w*|will|would|could|might|(?-i:may)|hope\w*|want\w*|"
                        r"seek\w*|sought|ask\w*|call\w*\s+for|urg\w*|propos\w*|offer\w*|invit\w*|"
@@ -92,7 +92,7 @@ def contacts(text: str) -> tuple[Contact, ...]:
     out = []
     for m in _ACT.finditer(text):
         kind = next(k for k in _KINDS if m.group(k))
-        cut = max((c.end() for c in _CLAUSE.finditer(text, 0, m.start())), default=0)
+        cut = clause_start(text, m.start())
         if _NOT_TOLD.search(text, cut, m.start()):
             continue
         before = text[cut:m.start()]
@@ -123,6 +123,12 @@ def parties(text: str) -> tuple[frozenset[str], frozenset[str]]:
         if _AT.search(text, max(0, e.start - 12), e.start):
             places.add(e.key)
     return frozenset(names), frozenset(places)
+
+
+def asked(kind: str) -> str:
+    """How a contact reason begins: "did the meeting happen?" (``group.disputes.question``
+    asks its own question by it)."""
+    return f"did the {kind} happen?"
 
 
 # How close a contact told and one denied must be (cosine): a denial words it apart ("talks had
@@ -173,7 +179,7 @@ def contact(p: Pair) -> Reason | None:
             said, denier = (x, (nb, pb)) if y.negated else (y, (na, pa))
             if said.others and len(denier[0] - denier[1]) >= 2:
                 continue  # "Lind met reporters" / "Lind has never met Varga": other people
-            return Reason("attribution", f"did the {x.kind} happen? — "
+            return Reason("attribution", f"{asked(x.kind)} — "
                           f"{p.a.speaker or 'the outlet'}: {'no' if x.negated else 'yes'}; "
                           f"{p.b.speaker or 'the outlet'}: {'no' if y.negated else 'yes'} "
                           f"({', '.join(sorted(shared))})", (p.a.id, p.b.id),
@@ -182,5 +188,5 @@ def contact(p: Pair) -> Reason | None:
     return None
 
 
-__all__ = ["FLOOR", "Contact", "claim_contacts", "contact", "contact_keys", "contacts",
-           "parties"]
+__all__ = ["FLOOR", "KINDS", "Contact", "asked", "claim_contacts", "contact", "contact_keys",
+           "contacts", "parties"]

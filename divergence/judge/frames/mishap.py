@@ -19,6 +19,7 @@ from typing import NamedTuple
 from ...records import Claim, Reason
 from ..detectors import Pair, detector, one_voice, same_speaker, span_of
 from ..gate import Gate
+from ..text import clause_start
 from .happenings import same_happening
 
 # Harm done, however it is named: "the victims", "every casualty", "were injured", "was
@@ -83,7 +84,6 @@ _MAYBE = re.compile(r"\b(?:prevent\w*|avert\w*|avoid\w*|risks?|danger|threat|fea
 # ... or right after it: "sabotage could be behind the damage".
 _MAYBE_AFTER = re.compile(r"\s+(?:could|might|(?-i:may)|possibly|perhaps)\b", re.I)
 _NEAR = 4  # words at most between a ruling-out and its cue ("no indication it had been struck")
-_CLAUSE = re.compile(r"[,;:.]|\b(?:but|while|whereas|although|though|and\s+that)\b", re.I)
 # The harms whose cause two voices may dispute.
 HARMS = frozenset({"blast", "crash", "fire", "deaths", "injuries", "collapse", "aircraft",
                    "hospital", "dam", "flood", "strike"})
@@ -114,7 +114,7 @@ def cues(text: str) -> tuple[Cue, ...]:
     out = []
     for m in _CUES.finditer(text):
         side = "accident" if m.group("accident") else "attack"
-        cut = max((c.end() for c in _CLAUSE.finditer(text, 0, m.start())), default=0)
+        cut = clause_start(text, m.start())
         if _MAYBE.search(text, cut, m.start()) or _MAYBE_AFTER.match(text, m.end()):
             continue
         ruled = any(len(gap := text[r.end():m.start()].lower().split()) <= _NEAR
@@ -144,6 +144,8 @@ def claim_side(c: Claim) -> Cue | None:
                         ruled_out=not got.ruled_out)
 
 
+# How a mishap reason begins (``group.disputes.question`` asks its own question by it).
+HOW = "how the harm came about"
 # How close an accident and an attack must be (cosine) to be read as one harm;
 # ``group.candidate_pairs`` pairs them from the same floor.
 FLOOR = 0.3
@@ -172,7 +174,7 @@ def mishap(p: Pair) -> Reason | None:
     if not (same_happening(p, HARMS, 0.45) or p.similarity >= 0.4
             and (_HARMED.search(p.a.content) or _HARMED.search(p.b.content))):
         return None  # one harm: of one kind, or a harm done in claims of one story
-    return Reason("actor", f"how the harm came about — {_told(p.a, x)}; {_told(p.b, y)}",
+    return Reason("actor", f"{HOW} — {_told(p.a, x)}; {_told(p.b, y)}",
                   (p.a.id, p.b.id),
                   (span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)), weight=0.7)
 
@@ -187,4 +189,4 @@ def _told(c: Claim, cue: Cue) -> str:
     return f"{c.speaker or 'the outlet'}: {what}"
 
 
-__all__ = ["FLOOR", "HARMS", "Cue", "claim_side", "cues", "mishap", "mishap_keys", "side"]
+__all__ = ["FLOOR", "HARMS", "HOW", "Cue", "claim_side", "cues", "mishap", "mishap_keys", "side"]
