@@ -22,7 +22,11 @@ marked ``agree`` true or false) was written blind mid-session and is held out th
 parts and wholes, blame; agreements in other words and look-alikes) likewise: written blind by
 a helper while that session's readers were being built, scored once at the end, never read.
 ``valid4`` (2026-12-04, fourth session: a happening said not to have happened against its
-report in other words, look-alikes and agreements) likewise. ``lookalikes`` is read, and not
+report in other words, look-alikes and agreements) likewise. ``provoked`` (2026-12-05: who
+started or provoked a clash, each side telling its blow as an answer; 70 conflicts, 70 hard
+negatives) is read: written by a helper for the ``answered`` frame. ``valid5`` (the same theme,
+written blind by another helper at the same time) is held out: scored once before the frame and
+once at the end, never read. ``lookalikes`` is read, and not
 written for the judge: 150 pairs of newsdev dev claims drawn at random (seed 28) from the 655
 that the judge of 8ef3cb8 agreed on a shared name at cosine 0.45 or more, none of them a gold
 pair, labelled by a helper who saw only the two sentences: 12 the same statement, 136 only
@@ -40,7 +44,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 NAMES = ("titles", "times", "credit", "rejections", "counts", "valid", "agree", "valid2",
-         "valid3", "valid4", "lookalikes")
+         "valid3", "valid4", "valid5", "lookalikes", "provoked")
 
 
 def score(rows: list[dict], judged: dict[str, str]) -> dict:

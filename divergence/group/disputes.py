@@ -19,14 +19,12 @@ import numpy as np
 
 from ..ids import stable_id
 from ..judge.detectors import is_conflict
-from ..judge.frames.contact import KINDS as _CONTACT_KINDS
-from ..judge.frames.contact import asked as _contact_asked
-from ..judge.frames.mishap import HOW as _HOW_HARM
 from ..judge.hedges import distance_cue
 from ..judge.once import judge_once
 from ..judge.pair import Judge, noisy_or
 from ..records import Article, Claim, ClaimGroup, Dispute, OutletPosition, Position, Reason
-from .titles import starts_with_name
+from .asking import question
+from .asking import subject as _subject
 
 # Within a conflict group of at most this many claims every pair is judged again; beyond, each
 # claim is judged against its NEAREST closest claims of the group (the cost stays linear).
@@ -482,99 +480,6 @@ def _clip(text: str, most: int) -> str:
         return text
     cut = text[:most].rsplit(" ", 1)[0]
     return cut.rstrip(",;:") + "…"
-
-
-_WHO = re.compile(r"who (?:is responsible for|gets credit for) (.+?)(?: —|:)")
-_COUNT = re.compile(r"\(([^()]+)\)\s*$")
-_WHEN = re.compile(r"\(when: ([^()]*)\)")
-_TITLE = re.compile(r"([^:']{1,80}): '")
-
-
-def _subject(r: Reason) -> str | None:
-    """What a typed reason asks about, read from its detail (``question`` and ``_kind`` share
-    it): the thing credited or blamed ("the ceasefire"), the compliance question, what is
-    counted ("deaths"), the happening timed ("truce"), the person titled; None when its detail
-    names none."""
-    if r.type == "actor":
-        m = _WHO.search(r.detail)
-    elif r.type == "compliance":
-        return r.detail.split(" — ", 1)[0]
-    elif r.type == "number":
-        m = _COUNT.search(r.detail)
-    elif r.type == "date":
-        m = _WHEN.search(r.detail)
-        return m.group(1).split("/")[0] if m else None
-    elif r.type == "title":
-        m = _TITLE.match(r.detail)
-    else:
-        return None
-    return m.group(1) if m else None
-
-
-def question(reasons: Sequence[Reason], pos: Sequence[Position]) -> str:
-    """The question the positions answer, from the typed reasons: who is credited, whether a
-    harm was a mishap or an act, whether a truce was kept, how many, when, what someone's title
-    is, whether a meeting, call or notice took place; else whether the first position holds."""
-    for kind in ("actor", "compliance", "number", "date", "title"):
-        for r in sorted(reasons, key=lambda r: -r.weight):
-            if r.type != kind:
-                continue
-            what = _subject(r)
-            if kind == "actor" and r.detail.startswith(_HOW_HARM):
-                return "Was it a mishap or an act?"  # frames.mishap
-            if kind == "actor" and what is not None:
-                return ("Who is responsible for the harm?" if what == "the harm"
-                        else f"Who brought about {what}?")
-            if kind == "compliance":
-                asked = (what or "").rstrip("?")
-                return asked[:1].upper() + asked[1:] + "?"
-            if kind == "number" and what is not None:
-                return _HOW_MUCH.get(what) or f"How many {_plural(what)}?"
-            if kind == "title" and what is not None:
-                return f"What is {what}'s title?"
-            if kind == "date":
-                return (_WHEN_DID.get(what or "") or f"When did the {what} happen?" if what
-                        else "When did it happen?")
-    for r in sorted(reasons, key=lambda r: -r.weight):
-        for kind in _CONTACT_KINDS:  # frames.contact
-            if r.detail.startswith(_contact_asked(kind)):
-                return _DID_CONTACT[kind]
-    first = pos[0].label.removeprefix("Not so: ").rstrip(".…")
-    return f"Is it so that {_sentence_inside(first)}?"
-
-
-# The contact frame's questions, by kind (its reasons name none in ``_subject``'s terms).
-_DID_CONTACT = {"meeting": "Did the meeting take place?", "call": "Did the call take place?",
-                "notice": "Was notice given?"}
-
-
-# Count kinds whose question is not "How many <kind>?"; timed happenings with their own verb.
-_HOW_MUCH = {"how long it lasted": "How long did it last?", "share": "What share?",
-             "released": "How many were released?", "missing": "How many are missing?",
-             "displacement": "How many were displaced?"}
-_WHEN_DID = {"dam": "When was the dam breached?", "meeting": "When did the meeting take place?",
-             "election": "When was the election held?", "deal": "When was the deal reached?"}
-_IRREGULAR = {"person": "people", "child": "children", "man": "men", "woman": "women"}
-
-
-def _plural(noun: str) -> str:
-    """The plural of a counted noun as the count frames name it ("settlement", "person")."""
-    head, _, last = noun.rpartition(" ")
-    if last in _IRREGULAR:
-        last = _IRREGULAR[last]
-    elif last.endswith(("s", "x", "ch", "sh")) or last in ("aircraft", "personnel"):
-        last = last if last.endswith("s") or last in ("aircraft", "personnel") else last + "es"
-    elif last.endswith("y") and last[-2:-1] not in tuple("aeiou"):
-        last = last[:-1] + "ies"
-    else:
-        last += "s"
-    return f"{head} {last}" if head else last
-
-
-def _sentence_inside(text: str) -> str:
-    """A sentence set inside another: its first word lower-cased, unless it starts a name
-    ("Qatar brokered the truce" stays; "The army said" becomes "the army said")."""
-    return text if starts_with_name(text) else text[:1].lower() + text[1:]
 
 
 __all__ = ["ALL_PAIRS_MAX", "Question", "find_disputes", "holders", "positions", "question",

@@ -170,9 +170,15 @@ def _credits(t: str, speaker: str | None) -> tuple[Credit, ...]:
 
 
 _ROLE_VERBS = {"mediator": "mediated", "requester": "asked for it", "cause": "brought it about",
-               "starter": "started it", "not-cause": "did not bring it about", "winner": "won",
+               "starter": "started it", "provoker": "provoked it", "responder": "only answered",
+               "breaker": "broke the truce", "not-cause": "did not bring it about", "winner": "won",
                "not-requester": "did not ask for it", "not-mediator": "had no part in it",
                "involved": "took part"}
+
+
+def role_verb(role: str) -> str:
+    """How a reason's detail words a role ("starter": "started it")."""
+    return _ROLE_VERBS.get(role, role)
 
 
 def credit_phrase(c: Claim, cr: Credit) -> str:
@@ -181,7 +187,7 @@ def credit_phrase(c: Claim, cr: Credit) -> str:
     if cr.agent is None:
         return f"{voice}: no third party"
     deny = " (denied)" if c.stance == "denies" else ""
-    return f"{voice}: {cr.agent} {_ROLE_VERBS.get(cr.role, cr.role)}{deny}"
+    return f"{voice}: {cr.agent} {role_verb(cr.role)}{deny}"
 
 
 @detector("actor")

@@ -16,10 +16,11 @@ from ..text import countries, dates, norm_actor
 from .agents import AGENT_NP as _AGENT_NP
 from .agents import AGENTS_NP as _AGENTS_NP
 from .agents import credits_for
+from .answered import WHO_STARTED, answer_weight, fight, provokers, two_incidents
 from .asked import askers
 from .happenings import THE_HARMS, happenings, targets
 from .mediators import PEACE, TAKEN, mediated
-from .started import FIGHT, starters
+from .started import starters, subject_key
 
 _HARM = (r"(?:blasts?|explosions?|attacks?|strikes?|airstrikes?|bombings?|destruction|collapse|"
          r"breach|shelling|rockets?|missiles?|dam|hospital|massacre|killings?|fire|incident)")
@@ -311,7 +312,8 @@ def _known(text: str, out: list[Credit]) -> tuple[Credit, ...]:
     """``out`` with who started and who asked (in roles ``out`` lacks), keeping the credits
     that name an agent (not "the", "it" or a word for the weapon) and are stated, not asked
     ("not in a position to say whether an Israeli air strike was involved")."""
-    out = out + [c for c in starters(text) + askers(text) if c.role not in {o.role for o in out}]
+    roles = {o.role for o in out}
+    out = out + [c for c in starters(text) + provokers(text) + askers(text) if c.role not in roles]
     return tuple(c for c in out if c.agent not in ("", "the", "it") and c.agent not in _NOT_AGENTS
                  and not _ASKED_WHETHER.search(text, max(0, c.start - 60), c.start))
 
@@ -340,6 +342,12 @@ def _all_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
     c = Claim("x:0", "x", text, 0, len(text), speaker=speaker, proposition=text)
     out: dict[tuple[str, str, str | None], Credit] = {}
     for x in [*credits(c), *_frame_credits(text, speaker)]:
+        if x.agent == "its" or x.role == "responder" and x.agent in _UNNAMED:
+            # "its troops returned fire", "soldiers shot back": the speaker's side answered
+            side = speaker and subject_key(speaker)
+            if not side or side in _UNNAMED:
+                continue  # keyed as a subject is: "The Kessian Popular Guard": kessian
+            x = Credit(x.outcome, x.role, side, x.start, x.end)
         out.setdefault((outcome_class(x), x.role, x.agent), x)  # one frame said twice is one
     return tuple(out.values())
 
@@ -367,6 +375,11 @@ def responsibility(p: Pair) -> Reason | None:
             if "involved" in (x.role, y.role) and (x.role != y.role or None not in (
                     x.agent, y.agent)):
                 continue  # taking part is set only against "no outsider was involved"
+            if {"responder", "breaker"} & {x.role, y.role}:
+                w = answer_weight(p, x, y)
+                if w and same_harm(p, x, y) and (best is None or w > best[0]):
+                    best = (w, x, y)
+                continue
             negated = (x.role in DENIED_ROLES) != (y.role in DENIED_ROLES)
             if negated and denies_role(p.a, x) and denies_role(p.b, y):
                 continue  # "Egypt denied it had mediated" / "had no role": both deny it
@@ -390,6 +403,8 @@ def responsibility(p: Pair) -> Reason | None:
                 w = 0.0  # "X denied that Y did it" credits no one
             elif x.role == y.role != "asker" or {x.role, y.role} == {"asker", "requester"}:
                 w = 0.75  # many may ask for one thing, but not when one is the one who asked
+            elif {x.role, y.role} == {"provoker", "starter"}:
+                w = 0.75  # "X fired first" / "X only answered Y's raid"
             elif {x.role, y.role} <= {"cause", "starter"} or "mediator" in (x.role, y.role):
                 w = 0.6
             else:
@@ -451,7 +466,8 @@ def base_role(c: Credit) -> str:
     """The role a credit gives or denies, cause and starter as one ("did not start it" / "did
     it")."""
     role = DENIED_ROLES.get(c.role, c.role)
-    return "cause" if role == "starter" else "requester" if role == "asker" else role
+    return ("cause" if role in ("starter", "provoker") else "requester" if role == "asker"
+            else role)
 
 
 def _same_vote(p: Pair) -> bool:
@@ -480,8 +496,11 @@ def same_harm(p: Pair, x: Credit, y: Credit) -> bool:
     ha, hb = happenings(p.a.content) & _HARMS, happenings(p.b.content) & _HARMS
     if ha and hb:
         return p.similarity >= 0.35
-    if x.role == y.role == "starter" and FIGHT.search(p.a.content) and FIGHT.search(
-            p.b.content):  # who started the war, who fired first: one fight, two accounts
+    if {x.role, y.role} <= WHO_STARTED and fight(p.a.content) and fight(p.b.content):
+        # who started the war, who fired first: one fight, two accounts (not two clashes at
+        # other places)
+        if two_incidents(p, x, y):
+            return False
         return p.similarity >= 0.3
     return bool((ha or hb) and p.similarity >= 0.3
                 and ATTRIBUTIVE.search(p.a.content[x.start:x.end])

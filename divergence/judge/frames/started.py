@@ -9,15 +9,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...wordlists import word_sequences
 from ..credits import Credit
 from ..text import norm_actor
 
 # What one side started: "started the war", "fired first" (a fight, not a harm with a name).
 FIGHT = re.compile(r"\b(?:war|fighting|conflict|clashes|hostilities|violence|escalation|"
                    r"battle|skirmish\w*|exchange\s+of\s+fire|first\s+(?:shots?|salvo)|feud|row|"
-                   r"standoff|unrest|shelling|truce|ceasefire|(?:fired|struck|attacked|"
+                   r"standoff|unrest|shelling|truce|ceasefire|riots?|(?:fired|struck|attacked|"
                    r"shot|opened\s+fire|returned\s+fire)(?:\s+\w+){0,4}\s+first|"
-                   r"returned\s+fire|retaliation)\b", re.I)
+                   r"returned\s+fire|retaliat\w+|reprisals?|unprovoked|self-defen[cs]e|"
+                   r"(?:response|answer|reaction)\s+to)\b", re.I)
 # Words that open a clause with a capital and name no one ("After Qatari mediation, ..."): for
 # the agents ``credit`` reads.
 NOT_NAME_START = (r"(?!(?:After|Following|Through|With|Thanks|Under|Despite|Before|Since|When|"
@@ -25,49 +27,112 @@ NOT_NAME_START = (r"(?!(?:After|Following|Through|With|Thanks|Under|Despite|Befo
 # Where a subject may begin: a clause's start ("..., the patrol opened fire first"); and the
 # subject, up to six words (``subject_key`` reads who it names). Shared with ``asked``.
 CLAUSE_START = r"(?:^|(?<=, )|(?<=; )|(?<=: )|(?<=that )|(?<=and ))"
-SUBJECT = r"(?P<who>(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[\w’'-]+\s+){0,5}?[\w’'-]+)"
+SUBJECT = r"(?P<who>(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[\w’'-]+\s+){0,6}?[\w’'-]+)"
 _FIGHTS = (r"clashes|fighting|war|feud|row|dispute|standoff|conflict|unrest|violence|crisis|"
            r"shelling|hostilities|battle|skirmish\w*|riots?|protests?|exchange\s+of\s+fire")
 # Hostile acts that start a fight ("the shelling started when most residents returned home"
 # names no one who started it).
-_ACTED = (r"(?:fired|shot|struck|attacked|shelled|stormed|raided|killed|seized|crossed|set\s+fire|"
-          r"threw|stole|expelled|opened\s+fire|opened\s+up|bombed|invaded|ambushed|rammed)")
+ACTED = (r"(?:fired|shot|struck|attacked|shelled|stormed|raided|killed|seized|crossed|set\s+fire|"
+         r"breached|violated|broke|"
+         r"threw|stole|expelled|opened\s+fire|opened\s+up|bombed|invaded|ambushed|rammed)")
 # "first" as the adverb of who acted first, not "their first drone attack", "the first time".
-_FIRST = r"\bfirst\b(?=\s*(?:[,.;]|$)|\s+(?:and|on|in|at|after|before|with|when|against|near)\b)"
+_FIRST = (r"\bfirst\b(?=\s*(?:[,.;]|$)|\s+(?:and|on|in|at|after|before|with|when|against|near|"
+          r"around|along|across|over|during|inside|outside|by|from)\b)")
+_TRUCE = r"(?:truce|ceasefire|cease-fire|armistice)\b"
+_BY = (r"(?P<who>(?:(?:the|an?)\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+)(?=\s*[,.;]|\s+(?:who|which|"
+       r"that|and|in|on|at|after|before|when|whose|without)\b|$)")
+_BLOWS = (r"(?:bombardment|incursion|attack|raid|strike|assault|shelling|offensive|invasion|"
+          r"barrage|ambush|operation)")
+_NOT_DAY = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
 _STARTERS = tuple(re.compile(rx) for rx in (
     # "the Dravian patrol opened fire first", "Marrak forces violated the truce first"
     rf"{CLAUSE_START}{SUBJECT}\s+(?:had\s+|has\s+|have\s+)?(?:fired|opened\s+fire|struck|"
     rf"attacked|shot|shelled|violated|broke|breached|crossed|expelled)\b[^.;]{{0,50}}?{_FIRST}",
+    # "a coast guard vessel fired the first shots at the trawlers"
+    rf"{CLAUSE_START}{SUBJECT}\s+(?:had\s+|has\s+|have\s+)?fired\s+the\s+(?:very\s+)?first\s+"
+    rf"(?:shots?|salvo|rounds?|volley)\b",
+    # "Iran had pushed the region towards escalation", "dragged the country into war"
+    rf"{CLAUSE_START}{SUBJECT}\s+(?:had\s+|has\s+|have\s+)?(?:pushed|dragged|drove|plunged)\s+"
+    rf"(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?:towards?|into)\s+(?:an?\s+)?(?:further\s+|wider\s+|"
+    rf"new\s+|open\s+|all-out\s+)?(?:escalation|war|conflict|violence|confrontation)\b",
     # "police were the first to open fire"
     rf"{CLAUSE_START}{SUBJECT}\s+(?:was|were)\s+the\s+first\s+to\s+(?:open\s+fire|fire|attack|"
     rf"strike|shoot|break|violate|breach|cross)\b",
     # "the clashes began when border guards fired on a patrol" (a fight: not "the talks began
     # when the delegations arrived")
     rf"\b(?:{_FIGHTS})\b[^.;]{{0,200}}?\b(?:began|started|erupted|broke\s+out|was\s+(?:triggered|"
-    rf"sparked)|were\s+(?:triggered|sparked))\s+when\s+{SUBJECT}\s+{_ACTED}\b",
+    rf"sparked)|were\s+(?:triggered|sparked))\s+when\s+{SUBJECT}\s+{ACTED}\b",
     # "the unrest was started by students", "the line was first crossed by Marrak units"
-    r"\b(?:was|were)\s+(?:first\s+)?(?:begun|started|provoked|triggered|sparked|initiated|"
+    r"\b(?:was|were)\s+(?:first\s+)?(?:begun|started|provoked|triggered|sparked|initiated|set\s+off|"
     r"crossed|breached|violated|broken)\s+by\s+(?P<who>(?:(?:the|an?)\s+)?(?:[\w’'-]+\s+){0,3}?"
     r"[\w’'-]+)(?=\s*[,.;]|\s+(?:who|which|that|and|in|on|at|after|before|when)\b|$)",
     # "the Rumo clan started the feud", "Korvia provoked the naval standoff"
-    rf"{CLAUSE_START}{SUBJECT}\s+(?:started|began|provoked|triggered|sparked|launched)\s+"
-    rf"(?:the\s+|this\s+|a\s+)?(?:[\w-]+\s+){{0,3}}?(?:feud|row|clashes|fighting|war|dispute|standoff|conflict|"
-    rf"unrest|shelling|hostilities|crisis|violence)\b",
+    rf"{CLAUSE_START}{SUBJECT}\s+(?:started|began|provoked|triggered|sparked|launched|opened|"
+    rf"instigated)\s+(?:the\s+|this\s+|a\s+)?(?:[\w’'-]+\s+){{0,3}}?(?:feud|row|clash(?:es)?|"
+    rf"fighting|war|dispute|standoff|conflict|unrest|shelling|hostilities|crisis|violence|battle|"
+    rf"exchange|riots?|skirmish)\b",
+    # "Belmora accused Ondarian troops of breaking the truce", "blamed fans for starting it"
+    r"\b(?:accus\w*|blam\w*)\s+(?P<who>(?:(?:the|an?)\s+)?(?:[\w’'-]+\s+){0,6}?[\w’'-]+)\s+"
+    r"(?:of|for)\s+(?:an?\s+|the\s+)?(?:unprovoked|starting|provoking|triggering|sparking|"
+    r"instigating|opening\s+fire|firing\s+first|striking\s+first|attacking\s+first)\b",
+    # "it was Tarkeshi gunners who started the exchange"
+    r"\b[Ii]t\s+was\s+(?P<who>(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s+(?:who|that)\s+"
+    r"(?:started|began|provoked|triggered|sparked|opened\s+fire|fired\s+first|struck\s+first|"
+    r"attacked\s+first|broke|breached|violated|fired\s+the\s+first)\b",
+    # "the Guard attacked troops without any provocation", "gunned down by X without provocation"
+    rf"{CLAUSE_START}{SUBJECT}\s+(?:had\s+|has\s+|have\s+)?{ACTED}\b[^.;]{{0,80}}?\bwithout\s+"
+    rf"(?:any\s+)?provocation\b",
+    rf"{CLAUSE_START}{SUBJECT}\s+(?:had\s+)?opened\s+fire\s+without\s+(?:any\s+)?warning\b",
+    rf"\bby\s+{_BY}\s+without\s+(?:any\s+)?provocation\b",
+    # "the Marovian bombardment was an unprovoked first strike"
+    rf"\b(?!(?:The|An?|This|That)\b)(?P<who>[A-Z][\w’'-]+)\s+(?:[\w-]+\s+)?{_BLOWS}\b[^.;]{{0,60}}?\b(?:was|were)\s+"
+    rf"(?:an?\s+)?unprovoked\b",
+    # "called Tuesday's Marovian air raid on the depots an unprovoked act of war"
+    rf"\b(?:called|described|branded|denounced|condemned)\s+(?:[\w’'-]+\s+){{0,3}}?{_NOT_DAY}"
+    rf"(?P<who>[A-Z][\w’'-]+)\s+(?:[\w-]+\s+){{0,2}}?{_BLOWS}s?\b[^.;]{{0,60}}?\b(?:as\s+)?(?:an?\s+)?"
+    rf"(?:unprovoked|act\s+of\s+(?:aggression|war)|aggression)\b",
+    # "branded Elmaria the aggressor"
+    r"\b(?:branded|called|named|labelled|labeled|described)\s+(?P<who>(?:the\s+)?(?:[\w’'-]+\s+)"
+    r"{0,3}?[\w’'-]+)\s+(?:as\s+)?the\s+aggressor\b",
     # "Y only returned fire after Kovian guns opened up": the other one started it
     rf"\b(?:only\s+(?:returned\s+fire|responded|retaliated|fired\s+back|shot\s+back)|returned\s+"
-    rf"fire\s+only)\b[^.;]{{0,30}}?\b(?:after|when)\s+{SUBJECT}\s+{_ACTED}\b",
+    rf"fire\s+only)\b[^.;]{{0,30}}?\b(?:after|when)\s+{SUBJECT}\s+{ACTED}\b",
 ))
-_ANY_START = re.compile(r"first|began|begun|started|erupted|broke\s+out|triggered|sparked|"
+# Who broke a truce: both sides may have, so a ``breaker`` is set only against the same side
+# saying it only answered ("its forces acted only after Zembrian troops breached the truce").
+_BREAKERS = tuple(re.compile(rx) for rx in (
+    # "Ravelian troops violated the ceasefire", "broke the three-week truce"
+    rf"{CLAUSE_START}{SUBJECT}\s+(?:had\s+|has\s+|have\s+)?(?:repeatedly\s+)?(?:broke|breached|"
+    rf"violated|broken)\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){{0,3}}?{_TRUCE}",
+    # "a breach of the ceasefire by the Mount Adrel Brotherhood"
+    rf"\b(?:breach(?:es)?|violations?)\s+of\s+the\s+(?:[\w-]+\s+){{0,2}}?{_TRUCE}\s+by\s+{_BY}",
+    # "accused Ondarian troops of breaking the harvest truce"
+    r"\b(?:accus\w*|blam\w*)\s+(?P<who>(?:(?:the|an?)\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+"
+    rf"(?:of|for)\s+(?:breaking|violating|breaching)\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+)"
+    rf"{{0,3}}?{_TRUCE}",
+))
+_ANY_START = re.compile(r"first|accus|blam|it\s+was|provocation|unprovoked|aggressor|opened|"
+                        r"set\s+off|act\s+of|aggression|"
+                        r"broke|breach|violat|pushed|dragged|drove|plunged|began|begun|started|erupted|broke\s+out|triggered|sparked|"
                         r"provoked|initiated|crossed|breached|violated|broken|returned\s+fire|"
                         r"responded|retaliated|fired\s+back|shot\s+back|launched", re.I)
 # Common nouns that open a sentence with a capital and are the actor themselves ("Police were
 # the first to open fire", "Protesters in Ansel opened fire").
 _PEOPLE = frozenset({"police", "protesters", "demonstrators", "soldiers", "troops", "students",
                      "rebels", "militants", "officers", "guards", "residents", "hackers",
-                     "fighters", "settlers", "villagers", "workers", "gunmen", "insurgents"})
+                     "fighters", "settlers", "villagers", "workers", "gunmen", "insurgents",
+                     "inmates", "prisoners", "fans", "youths", "strikers", "rioters", "activists",
+                     "dockworkers", "miners", "farmers", "snipers", "commandos", "marines",
+                     "gunners", "militiamen", "tribesmen", "separatists", "guerrillas",
+                     "mercenaries", "hooligans", "mobs", "gangs"})
+_CALENDAR = frozenset(w for ws in word_sequences("calendar").values() for w in ws)
 _NO_ONE = frozenset({"one", "it", "they", "he", "she", "we", "them", "both", "each", "either"})
 _SIDES = frozenset({"clan", "militia", "militias", "forces", "army", "party", "group", "faction",
                     "union", "side", "government", "supporters", "opposition", "navy", "guard"})
+
+
+# Sides a common noun names ("the militias", "police"): no one in particular.
+GENERIC_SIDES = _PEOPLE | _SIDES
 
 
 def subject_key(span: str) -> str | None:
@@ -79,24 +144,31 @@ def subject_key(span: str) -> str | None:
         words = words[1:]
     if not words or words[0].lower() in _NO_ONE:
         return None
+    if words[0].lower() in ("its", "their", "our"):
+        return "its"  # the speaker's own side ("its border police"), which ``credit`` reads
     if words[0].lower() in _PEOPLE:
         return words[0].lower()
     proper = [w for w in words if w[:1].isupper()]
     if proper:
-        return norm_actor(proper[0]) or None
+        key = norm_actor(proper[0])
+        return None if not key or key in _CALENDAR else key  # "Friday's incursion": no one
     head = words[-1].lower().strip("’'")  # "a rise in bread prices" started no fight
     return head if head in _PEOPLE | _SIDES else None
 
 
 @lru_cache(maxsize=65536)
 def starters(text: str) -> tuple[Credit, ...]:
-    """The ``starter`` credits of ``text`` in the forms above (outcome "harm")."""
+    """The ``starter`` and ``breaker`` credits of ``text`` in the forms above (outcome
+    "harm")."""
     out: list[Credit] = []
     if not _ANY_START.search(text):
         return ()  # most claims say nothing of who started: one cheap look first
-    for rx in _STARTERS:
-        for m in rx.finditer(text):
+    for rx, role in [(rx, "starter") for rx in _STARTERS] + [(rx, "breaker") for rx in _BREAKERS]:
+        at = 0
+        while (m := rx.search(text, at)) is not None:
             key = subject_key(m.group("who"))
             if key:
-                out.append(Credit("harm", "starter", key, m.start(), m.end()))
+                out.append(Credit("harm", role, key, m.start(), m.end()))
+            # a subject that names no one may hide one later ("Friday's Halvenian incursion")
+            at = m.end() if key else m.start("who") + 1
     return tuple(out)
