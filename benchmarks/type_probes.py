@@ -26,7 +26,11 @@ report in other words, look-alikes and agreements) likewise. ``provoked`` (2026-
 started or provoked a clash, each side telling its blow as an answer; 70 conflicts, 70 hard
 negatives) is read: written by a helper for the ``answered`` frame. ``valid5`` (the same theme,
 written blind by another helper at the same time) is held out: scored once before the frame and
-once at the end, never read. ``lookalikes`` is read, and not
+once at the end, never read. ``asked`` (2026-12-05: who asked for a pause, a call, talks, a
+swap or a corridor; 100 pairs in wire style, ids qa-, and 100 in the style of partisan and state
+media, ids qb-, by two helpers) is read: written for the ``initiative`` frame; the qb- half was
+first scored after the frame was built on the qa- half. ``valid6`` (the same theme, written
+blind by a third helper) is held out like ``valid5``. ``lookalikes`` is read, and not
 written for the judge: 150 pairs of newsdev dev claims drawn at random (seed 28) from the 655
 that the judge of 8ef3cb8 agreed on a shared name at cosine 0.45 or more, none of them a gold
 pair, labelled by a helper who saw only the two sentences: 12 the same statement, 136 only
@@ -44,7 +48,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 NAMES = ("titles", "times", "credit", "rejections", "counts", "valid", "agree", "valid2",
-         "valid3", "valid4", "valid5", "lookalikes", "provoked")
+         "valid3", "valid4", "valid5", "valid6", "lookalikes", "provoked", "asked")
 
 
 def score(rows: list[dict], judged: dict[str, str]) -> dict:

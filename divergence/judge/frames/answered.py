@@ -19,6 +19,7 @@ from ...wordlists import word_sequences, word_set
 from ..credits import Credit
 from ..demonyms import same_actor
 from ..detectors import Pair
+from ..gate import Gate
 from ..text import entities, norm_actor
 from .started import ACTED, CLAUSE_START, FIGHT, GENERIC_SIDES, SUBJECT, starters, subject_key
 
@@ -86,10 +87,6 @@ _RESPONDERS = (
                r"defensive|preventive|pre-?emptive|a\s+(?:response|reprisal))\b"),
 )
 _OWN = frozenset({"its", "their", "our"})
-_ANY_ANSWER = re.compile(r"respon|retaliat|repris|reveng|ripost|answer|reaction|repl[yi]|avenge|"
-                         r"self-defen|citing|only\s+after|provok|pre-?empt|unprovoked|fire|fired|"
-                         r"shot|hit\s+back|acted|resumed|ambushed|targeted|attacked|defensive|"
-                         r"preventive", re.I)
 # Where a claim tells its side's blow as an answer just before, what came "after" or
 # "following" is what was answered: "acted only after police raided a village", "was
 # retaliatory, following Korvian rocket fire" (not "spoke after Tehran's retaliatory strike").
@@ -143,11 +140,15 @@ def _answered_act(text: str, at: int) -> tuple[str, int] | None:
     return (who, at + m.end()) if who else None
 
 
+# The words one of the patterns needs (``Gate``), looked for first.
+_GATE = Gate(_CUE, _UNPROVOKED, _AFTER_NOUN, _AFTER_ACT, *_RESPONDERS)
+
+
 @lru_cache(maxsize=65536)
 def provokers(text: str) -> tuple[Credit, ...]:
     """The ``provoker`` credits of ``text``: the side whose act it says was answered, or was
     unprovoked (outcome "harm"); and the ``responder`` credits of the side that answered."""
-    if not _ANY_ANSWER.search(text):
+    if not _GATE.opens(text):
         return ()  # most claims tell no answer: one cheap look first
     out: list[Credit] = []
     for m in _CUE.finditer(text):

@@ -106,7 +106,7 @@ def askers(text: str) -> tuple[Credit, ...]:
                 word = m.group("out").lower()
                 what = _AS.get(word, word)
             key = subject_key(m.group("who"))
-            if key:
+            if key and key not in ("group", "side"):  # "the group had initiated contacts"
                 outcome = what if what in ("meeting", "ceasefire") else f"asked:{what}"
                 # who asked for the truce: one side, as credit.py reads it
                 one = "requester" if role == "asker" and outcome == "ceasefire" else role

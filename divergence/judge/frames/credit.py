@@ -19,8 +19,9 @@ from .agents import credits_for
 from .answered import WHO_STARTED, answer_weight, fight, provokers, two_incidents
 from .asked import askers
 from .happenings import THE_HARMS, happenings, targets
+from .initiative import initiatives, two_occasions
 from .mediators import PEACE, TAKEN, mediated
-from .started import starters, subject_key
+from .started import GENERIC_SIDES, starters, subject_key
 
 _HARM = (r"(?:blasts?|explosions?|attacks?|strikes?|airstrikes?|bombings?|destruction|collapse|"
          r"breach|shelling|rockets?|missiles?|dam|hospital|massacre|killings?|fire|incident)")
@@ -313,7 +314,8 @@ def _known(text: str, out: list[Credit]) -> tuple[Credit, ...]:
     that name an agent (not "the", "it" or a word for the weapon) and are stated, not asked
     ("not in a position to say whether an Israeli air strike was involved")."""
     roles = {o.role for o in out}
-    out = out + [c for c in starters(text) + provokers(text) + askers(text) if c.role not in roles]
+    out += [c for c in starters(text) + provokers(text) + askers(text) + initiatives(text)
+            if c.role not in roles]
     return tuple(c for c in out if c.agent not in ("", "the", "it") and c.agent not in _NOT_AGENTS
                  and not _ASKED_WHETHER.search(text, max(0, c.start - 60), c.start))
 
@@ -342,7 +344,7 @@ def _all_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
     c = Claim("x:0", "x", text, 0, len(text), speaker=speaker, proposition=text)
     out: dict[tuple[str, str, str | None], Credit] = {}
     for x in [*credits(c), *_frame_credits(text, speaker)]:
-        if x.agent == "its" or x.role == "responder" and x.agent in _UNNAMED:
+        if x.agent == "its" or x.agent in _OWN_SIDE.get(x.role, ()):
             # "its troops returned fire", "soldiers shot back": the speaker's side answered
             side = speaker and subject_key(speaker)
             if not side or side in _UNNAMED:
@@ -401,14 +403,18 @@ def responsibility(p: Pair) -> Reason | None:
                 w = 0.85 if x.role == y.role and x.role in ("mediator", "involved") else 0.0
             elif "denies" in (p.a.stance, p.b.stance):
                 w = 0.0  # "X denied that Y did it" credits no one
-            elif x.role == y.role != "asker" or {x.role, y.role} == {"asker", "requester"}:
+            elif x.role == y.role != "asker" or {x.role, y.role} in _ONE_ASKED:
                 w = 0.75  # many may ask for one thing, but not when one is the one who asked
+            elif "initiator" in (x.role, y.role):
+                w = 0.0  # who took a step's initiative is no rival to who mediated it
             elif {x.role, y.role} == {"provoker", "starter"}:
                 w = 0.75  # "X fired first" / "X only answered Y's raid"
             elif {x.role, y.role} <= {"cause", "starter"} or "mediator" in (x.role, y.role):
                 w = 0.6
             else:
                 w = 0.0
+            if w and base_role(x) == "requester" and two_occasions(p):
+                w = 0.0  # "asked for a truce in October" / "requested one in March"
             if w and outcome_class(x) == "harm" and not same_harm(p, x, y):
                 w = 0.0
             if w and not one and x.role == y.role == "cause" and outcome_class(x) == "harm" and (
@@ -450,9 +456,14 @@ def _side(agent: str, c: Claim) -> str:
 
 
 _UNNAMED = word_set("generic_actors") | {"its", "their", "his", "her", "it", "they", "we"}
+# Common nouns that, said by a named side, are that side where it says it only answered
+# ("soldiers shot back", its army said).
+_OWN_SIDE = {"responder": _UNNAMED | GENERIC_SIDES}
 
 
 # Roles a claim denies an actor: what each denies.
+# Pairs of roles of which one says its actor was the one who asked.
+_ONE_ASKED = ({"asker", "requester"}, {"asker", "initiator"}, {"requester", "initiator"})
 DENIED_ROLES = {"not-cause": "cause", "not-requester": "requester", "not-mediator": "mediator"}
 
 
@@ -466,8 +477,8 @@ def base_role(c: Credit) -> str:
     """The role a credit gives or denies, cause and starter as one ("did not start it" / "did
     it")."""
     role = DENIED_ROLES.get(c.role, c.role)
-    return ("cause" if role in ("starter", "provoker") else "requester" if role == "asker"
-            else role)
+    return ("cause" if role in ("starter", "provoker") else "requester" if role in (
+        "asker", "initiator") else role)
 
 
 def _same_vote(p: Pair) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ...wordlists import word_sequences
+from ...wordlists import word_groups, word_sequences
 from ..credits import Credit
 from ..text import norm_actor
 
@@ -115,7 +115,7 @@ _ANY_START = re.compile(r"first|accus|blam|it\s+was|provocation|unprovoked|aggre
                         r"set\s+off|act\s+of|aggression|"
                         r"broke|breach|violat|pushed|dragged|drove|plunged|began|begun|started|erupted|broke\s+out|triggered|sparked|"
                         r"provoked|initiated|crossed|breached|violated|broken|returned\s+fire|"
-                        r"responded|retaliated|fired\s+back|shot\s+back|launched", re.I)
+                        r"responded|retaliated|fired\s+back|shot\s+back|launched")  # lower-cased
 # Common nouns that open a sentence with a capital and are the actor themselves ("Police were
 # the first to open fire", "Protesters in Ansel opened fire").
 _PEOPLE = frozenset({"police", "protesters", "demonstrators", "soldiers", "troops", "students",
@@ -125,6 +125,10 @@ _PEOPLE = frozenset({"police", "protesters", "demonstrators", "soldiers", "troop
                      "dockworkers", "miners", "farmers", "snipers", "commandos", "marines",
                      "gunners", "militiamen", "tribesmen", "separatists", "guerrillas",
                      "mercenaries", "hooligans", "mobs", "gangs"})
+# Titles and ranks before a person's name, which name no side.
+_TITLES = word_groups("title_words")["person_titles"] | {
+    "colonel", "col", "major", "maj", "lieutenant", "lt", "captain", "capt", "commander",
+    "sergeant", "admiral", "brigadier", "gen", "marshal"}
 _CALENDAR = frozenset(w for ws in word_sequences("calendar").values() for w in ws)
 _NO_ONE = frozenset({"one", "it", "they", "he", "she", "we", "them", "both", "each", "either"})
 _SIDES = frozenset({"clan", "militia", "militias", "forces", "army", "party", "group", "faction",
@@ -144,12 +148,14 @@ def subject_key(span: str) -> str | None:
         words = words[1:]
     if not words or words[0].lower() in _NO_ONE:
         return None
-    if words[0].lower() in ("its", "their", "our"):
+    if words[0].lower() in ("its", "their", "our", "his", "her"):
         return "its"  # the speaker's own side ("its border police"), which ``credit`` reads
     if words[0].lower() in _PEOPLE:
         return words[0].lower()
-    proper = [w for w in words if w[:1].isupper()]
-    if proper:
+    proper = [w for w in words if w[:1].isupper() and w.lower() not in _TITLES]
+    if proper:  # "General Tomas Rell": rell, as ``norm_actor`` keys a person
+        if len(proper) < len([w for w in words if w[:1].isupper()]):
+            return norm_actor(" ".join(proper)) or None
         key = norm_actor(proper[0])
         return None if not key or key in _CALENDAR else key  # "Friday's incursion": no one
     head = words[-1].lower().strip("’'")  # "a rise in bread prices" started no fight
@@ -161,7 +167,7 @@ def starters(text: str) -> tuple[Credit, ...]:
     """The ``starter`` and ``breaker`` credits of ``text`` in the forms above (outcome
     "harm")."""
     out: list[Credit] = []
-    if not _ANY_START.search(text):
+    if not _ANY_START.search(text.lower()):
         return ()  # most claims say nothing of who started: one cheap look first
     for rx, role in [(rx, "starter") for rx in _STARTERS] + [(rx, "breaker") for rx in _BREAKERS]:
         at = 0

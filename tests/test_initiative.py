@@ -1,0 +1,69 @@
+"""Whose initiative a step between two sides was (``frames.initiative``)."""
+
+from __future__ import annotations
+
+from divergence.ingest.split import claim_from_text
+from divergence.judge.detectors import Pair
+from divergence.judge.frames.credit import responsibility
+from divergence.judge.frames.initiative import initiatives
+
+
+def pair(a: str, b: str, sim: float = 0.7) -> Pair:
+    return Pair(claim_from_text(a, "a:0"), claim_from_text(b, "b:0"), sim)
+
+
+def read(text: str) -> set[tuple[str, str, str | None]]:
+    return {(x.outcome, x.role, x.agent) for x in initiatives(text)}
+
+
+def test_who_asked_for_a_step_in_the_forms_outlets_use() -> None:
+    assert read("Trevania had requested the lull around Vostrin.") == {
+        ("ceasefire", "initiator", "trevania")}
+    assert read("The military hotline near Ostrel was set up at Korvia's request.") == {
+        ("contact", "initiator", "korvia")}
+    assert read("Estravel's navy had proposed suspending its blockade of Orvin port.") == {
+        ("ceasefire", "initiator", "estravel")}
+    assert read("The proposal for a holiday truce came from Drevania's prime minister.") == {
+        ("ceasefire", "initiator", "drevania")}
+    assert read("The request for safe passage out of Pellin was made by Drevania's health "
+                "ministry.") == {("corridor", "initiator", "drevania")}
+    assert read("Nerith's coastguard asked Sundravia to suspend naval patrols.") == {
+        ("pause:patrols", "initiator", "nerith")}  # a pause of patrols, not of the fighting
+    assert read("The prisoner swap between Orlesk and Zalvora was Zalvora's idea.") == {
+        ("swap", "initiator", "zalvora")}
+    assert read("General Rell placed the first call to his Valdorian counterpart.") == {
+        ("contact", "initiator", "rell")}
+    # denials
+    assert read("Drevanian officials had not contacted Kaltoria about a truce.") == {
+        ("ceasefire", "not-requester", "drevanian")}
+    assert read("Ildreth has made no request for a swap of captives.") == {
+        ("swap", "not-requester", "ildreth")}
+    # a public call, a plan, an order: no one's initiative
+    for t in ("Kovia called for a ceasefire on Monday.",
+              "Critics called on Washington to request a ceasefire.",
+              "India called the report false and refused to request a ceasefire.",
+              "The minister plans to discuss the truce next week."):
+        assert read(t) == set(), t
+
+
+def test_two_sides_each_said_to_have_asked_clash_and_aid_asked_twice_does_not() -> None:
+    r = responsibility(pair(
+        "Korvian officers said the Valdorian army had requested the lull around Ostrel.",
+        "The proposal for the lull around Ostrel came from Korvia, a Valdorian spokesman said."))
+    assert r is not None and r.type == "actor"
+    assert responsibility(pair(
+        "Ildreth has made no request for a swap of captives with Trevania, its ministry said.",
+        "Trevanian officials said Ildreth had proposed a prisoner swap after the battle.")
+    ) is not None
+    # many may ask for aid: two askers are no dispute
+    assert responsibility(pair("Belmora asked the bank for emergency financing.",
+                               "Morvath applied for emergency financing from the bank.")) is None
+
+
+
+def test_every_reader_has_a_gate() -> None:
+    """Readers that open on a clause's subject are tried at every clause start: each must have
+    a word it needs, which ``Gate`` looks for first."""
+    from divergence.judge.frames.initiative import _GATES
+
+    assert not any(g.open_always for g in _GATES)
