@@ -160,3 +160,31 @@ def test_a_dispute_over_who_started_it_asks_so() -> None:
                                 "market.", "The militia said Kovian agents were behind the "
                                 "market bombing.", sim=0.7))
     assert blame is None or question([blame], []) != "Who started it?"
+
+
+def test_review_negations_reactions_and_other_answers_take_no_side() -> None:
+    """(2026-12-05 review) Each of these gave a side a role in who started it."""
+    from divergence.judge.frames.started import starters
+
+    for t in ("It was not Korvia that started the war, Ravelian officials said.",
+              "No one has accused Korvia of starting the clashes.",
+              "Tessary has not blamed Korvia for starting the war.",
+              "Tessary rejected claims the Korvian strike was unprovoked.",
+              "Korvian troops had not fired first, Ravelian monitors said.",
+              "He broke the news of the ceasefire.",
+              "Korvia launched a legal battle against the ruling.",
+              "Korvia opened the prisoner exchange on Monday."):
+        assert starters(t) == (), t
+    for t in ("Oil prices rose in reaction to Korvian strikes on Tessary refineries.",
+              "Aid convoys reached Sarrow only after Korvian shelling stopped.",
+              "Korvia's answer to Tessary's proposal for talks came on Friday.",
+              "Korvian Railways resumed operations after the shelling stopped.",
+              "PM Berg hit back at critics on Monday.",
+              "Tessary said Korvian troops had not acted in self-defence.",
+              "Were Korvian troops acting in self-defence?",
+              "The troops struck back in retaliation for the Tessary consulate bombing."):
+        assert {(x.role, x.agent) for x in provokers(t)} <= {("responder", "troops")}, t
+    # a common noun for the other side is not the speaker's own
+    c = claim_from_text("Tessary's army said militants returned fire after its troops raided "
+                        "the camp.", "a:0")
+    assert "tessary" not in {x.agent for x in frame_credits(c) if x.role == "responder"}

@@ -22,7 +22,7 @@ def test_who_asked_for_a_step_in_the_forms_outlets_use() -> None:
     assert read("The military hotline near Ostrel was set up at Korvia's request.") == {
         ("contact", "initiator", "korvia")}
     assert read("Estravel's navy had proposed suspending its blockade of Orvin port.") == {
-        ("ceasefire", "initiator", "estravel")}
+        ("pause:blockade", "initiator", "estravel")}  # a pause of the blockade
     assert read("The proposal for a holiday truce came from Drevania's prime minister.") == {
         ("ceasefire", "initiator", "drevania")}
     assert read("The request for safe passage out of Pellin was made by Drevania's health "
@@ -67,3 +67,23 @@ def test_every_reader_has_a_gate() -> None:
     from divergence.judge.frames.initiative import _GATES
 
     assert not any(g.open_always for g in _GATES)
+
+
+def test_review_mediators_senses_and_denials_are_no_initiative() -> None:
+    """(2026-12-05 review) Each of these was read as a side's initiative."""
+    for t in ("Ravelia urged both sides to halt the fighting in Sarrow.",
+              "UN Secretary-General Anna Lind called again for a ceasefire in Sarrow.",
+              "Ravelian diplomats drafted the truce.",
+              "The talks in Doha were arranged by Qatar.",
+              "Korvia accepted the Ravelian proposal for a truce.",
+              "The exchange of fire near Sarrow was initiated by Korvian troops.",
+              "First contact with the enemy was made by Korvian scouts.",
+              "The call for a boycott of Korvian goods was made by Tessary activists.",
+              "Korvia proposed a debt swap with its creditors.",
+              "The bomb that shattered the truce was placed by Korvian agents.",
+              "The king arrived at the invitation of King Olaf, days after the truce began.",
+              "Neither side requested the lull.",
+              "Did Korvia request the lull?"):
+        assert {x for x in read(t) if x[1] == "initiator"} == set(), t
+    assert read("Governor Ana Ruiz proposed a pause in the construction work after residents "
+                "complained.") == {("pause:work", "initiator", "ruiz")}

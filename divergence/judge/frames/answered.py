@@ -20,8 +20,17 @@ from ..credits import Credit
 from ..demonyms import same_actor
 from ..detectors import Pair
 from ..gate import Gate
-from ..text import entities, norm_actor
-from .started import ACTED, CLAUSE_START, FIGHT, GENERIC_SIDES, SUBJECT, starters, subject_key
+from ..text import clause_start, entities, norm_actor
+from .started import (
+    ACTED,
+    CLAUSE_START,
+    FIGHT,
+    GENERIC_SIDES,
+    SUBJECT,
+    denied_before,
+    starters,
+    subject_key,
+)
 
 # Hostile acts one side may answer (not "a question", "the floods", "criticism").
 _HOSTILE = (r"(?:attacks?|strikes?|airstrikes?|raids?|shelling|bombardment|bombing|barrages?|"
@@ -35,15 +44,15 @@ _OTHER = frozenset({"question", "questions", "criticism", "report", "reports", "
                     "requests", "call", "calls", "appeal", "appeals", "concerns", "remarks",
                     "comments", "statement", "statements", "accusations", "accusation", "claims",
                     "claim", "allegations", "floods", "flooding", "protests", "pressure", "news",
-                    "letter", "demands", "sanctions", "threats", "warnings", "rumours"})
+                    "letter", "demands", "sanctions", "threats", "warnings", "rumours",
+                    "reporters", "asking", "resolution", "inquiry", "condemning", "prices"})
 # Cues that the act named next was answered: "in response to", "retaliation for", "to
 # avenge", "citing", "only after", "in self-defence against".
 _CUE = re.compile(
     r"\b(?:(?:in\s+|a\s+|an\s+|the\s+|its\s+|their\s+|as\s+(?:an?\s+)?)?(?:response|retaliation|"
-    r"reprisal|revenge|riposte|answer|reaction|reply)\s+(?:to|for)|to\s+avenge|"
+    r"reprisal|revenge|riposte|answer)\s+(?:to|for)|to\s+avenge|"
     r"retaliat(?:ed|ing|e)\s+(?:for|against)|in\s+self-defen[cs]e\s+against|citing|"
-    r"only\s+after|provoked\s+by|to\s+pre-?empt|answering|answered|(?:were|was)\s+responding\s+"
-    r"to)\s+", re.I)
+    r"provoked\s+by|to\s+pre-?empt|answering|answered|(?:were|was)\s+responding\s+to)\s+", re.I)
 # "an unprovoked attack by X", "X's unprovoked aggression": the act's own side started it.
 _UNPROVOKED = re.compile(r"\bunprovoked\s+", re.I)
 # A response to come, not one given: "to decide on a response to", "vowed a response to".
@@ -56,12 +65,9 @@ _PLANNED = re.compile(r"\b(?:decide|decided|deciding|vow\w*|promis\w*|weigh\w*|c
 _AFTER_FIRE = (r"(?:returned\s+fire|fired\s+back|shot\s+back|hit\s+back|retaliated|responded|"
                r"engaged)")
 _ANSWERING = "|".join((
-    r"(?:only\s+|merely\s+|simply\s+)?(?:returned\s+fire|fired\s+back|shot\s+back|hit\s+back|"
-    r"retaliated)\b",
+    r"(?:only\s+|merely\s+|simply\s+)?(?:returned\s+fire|fired\s+back|shot\s+back|retaliated)\b",
     # "acted only after police raided a village", "resumed air strikes after the militia ..."
     r"(?:acted|fired|moved|struck|engaged|intervened)\b[^.;,]{0,40}?\sonly\s+(?:after|when|once)",
-    r"resumed\s+(?:[\w-]+\s+){0,2}?(?:strikes|attacks|shelling|fire|firing|bombing|operations)"
-    r"\b[^.;,]{0,40}?\s(?:after|when|once)",
     r"responded\s+(?:in\s+kind|with\s+(?:fire|force|artillery|strikes|shelling|gunfire|missiles|"
     r"rockets))",
     # "were responding to a Zembrian assault", "had only been answering a bombardment"
@@ -79,9 +85,9 @@ _RESPONDERS = (
                rf"(?:{_ANSWERING})"),
     re.compile(r"\b(?P<who>(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)['’]s?\s+(?:[\w-]+\s+){0,2}?"
                r"(?:answer|response|retaliation|reply|riposte)\s+(?:to|for)\b"),
-    # "its raid on the depots was carried out in self-defence", "Monday's operation at Sarrow
-    # was self-defence", "the barrage was preventive": the speaker's own blow, justified
-    re.compile(r"(?:^|(?<=, )|(?<=that ))(?P<who>[Ii]ts|[Tt]heir|[Tt]he|[A-Z][a-z]+day['’]s)\s+"
+    # "its raid on the depots was carried out in self-defence", "their barrage was
+    # preventive": the speaker's own blow, justified
+    re.compile(r"(?:^|(?<=, )|(?<=that ))(?P<who>[Ii]ts|[Tt]heir)\s+"
                r"(?:[\w-]+\s+){0,2}?" + _HOSTILE + r"\b[^.;,]{0,60}?\b(?:was|were)\s+(?:carried\s+"
                r"out\s+|launched\s+)?(?:in\s+|an\s+act\s+of\s+)?(?:self-defen[cs]e|retaliatory|"
                r"defensive|preventive|pre-?emptive|a\s+(?:response|reprisal))\b"),
@@ -109,13 +115,31 @@ _HOSTILE_AT = re.compile(rf"\b{_HOSTILE}\b", re.I)
 _POSSESSOR = re.compile(r"(?P<who>(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)['’]s?\s+$")
 
 
+# Who may answer a blow: a side named in the clause before the cue ("its", a name inside the
+# sentence, forces and their blows), not "oil prices" or "aid convoys".
+_SIDE_WORDS = re.compile(r"\b(?:its|their|troops|forces|army|military|jets|artillery|strikes|"
+                         r"raids|operation|offensive|barrage|frigates|marines|navy|militias?|"
+                         r"fighters|police|guards|soldiers|units|gunboats|aircraft|rockets|"
+                         r"missiles|drones|attack|assault|shelling)\b|(?<=\s)[A-Z][a-z]", re.I)
+
+
+def _side_before(text: str, m: re.Match[str]) -> bool:
+    """Whether the clause before an answer's cue names one who could answer a blow ("citing"
+    opens a clause whose subject follows: "Citing Israeli violations, Hezbollah ...")."""
+    return m.group(0).lower().startswith("citing") or bool(
+        _SIDE_WORDS.search(text, clause_start(text, m.start()), m.start()))
+
+
 def _agent(before: str, after: str) -> str | None:
     """Whose act a phrase names: a possessor or a proper adjective before the hostile noun
     ("Tessary's seizure", "repeated Israeli violations"), or "by X" / "X carried out" after it."""
     m = _POSSESSOR.search(before)
     if m:
         return norm_actor(m.group("who")) or None
-    proper = [w for w in before.split() if w[:1].isupper()]
+    words = before.split()
+    proper: list[str] = []
+    while words and words[-1][:1].isupper():  # "a Hezbollah breach"; not "the Tessary
+        proper.insert(0, words.pop())          # consulate bombing" (the target)
     if proper:
         return norm_actor(" ".join(proper[-2:])) or None
     m = _BY.match(after)
@@ -148,11 +172,11 @@ _GATE = Gate(_CUE, _UNPROVOKED, _AFTER_NOUN, _AFTER_ACT, *_RESPONDERS)
 def provokers(text: str) -> tuple[Credit, ...]:
     """The ``provoker`` credits of ``text``: the side whose act it says was answered, or was
     unprovoked (outcome "harm"); and the ``responder`` credits of the side that answered."""
-    if not _GATE.opens(text):
+    if text.rstrip().endswith("?") or not _GATE.opens(text):
         return ()  # most claims tell no answer: one cheap look first
     out: list[Credit] = []
     for m in _CUE.finditer(text):
-        if _PLANNED.search(text, max(0, m.start() - 40), m.start()):
+        if _PLANNED.search(text, max(0, m.start() - 40), m.start()) or not _side_before(text, m):
             continue
         got = _answered_act(text, m.end())
         if got:
@@ -176,6 +200,8 @@ def provokers(text: str) -> tuple[Credit, ...]:
     for rx in _RESPONDERS:
         for m in rx.finditer(text):
             span = m.group("who")
+            if denied_before(text, m) or rx is _RESPONDERS[1] and not _answered_act(text, m.end()):
+                continue  # "had not acted in self-defence"; "Korvia's answer to a proposal"
             own = span.split()[0].lower() in _OWN or rx is _RESPONDERS[2]
             key = "its" if own else subject_key(span) if rx is _RESPONDERS[0] else norm_actor(span)
             if key:
@@ -185,7 +211,7 @@ def provokers(text: str) -> tuple[Credit, ...]:
 
 # Possessors that are times, not sides ("in response to Tuesday's attack").
 _WHEN = frozenset(w for ws in word_sequences("calendar").values() for w in ws) | {
-    "today", "yesterday"}
+    "today", "yesterday", "easter", "christmas", "ramadan", "eid", "passover", "new"}
 
 
 # The roles of who started it, which meet only within one fight (``credit.same_harm``).

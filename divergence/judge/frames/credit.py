@@ -21,7 +21,7 @@ from .asked import askers
 from .happenings import THE_HARMS, happenings, targets
 from .initiative import initiatives, two_occasions
 from .mediators import PEACE, TAKEN, mediated
-from .started import GENERIC_SIDES, starters, subject_key
+from .started import starters, subject_key
 
 _HARM = (r"(?:blasts?|explosions?|attacks?|strikes?|airstrikes?|bombings?|destruction|collapse|"
          r"breach|shelling|rockets?|missiles?|dam|hospital|massacre|killings?|fire|incident)")
@@ -413,8 +413,8 @@ def responsibility(p: Pair) -> Reason | None:
                 w = 0.6
             else:
                 w = 0.0
-            if w and base_role(x) == "requester" and two_occasions(p):
-                w = 0.0  # "asked for a truce in October" / "requested one in March"
+            if w and base_role(x) == "requester" and (two_occasions(p) or p.similarity < 0.35):
+                w = 0.0  # "asked for a truce in October" / "requested one in March"; far apart
             if w and outcome_class(x) == "harm" and not same_harm(p, x, y):
                 w = 0.0
             if w and not one and x.role == y.role == "cause" and outcome_class(x) == "harm" and (
@@ -458,7 +458,9 @@ def _side(agent: str, c: Claim) -> str:
 _UNNAMED = word_set("generic_actors") | {"its", "their", "his", "her", "it", "they", "we"}
 # Common nouns that, said by a named side, are that side where it says it only answered
 # ("soldiers shot back", its army said).
-_OWN_SIDE = {"responder": _UNNAMED | GENERIC_SIDES}
+_OWN_SIDE = {"responder": frozenset({"troops", "soldiers", "forces", "army", "military", "officers",
+                                     "police", "policemen", "guards", "units", "personnel",
+                                     "sailors", "marines", "pilots", "crews", "gunners"})}
 
 
 # Roles a claim denies an actor: what each denies.

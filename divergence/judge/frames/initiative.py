@@ -19,15 +19,17 @@ from ..credits import Credit
 from ..detectors import Pair
 from ..gate import Gate
 from ..text import dates
-from .started import CLAUSE_START, GENERIC_SIDES, SUBJECT, subject_key
+from .started import CLAUSE_START, GENERIC_SIDES, SUBJECT, denied_before, subject_key
 
 # A step one side asks the other for, and the outcome class it is compared under.
 _STEPS = {"ceasefire": r"cease-?fire|truce|pause|lull|halt|moratorium|freeze|suspension|"
                        r"let-?up|respite|break\s+in\s+(?:the\s+)?fighting",
           "contact": r"(?:phone|telephone|video)\s+(?:call|conversation|contact|link)|hotline|"
-                     r"(?:first\s+)?contact|call|conversation",
+                     r"(?:first|direct)\s+contacts?(?!\s+with\s+the\s+enemy)",
           "meeting": r"talks|negotiations|meeting|summit|dialogue",
-          "swap": r"(?:prisoner\s+)?(?:swap|exchange)",
+          "swap": r"(?:prisoner|captive|detainee|hostage|body)s?\s+(?:swap|exchange)|(?:swap|"
+                  r"exchange)\s+of\s+(?:[\w-]+\s+){0,2}?(?:prisoners|captives|detainees|hostages|"
+                  r"bodies|remains|fighters|soldiers)",
           "corridor": r"corridor|safe\s+passage|evacuation",
           "asked:mediation": r"mediation",
           "asked:assistance": r"aid|assistance|help|food|grain|shipments|deliveries|convoys?",
@@ -42,7 +44,7 @@ _THING = (rf"(?:an?\s+|the\s+|its\s+|their\s+|any\s+|such\s+)?(?:[\w’'-]+\s+){
           rf"(?:{_STEP})\b")
 # Suspending or halting something is a pause: "proposed suspending its blockade".
 _GERUND = r"(?P<s0g>suspending|halting|pausing|stopping|freezing|extending\s+the\s+truce)"
-_ASKED = (r"requested|sought|proposed|initiated|tabled|floated|suggested|drafted|offered|"
+_ASKED = (r"requested|sought|proposed|initiated|tabled|floated|suggested|"
           r"asked\s+for|begged\s+for|pleaded\s+for|applied\s+for|put\s+forward|came\s+up\s+with|"
           r"made\s+the\s+first\s+approach\s+for")
 _WHO = r"(?P<who>(?:(?:the|an?)\s+)?(?:[\w’'-]+\s+){0,5}?[\w’'-]+)"
@@ -54,12 +56,12 @@ _READER_PATTERNS: tuple[tuple[str, str], ...] = (
     # "asked Orlesk for a suspension of artillery fire", "pleaded with Sundravia for grain",
     # "telephoned Colonel Venner to ask for a local truce"
     (rf"{CLAUSE_START}{SUBJECT}\s+(?:had\s+|has\s+)?(?:personally\s+)?(?:asked|begged|pleaded\s+"
-     rf"with|approached|called|phoned|telephoned|rang|contacted|wrote\s+to|written\s+to|sent\s+"
+     rf"with|approached|phoned|telephoned|rang|contacted|wrote\s+to|written\s+to|sent\s+"
      rf"(?:a\s+)?(?:letter|message|envoy)\s+to)\s+(?!on\b)(?:(?!(?:and|but|or|refused|declined|not|"
      rf"never|urged|on)\b)[\w’'-]+\s+){{1,8}}?(?:for|about|asking\s+for|to\s+(?:ask|request|seek|propose|"
      rf"plead)\s+for|to\s+(?:request|propose|seek))\s+{_THING}", "initiator"),
     # "asked Halvenia to host its negotiations", "asked Sundravia to suspend naval patrols"
-    (rf"{CLAUSE_START}{SUBJECT}\s+(?:had\s+|has\s+)?(?:asked|begged|urged|pressed)\s+(?:[\w’'-]+\s+)"
+    (rf"{CLAUSE_START}{SUBJECT}\s+(?:had\s+|has\s+)?(?:asked|begged)\s+(?:[\w’'-]+\s+)"
      rf"{{1,4}}?to\s+(?:(?P<s0v>suspend|halt|pause|stop|freeze)|(?P<s2v>host|hold|arrange)|"
      rf"(?P<s4v>open|allow\s+safe\s+passage))\b", "initiator"),
     # "the hotline was set up at Korvia's request", "on the initiative of the Free Kesh Front"
@@ -69,12 +71,12 @@ _READER_PATTERNS: tuple[tuple[str, str], ...] = (
      "initiator"),
     # "the lull was requested by Trevania", "the request for safe passage was made by X"
     (rf"\b(?:{_STEP})\s+(?:[\w-]+\s+){{0,6}}?(?:was|were|had\s+been|has\s+been)\s+(?:first\s+)?"
-     rf"(?:requested|sought|proposed|initiated|suggested|drafted|tabled|made|arranged)\s+by\s+"
+     rf"(?:requested|sought|proposed|initiated|suggested|tabled|made)\s+by\s+"
      rf"{_WHO}{_END}", "initiator"),
     # "the pause was first put forward by Zerkand's president", "the hotline was activated
     # by Karesh"
     (rf"\b(?:was|were|had\s+been|has\s+been)\s+(?:first\s+)?(?:put\s+forward|proposed|tabled|"
-     rf"raised|placed|initiated|requested|sought|suggested|activated|switched\s+on)\s+by\s+"
+     rf"initiated|requested|sought|suggested|activated|switched\s+on)\s+by\s+"
      rf"{_WHO}{_END}", "initiator"),
     # "the approach came from Marovia", "the initiative for the naval truce belonged to
     # Rhunmark", "the feelers on exchanging captives had originated in Pellastra"
@@ -83,7 +85,7 @@ _READER_PATTERNS: tuple[tuple[str, str], ...] = (
      rf"{_WHO}{_END}", "initiator"),
     # "answered an Estovari appeal for safe passage", "accepted a Pellastran proposal", "in
     # response to a Brenholt appeal"; "returned a call from President Krenn"
-    (r"\b(?:answered|accepted|granted|heeded|in\s+response\s+to)\s+(?:an?\s+|the\s+)?"
+    (r"\b(?:answered|granted|heeded|in\s+response\s+to)\s+(?:an?\s+|the\s+)?"
      r"(?P<who>[A-Z][\w’'-]+)(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:appeal|request|plea|approach|"
      r"proposal)\b", "initiator"),
     (rf"\b(?:answered|returned|received|took)\s+(?:an?\s+|the\s+)?(?P<s1v>call)\s+(?:placed\s+)?"
@@ -94,8 +96,8 @@ _READER_PATTERNS: tuple[tuple[str, str], ...] = (
      rf"(?:{_STEP_PLAIN})\s+(?:proposal|plan|request|initiative|idea))\b[^.;]{{0,40}}?\b(?:came|"
      rf"originated|had\s+come)\s+(?:from|with)\s+{_WHO}{_END}", "initiator"),
     # "General Rell placed the first call to his counterpart"
-    (rf"{CLAUSE_START}{SUBJECT}\s+(?:had\s+)?(?:placed|made)\s+the\s+(?:first\s+)?(?:(?P<s1v>phone|"
-     rf"telephone)\s+)?call\s+to\b", "initiator"),
+    (rf"{CLAUSE_START}{SUBJECT}\s+(?:had\s+)?(?:placed|made)\s+the\s+(?:first\s+)?(?P<s1v>(?:phone\s+|"
+     rf"telephone\s+)?call)\s+to\b", "initiator"),
     # "the prisoner swap was Zalvora's idea"
     (rf"\b(?:{_STEP})\b[^.;]{{0,60}}?\b(?:was|had\s+been)\s+{_WHO}(?:['’]s)?\s+(?:idea|initiative|"
      rf"proposal|request)\b", "initiator"),
@@ -153,7 +155,8 @@ def _kind(m: re.Match[str]) -> str | None:
 _PAUSE_OF = re.compile(r"suspen|halt|paus|freez|moratorium|stopp", re.I)
 _OBJECT = re.compile(r"\s+(?:(?:of|to|in|on)\s+)?(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w-]+\s+)"
                      r"{0,2}?([A-Za-z]+)\b(?=\s*(?:[,.;]|$|\s+(?:on|in|at|near|around|along|"
-                     r"across|for|during|so|to|until|from|between|by)\b))")
+                     r"across|for|during|so|to|until|from|between|by|of|after|before|because|which|"
+                     r"that|and|but|as|while)\b))")
 _FIGHTING = frozenset({"fighting", "hostilities", "fire", "firing", "shelling", "combat",
                        "clashes", "attacks", "strikes", "bombing", "bombardment", "war",
                        "violence", "operations", "exchanges", "duel", "offensive", "raids",
@@ -163,20 +166,20 @@ _FIGHTING = frozenset({"fighting", "hostilities", "fire", "firing", "shelling", 
 @lru_cache(maxsize=65536)
 def initiatives(text: str) -> tuple[Credit, ...]:
     """The ``initiator`` / ``not-requester`` credits of ``text`` in the forms above."""
-    if not _GATE.opens(text):
+    if text.rstrip().endswith("?") or not _GATE.opens(text):
         return ()  # most claims tell no one's initiative: one cheap look first
     out: list[Credit] = []
     for (rx, role), gate in zip(_READERS, _GATES, strict=True):
         if not gate.opens(text):
             continue
         for m in rx.finditer(text):
-            what = _kind(m) or _nearest_step(text)
+            what = _kind(m) or _step_before(text, m.start())
             span = m.group("who")
             # an agentless denial ("no appeal had been made") is the speaker's own
             key = "its" if span.lower() == "no" else subject_key(span)
             if key in GENERIC_SIDES:
                 continue  # "the group had asked for safe passage": whose group is not said
-            if role == "initiator" and _NEGATED.search(m.group(0)):
+            if role == "initiator" and (_NEGATED.search(m.group(0)) or denied_before(text, m)):
                 continue  # "had not contacted Kaltoria about a truce": the reader below
             if what and key and not re.search(r"\balso\b", m.group(0)):
                 many = role == "initiator" and what in _MANY_ASK  # "Egypt sought a loan" too
@@ -188,10 +191,12 @@ _STEP_RX = re.compile(_STEP, re.I)
 _NEGATED = re.compile(r"\b(?:never|not|no)\b|n['’]t\b", re.I)
 
 
-def _nearest_step(text: str) -> str | None:
-    """The step a sentence speaks of, for a reading that names none ("at Korvia's request")."""
-    m = _STEP_RX.search(text)
-    return _kind(m) if m else None
+def _step_before(text: str, at: int) -> str | None:
+    """The step a reading that names none is about: the last named in its sentence before it
+    ("the hotline was set up at Korvia's request"; not "at the invitation of King Olaf, days
+    after the truce began")."""
+    found = list(_STEP_RX.finditer(text, max(0, text.rfind(".", 0, at) + 1, at - 60), at))
+    return _kind(found[-1]) if found else None
 
 
 def two_occasions(p: Pair) -> bool:

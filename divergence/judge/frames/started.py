@@ -69,8 +69,10 @@ _STARTERS = tuple(re.compile(rx) for rx in (
     # "the Rumo clan started the feud", "Korvia provoked the naval standoff"
     rf"{CLAUSE_START}{SUBJECT}\s+(?:started|began|provoked|triggered|sparked|launched|opened|"
     rf"instigated)\s+(?:the\s+|this\s+|a\s+)?(?:[\w’'-]+\s+){{0,3}}?(?:feud|row|clash(?:es)?|"
-    rf"fighting|war|dispute|standoff|conflict|unrest|shelling|hostilities|crisis|violence|battle|"
-    rf"exchange|riots?|skirmish)\b",
+    rf"fighting|war|dispute|standoff|conflict|unrest|shelling|hostilities|crisis|violence|"
+    rf"(?<!legal\s)(?<!court\s)(?<!political\s)battle|(?<!prisoner\s)(?<!student\s)"
+    rf"(?<!hostage\s)(?<!body\s)exchange|riots?|"
+    rf"skirmish)\b(?!\s+of\s+(?:prisoners|captives|bodies|views|letters))",
     # "Belmora accused Ondarian troops of breaking the truce", "blamed fans for starting it"
     r"\b(?:accus\w*|blam\w*)\s+(?P<who>(?:(?:the|an?)\s+)?(?:[\w’'-]+\s+){0,6}?[\w’'-]+)\s+"
     r"(?:of|for)\s+(?:an?\s+|the\s+)?(?:unprovoked|starting|provoking|triggering|sparking|"
@@ -103,7 +105,8 @@ _STARTERS = tuple(re.compile(rx) for rx in (
 _BREAKERS = tuple(re.compile(rx) for rx in (
     # "Ravelian troops violated the ceasefire", "broke the three-week truce"
     rf"{CLAUSE_START}{SUBJECT}\s+(?:had\s+|has\s+|have\s+)?(?:repeatedly\s+)?(?:broke|breached|"
-    rf"violated|broken)\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){{0,3}}?{_TRUCE}",
+    rf"violated|broken)\s+(?:the\s+|a\s+|its\s+)?(?:(?!of\b|news\b|word\b)[\w-]+\s+){{0,3}}?"
+    rf"{_TRUCE}",
     # "a breach of the ceasefire by the Mount Adrel Brotherhood"
     rf"\b(?:breach(?:es)?|violations?)\s+of\s+the\s+(?:[\w-]+\s+){{0,2}}?{_TRUCE}\s+by\s+{_BY}",
     # "accused Ondarian troops of breaking the harvest truce"
@@ -129,10 +132,34 @@ _PEOPLE = frozenset({"police", "protesters", "demonstrators", "soldiers", "troop
 _TITLES = word_groups("title_words")["person_titles"] | {
     "colonel", "col", "major", "maj", "lieutenant", "lt", "captain", "capt", "commander",
     "sergeant", "admiral", "brigadier", "gen", "marshal"}
+# Words after a possessive that name the other side, and capitalised openers that name no one.
+_OTHERS = frozenset({"rivals", "opponents", "enemies", "foes", "adversaries", "critics"})
+_COMMON_OPENERS = frozenset({"senior", "local", "armed", "rival", "several", "most", "some",
+                             "sanctions", "inflation", "protests", "prices"})
 _CALENDAR = frozenset(w for ws in word_sequences("calendar").values() for w in ws)
-_NO_ONE = frozenset({"one", "it", "they", "he", "she", "we", "them", "both", "each", "either"})
+_NO_ONE = frozenset({"one", "it", "they", "he", "she", "we", "them", "both", "each", "either",
+                     "neither", "which", "what", "whose", "no", "none", "nobody", "any", "every",
+                     "all", "some", "many", "few", "several", "other", "others", "another",
+                     "not", "never", "were", "was", "had", "has", "have", "did"})
 _SIDES = frozenset({"clan", "militia", "militias", "forces", "army", "party", "group", "faction",
                     "union", "side", "government", "supporters", "opposition", "navy", "guard"})
+
+
+# A reading said not to hold: "not"/"never" inside it ("It was not Korvia that started it",
+# "had not acted in self-defence"), or a denial or rejection just before it ("No one has
+# accused Korvia of", "rejected claims the Korvian strike was unprovoked").
+_NOT_IN = re.compile(r"\b(?:not|never|no)\b|n['’]t\b", re.I)
+_NOT_BEFORE = re.compile(r"\b(?:not|never|no\s+one|nobody|neither|rejected|denied|denies|"
+                         r"dismissed|disputed|refuted)\b[^.;]{0,40}$|\b(?:whether|if)\s+[^.;]{0,20}$",
+                         re.I)
+
+
+def denied_before(text: str, m: re.Match[str]) -> bool:
+    """Whether a match is said not to hold: a negation by its subject ("had not fired first"),
+    or a denial, rejection or "whether" just before it."""
+    near = text[m.start():min(m.end(), m.end("who") + 12)]  # the subject and its verb
+    return bool(_NOT_IN.search(near) or _NOT_BEFORE.search(text, max(0, m.start() - 60),
+                                                           m.start()))
 
 
 # Sides a common noun names ("the militias", "police"): no one in particular.
@@ -148,10 +175,15 @@ def subject_key(span: str) -> str | None:
         words = words[1:]
     if not words or words[0].lower() in _NO_ONE:
         return None
-    if words[0].lower() in ("its", "their", "our", "his", "her"):
+    if words[0].lower() in ("its", "their", "our"):
         return "its"  # the speaker's own side ("its border police"), which ``credit`` reads
     if words[0].lower() in _PEOPLE:
         return words[0].lower()
+    if len(words) > 1 and words[1].lower() in _OTHERS:
+        return None  # "Korvia's rivals": the other side
+    if words[0][:1].isupper() and (words[0].lower() in _COMMON_OPENERS or words[0].lower().endswith(
+            ("ing", "ed"))) and len(words) > 1:
+        words = words[1:]  # "Striking dockworkers", "Masked gunmen": no name
     proper = [w for w in words if w[:1].isupper() and w.lower() not in _TITLES]
     if proper:  # "General Tomas Rell": rell, as ``norm_actor`` keys a person
         if len(proper) < len([w for w in words if w[:1].isupper()]):
@@ -167,13 +199,13 @@ def starters(text: str) -> tuple[Credit, ...]:
     """The ``starter`` and ``breaker`` credits of ``text`` in the forms above (outcome
     "harm")."""
     out: list[Credit] = []
-    if not _ANY_START.search(text.lower()):
+    if text.rstrip().endswith("?") or not _ANY_START.search(text.lower()):
         return ()  # most claims say nothing of who started: one cheap look first
     for rx, role in [(rx, "starter") for rx in _STARTERS] + [(rx, "breaker") for rx in _BREAKERS]:
         at = 0
         while (m := rx.search(text, at)) is not None:
             key = subject_key(m.group("who"))
-            if key:
+            if key and not denied_before(text, m):
                 out.append(Credit("harm", role, key, m.start(), m.end()))
             # a subject that names no one may hide one later ("Friday's Halvenian incursion")
             at = m.end() if key else m.start("who") + 1
