@@ -3,7 +3,7 @@ answer to a Hezbollah breach", "citing repeated Israeli violations, Hezbollah an
 defensive operation", "Korvian frigates went in only in response to Tessary's seizure of a
 fishing boat", "an unprovoked attack by Valdorian troops". The side whose hostile act was
 answered started it: a ``provoker`` credit, which ``responsibility`` sets against the other
-claim's provoker or starter ("Tessary's exercises came only after Korvia's missile tests"),
+claim's provoker or starter ("the missile tests were a response to exercises staged by Tessary"),
 never against the answer itself ("Iran fired 300 drones at Israel" is the answer's telling).
 A response only weighed or vowed ("the authority to decide on a response to the attack") is
 no answer yet. The side that says it only answered ("its troops came under fire and returned
@@ -47,7 +47,8 @@ _OTHER = frozenset({"question", "questions", "criticism", "report", "reports", "
                     "letter", "demands", "sanctions", "threats", "warnings", "rumours",
                     "reporters", "asking", "resolution", "inquiry", "condemning", "prices"})
 # Cues that the act named next was answered: "in response to", "retaliation for", "to
-# avenge", "citing", "only after", "in self-defence against".
+# avenge", "citing", "in self-defence against" (not "in reaction to": "oil prices rose in
+# reaction to the strikes"; not "only after": "aid arrived only after the shelling stopped").
 _CUE = re.compile(
     r"\b(?:(?:in\s+|a\s+|an\s+|the\s+|its\s+|their\s+|as\s+(?:an?\s+)?)?(?:response|retaliation|"
     r"reprisal|revenge|riposte|answer)\s+(?:to|for)|to\s+avenge|"
@@ -66,7 +67,7 @@ _AFTER_FIRE = (r"(?:returned\s+fire|fired\s+back|shot\s+back|hit\s+back|retaliat
                r"engaged)")
 _ANSWERING = "|".join((
     r"(?:only\s+|merely\s+|simply\s+)?(?:returned\s+fire|fired\s+back|shot\s+back|retaliated)\b",
-    # "acted only after police raided a village", "resumed air strikes after the militia ..."
+    # "acted only after police raided a village", "fired on Saturday only after snipers ..."
     r"(?:acted|fired|moved|struck|engaged|intervened)\b[^.;,]{0,40}?\sonly\s+(?:after|when|once)",
     r"responded\s+(?:in\s+kind|with\s+(?:fire|force|artillery|strikes|shelling|gunfire|missiles|"
     r"rockets))",
@@ -104,7 +105,6 @@ _AFTER_NOUN = re.compile(r"\b(?:only\s+)?(?:after|following|followed)\s+", re.I)
 _AFTER_ACT = re.compile(rf"\b(?:only\s+)?(?:after|when|once)\s+{SUBJECT}\s+(?:had\s+)?"
                         rf"(?:first\s+)?{ACTED}\b")
 _WORD = re.compile(r"[\w’'-]+|[,.;:()]")
-_CAPS = re.compile(r"(?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*")
 _BY = re.compile(r"\s*(?:(?:carried\s+out|launched|staged|mounted|fired|committed|conducted|"
                  r"made)\s+)?(?:by|from)\s+(?P<who>(?:the\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+)"
                  r"(?=\s*[,.;]|\s+(?:on|in|at|near|against|and|who|which|that|after|before|"
@@ -116,11 +116,11 @@ _POSSESSOR = re.compile(r"(?P<who>(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)['’]s?\s+
 
 
 # Who may answer a blow: a side named in the clause before the cue ("its", a name inside the
-# sentence, forces and their blows), not "oil prices" or "aid convoys".
-_SIDE_WORDS = re.compile(r"\b(?:its|their|troops|forces|army|military|jets|artillery|strikes|"
+# sentence, forces and their blows or tests), not "oil prices" or "aid convoys".
+_SIDE_WORDS = re.compile(r"(?i:\b(?:its|their|troops|forces|army|military|jets|artillery|strikes|"
                          r"raids|operation|offensive|barrage|frigates|marines|navy|militias?|"
                          r"fighters|police|guards|soldiers|units|gunboats|aircraft|rockets|"
-                         r"missiles|drones|attack|assault|shelling)\b|(?<=\s)[A-Z][a-z]", re.I)
+                         r"missiles|drones|" + _HOSTILE + r")\b)|(?<=\s)[A-Z][a-z]")
 
 
 def _side_before(text: str, m: re.Match[str]) -> bool:

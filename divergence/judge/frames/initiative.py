@@ -58,7 +58,8 @@ _READER_PATTERNS: tuple[tuple[str, str], ...] = (
     (rf"{CLAUSE_START}{SUBJECT}\s+(?:had\s+|has\s+)?(?:personally\s+)?(?:asked|begged|pleaded\s+"
      rf"with|approached|phoned|telephoned|rang|contacted|wrote\s+to|written\s+to|sent\s+"
      rf"(?:a\s+)?(?:letter|message|envoy)\s+to)\s+(?!on\b)(?:(?!(?:and|but|or|refused|declined|not|"
-     rf"never|urged|on)\b)[\w’'-]+\s+){{1,8}}?(?:for|about|asking\s+for|to\s+(?:ask|request|seek|propose|"
+     rf"never|urged|on)\b)[\w’'-]+\s+){{1,8}}?(?:for|about|asking\s+for|to\s+(?:ask|request|"
+     rf"seek|propose|"
      rf"plead)\s+for|to\s+(?:request|propose|seek))\s+{_THING}", "initiator"),
     # "asked Halvenia to host its negotiations", "asked Sundravia to suspend naval patrols"
     (rf"{CLAUSE_START}{SUBJECT}\s+(?:had\s+|has\s+)?(?:asked|begged)\s+(?:[\w’'-]+\s+)"
@@ -67,7 +68,8 @@ _READER_PATTERNS: tuple[tuple[str, str], ...] = (
     # "the hotline was set up at Korvia's request", "on the initiative of the Free Kesh Front"
     (rf"\b(?:at|on)\s+{_WHO}['’]s?\s+(?:own\s+)?(?:request|initiative|behest|suggestion|"
      rf"invitation|proposal|urging)\b", "initiator"),
-    (rf"\b(?:at|on)\s+the\s+(?:request|initiative|behest|suggestion|invitation)\s+of\s+{_WHO}{_END}",
+    (rf"\b(?:at|on)\s+the\s+(?:request|initiative|behest|suggestion|invitation)\s+of\s+"
+     rf"{_WHO}{_END}",
      "initiator"),
     # "the lull was requested by Trevania", "the request for safe passage was made by X"
     (rf"\b(?:{_STEP})\s+(?:[\w-]+\s+){{0,6}}?(?:was|were|had\s+been|has\s+been)\s+(?:first\s+)?"
@@ -96,7 +98,8 @@ _READER_PATTERNS: tuple[tuple[str, str], ...] = (
      rf"(?:{_STEP_PLAIN})\s+(?:proposal|plan|request|initiative|idea))\b[^.;]{{0,40}}?\b(?:came|"
      rf"originated|had\s+come)\s+(?:from|with)\s+{_WHO}{_END}", "initiator"),
     # "General Rell placed the first call to his counterpart"
-    (rf"{CLAUSE_START}{SUBJECT}\s+(?:had\s+)?(?:placed|made)\s+the\s+(?:first\s+)?(?P<s1v>(?:phone\s+|"
+    (rf"{CLAUSE_START}{SUBJECT}\s+(?:had\s+)?(?:placed|made)\s+the\s+(?:first\s+)?"
+     rf"(?P<s1v>(?:phone\s+|"
      rf"telephone\s+)?call)\s+to\b", "initiator"),
     # "the prisoner swap was Zalvora's idea"
     (rf"\b(?:{_STEP})\b[^.;]{{0,60}}?\b(?:was|had\s+been)\s+{_WHO}(?:['’]s)?\s+(?:idea|initiative|"
@@ -109,7 +112,8 @@ _READER_PATTERNS: tuple[tuple[str, str], ...] = (
     (rf"{CLAUSE_START}{SUBJECT}\s+(?:had\s+|has\s+|have\s+|did\s+)?(?:never|not|at\s+no\s+(?:point|"
      rf"time))\s+(?:once\s+)?"
      rf"(?:requested|request|sought|seek|asked|ask|proposed|propose|initiated|initiate|contacted|"
-     rf"contact|approached|approach|begged|beg|pleaded|plead|applied|apply)\b(?:\s+[\w’'-]+){{0,5}}?"
+     rf"contact|approached|approach|begged|beg|pleaded|plead|applied|apply)\b"
+     rf"(?:\s+[\w’'-]+){{0,5}}?"
      rf"\s+(?:for\s+|about\s+|on\s+)?{_THING}", "not-requester"),
     # "Ildreth has made no request for a swap", "the group had made no such appeal for a lull"
     (rf"{CLAUSE_START}{SUBJECT}\s+(?:had\s+|has\s+|have\s+)?made\s+no\s+(?:such\s+)?(?:request|"

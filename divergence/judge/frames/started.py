@@ -63,7 +63,8 @@ _STARTERS = tuple(re.compile(rx) for rx in (
     rf"\b(?:{_FIGHTS})\b[^.;]{{0,200}}?\b(?:began|started|erupted|broke\s+out|was\s+(?:triggered|"
     rf"sparked)|were\s+(?:triggered|sparked))\s+when\s+{SUBJECT}\s+{ACTED}\b",
     # "the unrest was started by students", "the line was first crossed by Marrak units"
-    r"\b(?:was|were)\s+(?:first\s+)?(?:begun|started|provoked|triggered|sparked|initiated|set\s+off|"
+    r"\b(?:was|were)\s+(?:first\s+)?(?:begun|started|provoked|triggered|sparked|initiated|"
+    r"set\s+off|"
     r"crossed|breached|violated|broken)\s+by\s+(?P<who>(?:(?:the|an?)\s+)?(?:[\w’'-]+\s+){0,3}?"
     r"[\w’'-]+)(?=\s*[,.;]|\s+(?:who|which|that|and|in|on|at|after|before|when)\b|$)",
     # "the Rumo clan started the feud", "Korvia provoked the naval standoff"
@@ -87,11 +88,13 @@ _STARTERS = tuple(re.compile(rx) for rx in (
     rf"{CLAUSE_START}{SUBJECT}\s+(?:had\s+)?opened\s+fire\s+without\s+(?:any\s+)?warning\b",
     rf"\bby\s+{_BY}\s+without\s+(?:any\s+)?provocation\b",
     # "the Marovian bombardment was an unprovoked first strike"
-    rf"\b(?!(?:The|An?|This|That)\b)(?P<who>[A-Z][\w’'-]+)\s+(?:[\w-]+\s+)?{_BLOWS}\b[^.;]{{0,60}}?\b(?:was|were)\s+"
+    rf"\b(?!(?:The|An?|This|That)\b)(?P<who>[A-Z][\w’'-]+)\s+(?:[\w-]+\s+)?{_BLOWS}\b"
+    rf"[^.;]{{0,60}}?\b(?:was|were)\s+"
     rf"(?:an?\s+)?unprovoked\b",
     # "called Tuesday's Marovian air raid on the depots an unprovoked act of war"
     rf"\b(?:called|described|branded|denounced|condemned)\s+(?:[\w’'-]+\s+){{0,3}}?{_NOT_DAY}"
-    rf"(?P<who>[A-Z][\w’'-]+)\s+(?:[\w-]+\s+){{0,2}}?{_BLOWS}s?\b[^.;]{{0,60}}?\b(?:as\s+)?(?:an?\s+)?"
+    rf"(?P<who>[A-Z][\w’'-]+)\s+(?:[\w-]+\s+){{0,2}}?{_BLOWS}s?\b[^.;]{{0,60}}?\b(?:as\s+)?"
+    rf"(?:an?\s+)?"
     rf"(?:unprovoked|act\s+of\s+(?:aggression|war)|aggression)\b",
     # "branded Elmaria the aggressor"
     r"\b(?:branded|called|named|labelled|labeled|described)\s+(?P<who>(?:the\s+)?(?:[\w’'-]+\s+)"
@@ -116,7 +119,8 @@ _BREAKERS = tuple(re.compile(rx) for rx in (
 ))
 _ANY_START = re.compile(r"first|accus|blam|it\s+was|provocation|unprovoked|aggressor|opened|"
                         r"set\s+off|act\s+of|aggression|"
-                        r"broke|breach|violat|pushed|dragged|drove|plunged|began|begun|started|erupted|broke\s+out|triggered|sparked|"
+                        r"broke|breach|violat|pushed|dragged|drove|plunged|began|begun|started|"
+                        r"erupted|triggered|sparked|"
                         r"provoked|initiated|crossed|breached|violated|broken|returned\s+fire|"
                         r"responded|retaliated|fired\s+back|shot\s+back|launched")  # lower-cased
 # Common nouns that open a sentence with a capital and are the actor themselves ("Police were
@@ -150,7 +154,8 @@ _SIDES = frozenset({"clan", "militia", "militias", "forces", "army", "party", "g
 # accused Korvia of", "rejected claims the Korvian strike was unprovoked").
 _NOT_IN = re.compile(r"\b(?:not|never|no)\b|n['’]t\b", re.I)
 _NOT_BEFORE = re.compile(r"\b(?:not|never|no\s+one|nobody|neither|rejected|denied|denies|"
-                         r"dismissed|disputed|refuted)\b[^.;]{0,40}$|\b(?:whether|if)\s+[^.;]{0,20}$",
+                         r"dismissed|disputed|refuted)\b[^.;]{0,40}$|"
+                         r"\b(?:whether|if)\s+[^.;]{0,20}$",
                          re.I)
 
 
