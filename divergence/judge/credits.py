@@ -171,8 +171,8 @@ def _credits(t: str, speaker: str | None) -> tuple[Credit, ...]:
 
 _ROLE_VERBS = {"mediator": "mediated", "requester": "asked for it", "cause": "brought it about",
                "starter": "started it", "provoker": "provoked it", "responder": "only answered",
-               "initiator": "asked for it",
-               "breaker": "broke the truce", "not-cause": "did not bring it about", "winner": "won",
+               "initiator": "asked for it", "breaker": "broke the truce",
+               "not-cause": "did not bring it about", "winner": "won",
                "not-requester": "did not ask for it", "not-mediator": "had no part in it",
                "involved": "took part"}
 

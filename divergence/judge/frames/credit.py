@@ -348,7 +348,7 @@ def _all_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
             # "its troops returned fire", "soldiers shot back": the speaker's side answered
             side = speaker and subject_key(speaker)
             if not side or side in _UNNAMED:
-                continue  # keyed as a subject is: "The Kessian Popular Guard": kessian
+                continue  # the speaker keyed as a subject ("The Kessian Popular Guard": kessian)
             x = Credit(x.outcome, x.role, side, x.start, x.end)
         out.setdefault((outcome_class(x), x.role, x.agent), x)  # one frame said twice is one
     return tuple(out.values())
@@ -463,9 +463,9 @@ _OWN_SIDE = {"responder": frozenset({"troops", "soldiers", "forces", "army", "mi
                                      "sailors", "marines", "pilots", "crews", "gunners"})}
 
 
-# Roles a claim denies an actor: what each denies.
 # Pairs of roles of which one says its actor was the one who asked.
 _ONE_ASKED = ({"asker", "requester"}, {"asker", "initiator"}, {"requester", "initiator"})
+# Roles a claim denies an actor: what each denies.
 DENIED_ROLES = {"not-cause": "cause", "not-requester": "requester", "not-mediator": "mediator"}
 
 
