@@ -188,3 +188,12 @@ def test_review_negations_reactions_and_other_answers_take_no_side() -> None:
     c = claim_from_text("Tessary's army said militants returned fire after its troops raided "
                         "the camp.", "a:0")
     assert "tessary" not in {x.agent for x in frame_credits(c) if x.role == "responder"}
+
+
+def test_its_blow_told_as_an_answer_meets_its_truce_breach() -> None:
+    """(2026-12-05 review: missed) The speaker's own strikes told as an answer, against a claim
+    that its forces broke the truce."""
+    assert responsibility(pair(
+        "Korvia's army said its strikes near Holm were an answer to Tessary's breach of the "
+        "truce.",
+        "Tessarian officials said Korvian forces broke the truce near Holm on Monday.")) is not None

@@ -87,11 +87,11 @@ _RESPONDERS = (
     re.compile(r"\b(?P<who>(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)['’]s?\s+(?:[\w-]+\s+){0,2}?"
                r"(?:answer|response|retaliation|reply|riposte)\s+(?:to|for)\b"),
     # "its raid on the depots was carried out in self-defence", "their barrage was
-    # preventive": the speaker's own blow, justified
+    # preventive", "its strikes were an answer to": the speaker's own blow, justified
     re.compile(r"(?:^|(?<=, )|(?<=that ))(?P<who>[Ii]ts|[Tt]heir)\s+"
                r"(?:[\w-]+\s+){0,2}?" + _HOSTILE + r"\b[^.;,]{0,60}?\b(?:was|were)\s+(?:carried\s+"
                r"out\s+|launched\s+)?(?:in\s+|an\s+act\s+of\s+)?(?:self-defen[cs]e|retaliatory|"
-               r"defensive|preventive|pre-?emptive|a\s+(?:response|reprisal))\b"),
+               r"defensive|preventive|pre-?emptive|an?\s+(?:response|reprisal|answer|reply))\b"),
 )
 _OWN = frozenset({"its", "their", "our"})
 # Where a claim tells its side's blow as an answer just before, what came "after" or
