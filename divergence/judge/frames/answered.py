@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ...wordlists import word_sequences, word_set
+from ...wordlists import word_set
 from ..credits import Credit
 from ..demonyms import same_actor
 from ..detectors import Pair
@@ -23,6 +23,7 @@ from ..gate import Gate
 from ..text import clause_start, entities, norm_actor
 from .started import (
     ACTED,
+    CALENDAR,
     CLAUSE_START,
     FIGHT,
     GENERIC_SIDES,
@@ -210,8 +211,8 @@ def provokers(text: str) -> tuple[Credit, ...]:
 
 
 # Possessors that are times, not sides ("in response to Tuesday's attack").
-_WHEN = frozenset(w for ws in word_sequences("calendar").values() for w in ws) | {
-    "today", "yesterday", "easter", "christmas", "ramadan", "eid", "passover", "new"}
+_WHEN = CALENDAR | {"today", "yesterday", "easter", "christmas", "ramadan", "eid", "passover",
+                    "new"}
 
 
 # The roles of who started it, which meet only within one fight (``credit.same_harm``).

@@ -19,7 +19,14 @@ from ..credits import Credit
 from ..detectors import Pair
 from ..gate import Gate
 from ..text import dates
-from .started import CLAUSE_START, GENERIC_SIDES, SUBJECT, denied_before, subject_key
+from .started import (
+    CLAUSE_START,
+    GENERIC_SIDES,
+    NEGATION,
+    SUBJECT,
+    denied_before,
+    subject_key,
+)
 
 # A step one side asks the other for, and the outcome class it is compared under.
 _STEPS = {"ceasefire": r"cease-?fire|truce|pause|lull|halt|moratorium|freeze|suspension|"
@@ -183,7 +190,7 @@ def initiatives(text: str) -> tuple[Credit, ...]:
             key = "its" if span.lower() == "no" else subject_key(span)
             if key in GENERIC_SIDES:
                 continue  # "the group had asked for safe passage": whose group is not said
-            if role == "initiator" and (_NEGATED.search(m.group(0)) or denied_before(text, m)):
+            if role == "initiator" and (NEGATION.search(m.group(0)) or denied_before(text, m)):
                 continue  # "had not contacted Kaltoria about a truce": the reader below
             if what and key and not re.search(r"\balso\b", m.group(0)):
                 many = role == "initiator" and what in _MANY_ASK  # "Egypt sought a loan" too
@@ -192,7 +199,6 @@ def initiatives(text: str) -> tuple[Credit, ...]:
 
 
 _STEP_RX = re.compile(_STEP, re.I)
-_NEGATED = re.compile(r"\b(?:never|not|no)\b|n['’]t\b", re.I)
 
 
 def _step_before(text: str, at: int) -> str | None:

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from ...wordlists import word_groups, word_sequences
 from ..credits import Credit
+from ..gate import Gate
 from ..text import norm_actor
 
 # What one side started: "started the war", "fired first" (a fight, not a harm with a name).
@@ -117,12 +118,6 @@ _BREAKERS = tuple(re.compile(rx) for rx in (
     rf"(?:of|for)\s+(?:breaking|violating|breaching)\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+)"
     rf"{{0,3}}?{_TRUCE}",
 ))
-_ANY_START = re.compile(r"first|accus|blam|it\s+was|provocation|unprovoked|aggressor|opened|"
-                        r"set\s+off|act\s+of|aggression|"
-                        r"broke|breach|violat|pushed|dragged|drove|plunged|began|begun|started|"
-                        r"erupted|triggered|sparked|"
-                        r"provoked|initiated|crossed|breached|violated|broken|returned\s+fire|"
-                        r"responded|retaliated|fired\s+back|shot\s+back|launched")  # lower-cased
 # Common nouns that open a sentence with a capital and are the actor themselves ("Police were
 # the first to open fire", "Protesters in Ansel opened fire").
 _PEOPLE = frozenset({"police", "protesters", "demonstrators", "soldiers", "troops", "students",
@@ -140,7 +135,8 @@ _TITLES = word_groups("title_words")["person_titles"] | {
 _OTHERS = frozenset({"rivals", "opponents", "enemies", "foes", "adversaries", "critics"})
 _COMMON_OPENERS = frozenset({"senior", "local", "armed", "rival", "several", "most", "some",
                              "sanctions", "inflation", "protests", "prices"})
-_CALENDAR = frozenset(w for ws in word_sequences("calendar").values() for w in ws)
+# Month and weekday names: a possessor that names a time, not a side ("Friday's incursion").
+CALENDAR = frozenset(w for ws in word_sequences("calendar").values() for w in ws)
 _NO_ONE = frozenset({"one", "it", "they", "he", "she", "we", "them", "both", "each", "either",
                      "neither", "which", "what", "whose", "no", "none", "nobody", "any", "every",
                      "all", "some", "many", "few", "several", "other", "others", "another",
@@ -152,7 +148,7 @@ _SIDES = frozenset({"clan", "militia", "militias", "forces", "army", "party", "g
 # A reading said not to hold: "not"/"never" inside it ("It was not Korvia that started it",
 # "had not acted in self-defence"), or a denial or rejection just before it ("No one has
 # accused Korvia of", "rejected claims the Korvian strike was unprovoked").
-_NOT_IN = re.compile(r"\b(?:not|never|no)\b|n['’]t\b", re.I)
+NEGATION = re.compile(r"\b(?:not|never|no)\b|n['’]t\b", re.I)
 _NOT_BEFORE = re.compile(r"\b(?:not|never|no\s+one|nobody|neither|rejected|denied|denies|"
                          r"dismissed|disputed|refuted)\b[^.;]{0,40}$|"
                          r"\b(?:whether|if)\s+[^.;]{0,20}$",
@@ -163,8 +159,14 @@ def denied_before(text: str, m: re.Match[str]) -> bool:
     """Whether a match is said not to hold: a negation by its subject ("had not fired first"),
     or a denial, rejection or "whether" just before it."""
     near = text[m.start():min(m.end(), m.end("who") + 12)]  # the subject and its verb
-    return bool(_NOT_IN.search(near) or _NOT_BEFORE.search(text, max(0, m.start() - 60),
+    return bool(NEGATION.search(near) or _NOT_BEFORE.search(text, max(0, m.start() - 60),
                                                            m.start()))
+
+
+# Every reader with the role it gives, and the words one of them needs (``Gate``: derived from
+# the patterns, so an edited pattern keeps its gate right).
+_READERS = tuple((rx, "starter") for rx in _STARTERS) + tuple((rx, "breaker") for rx in _BREAKERS)
+_GATE = Gate(*_STARTERS, *_BREAKERS)
 
 
 # Sides a common noun names ("the militias", "police"): no one in particular.
@@ -194,7 +196,7 @@ def subject_key(span: str) -> str | None:
         if len(proper) < len([w for w in words if w[:1].isupper()]):
             return norm_actor(" ".join(proper)) or None
         key = norm_actor(proper[0])
-        return None if not key or key in _CALENDAR else key  # "Friday's incursion": no one
+        return None if not key or key in CALENDAR else key  # "Friday's incursion": no one
     head = words[-1].lower().strip("’'")  # "a rise in bread prices" started no fight
     return head if head in _PEOPLE | _SIDES else None
 
@@ -204,9 +206,9 @@ def starters(text: str) -> tuple[Credit, ...]:
     """The ``starter`` and ``breaker`` credits of ``text`` in the forms above (outcome
     "harm")."""
     out: list[Credit] = []
-    if text.rstrip().endswith("?") or not _ANY_START.search(text.lower()):
+    if text.rstrip().endswith("?") or not _GATE.opens(text):
         return ()  # most claims say nothing of who started: one cheap look first
-    for rx, role in [(rx, "starter") for rx in _STARTERS] + [(rx, "breaker") for rx in _BREAKERS]:
+    for rx, role in _READERS:
         at = 0
         while (m := rx.search(text, at)) is not None:
             key = subject_key(m.group("who"))
