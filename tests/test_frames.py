@@ -2293,7 +2293,8 @@ def test_review_findings_on_the_new_frames() -> None:
     from divergence.judge.detectors import DETECTORS
     from divergence.judge.frames.control import control
     from divergence.judge.frames.victims import victims
-    from divergence.judge.text import dates, zone
+    from divergence.judge.text import dates
+    from divergence.judge.zones import zone
 
     t = "The explosion hit the depot at 0400 GMT, 20 minutes after the convoy arrived."
     (d,) = [d for d in dates(t) if d.kind == "time"]
@@ -2423,6 +2424,25 @@ def test_a_denied_loss_counts_none_against_the_loss_reported() -> None:
     r = count(pair("Koldrast's defence ministry said it shot down two Varnian jets.",
                    "Varnia denied losing any aircraft.", sim=0.47))
     assert r is not None and r.type == "number" and "(losses)" in r.detail
+
+
+def test_losses_of_two_sides_are_not_one_loss() -> None:
+    """type probe counts n072: "None of its aircraft were lost", said by the Kestovan air force,
+    against "Kestovan jets shot down two rebel drones": the air force's aircraft and the rebels'
+    drones, two owners. A loss whose owner one claim leaves unsaid still compares."""
+    from divergence.judge.frames.owners import owner
+
+    a = "The Kestovan air force said none of its aircraft were lost during the raids."
+    b = "Kestovan jets shot down two rebel drones during the raids."
+    ca, cb = claim_from_text(a, "a:0"), claim_from_text(b, "b:0")
+    assert [owner(ca, c.q) for c in counts(ca.content)] == ["kestovan"]
+    assert [owner(cb, c.q) for c in counts(cb.content)] == ["rebel"]
+    assert count(pair(a, b, sim=0.6)) is None
+    c = "Rebels said they shot down two Kestovan jets during the raids."
+    r = count(pair(a, c, sim=0.6))
+    assert r is not None and r.type == "number"
+    assert count(pair("Varnia lost three helicopters.", "Rebels downed five Varnian helicopters.",
+                      sim=0.7)) is not None
 
 
 def test_a_second_bomb_is_another_happening() -> None:

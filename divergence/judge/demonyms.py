@@ -20,7 +20,9 @@ def demonym_of(adjective: str, place: str) -> bool:
     stem = name.rstrip("aeiouy")
     if adj == name or len(stem) < 3 or " " in adj or " " in name:
         return False
-    return adj.startswith(stem) and adj[len(stem):] in _SUFFIXES
+    adj = adj[:-1] if adj.endswith(("ans", "is", "ites")) else adj  # "Tigrayans", "Israelis"
+    # The stem without its final vowels ("varni-an"), or the whole name ("tigray-an")
+    return any(adj.startswith(s) and adj[len(s):] in _SUFFIXES for s in (stem, name))
 
 
 def same_actor(a: str | None, b: str | None) -> bool:

@@ -22,7 +22,6 @@ from .moments import two_moments
 from .text import (
     COUNTRY_NAMES,
     NEGATIONS,
-    ZONE_ABBREVIATIONS,
     DateRef,
     Quantity,
     compatible,
@@ -30,11 +29,11 @@ from .text import (
     dates,
     elsewhere,
     norm_actor,
-    one_clock,
     overlap,
     quantities,
     token_set,
 )
+from .zones import ZONE_ABBREVIATIONS, one_clock
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ from ..text import (
     shared_anchors,
 )
 from .happenings import HAPPENINGS, happenings, same_happening
+from .owners import two_owners
 from .totals import MODIFIER_STOP, of_one_kind, one_noun, part_and_whole, part_of_a_total, two_sorts
 from .zeros import more_than_all, no_harm, zeros
 
@@ -449,7 +450,8 @@ def count(p: Pair) -> Reason | None:
             # "none of its jets lost since the offensive began" holds for any week of it
         xs, ys = of_one_kind(p, xs, ys)  # "100 ballistic missiles" beside the 300 of all kinds
         if (any(not clash(x, y) for x in xs for y in ys) or part_and_whole(p, xs[0], ys[0])
-                or part_of_a_total(p, xs[0], ys[0]) or two_sorts(xs[0], ys[0])):
+                or part_of_a_total(p, xs[0], ys[0]) or two_sorts(xs[0], ys[0])
+                or two_owners(p.a, xs[0].q, p.b, ys[0].q)):
             continue
         if key[0] == "duration":  # how long the siege or the war lasted, in other units
             if not (_LASTING.search(p.a.content) and _LASTING.search(p.b.content)

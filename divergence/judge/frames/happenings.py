@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from ..demonyms import same_actor
 from ..detectors import Pair
-from ..text import COUNTRY_NAMES, countries, elsewhere, entities
+from ..text import COUNTRY_NAMES, countries, elsewhere, entities, opening_word
 
 _HAPPENING_PATTERNS: dict[str, str] = {
     "ceasefire": r"cease-?fires?|truces?|pause\s+in\s+(?:the\s+)?fighting|guns\s+(?:fell|went|"
@@ -144,9 +144,11 @@ _REPORTERS = frozenset({
 
 
 def _names(text: str) -> frozenset[str]:
-    """People and places a claim is about (not the bodies that report it)."""
+    """People and places a claim is about (not the bodies that report it, nor a common word
+    that opens the sentence: "Fighting in Tigray started" is about Tigray)."""
     return frozenset(e.key for e in entities(text)
-                     if re.sub(r"['’]s$", "", e.text.split()[-1].lower()) not in _REPORTERS)
+                     if re.sub(r"['’]s$", "", e.text.split()[-1].lower()) not in _REPORTERS
+                     and not opening_word(text, e))
 
 
 @lru_cache(maxsize=65536)

@@ -18,7 +18,8 @@ from ..moments import (
     span_end,
     two_moments,
 )
-from ..text import DateRef, dates, one_clock, zone
+from ..text import DateRef, dates
+from ..zones import one_clock, zone
 from .happenings import TIMED, happenings, one_place, same_happening
 
 
