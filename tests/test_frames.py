@@ -2445,6 +2445,36 @@ def test_losses_of_two_sides_are_not_one_loss() -> None:
                       sim=0.7)) is not None
 
 
+def test_nobody_harmed_is_no_death_when_counts_are_measured_apart() -> None:
+    """type probe rejections r005: "the strike killed four civilians" / "nobody outside the post
+    was harmed in the strike" was set aside as two measures (deaths / injuries), though harm
+    of no one is no death either."""
+    from divergence.judge.frames.aligned import measures_apart
+
+    a = "The shelling of Tarn killed three farmers, the clinic said."
+    b = "Nobody outside the barracks was harmed in the Tarn shelling, the army said."
+    assert not measures_apart(a, b)
+    assert measures_apart("Twelve soldiers were killed.", "Twelve soldiers were wounded.")
+    r = count(pair(a, b, sim=0.6))
+    assert r is not None and "(deaths)" in r.detail
+
+
+def test_crowd_sizes_are_counts_of_people() -> None:
+    """type probe rejections r108: "only a few hundred joined the march" / "observers put the
+    crowd at the march at more than 50,000" was neither: a crowd told as "put the crowd at N"
+    or "a crowd of N" counted nothing, and a march was no happening."""
+    got = [(c.kind, c.head, c.lo) for c in counts("Police put the crowd at 20,000.")]
+    assert got == [("count", "person", 20000.0)]
+    assert [(c.head, c.lo) for c in counts("A crowd of 9,000 gathered in the square.")] == [
+        ("person", 9000.0)]
+    assert counts("The crowd gathered at 10 am.") == ()
+    assert happenings("Hundreds joined the march.") == {"protest"}
+    assert "protest" not in happenings("In March troops marched into the town.")
+    r = count(pair("Only a few hundred people joined the rally in Velk on Sunday, police said.",
+                   "Organisers put the crowd at Sunday's rally in Velk at 40,000.", sim=0.55))
+    assert r is not None and "a few hundred people" in r.detail
+
+
 def test_a_second_bomb_is_another_happening() -> None:
     """A user's probe: "a car bomb exploded on Monday" / "on Thursday, a second bomb went off"
     was a date conflict (when: blast). A second, another or new one is another happening; two

@@ -19,6 +19,7 @@ from .counts import Count, clash, counts
 from .happenings import happenings_apart
 from .spans import ages, apart, durations, same_thing, shares
 from .times import compare_times
+from .zeros import no_harm
 
 # Cosine from which two aligned claims' bare counts of one noun are of one act without a word in
 # common around them ("a train carrying 312 passengers derailed" / "the train that derailed had
@@ -128,8 +129,9 @@ def measures_apart(a: str, b: str) -> bool:
     killed" / "twelve soldiers were wounded", "40 arrested" / "40 injured", "killed 12 people" /
     "destroyed 12 shops". Such claims state different facts, however alike their words: they
     neither agree nor set one count against the other."""
-    ka, kb = ({c.kind for c in counts(t) if c.kind != "count"} for t in (a, b))  # a bare count
-    return bool(ka and kb) and not ka & kb  # ("33 captives") says not what happened to them
+    ka, kb = ({c.kind for c in counts(t) if c.kind != "count"}  # a bare count ("33 captives")
+              | {kind for _, kind, _ in no_harm(t)} for t in (a, b))  # says not what happened
+    return bool(ka and kb) and not ka & kb  # to them; "nobody was harmed" is no death either
 
 
 __all__ = ["measures_apart", "values_apart", "without_values_apart"]

@@ -20,6 +20,7 @@ from ..text import (
 )
 from .happenings import HAPPENINGS, happenings, same_happening
 from .owners import two_owners
+from .told import told_count, told_late
 from .totals import MODIFIER_STOP, of_one_kind, one_noun, part_and_whole, part_of_a_total, two_sorts
 from .zeros import more_than_all, no_harm, zeros
 
@@ -146,7 +147,7 @@ def counts(text: str) -> tuple[Count, ...]:
     Numbers with no countable noun (years, ordinals, "one of the") are left out.
     """
     out = []
-    told_late = bool(_TOLD_LATE.search(text))  # read once: many numbers, one text
+    late = told_late(text)  # read once: many numbers, one text
     whole = ""  # the noun of a whole a later part is counted out of ("40 drones, of which 35")
     for q, lo, hi in sorted(_stated(text), key=lambda x: x[0].start):
         number_end = q.start + len(q.text.split()[0]) if q.text.split() else q.end
@@ -165,9 +166,9 @@ def counts(text: str) -> tuple[Count, ...]:
             # of "12 people, of whom five were children"
         elif not unit or unit in _NO_UNIT and unit != "%":
             unit = _noun_after_of(text, q.start) or ""
-        told = _number_of(text, q) if not unit and told_late else None
-        if told:  # "put the number of civilians killed by the RSF at more than 2,000"
-            unit = told[0]
+        told = told_count(text, q) if late and (not unit or unit.endswith("ed")) else None
+        if told:  # "put the number of civilians killed by the RSF at more than 2,000", "put
+            unit = told[0]  # the crowd at 50,000"
         if unit == "%":
             out.append(Count(q, "share", _share_owner(text, q), lo, hi))
             continue
@@ -180,7 +181,7 @@ def counts(text: str) -> tuple[Count, ...]:
         if head in _PERSON_GENERIC or head in {"people", "person"} or countries(head):
             head = "person"  # "471 Palestinians": people (whose, the actor guard reads)
         window = text[max(0, q.start - 50):min(len(text), q.end + 50)]
-        kind = told[1] if told else _nearest_predicate(text, q)
+        kind = _kind_of(told[1]) if told else _nearest_predicate(text, q)
         if not head or head in {"dead", "killed", "died", "injured", "wounded", "toll"}:
             if kind in ("deaths", "injuries", "missing", "arrests", "displacement"):
                 head = "person"  # "12 died", "killed 31", "the toll at 500"
@@ -335,28 +336,9 @@ _OWN_VERB = re.compile(r"\b(?:was|were|been|being|had|have|has)\b", re.I)
 _ONLY_AND = re.compile(r"\s*and\s+$", re.I)  # "died and [three]": the verb of the clause before
 
 
-# "put the number of civilians killed (by X in Y) at 2,000": the noun and verb come long before.
-_NUMBER_OF = re.compile(r"\b(?:number|tally|count)\s+of\s+(?P<n>[a-z-]+)\s+(?P<v>killed|dead|"
-                        r"injured|wounded|displaced|arrested|detained|missing)\b"
-                        # no other number or count between: "... climbed to 120 and rescuers
-                        # put the missing at 40" tells the missing, not the dead
-                        r"(?:(?!\d|\b(?:killed|dead|injured|wounded|missing|displaced|arrested|"
-                        r"detained|number)\b)[^.;:]){0,160}?"
-                        r"\bat\s+(?:more\s+than\s+|over\s+|at\s+least\s+|about\s+|some\s+|"
-                        r"nearly\s+|almost\s+|around\s+|roughly\s+|no\s+fewer\s+than\s+)?$",
-                        re.I)
-
-
-_TOLD_LATE = re.compile(r"\b(?:number|tally|count)\s+of\b", re.I)
-
-
-def _number_of(text: str, q: Quantity) -> tuple[str, str | None] | None:
-    """The counted noun and the kind of count of "the number of civilians killed ... at N"."""
-    m = _NUMBER_OF.search(text[max(0, q.start - 220):q.start])
-    if m is None:
-        return None
-    kind = next((k for k, rx in _COUNT_PREDICATES if rx.fullmatch(m.group("v"))), None)
-    return m.group("n").lower(), kind
+def _kind_of(verb: str | None) -> str | None:
+    """The kind of count a verb names ("killed": deaths), or None."""
+    return next((k for k, rx in _COUNT_PREDICATES if verb and rx.fullmatch(verb)), None)
 
 
 def _noun_after_of(text: str, start: int) -> str | None:
@@ -534,8 +516,9 @@ def number_span(c: Claim, q: Quantity, head: str = "") -> Span:
     keep = words[:1] + [w for w in words[1:2] if w.lower() not in _FILLER]
     if len(words) > 2 and words[1].lower() == "of":
         keep = words[:2] + [w for w in words[2:4]]
+    heads = {head, "people"} if head == "person" else {head}  # "a few hundred people"
     at = [k for k, w in enumerate(words[1:4], 1)
-          if head and singular(w.lower().strip(",;:.")) == head]
+          if head and singular(w.lower().strip(",;:.")) in heads]
     if at and at[0] >= len(keep):
         keep = words[:at[0] + 1]
     text = " ".join(keep)

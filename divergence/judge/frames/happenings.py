@@ -93,6 +93,9 @@ _HAPPENING_PATTERNS: dict[str, str] = {
                 r"collapse\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:building|bridge|dam|tunnel|mine|"
                 r"roof|tower|stadium)",
     "hospital": r"hospital",
+    # a crowd in the street; "March" the month and "marched into" a town are not one
+    "protest": r"protests?|protesters|demonstrations?|demonstrators|rall(?:y|ies)|crowds?|"
+               r"marchers|(?-i:march(?:ed|es)?)(?!\s+into\b)",
 }
 HAPPENINGS = {k: re.compile(rf"\b(?:{v})\b", re.I) for k, v in _HAPPENING_PATTERNS.items()}
 # Happenings whose time or date two reports can disagree on.

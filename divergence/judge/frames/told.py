@@ -1,0 +1,46 @@
+"""Counts told away from their number: "put the number of civilians killed by the RSF at more
+than 2,000" (the noun and verb come long before it), and crowd sizes ("police put the crowd at
+20,000", "a crowd of 50,000", "estimated turnout at the rally at 8,000"). Read for
+``counts.counts``."""
+
+from __future__ import annotations
+
+import re
+
+from ..text import Quantity
+
+_BOUND = (r"(?:more\s+than\s+|over\s+|at\s+least\s+|about\s+|some\s+|nearly\s+|almost\s+|"
+          r"around\s+|roughly\s+|no\s+fewer\s+than\s+|fewer\s+than\s+|less\s+than\s+|"
+          r"up\s+to\s+|only\s+|just\s+)?")
+_NUMBER_OF = re.compile(r"\b(?:number|tally|count)\s+of\s+(?P<n>[a-z-]+)\s+(?P<v>killed|dead|"
+                        r"injured|wounded|displaced|arrested|detained|missing)\b"
+                        # no other number or count between: "... climbed to 120 and rescuers
+                        # put the missing at 40" tells the missing, not the dead
+                        r"(?:(?!\d|\b(?:killed|dead|injured|wounded|missing|displaced|arrested|"
+                        r"detained|number)\b)[^.;:]){0,160}?"
+                        rf"\bat\s+{_BOUND}$", re.I)
+# A crowd's size: "put the crowd (at Saturday's march) at", "estimated turnout at the rally at",
+# "a crowd of", "crowds of"; not "crowds of people" (no number), "a crowd at 10 am".
+_CROWD = re.compile(
+    r"\b(?:(?:put|estimated|numbered|counted|gave|placed|set)\s+(?:the\s+)?(?:size\s+of\s+the\s+)?"
+    r"(?:crowds?|turnout|attendance|number\s+of\s+(?:protesters|demonstrators|marchers|"
+    r"participants|people))\b(?:(?!\d)[^.;:]){0,80}?\bat|crowds?\s+of)\s+" + _BOUND + "$", re.I)
+_LATE = re.compile(r"\b(?:number|tally|count|crowds?|turnout|attendance)\b", re.I)
+
+
+def told_late(text: str) -> bool:
+    """Whether ``text`` may tell a count away from its number (one cheap look per text)."""
+    return bool(_LATE.search(text))
+
+
+def told_count(text: str, q: Quantity) -> tuple[str, str | None] | None:
+    """The counted noun and the verb that says what happened to it, for a number told away from
+    them: ("civilians", "killed") for "the number of civilians killed ... at N", ("people",
+    None) for a crowd of N."""
+    before = text[max(0, q.start - 220):q.start]
+    m = _NUMBER_OF.search(before)
+    if m is not None:
+        return m.group("n").lower(), m.group("v").lower()
+    if _CROWD.search(before[-140:]):
+        return "people", None
+    return None
