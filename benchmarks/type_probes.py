@@ -30,7 +30,9 @@ once at the end, never read. ``asked`` (2026-12-05: who asked for a pause, a cal
 swap or a corridor; 100 pairs in wire style, ids qa-, and 100 in the style of partisan and state
 media, ids qb-, by two helpers) is read: written for the ``initiative`` frame; the qb- half was
 first scored after the frame was built on the qa- half. ``valid6`` (the same theme, written
-blind by a third helper) is held out like ``valid5``. ``lookalikes`` is read, and not
+blind by a third helper) is held out like ``valid5``. ``valid7`` (2026-12-05, third session:
+numbers and their denials, 50 conflicts of five kinds and 50 compatible pairs, written blind by
+a helper who saw no code, test or probe) is held out: scored only. ``lookalikes`` is read, and not
 written for the judge: 150 pairs of newsdev dev claims drawn at random (seed 28) from the 655
 that the judge of 8ef3cb8 agreed on a shared name at cosine 0.45 or more, none of them a gold
 pair, labelled by a helper who saw only the two sentences: 12 the same statement, 136 only
@@ -48,7 +50,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 NAMES = ("titles", "times", "credit", "rejections", "counts", "valid", "agree", "valid2",
-         "valid3", "valid4", "valid5", "valid6", "lookalikes", "provoked", "asked")
+         "valid3", "valid4", "valid5", "valid6", "lookalikes", "provoked", "asked", "valid7")
 
 
 def score(rows: list[dict], judged: dict[str, str]) -> dict:

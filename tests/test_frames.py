@@ -2473,6 +2473,33 @@ def test_nobody_harmed_is_no_death_when_counts_are_measured_apart() -> None:
     assert r is not None and "(deaths)" in r.detail
 
 
+def test_no_casualties_is_no_one_killed_or_hurt() -> None:
+    """newsdev dev zaporizhzhia-009: "three workers were wounded when drones struck the station"
+    / "the strikes caused no critical damage and no casualties" was neither: "no casualties"
+    counted nothing of people."""
+    from divergence.judge.frames.zeros import no_harm
+
+    assert [(k, h) for _, k, h in no_harm("The shelling caused no casualties.")] == [
+        ("deaths", "person"), ("injuries", "person")]
+    assert [h for _, _, h in no_harm("No civilian casualties were reported.")] == [
+        "civilian", "civilian"]  # of civilians only: soldiers may have been hurt
+    assert no_harm("There were no casualty figures yet.") == ()
+    r = count(pair("Four people were wounded when shells hit the Tarn depot, the army said.",
+                   "The shelling of the Tarn depot caused no casualties, officials said.",
+                   sim=0.6))
+    assert r is not None and "(injuries)" in r.detail
+
+
+def test_a_total_of_one_attack_is_no_running_total() -> None:
+    """newsdev dev crocus-016: "no fewer than 143 dead" / "a total of 139 people were killed in
+    the attack" was set aside as a running total against one figure."""
+    r = count(pair("The committee put the toll at no fewer than 143 dead.",
+                   "A total of 139 people were killed in the attack on the Velk hall.", sim=0.6))
+    assert r is not None and "(deaths)" in r.detail
+    assert count(pair("Twelve people were killed in Velk on Monday.",
+                      "The total toll in Velk since the war began is 4,000.", sim=0.6)) is None
+
+
 def test_crowd_sizes_are_counts_of_people() -> None:
     """type probe rejections r108: "only a few hundred joined the march" / "observers put the
     crowd at the march at more than 50,000" was neither: a crowd told as "put the crowd at N"

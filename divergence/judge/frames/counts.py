@@ -76,8 +76,8 @@ def _lasts(text: str, q: Quantity) -> bool:
                 or _LASTS_AFTER.match(text[q.end:q.end + 40]))
 
 
-_SCOPE_WORDS = re.compile(r"\b(?:total|overall|so\s+far|since|cumulative|in\s+all|combined|"
-                          r"each|per|a\s+day|daily|annually|a\s+year|every|"
+_SCOPE_WORDS = re.compile(r"\b(?:total(?!\s+of\b)|overall|so\s+far|since|cumulative|in\s+all|"
+                          r"combined|each|per|a\s+day|daily|annually|a\s+year|every|"
                           # a total over a stretch of time: "over the previous three days"
                           r"(?:in|over|during|within)\s+the\s+(?:previous|past|last|first)\s+"
                           r"(?:[\w-]+\s+)?(?:hours?|days?|weeks?|months?|years?))\b", re.I)

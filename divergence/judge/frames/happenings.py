@@ -40,7 +40,7 @@ _HAPPENING_PATTERNS: dict[str, str] = {
               r"shelled|attacks?|attacked|raids?|bombard\w*|drones?|shootings?|gunfire|"
               r"opened\s+fire|massacres?|assaults?",
     "deaths": r"killed|died|dead|deaths?|death\s+toll|toll|lives|fatalities|bodies|casualties",
-    "injuries": r"injured|wounded|hurt|harmed|injuries",
+    "injuries": r"injured|wounded|hurt|harmed|injuries|casualties",  # the killed and the hurt
     "meeting": r"summit|met\b|meetings?|talks|visit(?:ed|s)?|held\s+talks",
     "election": r"elections?|votes?|ballots?|polls?|tally|tallies|re-?elected|won",
     "hostages": r"hostages?|captives?|abductees",

@@ -36,6 +36,11 @@ _ZERO = re.compile(r"\b(?P<z>none|no|zero|not\s+a\s+single|not\s+one)\s+(?:of\s+
 _NOBODY = re.compile(r"\b(?:no\s+one|no-one|nobody)\b(?=(?:\s+[\w-]+){0,5}?\s+(?:had\s+|has\s+|"
                      r"have\s+|was\s+|were\s+)?(?:been\s+)?(?P<v>died|killed|harmed|hurt|injured|"
                      r"wounded|arrested|detained)\b)", re.I)
+# No one killed or hurt, said of casualties: "caused no casualties", "there were no injuries or
+# deaths"; not "no casualty figures", "no military casualties" (of one side only).
+_NO_CASUALTIES = re.compile(r"\b(?:no|zero|without\s+(?:any\s+)?)\s*(?P<civ>civilian\s+)?"
+                            r"(?:casualties|injuries\s+or\s+deaths|deaths\s+or\s+injuries)\b"
+                            r"(?!\s+(?:figures?|counts?|numbers?|tolls?|data|reports?)\b)", re.I)
 _BLOODLESS = re.compile(r"\bwithout\s+(?:any\s+)?(?:bloodshed|casualties|loss\s+of\s+life|"
                         r"(?:a\s+)?(?:single\s+)?(?:death|shot\s+being\s+fired))\b", re.I)
 
@@ -64,11 +69,14 @@ def zeros(text: str) -> tuple[Quantity, ...]:
 def no_harm(text: str) -> tuple[tuple[Quantity, str, str], ...]:
     """Zeros of people said without a count, each with the kind it zeroes and whom: "nobody was
     harmed" (no one hurt is no one killed) and "quelled without bloodshed" are no deaths of
-    anyone ("person"); "everyone on board was rescued" no deaths and no one missing, and "all 30
-    crew were rescued" none of the crew ("crew": not the passengers)."""
+    anyone ("person"), "caused no casualties" no deaths and no injuries; "everyone on board was
+    rescued" no deaths and no one missing, and "all 30 crew were rescued" none of the crew
+    ("crew": not the passengers)."""
     found = [(m, ("deaths",), "person") for m in _NOBODY.finditer(text)
              if m.group("v").lower() in ("harmed", "hurt", "injured", "wounded")]
     found += [(m, ("deaths",), "person") for m in _BLOODLESS.finditer(text)]
+    found += [(m, ("deaths", "injuries"), "civilian" if m.group("civ") else "person")
+              for m in _NO_CASUALTIES.finditer(text)]  # "no civilian casualties": of civilians
     for m in _ALL_SAFE.finditer(text):
         group = _GROUP.search(m.group(0))
         noun = group.group(0).lower() if group else "people"
