@@ -1360,20 +1360,6 @@ def test_aligned_claims_with_other_values_conflict_instead_of_agreeing() -> None
         assert values_apart(pair(x, y, sim=0.7)) is None, x
 
 
-def test_aligned_claims_compare_one_noun_counted_bare_and_as_a_loss() -> None:
-    """type probe counts n052: "some two million customers lost power" (a loss) / "the storm
-    cut power to around 300,000 customers" (a bare count) agreed: one noun counted under two
-    kinds was never compared, and "Some 60 shops" read "Some" as a name before its number."""
-    from divergence.judge.frames.aligned import ONE_ACT_SIM, _sure, values_apart
-
-    a = "Some 40,000 homes lost electricity when the storm hit Kell."
-    b = "The storm that hit Kell cut electricity to about 9,000 homes."
-    assert values_apart(pair(a, b, ONE_ACT_SIM)) is not None
-    assert values_apart(pair(a, b, ONE_ACT_SIM - 0.1)) is None  # less close: maybe two acts
-    assert list(_sure("Some 60 shops in the Kell bazaar were gutted.")) == [("count", "shop")]
-    assert list(_sure("The Nord Stream 2 pipeline leaked.")) == []
-
-
 def test_aligned_claims_compare_counts_of_things_round_figures_and_synonyms() -> None:
     """Old code compared only counts of happenings (deaths, arrests) given exactly: "three
     boats seized" / "six boats seized", "about 450 migrants" / "at most 200", "17 inmates" /

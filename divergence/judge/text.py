@@ -189,7 +189,7 @@ def entities(text: str) -> tuple[Mention, ...]:
 
 
 # Words written in lower case more often than not (training/common_words.py).
-COMMON_WORDS = word_set("common_words")
+_COMMON_WORDS = word_set("common_words")
 _COUNTRY_KEYS = frozenset(_ALIAS.values())
 _OPENS = frozenset(".!?:;\"“”‘’'(")
 
@@ -201,7 +201,7 @@ def opening_word(text: str, e: Mention) -> bool:
     if " " in e.text or e.text.isupper() or e.key in _COUNTRY_KEYS:
         return False
     low = e.text.lower()
-    if low not in COMMON_WORDS or low in _ALIAS:
+    if low not in _COMMON_WORDS or low in _ALIAS:
         return False
     before = text[:e.start].rstrip()
     return not before or before[-1] in _OPENS

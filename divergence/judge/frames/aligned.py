@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ...records import Reason
 from ..detectors import Pair, span_of
-from ..text import COMMON_WORDS, STOPWORDS, elsewhere
+from ..text import STOPWORDS, elsewhere
 from .counts import Count, clash, counts
 from .happenings import happenings_apart
 from .spans import ages, apart, durations, same_thing, shares
@@ -47,15 +47,6 @@ def values_apart(p: Pair) -> Reason | None:
                 x.kind != "count" or p.similarity >= ONE_ACT_SIM
                 or _one_act(p.a.content, x, p.b.content, y)):  # synonyms: one head (_SAME_HEAD)
             return _number(p, x, y)
-    # One noun counted by one claim as what happened and by the other bare ("destroyed 150
-    # shops" / "60 shops were gutted"; "two million customers lost power" / "cut power to
-    # 300,000 customers"): one count when the claims are as close as one act.
-    if p.similarity >= ONE_ACT_SIM:
-        for x in xs.values():
-            for y in ys.values():
-                if (x.head == y.head and x.head and "count" in (x.kind, y.kind)
-                        and x.kind != y.kind and clash(x, y)):
-                    return _number(p, x, y)
     # how long it lasted, and how much of it: one each, that cannot meet ("a three-week strike"
     # / "the strike lasted 40 days"; "52 percent of the vote" / "barely a third of the vote")
     for read, what in ((durations, "how long"), (shares, "share"), (ages, "age")):
@@ -104,17 +95,11 @@ def _sure(text: str) -> dict[tuple[str, str], Count]:
     by_kind: dict[tuple[str, str], list[Count]] = {}
     for c in counts(text):
         if c.kind in ("share", "duration") or _LOOSE.match(c.q.text) or (
-                c.kind == "count" and _named(text, c.q.start) and not _BIG.match(text, c.q.start)):
+                c.kind == "count" and _NAMED.search(text, 0, c.q.start)
+                and not _BIG.match(text, c.q.start)):
             continue
         by_kind.setdefault((c.kind, c.head if c.kind == "count" else ""), []).append(c)
     return {k: v[0] for k, v in by_kind.items() if len(v) == 1}
-
-
-def _named(text: str, at: int) -> bool:
-    """Whether the number at ``at`` is part of a name ("Nord Stream 2"); not after a common
-    word that opens the sentence ("Some 60 shops")."""
-    m = _NAMED.search(text, 0, at)
-    return m is not None and not (m.start() == 0 and m.group(0).strip().lower() in COMMON_WORDS)
 
 
 _BIG = re.compile(r"[\d.,]+\s+(?:million|billion|thousand)\b", re.I)  # "Bank 45 million marks"
