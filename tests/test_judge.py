@@ -265,6 +265,26 @@ def test_titles_of_one_full_name_differ_however_far_apart_the_sentences() -> Non
                 "Governor Alexei Smirnov told Putin 2,000 people were missing.", sim=0.25) is None
 
 
+def test_titles_name_a_service_and_a_deputy_before_a_service() -> None:
+    """titles read probe: "Fire chief Anders Moe" / "Police chief Anders Moe", "Deputy Police
+    Commissioner" / "Police Commissioner" and "Lieutenant Governor" / "Governor" were one title
+    (a service before "chief" named nothing; "deputy" was lost before "Police"). "Lt Gen" and
+    "Gen" stay one rank, and a nationality before an office changes nothing."""
+    for x, y in (("Fire chief Olle Brandt said the blaze was out.",
+                  "Police chief Olle Brandt said the blaze was out."),
+                 ("Deputy Police Commissioner Ida Varn said six were held.",
+                  "Police Commissioner Ida Varn said six were held."),
+                 ("Lieutenant Governor Rosa Tamm opened the bridge.",
+                  "Governor Rosa Tamm opened the bridge."),
+                 ("Northern Command chief Aro Vesk ordered a search.",
+                  "Southern Command chief Aro Vesk ordered a search.")):
+        assert fire("title", x, y, sim=0.95), x
+    for x, y in (("Lt. Gen. Ali Darr inspected troops.", "Gen. Ali Darr inspected troops."),
+                 ("The Velkan Foreign Minister Ines Kora spoke.", "Foreign Minister Ines Kora."),
+                 ("Militia commander Jo Brel agreed.", "Militia commander Jo Brel agreed.")):
+        assert fire("title", x, y, sim=0.95) is None, x
+
+
 def test_titles_read_qualifiers_appositives_and_spellings() -> None:
     """"former President X" is not "President X"; "X, the self-proclaimed president of Y" gives a
     title after the name; one surname spelt two ways ("Hussein"/"Hussien") is one person."""

@@ -28,6 +28,11 @@ _OF_OFFICE = (
     r"Speaker\s+of\s+(?:the\s+)?(?:Parliament|House|(?:National\s+)?Assembly|Senate|Knesset|"
     r"Duma)|Chief\s+of\s+(?:the\s+)?(?:General\s+|Defen[cs]e\s+|Army\s+)?Staff"
 )
+# Services whose head a title names by them ("Police chief", "Air Force commander").
+_BODY_WORDS = ("Army", "Navy", "Air Force", "Police", "Fire", "Militia", "Rebel", "Intelligence",
+               "Border", "Prison", "Coast Guard", "Military", "Naval", "Command", "Northern",
+               "Southern", "Eastern", "Western", "Central", "Marine", "Guard", "Security")
+_BODIES = "(?:" + "|".join(w.replace(" ", r"\s+") for w in _BODY_WORDS) + ")"
 _TITLES = (
     r"(?:Secretary[- ]General|Director[- ]General|(?:Attorney|Prosecutor|Solicitor)[- ]General|"
     r"(?:Senate\s+|House\s+)?(?:Majority|Minority)\s+(?:Leader|Whip)|Premier|Prosecutor|"
@@ -45,7 +50,10 @@ _TITLES = (
     r"Major(?!\s+(?:General|Gen)\b)|"
     r"Ambassador|Mayor|Judge|Justice|Chief\s+Justice|Speaker|Leader|Chairman|"
     r"Chairwoman|Chief\s+Executive(?:\s+Officer)?|Chief\s+(?:Financial|Operating)\s+Officer|CEO|CFO|"
-    r"COO|Managing\s+Director|Chief|Director|Commissioner|Deputy\s+\w+|Under\s+Secretary)"
+    r"COO|Managing\s+Director|Chief|Director|Commissioner|Deputy\s+\w+|Under\s+Secretary|"
+    # a service's chief ("Fire chief", "Navy chief", "Northern Command chief", "Militia
+    # commander"): the service names the post
+    rf"(?:{_BODIES}\s+){{1,2}}(?i:chief|commander|head)(?!\s+of\b))"
 )
 # "Alexander Lukashenko, the self-proclaimed president of Belarus", "Helga Strand, Estmark's
 # prime minister": an office given after the name (offices only: "the leader of Likud", "the
@@ -66,7 +74,8 @@ _TITLE_RE = re.compile(
     rf"(?<![\w-])(?:{_QUALIFIER}(?:[A-Z][\w-]+\s+){{0,2}}?)?"
     # an office in either case ("prime minister Jan Novak", "chief executive Marta Ruiz"; not
     # "leader" or "chief", which describe), other titles capitalised; a capitalised name follows
-    rf"(?P<title>(?:(?i:deputy|vice|assistant|junior)[\s-]+)?(?:(?i:{_OFFICES})|{_TITLES})){_ELECT}\s+"
+    rf"(?P<title>(?:(?i:deputy|vice|assistant|junior)[\s-]+(?:{_BODIES}\s+)?|Lieutenant\s+"
+    rf"(?=Governor))?(?:(?i:{_OFFICES})|{_TITLES})){_ELECT}\s+"
     rf"(?!{_TITLES}\b){_NAME}"
 )
 _APPOSITIVE_TITLE_RE = re.compile(
@@ -160,6 +169,7 @@ def _titles(text: str) -> dict[str, Titled]:
 # Words an office is made of; any other capitalised word before it names a place or a body
 # ("the Rwandan foreign minister", "Omani ..."), which the office does not change.
 _OFFICE_WORDS = frozenset(w.lower() for w in re.findall(r"[A-Za-z]{2,}", _OFFICES + _TITLES)) | {
+    w.lower() for b in _BODY_WORDS for w in b.split()} | {
     "defence", "defense", "labour", "labor", "transportation", "sports", "deputy", "vice",
     "assistant", "junior"}
 # One office, several names: "Minister of Foreign Affairs" is the foreign minister, a home
@@ -246,8 +256,8 @@ def _other_office(x: str, y: str) -> bool:
     if x not in y and y not in x:
         return True
     short, long_ = sorted((x, y), key=len)
-    extra = set(long_.split()) - set(short.split())
-    return bool(extra & _LESSER)
+    extra = set(long_.split()) - set(short.split())  # a lieutenant governor is not the governor;
+    return bool(extra & _LESSER) or ("lieutenant" in extra and short not in _RANKS)  # Lt Gen is
 _TITLE_ABBREVIATIONS = {"sen": "senator", "gov": "governor", "rep": "representative",
                         "ceo": "chief executive", "chief executive officer": "chief executive",
                         "cfo": "chief financial officer", "coo": "chief operating officer",
