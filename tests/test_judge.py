@@ -277,7 +277,9 @@ def test_titles_name_a_service_and_a_deputy_before_a_service() -> None:
                  ("Lieutenant Governor Rosa Tamm opened the bridge.",
                   "Governor Rosa Tamm opened the bridge."),
                  ("Northern Command chief Aro Vesk ordered a search.",
-                  "Southern Command chief Aro Vesk ordered a search.")):
+                  "Southern Command chief Aro Vesk ordered a search."),
+                 ("Former militia commander Ras Dube agreed to disarm.",
+                  "Militia commander Ras Dube agreed to disarm.")):
         assert fire("title", x, y, sim=0.95), x
     for x, y in (("Lt. Gen. Ali Darr inspected troops.", "Gen. Ali Darr inspected troops."),
                  ("The Velkan Foreign Minister Ines Kora spoke.", "Foreign Minister Ines Kora."),

@@ -32,7 +32,7 @@ _OF_OFFICE = (
 _BODY_WORDS = ("Army", "Navy", "Air Force", "Police", "Fire", "Militia", "Rebel", "Intelligence",
                "Border", "Prison", "Coast Guard", "Military", "Naval", "Command", "Northern",
                "Southern", "Eastern", "Western", "Central", "Marine", "Guard", "Security")
-_BODIES = "(?:" + "|".join(w.replace(" ", r"\s+") for w in _BODY_WORDS) + ")"
+_BODIES = "(?i:" + "|".join(w.replace(" ", r"\s+") for w in _BODY_WORDS) + ")"  # any case
 _TITLES = (
     r"(?:Secretary[- ]General|Director[- ]General|(?:Attorney|Prosecutor|Solicitor)[- ]General|"
     r"(?:Senate\s+|House\s+)?(?:Majority|Minority)\s+(?:Leader|Whip)|Premier|Prosecutor|"
