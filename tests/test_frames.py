@@ -2502,6 +2502,19 @@ def test_crowd_sizes_are_counts_of_people() -> None:
     assert r is not None and "a few hundred people" in r.detail
 
 
+def test_we_and_our_are_the_speakers_side() -> None:
+    """"'We had nothing to do with it,' a spokesman for the Amari Brigades said": the denial is
+    the Amari Brigades' (it was read as of someone called "we"), and "'Our forces did not fire
+    a single shot,' the Kivaran commander said" is Kivara's."""
+    from divergence.judge.frames.credit import frame_credits
+
+    c = claim_from_text("'We had nothing to do with the ambush,' a spokesman for the Tarn "
+                        "Brigade said.", "a:0")
+    assert [(x.role, x.agent) for x in frame_credits(c)] == [("not-cause", "tarn")]
+    c = claim_from_text("'Our forces did not fire a single shot,' the Ossan commander said.", "b:0")
+    assert [(x.role, x.agent) for x in frame_credits(c)] == [("not-cause", "ossan")]
+
+
 def test_a_second_bomb_is_another_happening() -> None:
     """A user's probe: "a car bomb exploded on Monday" / "on Thursday, a second bomb went off"
     was a date conflict (when: blast). A second, another or new one is another happening; two

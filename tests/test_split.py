@@ -1002,3 +1002,14 @@ def test_an_article_of_reported_deeds_and_denials_reads_as_a_reader_would() -> N
         ("local doctors", "asserts", "At least 12 people were killed in the shelling."),
         (None, "asserts", "The capital stayed calm."),
     ]
+
+
+def test_a_single_quoted_quotation_leaves_no_quote_mark_in_the_speaker() -> None:
+    """type probe rejections r008: "'We had nothing to do with it,' a spokesman for the Amari
+    Brigades said" gave the speaker "' a spokesman for the Amari Brigades"."""
+    from divergence.ingest.split import claim_from_text
+
+    c = claim_from_text("'We did not fire,' a spokesman for the Tarn Brigade said.", "a:0")
+    assert (c.speaker, c.content) == ("a spokesman for the Tarn Brigade", "We did not fire.")
+    c = claim_from_text("‘We will stay,’ the Ossan commander said.", "a:0")
+    assert c.speaker == "the Ossan commander"

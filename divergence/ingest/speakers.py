@@ -166,7 +166,7 @@ def clean_speaker(spk: str) -> str:
     # "an IDF spokesperson issued a (written) statement (saying)": the one who issued it
     spk = re.sub(r"\s+(?:issued|released|put\s+out|posted)\s+(?:a|an)\s+(?:[\w-]+\s+)?"
                  r"(?:statement|message|post)$", "", spk)
-    return spk.strip(' ,"“”')
+    return spk.strip(' ,"“”‘’\'')  # "'We had nothing to do with it,' a spokesman said"
 
 
 def named(spk: str, name: str | None) -> str:

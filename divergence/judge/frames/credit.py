@@ -344,8 +344,10 @@ def _all_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
     c = Claim("x:0", "x", text, 0, len(text), speaker=speaker, proposition=text)
     out: dict[tuple[str, str, str | None], Credit] = {}
     for x in [*credits(c), *_frame_credits(text, speaker)]:
-        if x.agent == "its" or x.agent in _OWN_SIDE.get(x.role, ()):
-            # "its troops returned fire", "soldiers shot back": the speaker's side answered
+        if (x.agent == "its" or x.agent in _OWN_SIDE.get(x.role, ())
+                or _FIRST_PERSON.match(text, x.start)):
+            # "its troops returned fire", "soldiers shot back": the speaker's side answered;
+            # "we had nothing to do with it", "our forces did not fire": the speaker's side
             side = speaker and subject_key(speaker)
             if not side or side in _UNNAMED:
                 continue  # the speaker keyed as a subject ("The Kessian Popular Guard": kessian)
@@ -455,6 +457,7 @@ def _side(agent: str, c: Claim) -> str:
     return agent
 
 
+_FIRST_PERSON = re.compile(r"(?:we|our|us)\b", re.I)  # who speaks for a side, of it
 _UNNAMED = word_set("generic_actors") | {"its", "their", "his", "her", "it", "they", "we"}
 # Common nouns that, said by a named side, are that side where it says it only answered
 # ("soldiers shot back", its army said).
