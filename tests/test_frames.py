@@ -2476,25 +2476,49 @@ def test_no_casualties_is_no_one_killed_or_hurt() -> None:
     assert r is not None and "(injuries)" in r.detail
 
 
-def test_a_total_of_one_attack_is_no_running_total() -> None:
-    """newsdev dev crocus-016: "no fewer than 143 dead" / "a total of 139 people were killed in
-    the attack" was set aside as a running total against one figure."""
-    r = count(pair("The committee put the toll at no fewer than 143 dead.",
-                   "A total of 139 people were killed in the attack on the Velk hall.", sim=0.6))
-    assert r is not None and "(deaths)" in r.detail
-    assert count(pair("Twelve people were killed in Velk on Monday.",
-                      "The total toll in Velk since the war began is 4,000.", sim=0.6)) is None
+def test_review_zeros_crowds_and_owners_that_are_no_conflict() -> None:
+    """A helper's review of the new count readings: a zero of some ("no casualties on its
+    side", "among the crew", "from the second blast"), a hoped-for zero, a sports crowd and a
+    total over many happenings are no count against one happening's; side words that name one
+    side ("militant" / "insurgent") are one owner, and "army helicopters" may be any state's."""
+    from divergence.judge.frames.owners import two_owners
+
+    for a, b in (("The ministry said there were no casualties on its side.",
+                  "The ministry said 12 militants were killed in the clashes."),
+                 ("No casualties were reported among the Varnian peacekeepers in Tarn.",
+                  "Four civilians were killed in Tarn."),
+                 ("There were no deaths or injuries among the crew, the airline said.",
+                  "Two passengers were injured, the airline said."),
+                 ("Officials said there were no casualties from the second blast in Tarn.",
+                  "Officials said the Tarn blasts killed 7 people."),
+                 ("Officials hoped the evacuation would mean no casualties in Tarn.",
+                  "The floods in Tarn killed 12 people."),
+                 ("A total of 60 drones were launched at Tarn over two nights.",
+                  "25 drones were launched at Tarn on Tuesday night.")):
+        assert count(pair(a, b, sim=0.7)) is None, a
+    assert [c.head for c in counts("A crowd of 60,000 watched the cup final.")] != ["person"]
+    x = claim_from_text("The army said it shot down 12 militant drones.", "a:0")
+    y = claim_from_text("The army said it shot down 3 insurgent drones.", "b:0")
+    assert not two_owners(x, counts(x.content)[0].q, y, counts(y.content)[0].q)
+    x = claim_from_text("The Varnian defence ministry said it lost two of its helicopters.", "a:0")
+    y = claim_from_text("Rebels said they shot down five army helicopters.", "b:0")
+    assert not two_owners(x, counts(x.content)[0].q, y, counts(y.content)[0].q)
+    assert [c.kind for c in counts("Police put the number of people still missing at 40.")] == [
+        "missing"]
 
 
 def test_crowd_sizes_are_counts_of_people() -> None:
     """type probe rejections r108: "only a few hundred joined the march" / "observers put the
     crowd at the march at more than 50,000" was neither: a crowd told as "put the crowd at N"
     or "a crowd of N" counted nothing, and a march was no happening."""
-    got = [(c.kind, c.head, c.lo) for c in counts("Police put the crowd at 20,000.")]
+    got = [(c.kind, c.head, c.lo) for c in counts("Police put the crowd at the rally at 20,000.")]
     assert got == [("count", "person", 20000.0)]
-    assert [(c.head, c.lo) for c in counts("A crowd of 9,000 gathered in the square.")] == [
+    assert [(c.head, c.lo) for c in counts("A crowd of 9,000 marched to the square.")] == [
         ("person", 9000.0)]
     assert counts("The crowd gathered at 10 am.") == ()
+    # a crowd that watches a match is no protest's (review: "a crowd of 60,000 watched the
+    # final" / "5,000 protested after the final" was a conflict)
+    assert [c.head for c in counts("A crowd of 60,000 watched the cup final.")] != ["person"]
     assert happenings("Hundreds joined the march.") == {"protest"}
     assert "protest" not in happenings("In March troops marched into the town.")
     r = count(pair("Only a few hundred people joined the rally in Velk on Sunday, police said.",

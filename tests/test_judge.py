@@ -691,29 +691,12 @@ def test_a_place_named_whole_before_its_suffix_is_one_actor() -> None:
     from divergence.judge.demonyms import same_actor
 
     assert same_actor("tigray", "tigrayan") and same_actor("paraguay", "paraguayan")
-    assert same_actor("tigray", "tigrayans") and same_actor("israel", "israelis")
+    assert same_actor("tigray", "tigrayans") and same_actor("kenya", "kenyans")
+    assert not same_actor("bor", "boris")  # "-is" names are no plural of an "-i" demonym
     assert not same_actor("tigray", "tigrinya") and not same_actor("oman", "omanis-x")
     a = "Fighting in Tigray started on November 3rd, 2020."
     b = "On 4 November 2020 an attack by Tigrayan forces set off the war."
     assert fire("when", a, b, sim=0.55) is not None
-
-
-def test_a_common_word_opening_a_sentence_is_no_name() -> None:
-    """"Fighting", "Police", "Talks" open sentences with a capital and were read as names of what
-    a claim is about, so "Fighting in Tigray started" and "Tigrayan forces attacked" named
-    different things. Readers of who did what still see "Rebel fighters" as a side."""
-    from divergence.judge.frames.happenings import _names
-    from divergence.judge.text import entities, opening_word
-
-    assert _names("Fighting in Tigray started. Talks stalled in Doha.") == {"tigray", "qatar"}
-    assert _names("Negotiations resumed at dawn.") == frozenset()
-    assert _names("Turkey said NATO met. Hamas denied it.") == {"turkey", "nato", "hamas"}
-    assert _names("Mark Rutte spoke.") == {"rutte"}  # a name of two words
-    text = "Rebel fighters broke the truce."
-    assert [opening_word(text, e) for e in entities(text)] == [True]
-    # Inside a sentence a capital marks a name; at its start a town named by a common word is
-    # lost (a known cost: "Reading was flooded").
-    assert _names("Floods hit Reading on Monday.") == {"reading"}
 
 
 @pytest.mark.parametrize(("a", "b"), [

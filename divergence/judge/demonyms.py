@@ -20,7 +20,8 @@ def demonym_of(adjective: str, place: str) -> bool:
     stem = name.rstrip("aeiouy")
     if adj == name or len(stem) < 3 or " " in adj or " " in name:
         return False
-    adj = adj[:-1] if adj.endswith(("ans", "is", "ites")) else adj  # "Tigrayans", "Israelis"
+    adj = adj[:-1] if adj.endswith(("ans", "ites")) else adj  # "Tigrayans" (not "-is":
+    # "Boris" is no plural of a "Bori" from "Bor")
     # The stem without its final vowels ("varni-an"), or the whole name ("tigray-an")
     return any(adj.startswith(s) and adj[len(s):] in _SUFFIXES for s in (stem, name))
 

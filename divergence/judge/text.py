@@ -188,25 +188,6 @@ def entities(text: str) -> tuple[Mention, ...]:
     return tuple(sorted(out, key=lambda x: x.start))
 
 
-# Words written in lower case more often than not (training/common_words.py).
-_COMMON_WORDS = word_set("common_words")
-_COUNTRY_KEYS = frozenset(_ALIAS.values())
-_OPENS = frozenset(".!?:;\"“”‘’'(")
-
-
-def opening_word(text: str, e: Mention) -> bool:
-    """Whether mention ``e`` of ``entities(text)`` is one common word capitalised because it
-    opens a sentence ("Talks stalled", "Shelling resumed at dawn", "Police said"), not a name
-    ("Kyiv said", "NATO"). Such words still name sides for the readers of who did what."""
-    if " " in e.text or e.text.isupper() or e.key in _COUNTRY_KEYS:
-        return False
-    low = e.text.lower()
-    if low not in _COMMON_WORDS or low in _ALIAS:
-        return False
-    before = text[:e.start].rstrip()
-    return not before or before[-1] in _OPENS
-
-
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A number with the word it counts ("five jets" -> 5.0, "jets")."""

@@ -76,11 +76,14 @@ def _lasts(text: str, q: Quantity) -> bool:
                 or _LASTS_AFTER.match(text[q.end:q.end + 40]))
 
 
-_SCOPE_WORDS = re.compile(r"\b(?:total(?!\s+of\b)|overall|so\s+far|since|cumulative|in\s+all|"
+SCOPE_WORDS = re.compile(r"\b(?:total|overall|so\s+far|since|cumulative|in\s+all|"
                           r"combined|each|per|a\s+day|daily|annually|a\s+year|every|"
                           # a total over a stretch of time: "over the previous three days"
                           r"(?:in|over|during|within)\s+the\s+(?:previous|past|last|first)\s+"
-                          r"(?:[\w-]+\s+)?(?:hours?|days?|weeks?|months?|years?))\b", re.I)
+                          r"(?:[\w-]+\s+)?(?:hours?|days?|weeks?|months?|years?)|"
+                          # or over many happenings: "in three shipwrecks", "over two nights"
+                          r"(?:over|in|during)\s+(?:two|three|four|five|six|several|"
+                          r"multiple|\d+)\s+(?:separate\s+)?[a-z]+s)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -417,7 +420,7 @@ def count(p: Pair) -> Reason | None:
     cb = counts(p.b.content) + denied_loss(p.b) + _no_harm(p.b.content)
     if not ca or not cb:
         return None
-    scoped = bool(_SCOPE_WORDS.search(p.a.content)), bool(_SCOPE_WORDS.search(p.b.content))
+    scoped = bool(SCOPE_WORDS.search(p.a.content)), bool(SCOPE_WORDS.search(p.b.content))
     if dates_differ(p.a.content, p.b.content):
         return None  # counts of different days
     if swapped_actor(p) or elsewhere(p.a.content) or elsewhere(p.b.content):

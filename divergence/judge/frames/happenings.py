@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from ..demonyms import same_actor
 from ..detectors import Pair
-from ..text import COUNTRY_NAMES, countries, elsewhere, entities, opening_word
+from ..text import COUNTRY_NAMES, countries, elsewhere, entities
 
 _HAPPENING_PATTERNS: dict[str, str] = {
     "ceasefire": r"cease-?fires?|truces?|pause\s+in\s+(?:the\s+)?fighting|guns\s+(?:fell|went|"
@@ -94,7 +94,8 @@ _HAPPENING_PATTERNS: dict[str, str] = {
                 r"roof|tower|stadium)",
     "hospital": r"hospital",
     # a crowd in the street; "March" the month and "marched into" a town are not one
-    "protest": r"protests?|protesters|demonstrations?|demonstrators|rall(?:y|ies)|crowds?|"
+    # (a crowd may watch a match or storm a police station: no protest word alone)
+    "protest": r"protests?|protesters|demonstrations?|demonstrators|rall(?:y|ies)|"
                r"marchers|(?-i:march(?:ed|es)?)(?!\s+into\b)",
 }
 HAPPENINGS = {k: re.compile(rf"\b(?:{v})\b", re.I) for k, v in _HAPPENING_PATTERNS.items()}
@@ -147,11 +148,9 @@ _REPORTERS = frozenset({
 
 
 def _names(text: str) -> frozenset[str]:
-    """People and places a claim is about (not the bodies that report it, nor a common word
-    that opens the sentence: "Fighting in Tigray started" is about Tigray)."""
+    """People and places a claim is about (not the bodies that report it)."""
     return frozenset(e.key for e in entities(text)
-                     if re.sub(r"['’]s$", "", e.text.split()[-1].lower()) not in _REPORTERS
-                     and not opening_word(text, e))
+                     if re.sub(r"['’]s$", "", e.text.split()[-1].lower()) not in _REPORTERS)
 
 
 @lru_cache(maxsize=65536)

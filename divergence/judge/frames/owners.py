@@ -7,29 +7,36 @@ import re
 
 from ...records import Claim
 from ..demonyms import same_actor
-from ..text import Quantity, entities
+from ..text import Quantity, countries, entities
 
-# Common nouns that name a side of a war when they qualify a counted thing ("two rebel drones").
-_SIDE_WORDS = frozenset({"rebel", "enemy", "militant", "insurgent", "separatist", "government",
-                         "army", "opposition", "hostile", "jihadist", "militia", "guerrilla"})
+# Common nouns that name a side of a war when they qualify a counted thing ("two rebel drones"),
+# folded to one side each; "enemy" is whoever the speaker fights, so it names no one here.
+_SIDE_WORDS = {"rebel": "rebel", "militant": "rebel", "insurgent": "rebel", "separatist": "rebel",
+               "jihadist": "rebel", "militia": "rebel", "guerrilla": "rebel",
+               "government": "government", "army": "government"}
 _OWN = re.compile(r"\b(?:its|their|our)\b", re.I)
+_DEMONYM = re.compile(r"(?:an|ian|i|ese|ish)$")  # "Kestovan", "Israeli", "Sudanese": a side
 
 
 def owner(c: Claim, q: Quantity) -> str | None:
-    """The side that owns what ``q`` counts in claim ``c``: a name or a side word among the
-    number's words ("three Varnian helicopters": varnian, "two rebel drones": rebel), the
-    speaker's side for "its" or "their" ("none of its aircraft", said by the Kestovan air force);
-    None when the count names no owner."""
-    words = c.content[q.start:q.end]
-    if words.split()[-1:] in (["of"], ["its"], ["their"], ["our"]):  # "two of its jets"
-        words += c.content[q.end:q.end + 12]
-    if _OWN.search(words):
-        said = [e.key for e in entities(c.speaker or "")]
-        return said[0] if said else None
-    names = [e.key for e in entities(words) if e.start > 0]  # not the number word that opens it
-    if names:
-        return names[0]
-    sides = [w.rstrip("s") for w in re.findall(r"[a-z]+", words.lower())
+    """The side that owns what ``q`` counts in claim ``c``: a country or its adjective, or a
+    side word, before the counted noun ("three Varnian helicopters": varnian, "two rebel
+    drones": rebel); for "its" or "their" a side named before it ("Kestova lost 12 of its
+    tanks") or else the speaker's ("none of its aircraft", said by the Kestovan air force);
+    None when the count names no owner ("12 Boeing jets", "40 militants")."""
+    words = c.content[q.start:q.end].split()
+    if words[-1:] in (["of"], ["its"], ["their"], ["our"]):  # "two of its jets"
+        words += c.content[q.end:q.end + 12].split()[:1]
+    words = words[:-1]  # the counted noun itself is whose count it is not
+    if _OWN.search(" ".join(words)):
+        clause = re.split(r"[;,]", c.content[:q.start])[-1]
+        said = [e.key for e in entities(clause)] or [e.key for e in entities(c.speaker or "")]
+        return said[-1] if said else None
+    named = [e.key for e in entities(" ".join(words))
+             if countries(e.text) or _DEMONYM.search(e.text.lower())]
+    if named:
+        return named[0]
+    sides = [_SIDE_WORDS[w.rstrip("s")] for w in (x.lower() for x in words)
              if w.rstrip("s") in _SIDE_WORDS]
     return sides[0] if sides else None
 
@@ -38,4 +45,7 @@ def two_owners(a: Claim, x: Quantity, b: Claim, y: Quantity) -> bool:
     """Whether two counts count the things of two sides (each names its owner, and they are
     not one actor)."""
     oa, ob = owner(a, x), owner(b, y)
-    return oa is not None and ob is not None and not same_actor(oa, ob)
+    if oa is None or ob is None or same_actor(oa, ob):
+        return False
+    # "army helicopters" may be any named state's ("Varnia lost two of its helicopters")
+    return not ({oa, ob} & {"government"} and {oa, ob} - set(_SIDE_WORDS.values()))

@@ -1,13 +1,14 @@
 """Counts told away from their number: "put the number of civilians killed by the RSF at more
 than 2,000" (the noun and verb come long before it), and crowd sizes ("police put the crowd at
-20,000", "a crowd of 50,000", "estimated turnout at the rally at 8,000"). Read for
-``counts.counts``."""
+20,000", "a crowd of 50,000 marched", "estimated turnout at the rally at 8,000"), in a claim about a
+protest (a crowd may watch a match). Read for ``counts.counts``."""
 
 from __future__ import annotations
 
 import re
 
 from ..text import Quantity
+from .happenings import happenings
 
 _BOUND = (r"(?:more\s+than\s+|over\s+|at\s+least\s+|about\s+|some\s+|nearly\s+|almost\s+|"
           r"around\s+|roughly\s+|no\s+fewer\s+than\s+|fewer\s+than\s+|less\s+than\s+|"
@@ -24,7 +25,7 @@ _NUMBER_OF = re.compile(r"\b(?:number|tally|count)\s+of\s+(?P<n>[a-z-]+)\s+(?P<v
 _CROWD = re.compile(
     r"\b(?:(?:put|estimated|numbered|counted|gave|placed|set)\s+(?:the\s+)?(?:size\s+of\s+the\s+)?"
     r"(?:crowds?|turnout|attendance|number\s+of\s+(?:protesters|demonstrators|marchers|"
-    r"participants|people))\b(?:(?!\d)[^.;:]){0,80}?\bat|crowds?\s+of)\s+" + _BOUND + "$", re.I)
+    r"participants))\b(?:(?!\d)[^.;:]){0,80}?\bat|crowds?\s+of)\s+" + _BOUND + "$", re.I)
 _LATE = re.compile(r"\b(?:number|tally|count|crowds?|turnout|attendance)\b", re.I)
 
 
@@ -41,6 +42,6 @@ def told_count(text: str, q: Quantity) -> tuple[str, str | None] | None:
     m = _NUMBER_OF.search(before)
     if m is not None:
         return m.group("n").lower(), m.group("v").lower()
-    if _CROWD.search(before[-140:]):
-        return "people", None
+    if _CROWD.search(before[-140:]) and "protest" in happenings(text):
+        return "people", None  # a crowd at a protest; not one watching a match
     return None
