@@ -182,3 +182,17 @@ def test_operations_denied_as_a_whole_meet_a_strike_of_that_side() -> None:
     assert denied(pair("The air force carried out no operations on Tuesday.",
                        "A government air strike hit the town of Merrow on Friday.")) is None
     assert told("The coalition carried out no strikes on civilian targets near Harn.") == ()
+
+
+def test_the_station_of_a_power_plant_named_before_is_the_plant() -> None:
+    """newsdev dev zaporizhzhia-008: "workers at the Zaporozhye Nuclear Power Plant were wounded
+    when drones struck the station" / "Energoatom regards reports of a drone attack on the
+    plant as fake" was neither: the station and the plant were two things."""
+    from divergence.ingest.split import claim_from_text
+    from divergence.judge.frames.denied import denied_keys
+
+    a = claim_from_text("Two guards at the Ossa nuclear power plant were hurt when drones "
+                        "struck the station, the operator said.", "a:0")
+    assert "told:strike:plant" in denied_keys(a)
+    b = claim_from_text("Two guards were hurt when shells struck the police station.", "b:0")
+    assert "told:strike:plant" not in denied_keys(b)  # no power plant named: a station

@@ -88,6 +88,8 @@ _FOLD = {"jet": "plane", "warplane": "plane", "fighter": "plane", "airplane": "p
          "demonstration": "protest", "rally": "protest", "demonstrator": "protester",
          "people": "crowd"}  # "fired on people" / "on the crowd" (not civilians: a crowd may
 # be armed, and "does not target civilians" is a policy, not a night's shooting)
+# A power plant named in a claim that then calls it "the station".
+_POWER_PLANT = re.compile(r"\b(?:power|nuclear|atomic)\s+(?:power\s+)?(?:plant|station)\b", re.I)
 # Things not to read as what was done to: ``_NOT_THINGS`` but people, the object of a shooting.
 _NOT_OBJECTS = _NOT_THINGS - {"people"}
 # A word for a whole class meets any of its kinds ("none of its aircraft" / "two jets"); two
@@ -284,6 +286,8 @@ def told(content: str) -> tuple[Told, ...]:
             phrase = after.group("obj") if after else ""
             doers = _sides(subject) | (_sides(by.group("by")) if by and noun else frozenset())
         things = _words(phrase)
+        if "station" in things and _POWER_PLANT.search(content):  # "struck the station", of
+            things = [w if w != "station" else "plant" for w in things]  # a power plant named
         if things:
             out.append(Told(m.lastgroup or "", frozenset(things), negated, doers, m.start(),
                             m.end(), noun=noun is not None,
