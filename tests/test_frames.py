@@ -2539,6 +2539,23 @@ def test_we_and_our_are_the_speakers_side() -> None:
     assert [(x.role, x.agent) for x in frame_credits(c)] == [("not-cause", "ossan")]
 
 
+def test_a_long_names_people_and_common_openers_in_one_happening() -> None:
+    """times read probe m001 (the issue's own form): "the ceasefire with the Marevian Liberation
+    Front took effect at 14:00" / "Guns across the Marevian front lines fell silent from 6 pm"
+    were two happenings: "Guns" opening the sentence was read as a name, and the Front's name
+    keyed by its last word only."""
+    from divergence.judge.frames.happenings import _names
+
+    assert _names("Guns across the Tarnish front lines fell silent.") == {"tarnish"}
+    assert _names("The truce with the Tarnish Liberation Front held.") == {"front", "tarnish"}
+    assert _names("Talks stalled in Doha.") == {"qatar"}
+    r = when(pair("The ceasefire between the army and the Tarnish Liberation Front took effect "
+                  "at 14:00 local time on Sunday.",
+                  "Guns across the Tarnish front lines fell silent from 6 pm local time on "
+                  "Sunday.", sim=0.5))
+    assert r is not None and r.type == "date"
+
+
 def test_a_second_bomb_is_another_happening() -> None:
     """A user's probe: "a car bomb exploded on Monday" / "on Thursday, a second bomb went off"
     was a date conflict (when: blast). A second, another or new one is another happening; two

@@ -148,9 +148,16 @@ _REPORTERS = frozenset({
 
 
 def _names(text: str) -> frozenset[str]:
-    """People and places a claim is about (not the bodies that report it)."""
-    return frozenset(e.key for e in entities(text)
-                     if re.sub(r"['’]s$", "", e.text.split()[-1].lower()) not in _REPORTERS)
+    """People and places a claim is about (not the bodies that report it); a long name's
+    people too ("the Marevian Liberation Front": marevian, as "Marevian front lines" say)."""
+    found = [e for e in entities(text)
+             if re.sub(r"['’]s$", "", e.text.split()[-1].lower()) not in _REPORTERS]
+    return frozenset(e.key for e in found) | frozenset(
+        w.lower() for e in found if " " in e.text
+        and _DEMONYM.fullmatch(w := e.text.split()[0]))
+
+
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ian|i|ese|ish)")  # "Marevian", "Omani", "Sudanese"
 
 
 @lru_cache(maxsize=65536)
