@@ -2556,6 +2556,25 @@ def test_a_long_names_people_and_common_openers_in_one_happening() -> None:
     assert r is not None and r.type == "date"
 
 
+def test_dates_in_figures_and_ordinal_days_are_dates() -> None:
+    """times read probe m025, m091: "began on 14/3" / "started on 13 March" and "blown up on
+    the 14th" / "destroyed on the 15th" agreed: dates in figures and a day told by its ordinal
+    alone were no dates. Only one reading of figures is taken (one past 12), never "24/7"."""
+    from divergence.judge.text import dates
+
+    assert [d.value for d in dates("The strike began on 14/3.")] == ["03-14"]
+    assert [d.value for d in dates("It broke out on 7/22/2024.")] == ["07-22"]
+    assert [d.kind for d in dates("Shops open 24/7; the vote was 3/4.")] == []
+    assert [d.value for d in dates("The bridge fell on the 14th.")] == ["00-14"]
+    assert dates("They met on the 14th floor.") == ()
+    r = when(pair("The bridge at Tarn was blown up on the 14th as troops withdrew.",
+                  "The bridge at Tarn was blown up on the 15th, villagers said.", sim=0.8))
+    assert r is not None and r.type == "date"
+    same = when(pair("The bridge at Tarn was blown up on the 14th.",
+                     "The bridge at Tarn was blown up on 14 June.", sim=0.8))
+    assert same is None or same.type != "date"  # a day of whichever month: no clash
+
+
 def test_a_second_bomb_is_another_happening() -> None:
     """A user's probe: "a car bomb exploded on Monday" / "on Thursday, a second bomb went off"
     was a date conflict (when: blast). A second, another or new one is another happening; two

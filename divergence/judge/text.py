@@ -377,6 +377,15 @@ _MONTHDAY = re.compile(
 )
 
 
+# A day and month in figures, either order ("14/3", "22/7/2024", "7/22"); not "24/7" (round
+# the clock), a score or a fraction (read only when one figure is past 12).
+_NUMERIC_DATE = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?:\d{4}|\d{2}))?"
+                           r"(?![\d/])(?<!\b24/7)")
+# "on the 14th", "since the 3rd": a day whose month the story gave earlier.
+_ORDINAL_DAY = re.compile(r"\b(?:on|since|from|until|by|before|after)\s+the\s+"
+                          r"(?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:of\b|century|"
+                          r"anniversary|floor|time|round|birthday|minute|hour|day|year|place))",
+                          re.I)
 _MAY_VERB = re.compile(r"\s+(?:be|have|not|also|well)\b")
 
 
@@ -438,6 +447,12 @@ def dates(text: str) -> tuple[DateRef, ...]:
         day = m.group("d") or m.group("d3")
         rng = f"-{m.group('d2')}" if m.group("d2") else ""
         add(m.start(), m.end(), "monthday", f"{MONTHS[mon]:02d}-{int(day):02d}{rng}")
+    for m in _NUMERIC_DATE.finditer(text):  # "14/3", "7/22/2024": one way to read only
+        a, b = int(m.group("a")), int(m.group("b"))
+        if (a > 12) != (b > 12) and max(a, b) <= 31 and min(a, b) >= 1:
+            add(m.start(), m.end(), "monthday", f"{min(a, b):02d}-{max(a, b):02d}")
+    for m in _ORDINAL_DAY.finditer(text):  # "on the 14th": a day of a month not named ("00")
+        add(m.start("d"), m.end(), "monthday", f"00-{int(m.group('d')):02d}")
     for m in re.finditer(r"\b(?:" + "|".join(WEEKDAYS) + r")\b", text, re.I):
         add(m.start(), m.end(), "weekday", m.group(0).lower())
     for m in re.finditer(rf"\b(?:{_MONTH_RE})\b", text, re.I):

@@ -372,7 +372,7 @@ def _spans(where: Callable[..., Span | None], p: Pair, x: DateRef, y: DateRef) -
 def _same_day(x: DateRef, y: DateRef) -> bool:
     if x.kind == "monthday":
         (ma, da), (mb, db) = (v.split("-", 1) for v in (x.value, y.value))
-        if ma != mb:
+        if ma != mb and "00" not in (ma, mb):  # "on the 14th": of whichever month
             return False
         ra = [int(d) for d in da.split("-")]
         rb = [int(d) for d in db.split("-")]
