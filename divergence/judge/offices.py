@@ -256,8 +256,9 @@ def _other_office(x: str, y: str) -> bool:
     if x not in y and y not in x:
         return True
     short, long_ = sorted((x, y), key=len)
-    extra = set(long_.split()) - set(short.split())  # a lieutenant governor is not the governor;
-    return bool(extra & _LESSER) or ("lieutenant" in extra and short not in _RANKS)  # Lt Gen is
+    extra = set(long_.split()) - set(short.split())
+    # a lieutenant governor is not the governor; a lieutenant general is a general (a rank)
+    return bool(extra & _LESSER) or ("lieutenant" in extra and short not in _RANKS)
 _TITLE_ABBREVIATIONS = {"sen": "senator", "gov": "governor", "rep": "representative",
                         "ceo": "chief executive", "chief executive officer": "chief executive",
                         "cfo": "chief financial officer", "coo": "chief operating officer",
