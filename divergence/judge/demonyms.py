@@ -10,6 +10,9 @@ place's stem (without its final vowels) plus -ian, -an, -n, -ese, -i, -ish, -ean
 from __future__ import annotations
 
 _SUFFIXES = ("ian", "an", "n", "ese", "i", "ish", "ean", "ite")
+# The endings by which a word alone looks like a people's adjective ("Marevian", "Omani",
+# "Sudanese", "Kurdish"): for readers that have no place to fold it with.
+DEMONYM_ENDING = r"(?:an|ian|i|ese|ish)"
 
 
 def demonym_of(adjective: str, place: str) -> bool:
@@ -33,4 +36,4 @@ def same_actor(a: str | None, b: str | None) -> bool:
     return a == b or demonym_of(a, b) or demonym_of(b, a)
 
 
-__all__ = ["demonym_of", "same_actor"]
+__all__ = ["DEMONYM_ENDING", "demonym_of", "same_actor"]

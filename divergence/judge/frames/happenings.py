@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..demonyms import same_actor
+from ..demonyms import DEMONYM_ENDING, same_actor
 from ..detectors import Pair
 from ..text import COUNTRY_NAMES, countries, elsewhere, entities
 
@@ -157,7 +157,7 @@ def _names(text: str) -> frozenset[str]:
         and _DEMONYM.fullmatch(w := e.text.split()[0]))
 
 
-_DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ian|i|ese|ish)")  # "Marevian", "Omani", "Sudanese"
+_DEMONYM = re.compile(rf"[A-Z][a-z]+{DEMONYM_ENDING}")  # "Marevian", "Omani", "Sudanese"
 
 
 @lru_cache(maxsize=65536)

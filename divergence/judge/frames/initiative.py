@@ -24,8 +24,10 @@ from .started import (
     GENERIC_SIDES,
     NEGATION,
     SUBJECT,
+    clause_end,
     denied_before,
     subject_key,
+    who_phrase,
 )
 
 # A step one side asks the other for, and the outcome class it is compared under.
@@ -54,8 +56,8 @@ _GERUND = r"(?P<s0g>suspending|halting|pausing|stopping|freezing|extending\s+the
 _ASKED = (r"requested|sought|proposed|initiated|tabled|floated|suggested|"
           r"asked\s+for|begged\s+for|pleaded\s+for|applied\s+for|put\s+forward|came\s+up\s+with|"
           r"made\s+the\s+first\s+approach\s+for")
-_WHO = r"(?P<who>(?:(?:the|an?)\s+)?(?:[\w’'-]+\s+){0,5}?[\w’'-]+)"
-_END = r"(?=\s*[,.;]|\s+(?:who|which|that|and|in|on|at|after|before|when|whose|to|for)\b|$)"
+_WHO = who_phrase(5)
+_END = clause_end("to", "for")
 _READER_PATTERNS: tuple[tuple[str, str], ...] = (
     # "Trevania had requested the lull", "Estravel's navy proposed suspending its blockade"
     (rf"{CLAUSE_START}{SUBJECT}\s+(?:had\s+|has\s+|have\s+)?(?:first\s+|personally\s+|formally\s+)?"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ...records import Claim
-from ..demonyms import same_actor
+from ..demonyms import DEMONYM_ENDING, same_actor
 from ..text import Quantity, countries, entities
 
 # Common nouns that name a side of a war when they qualify a counted thing ("two rebel drones"),
@@ -15,7 +15,7 @@ _SIDE_WORDS = {"rebel": "rebel", "militant": "rebel", "insurgent": "rebel", "sep
                "jihadist": "rebel", "militia": "rebel", "guerrilla": "rebel",
                "government": "government", "army": "government"}
 _OWN = re.compile(r"\b(?:its|their|our)\b", re.I)
-_DEMONYM = re.compile(r"(?:an|ian|i|ese|ish)$")  # "Kestovan", "Israeli", "Sudanese": a side
+_DEMONYM = re.compile(rf"{DEMONYM_ENDING}$")  # "Kestovan", "Israeli", "Sudanese": a side
 
 
 def owner(c: Claim, q: Quantity) -> str | None:

@@ -40,8 +40,23 @@ ACTED = (r"(?:fired|shot|struck|attacked|shelled|stormed|raided|killed|seized|cr
 _FIRST = (r"\bfirst\b(?=\s*(?:[,.;]|$)|\s+(?:and|on|in|at|after|before|with|when|against|near|"
           r"around|along|across|over|during|inside|outside|by|from)\b)")
 _TRUCE = r"(?:truce|ceasefire|cease-fire|armistice)\b"
-_BY = (r"(?P<who>(?:(?:the|an?)\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+)(?=\s*[,.;]|\s+(?:who|which|"
-       r"that|and|in|on|at|after|before|when|whose|without)\b|$)")
+
+
+def who_phrase(words: int) -> str:
+    """A short noun phrase naming who did or asked (group ``who``): "the", then up to
+    ``words`` + 1 words; the readers end it with ``clause_end``."""
+    return rf"(?P<who>(?:(?:the|an?)\s+)?(?:[\w’'-]+\s+){{0,{words}}}?[\w’'-]+)"
+
+
+def clause_end(*also: str) -> str:
+    """Where a who-phrase's clause goes on: a comma or stop, "who", "and", "in", "after" ...,
+    the words in ``also``, or the end."""
+    ends = "|".join(("who", "which", "that", "and", "in", "on", "at", "after", "before", "when",
+                     "whose", *also))
+    return rf"(?=\s*[,.;]|\s+(?:{ends})\b|$)"
+
+
+_BY = who_phrase(3) + clause_end("without")
 _BLOWS = (r"(?:bombardment|incursion|attack|raid|strike|assault|shelling|offensive|invasion|"
           r"barrage|ambush|operation)")
 _NOT_DAY = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
