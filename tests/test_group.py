@@ -550,3 +550,32 @@ def test_a_repeated_pair_is_judged_once_and_its_reasons_name_each_copy() -> None
     same = [claim("a:0", "Six died.")]
     judge_once(judge, [left[0]], same, [0.8])
     assert judge.read == 2
+
+
+def test_the_dispute_pass_reads_no_pair_the_grouping_read_and_new_words_are_read() -> None:
+    """The dispute pass judges each conflict group's pairs again with ``without_model()``
+    (3,832 of the 22,272 pairs the ECB+ workload's judge read were such repeats): the lean
+    judge shares the reasons read this run. A claim id that comes back with other words (one
+    ``compare`` after another in ``serve``) is read anew."""
+    from divergence.ingest.split import claim_from_text
+    from divergence.judge import NLIJudge
+
+    judge = NLIJudge()
+    read: list[str] = []
+    rules = judge._reasons
+
+    def counting(a: Claim, b: Claim, sim: float) -> list[Reason]:
+        read.append(a.content)
+        return rules(a, b, sim)
+
+    judge._reasons = counting  # type: ignore[method-assign]
+    a = claim_from_text("The blast killed 12 people in Karachi on Monday.", "a:0")
+    b = claim_from_text("Officials said 31 people died in the Karachi explosion.", "b:0")
+    first = judge.judge_pairs([a], [b], [0.7])[0]
+    lean = judge.without_model()
+    again = lean.judge_pairs([a], [b], [0.7000001])[0]
+    assert len(read) == 1 and first.label == again.label == "conflict"
+    assert [r.type for r in again.reasons] == [r.type for r in first.reasons]
+    other = claim_from_text("Officials said 12 people died in the Karachi explosion.", "b:0")
+    assert lean.judge_pairs([a], [other], [0.7])[0].label != "conflict"
+    assert len(read) == 2

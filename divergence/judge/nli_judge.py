@@ -39,6 +39,7 @@ from .frames.denied import other_doers
 from .frames.times import told_apart
 from .hedges import distance_cue, unsettled
 from .moments import two_moments
+from .once import said
 from .pair import DEFAULT_DETECTORS, STRUCTURAL, Judge, compatible_speakers, noisy_or
 from .text import dates, elsewhere, overlap
 from .trust import trusted
@@ -160,6 +161,9 @@ class NLIJudge(Judge):
         self.second_conflict = second_conflict
         self.second_length = second_length
         self.voices_pair = voices_pair
+        # Reasons read this run, shared with ``without_model()`` (a shallow copy): the dispute
+        # pass reads again the pairs of each conflict group the grouping read.
+        self._read: dict[tuple[object, ...], tuple[Reason, ...]] = {}
 
     @property
     def name(self) -> str:
@@ -170,7 +174,7 @@ class NLIJudge(Judge):
     def judge_pairs(self, left: Sequence[Claim], right: Sequence[Claim], sims: Sequence[float],
                     va: np.ndarray | None = None, vb: np.ndarray | None = None) -> list[Judgement]:
         """Label aligned pairs (left[i], right[i]); the model reads the gated pairs in one call."""
-        reasons = [through_stance(a, b, self._reasons(a, b, s))
+        reasons = [self._read_once(a, b, float(s))
                    for a, b, s in zip(left, right, sims, strict=True)]
         p_pair = self._pair_probs(left, right, sims, va, vb, reasons)
         decided = {i for i, (a, b, s) in enumerate(zip(left, right, sims, strict=True))
@@ -180,6 +184,19 @@ class NLIJudge(Judge):
                for i, (a, b, s) in enumerate(zip(left, right, sims, strict=True))]
         out = self._voices_apart(left, right, reasons, probs, out, va, vb)
         return [trusted(v) for v in out] if self.trust else out
+
+    def _read_once(self, a: Claim, b: Claim, sim: float) -> list[Reason]:
+        """The pair's reasons through its stances, each pair read once per run. The key is what
+        the judge reads of the two claims (``once.said``) and their ids, which the reasons
+        name; cosines equal to six places are one, as ``judge_once`` has them."""
+        key = (a.id, b.id, said(a), said(b), a.article_id == b.article_id, round(sim, 6))
+        got = self._read.get(key)
+        if got is None:
+            got = tuple(through_stance(a, b, self._reasons(a, b, sim)))
+            if len(self._read) >= _READ_MAX:
+                self._read.clear()  # bounded: a corpus of a million claims reads far more
+            self._read[key] = got
+        return list(got)
 
     def _voices_apart(self, left: Sequence[Claim], right: Sequence[Claim],
                       reasons: Sequence[Sequence[Reason]], probs: Sequence[np.ndarray | None],
@@ -550,6 +567,9 @@ def _specific_anchors(a: str, b: str) -> frozenset[str]:
 # as a structural reason does: the small NLI model reads such pairs as agreeing ("resumed" /
 # "suspended": entailment 0.98). Between indefinite descriptions it stays the model's to confirm.
 DEFINITE_ANTONYM = 0.8
+
+# Pairs whose reasons one run keeps (``NewsJudge._read_once``), a few hundred bytes each.
+_READ_MAX = 100_000
 
 
 def _same_thing_counted(a: str, b: str, value: float) -> bool:

@@ -19,7 +19,7 @@ import numpy as np
 from ..records import Claim, Judgement, Reason, Span
 
 
-def _said(c: Claim) -> tuple[str, str, str | None, str, str | None]:
+def said(c: Claim) -> tuple[str, str, str | None, str, str | None]:
     """Everything of a claim the judge reads, its id and place aside."""
     return c.text, c.proposition, c.speaker, c.stance, c.cue
 
@@ -32,7 +32,7 @@ def judge_once(judge: Any, left: Sequence[Claim], right: Sequence[Claim],
     todo: list[int] = []
     of: list[int] = []
     for n, (a, b) in enumerate(zip(left, right, strict=True)):
-        key = (_said(a), _said(b), a.article_id == b.article_id, round(float(sims[n]), 6))
+        key = (said(a), said(b), a.article_id == b.article_id, round(float(sims[n]), 6))
         m = first.setdefault(key, n)
         if m == n:
             todo.append(n)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from ...records import Reason
 from ..detectors import Pair, span_of
 from ..text import STOPWORDS, elsewhere
-from .counts import SCOPE_WORDS, Count, clash, counts
+from .counts import Count, clash, counts, scoped
 from .happenings import happenings_apart
 from .spans import ages, apart, durations, same_thing, shares
 from .times import compare_times
@@ -40,7 +40,7 @@ def values_apart(p: Pair) -> Reason | None:
         return r
     if elsewhere(p.a.content) or elsewhere(p.b.content):
         return None  # "at a separate protest last year": not the news's count
-    if bool(SCOPE_WORDS.search(p.a.content)) != bool(SCOPE_WORDS.search(p.b.content)):
+    if scoped(p.a.content) != scoped(p.b.content):
         return None  # a total over two nights against one night's count
     xs, ys = _sure(p.a.content), _sure(p.b.content)
     for key in sorted(xs.keys() & ys.keys()):

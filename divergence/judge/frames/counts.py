@@ -86,6 +86,13 @@ SCOPE_WORDS = re.compile(r"\b(?:total|overall|so\s+far|since|cumulative|in\s+all
                           r"multiple|\d+)\s+(?:separate\s+)?[a-z]+s)\b", re.I)
 
 
+@lru_cache(maxsize=65536)
+def scoped(text: str) -> bool:
+    """Whether ``text`` counts over a scope (``SCOPE_WORDS``: a total, "so far", "each"), read
+    once per text: a claim meets many others."""
+    return bool(SCOPE_WORDS.search(text))
+
+
 @dataclass(frozen=True, slots=True)
 class Count:
     """A number with what it counts: ``kind`` (deaths, injuries, ...) and ``head`` (the noun),
@@ -420,7 +427,7 @@ def count(p: Pair) -> Reason | None:
     cb = counts(p.b.content) + denied_loss(p.b) + _no_harm(p.b.content)
     if not ca or not cb:
         return None
-    scoped = bool(SCOPE_WORDS.search(p.a.content)), bool(SCOPE_WORDS.search(p.b.content))
+    in_scope = scoped(p.a.content), scoped(p.b.content)
     if dates_differ(p.a.content, p.b.content):
         return None  # counts of different days
     if swapped_actor(p) or elsewhere(p.a.content) or elsewhere(p.b.content):
@@ -430,7 +437,7 @@ def count(p: Pair) -> Reason | None:
               [c for c in cb if (c.kind, c.head) == key], key) for key in sorted(keys)]
     found += more_than_all(ca, cb)
     for xs, ys, key in found:
-        if scoped[0] != scoped[1] and not any(c.hi == 0 for c in (xs if scoped[0] else ys)):
+        if in_scope[0] != in_scope[1] and not any(c.hi == 0 for c in (xs if in_scope[0] else ys)):
             continue  # a running total against one day's figure, a rate against a count; but
             # "none of its jets lost since the offensive began" holds for any week of it
         xs, ys = of_one_kind(p, xs, ys)  # "100 ballistic missiles" beside the 300 of all kinds
