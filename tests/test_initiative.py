@@ -87,3 +87,23 @@ def test_review_mediators_senses_and_denials_are_no_initiative() -> None:
         assert {x for x in read(t) if x[1] == "initiator"} == set(), t
     assert read("Governor Ana Ruiz proposed a pause in the construction work after residents "
                 "complained.") == {("pause:work", "initiator", "ruiz")}
+
+
+def test_a_proposal_by_a_side_and_a_step_after_its_appeal_are_its_initiative() -> None:
+    """(2026-12-05, fourth session; newsdev dev karabakh-001's forms) "accepted a ceasefire
+    proposal put forward by the peacekeepers" is the passive reader without its "was";
+    "reached after an appeal from the residents" names who asked. A request for something
+    else ("a request from the UN for access") is no one's initiative of the talks."""
+    assert read("The Orvani council accepted a ceasefire proposal put forward by Kestova.") == {
+        ("ceasefire", "initiator", "kestova")}
+    assert read("The government accepted a truce proposed by Norway.") == {
+        ("ceasefire", "initiator", "norway")}
+    assert read("The truce was reached after an appeal from Varnia's president.") == {
+        ("ceasefire", "initiator", "varnia")}
+    assert read("The pause in fighting began after an urgent appeal from Varnia.") == {
+        ("ceasefire", "initiator", "varnia")}  # the fighting's pause, not a pause of "began"
+    assert read("Talks resumed after a request from Ostrava for access to the camp.") == set()
+    assert read("The ceasefire was brokered by Norway.") == set()  # a mediator asks nothing
+    got = responsibility(pair("The pause in fighting began after an urgent appeal from Varnia.",
+                              "Ostrava requested the pause, its foreign ministry said."))
+    assert got is not None and got.type == "actor"

@@ -84,6 +84,16 @@ _READER_PATTERNS: tuple[tuple[str, str], ...] = (
     (rf"\b(?:{_STEP})\s+(?:[\w-]+\s+){{0,6}}?(?:was|were|had\s+been|has\s+been)\s+(?:first\s+)?"
      rf"(?:requested|sought|proposed|initiated|suggested|tabled|made)\s+by\s+"
      rf"{_WHO}{_END}", "initiator"),
+    # "a ceasefire proposal put forward by the peacekeepers", "accepted a truce proposed by
+    # Norway": the passive below without its verb "to be"
+    (rf"\b(?:{_STEP})\s+(?:(?:proposal|plan|initiative|offer|request)\s+)?(?:first\s+)?"
+     rf"(?:put\s+forward|proposed|tabled|floated|initiated|requested|sought|suggested)\s+by\s+"
+     rf"{_WHO}{_END}", "initiator"),
+    # "was reached after an appeal from the residents", "following a request by Ormelia"
+    (rf"\b(?:after|following|upon|in\s+response\s+to)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
+     rf"(?:appeal|request|plea|approach|overture)\s+(?:for\s+{_THING}\s+)?(?:from|by)\s+"
+     rf"(?![^,.;]{{0,60}}?\s(?:for|to)\s)"  # not "a request from X for access to the camp"
+     rf"{_WHO}{_END}", "initiator"),
     # "the pause was first put forward by Zerkand's president", "the hotline was activated
     # by Karesh"
     (rf"\b(?:was|were|had\s+been|has\s+been)\s+(?:first\s+)?(?:put\s+forward|proposed|tabled|"
@@ -157,7 +167,8 @@ def _kind(m: re.Match[str]) -> str | None:
         kind = _KINDS[int(name[1:].rstrip("gv"))]
         if kind == "ceasefire" and _PAUSE_OF.match(value):
             obj = _OBJECT.match(m.string, m.end(name))
-            if obj and obj.group(1).lower() not in _FIGHTING:
+            if obj and not _FIGHTING & set(obj.group(0).lower().split()):  # "a pause in
+                # fighting began": the fighting's pause, whatever word ends the reach
                 return f"pause:{obj.group(1).lower()}"
         return kind
     return None
