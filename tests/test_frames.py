@@ -2521,6 +2521,26 @@ def test_review_zeros_crowds_and_owners_that_are_no_conflict() -> None:
         "missing"]
 
 
+def test_two_sides_losses_are_neither_one_statement_nor_one_count() -> None:
+    """(2026-12-05, fourth session; the owner check ``count`` had, now in the aligned and the
+    word-aligned readers) "12 rebel drones" / "3 Kestovan drones" shot down, and the army's
+    "14 of its soldiers" / rebel commanders' "40 of their fighters" killed, were a conflict of
+    numbers (and, without it, agreed on their shared names): two sides' losses, two statements.
+    One side's losses told two ways still meet."""
+    j = NLIJudge(nli=FakeNLI({}))
+    for a, b in (("Kestovan air defences shot down 12 rebel drones over Varn overnight.",
+                  "The rebels said they shot down 3 Kestovan drones over Varn overnight."),
+                 ("The army said 14 of its soldiers were killed in the Varn fighting on Monday.",
+                  "Rebel commanders said 40 of their fighters were killed in the Varn fighting "
+                  "on Monday.")):
+        assert judged(j, a, b, 0.85) == "neither", a
+    a = "The army said 14 of its soldiers were killed in Varn on Monday."
+    assert judged(j, a, "Rebels said they killed 40 government soldiers in Varn on Monday.",
+                  0.7) == "conflict"
+    assert judged(j, a, "Fourteen army soldiers died in Varn on Monday, the defence ministry "
+                        "said.", 0.9) == "agree"
+
+
 def test_crowd_sizes_are_counts_of_people() -> None:
     """type probe rejections r108: "only a few hundred joined the march" / "observers put the
     crowd at the march at more than 50,000" was neither: a crowd told as "put the crowd at N"

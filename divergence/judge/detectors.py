@@ -276,9 +276,11 @@ def number(p: Pair) -> Reason | None:
         return None  # no two counts that could disagree: skip the alignment
     if elsewhere(p.a.content) or elsewhere(p.b.content):
         return None  # "at a separate protest last year": another happening, told as such
+    from .frames.owners import two_owners
+
     for x, y in _in_swaps(p, qa, qb):
-        if _counts_clash(x, y):
-            return Reason(
+        if _counts_clash(x, y) and not two_owners(p.a, x, p.b, y):  # not "14 of its soldiers"
+            return Reason(                                       # / "40 of their fighters"
                 "number",
                 f"{x.text!r} vs {y.text!r}",
                 (p.a.id, p.b.id),

@@ -33,7 +33,7 @@ from .detectors import (
     who,
 )
 from .frames import counts
-from .frames.aligned import measures_apart, values_apart
+from .frames.aligned import measures_apart, owners_apart, values_apart
 from .frames.credit import other_culprits
 from .frames.denied import other_doers
 from .frames.times import told_apart
@@ -365,7 +365,8 @@ class NLIJudge(Judge):
 
     def _decide_news(self, a: Claim, b: Claim, sim: float, reasons: list[Reason],
                      p: np.ndarray | None, p_pair: float | None = None) -> Judgement:
-        two_measures = measures_apart(a.content, b.content)  # no count set against the other
+        two_measures = (measures_apart(a.content, b.content)  # no count set against the other
+                        or owners_apart(a, b))  # nor two sides' losses
         typed = sorted(self._typed(reasons), key=lambda r: -r.weight)
         structural = [r for r in typed if (r.type in STRUCTURAL or r.type == "antonym"
                                            and r.weight >= DEFINITE_ANTONYM)

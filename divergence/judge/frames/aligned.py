@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ...records import Reason
+from ...records import Claim, Reason
 from ..detectors import Pair, span_of
 from ..text import STOPWORDS, elsewhere
 from .counts import Count, clash, counts, scoped
 from .happenings import happenings_apart
+from .owners import two_owners
 from .spans import ages, apart, durations, same_thing, shares
 from .times import compare_times
 from .zeros import no_harm
@@ -45,7 +46,7 @@ def values_apart(p: Pair) -> Reason | None:
     xs, ys = _sure(p.a.content), _sure(p.b.content)
     for key in sorted(xs.keys() & ys.keys()):
         x, y = xs[key], ys[key]
-        if x.head == y.head and clash(x, y) and (
+        if x.head == y.head and clash(x, y) and not two_owners(p.a, x.q, p.b, y.q) and (
                 x.kind != "count" or p.similarity >= ONE_ACT_SIM
                 or _one_act(p.a.content, x, p.b.content, y)):  # synonyms: one head (_SAME_HEAD)
             return _number(p, x, y)
@@ -136,4 +137,15 @@ def measures_apart(a: str, b: str) -> bool:
     return bool(ka and kb) and not ka & kb  # to them; "nobody was harmed" is no death either
 
 
-__all__ = ["measures_apart", "values_apart", "without_values_apart"]
+def owners_apart(a: Claim, b: Claim) -> bool:
+    """Whether two claims count one kind of thing of two sides and nothing of one side: "12
+    rebel drones shot down" / "3 Kestovan drones shot down", "the army said 14 of its soldiers
+    were killed" / "rebels said 40 of their fighters were". Two sides' losses are two
+    statements: they neither agree nor set one count against the other."""
+    xs = [c for c in counts(a.content) if c.kind != "count"]
+    ys = [c for c in counts(b.content) if c.kind != "count"]
+    one = [(x, y) for x in xs for y in ys if x.kind == y.kind]
+    return bool(one) and all(two_owners(a, x.q, b, y.q) for x, y in one)
+
+
+__all__ = ["measures_apart", "owners_apart", "values_apart", "without_values_apart"]

@@ -31,12 +31,19 @@ def owner(c: Claim, q: Quantity) -> str | None:
     if _OWN.search(" ".join(words)):
         clause = re.split(r"[;,]", c.content[:q.start])[-1]
         said = [e.key for e in entities(clause)] or [e.key for e in entities(c.speaker or "")]
-        return said[-1] if said else None
+        # unnamed, a side word names it: "the army said 14 of its soldiers", "rebel commanders
+        # said 40 of their fighters"
+        return said[-1] if said else _side(clause) or _side(c.speaker or "")
     named = [e.key for e in entities(" ".join(words))
              if countries(e.text) or _DEMONYM.search(e.text.lower())]
     if named:
         return named[0]
-    sides = [_SIDE_WORDS[w.rstrip("s")] for w in (x.lower() for x in words)
+    return _side(" ".join(words))
+
+
+def _side(text: str) -> str | None:
+    """The first side word of ``text`` ("rebel drones": rebel), folded (``_SIDE_WORDS``)."""
+    sides = [_SIDE_WORDS[w.rstrip("s")] for w in re.findall(r"[a-z]+", text.lower())
              if w.rstrip("s") in _SIDE_WORDS]
     return sides[0] if sides else None
 
