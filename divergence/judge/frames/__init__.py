@@ -27,6 +27,8 @@ from .contact import contact, contact_keys
 from .control import control
 from .counts import Count, count, counts
 from .credit import frame_credits, responsibility
+from .damage import damage
+from .damage import level as damage_level
 from .debunked import debunked
 from .denied import FLOOR as DENIED_FLOOR
 from .denied import denied, denied_keys
@@ -49,7 +51,8 @@ def frame_keys(c: Claim) -> frozenset[str]:
     ``untold:KIND:THING`` / ``told:KIND:THING`` (an act said not to have happened / to have
     happened: paired one with the other), ``accident:harm`` / ``inflicted:harm`` (a harm told
     as a mishap / as an act: paired one with the other), ``nocontact:KIND`` / ``contact:KIND``
-    (a meeting, call or notice denied / told: paired one with the other).
+    (a meeting, call or notice denied / told: paired one with the other), ``damage`` (one level
+    of damage told).
     Candidate pairs are also drawn between
     claims sharing a key, however differently worded (``group.candidate_pairs``)."""
     keys = set()
@@ -68,6 +71,8 @@ def frame_keys(c: Claim) -> frozenset[str]:
     keys |= mishap_keys(c)
     keys |= contact_keys(c)
     keys |= {f"title:{name}" for name in titled_people(c.text)}  # as the title detector reads
+    if damage_level(c.content) is not None:
+        keys.add("damage")
     timed = happenings(c.text) & TIMED
     if timed and times(c.text):
         keys |= {f"when:{h}" for h in timed}
@@ -125,10 +130,11 @@ def read_ahead(claims: Sequence[Claim]) -> threading.Thread | None:
 
 FRAME_DETECTORS = ("count", "when", "same-value", "responsibility", "compliance", "agreed",
                    "linkage", "debunked", "accused", "same-credit", "victims", "control",
-                   "denied", "mishap", "contact")
+                   "denied", "mishap", "contact", "damage")
 
 __all__ = ["FRAME_DETECTORS", "ONE_SIDED", "TIMED", "Count", "accused", "accused_keys", "agreed",
-           "agreed_or_not", "compliance", "contact", "control", "count", "counts", "debunked",
+           "agreed_or_not", "compliance", "contact", "control", "count", "counts", "damage",
+           "debunked",
            "denied", "denied_keys", "frame_credits", "frame_keys", "frame_partners", "happenings",
            "kept_or_broken", "linkage", "mishap", "mishap_keys", "read_ahead", "reasons",
            "responsibility", "same_credit", "same_value", "victims", "when"]

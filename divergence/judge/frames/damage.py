@@ -1,0 +1,102 @@
+"""How badly a struck place was damaged: two voices telling one strike's damage at levels that
+cannot both hold ("both sites had been badly damaged and put out of action" / "the base
+suffered only minor damage"; "the port was left intact" / "the port was heavily damaged"). The
+``damage`` detector: a report and its rejection told as a measure, not as a negation.
+
+Three levels: none ("no damage", "undamaged", "intact"), minor ("minor", "slight", "limited",
+"no serious damage") and severe ("badly damaged", "heavy damage", "destroyed", "put out of
+action"). A claim that tells two levels (one target hit hard, another lightly) takes none here;
+two claims that name different struck places ("the consulate" / "the base") tell two strikes.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from ...records import Reason
+from ..detectors import Pair, detector, one_voice, span_of
+from ..gate import Gate
+from ..text import countries, elsewhere
+from .happenings import targets
+
+
+class Extent(NamedTuple):
+    """One level of damage a claim tells: 0 none, 1 minor, 2 severe; where its words are."""
+
+    level: int
+    start: int
+    end: int
+
+
+_HEAVY = r"(?:badly|heavily|severely|seriously|extensively|significantly|substantially)"
+_LIGHT = r"(?:minor|slight|light|limited|little|negligible|superficial|minimal|modest)"
+_BIG = r"(?:heavy|severe|serious|extensive|major|significant|substantial|considerable|massive)"
+# Read in order; a span one level took is not read again ("not badly damaged" is no "badly
+# damaged").
+_LEVELS: tuple[tuple[int, re.Pattern[str]], ...] = tuple((n, re.compile(rx, re.I)) for n, rx in (
+    (1, rf"\b(?:no|not|without(?:\s+causing)?(?:\s+any)?)\s+(?:{_BIG}|real|great)\s+damage\b|"
+        rf"\b(?:was|were|had\s+been|has\s+been|is|are)\s+not\s+{_HEAVY}\s+damaged\b"),
+    (0, r"\b(?:no|without(?:\s+causing)?(?:\s+any)?)\s+damage\b|\bundamaged\b|\b(?:left|remained|"
+        r"remains|was|were|is|are|stayed)\s+(?:fully\s+|completely\s+|largely\s+)?intact\b|"
+        r"\b(?:was|were|had\s+been|has\s+been|is|are)\s+not\s+damaged\b"),
+    (1, rf"\b{_LIGHT}\s+damage\b|\b(?:slightly|lightly|superficially|minimally)\s+damaged\b"),
+    (2, rf"\b{_HEAVY}\s+damaged\b|\b{_BIG}\s+damage\b|\b(?:put|knocked)\s+out\s+of\s+"
+        r"(?:action|service|operation)\b|\b(?:was|were|had\s+been|has\s+been|is|are)\s+"
+        r"(?:completely\s+|totally\s+|entirely\s+|largely\s+)?(?:destroyed|razed|flattened|"
+        r"reduced\s+to\s+rubble)\b"),
+))
+_GATE = Gate(*(rx for _, rx in _LEVELS))
+
+
+@lru_cache(maxsize=65536)
+def extents(text: str) -> tuple[Extent, ...]:
+    """The levels of damage ``text`` tells, in the order of ``_LEVELS``."""
+    if not _GATE.opens(text):
+        return ()  # most claims tell no damage: one cheap look first
+    out: list[Extent] = []
+    for level, rx in _LEVELS:
+        for m in rx.finditer(text):
+            if not any(e.start < m.end() and m.start() < e.end for e in out):
+                out.append(Extent(level, m.start(), m.end()))
+    return tuple(out)
+
+
+def level(text: str) -> Extent | None:
+    """The one level a text tells, or None (none, or two levels: two places hit)."""
+    found = extents(text)
+    return found[0] if found and len({e.level for e in found}) == 1 else None
+
+
+# How close two claims must be (cosine) to be read as one strike's damage: the accused frame's
+# floor, for a strike and its damage told in other words share few.
+FLOOR = 0.25
+_WORDS = ("no damage", "minor damage", "severe damage")
+
+
+@detector("damage")
+def damage(p: Pair) -> Reason | None:
+    """Two voices tell one strike's damage at two levels: claims at least ``FLOOR`` close (a
+    claim of one level carries the frame key ``damage``, so grouping pairs them however
+    worded), of one country or none named apart, naming no two different struck places,
+    neither told as another happening nor denied."""
+    if p.similarity < FLOOR or one_voice(p) or "denies" in (p.a.stance, p.b.stance):
+        return None
+    x, y = level(p.a.content), level(p.b.content)
+    if x is None or y is None or x.level == y.level:
+        return None
+    if elsewhere(p.a.content) or elsewhere(p.b.content):
+        return None
+    ta, tb = targets(p.a.content), targets(p.b.content)
+    if ta and tb and not ta & tb:
+        return None  # "the strike that destroyed the consulate" / "minor damage to the base"
+    ca, cb = countries(p.a.content), countries(p.b.content)
+    if ca and cb and not ca & cb:
+        return None
+    sa, sb = span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)
+    return Reason("number", f"{sa.text!r} vs {sb.text!r} (damage: {_WORDS[x.level]} / "
+                  f"{_WORDS[y.level]})", (p.a.id, p.b.id), (sa, sb), weight=0.6)
+
+
+__all__ = ["FLOOR", "Extent", "damage", "extents", "level"]
