@@ -196,3 +196,22 @@ def test_the_station_of_a_power_plant_named_before_is_the_plant() -> None:
     assert "told:strike:plant" in denied_keys(a)
     b = claim_from_text("Two guards were hurt when shells struck the police station.", "b:0")
     assert "told:strike:plant" not in denied_keys(b)  # no power plant named: a station
+
+
+def test_reports_of_strikes_called_false_and_lies_about_alleged_attacks_deny_them() -> None:
+    """(2026-12-05, fourth session; newsdev dev wagner-010 and zaporizhzhia-006's forms)
+    "reports of strikes on the camps were untrue" denies strikes (a plural act, read only in a
+    report called false); "lying about alleged drone attacks on the plant" denies them. "Lied
+    about the shelling" is about how, or by whom: the shelling stands."""
+    from divergence.judge.frames.denied import told
+
+    (x,) = told("Reports of strikes on the militia's camps were untrue.")
+    assert x.negated and x.things == {"camp"}
+    (y,) = told("Kestova was lying about alleged Varnian drone attacks on the plant.")
+    assert y.negated and y.things == {"plant"}
+    assert not told("Strikes on the camps went on all night.")  # many acts, none denied
+    (z,) = told("He said the army lied about the shelling of the market.")
+    assert not z.negated
+    r = denied(pair("The ministry said reports of strikes on the militia's camps were untrue.",
+                    "The militia leader said the army had struck his camps on Friday."))
+    assert r is not None and "camp" in r.detail

@@ -39,7 +39,8 @@ _KINDS = {
     "strike": r"hit|hitting|struck|strike|striking|shell(?:ed|ing)?|bomb(?:ed|ing)?|"
               r"bombard(?:ed|ing)?|pounded|fir(?:e|ed|ing)\s+(?:on|at|upon|into)|"
               r"open(?:ed|ing)?\s+fire\s+on|shoot(?:ing)?\s+at|shot\s+at|attack(?:ed|ing)?|"
-              r"target(?:ed|ing)?|raid(?:ed|ing)?|rocketed|mortared",
+              r"target(?:ed|ing)?|raid(?:ed|ing)?|rocketed|mortared|"
+              r"strikes|attacks|raids|bombings",  # plurals: only in a report called false
     "capture": r"seiz(?:e|ed|ing)|captur(?:e|ed|es|ing)|(?:took|taken|take|taking)\s+"
                r"(?:control\s+of|over)|(?:took|taken|take|taking)(?=\s+the\s+(?!place|part|lead|"
                r"step|decision|view|time)\w)|overr[au]n|overrunning|fell\s+to|fallen\s+to|"
@@ -220,9 +221,19 @@ _CALLED_FALSE_AFTER = re.compile(
     rf"completely\s+|simply\s+|totally\s+)?|\s(?:as\s+)?)(?={_FALSE_WORDS})", re.I)
 
 
+# Lies told about an act the claim calls alleged: "Moscow was lying about alleged Ukrainian
+# drone attacks" (not "the army lied about the shelling": about who did it, or how).
+_LIED_ABOUT = re.compile(r"\b(?:lying|lied|lies)\s+about\s+(?:the\s+|an?\s+)?(?:alleged|so-called|"
+                         r"supposed|purported)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+_PLURAL_ACTS = frozenset({"strikes", "attacks", "raids", "bombings"})
+
+
 def _called_false_after(content: str, start: int, end: int) -> int | None:
     """Where the words that call it false begin, when the act at ``start:end`` sits in a
-    report the claim calls false; else None."""
+    report the claim calls false (or that someone is said to lie about: the words that say
+    so come first, and nothing after it is cut); else None."""
+    if _LIED_ABOUT.search(content, 0, start):
+        return len(content)
     if not _REPORT_OF.search(content, 0, start):
         return None
     m = _CALLED_FALSE_AFTER.match(content, end)
@@ -259,6 +270,8 @@ def told(content: str) -> tuple[Told, ...]:
         head = content[max(0, m.start() - _WINDOW):m.start()]
         clause = head[max((b.end() for b in _CLAUSE_BREAK.finditer(head)), default=0):]
         false_at = _called_false_after(content, m.start(), m.end())
+        if false_at is None and m.group(0).lower() in _PLURAL_ACTS:
+            continue  # "strikes on Osk went on": many acts, not one to deny
         if (_NOT_TOLD.search(clause) or _HYPOTHETICAL.match(clause)
                 or _OTHERS_CLAIM.search(content, 0, m.start())) and false_at is None:
             continue
