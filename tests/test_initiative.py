@@ -107,3 +107,26 @@ def test_a_proposal_by_a_side_and_a_step_after_its_appeal_are_its_initiative() -
     got = responsibility(pair("The pause in fighting began after an urgent appeal from Varnia.",
                               "Ostrava requested the pause, its foreign ministry said."))
     assert got is not None and got.type == "actor"
+
+
+def test_a_states_president_and_the_state_are_one_side_of_who_asked() -> None:
+    """(2026-12-05, fourth session) "Kestovan President Halvard proposed the truce" / "Kestova
+    requested the truce" credited two initiators (halvard, kestova): a head of state or a
+    minister the claim ties to a state acts for it. A person tied to no state stays apart."""
+    from divergence.judge.frames.officials import officials, same_side
+
+    assert officials("Kestovan President Halvard proposed the Easter truce.") == {
+        ("halvard", "kestovan")}
+    assert officials("President Olav Halvard of Kestova spoke.") == {("halvard", "kestova")}
+    assert officials("Varnia's foreign minister Olav Brekke said so.") == {("brekke", "varnia")}
+    assert officials("Acting President Halvard signed it.") == frozenset()
+    assert same_side("Kestovan President Halvard proposed it.", "Kestova asked.", "halvard",
+                     "kestova")
+    assert not same_side("Halvard proposed it.", "Kestova asked.", "halvard", "kestova")
+    for b in ("Kestova requested the truce, the ministry said.",
+              "The truce was Halvard's idea, a Kestovan official said."):
+        assert responsibility(pair("Kestovan President Halvard proposed the Easter truce.",
+                                   b)) is None, b
+    got = responsibility(pair("Kestovan President Halvard proposed the Easter truce.",
+                              "Varnia requested the truce, the ministry said."))
+    assert got is not None and got.type == "actor"

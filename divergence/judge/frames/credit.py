@@ -21,6 +21,7 @@ from .asked import askers
 from .happenings import THE_HARMS, happenings, targets
 from .initiative import initiatives, two_occasions
 from .mediators import PEACE, TAKEN, mediated
+from .officials import same_side
 from .started import starters, subject_key
 
 _HARM = (r"(?:blasts?|explosions?|attacks?|strikes?|airstrikes?|bombings?|destruction|collapse|"
@@ -371,7 +372,9 @@ def responsibility(p: Pair) -> Reason | None:
         for y in fb:
             if outcome_class(x) != outcome_class(y) and "*" not in (x.outcome, y.outcome):
                 continue
-            if not same_actor(x.agent, y.agent) and (x.agent in named_b or y.agent in named_a):
+            one = same_side(p.a.text, p.b.text, x.agent, y.agent)  # "Talvorian mediators",
+            # "Talvor's president Rask" are Talvor's
+            if not one and (x.agent in named_b or y.agent in named_a):
                 continue  # "Canada and Norway did it" / "Norway did it": one names more
             if outcome_class(x) == "election" and (not _same_vote(p) or {x.agent, y.agent}
                                               & _GENERIC_AGENTS):
@@ -387,7 +390,6 @@ def responsibility(p: Pair) -> Reason | None:
             negated = (x.role in DENIED_ROLES) != (y.role in DENIED_ROLES)
             if negated and denies_role(p.a, x) and denies_role(p.b, y):
                 continue  # "Egypt denied it had mediated" / "had no role": both deny it
-            one = same_actor(x.agent, y.agent)  # "Talvor" / "Talvorian mediators" too
             if one and x.agent is not None and negated and base_role(x) == base_role(y):
                 w = 0.75  # "Israel hit the hospital" / "Israel was not responsible"
             elif x.role in DENIED_ROLES or y.role in DENIED_ROLES:
