@@ -1234,20 +1234,6 @@ def test_linkage_two_speakers_give_one_act_different_reasons() -> None:
                         "Ruritania have no relations.", sim=0.45)) is None
 
 
-def test_linkage_a_go_betweens_part_named_two_ways_is_one_act() -> None:
-    """(2026-12-05, fourth session; newsdev dev wagner-013's form) "offered to mediate" and
-    "took on the role of lead negotiator" explain one act: the go-between's part."""
-    from divergence.judge.frames import linkage
-
-    a = "A Kremlin spokesman said Halvard offered to mediate because he had known Brusk for years."
-    b = "Halvard took on the role of lead negotiator because it served his own interests, the " \
-        "report says."
-    r = linkage(pair(a, b, sim=0.5))
-    assert r is not None and "interests" in r.detail
-    assert linkage(pair(a, "Halvard took on the role of host because it served his own "
-                          "interests, the report says.", sim=0.5)) is None  # another act
-
-
 def test_who_won_a_vote_is_a_credit_two_claims_can_dispute() -> None:
     """"declared Ruiz the winner" / "tallies showed Lima had won": one vote, two winners; the same
     words about two years' elections are two votes."""

@@ -226,12 +226,7 @@ def _stems(text: str) -> frozenset[str]:
 # Acts reported in other verbs, by whole word.
 _ONE_ACT = {"freed": "relea", "frees": "relea", "dismissed": "remov", "sacked": "remov",
             "ousted": "remov", "suspended": "halte", "shut": "halte", "closed": "halte",
-            "pulled": "withd", "retreated": "withd", "withdrew": "withd",
-            # a go-between's part, however named ("offered to mediate" / "lead negotiator")
-            **dict.fromkeys(("mediate", "mediated", "mediating", "mediator", "mediators",
-                             "mediation", "negotiate", "negotiated", "negotiating", "negotiator",
-                             "negotiators", "broker", "brokered", "brokering", "intermediary",
-                             "go-between"), "media")}
+            "pulled": "withd", "retreated": "withd", "withdrew": "withd"}
 
 
 def _same_thing(x: str, y: str) -> bool:
