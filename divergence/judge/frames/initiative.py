@@ -89,11 +89,6 @@ _READER_PATTERNS: tuple[tuple[str, str], ...] = (
     (rf"\b(?:{_STEP})\s+(?:(?:proposal|plan|initiative|offer|request)\s+)?(?:first\s+)?"
      rf"(?:put\s+forward|proposed|tabled|floated|initiated|requested|sought|suggested)\s+by\s+"
      rf"{_WHO}{_END}", "initiator"),
-    # "was reached after an appeal from the residents", "following a request by Ormelia"
-    (rf"\b(?:after|following|upon|in\s+response\s+to)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
-     rf"(?:appeal|request|plea|approach|overture)\s+(?:for\s+{_THING}\s+)?(?:from|by)\s+"
-     rf"(?![^,.;]{{0,60}}?\s(?:for|to)\s)"  # not "a request from X for access to the camp"
-     rf"{_WHO}{_END}", "initiator"),
     # "the pause was first put forward by Zerkand's president", "the hotline was activated
     # by Karesh"
     (rf"\b(?:was|were|had\s+been|has\s+been)\s+(?:first\s+)?(?:put\s+forward|proposed|tabled|"
@@ -205,6 +200,9 @@ def initiatives(text: str) -> tuple[Credit, ...]:
                 continue  # "the group had asked for safe passage": whose group is not said
             if role == "initiator" and (NEGATION.search(m.group(0)) or denied_before(text, m)):
                 continue  # "had not contacted Kaltoria about a truce": the reader below
+            if role == "initiator" and (_GO_BETWEEN.search(span) or _JOINT.match(text, m.end(
+                    "who")) or " and " in span):
+                continue  # a mediators' proposal, or one of two sides': no one side's step
             if what and key and not re.search(r"\balso\b", m.group(0)):
                 many = role == "initiator" and what in _MANY_ASK  # "Egypt sought a loan" too
                 out.append(Credit(what, "asker" if many else role, key, m.start(), m.end()))
@@ -212,6 +210,10 @@ def initiatives(text: str) -> tuple[Credit, ...]:
 
 
 _STEP_RX = re.compile(_STEP, re.I)
+# Who proposes as a go-between ("put forward by Quennland's mediators"), and a second proposer
+# after the first ("proposed by Velmara and Karsvik").
+_GO_BETWEEN = re.compile(r"\b(?:mediat\w*|envoys?|brokers?|facilitators?|intermediar\w*)\b", re.I)
+_JOINT = re.compile(r"\s+and\s+(?:the\s+)?[A-Z]")
 
 
 def _step_before(text: str, at: int) -> str | None:
