@@ -2525,6 +2525,16 @@ def test_two_sides_losses_are_neither_one_statement_nor_one_count() -> None:
                   0.7) == "conflict"
     assert judged(j, a, "Fourteen army soldiers died in Varn on Monday, the defence ministry "
                         "said.", 0.9) == "agree"
+    # a review's cases: "its" / "their" after an act done to them is the speaker's side, not
+    # the doer's ("rebels killed 12 of its soldiers, the army said")
+    for a, b in (("Rebels said government forces killed 40 of their fighters near Merrow.",
+                  "The army said it killed 200 rebel fighters near Merrow."),
+                 ("In the ambush near Dunhollow, army troops killed 40 of their fighters, rebels "
+                  "said.", "The army said it killed 200 rebel fighters in the ambush near "
+                  "Dunhollow."),
+                 ("During the raid on Merrow, rebels killed 12 of its soldiers, the army said.",
+                  "The rebels said they killed 40 government soldiers in the raid on Merrow.")):
+        assert judged(j, a, b, 0.8) == "conflict", a
 
 
 def test_crowd_sizes_are_counts_of_people() -> None:

@@ -15,6 +15,10 @@ _SIDE_WORDS = {"rebel": "rebel", "militant": "rebel", "insurgent": "rebel", "sep
                "jihadist": "rebel", "militia": "rebel", "guerrilla": "rebel",
                "government": "government", "army": "government"}
 _OWN = re.compile(r"\b(?:its|their|our)\b", re.I)
+# An act done to the counted things: its subject is who did it, not whose they were.
+_DONE_TO = re.compile(r"\b(?:killed|killing|shot|downed|destroyed|captured|wounded|injured|"
+                      r"seized|abducted|detained|arrested|executed|ambushed|struck|hit|"
+                      r"freed|released)\b", re.I)
 _DEMONYM = re.compile(rf"{DEMONYM_ENDING}$")  # "Kestovan", "Israeli", "Sudanese": a side
 
 
@@ -30,6 +34,8 @@ def owner(c: Claim, q: Quantity) -> str | None:
     words = words[:-1]  # the counted noun itself is whose count it is not
     if _OWN.search(" ".join(words)):
         clause = re.split(r"[;,]", c.content[:q.start])[-1]
+        if _DONE_TO.search(clause):  # "rebels killed 12 of its soldiers, the army said": the
+            clause = ""  # side before is the doer; "its" is the speaker's
         said = [e.key for e in entities(clause)] or [e.key for e in entities(c.speaker or "")]
         # unnamed, a side word names it: "the army said 14 of its soldiers", "rebel commanders
         # said 40 of their fighters"
