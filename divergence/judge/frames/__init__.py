@@ -37,6 +37,7 @@ from .mishap import FLOOR as MISHAP_FLOOR
 from .mishap import mishap, mishap_keys
 from .reasons import linkage, reasons
 from .same_credit import same_credit
+from .since import since, since_apart
 from .times import same_value, times, when
 from .victims import victims
 
@@ -52,7 +53,8 @@ def frame_keys(c: Claim) -> frozenset[str]:
     happened: paired one with the other), ``accident:harm`` / ``inflicted:harm`` (a harm told
     as a mishap / as an act: paired one with the other), ``nocontact:KIND`` / ``contact:KIND``
     (a meeting, call or notice denied / told: paired one with the other), ``damage`` (one level
-    of damage told).
+    of damage told), ``since:KIND`` (since when a place has been held, besieged or a person
+    detained).
     Candidate pairs are also drawn between
     claims sharing a key, however differently worded (``group.candidate_pairs``)."""
     keys = set()
@@ -73,6 +75,9 @@ def frame_keys(c: Claim) -> frozenset[str]:
     keys |= {f"title:{name}" for name in titled_people(c.text)}  # as the title detector reads
     if damage_level(c.content) is not None:
         keys.add("damage")
+    held = since(c.content)
+    if held is not None:
+        keys.add(f"since:{held.kind}")
     timed = happenings(c.text) & TIMED
     if timed and times(c.text):
         keys |= {f"when:{h}" for h in timed}
@@ -130,11 +135,12 @@ def read_ahead(claims: Sequence[Claim]) -> threading.Thread | None:
 
 FRAME_DETECTORS = ("count", "when", "same-value", "responsibility", "compliance", "agreed",
                    "linkage", "debunked", "accused", "same-credit", "victims", "control",
-                   "denied", "mishap", "contact", "damage")
+                   "denied", "mishap", "contact", "damage", "since")
 
 __all__ = ["FRAME_DETECTORS", "ONE_SIDED", "TIMED", "Count", "accused", "accused_keys", "agreed",
            "agreed_or_not", "compliance", "contact", "control", "count", "counts", "damage",
            "debunked",
            "denied", "denied_keys", "frame_credits", "frame_keys", "frame_partners", "happenings",
            "kept_or_broken", "linkage", "mishap", "mishap_keys", "read_ahead", "reasons",
-           "responsibility", "same_credit", "same_value", "victims", "when"]
+           "responsibility", "same_credit", "same_value", "since", "since_apart", "victims",
+           "when"]

@@ -1,0 +1,101 @@
+"""Since when a state has held: two claims that one place has been occupied, held, besieged or
+ruled since different months or years ("Russian forces have occupied the plant since the start
+of their invasion in February 2022" / "Russia has occupied the plant since March 2022"). The
+``since`` detector: a conflict of dates a reader of one moment does not reach, for the state
+began at one moment and each claim dates it.
+
+A claim is read only when it tells one state and dates it once; two claims are one state when
+its verbs are of one kind (holding, siege, custody) and they share a word of what is held ("the
+plant", "Crimea": the object of "have occupied", the subject of "has been under siege").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from ...records import Reason
+from ..detectors import Pair, detector, one_voice, span_of
+from ..gate import Gate
+from ..text import STOPWORDS, dates, elsewhere
+
+# The kinds of state, by their verbs: "has occupied", "have held", "has been under siege".
+_STATES = {
+    "hold": r"occupied|held|controlled|ruled|governed|administered|annexed|in\s+control\s+of|"
+            r"under\s+(?:\w+\s+)?(?:control|occupation)",
+    "siege": r"besieged|blockaded|encircled|under\s+(?:a\s+)?(?:siege|blockade)",
+    "custody": r"detained|jailed|imprisoned|held\s+captive|in\s+custody|behind\s+bars",
+}
+_STATE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?(?:(?:fully|largely|illegally|"
+                    r"effectively)\s+)?(?:" + "|".join(f"(?P<{k}>{v})" for k, v in
+                                                       _STATES.items()) + r")\b", re.I)
+# The date a state began: "since March 2022", "since the start of the war in February 2022".
+_SINCE = re.compile(r"\bsince\s+(?:(?:the\s+)?(?:start|beginning|outbreak|end)\s+of\s+"
+                    r"[^,.;]{0,40}?\s+in\s+)?(?:(?:early|mid|late)[\s-]+)?(?:\d{1,2}\s+)?"
+                    r"(?:(?:January|February|March|April|May|June|July|August|September|"
+                    r"October|November|December)(?:\s+\d{1,2}(?!\d))?\s*,?\s*)?(?:\d{4})?", re.I)
+_GATE = Gate(_STATE)
+
+
+class Since(NamedTuple):
+    """One dated state: its kind, the month and year it began ("" when not given), the words
+    of what is held, and where its date is."""
+
+    kind: str
+    month: str
+    year: str
+    words: frozenset[str]
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=65536)
+def since(text: str) -> Since | None:
+    """The one dated state ``text`` tells, or None (none, two, or a date without month and
+    year)."""
+    if not _GATE.opens(text) or "since" not in text.lower():
+        return None
+    states = list(_STATE.finditer(text))
+    dated = [m for m in _SINCE.finditer(text) if m.end() - m.start() > len("since ")]
+    if len(states) != 1 or len(dated) != 1 or dated[0].start() < states[0].end():
+        return None
+    d = dated[0]
+    refs = [r for r in dates(text) if d.start() <= r.start < d.end()]
+    month = next((r.value for r in refs if r.kind == "month"), "")
+    month = month or next((r.value[:2] for r in refs if r.kind == "monthday"), "")
+    year = next((r.value for r in refs if r.kind == "year"), "")
+    if not year:
+        return None  # "since March": which March is not said
+    state = states[0]
+    kind = state.lastgroup or ""
+    # what is held: the object of "have occupied", the subject of "has been under siege"
+    held = (text[:state.start()] if "been" in state.group(0).lower()
+            else text[state.end():d.start()])
+    words = frozenset(w.lower() for w in re.findall(r"[A-Za-z][\w-]{2,}", held)
+                      if w.lower() not in STOPWORDS)
+    return Since(kind, month, year, words, d.start(), d.end())
+
+
+@detector("since")
+def since_apart(p: Pair) -> Reason | None:
+    """Two claims date one state to different months or years: one kind of state, a word of
+    what is held in common, at least 0.5 close, neither told as another happening."""
+    if p.similarity < 0.5 or one_voice(p):
+        return None
+    x, y = since(p.a.content), since(p.b.content)
+    if x is None or y is None or x.kind != y.kind:
+        return None
+    if x.year == y.year and (not x.month or not y.month or x.month == y.month):
+        return None  # one year, and a month only one gives or both give alike
+    if elsewhere(p.a.content) or elsewhere(p.b.content):
+        return None
+    if not x.words & y.words:
+        return None  # "the plant" / "the airport": two places held
+    sa, sb = span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)
+    return Reason("date", f"{sa.text.strip()!r} vs {sb.text.strip()!r} (since when it has "
+                  f"been {'held' if x.kind == 'hold' else x.kind})", (p.a.id, p.b.id), (sa, sb),
+                  weight=0.6)
+
+
+__all__ = ["Since", "since", "since_apart"]

@@ -1,0 +1,55 @@
+"""Since when a place has been held, besieged, or a person detained (``frames.since``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from divergence.ingest.split import claim_from_text
+from divergence.judge.detectors import Pair
+from divergence.judge.frames import frame_keys
+from divergence.judge.frames.since import since, since_apart
+
+
+def pair(a: str, b: str, sim: float = 0.7) -> Pair:
+    return Pair(claim_from_text(a, "a:0"), claim_from_text(b, "b:0"), sim)
+
+
+def test_a_dated_state_reads_its_kind_month_year_and_what_is_held() -> None:
+    x = since("Kestovan forces have occupied the dam, the largest in the region, since the start "
+              "of their invasion in February 2022.")
+    assert x is not None and (x.kind, x.month, x.year) == ("hold", "02", "2022")
+    assert "dam" in x.words and "kestovan" not in x.words  # the holder is not what is held
+    y = since("The city has been under siege since May 2024.")
+    assert y is not None and (y.kind, y.words) == ("siege", {"city"})
+    assert since("Prices have risen since March 2022.") is None  # no state held
+    assert since("Kestova has held the town since 2014 and the airport since 2016.") is None
+    assert since("Kestova has occupied the dam since March.") is None  # which March?
+    assert "since:hold" in frame_keys(claim_from_text("Kestova has occupied the dam since June "
+                                                      "2022.", "a:0"))
+
+
+def test_one_state_dated_to_two_months_is_a_conflict() -> None:
+    """(2026-12-05, fourth session; newsdev dev zaporizhzhia-015's form) "have occupied the
+    plant since the start of their invasion in February 2022" / "has occupied the plant since
+    March 2022": one occupation, two starts."""
+    r = since_apart(pair("Kestovan forces have occupied the dam in the north, the largest in "
+                         "the region, since the start of their invasion in February 2022.",
+                         "Kestova has occupied the Orvel dam, the region's biggest, since March "
+                         "2022."))
+    assert r is not None and r.type == "date" and "March 2022" in r.detail
+    assert since_apart(pair("Varnian rebels have held the town of Osk since 2014.",
+                            "Rebels have controlled Osk since 2016, officials said.")) is not None
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Kestova has occupied the dam since June 2022.",
+     "Kestova has occupied the airport since 2023."),           # two places held
+    ("Kestova has occupied the dam since 2022.",
+     "Kestova has occupied the dam since June 2022."),          # a year, then its month
+    ("Kestova has occupied the dam since June 2022.",
+     "The dam has been under siege since May 2022."),           # held, besieged: two states
+    ("Kestova has occupied the dam since June 2022.",
+     "Kestova has occupied the dam since June 2022, officials said."),  # alike
+])
+def test_states_of_two_places_kinds_or_told_alike_are_no_conflict(a: str, b: str) -> None:
+    assert since_apart(pair(a, b)) is None
