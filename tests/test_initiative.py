@@ -100,6 +100,12 @@ def test_a_proposal_put_forward_by_a_side_is_its_initiative() -> None:
     assert read("The government accepted a truce proposed by Norway.") == {
         ("ceasefire", "initiator", "norway")}
     assert read("The ceasefire was brokered by Norway.") == set()  # a mediator asks nothing
+    for t in ("Karsvik accepted a pause in the fighting proposed by Velmara.",
+              "The truce, first proposed by Velmara, took effect on Monday.",
+              "Karsvik signed the ceasefire deal proposed by Velmara.",
+              "Karsvik rejected a truce proposed by Velmara."):  # rejected, still Velmara's
+        assert read(t) == {("ceasefire", "initiator", "velmara")}, t
+    assert read("The truce was not proposed by Velmara.") == set()
     for t in ("Both sides accepted a ceasefire proposal put forward by Quennland's mediators.",
               "The truce proposal put forward by Velmara and Karsvik was welcomed.",
               "The truce was proposed by Velmara and Karsvik.",

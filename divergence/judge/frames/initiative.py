@@ -58,6 +58,14 @@ _ASKED = (r"requested|sought|proposed|initiated|tabled|floated|suggested|"
           r"made\s+the\s+first\s+approach\s+for")
 _WHO = who_phrase(5)
 _END = clause_end("to", "for")
+# "a ceasefire proposal put forward by the peacekeepers", "accepted a truce proposed by Norway",
+# "a pause in the fighting floated by X", "the truce, first proposed by X,": the passive reader
+# without its verb "to be". Who proposed it stays so when the step is rejected ("Karsvik
+# rejected a truce proposed by Velmara").
+_PROPOSED_BY = (rf"\b(?:{_STEP})(?:\s+(?:in|of|to)\s+(?:the\s+)?(?:fighting|hostilities|"
+                rf"shelling|strikes|attacks))?(?:\s+(?:proposal|plan|initiative|offer|request|"
+                rf"deal|idea))?\s*,?\s+(?:first\s+)?(?:put\s+forward|proposed|tabled|floated|"
+                rf"initiated|requested|sought|suggested)\s+by\s+{_WHO}{_END}")
 _READER_PATTERNS: tuple[tuple[str, str], ...] = (
     # "Trevania had requested the lull", "Estravel's navy proposed suspending its blockade"
     (rf"{CLAUSE_START}{SUBJECT}\s+(?:had\s+|has\s+|have\s+)?(?:first\s+|personally\s+|formally\s+)?"
@@ -84,11 +92,7 @@ _READER_PATTERNS: tuple[tuple[str, str], ...] = (
     (rf"\b(?:{_STEP})\s+(?:[\w-]+\s+){{0,6}}?(?:was|were|had\s+been|has\s+been)\s+(?:first\s+)?"
      rf"(?:requested|sought|proposed|initiated|suggested|tabled|made)\s+by\s+"
      rf"{_WHO}{_END}", "initiator"),
-    # "a ceasefire proposal put forward by the peacekeepers", "accepted a truce proposed by
-    # Norway": the passive below without its verb "to be"
-    (rf"\b(?:{_STEP})\s+(?:(?:proposal|plan|initiative|offer|request)\s+)?(?:first\s+)?"
-     rf"(?:put\s+forward|proposed|tabled|floated|initiated|requested|sought|suggested)\s+by\s+"
-     rf"{_WHO}{_END}", "initiator"),
+    (_PROPOSED_BY, "initiator"),
     # "the pause was first put forward by Zerkand's president", "the hotline was activated
     # by Karesh"
     (rf"\b(?:was|were|had\s+been|has\s+been)\s+(?:first\s+)?(?:put\s+forward|proposed|tabled|"
@@ -198,7 +202,8 @@ def initiatives(text: str) -> tuple[Credit, ...]:
             key = "its" if span.lower() == "no" else subject_key(span)
             if key in GENERIC_SIDES:
                 continue  # "the group had asked for safe passage": whose group is not said
-            if role == "initiator" and (NEGATION.search(m.group(0)) or denied_before(text, m)):
+            if role == "initiator" and (NEGATION.search(m.group(0)) or (
+                    rx.pattern != _PROPOSED_BY and denied_before(text, m))):
                 continue  # "had not contacted Kaltoria about a truce": the reader below
             if role == "initiator" and (_GO_BETWEEN.search(span) or _JOINT.match(text, m.end(
                     "who")) or " and " in span):
