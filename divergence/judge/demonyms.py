@@ -9,6 +9,8 @@ place's stem (without its final vowels) plus -ian, -an, -n, -ese, -i, -ish, -ean
 
 from __future__ import annotations
 
+import re
+
 _SUFFIXES = ("ian", "an", "n", "ese", "i", "ish", "ean", "ite")
 # The endings by which a word alone looks like a people's adjective ("Marevian", "Omani",
 # "Sudanese", "Kurdish"): for readers that have no place to fold it with.
@@ -30,10 +32,40 @@ def demonym_of(adjective: str, place: str) -> bool:
 
 
 def same_actor(a: str | None, b: str | None) -> bool:
-    """Two actor keys that name one actor: equal, or a place and its adjective."""
+    """Two actor keys that name one actor: equal, a place and its adjective, or one name spelt
+    two ways (``one_spelling``)."""
     if a is None or b is None:
         return a == b
-    return a == b or demonym_of(a, b) or demonym_of(b, a)
+    return a == b or demonym_of(a, b) or demonym_of(b, a) or one_spelling(a, b)
 
 
-__all__ = ["DEMONYM_ENDING", "demonym_of", "same_actor"]
+def one_spelling(a: str, b: str) -> bool:
+    """Whether two one-word names are one name in two transliterations: the same first letter
+    and the same consonants after it, doubled ones once ("Lukashenko" / "Lukashenka",
+    "Zelenskyy" / "Zelensky", "Fasher" / "Fashir"), at least four letters of them and at most
+    two letters changed: "Gaza" / "Giza" and "Sudan" / "Sidon" (too short), "Kestova" /
+    "Kastavia" (too far) are two places."""
+    if a == b or " " in a or " " in b or a[:1] != b[:1]:
+        return False
+    x, y = _skeleton(a), _skeleton(b)
+    return x == y and len(x) >= 4 and _edits(a.lower(), b.lower()) <= 2  # not "Kestova" /
+    # "Kastavia": three vowels apart
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance (insertions, deletions, substitutions)."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
+def _skeleton(word: str) -> str:
+    """The first letter, then the consonants, each run of one letter once."""
+    rest = re.sub(r"[^a-z]|[aeiouy]", "", word[1:].lower())
+    return word[:1].lower() + re.sub(r"(.)\1+", r"\1", rest)
+
+
+__all__ = ["DEMONYM_ENDING", "demonym_of", "one_spelling", "same_actor"]
