@@ -26,6 +26,8 @@ def pair(a: str, b: str, sim: float = 0.4) -> Pair:
     ("The strike caused no damage.", 0),
     ("The dam remained intact after the shelling.", 0),
     ("Air defences destroyed 12 drones over the city.", None),  # weapons downed: no damage told
+    ("Twelve drones were destroyed over the refinery.", None),  # nor when passive
+    ("The ceasefire remained intact after the strike.", None),  # no struck place
     ("The strike that destroyed the consulate was in April.", None),
     ("The depot was destroyed but the runway suffered minor damage.", None),  # two places
 ])
@@ -62,7 +64,32 @@ def test_one_strikes_damage_told_at_two_levels_is_a_conflict() -> None:
      "The army said the hangar was heavily damaged."),
     # too far apart to be one strike
     ("The storm left the harbour heavily damaged.", "The election caused no damage to trust."),
+    # a review's false conflicts: weapons destroyed, a truce intact, other things or places hit,
+    # damage told at a distance, or of another day
+    ("Twelve drones were destroyed over the Kerrin refinery overnight, the air force said.",
+     "The Kerrin refinery was left undamaged after the overnight drone attack."),
+    ("The ceasefire remained intact despite the strike on the Ardel depot, mediators said.",
+     "The Ardel depot was heavily damaged in the strike, local officials said."),
+    ("Dozens of homes were destroyed in the shelling of Mirrow.",
+     "The Mirrow water plant was undamaged by the shelling, the city said."),
+    ("A Kestovan strike heavily damaged a fuel depot in Varnia on Sunday.",
+     "A Varnian strike caused minor damage to a fuel depot in Kestova on Sunday."),
+    ("The Brask dam may have been badly damaged in the strike, a local official said.",
+     "The Brask dam suffered only minor damage in the strike, engineers said."),
+    ("The Veska bridge, heavily damaged in 2023, has since been repaired.",
+     "The Veska bridge suffered no damage in Saturday's strike, officials said."),
 ])
 def test_damage_told_alike_or_of_two_places_is_no_conflict(a: str, b: str) -> None:
     sim = 0.1 if "election" in b else 0.5
     assert damage(pair(a, b, sim=sim)) is None
+
+
+def test_damage_told_at_two_levels_is_never_one_statement() -> None:
+    """Claims that tell two levels of damage are not agreed on their shared names, whether or
+    not they conflict ("may have been badly damaged" / "suffered only minor damage")."""
+    from divergence.judge.frames.damage import levels_apart
+
+    assert levels_apart("The Brask dam may have been badly damaged in the strike.",
+                        "The Brask dam suffered only minor damage in the strike.")
+    assert not levels_apart("The Brask dam suffered minor damage.",
+                            "The Brask dam was slightly damaged.")

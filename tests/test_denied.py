@@ -215,3 +215,7 @@ def test_reports_of_strikes_called_false_and_lies_about_alleged_attacks_deny_the
     r = denied(pair("The ministry said reports of strikes on the militia's camps were untrue.",
                     "The militia leader said the army had struck his camps on Friday."))
     assert r is not None and "camp" in r.detail
+    # whose strikes were called false: not the rebels' (a review's false conflict)
+    a = "Varnia said reports of Kestovan strikes on the Helm refinery were untrue."
+    assert denied(pair(a, "Rebel drones struck the Helm refinery on Sunday, the rebels "
+                          "said.")) is None

@@ -50,6 +50,16 @@ def test_one_state_dated_to_two_months_is_a_conflict() -> None:
      "The dam has been under siege since May 2022."),           # held, besieged: two states
     ("Kestova has occupied the dam since June 2022.",
      "Kestova has occupied the dam since June 2022, officials said."),  # alike
+    # a review's false conflicts: custody against holding, talks held, a city against its
+    # airport, two detainees of one country
+    ("Two Varnian sailors have been held captive since March 2024, their families said.",
+     "The Varnian tanker has been held at Osk port since January 2024."),
+    ("Kestova has held talks with the Sarn Front since January 2024, mediators said.",
+     "Kestova has held the Sarn valley since January 2023, the rebels said."),
+    ("Rebels have besieged Kalth since August 2023, the UN said.",
+     "Rebels have besieged the Kalth airport since March 2024, the army said."),
+    ("The Varnian journalist Mira Tolvan has been detained in Kestova since January 2024.",
+     "The Varnian aid worker Jonas Ekberg has been detained in Kestova since October 2023."),
 ])
 def test_states_of_two_places_kinds_or_told_alike_are_no_conflict(a: str, b: str) -> None:
     assert since_apart(pair(a, b)) is None

@@ -35,6 +35,7 @@ from .detectors import (
 from .frames import counts
 from .frames.aligned import measures_apart, owners_apart, values_apart
 from .frames.credit import other_culprits
+from .frames.damage import levels_apart
 from .frames.denied import other_doers
 from .frames.times import told_apart
 from .hedges import distance_cue, unsettled
@@ -366,7 +367,8 @@ class NLIJudge(Judge):
     def _decide_news(self, a: Claim, b: Claim, sim: float, reasons: list[Reason],
                      p: np.ndarray | None, p_pair: float | None = None) -> Judgement:
         two_measures = (measures_apart(a.content, b.content)  # no count set against the other
-                        or owners_apart(a, b))  # nor two sides' losses
+                        or owners_apart(a, b) or levels_apart(a.content, b.content))  # nor two
+        # sides' losses, nor damage told at two levels
         typed = sorted(self._typed(reasons), key=lambda r: -r.weight)
         structural = [r for r in typed if (r.type in STRUCTURAL or r.type == "antonym"
                                            and r.weight >= DEFINITE_ANTONYM)

@@ -18,16 +18,19 @@ from typing import NamedTuple
 from ...records import Reason
 from ..detectors import Pair, detector, one_voice, span_of
 from ..gate import Gate
-from ..text import countries, elsewhere
-from .happenings import targets
+from ..hedges import distance_cue
+from ..text import countries, dates, elsewhere
+from .happenings import places, targets
 
 
 class Extent(NamedTuple):
-    """One level of damage a claim tells: 0 none, 1 minor, 2 severe; where its words are."""
+    """One level of damage a claim tells: 0 none, 1 minor, 2 severe; where its words are; and
+    the struck thing it is told of, when one is named near it ("the refinery": refinery)."""
 
     level: int
     start: int
     end: int
+    thing: str | None = None
 
 
 _HEAVY = r"(?:badly|heavily|severely|seriously|extensively|significantly|substantially)"
@@ -48,6 +51,37 @@ _LEVELS: tuple[tuple[int, re.Pattern[str]], ...] = tuple((n, re.compile(rx, re.I
         r"reduced\s+to\s+rubble)\b"),
 ))
 _GATE = Gate(*(rx for _, rx in _LEVELS))
+# Struck things: what a level must be told of ("twelve drones were destroyed", "the ceasefire
+# remained intact" are no damage to a place). Generic ones ("both sites") meet any.
+_THINGS = re.compile(r"\b(buildings?|bridges?|plants?|stations?|substations?|refinery|refineries|"
+                     r"hospitals?|depots?|bases?|airports?|airfields?|ports?|harbou?rs?|dams?|"
+                     r"schools?|markets?|mosques?|churches|church|homes?|houses?|hangars?|"
+                     r"runways?|pipelines?|factory|factories|warehouses?|headquarters|towers?|"
+                     r"terminals?|reactors?|embassy|consulate|camps?|infrastructure|sites?|"
+                     r"targets?|facility|facilities|installations?|barracks|compound|"
+                     r"offices?|ministry|palace|parliament|stadium|tunnels?|grid)\b", re.I)
+_GENERIC = frozenset({"site", "target", "facility", "installation", "infrastructure",
+                      "building"})
+# Levels told with a verb of their own ("was destroyed", "remained intact") need a struck thing
+# near them; "damage" words are about damage whatever their subject.
+_NEEDS_THING = re.compile(r"destroyed|razed|flattened|rubble|intact|out\s+of", re.I)
+
+
+def _thing(text: str, start: int, end: int, noun: bool) -> str | None:
+    """The struck thing nearest a level's words: before them in their clause ("the refinery
+    was left intact", "the base suffered minor damage"), or after a damage noun ("minor damage
+    to a military base"; not after a verb: "drones were destroyed over the refinery")."""
+    before = re.split(r"[,;]|\b(?:but|while|and)\b", text[max(0, start - 60):start])[-1]
+    after = re.split(r"[,;.]", text[end:end + 40])[0] if noun else ""
+    found = list(_THINGS.finditer(before))
+    m = found[-1] if found else next(_THINGS.finditer(after), None)
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    if word in ("headquarters", "barracks") or not word.endswith("s"):
+        return word
+    return word[:-3] + "y" if word.endswith("ies") else word[:-2] if word.endswith(
+        "ches") else word[:-1]
 
 
 @lru_cache(maxsize=65536)
@@ -59,7 +93,10 @@ def extents(text: str) -> tuple[Extent, ...]:
     for level, rx in _LEVELS:
         for m in rx.finditer(text):
             if not any(e.start < m.end() and m.start() < e.end for e in out):
-                out.append(Extent(level, m.start(), m.end()))
+                thing = _thing(text, m.start(), m.end(), m.group(0).lower().endswith("damage"))
+                if thing is None and _NEEDS_THING.search(m.group(0)):
+                    continue  # "twelve drones were destroyed": no place damaged
+                out.append(Extent(level, m.start(), m.end(), thing))
     return tuple(out)
 
 
@@ -86,17 +123,35 @@ def damage(p: Pair) -> Reason | None:
     x, y = level(p.a.content), level(p.b.content)
     if x is None or y is None or x.level == y.level:
         return None
-    if elsewhere(p.a.content) or elsewhere(p.b.content):
-        return None
-    ta, tb = targets(p.a.content), targets(p.b.content)
+    a, b = p.a.content, p.b.content
+    if elsewhere(a) or elsewhere(b) or distance_cue(a) or distance_cue(b):
+        return None  # another happening, or one told at a distance ("may have been")
+    if x.thing and y.thing and x.thing != y.thing and not {x.thing, y.thing} & _GENERIC:
+        return None  # "dozens of homes were destroyed" / "the water plant was undamaged"
+    ta, tb = targets(a), targets(b)
     if ta and tb and not ta & tb:
         return None  # "the strike that destroyed the consulate" / "minor damage to the base"
-    ca, cb = countries(p.a.content), countries(p.b.content)
-    if ca and cb and not ca & cb:
-        return None
+    for read in (countries, places, _days):
+        ra, rb = read(a), read(b)
+        if ra and rb and not ra & rb:
+            return None  # other countries, towns ("in Varnia" / "in Kestova") or days
     sa, sb = span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)
     return Reason("number", f"{sa.text!r} vs {sb.text!r} (damage: {_WORDS[x.level]} / "
                   f"{_WORDS[y.level]})", (p.a.id, p.b.id), (sa, sb), weight=0.6)
 
 
-__all__ = ["FLOOR", "Extent", "damage", "extents", "level"]
+def levels_apart(a: str, b: str) -> bool:
+    """Whether two texts each tell one level of damage, and not the same: whether or not they
+    conflict (``damage``), they do not make one statement ("may have been badly damaged" /
+    "suffered only minor damage")."""
+    x, y = level(a), level(b)
+    return x is not None and y is not None and x.level != y.level
+
+
+def _days(text: str) -> frozenset[str]:
+    """The days and years a text dates what it tells to ("on 3 March", "in 2023")."""
+    return frozenset(f"{d.kind}:{d.value}" for d in dates(text)
+                     if d.kind in ("monthday", "weekday", "year"))
+
+
+__all__ = ["FLOOR", "Extent", "damage", "extents", "level", "levels_apart"]

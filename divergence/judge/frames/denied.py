@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from ...records import Claim, Reason
 from ...wordlists import word_set
-from ..demonyms import same_actor
+from ..demonyms import DEMONYM_ENDING, same_actor
 from ..detectors import Pair, denial_inside, detector, one_voice, span_of
 from ..gate import Gate
 from ..hedges import unsettled
@@ -226,6 +226,7 @@ _CALLED_FALSE_AFTER = re.compile(
 _LIED_ABOUT = re.compile(r"\b(?:lying|lied|lies)\s+about\s+(?:the\s+|an?\s+)?(?:alleged|so-called|"
                          r"supposed|purported)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 _PLURAL_ACTS = frozenset({"strikes", "attacks", "raids", "bombings"})
+_DEMONYM = re.compile(rf"[A-Z][a-z]+{DEMONYM_ENDING}")  # "Kestovan": a side the list lacks
 
 
 def _called_false_after(content: str, start: int, end: int) -> int | None:
@@ -298,6 +299,10 @@ def told(content: str) -> tuple[Told, ...]:
             subject = (noun.group("whose") or "") if noun else _SUBJECT_END.sub("", clause)
             phrase = after.group("obj") if after else ""
             doers = _sides(subject) | (_sides(by.group("by")) if by and noun else frozenset())
+        if verb in _PLURAL_ACTS:  # "reports of Kestovan strikes": the word before names whose
+            adj = (clause.split() or [""])[-1]
+            doers = _sides(adj) or (frozenset({adj.lower()}) if _DEMONYM.fullmatch(adj)
+                                    else doers)
         things = _words(phrase)
         if "station" in things and _POWER_PLANT.search(content):  # "struck the station", of
             things = [w if w != "station" else "plant" for w in things]  # a power plant named

@@ -176,7 +176,7 @@ def one_place(a: str, b: str) -> bool:
     """Whether two texts name one place or target beyond a country: a name after "in", "at" or
     "near" ("in Sumy"), or one struck place ("the plant"). What makes two strikes in a war one;
     a party both name ("a Hezbollah commander") is no place."""
-    return bool(_places(a) & _places(b) - COUNTRY_NAMES or targets(a) & targets(b))
+    return bool(places(a) & places(b) - COUNTRY_NAMES or targets(a) & targets(b))
 
 
 _AT_PLACE = re.compile(r"\b(?:in|at|near|outside|on|struck|hit|shelled|bombed|attacked|targeted|"
@@ -185,7 +185,7 @@ _AT_PLACE = re.compile(r"\b(?:in|at|near|outside|on|struck|hit|shelled|bombed|at
 
 
 @lru_cache(maxsize=65536)
-def _places(text: str) -> frozenset[str]:
+def places(text: str) -> frozenset[str]:
     """The names a text gives as where something happened ("in Tyre", "near Bakhmut", "on the
     edge of Tripoli", "in Myanmar's Shan state")."""
     return frozenset(e.text.lower() for e in entities(text)  # "Tripoli", not its country

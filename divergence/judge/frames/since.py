@@ -5,8 +5,9 @@ of their invasion in February 2022" / "Russia has occupied the plant since March
 began at one moment and each claim dates it.
 
 A claim is read only when it tells one state and dates it once; two claims are one state when
-its verbs are of one kind (holding, siege, custody) and they share a word of what is held ("the
-plant", "Crimea": the object of "have occupied", the subject of "has been under siege").
+its verbs are of one kind (holding, siege, custody) and what is held has one head word ("the
+plant", "Crimea": the object of "have occupied", the subject of "has been under siege"; not
+"the airport" / "the power plant", nor "Kalth" / "the Kalth airport").
 """
 
 from __future__ import annotations
@@ -22,8 +23,10 @@ from ..text import STOPWORDS, dates, elsewhere
 
 # The kinds of state, by their verbs: "has occupied", "have held", "has been under siege".
 _STATES = {
-    "hold": r"occupied|held|controlled|ruled|governed|administered|annexed|in\s+control\s+of|"
-            r"under\s+(?:\w+\s+)?(?:control|occupation)",
+    # not "held captive", "held talks", "held a rally": custody, or a meeting held
+    "hold": r"occupied|held(?!\s+(?:captive|hostage|prisoner|talks|meetings?|elections?|an?\s|"
+            r"discussions|consultations|negotiations|rall))|controlled|ruled|governed|"
+            r"administered|annexed|in\s+control\s+of|under\s+(?:\w+\s+)?(?:control|occupation)",
     "siege": r"besieged|blockaded|encircled|under\s+(?:a\s+)?(?:siege|blockade)",
     "custody": r"detained|jailed|imprisoned|held\s+captive|in\s+custody|behind\s+bars",
 }
@@ -31,16 +34,16 @@ _STATE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?(?:(?:fully|largely|illeg
                     r"effectively)\s+)?(?:" + "|".join(f"(?P<{k}>{v})" for k, v in
                                                        _STATES.items()) + r")\b", re.I)
 # The date a state began: "since March 2022", "since the start of the war in February 2022".
-_SINCE = re.compile(r"\bsince\s+(?:(?:the\s+)?(?:start|beginning|outbreak|end)\s+of\s+"
-                    r"[^,.;]{0,40}?\s+in\s+)?(?:(?:early|mid|late)[\s-]+)?(?:\d{1,2}\s+)?"
+_SINCE = re.compile(r"\bsince\s+(?:(?:the\s+)?(?:start|beginning|outbreak|end|middle)\s+of\s+"
+                    r"(?:[^,.;]{0,40}?\s+in\s+)?)?(?:(?:early|mid|late)[\s-]+)?(?:\d{1,2}\s+)?"
                     r"(?:(?:January|February|March|April|May|June|July|August|September|"
                     r"October|November|December)(?:\s+\d{1,2}(?!\d))?\s*,?\s*)?(?:\d{4})?", re.I)
 _GATE = Gate(_STATE)
 
 
 class Since(NamedTuple):
-    """One dated state: its kind, the month and year it began ("" when not given), the words
-    of what is held, and where its date is."""
+    """One dated state: its kind, the month and year it began ("" when not given), the head
+    word of what is held (none for a pronoun), and where its date is."""
 
     kind: str
     month: str
@@ -72,9 +75,25 @@ def since(text: str) -> Since | None:
     # what is held: the object of "have occupied", the subject of "has been under siege"
     held = (text[:state.start()] if "been" in state.group(0).lower()
             else text[state.end():d.start()])
-    words = frozenset(w.lower() for w in re.findall(r"[A-Za-z][\w-]{2,}", held)
-                      if w.lower() not in STOPWORDS)
-    return Since(kind, month, year, words, d.start(), d.end())
+    return Since(kind, month, year, _head(held), d.start(), d.end())
+
+
+_PLACE_OF = re.compile(r"\b(?:town|city|village|port|region|district|province|island|state)\s+"
+                       r"of\s+(?=[A-Z])")
+
+
+def _head(phrase: str) -> frozenset[str]:
+    """The head of what is held: the last word of its noun phrase, before a comma or a
+    preposition ("the plant in southern Ukraine, the largest ...": plant; "the Kalth airport":
+    airport; "the Varnian journalist Mira Tolvan": tolvan), or nothing for a pronoun."""
+    phrase = _PLACE_OF.sub("", phrase.strip())  # "the town of Osk": Osk
+    core = re.split(r"[,;(]|\s(?:in|at|of|near|on|for|from|with|by|to|since|inside|outside)\s",
+                    phrase)
+    core = [c for c in core if c.strip()]
+    words = re.findall(r"[A-Za-z][\w'’-]*", core[-1] if "been" in phrase else core[0]) if core \
+        else []
+    words = [w.lower() for w in words if w.lower() not in STOPWORDS]
+    return frozenset(words[-1:])
 
 
 @detector("since")
@@ -90,8 +109,9 @@ def since_apart(p: Pair) -> Reason | None:
         return None  # one year, and a month only one gives or both give alike
     if elsewhere(p.a.content) or elsewhere(p.b.content):
         return None
-    if not x.words & y.words:
-        return None  # "the plant" / "the airport": two places held
+    if not x.words & y.words and (x.words and y.words or p.similarity < 0.6):
+        return None  # "the plant" / "the airport", "Kalth" / "the Kalth airport": two held;
+        # "it" stands for what its article is about, one thing when the claims are close
     sa, sb = span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)
     return Reason("date", f"{sa.text.strip()!r} vs {sb.text.strip()!r} (since when it has "
                   f"been {'held' if x.kind == 'hold' else x.kind})", (p.a.id, p.b.id), (sa, sb),
