@@ -63,3 +63,22 @@ def test_one_state_dated_to_two_months_is_a_conflict() -> None:
 ])
 def test_states_of_two_places_kinds_or_told_alike_are_no_conflict(a: str, b: str) -> None:
     assert since_apart(pair(a, b)) is None
+
+
+def test_two_held_places_or_dates_are_neither_a_date_clash_nor_one_statement() -> None:
+    """(a second review's pairs) "occupied the Varno airport since April 2022" / "the Varno
+    power plant since August 2022" were a conflict of dates by the word-aligned date reader, and
+    without it agreed on their shared names: two things held. One thing held since two months
+    stays a conflict."""
+    from divergence.judge import NLIJudge
+    from divergence.judge.frames.since import states_apart, two_held
+
+    a = "Kestovan troops have occupied the Varno airport since April 2022."
+    b = "Kestovan troops have occupied the Varno power plant since August 2022."
+    assert two_held(a, b) and states_apart(a, b)
+    j = NLIJudge()
+    x, y = claim_from_text(a, "a:0"), claim_from_text(b, "b:0")
+    assert not any(r.type == "date" for r in j._reasons(x, y, 0.83))
+    assert j.judge_pairs([x], [y], [0.83])[0].label == "neither"
+    c = claim_from_text("Kestova has occupied the Varno airport since June 2022.", "b:0")
+    assert j.judge_pairs([x], [c], [0.8])[0].label == "conflict"

@@ -37,6 +37,7 @@ from .frames.aligned import measures_apart, owners_apart, values_apart
 from .frames.credit import other_culprits
 from .frames.damage import levels_apart
 from .frames.denied import other_doers
+from .frames.since import states_apart
 from .frames.times import told_apart
 from .hedges import distance_cue, unsettled
 from .moments import two_moments
@@ -367,8 +368,9 @@ class NLIJudge(Judge):
     def _decide_news(self, a: Claim, b: Claim, sim: float, reasons: list[Reason],
                      p: np.ndarray | None, p_pair: float | None = None) -> Judgement:
         two_measures = (measures_apart(a.content, b.content)  # no count set against the other
-                        or owners_apart(a, b) or levels_apart(a.content, b.content))  # nor two
-        # sides' losses, nor damage told at two levels
+                        or owners_apart(a, b) or levels_apart(a.content, b.content)
+                        or states_apart(a.content, b.content))  # nor two sides' losses, nor
+        # damage told at two levels, nor two held places or dates of holding
         typed = sorted(self._typed(reasons), key=lambda r: -r.weight)
         structural = [r for r in typed if (r.type in STRUCTURAL or r.type == "antonym"
                                            and r.weight >= DEFINITE_ANTONYM)

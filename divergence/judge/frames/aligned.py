@@ -18,6 +18,7 @@ from ..text import STOPWORDS, elsewhere
 from .counts import Count, clash, counts, scoped
 from .happenings import happenings_apart
 from .owners import two_owners
+from .since import two_held
 from .spans import ages, apart, durations, same_thing, shares
 from .times import compare_times
 from .zeros import no_harm
@@ -114,13 +115,16 @@ _NAMED = re.compile(r"(?<![.!?]\s)\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Frid
 
 def without_values_apart(a: str, b: str, reasons: list[Reason]) -> list[Reason]:
     """``reasons`` without the number and date clashes that are no clash: counts of different
-    things ("twelve killed" / "twelve wounded": ``measures_apart``), and the counts, days and
-    hours of two happenings ("the blast in Ostrel" / "the fire in Velk"). Applied where the
+    things ("twelve killed" / "twelve wounded": ``measures_apart``), the counts, days and
+    hours of two happenings ("the blast in Ostrel" / "the fire in Velk"), and the dates of two
+    states (``since.two_held``: "the airport" / "the power plant" held). Applied where the
     detectors' reasons are gathered, so the pair classifier and both judges see the same."""
     if not any(r.type in ("number", "date") for r in reasons):
         return reasons  # the usual case: nothing to read
     if happenings_apart(a, b):
         return [r for r in reasons if r.type not in ("number", "date")]
+    if two_held(a, b):  # "occupied the airport since April" / "the power plant since August"
+        return [r for r in reasons if r.type != "date"]
     if measures_apart(a, b):
         return [r for r in reasons if r.type != "number"]
     return reasons

@@ -118,4 +118,21 @@ def since_apart(p: Pair) -> Reason | None:
                   weight=0.6)
 
 
-__all__ = ["Since", "since", "since_apart"]
+def two_held(a: str, b: str) -> bool:
+    """Whether two texts date two states: of other kinds ("blockaded" / "under control") or of
+    two things held ("the Varno airport" / "the Varno power plant"); their dates do not clash,
+    however alike their words."""
+    x, y = since(a), since(b)
+    return x is not None and y is not None and (
+        x.kind != y.kind or bool(x.words and y.words and not x.words & y.words))
+
+
+def states_apart(a: str, b: str) -> bool:
+    """Whether two texts date two states, or one state to two dates: never one statement (the
+    airport and the power plant held since two months; "held captive" / "held at the port")."""
+    x, y = since(a), since(b)
+    return x is not None and y is not None and (two_held(a, b) or (x.year, x.month) != (
+        y.year, y.month))
+
+
+__all__ = ["Since", "since", "since_apart", "states_apart", "two_held"]
