@@ -15,6 +15,9 @@ _SUFFIXES = ("ian", "an", "n", "ese", "i", "ish", "ean", "ite")
 # The endings by which a word alone looks like a people's adjective ("Marevian", "Omani",
 # "Sudanese", "Kurdish"): for readers that have no place to fold it with.
 DEMONYM_ENDING = r"(?:an|ian|i|ese|ish)"
+# A capitalised word with such an ending ("Kestovan", "Omani"): a side no list names, read whole
+# (``fullmatch``).
+DEMONYM_WORD = re.compile(rf"[A-Z][a-z]+{DEMONYM_ENDING}")
 
 
 def demonym_of(adjective: str, place: str) -> bool:
@@ -68,4 +71,4 @@ def _skeleton(word: str) -> str:
     return word[:1].lower() + re.sub(r"(.)\1+", r"\1", rest)
 
 
-__all__ = ["DEMONYM_ENDING", "demonym_of", "one_spelling", "same_actor"]
+__all__ = ["DEMONYM_ENDING", "DEMONYM_WORD", "demonym_of", "one_spelling", "same_actor"]

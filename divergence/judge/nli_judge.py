@@ -367,10 +367,6 @@ class NLIJudge(Judge):
 
     def _decide_news(self, a: Claim, b: Claim, sim: float, reasons: list[Reason],
                      p: np.ndarray | None, p_pair: float | None = None) -> Judgement:
-        two_measures = (measures_apart(a.content, b.content)  # no count set against the other
-                        or owners_apart(a, b) or levels_apart(a.content, b.content)
-                        or states_apart(a.content, b.content))  # nor two sides' losses, nor
-        # damage told at two levels, nor two held places or dates of holding
         typed = sorted(self._typed(reasons), key=lambda r: -r.weight)
         structural = [r for r in typed if (r.type in STRUCTURAL or r.type == "antonym"
                                            and r.weight >= DEFINITE_ANTONYM)
@@ -407,8 +403,9 @@ class NLIJudge(Judge):
                    or bool(negated_sayings(a.content)) != bool(negated_sayings(b.content))
                    # one leaves open what the other states ("not clear whether P")
                    or unsettled(a.content) != unsettled(b.content)
-                   # "announced on Friday" / "took effect on Saturday": two moments of it
-                   or two_measures or _moments_apart(a, b))
+                   # two measures that never make one statement; "announced on Friday" /
+                   # "took effect on Saturday": two moments of it
+                   or _measures_apart(a, b) or _moments_apart(a, b))
         distance = next((r for r in reasons if r.type == "distance"), None)
         if not blocked:
             anchors = _specific_anchors(a.content, b.content)
@@ -667,6 +664,15 @@ def polarity_flip(a: Claim, b: Claim, words: float = 0.5) -> Reason | None:
     return Reason("negation", f"{who(neg, 'one claim')} negates ({cues[0].group(0)!r}); worded "
                   "apart",
                   (a.id, b.id), (span_of(neg, cues[0].start(), cues[0].end()),), weight=0.5)
+
+
+def _measures_apart(a: Claim, b: Claim) -> bool:
+    """Two claims that measure different things and so never make one statement, whatever
+    else they share: counts of different kinds, two sides' losses, damage told at two levels,
+    two places held or one held since two dates. Read only for pairs an agreement is open to."""
+    x, y = a.content, b.content
+    return (measures_apart(x, y) or owners_apart(a, b) or levels_apart(x, y)
+            or states_apart(x, y))
 
 
 def _moments_apart(a: Claim, b: Claim) -> bool:

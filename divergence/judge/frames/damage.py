@@ -20,6 +20,7 @@ from ..detectors import Pair, detector, one_voice, span_of
 from ..gate import Gate
 from ..hedges import distance_cue
 from ..text import countries, dates, elsewhere
+from .counts import singular
 from .happenings import places, targets
 
 
@@ -78,10 +79,9 @@ def _thing(text: str, start: int, end: int, noun: bool) -> str | None:
     if m is None:
         return None
     word = m.group(1).lower()
-    if word in ("headquarters", "barracks") or not word.endswith("s"):
+    if word in ("headquarters", "barracks"):
         return word
-    return word[:-3] + "y" if word.endswith("ies") else word[:-2] if word.endswith(
-        "ches") else word[:-1]
+    return word[:-2] if word.endswith("ches") else singular(word)  # "churches": church
 
 
 @lru_cache(maxsize=65536)

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from ...records import Claim, Reason
 from ...wordlists import word_set
-from ..demonyms import DEMONYM_ENDING, same_actor
+from ..demonyms import DEMONYM_WORD, same_actor
 from ..detectors import Pair, denial_inside, detector, one_voice, span_of
 from ..gate import Gate
 from ..hedges import unsettled
@@ -226,7 +226,6 @@ _CALLED_FALSE_AFTER = re.compile(
 _LIED_ABOUT = re.compile(r"\b(?:lying|lied|lies)\s+about\s+(?:the\s+|an?\s+)?(?:alleged|so-called|"
                          r"supposed|purported)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 _PLURAL_ACTS = frozenset({"strikes", "attacks", "raids", "bombings"})
-_DEMONYM = re.compile(rf"[A-Z][a-z]+{DEMONYM_ENDING}")  # "Kestovan": a side the list lacks
 
 
 def _called_false_after(content: str, start: int, end: int) -> int | None:
@@ -301,7 +300,7 @@ def told(content: str) -> tuple[Told, ...]:
             doers = _sides(subject) | (_sides(by.group("by")) if by and noun else frozenset())
         if verb in _PLURAL_ACTS:  # "reports of Kestovan strikes": the word before names whose
             adj = (clause.split() or [""])[-1]
-            doers = _sides(adj) or (frozenset({adj.lower()}) if _DEMONYM.fullmatch(adj)
+            doers = _sides(adj) or (frozenset({adj.lower()}) if DEMONYM_WORD.fullmatch(adj)
                                     else doers)
         things = _words(phrase)
         if "station" in things and _POWER_PLANT.search(content):  # "struck the station", of

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..demonyms import DEMONYM_ENDING, same_actor
+from ..demonyms import DEMONYM_WORD, same_actor
 from ..detectors import Pair
 from ..text import COUNTRY_NAMES, countries, elsewhere, entities
 
@@ -154,10 +154,9 @@ def _names(text: str) -> frozenset[str]:
              if re.sub(r"['’]s$", "", e.text.split()[-1].lower()) not in _REPORTERS]
     return frozenset(e.key for e in found) | frozenset(
         w.lower() for e in found if " " in e.text
-        and _DEMONYM.fullmatch(w := e.text.split()[0]))
+        and DEMONYM_WORD.fullmatch(w := e.text.split()[0]))
 
 
-_DEMONYM = re.compile(rf"[A-Z][a-z]+{DEMONYM_ENDING}")  # "Marevian", "Omani", "Sudanese"
 
 
 @lru_cache(maxsize=65536)

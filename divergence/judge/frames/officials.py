@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from ...wordlists import word_groups
-from ..demonyms import DEMONYM_ENDING, same_actor
+from ..demonyms import DEMONYM_WORD, same_actor
 from ..text import countries, norm_actor
 
 _TITLE = ("(?i:" + "|".join(sorted(word_groups("title_words")["person_titles"], key=len,
@@ -25,7 +25,6 @@ _READERS = (
     # "President Halvard of Kestova"
     re.compile(rf"\b(?:{_TITLE}\s+){{1,3}}{_NAME}\s+of\s+(?P<side>[A-Z][\w’'-]+)"),
 )
-_SIDE = re.compile(rf"[A-Z][a-z]+{DEMONYM_ENDING}$")
 
 
 @lru_cache(maxsize=65536)
@@ -36,7 +35,7 @@ def officials(text: str) -> frozenset[tuple[str, str]]:
     for rx in _READERS:
         for m in rx.finditer(text):
             side = m.group("side")
-            if not (countries(side) or _SIDE.match(side) or rx is _READERS[1]
+            if not (countries(side) or DEMONYM_WORD.fullmatch(side) or rx is _READERS[1]
                     or m.groupdict().get("of")):
                 continue  # "Acting President Halvard": no state
             person, state = norm_actor(m.group("name")), norm_actor(side)

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ...records import Reason
+from ...wordlists import word_sequences
 from ..detectors import Pair, detector, one_voice, span_of
 from ..gate import Gate
 from ..text import STOPWORDS, dates, elsewhere
@@ -33,11 +34,11 @@ _STATES = {
 _STATE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?(?:(?:fully|largely|illegally|"
                     r"effectively)\s+)?(?:" + "|".join(f"(?P<{k}>{v})" for k, v in
                                                        _STATES.items()) + r")\b", re.I)
+_MONTH_NAMES = "|".join(word_sequences("calendar")["months"])
 # The date a state began: "since March 2022", "since the start of the war in February 2022".
 _SINCE = re.compile(r"\bsince\s+(?:(?:the\s+)?(?:start|beginning|outbreak|end|middle)\s+of\s+"
                     r"(?:[^,.;]{0,40}?\s+in\s+)?)?(?:(?:early|mid|late)[\s-]+)?(?:\d{1,2}\s+)?"
-                    r"(?:(?:January|February|March|April|May|June|July|August|September|"
-                    r"October|November|December)(?:\s+\d{1,2}(?!\d))?\s*,?\s*)?(?:\d{4})?", re.I)
+                    rf"(?:(?:{_MONTH_NAMES})(?:\s+\d{{1,2}}(?!\d))?\s*,?\s*)?(?:\d{{4}})?", re.I)
 _GATE = Gate(_STATE)
 
 
