@@ -287,6 +287,45 @@ def test_titles_name_a_service_and_a_deputy_before_a_service() -> None:
         assert fire("title", x, y, sim=0.95) is None, x
 
 
+def test_one_office_in_two_spellings_is_no_name_swapped_in() -> None:
+    """"Premier X" / "Prime Minister X", "Sen." / "Senator", "Minister of Foreign Affairs" /
+    "Foreign Minister": the entity detector read the title words as two names put in one place,
+    which kept such paraphrases from agreeing. Two offices stay a swap (and a title conflict)."""
+    for x, y in (("Premier Amadou Keita signed the agreement in Dakra.",
+                  "Prime Minister Amadou Keita signed the agreement in Dakra."),
+                 ("Sen. Maria Chen opposed the bill on Tuesday.",
+                  "Senator Maria Chen opposed the bill on Tuesday."),
+                 ("Minister of Foreign Affairs Lena Sorvik met the envoy.",
+                  "Foreign Minister Lena Sorvik met the envoy."),
+                 ("External Affairs Minister Rohan Mehta spoke to his counterpart.",
+                  "Foreign Minister Rohan Mehta spoke to his counterpart."),
+                 ("Lt. Gen. Omar Hadid said the troops had pulled back.",
+                  "Lieutenant General Omar Hadid said the troops had pulled back.")):
+        assert fire("entity", x, y, sim=0.9) is None, x
+        assert fire("title", x, y, sim=0.9) is None, x
+    r = fire("entity", "Interior Minister Lena Sorvik met the envoy.",
+             "Foreign Minister Lena Sorvik met the envoy.", sim=0.9)
+    assert r is not None and [sp.text for sp in r.spans] == ["Interior", "Foreign"]
+    r = fire("entity", "Sen. Maria Chen met Governor Tom Ruiz.",
+             "Senator Maria Chen met Governor Tom Diaz.", sim=0.9)
+    assert r is not None and [sp.text for sp in r.spans] == ["Ruiz", "Diaz"]  # as written
+    assert fire("title", "External Affairs Minister Rohan Mehta met the envoy.",
+                "Interior Minister Rohan Mehta met the envoy.", sim=0.9)
+
+
+def test_a_person_holding_two_offices_is_no_title_conflict() -> None:
+    """A sentence may give one person two offices ("Deputy Prime Minister and Foreign Minister
+    X", "X, who also serves as deputy prime minister"): another naming either is no conflict;
+    naming a third office is."""
+    both = ("Deputy Prime Minister and Foreign Minister Ishan Darr held talks in Beijing.",
+            "Interior Minister Karel Novak, who also serves as deputy prime minister, ordered it.")
+    assert fire("title", both[0], "Deputy Prime Minister Ishan Darr held talks.", sim=0.9) is None
+    assert fire("title", both[0], "Foreign Minister Ishan Darr held talks.", sim=0.9) is None
+    assert fire("title", both[1], "Deputy Prime Minister Karel Novak ordered it.", sim=0.9) is None
+    assert fire("title", both[0], "Finance Minister Ishan Darr held talks.", sim=0.9)
+    assert fire("title", both[1], "Defence Minister Karel Novak ordered it.", sim=0.9)
+
+
 def test_titles_read_qualifiers_appositives_and_spellings() -> None:
     """"former President X" is not "President X"; "X, the self-proclaimed president of Y" gives a
     title after the name; one surname spelt two ways ("Hussein"/"Hussien") is one person."""

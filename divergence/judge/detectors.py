@@ -19,6 +19,7 @@ from ..registry import Registry
 from ..wordlists import word_set
 from .demonyms import same_actor
 from .moments import two_moments
+from .office_names import one_spelling
 from .text import (
     COUNTRY_NAMES,
     NEGATIONS,
@@ -596,17 +597,27 @@ def _swapped_name(a: str, b: str) -> Swap | None:
     """The first name b puts in place of another in a, as (span in a, span in b); None if none.
 
     Cached: the number and date detectors ask it of the same pair (``_other_actors``) before the
-    entity detector does."""
+    entity detector does. Offices are read in one spelling ("Premier" / "Prime Minister",
+    ``office_names``): a title spelt two ways names no other person."""
     if overlap(a, b) < 0.5:
         return None  # too different to be one sentence with a name swapped: skip the alignment
-    ta, tb = _words(a), _words(b)
-    for i1, i2, j1, j2 in _replaced(a, b, most=3, ratio=0.7):
+    ra, rb = one_spelling(a), one_spelling(b)
+    a1, b1 = ra[0] if ra else a, rb[0] if rb else b
+    ta, tb = _words(a1), _words(b1)
+    for i1, i2, j1, j2 in _replaced(a1, b1, most=3, ratio=0.7):
         xa = " ".join(w for _, _, w in ta[i1:i2])
         xb = " ".join(w for _, _, w in tb[j1:j2])
         if not (_is_name(xa) and _is_name(xb)) or same_actor(norm_actor(xa), norm_actor(xb)):
             continue
-        return (ta[i1][0], ta[i2 - 1][1]), (tb[j1][0], tb[j2 - 1][1])
+        sa, sb = (ta[i1][0], ta[i2 - 1][1]), (tb[j1][0], tb[j2 - 1][1])
+        return (_back(ra, sa), _back(rb, sb))  # offsets into the texts as written
     return None
+
+
+def _back(respelt: tuple[str, tuple[int, ...], tuple[int, ...]] | None, span: tuple[int, int]
+          ) -> tuple[int, int]:
+    """A span of a respelt text (``office_names.one_spelling``) in the text as written."""
+    return span if respelt is None else (respelt[1][span[0]], respelt[2][span[1]])
 
 
 @lru_cache(maxsize=65536)

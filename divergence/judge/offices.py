@@ -19,7 +19,7 @@ _ONE_PORTFOLIO = (
     r"Environment|Culture|Tourism|Oil|Petroleum|Industry|Science|Housing|Water\s+Resources|Water|"
     r"Irrigation|Fisheries|Forestry|Communications|Commerce|Immigration|Sports?|Youth|Planning|"
     r"Development|Infrastructure|Mines|Mining|Treasury|Homeland\s+Security|"
-    r"(?:Foreign|Internal|Home|Religious|Veterans|Social|Economic)\s+Affairs|Foreign|Home)"
+    r"(?:Foreign|External|Internal|Home|Religious|Veterans|Social|Economic)\s+Affairs|Foreign|Home)"
 )
 _PORTFOLIO = rf"(?:{_ONE_PORTFOLIO}(?:\s+(?:and|&)\s+{_ONE_PORTFOLIO})?)"
 # An office named by what it heads ("Minister of Foreign Affairs", "Speaker of Parliament").
@@ -99,7 +99,7 @@ _POSSESSIVE_TITLE_RE = re.compile(
 # "Oskar Lind, who is the country's interior minister,", "Ruta Kairys, who served as foreign
 # minister until last year": an office in a relative clause; "was" or "served" makes it former.
 _WHO_TITLE_RE = re.compile(
-    rf"(?<![\w.'’-]){_NAME},\s+who\s+(?P<verb>is|was|has\s+been|had\s+been|serves\s+as|"
+    rf"(?<![\w.'’-]){_NAME},\s+who\s+(?:also\s+)?(?P<verb>is|was|has\s+been|had\s+been|serves\s+as|"
     rf"served\s+as)\s+(?:also\s+)?(?:the\s+|a\s+|an\s+)?(?:[A-Za-z][\w-]*['’]s\s+)?{_QUALIFIER}?"
     rf"(?P<title>(?:(?!(?:new|current|then|now|who|which|running|candidate)\s)[A-Za-z][a-z-]*\s+)"
     rf"{{0,2}}(?i:{_OFFICES})){_ELECT}(?:\s+(?:of|in|for|until|from|and)\b|\s*[,.;])"
@@ -135,10 +135,12 @@ class Titled:
 
 
 @lru_cache(maxsize=65536)
-def _titles(text: str) -> dict[str, Titled]:
-    """Titled people by lower-case surname: "former President Donald Trump" ->
-    {"trump": Titled("Donald Trump", "president", "former", ...)}."""
-    out: dict[str, Titled] = {}
+def _titles(text: str) -> dict[str, tuple[Titled, ...]]:
+    """Titled people by lower-case surname, each with every title the sentence gives: "former
+    President Donald Trump" -> {"trump": (Titled("Donald Trump", "president", "former", ...),)};
+    "Deputy Prime Minister and Foreign Minister Ishan Darr", or "Interior Minister Novak, who
+    also serves as deputy prime minister", hold two offices."""
+    out: dict[str, tuple[Titled, ...]] = {}
     for rx in (_TITLE_RE, _APPOSITIVE_TITLE_RE, _POSSESSIVE_TITLE_RE, _WHO_TITLE_RE):
         if rx is _WHO_TITLE_RE and ", who " not in text or rx is not _TITLE_RE and "," not in text:
             continue  # one cheap look before the patterns that need a comma
@@ -161,9 +163,23 @@ def _titles(text: str) -> dict[str, Titled]:
             if m.group("elect"):
                 mod = m.group("elect").strip("-").lower()
             mod = _QUALIFIERS.get(mod, mod)
-            out.setdefault(m.group("name").split()[-1].lower().strip(".’'"), Titled(
-                m.group("name"), _office(m.group("title")), mod, m.start(), m.end()))
+            offices = [m.group("title")]
+            both = _AND_TITLE.search(text, 0, m.start("title")) if rx is _TITLE_RE else None
+            if both is not None:
+                offices.append(both.group("title"))  # "Deputy Prime Minister and Foreign ..."
+            key = m.group("name").split()[-1].lower().strip(".’'")
+            for office in offices:
+                got = Titled(m.group("name"), _office(office), mod, m.start(), m.end())
+                if all((t.title, t.qualifier) != (got.title, got.qualifier)
+                       for t in out.get(key, ())):
+                    out[key] = (*out.get(key, ()), got)
     return out
+
+
+# The first of two offices held at once, before "and" ("Deputy Prime Minister and Foreign
+# Minister Ishan Darr").
+_AND_TITLE = re.compile(rf"(?<![\w-])(?P<title>(?:(?i:deputy|vice)\s+)?(?i:{_OFFICES}))\s+"
+                        r"(?:and|&)\s+\Z")  # read up to the second office
 
 
 # Words an office is made of; any other capitalised word before it names a place or a body
@@ -177,6 +193,7 @@ _OFFICE_WORDS = frozenset(w.lower() for w in re.findall(r"[A-Za-z]{2,}", _OFFICE
 _SAME_OFFICE = ((r"^(minister|secretary) (?:of|for) state for (?:the )?(.+)$", r"\2 \1 of state"),
                 (r"^(minister|secretary) (?:of|for) (?!state for\b)(?:the )?(.+)$", r"\2 \1"),
                 (r"\b(foreign|economic|social|religious|veterans) affairs\b", r"\1"),
+                (r"\bexternal affairs\b", "foreign"),
                 (r"\b(?:internal affairs|home affairs|home)\b(?= (?:minister|secretary))",
                  "interior"),
                 (r"^speaker of .*", "speaker"), (r"\bchief of (?:the )?(?:\w+ )?staff\b",
@@ -286,27 +303,34 @@ def title(p: Pair) -> Reason | None:
     if not both:
         return None
     for kx, ky in both:
-        x, y = ta[kx], tb[ky]
-        fx, fy = _first(x.name), _first(y.name)
+        fx = max((_first(x.name) for x in ta[kx]), key=len)
+        fy = max((_first(y.name) for y in tb[ky]), key=len)
         if fx and fy and (fx[0] != fy[0] if min(len(fx), len(fy)) < 3 else fx != fy):
             continue  # two first names: two Smiths ("Alexey"/"Alexei", "J."/"John": one)
         if not (fx and fy) and p.similarity < 0.4:
             continue  # "Senator Johnson" / "Speaker Mike Johnson" far apart: maybe two
-        if _ROLE.search(x.title) or _ROLE.search(y.title):
-            continue  # a spokesperson or an envoy may also hold an office or a rank
-        if (x.title in _RANKS) != (y.title in _RANKS) and x.qualifier == y.qualifier:
-            continue  # a general may head the general staff or the ministry: a rank and a post
-        other = _other_office(x.title, y.title)
-        if "former" in (x.qualifier, y.qualifier) and (other or x.title != y.title):
-            continue  # "who was mayor until 2020" / "Governor Jan Kowal": one career
-        if x.qualifier != y.qualifier and not (fx and fy):
-            continue  # "Prime Minister Trudeau" / "former Prime Minister Pierre Trudeau": two
-        if x.qualifier != y.qualifier or other:
+        clashes = [(x, y) for x in ta[kx] for y in tb[ky] if _clash(x, y, bool(fx and fy))]
+        if clashes and len(clashes) == len(ta[kx]) * len(tb[ky]):  # no title of one is the
+            x, y = clashes[0]                                       # other's: two offices
             spans = (text_span(p.a, x.start, x.end), text_span(p.b, y.start, y.end))
             return Reason("title", f"{x.name.split()[-1]}: {str(x)!r} vs {str(y)!r}",
                           (p.a.id, p.b.id),
                           tuple(sp for sp in spans if sp is not None), weight=0.7)
     return None
+
+
+def _clash(x: Titled, y: Titled, first_names: bool) -> bool:
+    """Whether two titles of one person cannot both be true of them at once."""
+    if _ROLE.search(x.title) or _ROLE.search(y.title):
+        return False  # a spokesperson or an envoy may also hold an office or a rank
+    if (x.title in _RANKS) != (y.title in _RANKS) and x.qualifier == y.qualifier:
+        return False  # a general may head the general staff or the ministry: a rank and a post
+    other = _other_office(x.title, y.title)
+    if "former" in (x.qualifier, y.qualifier) and (other or x.title != y.title):
+        return False  # "who was mayor until 2020" / "Governor Jan Kowal": one career
+    if x.qualifier != y.qualifier and not first_names:
+        return False  # "Prime Minister Trudeau" / "former Prime Minister Pierre Trudeau": two
+    return x.qualifier != y.qualifier or other
 
 
 __all__ = ["Titled", "same_surname", "surname_key", "title", "titled_people"]
