@@ -738,6 +738,42 @@ def test_a_place_named_whole_before_its_suffix_is_one_actor() -> None:
     assert fire("when", a, b, sim=0.55) is not None
 
 
+def test_an_evening_and_the_next_morning_are_two_moments() -> None:
+    """"Ended on Thursday evening" / "wrapped up on Friday morning" were read as one night told
+    two ways, so the talks were agreed. A night and the next morning, or an evening and the
+    small hours after it, may still be one moment."""
+    a = "The talks in Geneva ended on Thursday evening."
+    assert fire("when", a, "The Geneva talks wrapped up on Friday morning.", sim=0.8)
+    for x, y in (("The talks ended late on Thursday.", "The talks ended early on Friday."),
+                 ("The talks ended on Thursday night.", "The talks ended on Friday morning."),
+                 (a, "The talks in Geneva ended in the early hours of Friday.")):
+        assert fire("when", x, y, sim=0.8) is None, y
+
+
+def test_a_military_operation_is_a_happening_with_a_time() -> None:
+    """"The offensive began at 6 a.m." / "the offensive started at 11 p.m.": an operation,
+    offensive or incursion is timed like a strike; a plant's operations are not one."""
+    assert fire("when", "The offensive began at 6 a.m. on Monday, the army said.",
+                "The offensive started at 11 p.m. on Monday.", sim=0.8)
+    assert fire("when", "The incursion began on 6 August.",
+                "Troops launched the incursion on 9 August.", sim=0.7)
+    assert fire("when", "Operations at the plant resumed on Monday.",
+                "The plant restarted operations of its reactor on Friday.", sim=0.7) is None
+
+
+def test_one_happening_told_as_lasting_two_spans() -> None:
+    """"The shelling lasted for six hours" / "the bombardment went on for less than an hour":
+    worded apart, the two spans were never compared (only agreed claims had theirs read)."""
+    assert fire("lasted", "The shelling lasted for six hours.",
+                "The bombardment went on for less than an hour.", sim=0.6)
+    assert fire("lasted", "The talks lasted three hours.", "The talks lasted five hours.",
+                sim=0.9)
+    assert fire("lasted", "The shelling lasted for six hours.",
+                "The bombardment went on for about six hours.", sim=0.6) is None
+    assert fire("lasted", "The shelling lasted for six hours.",  # what lasted: not one thing
+                "The curfew after the shelling lasted two days.", sim=0.6) is None
+
+
 @pytest.mark.parametrize(("a", "b"), [
     ("Varnia started the war.", "Koldrast started the war."),
     ("Varnian troops fired first.", "Koldrastian troops fired first."),

@@ -78,6 +78,10 @@ _HAPPENING_PATTERNS: dict[str, str] = {
                 r"attack)\s+(?:[\w-]+\s+){0,3}?(?:started|began|broke\s+out|erupted)|"
                 r"set\s+off\s+the\s+(?:war|fighting|conflict)|(?:start|outbreak|beginning)\s+of\s+"
                 r"(?:the\s+|their\s+|its\s+)?(?:war|fighting|conflict|invasion)",
+    # a military operation, told by what it is ("the offensive began at dawn", "the incursion
+    # started on 6 August"); not a plant's or an airport's operations
+    "operation": r"(?<!rescue\s)(?<!relief\s)(?:military\s+|ground\s+|counter-?terror(?:ism)?\s+)?"
+                 r"operation(?!s?\s+(?:at|of|to)\b)|(?:counter-?)?offensive|incursion|invasion",
     "dam": r"dam|reservoir",
     # happenings of other news, timed as often: a quake, a blackout, a walkout, a collapse
     "quake": r"(?:earth)?quakes?",
@@ -101,8 +105,8 @@ _HAPPENING_PATTERNS: dict[str, str] = {
 HAPPENINGS = {k: re.compile(rf"\b(?:{v})\b", re.I) for k, v in _HAPPENING_PATTERNS.items()}
 # Happenings whose time or date two reports can disagree on.
 TIMED = frozenset({"ceasefire", "deal", "blast", "strike", "meeting", "election", "capture",
-                   "flood", "dam", "outbreak", "crash", "fire", "quake", "outage", "walkout",
-                   "collapse"})
+                   "flood", "dam", "outbreak", "operation", "crash", "fire", "quake", "outage",
+                   "walkout", "collapse"})
 
 
 @lru_cache(maxsize=65536)

@@ -59,7 +59,9 @@ _LASTING = tuple((k, re.compile(rf"\b(?:{v})\b", re.I)) for k, v in (
     ("outage", r"blackouts?|outages?|without\s+power"), ("standoff", r"stand-?offs?"),
     ("trial", r"trials?"), ("sentence", r"sentenced|jailed|imprisoned|sentences?|in\s+prison"),
     ("rule", r"ruled|in\s+power|rule"), ("occupation", r"occupation|occupied"),
-    ("closure", r"closures?|closed|shut")))
+    ("closure", r"closures?|closed|shut"),
+    ("shelling", r"shelling|bombardments?|barrages?|air\s+raids?|battles?|clashes|gunfights?|"
+                 r"firefights?|shoot-?outs?")))
 
 
 def _what_lasted(text: str) -> frozenset[str]:

@@ -21,6 +21,7 @@ from ..moments import (
 from ..text import DateRef, dates
 from ..zones import one_clock, zone
 from .happenings import TIMED, happenings, one_place, same_happening
+from .spans import apart, durations, same_thing
 
 
 @detector("when")
@@ -28,6 +29,22 @@ def when(p: Pair) -> Reason | None:
     """The same happening at another time or on another day ("began at 14:00" / "from 6 pm")."""
     r = _when(p)
     return r if r is not None and r.type == "date" else None
+
+
+@detector("lasted")
+def lasted(p: Pair) -> Reason | None:
+    """One happening told as lasting two spans of time that cannot meet ("the shelling lasted
+    for six hours" / "the bombardment went on for less than an hour"): one each, of one thing
+    (``spans.same_thing``). Aligned claims get this from ``aligned.values_apart``; this reads
+    claims worded apart."""
+    if not same_happening(p, TIMED, 0.3):
+        return None
+    ma, mb = durations(p.a.content), durations(p.b.content)
+    if len(ma) != 1 or len(mb) != 1 or not apart(ma[0], mb[0]) or not same_thing(ma[0], mb[0]):
+        return None
+    sa, sb = span_of(p.a, ma[0].start, ma[0].end), span_of(p.b, mb[0].start, mb[0].end)
+    return Reason("number", f"{sa.text!r} vs {sb.text!r} (how long)", (p.a.id, p.b.id),
+                  (sa, sb), weight=0.6)
 
 
 @detector("same-value")
@@ -332,16 +349,22 @@ _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "su
 
 
 def _overnight(x: DateRef, xs: Sequence[DateRef], y: DateRef, ys: Sequence[DateRef]) -> bool:
-    """Day ``x`` told at night and day ``y``, the next, in its small hours: one moment."""
+    """Day ``x`` told at night and day ``y``, the next, in its small hours: one moment ("late
+    on Monday" / "early on Tuesday"; "Monday night" / "Tuesday morning"). An evening and a
+    morning that is not said to be early are two ("ended on Thursday evening" / "wrapped up on
+    Friday morning")."""
     if x.value not in _DAYS or y.value not in _DAYS:
         return False
     if _DAYS.index(y.value) != (_DAYS.index(x.value) + 1) % 7:
         return False
-    late = any(_minutes(d)[1] >= 1380 for d in xs if d.kind == "daypart")
-    early = any(d.kind == "daypart" and (_minutes(d)[0] < 420 and _minutes(d)[1] <= 720
-                                         or d.text.lower() == "overnight")
-                or d.kind == "time" and _minutes(d)[0] < 420 for d in ys)
-    return late and early
+    ends = [_minutes(d)[1] for d in xs if d.kind == "daypart"]
+    morning = [d for d in ys if d.kind == "daypart" and _minutes(d)[0] < 420
+               and _minutes(d)[1] <= 720 or d.text.lower() == "overnight"
+               or d.kind == "time" and _minutes(d)[0] < 420]
+    small_hours = any(d.kind != "daypart" or _minutes(d)[1] <= 540
+                      or d.text.lower() in ("overnight", "early") for d in morning)
+    return any(e >= 1440 for e in ends) and bool(morning) or (
+        any(e >= 1380 for e in ends) and small_hours)
 
 
 def _dayparts_apart(p: Pair, da: Sequence[DateRef], db: Sequence[DateRef], ta: str, tb: str,
