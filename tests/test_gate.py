@@ -53,6 +53,27 @@ def test_the_frame_readers_still_read_what_they_read() -> None:
     assert not _frame_credits("Rain fell on the town all day.", None)
 
 
+@pytest.mark.parametrize("text", [
+    "The GUNS FELL SILENT at 6 pm after the truce was signed.",
+    "A quake struck before dawn; the dam burst and the building collapsed.",
+    "Rebels stormed the airport and took control of the port.",
+    "Blackouts followed the drone strikes, and thousands of protesters marched.",
+    "The offensive began on Monday; 12 hostages and 40 prisoners were freed.",
+    "Doctors went on strike over pay at the hospital.",
+    "Nothing happened in the quiet town.",
+])
+def test_happenings_gated_find_every_kind_their_patterns_find(text: str) -> None:
+    """``happenings`` looks for each kind's words before running its pattern: the kinds found
+    are the ones every pattern run over the text finds."""
+    import sys
+
+    from divergence.judge.frames import happenings
+
+    mod = sys.modules[happenings.__module__]
+    whole = frozenset(k for k, rx in mod.HAPPENINGS.items() if rx.search(text))
+    assert happenings(text) == whole
+
+
 def test_frames_are_read_ahead_on_another_thread_and_errors_wait_for_grouping(
         monkeypatch: pytest.MonkeyPatch) -> None:
     from divergence.judge import frames

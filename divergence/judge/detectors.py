@@ -68,11 +68,18 @@ def span_of(c: Claim, start: int, end: int) -> Span:
 def text_span(c: Claim, start: int, end: int) -> Span | None:
     """A span from offsets into ``c.text``: the same piece of ``c.content`` when it lies inside
     the proposition, else None (it sits in the attribution: "Prime Minister X said ...")."""
-    body = c.content.rstrip(" .")
-    m = re.search(re.escape(body), c.text, re.I) if body else None  # same length, any case
-    if m is None or start < m.start() or end > m.end():
+    at = _body_at(c.content.rstrip(" ."), c.text)
+    if at is None or start < at[0] or end > at[1]:
         return None
-    return span_of(c, start - m.start(), end - m.start())
+    return span_of(c, start - at[0], end - at[0])
+
+
+@lru_cache(maxsize=65536)
+def _body_at(body: str, text: str) -> tuple[int, int] | None:
+    """Where ``body`` (a claim's proposition) stands in ``text`` (its sentence), in any case:
+    found once per claim, not once per span (a pattern compiled per proposition)."""
+    m = re.search(re.escape(body), text, re.I) if body else None  # same length, any case
+    return None if m is None else (m.start(), m.end())
 
 
 def same_point(p: Pair, sim: float = 0.6, words: float = 0.5) -> bool:
@@ -207,7 +214,13 @@ def negations_beside(text: str, other: str) -> tuple[re.Match[str], ...]:
     found = all_negations(text)
     if not found or _speaks_of_saying(other):  # most texts negate nothing: no search
         return found
-    return tuple(m for m in found if not _UNSAID.match(text, m.end()))
+    return _said_negations(text)
+
+
+@lru_cache(maxsize=65536)
+def _said_negations(text: str) -> tuple[re.Match[str], ...]:
+    """``all_negations`` of ``text`` but its negated sayings: read once per text."""
+    return tuple(m for m in all_negations(text) if not _UNSAID.match(text, m.end()))
 
 
 @lru_cache(maxsize=65536)

@@ -135,7 +135,7 @@ def read_ahead(claims: Sequence[Claim]) -> threading.Thread | None:
 
 FRAME_DETECTORS = ("count", "when", "same-value", "responsibility", "compliance", "agreed",
                    "linkage", "debunked", "accused", "same-credit", "victims", "control",
-                   "denied", "mishap", "contact", "damage", "since")
+                   "denied", "mishap", "contact", "damage", "since", "lasted")
 
 __all__ = ["FRAME_DETECTORS", "ONE_SIDED", "TIMED", "Count", "accused", "accused_keys", "agreed",
            "agreed_or_not", "compliance", "contact", "control", "count", "counts", "damage",

@@ -136,9 +136,16 @@ def measures_apart(a: str, b: str) -> bool:
     killed" / "twelve soldiers were wounded", "40 arrested" / "40 injured", "killed 12 people" /
     "destroyed 12 shops". Such claims state different facts, however alike their words: they
     neither agree nor set one count against the other."""
-    ka, kb = ({c.kind for c in counts(t) if c.kind != "count"}  # a bare count ("33 captives")
-              | {kind for _, kind, _ in no_harm(t)} for t in (a, b))  # says not what happened
-    return bool(ka and kb) and not ka & kb  # to them; "nobody was harmed" is no death either
+    ka, kb = _measured(a), _measured(b)
+    return bool(ka and kb) and not ka & kb
+
+
+@lru_cache(maxsize=65536)
+def _measured(text: str) -> frozenset[str]:
+    """The kinds of thing ``text`` counts (a bare count, "33 captives", says not what happened
+    to them), and the harms it says no one suffered ("nobody was harmed" is no death either)."""
+    return frozenset({c.kind for c in counts(text) if c.kind != "count"}
+                     | {kind for _, kind, _ in no_harm(text)})
 
 
 def owners_apart(a: Claim, b: Claim) -> bool:

@@ -37,10 +37,10 @@ def lasted(p: Pair) -> Reason | None:
     for six hours" / "the bombardment went on for less than an hour"): one each, of one thing
     (``spans.same_thing``). Aligned claims get this from ``aligned.values_apart``; this reads
     claims worded apart."""
-    if not same_happening(p, TIMED, 0.3):
-        return None
     ma, mb = durations(p.a.content), durations(p.b.content)
     if len(ma) != 1 or len(mb) != 1 or not apart(ma[0], mb[0]) or not same_thing(ma[0], mb[0]):
+        return None
+    if not same_happening(p, TIMED, 0.3):
         return None
     sa, sb = span_of(p.a, ma[0].start, ma[0].end), span_of(p.b, mb[0].start, mb[0].end)
     return Reason("number", f"{sa.text!r} vs {sb.text!r} (how long)", (p.a.id, p.b.id),
@@ -204,8 +204,9 @@ def _when(p: Pair) -> Reason | None:
     seen, r = _last
     if seen is p:
         return r
-    r = compare_times(p) if same_happening(p, TIMED, 0.3) and not two_moments(
-        p.a.content, p.b.content) and not _two_strikes(p) else None
+    timed = (times(p.a.content) and times(p.b.content)) or (times(p.a.text) and times(p.b.text))
+    r = compare_times(p) if timed and same_happening(p, TIMED, 0.3) and not two_moments(
+        p.a.content, p.b.content) and not _two_strikes(p) else None  # no times: none to compare
     _last = (p, r)
     return r
 
@@ -238,6 +239,8 @@ def compare_times(p: Pair, kinds: tuple[str, ...] = ("time", "monthday", "weekda
         in_text = True
         da, db = times(p.a.text), times(p.b.text)  # is the speaker's
         where = text_span  # offsets into the sentence, not the proposition
+    if not da or not db:
+        return None  # nothing to compare (the most common case)
     ta, tb = (p.a.text, p.b.text) if in_text else (p.a.content, p.b.content)
     na, nb = _no_moments(ta), _no_moments(tb)  # "said on Tuesday that": when it was said,
     da = tuple(d for d in da if (d.start, d.end) not in na)  # not when it happened
