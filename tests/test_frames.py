@@ -2921,3 +2921,40 @@ def test_counts_of_one_only_where_one_is_harmed(text: str, got: list) -> None:
     """(2026-12-04, session 30) "one" counts where it is killed, wounded or hurt; "one of the
     victims", "one of its jets" are a part, not a count of one."""
     assert [(c.kind, c.lo) for c in counts(text)] == got
+
+
+def _count(a: str, b: str, sim: float = 0.7) -> object:
+    from divergence.judge.frames import count
+
+    return count(pair(a, b, sim))
+
+
+def test_nearly_a_number_is_close_below_it() -> None:
+    """"Nearly 20,000 families" allowed any count up to 20,000, so "about 5,000 families" was
+    no conflict; "almost" and "nearly" mean close below the number. "Fewer than" still means
+    anything below."""
+    near = counts("Nearly 20,000 families have been forced from their homes by the flooding.")
+    assert [(c.lo, c.hi) for c in near] == [(15000.0, 20000.0)]
+    assert [(c.lo, c.hi) for c in counts("Almost a thousand people were evacuated.")] == [
+        (750.0, 1000.0)]
+    assert [(c.lo, c.hi) for c in counts("Fewer than 200 people were evacuated.")] == [
+        (0.0, 200.0)]
+    assert _count("The floods have displaced about 5,000 families.",
+                  "Nearly 20,000 families have been forced from their homes by the flooding.")
+    assert _count("The floods have displaced about 18,000 families.",
+                  "Nearly 20,000 families have been forced from their homes by flooding.") is None
+
+
+def test_one_count_in_other_words_and_not_of_other_days() -> None:
+    """Demonstrators are protesters, households homes, and drones intercepted are drones
+    brought down: their counts are compared. Counts of other days are not, even aligned."""
+    from divergence.judge.frames.aligned import values_apart
+
+    assert _count("Police arrested 45 protesters on Saturday.",
+                  "More than 300 demonstrators were detained on Saturday, organisers said.")
+    assert _count("The army said it shot down 15 drones overnight.",
+                  "Only four drones were intercepted overnight, according to the air force.")
+    assert {c.head for c in counts("Storms cut power to 8,000 households.")} == {"home"}
+    assert values_apart(pair("Police arrested 40 protesters in Quorn on Monday.",
+                             "On Tuesday, police in Quorn detained 12 demonstrators outside the "
+                             "city hall.", 0.8)) is None

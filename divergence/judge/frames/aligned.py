@@ -15,7 +15,7 @@ from functools import lru_cache
 from ...records import Claim, Reason
 from ..detectors import Pair, span_of
 from ..text import STOPWORDS, elsewhere
-from .counts import Count, clash, counts, scoped
+from .counts import Count, clash, counts, dates_differ, scoped
 from .happenings import happenings_apart
 from .owners import two_owners
 from .since import two_held
@@ -44,6 +44,8 @@ def values_apart(p: Pair) -> Reason | None:
         return None  # "at a separate protest last year": not the news's count
     if scoped(p.a.content) != scoped(p.b.content):
         return None  # a total over two nights against one night's count
+    if dates_differ(p.a.content, p.b.content):
+        return None  # counts of other days ("arrested 40 on Monday" / "12 on Tuesday")
     xs, ys = _sure(p.a.content), _sure(p.b.content)
     for key in sorted(xs.keys() & ys.keys()):
         x, y = xs[key], ys[key]

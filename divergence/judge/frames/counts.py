@@ -42,7 +42,8 @@ _COUNT_PREDICATES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("arrests", r"arrested|detained|arrests|held\s+by\s+police|(?<=were\s)held|"
                     r"(?<=been\s)held|taken\s+into\s+custody|"
                     r"captured|taken\s+(?:prisoner|captive)"),
-        ("losses", r"lost|shot\s+down|brought\s+down|downed|destroyed|losses|burn[te]d?\s+down|"
+        ("losses", r"lost|shot\s+down|brought\s+down|downed|intercepted|destroyed|losses|"
+                   r"burn[te]d?\s+down|"
                    r"razed|flattened|demolished|level+ed"),
         ("released", r"released|freed|release|handed\s+over|free"),
     )
@@ -213,6 +214,7 @@ def counts(text: str) -> tuple[Count, ...]:
 _NO_UNIT = frozenset({"of", "more", "percent", "per", "from", "in", "on", "at", "by", "since",
                       "after", "during", "across", "to", "with", "for", "and", "or"})
 _SAME_HEAD = {"troop": "soldier", "serviceman": "soldier", "servicemen": "soldier", "house": "home",
+              "household": "home", "demonstrator": "protester",
               "reporter": "journalist", "vessel": "ship", "boat": "ship", "lorry": "truck",
               "rebel": "fighter", "militant": "fighter", "inmate": "prisoner", "pupil": "children",
               "child": "children", "employee": "staff",
@@ -268,8 +270,8 @@ def _stated(text: str) -> list[tuple[Quantity, float, float]]:
         word = bound.group(0).lower() if bound else ""
         if word.startswith(("more", "over")):  # "more than a thousand"
             lo, hi = lo, float("inf")
-        elif word.startswith(("fewer", "less", "under", "almost", "nearly")):
-            lo, hi = 0, hi  # "almost a thousand": up to it
+        elif word.startswith(("fewer", "less", "under", "almost", "nearly")):  # up to it; or
+            lo = 0.75 * lo if word.startswith(("almost", "nearly")) else 0  # close below it
         elif word or m.group("v").lower() in _ROUND:
             lo, hi = 0.85 * lo, 1.15 * hi  # "about a hundred", "two dozen": round figures
         unit = (m.group("unit") or "").lower()
@@ -286,6 +288,10 @@ def _stated(text: str) -> list[tuple[Quantity, float, float]]:
             q = Quantity(q.start, q.end, q.text, q.value, q.unit, ">")
         elif re.search(r"(?:no|not)\s+more\s+than\s*$", before):
             q = Quantity(q.start, q.end, q.text, q.value, q.unit, "<")
+        elif q.bound == "<" and re.search(r"\b(?:nearly|almost)\s*$", before):
+            out.append((q, 0.75 * q.value, q.value))  # "nearly 20,000": close below it (a
+            # count of 5,000 is not "nearly 20,000"), not anything up to it
+            continue
         out.append((q, *interval(q)))
     for m in _ONE_HARMED.finditer(text):  # "one was wounded": no noun, so no quantity
         if not any(s <= m.start() < e for s, e in taken) and not any(
