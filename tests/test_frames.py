@@ -2946,14 +2946,13 @@ def test_nearly_a_number_is_close_below_it() -> None:
 
 
 def test_one_count_in_other_words_and_not_of_other_days() -> None:
-    """Demonstrators are protesters, households homes, and drones intercepted are drones
-    brought down: their counts are compared. Counts of other days are not, even aligned."""
+    """Demonstrators are protesters and households homes: their counts are compared. Counts of
+    other days are not, even aligned. (Boats "intercepted" are caught, drones "intercepted"
+    brought down: the word is left to neither.)"""
     from divergence.judge.frames.aligned import values_apart
 
     assert _count("Police arrested 45 protesters on Saturday.",
                   "More than 300 demonstrators were detained on Saturday, organisers said.")
-    assert _count("The army said it shot down 15 drones overnight.",
-                  "Only four drones were intercepted overnight, according to the air force.")
     assert {c.head for c in counts("Storms cut power to 8,000 households.")} == {"home"}
     assert values_apart(pair("Police arrested 40 protesters in Quorn on Monday.",
                              "On Tuesday, police in Quorn detained 12 demonstrators outside the "

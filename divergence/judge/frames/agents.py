@@ -11,7 +11,7 @@ from .started import NOT_NAME_START
 
 # A name of up to five capitalised words ("the Council of Aldren"), and the side noun after one.
 NAME_WORDS = r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){{0,{more}}}"
-SIDE_NOUN = (r"(?:\s+(?:forces|troops|army|military|militants|fighters|rebels|officials|"
+SIDE_NOUN = (r"(?:\s+(?:forces|troops|army|military|militants|fighters|rebels|officials|group|"
               r"government|authorities|leadership|diplomats|mediators|negotiators|envoys?|"
               r"facilitators|delegation|delegates|emissar(?:y|ies)|officers|agents|elders|"
               r"intelligence(?:\s+(?:officers|officials|services?|agency|chiefs?))?))?")

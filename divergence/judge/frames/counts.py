@@ -42,7 +42,7 @@ _COUNT_PREDICATES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("arrests", r"arrested|detained|arrests|held\s+by\s+police|(?<=were\s)held|"
                     r"(?<=been\s)held|taken\s+into\s+custody|"
                     r"captured|taken\s+(?:prisoner|captive)"),
-        ("losses", r"lost|shot\s+down|brought\s+down|downed|intercepted|destroyed|losses|"
+        ("losses", r"lost|shot\s+down|brought\s+down|downed|destroyed|losses|"
                    r"burn[te]d?\s+down|"
                    r"razed|flattened|demolished|level+ed"),
         ("released", r"released|freed|release|handed\s+over|free"),
@@ -206,6 +206,9 @@ def counts(text: str) -> tuple[Count, ...]:
         if (head == "aircraft" and kind is None and re.search(r"\bshot\s+down\b", window, re.I)
                 and not _OF_WHICH.match(text, q.end)):
             kind = "losses"
+        if kind and re.search(r"\b(?:nearly|almost)\s*$", text[max(0, q.start - 12):q.start], re.I):
+            lo = 0.75 * hi  # "nearly 20,000 families" displaced: close below it, not any fewer;
+            # a bare count ("nearly 100 vessels" beside "two vessels" boarded) stays up to it
         out.append(Count(q, kind or "count", head, lo, hi))
     return tuple(out)
 
@@ -270,8 +273,8 @@ def _stated(text: str) -> list[tuple[Quantity, float, float]]:
         word = bound.group(0).lower() if bound else ""
         if word.startswith(("more", "over")):  # "more than a thousand"
             lo, hi = lo, float("inf")
-        elif word.startswith(("fewer", "less", "under", "almost", "nearly")):  # up to it; or
-            lo = 0.75 * lo if word.startswith(("almost", "nearly")) else 0  # close below it
+        elif word.startswith(("fewer", "less", "under", "almost", "nearly")):
+            lo, hi = 0, hi  # "almost a thousand": up to it (of a harm: ``counts``)
         elif word or m.group("v").lower() in _ROUND:
             lo, hi = 0.85 * lo, 1.15 * hi  # "about a hundred", "two dozen": round figures
         unit = (m.group("unit") or "").lower()
@@ -288,10 +291,6 @@ def _stated(text: str) -> list[tuple[Quantity, float, float]]:
             q = Quantity(q.start, q.end, q.text, q.value, q.unit, ">")
         elif re.search(r"(?:no|not)\s+more\s+than\s*$", before):
             q = Quantity(q.start, q.end, q.text, q.value, q.unit, "<")
-        elif q.bound == "<" and re.search(r"\b(?:nearly|almost)\s*$", before):
-            out.append((q, 0.75 * q.value, q.value))  # "nearly 20,000": close below it (a
-            # count of 5,000 is not "nearly 20,000"), not anything up to it
-            continue
         out.append((q, *interval(q)))
     for m in _ONE_HARMED.finditer(text):  # "one was wounded": no noun, so no quantity
         if not any(s <= m.start() < e for s, e in taken) and not any(

@@ -256,7 +256,9 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
     for m in _CAUSED.finditer(text):
         agent = m.group("agent")
         if _BARE_AGENT.fullmatch(agent.strip()):
-            continue
+            if not (speaker and m.start() == 0 and agent.strip() in ("It", "They", "We")):
+                continue
+            agent = speaker  # "ISIS said it was behind the attack": the group speaks of itself
         first = _FIRST_AFTER.match(text, m.end())  # "fired first", "struck first"
         if (_EVERYDAY_CAUSE.search(m.group(0)) and not _HARM_AFTER.match(text, m.end())
                 and not first):
