@@ -2957,3 +2957,25 @@ def test_one_count_in_other_words_and_not_of_other_days() -> None:
     assert values_apart(pair("Police arrested 40 protesters in Quorn on Monday.",
                              "On Tuesday, police in Quorn detained 12 demonstrators outside the "
                              "city hall.", 0.8)) is None
+
+
+def test_a_group_that_speaks_of_itself_is_credited() -> None:
+    """"ISIS said it was behind the attack": the pronoun opening what a group says is the
+    group; "the Islamic State group claimed responsibility" names Islamic State. The two agree
+    as one credit. A person's "he" is someone else ("Police said he was behind it")."""
+    from divergence.judge.frames.credit import frame_credits
+
+    def agents(text: str) -> set[str | None]:
+        return {c.agent for c in frame_credits(claim_from_text(text, "a:0"))}
+
+    assert agents("ISIS said it was behind the attack.") == {"islamic state"}
+    assert agents("Hamas said they carried out the attack.") == {"hamas"}
+    assert agents("The Islamic State group claimed responsibility for the attack.") == {
+        "islamic state"}
+    assert agents("Police said he was behind the attack.") == set()
+    from divergence.judge.detectors import DETECTORS
+
+    r = DETECTORS.make("same-credit")(pair("The Islamic State group claimed responsibility for "
+                                           "the attack.", "ISIS said it was behind the attack.",
+                                           0.6))
+    assert r is not None and r.type == "same-value"
