@@ -2979,3 +2979,31 @@ def test_a_group_that_speaks_of_itself_is_credited() -> None:
                                            "the attack.", "ISIS said it was behind the attack.",
                                            0.6))
     assert r is not None and r.type == "same-value"
+
+
+def test_a_named_group_is_keyed_by_its_name_not_group() -> None:
+    """Review of the self-crediting groups: "the Red Dawn group" was keyed "group", so two rival
+    groups' claims agreed as one credit and "Red Dawn" / "the Red Dawn group" were two actors.
+    "Group" and "movement" are side nouns, as "forces" is; a place after "behind" is no harm."""
+    from divergence.judge.detectors import DETECTORS
+    from divergence.judge.frames.credit import frame_credits
+    from divergence.judge.text import norm_actor
+
+    assert norm_actor("The Red Dawn group") == norm_actor("Red Dawn") == "dawn"
+    assert norm_actor("the Red Dawn movement") == "dawn"
+    p = pair("The Black Banner group said it was behind the bombing of the bridge.",
+             "The Red Dawn group said it was behind the bombing of the bridge.", 0.9)
+    assert DETECTORS.make("same-credit")(p) is None
+    assert DETECTORS.make("responsibility")(p) is not None
+    assert not frame_credits(claim_from_text(
+        "Police said they were behind the barricades when the blast went off.", "a:0"))
+    assert {c.agent for c in frame_credits(claim_from_text(
+        "The Coastal Army said it was responsible for the hijacking.", "a:0"))} == {"coastal"}
+
+
+def test_how_long_on_two_days_is_no_clash() -> None:
+    from divergence.judge.detectors import DETECTORS
+
+    assert DETECTORS.make("lasted")(pair("Shelling of the port lasted six hours on Monday.",
+                                         "Shelling of the port lasted less than an hour on "
+                                         "Wednesday.", 0.9)) is None

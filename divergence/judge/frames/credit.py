@@ -44,6 +44,10 @@ _HARM_AFTER = re.compile(
     rf"operations?|clashes|hostilities|violence|invasion|incursion|provocation|escalation|"
     rf"deaths?|casualties|damage|shots?|shells?|drones?|salvos?|barrages?|volleys?|grenades?|"
     rf"on|at)\b", re.I)
+# The harm itself next ("behind the attack", "carried out the deadly bombing").
+_HARM_NEXT = re.compile(rf"\s+(?:(?:the|a|an|this|that|its|their)\s+)?(?:[\w’'-]+\s+)?(?:{_HARM}|"
+                        r"raids?|assaults?|ambush(?:es)?|shootings?|hijackings?|kidnappings?|"
+                        r"abductions?|sabotage|bombardment)\b", re.I)
 # Participles whose "by" names who did the harm: "an attack planned by Russia", "a provocation
 # carried out by the special services", "the airliner was shot down by Russian air defences".
 _BY_VERBS = (r"launch(?:ed)?|fired|shot(?:\s+down)?|carried\s+out|planted|planned|prepared|"
@@ -256,8 +260,9 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
     for m in _CAUSED.finditer(text):
         agent = m.group("agent")
         if _BARE_AGENT.fullmatch(agent.strip()):
-            if not (speaker and m.start() == 0 and agent.strip() in ("It", "They", "We")):
-                continue
+            if not (speaker and m.start() == 0 and agent.strip() in ("It", "They", "We")
+                    and _HARM_NEXT.match(text, m.end())):
+                continue  # "Police said they were behind the barricades": a place, not a harm
             agent = speaker  # "ISIS said it was behind the attack": the group speaks of itself
         first = _FIRST_AFTER.match(text, m.end())  # "fired first", "struck first"
         if (_EVERYDAY_CAUSE.search(m.group(0)) and not _HARM_AFTER.match(text, m.end())

@@ -20,6 +20,7 @@ from ..moments import (
 )
 from ..text import DateRef, dates
 from ..zones import one_clock, zone
+from .counts import dates_differ
 from .happenings import TIMED, happenings, one_place, same_happening
 from .spans import apart, durations, same_thing
 
@@ -40,8 +41,8 @@ def lasted(p: Pair) -> Reason | None:
     ma, mb = durations(p.a.content), durations(p.b.content)
     if len(ma) != 1 or len(mb) != 1 or not apart(ma[0], mb[0]) or not same_thing(ma[0], mb[0]):
         return None
-    if not same_happening(p, TIMED, 0.3):
-        return None
+    if not same_happening(p, TIMED, 0.3) or dates_differ(p.a.content, p.b.content):
+        return None  # not one happening, or one on two days
     sa, sb = span_of(p.a, ma[0].start, ma[0].end), span_of(p.b, mb[0].start, mb[0].end)
     return Reason("number", f"{sa.text!r} vs {sb.text!r} (how long)", (p.a.id, p.b.id),
                   (sa, sb), weight=0.6)
