@@ -42,8 +42,7 @@ _COUNT_PREDICATES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("arrests", r"arrested|detained|arrests|held\s+by\s+police|(?<=were\s)held|"
                     r"(?<=been\s)held|taken\s+into\s+custody|"
                     r"captured|taken\s+(?:prisoner|captive)"),
-        ("losses", r"lost|shot\s+down|brought\s+down|downed|destroyed|losses|"
-                   r"burn[te]d?\s+down|"
+        ("losses", r"lost|shot\s+down|brought\s+down|downed|destroyed|losses|burn[te]d?\s+down|"
                    r"razed|flattened|demolished|level+ed"),
         ("released", r"released|freed|release|handed\s+over|free"),
     )
