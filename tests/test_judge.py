@@ -826,3 +826,31 @@ def test_one_name_in_two_transliterations_is_one_actor() -> None:
              claim_from_text("The deal was mediated by Lukashenka, state media said.", "b:0"),
              0.7)
     assert responsibility(p) is None
+
+
+def test_one_night_on_two_days_and_two_moments_are_no_clash() -> None:
+    """Review findings (present at 837a9a4): "late on Monday" / "early on Tuesday" is one night
+    told two ways, but the word-aligned date detector and "late"/"early" as antonyms made it a
+    conflict; "the operation began on Monday" / "ended on Thursday" are two moments of it, not
+    opposites. Another day, or one day's two parts, still clash."""
+    from divergence.ingest.split import claim_from_text
+    from divergence.judge.frames.aligned import without_values_apart
+
+    def reasons(a: str, b: str) -> set[str]:
+        ca, cb = claim_from_text(a, "a:0"), claim_from_text(b, "b:0")
+        found = [r for name in ("date", "antonym")
+                 if (r := DETECTORS.make(name)(Pair(ca, cb, 0.9))) is not None]
+        return {r.type for r in without_values_apart(ca.content, cb.content, found)}
+
+    assert reasons("The blast near the market happened late on Monday.",
+                   "The blast near the market happened early on Tuesday.") == set()
+    assert reasons("The strikes began on Tuesday night.",
+                   "The strikes began in the early hours of Wednesday.") == set()
+    assert reasons("The blast near the market happened on Monday.",
+                   "The blast near the market happened on Tuesday.") == {"date"}
+    assert reasons("The blast near the market happened early on Monday.",
+                   "The blast near the market happened late on Monday.") == {"antonym"}
+    assert fire("antonym", "The military operation in the valley began on Monday.",
+                "The military operation in the valley ended on Thursday.", sim=0.9) is None
+    assert fire("antonym", "The bill was approved on Tuesday.",
+                "The bill was rejected on Wednesday.", sim=0.9)

@@ -572,6 +572,9 @@ def antonym(p: Pair) -> Reason | None:
     wa, wb = _lower_words(p.a.content), _lower_words(p.b.content)
     if (wb - wa).isdisjoint(y for x in wa - wb for y in _OPPOSITES.get(x, ())):
         return None  # no opposite pair at all: skip the alignment
+    da, db = ({d.value for d in dates(t)} for t in (p.a.content, p.b.content))
+    if da and db and not da & db and two_moments(p.a.content, p.b.content):
+        return None  # "the operation began on Monday" / "ended on Thursday": two moments
     ta, tb = _words(p.a.content), _words(p.b.content)
     for i1, i2, j1, j2 in _replaced(p.a.content, p.b.content, most=3, ratio=0.6):
         for x in ta[i1:i2]:

@@ -20,7 +20,7 @@ from .happenings import happenings_apart
 from .owners import two_owners
 from .since import two_held
 from .spans import ages, apart, durations, same_thing, shares
-from .times import compare_times
+from .times import compare_times, one_night
 from .zeros import no_harm
 
 # Cosine from which two aligned claims' bare counts of one noun are of one act without a word in
@@ -115,14 +115,24 @@ _NAMED = re.compile(r"(?<![.!?]\s)\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Frid
                     r"October|November|December)\b)[A-Z][\w-]*\s+$")
 
 
+# The words two reports of one night differ in: its two days, and "late" / "early".
+_ONE_NIGHT_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                              "sunday", "late", "early"})
+
+
 def without_values_apart(a: str, b: str, reasons: list[Reason]) -> list[Reason]:
     """``reasons`` without the number and date clashes that are no clash: counts of different
     things ("twelve killed" / "twelve wounded": ``measures_apart``), the counts, days and
     hours of two happenings ("the blast in Ostrel" / "the fire in Velk"), and the dates of two
     states (``since.two_held``: "the airport" / "the power plant" held). Applied where the
     detectors' reasons are gathered, so the pair classifier and both judges see the same."""
-    if not any(r.type in ("number", "date") for r in reasons):
+    if not any(r.type in ("number", "date", "antonym") for r in reasons):
         return reasons  # the usual case: nothing to read
+    if one_night(a, b):  # "late on Monday" / "early on Tuesday": one night, told two ways
+        reasons = [r for r in reasons if not (r.type in ("date", "antonym") and r.spans and all(
+            sp.text.strip().lower() in _ONE_NIGHT_WORDS for sp in r.spans))]
+    if not any(r.type in ("number", "date") for r in reasons):
+        return reasons
     if happenings_apart(a, b):
         return [r for r in reasons if r.type not in ("number", "date")]
     if two_held(a, b):  # "occupied the airport since April" / "the power plant since August"

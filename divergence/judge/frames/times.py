@@ -352,6 +352,18 @@ def _date_reason(p: Pair, x: DateRef, y: DateRef, where: Callable[..., Span | No
 _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
+@lru_cache(maxsize=65536)
+def one_night(a: str, b: str) -> bool:
+    """Whether two texts tell one night on its two days ("late on Monday" / "early on
+    Tuesday", "on Monday night" / "in the early hours of Tuesday"): one weekday each,
+    ``_overnight`` either way round."""
+    da, db = times(a), times(b)
+    xs = [d for d in da if d.kind == "weekday"]
+    ys = [d for d in db if d.kind == "weekday"]
+    return len(xs) == 1 and len(ys) == 1 and (
+        _overnight(xs[0], da, ys[0], db) or _overnight(ys[0], db, xs[0], da))
+
+
 def _overnight(x: DateRef, xs: Sequence[DateRef], y: DateRef, ys: Sequence[DateRef]) -> bool:
     """Day ``x`` told at night and day ``y``, the next, in its small hours: one moment ("late
     on Monday" / "early on Tuesday"; "Monday night" / "Tuesday morning"). An evening and a
