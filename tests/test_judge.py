@@ -854,3 +854,22 @@ def test_one_night_on_two_days_and_two_moments_are_no_clash() -> None:
                 "The military operation in the valley ended on Thursday.", sim=0.9) is None
     assert fire("antonym", "The bill was approved on Tuesday.",
                 "The bill was rejected on Wednesday.", sim=0.9)
+
+
+def test_two_strikes_of_a_war_on_two_days_are_two_statements() -> None:
+    """Review finding (present at 837a9a4): a group's attack on a convoy on Monday and its attack
+    on a police station on Wednesday were a date conflict (the word-aligned date detector), and
+    without that reason they would have agreed as one credit. Two strikes in no one place on two
+    days are neither; one strike told on two days still clashes."""
+    from divergence.judge import NLIJudge
+    from divergence.judge.frames.aligned import without_values_apart
+
+    a = "The Liberation Brigades claimed responsibility for the attack on the convoy on Monday."
+    b = ("The Liberation Brigades claimed responsibility for an attack on a police station on "
+         "Wednesday.")
+    assert fire("date", a, b, sim=0.9) is not None
+    assert without_values_apart(a, b, [fire("date", a, b, sim=0.9)]) == []
+    v = NLIJudge(nli=None).judge_pairs([claim(a, "a:0")], [claim(b, "b:0")], [0.9])[0]
+    assert v.label == "neither", v
+    c = "The Liberation Brigades claimed responsibility for the attack on the convoy on Tuesday."
+    assert without_values_apart(a, c, [fire("date", a, c, sim=0.9)])

@@ -34,11 +34,12 @@ from .detectors import (
 )
 from .frames import counts
 from .frames.aligned import measures_apart, owners_apart, values_apart
+from .frames.counts import dates_differ
 from .frames.credit import other_culprits
 from .frames.damage import levels_apart
 from .frames.denied import other_doers
 from .frames.since import states_apart
-from .frames.times import told_apart
+from .frames.times import told_apart, two_strikes
 from .hedges import distance_cue, unsettled
 from .moments import two_moments
 from .once import said
@@ -677,7 +678,9 @@ def _measures_apart(a: Claim, b: Claim) -> bool:
 
 def _moments_apart(a: Claim, b: Claim) -> bool:
     """Two moments of one happening, each with its day or hour ("announced on Friday" / "took
-    effect on Saturday"; "on Friday, 48 hours after it was signed" / "signed on Wednesday"):
-    two statements, not one."""
+    effect on Saturday"; "on Friday, 48 hours after it was signed" / "signed on Wednesday"), or
+    two strikes of a war on two days ("the attack on the convoy on Monday" / "an attack on a
+    police station on Wednesday"): two statements, not one."""
     return bool(dates(a.text) and dates(b.text)) and (
-        two_moments(a.content, b.content) or told_apart(a.text, b.text))
+        two_moments(a.content, b.content) or told_apart(a.text, b.text) or (
+            two_strikes(a.content, b.content) and dates_differ(a.content, b.content)))

@@ -20,7 +20,7 @@ from .happenings import happenings_apart
 from .owners import two_owners
 from .since import two_held
 from .spans import ages, apart, durations, same_thing, shares
-from .times import compare_times, one_night
+from .times import compare_times, one_night, two_strikes
 from .zeros import no_harm
 
 # Cosine from which two aligned claims' bare counts of one noun are of one act without a word in
@@ -135,6 +135,8 @@ def without_values_apart(a: str, b: str, reasons: list[Reason]) -> list[Reason]:
         return reasons
     if happenings_apart(a, b):
         return [r for r in reasons if r.type not in ("number", "date")]
+    if two_strikes(a, b):  # two strikes of a war: their days are not compared (``when``)
+        reasons = [r for r in reasons if r.type != "date"]
     if two_held(a, b):  # "occupied the airport since April" / "the power plant since August"
         return [r for r in reasons if r.type != "date"]
     if measures_apart(a, b):

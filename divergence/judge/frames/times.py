@@ -213,12 +213,17 @@ def _when(p: Pair) -> Reason | None:
 
 
 def _two_strikes(p: Pair) -> bool:
-    """Whether two claims tell strikes in no one place or target beyond a country: two strikes
+    return two_strikes(p.a.content, p.b.content)
+
+
+@lru_cache(maxsize=65536)
+def two_strikes(a: str, b: str) -> bool:
+    """Whether two texts tell strikes in no one place or target beyond a country: two strikes
     of a war, whose days and hours are not compared ("an air attack in southern Lebanon on
-    Thursday" / "a drone strike on Beit Lif on Tuesday"); "Russia's strike on Sumy on April 15"
-    / "the April 13 strike in Sumy" are one."""
-    return (happenings(p.a.content) & happenings(p.b.content) & TIMED == {"strike"}
-            and not one_place(p.a.content, p.b.content))
+    Thursday" / "a drone strike on Beit Lif on Tuesday"; a group's attack on a convoy and its
+    attack on a police station); "Russia's strike on Sumy on April 15" / "the April 13 strike in
+    Sumy" are one."""
+    return happenings(a) & happenings(b) & TIMED == {"strike"} and not one_place(a, b)
 
 
 @lru_cache(maxsize=65536)
