@@ -139,8 +139,7 @@ FRAME_DETECTORS = ("count", "when", "same-value", "responsibility", "compliance"
 
 __all__ = ["FRAME_DETECTORS", "ONE_SIDED", "TIMED", "Count", "accused", "accused_keys", "agreed",
            "agreed_or_not", "compliance", "contact", "control", "count", "counts", "damage",
-           "debunked",
-           "denied", "denied_keys", "frame_credits", "frame_keys", "frame_partners", "happenings",
-           "kept_or_broken", "linkage", "mishap", "mishap_keys", "read_ahead", "reasons",
-           "responsibility", "same_credit", "same_value", "since", "since_apart", "victims",
-           "when"]
+           "debunked", "denied", "denied_keys", "frame_credits", "frame_keys", "frame_partners",
+           "happenings", "kept_or_broken", "linkage", "mishap", "mishap_keys", "read_ahead",
+           "reasons", "responsibility", "same_credit", "same_value", "since", "since_apart",
+           "victims", "when"]

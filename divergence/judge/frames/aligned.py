@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ...records import Claim, Reason
 from ..detectors import Pair, span_of
-from ..text import STOPWORDS, elsewhere
+from ..text import STOPWORDS, WEEKDAYS, elsewhere
 from .counts import Count, clash, counts, dates_differ, scoped
 from .happenings import happenings_apart
 from .owners import two_owners
@@ -116,16 +116,17 @@ _NAMED = re.compile(r"(?<![.!?]\s)\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Frid
 
 
 # The words two reports of one night differ in: its two days, and "late" / "early".
-_ONE_NIGHT_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                              "sunday", "late", "early"})
+_ONE_NIGHT_WORDS = frozenset(WEEKDAYS) | {"late", "early"}
 
 
 def without_values_apart(a: str, b: str, reasons: list[Reason]) -> list[Reason]:
-    """``reasons`` without the number and date clashes that are no clash: counts of different
-    things ("twelve killed" / "twelve wounded": ``measures_apart``), the counts, days and
-    hours of two happenings ("the blast in Ostrel" / "the fire in Velk"), and the dates of two
-    states (``since.two_held``: "the airport" / "the power plant" held). Applied where the
-    detectors' reasons are gathered, so the pair classifier and both judges see the same."""
+    """``reasons`` without the number, date and antonym clashes that are no clash: one night
+    told on its two days ("late on Monday" / "early on Tuesday": ``times.one_night``), counts of
+    different things ("twelve killed" / "twelve wounded": ``measures_apart``), the counts, days
+    and hours of two happenings ("the blast in Ostrel" / "the fire in Velk"), the days of two
+    strikes of a war (``times.two_strikes``), and the dates of two states (``since.two_held``:
+    "the airport" / "the power plant" held). Applied where the detectors' reasons are gathered,
+    so the pair classifier and both judges see the same."""
     if not any(r.type in ("number", "date", "antonym") for r in reasons):
         return reasons  # the usual case: nothing to read
     if one_night(a, b):  # "late on Monday" / "early on Tuesday": one night, told two ways

@@ -18,7 +18,7 @@ from ..moments import (
     span_end,
     two_moments,
 )
-from ..text import DateRef, dates
+from ..text import WEEKDAYS, DateRef, dates
 from ..zones import one_clock, zone
 from .counts import dates_differ
 from .happenings import TIMED, happenings, one_place, same_happening
@@ -354,7 +354,7 @@ def _date_reason(p: Pair, x: DateRef, y: DateRef, where: Callable[..., Span | No
                   _spans(where, p, x, y), weight=0.6 + 0.25 * min(1.0, max(0.0, p.similarity)))
 
 
-_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAYS = tuple(WEEKDAYS)  # in their order: the day after is the next one
 
 
 @lru_cache(maxsize=65536)
