@@ -660,13 +660,13 @@ def _is_name(s: str) -> bool:
 
 CONFLICT_TYPES = ("negation", "antonym", "number", "date", "actor", "attribution", "title",
                   "compliance", "linkage")
-# Reason types of the built-in parts that are not conflicts: agreement signs (same-value; one
-# position, a denial of what the other states negated), what blocks agreement (entity, a swap;
-# distance, a statement passed on without vouching for it beside a plain one), and the judges'
-# own (model, nli, similarity; close, two claims worded alike, which agree only inside a
-# dispute).
-_OTHER_TYPES = frozenset({"same-value", "one-position", "entity", "distance", "model", "nli",
-                          "similarity", "close"})
+# Reason types of the built-in parts that are not conflicts: agreement signs (same-value;
+# same-count, a weaker one the models may overrule; one position, a denial of what the other
+# states negated), what blocks agreement (entity, a swap; distance, a statement passed on
+# without vouching for it beside a plain one), and the judges' own (model, nli, similarity;
+# close, two claims worded alike, which agree only inside a dispute).
+_OTHER_TYPES = frozenset({"same-value", "same-count", "one-position", "entity", "distance",
+                          "model", "nli", "similarity", "close"})
 
 
 def is_conflict(r: Reason) -> bool:

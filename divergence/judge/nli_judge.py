@@ -50,7 +50,7 @@ from .trust import trusted
 NEWS_DETECTORS = tuple(d for d in DEFAULT_DETECTORS if d != "actor") + (
     "responsibility", "count", "when", "same-value", "compliance", "agreed", "linkage", "debunked",
     "called-false", "accused", "same-credit", "victims", "control", "denied", "mishap",
-    "contact", "damage", "since", "lasted",
+    "contact", "damage", "since", "lasted", "same-count",
 )
 
 
@@ -395,7 +395,7 @@ class NLIJudge(Judge):
             # what one denies, the other states negated: read through the stance, one position
             return Judgement("agree", max(one[0].weight, p_conflict), (*one, *extra), sim)
         swapped = any(r.type == "entity" for r in reasons)
-        same_value = [r for r in reasons if r.type == "same-value"]
+        same_value = [r for r in reasons if r.type in ("same-value", "same-count")]
         blocked = (typed or swapped or not compatible_speakers(a, b)
                    or p_conflict >= self.nli_soft
                    # one of them tells of another happening ("at a separate protest last year")

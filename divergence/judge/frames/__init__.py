@@ -36,6 +36,7 @@ from .happenings import TIMED, happenings
 from .mishap import FLOOR as MISHAP_FLOOR
 from .mishap import mishap, mishap_keys
 from .reasons import linkage, reasons
+from .same_count import same_count
 from .same_credit import same_credit
 from .since import since, since_apart
 from .times import same_value, times, when
@@ -135,11 +136,12 @@ def read_ahead(claims: Sequence[Claim]) -> threading.Thread | None:
 
 FRAME_DETECTORS = ("count", "when", "same-value", "responsibility", "compliance", "agreed",
                    "linkage", "debunked", "accused", "same-credit", "victims", "control",
-                   "denied", "mishap", "contact", "damage", "since", "lasted")
+                   "denied", "mishap", "contact", "damage", "since", "lasted",
+                   "same-count")
 
 __all__ = ["FRAME_DETECTORS", "ONE_SIDED", "TIMED", "Count", "accused", "accused_keys", "agreed",
            "agreed_or_not", "compliance", "contact", "control", "count", "counts", "damage",
            "debunked", "denied", "denied_keys", "frame_credits", "frame_keys", "frame_partners",
            "happenings", "kept_or_broken", "linkage", "mishap", "mishap_keys", "read_ahead",
-           "reasons", "responsibility", "same_credit", "same_value", "since", "since_apart",
-           "victims", "when"]
+           "reasons", "responsibility", "same_count", "same_credit", "same_value", "since",
+           "since_apart", "victims", "when"]

@@ -303,9 +303,10 @@ def _stated(text: str) -> list[tuple[Quantity, float, float]]:
 _NOT_UNITS = frozenset({"range", "in", "on", "at", "are", "is", "were", "was", "have", "had"})
 # "One" counts only where it is harmed: "one was wounded", "one soldier died"; not "one of them"
 # nor "the one officials gave".
-_ONE_HARMED = re.compile(r"(?<!\bno\s)(?<!\bnot\s)\b(?P<one>one)\s+(?:[a-z]+\s+)?"
+_ONE_HARMED = re.compile(r"(?<!\bno\s)(?<!\bnot\s)(?<!\bno-)(?<!\bno\s-\s)"
+                         r"\b(?P<one>one)\s+(?:[a-z]+\s+)?"
                          r"(?:(?:was|has\s+been|had\s+been)\s+)?"
-                         r"(?:killed|wounded|injured|hurt|died)\b", re.I)  # "no one": none
+                         r"(?:killed|wounded|injured|hurt|died)\b", re.I)  # "no-one": none
 
 
 def _nearest_predicate(text: str, q: Quantity) -> str | None:

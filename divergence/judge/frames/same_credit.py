@@ -4,11 +4,12 @@ Egypt for helping secure the truce" / "Cairo played a key role in securing the c
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...records import Reason
 from ..credits import Credit
 from ..detectors import Pair, detector, span_of
-from ..text import countries, elsewhere, entities
+from ..text import countries, elsewhere, entities, norm_actor
 from .credit import (
     ATTRIBUTIVE,
     base_role,
@@ -84,16 +85,19 @@ def same_position(p: Pair) -> tuple[Credit, Credit] | None:
 def _other_parties(p: Pair, agent: str | None) -> bool:
     """Besides the actor credited, the two name people or places and share none: "the hospital
     in Gaza City" / "a hospital in Khan Younis"; "Sudan's generals" / "Israel and Hamas"."""
-    na, nb = _named(p.a.content) - {agent}, _named(p.b.content) - {agent}
+    na, nb = _named(p.a.content, agent), _named(p.b.content, agent)
     return bool(na and nb and not na & nb)
 
 
-def _named(text: str) -> frozenset[str]:
-    """The names a claim gives, as countries they belong to where known ("Cairo": egypt)."""
+@lru_cache(maxsize=65536)
+def _named(text: str, agent: str | None = None) -> frozenset[str]:
+    """The names a claim gives, as countries they belong to where known ("Cairo": egypt), but
+    not the credited ``agent`` under any of its names ("Islamic State" when ISIS is credited)."""
     out: set[str] = set()
     for e in entities(text):
-        out |= set(countries(e.text)) or {e.key}
-    return frozenset(out)
+        if agent is None or norm_actor(e.text) != agent:
+            out |= set(countries(e.text)) or {e.key}
+    return frozenset(out - {agent})
 
 
 def _one_outcome(p: Pair) -> bool:
@@ -115,7 +119,9 @@ def _outcome_words(text: str) -> frozenset[str]:
     return frozenset(_ONE_DEAL.get(w, w) for w in stems)
 
 
-_ONE_DEAL = {"agree": "deal", "accor": "deal", "pact": "deal"}  # "the deal" / "the agreement"
+_ONE_DEAL = {"agree": "deal", "accor": "deal", "pact": "deal",  # "the deal" / "the agreement"
+             # one harm told as "the shooting" / "the attack" / "the bombing"
+             **dict.fromkeys(("shoot", "bombi", "blast", "assau", "massa", "raid"), "attac")}
 
 
 _CREDIT_STEMS = frozenset({"broke", "media", "negot", "secur", "helpe", "helpi", "playe", "thank",

@@ -33,7 +33,8 @@ _ZERO = re.compile(r"\b(?P<z>none|no|zero|not\s+a\s+single|not\s+one)\s+(?:of\s+
                    r"his|her|our)\s+)?(?-i:[A-Z][a-z]+\s+)?(?P<unit>[a-z-]+)", re.I)
 # Nobody killed, hurt or held: a zero of people, the verb after it says of what ("No one had
 # died in the floods", "Nobody outside the post was harmed"); harm of none is no death either.
-_NOBODY = re.compile(r"\b(?:no\s+one|no-one|nobody)\b(?=(?:\s+[\w-]+){0,5}?\s+(?:had\s+|has\s+|"
+_NOBODY = re.compile(r"\b(?:no\s+one|no\s*-\s*one|nobody)\b"
+                     r"(?=(?:\s+[\w-]+){0,5}?\s+(?:had\s+|has\s+|"
                      r"have\s+|was\s+|were\s+)?(?:been\s+)?(?P<v>died|killed|harmed|hurt|injured|"
                      r"wounded|arrested|detained)\b)", re.I)
 # No one killed or hurt, said of casualties: "caused no casualties", "there were no injuries or

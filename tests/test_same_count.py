@@ -1,0 +1,75 @@
+"""One count or one claimed attack in other words is a sign of agreement; "no-one" is a zero."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from divergence.ingest.split import claim_from_text
+from divergence.judge import NLIJudge
+from divergence.judge.detectors import Pair
+from divergence.judge.frames import counts, same_count, same_credit
+from divergence.records import Reason
+
+
+def pair(a: str, b: str, sim: float = 0.6) -> Pair:
+    return Pair(claim_from_text(a, "a:0"), claim_from_text(b, "b:0"), sim)
+
+
+class NeutralNLI:
+    """An NLI model that reads every pair as neutral: the verdict is the rules' alone."""
+
+    name = "nli:neutral"
+
+    def predict(self, pairs: list[tuple[str, str]]) -> np.ndarray:
+        return np.array([(0.1, 0.1, 0.8)] * len(pairs), dtype=np.float32)
+
+    def reason(self, a: str, b: str, p: np.ndarray) -> Reason:
+        return Reason("nli", f"neutral {p.tolist()}", (a, b), weight=float(p.max()))
+
+
+def judged(a: str, b: str, sim: float) -> str:
+    j = NLIJudge(nli=NeutralNLI())
+    return j.judge_pairs([claim_from_text(a, "a:0")], [claim_from_text(b, "b:0")], [sim])[0].label
+
+
+HURT = "Four people who work at the Kell refinery were wounded on Sunday when drones struck it."
+
+
+def test_one_count_of_one_harm_in_other_words_agrees() -> None:
+    r = same_count(pair(HURT, "Four people were injured in those drone attacks on the refinery."))
+    assert r is not None and r.type == "same-count" and "injuries" in r.detail
+    assert judged(HURT, "Four people were injured in those drone attacks on the refinery.",
+                  0.6) == "agree"
+
+
+def test_counts_alike_only_when_exact_of_one_happening_and_close() -> None:
+    other = "Four people were injured in those drone attacks on the refinery."
+    assert same_count(pair(HURT, other.replace("Four", "At least four"))) is None
+    assert same_count(pair(HURT, other.replace("Four", "Five"))) is None
+    assert same_count(pair(HURT, other, sim=0.4)) is None  # not close enough to be one statement
+    # two strikes in two named towns, each of which killed two people
+    assert same_count(pair("Two people were killed when a shell hit a market in Dorn.",
+                           "Two people were killed when a rocket hit a school in Vask.")) is None
+    # a bare count of things is no happening's count
+    assert same_count(pair("The convoy of 30 trucks reached Kell on Monday.",
+                           "All 30 trucks of the convoy reached Kell on Monday.")) is None
+
+
+def test_no_one_hyphenated_or_spaced_is_a_zero_not_one() -> None:
+    for text in ("No-one was injured in the fire.", "No - one was injured in the fire.",
+                 "Luckily no - one has been hurt, the shop said."):
+        got = counts(text)
+        assert got and all(c.hi == 0 for c in got), text
+    # so two reports that nobody was hurt are no count conflict
+    assert judged("No - one was injured in the fire.",
+                  "Nobody is believed to have been hurt in the blaze at the shop.",
+                  0.6) != "conflict"
+
+
+def test_a_claimed_attack_credits_one_group_under_its_other_name() -> None:
+    a = ("Responsibility for the shooting was claimed by Islamic State, the group that once held "
+         "swathes of Iraq and Syria.")
+    b = "ISIS, the jihadist group, has said it carried out the attack."
+    r = same_credit(pair(a, b, 0.57))
+    assert r is not None and r.type == "same-value" and "islamic state" in r.detail
+    assert judged(a, b, 0.57) == "agree"
