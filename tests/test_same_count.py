@@ -73,3 +73,10 @@ def test_a_claimed_attack_credits_one_group_under_its_other_name() -> None:
     r = same_credit(pair(a, b, 0.57))
     assert r is not None and r.type == "same-value" and "islamic state" in r.detail
     assert judged(a, b, 0.57) == "agree"
+
+
+def test_a_strike_blamed_and_an_airstrike_told_are_one_outcome() -> None:
+    a = "Last week Kessian officials accused Russia of striking the St Luke Hospital in Dorn."
+    b = "The health ministry said a Russian airstrike hit the hospital on Tuesday."
+    r = same_credit(pair(a, b, 0.54))
+    assert r is not None and r.type == "same-value" and "russia" in r.detail

@@ -121,7 +121,8 @@ def _outcome_words(text: str) -> frozenset[str]:
 
 _ONE_DEAL = {"agree": "deal", "accor": "deal", "pact": "deal",  # "the deal" / "the agreement"
              # one harm told as "the shooting" / "the attack" / "the bombing"
-             **dict.fromkeys(("shoot", "bombi", "blast", "assau", "massa", "raid"), "attac")}
+             **dict.fromkeys(("shoot", "bombi", "blast", "assau", "massa", "raid", "strik",
+                              "airst"), "attac")}
 
 
 _CREDIT_STEMS = frozenset({"broke", "media", "negot", "secur", "helpe", "helpi", "playe", "thank",
