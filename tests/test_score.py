@@ -262,6 +262,40 @@ def test_a_new_claim_that_says_what_one_side_says_conflicts_with_the_other(tmp_p
     assert "a" not in {n.claim.article_id for _, n in res.conflicts}
 
 
+def test_a_new_claim_against_one_outlet_conflicts_with_those_saying_it_too(tmp_path: Path
+                                                                         ) -> None:
+    """A new claim that conflicts with a stored claim conflicts with the outlets that say the same
+    in other words (its stored agree group), though the judge reads that pair as neither, as
+    ``report`` puts them on one side of the dispute."""
+    from divergence.corpus.ops import regroup_corpus
+    from divergence.ingest.io import make_article
+    from divergence.records import Judgement
+
+    texts = {"a": "Qatar brokered the truce in Gaza on Friday.",
+             "c": "Doha mediated the truce in Gaza on Friday.",
+             "b": "The sides reached the truce in Gaza on Friday directly."}
+
+    class Scripted(Judge):
+        def judge_pairs(self, left, right, sims, va=None, vb=None):  # noqa: ANN001, ANN201
+            def label(x: str, y: str) -> str:
+                pair = {x, y}
+                return ("conflict" if pair == {texts["a"], texts["b"]} else
+                        "agree" if pair == {texts["a"], texts["c"]} else "neither")
+            return [Judgement(label(a.text, b.text), 0.9, (), float(s))  # type: ignore[arg-type]
+                    for a, b, s in zip(left, right, sims, strict=True)]
+
+    arts = [make_article(t, f"{k}.txt", source=k.upper()) for k, t in texts.items()]
+    emb, judge = HashingEmbedder(), Scripted()
+    with Corpus(tmp_path / "c.db") as corpus:
+        add_articles(corpus, arts[:2], emb)
+        assert regroup_corpus(corpus, judge)
+        res = score(arts[2], corpus, emb, judge, k=2)
+    flagged = {n.claim.text: n for _, n in res.flagged}
+    assert set(flagged) == {texts["a"], texts["c"]}
+    side = flagged[texts["c"]].reasons[0]
+    assert side.type == "position" and side.detail.startswith("conflicts with “Qatar")
+
+
 def test_an_article_with_no_claims_is_said_not_a_traceback() -> None:
     """Old code: ``add`` and ``score`` of an article that gives no claims (not English, or only
     fragments) raised a numpy ValueError from reshaping an empty array; ``report`` was silent."""

@@ -222,6 +222,7 @@ def score(
         [hit[2] for _, hit in flat], qv[[i for i, _ in flat]],
         np.stack([hit[1] for _, hit in flat])) if flat else []
     taken = _positions_taken(claims, qv, flat, pairs, groups_of, corpus, judge)
+    taken += _sides_told(claims, qv, flat, pairs, groups_of, corpus, taken)
     replaced = {(i, m.id) for i, m, *_ in taken}  # a side taken outweighs "neither"
     keep = [k for k, (i, hit) in enumerate(flat) if (i, hit[0].id) not in replaced]
     flat = [flat[k] for k in keep] + [(i, (m, vm, sim)) for i, m, vm, sim, _ in taken]
@@ -296,6 +297,43 @@ def _positions_taken(claims: Sequence[Claim], qv: np.ndarray,
             best[(i, m)] = (i, member, vm, float(qv[i] @ vm),
                             Judgement("conflict", conf, (reason,)))
     return list(best.values())
+
+
+def _sides_told(claims: Sequence[Claim], qv: np.ndarray,
+                flat: list[tuple[int, tuple[Claim, np.ndarray, float]]],
+                verdicts: Sequence[Judgement], groups_of: dict[str, list[ClaimGroup]],
+                corpus: Corpus, taken: Sequence[Taken]) -> list[Taken]:
+    """The other half of ``_positions_taken``: a new claim that conflicts with a stored claim
+    conflicts with the outlets that say the same in other words (its stored agree group), as
+    ``report`` puts them on that side of the dispute. Pairs already judged agree or conflict,
+    or taken, keep their verdict; members of the new article's own source are left out."""
+    seen = {(i, hit[0].id) for (i, hit), v in zip(flat, verdicts, strict=True)
+            if v.label != "neither"} | {(i, m.id) for i, m, *_ in taken}
+    asks: dict[tuple[int, str], tuple[Claim, Judgement]] = {}
+    for (i, (y, _, _)), v in zip(flat, verdicts, strict=True):
+        if v.label != "conflict":
+            continue
+        for g in groups_of.get(y.id, []):
+            if g.label != "agree":
+                continue
+            for m in g.claims:
+                if m != y.id and (i, m) not in seen and (
+                        (i, m) not in asks or v.confidence > asks[(i, m)][1].confidence):
+                    asks[(i, m)] = (y, Judgement("conflict", min(v.confidence, g.confidence),
+                                                 v.reasons))
+    stored = corpus.claims_by_id([m for _, m in asks]) if asks else {}
+    out: list[Taken] = []
+    for (i, m), (y, v) in asks.items():
+        if m not in stored or stored[m][0].article_id == claims[i].article_id:
+            continue
+        member, vm = stored[m]
+        why = "; ".join(f"{r.type}: {r.detail}" for r in v.reasons if r.type != "detail")
+        reason = Reason("position", f"conflicts with “{_short(y.content)}”, which "
+                        f"“{_short(member.content)}” says in other words ({why})",
+                        (claims[i].id, m), weight=v.confidence)
+        out.append((i, member, vm, float(qv[i] @ vm), Judgement("conflict", v.confidence,
+                                                                 (reason,))))
+    return out
 
 
 def _short(text: str, most: int = 80) -> str:
