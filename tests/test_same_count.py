@@ -80,3 +80,19 @@ def test_a_strike_blamed_and_an_airstrike_told_are_one_outcome() -> None:
     b = "The health ministry said a Russian airstrike hit the hospital on Tuesday."
     r = same_credit(pair(a, b, 0.54))
     assert r is not None and r.type == "same-value" and "russia" in r.detail
+
+
+def test_a_count_keeps_its_verb_across_an_aside_and_others_are_people() -> None:
+    (six, two) = counts("Six people, one of them a child, were killed in Dorn and two others "
+                        "were wounded.")
+    assert (six.kind, six.head, six.lo) == ("deaths", "person", 6)
+    assert (two.kind, two.head) == ("injuries", "person")
+    # "of which" without a closing comma is still a part of a whole: the 40 is no loss
+    forty, _ = counts("40 drones, of which 35 were shot down.")
+    assert forty.kind == "count"
+    # "other" before a noun is no person
+    assert {c.head for c in counts("They seized seven rifles and two other rifles.")} == {"rifle"}
+    r = judged("An airstrike on the village of Dorn killed five people and wounded two.",
+               "Six people, one of them a child, were killed in Dorn and two others were wounded.",
+               0.68)
+    assert r == "conflict"

@@ -47,8 +47,8 @@ _COUNT_PREDICATES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("released", r"released|freed|release|handed\s+over|free"),
     )
 )
-_PERSON_GENERIC = frozenset({"people", "person", "persons", "individuals", "individual", "others",
-                             "survivors", "survivor",
+_PERSON_GENERIC = frozenset({"people", "person", "persons", "individuals", "individual",
+                             "others", "survivors", "survivor",
                              "residents", "lives", "bodies", "victims", "casualties"})
 _AIRCRAFT = frozenset({"jet", "jets", "aircraft", "plane", "planes", "warplane", "warplanes",
                        "fighter", "fighters", "fighter-jet", "fighter-jets", "helicopter",
@@ -188,7 +188,7 @@ def counts(text: str) -> tuple[Count, ...]:
                 text[max(0, q.start - 50):q.end + 50]):
             head = "fighter"  # "40 Kessian fighters were taken prisoner": people, not jets
         head = _SAME_HEAD.get(head, head)
-        if head in _PERSON_GENERIC or head in {"people", "person"} or countries(head):
+        if head in _PERSON_GENERIC or unit in _PERSON_GENERIC or countries(head):
             head = "person"  # "471 Palestinians": people (whose, the actor guard reads)
         window = text[max(0, q.start - 50):min(len(text), q.end + 50)]
         kind = _kind_of(told[1]) if told else _nearest_predicate(text, q)
@@ -322,7 +322,7 @@ def _nearest_predicate(text: str, q: Quantity) -> str | None:
     for kind, rx in _COUNT_PREDICATES:
         for m in rx.finditer(text, lo, hi):
             between = text[min(m.end(), q.end):max(m.start(), q.start)]
-            if re.search(rf"[;.]|\band\b\s+\d|\b{_OF_WHOLE}\b", between) or (
+            if re.search(rf"[;.]|\band\b\s+\d|\b{_OF_WHOLE}\b", _ASIDE.sub("", between)) or (
                     m.start() >= q.end and _ANOTHER_NUMBER.search(between)):
                 continue  # another clause, another number's verb, or the verb of a part
                 # ("40 drones, of which 35 were shot down": not the 40's); a noun counted by
@@ -342,6 +342,8 @@ def _nearest_predicate(text: str, q: Quantity) -> str | None:
     return best[1] if best else None
 
 
+# An aside between a count and its verb: "Six people, one of them a child, were killed".
+_ASIDE = re.compile(r"^\s*,[^,;.]{1,60},")
 _AND_VERB = re.compile(r"\band\s+(?:[a-z]+\s+)?$", re.I)  # a verb joined by "and" before it
 _ANOTHER_NUMBER = re.compile(r"\d|\b(?:dozens|hundreds|thousands|scores)\s+of\b", re.I)
 # A past-tense verb right before the number, over its bound: "abducted (at least) 30".
