@@ -181,10 +181,13 @@ _UNSAID = re.compile(rf"\s+(?:(?:{'|'.join(sorted(word_set('saying_adverbs')))})
 @lru_cache(maxsize=65536)
 def all_negations(text: str) -> tuple[re.Match[str], ...]:
     """Negation cues, minus the ones that do not negate ("not only ... but also", "no doubt",
-    "no fewer than"); contrasts ("X, not Y,") included."""
+    "no fewer than"); contrasts ("X, not Y,", "X rather than Y") included."""
     return tuple(m for m in NEGATIONS.finditer(text) if not _NOT_NEGATING.match(text, m.end())
                  and not (m.group(0).lower() == "failed"
-                          and _DETERMINER_BEFORE.search(text, 0, m.start())))
+                          and _DETERMINER_BEFORE.search(text, 0, m.start()))
+                 # "rather than" / "instead of" negate only as a contrast with what they rule out
+                 and (not m.group(0).lower().startswith(("rather", "instead"))
+                      or _contrast(text, m) is not None))
 
 
 # "a failed rocket launch", "the army's failed offensive": a description, not a denial
@@ -260,7 +263,11 @@ def _has_contrast(text: str) -> bool:
 
 
 def _contrast(text: str, m: re.Match[str]) -> str | None:
-    """What a ", not Y," contrast rules out (Y), or None when ``m`` is no such contrast."""
+    """What a ", not Y," or "X rather than Y" contrast rules out (Y), or None when ``m`` is no
+    such contrast."""
+    if m.group(0).lower().startswith(("rather", "instead")):
+        c = _RATHER.match(text, m.end())
+        return c.group(1) if c else None
     if m.group(0).lower() != "not" or not re.search(r",\s*$", text[: m.start()]):
         return None
     c = _CONTRAST.match(text, m.end())
@@ -269,6 +276,8 @@ def _contrast(text: str, m: re.Match[str]) -> str | None:
 
 # ", not fighters," / ", not Muscat, that": a contrast inside commas, not a negated clause
 _CONTRAST = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s*,")
+# "fired into the crowd rather than as warning shots": up to five words, to the clause's end
+_RATHER = re.compile(r"\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+)(?=\s*(?:[,.;:]|$))")
 
 
 # ---------------------------------------------------------------- numbers

@@ -48,7 +48,7 @@ NEGATIONS = re.compile(
     r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|can't|won't|isn't|aren't|"
     r"wasn't|weren't|didn't|doesn't|don't|hasn't|haven't|hadn't|couldn't|shouldn't|wouldn't|"
     r"denied|denies|deny|refused|refuses|failed|fails|rejected|rejects|dismissed|nowhere|"
-    r"n't)\b",
+    r"n't|rather\s+than|instead\s+of)\b",
     re.I,
 )
 _NEGATION_WORDS = word_set("negation_words")

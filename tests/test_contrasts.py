@@ -1,0 +1,46 @@
+""""X rather than Y" and "X instead of Y" rule out Y as ", not Y," does, and nothing more."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from divergence.ingest.split import claim_from_text
+from divergence.judge import NLIJudge
+from divergence.judge.detectors import all_negations, negations, negations_against
+from divergence.records import Reason
+
+
+class NeutralNLI:
+    """An NLI model that reads every pair as neutral: the verdict is the rules' alone."""
+
+    name = "nli:neutral"
+
+    def predict(self, pairs: list[tuple[str, str]]) -> np.ndarray:
+        return np.array([(0.1, 0.1, 0.8)] * len(pairs), dtype=np.float32)
+
+    def reason(self, a: str, b: str, p: np.ndarray) -> Reason:
+        return Reason("nli", f"neutral {p.tolist()}", (a, b), weight=float(p.max()))
+
+
+def test_rather_than_is_a_contrast_that_bears_only_on_what_it_rules_out() -> None:
+    text = "The shots were fired straight into the crowd rather than as warning shots."
+    assert [m.group(0) for m in all_negations(text)] == ["rather than"]
+    assert negations(text) == ()  # it states where the shots went; it negates no clause
+    assert negations_against(text, "The troops fired warning shots toward the crowd.")
+    assert not negations_against(text, "The troops fired live rounds at the crowd.")
+
+
+def test_instead_of_with_no_contrast_to_read_negates_nothing() -> None:
+    # what it rules out runs past five words: no contrast read, so no negation either
+    text = "The liner flew its passengers over the gulf instead of through it to avoid any attack."
+    assert all_negations(text) == ()
+
+
+def test_one_contrast_worded_two_ways_is_no_clash_of_polarity() -> None:
+    a = claim_from_text("The minister said the vote marked the start of the reform rather than "
+                        "its end.", "a:0")
+    b = claim_from_text("She warned that the vote marked the beginning of the reform, not its "
+                        "end.", "b:0")
+    got = NLIJudge(nli=NeutralNLI()).judge_pairs([a], [b], [0.85])[0]
+    assert got.label != "conflict"
+    assert not any(r.type == "negation" for r in got.reasons)
