@@ -30,10 +30,15 @@ def test_rather_than_is_a_contrast_that_bears_only_on_what_it_rules_out() -> Non
     assert not negations_against(text, "The troops fired live rounds at the crowd.")
 
 
-def test_instead_of_with_no_contrast_to_read_negates_nothing() -> None:
-    # what it rules out runs past five words: no contrast read, so no negation either
+def test_instead_of_rules_out_only_the_thing_it_names() -> None:
+    # "through it" names nothing: no clause negated, nothing ruled out that another claim says
     text = "The liner flew its passengers over the gulf instead of through it to avoid any attack."
-    assert all_negations(text) == ()
+    assert negations(text) == ()
+    assert negations_against(text, "The liner passed through the gulf on Monday.") == ()
+    # what it shares with the clause is not ruled out: "at the protesters" is where both fired
+    text = "Soldiers fired warning shots rather than live rounds at the protesters."
+    assert not negations_against(text, "Soldiers fired warning shots toward the protesters.")
+    assert negations_against(text, "Soldiers fired live rounds into the crowd.")
 
 
 def test_one_contrast_worded_two_ways_is_no_clash_of_polarity() -> None:

@@ -96,3 +96,12 @@ def test_a_count_keeps_its_verb_across_an_aside_and_others_are_people() -> None:
                "Six people, one of them a child, were killed in Dorn and two others were wounded.",
                0.68)
     assert r == "conflict"
+
+
+def test_a_breakdown_in_an_aside_is_no_count_of_its_own() -> None:
+    a = "Four soldiers, two of them officers, were wounded in the ambush near Kell."
+    assert [(c.q.value, c.kind) for c in counts(a)] == [(4, "injuries")]
+    # but after a semicolon "three of them were killed" is a count of what happened
+    assert (3, "deaths") in [(c.q.value, c.kind) for c in counts(
+        "The gunmen took 20 hostages; three of them were killed.")]
+    assert judged(a, "Four troops were injured in the ambush near Kell.", 0.75) != "conflict"

@@ -8,6 +8,7 @@ registered by name, so the judge's set can be chosen and extended.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -267,7 +268,11 @@ def _contrast(text: str, m: re.Match[str]) -> str | None:
     such contrast."""
     if m.group(0).lower().startswith(("rather", "instead")):
         c = _RATHER.match(text, m.end())
-        return c.group(1) if c else None
+        if not c:
+            return None
+        first, *rest = c.group(1).split()
+        kept = [first, *itertools.takewhile(lambda w: w.lower() not in _LINKS, rest)]
+        return " ".join(w for w in kept if w.lower() not in _LINKS | _PRONOUNS)  # may be ""
     if m.group(0).lower() != "not" or not re.search(r",\s*$", text[: m.start()]):
         return None
     c = _CONTRAST.match(text, m.end())
@@ -276,8 +281,15 @@ def _contrast(text: str, m: re.Match[str]) -> str | None:
 
 # ", not fighters," / ", not Muscat, that": a contrast inside commas, not a negated clause
 _CONTRAST = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s*,")
-# "fired into the crowd rather than as warning shots": up to five words, to the clause's end
-_RATHER = re.compile(r"\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+)(?=\s*(?:[,.;:]|$))")
+# "fired into the crowd rather than as warning shots": up to four words in its clause, and of
+# those the thing ruled out only, not what it shares with the rest ("warning shots rather than
+# live rounds at the protesters" rules out live rounds)
+_RATHER = re.compile(r"\s+([\w'’-]+(?:\s+[\w'’-]+){0,3})")
+_LINKS = frozenset({"at", "on", "in", "into", "to", "toward", "towards", "from", "for", "with",
+                    "by", "during", "after", "before", "over", "near", "because", "so", "and",
+                    "but", "while", "which", "that", "who", "as", "through"})
+_PRONOUNS = frozenset({"it", "them", "this", "that", "those", "these", "its", "their", "his",
+                       "her", "him", "us", "one"})
 
 
 # ---------------------------------------------------------------- numbers

@@ -64,8 +64,8 @@ def _scalar_row(a: Claim, b: Claim, similarity: float,
     weight = {r.type: r.weight for r in reasons}
     dets = [weight.get(name, 0.0) for name in DETECTOR_FEATURES]
     ta, tb = token_set(a.content), token_set(b.content)
-    na = len(negations_beside(a.content, b.content))  # as trained, but a negated saying
-    nb = len(negations_beside(b.content, a.content))  # ("did not say that P") against P
+    na = _as_trained(negations_beside(a.content, b.content))  # but a negated saying ("did
+    nb = _as_trained(negations_beside(b.content, a.content))  # not say that P") against P
     novel_a = len(ta - tb) / max(1, len(ta))
     novel_b = len(tb - ta) / max(1, len(tb))
     (hedge_a, refute_a), (hedge_b, refute_b) = _cues(a.text), _cues(b.text)
@@ -124,3 +124,9 @@ def pair_features(
         dtype=np.float32,
     ) if len(claims_a) else np.zeros((0, len(SCALAR_NAMES)), dtype=np.float32)
     return np.hstack([scalars, va * vb, np.abs(va - vb)]).astype(np.float32)
+
+
+def _as_trained(found: Sequence[re.Match[str]]) -> int:
+    """How many negation cues, as the classifier was trained to count them: "rather than" and
+    "instead of" (read as contrasts since 2026-12-05) were no cues then."""
+    return sum(1 for m in found if not m.group(0).lower().startswith(("rather", "instead")))

@@ -9,15 +9,7 @@ from functools import lru_cache
 
 from ...records import Claim, Reason, Span
 from ..detectors import Pair, detector, span_of
-from ..text import (
-    Quantity,
-    countries,
-    dates,
-    elsewhere,
-    entities,
-    quantities,
-    shared_anchors,
-)
+from ..text import Quantity, countries, dates, elsewhere, entities, quantities, shared_anchors
 from .happenings import HAPPENINGS, happenings, same_happening
 from .owners import two_owners
 from .told import told_count, told_late
@@ -165,8 +157,11 @@ def counts(text: str) -> tuple[Count, ...]:
                 text, number_end):
             continue  # the 25 of "19 of the 25 drones": the whole, not what happened; but the
             # 12 of "five of the 12 dead" counts the dead
-        if (part := _PART_OF.match(text, number_end)) and _COUNTED_NOUN.match(text, part.end()):
-            continue  # the five of "five of the 12 dead were children": a breakdown of a count
+        part = _PART_OF.match(text, number_end)
+        if part and (_COUNTED_NOUN.match(text, part.end())
+                     or part["back"] and text[:q.start].rstrip().endswith(",")):
+            continue  # the five of "five of the 12 dead were children": a breakdown of a count;
+            # the two of "Four soldiers, two of them officers, were wounded"
         if _OF_WHICH.match(text, q.end):
             whole = q.unit.lower()
         unit = q.unit.lower()
@@ -383,7 +378,7 @@ _OF_ITS = re.compile(r"\S+\s+(?:out\s+)?of\s+(?:its|the|their|his|her|our|those|
 # The whole a part is counted out of: "19 of the 25 drones", "nineteen out of twenty-five": the
 # count is the part.
 _PART_OF = re.compile(rf"\s+(?:out\s+)?of\s+(?:(?:the\s+|its\s+|their\s+)?(?:\d[\d,]*|"
-                      rf"{_NUMBER_WORD})|those|them|whom)", re.I)
+                      rf"{_NUMBER_WORD})|(?P<back>those|them|whom))", re.I)
 _A_WHOLE = re.compile(rf"\b(?:(?:\d[\d,]*|{_NUMBER_WORD})\s+(?:out\s+)?of\s+(?:the\s+|its\s+|"
                       r"their\s+)?|(?:half|(?:a|one|two|three)\s+(?:quarter|third|fifth|tenth)s?|"
                       r"majority|most)\s+of\s+(?:the\s+|its\s+|their\s+|[\w-]+['’]s\s+)?)$", re.I)
