@@ -8,7 +8,6 @@ registered by name, so the judge's set can be chosen and extended.
 from __future__ import annotations
 
 import difflib
-import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from typing import TypeVar
 from ..records import Claim, Reason, Span
 from ..registry import Registry
 from ..wordlists import word_set
+from .contrasts import contrast
 from .demonyms import same_actor
 from .moments import two_moments
 from .office_names import one_spelling
@@ -188,7 +188,7 @@ def all_negations(text: str) -> tuple[re.Match[str], ...]:
                           and _DETERMINER_BEFORE.search(text, 0, m.start()))
                  # "rather than" / "instead of" negate only as a contrast with what they rule out
                  and (not m.group(0).lower().startswith(("rather", "instead"))
-                      or _contrast(text, m) is not None))
+                      or contrast(text, m) is not None))
 
 
 # "a failed rocket launch", "the army's failed offensive": a description, not a denial
@@ -209,7 +209,7 @@ _NOT_NEGATING = re.compile(r"\s+(?:(?:the\s+)?only|just|merely|least|until|to\s+
 def negations(text: str) -> tuple[re.Match[str], ...]:
     """``all_negations`` but a contrast set off by commas ("civilians, not fighters, were
     killed" states who was killed; it denies only the fighters: ``negations_against``)."""
-    return tuple(m for m in all_negations(text) if _contrast(text, m) is None)
+    return tuple(m for m in all_negations(text) if contrast(text, m) is None)
 
 
 def negations_beside(text: str, other: str) -> tuple[re.Match[str], ...]:
@@ -255,41 +255,12 @@ def negations_against(text: str, other: str) -> tuple[re.Match[str], ...]:
     if not _has_contrast(text) or negations(other):
         return found
     theirs = token_set(other)
-    return tuple(m for m in found if (y := _contrast(text, m)) is None or token_set(y) & theirs)
+    return tuple(m for m in found if (y := contrast(text, m)) is None or token_set(y) & theirs)
 
 
 @lru_cache(maxsize=65536)
 def _has_contrast(text: str) -> bool:
-    return any(_contrast(text, m) is not None for m in all_negations(text))
-
-
-def _contrast(text: str, m: re.Match[str]) -> str | None:
-    """What a ", not Y," or "X rather than Y" contrast rules out (Y), or None when ``m`` is no
-    such contrast."""
-    if m.group(0).lower().startswith(("rather", "instead")):
-        c = _RATHER.match(text, m.end())
-        if not c:
-            return None
-        first, *rest = c.group(1).split()
-        kept = [first, *itertools.takewhile(lambda w: w.lower() not in _LINKS, rest)]
-        return " ".join(w for w in kept if w.lower() not in _LINKS | _PRONOUNS)  # may be ""
-    if m.group(0).lower() != "not" or not re.search(r",\s*$", text[: m.start()]):
-        return None
-    c = _CONTRAST.match(text, m.end())
-    return text[m.end():c.end()].strip(" ,") if c else None
-
-
-# ", not fighters," / ", not Muscat, that": a contrast inside commas, not a negated clause
-_CONTRAST = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s*,")
-# "fired into the crowd rather than as warning shots": up to four words in its clause, and of
-# those the thing ruled out only, not what it shares with the rest ("warning shots rather than
-# live rounds at the protesters" rules out live rounds)
-_RATHER = re.compile(r"\s+([\w'’-]+(?:\s+[\w'’-]+){0,3})")
-_LINKS = frozenset({"at", "on", "in", "into", "to", "toward", "towards", "from", "for", "with",
-                    "by", "during", "after", "before", "over", "near", "because", "so", "and",
-                    "but", "while", "which", "that", "who", "as", "through"})
-_PRONOUNS = frozenset({"it", "them", "this", "that", "those", "these", "its", "their", "his",
-                       "her", "him", "us", "one"})
+    return any(contrast(text, m) is not None for m in all_negations(text))
 
 
 # ---------------------------------------------------------------- numbers
