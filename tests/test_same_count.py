@@ -105,3 +105,13 @@ def test_a_breakdown_in_an_aside_is_no_count_of_its_own() -> None:
     assert (3, "deaths") in [(c.q.value, c.kind) for c in counts(
         "The gunmen took 20 hostages; three of them were killed.")]
     assert judged(a, "Four troops were injured in the ambush near Kell.", 0.75) != "conflict"
+
+
+def test_its_fighters_are_the_speakers_own() -> None:
+    a = "The Kessian Front said its fighters carried out the bombing at the Dorn checkpoint."
+    b = "Responsibility for the attack on the Dorn checkpoint was claimed by the Kessian Front."
+    assert judged(a, b, 0.65) != "conflict"  # one group credited twice, not two
+    # with no speaker to name the side, "its fighters" is read as before
+    (x,) = [c for c in same_credit.__globals__["frame_credits"](claim_from_text(
+        "Its fighters carried out the bombing at the Dorn checkpoint.", "c:0"))]
+    assert x.agent == "its fighters"

@@ -71,8 +71,7 @@ _WINNER = tuple(re.compile(rx) for rx in (
     rf"{_AGENT_NP}\s+(?:was|had\s+been|has\s+been)\s+(?:declared|proclaimed)\s+(?:the\s+)?"
     rf"(?:winner|victor)",
     rf"{_AGENT_NP}\s+(?:had\s+|has\s+)?(?:won|wins)\s+(?:the\s+|a\s+|an\s+)?(?:{_VOTE}|"
-    rf"by\s+a\s+\w+\s+margin)",
-    rf"{_AGENT_NP}\s+(?:was|has\s+been|had\s+been)\s+re-?elected",
+    rf"by\s+a\s+\w+\s+margin)", rf"{_AGENT_NP}\s+(?:was|has\s+been|had\s+been)\s+re-?elected",
     rf"{_AGENT_NP}['’]s\s+(?:(?:election|electoral|landslide)\s+)?(?:victory|win|re-?election)",
 ))
 # A first agent coordinated with the one a verb follows: "[The United States] and Britain".
@@ -120,8 +119,7 @@ _ASKED: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
      rf"{{1,3}}?)?\s+(?:had\s+|has\s+)?(?:called|phoned|rang|contacted|reached\s+out\s+to)\s+"
      rf"(?!on\b)(?:(?!(?:and|but|or|refused|declined|not|never|urged|on)\b)[\w’'-]+\s+){{0,7}}?"
      rf"to\s+(?:request|seek|ask\s+for|propose|plead\s+for)\s+(?:a\s+|an\s+|the\s+)?"
-     rf"(?:[\w-]+\s+){{0,2}}?(?P<out>{PEACE})", "ceasefire", "requester"),
-))
+     rf"(?:[\w-]+\s+){{0,2}}?(?P<out>{PEACE})", "ceasefire", "requester"), ))
 # Who proposed or started a swap, a corridor or talks: "X proposed the prisoner swap", "the
 # dialogue was initiated by X", "the idea for the exchange originated with X", "It was X that
 # pressed for the meeting", "X had invited the movement to talks"; "not at X's behest".
@@ -162,8 +160,7 @@ _DENIED_OR_CLEFT: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     # Kharkiv that was hit" is a passive: after "was", only "-ing" or "behind"
     (rf"\b[Ii]t\s+(?:is|was)\s+{_AGENT_NP}\s+(?:that|who)\s+(?:(?:is|was|are|were|has\s+been|"
      rf"had\s+been)\s+(?:attacking|shelling|striking|bombing|firing|behind|responsible)|"
-     rf"(?:{_CAUSE_VERBS}))\b", "cause"),
-))
+     rf"(?:{_CAUSE_VERBS}))\b", "cause"), ))
 
 
 # The patterns ``_frame_credits`` reads, compiled once (it runs once per claim text).
@@ -352,14 +349,17 @@ def _all_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
     c = Claim("x:0", "x", text, 0, len(text), speaker=speaker, proposition=text)
     out: dict[tuple[str, str, str | None], Credit] = {}
     for x in [*credits(c), *_frame_credits(text, speaker)]:
-        if (x.agent == "its" or x.agent in _OWN_SIDE.get(x.role, ())
-                or _FIRST_PERSON.match(text, x.start)):
+        if ((x.agent or "").split()[:1] in (["its"], ["their"])
+                or x.agent in _OWN_SIDE.get(x.role, ()) or _FIRST_PERSON.match(text, x.start)):
             # "its troops returned fire", "soldiers shot back": the speaker's side answered;
-            # "we had nothing to do with it", "our forces did not fire": the speaker's side
-            side = speaker and subject_key(speaker)
-            if not side or side in _UNNAMED:
-                continue  # the speaker keyed as a subject ("The Kessian Popular Guard": kessian)
-            x = Credit(x.outcome, x.role, side, x.start, x.end)
+            # "we had nothing to do with it", "our forces did not fire": the speaker's side;
+            # "its fighters carried out the bombing", the Taliban said: the Taliban did
+            own = norm_actor if (x.agent or "").startswith(("its ", "their ")) else subject_key
+            side = speaker and own(speaker)  # "its fighters": keyed as the other claims' agents
+            if side and side not in _UNNAMED:  # the speaker keyed as a subject ("The Kessian
+                x = Credit(x.outcome, x.role, side, x.start, x.end)  # Popular Guard": kessian)
+            elif own is subject_key:
+                continue  # whose it is, no one says; "its troops" stays as it was read
         out.setdefault((outcome_class(x), x.role, x.agent), x)  # one frame said twice is one
     return tuple(out.values())
 
