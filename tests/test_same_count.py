@@ -115,3 +115,12 @@ def test_its_fighters_are_the_speakers_own() -> None:
     (x,) = [c for c in same_credit.__globals__["frame_credits"](claim_from_text(
         "Its fighters carried out the bombing at the Dorn checkpoint.", "c:0"))]
     assert x.agent == "its fighters"
+
+
+def test_soldiers_lost_are_soldiers_killed() -> None:
+    (x,) = counts("It lost three soldiers in the ambush near Kestrel Pass.")
+    assert (x.kind, x.head) == ("deaths", "soldier")
+    assert counts("The army lost two jets.")[0].kind == "losses"  # things lost stay losses
+    assert judged("The army said it lost three soldiers in the ambush near Kestrel Pass.",
+                  "Five soldiers were killed when insurgents ambushed a patrol at Kestrel Pass.",
+                  0.69) == "conflict"

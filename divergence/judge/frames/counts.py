@@ -14,7 +14,7 @@ from .happenings import HAPPENINGS, happenings, same_happening
 from .owners import two_owners
 from .told import told_count, told_late
 from .totals import MODIFIER_STOP, of_one_kind, one_noun, part_and_whole, part_of_a_total, two_sorts
-from .zeros import more_than_all, no_harm, zeros
+from .zeros import human, more_than_all, no_harm, zeros
 
 _COUNT_PREDICATES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (k, re.compile(rf"\b(?:{v})\b", re.I)) for k, v in (
@@ -203,6 +203,8 @@ def counts(text: str) -> tuple[Count, ...]:
         if kind and re.search(r"\b(?:nearly|almost)\s*$", text[max(0, q.start - 12):q.start], re.I):
             lo = 0.75 * hi  # "nearly 20,000 families" displaced: close below it, not any fewer;
             # a bare count ("nearly 100 vessels" beside "two vessels" boarded) stays up to it
+        if kind == "losses" and (head == "person" or human(head)):
+            kind = "deaths"  # "it lost three soldiers in the ambush": three were killed
         out.append(Count(q, kind or "count", head, lo, hi))
     return tuple(out)
 
