@@ -124,3 +124,8 @@ def test_soldiers_lost_are_soldiers_killed() -> None:
     assert judged("The army said it lost three soldiers in the ambush near Kestrel Pass.",
                   "Five soldiers were killed when insurgents ambushed a patrol at Kestrel Pass.",
                   0.69) == "conflict"
+
+
+def test_lives_saved_are_no_deaths() -> None:
+    assert counts("He said ending the war had saved thousands of lives.") == ()
+    assert counts("The fighting has cost thousands of lives.")[0].kind == "deaths"

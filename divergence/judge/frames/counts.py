@@ -174,6 +174,8 @@ def counts(text: str) -> tuple[Count, ...]:
         told = told_count(text, q) if late and (not unit or unit.endswith("ed")) else None
         if told:  # "put the number of civilians killed by the RSF at more than 2,000", "put
             unit = told[0]  # the crowd at 50,000"
+        if unit == "lives" and _SAVED.search(text, max(0, q.start - 30), q.start):
+            continue  # "saved thousands of lives": lives not lost
         if unit == "%":
             out.append(Count(q, "share", _share_owner(text, q), lo, hi))
             continue
@@ -339,6 +341,7 @@ def _nearest_predicate(text: str, q: Quantity) -> str | None:
     return best[1] if best else None
 
 
+_SAVED = re.compile(r"\b(?:sav|spar|protect|rescu)\w*\s+(?:[\w-]+\s+){0,2}$", re.I)
 # An aside between a count and its verb: "Six people, one of them a child, were killed".
 _ASIDE = re.compile(r"^\s*,[^,;.]{1,60},")
 _AND_VERB = re.compile(r"\band\s+(?:[a-z]+\s+)?$", re.I)  # a verb joined by "and" before it
