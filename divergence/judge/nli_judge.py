@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from ..records import Claim, Judgement, Reason
+from .anchors import specific_anchors
 from .detectors import (
     Pair,
     denial_inside,
@@ -32,7 +33,6 @@ from .detectors import (
     text_span,
     who,
 )
-from .frames import counts
 from .frames.aligned import measures_apart, owners_apart, values_apart
 from .frames.counts import dates_differ
 from .frames.credit import other_culprits
@@ -334,7 +334,7 @@ class NLIJudge(Judge):
 
     def _agree_bar(self, a: Claim, b: Claim) -> float:
         """P(entailment) at which the model agrees a pair alone: lower when both pin one fact."""
-        return self.nli_agree if _specific_anchors(a.content, b.content) else self.bare_agree
+        return self.nli_agree if specific_anchors(a.content, b.content) else self.bare_agree
 
     def needs_model(self, a: Claim, b: Claim, sim: float, reasons: Sequence[Reason]) -> bool:
         """Whether the model's reading could change this pair's label: a negation or antonym to
@@ -353,7 +353,7 @@ class NLIJudge(Judge):
             return False
         if self.nli_conflict > 1 and any(r.type == "distance" for r in reasons):
             return False  # it could only agree the pair, which the distance rules out
-        if _specific_anchors(a.content, b.content):  # close and pinned: agreed by the anchors;
+        if specific_anchors(a.content, b.content):  # close and pinned: agreed by the anchors;
             return self.anchored_sim > sim >= self.read_apart  # worded apart: ask, if ever
         return self._paraphrase(a, b, sim) and not self._copies(a, b, sim)
 
@@ -409,7 +409,7 @@ class NLIJudge(Judge):
                    or _measures_apart(a, b) or _moments_apart(a, b))
         distance = next((r for r in reasons if r.type == "distance"), None)
         if not blocked:
-            anchors = _specific_anchors(a.content, b.content)
+            anchors = specific_anchors(a.content, b.content)
             if same_value:
                 return _settle(Judgement("agree", same_value[0].weight, (*same_value, *extra),
                                          sim), distance, reasons, extra)
@@ -498,14 +498,6 @@ def _aligned(a: Claim, b: Claim, sim: float, why: Reason, extra: tuple[Reason, .
     return Judgement("agree", why.weight, (why, *extra), sim)
 
 
-_GENERIC_HEADS = frozenset({
-    "dialogue", "talks", "agreement", "deal", "ministry", "council", "committee", "department",
-    "office", "forces", "army", "government", "partnership", "initiative", "summit", "meeting",
-    "relations", "relationship", "cooperation", "strategy", "programme", "program", "plan",
-    "conference", "forum", "alliance", "union", "organization", "organisation", "agency",
-    "commission", "authority", "administration", "embassy", "mission", "declaration", "act"})
-
-
 _POLARITY = ("negation", "antonym")
 
 
@@ -555,17 +547,6 @@ def at_a_distance(a: Claim, b: Claim) -> Reason | None:
                   (span,) if span else (), weight=0.9)
 
 
-@lru_cache(maxsize=65536)
-def _specific_anchors(a: str, b: str) -> frozenset[str]:
-    """What pins two statements to one fact: people and places both name (not countries, nor
-    country pairs such as "India-US", nor the generic head of two different names such as the
-    "Dialogue" of two dialogues), the same day or time, and the same number (10 or more: "two
-    men" pins nothing)."""
-    na, nb = _anchors_of(a), _anchors_of(b)
-    numbers = {v for v in na[2] & nb[2] if _same_thing_counted(a, b, v)}
-    return frozenset((na[0] & nb[0]) | (na[1] & nb[1]) | {f"{v:g}" for v in numbers})
-
-
 # An antonym between definite statements ("the airport reopened" / "the airport closed") decides
 # as a structural reason does: the small NLI model reads such pairs as agreeing ("resumed" /
 # "suspended": entailment 0.98). Between indefinite descriptions it stays the model's to confirm.
@@ -573,35 +554,6 @@ DEFINITE_ANTONYM = 0.8
 
 # Pairs whose reasons one run keeps (``NewsJudge._read_once``), a few hundred bytes each.
 _READ_MAX = 100_000
-
-
-def _same_thing_counted(a: str, b: str, value: float) -> bool:
-    """Whether a number both claims give may count one thing: not when each says what it
-    counts and the kinds differ ("14 aid workers released" / "14 fighters killed"; "200
-    detained" / "200 police officers deployed"), or, for bare counts, the things ("30 trucks"
-    / "30 tents"). "Twelve miners were killed" / "a dozen workers dead" may."""
-    ka = {(c.kind, c.head) for c in counts(a) if c.q.value == value}
-    kb = {(c.kind, c.head) for c in counts(b) if c.q.value == value}
-    return not (ka and kb) or any(x[0] == y[0] and (x[0] != "count" or x[1] == y[1])
-                                  for x in ka for y in kb)
-
-
-@lru_cache(maxsize=32768)
-def _anchors_of(t: str) -> tuple[frozenset[str], frozenset[str], frozenset[float]]:
-    """One claim's specific names, days and telling counts (10 or more, not ordinals): read once
-    per claim, not once per pair."""
-    from .text import SETTING_COUNTRIES, countries, dates, entities, quantities
-
-    names = set()
-    for m in entities(t):
-        words = m.text.replace("-", " ").replace("/", " ").split()
-        if m.key in SETTING_COUNTRIES or all(countries(w) & SETTING_COUNTRIES for w in words):
-            continue  # "India-US", "New Delhi": countries are the setting, not the fact
-        names.add(m.key if m.key not in _GENERIC_HEADS else m.text.lower())
-    days = {f"{d.kind}:{d.value}" for d in dates(t) if d.kind in ("monthday", "weekday", "time")}
-    numbers = {q.value for q in quantities(t) if q.value >= 10  # "two men" pins nothing
-               and not re.match(r"[\d,.]*(?:st|nd|rd|th)\b", t[q.start:])}
-    return frozenset(names), frozenset(days), frozenset(numbers)
 
 
 @lru_cache(maxsize=65536)
