@@ -29,6 +29,8 @@ from .detectors import (
     denial_inside,
     is_conflict,
     negated_sayings,
+    negations_against,
+    span_of,
     speaker_key,
     text_span,
     who,
@@ -604,8 +606,6 @@ def _length_ratio(a: str, b: str) -> float:
 def polarity_flip(a: Claim, b: Claim, words: float = 0.5) -> Reason | None:
     """One claim negates and the other does not, and they share at least ``words`` of their
     content words: a negation too loosely worded for the strict detector, for the model to judge."""
-    from .detectors import negations_against, span_of
-
     na = negations_against(a.content, b.content)
     nb = negations_against(b.content, a.content)
     if len(na) % 2 == len(nb) % 2 or overlap(a.content, b.content) < words:
