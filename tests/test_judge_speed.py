@@ -175,3 +175,53 @@ def test_pair_features_rows_are_scalar_features() -> None:
         row = scalar_features(a, b, sims[k])
         assert row.dtype == np.float32
         assert X[k, : len(row)].tobytes() == row.tobytes()
+
+
+class _PairReader:
+    """A stand-in NLI model whose reading of a pair depends on that pair alone (as the shipped
+    ONNX model's does); ``batch_size`` says whether the judge may read ahead with it."""
+
+    name = "nli:stand-in"
+
+    def __init__(self, batch_size: int) -> None:
+        self.batch_size = batch_size
+        self.calls = 0
+
+    def predict(self, pairs: list[tuple[str, str]]) -> np.ndarray:
+        import hashlib
+
+        self.calls += 1
+        rows = [np.frombuffer(hashlib.md5(f"{a}\x00{b}".encode()).digest()[:3], dtype=np.uint8)
+                .astype(np.float32) + 1 for a, b in pairs]
+        return np.array([r / r.sum() for r in rows], dtype=np.float32).reshape(-1, 3)
+
+    def reason(self, a_id: str, b_id: str, probs: np.ndarray) -> object:
+        from divergence.records import Reason
+
+        return Reason("nli", f"read {probs.round(4).tolist()}", (a_id, b_id),
+                      weight=float(probs.max()))
+
+
+def test_reading_ahead_gives_what_one_reading_at_the_end_gives() -> None:
+    """``NLIJudge.judge_pairs`` hands each chunk's pairs to a model that reads pairs alone while
+    the rules read on (``judge.reading``); every label, confidence and reason must be what one
+    call for all the pairs, after the rules, gives."""
+    from divergence.judge import NLIJudge
+
+    who = ["The talks", "The strike", "The ceasefire", "The vote", "The march", "The summit"]
+    what = ["went ahead", "did not go ahead", "was peaceful", "was violent", "was delayed",
+            "ended early", "was not delayed", "began"]
+    left, right, sims = [], [], []
+    for i in range(700):  # past the first chunks (128, 256, ...)
+        a = f"{who[i % 6]} {what[i % 8]} in the morning."
+        b = f"{who[(i // 3) % 6]} {what[(i // 5) % 8]} in the morning."
+        left.append(claim(a, f"a{i}:0"))
+        right.append(claim(b, f"b{i}:0"))
+        sims.append(0.6 + 0.35 * ((i * 7) % 11) / 10)
+    ahead, once = _PairReader(batch_size=1), _PairReader(batch_size=32)
+    got = NLIJudge(nli=ahead).judge_pairs(left, right, sims)
+    want = NLIJudge(nli=once).judge_pairs(left, right, sims)
+    assert once.calls >= 1 and ahead.calls > once.calls  # read in chunks, not in one call
+    assert [(v.label, v.confidence, v.reasons) for v in got] == [
+        (v.label, v.confidence, v.reasons) for v in want]
+

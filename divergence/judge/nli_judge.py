@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 import numpy as np
@@ -46,6 +46,7 @@ from .hedges import distance_cue, unsettled
 from .moments import two_moments
 from .once import said
 from .pair import DEFAULT_DETECTORS, STRUCTURAL, Judge, compatible_speakers, noisy_or
+from .reading import ReadAhead, chunks, reads_alone
 from .text import dates, elsewhere, overlap
 from .trust import trusted
 
@@ -178,17 +179,43 @@ class NLIJudge(Judge):
 
     def judge_pairs(self, left: Sequence[Claim], right: Sequence[Claim], sims: Sequence[float],
                     va: np.ndarray | None = None, vb: np.ndarray | None = None) -> list[Judgement]:
-        """Label aligned pairs (left[i], right[i]); the model reads the gated pairs in one call."""
-        reasons = [self._read_once(a, b, float(s))
-                   for a, b, s in zip(left, right, sims, strict=True)]
-        p_pair = self._pair_probs(left, right, sims, va, vb, reasons)
-        decided = {i for i, (a, b, s) in enumerate(zip(left, right, sims, strict=True))
-                   if self._classifier_decides(a, b, float(s), reasons[i], p_pair[i])}
-        probs = self.model_probs(left, right, sims, reasons, skip=decided)
-        out = [self._decide_news(a, b, float(s), reasons[i], probs[i], p_pair[i])
-               for i, (a, b, s) in enumerate(zip(left, right, sims, strict=True))]
-        out = self._voices_apart(left, right, reasons, probs, out, va, vb)
-        return [trusted(v) for v in out] if self.trust else out
+        """Label aligned pairs (left[i], right[i]). The rules read them chunk by chunk, and
+        each chunk's pairs for the model go to it at once, read on a thread while the rules read
+        on (``reading``); the pairs it does not read are decided while it reads."""
+        reasons: list[list[Reason]] = []
+        p_pair: list[float | None] = []
+        todo: set[int] = set()
+        with ReadAhead(partial(self._model_reads, left, right, reasons),
+                       reads_alone(self.model)) as ahead:
+            for s, e in chunks(len(left)):
+                reasons += [self._read_once(a, b, float(x))
+                            for a, b, x in zip(left[s:e], right[s:e], sims[s:e], strict=True)]
+                p_pair += self._pair_probs(left[s:e], right[s:e], sims[s:e], _rows(va, s, e),
+                                           _rows(vb, s, e), reasons[s:e])
+                rows = [i for i in range(s, e) if self._model_reads_pair(
+                    left[i], right[i], sims[i], reasons[i], p_pair[i])]
+                todo.update(rows)
+                ahead.add(rows)
+            out: list[Judgement | None] = [
+                None if i in todo else self._decide_news(a, b, float(x), reasons[i], None,
+                                                         p_pair[i])
+                for i, (a, b, x) in enumerate(zip(left, right, sims, strict=True))]
+            got = ahead.results()
+        probs = [got.get(i) for i in range(len(left))]
+        done = [v if v is not None else self._decide_news(a, b, float(x), reasons[i], probs[i],
+                                                          p_pair[i])
+                for i, (a, b, x, v) in enumerate(zip(left, right, sims, out, strict=True))]
+        done = self._voices_apart(left, right, reasons, probs, done, va, vb)
+        return [trusted(v) for v in done] if self.trust else done
+
+    def _model_reads_pair(self, a: Claim, b: Claim, sim: float, reasons: Sequence[Reason],
+                          p_pair: float | None) -> bool:
+        """Whether the model reads this pair: its reading could change the label
+        (``needs_model``) and the pair classifier has not decided it (``_classifier_decides``).
+        ``sim`` as the caller has it: ``needs_model`` compares it unconverted, as it always has."""
+        return (self.model is not None
+                and not self._classifier_decides(a, b, float(sim), reasons, p_pair)
+                and self.needs_model(a, b, sim, reasons))
 
     def _read_once(self, a: Claim, b: Claim, sim: float) -> list[Reason]:
         """The pair's reasons through its stances, each pair read once per run. The key is what
@@ -306,8 +333,17 @@ class NLIJudge(Judge):
             return out
         todo = [i for i, (a, b, s, rs) in enumerate(zip(left, right, sims, reasons, strict=True))
                 if i not in skip and self.needs_model(a, b, s, rs)]
+        for i, p in self._model_reads(left, right, reasons, todo).items():
+            out[i] = p
+        return out
+
+    def _model_reads(self, left: Sequence[Claim], right: Sequence[Claim],
+                     reasons: Sequence[Sequence[Reason]], todo: Sequence[int]
+                     ) -> dict[int, np.ndarray]:
+        """The model's probabilities for the pairs ``todo`` (rows), read as ``model_probs``
+        says; each pair's depend on that pair alone."""
         if not todo:
-            return out
+            return {}
         can_agree = {i for i in todo if not any(is_conflict(r) for r in reasons[i])}
         first = [(left[i].content, right[i].content)
                  if i not in can_agree or len(left[i].content) >= len(right[i].content)
@@ -325,6 +361,7 @@ class NLIJudge(Judge):
                      and _length_ratio(*first[pos[i]]) < self.second_length)]
         flipped = [(b, a) for a, b in (first[pos[i]] for i in again)]
         ba = dict(zip(again, self.model.predict(flipped), strict=True)) if again else {}
+        out: dict[int, np.ndarray] = {}
         for i in todo:
             x = ab[i]
             y = ba.get(i, x)
@@ -454,6 +491,11 @@ class NLIJudge(Judge):
                 reasons = [*reasons, why]
         neither = float(p[2]) if p is not None else 1.0 - sim
         return Judgement("neither", neither, (*reasons, *extra), sim)
+
+
+def _rows(v: np.ndarray | None, s: int, e: int) -> np.ndarray | None:
+    """Rows s to e of ``v``, or None."""
+    return None if v is None else v[s:e]
 
 
 def two_voices(a: Claim, b: Claim) -> bool:
