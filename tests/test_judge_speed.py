@@ -225,3 +225,19 @@ def test_reading_ahead_gives_what_one_reading_at_the_end_gives() -> None:
     assert [(v.label, v.confidence, v.reasons) for v in got] == [
         (v.label, v.confidence, v.reasons) for v in want]
 
+
+def test_quick_turns_shorten_the_switch_interval_and_restore_it() -> None:
+    """``gil.quick_turns`` only ever shortens the interval, and gives the old one back, also
+    when the block raises."""
+    import sys
+
+    from divergence.gil import QUICK, quick_turns
+
+    before = sys.getswitchinterval()
+    with quick_turns():
+        assert sys.getswitchinterval() == min(before, QUICK)
+    assert sys.getswitchinterval() == before
+    with pytest.raises(RuntimeError), quick_turns(10.0):
+        assert sys.getswitchinterval() == before  # never longer than it was
+        raise RuntimeError
+    assert sys.getswitchinterval() == before

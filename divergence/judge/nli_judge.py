@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from ..gil import quick_turns
 from ..records import Claim, Judgement, Reason
 from .anchors import specific_anchors
 from .detectors import (
@@ -186,7 +187,7 @@ class NLIJudge(Judge):
         p_pair: list[float | None] = []
         todo: set[int] = set()
         with ReadAhead(partial(self._model_reads, left, right, reasons),
-                       reads_alone(self.model)) as ahead:
+                       reads_alone(self.model)) as ahead, quick_turns():
             for s, e in chunks(len(left)):
                 reasons += [self._read_once(a, b, float(x))
                             for a, b, x in zip(left[s:e], right[s:e], sims[s:e], strict=True)]
