@@ -241,3 +241,51 @@ def test_quick_turns_shorten_the_switch_interval_and_restore_it() -> None:
         assert sys.getswitchinterval() == before  # never longer than it was
         raise RuntimeError
     assert sys.getswitchinterval() == before
+
+
+def test_no_agreement_within_reach_skips_the_blocking_reads() -> None:
+    """``NLIJudge._decide_news`` no longer reads what would block an agreement (other
+    measures, two moments, ...) when none is within reach (no same value, no shared anchor, no
+    entailment at ``bare_agree``, not as close as ``copy_sim`` or ``close_sim``): every label
+    and reason count here is what the full reading of 7ed96b9 gave."""
+    from divergence.judge import NLIJudge
+    from divergence.records import Reason
+
+    texts = [
+        ("The ceasefire took effect on Monday in Gaza.", "A truce began in Gaza on Monday."),
+        ("The talks were peaceful.", "The talks were violent."),
+        ("Protesters marched through the capital.",
+         "Thousands of people marched in the city centre."),
+        ("The strike hit a depot in Calder on Tuesday.",
+         "The strike hit a school in Calder on Tuesday."),
+        ("Officials said 40 people died in the blast.",
+         "Forty people were killed in the explosion."),
+        ("The president will visit Paris next week.", "Stocks fell sharply in early trading."),
+        ("Rescuers pulled 12 miners from the mine.", "Twelve miners were rescued, officials said."),
+        ("The vote was delayed until March.", "The vote went ahead as planned."),
+    ]
+
+    class Model:
+        name = "nli:stand-in"
+
+        def reason(self, a_id: str, b_id: str, q: np.ndarray) -> Reason:
+            return Reason("nli", "read", (a_id, b_id), weight=float(q.max()))
+
+    judge, got = NLIJudge(nli=None), []
+    for k, (x, y) in enumerate(texts):
+        for sim in (0.4, 0.5, 0.6, 0.7, 0.93):
+            for p in (None, (0.1, 0.8, 0.1), (0.02, 0.97, 0.01), (0.8, 0.1, 0.1)):
+                a = Claim(f"a{k}:0", f"a{k}", x, 0, len(x), proposition=x)
+                b = Claim(f"b{k}:0", f"b{k}", y, 0, len(y), proposition=y,
+                          speaker="Officials" if k % 3 == 0 else None)
+                reasons = judge._read_once(a, b, sim)
+                judge.model = None if p is None else Model()
+                v = judge._decide_news(a, b, sim, list(reasons),
+                                       None if p is None else np.array(p, dtype=np.float32))
+                got.append((v.label[0], str(len(v.reasons))))
+    assert "".join(x for x, _ in got) == (
+        "nnnnaaanaaanaaanaaannnnnnnnnnnnnnnnnanannnnnnnnnnnnnnnnnanannnanaaanaaanaaanaaannnnna"
+        "aanaaanaaanaaannnnnnnnnnnnnnnnnanannnnnaaanaaanaaanaaannnnnnnnnnnnnnnnnanan")
+    assert "".join(n for _, n in got) == (
+        "0111122112211221122101110111011112211121011101110111122111210121122112211221122101111"
+        "221122112211221011101110111011111210111122112211221122101110111011112211121")

@@ -436,7 +436,11 @@ class NLIJudge(Judge):
             return Judgement("agree", max(one[0].weight, p_conflict), (*one, *extra), sim)
         swapped = any(r.type == "entity" for r in reasons)
         same_value = [r for r in reasons if r.type == "same-value"]
-        blocked = (typed or swapped or not compatible_speakers(a, b)
+        anchors = specific_anchors(a.content, b.content)
+        # no agreement below is within reach: what would block one needs no reading (neither)
+        blocked = not (same_value or anchors or p_agree >= self.bare_agree
+                       or sim >= min(self.copy_sim, self.close_sim)) or (
+                   typed or swapped or not compatible_speakers(a, b)
                    or p_conflict >= self.nli_soft
                    # one of them tells of another happening ("at a separate protest last year")
                    or elsewhere(a.content) != elsewhere(b.content)
@@ -449,7 +453,6 @@ class NLIJudge(Judge):
                    or _measures_apart(a, b) or _moments_apart(a, b))
         distance = next((r for r in reasons if r.type == "distance"), None)
         if not blocked:
-            anchors = specific_anchors(a.content, b.content)
             if same_value:
                 return _settle(Judgement("agree", same_value[0].weight, (*same_value, *extra),
                                          sim), distance, reasons, extra)
