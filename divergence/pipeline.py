@@ -11,10 +11,12 @@ from typing import NamedTuple
 import numpy as np
 
 from .embed import Embedder, EmbeddingCache, embed
+from .gil import quick_turns
 from .group.claims import attach, candidate_pairs, find_groups, voices
 from .group.disputes import find_disputes
 from .group.events import find_events
 from .group.graph import NeighbourTable
+from .group.sparse import import_ahead
 from .group.stories import stories
 from .ingest.io import write_claims
 from .ingest.split import Splitter, embedding_text, split
@@ -103,11 +105,13 @@ def embed_claims(claims: Sequence[Claim], embedder: Embedder,
     from .judge.frames import read_ahead
 
     texts = [embedding_text(c) for c in claims]
-    ahead = read_ahead(claims)
-    with bar(len(texts), "embedding", progress, "claim") as tick:
-        out = embed(texts, embedder, cache, batch=batch, on_progress=tick)
-    if ahead is not None:
-        ahead.join()
+    with quick_turns():  # the embedder's threads get the GIL back quickly from the readers
+        ahead = read_ahead(claims)
+        import_ahead()  # what grouping imports late, beside the embedder too
+        with bar(len(texts), "embedding", progress, "claim") as tick:
+            out = embed(texts, embedder, cache, batch=batch, on_progress=tick)
+        if ahead is not None:
+            ahead.join()
     return out
 
 

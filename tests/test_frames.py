@@ -1678,14 +1678,14 @@ def test_parts_of_the_day_are_times_that_may_conflict() -> None:
 
 
 def test_a_number_both_claims_give_pins_them_only_when_it_counts_one_kind() -> None:
-    from divergence.judge.nli_judge import _specific_anchors
+    from divergence.judge.anchors import specific_anchors
 
-    assert "14" not in _specific_anchors(
+    assert "14" not in specific_anchors(
         "The militia released 14 aid workers on Friday.",
         "Fourteen militia fighters were killed on Friday in clashes.")
-    assert "200" not in _specific_anchors("About 200 people were detained at the protest.",
+    assert "200" not in specific_anchors("About 200 people were detained at the protest.",
                                           "Some 200 police officers were deployed.")
-    assert "12" in _specific_anchors("Twelve miners were killed in the explosion.",
+    assert "12" in specific_anchors("Twelve miners were killed in the explosion.",
                                      "The blast left a dozen workers dead.")
 
 

@@ -103,3 +103,18 @@ def test_frames_are_read_ahead_on_another_thread_and_errors_wait_for_grouping(
     assert t is not None
     t.join()
     assert escaped == []  # no error here: grouping reads the claim again and reports it
+
+
+def test_the_trie_finds_what_the_plain_alternation_finds() -> None:
+    """The gate's pattern is a trie of its words; it must open exactly where one regex of all
+    the words would (words inside others, shared beginnings, regex metacharacters)."""
+    from divergence.judge.gate import _trie
+
+    words = {"caus", "caused", "causing", "kill", "kidnap", "ki", "a.b", "(x)", "shell", "she"}
+    plain = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    trie = re.compile(_trie(words))
+    texts = ["", "k", "kx", "the cause", "cau", "a.b", "axb", "(x)", "x)", "shel", "sh e",
+             "he said she would", "kidnapped", "ca us ing", "blaming (x) first"]
+    for text in texts + [w[:-1] for w in words] + [w[1:] for w in words]:
+        assert (trie.search(text) is None) == (plain.search(text) is None), text
+    assert re.compile(_trie(set())).search("anything")  # no words: open, as before

@@ -175,3 +175,120 @@ def test_pair_features_rows_are_scalar_features() -> None:
         row = scalar_features(a, b, sims[k])
         assert row.dtype == np.float32
         assert X[k, : len(row)].tobytes() == row.tobytes()
+
+
+class _PairReader:
+    """A stand-in NLI model whose reading of a pair depends on that pair alone (as the shipped
+    ONNX model's does); ``batch_size`` says whether the judge may read ahead with it."""
+
+    name = "nli:stand-in"
+
+    def __init__(self, batch_size: int) -> None:
+        self.batch_size = batch_size
+        self.calls = 0
+
+    def predict(self, pairs: list[tuple[str, str]]) -> np.ndarray:
+        import hashlib
+
+        self.calls += 1
+        rows = [np.frombuffer(hashlib.md5(f"{a}\x00{b}".encode()).digest()[:3], dtype=np.uint8)
+                .astype(np.float32) + 1 for a, b in pairs]
+        return np.array([r / r.sum() for r in rows], dtype=np.float32).reshape(-1, 3)
+
+    def reason(self, a_id: str, b_id: str, probs: np.ndarray) -> object:
+        from divergence.records import Reason
+
+        return Reason("nli", f"read {probs.round(4).tolist()}", (a_id, b_id),
+                      weight=float(probs.max()))
+
+
+def test_reading_ahead_gives_what_one_reading_at_the_end_gives() -> None:
+    """``NLIJudge.judge_pairs`` hands each chunk's pairs to a model that reads pairs alone while
+    the rules read on (``judge.reading``); every label, confidence and reason must be what one
+    call for all the pairs, after the rules, gives."""
+    from divergence.judge import NLIJudge
+
+    who = ["The talks", "The strike", "The ceasefire", "The vote", "The march", "The summit"]
+    what = ["went ahead", "did not go ahead", "was peaceful", "was violent", "was delayed",
+            "ended early", "was not delayed", "began"]
+    left, right, sims = [], [], []
+    for i in range(700):  # past the first chunks (128, 256, ...)
+        a = f"{who[i % 6]} {what[i % 8]} in the morning."
+        b = f"{who[(i // 3) % 6]} {what[(i // 5) % 8]} in the morning."
+        left.append(claim(a, f"a{i}:0"))
+        right.append(claim(b, f"b{i}:0"))
+        sims.append(0.6 + 0.35 * ((i * 7) % 11) / 10)
+    ahead, once = _PairReader(batch_size=1), _PairReader(batch_size=32)
+    got = NLIJudge(nli=ahead).judge_pairs(left, right, sims)
+    want = NLIJudge(nli=once).judge_pairs(left, right, sims)
+    assert once.calls >= 1 and ahead.calls > once.calls  # read in chunks, not in one call
+    assert [(v.label, v.confidence, v.reasons) for v in got] == [
+        (v.label, v.confidence, v.reasons) for v in want]
+
+
+def test_quick_turns_shorten_the_switch_interval_and_restore_it() -> None:
+    """``gil.quick_turns`` only ever shortens the interval, and gives the old one back, also
+    when the block raises."""
+    import sys
+
+    from divergence.gil import QUICK, quick_turns
+
+    before = sys.getswitchinterval()
+    with quick_turns():
+        assert sys.getswitchinterval() == min(before, QUICK)
+    assert sys.getswitchinterval() == before
+    with pytest.raises(RuntimeError), quick_turns(10.0):
+        assert sys.getswitchinterval() == before  # never longer than it was
+        raise RuntimeError
+    assert sys.getswitchinterval() == before
+
+
+def test_no_agreement_within_reach_skips_the_blocking_reads() -> None:
+    """``NLIJudge._decide_news`` no longer reads what would block an agreement (other
+    measures, two moments, ...) when none is within reach (no same value, no shared anchor, no
+    entailment at ``bare_agree``, not as close as ``copy_sim`` or ``close_sim``): every label
+    and reason count here is what the full reading of 7ed96b9 gave (but the reasons the
+    same-count reading adds since)."""
+    from divergence.judge import NLIJudge
+    from divergence.records import Reason
+
+    texts = [
+        ("The ceasefire took effect on Monday in Gaza.", "A truce began in Gaza on Monday."),
+        ("The talks were peaceful.", "The talks were violent."),
+        ("Protesters marched through the capital.",
+         "Thousands of people marched in the city centre."),
+        ("The strike hit a depot in Calder on Tuesday.",
+         "The strike hit a school in Calder on Tuesday."),
+        ("Officials said 40 people died in the blast.",
+         "Forty people were killed in the explosion."),
+        ("The president will visit Paris next week.", "Stocks fell sharply in early trading."),
+        ("Rescuers pulled 12 miners from the mine.", "Twelve miners were rescued, officials said."),
+        ("The vote was delayed until March.", "The vote went ahead as planned."),
+    ]
+
+    class Model:
+        name = "nli:stand-in"
+
+        def reason(self, a_id: str, b_id: str, q: np.ndarray) -> Reason:
+            return Reason("nli", "read", (a_id, b_id), weight=float(q.max()))
+
+    judge, got = NLIJudge(nli=None), []
+    for k, (x, y) in enumerate(texts):
+        for sim in (0.4, 0.5, 0.6, 0.7, 0.93):
+            for p in (None, (0.1, 0.8, 0.1), (0.02, 0.97, 0.01), (0.8, 0.1, 0.1)):
+                a = Claim(f"a{k}:0", f"a{k}", x, 0, len(x), proposition=x)
+                b = Claim(f"b{k}:0", f"b{k}", y, 0, len(y), proposition=y,
+                          speaker="Officials" if k % 3 == 0 else None)
+                reasons = judge._read_once(a, b, sim)
+                judge.model = None if p is None else Model()
+                v = judge._decide_news(a, b, sim, list(reasons),
+                                       None if p is None else np.array(p, dtype=np.float32))
+                got.append((v.label[0], str(len(v.reasons))))
+    assert "".join(x for x, _ in got) == (
+        "nnnnaaanaaanaaanaaannnnnnnnnnnnnnnnnanannnnnnnnnnnnnnnnnanannnanaaanaaanaaanaaannnnna"
+        "aanaaanaaanaaannnnnnnnnnnnnnnnnanannnnnaaanaaanaaanaaannnnnnnnnnnnnnnnnanan")
+    # reason counts as 7ed96b9 gave them, but where the same-count reading (2026-12-05, sixth
+    # session) adds its reason to "40 people died" / "Forty people were killed" (2 where 1)
+    assert "".join(n for _, n in got) == (
+        "0111122112211221122101110111011112211121011101110111122111210121122112211221122101111"
+        "222122212221222011101110111011111210111122112211221122101110111011112211121")

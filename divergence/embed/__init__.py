@@ -95,6 +95,12 @@ class SentenceTransformerEmbedder:
             self._onnx = OnnxEncoder(folder, batch_size=size)
         return self._onnx
 
+    def open_onnx(self) -> None:
+        """Open the ONNX model now, as the first ``encode`` would (``engines`` does it on a
+        thread while the articles are read and split); nothing for the torch backend."""
+        if self.backend != "torch":
+            self._load_onnx()
+
     def _load(self):  # noqa: ANN202 - returns a SentenceTransformer, imported lazily
         if self._st is None:
             offline_env()

@@ -8,12 +8,16 @@ on the ECB+ workload). These give the same numbers and the same partitions
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
 
 from ..errors import DivergenceError
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 
 class EmptyVocabulary(DivergenceError, ValueError):
@@ -23,7 +27,11 @@ class EmptyVocabulary(DivergenceError, ValueError):
 def tfidf(texts: Sequence[str], analyzer: Callable[[str], Sequence[str]],
           dtype: type = np.float64) -> sparse.csr_matrix:
     """Rows of L2-normalised tf-idf, ``TfidfVectorizer(analyzer=..., sublinear_tf=True)``'s
-    recipe: 1 + log(count), smoothed idf ln((1 + n) / (1 + df)) + 1, columns in term order."""
+    recipe: 1 + log(count), smoothed idf ln((1 + n) / (1 + df)) + 1, columns in term order.
+    SciPy is imported here, not with the module: a report imports it beside the embedder
+    (``import_ahead``), not before reading its articles (~0.07 s)."""
+    from scipy import sparse
+
     vocab: dict[str, int] = {}
     cols: list[int] = []
     counts_of: list[int] = []
@@ -53,6 +61,25 @@ def tfidf(texts: Sequence[str], analyzer: Callable[[str], Sequence[str]],
     norms[norms == 0] = 1.0
     x.data /= np.repeat(norms, np.diff(x.indptr)).astype(dtype)
     return x
+
+
+def import_ahead() -> threading.Thread:
+    """Import what ``tfidf`` and ``average_labels`` import late (SciPy's sparse matrices and
+    clustering: ~0.25 s, paid by every report's events) on a daemon thread, for a caller that
+    waits on a model meanwhile (``pipeline.embed_claims``: the embedder frees the GIL). An
+    error is left for the real import to raise."""
+
+    def run() -> None:
+        try:
+            import scipy.cluster.hierarchy  # noqa: F401
+            import scipy.sparse  # noqa: F401
+            import scipy.spatial.distance  # noqa: F401
+        except Exception:  # noqa: BLE001 - average_labels imports them again and says
+            return
+
+    t = threading.Thread(target=run, name="import-clustering", daemon=True)
+    t.start()
+    return t
 
 
 def average_labels(dist: np.ndarray, threshold: float) -> np.ndarray:

@@ -276,6 +276,8 @@ def number(p: Pair) -> Reason | None:
     """The same sentence with a different count ("five jets" vs "six jets"; "5" equals "five");
     bounds and guesses are respected ("439 children" agrees with "more than 400 children")."""
     qa, qb = _counts(p.a.content), _counts(p.b.content)
+    if not qa or not qb:
+        return None  # nothing to compare (what the test below finds, sooner)
     if len(qa) * len(qb) > MOST_VALUE_PAIRS:
         return None  # a table, not a sentence: every count against every other is quadratic
     if not any(_counts_clash(x, y) for x in qa for y in qb) or _other_actors(p):
@@ -302,8 +304,10 @@ def _counts_clash(x: Quantity, y: Quantity) -> bool:
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536)
 def _counts(text: str) -> tuple[Quantity, ...]:
-    """The quantities of ``text`` outside parentheses."""
+    """The quantities of ``text`` outside parentheses (read once per text, not once per
+    pair)."""
     return tuple(q for q in quantities(text) if not _in_parens(text, q.start))
 
 
@@ -386,6 +390,8 @@ def _in_swaps(p: Pair, xs: Sequence[_Item], ys: Sequence[_Item]) -> Iterator[tup
 def date(p: Pair) -> Reason | None:
     """The same sentence with another day, date, year or time ("Friday" vs "Saturday")."""
     da, db = dates(p.a.content), dates(p.b.content)
+    if not da or not db:
+        return None  # no date on one side (what the test below finds, sooner)
     if len(da) * len(db) > MOST_VALUE_PAIRS:
         return None  # a list of dates, not a sentence: the comparison below is cubic
     xa, xb = [d for d in da if d.kind == "time"], [d for d in db if d.kind == "time"]

@@ -17,22 +17,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 import numpy as np
 
+from ..gil import quick_turns
 from ..records import Claim, Judgement, Reason
+from .anchors import specific_anchors
 from .detectors import (
     Pair,
     denial_inside,
     is_conflict,
     negated_sayings,
+    negations_against,
+    span_of,
     speaker_key,
     text_span,
     who,
 )
-from .frames import counts
 from .frames.aligned import measures_apart, owners_apart, values_apart
 from .frames.counts import dates_differ
 from .frames.credit import other_culprits
@@ -44,6 +47,7 @@ from .hedges import distance_cue, unsettled
 from .moments import two_moments
 from .once import said
 from .pair import DEFAULT_DETECTORS, STRUCTURAL, Judge, compatible_speakers, noisy_or
+from .reading import ReadAhead, chunks, reads_alone
 from .text import dates, elsewhere, overlap
 from .trust import trusted
 
@@ -176,17 +180,43 @@ class NLIJudge(Judge):
 
     def judge_pairs(self, left: Sequence[Claim], right: Sequence[Claim], sims: Sequence[float],
                     va: np.ndarray | None = None, vb: np.ndarray | None = None) -> list[Judgement]:
-        """Label aligned pairs (left[i], right[i]); the model reads the gated pairs in one call."""
-        reasons = [self._read_once(a, b, float(s))
-                   for a, b, s in zip(left, right, sims, strict=True)]
-        p_pair = self._pair_probs(left, right, sims, va, vb, reasons)
-        decided = {i for i, (a, b, s) in enumerate(zip(left, right, sims, strict=True))
-                   if self._classifier_decides(a, b, float(s), reasons[i], p_pair[i])}
-        probs = self.model_probs(left, right, sims, reasons, skip=decided)
-        out = [self._decide_news(a, b, float(s), reasons[i], probs[i], p_pair[i])
-               for i, (a, b, s) in enumerate(zip(left, right, sims, strict=True))]
-        out = self._voices_apart(left, right, reasons, probs, out, va, vb)
-        return [trusted(v) for v in out] if self.trust else out
+        """Label aligned pairs (left[i], right[i]). The rules read them chunk by chunk, and
+        each chunk's pairs for the model go to it at once, read on a thread while the rules read
+        on (``reading``); the pairs it does not read are decided while it reads."""
+        reasons: list[list[Reason]] = []
+        p_pair: list[float | None] = []
+        todo: set[int] = set()
+        with ReadAhead(partial(self._model_reads, left, right, reasons),
+                       reads_alone(self.model)) as ahead, quick_turns():
+            for s, e in chunks(len(left)):
+                reasons += [self._read_once(a, b, float(x))
+                            for a, b, x in zip(left[s:e], right[s:e], sims[s:e], strict=True)]
+                p_pair += self._pair_probs(left[s:e], right[s:e], sims[s:e], _rows(va, s, e),
+                                           _rows(vb, s, e), reasons[s:e])
+                rows = [i for i in range(s, e) if self._model_reads_pair(
+                    left[i], right[i], sims[i], reasons[i], p_pair[i])]
+                todo.update(rows)
+                ahead.add(rows)
+            out: list[Judgement | None] = [
+                None if i in todo else self._decide_news(a, b, float(x), reasons[i], None,
+                                                         p_pair[i])
+                for i, (a, b, x) in enumerate(zip(left, right, sims, strict=True))]
+            got = ahead.results()
+        probs = [got.get(i) for i in range(len(left))]
+        done = [v if v is not None else self._decide_news(a, b, float(x), reasons[i], probs[i],
+                                                          p_pair[i])
+                for i, (a, b, x, v) in enumerate(zip(left, right, sims, out, strict=True))]
+        done = self._voices_apart(left, right, reasons, probs, done, va, vb)
+        return [trusted(v) for v in done] if self.trust else done
+
+    def _model_reads_pair(self, a: Claim, b: Claim, sim: float, reasons: Sequence[Reason],
+                          p_pair: float | None) -> bool:
+        """Whether the model reads this pair: its reading could change the label
+        (``needs_model``) and the pair classifier has not decided it (``_classifier_decides``).
+        ``sim`` as the caller has it: ``needs_model`` compares it unconverted, as it always has."""
+        return (self.model is not None
+                and not self._classifier_decides(a, b, float(sim), reasons, p_pair)
+                and self.needs_model(a, b, sim, reasons))
 
     def _read_once(self, a: Claim, b: Claim, sim: float) -> list[Reason]:
         """The pair's reasons through its stances, each pair read once per run. The key is what
@@ -304,8 +334,17 @@ class NLIJudge(Judge):
             return out
         todo = [i for i, (a, b, s, rs) in enumerate(zip(left, right, sims, reasons, strict=True))
                 if i not in skip and self.needs_model(a, b, s, rs)]
+        for i, p in self._model_reads(left, right, reasons, todo).items():
+            out[i] = p
+        return out
+
+    def _model_reads(self, left: Sequence[Claim], right: Sequence[Claim],
+                     reasons: Sequence[Sequence[Reason]], todo: Sequence[int]
+                     ) -> dict[int, np.ndarray]:
+        """The model's probabilities for the pairs ``todo`` (rows), read as ``model_probs``
+        says; each pair's depend on that pair alone."""
         if not todo:
-            return out
+            return {}
         can_agree = {i for i in todo if not any(is_conflict(r) for r in reasons[i])}
         first = [(left[i].content, right[i].content)
                  if i not in can_agree or len(left[i].content) >= len(right[i].content)
@@ -323,6 +362,7 @@ class NLIJudge(Judge):
                      and _length_ratio(*first[pos[i]]) < self.second_length)]
         flipped = [(b, a) for a, b in (first[pos[i]] for i in again)]
         ba = dict(zip(again, self.model.predict(flipped), strict=True)) if again else {}
+        out: dict[int, np.ndarray] = {}
         for i in todo:
             x = ab[i]
             y = ba.get(i, x)
@@ -334,7 +374,7 @@ class NLIJudge(Judge):
 
     def _agree_bar(self, a: Claim, b: Claim) -> float:
         """P(entailment) at which the model agrees a pair alone: lower when both pin one fact."""
-        return self.nli_agree if _specific_anchors(a.content, b.content) else self.bare_agree
+        return self.nli_agree if specific_anchors(a.content, b.content) else self.bare_agree
 
     def needs_model(self, a: Claim, b: Claim, sim: float, reasons: Sequence[Reason]) -> bool:
         """Whether the model's reading could change this pair's label: a negation or antonym to
@@ -353,7 +393,7 @@ class NLIJudge(Judge):
             return False
         if self.nli_conflict > 1 and any(r.type == "distance" for r in reasons):
             return False  # it could only agree the pair, which the distance rules out
-        if _specific_anchors(a.content, b.content):  # close and pinned: agreed by the anchors;
+        if specific_anchors(a.content, b.content):  # close and pinned: agreed by the anchors;
             return self.anchored_sim > sim >= self.read_apart  # worded apart: ask, if ever
         return self._paraphrase(a, b, sim) and not self._copies(a, b, sim)
 
@@ -396,7 +436,11 @@ class NLIJudge(Judge):
             return Judgement("agree", max(one[0].weight, p_conflict), (*one, *extra), sim)
         swapped = any(r.type == "entity" for r in reasons)
         same_value = [r for r in reasons if r.type in ("same-value", "same-count")]
-        blocked = (typed or swapped or not compatible_speakers(a, b)
+        anchors = specific_anchors(a.content, b.content)
+        # no agreement below is within reach: what would block one needs no reading (neither)
+        blocked = not (same_value or anchors or p_agree >= self.bare_agree
+                       or sim >= min(self.copy_sim, self.close_sim)) or (
+                   typed or swapped or not compatible_speakers(a, b)
                    or p_conflict >= self.nli_soft
                    # one of them tells of another happening ("at a separate protest last year")
                    or elsewhere(a.content) != elsewhere(b.content)
@@ -409,7 +453,6 @@ class NLIJudge(Judge):
                    or _measures_apart(a, b) or _moments_apart(a, b))
         distance = next((r for r in reasons if r.type == "distance"), None)
         if not blocked:
-            anchors = _specific_anchors(a.content, b.content)
             if same_value:
                 return _settle(Judgement("agree", same_value[0].weight, (*same_value, *extra),
                                          sim), distance, reasons, extra)
@@ -454,6 +497,11 @@ class NLIJudge(Judge):
         return Judgement("neither", neither, (*reasons, *extra), sim)
 
 
+def _rows(v: np.ndarray | None, s: int, e: int) -> np.ndarray | None:
+    """Rows s to e of ``v``, or None."""
+    return None if v is None else v[s:e]
+
+
 def two_voices(a: Claim, b: Claim) -> bool:
     """Two claims each told in a speaker's voice, and not one speaker's: the army's account
     beside the residents' shares the names of the one happening both tell. Speakers that fold
@@ -496,14 +544,6 @@ def _aligned(a: Claim, b: Claim, sim: float, why: Reason, extra: tuple[Reason, .
     if apart is not None:
         return Judgement("conflict", apart.weight, (apart, *extra), sim)
     return Judgement("agree", why.weight, (why, *extra), sim)
-
-
-_GENERIC_HEADS = frozenset({
-    "dialogue", "talks", "agreement", "deal", "ministry", "council", "committee", "department",
-    "office", "forces", "army", "government", "partnership", "initiative", "summit", "meeting",
-    "relations", "relationship", "cooperation", "strategy", "programme", "program", "plan",
-    "conference", "forum", "alliance", "union", "organization", "organisation", "agency",
-    "commission", "authority", "administration", "embassy", "mission", "declaration", "act"})
 
 
 _POLARITY = ("negation", "antonym")
@@ -555,17 +595,6 @@ def at_a_distance(a: Claim, b: Claim) -> Reason | None:
                   (span,) if span else (), weight=0.9)
 
 
-@lru_cache(maxsize=65536)
-def _specific_anchors(a: str, b: str) -> frozenset[str]:
-    """What pins two statements to one fact: people and places both name (not countries, nor
-    country pairs such as "India-US", nor the generic head of two different names such as the
-    "Dialogue" of two dialogues), the same day or time, and the same number (10 or more: "two
-    men" pins nothing)."""
-    na, nb = _anchors_of(a), _anchors_of(b)
-    numbers = {v for v in na[2] & nb[2] if _same_thing_counted(a, b, v)}
-    return frozenset((na[0] & nb[0]) | (na[1] & nb[1]) | {f"{v:g}" for v in numbers})
-
-
 # An antonym between definite statements ("the airport reopened" / "the airport closed") decides
 # as a structural reason does: the small NLI model reads such pairs as agreeing ("resumed" /
 # "suspended": entailment 0.98). Between indefinite descriptions it stays the model's to confirm.
@@ -573,35 +602,6 @@ DEFINITE_ANTONYM = 0.8
 
 # Pairs whose reasons one run keeps (``NewsJudge._read_once``), a few hundred bytes each.
 _READ_MAX = 100_000
-
-
-def _same_thing_counted(a: str, b: str, value: float) -> bool:
-    """Whether a number both claims give may count one thing: not when each says what it
-    counts and the kinds differ ("14 aid workers released" / "14 fighters killed"; "200
-    detained" / "200 police officers deployed"), or, for bare counts, the things ("30 trucks"
-    / "30 tents"). "Twelve miners were killed" / "a dozen workers dead" may."""
-    ka = {(c.kind, c.head) for c in counts(a) if c.q.value == value}
-    kb = {(c.kind, c.head) for c in counts(b) if c.q.value == value}
-    return not (ka and kb) or any(x[0] == y[0] and (x[0] != "count" or x[1] == y[1])
-                                  for x in ka for y in kb)
-
-
-@lru_cache(maxsize=32768)
-def _anchors_of(t: str) -> tuple[frozenset[str], frozenset[str], frozenset[float]]:
-    """One claim's specific names, days and telling counts (10 or more, not ordinals): read once
-    per claim, not once per pair."""
-    from .text import SETTING_COUNTRIES, countries, dates, entities, quantities
-
-    names = set()
-    for m in entities(t):
-        words = m.text.replace("-", " ").replace("/", " ").split()
-        if m.key in SETTING_COUNTRIES or all(countries(w) & SETTING_COUNTRIES for w in words):
-            continue  # "India-US", "New Delhi": countries are the setting, not the fact
-        names.add(m.key if m.key not in _GENERIC_HEADS else m.text.lower())
-    days = {f"{d.kind}:{d.value}" for d in dates(t) if d.kind in ("monthday", "weekday", "time")}
-    numbers = {q.value for q in quantities(t) if q.value >= 10  # "two men" pins nothing
-               and not re.match(r"[\d,.]*(?:st|nd|rd|th)\b", t[q.start:])}
-    return frozenset(names), frozenset(days), frozenset(numbers)
 
 
 @lru_cache(maxsize=65536)
@@ -652,8 +652,6 @@ def _length_ratio(a: str, b: str) -> float:
 def polarity_flip(a: Claim, b: Claim, words: float = 0.5) -> Reason | None:
     """One claim negates and the other does not, and they share at least ``words`` of their
     content words: a negation too loosely worded for the strict detector, for the model to judge."""
-    from .detectors import negations_against, span_of
-
     na = negations_against(a.content, b.content)
     nb = negations_against(b.content, a.content)
     if len(na) % 2 == len(nb) % 2 or overlap(a.content, b.content) < words:

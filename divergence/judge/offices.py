@@ -299,6 +299,8 @@ def title(p: Pair) -> Reason | None:
     Belarus") or precede it with a comma ("the country's foreign minister, X"); a surname may
     be spelled two ways ("Hussein"/"Hussien")."""
     ta, tb = _titles(p.a.text), _titles(p.b.text)  # the whole sentence: the speaker's title too
+    if not ta or not tb:
+        return None  # no titled person on one side (what ``both`` finds, sooner)
     both = sorted((kx, ky) for kx in ta for ky in tb if same_surname(kx, ky))
     if not both:
         return None

@@ -548,14 +548,19 @@ _FILLER = frozenset({"in", "on", "at", "of", "the", "were", "was", "died", "had"
 def dates_differ(a: str, b: str) -> bool:
     """Whether two texts date what they count to other days or years ("this year's heatwave" /
     "last year's")."""
-    ya, yb = (set(_WHICH_YEAR.findall(t.lower())) for t in (a, b))
+    (ya, da, kinds_a), (yb, db, kinds_b) = _days_of(a), _days_of(b)
     if ya and yb and not ya & yb:
         return True
-    da = {d.value for d in dates(a) if d.kind in ("monthday", "weekday")}
-    db = {d.value for d in dates(b) if d.kind in ("monthday", "weekday")}
-    kinds_a = {d.kind for d in dates(a) if d.kind in ("monthday", "weekday")}
-    kinds_b = {d.kind for d in dates(b) if d.kind in ("monthday", "weekday")}
     return bool(da and db and kinds_a & kinds_b and not da & db)
+
+
+@lru_cache(maxsize=65536)
+def _days_of(t: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """What ``dates_differ`` compares of one text, read once per text, not once per pair: its
+    "this / last / next year", and the values and kinds of its month-days and weekdays."""
+    days = [d for d in dates(t) if d.kind in ("monthday", "weekday")]
+    return (frozenset(_WHICH_YEAR.findall(t.lower())), frozenset(d.value for d in days),
+            frozenset(d.kind for d in days))
 
 
 _WHICH_YEAR = re.compile(r"\b(this|last|next)\s+year")

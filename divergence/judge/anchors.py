@@ -1,0 +1,61 @@
+"""What pins two statements to one fact: the names, days and telling counts both give
+(``specific_anchors``), read once per claim. The news judge agrees a close pair pinned so, and
+asks its NLI model about pairs that are not (moved here from ``nli_judge``, which had grown to
+its size limit)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .frames import counts
+
+GENERIC_HEADS = frozenset({
+    "dialogue", "talks", "agreement", "deal", "ministry", "council", "committee", "department",
+    "office", "forces", "army", "government", "partnership", "initiative", "summit", "meeting",
+    "relations", "relationship", "cooperation", "strategy", "programme", "program", "plan",
+    "conference", "forum", "alliance", "union", "organization", "organisation", "agency",
+    "commission", "authority", "administration", "embassy", "mission", "declaration", "act"})
+
+
+@lru_cache(maxsize=65536)
+def specific_anchors(a: str, b: str) -> frozenset[str]:
+    """What pins two statements to one fact: people and places both name (not countries, nor
+    country pairs such as "India-US", nor the generic head of two different names such as the
+    "Dialogue" of two dialogues), the same day or time, and the same number (10 or more: "two
+    men" pins nothing)."""
+    na, nb = anchors_of(a), anchors_of(b)
+    numbers = {v for v in na[2] & nb[2] if same_thing_counted(a, b, v)}
+    return frozenset((na[0] & nb[0]) | (na[1] & nb[1]) | {f"{v:g}" for v in numbers})
+
+
+def same_thing_counted(a: str, b: str, value: float) -> bool:
+    """Whether a number both claims give may count one thing: not when each says what it
+    counts and the kinds differ ("14 aid workers released" / "14 fighters killed"; "200
+    detained" / "200 police officers deployed"), or, for bare counts, the things ("30 trucks"
+    / "30 tents"). "Twelve miners were killed" / "a dozen workers dead" may."""
+    ka = {(c.kind, c.head) for c in counts(a) if c.q.value == value}
+    kb = {(c.kind, c.head) for c in counts(b) if c.q.value == value}
+    return not (ka and kb) or any(x[0] == y[0] and (x[0] != "count" or x[1] == y[1])
+                                  for x in ka for y in kb)
+
+
+@lru_cache(maxsize=32768)
+def anchors_of(t: str) -> tuple[frozenset[str], frozenset[str], frozenset[float]]:
+    """One claim's specific names, days and telling counts (10 or more, not ordinals): read once
+    per claim, not once per pair."""
+    from .text import SETTING_COUNTRIES, countries, dates, entities, quantities
+
+    names = set()
+    for m in entities(t):
+        words = m.text.replace("-", " ").replace("/", " ").split()
+        if m.key in SETTING_COUNTRIES or all(countries(w) & SETTING_COUNTRIES for w in words):
+            continue  # "India-US", "New Delhi": countries are the setting, not the fact
+        names.add(m.key if m.key not in GENERIC_HEADS else m.text.lower())
+    days = {f"{d.kind}:{d.value}" for d in dates(t) if d.kind in ("monthday", "weekday", "time")}
+    numbers = {q.value for q in quantities(t) if q.value >= 10  # "two men" pins nothing
+               and not re.match(r"[\d,.]*(?:st|nd|rd|th)\b", t[q.start:])}
+    return frozenset(names), frozenset(days), frozenset(numbers)
+
+
+__all__ = ["GENERIC_HEADS", "anchors_of", "same_thing_counted", "specific_anchors"]
