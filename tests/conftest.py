@@ -99,3 +99,19 @@ def chromium():  # noqa: ANN201 - yields (playwright.sync_api, a Browser)
             yield sync_api, browser
         finally:
             browser.close()
+
+
+class NeutralNLI:
+    """An NLI model that reads every pair as neutral: a verdict is the rules' alone."""
+
+    name = "nli:neutral"
+
+    def predict(self, pairs: list[tuple[str, str]]):  # noqa: ANN201 - an (n, 3) array
+        import numpy as np
+
+        return np.array([(0.1, 0.1, 0.8)] * len(pairs), dtype=np.float32)
+
+    def reason(self, a: str, b: str, p):  # noqa: ANN001, ANN201 - a Reason
+        from divergence.records import Reason
+
+        return Reason("nli", f"neutral {p.tolist()}", (a, b), weight=float(p.max()))

@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-import numpy as np
-
 from divergence.ingest.split import claim_from_text
 from divergence.judge import NLIJudge
 from divergence.judge.detectors import all_negations, negations, negations_against
-from divergence.records import Reason
 
-
-class NeutralNLI:
-    """An NLI model that reads every pair as neutral: the verdict is the rules' alone."""
-
-    name = "nli:neutral"
-
-    def predict(self, pairs: list[tuple[str, str]]) -> np.ndarray:
-        return np.array([(0.1, 0.1, 0.8)] * len(pairs), dtype=np.float32)
-
-    def reason(self, a: str, b: str, p: np.ndarray) -> Reason:
-        return Reason("nli", f"neutral {p.tolist()}", (a, b), weight=float(p.max()))
+from .conftest import NeutralNLI
 
 
 def test_rather_than_is_a_contrast_that_bears_only_on_what_it_rules_out() -> None:

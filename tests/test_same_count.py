@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-import numpy as np
-
 from divergence.ingest.split import claim_from_text
 from divergence.judge import NLIJudge
 from divergence.judge.detectors import Pair
-from divergence.judge.frames import counts, same_count, same_credit
-from divergence.records import Reason
+from divergence.judge.frames import counts, frame_credits, same_count, same_credit
+
+from .conftest import NeutralNLI
 
 
 def pair(a: str, b: str, sim: float = 0.6) -> Pair:
     return Pair(claim_from_text(a, "a:0"), claim_from_text(b, "b:0"), sim)
-
-
-class NeutralNLI:
-    """An NLI model that reads every pair as neutral: the verdict is the rules' alone."""
-
-    name = "nli:neutral"
-
-    def predict(self, pairs: list[tuple[str, str]]) -> np.ndarray:
-        return np.array([(0.1, 0.1, 0.8)] * len(pairs), dtype=np.float32)
-
-    def reason(self, a: str, b: str, p: np.ndarray) -> Reason:
-        return Reason("nli", f"neutral {p.tolist()}", (a, b), weight=float(p.max()))
 
 
 def judged(a: str, b: str, sim: float) -> str:
@@ -112,8 +99,8 @@ def test_its_fighters_are_the_speakers_own() -> None:
     b = "Responsibility for the attack on the Dorn checkpoint was claimed by the Kessian Front."
     assert judged(a, b, 0.65) != "conflict"  # one group credited twice, not two
     # with no speaker to name the side, "its fighters" is read as before
-    (x,) = [c for c in same_credit.__globals__["frame_credits"](claim_from_text(
-        "Its fighters carried out the bombing at the Dorn checkpoint.", "c:0"))]
+    (x,) = frame_credits(claim_from_text(
+        "Its fighters carried out the bombing at the Dorn checkpoint.", "c:0"))
     assert x.agent == "its fighters"
 
 

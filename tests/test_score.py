@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -228,36 +229,45 @@ def test_far_frame_neighbours_count_only_inside_the_articles_story() -> None:
     assert _in_story([hits], 5, {}, 0.5) == [hits]  # no stored events: nothing to go by
 
 
-def test_a_new_claim_that_says_what_one_side_says_conflicts_with_the_other(tmp_path: Path) -> None:
-    """Scoring takes a dispute's sides as ``report`` does: a new claim that agrees with one side
-    of a stored conflict is flagged against the other side, though no detector links the two."""
+# One dispute in three outlets: a (Qatar brokered it) conflicts with b (no one did) and agrees
+# with c (Doha mediated it); the judge below says so and reads b / c as neither.
+TRUCE = {"a": "Qatar brokered the truce in Gaza on Friday.",
+         "b": "The sides reached the truce in Gaza on Friday directly.",
+         "c": "Doha mediated the truce in Gaza on Friday."}
+
+
+def _score_truce(tmp_path: Path, stored: str, new: str, k: int) -> tuple[dict[str, Any], Any]:
+    """Score the outlet ``new`` against a corpus of the outlets ``stored`` (keys of ``TRUCE``),
+    regrouped, under the scripted judge: the flagged neighbours by their text, and the score."""
     from divergence.corpus.ops import regroup_corpus
     from divergence.ingest.io import make_article
     from divergence.records import Judgement
-
-    texts = {"a": "Qatar brokered the truce in Gaza on Friday.",
-             "b": "The sides reached the truce in Gaza on Friday directly.",
-             "c": "Doha mediated the truce in Gaza on Friday."}
 
     class Scripted(Judge):
         def judge_pairs(self, left, right, sims, va=None, vb=None):  # noqa: ANN001, ANN201
             def label(x: str, y: str) -> str:
                 pair = {x, y}
-                return ("conflict" if pair == {texts["a"], texts["b"]} else
-                        "agree" if pair == {texts["a"], texts["c"]} else "neither")
+                return ("conflict" if pair == {TRUCE["a"], TRUCE["b"]} else
+                        "agree" if pair == {TRUCE["a"], TRUCE["c"]} else "neither")
             return [Judgement(label(a.text, b.text), 0.9, (), float(s))  # type: ignore[arg-type]
                     for a, b, s in zip(left, right, sims, strict=True)]
 
-    arts = [make_article(t, f"{k}.txt", source=k.upper()) for k, t in texts.items()]
+    arts = {key: make_article(TRUCE[key], f"{key}.txt", source=key.upper()) for key in TRUCE}
     emb, judge = HashingEmbedder(), Scripted()
     with Corpus(tmp_path / "c.db") as corpus:
-        add_articles(corpus, arts[:2], emb)
+        add_articles(corpus, [arts[key] for key in stored], emb)
         assert regroup_corpus(corpus, judge)
-        res = score(arts[2], corpus, emb, judge, k=1)
-    flagged = {n.claim.text: n for _, n in res.flagged}
-    assert set(flagged) == {texts["b"]}
-    assert flagged[texts["b"]].reasons[0].type == "position"
-    detail = flagged[texts["b"]].reasons[0].detail  # the claims quoted, never their ids
+        res = score(arts[new], corpus, emb, judge, k=k)
+    return {n.claim.text: n for _, n in res.flagged}, res
+
+
+def test_a_new_claim_that_says_what_one_side_says_conflicts_with_the_other(tmp_path: Path) -> None:
+    """Scoring takes a dispute's sides as ``report`` does: a new claim that agrees with one side
+    of a stored conflict is flagged against the other side, though no detector links the two."""
+    flagged, res = _score_truce(tmp_path, "ab", "c", k=1)
+    assert set(flagged) == {TRUCE["b"]}
+    assert flagged[TRUCE["b"]].reasons[0].type == "position"
+    detail = flagged[TRUCE["b"]].reasons[0].detail  # the claims quoted, never their ids
     assert detail.startswith("says what “") and ":0" not in detail
     assert "a" not in {n.claim.article_id for _, n in res.conflicts}
 
@@ -267,32 +277,9 @@ def test_a_new_claim_against_one_outlet_conflicts_with_those_saying_it_too(tmp_p
     """A new claim that conflicts with a stored claim conflicts with the outlets that say the same
     in other words (its stored agree group), though the judge reads that pair as neither, as
     ``report`` puts them on one side of the dispute."""
-    from divergence.corpus.ops import regroup_corpus
-    from divergence.ingest.io import make_article
-    from divergence.records import Judgement
-
-    texts = {"a": "Qatar brokered the truce in Gaza on Friday.",
-             "c": "Doha mediated the truce in Gaza on Friday.",
-             "b": "The sides reached the truce in Gaza on Friday directly."}
-
-    class Scripted(Judge):
-        def judge_pairs(self, left, right, sims, va=None, vb=None):  # noqa: ANN001, ANN201
-            def label(x: str, y: str) -> str:
-                pair = {x, y}
-                return ("conflict" if pair == {texts["a"], texts["b"]} else
-                        "agree" if pair == {texts["a"], texts["c"]} else "neither")
-            return [Judgement(label(a.text, b.text), 0.9, (), float(s))  # type: ignore[arg-type]
-                    for a, b, s in zip(left, right, sims, strict=True)]
-
-    arts = [make_article(t, f"{k}.txt", source=k.upper()) for k, t in texts.items()]
-    emb, judge = HashingEmbedder(), Scripted()
-    with Corpus(tmp_path / "c.db") as corpus:
-        add_articles(corpus, arts[:2], emb)
-        assert regroup_corpus(corpus, judge)
-        res = score(arts[2], corpus, emb, judge, k=2)
-    flagged = {n.claim.text: n for _, n in res.flagged}
-    assert set(flagged) == {texts["a"], texts["c"]}
-    side = flagged[texts["c"]].reasons[0]
+    flagged, _ = _score_truce(tmp_path, "ac", "b", k=2)
+    assert set(flagged) == {TRUCE["a"], TRUCE["c"]}
+    side = flagged[TRUCE["c"]].reasons[0]
     assert side.type == "position" and side.detail.startswith("conflicts with “Qatar")
 
 
