@@ -306,7 +306,7 @@ def _sides_told(claims: Sequence[Claim], qv: np.ndarray,
     """The other half of ``_positions_taken``: a new claim that conflicts with a stored claim
     conflicts with the outlets that say the same in other words (its stored agree group), as
     ``report`` puts them on that side of the dispute. Pairs already judged agree or conflict,
-    or taken, keep their verdict; members of the new article's own source are left out."""
+    or taken, keep their verdict; claims of the scored article itself are left out."""
     seen = {(i, hit[0].id) for (i, hit), v in zip(flat, verdicts, strict=True)
             if v.label != "neither"} | {(i, m.id) for i, m, *_ in taken}
     asks: dict[tuple[int, str], tuple[Claim, Judgement]] = {}
