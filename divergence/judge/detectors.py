@@ -304,7 +304,6 @@ def _counts_clash(x: Quantity, y: Quantity) -> bool:
 
 
 @lru_cache(maxsize=65536)
-@lru_cache(maxsize=65536)
 def _counts(text: str) -> tuple[Quantity, ...]:
     """The quantities of ``text`` outside parentheses (read once per text, not once per
     pair)."""

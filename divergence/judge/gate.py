@@ -126,7 +126,7 @@ class Gate:
 
     def opens(self, text: str) -> bool:
         """True when ``text`` holds a word some pattern needs (it may match), else False."""
-        return self.open_always or self._any.search(text.casefold()) is not None
+        return self.opens_folded(text.casefold())
 
     def opens_folded(self, folded: str) -> bool:
         """``opens`` for a text already casefolded: several gates read one text folded once."""

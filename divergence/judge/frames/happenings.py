@@ -169,8 +169,6 @@ def _names(text: str) -> frozenset[str]:
         and DEMONYM_WORD.fullmatch(w := e.text.split()[0]))
 
 
-
-
 @lru_cache(maxsize=65536)
 def happenings_apart(a: str, b: str) -> bool:
     """Whether two texts tell of two happenings: each of a kind the other does not name (a blast

@@ -205,15 +205,12 @@ def _when(p: Pair) -> Reason | None:
     seen, r = _last
     if seen is p:
         return r
+    # no times on one side: none to compare
     timed = (times(p.a.content) and times(p.b.content)) or (times(p.a.text) and times(p.b.text))
     r = compare_times(p) if timed and same_happening(p, TIMED, 0.3) and not two_moments(
-        p.a.content, p.b.content) and not _two_strikes(p) else None  # no times: none to compare
+        p.a.content, p.b.content) and not two_strikes(p.a.content, p.b.content) else None
     _last = (p, r)
     return r
-
-
-def _two_strikes(p: Pair) -> bool:
-    return two_strikes(p.a.content, p.b.content)
 
 
 @lru_cache(maxsize=65536)
