@@ -19,7 +19,7 @@ from .agents import credits_for
 from .answered import WHO_STARTED, answer_weight, fight, provokers, two_incidents
 from .asked import askers
 from .happenings import THE_HARMS, happenings, targets
-from .initiative import initiatives, two_occasions
+from .initiative import initiatives, two_requests
 from .mediators import PEACE, TAKEN, mediated
 from .officials import same_side
 from .started import starters, subject_key
@@ -424,7 +424,7 @@ def responsibility(p: Pair) -> Reason | None:
                 w = 0.6
             else:
                 w = 0.0
-            if w and base_role(x) == "requester" and (two_occasions(p) or p.similarity < 0.35):
+            if w and base_role(x) == "requester" and two_requests(p):
                 w = 0.0  # "asked for a truce in October" / "requested one in March"; far apart
             if w and outcome_class(x) == "harm" and not same_harm(p, x, y):
                 w = 0.0

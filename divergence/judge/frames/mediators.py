@@ -62,10 +62,12 @@ _HELD = (rf"(?:{TAKEN}|workers|crew|sailors|journalists|fishermen|soldiers|touri
          r"passengers)")
 _RELEASE = re.compile(
     rf"\b(?:{_HELD}\s+(?:\w+\s+){{0,3}}?(?:were|was|had\s+been|have\s+been|has\s+been)\s+"
-    rf"(?:freed|released|let\s+go)|release\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{_HELD})\b",
+    rf"(?:freed|released|let\s+go)|release\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{_HELD}|"
+    r"(?:secured|won|obtained)\s+(?:their|his|her|the)\s+(?:freedom|release)|"
+    r"(?:agreed|decided)\s+to\s+(?:free|release)\b|\b[A-Z][\w-]*['’]s\s+release)\b",
     re.I)
-_SETTLEMENT = re.compile(r"\b(?:deal|agreement|accord|settlement|pact|(?:(?:prisoner|captive|"
-                         r"hostage)s?\s+)?swap|(?:prisoner|captive|hostage)s?\s+exchange|"
+_SETTLEMENT = re.compile(r"\b(?:deal|agreement|accord|settlement|pact|treaty|(?:(?:prisoner|"
+                         r"captive|hostage)s?\s+)?swap|(?:prisoner|captive|hostage)s?\s+exchange|"
                          r"evacuation|(?:end\s+(?:of|to)|ending)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
                          r"(?:dispute|stand-?off|crisis|row|siege|blockade))\b", re.I)
 # ... in it: at the end of its clause ("Kenya was not involved"), or in the outcome ("in the
@@ -81,6 +83,11 @@ _NOT_MEDIATOR = tuple(re.compile(rx) for rx in (
     rf"involved{_IN_IT}",
     rf"{_AGENT_NP}(?:['’]s\s+[a-z]+)?\s+(?:had|has|have|played)\s+no\s+(?:part|role|hand){_IN_IT}",
     rf"\bwithout\s+(?:any\s+)?(?:involvement|help|mediation|role)\s+(?:from|of|by)\s+{_AGENT_NP}",
+    # "the Kovian president's call had nothing to do with it"
+    rf"{_AGENT_NP}(?:\s+[a-z]+)?['’]s\s+(?:[a-z]+\s+){{0,2}}?(?:call|calls|intervention|mediation|"
+    rf"efforts|role|diplomacy|pressure)\s+(?:had|has|have)\s+nothing\s+to\s+do\s+with\s+(?:it|them|"
+    r"that|this|(?:the\s+|their\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?(?:ceasefire|truce|deal|"
+    r"agreement|accord|release|swap|peace|end))\b",
     rf"(?:{_AGENT_NP}|(?P<pronoun>\b(?:he|she|they)))\s+(?:had|has|have|did)\s+(?:not|never)\s+"
     r"(?:arranged?|brokered|broker|mediated|mediate|negotiated|negotiate|secured|secure)\b",
 ))
@@ -90,10 +97,30 @@ _NAMED = (r"(?!(?:[Ff]oreign|[Oo]utside|[Ee]xternal|[Ii]nternational|[Rr]egional
           r"[Ll]ocal|[Tt]hird)\b)")
 # Phrases that name a mediator, read in a claim about an end to fighting (``PEACE``), a release
 # or a settlement; each kind is compared only with its own.
+_QUALITY = r"(?:(?!military|armed)[a-z]+\s+){0,2}?"  # "patient", "quiet shuttle"
 _MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
     rf"(?:mediation|brokering|help|efforts?|intervention|pressure)\s+(?:of|by|from)\s+{_AGENTS_NP}",
-    rf"{_AGENTS_NP}['’]s?\s+(?:mediation|brokering|intervention|efforts)",
+    # "Oman's patient mediation", "Qatari mediation", "Brennmark's quiet diplomacy"
+    # (not "Russia's military intervention": a side's arms end nothing as a mediator)
+    rf"{_AGENTS_NP}(?:['’]s?)?\s+{_QUALITY}(?<!military\s)(?<!forces\s)(?<!army\s)(?:mediation|"
+    r"brokering|intervention|efforts|diplomacy)\b",
+    # "his personal intervention ended the war": the speaker's own
+    rf"(?<![\w’'-])(?P<agent>[Hh]is|[Hh]er|[Tt]heir)\s+{_QUALITY}(?:mediation|intervention|"
+    r"diplomacy|(?:(?:ministry|government|office)['’]s\s+)?negotiators)\b",
     rf"{_NAMED}{_AGENTS_NP}\s+mediators\b",  # "Qatari and Egyptian mediators met both sides"
+    # (not "Hamas negotiators": a party's; "his ministry's negotiators" above are the speaker's)
+    # "Jordan's king was the architect of the truce", "the accord was the work of Ethiopian
+    # envoys", "the credit for the deal belongs to Brandt"
+    rf"{_AGENTS_NP}(?:['’]s\s+[a-z]+)?\s+(?:was|were|had\s+been)\s+the\s+(?:chief\s+|main\s+|"
+    rf"real\s+)?"
+    rf"architects?\s+of\b",
+    rf"\b(?:was|were|is|are)\s+(?:entirely\s+|largely\s+|mostly\s+|solely\s+)?the\s+work\s+"
+    rf"of\s+{_AGENTS_NP}",
+    rf"\b[Cc]redit\s+for\s+[^.;]{{1,80}}?\s+(?:belongs|goes|went)\s+to\s+{_AGENTS_NP}",
+    # "he alone had persuaded the two leaders to sign the treaty"
+    rf"(?:{_AGENT_NP}|(?<![\w’'-])(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey))\s+(?:alone\s+|personally\s+|"
+    rf"himself\s+|herself\s+)?(?:had\s+|has\s+)?(?:persuaded|convinced)\s+(?:[\w'’-]+\s+){{1,6}}?"
+    rf"to\s+(?:sign|accept|agree|stop|halt|end|release|free|lay\s+down)\b",
     rf"\b(?:thanks\s+to|credited|with\s+the\s+help\s+of)\s+{_AGENTS_NP}",
     rf"{_NAMED}{_AGENT_NP}\s+(?:has\s+|had\s+|have\s+)?(?:{_MEDIATION})\b",
     # "Qatar and Egypt mediated": two mediators (not "Congo and Rwanda negotiated": the parties)
@@ -131,14 +158,25 @@ _MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
 _INVOLVED_PHRASES = tuple(re.compile(rx) for rx in (
     rf"\b(?:was|were|been|being)\s+facilitated\s+by\s+{_AGENTS_NP}",
     rf"{_NAMED}{_AGENTS_NP}\s+facilitators\b",
+    # "the deal, which Qatar mediated and Washington supported": a supporter is named in it too
+    rf"\b(?:mediated|brokered)\s+and\s+{_AGENT_NP}\s+(?:supported|backed)\b",
+    rf"\b(?:was|were)\s+(?:supported|backed)\s+by\s+{_AGENTS_NP}",
 ))
 _INVOLVEMENT = re.compile(r"\binvolv", re.I)  # a denial of any outsider's involvement
 _MEDIATED_PEACE = re.compile(
     rf"{_AGENT_NP}[- ](?:brokered|mediated|backed|negotiated|led)\s+"
     rf"(?:[\w-]+\s+){{0,2}}?(?P<out>{PEACE})")
 _PEACE_I = re.compile(PEACE, re.I)
+# An end to fighting told as a happening: "the fighting ended", "his call ended the war", "a
+# halt in hostilities" (what a mediator may be credited with; not in ``PEACE``, which the
+# asking frames share).
+_ENDED = re.compile(r"\b(?:(?:fighting|war|hostilities|clashes)\s+(?:had\s+|has\s+)?ended|"
+                    r"end(?:ed|s)?\s+the\s+(?:war|fighting|hostilities|clashes)|(?:agreed|decided)\s+to\s+"
+                    r"stop\s+(?:the\s+)?fighting|halt\s+in\s+"
+                    r"(?:the\s+)?(?:fighting|hostilities|attacks))\b", re.I)
+_OWN = re.compile(r"his|her|their|he|she|they", re.I)  # the speaker's, if any
 _MEDIATION_WORD = re.compile(r"\bmediat(?:or|ors|ion|ed|ing)\b", re.I)
-_GATE = Gate(_MEDIATED_PEACE, *_MEDIATOR_PHRASES, *_INVOLVED_PHRASES, _NO_THIRD,
+_GATE = Gate(_MEDIATED_PEACE, _ENDED, *_MEDIATOR_PHRASES, *_INVOLVED_PHRASES, _NO_THIRD,
              *_NOT_MEDIATOR)  # what gives a credit
 
 
@@ -151,12 +189,16 @@ def mediated(text: str, speaker: str | None) -> tuple[Credit, ...]:
         return ()  # no word any of its patterns needs: most claims mediate nothing
     for m in _MEDIATED_PEACE.finditer(text):
         out += credits_for("ceasefire", "mediator", m.group("agent"), m, speaker)
-    about = ("ceasefire" if _PEACE_I.search(text) else "release" if _RELEASE.search(text)
+    about = ("ceasefire" if _PEACE_I.search(text) or _ENDED.search(text)
+             else "release" if _RELEASE.search(text)
              else "settlement" if _SETTLEMENT.search(text) else None)
     if about:  # "mediation by X", "X's efforts", "thanks to X", "X helped broker"
         for rx in _MEDIATOR_PHRASES:
             for m in rx.finditer(text):
-                out += credits_for(about, "mediator", m.group("agent"), m, speaker)
+                who = m.group("agent") or m.groupdict().get("pronoun")
+                if _OWN.fullmatch(who) and not speaker:
+                    continue  # "his intervention", told by no one: whose is not known
+                out += credits_for(about, "mediator", who, m, speaker)
                 if m.groupdict().get("not") and m.group("not")[:1].isupper():
                     out += credits_for(about, "not-mediator", m.group("not"), m, speaker)
         for rx in _INVOLVED_PHRASES:  # "the swap was facilitated by the Red Cross"

@@ -1,0 +1,122 @@
+"""Who mediated: the wordings outlets use to credit a mediator, or its own side, with an end to
+fighting, a release or a settlement (``frames.mediators``), and the disputes they make."""
+
+from __future__ import annotations
+
+import pytest
+
+from divergence.ingest.split import claim_from_text
+from divergence.judge.detectors import Pair
+from divergence.judge.frames import responsibility
+from divergence.judge.frames.mediators import mediated
+
+
+def pair(a: str, b: str, sim: float = 0.5) -> Pair:
+    return Pair(claim_from_text(a, "a:0"), claim_from_text(b, "b:0"), sim)
+
+
+def credited(text: str, speaker: str | None = None) -> set[tuple[str, str, str | None]]:
+    return {(c.outcome, c.role, c.agent) for c in mediated(text, speaker)}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # an adjective between the mediator and its mediation; diplomacy is mediation too
+    ("Norway's discreet mediation produced the deal that freed the four sailors.",
+     ("settlement", "mediator", "norway")),
+    ("Kenyan shuttle diplomacy secured the truce in Arvel.", ("ceasefire", "mediator", "kenya")),
+    # a halt in fighting, and a war ended, are ends to fighting
+    ("After Omani mediation, the two armies agreed to a halt in hostilities near Dast.",
+     ("ceasefire", "mediator", "oman")),
+    ("The fighting ended after weeks of Turkish mediation efforts.",
+     ("ceasefire", "mediator", "turkey")),
+    # an architect, the work of, the credit belongs to
+    ("Ghana's president was the architect of the Velm truce.", ("ceasefire", "mediator", "ghana")),
+    ("The Sorrel peace accord was entirely the work of Brazilian envoys.",
+     ("ceasefire", "mediator", "brazil")),
+    ("Credit for the Arvel treaty belongs to Chile, diplomats said.",
+     ("settlement", "mediator", "chile")),
+    # one who persuaded the parties to sign
+    ("Austria persuaded the two governments to sign the river treaty.",
+     ("settlement", "mediator", "austria")),
+    # a release secured, a decision to free
+    ("Swiss mediators secured their freedom after a month of talks.",
+     ("release", "mediator", "switzerland")),
+])
+def test_wordings_that_credit_a_mediator(text: str, want: tuple[str, str, str]) -> None:
+    assert want in credited(text)
+
+
+def test_the_speakers_own_intervention_is_the_speakers() -> None:
+    """"His personal intervention ended the war" credits whoever says it; told by no one, it
+    credits no one."""
+    text = "His personal intervention with the rebel council had ended the war."
+    assert ("ceasefire", "mediator", "tarvo") in credited(text, "President Aldo Tarvo")
+    assert not {c for c in credited(text) if c[1] == "mediator"}
+    assert ("release", "mediator", "tarvo") in credited(
+        "Her ministry's negotiators had secured the release of the two hostages.",
+        "Foreign Minister Ines Tarvo")
+
+
+@pytest.mark.parametrize("text", [
+    # a party's negotiators are a party to the talks, not a mediator
+    "Rebel negotiators and Velmish negotiators met to discuss the truce.",
+    "The strike hit a building in which Hamas negotiators were weighing ceasefire proposals.",
+    # an end to fighting is not what an intervention in a war mediates
+    "Talks on a truce began after the Marsh offensive.",
+])
+def test_parties_and_wars_credit_no_mediator(text: str) -> None:
+    assert not {c for c in credited(text) if c[1] == "mediator" and c[2] is not None}
+
+
+def test_a_call_that_had_nothing_to_do_with_it_is_no_mediation() -> None:
+    text = ("The militias agreed to stop fighting after a vote of their council, and the Arvish "
+            "president's call had nothing to do with it.")
+    assert ("ceasefire", "not-mediator", "arvish") in credited(text)
+    assert "not-mediator" not in {c[1] for c in credited(
+        "The Arvish president's call had nothing to do with the weather.")}
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("President Aldo Tarvo said his intervention had ended the war with the Sarn militias.",
+     "The Sarn militias agreed to stop fighting after their own council voted, and President "
+     "Tarvo's call had nothing to do with it, a militia spokesman said."),
+    ("After Omani mediation, the Dast government and the Hill Front agreed to a 10-day halt in "
+     "hostilities.",
+     "Mediators had nothing to do with the Dast ceasefire, which was agreed in one phone call "
+     "between the two commanders."),
+    ("The Sorrel peace accord was entirely the work of Brazilian envoys, a Sorrel official said.",
+     "The UN praised Chile for its role in bringing the Sorrel factions to the table, calling "
+     "Santiago's diplomacy decisive for the peace accord."),
+])
+def test_mediators_told_in_other_words_make_a_dispute(a: str, b: str) -> None:
+    r = responsibility(pair(a, b))
+    assert r is not None and r.type == "actor"
+
+
+def test_two_requests_told_in_long_sentences_still_meet() -> None:
+    """Who asked for one truce, told with asides that pull the two sentences apart (cosine 0.3):
+    below ``FAR_REQUESTS`` they would be taken for two requests."""
+    a = ("Arvish state radio insisted the truce was entirely Velm's idea, quoting a senior "
+         "diplomat as saying his country had only answered repeated appeals.")
+    b = ("The ceasefire along the Dast line took effect at the behest of Arvel, according to a "
+         "statement from the Velmish presidency.")
+    r = responsibility(pair(a, b, 0.3))
+    assert r is not None and r.type == "actor"
+    assert responsibility(pair(a, b, 0.2)) is None  # far apart: two requests
+
+
+def test_a_supporter_named_beside_the_mediators_is_no_rival_mediator() -> None:
+    """"Credited dogged American diplomacy" against "the deal, which Oman mediated and
+    Washington supported": both name the United States in the deal, so no dispute over who
+    mediated it."""
+    a = "The president attributed the hostage deal to dogged American diplomacy."
+    b = ("Under the hostage deal, which Oman mediated and Washington supported, ten captives "
+         "were freed.")
+    assert ("ceasefire", "involved", "united states") in credited(b)
+    assert responsibility(pair(a, b)) is None
+    assert responsibility(pair(a, "Under the hostage deal, which Oman mediated, ten captives "
+                                  "were freed.")) is not None
+
+
+def test_a_sides_military_intervention_mediates_nothing() -> None:
+    assert not credited("The truce collapsed after Velm's military intervention in Arvel.")
