@@ -664,6 +664,26 @@ def test_the_seats_and_services_of_a_state_speak_for_it() -> None:
     assert norm_actor("President Recep Tayyip Erdoğan") == "erdoğan"
 
 
+def test_a_bodys_kind_is_not_its_name() -> None:
+    """A branch, an office or an armed group's type says what kind of body a name is, not which
+    one: "Indian Air Force" and "Pakistan Air Force" were both "force", "Lebanon's Health
+    Ministry" was "health", "Free Kesh Front" and "Black River Front" both "front". The key is
+    the owner, or the name's first own word (which a reader that caught only "Free" gives)."""
+    from divergence.judge.text import norm_actor
+
+    assert norm_actor("Indian Air Force") == "india"
+    assert norm_actor("the Pakistan Air Force") == "pakistan"
+    assert norm_actor("Lebanon's Health Ministry") == "lebanon"
+    assert norm_actor("Tarvanne's interior ministry") == norm_actor("Tarvanne") == "tarvanne"
+    assert norm_actor("the Free Kesh Front") == norm_actor("Free") == "free"
+    assert norm_actor("Black River Front") != norm_actor("Free Kesh Front")
+    assert norm_actor("Sarn Liberation Army") == "sarn"
+    assert norm_actor("Estravel's navy") == "estravel"
+    # people keep their surnames, titles and offices aside
+    assert norm_actor("Korvia's defence minister Ilan Varsek") == "varsek"
+    assert norm_actor("President Donald Trump") == "trump"
+
+
 def test_a_group_under_its_other_names_is_one_agent() -> None:
     """"Islamic State" and "ISIS", "Palestine Islamic Jihad" and "Islamic Jihad" are one agent:
     a claim of responsibility by one and the attack by the other are no dispute over who did

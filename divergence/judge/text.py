@@ -57,6 +57,7 @@ STOPWORDS = word_set("stopwords")
 
 
 _GENERIC = word_set("generic_actors")
+_INSTITUTION = word_set("institution_words")
 _PREFIXES = frozenset({"pro", "anti", "ex", "non", "post", "pre", "mid", "self", "semi", "neo"})
 _POSSESSIVE = re.compile(r"['’]s$")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
@@ -93,6 +94,13 @@ def norm_actor(s: str, fold_groups: bool = True) -> str:
             return groups[" ".join(named)]
     if not words:
         return s
+    core = [w for w in head if w not in _INSTITUTION]
+    # a body's kind named ("Air Force", "Interior Ministry", "Front"): its owner, or its first
+    # own word ("Lebanon's Health Ministry" -> lebanon, "Free Kesh Front" -> free, which a
+    # reader that caught only "Free" also gives)
+    if core and len(core) < len(head) and (
+            len(core) == 1 or named[-1] in _INSTITUTION or named[-1] in _GENERIC):
+        return _ALIAS.get(core[0], groups.get(core[0], core[0]))
     last = (head or words)[-1]  # a person by surname: "President Donald Trump" -> "trump"
     return _ALIAS.get(last, groups.get(last, last))  # "Russian strikes" -> russia
 
