@@ -41,6 +41,22 @@ def credited(text: str, speaker: str | None = None) -> set[tuple[str, str, str |
     # a release secured, a decision to free
     ("Swiss mediators secured their freedom after a month of talks.",
      ("release", "mediator", "switzerland")),
+    # an outcome and who brokered it in a participle; good offices; mediation led by; acting as
+    ("The border war ended in a truce brokered by Kessia, state radio said.",
+     ("ceasefire", "mediator", "kessia")),
+    ("The swap was arranged through the good offices of the Ardel Order.",
+     ("settlement", "mediator", "ardel")),
+    ("The accord was signed in Varn after mediation led by Prime Minister Ola Brandt.",
+     ("settlement", "mediator", "brandt")),
+    ("The truce held after the Emirate of Sabir, acting as sole mediator, persuaded both "
+     "armies to hold their fire.", ("ceasefire", "mediator", "sabir")),
+    ("It was visiting Senator Ivo Kast who single-handedly brokered the truce.",
+     ("ceasefire", "mediator", "kast")),
+    # freed after more words, lifted a blockade, an exchange of prisoners
+    ("Three engineers kidnapped in Goran last month were freed thanks to mediation by the "
+     "Sultan of Ibra.", ("release", "mediator", "ibra")),
+    ("The navy lifted its blockade of Port Ness under a deal brokered by Tessary.",
+     ("settlement", "mediator", "tessary")),
 ])
 def test_wordings_that_credit_a_mediator(text: str, want: tuple[str, str, str]) -> None:
     assert want in credited(text)
@@ -57,12 +73,25 @@ def test_the_speakers_own_intervention_is_the_speakers() -> None:
         "Foreign Minister Ines Tarvo")
 
 
+def test_the_us_is_no_first_person() -> None:
+    """"the recent US-brokered ceasefire" told by Israel's defence minister credits the United
+    States; "US" was read as "us", the speaker's side."""
+    from divergence.judge.frames.credit import frame_credits
+
+    c = claim_from_text("Israel's defence minister said on Tuesday that Iran had broken the "
+                        "recent US-brokered ceasefire.", "a:0")
+    got = {(x.role, x.agent) for x in frame_credits(c) if x.outcome == "ceasefire"}
+    assert got == {("mediator", "united states")}
+
+
 @pytest.mark.parametrize("text", [
     # a party's negotiators are a party to the talks, not a mediator
     "Rebel negotiators and Velmish negotiators met to discuss the truce.",
     "The strike hit a building in which Hamas negotiators were weighing ceasefire proposals.",
     # an end to fighting is not what an intervention in a war mediates
     "Talks on a truce began after the Marsh offensive.",
+    # a place before "after mediation" is where it was signed, not who mediated
+    "The accord was signed in Vellin after mediation.",
 ])
 def test_parties_and_wars_credit_no_mediator(text: str) -> None:
     assert not {c for c in credited(text) if c[1] == "mediator" and c[2] is not None}
@@ -120,3 +149,11 @@ def test_a_supporter_named_beside_the_mediators_is_no_rival_mediator() -> None:
 
 def test_a_sides_military_intervention_mediates_nothing() -> None:
     assert not credited("The truce collapsed after Velm's military intervention in Arvel.")
+
+
+def test_a_sides_own_peace_efforts_credit_it_with_no_truce() -> None:
+    """"Trump warned he might step back from US peace efforts" credits the US with no truce."""
+    assert not credited("Kyiv called the truce a stunt, coming after Trump warned he might step "
+                        "back from US peace efforts.")
+    assert ("ceasefire", "mediator", "egypt") in credited(
+        "The truce came about thanks to Egypt's efforts.")

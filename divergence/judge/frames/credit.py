@@ -466,7 +466,7 @@ def _side(agent: str, c: Claim) -> str:
     return agent
 
 
-_FIRST_PERSON = re.compile(r"(?:we|our|us)\b", re.I)  # who speaks for a side, of it
+_FIRST_PERSON = re.compile(r"(?:[Ww]e|[Oo]ur|us)\b")  # who speaks for a side, of it ("US": a name)
 _UNNAMED = word_set("generic_actors") | {"its", "their", "his", "her", "it", "they", "we"}
 # Common nouns that, said by a named side, are that side where it says it only answered
 # ("soldiers shot back", its army said).

@@ -59,17 +59,19 @@ _NO_THIRD = re.compile(
 # A release of captives, and any other settlement: what else a mediator may be credited with.
 TAKEN = r"(?:hostages?|captives?|prisoners?|detainees?|POWs?)"  # people held as captives
 _HELD = (rf"(?:{TAKEN}|workers|crew|sailors|journalists|fishermen|soldiers|tourists|"
-         r"passengers)")
+         r"passengers|engineers|nationals|citizens|abductees|missionaries|students|pilots)")
 _RELEASE = re.compile(
-    rf"\b(?:{_HELD}\s+(?:\w+\s+){{0,3}}?(?:were|was|had\s+been|have\s+been|has\s+been)\s+"
+    rf"\b(?:{_HELD}\s+(?:\w+\s+){{0,5}}?(?:were|was|had\s+been|have\s+been|has\s+been)\s+"
     rf"(?:freed|released|let\s+go)|release\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{_HELD}|"
     r"(?:secured|won|obtained)\s+(?:their|his|her|the)\s+(?:freedom|release)|"
     r"(?:agreed|decided)\s+to\s+(?:free|release)\b|\b[A-Z][\w-]*['’]s\s+release)\b",
     re.I)
 _SETTLEMENT = re.compile(r"\b(?:deal|agreement|accord|settlement|pact|treaty|(?:(?:prisoner|"
                          r"captive|hostage)s?\s+)?swap|(?:prisoner|captive|hostage)s?\s+exchange|"
-                         r"evacuation|(?:end\s+(?:of|to)|ending)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
-                         r"(?:dispute|stand-?off|crisis|row|siege|blockade))\b", re.I)
+                         r"evacuation|(?:humanitarian\s+)?corridor|(?:end\s+(?:of|to)|ending|lift(?:ed|ing)?)\s+(?:the\s+|its\s+)?"
+                         r"(?:[\w-]+\s+){0,3}?(?:dispute|stand-?off|crisis|row|siege|blockade)|"
+                         r"exchange\s+of\s+(?:[\w-]+\s+){0,2}?(?:prisoners|captives|hostages|"
+                         r"detainees|bodies))\b", re.I)
 # ... in it: at the end of its clause ("Kenya was not involved"), or in the outcome ("in the
 # prisoner swap", "in ending the standoff"), not in something else ("in the border closure").
 _IN_IT = (r"(?=\s*(?:[,;.]|$|at\s+any|and\b|but\b)|\s+(?:in|with)\s+(?:[\w'’-]+\s+){0,4}?(?:"
@@ -97,13 +99,20 @@ _NAMED = (r"(?!(?:[Ff]oreign|[Oo]utside|[Ee]xternal|[Ii]nternational|[Rr]egional
           r"[Ll]ocal|[Tt]hird)\b)")
 # Phrases that name a mediator, read in a claim about an end to fighting (``PEACE``), a release
 # or a settlement; each kind is compared only with its own.
-_QUALITY = r"(?:(?!military|armed)[a-z]+\s+){0,2}?"  # "patient", "quiet shuttle"
+# "patient", "quiet shuttle": a quality of the mediation, not a word of another clause ("signed
+# in Vellis after mediation") nor a side's arms ("military intervention")
+_QUALITY = (r"(?:(?!(?:military|armed|after|before|following|since|during|and|or|but|the|an?|of|"
+            r"in|on|at|by|for|with|from|to|under|amid|without|through|over|despite|via)\b)"
+            r"[a-z]+\s+){0,2}?")
 _MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
     rf"(?:mediation|brokering|help|efforts?|intervention|pressure)\s+(?:of|by|from)\s+{_AGENTS_NP}",
-    # "Oman's patient mediation", "Qatari mediation", "Brennmark's quiet diplomacy"
-    # (not "Russia's military intervention": a side's arms end nothing as a mediator)
-    rf"{_AGENTS_NP}(?:['’]s?)?\s+{_QUALITY}(?<!military\s)(?<!forces\s)(?<!army\s)(?:mediation|"
+    # "Oman's patient mediation", "Brennmark's quiet diplomacy", "Egypt's efforts" (not
+    # "Russia's military intervention": a side's arms end nothing as a mediator)
+    rf"{_AGENTS_NP}['’]s?\s+{_QUALITY}(?<!military\s)(?<!forces\s)(?<!army\s)(?:mediation|"
     r"brokering|intervention|efforts|diplomacy)\b",
+    # "Qatari mediation", "Kenyan shuttle diplomacy" (not "US peace efforts", "Russian
+    # intervention": what a side does of its own)
+    rf"{_AGENTS_NP}\s+{_QUALITY}(?<!military\s)(?<!peace\s)(?:mediation|brokering|diplomacy)\b",
     # "his personal intervention ended the war": the speaker's own
     rf"(?<![\w’'-])(?P<agent>[Hh]is|[Hh]er|[Tt]heir)\s+{_QUALITY}(?:mediation|intervention|"
     r"diplomacy|(?:(?:ministry|government|office)['’]s\s+)?negotiators)\b",
@@ -120,7 +129,7 @@ _MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
     # "he alone had persuaded the two leaders to sign the treaty"
     rf"(?:{_AGENT_NP}|(?<![\w’'-])(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey))\s+(?:alone\s+|personally\s+|"
     rf"himself\s+|herself\s+)?(?:had\s+|has\s+)?(?:persuaded|convinced)\s+(?:[\w'’-]+\s+){{1,6}}?"
-    rf"to\s+(?:sign|accept|agree|stop|halt|end|release|free|lay\s+down)\b",
+    rf"to\s+(?:sign|accept|agree|stop|halt|end|release|free|lay\s+down|hold)\b",
     rf"\b(?:thanks\s+to|credited|with\s+the\s+help\s+of)\s+{_AGENTS_NP}",
     rf"{_NAMED}{_AGENT_NP}\s+(?:has\s+|had\s+|have\s+)?(?:{_MEDIATION})\b",
     # "Qatar and Egypt mediated": two mediators (not "Congo and Rwanda negotiated": the parties)
@@ -146,10 +155,21 @@ _MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
     rf",\s+(?:(?:jointly|partly)\s+)?(?:mediated|brokered|negotiated)\s+by\s+{_AGENTS_NP}",
     rf"\b(?:talks|negotiations)\s+(?:were\s+|was\s+)?(?:mediated|brokered|facilitated)\s+by\s+"
     rf"{_AGENTS_NP}",
+    # "a truce brokered by Kazhan", "a corridor negotiated by the Orrin Relief Committee"
+    rf"\b(?:deal|truce|ceasefire|cease-fire|agreement|accord|swap|exchange|corridor|release|"
+    rf"treaty|pact|settlement)\s+(?:[\w-]+\s+){{0,2}}?(?:mediated|brokered|negotiated|arranged|"
+    rf"secured)\s+by\s+{_AGENTS_NP}",
+    # "through the good offices of the Kellan Order", "mediation led by Prime Minister Arkwright"
+    rf"\bgood\s+offices\s+of\s+{_AGENTS_NP}",
+    rf"\b(?:mediation|talks|negotiations)\s+(?:led|hosted|chaired|run|convened)\s+by\s+"
+    rf"{_AGENTS_NP}",
+    # "the Sultanate of Meridal, acting as sole mediator, persuaded both armies"
+    rf"{_AGENTS_NP},\s+(?:acting|serving)\s+as\s+(?:the\s+)?(?:sole\s+|only\s+|chief\s+|"
+    rf"main\s+)?(?:mediator|go-between|intermediary|broker)\b",
     # "it was the Tarsian intelligence service, not any foreign mediator, that secured it"
-    rf"\b[Ii]t\s+was\s+(?:an?\s+)?{_AGENT_NP}(?:\s+[a-z]+){{0,2}},?\s+(?:(?:and\s+)?not\s+(?P<not>[^,]{{1,40}}),"
+    rf"\b[Ii]t\s+was\s+(?:an?\s+)?(?:[a-z]+\s+)?{_AGENT_NP}(?:\s+[a-z]+){{0,2}},?\s+(?:(?:and\s+)?not\s+(?P<not>[^,]{{1,40}}),"
     rf"\s+)?"
-    rf"(?:that|who)\s+"
+    rf"(?:that|who)\s+(?:[a-z]+-?[a-z]+ly\s+)?"
     rf"(?:secured|brokered|negotiated|won|obtained|mediated|arranged|persuaded|convinced|"
     rf"clinched|sealed|engineered)\b",
 ))
