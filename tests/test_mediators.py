@@ -157,3 +157,16 @@ def test_a_sides_own_peace_efforts_credit_it_with_no_truce() -> None:
                         "back from US peace efforts.")
     assert ("ceasefire", "mediator", "egypt") in credited(
         "The truce came about thanks to Egypt's efforts.")
+
+
+def test_a_body_named_by_whose_it_is_is_that_side() -> None:
+    """"the government of Lusk", "officers from neighbouring Palvo", "diplomats from Estor":
+    a lower-case body of a named side credits that side."""
+    assert ("ceasefire", "mediator", "palvo") in credited(
+        "The truce was mediated by officers from neighbouring Palvo, an army statement said.")
+    assert ("settlement", "mediator", "lusk") in credited(
+        "The exchange of 40 prisoners was arranged by the government of Lusk.")
+    r = responsibility(pair(
+        "The exchange of 40 prisoners was arranged by the government of Lusk, officials said.",
+        "The exchange of 40 prisoners was arranged through the good offices of the Ardel Order."))
+    assert r is not None and r.type == "actor"

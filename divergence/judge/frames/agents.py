@@ -17,10 +17,17 @@ SIDE_NOUN = (r"(?:\s+(?:forces|troops|army|military|militants|fighters|rebels|of
               r"intelligence(?:\s+(?:officers|officials|services?|agency|chiefs?))?))?")
 # Each name starts at a word's start (the lookbehind): without it, a long capitalised token is
 # rescanned from every letter, quadratic in its length.
-AGENT_NP = rf"(?P<agent>(?<![\w’'.-]){NOT_NAME_START}{NAME_WORDS.format(more=4)}{SIDE_NOUN})"
+# A body named by whose it is: "the government of Lusmoor", "officers from neighbouring
+# Palvania", "diplomats from Estoria" (keyed by the name: ``norm_actor``).
+_BODY_OF = (r"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[a-z]+\s+)?(?:government|officials|officers|diplomats|"
+            r"envoys?|delegation|delegates|negotiators|mediators|representatives|leaders?|"
+            r"leadership|authorities|president|king|queen|emir|sultan|ambassador|foreign\s+minister|"
+            r"team|teams)\s+(?:of|from)\s+(?:neighbouring\s+|nearby\s+)?")
+AGENT_NP = (rf"(?P<agent>(?<![\w’'.-])(?:{_BODY_OF})?{NOT_NAME_START}{NAME_WORDS.format(more=4)}"
+            rf"{SIDE_NOUN})")
 # Who mediated or asked may be two: "the United States and France brokered" (not for blame:
 # "Israeli jets pounded Beirut and Hezbollah fired rockets").
-AGENTS_NP = (rf"(?P<agent>(?<![\w’'.-]){NOT_NAME_START}{NAME_WORDS.format(more=4)}"
+AGENTS_NP = (rf"(?P<agent>(?<![\w’'.-])(?:{_BODY_OF})?{NOT_NAME_START}{NAME_WORDS.format(more=4)}"
               rf"(?:\s+and\s+{NAME_WORDS.format(more=3)})?{SIDE_NOUN})")
 _AND_SPLIT = re.compile(r"\s+and\s+")
 _PRONOUN = re.compile(r"(?:he|she|they|his|her|their)", re.I)
