@@ -22,7 +22,7 @@ def credited(text: str, speaker: str | None = None) -> set[tuple[str, str, str |
 @pytest.mark.parametrize(("text", "want"), [
     # an adjective between the mediator and its mediation; diplomacy is mediation too
     ("Norway's discreet mediation produced the deal that freed the four sailors.",
-     ("settlement", "mediator", "norway")),
+     ("release", "mediator", "norway")),
     ("Kenyan shuttle diplomacy secured the truce in Arvel.", ("ceasefire", "mediator", "kenya")),
     # a halt in fighting, and a war ended, are ends to fighting
     ("After Omani mediation, the two armies agreed to a halt in hostilities near Dast.",
@@ -157,6 +157,32 @@ def test_a_sides_own_peace_efforts_credit_it_with_no_truce() -> None:
                         "back from US peace efforts.")
     assert ("ceasefire", "mediator", "egypt") in credited(
         "The truce came about thanks to Egypt's efforts.")
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The Gavron militia released 30 captured border guards after mediation by the Emir of "
+     "Sabrat.", ("release", "mediator", "sabrat")),
+    ("The Emir of Sabrat had 'nothing whatsoever to do' with freeing the guards, a militia "
+     "leader said.", ("release", "not-mediator", "sabrat")),
+    ("Sources said the Isle of Monn played a decisive intermediary role in ending the blockade.",
+     ("settlement", "mediator", "monn")),
+    ("The Grey Crescent charity negotiated the release of the nine teachers.",
+     ("release", "mediator", "grey")),
+    ("The two sides struck their ceasefire in direct talks between their defence ministers.",
+     ("ceasefire", "mediator", None)),
+    ("The clan heads hammered out the truce alone, meeting without any go-between.",
+     ("ceasefire", "mediator", None)),
+    ("The treaty was agreed by the two countries' negotiators, without the involvement of any "
+     "outside party.", ("settlement", "mediator", None)),
+])
+def test_more_wordings_of_mediation_and_of_none(text: str, want: tuple) -> None:
+    assert want in credited(text)
+
+
+def test_a_sides_own_diplomats_are_that_side() -> None:
+    """"Its diplomats had quietly mediated the exchange", the Orsan foreign ministry said."""
+    assert ("settlement", "mediator", "orsan") in credited(
+        "Its diplomats had quietly mediated the prisoner exchange.", "the Orsan foreign ministry")
 
 
 def test_a_body_named_by_whose_it_is_is_that_side() -> None:

@@ -13,7 +13,7 @@ from .started import NOT_NAME_START
 NAME_WORDS = r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){{0,{more}}}"
 SIDE_NOUN = (r"(?:\s+(?:forces|troops|army|military|militants|fighters|rebels|officials|group|"
               r"government|authorities|leadership|diplomats|mediators|negotiators|envoys?|"
-              r"facilitators|delegation|delegates|emissar(?:y|ies)|officers|agents|elders|"
+              r"facilitators|delegation|delegates|emissar(?:y|ies)|officers|agents|elders|charity|"
               r"intelligence(?:\s+(?:officers|officials|services?|agency|chiefs?))?))?")
 # Each name starts at a word's start (the lookbehind): without it, a long capitalised token is
 # rescanned from every letter, quadratic in its length.
@@ -30,7 +30,7 @@ AGENT_NP = (rf"(?P<agent>(?<![\w’'.-])(?:{_BODY_OF})?{NOT_NAME_START}{NAME_WOR
 AGENTS_NP = (rf"(?P<agent>(?<![\w’'.-])(?:{_BODY_OF})?{NOT_NAME_START}{NAME_WORDS.format(more=4)}"
               rf"(?:\s+and\s+{NAME_WORDS.format(more=3)})?{SIDE_NOUN})")
 _AND_SPLIT = re.compile(r"\s+and\s+")
-_PRONOUN = re.compile(r"(?:he|she|they|his|her|their)", re.I)
+_PRONOUN = re.compile(r"(?:he|she|they|his|her|their|its)", re.I)
 
 
 def credits_for(outcome: str, role: str, agent: str | None, m: re.Match[str],

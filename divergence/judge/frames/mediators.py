@@ -25,9 +25,16 @@ PEACE = (r"(?:cease-?fires?|truces?|armistice|de-?escalation|cessation\s+of\s+ho
          r"military\s+action)|cessation\s+of\s+(?:firing|fighting|military\s+action))")
 _NO_THIRD = re.compile(
     r"\b(?:without\s+(?:any\s+|a\s+|an\s+)?(?:mediation|mediators?|intermediar(?:y|ies)|"
+    r"go-betweens?|"
     r"third[- ]part(?:y|ies)|outside\s+(?:help|involvement|mediation)|external\s+\w+|"
     r"foreign\s+\w+|international\s+\w+)|"
-    r"no\s+(?:third[- ]party|mediators?|mediation|intermediar(?:y|ies)|outside\s+(?:party|help|"
+    # "without the involvement of any outside party"; "in direct talks between their defence
+    # ministers", "followed face-to-face talks with Brennish officials"
+    r"without\s+the\s+(?:involvement|help|mediation)\s+of\s+(?:any\s+)?(?:outside|foreign|"
+    r"third|other|external)\b|(?:in|through|after|followed|via)\s+(?:direct|face-to-face)\s+"
+    r"(?:talks|negotiations|contacts?|exchanges?)\b|"
+    r"no\s+(?:third[- ]party|mediators?|mediation|intermediar(?:y|ies)|go-betweens?|"
+    r"outside\s+(?:party|help|"
     r"involvement|mediation))|(?:directly|bilaterally)\s+(?:between|by|with)|"
     r"agreed\s+bilaterally|reached\s+directly|worked\s+out\s+directly|"
     # "reached the ceasefire directly", "agreed the truce directly", "between themselves"
@@ -59,16 +66,19 @@ _NO_THIRD = re.compile(
 # A release of captives, and any other settlement: what else a mediator may be credited with.
 TAKEN = r"(?:hostages?|captives?|prisoners?|detainees?|POWs?)"  # people held as captives
 _HELD = (rf"(?:{TAKEN}|workers|crew|sailors|journalists|fishermen|soldiers|tourists|"
-         r"passengers|engineers|nationals|citizens|abductees|missionaries|students|pilots)")
+         r"passengers|engineers|nationals|citizens|abductees|missionaries|students|pilots|"
+         r"teachers|schoolteachers|guards|doctors|nurses|villagers)")
 _RELEASE = re.compile(
     rf"\b(?:{_HELD}\s+(?:\w+\s+){{0,5}}?(?:were|was|had\s+been|have\s+been|has\s+been)\s+"
     rf"(?:freed|released|let\s+go)|release\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{_HELD}|"
     r"(?:secured|won|obtained)\s+(?:their|his|her|the)\s+(?:freedom|release)|"
-    r"(?:agreed|decided)\s+to\s+(?:free|release)\b|\b[A-Z][\w-]*['’]s\s+release)\b",
+    r"(?:agreed|decided)\s+to\s+(?:free|release)\b|\b[A-Z][\w-]*['’]s\s+release|"
+    # "released 30 captured border guards", "freeing the engineers"
+    rf"(?:released|freed|freeing|releasing)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{_HELD})\b",
     re.I)
 _SETTLEMENT = re.compile(r"\b(?:deal|agreement|accord|settlement|pact|treaty|(?:(?:prisoner|"
                          r"captive|hostage)s?\s+)?swap|(?:prisoner|captive|hostage)s?\s+exchange|"
-                         r"evacuation|(?:humanitarian\s+)?corridor|(?:end\s+(?:of|to)|ending|lift(?:ed|ing)?)\s+(?:the\s+|its\s+)?"
+                         r"evacuation|(?:humanitarian\s+)?corridor|(?:end\s+(?:of|to)|ending|end(?:ed|s)?|lift(?:ed|ing)?)\s+(?:the\s+|its\s+)?"
                          r"(?:[\w-]+\s+){0,3}?(?:dispute|stand-?off|crisis|row|siege|blockade)|"
                          r"exchange\s+of\s+(?:[\w-]+\s+){0,2}?(?:prisoners|captives|hostages|"
                          r"detainees|bodies))\b", re.I)
@@ -85,6 +95,10 @@ _NOT_MEDIATOR = tuple(re.compile(rx) for rx in (
     rf"involved{_IN_IT}",
     rf"{_AGENT_NP}(?:['’]s\s+[a-z]+)?\s+(?:had|has|have|played)\s+no\s+(?:part|role|hand){_IN_IT}",
     rf"\bwithout\s+(?:any\s+)?(?:involvement|help|mediation|role)\s+(?:from|of|by)\s+{_AGENT_NP}",
+    # "the Emir of Sabrat had 'nothing whatsoever to do' with freeing the guards"
+    rf"{_AGENT_NP}\s+(?:had|has|have)\s+(?:had\s+)?['‘\"]?nothing\s+(?:whatsoever\s+|at\s+all\s+)?"
+    r"to\s+do['’\"]?\s+with\s+(?:it|them|that|this|(?:the\s+|their\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:ceasefire|truce|deal|agreement|accord|release|freeing|swap|exchange|peace|end|talks))\b",
     # "the Kovian president's call had nothing to do with it"
     rf"{_AGENT_NP}(?:\s+[a-z]+)?['’]s\s+(?:[a-z]+\s+){{0,2}}?(?:call|calls|intervention|mediation|"
     rf"efforts|role|diplomacy|pressure)\s+(?:had|has|have)\s+nothing\s+to\s+do\s+with\s+(?:it|them|"
@@ -139,9 +153,17 @@ _MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
     rf"{_AGENTS_NP}\s+(?:has\s+|had\s+|have\s+)?(?:played|had)\s+(?:a|the)\s+(?:leading|key|"
     rf"central|major|crucial|important|pivotal|decisive)\s+role\s+in\s+(?:mediating|brokering|"
     rf"the\s+mediation|securing|negotiating)",
+    # "the Isle of Monn played a decisive intermediary role in ending the blockade"
+    rf"{_AGENTS_NP}\s+(?:has\s+|had\s+|have\s+)?played\s+(?:a|the)\s+(?:[a-z]+\s+)?"
+    rf"(?:intermediary|mediating|mediator['’]s|go-between)\s+role\b",
+    # "its diplomats had quietly mediated the exchange": the speaker's own
+    r"(?<![\w’'-])(?P<agent>[Ii]ts|[Tt]heir)\s+(?:diplomats|envoys|mediators|negotiators|officials)"
+    r"\s+(?:had\s+|have\s+|has\s+)?(?:[a-z]+ly\s+)?(?:mediated|brokered|negotiated|secured|"
+    r"arranged)\b",
     # "X had played any role in ending the dispute" (what a denial denies)
     rf"{_AGENTS_NP}\s+(?:has\s+|had\s+|have\s+)?(?:played|had)\s+any\s+role\s+in\s+(?:ending|"
-    rf"mediating|brokering|securing|negotiating|bringing\s+about)",
+    rf"mediating|brokering|securing|negotiating|bringing\s+about|(?:the\s+)?(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:exchange|swap|release|truce|ceasefire|deal|talks|negotiations)\b)",
     # "thanked Egypt for helping secure the truce"; then "the release was negotiated by X"
     rf"\b(?:thank(?:ed|s)?|prais(?:ed|es)|hailed|commended)\s+{_AGENTS_NP}(?:\s+[^.;,]{{1,30}}?)?"
     rf"\s+for\s+(?!(?:its|their|his|her)\s+(?:role|help|efforts)\s+in\s+(?!(?:[\w'’-]+\s+){{0,3}}?"
@@ -194,7 +216,7 @@ _ENDED = re.compile(r"\b(?:(?:fighting|war|hostilities|clashes)\s+(?:had\s+|has\
                     r"end(?:ed|s)?\s+the\s+(?:war|fighting|hostilities|clashes)|(?:agreed|decided)\s+to\s+"
                     r"stop\s+(?:the\s+)?fighting|halt\s+in\s+"
                     r"(?:the\s+)?(?:fighting|hostilities|attacks))\b", re.I)
-_OWN = re.compile(r"his|her|their|he|she|they", re.I)  # the speaker's, if any
+_OWN = re.compile(r"his|her|their|its|he|she|they", re.I)  # the speaker's, if any
 _MEDIATION_WORD = re.compile(r"\bmediat(?:or|ors|ion|ed|ing)\b", re.I)
 _GATE = Gate(_MEDIATED_PEACE, _ENDED, *_MEDIATOR_PHRASES, *_INVOLVED_PHRASES, _NO_THIRD,
              *_NOT_MEDIATOR)  # what gives a credit
