@@ -196,3 +196,17 @@ def test_a_body_named_by_whose_it_is_is_that_side() -> None:
         "The exchange of 40 prisoners was arranged by the government of Lusk, officials said.",
         "The exchange of 40 prisoners was arranged through the good offices of the Ardel Order."))
     assert r is not None and r.type == "actor"
+
+
+def test_suing_for_peace_is_asking_and_taking_no_part_is_no_mediation() -> None:
+    from divergence.judge.frames.asked import askers
+
+    assert {(x.outcome, x.agent) for x in askers("The Orsk Front sued for peace after its lines "
+                                                 "collapsed.")} == {("ceasefire", "orsk")}
+    assert ("ceasefire", "not-mediator", "kell") in credited(
+        "The war was ended by the two armies' chiefs, and President Ada Kell took no part in "
+        "the negotiations.")
+    assert ("release", "mediator", None) in credited(
+        "The release of the 40 captives was decided without any outside prompting.")
+    asked = askers("Fennick's rebel council appealed to the army for an evacuation corridor.")
+    assert {x.outcome for x in asked} == {"asked:corridor"}

@@ -28,7 +28,8 @@ _ASKABLE = (r"peacekeepers|troops|soldiers|loans?|aid|assistance|help|talks|nego
 _AS = {"talks": "meeting", "negotiations": "meeting", "session": "meeting", "summit": "meeting",
        "dialogue": "meeting", "truce": "ceasefire", "soldiers": "troops", "help": "assistance",
        "aid": "assistance", "election": "vote", "elections": "vote", "exchange": "swap",
-       "meetings": "meeting", "sessions": "meeting", "loans": "loan"}
+       "meetings": "meeting", "sessions": "meeting", "loans": "loan",
+       "evacuation": "corridor"}  # "an evacuation corridor", "a corridor": one thing asked
 _THING = rf"(?:an?\s+|the\s+|any\s+|more\s+)?(?:[\w’'-]+\s+){{0,3}}?(?P<out>{_ASKABLE})\b"
 _ASK = (r"(?:(?:asked|appealed|applied|pressed|pushed|lobbied|begged|pleaded)\s+"
         r"(?:[^.;,]{0,40}?\s)?for|requested|sought|called\s+for|initiated|proposed)")
@@ -54,6 +55,8 @@ _READERS = (
      r"and|after|before|on|in)\b|$)", "requester"),
     (r"\bwas\s+asked\s+to\s+(?:mediate|intervene)(?P<med>)\s+by\s+(?P<who>(?:the\s+)?"
      r"(?:[\w’'-]+\s+){0,4}?[\w’'-]+)(?=\s*[,.;]|\s+(?:who|which|that|and)\b)", "requester"),
+    # "the Front sued for peace": it asked for an end to the fighting
+    (rf"{_START}{_SUBJ}\s+(?:had\s+|has\s+)?sued\s+for\s+(?P<out>peace)\b", "asker"),
     # "Tessary has never asked for peacekeepers", "Estmark has declined to request assistance"
     (rf"{_START}{_SUBJ}\s+(?:{_NOT})\s+(?:[^.;,]{{0,30}}?\s)?(?:for\s+)?{_THING}",
      "not-requester"),
@@ -78,7 +81,8 @@ _TALKS = re.compile(r"truce|ceasefire|cease-fire|talks|negotiat|peace|pause|halt
                     r"dialogue|mediat|hostilities|de-?escalat|stop\w*\s+(?:the\s+)?(?:fighting|"
                     r"firing|attacks)", re.I)
 _ANY_ASK = re.compile(r"ask|request|sought|seek|appeal|begg|plead|appli|call|press|push|lobb|"
-                      r"initiat|propos|reached\s+out|first|contact|declined|behest|came\s+from",
+                      r"initiat|propos|reached\s+out|first|contact|declined|behest|came\s+from|"
+                      r"sued",
                       re.I)
 
 
@@ -104,7 +108,7 @@ def askers(text: str) -> tuple[Credit, ...]:
                 what = "mediation"
             else:
                 word = m.group("out").lower()
-                what = _AS.get(word, word)
+                what = _AS.get(word, "ceasefire" if word == "peace" else word)
             key = subject_key(m.group("who"))
             if key and key not in ("group", "side"):  # "the group had initiated contacts"
                 outcome = what if what in ("meeting", "ceasefire") else f"asked:{what}"

@@ -26,7 +26,8 @@ PEACE = (r"(?:cease-?fires?|truces?|armistice|de-?escalation|cessation\s+of\s+ho
 _NO_THIRD = re.compile(
     r"\b(?:without\s+(?:any\s+|a\s+|an\s+)?(?:mediation|mediators?|intermediar(?:y|ies)|"
     r"go-betweens?|"
-    r"third[- ]part(?:y|ies)|outside\s+(?:help|involvement|mediation)|external\s+\w+|"
+    r"third[- ]part(?:y|ies)|outside\s+(?:help|involvement|mediation|prompting|pressure)|"
+    r"external\s+\w+|"
     r"foreign\s+\w+|international\s+\w+)|"
     # "without the involvement of any outside party"; "in direct talks between their defence
     # ministers", "followed face-to-face talks with Brennish officials"
@@ -93,7 +94,8 @@ _IN_IT = (r"(?=\s*(?:[,;.]|$|at\s+any|and\b|but\b)|\s+(?:in|with)\s+(?:[\w'’-]
 _NOT_MEDIATOR = tuple(re.compile(rx) for rx in (
     rf"{_AGENT_NP}(?:['’]s\s+[a-z]+)?\s+(?:was|were|had|has|have)\s+(?:not|never)\s+(?:been\s+)?"
     rf"involved{_IN_IT}",
-    rf"{_AGENT_NP}(?:['’]s\s+[a-z]+)?\s+(?:had|has|have|played)\s+no\s+(?:part|role|hand){_IN_IT}",
+    rf"{_AGENT_NP}(?:['’]s\s+[a-z]+)?\s+(?:had|has|have|played|took)\s+no\s+(?:part|role|hand)"
+    rf"{_IN_IT}",
     rf"\bwithout\s+(?:any\s+)?(?:involvement|help|mediation|role)\s+(?:from|of|by)\s+{_AGENT_NP}",
     # "the Emir of Sabrat had 'nothing whatsoever to do' with freeing the guards"
     rf"{_AGENT_NP}\s+(?:had|has|have)\s+(?:had\s+)?['‘\"]?nothing\s+(?:whatsoever\s+|at\s+all\s+)?"
@@ -212,7 +214,8 @@ _PEACE_I = re.compile(PEACE, re.I)
 # An end to fighting told as a happening: "the fighting ended", "his call ended the war", "a
 # halt in hostilities" (what a mediator may be credited with; not in ``PEACE``, which the
 # asking frames share).
-_ENDED = re.compile(r"\b(?:(?:fighting|war|hostilities|clashes)\s+(?:had\s+|has\s+)?ended|"
+_ENDED = re.compile(r"\b(?:(?:fighting|war|hostilities|clashes)\s+(?:had\s+|has\s+|was\s+|were\s+)?"
+                    r"(?:been\s+)?ended|"
                     r"end(?:ed|s)?\s+the\s+(?:war|fighting|hostilities|clashes)|(?:agreed|decided)\s+to\s+"
                     r"stop\s+(?:the\s+)?fighting|halt\s+in\s+"
                     r"(?:the\s+)?(?:fighting|hostilities|attacks))\b", re.I)
