@@ -210,3 +210,12 @@ def test_suing_for_peace_is_asking_and_taking_no_part_is_no_mediation() -> None:
         "The release of the 40 captives was decided without any outside prompting.")
     asked = askers("Fennick's rebel council appealed to the army for an evacuation corridor.")
     assert {x.outcome for x in asked} == {"asked:corridor"}
+
+
+def test_direct_talks_between_the_parties_say_no_mediator_talks_held_somewhere_do_not() -> None:
+    """(2026-12-05, two dev flags a blind reader called compatible) "settled on the truce in
+    direct talks held in Malaysia" does not deny that Malaysia's leader mediated them."""
+    assert ("ceasefire", "mediator", None) in credited(
+        "The truce was struck in direct talks between the two defence ministers.")
+    assert ("ceasefire", "mediator", None) not in credited(
+        "The two leaders settled on the truce in direct talks held in Varnia.")

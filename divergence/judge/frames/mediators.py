@@ -30,10 +30,11 @@ _NO_THIRD = re.compile(
     r"external\s+\w+|"
     r"foreign\s+\w+|international\s+\w+)|"
     # "without the involvement of any outside party"; "in direct talks between their defence
-    # ministers", "followed face-to-face talks with Brennish officials"
+    # ministers", "followed face-to-face talks with Brennish officials" (not "in direct talks
+    # held in Malaysia": a host may mediate talks the leaders hold face to face)
     r"without\s+the\s+(?:involvement|help|mediation)\s+of\s+(?:any\s+)?(?:outside|foreign|"
-    r"third|other|external)\b|(?:in|through|after|followed|via)\s+(?:direct|face-to-face)\s+"
-    r"(?:talks|negotiations|contacts?|exchanges?)\b|"
+    r"third|other|external)\b|(?:direct|face-to-face)\s+(?:talks|negotiations|contacts?|"
+    r"exchanges?)\s+(?:between|with)\b|"
     r"no\s+(?:third[- ]party|mediators?|mediation|intermediar(?:y|ies)|go-betweens?|"
     r"outside\s+(?:party|help|"
     r"involvement|mediation))|(?:directly|bilaterally)\s+(?:between|by|with)|"
@@ -134,6 +135,10 @@ _MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
     r"diplomacy|(?:(?:ministry|government|office)['’]s\s+)?negotiators)\b",
     rf"{_NAMED}{_AGENTS_NP}\s+mediators\b",  # "Qatari and Egyptian mediators met both sides"
     # (not "Hamas negotiators": a party's; "his ministry's negotiators" above are the speaker's)
+    # "Interior Minister Sela Drago took credit for the opening of the corridor" (a truce's
+    # credit taken is read by ``credit`` too; here also a release's or a deal's)
+    rf"{_AGENT_NP}\s+(?:has\s+|had\s+)?(?:took|claimed|takes|claims|taken|claimed)\s+(?:the\s+|a\s+)?"
+    r"(?:share\s+of\s+the\s+)?credit\s+for\b",
     # "Jordan's king was the architect of the truce", "the accord was the work of Ethiopian
     # envoys", "the credit for the deal belongs to Brandt"
     rf"{_AGENTS_NP}(?:['’]s\s+[a-z]+)?\s+(?:was|were|had\s+been)\s+the\s+(?:chief\s+|main\s+|"
