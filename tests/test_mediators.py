@@ -219,3 +219,11 @@ def test_direct_talks_between_the_parties_say_no_mediator_talks_held_somewhere_d
         "The truce was struck in direct talks between the two defence ministers.")
     assert ("ceasefire", "mediator", None) not in credited(
         "The two leaders settled on the truce in direct talks held in Varnia.")
+
+
+def test_an_offer_to_mediate_mediates_nothing() -> None:
+    from divergence.judge.credits import _credits
+
+    assert not _credits("Osteria offered on Monday to mediate between Korvath and Dellmar.",
+                        "Osterian radio")
+    assert _credits("Qatar has been mediating between Velm and Arvel.", "the emir")

@@ -143,8 +143,9 @@ def _credits(t: str, speaker: str | None) -> tuple[Credit, ...]:
     ):
         add(m.group("out"), "requester", m.group("agent"), m)
     for m in re.finditer(
-        r"\b(?P<verb>mediat\w+|brokering)\s+between\s+\w+(?:\s+\w+)?\s+and\s+\w+", t, re.I
-    ):
+        r"(?<!\bto\s)\b(?P<verb>mediat\w+|brokering)\s+between\s+\w+(?:\s+\w+)?\s+and\s+\w+",
+        t, re.I,
+    ):  # not "offered to mediate between": an offer mediates nothing
         if c.speaker:
             add(
                 "ceasefire" if "cease" in t.lower() or "between" in m.group(0) else "deal",
