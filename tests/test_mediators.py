@@ -227,3 +227,23 @@ def test_an_offer_to_mediate_mediates_nothing() -> None:
     assert not _credits("Osteria offered on Monday to mediate between Korvath and Dellmar.",
                         "Osterian radio")
     assert _credits("Qatar has been mediating between Velm and Arvel.", "the emir")
+
+
+@pytest.mark.parametrize(("text", "speaker", "want"), [
+    ("There was no role of any third country in the cessation of hostilities.", None,
+     ("ceasefire", "mediator", None)),
+    ("The understanding on stopping firing was reached bilaterally between the two armies.",
+     None, ("ceasefire", "mediator", None)),
+    ("No third party was involved in the decision to stop firing.", None,
+     ("ceasefire", "mediator", None)),
+    ("His administration helped broker the ceasefire between Velm and Arvel.",
+     "Tessary's president", ("ceasefire", "mediator", "tessary")),
+    ("He had spoken to the leaders of both countries and helped secure the truce.",
+     "Foreign Minister Ada Rusk", ("ceasefire", "mediator", "rusk")),
+    ("The truce came after Tessary intervened.", None, ("ceasefire", "mediator", "tessary")),
+    ("Arvel's prime minister thanked the Tessarian president for his leadership in securing the "
+     "truce.", None, ("ceasefire", "mediator", "tessarian")),
+])
+def test_who_mediated_a_halt_in_firing_in_officials_words(text: str, speaker: str | None,
+                                                          want: tuple) -> None:
+    assert want in credited(text, speaker)

@@ -29,6 +29,10 @@ _NO_THIRD = re.compile(
     r"third[- ]part(?:y|ies)|outside\s+(?:help|involvement|mediation|prompting|pressure)|"
     r"external\s+\w+|"
     r"foreign\s+\w+|international\s+\w+)|"
+    # "there was no role of any third country in it"
+    r"no\s+(?:role|part|hand|involvement)\s+(?:of|for|by)\s+(?:any\s+|a\s+)?(?:third[- ]"
+    r"(?:part(?:y|ies)|countr(?:y|ies)|nations?)|outsiders?|outside\s+\w+|foreign\s+\w+|"
+    r"external\s+\w+|other\s+(?:countr(?:y|ies)|nations?))|"
     # "without the involvement of any outside party"; "in direct talks between their defence
     # ministers", "followed face-to-face talks with Brennish officials" (not "in direct talks
     # held in Malaysia": a host may mediate talks the leaders hold face to face)
@@ -130,6 +134,14 @@ _MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
     # "Qatari mediation", "Kenyan shuttle diplomacy" (not "US peace efforts", "Russian
     # intervention": what a side does of its own)
     rf"{_AGENTS_NP}\s+{_QUALITY}(?<!military\s)(?<!peace\s)(?:mediation|brokering|diplomacy)\b",
+    # "his administration helped broker the ceasefire", "he had spoken to both leaders and
+    # helped secure the truce": the speaker's own
+    rf"(?<![\w’'-])(?P<agent>[Hh]is|[Hh]er|[Tt]heir)\s+(?:administration|government)\s+"
+    rf"(?:has\s+|had\s+|have\s+)?(?:{_MEDIATION})\b",
+    r"(?<![\w’'-])(?P<agent>[Hh]e|[Ss]he|[Tt]hey)\s+(?:had\s+|has\s+|have\s+)?(?:[^.;,]{0,60}?"
+    r"\s+and\s+)?(?:helped\s+(?:to\s+)?(?:broker|secure|negotiate|mediate)|brokered|mediated)\b",
+    # "the truce came after Tessary intervened"
+    rf"\b(?:after|once|when)\s+{_AGENTS_NP}\s+(?:had\s+)?(?:intervened|stepped\s+in)\b",
     # "his personal intervention ended the war": the speaker's own
     rf"(?<![\w’'-])(?P<agent>[Hh]is|[Hh]er|[Tt]heir)\s+{_QUALITY}(?:mediation|intervention|"
     r"diplomacy|(?:(?:ministry|government|office)['’]s\s+)?negotiators)\b",
@@ -177,7 +189,7 @@ _MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
     rf"(?:broker|mediat|secur|negotiat|reach|end|bring|talks|the\s+(?:deal|truce|ceasefire|"
     rf"release|swap|accord|agreement|talks))))(?:(?!humanitarian|"
     rf"financial|military|medical|economic)[\w’'-]+\s+){{0,5}}?(?:help(?:ing)?|mediation|mediating|"
-    rf"efforts|role|brokering)\b",
+    rf"efforts|role|brokering|leadership\s+in\s+(?:securing|brokering|reaching))\b",
     rf"\b(?:was|were|been|being)\s+(?:mediated|brokered|arranged|negotiated|secured)\s+by\s+"
     rf"{_AGENTS_NP}",
     # "the agreement, brokered by the US and France, came into force": set off by a comma
@@ -221,7 +233,8 @@ _PEACE_I = re.compile(PEACE, re.I)
 # asking frames share).
 _ENDED = re.compile(r"\b(?:(?:fighting|war|hostilities|clashes)\s+(?:had\s+|has\s+|was\s+|were\s+)?"
                     r"(?:been\s+)?ended|"
-                    r"end(?:ed|s)?\s+the\s+(?:war|fighting|hostilities|clashes)|(?:agreed|decided)\s+to\s+"
+                    r"end(?:ed|s)?\s+the\s+(?:war|fighting|hostilities|clashes)|stop(?:ping|ped|s)?\s+"
+                    r"(?:the\s+)?(?:firing|fighting|hostilities)|(?:agreed|decided)\s+to\s+"
                     r"stop\s+(?:the\s+)?fighting|halt\s+in\s+"
                     r"(?:the\s+)?(?:fighting|hostilities|attacks))\b", re.I)
 _OWN = re.compile(r"his|her|their|its|he|she|they", re.I)  # the speaker's, if any
