@@ -142,3 +142,11 @@ def test_a_states_president_and_the_state_are_one_side_of_who_asked() -> None:
     got = responsibility(pair("Kestovan President Halvard proposed the Easter truce.",
                               "Varnia requested the truce, the ministry said."))
     assert got is not None and got.type == "actor"
+
+
+def test_a_halt_to_a_barrage_is_a_halt_to_the_fighting() -> None:
+    """(valid8, read) "Korvath agreed to halt its artillery barrage at the request of the
+    Dellmari government" is a truce asked for, not the pause of some other thing."""
+    assert ("ceasefire", "initiator", "dellmari") in read(
+        "Korvath agreed to halt its artillery barrage on Lessin at the request of the Dellmari "
+        "government.")

@@ -183,7 +183,8 @@ _OBJECT = re.compile(r"\s+(?:(?:of|to|in|on)\s+)?(?:the\s+|its\s+|their\s+|all\s
 _FIGHTING = frozenset({"fighting", "hostilities", "fire", "firing", "shelling", "combat",
                        "clashes", "attacks", "strikes", "bombing", "bombardment", "war",
                        "violence", "operations", "exchanges", "duel", "offensive", "raids",
-                       "airstrikes", "shooting", "gunfire", "advance", "assault"})
+                       "airstrikes", "shooting", "gunfire", "advance", "assault", "barrage",
+                       "barrages", "launches"})
 
 
 @lru_cache(maxsize=65536)
