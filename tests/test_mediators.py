@@ -23,7 +23,7 @@ def credited(text: str, speaker: str | None = None) -> set[tuple[str, str, str |
     # an adjective between the mediator and its mediation; diplomacy is mediation too
     ("Norway's discreet mediation produced the deal that freed the four sailors.",
      ("release", "mediator", "norway")),
-    ("Kenyan shuttle diplomacy secured the truce in Arvel.", ("ceasefire", "mediator", "kenya")),
+    ("Kenya's shuttle diplomacy secured the truce in Arvel.", ("ceasefire", "mediator", "kenya")),
     # a halt in fighting, and a war ended, are ends to fighting
     ("After Omani mediation, the two armies agreed to a halt in hostilities near Dast.",
      ("ceasefire", "mediator", "oman")),
@@ -68,9 +68,6 @@ def test_the_speakers_own_intervention_is_the_speakers() -> None:
     text = "His personal intervention with the rebel council had ended the war."
     assert ("ceasefire", "mediator", "tarvo") in credited(text, "President Aldo Tarvo")
     assert not {c for c in credited(text) if c[1] == "mediator"}
-    assert ("release", "mediator", "tarvo") in credited(
-        "Her ministry's negotiators had secured the release of the two hostages.",
-        "Foreign Minister Ines Tarvo")
 
 
 def test_the_us_is_no_first_person() -> None:
@@ -92,6 +89,21 @@ def test_the_us_is_no_first_person() -> None:
     "Talks on a truce began after the Marsh offensive.",
     # a place before "after mediation" is where it was signed, not who mediated
     "The accord was signed in Vellin after mediation.",
+    # (a review's pairs, 2026-12-05) a party's own negotiators, diplomats and diplomacy
+    "Kamber officials said their negotiators won the release of the eight teachers.",
+    "Kamber said its diplomats had negotiated the prisoner swap with Aldane.",
+    "Dorian diplomacy persuaded Kamber's allies to back the ceasefire.",
+    # the parties' own swap; a host; a party's delegation
+    "The prisoner swap negotiated by Doria and Kamber took place at the border.",
+    "The ceasefire followed talks hosted by Meridal.",
+    "The ceasefire talks led by Kamber's foreign minister resumed.",
+    # a side's own efforts, failed efforts, other works, a cabinet persuaded, a side's forces
+    "Tessary's relief efforts in the Vallor valley resumed after the ceasefire took hold.",
+    "Lusmoor's efforts to stop the fighting collapsed in March.",
+    "The violations of the ceasefire were the work of the Free Kesh Front.",
+    "General Ovid Brenn was the architect of the siege of Orrin, which ended in a deal.",
+    "Prime Minister Ovid Brenn persuaded his cabinet to accept the ceasefire.",
+    "The truce came after the Tessary army intervened on the government's side.",
 ])
 def test_parties_and_wars_credit_no_mediator(text: str) -> None:
     assert not {c for c in credited(text) if c[1] == "mediator" and c[2] is not None}
@@ -135,10 +147,10 @@ def test_two_requests_told_in_long_sentences_still_meet() -> None:
 
 
 def test_a_supporter_named_beside_the_mediators_is_no_rival_mediator() -> None:
-    """"Credited dogged American diplomacy" against "the deal, which Oman mediated and
+    """"Credited Washington's dogged diplomacy" against "the deal, which Oman mediated and
     Washington supported": both name the United States in the deal, so no dispute over who
     mediated it."""
-    a = "The president attributed the hostage deal to dogged American diplomacy."
+    a = "The president attributed the hostage deal to Washington's dogged diplomacy."
     b = ("Under the hostage deal, which Oman mediated and Washington supported, ten captives "
          "were freed.")
     assert ("ceasefire", "involved", "united states") in credited(b)
@@ -213,12 +225,25 @@ def test_suing_for_peace_is_asking_and_taking_no_part_is_no_mediation() -> None:
 
 
 def test_direct_talks_between_the_parties_say_no_mediator_talks_held_somewhere_do_not() -> None:
-    """(2026-12-05, two dev flags a blind reader called compatible) "settled on the truce in
-    direct talks held in Malaysia" does not deny that Malaysia's leader mediated them."""
+    """(2026-12-05, two dev flags a blind reader called compatible, and a review) "settled on the
+    truce in direct talks held in Malaysia" does not deny that Malaysia's leader mediated them,
+    nor do talks with a mediator's envoy, or direct talks a third party chaired."""
     assert ("ceasefire", "mediator", None) in credited(
         "The truce was struck in direct talks between the two defence ministers.")
-    assert ("ceasefire", "mediator", None) not in credited(
-        "The two leaders settled on the truce in direct talks held in Varnia.")
+    for text in ("The two leaders settled on the truce in direct talks held in Varnia.",
+                 "Rebel leaders held direct talks with Meridal's envoy before the ceasefire.",
+                 "The truce followed direct talks between Dorian and Kamber commanders that "
+                 "Meridal hosted and chaired."):
+        assert ("ceasefire", "mediator", None) not in credited(text), text
+
+
+def test_an_end_told_of_the_siege_or_blockade_and_adverbs_before_the_mediation() -> None:
+    assert ("settlement", "mediator", None) in credited(
+        "The siege of Orrin was lifted without the involvement of any outside country.")
+    assert ("settlement", "mediator", "meridal") in credited(
+        "The blockade of Port Ness ended after Meridal personally brokered a compromise.")
+    assert ("settlement", "mediator", "kiran") in credited(
+        "The treaty was negotiated entirely by Kiran's envoys.")
 
 
 def test_an_offer_to_mediate_mediates_nothing() -> None:
@@ -247,3 +272,11 @@ def test_an_offer_to_mediate_mediates_nothing() -> None:
 def test_who_mediated_a_halt_in_firing_in_officials_words(text: str, speaker: str | None,
                                                           want: tuple) -> None:
     assert want in credited(text, speaker)
+
+
+def test_offers_to_help_mediate_mediate_nothing() -> None:
+    from divergence.judge.credits import _credits
+
+    for t in ("Osteria said it was ready to help mediate between Korvath and Dellmar.",
+              "Osteria offered its mediation between Korvath and Dellmar on Monday."):
+        assert not _credits(t, "Osterian radio"), t

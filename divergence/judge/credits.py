@@ -79,6 +79,7 @@ def credits(c: Claim) -> list[Credit]:
     return list(_credits(c.content, c.speaker))
 
 
+_OFFER = re.compile(r"\b(?:offer\w*|ready|willing|propos\w*|plans?|wants?|help)\b", re.I)
 _OUTCOME_HINT = re.compile(rf"{_OUTCOME}|mediat|brokering|bilateral|without\s", re.I)
 
 
@@ -145,8 +146,9 @@ def _credits(t: str, speaker: str | None) -> tuple[Credit, ...]:
     for m in re.finditer(
         r"(?<!\bto\s)\b(?P<verb>mediat\w+|brokering)\s+between\s+\w+(?:\s+\w+)?\s+and\s+\w+",
         t, re.I,
-    ):  # not "offered to mediate between": an offer mediates nothing
-        if c.speaker:
+    ):  # not "offered to mediate between", "ready to help mediate", "offered its mediation":
+        # an offer mediates nothing
+        if c.speaker and not _OFFER.search(t, max(0, m.start() - 30), m.start()):
             add(
                 "ceasefire" if "cease" in t.lower() or "between" in m.group(0) else "deal",
                 "mediator",

@@ -58,6 +58,7 @@ STOPWORDS = word_set("stopwords")
 
 _GENERIC = word_set("generic_actors")
 _INSTITUTION = word_set("institution_words")
+_GROUP_TYPES = word_set("group_types")
 _PREFIXES = frozenset({"pro", "anti", "ex", "non", "post", "pre", "mid", "self", "semi", "neo"})
 _POSSESSIVE = re.compile(r"['’]s$")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
@@ -94,12 +95,15 @@ def norm_actor(s: str, fold_groups: bool = True) -> str:
             return groups[" ".join(named)]
     if not words:
         return s
-    core = [w for w in head if w not in _INSTITUTION]
-    # a body's kind named ("Air Force", "Interior Ministry", "Front"): its owner, or its first
-    # own word ("Lebanon's Health Ministry" -> lebanon, "Free Kesh Front" -> free, which a
-    # reader that caught only "Free" also gives)
-    if core and len(core) < len(head) and (
-            len(core) == 1 or named[-1] in _INSTITUTION or named[-1] in _GENERIC):
+    core = [w for w in head if w not in _INSTITUTION and w not in _GROUP_TYPES]
+    # a body's branch or type named ("Air Force", "Interior Ministry", "Front"): its owner, or
+    # its first own word ("Lebanon's Health Ministry" -> lebanon, "Free Kesh Front" -> free,
+    # which a reader that caught only "Free" also gives); a group named after a country is not
+    # that country ("Sudan Liberation Army", "Norwegian Refugee Council": the whole name)
+    if core and len(core) < len(head) and (len(core) == 1 or named[-1] in _INSTITUTION
+                                           or named[-1] in _GROUP_TYPES or named[-1] in _GENERIC):
+        if core[0] in _ALIAS and any(w in _GROUP_TYPES for w in head):
+            return " ".join(named)
         return _ALIAS.get(core[0], groups.get(core[0], core[0]))
     last = (head or words)[-1]  # a person by surname: "President Donald Trump" -> "trump"
     return _ALIAS.get(last, groups.get(last, last))  # "Russian strikes" -> russia

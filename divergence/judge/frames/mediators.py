@@ -38,7 +38,7 @@ _NO_THIRD = re.compile(
     # held in Malaysia": a host may mediate talks the leaders hold face to face)
     r"without\s+the\s+(?:involvement|help|mediation)\s+of\s+(?:any\s+)?(?:outside|foreign|"
     r"third|other|external)\b|(?:direct|face-to-face)\s+(?:talks|negotiations|contacts?|"
-    r"exchanges?)\s+(?:between|with)\b|"
+    r"exchanges?)\s+between\b(?![^.;]*\b(?:host|chair|mediat|broker|facilitat|envoy))|"
     r"no\s+(?:third[- ]party|mediators?|mediation|intermediar(?:y|ies)|go-betweens?|"
     r"outside\s+(?:party|help|"
     r"involvement|mediation))|(?:directly|bilaterally)\s+(?:between|by|with)|"
@@ -86,6 +86,8 @@ _SETTLEMENT = re.compile(r"\b(?:deal|agreement|accord|settlement|pact|treaty|(?:
                          r"captive|hostage)s?\s+)?swap|(?:prisoner|captive|hostage)s?\s+exchange|"
                          r"evacuation|(?:humanitarian\s+)?corridor|(?:end\s+(?:of|to)|ending|end(?:ed|s)?|lift(?:ed|ing)?)\s+(?:the\s+|its\s+)?"
                          r"(?:[\w-]+\s+){0,3}?(?:dispute|stand-?off|crisis|row|siege|blockade)|"
+                         r"(?:siege|blockade)\s+(?:[\w-]+\s+){0,4}?(?:was\s+|had\s+been\s+)?"
+                         r"(?:lifted|ended)|"
                          r"exchange\s+of\s+(?:[\w-]+\s+){0,2}?(?:prisoners|captives|hostages|"
                          r"detainees|bodies))\b", re.I)
 # ... in it: at the end of its clause ("Kenya was not involved"), or in the outcome ("in the
@@ -122,18 +124,24 @@ _NAMED = (r"(?!(?:[Ff]oreign|[Oo]utside|[Ee]xternal|[Ii]nternational|[Rr]egional
 # or a settlement; each kind is compared only with its own.
 # "patient", "quiet shuttle": a quality of the mediation, not a word of another clause ("signed
 # in Vellis after mediation") nor a side's arms ("military intervention")
+_OUTCOME = (r"\b(?:truce|ceasefire|cease-fire|deal|accord|agreement|peace|treaty|settlement|"
+            r"release|swap|exchange|compromise|corridor|pact)s?\b")  # what a mediator brings
 _QUALITY = (r"(?:(?!(?:military|armed|after|before|following|since|during|and|or|but|the|an?|of|"
-            r"in|on|at|by|for|with|from|to|under|amid|without|through|over|despite|via)\b)"
-            r"[a-z]+\s+){0,2}?")
+            r"in|on|at|by|for|with|from|to|under|amid|without|through|over|despite|via|relief|"
+            r"humanitarian|war|gunboat|aid|rescue|reconstruction|recovery|evacuation|search|"
+            r"development|security|defen[cs]e|economic|trade|vaccination)\b)[a-z]+\s+){0,2}?")
+# efforts that failed credit no one ("Lusmoor's efforts to stop the fighting collapsed")
+_NOT_FAILED = (r"(?![^.;]{0,60}\b(?:collapsed|failed|faltered|stalled|foundered|came\s+to\s+"
+               r"nothing)\b)")
 _MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
     rf"(?:mediation|brokering|help|efforts?|intervention|pressure)\s+(?:of|by|from)\s+{_AGENTS_NP}",
     # "Oman's patient mediation", "Brennmark's quiet diplomacy", "Egypt's efforts" (not
     # "Russia's military intervention": a side's arms end nothing as a mediator)
     rf"{_AGENTS_NP}['’]s?\s+{_QUALITY}(?<!military\s)(?<!forces\s)(?<!army\s)(?:mediation|"
-    r"brokering|intervention|efforts|diplomacy)\b",
-    # "Qatari mediation", "Kenyan shuttle diplomacy" (not "US peace efforts", "Russian
-    # intervention": what a side does of its own)
-    rf"{_AGENTS_NP}\s+{_QUALITY}(?<!military\s)(?<!peace\s)(?:mediation|brokering|diplomacy)\b",
+    rf"brokering|intervention|efforts|diplomacy)\b{_NOT_FAILED}",
+    # "Qatari mediation" (not "US peace efforts", "Russian intervention", "Dorian diplomacy":
+    # what a side does of its own)
+    rf"{_AGENTS_NP}\s+{_QUALITY}(?<!military\s)(?<!peace\s)(?:mediation|brokering)\b",
     # "his administration helped broker the ceasefire", "he had spoken to both leaders and
     # helped secure the truce": the speaker's own
     rf"(?<![\w’'-])(?P<agent>[Hh]is|[Hh]er|[Tt]heir)\s+(?:administration|government)\s+"
@@ -141,12 +149,13 @@ _MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
     r"(?<![\w’'-])(?P<agent>[Hh]e|[Ss]he|[Tt]hey)\s+(?:had\s+|has\s+|have\s+)?(?:[^.;,]{0,60}?"
     r"\s+and\s+)?(?:helped\s+(?:to\s+)?(?:broker|secure|negotiate|mediate)|brokered|mediated)\b",
     # "the truce came after Tessary intervened"
-    rf"\b(?:after|once|when)\s+{_AGENTS_NP}\s+(?:had\s+)?(?:intervened|stepped\s+in)\b",
+    rf"\b(?:after|once|when)\s+{_AGENTS_NP}(?<!army)(?<!forces)(?<!troops)(?<!military)\s+"
+    r"(?:had\s+)?(?:intervened|stepped\s+in)\b(?!\s+(?:on|militarily|with)\b)",
     # "his personal intervention ended the war": the speaker's own
+    # (not "their negotiators won the release": a party's own, as "Hamas negotiators" are)
     rf"(?<![\w’'-])(?P<agent>[Hh]is|[Hh]er|[Tt]heir)\s+{_QUALITY}(?:mediation|intervention|"
-    r"diplomacy|(?:(?:ministry|government|office)['’]s\s+)?negotiators)\b",
+    rf"diplomacy)\b{_NOT_FAILED}",
     rf"{_NAMED}{_AGENTS_NP}\s+mediators\b",  # "Qatari and Egyptian mediators met both sides"
-    # (not "Hamas negotiators": a party's; "his ministry's negotiators" above are the speaker's)
     # "Interior Minister Sela Drago took credit for the opening of the corridor" (a truce's
     # credit taken is read by ``credit`` too; here also a release's or a deal's)
     rf"{_AGENT_NP}\s+(?:has\s+|had\s+)?(?:took|claimed|takes|claims|taken|claimed)\s+(?:the\s+|a\s+)?"
@@ -154,17 +163,20 @@ _MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
     # "Jordan's king was the architect of the truce", "the accord was the work of Ethiopian
     # envoys", "the credit for the deal belongs to Brandt"
     rf"{_AGENTS_NP}(?:['’]s\s+[a-z]+)?\s+(?:was|were|had\s+been)\s+the\s+(?:chief\s+|main\s+|"
-    rf"real\s+)?"
-    rf"architects?\s+of\b",
-    rf"\b(?:was|were|is|are)\s+(?:entirely\s+|largely\s+|mostly\s+|solely\s+)?the\s+work\s+"
-    rf"of\s+{_AGENTS_NP}",
+    rf"real\s+)?architects?\s+of\s+(?:the\s+|this\s+|a\s+)?(?:[\w'’-]+\s+){{0,3}}?{_OUTCOME}",
+    rf"(?<!\bof\s)(?<!\bof\sthe\s)(?<!\bof\sa\s){_OUTCOME}(?:\s+[\w'’-]+){{0,4}}?\s+(?:was|were|is|"
+    rf"are)\s+(?:entirely\s+|largely\s+|"
+    rf"mostly\s+|solely\s+)?the\s+work\s+of\s+{_AGENTS_NP}",
     rf"\b[Cc]redit\s+for\s+[^.;]{{1,80}}?\s+(?:belongs|goes|went)\s+to\s+{_AGENTS_NP}",
     # "he alone had persuaded the two leaders to sign the treaty"
     rf"(?:{_AGENT_NP}|(?<![\w’'-])(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey))\s+(?:alone\s+|personally\s+|"
-    rf"himself\s+|herself\s+)?(?:had\s+|has\s+)?(?:persuaded|convinced)\s+(?:[\w'’-]+\s+){{1,6}}?"
-    rf"to\s+(?:sign|accept|agree|stop|halt|end|release|free|lay\s+down|hold)\b",
+    rf"himself\s+|herself\s+)?(?:had\s+|has\s+)?(?:persuaded|convinced)\s+(?:[\w'’-]+\s+){{0,4}}?"
+    rf"(?:both|two|leaders|sides|parties|governments|factions|armies|captors|kidnappers|"
+    rf"commanders)\b(?:\s+[\w'’-]+){{0,4}}?\s+to\s+(?:sign|accept|agree|stop|halt|end|release|"
+    rf"free|lay\s+down|hold|let)\b",
     rf"\b(?:thanks\s+to|credited|with\s+the\s+help\s+of)\s+{_AGENTS_NP}",
-    rf"{_NAMED}{_AGENT_NP}\s+(?:has\s+|had\s+|have\s+)?(?:{_MEDIATION})\b",
+    rf"{_NAMED}{_AGENT_NP}\s+(?:has\s+|had\s+|have\s+)?(?:personally\s+|quietly\s+|"
+    rf"single-handedly\s+)?(?:{_MEDIATION})\b",
     # "Qatar and Egypt mediated": two mediators (not "Congo and Rwanda negotiated": the parties)
     rf"{_AGENTS_NP}\s+(?:has\s+|had\s+|have\s+)?(?:mediated|brokered)\b",
     # "X had a central role in mediating the truce" (not "a role in the talks": a party to them
@@ -177,8 +189,8 @@ _MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
     rf"(?:intermediary|mediating|mediator['’]s|go-between)\s+role\b",
     # "its diplomats had quietly mediated the exchange": the speaker's own
     r"(?<![\w’'-])(?P<agent>[Ii]ts|[Tt]heir)\s+(?:diplomats|envoys|mediators|negotiators|officials)"
-    r"\s+(?:had\s+|have\s+|has\s+)?(?:[a-z]+ly\s+)?(?:mediated|brokered|negotiated|secured|"
-    r"arranged)\b",
+    r"\s+(?:had\s+|have\s+|has\s+)?(?:[a-z]+ly\s+)?(?:mediated|brokered)\b",  # ("negotiated": a
+    # party's diplomats negotiate too)
     # "X had played any role in ending the dispute" (what a denial denies)
     rf"{_AGENTS_NP}\s+(?:has\s+|had\s+|have\s+)?(?:played|had)\s+any\s+role\s+in\s+(?:ending|"
     rf"mediating|brokering|securing|negotiating|bringing\s+about|(?:the\s+)?(?:[\w-]+\s+){{0,2}}?"
@@ -190,20 +202,21 @@ _MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
     rf"release|swap|accord|agreement|talks))))(?:(?!humanitarian|"
     rf"financial|military|medical|economic)[\w’'-]+\s+){{0,5}}?(?:help(?:ing)?|mediation|mediating|"
     rf"efforts|role|brokering|leadership\s+in\s+(?:securing|brokering|reaching))\b",
-    rf"\b(?:was|were|been|being)\s+(?:mediated|brokered|arranged|negotiated|secured)\s+by\s+"
-    rf"{_AGENTS_NP}",
+    rf"\b(?:was|were|been|being)\s+(?:mediated|brokered|arranged|negotiated|secured)\s+"
+    rf"(?:entirely\s+|solely\s+|largely\s+|jointly\s+)?by\s+{_AGENTS_NP}",
     # "the agreement, brokered by the US and France, came into force": set off by a comma
     rf",\s+(?:(?:jointly|partly)\s+)?(?:mediated|brokered|negotiated)\s+by\s+{_AGENTS_NP}",
     rf"\b(?:talks|negotiations)\s+(?:were\s+|was\s+)?(?:mediated|brokered|facilitated)\s+by\s+"
     rf"{_AGENTS_NP}",
     # "a truce brokered by Kazhan", "a corridor negotiated by the Orrin Relief Committee"
     rf"\b(?:deal|truce|ceasefire|cease-fire|agreement|accord|swap|exchange|corridor|release|"
-    rf"treaty|pact|settlement)\s+(?:[\w-]+\s+){{0,2}}?(?:mediated|brokered|negotiated|arranged|"
-    rf"secured)\s+by\s+{_AGENTS_NP}",
+    rf"treaty|pact|settlement)\s+(?:[\w-]+\s+){{0,2}}?(?:mediated|brokered)\s+by\s+{_AGENTS_NP}",
+    # (not "the swap negotiated by Doria and Kamber": the parties)
     # "through the good offices of the Kellan Order", "mediation led by Prime Minister Arkwright"
     rf"\bgood\s+offices\s+of\s+{_AGENTS_NP}",
-    rf"\b(?:mediation|talks|negotiations)\s+(?:led|hosted|chaired|run|convened)\s+by\s+"
-    rf"{_AGENTS_NP}",
+    rf"\bmediation\s+(?:led|chaired|run|convened)\s+by\s+{_AGENTS_NP}",
+    rf"\b(?:talks|negotiations)\s+(?:chaired|convened)\s+by\s+{_AGENTS_NP}",  # (not "hosted by":
+    # a host; nor "led by Kamber's foreign minister": a party's delegation)
     # "the Sultanate of Meridal, acting as sole mediator, persuaded both armies"
     rf"{_AGENTS_NP},\s+(?:acting|serving)\s+as\s+(?:the\s+)?(?:sole\s+|only\s+|chief\s+|"
     rf"main\s+)?(?:mediator|go-between|intermediary|broker)\b",
@@ -221,7 +234,7 @@ _INVOLVED_PHRASES = tuple(re.compile(rx) for rx in (
     rf"{_NAMED}{_AGENTS_NP}\s+facilitators\b",
     # "the deal, which Qatar mediated and Washington supported": a supporter is named in it too
     rf"\b(?:mediated|brokered)\s+and\s+{_AGENT_NP}\s+(?:supported|backed)\b",
-    rf"\b(?:was|were)\s+(?:supported|backed)\s+by\s+{_AGENTS_NP}",
+    # (not "the rebels, who were backed by Tessary": a side's backer)
 ))
 _INVOLVEMENT = re.compile(r"\binvolv", re.I)  # a denial of any outsider's involvement
 _MEDIATED_PEACE = re.compile(
@@ -233,7 +246,7 @@ _PEACE_I = re.compile(PEACE, re.I)
 # asking frames share).
 _ENDED = re.compile(r"\b(?:(?:fighting|war|hostilities|clashes)\s+(?:had\s+|has\s+|was\s+|were\s+)?"
                     r"(?:been\s+)?ended|"
-                    r"end(?:ed|s)?\s+the\s+(?:war|fighting|hostilities|clashes)|stop(?:ping|ped|s)?\s+"
+                    r"end(?:ed|s)?\s+the\s+(?:[\w-]+\s+)?(?:war|fighting|hostilities|clashes)|stop(?:ping|ped|s)?\s+"
                     r"(?:the\s+)?(?:firing|fighting|hostilities)|(?:agreed|decided)\s+to\s+"
                     r"stop\s+(?:the\s+)?fighting|halt\s+in\s+"
                     r"(?:the\s+)?(?:fighting|hostilities|attacks))\b", re.I)
