@@ -32,12 +32,17 @@ media, ids qb-, by two helpers) is read: written for the ``initiative`` frame; t
 first scored after the frame was built on the qa- half. ``valid6`` (the same theme, written
 blind by a third helper) is held out like ``valid5``. ``valid7`` (2026-12-05, third session:
 numbers and their denials, 50 conflicts of five kinds and 50 compatible pairs, written blind by
-a helper who saw no code, test or probe) is held out: scored only. ``lookalikes`` is read, and not
-written for the judge: 150 pairs of newsdev dev claims drawn at random (seed 28) from the 655
-that the judge of 8ef3cb8 agreed on a shared name at cosine 0.45 or more, none of them a gold
-pair, labelled by a helper who saw only the two sentences: 12 the same statement, 136 only
-related (one topic, event or person), 2 in conflict. It measures how often that agreement is
-a topic neighbour.
+a helper who saw no code, test or probe) is held out: scored only. ``valid8`` (2026-12-05,
+seventh session: who gets the credit for a truce, a release or a deal, and who asked for it; 50
+conflicts of five kinds, 20 agreements, 30 look-alikes, written blind by a helper) was scored
+once at 0fe905e and once after the session's first credit readings (55 both), then read: its
+later figures are dev figures. ``valid9`` (the same theme, written blind by another helper at
+the same time) is held out: scored at 0fe905e, once mid-session (7d8c158) and at the end.
+``lookalikes`` is read, and not written for the judge: 150 pairs of newsdev dev claims drawn
+at random (seed 28) from the 655 that the judge of 8ef3cb8 agreed on a shared name at cosine
+0.45 or more, none of them a gold pair, labelled by a helper who saw only the two sentences: 12
+the same statement, 136 only related (one topic, event or person), 2 in conflict. It measures
+how often that agreement is a topic neighbour.
 """
 
 from __future__ import annotations
@@ -50,7 +55,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 NAMES = ("titles", "times", "credit", "rejections", "counts", "valid", "agree", "valid2",
-         "valid3", "valid4", "valid5", "valid6", "lookalikes", "provoked", "asked", "valid7")
+         "valid3", "valid4", "valid5", "valid6", "lookalikes", "provoked", "asked", "valid7",
+         "valid8", "valid9")
 
 
 def score(rows: list[dict], judged: dict[str, str]) -> dict:
