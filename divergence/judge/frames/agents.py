@@ -21,8 +21,8 @@ SIDE_NOUN = (r"(?:\s+(?:forces|troops|army|military|militants|fighters|rebels|of
 # Palvania", "diplomats from Estoria" (keyed by the name: ``norm_actor``).
 _BODY_OF = (r"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[a-z]+\s+)?(?:government|officials|officers|diplomats|"
             r"envoys?|delegation|delegates|negotiators|mediators|representatives|leaders?|"
-            r"leadership|authorities|president|king|queen|emir|sultan|ambassador|foreign\s+minister|"
-            r"team|teams)\s+(?:of|from)\s+(?:neighbouring\s+|nearby\s+)?")
+            r"leadership|authorities|president|king|queen|emir|sultan|ambassador|"
+            r"foreign\s+minister|team|teams)\s+(?:of|from)\s+(?:neighbouring\s+|nearby\s+)?")
 AGENT_NP = (rf"(?P<agent>(?<![\w’'.-])(?:{_BODY_OF})?{NOT_NAME_START}{NAME_WORDS.format(more=4)}"
             rf"{SIDE_NOUN})")
 # Who mediated or asked may be two: "the United States and France brokered" (not for blame:

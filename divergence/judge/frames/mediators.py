@@ -84,7 +84,8 @@ _RELEASE = re.compile(
     re.I)
 _SETTLEMENT = re.compile(r"\b(?:deal|agreement|accord|settlement|pact|treaty|(?:(?:prisoner|"
                          r"captive|hostage)s?\s+)?swap|(?:prisoner|captive|hostage)s?\s+exchange|"
-                         r"evacuation|(?:humanitarian\s+)?corridor|(?:end\s+(?:of|to)|ending|end(?:ed|s)?|lift(?:ed|ing)?)\s+(?:the\s+|its\s+)?"
+                         r"evacuation|(?:humanitarian\s+)?corridor|(?:end\s+(?:of|to)|ending|"
+                         r"end(?:ed|s)?|lift(?:ed|ing)?)\s+(?:the\s+|its\s+)?"
                          r"(?:[\w-]+\s+){0,3}?(?:dispute|stand-?off|crisis|row|siege|blockade)|"
                          r"(?:siege|blockade)\s+(?:[\w-]+\s+){0,4}?(?:was\s+|had\s+been\s+)?"
                          r"(?:lifted|ended)|"
@@ -158,7 +159,7 @@ _MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
     rf"{_NAMED}{_AGENTS_NP}\s+mediators\b",  # "Qatari and Egyptian mediators met both sides"
     # "Interior Minister Sela Drago took credit for the opening of the corridor" (a truce's
     # credit taken is read by ``credit`` too; here also a release's or a deal's)
-    rf"{_AGENT_NP}\s+(?:has\s+|had\s+)?(?:took|claimed|takes|claims|taken|claimed)\s+(?:the\s+|a\s+)?"
+    rf"{_AGENT_NP}\s+(?:has\s+|had\s+)?(?:took|claimed|takes|claims|taken)\s+(?:the\s+|a\s+)?"
     r"(?:share\s+of\s+the\s+)?credit\s+for\b",
     # "Jordan's king was the architect of the truce", "the accord was the work of Ethiopian
     # envoys", "the credit for the deal belongs to Brandt"
@@ -221,8 +222,8 @@ _MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
     rf"{_AGENTS_NP},\s+(?:acting|serving)\s+as\s+(?:the\s+)?(?:sole\s+|only\s+|chief\s+|"
     rf"main\s+)?(?:mediator|go-between|intermediary|broker)\b",
     # "it was the Tarsian intelligence service, not any foreign mediator, that secured it"
-    rf"\b[Ii]t\s+was\s+(?:an?\s+)?(?:[a-z]+\s+)?{_AGENT_NP}(?:\s+[a-z]+){{0,2}},?\s+(?:(?:and\s+)?not\s+(?P<not>[^,]{{1,40}}),"
-    rf"\s+)?"
+    rf"\b[Ii]t\s+was\s+(?:an?\s+)?(?:[a-z]+\s+)?{_AGENT_NP}(?:\s+[a-z]+){{0,2}},?\s+"
+    rf"(?:(?:and\s+)?not\s+(?P<not>[^,]{{1,40}}),\s+)?"
     rf"(?:that|who)\s+(?:[a-z]+-?[a-z]+ly\s+)?"
     rf"(?:secured|brokered|negotiated|won|obtained|mediated|arranged|persuaded|convinced|"
     rf"clinched|sealed|engineered)\b",
@@ -246,7 +247,8 @@ _PEACE_I = re.compile(PEACE, re.I)
 # asking frames share).
 _ENDED = re.compile(r"\b(?:(?:fighting|war|hostilities|clashes)\s+(?:had\s+|has\s+|was\s+|were\s+)?"
                     r"(?:been\s+)?ended|"
-                    r"end(?:ed|s)?\s+the\s+(?:[\w-]+\s+)?(?:war|fighting|hostilities|clashes)|stop(?:ping|ped|s)?\s+"
+                    r"end(?:ed|s)?\s+the\s+(?:[\w-]+\s+)?(?:war|fighting|hostilities|clashes)|"
+                    r"stop(?:ping|ped|s)?\s+"
                     r"(?:the\s+)?(?:firing|fighting|hostilities)|(?:agreed|decided)\s+to\s+"
                     r"stop\s+(?:the\s+)?fighting|halt\s+in\s+"
                     r"(?:the\s+)?(?:fighting|hostilities|attacks))\b", re.I)
