@@ -30,7 +30,7 @@ AGENT_NP = (rf"(?P<agent>(?<![\w’'.-])(?:{_BODY_OF})?{NOT_NAME_START}{NAME_WOR
 AGENTS_NP = (rf"(?P<agent>(?<![\w’'.-])(?:{_BODY_OF})?{NOT_NAME_START}{NAME_WORDS.format(more=4)}"
               rf"(?:\s+and\s+{NAME_WORDS.format(more=3)})?{SIDE_NOUN})")
 _AND_SPLIT = re.compile(r"\s+and\s+")
-_PRONOUN = re.compile(r"(?:he|she|they|his|her|their|its)", re.I)
+PRONOUN = re.compile(r"(?:he|she|they|his|her|their|its)", re.I)  # the speaker, if any
 
 
 def credits_for(outcome: str, role: str, agent: str | None, m: re.Match[str],
@@ -41,7 +41,7 @@ def credits_for(outcome: str, role: str, agent: str | None, m: re.Match[str],
     for one in (_AND_SPLIT.split(agent) if agent else [None]):
         key = None
         if one is not None:
-            key = norm_actor(speaker) if _PRONOUN.fullmatch(one.strip()) and speaker \
+            key = norm_actor(speaker) if PRONOUN.fullmatch(one.strip()) and speaker \
                 else norm_actor(one)
         out.append(Credit(outcome, role, key, m.start(), m.end()))
     return out

@@ -29,7 +29,8 @@ _AS = {"talks": "meeting", "negotiations": "meeting", "session": "meeting", "sum
        "dialogue": "meeting", "truce": "ceasefire", "soldiers": "troops", "help": "assistance",
        "aid": "assistance", "election": "vote", "elections": "vote", "exchange": "swap",
        "meetings": "meeting", "sessions": "meeting", "loans": "loan",
-       "evacuation": "corridor"}  # "an evacuation corridor", "a corridor": one thing asked
+       "evacuation": "corridor",  # "an evacuation corridor", "a corridor": one thing asked
+       "peace": "ceasefire"}  # "sued for peace"
 _THING = rf"(?:an?\s+|the\s+|any\s+|more\s+)?(?:[\w’'-]+\s+){{0,3}}?(?P<out>{_ASKABLE})\b"
 _ASK = (r"(?:(?:asked|appealed|applied|pressed|pushed|lobbied|begged|pleaded)\s+"
         r"(?:[^.;,]{0,40}?\s)?for|requested|sought|called\s+for|initiated|proposed)")
@@ -108,7 +109,7 @@ def askers(text: str) -> tuple[Credit, ...]:
                 what = "mediation"
             else:
                 word = m.group("out").lower()
-                what = _AS.get(word, "ceasefire" if word == "peace" else word)
+                what = _AS.get(word, word)
             key = subject_key(m.group("who"))
             if key and key not in ("group", "side"):  # "the group had initiated contacts"
                 outcome = what if what in ("meeting", "ceasefire") else f"asked:{what}"

@@ -12,7 +12,7 @@ from ..credits import Credit
 from ..gate import Gate
 from .agents import AGENT_NP as _AGENT_NP
 from .agents import AGENTS_NP as _AGENTS_NP
-from .agents import credits_for
+from .agents import PRONOUN, credits_for
 
 _MEDIATION = (r"mediat\w+|brokered|broker|negotiated|facilitated|secured|engineered|"
               r"helped\s+(?:to\s+)?(?:broker|secure|negotiate|mediate|reach)")
@@ -252,7 +252,6 @@ _ENDED = re.compile(r"\b(?:(?:fighting|war|hostilities|clashes)\s+(?:had\s+|has\
                     r"(?:the\s+)?(?:firing|fighting|hostilities)|(?:agreed|decided)\s+to\s+"
                     r"stop\s+(?:the\s+)?fighting|halt\s+in\s+"
                     r"(?:the\s+)?(?:fighting|hostilities|attacks))\b", re.I)
-_OWN = re.compile(r"his|her|their|its|he|she|they", re.I)  # the speaker's, if any
 _MEDIATION_WORD = re.compile(r"\bmediat(?:or|ors|ion|ed|ing)\b", re.I)
 _GATE = Gate(_MEDIATED_PEACE, _ENDED, *_MEDIATOR_PHRASES, *_INVOLVED_PHRASES, _NO_THIRD,
              *_NOT_MEDIATOR)  # what gives a credit
@@ -274,7 +273,7 @@ def mediated(text: str, speaker: str | None) -> tuple[Credit, ...]:
         for rx in _MEDIATOR_PHRASES:
             for m in rx.finditer(text):
                 who = m.group("agent") or m.groupdict().get("pronoun")
-                if _OWN.fullmatch(who) and not speaker:
+                if PRONOUN.fullmatch(who) and not speaker:
                     continue  # "his intervention", told by no one: whose is not known
                 out += credits_for(about, "mediator", who, m, speaker)
                 if m.groupdict().get("not") and m.group("not")[:1].isupper():
