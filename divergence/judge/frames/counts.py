@@ -12,33 +12,12 @@ from ..detectors import Pair, detector, span_of
 from ..text import Quantity, countries, dates, elsewhere, entities, quantities, shared_anchors
 from .happenings import HAPPENINGS, happenings, same_happening
 from .owners import two_owners
+from .predicates import OF_WHOLE, kind_of, nearest_predicate
+from .scope import scoped
 from .told import told_count, told_late
 from .totals import MODIFIER_STOP, of_one_kind, one_noun, part_and_whole, part_of_a_total, two_sorts
 from .zeros import human, more_than_all, no_harm, zeros
 
-_COUNT_PREDICATES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (k, re.compile(rf"\b(?:{v})\b", re.I)) for k, v in (
-        ("deaths", r"killed|died|dead|deaths?|death\s+toll|toll|lives|fatalities|bodies|"
-                   r"lost\s+(?:their|his|her|its|our)\s+li(?:ves|fe)|"
-                   r"perished|killing|massacred|slaughtered|murdered|gunned\s+down|drowned(?!\s+out)|"
-                   r"shot\s+dead|(?<=were\s)executed|(?<=been\s)executed|"
-                   # "executed 40 prisoners", not "executed a plan", "executed 40 trades"
-                   r"executed(?=\s+(?:(?:more\s+than|at\s+least|about|some|over|nearly|up\s+to)"
-                   r"\s+)?[\d,]+\s+(?:[a-z-]+\s+)?(?:people|civilians|prisoners|men|women|"
-                   r"children|detainees|soldiers|villagers|residents|patients|captives)\b)"),
-        ("injuries", r"injured|wounded|hurt|harmed|injuries|injuring|wounding"),
-        ("displacement", r"displaced|evacuated|fled|homeless|evacuees|refugees|forced\s+from|"
-                         r"driven\s+from|uprooted|from\s+their\s+homes|"
-                         r"forced(?=\s+(?:[\w,]+\s+){1,5}?from\s+their\s+homes)"),
-        ("missing", r"missing|unaccounted"),
-        ("arrests", r"arrested|detained|arrests|held\s+by\s+police|(?<=were\s)held|"
-                    r"(?<=been\s)held|taken\s+into\s+custody|"
-                    r"captured|taken\s+(?:prisoner|captive)"),
-        ("losses", r"lost|shot\s+down|brought\s+down|downed|destroyed|losses|burn[te]d?\s+down|"
-                   r"razed|flattened|demolished|level+ed"),
-        ("released", r"released|freed|release|handed\s+over|free"),
-    )
-)
 _PERSON_GENERIC = frozenset({"people", "person", "persons", "individuals", "individual",
                              "others", "survivors", "survivor",
                              "residents", "lives", "bodies", "victims", "casualties"})
@@ -66,23 +45,6 @@ def _lasts(text: str, q: Quantity) -> bool:
         return True  # "17-month siege": the noun came with the number
     return bool(_LASTS_BEFORE.search(text[max(0, q.start - 40):q.start])
                 or _LASTS_AFTER.match(text[q.end:q.end + 40]))
-
-
-SCOPE_WORDS = re.compile(r"\b(?:total|overall|so\s+far|since|cumulative|in\s+all|"
-                          r"combined|each|per|a\s+day|daily|annually|a\s+year|every|"
-                          # a total over a stretch of time: "over the previous three days"
-                          r"(?:in|over|during|within)\s+the\s+(?:previous|past|last|first)\s+"
-                          r"(?:[\w-]+\s+)?(?:hours?|days?|weeks?|months?|years?)|"
-                          # or over many happenings: "in three shipwrecks", "over two nights"
-                          r"(?:over|in|during)\s+(?:two|three|four|five|six|several|"
-                          r"multiple|\d+)\s+(?:separate\s+)?[a-z]+s)\b", re.I)
-
-
-@lru_cache(maxsize=65536)
-def scoped(text: str) -> bool:
-    """Whether ``text`` counts over a scope (``SCOPE_WORDS``: a total, "so far", "each"), read
-    once per text: a claim meets many others."""
-    return bool(SCOPE_WORDS.search(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +150,7 @@ def counts(text: str) -> tuple[Count, ...]:
         if head in _PERSON_GENERIC or unit in _PERSON_GENERIC or countries(head):
             head = "person"  # "471 Palestinians": people (whose, the actor guard reads)
         window = text[max(0, q.start - 50):min(len(text), q.end + 50)]
-        kind = _kind_of(told[1]) if told else _nearest_predicate(text, q)
+        kind = kind_of(told[1]) if told else nearest_predicate(text, q)
         if not head or head in {"dead", "killed", "died", "injured", "wounded", "toll"}:
             if kind in ("deaths", "injuries", "missing", "arrests", "displacement"):
                 head = "person"  # "12 died", "killed 31", "the toll at 500"
@@ -207,10 +169,24 @@ def counts(text: str) -> tuple[Count, ...]:
             # a bare count ("nearly 100 vessels" beside "two vessels" boarded) stays up to it
         if kind == "losses" and (head == "person" or human(head)):
             kind = "deaths"  # "it lost three soldiers in the ambush": three were killed
+        if kind == "arrests" and head in _HELD:
+            head = "person"  # "eight suspects are in custody" / "eleven people were detained"
+        if kind == "treated":  # so many in hospital, and at least so many hurt
+            out.append(Count(q, "treated", head, lo, hi))
+            kind, hi = "injuries", float("inf")
+        if kind in (None, "crowd"):  # a crowd's size counts people, whoever they are:
+            if "protest" in happenings(text) and (head in _MARCHERS or head == "person"):
+                head = "person"  # "20,000 marched" / "5,000 protesters took part"
+            kind = None  # "40 countries took part in the talks": a count of them
         out.append(Count(q, kind or "count", head, lo, hi))
     return tuple(out)
 
 
+# Who a crowd is made of: one head, so "5,000 took part" meets "20,000 protesters marched".
+_MARCHERS = frozenset({"protester", "marcher", "participant", "supporter", "marched", "rallied",
+                       "took", "turned", "thronged", "joined", "attended", "protested",
+                       "demonstrated"})
+_HELD = frozenset({"suspect", "detainee", "prisoner", "captive"})
 # Words read after a number that count nothing: "400,000, from atrocities" counts no atrocity.
 _NO_UNIT = frozenset({"of", "more", "percent", "per", "from", "in", "on", "at", "by", "since",
                       "after", "during", "across", "to", "with", "for", "and", "or"})
@@ -308,56 +284,7 @@ _ONE_HARMED = re.compile(r"(?<!\bno\s)(?<!\bnot\s)(?<!\bno-)(?<!\bno\s-\s)"
                          r"(?:killed|wounded|injured|hurt|died)\b", re.I)  # "no-one": none
 
 
-def _nearest_predicate(text: str, q: Quantity) -> str | None:
-    """The kind of count the verb nearest to the number names, within its clause; none when
-    the number's own verb names no count ("abducted 30 others", "deployed 200 police")."""
-    base = max(0, q.start - 40)
-    own = _VERB_BEFORE.search(text[base:q.start])
-    if own and not any(rx.match(text, base + own.start("v")) or rx.search(q.text)
-                       for _, rx in _COUNT_PREDICATES):
-        return None  # but "recovered 31 bodies" counts the dead
-    lo, hi = max(0, q.start - 60), min(len(text), q.end + 60)
-    best: tuple[int, str] | None = None
-    for kind, rx in _COUNT_PREDICATES:
-        for m in rx.finditer(text, lo, hi):
-            between = text[min(m.end(), q.end):max(m.start(), q.start)]
-            if re.search(rf"[;.]|\band\b\s+\d|\b{_OF_WHOLE}\b", _ASIDE.sub("", between)) or (
-                    m.start() >= q.end and _ANOTHER_NUMBER.search(between)):
-                continue  # another clause, another number's verb, or the verb of a part
-                # ("40 drones, of which 35 were shot down": not the 40's); a noun counted by
-                # another number ("38 aid trucks, causing dozens of deaths": not the trucks')
-            if m.start() >= q.start:  # the verb after the number
-                clause = text[q.start:m.start()]
-                joined = bool(_AND_VERB.search(clause)) and not _OWN_VERB.search(clause)
-            else:
-                joined = bool(_ONLY_AND.match(between))
-            if joined:
-                continue  # a verb joined by "and" to the clause: "killed three civilians and
-                # injured a dozen", "a nurse died and three more were hurt"; but "twelve were
-                # shot and killed" is one clause
-            d = m.start() - q.end if m.start() >= q.end else q.start - m.end()
-            if best is None or d < best[0]:
-                best = (d, kind)
-    return best[1] if best else None
-
-
 _SAVED = re.compile(r"\b(?:sav|spar|protect|rescu)\w*\s+(?:[\w-]+\s+){0,2}$", re.I)
-# An aside between a count and its verb: "Six people, one of them a child, were killed".
-_ASIDE = re.compile(r"^\s*,[^,;.]{1,60},")
-_AND_VERB = re.compile(r"\band\s+(?:[a-z]+\s+)?$", re.I)  # a verb joined by "and" before it
-_ANOTHER_NUMBER = re.compile(r"\d|\b(?:dozens|hundreds|thousands|scores)\s+of\b", re.I)
-# A past-tense verb right before the number, over its bound: "abducted (at least) 30".
-_VERB_BEFORE = re.compile(r"\b(?P<v>[a-z]+ed)\s+(?:(?:at\s+least|more\s+than|some|about|nearly|"
-                          r"almost|around|over|up\s+to|another|a\s+further)\s+)?$")
-_OWN_VERB = re.compile(r"\b(?:was|were|been|being|had|have|has)\b", re.I)
-_ONLY_AND = re.compile(r"\s*and\s+$", re.I)  # "died and [three]": the verb of the clause before
-
-
-def _kind_of(verb: str | None) -> str | None:
-    """The kind of count a verb names ("killed": deaths), or None."""
-    return next((k for k, rx in _COUNT_PREDICATES if verb and rx.fullmatch(verb)), None)
-
-
 def _noun_after_of(text: str, start: int) -> str | None:
     """"two of its jets", "two of the army's jets": the noun after "of (its|the|...)"."""
     m = _OF_ITS.match(text, start, start + 120)  # a bounded look: a long token ahead is
@@ -365,9 +292,8 @@ def _noun_after_of(text: str, start: int) -> str | None:
 
 
 # "40 drones (overnight), of which 35 ...": a whole, then the part counted out of it.
-_OF_WHOLE = r"of\s+(?:which|whom|them|those)"  # one spelling for the three readers below
-_OF_WHICH = re.compile(rf"(?:\s+[a-z]+){{0,2}}\s*,?\s+{_OF_WHOLE}\b", re.I)
-_OF_WHICH_BEFORE = re.compile(rf"\b{_OF_WHOLE}\s+$", re.I)
+_OF_WHICH = re.compile(rf"(?:\s+[a-z]+){{0,2}}\s*,?\s+{OF_WHOLE}\b", re.I)
+_OF_WHICH_BEFORE = re.compile(rf"\b{OF_WHOLE}\s+$", re.I)
 # "were shot down", "had been destroyed": what was done to a part.
 _DONE_TO = re.compile(r"\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:[a-z]+ed|shot|"
                       r"hit|lost|struck|taken|held|brought|down)\b", re.I)
@@ -469,7 +395,10 @@ def count(p: Pair) -> Reason | None:
             kinds = frozenset(HAPPENINGS)
         floor = 0.4 if key[0] in ("losses", "released") else 0.55  # "its jets": one owner
         x, y = xs[0], ys[0]
-        if not same_happening(p, kinds, floor) and not (key[0] == "share" and key[1]) and not (
+        # both count deaths: both tell of deaths, however worded ("killing 11"), when close
+        told = frozenset({key[0]}) & kinds if p.similarity >= floor else frozenset()
+        if not same_happening(p, kinds, floor, told=told) and not (
+                key[0] == "share" and key[1]) and not (
                 key[0] != "count" and _unnamed(p, floor)) and not pinned(p, key[0]) and not (
                 key[0] == "count" and p.similarity >= 0.5 and _one_holder(p, x, y)):
             continue

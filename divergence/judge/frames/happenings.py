@@ -40,8 +40,10 @@ _HAPPENING_PATTERNS: dict[str, str] = {
               r"airstrikes?|missiles?|rockets?|shelling|"
               r"shelled|attacks?|attacked|raids?|bombard\w*|drones?|shootings?|gunfire|"
               r"opened\s+fire|massacres?|assaults?",
-    "deaths": r"killed|died|dead|deaths?|death\s+toll|toll|lives|fatalities|bodies|casualties",
-    "injuries": r"injured|wounded|hurt|harmed|injuries|casualties",  # the killed and the hurt
+    "deaths": r"killed|died|dead|deaths?|death\s+toll|toll|lives|fatalities|bodies|casualties|"
+              r"slain",
+    "injuries": r"injured|wounded|hurt|harmed|injuries|casualties|"  # the killed and the hurt
+                r"hospitali[sz]ed|(?:hospital|medical)\s+treatment",  # and the treated
     "meeting": r"summit|met\b|meetings?|talks|visit(?:ed|s)?|held\s+talks",
     "election": r"elections?|votes?|ballots?|polls?|tally|tallies|re-?elected|won",
     "hostages": r"hostages?|captives?|abductees",
@@ -201,12 +203,14 @@ def places(text: str) -> frozenset[str]:
                      if _AT_PLACE.search(text, max(0, e.start - 30), e.start))
 
 
-def same_happening(p: Pair, kinds: frozenset[str], sim: float, bare: float = 0.2) -> bool:
+def same_happening(p: Pair, kinds: frozenset[str], sim: float, bare: float = 0.2,
+                   told: frozenset[str] = frozenset()) -> bool:
     """Both claims speak of one of ``kinds`` and nothing marks them as different happenings:
     they share a name, or are close enough in meaning (``sim``), or one names no one at all
     (a sentence that leans on its article: "the toll looked like several dozen") and they are
-    at least ``bare`` close; never when each is about other names."""
-    if not (happenings(p.a.content) & happenings(p.b.content) & kinds):
+    at least ``bare`` close; never when each is about other names. ``told``: happenings both
+    tell by what they count ("killing 11", "eight are in custody"), in words of their own."""
+    if not ((happenings(p.a.content) | told) & (happenings(p.b.content) | told) & kinds):
         return False
     if elsewhere(p.a.content) != elsewhere(p.b.content):
         return False  # "a second bomb went off", "at a separate protest": another happening
