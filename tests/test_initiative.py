@@ -150,3 +150,35 @@ def test_a_halt_to_a_barrage_is_a_halt_to_the_fighting() -> None:
     assert ("ceasefire", "initiator", "dellmari") in read(
         "Korvath agreed to halt its artillery barrage on Lessin at the request of the Dellmari "
         "government.")
+
+
+def test_who_asked_for_a_truce_told_as_a_pause_a_call_or_an_offer() -> None:
+    """Old code read no request in a truce called a pause or a halt to the fighting, in "X
+    phoned Y and proposed a ceasefire", "approached them with an offer to halt the fighting",
+    "at the insistence of the rebel side", nor a first contact made to propose a truce."""
+    from divergence.judge.frames.asked import askers
+
+    def asked(text: str) -> set[tuple[str, str, str | None]]:
+        return {(x.outcome, x.role, x.agent) for x in askers(text)}
+
+    assert asked("The pause came at the request of the Orvan government.") == {
+        ("ceasefire", "requester", "orvan")}
+    assert asked("The militia's commander phoned the army chief and proposed a ceasefire.") == {
+        ("ceasefire", "requester", "militia")}
+    assert asked("The army approached the rebels with an offer to halt the fighting.") == {
+        ("ceasefire", "requester", "army")}
+    assert asked("The talks were held at the insistence of the rebel side.") == {
+        ("meeting", "requester", "rebel")}
+    assert asked("It was Kordan that first reached out to propose a halt to the fighting.") == {
+        ("ceasefire", "requester", "kordan")}
+    # a pause asked to be extended is another request than the pause itself
+    assert asked("It was Korvath that asked for the Lessin pause to be extended.") == {
+        ("asked:extension", "requester", "korvath")}
+    r = responsibility(pair("The pause came at the request of the Orvan government, the UN "
+                            "envoy said.", "The Sallic rebels said they had initiated the pause "
+                            "to let aid through.", 0.58))
+    assert r is not None and r.type == "actor"
+    r = responsibility(pair("It was Kordan that first reached out to propose a halt to the "
+                            "fighting, the Velian army said.", "Kordan's foreign ministry said "
+                            "it never requested a ceasefire.", 0.46))
+    assert r is not None and r.type == "actor"

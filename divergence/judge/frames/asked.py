@@ -31,7 +31,15 @@ _AS = {"talks": "meeting", "negotiations": "meeting", "session": "meeting", "sum
        "meetings": "meeting", "sessions": "meeting", "loans": "loan",
        "evacuation": "corridor",  # "an evacuation corridor", "a corridor": one thing asked
        "peace": "ceasefire"}  # "sued for peace"
-_THING = rf"(?:an?\s+|the\s+|any\s+|more\s+)?(?:[\w’'-]+\s+){{0,3}}?(?P<out>{_ASKABLE})\b"
+# A truce in other words: "a halt to the fighting", "an end to the shelling", "a pause", "a
+# cessation of hostilities", "a stop to the firing" (asked for, it is a ceasefire asked for).
+_TRUCE = (r"pause|armistice|de-?escalation|"
+          r"(?:halt|end|stop|stoppage)\s+(?:to|of|in)\s+(?:the\s+|all\s+)?(?:[\w-]+\s+)?"
+          r"(?:fighting|hostilities|firing|attacks|strikes|war|clashes|bombardment|combat)|"
+          r"cessation\s+of\s+(?:hostilities|firing|fighting|military\s+action)")
+_TRUCE_RX = re.compile(rf"(?:{_TRUCE})$", re.I)
+_THING = (rf"(?:an?\s+|the\s+|any\s+|more\s+)?(?:[\w’'-]+\s+){{0,3}}?"
+          rf"(?P<out>{_TRUCE}|{_ASKABLE})\b")
 _ASK = (r"(?:(?:asked|appealed|applied|pressed|pushed|lobbied|begged|pleaded)\s+"
         r"(?:[^.;,]{0,40}?\s)?for|requested|sought|called\s+for|initiated|proposed)")
 _NOT = (r"(?:never|did\s+not|didn't|has\s+not|had\s+not|have\s+not|hasn't|had\s+never|"
@@ -50,8 +58,19 @@ _READERS = (
     (r"\b[Ii]t\s+was\s+(?P<who>(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s+(?:that|who)\s+"
      rf"(?:asked|requested|sought|begged|pleaded)\s+(?:[\w’'-]+\s+){{0,5}}?(?:for\s+|to\s+)?"
      rf"(?:(?:mediate|intervene)\b(?P<med>)|{_THING})", "requester"),
+    # "Kessa's envoy phoned the army chief and proposed a truce", "the rebels contacted the
+    # mediators and asked for a pause": whoever calls to ask is the one who asked
+    (rf"{_START}{_SUBJ}\s+(?:had\s+|has\s+)?(?:{_CONTACTED})\s+(?:[\w’'-]+\s+){{0,5}}?and\s+"
+     rf"(?:asked\s+for|requested|proposed|sought|pleaded\s+for|begged\s+for)\s+{_THING}",
+     "requester"),
+    # "the army approached the rebels with an offer to halt the fighting" / "of a truce"
+    (rf"{_START}{_SUBJ}\s+(?:had\s+|has\s+)?(?:{_CONTACTED})\s+(?:[\w’'-]+\s+){{0,4}}?with\s+"
+     rf"(?:an?\s+|its\s+|their\s+)?(?:offer|proposal|request|plea)\s+(?:to\s+(?P<halt>"
+     r"(?:halt|end|stop)\s+(?:the\s+)?(?:fighting|hostilities|firing|shelling|attacks))|"
+     rf"(?:for|of)\s+{_THING})", "requester"),
     # "the session was called at the request of Tessary", "arranged at the behest of X"
-    (rf"\b{_THING}[^.;]{{0,80}}?\bat\s+the\s+(?:request|behest|urging|initiative)\s+of\s+"
+    (rf"\b{_THING}[^.;]{{0,80}}?\bat\s+the\s+(?:request|behest|urging|initiative|"
+     r"insistence)\s+of\s+"
      r"(?P<who>(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+)(?=\s*[,.;]|\s+(?:who|which|that|"
      r"and|after|before|on|in)\b|$)", "requester"),
     (r"\bwas\s+asked\s+to\s+(?:mediate|intervene)(?P<med>)\s+by\s+(?P<who>(?:the\s+)?"
@@ -77,13 +96,17 @@ _READERS = (
      r"(?=\s*[,.;]|\s+(?:who|which|that|and|after|before|on|in)\b|$)", "requester"),
 )
 _RX = tuple((re.compile(rx), role) for rx, role in _READERS)
+_EXTENDED = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?(?:to\s+be\s+)?(?:extended|prolonged|renewed)\b")
+# What a first contact was for: "reached out first to propose a truce" asked for the truce.
+_PURPOSE = re.compile(rf"\s+(?:first\s+)?(?:(?:to\s+)?(?:propose|ask\s+for|request|seek|offer)|"
+                      rf"and\s+(?:proposed|asked\s+for|requested|sought|offered))\s+{_THING}")
 _CALLED = re.compile(rf"\b(?:{_CALLING})\b")
-_TALKS = re.compile(r"truce|ceasefire|cease-fire|talks|negotiat|peace|pause|halt|armistice|"
-                    r"dialogue|mediat|hostilities|de-?escalat|stop\w*\s+(?:the\s+)?(?:fighting|"
-                    r"firing|attacks)", re.I)
+_TALKS = re.compile(rf"truce|ceasefire|cease-fire|talks|negotiat|peace|pause|halt|armistice|"
+                    rf"dialogue|mediat|hostilities|de-?escalat|stop\w*\s+(?:the\s+)?(?:fighting|"
+                    rf"firing|attacks)|{_TRUCE}", re.I)
 _ANY_ASK = re.compile(r"ask|request|sought|seek|appeal|begg|plead|appli|call|press|push|lobb|"
                       r"initiat|propos|reached\s+out|first|contact|declined|behest|came\s+from|"
-                      r"sued",
+                      r"sued|insistence|phoned|rang|approached",
                       re.I)
 
 
@@ -103,10 +126,18 @@ def askers(text: str) -> tuple[Credit, ...]:
                     and not _TALKS.search(text)):
                 continue  # "police first called the protest illegal", "first contacted
                 # regulators about the merger": a first contact of talks or a truce only
-            if groups.get("contact") is not None:
+            purpose = _PURPOSE.match(text, m.end()) if groups.get("contact") is not None else None
+            if purpose is not None:  # "reached out first to propose a halt to the fighting"
+                word = purpose.group("out").lower()
+                what = "ceasefire" if _TRUCE_RX.match(word) else _AS.get(word, word)
+            elif groups.get("contact") is not None:
                 what = "contact"
             elif groups.get("med") is not None:
                 what = "mediation"
+            elif _EXTENDED.match(text, m.end()):
+                what = "extension"  # "asked for the pause to be extended": another request
+            elif groups.get("halt") is not None or _TRUCE_RX.match(m.group("out") or ""):
+                what = "ceasefire"  # "an offer to halt the fighting", "a pause"
             else:
                 word = m.group("out").lower()
                 what = _AS.get(word, word)

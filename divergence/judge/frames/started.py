@@ -212,7 +212,13 @@ def subject_key(span: str) -> str | None:
             return norm_actor(" ".join(proper)) or None
         key = norm_actor(proper[0])
         return None if not key or key in CALENDAR else key  # "Friday's incursion": no one
+    owner = re.sub(r"['’]s$", "", words[0].lower())
+    if owner != words[0].lower() and owner in _PEOPLE | _SIDES and len(words) > 1:
+        return owner  # "the militia's commander": the militia, by its man
     head = words[-1].lower().strip("’'")  # "a rise in bread prices" started no fight
+    if head in ("side", "camp") and len(words) > 1:
+        mod = words[-2].lower()  # "the rebel side": the rebels
+        return mod if mod in _PEOPLE | _SIDES or f"{mod}s" in _PEOPLE else head
     return head if head in _PEOPLE | _SIDES else None
 
 
