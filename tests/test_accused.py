@@ -162,3 +162,16 @@ def test_second_review_a_day_after_the_name_a_title_and_a_reported_participle() 
     # a participle inside what someone else said is not the speaker's rejection
     assert accused(pair("Tarsia said Estmark, denying the accusations, had closed the border.",
                         "Estmark accused Tarsia of smuggling arms across the border.")) is None
+
+
+def test_charges_called_lies_by_the_accused_meet_the_killing_they_name() -> None:
+    """Old code read no rejection in "the allegations of X were lies", said by the accused
+    party, and no accusation in "X's forces executed dozens": the pair agreed on its names."""
+    assert who("Kordan's government said the allegations of mass executions in Marn were "
+               "lies.") == [("kordan", None, "mass executions in Marn")]
+    r = accused(pair("Kordan's government said the allegations of mass executions in Marn "
+                     "were lies.", "Kordan's forces executed dozens of civilians in Marn, "
+                     "witnesses said.", 0.6))
+    assert r is not None and "kordan" in r.detail.lower()
+    # charges called lies by someone else are not the speaker's own
+    assert who("The claims were false, the ministry said.") == []

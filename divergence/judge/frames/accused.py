@@ -40,6 +40,10 @@ _REJECTIONS = (
     # "X called all claims of Armenian mine-laying false"; "describing such claims as absurd"
     re.compile(rf"\b(?:called|calling|described|describing|branded|branding|termed)\s+{_DET}"
                rf"{_WHOSE}{_CHARGES}{_OF}\s+(?:as\s+)?(?:[a-z]+\s+){{0,2}}?{_FAKE}\b"),
+    # "the allegations of mass executions in Marn were lies": said by the accused itself
+    re.compile(rf"\b(?i:the|these|those|such|all\s+the|all)\s+{_WHOSE}(?i:{_CHARGES}){_OF}"
+               rf"(?P<copula>)\s+(?:are|were|is|was)\s+(?:all\s+|simply\s+|just\s+)?"
+               rf"(?:[a-z]+\s+){{0,2}}?{_FAKE}\b"),
     # "The accusations against Rwanda are baseless": the party in the sentence itself
     re.compile(rf"\b(?i:{_CHARGES})\s+against\s+(?P<against>(?:the\s+)?[A-Z][\w’'.-]*"
                rf"(?:\s+[A-Z][\w’'.-]*){{0,3}})(?P<whose>)(?P<topic>)\s+(?:are|were|is|was)\s+"
@@ -88,7 +92,8 @@ _ACCUSATIONS = tuple(re.compile(rx) for rx in (
     rf"{_P}-(?i:backed|sponsored|funded|armed)\b",                          # "Rwanda-backed M23"
     rf"{_P}\s+(?:had\s+|has\s+|have\s+)?(?i:backs|backed|arms|armed|funds|funded|finances|"
     r"financed|sponsors|sponsored|orchestrated|masterminded|attacked|struck|shelled|bombed|"
-    r"fired\s+on|opened\s+fire|violated|breached|broke|carried\s+out\s+(?:\w+\s+)?attacks?)\b",
+    r"fired\s+on|opened\s+fire|violated|breached|broke|carried\s+out\s+(?:\w+\s+)?attacks?|"
+    r"executed|massacred|tortured|abducted|killed)\b",
 ))
 _ACCUSING = Gate(*_ACCUSATIONS)  # the words one of them needs
 # Words that take the accusation back: "no evidence Rwanda was behind", "was not involved".
@@ -195,6 +200,8 @@ def _rejections(text: str, speaker: str | None) -> tuple[Rejection, ...]:
                 accused = _key(speaker)  # "..., a KLF spokesman said, dismissing claims of ..."
             if "against" in rx.groupindex:
                 accused = _key(m.group("against"))
+            elif "copula" in rx.groupindex and speaker:
+                accused = _key(speaker)  # the speaker calls the charges against it lies
             if _CONCEDED.match(clause.strip()) or _BENCH.search(clause):
                 continue
             topic = m.group("topic") or None
