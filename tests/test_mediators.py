@@ -280,3 +280,27 @@ def test_offers_to_help_mediate_mediate_nothing() -> None:
     for t in ("Osteria said it was ready to help mediate between Korvath and Dellmar.",
               "Osteria offered its mediation between Korvath and Dellmar on Monday."):
         assert not _credits(t, "Osterian radio"), t
+
+
+def test_credit_as_fruit_or_claimed_against_talks_alone_and_no_outside_help() -> None:
+    """Old code read no mediator in "the fruit of Qatari efforts" nor in "claimed credit for
+    ending the war", and no one ruled out in "talks between the two commanders alone", "no
+    foreign government had played any part" or "not because of any outside help"."""
+    for a, b in (("Velian officials credited Oman's behind-the-scenes diplomacy for the truce.",
+                  "The truce was reached in talks between the two military commanders alone, "
+                  "Kordan said."),
+                 ("President Hale said his envoys had secured the deal after days of shuttle "
+                  "diplomacy.", "Kordan's foreign ministry said no foreign government had "
+                  "played any part in reaching the deal."),
+                 ("Hale claimed credit for ending the war between Kordan and Velia.",
+                  "Kordan said the war ended because Velia's army had been defeated, not "
+                  "because of any outside help."),
+                 ("The agreement was the fruit of Qatari efforts, the rebels said.",
+                  "The government said the agreement came out of its own contacts with the "
+                  "rebels, without intermediaries.")):
+        r = responsibility(pair(a, b, 0.4))
+        assert r is not None and r.type == "actor", a
+    assert ("settlement", "mediator", "qatar") in credited(
+        "The agreement was the fruit of Qatari efforts.")
+    # the result of one side's appeals is who asked, not who mediated
+    assert credited("The truce was the result of Kordan's urgent appeals.") == set()

@@ -56,7 +56,11 @@ _NO_THIRD = re.compile(
     r"(?:governments?|powers?|states?|countr(?:y|ies)))\s+(?:had|played)\s+(?:nothing\s+to\s+do|"
     r"no\s+(?:part|role))|no\s+(?:outside|foreign|other|third)\s+(?:organi[sz]ations?|"
     r"governments?|states?|countr(?:y|ies)|powers?|actors?|part(?:y|ies))\s+(?:was\s+|were\s+)?"
-    r"(?:involved|had\s+any\s+role|played\s+any\s+(?:part|role))|"
+    r"(?:involved|had\s+any\s+role|(?:had\s+|has\s+)?played\s+any\s+(?:part|role))|"
+    # "in talks between the two commanders alone"; "not because of any outside help"
+    r"\bbetween\s+(?:the\s+)?(?:two\s+)?(?:[\w'’-]+\s+){0,4}?[\w'’-]+\s+alone\b|"
+    r"\bnot\s+(?:because\s+of|due\s+to|thanks\s+to|through)\s+any\s+(?:outside|foreign|"
+    r"external|international|third[- ]party)\s+\w+|"
     r"(?:purely|strictly|entirely)\s+(?:a\s+)?bilateral|"
     # a denial, a third party and a role, near each other: "denied any third-party role in it",
     # "no other country had mediated the truce", "rejected any foreign mediation"
@@ -169,6 +173,10 @@ _MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
     rf"are)\s+(?:entirely\s+|largely\s+|"
     rf"mostly\s+|solely\s+)?the\s+work\s+of\s+{_AGENTS_NP}",
     rf"\b[Cc]redit\s+for\s+[^.;]{{1,80}}?\s+(?:belongs|goes|went)\s+to\s+{_AGENTS_NP}",
+    # "the agreement was the fruit of Qatari efforts", "the product of Oman's quiet diplomacy"
+    rf"{_OUTCOME}(?:\s+[\w'’-]+){{0,4}}?\s+(?:was|were|is|are)\s+(?:largely\s+|entirely\s+)?"
+    rf"the\s+(?:fruit|product)\s+of\s+{_AGENTS_NP}(?:['’]s)?\s+{_QUALITY}(?:efforts|mediation|"
+    rf"diplomacy|good\s+offices)\b",
     # "he alone had persuaded the two leaders to sign the treaty"
     rf"(?:{_AGENT_NP}|(?<![\w’'-])(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey))\s+(?:alone\s+|personally\s+|"
     rf"himself\s+|herself\s+)?(?:had\s+|has\s+)?(?:persuaded|convinced)\s+(?:[\w'’-]+\s+){{0,4}}?"
@@ -247,7 +255,7 @@ _PEACE_I = re.compile(PEACE, re.I)
 # asking frames share).
 _ENDED = re.compile(r"\b(?:(?:fighting|war|hostilities|clashes)\s+(?:had\s+|has\s+|was\s+|were\s+)?"
                     r"(?:been\s+)?ended|"
-                    r"end(?:ed|s)?\s+the\s+(?:[\w-]+\s+)?(?:war|fighting|hostilities|clashes)|"
+                    r"end(?:ed|s|ing)?\s+the\s+(?:[\w-]+\s+)?(?:war|fighting|hostilities|clashes)|"
                     r"stop(?:ping|ped|s)?\s+"
                     r"(?:the\s+)?(?:firing|fighting|hostilities)|(?:agreed|decided)\s+to\s+"
                     r"stop\s+(?:the\s+)?fighting|halt\s+in\s+"
