@@ -175,3 +175,26 @@ def test_charges_called_lies_by_the_accused_meet_the_killing_they_name() -> None
     assert r is not None and "kordan" in r.detail.lower()
     # charges called lies by someone else are not the speaker's own
     assert who("The claims were false, the ministry said.") == []
+
+
+def test_bare_denials_of_any_part_meet_the_acts_their_parties_are_charged_with() -> None:
+    """Old code read no rejection in "Velia has denied any involvement" or "the reports were
+    fabricated" and no charge in "Kordanian agents had planned the bombing" or "troops crossed
+    the border"; "Velia" and "Velian" were two parties."""
+    assert who("Velia has denied any involvement.") == [("velia", None, None)]
+    assert who("On Monday Kordan denied any part in the blast in Velia.") == [
+        ("kordan", None, "the blast in Velia")]  # the place of the blast is not who denies
+    assert who("The Orlen Front said the reports were fabricated.") == [
+        ("orlen front", None, None)]
+    for a, b in (("Kordan rejected the accusations as lies.",
+                  "Velian officials said Kordanian agents had planned the bombing."),
+                 ("Velia has denied any involvement.", "Kordan's interior minister said Velian "
+                  "intelligence had financed the attackers."),
+                 ("Kordan called the Velian claims absurd.",
+                  "Velia said Kordanian troops crossed the border on Sunday.")):
+        assert accused(pair(a, b, 0.3)) is not None, a
+    # organising a summit, or presuming guilt, charges no one
+    assert accused(pair("Kordan denies the accusations.",
+                        "Kordan organised a summit on the crisis.", 0.4)) is None
+    assert accused(pair("Kordan denied any part in the blast.", "The bishop warned that "
+                        "presuming Kordan was guilty could amount to a libel.", 0.4)) is None
