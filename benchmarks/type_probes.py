@@ -38,6 +38,11 @@ conflicts of five kinds, 20 agreements, 30 look-alikes, written blind by a helpe
 once at 0fe905e and once after the session's first credit readings (55 both), then read: its
 later figures are dev figures. ``valid9`` (the same theme, written blind by another helper at
 the same time) is held out: scored at 0fe905e, once mid-session (7d8c158) and at the end.
+``valid10`` (2026-12-05, eighth session: tolls in other words and in scope words, who asked for
+a truce in other words, charges rejected, times; 60 conflicts, 20 agreements, 20 look-alikes,
+written blind by a helper who saw no code, test or probe, after the session's count, who-asked
+and rejection readings were built) is held out: scored at 25f9c2b (the session's start) and at
+the end only.
 ``lookalikes`` is read, and not written for the judge: 150 pairs of newsdev dev claims drawn
 at random (seed 28) from the 655 that the judge of 8ef3cb8 agreed on a shared name at cosine
 0.45 or more, none of them a gold pair, labelled by a helper who saw only the two sentences: 12
@@ -56,7 +61,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 NAMES = ("titles", "times", "credit", "rejections", "counts", "valid", "agree", "valid2",
          "valid3", "valid4", "valid5", "valid6", "lookalikes", "provoked", "asked", "valid7",
-         "valid8", "valid9")
+         "valid8", "valid9", "valid10")
 
 
 def score(rows: list[dict], judged: dict[str, str]) -> dict:
