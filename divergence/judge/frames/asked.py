@@ -110,6 +110,13 @@ _ANY_ASK = re.compile(r"ask|request|sought|seek|appeal|begg|plead|appli|call|pre
                       re.I)
 
 
+def _asked_for(thing: str) -> str:
+    """What a request is for, by its thing's word: a truce in other words ("a pause", "a halt
+    to the fighting") is a ceasefire, talks a meeting (``_AS``), anything else itself."""
+    word = thing.lower()
+    return "ceasefire" if _TRUCE_RX.match(word) else _AS.get(word, word)
+
+
 @lru_cache(maxsize=65536)
 def askers(text: str) -> tuple[Credit, ...]:
     """The ``asker`` / ``requester`` / ``not-requester`` credits of ``text`` in the forms above."""
@@ -128,19 +135,17 @@ def askers(text: str) -> tuple[Credit, ...]:
                 # regulators about the merger": a first contact of talks or a truce only
             purpose = _PURPOSE.match(text, m.end()) if groups.get("contact") is not None else None
             if purpose is not None:  # "reached out first to propose a halt to the fighting"
-                word = purpose.group("out").lower()
-                what = "ceasefire" if _TRUCE_RX.match(word) else _AS.get(word, word)
+                what = _asked_for(purpose.group("out"))
             elif groups.get("contact") is not None:
                 what = "contact"
             elif groups.get("med") is not None:
                 what = "mediation"
             elif _EXTENDED.match(text, m.end()):
                 what = "extension"  # "asked for the pause to be extended": another request
-            elif groups.get("halt") is not None or _TRUCE_RX.match(m.group("out") or ""):
-                what = "ceasefire"  # "an offer to halt the fighting", "a pause"
+            elif groups.get("halt") is not None:
+                what = "ceasefire"  # "an offer to halt the fighting"
             else:
-                word = m.group("out").lower()
-                what = _AS.get(word, word)
+                what = _asked_for(m.group("out"))
             key = subject_key(m.group("who"))
             if key and key not in ("group", "side"):  # "the group had initiated contacts"
                 outcome = what if what in ("meeting", "ceasefire") else f"asked:{what}"
