@@ -418,6 +418,36 @@ def test_titles_read_more_of_how_outlets_write_offices() -> None:
     assert fire("title", "Governor Jeb Harlan spoke.", "Senator Mia Harlan spoke.", sim=0.9) is None
 
 
+def test_titles_read_after_the_and_in_a_rank_clause() -> None:
+    """Forms the title reader missed (2026-12-05): "the [place's] office [of a place], Name",
+    "Name, who holds the rank of ...", an office "to" a country after the name, and what an
+    outlet calls a ruler it holds illegitimate ("dictator", "so-called", "self-styled")."""
+    assert fire("title", "The self-proclaimed president of Velia, Oren Daks, met the envoy.",
+                "Velian President Oren Daks met the envoy.", sim=0.9)
+    assert fire("title", "The Velian foreign minister, Ada Pohl, arrived in Kessa.",
+                "Ada Pohl, Velia's ambassador to Kordan, arrived in Kessa.", sim=0.84)
+    r = fire("title", "Admiral Hal Drey, the navy's spokesman, gave the timeline.",
+             "Drey, who holds the rank of rear admiral, gave the timeline.", sim=0.73)
+    assert r is not None and "'rear admiral'" in r.detail
+    assert fire("title", "The Kordanian dictator Ivo Marsh declared a truce.",
+                "Kordanian President Ivo Marsh declared a truce.", sim=0.96)
+    r = fire("title", "Marn's so-called mayor, Jon Tarr, ordered the evacuation.",
+             "Marn mayor Jon Tarr ordered the evacuation.", sim=0.97)
+    assert r is not None and "'so-called mayor'" in r.detail
+    assert fire("title", "Velia's new defence minister, Tom Aske, visited the front.",
+                "Tom Aske, the former defence minister, visited the front.", sim=0.87)
+    # one office in these forms: no conflict
+    for x, y in (("The Velian foreign minister, Ada Pohl, arrived.", "Foreign Minister Ada Pohl "
+                  "arrived."),
+                 ("The president of Velia, Oren Daks, spoke.", "President Oren Daks spoke."),
+                 ("The self-styled governor of Marn, Jon Tarr, spoke.", "Jon Tarr, the "
+                  "self-proclaimed governor, spoke."),
+                 ("Drey, who holds the rank of general, spoke.", "General Hal Drey spoke."),
+                 ("Tom Aske, the new defence minister, spoke.", "Defence Minister Tom Aske "
+                  "spoke.")):
+        assert fire("title", x, y, sim=0.9) is None, x
+
+
 
 def test_titles_in_relative_clauses_ranks_and_legal_offices() -> None:
     """A second batch (2026-12-04): an office in a "who is/was" clause, a one-word name before

@@ -62,11 +62,16 @@ _OFFICES = (rf"{_OF_OFFICE}|{_PORTFOLIO}\s+(?:Minister|Secretary)|"
             r"President|Vice\s+President|Prime\s+Minister|Foreign\s+Minister|Minister|Senator|"
             r"Governor|Secretary|Ambassador|Chancellor|Mayor|Chief\s+of\s+Staff|Adviser|Advisor|"
             r"Chief\s+Executive(?:\s+Officer)?|Chief\s+(?:Financial|Operating)\s+Officer|"
-            r"Chairman|Chairwoman|Managing\s+Director|Premier|(?:Attorney|Prosecutor)[- ]General")
+            r"Chairman|Chairwoman|Managing\s+Director|Premier|(?:Attorney|Prosecutor)[- ]General|"
+            # what an outlet calls a ruler it holds illegitimate ("the Russian dictator Vladimir
+            # Putin" / "Russian President Vladimir Putin"): a title, in its voice
+            r"Dictator|Strongman")
 # A qualifier that changes what a title says of its holder ("former President", "Acting Kursk
 # Governor", "the self-proclaimed president of Belarus").
-_QUALIFIER = (r"(?P<mod>(?i:former|acting|interim|self-proclaimed|deposed|ousted|incoming|"
-              r"outgoing|caretaker|shadow)\s+|(?i:ex)-)")
+_QUALIFIER = (r"(?P<mod>(?i:former|acting|interim|self-proclaimed|self-styled|so-called|"
+              r"deposed|ousted|incoming|outgoing|caretaker|shadow)\s+|(?i:ex)-)")
+# "the new defence minister", "the current president": the office held now, as unqualified.
+_NOW = r"(?:(?i:new|current|sitting|incumbent)\s+)?"
 # "President-elect Ana Ruiz", "Defence Minister-designate" do not hold the office yet.
 _ELECT = r"(?P<elect>-(?:elect|designate)\b)?"
 _NAME = r"(?P<name>(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]+)"
@@ -82,19 +87,31 @@ _APPOSITIVE_TITLE_RE = re.compile(
     rf"(?<![\w-])(?<!In )(?<!On )(?<!At )(?<!For )(?<!From )(?<!With )(?<!By )"
     rf"(?!(?:In|On|At|For|From|With|By|The|A|An|And|But)\b)"
     rf"{_NAME},\s+(?:the\s+|a\s+)?(?:[A-Za-z][\w-]*['’]s\s+)?"
-    rf"{_QUALIFIER}?"
+    rf"{_QUALIFIER}?{_NOW}"
     rf"(?P<title>(?:(?!(?:new|current|then|now|who|which|was|were|is|running|candidate|"
     rf"once|later|until)\s)[A-Za-z][a-z-]*\s+){{0,2}}(?i:{_OFFICES})){_ELECT}"
-    rf"(?:\s+(?:of|in|for)\b|\s*,)"
+    rf"(?:\s+(?:of|in|for|to)\b|\s*,)"  # "Velia's ambassador to Kordan"
 )
 # "Ostrevia's prime minister, Mira Solen, ...": an office before the name, set off by a comma.
 _POSSESSIVE_TITLE_RE = re.compile(
     rf"(?<![\w-])(?:[A-Z][\w-]*|(?i:the)\s+(?:country|nation|kingdom|republic|state|government|"
     rf"army|party|region|province|city|island|emirate|bloc|alliance|union))['’]s\s+{_QUALIFIER}?"
+    rf"{_NOW}"
     rf"(?P<title>(?:(?!(?:new|current|then|now)\s)[A-Za-z][a-z-]*\s+){{0,2}}"
     rf"(?i:{_OFFICES})){_ELECT},\s+"
     rf"{_NAME.replace('{0,2}', '{1,2}')}\b"
 )
+
+# "The Velian foreign minister, Ada Pohl, ...", "the self-proclaimed president of Belarus,
+# Alexander Lukashenko": "the", a place's adjective, an office (of a place), then the name.
+_THE_TITLE_RE = re.compile(
+    rf"(?<![\w-])(?i:the)\s+{_QUALIFIER}?{_NOW}(?:[A-Z][\w-]*\s+){{0,2}}"
+    rf"(?P<title>(?i:{_OFFICES})){_ELECT}(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s*){{1,3}})?,\s+"
+    rf"{_NAME.replace('{0,2}', '{1,2}')}\b"
+)
+# "Hagari, who holds the rank of rear admiral": a rank told in a relative clause.
+_RANK_HELD_RE = re.compile(
+    rf"(?<![\w.'’-]){_NAME},\s+who\s+holds\s+the\s+rank\s+of\s+(?:a\s+)?(?P<title>(?i:{_TITLES}))\b")
 
 # "Oskar Lind, who is the country's interior minister,", "Ruta Kairys, who served as foreign
 # minister until last year": an office in a relative clause; "was" or "served" makes it former.
@@ -141,8 +158,10 @@ def _titles(text: str) -> dict[str, tuple[Titled, ...]]:
     "Deputy Prime Minister and Foreign Minister Ishan Darr", or "Interior Minister Novak, who
     also serves as deputy prime minister", hold two offices."""
     out: dict[str, tuple[Titled, ...]] = {}
-    for rx in (_TITLE_RE, _APPOSITIVE_TITLE_RE, _POSSESSIVE_TITLE_RE, _WHO_TITLE_RE):
-        if rx is _WHO_TITLE_RE and ", who " not in text or rx is not _TITLE_RE and "," not in text:
+    for rx in (_TITLE_RE, _APPOSITIVE_TITLE_RE, _POSSESSIVE_TITLE_RE, _THE_TITLE_RE,
+               _WHO_TITLE_RE, _RANK_HELD_RE):
+        if (rx in (_WHO_TITLE_RE, _RANK_HELD_RE) and ", who " not in text
+                or rx is not _TITLE_RE and "," not in text):
             continue  # one cheap look before the patterns that need a comma
         for m in rx.finditer(text):
             if m.group("name").split()[0].lower() in WEEKDAYS:
@@ -153,14 +172,14 @@ def _titles(text: str) -> dict[str, tuple[Titled, ...]]:
                     or text[:m.start()].strip(" \"“'‘")):
                 continue  # "However, the foreign minister said", "After meeting Zelensky, the
                 # British prime minister, Keir Starmer": one word names someone only first
-            mod = (m.group("mod") or "").strip(" -").lower()
+            mod = (m.groupdict().get("mod") or "").strip(" -").lower()
             if m.groupdict().get("verb") in ("was", "had been", "served as"):
                 if not re.match(r"\s+until\b", text[m.end("title"):]):
                     continue  # "who was chancellor in 2015", "who was elected president": no
                 mod = mod or "former"  # change of office told; "who was minister until 2020" is
             if re.search(r"\b(?:nominee|candidate|pick|choice)\b", m.group("title"), re.I):
                 mod = "designate"  # "the nominee for defence minister"
-            if m.group("elect"):
+            if m.groupdict().get("elect"):
                 mod = m.group("elect").strip("-").lower()
             mod = _QUALIFIERS.get(mod, mod)
             offices = [m.group("title")]
@@ -286,7 +305,8 @@ _TITLE_ABBREVIATIONS = {"sen": "senator", "gov": "governor", "rep": "representat
                         "adm": "admiral", "capt": "captain", "cmdr": "commander",
                         "rear adm": "rear admiral", "vice adm": "vice admiral", "maj": "major",
                         "sgt": "sergeant", "cpl": "corporal"}
-_QUALIFIERS = {"interim": "acting", "ex": "former", "deposed": "former", "ousted": "former",
+_QUALIFIERS = {"interim": "acting", "ex": "former", "self-styled": "self-proclaimed",
+ "deposed": "former", "ousted": "former",
                "incoming": "elect", "outgoing": "", "caretaker": ""}  # still in office
 
 
