@@ -3061,3 +3061,30 @@ def test_how_long_on_two_days_is_no_clash() -> None:
     assert DETECTORS.make("lasted")(pair("Shelling of the port lasted six hours on Monday.",
                                          "Shelling of the port lasted less than an hour on "
                                          "Wednesday.", 0.9)) is None
+
+
+def test_linkage_reads_who_blames_relative_clauses_and_a_second_predicate() -> None:
+    """(2026-12-05, ninth session) "The grid operator blamed the blackout on a technical fault"
+    gives a reason in the operator's voice, as a speaker would; a reason inside a relative
+    clause explains that clause ("the embassy, which looks after our interests because ..."); a
+    denied link ends where a second predicate of its subject begins ("had nothing to do with the
+    election and were aimed at its oil industry")."""
+    from divergence.judge.frames import linkage
+
+    r = linkage(pair("The blackout was caused by a cyberattack, officials said.",
+                     "The grid operator blamed the blackout on a technical fault.", sim=0.64))
+    assert r is not None and "The grid operator: 'a technical fault'" in r.detail
+    assert linkage(pair("The army blamed the fire on rebel shelling.",
+                        "The rebels blamed the fire on a gas leak at the depot.", sim=0.6))
+    # one voice, or the outlet's own, giving the second reason: no dispute between voices
+    assert linkage(pair("The army blamed the fire on rebel shelling.",
+                        "The army blamed the fire on a gas leak.", sim=0.8)) is None
+    assert linkage(pair("The blackout was caused by a cyberattack, officials said.",
+                        "The blackout was blamed on a technical fault.", sim=0.7)) is None
+    r = linkage(pair("Velia said the sanctions were imposed in response to the election fraud.",
+                     "Kordan said the sanctions had nothing to do with the election and were "
+                     "aimed at its oil industry.", sim=0.45))
+    assert r is not None and "not 'the election'" in r.detail
+    assert linkage(pair("The minister said Velia sent a message meant to punish Kordan.",
+                        "An official said the message went through the embassy, which handles "
+                        "the talks because the two have no relations.", sim=0.45)) is None

@@ -82,3 +82,23 @@ def test_two_held_places_or_dates_are_neither_a_date_clash_nor_one_statement() -
     assert j.judge_pairs([x], [y], [0.83])[0].label == "neither"
     c = claim_from_text("Kestova has occupied the Varno airport since June 2022.", "b:0")
     assert j.judge_pairs([x], [c], [0.8])[0].label == "conflict"
+
+
+def test_a_hold_dated_by_its_taking_on_another_date_is_a_conflict() -> None:
+    """(2026-12-05, ninth session) "has controlled Dornfeld since early 2021" / "seized
+    Dornfeld in November 2022": the hold began with the taking, so one start is told twice.
+    Two takings, or a taking in the year the hold began, are no such conflict."""
+    r = since_apart(pair("The militia has controlled Dornfeld since early 2021.",
+                         "The militia seized Dornfeld in November 2022.", sim=0.86))
+    assert r is not None and r.type == "date" and "November 2022" in r.detail
+    assert since_apart(pair("Kordan has occupied the island since 2014.",
+                            "Kordanian troops took the island in 2016, officials said.", 0.79))
+    for a, b in (("Kordan has occupied the island since 2014.",
+                  "Kordanian troops took the island in March 2014."),
+                 ("Kordan has held the port since 2019.", "The rebels captured the airport in "
+                  "2021."),
+                 ("The militia seized Dornfeld in 2021.", "The militia captured Dornfeld in "
+                  "2022."),  # two takings: the since reader's business is the hold
+                 ("Kordan has held the port since 2019.", "Kordan's president took office in "
+                  "2021.")):
+        assert since_apart(pair(a, b, 0.8)) is None, b

@@ -29,6 +29,8 @@ class Why:
     end: int
     denied: bool = False
     kind: str = "reason"  # or "terms" ("in return for"), "authority" ("on orders from")
+    by: str = ""  # who gives it, when the claim names them as the one blaming ("the operator
+    # blamed the blackout on a fault"): a voice, as a speaker is
 
 
 # A cue, then the reason up to the end of its clause. "for military reasons" keeps its adjective.
@@ -102,9 +104,11 @@ _AIM = re.compile(
     r"+?))?\s+(?:was|is|were|had\s+been|has\s+been|seem(?:ed|s)\s+to\s+be|appear(?:ed|s)\s+to\s+be)"
     r"\s+(?:to\s+)?", re.I)
 _CLAUSE_END = re.compile(r"[;.]|,\s+(?:and|but|while|which|who|although|though)\b|\s+and\s+"
-                         r"(?:that|said|added|promised|urged)\b")
+                         r"(?:that|said|added|promised|urged|was|were|is|are|had|has|have)\b")
 
 
+# A relative clause opening: what follows it is what a reason after it explains.
+_RELATIVE = re.compile(r",\s+(?:which|who|whom|whose|where)\s+", re.I)
 _SAID_AFTER = re.compile(r",\s+(?:[\w'’-]+\s+){0,6}?(?:said|says|added|told\s+[\w ]{1,30}?)$",
                          re.I)
 
@@ -166,11 +170,12 @@ def reasons(text: str) -> tuple[Why, ...]:
     for m in _BLAMED_ON.finditer(text):
         reason, end = _clause(text, m.end())
         if reason:
-            out.append(Why(m.group("x").strip(), reason, m.start(), end))
+            out.append(Why(m.group("x").strip(), reason, m.start(), end, by=_blamer(text, m)))
     for m in _BLAMED_FOR.finditer(text):
         explained, end = _clause(text, m.end())
         if explained:
-            out.append(Why(explained, m.group("r").strip(), m.start(), end))
+            out.append(Why(explained, m.group("r").strip(), m.start(), end,
+                           by=_blamer(text, m)))
     for m in _CAUSED.finditer(text):
         explained, end = _clause(text, m.end())
         if explained:
@@ -185,7 +190,8 @@ def reasons(text: str) -> tuple[Why, ...]:
         reason, end = _clause(text, m.end())
         if m.group("adj"):  # "for military reasons": the reason is the adjective
             reason, end = m.group("adj").strip(), m.end()
-        explained = text[:m.start()].strip()
+        explained = _RELATIVE.split(text[:m.start()])[-1].strip()  # "the embassy, which
+        # looks after US interests because ...": the reason explains the relative clause
         if reason and explained:
             ruled_out = _NOT_THIS.search(reason)
             if ruled_out:  # "because of an assault, not flooding": flooding is denied
@@ -211,6 +217,16 @@ def reasons(text: str) -> tuple[Why, ...]:
 
 _GATE = Gate(_AIM, _UNPROVOKED, _NO_LINK, _SEPARATE, _NO_PART, _NOT_RAISED, _BLAMED_ON,
              _BLAMED_FOR, _CAUSED, _TRACED_TO, _CUE, _AFTER)  # what a reason comes from
+
+
+def _blamer(text: str, m: re.Match[str]) -> str:
+    """Who blames, when the clause opens with them ("The grid operator blamed ..."); "" for a
+    pronoun, a passive ("was blamed") or none."""
+    who = text[:m.start()].strip()
+    if not who or len(who.split()) > 6 or re.search(r"\b(?:was|were|is|are|be|been)$", who,
+                                                    re.I):
+        return ""
+    return "" if who.lower() in _NOT_TOPICS else who
 
 
 # Subjects that are no topic ruled out: "it was not discussed", "this never came up".
@@ -289,9 +305,12 @@ def linkage(p: Pair) -> Reason | None:
         return None  # one story (0.35); a topic ruled out is worded apart from its reason
     # Reasons are disputed between voices (an outlet's background is not one), unless one
     # rules a reason out of the whole process ("trade never came up in the talks").
-    named = bool(p.a.speaker and p.b.speaker)
     for x in xs:
         for y in ys:
+            vx, vy = (x.by or p.a.speaker or "").lower(), (y.by or p.b.speaker or "").lower()
+            if vx == vy and (x.by or y.by):
+                continue  # one voice giving two reasons, or both in the outlet's
+            named = bool(vx and vy)
             ruled_out = ANY in (x.explained, y.explained)
             kinds = {x.kind, y.kind}
             if "after" in kinds and (kinds != {"after", "reason"} or x.denied == y.denied
@@ -310,7 +329,8 @@ def linkage(p: Pair) -> Reason | None:
                 continue  # the same link given twice
             if x.denied != y.denied and not _one_link(x, y):
                 continue  # a link denied, and another given: both may hold
-            who = "; ".join(f"{c.speaker or 'the outlet'}: {'not ' if w.denied else ''}"
+            who = "; ".join(f"{c.speaker or w.by or 'the outlet'}: "
+                            f"{'not ' if w.denied else ''}"
                             f"{w.reason!r}" for c, w in ((p.a, x), (p.b, y)))
             return Reason("linkage", f"why? — {who}", (p.a.id, p.b.id),
                           (span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)),

@@ -79,6 +79,33 @@ def since(text: str) -> Since | None:
     return Since(kind, month, year, _head(held), d.start(), d.end())
 
 
+# The start of a hold told as the act that began it: "the militia seized Dornfeld in November
+# 2022", "ever since Russian forces took control of it in March 2022" (not "took part", "took
+# office": no place held).
+_TAKEN = re.compile(
+    r"\b(?:seized|captured|overran|annexed|took\s+(?:full\s+)?control\s+of|"
+    r"(?:took|gained|seized|assumed)\s+control\s+over|"
+    r"took(?!\s+(?:part|place|office|power|effect|hold|over\s+as|charge|steps|action|time|"
+    r"aim|note|refuge|shelter|cover|up|off|out|on|back)\b))"
+    r"(?P<what>\s+[^,.;]{1,60}?)\s+in\s+(?P<when>(?:(?:early|mid|late)[\s-]+)?"
+    rf"(?:(?:{_MONTH_NAMES})\s+)?\d{{4}})\b", re.I)
+
+
+@lru_cache(maxsize=65536)
+def taken(text: str) -> Since | None:
+    """The one dated taking ``text`` tells (a state of holding that began then), or None."""
+    found = list(_TAKEN.finditer(text))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    refs = [r for r in dates(text) if m.start("when") <= r.start < m.end("when")]
+    month = next((r.value for r in refs if r.kind == "month"), "")
+    year = next((r.value for r in refs if r.kind == "year"), "")
+    if not year:
+        return None
+    return Since("hold", month, year, _head(m.group("what")), m.start("when"), m.end("when"))
+
+
 _PLACE_OF = re.compile(r"\b(?:town|city|village|port|region|district|province|island|state)\s+"
                        r"of\s+(?=[A-Z])")
 
@@ -100,10 +127,13 @@ def _head(phrase: str) -> frozenset[str]:
 @detector("since")
 def since_apart(p: Pair) -> Reason | None:
     """Two claims date one state to different months or years: one kind of state, a word of
-    what is held in common, at least 0.5 close, neither told as another happening."""
+    what is held in common, at least 0.5 close, neither told as another happening. A hold may
+    be dated by its taking ("has held Dornfeld since 2021" / "seized Dornfeld in 2022")."""
     if p.similarity < 0.5 or one_voice(p):
         return None
     x, y = since(p.a.content), since(p.b.content)
+    if (x is None) != (y is None):  # a hold since one date, its taking told on another
+        x, y = x or taken(p.a.content), y or taken(p.b.content)
     if x is None or y is None or x.kind != y.kind:
         return None
     if x.year == y.year and (not x.month or not y.month or x.month == y.month):
@@ -136,4 +166,4 @@ def states_apart(a: str, b: str) -> bool:
         y.year, y.month))
 
 
-__all__ = ["Since", "since", "since_apart", "states_apart", "two_held"]
+__all__ = ["Since", "since", "since_apart", "states_apart", "taken", "two_held"]
