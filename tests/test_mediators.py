@@ -7,7 +7,7 @@ import pytest
 
 from divergence.ingest.split import claim_from_text
 from divergence.judge.detectors import Pair
-from divergence.judge.frames import responsibility
+from divergence.judge.frames import frame_credits, responsibility
 from divergence.judge.frames.mediators import mediated
 
 
@@ -304,3 +304,31 @@ def test_credit_as_fruit_or_claimed_against_talks_alone_and_no_outside_help() ->
         "The agreement was the fruit of Qatari efforts.")
     # the result of one side's appeals is who asked, not who mediated
     assert credited("The truce was the result of Kordan's urgent appeals.") == set()
+
+
+def test_credit_and_who_asked_in_more_wordings() -> None:
+    """(2026-12-05, ninth session) Old code read no mediator in "helped the two sides reach the
+    deal" nor in "he had personally stopped the war"; no one ruled out in "no foreign leader had
+    any role", "the result of bilateral talks and nobody else's" (read as the cause "else"), or
+    in a denial whose proposition is an outsider's part ("rejected any suggestion of
+    third-party involvement"); and no asker after "only after" nor in "first reached out through
+    the hotline seeking a halt"."""
+    for a, b in (("Washington facilitated the understanding between the two sides, the State "
+                  "Department said.", "Kordan rejected any suggestion of third-party "
+                  "involvement in the understanding."),
+                 ("The US president claimed he had personally stopped the war between the two "
+                  "neighbours.", "Velia's government said no foreign leader had any role in "
+                  "ending the hostilities."),
+                 ("Qatar and Egypt helped the two sides reach the deal, diplomats said.",
+                  "Kordan's prime minister said the deal was the result of bilateral talks and "
+                  "nobody else's."),
+                 ("Velia said it agreed to halt strikes only after Kordan's military chief "
+                  "called and asked for a pause.", "Kordan said it was Velia that first "
+                  "reached out through the hotline seeking a halt.")):
+        r = responsibility(pair(a, b, 0.4))
+        assert r is not None and r.type == "actor", a
+    # a denial of something else an outsider did is no denial of mediation
+    assert frame_credits(claim_from_text("Kordan denied any suggestion of foreign investment "
+                                         "in the port.", "a:0")) == []
+    # whoever claims the war's end for himself, no one says so in the outlet's voice
+    assert credited("He had personally stopped the war.") == set()

@@ -136,7 +136,9 @@ def _credits(t: str, speaker: str | None) -> tuple[Credit, ...]:
             add(m.group("out"), role, pm.group("who"), m)
         else:
             agent = re.sub(r"^(?:the|a|an)\s+", "", what.strip(" “”\"'"), flags=re.I)
-            add(m.group("out"), "cause", agent, m)
+            if not re.match(r"(?:purely\s+|strictly\s+)?(?:direct|bilateral)\b", agent, re.I):
+                add(m.group("out"), "cause", agent, m)  # (talks between the two: no one
+                # else's cause, which ``mediators`` reads as no third party)
     for m in re.finditer(
         rf"{_AGENT}\s+(?:was|were)\s+(?:compelled|forced|made)\s+to\s+"
         rf"(?:seek|request|ask\s+for|accept|agree\s+to)\s+(?:a\s+|the\s+)?(?P<out>{_OUTCOME})",

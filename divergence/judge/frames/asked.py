@@ -36,7 +36,8 @@ _AS = {"talks": "meeting", "negotiations": "meeting", "session": "meeting", "sum
 _TRUCE = (r"pause|armistice|de-?escalation|"
           r"(?:halt|end|stop|stoppage)\s+(?:to|of|in)\s+(?:the\s+|all\s+)?(?:[\w-]+\s+)?"
           r"(?:fighting|hostilities|firing|attacks|strikes|war|clashes|bombardment|combat)|"
-          r"cessation\s+of\s+(?:hostilities|firing|fighting|military\s+action)")
+          r"cessation\s+of\s+(?:hostilities|firing|fighting|military\s+action)|"
+          r"(?:halt|stop)(?=\s*(?:[,.;]|$))")  # "seeking a halt." asked for, a truce
 _TRUCE_RX = re.compile(rf"(?:{_TRUCE})$", re.I)
 _THING = (rf"(?:an?\s+|the\s+|any\s+|more\s+)?(?:[\w’'-]+\s+){{0,3}}?"
           rf"(?P<out>{_TRUCE}|{_ASKABLE})\b")
@@ -84,11 +85,11 @@ _READERS = (
     # army first", "rebel leaders first contacted the army"
     (rf"{_START}{_SUBJ}\s+(?:had\s+|has\s+)?(?:reached\s+out\s+first|made\s+the\s+first\s+"
      rf"(?:approach|move|contact|call|overture)|(?:made|initiated)\s+(?:the\s+)?(?:first\s+)?"
-     rf"contact|first\s+{_CONTACTED}|{_CONTACTED}\s+(?:[\w’'-]+\s+){{0,4}}?first\b)(?P<contact>)",
+     rf"contact|first\s+(?:{_CONTACTED}|reached\s+out\b)|{_CONTACTED}\s+(?:[\w’'-]+\s+){{0,4}}?first\b)(?P<contact>)",
      "requester"),
     # "It was the army that reached out first", "it was Dravia who made the first call"
     (r"\b[Ii]t\s+was\s+(?P<who>(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s+(?:that|who)\s+"
-     rf"(?:first\s+{_CONTACTED}|(?:{_CONTACTED}|reached\s+out)\s+(?:[\w’'-]+\s+){{0,4}}?first\b|"
+     rf"(?:first\s+(?:{_CONTACTED}|reached\s+out\b)|(?:{_CONTACTED}|reached\s+out)\s+(?:[\w’'-]+\s+){{0,4}}?first\b|"
      rf"made\s+the\s+first\s+(?:approach|move|contact|call|overture))(?P<contact>)", "requester"),
     # "The request for a ceasefire came from the army" (a call for one may come from anyone)
     (rf"\b(?:[Tt]he\s+)?(?:request|proposal|initiative)\s+for\s+{_THING}\s+"
@@ -98,7 +99,11 @@ _READERS = (
 _RX = tuple((re.compile(rx), role) for rx, role in _READERS)
 _EXTENDED = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?(?:to\s+be\s+)?(?:extended|prolonged|renewed)\b")
 # What a first contact was for: "reached out first to propose a truce" asked for the truce.
-_PURPOSE = re.compile(rf"\s+(?:first\s+)?(?:(?:to\s+)?(?:propose|ask\s+for|request|seek|offer)|"
+_PURPOSE = re.compile(rf"\s+(?:first\s+)?(?:(?:through|via|over|by)\s+(?:the\s+|an?\s+)?"
+                      rf"(?:[\w-]+\s+){{0,2}}?(?:hotline|channel|line|phone|intermediar\w+|"
+                      rf"back-?channel|envoy)s?\s+)?"
+                      rf"(?:(?:to\s+)?(?:propose|ask\s+for|request|seek|offer)|"
+                      rf"(?:proposing|asking\s+for|requesting|seeking|offering)|"
                       rf"and\s+(?:proposed|asked\s+for|requested|sought|offered))\s+{_THING}")
 _CALLED = re.compile(rf"\b(?:{_CALLING})\b")
 _TALKS = re.compile(rf"truce|ceasefire|cease-fire|talks|negotiat|peace|pause|halt|armistice|"

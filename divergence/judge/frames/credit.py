@@ -20,7 +20,7 @@ from .answered import WHO_STARTED, answer_weight, fight, provokers, two_incident
 from .asked import askers
 from .happenings import THE_HARMS, happenings, targets
 from .initiative import initiatives, two_requests
-from .mediators import PEACE, TAKEN, mediated
+from .mediators import PEACE, TAKEN, denied_outsiders, mediated
 from .officials import same_side
 from .started import starters, subject_key
 
@@ -339,7 +339,7 @@ _NOT_AGENTS = frozenset({"kamikaze", "suicide", "attack", "armed", "unmanned", "
 
 def frame_credits(c: Claim) -> list[Credit]:
     """All credit and blame frames of a claim: ``detectors.credits`` and the wider ones here."""
-    return list(_all_credits(c.content, c.speaker))
+    return [*_all_credits(c.content, c.speaker), *denied_outsiders(c.content, c.stance)]
 
 
 @lru_cache(maxsize=65536)

@@ -15,7 +15,10 @@ from .agents import AGENTS_NP as _AGENTS_NP
 from .agents import PRONOUN, credits_for
 
 _MEDIATION = (r"mediat\w+|brokered|broker|negotiated|facilitated|secured|engineered|"
-              r"helped\s+(?:to\s+)?(?:broker|secure|negotiate|mediate|reach)")
+              r"helped\s+(?:to\s+)?(?:broker|secure|negotiate|mediate|reach)|"
+              # "helped the two sides reach the deal": a mediator's help, not a party's
+              r"helped\s+(?:the\s+)?(?:two\s+|both\s+)?(?:sides|parties|leaders|governments|"
+              r"neighbou?rs|rivals|foes|enemies)\s+(?:to\s+)?(?:reach|agree\s+on|strike|seal)")
 # What a credit frame beyond the fixed phrases must be about: an end to fighting, not any deal.
 PEACE = (r"(?:cease-?fires?|truces?|armistice|de-?escalation|cessation\s+of\s+hostilities|"
          r"peace\s+(?:deal|agreement|accord|talks|pact|plan)|hostage\s+(?:deal|release)|"
@@ -55,13 +58,18 @@ _NO_THIRD = re.compile(
     r"(?:mediators?|intermediar(?:y|ies)|third[- ]part(?:y|ies)|outsiders?|(?:foreign|outside)\s+"
     r"(?:governments?|powers?|states?|countr(?:y|ies)))\s+(?:had|played)\s+(?:nothing\s+to\s+do|"
     r"no\s+(?:part|role))|no\s+(?:outside|foreign|other|third)\s+(?:organi[sz]ations?|"
-    r"governments?|states?|countr(?:y|ies)|powers?|actors?|part(?:y|ies))\s+(?:was\s+|were\s+)?"
+    r"governments?|states?|countr(?:y|ies)|powers?|actors?|part(?:y|ies)|leaders?|nations?|"
+    r"mediators?|capitals?)\s+(?:was\s+|were\s+)?"
     r"(?:involved|had\s+any\s+role|(?:had\s+|has\s+)?played\s+any\s+(?:part|role))|"
     # "in talks between the two commanders alone"; "not because of any outside help"
     r"\bbetween\s+(?:the\s+)?(?:two\s+)?(?:[\w'’-]+\s+){0,4}?[\w'’-]+\s+alone\b|"
     r"\bnot\s+(?:because\s+of|due\s+to|thanks\s+to|through)\s+any\s+(?:outside|foreign|"
     r"external|international|third[- ]party)\s+\w+|"
     r"(?:purely|strictly|entirely)\s+(?:a\s+)?bilateral|"
+    # "the result of bilateral talks and nobody else's"
+    r"(?:result|outcome|product|fruit)\s+of\s+(?:direct\s+|purely\s+)?bilateral\s+(?:talks|"
+    r"negotiations|contacts|discussions|efforts)\s+(?:alone|and\s+(?:nobody|no\s+one)\s+"
+    r"else['’]?s?)\b|"
     # a denial, a third party and a role, near each other: "denied any third-party role in it",
     # "no other country had mediated the truce", "rejected any foreign mediation"
     r"(?:\bno|\bnot\s+any|den(?:y|ies|ied)\s+(?:any|that\s+any)|reject(?:s|ed)?\s+(?:any|all)|"
@@ -152,7 +160,9 @@ _MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
     rf"(?<![\w’'-])(?P<agent>[Hh]is|[Hh]er|[Tt]heir)\s+(?:administration|government)\s+"
     rf"(?:has\s+|had\s+|have\s+)?(?:{_MEDIATION})\b",
     r"(?<![\w’'-])(?P<agent>[Hh]e|[Ss]he|[Tt]hey)\s+(?:had\s+|has\s+|have\s+)?(?:[^.;,]{0,60}?"
-    r"\s+and\s+)?(?:helped\s+(?:to\s+)?(?:broker|secure|negotiate|mediate)|brokered|mediated)\b",
+    r"\s+and\s+)?(?:helped\s+(?:to\s+)?(?:broker|secure|negotiate|mediate)|brokered|mediated|"
+    r"(?:personally\s+|single-handedly\s+)?(?:stopped|ended|halted)\s+the\s+(?:[\w-]+\s+)?"
+    r"(?:war|fighting|conflict|hostilities))\b",  # "he had personally stopped the war": his
     # "the truce came after Tessary intervened"
     rf"\b(?:after|once|when)\s+{_AGENTS_NP}(?<!army)(?<!forces)(?<!troops)(?<!military)\s+"
     r"(?:had\s+)?(?:intervened|stepped\s+in)\b(?!\s+(?:on|militarily|with)\b)",
@@ -187,7 +197,8 @@ _MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
     rf"{_NAMED}{_AGENT_NP}\s+(?:has\s+|had\s+|have\s+)?(?:personally\s+|quietly\s+|"
     rf"single-handedly\s+)?(?:{_MEDIATION})\b",
     # "Qatar and Egypt mediated": two mediators (not "Congo and Rwanda negotiated": the parties)
-    rf"{_AGENTS_NP}\s+(?:has\s+|had\s+|have\s+)?(?:mediated|brokered)\b",
+    rf"{_AGENTS_NP}\s+(?:has\s+|had\s+|have\s+)?(?:mediated|brokered|helped\s+(?:the\s+)?"
+    rf"(?:two\s+|both\s+)?(?:sides|parties)\s+(?:to\s+)?(?:reach|agree\s+on|strike|seal))\b",
     # "X had a central role in mediating the truce" (not "a role in the talks": a party to them
     # has one too)
     rf"{_AGENTS_NP}\s+(?:has\s+|had\s+|have\s+)?(?:played|had)\s+(?:a|the)\s+(?:leading|key|"
@@ -257,12 +268,34 @@ _ENDED = re.compile(r"\b(?:(?:fighting|war|hostilities|clashes)\s+(?:had\s+|has\
                     r"(?:been\s+)?ended|"
                     r"end(?:ed|s|ing)?\s+the\s+(?:[\w-]+\s+)?(?:war|fighting|hostilities|clashes)|"
                     r"stop(?:ping|ped|s)?\s+"
-                    r"(?:the\s+)?(?:firing|fighting|hostilities)|(?:agreed|decided)\s+to\s+"
+                    r"(?:the\s+)?(?:[\w-]+\s+)?(?:firing|fighting|hostilities|war|conflict)|(?:agreed|decided)\s+to\s+"
                     r"stop\s+(?:the\s+)?fighting|halt\s+in\s+"
                     r"(?:the\s+)?(?:fighting|hostilities|attacks))\b", re.I)
 _MEDIATION_WORD = re.compile(r"\bmediat(?:or|ors|ion|ed|ing)\b", re.I)
 _GATE = Gate(_MEDIATED_PEACE, _ENDED, *_MEDIATOR_PHRASES, *_INVOLVED_PHRASES, _NO_THIRD,
              *_NOT_MEDIATOR)  # what gives a credit
+
+
+# What a denial's proposition may be when it denies an outsider ("Kordan rejected any suggestion
+# of third-party involvement in the truce": the claim states "third-party involvement in the
+# truce" and denies it; "denied that a third party had mediated").
+_OUTSIDER = re.compile(
+    r"^(?:an?\s+|any\s+|the\s+)?(?:third[- ]part(?:y|ies)|third[- ]countr(?:y|ies)|outside(?:rs?)?|"
+    r"foreign|external|international)\s+(?:(?:party|power|country|government|mediators?)\s+)?"
+    r"(?:involvement|role|mediation|intervention|part|(?:had\s+|has\s+)?(?:mediated|brokered|"
+    r"facilitated|played\s+(?:a|any)\s+(?:part|role))|(?:was|were)\s+involved)\b", re.I)
+
+
+def denied_outsiders(content: str, stance: str) -> tuple[Credit, ...]:
+    """"No third party" where a claim denies an outsider's part in what it names: a mediator
+    credit of no one, under the outcome it speaks of, or of any when it names none."""
+    m = _OUTSIDER.match(content) if stance == "denies" else None
+    if m is None:
+        return ()
+    about = ("ceasefire" if _PEACE_I.search(content) or _ENDED.search(content)
+             else "release" if _RELEASE.search(content)
+             else "settlement" if _SETTLEMENT.search(content) else "*")
+    return (Credit(about, "mediator", None, m.start(), m.end()),)
 
 
 @lru_cache(maxsize=65536)

@@ -27,7 +27,9 @@ NOT_NAME_START = (r"(?!(?:After|Following|Through|With|Thanks|Under|Despite|Befo
                   r"While|Once|If|As|In|On|At|By|For|From|But|And|Yet|So|Only|Even)\s)")
 # Where a subject may begin: a clause's start ("..., the patrol opened fire first"); and the
 # subject, up to six words (``subject_key`` reads who it names). Shared with ``asked``.
-CLAUSE_START = r"(?:^|(?<=, )|(?<=; )|(?<=: )|(?<=that )|(?<=and ))"
+CLAUSE_START = (r"(?:^|(?<=, )|(?<=; )|(?<=: )|(?<=that )|(?<=and )|"
+                # a subordinate clause's subject: "agreed only after the rebels asked for it"
+                r"(?<=\bafter )|(?<=\bwhen )|(?<=\bonce )|(?<=\bbecause )|(?<=\buntil ))")
 SUBJECT = r"(?P<who>(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[\w’'-]+\s+){0,6}?[\w’'-]+)"
 _FIGHTS = (r"clashes|fighting|war|feud|row|dispute|standoff|conflict|unrest|violence|crisis|"
            r"shelling|hostilities|battle|skirmish\w*|riots?|protests?|exchange\s+of\s+fire")
