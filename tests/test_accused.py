@@ -198,3 +198,20 @@ def test_bare_denials_of_any_part_meet_the_acts_their_parties_are_charged_with()
                         "Kordan organised a summit on the crisis.", 0.4)) is None
     assert accused(pair("Kordan denied any part in the blast.", "The bishop warned that "
                         "presuming Kordan was guilty could amount to a libel.", 0.4)) is None
+
+
+def test_a_report_dismissed_meets_what_its_author_says_of_the_party() -> None:
+    """(2026-12-05, ninth session) "The Orlen Front's leader dismissed the UN report" rejects
+    what "the Orlen Front recruited child soldiers, the UN report said" charges, though
+    recruiting is no act the accusation readers know: the rejected report is the other claim's
+    source. Old code read no rejection in "the report" (only "reports")."""
+    a = "The Orlen Front recruited child soldiers, the UN report said."
+    r = accused(pair(a, "The Orlen Front's leader dismissed the UN report as politically "
+                        "motivated."))
+    assert r is not None and r.type == "attribution" and "Orlen Front" in r.detail
+    assert accused(pair("Kordan's army tortured detainees, Amnesty International said.",
+                        "Kordan dismissed the Amnesty International report as biased."))
+    # another party dismissing it, or another source's report: no answer to this charge
+    assert accused(pair(a, "Velia dismissed the UN report as politically motivated.")) is None
+    assert accused(pair(a, "The Orlen Front's leader dismissed the Velian report as lies.",
+                        0.5)) is None

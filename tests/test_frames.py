@@ -2258,6 +2258,28 @@ def test_who_the_dead_were_fighters_or_civilians() -> None:
                         "civilians, among them four children.", 0.67))
 
 
+def test_civilians_counted_dead_against_the_dead_told_as_fighters_only() -> None:
+    """(2026-12-05, ninth session) "The airstrike killed 14 civilians" / "only militants were
+    killed in the strike": no count on one side, but the dead were fighters alone, so no
+    civilian died. Old code compared counts only. A claim that names civilians too, or
+    fighters counted against fighters, is no such conflict."""
+    from divergence.judge.frames.victims import victims
+
+    for b in ("The military said only militants were killed in the strike.",
+              "The military said all those killed in the strike were militants.",
+              "The military said the strike killed only Velian fighters."):
+        r = victims(pair("The airstrike killed 14 civilians, local officials said.", b, 0.45))
+        assert r is not None and "fighters only" in r.detail, b
+    for a, b in (("The airstrike killed 14 civilians, local officials said.",
+                  "Only militants and two civilians were killed, the army said."),
+                 ("The airstrike killed 14 fighters, the army said.",
+                  "Only militants were killed in the strike, the army said."),
+                 ("The airstrike killed 14 civilians, local officials said.",
+                  "The army said only militants were targeted in the strike.")):
+        r = victims(pair(a, b, 0.5))
+        assert r is None or "fighters only" not in r.detail, b
+
+
 def test_a_cause_that_played_no_part_denies_the_link() -> None:
     """"US pressure played no part in ending the fighting" denies the link that "the fighting
     ended because of pressure from Washington" draws (two named voices)."""

@@ -24,7 +24,7 @@ from ..text import countries, token_set
 from .credit import frame_credits
 
 _CHARGES = (r"(?:accusations?|allegations?|charges|claims?|suggestions?|insinuations?|"
-            r"assertions?|reports)")
+            r"assertions?|reports?|findings|account)")
 _REJECT = (r"(?:denie[sd]|deny|denying|rejected|rejects|reject|rejecting|dismissed|dismisses|"
            r"dismissing|refuted|refutes|rebuffed|repudiated|denounced)")
 _DET = r"(?:(?:the|these|those|such|all|any|all\s+such|all\s+the|similar)\s+)?"
@@ -285,7 +285,8 @@ def accused(p: Pair) -> Reason | None:
         return None
     for x, y, flip in ((p.a, p.b, False), (p.b, p.a, True)):
         for r in rejections(x):
-            if not any(same_party(r.accused, k) for k in accusations(y)) or any(
+            if not (any(same_party(r.accused, k) for k in accusations(y))
+                    or _from_the_source(r, y)) or any(
                     same_party(r.accused, k) for k in _accused_in(x.content)):
                 continue  # the rejecting claim accuses the party too: it reports both sides
             voice = countries(y.speaker) if y.speaker else frozenset()
@@ -300,6 +301,15 @@ def accused(p: Pair) -> Reason | None:
             return Reason("attribution", detail, (p.a.id, p.b.id),
                           spans[::-1] if flip else spans, weight=0.6)
     return None
+
+
+def _from_the_source(r: Rejection, y: Claim) -> bool:
+    """Whether ``y`` is what the rejected report says of the accused: "Orlen Front dismissed the
+    UN report" / "the Orlen Front recruited child soldiers, the UN report said" (its speaker is
+    the report's author, and it names the accused party as it states a charge)."""
+    source = _key(y.speaker) if y.speaker else None
+    return bool(r.accuser and source and same_party(r.accuser, source) and y.stance == "asserts"
+                and re.search(rf"\b{re.escape(r.accused)}\b", y.content, re.I))
 
 
 def _as_written(key: str, text: str) -> str:

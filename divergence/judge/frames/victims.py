@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from ...records import Reason
-from ..detectors import Pair, detector, one_voice
+from ..detectors import Pair, detector, one_voice, span_of
 from .counts import (
     Count,
     clash,
@@ -30,6 +30,17 @@ _ALL_CIVILIANS = re.compile(r"\b(?:were|was)\s+(?:all\s+)?(?:civilians|children|
                             r"children)\b|\ball\s+(?:of\s+them\s+)?civilians\b", re.I)
 
 
+# The dead told as fighters alone, with no count: "only militants were killed", "the strike
+# killed only Hamas fighters", "all those killed were terrorists" (no civilian among them).
+_FIGHTERS = r"(?:militants|fighters|terrorists|gunmen|combatants|operatives|insurgents|jihadists)"
+_ONLY_FIGHTERS = re.compile(
+    rf"\b(?:only|solely|exclusively)\s+(?:[\w-]+\s+)?{_FIGHTERS}\s+(?:were|had\s+been)\s+"
+    rf"killed\b|\b(?:killed|kills)\s+(?:only|solely|exclusively)\s+(?:[\w-]+\s+)?{_FIGHTERS}\b|"
+    rf"\ball\s+(?:those|the\s+people|of\s+those|the\s+dead|the\s+\d+)\s+(?:who\s+(?:were|"
+    rf"died)\s+)?(?:killed\s+)?(?:[\w\s]{{0,30}}?\s)?(?:were|was)\s+(?:[\w-]+\s+)?{_FIGHTERS}\b",
+    re.I)
+
+
 # Below this many dead, two counts that match are as likely two groups of victims ("three
 # soldiers were killed in the ambush" / "three civilians were killed in the crossfire").
 _FEWEST = 5
@@ -45,6 +56,8 @@ def victims(p: Pair) -> Reason | None:
     two figures must meet, be five or more and neither be open-ended ("at least seven"), and a
     claim that names both kinds of dead is a breakdown."""
     xa, xb = _dead(p.a.content), _dead(p.b.content)  # cached: most claims count no dead
+    if (xa is None) != (xb is None):
+        return _only_fighters(p, xa, xb)
     if xa is None or xb is None:
         return None
     if one_voice(p) or dates_differ(p.a.content, p.b.content) or swapped_actor(p):
@@ -58,6 +71,28 @@ def victims(p: Pair) -> Reason | None:
     sx, sy = number_span(p.a, x.q), number_span(p.b, y.q)
     return Reason("number", f"who the dead were: {sx.text!r} ({kx}) vs {sy.text!r} ({ky})",
                   (p.a.id, p.b.id), (sx, sy),
+                  weight=0.6 + 0.3 * min(1.0, max(0.0, p.similarity)))
+
+
+def _only_fighters(p: Pair, xa: tuple[Count, str] | None, xb: tuple[Count, str] | None
+                   ) -> Reason | None:
+    """Civilians counted dead by one claim, the dead told as fighters alone by the other
+    ("the airstrike killed 14 civilians" / "only militants were killed in the strike")."""
+    counted, claim, other = (xa, p.a, p.b) if xa is not None else (xb, p.b, p.a)
+    if counted is None or counted[1] != "civilians" or one_voice(p):
+        return None
+    m = _ONLY_FIGHTERS.search(other.content)
+    if m is None or any(w in _CIVILIANS or singular(w) in _CIVILIANS
+                        for w in re.findall(r"[a-z]+", other.content.lower())):
+        return None
+    if dates_differ(p.a.content, p.b.content) or not (
+            same_happening(p, frozenset({"deaths"}), 0.4) or pinned(p, "deaths")):
+        return None
+    sx = number_span(claim, counted[0].q)
+    sy = span_of(other, m.start(), m.end())
+    first, second = (sx, sy) if claim is p.a else (sy, sx)
+    return Reason("number", f"who the dead were: {sx.text!r} (civilians) vs {sy.text!r} "
+                  "(fighters only)", (p.a.id, p.b.id), (first, second),
                   weight=0.6 + 0.3 * min(1.0, max(0.0, p.similarity)))
 
 
