@@ -1888,6 +1888,29 @@ def test_the_guns_falling_silent_in_the_present_tense_is_a_truce() -> None:
     assert r is not None and r.type == "date"
 
 
+def test_times_of_a_truce_told_as_quiet_or_as_fighting_due_to_stop_and_of_a_release() -> None:
+    """(2026-12-05, ninth session) Old code named no happening in "the guns went quiet", "fighting
+    was supposed to stop at 6 p.m." or "the detainees walked free on Tuesday", nor a time in
+    "shortly after dawn", so their days and hours were never compared."""
+    for a, b in (("The truce took hold at 8 p.m. on Thursday.",
+                  "The guns only went quiet on Friday morning, residents said."),
+                 ("The ceasefire was due to start at noon.",
+                  "Fighting was supposed to stop at 6 p.m., according to the rebels."),
+                 ("The prisoners were released on Monday afternoon.",
+                  "The detainees walked free on Tuesday, their lawyers said."),
+                 ("The rebels said the strike on the depot came shortly after dawn.",
+                  "The army said the strike on the depot came at 11 p.m.")):
+        r = when(pair(a, b, sim=0.45))
+        assert r is not None and r.type == "date", a
+    assert "release" not in happenings("The army released a statement on Monday.")
+    assert "release" not in happenings("The ministry released new figures on Tuesday.")
+    assert when(pair("The army released a statement on Monday.",
+                     "The rebels released a video on Tuesday.", sim=0.5)) is None
+    # after dawn meets the morning
+    assert when(pair("The strike on the depot came shortly after dawn.",
+                     "The depot was struck by a missile at 7 a.m.", sim=0.6)) is None
+
+
 def test_mediators_named_in_more_words() -> None:
     """Two mediators of one verb, and a central role in mediating; not a role in the talks."""
     def credited(t: str) -> set[tuple[str, str | None]]:

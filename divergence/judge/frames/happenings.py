@@ -12,7 +12,7 @@ from ..text import COUNTRY_NAMES, countries, elsewhere, entities
 
 _HAPPENING_PATTERNS: dict[str, str] = {
     "ceasefire": r"cease-?fires?|truces?|pause\s+in\s+(?:the\s+)?fighting|guns\s+(?:fell|went|"
-                 r"were)\s+silent|stop(?:ped|s)?\s+(?:firing|shooting|fighting)|halt(?:ed|s)?\s+"
+                 r"were)\s+(?:silent|quiet)|stop(?:ped|s)?\s+(?:firing|shooting|fighting)|halt(?:ed|s)?\s+"
                  r"(?:the\s+)?(?:fighting|hostilities|attacks)|cessation\s+of\s+hostilities|"
                  r"armistice|hold\s+fire|lay\s+down\s+(?:their\s+)?arms|"
                  r"(?:halt|stop|end)\s+to\s+(?:the\s+)?(?:fighting|firing|hostilities|shelling)|"
@@ -21,7 +21,10 @@ _HAPPENING_PATTERNS: dict[str, str] = {
                  # past tense, or "die(s) away" as a witness tells it ("the shelling stops
                  # every night", "until the guns fall silent" are no truce)
                  r"(?:stopped|ceased|ended|(?:died|dies|die|dying)\s+(?:away|down)|fell\s+silent|"
-                 r"subsided)",
+                 r"(?:went|fell)\s+quiet|subsided)|"
+                 # a truce's hour told as when fighting was to stop
+                 r"(?:fighting|firing|shelling|hostilities)\s+(?:was|were|is|are)\s+"
+                 r"(?:supposed|due|set|expected|scheduled)\s+to\s+(?:stop|end|cease)",
     "deal": r"deal|agreement|accord|pact|treaty|signed",
     "blast": r"blasts?|explosions?|exploded|blew\s+up|blown\s+up|bomb(?:ing|ed|s)?|detonat\w+|"
              # the sabotage of a pipeline, not of talks
@@ -48,6 +51,11 @@ _HAPPENING_PATTERNS: dict[str, str] = {
     "election": r"elections?|votes?|ballots?|polls?|tally|tallies|re-?elected|won",
     "hostages": r"hostages?|captives?|abductees",
     "prisoners": r"prisoners?|detainees?",
+    # captives set free (not a statement, a video or figures released)
+    "release": r"released(?!\s+(?:an?|the|its|their|his|her|new|fresh)\s+(?:[\w-]+\s+)?"
+               r"(?:statements?|reports?|videos?|figures|data|footage|photos?|images?|details|"
+               r"lists?|findings|results|tall(?:y|ies)|timelines?|audio|recordings?|"
+               r"documents?|plans?|budgets?|names|estimates?))|freed|walked\s+free|set\s+free",
     "aircraft": r"jets?|aircraft|planes?|warplanes?|fighter\s+jets?|helicopters?",
     "displacement": r"displaced|evacuat\w+|fled|homeless|refugees|forced\s+from|driven\s+from|"
                     r"uprooted",
@@ -109,7 +117,7 @@ HAPPENINGS = {k: re.compile(rf"\b(?:{v})\b", re.I) for k, v in _HAPPENING_PATTER
 # Happenings whose time or date two reports can disagree on.
 TIMED = frozenset({"ceasefire", "deal", "blast", "strike", "meeting", "election", "capture",
                    "flood", "dam", "outbreak", "operation", "crash", "fire", "quake", "outage",
-                   "walkout", "collapse"})
+                   "walkout", "collapse", "release"})
 
 
 # Each kind's first look (``gate.Gate``): most texts name few kinds, and a word search on the

@@ -114,7 +114,8 @@ def times(text: str) -> tuple[DateRef, ...]:
 # wide enough for how loosely outlets use them ("early Tuesday morning" at 2 a.m.): two of them,
 # or one and a clock time, conflict only when they do not meet at all ("at dawn" / "shortly
 # before midnight"; "on Monday morning" / "in the afternoon").
-_PARTS = {"predawn": (0, 420), "dawn": (240, 480), "morning": (0, 720),
+_PARTS = {"predawn": (0, 420), "dawn": (240, 480), "after dawn": (240, 600),
+          "morning": (0, 720),
           "early morning": (0, 540), "late morning": (540, 750), "afternoon": (720, 1110),
           "early afternoon": (720, 930), "late afternoon": (900, 1140), "dusk": (990, 1260),
           "evening": (990, 1410), "early evening": (990, 1200), "late evening": (1200, 1440),
@@ -124,6 +125,7 @@ _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _DAYPART_WORDS = re.compile(
     r"\b(?:(?P<pre>before\s+(?:dawn|daybreak|first\s+light|sunrise)|pre-?dawn)"
     r"|(?:at|around|from)\s+(?P<dawn>dawn|daybreak|first\s+light|sunrise)"
+    r"|(?:shortly|soon|just)\s+after\s+(?P<afterdawn>dawn|daybreak|first\s+light|sunrise)"
     r"|(?:at|around|from)\s+(?P<dusk>dusk|sunset|nightfall)"
     r"|in\s+the\s+(?:early|small|wee)\s+hours(?!\s+of\s+(?:the|a|an|his|her|its|their)\b)"
     r"|(?P<over>overnight|late\s+at\s+night|at\s+night)"
@@ -151,6 +153,8 @@ def dayparts(text: str) -> tuple[DateRef, ...]:
             continue  # "said late on Monday that ...": when it was said, not when it happened
         if m.group("pre"):
             key = "predawn"
+        elif m.group("afterdawn"):
+            key = "after dawn"
         elif m.group("dawn") or m.group("dusk"):
             key = "dawn" if m.group("dawn") else "dusk"
         elif m.group("over"):
