@@ -1902,6 +1902,11 @@ def test_times_of_a_truce_told_as_quiet_or_as_fighting_due_to_stop_and_of_a_rele
                   "The army said the strike on the depot came at 11 p.m.")):
         r = when(pair(a, b, sim=0.45))
         assert r is not None and r.type == "date", a
+    # a deal struck on one day and its first release on another are two moments (found through
+    # a false flag this session's release reading gave on a test pair, labelled blind)
+    assert when(pair("The first captives could be freed on Sunday, when the deal takes effect.",
+                     "The agreement, struck on Wednesday, provides for 33 captives to be "
+                     "released.", sim=0.5)) is None
     assert "release" not in happenings("The army released a statement on Monday.")
     assert "release" not in happenings("The ministry released new figures on Tuesday.")
     assert when(pair("The army released a statement on Monday.",

@@ -421,7 +421,7 @@ def test_titles_read_more_of_how_outlets_write_offices() -> None:
 def test_titles_read_after_the_and_in_a_rank_clause() -> None:
     """Forms the title reader missed (2026-12-05): "the [place's] office [of a place], Name",
     "Name, who holds the rank of ...", an office "to" a country after the name, and what an
-    outlet calls a ruler it holds illegitimate ("dictator", "so-called", "self-styled")."""
+    outlet calls a title it holds illegitimate ("so-called", "self-styled")."""
     assert fire("title", "The self-proclaimed president of Velia, Oren Daks, met the envoy.",
                 "Velian President Oren Daks met the envoy.", sim=0.9)
     assert fire("title", "The Velian foreign minister, Ada Pohl, arrived in Kessa.",
@@ -429,8 +429,10 @@ def test_titles_read_after_the_and_in_a_rank_clause() -> None:
     r = fire("title", "Admiral Hal Drey, the navy's spokesman, gave the timeline.",
              "Drey, who holds the rank of rear admiral, gave the timeline.", sim=0.73)
     assert r is not None and "'rear admiral'" in r.detail
+    # what an outlet calls a ruler ("dictator") beside his office is framing, both fair (a blind
+    # reader of newsdev flags, 2026-12-05): no title conflict
     assert fire("title", "The Kordanian dictator Ivo Marsh declared a truce.",
-                "Kordanian President Ivo Marsh declared a truce.", sim=0.96)
+                "Kordanian President Ivo Marsh declared a truce.", sim=0.96) is None
     r = fire("title", "Marn's so-called mayor, Jon Tarr, ordered the evacuation.",
              "Marn mayor Jon Tarr ordered the evacuation.", sim=0.97)
     assert r is not None and "'so-called mayor'" in r.detail

@@ -100,5 +100,8 @@ def test_a_hold_dated_by_its_taking_on_another_date_is_a_conflict() -> None:
                  ("The militia seized Dornfeld in 2021.", "The militia captured Dornfeld in "
                   "2022."),  # two takings: the since reader's business is the hold
                  ("Kordan has held the port since 2019.", "Kordan's president took office in "
-                  "2021.")):
+                  "2021."),
+                 # a hold dated by another happening's start dates that happening, loosely
+                 ("Kordan has occupied the dam since the start of its invasion in February "
+                  "2022.", "Kordanian troops took control of the dam in March 2022.")):
         assert since_apart(pair(a, b, 0.8)) is None, b

@@ -21,7 +21,8 @@ _FREED = r"released|freed|let\s+go|handed\s+over|rescued"
 # "seized on 3 June" / "released on 19 June". A claim naming one side and the other claim only
 # the other side speak of two moments, whose times may differ.
 _PHASES = tuple((re.compile(rf"\b(?:{x})\b", re.I), re.compile(rf"\b(?:{y})\b", re.I)) for x, y in (
-    (_DECLARED + r"|settled\s+on|struck\s+(?:a|the)\s+deal", _IN_FORCE),
+    (_DECLARED + r"|settled\s+on|struck\s+(?:a|the)\s+deal|(?:deal|agreement|accord|pact|"
+     r"truce),?\s+(?:was\s+)?struck", _IN_FORCE),
     (r"began|started|broke\s+out|erupted|struck|hit|went\s+out",
      r"entered\s+its|in\s+its\s+\w+\s+(?:day|week|month)|dragged\s+on|went\s+on\s+for|"
      r"rose\s+to|climbed\s+to|was\s+restored|were\s+restored|restored|was\s+back"),

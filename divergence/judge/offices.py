@@ -62,10 +62,7 @@ _OFFICES = (rf"{_OF_OFFICE}|{_PORTFOLIO}\s+(?:Minister|Secretary)|"
             r"President|Vice\s+President|Prime\s+Minister|Foreign\s+Minister|Minister|Senator|"
             r"Governor|Secretary|Ambassador|Chancellor|Mayor|Chief\s+of\s+Staff|Adviser|Advisor|"
             r"Chief\s+Executive(?:\s+Officer)?|Chief\s+(?:Financial|Operating)\s+Officer|"
-            r"Chairman|Chairwoman|Managing\s+Director|Premier|(?:Attorney|Prosecutor)[- ]General|"
-            # what an outlet calls a ruler it holds illegitimate ("the Russian dictator Vladimir
-            # Putin" / "Russian President Vladimir Putin"): a title, in its voice
-            r"Dictator|Strongman")
+            r"Chairman|Chairwoman|Managing\s+Director|Premier|(?:Attorney|Prosecutor)[- ]General")
 # A qualifier that changes what a title says of its holder ("former President", "Acting Kursk
 # Governor", "the self-proclaimed president of Belarus").
 _QUALIFIER = (r"(?P<mod>(?i:former|acting|interim|self-proclaimed|self-styled|so-called|"

@@ -91,6 +91,11 @@ _TAKEN = re.compile(
     rf"(?:(?:{_MONTH_NAMES})\s+)?\d{{4}})\b", re.I)
 
 
+# A state dated by another happening's start ("since the start of the war in 2022").
+_SINCE_EVENT = re.compile(r"since\s+(?:the\s+)?(?:start|beginning|outbreak|end|middle)\s+of\s+"
+                          rf"(?:the\s+|their\s+|its\s+)?(?!(?:{_MONTH_NAMES})\b|\d)", re.I)
+
+
 @lru_cache(maxsize=65536)
 def taken(text: str) -> Since | None:
     """The one dated taking ``text`` tells (a state of holding that began then), or None."""
@@ -133,6 +138,10 @@ def since_apart(p: Pair) -> Reason | None:
         return None
     x, y = since(p.a.content), since(p.b.content)
     if (x is None) != (y is None):  # a hold since one date, its taking told on another
+        held = x or y
+        if held is not None and _SINCE_EVENT.match((p.a if x else p.b).content, held.start):
+            return None  # "since the start of their invasion in February 2022" dates the
+            # invasion, loosely; not the taking ("took control of it in March 2022")
         x, y = x or taken(p.a.content), y or taken(p.b.content)
     if x is None or y is None or x.kind != y.kind:
         return None

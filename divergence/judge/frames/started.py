@@ -220,7 +220,8 @@ def subject_key(span: str) -> str | None:
     head = words[-1].lower().strip("’'")  # "a rise in bread prices" started no fight
     if head in ("side", "camp") and len(words) > 1:
         mod = words[-2].lower()  # "the rebel side": the rebels
-        return mod if mod in _PEOPLE | _SIDES or f"{mod}s" in _PEOPLE else head
+        return (mod if mod in _PEOPLE | _SIDES else f"{mod}s" if f"{mod}s" in _PEOPLE | _SIDES
+                else head)  # "the rebel side" keys "rebels", as "the rebels" does
     return head if head in _PEOPLE | _SIDES else None
 
 
