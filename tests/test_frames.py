@@ -3138,3 +3138,30 @@ def test_linkage_reads_who_blames_relative_clauses_and_a_second_predicate() -> N
     assert linkage(pair("The minister said Velia sent a message meant to punish Kordan.",
                         "An official said the message went through the embassy, which handles "
                         "the talks because the two have no relations.", sim=0.45)) is None
+
+
+def test_linkage_reads_aims_told_by_a_bare_infinitive_and_what_a_punishment_was_for() -> None:
+    """(2026-12-05, ninth session) Old code read no aim in "shut the border to punish Velian
+    traders" (only "in order to") and no reason in "arrested for tax evasion"; nor one act told
+    as "fled" / "withdrew", "exploded" / "the blast", "arrested" / "detained". An aim of an act
+    only called for ("should take steps to stop"), or of trying ("crowds trying to seize the
+    aid"), is none."""
+    from divergence.judge.frames import linkage
+    from divergence.judge.frames.reasons import reasons
+
+    for a, b in (("Kordan said the border was closed for security reasons.",
+                  "Velia said Kordan shut the border to punish Velian traders."),
+                 ("The army said it withdrew from Marn to spare civilians.",
+                  "The rebels said the army fled Marn because it had run out of ammunition."),
+                 ("The ministry said the journalist was arrested for tax evasion.",
+                  "The journalist's newspaper said he was detained over his reporting on "
+                  "corruption."),
+                 ("The company said the plant exploded due to a gas leak.",
+                  "Workers' unions said the blast was caused by years of neglected "
+                  "maintenance.")):
+        r = linkage(pair(a, b, sim=0.45))
+        assert r is not None and r.type == "linkage", a
+    assert reasons("The convoy ran into huge crowds trying to seize the aid it carried.") == ()
+    assert reasons("The peacekeepers should take clear steps to stop the aggression.") == ()
+    assert reasons("Velia agreed to protect the convoy.") == ()
+    assert reasons("The journalist was detained for two days.") == ()

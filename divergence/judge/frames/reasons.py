@@ -201,6 +201,22 @@ def reasons(text: str) -> tuple[Why, ...]:
             kind = ("terms" if re.match(r"in\s+(?:return|exchange)", cue) else "authority"
                     if cue.startswith("on") else "reason")
             out.append(Why(explained, reason, m.start(), end, kind=kind))
+    for m in _PUNISHED_FOR.finditer(text):  # "the journalist was arrested for tax evasion"
+        if any(w.start <= m.start("for") < w.end for w in out):
+            continue
+        reason, end = _clause(text, m.end())
+        explained = _RELATIVE.split(text[:m.start("for")])[-1].strip()
+        if reason and explained:
+            out.append(Why(explained, reason, m.start("for"), end))
+    for m in _PURPOSE_TO.finditer(text):  # "withdrew from the town to spare civilians"
+        before = re.findall(r"[A-Za-z’'-]+", text[max(0, m.start() - 30):m.start()])
+        if not before or before[-1].lower() in _WANTING or any(
+                w.start <= m.start() < w.end for w in out):
+            continue  # "agreed to protect", "wanted to punish": no aim of an act
+        reason, end = _clause(text, m.end())
+        explained = _RELATIVE.split(text[:m.start()])[-1].strip()
+        if reason and explained and len(explained.split()) >= 2 and not _MODAL.search(explained):
+            out.append(Why(explained, reason, m.start(), end))
     for m in _AFTER.finditer(text):
         if any(w.start <= m.start() < w.end or m.start() <= w.start < m.end() for w in out):
             continue  # "only after the bloc threatened sanctions": a reason already
@@ -215,8 +231,40 @@ def reasons(text: str) -> tuple[Why, ...]:
     return tuple(out)
 
 
+# A punishment and what it was for: "arrested for tax evasion", "sacked over the leak" (not a
+# term: "detained for two days", "jailed for five years").
+_PUNISHED_FOR = re.compile(
+    r"\b(?:sacked|arrested|detained|jailed|removed|expelled|sentenced|fined|suspended|banned|"
+    r"punished|dismissed|deported|prosecuted|imprisoned)\b(?:\s+[\w'’-]+){0,4}?\s+(?P<for>for|over)"
+    r"\s+(?!(?:about\s+|nearly\s+|almost\s+|more\s+than\s+|up\s+to\s+)?(?:\d|a|an|one|two|"
+    r"three|four|five|six|seven|eight|nine|ten|several|many|life|the\s+(?:first|second|third|"
+    r"past|last|next))\b)", re.I)
+# An aim told by a bare infinitive after an act ("shut the border to punish Velian traders");
+# the verbs that tell an aim, and the words before "to" that make it no aim ("agreed to").
+_PURPOSE_TO = re.compile(
+    r"(?<=\w\s)to\s+(?=(?:spare|protect|punish|stop|prevent|hide|silence|seize|force|pressure|"
+    r"deter|weaken|avoid|ensure|defend|secure|save|block|cover\s+up|distract|retaliate|"
+    r"intimidate|humiliate|provoke|destabili[sz]e|undermine|divert|shield|rescue|free|crush|"
+    r"quell|suppress|preserve|safeguard|curb|contain|starve|drive\s+out|push\s+back)\b)", re.I)
+_WANTING = frozenset({
+    "agreed", "wanted", "want", "wants", "refused", "tried", "decided", "plans", "planned", "plan",
+    "going", "due", "able", "unable", "has", "have", "had", "set", "used", "promised", "vowed",
+    "threatened", "sought", "seeks", "hoped", "hopes", "expected", "likely", "ready", "willing",
+    "needed", "needs", "need", "continued", "began", "started", "failed", "managed", "chose",
+    "attempted", "intended", "aimed", "meant", "designed", "order", "ordered", "asked", "urged",
+    "called", "pledged", "committed", "helped", "help", "helps", "way", "bid", "effort",
+    "attempt", "right", "duty", "time", "moved", "rushed", "scrambled", "worked", "working",
+    "efforts", "enough", "how", "what", "failure", "power", "powers", "authority",
+    "trying", "seeking", "hoping", "planning", "attempting", "wanting", "looking", "waiting",
+    "struggling", "rushing", "scrambling", "racing", "fighting", "moving", "steps", "measures",
+    "action", "act", "acts", "acting", "intervene", "means", "chance", "opportunity", "be",
+    "is", "was", "were", "are", "been", "being", "seemed", "seems", "appeared", "appears"})
+# An act not done but called for ("should take steps to stop"): no act whose aim is told.
+_MODAL = re.compile(r"\b(?:should|must|ought|would|could|might|will|shall|needs?\s+to|has\s+to|"
+                    r"have\s+to|urged|called\s+on)\b", re.I)
 _GATE = Gate(_AIM, _UNPROVOKED, _NO_LINK, _SEPARATE, _NO_PART, _NOT_RAISED, _BLAMED_ON,
-             _BLAMED_FOR, _CAUSED, _TRACED_TO, _CUE, _AFTER)  # what a reason comes from
+             _BLAMED_FOR, _CAUSED, _TRACED_TO, _CUE, _AFTER, _PUNISHED_FOR,
+             _PURPOSE_TO)  # what a reason comes from
 
 
 def _blamer(text: str, m: re.Match[str]) -> str:
@@ -242,7 +290,11 @@ def _stems(text: str) -> frozenset[str]:
 # Acts reported in other verbs, by whole word.
 _ONE_ACT = {"freed": "relea", "frees": "relea", "dismissed": "remov", "sacked": "remov",
             "ousted": "remov", "suspended": "halte", "shut": "halte", "closed": "halte",
-            "pulled": "withd", "retreated": "withd", "withdrew": "withd"}
+            "shutdown": "halte", "pulled": "withd", "retreated": "withd", "withdrew": "withd",
+            "fled": "withd", "exploded": "blast", "explosion": "blast", "blew": "blast",
+            "detained": "arres", "jailed": "arres", "held": "arres", "entered": "incur",
+            "invaded": "incur", "invasion": "incur", "dispersed": "broke", "rally": "prote",
+            "demonstration": "prote"}
 
 
 def _same_thing(x: str, y: str) -> bool:
