@@ -219,3 +219,30 @@ def test_reports_of_strikes_called_false_and_lies_about_alleged_attacks_deny_the
     a = "Varnia said reports of Kestovan strikes on the Helm refinery were untrue."
     assert denied(pair(a, "Rebel drones struck the Helm refinery on Sunday, the rebels "
                           "said.")) is None
+
+
+def test_a_strike_intercepted_before_its_target_did_not_hit_it() -> None:
+    """(2026-12-05, ninth session) "the missile was intercepted before it reached the dam" says
+    the dam was not hit; old code read no act in it. Another target named is no answer."""
+    r = denied(pair("The missile struck the dam, local officials said.",
+                    "The defence ministry said the missile was intercepted before it reached "
+                    "the dam.", 0.88))
+    assert r is not None and r.type == "attribution"
+    assert denied(pair("Two drones hit the power plant overnight, the operator said.",
+                       "The army said the drones were shot down before reaching the power "
+                       "plant.", 0.79))
+    assert denied(pair("The missile struck the dam, local officials said.",
+                       "The defence ministry said the missile was intercepted before it "
+                       "reached the bridge.", 0.67)) is None
+
+
+def test_all_aircraft_back_safely_is_none_lost() -> None:
+    """(2026-12-05, ninth session) "all its aircraft returned safely to base" counts no loss, set
+    against "three jets were shot down"; old code read no count in it."""
+    from divergence.judge.frames import count
+
+    r = count(pair("Three Velian jets were shot down over the border, Kordan said.",
+                   "Velia said all its aircraft returned safely to base.", 0.36))
+    assert r is not None and r.type == "number"
+    assert count(pair("Three Velian jets took part in the raid, Kordan said.",
+                      "Velia said all its aircraft returned safely to base.", 0.31)) is None

@@ -324,6 +324,11 @@ def _no_harm(text: str) -> tuple[Count, ...]:
 def denied_loss(c: Claim) -> tuple[Count, ...]:
     """A denial of any loss ("Varnia denied losing any aircraft", "denied that a single soldier
     was killed") as a count of zero: the loss it denies, against a count of it elsewhere."""
+    back = _ALL_BACK.search(c.content) if c.stance == "asserts" else None
+    if back is not None:  # "all its aircraft returned safely": none of them lost
+        q = Quantity(back.start(), back.end(), back.group(0), 0.0, back.group("unit"))
+        said = counts(f"No {back.group('unit')} were lost.")
+        return tuple(Count(q, x.kind, x.head, 0.0, 0.0) for x in said[:1])
     if c.stance != "denies":
         return ()
     m = _DENIED_ANY.search(c.content)
@@ -335,6 +340,12 @@ def denied_loss(c: Claim) -> tuple[Count, ...]:
     return tuple(Count(q, x.kind, x.head, 0.0, 0.0) for x in said[:1])
 
 
+# "all its aircraft returned safely to base", "every one of our jets came back unharmed"
+_ALL_BACK = re.compile(
+    r"\b(?:all|every\s+one)\s+(?:of\s+)?(?:its|their|our|the)\s+(?:[\w-]+\s+)?(?P<unit>aircraft|"
+    r"jets|planes|warplanes|helicopters|drones|ships|vessels|boats|tanks|pilots)\s+(?:had\s+|have\s+)?"
+    r"(?:returned|came\s+back|made\s+it\s+back|landed)\s+(?:safely|unharmed|intact|to\s+(?:base|"
+    r"port))", re.I)
 # "losing any aircraft", "that any of its jets were shot down", "a single soldier was killed"
 _DENIED_ANY = re.compile(
     r"\b(?:(?:losing|having\s+lost|lost)\s+(?:any|a\s+single)\s+(?P<unit>[a-z-]+)"

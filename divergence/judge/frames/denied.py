@@ -257,6 +257,15 @@ ANY = "*"  # the thing of an act denied as a whole: it meets every thing
 _ONLY_NOT = re.compile(r"[^,;.]{0,40}?\b(?:again|since|any\s*more|any\s+longer|but)\b", re.I)
 
 
+# A strike that never reached its target: "the missile was intercepted before it reached the
+# dam", "the drones were shot down before hitting the plant".
+_INTERCEPTED = re.compile(
+    r"\b(?:was|were|had\s+been|have\s+been|has\s+been)\s+(?:all\s+)?(?:intercepted|shot\s+down|"
+    r"downed|destroyed\s+in\s+(?:the\s+)?(?:air|flight|mid-?air))\s+(?:[\w-]+\s+){0,3}?"
+    r"before\s+(?:it|they|reaching|hitting|striking)(?:\s+(?:could\s+)?(?:reach|reached|hit|"
+    r"struck|strike))?\s+(?P<obj>[^,;.]{1,50})", re.I)
+
+
 @lru_cache(maxsize=65536)
 def told(content: str) -> tuple[Told, ...]:
     """The acts ``content`` tells of, each with what it was done to, who did it when said, and
@@ -312,6 +321,10 @@ def told(content: str) -> tuple[Told, ...]:
                             wholes=frozenset(_words(phrase, wholes=True)),
                             owners=_sides(phrase) | ({"own"} if _OWN.search(phrase)
                                                      else frozenset())))
+    for m in _INTERCEPTED.finditer(content):  # "the missile was intercepted before it
+        things = _words(m.group("obj"))        # reached the dam": the dam was not hit
+        if things and not _NOT_TOLD.search(content, max(0, m.start() - _WINDOW), m.start()):
+            out.append(Told("strike", frozenset(things), True, frozenset(), m.start(), m.end()))
     for m in _NONE_DONE.finditer(content):
         doers = _sides(m.group("who"))
         if doers:  # a denial of every strike needs its doer: "no operations" by whom?
