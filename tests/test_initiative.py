@@ -170,7 +170,7 @@ def test_who_asked_for_a_truce_told_as_a_pause_a_call_or_an_offer() -> None:
     assert asked("The talks were held at the insistence of the rebel side.") == {
         ("meeting", "requester", "rebels")}  # as "the rebels" key
     assert asked("It was Kordan that first reached out to propose a halt to the fighting.") == {
-        ("ceasefire", "requester", "kordan")}
+        ("ceasefire", "requester", "kordan"), ("asked:contact", "requester", "kordan")}
     # a pause asked to be extended is another request than the pause itself
     assert asked("It was Korvath that asked for the Lessin pause to be extended.") == {
         ("asked:extension", "requester", "korvath")}

@@ -312,7 +312,8 @@ def test_credit_and_who_asked_in_more_wordings() -> None:
     any role", "the result of bilateral talks and nobody else's" (read as the cause "else"), or
     in a denial whose proposition is an outsider's part ("rejected any suggestion of
     third-party involvement"); and no asker after "only after" nor in "first reached out through
-    the hotline seeking a halt"."""
+    the hotline seeking a halt", "it was X who initiated the call", "at the rebels' request"; a
+    first approach made to propose a truce is also the first approach."""
     for a, b in (("Washington facilitated the understanding between the two sides, the State "
                   "Department said.", "Kordan rejected any suggestion of third-party "
                   "involvement in the understanding."),
@@ -322,6 +323,13 @@ def test_credit_and_who_asked_in_more_wordings() -> None:
                  ("Qatar and Egypt helped the two sides reach the deal, diplomats said.",
                   "Kordan's prime minister said the deal was the result of bilateral talks and "
                   "nobody else's."),
+                 ("It was Kordan's army chief who initiated the call seeking a cessation of "
+                  "hostilities, Velian officials said.", "Kordan said it never sought a truce."),
+                 ("Kordan approached Velia first to propose an end to the fighting, Velian "
+                  "sources said.", "Kordan's foreign office said Velia had made the first "
+                  "approach."),
+                 ("The rebels said the government had requested the humanitarian pause.",
+                  "A government spokesman said the pause was agreed at the rebels' request."),
                  ("Velia said it agreed to halt strikes only after Kordan's military chief "
                   "called and asked for a pause.", "Kordan said it was Velia that first "
                   "reached out through the hotline seeking a halt.")):

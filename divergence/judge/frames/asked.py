@@ -74,6 +74,9 @@ _READERS = (
      r"insistence)\s+of\s+"
      r"(?P<who>(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+)(?=\s*[,.;]|\s+(?:who|which|that|"
      r"and|after|before|on|in)\b|$)", "requester"),
+    # "the pause was agreed at the rebels' request", "at Kessa's urging"
+    (rf"\b{_THING}[^.;]{{0,80}}?\bat\s+(?P<who>(?:the\s+)?(?:[\w-]+\s+){{0,3}}?[\w-]+)['’]s?\s+"
+     r"(?:request|behest|urging|initiative|insistence)\b", "requester"),
     (r"\bwas\s+asked\s+to\s+(?:mediate|intervene)(?P<med>)\s+by\s+(?P<who>(?:the\s+)?"
      r"(?:[\w’'-]+\s+){0,4}?[\w’'-]+)(?=\s*[,.;]|\s+(?:who|which|that|and)\b)", "requester"),
     # "the Front sued for peace": it asked for an end to the fighting
@@ -89,7 +92,8 @@ _READERS = (
      "requester"),
     # "It was the army that reached out first", "it was Dravia who made the first call"
     (r"\b[Ii]t\s+was\s+(?P<who>(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s+(?:that|who)\s+"
-     rf"(?:first\s+(?:{_CONTACTED}|reached\s+out\b)|(?:{_CONTACTED}|reached\s+out)\s+(?:[\w’'-]+\s+){{0,4}}?first\b|"
+     rf"(?:(?:first\s+)?initiated\s+(?:the\s+|a\s+)?(?:first\s+)?(?:call|contact|contacts|"
+     rf"approach)|first\s+(?:{_CONTACTED}|reached\s+out\b)|(?:{_CONTACTED}|reached\s+out)\s+(?:[\w’'-]+\s+){{0,4}}?first\b|"
      rf"made\s+the\s+first\s+(?:approach|move|contact|call|overture))(?P<contact>)", "requester"),
     # "The request for a ceasefire came from the army" (a call for one may come from anyone)
     (rf"\b(?:[Tt]he\s+)?(?:request|proposal|initiative)\s+for\s+{_THING}\s+"
@@ -157,4 +161,7 @@ def askers(text: str) -> tuple[Credit, ...]:
                 # who asked for the truce: one side, as credit.py reads it
                 one = "requester" if role == "asker" and outcome == "ceasefire" else role
                 out.append(Credit(outcome, one, key, m.start(), m.end()))
+                if purpose is not None:  # "approached Velia first to propose an end to the
+                    # fighting" also made the first approach ("Velia made the first approach")
+                    out.append(Credit("asked:contact", role, key, m.start(), m.end()))
     return tuple(out)
