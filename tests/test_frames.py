@@ -1909,6 +1909,7 @@ def test_times_of_a_truce_told_as_quiet_or_as_fighting_due_to_stop_and_of_a_rele
                      "released.", sim=0.5)) is None
     assert "release" not in happenings("The army released a statement on Monday.")
     assert "release" not in happenings("The ministry released new figures on Tuesday.")
+    assert "release" not in happenings("The ministry released figures on Tuesday.")
     assert when(pair("The army released a statement on Monday.",
                      "The rebels released a video on Tuesday.", sim=0.5)) is None
     # after dawn meets the morning
@@ -3165,3 +3166,56 @@ def test_linkage_reads_aims_told_by_a_bare_infinitive_and_what_a_punishment_was_
     assert reasons("The peacekeepers should take clear steps to stop the aggression.") == ()
     assert reasons("Velia agreed to protect the convoy.") == ()
     assert reasons("The journalist was detained for two days.") == ()
+
+
+def test_review_of_the_ninth_session_false_conflicts_stay_apart() -> None:
+    """(2026-12-05, review helper-157) Pairs the session's new readings flagged, none a dispute:
+    a report's neutral news of a party; a partial interception; "not only militants"; figures
+    released; a stay "over the weekend"; a title of another clause's object; a side's own "they
+    stopped the war"; a denial of something else an outsider did; a taking that did not last;
+    a lull; two aims that may both hold; "so-called" and "self-proclaimed"; an exception to
+    "all returned safely"; a convoy told to stop."""
+    from divergence.judge.frames import count, linkage, responsibility, since_apart
+    from divergence.judge.frames.accused import accused
+    from divergence.judge.frames.asked import askers
+    from divergence.judge.frames.denied import denied
+    from divergence.judge.frames.reasons import reasons
+    from divergence.judge.frames.victims import victims
+    from divergence.judge.offices import title
+
+    town = "Dornfeld"
+    assert accused(pair("The Orlen Front dismissed the UN report on the northern districts.",
+                        "The Orlen Front has released 40 child soldiers in the northern "
+                        "districts, the UN report said.", 0.4)) is None
+    assert denied(pair(f"Three Kordan drones struck the {town} refinery, the governor said.",
+                       f"Two of the five Kordan drones were shot down before reaching the {town}"
+                       " refinery, the army said.", 0.8)) is None
+    assert victims(pair(f"The airstrike on {town} killed 14 civilians, officials said.",
+                        f"Not only militants were killed in the airstrike on {town}, the rights "
+                        "group said.", 0.7)) is None
+    assert when(pair(f"The health ministry released figures on Monday showing 40 dead in {town}.",
+                     f"Kordan freed 40 prisoners from {town} on Wednesday.", 0.4)) is None
+    assert all("weekend" not in w.reason for w in reasons(
+        f"Three Velian activists were detained over the weekend in {town}, police said."))
+    assert title(pair("After meeting the president, Ana Ruiz told reporters the talks went well.",
+                      "Foreign Minister Ana Ruiz told reporters the talks went well.", 0.9)) is None
+    assert responsibility(pair("The Kordan army said they stopped the war to save lives.",
+                               "Velia mediated the ceasefire between Kordan and the rebels.",
+                               0.5)) is None
+    assert responsibility(pair("Velia denied that international mediation had failed to end the "
+                               "fighting.", "Qatar mediated the ceasefire between the two sides.",
+                               0.5)) is None
+    assert since_apart(pair(f"Kordan forces have occupied {town} since March 2022.",
+                            f"Kordan forces briefly seized {town} in 2014 before withdrawing.",
+                            0.7)) is None
+    assert "ceasefire" not in happenings(f"The shelling of {town} went quiet for two hours on "
+                                         "Wednesday before resuming.")
+    assert linkage(pair(f"Velia sent troops to protect the embassy in {town}, its ministry said.",
+                        f"Velia sent troops to {town} to secure the airport, Kordan said.",
+                        0.8)) is None
+    assert title(pair("The self-proclaimed president, Oren Valk, met the envoy.",
+                      "The so-called president, Oren Valk, met the envoy.", 0.96)) is None
+    assert count(pair("Velia lost two jets over the border, Kordan said.",
+                      "Velia said all its aircraft returned safely except two that crashed.",
+                      0.4)) is None
+    assert askers("Border guards called for the convoy to stop.") == ()

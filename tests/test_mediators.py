@@ -338,5 +338,7 @@ def test_credit_and_who_asked_in_more_wordings() -> None:
     # a denial of something else an outsider did is no denial of mediation
     assert frame_credits(claim_from_text("Kordan denied any suggestion of foreign investment "
                                          "in the port.", "a:0")) == []
-    # whoever claims the war's end for himself, no one says so in the outlet's voice
-    assert credited("He had personally stopped the war.") == set()
+    # the speaker's own end of the war: his
+    assert ("ceasefire", "mediator", "hale") in {
+        (x.outcome, x.role, x.agent) for x in frame_credits(claim_from_text(
+            "President Hale said he had personally stopped the war.", "a:0"))}

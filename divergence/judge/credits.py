@@ -136,7 +136,8 @@ def _credits(t: str, speaker: str | None) -> tuple[Credit, ...]:
             add(m.group("out"), role, pm.group("who"), m)
         else:
             agent = re.sub(r"^(?:the|a|an)\s+", "", what.strip(" “”\"'"), flags=re.I)
-            if not re.match(r"(?:purely\s+|strictly\s+)?(?:direct|bilateral)\b", agent, re.I):
+            if not re.match(r"(?:purely\s+|strictly\s+|entirely\s+)?(?:direct|bilateral)\b", agent,
+                            re.I):
                 add(m.group("out"), "cause", agent, m)  # (talks between the two: no one
                 # else's cause, which ``mediators`` reads as no third party)
     for m in re.finditer(

@@ -103,8 +103,9 @@ _POSSESSIVE_TITLE_RE = re.compile(
 # Alexander Lukashenko": "the", a place's adjective, an office (of a place), then the name.
 _THE_TITLE_RE = re.compile(
     rf"(?<![\w-])(?i:the)\s+{_QUALIFIER}?{_NOW}(?:[A-Z][\w-]*\s+){{0,2}}"
-    rf"(?P<title>(?i:{_OFFICES})){_ELECT}(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s*){{1,3}})?,\s+"
-    rf"{_NAME.replace('{0,2}', '{1,2}')}\b"
+    rf"(?P<title>(?i:{_OFFICES})){_ELECT}(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,2}})?"
+    # the name set off ("..., Ada Pohl,"): not "After meeting the president, Ana Ruiz told"
+    rf",\s+{_NAME.replace('{0,2}', '{1,2}')}\b(?=\s*(?:[,.;)]|$))"
 )
 # "Hagari, who holds the rank of rear admiral": a rank told in a relative clause.
 _RANK_HELD_RE = re.compile(
@@ -303,8 +304,10 @@ _TITLE_ABBREVIATIONS = {"sen": "senator", "gov": "governor", "rep": "representat
                         "rear adm": "rear admiral", "vice adm": "vice admiral", "maj": "major",
                         "sgt": "sergeant", "cpl": "corporal"}
 _QUALIFIERS = {"interim": "acting", "ex": "former", "self-styled": "self-proclaimed",
- "deposed": "former", "ousted": "former",
+               "deposed": "former", "ousted": "former",
                "incoming": "elect", "outgoing": "", "caretaker": ""}  # still in office
+# Qualifiers that deny the office alike: "so-called" and "self-proclaimed" are one doubt.
+_DOUBTED = frozenset({"so-called", "self-proclaimed"})
 
 
 @detector("title")
@@ -340,6 +343,8 @@ def title(p: Pair) -> Reason | None:
 
 def _clash(x: Titled, y: Titled, first_names: bool) -> bool:
     """Whether two titles of one person cannot both be true of them at once."""
+    if {x.qualifier, y.qualifier} <= _DOUBTED and x.title == y.title:
+        return False  # "the so-called president" / "the self-proclaimed president"
     if _ROLE.search(x.title) or _ROLE.search(y.title):
         return False  # a spokesperson or an envoy may also hold an office or a rank
     if (x.title in _RANKS) != (y.title in _RANKS) and x.qualifier == y.qualifier:

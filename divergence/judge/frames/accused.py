@@ -309,7 +309,17 @@ def _from_the_source(r: Rejection, y: Claim) -> bool:
     the report's author, and it names the accused party as it states a charge)."""
     source = _key(y.speaker) if y.speaker else None
     return bool(r.accuser and source and same_party(r.accuser, source) and y.stance == "asserts"
-                and re.search(rf"\b{re.escape(r.accused)}\b", y.content, re.I))
+                and re.search(rf"\b{re.escape(r.accused)}\b", y.content, re.I)
+                and _WRONGS.search(y.content))
+
+
+# What a report charges a party with (not "released 40 child soldiers", not a budget).
+_WRONGS = re.compile(r"\b(?:recruit|enlist|abus|tortur|kill|execut|murder|rap(?:e|ed|ing)\b|loot|"
+                     r"attack|shell|bomb|abduct|kidnap|detain|forc(?:ed|ibly)|destroy|burn|massacr|"
+                     r"violat|starv|besieg|block|displac|expel|deport|persecut|beat|shot|shoot|"
+                     r"fired\s+on|target|arm(?:ed|ing)\s+(?!forces)|fund(?:ed|ing)|financ|rigg|"
+                     r"fraud|brib|embezzl|laund|smuggl|traffick|war\s+crimes?|crimes?\s+against|"
+                     r"genocide|ethnic\s+cleansing)", re.I)
 
 
 def _as_written(key: str, text: str) -> str:

@@ -37,7 +37,7 @@ _TRUCE = (r"pause|armistice|de-?escalation|"
           r"(?:halt|end|stop|stoppage)\s+(?:to|of|in)\s+(?:the\s+|all\s+)?(?:[\w-]+\s+)?"
           r"(?:fighting|hostilities|firing|attacks|strikes|war|clashes|bombardment|combat)|"
           r"cessation\s+of\s+(?:hostilities|firing|fighting|military\s+action)|"
-          r"(?:halt|stop)(?=\s*(?:[,.;]|$))")  # "seeking a halt." asked for, a truce
+          r"halt(?=\s*(?:[,.;]|$))")  # "seeking a halt." asked for, a truce (not "to stop")
 _TRUCE_RX = re.compile(rf"(?:{_TRUCE})$", re.I)
 _THING = (rf"(?:an?\s+|the\s+|any\s+|more\s+)?(?:[\w’'-]+\s+){{0,3}}?"
           rf"(?P<out>{_TRUCE}|{_ASKABLE})\b")

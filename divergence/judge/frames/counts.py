@@ -345,7 +345,7 @@ _ALL_BACK = re.compile(
     r"\b(?:all|every\s+one)\s+(?:of\s+)?(?:its|their|our|the)\s+(?:[\w-]+\s+)?(?P<unit>aircraft|"
     r"jets|planes|warplanes|helicopters|drones|ships|vessels|boats|tanks|pilots)\s+(?:had\s+|have\s+)?"
     r"(?:returned|came\s+back|made\s+it\s+back|landed)\s+(?:safely|unharmed|intact|to\s+(?:base|"
-    r"port))", re.I)
+    r"port))(?![^.;]*\b(?:except|but|apart\s+from|save\s+for|other\s+than)\b)", re.I)
 # "losing any aircraft", "that any of its jets were shot down", "a single soldier was killed"
 _DENIED_ANY = re.compile(
     r"\b(?:(?:losing|having\s+lost|lost)\s+(?:any|a\s+single)\s+(?P<unit>[a-z-]+)"

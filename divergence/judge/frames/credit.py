@@ -438,8 +438,8 @@ def responsibility(p: Pair) -> Reason | None:
         return None
     w, x, y = best
 
-    what = "the harm" if outcome_class(x) == "harm" else f"the {outcome_class(x)[6:]} asked for" \
-        if outcome_class(x).startswith("asked:") else f"the {outcome_class(x)}"
+    what = {"harm": "the harm", "asked:contact": "the first approach"}.get(
+        outcome_class(x), f"the {outcome_class(x).removeprefix('asked:')}")
     return Reason("actor", f"who is responsible for {what} — {credit_phrase(p.a, x)}; "
                   f"{credit_phrase(p.b, y)}",
                   (p.a.id, p.b.id), (span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)),

@@ -257,6 +257,9 @@ ANY = "*"  # the thing of an act denied as a whole: it meets every thing
 _ONLY_NOT = re.compile(r"[^,;.]{0,40}?\b(?:again|since|any\s*more|any\s+longer|but)\b", re.I)
 
 
+# A part of what was fired, or a number of it: the rest may have got through.
+_SOME = re.compile(r"\b(?:most|some|several|many|half|part|few|one|two|three|four|five|six|seven|"
+                   r"eight|nine|ten|dozens?|scores?|hundreds?|\d+)\b|\bof\s+the\b", re.I)
 # A strike that never reached its target: "the missile was intercepted before it reached the
 # dam", "the drones were shot down before hitting the plant".
 _INTERCEPTED = re.compile(
@@ -323,6 +326,9 @@ def told(content: str) -> tuple[Told, ...]:
                                                      else frozenset())))
     for m in _INTERCEPTED.finditer(content):  # "the missile was intercepted before it
         things = _words(m.group("obj"))        # reached the dam": the dam was not hit
+        subject = re.split(r"[,;:]", content[max(0, m.start() - _WINDOW):m.start()])[-1]
+        if _SOME.search(subject):
+            continue  # "two of the five drones were shot down": the others may have hit
         if things and not _NOT_TOLD.search(content, max(0, m.start() - _WINDOW), m.start()):
             out.append(Told("strike", frozenset(things), True, frozenset(), m.start(), m.end()))
     for m in _NONE_DONE.finditer(content):

@@ -12,7 +12,7 @@ from ..text import COUNTRY_NAMES, countries, elsewhere, entities
 
 _HAPPENING_PATTERNS: dict[str, str] = {
     "ceasefire": r"cease-?fires?|truces?|pause\s+in\s+(?:the\s+)?fighting|guns\s+(?:fell|went|"
-                 r"were)\s+(?:silent|quiet)|stop(?:ped|s)?\s+(?:firing|shooting|fighting)|halt(?:ed|s)?\s+"
+                 r"were)\s+(?:silent|quiet(?!\s+(?:for|briefly|before|until)\b))|stop(?:ped|s)?\s+(?:firing|shooting|fighting)|halt(?:ed|s)?\s+"
                  r"(?:the\s+)?(?:fighting|hostilities|attacks)|cessation\s+of\s+hostilities|"
                  r"armistice|hold\s+fire|lay\s+down\s+(?:their\s+)?arms|"
                  r"(?:halt|stop|end)\s+to\s+(?:the\s+)?(?:fighting|firing|hostilities|shelling)|"
@@ -21,7 +21,8 @@ _HAPPENING_PATTERNS: dict[str, str] = {
                  # past tense, or "die(s) away" as a witness tells it ("the shelling stops
                  # every night", "until the guns fall silent" are no truce)
                  r"(?:stopped|ceased|ended|(?:died|dies|die|dying)\s+(?:away|down)|fell\s+silent|"
-                 r"(?:went|fell)\s+quiet|subsided)|"
+                 # (not a lull: "went quiet for two hours before resuming")
+                 r"(?:went|fell)\s+quiet(?!\s+(?:for|briefly|before|until)\b)|subsided)|"
                  # a truce's hour told as when fighting was to stop
                  r"(?:fighting|firing|shelling|hostilities)\s+(?:was|were|is|are)\s+"
                  r"(?:supposed|due|set|expected|scheduled)\s+to\s+(?:stop|end|cease)",
@@ -52,7 +53,7 @@ _HAPPENING_PATTERNS: dict[str, str] = {
     "hostages": r"hostages?|captives?|abductees",
     "prisoners": r"prisoners?|detainees?",
     # captives set free (not a statement, a video or figures released)
-    "release": r"released(?!\s+(?:an?|the|its|their|his|her|new|fresh)\s+(?:[\w-]+\s+)?"
+    "release": r"released(?!\s+(?:(?:an?|the|its|their|his|her|new|fresh)\s+)?(?:[\w-]+\s+)?"
                r"(?:statements?|reports?|videos?|figures|data|footage|photos?|images?|details|"
                r"lists?|findings|results|tall(?:y|ies)|timelines?|audio|recordings?|"
                r"documents?|plans?|budgets?|names|estimates?))|freed|walked\s+free|set\s+free",

@@ -160,9 +160,14 @@ _MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
     rf"(?<![\w’'-])(?P<agent>[Hh]is|[Hh]er|[Tt]heir)\s+(?:administration|government)\s+"
     rf"(?:has\s+|had\s+|have\s+)?(?:{_MEDIATION})\b",
     r"(?<![\w’'-])(?P<agent>[Hh]e|[Ss]he|[Tt]hey)\s+(?:had\s+|has\s+|have\s+)?(?:[^.;,]{0,60}?"
-    r"\s+and\s+)?(?:helped\s+(?:to\s+)?(?:broker|secure|negotiate|mediate)|brokered|mediated|"
-    r"(?:personally\s+|single-handedly\s+)?(?:stopped|ended|halted)\s+the\s+(?:[\w-]+\s+)?"
-    r"(?:war|fighting|conflict|hostilities))\b",  # "he had personally stopped the war": his
+    r"\s+and\s+)?(?:helped\s+(?:to\s+)?(?:broker|secure|negotiate|mediate)|brokered|mediated)\b",
+    # "he had personally stopped the war": his (not "they stopped the war": a side's own act);
+    # "President Hale had personally stopped the war": a named one's, claimed as his own doing
+    r"(?<![\w’'-])(?P<agent>[Hh]e|[Ss]he)\s+(?:had\s+|has\s+|have\s+)?(?:personally\s+|"
+    r"single-handedly\s+)?(?:stopped|ended|halted)\s+the\s+(?:[\w-]+\s+)?(?:war|fighting|"
+    r"conflict|hostilities)\b",
+    rf"{_NAMED}{_AGENT_NP}\s+(?:had\s+|has\s+|have\s+)?(?:personally|single-handedly)\s+"
+    r"(?:stopped|ended|halted)\s+the\s+(?:[\w-]+\s+)?(?:war|fighting|conflict|hostilities)\b",
     # "the truce came after Tessary intervened"
     rf"\b(?:after|once|when)\s+{_AGENTS_NP}(?<!army)(?<!forces)(?<!troops)(?<!military)\s+"
     r"(?:had\s+)?(?:intervened|stepped\s+in)\b(?!\s+(?:on|militarily|with)\b)",
@@ -290,12 +295,22 @@ def denied_outsiders(content: str, stance: str) -> tuple[Credit, ...]:
     """"No third party" where a claim denies an outsider's part in what it names: a mediator
     credit of no one, under the outcome it speaks of, or of any when it names none."""
     m = _OUTSIDER.match(content) if stance == "denies" else None
-    if m is None:
-        return ()
-    about = ("ceasefire" if _PEACE_I.search(content) or _ENDED.search(content)
-             else "release" if _RELEASE.search(content)
-             else "settlement" if _SETTLEMENT.search(content) else "*")
-    return (Credit(about, "mediator", None, m.start(), m.end()),)
+    if m is None or _MORE_SAID.search(content, m.end()):
+        return ()  # "denied that foreign intervention was planned": another claim denied
+    return (Credit(_about(content) or "*", "mediator", None, m.start(), m.end()),)
+
+
+# Beyond an outsider's part, a verb of its own: the denial is of that ("mediation had failed").
+_MORE_SAID = re.compile(r"\b(?:had|has|have|was|were|is|are|would|will|could|failed|planned|"
+                        r"ended|collapsed)\b", re.I)
+
+
+def _about(text: str) -> str | None:
+    """What a mediator's credit in ``text`` is of: an end to fighting, a release, another
+    settlement, or None."""
+    return ("ceasefire" if _PEACE_I.search(text) or _ENDED.search(text)
+            else "release" if _RELEASE.search(text)
+            else "settlement" if _SETTLEMENT.search(text) else None)
 
 
 @lru_cache(maxsize=65536)
@@ -307,9 +322,7 @@ def mediated(text: str, speaker: str | None) -> tuple[Credit, ...]:
         return ()  # no word any of its patterns needs: most claims mediate nothing
     for m in _MEDIATED_PEACE.finditer(text):
         out += credits_for("ceasefire", "mediator", m.group("agent"), m, speaker)
-    about = ("ceasefire" if _PEACE_I.search(text) or _ENDED.search(text)
-             else "release" if _RELEASE.search(text)
-             else "settlement" if _SETTLEMENT.search(text) else None)
+    about = _about(text)
     if about:  # "mediation by X", "X's efforts", "thanks to X", "X helped broker"
         for rx in _MEDIATOR_PHRASES:
             for m in rx.finditer(text):

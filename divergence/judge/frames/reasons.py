@@ -109,6 +109,11 @@ _CLAUSE_END = re.compile(r"[;.]|,\s+(?:and|but|while|which|who|although|though)\
 
 # A relative clause opening: what follows it is what a reason after it explains.
 _RELATIVE = re.compile(r",\s+(?:which|who|whom|whose|where)\s+", re.I)
+
+
+def _nearest_clause(before: str) -> str:
+    """What a reason after ``before`` explains: its last relative clause, else all of it."""
+    return _RELATIVE.split(before)[-1].strip()
 _SAID_AFTER = re.compile(r",\s+(?:[\w'’-]+\s+){0,6}?(?:said|says|added|told\s+[\w ]{1,30}?)$",
                          re.I)
 
@@ -190,7 +195,7 @@ def reasons(text: str) -> tuple[Why, ...]:
         reason, end = _clause(text, m.end())
         if m.group("adj"):  # "for military reasons": the reason is the adjective
             reason, end = m.group("adj").strip(), m.end()
-        explained = _RELATIVE.split(text[:m.start()])[-1].strip()  # "the embassy, which
+        explained = _nearest_clause(text[:m.start()])  # "the embassy, which
         # looks after US interests because ...": the reason explains the relative clause
         if reason and explained:
             ruled_out = _NOT_THIS.search(reason)
@@ -205,7 +210,7 @@ def reasons(text: str) -> tuple[Why, ...]:
         if any(w.start <= m.start("for") < w.end for w in out):
             continue
         reason, end = _clause(text, m.end())
-        explained = _RELATIVE.split(text[:m.start("for")])[-1].strip()
+        explained = _nearest_clause(text[:m.start("for")])
         if reason and explained:
             out.append(Why(explained, reason, m.start("for"), end))
     for m in _PURPOSE_TO.finditer(text):  # "withdrew from the town to spare civilians"
@@ -214,9 +219,9 @@ def reasons(text: str) -> tuple[Why, ...]:
                 w.start <= m.start() < w.end for w in out):
             continue  # "agreed to protect", "wanted to punish": no aim of an act
         reason, end = _clause(text, m.end())
-        explained = _RELATIVE.split(text[:m.start()])[-1].strip()
+        explained = _nearest_clause(text[:m.start()])
         if reason and explained and len(explained.split()) >= 2 and not _MODAL.search(explained):
-            out.append(Why(explained, reason, m.start(), end))
+            out.append(Why(explained, reason, m.start(), end, kind="aim"))
     for m in _AFTER.finditer(text):
         if any(w.start <= m.start() < w.end or m.start() <= w.start < m.end() for w in out):
             continue  # "only after the bloc threatened sanctions": a reason already
@@ -237,8 +242,10 @@ _PUNISHED_FOR = re.compile(
     r"\b(?:sacked|arrested|detained|jailed|removed|expelled|sentenced|fined|suspended|banned|"
     r"punished|dismissed|deported|prosecuted|imprisoned)\b(?:\s+[\w'’-]+){0,4}?\s+(?P<for>for|over)"
     r"\s+(?!(?:about\s+|nearly\s+|almost\s+|more\s+than\s+|up\s+to\s+)?(?:\d|a|an|one|two|"
-    r"three|four|five|six|seven|eight|nine|ten|several|many|life|the\s+(?:first|second|third|"
-    r"past|last|next))\b)", re.I)
+    r"three|four|five|six|seven|eight|nine|ten|several|many|life|much|most|questioning|hours|"
+    r"days|weeks|months|years|the\s+(?:first|second|third|past|last|next|weekend|night|rest|"
+    r"course|duration|holidays?|summer|winter|spring|autumn|years?|months?|weeks?|days?))\b)",
+    re.I)
 # An aim told by a bare infinitive after an act ("shut the border to punish Velian traders");
 # the verbs that tell an aim, and the words before "to" that make it no aim ("agreed to").
 _PURPOSE_TO = re.compile(
@@ -270,7 +277,10 @@ _GATE = Gate(_AIM, _UNPROVOKED, _NO_LINK, _SEPARATE, _NO_PART, _NOT_RAISED, _BLA
 def _blamer(text: str, m: re.Match[str]) -> str:
     """Who blames, when the clause opens with them ("The grid operator blamed ..."); "" for a
     pronoun, a passive ("was blamed") or none."""
-    who = text[:m.start()].strip()
+    who = re.sub(r"^.*\b(?:said|says|say|told\s+\w+)\s+(?:that\s+)?", "", text[:m.start()].strip(),
+                 flags=re.I)  # "Officials say the operator blamed": the operator
+    who = re.sub(r"(?:\s+(?:has|have|had|also|again|repeatedly|later|initially))+$", "", who,
+                 flags=re.I).strip()  # "The grid operator has blamed": the grid operator
     if not who or len(who.split()) > 6 or re.search(r"\b(?:was|were|is|are|be|been)$", who,
                                                     re.I):
         return ""
@@ -370,6 +380,10 @@ def linkage(p: Pair) -> Reason | None:
                 continue  # an "after" only against a link denied
             if kinds == {"separate", "reason"}:
                 kinds = {"reason"}  # "linked to the release" / "separate matters"
+            if kinds == {"aim"}:
+                continue  # two aims of one act ("to protect the embassy" / "to secure the
+                # airport") may both hold; an aim against a cause or a stated reason may not
+            kinds = {"reason" if k == "aim" else k for k in kinds}
             if _inside(x.reason, y.explained) or _inside(y.reason, x.explained):
                 continue  # a chain: "a short circuit caused the blaze" / "a cable caused the
                 # short circuit that started the blaze"

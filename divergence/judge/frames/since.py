@@ -65,10 +65,7 @@ def since(text: str) -> Since | None:
     if len(states) != 1 or len(dated) != 1 or dated[0].start() < states[0].end():
         return None
     d = dated[0]
-    refs = [r for r in dates(text) if d.start() <= r.start < d.end()]
-    month = next((r.value for r in refs if r.kind == "month"), "")
-    month = month or next((r.value[:2] for r in refs if r.kind == "monthday"), "")
-    year = next((r.value for r in refs if r.kind == "year"), "")
+    month, year = _month_year(text, d.start(), d.end())
     if not year:
         return None  # "since March": which March is not said
     state = states[0]
@@ -96,19 +93,30 @@ _SINCE_EVENT = re.compile(r"since\s+(?:the\s+)?(?:start|beginning|outbreak|end|m
                           rf"(?:the\s+|their\s+|its\s+)?(?!(?:{_MONTH_NAMES})\b|\d)", re.I)
 
 
+_LOST_AGAIN = re.compile(r"\b(?:briefly|temporarily|before\s+(?:withdrawing|retreating|pulling|"
+                         r"losing|being)|later\s+(?:lost|withdrew|retreated|abandoned)|recaptured|"
+                         r"retook|until)\b", re.I)
+
+
 @lru_cache(maxsize=65536)
 def taken(text: str) -> Since | None:
     """The one dated taking ``text`` tells (a state of holding that began then), or None."""
     found = list(_TAKEN.finditer(text))
-    if len(found) != 1:
-        return None
+    if len(found) != 1 or _LOST_AGAIN.search(text):
+        return None  # "briefly seized it in 2014 before withdrawing": no hold that lasts
     m = found[0]
-    refs = [r for r in dates(text) if m.start("when") <= r.start < m.end("when")]
-    month = next((r.value for r in refs if r.kind == "month"), "")
-    year = next((r.value for r in refs if r.kind == "year"), "")
+    month, year = _month_year(text, m.start("when"), m.end("when"))
     if not year:
         return None
     return Since("hold", month, year, _head(m.group("what")), m.start("when"), m.end("when"))
+
+
+def _month_year(text: str, start: int, end: int) -> tuple[str, str]:
+    """The month ("03", or "" when not given) and year of the date at ``start:end``."""
+    refs = [r for r in dates(text) if start <= r.start < end]
+    month = next((r.value for r in refs if r.kind == "month"), "")
+    month = month or next((r.value[:2] for r in refs if r.kind == "monthday"), "")
+    return month, next((r.value for r in refs if r.kind == "year"), "")
 
 
 _PLACE_OF = re.compile(r"\b(?:town|city|village|port|region|district|province|island|state)\s+"
@@ -138,8 +146,8 @@ def since_apart(p: Pair) -> Reason | None:
         return None
     x, y = since(p.a.content), since(p.b.content)
     if (x is None) != (y is None):  # a hold since one date, its taking told on another
-        held = x or y
-        if held is not None and _SINCE_EVENT.match((p.a if x else p.b).content, held.start):
+        held, holder = (x, p.a) if x is not None else (y, p.b)
+        if held is not None and _SINCE_EVENT.match(holder.content, held.start):
             return None  # "since the start of their invasion in February 2022" dates the
             # invasion, loosely; not the taking ("took control of it in March 2022")
         x, y = x or taken(p.a.content), y or taken(p.b.content)

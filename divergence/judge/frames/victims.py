@@ -34,10 +34,11 @@ _ALL_CIVILIANS = re.compile(r"\b(?:were|was)\s+(?:all\s+)?(?:civilians|children|
 # killed only Hamas fighters", "all those killed were terrorists" (no civilian among them).
 _FIGHTERS = r"(?:militants|fighters|terrorists|gunmen|combatants|operatives|insurgents|jihadists)"
 _ONLY_FIGHTERS = re.compile(
-    rf"\b(?:only|solely|exclusively)\s+(?:[\w-]+\s+)?{_FIGHTERS}\s+(?:were|had\s+been)\s+"
+    rf"(?<!not\s)\b(?:only|solely|exclusively)\s+(?:[\w-]+\s+)?{_FIGHTERS}\s+(?:were|had\s+been)\s+"
     rf"killed\b|\b(?:killed|kills)\s+(?:only|solely|exclusively)\s+(?:[\w-]+\s+)?{_FIGHTERS}\b|"
     rf"\ball\s+(?:those|the\s+people|of\s+those|the\s+dead|the\s+\d+)\s+(?:who\s+(?:were|"
-    rf"died)\s+)?(?:killed\s+)?(?:[\w\s]{{0,30}}?\s)?(?:were|was)\s+(?:[\w-]+\s+)?{_FIGHTERS}\b",
+    rf"died)\s+)?(?:killed\s+)?(?:[\w\s]{{0,30}}?\s)?(?:were|was)\s+(?!not\b)(?:[\w-]+\s+)?"
+    rf"{_FIGHTERS}\b",
     re.I)
 
 
