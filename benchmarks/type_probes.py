@@ -42,7 +42,10 @@ the same time) is held out: scored at 0fe905e, once mid-session (7d8c158) and at
 a truce in other words, charges rejected, times; 60 conflicts, 20 agreements, 20 look-alikes,
 written blind by a helper who saw no code, test or probe, after the session's count, who-asked
 and rejection readings were built) is held out: scored at 25f9c2b (the session's start) and at
-the end only.
+the end only. ``valid11`` (2026-12-05, ninth session: titles, times, linkage, credit and who
+asked, who the dead were; 60 conflicts, 20 agreements, 20 look-alikes, written blind by a helper
+who saw no code, test or probe, while that session's readings were being built) is held out:
+scored at d546258 (the session's start) and at the end only.
 ``lookalikes`` is read, and not written for the judge: 150 pairs of newsdev dev claims drawn
 at random (seed 28) from the 655 that the judge of 8ef3cb8 agreed on a shared name at cosine
 0.45 or more, none of them a gold pair, labelled by a helper who saw only the two sentences: 12
@@ -61,7 +64,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 NAMES = ("titles", "times", "credit", "rejections", "counts", "valid", "agree", "valid2",
          "valid3", "valid4", "valid5", "valid6", "lookalikes", "provoked", "asked", "valid7",
-         "valid8", "valid9", "valid10")
+         "valid8", "valid9", "valid10", "valid11")
 
 
 def score(rows: list[dict], judged: dict[str, str]) -> dict:
