@@ -323,19 +323,20 @@ def _no_harm(text: str) -> tuple[Count, ...]:
 
 def denied_loss(c: Claim) -> tuple[Count, ...]:
     """A denial of any loss ("Varnia denied losing any aircraft", "denied that a single soldier
-    was killed") as a count of zero: the loss it denies, against a count of it elsewhere."""
-    back = _ALL_BACK.search(c.content) if c.stance == "asserts" else None
-    if back is not None:  # "all its aircraft returned safely": none of them lost
-        q = Quantity(back.start(), back.end(), back.group(0), 0.0, back.group("unit"))
-        said = counts(f"No {back.group('unit')} were lost.")
-        return tuple(Count(q, x.kind, x.head, 0.0, 0.0) for x in said[:1])
-    if c.stance != "denies":
+    was killed"), or all of a kind back safe ("all its aircraft returned safely"), as a count of
+    zero: the loss it rules out, against a count of it elsewhere."""
+    if c.stance == "asserts":
+        m = _ALL_BACK.search(c.content)
+        unit, verb = (m.group("unit"), "lost") if m else ("", "")
+    elif c.stance == "denies":
+        m = _DENIED_ANY.search(c.content)
+        unit = (m.group("unit") or m.group("unit2")) if m else ""
+        verb = (m.group("verb") or "lost") if m else ""
+    else:
         return ()
-    m = _DENIED_ANY.search(c.content)
     if m is None:
         return ()
-    unit = m.group("unit") or m.group("unit2")
-    said = counts(f"No {unit} were {m.group('verb') or 'lost'}.")
+    said = counts(f"No {unit} were {verb}.")
     q = Quantity(m.start(), m.end(), m.group(0), 0.0, unit)
     return tuple(Count(q, x.kind, x.head, 0.0, 0.0) for x in said[:1])
 

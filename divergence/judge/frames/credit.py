@@ -339,13 +339,13 @@ _NOT_AGENTS = frozenset({"kamikaze", "suicide", "attack", "armed", "unmanned", "
 
 def frame_credits(c: Claim) -> list[Credit]:
     """All credit and blame frames of a claim: ``detectors.credits`` and the wider ones here."""
-    return [*_all_credits(c.content, c.speaker), *denied_outsiders(c.content, c.stance)]
+    return list(_all_credits(c.content, c.speaker, c.stance))
 
 
 @lru_cache(maxsize=65536)
-def _all_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
-    """``frame_credits`` of a claim's content and speaker (all it reads): merged once per claim,
-    not once per pair."""
+def _all_credits(text: str, speaker: str | None, stance: str) -> tuple[Credit, ...]:
+    """``frame_credits`` of a claim's content, speaker and stance (all it reads): merged once
+    per claim, not once per pair; an outsider's part a denial denies comes last."""
     c = Claim("x:0", "x", text, 0, len(text), speaker=speaker, proposition=text)
     out: dict[tuple[str, str, str | None], Credit] = {}
     for x in [*credits(c), *_frame_credits(text, speaker)]:
@@ -361,7 +361,7 @@ def _all_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
             elif own is subject_key:
                 continue  # whose it is, no one says; "its troops" stays as it was read
         out.setdefault((outcome_class(x), x.role, x.agent), x)  # one frame said twice is one
-    return tuple(out.values())
+    return (*out.values(), *denied_outsiders(text, stance))
 
 
 @detector("responsibility")
