@@ -6,6 +6,7 @@ from typing import Any
 
 from .contract import comparison_to_dict
 from .embed import Embedder, embed
+from .ingest.headers import dateline_end
 from .ingest.io import make_article
 from .ingest.split import claim_from_text, embedding_text, split
 from .ingest.textsafe import inert, json_dumps_safe
@@ -21,7 +22,7 @@ def statement_claims(text: str, side: str) -> list[Claim]:
     the whole statement as one claim with its attribution."""
     art = make_article(text, path=side, id=side)
     found = split(art) if isinstance(art, Article) else []
-    return found if len(found) > 1 else [claim_from_text(text, f"{side}:0")]
+    return found if len(found) > 1 else [claim_from_text(text[dateline_end(text):], f"{side}:0")]
 
 
 def compare_texts(text_a: str, text_b: str, embedder: Embedder, judge: Judge) -> dict[str, Any]:

@@ -9,6 +9,7 @@ import pytest
 
 from divergence.ingest.headers import (
     Header,
+    dateline_end,
     host_name,
     host_of,
     normalize_date,
@@ -188,6 +189,33 @@ def test_dateline_forms(text: str, place: str, wire: str | None, date: str | Non
     head = parse_header(text)
     assert (head.place, head.wire, head.date) == (place, wire, date)
     assert _body(text, head)[0] == first
+
+
+@pytest.mark.parametrize(("text", "place", "wire", "first"), [
+    ("VELL, Kordania (AP) — Drones hit the plant.", "VELL", "AP", "Drones hit the plant."),
+    ("OSTREL, Marrak, Oct 27 (Reuters) - The force said it held the city.", "OSTREL", "Reuters",
+     "The force said it held the city."),
+    ("New Vell [Kordania], May 10 (ANI): The army said it hit nine sites.", "New Vell", "ANI",
+     "The army said it hit nine sites."),
+    ("Washington, D.C., May 28 (IANS) Officials met.", "Washington", "IANS", "Officials met."),
+    ("NEW VELL: Kordania said on Saturday it would respond.", "NEW VELL", None,
+     "Kordania said on Saturday it would respond."),
+])
+def test_datelines_with_a_country_a_bracket_or_a_colon(text: str, place: str, wire: str | None,
+                                                       first: str) -> None:
+    """The wires' forms with the place's country ("VELL, Kordania (AP) —"), a bracketed one
+    (ANI's "[Kordania]") or a colon after a place in capitals: old code kept them in the lede."""
+    head = parse_header(text + "\nA second paragraph.")
+    assert (head.place, head.wire) == (place, wire)
+    assert _body(text, head)[0] == first
+
+
+@pytest.mark.parametrize("text", ["NOTE: This story was updated on Friday.",
+                                  "UN: Marrak broke the truce.", "NATO: Allies agreed to talks.",
+                                  "KREMLIN: The talks failed.",
+                                  "Marrak, Kordania and Velia agreed to talks."])
+def test_a_label_or_a_list_of_names_is_no_dateline(text: str) -> None:
+    assert parse_header(text + "\nMore.").place is None
 
 
 def test_a_sentence_ending_in_a_wire_tag_is_not_a_dateline() -> None:
@@ -420,3 +448,15 @@ def test_a_dateline_of_a_place_in_capitals_and_a_dash() -> None:
     assert parse_header("Source: X\n\nBREAKING — A ferry sank off Crete.\n").place is None
     assert parse_header("Source: X\n\nWASHINGTON, D.C. — The Senate voted.\n").place == \
         "WASHINGTON"
+
+
+def test_compare_reads_a_lede_without_its_dateline() -> None:
+    """``compare`` is given a lede as printed: old code read "VELL, Kordania (AP) — Velia" as
+    the credited side and lost who said it."""
+    from divergence.compare import statement_claims
+
+    (claim,) = statement_claims("VELL, Kordania (AP) — Velia brokered the deal that ended the "
+                                "standoff, the envoy said.", "a")
+    assert claim.speaker == "the envoy"
+    assert claim.text.startswith("Velia brokered")
+    assert dateline_end("Velia brokered the deal.") == 0

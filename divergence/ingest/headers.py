@@ -43,23 +43,29 @@ _DATE_LINE = re.compile(r"^[ \t]*date[:\s][ \t]*(\d{4}-\d{2}-\d{2})[ \t]*", re.I
 _PLACE = (r"[A-Z][A-Za-z.'’-]*(?:[ \t]+(?:[A-Z][A-Za-z.'’-]*|"
           r"(?:de|da|del|di|do|dos|la|le|el|al|of|am|an|der|es|on|upon)(?=[ \t]+[A-Z]))){0,3}")
 _DAY = rf"(?:{_MONTH}[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{_MONTH})(?:,?[ \t]*\d{{4}})?"
-# "Washington, May 28 (IANS)", "NEW DELHI, May 28:", "London, 28 May 2025 (Reuters) -"
+# After the place, its country or state ("KYIV, Ukraine", "Washington, D.C.") or a bracketed
+# one ("New Delhi [India]"): the wires' own forms.
+_REGION = (r"(?:[ \t]*\[[A-Z][A-Za-z .'’-]{1,30}\])?"
+           r"(?:,[ \t]+(?:D\.C\.|[A-Z][A-Za-z.'’-]*(?:[ \t]+[A-Z][A-Za-z.'’-]*){0,2}))?")
+# "Washington, May 28 (IANS)", "NEW DELHI, May 28:", "London, 28 May 2025 (Reuters) -",
+# "KHARTOUM, Sudan, Oct 27 (Reuters) -", "New Delhi [India], May 10 (ANI):"
 _DATELINE = re.compile(
-    rf"^(?P<place>{_PLACE}),[ \t]+(?P<day>{_DAY})"
+    rf"^(?P<place>{_PLACE}){_REGION},[ \t]+(?P<day>{_DAY})"
     rf"(?:[ \t]*\((?P<wire>[A-Za-z]{{2,10}})\))?[ \t]*[:\-–—]?[ \t]*"
 )
-# "NEW DELHI (Reuters) -"
+# "NEW DELHI (Reuters) -", "KYIV, Ukraine (AP) —"
 _DATELINE_WIRE = re.compile(
-    rf"^(?P<place>{_PLACE})[ \t]*\((?P<wire>(?i:{_WIRE_ALT}))\)[ \t]*(?:[:\-–—][ \t]*)?"
+    rf"^(?P<place>{_PLACE}){_REGION}[ \t]*\((?P<wire>(?i:{_WIRE_ALT}))\)[ \t]*(?:[:\-–—][ \t]*)?"
 )
-# "ATHENS —", "KYIV, Ukraine —": a place in capitals and a dash, the wire's form without a day,
-# then a sentence ("A ferry sank"; not "UKRAINE WAR - LIVE UPDATES", a headline in capitals),
-# and no label a page puts in capitals ("BREAKING —", "EXCLUSIVE -").
+# "ATHENS —", "KYIV, Ukraine —", "NEW DELHI:": a place in capitals and a dash or a colon, the
+# wire's form without a day, then a sentence ("A ferry sank"; not "UKRAINE WAR - LIVE UPDATES",
+# a headline in capitals), and no label a page puts in capitals ("BREAKING —", "EXCLUSIVE -").
 _DATELINE_CAPS = re.compile(
     r"^(?!(?:BREAKING|UPDATE|UPDATED|LIVE|EXCLUSIVE|WATCH|ANALYSIS|OPINION|EDITORIAL|VIDEO|"
-    r"PHOTOS|CORRECTION|URGENT|FLASH|DEVELOPING|NEWS|REPORT|EXPLAINER|FACT CHECK)\b)"
+    r"PHOTOS?|CORRECTION|URGENT|FLASH|DEVELOPING|NEWS|REPORT|EXPLAINER|FACT CHECK|NOTE|"
+    r"EDITOR'?S NOTE|ALSO READ|READ MORE|READ|WARNING|TRANSCRIPT|SUMMARY|UPDATES)\b)"
     r"(?P<place>[A-Z][A-Z.'’-]{2,}(?:[ \t]+[A-Z][A-Z.'’-]+){0,2})(?:,[ \t]+(?:[A-Z][a-z]+|D\.C\.))?"
-    r"[ \t]+[—–-][ \t]+(?=[\"“‘']?[A-Z](?:[a-z]|[ \t]+[a-z]))"
+    r"(?:[ \t]+[—–-]|(?P<colon>:))[ \t]+(?=[\"“‘']?[A-Z](?:[a-z]|[ \t]+[a-z]))"
 )
 _OUTLET_WORDS = (
     r"Network|News|Media|Times|Post|Herald|Express|Tribune|Bureau|Desk|Agency|Daily|Journal|"
@@ -215,9 +221,24 @@ def _outlet(line: str) -> dict[str, str | None] | None:
             "wire": _wire(m.group("tag"))}
 
 
+# Labels in capitals before a colon that are a source, not a place ("KREMLIN: ..."); a colon
+# needs a place of five letters or two words ("NEW DELHI:", "ISLAMABAD:"; not "WHO:", "NATO:").
+_NOT_PLACES = frozenset({"SOURCES", "SOURCE", "KREMLIN", "PENTAGON", "MINISTRY", "POLICE",
+                         "OFFICIALS", "OFFICIAL", "MILITARY", "ARMY", "WITNESSES", "REPORTS",
+                         "WHITE HOUSE", "STATE MEDIA", "OFFICIALS SAY"})
+
+
+def _caps_dateline(line: str) -> re.Match[str] | None:
+    m = _DATELINE_CAPS.match(line)
+    if m and m.group("colon"):
+        place = m.group("place")
+        if place in _NOT_PLACES or (len(place) < 5 and " " not in place):
+            return None
+    return m
+
+
 def _is_dateline(line: str) -> bool:
-    return bool(_DATELINE.match(line) or _DATELINE_WIRE.match(line)
-                or _DATELINE_CAPS.match(line))
+    return bool(_DATELINE.match(line) or _DATELINE_WIRE.match(line) or _caps_dateline(line))
 
 
 def _loose_header(text: str, nonblank: list[tuple[int, int]], meta: dict[str, str | None],
@@ -267,7 +288,7 @@ def _same_title(line: str, title: str | None) -> bool:
 def _dateline(text: str, start: int, end: int, meta: dict[str, str | None]) -> int | None:
     """Where the body starts after a dateline at ``text[start:end]``; None when there is none."""
     head = text[start:end]
-    m = _DATELINE.match(head) or _DATELINE_WIRE.match(head) or _DATELINE_CAPS.match(head)
+    m = _DATELINE.match(head) or _DATELINE_WIRE.match(head) or _caps_dateline(head)
     if not m:
         return None
     _set(meta, "place", m.group("place").strip())
@@ -276,6 +297,14 @@ def _dateline(text: str, start: int, end: int, meta: dict[str, str | None]) -> i
     if day and re.search(r"\d{4}$", day):
         _set(meta, "date", normalize_date(day))
     return start + m.end()
+
+
+def dateline_end(text: str) -> int:
+    """Where a statement starts after the dateline that opens it ("KYIV, Ukraine (AP) — "), or
+    0: ``compare`` is given a lede as it was printed."""
+    line = text.split("\n", 1)[0]
+    after = _dateline(text, 0, len(line), {})
+    return after if after is not None and text[after:len(line)].strip() else 0
 
 
 def _credit(text: str, body: list[tuple[int, int]], meta: dict[str, str | None]) -> None:
