@@ -2580,6 +2580,27 @@ def test_no_casualties_is_no_one_killed_or_hurt() -> None:
     assert r is not None and "(injuries)" in r.detail
 
 
+def test_no_deaths_is_no_one_killed() -> None:
+    """"caused no deaths" / "there were no fatalities" counted nothing of people: against "at
+    least 11 were killed by the earthquake" the judge had only the pair model's word, and an
+    outlet's narration after it ("..., amid growing concern abroad") turned it to agree."""
+    from divergence.judge.frames.zeros import no_harm
+
+    assert [(k, h) for _, k, h in no_harm("The quake caused no deaths.")] == [
+        ("deaths", "person")]
+    assert [h for _, _, h in no_harm("There were no civilian fatalities.")] == ["civilian"]
+    assert no_harm("There were no deaths on its side.") == ()
+    assert no_harm("Officials hoped there would be no deaths in the storm.") == ()
+    assert no_harm("No death figures were given.") == ()
+    assert no_harm("The government targets zero deaths on the roads by 2030.") == ()
+    assert no_harm("The minister promised there would be no deaths this winter.") == ()
+    assert no_harm("The plan's goal is no deaths at work.") == ()
+    r = count(pair("The earthquake in northern Taskia caused no deaths, the agency said.",
+                   "At least 11 people were killed by the earthquake that struck northern "
+                   "Taskia, amid growing concern abroad.", sim=0.6))
+    assert r is not None and "(deaths)" in r.detail
+
+
 def test_review_zeros_crowds_and_owners_that_are_no_conflict() -> None:
     """A helper's review of the new count readings: a zero of some ("no casualties on its
     side", "among the crew", "from the second blast"), a hoped-for zero, a sports crowd and a
@@ -3219,3 +3240,33 @@ def test_review_of_the_ninth_session_false_conflicts_stay_apart() -> None:
                       "Velia said all its aircraft returned safely except two that crashed.",
                       0.4)) is None
     assert askers("Border guards called for the convoy to stop.") == ()
+
+
+def test_a_humanitarian_pause_is_a_truce_whose_start_is_compared() -> None:
+    """"the humanitarian pause began on Friday evening" / "took effect on Saturday at noon" was
+    found only while the two were worded alike: with the outlet's narration after one ("...,
+    amid growing concern abroad") the truce was no happening and they agreed."""
+    from divergence.judge.frames.happenings import happenings
+    from divergence.judge.frames.times import when
+
+    assert "ceasefire" in happenings("The humanitarian pause in Sorvi began on Friday.")
+    assert "ceasefire" not in happenings("The pause in the talks lasted an hour.")
+    r = when(pair("The humanitarian pause in the Sorvi district began on Friday evening, the "
+                  "UN envoy said.", "According to the rebel command, the humanitarian pause "
+                  "in Sorvi took effect on Saturday at noon, amid growing concern abroad.",
+                  sim=0.86))
+    assert r is not None and r.type == "date"
+
+
+def test_the_day_of_a_saying_followed_by_the_outlets_narration_is_no_moment() -> None:
+    """"officials said on Thursday, describing the request as urgent": Thursday dates the
+    saying; old code set it against the day the truce is due to expire."""
+    from divergence.judge.frames.times import when
+
+    assert when(pair("Velia requested the truce around Dorn, Kordanian officials said on "
+                     "Thursday, describing the request as urgent.",
+                     "The truce between Velia and Kordania around Dorn is due to expire at dawn "
+                     "on Sunday, monitors said.", sim=0.67)) is None
+    r = when(pair("The truce around Dorn began on Thursday, officials said, citing the army.",
+                  "The truce around Dorn took effect on Sunday, monitors said.", sim=0.8))
+    assert r is not None and r.type == "date"

@@ -1013,3 +1013,60 @@ def test_a_single_quoted_quotation_leaves_no_quote_mark_in_the_speaker() -> None
     assert (c.speaker, c.content) == ("a spokesman for the Tarn Brigade", "We did not fire.")
     c = claim_from_text("‘We will stay,’ the Ossan commander said.", "a:0")
     assert c.speaker == "the Ossan commander"
+
+
+def test_a_scene_setting_lead_does_not_hide_the_speaker() -> None:
+    """The lead's comma is not the one that sets off a speaker: old code read "In a further
+    twist, P, X said, after Q" as X saying only Q. A lead that only moves the story on is no
+    part of what was said; one that tells of a happening is."""
+    c = claim_from_text("In a further twist, it was Velia that pleaded for a halt to the "
+                        "fighting, Marrak's president said, after its forces were encircled.")
+    assert c.speaker == "Marrak's president"
+    assert c.content.startswith("It was Velia that pleaded for a halt")
+    c = claim_from_text("Following a Dravian incursion across the river, Estmark troops moved "
+                        "to secure the bridges, the defence ministry confirmed.")
+    assert (c.speaker, c.cue) == ("the defence ministry", "confirmed")
+    assert c.content.startswith("Following a Dravian incursion")
+    c = claim_from_text("At least eight people were killed on Sunday, the agency reported.")
+    assert c.speaker == "the agency" and c.content.startswith("At least eight")
+
+
+def test_the_outlets_narration_after_a_trailing_attribution() -> None:
+    """"..., X said, amid Q" and "..., X said, without giving details": X said the first part;
+    old code found no speaker once the statement held a comma of its own."""
+    c = claim_from_text("Trade never came up in the talks, and the truce held, a Kovian "
+                        "negotiator said, amid growing concern abroad.")
+    assert c.speaker == "a Kovian negotiator"
+    assert c.content == "Trade never came up in the talks, and the truce held."
+    c = claim_from_text("Two of its jets were shot down near the border, the army admitted, "
+                        "but gave no details.")
+    assert (c.speaker, c.content) == ("the army", "Two of its jets were shot down near the "
+                                                  "border.")
+
+
+def test_and_another_voice_is_a_sentence_of_its_own() -> None:
+    """"P, X said, and aid agencies warned of Q": old code gave X all of it, and a count in P
+    ("killed 22 civilians and aid agencies") no longer read as one. A second clause of one voice
+    ("and soldiers shot back") stays with the first."""
+    art = _article("The strike on the Tarn market killed 22 civilians, local officials said, "
+                   "and aid agencies warned of shortages of food and fuel.")
+    got = [(c.speaker, c.content) for c in split(art)]
+    assert got == [("local officials", "The strike on the Tarn market killed 22 civilians."),
+                   ("aid agencies", "Aid agencies warned of shortages of food and fuel.")]
+    art = _article("Gunmen attacked the depot, and soldiers shot back, the army said.")
+    assert [c.speaker for c in split(art)] == ["the army"]
+
+
+def test_review_what_surrounds_a_claim_is_not_taken_for_it() -> None:
+    """A review of the readings of leads, narration and a second voice: a verb that takes an
+    object is no closing cue, a lead may be the subject, the speaker's own qualification stays
+    with what was said, and a saying that closes the sentence holds all of it."""
+    for s in ("Two days later, Velia declared war on Kordania.",
+              "Thirty people were hurt in the blast, with 12 soldiers admitted to hospital."):
+        assert claim_from_text(s).speaker is None
+    c = claim_from_text("This year's harvest, the ministry said, fell 20 percent.")
+    assert (c.speaker, c.content) == ("the ministry", "This year's harvest fell 20 percent.")
+    c = claim_from_text("Velia will withdraw, Dorn said, without any conditions.")
+    assert c.content == "Velia will withdraw without any conditions."
+    art = _article("Velia closed the border, and the UN called for calm, diplomats said.")
+    assert [c.speaker for c in split(art)] == ["diplomats"]

@@ -27,6 +27,7 @@ from .cues import (
     Attributed,
     trim,
 )
+from .leads import CLOSING, NARRATED, closes, past_lead
 from .second import second_voice
 from .speakers import PRONOUNS, clean_speaker, named, plain, speaker_ok
 from .views import background_saying, charge_denied, said_denial, stated_view
@@ -56,11 +57,13 @@ _TRAILING = re.compile(
     r"\s+(?:(?:has|have|had)\s+)?(?P<cue>(?:was|were)\s+quoted\s+as\s+saying|said|say|"
     r"says|told|added|noted|stated|wrote|claimed|claim|claims|maintained|maintain|insisted|insist|"
     r"warned|reported|reports|announced|alleged|allege|alleges|believe|believes|argued|argue|"
-    r"argues)\b"
+    rf"argues|{CLOSING})\b"
     # after the cue, when and where ("on Tuesday", "in a statement"), never a clause of its own
     # ("said he was appalled, citing ..." opens what was said)
     r"(?:(?<=told)[^,\"“”]*|\s+(?!(?:he|she|they|it|we|I|that|there|this|the|a|an|his|her|its|"
-    r"their|no|not)\b)[^,\"“”]*)?(?:,\s*[a-z]+ing\b[^\"“”]*)?"
+    r"their|no|not)\b)[^,\"“”]*)?"
+    # then the outlet's narration: "..., X said, as Q", "X said, without giving details"
+    rf"(?:,\s*(?:[a-z]+ing|{NARRATED})\b[^\"“”]*)?"
     # "..., X has said, an account at odds with Y's": what the outlet makes of it, after
     r"(?:,\s*(?:an?|the)\s+(?:account|claim|assertion|version|statement|view|figure|"
     r"position)\b[^\"“”]*+)?\.?\s*$")
@@ -145,6 +148,8 @@ def _acts(spk: str, act: str) -> bool:
 def _trailing(s: str) -> re.Match[str] | None:
     """The attribution of all a sentence says at its end ("..., officials said."), if any."""
     m = _TRAILING.search(s, max(0, len(s) - LONG))  # it ends the sentence: a long one is read
+    if m and not closes(m.group("cue"), s, m.end("cue")):
+        return None  # "12 soldiers admitted to hospital"
     return m if m and speaker_ok(m.group("spk")) and m.start() > 10 else None  # from near its end
 
 
@@ -198,7 +203,7 @@ def attribute(sentence: str) -> list[Attributed]:
     optional spaces could otherwise share out a long run in polynomially many ways (a sentence
     with 800 spaces in it took 31 s)."""
     if not _SPACES.search(sentence):
-        return _asserted(_attribute(sentence), sentence)
+        return _asserted(past_lead(sentence, _attribute), sentence)
     keep = [True] * len(sentence)
     for m in _SPACES.finditer(sentence):
         for k in range(m.start() + 1, m.end()):
@@ -211,7 +216,7 @@ def attribute(sentence: str) -> list[Attributed]:
         return at[a], (at[b - 1] + 1 if b > a else at[a])
 
     out = []
-    for x in _attribute(s):
+    for x in past_lead(s, _attribute):
         start, end = back(x.start, x.end)
         aside = back(*x.aside) if x.aside else None
         out.append(Attributed(start, end, x.speaker, x.cue, x.stance, aside))

@@ -21,6 +21,7 @@ from ..registry import Registry
 from ..wordlists import word_sequences, word_set
 from .attribution import DENIED_NOUNS, Attributed
 from .clauses import is_clause
+from .leads import voiced
 from .quotes import carry_quoted_speakers
 from .relays import attributions
 from .speakers import PRONOUNS
@@ -187,6 +188,10 @@ def _clause_ok(s: str) -> bool:
     return len(_LETTER_WORD.findall(s)) >= 5
 
 
+def _whole_clause(s: str) -> bool:
+    return _clause_ok(s) and is_clause(s)
+
+
 _MOST_CUTS = 32  # places a sentence is tried at for a cut into clauses
 # A later clause of an attributed statement that the same speaker opens with a verb of its own:
 # "Araghchi denied that any agreement had been reached, but said Tehran would stop if Israel
@@ -284,7 +289,7 @@ def split(article: Article, splitter: Splitter | None = None) -> list[Claim]:
             )
         )  # type: ignore[arg-type]
 
-    for s, e in _sentences(article, splitter):
+    for s, e in voiced(text, _sentences(article, splitter), _whole_clause):
         sent = text[s:e]
         atts = attributions(sent)
         if not atts:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..ingest.leads import NARRATED
 from .text import NUMBER_WORDS, DateRef
 
 # Words of a moment that both tables below read: a settlement declared, one coming into force,
@@ -169,6 +170,10 @@ _SAID_LAST = re.compile(rf"\b{_SAYS}\s+(?:(?:late|early)\s+)?(?:on|at|in)?\s*$|\
                         r"dismissed|called|described)\b(?:\s+[\w'’.-]+){0,6}?\s+(?:on|at|in)?\s*$",
                         re.I)  # "... was branded disinformation by Ukraine on Monday."
 _ENDS_HERE = re.compile(r"\s*[.;]?\s*$")
+# A saying dated, then only the outlet's narration ("said on Thursday, describing the request
+# as urgent"; "..., amid fears of Q").
+_SAID_JUST = re.compile(rf"\b{_SAYS}\s+(?:(?:late|early)\s+)?(?:on|at|in)?\s*$", re.I)
+_NARRATED = re.compile(rf",\s*(?:[a-z]+ing|{NARRATED})\b[^\"“”]*$")
 _OPENS = re.compile(r"(?:^|[,;:]|\band|\bbut)\s*(?:and\s+)?(?:(?:late|early)\s+)?(?:on|at|by)?\s*$",
                     re.I)
 # ... or the day opens the clause and its subject speaks: "On Sunday the Kremlin made clear
@@ -203,6 +208,7 @@ def dates_no_moment(text: str, d: DateRef) -> bool:
     before, after = text[max(0, d.start - 60):d.start], text[d.end:d.end + 80]
     return bool(_SAID_BEFORE.search(before) and _THAT_NEXT.match(after)
                 or _SAID_LAST.search(before) and _ENDS_HERE.match(after)
+                or _SAID_JUST.search(before) and _NARRATED.match(after)
                 or _OPENS.search(before) and _SAYS_NEXT.match(after)
                 or _SAYS_RIGHT.match(after)
                 or _NOT_AT.search(before[-40:]) or _PLANNED.search(before))

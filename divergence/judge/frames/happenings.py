@@ -11,7 +11,8 @@ from ..gate import Gate
 from ..text import COUNTRY_NAMES, countries, elsewhere, entities
 
 _HAPPENING_PATTERNS: dict[str, str] = {
-    "ceasefire": r"cease-?fires?|truces?|pause\s+in\s+(?:the\s+)?fighting|guns\s+(?:fell|went|"
+    "ceasefire": r"cease-?fires?|truces?|pause\s+in\s+(?:the\s+)?(?:fighting|hostilities)|"
+                 r"(?:humanitarian|military)\s+pauses?|guns\s+(?:fell|went|"
                  r"were)\s+(?:silent|quiet(?!\s+(?:for|briefly|before|until)\b))|stop(?:ped|s)?\s+(?:firing|shooting|fighting)|halt(?:ed|s)?\s+"
                  r"(?:the\s+)?(?:fighting|hostilities|attacks)|cessation\s+of\s+hostilities|"
                  r"armistice|hold\s+fire|lay\s+down\s+(?:their\s+)?arms|"

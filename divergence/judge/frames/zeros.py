@@ -43,6 +43,11 @@ _NO_CASUALTIES = re.compile(r"\b(?:no|zero|without\s+(?:any\s+)?)\s*(?P<civ>civi
                             r"(?:casualties|injuries\s+or\s+deaths|deaths\s+or\s+injuries)\b"
                             r"(?!\s+(?:figures?|counts?|numbers?|tolls?|data|reports?|"
                             r"claims?)\b)", re.I)
+# No one killed, said of deaths: "caused no deaths", "there were no fatalities", "without loss
+# of life" is ``_BLOODLESS``'s.
+_NO_DEATHS = re.compile(r"\bno\s+(?P<civ>civilian\s+)?(?:deaths|fatalities)\b"
+                        r"(?!\s+(?:figures?|counts?|numbers?|tolls?|data|reports?|claims?)\b)",
+                        re.I)
 # A zero of some only ("no casualties on its side", "among the crew", "from the second blast"),
 # and one hoped for or of another sense ("hoped there would be", "treated no casualties").
 _OF_SOME = re.compile(r"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:reported|"
@@ -50,7 +55,8 @@ _OF_SOME = re.compile(r"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+(
                       r"\s+(?:on\s+(?:its|their|our|his|her|the\s+[\w-]+)\s+side|among|from|"
                       r"of\s+(?:its|their|our|the)|in\s+(?:its|their|our)\s+ranks)\b", re.I)
 _HOPED = re.compile(r"\b(?:hop\w*|expect\w*|would|could|should|will|may|might|aim\w*|"
-                    r"ensure\w*|to|treated|received|admitted)\b(?:\s+[\w-]+){0,4}\s*$", re.I)
+                    r"ensure\w*|to|treated|received|admitted|target\w*|promis\w*|pledg\w*|"
+                    r"vow\w*|goal)\b(?:\s+[\w-]+){0,4}\s*$", re.I)
 _BLOODLESS = re.compile(r"\bwithout\s+(?:any\s+)?(?:bloodshed|casualties|loss\s+of\s+life|"
                         r"(?:a\s+)?(?:single\s+)?(?:death|shot\s+being\s+fired))\b", re.I)
 
@@ -88,6 +94,10 @@ def no_harm(text: str) -> tuple[tuple[Quantity, str, str], ...]:
     found += [(m, ("deaths", "injuries"), "civilian" if m.group("civ") else "person")
               for m in _NO_CASUALTIES.finditer(text)  # "no civilian casualties": of civilians
               if not _OF_SOME.match(text, m.end())  # "no casualties on its side": of some
+              and not _HOPED.search(text, max(0, m.start() - 50), m.start())]
+    found += [(m, ("deaths",), "civilian" if m.group("civ") else "person")
+              for m in _NO_DEATHS.finditer(text)
+              if not _OF_SOME.match(text, m.end())
               and not _HOPED.search(text, max(0, m.start() - 50), m.start())]
     for m in _ALL_SAFE.finditer(text):
         group = _GROUP.search(m.group(0))
