@@ -59,6 +59,7 @@ import argparse
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -91,27 +92,47 @@ def score(rows: list[dict], judged: dict[str, str]) -> dict:
     return out
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def probe_args(doc: str, names: tuple[str, ...]) -> argparse.Namespace:
+    """``--root`` and the probe names, for this script and ``context_probes.py``."""
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
     ap.add_argument("--root", type=Path, default=HERE.parent, help="checkout whose judge to use")
-    ap.add_argument("names", nargs="*", default=list(NAMES), help=f"probes ({', '.join(NAMES)})")
-    args = ap.parse_args()
-    sys.path.insert(0, str(args.root.resolve()))
+    ap.add_argument("names", nargs="*", default=list(names), help=f"probes ({', '.join(names)})")
+    return ap.parse_args()
+
+
+def root_judge(root: Path) -> Callable[[str, str], str]:
+    """The label ``divergence compare`` gives a pair, with the code of the checkout at ``root``
+    (imported from there: call before anything imports ``divergence``)."""
+    sys.path.insert(0, str(root.resolve()))
     from divergence.compare import compare_texts
     from divergence.embed import EMBEDDERS
-    from divergence.ingest.io import atomic_write
     from divergence.pipeline import default_judge
 
     emb = EMBEDDERS.make("sentence-transformers", model="all-MiniLM-L6-v2", backend="onnx")
     judge = default_judge(emb.name)
+    return lambda a, b: compare_texts(a, b, emb, judge)["label"]
+
+
+def probe_rows(name: str, tool: str) -> list[dict] | None:
+    """A probe's pairs (``data/type_probes_<name>.jsonl``), or None (said on stderr)."""
+    path = HERE / "data" / f"type_probes_{name}.jsonl"
+    if not path.is_file():
+        print(f"{tool}: no {path.name}, skipped", file=sys.stderr)
+        return None
+    return [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()]
+
+
+def main() -> int:
+    args = probe_args(__doc__, NAMES)
+    label = root_judge(args.root)
+    from divergence.ingest.io import atomic_write
+
     out = {"root": str(args.root)}
     for name in args.names:
-        path = HERE / "data" / f"type_probes_{name}.jsonl"
-        if not path.is_file():
-            print(f"type_probes: no {path.name}, skipped", file=sys.stderr)
+        rows = probe_rows(name, "type_probes")
+        if rows is None:
             continue
-        rows = [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()]
-        judged = {r["id"]: compare_texts(r["a"], r["b"], emb, judge)["label"] for r in rows}
+        judged = {r["id"]: label(r["a"], r["b"]) for r in rows}
         out[name] = s = score(rows, judged)
         what = "conflicts" if s["target"] == "conflict" else "agreements"
         print(f"{name:10s} {what} found {s['found']}/{s['conflicts']}, false {what} "
