@@ -3270,3 +3270,18 @@ def test_the_day_of_a_saying_followed_by_the_outlets_narration_is_no_moment() ->
     r = when(pair("The truce around Dorn began on Thursday, officials said, citing the army.",
                   "The truce around Dorn took effect on Sunday, monitors said.", sim=0.8))
     assert r is not None and r.type == "date"
+
+
+def test_a_town_retaken_is_a_capture_whose_day_is_compared() -> None:
+    """"recaptured" / "retook" were no capture: the day was compared only while the two were
+    worded alike, and the outlet's narration after them made them agree."""
+    from divergence.judge.frames.happenings import happenings
+    from divergence.judge.frames.times import when
+
+    assert "capture" in happenings("Government forces retook the town of Sorvi on Thursday.")
+    assert "capture" in happenings("Its troops recaptured the town of Sorvi on Tuesday.")
+    r = when(pair("The army said its troops recaptured the hill town of Sorvi on Tuesday, as "
+                  "tensions in the region remained high.", "According to local officials, "
+                  "government forces retook the hill town of Sorvi on Thursday, amid growing "
+                  "concern abroad.", sim=0.82))
+    assert r is not None and r.type == "date"

@@ -61,7 +61,8 @@ _HAPPENING_PATTERNS: dict[str, str] = {
     "aircraft": r"jets?|aircraft|planes?|warplanes?|fighter\s+jets?|helicopters?",
     "displacement": r"displaced|evacuat\w+|fled|homeless|refugees|forced\s+from|driven\s+from|"
                     r"uprooted",
-    "capture": r"captured|seized|hijack(?:ed|ing)|took\s+control|fell\s+to|overran|control\s+of|"
+    "capture": r"(?:re-?)?captured|seized|hijack(?:ed|ing)|took\s+control|retook|retaken|"
+               r"fell\s+to|overran|control\s+of|"
                # "had taken the town", not "had taken effect / shelter / part / steps"
                r"(?:(?:was|were|been|had)\s+taken|(?:have|has|had)\s+taken)(?!\s+(?:effect|shelter|"
                r"off|out|place|part|steps?|measures?|action|note|care|ill|seriously|aback|"
