@@ -39,8 +39,9 @@ NARRATED = (r"amid|as(?!\s+(?:soon|long|part|well|much|many|far|a\s+condition|if
 
 # Cues that close a statement only when nothing but a when or where follows them ("..., the
 # ministry confirmed on Tuesday."): they also take objects ("admitted to hospital").
-CLOSING = r"confirmed|confirms|acknowledged|admitted|explained|stressed|conceded|emphasi[sz]ed"
-_CLOSING_CUES = frozenset(CLOSING.replace("emphasi[sz]ed", "emphasised|emphasized").split("|"))
+_CLOSING_CUES = frozenset({"confirmed", "confirms", "acknowledged", "admitted", "explained",
+                           "stressed", "conceded", "emphasised", "emphasized"})
+CLOSING = "|".join(sorted(_CLOSING_CUES))
 _CLOSED = re.compile(r"(?:\s+(?:on|in|at|late|early|earlier|later|last|this|yesterday|today|"
                      r"overnight)\b[^,\"“”]*)?\s*(?:[,.]|$)")
 

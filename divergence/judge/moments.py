@@ -166,13 +166,14 @@ _SAYS = (r"(?:said|says|told|claimed|confirmed|noted|stated|added|wrote|insisted
 # said on Tuesday."), not "reported the explosion at the dam on Tuesday."
 _SAID_BEFORE = re.compile(rf"\b{_SAYS}(?:\s+[\w'’.-]+){{0,6}}?\s+$", re.I)
 _THAT_NEXT = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,2}?\s*,?\s+(?:that|as\s+saying)\b", re.I)
-_SAID_LAST = re.compile(rf"\b{_SAYS}\s+(?:(?:late|early)\s+)?(?:on|at|in)?\s*$|\b(?:branded|denied|"
+_SAID_JUST = rf"\b{_SAYS}\s+(?:(?:late|early)\s+)?(?:on|at|in)?\s*$"  # the verb right before
+_SAID_LAST = re.compile(rf"{_SAID_JUST}|\b(?:branded|denied|"
                         r"dismissed|called|described)\b(?:\s+[\w'’.-]+){0,6}?\s+(?:on|at|in)?\s*$",
                         re.I)  # "... was branded disinformation by Ukraine on Monday."
 _ENDS_HERE = re.compile(r"\s*[.;]?\s*$")
 # A saying dated, then only the outlet's narration ("said on Thursday, describing the request
 # as urgent"; "..., amid fears of Q").
-_SAID_JUST = re.compile(rf"\b{_SAYS}\s+(?:(?:late|early)\s+)?(?:on|at|in)?\s*$", re.I)
+_SAID_JUST_RX = re.compile(_SAID_JUST, re.I)
 _NARRATED = re.compile(rf",\s*(?:[a-z]+ing|{NARRATED})\b[^\"“”]*$")
 _OPENS = re.compile(r"(?:^|[,;:]|\band|\bbut)\s*(?:and\s+)?(?:(?:late|early)\s+)?(?:on|at|by)?\s*$",
                     re.I)
@@ -208,7 +209,7 @@ def dates_no_moment(text: str, d: DateRef) -> bool:
     before, after = text[max(0, d.start - 60):d.start], text[d.end:d.end + 80]
     return bool(_SAID_BEFORE.search(before) and _THAT_NEXT.match(after)
                 or _SAID_LAST.search(before) and _ENDS_HERE.match(after)
-                or _SAID_JUST.search(before) and _NARRATED.match(after)
+                or _SAID_JUST_RX.search(before) and _NARRATED.match(after)
                 or _OPENS.search(before) and _SAYS_NEXT.match(after)
                 or _SAYS_RIGHT.match(after)
                 or _NOT_AT.search(before[-40:]) or _PLANNED.search(before))

@@ -114,6 +114,13 @@ _RELATIVE = re.compile(r",\s+(?:which|who|whom|whose|where)\s+", re.I)
 def _nearest_clause(before: str) -> str:
     """What a reason after ``before`` explains: its last relative clause, else all of it."""
     return _RELATIVE.split(before)[-1].strip()
+
+
+def _read(out: list[Why], at: int) -> bool:
+    """Whether a reason already read spans ``at``."""
+    return any(w.start <= at < w.end for w in out)
+
+
 _SAID_AFTER = re.compile(r",\s+(?:[\w'’-]+\s+){0,6}?(?:said|says|added|told\s+[\w ]{1,30}?)$",
                          re.I)
 
@@ -190,7 +197,7 @@ def reasons(text: str) -> tuple[Why, ...]:
         if reason:
             out.append(Why(m.group("x").strip(), reason, m.start(), end))
     for m in _CUE.finditer(text):
-        if any(w.start <= m.start() < w.end for w in out):
+        if _read(out, m.start()):
             continue
         reason, end = _clause(text, m.end())
         if m.group("adj"):  # "for military reasons": the reason is the adjective
@@ -207,7 +214,7 @@ def reasons(text: str) -> tuple[Why, ...]:
                     if cue.startswith("on") else "reason")
             out.append(Why(explained, reason, m.start(), end, kind=kind))
     for m in _PUNISHED_FOR.finditer(text):  # "the journalist was arrested for tax evasion"
-        if any(w.start <= m.start("for") < w.end for w in out):
+        if _read(out, m.start("for")):
             continue
         reason, end = _clause(text, m.end())
         explained = _nearest_clause(text[:m.start("for")])
@@ -215,15 +222,14 @@ def reasons(text: str) -> tuple[Why, ...]:
             out.append(Why(explained, reason, m.start("for"), end))
     for m in _PURPOSE_TO.finditer(text):  # "withdrew from the town to spare civilians"
         before = re.findall(r"[A-Za-z’'-]+", text[max(0, m.start() - 30):m.start()])
-        if not before or before[-1].lower() in _WANTING or any(
-                w.start <= m.start() < w.end for w in out):
+        if not before or before[-1].lower() in _WANTING or _read(out, m.start()):
             continue  # "agreed to protect", "wanted to punish": no aim of an act
         reason, end = _clause(text, m.end())
         explained = _nearest_clause(text[:m.start()])
         if reason and explained and len(explained.split()) >= 2 and not _MODAL.search(explained):
             out.append(Why(explained, reason, m.start(), end, kind="aim"))
     for m in _AFTER.finditer(text):
-        if any(w.start <= m.start() < w.end or m.start() <= w.start < m.end() for w in out):
+        if _read(out, m.start()) or any(m.start() <= w.start < m.end() for w in out):
             continue  # "only after the bloc threatened sanctions": a reason already
         if m.group("lead"):  # "After Qatari mediation, the two sides agreed to a truce"
             reason, explained = m.group("lead"), _clause(text, m.end())[0]

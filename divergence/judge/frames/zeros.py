@@ -39,14 +39,13 @@ _NOBODY = re.compile(r"\b(?:no\s+one|no\s*-\s*one|nobody)\b"
                      r"wounded|arrested|detained)\b)", re.I)
 # No one killed or hurt, said of casualties: "caused no casualties", "there were no injuries or
 # deaths"; not "no casualty figures", "no military casualties" (of one side only).
+_NOT_A_FIGURE = r"(?!\s+(?:figures?|counts?|numbers?|tolls?|data|reports?|claims?)\b)"
 _NO_CASUALTIES = re.compile(r"\b(?:no|zero|without\s+(?:any\s+)?)\s*(?P<civ>civilian\s+)?"
                             r"(?:casualties|injuries\s+or\s+deaths|deaths\s+or\s+injuries)\b"
-                            r"(?!\s+(?:figures?|counts?|numbers?|tolls?|data|reports?|"
-                            r"claims?)\b)", re.I)
+                            + _NOT_A_FIGURE, re.I)
 # No one killed, said of deaths: "caused no deaths", "there were no fatalities", "without loss
 # of life" is ``_BLOODLESS``'s.
-_NO_DEATHS = re.compile(r"\bno\s+(?P<civ>civilian\s+)?(?:deaths|fatalities)\b"
-                        r"(?!\s+(?:figures?|counts?|numbers?|tolls?|data|reports?|claims?)\b)",
+_NO_DEATHS = re.compile(r"\bno\s+(?P<civ>civilian\s+)?(?:deaths|fatalities)\b" + _NOT_A_FIGURE,
                         re.I)
 # A zero of some only ("no casualties on its side", "among the crew", "from the second blast"),
 # and one hoped for or of another sense ("hoped there would be", "treated no casualties").
@@ -91,13 +90,11 @@ def no_harm(text: str) -> tuple[tuple[Quantity, str, str], ...]:
     found = [(m, ("deaths",), "person") for m in _NOBODY.finditer(text)
              if m.group("v").lower() in ("harmed", "hurt", "injured", "wounded")]
     found += [(m, ("deaths",), "person") for m in _BLOODLESS.finditer(text)]
-    found += [(m, ("deaths", "injuries"), "civilian" if m.group("civ") else "person")
-              for m in _NO_CASUALTIES.finditer(text)  # "no civilian casualties": of civilians
+    found += [(m, zeroed, "civilian" if m.group("civ") else "person")  # "no civilian
+              for rx, zeroed in ((_NO_CASUALTIES, ("deaths", "injuries")),  # casualties":
+                                 (_NO_DEATHS, ("deaths",)))                 # of civilians
+              for m in rx.finditer(text)
               if not _OF_SOME.match(text, m.end())  # "no casualties on its side": of some
-              and not _HOPED.search(text, max(0, m.start() - 50), m.start())]
-    found += [(m, ("deaths",), "civilian" if m.group("civ") else "person")
-              for m in _NO_DEATHS.finditer(text)
-              if not _OF_SOME.match(text, m.end())
               and not _HOPED.search(text, max(0, m.start() - 50), m.start())]
     for m in _ALL_SAFE.finditer(text):
         group = _GROUP.search(m.group(0))
