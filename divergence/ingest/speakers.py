@@ -29,7 +29,7 @@ SPEAKERISH = re.compile(
     # who speaks at a disaster: "the coast guard said", "according to the fire brigade"
     r"guard|coastguard|brigade|firefighters?|rescuers?|paramedics?|responders|hospitals?|staff|"
     r"crew|operators?|navy|regulators?|inspectors?|coroners?|examiners?|master|workers?|"
-    r"soldiers?|troops|captain|pilots?|junta|regime|administration|leadership|forces|sides|"
+    r"soldiers?|troops|captain|pilots?|junta|regime|administration|leadership|forces?|sides|"
     r"mediators?|premier|chancellor|king|queen|emir|prince|monarch|pope|speaker|airlines?|"
     r"banks?|league|club|federation|association|firms?|utility|carrier|militias?|insurers?|"
     r"manufacturers?|exchange|fund|nurses?|treaty|document|memo|filing|indictment|ruling|"
@@ -174,3 +174,38 @@ def named(spk: str, name: str | None) -> str:
     if name and not re.match(r"[A-Z]", spk.strip()):
         return clean_speaker(name)
     return clean_speaker(spk)
+
+
+# Who speaks for a side: "a spokesman for the rebels", "a senior Harl district official".
+_VOICE_OF = (r"spokes(?:man|woman|men|women|person|people)|officials?|representatives?|sources?|"
+             r"envoys?|members?|aides?|commanders?|leaders?|officers?")
+_FOR_SIDE = re.compile(rf"(?:an?|the|one|two|several)\s+(?:(?:senior|top|chief|local)\s+)?"
+                       rf"(?:{_VOICE_OF})\s+(?:for|of|from)\s+(?P<side>(?:the\s+)?[\w’'-]+"
+                       rf"(?:\s+[\w’'-]+){{0,3}})$", re.I)
+_SIDE_VOICE = re.compile(rf"(?:(?:an?|one|two|several|the)\s+)?(?:(?:senior|top|chief|local)\s+)?"
+                         rf"(?P<side>[\w’'-]+(?:\s+[\w’'-]+){{0,2}}?)\s+(?:{_VOICE_OF})$", re.I)
+
+
+def side_of(speaker: str) -> str:
+    """The side a speaker's "we" stands for: "a spokesman for the rebels" -> "the rebels", "a
+    rebel official" -> "the rebels", "a Harl district official" -> "Harl district", "Marek
+    Dolan, a spokesman for the rebels" -> "the rebels"; a body or a name speaks as itself ("the
+    Red Dune Movement", "the foreign ministry", "Kaltorian officials")."""
+    spk = re.sub(r"^[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3},\s+(?=(?:an?|the)\s)", "",
+                 speaker.strip())
+    if m := _FOR_SIDE.fullmatch(spk):
+        return m.group("side")
+    m = _SIDE_VOICE.fullmatch(spk)
+    side = m.group("side") if m else ""
+    if not side or re.fullmatch(r"senior|top|chief|local", side, re.I) or re.fullmatch(
+            r"[A-Z]\w+(?:ian|an|ese|ish|i)", side):  # "Kaltorian officials" speak as such
+        return speaker.strip()
+    if side[:1].islower() and " " not in side:
+        if side.lower() in _BODIES:
+            return f"the {side}"  # "an army spokesman": the army
+        return side if side.endswith("s") else f"the {side}s"  # "a rebel official": the rebels
+    return f"the {side}" if side[:1].islower() else side  # "an air force officer": the air force
+
+
+_BODIES = frozenset({"army", "military", "government", "police", "navy", "ministry", "cabinet",
+                     "presidency", "command", "party", "movement", "group", "council"})

@@ -22,9 +22,10 @@ from ..wordlists import word_sequences, word_set
 from .attribution import DENIED_NOUNS, Attributed
 from .clauses import is_clause
 from .leads import voiced
+from .quoted import first_person, in_own_words
 from .quotes import carry_quoted_speakers
 from .relays import attributions
-from .speakers import PRONOUNS
+from .speakers import PRONOUNS, side_of
 from .textsafe import unicode_safe
 
 
@@ -321,7 +322,7 @@ def split(article: Article, splitter: Splitter | None = None) -> list[Claim]:
                     stance=("denies" if again.group("deny") else "asserts") if again
                     else att.stance,
                     proposition=_tidy(resolve(text[a:b], att, sent, len(atts) == 1)
-                                      if i == 0 else text[a:b],
+                                      if i == 0 else first_person(text[a:b], att, sent),
                                       joined=i > 0),
                 )
     return resolve_pronoun_speakers(carry_quoted_speakers(text, claims))
@@ -477,7 +478,9 @@ def resolve(prop: str, att: Attributed, sentence: str, single: bool = True) -> s
     that opens what a named speaker said, doing something, stands for the speaker: it for a
     body or a one-word name, they for a plural, he or she only for a person's name. Not in a
     quote before its speaker ("\"He is a criminal,\" X said of Y"), not when the sentence has
-    two speakers, and never before "is" or "was" ("it was an accident")."""
+    two speakers, and never before "is" or "was" ("it was an accident"). First person in a
+    quotation is the speaker's side (``first_person``)."""
+    prop = in_own_words(prop, att, sentence)
     speaker = att.speaker
     body = prop.lstrip("\"“‘' ")
     m = _PRONOUN_SUBJECT.match(body)
@@ -492,7 +495,11 @@ def resolve(prop: str, att: Attributed, sentence: str, single: bool = True) -> s
     named = " " not in who and who[:1].isupper()  # "Hamas said it": a name, not a plural
     person = (not re.match(r"(?:the|a|an)\s", who, re.I) and not plural and not who.isupper()
               and not _BODY_WORDS.search(who) and who[:1].isupper())
-    if ((pro in ("he", "she") and person) or (pro == "they" and plural)
+    side = side_of(who)
+    for_side = pro == "they" and not plural and side != who
+    if for_side:
+        who = side  # "a rebel spokesman said they had not asked": the rebels had not
+    if ((pro in ("he", "she") and person) or (pro == "they" and (plural or for_side))
             or (pro == "it" and (not plural or named) and (named or not person))):
         start = len(prop) - len(body)
         return prop[:start] + who + prop[start + len(m.group("pro")):]

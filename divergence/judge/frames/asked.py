@@ -44,8 +44,14 @@ _THING = (rf"(?:an?\s+|the\s+|any\s+|more\s+)?(?:[\w’'-]+\s+){{0,3}}?"
 _ASK = (r"(?:(?:asked|appealed|applied|pressed|pushed|lobbied|begged|pleaded)\s+"
         r"(?:[^.;,]{0,40}?\s)?for|requested|sought|called\s+for|initiated|proposed)")
 _NOT = (r"(?:never|did\s+not|didn't|has\s+not|had\s+not|have\s+not|hasn't|had\s+never|"
-        r"has\s+never|have\s+never)\s+(?:ask|request|seek|sought|appeal|beg|plead)(?:ed)?|"
-        r"(?:has|have|had)\s+declined\s+to\s+(?:request|ask\s+for|seek)")
+        r"has\s+never|have\s+never|at\s+no\s+(?:point|time|stage))\s+(?:ask|request|seek|"
+        r"sought|appeal|beg|plead)(?:ed)?|"
+        r"(?:has|have|had)\s+declined\s+to\s+(?:request|ask\s+for|seek)|"
+        r"(?:has\s+|have\s+|had\s+)?made\s+no\s+(?:such\s+)?(?:request|appeal|plea)s?")
+# What a denial of asking covers when it names nothing: "we did not ask for anything", "made no
+# request of any kind": a truce and talks among the rest.
+_ANYTHING = re.compile(r"\s*(?:for\s+)?(?:anything|nothing)\b|\s*(?:of\s+any\s+kind|"
+                       r"whatsoever|at\s+all)?\s*(?:[,.;]|$)")
 _CALLING = r"called|contacted|approached|phoned|rang|telephoned"  # ambiguous outside talks
 _CONTACTED = rf"(?:reached\s+out\s+to|{_CALLING})"
 _READERS = (
@@ -57,7 +63,8 @@ _READERS = (
      rf"(?:[\w’'-]+\s+){{1,4}}?to\s+ask\s+for)\s+(?:an?\s+end\s+to\s+)?{_THING}", "asker"),
     # "it was the rebels who asked Oman to mediate", "Oman was asked to mediate by Zaharan"
     (r"\b[Ii]t\s+was\s+(?P<who>(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s+(?:that|who)\s+"
-     rf"(?:asked|requested|sought|begged|pleaded)\s+(?:[\w’'-]+\s+){{0,5}}?(?:for\s+|to\s+)?"
+     rf"(?:had\s+|first\s+)?(?:asked|requested|sought|begged|pleaded|came\s+(?:to\s+"
+     rf"(?:[\w’'-]+\s+){{1,5}}?)?(?:asking|to\s+ask|begging|pleading)(?:\s+for)?)\s+(?:[\w’'-]+\s+){{0,5}}?(?:for\s+|to\s+)?"
      rf"(?:(?:mediate|intervene)\b(?P<med>)|{_THING})", "requester"),
     # "Kessa's envoy phoned the army chief and proposed a truce", "the rebels contacted the
     # mediators and asked for a pause": whoever calls to ask is the one who asked
@@ -79,11 +86,18 @@ _READERS = (
      r"(?:request|behest|urging|initiative|insistence)\b", "requester"),
     (r"\bwas\s+asked\s+to\s+(?:mediate|intervene)(?P<med>)\s+by\s+(?P<who>(?:the\s+)?"
      r"(?:[\w’'-]+\s+){0,4}?[\w’'-]+)(?=\s*[,.;]|\s+(?:who|which|that|and)\b)", "requester"),
+    # "Washington came to the rebels asking for a halt", "came to us begging for a truce"
+    (rf"{_START}{_SUBJ}\s+(?:had\s+|first\s+)?came\s+to\s+(?:[\w’'-]+\s+){{1,5}}?"
+     rf"(?:asking|to\s+ask|begging|pleading|seeking)\s+(?:for\s+)?{_THING}", "requester"),
     # "the Front sued for peace": it asked for an end to the fighting
     (rf"{_START}{_SUBJ}\s+(?:had\s+|has\s+)?sued\s+for\s+(?P<out>peace)\b", "asker"),
     # "Tessary has never asked for peacekeepers", "Estmark has declined to request assistance"
     (rf"{_START}{_SUBJ}\s+(?:{_NOT})\s+(?:[^.;,]{{0,30}}?\s)?(?:for\s+)?{_THING}",
      "not-requester"),
+    # "the rebels had not asked to meet the commanders": no meeting asked for
+    (rf"{_START}{_SUBJ}\s+(?:{_NOT})\s+to\s+(?P<meet>meet|talk|negotiate)\b", "not-requester"),
+    # "we did not ask for anything", "Kessa made no such request": nothing asked for
+    (rf"{_START}{_SUBJ}\s+(?:{_NOT})(?=(?:{_ANYTHING.pattern}))(?P<any>)", "not-requester"),
     # "Dravia reached out first", "Estmark made the first approach", "the commander called the
     # army first", "rebel leaders first contacted the army"
     (rf"{_START}{_SUBJ}\s+(?:had\s+|has\s+)?(?:reached\s+out\s+first|made\s+the\s+first\s+"
@@ -115,7 +129,7 @@ _TALKS = re.compile(rf"truce|ceasefire|cease-fire|talks|negotiat|peace|pause|hal
                     rf"firing|attacks)|{_TRUCE}", re.I)
 _ANY_ASK = re.compile(r"ask|request|sought|seek|appeal|begg|plead|appli|call|press|push|lobb|"
                       r"initiat|propos|reached\s+out|first|contact|declined|behest|came\s+from|"
-                      r"sued|insistence|phoned|rang|approached",
+                      r"sued|insistence|phoned|rang|approached|came\s+to",
                       re.I)
 
 
@@ -134,8 +148,8 @@ def askers(text: str) -> tuple[Credit, ...]:
         return ()  # most claims ask for nothing: one cheap look first
     for rx, role in _RX:
         for m in rx.finditer(text):
-            if re.search(r"\balso\b", m.group(0)) or role != "not-requester" and re.search(
-                    r"\b(?:never|not|declined)\b|n't\b", m.group(0)):
+            if re.search(r"\b(?:also|too)\b", m.group(0)) or role != "not-requester" and re.search(
+                    r"\b(?:never|not|declined|no\s+(?:point|time|stage))\b|n't\b", m.group(0)):
                 continue  # "had also pressed for talks": not the only ones; "never asked": no
             groups = m.groupdict()
             if (groups.get("contact") is not None and _CALLED.search(m.group(0))
@@ -153,10 +167,17 @@ def askers(text: str) -> tuple[Credit, ...]:
                 what = "extension"  # "asked for the pause to be extended": another request
             elif groups.get("halt") is not None:
                 what = "ceasefire"  # "an offer to halt the fighting"
+            elif groups.get("meet") is not None:
+                what = "meeting"
+            elif groups.get("any") is not None:
+                what = "anything"
             else:
                 what = _asked_for(m.group("out"))
             key = subject_key(m.group("who"))
-            if key and key not in ("group", "side"):  # "the group had initiated contacts"
+            if key and key not in ("group", "side") and what == "anything":
+                out += [Credit(thing, role, key, m.start(), m.end())
+                        for thing in ("ceasefire", "meeting", "asked:mediation")]
+            elif key and key not in ("group", "side"):  # "the group had initiated contacts"
                 outcome = what if what in ("meeting", "ceasefire") else f"asked:{what}"
                 # who asked for the truce: one side, as credit.py reads it
                 one = "requester" if role == "asker" and outcome == "ceasefire" else role

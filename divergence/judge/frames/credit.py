@@ -202,7 +202,7 @@ _BARE_AGENT = re.compile(r"(?:The|A|An|It|This|That|They|He|She|We)")
 _NOT_BEFORE = re.compile(r"\bnot\s+$")
 _STARTS = re.compile(r"started|triggered|provoked|initiated|opened\s+fire", re.I)
 # "fired first", "attacked first", "fired the first shots": who started it
-_FIRST_AFTER = re.compile(r"\s+(?:first\b|the\s+first\s+(?:shots?|salvo|rounds?)\b)", re.I)
+_FIRST_AFTER = re.compile(r"(?i)\s+(?:first\b|the\s+(?:first|opening)\s+(?:shot|salvo|round)s?\b)")
 _ARTICLE = re.compile(r"(?:The|A|An)")
 _PROPOSED_I = re.compile(_PROPOSED, re.I)
 # Every pattern a credit comes from (``_frame_credits``), for a first look: the others only

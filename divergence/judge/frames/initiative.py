@@ -122,6 +122,14 @@ _READER_PATTERNS: tuple[tuple[str, str], ...] = (
     # "the prisoner swap was Zalvora's idea"
     (rf"\b(?:{_STEP})\b[^.;]{{0,60}}?\b(?:was|had\s+been)\s+{_WHO}(?:['’]s)?\s+(?:idea|initiative|"
      rf"proposal|request)\b", "initiator"),
+    # "it was Drevania that put forward the halt to air strikes", "it was Zalvora that came up
+    # with the exchange of prisoners", "it was Sundravia that suggested suspending patrols"
+    (rf"\b[Ii]t\s+was\s+{_WHO}\s+(?:that|who)\s+(?:had\s+)?(?:first\s+|originally\s+)?"
+     rf"(?:{_ASKED})\s+(?:{_THING}|{_GERUND})", "initiator"),
+    # "it was the Guard that first approached Drevanian officials about an exchange"
+    (rf"\b[Ii]t\s+was\s+{_WHO}\s+(?:that|who)\s+(?:had\s+)?(?:first\s+)?(?:approached|phoned|"
+     rf"telephoned|contacted|asked|called)\s+(?:[\w’'-]+\s+){{1,8}}?(?:for|about|to\s+(?:ask|"
+     rf"request|propose)\s+for)\s+{_THING}", "initiator"),
     # "X was the side that asked for the telephone contact"
     (rf"{CLAUSE_START}{SUBJECT}\s+(?:was|were)\s+the\s+(?:side|party|one|ones)\s+(?:that|who)\s+"
      rf"(?:first\s+)?(?:asked\s+for|requested|sought|proposed|initiated)\s+{_THING}", "initiator"),

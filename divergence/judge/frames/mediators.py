@@ -66,6 +66,17 @@ _NO_THIRD = re.compile(
     r"\bnot\s+(?:because\s+of|due\s+to|thanks\s+to|through)\s+any\s+(?:outside|foreign|"
     r"external|international|third[- ]party)\s+\w+|"
     r"(?:purely|strictly|entirely)\s+(?:a\s+)?bilateral|"
+    # "owed nothing to any mediator", "outside parties had played no role", "no external
+    # organisation was involved", "no mediator was involved"
+    r"owed\s+nothing\s+to\s+(?:any\s+)?(?:mediators?|intermediar(?:y|ies)|outsiders?|"
+    r"(?:outside|foreign|external|third)\s+\w+)|"
+    r"(?:outside|external|foreign|third)\s+(?:part(?:y|ies)|actors?|countr(?:y|ies)|powers?|"
+    r"organi[sz]ations?|governments?|states?)\s+(?:had\s+|have\s+|has\s+)?(?:played|had)\s+"
+    r"no\s+(?:part|role|hand)|"
+    r"no\s+(?:mediators?|intermediar(?:y|ies)|go-betweens?|(?:outside|foreign|other|third|"
+    r"external)\s+(?:[\w-]+\s+)?(?:part(?:y|ies)|organi[sz]ations?|actors?|countr(?:y|ies)|"
+    r"governments?|states?|powers?|mediators?))\s+(?:was|were|had\s+been|has\s+been)\s+"
+    r"(?:involved|present|needed)|"
     # "the result of bilateral talks and nobody else's"
     r"(?:result|outcome|product|fruit)\s+of\s+(?:direct\s+|purely\s+)?bilateral\s+(?:talks|"
     r"negotiations|contacts|discussions|efforts)\s+(?:alone|and\s+(?:nobody|no\s+one)\s+"
@@ -116,6 +127,11 @@ _NOT_MEDIATOR = tuple(re.compile(rx) for rx in (
     rf"involved{_IN_IT}",
     rf"{_AGENT_NP}(?:['’]s\s+[a-z]+)?\s+(?:had|has|have|played|took)\s+no\s+(?:part|role|hand)"
     rf"{_IN_IT}",
+    # "with Kenya playing no role at any point", "Kenya having had no part in it"
+    rf"\bwith\s+{_AGENT_NP}\s+(?:playing|having\s+(?:had|played))\s+no\s+(?:part|role|hand)\b",
+    # "no involvement from the president", "with no input from Qatar"
+    rf"\b(?:with\s+)?no\s+(?:involvement|input|help|role|part)\s+(?:at\s+all\s+)?(?:from|by|"
+    rf"of)\s+{_AGENT_NP}",
     rf"\bwithout\s+(?:any\s+)?(?:involvement|help|mediation|role)\s+(?:from|of|by)\s+{_AGENT_NP}",
     # "the Emir of Sabrat had 'nothing whatsoever to do' with freeing the guards"
     rf"{_AGENT_NP}\s+(?:had|has|have)\s+(?:had\s+)?['‘\"]?nothing\s+(?:whatsoever\s+|at\s+all\s+)?"

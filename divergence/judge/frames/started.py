@@ -67,8 +67,8 @@ _STARTERS = tuple(re.compile(rx) for rx in (
     rf"{CLAUSE_START}{SUBJECT}\s+(?:had\s+|has\s+|have\s+)?(?:fired|opened\s+fire|struck|"
     rf"attacked|shot|shelled|violated|broke|breached|crossed|expelled)\b[^.;]{{0,50}}?{_FIRST}",
     # "a coast guard vessel fired the first shots at the trawlers"
-    rf"{CLAUSE_START}{SUBJECT}\s+(?:had\s+|has\s+|have\s+)?fired\s+the\s+(?:very\s+)?first\s+"
-    rf"(?:shots?|salvo|rounds?|volley)\b",
+    rf"{CLAUSE_START}{SUBJECT}\s+(?:had\s+|has\s+|have\s+)?fired\s+the\s+(?:very\s+)?(?:first|opening)\s+"
+    rf"(?:shots?|salvos?|rounds?|volleys?)\b",
     # "Iran had pushed the region towards escalation", "dragged the country into war"
     rf"{CLAUSE_START}{SUBJECT}\s+(?:had\s+|has\s+|have\s+)?(?:pushed|dragged|drove|plunged)\s+"
     rf"(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?:towards?|into)\s+(?:an?\s+)?(?:further\s+|wider\s+|"
@@ -203,6 +203,8 @@ def subject_key(span: str) -> str | None:
         return "its"  # the speaker's own side ("its border police"), which ``credit`` reads
     if words[0].lower() in _PEOPLE:
         return words[0].lower()
+    if len(words) > 1 and f"{words[0].lower()}s" in _PEOPLE:
+        return f"{words[0].lower()}s"  # "Rebel leaders", "a rebel spokesman": the rebels
     if len(words) > 1 and words[1].lower() in _OTHERS:
         return None  # "Korvia's rivals": the other side
     if words[0][:1].isupper() and (words[0].lower() in _COMMON_OPENERS or words[0].lower().endswith(

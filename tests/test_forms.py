@@ -1,0 +1,149 @@
+"""A claim in the forms outlets write it: a quotation in the speaker's own voice, "said of" what
+it is about, and the same denial or credit in other words (``benchmarks/form_probes.py``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from divergence.ingest.speakers import side_of
+from divergence.ingest.split import claim_from_text
+from divergence.judge.detectors import Pair
+from divergence.judge.frames.asked import askers
+from divergence.judge.frames.credit import frame_credits, responsibility
+from divergence.judge.frames.started import subject_key
+
+
+def prop(text: str) -> str:
+    return claim_from_text(text, "x:0").content
+
+
+def pair(a: str, b: str, sim: float = 0.6) -> Pair:
+    return Pair(claim_from_text(a, "a:0"), claim_from_text(b, "b:0"), sim)
+
+
+def credits(text: str) -> set[tuple[str, str, str | None]]:
+    return {(x.outcome, x.role, x.agent) for x in frame_credits(claim_from_text(text, "x:0"))}
+
+
+@pytest.mark.parametrize(("speaker", "side"), [
+    ("a rebel spokesman", "the rebels"),
+    ("a spokesman for the rebels", "the rebels"),
+    ("Marek Dolan, a spokesman for the rebels", "the rebels"),
+    ("an army spokesman", "the army"),
+    ("an air force officer", "the air force"),
+    ("a Harl district official", "Harl district"),
+    ("Hamas officials", "Hamas"),
+    ("Kaltorian officials", "Kaltorian officials"),  # a demonym speaks as itself
+    ("the Red Dune Movement", "the Red Dune Movement"),
+    ("a senior official", "a senior official"),  # whose, no one says
+])
+def test_the_side_a_speakers_we_stands_for(speaker: str, side: str) -> None:
+    assert side_of(speaker) == side
+
+
+def test_we_in_a_quotation_is_the_speakers_side() -> None:
+    assert prop('"We did not ask for a truce," a rebel spokesman said.') == (
+        "The rebels did not ask for a truce.")
+    assert prop('"We did not ask for anything," said Marek Dolan, a spokesman for the rebels.'
+                ) == "The rebels did not ask for anything."
+    assert prop('"The army came to us asking for a pause," the Front said.') == (
+        "The army came to the Front asking for a pause.")
+    # not one side; not a quotation; the speaker's own "our" is left to the frames
+    assert prop('"It was settled between the two of us," the ministers said.').startswith(
+        "It was settled between the two of us")
+    assert prop("The ministry said we should wait.") == "We should wait."
+    assert prop('"Our planes were not hit," the air force said.') == "Our planes were not hit."
+
+
+def test_they_after_a_spokesman_is_the_side_he_speaks_for() -> None:
+    assert prop("A rebel spokesman said they did not ask for anything.") == (
+        "The rebels did not ask for anything.")
+    assert prop("The minister said they would wait.") == "They would wait."  # no side named
+
+
+def test_what_a_quotation_is_said_of() -> None:
+    assert prop('"It was a massacre," the minister said of the strike.') == (
+        "The strike was a massacre.")
+    assert prop('"No third country played any role," the ministry said of the deal.') == (
+        "No third country played any role in the deal.")
+    assert prop('"They came to us asking for a truce," the Front said of the delegation.'
+                ) == "The delegation came to the Front asking for a truce."
+    assert prop('"We stopped a war," Dorn said.') == "We stopped a war."  # whose "we"?
+    assert prop('"He is a criminal," Dorn said of Vell.') == "He is a criminal."  # a person
+
+
+def test_a_sides_man_keys_the_side() -> None:
+    assert subject_key("Rebel leaders") == subject_key("the rebels") == "rebels"
+    assert subject_key("a rebel spokesman") == "rebels"
+
+
+def test_who_asked_in_other_words() -> None:
+    def read(text: str) -> set[tuple[str, str, str | None]]:
+        return {(x.outcome, x.role, x.agent) for x in askers(text)}
+
+    assert read("The rebels did not ask for anything.") == {
+        ("ceasefire", "not-requester", "rebels"), ("meeting", "not-requester", "rebels"),
+        ("asked:mediation", "not-requester", "rebels")}
+    assert ("ceasefire", "not-requester", "kessa") in read("Kessa made no such request.")
+    assert read("The rebels at no point requested a truce.") == {
+        ("ceasefire", "not-requester", "rebels")}  # and no request read in it
+    assert read("The Front has not asked to meet the commanders.") == {
+        ("meeting", "not-requester", "front")}
+    assert read("The army came to the Front leaders asking for a halt to the fighting.") == {
+        ("ceasefire", "requester", "army")}
+    assert read("It was the government that had requested the ceasefire.") == {
+        ("ceasefire", "requester", "government")}
+    assert read("The Front too has appealed for a ceasefire.") == set()  # not the only one
+
+
+def test_quoted_denials_of_asking_meet_the_request() -> None:
+    asked = "Rebel leaders asked for the truce."
+    for said in ('"We did not ask for anything," a rebel spokesman said.',
+                 '"We never asked for a truce," said Marek Dolan, a spokesman for the rebels.',
+                 "A rebel spokesman said they had not asked for anything."):
+        assert responsibility(pair(asked, said)) is not None, said
+    assert responsibility(pair(asked, '"We did not ask for anything," the army said.')) is None
+
+
+def test_who_fired_the_opening_salvo_started_it() -> None:
+    assert ("harm", "starter", "korvian") in credits(
+        "A Korvian corvette fired the opening salvo near the islands on Saturday.")
+
+
+@pytest.mark.parametrize("text", [
+    "The ceasefire of Monday owed nothing to any mediator.",
+    "The ministries said outside parties had played no role at any stage of their rail accord.",
+    "The two sides arranged the prisoner exchange, and no external organisation was involved.",
+    '"No third country played any role," the foreign ministry said of the deal.',
+])
+def test_no_one_mediated_in_other_words(text: str) -> None:
+    assert any(role == "mediator" and agent is None for _, role, agent in credits(text)), text
+
+
+def test_a_named_mediator_said_to_have_had_no_part_in_other_words() -> None:
+    assert ("ceasefire", "not-mediator", "kenya") in credits(
+        "Ethiopian envoys alone produced the peace deal, with Kenya playing no role at any point.")
+    assert ("settlement", "not-mediator", "tessary") in credits(
+        "The treaty was worked out by technical experts, with no involvement from the president "
+        "of Tessary.")
+
+
+def test_a_quotation_after_a_colon_is_what_was_said() -> None:
+    assert prop('A rebel spokesman told reporters: "We never asked for any truce."') == (
+        "The rebels never asked for any truce.")
+    assert prop('The ministry said in a statement: "Dravia called first."') == (
+        "Dravia called first.")
+    assert prop("Officials said three things: the truce held and roads opened.").startswith(
+        "Three things:")  # no quotation: left as it was
+
+
+def test_a_cleft_names_whose_initiative_it_was() -> None:
+    from divergence.judge.frames.initiative import initiatives
+
+    def read(text: str) -> set[tuple[str, str, str | None]]:
+        return {(x.outcome, x.role, x.agent) for x in initiatives(text)}
+
+    assert read("It was Drevania that put forward the halt to air strikes.") == {
+        ("ceasefire", "initiator", "drevania")}
+    assert read("It was Zalvora that came up with the exchange of prisoners.") == {
+        ("swap", "initiator", "zalvora")}
