@@ -15,23 +15,36 @@ from .speakers import PRONOUNS, side_of
 
 # First person in a quotation: "we", "us", "our" (not "US", the country).
 _WE = re.compile(r"\b(?:[Ww]e|us)\b(?!['’]\w)")
-_SOME_OF = re.compile(r"\b(?:two|both|all|each|one|none|some|many|most|any|three)\s+of\s+$", re.I)
+# Not one side: "between the two of us", "those of us", "let us"; "we journalists", "we in the
+# opposition" (a "we" that says who it is).
+_SOME_OF = re.compile(r"\b(?:(?:two|both|all|each|one|none|some|many|most|any|three|those)\s+of|"
+                      r"let)\s+$", re.I)
+_WE_WHO = re.compile(r"\s+(?:in\b|[A-Z]\w+|journalists|reporters|citizens|people|members|"
+                     r"residents|farmers|soldiers|workers|women|men|mothers|doctors)\b")
 _QUOTE_MARKS = re.compile(r"[\"“”‘]|(?:^|\s)'")
-
-
-# A person's name ("Dorn", "Ilse Morrow"): no article, capitalised words, not an acronym.
-_PERSON = re.compile(r"(?!(?:The|A|An)\b)[A-Z][a-z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}")
-_BODY = re.compile(r"\b(?:Ministry|Army|Military|Government|Forces?|Agency|Office|Council|"
-                   r"Committee|Service|Group|Movement|Front|Party|Command|Brigades?|Guard|Navy|Police|"
-                   r"Embassy|Administration|Presidency|Cabinet|Union|Alliance|Coalition|"
-                   r"Company|Bank|League|Federation|Association|Corps|Militia|Organi[sz]ation)\b")
+# A body that speaks as itself ("the Red Dune Movement", "the ministry", "the RSF", "the rebels").
+_BODY = re.compile(r"\b(?:[Mm]inistry|[Aa]rmy|[Mm]ilitary|[Gg]overnment|[Ff]orces?|[Aa]gency|"
+                   r"[Oo]ffice|[Cc]ouncil|[Cc]ommittee|[Ss]ervice|[Gg]roup|[Mm]ovement|[Ff]ront|"
+                   r"[Pp]arty|[Cc]ommand|[Bb]rigades?|[Gg]uard|[Nn]avy|[Pp]olice|[Ee]mbassy|"
+                   r"[Aa]dministration|[Pp]residency|[Cc]abinet|[Uu]nion|[Aa]lliance|[Cc]oalition|"
+                   r"[Cc]ompany|[Bb]ank|[Ll]eague|[Ff]ederation|[Aa]ssociation|[Cc]orps|[Mm]ilitia|"
+                   r"[Oo]rgani[sz]ation|[Cc]ommission|[Aa]uthority|[Bb]oard|[Pp]arliament|"
+                   r"[Aa]ssembly|[Ss]enate|[Cc]ourt|[Bb]ureau|rebels|militants|insurgents|"
+                   r"separatists|[A-Z]{2,})\b")
+# One person, whatever body is named before: "a government soldier", "an aid worker".
+_ONE = re.compile(r"(?:soldier|fighter|witness|resident|farmer|worker|survivor|doctor|nurse|"
+                  r"teacher|student|reporter|journalist|analyst|expert|diplomat|man|woman|"
+                  r"civilian|villager|protester|demonstrator|driver|pilot)s?$|(?:wo)?men$")
+_VOICE = re.compile(r"\b(?:spokes\w+|officials?|minister|sources?|officers?|commanders?|"
+                    r"leaders?|envoys?|representatives?|aides?|negotiators?)\b", re.I)
 
 
 def first_person(prop: str, att: Attributed, sentence: str) -> str:
     """"'We never asked for a truce,' a rebel spokesman said": the rebels never asked for it.
-    In a quotation, "we", "us" and "our" are the speaker's side (``side_of``); read so, the
-    statement lines up with the same one told in the third person. Only in a sentence that
-    quotes, for a speaker who is no pronoun."""
+    In a quotation, "we" and "us" are the speaker's side (``side_of``), or the speaker when it
+    is a body that speaks as itself ("the Red Dune Movement", "the ministry"); read so, the
+    statement lines up with the same one told in the third person. Whose "we" a person, a
+    witness or "a senior official" speaks for is not said: left as it is."""
     speaker = att.speaker
     if (not speaker or speaker.lower() in PRONOUNS or not _QUOTE_MARKS.search(sentence)
             or not _WE.search(prop)):
@@ -39,29 +52,36 @@ def first_person(prop: str, att: Attributed, sentence: str) -> str:
     role = re.search(rf"\b{re.escape(speaker)},\s+(?P<role>(?:an?|the)\s+[^,.;\"“”]+)",
                      sentence)  # "said Marek Dolan, a spokesman for the rebels"
     side = side_of(f"{speaker}, {role.group('role')}" if role else speaker)
-    if side == speaker and _PERSON.fullmatch(speaker) and not _BODY.search(speaker):
-        return prop  # "'We stopped a war,' Dorn said": whose "we", a person's name does not say
-    owner = f"{side}'" if side.endswith("s") else f"{side}'s"
+    if side is None:
+        if role or not _BODY.search(speaker) or _VOICE.search(speaker) or _ONE.search(speaker):
+            return prop  # "a senior official", "Mara Tolk, a farmer", "a government soldier"
+        side = speaker
 
     def swap(m: re.Match[str]) -> str:
-        if _SOME_OF.search(prop, 0, m.start()):
-            return m.group(0)  # "between the two of us": not one side
-        word = m.group(0).lower()
-        said = owner if word == "our" else side
-        at_start = not prop[:m.start()].strip(" \"“‘'")
-        return said[:1].upper() + said[1:] if at_start else said
+        if _SOME_OF.search(prop, 0, m.start()) or _WE_WHO.match(prop, m.end()):
+            return m.group(0)  # "between the two of us", "we journalists": not one side
+        if not prop[:m.start()].strip(" \"“‘'"):
+            return side[:1].upper() + side[1:]
+        return re.sub(r"^The\b", "the", side)
 
     return _WE.sub(swap, prop)
 
 
-# What a cue took before a colon and a quotation: "told reporters: \"...\"", "said in a
-# statement: \"...\"" (the quotation is what was said).
-_COLON_LEAD = re.compile(r"^\s*(?:[\w’'-]+\s+){0,4}?[\w’'-]+:\s*(?=[\"“‘])")
+# What a cue took before a colon and a quotation that opens with a capital: "told reporters:
+# \"We ...\"", "said in a statement: \"The ...\"" (not "had one demand: \"a full withdrawal\"").
+_COLON_LEAD = re.compile(r"^\s*(?:(?!(?:is|was|were|are|be|been|has|have|had)\b)[\w’'-]+\s+){0,4}?"
+                         r"(?!(?:is|was|were|are|be|been|has|have|had)\b)[\w’'-]+:\s*"
+                         r"(?=[\"“‘][A-Z])")
 # "'...,' the ministry said of the deal": what a quotation is about, after its cue.
 _SAID_OF = re.compile(r"\b(?:said|says|added|wrote|stated|declared|told\s+(?:[\w-]+\s+){1,3}?)"
                       r"\s+of\s+(?P<np>(?:the|this|that|its|their|his|her)\s+(?:[\w’'-]+\s+){0,3}?"
                       r"[a-z][\w’'-]*)\s*[.!]?[\"”’']*\s*$")
-_IT_OPENS = re.compile(r"[\"“‘']?(?:It|This|That|They|He|She)\s+(?=[a-z])")
+_IT_OPENS = re.compile(r"[\"“‘']?(?:(?P<it>It|This|That)(?P<s>['’]s)?|(?P<who>They|He|She))\s+"
+                       r"(?=[a-z])")
+# "It is too early to say", "It was the rebels who fired first": "it" stands for nothing.
+_DUMMY_IT = re.compile(r"[\"“‘']?It(?:['’]s|\s+(?:is|was|remains|seems))\s+(?:[\w’'-]+\s+){0,4}?"
+                       r"(?:who|that|to|whether|when|how|why|time)\b")
+_ITS = re.compile(r"\b(?:it|this|that|I)\b")
 # What a statement may be said of and read as happening in: "... died," she said of the strike.
 _HAPPENING = re.compile(r"(?:deal|agreement|accord|truce|ceasefire|talks|strike|attack|blast|"
                         r"explosion|raid|incident|clashes|fighting|offensive|operation|siege|"
@@ -79,11 +99,15 @@ def said_of(prop: str, att: Attributed, sentence: str) -> str:
     if not m:
         return prop
     np_ = m.group("np")
+    thing = bool(_HAPPENING.search(np_))
     it = _IT_OPENS.match(prop)
-    if it:  # "'They came to us,' X said of the delegation": the delegation came
-        return np_[:1].upper() + np_[1:] + " " + prop[it.end():]
-    if _HAPPENING.search(np_):
-        return f"{prop.rstrip(' .,;')} in {np_}"
+    if it and not _DUMMY_IT.match(prop) and (it.group("who") is None) == thing:
+        # "'It was a massacre,' she said of the strike"; "'They came to us,' X said of the
+        # delegation" (a person or a group for "they", "he", "she"; a happening for "it")
+        verb = " is " if it.group("s") else " "
+        return np_[:1].upper() + np_[1:] + verb + prop[it.end():]
+    if thing and not it and np_.lower() not in prop.lower() and not _ITS.search(prop):
+        return f"{prop.rstrip(' .,;')} in {np_}"  # not "we had nothing to do with it"
     return prop
 
 

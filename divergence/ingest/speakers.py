@@ -178,34 +178,55 @@ def named(spk: str, name: str | None) -> str:
 
 # Who speaks for a side: "a spokesman for the rebels", "a senior Harl district official".
 _VOICE_OF = (r"spokes(?:man|woman|men|women|person|people)|officials?|representatives?|sources?|"
-             r"envoys?|members?|aides?|commanders?|leaders?|officers?")
+             r"envoys?|members?|aides?|commanders?|leaders?|officers?|negotiators?")
 _FOR_SIDE = re.compile(rf"(?:an?|the|one|two|several)\s+(?:(?:senior|top|chief|local)\s+)?"
-                       rf"(?:{_VOICE_OF})\s+(?:for|of|from)\s+(?P<side>(?:the\s+)?[\w’'-]+"
+                       rf"(?:{_VOICE_OF}|statements?)\s+(?:for|of|from|by)\s+(?P<side>(?:the\s+)?[\w’'-]+"
                        rf"(?:\s+[\w’'-]+){{0,3}})$", re.I)
-_SIDE_VOICE = re.compile(rf"(?:(?:an?|one|two|several|the)\s+)?(?:(?:senior|top|chief|local)\s+)?"
-                         rf"(?P<side>[\w’'-]+(?:\s+[\w’'-]+){{0,2}}?)\s+(?:{_VOICE_OF})$", re.I)
+_SIDE_VOICE = re.compile(rf"(?:(?:[Aa]n?|[Oo]ne|[Tt]wo|[Ss]everal|[Tt]he)\s+)?"
+                         rf"(?:(?:[Ss]enior|[Tt]op|[Cc]hief|[Ll]ocal|[Dd]eputy|[Vv]ice|[Aa]cting|"
+                         rf"[Ff]ormer)\s+)?"
+                         rf"(?P<side>[\w’'-]+(?:\s+[\w’'-]+){{0,2}}?)\s+(?:{_VOICE_OF})"
+                         rf"(?:\s+[A-Z][\w’'.-]*){{0,3}}$")  # "Rebel spokesman Ander Voss"
+# A named side's man: "Sundravia's economy minister", "the Front's chief negotiator".
+_OWNER = re.compile(r"(?P<the>the\s+)?(?P<side>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})['’]s\s+"
+                    r"(?:[\w-]+\s+){0,3}?(?:minister|spokes\w+|officials?|envoy|ambassador|"
+                    r"negotiator|commander|chief|president|leader|representative)")
+# Who a member speaks for: "a rebel commander" for the rebels (not "a security source").
+_MEMBERS = frozenset({"rebel", "separatist", "insurgent", "militant", "guerrilla", "loyalist",
+                      "opposition"})
+_BODIES = frozenset({"army", "military", "government", "police", "navy", "ministry", "cabinet",
+                     "presidency", "command", "party", "movement", "council", "force", "guard",
+                     "coastguard", "junta", "militia"})
 
 
-def side_of(speaker: str) -> str:
-    """The side a speaker's "we" stands for: "a spokesman for the rebels" -> "the rebels", "a
-    rebel official" -> "the rebels", "a Harl district official" -> "Harl district", "Marek
-    Dolan, a spokesman for the rebels" -> "the rebels"; a body or a name speaks as itself ("the
-    Red Dune Movement", "the foreign ministry", "Kaltorian officials")."""
+def side_of(speaker: str) -> str | None:
+    """The side a speaker's "we" stands for, when the speaker's words name one: "a spokesman for
+    the rebels" and "a rebel official" -> "the rebels", "an army spokesman" and "the army's
+    spokesman" -> "the army", "a Harl district official" -> "Harl district", "Marek Dolan, a
+    spokesman for the rebels" -> "the rebels", "Kaltorian officials" as they are (keyed as
+    Kaltoria); None for "a senior official", "a security source", "a farmer", a body or a name
+    (which speak as themselves)."""
     spk = re.sub(r"^[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3},\s+(?=(?:an?|the)\s)", "",
                  speaker.strip())
-    if m := _FOR_SIDE.fullmatch(spk):
-        return m.group("side")
-    m = _SIDE_VOICE.fullmatch(spk)
-    side = m.group("side") if m else ""
-    if not side or re.fullmatch(r"senior|top|chief|local", side, re.I) or re.fullmatch(
-            r"[A-Z]\w+(?:ian|an|ese|ish|i)", side):  # "Kaltorian officials" speak as such
-        return speaker.strip()
-    if side[:1].islower() and " " not in side:
-        if side.lower() in _BODIES:
-            return f"the {side}"  # "an army spokesman": the army
-        return side if side.endswith("s") else f"the {side}s"  # "a rebel official": the rebels
-    return f"the {side}" if side[:1].islower() else side  # "an air force officer": the air force
-
-
-_BODIES = frozenset({"army", "military", "government", "police", "navy", "ministry", "cabinet",
-                     "presidency", "command", "party", "movement", "group", "council"})
+    own = _OWNER.fullmatch(spk)
+    if own:
+        return (own.group("the") or "") + own.group("side")  # "Sundravia's economy minister"
+    m = _FOR_SIDE.fullmatch(spk) or _SIDE_VOICE.fullmatch(spk)
+    if not m:
+        return None
+    side = re.sub(r"['’]s?$", "", m.group("side"))  # "the army's spokesman": the army
+    if m.re is _FOR_SIDE:
+        return side
+    low = side.lower()
+    if re.fullmatch(r"senior|top|chief|local|the", low):
+        return None
+    if re.fullmatch(r"[A-Z]\w+(?:ian|an|ese|ish|i)", side):
+        return speaker.strip()  # "Kaltorian officials" speak for Kaltoria, keyed so
+    last = low.split()[-1]
+    if side[:1].isupper() and last not in _BODIES and low.rstrip("s") not in _MEMBERS:
+        return side  # "a Grath Holdings spokesman", "Hamas officials"
+    if last in _BODIES:  # "an army spokesman", "an air force officer", "a Korvian army officer"
+        return f"the {side if side[:1].isupper() and ' ' in side else low}"
+    if " " not in low and low.rstrip("s") in _MEMBERS:
+        return f"the {low.rstrip('s')}s" if low.rstrip("s") != "opposition" else "the opposition"
+    return None

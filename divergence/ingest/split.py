@@ -496,8 +496,8 @@ def resolve(prop: str, att: Attributed, sentence: str, single: bool = True) -> s
     person = (not re.match(r"(?:the|a|an)\s", who, re.I) and not plural and not who.isupper()
               and not _BODY_WORDS.search(who) and who[:1].isupper())
     side = side_of(who)
-    for_side = pro == "they" and not plural and side != who
-    if for_side:
+    for_side = pro == "they" and not plural and side is not None
+    if side is not None and for_side:
         who = side  # "a rebel spokesman said they had not asked": the rebels had not
     if ((pro in ("he", "she") and person) or (pro == "they" and (plural or for_side))
             or (pro == "it" and (not plural or named) and (named or not person))):

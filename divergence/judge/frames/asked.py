@@ -50,8 +50,8 @@ _NOT = (r"(?:never|did\s+not|didn't|has\s+not|had\s+not|have\s+not|hasn't|had\s+
         r"(?:has\s+|have\s+|had\s+)?made\s+no\s+(?:such\s+)?(?:request|appeal|plea)s?")
 # What a denial of asking covers when it names nothing: "we did not ask for anything", "made no
 # request of any kind": a truce and talks among the rest.
-_ANYTHING = re.compile(r"\s*(?:for\s+)?(?:anything|nothing)\b|\s*(?:of\s+any\s+kind|"
-                       r"whatsoever|at\s+all)?\s*(?:[,.;]|$)")
+_ANYTHING = re.compile(r"\s*(?:for\s+)?(?:anything|nothing)(?:\s+(?:at\s+all|whatsoever))?\s*"
+                       r"(?:[,.;]|$)|\s*(?:of\s+any\s+kind|whatsoever|at\s+all)?\s*(?:[,.;]|$)")
 _CALLING = r"called|contacted|approached|phoned|rang|telephoned"  # ambiguous outside talks
 _CONTACTED = rf"(?:reached\s+out\s+to|{_CALLING})"
 _READERS = (
