@@ -19,7 +19,6 @@ two commits compare side by side. Writes benchmarks/results/context_probes[_<roo
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from collections.abc import Callable
@@ -27,7 +26,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from type_probes import probe_args, probe_rows, root_judge  # noqa: E402
+from type_probes import probe_args, probe_rows, root_judge, write_results  # noqa: E402
 
 NAMES = ("titles", "times", "credit", "rejections", "counts", "provoked", "asked", "valid8",
          "valid", "valid2", "valid3", "valid4", "valid5", "valid6", "valid7", "valid9",
@@ -77,7 +76,6 @@ WRAPS: dict[str, Callable[[str, str], tuple[str, str]]] = {
 def main() -> int:
     args = probe_args(__doc__, NAMES)
     label = root_judge(args.root)
-    from divergence.ingest.io import atomic_write
 
     out: dict = {"root": str(args.root), "wraps": list(WRAPS), "probes": {}}
     print("| probe | conflicts | " + " | ".join(WRAPS) + " |")
@@ -98,10 +96,7 @@ def main() -> int:
     out["total"] = total
     print("| all | " + str(sum(p["conflicts"] for p in out["probes"].values())) + " | "
           + " | ".join(str(total[w]) for w in WRAPS) + " |")
-    tag = "" if args.root.resolve() == HERE.parent else f"_{args.root.resolve().name}"
-    dest = HERE / "results" / f"context_probes{tag}.json"
-    atomic_write(dest, json.dumps(out, indent=1) + "\n")
-    print(f"wrote {dest}", file=sys.stderr)
+    write_results("context_probes", args.root, out)
     return 0
 
 

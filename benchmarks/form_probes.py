@@ -29,7 +29,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from type_probes import probe_args, probe_rows, root_judge  # noqa: E402
+from type_probes import probe_args, probe_rows, root_judge, write_results  # noqa: E402
 
 NAMES = ("titles", "times", "credit", "rejections", "counts", "provoked", "asked", "valid8",
          "valid", "valid2", "valid3", "valid4", "valid5", "valid6", "valid7", "valid9",
@@ -65,7 +65,6 @@ def score(rows: list[dict], said_of: dict[str, str]) -> dict[str, dict[str, int]
 def main() -> int:
     args = probe_args(__doc__, NAMES)
     label = root_judge(args.root)
-    from divergence.ingest.io import atomic_write
 
     res: dict[str, dict] = {}
     labels: dict[str, dict[str, str]] = {}
@@ -90,11 +89,8 @@ def main() -> int:
     print("| all | " + " | ".join(f"{total[f]['found']}/{total[f]['conflicts']} / "
                                    f"{total[f]['false']}/{total[f]['compatible']}"
                                    for f in FORMS) + " |")
-    tag = "" if args.root.resolve() == HERE.parent.resolve() else f"_{args.root.resolve().name}"
-    out = HERE / "results" / f"form_probes{tag}.json"
-    atomic_write(out, json.dumps({"root": str(args.root), "probes": res, "labels": labels},
-                                indent=1) + "\n")
-    print(f"wrote {out}", file=sys.stderr)
+    write_results("form_probes", args.root, {"root": str(args.root), "probes": res,
+                                             "labels": labels})
     return 0
 
 

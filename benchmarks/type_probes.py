@@ -113,6 +113,17 @@ def root_judge(root: Path) -> Callable[[str, str], str]:
     return lambda a, b: compare_texts(a, b, emb, judge)["label"]
 
 
+def write_results(stem: str, root: Path, out: object) -> None:
+    """``results/<stem>[_<root>].json`` (the root's folder name when it is another checkout),
+    written whole or not at all, and said on stderr."""
+    from divergence.ingest.io import atomic_write
+
+    tag = "" if root.resolve() == HERE.parent else f"_{root.resolve().name}"
+    dest = HERE / "results" / f"{stem}{tag}.json"
+    atomic_write(dest, json.dumps(out, indent=1) + "\n")
+    print(f"wrote {dest}", file=sys.stderr)
+
+
 def probe_rows(name: str, tool: str) -> list[dict] | None:
     """A probe's pairs (``data/type_probes_<name>.jsonl``), or None (said on stderr)."""
     path = HERE / "data" / f"type_probes_{name}.jsonl"
@@ -125,7 +136,6 @@ def probe_rows(name: str, tool: str) -> list[dict] | None:
 def main() -> int:
     args = probe_args(__doc__, NAMES)
     label = root_judge(args.root)
-    from divergence.ingest.io import atomic_write
 
     out = {"root": str(args.root)}
     for name in args.names:
@@ -141,10 +151,7 @@ def main() -> int:
                  if len(s["found_by_kind"]) > 1 else "")
               + (f"; agreed {s['agreed']}, look-alikes agreed {s['look_alikes_agreed']}"
                  if "agreed" in s else ""))
-    tag = "" if args.root.resolve() == HERE.parent else f"_{args.root.resolve().name}"
-    dest = HERE / "results" / f"type_probes{tag}.json"
-    atomic_write(dest, json.dumps(out, indent=1) + "\n")
-    print(f"wrote {dest}", file=sys.stderr)
+    write_results("type_probes", args.root, out)
     return 0
 
 

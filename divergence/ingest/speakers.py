@@ -192,11 +192,10 @@ _OWNER = re.compile(r"(?P<the>the\s+)?(?P<side>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3
                     r"(?:[\w-]+\s+){0,3}?(?:minister|spokes\w+|officials?|envoy|ambassador|"
                     r"negotiator|commander|chief|president|leader|representative)")
 # Who a member speaks for: "a rebel commander" for the rebels (not "a security source").
-_MEMBERS = frozenset({"rebel", "separatist", "insurgent", "militant", "guerrilla", "loyalist",
-                      "opposition"})
+_MEMBERS = frozenset({"rebel", "separatist", "insurgent", "militant", "guerrilla", "loyalist"})
 _BODIES = frozenset({"army", "military", "government", "police", "navy", "ministry", "cabinet",
                      "presidency", "command", "party", "movement", "council", "force", "guard",
-                     "coastguard", "junta", "militia"})
+                     "coastguard", "junta", "militia", "opposition"})
 
 
 def side_of(speaker: str) -> str | None:
@@ -228,5 +227,5 @@ def side_of(speaker: str) -> str | None:
     if last in _BODIES:  # "an army spokesman", "an air force officer", "a Korvian army officer"
         return f"the {side if side[:1].isupper() and ' ' in side else low}"
     if " " not in low and low.rstrip("s") in _MEMBERS:
-        return f"the {low.rstrip('s')}s" if low.rstrip("s") != "opposition" else "the opposition"
+        return f"the {low.rstrip('s')}s"  # "a rebel official": the rebels
     return None

@@ -495,11 +495,10 @@ def resolve(prop: str, att: Attributed, sentence: str, single: bool = True) -> s
     named = " " not in who and who[:1].isupper()  # "Hamas said it": a name, not a plural
     person = (not re.match(r"(?:the|a|an)\s", who, re.I) and not plural and not who.isupper()
               and not _BODY_WORDS.search(who) and who[:1].isupper())
-    side = side_of(who)
-    for_side = pro == "they" and not plural and side is not None
-    if side is not None and for_side:
+    side = side_of(who) if pro == "they" and not plural else None
+    if side is not None:
         who = side  # "a rebel spokesman said they had not asked": the rebels had not
-    if ((pro in ("he", "she") and person) or (pro == "they" and (plural or for_side))
+    if ((pro in ("he", "she") and person) or (pro == "they" and (plural or side is not None))
             or (pro == "it" and (not plural or named) and (named or not person))):
         start = len(prop) - len(body)
         return prop[:start] + who + prop[start + len(m.group("pro")):]

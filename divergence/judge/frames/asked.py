@@ -50,8 +50,8 @@ _NOT = (r"(?:never|did\s+not|didn't|has\s+not|had\s+not|have\s+not|hasn't|had\s+
         r"(?:has\s+|have\s+|had\s+)?made\s+no\s+(?:such\s+)?(?:request|appeal|plea)s?")
 # What a denial of asking covers when it names nothing: "we did not ask for anything", "made no
 # request of any kind": a truce and talks among the rest.
-_ANYTHING = re.compile(r"\s*(?:for\s+)?(?:anything|nothing)(?:\s+(?:at\s+all|whatsoever))?\s*"
-                       r"(?:[,.;]|$)|\s*(?:of\s+any\s+kind|whatsoever|at\s+all)?\s*(?:[,.;]|$)")
+_ANYTHING = (r"\s*(?:for\s+)?(?:anything|nothing)(?:\s+(?:at\s+all|whatsoever))?\s*(?:[,.;]|$)|"
+             r"\s*(?:of\s+any\s+kind|whatsoever|at\s+all)?\s*(?:[,.;]|$)")
 _CALLING = r"called|contacted|approached|phoned|rang|telephoned"  # ambiguous outside talks
 _CONTACTED = rf"(?:reached\s+out\s+to|{_CALLING})"
 _READERS = (
@@ -64,7 +64,8 @@ _READERS = (
     # "it was the rebels who asked Oman to mediate", "Oman was asked to mediate by Zaharan"
     (r"\b[Ii]t\s+was\s+(?P<who>(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s+(?:that|who)\s+"
      rf"(?:had\s+|first\s+)?(?:asked|requested|sought|begged|pleaded|came\s+(?:to\s+"
-     rf"(?:[\w’'-]+\s+){{1,5}}?)?(?:asking|to\s+ask|begging|pleading)(?:\s+for)?)\s+(?:[\w’'-]+\s+){{0,5}}?(?:for\s+|to\s+)?"
+     rf"(?:[\w’'-]+\s+){{1,5}}?)?(?:asking|to\s+ask|begging|pleading)(?:\s+for)?)\s+"
+     rf"(?:[\w’'-]+\s+){{0,5}}?(?:for\s+|to\s+)?"
      rf"(?:(?:mediate|intervene)\b(?P<med>)|{_THING})", "requester"),
     # "Kessa's envoy phoned the army chief and proposed a truce", "the rebels contacted the
     # mediators and asked for a pause": whoever calls to ask is the one who asked
@@ -97,7 +98,7 @@ _READERS = (
     # "the rebels had not asked to meet the commanders": no meeting asked for
     (rf"{_START}{_SUBJ}\s+(?:{_NOT})\s+to\s+(?P<meet>meet|talk|negotiate)\b", "not-requester"),
     # "we did not ask for anything", "Kessa made no such request": nothing asked for
-    (rf"{_START}{_SUBJ}\s+(?:{_NOT})(?=(?:{_ANYTHING.pattern}))(?P<any>)", "not-requester"),
+    (rf"{_START}{_SUBJ}\s+(?:{_NOT})(?=(?:{_ANYTHING}))(?P<any>)", "not-requester"),
     # "Dravia reached out first", "Estmark made the first approach", "the commander called the
     # army first", "rebel leaders first contacted the army"
     (rf"{_START}{_SUBJ}\s+(?:had\s+|has\s+)?(?:reached\s+out\s+first|made\s+the\s+first\s+"
@@ -169,19 +170,18 @@ def askers(text: str) -> tuple[Credit, ...]:
                 what = "ceasefire"  # "an offer to halt the fighting"
             elif groups.get("meet") is not None:
                 what = "meeting"
-            elif groups.get("any") is not None:
-                what = "anything"
-            else:
+            elif groups.get("any") is None:
                 what = _asked_for(m.group("out"))
+            else:  # nothing asked for: a truce, talks and mediation among the rest
+                what = ""
+            whats = (what,) if what else ("ceasefire", "meeting", "mediation")
             key = subject_key(m.group("who"))
-            if key and key not in ("group", "side") and what == "anything":
-                out += [Credit(thing, role, key, m.start(), m.end())
-                        for thing in ("ceasefire", "meeting", "asked:mediation")]
-            elif key and key not in ("group", "side"):  # "the group had initiated contacts"
-                outcome = what if what in ("meeting", "ceasefire") else f"asked:{what}"
-                # who asked for the truce: one side, as credit.py reads it
-                one = "requester" if role == "asker" and outcome == "ceasefire" else role
-                out.append(Credit(outcome, one, key, m.start(), m.end()))
+            if key and key not in ("group", "side"):  # "the group had initiated contacts"
+                for thing in whats:
+                    outcome = thing if thing in ("meeting", "ceasefire") else f"asked:{thing}"
+                    # who asked for the truce: one side, as credit.py reads it
+                    one = "requester" if role == "asker" and outcome == "ceasefire" else role
+                    out.append(Credit(outcome, one, key, m.start(), m.end()))
                 if purpose is not None:  # "approached Velia first to propose an end to the
                     # fighting" also made the first approach ("Velia made the first approach")
                     out.append(Credit("asked:contact", role, key, m.start(), m.end()))
