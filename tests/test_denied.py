@@ -136,6 +136,51 @@ def test_a_denial_of_one_sides_act_is_no_dispute_with_the_others_act() -> None:
                  "India said it had shot down two Pakistani fighter jets.") == "conflict"
 
 
+def test_a_denial_of_one_value_is_no_dispute_with_another_value() -> None:
+    """What is denied is one day or one count: another day or count told beside it may be true
+    too ("denied that ministers met on Monday" / "they met on Thursday")."""
+    from divergence.judge import NLIJudge
+
+    judge = NLIJudge()  # rules and frames alone
+
+    def label(a: str, b: str) -> str:
+        p = pair(a, b, sim=0.7)
+        return judge.judge_pairs([p.a], [p.b], [0.7])[0].label
+
+    for a, b in (("The premier's office denied that ministers had discussed a truce on Monday.",
+                  "Ministers discussed the truce at a cabinet meeting on Thursday, the office "
+                  "said."),
+                 ("The army denied that 40 people had died in the raid on Holm.",
+                  "Twelve people died in the raid on Holm, the army said.")):
+        assert label(a, b) != "conflict", (a, b)
+    # a bound denied, and a value beyond it, still clash
+    assert label("The ministry denied that the death toll in the Holm raid had exceeded 100.",
+                 "The death toll in the Holm raid reached 150, hospital officials said."
+                 ) == "conflict"
+    # the same day, asserted and denied, still clashes
+    assert label("The premier's office denied that ministers had discussed a truce on Monday.",
+                 "Ministers discussed a truce at a cabinet meeting on Monday, aides said."
+                 ) == "conflict"
+
+
+def test_a_negation_of_another_days_happening_is_no_clash() -> None:
+    from divergence.judge.stances import polarity_other_day
+    from divergence.records import Reason
+
+    flip = [Reason("negation", "worded apart", ("a:0", "b:0"), weight=0.5)]
+    told = claim_from_text("Border police pushed back about 60 migrants across the river on "
+                           "Tuesday night.", "a:0")
+    for day, kept in (("Thursday", []), ("Tuesday", flip)):
+        other = claim_from_text(f"No one had been sent back across the river on {day} night.",
+                                "b:0")
+        assert polarity_other_day(told, other, flip) == kept, day
+    # a weekday against a date, a span, or the day of a saying: not compared
+    for other in ("No one had been sent back across the river on May 4.",
+                  "No one had been sent back across the river since Thursday.",
+                  "No one had been sent back, in a statement issued on Thursday."):
+        assert polarity_other_day(told, claim_from_text(other, "b:0"), flip) == flip, other
+
+
 def test_fire_on_people_denied_meets_fire_on_the_crowd() -> None:
     # "people" is no actor once it is what was fired on, and ends its phrase before "seeking";
     # people and a crowd are one thing to fire on.

@@ -62,6 +62,32 @@ def test_compare_attribution_and_text_output() -> None:
 
 
 @pytest.mark.slow
+def test_compare_a_statement_that_tells_both_sides_is_no_conflict_with_one() -> None:
+    """"X said P, a charge Y denied" reports the dispute: beside "Y denied P" it tells one of its
+    two positions, not the other's account; a count that differs still clashes."""
+    told = "Residents of Hove accused soldiers of beating detainees, an allegation the army denied."
+    res = CliRunner().invoke(main, ["compare", told, "The army rejected accusations from Hove "
+                                    "residents that its troops had beaten detainees.",
+                                    "--format", "json"])
+    assert json.loads(res.stdout)["label"] != "conflict"  # here the two denials agree
+    res = CliRunner().invoke(main, ["compare", "The Tarn coast guard denied ramming a trawler "
+                                    "from Brel on Sunday, contradicting the account given by its "
+                                    "captain.", "The Tarn coast guard rammed a trawler from Brel "
+                                    "on Sunday, the captain said.", "--format", "json"])
+    out = json.loads(res.stdout)
+    assert out["label"] == "neither" and "both-sides" in {r["type"] for r in out["reasons"]}
+    # two voices in one sentence that do not dispute each other tell no dispute
+    res = CliRunner().invoke(main, ["compare", "Troops entered Varn on Monday; the army says they "
+                                    "met no resistance.", "No troops entered Varn, the defence "
+                                    "ministry said.", "--format", "json"])
+    assert json.loads(res.stdout)["label"] == "conflict"
+    res = CliRunner().invoke(main, ["compare", "Residents said 12 detainees were beaten, an "
+                                    "allegation the army denied.",
+                                    "Residents said 40 detainees were beaten.", "--format", "json"])
+    assert json.loads(res.stdout)["label"] == "conflict"
+
+
+@pytest.mark.slow
 def test_compare_agree_paraphrase() -> None:
     res = CliRunner().invoke(main, [
         "compare", "The council approved the harbour budget on Friday.",

@@ -46,6 +46,12 @@ def credits(text: str) -> set[tuple[str, str, str | None]]:
     ("Mara Tolk, a farmer", None),
     ("Sundravia's economy minister", "Sundravia"),
     ("deputy party leader Ewa Marsh", "the party"),
+    ("the chief executive of Valdo Telecom", "Valdo Telecom"),  # the head of a named body
+    ("Defence Minister Ivo Brekk of Norlund", "Norlund"),
+    ("the Osk city council's press chief", "the Osk city council"),
+    ("a resident of Tarn", None),  # no office: whose "we", not said
+    ("Nora Bell of Tarn", None),
+    ("Dario Fenn of the Kessa Times", None),
 ])
 def test_the_side_a_speakers_we_stands_for(speaker: str, side: str | None) -> None:
     assert side_of(speaker) == side
@@ -70,12 +76,67 @@ def test_we_in_a_quotation_is_the_speakers_side() -> None:
     assert prop('"Our planes were not hit," the air force said.') == "Our planes were not hit."
 
 
+def test_i_in_a_quotation_is_the_named_speaker() -> None:
+    assert prop("'I did not vote for the budget,' lawmaker Ines Varl wrote on Wednesday.") == (
+        "Ines Varl did not vote for the budget.")
+    assert prop('"I have never taken a gift from a contractor," Deputy Minister Arlo Penn said.'
+                ) == "Arlo Penn has never taken a gift from a contractor."
+    assert prop('"I want a recount," said Mara Tolk.') == "Mara Tolk wants a recount."
+    # a view ("I think": "X thinks" reads as hedged), an adverb first, a quotation inside
+    # another's account: left as said
+    assert prop('"I think the plan will fail," said Mara Tolk.') == "I think the plan will fail."
+    assert prop('"I also want a recount," said Mara Tolk.') == "I also want a recount."
+    assert prop('Mara Tolk said the guard shouted, "I will shoot."').endswith('"I will shoot.')
+    # a verb whose third person is not known, an unnamed speaker: left as said
+    assert prop('"I go home now," said Mara Tolk.') == "I go home now."
+    assert prop('"I did not see it," the official said.') == "I did not see it."
+    # someone speaking for another; a numeral after a name; "succeed" is no past tense
+    assert prop("'I was not at the club,' said a lawyer for Ines Varl.") == (
+        "I was not at the club.")
+    assert prop("'World War I ended in 1918,' historian Nora Bell said.") == (
+        "World War I ended in 1918.")
+    assert prop("'I succeed where others failed,' Dario Fenn said.") == (
+        "I succeed where others failed.")
+
+
+def test_a_quotation_in_single_marks_before_said_and_its_speaker() -> None:
+    assert claim_from_text("'We will never give up the town,' said Ander Voss, a rebel "
+                           "spokesman.", "x:0").speaker == "Ander Voss"
+    assert prop("'We will never give up the town,' said Ander Voss, a rebel spokesman.") == (
+        "The rebels will never give up the town.")
+
+
 def test_they_after_a_spokesman_is_the_side_he_speaks_for() -> None:
     assert prop("A rebel spokesman said they did not ask for anything.") == (
         "The rebels did not ask for anything.")
     assert prop("The minister said they would wait.") == "They would wait."  # no side named
     assert prop("A hospital official said they had died of gunshot wounds.") == (
         "They had died of gunshot wounds.")  # the dead, not the hospital
+    # "they" that does something to the speaker's own side is the other side: left as said
+    assert prop("A rebel spokesman said they had shelled our positions overnight.") == (
+        "They had shelled our positions overnight.")
+    assert prop("An army spokesman said they attacked army posts near the river.") == (
+        "They attacked army posts near the river.")
+    # the side named in another role says nothing of whom "they" means
+    assert prop("A rebel spokesman said they lost 4 fighters in rebel-held Tarn.") == (
+        "The rebels lost 4 fighters in rebel-held Tarn.")
+    assert prop("A rebel spokesman said they would defend our villages to the last man.") == (
+        "The rebels would defend our villages to the last man.")
+    assert prop("An army spokesman said they had repelled an attack on the army base.") == (
+        "The army had repelled an attack on the army base.")
+
+
+def test_a_quotation_carried_into_the_next_sentence_speaks_for_the_same_side() -> None:
+    from divergence.ingest.io import make_article
+    from divergence.ingest.split import split
+
+    text = ('"We never asked for a truce," a rebel spokesman said on Monday. "We are ready to '
+            'fight on and we will not stop now."\n\n"We had nothing to do with it," the senior '
+            'official said. "We were never there."')
+    got = [(c.speaker, c.content) for c in split(make_article(text, path="x", id="x"))]
+    assert got[1] == ("a rebel spokesman",
+                      "The rebels are ready to fight on and the rebels will not stop now.")
+    assert got[3] == ("the senior official", "We were never there.")  # whose "we": not said
 
 
 def test_what_a_quotation_is_said_of() -> None:
@@ -134,6 +195,15 @@ def test_quoted_denials_of_asking_meet_the_request() -> None:
 def test_who_fired_the_opening_salvo_started_it() -> None:
     assert ("harm", "starter", "korvian") in credits(
         "A Korvian corvette fired the opening salvo near the islands on Saturday.")
+    assert ("harm", "starter", "korvian") in credits(
+        "A Korvian corvette fired the opening salvo of the border clashes on Saturday.")
+    for text in ("A Korvian corvette fired the opening salvo of the naval exercise on Saturday.",
+                 "The Korvian navy fired the first shots of the annual drills on Saturday."):
+        assert not any(role == "starter" for _, role, _ in credits(text))  # a drill's start
+    assert ("harm", "starter", "ostrian") in credits(
+        "The Ostrian navy fired the opening salvo of the invasion of Kell.")
+    assert ("harm", "starter", "korvian") in credits(
+        "A Korvian corvette fired the first shots of the latest round of fighting on Saturday.")
 
 
 @pytest.mark.parametrize("text", [

@@ -7,7 +7,7 @@ import pytest
 
 from divergence.ingest.split import claim_from_text
 from divergence.judge import NLIJudge
-from divergence.judge.detectors import Pair
+from divergence.judge.detectors import Pair, attribution
 from divergence.judge.frames import (
     count,
     counts,
@@ -1338,8 +1338,13 @@ def test_a_story_called_false_against_its_plain_statement() -> None:
     from divergence.judge.frames.debunked import called_false_detector as called_false
 
     plain = "Rebels seized 40 trucks of the Goma convoy on Friday."
+    # a speaker's "reports that P are untrue" is its denial of P (``ingest.called_false``),
+    # which the attribution detector sets against P
+    said = pair("Reports that rebels seized the Goma convoy's trucks are untrue, the army said.",
+                plain)
+    assert (said.a.speaker, said.a.stance) == ("the army", "denies")
+    assert attribution(said) is not None
     for false in ("Fake: rebels seized 40 trucks of the Goma convoy",
-                  "Reports that rebels seized the Goma convoy's trucks are untrue, the army said.",
                   "No, rebels did not seize 40 trucks of the Goma convoy",
                   "The Goma convoy seizure story was a hoax, officials said.",
                   "THE CONVOY SEIZURE IS A HOAX"):  # capitals hide the names: "convoy" is shared

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..wordlists import word_groups, word_set
+from .called_false import called_false, said_false
 from .clauses import finite_verb
 from .cues import (
     ADVS,
@@ -256,10 +257,14 @@ _UNSAID = re.compile(r"(?:\bnot|\bnever|n['’]t|\bno\s+longer|\byet\s+to|\brefu
 def _asserted(found: list[Attributed], s: str) -> list[Attributed]:
     """``found`` unless a speaker ends in a negated saying: then the sentence is the outlet's
     own statement about what was not said, attributed to no one. What a speaker says that is
-    itself a denial ("we deny that P", "it was untrue that P") is the speaker's denial of P."""
+    itself a denial ("we deny that P", "it was untrue that P") or calls a report of P false
+    ("called the claim that P baseless", ``called_false``) is the speaker's denial of P."""
     if any(x.speaker and _UNSAID.search(x.speaker.strip()) for x in found):
         return []
-    return [said_denial(s, x) for x in found]
+    whole = called_false(s) if len(s) <= LONG else []
+    if whole and all(x.speaker == whole[0].speaker for x in found):
+        return whole  # "X called the claim that P 'baseless'": X denies P
+    return [said_false(s, said_denial(s, x)) for x in found]
 
 
 def _attribute(sentence: str) -> list[Attributed]:
@@ -536,8 +541,9 @@ def _attribute(sentence: str) -> list[Attributed]:
         return [Attributed(a, b, clean_speaker(m.group("spk")), m.group("cue").split()[0],
                            "asserts", aside=(m.start("aside"), m.end("aside")))]
 
-    # 8. Inverted: "P, said X." / "\"P,\" said X, the army's spokesman, on Tuesday."
-    m = re.search(r",\s*[\"”]?\s*(?P<cue>said|says|added|noted|insisted|wrote)\s+"
+    # 8. Inverted: "P, said X." / "\"P,\" said X, the army's spokesman, on Tuesday." (or in
+    # single quotes, as British outlets write it: "'P,' said X.")
+    m = re.search(r",\s*[\"”'’]?\s*(?P<cue>said|says|added|noted|insisted|wrote)\s+"
                   rf"(?P<spk>[^,]{{2,80}}?)(?:,\s+\d{{1,3}})?(?:,\s+(?:{_APPOSITIVE}|"
                   rf"(?P<name>{NAME})))?"
                   r"(?:,?\s+on\s+[A-Z]\w+)?\s*\.?\s*$", s)

@@ -39,15 +39,77 @@ _VOICE = re.compile(r"\b(?:spokes\w+|officials?|minister|sources?|officers?|comm
                     r"leaders?|envoys?|representatives?|aides?|negotiators?)\b", re.I)
 
 
+# "I" in a quotation, and the verb it takes: "I have never ..." -> "<name> has never ...". Only
+# before a verb whose third person is known (a past tense, a modal, or one of a few present
+# tenses): "I want" -> "<name> wants", never "<name> want".
+_I = re.compile(r"(?<![\w’'-])I\s+(?P<verb>[a-z][\w’']*)(?=\s|[,.;])")
+_AS_THIRD = {"have": "has", "am": "is", "do": "does", "don't": "doesn't", "don’t": "doesn’t",
+             "haven't": "hasn't", "haven’t": "hasn’t", "deny": "denies", "'m": "is"}
+_SAME = frozenset({"did", "didn't", "didn’t", "was", "wasn't", "wasn’t", "had", "hadn't", "hadn’t",
+                   "never", "will", "won't", "won’t", "would", "wouldn't", "wouldn’t", "could",
+                   "couldn't", "couldn’t", "can", "cannot", "can't", "can’t", "should", "must",
+                   "may", "might"})
+# Not "I think", "I believe", "I expect": a view, which "X thinks" would read as hedged.
+_PLUS_S = frozenset({"want", "know", "say", "reject", "regret", "accept", "insist", "stand",
+                     "remain", "support", "oppose"})
+
+
+def _third(verb: str) -> str | None:
+    """``verb`` after a third person in place of "I", or None when it is not known."""
+    low = verb.lower()
+    if low in _AS_THIRD:
+        return _AS_THIRD[low]
+    if low in _SAME or (low.endswith("ed") and not low.endswith("eed") and len(low) > 4):
+        return verb
+    return verb + "s" if low in _PLUS_S else None
+
+
+# A person's name at the end of who spoke: "lawmaker Nessa Quirl", "Defence Minister Halle Brekk
+# of Norvand" (its last two capitalised words, before any "of ..." or ", ...").
+_NAME_AT_END = re.compile(r"(?:^|\s)(?P<name>[A-Z][\w’'.-]+\s+[A-Z][\w’'.-]+)"
+                          r"(?:\s+of\s+[A-Z][^,]*)?$")
+
+
+# Who speaks for someone else: "a lawyer for", "the husband of", "a friend of".
+_FOR_SOMEONE = re.compile(r"\b(?:a|an|the|for|of|to|with|by|from)\b", re.I)
+
+
+def _myself(prop: str, speaker: str, opens: bool) -> str:
+    """"'I did not vote for it,' lawmaker Nessa Quirl said": Nessa Quirl did not vote for it.
+    Only for a speaker named as a person, and a quotation that ``opens`` the sentence (not "X
+    said the guard shouted, 'I will shoot'"); a body's or an unnamed speaker's "I" is left."""
+    who = speaker.split(",")[0].strip()
+    name = _NAME_AT_END.search(who) if opens else None
+    if not name or _BODY.search(name.group("name")) or _FOR_SOMEONE.search(who[:name.start()]):
+        return prop  # "a lawyer for Ines Varl": the lawyer speaks, not Ines Varl
+
+    def swap(m: re.Match[str]) -> str:
+        verb = _third(m.group("verb"))
+        if verb is None or re.search(r"[A-Z][\w’'-]*\s*$", prop[:m.start()]):
+            return m.group(0)  # "World War I", "Phase I": a numeral after a name
+        return f"{name.group('name')} {verb}"
+
+    return _I.sub(swap, prop)
+
+
 def first_person(prop: str, att: Attributed, sentence: str) -> str:
     """"'We never asked for a truce,' a rebel spokesman said": the rebels never asked for it.
     In a quotation, "we" and "us" are the speaker's side (``side_of``), or the speaker when it
     is a body that speaks as itself ("the Red Dune Movement", "the ministry"); read so, the
     statement lines up with the same one told in the third person. Whose "we" a person, a
     witness or "a senior official" speaks for is not said: left as it is."""
-    speaker = att.speaker
-    if (not speaker or speaker.lower() in PRONOUNS or not _QUOTE_MARKS.search(sentence)
-            or not _WE.search(prop)):
+    return speakers_we(prop, att.speaker, sentence)
+
+
+def speakers_we(prop: str, speaker: str | None, sentence: str) -> str:
+    """``first_person`` for a quotation whose speaker is known some other way: a sentence that
+    goes on quoting the speaker of the sentence before (``quotes.carry_quoted_speakers``);
+    ``sentence`` is where the speaker is named, beside the quotation."""
+    if not speaker or speaker.lower() in PRONOUNS or not _QUOTE_MARKS.search(sentence):
+        return prop
+    if "I" in prop:
+        prop = _myself(prop, speaker, sentence.lstrip()[:1] in "\"“‘'")
+    if not _WE.search(prop):
         return prop
     role = re.search(rf"\b{re.escape(speaker)},\s+(?P<role>(?:an?|the)\s+[^,.;\"“”]+)",
                      sentence)  # "said Marek Dolan, a spokesman for the rebels"

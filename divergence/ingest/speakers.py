@@ -188,9 +188,22 @@ _SIDE_VOICE = re.compile(rf"(?:(?:[Aa]n?|[Oo]ne|[Tt]wo|[Ss]everal|[Tt]he)\s+)?"
                          rf"(?P<side>[\w’'-]+(?:\s+[\w’'-]+){{0,2}}?)\s+(?:{_VOICE_OF})"
                          rf"(?:\s+[A-Z][\w’'.-]*){{0,3}}$")  # "Rebel spokesman Ander Voss"
 # A named side's man: "Sundravia's economy minister", "the Front's chief negotiator".
-_OWNER = re.compile(r"(?P<the>the\s+)?(?P<side>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})['’]s\s+"
-                    r"(?:[\w-]+\s+){0,3}?(?:minister|spokes\w+|officials?|envoy|ambassador|"
-                    r"negotiator|commander|chief|president|leader|representative)")
+_OWNER = re.compile(r"(?P<the>the\s+)?(?P<side>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}"
+                    r"(?:\s+(?:[a-z]+\s+)?(?:council|ministry|army|government|party|company|board|"
+                    r"commission))?)"
+                    r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:minister|spokes\w+|officials?|envoy|ambassador|"
+                    r"negotiator|commander|chief|president|leader|representative|executive|"
+                    r"manager|director|head)")
+# The head of a named body, or a titled name of a country: "the chief executive of Valdren
+# Telecom", "Defence Minister Halle Brekk of Norvand" (not "a resident of Tarn" or "Nora Bell of
+# Tarn": no office).
+_HEAD_OF = re.compile(r"(?:(?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?:chief|executive|manager|director|"
+                      r"chairman|chairwoman|chair|head|president|minister|ambassador|secretary|"
+                      r"governor|mayor|commander|spokes\w+)\s+|(?:[A-Z][\w’'.-]*\s+){0,2}?(?:Minister|President|"
+                      r"Secretary|Governor|Mayor|Ambassador|Commander|General|Colonel|Captain|"
+                      r"Admiral|Chief|Director|Chairman|Premier|Chancellor|Spokes\w+)\s+"
+                      r"(?:[A-Z][\w’'.-]*\s+){1,3})of\s+"
+                      r"(?P<side>(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})")
 # Who a member speaks for: "a rebel commander" for the rebels (not "a security source").
 _MEMBERS = frozenset({"rebel", "separatist", "insurgent", "militant", "guerrilla", "loyalist"})
 _BODIES = frozenset({"army", "military", "government", "police", "navy", "ministry", "cabinet",
@@ -210,6 +223,9 @@ def side_of(speaker: str) -> str | None:
     own = _OWNER.fullmatch(spk)
     if own:
         return (own.group("the") or "") + own.group("side")  # "Sundravia's economy minister"
+    head = _HEAD_OF.fullmatch(spk)
+    if head:
+        return head.group("side")  # "the chief executive of Valdren Telecom": Valdren Telecom
     m = _FOR_SIDE.fullmatch(spk) or _SIDE_VOICE.fullmatch(spk)
     if not m:
         return None
@@ -229,3 +245,17 @@ def side_of(speaker: str) -> str | None:
     if " " not in low and low.rstrip("s") in _MEMBERS:
         return f"the {low.rstrip('s')}s"  # "a rebel official": the rebels
     return None
+
+
+# What a side is the target of: "attacked rebel posts", "fired on the army's positions".
+_AT = (r"(?:attacked|attacking|shelled|shelling|struck|striking|hit|targeted|targeting|ambushed|"
+       r"bombed|raided|overran|fired\s+(?:on|at)|opened\s+fire\s+on)\s+(?:the\s+)?")
+
+
+def names_own_side(rest: str, side: str) -> bool:
+    """Whether what follows a side's "they" makes that side its target ("they shelled our
+    positions", "they attacked rebel posts"): then "they" is the other side, not the speaker's.
+    The side named otherwise ("they lost 4 fighters in rebel-held Tarn") says nothing of it."""
+    head = side.split()[-1].lower().rstrip("s")
+    return len(head) > 2 and bool(re.search(rf"\b{_AT}(?:us\b|our\b|{re.escape(head)})", rest,
+                                            re.I))

@@ -25,7 +25,7 @@ from .leads import voiced
 from .quoted import first_person, in_own_words
 from .quotes import carry_quoted_speakers
 from .relays import attributions
-from .speakers import PRONOUNS, side_of
+from .speakers import PRONOUNS, names_own_side, side_of
 from .textsafe import unicode_safe
 
 
@@ -496,6 +496,8 @@ def resolve(prop: str, att: Attributed, sentence: str, single: bool = True) -> s
     person = (not re.match(r"(?:the|a|an)\s", who, re.I) and not plural and not who.isupper()
               and not _BODY_WORDS.search(who) and who[:1].isupper())
     side = side_of(who) if pro == "they" and not plural else None
+    if side is not None and names_own_side(body[m.end("pro"):], side):
+        return prop  # "a rebel spokesman said they shelled our positions": the other side
     if side is not None:
         who = side  # "a rebel spokesman said they had not asked": the rebels had not
     if ((pro in ("he", "she") and person) or (pro == "they" and (plural or side is not None))

@@ -448,7 +448,7 @@ def attribution(p: Pair) -> Reason | None:
     suggestion that Russia attacked the pipelines", cosine 0.68). On newsdev dev this found 6
     more gold conflicts for 1 unrelated pair (report macro-F1 0.420 -> 0.442; 0.6: 0.424);
     SICK trial and the seeds unchanged. A negation between the two is read through the stances
-    first (``nli_judge.through_stance``); a denial whose claim is its whole sentence is not read
+    first (``stances.through_stance``); a denial whose claim is its whole sentence is not read
     as denying it (``denial_inside``)."""
     if p.a.stance == p.b.stance or not (p.a.speaker or p.b.speaker):
         return None
@@ -661,9 +661,10 @@ CONFLICT_TYPES = ("negation", "antonym", "number", "date", "actor", "attribution
 # same-count, a weaker one the models may overrule; one position, a denial of what the other
 # states negated), what blocks agreement (entity, a swap; distance, a statement passed on
 # without vouching for it beside a plain one), and the judges' own (model, nli, similarity;
-# close, two claims worded alike, which agree only inside a dispute).
+# close, two claims worded alike, which agree only inside a dispute; both-sides, a statement that
+# tells a dispute whole beside one of its positions, in ``compare``).
 _OTHER_TYPES = frozenset({"same-value", "same-count", "one-position", "entity", "distance",
-                          "model", "nli", "similarity", "close"})
+                          "model", "nli", "similarity", "close", "both-sides"})
 
 
 def is_conflict(r: Reason) -> bool:

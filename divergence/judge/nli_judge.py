@@ -27,7 +27,6 @@ from ..records import Claim, Judgement, Reason
 from .anchors import specific_anchors
 from .detectors import (
     Pair,
-    denial_inside,
     is_conflict,
     negated_sayings,
     negations_against,
@@ -38,9 +37,7 @@ from .detectors import (
 )
 from .frames.aligned import measures_apart, owners_apart, values_apart
 from .frames.counts import dates_differ
-from .frames.credit import other_culprits
 from .frames.damage import levels_apart
-from .frames.denied import other_doers
 from .frames.since import states_apart
 from .frames.times import told_apart, two_strikes
 from .hedges import distance_cue, unsettled
@@ -48,6 +45,7 @@ from .moments import two_moments
 from .once import said
 from .pair import DEFAULT_DETECTORS, STRUCTURAL, Judge, compatible_speakers, noisy_or
 from .reading import ReadAhead, chunks, reads_alone
+from .stances import polarity_other_day, through_stance, without_other_doers
 from .text import dates, elsewhere, overlap
 from .trust import trusted
 
@@ -302,8 +300,8 @@ class NLIJudge(Judge):
         ("opened" / "did not open"), which only the model can confirm, and a ``distance`` when
         one claim passes on what the other states (``at_a_distance``), which rules out
         agreement; less the ``attribution`` reason where the two tell one act of two sides
-        (``_without_other_doers``)."""
-        out = _without_other_doers(a, b, super()._reasons(a, b, sim))
+        (``stances.without_other_doers``), and a negation between two days' claims."""
+        out = without_other_doers(a, b, super()._reasons(a, b, sim))
         if not any(r.type == "negation" for r in out):
             flip = polarity_flip(a, b)
             if flip is not None:
@@ -311,7 +309,7 @@ class NLIJudge(Judge):
         distance = at_a_distance(a, b)
         if distance is not None:
             out.append(distance)
-        return out
+        return polarity_other_day(a, b, out)
 
     def model_probs(self, left: Sequence[Claim], right: Sequence[Claim], sims: Sequence[float],
                     reasons: Sequence[Sequence[Reason]], skip: Container[int] = ()
@@ -510,22 +508,6 @@ def two_voices(a: Claim, b: Claim) -> bool:
     return bool(a.speaker and b.speaker) and speaker_key(a) != speaker_key(b)
 
 
-def _without_other_doers(a: Claim, b: Claim, reasons: list[Reason]) -> list[Reason]:
-    """Drop the ``attribution`` detector's "one asserts what the other denies" where the two
-    tell one act of two sides: "the army denied shelling the stadium" does not deny that rebel
-    mortars hit it (``frames.denied.other_doers``); "the Kremlin rejected any suggestion that
-    Russia attacked the pipelines" sides with "the US and Britain were responsible for the
-    blasts" (``frames.credit.other_culprits``)."""
-    if a.stance == b.stance or not any(r.type == "attribution" for r in reasons):
-        return reasons
-    asserter, denier = (a, b) if a.stance == "asserts" else (b, a)
-    said = f"{asserter.speaker or 'the outlet'} asserts it; "  # the detector's own wording
-    if not any(r.detail.startswith(said) for r in reasons) or not (
-            other_doers(denier, asserter) or other_culprits(denier, asserter)):
-        return reasons
-    return [r for r in reasons if not (r.type == "attribution" and r.detail.startswith(said))]
-
-
 def _settle(verdict: Judgement, distance: Reason | None, reasons: Sequence[Reason],
             extra: tuple[Reason, ...]) -> Judgement:
     """An agreement stands unless one claim passes on what the other states (``distance``):
@@ -544,32 +526,6 @@ def _aligned(a: Claim, b: Claim, sim: float, why: Reason, extra: tuple[Reason, .
     if apart is not None:
         return Judgement("conflict", apart.weight, (apart, *extra), sim)
     return Judgement("agree", why.weight, (why, *extra), sim)
-
-
-_POLARITY = ("negation", "antonym")
-
-
-def through_stance(a: Claim, b: Claim, reasons: list[Reason]) -> list[Reason]:
-    """Read a pair's reasons through its stances. When one claim denies and the other asserts, a
-    contradiction between what they state is one position, not a conflict: "the White House
-    rejected claims that Ukraine told Washington in advance" / "Ukraine gave no advance notice".
-    The negation or antonym becomes a ``one-position`` reason (an agreement sign, as strong as
-    the negation was); the ``attribution`` reason (one asserts what the other denies) then
-    compared two statements of opposite polarity, and goes."""
-    if a.stance == b.stance:
-        return reasons
-    polar = [r for r in reasons if r.type in _POLARITY]
-    if not polar:
-        return reasons
-    best = max(polar, key=lambda r: r.weight)
-    denier, other = (a, b) if a.stance == "denies" else (b, a)
-    if denial_inside(denier):
-        return reasons  # "Israel denied any part in the blast": the denial is its own words,
-        # and the negation it brings is the denial of the other claim, not one position
-    one = Reason("one-position", f"{denier.speaker or 'the outlet'} denies what "
-                 f"{other.speaker or 'the outlet'} states negated ({best.detail})", (a.id, b.id),
-                 best.spans, weight=best.weight)
-    return [r for r in reasons if r.type not in (*_POLARITY, "attribution")] + [one]
 
 
 def at_a_distance(a: Claim, b: Claim) -> Reason | None:

@@ -22,7 +22,7 @@ from .happenings import THE_HARMS, happenings, targets
 from .initiative import initiatives, two_requests
 from .mediators import PEACE, TAKEN, denied_outsiders, mediated
 from .officials import same_side
-from .started import starters, subject_key
+from .started import FIRST_AFTER, starters, subject_key
 
 _HARM = (r"(?:blasts?|explosions?|attacks?|strikes?|airstrikes?|bombings?|destruction|collapse|"
          r"breach|shelling|rockets?|missiles?|dam|hospital|massacre|killings?|fire|incident)")
@@ -201,8 +201,6 @@ _PEACE_I = re.compile(PEACE, re.I)
 _BARE_AGENT = re.compile(r"(?:The|A|An|It|This|That|They|He|She|We)")
 _NOT_BEFORE = re.compile(r"\bnot\s+$")
 _STARTS = re.compile(r"started|triggered|provoked|initiated|opened\s+fire", re.I)
-# "fired first", "attacked first", "fired the first shots": who started it
-_FIRST_AFTER = re.compile(r"(?i)\s+(?:first\b|the\s+(?:first|opening)\s+(?:shot|salvo|round)s?\b)")
 _ARTICLE = re.compile(r"(?:The|A|An)")
 _PROPOSED_I = re.compile(_PROPOSED, re.I)
 # Every pattern a credit comes from (``_frame_credits``), for a first look: the others only
@@ -261,7 +259,7 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
                     and _HARM_NEXT.match(text, m.end())):
                 continue  # "Police said they were behind the barricades": a place, not a harm
             agent = speaker  # "ISIS said it was behind the attack": the group speaks of itself
-        first = _FIRST_AFTER.match(text, m.end())  # "fired first", "struck first"
+        first = FIRST_AFTER.match(text, m.end())  # "fired first", "struck first"
         if (_EVERYDAY_CAUSE.search(m.group(0)) and not _HARM_AFTER.match(text, m.end())
                 and not first):
             continue  # "Rwanda carried out a census", "the ministry launched an inquiry"

@@ -215,6 +215,10 @@ _OTHERS_CLAIM = re.compile(rf"\b(?:{_CLAIM_NOUNS}|suggestions?)\s+that\b[^.;]*$"
 # army's account of a strike on the depot a fabrication". The act is said not to have happened.
 _REPORT_OF = re.compile(rf"\b(?:{_CLAIM_NOUNS}|stories|story)\s+(?:that|of|about)\b[^.;:]*$",
                         re.I)
+# A denied proposition that is a report of something ("reports of a strike on the bridge"):
+# what the report tells is what is denied.
+_REPORTED = re.compile(rf"\s*(?:the\s+|an?\s+|these\s+|such\s+|all\s+)?(?:[\w’'-]+\s+){{0,2}}?"
+                       rf"(?:{_CLAIM_NOUNS}|stories|story)\s+(?:that|of|about)\b", re.I)
 _FALSE_WORDS = rf"(?:{CALLED_FALSE}|invented|made\s+up|groundless|fiction|pure\s+fiction)\b"
 _CALLED_FALSE_AFTER = re.compile(
     r"[^.;:]*?(?:\b(?:was|were|is|are|had\s+been|have\s+been)\s+(?:all\s+|entirely\s+|"
@@ -270,11 +274,13 @@ _INTERCEPTED = re.compile(
 
 
 @lru_cache(maxsize=65536)
-def told(content: str) -> tuple[Told, ...]:
+def told(content: str, called_false: bool = False) -> tuple[Told, ...]:
     """The acts ``content`` tells of, each with what it was done to, who did it when said, and
     its polarity (stance aside). Passive ("the market was shelled by X"): the subject is the
     thing, "by X" the doer; active ("X shelled the market"): the subject is the doer, what
-    follows the thing; "the town fell to X": the town the thing, X the doer."""
+    follows the thing; "the town fell to X": the town the thing, X the doer. ``called_false``:
+    ``content`` is a report its speaker denies ("reports of a strike on the bridge"), as if
+    called false after it."""
     if unsettled(content):
         return ()
     out = []
@@ -282,6 +288,8 @@ def told(content: str) -> tuple[Told, ...]:
         head = content[max(0, m.start() - _WINDOW):m.start()]
         clause = head[max((b.end() for b in _CLAUSE_BREAK.finditer(head)), default=0):]
         false_at = _called_false_after(content, m.start(), m.end())
+        if false_at is None and called_false and _REPORT_OF.search(content, 0, m.start()):
+            false_at = len(content)
         if false_at is None and m.group(0).lower() in _PLURAL_ACTS:
             continue  # "strikes on Osk went on": many acts, not one to deny
         if (_NOT_TOLD.search(clause) or _HYPOTHETICAL.match(clause)
@@ -351,9 +359,10 @@ def _acts(c: Claim) -> tuple[Told, ...]:
 def _acts_of(content: str, speaker: str | None, denies: bool) -> tuple[Told, ...]:
     """``_acts`` read once per proposition, speaker and stance, not once per pair."""
     own = _sides(speaker or "")
+    reported = denies and bool(_REPORTED.match(content))  # "denies reports of a strike on X"
     acts = tuple(replace(t, owners=(t.owners - {"own"}) | own) if "own" in t.owners else t
-                 for t in told(content))
-    if not denies:
+                 for t in told(content, reported))
+    if not denies or reported:
         return acts
     mine = _OWN.match(content.strip())
     return tuple(t if t.noun else  # "denied that the strike was illegal": the strike is told

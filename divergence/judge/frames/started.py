@@ -58,6 +58,18 @@ def clause_end(*also: str) -> str:
     return rf"(?=\s*[,.;]|\s+(?:{ends})\b|$)"
 
 
+# "the opening salvo of the exercise", "the first shots of the campaign": another thing's start,
+# not the fight's (a fight's own name within five words: "the first shots of the war", "of the
+# latest round of fighting").
+_FIGHT_NOUN = (r"(?:war|clash|clashes|fighting|battle|conflict|hostilities|escalation|assault|"
+               r"offensive|attack|exchange|confrontation|skirmish|standoff|feud|violence|invasion|"
+               r"siege|bombardment|uprising|operation|campaign|incursion|insurgency|rebellion|"
+               r"revolt|raid|shelling|strikes|crisis)\b")
+OF_NO_FIGHT = (rf"(?!\s+of\s+(?:the|a|an|its|their|this|that)\s+(?!(?:[\w-]+\s+){{0,4}}?"
+               rf"{_FIGHT_NOUN})[a-z])")
+# "fired first", "attacked first", "fired the first shots": who started it (``credit``)
+FIRST_AFTER = re.compile(rf"(?i)\s+(?:first\b|the\s+(?:first|opening)\s+(?:shot|salvo|round)s?\b"
+                         rf"{OF_NO_FIGHT})")
 _BY = who_phrase(3) + clause_end("without")
 _BLOWS = (r"(?:bombardment|incursion|attack|raid|strike|assault|shelling|offensive|invasion|"
           r"barrage|ambush|operation)")
@@ -68,7 +80,7 @@ _STARTERS = tuple(re.compile(rx) for rx in (
     rf"attacked|shot|shelled|violated|broke|breached|crossed|expelled)\b[^.;]{{0,50}}?{_FIRST}",
     # "a coast guard vessel fired the first shots at the trawlers"
     rf"{CLAUSE_START}{SUBJECT}\s+(?:had\s+|has\s+|have\s+)?fired\s+the\s+(?:very\s+)?(?:first|opening)\s+"
-    rf"(?:shots?|salvos?|rounds?|volleys?)\b",
+    rf"(?:shots?|salvos?|rounds?|volleys?)\b{OF_NO_FIGHT}",
     # "Iran had pushed the region towards escalation", "dragged the country into war"
     rf"{CLAUSE_START}{SUBJECT}\s+(?:had\s+|has\s+|have\s+)?(?:pushed|dragged|drove|plunged)\s+"
     rf"(?:the\s+)?(?:[\w-]+\s+){{0,3}}?(?:towards?|into)\s+(?:an?\s+)?(?:further\s+|wider\s+|"
