@@ -46,6 +46,14 @@ the end only. ``valid11`` (2026-12-05, ninth session: titles, times, linkage, cr
 asked, who the dead were; 60 conflicts, 20 agreements, 20 look-alikes, written blind by a helper
 who saw no code, test or probe, while that session's readings were being built) is held out:
 scored at d546258 (the session's start) and at the end only.
+``denials`` (2026-12-05, eleventh session: a denial or rejection on one side, a report on the
+other; 90 conflicts of six kinds (the same act in other words, a happening denied, a report
+called false, none against some, an own role denied, a quoted denial) and 90 compatible pairs
+(another act, actor, place or day, another charge, both sides of the dispute told, the same
+denial), written by a helper who saw no code, test or probe) is read: the session's readings of
+reports called false and of statements that tell both sides were built on it. ``valid12`` (the
+same theme and kinds, 60 and 60, written blind by another helper before any of it was read) is
+held out: scored at 0bf3626 (the session's start) and at the end only.
 ``lookalikes`` is read, and not written for the judge: 150 pairs of newsdev dev claims drawn
 at random (seed 28) from the 655 that the judge of 8ef3cb8 agreed on a shared name at cosine
 0.45 or more, none of them a gold pair, labelled by a helper who saw only the two sentences: 12
@@ -65,7 +73,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 NAMES = ("titles", "times", "credit", "rejections", "counts", "valid", "agree", "valid2",
          "valid3", "valid4", "valid5", "valid6", "lookalikes", "provoked", "asked", "valid7",
-         "valid8", "valid9", "valid10", "valid11")
+         "valid8", "valid9", "valid10", "valid11", "denials", "valid12")
 
 
 def score(rows: list[dict], judged: dict[str, str]) -> dict:
