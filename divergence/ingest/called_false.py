@@ -23,6 +23,7 @@ _VERDICT = (r"(?:fake|faked|fabricated|false|untrue|baseless|unfounded|groundles
             r"fantasy|ridiculous|preposterous|"
             r"fairy[\s-]tales?|smears?|libel|libell?ous|made[\s-]up|without\s+foundation|"
             r"not\s+true|incorrect|inaccurate|wishful\s+thinking)")
+_ANY_VERDICT = re.compile(rf"\b{_VERDICT}\b", re.I)  # every reading below needs one
 _QUALIFIER = (rf"(?:pure|absolute|complete|utter|total|outright|blatant|crude|cheap|malicious|"
               rf"deliberate|politically|motivated|hostile|enemy|foreign|western|misleading|"
               rf"exaggerated|inflated|alarmist|\w+ly|{_VERDICT})")
@@ -66,6 +67,9 @@ _SAID_FALSE = re.compile(
     rf"entirely\s+|completely\s+|simply\s+|totally\s+)?(?P<v>{_CALLED})(?=\s*(?:[,;.]|$))", re.I)
 
 
+# What the speaker says next: "... 'propaganda' and said fewer than 5,000 had crossed".
+_THEN = re.compile(r"\s*(?:,\s*)?(?:and\s+)?(?P<cue>said|saying|added|adding|insisted|insisting)"
+                   r"\s+(?:that\s+)?(?P<q>[^\"“”]{10,}?)\s*\.?\s*$", re.I)
 # Nothing after what was called false but a day and the stop (else: "..., but villagers said P",
 # "... and accused rebels of P": more than the denial).
 _NOTHING_MORE = re.compile(r"\s*(?:,?\s*on\s+\w+day)?\s*[.!]?[\"”’']*\s*", re.I)
@@ -75,6 +79,8 @@ def called_false(s: str) -> list[Attributed]:
     """The speaker's denial of what a report says, when the sentence calls the report false as a
     whole ("X called the claim that P 'baseless'", "X dismissed as gossip reports that P"),
     then what the speaker goes on to say ("..., saying Q"); [] otherwise."""
+    if not _ANY_VERDICT.search(s):
+        return []  # most sentences call nothing false: no speaker to try at every length
     m = next((x for rx in (*_NOUN_THEN_VERDICT, _VERDICT_THEN_NOUN) if (x := rx.match(s))),
              None)
     if not m or not speaker_ok(clean_speaker(m.group("spk"))):
@@ -84,7 +90,7 @@ def called_false(s: str) -> list[Attributed]:
         return []
     who = clean_speaker(m.group("spk"))
     out = [Attributed(a, b, who, m.group("cue"), "denies")]
-    end = max(m.end(), m.end("v"))
+    end = m.end()  # past the verdict, or past what was reported when the verdict came first
     then = _THEN.match(s, end)
     if then:
         out.append(Attributed(*trim(s, then.start("q"), then.end("q")), who, then.group("cue"),
@@ -98,7 +104,7 @@ def called_false(s: str) -> list[Attributed]:
 def said_false(s: str, x: Attributed) -> Attributed:
     """``x``, or the speaker's denial of P when what it says calls a report of P false ("the
     ministry said claims that P were disinformation")."""
-    if not x.speaker or x.stance != "asserts":
+    if not x.speaker or x.stance != "asserts" or not _ANY_VERDICT.search(s, x.start, x.end):
         return x
     m = _SAID_FALSE.match(s, x.start, x.end)
     if not m:
@@ -111,10 +117,3 @@ def _start(m: re.Match[str]) -> int:
     """Where what is denied starts: the clause after "that"; for "reports of a strike", the
     report itself, which the frames read as a report called false (``frames.denied``)."""
     return m.start("noun2") if m.group("of") else m.start("p")
-
-
-# What the speaker says next: "... 'propaganda' and said fewer than 5,000 had crossed".
-_THEN = re.compile(r"\s*(?:,\s*)?(?:and\s+)?(?P<cue>said|saying|added|adding|insisted|insisting)"
-                   r"\s+(?:that\s+)?(?P<q>[^\"“”]{10,}?)\s*\.?\s*$", re.I)
-
-

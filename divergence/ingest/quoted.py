@@ -92,19 +92,14 @@ def _myself(prop: str, speaker: str, opens: bool) -> str:
     return _I.sub(swap, prop)
 
 
-def first_person(prop: str, att: Attributed, sentence: str) -> str:
+def first_person(prop: str, speaker: str | None, sentence: str) -> str:
     """"'We never asked for a truce,' a rebel spokesman said": the rebels never asked for it.
     In a quotation, "we" and "us" are the speaker's side (``side_of``), or the speaker when it
     is a body that speaks as itself ("the Red Dune Movement", "the ministry"); read so, the
     statement lines up with the same one told in the third person. Whose "we" a person, a
-    witness or "a senior official" speaks for is not said: left as it is."""
-    return speakers_we(prop, att.speaker, sentence)
-
-
-def speakers_we(prop: str, speaker: str | None, sentence: str) -> str:
-    """``first_person`` for a quotation whose speaker is known some other way: a sentence that
-    goes on quoting the speaker of the sentence before (``quotes.carry_quoted_speakers``);
-    ``sentence`` is where the speaker is named, beside the quotation."""
+    witness or "a senior official" speaks for is not said: left as it is. ``sentence`` is where
+    the speaker is named, beside the quotation (the sentence before, for a quotation that goes
+    on: ``quotes.carry_quoted_speakers``)."""
     if not speaker or speaker.lower() in PRONOUNS or not _QUOTE_MARKS.search(sentence):
         return prop
     if "I" in prop:
@@ -176,5 +171,5 @@ def said_of(prop: str, att: Attributed, sentence: str) -> str:
 def in_own_words(prop: str, att: Attributed, sentence: str) -> str:
     """A quotation's proposition in the third person: the colon lead cut, first person read as
     the speaker's side, what it was said of put in."""
-    return said_of(first_person(_COLON_LEAD.sub("", prop, count=1), att, sentence), att,
+    return said_of(first_person(_COLON_LEAD.sub("", prop, count=1), att.speaker, sentence), att,
                    sentence)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..records import Claim
-from .quoted import speakers_we
+from .quoted import first_person
 
 # A paragraph: quotation marks are matched inside one (a quote that runs on into the next
 # paragraph reopens there, and is then read as a continuation).
@@ -68,7 +68,7 @@ def carry_quoted_speakers(text: str, claims: Sequence[Claim]) -> list[Claim]:
                     and any(ch in prev.text for ch in _CLOSES)):
                 donor = prev
         if donor is not None:  # "we" in it is the speaker's side, as in the donor's sentence
-            said = speakers_we(c.content, donor.speaker, f"{c.text} {donor.text}")
+            said = first_person(c.content, donor.speaker, f"{c.text} {donor.text}")
             out[n] = replace(c, speaker=donor.speaker, cue=donor.cue, stance="asserts",
                              proposition=said if said != c.content else c.proposition)
     return out

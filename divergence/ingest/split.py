@@ -322,7 +322,7 @@ def split(article: Article, splitter: Splitter | None = None) -> list[Claim]:
                     stance=("denies" if again.group("deny") else "asserts") if again
                     else att.stance,
                     proposition=_tidy(resolve(text[a:b], att, sent, len(atts) == 1)
-                                      if i == 0 else first_person(text[a:b], att, sent),
+                                      if i == 0 else first_person(text[a:b], att.speaker, sent),
                                       joined=i > 0),
                 )
     return resolve_pronoun_speakers(carry_quoted_speakers(text, claims))
