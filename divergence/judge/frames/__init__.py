@@ -36,6 +36,8 @@ from .debunked import called_false, debunked
 from .denied import FLOOR as DENIED_FLOOR
 from .denied import denied, denied_keys
 from .happenings import TIMED, happenings
+from .involved import FLOOR as INVOLVED_FLOOR
+from .involved import involved, involved_keys
 from .mishap import FLOOR as MISHAP_FLOOR
 from .mishap import mishap, mishap_keys
 from .reasons import linkage, reasons
@@ -43,6 +45,8 @@ from .same_count import same_count
 from .same_credit import same_credit
 from .since import since, since_apart
 from .spans import durations, shares
+from .terms import FLOOR as TERMS_FLOOR
+from .terms import bargained, terms_keys
 from .times import same_value, times, when
 from .victims import victims
 from .zeros import no_harm
@@ -58,7 +62,10 @@ def frame_keys(c: Claim) -> frozenset[str]:
     ``untold:KIND:THING`` / ``told:KIND:THING`` (an act said not to have happened / to have
     happened: paired one with the other), ``accident:harm`` / ``inflicted:harm`` (a harm told
     as a mishap / as an act: paired one with the other), ``nocontact:KIND`` / ``contact:KIND``
-    (a meeting, call or notice denied / told: paired one with the other), ``damage`` (one level
+    (a meeting, call or notice denied / told: paired one with the other), ``noparty:KEY`` /
+    ``party:KEY`` (a named party's part in a deed denied / told: paired one with the other),
+    ``noterms:deal`` / ``terms:deal`` (a deed said done for nothing / on terms: likewise),
+    ``damage`` (one level
     of damage told), ``since:KIND`` (since when a place has been held, besieged or a person
     detained).
     Candidate pairs are also drawn between
@@ -78,6 +85,8 @@ def frame_keys(c: Claim) -> frozenset[str]:
     keys |= denied_keys(c)
     keys |= mishap_keys(c)
     keys |= contact_keys(c)
+    keys |= involved_keys(c)
+    keys |= terms_keys(c)
     keys |= {f"title:{name}" for name in titled_people(c.text)}  # as the title detector reads
     if damage_level(c.content) is not None:
         keys.add("damage")
@@ -96,7 +105,8 @@ def frame_keys(c: Claim) -> frozenset[str]:
 # ``frame_partners`` (``score``) and ``group.candidate_pairs`` (``report``).
 ONE_SIDED: dict[str, tuple[str, float]] = {
     "accused": ("accuses", ACCUSED_FLOOR), "untold": ("told", DENIED_FLOOR),
-    "accident": ("inflicted", MISHAP_FLOOR), "nocontact": ("contact", CONTACT_FLOOR)}
+    "accident": ("inflicted", MISHAP_FLOOR), "nocontact": ("contact", CONTACT_FLOOR),
+    "noparty": ("party", INVOLVED_FLOOR), "noterms": ("terms", TERMS_FLOOR)}
 _OTHER_SIDE = {**{few: many for few, (many, _) in ONE_SIDED.items()},
                **{many: few for few, (many, _) in ONE_SIDED.items()}}
 
@@ -158,11 +168,12 @@ def pair_readers(c: Claim) -> None:
 FRAME_DETECTORS = ("count", "when", "same-value", "responsibility", "compliance", "agreed",
                    "linkage", "debunked", "accused", "same-credit", "victims", "control",
                    "denied", "mishap", "contact", "damage", "since", "lasted",
-                   "same-count")
+                   "same-count", "involved", "terms")
 
 __all__ = ["FRAME_DETECTORS", "ONE_SIDED", "TIMED", "Count", "accused", "accused_keys", "agreed",
-           "agreed_or_not", "compliance", "contact", "control", "count", "counts", "damage",
-           "debunked", "denied", "denied_keys", "frame_credits", "frame_keys", "frame_partners",
-           "happenings", "kept_or_broken", "linkage", "mishap", "mishap_keys", "pair_readers",
-           "read_ahead", "reasons", "responsibility", "same_count", "same_credit", "same_value",
-           "since", "since_apart", "victims", "when"]
+           "agreed_or_not", "bargained", "compliance", "contact", "control", "count", "counts",
+           "damage", "debunked", "denied", "denied_keys", "frame_credits", "frame_keys",
+           "frame_partners", "happenings", "involved", "involved_keys", "kept_or_broken",
+           "linkage", "mishap", "mishap_keys", "pair_readers", "read_ahead", "reasons",
+           "responsibility", "same_count", "same_credit", "same_value", "since", "since_apart",
+           "victims", "when"]

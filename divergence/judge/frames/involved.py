@@ -1,0 +1,218 @@
+"""Whose deed it was: a party said to have done, ordered, run or backed a deed, against the same
+party said to have had no part in it ("the drones were launched by the Karvenian army" /
+"Karvenia played no part in the strike on the airbase"; "the smuggling ring was run by officers
+of the Marrowen customs agency" / "none of Marrowen customs' staff had any connection to it";
+"the hackers work for Quellan's state security service" / "a criminal gang with no ties to any
+government agency" is not read: no party is named). The ``involved`` detector: issue 10's
+linkage and rejection kinds where the link in dispute is a named party's part in one deed.
+
+Credit frames (``frame_credits``) read blame for harms; this reads the wider set of deeds a side
+may be tied to (a strike, a riot, a leak, a campaign, a kidnapping) and the ways a tie is told
+and denied. A claim that ties a party to a deed and denies it in one breath tells both sides.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from ...records import Claim, Reason
+from ..demonyms import same_actor
+from ..detectors import Pair, detector, one_voice, same_speaker, span_of
+from ..gate import Gate
+from ..text import norm_actor, token_set
+
+# A named party: up to four capitalised words (and "of"), owned or not, with the body's
+# common nouns after it ("Quellan's state security service", "the Karvenian army", "the ruling
+# People's Alliance"). Its key is read from the name alone (``_key``).
+_NAME = r"[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,3}"
+_BODY = (r"(?:state|military|naval|national|security|secret|border|customs|intelligence|"
+         r"counter-intelligence|navy|army|air\s+force|government|presidency|service|services|"
+         r"agency|forces|troops|commandos|police|ministry|party|movement|officials|officers|"
+         r"agents|staff|units?|militia|guards?|special|operatives|leadership|authorities|"
+         r"regime|elements|fighters|members|defence|interior|spy|embassy)")
+_PARTY = (rf"(?P<party>(?<![\w’'-])(?:(?:the\s+)?(?:(?:ruling|opposition|exiled|governing|outlawed|"
+          rf"banned|neighbouring)\s+)?{_NAME}(?:['’]s?)?(?:\s+(?:[a-z][\w-]*\s+){{0,2}}?{_BODY})?(?:\s+{_BODY}){{0,2}}|(?:his|her|its|their|"
+          rf"our)\s+(?:own\s+)?(?:[a-z]+\s+)?{_BODY}|[Ww]e))")
+# Support a party may be said never to have given: "Delmora has never supplied or commanded the
+# group".
+_HELPED = (r"supplied|commanded|funded|armed|backed|directed|controlled|ordered|trained|"
+           r"financed|sponsored|organi[sz]ed|paid|recruited|sent")
+# What a denial is of, up to its clause's end.
+_DEED = r"(?P<deed>[^,;.]{2,120})"
+_ANY = r"(?:\s+whatsoever|\s+at\s+all)?"
+_TIE = r"(?:part|role|hand|involvement|connection|links?|ties|say)"
+# A party said to have had no part: "X had nothing to do with", "X played no part in", "X was
+# not involved in", "no sign that X had any part in", "ruled out any role for X in".
+_DENIED = tuple(re.compile(rx) for rx in (
+    rf"{_PARTY}\s+(?:has|have|had)(?:\s+had)?\s+(?:absolutely\s+)?nothing{_ANY}\s+to\s+do\s+"
+    rf"with\s+{_DEED}",
+    rf"{_PARTY}\s+(?:has|have|had|played|plays|bore|bears)\s+(?:absolutely\s+)?no\s+{_TIE}"
+    rf"{_ANY}\s+(?:in|to|with)\s+{_DEED}",
+    rf"{_PARTY}\s+(?:was|were|is|are|had\s+been|has\s+been)\s+(?:not|never|in\s+no\s+way)\s+"
+    rf"(?:involved|implicated)\s+in\s+{_DEED}",
+    rf"\bno\s+(?:evidence|sign|signs|indication|proof|suggestion)\s+(?:so\s+far\s+|yet\s+)?"
+    rf"(?:that\s+)?(?:anyone\s+from\s+|any\s+members?\s+of\s+|any\s+)?{_PARTY}\s+(?:had|has|"
+    rf"have|played)\s+(?:any\s+)?{_TIE}\s+in\s+{_DEED}",
+    rf"\bno\s+(?:evidence|sign|signs|indication|proof)\s+(?:so\s+far\s+|yet\s+)?(?:that\s+)?"
+    rf"(?:anyone\s+from\s+|any\s+members?\s+of\s+)?{_PARTY}\s+(?:took|had\s+taken)\s+part\s+in"
+    rf"\s+{_DEED}",
+    rf"\bruled\s+out\s+any\s+(?:role|involvement|part|hand)\s+(?:for|by|of)\s+{_PARTY}\s+in\s+"
+    rf"{_DEED}",
+    rf"\bnone\s+of\s+{_PARTY}\s+(?:had|has|have)\s+(?:any\s+)?{_TIE}\s+(?:in|to|with)\s+{_DEED}",
+    rf"\bnone\s+of\s+{_PARTY}\s+(?:took|had\s+taken)\s+part\s+in\s+{_DEED}",
+    rf"{_PARTY}\s+(?:has\s+|had\s+|have\s+)?never\s+(?:{_HELPED})(?:\s+(?:or|nor)\s+(?:{_HELPED}))?"
+    rf"\s+{_DEED}",
+))
+# Deeds done for or by a party: "ordered by X", "run by officers of X", "acting on orders from
+# X", "working for X", "linked to X", "the work of X".
+_VERBS = (r"ordered|organi[sz]ed|orchestrated|instigated|directed|funded|financed|run|planned|"
+          r"masterminded|carried\s+out|committed|launched|planted|placed|staged|sponsored|"
+          r"engineered|commissioned|paid|trained|armed|backed|bankrolled|controlled|commanded|"
+          r"coordinated|plotted|supplied|set\s+up|incited|fomented|hired|recruited|laid|set|"
+          r"detonated|dropped")
+_MEN = (r"(?:(?:[a-z]+\s+){0,2}?(?:men|agents?|members|officers|operatives|people|fighters|"
+        r"commandos|units?|elements|cells?|officials|soldiers|troops)\s+(?:working\s+for|of|from|"
+        r"linked\s+to|tied\s+to|loyal\s+to|acting\s+for|with|in)\s+)")
+_DONE = tuple(re.compile(rx) for rx in (
+    rf"\b(?:(?:was|were|had\s+been|has\s+been|is|are|being)\s+)?(?:secretly\s+|directly\s+|"
+    rf"personally\s+|allegedly\s+)?(?:{_VERBS})(?:\s+and\s+(?:{_VERBS}))?\s+by\s+(?:a\s+|the\s+)?"
+    rf"{_MEN}?"
+    rf"{_PARTY}",
+    rf"\b(?:acting|acted|worked|working|operating|operated)\s+on\s+(?:the\s+)?(?:direct\s+)?"
+    rf"(?:orders?|instructions)\s+(?:of|from)\s+{_PARTY}",
+    rf"\bat\s+the\s+behest\s+of\s+{_PARTY}",
+    rf"\b(?:work|works|worked|working)\s+for\s+{_PARTY}",
+    rf"\b(?:linked|tied|connected)\s+to\s+{_PARTY}",
+    rf"\b(?:the\s+)?work\s+of\s+{_PARTY}",
+    rf"\bwith\s+the\s+(?:full\s+)?(?:knowledge|blessing|backing|approval|complicity|help|support)"
+    rf"\s+of\s+{_PARTY}",
+))
+_GATE = Gate(*_DENIED, *_DONE)
+
+
+class Tie(NamedTuple):
+    """A party's part in a deed as one claim tells it: the party's key, whether it did it, the
+    deed's words as written (the subject or what follows the denial), and the span read."""
+
+    party: str
+    did: bool
+    deed: str
+    start: int
+    end: int
+
+
+def _key(party: str) -> str:
+    """A party's key from its name alone: the owner of an owned body ("Quellan's navy":
+    quellan), else the capitalised words ("the Karvenian army": karvenian); a pronoun ("its
+    staff", "we") is kept for ``claim_ties`` to give the speaker's."""
+    own = party.split()[0].lower()
+    if own in _OWN:
+        return own
+    name = re.match(r"(?:the\s+)?(?:[a-z]+\s+)?(?P<n>[A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*)*)",
+                    party)
+    owned = re.match(r"(?:the\s+)?(?:[a-z]+\s+)?([A-Z][\w-]*)['’]s?\s", party)
+    return norm_actor(owned.group(1) if owned else name.group("n") if name else party)
+
+
+@lru_cache(maxsize=65536)
+def ties(text: str) -> tuple[Tie, ...]:
+    """The parties ``text`` ties to a deed or denies one, in order."""
+    if not _GATE.opens(text):
+        return ()
+    out = []
+    for m in (m for rx in _DENIED for m in rx.finditer(text)):
+        out.append(Tie(_key(m.group("party")), False, m.group("deed"), m.start(), m.end()))
+    for m in (m for rx in _DONE for m in rx.finditer(text)):
+        deed = re.split(r"[,;:]\s+|\bthat\s+", text[:m.start()])[-1]  # "the raid was ordered
+        out.append(Tie(_key(m.group("party")), True, deed or text, m.start(), m.end()))  # by"
+    return tuple(t for t in out if t.party and (t.party in _OWN or t.party not in _NOT_PARTIES))
+
+
+# Capitalised words that open a clause but name no party.
+_NOT_PARTIES = frozenset({"it", "this", "that", "there", "they", "he", "she", "we", "i", "the",
+                          "officials", "investigators", "police", "prosecutors", "none"})
+
+
+def claim_ties(c: Claim) -> tuple[Tie, ...]:
+    """A claim's ties as its voice holds them: one that denies its content ("X denied that its
+    agents ran the ring") denies the tie it reports."""
+    got = tuple(t._replace(party=_key(c.speaker or "")) if t.party in _OWN else t
+                for t in ties(c.content))  # "his party had no link": the speaker's
+    got = tuple(t for t in got if t.party and t.party not in _NOT_PARTIES)
+    if c.stance != "denies":
+        return got
+    return tuple(t._replace(did=not t.did) for t in got)
+
+
+_OWN = frozenset({"his", "her", "its", "their", "our", "we"})
+
+
+# How close two claims must be (cosine) to be read as one story's; ``group.candidate_pairs``
+# pairs a tie denied with one told from the same floor.
+FLOOR = 0.25
+
+
+def involved_keys(c: Claim) -> frozenset[str]:
+    """``party:KEY`` for each party a claim ties to a deed, ``noparty:KEY`` for each it denies
+    one (paired one with the other); keyed by the name's first five letters, so that a place
+    and its adjective ("Karvenia", "the Karvenian army") meet."""
+    return frozenset(f"{'party' if t.did else 'noparty'}:{t.party[:5]}" for t in claim_ties(c))
+
+
+def _words(text: str, party: str) -> frozenset[str]:
+    """A deed's content words cut to five letters, the party's own name left out."""
+    return frozenset(w[:5] for w in token_set(text) if not w.startswith(party[:5]))
+
+
+def _one_deed(p: Pair, x: Tie, y: Tie) -> bool:
+    """Two deeds are one when they share a content word (the party's name aside: both name
+    it), unless each names a place or body the other does not; a deed left unnamed ("had
+    nothing to do with it") is the other's when the claims are close (cosine 0.4)."""
+    wx, wy = _words(x.deed, x.party), _words(y.deed, y.party)
+    if not wx - _PLAIN or not wy - _PLAIN:
+        return p.similarity >= 0.4
+    nx, ny = (_names(t.deed) - {t.party[:5]} for t in (x, y))
+    if nx and ny and not nx & ny:
+        return False  # "the Teskar attack" / "the raid in Orvell": two places, two deeds
+    return bool(wx & wy) or p.similarity >= 0.5
+
+
+def _names(text: str) -> set[str]:
+    """The capitalised words of a deed past its first, cut to five letters ("Vardania" and
+    "Vardanian" are one)."""
+    return {w.lower()[:5] for w in re.findall(r"(?<=\s)[A-Z][\w-]+", text)}
+
+
+_PLAIN = frozenset({"it", "this", "that", "them", "thing", "matte", "event", "incid", "affai"})
+
+
+@detector("involved")
+def involved(p: Pair) -> Reason | None:
+    """One voice ties a named party to a deed (did, ordered, ran, backed it), another says the
+    same party had no part in it: two speakers (or a speaker and an outlet), claims from
+    cosine ``FLOOR``, one deed (``_one_deed``), neither claim telling both."""
+    if one_voice(p) or p.similarity < FLOOR or same_speaker(p.a, p.b) and p.a.speaker:
+        return None
+    xs, ys = claim_ties(p.a), claim_ties(p.b)
+    if not xs or not ys:
+        return None
+    for x in xs:
+        for y in ys:
+            if x.did == y.did or not same_actor(x.party, y.party) and x.party[:5] != y.party[:5]:
+                continue
+            if any({t.did for t in ts if t.party[:5] == x.party[:5]} == {True, False}
+                   for ts in (xs, ys)):
+                continue  # a claim that ties the party and denies it tells both sides
+            if not _one_deed(p, x, y):
+                continue
+            who = "; ".join(f"{c.speaker or 'the outlet'}: {'' if t.did else 'no '}part for "
+                            f"{t.party}" for c, t in ((p.a, x), (p.b, y)))
+            return Reason("actor", f"who is behind it — {who}", (p.a.id, p.b.id),
+                          (span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)),
+                          weight=0.75)
+    return None
+
+
+__all__ = ["FLOOR", "Tie", "claim_ties", "involved", "involved_keys", "ties"]

@@ -1,0 +1,125 @@
+"""On terms or for nothing: one voice says a deed was done in return for something ("freed the
+sailors in return for Vellmar dropping its complaint", "as part of a deal that lifted the ban",
+"after the employer paid a ransom"), another that it was done with nothing in return ("the
+release was unconditional", "no strings attached", "no money changed hands", "nobody had promised
+her anything"). The ``terms`` detector: issue 10's linkage kind where the link in dispute is a
+bargain. A claim that tells both (the deal and its denial) takes no side.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from ...records import Claim, Reason
+from ..detectors import Pair, detector, one_voice, same_speaker, span_of
+from ..gate import Gate
+from .counts import dates_differ
+
+_DEAL = (r"(?:deal|bargain|swap|exchange|arrangement|agreement|understanding|trade-off|"
+         r"quid\s+pro\s+quo)")
+# A deed done on terms.
+_ON_TERMS = re.compile(
+    rf"\bin\s+(?:return|exchange)\s+for\b|\bas\s+part\s+of\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"{_DEAL}\b|\bunder\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{_DEAL}\b|"
+    r"\bpaid\s+(?:a|the)\s+(?:[\w$.,-]+\s+){0,3}?ransom\b|"
+    r"\bonly\s+(?:once|after)\s+(?:[\w'’-]+\s+){1,8}?(?:agreed|conceded|promised|paid|offered|"
+    r"granted)\b|\bonce\s+(?:[\w'’-]+\s+){1,6}?conceded\b", re.I)
+# A deed done for nothing: terms denied.
+_FOR_NOTHING = re.compile(
+    r"\bunconditional(?:ly)?\b|\bno\s+(?:strings|conditions|preconditions|guarantees|"
+    r"concessions?|quid\s+pro\s+quo|ransom)\b|\bwithout\s+(?:any\s+)?(?:conditions|"
+    r"preconditions|guarantees|strings|concessions|anything\s+in\s+return|(?:any\s+)?[\w-]+\s+"
+    r"[\w-]+\s+being\s+offered)\b|\bnothing\s+(?:was\s+|had\s+been\s+)?(?:asked|offered|given|"
+    r"promised|demanded)\b|\bno\s+money\s+changed\s+hands\b|\b(?:nobody|no\s+one)\s+(?:had\s+)?"
+    r"(?:offered|promised)\b|\bnot\s+(?:as\s+)?part\s+of\s+any\s+(?:[\w-]+\s+)?(?:deal|bargain|"
+    r"arrangement)\b|\b(?:not|never)\s+linked\s+to\s+any\s+(?:[\w-]+\s+)?(?:deal|arrangement|"
+    r"bargain)\b|\bno\s+(?:pay\s+|cash\s+)?offer\b|\bof\s+(?:my|his|her|its|their)\s+own\s+free"
+    r"\s+will\b|\bsigned\s+no\s+pledge\b|\ba\s+unilateral\s+decision\b|"
+    r"\bno\s+[\w-]+\s+(?:had\s+been\s+|was\s+)?(?:offered|sought)\s+(?:or\s+sought\s+)?in\s+"
+    r"(?:exchange|return)\b", re.I)
+_GATE = Gate(_ON_TERMS, _FOR_NOTHING)
+
+
+class Terms(NamedTuple):
+    """Whether a claim tells a deed done on terms (``bargain``) and the span that says so."""
+
+    bargain: bool
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=65536)
+def terms(text: str) -> tuple[Terms, ...]:
+    """The cues in ``text`` of a deed done on terms or for nothing."""
+    if not _GATE.opens(text):
+        return ()
+    return tuple(sorted([*(Terms(True, m.start(), m.end()) for m in _ON_TERMS.finditer(text)),
+                         *(Terms(False, m.start(), m.end()) for m in _FOR_NOTHING.finditer(text))],
+                        key=lambda t: t.start))
+
+
+def claim_terms(c: Claim) -> Terms | None:
+    """The one side a claim takes, as its voice holds it; None for none or both. A claim that
+    denies its content ("denied that the pardon came with conditions") takes the other side."""
+    got = terms(c.content)
+    if not got or len({t.bargain for t in got}) > 1:
+        return None
+    side = got[0]
+    return side._replace(bargain=not side.bargain) if c.stance == "denies" else side
+
+
+FLOOR = 0.25  # cosine at which two claims may tell one deed
+
+
+def terms_keys(c: Claim) -> frozenset[str]:
+    """``terms:deal`` for a claim that tells a deed done on terms, ``noterms:deal`` for one done
+    for nothing (paired one with the other)."""
+    side = claim_terms(c)
+    return frozenset() if side is None else frozenset(
+        {"terms:deal" if side.bargain else "noterms:deal"})
+_NUMBER = re.compile(r"\b\d[\d,.]*\b")
+
+
+def _one_deed(p: Pair) -> bool:
+    """Two claims of one deed: a content word in common, no two days, no two sets of numbers
+    ("freed 12 prisoners" / "the release of 30 inmates")."""
+    if dates_differ(p.a.content, p.b.content):
+        return False
+    na, nb = (set(_NUMBER.findall(c.content)) for c in (p.a, p.b))
+    if na and nb and not na & nb:
+        return False
+    return bool(_words(p.a.content) & _words(p.b.content))
+
+
+def _words(text: str) -> frozenset[str]:
+    """A text's words that are not names, cut to five letters: two deeds of one pair of
+    countries ("lifted its ban on Brennic fruit" / "lifted sanctions on Brennic shipping") share
+    only names."""
+    return frozenset(w.lower()[:5] for w in re.findall(r"(?<![\w'’-])[a-z][\w'’-]{2,}", text)
+                     if w.lower() not in _PLAIN)
+
+
+_PLAIN = frozenset({"the", "and", "was", "were", "for", "that", "with", "said", "has", "had",
+                    "have", "its", "their", "his", "her", "not", "but", "from", "this", "been",
+                    "any", "all", "who", "which", "after", "only", "once", "under", "part",
+                    "deal", "return", "exchange", "nothing", "conditions", "unconditional"})
+
+
+@detector("terms")
+def bargained(p: Pair) -> Reason | None:
+    """One voice tells a deed done in return for something, another says nothing was given or
+    asked for it: two speakers (or a speaker and an outlet), from cosine ``FLOOR``, one deed."""
+    if one_voice(p) or p.similarity < FLOOR or same_speaker(p.a, p.b) and p.a.speaker:
+        return None
+    x, y = claim_terms(p.a), claim_terms(p.b)
+    if x is None or y is None or x.bargain == y.bargain or not _one_deed(p):
+        return None
+    who = "; ".join(f"{c.speaker or 'the outlet'}: {'on terms' if t.bargain else 'for nothing'}"
+                    for c, t in ((p.a, x), (p.b, y)))
+    return Reason("linkage", f"on what terms? — {who}", (p.a.id, p.b.id),
+                  (span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)), weight=0.7)
+
+
+__all__ = ["FLOOR", "Terms", "bargained", "claim_terms", "terms", "terms_keys"]

@@ -1,0 +1,120 @@
+"""Whose deed it was and on what terms (``frames.involved``, ``frames.terms``): a named party tied
+to a deed against the same party said to have had no part in it, and a deed done in return for
+something against one done for nothing. The forms of
+``benchmarks/data/type_probes_linkage.jsonl``, on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from divergence.ingest.split import claim_from_text
+from divergence.judge.detectors import Pair
+from divergence.judge.frames import frame_keys, frame_partners
+from divergence.judge.frames.involved import involved, ties
+from divergence.judge.frames.terms import bargained, terms
+
+
+def pair(a: str, b: str, sim: float = 0.45) -> Pair:
+    return Pair(claim_from_text(a, "a:0"), claim_from_text(b, "b:0"), sim)
+
+
+@pytest.mark.parametrize(("text", "party", "did"), [
+    ("Tarsk's coast guard had nothing whatsoever to do with the ferry collision.", "tarsk",
+     False),
+    ("Orlen played no part in the raid on the Kaves depot.", "orlen", False),
+    ("There is no sign that anyone from the Green Union took part in the riot.", "green",
+     False),
+    ("Prosecutors ruled out any role for the Blue Hand Brigade in the judge's murder.", "blue",
+     False),
+    ("Velmora has never funded or commanded the fighters holding the dam.", "velmora", False),
+    ("The sabotage of the cable was ordered by the Orlenian navy.", "orlenian", True),
+    ("The fire at the depot was started by men working for Tarsk's interior ministry.", "tarsk",
+     True),
+    ("The hackers who broke into the port's systems work for Velmora's spy agency.", "velmora",
+     True),
+    ("The kidnappers were acting on orders from the Red Dawn Front.", "red", True),
+])
+def test_a_party_tied_to_a_deed_or_denied_one(text: str, party: str, did: bool) -> None:
+    got = ties(text)
+    assert [(t.party, t.did) for t in got] == [(party, did)]
+
+
+@pytest.mark.parametrize("text", [
+    "The minister said the raid on the depot had been a success.",  # no party tied
+    "The attack was carried out by unknown gunmen.",  # no named party
+    "The talks were held in Orlen on Monday.",
+    "Our investigation found no sign of a leak at the plant.",
+])
+def test_no_party_no_tie(text: str) -> None:
+    assert ties(text) == ()
+
+
+def test_a_party_tied_and_denied_by_two_voices_is_a_conflict() -> None:
+    r = involved(pair("The mine that holed the ferry was laid by Tarskan commandos, Orlen's "
+                      "navy said.",
+                      "Tarsk had nothing whatsoever to do with the ferry incident, a Tarskan "
+                      "navy spokesman said.", 0.42))
+    assert r is not None and r.type == "actor" and "tarsk" in r.detail
+    # a pronoun is the speaker's side: "his party had no link" is the Green Union's denial
+    r = involved(pair("The mob that stormed the town hall in Kaves was organised by the Green "
+                      "Union, the mayor charged.",
+                      "Green Union leader Ivo Brand said his party had no link to those who "
+                      "broke into the town hall.", 0.3))
+    assert r is not None and r.type == "actor"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # another party: both may hold
+    ("Orlen played no part in the raid on the Kaves depot, its defence minister said.",
+     "The raid on the Kaves depot was ordered by the Red Dawn Front, police said."),
+    # another deed, in another place
+    ("Orlen played no part in the raid on the Kaves depot, its defence minister said.",
+     "The bombing of the Tarsk bridge was ordered by Orlen's army, officials said."),
+    # one voice telling both sides
+    ("The raid was ordered by Orlen, officials said.",
+     "Officials said the raid was ordered by Orlen, though Orlen had nothing to do with the "
+     "raid, its envoy insisted."),
+])
+def test_other_party_other_deed_or_both_sides_is_no_conflict(a: str, b: str) -> None:
+    assert involved(pair(a, b)) is None
+
+
+def test_a_denied_tie_is_paired_with_the_tie_told() -> None:
+    told = frame_keys(claim_from_text("The hackers work for Velmora's spy agency, the firm "
+                                      "said."))
+    denied = frame_keys(claim_from_text("Velmora had nothing to do with the breach, its "
+                                        "ministry said."))
+    assert "party:velmo" in told and "noparty:velmo" in denied
+    assert "party:velmo" in frame_partners(denied)
+
+
+@pytest.mark.parametrize(("text", "bargain"), [
+    ("Kaves freed the two pilots in return for the release of a jailed trader.", True),
+    ("The trucks were let through as part of a wider deal on grain.", True),
+    ("The hostages were freed after the company paid a ransom of $2 million.", True),
+    ("The strike ended only once the board conceded a pay rise.", True),
+    ("The release was unconditional.", False),
+    ("The pardon came with no strings attached.", False),
+    ("No money changed hands, the company said.", False),
+    ("Nothing was asked of Tarsk in exchange, the ministry said.", False),
+])
+def test_a_deed_on_terms_or_for_nothing(text: str, bargain: bool) -> None:
+    got = terms(text)
+    assert got and {t.bargain for t in got} == {bargain}
+
+
+def test_on_terms_against_for_nothing_is_a_linkage_conflict() -> None:
+    r = bargained(pair("Kaves freed the two pilots in return for Tarsk dropping its lawsuit, "
+                       "diplomats said.",
+                       "The pilots' release was unconditional, Kaves's foreign ministry said."))
+    assert r is not None and r.type == "linkage"
+    # two deeds of one pair of countries: no word in common but the names
+    assert bargained(pair("Kaves lifted its ban on Tarskan wine as an unconditional gesture, "
+                          "its trade ministry said.",
+                          "Kaves eased fishing quotas for Tarsk in exchange for port access, "
+                          "diplomats said.", 0.59)) is None
+    # two releases of different sizes
+    assert bargained(pair("The release of 30 inmates at Easter was unconditional, the ministry "
+                          "said.",
+                          "Kaves freed 12 prisoners in exchange for two border guards, "
+                          "officials said.")) is None
