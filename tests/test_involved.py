@@ -118,3 +118,66 @@ def test_on_terms_against_for_nothing_is_a_linkage_conflict() -> None:
                           "said.",
                           "Kaves freed 12 prisoners in exchange for two border guards, "
                           "officials said.")) is None
+
+
+def test_a_denied_report_of_a_reason_denies_the_link() -> None:
+    from divergence.judge.frames.reasons import linkage
+    # "denied that the curfew was imposed because of the protests" is the ministry's denial of
+    # the link, not the link given: it is set against the link told in other words
+    r = linkage(pair("The interior ministry denied that the curfew in Dask was imposed because of "
+                     "the student protests.",
+                     "Residents said the curfew in Dask was ordered because of the student "
+                     "protests, opposition lawmakers said.", 0.6))
+    assert r is not None and r.type == "linkage"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("The Tolven mill will shut next month because the new import duties have made its pulp too "
+     "costly, the labour office said.",
+     "The mill's owners insisted the import duties played no part in the closure, citing only "
+     "the age of its machines."),
+    ("Pellan's office said her departure was purely personal and was unconnected to the audit of "
+     "the port contracts.",
+     "Finance Minister Vera Pellan stepped down on Monday under pressure over the audit of the "
+     "port contracts, party officials said."),
+])
+def test_a_link_denied_in_other_words_meets_the_link_told(a: str, b: str) -> None:
+    from divergence.judge.frames.reasons import linkage
+    r = linkage(pair(a, b, 0.4))
+    assert r is not None and r.type == "linkage"
+
+
+def test_a_link_rejected_between_two_things_is_denied_both_ways() -> None:
+    from divergence.judge.frames.reasons import reasons
+    got = reasons("Company executives rejected any link between the job cuts and the move to "
+                  "electric cars.")
+    assert {(w.explained, w.reason, w.denied) for w in got} >= {
+        ("the job cuts", "the move to electric cars", True),
+        ("the move to electric cars", "the job cuts", True)}
+
+
+@pytest.mark.parametrize(("text", "explained", "reason"), [
+    ("Worn brake pads alone caused the Morrow tram crash.", "the Morrow tram crash",
+     "Worn brake pads"),
+    ("Driver fatigue was the sole cause of the Delve coach accident.",
+     "the Delve coach accident", "Driver fatigue"),
+    ("A falling crane brought down the Olm footbridge.", "the Olm footbridge", "A falling crane"),
+    ("The council attributed the flooding largely to blocked drains.", "the flooding",
+     "blocked drains"),
+])
+def test_a_cause_told_in_other_verbs(text: str, explained: str, reason: str) -> None:
+    from divergence.judge.frames.reasons import reasons
+    assert (explained, reason) in {(w.explained, w.reason) for w in reasons(text)}
+
+
+def test_a_participle_after_a_comma_ends_the_reason() -> None:
+    from divergence.judge.frames.reasons import linkage, reasons
+    got = reasons("The ministry blamed the refinery fire on a bomb left by the Red Dawn Front, "
+                  "saying the plant itself was in good repair.")
+    assert [w.reason for w in got] == ["a bomb left by the Red Dawn Front"]
+    # so two causes that share no word but "plant" are two causes of one fire
+    r = linkage(pair("Rust in a forty-year-old section of the plant caused the fire at the Kaves "
+                     "refinery, the operator said.",
+                     "The ministry blamed the refinery fire on a bomb left by the Red Dawn Front, "
+                     "saying the plant itself was in good repair."))
+    assert r is not None and r.type == "linkage"

@@ -7,11 +7,11 @@ other denies ("linked to the coup" / "unrelated to the coup"). The ``linkage`` d
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ...records import Reason
-from ..detectors import Pair, detector, one_voice, same_speaker, span_of
+from ...records import Claim, Reason
+from ..detectors import Pair, denial_inside, detector, one_voice, same_speaker, span_of
 from ..gate import Gate
 from ..text import token_set
 
@@ -47,15 +47,21 @@ _CUE = re.compile(
     r"over\s+(?=(?:his|her|its|their)\s+(?:role|part|involvement|handling|"
     r"failure)\b)|(?<=resigned\s)over\s+|(?<=quit\s)over\s+|(?<=down\s)over\s+|"
     r"(?:(?:was|were|had\s+been)\s+)?(?:caused|started|triggered|sparked|set\s+off|brought\s+"
-    r"down)(?:\s+deliberately)?\s+by|(?<=\s)died\s+(?:of|from)\s+|"
+    r"down|prompted)(?:\s+deliberately)?\s+by|(?:stemmed|stems|arose|resulted)\s+from|(?<=\s)died\s+(?:of|from)\s+|"
     r"(?:was|were|is|are)\s+(?:the\s+)?(?:result|consequence)\s+of|"
     r"(?:was|were|is|are)\s+(?:linked|connected|related|tied)\s+to|"
     r"for\s+(?P<adj>(?:[\w-]+\s+){1,2}?)reasons?\b(?:\s+of)?)\b\s*", re.I)  # whole words
 # A link denied: "is unrelated to the coup", "had nothing to do with the strike", "is not
 # connected to military spending".
 _NO_LINK = re.compile(
-    r"\b(?:(?:was|were|is|are)\s+(?:unrelated|not\s+(?:linked|connected|related|tied|due))\s+"
-    r"to|(?:had|has|have)\s+nothing\s+to\s+do\s+with)\s+", re.I)
+    r"\b(?:(?:was|were|is|are)\s+(?:unrelated|unconnected|(?:not|in\s+no\s+way)\s+(?:linked|"
+    r"connected|related|tied|due))\s+to|(?:had|has|have)\s+nothing\s+to\s+do\s+with|(?:had|has|"
+    r"have|bore|bears)\s+no\s+(?:bearing|relation|connection)\s+(?:on|to|with)|did\s+not\s+"
+    r"figure\s+in)\s+", re.I)
+# "rejected any link between the job cuts and the move to electric cars": a link denied.
+_NO_LINK_BETWEEN = re.compile(
+    r"\b(?:rejected|rejects|denied|denies|dismissed|ruled\s+out)\s+(?:any|a)\s+(?:link|"
+    r"connection)\s+between\s+(?P<x>[^,;.]{3,80}?)\s+and\s+(?P<y>[^,;.]{3,80})", re.I)
 # "The ceasefire and the hostage release were separate matters": a link denied.
 _SEPARATE = re.compile(r"(?:^|(?<=\bthat\s)|(?<=,\s))(?P<x>(?:the\s+)?[\w'’ -]{3,60}?)\s+and\s+"
                        r"(?P<y>(?:the\s+)?[\w'’ -]{3,60}?)\s+(?:were|are|was|is)\s+(?:entirely\s+|"
@@ -79,9 +85,13 @@ _NOT_RAISED = re.compile(
     r"(?:a\s+)?(?:factor|issue|topic))\b", re.I)
 ANY = "*"  # what a reason ruled out of a whole process explains: anything it led to
 # "Investigators said an electrical fault caused the blaze": the cause, then what it explains.
-_CAUSED = re.compile(r"(?:^|(?<=\bthat\s)|(?<=,\s))(?P<r>(?:an?|the)\s[\w'’ -]{3,60}?)"
-                     r"(?<!\sbeen)(?<!\swas)(?<!\swere)(?<!\sis)(?<!\sare)\s+(?:had\s+)?"
-                     r"(?:caused|triggered|sparked|set\s+off)\s+(?=the\s|[\w-]+['’]s\s)", re.I)
+_CAUSED = re.compile(r"(?:^|(?<=\bthat\s)|(?<=,\s))(?P<r>(?:(?:an?|the)\s|(?-i:[A-Z])[a-z]+\s)"
+                     r"[\w'’ -]{2,60}?)"
+                     r"(?<!\sbeen)(?<!\swas)(?<!\swere)(?<!\sis)(?<!\sare)(?:\s+alone|\s+solely)?\s+"
+                     r"(?:had\s+)?(?:caused|triggered|sparked|set\s+off|prompted|brought\s+down|sank|"
+                     r"led\s+to|(?:was|were)\s+(?:the\s+)?(?:sole\s+|main\s+|only\s+|real\s+)?"
+                     r"(?:cause|culprit)\s+of|(?:was|were)\s+(?:solely\s+|entirely\s+)?to\s+blame\s+"
+                     r"for)\s+(?=the\s|[\w-]+['’]s\s)", re.I)
 # (what it caused is a happening named as one: "the blaze", "Friday's crash"; not an effect:
 # "caused no damage", "caused one casualty")
 # "X blamed the fire on a gas leak": what is explained, then its cause.
@@ -90,8 +100,8 @@ _BLAMED_ON = re.compile(r"\bblamed\s+(?P<x>(?:the\s+)?[\w\s'’-]{3,60}?)\s+on\s
 # cause first, or what is explained first.
 _BLAMED_FOR = re.compile(r"\bblamed?\s+(?P<r>(?:the\s+|an?\s+)?[\w\s'’-]{3,60}?)\s+for\s+",
                          re.I)
-_TRACED_TO = re.compile(r"\btraced\s+(?P<x>(?:the\s+)?[\w\s'’-]{3,60}?)\s+(?:back\s+)?to\s+",
-                        re.I)
+_TRACED_TO = re.compile(r"\b(?:traced|attribut(?:ed|ing|es))\s+(?P<x>(?:the\s+)?[\w\s'’-]{3,60}?)"
+                        r"\s+(?:back\s+|solely\s+|entirely\s+|largely\s+|mainly\s+)?to\s+", re.I)
 # A reason ruled out inside another: "an expected rebel assault, not flooding".
 _NOT_THIS = re.compile(r",\s*(?:not|rather\s+than|instead\s+of)\s+(?P<r>[^,;.]+)", re.I)
 # "the strike was unprovoked": a reason denied, against any reason given.
@@ -103,7 +113,8 @@ _AIM = re.compile(
     r"real|true|main)\s+)?(?:aim|goal|purpose|objective|intention|motive)(?:\s+of\s+(?P<of>[^,;]"
     r"+?))?\s+(?:was|is|were|had\s+been|has\s+been|seem(?:ed|s)\s+to\s+be|appear(?:ed|s)\s+to\s+be)"
     r"\s+(?:to\s+)?", re.I)
-_CLAUSE_END = re.compile(r"[;.]|,\s+(?:and|but|while|which|who|although|though)\b|\s+and\s+"
+_CLAUSE_END = re.compile(r"[;.]|,\s+(?:and|but|while|which|who|although|though|saying|adding|"
+                         r"insisting|noting|citing|arguing|pointing)\b|\s+and\s+"
                          r"(?:that|said|added|promised|urged|was|were|is|are|had|has|have)\b")
 
 
@@ -164,6 +175,9 @@ def reasons(text: str) -> tuple[Why, ...]:
             # with the end of the strike" denies the strike ended because of the threat
             out.append(Why(subject, other, m.start(), end, denied=True))
             out.append(Why(other, subject, m.start(), end, denied=True))
+    for m in _NO_LINK_BETWEEN.finditer(text):
+        out.append(Why(m.group("x").strip(), m.group("y").strip(), m.start(), m.end(), True))
+        out.append(Why(m.group("y").strip(), m.group("x").strip(), m.start(), m.end(), True))
     for m in _SEPARATE.finditer(text):  # two matters may still come one after the other
         out.append(Why(m.group("x").strip(), m.group("y").strip(), m.start(), m.end(), True,
                        kind="separate"))
@@ -275,8 +289,8 @@ _WANTING = frozenset({
 # An act not done but called for ("should take steps to stop"): no act whose aim is told.
 _MODAL = re.compile(r"\b(?:should|must|ought|would|could|might|will|shall|needs?\s+to|has\s+to|"
                     r"have\s+to|urged|called\s+on)\b", re.I)
-_GATE = Gate(_AIM, _UNPROVOKED, _NO_LINK, _SEPARATE, _NO_PART, _NOT_RAISED, _BLAMED_ON,
-             _BLAMED_FOR, _CAUSED, _TRACED_TO, _CUE, _AFTER, _PUNISHED_FOR,
+_GATE = Gate(_AIM, _UNPROVOKED, _NO_LINK, _NO_LINK_BETWEEN, _SEPARATE, _NO_PART, _NOT_RAISED,
+             _BLAMED_ON, _BLAMED_FOR, _CAUSED, _TRACED_TO, _CUE, _AFTER, _PUNISHED_FOR,
              _PURPOSE_TO)  # what a reason comes from
 
 
@@ -310,7 +324,12 @@ _ONE_ACT = {"freed": "relea", "frees": "relea", "dismissed": "remov", "sacked": 
             "fled": "withd", "exploded": "blast", "explosion": "blast", "blew": "blast",
             "detained": "arres", "jailed": "arres", "held": "arres", "entered": "incur",
             "invaded": "incur", "invasion": "incur", "dispersed": "broke", "rally": "prote",
-            "demonstration": "prote"}
+            "demonstration": "prote", "closure": "halte", "closures": "halte",
+            "departure": "resig", "resignation": "resig", "resigned": "resig",
+            "stepped": "resig", "quit": "resig", "outage": "black", "outages": "black",
+            "postponed": "delay", "postponement": "delay", "delayed": "delay",
+            "expulsion": "expel", "expelled": "expel", "stoppage": "walko",
+            "walkout": "walko"}
 
 
 def _same_thing(x: str, y: str) -> bool:
@@ -357,6 +376,17 @@ def _apart(x: str, y: str) -> bool:
     return bool(wx and wy) and not wx & wy
 
 
+def claim_reasons(c: Claim) -> tuple[Why, ...]:
+    """A claim's reasons as its voice holds them: a claim that denies its content ("the ministry
+    denied that the curfew was imposed because of the protests") denies the link it reports;
+    one whose content is its own denial ("rejected any link between X and Y") is read as
+    written."""
+    got = reasons(c.content)
+    if c.stance != "denies" or denial_inside(c):
+        return got
+    return tuple(replace(w, denied=not w.denied) for w in got)
+
+
 @detector("linkage")
 def linkage(p: Pair) -> Reason | None:
     """Two voices give one happening different reasons or aims, or one draws a link the other
@@ -368,7 +398,7 @@ def linkage(p: Pair) -> Reason | None:
     reason given for whatever it led to, in any voice, from cosine 0.25."""
     if one_voice(p) or p.similarity < 0.25 or same_speaker(p.a, p.b) and p.a.speaker:
         return None
-    xs, ys = reasons(p.a.content), reasons(p.b.content)
+    xs, ys = claim_reasons(p.a), claim_reasons(p.b)
     if p.similarity < 0.35 and not any(w.explained == ANY for w in (*xs, *ys)):
         return None  # one story (0.35); a topic ruled out is worded apart from its reason
     # Reasons are disputed between voices (an outlet's background is not one), unless one
