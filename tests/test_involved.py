@@ -181,3 +181,62 @@ def test_a_participle_after_a_comma_ends_the_reason() -> None:
                      "The ministry blamed the refinery fire on a bomb left by the Red Dawn Front, "
                      "saying the plant itself was in good repair."))
     assert r is not None and r.type == "linkage"
+
+
+@pytest.mark.parametrize(("text", "party", "did"), [
+    # a negated part whose clause opens with the party, in wider words
+    ("The Harl Front bore no responsibility for the kidnapping of two nurses.", "harl", False),
+    ("Osk's customs service has never operated or shielded the cigarette ring.", "osk", False),
+    # a deed tied by a preposition, or done by the party told as the subject
+    ("The kidnapping was carried out by a cell taking its orders directly from the Harl Front's "
+     "leadership.", "harl", True),
+    ("The charity is a front for the Sons of Morva militia.", "morva", True),
+    ("Dravian military intelligence planned and paid for the bombing of the depot.", "dravian",
+     True),
+])
+def test_a_part_told_in_wider_words(text: str, party: str, did: bool) -> None:
+    assert (party, did) in {(t.party, t.did) for t in ties(text)}
+
+
+def test_a_negation_before_a_tie_denies_it() -> None:
+    assert [(t.party, t.did) for t in ties("The riot was not organised by the Green Union.")] == [
+        ("green", False)]
+    assert [(t.party, t.did) for t in ties("The raid was not carried out by a cell taking its "
+                                           "orders from the Harl Front.")] == [("harl", False)]
+
+
+def test_a_titled_speakers_we_is_his_country() -> None:
+    r = involved(pair('"We have never armed the fighters at the ford," Dravian Defence Minister '
+                      "Ola Brenn said.",
+                      "The fighters who took the ford were armed and trained by Dravia, a UN "
+                      "panel said.", 0.4))
+    assert r is not None and "dravia" in r.detail
+
+
+def test_two_deeds_in_one_country_are_two() -> None:
+    # the only words the deeds share are a place's name
+    assert involved(pair("Morvan hackers were behind last week's attack on the Estel tax "
+                         "office's website, the agency said.",
+                         "Morva played no part in Tuesday's power blackout in Estel, the grid "
+                         "operator said.", 0.42)) is None
+
+
+@pytest.mark.parametrize(("text", "bargain"), [
+    ("The strikers went back to work after the board agreed to a pay rise.", True),
+    ("The guns were handed over on condition that the fighters join the police.", True),
+    ("The vote was secured by promising the party two ministries.", True),
+    ("No promises of jobs were made in exchange for the handover, the negotiator said.", False),
+    ("The loan was not conditional on any sale of state assets.", False),
+    ("The union called off its strike without securing any promise of higher pay.", False),
+    ("The pardon was a goodwill gesture with nothing expected in return.", False),
+])
+def test_terms_in_wider_words(text: str, bargain: bool) -> None:
+    got = terms(text)
+    assert got and {t.bargain for t in got} == {bargain}
+
+
+def test_two_releases_of_other_sizes_in_words_are_two_deeds() -> None:
+    assert bargained(pair("Kaves released 15 fishermen from Tarsk in exchange for two Kavesi "
+                          "sailors, the ministry said.",
+                          "The three Tarskan reporters freed by Kaves in March were let go "
+                          "unconditionally, their paper said.", 0.49)) is None

@@ -21,7 +21,7 @@ from ...records import Claim, Reason
 from ..demonyms import same_actor
 from ..detectors import Pair, detector, one_voice, same_speaker, span_of
 from ..gate import Gate
-from ..text import norm_actor, token_set
+from ..text import clause_start, norm_actor, token_set
 
 # A named party: up to four capitalised words (and "of"), owned or not, with the body's
 # common nouns after it ("Quellan's state security service", "the Karvenian army", "the ruling
@@ -89,7 +89,40 @@ _DONE = tuple(re.compile(rx) for rx in (
     rf"\bwith\s+the\s+(?:full\s+)?(?:knowledge|blessing|backing|approval|complicity|help|support)"
     rf"\s+of\s+{_PARTY}",
 ))
-_GATE = Gate(*_DENIED, *_DONE)
+# Words of a party's part in a deed, which a negation before them denies ("had never funded,
+# steered or been in touch with", "bears no responsibility for", "does not arm, pay or direct").
+_ROLE = (r"responsib\w*|part|role|hand|involvement|involved|links?|ties|connection|connected|"
+         r"contacts?|knowledge|arm|armed|arming|fund(?:ed|ing|s)?|financ\w*|paid|pay|paying|"
+         r"bankroll\w*|plann?(?:ed|ing)?|organi[sz]\w*|order(?:ed|s)?|direct(?:ed|s|ing)?|"
+         r"steer\w*|engag\w*|employ\w*|hir(?:e|ed|ing)|operat\w*|shield\w*|ran|run|conduct\w*|"
+         r"sent|send|suppl\w*|back(?:ed|ing|s)?|sponsor\w*|encourag\w*|orchestrat\w*|"
+         r"mastermind\w*|instigat\w*|incit\w*|behind|recruit\w*|train(?:ed|ing|s)?|"
+         r"carr(?:y|ied)\s+out|to\s+do\s+with|party\s+to")
+_NEGATED_ROLE = re.compile(rf"\b(?:no|never|not|none|nothing|nor)\b(?:\s+[\w'’-]+){{0,5}}?\s+"
+                           rf"(?:{_ROLE})\b|n['’]t\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_ROLE})\b", re.I)
+# The party a negation's clause opens with, or a pronoun standing for the speaker's side.
+_SUBJECT = re.compile(rf"^\s*(?:and\s+|but\s+)?(?:none\s+of\s+)?(?:{_PARTY})"
+                      rf"(?:\s+[\w'’-]+){{0,4}}\s*$")
+# A deed tied to a party in other words: "hired and paid by", "taking its orders directly
+# from", "a front for", "in the pay of", "working under the direction of", "sent from".
+_BY = (r"(?:carried\s+out|ordered|organi[sz]ed|orchestrated|instigated|directed|funded|financed|"
+       r"bankrolled|run|planned|masterminded|staged|sponsored|engineered|commissioned|paid|hired|"
+       r"trained|armed|backed|controlled|commanded|coordinated|plotted|supplied|incited|"
+       r"recruited|staffed)(?:\s+and\s+[a-z]+)?\s+by|(?:orders|instructions|direction|command|"
+       r"payroll|behest|control|guidance)\s+(?:directly\s+)?(?:of|from)|a\s+front\s+for|in\s+the"
+       r"\s+pay\s+of|operating\s+(?:out\s+of|from|for)|sent\s+from|shipped\s+from")
+_TIED_BY = re.compile(rf"\b(?:{_BY})\s+(?:[\w'’-]+\s+){{0,4}}?{_PARTY}")
+# A party that did the deed, told as the subject: "Valdorian military intelligence planned
+# and paid for the bombing", "concluded that Adler masterminded the leak".
+_DID = re.compile(rf"(?:^|(?<=\bthat\s)|(?<=,\s)){_PARTY}\s+(?:[a-z]+\s+){{0,2}}?(?:planned|"
+                  r"paid\s+for|ran|masterminded|orchestrated|ordered|organi[sz]ed|funded|financed|"
+                  r"bankrolled|funnell?ed|armed|sponsored|directed|staged|instigated|incited|"
+                  r"hired|was\s+behind|were\s+behind)\b")
+# A negation in a tie's clause before it denies the tie ("was not organised by"); a denial
+# or rejection there ("denied that it was run by") leaves it to the claim's stance.
+_NOT = re.compile(r"\b(?:no|not|never|none|nothing|nor)\b|n['’]t\b", re.I)
+_DENYING = re.compile(r"\b(?:den(?:y|ied|ies|ying)|reject\w*|dismiss\w*)\b", re.I)
+_GATE = Gate(*_DENIED, *_DONE, _NEGATED_ROLE, _TIED_BY, _DID)
 
 
 class Tie(NamedTuple):
@@ -126,19 +159,47 @@ def ties(text: str) -> tuple[Tie, ...]:
         out.append(Tie(_key(m.group("party")), False, m.group("deed"), m.start(), m.end()))
     for m in (m for rx in _DONE for m in rx.finditer(text)):
         deed = re.split(r"[,;:]\s+|\bthat\s+", text[:m.start()])[-1]  # "the raid was ordered
-        out.append(Tie(_key(m.group("party")), True, deed or text, m.start(), m.end()))  # by"
+        if not _DENYING.search(text, clause_start(text, m.start()), m.start()):  # by"
+            out.append(Tie(_key(m.group("party")), not _NOT.search(
+                text, clause_start(text, m.start()), m.start()), deed or text, m.start(), m.end()))
+    out += _in_other_words(text, out)
     return tuple(t for t in out if t.party and (t.party in _OWN or t.party not in _NOT_PARTIES))
+
+
+def _in_other_words(text: str, found: list[Tie]) -> list[Tie]:
+    """Ties told in the wider words of ``_ROLE``, ``_TIED_BY`` and ``_DID``, where the fixed
+    forms read none: a negated part whose clause opens with the party or a pronoun for it;
+    a deed tied by a preposition or done by a party named as the subject (denied when a
+    negation comes before it in its clause)."""
+    out: list[Tie] = []
+    for m in _NEGATED_ROLE.finditer(text):
+        start = clause_start(text, m.start())
+        subject = _SUBJECT.match(text[start:m.start()] + " ")
+        if subject and not any(t.start <= m.start() < t.end for t in found):
+            deed = text[m.end():clause_start(text[m.end():] + ",", len(text) - m.end() + 1)
+                        + m.end()]
+            out.append(Tie(_key(subject.group("party")), False, deed, m.start(), m.end()))
+    for m in (*_TIED_BY.finditer(text), *_DID.finditer(text)):
+        start = clause_start(text, m.start())
+        if any(t.start <= m.start() < t.end or m.start() <= t.start < m.end()
+               for t in (*found, *out)) or _DENYING.search(text, start, m.end()):
+            continue
+        deed = text[start:m.start()] if m.re is _TIED_BY else text[m.end():]
+        out.append(Tie(_key(m.group("party")), not _NOT.search(text, start, m.start()),
+                       deed or text, m.start(), m.end()))
+    return out
 
 
 # Capitalised words that open a clause but name no party.
 _NOT_PARTIES = frozenset({"it", "this", "that", "there", "they", "he", "she", "we", "i", "the",
-                          "officials", "investigators", "police", "prosecutors", "none"})
+                          "officials", "investigators", "police", "prosecutors", "none", "any",
+                          "no", "some", "all", "both", "each", "every", "neither", "nor", "not"})
 
 
 def claim_ties(c: Claim) -> tuple[Tie, ...]:
     """A claim's ties as its voice holds them: one that denies its content ("X denied that its
     agents ran the ring") denies the tie it reports."""
-    got = tuple(t._replace(party=_key(c.speaker or "")) if t.party in _OWN else t
+    got = tuple(t._replace(party=_speaker_key(c.speaker or "")) if t.party in _OWN else t
                 for t in ties(c.content))  # "his party had no link": the speaker's
     got = tuple(t for t in got if t.party and t.party not in _NOT_PARTIES)
     if c.stance != "denies":
@@ -147,6 +208,15 @@ def claim_ties(c: Claim) -> tuple[Tie, ...]:
 
 
 _OWN = frozenset({"his", "her", "its", "their", "our", "we"})
+
+
+def _speaker_key(speaker: str) -> str:
+    """The side a speaker speaks for: a titled official's country by its adjective ("Tessarian
+    Foreign Minister Ilse Varnholt": tessarian), else the speaker's key."""
+    side = re.match(r"(?:the\s+)?([A-Z][a-z]+(?:an|i|ese|ish))\s+(?:[A-Z][a-z]+\s+){0,2}?"
+                    r"(?:[Mm]inister|[Pp]resident|[Ss]pokes\w+|[Gg]eneral|[Aa]mbassador|[Ee]nvoy|"
+                    r"[Cc]hief|[Oo]fficials?|[Gg]overnment|[Mm]inistry)\b", speaker)
+    return norm_actor(side.group(1)) if side else _key(speaker)
 
 
 # How close two claims must be (cosine) to be read as one story's; ``group.candidate_pairs``
@@ -162,8 +232,12 @@ def involved_keys(c: Claim) -> frozenset[str]:
 
 
 def _words(text: str, party: str) -> frozenset[str]:
-    """A deed's content words cut to five letters, the party's own name left out."""
-    return frozenset(w[:5] for w in token_set(text) if not w.startswith(party[:5]))
+    """A deed's content words that are no name, cut to five letters: two deeds in one country
+    ("the attack on the Estmarch tax office's website" / "the power blackout in Estmarch")
+    share its name."""
+    names = {w.lower() for w in re.findall(r"\b[A-Z][\w-]+", text)}
+    return frozenset(w[:5] for w in token_set(text) if w not in names
+                     and not w.startswith(party[:5]))
 
 
 def _one_deed(p: Pair, x: Tie, y: Tie) -> bool:
@@ -176,7 +250,7 @@ def _one_deed(p: Pair, x: Tie, y: Tie) -> bool:
     nx, ny = (_names(t.deed) - {t.party[:5]} for t in (x, y))
     if nx and ny and not nx & ny:
         return False  # "the Teskar attack" / "the raid in Orvell": two places, two deeds
-    return bool(wx & wy) or p.similarity >= 0.5
+    return bool(wx & wy) or p.similarity >= 0.45
 
 
 def _names(text: str) -> set[str]:

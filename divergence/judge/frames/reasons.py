@@ -311,7 +311,7 @@ def _blamer(text: str, m: re.Match[str]) -> str:
 _NOT_TOPICS = frozenset({"it", "this", "that", "he", "she", "they", "we", "which", "what"})
 
 
-def _stems(text: str) -> frozenset[str]:
+def act_stems(text: str) -> frozenset[str]:
     """Content words cut to five letters: "punish" and "punishment" are one word here, and so
     are a few acts told in other verbs ("freed" / "released", "dismissed" / "removed")."""
     return frozenset(_ONE_ACT.get(t, t[:5]) for t in token_set(text))
@@ -336,12 +336,12 @@ def _same_thing(x: str, y: str) -> bool:
     """Two explained parts about one thing: they share a lower-case content word ("the
     operation", "pulled out" / "evacuate" aside), or one is only an actor ("Iran's aim") whom
     the other names. Names alone do not make one thing: both sides of a war name both."""
-    lx, ly = _stems(_lower_words(x)), _stems(_lower_words(y))
+    lx, ly = act_stems(_lower_words(x)), act_stems(_lower_words(y))
     if lx & ly:
         return True
     for short, other in ((x, y), (y, x)):
         if short and len(short.split()) <= 3 and short[:1].isupper() and not _lower_words(short):
-            return bool(_stems(short) & _stems(other))
+            return bool(act_stems(short) & act_stems(other))
     return False
 
 
@@ -366,13 +366,13 @@ def _inside(reason: str, explained: str) -> bool:
 def _half_in(text: str, other: str) -> float:
     """How far past half of ``text``'s words ``other`` holds (2 x shared - all; below zero,
     fewer than half; -inf when ``text`` has no content word)."""
-    words = _stems(text)
-    return 2 * len(words & _stems(other)) - len(words) if words else float("-inf")
+    words = act_stems(text)
+    return 2 * len(words & act_stems(other)) - len(words) if words else float("-inf")
 
 
 def _apart(x: str, y: str) -> bool:
     """Two reasons that share no content word: the same reason is worded with its words."""
-    wx, wy = _stems(x), _stems(y)
+    wx, wy = act_stems(x), act_stems(y)
     return bool(wx and wy) and not wx & wy
 
 
@@ -440,4 +440,4 @@ def linkage(p: Pair) -> Reason | None:
     return None
 
 
-__all__ = ["Why", "linkage", "reasons"]
+__all__ = ["Why", "act_stems", "claim_reasons", "linkage", "reasons"]

@@ -15,7 +15,9 @@ from typing import NamedTuple
 from ...records import Claim, Reason
 from ..detectors import Pair, detector, one_voice, same_speaker, span_of
 from ..gate import Gate
+from ..text import clause_start
 from .counts import dates_differ
+from .reasons import act_stems
 
 _DEAL = (r"(?:deal|bargain|swap|exchange|arrangement|agreement|understanding|trade-off|"
          r"quid\s+pro\s+quo)")
@@ -24,8 +26,12 @@ _ON_TERMS = re.compile(
     rf"\bin\s+(?:return|exchange)\s+for\b|\bas\s+part\s+of\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?"
     rf"{_DEAL}\b|\bunder\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{_DEAL}\b|"
     r"\bpaid\s+(?:a|the)\s+(?:[\w$.,-]+\s+){0,3}?ransom\b|"
-    r"\bonly\s+(?:once|after)\s+(?:[\w'’-]+\s+){1,8}?(?:agreed|conceded|promised|paid|offered|"
-    r"granted)\b|\bonce\s+(?:[\w'’-]+\s+){1,6}?conceded\b", re.I)
+    r"\b(?:only\s+)?(?:once|after)\s+(?:[\w'’-]+\s+){1,8}?(?:agreed|conceded|promised|pledged|"
+    r"committed|paid|offered|granted|undertook)\b|"
+    r"\bon\s+condition\s+that\b|\bconditional\s+on\b|\bsecured\s+by\s+(?:promising|offering|"
+    r"paying)\b|\bsweetened\s+by\b|\bquid\s+pro\s+quo\s+for\b|\btraded\s+for\b|"
+    r"\bbought\s+with\b|\b(?:tied|linked|connected)\s+to\s+(?:a|the|any)\s+(?:[\w-]+\s+){0,2}?"
+    rf"{_DEAL}", re.I)
 # A deed done for nothing: terms denied.
 _FOR_NOTHING = re.compile(
     r"\bunconditional(?:ly)?\b|\bno\s+(?:strings|conditions|preconditions|guarantees|"
@@ -38,7 +44,22 @@ _FOR_NOTHING = re.compile(
     r"bargain)\b|\bno\s+(?:pay\s+|cash\s+)?offer\b|\bof\s+(?:my|his|her|its|their)\s+own\s+free"
     r"\s+will\b|\bsigned\s+no\s+pledge\b|\ba\s+unilateral\s+decision\b|"
     r"\bno\s+[\w-]+\s+(?:had\s+been\s+|was\s+)?(?:offered|sought)\s+(?:or\s+sought\s+)?in\s+"
-    r"(?:exchange|return)\b", re.I)
+    r"(?:exchange|return)\b|"
+    r"\bno\s+(?:[\w-]+\s+){0,2}?(?:bargain|deal|promises?|concessions?|inducements?|"
+    r"commitments?|arrangements?|offers?|posts)\b(?:\s+[\w-]+){0,6}?\s+(?:struck|made|offered|"
+    r"sought|given|discussed|attached|asked|demanded)\b|"
+    r"\bwithout\s+(?:(?:winning|securing|receiving|asking\s+for|getting|obtaining)\s+)?(?:any(?:"
+    r"thing)?\s+)?(?:[\w-]+\s+){0,2}?(?:promises?|offers?|payments?|concessions?|penalty|"
+    r"anything|return)\b|\bnothing\s+(?:whatsoever\s+)?(?:expected\s+)?in\s+return\b|"
+    r"\bsought\s+nothing\b|\bof\s+(?:its|their|his|her)\s+own\s+accord\b|\bon\s+principle\b|"
+    r"\bpurely\s+humanitarian\b|\bunilateral\s+(?:humanitarian\s+)?(?:act|decision|gesture|move)\b|"
+    r"\bgoodwill\s+gesture\b|\bon\s+(?:the|its|their)\s+merits\b|\b(?:decided|backed|chose|"
+    r"given|agreed)\s+freely\b|\bfreely\s+(?:decided|chosen|given)\b|"
+    r"\bnot\s+(?:been\s+)?(?:conditional\s+on|tied\s+to|linked\s+to|bought\s+with|connected\s+to|"
+    r"(?:as\s+)?part\s+of|in\s+(?:exchange|return)\s+for)\b", re.I)
+# A bargain's cue under a negation in its clause ("no promises were made in exchange for",
+# "was not tied to any deal") tells a deed done for nothing.
+_NEGATED = re.compile(r"\b(?:no|not|never|nothing|without|none)\b|n['’]t\b", re.I)
 _GATE = Gate(_ON_TERMS, _FOR_NOTHING)
 
 
@@ -55,9 +76,11 @@ def terms(text: str) -> tuple[Terms, ...]:
     """The cues in ``text`` of a deed done on terms or for nothing."""
     if not _GATE.opens(text):
         return ()
-    return tuple(sorted([*(Terms(True, m.start(), m.end()) for m in _ON_TERMS.finditer(text)),
-                         *(Terms(False, m.start(), m.end()) for m in _FOR_NOTHING.finditer(text))],
-                        key=lambda t: t.start))
+    free = [Terms(False, m.start(), m.end()) for m in _FOR_NOTHING.finditer(text)]
+    on = [Terms(not _NEGATED.search(text, clause_start(text, m.start()), m.start()), m.start(),
+                m.end()) for m in _ON_TERMS.finditer(text)
+          if not any(f.start <= m.start() < f.end for f in free)]
+    return tuple(sorted([*on, *free], key=lambda t: t.start))
 
 
 def claim_terms(c: Claim) -> Terms | None:
@@ -79,7 +102,8 @@ def terms_keys(c: Claim) -> frozenset[str]:
     side = claim_terms(c)
     return frozenset() if side is None else frozenset(
         {"terms:deal" if side.bargain else "noterms:deal"})
-_NUMBER = re.compile(r"\b\d[\d,.]*\b")
+_NUMBER = re.compile(r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                     r"fifteen|twenty|thirty|forty|fifty|hundred)\b", re.I)
 
 
 def _one_deed(p: Pair) -> bool:
@@ -87,18 +111,19 @@ def _one_deed(p: Pair) -> bool:
     ("freed 12 prisoners" / "the release of 30 inmates")."""
     if dates_differ(p.a.content, p.b.content):
         return False
-    na, nb = (set(_NUMBER.findall(c.content)) for c in (p.a, p.b))
+    na, nb = ({n.lower() for n in _NUMBER.findall(c.content)} for c in (p.a, p.b))
     if na and nb and not na & nb:
         return False
     return bool(_words(p.a.content) & _words(p.b.content))
 
 
 def _words(text: str) -> frozenset[str]:
-    """A text's words that are not names, cut to five letters: two deeds of one pair of
-    countries ("lifted its ban on Brennic fruit" / "lifted sanctions on Brennic shipping") share
-    only names."""
-    return frozenset(w.lower()[:5] for w in re.findall(r"(?<![\w'’-])[a-z][\w'’-]{2,}", text)
-                     if w.lower() not in _PLAIN)
+    """A text's words that are not names, cut to five letters, an act in other verbs as one
+    ("freed" / "the release"; ``reasons.act_stems``): two deeds of one pair of countries
+    ("lifted its ban on Brennic fruit" / "lifted sanctions on Brennic shipping") share only
+    names."""
+    return act_stems(" ".join(w for w in re.findall(r"(?<![\w'’-])[a-z][\w'’-]{2,}", text)
+                              if w not in _PLAIN))
 
 
 _PLAIN = frozenset({"the", "and", "was", "were", "for", "that", "with", "said", "has", "had",
