@@ -240,3 +240,26 @@ def test_two_releases_of_other_sizes_in_words_are_two_deeds() -> None:
                           "sailors, the ministry said.",
                           "The three Tarskan reporters freed by Kaves in March were let go "
                           "unconditionally, their paper said.", 0.49)) is None
+
+
+@pytest.mark.parametrize(("text", "reason", "denied"), [
+    ("The drills near Tarsk are not aimed at any neighbour.", "any neighbour", True),
+    ("The levy was never meant to punish importers.", "punish importers", True),
+    ("Bread prices rose as a direct consequence of the new flour tax.", "the new flour tax",
+     False),
+    ("The editor was fired in reprisal for the interview with the mayor.",
+     "the interview with the mayor", False),
+    ("The coach was sacked in the wake of the cup defeat.", "the cup defeat", False),
+])
+def test_reasons_in_more_words(text: str, reason: str, denied: bool) -> None:
+    from divergence.judge.frames.reasons import reasons
+    assert (reason, denied) in {(w.reason, w.denied) for w in reasons(text)}
+
+
+def test_a_link_denied_in_the_outlets_voice_meets_the_link_told() -> None:
+    from divergence.judge.frames.reasons import linkage
+    # neither claim names its voice: the denial is a position all the same
+    r = linkage(pair("The subsidies played no role in Osk's new steel tariff.",
+                     "Osk's new tariff on imported steel was prompted by the subsidies Kaves pays "
+                     "its mills.", 0.55))
+    assert r is not None and r.type == "linkage"

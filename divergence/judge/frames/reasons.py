@@ -38,7 +38,7 @@ _CUE = re.compile(
     r"\b(?:because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+result\s+of|out\s+of\s+(?=\w+\s+(?:for|"
     r"of)\b)|in\s+order\s+to|so\s+as\s+to|so\s+that|in\s+a\s+bid\s+to|in\s+an?\s+(?:effort|"
     r"attempt)\s+to|with\s+the\s+(?:aim|goal|intention)\s+of|aimed\s+at|(?:was|were|is|are)\s+"
-    r"(?:designed|meant|intended)\s+(?:only\s+)?to|driven\s+by|in\s+(?:response|retaliation)\s+"
+    r"(?:(?:not|never)\s+)?(?:designed|meant|intended)\s+(?:only\s+)?to|driven\s+by|in\s+(?:response|retaliation)\s+"
     r"(?:to|for)|(?:was|is|came)\s+(?:as\s+)?(?:a\s+)?(?:response|retaliation|reply)\s+(?:to|for)|"
     r"as\s+(?=an?\s+(?:[\w-]+\s+)?(?:gesture|sign|signal|precaution|precautionary)\b)|"
     r"as\s+part\s+of|in\s+(?:return|exchange)\s+for|on\s+(?:the\s+)?orders?\s+(?:of|from)|"
@@ -47,8 +47,11 @@ _CUE = re.compile(
     r"over\s+(?=(?:his|her|its|their)\s+(?:role|part|involvement|handling|"
     r"failure)\b)|(?<=resigned\s)over\s+|(?<=quit\s)over\s+|(?<=down\s)over\s+|"
     r"(?:(?:was|were|had\s+been)\s+)?(?:caused|started|triggered|sparked|set\s+off|brought\s+"
-    r"down|prompted)(?:\s+deliberately)?\s+by|(?:stemmed|stems|arose|resulted)\s+from|(?<=\s)died\s+(?:of|from)\s+|"
-    r"(?:was|were|is|are)\s+(?:the\s+)?(?:result|consequence)\s+of|"
+    r"down|prompted)(?:\s+deliberately)?\s+by|(?:stemmed|stems|arose|resulted)\s+from|"
+    r"(?<=\s)died\s+(?:of|from)\s+|"
+    r"(?:was|were|is|are)\s+(?:the\s+|a\s+)?(?:direct\s+)?(?:result|consequence)\s+of|"
+    r"as\s+a\s+(?:direct\s+)?consequence\s+of|in\s+(?:reprisal|revenge)\s+for|in\s+the\s+wake\s+"
+    r"of|in\s+protest\s+(?:at|against|over)|as\s+a\s+protest\s+(?:at|against|over)|"
     r"(?:was|were|is|are)\s+(?:linked|connected|related|tied)\s+to|"
     r"for\s+(?P<adj>(?:[\w-]+\s+){1,2}?)reasons?\b(?:\s+of)?)\b\s*", re.I)  # whole words
 # A link denied: "is unrelated to the coup", "had nothing to do with the strike", "is not
@@ -56,7 +59,8 @@ _CUE = re.compile(
 _NO_LINK = re.compile(
     r"\b(?:(?:was|were|is|are)\s+(?:unrelated|unconnected|(?:not|in\s+no\s+way)\s+(?:linked|"
     r"connected|related|tied|due))\s+to|(?:had|has|have)\s+nothing\s+to\s+do\s+with|(?:had|has|"
-    r"have|bore|bears)\s+no\s+(?:bearing|relation|connection)\s+(?:on|to|with)|did\s+not\s+"
+    r"have|bore|bears)\s+no\s+(?:bearing|relation|connection)(?:\s+whatsoever)?\s+(?:on|to|with)|"
+    r"did\s+not\s+"
     r"figure\s+in)\s+", re.I)
 # "rejected any link between the job cuts and the move to electric cars": a link denied.
 _NO_LINK_BETWEEN = re.compile(
@@ -115,9 +119,13 @@ _AIM = re.compile(
     r"\s+(?:to\s+)?", re.I)
 _CLAUSE_END = re.compile(r"[;.]|,\s+(?:and|but|while|which|who|although|though|saying|adding|"
                          r"insisting|noting|citing|arguing|pointing)\b|\s+and\s+"
-                         r"(?:that|said|added|promised|urged|was|were|is|are|had|has|have)\b")
+                         r"(?:that|said|added|promised|urged|was|were|is|are|had|has|have|"
+                         r"followed|reflects|reflected|came|stemmed)\b")
 
 
+# A negation right before a cue denies the reason: "are not aimed at", "was never meant to".
+_NOT_BEFORE = re.compile(r"\b(?:not|never)\s+(?:(?:only|solely|entirely|in\s+any\s+way)\s+)?$|"
+                         r"n['’]t\s+$", re.I)
 # A relative clause opening: what follows it is what a reason after it explains.
 _RELATIVE = re.compile(r",\s+(?:which|who|whom|whose|where)\s+", re.I)
 
@@ -224,6 +232,10 @@ def reasons(text: str) -> tuple[Why, ...]:
                 out.append(Why(explained, ruled_out.group("r").strip(), m.start(), end, True))
                 reason = reason[:ruled_out.start()].strip()
             cue = m.group(0).lower()
+            if _NOT_BEFORE.search(text, max(0, m.start() - 20), m.start()) or re.match(
+                    r"(?:was|were|is|are)\s+(?:not|never)\b", cue):
+                out.append(Why(explained, reason, m.start(), end, True))  # "is not aimed at"
+                continue
             kind = ("terms" if re.match(r"in\s+(?:return|exchange)", cue) else "authority"
                     if cue.startswith("on") else "reason")
             out.append(Why(explained, reason, m.start(), end, kind=kind))
@@ -329,7 +341,7 @@ _ONE_ACT = {"freed": "relea", "frees": "relea", "dismissed": "remov", "sacked": 
             "stepped": "resig", "quit": "resig", "outage": "black", "outages": "black",
             "postponed": "delay", "postponement": "delay", "delayed": "delay",
             "expulsion": "expel", "expelled": "expel", "stoppage": "walko",
-            "walkout": "walko"}
+            "walkout": "walko", "removal": "remov", "dismissal": "remov"}
 
 
 def _same_thing(x: str, y: str) -> bool:
@@ -423,7 +435,7 @@ def linkage(p: Pair) -> Reason | None:
             if _inside(x.reason, y.explained) or _inside(y.reason, x.explained):
                 continue  # a chain: "a short circuit caused the blaze" / "a cable caused the
                 # short circuit that started the blaze"
-            if not (named or ruled_out) or x.denied and y.denied or (
+            if not (named or ruled_out or x.denied != y.denied) or x.denied and y.denied or (
                     len(kinds) > 1 and "after" not in kinds) or not (
                     ruled_out or _same_thing(x.explained, y.explained)):
                 continue
