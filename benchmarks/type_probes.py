@@ -54,6 +54,17 @@ denial), written by a helper who saw no code, test or probe) is read: the sessio
 reports called false and of statements that tell both sides were built on it. ``valid12`` (the
 same theme and kinds, 60 and 60, written blind by another helper before any of it was read) is
 held out: scored at 0bf3626 (the session's start) and at the end only.
+``linkage`` (2026-12-05, thirteenth session: why something happened or a link asserted and
+denied; 90 conflicts of six kinds (a link denied, two causes, an aim disputed, a deed on terms
+or for nothing, a party tied to a deed or denied it, a first-person quoted denial) and 90
+compatible pairs (the same reason, reasons that add up, another happening, a reason beside a
+bare report, a link to another party, both sides told), written by a helper who saw no code,
+test or probe) is read: the ``involved`` and ``terms`` frames were built on it. ``valid13`` (the
+same theme and kinds, 60 and 60, written blind by another helper at the same time) is held out:
+scored at a9519ba (the session's start) and at the end only. ``linkage2`` (the same theme, four
+conflict kinds: a party's part, terms, two causes, a link denied, 25 each, and 100 compatible
+pairs, by a third helper) was scored once at a9519ba (101 right) and once with the session's
+first frames (102) before it was read; it is read since: its later figures are dev figures.
 ``lookalikes`` is read, and not written for the judge: 150 pairs of newsdev dev claims drawn
 at random (seed 28) from the 655 that the judge of 8ef3cb8 agreed on a shared name at cosine
 0.45 or more, none of them a gold pair, labelled by a helper who saw only the two sentences: 12
@@ -73,7 +84,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 NAMES = ("titles", "times", "credit", "rejections", "counts", "valid", "agree", "valid2",
          "valid3", "valid4", "valid5", "valid6", "lookalikes", "provoked", "asked", "valid7",
-         "valid8", "valid9", "valid10", "valid11", "denials", "valid12")
+         "valid8", "valid9", "valid10", "valid11", "denials", "valid12", "linkage",
+         "valid13", "linkage2")
 
 
 def score(rows: list[dict], judged: dict[str, str]) -> dict:

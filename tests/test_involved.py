@@ -10,7 +10,7 @@ import pytest
 from divergence.ingest.split import claim_from_text
 from divergence.judge.detectors import Pair
 from divergence.judge.frames import frame_keys, frame_partners
-from divergence.judge.frames.involved import involved, ties
+from divergence.judge.frames.involved import claim_ties, involved, ties
 from divergence.judge.frames.terms import bargained, terms
 
 
@@ -22,17 +22,17 @@ def pair(a: str, b: str, sim: float = 0.45) -> Pair:
     ("Tarsk's coast guard had nothing whatsoever to do with the ferry collision.", "tarsk",
      False),
     ("Orlen played no part in the raid on the Kaves depot.", "orlen", False),
-    ("There is no sign that anyone from the Green Union took part in the riot.", "green",
+    ("There is no sign that anyone from the Green Union took part in the riot.", "green union",
      False),
-    ("Prosecutors ruled out any role for the Blue Hand Brigade in the judge's murder.", "blue",
-     False),
+    ("Prosecutors ruled out any role for the Blue Hand Brigade in the judge's murder.",
+     "blue hand brigade", False),
     ("Velmora has never funded or commanded the fighters holding the dam.", "velmora", False),
     ("The sabotage of the cable was ordered by the Orlenian navy.", "orlenian", True),
     ("The fire at the depot was started by men working for Tarsk's interior ministry.", "tarsk",
      True),
     ("The hackers who broke into the port's systems work for Velmora's spy agency.", "velmora",
      True),
-    ("The kidnappers were acting on orders from the Red Dawn Front.", "red", True),
+    ("The kidnappers were acting on orders from the Red Dawn Front.", "red dawn front", True),
 ])
 def test_a_party_tied_to_a_deed_or_denied_one(text: str, party: str, did: bool) -> None:
     got = ties(text)
@@ -185,12 +185,13 @@ def test_a_participle_after_a_comma_ends_the_reason() -> None:
 
 @pytest.mark.parametrize(("text", "party", "did"), [
     # a negated part whose clause opens with the party, in wider words
-    ("The Harl Front bore no responsibility for the kidnapping of two nurses.", "harl", False),
+    ("The Harl Front bore no responsibility for the kidnapping of two nurses.", "harl front",
+     False),
     ("Osk's customs service has never operated or shielded the cigarette ring.", "osk", False),
     # a deed tied by a preposition, or done by the party told as the subject
     ("The kidnapping was carried out by a cell taking its orders directly from the Harl Front's "
-     "leadership.", "harl", True),
-    ("The charity is a front for the Sons of Morva militia.", "morva", True),
+     "leadership.", "harl front", True),
+    ("The charity is a front for the Sons of Morva militia.", "sons morva", True),
     ("Dravian military intelligence planned and paid for the bombing of the depot.", "dravian",
      True),
 ])
@@ -200,9 +201,9 @@ def test_a_part_told_in_wider_words(text: str, party: str, did: bool) -> None:
 
 def test_a_negation_before_a_tie_denies_it() -> None:
     assert [(t.party, t.did) for t in ties("The riot was not organised by the Green Union.")] == [
-        ("green", False)]
-    assert [(t.party, t.did) for t in ties("The raid was not carried out by a cell taking its "
-                                           "orders from the Harl Front.")] == [("harl", False)]
+        ("green union", False)]
+    got = ties("The raid was not carried out by a cell taking its orders from the Harl Front.")
+    assert [(t.party, t.did) for t in got] == [("harl front", False)]
 
 
 def test_a_titled_speakers_we_is_his_country() -> None:
@@ -249,7 +250,7 @@ def test_two_releases_of_other_sizes_in_words_are_two_deeds() -> None:
      False),
     ("The editor was fired in reprisal for the interview with the mayor.",
      "the interview with the mayor", False),
-    ("The coach was sacked in the wake of the cup defeat.", "the cup defeat", False),
+    ("Two ministers quit in protest at the budget cuts.", "the budget cuts", False),
 ])
 def test_reasons_in_more_words(text: str, reason: str, denied: bool) -> None:
     from divergence.judge.frames.reasons import reasons
@@ -263,3 +264,107 @@ def test_a_link_denied_in_the_outlets_voice_meets_the_link_told() -> None:
                      "Osk's new tariff on imported steel was prompted by the subsidies Kaves pays "
                      "its mills.", 0.55))
     assert r is not None and r.type == "linkage"
+
+
+def test_a_dispute_of_these_frames_asks_its_own_question() -> None:
+    from divergence.group.asking import question
+    r = involved(pair("The sabotage of the cable was ordered by the Orlenian navy, officials "
+                      "said.",
+                      "Orlen had nothing to do with the sabotage of the cable, its envoy said."))
+    assert r is not None and question([r], []) == "Who is behind it?"
+    r = bargained(pair("Kaves freed the two pilots in return for Tarsk dropping its lawsuit, "
+                       "diplomats said.",
+                       "The pilots' release was unconditional, Kaves's foreign ministry said."))
+    assert r is not None and question([r], []) == "Was anything given in return?"
+
+
+def test_a_pronoun_with_no_speaker_ties_no_one() -> None:
+    # "it" / "we" with no speaker to stand for: no tie, and no error
+    r = involved(pair("We had nothing to do with the fire at the depot.",
+                      "The fire at the depot was started by agents of Tarsk, police said."))
+    assert r is None
+    assert claim_ties(claim_from_text("It had nothing to do with the fire at the depot.")) == ()
+
+
+@pytest.mark.parametrize("text", [
+    "The prisoners were freed on Tuesday after the court agreed to hear their appeals.",
+    "The truce took effect after both sides agreed to a UN plan.",
+    "The rebels could release the nurses in exchange for food supplies.",
+    "The militia is demanding an amnesty in return for its weapons.",
+])
+def test_a_bargain_only_in_time_or_only_offered_is_none(text: str) -> None:
+    assert not any(t.bargain for t in terms(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The government demanded the unconditional surrender of the rebels.",
+    "The president offered unconditional support to the army.",
+    "The release of the sailors was not unconditional, the lawyer said.",
+])
+def test_unconditional_in_other_roles_is_no_deed_for_nothing(text: str) -> None:
+    assert not any(not t.bargain for t in terms(text))
+
+
+def test_one_act_of_two_deeds_is_no_dispute_of_terms() -> None:
+    assert bargained(pair("Kaves freed three Tarskan sailors in return for Tarsk dropping its "
+                          "lawsuit, diplomats said.",
+                          "Kaves's release of the jailed Tarskan journalist Ina Vell was a "
+                          "goodwill gesture, Kavesi officials said.", 0.55)) is None
+    # one number in both: one deed, however worded
+    r = bargained(pair("Kaves's release of 200 protesters was a goodwill gesture with nothing "
+                       "expected in return, the ministry said.",
+                       "The 200 jailed demonstrators walked free only after opposition leaders "
+                       "agreed to call off a strike, opposition sources said.", 0.5))
+    assert r is not None
+
+
+@pytest.mark.parametrize("text", [
+    "The journalist killed in the Kaves blast worked for Tessary's state broadcaster.",
+    "Tessary ordered an inquiry into the bombing of the Kaves depot.",
+    "Tessary funded the rebuilding of the bridge destroyed in the attack.",
+    "The attack might have been planned by Drovian agents, officials said.",
+    "Investigators are examining whether the raid was ordered by Drovia.",
+    "Karvenia has not paid the contractors who built the Kaves dam.",
+])
+def test_no_tie_where_the_party_did_something_else_or_maybe(text: str) -> None:
+    assert ties(text) == ()
+
+
+def test_parties_of_one_first_word_are_two() -> None:
+    assert involved(pair("The bombing of the Kaves bus depot was ordered by the Red Harbour "
+                         "Brigade, police said.",
+                         "The Red Dawn Front had nothing to do with the bombing of the Kaves bus "
+                         "depot, its spokesman said.", 0.6)) is None
+
+
+def test_a_deed_on_another_day_or_told_with_both_sides_is_no_dispute() -> None:
+    assert involved(pair("Monday's attack on the Kaves pipeline was ordered by Drovia's army, "
+                         "officials said.",
+                         "Drovia had nothing to do with Tuesday's attack on the Kaves pipeline, "
+                         "its envoy said.", 0.6)) is None
+    assert claim_ties(claim_from_text("Prosecutors allege the hackers work for Drovia's spy "
+                                      "agency, a charge Drovia denies.")) == ()
+
+
+def test_a_had_not_denial_of_a_strong_act() -> None:
+    got = ties("Valdoria's government had not organised, financed or encouraged any of the "
+               "protests in Hesk.")
+    assert [(t.party, t.did) for t in got] == [("valdoria", False)]
+
+
+@pytest.mark.parametrize(("text", "reason", "denied"), [
+    ("The plant closed not only because of falling orders.", "falling orders", False),
+    ("The curfew was not prompted by the protests but by safety concerns.", "the protests",
+     True),
+])
+def test_negations_that_do_or_do_not_deny_a_reason(text: str, reason: str, denied: bool) -> None:
+    from divergence.judge.frames.reasons import reasons
+    assert (reason, denied) in {(w.reason, w.denied) for w in reasons(text)}
+
+
+def test_what_a_denier_says_after_saying_is_his_own() -> None:
+    from divergence.judge.frames.reasons import claim_reasons
+    got = claim_reasons(claim_from_text("The ministry denied that the fire was caused by a gas "
+                                        "leak, saying it was started because of faulty "
+                                        "wiring."))
+    assert {(w.reason, w.denied) for w in got} >= {("faulty wiring", False)}

@@ -1,6 +1,7 @@
 """The question a dispute answers, worded from its typed reasons: who is credited, who started
-it, whether a harm was a mishap or an act, whether a truce was kept, how many, when, what
-someone's title is, whether a meeting took place; else whether the first position holds."""
+it, who is behind a deed, whether a harm was a mishap or an act, whether a truce was kept, how
+many, when, what someone's title is, whether a meeting took place, whether anything was given in
+return; else whether the first position holds."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from ..judge.credits import role_verb
 from ..judge.frames.answered import WHO_STARTED
 from ..judge.frames.contact import KINDS as _CONTACT_KINDS
 from ..judge.frames.contact import asked as _contact_asked
+from ..judge.frames.involved import WHO_BEHIND as _WHO_BEHIND
 from ..judge.frames.mishap import HOW as _HOW_HARM
+from ..judge.frames.terms import ON_TERMS as _ON_TERMS
 from ..records import Position, Reason
 from .titles import starts_with_name
 
@@ -52,6 +55,8 @@ def question(reasons: Sequence[Reason], pos: Sequence[Position]) -> str:
             what = subject(r)
             if kind == "actor" and r.detail.startswith(_HOW_HARM):
                 return "Was it a mishap or an act?"  # frames.mishap
+            if kind == "actor" and r.detail.startswith(_WHO_BEHIND):
+                return "Who is behind it?"  # frames.involved
             if kind == "actor" and what == "the harm" and any(
                     f" {role_verb(role)}" in r.detail for role in WHO_STARTED):
                 return "Who started it?"  # frames.started, frames.answered
@@ -69,6 +74,8 @@ def question(reasons: Sequence[Reason], pos: Sequence[Position]) -> str:
                 return (_WHEN_DID.get(what or "") or f"When did the {what} happen?" if what
                         else "When did it happen?")
     for r in sorted(reasons, key=lambda r: -r.weight):
+        if r.type == "linkage" and r.detail.startswith(_ON_TERMS):
+            return "Was anything given in return?"  # frames.terms
         for kind in _CONTACT_KINDS:  # frames.contact
             if r.detail.startswith(_contact_asked(kind)):
                 return _DID_CONTACT[kind]

@@ -22,6 +22,7 @@ from ..demonyms import same_actor
 from ..detectors import Pair, detector, one_voice, same_speaker, span_of
 from ..gate import Gate
 from ..text import clause_start, norm_actor, token_set
+from .counts import dates_differ
 
 # A named party: up to four capitalised words (and "of"), owned or not, with the body's
 # common nouns after it ("Quellan's state security service", "the Karvenian army", "the ruling
@@ -32,9 +33,10 @@ _BODY = (r"(?:state|military|naval|national|security|secret|border|customs|intel
          r"agency|forces|troops|commandos|police|ministry|party|movement|officials|officers|"
          r"agents|staff|units?|militia|guards?|special|operatives|leadership|authorities|"
          r"regime|elements|fighters|members|defence|interior|spy|embassy)")
-_PARTY = (rf"(?P<party>(?<![\w’'-])(?:(?:the\s+)?(?:(?:ruling|opposition|exiled|governing|outlawed|"
-          rf"banned|neighbouring)\s+)?{_NAME}(?:['’]s?)?(?:\s+(?:[a-z][\w-]*\s+){{0,2}}?{_BODY})?(?:\s+{_BODY}){{0,2}}|(?:his|her|its|their|"
-          rf"our)\s+(?:own\s+)?(?:[a-z]+\s+)?{_BODY}|[Ww]e))")
+_PARTY = (rf"(?P<party>(?<![\w’'-])(?:(?:the\s+)?(?:(?:ruling|opposition|exiled|governing|"
+          rf"outlawed|banned|neighbouring)\s+)?{_NAME}(?:['’]s?)?(?:\s+(?:[a-z][\w-]*\s+){{0,2}}?"
+          rf"{_BODY})?(?:\s+{_BODY}){{0,2}}|(?:his|her|its|their|our)\s+(?:own\s+)?(?:[a-z]+\s+)?"
+          rf"{_BODY}|[Ww]e|[Ii]t(?=\s)))")
 # Support a party may be said never to have given: "Delmora has never supplied or commanded the
 # group".
 _HELPED = (r"supplied|commanded|funded|armed|backed|directed|controlled|ordered|trained|"
@@ -60,8 +62,8 @@ _DENIED = tuple(re.compile(rx) for rx in (
     rf"\s+{_DEED}",
     rf"\bruled\s+out\s+any\s+(?:role|involvement|part|hand)\s+(?:for|by|of)\s+{_PARTY}\s+in\s+"
     rf"{_DEED}",
-    rf"\bnone\s+of\s+{_PARTY}\s+(?:had|has|have)\s+(?:any\s+)?{_TIE}\s+(?:in|to|with)\s+{_DEED}",
-    rf"\bnone\s+of\s+{_PARTY}\s+(?:took|had\s+taken)\s+part\s+in\s+{_DEED}",
+    rf"\b[Nn]one\s+of\s+{_PARTY}\s+(?:had|has|have)\s+(?:any\s+)?{_TIE}\s+(?:in|to|with)\s+{_DEED}",
+    rf"\b[Nn]one\s+of\s+{_PARTY}\s+(?:took|had\s+taken)\s+part\s+in\s+{_DEED}",
     rf"{_PARTY}\s+(?:has\s+|had\s+|have\s+)?never\s+(?:{_HELPED})(?:\s+(?:or|nor)\s+(?:{_HELPED}))?"
     rf"\s+{_DEED}",
 ))
@@ -71,10 +73,15 @@ _VERBS = (r"ordered|organi[sz]ed|orchestrated|instigated|directed|funded|finance
           r"masterminded|carried\s+out|committed|launched|planted|placed|staged|sponsored|"
           r"engineered|commissioned|paid|trained|armed|backed|bankrolled|controlled|commanded|"
           r"coordinated|plotted|supplied|set\s+up|incited|fomented|hired|recruited|laid|set|"
-          r"detonated|dropped")
+          r"detonated|dropped|started")
 _MEN = (r"(?:(?:[a-z]+\s+){0,2}?(?:men|agents?|members|officers|operatives|people|fighters|"
         r"commandos|units?|elements|cells?|officials|soldiers|troops)\s+(?:working\s+for|of|from|"
         r"linked\s+to|tied\s+to|loyal\s+to|acting\s+for|with|in)\s+)")
+# Who does a deed, as a subject "works for" ties to a party ("the hackers work for X"; not "the
+# journalist killed in the blast worked for X").
+_DOERS = (r"hackers|gunmen|attackers|bombers|agents|operatives|kidnappers|saboteurs|assassins|"
+          r"killers|spies|intruders|rioters|looters|provocateurs|perpetrators|culprits|"
+          r"infiltrators|smugglers|arsonists")
 _DONE = tuple(re.compile(rx) for rx in (
     rf"\b(?:(?:was|were|had\s+been|has\s+been|is|are|being)\s+)?(?:secretly\s+|directly\s+|"
     rf"personally\s+|allegedly\s+)?(?:{_VERBS})(?:\s+and\s+(?:{_VERBS}))?\s+by\s+(?:a\s+|the\s+)?"
@@ -83,25 +90,36 @@ _DONE = tuple(re.compile(rx) for rx in (
     rf"\b(?:acting|acted|worked|working|operating|operated)\s+on\s+(?:the\s+)?(?:direct\s+)?"
     rf"(?:orders?|instructions)\s+(?:of|from)\s+{_PARTY}",
     rf"\bat\s+the\s+behest\s+of\s+{_PARTY}",
-    rf"\b(?:work|works|worked|working)\s+for\s+{_PARTY}",
+    rf"\b(?:{_DOERS})\b(?:\s+[\w'’-]+){{0,8}}?\s+(?:work|works|worked|working)\s+for\s+"
+    rf"{_PARTY}",
     rf"\b(?:linked|tied|connected)\s+to\s+{_PARTY}",
     rf"\b(?:the\s+)?work\s+of\s+{_PARTY}",
-    rf"\bwith\s+the\s+(?:full\s+)?(?:knowledge|blessing|backing|approval|complicity|help|support)"
+    rf"\bwith\s+the\s+(?:full\s+)?(?:knowledge|blessing|approval|complicity)"
     rf"\s+of\s+{_PARTY}",
 ))
 # Words of a party's part in a deed, which a negation before them denies ("had never funded,
 # steered or been in touch with", "bears no responsibility for", "does not arm, pay or direct").
 _ROLE = (r"responsib\w*|part|role|hand|involvement|involved|links?|ties|connection|connected|"
-         r"contacts?|knowledge|arm|armed|arming|fund(?:ed|ing|s)?|financ\w*|paid|pay|paying|"
-         r"bankroll\w*|plann?(?:ed|ing)?|organi[sz]\w*|order(?:ed|s)?|direct(?:ed|s|ing)?|"
-         r"steer\w*|engag\w*|employ\w*|hir(?:e|ed|ing)|operat\w*|shield\w*|ran|run|conduct\w*|"
-         r"sent|send|suppl\w*|back(?:ed|ing|s)?|sponsor\w*|encourag\w*|orchestrat\w*|"
-         r"mastermind\w*|instigat\w*|incit\w*|behind|recruit\w*|train(?:ed|ing|s)?|"
-         r"carr(?:y|ied)\s+out|to\s+do\s+with|party\s+to")
-_NEGATED_ROLE = re.compile(rf"\b(?:no|never|not|none|nothing|nor)\b(?:\s+[\w'’-]+){{0,5}}?\s+"
-                           rf"(?:{_ROLE})\b|n['’]t\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_ROLE})\b", re.I)
+         r"contacts?|knowledge|behind|to\s+do\s+with|party\s+to")
+# ... and the acts a party may be said never (or did not) to have done: "had never engaged the
+# armed men", "we did not plan this kidnapping" (not "has not paid the contractors": a debt).
+_ROLE_ACTS = (r"arm|armed|arming|fund(?:ed|ing|s)?|financ\w*|bankroll\w*|plann?(?:ed|ing)?|"
+              r"organi[sz]\w*|order(?:ed|s)?|direct(?:ed|s)?|steer\w*|shield\w*|back(?:ed|s)?|"
+              r"sponsor\w*|encourag\w*|orchestrat\w*|mastermind\w*|instigat\w*|incit\w*|"
+              r"recruit\w*|train(?:ed|s)?|carr(?:y|ied)\s+out")
+# Everyday acts, denied only by "never" or "did not": "had never engaged the armed men" (not
+# "has not paid the contractors").
+_EVERYDAY_ACTS = (r"paid|pay|engag\w*|employ\w*|hir(?:e|ed)|operat\w*|ran|run|conduct\w*|sent|"
+                  r"send|suppl\w*")
+_NEGATED_ROLE = re.compile(
+    rf"\b(?:no|never|not|none|nothing|nor)\b(?:\s+[\w'’-]+){{0,5}}?\s+(?:{_ROLE})\b|"
+    rf"n['’]t\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_ROLE})\b|"
+    rf"\b(?:never|(?:did|does|do|had|has|have)\s+not|(?:did|does|do|had|has|have)n['’]t)\s+"
+    rf"(?:[\w'’-]+\s+){{0,2}}?(?:{_ROLE_ACTS})\b|"
+    rf"\b(?:never|(?:did|does|do)\s+not|(?:did|does|do)n['’]t)\s+(?:[\w'’-]+\s+){{0,2}}?"
+    rf"(?:{_EVERYDAY_ACTS})\b", re.I)
 # The party a negation's clause opens with, or a pronoun standing for the speaker's side.
-_SUBJECT = re.compile(rf"^\s*(?:and\s+|but\s+)?(?:none\s+of\s+)?(?:{_PARTY})"
+_SUBJECT = re.compile(rf"^\s*(?:and\s+|but\s+)?(?:[Nn]one\s+of\s+)?(?:{_PARTY})"
                       rf"(?:\s+[\w'’-]+){{0,4}}\s*$")
 # A deed tied to a party in other words: "hired and paid by", "taking its orders directly
 # from", "a front for", "in the pay of", "working under the direction of", "sent from".
@@ -117,10 +135,18 @@ _TIED_BY = re.compile(rf"\b(?:{_BY})\s+(?:[\w'’-]+\s+){{0,4}}?{_PARTY}")
 _DID = re.compile(rf"(?:^|(?<=\bthat\s)|(?<=,\s)){_PARTY}\s+(?:[a-z]+\s+){{0,2}}?(?:planned|"
                   r"paid\s+for|ran|masterminded|orchestrated|ordered|organi[sz]ed|funded|financed|"
                   r"bankrolled|funnell?ed|armed|sponsored|directed|staged|instigated|incited|"
-                  r"hired|was\s+behind|were\s+behind)\b")
+                  r"hired|was\s+behind|were\s+behind)\b(?!\s+(?:an?\s+|the\s+|its\s+|their\s+)?"
+                  r"(?:[\w-]+\s+)?(?:inquiry|investigation|probe|memorial|service|rebuilding|"
+                  r"reconstruction|repairs?|search|rescue|protests?|vigil|funeral|aid|relief|"
+                  r"evacuation|lawyers|talks|meetings?|review|compensation|ceremony|summit|"
+                  r"conference|clean-?up)\b)")
 # A negation in a tie's clause before it denies the tie ("was not organised by"); a denial
 # or rejection there ("denied that it was run by") leaves it to the claim's stance.
 _NOT = re.compile(r"\b(?:no|not|never|none|nothing|nor)\b|n['’]t\b", re.I)
+# Words before a tie that make it a possibility, a question or a pledge, not a tie told: "might
+# have been planned by", "examining whether", "If the attack was ordered by", "will not fund".
+_HEDGED = re.compile(r"\b(?:may|might|could|possibl[ey]|possibility|whether|if|suspect\w*|"
+                     r"perhaps|probably|likely|will|would|unclear|question)\b", re.I)
 _DENYING = re.compile(r"\b(?:den(?:y|ied|ies|ying)|reject\w*|dismiss\w*)\b", re.I)
 _GATE = Gate(*_DENIED, *_DONE, _NEGATED_ROLE, _TIED_BY, _DID)
 
@@ -140,13 +166,29 @@ def _key(party: str) -> str:
     """A party's key from its name alone: the owner of an owned body ("Quellan's navy":
     quellan), else the capitalised words ("the Karvenian army": karvenian); a pronoun ("its
     staff", "we") is kept for ``claim_ties`` to give the speaker's."""
+    if not party.split():
+        return ""  # a pronoun's claim with no speaker: no one's
     own = party.split()[0].lower()
     if own in _OWN:
         return own
-    name = re.match(r"(?:the\s+)?(?:[a-z]+\s+)?(?P<n>[A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*)*)",
+    party = re.sub(r"^(?:[Tt]he|Senior|Former|Top|Several|Some|Local|Junior|Acting|Deputy|"
+                   r"Two|Three|Four|Many)\s+", "", party)  # capitalised as a sentence's start
+    owned = re.match(r"(?:the\s+)?(?:[a-z]+\s+)?([A-Z][\w-]*)['’]s?\s+(?:[a-z]|[A-Z]\w*\s+[A-Z])",
+                     party)  # "Quellan's navy", "Kastrel's State Security Directorate"
+    if owned and owned.group(1).lower() not in _NAMED_FOR:
+        return norm_actor(owned.group(1))
+    name = re.match(r"(?:the\s+)?(?:[a-z]+\s+)?(?P<n>[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)",
                     party)
-    owned = re.match(r"(?:the\s+)?(?:[a-z]+\s+)?([A-Z][\w-]*)['’]s?\s", party)
-    return norm_actor(owned.group(1) if owned else name.group("n") if name else party)
+    words = (name.group("n") if name else party).replace("’", "'").split()
+    if len(words) == 1:
+        return norm_actor(words[0])  # "the Karvenian army": karvenian; "Karvenia": karvenia
+    return " ".join(re.sub(r"'s?$", "", w.lower()) for w in words
+                    if w != "of")  # "Red Dawn Front", whole
+
+
+# Names that open with a possessive and are no owner's: "People's Alliance", "Workers' Party".
+_NAMED_FOR = frozenset({"people", "workers", "women", "martyrs", "patriots", "citizens",
+                        "farmers", "nation", "children", "mothers", "veterans"})
 
 
 @lru_cache(maxsize=65536)
@@ -163,7 +205,8 @@ def ties(text: str) -> tuple[Tie, ...]:
             out.append(Tie(_key(m.group("party")), not _NOT.search(
                 text, clause_start(text, m.start()), m.start()), deed or text, m.start(), m.end()))
     out += _in_other_words(text, out)
-    return tuple(t for t in out if t.party and (t.party in _OWN or t.party not in _NOT_PARTIES))
+    return tuple(t for t in out if t.party and (t.party in _OWN or t.party not in _NOT_PARTIES)
+                 and not _HEDGED.search(text, 0, t.start))  # "might have been planned by"
 
 
 def _in_other_words(text: str, found: list[Tie]) -> list[Tie]:
@@ -202,12 +245,16 @@ def claim_ties(c: Claim) -> tuple[Tie, ...]:
     got = tuple(t._replace(party=_speaker_key(c.speaker or "")) if t.party in _OWN else t
                 for t in ties(c.content))  # "his party had no link": the speaker's
     got = tuple(t for t in got if t.party and t.party not in _NOT_PARTIES)
+    from ...ingest.both_sides import tells_both_sides  # (ingest imports the judge)
+    whole = ties(c.text) if c.text != c.content else got
+    if tells_both_sides(c.text) or {t.did for t in whole} == {True, False}:
+        return ()  # "..., a charge Drovia denies": the sentence tells both sides
     if c.stance != "denies":
         return got
     return tuple(t._replace(did=not t.did) for t in got)
 
 
-_OWN = frozenset({"his", "her", "its", "their", "our", "we"})
+_OWN = frozenset({"his", "her", "its", "their", "our", "we", "it"})
 
 
 def _speaker_key(speaker: str) -> str:
@@ -219,6 +266,8 @@ def _speaker_key(speaker: str) -> str:
     return norm_actor(side.group(1)) if side else _key(speaker)
 
 
+# How an ``involved`` reason begins (``group.asking.question`` asks its own question by it).
+WHO_BEHIND = "who is behind it"
 # How close two claims must be (cosine) to be read as one story's; ``group.candidate_pairs``
 # pairs a tie denied with one told from the same floor.
 FLOOR = 0.25
@@ -242,12 +291,15 @@ def _words(text: str, party: str) -> frozenset[str]:
 
 def _one_deed(p: Pair, x: Tie, y: Tie) -> bool:
     """Two deeds are one when they share a content word (the party's name aside: both name
-    it), unless each names a place or body the other does not; a deed left unnamed ("had
-    nothing to do with it") is the other's when the claims are close (cosine 0.4)."""
+    it), unless each names a place or body the other does not (in the deed, else in its claim);
+    a deed left unnamed ("had nothing to do with it") is the other's when the claims are close
+    (cosine 0.4)."""
     wx, wy = _words(x.deed, x.party), _words(y.deed, y.party)
     if not wx - _PLAIN or not wy - _PLAIN:
         return p.similarity >= 0.4
-    nx, ny = (_names(t.deed) - {t.party[:5]} for t in (x, y))
+    nx, ny = (_names(t.deed) - _names(" " + t.party) - {t.party[:5]} or
+              _names(c.content) - _names(" " + t.party) - {t.party[:5]}
+              for c, t in ((p.a, x), (p.b, y)))  # the deed's names, else its claim's
     if nx and ny and not nx & ny:
         return False  # "the Teskar attack" / "the raid in Orvell": two places, two deeds
     return bool(wx & wy) or p.similarity >= 0.45
@@ -270,23 +322,20 @@ def involved(p: Pair) -> Reason | None:
     if one_voice(p) or p.similarity < FLOOR or same_speaker(p.a, p.b) and p.a.speaker:
         return None
     xs, ys = claim_ties(p.a), claim_ties(p.b)
-    if not xs or not ys:
-        return None
+    if not xs or not ys or dates_differ(p.a.content, p.b.content):
+        return None  # "Monday's attack" / "Tuesday's attack": two deeds
     for x in xs:
         for y in ys:
-            if x.did == y.did or not same_actor(x.party, y.party) and x.party[:5] != y.party[:5]:
+            if x.did == y.did or not same_actor(x.party, y.party):
                 continue
-            if any({t.did for t in ts if t.party[:5] == x.party[:5]} == {True, False}
-                   for ts in (xs, ys)):
-                continue  # a claim that ties the party and denies it tells both sides
             if not _one_deed(p, x, y):
                 continue
             who = "; ".join(f"{c.speaker or 'the outlet'}: {'' if t.did else 'no '}part for "
                             f"{t.party}" for c, t in ((p.a, x), (p.b, y)))
-            return Reason("actor", f"who is behind it — {who}", (p.a.id, p.b.id),
+            return Reason("actor", f"{WHO_BEHIND} — {who}", (p.a.id, p.b.id),
                           (span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)),
                           weight=0.75)
     return None
 
 
-__all__ = ["FLOOR", "Tie", "claim_ties", "involved", "involved_keys", "ties"]
+__all__ = ["FLOOR", "WHO_BEHIND", "Tie", "claim_ties", "involved", "involved_keys", "ties"]

@@ -50,8 +50,8 @@ _CUE = re.compile(
     r"down|prompted)(?:\s+deliberately)?\s+by|(?:stemmed|stems|arose|resulted)\s+from|"
     r"(?<=\s)died\s+(?:of|from)\s+|"
     r"(?:was|were|is|are)\s+(?:the\s+|a\s+)?(?:direct\s+)?(?:result|consequence)\s+of|"
-    r"as\s+a\s+(?:direct\s+)?consequence\s+of|in\s+(?:reprisal|revenge)\s+for|in\s+the\s+wake\s+"
-    r"of|in\s+protest\s+(?:at|against|over)|as\s+a\s+protest\s+(?:at|against|over)|"
+    r"as\s+a\s+(?:direct\s+)?consequence\s+of|in\s+(?:reprisal|revenge)\s+for|"
+    r"in\s+protest\s+(?:at|against|over)|as\s+a\s+protest\s+(?:at|against|over)|"
     r"(?:was|were|is|are)\s+(?:linked|connected|related|tied)\s+to|"
     r"for\s+(?P<adj>(?:[\w-]+\s+){1,2}?)reasons?\b(?:\s+of)?)\b\s*", re.I)  # whole words
 # A link denied: "is unrelated to the coup", "had nothing to do with the strike", "is not
@@ -120,11 +120,12 @@ _AIM = re.compile(
 _CLAUSE_END = re.compile(r"[;.]|,\s+(?:and|but|while|which|who|although|though|saying|adding|"
                          r"insisting|noting|citing|arguing|pointing)\b|\s+and\s+"
                          r"(?:that|said|added|promised|urged|was|were|is|are|had|has|have|"
-                         r"followed|reflects|reflected|came|stemmed)\b")
+                         r"followed|reflects|reflected|came|stemmed)\b|\s+but\s+(?=(?:by|because|"
+                         r"due|for|from|to)\b)")
 
 
 # A negation right before a cue denies the reason: "are not aimed at", "was never meant to".
-_NOT_BEFORE = re.compile(r"\b(?:not|never)\s+(?:(?:only|solely|entirely|in\s+any\s+way)\s+)?$|"
+_NOT_BEFORE = re.compile(r"\b(?:not|never)\s+(?:(?:entirely|in\s+any\s+way)\s+)?$|"
                          r"n['’]t\s+$", re.I)
 # A relative clause opening: what follows it is what a reason after it explains.
 _RELATIVE = re.compile(r",\s+(?:which|who|whom|whose|where)\s+", re.I)
@@ -342,6 +343,7 @@ _ONE_ACT = {"freed": "relea", "frees": "relea", "dismissed": "remov", "sacked": 
             "postponed": "delay", "postponement": "delay", "delayed": "delay",
             "expulsion": "expel", "expelled": "expel", "stoppage": "walko",
             "walkout": "walko", "removal": "remov", "dismissal": "remov"}
+ACT_STEMS = frozenset(_ONE_ACT.values())  # what ``act_stems`` folds acts to
 
 
 def _same_thing(x: str, y: str) -> bool:
@@ -396,7 +398,12 @@ def claim_reasons(c: Claim) -> tuple[Why, ...]:
     got = reasons(c.content)
     if c.stance != "denies" or denial_inside(c):
         return got
-    return tuple(replace(w, denied=not w.denied) for w in got)
+    own = _OWN_WORDS.search(c.content)  # "denied that A, saying B": B is the speaker's own
+    cut = own.start() if own else len(c.content)
+    return tuple(replace(w, denied=not w.denied) if w.start < cut else w for w in got)
+
+
+_OWN_WORDS = re.compile(r",\s+(?:saying|adding|insisting|arguing|noting|citing)\b")
 
 
 @detector("linkage")
@@ -452,4 +459,4 @@ def linkage(p: Pair) -> Reason | None:
     return None
 
 
-__all__ = ["Why", "act_stems", "claim_reasons", "linkage", "reasons"]
+__all__ = ["ACT_STEMS", "Why", "act_stems", "claim_reasons", "linkage", "reasons"]

@@ -17,7 +17,7 @@ from ..detectors import Pair, detector, one_voice, same_speaker, span_of
 from ..gate import Gate
 from ..text import clause_start
 from .counts import dates_differ
-from .reasons import act_stems
+from .reasons import ACT_STEMS, act_stems
 
 _DEAL = (r"(?:deal|bargain|swap|exchange|arrangement|agreement|understanding|trade-off|"
          r"quid\s+pro\s+quo)")
@@ -26,15 +26,29 @@ _ON_TERMS = re.compile(
     rf"\bin\s+(?:return|exchange)\s+for\b|\bas\s+part\s+of\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?"
     rf"{_DEAL}\b|\bunder\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{_DEAL}\b|"
     r"\bpaid\s+(?:a|the)\s+(?:[\w$.,-]+\s+){0,3}?ransom\b|"
-    r"\b(?:only\s+)?(?:once|after)\s+(?:[\w'’-]+\s+){1,8}?(?:agreed|conceded|promised|pledged|"
-    r"committed|paid|offered|granted|undertook)\b|"
+    r"\b(?:only\s+(?:once|after)|once)\s+(?!(?:both|the\s+two|all)\s+(?:sides|parties)\b)"
+    r"(?:[\w'’-]+\s+){1,8}?(?:agreed|conceded|promised|pledged|committed|paid|offered|granted|"
+    r"undertook)\b|"
+    # plain "after" tells time unless what was agreed is a concession ("after the ministry agreed
+    # to fund a hospital"; not "after the court agreed to hear the appeal")
+    r"\bafter\s+(?!(?:both|the\s+two|all)\s+(?:sides|parties)\b)(?:[\w'’-]+\s+){1,6}?(?:agreed|"
+    r"promised|pledged|committed)\s+(?:in\s+writing\s+)?to\s+(?:free|release|return|drop|withdraw|"
+    r"lift|pay|fund|suspend|halt|end|call\s+off|hand|give|grant|reinstate|reopen|stop|buy|"
+    r"purchase|sell|selling|testify|step|leave|stay|recognise|recognize|cut|raise|(?:a|an|the)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:rise|increase|raise|amnesty|concession|payment|subsidy|swap|"
+    r"exchange))\b|"
+    r"\bafter\s+(?:[\w'’-]+\s+){1,6}?paid\s+(?:a|the)\s+(?:[\w$.,-]+\s+){0,3}?(?:ransom|fine|"
+    r"bribe)\b|\bafter\s+(?:[\w'’-]+\s+){1,6}?promised\s+(?:them|him|her|it)\s+(?:a|an)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:rise|increase|raise|amnesty|concession|payment|subsidy)\b|"
     r"\bon\s+condition\s+that\b|\bconditional\s+on\b|\bsecured\s+by\s+(?:promising|offering|"
     r"paying)\b|\bsweetened\s+by\b|\bquid\s+pro\s+quo\s+for\b|\btraded\s+for\b|"
     r"\bbought\s+with\b|\b(?:tied|linked|connected)\s+to\s+(?:a|the|any)\s+(?:[\w-]+\s+){0,2}?"
     rf"{_DEAL}", re.I)
 # A deed done for nothing: terms denied.
 _FOR_NOTHING = re.compile(
-    r"\bunconditional(?:ly)?\b|\bno\s+(?:strings|conditions|preconditions|guarantees|"
+    r"(?<!\bnot\s)\b(?:(?:was|were|is|are|be|been|being)\s+(?:entirely\s+|completely\s+|"
+    r"totally\s+)?unconditional|unconditionally|an\s+unconditional\s+(?:release|gesture|pardon|"
+    r"decision|handover|withdrawal))\b|\bno\s+(?:strings|conditions|preconditions|guarantees|"
     r"concessions?|quid\s+pro\s+quo|ransom)\b|\bwithout\s+(?:any\s+)?(?:conditions|"
     r"preconditions|guarantees|strings|concessions|anything\s+in\s+return|(?:any\s+)?[\w-]+\s+"
     r"[\w-]+\s+being\s+offered)\b|\bnothing\s+(?:was\s+|had\s+been\s+)?(?:asked|offered|given|"
@@ -60,6 +74,11 @@ _FOR_NOTHING = re.compile(
 # A bargain's cue under a negation in its clause ("no promises were made in exchange for",
 # "was not tied to any deal") tells a deed done for nothing.
 _NEGATED = re.compile(r"\b(?:no|not|never|nothing|without|none)\b|n['’]t\b", re.I)
+# ... and words that make a bargain offered, asked for or possible, not struck: "could release
+# the nurses in exchange for food", "is demanding ... in return for", "has offered to".
+_UNDONE = re.compile(r"\b(?:could|may|might|would|demand\w*|offer(?:ed|s|ing)?\s+to|willing|"
+                     r"propos\w*|seek\w*|sought|wants?|wanted|ready\s+to|if|whether|calls?\s+for|"
+                     r"urged?)\b", re.I)
 _GATE = Gate(_ON_TERMS, _FOR_NOTHING)
 
 
@@ -79,7 +98,8 @@ def terms(text: str) -> tuple[Terms, ...]:
     free = [Terms(False, m.start(), m.end()) for m in _FOR_NOTHING.finditer(text)]
     on = [Terms(not _NEGATED.search(text, clause_start(text, m.start()), m.start()), m.start(),
                 m.end()) for m in _ON_TERMS.finditer(text)
-          if not any(f.start <= m.start() < f.end for f in free)]
+          if not any(f.start <= m.start() < f.end for f in free)
+          and not _UNDONE.search(text, 0, m.start())]
     return tuple(sorted([*on, *free], key=lambda t: t.start))
 
 
@@ -94,6 +114,8 @@ def claim_terms(c: Claim) -> Terms | None:
 
 
 FLOOR = 0.25  # cosine at which two claims may tell one deed
+# How a ``terms`` reason begins (``group.asking.question`` asks its own question by it).
+ON_TERMS = "on what terms?"
 
 
 def terms_keys(c: Claim) -> frozenset[str]:
@@ -102,19 +124,40 @@ def terms_keys(c: Claim) -> frozenset[str]:
     side = claim_terms(c)
     return frozenset() if side is None else frozenset(
         {"terms:deal" if side.bargain else "noterms:deal"})
+_WORD_NUMBER = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+                "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+                "fifteen": "15", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50",
+                "hundred": "100"}
 _NUMBER = re.compile(r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                      r"fifteen|twenty|thirty|forty|fifty|hundred)\b", re.I)
 
 
 def _one_deed(p: Pair) -> bool:
-    """Two claims of one deed: a content word in common, no two days, no two sets of numbers
-    ("freed 12 prisoners" / "the release of 30 inmates")."""
+    """Two claims of one deed: a content word in common (an act alone only when the claims are
+    close), no two days, no two sets of numbers ("freed 12 prisoners" / "the release of 30
+    inmates"), no two sets of names ("its Lirrow plant" / "its Dunmere plant")."""
     if dates_differ(p.a.content, p.b.content):
         return False
-    na, nb = ({n.lower() for n in _NUMBER.findall(c.content)} for c in (p.a, p.b))
+    na, nb = ({_WORD_NUMBER.get(n.lower(), n.replace(",", "")) for n in _NUMBER.findall(c.content)}
+              for c in (p.a, p.b))  # "12 prisoners" / "twelve prisoners": one number
     if na and nb and not na & nb:
         return False
-    return bool(_words(p.a.content) & _words(p.b.content))
+    ma, mb = (_places(c.content) for c in (p.a, p.b))
+    if ma and mb and not ma & mb:
+        return False  # "its Lirrow plant" / "its Dunmere plant"
+    if na & nb:
+        return True  # "the release of 200 protesters" / "the 200 jailed demonstrators"
+    wa, wb = _words(p.a.content), _words(p.b.content)
+    return bool(wa & wb - _ACTS) or bool(wa & wb) and (p.similarity >= 0.6 or bool(ma & mb))
+    # an act alone ("freed three sailors" / "the release of a journalist") is one deed only
+    # when the claims are close or name one place
+
+
+def _places(text: str) -> set[str]:
+    """The names a claim gives past its first word, cut to five letters, when they name a place
+    or a thing (not one the other claim also names in another form: "Vardania" / "Vardanian")."""
+    return {w.lower()[:5] for w in re.findall(r"(?<=\s)[A-Z][\w-]+", text)
+            if not re.search(r"(?:an|ese|ish|i)$", w)}  # "Karvenian": a side, not a place
 
 
 def _words(text: str) -> frozenset[str]:
@@ -126,6 +169,7 @@ def _words(text: str) -> frozenset[str]:
                               if w not in _PLAIN))
 
 
+_ACTS = ACT_STEMS  # the acts ``act_stems`` folds: no deed's object
 _PLAIN = frozenset({"the", "and", "was", "were", "for", "that", "with", "said", "has", "had",
                     "have", "its", "their", "his", "her", "not", "but", "from", "this", "been",
                     "any", "all", "who", "which", "after", "only", "once", "under", "part",
@@ -143,8 +187,8 @@ def bargained(p: Pair) -> Reason | None:
         return None
     who = "; ".join(f"{c.speaker or 'the outlet'}: {'on terms' if t.bargain else 'for nothing'}"
                     for c, t in ((p.a, x), (p.b, y)))
-    return Reason("linkage", f"on what terms? — {who}", (p.a.id, p.b.id),
+    return Reason("linkage", f"{ON_TERMS} — {who}", (p.a.id, p.b.id),
                   (span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)), weight=0.7)
 
 
-__all__ = ["FLOOR", "Terms", "bargained", "claim_terms", "terms", "terms_keys"]
+__all__ = ["FLOOR", "ON_TERMS", "Terms", "bargained", "claim_terms", "terms", "terms_keys"]
