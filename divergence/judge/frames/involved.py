@@ -219,8 +219,7 @@ def _in_other_words(text: str, found: list[Tie]) -> list[Tie]:
         start = clause_start(text, m.start())
         subject = _SUBJECT.match(text[start:m.start()] + " ")
         if subject and not any(t.start <= m.start() < t.end for t in found):
-            deed = text[m.end():clause_start(text[m.end():] + ",", len(text) - m.end() + 1)
-                        + m.end()]
+            deed = re.split(r"[;.]", text[m.end():m.end() + 160])[0]  # to the sentence's end
             out.append(Tie(_key(subject.group("party")), False, deed, m.start(), m.end()))
     for m in (*_TIED_BY.finditer(text), *_DID.finditer(text)):
         start = clause_start(text, m.start())
