@@ -241,14 +241,22 @@ _NOT_PARTIES = frozenset({"it", "this", "that", "there", "they", "he", "she", "w
 def claim_ties(c: Claim) -> tuple[Tie, ...]:
     """A claim's ties as its voice holds them: one that denies its content ("X denied that its
     agents ran the ring") denies the tie it reports."""
-    got = tuple(t._replace(party=_speaker_key(c.speaker or "")) if t.party in _OWN else t
-                for t in ties(c.content))  # "his party had no link": the speaker's
+    return _claim_ties(c.content, c.text, c.speaker, c.stance)
+
+
+@lru_cache(maxsize=65536)
+def _claim_ties(content: str, text: str, speaker: str | None, stance: str) -> tuple[Tie, ...]:
+    """``claim_ties`` of what it reads of a claim, once per claim, not once per pair."""
+    got = tuple(t._replace(party=_speaker_key(speaker or "")) if t.party in _OWN else t
+                for t in ties(content))  # "his party had no link": the speaker's
     got = tuple(t for t in got if t.party and t.party not in _NOT_PARTIES)
+    if not got:
+        return ()
     from ...ingest.both_sides import tells_both_sides  # (ingest imports the judge)
-    whole = ties(c.text) if c.text != c.content else got
-    if tells_both_sides(c.text) or {t.did for t in whole} == {True, False}:
+    whole = ties(text) if text != content else got
+    if tells_both_sides(text) or {t.did for t in whole} == {True, False}:
         return ()  # "..., a charge Drovia denies": the sentence tells both sides
-    if c.stance != "denies":
+    if stance != "denies":
         return got
     return tuple(t._replace(did=not t.did) for t in got)
 
@@ -320,7 +328,8 @@ def involved(p: Pair) -> Reason | None:
     cosine ``FLOOR``, one deed (``_one_deed``), neither claim telling both."""
     if one_voice(p) or p.similarity < FLOOR or same_speaker(p.a, p.b) and p.a.speaker:
         return None
-    xs, ys = claim_ties(p.a), claim_ties(p.b)
+    xs = claim_ties(p.a)
+    ys = claim_ties(p.b) if xs else ()
     if not xs or not ys or dates_differ(p.a.content, p.b.content):
         return None  # "Monday's attack" / "Tuesday's attack": two deeds
     for x in xs:

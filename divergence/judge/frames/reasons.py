@@ -396,7 +396,7 @@ def claim_reasons(c: Claim) -> tuple[Why, ...]:
     one whose content is its own denial ("rejected any link between X and Y") is read as
     written."""
     got = reasons(c.content)
-    if c.stance != "denies" or denial_inside(c):
+    if not got or c.stance != "denies" or denial_inside(c):
         return got
     own = _OWN_WORDS.search(c.content)  # "denied that A, saying B": B is the speaker's own
     cut = own.start() if own else len(c.content)

@@ -182,7 +182,8 @@ def bargained(p: Pair) -> Reason | None:
     asked for it: two speakers (or a speaker and an outlet), from cosine ``FLOOR``, one deed."""
     if one_voice(p) or p.similarity < FLOOR or same_speaker(p.a, p.b) and p.a.speaker:
         return None
-    x, y = claim_terms(p.a), claim_terms(p.b)
+    x = claim_terms(p.a)
+    y = claim_terms(p.b) if x is not None else None
     if x is None or y is None or x.bargain == y.bargain or not _one_deed(p):
         return None
     who = "; ".join(f"{c.speaker or 'the outlet'}: {'on terms' if t.bargain else 'for nothing'}"
