@@ -1812,8 +1812,8 @@ def test_reasons_given_in_return_for_on_orders_only_after_and_in_other_verbs() -
                         "losses, analysts said.", sim=0.7)) is None
     assert not why("The strike was called off only after midnight.")
     # whole verbs only: "suspected" is not "suspended"
-    from divergence.judge.frames.reasons import _stems
-    assert not _stems("the suspected gunmen") & _stems("flights were suspended")
+    from divergence.judge.frames.reasons import act_stems
+    assert not act_stems("the suspected gunmen") & act_stems("flights were suspended")
 
 
 def test_a_time_in_gmt_is_not_compared_with_a_local_time() -> None:
