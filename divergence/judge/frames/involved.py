@@ -69,11 +69,14 @@ _DENIED = tuple(re.compile(rx) for rx in (
 ))
 # Deeds done for or by a party: "ordered by X", "run by officers of X", "acting on orders from
 # X", "working for X", "linked to X", "the work of X".
-_VERBS = (r"ordered|organi[sz]ed|orchestrated|instigated|directed|funded|financed|run|planned|"
-          r"masterminded|carried\s+out|committed|launched|planted|placed|staged|sponsored|"
-          r"engineered|commissioned|paid|trained|armed|backed|bankrolled|controlled|commanded|"
-          r"coordinated|plotted|supplied|set\s+up|incited|fomented|hired|recruited|laid|set|"
-          r"detonated|dropped|started")
+# The acts whose "by" names who had a hand in a deed ("ordered by", "hired and paid by"), read
+# by both ``_DONE`` and ``_TIED_BY``; ``_DONE`` also reads the acts of the deed itself.
+_BY_VERBS = (r"carried\s+out|ordered|organi[sz]ed|orchestrated|instigated|directed|funded|"
+             r"financed|bankrolled|run|planned|masterminded|staged|sponsored|engineered|"
+             r"commissioned|paid|hired|trained|armed|backed|controlled|commanded|coordinated|"
+             r"plotted|supplied|incited|recruited")
+_VERBS = (rf"{_BY_VERBS}|committed|launched|planted|placed|set\s+up|fomented|laid|set|detonated|"
+          r"dropped|started")
 _MEN = (r"(?:(?:[a-z]+\s+){0,2}?(?:men|agents?|members|officers|operatives|people|fighters|"
         r"commandos|units?|elements|cells?|officials|soldiers|troops)\s+(?:working\s+for|of|from|"
         r"linked\s+to|tied\s+to|loyal\s+to|acting\s+for|with|in)\s+)")
@@ -123,11 +126,8 @@ _SUBJECT = re.compile(rf"^\s*(?:and\s+|but\s+)?(?:[Nn]one\s+of\s+)?(?:{_PARTY})"
                       rf"(?:\s+[\w'’-]+){{0,4}}\s*$")
 # A deed tied to a party in other words: "hired and paid by", "taking its orders directly
 # from", "a front for", "in the pay of", "working under the direction of", "sent from".
-_BY = (r"(?:carried\s+out|ordered|organi[sz]ed|orchestrated|instigated|directed|funded|financed|"
-       r"bankrolled|run|planned|masterminded|staged|sponsored|engineered|commissioned|paid|hired|"
-       r"trained|armed|backed|controlled|commanded|coordinated|plotted|supplied|incited|"
-       r"recruited|staffed)(?:\s+and\s+[a-z]+)?\s+by|(?:orders|instructions|direction|command|"
-       r"payroll|behest|control|guidance)\s+(?:directly\s+)?(?:of|from)|a\s+front\s+for|in\s+the"
+_BY = (rf"(?:{_BY_VERBS}|staffed)(?:\s+and\s+[a-z]+)?\s+by|(?:orders|instructions|direction|"
+       r"command|payroll|behest|control|guidance)\s+(?:directly\s+)?(?:of|from)|a\s+front\s+for|in\s+the"
        r"\s+pay\s+of|operating\s+(?:out\s+of|from|for)|sent\s+from|shipped\s+from")
 _TIED_BY = re.compile(rf"\b(?:{_BY})\s+(?:[\w'’-]+\s+){{0,4}}?{_PARTY}")
 # A party that did the deed, told as the subject: "Valdorian military intelligence planned
@@ -201,9 +201,10 @@ def ties(text: str) -> tuple[Tie, ...]:
         out.append(Tie(_key(m.group("party")), False, m.group("deed"), m.start(), m.end()))
     for m in (m for rx in _DONE for m in rx.finditer(text)):
         deed = re.split(r"[,;:]\s+|\bthat\s+", text[:m.start()])[-1]  # "the raid was ordered
-        if not _DENYING.search(text, clause_start(text, m.start()), m.start()):  # by"
-            out.append(Tie(_key(m.group("party")), not _NOT.search(
-                text, clause_start(text, m.start()), m.start()), deed or text, m.start(), m.end()))
+        start = clause_start(text, m.start())  # by"
+        if not _DENYING.search(text, start, m.start()):
+            out.append(Tie(_key(m.group("party")), not _NOT.search(text, start, m.start()),
+                           deed or text, m.start(), m.end()))
     out += _in_other_words(text, out)
     return tuple(t for t in out if t.party and (t.party in _OWN or t.party not in _NOT_PARTIES)
                  and not _HEDGED.search(text, 0, t.start))  # "might have been planned by"
@@ -304,18 +305,20 @@ def _one_deed(p: Pair, x: Tie, y: Tie) -> bool:
     wx, wy = _words(x.deed, x.party), _words(y.deed, y.party)
     if not wx - _PLAIN or not wy - _PLAIN:
         return p.similarity >= 0.4
-    nx, ny = (_names(t.deed) - _names(" " + t.party) - {t.party[:5]} or
-              _names(c.content) - _names(" " + t.party) - {t.party[:5]}
-              for c, t in ((p.a, x), (p.b, y)))  # the deed's names, else its claim's
+    nx, ny = (names(t.deed) - own or names(c.content) - own  # the deed's, else its claim's
+              for c, t in ((p.a, x), (p.b, y))
+              for own in [names(" " + t.party) | {t.party[:5]}])
     if nx and ny and not nx & ny:
         return False  # "the Teskar attack" / "the raid in Orvell": two places, two deeds
     return bool(wx & wy) or p.similarity >= 0.45
 
 
-def _names(text: str) -> set[str]:
-    """The capitalised words of a deed past its first, cut to five letters ("Vardania" and
-    "Vardanian" are one)."""
-    return {w.lower()[:5] for w in re.findall(r"(?<=\s)[A-Z][\w-]+", text)}
+def names(text: str, places: bool = False) -> set[str]:
+    """The capitalised words of a text past its first, cut to five letters ("Vardania" and
+    "Vardanian" are one); with ``places``, not a side's adjective ("Karvenian": a side, not a
+    place). ``terms`` compares deeds by them too."""
+    return {w.lower()[:5] for w in re.findall(r"(?<=\s)[A-Z][\w-]+", text)
+            if not (places and re.search(r"(?:an|ese|ish|i)$", w))}
 
 
 _PLAIN = frozenset({"it", "this", "that", "them", "thing", "matte", "event", "incid", "affai"})
@@ -346,4 +349,5 @@ def involved(p: Pair) -> Reason | None:
     return None
 
 
-__all__ = ["FLOOR", "WHO_BEHIND", "Tie", "claim_ties", "involved", "involved_keys", "ties"]
+__all__ = ["FLOOR", "WHO_BEHIND", "Tie", "claim_ties", "involved", "involved_keys", "names",
+           "ties"]

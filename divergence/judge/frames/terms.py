@@ -15,8 +15,9 @@ from typing import NamedTuple
 from ...records import Claim, Reason
 from ..detectors import Pair, detector, one_voice, same_speaker, span_of
 from ..gate import Gate
-from ..text import clause_start
+from ..text import NUMBER_WORDS, clause_start
 from .counts import dates_differ
+from .involved import names
 from .reasons import ACT_STEMS, act_stems
 
 _DEAL = (r"(?:deal|bargain|swap|exchange|arrangement|agreement|understanding|trade-off|"
@@ -124,10 +125,8 @@ def terms_keys(c: Claim) -> frozenset[str]:
     side = claim_terms(c)
     return frozenset() if side is None else frozenset(
         {"terms:deal" if side.bargain else "noterms:deal"})
-_WORD_NUMBER = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-                "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
-                "fifteen": "15", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50",
-                "hundred": "100"}
+
+
 _NUMBER = re.compile(r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                      r"fifteen|twenty|thirty|forty|fifty|hundred)\b", re.I)
 
@@ -138,26 +137,20 @@ def _one_deed(p: Pair) -> bool:
     inmates"), no two sets of names ("its Lirrow plant" / "its Dunmere plant")."""
     if dates_differ(p.a.content, p.b.content):
         return False
-    na, nb = ({_WORD_NUMBER.get(n.lower(), n.replace(",", "")) for n in _NUMBER.findall(c.content)}
+    na, nb = ({str(NUMBER_WORDS.get(n.lower(), n.replace(",", ""))) for n in
+               _NUMBER.findall(c.content)}
               for c in (p.a, p.b))  # "12 prisoners" / "twelve prisoners": one number
     if na and nb and not na & nb:
         return False
-    ma, mb = (_places(c.content) for c in (p.a, p.b))
+    ma, mb = (names(c.content, places=True) for c in (p.a, p.b))
     if ma and mb and not ma & mb:
         return False  # "its Lirrow plant" / "its Dunmere plant"
     if na & nb:
         return True  # "the release of 200 protesters" / "the 200 jailed demonstrators"
     wa, wb = _words(p.a.content), _words(p.b.content)
-    return bool(wa & wb - _ACTS) or bool(wa & wb) and (p.similarity >= 0.6 or bool(ma & mb))
+    return bool(wa & wb - ACT_STEMS) or bool(wa & wb) and (p.similarity >= 0.6 or bool(ma & mb))
     # an act alone ("freed three sailors" / "the release of a journalist") is one deed only
     # when the claims are close or name one place
-
-
-def _places(text: str) -> set[str]:
-    """The names a claim gives past its first word, cut to five letters, when they name a place
-    or a thing (not one the other claim also names in another form: "Vardania" / "Vardanian")."""
-    return {w.lower()[:5] for w in re.findall(r"(?<=\s)[A-Z][\w-]+", text)
-            if not re.search(r"(?:an|ese|ish|i)$", w)}  # "Karvenian": a side, not a place
 
 
 def _words(text: str) -> frozenset[str]:
@@ -169,7 +162,6 @@ def _words(text: str) -> frozenset[str]:
                               if w not in _PLAIN))
 
 
-_ACTS = ACT_STEMS  # the acts ``act_stems`` folds: no deed's object
 _PLAIN = frozenset({"the", "and", "was", "were", "for", "that", "with", "said", "has", "had",
                     "have", "its", "their", "his", "her", "not", "but", "from", "this", "been",
                     "any", "all", "who", "which", "after", "only", "once", "under", "part",
