@@ -23,6 +23,7 @@ from typing import IO, TYPE_CHECKING, Any, NamedTuple, Protocol
 
 import numpy as np
 
+from .background import beside
 from .embed import EMBEDDERS, Embedder, EmbeddingCache, Pending, SentenceTransformerEmbedder
 from .errors import DivergenceError
 from .ingest import io
@@ -117,17 +118,9 @@ def ahead(fn: Callable[[], object], name: str) -> threading.Thread:
     splits the articles: ONNX Runtime builds its session without the GIL (on the ECB+ cost
     workload ~0.4 s of CPU for the embedder, ~0.06 s for the NLI model, beside ~1.2 s that hold
     one core). Only ONNX models: a torch model's imports hold the GIL and the import lock. An
-    error is left for the model's first real use, on the caller's thread, to raise."""
-
-    def run() -> None:
-        try:
-            fn()
-        except Exception:  # noqa: BLE001 - the first encode or reading opens again and says
-            return
-
-    t = threading.Thread(target=run, name=name, daemon=True)
-    t.start()
-    return t
+    error is left for the model's first real use, on the caller's thread, to raise; the process
+    waits for the thread before it exits (``background.beside``)."""
+    return beside(fn, name)
 
 
 class LocalEngine:

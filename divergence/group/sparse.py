@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..background import beside
 from ..errors import DivergenceError
 
 if TYPE_CHECKING:
@@ -67,19 +68,15 @@ def import_ahead() -> threading.Thread:
     """Import what ``tfidf`` and ``average_labels`` import late (SciPy's sparse matrices and
     clustering: ~0.25 s, paid by every report's events) on a daemon thread, for a caller that
     waits on a model meanwhile (``pipeline.embed_claims``: the embedder frees the GIL). An
-    error is left for the real import to raise."""
+    error is left for the real import to raise; the process waits for the thread before it
+    exits (``background.beside``)."""
 
     def run() -> None:
-        try:
-            import scipy.cluster.hierarchy  # noqa: F401
-            import scipy.sparse  # noqa: F401
-            import scipy.spatial.distance  # noqa: F401
-        except Exception:  # noqa: BLE001 - average_labels imports them again and says
-            return
+        import scipy.cluster.hierarchy  # noqa: F401
+        import scipy.sparse  # noqa: F401
+        import scipy.spatial.distance  # noqa: F401
 
-    t = threading.Thread(target=run, name="import-clustering", daemon=True)
-    t.start()
-    return t
+    return beside(run, "import-clustering")
 
 
 def average_labels(dist: np.ndarray, threshold: float) -> np.ndarray:
