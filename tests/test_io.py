@@ -21,6 +21,7 @@ from divergence.ingest.io import (
     load,
     make_article,
     read_claims,
+    read_file,
     write_claims,
 )
 from divergence.records import Article, Claim, Skip
@@ -599,3 +600,35 @@ def test_a_folder_scan_opens_each_file_once(tmp_path: Path,
     arts, skips = load([str(tmp_path)])
     assert [Path(a.path).name for a in arts] == ["a.txt"] and not skips
     assert sorted(opened) == ["a.txt", "report.md"]
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_a_device_is_skipped_not_read() -> None:
+    """/dev/zero never ends: reading it filled the memory until the process was killed. Run
+    with a 2 GB address-space cap, so that the old reading fails at once instead."""
+    import resource
+    import subprocess
+
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    code = ("from pathlib import Path; from divergence.ingest.io import read_file; "
+            "print([getattr(x, 'why', x) for x in read_file(Path('/dev/zero'))])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120, preexec_fn=cap)
+    assert out.returncode == 0, out.stderr[-500:]
+    assert "a device, not a file" in out.stdout
+
+
+def test_a_named_pipe_is_read_to_its_end(tmp_path: Path) -> None:
+    """A named pipe (``<(command)``, /dev/stdin fed by one) is read like standard input."""
+    import threading
+
+    fifo = tmp_path / "feed.txt"
+    os.mkfifo(fifo)
+    text = "The army said five soldiers died in the town on Monday.\n"
+    writer = threading.Thread(target=lambda: fifo.write_text(text, "utf-8"))
+    writer.start()
+    got = list(read_file(fifo))
+    writer.join(10)
+    assert [a.text.strip() for a in got if isinstance(a, Article)] == [text.strip()]

@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -227,8 +228,14 @@ def read_file(path: Path) -> Iterator[Article | Skip]:
 
 
 def _read_bytes(path: Path) -> bytes | Skip:
-    """The bytes of ``path``, or a Skip that says why it cannot be read."""
+    """The bytes of ``path``, or a Skip that says why it cannot be read. A device is not read:
+    /dev/zero never ends, and reading it filled the memory until the process was killed; a
+    named pipe (``<(command)``, /dev/stdin fed by one) is read to its end, as ``-`` is."""
     try:
+        mode = path.stat().st_mode
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+            return Skip(str(path), "a device, not a file: give files, folders, or - to read "
+                                   "standard input")
         return path.read_bytes()
     except OSError as e:
         return Skip(str(path), f"cannot read: {e.strerror or e}")
