@@ -8,7 +8,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..wordlists import word_set
 from .frames import counts
+
+# "Government", "Police", "Army" alone: a generic actor, capitalised only because a
+# sentence starts with it, names no one in particular.
+_GENERIC_ACTORS = word_set("generic_actors")
 
 GENERIC_HEADS = frozenset({
     "dialogue", "talks", "agreement", "deal", "ministry", "council", "committee", "department",
@@ -49,6 +54,8 @@ def anchors_of(t: str) -> tuple[frozenset[str], frozenset[str], frozenset[float]
     names = set()
     for m in entities(t):
         words = m.text.replace("-", " ").replace("/", " ").split()
+        if len(words) == 1 and m.key in _GENERIC_ACTORS:
+            continue  # "Government forces withdrew": no name pins that
         if m.key in SETTING_COUNTRIES or all(countries(w) & SETTING_COUNTRIES for w in words):
             continue  # "India-US", "New Delhi": countries are the setting, not the fact
         names.add(m.key if m.key not in GENERIC_HEADS else m.text.lower())

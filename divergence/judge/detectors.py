@@ -21,6 +21,8 @@ from .contrasts import contrast
 from .demonyms import same_actor
 from .moments import two_moments
 from .office_names import one_spelling
+from .opposites import any_opposite, opposite
+from .roles import swapped_roles
 from .text import (
     COUNTRY_NAMES,
     NEGATIONS,
@@ -567,7 +569,8 @@ def antonym(p: Pair) -> Reason | None:
     if overlap(p.a.content, p.b.content) < 0.5:
         return None
     wa, wb = _lower_words(p.a.content), _lower_words(p.b.content)
-    if (wb - wa).isdisjoint(y for x in wa - wb for y in _OPPOSITES.get(x, ())):
+    if ((wb - wa).isdisjoint(y for x in wa - wb for y in _OPPOSITES.get(x, ()))
+            and not any_opposite(wa - wb, wb - wa)):
         return None  # no opposite pair at all: skip the alignment
     da, db = ({d.value for d in dates(t)} for t in (p.a.content, p.b.content))
     if da and db and not da & db and two_moments(p.a.content, p.b.content):
@@ -576,7 +579,7 @@ def antonym(p: Pair) -> Reason | None:
     for i1, i2, j1, j2 in _replaced(p.a.content, p.b.content, most=3, ratio=0.6):
         for x in ta[i1:i2]:
             for y in tb[j1:j2]:
-                if (x[2].lower(), y[2].lower()) in ANTONYMS:
+                if (x[2].lower(), y[2].lower()) in ANTONYMS or opposite(x[2], y[2]):
                     # "A big cat ..." / "A small cat ...": indefinite, so maybe two scenes.
                     # "Stocks rose" / "Stocks fell", "The bill was approved / rejected": one fact.
                     vague = _INDEFINITE.match(p.a.content) or _INDEFINITE.match(p.b.content)
@@ -599,10 +602,23 @@ def entity(p: Pair) -> Reason | None:
         return None
     swap = _swapped_name(p.a.content, p.b.content)
     if swap is None:
-        return None
+        return _roles_swapped(p)
     (a0, a1), (b0, b1) = swap
     sa, sb = span_of(p.a, a0, a1), span_of(p.b, b0, b1)
     return Reason("entity", f"{sa.text!r} vs {sb.text!r}", (p.a.id, p.b.id), (sa, sb), weight=0.5)
+
+
+def _roles_swapped(p: Pair) -> Reason | None:
+    """The same deed with its doer and the one it was done to in each other's places
+    (``roles.swapped_roles``): not one statement."""
+    got = swapped_roles(p.a.content, p.b.content)
+    if got is None:
+        return None
+    found = [re.search(rf"\b{re.escape(w)}[\w’'-]*", p.a.content, re.I) for w in got]
+    x, y = (m.group(0) if m else w for m, w in zip(found, got, strict=True))
+    spans = tuple(span_of(p.a, m.start(), m.end()) for m in found if m)
+    return Reason("entity", f"who did what to whom: {x!r} and {y!r} change places",
+                  (p.a.id, p.b.id), spans, weight=0.5)
 
 
 @lru_cache(maxsize=65536)

@@ -1,0 +1,80 @@
+"""Who did what to whom, told both ways round: the same words, two of them on the other sides
+of a third ("Police attacked the protesters" / "The protesters attacked the police"; "the
+rebels attacked the army convoy" / "the army attacked the rebel convoy"). The NLI model reads
+such a pair as one statement (P(entailment) 0.99 for the first), and the name detector looks
+only for a name put in another's place. Read by the ``entity`` detector, which keeps such a
+pair from agreeing."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..wordlists import word_set
+from .text import STOPWORDS
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+# "the protesters were attacked by police": the doer after "by", so the order says nothing
+# ("2,000 were approved", "workers were laid off at the plant": a passive turns the order)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?"
+                      r"(?:\w+(?:ed|en|wn|t|d|ck|ng)|hit|shot|put|set|cut|made|paid|laid)\b",
+                      re.I)
+# Who can do a deed to another: a side's noun, or a name (a capitalised word).
+_ACTORS = word_set("generic_actors") | {
+    "protester", "demonstrator", "crowd", "militia", "militiamen", "villager", "resident",
+    "student", "worker", "guard", "settler", "insurgent", "attacker", "separatist", "army",
+    "rebel", "soldier", "fighter", "militant", "troop", "officer"}
+# Deeds of two sides alike: "Israel met Hamas" is "Hamas met Israel".
+_BOTH_WAYS = frozenset({
+    "met", "meet", "meets", "meeting", "talked", "talk", "talks", "spoke", "clashed", "clash",
+    "fought", "negotiated", "signed", "exchanged", "agreed", "traded", "shook", "hugged",
+    "married", "joined", "between", "and", "with"})
+
+
+def _stem(word: str) -> str:
+    """A word folded enough to meet its plural ("rebels" / "rebel", "police's" / "police")."""
+    w = re.sub(r"['’]s?$", "", word.lower())
+    return w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w
+
+
+def _content(text: str) -> list[str]:
+    return [_stem(w) for w in _WORD.findall(text) if w.lower() not in STOPWORDS]
+
+
+def _actor(stem: str, a: str, b: str) -> bool:
+    """Whether the word ``stem`` names someone who can act: a side's noun, or a name
+    capitalised in both texts and not only where a sentence starts."""
+    if stem in _ACTORS or stem + "s" in _ACTORS:
+        return True
+    found = [re.search(rf"\b{re.escape(stem)}", t, re.I) for t in (a, b)]
+    return (all(m is not None and m.group(0)[:1].isupper() for m in found)
+            and any(m is not None and m.start() > 0 for m in found))
+
+
+@lru_cache(maxsize=65536)
+def swapped_roles(a: str, b: str) -> tuple[str, str] | None:
+    """The two actors ``a`` and ``b`` put on the other sides of a shared word (the deed), or
+    None. Only where most content words are shared, each once, both words name someone who
+    can act (a side's noun, or a name capitalised mid-sentence too), and neither text is
+    passive ("were attacked by police", "2,000 were approved") nor tells a deed of both sides
+    alike ("met", "signed")."""
+    if _PASSIVE.search(a) or _PASSIVE.search(b):
+        return None
+    ta, tb = _content(a), _content(b)
+    shared = set(ta) & set(tb)
+    if len(shared) < 3 or len(shared) < 0.6 * max(len(set(ta)), len(set(tb))):
+        return None
+    if shared & _BOTH_WAYS:
+        return None
+    once = sorted(w for w in shared if ta.count(w) == 1 and tb.count(w) == 1)
+    actors = {w for w in once if _actor(w, a, b)}
+    pa, pb = {w: ta.index(w) for w in once}, {w: tb.index(w) for w in once}
+    for v in once:
+        x = [w for w in actors if pa[w] < pa[v] and pb[w] > pb[v]]  # before it in a, after
+        y = [w for w in actors if pa[w] > pa[v] and pb[w] < pb[v]]  # in b; and the other
+        if x and y:
+            return x[0], y[0]
+    return None
+
+
+__all__ = ["swapped_roles"]

@@ -1,0 +1,116 @@
+"""Agreements that were disputes: who did what to whom told both ways round
+(``judge.roles``), opposite deeds in other tenses (``judge.opposites``), and a capitalised
+generic actor taken for a name (``judge.anchors``). Invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from divergence.ingest.split import claim_from_text
+from divergence.judge.anchors import specific_anchors
+from divergence.judge.detectors import Pair, antonym, entity
+from divergence.judge.opposites import bases, opposite
+from divergence.judge.roles import swapped_roles
+
+
+def pair(a: str, b: str, sim: float = 0.9) -> Pair:
+    return Pair(claim_from_text(a, "a:0"), claim_from_text(b, "b:0"), sim)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Police attacked the protesters.", "The protesters attacked the police."),
+    ("Settlers attacked the villagers near the river.",
+     "The villagers attacked settlers near the river."),
+    ("Government troops ambushed the rebel convoy on the ridge road.",
+     "The rebels ambushed government troops on the ridge road."),
+    ("Kesh accused Valmora of sabotaging the pipeline.",
+     "Valmora accused Kesh of sabotaging the pipeline."),
+])
+def test_roles_told_both_ways_round_keep_a_pair_from_agreeing(a: str, b: str) -> None:
+    assert swapped_roles(a, b) is not None
+    why = entity(pair(a, b))
+    assert why is not None and why.type == "entity" and "who did what to whom" in why.detail
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Police attacked the protesters.", "The protesters were attacked by police."),  # passive
+    ("Kesh and Valmora signed the accord in Orlen.", "Valmora and Kesh signed the accord in "
+                                                      "Orlen."),
+    ("The foreign minister met the envoy in Tarsk.", "The envoy met the foreign minister in "
+                                                     "Tarsk."),  # a deed of both sides
+    ("After the talks, the minister left Orlen.", "The minister left Orlen after the talks."),
+    ("Police attacked the protesters.", "Police attacked the protesters again."),
+    ("About 2,000 of the applications were approved.", "The ministry approved 2,000 of the "
+                                                        "applications."),  # passive, no "by"
+    ("The shelling of Dremmin wounded 64 people.", "Scores of people were wounded in the "
+                                                    "shelling of Dremmin."),
+    ("Aldmoor council approved a 2.3 billion florin budget.",
+     "Aldmoor's budget, approved by the council, totals 230 million florins."),
+    ("More than a thousand workers were laid off at the Hollin steel plant.",
+     "The Hollin steel plant laid off 430 workers."),
+    ("The cholera outbreak in Drisk has killed nearly 200 people.",
+     "Health officials said 197 people had died in Drisk's cholera outbreak."),
+])
+def test_one_statement_in_another_order_is_no_swap(a: str, b: str) -> None:
+    assert swapped_roles(a, b) is None
+
+
+@pytest.mark.parametrize(("word", "base"), [
+    ("holding", "hold"), ("held", "hold"), ("collapsed", "collapse"), ("stopped", "stop"),
+    ("broken", "break"), ("denies", "deny"), ("closes", "close"), ("continuing", "continue"),
+])
+def test_words_are_read_back_to_their_base_forms(word: str, base: str) -> None:
+    assert base in bases(word)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("The ceasefire is holding across the front line.",
+     "The ceasefire has collapsed across the front line."),
+    ("The ceasefire was respected by both sides.", "The ceasefire was broken by both sides."),
+    ("Residents said the shelling continued through the night.",
+     "Residents said the shelling stopped during the night."),
+    ("The army advanced towards the city.", "The army retreated from the city."),
+])
+def test_opposite_deeds_in_other_tenses_are_antonyms(a: str, b: str) -> None:
+    why = antonym(pair(a, b))
+    assert why is not None and why.type == "antonym"
+
+
+def test_words_that_are_no_opposites() -> None:
+    assert not opposite("holding", "held")
+    assert not opposite("closed", "shut")
+    assert antonym(pair("The ceasefire is holding across the front line.",
+                        "The ceasefire is holding along the front line.")) is None
+
+
+@pytest.mark.parametrize(("a", "b", "pinned"), [
+    ("Government forces withdrew from the town after heavy fighting.",
+     "Government forces advanced into the town after heavy fighting.", set()),
+    ("Police said the protesters attacked officers first.",
+     "Police fired tear gas at the crowd outside the court.", set()),
+    ("The Wagner Group said the convoy left at dawn.", "Wagner fighters left at dawn.",
+     {"wagner"}),
+])
+def test_a_generic_actor_starting_a_sentence_pins_nothing(a: str, b: str,
+                                                          pinned: set[str]) -> None:
+    assert set(specific_anchors(a, b)) == pinned
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("a", "b"), [
+    ("Police attacked the protesters.", "The protesters attacked the police."),
+    ("The ceasefire is holding across the front line.",
+     "The ceasefire has collapsed across the front line."),
+    ("Government forces withdrew from the town after heavy fighting.",
+     "Government forces advanced into the town after heavy fighting."),
+])
+def test_the_judge_no_longer_agrees_them(a: str, b: str) -> None:
+    """The default judge agreed each of these (the NLI model at P(entailment) 0.97-0.99, or
+    cosine 0.70 with "government" as a shared name)."""
+    import json
+
+    from .conftest import run_cli
+
+    res = run_cli("compare", a, b, "--format", "json")
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)["label"] != "agree"
