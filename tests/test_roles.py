@@ -46,6 +46,10 @@ def test_roles_told_both_ways_round_keep_a_pair_from_agreeing(a: str, b: str) ->
                                                     "shelling of Dremmin."),
     ("Aldmoor council approved a 2.3 billion florin budget.",
      "Aldmoor's budget, approved by the council, totals 230 million florins."),
+    ("The government of Zaharan asked Oman to mediate with the rebels.",
+     "Oman agreed to mediate between Zaharan's government and the rebels."),  # a request taken
+    ("Regulators fined Kessol Bank 45 million marks on Monday.",
+     "On Monday, regulators imposed a 4.5 million mark fine on Kessol Bank."),  # no actor: a day
     ("More than a thousand workers were laid off at the Hollin steel plant.",
      "The Hollin steel plant laid off 430 workers."),
     ("The cholera outbreak in Drisk has killed nearly 200 people.",
@@ -76,7 +80,25 @@ def test_opposite_deeds_in_other_tenses_are_antonyms(a: str, b: str) -> None:
     assert why is not None and why.type == "antonym"
 
 
+@pytest.mark.parametrize(("a", "b"), [
+    ("The protests in central Orlen were peaceful, police said.",
+     "The protests in central Orlen were violent, police said."),
+    ("The roads into Kesh are passable again, the ministry said.",
+     "The roads into Kesh are impassable, the ministry said."),
+    ("The peace talks between Tarsk and the Brell militia succeeded, the mediator said.",
+     "The peace talks between Tarsk and the Brell militia collapsed, the mediator said."),
+    ("The impeachment motion against President Ida Voss passed.",
+     "The impeachment motion against President Ida Voss was defeated."),
+])
+def test_opposite_states_and_outcomes_are_antonyms(a: str, b: str) -> None:
+    why = antonym(pair(a, b))
+    assert why is not None and why.type == "antonym"
+
+
 def test_words_that_are_no_opposites() -> None:
+    assert not opposite("valuable", "invaluable")
+    assert not opposite("form", "inform") and not opposite("ease", "disease")
+    assert opposite("able", "unable") and opposite("legal", "illegal")
     assert not opposite("holding", "held")
     assert not opposite("closed", "shut")
     assert antonym(pair("The ceasefire is holding across the front line.",

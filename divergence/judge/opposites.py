@@ -19,8 +19,18 @@ enter exit|release detain|free detain|release arrest|resume suspend|resume halt|
 escalate ease|intensify ease|uphold overturn|acquit convict|succeed fail|survive die|
 expand shrink|include exclude|add remove|agree refuse|buy sell|import export|gain lose|
 pass fail|welcome condemn|praise condemn|welcome reject|raise lower|strengthen weaken|
-capture lose|seize lose
+capture lose|seize lose|succeed collapse|succeed stall|succeed foil|pass defeat|achieve stall|
+advance pull|attend skip|attend boycott|boycott join|accept turn|remain resign|stand collapse|
+release arrest|allow block|reach miss|
+peaceful violent|calm tense|calm violent|safe contaminated|safe dangerous|fair rigged|
+warm hostile|friendly hostile|secure exposed|secure vulnerable|intact destroyed|
+intact damaged|stable critical|alive dead|open closed|public private|success failure|
+successful unsuccessful|victory defeat|legal illegal
 """
+# A word and the same word with a negating prefix: "passable" / "impassable", "able" /
+# "unable", "legal" / "illegal", "agree" / "disagree" (not "valuable" / "invaluable").
+_PREFIXES = ("un", "im", "in", "il", "ir", "dis", "non")
+_SAME_MEANING = frozenset({"invaluable", "inflammable", "unloosen", "disannul", "irregardless"})
 _IRREGULAR = {
     "held": "hold", "broke": "break", "broken": "break", "kept": "keep", "won": "win",
     "lost": "lose", "rose": "rise", "risen": "rise", "fell": "fall", "fallen": "fall",
@@ -54,13 +64,31 @@ def bases(word: str) -> frozenset[str]:
     return frozenset(forms) & _BASES
 
 
+def negated_by_prefix(x: str, y: str) -> bool:
+    """Whether one word is the other with a negating prefix ("passable" / "impassable")."""
+    x, y = x.lower(), y.lower()
+    if len(x) > len(y):
+        x, y = y, x
+    # "in", "im", "dis" also begin words of their own ("inform", "import", "disease"): after
+    # them the rest must be a longer word
+    return y not in _SAME_MEANING and any(
+        y == p + x and len(x) >= (5 if p in ("in", "im", "dis") else 4) for p in _PREFIXES)
+
+
 def opposite(x: str, y: str) -> bool:
-    """Whether words ``x`` and ``y`` are forms of two opposite base forms."""
-    return any((a, b) in LEMMA_OPPOSITES for a in bases(x) for b in bases(y))
+    """Whether words ``x`` and ``y`` are forms of two opposite base forms, or one is the
+    other with a negating prefix."""
+    return (any((a, b) in LEMMA_OPPOSITES for a in bases(x) for b in bases(y))
+            or negated_by_prefix(x, y))
 
 
 def any_opposite(xs: frozenset[str], ys: frozenset[str]) -> bool:
     """Whether some word of ``xs`` is opposite some word of ``ys`` (a cheap first look)."""
+    lowered = ({x.lower() for x in xs}, {y.lower() for y in ys})
+    for one, other in (lowered, lowered[::-1]):  # a prefixed word whose rest is on the other side
+        if any(w[len(p):] in other and negated_by_prefix(w[len(p):], w)
+               for w in one for p in _PREFIXES if w.startswith(p)):
+            return True
     left = {b for x in xs for b in bases(x)}
     if not left:
         return False
@@ -68,4 +96,4 @@ def any_opposite(xs: frozenset[str], ys: frozenset[str]) -> bool:
     return any((a, b) in LEMMA_OPPOSITES for a in left for b in right)
 
 
-__all__ = ["LEMMA_OPPOSITES", "any_opposite", "bases", "opposite"]
+__all__ = ["LEMMA_OPPOSITES", "any_opposite", "bases", "negated_by_prefix", "opposite"]

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from ..wordlists import word_set
-from .text import STOPWORDS
+from .text import MONTHS, STOPWORDS, WEEKDAYS
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 # "the protesters were attacked by police": the doer after "by", so the order says nothing
@@ -19,6 +19,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?"
                       r"(?:\w+(?:ed|en|wn|t|d|ck|ng)|hit|shot|put|set|cut|made|paid|laid)\b",
                       re.I)
+_CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)  # "Monday", "September": no actors
 # Who can do a deed to another: a side's noun, or a name (a capitalised word).
 _ACTORS = word_set("generic_actors") | {
     "protester", "demonstrator", "crowd", "militia", "militiamen", "villager", "resident",
@@ -37,15 +38,23 @@ def _stem(word: str) -> str:
     return w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w
 
 
-def _content(text: str) -> list[str]:
-    return [_stem(w) for w in _WORD.findall(text) if w.lower() not in STOPWORDS]
+@lru_cache(maxsize=65536)
+def _reading(text: str) -> tuple[tuple[str, ...], frozenset[str]] | None:
+    """A text's content words in order and as a set, read once per text; None for a passive
+    text, whose order says nothing of who acted."""
+    if _PASSIVE.search(text):
+        return None
+    words = tuple(_stem(w) for w in _WORD.findall(text) if w.lower() not in STOPWORDS)
+    return words, frozenset(words)
 
 
 def _actor(stem: str, a: str, b: str) -> bool:
     """Whether the word ``stem`` names someone who can act: a side's noun, or a name
-    capitalised in both texts and not only where a sentence starts."""
+    capitalised in both texts and not only where a sentence starts (not a day or a month)."""
     if stem in _ACTORS or stem + "s" in _ACTORS:
         return True
+    if stem in _CALENDAR:
+        return False
     found = [re.search(rf"\b{re.escape(stem)}", t, re.I) for t in (a, b)]
     return (all(m is not None and m.group(0)[:1].isupper() for m in found)
             and any(m is not None and m.start() > 0 for m in found))
@@ -58,18 +67,19 @@ def swapped_roles(a: str, b: str) -> tuple[str, str] | None:
     can act (a side's noun, or a name capitalised mid-sentence too), and neither text is
     passive ("were attacked by police", "2,000 were approved") nor tells a deed of both sides
     alike ("met", "signed")."""
-    if _PASSIVE.search(a) or _PASSIVE.search(b):
+    ra, rb = _reading(a), _reading(b)
+    if ra is None or rb is None:
         return None
-    ta, tb = _content(a), _content(b)
-    shared = set(ta) & set(tb)
-    if len(shared) < 3 or len(shared) < 0.6 * max(len(set(ta)), len(set(tb))):
+    (ta, sa), (tb, sb) = ra, rb
+    shared = sa & sb
+    if len(shared) < 3 or len(shared) < 0.6 * max(len(sa), len(sb)):
         return None
     if shared & _BOTH_WAYS:
         return None
     once = sorted(w for w in shared if ta.count(w) == 1 and tb.count(w) == 1)
     actors = {w for w in once if _actor(w, a, b)}
     pa, pb = {w: ta.index(w) for w in once}, {w: tb.index(w) for w in once}
-    for v in once:
+    for v in (w for w in once if w not in actors):  # the deed between them, not a third actor
         x = [w for w in actors if pa[w] < pa[v] and pb[w] > pb[v]]  # before it in a, after
         y = [w for w in actors if pa[w] > pa[v] and pb[w] < pb[v]]  # in b; and the other
         if x and y:
