@@ -22,7 +22,7 @@ from .demonyms import same_actor
 from .moments import two_moments
 from .office_names import one_spelling
 from .opposites import any_opposite, opposite
-from .roles import swapped_roles
+from .roles import roles_apart
 from .text import (
     COUNTRY_NAMES,
     NEGATIONS,
@@ -608,18 +608,10 @@ def entity(p: Pair) -> Reason | None:
     return Reason("entity", f"{sa.text!r} vs {sb.text!r}", (p.a.id, p.b.id), (sa, sb), weight=0.5)
 
 
-# The same words in another order are near-copies (0.94-0.99 on the review's swaps): below
-# this cosine the order is not read, which keeps the reading off most candidate pairs.
-_ROLES_SIMILARITY = 0.8
-
-
 def _roles_swapped(p: Pair) -> Reason | None:
     """The same deed with its doer and the one it was done to in each other's places
-    (``roles.swapped_roles``): not one statement."""
-    if p.similarity < _ROLES_SIMILARITY:
-        return None
-    got = swapped_roles(p.a.content, p.b.content)
-    if got is None:
+    (``roles.roles_apart``): not one statement."""
+    if (got := roles_apart(p.a.content, p.b.content, p.similarity)) is None:
         return None
     found = [re.search(rf"\b{re.escape(w)}[\w’'-]*", p.a.content, re.I) for w in got]
     x, y = (m.group(0) if m else w for m, w in zip(found, got, strict=True))
