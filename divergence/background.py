@@ -24,9 +24,10 @@ _started: list[threading.Thread] = []
 _lock = threading.Lock()
 
 
-def beside(fn: Callable[[], object], name: str) -> threading.Thread:
-    """Run ``fn`` on a daemon thread named ``name``, now; the process waits for it before it
-    exits. An exception in ``fn`` is dropped: the caller's own later use of what ``fn``
+def beside(fn: Callable[[], object], name: str, wait: bool = True) -> threading.Thread:
+    """Run ``fn`` on a daemon thread named ``name``, now; with ``wait``, the process waits for
+    it before it exits (work in a native runtime; pure Python reading ahead need not be
+    waited for). An exception in ``fn`` is dropped: the caller's own later use of what ``fn``
     prepares meets the same error on its own thread and says what broke."""
 
     def run() -> None:
@@ -36,9 +37,10 @@ def beside(fn: Callable[[], object], name: str) -> threading.Thread:
             return
 
     t = threading.Thread(target=run, name=name, daemon=True)
-    with _lock:
-        _started[:] = [x for x in _started if x.is_alive()]
-        _started.append(t)
+    if wait:
+        with _lock:
+            _started[:] = [x for x in _started if x.is_alive()]
+            _started.append(t)
     t.start()
     return t
 

@@ -9,8 +9,6 @@ import pytest
 
 from divergence.judge import DETECTORS, Pair
 from divergence.judge.detectors import (
-    _OPPOSITES,
-    ANTONYMS,
     _alignment,
     _lower_seq,
     _other_actors,
@@ -20,6 +18,7 @@ from divergence.judge.detectors import (
     entity,
 )
 from divergence.judge.features import pair_features, scalar_features
+from divergence.judge.opposites import _OPPOSITES, ANTONYMS
 from divergence.judge.text import norm_actor, shared_anchors
 from divergence.records import Claim
 

@@ -1,12 +1,54 @@
-"""Opposite deeds and states in any tense: "the truce is holding" / "the truce has collapsed",
-"the crossing stayed open" / "it remained closed", "the shelling continued" / "it stopped".
-The antonym detector's own table lists word forms ("held collapsed"), and outlets use the
-others; here each word is read back to the forms it may come from ("holding" -> hold,
-"stopped" -> stop, "broken" -> break) and looked up by those."""
+"""Words that say the opposite of each other, for the antonym detector: the word forms of
+``ANTONYMS`` ("approved" / "rejected", "held" / "collapsed"), and opposite deeds and states in
+any tense: "the truce is holding" / "the truce has collapsed", "the crossing stayed open" / "it
+remained closed", "the shelling continued" / "it stopped". For the second, each word is read
+back to the forms it may come from ("holding" -> hold, "stopped" -> stop, "broken" -> break)
+and looked up by those; a word against itself with a negating prefix is a third kind."""
 
 from __future__ import annotations
 
 from functools import lru_cache
+
+# Word forms that say the opposite of each other ("approved rejected"), as written.
+_ANTONYM_PAIRS = """
+near far|empty full|on off|in out|inside outside|up down|above below|over under|open closed|
+open shut|start stop|started stopped|begin end|began ended|win lose|won lost|wins loses|
+winning losing|rise fall|rose fell|rising falling|rises falls|increase decrease|
+increased decreased|increases decreases|increasing decreasing|raise lower|raised lowered|
+gain loss|gained lost|accept reject|accepted rejected|accepts rejects|approve reject|
+approved rejected|approves rejects|allow ban|allowed banned|allows bans|support oppose|
+supported opposed|supports opposes|confirm deny|confirmed denied|confirms denies|arrive depart|
+arrived departed|enter exit|entered exited|sitting standing|sit stand|sat stood|sits stands|
+wet dry|hot cold|large small|big small|huge small|huge tiny|big tiny|tall short|long short|
+young old|new old|fast slow|quickly slowly|high low|higher lower|highest lowest|more fewer|
+more less|most least|first last|before after|early late|earlier later|day night|light dark|
+black white|alive dead|
+true false|guilty innocent|acquitted convicted|legal illegal|peace war|success failure|
+succeeded failed|strong weak|rich poor|cheap expensive|happy sad|laughing crying|asleep awake|
+sleeping awake|push pull|pushing pulling|pushes pulls|buy sell|bought sold|buying selling|
+buys sells|give take|giving taking|import export|imports exports|north south|east west|
+with without|present absent|include exclude|included excluded|add remove|added removed|
+adding removing|lift impose|lifted imposed|ally enemy|allies enemies|victory defeat|
+majority minority|maximum minimum|profit loss|surplus deficit|expand shrink|expanded shrank|
+upheld overturned|passed failed|wider narrower|entering leaving|into out|
+resumed suspended|resumed halted|resume suspend|resumes suspends|reopened closed|reopen close|
+reopens closes|held collapsed|hold collapse|holding collapsing|admitted denied|admit deny|
+admits denies|agreed refused|agree refuse|accepted refused|released detained|freed detained|
+destroyed intact|survived died|withdrew deployed|withdrawn deployed|lifted extended|
+intensified eased|escalated eased
+"""
+ANTONYMS: frozenset[tuple[str, str]] = frozenset(
+    pair
+    for chunk in _ANTONYM_PAIRS.replace("\n", "").split("|")
+    if len(words := chunk.split()) == 2
+    for pair in ((words[0], words[1]), (words[1], words[0]))
+)
+
+# ANTONYMS indexed by its first word: the opposites of each form.
+_OPPOSITES: dict[str, frozenset[str]] = {
+    x: frozenset(y for x2, y in ANTONYMS if x2 == x) for x, _ in ANTONYMS
+}
+
 
 # Base forms that say the opposite of each other.
 _PAIRS = """
@@ -76,14 +118,18 @@ def negated_by_prefix(x: str, y: str) -> bool:
 
 
 def opposite(x: str, y: str) -> bool:
-    """Whether words ``x`` and ``y`` are forms of two opposite base forms, or one is the
-    other with a negating prefix."""
-    return (any((a, b) in LEMMA_OPPOSITES for a in bases(x) for b in bases(y))
+    """Whether words ``x`` and ``y`` are opposite forms (``ANTONYMS``), forms of two opposite
+    base forms, or one is the other with a negating prefix."""
+    return ((x.lower(), y.lower()) in ANTONYMS
+            or any((a, b) in LEMMA_OPPOSITES for a in bases(x) for b in bases(y))
             or negated_by_prefix(x, y))
 
 
 def any_opposite(xs: frozenset[str], ys: frozenset[str]) -> bool:
-    """Whether some word of ``xs`` is opposite some word of ``ys`` (a cheap first look)."""
+    """Whether some word of ``xs`` is opposite some word of ``ys`` (a cheap first look; both
+    sets lower-cased)."""
+    if not ys.isdisjoint(y for x in xs for y in _OPPOSITES.get(x, ())):
+        return True
     lowered = ({x.lower() for x in xs}, {y.lower() for y in ys})
     for one, other in (lowered, lowered[::-1]):  # a prefixed word whose rest is on the other side
         if any(w[len(p):] in other and negated_by_prefix(w[len(p):], w)
@@ -96,4 +142,5 @@ def any_opposite(xs: frozenset[str], ys: frozenset[str]) -> bool:
     return any((a, b) in LEMMA_OPPOSITES for a in left for b in right)
 
 
-__all__ = ["LEMMA_OPPOSITES", "any_opposite", "bases", "negated_by_prefix", "opposite"]
+__all__ = ["ANTONYMS", "LEMMA_OPPOSITES", "any_opposite", "bases", "negated_by_prefix",
+           "opposite"]

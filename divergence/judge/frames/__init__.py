@@ -16,6 +16,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 
+from ...background import beside
 from ...records import Claim
 from ..detectors import all_negations
 from ..hedges import distance_cue
@@ -137,18 +138,13 @@ def read_ahead(claims: Sequence[Claim]) -> threading.Thread | None:
     if not claims or len(claims) > READ_AHEAD_MAX:
         return None
 
-    def read() -> None:
-        try:
-            for c in claims:
-                frame_keys(c)
-            for c in claims:
-                pair_readers(c)
-        except Exception:  # noqa: BLE001 - grouping reads the same claims and says what broke
-            return
+    def read() -> None:  # an error is left for grouping, which reads the same claims
+        for c in claims:
+            frame_keys(c)
+        for c in claims:
+            pair_readers(c)
 
-    t = threading.Thread(target=read, name="read-frames", daemon=True)
-    t.start()
-    return t
+    return beside(read, "read-frames", wait=False)
 
 
 def pair_readers(c: Claim) -> None:
