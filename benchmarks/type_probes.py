@@ -70,6 +70,15 @@ at random (seed 28) from the 655 that the judge of 8ef3cb8 agreed on a shared na
 0.45 or more, none of them a gold pair, labelled by a helper who saw only the two sentences: 12
 the same statement, 136 only related (one topic, event or person), 2 in conflict. It measures
 how often that agreement is a topic neighbour.
+``paraphrase`` (2026-12-06, fifteenth session: 150 contradictory pairs that read like
+paraphrases, in ten kinds N1-N10 (a verb that denies its complement, an opposite in other
+words, success or failure, counts, times, credit, a report and its rejection, place, roles,
+all or part), and 60 compatible pairs E1-E4 (extra detail, one value in other words,
+attributed or stated, one negation in other words), by a helper who saw no code) is read: the
+``flips`` readers were built on it. ``valid14`` (the same theme, 160 and 80 in kinds F1-F10 and
+G1-G5, written blind by another helper who saw neither the code nor ``paraphrase``) is held
+out: scored at 99704e7 (the session's start) and at the end only. For these two the figure that
+counts most is ``disputes_agreed``: contradictory pairs the judge calls agreements.
 """
 
 from __future__ import annotations
@@ -85,7 +94,7 @@ HERE = Path(__file__).resolve().parent
 NAMES = ("titles", "times", "credit", "rejections", "counts", "valid", "agree", "valid2",
          "valid3", "valid4", "valid5", "valid6", "lookalikes", "provoked", "asked", "valid7",
          "valid8", "valid9", "valid10", "valid11", "denials", "valid12", "linkage",
-         "valid13", "linkage2")
+         "valid13", "linkage2", "paraphrase", "valid14")
 
 
 def score(rows: list[dict], judged: dict[str, str]) -> dict:
@@ -100,6 +109,8 @@ def score(rows: list[dict], judged: dict[str, str]) -> dict:
     out = {"target": target, "pairs": len(rows), "conflicts": len(conflict), "found": len(found),
            "false": len(false), "right": len(rows) - (len(conflict) - len(found)) - len(false),
            "found_by_kind": {k: f"{got[k]}/{n}" for k, n in sorted(kind.items())}}
+    if target == "conflict":  # the worst error: a dispute told to the reader as agreement
+        out["disputes_agreed"] = sum(judged[r["id"]] == "agree" for r in conflict)
     marked = [r for r in rows if "agree" in r]  # compatible pairs marked one statement or not
     if marked:
         same = [r for r in marked if r["agree"]]
@@ -170,7 +181,8 @@ def main() -> int:
               + ("; " + ", ".join(f"{k} {v}" for k, v in s["found_by_kind"].items())
                  if len(s["found_by_kind"]) > 1 else "")
               + (f"; agreed {s['agreed']}, look-alikes agreed {s['look_alikes_agreed']}"
-                 if "agreed" in s else ""))
+                 if "agreed" in s else "")
+              + (f"; disputes agreed {s['disputes_agreed']}" if s.get("disputes_agreed") else ""))
     write_results("type_probes", args.root, out)
     return 0
 

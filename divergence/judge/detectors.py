@@ -21,7 +21,7 @@ from .contrasts import contrast
 from .demonyms import same_actor
 from .moments import two_moments
 from .office_names import one_spelling
-from .opposites import any_opposite, opposite
+from .opposites import any_opposite, opposite, turned_back
 from .roles import roles_apart
 from .text import (
     COUNTRY_NAMES,
@@ -152,6 +152,8 @@ def negation(p: Pair) -> Reason | None:
         return None
     neg_claim, cues = (p.a, na) if len(na) % 2 else (p.b, nb)
     other = p.b if neg_claim is p.a else p.a
+    if turned_back(neg_claim.content, other.content, cues):
+        return None  # "did not attend" / "stayed away": the same statement
     cue = cues[0]
     return Reason(
         "negation",
@@ -161,6 +163,20 @@ def negation(p: Pair) -> Reason | None:
         (span_of(neg_claim, cue.start(), cue.end()),),
         weight=min(0.95, 0.45 + 0.5 * max(p.similarity, words)),
     )
+
+
+def cue_words(cues: Sequence[re.Match[str]]) -> frozenset[str]:
+    """The lower-cased words of negation cues."""
+    return frozenset(w.lower() for m in cues for w in re.findall(r"[A-Za-z]+", m.group(0)))
+
+
+def negations_apart(a: str, b: str) -> bool:
+    """Whether one text negates and the other does not, a cue that is itself the opposite of a
+    word of the other aside ("failed" / "succeeded" is an antonym, not a negation as well)."""
+    wa, wb = _lower_words(a), _lower_words(b)
+    na = [m for m in negations_against(a, b) if not any_opposite(cue_words((m,)), wb)]
+    nb = [m for m in negations_against(b, a) if not any_opposite(cue_words((m,)), wa)]
+    return len(na) % 2 != len(nb) % 2
 
 
 # A saying negated ("did not say who", "has not confirmed that", "never publicly named"): what
@@ -532,6 +548,8 @@ def antonym(p: Pair) -> Reason | None:
     wa, wb = _lower_words(p.a.content), _lower_words(p.b.content)
     if not any_opposite(wa - wb, wb - wa):
         return None  # no opposite pair at all: skip the alignment
+    if negations_apart(p.a.content, p.b.content):
+        return None  # "was not present" / "was absent": the same statement
     da, db = ({d.value for d in dates(t)} for t in (p.a.content, p.b.content))
     if da and db and not da & db and two_moments(p.a.content, p.b.content):
         return None  # "the operation began on Monday" / "ended on Thursday": two moments

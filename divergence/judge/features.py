@@ -128,5 +128,10 @@ def pair_features(
 
 def _as_trained(found: Sequence[re.Match[str]]) -> int:
     """How many negation cues, as the classifier was trained to count them: "rather than" and
-    "instead of" (read as contrasts since 2026-12-05) were no cues then."""
-    return sum(1 for m in found if not m.group(0).lower().startswith(("rather", "instead")))
+    "instead of" (read as contrasts since 2026-12-05) and the verbs that deny their complement
+    ("unable to", "declined to", added 2026-12-06) were no cues then."""
+    return sum(1 for m in found if not _LATER_CUES.match(m.group(0)))
+
+
+_LATER_CUES = re.compile(r"rather|instead|unable|declin|refrain|held|hold|stop|fell|fall|"
+                         r"(?:was|were|been|being)\s+prevented", re.I)

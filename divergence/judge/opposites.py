@@ -7,7 +7,11 @@ and looked up by those; a word against itself with a negating prefix is a third 
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from functools import lru_cache
+
+from .text import token_set
 
 # Word forms that say the opposite of each other ("approved rejected"), as written.
 _ANTONYM_PAIRS = """
@@ -63,7 +67,9 @@ expand shrink|include exclude|add remove|agree refuse|buy sell|import export|gai
 pass fail|welcome condemn|praise condemn|welcome reject|raise lower|strengthen weaken|
 capture lose|seize lose|succeed collapse|succeed stall|succeed foil|pass defeat|achieve stall|
 advance pull|attend skip|attend boycott|boycott join|accept turn|remain resign|stand collapse|
-release arrest|allow block|reach miss|
+release arrest|allow block|reach miss|hit miss|rise drop|increase drop|gain drop|rise plunge|
+rise slump|rise tumble|slow accelerate|float sink|afloat sink|release remand|succeed abandon|
+repel overrun|repel capture|
 peaceful violent|calm tense|calm violent|safe contaminated|safe dangerous|fair rigged|
 warm hostile|friendly hostile|secure exposed|secure vulnerable|intact destroyed|
 intact damaged|stable critical|alive dead|open closed|public private|success failure|
@@ -80,6 +86,7 @@ _IRREGULAR = {
     "frozen": "freeze", "upheld": "uphold", "withdrew": "withdraw", "withdrawn": "withdraw",
     "forbade": "forbid", "forbidden": "forbid", "died": "die",
     "dying": "die", "overturned": "overturn", "freed": "free", "seized": "seize",
+    "sank": "sink", "sunk": "sink", "overran": "overrun", "successfully": "succeed",
 }
 LEMMA_OPPOSITES: frozenset[tuple[str, str]] = frozenset(
     pair for chunk in _PAIRS.replace("\n", "").split("|") if len(w := chunk.split()) == 2
@@ -144,3 +151,54 @@ def any_opposite(xs: frozenset[str], ys: frozenset[str]) -> bool:
 
 __all__ = ["ANTONYMS", "LEMMA_OPPOSITES", "any_opposite", "bases", "negated_by_prefix",
            "opposite"]
+
+
+# Words that carry a negation inside them ("unaffected" = not affected, "stayed away" = did not
+# attend, "turned down" = rejected). Read only to cancel a negation the other claim makes in so
+# many words ("did not attend" / "stayed away"): many are also descriptions ("undecided voters"),
+# so they never make a negation of their own.
+_IMPLIED_NO = re.compile(
+    r"\b(?:un(?:affected|hurt|harmed|injured|scathed|damaged|touched|changed|moved|decided|"
+    r"confirmed|known|successful|answered|resolved|signed|paid|punished|reported|opposed|aware)|"
+    r"absent|abstain(?:ed|s)?|boycott(?:ed|s|ing)?|skipp(?:ed|ing)|avoid(?:ed|s)?|spurn(?:ed|s)?|"
+    r"lack(?:ed|s)?|(?:stay(?:ed|s)?|kept|keeps?)\s+away|turn(?:ed|s)?\s+(?:down|away)|"
+    r"ruled\s+out|call(?:ed|s)?\s+off|free\s+of|still\s+undecided|no-show|halt(?:ed|s|ing)?|"
+    r"moratorium|ban(?:ned|s)?\s+on|freez(?:e|es|ing)\s+on)\b", re.I)
+
+
+def implied_no(text: str, other: str) -> bool:
+    """Whether ``text`` carries a negation inside a word that ``other`` does not use in any
+    form ("halted" against "did not halt" is the same word, negated)."""
+    found = implied_words(text)
+    if not found:
+        return False
+    low = other.lower()
+    return any(w not in low for w in found)
+
+
+@lru_cache(maxsize=65536)
+def implied_words(text: str) -> tuple[str, ...]:
+    """The first four letters of each word in ``text`` that carries a negation inside it."""
+    return tuple(m.group(0).lower()[:4] for m in _IMPLIED_NO.finditer(text))
+
+
+def turned_back(negated: str, plain: str, cues: Sequence[re.Match[str]] = ()) -> bool:
+    """Whether the plain claim says in one word what the negated one says with its negation
+    (``cues``, matches in ``negated``): "did not attend" / "stayed away", "the truce did not
+    hold" / "it collapsed": two negations, one statement. The opposite must be what a cue
+    negates (among the few words after it): in "the four were unarmed and shot without
+    provocation" / "shot in an armed attack", "without" negates the provocation, and
+    "unarmed" / "armed" is a clash of its own."""
+    if implied_no(plain, negated):
+        return True
+    wp = token_set(plain)
+    theirs = wp - token_set(negated)
+    for m in cues:
+        scope = frozenset(w.lower() for w in _WORD.findall(negated, m.end())[:_SCOPE])
+        if any_opposite((scope & token_set(negated)) - wp, theirs):
+            return True
+    return False
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+_SCOPE = 5  # words after a negation cue that it negates ("did not fully hold")

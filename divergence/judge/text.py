@@ -48,7 +48,11 @@ NEGATIONS = re.compile(
     r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|can't|won't|isn't|aren't|"
     r"wasn't|weren't|didn't|doesn't|don't|hasn't|haven't|hadn't|couldn't|shouldn't|wouldn't|"
     r"denied|denies|deny|refused|refuses|failed|fails|rejected|rejects|dismissed|nowhere|"
-    r"n't|rather\s+than|instead\s+of)\b",
+    r"n't|rather\s+than|instead\s+of|"
+    # verbs that deny their complement: "was unable to capture" = did not capture
+    r"unable\s+to|declin(?:ed|es|e|ing)\s+to|refrain(?:ed|s|ing)?\s+from|"
+    r"(?:held|holds?|holding)\s+off\s+(?:on|from)|(?:stopped|stops?|stopping)\s+short\s+of|"
+    r"(?:fell|falls?|falling)\s+short\s+of|(?:was|were|been|being)\s+prevented\s+from)\b",
     re.I,
 )
 _NEGATION_WORDS = word_set("negation_words")
