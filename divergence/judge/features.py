@@ -14,7 +14,7 @@ import numpy as np
 
 from ..records import Claim, Reason
 from .detectors import DETECTORS, Pair, negates_a_saying, negations_beside
-from .text import name_overlap, overlap, shared_anchors, token_set
+from .text import DENYING_VERBS, name_overlap, overlap, shared_anchors, token_set
 
 FEATURE_VERSION = 3
 DETECTOR_FEATURES = (
@@ -130,8 +130,5 @@ def _as_trained(found: Sequence[re.Match[str]]) -> int:
     """How many negation cues, as the classifier was trained to count them: "rather than" and
     "instead of" (read as contrasts since 2026-12-05) and the verbs that deny their complement
     ("unable to", "declined to", added 2026-12-06) were no cues then."""
-    return sum(1 for m in found if not _LATER_CUES.match(m.group(0)))
-
-
-_LATER_CUES = re.compile(r"rather|instead|unable|declin|refrain|held|hold|stop|fell|fall|"
-                         r"(?:was|were|been|being)\s+prevented", re.I)
+    return sum(1 for m in found if not m.group(0).lower().startswith(("rather", "instead"))
+               and not DENYING_VERBS.fullmatch(m.group(0)))

@@ -149,10 +149,6 @@ def any_opposite(xs: frozenset[str], ys: frozenset[str]) -> bool:
     return any((a, b) in LEMMA_OPPOSITES for a in left for b in right)
 
 
-__all__ = ["ANTONYMS", "LEMMA_OPPOSITES", "any_opposite", "bases", "negated_by_prefix",
-           "opposite"]
-
-
 # Words that carry a negation inside them ("unaffected" = not affected, "stayed away" = did not
 # attend, "turned down" = rejected). Read only to cancel a negation the other claim makes in so
 # many words ("did not attend" / "stayed away"): many are also descriptions ("undecided voters"),
@@ -202,3 +198,7 @@ def turned_back(negated: str, plain: str, cues: Sequence[re.Match[str]] = ()) ->
 
 _WORD = re.compile(r"[A-Za-z]+")
 _SCOPE = 5  # words after a negation cue that it negates ("did not fully hold")
+
+
+__all__ = ["ANTONYMS", "LEMMA_OPPOSITES", "any_opposite", "bases", "implied_no", "implied_words",
+           "negated_by_prefix", "opposite", "turned_back"]
