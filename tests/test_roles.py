@@ -136,3 +136,19 @@ def test_the_judge_no_longer_agrees_them(a: str, b: str) -> None:
     res = run_cli("compare", a, b, "--format", "json")
     assert res.exit_code == 0, res.output
     assert json.loads(res.stdout)["label"] != "agree"
+
+
+def test_the_swapped_pair_named_is_the_same_in_every_process() -> None:
+    """The reason names the same two actors whatever the process's string hashing (a set's
+    order once chose them: 'Real' in one run, 'Madrid' in the next)."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("from divergence.judge.roles import swapped_roles; print(swapped_roles("
+            "'Real Madrid beat Barcelona in the final at the Bernabeu on Sunday.', "
+            "'Barcelona beat Real Madrid in the final at the Bernabeu on Sunday.'))")
+    got = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONHASHSEED": str(seed)}, check=True).stdout
+           for seed in range(6)}
+    assert got == {"('madrid', 'barcelona')\n"}

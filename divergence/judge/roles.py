@@ -87,7 +87,7 @@ def swapped_roles(a: str, b: str) -> tuple[str, str] | None:
     if shared & _BOTH_WAYS:
         return None
     once = sorted(w for w in shared if ta.count(w) == 1 and tb.count(w) == 1)
-    actors = {w for w in once if _actor(w, a, b)}
+    actors = [w for w in once if _actor(w, a, b)]  # in order: the same pair every run
     pa, pb = {w: ta.index(w) for w in once}, {w: tb.index(w) for w in once}
     for v in (w for w in once if w not in actors):  # the deed between them, not a third actor
         x = [w for w in actors if pa[w] < pa[v] and pb[w] > pb[v]]  # before it in a, after
