@@ -79,6 +79,11 @@ attributed or stated, one negation in other words), by a helper who saw no code)
 G1-G5, written blind by another helper who saw neither the code nor ``paraphrase``) is held
 out: scored at 99704e7 (the session's start) and at the end only. For these two the figure that
 counts most is ``disputes_agreed``: contradictory pairs the judge calls agreements.
+``valid15`` (2026-12-06, sixteenth session: 40 pairs of one happening told in two places far
+apart, P1 cities and P2 countries, and 80 compatible pairs, C1 one place at two sizes, C2 two
+ends of one trip, C3 two happenings in two places, C4 one place spelt two ways, written by a
+helper who saw no code) is held out: scored at fcf30cb and after the place reader was built,
+never read.
 """
 
 from __future__ import annotations
@@ -94,7 +99,7 @@ HERE = Path(__file__).resolve().parent
 NAMES = ("titles", "times", "credit", "rejections", "counts", "valid", "agree", "valid2",
          "valid3", "valid4", "valid5", "valid6", "lookalikes", "provoked", "asked", "valid7",
          "valid8", "valid9", "valid10", "valid11", "denials", "valid12", "linkage",
-         "valid13", "linkage2", "paraphrase", "valid14")
+         "valid13", "linkage2", "paraphrase", "valid14", "valid15")
 
 
 def score(rows: list[dict], judged: dict[str, str]) -> dict:

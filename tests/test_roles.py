@@ -25,6 +25,11 @@ def pair(a: str, b: str, sim: float = 0.9) -> Pair:
      "The rebels ambushed government troops on the ridge road."),
     ("Kesh accused Valmora of sabotaging the pipeline.",
      "Valmora accused Kesh of sabotaging the pipeline."),
+    # parties named by a noun after "the" (no name, no side's word)
+    ("The landlord sued the tenant over unpaid rent in an Orlen court.",
+     "The tenant sued the landlord over unpaid rent in an Orlen court."),
+    ("The senator endorsed the governor in the primary race.",
+     "The governor endorsed the senator in the primary race."),
 ])
 def test_roles_told_both_ways_round_keep_a_pair_from_agreeing(a: str, b: str) -> None:
     assert swapped_roles(a, b) is not None
@@ -54,6 +59,10 @@ def test_roles_told_both_ways_round_keep_a_pair_from_agreeing(a: str, b: str) ->
      "The Hollin steel plant laid off 430 workers."),
     ("The cholera outbreak in Drisk has killed nearly 200 people.",
      "Health officials said 197 people had died in Drisk's cholera outbreak."),
+    # nouns after "the" in another order, no deed between them swapped
+    ("The talks in the capital ended on Monday.", "In the capital the talks ended on Monday."),
+    ("The town the army captured lies on the river.",
+     "The army captured the town that lies on the river."),
 ])
 def test_one_statement_in_another_order_is_no_swap(a: str, b: str) -> None:
     assert swapped_roles(a, b) is None
@@ -125,6 +134,8 @@ def test_a_generic_actor_starting_a_sentence_pins_nothing(a: str, b: str,
      "The ceasefire has collapsed across the front line."),
     ("Government forces withdrew from the town after heavy fighting.",
      "Government forces advanced into the town after heavy fighting."),
+    ("The senator endorsed the governor in the primary race.",
+     "The governor endorsed the senator in the primary race."),
 ])
 def test_the_judge_no_longer_agrees_them(a: str, b: str) -> None:
     """The default judge agreed each of these (the NLI model at P(entailment) 0.97-0.99, or

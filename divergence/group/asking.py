@@ -48,7 +48,7 @@ def subject(r: Reason) -> str | None:
 def question(reasons: Sequence[Reason], pos: Sequence[Position]) -> str:
     """The question the positions answer, from the typed reasons (see the module's docstring);
     ``pos[0]``'s label words the fallback."""
-    for kind in ("actor", "compliance", "number", "date", "title"):
+    for kind in ("actor", "compliance", "number", "date", "title", "place"):
         for r in sorted(reasons, key=lambda r: -r.weight):
             if r.type != kind:
                 continue
@@ -70,6 +70,8 @@ def question(reasons: Sequence[Reason], pos: Sequence[Position]) -> str:
                 return _HOW_MUCH.get(what) or f"How many {_plural(what)}?"
             if kind == "title" and what is not None:
                 return f"What is {what}'s title?"
+            if kind == "place":  # frames.where
+                return "Where did it happen?"
             if kind == "date":
                 return (_WHEN_DID.get(what or "") or f"When did the {what} happen?" if what
                         else "When did it happen?")

@@ -274,7 +274,7 @@ _ASKED = ("who: ", "kept: ")  # kinds that name their question: one per conflict
 def _kind(reasons: Sequence[Reason]) -> str:
     """What a conflict is about, from its strongest typed reason: who brought about or is
     blamed for a thing, whether a truce was kept (questions named outright), the count or the
-    time of one thing (``number: deaths``, ``date: truce``), a title, or else whether a
+    time of one thing (``number: deaths``, ``date: truce``), a title, a place, or else whether a
     statement holds (a denial, a negation: the claims themselves are the question)."""
     for r in sorted(reasons, key=lambda r: -r.weight):
         what = _subject(r)
@@ -286,8 +286,8 @@ def _kind(reasons: Sequence[Reason]) -> str:
             what = what or next((w for x in reasons if x.type == r.type
                                  and (w := _subject(x)) is not None), None)
             return f"{r.type}: {what or ''}"
-        if r.type == "title":
-            return "title"
+        if r.type in ("title", "place"):
+            return r.type
     return "statement"
 
 

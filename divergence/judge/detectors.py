@@ -649,7 +649,7 @@ def _is_name(s: str) -> bool:
 
 
 CONFLICT_TYPES = ("negation", "antonym", "number", "date", "actor", "attribution", "title",
-                  "compliance", "linkage")
+                  "compliance", "linkage", "place")
 # Reason types of the built-in parts that are not conflicts: agreement signs (same-value;
 # same-count, a weaker one the models may overrule; one position, a denial of what the other
 # states negated), what blocks agreement (entity, a swap; distance, a statement passed on

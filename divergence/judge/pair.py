@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 LABELS = ("agree", "conflict", "neither")
 STRUCTURAL = frozenset({"actor", "attribution", "number", "date", "title", "compliance",
-                        "linkage"})
+                        "linkage", "place"})
 
 DEFAULT_DETECTORS = (
     "negation", "antonym", "number", "date", "actor", "attribution", "title", "entity",

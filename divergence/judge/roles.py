@@ -25,6 +25,8 @@ _ACTORS = word_set("generic_actors") | {
     "protester", "demonstrator", "crowd", "militia", "militiamen", "villager", "resident",
     "student", "worker", "guard", "settler", "insurgent", "attacker", "separatist", "army",
     "rebel", "soldier", "fighter", "militant", "troop", "officer"}
+# Words before a noun that make it one party to a deed ("the tenant", "her rival").
+_DETERMINER = r"(?:the|a|an|his|her|their|its)"
 # Deeds of two sides alike: "Israel met Hamas" is "Hamas met Israel".
 _BOTH_WAYS = frozenset({
     "met", "meet", "meets", "meeting", "talked", "talk", "talks", "spoke", "clashed", "clash",
@@ -49,12 +51,15 @@ def _reading(text: str) -> tuple[tuple[str, ...], frozenset[str]] | None:
 
 
 def _actor(stem: str, a: str, b: str) -> bool:
-    """Whether the word ``stem`` names someone who can act: a side's noun, or a name
+    """Whether the word ``stem`` names someone who can act: a side's noun, a noun that follows
+    "the" or another determiner in both texts ("the landlord sued the tenant"), or a name
     capitalised in both texts and not only where a sentence starts (not a day or a month)."""
     if stem in _ACTORS or stem + "s" in _ACTORS:
         return True
     if stem in _CALENDAR:
         return False
+    if all(re.search(rf"\b{_DETERMINER}\s+{re.escape(stem)}\b", t, re.I) for t in (a, b)):
+        return True
     found = [re.search(rf"\b{re.escape(stem)}", t, re.I) for t in (a, b)]
     return (all(m is not None and m.group(0)[:1].isupper() for m in found)
             and any(m is not None and m.start() > 0 for m in found))

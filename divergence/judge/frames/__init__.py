@@ -50,6 +50,7 @@ from .terms import FLOOR as TERMS_FLOOR
 from .terms import bargained, terms_keys
 from .times import same_value, times, when
 from .victims import victims
+from .where import where
 from .zeros import no_harm
 
 
@@ -164,7 +165,7 @@ def pair_readers(c: Claim) -> None:
 FRAME_DETECTORS = ("count", "when", "same-value", "responsibility", "compliance", "agreed",
                    "linkage", "debunked", "accused", "same-credit", "victims", "control",
                    "denied", "mishap", "contact", "damage", "since", "lasted",
-                   "same-count", "involved", "terms")
+                   "same-count", "involved", "terms", "where")
 
 __all__ = ["FRAME_DETECTORS", "ONE_SIDED", "TIMED", "Count", "accused", "accused_keys", "agreed",
            "agreed_or_not", "bargained", "compliance", "contact", "control", "count", "counts",
@@ -172,4 +173,4 @@ __all__ = ["FRAME_DETECTORS", "ONE_SIDED", "TIMED", "Count", "accused", "accused
            "frame_partners", "happenings", "involved", "involved_keys", "kept_or_broken",
            "linkage", "mishap", "mishap_keys", "pair_readers", "read_ahead", "reasons",
            "responsibility", "same_count", "same_credit", "same_value", "since", "since_apart",
-           "victims", "when"]
+           "victims", "when", "where"]

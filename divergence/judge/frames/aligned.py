@@ -21,6 +21,7 @@ from .owners import two_owners
 from .since import two_held
 from .spans import ages, apart, durations, same_thing, shares
 from .times import compare_times, one_night, two_strikes
+from .where import place_apart
 from .zeros import no_harm
 
 # Cosine from which two aligned claims' bare counts of one noun are of one act without a word in
@@ -33,7 +34,8 @@ ONE_ACT_SIM = 0.75
 def values_apart(p: Pair) -> Reason | None:
     """A ``date`` or ``number`` reason when two aligned claims give another date or clock time,
     or counts of the same kind (deaths, arrests, losses ...) of one thing (the same noun: 20
-    people and 8 civilians may be a whole and its part) that cannot both be true."""
+    people and 8 civilians may be a whole and its part) that cannot both be true; a ``place``
+    reason when they tell it in two places apart (``where.place_apart``)."""
     # Not weekdays ("on Wednesday the government put the toll since Sunday at ..." is two
     # days), and only the claims' own words: "officials said on 3 March that ..." dates the
     # saying, not what was said.
@@ -62,7 +64,7 @@ def values_apart(p: Pair) -> Reason | None:
             sb = span_of(p.b, mb[0].start, mb[0].end)
             return Reason("number", f"{sa.text!r} vs {sb.text!r} ({what})", (p.a.id, p.b.id),
                           (sa, sb), weight=0.6)
-    return None
+    return place_apart(p)  # told in two places that cannot be one
 
 
 def _one_act(a: str, x: Count, b: str, y: Count) -> bool:
