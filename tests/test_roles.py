@@ -8,9 +8,9 @@ import pytest
 
 from divergence.ingest.split import claim_from_text
 from divergence.judge.anchors import specific_anchors
-from divergence.judge.detectors import Pair, antonym, entity
+from divergence.judge.detectors import Pair, antonym, entity, is_conflict
 from divergence.judge.opposites import bases, opposite
-from divergence.judge.roles import swapped_roles
+from divergence.judge.roles import side, swapped_roles
 
 
 def pair(a: str, b: str, sim: float = 0.9) -> Pair:
@@ -32,9 +32,16 @@ def pair(a: str, b: str, sim: float = 0.9) -> Pair:
      "The governor endorsed the senator in the primary race."),
 ])
 def test_roles_told_both_ways_round_keep_a_pair_from_agreeing(a: str, b: str) -> None:
-    assert swapped_roles(a, b) is not None
+    """Two sides (a side's word, a name) in each other's places are an ``actor`` conflict;
+    two parties named by nouns after "the" keep the pair from agreeing (``entity``)."""
+    got = swapped_roles(a, b)
+    assert got is not None
     why = entity(pair(a, b))
-    assert why is not None and why.type == "entity" and "who did what to whom" in why.detail
+    assert why is not None and "who did what to whom" in why.detail
+    sides = all(side(w, a, b) for w in got)
+    assert why.type == ("actor" if sides else "entity")
+    assert is_conflict(why) == sides
+    assert sides == ("landlord" not in a and "senator" not in a)
 
 
 @pytest.mark.parametrize(("a", "b"), [
@@ -63,6 +70,9 @@ def test_roles_told_both_ways_round_keep_a_pair_from_agreeing(a: str, b: str) ->
     ("The talks in the capital ended on Monday.", "In the capital the talks ended on Monday."),
     ("The town the army captured lies on the river.",
      "The army captured the town that lies on the river."),
+    # one call told from each end: the shared word is the thing, not the deed
+    ("Korvian General Rell placed Sunday's call to Valdoria's chief of staff.",
+     "Valdoria's chief of staff received a call on Sunday from Korvian General Rell."),
 ])
 def test_one_statement_in_another_order_is_no_swap(a: str, b: str) -> None:
     assert swapped_roles(a, b) is None
@@ -163,3 +173,23 @@ def test_the_swapped_pair_named_is_the_same_in_every_process() -> None:
                           env={**os.environ, "PYTHONHASHSEED": str(seed)}, check=True).stdout
            for seed in range(6)}
     assert got == {"('madrid', 'barcelona')\n"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("a", "b"), [
+    ("Vellan troops shelled a Korvian border post near the river.",
+     "Korvian troops shelled a Vellan border post near the river."),
+    ("The Marrak navy intercepted a Sabrat fishing trawler off the cape.",
+     "The Sabrat navy intercepted a Marrak fishing trawler off the cape."),
+])
+def test_two_sides_in_each_others_places_are_a_conflict(a: str, b: str) -> None:
+    """The default judge left each neither (the swap kept it from agreeing, nothing more)."""
+    import json
+
+    from .conftest import run_cli
+
+    res = run_cli("compare", a, b, "--format", "json")
+    assert res.exit_code == 0, res.output
+    got = json.loads(res.stdout)
+    assert got["label"] == "conflict"
+    assert any("who did what to whom" in r["detail"] for r in got["reasons"])

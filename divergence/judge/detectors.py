@@ -22,7 +22,7 @@ from .demonyms import same_actor
 from .moments import two_moments
 from .office_names import one_spelling
 from .opposites import any_opposite, opposite, turned_back
-from .roles import roles_apart
+from .roles import roles_apart, side
 from .text import (
     COUNTRY_NAMES,
     NEGATIONS,
@@ -571,16 +571,22 @@ def antonym(p: Pair) -> Reason | None:
 
 
 _ENTITY_SIMILARITY = 0.5
+ROLES_WEIGHT = 0.6  # two sides' roles swapped: structural, as the frames' actor reasons
 
 
 @detector("entity")
 def entity(p: Pair) -> Reason | None:
-    """Same sentence, another actor swapped in ("five Indian jets" vs "five Pakistani jets")."""
+    """Same sentence, another actor swapped in ("five Indian jets" vs "five Pakistani jets"):
+    not one statement. Two sides in each other's places around one deed ("Thai troops shelled
+    a Cambodian post" / "Cambodian troops shelled a Thai post") are a conflict: who did it."""
     if p.similarity < _ENTITY_SIMILARITY:
         return None
+    roles = _roles_swapped(p)
+    if roles is not None and roles.type == "actor":
+        return roles
     swap = _swapped_name(p.a.content, p.b.content)
     if swap is None:
-        return _roles_swapped(p)
+        return roles
     (a0, a1), (b0, b1) = swap
     sa, sb = span_of(p.a, a0, a1), span_of(p.b, b0, b1)
     return Reason("entity", f"{sa.text!r} vs {sb.text!r}", (p.a.id, p.b.id), (sa, sb), weight=0.5)
@@ -588,14 +594,18 @@ def entity(p: Pair) -> Reason | None:
 
 def _roles_swapped(p: Pair) -> Reason | None:
     """The same deed with its doer and the one it was done to in each other's places
-    (``roles.roles_apart``): not one statement."""
+    (``roles.roles_apart``): an ``actor`` conflict when both are sides (names, or a side's
+    word: ``roles.side``), else an ``entity`` reason that keeps the pair from agreeing ("the
+    landlord sued the tenant" / the reverse: two parties a paraphrase may also reorder)."""
     if (got := roles_apart(p.a.content, p.b.content, p.similarity)) is None:
         return None
     found = [re.search(rf"\b{re.escape(w)}[\w’'-]*", p.a.content, re.I) for w in got]
     x, y = (m.group(0) if m else w for m, w in zip(found, got, strict=True))
     spans = tuple(span_of(p.a, m.start(), m.end()) for m in found if m)
-    return Reason("entity", f"who did what to whom: {x!r} and {y!r} change places",
-                  (p.a.id, p.b.id), spans, weight=0.5)
+    sides = all(side(w, p.a.content, p.b.content) for w in got)
+    return Reason("actor" if sides else "entity",
+                  f"who did what to whom: {x!r} and {y!r} change places", (p.a.id, p.b.id),
+                  spans, weight=ROLES_WEIGHT if sides else 0.5)
 
 
 @lru_cache(maxsize=65536)

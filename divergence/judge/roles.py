@@ -51,18 +51,41 @@ def _reading(text: str) -> tuple[tuple[str, ...], frozenset[str]] | None:
 
 
 def _actor(stem: str, a: str, b: str) -> bool:
-    """Whether the word ``stem`` names someone who can act: a side's noun, a noun that follows
-    "the" or another determiner in both texts ("the landlord sued the tenant"), or a name
+    """Whether the word ``stem`` names someone who can act: a side (``side``), or a noun that
+    follows "the" or another determiner in both texts ("the landlord sued the tenant")."""
+    if side(stem, a, b):
+        return True
+    return stem not in _CALENDAR and all(
+        re.search(rf"\b{_DETERMINER}\s+{re.escape(stem)}\b", t, re.I) for t in (a, b))
+
+
+def side(stem: str, a: str, b: str) -> bool:
+    """Whether the word ``stem`` names a side: a side's noun ("rebels", "police"), or a name
     capitalised in both texts and not only where a sentence starts (not a day or a month)."""
     if stem in _ACTORS or stem + "s" in _ACTORS:
         return True
     if stem in _CALENDAR:
         return False
-    if all(re.search(rf"\b{_DETERMINER}\s+{re.escape(stem)}\b", t, re.I) for t in (a, b)):
-        return True
     found = [re.search(rf"\b{re.escape(stem)}", t, re.I) for t in (a, b)]
     return (all(m is not None and m.group(0)[:1].isupper() for m in found)
             and any(m is not None and m.start() > 0 for m in found))
+
+
+def _as_noun(stem: str, a: str, b: str, actors: list[str]) -> bool:
+    """Whether the word ``stem`` is a thing in either text: right after "a", "the" or a
+    possessive, or after one more word that is no actor ("Sunday's call", "a phone call"; not
+    "the tenant sued"), not a deed."""
+    for t in (a, b):
+        for m in _BEFORE.finditer(t):
+            one, two = m.group(1).lower(), (m.group(2) or "").lower()
+            if one.startswith(stem) or two.startswith(stem) and _stem(one) not in actors:
+                return True
+    return False
+
+
+# A determiner or a possessive and the one or two words after it (read at every determiner).
+_BEFORE = re.compile(r"(?:\b(?:a|an|the|its|his|her|their|this|that)|['’]s)\s+(?=([\w-]+)"
+                     r"(?:\s+([\w-]+))?)", re.I)
 
 
 # The same words in another order are near-copies (0.94-0.99 on the review's swaps): below
@@ -94,7 +117,10 @@ def swapped_roles(a: str, b: str) -> tuple[str, str] | None:
     once = sorted(w for w in shared if ta.count(w) == 1 and tb.count(w) == 1)
     actors = [w for w in once if _actor(w, a, b)]  # in order: the same pair every run
     pa, pb = {w: ta.index(w) for w in once}, {w: tb.index(w) for w in once}
-    for v in (w for w in once if w not in actors):  # the deed between them, not a third actor
+    for v in (w for w in once if w not in actors and w not in _CALENDAR
+              and not _as_noun(w, a, b, actors)):  # the deed
+        # between them, not a third actor nor a day nor a thing ("placed Sunday's call to" /
+        # "received a call on Sunday from": two verbs of one call, each from its own end)
         x = [w for w in actors if pa[w] < pa[v] and pb[w] > pb[v]]  # before it in a, after
         y = [w for w in actors if pa[w] > pa[v] and pb[w] < pb[v]]  # in b; and the other
         if x and y:
@@ -102,4 +128,4 @@ def swapped_roles(a: str, b: str) -> tuple[str, str] | None:
     return None
 
 
-__all__ = ["ROLES_SIMILARITY", "roles_apart", "swapped_roles"]
+__all__ = ["ROLES_SIMILARITY", "roles_apart", "side", "swapped_roles"]
