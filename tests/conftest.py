@@ -61,6 +61,15 @@ def run_cli(*args: str):  # noqa: ANN201 - a click Result
     return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
 
+def compare_json(a: str, b: str) -> dict:
+    """``divergence compare a b --format json``, read: the default judge's verdict on a pair."""
+    import json
+
+    res = run_cli("compare", a, b, "--format", "json")
+    assert res.exit_code == 0, res.output
+    return json.loads(res.stdout)
+
+
 @pytest.fixture()
 def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Run inside a temp folder with no DIVERGENCE_DB set, so default paths land there."""

@@ -184,12 +184,8 @@ def test_the_swapped_pair_named_is_the_same_in_every_process() -> None:
 ])
 def test_two_sides_in_each_others_places_are_a_conflict(a: str, b: str) -> None:
     """The default judge left each neither (the swap kept it from agreeing, nothing more)."""
-    import json
+    from .conftest import compare_json
 
-    from .conftest import run_cli
-
-    res = run_cli("compare", a, b, "--format", "json")
-    assert res.exit_code == 0, res.output
-    got = json.loads(res.stdout)
+    got = compare_json(a, b)
     assert got["label"] == "conflict"
     assert any("who did what to whom" in r["detail"] for r in got["reasons"])

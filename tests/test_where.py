@@ -117,13 +117,9 @@ def test_apart_needs_every_reading_far() -> None:
 def test_the_judge_calls_them_conflicts_with_the_places(a: str, b: str) -> None:
     """The default judge agreed the summit pair (cosine 0.74, both name "African") and left the
     factory pair neither."""
-    import json
+    from .conftest import compare_json
 
-    from .conftest import run_cli
-
-    res = run_cli("compare", a, b, "--format", "json")
-    assert res.exit_code == 0, res.output
-    got = json.loads(res.stdout)
+    got = compare_json(a, b)
     assert got["label"] == "conflict"
     assert any(r["type"] == "place" for r in got["reasons"])
 
