@@ -248,3 +248,36 @@ def test_only_what_a_cue_negates_can_turn_it_back() -> None:
     assert not turned_back(neg, plain, negations(neg))  # "without" negates the warning
     neg, plain = "The truce between the clans did not hold.", "The truce between the clans broke."
     assert turned_back(neg, plain, negations(neg))
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("All schools in Kessa were closed because of the typhoon.",
+     "Only some schools in Kessa were closed because of the typhoon."),
+    ("The government lifted all restrictions on travel to the province.",
+     "The government lifted some of the restrictions on travel to the province."),
+])
+def test_all_against_part_in_one_statement_decides(a: str, b: str) -> None:
+    """Close (cosine 0.85 or more) and sharing 0.7 of their words by stem: the flip is the
+    whole difference, and it decides as a definite antonym; below, the model must confirm."""
+    sure = opposite_flip(*claims(a, b), sim=0.9)
+    assert sure is not None and sure.weight >= 0.8 and "all of it against part" in sure.detail
+    loose = opposite_flip(*claims(a, b), sim=0.7)
+    assert loose is not None and loose.weight == 0.5
+
+
+def test_all_against_part_with_more_said_stays_loose() -> None:
+    a = "All the hostages were released unharmed, the police said."
+    b = "Police said most of the hostages were released, but two were wounded in the raid."
+    got = opposite_flip(*claims(a, b), sim=0.9)
+    assert got is not None and got.weight == 0.5  # shares too few words to be one statement
+
+
+@pytest.mark.slow
+def test_the_judge_calls_all_against_part_a_conflict() -> None:
+    """The default judge left it neither (the NLI model read entailment, P 0.93)."""
+    from .conftest import compare_json
+
+    got = compare_json("The strike shut down all the mines in the Kessa valley.",
+                       "The strike shut down a few of the mines in the Kessa valley.")
+    assert got["label"] == "conflict"
+    assert any("all of it against part of it" in r["detail"] for r in got["reasons"])

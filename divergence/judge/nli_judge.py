@@ -310,7 +310,7 @@ class NLIJudge(Judge):
             # a loose negation; else a loose opposite ("stayed open" / "remained closed")
             flip = polarity_flip(a, b) or (
                 None if sim < self.anchored_sim or any(r.type == "antonym" for r in out)
-                else opposite_flip(a, b))  # below that cosine a pair never agrees by words
+                else opposite_flip(a, b, sim=sim))  # below that cosine a pair never agrees
             if flip is not None:
                 out.append(flip)
         distance = at_a_distance(a, b)
