@@ -36,6 +36,7 @@ from .damage import level as damage_level
 from .debunked import called_false, debunked
 from .denied import FLOOR as DENIED_FLOOR
 from .denied import denied, denied_keys
+from .doer import doer
 from .happenings import TIMED, happenings
 from .involved import FLOOR as INVOLVED_FLOOR
 from .involved import involved, involved_keys
@@ -165,7 +166,7 @@ def pair_readers(c: Claim) -> None:
 FRAME_DETECTORS = ("count", "when", "same-value", "responsibility", "compliance", "agreed",
                    "linkage", "debunked", "accused", "same-credit", "victims", "control",
                    "denied", "mishap", "contact", "damage", "since", "lasted",
-                   "same-count", "involved", "terms", "where")
+                   "same-count", "involved", "terms", "where", "doer")
 
 __all__ = ["FRAME_DETECTORS", "ONE_SIDED", "TIMED", "Count", "accused", "accused_keys", "agreed",
            "agreed_or_not", "bargained", "compliance", "contact", "control", "count", "counts",
@@ -173,4 +174,4 @@ __all__ = ["FRAME_DETECTORS", "ONE_SIDED", "TIMED", "Count", "accused", "accused
            "frame_partners", "happenings", "involved", "involved_keys", "kept_or_broken",
            "linkage", "mishap", "mishap_keys", "pair_readers", "read_ahead", "reasons",
            "responsibility", "same_count", "same_credit", "same_value", "since", "since_apart",
-           "victims", "when", "where"]
+           "victims", "when", "where", "doer"]
