@@ -10,7 +10,7 @@ from divergence.ingest.split import claim_from_text
 from divergence.judge.anchors import specific_anchors
 from divergence.judge.detectors import Pair, antonym, entity, is_conflict
 from divergence.judge.opposites import bases, opposite
-from divergence.judge.roles import side, swapped_roles
+from divergence.judge.roles import one_deed, side, swapped_roles
 
 
 def pair(a: str, b: str, sim: float = 0.9) -> Pair:
@@ -189,3 +189,15 @@ def test_two_sides_in_each_others_places_are_a_conflict(a: str, b: str) -> None:
     got = compare_json(a, b)
     assert got["label"] == "conflict"
     assert any("who did what to whom" in r["detail"] for r in got["reasons"])
+
+
+def test_each_sides_own_losses_are_two_deeds() -> None:
+    """Two sides swapped around "shot down", each telling the other's drones it downed, with
+    other counts: two deeds, kept from agreeing, no conflict of who did it."""
+    a = "Kestovan air defences shot down 12 rebel drones over Varn overnight."
+    b = "The rebels said they shot down 3 Kestovan drones over Varn overnight."
+    assert not one_deed(a, b)
+    why = entity(pair(a, b))
+    assert why is None or not is_conflict(why)
+    assert one_deed("Vellan troops shelled a Korvian border post.",
+                    "Korvian troops shelled a Vellan border post, officials said.")

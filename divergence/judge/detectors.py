@@ -22,7 +22,7 @@ from .demonyms import same_actor
 from .moments import two_moments
 from .office_names import one_spelling
 from .opposites import any_opposite, opposite, turned_back
-from .roles import roles_apart, side
+from .roles import one_deed, roles_apart, side
 from .text import (
     COUNTRY_NAMES,
     NEGATIONS,
@@ -595,14 +595,16 @@ def entity(p: Pair) -> Reason | None:
 def _roles_swapped(p: Pair) -> Reason | None:
     """The same deed with its doer and the one it was done to in each other's places
     (``roles.roles_apart``): an ``actor`` conflict when both are sides (names, or a side's
-    word: ``roles.side``), else an ``entity`` reason that keeps the pair from agreeing ("the
-    landlord sued the tenant" / the reverse: two parties a paraphrase may also reorder)."""
+    word: ``roles.side``) and the two tell one deed (``roles.one_deed``), else an ``entity``
+    reason that keeps the pair from agreeing ("the landlord sued the tenant" / the reverse: two
+    parties a paraphrase may also reorder; each side's own losses told by each)."""
     if (got := roles_apart(p.a.content, p.b.content, p.similarity)) is None:
         return None
     found = [re.search(rf"\b{re.escape(w)}[\w’'-]*", p.a.content, re.I) for w in got]
     x, y = (m.group(0) if m else w for m, w in zip(found, got, strict=True))
     spans = tuple(span_of(p.a, m.start(), m.end()) for m in found if m)
-    sides = all(side(w, p.a.content, p.b.content) for w in got)
+    sides = (all(side(w, p.a.content, p.b.content) for w in got)
+             and one_deed(p.a.content, p.b.content))
     return Reason("actor" if sides else "entity",
                   f"who did what to whom: {x!r} and {y!r} change places", (p.a.id, p.b.id),
                   spans, weight=ROLES_WEIGHT if sides else 0.5)

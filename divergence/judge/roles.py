@@ -88,6 +88,24 @@ _BEFORE = re.compile(r"(?:\b(?:a|an|the|its|his|her|their|this|that)|['’]s)\s+
                      r"(?:\s+([\w-]+))?)", re.I)
 
 
+def one_deed(a: str, b: str) -> bool:
+    """Whether two texts that swap two sides tell one deed: the same words (``ONE_DEED`` of
+    the shorter's content words) and the same numbers. "Air defences shot down 12 rebel
+    drones" / "the rebels said they shot down 3 Kestovan drones" are each side's own losses:
+    two deeds, and only kept from agreeing."""
+    ra, rb = _reading(a), _reading(b)
+    if ra is None or rb is None:
+        return False
+    sa, sb = ra[1], rb[1]
+    if len(sa & sb) < ONE_DEED * min(len(sa), len(sb)):
+        return False
+    return set(_NUMBER.findall(a)) == set(_NUMBER.findall(b))
+
+
+ONE_DEED = 0.9
+_NUMBER = re.compile(r"\d[\d,.]*")
+
+
 # The same words in another order are near-copies (0.94-0.99 on the review's swaps): below
 # this cosine the order is not read, which keeps the reading off most candidate pairs.
 ROLES_SIMILARITY = 0.8
@@ -128,4 +146,4 @@ def swapped_roles(a: str, b: str) -> tuple[str, str] | None:
     return None
 
 
-__all__ = ["ROLES_SIMILARITY", "roles_apart", "side", "swapped_roles"]
+__all__ = ["ONE_DEED", "ROLES_SIMILARITY", "one_deed", "roles_apart", "side", "swapped_roles"]
