@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..wordlists import word_sequences
+from .text import WEEKDAYS
+
 NEAR_KM = 50.0  # closer cities are one place told at two sizes ("Krasnogorsk" / "Moscow")
 _RARE = 0.05  # readings of a name with under 5 % of its largest reading's people are dropped
 _MOST = 2  # a claim naming more places is a list or a route, not where one thing happened
@@ -157,8 +160,9 @@ def _role(m: re.Match[str], got: tuple[Place, ...]) -> str:
     return "in"
 
 
-# Capitalised words after a locator that name no place: days, months, and what a sentence
-# says something is in ("in January", "in Parliament", "at Sunday's meeting").
-_NOT_A_PLACE = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-                          r"January|February|March|April|May|June|July|August|September|"
-                          r"October|November|December|Parliament|Congress|Senate)\b")
+# Capitalised words after a locator that name no place: days, months (``data/words/calendar``),
+# and what a sentence says something is in ("in January", "in Parliament", "at Sunday's
+# meeting"), capitalised as a name is.
+_NOT_A_PLACE = re.compile("(?:{})\\b".format("|".join(
+    w.capitalize() for w in (*word_sequences("calendar")["months"], *WEEKDAYS, "parliament",
+                             "congress", "senate"))))

@@ -486,6 +486,12 @@ def number_span(c: Claim, q: Quantity, head: str = "") -> Span:
 _FILLER = frozenset({"in", "on", "at", "of", "the", "were", "was", "died", "had", "have", "and"})
 
 
+def another_occasion(a: str, b: str) -> bool:
+    """Whether two claims tell of two occasions: one of them tells of another ("at a separate
+    protest last year": ``elsewhere``), or they date it to other days (``dates_differ``)."""
+    return elsewhere(a) or elsewhere(b) or dates_differ(a, b)
+
+
 def dates_differ(a: str, b: str) -> bool:
     """Whether two texts date what they count to other days or years ("this year's heatwave" /
     "last year's")."""

@@ -17,8 +17,8 @@ from functools import lru_cache
 from ...records import Reason
 from ..detectors import Pair, detector, span_of
 from ..flips import stem_overlap
-from ..text import STOPWORDS, elsewhere
-from .counts import dates_differ
+from ..text import STOPWORDS
+from .counts import another_occasion
 
 DOER_SIM = 0.6  # cosine from which two claims may tell one deed
 DOER_STEMS = 0.6  # share of content words by stem, the doers left out
@@ -69,7 +69,7 @@ def doer(p: Pair) -> Reason | None:
         return None
     a, b = p.a.content, p.b.content
     xs, ys = _doers(a), _doers(b)
-    if not xs or not ys or elsewhere(a) or elsewhere(b) or dates_differ(a, b):
+    if not xs or not ys or another_occasion(a, b):
         return None
     for kind, s0, e0, wa in xs:
         for kind_b, s1, e1, wb in ys:

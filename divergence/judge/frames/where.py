@@ -19,8 +19,7 @@ from ...records import Reason
 from ..detectors import Pair, detector, span_of
 from ..flips import stem_overlap
 from ..gazetteer import Located, apart, located
-from ..text import elsewhere
-from .counts import dates_differ
+from .counts import another_occasion
 
 WHERE_SIM = 0.5  # cosine from which two claims may tell one thing
 WHERE_STEMS = 0.6  # share of content words by stem, places left out (as ``flips.STEMS``)
@@ -40,7 +39,7 @@ def place_apart(p: Pair, stems: float = ALIGNED_STEMS) -> Reason | None:
     to be one statement told in two places."""
     a, b = p.a.content, p.b.content
     xs, ys = located(a), located(b)
-    if not xs or not ys or elsewhere(a) or elsewhere(b) or dates_differ(a, b):
+    if not xs or not ys or another_occasion(a, b):
         return None
     if _SEVERAL.search(a) or _SEVERAL.search(b):
         return None  # "missiles struck Bahawalpur" / "struck Muridke": one campaign, two targets
