@@ -138,13 +138,9 @@ def test_no_scope_clash_without_a_part_against_a_whole(a: str, b: str) -> None:
 ])
 def test_the_judge_no_longer_agrees_them(a: str, b: str) -> None:
     """The default judge agreed each of these (cosine 0.70-0.98 with a shared name)."""
-    import json
+    from .conftest import compare_json
 
-    from .conftest import run_cli
-
-    res = run_cli("compare", a, b, "--format", "json")
-    assert res.exit_code == 0, res.output
-    assert json.loads(res.stdout)["label"] != "agree"
+    assert compare_json(a, b)["label"] != "agree"
 
 
 @pytest.mark.parametrize(("a", "b"), [
@@ -204,28 +200,20 @@ def test_two_negations_alike_are_no_call_for_the_pair_classifier() -> None:
 def test_the_judge_no_longer_calls_them_conflicts(a: str, b: str) -> None:
     """The default judge called each a conflict (a negation against a word that carries one,
     or the pair classifier on two negations alike)."""
-    import json
+    from .conftest import compare_json
 
-    from .conftest import run_cli
-
-    res = run_cli("compare", a, b, "--format", "json")
-    assert res.exit_code == 0, res.output
-    assert json.loads(res.stdout)["label"] != "conflict"
+    assert compare_json(a, b)["label"] != "conflict"
 
 
 @pytest.mark.slow
 def test_a_loose_flip_leaves_the_times_of_one_happening_to_clash() -> None:
     """"early" / "late" is a loose flip that keeps the pair from agreeing; the two times of the
     one departure are still its conflict (``frames.values_apart``), as before the flip."""
-    import json
+    from .conftest import compare_json
 
-    from .conftest import run_cli
-
-    res = run_cli("compare", "The convoy left the Orlen depot early on Friday after loading fuel, "
-                  "officials said.", "The convoy's departure from the Orlen depot took place late "
-                  "on Friday, the ministry said.", "--format", "json")
-    assert res.exit_code == 0, res.output
-    out = json.loads(res.stdout)
+    out = compare_json("The convoy left the Orlen depot early on Friday after loading fuel, "
+                       "officials said.", "The convoy's departure from the Orlen depot took "
+                       "place late on Friday, the ministry said.")
     assert out["label"] == "conflict"
     assert any(r["type"] == "date" for r in out["reasons"])
 

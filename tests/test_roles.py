@@ -150,13 +150,9 @@ def test_a_generic_actor_starting_a_sentence_pins_nothing(a: str, b: str,
 def test_the_judge_no_longer_agrees_them(a: str, b: str) -> None:
     """The default judge agreed each of these (the NLI model at P(entailment) 0.97-0.99, or
     cosine 0.70 with "government" as a shared name)."""
-    import json
+    from .conftest import compare_json
 
-    from .conftest import run_cli
-
-    res = run_cli("compare", a, b, "--format", "json")
-    assert res.exit_code == 0, res.output
-    assert json.loads(res.stdout)["label"] != "agree"
+    assert compare_json(a, b)["label"] != "agree"
 
 
 def test_the_swapped_pair_named_is_the_same_in_every_process() -> None:
