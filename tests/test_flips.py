@@ -269,3 +269,38 @@ def test_the_judge_calls_all_against_part_a_conflict() -> None:
                        "The strike shut down a few of the mines in the Kessa valley.")
     assert got["label"] == "conflict"
     assert any("all of it against part of it" in r["detail"] for r in got["reasons"])
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("The council plans to raise parking fees next spring.",
+     "The council has ruled out raising parking fees next spring."),
+    ("The dockworkers' strike will go ahead on Friday.",
+     "The dockworkers called off Friday's strike."),
+    ("Both parties took part in the vote on the budget.",
+     "One of the parties boycotted the vote on the budget."),
+])
+def test_a_denial_inside_a_word_against_its_plain_statement(a: str, b: str) -> None:
+    from divergence.judge.nli_judge import _negated_alone
+
+    assert _negated_alone(a, b) and _negated_alone(b, a)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Work at the mill was halted after the fire.", "The fire stopped work at the mill."),
+    ("Two ministers stayed away from the ceremony.", "Two ministers did not attend the ceremony."),
+    ("The council plans to raise parking fees.", "The council will raise parking fees."),
+])
+def test_no_denial_where_both_negate_or_a_process_stops(a: str, b: str) -> None:
+    from divergence.judge.nli_judge import _negated_alone
+
+    assert not _negated_alone(a, b)
+
+
+@pytest.mark.slow
+def test_a_plan_and_its_ruling_out_do_not_agree() -> None:
+    """The NLI model reads "plans to raise" / "has ruled out raising" as entailment (0.97)."""
+    from .conftest import compare_json
+
+    assert compare_json("The council plans to raise parking fees next spring.",
+                        "The council has ruled out raising parking fees next spring."
+                        )["label"] != "agree"

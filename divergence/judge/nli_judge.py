@@ -452,6 +452,8 @@ class NLIJudge(Judge):
                    or elsewhere(a.content) != elsewhere(b.content)
                    # one tells what was not said ("did not say that P"): it states no P
                    or bool(negated_sayings(a.content)) != bool(negated_sayings(b.content))
+                   # one denies in a word ("ruled out raising taxes") what the other states
+                   or _negated_alone(a.content, b.content)
                    # one leaves open what the other states ("not clear whether P")
                    or unsettled(a.content) != unsettled(b.content)
                    # two measures that never make one statement; "announced on Friday" /
@@ -604,6 +606,23 @@ def _both_negate(a: str, b: str) -> bool:
     if not ((na or ia) and (nb or ib)) or (len(na) + ia) % 2 != (len(nb) + ib) % 2:
         return False
     return stem_overlap(a, b) >= 0.6
+
+
+def _negated_alone(a: str, b: str) -> bool:
+    """One claim negates inside a word ("has ruled out raising fuel taxes", "called off the
+    talks") and the other has neither that word nor any negation: a statement and its denial
+    in other words, which the NLI model may read as entailment ("plans to raise fuel taxes" /
+    "has ruled out raising them": P 0.97). Keeps the pair from agreeing, and so from a conflict
+    of values an agreement would show; never a conflict of its own (such words also describe:
+    "undecided voters")."""
+    return any(set(implied_words(x)) - _STOPPING and not negations(x) and implied_no(x, y)
+               and not negations(y) and not implied_words(y) for x, y in ((a, b), (b, a)))
+
+
+# Implied negations of a process that other words state plainly ("a halt to the fighting" /
+# "a ceasefire", "banned imports" / "suspended them", "absent" / "three of them stayed home"):
+# no denial. By ``implied_words``' four letters.
+_STOPPING = frozenset({"halt", "ban ", "bans", "bann", "mora", "free", "abse", "lack"})
 
 
 def _measures_apart(a: Claim, b: Claim) -> bool:
