@@ -38,12 +38,12 @@ def place_apart(p: Pair, stems: float = ALIGNED_STEMS) -> Reason | None:
     "Iran fired 300 missiles at Israel" / "launched from sites across Iran" share too little
     to be one statement told in two places."""
     a, b = p.a.content, p.b.content
-    xs, ys = located(a), located(b)
-    if not xs or not ys or another_occasion(a, b):
+    xs, ys = located(a), located(b)  # read once per text; ``apart`` is the rarest test
+    if not xs or not ys or not apart(xs, ys) or another_occasion(a, b):
         return None
     if _SEVERAL.search(a) or _SEVERAL.search(b):
         return None  # "missiles struck Bahawalpur" / "struck Muridke": one campaign, two targets
-    if not apart(xs, ys) or stem_overlap(_without(a, xs), _without(b, ys)) < stems:
+    if stem_overlap(_without(a, xs), _without(b, ys)) < stems:
         return None
     x, y = xs[0], ys[0]
     sa, sb = span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)
