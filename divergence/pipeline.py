@@ -141,13 +141,15 @@ def report_from(
     opts = options or Options()
     if vectors.shape[0] != len(claims):
         raise ValueError(f"{vectors.shape[0]} vectors for {len(claims)} claims")
+    given = tuple(claims)
+    claims, vectors = in_reading_order(articles, claims, vectors)
     articles, events, groups, story = group_all(articles, claims, vectors, judge,
                                                 opts.event_threshold, opts.pair_similarity,
                                                 opts.progress,
                                                 graph=use_graph(opts.grouping, len(claims)))
     return Report(
         articles=tuple(articles),
-        claims=tuple(claims),
+        claims=given,
         events=tuple(events),
         groups=tuple(groups),
         model=model,
@@ -177,6 +179,26 @@ def disputes_of(
     story_of = {c.article_id: s for c, s in zip(claims, story, strict=True)}
     event_of = {cid: e.id for e in events for cid in e.claims}
     return find_disputes(articles, claims, vectors, groups, judge, story_of, event_of)
+
+
+def in_reading_order(articles: Sequence[Article], claims: Sequence[Claim], vectors: np.ndarray
+                     ) -> tuple[list[Claim], np.ndarray]:
+    """Claims (and their vectors) in reading order: their articles by path (a JSONL file's
+    records by line number), then by place in the article. Grouping breaks ties by position, and
+    a report must not depend on the order its articles were named or added in (``report b.txt
+    a.txt`` is ``report a.txt b.txt``); a folder, read in path order, keeps its order."""
+    place = {a.id: (_path_key(a.path), a.id) for a in articles}
+    order = sorted(range(len(claims)), key=lambda i: (  # an article's claims keep their order
+        place.get(claims[i].article_id, (("", 0), claims[i].article_id)), claims[i].start, i))
+    if order == list(range(len(claims))):
+        return list(claims), vectors
+    return [claims[i] for i in order], vectors[order]
+
+
+def _path_key(path: str) -> tuple[str, int]:
+    """A path to sort by, a record's line number read as a number ("x.jsonl:9" before ":10")."""
+    head, sep, line = path.rpartition(":")
+    return (head, int(line)) if sep and line.isdigit() else (path, 0)
 
 
 class Grouping(NamedTuple):

@@ -16,7 +16,14 @@ from ..group.claims import voices
 from ..ingest.split import Splitter, embedding_text, split
 from ..judge import Judge
 from ..judge.trust import scale
-from ..pipeline import claimless, disputes_of, group_all, mark_copies, use_graph
+from ..pipeline import (
+    claimless,
+    disputes_of,
+    group_all,
+    in_reading_order,
+    mark_copies,
+    use_graph,
+)
 from ..records import Article, Claim, ClaimGroup, Event, Report, Skip, Verdict
 from .sqlite_guard import StorageError
 from .store import Corpus
@@ -91,7 +98,9 @@ def regroup(
     judge: Judge,
     progress: bool = False,
 ) -> tuple[list[Event], list[ClaimGroup]]:
-    """Events and judged claim groups over stored claims and vectors (the pipeline's grouping)."""
+    """Events and judged claim groups over stored claims and vectors (the pipeline's grouping,
+    in its reading order: the order articles were added in does not matter)."""
+    claims, vectors = in_reading_order(articles, claims, vectors)
     _, events, groups, _ = group_all(articles, claims, vectors, judge, progress=progress)
     return events, groups
 
@@ -210,7 +219,8 @@ def corpus_report(corpus: Corpus, judge: Judge, progress: bool = False,
     voice_of = (voices(articles, claims, vectors, graph=use_graph("auto", len(claims)))
                 if claims else {})
     articles = mark_copies(articles, voice_of)
-    disputes = disputes_of(articles, claims, vectors, events, groups, judge) if claims else []
+    disputes = disputes_of(articles, *in_reading_order(articles, claims, vectors), events, groups,
+                           judge) if claims else []
     return Report(
         articles=tuple(articles), claims=tuple(claims), events=tuple(events),
         groups=tuple(groups), model=corpus.model or "",
