@@ -124,3 +124,29 @@ def test_a_sentence_opening_with_people_not_a_name_is_lower_cased_in_a_question(
     assert starts_with_name("Doctors Without Borders said 12 staff were killed.")
     assert not starts_with_name("Rescuers in Gaza said 12 people were pulled out.")
     assert not starts_with_name("The Pentagon said the drill went ahead.")
+
+
+def test_a_claim_asserted_titles_the_event_before_its_denial_in_the_same_words() -> None:
+    words = "The recent ceasefire was mediated by Washington."
+    refuted = Claim("a:0", "a", words, 0, len(words), speaker="New Delhi", stance="denies",
+                    proposition=words)
+    claimed = Claim("a:1", "a", words, 0, len(words), speaker="President Trump",
+                    proposition=words)
+    title = event_title([refuted, claimed], _vectors(2, central=0))
+    assert title.startswith("Trump: the recent ceasefire"), title
+
+
+def test_a_denial_alone_is_titled_as_a_denial() -> None:
+    words = "The recent ceasefire was mediated by Washington."
+    refuted = Claim("a:0", "a", words, 0, len(words), speaker="New Delhi", stance="denies",
+                    proposition=words)
+    assert event_title([refuted], _vectors(1)).startswith("New Delhi denies: the recent")
+    unsaid = Claim("a:0", "a", words, 0, len(words), stance="denies", proposition=words)
+    assert event_title([unsaid], _vectors(1)).startswith("Denied: The recent")
+
+
+def test_a_title_is_not_cut_at_an_abbreviated_office() -> None:
+    words = "Kursk Gov. Alexey Smirnov described the situation in the border region as difficult."
+    (c,) = _claims(words, speaker="Kursk Gov. Alexey Smirnov")
+    title = event_title([c], _vectors(1))
+    assert title.startswith("Kursk Gov. Alexey Smirnov described the situation"), title

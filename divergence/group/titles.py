@@ -167,27 +167,35 @@ def _short_names(text: str, people: set[str] = frozenset()) -> str:  # type: ign
 
 
 def _clause(central: Sequence[Claim], people: set[str]) -> str:
-    """The most central claim that names its subject, shortened to about ``MAX_TITLE``."""
-    from ..ingest.split import core
+    """The most central claim that names its subject, shortened to about ``MAX_TITLE``. A claim
+    its speaker asserts comes before one its speaker denies: "Trump: the ceasefire was mediated by
+    Washington", never "New Delhi: the ceasefire was ..." for New Delhi's refutation of the same
+    words; a denial left alone is titled as one ("New Delhi denies: ...")."""
+    from ..ingest.split import RegexSplitter, core
 
     vague = _words()["vague_heads"]
 
-    def rank(i: int) -> tuple[int, int]:
+    def rank(i: int) -> tuple[bool, int, int]:
         text = _LEAD.sub("", central[i].content)
         first = re.match(r"\W*(\w+)", text)
         head_vague = not first or first.group(1).lower() in vague
         named = bool(entities(text[:MAX_TITLE]))  # a name within what the title keeps
-        return (int(head_vague) + int(not named), i)
+        return (central[i].stance == "denies", int(head_vague) + int(not named), i)
 
     best = central[min(range(len(central)), key=rank)]
     text = _short_names(_ASIDE.sub("", core(best.content)), people)
-    text = re.split(r"(?<=[.!?])\s+", text)[0].rstrip(" .!?;:")
+    spans = RegexSplitter().sentences(text)  # its first sentence: not cut at "Gov." or "U.S."
+    text = (text[: spans[0][1]] if spans else text).strip().rstrip(" .!?;:")
     text = _LEAD.sub("", text)
     text = text[:1].upper() + text[1:]
     speaker = _short_names(_drop_titles(best.speaker), people) if best.speaker else ""
-    if speaker and len(speaker) <= 30 and speaker.lower() not in text.lower():
+    denies = best.stance == "denies"
+    if speaker and len(speaker) <= 30 and (denies or speaker.lower() not in text.lower()):
         lower = text[1:2].islower() and not starts_with_name(text)  # "Russian forces" stays
-        text = f"{speaker}: {text[:1].lower() + text[1:] if lower else text}"
+        said = f"{speaker} denies" if denies else speaker
+        text = f"{said}: {text[:1].lower() + text[1:] if lower else text}"
+    elif denies:
+        text = f"Denied: {text}"
     return _cut(text)
 
 
