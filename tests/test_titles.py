@@ -150,3 +150,11 @@ def test_a_title_is_not_cut_at_an_abbreviated_office() -> None:
     (c,) = _claims(words, speaker="Kursk Gov. Alexey Smirnov")
     title = event_title([c], _vectors(1))
     assert title.startswith("Kursk Gov. Alexey Smirnov described the situation"), title
+
+
+def test_a_title_cut_short_does_not_end_on_a_conjunction() -> None:
+    words = ("Earlier on Friday, footage and audio attributed to Wagner fighters and to Prigozhin "
+             "appeared online claiming that a missile attack had been launched at a Wagner camp.")
+    title = event_title(_claims(words), _vectors(1))
+    assert not title.rstrip(".…").endswith((" and", " or")), title
+    assert title.startswith("Earlier on Friday, footage and audio attributed to Wagner"), title

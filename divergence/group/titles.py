@@ -235,13 +235,16 @@ def _drop_titles(name: str) -> str:
     return " ".join(words)
 
 
+_DANGLING = re.compile(r"(?:[\s,]+(?:and|or|but|nor))+$", re.I)
+
+
 def _cut(text: str, limit: int = MAX_TITLE) -> str:
     """``text`` cut before a phrase boundary at most ``limit`` characters in, else at a space."""
     if len(text) <= limit:
         return text
     for boundary in (_COMMA, _PREP):
         cuts = [m.start() for m in boundary.finditer(text, 0, limit + 1) if m.start() >= limit // 2]
-        if cuts:
-            return text[: cuts[-1]].rstrip(" ,;:—–")
+        if cuts:  # "footage attributed to Wagner fighters and | to Prigozhin": not "and"
+            return _DANGLING.sub("", text[: cuts[-1]].rstrip(" ,;:—–"))
     space = text.rfind(" ", 0, limit)
     return (text[:space] if space > limit // 2 else text[:limit]).rstrip(" ,;:—–") + "…"
