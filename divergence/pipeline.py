@@ -186,7 +186,8 @@ def in_reading_order(articles: Sequence[Article], claims: Sequence[Claim], vecto
     """Claims (and their vectors) in reading order: their articles by path (a JSONL file's
     records by line number), then by place in the article. Grouping breaks ties by position, and
     a report must not depend on the order its articles were named or added in (``report b.txt
-    a.txt`` is ``report a.txt b.txt``); a folder, read in path order, keeps its order."""
+    a.txt`` is ``report a.txt b.txt``); a folder, read in path order, keeps its order. The
+    vectors are copied only when the order changes (a corpus added to out of path order)."""
     place = {a.id: (_path_key(a.path), a.id) for a in articles}
     order = sorted(range(len(claims)), key=lambda i: (  # an article's claims keep their order
         place.get(claims[i].article_id, (("", 0), claims[i].article_id)), claims[i].start, i))
