@@ -156,6 +156,28 @@ def test_count_ignores_other_days_other_actors_and_totals() -> None:
     assert r is not None and "2,000" in r.detail and "1,500" in r.detail
 
 
+def test_a_days_toll_against_a_running_total_is_no_count_conflict() -> None:
+    """Old code compared any two counts over a scope, whatever the stretch: "40 killed in the
+    past 24 hours" against "3,100 killed since the war began" was a conflict of deaths, and so
+    was the last three days' toll against the one since a siege began (newsdev dev El-Fasher)."""
+    from divergence.judge.frames.scope import period
+
+    assert count(pair("Strikes killed 40 people in Varn in the past 24 hours, the health "
+                      "ministry said.", "The health ministry says 3,100 people have been killed "
+                      "in Varn since the war began.", 0.5)) is None
+    assert count(pair("The militia had killed at least 1,500 people in Tarsa in the previous "
+                      "three days.", "More than 14,000 people have died in Tarsa since the "
+                      "militia's siege began in May 2024.", 0.7)) is None
+    r = count(pair("Strikes killed 40 people in Varn in the past 24 hours.",  # one stretch
+                   "Strikes killed 25 people in Varn in the past 24 hours.", 0.9))
+    assert r is not None and "40" in r.detail and "25" in r.detail
+    assert [period(t) for t in ("killed 12 overnight", "since Sunday", "so far this year",
+                                "since October 2023", "since the start of the war",
+                                "killed 40 in the past day and 3,000 since the war began",
+                                "in the attack on Monday")] == [
+        "recent", "recent", "long", "long", "long", None, None]
+
+
 def test_a_comparison_since_and_one_attacks_total_are_no_running_scope() -> None:
     """Old code read any "since" or "total" as a running total and compared it with nothing:
     "its biggest wave of strikes since the truce, killing at least 11" is one day's toll, and

@@ -13,7 +13,7 @@ from ..text import Quantity, countries, dates, elsewhere, entities, quantities, 
 from .happenings import HAPPENINGS, happenings, same_happening
 from .owners import two_owners
 from .predicates import OF_WHOLE, kind_of, nearest_predicate
-from .scope import scoped
+from .scope import period, scoped
 from .told import told_count, told_late
 from .totals import MODIFIER_STOP, of_one_kind, one_noun, part_and_whole, part_of_a_total, two_sorts
 from .zeros import human, more_than_all, no_harm, zeros
@@ -375,6 +375,8 @@ def count(p: Pair) -> Reason | None:
     in_scope = scoped(p.a.content), scoped(p.b.content)
     if dates_differ(p.a.content, p.b.content):
         return None  # counts of different days
+    if {period(p.a.content), period(p.b.content)} == {"recent", "long"}:
+        return None  # the last day's toll against the toll since the war began: two stretches
     if swapped_actor(p) or elsewhere(p.a.content) or elsewhere(p.b.content):
         return None  # "at a separate protest last year": another happening, told as such
     keys = {(c.kind, c.head) for c in ca} & {(c.kind, c.head) for c in cb}

@@ -70,4 +70,40 @@ def _one_total(text: str, at: int) -> bool:
     return bool(_ONE_HAPPENING.match(rest)) and not _RUNNING.search(clause)
 
 
-__all__ = ["SCOPE_WORDS", "scoped"]
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+          r"december)")
+_FEW = r"(?:two|three|four|five|six|seven|eight|nine|ten|few|several|\d+)"
+# A count over the last hours or days: "in the previous three days", "over the past 24 hours",
+# "since Sunday", "overnight".
+_RECENT = re.compile(
+    rf"\b(?:(?:in|over|during|within)\s+the\s+(?:previous|past|last|preceding)\s+(?:{_FEW}\s+)?"
+    rf"(?:hours?|days?|nights?|week)\b|since\s+(?:{_WEEKDAY}|yesterday|last\s+night|dawn|"
+    rf"midnight|this\s+morning)\b|overnight\b|in\s+a\s+single\s+day\b|"
+    rf"on\s+{_WEEKDAY}\s+alone\b|in\s+{_FEW}\s+days\b)", re.I)
+# A count since a long stretch began: "since the siege began in May 2024", "since the start of
+# the war", "since October 2023", "so far this year".
+_SINCE_START = re.compile(
+    rf"\b(?:since\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\s+of\b|"
+    rf"since\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}(?:war|siege|conflict|fighting|invasion|"
+    rf"offensive|blockade|occupation|crisis|uprising|campaign)\s+(?:began|started|broke\s+out|"
+    rf"erupted)\b|since\s+(?:(?:early|late|mid)[\s-]+)?(?:\d{{1,2}}\s+)?{_MONTH}\s+"
+    rf"(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\b|since\s+(?:(?:early|late|mid)[\s-]+)?(?:19|20)\d\d\b|"
+    rf"so\s+far\s+this\s+year\b|(?:in|during)\s+the\s+(?:war|conflict)\s+so\s+far\b)",
+    re.I)
+
+
+@lru_cache(maxsize=65536)
+def period(text: str) -> str | None:
+    """Over which stretch ``text`` counts: ``recent`` (the last hours or days), ``long`` (since
+    a war, a siege or a month of a year began), or None (neither, or both: "killed 40 in the
+    past day and 3,000 since the war began" tells two)."""
+    recent, long = _RECENT.search(text), _SINCE_START.search(text)
+    if recent and not long:
+        return "recent"
+    if long and not recent:
+        return "long"
+    return None
+
+
+__all__ = ["SCOPE_WORDS", "period", "scoped"]
