@@ -373,12 +373,10 @@ def count(p: Pair) -> Reason | None:
     if not ca or not cb:
         return None
     in_scope = scoped(p.a.content), scoped(p.b.content)
-    if dates_differ(p.a.content, p.b.content):
-        return None  # counts of different days
+    if another_occasion(p.a.content, p.b.content) or swapped_actor(p):
+        return None  # counts of different days, or "at a separate protest last year"
     if {period(p.a.content), period(p.b.content)} == {"recent", "long"}:
         return None  # the last day's toll against the toll since the war began: two stretches
-    if swapped_actor(p) or elsewhere(p.a.content) or elsewhere(p.b.content):
-        return None  # "at a separate protest last year": another happening, told as such
     keys = {(c.kind, c.head) for c in ca} & {(c.kind, c.head) for c in cb}
     found = [([c for c in ca if (c.kind, c.head) == key],
               [c for c in cb if (c.kind, c.head) == key], key) for key in sorted(keys)]
