@@ -27,7 +27,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from divergence.embed import EMBEDDERS, EmbeddingCache  # noqa: E402
-from divergence.evaluate.evals import PAIR_LABELS, _scores  # noqa: E402
+from divergence.evaluate.evals import PAIR_LABELS  # noqa: E402
+from divergence.evaluate.metrics import per_class  # noqa: E402
 from divergence.evaluate.newsdev import (  # noqa: E402
     TO_PAIR,
     default_root,
@@ -56,9 +57,9 @@ def main() -> int:
     gold = [TO_PAIR[p.label] for p in data.pairs]
 
     def score(rep: object) -> dict:
-        got = _scores(gold, report_labels(list(data.pairs), rep, data.root), PAIR_LABELS)
-        return {"macro_f1": got["macro"]["f1"], "agree_f1": got["per_class"]["agree"]["f1"],
-                "conflict_f1": got["per_class"]["conflict"]["f1"]}
+        got = per_class(gold, report_labels(list(data.pairs), rep, data.root), PAIR_LABELS)
+        return {"macro_f1": got["macro"]["f1"], "agree_f1": got["agree"]["f1"],
+                "conflict_f1": got["conflict"]["f1"]}
 
     t0 = time.perf_counter()
     base = run(articles, emb, judge, cache, options=Options())
