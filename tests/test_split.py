@@ -663,6 +663,40 @@ def test_told_whom_then_the_claim_and_an_order_is_no_claim() -> None:
         "Sani Bello told Amina Yusuf she would lead the delegation.")[1]
 
 
+
+def test_a_time_word_before_the_channel_is_not_the_claim() -> None:
+    """"X announced earlier on Truth Social that P", "X said later in a statement that P": the
+    time word, the channel and the "that" are the saying, not part of P."""
+    read = _speaker_and_content
+    assert read("Trump had announced earlier on Truth Social that a complete and total "
+                "ceasefire had been reached.") == (
+        "Trump", "A complete and total ceasefire had been reached.")
+    assert read("Peskov said later in a statement that no order had been given.") == (
+        "Peskov", "No order had been given.")
+    assert read("The ministry said again at a briefing that the strike had hit a depot.") == (
+        "The ministry", "The strike had hit a depot.")
+    # the time word alone, before the claim itself, was read already and still is
+    assert read("He said earlier that the ceasefire had collapsed.")[1] == (
+        "The ceasefire had collapsed.")
+
+
+def test_an_inquiry_s_finding_at_the_end_and_a_thing_added_by_someone() -> None:
+    """"P, the labour inspectorate found.": the inspectorate's finding; "Extra floors added by
+    the owner were to blame, the engineer said": the floors were added, not a speaker who
+    added something."""
+    read = _speaker_and_content
+    assert read("A spark from a welding torch caused the blast at the Merrin depot, the labour "
+                "inspectorate found.") == (
+        "the labour inspectorate", "A spark from a welding torch caused the blast at the Merrin "
+        "depot.")
+    assert read("The crash was caused by pilot error, the inquiry concluded.") == (
+        "the inquiry", "The crash was caused by pilot error.")
+    assert read("Extra floors added by the owner were to blame for the collapse, the city's "
+                "engineer said.") == (
+        "the city's engineer", "Extra floors added by the owner were to blame for the collapse.")
+    assert read("The ministry added that the talks would resume.") == (
+        "The ministry", "The talks would resume.")
+
 def test_a_thing_added_is_not_a_saying() -> None:
     """"Apple added reinforcement to the phone" and "the economy added 200,000 jobs" are acts in
     the outlet's voice; "X added that P", "X added: P", "X added the strike killed 12" and "He

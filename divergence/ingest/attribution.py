@@ -58,7 +58,8 @@ _TRAILING = re.compile(
     r"\s+(?:(?:has|have|had)\s+)?(?P<cue>(?:was|were)\s+quoted\s+as\s+saying|said|say|"
     r"says|told|added|noted|stated|wrote|claimed|claim|claims|maintained|maintain|insisted|insist|"
     r"warned|reported|reports|announced|alleged|allege|alleges|believe|believes|argued|argue|"
-    rf"argues|{CLOSING})\b"
+    # an inquiry's finding, closing the sentence: "..., the labour inspectorate found."
+    rf"argues|found|finds|concluded|concludes|{CLOSING})\b"
     # after the cue, when and where ("on Tuesday", "in a statement"), never a clause of its own
     # ("said he was appalled, citing ..." opens what was said)
     r"(?:(?<=told)[^,\"“”]*|\s+(?!(?:he|she|they|it|we|I|that|there|this|the|a|an|his|her|its|"
@@ -172,10 +173,11 @@ _TOOK_TO = re.compile(
     r"\s*[,:]?\s*(?:that\s+)?"
 )
 # What opens a thing added, not words: "added 200,000 jobs", "added extra reinforcement" (after
-# a name or a body; "He added the toll had risen" is said).
-_ADDED_THING = re.compile(r"\s+(?:\d[\d,.]*|an?|another|more|extra|additional|further|new|some|"
-                          r"several|dozens|hundreds|thousands|millions|billions|two|three|four|"
-                          r"five|six|seven|eight|nine|ten)\b", re.I)
+# a name or a body; "He added the toll had risen" is said); "floors added by the owner", "troops
+# added to the garrison": a participle.
+_ADDED_THING = re.compile(r"\s+(?:by|to|\d[\d,.]*|an?|another|more|extra|additional|further|"
+                          r"new|some|several|dozens|hundreds|thousands|millions|billions|two|"
+                          r"three|four|five|six|seven|eight|nine|ten)\b", re.I)
 # after "said at a meeting" / "told the men": a "that" opening a relative clause ("that lasted
 # five hours", "that he had hired") is not the one that opens what was said
 _NOT_RELATIVE = r"(?!(?:was|were|is|are|had|has|have|would|will|could|\w+ed)\b)"
@@ -435,11 +437,15 @@ def _attribute(sentence: str) -> list[Attributed]:
         rf"|(?<=statement\s)saying|(?<=message\s)saying|(?<=post\s)saying|{_FRAMING})\b"
         # "announced on social media overnight into Tuesday that": no subject in between (not
         # "said on Sunday it had captured that village")
-        rf"(?:\s+(?:on|overnight)\s+(?:(?!(?:it|he|she|they|we|I|the|a|an|his|her|its|their)\b)"
+        # ("announced earlier on Truth Social that", "said later in a statement that": a time
+        # word may come first)
+        rf"(?:\s+(?:(?:earlier|later|again|also|first)\s+)?(?:on|overnight)\s+"
+        rf"(?:(?!(?:it|he|she|they|we|I|the|a|an|his|her|its|their)\b)"
         rf"[\w’'.-]+\s+){{0,5}}?(?=that\s+{_NOT_RELATIVE})"
         rf"|\s+(?:last\s+\w+|on\s+\w+|earlier|in\s+a\s+[\w\s]+?post|to\s+\w+(?:\s+\w+)?)"
         # "said in a statement on Monday that", "said at a briefing that": only before "that"
-        rf"|\s+(?:in|at|during|via|through|after|before)\s+(?:[\w’'.-]+\s+){{0,6}}?"
+        rf"|\s+(?:(?:earlier|later|again|also|first)\s+)?(?:in|at|during|via|through|after|"
+        rf"before)\s+(?:[\w’'.-]+\s+){{0,6}}?"
         rf"(?=that\s+{_NOT_RELATIVE})"
         # "told state media on Monday that", "told reporters (that) he": whom, then the claim
         # "told reporters he P": an audience, not a person whom "he" could mean
