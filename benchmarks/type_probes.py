@@ -83,7 +83,13 @@ counts most is ``disputes_agreed``: contradictory pairs the judge calls agreemen
 apart, P1 cities and P2 countries, and 80 compatible pairs, C1 one place at two sizes, C2 two
 ends of one trip, C3 two happenings in two places, C4 one place spelt two ways, written by a
 helper who saw no code) is held out: scored at fcf30cb and after the place reader was built,
-never read.
+never read. ``valid16`` (2026-12-06, nineteenth session: why a happening happened, 60 conflicts
+of five kinds (two causes, a cause ruled out, blame against a causal verb, a cause told as a
+noun against one told as a verb, an attack against an accident) and 60 compatible pairs (the
+same cause in other words, a cause and its cause, two causes that add up, causes of two
+happenings, a cause beside none), written blind by a helper who saw no code, test or probe
+while that session's cause readers were built on ``linkage2``) is held out: scored at 8f72bf6,
+once mid-session and at the end only, never read.
 """
 
 from __future__ import annotations
@@ -99,7 +105,7 @@ HERE = Path(__file__).resolve().parent
 NAMES = ("titles", "times", "credit", "rejections", "counts", "valid", "agree", "valid2",
          "valid3", "valid4", "valid5", "valid6", "lookalikes", "provoked", "asked", "valid7",
          "valid8", "valid9", "valid10", "valid11", "denials", "valid12", "linkage",
-         "valid13", "linkage2", "paraphrase", "valid14", "valid15")
+         "valid13", "linkage2", "paraphrase", "valid14", "valid15", "valid16")
 
 
 def score(rows: list[dict], judged: dict[str, str]) -> dict:

@@ -164,10 +164,72 @@ def test_a_link_rejected_between_two_things_is_denied_both_ways() -> None:
     ("A falling crane brought down the Olm footbridge.", "the Olm footbridge", "A falling crane"),
     ("The council attributed the flooding largely to blocked drains.", "the flooding",
      "blocked drains"),
+    # (2026-12-06) more verbs of causing, a cause traced or put down to, one ruled out inside
+    ("A cracked fuel line was behind the Harsk ferry fire.", "the Harsk ferry fire",
+     "A cracked fuel line"),
+    ("Sparks from a grinder ignited the blaze at the Tolv warehouse.",
+     "the blaze at the Tolv warehouse", "Sparks from a grinder"),
+    ("The food poisoning cases in Ardry were traced to a batch of undercooked rice.",
+     "The food poisoning cases in Ardry", "a batch of undercooked rice"),
+    ("Inspectors put the Vell mine collapse down to poor roof supports.",
+     "the Vell mine collapse", "poor roof supports"),
+    ("A frozen pump, not any act of sabotage, caused the Quill plant blackout.",
+     "the Quill plant blackout", "A frozen pump"),
 ])
 def test_a_cause_told_in_other_verbs(text: str, explained: str, reason: str) -> None:
     from divergence.judge.frames.reasons import reasons
     assert (explained, reason) in {(w.explained, w.reason) for w in reasons(text)}
+
+
+def test_a_cause_ruled_out_inside_the_sentence_is_denied() -> None:
+    """"A frozen pump, not any act of sabotage, caused the blackout": sabotage is ruled out."""
+    from divergence.judge.frames.reasons import reasons
+    got = {(w.reason, w.denied) for w in reasons(
+        "A frozen pump, not any act of sabotage, caused the Quill plant blackout.")}
+    assert got == {("A frozen pump", False), ("any act of sabotage", True)}
+
+
+def test_two_causes_are_apart_though_each_says_where_in_one_word() -> None:
+    """"guards firing pepper spray into the crowded terraces" / "a broken gate on the north
+    terrace": only where they happened shares a word, so the two causes are two (this was the
+    same cause given twice), while a shared word of what the cause is still makes one."""
+    from divergence.judge.frames.reasons import linkage
+    a = ("The stampede at Orvel arena was caused by guards firing pepper spray into the crowded "
+         "terraces, witnesses told local radio.")
+    b = "A broken gate on the north terrace caused the stampede at Orvel arena, the club said."
+    r = linkage(pair(a, b, sim=0.7))
+    assert r is not None and r.type == "linkage"
+    c = ("A broken gate on the south terrace caused the stampede at Orvel arena, the arena's "
+         "staff said.")
+    assert linkage(pair(b, c, sim=0.8)) is None  # one cause: a broken gate
+
+
+def test_two_causes_of_two_happenings_told_apart_by_place_or_day_are_no_conflict() -> None:
+    """Two derailments, near Pennel and at Kastro, each with its cause: no dispute; the same
+    derailment with two causes is one."""
+    from divergence.judge.frames.reasons import linkage
+    a = "The derailment near Pennel was caused by a cracked wheel, the operator said."
+    b = "Vandals were to blame for the derailment at Kastro, police said."
+    assert linkage(pair(a, b, sim=0.7)) is None
+    c = "Vandals were to blame for the derailment near Pennel, police said."
+    assert linkage(pair(a, c, sim=0.7)) is not None
+
+
+def test_two_claims_each_with_its_own_reason_are_never_one_statement() -> None:
+    """(2026-12-06) "Ice on the runway caused the jet to skid" / "it overran the strip because
+    its brakes failed": whatever name and words they share, two reasons are two accounts (the
+    judge's agreement is blocked); a reason shared in one word, or a bare report, is not."""
+    from divergence.judge.frames.reasons import causes_apart
+    a = claim_from_text("Ice on the runway caused the cargo jet to skid off the tarmac at Velm, "
+                        "the operator said.", "a:0")
+    b = claim_from_text("The cargo jet overran the runway at Velm because its brakes failed, the "
+                        "pilots' union said.", "b:0")
+    c = claim_from_text("The cargo jet skidded off the tarmac at Velm because of ice, officials "
+                        "said.", "c:0")
+    d = claim_from_text("The cargo jet skidded off the tarmac at Velm on Monday.", "d:0")
+    assert causes_apart(a, b) and causes_apart(b, c)  # ice / the brakes
+    assert not causes_apart(a, c)  # ice / ice: one reason
+    assert not causes_apart(a, d) and not causes_apart(d, b)  # a bare report gives none
 
 
 def test_a_participle_after_a_comma_ends_the_reason() -> None:

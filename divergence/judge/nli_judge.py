@@ -39,6 +39,7 @@ from .flips import opposite_flip, polarity_flip, stem_overlap
 from .frames.aligned import measures_apart, owners_apart, values_apart
 from .frames.counts import dates_differ
 from .frames.damage import levels_apart
+from .frames.reasons import causes_apart
 from .frames.since import states_apart
 from .frames.times import told_apart, two_strikes
 from .hedges import distance_cue, unsettled
@@ -458,7 +459,9 @@ class NLIJudge(Judge):
                    or unsettled(a.content) != unsettled(b.content)
                    # two measures that never make one statement; "announced on Friday" /
                    # "took effect on Saturday": two moments of it
-                   or _measures_apart(a, b) or _moments_apart(a, b))
+                   or _measures_apart(a, b) or _moments_apart(a, b)
+                   # each gives its own reason: two accounts ("ice caused it" / "the brakes")
+                   or causes_apart(a, b))
         distance = next((r for r in reasons if r.type == "distance"), None)
         if not blocked:
             if same_value:

@@ -13,7 +13,8 @@ from functools import lru_cache
 from ...records import Claim, Reason
 from ..detectors import Pair, denial_inside, detector, one_voice, same_speaker, span_of
 from ..gate import Gate
-from ..text import token_set
+from ..text import COUNTRY_NAMES, MONTHS, WEEKDAYS, token_set
+from .counts import another_occasion
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,13 +90,16 @@ _NOT_RAISED = re.compile(
     r"(?:a\s+)?(?:factor|issue|topic))\b", re.I)
 ANY = "*"  # what a reason ruled out of a whole process explains: anything it led to
 # "Investigators said an electrical fault caused the blaze": the cause, then what it explains.
-_CAUSED = re.compile(r"(?:^|(?<=\bthat\s)|(?<=,\s))(?P<r>(?:(?:an?|the)\s|(?-i:[A-Z])[a-z]+\s)"
-                     r"[\w'’ -]{2,60}?)"
+_CAUSED = re.compile(r"(?:^|(?<=\bthat\s)|(?<=,\s))(?P<r>(?:an?|the)\s[\w'’ -]{2,60}?|"
+                     r"(?-i:[A-Z])[a-z]+(?:\s[\w'’ -]{2,60}?)?)"  # "Arson caused", "Vandals were"
+                     # "an earth tremor, not any build-up of gas, caused": the other ruled out
+                     r"(?:,\s+(?:and\s+)?not\s+(?P<no>[\w'’ -]{2,60}?),)?"
                      r"(?<!\sbeen)(?<!\swas)(?<!\swere)(?<!\sis)(?<!\sare)(?:\s+alone|\s+solely)?\s+"
-                     r"(?:had\s+)?(?:caused|triggered|sparked|set\s+off|prompted|brought\s+down|sank|"
-                     r"led\s+to|(?:was|were)\s+(?:the\s+)?(?:sole\s+|main\s+|only\s+|real\s+)?"
-                     r"(?:cause|culprit)\s+of|(?:was|were)\s+(?:solely\s+|entirely\s+)?to\s+blame\s+"
-                     r"for)\s+(?=the\s|[\w-]+['’]s\s)", re.I)
+                     r"(?:had\s+)?(?:caused|triggered|sparked|ignited|set\s+off|prompted|"
+                     r"brought\s+down|knocked\s+out|sank|led\s+to|(?:was|were)\s+(?:the\s+)?"
+                     r"(?:sole\s+|main\s+|only\s+|real\s+)?(?:cause|culprit)\s+(?:of|in|behind)|"
+                     r"(?:was|were)\s+(?:solely\s+|entirely\s+)?(?:to\s+blame\s+for|behind))"
+                     r"\s+(?=the\s|[\w-]+['’]s\s)", re.I)
 # (what it caused is a happening named as one: "the blaze", "Friday's crash"; not an effect:
 # "caused no damage", "caused one casualty")
 # "X blamed the fire on a gas leak": what is explained, then its cause.
@@ -106,6 +110,13 @@ _BLAMED_FOR = re.compile(r"\bblamed?\s+(?P<r>(?:the\s+|an?\s+)?[\w\s'’-]{3,60}
                          re.I)
 _TRACED_TO = re.compile(r"\b(?:traced|attribut(?:ed|ing|es))\s+(?P<x>(?:the\s+)?[\w\s'’-]{3,60}?)"
                         r"\s+(?:back\s+|solely\s+|entirely\s+|largely\s+|mainly\s+)?to\s+", re.I)
+# "Investigators put the crash down to mistakes in the cockpit".
+_PUT_DOWN = re.compile(r"\bput\s+(?P<x>(?:the\s+)?[\w\s'’-]{3,60}?)\s+down\s+to\s+", re.I)
+# "The cholera cases were traced to a batch of shellfish": what is explained, then its cause.
+_WERE_TRACED = re.compile(r"(?:^|(?<=\bthat\s)|(?<=,\s))(?P<x>(?:(?:an?|the)\s|(?-i:[A-Z])[a-z]+\s)"
+                          r"[\w'’ -]{2,60}?)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
+                          r"(?:(?:since|later|now)\s+)?(?:traced|attributed)\s+(?:back\s+)?to\s+",
+                          re.I)
 # A reason ruled out inside another: "an expected rebel assault, not flooding".
 _NOT_THIS = re.compile(r",\s*(?:not|rather\s+than|instead\s+of)\s+(?P<r>[^,;.]+)", re.I)
 # "the strike was unprovoked": a reason denied, against any reason given.
@@ -215,10 +226,13 @@ def reasons(text: str) -> tuple[Why, ...]:
         explained, end = _clause(text, m.end())
         if explained:
             out.append(Why(explained, m.group("r").strip(), m.start(), end))
-    for m in _TRACED_TO.finditer(text):
-        reason, end = _clause(text, m.end())
-        if reason:
-            out.append(Why(m.group("x").strip(), reason, m.start(), end))
+            if m.group("no"):
+                out.append(Why(explained, m.group("no").strip(), m.start(), end, denied=True))
+    for rx in (_TRACED_TO, _WERE_TRACED, _PUT_DOWN):
+        for m in rx.finditer(text):
+            reason, end = _clause(text, m.end())
+            if reason:
+                out.append(Why(m.group("x").strip(), reason, m.start(), end))
     for m in _CUE.finditer(text):
         if _read(out, m.start()):
             continue
@@ -303,8 +317,8 @@ _WANTING = frozenset({
 _MODAL = re.compile(r"\b(?:should|must|ought|would|could|might|will|shall|needs?\s+to|has\s+to|"
                     r"have\s+to|urged|called\s+on)\b", re.I)
 _GATE = Gate(_AIM, _UNPROVOKED, _NO_LINK, _NO_LINK_BETWEEN, _SEPARATE, _NO_PART, _NOT_RAISED,
-             _BLAMED_ON, _BLAMED_FOR, _CAUSED, _TRACED_TO, _CUE, _AFTER, _PUNISHED_FOR,
-             _PURPOSE_TO)  # what a reason comes from
+             _BLAMED_ON, _BLAMED_FOR, _CAUSED, _TRACED_TO, _WERE_TRACED, _PUT_DOWN, _CUE, _AFTER,
+             _PUNISHED_FOR, _PURPOSE_TO)  # what a reason comes from
 
 
 def _blamer(text: str, m: re.Match[str]) -> str:
@@ -342,7 +356,11 @@ _ONE_ACT = {"freed": "relea", "frees": "relea", "dismissed": "remov", "sacked": 
             "stepped": "resig", "quit": "resig", "outage": "black", "outages": "black",
             "postponed": "delay", "postponement": "delay", "delayed": "delay",
             "expulsion": "expel", "expelled": "expel", "stoppage": "walko",
-            "walkout": "walko", "removal": "remov", "dismissal": "remov"}
+            "walkout": "walko", "removal": "remov", "dismissal": "remov",
+            # one happening in other words: "the wildfire" / "the blaze", "sank" / "sinking"
+            "blaze": "fire", "blazes": "fire", "wildfire": "fire", "fires": "fire",
+            "inferno": "fire", "sank": "sink", "sinking": "sink", "sunk": "sink",
+            "blackout": "black", "blackouts": "black"}
 ACT_STEMS = frozenset(_ONE_ACT.values())  # what ``act_stems`` folds acts to
 
 
@@ -385,9 +403,43 @@ def _half_in(text: str, other: str) -> float:
 
 
 def _apart(x: str, y: str) -> bool:
-    """Two reasons that share no content word: the same reason is worded with its words."""
+    """Two reasons that share no content word: the same reason is worded with its words. Words
+    shared only where each says where ("police firing tear gas into the packed stands" / "a
+    collapsed barrier in the east stand") leave the two apart."""
     wx, wy = act_stems(x), act_stems(y)
-    return bool(wx and wy) and not wx & wy
+    if not (wx and wy):
+        return False
+    shared = wx & wy
+    if not shared:
+        return True
+    cx, cy = act_stems(_WHERE.split(x, 1)[0]), act_stems(_WHERE.split(y, 1)[0])
+    return bool(cx and cy) and not (shared & (cx | cy))
+
+
+# Where a reason's place begins: what it is comes before ("a collapsed barrier | in the east
+# stand"); "from", "of" and "by" still tell what it is ("a spark from welding work").
+_WHERE = re.compile(r"\s+(?:in|into|inside|at|on|onto|near|under|beneath|outside|along|across|"
+                    r"off)\s+", re.I)
+
+
+def _two_happenings(a: str, b: str) -> bool:
+    """Two claims that place or date what they explain apart: each names where it happened and
+    no place is shared, or they tell of two occasions (``counts.another_occasion``)."""
+    pa, pb = _sites(a), _sites(b)
+    return bool(pa and pb and not pa & pb) or another_occasion(a, b)
+
+
+# Where a happening took place: "near Pennoch", "at the Kelmar depot" (not "in Brelland's
+# tariff", a possessive; not "in May"; not a country: both sides of a war name it).
+_SITE = re.compile(r"\b(?:in|at|near|outside|off)\s+(?:the\s+)?(?P<p>(?-i:[A-Z])[\w-]+)\b"
+                   r"(?!['’]s\b)", re.I)
+
+
+@lru_cache(maxsize=65536)
+def _sites(text: str) -> frozenset[str]:
+    """The first word of each place ``text`` names as where something happened."""
+    found = {m.group("p").lower() for m in _SITE.finditer(text)}
+    return frozenset(found - COUNTRY_NAMES - MONTHS.keys() - set(WEEKDAYS))
 
 
 def claim_reasons(c: Claim) -> tuple[Why, ...]:
@@ -420,6 +472,8 @@ def linkage(p: Pair) -> Reason | None:
     xs, ys = claim_reasons(p.a), claim_reasons(p.b)
     if p.similarity < 0.35 and not any(w.explained == ANY for w in (*xs, *ys)):
         return None  # one story (0.35); a topic ruled out is worded apart from its reason
+    if xs and ys and _two_happenings(p.a.content, p.b.content):
+        return None  # "the derailment near Pennoch" / "at Kelmar in October": two of them
     # Reasons are disputed between voices (an outlet's background is not one), unless one
     # rules a reason out of the whole process ("trade never came up in the talks").
     for x in xs:
@@ -459,4 +513,14 @@ def linkage(p: Pair) -> Reason | None:
     return None
 
 
-__all__ = ["ACT_STEMS", "Why", "act_stems", "claim_reasons", "linkage", "reasons"]
+def causes_apart(a: Claim, b: Claim) -> bool:
+    """Whether two claims each give a reason (not denied) and no two of those share a content
+    word: "ice on the runway caused the jet to skid" / "it overran because its brakes failed"
+    are two accounts, never one statement, whatever their shared name and wording."""
+    xs = [w for w in claim_reasons(a) if not w.denied and w.kind in ("reason", "aim")]
+    ys = [w for w in claim_reasons(b) if not w.denied and w.kind in ("reason", "aim")]
+    return bool(xs and ys) and all(_apart(x.reason, y.reason) for x in xs for y in ys)
+
+
+__all__ = ["ACT_STEMS", "Why", "act_stems", "causes_apart", "claim_reasons", "linkage",
+           "reasons"]
