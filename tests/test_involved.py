@@ -232,6 +232,47 @@ def test_two_claims_each_with_its_own_reason_are_never_one_statement() -> None:
     assert not causes_apart(a, d) and not causes_apart(d, b)  # a bare report gives none
 
 
+def test_the_judge_does_not_agree_two_accounts_that_each_give_a_reason() -> None:
+    """One jet, one airport, two reasons told in the outlets' own voices: no agreement (before,
+    the shared name and wording made them "the same statement"); the same reason in other words
+    still agrees."""
+    from divergence.judge.nli_judge import NLIJudge
+    from tests.conftest import NeutralNLI
+
+    a = claim_from_text("Ice on the runway caused the cargo jet to skid off the tarmac at Velm "
+                        "airport.", "a:0")
+    b = claim_from_text("The cargo jet skidded off the tarmac at Velm airport because the "
+                        "pilot landed too fast.", "b:0")
+    c = claim_from_text("The cargo jet skidded off the tarmac at Velm airport because of ice on "
+                        "the runway.", "c:0")
+    judge = NLIJudge(nli=NeutralNLI())
+    assert judge.judge_pairs([a], [b], [0.85])[0].label != "agree"
+    assert judge.judge_pairs([a], [c], [0.85])[0].label == "agree"
+
+
+@pytest.mark.parametrize("text", [
+    "The car was behind the truck when it crashed.",  # a place, not a cause
+    "Most voters were behind the president's plan.",
+    "Late goals sank the visitors.",  # sport, not a sinking
+    "His comments ignited the crowd.",
+    "The remarks were attributed to a senior official.",  # a source, not a cause
+    "The army put the uprising down to restore order.",
+])
+def test_loose_verbs_of_causing_need_a_mishap(text: str) -> None:
+    from divergence.judge.frames.reasons import reasons
+    assert reasons(text) == ()
+
+
+def test_a_place_named_in_the_cause_does_not_make_two_happenings() -> None:
+    """"the blast at the hospital in Gaza" / "a rocket that misfired near Jabalia caused the
+    blast at the hospital": Jabalia is where the cause was, not a second blast."""
+    from divergence.judge.frames.reasons import linkage
+    a = ("The blast at the al-Ahli hospital in Gaza was caused by an Israeli air strike, "
+         "officials said.")
+    b = "A rocket that misfired near Jabalia caused the blast at the hospital, the army said."
+    assert linkage(pair(a, b, sim=0.6)) is not None
+
+
 def test_a_participle_after_a_comma_ends_the_reason() -> None:
     from divergence.judge.frames.reasons import linkage, reasons
     got = reasons("The ministry blamed the refinery fire on a bomb left by the Red Dawn Front, "

@@ -696,6 +696,10 @@ def test_an_inquiry_s_finding_at_the_end_and_a_thing_added_by_someone() -> None:
         "the city's engineer", "Extra floors added by the owner were to blame for the collapse.")
     assert read("The ministry added that the talks would resume.") == (
         "The ministry", "The talks would resume.")
+    assert read("The spokesman added to reporters that the talks would resume.") == (
+        "The spokesman", "The talks would resume.")
+    # a finding closes a sentence as a speaker's only when an inquiry finds it
+    assert read("Searches went on for days, rescuers found.")[0] is None
 
 def test_a_thing_added_is_not_a_saying() -> None:
     """"Apple added reinforcement to the phone" and "the economy added 200,000 jobs" are acts in

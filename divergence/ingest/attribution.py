@@ -14,6 +14,7 @@ from ..wordlists import word_groups, word_set
 from .called_false import called_false, said_false
 from .clauses import finite_verb
 from .cues import (
+    ADDED_THING,
     ADVS,
     ASSERT_CUES,
     ASSERT_RE,
@@ -30,7 +31,7 @@ from .cues import (
 )
 from .leads import CLOSING, NARRATED, closes, past_lead
 from .second import second_voice
-from .speakers import PRONOUNS, clean_speaker, named, plain, speaker_ok
+from .speakers import PRONOUNS, clean_speaker, finder_ok, named, plain, speaker_ok
 from .views import background_saying, charge_denied, said_denial, stated_view
 
 __all__ = ["DENIED_NOUNS", "Attributed", "attribute"]
@@ -58,8 +59,7 @@ _TRAILING = re.compile(
     r"\s+(?:(?:has|have|had)\s+)?(?P<cue>(?:was|were)\s+quoted\s+as\s+saying|said|say|"
     r"says|told|added|noted|stated|wrote|claimed|claim|claims|maintained|maintain|insisted|insist|"
     r"warned|reported|reports|announced|alleged|allege|alleges|believe|believes|argued|argue|"
-    # an inquiry's finding, closing the sentence: "..., the labour inspectorate found."
-    rf"argues|found|finds|concluded|concludes|{CLOSING})\b"
+    rf"argues|found|finds|concluded|concludes|{CLOSING})\b"  # found: an inquiry's (finder_ok)
     # after the cue, when and where ("on Tuesday", "in a statement"), never a clause of its own
     # ("said he was appalled, citing ..." opens what was said)
     r"(?:(?<=told)[^,\"“”]*|\s+(?!(?:he|she|they|it|we|I|that|there|this|the|a|an|his|her|its|"
@@ -152,6 +152,8 @@ def _trailing(s: str) -> re.Match[str] | None:
     m = _TRAILING.search(s, max(0, len(s) - LONG))  # it ends the sentence: a long one is read
     if m and not closes(m.group("cue"), s, m.end("cue")):
         return None  # "12 soldiers admitted to hospital"
+    if m and not finder_ok(m.group("cue"), m.group("spk")):
+        return None  # "Searches went on for days, rescuers found": a finding, not a claim
     return m if m and speaker_ok(m.group("spk")) and m.start() > 10 else None  # from near its end
 
 
@@ -172,12 +174,6 @@ _TOOK_TO = re.compile(
     r"asserting|claiming|announcing|say|write|state|post|note|announce|claim|assert)\b"
     r"\s*[,:]?\s*(?:that\s+)?"
 )
-# What opens a thing added, not words: "added 200,000 jobs", "added extra reinforcement" (after
-# a name or a body; "He added the toll had risen" is said); "floors added by the owner", "troops
-# added to the garrison": a participle.
-_ADDED_THING = re.compile(r"\s+(?:by|to|\d[\d,.]*|an?|another|more|extra|additional|further|"
-                          r"new|some|several|dozens|hundreds|thousands|millions|billions|two|"
-                          r"three|four|five|six|seven|eight|nine|ten)\b", re.I)
 # after "said at a meeting" / "told the men": a "that" opening a relative clause ("that lasted
 # five hours", "that he had hired") is not the one that opens what was said
 _NOT_RELATIVE = r"(?!(?:was|were|is|are|had|has|have|would|will|could|\w+ed)\b)"
@@ -467,7 +463,7 @@ def _attribute(sentence: str) -> list[Attributed]:
         m = None  # "troops said to number 3,000", "the report said to be circulating": hedges
     if m and m.group("cue").lower() == "told" and INSTRUCTED.match(s, m.end("cue") + 1):
         m = None  # "X told his ministers not to speak": an order given, not a claim
-    if (m and m.group("cue").lower() in ("added", "adds") and _ADDED_THING.match(s, m.end("cue"))
+    if (m and m.group("cue").lower() in ("added", "adds") and ADDED_THING.match(s, m.end("cue"))
             and clean_speaker(m.group("spk")).lower() not in PRONOUNS):
         m = None  # "Apple added extra reinforcement", "the economy added 200,000 jobs": things
     framing = bool(m and _FRAMING_AT.match(s, m.start("cue")))

@@ -78,3 +78,11 @@ def trim(s: str, a: int, b: int) -> tuple[int, int]:
     while b > a and s[b - 1] in junk + ".":
         b -= 1
     return a, b
+
+
+# What opens a thing added, not words: "added 200,000 jobs", "added extra reinforcement" (after
+# a name or a body; "He added the toll had risen" is said); "floors added by the owner", "troops
+# added to the garrison": a participle ("added to reporters that P" is said).
+ADDED_THING = re.compile(r"\s+(?:(?:by|to)\b(?![^,.;]*\bthat\s)|\d[\d,.]*|an?|another|more|extra|"
+                         r"additional|further|new|some|several|dozens|hundreds|thousands|"
+                         r"millions|billions|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)

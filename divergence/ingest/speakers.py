@@ -73,6 +73,21 @@ _NOT_SPEAKER_WORDS = {"in", "on", "at", "during", "speaking", "writing", "with",
                       "before", "while", "when", "asked", "addressing", "responding", "citing"}
 
 
+# A finding closes a sentence as an attribution only when an inquiry finds it ("..., the
+# labour inspectorate found."), not when searchers find something ("..., rescuers found.").
+_FINDING = frozenset({"found", "finds", "concluded", "concludes"})
+_INQUIRY = re.compile(r"\b(?:inquir\w*|investigat\w*|inspector\w*|inquest|probe|review|report|"
+                      r"study|audit|panel|tribunal|court|coroner|regulator|committee|commission|"
+                      r"board|experts?|researchers?|scientists?|analys\w+|authorit\w+|agency|"
+                      r"ministry|office|watchdog|monitors?|survey)\b", re.I)
+
+
+def finder_ok(cue: str, spk: str) -> bool:
+    """Whether ``spk`` may close a sentence with ``cue``: any speaker with a verb of saying, only
+    an inquiry or a body with "found" or "concluded"."""
+    return cue.lower() not in _FINDING or bool(_INQUIRY.search(spk))
+
+
 def speaker_ok(spk: str, named: bool = False) -> bool:
     """Whether ``spk`` names someone who speaks, not the tail of another clause, a date, a
     possessive or someone who says nothing. ``named``: the construction itself makes it a

@@ -460,8 +460,9 @@ class NLIJudge(Judge):
                    # two measures that never make one statement; "announced on Friday" /
                    # "took effect on Saturday": two moments of it
                    or _measures_apart(a, b) or _moments_apart(a, b)
-                   # each gives its own reason: two accounts ("ice caused it" / "the brakes")
-                   or causes_apart(a, b))
+                   # each gives its own reason: two accounts ("ice caused it" / "the brakes"),
+                   # unless the model reads one statement ("the storm" / "gale-force winds")
+                   or causes_apart(a, b) and p_agree < self.nli_agree)
         distance = next((r for r in reasons if r.type == "distance"), None)
         if not blocked:
             if same_value:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from ...records import Claim, Reason
 from ..detectors import Pair, denial_inside, detector, one_voice, same_speaker, span_of
 from ..gate import Gate
-from ..text import COUNTRY_NAMES, MONTHS, WEEKDAYS, token_set
+from ..text import MONTHS, WEEKDAYS, countries, token_set
 from .counts import another_occasion
 
 
@@ -95,11 +95,25 @@ _CAUSED = re.compile(r"(?:^|(?<=\bthat\s)|(?<=,\s))(?P<r>(?:an?|the)\s[\w'’ -]
                      # "an earth tremor, not any build-up of gas, caused": the other ruled out
                      r"(?:,\s+(?:and\s+)?not\s+(?P<no>[\w'’ -]{2,60}?),)?"
                      r"(?<!\sbeen)(?<!\swas)(?<!\swere)(?<!\sis)(?<!\sare)(?:\s+alone|\s+solely)?\s+"
-                     r"(?:had\s+)?(?:caused|triggered|sparked|ignited|set\s+off|prompted|"
+                     r"(?:had\s+)?(?P<verb>caused|triggered|sparked|ignited|set\s+off|prompted|"
                      r"brought\s+down|knocked\s+out|sank|led\s+to|(?:was|were)\s+(?:the\s+)?"
                      r"(?:sole\s+|main\s+|only\s+|real\s+)?(?:cause|culprit)\s+(?:of|in|behind)|"
                      r"(?:was|were)\s+(?:solely\s+|entirely\s+)?(?:to\s+blame\s+for|behind))"
                      r"\s+(?=the\s|[\w-]+['’]s\s)", re.I)
+# Verbs that cause only when what follows is a mishap: "was behind the blast" (not "the car was
+# behind the truck"), "ignited the blaze" (not "the crowd"), "sank the ferry" (not "the
+# visitors"), "knocked out power" (not "the champion"); a one-word cause too ("Arson caused",
+# not "Officials led to the scene").
+_LOOSE = re.compile(r"(?:was|were)\s+(?:solely\s+|entirely\s+)?behind|ignited|sank|"
+                    r"knocked\s+out", re.I)
+_MISHAP = re.compile(
+    r"\b(?:attacks?|blasts?|explosions?|bombings?|fires?|blazes?|wildfires?|crash(?:es)?|"
+    r"collapses?|outages?|blackouts?|sinking|derailments?|floods?|flooding|outbreaks?|"
+    r"poisonings?|stampedes?|crush|leaks?|spills?|deaths?|killings?|massacres?|shootings?|"
+    r"incidents?|accidents?|disasters?|breach|failures?|illness|infections?|cases|"
+    r"contamination|fall|(?:power|electricity|grid|network|systems?|services?|lights|"
+    r"communications|ferry|ship|vessel|boat|tanker|carrier|submarine|trawler|vapou?rs|fuel|gas|"
+    r"solvent|tank|depot|warehouse|plant|factory|mine|pit))\b", re.I)
 # (what it caused is a happening named as one: "the blaze", "Friday's crash"; not an effect:
 # "caused no damage", "caused one casualty")
 # "X blamed the fire on a gas leak": what is explained, then its cause.
@@ -111,7 +125,8 @@ _BLAMED_FOR = re.compile(r"\bblamed?\s+(?P<r>(?:the\s+|an?\s+)?[\w\s'’-]{3,60}
 _TRACED_TO = re.compile(r"\b(?:traced|attribut(?:ed|ing|es))\s+(?P<x>(?:the\s+)?[\w\s'’-]{3,60}?)"
                         r"\s+(?:back\s+|solely\s+|entirely\s+|largely\s+|mainly\s+)?to\s+", re.I)
 # "Investigators put the crash down to mistakes in the cockpit".
-_PUT_DOWN = re.compile(r"\bput\s+(?P<x>(?:the\s+)?[\w\s'’-]{3,60}?)\s+down\s+to\s+", re.I)
+_PUT_DOWN = re.compile(r"\bput\s+(?P<x>(?:the\s+)?[\w\s'’-]{3,60}?)\s+down\s+to\s+"
+                       r"(?![a-z]+\s+(?:the|an?|his|her|its|their|order)\b)", re.I)
 # "The cholera cases were traced to a batch of shellfish": what is explained, then its cause.
 _WERE_TRACED = re.compile(r"(?:^|(?<=\bthat\s)|(?<=,\s))(?P<x>(?:(?:an?|the)\s|(?-i:[A-Z])[a-z]+\s)"
                           r"[\w'’ -]{2,60}?)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
@@ -224,14 +239,16 @@ def reasons(text: str) -> tuple[Why, ...]:
                            by=_blamer(text, m)))
     for m in _CAUSED.finditer(text):
         explained, end = _clause(text, m.end())
-        if explained:
+        loose = _LOOSE.fullmatch(m.group("verb")) or " " not in m.group("r").strip()
+        if explained and (not loose or _MISHAP.search(explained)):
             out.append(Why(explained, m.group("r").strip(), m.start(), end))
             if m.group("no"):
                 out.append(Why(explained, m.group("no").strip(), m.start(), end, denied=True))
     for rx in (_TRACED_TO, _WERE_TRACED, _PUT_DOWN):
         for m in rx.finditer(text):
             reason, end = _clause(text, m.end())
-            if reason:
+            if reason and (rx is _TRACED_TO or _MISHAP.search(m.group("x"))):  # not "the
+                # remarks were attributed to an aide", "put his foot down"
                 out.append(Why(m.group("x").strip(), reason, m.start(), end))
     for m in _CUE.finditer(text):
         if _read(out, m.start()):
@@ -360,7 +377,12 @@ _ONE_ACT = {"freed": "relea", "frees": "relea", "dismissed": "remov", "sacked": 
             # one happening in other words: "the wildfire" / "the blaze", "sank" / "sinking"
             "blaze": "fire", "blazes": "fire", "wildfire": "fire", "fires": "fire",
             "inferno": "fire", "sank": "sink", "sinking": "sink", "sunk": "sink",
-            "blackout": "black", "blackouts": "black"}
+            "blackout": "black", "blackouts": "black",
+            # the weather in other words: "the storm" / "strong winds" / "heavy rainfall"
+            "storm": "weath", "storms": "weath", "wind": "weath", "winds": "weath",
+            "gale": "weath", "gales": "weath", "rain": "weath", "rains": "weath",
+            "rainfall": "weath", "downpour": "weath", "downpours": "weath", "snow": "weath",
+            "snowfall": "weath", "blizzard": "weath", "weather": "weath"}
 ACT_STEMS = frozenset(_ONE_ACT.values())  # what ``act_stems`` folds acts to
 
 
@@ -409,11 +431,17 @@ def _apart(x: str, y: str) -> bool:
     wx, wy = act_stems(x), act_stems(y)
     if not (wx and wy):
         return False
-    shared = wx & wy
+    shared = wx & wy | {u for u in wx for v in wy if _one_start(u, v)}
     if not shared:
         return True
     cx, cy = act_stems(_WHERE.split(x, 1)[0]), act_stems(_WHERE.split(y, 1)[0])
     return bool(cx and cy) and not (shared & (cx | cy))
+
+
+def _one_start(u: str, v: str) -> bool:
+    """Two stems of one word told longer ("heat" / "heatw"ave), four letters at least."""
+    short, long_ = sorted((u, v), key=len)
+    return len(short) >= 4 and short != long_ and long_.startswith(short)
 
 
 # Where a reason's place begins: what it is comes before ("a collapsed barrier | in the east
@@ -422,24 +450,34 @@ _WHERE = re.compile(r"\s+(?:in|into|inside|at|on|onto|near|under|beneath|outside
                     r"off)\s+", re.I)
 
 
-def _two_happenings(a: str, b: str) -> bool:
-    """Two claims that place or date what they explain apart: each names where it happened and
-    no place is shared, or they tell of two occasions (``counts.another_occasion``)."""
-    pa, pb = _sites(a), _sites(b)
-    return bool(pa and pb and not pa & pb) or another_occasion(a, b)
+def _sites_apart(x: str, y: str) -> bool:
+    """Two explained happenings placed apart: each names where it happened, and the names share
+    no word ("the derailment near Pennel" / "at Kastro"; "in Gaza" and "in Gaza City" share
+    one). Only what is explained is read: a cause or a speaker may name other places."""
+    pa, pb = _sites(x), _sites(y)
+    return bool(pa and pb) and not pa & pb
 
 
 # Where a happening took place: "near Pennoch", "at the Kelmar depot" (not "in Brelland's
-# tariff", a possessive; not "in May"; not a country: both sides of a war name it).
-_SITE = re.compile(r"\b(?:in|at|near|outside|off)\s+(?:the\s+)?(?P<p>(?-i:[A-Z])[\w-]+)\b"
-                   r"(?!['’]s\b)", re.I)
+# tariff", a possessive; not "in May"; not a country, "in the US": both sides of a war name it;
+# not a body, "at the UN").
+_SITE = re.compile(r"\b(?:in|at|near|outside|off)\s+(?:the\s+)?(?P<p>(?-i:[A-Z])\w+(?:-\w+)*"
+                   r"(?:\s+(?-i:[A-Z])\w+(?:-\w+)*){0,2})(?![\w'’-])", re.I)
+_NOT_SITES = frozenset({"christmas", "easter", "ramadan", "parliament", "congress", "the"})
 
 
 @lru_cache(maxsize=65536)
 def _sites(text: str) -> frozenset[str]:
-    """The first word of each place ``text`` names as where something happened."""
-    found = {m.group("p").lower() for m in _SITE.finditer(text)}
-    return frozenset(found - COUNTRY_NAMES - MONTHS.keys() - set(WEEKDAYS))
+    """The words of the places ``text`` names as where something happened."""
+    out: set[str] = set()
+    for m in _SITE.finditer(text):
+        name = m.group("p")
+        words = {w.lower() for w in name.split()}
+        if (countries(name) or name.isupper() or words & _NOT_SITES
+                or words & (MONTHS.keys() | set(WEEKDAYS))):
+            continue
+        out |= words
+    return frozenset(out)
 
 
 def claim_reasons(c: Claim) -> tuple[Why, ...]:
@@ -472,8 +510,8 @@ def linkage(p: Pair) -> Reason | None:
     xs, ys = claim_reasons(p.a), claim_reasons(p.b)
     if p.similarity < 0.35 and not any(w.explained == ANY for w in (*xs, *ys)):
         return None  # one story (0.35); a topic ruled out is worded apart from its reason
-    if xs and ys and _two_happenings(p.a.content, p.b.content):
-        return None  # "the derailment near Pennoch" / "at Kelmar in October": two of them
+    if xs and ys and another_occasion(p.a.content, p.b.content):
+        return None  # dated to two days or years: two happenings, each with its cause
     # Reasons are disputed between voices (an outlet's background is not one), unless one
     # rules a reason out of the whole process ("trade never came up in the talks").
     for x in xs:
@@ -493,6 +531,8 @@ def linkage(p: Pair) -> Reason | None:
                 continue  # two aims of one act ("to protect the embassy" / "to secure the
                 # airport") may both hold; an aim against a cause or a stated reason may not
             kinds = {"reason" if k == "aim" else k for k in kinds}
+            if _sites_apart(x.explained, y.explained):
+                continue  # "the derailment near Pennel" / "at Kastro": two of them
             if _inside(x.reason, y.explained) or _inside(y.reason, x.explained):
                 continue  # a chain: "a short circuit caused the blaze" / "a cable caused the
                 # short circuit that started the blaze"
@@ -514,11 +554,13 @@ def linkage(p: Pair) -> Reason | None:
 
 
 def causes_apart(a: Claim, b: Claim) -> bool:
-    """Whether two claims each give a reason (not denied) and no two of those share a content
-    word: "ice on the runway caused the jet to skid" / "it overran because its brakes failed"
-    are two accounts, never one statement, whatever their shared name and wording."""
-    xs = [w for w in claim_reasons(a) if not w.denied and w.kind in ("reason", "aim")]
-    ys = [w for w in claim_reasons(b) if not w.denied and w.kind in ("reason", "aim")]
+    """Whether two claims each give a reason (not denied; not an aim: two aims of one act may
+    both hold) and no two of those share a content word: "ice on the runway caused the jet to
+    skid" / "it overran because its brakes failed" are two accounts, never one statement,
+    whatever their shared name and wording. A reason in other words ("the storm" / "strong
+    winds") shares a folded stem (``act_stems``) or a word's start ("snow" / "snowfall")."""
+    xs = [w for w in claim_reasons(a) if not w.denied and w.kind == "reason"]
+    ys = [w for w in claim_reasons(b) if not w.denied and w.kind == "reason"]
     return bool(xs and ys) and all(_apart(x.reason, y.reason) for x in xs for y in ys)
 
 
