@@ -237,7 +237,8 @@ def test_the_judge_does_not_agree_two_accounts_that_each_give_a_reason() -> None
     the shared name and wording made them "the same statement"); the same reason in other words
     still agrees."""
     from divergence.judge.nli_judge import NLIJudge
-    from tests.conftest import NeutralNLI
+
+    from .conftest import NeutralNLI
 
     a = claim_from_text("Ice on the runway caused the cargo jet to skid off the tarmac at Velm "
                         "airport.", "a:0")

@@ -663,7 +663,6 @@ def test_told_whom_then_the_claim_and_an_order_is_no_claim() -> None:
         "Sani Bello told Amina Yusuf she would lead the delegation.")[1]
 
 
-
 def test_a_time_word_before_the_channel_is_not_the_claim() -> None:
     """"X announced earlier on Truth Social that P", "X said later in a statement that P": the
     time word, the channel and the "that" are the saying, not part of P."""

@@ -177,6 +177,9 @@ _TOOK_TO = re.compile(
 # after "said at a meeting" / "told the men": a "that" opening a relative clause ("that lasted
 # five hours", "that he had hired") is not the one that opens what was said
 _NOT_RELATIVE = r"(?!(?:was|were|is|are|had|has|have|would|will|could|\w+ed)\b)"
+# A time word before the channel: "announced earlier on Truth Social that", "said later in a
+# statement that".
+_TIME_WORD = r"(?:(?:earlier|later|again|also|first)\s+)?"
 # A title and a name, all capitalised: "Secretary of State Marco Rubio", "Deputy Minister Ali".
 _TITLED_NAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:of|for|and|the)?\s*[A-Z][\w’'.-]*)*\s+"
                           r"[A-Z][\w’'.-]+")
@@ -433,15 +436,12 @@ def _attribute(sentence: str) -> list[Attributed]:
         rf"|(?<=statement\s)saying|(?<=message\s)saying|(?<=post\s)saying|{_FRAMING})\b"
         # "announced on social media overnight into Tuesday that": no subject in between (not
         # "said on Sunday it had captured that village")
-        # ("announced earlier on Truth Social that", "said later in a statement that": a time
-        # word may come first)
-        rf"(?:\s+(?:(?:earlier|later|again|also|first)\s+)?(?:on|overnight)\s+"
-        rf"(?:(?!(?:it|he|she|they|we|I|the|a|an|his|her|its|their)\b)"
+        rf"(?:\s+{_TIME_WORD}(?:on|overnight)\s+(?:(?!(?:it|he|she|they|we|I|the|a|an|his|her|its|"
+        rf"their)\b)"
         rf"[\w’'.-]+\s+){{0,5}}?(?=that\s+{_NOT_RELATIVE})"
         rf"|\s+(?:last\s+\w+|on\s+\w+|earlier|in\s+a\s+[\w\s]+?post|to\s+\w+(?:\s+\w+)?)"
         # "said in a statement on Monday that", "said at a briefing that": only before "that"
-        rf"|\s+(?:(?:earlier|later|again|also|first)\s+)?(?:in|at|during|via|through|after|"
-        rf"before)\s+(?:[\w’'.-]+\s+){{0,6}}?"
+        rf"|\s+{_TIME_WORD}(?:in|at|during|via|through|after|before)\s+(?:[\w’'.-]+\s+){{0,6}}?"
         rf"(?=that\s+{_NOT_RELATIVE})"
         # "told state media on Monday that", "told reporters (that) he": whom, then the claim
         # "told reporters he P": an audience, not a person whom "he" could mean

@@ -463,7 +463,8 @@ def _sites_apart(x: str, y: str) -> bool:
 # not a body, "at the UN").
 _SITE = re.compile(r"\b(?:in|at|near|outside|off)\s+(?:the\s+)?(?P<p>(?-i:[A-Z])\w+(?:-\w+)*"
                    r"(?:\s+(?-i:[A-Z])\w+(?:-\w+)*){0,2})(?![\w'’-])", re.I)
-_NOT_SITES = frozenset({"christmas", "easter", "ramadan", "parliament", "congress", "the"})
+_NOT_SITES = frozenset({"christmas", "easter", "ramadan", "parliament", "congress", "the",
+                        *MONTHS, *WEEKDAYS})
 
 
 @lru_cache(maxsize=65536)
@@ -473,8 +474,7 @@ def _sites(text: str) -> frozenset[str]:
     for m in _SITE.finditer(text):
         name = m.group("p")
         words = {w.lower() for w in name.split()}
-        if (countries(name) or name.isupper() or words & _NOT_SITES
-                or words & (MONTHS.keys() | set(WEEKDAYS))):
+        if countries(name) or name.isupper() or words & _NOT_SITES:
             continue
         out |= words
     return frozenset(out)
