@@ -119,11 +119,12 @@ _PLACED = (*_POLARITY, "attribution")
 def two_places(a: Claim, b: Claim) -> bool:
     """Whether each claim names where its act happened (``happenings.places``: a name after
     "in", "at", "near"...; not a country or its people, which are the setting) and the two
-    places share no word: "at the Derrow crossing" and "at the Aslen terminal" are two, "in
-    Gaza City" and "in Gaza" may be one, and "at the Vietnamese port of Haiphong" places nothing
-    against "in the Haiphong warehouse"."""
+    places share no word, nor a word's first four letters (one place spelt two ways: "Kharkiv" /
+    "Kharkov", "Odesa" / "Odessa"): "at the Derrow crossing" and "at the Aslen terminal" are
+    two, "in Gaza City" and "in Gaza" may be one, and "at the Vietnamese port of Haiphong"
+    places nothing against "in the Haiphong warehouse"."""
     pa, pb = _where(a.content), _where(b.content)
-    return bool(pa and pb) and not pa & pb
+    return bool(pa and pb) and not {w[:4] for w in pa} & {w[:4] for w in pb}
 
 
 def _where(text: str) -> set[str]:
