@@ -89,7 +89,11 @@ noun against one told as a verb, an attack against an accident) and 60 compatibl
 same cause in other words, a cause and its cause, two causes that add up, causes of two
 happenings, a cause beside none), written blind by a helper who saw no code, test or probe
 while that session's cause readers were built on ``linkage2``) is held out: scored at 8f72bf6,
-once mid-session and at the end only, never read.
+once mid-session and at the end only, never read. ``places`` (2026-12-06, twentieth session:
+165 pairs, 156 of them one happening denied and told in one place named two ways (spellings,
+"Al-" prefixes, a city and its district, landmark or region, a day or a venue beside a place)
+and 9 of two different places, written by a helper reviewing a rule that dropped a denial
+between two places; the rule was reverted) is read: a place rule must keep its conflicts.
 """
 
 from __future__ import annotations
@@ -105,7 +109,7 @@ HERE = Path(__file__).resolve().parent
 NAMES = ("titles", "times", "credit", "rejections", "counts", "valid", "agree", "valid2",
          "valid3", "valid4", "valid5", "valid6", "lookalikes", "provoked", "asked", "valid7",
          "valid8", "valid9", "valid10", "valid11", "denials", "valid12", "linkage",
-         "valid13", "linkage2", "paraphrase", "valid14", "valid15", "valid16")
+         "valid13", "linkage2", "paraphrase", "valid14", "valid15", "valid16", "places")
 
 
 def score(rows: list[dict], judged: dict[str, str]) -> dict:

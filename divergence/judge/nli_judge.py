@@ -48,12 +48,7 @@ from .once import said
 from .opposites import implied_no, implied_words
 from .pair import DEFAULT_DETECTORS, STRUCTURAL, Judge, compatible_speakers, noisy_or
 from .reading import ReadAhead, chunks, reads_alone
-from .stances import (
-    polarity_other_day,
-    polarity_other_place,
-    through_stance,
-    without_other_doers,
-)
+from .stances import polarity_other_day, through_stance, without_other_doers
 from .text import dates, elsewhere, overlap
 from .trust import trusted
 
@@ -311,8 +306,7 @@ class NLIJudge(Judge):
         the model can confirm, and a ``distance`` when
         one claim passes on what the other states (``at_a_distance``), which rules out
         agreement; less the ``attribution`` reason where the two tell one act of two sides
-        (``stances.without_other_doers``), and a negation between claims of two days or two
-        places."""
+        (``stances.without_other_doers``), and a negation between two days' claims."""
         out = without_other_doers(a, b, super()._reasons(a, b, sim))
         if not any(r.type == "negation" for r in out):
             # a loose negation; else a loose opposite ("stayed open" / "remained closed")
@@ -324,7 +318,7 @@ class NLIJudge(Judge):
         distance = at_a_distance(a, b)
         if distance is not None:
             out.append(distance)
-        return polarity_other_place(a, b, polarity_other_day(a, b, out))
+        return polarity_other_day(a, b, out)
 
     def model_probs(self, left: Sequence[Claim], right: Sequence[Claim], sims: Sequence[float],
                     reasons: Sequence[Sequence[Reason]], skip: Container[int] = ()

@@ -10,8 +10,7 @@ from ..records import Claim, Reason
 from .detectors import denial_inside
 from .frames.credit import other_culprits
 from .frames.denied import other_doers
-from .frames.happenings import places
-from .text import countries, dates
+from .text import dates
 
 
 def without_other_doers(a: Claim, b: Claim, reasons: list[Reason]) -> list[Reason]:
@@ -102,37 +101,6 @@ def _days(text: str) -> dict[str, set[str]] | None:
                 return None
             out.setdefault(d.kind, set()).add(d.value)
     return out
-
-
-def polarity_other_place(a: Claim, b: Claim, reasons: list[Reason]) -> list[Reason]:
-    """Drop a negation, an antonym or a denial between claims that place what they tell in two
-    places (``two_places``): "there was no explosion at the Gessen depot" does not deny "a blast
-    tore through a depot in Harl", as ``polarity_other_day`` reads two days."""
-    if not any(r.type in _PLACED for r in reasons) or not two_places(a, b):
-        return reasons
-    return [r for r in reasons if r.type not in _PLACED]
-
-
-_PLACED = (*_POLARITY, "attribution")
-
-
-def two_places(a: Claim, b: Claim) -> bool:
-    """Whether each claim names where its act happened (``happenings.places``: a name after
-    "in", "at", "near"...; not a country or its people, which are the setting) and the two
-    places share no word, nor a word's first four letters (one place spelt two ways: "Kharkiv" /
-    "Kharkov", "Odesa" / "Odessa"): "at the Derrow crossing" and "at the Aslen terminal" are
-    two, "in Gaza City" and "in Gaza" may be one, and "at the Vietnamese port of Haiphong"
-    places nothing against "in the Haiphong warehouse"."""
-    pa, pb = _where(a.content), _where(b.content)
-    return bool(pa and pb) and not {w[:4] for w in pa} & {w[:4] for w in pb}
-
-
-def _where(text: str) -> set[str]:
-    """The words of the places ``text`` tells its act in, countries and their people aside."""
-    return {w for x in places(text) if not countries(x) for w in _WORD.findall(x)}
-
-
-_WORD = re.compile(r"[\w'’-]+")
 
 
 def two_days(a: Claim, b: Claim) -> bool:
