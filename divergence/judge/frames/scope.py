@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...wordlists import word_sequences
+
 SCOPE_WORDS = re.compile(r"\b(?:total|overall|so\s+far|since|cumulative|in\s+all|"
                          r"combined|each|per|a\s+day|daily|annually|a\s+year|every|"
                          # a total over a stretch of time: "over the previous three days"
@@ -70,9 +72,9 @@ def _one_total(text: str, at: int) -> bool:
     return bool(_ONE_HAPPENING.match(rest)) and not _RUNNING.search(clause)
 
 
-_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|"
-          r"december)")
+_CALENDAR = word_sequences("calendar")
+_WEEKDAY = "(?:" + "|".join(_CALENDAR["weekdays"]) + ")"
+_MONTH = "(?:" + "|".join(_CALENDAR["months"]) + ")"
 _FEW = r"(?:two|three|four|five|six|seven|eight|nine|ten|few|several|\d+)"
 # A count over the last hours or days: "in the previous three days", "over the past 24 hours",
 # "since Sunday", "overnight".
