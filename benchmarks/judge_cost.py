@@ -48,6 +48,18 @@ def workload(bench: Path, target: int) -> list[Article]:
     return out
 
 
+def feed(arts: list[Article], prefix: str) -> tuple[Path, dict[str, str]]:
+    """``arts`` written as a JSONL feed in a new temporary folder, and the environment the
+    report processes run in there: offline, a cache of their own, no inherited PYTHONPATH."""
+    tmp = Path(tempfile.mkdtemp(prefix=prefix))
+    path = tmp / "ecb.jsonl"
+    path.write_text("".join(json.dumps({"id": a.id, "source": a.source, "text": a.text}) + "\n"
+                            for a in arts), "utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env.update(HF_HUB_OFFLINE="1", DIVERGENCE_CACHE=str(tmp / "cache"))
+    return path, env
+
+
 def run(tree: Path, args: list[str], env: dict[str, str]) -> float:
     t0 = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "divergence.cli", *args], cwd=tree,
@@ -66,13 +78,9 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=3)
     args = ap.parse_args()
     arts = workload(args.bench, args.claims)
-    tmp = Path(tempfile.mkdtemp(prefix="judge-cost-"))
-    feed = tmp / "ecb.jsonl"
-    feed.write_text("".join(json.dumps({"id": a.id, "source": a.source, "text": a.text}) + "\n"
-                            for a in arts), "utf-8")
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    env.update(HF_HUB_OFFLINE="1", DIVERGENCE_CACHE=str(tmp / "cache"))
-    common = ["report", str(feed), "-o", str(tmp / "out"), "--claims-dir", str(tmp / "claims"),
+    path, env = feed(arts, "judge-cost-")
+    tmp = path.parent
+    common = ["report", str(path), "-o", str(tmp / "out"), "--claims-dir", str(tmp / "claims"),
               "-q", "--no-cache", "--format", "json"]
     variants = {"base": (args.base, common), "new (default judge)": (ROOT, common),
                 "new --judge classifier": (ROOT, [*common, "--judge", "classifier"])}

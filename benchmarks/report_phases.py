@@ -19,7 +19,6 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -38,7 +37,7 @@ STAGES = (("divergence.pipeline", "split_articles", "split"),
 PHASES = ("import", *(name for _, _, name in STAGES), "rest", "total")
 
 
-def child(feed: Path, out: Path, read_ahead: bool) -> dict[str, float]:
+def child(jsonl: Path, out: Path, read_ahead: bool) -> dict[str, float]:
     """Run one report in this process with each stage timed; seconds per phase."""
     t0 = time.perf_counter()
     import importlib
@@ -68,7 +67,7 @@ def child(feed: Path, out: Path, read_ahead: bool) -> dict[str, float]:
     if not read_ahead:
         import divergence.judge.frames as frames
         frames.read_ahead = lambda claims: None
-    sys.argv = ["divergence", "report", str(feed), "-q", "--no-cache", "--format", "json",
+    sys.argv = ["divergence", "report", str(jsonl), "-q", "--no-cache", "--format", "json",
                 "-o", str(out)]
     try:
         run()
@@ -91,27 +90,24 @@ def main() -> int:
     ap.add_argument("--child", nargs=3, metavar=("FEED", "OUT", "AHEAD"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
-        feed, out, ahead = args.child
-        print(json.dumps(child(Path(feed), Path(out), ahead == "1")))
+        jsonl, out, ahead = args.child
+        print(json.dumps(child(Path(jsonl), Path(out), ahead == "1")))
         return 0
 
-    from judge_cost import workload
+    from judge_cost import feed, workload
 
     from divergence.evaluate.loaders import default_root
     from divergence.ingest.io import atomic_write
 
     arts = workload(default_root(), args.claims)
-    tmp = Path(tempfile.mkdtemp(prefix="report-phases-"))
-    feed = tmp / "ecb.jsonl"
-    feed.write_text("".join(json.dumps({"id": a.id, "source": a.source, "text": a.text}) + "\n"
-                            for a in arts), "utf-8")
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    env.update(HF_HUB_OFFLINE="1", DIVERGENCE_CACHE=str(tmp / "cache"), PYTHONPATH=str(ROOT))
+    path, env = feed(arts, "report-phases-")
+    tmp = path.parent
+    env["PYTHONPATH"] = str(ROOT)
     variants = {"read ahead": "1", **({"no read ahead": "0"} if args.no_read_ahead else {})}
 
     def one(ahead: str) -> dict[str, float]:
         proc = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child",
-                               str(feed), str(tmp / "out.json"), ahead],
+                               str(path), str(tmp / "out.json"), ahead],
                               cwd=ROOT, env=env, capture_output=True, text=True)
         if proc.returncode != 0:
             raise SystemExit(f"report failed:\n{proc.stderr[-2000:]}")
