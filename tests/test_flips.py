@@ -304,3 +304,49 @@ def test_a_plan_and_its_ruling_out_do_not_agree() -> None:
     assert compare_json("The council plans to raise parking fees next spring.",
                         "The council has ruled out raising parking fees next spring."
                         )["label"] != "agree"
+
+
+
+@pytest.mark.parametrize(("a", "b", "denied"), [
+    ("There were no arrests after the match.", "Police arrested five fans after the match.", True),
+    ("On Tuesday, there was no tornado in the county.", "A tornado struck the county.", True),
+    ("No civilians were killed in the strike.", "The strike killed four civilians.", True),
+    ("Nothing was damaged when the storm hit.", "The storm damaged dozens of homes.", True),
+    ("No one was arrested after the protest.", "Police arrested 12 people after it.", True),
+    # the same statement in other words, or with a denial inside a word
+    ("No one was hurt in the fire.", "All workers escaped the fire unharmed.", False),
+    ("No civilians were killed in the strike.", "Civilians were spared in the strike.", False),
+    ("None of the hostages were harmed.", "The hostages were freed unharmed.", False),
+    ("There was no quorum at the session.", "The vote was postponed for lack of a quorum.", False),
+    ("There was no electricity in the city.", "The city was plunged into darkness.", False),
+    # the head noun, not its modifier; the same said with an opposite word
+    ("There was no immediate claim of responsibility for the bombing.",
+     "The bombing remained unclaimed in the immediate aftermath.", False),
+    ("On Sunday, no candidate secured a majority in the first round.",
+     "Every candidate secured only a minority of the votes in the first round.", False),
+    ("There were no reported injuries.", "Two workers reported injuries.", True),
+    # both deny, or no denial of a happening
+    ("No tornado touched down.", "The storm did not produce a tornado.", False),
+    ("No fewer than 20 people died.", "At least 20 people died.", False),
+    ("No later than Friday, the army withdrew.", "The army withdrew on Friday.", False),
+])
+def test_a_happening_denied_outright_against_its_telling(a: str, b: str, denied: bool) -> None:
+    from divergence.judge.flips import existence_denied
+
+    assert existence_denied(a, b) is denied
+    assert existence_denied(b, a) is denied
+
+
+def test_a_happening_and_its_outright_denial_never_agree() -> None:
+    """Old code agreed them: close enough, and both name Glasgow and Saturday
+    (``anchored_sim``)."""
+    from divergence.judge import NLIJudge
+
+    a, b = claims("Police arrested five fans after the match in Glasgow on Saturday.",
+                  "There were no arrests after the match in Glasgow on Saturday, police said.")
+    got = NLIJudge().judge_pairs([a], [b], [0.6])[0]  # rules and frames alone
+    assert got.label != "agree", got
+    # a denial in other words still agrees ("no one was hurt" / "escaped unharmed")
+    a, b = claims("No one was hurt in the fire at the Leeds depot on Monday.",
+                  "All workers escaped the fire at the Leeds depot on Monday unharmed.")
+    assert NLIJudge().judge_pairs([a], [b], [0.7])[0].label == "agree"

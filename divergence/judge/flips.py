@@ -15,9 +15,9 @@ from functools import lru_cache
 
 from ..records import Claim, Reason
 from ..wordlists import word_set
-from .detectors import negations_against, negations_apart, span_of, who
+from .detectors import negations, negations_against, negations_apart, span_of, who
 from .moments import two_moments
-from .opposites import any_opposite, opposite, turned_back
+from .opposites import any_opposite, implied_words, opposite, turned_back
 from .text import dates, overlap, token_set
 
 FLIP_WEIGHT = 0.5  # a soft reason: the model must confirm it
@@ -189,3 +189,36 @@ def _subject(text: str) -> tuple[str, frozenset[str], frozenset[str]] | None:
         return None
     names = frozenset(w.lower() for w in head if w[0].isupper() and w.lower() not in _GENERIC)
     return norm_actor(" ".join(head)), frozenset(w.lower() for w in head), names
+
+
+def existence_denied(a: str, b: str) -> bool:
+    """One claim opens by denying that a happening took place at all ("there were no arrests",
+    "there was no tornado", "nothing was damaged") and the other, negating nothing, tells that
+    happening by the same word ("police arrested five fans", "a tornado struck Dallas", "the
+    storm damaged homes"): a statement and its denial, never one statement, however close the
+    rest (old code agreed the arrests pair, both naming Glasgow and Saturday). A denial against
+    other words, against a denial inside a word ("postponed for lack of a quorum") or against
+    an opposite word ("no majority" / "only a minority") may be the same statement ("no one was
+    hurt" / "all escaped unharmed") and is left alone."""
+    for x, y in ((a, b), (b, a)):
+        m = _NO_SUCH.match(x)
+        if m and (cues := negations(x)) and not negations(y) and not implied_words(y):
+            word = (m.group("what") or "").split()[-1:] or [m.group("verb") or ""]
+            return (bool(word[0]) and _stem(word[0].lower()) in _stems(y)
+                    and not turned_back(x, y, cues))  # "no majority" / "only a minority"
+    return False
+
+
+# A main clause that opens by denying its happening, after at most a short opening phrase ("On
+# Friday, ..."), and the word that tells it: the head noun of "there were no arrests", "there
+# was no immediate claim of responsibility" (the last word before a preposition), the verb of
+# "no tornado touched down", "nothing was damaged", "no one was arrested" (a verb in -ed: "no
+# civilians were killed" denies the killing, not the civilians). Not "no longer", "no fewer".
+_NO_SUCH = re.compile(
+    r"(?:[^,;]{0,40},\s+)?(?:there\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+"
+    r"be)\s+no\s+(?P<what>[a-z]+(?:\s+[a-z]+){0,2}?)(?=\s+(?:of|on|in|at|after|before|during|for|"
+    r"from|to|with|by|between|among|against|near|over|since|until|that|which|who|and|or|but|as|"
+    r"when|while|despite|because|[a-z]+ed)\b|\s*[,.;:]|\s*$)(?<!\bthan)|(?:no\s+(?!(?:longer|"
+    r"later|sooner|doubt|less|more|fewer|matter)\b)(?:[a-z'-]+\s+){1,3}?|nobody\s+|nothing\s+|"
+    r"none\s+(?:of\s+(?:[a-z'-]+\s+){1,3}?)?)(?:(?:was|were|has|have|had|is|are|been|being)\s+)*"
+    r"(?P<verb>[a-z]+ed)\b)", re.I)

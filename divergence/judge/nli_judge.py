@@ -35,7 +35,7 @@ from .detectors import (
     text_span,
     who,
 )
-from .flips import opposite_flip, polarity_flip, stem_overlap
+from .flips import existence_denied, opposite_flip, polarity_flip, stem_overlap
 from .frames.aligned import measures_apart, owners_apart, values_apart
 from .frames.counts import dates_differ
 from .frames.damage import levels_apart
@@ -455,6 +455,9 @@ class NLIJudge(Judge):
                    or bool(negated_sayings(a.content)) != bool(negated_sayings(b.content))
                    # one denies in a word ("ruled out raising taxes") what the other states
                    or _negated_alone(a.content, b.content)
+                   # one denies outright what the other tells ("there were no arrests" /
+                   # "police arrested five fans")
+                   or existence_denied(a.content, b.content)
                    # one leaves open what the other states ("not clear whether P")
                    or unsettled(a.content) != unsettled(b.content)
                    # two measures that never make one statement; "announced on Friday" /
