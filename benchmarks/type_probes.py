@@ -94,6 +94,11 @@ once mid-session and at the end only, never read. ``places`` (2026-12-06, twenti
 "Al-" prefixes, a city and its district, landmark or region, a day or a venue beside a place)
 and 9 of two different places, written by a helper reviewing a rule that dropped a denial
 between two places; the rule was reverted) is read: a place rule must keep its conflicts.
+``places2`` (2026-12-06, twenty-first session: 302 pairs, 220 conflicts and 82 compatible, by
+two helpers reviewing a second place rule, one built on the gazetteer's towns and regions; r-
+ids the first review, whose harms the rule was then guarded against, s- ids a second, blind one:
+a denial covering every town, an alibi, a town of the subject or of the object, a nationwide
+act, region lists, a town in a time clause; the rule was not landed) is read.
 """
 
 from __future__ import annotations
@@ -109,7 +114,8 @@ HERE = Path(__file__).resolve().parent
 NAMES = ("titles", "times", "credit", "rejections", "counts", "valid", "agree", "valid2",
          "valid3", "valid4", "valid5", "valid6", "lookalikes", "provoked", "asked", "valid7",
          "valid8", "valid9", "valid10", "valid11", "denials", "valid12", "linkage",
-         "valid13", "linkage2", "paraphrase", "valid14", "valid15", "valid16", "places")
+         "valid13", "linkage2", "paraphrase", "valid14", "valid15", "valid16", "places",
+         "places2")
 
 
 def score(rows: list[dict], judged: dict[str, str]) -> dict:
