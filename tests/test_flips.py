@@ -306,7 +306,6 @@ def test_a_plan_and_its_ruling_out_do_not_agree() -> None:
                         )["label"] != "agree"
 
 
-
 @pytest.mark.parametrize(("a", "b", "denied"), [
     ("There were no arrests after the match.", "Police arrested five fans after the match.", True),
     ("On Tuesday, there was no tornado in the county.", "A tornado struck the county.", True),

@@ -203,8 +203,8 @@ def existence_denied(a: str, b: str) -> bool:
     for x, y in ((a, b), (b, a)):
         m = _NO_SUCH.match(x)
         if m and (cues := negations(x)) and not negations(y) and not implied_words(y):
-            word = (m.group("what") or "").split()[-1:] or [m.group("verb") or ""]
-            return (bool(word[0]) and _stem(word[0].lower()) in _stems(y)
+            word = (m.group("what") or m.group("verb")).split()[-1]  # one branch holds it
+            return (_stem(word.lower()) in _stems(y)
                     and not turned_back(x, y, cues))  # "no majority" / "only a minority"
     return False
 
