@@ -24,7 +24,12 @@ COUNT_PREDICATES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("injuries", r"injured|wounded|hurt|harmed|injuries|injuring|wounding"),
         ("displacement", r"displaced|evacuated|fled|homeless|evacuees|refugees|forced\s+from|"
                          r"driven\s+from|uprooted|from\s+their\s+homes|"
-                         r"forced(?=\s+(?:[\w,]+\s+){1,5}?from\s+their\s+homes)"),
+                         r"forced(?=\s+(?:[\w,]+\s+){1,5}?from\s+their\s+homes)|"
+                         # "moved almost 800,000 civilians out of the city": people moved away
+                         r"(?:moved|relocated|bus+ed)(?=\s+(?:(?:more\s+than|at\s+least|about|"
+                         r"some|over|nearly|almost|up\s+to|around)\s+)?[\d,.]+(?:\s+(?:million|"
+                         r"thousand))?\s+(?:[a-z-]+\s+)?(?:people|civilians|residents|families|"
+                         r"villagers|inhabitants|patients|children)\s+(?:out\s+of|from)\b)"),
         ("missing", r"missing|unaccounted"),
         ("arrests", r"arrested|detained|arrests|held\s+by\s+police|(?<=were\s)held|"
                     r"(?<=been\s)held|taken\s+into\s+custody|in\s+(?:[\w-]+\s+)?custody|"
