@@ -3314,3 +3314,24 @@ def test_a_town_retaken_is_a_capture_whose_day_is_compared() -> None:
                   "government forces retook the hill town of Sorvi on Thursday, amid growing "
                   "concern abroad.", sim=0.82))
     assert r is not None and r.type == "date"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The militia moved almost 800,000 civilians out of the city.", "displacement"),
+    ("Officials relocated 1,200 families from the flooded district.", "displacement"),
+    ("The army moved 2,000 troops from the border.", "count"),  # not people driven out
+])
+def test_people_moved_out_are_displaced(text: str, kind: str) -> None:
+    from divergence.judge.frames.counts import counts
+
+    assert [c.kind for c in counts(text)] == [kind]
+
+
+@pytest.mark.slow
+def test_people_moved_out_and_people_killed_are_two_statements() -> None:
+    """Agreed before the move counted as displacement, pinned by the city alone (cosine 0.63)."""
+    from .conftest import compare_json
+
+    assert compare_json("The militia moved 800,000 civilians out of El Fasher, its spokesman said.",
+                        "More than 14,000 people have died in El Fasher since the siege began."
+                        )["label"] != "agree"

@@ -10,7 +10,6 @@ from functools import lru_cache
 
 from ..wordlists import word_set
 from .frames import counts
-from .spelling import shared_names
 
 # "Government", "Police", "Army" alone: a generic actor, capitalised only because a
 # sentence starts with it, names no one in particular.
@@ -26,13 +25,13 @@ GENERIC_HEADS = frozenset({
 
 @lru_cache(maxsize=65536)
 def specific_anchors(a: str, b: str) -> frozenset[str]:
-    """What pins two statements to one fact: people and places both name, in either spelling
-    (``spelling``; not countries, nor country pairs such as "India-US", nor the generic head of
-    two different names such as the "Dialogue" of two dialogues), the same day or time, and the
-    same number (10 or more: "two men" pins nothing)."""
+    """What pins two statements to one fact: people and places both name (not countries, nor
+    country pairs such as "India-US", nor the generic head of two different names such as the
+    "Dialogue" of two dialogues), the same day or time, and the same number (10 or more: "two
+    men" pins nothing)."""
     na, nb = anchors_of(a), anchors_of(b)
     numbers = {v for v in na[2] & nb[2] if same_thing_counted(a, b, v)}
-    return frozenset(shared_names(na[0], nb[0]) | (na[1] & nb[1]) | {f"{v:g}" for v in numbers})
+    return frozenset((na[0] & nb[0]) | (na[1] & nb[1]) | {f"{v:g}" for v in numbers})
 
 
 def same_thing_counted(a: str, b: str, value: float) -> bool:

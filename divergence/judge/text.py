@@ -11,7 +11,6 @@ from functools import lru_cache
 
 from ..wordlists import alias_table, country_table, word_sequences, word_set
 from .places import not_the_country
-from .spelling import shared_names
 
 # Countries by their usual names, capitals (metonymy: "Washington said"), and demonyms.
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = country_table()
@@ -532,9 +531,8 @@ def _names(t: str) -> frozenset[str]:
 
 
 def shared_anchors(a: str, b: str) -> set[str]:
-    """Names (other than countries) and dates that both statements mention: the same who or when
-    (a name in either spelling: ``spelling``)."""
-    return shared_names(_anchors(a), _anchors(b))
+    """Names (other than countries) and dates that both statements mention: the same who or when."""
+    return set(_anchors(a) & _anchors(b))
 
 
 @lru_cache(maxsize=65536)
@@ -547,5 +545,4 @@ def name_overlap(a: str, b: str) -> float:
     na, nb = _names(a), _names(b)
     if not na or not nb:
         return 1.0
-    both = len(shared_names(na, nb))  # a name spelled two ways is one name
-    return both / (len(na) + len(nb) - both)
+    return len(na & nb) / len(na | nb)
