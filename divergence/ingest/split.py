@@ -372,7 +372,7 @@ def _place_names() -> frozenset[str]:
     return frozenset(x for name, aliases in country_table().items() for x in (name, *aliases))
 
 
-def _names_a_person(speaker: str) -> bool:
+def names_a_person(speaker: str) -> bool:
     """Whether a speaker reads as a person's name ("Hagari", "spokesman Maj Gen Winthai"):
     not a pronoun, not "the army", not a country or capital, not an office or outlet."""
     s = speaker.strip()
@@ -418,7 +418,7 @@ def resolve_pronoun_speakers(claims: Sequence[Claim]) -> list[Claim]:
                 c = replace(c, speaker=found)
         elif sp:
             named.append(sp)
-            if _names_a_person(sp):
+            if names_a_person(sp):
                 last = (sp, n)
             elif not _PLURAL_BODY.search(sp):
                 body = (sp, n)

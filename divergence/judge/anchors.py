@@ -1,5 +1,6 @@
 """What pins two statements to one fact: the names, days and telling counts both give
-(``specific_anchors``), read once per claim. The news judge agrees a close pair pinned so, and
+(``specific_anchors``), read once per claim, and one named person saying both
+(``one_speaker``). The news judge agrees a close pair pinned so, and
 asks its NLI model about pairs that are not (moved here from ``nli_judge``, which had grown to
 its size limit)."""
 
@@ -8,7 +9,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..ingest.split import names_a_person
+from ..records import Claim
 from ..wordlists import word_set
+from .detectors import same_speaker, speaker_key
 from .frames import counts
 
 # "Government", "Police", "Army" alone: a generic actor, capitalised only because a
@@ -32,6 +36,33 @@ def specific_anchors(a: str, b: str) -> frozenset[str]:
     na, nb = anchors_of(a), anchors_of(b)
     numbers = {v for v in na[2] & nb[2] if same_thing_counted(a, b, v)}
     return frozenset((na[0] & nb[0]) | (na[1] & nb[1]) | {f"{v:g}" for v in numbers})
+
+
+def one_speaker(a: Claim, b: Claim) -> str | None:
+    """The speaker's key when one named person says both claims ("President Varga said on
+    Monday that combat had resumed" / "Varga told state media that military action had
+    resumed"), else None. Not a country, a body or a pronoun: a government says many things on
+    one story. A person says many things too, so this pins nothing alone: the news judge asks
+    its NLI model whether the two are one remark (``nli_judge``)."""
+    if (a.speaker and b.speaker and same_speaker(a, b) and names_a_person(a.speaker)
+            and names_a_person(b.speaker)):
+        return speaker_key(a)
+    return None
+
+
+# When a remark places what it says: "this season", "last year", "in 2019", "two weeks ago".
+_WHEN = re.compile(r"\b(?:(?:this|last|next|previous|coming)\s+(?:year|season|month|week|spring|"
+                   r"summer|autumn|fall|winter|term|quarter)|yesterday|tomorrow|"
+                   r"\w+\s+(?:years?|months?|weeks?)\s+ago|(?:19|20)\d\d)\b", re.I)
+
+
+def times_apart(a: str, b: str) -> bool:
+    """Whether two texts place what they say in different stretches of time and share none
+    ("would win the league this season" / "had won the league last season"): two remarks of
+    one person, however alike their words."""
+    ta = {" ".join(m.lower().split()) for m in _WHEN.findall(a)}
+    tb = {" ".join(m.lower().split()) for m in _WHEN.findall(b)}
+    return bool(ta and tb and not ta & tb)
 
 
 def same_thing_counted(a: str, b: str, value: float) -> bool:
@@ -65,4 +96,5 @@ def anchors_of(t: str) -> tuple[frozenset[str], frozenset[str], frozenset[float]
     return frozenset(names), frozenset(days), frozenset(numbers)
 
 
-__all__ = ["GENERIC_HEADS", "anchors_of", "same_thing_counted", "specific_anchors"]
+__all__ = ["GENERIC_HEADS", "anchors_of", "one_speaker", "same_thing_counted", "specific_anchors",
+           "times_apart"]

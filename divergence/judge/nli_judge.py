@@ -24,7 +24,7 @@ import numpy as np
 
 from ..gil import quick_turns
 from ..records import Claim, Judgement, Reason
-from .anchors import specific_anchors
+from .anchors import one_speaker, specific_anchors, times_apart
 from .detectors import (
     Pair,
     is_conflict,
@@ -381,15 +381,17 @@ class NLIJudge(Judge):
 
     def _agree_bar(self, a: Claim, b: Claim) -> float:
         """P(entailment) at which the model agrees a pair alone: lower when both pin one fact."""
-        return self.nli_agree if specific_anchors(a.content, b.content) else self.bare_agree
+        pinned = specific_anchors(a.content, b.content) or one_speaker(a, b)
+        return self.nli_agree if pinned else self.bare_agree
 
     def needs_model(self, a: Claim, b: Claim, sim: float, reasons: Sequence[Reason]) -> bool:
         """Whether the model's reading could change this pair's label: a negation or antonym to
         confirm; a near-paraphrase with no shared anchor (the model's home ground: it may call a
-        conflict or an agreement alone); and, from ``read_apart`` (by default never), two
-        claims pinned to one fact (a shared name, number or day) but worded apart. A
-        structural conflict, a same-value agreement and a pair pinned to one fact are decided
-        without it."""
+        conflict or an agreement alone); two remarks of one named person, of one time, from
+        ``anchored_sim`` to ``close_sim`` (one remark told twice, if it reads entailment); and, from
+        ``read_apart`` (by default never), two claims pinned to one fact (a shared name, number
+        or day) but worded apart. A structural conflict, a same-value agreement and a pair
+        pinned to one fact are decided without it."""
         if any(r.type in STRUCTURAL and r.weight >= self.structural_threshold for r in reasons):
             return False
         if any(is_conflict(r) for r in reasons):
@@ -402,6 +404,9 @@ class NLIJudge(Judge):
             return False  # it could only agree the pair, which the distance rules out
         if specific_anchors(a.content, b.content):  # close and pinned: agreed by the anchors;
             return self.anchored_sim > sim >= self.read_apart  # worded apart: ask, if ever
+        if self.anchored_sim <= sim < self.close_sim and one_speaker(a, b) and not times_apart(
+                a.content, b.content):  # one person's two remarks, or one remark told twice
+            return True  # (closer ones are worded alike, which a dispute may read as one)
         return self._paraphrase(a, b, sim) and not self._copies(a, b, sim)
 
     def _copies(self, a: Claim, b: Claim, sim: float) -> bool:
@@ -444,8 +449,10 @@ class NLIJudge(Judge):
         swapped = any(r.type == "entity" for r in reasons)
         same_value = [r for r in reasons if r.type in ("same-value", "same-count")]
         anchors = specific_anchors(a.content, b.content)
+        spoken = (one_speaker(a, b) if p is not None  # read by the model, of one time
+                  and not times_apart(a.content, b.content) else None)
         # no agreement below is within reach: what would block one needs no reading (neither)
-        blocked = not (same_value or anchors or p_agree >= self.bare_agree
+        blocked = not (same_value or anchors or spoken or p_agree >= self.bare_agree
                        or sim >= min(self.copy_sim, self.close_sim)) or (
                    typed or swapped or not compatible_speakers(a, b)
                    or p_conflict >= self.nli_soft
@@ -480,6 +487,10 @@ class NLIJudge(Judge):
                     and overlap(a.content, b.content) >= self.anchored_words):
                 why = Reason("similarity", f"same statement (cosine {sim:.2f}, both name "
                              f"{pinned})", (a.id, b.id), weight=sim)
+                return _settle(_aligned(a, b, sim, why, extra), distance, reasons, extra)
+            if spoken and p_agree >= self.nli_agree and p_conflict < self.nli_soft:
+                why = Reason("nli", f"same statement (NLI entailment p={p_agree:.2f}, both "
+                             f"said by {spoken})", (a.id, b.id), weight=p_agree)
                 return _settle(_aligned(a, b, sim, why, extra), distance, reasons, extra)
             if p_agree >= self.bare_agree and self._paraphrase(a, b, sim):
                 why = Reason("nli", f"same statement (NLI entailment p={p_agree:.2f}, cosine "
