@@ -3320,6 +3320,7 @@ def test_a_town_retaken_is_a_capture_whose_day_is_compared() -> None:
     ("The militia moved almost 800,000 civilians out of the city.", "displacement"),
     ("Officials relocated 1,200 families from the flooded district.", "displacement"),
     ("The army moved 2,000 troops from the border.", "count"),  # not people driven out
+    ("The reforms moved 800 million people out of poverty.", "count"),
 ])
 def test_people_moved_out_are_displaced(text: str, kind: str) -> None:
     from divergence.judge.frames.counts import counts

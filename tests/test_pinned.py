@@ -30,8 +30,10 @@ def test_a_named_person_saying_both() -> None:
      "The foreign ministry said it had called in the envoy to protest."),
     ("He said the talks had collapsed.", "He said the negotiations had broken down."),
     ("Varga said the talks had collapsed.", "Orban said the negotiations had broken down."),
+    ("Witnesses said the gunmen fled on foot.", "Witnesses said the attackers ran away."),
+    ("Hillary Clinton said the deal was a good one.", "Bill Clinton said the deal was good."),
 ])
-def test_a_country_a_body_a_pronoun_or_two_people(a: str, b: str) -> None:
+def test_a_country_a_body_a_pronoun_a_crowd_or_two_people(a: str, b: str) -> None:
     assert speaker(a, b) is None
 
 
@@ -42,6 +44,9 @@ def test_a_country_a_body_a_pronoun_or_two_people(a: str, b: str) -> None:
      True),
     ("Combat resumed on Monday.", "Military action had resumed.", False),
     ("He was charged in 2019.", "The charges were brought in 2019, two years ago.", False),
+    ("The truce took effect at 2000 GMT.", "The truce took effect at 1900 GMT.", False),
+    ("Traffic on Route 2020 resumed.", "Traffic on Route 2019 resumed.", False),
+    ("The plant closed last year.", "The plant closed a year ago.", False),
 ])
 def test_times_apart(a: str, b: str, apart: bool) -> None:
     assert times_apart(a, b) is apart
@@ -69,14 +74,24 @@ def test_the_judge_agrees_one_persons_remark_told_twice(a: str, b: str, who: str
 @pytest.mark.parametrize(("a", "b"), [
     ("Finance Minister Okafor said inflation would fall below 5 percent next year.",
      "Okafor said the economy would grow by more than 5 percent next year."),
-    ("Varga said the talks would resume on Monday.",
-     "Varga said the government would not pay a ransom."),
     ("Coach Eriksen said his team would win the league this season.",
      "Eriksen said his team had won the league last season."),
 ])
 def test_two_remarks_of_one_person_stay_apart(a: str, b: str) -> None:
     """The speaker alone agrees nothing: a first version that pinned such pairs like a shared
-    name agreed the first (cosine 0.6)."""
+    name agreed the first (cosine 0.76); the model reads the second entailed (0.72), but the
+    two tell two seasons."""
     from .conftest import compare_json
 
     assert compare_json(a, b)["label"] == "neither"
+
+
+@pytest.mark.slow
+def test_the_speakers_bar_stops_at_close_sim() -> None:
+    """Near-paraphrases are the model's to agree at its own bar (0.95): "could have been" is not
+    "was", though the model reads it entailed (0.93, cosine 0.92)."""
+    from .conftest import compare_json
+
+    assert compare_json("Mayor Lindqvist said the fire could have been arson.",
+                        "Lindqvist said the fire was arson.")["label"] == "neither"
+

@@ -380,9 +380,19 @@ class NLIJudge(Judge):
         return out
 
     def _agree_bar(self, a: Claim, b: Claim) -> float:
-        """P(entailment) at which the model agrees a pair alone: lower when both pin one fact."""
-        pinned = specific_anchors(a.content, b.content) or one_speaker(a, b)
-        return self.nli_agree if pinned else self.bare_agree
+        """P(entailment) at which the model agrees a pair alone: lower when both pin one fact.
+        One person's remarks (``_spoken``) are read both ways round, as unpinned pairs are."""
+        return self.nli_agree if specific_anchors(a.content, b.content) else self.bare_agree
+
+    def _spoken(self, a: Claim, b: Claim, sim: float) -> str | None:
+        """The speaker, when one named person says both claims and they tell one time
+        (``anchors.one_speaker``, ``anchors.times_apart``), and their cosine is from
+        ``anchored_sim`` to below ``close_sim``: closer ones are worded alike, which a dispute
+        may read as one position, and the model's word is not asked there."""
+        if not self.anchored_sim <= sim < self.close_sim:
+            return None
+        who = one_speaker(a, b)
+        return who if who and not times_apart(a.content, b.content) else None
 
     def needs_model(self, a: Claim, b: Claim, sim: float, reasons: Sequence[Reason]) -> bool:
         """Whether the model's reading could change this pair's label: a negation or antonym to
@@ -404,9 +414,8 @@ class NLIJudge(Judge):
             return False  # it could only agree the pair, which the distance rules out
         if specific_anchors(a.content, b.content):  # close and pinned: agreed by the anchors;
             return self.anchored_sim > sim >= self.read_apart  # worded apart: ask, if ever
-        if self.anchored_sim <= sim < self.close_sim and one_speaker(a, b) and not times_apart(
-                a.content, b.content):  # one person's two remarks, or one remark told twice
-            return True  # (closer ones are worded alike, which a dispute may read as one)
+        if self._spoken(a, b, sim):  # one person's two remarks, or one remark told twice
+            return True
         return self._paraphrase(a, b, sim) and not self._copies(a, b, sim)
 
     def _copies(self, a: Claim, b: Claim, sim: float) -> bool:
@@ -449,8 +458,7 @@ class NLIJudge(Judge):
         swapped = any(r.type == "entity" for r in reasons)
         same_value = [r for r in reasons if r.type in ("same-value", "same-count")]
         anchors = specific_anchors(a.content, b.content)
-        spoken = (one_speaker(a, b) if p is not None  # read by the model, of one time
-                  and not times_apart(a.content, b.content) else None)
+        spoken = self._spoken(a, b, sim) if p is not None else None  # read by the model
         # no agreement below is within reach: what would block one needs no reading (neither)
         blocked = not (same_value or anchors or spoken or p_agree >= self.bare_agree
                        or sim >= min(self.copy_sim, self.close_sim)) or (
@@ -488,7 +496,7 @@ class NLIJudge(Judge):
                 why = Reason("similarity", f"same statement (cosine {sim:.2f}, both name "
                              f"{pinned})", (a.id, b.id), weight=sim)
                 return _settle(_aligned(a, b, sim, why, extra), distance, reasons, extra)
-            if spoken and p_agree >= self.nli_agree and p_conflict < self.nli_soft:
+            if spoken and p_agree >= self.nli_agree:
                 why = Reason("nli", f"same statement (NLI entailment p={p_agree:.2f}, both "
                              f"said by {spoken})", (a.id, b.id), weight=p_agree)
                 return _settle(_aligned(a, b, sim, why, extra), distance, reasons, extra)
