@@ -662,6 +662,35 @@ def test_two_speakers_called_he_are_not_one_voice() -> None:
     assert same_speaker(c, d) and one_voice(Pair(c, d, 0.9))
 
 
+@pytest.mark.parametrize(("x", "y", "one"), [
+    ("Hillary Clinton", "Bill Clinton", False),
+    ("Fidel Castro", "Raúl Castro", False),
+    ("President Trump", "Donald Trump", True),  # a title is no first name
+    ("Binyamin Netanyahu", "Benjamin Netanyahu", True),  # one name, two spellings
+    ("J. Smith", "John Smith", True),  # a name and its initial
+    ("Clinton", "Bill Clinton", True),
+])
+def test_two_people_of_one_surname_are_two_speakers(x: str, y: str, one: bool) -> None:
+    """Their lines are compared like any two sides': one person's line carried twice is not."""
+    from divergence.judge.detectors import same_speaker
+
+    a = Claim("a:0", "a", f"{x} said the truce held.", 0, 1, speaker=x)
+    b = Claim("b:0", "b", f"{y} said the truce held.", 0, 1, speaker=y)
+    assert same_speaker(a, b) is one
+
+
+@pytest.mark.slow
+def test_two_people_of_one_surname_can_conflict() -> None:
+    """Read as one voice, "Hillary Clinton said Moscow..." / "Bill Clinton said Kyiv..." was
+    ``neither`` (one speaker naming two sides), though the NLI model reads it a conflict."""
+    from .conftest import compare_json
+
+    verdict = compare_json("Hillary Clinton said Moscow had started the clashes.",
+                           "Bill Clinton said Kyiv had started the clashes.")
+    assert verdict["label"] == "conflict"
+    assert any(r["type"] == "actor" for r in verdict["reasons"])
+
+
 def test_a_count_takes_the_verb_of_its_own_clause() -> None:
     """"killed three civilians and injured a dozen": three deaths; "a nurse died and three more
     were hurt": three injuries; "no idea" is no count of zero, "no casualties" is."""

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ..ingest.split import names_a_person
 from ..records import Claim
-from ..wordlists import word_groups, word_set
+from ..wordlists import word_set
 from .detectors import same_speaker, speaker_key
 from .frames import counts
 
@@ -51,19 +51,10 @@ def one_speaker(a: Claim, b: Claim) -> str | None:
     key = speaker_key(a)
     if not key or key in _CROWDS or key.endswith("ists"):  # "Witnesses", "Activists"
         return None
-    fa, fb = _given_names(a.speaker, key), _given_names(b.speaker, key)
-    return None if fa and fb and not fa & fb else key
+    return key  # two people of one surname are two speakers (``detectors.two_people``)
 
 
 _CROWDS = word_set("not_entities") | _GENERIC_ACTORS
-_TITLES = frozenset(w for ws in word_groups("title_words").values() for w in ws)
-
-
-def _given_names(speaker: str, key: str) -> set[str]:
-    """The capitalised words of a speaker other than the surname ``key`` and titles
-    ("Foreign Minister Ingrid Solberg" -> {"ingrid"})."""
-    return {w.lower() for w in re.findall(r"[A-Z][\w'’-]*", speaker)
-            if w.lower() != key and w.lower().strip(".") not in _TITLES}
 
 
 # When a remark places what it says: "this season", "last year", "in 2019". A year is read
