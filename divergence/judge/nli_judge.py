@@ -31,6 +31,7 @@ from .detectors import (
     negated_sayings,
     negations,
     negations_against,
+    one_voice,
     speaker_key,
     text_span,
     who,
@@ -293,8 +294,11 @@ class NLIJudge(Judge):
 
     def _pair_calls_apart(self, a: Claim, b: Claim, sim: float, p_pair: float | None) -> bool:
         """The earlier judge's rule: the pair classifier calls near-paraphrases from two
-        voices a conflict."""
+        voices a conflict. Two denials by one voice are not two voices ("the government
+        denied P" / "..., a claim the government denies"); one voice's two assertions may be
+        ("the army said Hezbollah fired" / "the army said militants, not Hezbollah, fired")."""
         return (p_pair is not None and a.article_id != b.article_id and compatible_speakers(a, b)
+                and not (a.stance == "denies" and one_voice(Pair(a, b, sim)))
                 and p_pair >= self.model_conflict_p
                 and (sim >= self.model_conflict_sim
                      or overlap(a.content, b.content) >= self.model_conflict_sim)
