@@ -324,6 +324,12 @@ def test_a_plan_and_its_ruling_out_do_not_agree() -> None:
     ("On Sunday, no candidate secured a majority in the first round.",
      "Every candidate secured only a minority of the votes in the first round.", False),
     ("There were no reported injuries.", "Two workers reported injuries.", True),
+    # a verb whose past does not end in -ed, told in another of its forms
+    ("No missile struck the base.", "A missile struck the base.", True),
+    ("Nothing was stolen from the museum.", "Thieves stole three paintings from the museum.",
+     True),
+    ("No villages were overrun this week.", "Troops overran two villages this week.", True),
+    ("No one said the talks had failed.", "Officials said the talks had failed.", False),
     # both deny, or no denial of a happening
     ("No tornado touched down.", "The storm did not produce a tornado.", False),
     ("No fewer than 20 people died.", "At least 20 people died.", False),

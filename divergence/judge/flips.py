@@ -204,9 +204,32 @@ def existence_denied(a: str, b: str) -> bool:
         m = _NO_SUCH.match(x)
         if m and (cues := negations(x)) and not negations(y) and not implied_words(y):
             word = (m.group("what") or m.group("verb")).split()[-1]  # one branch holds it
-            return (_stem(word.lower()) in _stems(y)
+            return (_lemma(word.lower()) in {_lemma(w) for w in token_set(y)
+                                             if w not in _FLIP_WORDS}
                     and not turned_back(x, y, cues))  # "no majority" / "only a minority"
     return False
+
+
+# Verbs of happenings whose past forms do not end in -ed, each form to its base: "no missile
+# struck the base" / "a missile struck it"; "nothing was stolen" / "thieves stole jewels". Not
+# verbs of saying or knowing ("no one said", "nothing was found").
+_IRREGULAR = {form: forms.split()[0] for forms in (
+    "strike struck stricken", "hit", "shoot shot", "hurt", "steal stole stolen",
+    "break broke broken", "lose lost", "catch caught", "fight fought", "throw threw thrown",
+    "tear tore torn", "beat beaten", "blow blew blown", "fall fell fallen", "sink sank sunk",
+    "overrun overran", "flee fled", "burn burnt", "slay slew slain", "bite bit bitten",
+    "sting stung", "sweep swept", "dig dug", "shake shook shaken", "drive drove driven",
+    "fly flew flown", "bring brought", "sell sold", "pay paid", "send sent", "build built",
+    "hold held", "win won", "withdraw withdrew withdrawn", "freeze froze frozen",
+    "hide hid hidden", "spread", "shut", "cut", "seek sought", "take took taken",
+) for form in forms.split()}
+_IRREGULAR_PAST = "|".join(sorted((f for f in _IRREGULAR if not f.endswith("ed")),
+                                  key=len, reverse=True))
+
+
+def _lemma(word: str) -> str:
+    """``_stem`` of the word's base: "struck" and "strikes" meet at "strik"."""
+    return _stem(_IRREGULAR.get(word, word))
 
 
 # A main clause that opens by denying its happening, after at most a short opening phrase ("On
@@ -221,4 +244,4 @@ _NO_SUCH = re.compile(
     r"when|while|despite|because|[a-z]+ed)\b|\s*[,.;:]|\s*$)(?<!\bthan)|(?:no\s+(?!(?:longer|"
     r"later|sooner|doubt|less|more|fewer|matter)\b)(?:[a-z'-]+\s+){1,3}?|nobody\s+|nothing\s+|"
     r"none\s+(?:of\s+(?:[a-z'-]+\s+){1,3}?)?)(?:(?:was|were|has|have|had|is|are|been|being)\s+)*"
-    r"(?P<verb>[a-z]+ed)\b)", re.I)
+    rf"(?P<verb>[a-z]+ed|{_IRREGULAR_PAST})\b)", re.I)
