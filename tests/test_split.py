@@ -416,6 +416,11 @@ def test_a_relative_that_after_the_cue_is_not_what_was_said() -> None:
      "the agency", "Rival outlets had fled the city by noon on Friday."),
     ("Mia Berg, an adviser to the minister, says she is convinced that the dam was mined.",
      "Mia Berg", "The dam was mined."),
+    # a role without an article, and the day after the cue: "said on Thursday" names no one
+    ("The key rate will stay at 4 percent, Tove Larsen, governor of the central bank, said on "
+     "Thursday.", "Tove Larsen", "The key rate will stay at 4 percent."),
+    ("Earlier on Tuesday the coast guard had said the ferry was safe.",
+     "the coast guard", "The ferry was safe."),
 ])
 def test_appositives_asides_framing_and_accounts(sentence: str, speaker: str,
                                                  content: str) -> None:

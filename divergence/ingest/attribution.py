@@ -43,6 +43,8 @@ _APPOSITIVE = (
     r"(?:the|a|an|his|her|its|their|one|who|which|as|head|chief|director|deputy|acting|"
     r"spokes\w+|member|"
     r"leader|adviser|advisor|minister|secretary|president|commander|founder|chair\w*|editor|"
+    r"governor|mayor|senator|general|official|prosecutor|negotiator|coordinator|analyst|"
+    r"economist|lawyer|attorney|former|"
     r"professor|ambassador|envoy|speaking|writing|addressing|responding|answering|asked|citing|"
     r"quoted|cited|interviewed|reached|contacted|released|issued|published|posted|signed|read|"
     r"[A-Z][\w.-]*['’]s|[A-Z][\w-]*\s+(?:of|to|for|at))\b"
@@ -546,6 +548,9 @@ def _attribute(sentence: str) -> list[Attributed]:
     # 8. Inverted: "P, said X." / "\"P,\" said X, the army's spokesman, on Tuesday." (or in
     # single quotes, as British outlets write it: "'P,' said X.")
     m = re.search(r",\s*[\"”'’]?\s*(?P<cue>said|says|added|noted|insisted|wrote)\s+"
+                  # not when or where it was said: "P, Name, governor of X, said on Thursday"
+                  r"(?!(?:on|in|at|during|late|early|earlier|later|last|this|yesterday|today|"
+                  r"tonight|overnight)\b)"
                   rf"(?P<spk>[^,]{{2,80}}?)(?:,\s+\d{{1,3}})?(?:,\s+(?:{_APPOSITIVE}|"
                   rf"(?P<name>{NAME})))?"
                   r"(?:,?\s+on\s+[A-Z]\w+)?\s*\.?\s*$", s)

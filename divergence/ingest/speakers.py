@@ -154,8 +154,9 @@ def clean_speaker(spk: str) -> str:
     spk = re.sub(r"^(?:(?:Earlier|Later|Early|Late)\s+)?(?:in|on|during|that|this)\s+(?:the\s+)?"
                  r"(?:day|week|month|year|morning|afternoon|evening|night)\s*,?\s+", "", spk,
                  flags=re.I)
-    # "On Wednesday Israel (denied)", "Last week Hamas (accused)": the time is not the speaker
-    spk = re.sub(r"^(?:On|By|Late\s+on|Early\s+on)\s+(?:[A-Z]\w+day|\d{1,2}\s+[A-Z]\w+|"
+    # "On Wednesday Israel (denied)", "Earlier on Tuesday the IDF", "Last week Hamas (accused)":
+    # the time is not the speaker
+    spk = re.sub(r"^(?:[Oo]n|[Bb]y|[Ll]ate\s+on|[Ee]arly\s+on)\s+(?:[A-Z]\w+day|\d{1,2}\s+[A-Z]\w+|"
                  r"[A-Z]\w+\s+\d{1,2})(?:\s+(?:morning|afternoon|evening|night))?\s*,?\s+"
                  r"(?=[A-Z]|the\s)", "", spk)
     spk = re.sub(r"^At\s+\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|AM|PM|a\.m\.|p\.m\.|GMT|UTC|local\s+"
