@@ -313,6 +313,17 @@ def test_one_office_in_two_spellings_is_no_name_swapped_in() -> None:
                 "Interior Minister Rohan Mehta met the envoy.", sim=0.9)
 
 
+def test_a_title_against_a_first_name_before_one_surname_is_one_person() -> None:
+    """"President Haldor" / "Erik Haldor" (as a resolved "he" writes them into what was said):
+    the entity detector read the title and the first name as two names in one place. Two first
+    names stay two people."""
+    assert fire("entity", "President Haldor had accepted the resignation of his minister.",
+                "Erik Haldor had accepted the resignation of his minister.", sim=0.9) is None
+    r = fire("entity", "Hillary Clinton had accepted the resignation of the envoy.",
+             "Bill Clinton had accepted the resignation of the envoy.", sim=0.9)
+    assert r is not None and [sp.text for sp in r.spans] == ["Hillary", "Bill"]
+
+
 def test_a_person_holding_two_offices_is_no_title_conflict() -> None:
     """A sentence may give one person two offices ("Deputy Prime Minister and Foreign Minister
     X", "X, who also serves as deputy prime minister"): another naming either is no conflict;

@@ -661,9 +661,19 @@ def _swapped_name(a: str, b: str) -> Swap | None:
         xb = " ".join(w for _, _, w in tb[j1:j2])
         if not (_is_name(xa) and _is_name(xb)) or same_actor(norm_actor(xa), norm_actor(xb)):
             continue
+        if _title_for_name(xa, xb, ta[i2:i2 + 1], tb[j2:j2 + 1]):
+            continue  # "President Haldor" / "Erik Haldor": one person
         sa, sb = (ta[i1][0], ta[i2 - 1][1]), (tb[j1][0], tb[j2 - 1][1])
         return (_back(ra, sa), _back(rb, sb))  # offsets into the texts as written
     return None
+
+
+def _title_for_name(xa: str, xb: str, after_a: tuple[tuple[int, int, str], ...],
+                    after_b: tuple[tuple[int, int, str], ...]) -> bool:
+    """A title in one text where the other gives a first name, before one surname."""
+    return (bool(after_a) and bool(after_b) and after_a[0][2] == after_b[0][2]
+            and after_a[0][2][:1].isupper() and after_a[0][2].lower() not in _title_words()
+            and (xa.lower() in _title_words()) != (xb.lower() in _title_words()))
 
 
 def _back(respelt: tuple[str, tuple[int, ...], tuple[int, ...]] | None, span: tuple[int, int]
