@@ -291,3 +291,21 @@ def test_all_aircraft_back_safely_is_none_lost() -> None:
     assert r is not None and r.type == "number"
     assert count(pair("Three Velian jets took part in the raid, Kordan said.",
                       "Velia said all its aircraft returned safely to base.", 0.31)) is None
+
+
+def test_a_negated_subject_denies_the_act_it_opens() -> None:
+    """"No missile hit the compound": the act did not happen, and what it would have hit is the
+    object. Old code read it as a telling of a strike on the missile, and the sentence's other
+    act ("during Saturday's attack on the capital") as a strike on the compound, so two claims
+    denying one strike clashed."""
+    a = "No missile hit the presidential compound during Saturday's attack on the capital."
+    b = "The presidential compound was not struck by any missile in Saturday's attack."
+    assert denied(pair(a, b, 0.9)) is None and denied(pair(b, a, 0.9)) is None
+    r = denied(pair("No shell hit the Varda hospital on Monday, the army said.",
+                    "A shell hit the Varda hospital on Monday, medics said.", 0.8))
+    assert r is not None and "hospital" in r.detail
+    # not a subject far back, nor "no fewer than"
+    assert "untold:strike:hospital" in denied_keys(claim_from_text(
+        "None of the shells struck the hospital."))
+    assert not any(k.startswith("untold") for k in denied_keys(claim_from_text(
+        "No fewer than 20 missiles hit the base.")))

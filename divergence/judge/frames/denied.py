@@ -196,6 +196,15 @@ _DETERMINER = re.compile(r"(?:\b(?i:the|a|an|this|that|its|their|his|her|any)|"
 _NOUN_FORM = re.compile(r"strike|attack|shell(?:ing)?|bomb(?:ing)?|raid|bombardment|capture|"
                         r"downing|sinking|arrest|targeting|storming", re.I)
 _BY = re.compile(r"[^,;.]{0,40}?\bby\s+(?P<by>(?:[\w'’-]+\s*){1,4})", re.I)
+# A negated subject opening the clause, right before an active verb: "No missile (hit)", "none
+# of the shells (struck)"; not "no fewer than 20", "no casualties when shells (hit)", nor "it
+# played no role in Tuesday's (attack)".
+_NO_SUBJECT = re.compile(r"^\s*(?:no|none\s+of)\s+(?!(?:fewer|less|more|later|sooner|longer|"
+                         r"doubt)\b)(?:(?!(?:when|after|as|while|before|because|but|and|or|that|"
+                         r"which|who|since|until|if|than)\b)[\w'’-]+\s+){1,3}?$", re.I)
+# "no" or "none" in the subject of this act, not far back in the sentence ("No missile hit the
+# compound during Saturday's (attack)": the attack is told).
+_NO_NEAR = re.compile(r"\b(?:no|none)\b(?:\s+[\w'’-]+){0,5}\s*$", re.I)
 _SUBJECT_END = re.compile(r"\s+(?:had|has|have|was|were|is|are|did|does|do|would|could|"
                           r"probably|not|never|n['’]t|also|then|later|reportedly)\b.*$",
                           re.I | re.S)
@@ -295,7 +304,9 @@ def told(content: str, called_false: bool = False) -> tuple[Told, ...]:
         if (_NOT_TOLD.search(clause) or _HYPOTHETICAL.match(clause)
                 or _OTHERS_CLAIM.search(content, 0, m.start())) and false_at is None:
             continue
-        negated = _negated(clause) or false_at is not None
+        # "No missile hit the compound": an active act whose subject is negated did not happen
+        no_subject = _NO_SUBJECT.search(clause) is not None and not _PASSIVE.search(clause)
+        negated = _negated(clause) or false_at is not None or no_subject
         if negated and _ONLY_NOT.match(content, m.end()):
             continue
         text = content if false_at is None else content[:false_at]  # not "a fabrication"
@@ -306,7 +317,8 @@ def told(content: str, called_false: bool = False) -> tuple[Told, ...]:
         if verb.startswith(("fell", "fallen")):
             phrase = _SUBJECT_END.sub("", clause)
             doers = _sides(after.group("obj")) if after else frozenset()
-        elif _PASSIVE.search(clause) or re.search(r"\b(?:no|none)\b", clause, re.I):
+        elif _PASSIVE.search(clause) or _NO_NEAR.search(clause) and not (
+                no_subject and after):  # then what was hit is the object
             phrase = _SUBJECT_END.sub("", clause)
             doers = _sides(by.group("by")) if by else frozenset()
         else:
