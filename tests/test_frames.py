@@ -3336,3 +3336,20 @@ def test_people_moved_out_and_people_killed_are_two_statements() -> None:
     assert compare_json("The militia moved 800,000 civilians out of El Fasher, its spokesman said.",
                         "More than 14,000 people have died in El Fasher since the siege began."
                         )["label"] != "agree"
+
+
+def test_a_harm_denied_names_no_cause() -> None:
+    """"No Ukrainian drone struck the refinery" blames no one: old code credited Ukraine with the
+    harm (the same as "Ukrainian drones struck it") and read "No drone struck" as blaming "no"."""
+    from divergence.judge.frames.credit import frame_credits
+
+    def causes(text: str) -> list[str | None]:
+        return [x.agent for x in frame_credits(claim_from_text(text, "a:0")) if x.role == "cause"]
+
+    assert causes("Ukrainian drones struck the Orel refinery overnight.") == ["ukraine"]
+    for text in ("No Ukrainian drone struck the Orel refinery overnight.",
+                 "No drone struck the Orel refinery overnight.",
+                 "None of the Russian missiles hit the dam.",
+                 "It was not a Ukrainian drone that struck the refinery.",
+                 "Nobody attacked the convoy."):
+        assert causes(text) == [], text

@@ -340,6 +340,10 @@ def frame_credits(c: Claim) -> list[Credit]:
     return list(_all_credits(c.content, c.speaker, c.stance))
 
 
+_NO_DOER = re.compile(r"(?:no|nobody|none|nothing)\b", re.I)
+_NO_DOER_BEFORE = re.compile(r"\b(?:none\s+of|not|no)\s+(?:(?:a|an|the|any)\s+)?$", re.I)
+
+
 @lru_cache(maxsize=65536)
 def _all_credits(text: str, speaker: str | None, stance: str) -> tuple[Credit, ...]:
     """``frame_credits`` of a claim's content, speaker and stance (all it reads): merged once
@@ -347,6 +351,11 @@ def _all_credits(text: str, speaker: str | None, stance: str) -> tuple[Credit, .
     c = Claim("x:0", "x", text, 0, len(text), speaker=speaker, proposition=text)
     out: dict[tuple[str, str, str | None], Credit] = {}
     for x in [*credits(c), *_frame_credits(text, speaker)]:
+        if x.role == "cause" and (_NO_DOER.match(text, x.start)
+                                  or _NO_DOER_BEFORE.search(text, 0, x.start)):
+            continue  # "No drone struck the depot", "none of the Russian missiles hit it",
+            # "it was not a Ukrainian drone that": a harm denied, which names no cause (the
+            # negation detectors read it)
         if ((x.agent or "").split()[:1] in (["its"], ["their"])
                 or x.agent in _OWN_SIDE.get(x.role, ()) or _FIRST_PERSON.match(text, x.start)):
             # "its troops returned fire", "soldiers shot back": the speaker's side answered;
