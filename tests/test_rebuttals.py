@@ -91,6 +91,9 @@ def test_a_denied_report_of_a_strike_says_it_did_not_happen() -> None:
     "The coast guard denied ramming the trawler, contradicting the account given by its captain.",
     "The minister denied that files had been shredded, after two clerks alleged they were "
     "destroyed.",
+    # a saying, then another voice's that negates it: after "but", or "no such" after ";"
+    "Club sources said the coach had been sacked, but he insisted he had not been dismissed.",
+    "Fishermen say a navy cutter rammed their boat; the navy says no such collision took place.",
 ])
 def test_a_sentence_that_tells_both_sides(sentence: str) -> None:
     assert tells_both_sides(sentence)
@@ -103,6 +106,8 @@ def test_a_sentence_that_tells_both_sides(sentence: str) -> None:
     "The rebels denied that they had asked for a truce.",
     # two voices, in so many words no rejection (``compare`` judges such claims to find out)
     "Troops entered Varn on Monday; the army says they met no resistance.",
+    "The army said troops entered Varn; the ministry said they met no resistance.",
+    "Officials said the bridge was closed, but the mayor said traffic would resume on Monday.",
     "Police arrested 12 protesters in Orra, though officials said most were later released.",
     "The crew kept working while the captain said prayers.",
     "The minister said he would resign after parliament rejected his budget.",

@@ -15,6 +15,10 @@ _REJECTS = (r"(?:(?:has|have|had)\s+)?(?:strongly\s+|firmly\s+|flatly\s+|categor
 _CLAIM = (r"(?:charges?|claims?|allegations?|accusations?|accounts?|assertions?|reports?|"
           r"versions?|figures?)")
 _WORDS = r"(?:[\w’'-]+\s+)"
+# Another voice and its saying: "the coach insisted on Monday that", "the navy says".
+_VOICE = r"(?:the\s+|a\s+|an\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,4}?"
+_SAYS = (r"\s+(?:said|says|insisted|insists|maintained|maintains|countered|counters|replied|"
+         r"responded)\s+(?:(?:on|late\s+on)\s+[A-Z]\w+\s+)?(?:that\s+)?")
 _BOTH = tuple(re.compile(rx, re.I) for rx in (
     # ", a charge the army denied", ", an allegation the ministry has rejected"
     rf",\s+(?:an?|the)\s+{_WORDS}?{_CLAIM}\s+(?:that\s+|which\s+)?{_WORDS}{{1,5}}?{_REJECTS}\b",
@@ -24,6 +28,14 @@ _BOTH = tuple(re.compile(rx, re.I) for rx in (
     rf"blamed|insisted|insists)\b[^.;]*,\s+which\s+{_WORDS}{{1,5}}?{_REJECTS}(?=\s*[.;,]|\s*$)",
     # ", contradicting the account given by the captain"
     r"\bcontradict(?:ing|s|ed)\s+(?:the\s+|an?\s+)?(?:account|version|claims?|statement|report)",
+    # "Club sources said he had been sacked, but the coach insisted he had not been"; "Fishermen
+    # say a vessel rammed them; the navy says no such collision took place": a saying, then
+    # another voice's saying that negates it, after "but" (not "X said P, but Y said Q": no
+    # negation), or after a semicolon only with "no such" ("...; the army says they met no
+    # resistance" tells no dispute)
+    rf"\b(?:said|says|say|claimed|claims|claim|alleged|alleges|allege|accused|reported|"
+    rf"insisted)\b[^.;]*?(?:,\s+but\s+{_VOICE}{_SAYS}[^.;]*?(?:\b(?:not|never|no|nothing|none)"
+    rf"\b|n[’']t\b)|;\s+{_VOICE}{_SAYS}[^.;]*?\bno\s+such\b)",
     # "X denied that P after Y alleged Q" (a denial of a proposition: not "rejected the plan
     # after residents reported flooding")
     rf"\b{_REJECTS}\s+that\s+[^.;]*?\bafter\s+{_WORDS}{{1,6}}?(?:alleged|reported|accused|"
