@@ -3321,6 +3321,10 @@ def test_a_town_retaken_is_a_capture_whose_day_is_compared() -> None:
     ("Officials relocated 1,200 families from the flooded district.", "displacement"),
     ("The army moved 2,000 troops from the border.", "count"),  # not people driven out
     ("The reforms moved 800 million people out of poverty.", "count"),
+    # the same, passive
+    ("About 1,200 people were moved out of Lindby before the dam failed.", "displacement"),
+    ("Some 300 patients had been relocated from the hospital.", "displacement"),
+    ("Some 40 families were moved out of poverty.", "count"),
 ])
 def test_people_moved_out_are_displaced(text: str, kind: str) -> None:
     from divergence.judge.frames.counts import counts

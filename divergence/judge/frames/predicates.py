@@ -30,7 +30,10 @@ COUNT_PREDICATES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                          r"some|over|nearly|almost|up\s+to|around)\s+)?[\d,.]+(?:\s+(?:million|"
                          r"thousand))?\s+(?:[a-z-]+\s+)?(?:people|civilians|residents|families|"
                          r"villagers|inhabitants|patients|children)\s+"
-                         r"(?:out\s+of(?!\s+poverty)|from)\b)"),
+                         r"(?:out\s+of(?!\s+poverty)|from)\b)|"
+                         # "1,200 people were moved out of Lindby": the same, passive
+                         r"(?<=were\s|been\s)(?:moved|relocated|bus+ed)(?=\s+(?:out\s+of"
+                         r"(?!\s+poverty)|from)\b)"),
         ("missing", r"missing|unaccounted"),
         ("arrests", r"arrested|detained|arrests|held\s+by\s+police|(?<=were\s)held|"
                     r"(?<=been\s)held|taken\s+into\s+custody|in\s+(?:[\w-]+\s+)?custody|"
