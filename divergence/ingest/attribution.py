@@ -16,6 +16,7 @@ from .clauses import finite_verb
 from .cues import (
     ADDED_THING,
     ADVS,
+    APPOSITIVE,
     ASSERT_CUES,
     ASSERT_RE,
     CLAIM_NOUNS,
@@ -36,28 +37,12 @@ from .views import background_saying, charge_denied, said_denial, stated_view
 
 __all__ = ["DENIED_NOUNS", "Attributed", "attribute"]
 
-# An appositive after a speaker's name: "Bjorn Lund, the network's director, said";
-# "Mohammad Eslami, head of the agency, said"; "Redwan Hussein, Abiy's adviser, who led the
-# team, said". Not a list of actors ("Israel, the US and Britain said").
-_APPOSITIVE = (
-    r"(?:the|a|an|his|her|its|their|one|who|which|as|head|chief|director|deputy|acting|"
-    r"spokes\w+|member|"
-    r"leader|adviser|advisor|minister|secretary|president|commander|founder|chair\w*|editor|"
-    r"governor|mayor|senator|general|official|prosecutor|negotiator|coordinator|analyst|"
-    r"economist|lawyer|attorney|former|"
-    r"professor|ambassador|envoy|speaking|writing|addressing|responding|answering|asked|citing|"
-    r"quoted|cited|interviewed|reached|contacted|released|issued|published|posted|signed|read|"
-    r"[A-Z][\w.-]*['’]s|[A-Z][\w-]*\s+(?:of|to|for|at))\b"
-    r"(?:(?!\s(?:and|or)\s+(?:the\s+)?[A-Z])[^,;:\"“”]){1,150}?"
-    r"(?:,\s+(?:who|which|whose)\b[^,;:\"“”]{1,120}?)?"
-)
-
 # Names in a list speak together: "Israel, the US and Britain said", "Egypt, Qatar and the UN".
 _ONE = r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
 _LISTED = rf"(?:{_ONE},\s+){{1,4}}{_ONE},?\s+and\s+{_ONE}"
 # "P, X said." / "\"P,\" X said in a post." / "P, the army's chief, Name, told a meeting."
 _TRAILING = re.compile(
-    rf"[,\"”]\s*(?P<spk>[^,\"“”]{{2,80}}?)(?:,\s+(?:{_APPOSITIVE}|(?P<name>{NAME}))\s*,)?"
+    rf"[,\"”]\s*(?P<spk>[^,\"“”]{{2,80}}?)(?:,\s+(?:{APPOSITIVE}|(?P<name>{NAME}))\s*,)?"
     r"\s+(?:(?:has|have|had)\s+)?(?P<cue>(?:was|were)\s+quoted\s+as\s+saying|said|say|"
     r"says|told|added|noted|stated|wrote|claimed|claim|claims|maintained|maintain|insisted|insist|"
     r"warned|reported|reports|announced|alleged|allege|alleges|believe|believes|argued|argue|"
@@ -432,7 +417,7 @@ def _attribute(sentence: str) -> list[Attributed]:
         rf"\b[^;:\"“”]{{0,160}}?(?<!\bwhich)(?<!\bwho)(?<!\bwhom)(?<!\bthat),\s*)?"
         # "Lotte Vaar, 62, said"
         rf"(?P<spk>{_LISTED}|[^,;:\"“”]{{1,80}}?)(?:,\s+\d{{1,3}}(?=\s*,))?"
-        rf"(?:,\s+(?:(?P<appo>{_APPOSITIVE})|(?P<name>{NAME}))(?:,\s+\d{{1,3}})?\s*(?=,))?"
+        rf"(?:,\s+(?:(?P<appo>{APPOSITIVE})|(?P<name>{NAME}))(?:,\s+\d{{1,3}})?\s*(?=,))?"
         rf"(?:\s*,\s*(?:for\s+(?:its|his|her|their)\s+part|however|meanwhile|in\s+turn|too)\s*,)?"
         rf"\s*,?\s+{ADVS}(?P<cue>{_QUOTED}|{ASSERT_CUES}|{DENY_CUES}"
         rf"|(?<=statement\s)saying|(?<=message\s)saying|(?<=post\s)saying|{_FRAMING})\b"
@@ -551,7 +536,7 @@ def _attribute(sentence: str) -> list[Attributed]:
                   # not when or where it was said: "P, Name, governor of X, said on Thursday"
                   r"(?!(?:on|in|at|during|late|early|earlier|later|last|this|yesterday|today|"
                   r"tonight|overnight)\b)"
-                  rf"(?P<spk>[^,]{{2,80}}?)(?:,\s+\d{{1,3}})?(?:,\s+(?:{_APPOSITIVE}|"
+                  rf"(?P<spk>[^,]{{2,80}}?)(?:,\s+\d{{1,3}})?(?:,\s+(?:{APPOSITIVE}|"
                   rf"(?P<name>{NAME})))?"
                   r"(?:,?\s+on\s+[A-Z]\w+)?\s*\.?\s*$", s)
     if m and re.search(r"\b(?:had|has|have|was|were|is|are|would|will|could)\b", m.group("spk")):

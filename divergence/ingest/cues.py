@@ -86,3 +86,19 @@ def trim(s: str, a: int, b: int) -> tuple[int, int]:
 ADDED_THING = re.compile(r"\s+(?:(?:by|to)\b(?![^,.;]*\bthat\s)|\d[\d,.]*|an?|another|more|extra|"
                          r"additional|further|new|some|several|dozens|hundreds|thousands|"
                          r"millions|billions|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
+
+# An appositive after a speaker's name: "Bjorn Lund, the network's director, said";
+# "Mohammad Eslami, head of the agency, said"; "Redwan Hussein, Abiy's adviser, who led the
+# team, said". Not a list of actors ("Israel, the US and Britain said").
+APPOSITIVE = (
+    r"(?:the|a|an|his|her|its|their|one|who|which|as|head|chief|director|deputy|acting|"
+    r"spokes\w+|member|"
+    r"leader|adviser|advisor|minister|secretary|president|commander|founder|chair\w*|editor|"
+    r"governor|mayor|senator|general|official|prosecutor|negotiator|coordinator|analyst|"
+    r"economist|lawyer|attorney|former|"
+    r"professor|ambassador|envoy|speaking|writing|addressing|responding|answering|asked|citing|"
+    r"quoted|cited|interviewed|reached|contacted|released|issued|published|posted|signed|read|"
+    r"[A-Z][\w.-]*['’]s|[A-Z][\w-]*\s+(?:of|to|for|at))\b"
+    r"(?:(?!\s(?:and|or)\s+(?:the\s+)?[A-Z])[^,;:\"“”]){1,150}?"
+    r"(?:,\s+(?:who|which|whose)\b[^,;:\"“”]{1,120}?)?"
+)

@@ -22,6 +22,7 @@ from .demonyms import same_actor
 from .moments import two_moments
 from .office_names import one_spelling
 from .opposites import any_opposite, opposite, turned_back
+from .people import title_for_name, two_people
 from .roles import one_deed, roles_apart, side
 from .text import (
     COUNTRY_NAMES,
@@ -107,39 +108,6 @@ def same_speaker(a: Claim, b: Claim) -> bool:
     return ka == speaker_key(b) and ka not in _PRONOUNS and not _other_names(
         a.speaker or "", b.speaker or "", ka) and not two_people(a.speaker or "",
                                                                  b.speaker or "", ka)
-
-
-@lru_cache(maxsize=65536)
-def two_people(a: str, b: str, key: str | None) -> bool:
-    """Two persons of one surname ("Hillary Clinton" / "Bill Clinton"): each speaker gives a
-    first name and the two are not one name in two spellings ("Binyamin" / "Benjamin") or a
-    name and its initial ("J. Smith" / "John Smith"). Titles are no names ("President Trump")."""
-    from ..ingest.split import names_a_person
-
-    if not (key and a and b and names_a_person(a) and names_a_person(b)):
-        return False
-    fa, fb = given_names(a, key), given_names(b, key)
-    return bool(fa and fb) and not any(_one_name(x, y) for x in fa for y in fb)
-
-
-def given_names(speaker: str, key: str) -> set[str]:
-    """The capitalised words of a speaker other than the surname ``key`` and titles
-    ("Foreign Minister Ingrid Solberg" -> {"ingrid"})."""
-    return {w.lower().strip(".") for w in re.findall(r"[A-Z][\w'’.-]*", speaker)
-            if w.lower() != key and w.lower().strip(".") not in _title_words()}
-
-
-def _one_name(x: str, y: str) -> bool:
-    if x[0] != y[0]:  # "Hillary" / "Bill"
-        return False
-    return len(x) == 1 or len(y) == 1 or difflib.SequenceMatcher(None, x, y).ratio() >= 0.6
-
-
-@lru_cache(maxsize=1)
-def _title_words() -> frozenset[str]:
-    from ..wordlists import word_groups
-
-    return frozenset(w for ws in word_groups("title_words").values() for w in ws)
 
 
 @lru_cache(maxsize=65536)
@@ -661,19 +629,11 @@ def _swapped_name(a: str, b: str) -> Swap | None:
         xb = " ".join(w for _, _, w in tb[j1:j2])
         if not (_is_name(xa) and _is_name(xb)) or same_actor(norm_actor(xa), norm_actor(xb)):
             continue
-        if _title_for_name(xa, xb, ta[i2:i2 + 1], tb[j2:j2 + 1]):
+        if title_for_name(xa, xb, ta[i2:i2 + 1], tb[j2:j2 + 1]):
             continue  # "President Haldor" / "Erik Haldor": one person
         sa, sb = (ta[i1][0], ta[i2 - 1][1]), (tb[j1][0], tb[j2 - 1][1])
         return (_back(ra, sa), _back(rb, sb))  # offsets into the texts as written
     return None
-
-
-def _title_for_name(xa: str, xb: str, after_a: tuple[tuple[int, int, str], ...],
-                    after_b: tuple[tuple[int, int, str], ...]) -> bool:
-    """A title in one text where the other gives a first name, before one surname."""
-    return (bool(after_a) and bool(after_b) and after_a[0][2] == after_b[0][2]
-            and after_a[0][2][:1].isupper() and after_a[0][2].lower() not in _title_words()
-            and (xa.lower() in _title_words()) != (xb.lower() in _title_words()))
 
 
 def _back(respelt: tuple[str, tuple[int, ...], tuple[int, ...]] | None, span: tuple[int, int]

@@ -45,3 +45,14 @@ def credits_for(outcome: str, role: str, agent: str | None, m: re.Match[str],
                 else norm_actor(one)
         out.append(Credit(outcome, role, key, m.start(), m.end()))
     return out
+
+
+_NO_DOER = re.compile(r"(?:no|nobody|none|nothing)\b", re.I)
+_NO_DOER_BEFORE = re.compile(r"\b(?:none\s+of|not|no)\s+(?:(?:a|an|the|any)\s+)?$", re.I)
+
+
+def no_doer(text: str, start: int) -> bool:
+    """Whether the doer a frame found at ``start`` is denied: "No drone (struck the depot)",
+    "Nobody (attacked)", "none of (the Russian missiles hit it)", "it was not (a Ukrainian
+    drone that struck it)"."""
+    return bool(_NO_DOER.match(text, start) or _NO_DOER_BEFORE.search(text, 0, start))

@@ -15,7 +15,7 @@ from ..gate import Gate
 from ..text import countries, dates, norm_actor
 from .agents import AGENT_NP as _AGENT_NP
 from .agents import AGENTS_NP as _AGENTS_NP
-from .agents import credits_for
+from .agents import credits_for, no_doer
 from .answered import WHO_STARTED, answer_weight, fight, provokers, two_incidents
 from .asked import askers
 from .happenings import THE_HARMS, happenings, targets
@@ -340,22 +340,14 @@ def frame_credits(c: Claim) -> list[Credit]:
     return list(_all_credits(c.content, c.speaker, c.stance))
 
 
-_NO_DOER = re.compile(r"(?:no|nobody|none|nothing)\b", re.I)
-_NO_DOER_BEFORE = re.compile(r"\b(?:none\s+of|not|no)\s+(?:(?:a|an|the|any)\s+)?$", re.I)
-
-
 @lru_cache(maxsize=65536)
 def _all_credits(text: str, speaker: str | None, stance: str) -> tuple[Credit, ...]:
     """``frame_credits`` of a claim's content, speaker and stance (all it reads): merged once
     per claim, not once per pair; an outsider's part a denial denies comes last."""
     c = Claim("x:0", "x", text, 0, len(text), speaker=speaker, proposition=text)
     out: dict[tuple[str, str, str | None], Credit] = {}
-    for x in [*credits(c), *_frame_credits(text, speaker)]:
-        if x.role == "cause" and (_NO_DOER.match(text, x.start)
-                                  or _NO_DOER_BEFORE.search(text, 0, x.start)):
-            continue  # "No drone struck the depot", "none of the Russian missiles hit it",
-            # "it was not a Ukrainian drone that": a harm denied, which names no cause (the
-            # negation detectors read it)
+    found = [*credits(c), *_frame_credits(text, speaker)]  # a harm denied names no cause
+    for x in (x for x in found if not (x.role == "cause" and no_doer(text, x.start))):
         if ((x.agent or "").split()[:1] in (["its"], ["their"])
                 or x.agent in _OWN_SIDE.get(x.role, ()) or _FIRST_PERSON.match(text, x.start)):
             # "its troops returned fire", "soldiers shot back": the speaker's side answered;

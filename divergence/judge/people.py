@@ -1,0 +1,49 @@
+"""People's names: two persons of one surname, and a title where another writes a first name.
+The speaker (``detectors.same_speaker``) and name-swap (``detectors.entity``) readings ask."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from functools import lru_cache
+
+from ..wordlists import word_groups
+
+
+@lru_cache(maxsize=65536)
+def two_people(a: str, b: str, key: str | None) -> bool:
+    """Two persons of one surname ("Hillary Clinton" / "Bill Clinton"): each speaker gives a
+    first name and the two are not one name in two spellings ("Binyamin" / "Benjamin") or a
+    name and its initial ("J. Smith" / "John Smith"). Titles are no names ("President Trump")."""
+    from ..ingest.split import names_a_person
+
+    if not (key and a and b and names_a_person(a) and names_a_person(b)):
+        return False
+    fa, fb = given_names(a, key), given_names(b, key)
+    return bool(fa and fb) and not any(_one_name(x, y) for x in fa for y in fb)
+
+
+def given_names(speaker: str, key: str) -> set[str]:
+    """The capitalised words of a speaker other than the surname ``key`` and titles
+    ("Foreign Minister Ingrid Solberg" -> {"ingrid"})."""
+    return {w.lower().strip(".") for w in re.findall(r"[A-Z][\w'’.-]*", speaker)
+            if w.lower() != key and w.lower().strip(".") not in _title_words()}
+
+
+def _one_name(x: str, y: str) -> bool:
+    if x[0] != y[0]:  # "Hillary" / "Bill"
+        return False
+    return len(x) == 1 or len(y) == 1 or difflib.SequenceMatcher(None, x, y).ratio() >= 0.6
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    return frozenset(w for ws in word_groups("title_words").values() for w in ws)
+
+
+def title_for_name(xa: str, xb: str, after_a: tuple[tuple[int, int, str], ...],
+                   after_b: tuple[tuple[int, int, str], ...]) -> bool:
+    """A title in one text where the other gives a first name, before one surname."""
+    return (bool(after_a) and bool(after_b) and after_a[0][2] == after_b[0][2]
+            and after_a[0][2][:1].isupper() and after_a[0][2].lower() not in _title_words()
+            and (xa.lower() in _title_words()) != (xb.lower() in _title_words()))
