@@ -99,6 +99,12 @@ two helpers reviewing a second place rule, one built on the gazetteer's towns an
 ids the first review, whose harms the rule was then guarded against, s- ids a second, blind one:
 a denial covering every town, an alibi, a town of the subject or of the object, a nationwide
 act, region lists, a town in a time clause; the rule was not landed) is read.
+``speakers`` (2026-12-06, twenty-third session: 120 pairs by a helper who saw no code, A two
+people of one surname or one person named two ways, B a denial beside a statement that tells
+both sides, C a happening denied with an irregular verb; ``agree`` marks the compatible pairs
+that are one statement) is read: that session's mends were found in it. ``valid17`` (150 pairs
+on the same themes and on blame denied, groups E-H, written blind by another helper) is held
+out: scored at a8f607a and at the session's end only.
 """
 
 from __future__ import annotations
@@ -115,7 +121,7 @@ NAMES = ("titles", "times", "credit", "rejections", "counts", "valid", "agree", 
          "valid3", "valid4", "valid5", "valid6", "lookalikes", "provoked", "asked", "valid7",
          "valid8", "valid9", "valid10", "valid11", "denials", "valid12", "linkage",
          "valid13", "linkage2", "paraphrase", "valid14", "valid15", "valid16", "places",
-         "places2")
+         "places2", "speakers", "valid17")
 
 
 def score(rows: list[dict], judged: dict[str, str]) -> dict:
