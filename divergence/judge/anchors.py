@@ -51,7 +51,7 @@ def one_speaker(a: Claim, b: Claim) -> str | None:
     key = speaker_key(a)
     if not key or key in _CROWDS or key.endswith("ists"):  # "Witnesses", "Activists"
         return None
-    return key  # two people of one surname are two speakers (``detectors.two_people``)
+    return key  # two people of one surname are two speakers (``people.two_people``)
 
 
 _CROWDS = word_set("not_entities") | _GENERIC_ACTORS

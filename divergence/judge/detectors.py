@@ -104,10 +104,9 @@ _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "his", "her"
 def same_speaker(a: Claim, b: Claim) -> bool:
     """Whether two claims' speakers fold to one actor; a pronoun ("he said") names no one, so
     two of them are not the same speaker."""
-    ka = speaker_key(a)
-    return ka == speaker_key(b) and ka not in _PRONOUNS and not _other_names(
-        a.speaker or "", b.speaker or "", ka) and not two_people(a.speaker or "",
-                                                                 b.speaker or "", ka)
+    ka, sa, sb = speaker_key(a), a.speaker or "", b.speaker or ""
+    return (ka == speaker_key(b) and ka not in _PRONOUNS and not _other_names(sa, sb, ka)
+            and not two_people(sa, sb, ka))
 
 
 @lru_cache(maxsize=65536)

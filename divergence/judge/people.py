@@ -19,11 +19,11 @@ def two_people(a: str, b: str, key: str | None) -> bool:
 
     if not (key and a and b and names_a_person(a) and names_a_person(b)):
         return False
-    fa, fb = given_names(a, key), given_names(b, key)
+    fa, fb = _given_names(a, key), _given_names(b, key)
     return bool(fa and fb) and not any(_one_name(x, y) for x in fa for y in fb)
 
 
-def given_names(speaker: str, key: str) -> set[str]:
+def _given_names(speaker: str, key: str) -> set[str]:
     """The capitalised words of a speaker other than the surname ``key`` and titles
     ("Foreign Minister Ingrid Solberg" -> {"ingrid"})."""
     return {w.lower().strip(".") for w in re.findall(r"[A-Z][\w'’.-]*", speaker)

@@ -9,6 +9,10 @@ import re
 from ..text import Quantity
 
 OF_WHOLE = r"of\s+(?:which|whom|them|those)"  # one spelling for the three readers in counts
+# People moved away, active ("moved 800,000 civilians out of the city") or passive ("1,200
+# people were moved out of Lindby"): the verbs, and where the people were moved from.
+_MOVED = r"(?:moved|relocated|bus+ed)"
+_AWAY = r"(?:out\s+of(?!\s+poverty)|from)\b"
 
 COUNT_PREDICATES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (k, re.compile(rf"\b(?:{v})\b", re.I)) for k, v in (
@@ -25,15 +29,11 @@ COUNT_PREDICATES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("displacement", r"displaced|evacuated|fled|homeless|evacuees|refugees|forced\s+from|"
                          r"driven\s+from|uprooted|from\s+their\s+homes|"
                          r"forced(?=\s+(?:[\w,]+\s+){1,5}?from\s+their\s+homes)|"
-                         # "moved almost 800,000 civilians out of the city": people moved away
-                         r"(?:moved|relocated|bus+ed)(?=\s+(?:(?:more\s+than|at\s+least|about|"
+                         rf"{_MOVED}(?=\s+(?:(?:more\s+than|at\s+least|about|"
                          r"some|over|nearly|almost|up\s+to|around)\s+)?[\d,.]+(?:\s+(?:million|"
                          r"thousand))?\s+(?:[a-z-]+\s+)?(?:people|civilians|residents|families|"
-                         r"villagers|inhabitants|patients|children)\s+"
-                         r"(?:out\s+of(?!\s+poverty)|from)\b)|"
-                         # "1,200 people were moved out of Lindby": the same, passive
-                         r"(?<=were\s|been\s)(?:moved|relocated|bus+ed)(?=\s+(?:out\s+of"
-                         r"(?!\s+poverty)|from)\b)"),
+                         rf"villagers|inhabitants|patients|children)\s+{_AWAY})|"
+                         rf"(?<=were\s|been\s){_MOVED}(?=\s+{_AWAY})"),
         ("missing", r"missing|unaccounted"),
         ("arrests", r"arrested|detained|arrests|held\s+by\s+police|(?<=were\s)held|"
                     r"(?<=been\s)held|taken\s+into\s+custody|in\s+(?:[\w-]+\s+)?custody|"
