@@ -690,6 +690,29 @@ def test_two_people_of_one_surname_are_two_speakers(x: str, y: str, one: bool) -
     assert same_speaker(a, b) is one
 
 
+@pytest.mark.parametrize(("x", "y", "one"), [
+    ("Critics of Governor Paul Hesk", "Governor Paul Hesk", False),
+    ("Sources close to the president", "The president", False),
+    ("Aides to Senator Ruth Amal", "Senator Ruth Amal", False),
+    ("A lawyer for Marco Dell", "Marco Dell", False),
+    ("The family of Ivo Brant", "Ivo Brant", False),
+    ("A spokesman for Marco Dell", "Marco Dell", True),  # he speaks as Dell
+    ("Officials of the Orvan ministry", "The Orvan ministry", True),
+])
+def test_someone_tied_to_an_actor_is_not_that_actor(x: str, y: str, one: bool) -> None:
+    """(2026-12-06) "Critics of Governor Hesk" folded to Hesk, so their charge and his denial
+    were one voice and no dispute; the attribution detector now sees two sides."""
+    from divergence.judge.detectors import same_speaker
+
+    a = Claim("a:0", "a", f"{x} said the bridge contract was rigged.", 0, 1, speaker=x)
+    b = Claim("b:0", "b", f"{y} said the bridge contract was rigged.", 0, 1, speaker=y)
+    assert same_speaker(a, b) is one
+    if not one:
+        att = DETECTORS.make("attribution")
+        p = "The bridge contract was rigged."
+        assert att(Pair(claim(p, "a:0", x), claim(p, "b:0", y, "denies"), 0.9)) is not None
+
+
 @pytest.mark.slow
 def test_two_people_of_one_surname_can_conflict() -> None:
     """Read as one voice, "Hillary Clinton said Moscow..." / "Bill Clinton said Kyiv..." was
