@@ -125,10 +125,25 @@ def test_count_conflict_between_counts_of_modified_nouns() -> None:
     ("It put the toll at no fewer than 500.", 500, float("inf")),
     ("Estimates of the death toll are in the 100-to-300 range.", 100, 300),
     ("Some 500 people are thought to have died.", 425, 575),
+    ("At least 47 people were killed in the blast.", 47, 47),  # a tally so far
+    ("More than a dozen people were hurt.", 12, float("inf")),  # a vague bound stays one
 ])
 def test_counts_keep_bounds_ranges_and_vague_numbers(text: str, lo: float, hi: float) -> None:
     (x,) = counts(text)
     assert (x.lo, x.hi) == (pytest.approx(lo), pytest.approx(hi))
+
+
+def test_two_tallies_of_one_toll_conflict() -> None:
+    """(2026-12-06, dev thailand-cambodia-truce-2025-07-012) "35 or more dead" / "no fewer than
+    33 killed" read as two bounds that meet; a bound on a figure that is not round is the tally
+    so far, and two tallies of one toll differ."""
+    j = NLIJudge(nli=FakeNLI({}))
+    assert judged(j, "The toll from the Orvan border clashes stands at 43 or more dead.",
+                  "The number of people killed in the Orvan border clashes is no fewer than 37.",
+                  0.75) == "conflict"
+    assert judged(j, "The toll from the Orvan border clashes stands at more than 400 dead.",
+                  "The number of people killed in the Orvan border clashes is 437.",
+                  0.75) != "conflict"
 
 
 def test_count_conflict_across_wordings_and_bounds_that_meet() -> None:

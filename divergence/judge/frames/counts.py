@@ -114,6 +114,10 @@ def counts(text: str) -> tuple[Count, ...]:
     late = told_late(text)  # read once: many numbers, one text
     whole = ""  # the noun of a whole a later part is counted out of ("40 drones, of which 35")
     for q, lo, hi in sorted(_stated(text), key=lambda x: x[0].start):
+        if (q.bound == ">" and hi == float("inf") and lo >= 10 and lo % 10
+                and q.text[:1].isdigit()):
+            hi = lo  # "at least 471 were killed": a tally so far, not any number above it;
+            # "more than 400" (a round figure) or "more than a dozen" stays a bound
         number_end = q.start + len(q.text.split()[0]) if q.text.split() else q.end
         if _A_WHOLE.search(text, max(0, q.start - 30), q.start) and not _COUNTED_NOUN.match(
                 text, number_end):
