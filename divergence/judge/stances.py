@@ -8,6 +8,7 @@ import re
 
 from ..records import Claim, Reason
 from .detectors import denial_inside
+from .frames.counts import clash, counts
 from .frames.credit import other_culprits
 from .frames.denied import other_doers
 from .text import dates
@@ -20,14 +21,14 @@ def without_other_doers(a: Claim, b: Claim, reasons: list[Reason]) -> list[Reaso
     Russia attacked the pipelines" sides with "the US and Britain were responsible for the
     blasts" (``frames.credit.other_culprits``); "the office denied that ministers discussed a
     truce on Monday" does not deny that they discussed it on Thursday
-    (``two_days``)."""
+    (``two_days``), nor "denied that 40 died" that twelve did (``other_count``)."""
     if a.stance == b.stance or not any(r.type == "attribution" for r in reasons):
         return reasons
     asserter, denier = (a, b) if a.stance == "asserts" else (b, a)
     said = f"{asserter.speaker or 'the outlet'} asserts it; "  # the detector's own wording
     if not any(r.detail.startswith(said) for r in reasons) or not (
             other_doers(denier, asserter) or other_culprits(denier, asserter)
-            or two_days(denier, asserter)):
+            or two_days(denier, asserter) or other_count(denier, asserter)):
         return reasons
     return [r for r in reasons if not (r.type == "attribution" and r.detail.startswith(said))]
 
@@ -101,6 +102,15 @@ def _days(text: str) -> dict[str, set[str]] | None:
                 return None
             out.setdefault(d.kind, set()).add(d.value)
     return out
+
+
+def other_count(denier: Claim, asserter: Claim) -> bool:
+    """Whether every count the denial shares with the other claim is another value of it: "the
+    army denied that 40 died" / "twelve died" may both be true; "denied that the toll exceeded
+    100" / "it reached 150" may not."""
+    cd, ca = counts(denier.content), counts(asserter.content)
+    met = [(x, y) for x in cd for y in ca if (x.kind, x.head) == (y.kind, y.head)]
+    return bool(met) and all(clash(x, y) for x, y in met)
 
 
 def two_days(a: Claim, b: Claim) -> bool:
