@@ -104,7 +104,12 @@ people of one surname or one person named two ways, B a denial beside a statemen
 both sides, C a happening denied with an irregular verb; ``agree`` marks the compatible pairs
 that are one statement) is read: that session's mends were found in it. ``valid17`` (150 pairs
 on the same themes and on blame denied, groups E-H, written blind by another helper) is held
-out: scored at a8f607a and at the session's end only.
+out: scored at a8f607a and at the session's end only. ``valid18`` (2026-12-06, twenty-fourth
+session: 160 pairs, one actor's line told both ways, opposite deeds in other words, counts of one
+thing under another noun, someone near an actor speaking; 20 conflicts and 20 compatible each,
+written blind by a helper after the session's first mends) is held out: scored only.
+``opposites`` (100 pairs of opposite outcomes in other words and look-alike controls, by another
+helper who saw no code) is read: the ``deeds`` outcome readings were checked against it.
 """
 
 from __future__ import annotations
@@ -121,7 +126,7 @@ NAMES = ("titles", "times", "credit", "rejections", "counts", "valid", "agree", 
          "valid3", "valid4", "valid5", "valid6", "lookalikes", "provoked", "asked", "valid7",
          "valid8", "valid9", "valid10", "valid11", "denials", "valid12", "linkage",
          "valid13", "linkage2", "paraphrase", "valid14", "valid15", "valid16", "places",
-         "places2", "speakers", "valid17")
+         "places2", "speakers", "valid17", "valid18", "opposites")
 
 
 def score(rows: list[dict], judged: dict[str, str]) -> dict:

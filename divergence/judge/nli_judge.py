@@ -25,6 +25,7 @@ import numpy as np
 from ..gil import quick_turns
 from ..records import Claim, Judgement, Reason
 from .anchors import one_speaker, specific_anchors, times_apart
+from .deeds import opposite_outcome
 from .detectors import (
     Pair,
     is_conflict,
@@ -316,7 +317,8 @@ class NLIJudge(Judge):
             # a loose negation; else a loose opposite ("stayed open" / "remained closed")
             flip = polarity_flip(a, b) or (
                 None if sim < self.anchored_sim or any(r.type == "antonym" for r in out)
-                else opposite_flip(a, b, sim=sim))  # below that cosine a pair never agrees
+                else opposite_flip(a, b, sim=sim) or opposite_outcome(a, b))  # below that
+            # cosine a pair never agrees; "passed the bill" / "the bill was defeated"
             if flip is not None:
                 out.append(flip)
         distance = at_a_distance(a, b)

@@ -1,0 +1,116 @@
+"""Opposite outcomes told in other words: "the senate passed the bill" / "the bill was defeated",
+"the convoy reached the town" / "it was turned back", "the festival went ahead" / "it was called
+off". Each outcome has two ways it can go, each read from many wordings, phrasal verbs among them;
+two claims that tell one outcome going opposite ways are a soft ``antonym`` reason, which the
+model confirms or not (``flips.FLIP_WEIGHT``). Word-for-word opposites are ``opposites``'."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..records import Claim, Reason
+from .detectors import span_of
+from .frames.counts import dates_differ
+from .text import NEGATIONS
+
+_W = r"(?:[\w'’-]+\s+){0,3}?"  # a few words between a verb and its particle ("voted the bill down")
+
+# outcome: (one way it goes, the other way), each a pattern of its wordings
+_OUTCOMES: dict[str, tuple[str, str]] = {
+    "passage": (
+        r"approv(?:ed|es)|passed|adopted|ratified|endorsed|cleared|authori[sz]ed|"
+        r"signed\s+" + _W + r"into\s+law",
+        r"reject(?:ed|s)|vot(?:ed|es)\s+" + _W + r"down|(?:threw|throws|thrown)\s+" + _W + r"out|"
+        r"vetoe?(?:d|s)|(?:was|were|been)\s+defeated|block(?:ed|s)|turn(?:ed|s)\s+" + _W + r"down|"
+        r"spurn(?:ed|s)|scrapp(?:ed|s)|shelv(?:ed|es)|"
+        r"fail(?:ed|s)\s+to\s+(?:pass|win\s+approval)"),
+    "occurrence": (
+        r"went\s+ahead|go(?:es)?\s+ahead|took\s+place|proceeded",
+        r"cancell?(?:ed|s)|call(?:ed|s)\s+" + _W + r"off|postpon(?:ed|es)|"
+        r"(?:was|were|been)\s+(?:scrapped|shelved)"),
+    "arrival": (
+        r"reach(?:ed|es)|arriv(?:ed|es)|landed|docked|made\s+it\s+(?:to|into)|"
+        r"entered(?!\s+(?:into|talks|negotiations|a\s+plea))",
+        r"turn(?:ed|s)\s+back|(?:was|were|been)\s+turned\s+(?:back|away)|diverted|"
+        r"never\s+(?:reached|arrived|made\s+it|showed\s+up|entered|landed|docked)|"
+        r"stopped\s+short\s+of|fail(?:ed|s)\s+to\s+(?:reach|arrive)"),
+    "tenure": (
+        r"resign(?:ed|s)|stepp(?:ed)\s+down|steps\s+down|quit|(?:was|were|been)\s+"
+        r"(?:sacked|fired|dismissed|ousted|removed|expelled)|sack(?:ed|s)|ousted|expelled",
+        r"(?:stay|stays|stayed|remain|remains|remained)\s+(?:on|in\s+(?:his|her|their)\s+"
+        r"(?:post|job|office))|would\s+(?:stay|remain)|surviv(?:ed|es)\s+" + _W +
+        r"(?:vote|motion|challenge)|(?:would|will)\s+not\s+(?:step\s+down|resign|quit)|"
+        r"refus(?:ed|es)\s+to\s+(?:step\s+down|resign|quit)"),
+    "openness": (
+        r"reopen(?:ed|s)|(?:stay|stays|stayed|remain|remains|remained)\s+open",
+        r"(?:stay|stays|stayed|remain|remains|remained)\s+(?:shut|closed)|shut\s+down|"
+        r"(?:was|were|been)\s+(?:shut|closed)"),
+    "custody": (
+        r"releas(?:ed|es)\s+" + _W + r"(?:from\s+(?:custody|jail|prison|detention))|"
+        r"(?:was|were|been)\s+(?:released|freed)|freed|acquitt(?:ed|s)|walked\s+free|"
+        r"(?:granted|grants)\s+" + _W + r"bail|cleared\s+of",
+        r"remand(?:ed|s)|(?:kept|held|keeps|holds)\s+" + _W + r"in\s+(?:custody|detention|jail)|"
+        r"(?:denied|refused)\s+bail|(?:was|were|been)\s+(?:convicted|jailed)|convicted|"
+        r"found\s+guilty|still\s+holding"),
+    "restriction": (
+        r"lift(?:ed|s)|eas(?:ed|es)|relax(?:ed|es)",
+        r"(?:kept|keeps|left|leaves)\s+" + _W + r"in\s+place|extend(?:ed|s)|expand(?:ed|s)|"
+        r"tighten(?:ed|s)|(?:re)?impos(?:ed|es)"),
+    "ruling": (
+        r"upheld|upholds|(?:left|leaves)\s+" + _W + r"in\s+place",
+        r"overturn(?:ed|s)|struck\s+down|strikes\s+down|quash(?:ed|es)|annull?(?:ed|s)"),
+    "truce": (  # told of a truce or talks, not "held for questioning"
+        r"(?:truce|ceasefire|cease-fire)\s+(?:[\w'’-]+\s+){0,4}?(?:held|(?:is|was)\s+holding)",
+        r"(?:truce|ceasefire|cease-fire|talks)\s+(?:[\w'’-]+\s+){0,4}?(?:collapsed|fell\s+apart|"
+        r"broke\s+down|unravell?ed)"),
+}
+_COMPILED = {k: (re.compile(rf"\b(?:{p})\b", re.I), re.compile(rf"\b(?:{n})\b", re.I))
+             for k, (p, n) in _OUTCOMES.items()}
+
+
+@lru_cache(maxsize=65536)
+def outcomes(text: str) -> dict[str, tuple[int, int, int]]:
+    """The outcomes ``text`` tells one way only: outcome -> (way, start, end), way 0 or 1. An
+    outcome told both ways in one claim ("threw out the appeal and left the conviction in
+    place") or next to a negation ("did not pass") is left out: the other detectors read it."""
+    out = {}
+    for name, (pos, neg) in _COMPILED.items():
+        n = neg.search(text)
+        # a way inside the other's wording is that one: "never reached" is not "reached"
+        p = next((m for m in pos.finditer(text) if not any(
+            x.start() <= m.start() < x.end() for x in neg.finditer(text))), None)
+        if bool(p) == bool(n):
+            continue
+        m = p or n
+        assert m is not None
+        if _negated(text, m.start(), m.group(0)):
+            continue
+        out[name] = (0 if p else 1, m.start(), m.end())
+    return out
+
+
+def _negated(text: str, start: int, deed: str) -> bool:
+    """A negation before the deed, in its clause ("did not pass"), not one inside it ("never
+    reached" is the deed itself)."""
+    if NEGATIONS.match(deed):
+        return False
+    before = text[max(0, start - 30):start]
+    clause = re.split(r"[,;:]|\b(?:and|but|after|before|while)\b", before)[-1]
+    return bool(NEGATIONS.search(clause))
+
+
+def opposite_outcome(a: Claim, b: Claim) -> Reason | None:
+    """One outcome told going opposite ways in the two claims, worded apart ("passed the bill" /
+    "the bill was defeated"), on one day: a soft ``antonym`` for the model to confirm."""
+    oa, ob = outcomes(a.content), outcomes(b.content)
+    if not oa.keys() & ob.keys() or dates_differ(a.content, b.content):
+        return None  # "the first convoy was turned back on Monday" / "a second reached the town
+        # on Thursday": two happenings
+    for name in sorted(oa.keys() & ob.keys()):
+        (wa, sa, ea), (wb, sb, eb) = oa[name], ob[name]
+        if wa != wb:
+            return Reason("antonym", f"{a.content[sa:ea]!r} vs {b.content[sb:eb]!r}: opposite "
+                          "outcomes; worded apart", (a.id, b.id),
+                          (span_of(a, sa, ea), span_of(b, sb, eb)), weight=0.5)
+    return None
