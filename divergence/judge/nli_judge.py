@@ -47,7 +47,7 @@ from .frames.times import told_apart, two_strikes
 from .hedges import distance_cue, unsettled
 from .moments import two_moments
 from .once import said
-from .opposites import implied_no, implied_words
+from .opposites import implied_no, implied_words, turned_back
 from .pair import DEFAULT_DETECTORS, STRUCTURAL, Judge, compatible_speakers, noisy_or
 from .reading import ReadAhead, chunks, reads_alone
 from .stances import polarity_other_day, through_stance, without_other_doers
@@ -632,12 +632,22 @@ def _both_negate(a: str, b: str) -> bool:
     6 such calls, none right). Not two claims that share little (``stem_overlap`` under 0.6:
     "refused meals" / "there was no hunger strike")."""
     if not (negations(a) or implied_words(a)) or not (negations(b) or implied_words(b)):
-        return False  # most claims negate nothing: two cached looks
+        return _negation_turned(a, b)  # most claims negate nothing: two cached looks
     na, nb = negations_against(a, b), negations_against(b, a)
     ia, ib = implied_no(a, b), implied_no(b, a)
     if not ((na or ia) and (nb or ib)) or (len(na) + ia) % 2 != (len(nb) + ib) % 2:
         return False
     return stem_overlap(a, b) >= 0.6
+
+
+def _negation_turned(a: str, b: str) -> bool:
+    """One claim negates what the other tells by an opposite ("has not fallen" / "is still
+    standing", ``opposites.turned_back``), both sharing most words by stem: one statement."""
+    na, nb = negations_against(a, b), negations_against(b, a)
+    if bool(na) == bool(nb) or stem_overlap(a, b) < 0.6:
+        return False
+    neg, plain, cues = (a, b, na) if na else (b, a, nb)
+    return turned_back(neg, plain, cues)
 
 
 def _negated_alone(a: str, b: str) -> bool:
