@@ -1004,3 +1004,16 @@ def test_two_strikes_of_a_war_on_two_days_are_two_statements() -> None:
     assert v.label == "neither", v
     c = "The Liberation Brigades claimed responsibility for the attack on the convoy on Tuesday."
     assert without_values_apart(a, c, [fire("date", a, c, sim=0.9)])
+
+
+def test_an_assertion_that_rejects_the_charge_sides_with_its_denial() -> None:
+    """(2026-12-06, dev karabakh-offensive-2023-09-021) "It was unacceptable to accuse Baku of
+    ethnic cleansing" was read as asserting the charge another voice rejected."""
+    att = DETECTORS.make("attribution")
+    said = claim("It was unacceptable to accuse Orvan troops of burning the villages.", "a:0",
+                 "the defence minister")
+    denied = claim("The accusation that Orvan troops burned the villages.", "b:0",
+                   "the president", "denies")
+    assert att(Pair(said, denied, 0.8)) is None
+    plain = claim("Orvan troops burned the villages.", "c:0", "witnesses")
+    assert att(Pair(plain, denied, 0.8)) is not None

@@ -17,6 +17,7 @@ from typing import TypeVar
 from ..records import Claim, Reason, Span
 from ..registry import Registry
 from ..wordlists import word_set
+from .charges import rejects_a_charge
 from .contrasts import contrast
 from .demonyms import same_actor
 from .moments import two_moments
@@ -505,9 +506,10 @@ def attribution(p: Pair) -> Reason | None:
     asserter, denier = (p.a, p.b) if p.a.stance == "asserts" else (p.b, p.a)
     if denial_inside(denier):
         return None  # "Israel denied any part in the blast": the denial is what it states
-    if states_negated(asserter.content, denier.content):
+    if states_negated(asserter.content, denier.content) or rejects_a_charge(asserter.content):
         return None  # "it committed no violence against civilians" asserts what the other
-        # denies only negated: "denies that its fighters abused civilians" is one position
+        # denies only negated: "denies that its fighters abused civilians" is one position;
+        # "it was unacceptable to accuse Baku of ethnic cleansing" rejects it as well
     return Reason(
         "attribution",
         f"{asserter.speaker or 'the outlet'} asserts it; "
