@@ -313,3 +313,14 @@ def test_a_negated_subject_denies_the_act_it_opens() -> None:
         "None of the shells struck the hospital."))
     assert not any(k.startswith("untold") for k in denied_keys(claim_from_text(
         "No fewer than 20 missiles hit the base.")))
+
+
+def test_a_killing_denied_clashes_with_its_report() -> None:
+    """(2026-12-06, read probe sp-B-034) "executed six prisoners" / "denied killing any
+    prisoners" named no act the frame knew; killings are read with their victims as the thing."""
+    r = denied(pair("Gunmen executed four hostages near the Selm quarry, witnesses said.",
+                    "The Red Hand group denied killing any hostages near the Selm quarry."))
+    assert r is not None
+    assert denied(pair("Gunmen executed four hostages near the Selm quarry, witnesses said.",
+                       "The Red Hand group denied killing any soldiers near the Selm quarry.")
+                  ) is None  # other victims

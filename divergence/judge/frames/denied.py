@@ -49,6 +49,9 @@ _KINDS = {
             r"losing|sank|sunk|sink(?:ing)?|brought\s+down|knocked\s+out",
     "detain": r"arrest(?:ed|ing)?|detain(?:ed|ing)?|abduct(?:ed|ing)?|kidnapp?(?:ed|ing)?|"
               r"rounded\s+up",
+    # "executed six prisoners" / "denied killing any prisoners": the victims are the thing
+    "kill": r"kill(?:ed|ing)?|execut(?:ed|ing)|massacred?|massacring|murder(?:ed|ing)?|"
+            r"shot\s+dead|shooting\s+dead",
 }
 _ACT = re.compile("|".join(rf"(?P<{k}>\b(?:{rx})\b)" for k, rx in _KINDS.items()), re.I)
 _READS = Gate(_ACT)
