@@ -1017,3 +1017,20 @@ def test_an_assertion_that_rejects_the_charge_sides_with_its_denial() -> None:
     assert att(Pair(said, denied, 0.8)) is None
     plain = claim("Orvan troops burned the villages.", "c:0", "witnesses")
     assert att(Pair(plain, denied, 0.8)) is not None
+
+
+@pytest.mark.parametrize(("x", "y", "one"), [
+    ("Omar al-Rasheed", "Omar al-Rashid", True),
+    ("Mohammed Hassan", "Mohamed Hasan", True),
+    ("Interior Minister Omar al-Rasheed", "Omar al-Rashid", True),
+    ("Anna Berg", "Anna Borg", False),  # short names one letter apart: two people
+    ("Omar al-Rasheed", "Karim al-Rashid", False),
+])
+def test_one_persons_surname_in_two_spellings_is_one_speaker(x: str, y: str, one: bool) -> None:
+    """(2026-12-06) Transliterations made two speakers of one person, so his line told twice
+    was compared as two sides'."""
+    from divergence.judge.detectors import same_speaker
+
+    a = Claim("a:0", "a", f"{x} said the truce held.", 0, 1, speaker=x)
+    b = Claim("b:0", "b", f"{y} said the truce held.", 0, 1, speaker=y)
+    assert same_speaker(a, b) is one

@@ -23,7 +23,7 @@ from .demonyms import same_actor
 from .moments import two_moments
 from .office_names import one_spelling
 from .opposites import any_opposite, opposite, turned_back
-from .people import title_for_name, two_people
+from .people import one_person_respelt, title_for_name, two_people
 from .roles import one_deed, roles_apart, side
 from .text import (
     COUNTRY_NAMES,
@@ -122,8 +122,10 @@ _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "his", "her"
 def same_speaker(a: Claim, b: Claim) -> bool:
     """Whether two claims' speakers fold to one actor; a pronoun ("he said") names no one, so
     two of them are not the same speaker."""
-    ka, sa, sb = speaker_key(a), a.speaker or "", b.speaker or ""
-    return (ka == speaker_key(b) and ka not in _PRONOUNS and not _other_names(sa, sb, ka)
+    ka, kb, sa, sb = speaker_key(a), speaker_key(b), a.speaker or "", b.speaker or ""
+    if one_person_respelt(sa, sb, ka, kb):
+        return True  # "Omar al-Rasheed" / "Omar al-Rashid"
+    return (ka == kb and ka not in _PRONOUNS and not _other_names(sa, sb, ka)
             and not two_people(sa, sb, ka))
 
 

@@ -1,4 +1,5 @@
-"""People's names: two persons of one surname, and a title where another writes a first name.
+"""People's names: two persons of one surname, one person's surname in two spellings, and a
+title where another writes a first name.
 The speaker (``detectors.same_speaker``) and name-swap (``detectors.entity``) readings ask."""
 
 from __future__ import annotations
@@ -23,11 +24,27 @@ def two_people(a: str, b: str, key: str | None) -> bool:
     return bool(fa and fb) and not any(_one_name(x, y) for x in fa for y in fb)
 
 
+@lru_cache(maxsize=65536)
+def one_person_respelt(a: str, b: str, ka: str | None, kb: str | None) -> bool:
+    """One person whose surname two outlets spell apart ("Omar al-Rasheed" / "Omar al-Rashid",
+    "Yevgeny Prigozhin" / "Evgeny Prigozin"): both speakers name a person with one given name,
+    and the surnames ``ka`` and ``kb`` are one in two spellings."""
+    from ..ingest.split import names_a_person
+
+    if not (ka and kb and ka != kb and names_a_person(a) and names_a_person(b)):
+        return False
+    if difflib.SequenceMatcher(None, ka, kb).ratio() < 0.8 or ka[:1] != kb[:1]:
+        return False
+    fa, fb = _given_names(a, ka), _given_names(b, kb)
+    return bool(fa and fb) and any(_one_name(x, y) for x in fa for y in fb)
+
+
 def _given_names(speaker: str, key: str) -> set[str]:
     """The capitalised words of a speaker other than the surname ``key`` and titles
     ("Foreign Minister Ingrid Solberg" -> {"ingrid"})."""
     return {w.lower().strip(".") for w in re.findall(r"[A-Z][\w'’.-]*", speaker)
-            if w.lower() != key and w.lower().strip(".") not in _title_words()}
+            if w.lower() not in (key, *key.split("-"))  # "al-Rasheed": no given name
+            and w.lower().strip(".") not in _title_words()}
 
 
 def _one_name(x: str, y: str) -> bool:
