@@ -53,20 +53,6 @@ def test_policemen_are_police_and_a_single_boat_is_a_boat() -> None:
                   "The Tarnish navy seized a single fishing boat on Thursday.", 0.85) == "conflict"
 
 
-def test_hostages_and_captives_are_one_head() -> None:
-    """(2026-12-06, read probe sp-A-013) "Twelve hostages were freed" / "only five captives
-    were freed" were two heads, and the pair agreed on the place it names."""
-    assert {c.head for c in counts("Only five captives were freed in the Selm raid.")} == {
-        "hostage"}
-    j = NLIJudge(nli=FakeNLI({}))
-    assert judged(j, "Nine hostages were freed when troops stormed the Selm farmhouse on Sunday.",
-                  "Only three captives were freed in Sunday's raid on the Selm farmhouse.",
-                  0.7) == "conflict"
-    assert judged(j, "Nine hostages were freed when troops stormed the Selm farmhouse on Sunday.",
-                  "Nine captives were freed in Sunday's raid on the Selm farmhouse.",
-                  0.7) != "conflict"
-
-
 def test_close_claims_counting_one_noun_apart_are_one_act() -> None:
     """(2026-12-04 late night, read probes n007, n034, n081, n084) "a train carrying 312
     passengers derailed" / "the train that derailed had about 150 passengers aboard" share no

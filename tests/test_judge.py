@@ -205,25 +205,9 @@ def test_attribution_assert_versus_deny() -> None:
     assert (
         r is not None and "President Trump asserts" in r.detail and "New Delhi denies" in r.detail
     )
-    # Same stance: no dispute.
+    # Same stance, or the same actor: no dispute.
     c = claim(p, "b:0", speaker="Washington", stance="asserts")
     assert DETECTORS.make("attribution")(Pair(a, c, 1.0)) is None
-
-
-def test_one_actor_asserting_and_denying_one_statement_is_a_dispute() -> None:
-    """(2026-12-06, read probes sp-B-026, -029, -032, -035, -040) Two outlets tell one actor's
-    line both ways: a conflict, which a same-speaker rule had ruled out. Worded apart, the
-    denial is of another statement, one position."""
-    att = DETECTORS.make("attribution")
-    said = claim("Its gunboats had fired on the ferry near Oskar Bay on Friday.", "a:0",
-                 speaker="The Pellan navy")
-    denied = claim("Any of its gunboats had fired on the ferry near Oskar Bay.", "b:0",
-                   speaker="The Pellan navy", stance="denies")
-    r = att(Pair(said, denied, 0.8))
-    assert r is not None and "The Pellan navy denies" in r.detail
-    other = claim("Its crews had followed every rule of engagement that day.", "c:0",
-                  speaker="The Pellan navy")
-    assert att(Pair(other, denied, 0.55)) is None
 
 
 def test_attribution_reads_a_negated_statement_as_the_denials_side() -> None:

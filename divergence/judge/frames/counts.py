@@ -190,7 +190,7 @@ def counts(text: str) -> tuple[Count, ...]:
 _MARCHERS = frozenset({"protester", "marcher", "participant", "supporter", "marched", "rallied",
                        "took", "turned", "thronged", "joined", "attended", "protested",
                        "demonstrated"})
-_HELD = frozenset({"suspect", "detainee", "prisoner", "hostage"})
+_HELD = frozenset({"suspect", "detainee", "prisoner", "captive"})
 # Words read after a number that count nothing: "400,000, from atrocities" counts no atrocity.
 _NO_UNIT = frozenset({"of", "more", "percent", "per", "from", "in", "on", "at", "by", "since",
                       "after", "during", "across", "to", "with", "for", "and", "or"})
@@ -200,8 +200,7 @@ _SAME_HEAD = {"troop": "soldier", "serviceman": "soldier", "servicemen": "soldie
               "rebel": "fighter", "militant": "fighter", "inmate": "prisoner", "pupil": "children",
               "child": "children", "employee": "staff",
               "insurgent": "fighter", "combatant": "fighter", "policeman": "police",
-              "policemen": "police", "policewoman": "police", "policewomen": "police",
-              "captive": "hostage", "abductee": "hostage"}  # "12 hostages" / "five captives"
+              "policemen": "police", "policewoman": "police", "policewomen": "police"}
 # Fighters are aircraft only where something flies: "two fighters were shot down".
 _AIRBORNE = re.compile(r"\b(?:shot\s+down|downed|jets?|planes?|aircraft|air\s+force|airspace|"
                        r"crash\w*|flew|flying|sorties?|squadrons?)\b", re.I)
