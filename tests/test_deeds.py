@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from divergence.ingest.split import claim_from_text
 from divergence.judge import NLIJudge
-from divergence.judge.deeds import opposite_outcome, outcomes
+from divergence.judge.deeds import outcomes, outcomes_apart
 
 from .test_frames import FakeNLI, judged
 
@@ -31,18 +30,29 @@ def test_an_outcome_told_both_ways_or_negated_is_not_read() -> None:
     assert "passage" not in outcomes("The assembly did not pass the water bill.")
 
 
-def pair(a: str, b: str) -> tuple:
-    return claim_from_text(a, "a:0"), claim_from_text(b, "b:0")
-
-
-def test_opposite_outcomes_of_one_day_are_a_soft_antonym() -> None:
-    r = opposite_outcome(*pair("The Orvan assembly passed the water bill on Tuesday.",
-                               "The water bill was voted down in the Orvan assembly on Tuesday."))
-    assert r is not None and r.type == "antonym" and r.weight < 0.8
+def test_opposite_outcomes_of_one_day_are_apart() -> None:
+    assert outcomes_apart("The Orvan assembly passed the water bill on Tuesday.",
+                          "The water bill was voted down in the Orvan assembly on Tuesday.")
     # two days, two happenings: "turned back on Monday" / "reached it on Thursday"
-    assert opposite_outcome(*pair(
-        "The first Pell relief convoy was turned back at the river on Monday.",
-        "A second relief convoy reached Pell on Thursday.")) is None
+    assert not outcomes_apart("The first Pell relief convoy was turned back on Monday.",
+                              "A second relief convoy reached Pell on Thursday.")
+
+
+@pytest.mark.parametrize("text", [
+    "Ivo Brant, convicted of fraud in 2019, left Karsk prison on Monday.",  # an aside
+    "Shots were fired near the Karsk prison on Monday.",  # no one was sacked
+    "Empty shelves and apartment blocks lined the street.",  # nouns, not deeds
+    "The two sides reached a deal on Monday.",  # a deal, not a place
+    "Troops remained on alert in Karsk.",  # no one stayed in office
+])
+def test_no_outcome_is_read_where_none_is_told(text: str) -> None:
+    """(2026-12-06, a review of the first version) Each was read as an outcome."""
+    assert outcomes(text) == {}
+
+
+def test_a_long_text_is_read_in_linear_time() -> None:
+    text = "The ferry never reached the port. " * 4000
+    assert outcomes(text)["arrival"][0] == 1
 
 
 def test_opposite_outcomes_sharing_a_name_do_not_agree() -> None:
@@ -51,4 +61,4 @@ def test_opposite_outcomes_sharing_a_name_do_not_agree() -> None:
     j = NLIJudge(nli=FakeNLI({}))
     a = "The Orvan assembly passed the water bill on Tuesday, the speaker's office said."
     b = "Deputies in the Orvan assembly voted the water bill down on Tuesday, officials said."
-    assert judged(j, a, b, 0.8) != "agree"
+    assert judged(j, a, b, 0.8) == "neither"  # the words do not say it is one bill

@@ -113,6 +113,8 @@ def test_count_conflict_between_counts_of_modified_nouns() -> None:
     ("Some 500 people are thought to have died.", 425, 575),
     ("At least 47 people were killed in the blast.", 47, 47),  # a tally so far
     ("More than a dozen people were hurt.", 12, float("inf")),  # a vague bound stays one
+    ("More than 25 people were hurt.", 25, float("inf")),  # "more than" excludes 25 itself
+    ("Temperatures of at least 35 degrees were recorded.", 35, float("inf")),  # not a toll
 ])
 def test_counts_keep_bounds_ranges_and_vague_numbers(text: str, lo: float, hi: float) -> None:
     (x,) = counts(text)

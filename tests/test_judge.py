@@ -1001,6 +1001,12 @@ def test_an_assertion_that_rejects_the_charge_sides_with_its_denial() -> None:
     assert att(Pair(said, denied, 0.8)) is None
     plain = claim("Orvan troops burned the villages.", "c:0", "witnesses")
     assert att(Pair(plain, denied, 0.8)) is not None
+    # a charge of falsehood is no rejection (a review's case, 2026-12-06)
+    charge = claim("Its rivals accused the Orvan government of spreading disinformation about "
+                   "the vote.", "d:0", "the opposition")
+    denial = claim("The Orvan government spread disinformation about the vote.", "e:0",
+                   "the Orvan government", "denies")
+    assert att(Pair(charge, denial, 0.9)) is not None
 
 
 @pytest.mark.parametrize(("x", "y", "one"), [
@@ -1009,6 +1015,9 @@ def test_an_assertion_that_rejects_the_charge_sides_with_its_denial() -> None:
     ("Interior Minister Omar al-Rasheed", "Omar al-Rashid", True),
     ("Anna Berg", "Anna Borg", False),  # short names one letter apart: two people
     ("Omar al-Rasheed", "Karim al-Rashid", False),
+    # a review's cases: a shared country word is no given name; "Salem" is not "Saleh"
+    ("Dorvan Defence Minister Piet Jansen", "Dorvan Finance Minister Erik Janssen", False),
+    ("Mohammed Saleh", "Mohammed Salem", False),
 ])
 def test_one_persons_surname_in_two_spellings_is_one_speaker(x: str, y: str, one: bool) -> None:
     """(2026-12-06) Transliterations made two speakers of one person, so his line told twice

@@ -25,7 +25,7 @@ import numpy as np
 from ..gil import quick_turns
 from ..records import Claim, Judgement, Reason
 from .anchors import one_speaker, specific_anchors, times_apart
-from .deeds import opposite_outcome
+from .deeds import outcomes_apart
 from .detectors import (
     Pair,
     is_conflict,
@@ -317,8 +317,7 @@ class NLIJudge(Judge):
             # a loose negation; else a loose opposite ("stayed open" / "remained closed")
             flip = polarity_flip(a, b) or (
                 None if sim < self.anchored_sim or any(r.type == "antonym" for r in out)
-                else opposite_flip(a, b, sim=sim) or opposite_outcome(a, b))  # below that
-            # cosine a pair never agrees; "passed the bill" / "the bill was defeated"
+                else opposite_flip(a, b, sim=sim))  # below that cosine a pair never agrees
             if flip is not None:
                 out.append(flip)
         distance = at_a_distance(a, b)
@@ -479,6 +478,8 @@ class NLIJudge(Judge):
                    # one denies outright what the other tells ("there were no arrests" /
                    # "police arrested five fans")
                    or existence_denied(a.content, b.content)
+                   # one outcome going opposite ways ("passed the bill" / "voted it down")
+                   or outcomes_apart(a.content, b.content)
                    # one leaves open what the other states ("not clear whether P")
                    or unsettled(a.content) != unsettled(b.content)
                    # two measures that never make one statement; "announced on Friday" /
@@ -664,7 +665,8 @@ def _negated_alone(a: str, b: str) -> bool:
 # Implied negations of a process that other words state plainly ("a halt to the fighting" /
 # "a ceasefire", "banned imports" / "suspended them", "absent" / "three of them stayed home"):
 # no denial. By ``implied_words``' four letters.
-_STOPPING = frozenset({"halt", "ban ", "bans", "bann", "mora", "free", "abse", "lack"})
+_STOPPING = frozenset({"halt", "ban ", "bans", "bann", "mora", "free", "abse", "lack", "rema",
+                       "stil"})  # "remained closed" / "were closed": one state
 
 
 def _measures_apart(a: Claim, b: Claim) -> bool:

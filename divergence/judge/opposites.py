@@ -69,7 +69,7 @@ capture lose|seize lose|succeed collapse|succeed stall|succeed foil|pass defeat|
 advance pull|attend skip|attend boycott|boycott join|accept turn|remain resign|stand collapse|
 release arrest|allow block|reach miss|hit miss|rise drop|increase drop|gain drop|rise plunge|
 rise slump|rise tumble|slow accelerate|float sink|afloat sink|release remand|succeed abandon|
-repel overrun|repel capture|stand fall|
+repel overrun|repel capture|
 peaceful violent|calm tense|calm violent|safe contaminated|safe dangerous|fair rigged|
 warm hostile|friendly hostile|secure exposed|secure vulnerable|intact destroyed|
 intact damaged|stable critical|alive dead|open closed|public private|success failure|
@@ -151,14 +151,15 @@ def any_opposite(xs: frozenset[str], ys: frozenset[str]) -> bool:
 
 # Words that carry a negation inside them ("unaffected" = not affected, "stayed away" = did not
 # attend, "turned down" = rejected, "was spared any shelling" = none fell, "is yet to receive" =
-# has not received, "remained suspended" = did not resume). Read only to cancel a negation the
-# other claim makes in so many words ("did not attend" / "stayed away"): many are also
-# descriptions ("undecided voters"), so they never make a negation of their own.
+# has not received, "remained suspended" = did not resume, "still standing" = has not fallen).
+# Read only to cancel a negation the other claim makes in so many words ("did not attend" /
+# "stayed away"): many are also descriptions ("undecided voters"), so they never make a
+# negation of their own.
 _IMPLIED_NO = re.compile(
     r"\b(?:un(?:affected|hurt|harmed|injured|scathed|damaged|touched|changed|moved|decided|"
     r"confirmed|known|successful|answered|resolved|signed|paid|punished|reported|opposed|aware|"
-    r"published)|spared|yet\s+to|(?:stay|stays|stayed|remain|remains|remained)\s+(?:suspended|"
-    r"shut|closed)|"
+    r"published)|spared|yet\s+to|(?:remain|remains|remained)\s+(?:suspended|shut|closed)|"
+    r"still\s+standing|"
     r"absent|abstain(?:ed|s)?|boycott(?:ed|s|ing)?|skipp(?:ed|ing)|avoid(?:ed|s)?|spurn(?:ed|s)?|"
     r"lack(?:ed|s)?|(?:stay(?:ed|s)?|kept|keeps?)\s+away|turn(?:ed|s)?\s+(?:down|away)|"
     r"ruled\s+out|call(?:ed|s)?\s+off|free\s+of|still\s+undecided|no-show|halt(?:ed|s|ing)?|"

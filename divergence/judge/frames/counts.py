@@ -114,10 +114,6 @@ def counts(text: str) -> tuple[Count, ...]:
     late = told_late(text)  # read once: many numbers, one text
     whole = ""  # the noun of a whole a later part is counted out of ("40 drones, of which 35")
     for q, lo, hi in sorted(_stated(text), key=lambda x: x[0].start):
-        if (q.bound == ">" and hi == float("inf") and lo >= 10 and lo % 10
-                and q.text[:1].isdigit()):
-            hi = lo  # "at least 471 were killed": a tally so far, not any number above it;
-            # "more than 400" (a round figure) or "more than a dozen" stays a bound
         number_end = q.start + len(q.text.split()[0]) if q.text.split() else q.end
         if _A_WHOLE.search(text, max(0, q.start - 30), q.start) and not _COUNTED_NOUN.match(
                 text, number_end):
@@ -171,6 +167,8 @@ def counts(text: str) -> tuple[Count, ...]:
         if kind and re.search(r"\b(?:nearly|almost)\s*$", text[max(0, q.start - 12):q.start], re.I):
             lo = 0.75 * hi  # "nearly 20,000 families" displaced: close below it, not any fewer;
             # a bare count ("nearly 100 vessels" beside "two vessels" boarded) stays up to it
+        if kind in _TOLLS and hi == float("inf") and _tally(text, q, lo):
+            hi = lo  # "at least 471 were killed": the tally so far, not any number above it
         if kind == "losses" and (head == "person" or human(head)):
             kind = "deaths"  # "it lost three soldiers in the ambush": three were killed
         if kind == "arrests" and head in _HELD:
@@ -184,6 +182,24 @@ def counts(text: str) -> tuple[Count, ...]:
             kind = None  # "40 countries took part in the talks": a count of them
         out.append(Count(q, kind or "count", head, lo, hi))
     return tuple(out)
+
+
+# Counts of people harmed or held, which outlets give as a tally so far ("at least 471 killed").
+_TOLLS = frozenset({"deaths", "injuries", "arrests", "missing", "displacement"})
+_AT_LEAST = re.compile(r"\b(?:at\s+least|no\s+(?:fewer|less)\s+than|not\s+(?:fewer|less)\s+than)"
+                       r"\s*$", re.I)
+_OR_MORE = re.compile(r"\s*(?:[\w-]+\s+)?or\s+more\b", re.I)
+
+
+def _tally(text: str, q: Quantity, lo: float) -> bool:
+    """Whether a lower bound is the tally so far: an inclusive bound ("at least", "no fewer
+    than", "or more") on a figure in digits that is not round (not a multiple of 10); "more
+    than 25" excludes 25, and "at least 400" is a rough floor."""
+    if not q.text[:1].isdigit() or lo < 10 or not lo % 10:
+        return False
+    number_end = q.start + len(q.text.split()[0])
+    return bool(_AT_LEAST.search(text, max(0, q.start - 25), q.start)
+                or _OR_MORE.match(text, number_end))
 
 
 # Who a crowd is made of: one head, so "5,000 took part" meets "20,000 protesters marched".
