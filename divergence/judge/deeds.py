@@ -16,7 +16,9 @@ from functools import lru_cache
 from .frames.counts import dates_differ
 from .text import NEGATIONS
 
-_W = r"(?:[\w'’-]+\s+){0,3}?"  # a few words between a verb and its particle ("voted the bill down")
+# a few words between a verb and its particle ("voted the bill down")
+_W = r"(?:[\w'’-]+\s+){0,3}?"
+_STAYS = r"(?:stay|stays|stayed|remain|remains|remained)"  # "stayed shut", "remained open"
 
 # outcome: (one way it goes, the other way), each a pattern of its wordings
 _OUTCOMES: dict[str, tuple[str, str]] = {
@@ -42,14 +44,14 @@ _OUTCOMES: dict[str, tuple[str, str]] = {
     "tenure": (
         r"resign(?:ed|s)|stepp(?:ed)\s+down|steps\s+down|quit|(?:was|were|been)\s+"
         r"(?:sacked|dismissed|ousted|removed)|sack(?:ed|s)|ousted",
-        r"(?:stay|stays|stayed|remain|remains|remained)\s+(?:on(?!\s+(?:alert|standby|guard|duty|course|track|board|the|a|an|high|its|"
-        r"their|his|her)\b)|in\s+"
-        r"(?:his|her|their)\s+(?:post|job|office))|surviv(?:ed|es)\s+" + _W +
+        _STAYS + r"\s+(?:on(?!\s+(?:alert|standby|guard|duty|course|track|board|the|a|an|high|"
+        r"its|their|his|her)\b)|in\s+(?:his|her|their)\s+(?:post|job|office))|"
+        r"surviv(?:ed|es)\s+" + _W +
         r"(?:vote|motion|challenge)|(?:would|will)\s+not\s+(?:step\s+down|resign|quit)|"
         r"refus(?:ed|es)\s+to\s+(?:step\s+down|resign|quit)"),
     "openness": (
-        r"reopen(?:ed|s)|(?:stay|stays|stayed|remain|remains|remained)\s+open",
-        r"(?:stay|stays|stayed|remain|remains|remained)\s+(?:shut|closed)|shut\s+down|"
+        r"reopen(?:ed|s)|" + _STAYS + r"\s+open",
+        _STAYS + r"\s+(?:shut|closed)|shut\s+down|"
         r"(?:was|were|been)\s+(?:shut|closed)"),
     "custody": (
         r"releas(?:ed|es)\s+" + _W + r"(?:from\s+(?:custody|jail|prison|detention))|"

@@ -633,7 +633,9 @@ def _both_negate(a: str, b: str) -> bool:
     6 such calls, none right). Not two claims that share little (``stem_overlap`` under 0.6:
     "refused meals" / "there was no hunger strike")."""
     if not (negations(a) or implied_words(a)) or not (negations(b) or implied_words(b)):
-        return _negation_turned(a, b)  # most claims negate nothing: two cached looks
+        # most claims negate nothing (two cached looks): then only one negating, the other
+        # telling it by an opposite, is one statement negated alike
+        return _negation_turned(a, b)
     na, nb = negations_against(a, b), negations_against(b, a)
     ia, ib = implied_no(a, b), implied_no(b, a)
     if not ((na or ia) and (nb or ib)) or (len(na) + ia) % 2 != (len(nb) + ib) % 2:
