@@ -95,12 +95,15 @@ def same_point(p: Pair, sim: float = 0.6, words: float = 0.5) -> bool:
 def speaker_key(c: Claim) -> str | None:
     """The claim's speaker folded to an actor key ("New Delhi", "Indian officials" -> india);
     someone tied to an actor is not that actor ("critics of the mayor" -> critics:mayor)."""
-    if not c.speaker:
-        return None
-    near = _NEAR.match(c.speaker)
-    if near is None:
-        return norm_actor(c.speaker)
-    return f"{norm_actor(near['who'])}:{norm_actor(c.speaker[near.end():])}"
+    return _speaker_key(c.speaker) if c.speaker else None
+
+
+@lru_cache(maxsize=65536)
+def _speaker_key(speaker: str) -> str:
+    """``speaker_key`` of a speaker's words: read once per speaker, not once per pair."""
+    near = _NEAR.match(speaker)
+    return (norm_actor(speaker) if near is None
+            else f"{norm_actor(near['who'])}:{norm_actor(speaker[near.end():])}")
 
 
 # People who speak about an actor, or beside it, in their own voice: "critics of Governor Hesk",
@@ -122,7 +125,13 @@ _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "his", "her"
 def same_speaker(a: Claim, b: Claim) -> bool:
     """Whether two claims' speakers fold to one actor; a pronoun ("he said") names no one, so
     two of them are not the same speaker."""
-    ka, kb, sa, sb = speaker_key(a), speaker_key(b), a.speaker or "", b.speaker or ""
+    return _same_speaker(a.speaker or "", b.speaker or "")
+
+
+@lru_cache(maxsize=65536)
+def _same_speaker(sa: str, sb: str) -> bool:
+    """``same_speaker`` of two speakers' words (all it reads), once per two speakers."""
+    ka, kb = _speaker_key(sa) if sa else None, _speaker_key(sb) if sb else None
     if one_person_respelt(sa, sb, ka, kb):
         return True  # "Omar al-Rasheed" / "Omar al-Rashid"
     return (ka == kb and ka not in _PRONOUNS and not _other_names(sa, sb, ka)

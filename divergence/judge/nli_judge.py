@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Sequence
-from functools import lru_cache, partial
+from functools import cache, lru_cache, partial
 from typing import Any
 
 import numpy as np
@@ -464,9 +464,9 @@ class NLIJudge(Judge):
         same_value = [r for r in reasons if r.type in ("same-value", "same-count")]
         anchors = specific_anchors(a.content, b.content)
         spoken = self._spoken(a, b, sim) if p is not None else None  # read by the model
-        # no agreement below is within reach: what would block one needs no reading (neither)
-        blocked = not (same_value or anchors or spoken or p_agree >= self.bare_agree
-                       or sim >= min(self.copy_sim, self.close_sim)) or (
+        # what keeps one statement from agreeing, read only when an agreement below is in reach
+        # (each needs one of: a same value, anchors, the model's word, a copy, close wording)
+        free = cache(lambda: not (
                    typed or swapped or not compatible_speakers(a, b)
                    or p_conflict >= self.nli_soft
                    # one of them tells of another happening ("at a separate protest last year")
@@ -487,56 +487,55 @@ class NLIJudge(Judge):
                    or _measures_apart(a, b) or _moments_apart(a, b)
                    # each gives its own reason: two accounts ("ice caused it" / "the brakes"),
                    # unless the model reads one statement ("the storm" / "gale-force winds")
-                   or causes_apart(a, b) and p_agree < self.nli_agree)
+                   or causes_apart(a, b) and p_agree < self.nli_agree))
         distance = next((r for r in reasons if r.type == "distance"), None)
-        if not blocked:
-            if same_value:
-                return _settle(Judgement("agree", same_value[0].weight, (*same_value, *extra),
-                                         sim), distance, reasons, extra)
-            pinned = ", ".join(sorted(anchors)[:3])
-            if anchors and p_agree >= self.nli_agree and sim >= self.read_apart:
-                why = Reason("nli", f"same statement (NLI entailment p={p_agree:.2f}, both name "
-                             f"{pinned})", (a.id, b.id), weight=p_agree)
-                return _settle(_aligned(a, b, sim, why, extra), distance, reasons, extra)
-            if (anchors and sim >= self.anchored_sim and p_conflict < self.nli_soft
-                    and overlap(a.content, b.content) >= self.anchored_words):
-                why = Reason("similarity", f"same statement (cosine {sim:.2f}, both name "
-                             f"{pinned})", (a.id, b.id), weight=sim)
-                return _settle(_aligned(a, b, sim, why, extra), distance, reasons, extra)
-            if spoken and p_agree >= self.nli_agree:
-                why = Reason("nli", f"same statement (NLI entailment p={p_agree:.2f}, both "
-                             f"said by {spoken})", (a.id, b.id), weight=p_agree)
-                return _settle(_aligned(a, b, sim, why, extra), distance, reasons, extra)
-            if p_agree >= self.bare_agree and self._paraphrase(a, b, sim):
-                why = Reason("nli", f"same statement (NLI entailment p={p_agree:.2f}, cosine "
-                             f"{sim:.2f})", (a.id, b.id), weight=p_agree)
-                return _settle(_aligned(a, b, sim, why, extra), distance, reasons, extra)
-            if sim >= self.copy_sim and p is None:  # read by the model, its word stands
-                said = [f"{c.speaker} {c.cue or 'said'} it" for c in (a, b) if c.speaker]
-                voices = (", ".join(said) if len(said) == 2
-                          else f"{said[0]}, the other states it" if said else "")
-                why = Reason("similarity", f"near-copies (cosine {sim:.2f})" + (
-                    f": one statement, but {voices}" if a.speaker != b.speaker else ""),
-                    (a.id, b.id), weight=sim)
-                return _settle(Judgement("agree", sim, (why, *extra), sim), distance, reasons,
-                               extra)
-            if (distance is None and sim >= self.close_sim and a.article_id != b.article_id
-                    and overlap(a.content, b.content) >= self.close_words
-                    and not self._paraphrase(a, b, sim) and p_conflict < 0.5):
-                # worded alike: the same statement only where a dispute says what it is about;
-                # near-paraphrases are the model's to agree ("was peaceful" / "was violent"
-                # differ in one word), and not where it leans to contradiction, nor a statement
-                # beside its hedged report (``at_a_distance``)
-                why = Reason("close", f"worded alike (cosine {sim:.2f}, "
-                             f"{overlap(a.content, b.content):.0%} of the words shared)",
-                             (a.id, b.id), weight=sim)
-                verdict = _aligned(a, b, sim, why, extra)
-                if verdict.label == "conflict":
-                    return verdict
-                reasons = [*reasons, why]
-        elif (typed and all(r.detail.endswith("worded apart") for r in typed)
-              and (anchors or sim >= self.close_sim)
-              and (apart := values_apart(Pair(a, b, sim))) is not None):
+        if same_value and free():
+            return _settle(Judgement("agree", same_value[0].weight, (*same_value, *extra),
+                                     sim), distance, reasons, extra)
+        pinned = ", ".join(sorted(anchors)[:3])
+        if anchors and p_agree >= self.nli_agree and sim >= self.read_apart and free():
+            why = Reason("nli", f"same statement (NLI entailment p={p_agree:.2f}, both name "
+                         f"{pinned})", (a.id, b.id), weight=p_agree)
+            return _settle(_aligned(a, b, sim, why, extra), distance, reasons, extra)
+        if (anchors and sim >= self.anchored_sim and p_conflict < self.nli_soft
+                and overlap(a.content, b.content) >= self.anchored_words and free()):
+            why = Reason("similarity", f"same statement (cosine {sim:.2f}, both name "
+                         f"{pinned})", (a.id, b.id), weight=sim)
+            return _settle(_aligned(a, b, sim, why, extra), distance, reasons, extra)
+        if spoken and p_agree >= self.nli_agree and free():
+            why = Reason("nli", f"same statement (NLI entailment p={p_agree:.2f}, both "
+                         f"said by {spoken})", (a.id, b.id), weight=p_agree)
+            return _settle(_aligned(a, b, sim, why, extra), distance, reasons, extra)
+        if p_agree >= self.bare_agree and self._paraphrase(a, b, sim) and free():
+            why = Reason("nli", f"same statement (NLI entailment p={p_agree:.2f}, cosine "
+                         f"{sim:.2f})", (a.id, b.id), weight=p_agree)
+            return _settle(_aligned(a, b, sim, why, extra), distance, reasons, extra)
+        if sim >= self.copy_sim and p is None and free():  # read by the model, its word stands
+            said = [f"{c.speaker} {c.cue or 'said'} it" for c in (a, b) if c.speaker]
+            voices = (", ".join(said) if len(said) == 2
+                      else f"{said[0]}, the other states it" if said else "")
+            why = Reason("similarity", f"near-copies (cosine {sim:.2f})" + (
+                f": one statement, but {voices}" if a.speaker != b.speaker else ""),
+                (a.id, b.id), weight=sim)
+            return _settle(Judgement("agree", sim, (why, *extra), sim), distance, reasons,
+                           extra)
+        if (distance is None and sim >= self.close_sim and a.article_id != b.article_id
+                and overlap(a.content, b.content) >= self.close_words
+                and not self._paraphrase(a, b, sim) and p_conflict < 0.5 and free()):
+            # worded alike: the same statement only where a dispute says what it is about;
+            # near-paraphrases are the model's to agree ("was peaceful" / "was violent"
+            # differ in one word), and not where it leans to contradiction, nor a statement
+            # beside its hedged report (``at_a_distance``)
+            why = Reason("close", f"worded alike (cosine {sim:.2f}, "
+                         f"{overlap(a.content, b.content):.0%} of the words shared)",
+                         (a.id, b.id), weight=sim)
+            verdict = _aligned(a, b, sim, why, extra)
+            if verdict.label == "conflict":
+                return verdict
+            reasons = [*reasons, why]
+        if (typed and all(r.detail.endswith("worded apart") for r in typed)
+                and (anchors or sim >= self.close_sim)
+                and (apart := values_apart(Pair(a, b, sim))) is not None):
             # kept from agreeing only by a loose flip the model did not confirm ("early" /
             # "late"): another day, time or count of the one statement is still the conflict
             return Judgement("conflict", apart.weight, (apart, *extra), sim)

@@ -152,11 +152,16 @@ def read_ahead(claims: Sequence[Claim]) -> threading.Thread | None:
 def pair_readers(c: Claim) -> None:
     """Read what the pair detectors read of one claim alone, for their caches to keep: whether
     its outlet keeps a distance, who holds a place, its times, spans and shares, harms denied,
-    negations, what it calls false and its names. ``read_ahead`` runs it after the
-    frames, so that judging finds them read: on the ECB+ cost workload ~0.4 s of the first
-    pairs' reading, moved beside the embedder, whose model frees the GIL."""
+    negations, what it calls false, its names, places and outcomes. ``read_ahead`` runs it
+    after the frames, so that judging finds them read: on the ECB+ cost workload ~0.4 s of the
+    first pairs' reading, moved beside the embedder, whose model frees the GIL."""
+    from ..deeds import outcomes  # deeds reads frames.counts: imported once frames is
+    from ..gazetteer import located
+
     distance_cue(c.text)
     holds(c.content, c.speaker)
+    for read_text in (outcomes, located):
+        read_text(c.content)
     for text in (c.content, c.text):
         times(text)
     for read in (called_false, shares, durations, no_harm, all_negations, entities):

@@ -345,11 +345,17 @@ def denied_loss(c: Claim) -> tuple[Count, ...]:
     """A denial of any loss ("Varnia denied losing any aircraft", "denied that a single soldier
     was killed"), or all of a kind back safe ("all its aircraft returned safely"), as a count of
     zero: the loss it rules out, against a count of it elsewhere."""
-    if c.stance == "asserts":
-        m = _ALL_BACK.search(c.content)
+    return _denied_loss(c.content, c.stance)
+
+
+@lru_cache(maxsize=65536)
+def _denied_loss(content: str, stance: str) -> tuple[Count, ...]:
+    """``denied_loss`` of a claim's content and stance (all it reads): once per claim."""
+    if stance == "asserts":
+        m = _ALL_BACK.search(content)
         unit, verb = (m.group("unit"), "lost") if m else ("", "")
-    elif c.stance == "denies":
-        m = _DENIED_ANY.search(c.content)
+    elif stance == "denies":
+        m = _DENIED_ANY.search(content)
         unit = (m.group("unit") or m.group("unit2")) if m else ""
         verb = (m.group("verb") or "lost") if m else ""
     else:
