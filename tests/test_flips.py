@@ -64,11 +64,6 @@ def test_a_denying_verb_against_the_deed_is_a_loose_negation(a: str, b: str) -> 
      "The Rafah border crossing stayed closed on Sunday.", ("open", "closed")),
     ("The drone hit the reactor building at Zaporizhzhia.",
      "The drone missed the reactor building at Zaporizhzhia.", ("hit", "missed")),
-    ("The Northern Fund withheld the second tranche of Corvia's loan on Friday.",
-     "The Northern Fund released the second tranche of Corvia's loan on Friday.",
-     ("withheld", "released")),
-    ("Governor Ostrand vetoed the water bill on Monday.",
-     "Governor Ostrand signed the water bill into law on Monday.", ("vetoed", "signed")),
 ])
 def test_an_opposite_worded_apart_is_a_soft_antonym(a: str, b: str, words: tuple[str, str]
                                                     ) -> None:
@@ -97,8 +92,6 @@ def test_no_soft_antonym_without_one_statement_turned(a: str, b: str) -> None:
 @pytest.mark.parametrize(("x", "y"), [
     ("hit", "missed"), ("rose", "dropped"), ("slowed", "accelerated"), ("afloat", "sank"),
     ("repelled", "overran"), ("released", "remanded"), ("successfully", "foiled"),
-    ("withheld", "released"), ("authorised", "banned"), ("authorized", "banned"),
-    ("signed", "vetoed"), ("shelved", "imposed"), ("revoked", "renewed"), ("revoked", "granted"),
 ])
 def test_opposite_deeds_in_other_words(x: str, y: str) -> None:
     assert opposite(x, y) and opposite(y, x)

@@ -69,8 +69,7 @@ capture lose|seize lose|succeed collapse|succeed stall|succeed foil|pass defeat|
 advance pull|attend skip|attend boycott|boycott join|accept turn|remain resign|stand collapse|
 release arrest|allow block|reach miss|hit miss|rise drop|increase drop|gain drop|rise plunge|
 rise slump|rise tumble|slow accelerate|float sink|afloat sink|release remand|succeed abandon|
-repel overrun|repel capture|withhold release|authorise ban|authorize ban|sign veto|
-shelve impose|revoke renew|revoke grant|
+repel overrun|repel capture|
 peaceful violent|calm tense|calm violent|safe contaminated|safe dangerous|fair rigged|
 warm hostile|friendly hostile|secure exposed|secure vulnerable|intact destroyed|
 intact damaged|stable critical|alive dead|open closed|public private|success failure|
@@ -88,7 +87,6 @@ _IRREGULAR = {
     "forbade": "forbid", "forbidden": "forbid", "died": "die",
     "dying": "die", "overturned": "overturn", "freed": "free", "seized": "seize",
     "sank": "sink", "sunk": "sink", "overran": "overrun", "successfully": "succeed",
-    "withheld": "withhold",
 }
 LEMMA_OPPOSITES: frozenset[tuple[str, str]] = frozenset(
     pair for chunk in _PAIRS.replace("\n", "").split("|") if len(w := chunk.split()) == 2
