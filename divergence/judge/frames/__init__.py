@@ -160,11 +160,10 @@ def pair_readers(c: Claim) -> None:
 
     distance_cue(c.text)
     holds(c.content, c.speaker)
-    for read_text in (outcomes, located):
-        read_text(c.content)
     for text in (c.content, c.text):
         times(text)
-    for read in (called_false, shares, durations, no_harm, all_negations, entities):
+    for read in (called_false, shares, durations, no_harm, all_negations, entities, outcomes,
+                 located):
         read(c.content)
 
 
