@@ -225,6 +225,21 @@ def test_reading_ahead_gives_what_one_reading_at_the_end_gives() -> None:
         (v.label, v.confidence, v.reasons) for v in want]
 
 
+def test_reading_chunks_cover_every_row_once_and_stay_small() -> None:
+    """``reading.chunks`` covers the rows in order, once each, and no chunk passes
+    ``LAST_CHUNK``: what the model has left to read when the rules are done is one chunk's
+    pairs, however long the batch (16,384 pairs a call from ``find_groups``)."""
+    from divergence.judge.reading import FIRST_CHUNK, LAST_CHUNK, chunks
+
+    for n in (0, 1, FIRST_CHUNK, FIRST_CHUNK + 1, 5000, 16384):
+        got = list(chunks(n))
+        assert [r for s, e in got for r in range(s, e)] == list(range(n))
+        assert all(e - s <= LAST_CHUNK for s, e in got)
+    sizes = [e - s for s, e in chunks(16384)]
+    assert sizes[:4] == [FIRST_CHUNK, 2 * FIRST_CHUNK, 4 * FIRST_CHUNK, 8 * FIRST_CHUNK]
+    assert max(sizes) == LAST_CHUNK == 1024
+
+
 def test_quick_turns_shorten_the_switch_interval_and_restore_it() -> None:
     """``gil.quick_turns`` only ever shortens the interval, and gives the old one back, also
     when the block raises."""

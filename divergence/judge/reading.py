@@ -19,18 +19,21 @@ from typing import Any
 import numpy as np
 
 # Pairs the rules read before the model is given the first chunk's; each next chunk is twice
-# the last: the model starts early, and the pair classifier (a fixed cost a call) is called
-# only a few times per batch (128-row chunks cost ~0.2 s more CPU on the ECB+ workload).
+# the last, up to ``LAST_CHUNK``: the model starts early, the pair classifier (a fixed cost a
+# call) is called only a few times per batch (128-row chunks cost ~0.2 s more CPU on the ECB+
+# workload), and what the model still has to read when the rules are done is one chunk's pairs
+# at most, however long the batch.
 FIRST_CHUNK = 128
+LAST_CHUNK = 1024
 
 
 def chunks(n: int) -> Iterator[tuple[int, int]]:
     """(start, end) of the chunks of ``n`` rows: ``FIRST_CHUNK`` rows, then twice as many each
-    time."""
+    time, never more than ``LAST_CHUNK``."""
     start, size = 0, FIRST_CHUNK
     while start < n:
         yield start, min(n, start + size)
-        start, size = start + size, 2 * size
+        start, size = start + size, min(2 * size, LAST_CHUNK)
 
 
 Reads = Callable[[Sequence[int]], dict[int, np.ndarray]]
@@ -78,4 +81,4 @@ class ReadAhead:
             self._pool.shutdown(wait=True, cancel_futures=True)
 
 
-__all__ = ["FIRST_CHUNK", "ReadAhead", "chunks", "reads_alone"]
+__all__ = ["FIRST_CHUNK", "LAST_CHUNK", "ReadAhead", "chunks", "reads_alone"]
