@@ -889,6 +889,22 @@ def test_one_happening_told_as_lasting_two_spans() -> None:
                 "The curfew after the shelling lasted two days.", sim=0.6) is None
 
 
+def test_how_long_a_siege_lasted_is_read_though_no_happening_is_named() -> None:
+    """A siege or blockade is no happening of the lexicon (a blast, a strike, a truce), so two
+    spans of one siege were never compared: what lasted ("of:siege") names the happening."""
+    r = fire("lasted", "The siege of Korvath lasted eight months.",
+             "Korvath endured a siege of more than two years.", sim=0.7)
+    assert r is not None and "eight months" in r.detail and "two years" in r.detail
+    assert fire("lasted", "The blockade of Tarsk lasted 40 days.",  # "blockaded" is a siege too
+                "Tarsk was blockaded for three months.", sim=0.8)
+    assert fire("lasted", "The siege of Korvath lasted eight months.",  # two towns' sieges
+                "The siege of Velm lasted two years.", sim=0.7) is None
+    assert fire("lasted", "The siege of Korvath lasted eight months.",
+                "The siege of Korvath lasted about eight months.", sim=0.9) is None
+    assert fire("lasted", "The siege of Korvath lasted eight months.",  # not one thing
+                "The curfew in Korvath lasted two years.", sim=0.6) is None
+
+
 @pytest.mark.parametrize(("a", "b"), [
     ("Varnia started the war.", "Koldrast started the war."),
     ("Varnian troops fired first.", "Koldrastian troops fired first."),

@@ -53,7 +53,7 @@ _A_SPAN = re.compile(r"\b(?P<bound>less\s+than|under|more\s+than|over|nearly|alm
 # What may last, by one name: a text naming one of these says how long that lasted (a text
 # naming two, "negotiations to end the strike lasted 14 hours", is not read).
 _LASTING = tuple((k, re.compile(rf"\b(?:{v})\b", re.I)) for k, v in (
-    ("strike", r"strikes?|walkouts?"), ("siege", r"sieges?|blockades?|besieged"),
+    ("strike", r"strikes?|walkouts?"), ("siege", r"sieges?|blockade[sd]?|besieged"),
     ("war", r"wars?|fighting|conflict"), ("talks", r"talks|negotiations|debated?|debates"),
     ("truce", r"ceasefires?|truces?"), ("curfew", r"curfews?"),
     ("outage", r"blackouts?|outages?|without\s+power"), ("standoff", r"stand-?offs?"),

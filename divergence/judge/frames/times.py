@@ -41,7 +41,9 @@ def lasted(p: Pair) -> Reason | None:
     ma, mb = durations(p.a.content), durations(p.b.content)
     if len(ma) != 1 or len(mb) != 1 or not apart(ma[0], mb[0]) or not same_thing(ma[0], mb[0]):
         return None
-    if not same_happening(p, TIMED, 0.3) or dates_differ(p.a.content, p.b.content):
+    what = frozenset(t.split(":", 1)[1] for t in ma[0].of & mb[0].of)  # "siege": what lasted
+    if (not same_happening(p, TIMED | what, 0.3, told=what)
+            or dates_differ(p.a.content, p.b.content)):
         return None  # not one happening, or one on two days
     sa, sb = span_of(p.a, ma[0].start, ma[0].end), span_of(p.b, mb[0].start, mb[0].end)
     return Reason("number", f"{sa.text!r} vs {sb.text!r} (how long)", (p.a.id, p.b.id),
