@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CLI = [str(ROOT / ".venv" / "bin" / "divergence")]
 TIME_LIMIT = 60.0  # seconds any one try may take
 ESC = "\x1b]0;pwned\x07\x1b[2J\x1b[31m"
-EXTENSIONS = ("faults_db",)  # modules next to this one that register more categories
+EXTENSIONS = ("faults_db", "faults_inputs")  # modules beside this one with more categories
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,18 @@ def run_cli(args: list[str], cwd: Path, stdin: bytes | None = None,
         return None, "", (e.stderr or b"").decode("utf-8", "replace"), time.perf_counter() - t
     return (p.returncode, p.stdout.decode("utf-8", "replace"),
             p.stderr.decode("utf-8", "replace"), time.perf_counter() - t)
+
+
+def exit_outcome(name: str, code: int | None, err: str, ok: tuple[int, ...] = (0,)) -> Outcome:
+    """One run's outcome from its exit code and stderr: clean when it ended in time with an
+    expected code and no traceback (the note: its last line of stderr)."""
+    if code is None:
+        return Outcome(name, "hang", f"> {TIME_LIMIT:.0f} s")
+    if "Traceback" in err:
+        return Outcome(name, "traceback", err.strip().splitlines()[-1][:120])
+    if code not in ok:
+        return Outcome(name, "lost", f"exit {code}: {err.strip()[-120:]}")
+    return Outcome(name, "clean", err.strip().splitlines()[-1][:80] if err.strip() else "")
 
 
 def report_outcome(name: str, files: list[Path], cwd: Path, extra: tuple[str, ...] = (),

@@ -23,7 +23,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from faults import CLI, TIME_LIMIT, Outcome, fault, run_cli
+from faults import CLI, TIME_LIMIT, Outcome, exit_outcome, fault, run_cli
 
 HASHING = ("--embedder", "hashing", "--no-cache", "-q")
 
@@ -45,16 +45,6 @@ def _ungrouped(db: Path) -> int:
         grouped |= set(json.loads(body)["claims"])
     con.close()
     return len(claims - grouped)
-
-
-def _judge(name: str, code: int | None, err: str, ok: tuple[int, ...] = (0,)) -> Outcome:
-    if code is None:
-        return Outcome(name, "hang", f"> {TIME_LIMIT:.0f} s")
-    if "Traceback" in err:
-        return Outcome(name, "traceback", err.strip().splitlines()[-1][:120])
-    if code not in ok:
-        return Outcome(name, "lost", f"exit {code}: {err.strip()[-120:]}")
-    return Outcome(name, "clean", err.strip().splitlines()[-1][:80] if err.strip() else "")
 
 
 @fault("db-concurrent-add")
@@ -123,11 +113,11 @@ def damaged(tmp: Path) -> list[Outcome]:
             ("score", ["score", str(article), "--db", str(db), *HASHING[:3]], (0, 1, 3)),
             ("add", ["add", str(article), "--db", str(db), *HASHING], (0, 1))):
         code, _, err, _ = run_cli(args, tmp)
-        out.append(_judge(name, code, err, ok))
+        out.append(exit_outcome(name, code, err, ok))
     code, _, err, _ = run_cli(["check", "--db", str(db), "--repair"], tmp)
-    out.append(_judge("check --repair", code, err, (0, 1)))
+    out.append(exit_outcome("check --repair", code, err, (0, 1)))
     code, _, err, _ = run_cli(["check", "--db", str(db)], tmp)
-    out.append(_judge("check after repair", code, err, (0,)))
+    out.append(exit_outcome("check after repair", code, err, (0,)))
     return out
 
 
@@ -150,9 +140,9 @@ def full(tmp: Path) -> list[Outcome]:
     _articles(tmp / "more", 40, first=500)
     p = subprocess.run([sys.executable, "-c", code], cwd=tmp, capture_output=True, text=True,
                        timeout=TIME_LIMIT)
-    out = [_judge("add on a full disk", p.returncode, p.stderr, (1,))]
+    out = [exit_outcome("add on a full disk", p.returncode, p.stderr, (1,))]
     c, _, err, _ = run_cli(["check", "--db", str(db)], tmp)
-    out.append(_judge("check afterwards", c, err, (0, 1)))
+    out.append(exit_outcome("check afterwards", c, err, (0, 1)))
     return out
 
 
@@ -168,7 +158,7 @@ def read_only(tmp: Path) -> list[Outcome]:
             ("report --db", ["report", "--db", str(ro), "-o", str(tmp / "r"), "-q"], (0,)),
             ("review --list", ["review", "--list", "--db", str(ro)], (0,))):
         code, _, err, _ = run_cli(args, tmp)
-        out.append(_judge(name, code, err, ok))
+        out.append(exit_outcome(name, code, err, ok))
     return out
 
 

@@ -253,6 +253,19 @@ def test_loop_skip_and_quit_store_nothing_and_resume() -> None:
         assert [v.decision for _, v in corpus.verdicts()] == ["unrelated"]
 
 
+def test_ctrl_c_in_the_loop_exits_130_after_its_summary(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A review cut short exited 0 as one finished or quit did: a script could not tell."""
+    import divergence.cli.review as review_cli
+
+    def interrupted(prompt: str) -> str:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(review_cli, "_key", interrupted)
+    res = _loop("")
+    assert res.exit_code == 130 and "0 decided" in res.stderr and "1 undecided left" in res.stderr
+
+
 def test_loop_note_goes_with_the_decision() -> None:
     res = _loop("n\nsame date, different ferries\nc\n")
     assert res.exit_code == 0, res.output

@@ -17,6 +17,7 @@ import pytest
 from divergence.corpus import serve as serve_mod
 from divergence.corpus.serve import TOKEN_HEADER, ReviewServer, context_window, make_server
 from divergence.corpus.store import Corpus
+from divergence.errors import DivergenceError
 from divergence.judge import Judge
 from divergence.records import Article, Claim
 
@@ -218,6 +219,13 @@ def test_host_is_loopback_by_default(corpus_db: Path) -> None:
         srv.server_close()
     assert serve_mod.DEFAULT_HOST == "127.0.0.1"
     assert next(p for p in serve.params if p.name == "host").default == "127.0.0.1"
+
+
+def test_a_bad_host_is_blamed_not_the_port(corpus_db: Path) -> None:
+    """``--host 256.1.1.1`` was told to "choose another --port"."""
+    with pytest.raises(DivergenceError, match="check --host") as err:
+        make_server(corpus_db, Judge(), host="256.1.1.1", port=0)
+    assert "--port" not in str(err.value)
 
 
 def test_each_start_makes_a_new_token(corpus_db: Path) -> None:

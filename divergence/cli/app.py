@@ -252,7 +252,10 @@ def judge_for(name: str, nli: str | None, rules_only: bool) -> Any:
 
     ctx = click.get_current_context(silent=True)
     meta = ctx.meta if ctx else {}
-    kind = "rules" if rules_only else meta.get(_JUDGE_KEY) or DEFAULT_JUDGE
+    named = meta.get(_JUDGE_KEY)
+    if rules_only and named not in (None, "rules"):
+        raise click.UsageError(f"--rules-only is --judge rules; it cannot go with --judge {named}")
+    kind = "rules" if rules_only else named or DEFAULT_JUDGE
     detectors = _names(meta.get(_DETECTORS_KEY))
     backend = _nli_backend(nli).load() if nli else None  # a bad --nli fails here, not midway
     judge = make_judge(kind, embedder=name, nli=backend, detectors=detectors)

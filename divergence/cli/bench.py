@@ -63,7 +63,11 @@ def embed(paths: tuple[str, ...], sentence_file: str | None, sick: int, bench_di
         paths = ("seeds",)
     texts: list[str] = sentences_from(paths) if paths else []
     if sentence_file:
-        lines = Path(sentence_file).read_text("utf-8").splitlines()
+        try:
+            lines = Path(sentence_file).read_text("utf-8").splitlines()
+        except UnicodeDecodeError as e:
+            exit_with(f"{sentence_file}: not UTF-8 text (byte {e.start:,}); give one sentence a "
+                      "line in UTF-8")
         texts += [s.strip() for s in lines if s.strip()]
     root = Path(bench_dir) if bench_dir else default_root()
     texts += sick_sentences(root, sick)
@@ -71,6 +75,8 @@ def embed(paths: tuple[str, ...], sentence_file: str | None, sick: int, bench_di
     if not texts:
         exit_with("no sentences: give article PATHS or --sentences FILE (or run where seeds/ is)")
     names = [b.strip() for b in backends.split(",") if b.strip()]
+    if not names:
+        exit_with("no backends: give --backends as a comma-separated list (torch,onnx,onnx-int8)")
     click.echo(f"divergence: {len(texts)} sentences, backends {', '.join(names)}", err=True)
     res = bench_embed(texts, names, model=model, runs=runs, cold=not no_cold_start,
                       on_progress=lambda s: click.echo(f"divergence: {s}", err=True))

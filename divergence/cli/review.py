@@ -8,6 +8,7 @@ import click
 
 from .app import (
     DB_OPTION,
+    INTERRUPTED,
     REVIEWER_OPTION,
     checked,
     clean_errors,
@@ -155,12 +156,17 @@ def _loop(corpus: Any, rep: Any, reviewer: str) -> None:
                     raise EOFError
                 else:
                     click.echo(_HELP)
-    except (EOFError, KeyboardInterrupt, click.Abort):  # Abort: end of input at the note prompt
+    except (EOFError, KeyboardInterrupt, click.Abort) as e:  # Abort: end of input at a prompt
         click.echo()
         _drop_note(note)
+        stopped = isinstance(e, KeyboardInterrupt)  # q and the end of input are no interrupt
+    else:
+        stopped = False
     left = len(queue) - done
     click.echo(f"{done} decided, {skipped} skipped, {left} undecided left; every decision is "
                "stored" + ("; run divergence review again to go on" if left else ""), err=True)
+    if stopped:  # a script can tell a review cut short from one finished or quit
+        sys.exit(INTERRUPTED)
 
 
 def _drop_note(note: str | None) -> None:

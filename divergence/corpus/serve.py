@@ -13,6 +13,7 @@ read with a timeout, and a client that goes away is not an error worth a traceba
 
 from __future__ import annotations
 
+import errno
 import functools
 import json
 import re
@@ -112,8 +113,11 @@ def make_server(db: str | PathLike[str], judge: Judge, host: str = DEFAULT_HOST,
     try:
         return ReviewServer(Path(db), judge, host, port, who, read_timeout)
     except OSError as e:
-        raise DivergenceError(f"cannot listen on {host}:{port} ({e.strerror or e}); choose "
-                              "another --port, or --port 0 for a free one") from None
+        hint = ("check --host: give an address of this machine, such as 127.0.0.1"
+                if isinstance(e, socket.gaierror) or e.errno == errno.EADDRNOTAVAIL
+                else "choose another --port, or --port 0 for a free one")
+        raise DivergenceError(f"cannot listen on {host}:{port} ({e.strerror or e}); {hint}"
+                              ) from None
 
 
 # ---------------------------------------------------------------- the page

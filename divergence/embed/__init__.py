@@ -17,6 +17,7 @@ import hashlib
 import os
 import re
 import sqlite3
+import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -86,13 +87,26 @@ class SentenceTransformerEmbedder:
 
     def _load_onnx(self):  # noqa: ANN202 - returns an _onnx.OnnxEncoder, imported lazily
         if self._onnx is None:
-            from .onnx_backend import ONNX_BATCH, OnnxEncoder, prepare, require
+            from .onnx_backend import ONNX_BATCH, OnnxEncoder, forget, prepare, require
 
             require("onnxruntime", self.backend)
             require("tokenizers", self.backend)
-            folder = prepare(self.model, self.backend, Path(self.onnx_dir or default_cache_dir()))
+            root = Path(self.onnx_dir or default_cache_dir())
+            folder = prepare(self.model, self.backend, root)
             size = ONNX_BATCH if self.batch_size is None else self.batch_size
-            self._onnx = OnnxEncoder(folder, batch_size=size)
+            try:
+                self._onnx = OnnxEncoder(folder, batch_size=size)
+            except Exception as e:  # noqa: BLE001 - ONNX Runtime and tokenizers raise their own
+                # a cache folder damaged on disk (a file cut short or emptied): build it again
+                print(f"divergence: the model cache in {folder} cannot be read "
+                      f"({type(e).__name__}); building it again", file=sys.stderr, flush=True)
+                forget(folder)
+                folder = prepare(self.model, self.backend, root)
+                try:
+                    self._onnx = OnnxEncoder(folder, batch_size=size)
+                except Exception as again:  # noqa: BLE001
+                    raise DivergenceError(f"cannot load the ONNX model ({again}); delete the "
+                                          "folder and run again", where=str(folder)) from again
         return self._onnx
 
     def open_onnx(self) -> None:

@@ -106,17 +106,30 @@ def prepare(model: str, backend: str, root: Path) -> Path:
     src = model_folder(model)
     base = Path(root) / "onnx" / cache_key(src)
     fp32 = base / "fp32"
-    if not is_built(fp32):
-        _note(f"exporting {model} to ONNX (once, into {base})")
-        _build(fp32, lambda tmp: _export(src, tmp))
-    if VARIANTS[backend] == "fp32":
-        return fp32
-    int8 = base / "int8"
-    if not is_built(int8):
-        require("onnx", backend)
-        _note(f"quantising {model} to int8 (once, into {base})")
-        _build(int8, lambda tmp: _quantise(fp32, tmp))
+    try:
+        if not is_built(fp32):
+            _note(f"exporting {model} to ONNX (once, into {base})")
+            _build(fp32, lambda tmp: _export(src, tmp))
+        if VARIANTS[backend] == "fp32":
+            return fp32
+        int8 = base / "int8"
+        if not is_built(int8):
+            require("onnx", backend)
+            _note(f"quantising {model} to int8 (once, into {base})")
+            _build(int8, lambda tmp: _quantise(fp32, tmp))
+    except OSError as e:  # a read-only or missing cache: the export has nowhere to go
+        if not str(e.filename or "").startswith(str(root)):
+            raise
+        raise DivergenceError(
+            f"cannot write the model cache ({e.strerror or e}); set $DIVERGENCE_CACHE to a "
+            "folder you can write", where=str(e.filename)) from e
     return int8
+
+
+def forget(folder: Path) -> None:
+    """Remove a built model folder and its siblings (the int8 folder is made from the fp32
+    one), so that ``prepare`` builds them again: for a cache damaged on disk."""
+    shutil.rmtree(Path(folder).parent, ignore_errors=True)
 
 
 def is_built(folder: Path) -> bool:

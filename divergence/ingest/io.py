@@ -25,13 +25,14 @@ from ..records import Article, Skip
 from .files import atomic_write, atomic_write_all, dumps_jsonl, read_claims, write_claims
 from .headers import WIRES, normalize_date, parse_header, source_name
 from .markdown import MARKDOWN_EXT, plain_text
-from .textsafe import clip, inert, unicode_safe
+from .textsafe import clip, inert, path_text, unicode_safe
 
 TEXT_EXT = {".txt", ".text", *MARKDOWN_EXT}
 JSONL_EXT = {".jsonl", ".ndjson", ".json"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
 ARTICLE_EXT = TEXT_EXT | JSONL_EXT | HTML_EXT
 MAX_ARTICLE_SIZE = 500_000  # characters of one article's text (about 80,000 words)
+MAX_INPUT_BYTES = 1 << 30  # bytes read from one file or stream (stdin, a pipe): 1 GB
 MAX_ARTICLE_SIZE_ENV = "DIVERGENCE_MAX_ARTICLE_SIZE"
 _HTML_FACTOR = 10  # an HTML page may be this many times the article limit, markup included
 
@@ -86,7 +87,7 @@ def load(paths: Iterable[str], stdin: IO[bytes] | None = None) -> tuple[list[Art
         for art_or_skip in read_source(p, stdin):
             (articles if isinstance(art_or_skip, Article) else skipped).append(art_or_skip)
     unique, repeated = dedupe(articles)
-    return unique, skipped + repeated
+    return unique, [Skip(path_text(s.where), s.why) for s in skipped] + repeated
 
 
 GIVEN_TWICE = "given twice; read once"  # the why of a repeat: nothing was lost
@@ -143,7 +144,10 @@ def read_source(p: str, stdin: IO[bytes] | None = None) -> Iterator[Article | Sk
         if stream is None:
             yield Skip("<stdin>", "there is no standard input to read")
             return
-        data = stream.read()
+        data = _read_at_most(stream, "<stdin>")
+        if isinstance(data, Skip):
+            yield data
+            return
         for item in _from_bytes("<stdin>", data, kind=_sniff(data)):
             yield _safe_skip(item) if isinstance(item, Skip) else item
         return
@@ -236,9 +240,20 @@ def _read_bytes(path: Path) -> bytes | Skip:
         if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
             return Skip(str(path), "a device, not a file: give files, folders, or - to read "
                                    "standard input")
-        return path.read_bytes()
+        with path.open("rb") as f:
+            return _read_at_most(f, str(path))
     except OSError as e:
         return Skip(str(path), f"cannot read: {e.strerror or e}")
+
+
+def _read_at_most(stream: IO[bytes], where: str) -> bytes | Skip:
+    """All of ``stream``, or a Skip when it holds more than ``MAX_INPUT_BYTES``: an endless
+    pipe (``yes | divergence report -``) filled the memory until the process was killed."""
+    data = stream.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        return Skip(where, f"more than {MAX_INPUT_BYTES >> 20:,} MB in one input; split it into "
+                           "files (a folder of them, or JSONL files of fewer articles)")
+    return data
 
 
 def _file_items(path: Path, data: bytes | Skip) -> Iterator[Article | Skip]:
@@ -345,7 +360,7 @@ def make_article(text: str, path: str, **fields: str | None) -> Article | Skip:
     The id is a content hash of ``text`` unless ``fields`` gives one (it names the claims file, so
     it must be a plain file name: letters, digits, ``.``, ``_``, ``-``; at most 64).
     """
-    text = _normalized(text)
+    text, path = _normalized(text), path_text(path)
     fields = {k: unicode_safe(v) if isinstance(v, str) else v for k, v in fields.items()}
     if not text.strip():
         return Skip(path, "empty article text")

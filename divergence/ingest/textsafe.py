@@ -17,7 +17,7 @@ from typing import Any
 from ..errors import DivergenceError
 
 __all__ = ["MAX_NOTE", "MAX_REVIEWER", "check_note", "check_reviewer", "clip", "inert",
-           "json_dumps_safe", "unicode_safe"]
+           "json_dumps_safe", "path_text", "unicode_safe"]
 
 MAX_NOTE = 2000  # characters in a verdict's note, on the command line and on the page
 MAX_REVIEWER = 100  # characters in a reviewer's name
@@ -57,6 +57,19 @@ def unicode_safe(s: str) -> str:
     return s.encode("utf-8", "replace").decode("utf-8") if _SURROGATE.search(s) else s
 
 
+def path_text(path: str) -> str:
+    """A file's path as text that UTF-8 can write: bytes of a name that are not UTF-8 (which
+    Python reads as lone surrogates) shown as ``\\xff`` escapes, as ``ls -b`` shows them, so the
+    report, the claims files and the corpus can name the file."""
+    if not _SURROGATE.search(path):
+        return path
+    try:
+        raw = path.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no undecodable byte gives (a JSON "\\ud800")
+        return unicode_safe(path)
+    return raw.decode("utf-8", "backslashreplace")
+
+
 def clip(text: str, width: int = 80) -> str:
     """``text`` inert and cut to ``width`` characters, saying how long it was: for messages that
     quote an id or value a user gave."""
@@ -85,7 +98,7 @@ def check_note(note: str | None) -> str | None:
     """
     if note is None or not note.strip():
         return None
-    note = note.strip()
+    note = unicode_safe(note.strip())  # a byte the terminal gave that is not UTF-8: "?"
     if len(note) > MAX_NOTE:
         raise DivergenceError(f"a note holds at most {MAX_NOTE:,} characters (this one has "
                               f"{len(note):,}); shorten it")
@@ -102,7 +115,7 @@ def check_reviewer(name: str) -> str:
     Raises:
         DivergenceError: empty, too long, or holding control characters.
     """
-    name = name.strip()
+    name = unicode_safe(name.strip())
     if not name:
         raise DivergenceError("a verdict needs a reviewer name; give --reviewer NAME")
     if len(name) > MAX_REVIEWER:

@@ -1,0 +1,166 @@
+"""Inputs a robustness audit found crashing, hanging or filling the memory: names that are not
+UTF-8, endless pipes, a damaged or unwritable model cache, pasted articles in ``compare``, and
+long claims read by the NLI model. Each test fails on the code before its fix."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from divergence.errors import DivergenceError
+from divergence.ingest import io as ingest_io
+from divergence.ingest.textsafe import check_note, check_reviewer, path_text
+from divergence.records import Article, Skip
+
+BAD = os.fsdecode(b"bad\xffname.txt")  # how Python reads a file name that is not UTF-8
+
+
+def test_a_path_that_is_not_utf8_is_shown_with_escapes() -> None:
+    assert path_text(BAD) == "bad\\xffname.txt"
+    assert path_text("plain/näme.txt") == "plain/näme.txt"
+    assert path_text("x\ud800y") == "x?y"  # a surrogate no byte gives: replaced
+    path_text(BAD).encode("utf-8")
+
+
+def test_a_file_whose_name_is_not_utf8_is_read_and_named(tmp_path: Path) -> None:
+    """It was read, then the report, the claims files and the corpus could not write its
+    path (UnicodeEncodeError after the whole report was computed)."""
+    (tmp_path / BAD).write_text("The army said five soldiers died on Friday in Marr.\n")
+    (tmp_path / os.fsdecode(b"empty\xfe.txt")).write_text("")
+    arts, skipped = ingest_io.load([str(tmp_path)])
+    assert [Path(a.path).name for a in arts] == ["bad\\xffname.txt"]
+    assert [Path(s.where).name for s in skipped] == ["empty\\xfe.txt"]
+    json.dumps([a.path for a in arts] + [s.where for s in skipped],
+               ensure_ascii=False).encode("utf-8")
+
+
+def test_a_note_or_reviewer_with_a_stray_byte_is_stored_not_crashed_on() -> None:
+    """A byte the terminal gave that is not UTF-8 (``--note $'bad \\xff'``) reached the verdict
+    hash and crashed it; it is stored as "?" as other text with one is."""
+    assert check_note(os.fsdecode(b"bad \xff note")) == "bad ? note"
+    assert check_reviewer(os.fsdecode(b"bob\xff")) == "bob?"
+    assert check_note("\ud800") == "?"  # a JSON "\ud800" from the review page
+
+
+def test_an_endless_stream_is_cut_off_with_a_skip(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``yes | divergence report -`` read stdin whole and filled the memory."""
+    monkeypatch.setattr(ingest_io, "MAX_INPUT_BYTES", 1000)
+    items = list(ingest_io.read_source("-", io.BytesIO(b"The army said five died.\n" * 100)))
+    assert len(items) == 1 and isinstance(items[0], Skip) and "split it" in items[0].why
+    ok = list(ingest_io.read_source("-", io.BytesIO(b"The army said five died on Friday.\n")))
+    assert ok and isinstance(ok[0], Article)
+
+
+def test_a_file_past_the_input_bound_is_skipped(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ingest_io, "MAX_INPUT_BYTES", 100)
+    (tmp_path / "big.txt").write_text("The army said five soldiers died on Friday. " * 10)
+    (tmp_path / "small.txt").write_text("The army said five soldiers died.")
+    arts, skipped = ingest_io.load([str(tmp_path)])
+    assert [Path(a.path).name for a in arts] == ["small.txt"]
+    assert [Path(s.where).name for s in skipped] == ["big.txt"]
+
+
+def test_an_unwritable_model_cache_is_named_in_one_error(tmp_path: Path) -> None:
+    """A cache folder that cannot be made or written gave "<dir>/onnx: Operation not permitted"
+    with no word of the cache; a file stands in the folder's place here (root ignores modes)."""
+    pytest.importorskip("onnxruntime")
+    from divergence.embed.onnx_backend import prepare
+
+    (tmp_path / "cache").write_text("a file, not a folder")
+    with pytest.raises(DivergenceError, match=r"model cache.*DIVERGENCE_CACHE"):
+        prepare("all-MiniLM-L6-v2", "onnx", tmp_path / "cache")
+
+
+def test_a_damaged_model_cache_is_built_again(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cut-short model.onnx gave a traceback on every run until the folder was found and
+    deleted by hand: now it is forgotten and built again, once."""
+    pytest.importorskip("onnxruntime")
+    import divergence.embed.onnx_backend as backend
+    from divergence.embed import SentenceTransformerEmbedder
+
+    built: list[Path] = []
+    folder = tmp_path / "onnx" / "key" / "fp32"
+
+    def prepare(model: str, kind: str, root: Path) -> Path:
+        folder.mkdir(parents=True, exist_ok=True)
+        built.append(folder)
+        return folder
+
+    class Encoder:
+        opened = 0
+
+        def __init__(self, path: Path, batch_size: int = 0) -> None:
+            Encoder.opened += 1
+            if Encoder.opened == 1:
+                raise RuntimeError("INVALID_PROTOBUF: cut short")
+
+    monkeypatch.setattr(backend, "prepare", prepare)
+    monkeypatch.setattr(backend, "OnnxEncoder", Encoder)
+    emb = SentenceTransformerEmbedder(backend="onnx", onnx_dir=str(tmp_path))
+    assert isinstance(emb._load_onnx(), Encoder)
+    assert len(built) == 2 and Encoder.opened == 2
+
+    Encoder.opened = -10  # broken however often it is built: one error naming the folder
+    monkeypatch.setattr(Encoder, "__init__", lambda *a, **k: (_ for _ in ()).throw(
+        RuntimeError("still broken")))
+    emb = SentenceTransformerEmbedder(backend="onnx", onnx_dir=str(tmp_path))
+    with pytest.raises(DivergenceError, match="delete the folder"):
+        emb._load_onnx()
+
+
+def test_compare_refuses_a_pasted_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every pair of a statement's claims is judged: 1,000 sentences took 46 s and 2 GB."""
+    import divergence.compare as compare
+
+    monkeypatch.setattr(compare, "MAX_CLAIMS", 2)
+    text = "The army said five died. Rebels said ten died. Officials said six died."
+    with pytest.raises(DivergenceError, match="statement A makes 3 claims"):
+        compare.compare_texts(text, "Six died.", embedder=None, judge=None)  # type: ignore[arg-type]
+
+
+def test_bench_embed_says_a_sentence_file_is_not_utf8(tmp_path: Path) -> None:
+    from divergence.cli import main
+
+    bad = tmp_path / "lines.txt"
+    bad.write_bytes(b"one line\n\xff two\n")
+    res = CliRunner().invoke(main, ["bench", "embed", "--sentences", str(bad), "--sick", "0"])
+    assert res.exit_code == 1 and "not UTF-8" in res.output and "Traceback" not in res.output
+    res = CliRunner().invoke(main, ["bench", "embed", "--sentences", str(bad), "--backends", ""])
+    assert res.exit_code == 1
+
+
+@pytest.mark.slow
+def test_long_pairs_are_tokenised_a_few_at_a_time() -> None:
+    """Two 4,000-character claims keep ~12 MB of overflow in their encoding; all pairs of a
+    call were encoded at once (1.3 GB for one long article). Rows still come back whole."""
+    from divergence.judge.nli_onnx import ENCODE_AT_ONCE, OnnxNLI, shipped_folder
+
+    if shipped_folder() is None:
+        pytest.skip("no shipped NLI model")
+    m = OnnxNLI()
+    long = "army said soldiers river border ceasefire talks " * 80
+    pairs = [(f"{long} {i}", f"{i} {long}") for i in range(3 * ENCODE_AT_ONCE + 1)]
+    rows = np.concatenate([r for r, _ in m.batches(pairs)])
+    assert sorted(rows.tolist()) == list(range(len(pairs)))
+    whole = m.logits(pairs)
+    assert np.allclose(whole[5], m.logits([pairs[5]])[0])
+
+
+def test_rules_only_beside_another_judge_is_a_usage_error() -> None:
+    """``--judge nli --rules-only`` judged by rules without a word."""
+    from divergence.cli import main
+
+    res = CliRunner().invoke(main, ["compare", "Five died.", "Six died.", "--judge", "nli",
+                                    "--rules-only", "--embedder", "hashing"])
+    assert res.exit_code == 2 and "--rules-only" in res.output
+    res = CliRunner().invoke(main, ["compare", "Five died.", "Six died.", "--judge", "rules",
+                                    "--rules-only", "--embedder", "hashing"])
+    assert res.exit_code == 0, res.output
