@@ -38,7 +38,8 @@ def compare(text_a: str, text_b: str, fmt: str, model: str, backend: str, embedd
     ceasefire was mediated by Washington" and "New Delhi denied that the ceasefire was mediated
     by Washington" are a dispute between two actors. A statement of several claims ("The army
     shelled the town, saying rebels fired first") is judged claim by claim; the pair that
-    decides (a conflict first, then the surest agreement) is shown.
+    decides (a conflict first, then the surest agreement) is shown. A statement holds at most
+    100 claims: compare whole articles with divergence report.
 
     \b
     Examples:
