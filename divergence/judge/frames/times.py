@@ -22,7 +22,7 @@ from ..text import WEEKDAYS, DateRef, dates
 from ..zones import one_clock, zone
 from .counts import dates_differ
 from .happenings import TIMED, happenings, one_place, same_happening
-from .spans import Measure, apart, durations, same_thing
+from .spans import apart, durations, same_thing
 
 
 @detector("when")
@@ -35,35 +35,19 @@ def when(p: Pair) -> Reason | None:
 @detector("lasted")
 def lasted(p: Pair) -> Reason | None:
     """One happening told as lasting two spans of time that cannot meet ("the shelling lasted
-    for six hours" / "the bombardment went on for less than an hour"), or as lasting one span in
-    other words ("the strike lasted two days" / "the walkout went on for 48 hours": a
-    ``same-value`` sign of agreement): one span each, of one thing (``spans.same_thing``).
-    Aligned claims get the conflict from ``aligned.values_apart``; this reads claims worded
-    apart."""
+    for six hours" / "the bombardment went on for less than an hour"): one each, of one thing
+    (``spans.same_thing``). Aligned claims get this from ``aligned.values_apart``; this reads
+    claims worded apart."""
     ma, mb = durations(p.a.content), durations(p.b.content)
-    if len(ma) != 1 or len(mb) != 1 or not same_thing(ma[0], mb[0]):
+    if len(ma) != 1 or len(mb) != 1 or not apart(ma[0], mb[0]) or not same_thing(ma[0], mb[0]):
         return None
-    x, y = ma[0], mb[0]
-    far = apart(x, y)
-    if not far and not (_exact(x) and _exact(y)):
-        return None  # spans that may meet ("about a week" / "six days"): no sign either way
-    what = frozenset(t.split(":", 1)[1] for t in x.of & y.of)  # "siege": what lasted
+    what = frozenset(t.split(":", 1)[1] for t in ma[0].of & mb[0].of)  # "siege": what lasted
     if (not same_happening(p, TIMED | what, 0.3, told=what)
             or dates_differ(p.a.content, p.b.content)):
         return None  # not one happening, or one on two days
-    sa, sb = span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)
-    if far:
-        return Reason("number", f"{sa.text!r} vs {sb.text!r} (how long)", (p.a.id, p.b.id),
-                      (sa, sb), weight=0.6)
-    if sa.text.strip().lower() == sb.text.strip().lower():
-        return None  # the very same words: no paraphrase to note
-    return Reason("same-value", f"{sa.text!r} and {sb.text!r} name the same span",
-                  (p.a.id, p.b.id), (sa, sb), weight=0.7)
-
-
-def _exact(m: Measure) -> bool:
-    """A span given as one figure ("48 hours", "two days"), not a bound or a round word."""
-    return m.hi < 1.1 * m.lo
+    sa, sb = span_of(p.a, ma[0].start, ma[0].end), span_of(p.b, mb[0].start, mb[0].end)
+    return Reason("number", f"{sa.text!r} vs {sb.text!r} (how long)", (p.a.id, p.b.id),
+                  (sa, sb), weight=0.6)
 
 
 @detector("same-value")
