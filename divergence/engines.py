@@ -28,6 +28,7 @@ from .embed import EMBEDDERS, Embedder, EmbeddingCache, Pending, SentenceTransfo
 from .errors import DivergenceError
 from .ingest import io
 from .ingest.split import SPLITTERS, embedding_text, split
+from .ingest.textsafe import path_text
 from .judge.nli_onnx import OnnxNLI
 from .pipeline import (
     Options,
@@ -355,7 +356,7 @@ def _read(f: _File) -> Iterator[Article | Skip]:
 def _dedupe(entries: list[_Loaded | Skip]) -> tuple[list[Article], list[Claim], list[str],
                                                       list[Skip]]:
     """``io.load``'s rule, over all partitions in order: a repeated text or id is a Skip."""
-    skipped = [e for e in entries if isinstance(e, Skip)]
+    skipped = [Skip(path_text(e.where), e.why) for e in entries if isinstance(e, Skip)]
     loaded = [e for e in entries if not isinstance(e, Skip)]
     kept, repeated = io.dedupe(a for a, _, _ in loaded)
     keep = {id(a) for a in kept}

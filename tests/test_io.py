@@ -214,10 +214,10 @@ def test_utf8_bom_is_dropped_and_utf16_is_repaired(tmp_path: Path) -> None:
 def test_unreadable_file_is_a_skip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = _write(tmp_path / "locked.txt", ARTICLE)
 
-    def deny(self: Path, *args: object, **kwargs: object) -> bytes:
+    def deny(self: Path) -> bytes:
         raise PermissionError(13, "Permission denied", str(self))
 
-    monkeypatch.setattr(Path, "open", deny)
+    monkeypatch.setattr(Path, "read_bytes", deny)
     arts, skipped = load([str(path)])
     assert arts == []
     assert skipped == [Skip(str(path), "cannot read: Permission denied")]

@@ -57,6 +57,19 @@ def test_an_endless_stream_is_cut_off_with_a_skip(monkeypatch: pytest.MonkeyPatc
     assert ok and isinstance(ok[0], Article)
 
 
+def test_a_stream_is_read_a_block_at_a_time() -> None:
+    """``read(MAX_INPUT_BYTES + 1)`` reserved the whole bound (1 GB) for every stream."""
+    asked: list[int] = []
+
+    class Stream(io.BytesIO):
+        def read(self, n: int | None = -1) -> bytes:
+            asked.append(-1 if n is None else n)
+            return super().read(n)
+
+    got = ingest_io._read_at_most(Stream(b"x" * 5000), "<stdin>", block=1024)
+    assert got == b"x" * 5000 and max(asked) == 1024
+
+
 def test_a_file_past_the_input_bound_is_skipped(tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ingest_io, "MAX_INPUT_BYTES", 100)
@@ -104,9 +117,21 @@ def test_a_damaged_model_cache_is_built_again(tmp_path: Path,
 
     monkeypatch.setattr(backend, "prepare", prepare)
     monkeypatch.setattr(backend, "OnnxEncoder", Encoder)
+    sibling = folder.parent / "int8"
+    sibling.mkdir(parents=True)
+    (folder.parent / ".fp32-another-build").mkdir()
     emb = SentenceTransformerEmbedder(backend="onnx", onnx_dir=str(tmp_path))
     assert isinstance(emb._load_onnx(), Encoder)
     assert len(built) == 2 and Encoder.opened == 2
+    assert sibling.is_dir() and (folder.parent / ".fp32-another-build").is_dir()
+
+    def short_of_memory(*a: object, **k: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(Encoder, "__init__", short_of_memory)  # no sign of damage: not rebuilt
+    with pytest.raises(MemoryError):
+        SentenceTransformerEmbedder(backend="onnx", onnx_dir=str(tmp_path))._load_onnx()
+    assert len(built) == 3 and folder.is_dir()
 
     Encoder.opened = -10  # broken however often it is built: one error naming the folder
     monkeypatch.setattr(Encoder, "__init__", lambda *a, **k: (_ for _ in ()).throw(
@@ -133,23 +158,39 @@ def test_bench_embed_says_a_sentence_file_is_not_utf8(tmp_path: Path) -> None:
     bad.write_bytes(b"one line\n\xff two\n")
     res = CliRunner().invoke(main, ["bench", "embed", "--sentences", str(bad), "--sick", "0"])
     assert res.exit_code == 1 and "not UTF-8" in res.output and "Traceback" not in res.output
-    res = CliRunner().invoke(main, ["bench", "embed", "--sentences", str(bad), "--backends", ""])
-    assert res.exit_code == 1
+    good = tmp_path / "good.txt"
+    good.write_text("one line\n")
+    res = CliRunner().invoke(main, ["bench", "embed", "--sentences", str(good), "--sick", "0",
+                                    "--backends", ""])
+    assert res.exit_code == 1 and "no backends" in res.output
 
 
 @pytest.mark.slow
 def test_long_pairs_are_tokenised_a_few_at_a_time() -> None:
     """Two 4,000-character claims keep ~12 MB of overflow in their encoding; all pairs of a
-    call were encoded at once (1.3 GB for one long article). Rows still come back whole."""
+    call were encoded at once (1.3 GB for one long article). Rows still come back whole, and
+    the numbers are those of each pair read alone."""
     from divergence.judge.nli_onnx import ENCODE_AT_ONCE, OnnxNLI, shipped_folder
 
     if shipped_folder() is None:
         pytest.skip("no shipped NLI model")
-    m = OnnxNLI()
+    m = OnnxNLI().load()
+    sizes: list[int] = []
+
+    class Counting:
+        def __init__(self, tok: object) -> None:
+            self.tok = tok
+
+        def encode_batch(self, pairs: list[tuple[str, str]]) -> object:
+            sizes.append(len(pairs))
+            return self.tok.encode_batch(pairs)  # type: ignore[attr-defined]
+
+    m._tok = Counting(m._tok)
     long = "army said soldiers river border ceasefire talks " * 80
     pairs = [(f"{long} {i}", f"{i} {long}") for i in range(3 * ENCODE_AT_ONCE + 1)]
     rows = np.concatenate([r for r, _ in m.batches(pairs)])
     assert sorted(rows.tolist()) == list(range(len(pairs)))
+    assert max(sizes) == ENCODE_AT_ONCE and len(sizes) == 4
     whole = m.logits(pairs)
     assert np.allclose(whole[5], m.logits([pairs[5]])[0])
 

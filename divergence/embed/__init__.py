@@ -96,14 +96,18 @@ class SentenceTransformerEmbedder:
             size = ONNX_BATCH if self.batch_size is None else self.batch_size
             try:
                 self._onnx = OnnxEncoder(folder, batch_size=size)
+            except (MemoryError, DivergenceError):
+                raise  # no sign of a damaged file
             except Exception as e:  # noqa: BLE001 - ONNX Runtime and tokenizers raise their own
                 # a cache folder damaged on disk (a file cut short or emptied): build it again
                 print(f"divergence: the model cache in {folder} cannot be read "
                       f"({type(e).__name__}); building it again", file=sys.stderr, flush=True)
                 forget(folder)
-                folder = prepare(self.model, self.backend, root)
                 try:
+                    folder = prepare(self.model, self.backend, root)
                     self._onnx = OnnxEncoder(folder, batch_size=size)
+                except (MemoryError, DivergenceError):
+                    raise
                 except Exception as again:  # noqa: BLE001
                     raise DivergenceError(f"cannot load the ONNX model ({again}); delete the "
                                           "folder and run again", where=str(folder)) from again

@@ -118,8 +118,9 @@ def prepare(model: str, backend: str, root: Path) -> Path:
             _note(f"quantising {model} to int8 (once, into {base})")
             _build(int8, lambda tmp: _quantise(fp32, tmp))
     except OSError as e:  # a read-only or missing cache: the export has nowhere to go
-        if not str(e.filename or "").startswith(str(root)):
-            raise
+        where = Path(os.path.abspath(e.filename)) if e.filename else None
+        if where is None or not where.is_relative_to(os.path.abspath(root)):
+            raise  # not the cache's own folder (the model being exported, say)
         raise DivergenceError(
             f"cannot write the model cache ({e.strerror or e}); set $DIVERGENCE_CACHE to a "
             "folder you can write", where=str(e.filename)) from e
@@ -127,9 +128,10 @@ def prepare(model: str, backend: str, root: Path) -> Path:
 
 
 def forget(folder: Path) -> None:
-    """Remove a built model folder and its siblings (the int8 folder is made from the fp32
-    one), so that ``prepare`` builds them again: for a cache damaged on disk."""
-    shutil.rmtree(Path(folder).parent, ignore_errors=True)
+    """Remove one built model folder (``<key>/fp32`` or ``<key>/int8``), so that ``prepare``
+    builds it again: for a cache damaged on disk. Its siblings, and builds in progress beside
+    it, are left alone."""
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def is_built(folder: Path) -> bool:

@@ -236,24 +236,38 @@ def _read_bytes(path: Path) -> bytes | Skip:
     /dev/zero never ends, and reading it filled the memory until the process was killed; a
     named pipe (``<(command)``, /dev/stdin fed by one) is read to its end, as ``-`` is."""
     try:
-        mode = path.stat().st_mode
+        st = path.stat()
+        mode = st.st_mode
         if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
             return Skip(str(path), "a device, not a file: give files, folders, or - to read "
                                    "standard input")
-        with path.open("rb") as f:
+        if stat.S_ISREG(mode):
+            if st.st_size > MAX_INPUT_BYTES:
+                return _too_big(str(path))
+            return path.read_bytes()
+        with path.open("rb") as f:  # a named pipe: read to its end, as far as the bound
             return _read_at_most(f, str(path))
     except OSError as e:
         return Skip(str(path), f"cannot read: {e.strerror or e}")
 
 
-def _read_at_most(stream: IO[bytes], where: str) -> bytes | Skip:
+def _read_at_most(stream: IO[bytes], where: str, block: int = 1 << 20) -> bytes | Skip:
     """All of ``stream``, or a Skip when it holds more than ``MAX_INPUT_BYTES``: an endless
-    pipe (``yes | divergence report -``) filled the memory until the process was killed."""
-    data = stream.read(MAX_INPUT_BYTES + 1)
-    if len(data) > MAX_INPUT_BYTES:
-        return Skip(where, f"more than {MAX_INPUT_BYTES >> 20:,} MB in one input; split it into "
-                           "files (a folder of them, or JSONL files of fewer articles)")
-    return data
+    pipe (``yes | divergence report -``) filled the memory until the process was killed. Read a
+    block at a time: ``read(MAX_INPUT_BYTES + 1)`` would reserve the whole bound at once."""
+    parts: list[bytes] = []
+    total = 0
+    while chunk := stream.read(block):
+        total += len(chunk)
+        if total > MAX_INPUT_BYTES:
+            return _too_big(where)
+        parts.append(chunk)
+    return b"".join(parts)
+
+
+def _too_big(where: str) -> Skip:
+    return Skip(where, f"more than {MAX_INPUT_BYTES >> 20:,} MB in one input; split it into "
+                       "files (a folder of them, or JSONL files of fewer articles)")
 
 
 def _file_items(path: Path, data: bytes | Skip) -> Iterator[Article | Skip]:

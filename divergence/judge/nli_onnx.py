@@ -27,9 +27,10 @@ _FROM_NLI = {"contradiction": "conflict", "entailment": "agree", "neutral": "nei
 _INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 SHIPPED_NAME = "divergence-nli-minilm-int8"
 _SEEN_MAX = 200_000  # pairs remembered by one model: a 16-byte digest and 12 bytes each
-# Pairs tokenised together (or eight batches, if more): an encoding keeps what truncation cut
-# off (its overflow), ~12 MB for two 4,000-character claims, and a report on one long article
-# without full stops tokenised 232 such pairs at once (its peak: 1.3 GB; 0.3 GB with 8).
+# Pairs tokenised together when each is read alone (``batch_size`` 1, the shipped model): an
+# encoding keeps what truncation cut off (its overflow), ~12 MB for two 4,000-character claims,
+# and a report on one long article without full stops tokenised 232 such pairs at once (its
+# peak: 1.3 GB; 0.3 GB with 8). Batched, all pairs are sorted by length together, as before.
 ENCODE_AT_ONCE = 8
 
 
@@ -115,7 +116,8 @@ class OnnxNLI:
         self.load()
         from ..embed.onnx_backend import padded_batches
 
-        step = max(ENCODE_AT_ONCE, 8 * self.batch_size)
+        # alone, a pair's numbers are its own; in batches, they depend on which pairs share one
+        step = ENCODE_AT_ONCE if self.batch_size == 1 else max(1, len(pairs))
         for s in range(0, len(pairs), step):
             enc = self._tok.encode_batch([(a, b) for a, b in pairs[s : s + step]])
             for rows, feeds in padded_batches(enc, self.batch_size, self._pad, self._inputs):
