@@ -345,8 +345,10 @@ def _ingest(items: list[_Item], splitter: str) -> list[_Loaded | Skip]:
 
 def _read(f: _File) -> Iterator[Article | Skip]:
     """``io``'s file loader on the absolute path, reporting the path as the user gave it."""
+    read, given = path_text(f.read), path_text(f.shown)  # as io writes paths: UTF-8 safe
+
     def shown(where: str) -> str:
-        return f.shown + where[len(f.read):] if where.startswith(f.read) else where
+        return given + where[len(read):] if where.startswith(read) else where
 
     for x in io.read_file(Path(f.read)):
         yield replace(x, path=shown(x.path)) if isinstance(x, Article) else Skip(shown(x.where),
@@ -356,7 +358,7 @@ def _read(f: _File) -> Iterator[Article | Skip]:
 def _dedupe(entries: list[_Loaded | Skip]) -> tuple[list[Article], list[Claim], list[str],
                                                       list[Skip]]:
     """``io.load``'s rule, over all partitions in order: a repeated text or id is a Skip."""
-    skipped = [Skip(path_text(e.where), e.why) for e in entries if isinstance(e, Skip)]
+    skipped = [e for e in entries if isinstance(e, Skip)]
     loaded = [e for e in entries if not isinstance(e, Skip)]
     kept, repeated = io.dedupe(a for a, _, _ in loaded)
     keep = {id(a) for a in kept}

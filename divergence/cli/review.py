@@ -125,6 +125,7 @@ def _loop(corpus: Any, rep: Any, reviewer: str) -> None:
                f"{inert(reviewer)}. {_HELP}", err=True)
     done = skipped = 0
     note: str | None = None
+    stopped = False
     try:
         for i, g in enumerate(queue, 1):
             click.echo()
@@ -160,8 +161,6 @@ def _loop(corpus: Any, rep: Any, reviewer: str) -> None:
         click.echo()
         _drop_note(note)
         stopped = isinstance(e, KeyboardInterrupt)  # q and the end of input are no interrupt
-    else:
-        stopped = False
     left = len(queue) - done
     click.echo(f"{done} decided, {skipped} skipped, {left} undecided left; every decision is "
                "stored" + ("; run divergence review again to go on" if left else ""), err=True)

@@ -326,7 +326,7 @@ def find_groups(
     close: dict[tuple[int, int], Judgement] = {}  # worded alike: agree inside a dispute only
     # Pairs per judge call: the NLI model reads a call's pairs while the rules read on, and
     # the rules wait for it only at a call's end (58 waits, 1.1 s of 2048-pair calls on the
-    # ECB+ cost workload; 0.3-0.7 s with 16384).
+    # ECB+ cost workload; 0.1-0.8 s with 16384).
     batch = 16384
     for k in range(0, len(pairs), batch):
         ii, jj = pairs.i[k : k + batch], pairs.j[k : k + batch]

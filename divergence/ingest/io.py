@@ -59,8 +59,9 @@ def _too_long(where: str, size: int, limit: int) -> Skip:
 
 
 def _safe_skip(s: Skip) -> Skip:
-    """A skip whose where and why print safely (control characters escaped)."""
-    where, why = inert(s.where), inert(s.why)
+    """A skip whose where and why print safely (control characters escaped) and that UTF-8 can
+    write (a name's bytes that are not UTF-8 escaped: ``path_text``)."""
+    where, why = inert(path_text(s.where)), inert(s.why)
     return s if (where, why) == (s.where, s.why) else Skip(where, why)
 
 
@@ -87,7 +88,7 @@ def load(paths: Iterable[str], stdin: IO[bytes] | None = None) -> tuple[list[Art
         for art_or_skip in read_source(p, stdin):
             (articles if isinstance(art_or_skip, Article) else skipped).append(art_or_skip)
     unique, repeated = dedupe(articles)
-    return unique, [Skip(path_text(s.where), s.why) for s in skipped] + repeated
+    return unique, skipped + repeated
 
 
 GIVEN_TWICE = "given twice; read once"  # the why of a repeat: nothing was lost
