@@ -570,3 +570,23 @@ def test_a_closed_pipe_does_not_stop_score_from_adding(tmp_path: Path) -> None:
     assert piped.returncode == plain.exit_code and "Broken pipe" not in piped.stderr
     again = _run("score", str(seeds[4]), "--add", *FAST, "--db", dbs[0])
     assert "already stored:" in again.stderr  # the piped run stored it
+
+
+def test_quiet_silences_the_status_lines_of_every_corpus_command(tmp_path: Path) -> None:
+    """Old code: -q existed only on report, add and eval; score, check, calibrate, review and
+    verdicts answered "No such option: -q" (exit 2) to a script written like the others."""
+    db = str(tmp_path / "c.db")
+    assert _run("add", DELHI, "--db", db, *FAST, "-q").exit_code == 0
+    for args in (("score", TOKYO, "--db", db, *FAST, "--add"),
+                 ("check", "--db", db),
+                 ("review", "--list", "--db", db),
+                 ("calibrate", "--clear", "--dry-run", "--db", db),
+                 ("verdicts", "verify", "--db", db),
+                 ("verdicts", "export", "--db", db, "-o", str(tmp_path / "v.jsonl"))):
+        said = _run(*args)
+        quiet = _run(*args, "-q")
+        assert said.exit_code == quiet.exit_code == 0, (args, quiet.stderr)
+        assert said.stderr.strip(), args  # a status line, which -q leaves out
+        assert quiet.stderr == "", (args, quiet.stderr)
+        if args[0] != "score":  # score --add stored TOKYO the first time
+            assert quiet.stdout == said.stdout, args

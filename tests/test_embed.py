@@ -94,7 +94,7 @@ def _tiny_model(folder: Path) -> Path:
     BertModel(cfg).save_pretrained(raw)
     tok.save_pretrained(raw)
     word = models.Transformer(str(raw), max_seq_length=64)
-    dim = getattr(word, "get_embedding_dimension", word.get_word_embedding_dimension)()
+    dim = (getattr(word, "get_embedding_dimension", None) or word.get_word_embedding_dimension)()
     pool = models.Pooling(dim, pooling_mode="mean")
     out = folder / "tiny-st"
     SentenceTransformer(modules=[word, pool], device="cpu").save(str(out))

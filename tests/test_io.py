@@ -239,6 +239,8 @@ def test_jsonl_fields_and_line_numbers(tmp_path: Path) -> None:
         "wire-1", "Wire Daily", "2025-05-28", "Talks", "https://example.org/1", "PTI")
     assert a.path == f"{path}:2" and b.path == f"{path}:3"
     assert b.id == article_id(rows[1]["text"])
+    (c,), _ = load([str(_write(tmp_path / "n.jsonl", '{"id": 7, "date": null, "text": "Met."}'))])
+    assert c.id == "7" and c.date is None  # a number is a fine id; null is a field left out
     assert (b.source, b.wire, b.place) == ("Reuters", "Reuters", "NEW DELHI")
     assert b.text[b.body[0][0]:b.body[0][1]] == "Ministers met on Thursday."
 
@@ -252,6 +254,10 @@ def test_jsonl_fields_and_line_numbers(tmp_path: Path) -> None:
     ('{"text": 42}', '"text" must be the article as a non-empty string, got a number'),
     ('{"text": null}', '"text" must be the article as a non-empty string, got null'),
     ('{"id": "../../etc/passwd", "text": "Officials met."}', "cannot name a claims file"),
+    # were dropped silently: the id became a content hash, the source the file's name
+    ('{"id": ["x"], "text": "Officials met."}', '"id" must be a string or a number, got an array'),
+    ('{"source": {}, "text": "Met."}', '"source" must be a string or a number, got an object'),
+    ('{"wire": true, "text": "Officials met."}', '"wire" must be a string or a number, got a b'),
 ])
 def test_bad_jsonl_lines_are_skipped_with_file_and_line(tmp_path: Path, line: str,
                                                         why: str) -> None:

@@ -430,24 +430,46 @@ def test_damaged_pages_are_one_line_naming_the_fix(tmp_path: Path) -> None:
         assert corpus.grouping_problems() == [] and corpus.vector_problems() == []
 
 
+def _break_table_list(db: Path) -> None:
+    """Overwrite the list of tables (page 1, after the file header): nothing can be rescued."""
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    size = con.execute("PRAGMA page_size").fetchone()[0]
+    con.close()
+    with open(db, "r+b") as fh:
+        fh.seek(100)
+        fh.write(b"\xa5" * (size - 100))
+
+
 def test_check_does_not_advise_a_repair_that_cannot_work(tmp_path: Path) -> None:
     """Old code: after check --repair said "too damaged to repair ... restore a backup", a
     plain check still ended "run again with --repair to put right what can be"."""
     db = tmp_path / "c.db"
     _add(A, B, "--db", str(db))
-    con = sqlite3.connect(db)
-    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    size = con.execute("PRAGMA page_size").fetchone()[0]
-    con.close()
-    with open(db, "r+b") as fh:  # the list of tables (page 1, after the file header)
-        fh.seek(100)
-        fh.write(b"\xa5" * (size - 100))
+    _break_table_list(db)
     res = run_cli("check", "--db", str(db), "--repair")
     assert res.exit_code == 1 and "too damaged to repair" in res.stderr, res.output
     res = run_cli("check", "--db", str(db))
     assert res.exit_code == 1
     assert "too damaged to repair" in res.stdout and "restore a backup" in res.stdout
     assert "--repair" not in res.stderr, res.stderr
+
+
+def test_commands_do_not_send_a_hopeless_file_to_check_repair(tmp_path: Path) -> None:
+    """Old code: a file whose list of tables is unreadable (a truncated copy, say) made every
+    command say "run: divergence check --repair", which then answered "too damaged to repair"."""
+    db = tmp_path / "c.db"
+    _add(A, B, "--db", str(db))
+    _break_table_list(db)
+    for args in (("review", "--list", "--db", str(db)),
+                 ("score", DELHI, "--db", str(db), "--embedder", "hashing", "--no-cache"),
+                 ("report", "--db", str(db), "-o", str(tmp_path / "r"), "-q")):
+        res = run_cli(*args)
+        assert res.exit_code == 1, (args, res.output)
+        lines = _error_lines(res.stderr)
+        assert len(lines) == 1 and str(db) in lines[0], (args, res.stderr)
+        assert "too damaged to repair" in lines[0] and "restore a backup" in lines[0], lines
+        assert "--repair" not in lines[0], lines
 
 
 def _connect_with(monkeypatch: pytest.MonkeyPatch, pragma: str | None = None,

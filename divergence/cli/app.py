@@ -208,6 +208,19 @@ def _remember(key: str) -> Callable[[click.Context, click.Parameter, Any], None]
     return keep
 
 
+QUIET_KEY = "divergence.quiet"
+QUIET_OPTION = click.option(
+    "-q", "--quiet", is_flag=True, expose_value=False, is_eager=True, callback=_remember(QUIET_KEY),
+    help="No status lines on stderr (warnings and errors still show).")
+
+
+def say(msg: str) -> None:
+    """A status line on stderr, which -q silences; warnings and errors use ``click.echo``."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is None or not ctx.meta.get(QUIET_KEY):
+        click.echo(msg, err=True)
+
+
 def _names(value: str | None) -> tuple[str, ...] | None:
     return tuple(n.strip() for n in value.split(",") if n.strip()) if value else None
 

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import click
 
-from .app import DB_OPTION, clean_errors, exit_with, judge_for, main, resolve_db_path
+from .app import (
+    DB_OPTION,
+    QUIET_OPTION,
+    clean_errors,
+    exit_with,
+    judge_for,
+    main,
+    resolve_db_path,
+    say,
+)
 
 
 def _a_number(value: float) -> float:
@@ -26,6 +35,7 @@ def _a_number(value: float) -> float:
               help="Forget the saved threshold: flag every conflict again.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="A table for people, or JSON for programs.")
+@QUIET_OPTION
 @clean_errors
 def calibrate(db: str | None, target: float, min_reviewed: int, dry_run: bool, clear: bool,
               fmt: str) -> None:
@@ -60,11 +70,10 @@ def calibrate(db: str | None, target: float, min_reviewed: int, dry_run: bool, c
         now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
         if clear:
             if dry_run:
-                click.echo("dry run: the saved threshold would be cleared; nothing saved",
-                           err=True)
+                say("dry run: the saved threshold would be cleared; nothing saved")
                 return
             corpus.save_calibration({"threshold": None, "model": corpus.model, "at": now})
-            click.echo("calibration cleared: every conflict is flagged again", err=True)
+            say("calibration cleared: every conflict is flagged again")
             return
         on, now = scale(), None
         moved = corpus.off_scale(on)
@@ -96,4 +105,4 @@ def calibrate(db: str | None, target: float, min_reviewed: int, dry_run: bool, c
     if cal.threshold is None:
         exit_with(f"{cal.why_none()}; nothing saved")
     if not dry_run:
-        click.echo(f"saved threshold {cal.threshold:.4f} to {resolve_db_path(db)}", err=True)
+        say(f"saved threshold {cal.threshold:.4f} to {resolve_db_path(db)}")

@@ -6,7 +6,16 @@ import sys
 
 import click
 
-from .app import DB_OPTION, clean_errors, judge_for, judge_options, main, resolve_db_path
+from .app import (
+    DB_OPTION,
+    QUIET_OPTION,
+    clean_errors,
+    judge_for,
+    judge_options,
+    main,
+    resolve_db_path,
+    say,
+)
 from .review import verdicts
 
 
@@ -17,6 +26,7 @@ from .review import verdicts
                    "(keeping the damaged one), remove articles missing claims or vectors, "
                    "regroup, rebuild a stale index.")
 @judge_options
+@QUIET_OPTION
 @clean_errors
 def check(db: str | None, repair: bool, nli: str | None, rules_only: bool) -> None:
     """Check a corpus database: the file, whole articles, the grouping, the verdict log, the
@@ -51,7 +61,7 @@ def check(db: str | None, repair: bool, nli: str | None, rules_only: bool) -> No
         click.echo(f"divergence: {note}", err=True)
     if res.ok:
         what = "repaired" if res.findings else "no problems found"
-        click.echo(f"{path}: ok ({what})", err=True)
+        say(f"{path}: ok ({what})")
         return
     left = sum(f.fixed is None for f in res.findings)
     said = all("--repair" in f.problem for f in res.findings if f.fixed is None and f.repairable)
@@ -63,6 +73,7 @@ def check(db: str | None, repair: bool, nli: str | None, rules_only: bool) -> No
 
 @verdicts.command("verify")
 @DB_OPTION
+@QUIET_OPTION
 @clean_errors
 def verify_verdicts(db: str | None) -> None:
     """Recompute the verdict log's hash chain: find any verdict rewritten, removed or inserted
@@ -91,4 +102,4 @@ def verify_verdicts(db: str | None) -> None:
         click.echo(f"divergence: {path}: the verdict log was changed behind divergence's back "
                    f"({len(tampered)} problem(s))", err=True)
         sys.exit(1)
-    click.echo(f"{n} verdict(s), chain intact", err=True)
+    say(f"{n} verdict(s), chain intact")

@@ -17,6 +17,7 @@ from .app import (
     MAX_ARTICLE_SIZE_OPTION,
     MODEL_OPTION,
     NO_CACHE_OPTION,
+    QUIET_OPTION,
     REEMBED_OPTION,
     article_limit,
     build_embedder,
@@ -30,6 +31,7 @@ from .app import (
     progress_bar,
     read_inputs,
     resolve_db_path,
+    say,
     warn_no_claims,
 )
 
@@ -155,6 +157,7 @@ def _corpus_state(path: Path) -> str:
                    "once, saved next to the database, rebuilt when stale), or auto (hnsw from "
                    "50,000 stored claims when FAISS is installed).")
 @judge_options
+@QUIET_OPTION
 @clean_errors
 def score(article: str, db: str | None, fmt: str, top: int, fail_on_conflict: bool,
           add_after: bool, model: str, backend: str, embedder: str, cache_dir: str | None,
@@ -210,8 +213,7 @@ def score(article: str, db: str | None, fmt: str, top: int, fail_on_conflict: bo
                 added = add_articles(corpus, articles, emb, cache).added
                 if added or not corpus.grouping_current(judge_identity(judge)):
                     regroup_corpus(corpus, judge)
-            click.echo(f"divergence: {'added' if added else 'already stored:'} "
-                       f"{articles[0].path}", err=True)
+            say(f"divergence: {'added' if added else 'already stored:'} {articles[0].path}")
     if fail_on_conflict and res.flagged:
         sys.exit(3)
 

@@ -9,6 +9,7 @@ import click
 from .app import (
     DB_OPTION,
     INTERRUPTED,
+    QUIET_OPTION,
     REVIEWER_OPTION,
     checked,
     clean_errors,
@@ -16,6 +17,7 @@ from .app import (
     judge_options,
     main,
     resolve_db_path,
+    say,
 )
 
 _DECISION_CHOICE = click.Choice(["confirm", "dismiss", "agree", "unrelated"])
@@ -41,6 +43,7 @@ def _check_note(value: str) -> str | None:
               show_default=True, help="For --list: plain text for people, JSON for programs.")
 @DB_OPTION
 @judge_options
+@QUIET_OPTION
 @clean_errors
 def review(list_: bool, decide: tuple[str, str] | None, note: str | None, reviewer: str | None,
            fmt: str, db: str | None, nli: str | None, rules_only: bool) -> None:
@@ -117,12 +120,12 @@ def _loop(corpus: Any, rep: Any, reviewer: str) -> None:
     queue = pending(rep)
     total = len(flagged_groups(rep))
     if not queue:
-        click.echo(f"nothing to review: {total} flagged conflict(s), all decided", err=True)
+        say(f"nothing to review: {total} flagged conflict(s), all decided")
         return
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     width = max(40, min(160, shutil.get_terminal_size((100, 24)).columns))
-    click.echo(f"{len(queue)} undecided of {total} flagged conflict(s); reviewer "
-               f"{inert(reviewer)}. {_HELP}", err=True)
+    say(f"{len(queue)} undecided of {total} flagged conflict(s); reviewer {inert(reviewer)}. "
+        f"{_HELP}")
     done = skipped = 0
     note: str | None = None
     stopped = False
@@ -162,8 +165,8 @@ def _loop(corpus: Any, rep: Any, reviewer: str) -> None:
         _drop_note(note)
         stopped = isinstance(e, KeyboardInterrupt)  # q and the end of input are no interrupt
     left = len(queue) - done
-    click.echo(f"{done} decided, {skipped} skipped, {left} undecided left; every decision is "
-               "stored" + ("; run divergence review again to go on" if left else ""), err=True)
+    say(f"{done} decided, {skipped} skipped, {left} undecided left; every decision is stored"
+        + ("; run divergence review again to go on" if left else ""))
     if stopped:  # a script can tell a review cut short from one finished or quit
         sys.exit(INTERRUPTED)
 
@@ -205,8 +208,8 @@ def _print_flagged(rep: Any, fmt: str) -> None:
         click.echo(json_dumps_safe([flagged_to_dict(rep, g) for g in groups], indent=2))
     elif groups:
         click.echo(inert(format_flagged(rep, groups), keep_lines=True), nl=False)
-    click.echo(f"{len(groups)} flagged conflict(s); record a verdict with: divergence review "
-               "--decide GROUP_ID confirm|dismiss|agree|unrelated", err=True)
+    say(f"{len(groups)} flagged conflict(s); record a verdict with: divergence review "
+        "--decide GROUP_ID confirm|dismiss|agree|unrelated")
 
 
 @main.group()
@@ -218,6 +221,7 @@ def verdicts() -> None:
 @DB_OPTION
 @click.option("-o", "--output", default="-", show_default=True, metavar="FILE",
               help="Where to write the JSON Lines; - for stdout.")
+@QUIET_OPTION
 @clean_errors
 def export_verdicts(db: str | None, output: str) -> None:
     """Write every verdict, oldest first, as JSON Lines (group, decision, reviewer, at, note).
@@ -238,4 +242,4 @@ def export_verdicts(db: str | None, output: str) -> None:
         click.echo(text, nl=False)
     else:
         atomic_write(output, text)
-        click.echo(f"wrote {len(log)} verdict(s) to {output}", err=True)
+        say(f"wrote {len(log)} verdict(s) to {output}")

@@ -71,6 +71,10 @@ def storage_error(e: sqlite3.Error, path: str | Path | None, db_flag: str | None
     if kind == "io" and path is not None and _nearly_full(Path(path)):
         kind = "full"  # SQLite reports a write that found no room as an I/O error
     flag = db_flag or str(path or "FILE")
+    hopeless = _beyond_repair(path) if kind == "damaged" else None
+    if hopeless is not None:  # check --repair would only say so: do not send the user there
+        return StorageError(f"the database is too damaged to repair: {hopeless}; restore a "
+                            "backup", kind, where=str(path))
     what = {
         "damaged": f"the database is damaged ({e}); run: divergence check --repair --db {flag} "
                    "(it keeps a copy of the damaged file), or restore a backup",
@@ -89,6 +93,18 @@ def storage_error(e: sqlite3.Error, path: str | Path | None, db_flag: str | None
                        "writable",
     }[kind]
     return StorageError(what, kind, where=str(path) if path is not None else None)
+
+
+def _beyond_repair(path: str | Path | None) -> str | None:
+    """Why ``check --repair`` could rescue nothing from ``path``; None when it can try."""
+    from .salvage import beyond_repair
+
+    if path is None:
+        return None
+    try:
+        return beyond_repair(path)
+    except (sqlite3.Error, OSError):  # cannot even look: let the repair try and say why
+        return None
 
 
 def _nearly_full(path: Path) -> bool:

@@ -505,14 +505,24 @@ def _from_json_obj(loc: str, obj: Any) -> Article | Skip:
     if not isinstance(body, str) or not body.strip():
         got = "an empty string" if isinstance(body, str) else _json_type(body)
         return Skip(loc, f'"text" must be the article as a non-empty string, got {got}')
+    wrong = next((k for k in _JSONL_FIELDS if obj.get(k) is not None and not _scalar(obj[k])),
+                 None)
+    if wrong is not None:  # dropped silently, an id would become a hash the user never chose
+        return Skip(loc, f'"{wrong}" must be a string or a number, got {_json_type(obj[wrong])}; '
+                         "fix it or leave it out")
     fields = {k: str(obj[k]).strip() for k in _JSONL_FIELDS
-              if isinstance(obj.get(k), (str, int, float)) and str(obj[k]).strip()}
+              if _scalar(obj.get(k)) and str(obj[k]).strip()}
     return make_article(body, path=loc, **fields)
+
+
+def _scalar(value: Any) -> bool:
+    """A JSON string or number (not a boolean), which a header field may be."""
+    return isinstance(value, (str, int, float)) and not isinstance(value, bool)
 
 
 def _json_type(obj: Any) -> str:
     names = {list: "an array", str: "a string", bool: "a boolean", type(None): "null",
-             int: "a number", float: "a number"}
+             int: "a number", float: "a number", dict: "an object"}
     return names.get(type(obj), type(obj).__name__)
 
 
