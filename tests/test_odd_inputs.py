@@ -205,3 +205,16 @@ def test_rules_only_beside_another_judge_is_a_usage_error() -> None:
     res = CliRunner().invoke(main, ["compare", "Five died.", "Six died.", "--judge", "rules",
                                     "--rules-only", "--embedder", "hashing"])
     assert res.exit_code == 0, res.output
+
+
+@pytest.mark.parametrize("value", ["", ",", " , "])
+def test_detectors_that_name_none_are_a_usage_error(value: str) -> None:
+    """``--detectors ''`` judged with the default set, as if the option were left out."""
+    from divergence.cli import main
+
+    res = CliRunner().invoke(main, ["compare", "Five died.", "Six died.", "--detectors", value,
+                                    "--embedder", "hashing", "--rules-only"])
+    assert res.exit_code == 2 and "--detectors" in res.output and "at least one" in res.output
+    res = CliRunner().invoke(main, ["compare", "Five died.", "Six died.", "--detectors",
+                                    "number", "--embedder", "hashing", "--rules-only"])
+    assert res.exit_code == 0, res.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sqlite3
 from pathlib import Path
@@ -206,7 +207,7 @@ def test_reviewer_falls_back_to_the_os_user(monkeypatch: pytest.MonkeyPatch) -> 
 # ---------------------------------------------------------------- the interactive loop
 
 
-def _loop(keys: str):  # noqa: ANN202 - a click Result
+def _loop(keys: str | io.BytesIO):  # noqa: ANN202 - a click Result
     """Run the interactive review with ``keys`` on stdin (one key per line)."""
     from click.testing import CliRunner
 
@@ -264,6 +265,26 @@ def test_ctrl_c_in_the_loop_exits_130_after_its_summary(
     monkeypatch.setattr(review_cli, "_key", interrupted)
     res = _loop("")
     assert res.exit_code == 130 and "0 decided" in res.stderr and "1 undecided left" in res.stderr
+
+
+class _CtrlC(io.BytesIO):
+    """Standard input that is interrupted (Ctrl-C) once what it holds has been read."""
+
+    def read1(self, size: int = -1) -> bytes:
+        got = super().read1(size)
+        if not got and size != 0:  # click asks read(0) to see that the stream holds bytes
+            raise KeyboardInterrupt
+        return got
+
+    read = read1
+
+
+def test_ctrl_c_at_the_note_prompt_exits_130() -> None:
+    """Old code: click.prompt turned Ctrl-C at the note into the end of input: exit 0."""
+    res = _loop(_CtrlC(b"n\n"))
+    assert res.exit_code == 130, res.output
+    assert "0 decided" in res.stderr and "1 undecided left" in res.stderr
+    assert _loop("n\n").exit_code == 0  # the end of input at the note is no interrupt
 
 
 def test_loop_note_goes_with_the_decision() -> None:

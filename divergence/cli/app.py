@@ -225,6 +225,14 @@ def _names(value: str | None) -> tuple[str, ...] | None:
     return tuple(n.strip() for n in value.split(",") if n.strip()) if value else None
 
 
+def _remember_detectors(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    """Keep --detectors; one that names none ("", ",") is a usage error, not the default set."""
+    if value is not None and not _names(value):
+        raise click.BadParameter("name at least one detector (e.g. negation,number), or leave "
+                                 "the option out for the judge's own set")
+    ctx.meta[_DETECTORS_KEY] = value
+
+
 SPLITTER_OPTION = click.option(
     "--splitter", default=None, metavar="NAME", expose_value=False, is_eager=True,
     callback=_remember(SPLITTER_KEY),
@@ -235,7 +243,7 @@ SPLITTER_OPTION = click.option(
 def judge_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     """--judge, --detectors, --nli and --rules-only: which judge labels pairs of claims."""
     fn = click.option("--detectors", default=None, metavar="NAMES", expose_value=False,
-                      is_eager=True, callback=_remember(_DETECTORS_KEY),
+                      is_eager=True, callback=_remember_detectors,
                       help="The typed detectors the judge runs, comma-separated (e.g. "
                            "negation,number,count); plugins add theirs through the entry point "
                            "group divergence.detectors [default: the judge's own set].")(fn)

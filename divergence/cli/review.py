@@ -72,7 +72,7 @@ def review(list_: bool, decide: tuple[str, str] | None, note: str | None, review
       divergence review --list --format json | jq '.[].id'
       divergence review --decide g-3ae7e59e35 dismiss --note "different ferries"
       divergence verdicts export -o verdicts.jsonl
-    Exit codes: 0 ok, 1 error, 2 usage.
+    Exit codes: 0 ok (or quit), 1 error, 2 usage, 130 interrupted (Ctrl-C).
     """
     from ..corpus.ops import corpus_report, ensure_grouping
     from ..corpus.review import default_reviewer
@@ -143,8 +143,7 @@ def _loop(corpus: Any, rep: Any, reviewer: str) -> None:
                     done, note = done + 1, None
                     break
                 if key == "n":
-                    typed = click.prompt("note (kept with this conflict's decision)",
-                                         default="", show_default=False)
+                    typed = _ask("note (kept with this conflict's decision)")
                     try:
                         note = check_note(typed)
                     except DivergenceError as e:
@@ -185,7 +184,9 @@ def _key(prompt: str) -> str:
     if sys.stdin.isatty():
         ch = click.getchar()
         click.echo(ch if ch.isprintable() else "")
-        if ch in ("\x03", "\x04"):  # Ctrl-C, Ctrl-D in raw mode
+        if ch == "\x03":  # Ctrl-C in raw mode: an interrupt, as at any other moment
+            raise KeyboardInterrupt
+        if ch == "\x04":  # Ctrl-D: the end of input
             return "q"
         return ch.lower()
     from ..ingest.textsafe import inert
@@ -195,6 +196,18 @@ def _key(prompt: str) -> str:
     if not line:
         return "q"
     return line.strip()[:1].lower()
+
+
+def _ask(prompt: str) -> str:
+    """A line typed at ``prompt``. Not ``click.prompt``, which turns Ctrl-C into the Abort of
+    the end of input: an interrupted review must still exit 130."""
+    import sys
+
+    click.echo(f"{prompt}: ", nl=False)
+    line = sys.stdin.readline()
+    if not line:
+        raise EOFError
+    return line.rstrip("\r\n")
 
 
 def _print_flagged(rep: Any, fmt: str) -> None:
