@@ -55,7 +55,7 @@ def __dir__() -> list[str]:
 
 
 def compare_paths(
-    paths: list[str],
+    paths: list[str] | str,
     model: str = "all-MiniLM-L6-v2",
     claims_dir: str | None = None,
     progress: bool = False,

@@ -24,7 +24,14 @@ from typing import IO, TYPE_CHECKING, Any, NamedTuple, Protocol
 import numpy as np
 
 from .background import beside
-from .embed import EMBEDDERS, Embedder, EmbeddingCache, Pending, SentenceTransformerEmbedder
+from .embed import (
+    EMBEDDERS,
+    Embedder,
+    EmbeddingCache,
+    Pending,
+    SentenceTransformerEmbedder,
+    cache_name,
+)
 from .errors import DivergenceError
 from .ingest import io
 from .ingest.split import SPLITTERS, embedding_text, split
@@ -381,7 +388,7 @@ def _embed_on(distributed: Any, client: Any, texts: list[str], spec: EmbedderSpe
     The batches are embed()'s own (unique uncached texts sorted by length, ``BATCH`` at a time),
     so each text is encoded in the same company as in a local run.
     """
-    job = Pending(texts, embedder_for(spec).name, cache, BATCH)
+    job = Pending(texts, cache_name(embedder_for(spec)), cache, BATCH)
     # Batch j goes to task j mod n: every task gets short and long texts, so they take as long.
     chunks = [job.batches[j::n] for j in range(min(n, len(job.batches)))]
     if chunks:

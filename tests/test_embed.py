@@ -57,6 +57,54 @@ def test_cache_is_keyed_by_model(tmp_path: Path) -> None:
     assert embed(["x y z"], b, cache).shape == (1, 16)
 
 
+def test_a_model_retrained_in_its_folder_is_not_served_old_vectors(tmp_path: Path) -> None:
+    """Old code cached vectors by the --model string: a model retrained into the same folder
+    got the old model's vectors back, mixed with new ones."""
+    import os
+
+    folder = tmp_path / "mymodel"
+    folder.mkdir()
+    (folder / "config.json").write_text("{}")
+    (folder / "model.safetensors").write_bytes(b"weights one")
+    emb = Counting()
+    emb.fingerprint = SentenceTransformerEmbedder(str(folder)).fingerprint
+    assert emb.fingerprint
+    cache = EmbeddingCache(tmp_path / "cache")
+    embed(["alpha beta"], emb, cache)
+    (folder / "model.safetensors").write_bytes(b"weights, two")  # retrained in place
+    os.utime(folder / "model.safetensors", ns=(1, 1))
+    again = SentenceTransformerEmbedder(str(folder)).fingerprint
+    assert again and again != emb.fingerprint
+    emb.fingerprint = again
+    embed(["alpha beta"], emb, cache)
+    assert emb.seen == 2  # encoded again, not read from the old model's cache rows
+    assert SentenceTransformerEmbedder().fingerprint is None  # the packaged model: its name
+
+
+def test_damaged_cache_rows_are_embedded_again(tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                                               ) -> None:
+    """Old code trusted every cached row: a cut-short blob was a traceback, NaN a SciPy
+    traceback, and another length silently wrong groups."""
+    import sqlite3
+
+    emb = Counting()
+    texts = ["one two", "three four", "five six", "seven eight"]
+    first = embed(texts, emb, EmbeddingCache(tmp_path))
+    con = sqlite3.connect(tmp_path / "embeddings.sqlite")
+    keys = [EmbeddingCache.key(t) for t in texts]
+    con.execute("UPDATE vec SET v=? WHERE key=?", (b"\x01", keys[0]))
+    con.execute("UPDATE vec SET v=? WHERE key=?",
+                (np.full(64, np.nan, np.float32).tobytes(), keys[1]))
+    con.execute("UPDATE vec SET v=?, dim=4 WHERE key=?",
+                (np.ones(4, np.float32).tobytes(), keys[2]))
+    con.commit()
+    con.close()
+    again = embed(texts, emb, EmbeddingCache(tmp_path))
+    assert emb.seen == 4 + 3
+    np.testing.assert_allclose(again, first)
+    assert "3 cached vector(s)" in capsys.readouterr().err
+
+
 def test_hashing_is_deterministic_and_normalised() -> None:
     v = HashingEmbedder().encode(
         ["the council approved the budget", "the council approved the budget"]
@@ -82,6 +130,19 @@ def test_missing_model_is_a_clean_error() -> None:
     emb = SentenceTransformerEmbedder("/nonexistent/model/folder", backend="torch")
     with pytest.raises(DivergenceError, match="cannot load sentence-transformers model"):
         emb.encode(["x"])
+
+
+def test_a_folder_holding_no_model_is_a_clean_error_on_onnx(tmp_path: Path) -> None:
+    """Old code: the onnx backend's export raised the transformers traceback for an empty or
+    non-model folder (the torch backend said it in one line), and left an empty cache folder;
+    ``--model ""`` loaded the working folder."""
+    (tmp_path / "emptydir").mkdir()
+    with pytest.raises(DivergenceError, match="cannot load sentence-transformers model"):
+        SentenceTransformerEmbedder(str(tmp_path / "emptydir"), onnx_dir=tmp_path / "c"
+                                    ).encode(["x"])
+    assert not list((tmp_path / "c" / "onnx").glob("*"))
+    with pytest.raises(DivergenceError, match="model name is empty"):
+        SentenceTransformerEmbedder("")
 
 
 def _tiny_model(folder: Path) -> Path:

@@ -458,6 +458,35 @@ def test_atomic_write_text_bytes_and_parents(tmp_path: Path) -> None:
     assert _leftovers(target.parent) == []
 
 
+def test_atomic_write_writes_into_devices_and_pipes_and_keeps_links(tmp_path: Path) -> None:
+    """Old code renamed its temp file over any target: ``-o /dev/null`` put a JSON file in the
+    device's place (as root), a FIFO became a file, and a link lost its target's update."""
+    import stat
+    import threading
+
+    null = tmp_path / "null.json"
+    null.symlink_to(os.devnull)
+    atomic_write(null, "{}")
+    assert null.is_symlink() and stat.S_ISCHR(os.stat(null).st_mode)
+
+    kept = tmp_path / "real.md"
+    kept.write_text("old")
+    link = tmp_path / "link.md"
+    link.symlink_to(kept.name)
+    atomic_write(link, "new")
+    assert link.is_symlink() and kept.read_text() == "new"
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    atomic_write(fifo, "through the pipe")
+    reader.join(10)
+    assert got == [b"through the pipe"] and stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert _leftovers(tmp_path) == []
+
+
 def test_atomic_write_respects_the_umask(tmp_path: Path) -> None:
     old = os.umask(0o022)
     try:

@@ -218,3 +218,27 @@ def test_detectors_that_name_none_are_a_usage_error(value: str) -> None:
     res = CliRunner().invoke(main, ["compare", "Five died.", "Six died.", "--detectors",
                                     "number", "--embedder", "hashing", "--rules-only"])
     assert res.exit_code == 0, res.output
+
+
+def test_one_path_given_alone_is_one_path(tmp_path: Path) -> None:
+    """Old code iterated a string's characters: ``load("/abs/dir")`` read "/", the whole disk."""
+    (tmp_path / "a.txt").write_text("The army said five soldiers died on Friday in Marr.\n")
+    for given in (str(tmp_path), tmp_path, [str(tmp_path)]):
+        arts, _ = ingest_io.load(given)
+        assert [Path(a.path).name for a in arts] == ["a.txt"]
+
+
+def test_an_empty_path_is_refused_not_read_as_the_working_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``divergence add "$UNSET"`` read every article under the working folder."""
+    from divergence.cli import main
+
+    (tmp_path / "a.txt").write_text("The army said five soldiers died on Friday in Marr.\n")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(DivergenceError, match="empty path"):
+        ingest_io.load([""])
+    for args in (["report", "", "-o", "r"], ["report", "", "-o", "r", "--engine", "dask"],
+                 ["add", "", "--db", "c.db"]):
+        res = CliRunner().invoke(main, [*args, "--embedder", "hashing", "--no-cache", "-q"])
+        assert res.exit_code == 1 and "empty path" in res.output, (args, res.output)
+    assert not (tmp_path / "c.db").exists() and not list(tmp_path.glob("r.*"))

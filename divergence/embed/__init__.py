@@ -33,6 +33,8 @@ from .models import (
     DEFAULT_MODEL,
     base_name,
     embedder_name,
+    folder_fingerprint,
+    load_failed,
     offline_env,
     packaged_model_path,
     resolve_model,
@@ -74,11 +76,14 @@ class SentenceTransformerEmbedder:
     ) -> None:
         if backend not in BACKENDS:
             raise DivergenceError(f"unknown backend {backend!r}; available: {', '.join(BACKENDS)}")
+        if not model.strip():  # Path("") is the working folder, no model
+            raise DivergenceError("the model name is empty; give a model name or folder")
         if backend != "torch" and device != "cpu":
             raise DivergenceError(f"the {backend} backend runs on the CPU only (device {device!r})")
         self.model = model
         self.backend = backend
         self.name = embedder_name(model, backend)
+        self.fingerprint = folder_fingerprint(model)  # the cache's key for a local folder
         self.batch_size = batch_size
         self.device = device
         self.onnx_dir = onnx_dir
@@ -132,11 +137,7 @@ class SentenceTransformerEmbedder:
             try:
                 self._st = SentenceTransformer(path, device=self.device)
             except Exception as e:  # noqa: BLE001 - any load failure is a user-facing error
-                raise DivergenceError(
-                    f"cannot load sentence-transformers model {self.model!r} ({type(e).__name__}: "
-                    f"{str(e).splitlines()[0][:200] if str(e) else ''}); give a local model folder "
-                    "or a name already in the Hugging Face cache (no downloads happen here)"
-                ) from None
+                raise load_failed(self.model, e) from None
         return self._st
 
     @property
@@ -222,13 +223,29 @@ class EmbeddingCache:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     def get_many(self, model: str, keys: Sequence[str]) -> dict[str, np.ndarray]:
-        """The cached vectors among ``keys``."""
+        """The cached vectors among ``keys``. A row that is damaged (its bytes not ``dim``
+        floats, a value not finite, a length its fellows do not have) is left out, so it is
+        embedded again; stderr says how many."""
         out: dict[str, np.ndarray] = {}
+        bad = 0
         for i in range(0, len(keys), 500):
             chunk = list(keys[i : i + 500])
-            q = f"SELECT key, v FROM vec WHERE model=? AND key IN ({','.join('?' * len(chunk))})"
-            for k, blob in self._db.execute(q, [model, *chunk]):
-                out[k] = np.frombuffer(blob, dtype=np.float32)
+            q = (f"SELECT key, dim, v FROM vec WHERE model=? "
+                 f"AND key IN ({','.join('?' * len(chunk))})")
+            for k, dim, blob in self._db.execute(q, [model, *chunk]):
+                v = _vector(dim, blob)
+                if v is None:
+                    bad += 1
+                else:
+                    out[k] = v
+        lengths = Counter(len(v) for v in out.values())
+        if len(lengths) > 1:  # one model gives one length: the odd ones out are damage
+            usual = lengths.most_common(1)[0][0]
+            bad += sum(n for n_, n in lengths.items() if n_ != usual)
+            out = {k: v for k, v in out.items() if len(v) == usual}
+        if bad:
+            print(f"divergence: {bad} cached vector(s) in {self.path} were damaged; embedding "
+                  "them again", file=sys.stderr, flush=True)
         return out
 
     def put_many(self, model: str, items: dict[str, np.ndarray]) -> None:
@@ -245,6 +262,22 @@ class EmbeddingCache:
     def close(self) -> None:
         """Close the database."""
         self._db.close()
+
+
+def _vector(dim: object, blob: object) -> np.ndarray | None:
+    """A cached row's vector, or None when the row is damaged."""
+    if not isinstance(blob, bytes) or not isinstance(dim, int) or dim <= 0 or len(blob) != 4 * dim:
+        return None
+    v = np.frombuffer(blob, dtype=np.float32)
+    return v if np.isfinite(v).all() else None
+
+
+def cache_name(embedder: Embedder) -> str:
+    """The name an embedder's vectors are cached under: its name, with the fingerprint of a
+    model in a local folder of the user's (``folder_fingerprint``), so a model retrained into
+    the same folder is not served the old model's vectors."""
+    fingerprint = getattr(embedder, "fingerprint", None)
+    return f"{embedder.name}#{fingerprint}" if fingerprint else embedder.name
 
 
 class Pending:
@@ -302,7 +335,7 @@ def embed(
     Args:
         on_progress: called with the number of texts just embedded, for progress bars.
     """
-    job = Pending(texts, embedder.name, cache, batch)
+    job = Pending(texts, cache_name(embedder), cache, batch)
     if on_progress and job.have:
         on_progress(job.cached)
     for b in job.batches:
@@ -314,5 +347,6 @@ def embed(
 
 __all__ = ["BACKENDS", "DEFAULT_BACKEND", "DEFAULT_MODEL", "EMBEDDERS", "Embedder",
            "EmbeddingCache", "HashingEmbedder", "Pending", "SentenceTransformerEmbedder",
-           "base_name", "default_cache_dir", "embed", "embedder_name", "offline_env",
+           "base_name", "cache_name", "default_cache_dir", "embed", "embedder_name",
+           "folder_fingerprint", "offline_env",
            "packaged_model_path", "resolve_model"]

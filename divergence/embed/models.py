@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -44,6 +45,38 @@ def resolve_model(model: str) -> str:
     return model
 
 
+def folder_fingerprint(model: str) -> str | None:
+    """For a model in a local folder of the user's (not the packaged default): a short hash of
+    its absolute path and each file's name, size and modification time; None for the rest. A
+    model retrained into the same folder gets another, so its vectors never meet the old's."""
+    folder = Path(model)
+    if (model.lower() in _PACKAGED or not model or not folder.is_dir()
+            or not any((folder / f).is_file() for f in ("config.json", "modules.json"))):
+        return None  # a name, or no model folder (loading it will say so): nothing to walk
+    folder = folder.resolve()
+    return files_digest(folder, f"{folder}\n")[:16]
+
+
+def files_digest(folder: Path, head: str) -> str:
+    """SHA-256 of ``head`` and each file under ``folder``: its name, size and modification time
+    (cheap, and any changed file changes it)."""
+    h = hashlib.sha256(head.encode())
+    for p in sorted(folder.rglob("*")):
+        if p.is_file():
+            st = p.stat()
+            h.update(f"{p.relative_to(folder)}\t{st.st_size}\t{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
+def load_failed(model: str, e: Exception) -> DivergenceError:
+    """The one-line error for a model that sentence-transformers cannot load."""
+    first = str(e).splitlines()[0][:200] if str(e) else ""
+    return DivergenceError(
+        f"cannot load sentence-transformers model {model!r} ({type(e).__name__}: {first}); give "
+        "a local model folder or a name already in the Hugging Face cache (no downloads happen "
+        "here)")
+
+
 def embedder_name(model: str, backend: str = "torch") -> str:
     """The name vectors are cached and stored under: ``st:MODEL``, ``st:MODEL@onnx-int8``.
 
@@ -62,4 +95,5 @@ def base_name(name: str) -> str:
 
 
 __all__ = ["BACKENDS", "DEFAULT_BACKEND", "DEFAULT_MODEL", "base_name", "embedder_name",
-           "offline_env", "packaged_model_path", "resolve_model"]
+           "files_digest", "folder_fingerprint", "load_failed", "offline_env",
+           "packaged_model_path", "resolve_model"]

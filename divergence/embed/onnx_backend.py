@@ -21,7 +21,6 @@ pass on two threads.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -31,7 +30,7 @@ import tempfile
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from importlib import resources
 from itertools import chain, islice
 from pathlib import Path
@@ -90,12 +89,9 @@ def model_folder(model: str) -> Path:
 def cache_key(folder: Path) -> str:
     """A key for the exported files of the model in ``folder``: recipe, path, and each file's
     name, size and modification time (cheap, and any changed file changes it)."""
-    h = hashlib.sha256(f"recipe={RECIPE}\n{folder}\n".encode())
-    for p in sorted(folder.rglob("*")):
-        if p.is_file():
-            st = p.stat()
-            h.update(f"{p.relative_to(folder)}\t{st.st_size}\t{st.st_mtime_ns}\n".encode())
-    return h.hexdigest()[:20]
+    from .models import files_digest
+
+    return files_digest(folder, f"recipe={RECIPE}\n{folder}\n")[:20]
 
 
 def prepare(model: str, backend: str, root: Path) -> Path:
@@ -105,6 +101,16 @@ def prepare(model: str, backend: str, root: Path) -> Path:
     require("onnxruntime", backend)
     src = model_folder(model)
     base = Path(root) / "onnx" / cache_key(src)
+    try:
+        return _prepared(model, backend, root, src, base)
+    except BaseException:
+        with suppress(OSError):
+            base.rmdir()  # a failed first build leaves no empty folder (others' files stay)
+        raise
+
+
+def _prepared(model: str, backend: str, root: Path, src: Path, base: Path) -> Path:
+    """``prepare``'s builds in ``base``, the model's cache folder."""
     fp32 = base / "fp32"
     try:
         if not is_built(fp32):
@@ -293,12 +299,15 @@ def _pool(hidden: np.ndarray, mask: np.ndarray, mode: str) -> np.ndarray:
 
 def _export(src: Path, out: Path) -> None:
     """Export the transformer of the model in ``src`` to ``out``; pooling runs in numpy."""
-    from .models import offline_env
+    from .models import load_failed, offline_env
 
     offline_env()
     from sentence_transformers import SentenceTransformer
 
-    st = SentenceTransformer(str(src), device="cpu").eval()
+    try:
+        st = SentenceTransformer(str(src), device="cpu").eval()
+    except Exception as e:  # noqa: BLE001 - any load failure is a user-facing error
+        raise load_failed(str(src), e) from None
     mods = list(st)
     kinds = [type(m).__name__ for m in mods]
     if kinds[:2] != ["Transformer", "Pooling"] or any(k != "Normalize" for k in kinds[2:]):

@@ -1,7 +1,9 @@
 """Files written whole or not at all (atomic writes), and the claims JSONL files.
 
 A write goes to a temp file beside its target, is flushed to disk, then renamed over it: a crash
-or a full disk leaves the old file or the new one, never half of one.
+or a full disk leaves the old file or the new one, never half of one. A target that is no
+regular file (``/dev/null``, a FIFO, ``/dev/stdout``) is written into, as a shell's ``>`` does;
+a symbolic link to a file has that file replaced, and stays a link.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -30,20 +33,27 @@ def atomic_write_all(files: dict[Path, str | bytes]) -> list[Path]:
     before any file of the set changes (an interrupt between two renames can still leave a
     mixed set). An error names the file asked for, not its temp file."""
     staged: list[tuple[str, Path]] = []
+    into: list[tuple[Path, bytes]] = []
     try:
         for path, data in files.items():
             raw = data.encode("utf-8") if isinstance(data, str) else data
             if path.is_dir():
                 raise IsADirectoryError(errno.EISDIR, "is a folder; choose another output name",
                                         str(path))
-            staged.append((_stage(path, raw), path))
+            if _special(path):  # renaming over it would put a plain file in a device's place
+                into.append((path, raw))
+                continue
+            real = Path(os.path.realpath(path)) if path.is_symlink() else path
+            staged.append((_stage(real, raw), real))
         while staged:
-            tmp, path = staged[0]
+            tmp, real = staged[0]
             try:
-                os.replace(tmp, path)
+                os.replace(tmp, real)
             except OSError as e:
-                raise _naming(e, path) from e
+                raise _naming(e, real) from e
             staged.pop(0)  # renamed: its temp name is free again, not ours to remove
+        for path, raw in into:
+            _write_into(path, raw)
     finally:
         for tmp, _ in staged:
             Path(tmp).unlink(missing_ok=True)
@@ -70,6 +80,24 @@ def _stage(path: Path, raw: bytes) -> str:
         Path(tmp).unlink(missing_ok=True)
         raise
     return tmp
+
+
+def _special(path: Path) -> bool:
+    """Whether ``path`` (through any link) is there and is no regular file or folder."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False  # not there (or a dangling link): a new file
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def _write_into(path: Path, raw: bytes) -> None:
+    """Write ``raw`` into a device or a pipe as it stands (no temp file can stand in for it)."""
+    try:
+        with open(path, "wb") as f:
+            f.write(raw)
+    except OSError as e:
+        raise _naming(e, path) from e
 
 
 def _naming(e: OSError, path: Path) -> OSError:

@@ -74,17 +74,21 @@ def article_id(text: str) -> str:
 # ---------------------------------------------------------------- loading
 
 
-def load(paths: Iterable[str], stdin: IO[bytes] | None = None) -> tuple[list[Article], list[Skip]]:
-    """Read every article under ``paths`` ("-" is stdin); return the articles and what was skipped.
+def load(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
+         stdin: IO[bytes] | None = None) -> tuple[list[Article], list[Skip]]:
+    """Read every article under ``paths`` ("-" is stdin; one path may stand alone); return the
+    articles and what was skipped.
 
     The same text read twice is one article; a second article that reuses an id is skipped.
 
     Raises:
-        DivergenceError: a path does not exist, or a folder holds no article files.
+        DivergenceError: a path is empty or does not exist, or a folder holds no article files.
     """
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        paths = [paths]  # one path, not its characters ("/" first: the whole disk)
     articles: list[Article] = []
-    paths, skipped = stdin_once(paths)
-    for p in paths:
+    kept, skipped = stdin_once([os.fsdecode(p) for p in paths])
+    for p in kept:
         for art_or_skip in read_source(p, stdin):
             (articles if isinstance(art_or_skip, Article) else skipped).append(art_or_skip)
     unique, repeated = dedupe(articles)
@@ -96,7 +100,16 @@ GIVEN_TWICE = "given twice; read once"  # the why of a repeat: nothing was lost
 
 def stdin_once(paths: Iterable[str]) -> tuple[list[str], list[Skip]]:
     """``paths`` with ``-`` kept once: stdin can be read only once, and a second ``-`` would
-    read it empty. Returns the paths and a Skip for each ``-`` dropped."""
+    read it empty. Returns the paths and a Skip for each ``-`` dropped.
+
+    Raises:
+        DivergenceError: an empty path, which ``Path`` reads as the working folder: ``"$UNSET"``
+            would read everything under it.
+    """
+    paths = list(paths)
+    if "" in paths:
+        raise DivergenceError("an empty path (an unset variable?); give a file, a folder, or "
+                              "- for stdin")
     kept: list[str] = []
     skipped: list[Skip] = []
     for p in paths:
