@@ -41,7 +41,10 @@ def compare_texts(text_a: str, text_b: str, embedder: Embedder, judge: Judge) ->
                 "divergence report")
     vecs = embed([embedding_text(c) for c in (*ca, *cb)], embedder)
     va, vb = vecs[:len(ca)], vecs[len(ca):]
-    pairs = [(i, j) for i in range(len(ca)) for j in range(len(cb))]
+    if [c.content for c in ca] == [c.content for c in cb]:  # one statement twice: each claim
+        pairs = [(i, i) for i in range(len(ca))]  # with itself, not with its own neighbours
+    else:
+        pairs = [(i, j) for i in range(len(ca)) for j in range(len(cb))]
     sims = [float(va[i] @ vb[j]) for i, j in pairs]
     got = judge.judge_pairs([ca[i] for i, _ in pairs], [cb[j] for _, j in pairs], sims,
                             va[[i for i, _ in pairs]], vb[[j for _, j in pairs]])

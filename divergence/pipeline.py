@@ -18,6 +18,7 @@ from .group.events import find_events
 from .group.graph import NeighbourTable
 from .group.sparse import import_ahead
 from .group.stories import stories
+from .ingest.files import check_claims_names
 from .ingest.io import write_claims
 from .ingest.split import Splitter, embedding_text, split
 from .judge import Judge
@@ -118,6 +119,7 @@ def embed_claims(claims: Sequence[Claim], embedder: Embedder,
 def write_claims_files(folder: str | Path, articles: Sequence[Article],
                        claims: Sequence[Claim]) -> None:
     """``claims/<article-id>.jsonl`` for every article (empty for one without claims)."""
+    check_claims_names(folder, articles)  # all before any: no set left half-written
     of: dict[str, list[Claim]] = {a.id: [] for a in articles}
     for c in claims:
         of[c.article_id].append(c)

@@ -30,7 +30,8 @@ class Article:
     place: str | None = None
     title: str | None = None
     url: str | None = None
-    # (start, end) character ranges of ``text`` that hold the article body (header lines excluded).
+    # (start, end) character ranges of ``text`` that hold the article body (header lines
+    # excluded); none means the whole text.
     body: tuple[tuple[int, int], ...] = ()
     # Set when grouping finds the text is a copy of another outlet's (same voice, not a wire).
     copy_of: str | None = None

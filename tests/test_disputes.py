@@ -309,6 +309,20 @@ def test_terminal_summary_leads_with_the_dispute() -> None:
     assert "top conflicts" not in text and "other conflicts" not in text  # shown as the dispute
 
 
+def test_terminal_summary_names_a_few_outlets_of_many() -> None:
+    """Old code joined every source: a conflict 2,000 wires carried made a 47,601-character
+    line on stderr."""
+    from dataclasses import replace
+
+    from divergence.report import NAMES_SHOWN, summary
+
+    group = replace(_group(["a:0", "b:0"], ()), sources=tuple(f"Outlet {n}" for n in range(40)))
+    text = summary(Report(tuple(ARTICLES), tuple(CLAIMS), (), (group,)))
+    (line,) = [ln for ln in text.splitlines() if " vs " in ln]
+    assert f"Outlet {NAMES_SHOWN - 1} (and {40 - NAMES_SHOWN} more)" in line
+    assert f"Outlet {NAMES_SHOWN}" not in line and len(line) < 300
+
+
 def test_large_groups_and_large_stories_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     from divergence.group import disputes as mod
 

@@ -579,3 +579,37 @@ def test_the_dispute_pass_reads_no_pair_the_grouping_read_and_new_words_are_read
     other = claim_from_text("Officials said 12 people died in the Karachi explosion.", "b:0")
     assert lean.judge_pairs([a], [other], [0.7])[0].label != "conflict"
     assert len(read) == 2
+
+
+def test_a_conflict_component_past_the_cap_is_cut_at_its_weakest_edges(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Old code made one conflict group of every claim a chain of conflicts reached: 2,000
+    templated wires ("N people were killed in CITY on DAY") gave one group of 1,976 claims."""
+    import divergence.group.claims as claims_mod
+    from divergence.records import Judgement
+
+    monkeypatch.setattr(claims_mod, "MAX_CLAIMS", 4)
+    ids = [f"{a}:0" for a in "abcdefgh"]
+    strong = {frozenset(p) for p in [("a:0", "b:0"), ("b:0", "c:0"), ("c:0", "d:0"),
+                                     ("e:0", "f:0"), ("f:0", "g:0"), ("g:0", "h:0")]}
+    weak = frozenset(("d:0", "e:0"))  # the one link between two disputes
+
+    class Chain(Judge):
+        def judge_pairs(self, left, right, sims, va=None, vb=None):  # noqa: ANN001, ANN202
+            def one(a: Claim, b: Claim, s: float) -> Judgement:
+                pair = frozenset((a.id, b.id))
+                if pair in strong or pair == weak:
+                    return Judgement("conflict", 0.9 if pair in strong else 0.6, (), float(s))
+                return Judgement("neither", 0.5, (), float(s))
+            return [one(a, b, s) for a, b, s in zip(left, right, sims, strict=True)]
+
+    claims = [_claim(i[0], 0, f"Claim of {i[0]}.") for i in ids]
+    arts = [Article(id=i[0], path=f"{i[0]}.txt", text="", source=i[0].upper()) for i in ids]
+    vecs = np.stack([_unit([1, 0.1 * k, 0]) for k in range(8)])
+    pairs = [(x, y, float(vecs[x] @ vecs[y])) for x in range(8) for y in range(x + 1, 8)]
+    groups = find_groups(claims, vecs, voices(arts, claims, vecs), Chain(), pairs=pairs)
+    got = sorted(sorted(g.claims) for g in groups if g.label == "conflict")
+    assert got == [ids[:4], ids[4:]]
+    monkeypatch.setattr(claims_mod, "MAX_CLAIMS", 8)  # under the cap: one component, whole
+    groups = find_groups(claims, vecs, voices(arts, claims, vecs), Chain(), pairs=pairs)
+    assert [sorted(g.claims) for g in groups if g.label == "conflict"] == [ids]

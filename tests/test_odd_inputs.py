@@ -242,3 +242,112 @@ def test_an_empty_path_is_refused_not_read_as_the_working_folder(
         res = CliRunner().invoke(main, [*args, "--embedder", "hashing", "--no-cache", "-q"])
         assert res.exit_code == 1 and "empty path" in res.output, (args, res.output)
     assert not (tmp_path / "c.db").exists() and not list(tmp_path.glob("r.*"))
+
+
+def _nli_copy(tmp_path: Path, name: str) -> Path:
+    import shutil
+
+    from divergence.judge.nli_onnx import shipped_folder
+
+    src = shipped_folder()
+    assert src is not None
+    return Path(shutil.copytree(src, tmp_path / name))
+
+
+@pytest.mark.parametrize(("damage", "said"), [
+    ("cut", "cannot load the NLI model"),
+    ({"max_length": -1}, '"max_length" must be a whole number'),
+    ({"max_length": "abc"}, '"max_length" must be a whole number'),
+    ([], "expected a JSON object"),
+    ({"labels": ["a", "b"]}, '"labels" must list contradiction, entailment, neutral'),
+])
+def test_a_damaged_nli_folder_is_one_line(tmp_path: Path, damage: object, said: str) -> None:
+    """Old code: a cut-short model.onnx or odd meta.json values gave ONNX Runtime, int() or
+    tokenizers tracebacks, or "cannot read meta.json: 'a'"."""
+    from divergence.judge.nli_onnx import OnnxNLI
+
+    folder = _nli_copy(tmp_path, "nli")
+    if damage == "cut":
+        with open(folder / "model.onnx", "r+b") as f:
+            f.truncate(1_000_000)
+    else:
+        meta = json.loads((folder / "meta.json").read_text())
+        meta = {**meta, **damage} if isinstance(damage, dict) else damage
+        (folder / "meta.json").write_text(json.dumps(meta))
+    with pytest.raises(DivergenceError, match=said.replace("(", r"\(")):
+        OnnxNLI(folder).load()
+
+
+def test_articles_built_in_code_are_read_whole_and_their_ids_checked(tmp_path: Path) -> None:
+    """Old code: an Article built without ``body`` gave no claims and no word, and an id such
+    as ``../../x`` wrote its claims file outside the claims folder."""
+    from divergence import Options, run
+    from divergence.embed import HashingEmbedder
+
+    text = "The army said ten people died in the town on Monday. Officials confirmed it later."
+    rep = run([Article(id="a1", path="p", text=text, source="s")], HashingEmbedder())
+    assert len(rep.claims) == 2
+    folder = tmp_path / "deep" / "cl"
+    for bad in ("../../evil", "/abs/x", "", "x" * 300):
+        arts = [Article(id="fine", path="p", text=text, source="s"),
+                Article(id=bad, path="q", text=text.upper(), source="t")]
+        with pytest.raises(DivergenceError, match="cannot name a claims file"):
+            run(arts, HashingEmbedder(), options=Options(claims_dir=str(folder)))
+    assert not list(tmp_path.rglob("*.jsonl"))  # not even the good article's file
+    with pytest.raises(DivergenceError, match="claims folder name is empty"):
+        run(arts[:1], HashingEmbedder(), options=Options(claims_dir=""))
+
+
+def test_a_statement_compared_with_itself_agrees() -> None:
+    """Old code judged each claim against every claim of the other statement: a text of two
+    claims compared with itself was a conflict between its own first and second claims."""
+    from .conftest import compare_json
+
+    text = "Five soldiers died in the north on Friday. Six soldiers died in the south on Saturday."
+    got = compare_json(text, text)
+    assert got["label"] == "agree" and got["claims"] == {"a": 2, "b": 2}
+    assert got["a"]["text"] == got["b"]["text"]
+
+
+@pytest.mark.parametrize("value", ["²", "1,,0", "١٢٣", "0", "-5", "1_0"])
+def test_article_size_variable_takes_ascii_whole_numbers_only(
+        monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    """"²" passed str.isdigit and then failed int() with a traceback; "1,,0" read as 10."""
+    monkeypatch.setenv(ingest_io.MAX_ARTICLE_SIZE_ENV, value)
+    with pytest.raises(DivergenceError, match="must be a positive number"):
+        ingest_io.max_article_size()
+    monkeypatch.setenv(ingest_io.MAX_ARTICLE_SIZE_ENV, " 500,000 ")
+    assert ingest_io.max_article_size() == 500_000
+
+
+def test_environment_variables_are_read_as_a_user_means_them(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """$DIVERGENCE_DB=" " made a file named " " and "~/x.db" a folder named "~"; a bad
+    $DIVERGENCE_BENCH or $DIVERGENCE_REVIEWER was blamed on an option not given."""
+    from divergence.cli import main
+    from divergence.corpus.review import default_reviewer
+    from divergence.corpus.store import DEFAULT_DB, default_db
+
+    monkeypatch.setenv("DIVERGENCE_DB", "  ")
+    assert default_db() == DEFAULT_DB
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("DIVERGENCE_DB", "~/x.db")
+    assert default_db() == tmp_path / "x.db"
+    monkeypatch.setenv("DIVERGENCE_REVIEWER", "bad\x01name")
+    with pytest.raises(DivergenceError, match=r"\$DIVERGENCE_REVIEWER"):
+        default_reviewer()
+    monkeypatch.setenv("DIVERGENCE_BENCH", str(tmp_path / "nowhere"))
+    res = CliRunner().invoke(main, ["eval", "sick", "--embedder", "hashing"])
+    assert res.exit_code == 1 and "$DIVERGENCE_BENCH=" in res.output and "nowhere" in res.output
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+def test_help_to_a_full_disk_is_one_line() -> None:
+    import subprocess
+    import sys
+
+    with open("/dev/full", "w") as full:
+        res = subprocess.run([sys.executable, "-m", "divergence", "report", "--help"],
+                             stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert res.returncode == 1 and "Traceback" not in res.stderr
+    assert "No space left on device" in res.stderr

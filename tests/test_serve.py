@@ -190,6 +190,9 @@ def test_bad_requests(server: ReviewServer) -> None:
     assert status == 400
     status, _, text = _request(server, "/api/verdicts", raw=b"{not json", headers=auth)
     assert status == 400 and "not valid JSON" in text
+    deep = b'{"group":' + b"[" * 30000 + b"]" * 30000 + b"}"  # dropped the connection before
+    status, _, text = _request(server, "/api/verdicts", raw=deep, headers=auth)
+    assert status == 400 and "nested too deep" in text
     status, doc = _decide(server, ["dismiss"], **auth)
     assert status == 400
     assert _request(server, "/nowhere")[0] == 404

@@ -189,6 +189,9 @@ def _standalone() -> None:
             sys.stdout = out
             reader_gone()
         raise
+    except OSError as e:  # --help or --version to a full disk: click's own writes, unwrapped
+        print(f"divergence: error: cannot write the output ({e.strerror or e})", file=sys.stderr)
+        sys.exit(1)
 
 
 JUDGE_NAMES = ("nli", "classifier", "rules")  # judge.JUDGES, named here to keep start-up light

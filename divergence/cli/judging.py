@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -131,7 +132,11 @@ def evaluate(bench: str, split: str, limit: int | None, bench_dir: str | None,
     else:
         root = Path(bench_dir) if bench_dir else default_root()
     if root is None or not root.is_dir():
-        exit_with("no benchmark folder: pass --bench-dir PATH or set DIVERGENCE_BENCH")
+        given = (f"--bench-dir {bench_dir}" if bench_dir else
+                 f"$DIVERGENCE_BENCH={os.environ['DIVERGENCE_BENCH']}"
+                 if os.environ.get("DIVERGENCE_BENCH") else None)
+        exit_with(f"no benchmark folder: {given} is none" if given and root is not None else
+                  "no benchmark folder: pass --bench-dir PATH or set DIVERGENCE_BENCH")
     emb = build_embedder(model, embedder, backend)
     res = run_eval(bench, root, split, build_judge(emb, nli, rules_only), emb,
                    open_cache(EmbeddingCache, None), limit=limit)

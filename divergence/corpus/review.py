@@ -7,6 +7,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..errors import DivergenceError
 from ..records import DECISIONS, ClaimGroup, Dispute, Report
 
 __all__ = ["DECISIONS", "Calibration", "CalibrationPoint", "calibrate", "default_reviewer",
@@ -17,7 +18,13 @@ def default_reviewer() -> str:
     """``$DIVERGENCE_REVIEWER``, else the OS user name, else ``unknown``."""
     env = os.environ.get("DIVERGENCE_REVIEWER", "").strip()
     if env:
-        return env
+        from ..ingest.textsafe import check_reviewer
+
+        try:
+            return check_reviewer(env)
+        except DivergenceError as e:  # name the variable: no --reviewer was given
+            raise DivergenceError(f"$DIVERGENCE_REVIEWER is no usable reviewer name: {e}; or "
+                                  "set it to another") from None
     try:
         return getpass.getuser() or "unknown"
     except (OSError, KeyError, ImportError):  # no user name in some containers

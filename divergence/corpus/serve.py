@@ -324,6 +324,8 @@ class _Handler(BaseHTTPRequestHandler):
             body = json.loads(raw)
         except (ValueError, UnicodeDecodeError):
             return {}, "the body is not valid JSON"
+        except RecursionError:  # "[[[[...": nested deeper than the parser goes
+            return {}, "the body is JSON nested too deep"
         return (body, None) if isinstance(body, dict) else ({}, "the body must be a JSON object")
 
     def send_error(self, code: int, message: str | None = None,

@@ -42,9 +42,10 @@ from .verdict_log import VerdictLog, verdict_hash
 
 
 def default_db() -> Path:
-    """``$DIVERGENCE_DB`` or ``.divergence/corpus.db``."""
-    env = os.environ.get("DIVERGENCE_DB")
-    return Path(env) if env else DEFAULT_DB
+    """``$DIVERGENCE_DB`` (blanks around it dropped, ``~`` expanded) or
+    ``.divergence/corpus.db``; one of blanks only is unset, not a file named " "."""
+    env = os.environ.get("DIVERGENCE_DB", "").strip()
+    return Path(env).expanduser() if env else DEFAULT_DB
 
 
 class Corpus(GroupingStore, VerdictLog, StoreChecks):

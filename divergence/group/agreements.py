@@ -21,6 +21,7 @@ class UnionFind:
 
     def __init__(self, n: int) -> None:
         self.parent = list(range(n))
+        self.size = [1] * n
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -28,10 +29,18 @@ class UnionFind:
             i = self.parent[i]
         return i
 
-    def union(self, i: int, j: int) -> None:
+    def union(self, i: int, j: int, cap: int | None = None) -> bool:
+        """Join the sets of i and j, unless together they would hold more than ``cap``;
+        whether i and j are now in one set."""
         ri, rj = self.find(i), self.find(j)
-        if ri != rj:
-            self.parent[max(ri, rj)] = min(ri, rj)
+        if ri == rj:
+            return True
+        if cap is not None and self.size[ri] + self.size[rj] > cap:
+            return False
+        lo, hi = min(ri, rj), max(ri, rj)
+        self.parent[hi] = lo
+        self.size[lo] += self.size[hi]
+        return True
 
     def groups(self) -> list[list[int]]:
         out: dict[int, list[int]] = defaultdict(list)

@@ -30,7 +30,7 @@ from .agreements import (
     dispute_members,
     positions,
 )
-from .disputes import strongest_reasons
+from .disputes import MAX_CLAIMS, strongest_reasons
 from .graph import NeighbourTable, check_rows
 
 # ---------------------------------------------------------------- voices
@@ -350,10 +350,13 @@ def find_groups(
     groups: list[ClaimGroup] = []
     used: set[int] = set()
     # Conflicts: components of the conflict graph, with the claims that tell a side in other words.
+    # A component of more than MAX_CLAIMS (templated wires: every count against every other)
+    # is cut where its conflicts are weakest: the strongest edges join first, up to the cap, and
+    # an edge between two parts joins no group. Smaller components are whole, as before.
     uf = UnionFind(n)
-    conflict_edges = [(i, j, v) for (i, j), v in conflicts.items()]
-    for i, j, _ in conflict_edges:
-        uf.union(i, j)
+    joined = {e for e, v in sorted(conflicts.items(), key=lambda kv: (-kv[1].confidence, kv[0]))
+              if uf.union(*e, cap=MAX_CLAIMS)}
+    conflict_edges = [(i, j, v) for (i, j), v in conflicts.items() if (i, j) in joined]
     by_root: dict[int, list[tuple[int, int, Judgement]]] = defaultdict(list)
     for e in conflict_edges:  # each component's edges, gathered once (linear in the edges)
         by_root[uf.find(e[0])].append(e)

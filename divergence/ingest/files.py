@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Iterable
@@ -121,8 +122,25 @@ def dumps_jsonl(rows: Iterable[dict[str, Any]]) -> str:
 
 # ---------------------------------------------------------------- claims JSONL
 
+# What an article id may be, since it names its claims file: no "/", no "..", no "".
+SAFE_ID = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}")
+
+
+def check_claims_names(folder: str | os.PathLike[str], articles: Iterable[Article]) -> None:
+    """Refuse, before any file is written, an empty folder name (the working folder) or an
+    article id that cannot name a file in the folder (``../x``, ``/abs``, 300 characters):
+    articles built in code skip the loader's check."""
+    if not os.fspath(folder):
+        raise DivergenceError("the claims folder name is empty; give a folder")
+    for a in articles:
+        if not SAFE_ID.fullmatch(a.id):
+            raise DivergenceError(f"article id {a.id[:80]!r} cannot name a claims file: use "
+                                  "letters, digits, '.', '_' or '-' (at most 64)", where=a.path)
+
+
 def write_claims(folder: str | os.PathLike[str], article: Article, claims: list[Claim]) -> Path:
     """Write ``claims/<article-id>.jsonl`` atomically."""
+    check_claims_names(folder, [article])
     rows = dumps_jsonl(map(claim_to_dict, claims))
     return atomic_write(Path(folder) / f"{article.id}.jsonl", rows)
 

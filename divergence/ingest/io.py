@@ -22,7 +22,14 @@ from typing import IO, Any
 
 from ..errors import DivergenceError
 from ..records import Article, Skip
-from .files import atomic_write, atomic_write_all, dumps_jsonl, read_claims, write_claims
+from .files import (
+    SAFE_ID,
+    atomic_write,
+    atomic_write_all,
+    dumps_jsonl,
+    read_claims,
+    write_claims,
+)
 from .headers import WIRES, normalize_date, parse_header, source_name
 from .markdown import MARKDOWN_EXT, plain_text
 from .textsafe import clip, inert, path_text, unicode_safe
@@ -44,13 +51,17 @@ def max_article_size() -> int:
     Raises:
         DivergenceError: the variable is set but not a positive whole number.
     """
-    raw = os.environ.get(MAX_ARTICLE_SIZE_ENV, "").strip().replace("_", "").replace(",", "")
+    raw = os.environ.get(MAX_ARTICLE_SIZE_ENV, "").strip()
     if not raw:
         return MAX_ARTICLE_SIZE
-    if not raw.isdigit() or int(raw) < 1:
+    # ASCII digits, grouped by "," or "_" in threes or not at all ("²" and "1,,0" are no size)
+    if not _WHOLE.fullmatch(raw) or int(raw.replace(",", "").replace("_", "")) < 1:
         raise DivergenceError(f"${MAX_ARTICLE_SIZE_ENV} must be a positive number of "
                               f"characters, got {clip(raw, 40)!r}")
-    return int(raw)
+    return int(raw.replace(",", "").replace("_", ""))
+
+
+_WHOLE = re.compile(r"[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:_[0-9]{3})+")
 
 
 def _too_long(where: str, size: int, limit: int) -> Skip:
@@ -84,10 +95,9 @@ def load(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     Raises:
         DivergenceError: a path is empty or does not exist, or a folder holds no article files.
     """
-    if isinstance(paths, (str, bytes, os.PathLike)):
-        paths = [paths]  # one path, not its characters ("/" first: the whole disk)
+    one = isinstance(paths, (str, bytes, os.PathLike))  # one path, not its characters ("/...":
+    kept, skipped = stdin_once([os.fsdecode(p) for p in ([paths] if one else paths)])  # the disk)
     articles: list[Article] = []
-    kept, skipped = stdin_once([os.fsdecode(p) for p in paths])
     for p in kept:
         for art_or_skip in read_source(p, stdin):
             (articles if isinstance(art_or_skip, Article) else skipped).append(art_or_skip)
@@ -379,9 +389,6 @@ def _from_bytes(where: str, data: bytes, kind: str) -> Iterator[Article | Skip]:
         yield make_article(text, path=where)
 
 
-_SAFE_ID = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}")
-
-
 def make_article(text: str, path: str, **fields: str | None) -> Article | Skip:
     """Build an article from raw text, finding header metadata; ``fields`` override what is found.
 
@@ -396,7 +403,7 @@ def make_article(text: str, path: str, **fields: str | None) -> Article | Skip:
     if len(text) > limit:
         return _too_long(path, len(text), limit)
     aid = fields.get("id") or article_id(text)
-    if not _SAFE_ID.fullmatch(aid):
+    if not SAFE_ID.fullmatch(aid):
         return Skip(path, f"id {clip(aid)!r} cannot name a claims file; use letters, digits, "
                           "'.', '_' or '-' (at most 64), or leave id out for a content hash")
     head = parse_header(text, title=fields.get("title"))

@@ -263,7 +263,7 @@ def sentences(splitter: Splitter, text: str, window: int = WINDOW) -> list[tuple
 
 
 def _sentences(article: Article, splitter: Splitter) -> Iterator[tuple[int, int]]:
-    for ps, pe in article.body:
+    for ps, pe in article.body or ((0, len(article.text)),):  # none given: the whole text
         for s, e in sentences(splitter, article.text[ps:pe]):
             a, b = _strip_span(article.text, ps + s, ps + e)
             if b > a:

@@ -92,21 +92,25 @@ class OnnxNLI:
                 f"no NLI model at {folder or 'divergence/data/nli'} (model.onnx missing); "
                 "reinstall the package or pass a folder made by divergence.judge.nli_onnx.export"
             )
-        try:
-            self.meta_: dict[str, Any] = json.loads((folder / "meta.json").read_text("utf-8"))
-            cols = [_FROM_NLI[str(x)] for x in self.meta_["labels"]]
-        except (OSError, ValueError, KeyError) as e:
-            raise DivergenceError(f"cannot read {folder / 'meta.json'}: {e}") from None
+        self.meta_: dict[str, Any] = _read_meta(folder / "meta.json")
+        cols = [_FROM_NLI[x] for x in self.meta_["labels"]]
         self._cols = [cols.index(label) for label in LABELS]
-        session = single_thread_session(folder / "model.onnx")
+        try:  # an interrupted copy, a file of something else: one line, not ONNX's traceback
+            session = single_thread_session(folder / "model.onnx")
+            tok = Tokenizer.from_file(str(_tokenizer_file(folder)))
+        except (MemoryError, DivergenceError):
+            raise
+        except Exception as e:  # noqa: BLE001 - ONNX Runtime and tokenizers raise their own
+            raise DivergenceError(f"cannot load the NLI model in {folder}: a file is damaged or "
+                                  f"not what it should be ({type(e).__name__}: "
+                                  f"{str(e).splitlines()[0][:160] if str(e) else ''})") from None
         self._workers = self.threads or cores()
         self._inputs = [i.name for i in session.get_inputs()]
-        tok = Tokenizer.from_file(str(_tokenizer_file(folder)))
         tok.no_padding()
         tok.no_truncation()
-        tok.enable_truncation(max_length=int(self.meta_.get("max_length", 128)))
+        tok.enable_truncation(max_length=self.meta_["max_length"])
         self._tok = tok
-        self._pad = int(self.meta_.get("pad_id", 0))
+        self._pad = self.meta_["pad_id"]
         self._session = session  # last: another thread sees a loaded model or none
         return self
 
@@ -166,6 +170,28 @@ class OnnxNLI:
         detail = (f"{LABELS[i]} by the NLI model (conflict {probs[0]:.2f}, agree {probs[1]:.2f}, "
                   f"neither {probs[2]:.2f})")
         return Reason("nli", detail, (a_id, b_id), weight=float(probs[i]))
+
+
+def _read_meta(path: Path) -> dict[str, Any]:
+    """An exported model's ``meta.json``, checked: the three NLI labels in some order, and a
+    ``max_length`` and ``pad_id`` that are whole numbers in range (defaults 128 and 0)."""
+    try:
+        meta = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError) as e:
+        raise DivergenceError(f"cannot read {path}: {e}") from None
+    if not isinstance(meta, dict):
+        raise DivergenceError(f"{path}: expected a JSON object, got {type(meta).__name__}")
+    labels = meta.get("labels")
+    if not isinstance(labels, list) or sorted(map(str, labels)) != sorted(_FROM_NLI):
+        raise DivergenceError(f"{path}: \"labels\" must list {', '.join(sorted(_FROM_NLI))} "
+                              f"in the model's column order, got {labels!r:.80}")
+    for key, default, low, top in (("max_length", 128, 1, 8192), ("pad_id", 0, 0, 10**7)):
+        value = meta.setdefault(key, default)
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= top:
+            raise DivergenceError(f"{path}: \"{key}\" must be a whole number from {low} to "
+                                  f"{top}, got {value!r:.40}")
+    meta["labels"] = [str(x) for x in labels]
+    return meta
 
 
 def _tokenizer_file(folder: Path) -> Path:

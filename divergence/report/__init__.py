@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -36,8 +37,11 @@ def write_reports(report: Report, stem: str | Path, formats: Sequence[str]) -> l
     atomically; return the paths.
 
     Raises:
-        DivergenceError: a format names no renderer.
+        DivergenceError: a format names no renderer, or ``stem`` names no file.
     """
+    if not Path(stem).name or str(stem).endswith(("/", os.sep)):
+        raise DivergenceError(f"the report name {str(stem)!r} names no file (it would write "
+                              "hidden '.md' files); give a name such as reports/today")
     wanted = list(dict.fromkeys(f.strip().lower().lstrip(".") for f in formats))
     known = FORMATS + tuple(n for n in RENDERERS.names() if n not in FORMATS)
     unknown = [f for f in wanted if f not in known]
@@ -75,7 +79,7 @@ def summary(report: Report, top: int = 3) -> str:
             carried = sorted({o.source for o in d.outlets
                               if o.position == p.id and o.voice != "omitted"})
             lines.append(f"  - {shorten(p.label, 70)}  held by {who}; "
-                         f"carried by {', '.join(carried) or 'no outlet'}")
+                         f"carried by {_some(carried, ', ') or 'no outlet'}")
     in_dispute = {d.group for d in report.disputes}
     conflicts = sorted((g for g in report.groups if g.label == "conflict"
                         and g.id not in in_dispute),
@@ -86,5 +90,14 @@ def summary(report: Report, top: int = 3) -> str:
         for g in conflicts:
             first = next((claims[cid] for cid in g.claims if cid in claims), None)
             text = shorten(first.content, 70) if first else g.id
-            lines.append(f"  {g.confidence:.2f}  {' vs '.join(g.sources) or '?'}: {text}")
+            lines.append(f"  {g.confidence:.2f}  {_some(g.sources, ' vs ') or '?'}: {text}")
     return "\n".join(lines)
+
+
+NAMES_SHOWN = 6  # outlets named on one summary line; the rest are counted
+
+
+def _some(names: Sequence[str], sep: str) -> str:
+    """At most ``NAMES_SHOWN`` names: one line for a dispute 2,000 outlets carry."""
+    more = len(names) - NAMES_SHOWN
+    return sep.join(names[:NAMES_SHOWN]) + (f" (and {more} more)" if more > 0 else "")
