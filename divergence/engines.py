@@ -261,7 +261,9 @@ def _connect(distributed: Any, scheduler: str | None, n_workers: int,
     if scheduler is None:
         cluster = distributed.LocalCluster(n_workers=n_workers, threads_per_worker=1,
                                            processes=True, dashboard_address=None,
-                                           silence_logs=logging.ERROR)
+                                           silence_logs=logging.CRITICAL)
+        # (ERROR let workers print heartbeat tracebacks at shutdown under -q; a task's own
+        # failure reaches the client as its exception: _task_errors)
         with cluster, distributed.Client(cluster) as client:
             yield client
         return

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -54,7 +54,7 @@ def use_graph(grouping: str, n_claims: int) -> bool:
 
 
 def run(
-    articles: Sequence[Article],
+    articles: Iterable[Article],
     embedder: Embedder,
     judge: Judge | None = None,
     cache: EmbeddingCache | None = None,
@@ -63,6 +63,12 @@ def run(
     skipped: Sequence[Skip] = (),
 ) -> Report:
     """Compare ``articles``: split, embed (cached), find events and groups, judge; a Report."""
+    articles = list(articles)  # a generator is read once, here
+    if not all(isinstance(a, Article) for a in articles):
+        raise TypeError("articles must be Article records (divergence.load reads them)")
+    if not (hasattr(embedder, "encode") and hasattr(embedder, "name")):
+        raise TypeError(f"embedder must be an Embedder (encode and name), got "
+                        f"{type(embedder).__name__}: e.g. SentenceTransformerEmbedder()")
     opts = options or Options()
     claims = split_articles(articles, splitter, opts.progress)
     if opts.claims_dir is not None:

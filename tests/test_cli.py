@@ -590,3 +590,17 @@ def test_quiet_silences_the_status_lines_of_every_corpus_command(tmp_path: Path)
         assert quiet.stderr == "", (args, quiet.stderr)
         if args[0] != "score":  # score --add stored TOKYO the first time
             assert quiet.stdout == said.stdout, args
+
+
+def test_report_from_a_corpus_says_which_reading_options_it_leaves_unused(
+        tmp_path: Path) -> None:
+    """Old code took --splitter, --model or --strict beside --db without a word, though the
+    stored claims and vectors stand; eval mnli took --judge rules and scored the NLI model."""
+    db = str(tmp_path / "c.db")
+    assert _run("add", DELHI, "--db", db, *FAST, "-q").exit_code == 0
+    res = _run("report", "--db", db, "-o", str(tmp_path / "r"), "-q", "--splitter", "regex",
+               "--strict", "--judge", "rules")
+    assert res.exit_code == 0, res.stderr
+    assert "--strict, --splitter not used" in res.stderr
+    plain = _run("report", "--db", db, "-o", str(tmp_path / "r"), "-q", "--judge", "rules")
+    assert "not used" not in plain.stderr

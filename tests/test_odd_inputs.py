@@ -351,3 +351,21 @@ def test_help_to_a_full_disk_is_one_line() -> None:
                              stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
     assert res.returncode == 1 and "Traceback" not in res.stderr
     assert "No space left on device" in res.stderr
+
+
+def test_library_calls_with_the_wrong_things_say_so() -> None:
+    """Old code: run(generator) was "object of type 'generator' has no len()", run(arts,
+    None) an AttributeError on 'name', HashingEmbedder(0) a ZeroDivisionError."""
+    from divergence import run
+    from divergence.embed import HashingEmbedder
+
+    text = "The army said ten people died in the town on Monday."
+    arts = [Article(id="a1", path="p", text=text, source="s")]
+    assert len(run(iter(arts), HashingEmbedder()).claims) == 1
+    with pytest.raises(TypeError, match="embedder must be an Embedder"):
+        run(arts, None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="articles must be Article records"):
+        run(["a text"], HashingEmbedder())  # type: ignore[list-item]
+    for dim in (0, -1, 2.5):
+        with pytest.raises(ValueError, match="dim must be"):
+            HashingEmbedder(dim)  # type: ignore[arg-type]

@@ -195,13 +195,13 @@ def _standalone() -> None:
 
 
 JUDGE_NAMES = ("nli", "classifier", "rules")  # judge.JUDGES, named here to keep start-up light
-_JUDGE_KEY = "divergence.judge"
+JUDGE_KEY = "divergence.judge"
 _DETECTORS_KEY = "divergence.detectors"
 SPLITTER_KEY = "divergence.splitter"
 
 
 def _remember_judge(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
-    ctx.meta[_JUDGE_KEY] = value
+    ctx.meta[JUDGE_KEY] = value
 
 
 def _remember(key: str) -> Callable[[click.Context, click.Parameter, Any], None]:
@@ -276,7 +276,7 @@ def judge_for(name: str, nli: str | None, rules_only: bool) -> Any:
 
     ctx = click.get_current_context(silent=True)
     meta = ctx.meta if ctx else {}
-    named = meta.get(_JUDGE_KEY)
+    named = meta.get(JUDGE_KEY)
     if rules_only and named not in (None, "rules"):
         raise click.UsageError(f"--rules-only is --judge rules; it cannot go with --judge {named}")
     kind = "rules" if rules_only else named or DEFAULT_JUDGE
@@ -369,7 +369,8 @@ DB_OPTION = click.option("--db", default=None, metavar="PATH",
                               ".divergence/corpus.db].")
 CACHE_DIR_OPTION = click.option("--cache-dir", default=None,
                                 help="Embedding cache folder [default: $DIVERGENCE_CACHE or "
-                                     "~/.cache/divergence].")
+                                     "~/.cache/divergence]. The exported ONNX models stay in "
+                                     "the default folder.")
 NO_CACHE_OPTION = click.option("--no-cache", is_flag=True,
                                help="Do not read or write the embedding cache.")
 REEMBED_OPTION = click.option("--reembed", is_flag=True,
@@ -464,7 +465,8 @@ def open_cache(factory: Callable[[str | None], Any], folder: str | None) -> Any:
     try:
         return factory(folder)
     except (OSError, sqlite3.Error) as e:
-        click.echo(f"divergence: warning: embedding cache unusable ({e}); running without it",
+        click.echo(f"divergence: warning: embedding cache unusable ({e}); embedding without "
+                   "it (the exported model, kept in $DIVERGENCE_CACHE, may still need it)",
                    err=True)
         return None
 

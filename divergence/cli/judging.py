@@ -10,6 +10,7 @@ import click
 from .app import (
     BACKEND_OPTION,
     EMBEDDER_OPTION,
+    JUDGE_KEY,
     MODEL_OPTION,
     build_embedder,
     build_judge,
@@ -123,6 +124,10 @@ def evaluate(bench: str, split: str, limit: int | None, bench_dir: str | None,
     from ..evaluate.loaders import default_root
     from ..ingest.io import atomic_write
 
+    ctx = click.get_current_context()
+    if bench in ("mnli", "anli") and (rules_only or ctx.meta.get(JUDGE_KEY) not in (None, "nli")):
+        click.echo(f"divergence: note: {bench} scores the NLI model alone (--nli, else the "
+                   "shipped one); --judge and --rules-only are not used", err=True)
     if bench == "newsdev":
         from ..evaluate.newsdev import default_root as newsdev_root
 

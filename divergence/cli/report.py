@@ -141,6 +141,10 @@ def _report(paths: tuple[str, ...], db: str | None, output: str | None, formats:
         if paths:
             raise click.UsageError("give PATHS or --db, not both; to grow the corpus first: "
                                    f"divergence add PATHS --db {db}")
+        unused = _reading_options(click.get_current_context())
+        if unused:  # the stored claims and vectors stand: these shape reading and embedding
+            click.echo(f"divergence: note: {', '.join(unused)} not used: --db reports the "
+                       "corpus as stored (they apply when articles are added)", err=True)
         from ..corpus.ops import corpus_report
         from ..corpus.store import Corpus
 
@@ -196,3 +200,15 @@ def _check_loaded(paths: tuple[str, ...], strict: bool,
         check_inputs(paths, strict, articles, [*repeated, *skipped])
 
     return check
+
+
+def _reading_options(ctx: click.Context) -> list[str]:
+    """The options given that shape reading and embedding, which a stored corpus has done."""
+    names = {"model": "--model", "backend": "--backend", "embedder": "--embedder",
+             "max_article_size": "--max-article-size", "strict": "--strict",
+             "grouping": "--grouping", "no_cache": "--no-cache", "cache_dir": "--cache-dir"}
+    given = [flag for key, flag in names.items()
+             if ctx.get_parameter_source(key) not in (None, click.core.ParameterSource.DEFAULT)]
+    if ctx.meta.get(SPLITTER_KEY) is not None:
+        given.append("--splitter")
+    return given

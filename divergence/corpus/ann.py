@@ -19,6 +19,7 @@ import numpy as np
 
 from ..errors import DivergenceError
 from ..faiss_support import has_faiss, load_faiss
+from ..ingest.files import replace
 
 if TYPE_CHECKING:
     from .store import Corpus
@@ -71,7 +72,7 @@ class HNSWIndex:
         os.close(fd)
         try:
             faiss.write_index(self.index_, tmp)
-            os.replace(tmp, path)
+            replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
@@ -122,7 +123,7 @@ class IndexFile:
         fd, tmp = tempfile.mkstemp(prefix=self.sidecar.name + ".", dir=self.sidecar.parent)
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             json.dump(asdict(key), f)
-        os.replace(tmp, self.sidecar)
+        replace(tmp, self.sidecar)
 
     def is_fresh(self, key: IndexKey) -> bool:
         """Whether the file exists and was built from ``key``."""
@@ -144,7 +145,7 @@ def save_npy(path: Path, array: np.ndarray) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             np.save(fh, array, allow_pickle=False)
-        os.replace(tmp, path)
+        replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -170,6 +170,8 @@ class HashingEmbedder:
     """Fast deterministic bag-of-words vectors (hashed uni- and bigrams): for tests, dry runs."""
 
     def __init__(self, dim: int = 256) -> None:
+        if isinstance(dim, bool) or not isinstance(dim, int) or dim < 1:
+            raise ValueError(f"dim must be a whole number of at least 1, got {dim!r}")
         self.dim = dim
         self.name = f"hashing:{dim}"
 

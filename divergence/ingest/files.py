@@ -48,10 +48,7 @@ def atomic_write_all(files: dict[Path, str | bytes]) -> list[Path]:
             staged.append((_stage(real, raw), real))
         while staged:
             tmp, real = staged[0]
-            try:
-                os.replace(tmp, real)
-            except OSError as e:
-                raise _naming(e, real) from e
+            replace(tmp, real)
             staged.pop(0)  # renamed: its temp name is free again, not ours to remove
         for path, raw in into:
             _write_into(path, raw)
@@ -99,6 +96,14 @@ def _write_into(path: Path, raw: bytes) -> None:
             f.write(raw)
     except OSError as e:
         raise _naming(e, path) from e
+
+
+def replace(tmp: str | os.PathLike[str], path: str | os.PathLike[str]) -> None:
+    """``os.replace`` whose error names ``path``, the file asked for, not its temp file."""
+    try:
+        os.replace(tmp, path)
+    except OSError as e:
+        raise _naming(e, Path(path)) from e
 
 
 def _naming(e: OSError, path: Path) -> OSError:
