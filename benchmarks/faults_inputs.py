@@ -9,6 +9,15 @@
 - a pasted article as a ``compare`` statement (1,000 sentences);
 - a sentence file that is not UTF-8 for ``bench embed``, and ``--backends ''``;
 - ``--judge nli --rules-only`` (a usage error, exit 2).
+
+``odd-surfaces``, from a second audit the same day (each once a traceback, a replaced device
+node or a silent misreading):
+
+- a report written through a link to ``/dev/null`` (the link and the device stay);
+- an empty path argument (``"$UNSET"``), which read the whole working folder;
+- ``--model`` naming a folder with no model, on the default onnx backend;
+- a cut-short ``model.onnx`` in an ``--nli`` folder;
+- ``$DIVERGENCE_MAX_ARTICLE_SIZE=²``.
 """
 
 from __future__ import annotations
@@ -71,4 +80,46 @@ def odd_inputs(tmp: Path) -> list[Outcome]:
     code, _, err, _ = run_cli(["compare", "Five died.", "Six died.", "--judge", "nli",
                                   "--rules-only", "--embedder", "hashing"], tmp)
     out.append(exit_outcome("judge-and-rules-only", code, err, (2,)))
+    return out
+
+
+@fault("odd-surfaces")
+def odd_surfaces(tmp: Path) -> list[Outcome]:
+    """Output through a link to a device, an empty path, folders with no model, odd variables."""
+    import shutil
+    import stat
+
+    art = tmp / "a.txt"
+    art.write_bytes(ARTICLE)
+    (tmp / "null.json").symlink_to(os.devnull)
+    code, _, err, _ = run_cli(["report", str(art), "-o", "null", "--format", "json",
+                               "--claims-dir", "cl", *HASHING], tmp)
+    kept = (tmp / "null.json").is_symlink() and stat.S_ISCHR(os.stat(os.devnull).st_mode)
+    out = [exit_outcome("output-link-to-dev-null", code, err if kept else "Traceback: replaced",
+                        (0,))]
+    code, _, err, _ = run_cli(["report", "", "-o", "e", *HASHING], tmp)
+    out.append(exit_outcome("empty-path", code, err, (1,)))
+    (tmp / "nomodel").mkdir()
+    code, _, err, _ = run_cli(["compare", "Five died.", "Six died.", "--model", "nomodel",
+                               "--judge", "rules"], tmp)
+    out.append(exit_outcome("model-folder-without-model", code, err, (1,)))
+    from divergence.judge.nli_onnx import shipped_folder
+
+    src = shipped_folder()
+    if src is not None:
+        cut = Path(shutil.copytree(src, tmp / "nli-cut"))
+        with open(cut / "model.onnx", "r+b") as f:
+            f.truncate(1_000_000)
+        code, _, err, _ = run_cli(["compare", "Five died.", "Six died.", "--nli", str(cut),
+                                   "--embedder", "hashing"], tmp)
+        out.append(exit_outcome("nli-model-cut-short", code, err, (1,)))
+    before = os.environ.get("DIVERGENCE_MAX_ARTICLE_SIZE")
+    os.environ["DIVERGENCE_MAX_ARTICLE_SIZE"] = "\u00b2"
+    try:
+        code, _, err, _ = run_cli(["report", str(art), "-o", "s", *HASHING], tmp)
+    finally:
+        os.environ.pop("DIVERGENCE_MAX_ARTICLE_SIZE")
+        if before is not None:
+            os.environ["DIVERGENCE_MAX_ARTICLE_SIZE"] = before
+    out.append(exit_outcome("article-size-superscript", code, err, (1,)))
     return out
