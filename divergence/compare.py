@@ -41,10 +41,12 @@ def compare_texts(text_a: str, text_b: str, embedder: Embedder, judge: Judge) ->
                 "divergence report")
     vecs = embed([embedding_text(c) for c in (*ca, *cb)], embedder)
     va, vb = vecs[:len(ca)], vecs[len(ca):]
-    if [c.content for c in ca] == [c.content for c in cb]:  # one statement twice: each claim
-        pairs = [(i, i) for i in range(len(ca))]  # with itself, not with its own neighbours
-    else:
-        pairs = [(i, j) for i in range(len(ca)) for j in range(len(cb))]
+    # A claim both statements make is judged against its twin alone: against the other's
+    # remaining claims it would set a statement's own sentences against each other.
+    twin_a, twin_b = {c.content for c in cb}, {c.content for c in ca}
+    pairs = [(i, j) for i in range(len(ca)) for j in range(len(cb))
+             if ca[i].content == cb[j].content
+             or (ca[i].content not in twin_a and cb[j].content not in twin_b)]
     sims = [float(va[i] @ vb[j]) for i, j in pairs]
     got = judge.judge_pairs([ca[i] for i, _ in pairs], [cb[j] for _, j in pairs], sims,
                             va[[i for i, _ in pairs]], vb[[j for _, j in pairs]])

@@ -100,9 +100,17 @@ def test_damaged_cache_rows_are_embedded_again(tmp_path: Path, capsys: pytest.Ca
     con.commit()
     con.close()
     again = embed(texts, emb, EmbeddingCache(tmp_path))
-    assert emb.seen == 4 + 3
+    assert emb.seen == 4 + 4  # lengths disagree: which is damaged cannot be told, none trusted
     np.testing.assert_allclose(again, first)
-    assert "3 cached vector(s)" in capsys.readouterr().err
+    assert "4 cached vector(s)" in capsys.readouterr().err
+    con = sqlite3.connect(tmp_path / "embeddings.sqlite")  # every row one wrong length: told
+    con.execute("UPDATE vec SET v=?, dim=4 WHERE key<>?", (np.ones(4, np.float32).tobytes(),
+                                                           keys[3]))
+    con.execute("DELETE FROM vec WHERE key=?", (keys[3],))
+    con.commit()
+    con.close()
+    with pytest.raises(DivergenceError, match="vectors of another length"):
+        embed(texts, emb, EmbeddingCache(tmp_path))
 
 
 def test_hashing_is_deterministic_and_normalised() -> None:

@@ -593,23 +593,30 @@ def test_a_conflict_component_past_the_cap_is_cut_at_its_weakest_edges(
     strong = {frozenset(p) for p in [("a:0", "b:0"), ("b:0", "c:0"), ("c:0", "d:0"),
                                      ("e:0", "f:0"), ("f:0", "g:0"), ("g:0", "h:0")]}
     weak = frozenset(("d:0", "e:0"))  # the one link between two disputes
+    late = frozenset(("a:0", "i:0"))  # i's only conflict, refused by a full part: it joins
 
     class Chain(Judge):
         def judge_pairs(self, left, right, sims, va=None, vb=None):  # noqa: ANN001, ANN202
             def one(a: Claim, b: Claim, s: float) -> Judgement:
                 pair = frozenset((a.id, b.id))
-                if pair in strong or pair == weak:
+                if pair in strong or pair in (weak, late):
                     return Judgement("conflict", 0.9 if pair in strong else 0.6, (), float(s))
                 return Judgement("neither", 0.5, (), float(s))
             return [one(a, b, s) for a, b, s in zip(left, right, sims, strict=True)]
 
-    claims = [_claim(i[0], 0, f"Claim of {i[0]}.") for i in ids]
-    arts = [Article(id=i[0], path=f"{i[0]}.txt", text="", source=i[0].upper()) for i in ids]
-    vecs = np.stack([_unit([1, 0.1 * k, 0]) for k in range(8)])
-    pairs = [(x, y, float(vecs[x] @ vecs[y])) for x in range(8) for y in range(x + 1, 8)]
-    groups = find_groups(claims, vecs, voices(arts, claims, vecs), Chain(), pairs=pairs)
-    got = sorted(sorted(g.claims) for g in groups if g.label == "conflict")
-    assert got == [ids[:4], ids[4:]]
-    monkeypatch.setattr(claims_mod, "MAX_CLAIMS", 8)  # under the cap: one component, whole
-    groups = find_groups(claims, vecs, voices(arts, claims, vecs), Chain(), pairs=pairs)
-    assert [sorted(g.claims) for g in groups if g.label == "conflict"] == [ids]
+    def conflict_groups(order: list[str]) -> list[list[str]]:
+        claims = [_claim(i[0], 0, f"Claim of {i[0]}.") for i in order]
+        arts = [Article(id=i[0], path=f"{i[0]}.txt", text="", source=i[0].upper())
+                for i in order]
+        vecs = np.stack([_unit([1, 0.1 * k, 0]) for k in range(len(order))])
+        pairs = [(x, y, float(vecs[x] @ vecs[y])) for x in range(len(order))
+                 for y in range(x + 1, len(order))]
+        groups = find_groups(claims, vecs, voices(arts, claims, vecs), Chain(), pairs=pairs)
+        assert not [g for g in groups if g.label == "unique"]  # every claim is in a conflict
+        return sorted(sorted(g.claims) for g in groups if g.label == "conflict")
+
+    full = [*ids, "i:0"]
+    assert conflict_groups(full) == [[*ids[:4], "i:0"], ids[4:]]
+    assert conflict_groups(full[::-1]) == conflict_groups(full)  # not by input order
+    monkeypatch.setattr(claims_mod, "MAX_CLAIMS", 9)  # under the cap: one component, whole
+    assert conflict_groups(full) == [full]

@@ -307,6 +307,9 @@ def test_a_statement_compared_with_itself_agrees() -> None:
     got = compare_json(text, text)
     assert got["label"] == "agree" and got["claims"] == {"a": 2, "b": 2}
     assert got["a"]["text"] == got["b"]["text"]
+    one, two = text.split(". ", 1)
+    for other in (f"{two} {one}.", f"{text} Officials said more could be buried."):
+        assert compare_json(text, other)["label"] == "agree", other  # swapped, or one more
 
 
 @pytest.mark.parametrize("value", ["²", "1,,0", "١٢٣", "0", "-5", "1_0"])
@@ -369,3 +372,43 @@ def test_library_calls_with_the_wrong_things_say_so() -> None:
     for dim in (0, -1, 2.5):
         with pytest.raises(ValueError, match="dim must be"):
             HashingEmbedder(dim)  # type: ignore[arg-type]
+
+
+@pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="no /dev/stdout here")
+def test_output_to_dev_stdout_appends_to_the_redirected_file(tmp_path: Path) -> None:
+    """A review of the first fix: /dev/stdout leads (through /proc/self/fd/1) to the file the
+    shell redirected to, which the atomic write then replaced: ``>> log`` lost the log."""
+    import subprocess
+    import sys
+
+    log = tmp_path / "log.txt"
+    log.write_text("kept\n")
+    code = ("from divergence.ingest.files import atomic_write; import sys; "
+            "atomic_write('/dev/stdout', 'new\\n'); sys.stdout.write('after\\n')")
+    with open(log, "a") as out:
+        subprocess.run([sys.executable, "-c", code], stdout=out, check=True, timeout=60,
+                       cwd=Path(__file__).resolve().parent.parent)
+    assert log.read_text() == "kept\nnew\nafter\n"
+
+
+def test_report_to_a_device_and_an_empty_db_are_usage_errors(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch
+                                                              ) -> None:
+    """``report -o /dev/null`` wrote /dev/null.md, .html and .json (files in /dev, as root);
+    ``--db ""`` quietly used the default corpus; ``eval -o FOLDER`` failed after the run."""
+    from divergence.cli import main
+    from divergence.embed import default_cache_dir
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("The army said five soldiers died on Friday in Marr.\n")
+    res = CliRunner().invoke(main, ["report", "a.txt", "-o", os.devnull, "--embedder",
+                                    "hashing", "--no-cache", "-q"])
+    assert res.exit_code == 2 and "a device or stream" in res.output
+    res = CliRunner().invoke(main, ["review", "--list", "--db", ""])
+    assert res.exit_code == 2 and "--db is empty" in res.output
+    res = CliRunner().invoke(main, ["eval", "sick", "-o", str(tmp_path), "--embedder",
+                                    "hashing"])
+    assert res.exit_code == 1 and "is a folder" in res.output
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("DIVERGENCE_CACHE", "~/cache")
+    assert default_cache_dir() == tmp_path / "cache"

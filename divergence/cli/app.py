@@ -382,6 +382,8 @@ REEMBED_OPTION = click.option("--reembed", is_flag=True,
 def resolve_db_path(db: str | None) -> Path:
     from ..corpus.store import default_db
 
+    if db is not None and not db.strip():  # "$UNSET": not the default corpus, quietly
+        raise click.UsageError("--db is empty (an unset variable?); give a database path")
     return Path(db) if db else default_db()
 
 
@@ -475,6 +477,12 @@ def output_stem(output: str | None, paths: tuple[str, ...]) -> str:
     """The report path without extension: ``-o`` as given, inside it when it names a folder."""
     if not output:
         return str(Path("reports") / _default_name(paths))
+    from ..ingest.files import is_stream
+
+    if is_stream(output) or (Path(output).exists() and not Path(output).is_dir()
+                             and not Path(output).is_file()):  # /dev/null.md is no output
+        raise click.UsageError(f"-o {output}: a device or stream; -o takes a name that .md, "
+                               ".html and .json are added to; for stdout: -o - --format json")
     if output.endswith(("/", "\\")) or Path(output).is_dir():
         return str(Path(output) / _default_name(paths))
     path = Path(output)

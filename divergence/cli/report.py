@@ -206,7 +206,8 @@ def _reading_options(ctx: click.Context) -> list[str]:
     """The options given that shape reading and embedding, which a stored corpus has done."""
     names = {"model": "--model", "backend": "--backend", "embedder": "--embedder",
              "max_article_size": "--max-article-size", "strict": "--strict",
-             "grouping": "--grouping", "no_cache": "--no-cache", "cache_dir": "--cache-dir"}
+             "grouping": "--grouping", "no_cache": "--no-cache", "cache_dir": "--cache-dir",
+             "claims_dir": "--claims-dir"}
     given = [flag for key, flag in names.items()
              if ctx.get_parameter_source(key) not in (None, click.core.ParameterSource.DEFAULT)]
     if ctx.meta.get(SPLITTER_KEY) is not None:

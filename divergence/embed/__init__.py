@@ -198,9 +198,9 @@ def _hashing(dim: int = 256, **_: object) -> Embedder:
 
 def default_cache_dir() -> Path:
     """``$DIVERGENCE_CACHE`` or ``~/.cache/divergence``."""
-    env = os.environ.get("DIVERGENCE_CACHE")
+    env = os.environ.get("DIVERGENCE_CACHE", "").strip()
     if env:
-        return Path(env)
+        return Path(env).expanduser()
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "divergence"
 
@@ -240,11 +240,8 @@ class EmbeddingCache:
                     bad += 1
                 else:
                     out[k] = v
-        lengths = Counter(len(v) for v in out.values())
-        if len(lengths) > 1:  # one model gives one length: the odd ones out are damage
-            usual = lengths.most_common(1)[0][0]
-            bad += sum(n for n_, n in lengths.items() if n_ != usual)
-            out = {k: v for k, v in out.items() if len(v) == usual}
+        if len({len(v) for v in out.values()}) > 1:  # one model gives one length: which rows
+            bad, out = bad + len(out), {}  # are damaged cannot be told, so none is trusted
         if bad:
             print(f"divergence: {bad} cached vector(s) in {self.path} were damaged; embedding "
                   "them again", file=sys.stderr, flush=True)
@@ -319,6 +316,10 @@ class Pending:
         """Row i for text i (all batches filled)."""
         if not self.keys:
             return np.zeros((0, 1), dtype=np.float32)
+        if len({self.have[k].shape for k in self._count}) > 1:  # the cache's rows all of one
+            raise DivergenceError(  # length, but not the model's: no row can be trusted
+                f"the embedding cache holds vectors of another length for {self.name}; run with "
+                f"--no-cache, or delete {getattr(self.cache, 'path', 'the cache')}")
         out = np.stack([self.have[k] for k in self.keys]).astype(np.float32, copy=False)
         if out.shape[0] != len(self.keys):  # pragma: no cover - guards the row-i-is-text-i rule
             raise AssertionError("embedding rows do not match texts")

@@ -354,8 +354,15 @@ def find_groups(
     # is cut where its conflicts are weakest: the strongest edges join first, up to the cap, and
     # an edge between two parts joins no group. Smaller components are whole, as before.
     uf = UnionFind(n)
-    joined = {e for e, v in sorted(conflicts.items(), key=lambda kv: (-kv[1].confidence, kv[0]))
-              if uf.union(*e, cap=MAX_CLAIMS)}
+    ranked = sorted(conflicts.items(), key=lambda kv: (  # ties by claim id: any input order
+        -kv[1].confidence, claims[kv[0][0]].id, claims[kv[0][1]].id))
+    joined = {e for e, _ in ranked if uf.union(*e, cap=MAX_CLAIMS)}
+    alone = {x for e in conflicts for x in e} - {x for e in joined for x in e}
+    for e, _ in ranked:  # a claim whose every conflict was refused joins its strongest one's
+        if alone & set(e):  # part past the cap: a claim in conflict is never unique
+            alone -= set(e)
+            joined.add(e)
+            uf.union(*e)
     conflict_edges = [(i, j, v) for (i, j), v in conflicts.items() if (i, j) in joined]
     by_root: dict[int, list[tuple[int, int, Judgement]]] = defaultdict(list)
     for e in conflict_edges:  # each component's edges, gathered once (linear in the edges)

@@ -2,8 +2,9 @@
 
 A write goes to a temp file beside its target, is flushed to disk, then renamed over it: a crash
 or a full disk leaves the old file or the new one, never half of one. A target that is no
-regular file (``/dev/null``, a FIFO, ``/dev/stdout``) is written into, as a shell's ``>`` does;
-a symbolic link to a file has that file replaced, and stays a link.
+regular file (``/dev/null``, a FIFO), or a stream (``/dev/stdout``, whatever the shell sent it
+to), is written into, as a shell's ``>>`` does; a symbolic link to a file has that file
+replaced, and stays a link.
 """
 
 from __future__ import annotations
@@ -41,17 +42,17 @@ def atomic_write_all(files: dict[Path, str | bytes]) -> list[Path]:
             if path.is_dir():
                 raise IsADirectoryError(errno.EISDIR, "is a folder; choose another output name",
                                         str(path))
-            if _special(path):  # renaming over it would put a plain file in a device's place
-                into.append((path, raw))
+            if _special(path) or is_stream(path):  # a rename would put a plain file in a
+                into.append((path, raw))  # device's place, or cut a redirected stdout's file
                 continue
             real = Path(os.path.realpath(path)) if path.is_symlink() else path
             staged.append((_stage(real, raw), real))
+        for path, raw in into:  # first: a device that refuses leaves every file as it was
+            _write_into(path, raw)
         while staged:
             tmp, real = staged[0]
             replace(tmp, real)
             staged.pop(0)  # renamed: its temp name is free again, not ours to remove
-        for path, raw in into:
-            _write_into(path, raw)
     finally:
         for tmp, _ in staged:
             Path(tmp).unlink(missing_ok=True)
@@ -89,10 +90,25 @@ def _special(path: Path) -> bool:
     return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
+def is_stream(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path``, or a link on the way to what it names, lies in ``/dev`` or ``/proc``:
+    ``/dev/stdout`` and ``/proc/self/fd/1`` lead to whatever the shell redirected there, a
+    regular file among them, which must be written into (appended to), not replaced."""
+    p = os.path.abspath(path)
+    for _ in range(40):  # the kernel's own limit on links followed
+        if p.startswith(("/dev/", "/proc/")):
+            return True
+        if not os.path.islink(p):
+            return False
+        p = os.path.normpath(os.path.join(os.path.dirname(p), os.readlink(p)))
+    return False
+
+
 def _write_into(path: Path, raw: bytes) -> None:
-    """Write ``raw`` into a device or a pipe as it stands (no temp file can stand in for it)."""
+    """Write ``raw`` into a device, a pipe or a redirected stream as it stands (no temp file
+    can stand in for it); appending, so that ``>> log`` keeps what the log held."""
     try:
-        with open(path, "wb") as f:
+        with open(path, "ab") as f:
             f.write(raw)
     except OSError as e:
         raise _naming(e, path) from e

@@ -525,13 +525,12 @@ def _from_json_obj(loc: str, obj: Any) -> Article | Skip:
     if not isinstance(body, str) or not body.strip():
         got = "an empty string" if isinstance(body, str) else _json_type(body)
         return Skip(loc, f'"text" must be the article as a non-empty string, got {got}')
-    wrong = next((k for k in _JSONL_FIELDS if obj.get(k) is not None and not _scalar(obj[k])),
-                 None)
-    if wrong is not None:  # dropped silently, an id would become a hash the user never chose
-        return Skip(loc, f'"{wrong}" must be a string or a number, got {_json_type(obj[wrong])}; '
-                         "fix it or leave it out")
-    fields = {k: str(obj[k]).strip() for k in _JSONL_FIELDS
-              if _scalar(obj.get(k)) and str(obj[k]).strip()}
+    if obj.get("id") is not None and not _scalar(obj["id"]):  # as a hash the user never chose
+        return Skip(loc, f'"id" must be a string or a number, got {_json_type(obj["id"])}; fix '
+                         "it or leave it out")
+    named = {k: v.get("name") if isinstance(v, dict) else v for k, v in obj.items()}
+    fields = {k: str(named[k]).strip() for k in _JSONL_FIELDS  # {"source": {"name": "BBC"}}
+              if _scalar(named.get(k)) and str(named[k]).strip()}  # (NewsAPI) reads "BBC"
     return make_article(body, path=loc, **fields)
 
 
