@@ -72,6 +72,7 @@ def test_saved_threshold_mutes_weaker_conflicts(corpus_db: str) -> None:
     assert res.exit_code == 0, res.output
     doc = json.loads(res.stdout)
     assert doc["threshold"] == 0.95 and doc["precision"] == 1.0 and doc["reviewed"] == 11
+    assert str(doc["at"]).endswith("+00:00")  # was null: the name also held the confidences
     assert _flagged(corpus_db) == []
     assert run_cli("report", "--db", corpus_db, "-o", "r", "--format", "json,md", "-q"
                    ).exit_code == 0

@@ -441,6 +441,21 @@ def _break_table_list(db: Path) -> None:
         fh.write(b"\xa5" * (size - 100))
 
 
+def test_a_repair_through_a_link_mends_the_file_and_keeps_the_link(tmp_path: Path) -> None:
+    """Old code renamed the link aside and wrote the rescued rows in its place: the link
+    became a file, and the database it pointed to stayed damaged."""
+    real = tmp_path / "data" / "c.db"
+    real.parent.mkdir()
+    _add(str(_articles(tmp_path / "in", 30)), "--db", str(real))
+    _damage(real)
+    link = tmp_path / "c.db"
+    link.symlink_to(real)
+    res = run_cli("check", "--db", str(link), "--repair")
+    assert res.exit_code == 0, res.output
+    assert link.is_symlink() and list(real.parent.glob("c.db.damaged-*"))
+    assert run_cli("check", "--db", str(real)).exit_code == 0
+
+
 def test_check_does_not_advise_a_repair_that_cannot_work(tmp_path: Path) -> None:
     """Old code: after check --repair said "too damaged to repair ... restore a backup", a
     plain check still ended "run again with --repair to put right what can be"."""

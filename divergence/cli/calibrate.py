@@ -75,18 +75,18 @@ def calibrate(db: str | None, target: float, min_reviewed: int, dry_run: bool, c
             corpus.save_calibration({"threshold": None, "model": corpus.model, "at": now})
             say("calibration cleared: every conflict is flagged again")
             return
-        on, now = scale(), None
+        on, today = scale(), None  # today: the confidences of today's judge, when needed
         moved = corpus.off_scale(on)
         if moved:  # confidences from before the judge changed: read today's for their groups
             from ..corpus.ops import corpus_report
 
             rep = corpus_report(corpus, judge_for(corpus.model or "", None, False))
-            now = {g.id: g.confidence for g in rep.groups if g.label == "conflict"}
+            today = {g.id: g.confidence for g in rep.groups if g.label == "conflict"}
             click.echo(f"divergence: note: {moved} verdict(s) were given when conflicts' "
                        "confidences meant something else (the judge has changed since); they "
                        "count at their groups' confidence today, or not at all where the group "
                        "is gone", err=True)
-        cal = fit(corpus.reviewed(on, now), target, min_flagged=min_reviewed)
+        cal = fit(corpus.reviewed(on, today), target, min_flagged=min_reviewed)
         chosen = cal.chosen
         saved = {"threshold": cal.threshold, "target": target,
                  "precision": round(chosen.precision, 4) if chosen else None,

@@ -61,7 +61,7 @@ def salvage(path: str | os.PathLike[str]) -> Salvage:
     Raises:
         DivergenceError: not even the list of tables can be read (restore a backup).
     """
-    src = Path(path)
+    src = Path(os.path.realpath(path))  # through a link: the file itself, the link kept
     stamp = _dt.datetime.now(_dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     fresh = src.with_name(f"{src.name}.repairing")
     backup = src.with_name(f"{src.name}.damaged-{stamp}")
