@@ -253,3 +253,25 @@ def test_killed_add_leaves_a_consistent_db(tmp_path: Path) -> None:
     assert _check_consistent(db) == total
     with Corpus(db) as corpus:
         assert corpus.load_grouping() is not None
+
+
+def test_a_model_retrained_in_its_folder_is_noticed_by_the_corpus(tmp_path: Path) -> None:
+    """Old code checked the stored model by name only: vectors of a local model retrained in
+    place were mixed with the old ones on add and score."""
+    from divergence.corpus.ops import ensure_model
+
+    emb = HashingEmbedder()
+    emb.fingerprint = "one"  # type: ignore[attr-defined] - as a local folder's model has
+    (a,), _ = load([A])
+    (b,), _ = load([B])
+    with Corpus(tmp_path / "c.db") as corpus:
+        add_articles(corpus, [a], emb)
+        assert corpus.model_files == "one"
+        emb.fingerprint = "two"  # type: ignore[attr-defined]
+        with pytest.raises(DivergenceError, match="holds other files"):
+            add_articles(corpus, [b], emb)
+        assert ensure_model(corpus, emb, reembed=True)  # re-embedded, and now the new files
+        assert corpus.model_files == "two"
+        assert add_articles(corpus, [b], emb).added == 1
+        plain = HashingEmbedder()  # a name, no folder: nothing to compare, as before
+        assert add_articles(corpus, [a, b], plain).added == 0

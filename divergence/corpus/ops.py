@@ -49,12 +49,15 @@ def ensure_model(corpus: Corpus, embedder: Embedder, cache: EmbeddingCache | Non
     Raises:
         DivergenceError: the corpus holds another model's vectors and ``reembed`` is False.
     """
-    if not reembed or corpus.model in (None, embedder.name) or not len(corpus):
-        corpus.check_model(embedder.name)
+    files = getattr(embedder, "fingerprint", None)
+    same = corpus.model in (None, embedder.name) and (
+        not files or corpus.model_files in (None, files))  # not retrained in its folder since
+    if not reembed or same or not len(corpus):
+        corpus.check_model(embedder.name, files)
         return False
     claims = corpus.claims()
     vectors = embed([embedding_text(c) for c in claims], embedder, cache)
-    corpus.replace_vectors(vectors, embedder.name)
+    corpus.replace_vectors(vectors, embedder.name, files)
     return True
 
 
@@ -72,7 +75,7 @@ def add_articles(
     Args:
         on_progress: called with the number of articles just stored (or found present).
     """
-    corpus.check_model(embedder.name)
+    corpus.check_model(embedder.name, getattr(embedder, "fingerprint", None))
     new = [a for a in {a.id: a for a in articles}.values() if not corpus.has(a.id)]
     present = len(articles) - len(new)
     if on_progress and present:
@@ -83,7 +86,8 @@ def add_articles(
         claims = [c for a in chunk for c in split(a, splitter)]
         empty += [a.path for a in claimless(chunk, claims)]
         vectors = embed([embedding_text(c) for c in claims], embedder, cache)
-        corpus.add(chunk, claims, vectors, embedder.name, batch=batch)  # an article may have none
+        corpus.add(chunk, claims, vectors, embedder.name, batch=batch,  # an article may have
+                   files=getattr(embedder, "fingerprint", None))  # no claims
         n_claims += len(claims)
         if on_progress:
             on_progress(len(chunk))

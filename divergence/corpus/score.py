@@ -205,7 +205,7 @@ def score(
     Raises:
         DivergenceError: the corpus holds another model's vectors.
     """
-    corpus.check_model(embedder.name)
+    corpus.check_model(embedder.name, getattr(embedder, "fingerprint", None))
     claims = split(article, splitter)
     if not claims:  # nothing to score (no English sentence of a claim's length): say so, no crash
         return ArticleScore(article, (), (), novel_share=0.0, model=embedder.name)

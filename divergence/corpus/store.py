@@ -432,15 +432,17 @@ class Corpus(GroupingStore, VerdictLog, StoreChecks):
         model: str,
         batch: int = 32,
         on_progress: Callable[[int], None] | None = None,
+        files: str | None = None,
     ) -> int:
         """Store articles with their claims and vectors (row i for ``claims[i]``); the number added.
 
         Articles already present are skipped. One transaction per ``batch`` articles. Vectors
-        from another model than the stored ones are refused unless the corpus is empty.
+        from another model than the stored ones are refused unless the corpus is empty;
+        ``files`` is the model folder's fingerprint, when it has one.
         """
         if vectors.shape[0] != len(claims):
             raise ValueError(f"{vectors.shape[0]} vectors for {len(claims)} claims")
-        self.check_model(model)
+        self.check_model(model, files)
         by_article: dict[str, list[int]] = {}
         for i, c in enumerate(claims):
             by_article.setdefault(c.article_id, []).append(i)
@@ -449,7 +451,7 @@ class Corpus(GroupingStore, VerdictLog, StoreChecks):
         for k in range(0, len(todo), max(1, batch)):
             chunk = todo[k : k + max(1, batch)]
             with self._write():
-                self._db.execute("INSERT OR REPLACE INTO meta VALUES ('model', ?)", (model,))
+                self._keep_model(model, files)
                 self._forget_grouping()  # stale once the corpus grows
                 for a in chunk:
                     self._insert(a, [(claims[i], vectors[i]) for i in by_article.get(a.id, [])],
@@ -458,13 +460,34 @@ class Corpus(GroupingStore, VerdictLog, StoreChecks):
                 on_progress(len(chunk))
         return len(todo)
 
-    def check_model(self, model: str) -> None:
-        """Refuse ``model``'s vectors when a non-empty corpus holds another model's."""
+    @property
+    def model_files(self) -> str | None:
+        """The fingerprint of the stored model's local folder (``embed.folder_fingerprint``)
+        when it was one; None for a named or packaged model, or a corpus from before."""
+        row = self._db.execute("SELECT value FROM meta WHERE key='model_files'").fetchone()
+        return row[0] if row else None
+
+    def check_model(self, model: str, files: str | None = None) -> None:
+        """Refuse ``model``'s vectors when a non-empty corpus holds another model's, or the same
+        folder's model with other files (``files``: retrained in place)."""
         stored = self.model
         if stored is not None and stored != model and len(self):
             raise DivergenceError(
                 f"the corpus was embedded with {stored}, not {model}; use the same model, or "
                 "pass --reembed to re-embed the stored claims", where=str(self.path))
+        kept = self.model_files
+        if stored == model and kept and files and kept != files and len(self):
+            raise DivergenceError(
+                f"the model folder of {model} holds other files than when the corpus was "
+                "embedded (retrained or replaced since); pass --reembed to re-embed the stored "
+                "claims", where=str(self.path))
+
+    def _keep_model(self, model: str, files: str | None) -> None:
+        self._db.execute("INSERT OR REPLACE INTO meta VALUES ('model', ?)", (model,))
+        if files:
+            self._db.execute("INSERT OR REPLACE INTO meta VALUES ('model_files', ?)", (files,))
+        else:
+            self._db.execute("DELETE FROM meta WHERE key='model_files'")
 
     def _insert(self, a: Article, rows: list[tuple[Claim, np.ndarray]], now: str) -> None:
         self._db.execute(
@@ -479,7 +502,7 @@ class Corpus(GroupingStore, VerdictLog, StoreChecks):
             "INSERT INTO vectors VALUES (?, ?, ?)",
             [(c.id, int(v.shape[0]), np.asarray(v, np.float32).tobytes()) for c, v in rows])
 
-    def replace_vectors(self, vectors: np.ndarray, model: str) -> None:
+    def replace_vectors(self, vectors: np.ndarray, model: str, files: str | None = None) -> None:
         """Swap every stored vector (row i for ``claims()[i]``) for another model's, at once."""
         ids = [c.id for c in self.claims()]
         if vectors.shape[0] != len(ids):
@@ -491,7 +514,7 @@ class Corpus(GroupingStore, VerdictLog, StoreChecks):
                 "INSERT INTO vectors VALUES (?, ?, ?)",
                 [(cid, int(v.shape[0]), np.asarray(v, np.float32).tobytes())
                  for cid, v in zip(ids, vectors, strict=True)])
-            self._db.execute("INSERT OR REPLACE INTO meta VALUES ('model', ?)", (model,))
+            self._keep_model(model, files)
 
     # ---------------------------------------------------------------- calibration
 
