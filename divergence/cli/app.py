@@ -27,6 +27,12 @@ def exit_with(msg: str) -> NoReturn:
     sys.exit(1)
 
 
+def refuse_folder_output(output: str | None) -> None:
+    """``-o FILE`` naming a folder fails before minutes of work, not after them."""
+    if output not in (None, "-") and Path(output).is_dir():
+        exit_with(f"{output}: is a folder; give -o a file name")
+
+
 def clean_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
     """Bad input or a failed read or write: one line on stderr and exit 1, never a traceback."""
 
@@ -477,10 +483,9 @@ def output_stem(output: str | None, paths: tuple[str, ...]) -> str:
     """The report path without extension: ``-o`` as given, inside it when it names a folder."""
     if not output:
         return str(Path("reports") / _default_name(paths))
-    from ..ingest.files import is_stream
+    from ..ingest.files import is_special, is_stream
 
-    if is_stream(output) or (Path(output).exists() and not Path(output).is_dir()
-                             and not Path(output).is_file()):  # /dev/null.md is no output
+    if is_stream(output) or is_special(Path(output)):  # /dev/null.md is no output
         raise click.UsageError(f"-o {output}: a device or stream; -o takes a name that .md, "
                                ".html and .json are added to; for stdout: -o - --format json")
     if output.endswith(("/", "\\")) or Path(output).is_dir():

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .app import MODEL_OPTION, clean_errors, exit_with, main
+from .app import MODEL_OPTION, clean_errors, exit_with, main, refuse_folder_output
 
 
 @main.group()
@@ -59,8 +59,7 @@ def embed(paths: tuple[str, ...], sentence_file: str | None, sick: int, bench_di
     from ..evaluate.loaders import default_root
     from ..ingest.io import atomic_write
 
-    if output not in (None, "-") and Path(output).is_dir():  # before minutes of benchmarking
-        exit_with(f"{output}: is a folder; give -o a file name")
+    refuse_folder_output(output)
     if not paths and not sentence_file and Path("seeds").is_dir():
         paths = ("seeds",)
     texts: list[str] = sentences_from(paths) if paths else []

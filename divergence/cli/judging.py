@@ -19,6 +19,7 @@ from .app import (
     judge_options,
     main,
     open_cache,
+    refuse_folder_output,
 )
 
 
@@ -124,8 +125,7 @@ def evaluate(bench: str, split: str, limit: int | None, bench_dir: str | None,
     from ..evaluate.loaders import default_root
     from ..ingest.io import atomic_write
 
-    if output not in (None, "-") and Path(output).is_dir():  # before minutes of scoring
-        exit_with(f"{output}: is a folder; give -o a file name")
+    refuse_folder_output(output)
     ctx = click.get_current_context()
     if bench in ("mnli", "anli") and (rules_only or ctx.meta.get(JUDGE_KEY) not in (None, "nli")):
         click.echo(f"divergence: note: {bench} scores the NLI model alone (--nli, else the "

@@ -204,12 +204,10 @@ def _check_loaded(paths: tuple[str, ...], strict: bool,
 
 def _reading_options(ctx: click.Context) -> list[str]:
     """The options given that shape reading and embedding, which a stored corpus has done."""
-    names = {"model": "--model", "backend": "--backend", "embedder": "--embedder",
-             "max_article_size": "--max-article-size", "strict": "--strict",
-             "grouping": "--grouping", "no_cache": "--no-cache", "cache_dir": "--cache-dir",
-             "claims_dir": "--claims-dir"}
-    given = [flag for key, flag in names.items()
-             if ctx.get_parameter_source(key) not in (None, click.core.ParameterSource.DEFAULT)]
+    reading = ("model", "backend", "embedder", "max_article_size", "strict", "grouping",
+               "no_cache", "cache_dir", "claims_dir")
+    given = [max(p.opts, key=len) for p in ctx.command.params if p.name in reading
+             and ctx.get_parameter_source(p.name) not in (None, click.core.ParameterSource.DEFAULT)]
     if ctx.meta.get(SPLITTER_KEY) is not None:
         given.append("--splitter")
     return given

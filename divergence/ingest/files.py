@@ -42,7 +42,7 @@ def atomic_write_all(files: dict[Path, str | bytes]) -> list[Path]:
             if path.is_dir():
                 raise IsADirectoryError(errno.EISDIR, "is a folder; choose another output name",
                                         str(path))
-            if _special(path) or is_stream(path):  # a rename would put a plain file in a
+            if is_special(path) or is_stream(path):  # a rename would put a plain file in a
                 into.append((path, raw))  # device's place, or cut a redirected stdout's file
                 continue
             real = Path(os.path.realpath(path)) if path.is_symlink() else path
@@ -81,7 +81,7 @@ def _stage(path: Path, raw: bytes) -> str:
     return tmp
 
 
-def _special(path: Path) -> bool:
+def is_special(path: Path) -> bool:
     """Whether ``path`` (through any link) is there and is no regular file or folder."""
     try:
         mode = os.stat(path).st_mode

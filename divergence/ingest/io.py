@@ -85,8 +85,10 @@ def article_id(text: str) -> str:
 # ---------------------------------------------------------------- loading
 
 
-def load(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
-         stdin: IO[bytes] | None = None) -> tuple[list[Article], list[Skip]]:
+Paths = Iterable[str | os.PathLike[str]] | str | os.PathLike[str]  # one may stand alone
+
+
+def load(paths: Paths, stdin: IO[bytes] | None = None) -> tuple[list[Article], list[Skip]]:
     """Read every article under ``paths`` ("-" is stdin; one path may stand alone); return the
     articles and what was skipped.
 
@@ -95,10 +97,9 @@ def load(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     Raises:
         DivergenceError: a path is empty or does not exist, or a folder holds no article files.
     """
-    one = isinstance(paths, (str, bytes, os.PathLike))  # one path, not its characters ("/...":
-    kept, skipped = stdin_once([os.fsdecode(p) for p in ([paths] if one else paths)])  # the disk)
     articles: list[Article] = []
-    for p in kept:
+    paths, skipped = stdin_once(paths)
+    for p in paths:
         for art_or_skip in read_source(p, stdin):
             (articles if isinstance(art_or_skip, Article) else skipped).append(art_or_skip)
     unique, repeated = dedupe(articles)
@@ -108,15 +109,18 @@ def load(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
 GIVEN_TWICE = "given twice; read once"  # the why of a repeat: nothing was lost
 
 
-def stdin_once(paths: Iterable[str]) -> tuple[list[str], list[Skip]]:
-    """``paths`` with ``-`` kept once: stdin can be read only once, and a second ``-`` would
-    read it empty. Returns the paths and a Skip for each ``-`` dropped.
+def stdin_once(paths: Paths) -> tuple[list[str], list[Skip]]:
+    """``paths`` (one may stand alone) as strings, with ``-`` kept once: stdin can be read only
+    once, and a second ``-`` would read it empty. Returns the paths and a Skip for each ``-``
+    dropped.
 
     Raises:
         DivergenceError: an empty path, which ``Path`` reads as the working folder: ``"$UNSET"``
             would read everything under it.
     """
-    paths = list(paths)
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        paths = [paths]  # one path, not its characters: "/..." read the whole disk
+    paths = [os.fsdecode(p) for p in paths]
     if "" in paths:
         raise DivergenceError("an empty path (an unset variable?); give a file, a folder, or "
                               "- for stdin")
