@@ -21,8 +21,9 @@ _FIRST = {"conflict": 0, "agree": 1, "neither": 2}  # which verdict decides a co
 def statement_claims(text: str, side: str) -> list[Claim]:
     """The claims of one statement: those ``report`` reads when it makes more than one ("The
     army shelled the town, saying rebels fired first": the shelling and the army's claim), else
-    the whole statement as one claim with its attribution."""
-    art = make_article(text, path=side, id=side)
+    the whole statement as one claim with its attribution. No article size applies: a statement
+    is held to 100 claims where it is read."""
+    art = make_article(text, path=side, limit=len(text), id=side)
     found = split(art) if isinstance(art, Article) else []
     return found if len(found) > 1 else [claim_from_text(text[dateline_end(text):], f"{side}:0")]
 

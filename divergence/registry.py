@@ -65,6 +65,17 @@ class Registry(Generic[T]):
             avail = ", ".join(self.names()) or "none"
             raise DivergenceError(f"unknown {self.kind} {name!r}; available: {avail}") from None
 
+    def canonical(self, name: str) -> str:
+        """``name`` as registered: itself, else the one name equal to it but for case
+        ("Regex" -> "regex"); a miss is ``get``'s error."""
+        if name not in self._factories:
+            self._load_plugins()
+        folded = [n for n in (*self._factories, *self._broken) if n.casefold() == name.casefold()]
+        if name not in self._factories and len(folded) == 1:
+            name = folded[0]
+        self.get(name)
+        return name
+
     def make(self, name: str, **kwargs: Any) -> T:
         """Build the part registered under ``name``."""
         return self.get(name)(**kwargs)

@@ -454,7 +454,8 @@ def test_empty_stdin() -> None:
 
 
 def test_unknown_embedder() -> None:
-    _error(_run("report", DELHI, "--embedder", "nope", "--no-cache"), 1,
+    """A usage error (exit 2), as an unknown --format or --judge is."""
+    _error(_run("report", DELHI, "--embedder", "nope", "--no-cache"), 2,
            "unknown embedder 'nope'; available:", "hashing")
 
 

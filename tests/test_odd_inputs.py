@@ -412,3 +412,70 @@ def test_report_to_a_device_and_an_empty_db_are_usage_errors(tmp_path: Path,
     monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.setenv("DIVERGENCE_CACHE", "~/cache")
     assert default_cache_dir() == tmp_path / "cache"
+
+
+@pytest.mark.parametrize(("option", "value"), [("--splitter", "nope"), ("--embedder", "nope"),
+                                               ("--detectors", "number,nope")])
+def test_an_unknown_part_is_a_usage_error(option: str, value: str) -> None:
+    """A name no registry holds exits 2 naming the option, as a Choice's bad value does."""
+    from divergence.cli import main
+
+    args = ["compare", "Five died.", "Six died.", "--embedder", "hashing", "--rules-only"]
+    if option == "--splitter":  # compare has no splitter: report does
+        args = ["report", "-", "-o", "-", "--embedder", "hashing", "--judge", "rules"]
+    res = CliRunner().invoke(main, [*args, option, value], input="Five people died.\n")
+    assert res.exit_code == 2, res.output
+    assert f"'{option}'" in res.output and "unknown" in res.output and "available" in res.output
+
+
+@pytest.mark.parametrize(("option", "value"), [("--embedder", "Hashing"),
+                                               ("--detectors", "NUMBER")])
+def test_a_part_named_in_other_case_is_found(option: str, value: str) -> None:
+    """``--embedder Hashing`` is the hashing embedder, as ``--format MD`` is markdown."""
+    from divergence.cli import main
+
+    args = ["compare", "Five people died.", "Six people died.", "--rules-only"]
+    args += ["--embedder", "hashing"] if option != "--embedder" else []
+    res = CliRunner().invoke(main, [*args, option, value])
+    assert res.exit_code == 0, res.output
+
+
+def test_compare_ignores_the_article_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``compare`` reads no article, so a bad $DIVERGENCE_MAX_ARTICLE_SIZE is no error there."""
+    from divergence.cli import main
+
+    monkeypatch.setenv("DIVERGENCE_MAX_ARTICLE_SIZE", "lots")
+    res = CliRunner().invoke(main, ["compare", "Five people died.", "Six people died.",
+                                    "--embedder", "hashing", "--rules-only"])
+    assert res.exit_code == 0, res.output
+
+
+def test_a_db_that_is_a_pipe_is_a_usage_error(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite left ``PIPE-journal`` beside a device or pipe named as the corpus."""
+    from divergence.cli import main
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    for args in (["review", "--list", "--db", str(fifo)], ["report", "--db", str(fifo)]):
+        res = CliRunner().invoke(main, args)
+        assert res.exit_code == 2 and "a device or stream" in res.output, res.output
+    monkeypatch.setenv("DIVERGENCE_DB", str(fifo))
+    res = CliRunner().invoke(main, ["review", "--list"])
+    assert res.exit_code == 2 and "$DIVERGENCE_DB" in res.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]
+
+
+def test_files_under_dev_are_files_unless_they_name_a_descriptor(tmp_path: Path) -> None:
+    """``-o /dev/shm/x`` was refused as a device (and would have been appended to): only the
+    names of descriptors (/dev/stdout, /dev/fd/N, /proc/self/fd/N) lead to a stream."""
+    from divergence.cli.app import output_stem
+    from divergence.ingest.files import is_stream
+
+    assert not is_stream("/dev/shm/report.json") and not is_stream("/dev/mqueue/x")
+    assert all(is_stream(p) for p in ("/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"))
+    link = tmp_path / "out"
+    link.symlink_to("/proc/self/fd/1")
+    assert is_stream(link)
+    if Path("/dev/shm").is_dir():
+        assert output_stem("/dev/shm/report", ("a.txt",)) == "/dev/shm/report"

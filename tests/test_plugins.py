@@ -70,7 +70,7 @@ def test_unknown_detector_on_the_cli_is_one_line(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("The bridge opened on Monday.\n", encoding="utf-8")
     res = run_cli("report", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"),
                   "--embedder", "hashing", "--detectors", "nope", "-q")
-    assert res.exit_code == 1
+    assert res.exit_code == 2  # a usage error, as a Choice's
     assert "unknown detector 'nope'; available:" in res.output
 
 

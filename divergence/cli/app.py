@@ -234,17 +234,49 @@ def _names(value: str | None) -> tuple[str, ...] | None:
     return tuple(n.strip() for n in value.split(",") if n.strip()) if value else None
 
 
+_REGISTRIES = {"splitter": ("divergence.ingest.split", "SPLITTERS"),
+               "embedder": ("divergence.embed", "EMBEDDERS"),
+               "detector": ("divergence.judge.detectors", "DETECTORS")}
+
+
+def part_name(kind: str, name: str) -> str:
+    """``name`` as the registry of ``kind`` holds it (case aside); an unknown name is a usage
+    error listing the known ones, as a Choice's is."""
+    from importlib import import_module
+
+    module, attr = _REGISTRIES[kind]
+    try:
+        return str(getattr(import_module(module), attr).canonical(name))
+    except DivergenceError as e:
+        raise click.BadParameter(str(e)) from None
+
+
+def _part(kind: str, key: str | None = None) -> Callable[[click.Context, click.Parameter, Any],
+                                                          Any]:
+    """A callback that checks a part's name when given (not its default), and keeps it in
+    ``ctx.meta[key]`` when the option is not passed on."""
+    def check(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+        given = ctx.get_parameter_source(param.name or "") != click.core.ParameterSource.DEFAULT
+        value = part_name(kind, value) if value is not None and given else value
+        if key is not None:
+            ctx.meta[key] = value
+        return value
+
+    return check
+
+
 def _remember_detectors(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
     """Keep --detectors; one that names none ("", ",") is a usage error, not the default set."""
-    if value is not None and not _names(value):
+    names = _names(value)
+    if value is not None and not names:
         raise click.BadParameter("name at least one detector (e.g. negation,number), or leave "
                                  "the option out for the judge's own set")
-    ctx.meta[_DETECTORS_KEY] = value
+    ctx.meta[_DETECTORS_KEY] = ",".join(part_name("detector", n) for n in names or ()) or None
 
 
 SPLITTER_OPTION = click.option(
     "--splitter", default=None, metavar="NAME", expose_value=False, is_eager=True,
-    callback=_remember(SPLITTER_KEY),
+    callback=_part("splitter", SPLITTER_KEY),
     help="How articles are cut into claims: pysbd (the default), regex, or a plugin's "
          "(entry point group divergence.splitters).")
 
@@ -334,6 +366,7 @@ BACKEND_OPTION = click.option(
 MODEL_OPTION = click.option("--model", default="all-MiniLM-L6-v2", show_default=True,
                             help="sentence-transformers model name or local path.")
 EMBEDDER_OPTION = click.option("--embedder", default="sentence-transformers", show_default=True,
+                               callback=_part("embedder"),
                                help="Embedder by name: sentence-transformers, or hashing (fast, "
                                     "for dry runs).")
 MAX_ARTICLE_SIZE_OPTION = click.option(
@@ -390,7 +423,13 @@ def resolve_db_path(db: str | None) -> Path:
 
     if db is not None and not db.strip():  # "$UNSET": not the default corpus, quietly
         raise click.UsageError("--db is empty (an unset variable?); give a database path")
-    return Path(db) if db else default_db()
+    from ..ingest.files import is_special, is_stream
+
+    path = Path(db) if db else default_db()
+    if is_special(path) or is_stream(path):  # SQLite would put its journal beside it
+        where = "--db" if db else "$DIVERGENCE_DB"
+        raise click.UsageError(f"{where} {path}: a device or stream, not a database file")
+    return path
 
 
 def progress_bar(total: int, desc: str, enabled: bool) -> Any:

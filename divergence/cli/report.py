@@ -26,6 +26,7 @@ from .app import (
     open_cache,
     output_stem,
     parse_formats,
+    resolve_db_path,
     warn_no_claims,
 )
 
@@ -148,7 +149,7 @@ def _report(paths: tuple[str, ...], db: str | None, output: str | None, formats:
         from ..corpus.ops import corpus_report
         from ..corpus.store import Corpus
 
-        with Corpus(db, create=False) as corpus:
+        with Corpus(resolve_db_path(db), create=False) as corpus:
             rep = corpus_report(corpus, judge_for(corpus.model or "", nli, rules_only),
                                 progress=not quiet)
         paths, skipped = (db,), ()

@@ -90,13 +90,17 @@ def is_special(path: Path) -> bool:
     return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
+_STREAM = re.compile(r"/dev/(?:std(?:in|out|err)|fd/[^/]+)|/proc/.+")
+
+
 def is_stream(path: str | os.PathLike[str]) -> bool:
-    """Whether ``path``, or a link on the way to what it names, lies in ``/dev`` or ``/proc``:
-    ``/dev/stdout`` and ``/proc/self/fd/1`` lead to whatever the shell redirected there, a
-    regular file among them, which must be written into (appended to), not replaced."""
+    """Whether ``path``, or a link on the way to what it names, is a descriptor's name:
+    ``/dev/stdout``, ``/dev/fd/1`` and ``/proc/self/fd/1`` lead to whatever the shell redirected
+    there, a regular file among them, which must be written into (appended to), not replaced.
+    Other files under ``/dev`` (``/dev/shm/x.json``) are files like any."""
     p = os.path.abspath(path)
     for _ in range(40):  # the kernel's own limit on links followed
-        if p.startswith(("/dev/", "/proc/")):
+        if _STREAM.fullmatch(p):
             return True
         if not os.path.islink(p):
             return False

@@ -22,14 +22,7 @@ from typing import IO, Any
 
 from ..errors import DivergenceError
 from ..records import Article, Skip
-from .files import (
-    SAFE_ID,
-    atomic_write,
-    atomic_write_all,
-    dumps_jsonl,
-    read_claims,
-    write_claims,
-)
+from .files import SAFE_ID, atomic_write, atomic_write_all, dumps_jsonl, read_claims, write_claims
 from .headers import WIRES, normalize_date, parse_header, source_name
 from .markdown import MARKDOWN_EXT, plain_text
 from .textsafe import clip, inert, path_text, unicode_safe
@@ -393,8 +386,10 @@ def _from_bytes(where: str, data: bytes, kind: str) -> Iterator[Article | Skip]:
         yield make_article(text, path=where)
 
 
-def make_article(text: str, path: str, **fields: str | None) -> Article | Skip:
+def make_article(text: str, path: str, limit: int | None = None,
+                 **fields: str | None) -> Article | Skip:
     """Build an article from raw text, finding header metadata; ``fields`` override what is found.
+    ``limit`` is the most characters read (``max_article_size()`` unless given).
 
     The id is a content hash of ``text`` unless ``fields`` gives one (it names the claims file, so
     it must be a plain file name: letters, digits, ``.``, ``_``, ``-``; at most 64).
@@ -403,7 +398,7 @@ def make_article(text: str, path: str, **fields: str | None) -> Article | Skip:
     fields = {k: unicode_safe(v) if isinstance(v, str) else v for k, v in fields.items()}
     if not text.strip():
         return Skip(path, "empty article text")
-    limit = max_article_size()
+    limit = max_article_size() if limit is None else limit
     if len(text) > limit:
         return _too_long(path, len(text), limit)
     aid = fields.get("id") or article_id(text)
