@@ -479,3 +479,34 @@ def test_files_under_dev_are_files_unless_they_name_a_descriptor(tmp_path: Path)
     assert is_stream(link)
     if Path("/dev/shm").is_dir():
         assert output_stem("/dev/shm/report", ("a.txt",)) == "/dev/shm/report"
+
+
+def test_a_report_over_its_own_input_is_refused(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """``report feed.json -o feed`` wrote the JSON report over the feed it had just read; a
+    report of an earlier run in the folder read is replaced as before."""
+    from divergence.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    feed = tmp_path / "in" / "feed.json"
+    feed.parent.mkdir()
+    text = json.dumps({"text": "The army said five soldiers died on Friday in Marr.",
+                       "source": "X"}) + "\n"
+    feed.write_text(text)
+    args = ["--embedder", "hashing", "--no-cache", "-q"]
+    for given in ("in/feed.json", "in"):
+        res = CliRunner().invoke(main, ["report", given, "-o", "in/feed", *args])
+        assert res.exit_code == 2 and "over a file this run reads" in res.output
+        assert feed.read_text() == text
+    assert CliRunner().invoke(main, ["report", "in", "-o", "in/out", *args]).exit_code == 0
+    assert CliRunner().invoke(main, ["report", "in", "-o", "in/out", *args]).exit_code == 0
+
+
+def test_an_empty_host_or_db_is_a_usage_error() -> None:
+    """``serve --host ""`` listened on every address; ``report --db ""`` said ": is a folder"."""
+    from divergence.cli import main
+
+    res = CliRunner().invoke(main, ["serve", "--host", "", "--db", "x.db"])
+    assert res.exit_code == 2 and "--host" in res.output and "empty" in res.output
+    res = CliRunner().invoke(main, ["report", "--db", ""])
+    assert res.exit_code == 2 and "--db is empty" in res.output

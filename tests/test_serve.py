@@ -319,3 +319,48 @@ def test_browser_dismiss_is_stored_and_planted_script_does_not_run(
         v = corpus.latest_verdicts()[gid]
     assert (v.decision, v.reviewer, v.note) == ("dismiss", "alice", "two <b>ferries</b>")
     print(f"browser test: {time.monotonic() - t0:.1f} s")
+
+
+# ---------------------------------------------------------------- s61 audit: odd requests
+
+
+def test_head_answers_as_get_without_a_body(server: ReviewServer) -> None:
+    """``curl -I`` and uptime checks got 501 Not Implemented."""
+    req = urllib.request.Request(server.url, method="HEAD")
+    with urllib.request.urlopen(req, timeout=10) as r:
+        assert r.status == 200 and r.read() == b""
+        assert r.headers["Content-Type"].startswith("text/html")
+
+
+def test_a_failure_no_handler_foresaw_is_a_500_with_json(server: ReviewServer,
+                                                         monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]
+                                                         ) -> None:
+    """A damaged calibration row raised a JSONDecodeError: the connection was dropped with
+    no answer, and the server printed a traceback for every request."""
+    def broken(*args: Any, **kwargs: Any) -> None:
+        raise ValueError("a row that cannot be read")
+
+    monkeypatch.setattr(serve_mod, "corpus_report", broken)
+    status, _, text = _request(server, "/api/flagged")
+    assert status == 500 and "a row that cannot be read" in json.loads(text)["error"]
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_a_404_shows_the_path_as_sent_and_cut_short(server: ReviewServer) -> None:
+    """``GET /é`` came back as ``/Ã©``; a 60 KB group id came back whole."""
+    import socket
+    from urllib.parse import urlsplit
+
+    where = urlsplit(server.url)
+    with socket.create_connection((where.hostname, where.port), timeout=10) as conn:
+        conn.sendall(f"GET /é HTTP/1.1\r\nHost: {where.netloc}\r\nConnection: close\r\n\r\n"
+                     .encode())
+        answer = b""
+        while chunk := conn.recv(65536):
+            answer += chunk
+    assert answer.startswith(b"HTTP/1.0 404") or answer.startswith(b"HTTP/1.1 404")
+    assert "/é" in json.loads(answer.split(b"\r\n\r\n", 1)[1].decode("utf-8"))["error"]
+    status, body = _decide(server, {"group": "g" * 60_000, "decision": "dismiss"},
+                           **{TOKEN_HEADER: _token(server)})
+    assert status == 404 and len(body["error"]) < 300

@@ -579,3 +579,85 @@ def test_read_only_file_permissions(tmp_path: Path) -> None:
         assert res.exit_code == 1 and "read-only" in res.stderr
     finally:
         db.chmod(0o644)
+
+
+# ---------------------------------------------------------------- rows SQLite reads, we cannot
+
+
+@pytest.mark.parametrize(("sql", "area"), [
+    ("UPDATE grouping SET body='{not json'", "grouping"),
+    ("INSERT OR REPLACE INTO meta VALUES ('calibration', '{bad')", "calibration"),
+    ("UPDATE articles SET body='[[1,'", "articles"),
+])
+def test_a_row_that_cannot_be_decoded_is_found_repaired_and_read_around(
+        tmp_path: Path, sql: str, area: str) -> None:
+    """A damaged grouping, calibration or body row (bit rot, another tool) gave a traceback
+    in every reader, ``check`` included, or ``check`` called the corpus ok."""
+    db = tmp_path / "c.db"
+    _add(A, B, DELHI, "--db", str(db))
+    _raw(db, sql)
+    res = run_cli("review", "--list", "--db", str(db))  # read around: no traceback
+    assert res.exit_code == 0 and "Traceback" not in res.output, res.output
+    res = run_cli("report", "--db", str(db), "-o", "-")
+    assert res.exit_code == 0 and json.loads(res.stdout)["groups"], res.output
+    if area != "grouping":  # the reads above grouped the corpus again: nothing left to find
+        res = run_cli("check", "--db", str(db))
+        assert res.exit_code == 1 and f"{area}:" in res.stdout, res.output
+    res = run_cli("check", "--db", str(db), "--repair")
+    assert res.exit_code == 0 and "Traceback" not in res.output, res.output
+    assert run_cli("check", "--db", str(db)).exit_code == 0
+
+
+def test_a_grouping_row_that_cannot_be_read_is_a_finding(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    _add(A, B, DELHI, "--db", str(db))
+    _raw(db, "UPDATE grouping SET body='[1]' WHERE kind='event' AND n=0")
+    res = run_cli("check", "--db", str(db))
+    assert res.exit_code == 1 and "cannot be read" in res.stdout, res.output
+    assert run_cli("check", "--db", str(db), "--repair").exit_code == 0
+    assert run_cli("check", "--db", str(db)).exit_code == 0
+
+
+def test_a_vector_of_the_wrong_length_is_one_line_naming_the_repair(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    _add(A, B, DELHI, "--db", str(db))
+    _raw(db, "UPDATE vectors SET v=x'00010203' WHERE rowid % 3 = 0")
+    for args in (["review", "--list"], ["report", "--db", str(db), "-o", "-"],
+                 ["score", DELHI, *HASHING]):
+        res = run_cli(*args, *([] if "--db" in args else ["--db", str(db)]))
+        assert res.exit_code == 1 and "Traceback" not in res.output, res.output
+        assert "check --repair" in res.stderr
+
+
+def test_verdicts_export_over_the_corpus_is_refused(tmp_path: Path) -> None:
+    """``verdicts export --db c.db -o c.db`` replaced the corpus with the verdict log, exit 0."""
+    db = tmp_path / "c.db"
+    _with_verdicts(db)
+    for target in (db, Path(f"{db}-wal"), tmp_path / "link.db"):
+        if target.name == "link.db":
+            target.symlink_to(db)
+        res = run_cli("verdicts", "export", "--db", str(db), "-o", str(target))
+        assert res.exit_code == 2 and "over a file this run reads" in res.output
+    with Corpus(db) as corpus:
+        assert len(corpus) == 3 and len(corpus.verdicts()) == 3
+
+
+def test_permission_faults_name_the_file_that_is_not_permitted(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unreadable corpus was "check that its folder exists and is writable"; -wal and -shm
+    files another user's read left behind were "make the file and its folder writable", though
+    both were. (Root may read anything, so ``os.access`` stands in for another user here.)"""
+    from divergence.corpus import sqlite_guard
+
+    db = tmp_path / "c.db"
+    db.write_bytes(b"")
+    denied: set[str] = {str(db)}
+    monkeypatch.setattr(os, "access", lambda p, mode: str(p) not in denied)
+    err = sqlite_guard.storage_error(sqlite3.OperationalError("unable to open database file"), db)
+    assert err is not None and "cannot read the file" in str(err)
+    for tail in ("-wal", "-shm"):
+        Path(f"{db}{tail}").write_bytes(b"")
+    denied = {f"{db}-wal", f"{db}-shm"}
+    err = sqlite_guard.storage_error(
+        sqlite3.OperationalError("attempt to write a readonly database"), db)
+    assert err is not None and "c.db-wal and c.db-shm" in str(err) and "another user" in str(err)

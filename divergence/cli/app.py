@@ -33,6 +33,34 @@ def refuse_folder_output(output: str | None) -> None:
         exit_with(f"{output}: is a folder; give -o a file name")
 
 
+def refuse_overwrite(outputs: Iterable[str | Path], reads: Iterable[str | Path]) -> None:
+    """An output that is a file this run reads (an input article, the corpus or its journal
+    files) is a usage error before anything is read: ``report feed.json -o feed`` wrote the
+    report over its own input, ``verdicts export -o corpus.db`` over the corpus."""
+    import os
+
+    def files(p: Path) -> Iterator[Path]:
+        if p.is_dir():
+            yield from (f for f in p.rglob("*") if f.is_file())
+        else:
+            yield from (p, *(Path(f"{p}{x}") for x in ("-wal", "-shm", "-journal", ".lock")))
+
+    def own(p: str | Path) -> bool:  # a report of an earlier run, which it replaces
+        from ..ingest.io import own_output
+
+        try:
+            with open(p, "rb") as f:
+                return own_output(f.read(1024))
+        except OSError:
+            return False
+
+    read = {os.path.realpath(f) for r in reads if str(r) != "-" for f in files(Path(r))}
+    for out in outputs:
+        if str(out) != "-" and os.path.realpath(out) in read and not own(out):
+            raise click.UsageError(f"-o would write {out} over a file this run reads; choose "
+                                   "another output name")
+
+
 def clean_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
     """Bad input or a failed read or write: one line on stderr and exit 1, never a traceback."""
 
@@ -536,7 +564,7 @@ def output_stem(output: str | None, paths: tuple[str, ...]) -> str:
 
 
 def _default_name(paths: tuple[str, ...]) -> str:
-    first = paths[0]
+    first = paths[0] if paths else "report"
     if first == "-":
         return "stdin"
     name = Path(first.rstrip("/")).stem or "report"

@@ -26,6 +26,7 @@ from .app import (
     open_cache,
     output_stem,
     parse_formats,
+    refuse_overwrite,
     resolve_db_path,
     warn_no_claims,
 )
@@ -121,6 +122,9 @@ def _report(paths: tuple[str, ...], db: str | None, output: str | None, formats:
     from ..report import summary, write_reports
 
     max_article_size()  # a bad $DIVERGENCE_MAX_ARTICLE_SIZE fails before any work
+    if output != "-":
+        stem = output_stem(output, paths or ((db,) if db is not None else ()))
+        refuse_overwrite([f"{stem}.{f}" for f in formats], [*paths, *([db] if db else [])])
     if output == "-":  # one format, printed: checked before any work
         ctx = click.get_current_context()
         if ctx.get_parameter_source("formats") == click.core.ParameterSource.DEFAULT:

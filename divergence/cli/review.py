@@ -16,6 +16,7 @@ from .app import (
     judge_for,
     judge_options,
     main,
+    refuse_overwrite,
     resolve_db_path,
     say,
 )
@@ -120,7 +121,8 @@ def _loop(corpus: Any, rep: Any, reviewer: str) -> None:
     queue = pending(rep)
     total = len(flagged_groups(rep))
     if not queue:
-        say(f"nothing to review: {total} flagged conflict(s), all decided")
+        say(f"nothing to review: {total} flagged conflict(s), all decided" if total
+            else "nothing to review: no conflict is flagged")
         return
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     width = max(40, min(160, shutil.get_terminal_size((100, 24)).columns))
@@ -248,7 +250,12 @@ def export_verdicts(db: str | None, output: str) -> None:
     from ..corpus.store import Corpus
     from ..ingest.io import atomic_write, dumps_jsonl
 
-    with Corpus(resolve_db_path(db), create=False) as corpus:
+    if not output:
+        raise click.UsageError("-o is empty (an unset variable?); give a file name, or - for "
+                               "stdout")
+    path = resolve_db_path(db)
+    refuse_overwrite([output], [path])
+    with Corpus(path, create=False) as corpus:
         log = corpus.verdicts()
     text = dumps_jsonl(verdict_to_dict(g, v) for g, v in log)
     if output == "-":

@@ -19,7 +19,7 @@ from .app import (
 
 @main.command()
 @DB_OPTION
-@click.option("--host", default="127.0.0.1", show_default=True,
+@click.option("--host", default="127.0.0.1", show_default=True, callback=lambda c, p, v: _host(v),
               help="Address to listen on. Anything but a loopback address lets other machines "
                    "reach the page; a warning is printed.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
@@ -45,7 +45,8 @@ def serve(db: str | None, host: str, port: int, reviewer: str | None, nli: str |
       divergence add seeds/ --db news.db && divergence serve --db news.db
       divergence serve --db news.db --port 0 --reviewer alice
       divergence serve --host 0.0.0.0     # reachable from the network: trusted networks only
-    Also: GET /api/flagged gives the flagged groups as JSON. Exit codes: 0 ok, 1 error, 2 usage.
+    Also: GET /api/flagged gives the flagged groups as JSON. Exit codes: 0 stopped by Ctrl-C
+    (its normal end), 1 error, 2 usage.
     """
     from ..corpus.serve import make_server
     from ..corpus.store import Corpus
@@ -67,6 +68,18 @@ def serve(db: str | None, host: str, port: int, reviewer: str | None, nli: str |
         click.echo("divergence: stopped; every verdict is stored", err=True)
     finally:
         server.server_close()
+
+
+def _host(value: str) -> str:
+    """The address to bind: "[::1]" as the printed URL writes it is ::1; an empty one (an unset
+    variable) would listen on every address, so it is a usage error."""
+    host = value.strip()
+    if host.startswith("[") and host.endswith("]"):
+        host = host[1:-1]
+    if not host:
+        raise click.BadParameter("is empty (an unset variable?); give an address such as "
+                                 "127.0.0.1, or 0.0.0.0 to listen on every one")
+    return host
 
 
 def _is_loopback(host: str) -> bool:

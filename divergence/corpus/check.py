@@ -71,6 +71,8 @@ def check_corpus(path: str | os.PathLike[str], repair: bool = False,
         DivergenceError: no corpus file there, or too damaged to rescue.
     """
     res = CheckResult(Path(path))
+    if res.path.is_dir():  # as every other command says it
+        raise DivergenceError("is a folder; give the corpus database file", where=str(path))
     if not res.path.is_file():
         raise DivergenceError("no corpus database here", where=str(path))
     if not repair:
@@ -127,6 +129,10 @@ def _damage(path: Path) -> str | None:
     return f"the file is damaged: {bad[0]}{more}"
 
 
+_MENDED = {"articles": "dropped them (the article's whole text is read as its body)",
+           "calibration": "removed it (divergence calibrate sets a threshold again)"}
+
+
 def _contents(res: CheckResult, corpus: Corpus, judge: Callable[[str], Any] | None,
               salvaged: bool = False) -> None:
     """Whole articles, grouping, verdicts and index, repaired in that order when asked."""
@@ -135,6 +141,10 @@ def _contents(res: CheckResult, corpus: Corpus, judge: Callable[[str], Any] | No
     if orphans:
         fixed = f"removed {corpus.drop_orphans()} row(s)" if repair else None
         res.findings += [Finding("articles", p, fixed) for p in orphans]
+    rows = corpus.row_problems()
+    if rows and repair:
+        corpus.mend_rows()
+    res.findings += [Finding(area, p, _MENDED[area] if repair else None) for area, p in rows]
     problems = [("vectors", p) for p in corpus.vector_problems()]
     broken = corpus.incomplete_articles(empty=salvaged)
     if broken and not problems:

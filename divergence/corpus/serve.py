@@ -22,7 +22,7 @@ import socket
 import sqlite3
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from os import PathLike
@@ -35,7 +35,14 @@ from markupsafe import Markup
 
 from ..contract import flagged_to_dict
 from ..errors import DivergenceError
-from ..ingest.textsafe import MAX_NOTE, check_note, check_reviewer, inert, json_dumps_safe
+from ..ingest.textsafe import (
+    MAX_NOTE,
+    check_note,
+    check_reviewer,
+    clip,
+    inert,
+    json_dumps_safe,
+)
 from ..records import DECISIONS, Article, Claim, ClaimGroup, Reason, Report, Span
 from ..report.dispute_view import all_disputes_by_group, top_reasons
 from ..report.html import dispute_context, mark_spans, template_env
@@ -225,11 +232,37 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802 - the base class's name
         """The page, or the flagged groups as JSON."""
+        self._guarded(self._get)
+
+    def do_HEAD(self) -> None:  # noqa: N802 - the base class's name
+        """What GET answers, without the body (``_send``): uptime checks and ``curl -I``."""
+        self._guarded(self._get)
+
+    def do_POST(self) -> None:  # noqa: N802 - the base class's name
+        """Store one decision: JSON ``{group, decision, note}`` with the page's token."""
+        self._guarded(lambda: self._json(*self._post()))
+
+    def _guarded(self, answer: Callable[[], None]) -> None:
+        """Answer; a failure no handler foresaw (a damaged row, a bug) is a 500 with JSON and one
+        line on the server's stderr, never a dropped connection and a traceback."""
+        try:
+            answer()
+        except (ConnectionError, TimeoutError):
+            raise
+        except Exception as e:  # noqa: BLE001 - the last guard of a long-running server
+            why = f"{type(e).__name__}: {str(e).splitlines()[0][:200] if str(e) else ''}"
+            print(inert(f"divergence: error answering {self.command} {clip(self.path)}: {why}"),
+                  file=sys.stderr)
+            self.close_connection = True
+            self._json(500, {"error": f"the server failed ({why}); see its terminal"})
+
+    def _get(self) -> None:
         path = urlsplit(self.path).path
         if not self._host_ok():
             self._json(403, {"error": "unknown Host; open the URL that divergence serve printed"})
-        elif path not in ("/", "/api/flagged"):
-            self._json(404, {"error": f"no page at {path}; open /"})
+        elif path not in ("/", "/api/flagged"):  # the request line was read as Latin-1
+            shown = path.encode("latin-1", "replace").decode("utf-8", "replace")
+            self._json(404, {"error": f"no page at {clip(shown)}; open /"})
         elif isinstance(report := self._report(), str):
             self._json(500, {"error": report})
         elif path == "/api/flagged":
@@ -239,10 +272,6 @@ class _Handler(BaseHTTPRequestHandler):
             page = render_page(report, self.server.token, nonce, self.server.reviewer,
                                str(self.server.db))
             self._send(200, page.encode("utf-8"), "text/html; charset=utf-8", _csp(nonce))
-
-    def do_POST(self) -> None:  # noqa: N802 - the base class's name
-        """Store one decision: JSON ``{group, decision, note}`` with the page's token."""
-        self._json(*self._post())
 
     def _post(self) -> tuple[int, dict[str, Any]]:
         if not self._host_ok():
@@ -280,7 +309,7 @@ class _Handler(BaseHTTPRequestHandler):
                 grouping = corpus.load_grouping()
                 g = {g.id: g for g in grouping[1]}.get(group) if grouping else None
                 if g is None:
-                    return 404, {"error": f"unknown group id {group!r}; reload the page "
+                    return 404, {"error": f"unknown group id {clip(group)!r}; reload the page "
                                           "(the corpus may have been regrouped)"}
                 v = corpus.add_verdict(group, decision, self.server.reviewer, note)
         except (DivergenceError, sqlite3.Error) as e:

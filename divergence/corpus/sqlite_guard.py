@@ -92,7 +92,24 @@ def storage_error(e: sqlite3.Error, path: str | Path | None, db_flag: str | None
         "cannot-open": f"cannot open the database ({e}); check that its folder exists and is "
                        "writable",
     }[kind]
+    if kind in ("cannot-open", "read-only") and path is not None:
+        what = _whose(Path(path)) or what
     return StorageError(what, kind, where=str(path) if path is not None else None)
+
+
+def _whose(path: Path) -> str | None:
+    """What the permissions say when SQLite cannot open or write ``path``: the file itself
+    unreadable, or journal files beside it that another user left and this one cannot write."""
+    import os
+
+    if path.is_file() and not os.access(path, os.R_OK):
+        return "permission denied: this user cannot read the file"
+    theirs = [p.name for p in (Path(f"{path}-wal"), Path(f"{path}-shm"))
+              if p.exists() and not os.access(p, os.W_OK)]
+    if theirs:
+        return (f"{' and '.join(theirs)} beside it belong to another user and cannot be written; "
+                "remove them (once no other process uses the corpus) or run as their owner")
+    return None
 
 
 def _beyond_repair(path: str | Path | None) -> str | None:

@@ -36,9 +36,16 @@ from .schema import (
     VERDICTS_TABLE,
 )
 from .sqlite_guard import GuardedConnection, StorageError, storage_error
-from .store_checks import StoreChecks
+from .store_checks import StoreChecks, loads_object, spans_of, vector_of
 from .store_grouping import GroupingStore
 from .verdict_log import VerdictLog, verdict_hash
+
+
+def _stacked(vectors: Sequence[np.ndarray], where: str) -> np.ndarray:
+    """Vectors as rows; vectors of several sizes (one model's are expected) name the repair."""
+    if len({v.shape for v in vectors}) > 1:
+        raise DivergenceError("stored vectors of several sizes; run divergence check", where=where)
+    return np.stack(vectors)
 
 
 def default_db() -> Path:
@@ -300,8 +307,7 @@ class Corpus(GroupingStore, VerdictLog, StoreChecks):
         """The stored articles, in the order they were added."""
         rows = self._db.execute("SELECT id, path, text, source, wire, date, place, title, url, "
                                 "body FROM articles ORDER BY rowid")
-        return [Article(*r[:9], body=tuple(tuple(x) for x in json.loads(r[9] or "[]")))
-                for r in rows]
+        return [Article(*r[:9], body=spans_of(r[9]) or ()) for r in rows]
 
     def claims(self) -> list[Claim]:
         """The stored claims: article order, then claim order."""
@@ -352,19 +358,18 @@ class Corpus(GroupingStore, VerdictLog, StoreChecks):
 
     def rows(self) -> tuple[np.ndarray, np.ndarray]:
         """(claim row numbers, vectors) in ``claims()`` order: what an index is built from."""
-        q = ("SELECT c.rowid, v.v FROM claims c JOIN articles a ON a.id = c.article_id "
+        q = ("SELECT c.rowid, v.v, v.dim FROM claims c JOIN articles a ON a.id = c.article_id "
              "LEFT JOIN vectors v ON v.claim_id = c.id ORDER BY a.rowid, c.n")
-        rowids, blobs = [], []
-        for rowid, blob in self._db.execute(q):
+        rowids, vecs = [], []
+        for rowid, blob, dim in self._db.execute(q):
             if blob is None:
                 raise DivergenceError("some claims have no vector; re-add with --reembed",
                                       where=str(self.path))
             rowids.append(rowid)
-            blobs.append(blob)
-        if not blobs:
+            vecs.append(vector_of(blob, dim, str(self.path)))
+        if not vecs:
             return np.zeros(0, np.int64), np.zeros((0, 0), np.float32)
-        return np.asarray(rowids, np.int64), np.stack(
-            [np.frombuffer(b, dtype=np.float32) for b in blobs])
+        return np.asarray(rowids, np.int64), _stacked(vecs, str(self.path))
 
     def claims_at(self, rowids: Sequence[int]) -> dict[int, tuple[Claim, np.ndarray]]:
         """The claims (with their vectors) at these row numbers, by row number."""
@@ -381,11 +386,11 @@ class Corpus(GroupingStore, VerdictLog, StoreChecks):
         for k in range(0, len(keys), 500):
             chunk = list(keys[k : k + 500])
             q = (f'SELECT {column}, c.id, c.article_id, c.text, c.start, c."end", c.speaker, '
-                 "c.stance, c.cue, c.proposition, v.v FROM claims c LEFT JOIN vectors v ON "
+                 "c.stance, c.cue, c.proposition, v.v, v.dim FROM claims c LEFT JOIN vectors v ON "
                  f"v.claim_id = c.id WHERE {column} IN ({','.join('?' * len(chunk))})")
             for r in self._db.execute(q, chunk):
                 claim = Claim(*r[1:8], cue=r[8], proposition=r[9] or "")
-                out[r[0]] = (claim, np.frombuffer(r[10], dtype=np.float32))
+                out[r[0]] = (claim, vector_of(r[10], r[11], str(self.path)))
         return out
 
     def vectors_of(self, claim_ids: Sequence[str]) -> dict[str, np.ndarray]:
@@ -394,9 +399,10 @@ class Corpus(GroupingStore, VerdictLog, StoreChecks):
         ids = list(dict.fromkeys(claim_ids))
         for k in range(0, len(ids), 500):
             chunk = ids[k : k + 500]
-            q = f"SELECT claim_id, v FROM vectors WHERE claim_id IN ({','.join('?' * len(chunk))})"
-            out.update((cid, np.frombuffer(b, dtype=np.float32))
-                       for cid, b in self._db.execute(q, chunk))
+            q = (f"SELECT claim_id, v, dim FROM vectors WHERE claim_id IN "
+                 f"({','.join('?' * len(chunk))})")
+            out.update((cid, vector_of(b, dim, str(self.path)))
+                       for cid, b, dim in self._db.execute(q, chunk))
         return out
 
     def voices(self, article_ids: Sequence[str]) -> dict[str, str]:
@@ -420,7 +426,8 @@ class Corpus(GroupingStore, VerdictLog, StoreChecks):
                                   where=str(self.path))
         if not rows:
             return np.zeros((0, 0), dtype=np.float32)
-        return np.stack([np.frombuffer(blob, dtype=np.float32) for _, blob in rows])
+        return _stacked([vector_of(blob, dim, str(self.path)) for dim, blob in rows],
+                        str(self.path))
 
     # ---------------------------------------------------------------- writing
 
@@ -521,7 +528,7 @@ class Corpus(GroupingStore, VerdictLog, StoreChecks):
     def calibration(self) -> dict[str, Any] | None:
         """The saved calibration (``divergence calibrate``), or None."""
         row = self._db.execute("SELECT value FROM meta WHERE key='calibration'").fetchone()
-        return json.loads(row[0]) if row else None
+        return loads_object(row[0]) if row else None  # unreadable: none (``check`` says so)
 
     def save_calibration(self, calibration: dict[str, Any]) -> None:
         """Save a calibration (a JSON object with at least ``threshold``) for later runs."""

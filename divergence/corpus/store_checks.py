@@ -2,8 +2,42 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
+
+import numpy as np
+
+from ..errors import DivergenceError
+
+DAMAGED_VECTOR = ("a stored vector is damaged (it does not hold as many numbers as its size "
+                  "says); run divergence check --repair")
+
+
+def spans_of(raw: str | None) -> tuple[tuple[int, int], ...] | None:
+    """An article's stored body ranges, or None when the row cannot be read (a damaged row,
+    which ``check`` reports; read as no ranges, the whole text)."""
+    try:
+        out = tuple((int(a), int(b)) for a, b in json.loads(raw or "[]"))
+    except (ValueError, TypeError):
+        return None
+    return out
+
+
+def vector_of(blob: bytes, dim: int, where: str) -> np.ndarray:
+    """A stored vector; one of the wrong length is a one-line error naming the repair."""
+    if blob is None or len(blob) != 4 * int(dim):
+        raise DivergenceError(DAMAGED_VECTOR, where=where)
+    return np.frombuffer(blob, dtype=np.float32)
+
+
+def loads_object(raw: str | None) -> dict[str, Any] | None:
+    """A stored JSON object (grouping row, calibration), or None when it cannot be read."""
+    try:
+        d = json.loads(raw or "")
+    except (ValueError, TypeError):
+        return None
+    return d if isinstance(d, dict) else None
 
 
 class StoreChecks:
@@ -57,6 +91,31 @@ class StoreChecks:
              "OR count(v.claim_id) != count(c.id) OR sum(length(v.v) != 4 * v.dim) > 0)) "
              f"OR {'count(c.id) = 0' if empty else '0'} ORDER BY a.rowid")
         return [str(r[0]) for r in self._db.execute(q)]
+
+    def row_problems(self) -> list[tuple[str, str]]:
+        """(area, problem) for rows SQLite reads but divergence cannot: an article's body
+        ranges, the saved calibration."""
+        out = []
+        bad = [str(i) for i, raw in self._db.execute("SELECT id, body FROM articles")
+               if spans_of(raw) is None]
+        if bad:
+            out.append(("articles", f"{len(bad)} article(s) with unreadable body ranges"))
+        row = self._db.execute("SELECT value FROM meta WHERE key='calibration'").fetchone()
+        cal = loads_object(row[0]) if row else {}
+        threshold = (cal or {}).get("threshold")  # None: cleared (calibrate --clear)
+        if cal is None or not (threshold is None or isinstance(threshold, (int, float))):
+            out.append(("calibration", "the saved calibration cannot be read"))
+        return out
+
+    def mend_rows(self) -> None:
+        """Mend what ``row_problems`` finds: unreadable body ranges are dropped (the whole text
+        is then the body) and an unreadable calibration is removed."""
+        with self._write():
+            for i, raw in self._db.execute("SELECT id, body FROM articles").fetchall():
+                if spans_of(raw) is None:
+                    self._db.execute("UPDATE articles SET body=NULL WHERE id=?", (i,))
+            if any(area == "calibration" for area, _ in self.row_problems()):
+                self._db.execute("DELETE FROM meta WHERE key='calibration'")
 
     def drop_articles(self, article_ids: Sequence[str]) -> int:
         """Remove these articles with their claims and vectors (the grouping goes stale)."""

@@ -8,6 +8,16 @@ from typing import Any
 
 from ..contract import event_from_dict, event_to_dict, group_from_dict, group_to_dict
 from ..records import ClaimGroup, Event
+from .store_checks import loads_object
+
+
+def decoded(kind: str, raw: str | None) -> Event | ClaimGroup | None:
+    """A stored grouping row as its record, or None when it cannot be read (a damaged row)."""
+    d = loads_object(raw)
+    try:
+        return None if d is None else event_from_dict(d) if kind == "event" else group_from_dict(d)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
 
 
 class GroupingStore:
@@ -55,7 +65,8 @@ class GroupingStore:
         """(claim id, kind, n) for every claim of every stored event and group."""
         out = []
         for kind, n, body in self._db.execute("SELECT kind, n, body FROM grouping"):
-            out += [(cid, kind, n) for cid in json.loads(body).get("claims", ())]
+            got = decoded(kind, body)  # unreadable: no members (``grouping_problems``)
+            out += [(cid, kind, n) for cid in (got.claims if got is not None else ())]
         return out
 
     def has_grouping(self) -> bool:
@@ -111,6 +122,10 @@ class GroupingStore:
             stray = {cid for cid, _, _ in member} - claims
             if stray:
                 out.append(f"the grouping names {len(stray)} claim(s) that are not stored")
+            unread = sum(decoded(k, b) is None for k, b in
+                         self._db.execute("SELECT kind, body FROM grouping"))
+            if unread:
+                out.append(f"{unread} row(s) of the stored grouping cannot be read")
             stored = self._db.execute("SELECT claim_id, kind, n FROM members").fetchall()
             if sorted(map(tuple, stored)) != sorted(member):
                 out.append("the claim-to-group index is out of step with the grouping")
@@ -130,9 +145,9 @@ class GroupingStore:
         for kind, n in {(kind, n) for _, kind, n in member}:
             row = self._db.execute("SELECT body FROM grouping WHERE kind=? AND n=?",
                                    (kind, n)).fetchone()
-            if row:
-                d = json.loads(row[0])
-                bodies[(kind, n)] = event_from_dict(d) if kind == "event" else group_from_dict(d)
+            got = decoded(kind, row[0]) if row else None
+            if got is not None:  # an unreadable row (``grouping_problems`` says so): none
+                bodies[(kind, n)] = got
         events: dict[str, Event] = {}
         groups: dict[str, list[ClaimGroup]] = {}
         for cid, kind, n in member:
@@ -147,9 +162,9 @@ class GroupingStore:
     def load_grouping(self) -> tuple[list[Event], list[ClaimGroup]] | None:
         """The stored events and groups; None when never grouped or the corpus grew since."""
         rows = self._db.execute("SELECT kind, body FROM grouping ORDER BY kind, n").fetchall()
-        if not rows:
+        bodies = [(k, decoded(k, b)) for k, b in rows]
+        if not rows or any(d is None for _, d in bodies):  # none, or damaged: grouped again
             return None
-        events = [event_from_dict(json.loads(b)) for k, b in rows if k == "event"]
-        groups = [group_from_dict(json.loads(b)) for k, b in rows if k == "group"]
-        return events, groups
+        return ([d for k, d in bodies if k == "event"],  # type: ignore[misc]
+                [d for k, d in bodies if k == "group"])
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..errors import DivergenceError
+from ..ingest.textsafe import clip
 from ..judge.trust import scale
 from ..records import DECISIONS, Verdict
 from .schema import VERDICT_FIELDS
@@ -52,7 +53,7 @@ class VerdictLog:
                                   f"{self.path} first", where=str(self.path))
         shown = {g.id: g for g in grouping[1]}
         if group_id not in shown:
-            raise DivergenceError(f"unknown group id {group_id!r}; list the flagged groups "
+            raise DivergenceError(f"unknown group id {clip(group_id)!r}; list the flagged groups "
                                   f"with: divergence review --list --db {self.path}",
                                   where=str(self.path))
         g = shown[group_id]
