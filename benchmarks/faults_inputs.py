@@ -18,10 +18,20 @@ node or a silent misreading):
 - ``--model`` naming a folder with no model, on the default onnx backend;
 - a cut-short ``model.onnx`` in an ``--nli`` folder;
 - ``$DIVERGENCE_MAX_ARTICLE_SIZE=²``.
+
+``damaged-rows``, from a third audit (2026-12-07, the corpus and HTTP side): rows SQLite reads
+but divergence cannot decode, each once a traceback in every reader (``check`` among them) or an
+"ok" from ``check``; and two outputs that replaced what the run read:
+
+- a grouping row, the saved calibration and an article's body ranges that are not JSON, each
+  through ``review --list``, ``report --db``, ``check`` and ``check --repair``;
+- vectors of the wrong length, through ``review --list`` and ``score``;
+- ``verdicts export -o`` the corpus itself, and ``report feed.json -o feed``.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 from pathlib import Path
@@ -122,4 +132,49 @@ def odd_surfaces(tmp: Path) -> list[Outcome]:
         if before is not None:
             os.environ["DIVERGENCE_MAX_ARTICLE_SIZE"] = before
     out.append(exit_outcome("article-size-superscript", code, err, (1,)))
+    return out
+
+
+@fault("damaged-rows")
+def damaged_rows(tmp: Path) -> list[Outcome]:
+    """Undecodable grouping, calibration, body and vector rows; outputs over what is read."""
+    import shutil
+    import sqlite3
+
+    feed = tmp / "feed.json"
+    feed.write_text("".join(json.dumps({
+        "text": f"The council of town {i} met on day {i}. It approved {i} new benches. The mayor "
+                "said work starts soon.", "source": f"Outlet {i % 3}"}) + "\n" for i in range(6)))
+    base = tmp / "base.db"
+    code, _, err, _ = run_cli(["add", str(feed), "--db", str(base), *HASHING], tmp)
+    out = [exit_outcome("add", code, err)]
+    damage = {"grouping": "UPDATE grouping SET body='{not json'",
+              "calibration": "INSERT OR REPLACE INTO meta VALUES ('calibration', '{bad')",
+              "body": "UPDATE articles SET body='[[1,'",
+              "vectors": "UPDATE vectors SET v=x'00010203' WHERE rowid % 3 = 0"}
+    for name, sql in damage.items():
+        db = tmp / f"{name}.db"
+        shutil.copy(base, db)
+        con = sqlite3.connect(db)
+        con.execute(sql)
+        con.commit()
+        con.close()
+        runs = [("check", ["check"]), ("review", ["review", "--list"]),
+                ("report", ["report", "-o", "-"]), ("repair", ["check", "--repair"])]
+        if name == "vectors":
+            one = tmp / "one.txt"
+            one.write_bytes(ARTICLE)
+            runs = [("review", ["review", "--list"]), ("score", ["score", str(one), *HASHING])]
+        for what, args in runs:
+            code, _, err, _ = run_cli([*args, "--db", str(db)], tmp)
+            ok = (1,) if name == "vectors" or what == "check" else (0,)
+            out.append(exit_outcome(f"{name}-{what}", code, err, ok))
+    before = base.read_bytes()
+    code, _, err, _ = run_cli(["verdicts", "export", "--db", str(base), "-o", str(base)], tmp)
+    out.append(exit_outcome("export-over-corpus", code, err if base.read_bytes() == before
+                            else "Traceback: the corpus was replaced", (2,)))
+    text = feed.read_text()
+    code, _, err, _ = run_cli(["report", str(feed), "-o", str(tmp / "feed"), *HASHING], tmp)
+    out.append(exit_outcome("report-over-input", code, err if feed.read_text() == text
+                            else "Traceback: the input was replaced", (2,)))
     return out
