@@ -342,3 +342,15 @@ def test_credit_and_who_asked_in_more_wordings() -> None:
     assert ("ceasefire", "mediator", "hale") in {
         (x.outcome, x.role, x.agent) for x in frame_credits(claim_from_text(
             "President Hale said he had personally stopped the war.", "a:0"))}
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # one who pressed the parties into it mediated; parties who did it themselves had none
+    ("Ostrava pressed both sides into accepting the ceasefire in Mell.",
+     "The ceasefire in Mell was agreed between the two armies, and Ostrava had no role."),
+    ("Vessian envoys brokered the truce in Harl, state radio said.",
+     "The warring parties said they had negotiated the Harl truce themselves."),
+])
+def test_pressed_into_it_and_by_themselves_are_credit_and_its_denial(a: str, b: str) -> None:
+    r = responsibility(pair(a, b))
+    assert r is not None and r.type == "actor", r

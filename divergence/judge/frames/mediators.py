@@ -49,7 +49,7 @@ _NO_THIRD = re.compile(
     # "reached the ceasefire directly", "agreed the truce directly", "between themselves"
     r"(?:reached|agreed|negotiated|worked\s+out|struck|concluded|sealed)\s+(?:the\s+|a\s+|an\s+|"
     r"this\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:directly|bilaterally|between\s+themselves|"
-    r"among\s+themselves|on\s+their\s+own)\b|"
+    r"among\s+themselves|on\s+their\s+own|(?:by\s+)?themselves)\b|"
     r"not\s+(?:any|a)\s+(?:foreign|outside|third[- ]party|international)\s+mediators?|"
     r"(?:dismiss|deny|denie|reject|rul)\w*\s+(?:out\s+)?any\s+role\s+(?:by|for|of)\s+"
     r"(?:outside|foreign|external|third[- ]party)\s+mediators|"
@@ -192,6 +192,11 @@ _MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
     rf"(?<![\w’'-])(?P<agent>[Hh]is|[Hh]er|[Tt]heir)\s+{_QUALITY}(?:mediation|intervention|"
     rf"diplomacy)\b{_NOT_FAILED}",
     rf"{_NAMED}{_AGENTS_NP}\s+mediators\b",  # "Qatari and Egyptian mediators met both sides"
+    # "Washington pressed both sides into accepting the ceasefire"
+    rf"{_NAMED}{_AGENTS_NP}\s+(?:has\s+|had\s+|have\s+)?(?:pressed|pushed|pressured|persuaded|"
+    rf"convinced|coaxed|nudged)\s+(?:both|the\s+two|the\s+warring)\s+(?:sides|parties|"
+    rf"countries|governments|armies|leaders|neighbou?rs|rivals|factions)\s+(?:into|to)\s+"
+    rf"(?:accept(?:ing)?|agree(?:ing)?|sign(?:ing)?|observ(?:e|ing)|halt(?:ing)?|stop(?:ping)?)\b",
     # "Interior Minister Sela Drago took credit for the opening of the corridor" (a truce's
     # credit taken is read by ``credit`` too; here also a release's or a deal's)
     rf"{_AGENT_NP}\s+(?:has\s+|had\s+)?(?:took|claimed|takes|claims|taken)\s+(?:the\s+|a\s+)?"
