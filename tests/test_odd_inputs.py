@@ -510,3 +510,39 @@ def test_an_empty_host_or_db_is_a_usage_error() -> None:
     assert res.exit_code == 2 and "--host" in res.output and "empty" in res.output
     res = CliRunner().invoke(main, ["report", "--db", ""])
     assert res.exit_code == 2 and "--db is empty" in res.output
+
+
+def test_claims_and_stdin_over_an_input_are_refused(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """``report cl/feed.jsonl --claims-dir cl`` (article id ``feed``) replaced the feed with
+    its claims; ``report - -o a < a.md`` replaced the file stdin came from."""
+    import subprocess
+    import sys
+
+    from divergence.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "cl").mkdir()
+    feed = tmp_path / "cl" / "feed.jsonl"
+    text = json.dumps({"id": "feed", "text": "The army said five soldiers died in Marr."}) + "\n"
+    feed.write_text(text)
+    res = CliRunner().invoke(main, ["report", str(feed), "--claims-dir", "cl", "-o", "r",
+                                    "--embedder", "hashing", "--no-cache", "-q"])
+    assert res.exit_code == 1 and "would replace the input" in res.output
+    assert feed.read_text() == text
+    md = tmp_path / "a.md"
+    md.write_text("The army said five soldiers died on Friday in the town of Marr.\n")
+    with md.open("rb") as stdin:
+        p = subprocess.run([sys.executable, "-m", "divergence.cli", "report", "-", "-o", "a",
+                            "--format", "md", "--embedder", "hashing", "--no-cache", "-q"],
+                           stdin=stdin, capture_output=True, text=True, timeout=120,
+                           env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])})
+    assert p.returncode == 2 and "over a file this run reads" in p.stderr
+    assert md.read_text().startswith("The army said")
+
+
+def test_help_comes_before_a_bad_part_name() -> None:
+    from divergence.cli import main
+
+    res = CliRunner().invoke(main, ["report", "--splitter", "nope", "--help"])
+    assert res.exit_code == 0 and "Usage:" in res.output

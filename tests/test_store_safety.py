@@ -588,6 +588,10 @@ def test_read_only_file_permissions(tmp_path: Path) -> None:
     ("UPDATE grouping SET body='{not json'", "grouping"),
     ("INSERT OR REPLACE INTO meta VALUES ('calibration', '{bad')", "calibration"),
     ("UPDATE articles SET body='[[1,'", "articles"),
+    # a review of the first fix: a threshold that is no number, a size note that is none
+    ("""INSERT OR REPLACE INTO meta VALUES ('calibration', '{"threshold": "x"}')""",
+     "calibration"),
+    ("UPDATE vectors SET dim='abc' WHERE rowid = 1", "vectors"),
 ])
 def test_a_row_that_cannot_be_decoded_is_found_repaired_and_read_around(
         tmp_path: Path, sql: str, area: str) -> None:
@@ -608,10 +612,15 @@ def test_a_row_that_cannot_be_decoded_is_found_repaired_and_read_around(
     assert run_cli("check", "--db", str(db)).exit_code == 0
 
 
-def test_a_grouping_row_that_cannot_be_read_is_a_finding(tmp_path: Path) -> None:
+@pytest.mark.parametrize("body", [
+    "'[1]'",  # JSON, but no object
+    "json_set(body, '$.label', 5)",  # a label that is none: report crashed, review lost a flag
+    "json_set(body, '$.claims', json('[5]'))",  # a claim id that is a number: check crashed
+])
+def test_a_grouping_row_that_cannot_be_read_is_a_finding(tmp_path: Path, body: str) -> None:
     db = tmp_path / "c.db"
     _add(A, B, DELHI, "--db", str(db))
-    _raw(db, "UPDATE grouping SET body='[1]' WHERE kind='event' AND n=0")
+    _raw(db, f"UPDATE grouping SET body={body} WHERE kind='group' AND n=0")
     res = run_cli("check", "--db", str(db))
     assert res.exit_code == 1 and "cannot be read" in res.stdout, res.output
     assert run_cli("check", "--db", str(db), "--repair").exit_code == 0
@@ -661,3 +670,39 @@ def test_permission_faults_name_the_file_that_is_not_permitted(
     err = sqlite_guard.storage_error(
         sqlite3.OperationalError("attempt to write a readonly database"), db)
     assert err is not None and "c.db-wal and c.db-shm" in str(err) and "another user" in str(err)
+
+
+def test_a_wrong_size_note_is_mended_and_a_stray_size_removed(tmp_path: Path) -> None:
+    """A whole vector whose ``dim`` note was wrong cost its article on repair; vectors of two
+    sizes made the repair fail after it had dropped the grouping."""
+    db = tmp_path / "c.db"
+    _add(A, B, DELHI, "--db", str(db))
+    _raw(db, "UPDATE vectors SET dim = 128 WHERE rowid = 1")
+    res = run_cli("check", "--db", str(db), "--repair")
+    assert res.exit_code == 0 and "mended the size" in res.stdout, res.output
+    with Corpus(db) as corpus:
+        assert len(corpus) == 3 and corpus.vector_problems() == []
+    _raw(db, "UPDATE vectors SET dim = 128, v = substr(v, 1, 512) WHERE rowid = 1")
+    res = run_cli("check", "--db", str(db), "--repair")
+    assert res.exit_code == 0 and "removed 1 incomplete article" in res.stdout, res.output
+    assert run_cli("check", "--db", str(db)).exit_code == 0
+
+
+def test_unreadable_body_ranges_are_read_again_from_the_text(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    _add(A, B, DELHI, "--db", str(db))
+    with Corpus(db) as corpus:
+        before = [a.body for a in corpus.articles()]
+    assert any(before)
+    _raw(db, "UPDATE articles SET body='[[50, 2]]'")  # JSON, but no range
+    assert run_cli("check", "--db", str(db), "--repair").exit_code == 0
+    with Corpus(db) as corpus:
+        assert [a.body for a in corpus.articles()] == before
+
+
+def test_verdicts_export_with_a_folder_db_blames_the_folder(tmp_path: Path) -> None:
+    (tmp_path / "dd").mkdir()
+    (tmp_path / "dd" / "v.jsonl").write_text("{}\n")
+    res = run_cli("verdicts", "export", "--db", str(tmp_path / "dd"), "-o",
+                  str(tmp_path / "dd" / "v.jsonl"))
+    assert res.exit_code == 1 and "is a folder" in res.stderr

@@ -34,29 +34,36 @@ def refuse_folder_output(output: str | None) -> None:
 
 
 def refuse_overwrite(outputs: Iterable[str | Path], reads: Iterable[str | Path]) -> None:
-    """An output that is a file this run reads (an input article, the corpus or its journal
-    files) is a usage error before anything is read: ``report feed.json -o feed`` wrote the
-    report over its own input, ``verdicts export -o corpus.db`` over the corpus."""
+    """An output that is a file this run reads (an input article, a file a folder input would
+    read, stdin's file, the corpus or its journal files) is a usage error before anything is
+    read: ``report feed.json -o feed`` wrote the report over its own input, ``verdicts export
+    -o corpus.db`` over the corpus. A report of an earlier run is replaced as before."""
     import os
 
-    def files(p: Path) -> Iterator[Path]:
+    from ..ingest.io import ARTICLE_EXT, own_output_file
+
+    files: set[str] = set()
+    folders: list[Path] = []
+    for r in reads:
+        p = Path("/proc/self/fd/0" if str(r) == "-" else r)  # "-": the file stdin comes from
         if p.is_dir():
-            yield from (f for f in p.rglob("*") if f.is_file())
-        else:
-            yield from (p, *(Path(f"{p}{x}") for x in ("-wal", "-shm", "-journal", ".lock")))
+            folders.append(Path(os.path.realpath(p)))
+        elif str(r) != "-" or p.resolve().is_file():
+            files |= {os.path.realpath(f"{p}{x}") for x in ("", "-wal", "-shm", "-journal",
+                                                            ".lock")}
 
-    def own(p: str | Path) -> bool:  # a report of an earlier run, which it replaces
-        from ..ingest.io import own_output
+    def walked(real: Path, folder: Path) -> bool:  # as io.folder_entries picks a folder's files
+        inside = real.parts[:len(folder.parts)] == folder.parts and real != folder
+        return inside and real.suffix.lower() in ARTICLE_EXT and not any(
+            part.startswith(".") for part in real.relative_to(folder).parts)
 
-        try:
-            with open(p, "rb") as f:
-                return own_output(f.read(1024))
-        except OSError:
-            return False
-
-    read = {os.path.realpath(f) for r in reads if str(r) != "-" for f in files(Path(r))}
     for out in outputs:
-        if str(out) != "-" and os.path.realpath(out) in read and not own(out):
+        if str(out) == "-":
+            continue
+        real = os.path.realpath(out)
+        read = real in files or (os.path.isfile(real) and any(walked(Path(real), f)
+                                                              for f in folders))
+        if read and not own_output_file(Path(real)):
             raise click.UsageError(f"-o would write {out} over a file this run reads; choose "
                                    "another output name")
 
@@ -303,7 +310,7 @@ def _remember_detectors(ctx: click.Context, param: click.Parameter, value: str |
 
 
 SPLITTER_OPTION = click.option(
-    "--splitter", default=None, metavar="NAME", expose_value=False, is_eager=True,
+    "--splitter", default=None, metavar="NAME", expose_value=False,  # not eager: --help first
     callback=_part("splitter", SPLITTER_KEY),
     help="How articles are cut into claims: pysbd (the default), regex, or a plugin's "
          "(entry point group divergence.splitters).")
@@ -312,7 +319,7 @@ SPLITTER_OPTION = click.option(
 def judge_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     """--judge, --detectors, --nli and --rules-only: which judge labels pairs of claims."""
     fn = click.option("--detectors", default=None, metavar="NAMES", expose_value=False,
-                      is_eager=True, callback=_remember_detectors,
+                      callback=_remember_detectors,  # not eager: --help comes first
                       help="The typed detectors the judge runs, comma-separated (e.g. "
                            "negation,number,count); plugins add theirs through the entry point "
                            "group divergence.detectors [default: the judge's own set].")(fn)

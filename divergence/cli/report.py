@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -124,7 +125,8 @@ def _report(paths: tuple[str, ...], db: str | None, output: str | None, formats:
     max_article_size()  # a bad $DIVERGENCE_MAX_ARTICLE_SIZE fails before any work
     if output != "-":
         stem = output_stem(output, paths or ((db,) if db is not None else ()))
-        refuse_overwrite([f"{stem}.{f}" for f in formats], [*paths, *([db] if db else [])])
+        corpus = [db] if db and not os.path.isdir(db) else []  # a folder: refused when opened
+        refuse_overwrite([f"{stem}.{f}" for f in formats], [*paths, *corpus])
     if output == "-":  # one format, printed: checked before any work
         ctx = click.get_current_context()
         if ctx.get_parameter_source("formats") == click.core.ParameterSource.DEFAULT:

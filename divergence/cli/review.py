@@ -254,7 +254,7 @@ def export_verdicts(db: str | None, output: str) -> None:
         raise click.UsageError("-o is empty (an unset variable?); give a file name, or - for "
                                "stdout")
     path = resolve_db_path(db)
-    refuse_overwrite([output], [path])
+    refuse_overwrite([output], [] if path.is_dir() else [path])  # a folder: refused below
     with Corpus(path, create=False) as corpus:
         log = corpus.verdicts()
     text = dumps_jsonl(verdict_to_dict(g, v) for g, v in log)

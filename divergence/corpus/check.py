@@ -129,7 +129,7 @@ def _damage(path: Path) -> str | None:
     return f"the file is damaged: {bad[0]}{more}"
 
 
-_MENDED = {"articles": "dropped them (the article's whole text is read as its body)",
+_MENDED = {"articles": "read the ranges again from the stored text",
            "calibration": "removed it (divergence calibrate sets a threshold again)"}
 
 
@@ -152,12 +152,17 @@ def _contents(res: CheckResult, corpus: Corpus, judge: Callable[[str], Any] | No
     if problems:
         fixed = None
         if repair:
-            paths = {a.id: a.path for a in corpus.articles()}
-            corpus.drop_articles(broken)
-            shown = ", ".join(str(paths.get(i) or i) for i in broken[:5])
-            more = f" and {len(broken) - 5} more" if len(broken) > 5 else ""
-            fixed = (f"removed {len(broken)} incomplete article(s) ({shown}{more}); add them "
-                     "again to store them whole")
+            done = []
+            if mended := corpus.mend_sizes():  # whole vectors with a wrong note of their size
+                done.append(f"mended the size noted for {mended} whole vector(s)")
+            if broken:
+                paths = {a.id: a.path for a in corpus.articles()}
+                corpus.drop_articles(broken)
+                shown = ", ".join(str(paths.get(i) or i) for i in broken[:5])
+                more = f" and {len(broken) - 5} more" if len(broken) > 5 else ""
+                done.append(f"removed {len(broken)} incomplete article(s) ({shown}{more}); add "
+                            "them again to store them whole")
+            fixed = "; ".join(done) if not corpus.vector_problems() else None
         res.findings += [Finding(area, p, fixed) for area, p in problems]
     grouping = corpus.grouping_problems()
     if grouping:

@@ -36,7 +36,13 @@ from .schema import (
     VERDICTS_TABLE,
 )
 from .sqlite_guard import GuardedConnection, StorageError, storage_error
-from .store_checks import StoreChecks, loads_object, spans_of, vector_of
+from .store_checks import (
+    DAMAGED_VECTOR,
+    StoreChecks,
+    calibration_of,
+    spans_of,
+    vector_of,
+)
 from .store_grouping import GroupingStore
 from .verdict_log import VerdictLog, verdict_hash
 
@@ -44,7 +50,7 @@ from .verdict_log import VerdictLog, verdict_hash
 def _stacked(vectors: Sequence[np.ndarray], where: str) -> np.ndarray:
     """Vectors as rows; vectors of several sizes (one model's are expected) name the repair."""
     if len({v.shape for v in vectors}) > 1:
-        raise DivergenceError("stored vectors of several sizes; run divergence check", where=where)
+        raise DivergenceError(DAMAGED_VECTOR, where=where)
     return np.stack(vectors)
 
 
@@ -358,15 +364,15 @@ class Corpus(GroupingStore, VerdictLog, StoreChecks):
 
     def rows(self) -> tuple[np.ndarray, np.ndarray]:
         """(claim row numbers, vectors) in ``claims()`` order: what an index is built from."""
-        q = ("SELECT c.rowid, v.v, v.dim FROM claims c JOIN articles a ON a.id = c.article_id "
+        q = ("SELECT c.rowid, v.v FROM claims c JOIN articles a ON a.id = c.article_id "
              "LEFT JOIN vectors v ON v.claim_id = c.id ORDER BY a.rowid, c.n")
         rowids, vecs = [], []
-        for rowid, blob, dim in self._db.execute(q):
+        for rowid, blob in self._db.execute(q):
             if blob is None:
                 raise DivergenceError("some claims have no vector; re-add with --reembed",
                                       where=str(self.path))
             rowids.append(rowid)
-            vecs.append(vector_of(blob, dim, str(self.path)))
+            vecs.append(vector_of(blob, str(self.path)))
         if not vecs:
             return np.zeros(0, np.int64), np.zeros((0, 0), np.float32)
         return np.asarray(rowids, np.int64), _stacked(vecs, str(self.path))
@@ -386,11 +392,11 @@ class Corpus(GroupingStore, VerdictLog, StoreChecks):
         for k in range(0, len(keys), 500):
             chunk = list(keys[k : k + 500])
             q = (f'SELECT {column}, c.id, c.article_id, c.text, c.start, c."end", c.speaker, '
-                 "c.stance, c.cue, c.proposition, v.v, v.dim FROM claims c LEFT JOIN vectors v ON "
+                 "c.stance, c.cue, c.proposition, v.v FROM claims c LEFT JOIN vectors v ON "
                  f"v.claim_id = c.id WHERE {column} IN ({','.join('?' * len(chunk))})")
             for r in self._db.execute(q, chunk):
                 claim = Claim(*r[1:8], cue=r[8], proposition=r[9] or "")
-                out[r[0]] = (claim, vector_of(r[10], r[11], str(self.path)))
+                out[r[0]] = (claim, vector_of(r[10], str(self.path)))
         return out
 
     def vectors_of(self, claim_ids: Sequence[str]) -> dict[str, np.ndarray]:
@@ -399,10 +405,8 @@ class Corpus(GroupingStore, VerdictLog, StoreChecks):
         ids = list(dict.fromkeys(claim_ids))
         for k in range(0, len(ids), 500):
             chunk = ids[k : k + 500]
-            q = (f"SELECT claim_id, v, dim FROM vectors WHERE claim_id IN "
-                 f"({','.join('?' * len(chunk))})")
-            out.update((cid, vector_of(b, dim, str(self.path)))
-                       for cid, b, dim in self._db.execute(q, chunk))
+            q = f"SELECT claim_id, v FROM vectors WHERE claim_id IN ({','.join('?' * len(chunk))})"
+            out.update((cid, vector_of(b, str(self.path))) for cid, b in self._db.execute(q, chunk))
         return out
 
     def voices(self, article_ids: Sequence[str]) -> dict[str, str]:
@@ -426,8 +430,7 @@ class Corpus(GroupingStore, VerdictLog, StoreChecks):
                                   where=str(self.path))
         if not rows:
             return np.zeros((0, 0), dtype=np.float32)
-        return _stacked([vector_of(blob, dim, str(self.path)) for dim, blob in rows],
-                        str(self.path))
+        return _stacked([vector_of(blob, str(self.path)) for _, blob in rows], str(self.path))
 
     # ---------------------------------------------------------------- writing
 
@@ -528,7 +531,7 @@ class Corpus(GroupingStore, VerdictLog, StoreChecks):
     def calibration(self) -> dict[str, Any] | None:
         """The saved calibration (``divergence calibrate``), or None."""
         row = self._db.execute("SELECT value FROM meta WHERE key='calibration'").fetchone()
-        return loads_object(row[0]) if row else None  # unreadable: none (``check`` says so)
+        return calibration_of(row[0]) if row else None  # unreadable: none (``check`` says so)
 
     def save_calibration(self, calibration: dict[str, Any]) -> None:
         """Save a calibration (a JSON object with at least ``threshold``) for later runs."""

@@ -10,8 +10,9 @@ import numpy as np
 
 from ..errors import DivergenceError
 
-DAMAGED_VECTOR = ("a stored vector is damaged (it does not hold as many numbers as its size "
-                  "says); run divergence check --repair")
+DAMAGED_VECTOR = ("a stored vector is damaged (a part of a number, or a size unlike the others'); "
+                  "run divergence check --repair, which removes the articles it belongs to (add "
+                  "them again)")
 
 
 def spans_of(raw: str | None) -> tuple[tuple[int, int], ...] | None:
@@ -21,12 +22,13 @@ def spans_of(raw: str | None) -> tuple[tuple[int, int], ...] | None:
         out = tuple((int(a), int(b)) for a, b in json.loads(raw or "[]"))
     except (ValueError, TypeError):
         return None
-    return out
+    return out if all(0 <= a <= b for a, b in out) else None
 
 
-def vector_of(blob: bytes, dim: int, where: str) -> np.ndarray:
-    """A stored vector; one of the wrong length is a one-line error naming the repair."""
-    if blob is None or len(blob) != 4 * int(dim):
+def vector_of(blob: object, where: str) -> np.ndarray:
+    """A stored vector, sized by its bytes (the ``dim`` column is a note of it, which ``check``
+    compares); bytes that are no whole number of floats are a one-line error naming the repair."""
+    if not isinstance(blob, bytes) or len(blob) % 4:
         raise DivergenceError(DAMAGED_VECTOR, where=where)
     return np.frombuffer(blob, dtype=np.float32)
 
@@ -38,6 +40,16 @@ def loads_object(raw: str | None) -> dict[str, Any] | None:
     except (ValueError, TypeError):
         return None
     return d if isinstance(d, dict) else None
+
+
+def calibration_of(raw: str | None) -> dict[str, Any] | None:
+    """A saved calibration, or None when it cannot be read (not a JSON object, or a threshold
+    that is neither a number nor None, which ``calibrate --clear`` saves)."""
+    cal = loads_object(raw)
+    threshold = (cal or {}).get("threshold")
+    ok = threshold is None or (isinstance(threshold, (int, float))
+                               and not isinstance(threshold, bool))
+    return cal if cal is not None and ok else None
 
 
 class StoreChecks:
@@ -67,15 +79,34 @@ class StoreChecks:
                 "(SELECT 1 FROM vectors v WHERE v.claim_id = c.id)").fetchone()[0]
             bad = self._db.execute(
                 "SELECT count(*) FROM vectors WHERE length(v) != 4 * dim").fetchone()[0]
-            dims = [r[0] for r in self._db.execute("SELECT DISTINCT dim FROM vectors")]
+            sizes = [int(r[0]) for r in self._db.execute(
+                "SELECT DISTINCT length(v) / 4 FROM vectors WHERE length(v) % 4 = 0")]
         if missing:
             out.append(f"{missing} claim(s) have no vector")
         if bad:
             out.append(f"{bad} vector(s) do not hold as many numbers as their size says")
-        if len(dims) > 1:
-            out.append(f"vectors of {len(dims)} sizes ({', '.join(map(str, sorted(dims)))}); "
+        if len(sizes) > 1:
+            out.append(f"vectors of {len(sizes)} sizes ({', '.join(map(str, sorted(sizes)))}); "
                        "one model's vectors are expected")
         return out
+
+    def mend_sizes(self) -> int:
+        """Vectors whole and of the corpus's one size whose ``dim`` note says otherwise: the
+        note is mended, not the article removed. How many."""
+        size = self._size()
+        if size is None:
+            return 0
+        with self._write():
+            return max(0, self._db.execute(
+                "UPDATE vectors SET dim = ? WHERE length(v) = ? AND dim IS NOT ?",
+                (size, 4 * size, size)).rowcount)
+
+    def _size(self) -> int | None:
+        """The size most stored vectors have (None when none is stored)."""
+        row = self._db.execute("SELECT length(v) / 4 FROM vectors WHERE length(v) % 4 = 0 "
+                               "GROUP BY length(v) ORDER BY count(*) DESC, length(v) "
+                               "LIMIT 1").fetchone()
+        return None if row is None else int(row[0])
 
     def incomplete_articles(self, empty: bool = False) -> list[str]:
         """Ids of stored articles missing a claim (a gap in claim numbers) or a claim's vector,
@@ -85,12 +116,13 @@ class StoreChecks:
         Args:
             empty: also articles without any claim (after rows were lost to damage).
         """
+        size = 4 * (self._size() or 0)  # a vector unlike the rest is of the wrong size
         q = ("SELECT a.id FROM articles a LEFT JOIN claims c ON c.article_id = a.id "
              "LEFT JOIN vectors v ON v.claim_id = c.id GROUP BY a.id "
              "HAVING (count(c.id) > 0 AND (count(c.id) != max(c.n) + 1 "
-             "OR count(v.claim_id) != count(c.id) OR sum(length(v.v) != 4 * v.dim) > 0)) "
+             "OR count(v.claim_id) != count(c.id) OR sum(length(v.v) != ?) > 0)) "
              f"OR {'count(c.id) = 0' if empty else '0'} ORDER BY a.rowid")
-        return [str(r[0]) for r in self._db.execute(q)]
+        return [str(r[0]) for r in self._db.execute(q, (size,))]
 
     def row_problems(self) -> list[tuple[str, str]]:
         """(area, problem) for rows SQLite reads but divergence cannot: an article's body
@@ -101,19 +133,24 @@ class StoreChecks:
         if bad:
             out.append(("articles", f"{len(bad)} article(s) with unreadable body ranges"))
         row = self._db.execute("SELECT value FROM meta WHERE key='calibration'").fetchone()
-        cal = loads_object(row[0]) if row else {}
-        threshold = (cal or {}).get("threshold")  # None: cleared (calibrate --clear)
-        if cal is None or not (threshold is None or isinstance(threshold, (int, float))):
+        if row and calibration_of(row[0]) is None:
             out.append(("calibration", "the saved calibration cannot be read"))
         return out
 
     def mend_rows(self) -> None:
-        """Mend what ``row_problems`` finds: unreadable body ranges are dropped (the whole text
-        is then the body) and an unreadable calibration is removed."""
+        """Mend what ``row_problems`` finds: unreadable body ranges are read again from the
+        stored text (as ``add`` found them) and an unreadable calibration is removed."""
+        from ..ingest.io import make_article
+        from ..records import Article
+
         with self._write():
-            for i, raw in self._db.execute("SELECT id, body FROM articles").fetchall():
+            for i, path, text, raw in self._db.execute(
+                    "SELECT id, path, text, body FROM articles").fetchall():
                 if spans_of(raw) is None:
-                    self._db.execute("UPDATE articles SET body=NULL WHERE id=?", (i,))
+                    art = make_article(text, path=path, limit=len(text), id=i)
+                    body = [list(b) for b in art.body] if isinstance(art, Article) else []
+                    self._db.execute("UPDATE articles SET body=? WHERE id=?",
+                                     (json.dumps(body) if body else None, i))
             if any(area == "calibration" for area, _ in self.row_problems()):
                 self._db.execute("DELETE FROM meta WHERE key='calibration'")
 

@@ -12,12 +12,30 @@ from .store_checks import loads_object
 
 
 def decoded(kind: str, raw: str | None) -> Event | ClaimGroup | None:
-    """A stored grouping row as its record, or None when it cannot be read (a damaged row)."""
+    """A stored grouping row as its record, or None when it cannot be read (a damaged row: not
+    JSON, a field missing, or of a type the record does not hold)."""
     d = loads_object(raw)
     try:
-        return None if d is None else event_from_dict(d) if kind == "event" else group_from_dict(d)
+        rec = (None if d is None else event_from_dict(d) if kind == "event"
+               else group_from_dict(d))
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
+    return rec if rec is not None and _sound(rec) else None
+
+
+def _texts(xs: object) -> bool:
+    return isinstance(xs, tuple) and all(isinstance(x, str) for x in xs)
+
+
+def _sound(rec: Event | ClaimGroup) -> bool:
+    """Whether every field holds what the record says it holds ("label": 5 does not)."""
+    if not (isinstance(rec.id, str) and isinstance(rec.label, str) and _texts(rec.claims)):
+        return False
+    if isinstance(rec, Event):
+        return _texts(rec.articles) and _texts(rec.groups)
+    return (rec.label in ("agree", "unique", "conflict") and _texts(rec.sources)
+            and _texts(rec.events) and all(isinstance(r.type, str) and isinstance(r.detail, str)
+                                           and _texts(r.claims) for r in rec.reasons))
 
 
 class GroupingStore:
@@ -160,11 +178,12 @@ class GroupingStore:
         return events, groups
 
     def load_grouping(self) -> tuple[list[Event], list[ClaimGroup]] | None:
-        """The stored events and groups; None when never grouped or the corpus grew since."""
+        """The stored events and groups; None when never grouped, the corpus grew since, or a
+        row cannot be read (the caller groups again)."""
         rows = self._db.execute("SELECT kind, body FROM grouping ORDER BY kind, n").fetchall()
         bodies = [(k, decoded(k, b)) for k, b in rows]
         if not rows or any(d is None for _, d in bodies):  # none, or damaged: grouped again
             return None
-        return ([d for k, d in bodies if k == "event"],  # type: ignore[misc]
-                [d for k, d in bodies if k == "group"])
+        return ([d for _, d in bodies if isinstance(d, Event)],
+                [d for _, d in bodies if isinstance(d, ClaimGroup)])
 

@@ -161,6 +161,11 @@ def check_claims_names(folder: str | os.PathLike[str], articles: Iterable[Articl
         if not SAFE_ID.fullmatch(a.id):
             raise DivergenceError(f"article id {a.id[:80]!r} cannot name a claims file: use "
                                   "letters, digits, '.', '_' or '-' (at most 64)", where=a.path)
+        target = os.path.realpath(Path(folder) / f"{a.id}.jsonl")
+        read = re.sub(r":\d+$", "", a.path)  # "feed.jsonl:3": line 3 of feed.jsonl
+        if any(os.path.realpath(p) == target for p in {a.path, read} if os.path.isfile(p)):
+            raise DivergenceError(f"its claims file {target} would replace the input it was read "
+                                  "from; give --claims-dir another folder", where=a.path)
 
 
 def write_claims(folder: str | os.PathLike[str], article: Article, claims: list[Claim]) -> Path:

@@ -389,7 +389,7 @@ def _from_bytes(where: str, data: bytes, kind: str) -> Iterator[Article | Skip]:
 def make_article(text: str, path: str, limit: int | None = None,
                  **fields: str | None) -> Article | Skip:
     """Build an article from raw text, finding header metadata; ``fields`` override what is found.
-    ``limit`` is the most characters read (``max_article_size()`` unless given).
+    A text longer than ``limit`` characters (``max_article_size()`` unless given) is a skip.
 
     The id is a content hash of ``text`` unless ``fields`` gives one (it names the claims file, so
     it must be a plain file name: letters, digits, ``.``, ``_``, ``-``; at most 64).
