@@ -163,6 +163,15 @@ def test_a_sides_man_keys_the_side() -> None:
     assert subject_key("a rebel spokesman") == "rebels"
 
 
+def test_its_neighbour_is_not_the_speaker() -> None:
+    """"Kessia said its neighbour had asked for the truce" read Kessia as the one who asked,
+    and set it against "Lerat asked for the truce": a false conflict."""
+    assert subject_key("its border police") == "its"  # the speaker's own side
+    assert subject_key("its neighbour") is None and subject_key("their rivals") is None
+    assert responsibility(pair("Lerat asked for the truce, diplomats said.",
+                               "Kessia said its neighbour had asked for the truce.")) is None
+
+
 def test_who_asked_in_other_words() -> None:
     def read(text: str) -> set[tuple[str, str, str | None]]:
         return {(x.outcome, x.role, x.agent) for x in askers(text)}

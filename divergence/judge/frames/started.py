@@ -161,7 +161,9 @@ _TITLES = word_groups("title_words")["person_titles"] | {
     "colonel", "col", "major", "maj", "lieutenant", "lt", "captain", "capt", "commander",
     "sergeant", "admiral", "brigadier", "gen", "marshal"}
 # Words after a possessive that name the other side, and capitalised openers that name no one.
-_OTHERS = frozenset({"rivals", "opponents", "enemies", "foes", "adversaries", "critics"})
+_OTHERS = frozenset({"rivals", "opponents", "enemies", "foes", "adversaries", "critics",
+                     "rival", "opponent", "enemy", "foe", "adversary", "neighbour", "neighbor",
+                     "neighbours", "neighbors", "counterpart", "counterparts"})
 _COMMON_OPENERS = frozenset({"senior", "local", "armed", "rival", "several", "most", "some",
                              "sanctions", "inflation", "protests", "prices"})
 # Month and weekday names: a possessor that names a time, not a side ("Friday's incursion").
@@ -211,8 +213,9 @@ def subject_key(span: str) -> str | None:
         words = words[1:]
     if not words or words[0].lower() in _NO_ONE:
         return None
-    if words[0].lower() in ("its", "their", "our"):
-        return "its"  # the speaker's own side ("its border police"), which ``credit`` reads
+    if words[0].lower() in ("its", "their", "our"):  # the speaker's own side ("its border
+        # police"), which ``credit`` reads; not "its neighbour", "their rivals": the other one
+        return None if len(words) > 1 and words[1].lower() in _OTHERS else "its"
     if words[0].lower() in _PEOPLE:
         return words[0].lower()
     if len(words) > 1 and f"{words[0].lower()}s" in _PEOPLE:
