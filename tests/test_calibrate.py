@@ -192,3 +192,10 @@ def test_verdict_keeps_the_confidence_it_was_shown_at(corpus_db: str) -> None:
 def test_threshold_is_not_rounded_past_the_confidences_it_keeps() -> None:
     cal = calibrate(_rows(*[(0.70006, "confirm")] * 5), target=0.9)
     assert cal.threshold == 0.70006 and cal.chosen is not None and cal.chosen.flagged == 5
+
+
+def test_a_target_of_minus_zero_is_zero() -> None:
+    """``--target -0`` printed "(target -0.00)"."""
+    from divergence.cli.calibrate import _a_number
+
+    assert str(_a_number(-0.0)) == "0.0"

@@ -20,7 +20,7 @@ def _a_number(value: float) -> float:
     """--target as given, unless it is NaN (which passes every range check)."""
     if value != value:
         raise click.BadParameter("nan is not a precision; give a number from 0 to 1")
-    return value
+    return value + 0.0  # -0 is 0 ("target -0.00" otherwise)
 
 
 @main.command()
