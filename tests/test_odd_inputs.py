@@ -528,7 +528,7 @@ def test_claims_and_stdin_over_an_input_are_refused(tmp_path: Path,
     feed.write_text(text)
     res = CliRunner().invoke(main, ["report", str(feed), "--claims-dir", "cl", "-o", "r",
                                     "--embedder", "hashing", "--no-cache", "-q"])
-    assert res.exit_code == 1 and "would replace the input" in res.output
+    assert res.exit_code == 1 and "would replace an input" in res.output
     assert feed.read_text() == text
     md = tmp_path / "a.md"
     md.write_text("The army said five soldiers died on Friday in the town of Marr.\n")
@@ -545,4 +545,34 @@ def test_help_comes_before_a_bad_part_name() -> None:
     from divergence.cli import main
 
     res = CliRunner().invoke(main, ["report", "--splitter", "nope", "--help"])
+    assert res.exit_code == 0 and "Usage:" in res.output
+
+
+def test_claims_over_any_input_and_reports_over_a_linked_input_are_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A review of the guards: a claims file could replace another input (``a.jsonl`` holding
+    id ``b`` beside ``b.jsonl``) or a feed whose line holds a list (``feed.jsonl:1:1``); and a
+    report could replace a link's target read through a folder."""
+    from divergence.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "cl").mkdir()
+    row = {"text": "The army said five soldiers died on Friday in the town of Marr."}
+    other = {"text": "Rebels said six soldiers died in Marr on Friday night."}
+    (tmp_path / "cl" / "a.jsonl").write_text(json.dumps({**row, "id": "b"}) + "\n")
+    (tmp_path / "cl" / "b.jsonl").write_text(json.dumps({**other, "id": "x"}) + "\n")
+    (tmp_path / "cl" / "feed.jsonl").write_text(json.dumps([{**row, "id": "feed"}]) + "\n")
+    args = ["--claims-dir", "cl", "--embedder", "hashing", "--no-cache", "-q", "-o", "r"]
+    for given in (["cl/a.jsonl", "cl/b.jsonl"], ["cl/feed.jsonl"]):
+        before = {p.name: p.read_text() for p in (tmp_path / "cl").iterdir()}
+        res = CliRunner().invoke(main, ["report", *given, *args])
+        assert res.exit_code == 1 and "would replace an input" in res.output, res.output
+        assert {p.name: p.read_text() for p in (tmp_path / "cl").iterdir()} == before
+    (tmp_path / "in").mkdir()
+    (tmp_path / "outside.md").write_text("The army said five soldiers died on Friday in Marr.\n")
+    (tmp_path / "in" / "link.md").symlink_to(tmp_path / "outside.md")
+    res = CliRunner().invoke(main, ["report", "in", "-o", "in/link", "--format", "md",
+                                    "--embedder", "hashing", "--no-cache", "-q"])
+    assert res.exit_code == 2 and "over a file this run reads" in res.output
+    res = CliRunner().invoke(main, ["compare", "a b", "a c", "--judge", "nope", "--help"])
     assert res.exit_code == 0 and "Usage:" in res.output

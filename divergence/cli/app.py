@@ -60,9 +60,9 @@ def refuse_overwrite(outputs: Iterable[str | Path], reads: Iterable[str | Path])
     for out in outputs:
         if str(out) == "-":
             continue
-        real = os.path.realpath(out)
-        read = real in files or (os.path.isfile(real) and any(walked(Path(real), f)
-                                                              for f in folders))
+        real = os.path.realpath(out)  # and as named: a link in a folder input is read there
+        read = real in files or (os.path.isfile(real) and any(
+            walked(Path(p), f) for p in {real, os.path.abspath(out)} for f in folders))
         if read and not own_output_file(Path(real)):
             raise click.UsageError(f"-o would write {out} over a file this run reads; choose "
                                    "another output name")
@@ -332,7 +332,7 @@ def judge_options(fn: Callable[..., Any]) -> Callable[..., Any]:
                            "sentence-transformers CrossEncoder with 3 labels, loaded locally "
                            "(nothing is downloaded).")(fn)
     return click.option("--judge", "judge_name", type=click.Choice(JUDGE_NAMES), default=None,
-                        expose_value=False, callback=_remember_judge, is_eager=True,
+                        expose_value=False, callback=_remember_judge,  # --help comes first
                         help="Which judge: nli (detectors, frames and the shipped NLI model; "
                              "the default), classifier (detectors and the pair classifier of "
                              "earlier releases), rules (detectors and similarity).")(fn)

@@ -364,15 +364,15 @@ class Corpus(GroupingStore, VerdictLog, StoreChecks):
 
     def rows(self) -> tuple[np.ndarray, np.ndarray]:
         """(claim row numbers, vectors) in ``claims()`` order: what an index is built from."""
-        q = ("SELECT c.rowid, v.v FROM claims c JOIN articles a ON a.id = c.article_id "
+        q = ("SELECT c.rowid, v.v, v.dim FROM claims c JOIN articles a ON a.id = c.article_id "
              "LEFT JOIN vectors v ON v.claim_id = c.id ORDER BY a.rowid, c.n")
         rowids, vecs = [], []
-        for rowid, blob in self._db.execute(q):
+        for rowid, blob, dim in self._db.execute(q):
             if blob is None:
                 raise DivergenceError("some claims have no vector; re-add with --reembed",
                                       where=str(self.path))
             rowids.append(rowid)
-            vecs.append(vector_of(blob, str(self.path)))
+            vecs.append(vector_of(blob, dim, str(self.path)))
         if not vecs:
             return np.zeros(0, np.int64), np.zeros((0, 0), np.float32)
         return np.asarray(rowids, np.int64), _stacked(vecs, str(self.path))
@@ -392,11 +392,12 @@ class Corpus(GroupingStore, VerdictLog, StoreChecks):
         for k in range(0, len(keys), 500):
             chunk = list(keys[k : k + 500])
             q = (f'SELECT {column}, c.id, c.article_id, c.text, c.start, c."end", c.speaker, '
-                 "c.stance, c.cue, c.proposition, v.v FROM claims c LEFT JOIN vectors v ON "
+                 "c.stance, c.cue, c.proposition, v.v, v.dim FROM claims c LEFT JOIN vectors v "
+                 "ON "
                  f"v.claim_id = c.id WHERE {column} IN ({','.join('?' * len(chunk))})")
             for r in self._db.execute(q, chunk):
                 claim = Claim(*r[1:8], cue=r[8], proposition=r[9] or "")
-                out[r[0]] = (claim, vector_of(r[10], str(self.path)))
+                out[r[0]] = (claim, vector_of(r[10], r[11], str(self.path)))
         return out
 
     def vectors_of(self, claim_ids: Sequence[str]) -> dict[str, np.ndarray]:
@@ -405,8 +406,10 @@ class Corpus(GroupingStore, VerdictLog, StoreChecks):
         ids = list(dict.fromkeys(claim_ids))
         for k in range(0, len(ids), 500):
             chunk = ids[k : k + 500]
-            q = f"SELECT claim_id, v FROM vectors WHERE claim_id IN ({','.join('?' * len(chunk))})"
-            out.update((cid, vector_of(b, str(self.path))) for cid, b in self._db.execute(q, chunk))
+            q = (f"SELECT claim_id, v, dim FROM vectors WHERE claim_id IN "
+                 f"({','.join('?' * len(chunk))})")
+            out.update((cid, vector_of(b, dim, str(self.path)))
+                       for cid, b, dim in self._db.execute(q, chunk))
         return out
 
     def voices(self, article_ids: Sequence[str]) -> dict[str, str]:
@@ -430,7 +433,8 @@ class Corpus(GroupingStore, VerdictLog, StoreChecks):
                                   where=str(self.path))
         if not rows:
             return np.zeros((0, 0), dtype=np.float32)
-        return _stacked([vector_of(blob, str(self.path)) for _, blob in rows], str(self.path))
+        return _stacked([vector_of(blob, dim, str(self.path)) for dim, blob in rows],
+                        str(self.path))
 
     # ---------------------------------------------------------------- writing
 

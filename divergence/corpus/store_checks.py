@@ -10,9 +10,9 @@ import numpy as np
 
 from ..errors import DivergenceError
 
-DAMAGED_VECTOR = ("a stored vector is damaged (a part of a number, or a size unlike the others'); "
-                  "run divergence check --repair, which removes the articles it belongs to (add "
-                  "them again)")
+DAMAGED_VECTOR = ("a stored vector is damaged (cut short, or not of the size noted with it); run "
+                  "divergence check --repair, which mends the note or removes the article the "
+                  "vector belongs to (add it again)")
 
 
 def spans_of(raw: str | None) -> tuple[tuple[int, int], ...] | None:
@@ -25,10 +25,12 @@ def spans_of(raw: str | None) -> tuple[tuple[int, int], ...] | None:
     return out if all(0 <= a <= b for a, b in out) else None
 
 
-def vector_of(blob: object, where: str) -> np.ndarray:
-    """A stored vector, sized by its bytes (the ``dim`` column is a note of it, which ``check``
-    compares); bytes that are no whole number of floats are a one-line error naming the repair."""
-    if not isinstance(blob, bytes) or len(blob) % 4:
+def vector_of(blob: object, dim: object, where: str) -> np.ndarray:
+    """A stored vector; bytes that are no whole number of floats, or other than its size note
+    says (when the note is a number: one that is not is ``check``'s to mend), are a one-line
+    error naming the repair."""
+    if not isinstance(blob, bytes) or len(blob) % 4 or (
+            isinstance(dim, int) and len(blob) != 4 * dim):
         raise DivergenceError(DAMAGED_VECTOR, where=where)
     return np.frombuffer(blob, dtype=np.float32)
 
@@ -78,7 +80,8 @@ class StoreChecks:
                 "SELECT count(*) FROM claims c WHERE NOT EXISTS "
                 "(SELECT 1 FROM vectors v WHERE v.claim_id = c.id)").fetchone()[0]
             bad = self._db.execute(
-                "SELECT count(*) FROM vectors WHERE length(v) != 4 * dim").fetchone()[0]
+                "SELECT count(*) FROM vectors WHERE typeof(v) != 'blob' OR typeof(dim) != "
+                "'integer' OR length(v) != 4 * dim").fetchone()[0]
             sizes = [int(r[0]) for r in self._db.execute(
                 "SELECT DISTINCT length(v) / 4 FROM vectors WHERE length(v) % 4 = 0")]
         if missing:
@@ -91,8 +94,8 @@ class StoreChecks:
         return out
 
     def mend_sizes(self) -> int:
-        """Vectors whole and of the corpus's one size whose ``dim`` note says otherwise: the
-        note is mended, not the article removed. How many."""
+        """Vectors whole and of the corpus's one size (``_size``) whose ``dim`` note says
+        otherwise: the note is mended, not the article removed. How many."""
         size = self._size()
         if size is None:
             return 0
@@ -102,10 +105,11 @@ class StoreChecks:
                 (size, 4 * size, size)).rowcount)
 
     def _size(self) -> int | None:
-        """The size most stored vectors have (None when none is stored)."""
-        row = self._db.execute("SELECT length(v) / 4 FROM vectors WHERE length(v) % 4 = 0 "
-                               "GROUP BY length(v) ORDER BY count(*) DESC, length(v) "
-                               "LIMIT 1").fetchone()
+        """The corpus's vector size: the size most vectors whose bytes agree with their note
+        have (a vector cut short is never the reference); None when none agrees."""
+        row = self._db.execute("SELECT dim FROM vectors WHERE typeof(v) = 'blob' AND "
+                               "typeof(dim) = 'integer' AND length(v) = 4 * dim GROUP BY dim "
+                               "ORDER BY count(*) DESC, dim LIMIT 1").fetchone()
         return None if row is None else int(row[0])
 
     def incomplete_articles(self, empty: bool = False) -> list[str]:
@@ -116,11 +120,12 @@ class StoreChecks:
         Args:
             empty: also articles without any claim (after rows were lost to damage).
         """
-        size = 4 * (self._size() or 0)  # a vector unlike the rest is of the wrong size
+        size = 4 * (self._size() or 0)  # a vector unlike the corpus's size is damaged
         q = ("SELECT a.id FROM articles a LEFT JOIN claims c ON c.article_id = a.id "
              "LEFT JOIN vectors v ON v.claim_id = c.id GROUP BY a.id "
              "HAVING (count(c.id) > 0 AND (count(c.id) != max(c.n) + 1 "
-             "OR count(v.claim_id) != count(c.id) OR sum(length(v.v) != ?) > 0)) "
+             "OR count(v.claim_id) != count(c.id) OR sum(length(v.v) != ? "
+             "OR typeof(v.v) != 'blob') > 0)) "
              f"OR {'count(c.id) = 0' if empty else '0'} ORDER BY a.rowid")
         return [str(r[0]) for r in self._db.execute(q, (size,))]
 
@@ -147,7 +152,8 @@ class StoreChecks:
             for i, path, text, raw in self._db.execute(
                     "SELECT id, path, text, body FROM articles").fetchall():
                 if spans_of(raw) is None:
-                    art = make_article(text, path=path, limit=len(text), id=i)
+                    art = (make_article(text, path=str(path), limit=len(text), id=i)
+                           if isinstance(text, str) else None)  # text is ``check``'s too
                     body = [list(b) for b in art.body] if isinstance(art, Article) else []
                     self._db.execute("UPDATE articles SET body=? WHERE id=?",
                                      (json.dumps(body) if body else None, i))

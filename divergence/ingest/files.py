@@ -157,15 +157,24 @@ def check_claims_names(folder: str | os.PathLike[str], articles: Iterable[Articl
     articles built in code skip the loader's check."""
     if not os.fspath(folder):
         raise DivergenceError("the claims folder name is empty; give a folder")
+    articles = list(articles)
     for a in articles:
         if not SAFE_ID.fullmatch(a.id):
             raise DivergenceError(f"article id {a.id[:80]!r} cannot name a claims file: use "
                                   "letters, digits, '.', '_' or '-' (at most 64)", where=a.path)
+    read = {os.path.realpath(p) for p in map(_read_from, articles) if os.path.isfile(p)}
+    for a in articles:
         target = os.path.realpath(Path(folder) / f"{a.id}.jsonl")
-        read = re.sub(r":\d+$", "", a.path)  # "feed.jsonl:3": line 3 of feed.jsonl
-        if any(os.path.realpath(p) == target for p in {a.path, read} if os.path.isfile(p)):
-            raise DivergenceError(f"its claims file {target} would replace the input it was read "
-                                  "from; give --claims-dir another folder", where=a.path)
+        if target in read:
+            raise DivergenceError(f"its claims file {target} would replace an input of this run; "
+                                  "give --claims-dir another folder", where=a.path)
+
+
+def _read_from(a: Article) -> str:
+    """The file an article was read from: its path without line numbers ("feed.jsonl:3:2"),
+    or the file stdin comes from ("<stdin>:3")."""
+    path = re.sub(r"(?::\d+)+$", "", a.path)
+    return "/proc/self/fd/0" if path == "<stdin>" else path
 
 
 def write_claims(folder: str | os.PathLike[str], article: Article, claims: list[Claim]) -> Path:
