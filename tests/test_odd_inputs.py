@@ -574,5 +574,11 @@ def test_claims_over_any_input_and_reports_over_a_linked_input_are_refused(
     res = CliRunner().invoke(main, ["report", "in", "-o", "in/link", "--format", "md",
                                     "--embedder", "hashing", "--no-cache", "-q"])
     assert res.exit_code == 2 and "over a file this run reads" in res.output
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "q.md").write_text("An earlier note, not read by this run.\n")
+    (tmp_path / "in" / "olink").symlink_to(tmp_path / "elsewhere")  # a folder link: not read
+    res = CliRunner().invoke(main, ["report", "in", "-o", "in/olink/q", "--format", "md",
+                                    "--embedder", "hashing", "--no-cache", "-q"])
+    assert res.exit_code == 0, res.output
     res = CliRunner().invoke(main, ["compare", "a b", "a c", "--judge", "nope", "--help"])
     assert res.exit_code == 0 and "Usage:" in res.output

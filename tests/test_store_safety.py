@@ -708,23 +708,30 @@ def test_verdicts_export_with_a_folder_db_blames_the_folder(tmp_path: Path) -> N
     assert res.exit_code == 1 and "is a folder" in res.stderr
 
 
-@pytest.mark.parametrize("articles_cut", [(1, 2, 3), (2, 3)])
-def test_vectors_cut_short_are_never_the_reference(tmp_path: Path,
-                                                   articles_cut: tuple[int, ...]) -> None:
+@pytest.mark.parametrize("damage", [
+    "v = substr(v, 1, length(v) / 2) WHERE claim_id IN (SELECT c.id FROM claims c JOIN "
+    "articles a ON a.id = c.article_id WHERE a.rowid IN (2, 3))",  # two articles of three cut
+    "v = substr(v, 1, length(v) / 2)",  # every vector cut: none tells the size
+    "dim = 128",  # every note wrong, every vector whole: none tells the size either
+])
+def test_vectors_cut_short_are_never_the_reference(tmp_path: Path, damage: str) -> None:
     """A review of the mend: with most vectors cut to half, their size became the corpus's,
     the repair mended their notes and removed the intact articles (and readers gave a numpy
-    traceback). The size is now that of vectors whose bytes agree with their note."""
+    traceback). The size is now that of vectors whose bytes agree with their note; when no
+    vector agrees, nothing is removed and the problem stays, with advice."""
     db = tmp_path / "c.db"
     _add(A, B, DELHI, "--db", str(db))
-    cut = ",".join(map(str, articles_cut))
-    _raw(db, "UPDATE vectors SET v = substr(v, 1, length(v) / 2) WHERE claim_id IN (SELECT c.id "
-             f"FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.rowid IN ({cut}))")
+    _raw(db, f"UPDATE vectors SET {damage}")
     res = run_cli("score", DELHI, "--db", str(db), *HASHING)
     assert res.exit_code == 1 and "Traceback" not in res.output and "check --repair" in res.stderr
     res = run_cli("check", "--db", str(db), "--repair")
-    assert res.exit_code == 0 and "mended" not in res.stdout, res.output
+    assert "mended" not in res.stdout and "Traceback" not in res.output, res.output
     with Corpus(db) as corpus:
-        assert len(corpus) == 3 - len(articles_cut) and corpus.vector_problems() == []
+        if "rowid" in damage:  # the articles of the cut vectors go, the intact one stays
+            assert res.exit_code == 0 and len(corpus) == 1
+            assert corpus.vector_problems() == []
+        else:
+            assert res.exit_code == 1 and len(corpus) == 3 and "new corpus" in res.stderr
 
 
 def test_a_vector_stored_as_text_and_a_text_stored_as_bytes_are_findings(tmp_path: Path) -> None:
@@ -737,3 +744,13 @@ def test_a_vector_stored_as_text_and_a_text_stored_as_bytes_are_findings(tmp_pat
     _raw(db, "UPDATE articles SET body = '{bad', text = CAST(text AS BLOB) WHERE rowid = 1")
     res = run_cli("check", "--db", str(db), "--repair")
     assert "Traceback" not in res.output, res.output
+
+
+def test_size_notes_that_are_no_numbers_are_mended_from_the_bytes(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    _add(A, B, DELHI, "--db", str(db))
+    _raw(db, "UPDATE vectors SET dim = 'abc'")
+    res = run_cli("check", "--db", str(db), "--repair")
+    assert res.exit_code == 0 and "mended the size" in res.stdout, res.output
+    with Corpus(db) as corpus:
+        assert len(corpus) == 3 and corpus.vector_problems() == []

@@ -61,8 +61,9 @@ def refuse_overwrite(outputs: Iterable[str | Path], reads: Iterable[str | Path])
         if str(out) == "-":
             continue
         real = os.path.realpath(out)  # and as named: a link in a folder input is read there
+        named = Path(os.path.realpath(os.path.dirname(os.path.abspath(out)))) / Path(out).name
         read = real in files or (os.path.isfile(real) and any(
-            walked(Path(p), f) for p in {real, os.path.abspath(out)} for f in folders))
+            walked(p, f) for p in {Path(real), named} for f in folders))
         if read and not own_output_file(Path(real)):
             raise click.UsageError(f"-o would write {out} over a file this run reads; choose "
                                    "another output name")

@@ -163,6 +163,10 @@ def _contents(res: CheckResult, corpus: Corpus, judge: Callable[[str], Any] | No
                 done.append(f"removed {len(broken)} incomplete article(s) ({shown}{more}); add "
                             "them again to store them whole")
             fixed = "; ".join(done) if not corpus.vector_problems() else None
+            if fixed is None:
+                res.notes.append("no vector agrees with the size noted with it, so the damaged "
+                                 "cannot be told from the intact: add the articles to a new "
+                                 "corpus, or restore a backup")
         res.findings += [Finding(area, p, fixed) for area, p in problems]
     grouping = corpus.grouping_problems()
     if grouping:

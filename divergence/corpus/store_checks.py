@@ -106,10 +106,16 @@ class StoreChecks:
 
     def _size(self) -> int | None:
         """The corpus's vector size: the size most vectors whose bytes agree with their note
-        have (a vector cut short is never the reference); None when none agrees."""
+        have (a vector cut short is never the reference), else the most common length of
+        vectors noted with no number at all; None when neither tells (every note a number
+        that disagrees: the damaged cannot be told from the intact)."""
         row = self._db.execute("SELECT dim FROM vectors WHERE typeof(v) = 'blob' AND "
                                "typeof(dim) = 'integer' AND length(v) = 4 * dim GROUP BY dim "
                                "ORDER BY count(*) DESC, dim LIMIT 1").fetchone()
+        row = row or self._db.execute(
+            "SELECT length(v) / 4 FROM vectors WHERE typeof(v) = 'blob' AND length(v) % 4 = 0 "
+            "AND typeof(dim) != 'integer' GROUP BY length(v) ORDER BY count(*) DESC, length(v) "
+            "LIMIT 1").fetchone()
         return None if row is None else int(row[0])
 
     def incomplete_articles(self, empty: bool = False) -> list[str]:
@@ -120,14 +126,16 @@ class StoreChecks:
         Args:
             empty: also articles without any claim (after rows were lost to damage).
         """
-        size = 4 * (self._size() or 0)  # a vector unlike the corpus's size is damaged
+        size = self._size()  # a vector unlike the corpus's size is damaged; with no size
+        # known, none is judged by its size (they are reported, not removed)
+        wrong = "0" if size is None else f"length(v.v) != {4 * size}"
         q = ("SELECT a.id FROM articles a LEFT JOIN claims c ON c.article_id = a.id "
              "LEFT JOIN vectors v ON v.claim_id = c.id GROUP BY a.id "
              "HAVING (count(c.id) > 0 AND (count(c.id) != max(c.n) + 1 "
-             "OR count(v.claim_id) != count(c.id) OR sum(length(v.v) != ? "
+             f"OR count(v.claim_id) != count(c.id) OR sum({wrong} "
              "OR typeof(v.v) != 'blob') > 0)) "
              f"OR {'count(c.id) = 0' if empty else '0'} ORDER BY a.rowid")
-        return [str(r[0]) for r in self._db.execute(q, (size,))]
+        return [str(r[0]) for r in self._db.execute(q)]
 
     def row_problems(self) -> list[tuple[str, str]]:
         """(area, problem) for rows SQLite reads but divergence cannot: an article's body
