@@ -592,6 +592,8 @@ def test_read_only_file_permissions(tmp_path: Path) -> None:
     ("""INSERT OR REPLACE INTO meta VALUES ('calibration', '{"threshold": "x"}')""",
      "calibration"),
     ("UPDATE vectors SET dim='abc' WHERE rowid = 1", "vectors"),
+    # a third review: text stored as bytes gave a traceback in the HTML report
+    ("UPDATE articles SET text = CAST(text AS BLOB) WHERE rowid = 1", "text"),
 ])
 def test_a_row_that_cannot_be_decoded_is_found_repaired_and_read_around(
         tmp_path: Path, sql: str, area: str) -> None:
@@ -604,6 +606,8 @@ def test_a_row_that_cannot_be_decoded_is_found_repaired_and_read_around(
     assert res.exit_code == 0 and "Traceback" not in res.output, res.output
     res = run_cli("report", "--db", str(db), "-o", "-")
     assert res.exit_code == 0 and json.loads(res.stdout)["groups"], res.output
+    res = run_cli("report", "--db", str(db), "-o", "-", "--format", "html")
+    assert res.exit_code == 0 and "Traceback" not in res.output, res.output
     if area != "grouping":  # the reads above grouped the corpus again: nothing left to find
         res = run_cli("check", "--db", str(db))
         assert res.exit_code == 1 and f"{area}:" in res.stdout, res.output

@@ -130,7 +130,8 @@ def _damage(path: Path) -> str | None:
 
 
 _MENDED = {"articles": "read the ranges again from the stored text",
-           "calibration": "removed it (divergence calibrate sets a threshold again)"}
+           "calibration": "removed it (divergence calibrate sets a threshold again)",
+           "text": "stored it as text"}
 
 
 def _contents(res: CheckResult, corpus: Corpus, judge: Callable[[str], Any] | None,

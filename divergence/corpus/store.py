@@ -36,13 +36,7 @@ from .schema import (
     VERDICTS_TABLE,
 )
 from .sqlite_guard import GuardedConnection, StorageError, storage_error
-from .store_checks import (
-    DAMAGED_VECTOR,
-    StoreChecks,
-    calibration_of,
-    spans_of,
-    vector_of,
-)
+from .store_checks import DAMAGED_VECTOR, StoreChecks, calibration_of, spans_of, text_of, vector_of
 from .store_grouping import GroupingStore
 from .verdict_log import VerdictLog, verdict_hash
 
@@ -313,7 +307,8 @@ class Corpus(GroupingStore, VerdictLog, StoreChecks):
         """The stored articles, in the order they were added."""
         rows = self._db.execute("SELECT id, path, text, source, wire, date, place, title, url, "
                                 "body FROM articles ORDER BY rowid")
-        return [Article(*r[:9], body=spans_of(r[9]) or ()) for r in rows]
+        return [Article(r[0], r[1], text_of(r[2]), *r[3:9], body=spans_of(r[9]) or ())
+                for r in rows]
 
     def claims(self) -> list[Claim]:
         """The stored claims: article order, then claim order."""

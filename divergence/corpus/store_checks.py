@@ -25,6 +25,11 @@ def spans_of(raw: str | None) -> tuple[tuple[int, int], ...] | None:
     return out if all(0 <= a <= b for a, b in out) else None
 
 
+def text_of(value: object) -> str:
+    """An article's stored text; bytes (a row written by another tool) read as UTF-8."""
+    return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+
+
 def vector_of(blob: object, dim: object, where: str) -> np.ndarray:
     """A stored vector; bytes that are no whole number of floats, or other than its size note
     says (when the note is a number: one that is not is ``check``'s to mend), are a one-line
@@ -145,6 +150,10 @@ class StoreChecks:
                if spans_of(raw) is None]
         if bad:
             out.append(("articles", f"{len(bad)} article(s) with unreadable body ranges"))
+        raw_text = self._db.execute("SELECT count(*) FROM articles WHERE typeof(text) != 'text'"
+                                    ).fetchone()[0]
+        if raw_text:
+            out.append(("text", f"{raw_text} article(s) whose text is stored as bytes"))
         row = self._db.execute("SELECT value FROM meta WHERE key='calibration'").fetchone()
         if row and calibration_of(row[0]) is None:
             out.append(("calibration", "the saved calibration cannot be read"))
@@ -157,6 +166,8 @@ class StoreChecks:
         from ..records import Article
 
         with self._write():
+            self._db.execute("UPDATE articles SET text = CAST(text AS TEXT) "
+                             "WHERE typeof(text) = 'blob'")
             for i, path, text, raw in self._db.execute(
                     "SELECT id, path, text, body FROM articles").fetchall():
                 if spans_of(raw) is None:
