@@ -40,22 +40,18 @@ def refuse_overwrite(outputs: Iterable[str | Path], reads: Iterable[str | Path])
     -o corpus.db`` over the corpus. A report of an earlier run is replaced as before."""
     import os
 
-    from ..ingest.io import ARTICLE_EXT, own_output_file
+    from ..ingest.files import STDIN_FILE
+    from ..ingest.io import own_output_file, picked
 
     files: set[str] = set()
     folders: list[Path] = []
     for r in reads:
-        p = Path("/proc/self/fd/0" if str(r) == "-" else r)  # "-": the file stdin comes from
+        p = Path(STDIN_FILE if str(r) == "-" else r)
         if p.is_dir():
             folders.append(Path(os.path.realpath(p)))
         elif str(r) != "-" or p.resolve().is_file():
             files |= {os.path.realpath(f"{p}{x}") for x in ("", "-wal", "-shm", "-journal",
                                                             ".lock")}
-
-    def walked(real: Path, folder: Path) -> bool:  # as io.folder_entries picks a folder's files
-        inside = real.parts[:len(folder.parts)] == folder.parts and real != folder
-        return inside and real.suffix.lower() in ARTICLE_EXT and not any(
-            part.startswith(".") for part in real.relative_to(folder).parts)
 
     for out in outputs:
         if str(out) == "-":
@@ -63,7 +59,7 @@ def refuse_overwrite(outputs: Iterable[str | Path], reads: Iterable[str | Path])
         real = os.path.realpath(out)  # and as named: a link in a folder input is read there
         named = Path(os.path.realpath(os.path.dirname(os.path.abspath(out)))) / Path(out).name
         read = real in files or (os.path.isfile(real) and any(
-            walked(p, f) for p in {Path(real), named} for f in folders))
+            p.is_relative_to(f) and picked(p, f) for p in {Path(real), named} for f in folders))
         if read and not own_output_file(Path(real)):
             raise click.UsageError(f"-o would write {out} over a file this run reads; choose "
                                    "another output name")
@@ -459,10 +455,10 @@ def resolve_db_path(db: str | None) -> Path:
 
     if db is not None and not db.strip():  # "$UNSET": not the default corpus, quietly
         raise click.UsageError("--db is empty (an unset variable?); give a database path")
-    from ..ingest.files import is_special, is_stream
+    from ..ingest.files import writes_into
 
     path = Path(db) if db else default_db()
-    if is_special(path) or is_stream(path):  # SQLite would put its journal beside it
+    if writes_into(path):  # SQLite would put its journal beside it
         where = "--db" if db else "$DIVERGENCE_DB"
         raise click.UsageError(f"{where} {path}: a device or stream, not a database file")
     return path
@@ -558,9 +554,9 @@ def output_stem(output: str | None, paths: tuple[str, ...]) -> str:
     """The report path without extension: ``-o`` as given, inside it when it names a folder."""
     if not output:
         return str(Path("reports") / _default_name(paths))
-    from ..ingest.files import is_special, is_stream
+    from ..ingest.files import writes_into
 
-    if is_stream(output) or is_special(Path(output)):  # /dev/null.md is no output
+    if writes_into(output):  # /dev/null.md is no output
         raise click.UsageError(f"-o {output}: a device or stream; -o takes a name that .md, "
                                ".html and .json are added to; for stdout: -o - --format json")
     if output.endswith(("/", "\\")) or Path(output).is_dir():

@@ -154,29 +154,33 @@ class StoreChecks:
                                     ).fetchone()[0]
         if raw_text:
             out.append(("text", f"{raw_text} article(s) whose text is stored as bytes"))
-        row = self._db.execute("SELECT value FROM meta WHERE key='calibration'").fetchone()
-        if row and calibration_of(row[0]) is None:
+        if self._bad_calibration():
             out.append(("calibration", "the saved calibration cannot be read"))
         return out
 
+    def _bad_calibration(self) -> bool:
+        """Whether a calibration is saved that ``calibration_of`` cannot read."""
+        row = self._db.execute("SELECT value FROM meta WHERE key='calibration'").fetchone()
+        return row is not None and calibration_of(row[0]) is None
+
     def mend_rows(self) -> None:
-        """Mend what ``row_problems`` finds: unreadable body ranges are read again from the
-        stored text (as ``add`` found them) and an unreadable calibration is removed."""
+        """Mend what ``row_problems`` finds: text stored as bytes is stored as text, unreadable
+        body ranges are read again from it (as ``add`` found them) and an unreadable
+        calibration is removed."""
         from ..ingest.io import make_article
         from ..records import Article
 
         with self._write():
             self._db.execute("UPDATE articles SET text = CAST(text AS TEXT) "
-                             "WHERE typeof(text) = 'blob'")
+                             "WHERE typeof(text) != 'text'")  # first: the ranges are read in it
             for i, path, text, raw in self._db.execute(
                     "SELECT id, path, text, body FROM articles").fetchall():
                 if spans_of(raw) is None:
-                    art = (make_article(text, path=str(path), limit=len(text), id=i)
-                           if isinstance(text, str) else None)  # text is ``check``'s too
+                    art = make_article(text, path=str(path), limit=len(text), id=i)
                     body = [list(b) for b in art.body] if isinstance(art, Article) else []
                     self._db.execute("UPDATE articles SET body=? WHERE id=?",
                                      (json.dumps(body) if body else None, i))
-            if any(area == "calibration" for area, _ in self.row_problems()):
+            if self._bad_calibration():
                 self._db.execute("DELETE FROM meta WHERE key='calibration'")
 
     def drop_articles(self, article_ids: Sequence[str]) -> int:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, get_args
 
 from ..contract import event_from_dict, event_to_dict, group_from_dict, group_to_dict
-from ..records import ClaimGroup, Event
+from ..records import ClaimGroup, Event, Label
 from .store_checks import loads_object
 
 
@@ -33,7 +33,7 @@ def _sound(rec: Event | ClaimGroup) -> bool:
         return False
     if isinstance(rec, Event):
         return _texts(rec.articles) and _texts(rec.groups)
-    return (rec.label in ("agree", "unique", "conflict") and _texts(rec.sources)
+    return (rec.label in get_args(Label) and _texts(rec.sources)
             and _texts(rec.events) and all(isinstance(r.type, str) and isinstance(r.detail, str)
                                            and _texts(r.claims) for r in rec.reasons))
 
@@ -79,13 +79,17 @@ class GroupingStore:
             self._db.execute("DELETE FROM members")
             self._db.executemany("INSERT INTO members VALUES (?, ?, ?)", self._memberships())
 
-    def _memberships(self) -> list[tuple[str, str, int]]:
-        """(claim id, kind, n) for every claim of every stored event and group."""
-        out = []
-        for kind, n, body in self._db.execute("SELECT kind, n, body FROM grouping"):
-            got = decoded(kind, body)  # unreadable: no members (``grouping_problems``)
-            out += [(cid, kind, n) for cid in (got.claims if got is not None else ())]
-        return out
+    def _rows(self) -> list[tuple[str, int, Event | ClaimGroup | None]]:
+        """(kind, n, record) for every stored grouping row; None for one that cannot be read."""
+        return [(kind, n, decoded(kind, body))
+                for kind, n, body in self._db.execute("SELECT kind, n, body FROM grouping")]
+
+    def _memberships(self, rows: Sequence[tuple[str, int, Event | ClaimGroup | None]] | None = None
+                     ) -> list[tuple[str, str, int]]:
+        """(claim id, kind, n) for every claim of every stored event and group (of ``rows``,
+        else all); an unreadable row has no members (``grouping_problems`` says so)."""
+        return [(cid, kind, n) for kind, n, got in (self._rows() if rows is None else rows)
+                if got is not None for cid in got.claims]
 
     def has_grouping(self) -> bool:
         """Whether a grouping is stored (none before the first report, or after the corpus grew)."""
@@ -129,7 +133,8 @@ class GroupingStore:
         out = []
         with self.snapshot():
             claims = {str(r[0]) for r in self._db.execute("SELECT id FROM claims")}
-            member = self._memberships()
+            rows = self._rows()
+            member = self._memberships(rows)
             grouped = bool(member) or self.has_grouping()
             missing = claims - {cid for cid, kind, _ in member if kind == "event"}
             if missing:
@@ -140,8 +145,7 @@ class GroupingStore:
             stray = {cid for cid, _, _ in member} - claims
             if stray:
                 out.append(f"the grouping names {len(stray)} claim(s) that are not stored")
-            unread = sum(decoded(k, b) is None for k, b in
-                         self._db.execute("SELECT kind, body FROM grouping"))
+            unread = sum(got is None for _, _, got in rows)
             if unread:
                 out.append(f"{unread} row(s) of the stored grouping cannot be read")
             stored = self._db.execute("SELECT claim_id, kind, n FROM members").fetchall()

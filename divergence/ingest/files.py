@@ -42,7 +42,7 @@ def atomic_write_all(files: dict[Path, str | bytes]) -> list[Path]:
             if path.is_dir():
                 raise IsADirectoryError(errno.EISDIR, "is a folder; choose another output name",
                                         str(path))
-            if is_special(path) or is_stream(path):  # a rename would put a plain file in a
+            if writes_into(path):  # a rename would put a plain file in a
                 into.append((path, raw))  # device's place, or cut a redirected stdout's file
                 continue
             real = Path(os.path.realpath(path)) if path.is_symlink() else path
@@ -81,6 +81,12 @@ def _stage(path: Path, raw: bytes) -> str:
     return tmp
 
 
+def writes_into(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is written into rather than replaced: a device, pipe or socket, or a
+    descriptor's name (``is_special``, ``is_stream``)."""
+    return is_special(Path(path)) or is_stream(path)
+
+
 def is_special(path: Path) -> bool:
     """Whether ``path`` (through any link) is there and is no regular file or folder."""
     try:
@@ -90,6 +96,7 @@ def is_special(path: Path) -> bool:
     return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
+STDIN_FILE = "/proc/self/fd/0"  # what stdin comes from: a file, when it was redirected from one
 _STREAM = re.compile(r"/dev/(?:std(?:in|out|err)|fd/[^/]+)|/proc/.+")
 
 
@@ -174,7 +181,7 @@ def _read_from(a: Article) -> str:
     """The file an article was read from: its path without line numbers ("feed.jsonl:3:2"),
     or the file stdin comes from ("<stdin>:3")."""
     path = re.sub(r"(?::\d+)+$", "", a.path)
-    return "/proc/self/fd/0" if path == "<stdin>" else path
+    return STDIN_FILE if path == "<stdin>" else path
 
 
 def write_claims(folder: str | os.PathLike[str], article: Article, claims: list[Claim]) -> Path:

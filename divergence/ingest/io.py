@@ -199,14 +199,20 @@ def folder_entries(folder: Path) -> tuple[list[Path], list[Path]]:
     files: list[Path] = []
     dead: list[Path] = []
     for f in folder.rglob("*"):
-        if f.suffix.lower() not in ARTICLE_EXT or any(
-                part.startswith(".") for part in f.relative_to(folder).parts):
+        if not picked(f, folder):
             continue
         if f.is_file():
             files.append(f)
         elif f.is_symlink() and not f.exists():
             dead.append(f)
     return sorted(files), sorted(dead)
+
+
+def picked(path: Path, folder: Path) -> bool:
+    """Whether a walk of ``folder`` reads ``path`` (a path below it): an article extension, no
+    hidden part below the folder."""
+    return path.suffix.lower() in ARTICLE_EXT and not any(
+        part.startswith(".") for part in path.relative_to(folder).parts)
 
 
 def link_skip(link: Path) -> Skip:
