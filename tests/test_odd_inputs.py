@@ -541,6 +541,29 @@ def test_claims_and_stdin_over_an_input_are_refused(tmp_path: Path,
     assert md.read_text().startswith("The army said")
 
 
+def test_claims_over_a_skipped_input_are_refused_before_any_splitting(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Old code: ``cl/b.jsonl`` (unreadable, so skipped) was replaced by the claims of article
+    ``b`` from another feed, and the guard ran only once everything was split and embedded."""
+    import divergence.engines as engines
+    from divergence.cli import main
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("split before the claims files' names were checked")
+
+    monkeypatch.setattr(engines, "split_articles", never)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "cl").mkdir()
+    broken = '{"id": "b", "text": a line cut short\n'
+    (tmp_path / "cl" / "b.jsonl").write_text(broken)
+    (tmp_path / "feed.jsonl").write_text(json.dumps(
+        {"id": "b", "text": "The army said five soldiers died in Marr."}) + "\n")
+    res = CliRunner().invoke(main, ["report", "cl/b.jsonl", "feed.jsonl", "--claims-dir", "cl",
+                                    "-o", "r", "--embedder", "hashing", "--no-cache", "-q"])
+    assert res.exit_code == 1 and "would replace an input" in res.output, res.output
+    assert (tmp_path / "cl" / "b.jsonl").read_text() == broken
+
+
 def test_help_comes_before_a_bad_part_name() -> None:
     from divergence.cli import main
 

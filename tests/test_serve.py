@@ -267,6 +267,17 @@ def test_cli_warns_for_another_address(corpus_db: Path, monkeypatch: pytest.Monk
     assert "warning: listening on 0.0.0.0" in result.stderr
 
 
+def test_a_short_form_of_every_address_is_every_address(corpus_db: Path) -> None:
+    # "0" binds 0.0.0.0: the URL names that, and a request by the machine's own name is
+    # served, not refused as a foreign Host
+    srv = make_server(corpus_db, Judge(), host="0", port=0)
+    try:
+        assert re.fullmatch(r"http://0\.0\.0\.0:\d+/", srv.url)
+        assert srv.hosts is None
+    finally:
+        srv.server_close()
+
+
 def test_cli_errors_are_one_line(in_tmp: Path, corpus_db: Path) -> None:
     result = run_cli("serve", "--db", "missing.db")
     assert result.exit_code == 1 and "Traceback" not in result.output

@@ -263,6 +263,27 @@ def test_check_finds_and_repairs_what_is_out_of_step(tmp_path: Path) -> None:
         assert len(corpus) == 3 and corpus.vector_problems() == []
 
 
+def test_one_repair_of_several_problems_is_told_once(tmp_path: Path) -> None:
+    """Old code: a claim without a vector and a vector cut short printed the same "removed 2
+    incomplete article(s) ..." sentence after each of the two problems."""
+    db = tmp_path / "c.db"
+    _add(A, B, DELHI, "--db", str(db))
+    con = sqlite3.connect(db)
+    first, second = (r[0] for r in con.execute(
+        "SELECT claim_id FROM vectors WHERE claim_id IN (SELECT id FROM claims) "
+        "GROUP BY substr(claim_id, 1, instr(claim_id, ':')) LIMIT 2"))
+    con.execute("DELETE FROM vectors WHERE claim_id=?", (first,))
+    con.execute("UPDATE vectors SET v = substr(v, 1, 8) WHERE claim_id=?", (second,))
+    con.commit()
+    con.close()
+    res = run_cli("check", "--db", str(db), "--repair")
+    assert res.exit_code == 0, res.output
+    vectors = [line for line in res.stdout.splitlines() if line.startswith("vectors:")]
+    assert len(vectors) >= 2, res.stdout
+    assert res.stdout.count("incomplete article(s)") == 1
+    assert all(v.endswith("-> repaired: by the same step") for v in vectors[1:]), res.stdout
+
+
 def test_check_during_an_add_says_the_add_is_under_way(tmp_path: Path) -> None:
     """Old code: a plain check while an add held the write lock told the user to repair what
     the add was about to regroup."""
@@ -468,6 +489,15 @@ def test_check_does_not_advise_a_repair_that_cannot_work(tmp_path: Path) -> None
     assert res.exit_code == 1
     assert "too damaged to repair" in res.stdout and "restore a backup" in res.stdout
     assert "--repair" not in res.stderr, res.stderr
+
+
+def test_a_repair_of_a_file_that_is_no_corpus_leaves_no_lock_file(tmp_path: Path) -> None:
+    """Old code: check --repair refused the file but left ``notes.txt.lock`` beside it."""
+    other = tmp_path / "notes.txt"
+    other.write_text("a shopping list, not a corpus\n", "utf-8")
+    res = run_cli("check", "--db", str(other), "--repair")
+    assert res.exit_code == 1 and "is not a divergence corpus" in res.stderr, res.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
 
 
 def test_commands_do_not_send_a_hopeless_file_to_check_repair(tmp_path: Path) -> None:

@@ -177,7 +177,7 @@ def _report(paths: tuple[str, ...], db: str | None, output: str | None, formats:
                                            grouping=grouping),
                            stdin=getattr(sys.stdin, "buffer", None),
                            splitter=click.get_current_context().meta.get(SPLITTER_KEY) or "pysbd",
-                           on_loaded=_check_loaded(paths, strict, repeated))
+                           on_loaded=_check_loaded(paths, strict, repeated, claims_dir))
         skipped = (*repeated, *rep.skipped)
     if db is None:  # a stored corpus was warned about when its articles were added
         warn_no_claims(a.path for a in claimless(rep.articles, rep.claims))
@@ -198,13 +198,18 @@ def _report(paths: tuple[str, ...], db: str | None, output: str | None, formats:
             click.echo(f"skipped {len(skipped)} input(s) (see warnings above)", err=True)
 
 
-def _check_loaded(paths: tuple[str, ...], strict: bool,
-                  repeated: Sequence[Any] = ()) -> Callable[[list[Any], list[Any]], None]:
+def _check_loaded(paths: tuple[str, ...], strict: bool, repeated: Sequence[Any] = (),
+                  claims_dir: str | None = None) -> Callable[[list[Any], list[Any]], None]:
     """Once inputs are read, ``check_inputs`` with ``repeated`` (a ``-`` given again, dropped
-    before reading) among the skips."""
+    before reading) among the skips, and the claims files' names (``check_claims_names``):
+    a run that cannot write them fails before it splits and embeds."""
 
     def check(articles: list[Any], skipped: list[Any]) -> None:
         check_inputs(paths, strict, articles, [*repeated, *skipped])
+        if claims_dir is not None:
+            from ..ingest.files import check_claims_names
+
+            check_claims_names(claims_dir, articles, [*paths, *(s.where for s in skipped)])
 
     return check
 

@@ -82,9 +82,20 @@ def check_corpus(path: str | os.PathLike[str], repair: bool = False,
             res.notes.append("another process is writing this corpus now; what it has not yet "
                              "regrouped shows as a problem until it finishes: check again then")
         return res
+    _opens(res.path)  # a file that is no corpus is refused before a lock file is left beside it
     with write_lock(res.path, on_wait):
         _check(res, judge=judge)
     return res
+
+
+def _opens(path: Path) -> None:
+    """Raise the usual error when ``path`` is no corpus at all; damage is left to the repair."""
+    try:
+        with Corpus(path, create=False):
+            pass
+    except StorageError as e:
+        if e.kind not in ("damaged", "io", "busy"):
+            raise
 
 
 def _check(res: CheckResult, judge: Callable[[str], Any] | None) -> None:
@@ -129,6 +140,13 @@ def _damage(path: Path) -> str | None:
     return f"the file is damaged: {bad[0]}{more}"
 
 
+def _by_one_repair(problems: list[tuple[str, str]], fixed: str | None) -> list[Finding]:
+    """Findings that one repair step put right: the first says what it did, the others that the
+    same step mended them (the sentence is not printed once per problem)."""
+    return [Finding(area, p, fixed if n == 0 or fixed is None else "by the same step")
+            for n, (area, p) in enumerate(problems)]
+
+
 _MENDED = {"articles": "read the ranges again from the stored text",
            "calibration": "removed it (divergence calibrate sets a threshold again)",
            "text": "stored it as text"}
@@ -141,7 +159,7 @@ def _contents(res: CheckResult, corpus: Corpus, judge: Callable[[str], Any] | No
     orphans = [f for f in corpus.integrity() if "point at a missing" in f]
     if orphans:
         fixed = f"removed {corpus.drop_orphans()} row(s)" if repair else None
-        res.findings += [Finding("articles", p, fixed) for p in orphans]
+        res.findings += _by_one_repair([("articles", p) for p in orphans], fixed)
     rows = corpus.row_problems()
     if rows and repair:
         corpus.mend_rows()
@@ -168,7 +186,7 @@ def _contents(res: CheckResult, corpus: Corpus, judge: Callable[[str], Any] | No
                 res.notes.append("no vector agrees with the size noted with it, so the damaged "
                                  "cannot be told from the intact: add the articles to a new "
                                  "corpus, or restore a backup")
-        res.findings += [Finding(area, p, fixed) for area, p in problems]
+        res.findings += _by_one_repair(problems, fixed)
     grouping = corpus.grouping_problems()
     if grouping:
         fixed = None
@@ -179,7 +197,7 @@ def _contents(res: CheckResult, corpus: Corpus, judge: Callable[[str], Any] | No
             left = corpus.grouping_problems()
             fixed = "regrouped the corpus" if not left else None
         hint = "" if fixed or repair else _GROUP_HINT
-        res.findings += [Finding("grouping", p + hint, fixed) for p in grouping]
+        res.findings += _by_one_repair([("grouping", p + hint) for p in grouping], fixed)
     log, head = corpus.verify_verdicts()
     res.findings += [Finding("verdicts", p, repairable=False)  # never "repaired": see verify
                      for p in log if "trigger" not in p]

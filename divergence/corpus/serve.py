@@ -82,14 +82,15 @@ class ReviewServer(ThreadingHTTPServer):
         if ":" in host:
             self.address_family = socket.AF_INET6
         super().__init__((host, port), _Handler)
-        shown = f"[{host}]" if ":" in host else host
-        self.url = f"http://{shown}:{self.server_address[1]}/"
         bound = str(self.server_address[0])
+        every = host in _WILDCARD or bound in _WILDCARD  # "0" binds 0.0.0.0 too
+        shown = bound if every else host  # the URL says 0.0.0.0, not the "0" typed
+        shown = f"[{shown}]" if ":" in shown else shown
+        self.url = f"http://{shown}:{self.server_address[1]}/"
         names = {"127.0.0.1", "localhost", "[::1]", shown, f"[{bound}]" if ":" in bound else bound}
         # Bound to every address, the server cannot know the names it is reached by; the token
         # still guards writes. Otherwise a foreign Host (DNS rebinding) is refused.
-        self.hosts = (None if host in _WILDCARD
-                      else {f"{n}:{self.server_address[1]}" for n in names})
+        self.hosts = None if every else {f"{n}:{self.server_address[1]}" for n in names}
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """A client that hangs up or stalls is routine: no traceback. Anything else is reported

@@ -158,10 +158,12 @@ def dumps_jsonl(rows: Iterable[dict[str, Any]]) -> str:
 SAFE_ID = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}")
 
 
-def check_claims_names(folder: str | os.PathLike[str], articles: Iterable[Article]) -> None:
-    """Refuse, before any file is written, an empty folder name (the working folder) or an
+def check_claims_names(folder: str | os.PathLike[str], articles: Iterable[Article],
+                       inputs: Iterable[str] = ()) -> None:
+    """Refuse, before any file is written, an empty folder name (the working folder), an
     article id that cannot name a file in the folder (``../x``, ``/abs``, 300 characters):
-    articles built in code skip the loader's check."""
+    articles built in code skip the loader's check), or a claims file that would replace a file
+    the run read: an article's, or one of ``inputs`` (read but giving no article)."""
     if not os.fspath(folder):
         raise DivergenceError("the claims folder name is empty; give a folder")
     articles = list(articles)
@@ -169,7 +171,8 @@ def check_claims_names(folder: str | os.PathLike[str], articles: Iterable[Articl
         if not SAFE_ID.fullmatch(a.id):
             raise DivergenceError(f"article id {a.id[:80]!r} cannot name a claims file: use "
                                   "letters, digits, '.', '_' or '-' (at most 64)", where=a.path)
-    read = {os.path.realpath(p) for p in map(_read_from, articles) if os.path.isfile(p)}
+    read = {os.path.realpath(p) for p in map(_file_of, [*(a.path for a in articles), *inputs])
+            if os.path.isfile(p)}
     for a in articles:
         target = os.path.realpath(Path(folder) / f"{a.id}.jsonl")
         if target in read:
@@ -177,10 +180,10 @@ def check_claims_names(folder: str | os.PathLike[str], articles: Iterable[Articl
                                   "give --claims-dir another folder", where=a.path)
 
 
-def _read_from(a: Article) -> str:
-    """The file an article was read from: its path without line numbers ("feed.jsonl:3:2"),
-    or the file stdin comes from ("<stdin>:3")."""
-    path = re.sub(r"(?::\d+)+$", "", a.path)
+def _file_of(where: str) -> str:
+    """The file an article (or a skip) was read from: its path without line numbers
+    ("feed.jsonl:3:2"), or the file stdin comes from ("<stdin>:3")."""
+    path = re.sub(r"(?::\d+)+$", "", where)
     return STDIN_FILE if path == "<stdin>" else path
 
 
