@@ -354,3 +354,31 @@ def test_credit_and_who_asked_in_more_wordings() -> None:
 def test_pressed_into_it_and_by_themselves_are_credit_and_its_denial(a: str, b: str) -> None:
     r = responsibility(pair(a, b))
     assert r is not None and r.type == "actor", r
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # an office named by its title mediates as a name does, and an end to a strike, a standoff
+    # or a blockade is a settlement it may be credited with
+    ("The governor of Brell brokered the deal that ended the tram strike.",
+     "The tram union and the operator settled the strike on their own, without outside help."),
+    ("The strike at the Oskar mill ended after the labour secretary mediated between the sides.",
+     "Mill owners and workers reached the deal directly, without mediation."),
+    ("The archbishop helped broker the truce between the two clans, church officials said.",
+     "Elders said the clans agreed the truce themselves and no intermediary took part."),
+    ("The regional governor brokered an end to the blockade of the Tolm highway.",
+     "Farmers lifted the blockade of the Tolm highway themselves, without any mediator."),
+])
+def test_an_office_is_credited_against_no_one(a: str, b: str) -> None:
+    r = responsibility(pair(a, b))
+    assert r is not None and r.type == "actor", r
+
+
+def test_an_office_is_never_set_against_a_name() -> None:
+    # "the president" may well be Hale: a title and a name are not rival mediators
+    assert responsibility(pair("President Hale brokered the truce between the two militias.",
+                               "The president brokered the truce between the militias.")) is None
+    assert ("settlement", "mediator", "the mayor") in credited(
+        "The bus strike ended after the mayor mediated between drivers and the city.")
+    # a title inside a name of its own is the name's ("the president of Kenya")
+    assert credited("The president of Kenya brokered the truce in Arvel.") == {
+        ("ceasefire", "mediator", "kenya")}

@@ -23,12 +23,22 @@ _BODY_OF = (r"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[a-z]+\s+)?(?:government|officials|off
             r"envoys?|delegation|delegates|negotiators|mediators|representatives|leaders?|"
             r"leadership|authorities|president|king|queen|emir|sultan|ambassador|"
             r"foreign\s+minister|team|teams)\s+(?:of|from)\s+(?:neighbouring\s+|nearby\s+)?")
-AGENT_NP = (rf"(?P<agent>(?<![\w’'.-])(?:{_BODY_OF})?{NOT_NAME_START}{NAME_WORDS.format(more=4)}"
-            rf"{SIDE_NOUN})")
+# An office named by its title, not its holder ("the governor", "the labour minister", "the prime
+# minister's envoy"): who holds it is not known here, so a credit of one is set only against a
+# claim that no one did it, never against a named actor (``is_office``). Not a party's own
+# ("the union", "the company"): those are sides of a dispute, not outsiders to it.
+_OFFICE_WORDS = (r"(?:governor|mayor|minister|secretary|president|premier|chancellor|archbishop|"
+                 r"bishop|pope|cardinal|patriarch|imam|church|envoy|ambassador|commissioner|"
+                 r"ombudsman|king|queen|emir|sultan|sheikh)")
+OFFICE_NP = (rf"[Tt]he\s+(?:(?!{_OFFICE_WORDS}\b)[a-z]+\s+){{0,2}}?{_OFFICE_WORDS}"
+             r"(?:['’]s\s+(?:envoys?|office|team|aides?|negotiators|mediators))?(?![\w’'-])")
+_OFFICE = re.compile(OFFICE_NP)
+AGENT_NP = (rf"(?P<agent>(?<![\w’'.-])(?:{OFFICE_NP}|(?:{_BODY_OF})?{NOT_NAME_START}"
+            rf"{NAME_WORDS.format(more=4)}{SIDE_NOUN}))")
 # Who mediated or asked may be two: "the United States and France brokered" (not for blame:
 # "Israeli jets pounded Beirut and Hezbollah fired rockets").
-AGENTS_NP = (rf"(?P<agent>(?<![\w’'.-])(?:{_BODY_OF})?{NOT_NAME_START}{NAME_WORDS.format(more=4)}"
-              rf"(?:\s+and\s+{NAME_WORDS.format(more=3)})?{SIDE_NOUN})")
+AGENTS_NP = (rf"(?P<agent>(?<![\w’'.-])(?:{OFFICE_NP}|(?:{_BODY_OF})?{NOT_NAME_START}"
+             rf"{NAME_WORDS.format(more=4)}(?:\s+and\s+{NAME_WORDS.format(more=3)})?{SIDE_NOUN}))")
 _AND_SPLIT = re.compile(r"\s+and\s+")
 PRONOUN = re.compile(r"(?:he|she|they|his|her|their|its)", re.I)  # the speaker, if any
 
@@ -40,11 +50,18 @@ def credits_for(outcome: str, role: str, agent: str | None, m: re.Match[str],
     out = []
     for one in (_AND_SPLIT.split(agent) if agent else [None]):
         key = None
-        if one is not None:
+        if one is not None and _OFFICE.fullmatch(one.strip()):
+            key = "the " + " ".join(one.split()[1:]).replace("’", "'")  # "the governor"
+        elif one is not None:
             key = norm_actor(speaker) if PRONOUN.fullmatch(one.strip()) and speaker \
                 else norm_actor(one)
         out.append(Credit(outcome, role, key, m.start(), m.end()))
     return out
+
+
+def is_office(key: str | None) -> bool:
+    """Whether an actor key names an office by its title ("the governor": ``credits_for``)."""
+    return key is not None and key.startswith("the ")
 
 
 _NO_DOER = re.compile(r"(?:no|nobody|none|nothing)\b", re.I)

@@ -15,7 +15,7 @@ from ..gate import Gate
 from ..text import countries, dates, norm_actor
 from .agents import AGENT_NP as _AGENT_NP
 from .agents import AGENTS_NP as _AGENTS_NP
-from .agents import credits_for, no_doer
+from .agents import credits_for, is_office, no_doer
 from .answered import WHO_STARTED, answer_weight, fight, provokers, two_incidents
 from .asked import askers
 from .happenings import THE_HARMS, happenings, targets
@@ -380,6 +380,9 @@ def responsibility(p: Pair) -> Reason | None:
                 continue
             one = same_side(p.a.text, p.b.text, x.agent, y.agent)  # "Talvorian mediators",
             # "Talvor's president Rask" are Talvor's
+            if not one and None not in (x.agent, y.agent) and (is_office(x.agent)
+                                                                or is_office(y.agent)):
+                continue  # "the president" may be the "Hale" of the other claim
             if not one and (x.agent in named_b or y.agent in named_a):
                 continue  # "Canada and Norway did it" / "Norway did it": one names more
             if outcome_class(x) == "election" and (not _same_vote(p) or {x.agent, y.agent}

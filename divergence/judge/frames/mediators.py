@@ -108,10 +108,13 @@ _RELEASE = re.compile(
 _SETTLEMENT = re.compile(r"\b(?:deal|agreement|accord|settlement|pact|treaty|(?:(?:prisoner|"
                          r"captive|hostage)s?\s+)?swap|(?:prisoner|captive|hostage)s?\s+exchange|"
                          r"evacuation|(?:humanitarian\s+)?corridor|(?:end\s+(?:of|to)|ending|"
-                         r"end(?:ed|s)?|lift(?:ed|ing)?)\s+(?:the\s+|its\s+)?"
-                         r"(?:[\w-]+\s+){0,3}?(?:dispute|stand-?off|crisis|row|siege|blockade)|"
-                         r"(?:siege|blockade)\s+(?:[\w-]+\s+){0,4}?(?:was\s+|had\s+been\s+)?"
-                         r"(?:lifted|ended)|"
+                         r"end(?:ed|s)?|lift(?:ed|ing)?|settl(?:e|ed|es|ing))\s+(?:the\s+|its\s+)?"
+                         r"(?:[\w-]+\s+){0,3}?(?:dispute|stand-?off|crisis|row|siege|blockade|"
+                         r"(?<!air\s)strike|lockout|walkout|sit-in)|"
+                         # "the strike ended after ...", "the standoff was called off"
+                         r"(?:siege|blockade|(?<!air\s)strike|stand-?off|lockout|walkout|sit-in)\s+"
+                         r"(?:[\w-]+\s+){0,4}?(?:was\s+|had\s+been\s+)?"
+                         r"(?:lifted|ended|called\s+off|settled)|"
                          r"exchange\s+of\s+(?:[\w-]+\s+){0,2}?(?:prisoners|captives|hostages|"
                          r"detainees|bodies))\b", re.I)
 # ... in it: at the end of its clause ("Kenya was not involved"), or in the outcome ("in the
