@@ -2368,6 +2368,28 @@ def test_a_cause_that_played_no_part_denies_the_link() -> None:
     assert not reasons("He played no part in the attack.")  # a pronoun is no cause
 
 
+def test_no_effect_denies_a_link_and_a_free_choice_is_a_rival_cause() -> None:
+    """"The frost had no effect on prices" denies the link "prices rose because of the frost"
+    draws; "the pull-back was voluntary" or "left of their own accord" gives their own choice
+    as the cause, against one a second voice names. One voice alone disputes nothing."""
+    from divergence.judge.frames.reasons import linkage, reasons
+
+    assert any(w.denied and w.reason == "prices" for w in reasons(
+        "The frost had no effect on prices, growers said."))
+    r = linkage(pair("The ministry said the rise in coffee prices was driven by the frost.",
+                     "Growers said the frost had no effect on coffee prices.", 0.55))
+    assert r is not None and r.type == "linkage"
+    (w,) = reasons("The pull-back of the brigade from Tesk was voluntary.")
+    assert (w.explained, w.reason, w.denied) == ("The pull-back of the brigade from Tesk",
+                                                 "their own choice", False)
+    r = linkage(pair("The ministry said the pull-back of the brigade from Tesk was voluntary.",
+                     "The rebels said the brigade pulled back from Tesk because of their "
+                     "offensive.", 0.7))
+    assert r is not None and r.type == "linkage"
+    assert linkage(pair("The brigade left Tesk of its own accord, the ministry said.",
+                        "The brigade left Tesk of its own accord, officials said.", 0.9)) is None
+
+
 def test_who_holds_a_place_took_it_or_still_holds_it() -> None:
     """One voice says an actor took a place, another that a different actor still holds it: a
     conflict over who holds it. Not a denial ("did not capture"), not one side under two names

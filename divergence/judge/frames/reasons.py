@@ -60,7 +60,8 @@ _CUE = re.compile(
 _NO_LINK = re.compile(
     r"\b(?:(?:was|were|is|are)\s+(?:unrelated|unconnected|(?:not|in\s+no\s+way)\s+(?:linked|"
     r"connected|related|tied|due))\s+to|(?:had|has|have)\s+nothing\s+to\s+do\s+with|(?:had|has|"
-    r"have|bore|bears)\s+no\s+(?:bearing|relation|connection)(?:\s+whatsoever)?\s+(?:on|to|with)|"
+    r"have|bore|bears)\s+no\s+(?:bearing|relation|connection|effect|impact|influence)"
+    r"(?:\s+whatsoever)?\s+(?:on|to|with)|"
     r"did\s+not\s+"
     r"figure\s+in)\s+", re.I)
 # "rejected any link between the job cuts and the move to electric cars": a link denied.
@@ -137,6 +138,11 @@ _NOT_THIS = re.compile(r",\s*(?:not|rather\s+than|instead\s+of)\s+(?P<r>[^,;.]+)
 # "the strike was unprovoked": a reason denied, against any reason given.
 _UNPROVOKED = re.compile(r"(?<!\s)\s+(?:was|were|is|are)\s+(?:completely\s+|entirely\s+|"
                          r"totally\s+)?unprovoked\b", re.I)
+# "the withdrawal was voluntary", "the troops left of their own accord": no cause but their own
+# choice, against any cause another gives ("because of the rebels' offensive").
+_VOLUNTARY = re.compile(r"(?<!\s)\s+(?:(?:was|were|is|are)\s+(?:entirely\s+|purely\s+|"
+                        r"completely\s+)?voluntary|voluntarily|of\s+(?:their|its|his|her)\s+own\s+"
+                        r"(?:accord|volition|free\s+will))\b", re.I)
 # "the aim of the operation was to punish", "Iran's aim had been to destroy".
 _AIM = re.compile(
     r"\b(?:(?:the|its|their|his|her)\s+|(?<![\w-])(?P<whose>[A-Z][\w-]*)['’]s\s+)(?:(?:declared|stated|"
@@ -202,6 +208,8 @@ def reasons(text: str) -> tuple[Why, ...]:
             out.append(Why(explained.strip(), reason, m.end(), end))
     for m in _UNPROVOKED.finditer(text):
         out.append(Why(text[:m.start()].strip(), "no provocation", m.start(), m.end()))
+    for m in _VOLUNTARY.finditer(text):
+        out.append(Why(_after_that(text[:m.start()]), "their own choice", m.start(), m.end()))
     for m in _NO_LINK.finditer(text):
         other, end = _clause(text, m.end())
         other = _SAID_AFTER.sub("", other)  # "the leak, the company said": the leak
@@ -333,9 +341,9 @@ _WANTING = frozenset({
 # An act not done but called for ("should take steps to stop"): no act whose aim is told.
 _MODAL = re.compile(r"\b(?:should|must|ought|would|could|might|will|shall|needs?\s+to|has\s+to|"
                     r"have\s+to|urged|called\s+on)\b", re.I)
-_GATE = Gate(_AIM, _UNPROVOKED, _NO_LINK, _NO_LINK_BETWEEN, _SEPARATE, _NO_PART, _NOT_RAISED,
-             _BLAMED_ON, _BLAMED_FOR, _CAUSED, _TRACED_TO, _WERE_TRACED, _PUT_DOWN, _CUE, _AFTER,
-             _PUNISHED_FOR, _PURPOSE_TO)  # what a reason comes from
+_GATE = Gate(_AIM, _UNPROVOKED, _VOLUNTARY, _NO_LINK, _NO_LINK_BETWEEN, _SEPARATE, _NO_PART,
+             _NOT_RAISED, _BLAMED_ON, _BLAMED_FOR, _CAUSED, _TRACED_TO, _WERE_TRACED, _PUT_DOWN,
+             _CUE, _AFTER, _PUNISHED_FOR, _PURPOSE_TO)  # what a reason comes from
 
 
 def _blamer(text: str, m: re.Match[str]) -> str:
