@@ -564,6 +564,24 @@ def test_claims_over_a_skipped_input_are_refused_before_any_splitting(
     assert (tmp_path / "cl" / "b.jsonl").read_text() == broken
 
 
+def test_a_report_over_a_link_target_read_through_a_folder_is_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Old code: ``report in -o outside`` with ``in/link.md -> ../outside.md`` wrote the report
+    over outside.md, which the run had read through the link."""
+    from divergence.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in").mkdir()
+    text = "The army said five soldiers died on Friday in Marr.\n"
+    (tmp_path / "outside.md").write_text(text)
+    (tmp_path / "in" / "link.md").symlink_to(tmp_path / "outside.md")
+    (tmp_path / "in" / "b.md").write_text("Rebels said six soldiers died in Marr on Friday.\n")
+    res = CliRunner().invoke(main, ["report", "in", "-o", "outside", "--format", "md",
+                                    "--embedder", "hashing", "--no-cache", "-q"])
+    assert res.exit_code == 2 and "over a file this run reads" in res.output, res.output
+    assert (tmp_path / "outside.md").read_text() == text
+
+
 def test_help_comes_before_a_bad_part_name() -> None:
     from divergence.cli import main
 

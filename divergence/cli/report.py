@@ -123,10 +123,12 @@ def _report(paths: tuple[str, ...], db: str | None, output: str | None, formats:
     from ..report import summary, write_reports
 
     max_article_size()  # a bad $DIVERGENCE_MAX_ARTICLE_SIZE fails before any work
+    outputs: list[str] = []
     if output != "-":
         stem = output_stem(output, paths or ((db,) if db is not None else ()))
         corpus = [db] if db and not os.path.isdir(db) else []  # a folder: refused when opened
-        refuse_overwrite([f"{stem}.{f}" for f in formats], [*paths, *corpus])
+        outputs = [f"{stem}.{f}" for f in formats]
+        refuse_overwrite(outputs, [*paths, *corpus])
     if output == "-":  # one format, printed: checked before any work
         ctx = click.get_current_context()
         if ctx.get_parameter_source("formats") == click.core.ParameterSource.DEFAULT:
@@ -177,7 +179,8 @@ def _report(paths: tuple[str, ...], db: str | None, output: str | None, formats:
                                            grouping=grouping),
                            stdin=getattr(sys.stdin, "buffer", None),
                            splitter=click.get_current_context().meta.get(SPLITTER_KEY) or "pysbd",
-                           on_loaded=_check_loaded(paths, strict, repeated, claims_dir))
+                           on_loaded=_check_loaded(paths, strict, repeated, claims_dir,
+                                                   outputs))
         skipped = (*repeated, *rep.skipped)
     if db is None:  # a stored corpus was warned about when its articles were added
         warn_no_claims(a.path for a in claimless(rep.articles, rep.claims))
@@ -199,17 +202,22 @@ def _report(paths: tuple[str, ...], db: str | None, output: str | None, formats:
 
 
 def _check_loaded(paths: tuple[str, ...], strict: bool, repeated: Sequence[Any] = (),
-                  claims_dir: str | None = None) -> Callable[[list[Any], list[Any]], None]:
+                  claims_dir: str | None = None, outputs: Sequence[str] = ()
+                  ) -> Callable[[list[Any], list[Any]], None]:
     """Once inputs are read, ``check_inputs`` with ``repeated`` (a ``-`` given again, dropped
-    before reading) among the skips, and the claims files' names (``check_claims_names``):
-    a run that cannot write them fails before it splits and embeds."""
+    before reading) among the skips; then the outputs against every file read (a link's target
+    read through a folder input), and the claims files' names (``check_claims_names``): a run
+    that cannot write them fails before it splits and embeds."""
 
     def check(articles: list[Any], skipped: list[Any]) -> None:
-        check_inputs(paths, strict, articles, [*repeated, *skipped])
-        if claims_dir is not None:
-            from ..ingest.files import check_claims_names
+        from ..ingest.files import check_claims_names, file_of
 
-            check_claims_names(claims_dir, articles, [*paths, *(s.where for s in skipped)])
+        check_inputs(paths, strict, articles, [*repeated, *skipped])
+        read = sorted({file_of(x) for x in [*(a.path for a in articles),
+                                             *(s.where for s in skipped)]})
+        refuse_overwrite(outputs, read)
+        if claims_dir is not None:
+            check_claims_names(claims_dir, articles, [*paths, *read])
 
     return check
 

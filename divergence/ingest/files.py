@@ -171,7 +171,7 @@ def check_claims_names(folder: str | os.PathLike[str], articles: Iterable[Articl
         if not SAFE_ID.fullmatch(a.id):
             raise DivergenceError(f"article id {a.id[:80]!r} cannot name a claims file: use "
                                   "letters, digits, '.', '_' or '-' (at most 64)", where=a.path)
-    read = {os.path.realpath(p) for p in map(_file_of, [*(a.path for a in articles), *inputs])
+    read = {os.path.realpath(p) for p in map(file_of, [*(a.path for a in articles), *inputs])
             if os.path.isfile(p)}
     for a in articles:
         target = os.path.realpath(Path(folder) / f"{a.id}.jsonl")
@@ -180,7 +180,7 @@ def check_claims_names(folder: str | os.PathLike[str], articles: Iterable[Articl
                                   "give --claims-dir another folder", where=a.path)
 
 
-def _file_of(where: str) -> str:
+def file_of(where: str) -> str:
     """The file an article (or a skip) was read from: its path without line numbers
     ("feed.jsonl:3:2"), or the file stdin comes from ("<stdin>:3")."""
     path = re.sub(r"(?::\d+)+$", "", where)
@@ -208,4 +208,5 @@ def read_claims(path: str | os.PathLike[str]) -> list[Claim]:
     return out
 
 
-__all__ = ["atomic_write", "atomic_write_all", "dumps_jsonl", "read_claims", "write_claims"]
+__all__ = ["atomic_write", "atomic_write_all", "dumps_jsonl", "file_of", "read_claims",
+           "write_claims"]
