@@ -412,6 +412,19 @@ def test_strict_passes_when_an_input_was_only_given_twice() -> None:
     assert "given twice; read once" in result.stderr
 
 
+def test_strict_passes_on_a_word_for_word_copy_in_a_feed(tmp_path: Path) -> None:
+    """Old code: a feed line with the text of an earlier one (a wire story two outlets ran)
+    failed --strict, though its text was read once, as two files with one text were."""
+    line = {"text": "Ministers met on Thursday in Tokyo to talk about rail."}
+    (tmp_path / "feed.jsonl").write_text(
+        json.dumps({**line, "id": "x1"}) + "\n" + json.dumps({**line, "id": "x2"}) + "\n",
+        encoding="utf-8")
+    result = _run("report", DELHI, str(tmp_path / "feed.jsonl"), *FAST, "-q", "--strict",
+                  "--format", "md", "-o", str(tmp_path / "r"))
+    assert result.exit_code == 0, result.stderr
+    assert "feed.jsonl:2: same text as" in result.stderr and "read once" in result.stderr
+
+
 def test_stdin_given_twice_is_read_once() -> None:
     """Old code read stdin again for the second -: "skipped <stdin>: empty file"."""
     result = _run("report", "-", "-", *FAST, "-q", "--strict", "--format", "md", stdin=ARTICLE)

@@ -100,6 +100,7 @@ def load(paths: Paths, stdin: IO[bytes] | None = None) -> tuple[list[Article], l
 
 
 GIVEN_TWICE = "given twice; read once"  # the why of a repeat: nothing was lost
+SAME_TEXT = "same text as {}; read once"  # a word-for-word copy: its text was read once too
 
 
 def stdin_once(paths: Paths) -> tuple[list[str], list[Skip]]:
@@ -128,9 +129,11 @@ def stdin_once(paths: Paths) -> tuple[list[str], list[Skip]]:
 
 
 def lost(skipped: Iterable[Skip]) -> list[Skip]:
-    """The skips that left something unread: all but an input given twice (read once), which
-    ``--strict`` need not fail on."""
-    return [s for s in skipped if s.why != GIVEN_TWICE]
+    """The skips that left something unread: all but an input given twice or a word-for-word
+    copy of another (each read once), which ``--strict`` need not fail on."""
+    same = SAME_TEXT.split("{}")
+    return [s for s in skipped if s.why != GIVEN_TWICE
+            and not (s.why.startswith(same[0]) and s.why.endswith(same[1]))]
 
 
 def dedupe(articles: Iterable[Article]) -> tuple[list[Article], list[Skip]]:
@@ -145,8 +148,7 @@ def dedupe(articles: Iterable[Article]) -> tuple[list[Article], list[Skip]]:
         if key in by_text and by_text[key].path == a.path:
             skipped.append(_safe_skip(Skip(a.path, GIVEN_TWICE)))
         elif key in by_text:
-            skipped.append(_safe_skip(Skip(a.path, f"same text as {by_text[key].path}; "
-                                                   "read once")))
+            skipped.append(_safe_skip(Skip(a.path, SAME_TEXT.format(by_text[key].path))))
         elif a.id in by_id:
             skipped.append(_safe_skip(Skip(a.path, f"id {clip(a.id)!r} is already used by "
                                                    f"{by_id[a.id].path}; give each article its "
