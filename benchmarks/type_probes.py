@@ -110,6 +110,10 @@ thing under another noun, someone near an actor speaking; 20 conflicts and 20 co
 written blind by a helper after the session's first mends) is held out: scored only.
 ``opposites`` (100 pairs of opposite outcomes in other words and look-alike controls, by another
 helper who saw no code) is read: the ``deeds`` outcome readings were checked against it.
+``valid19`` (2026-12-07, twenty-ninth session: 80 pairs, offices credited with ends to strikes,
+standoffs and releases, a name against its title, rival causes, voluntary against forced; 10
+conflicts and 10 compatible each, written blind by a helper while that session's office and
+linkage readings were built) is held out: scored at a806b9d and at the end only.
 """
 
 from __future__ import annotations
@@ -126,7 +130,7 @@ NAMES = ("titles", "times", "credit", "rejections", "counts", "valid", "agree", 
          "valid3", "valid4", "valid5", "valid6", "lookalikes", "provoked", "asked", "valid7",
          "valid8", "valid9", "valid10", "valid11", "denials", "valid12", "linkage",
          "valid13", "linkage2", "paraphrase", "valid14", "valid15", "valid16", "places",
-         "places2", "speakers", "valid17", "valid18", "opposites")
+         "places2", "speakers", "valid17", "valid18", "opposites", "valid19")
 
 
 def score(rows: list[dict], judged: dict[str, str]) -> dict:
