@@ -31,7 +31,8 @@ _OFFICE_WORDS = (r"(?:governor|mayor|minister|secretary|president|premier|chance
                  r"bishop|pope|cardinal|patriarch|imam|church|envoy|ambassador|commissioner|"
                  r"ombudsman|king|queen|emir|sultan|sheikh)")
 OFFICE_NP = (rf"[Tt]he\s+(?:(?!{_OFFICE_WORDS}\b)[a-z]+\s+){{0,2}}?{_OFFICE_WORDS}"
-             r"(?:['’]s\s+(?:envoys?|office|team|aides?|negotiators|mediators))?(?![\w’'-])")
+             r"(?:['’]s\s+(?:envoys?|office|team|aides?|negotiators|mediators))?(?![\w’'-])"
+             r"(?!\s+(?:of|from)\s+(?:the\s+)?[A-Z])")  # "the president of Tessary": Tessary
 _OFFICE = re.compile(OFFICE_NP)
 AGENT_NP = (rf"(?P<agent>(?<![\w’'.-])(?:{OFFICE_NP}|(?:{_BODY_OF})?{NOT_NAME_START}"
             rf"{NAME_WORDS.format(more=4)}{SIDE_NOUN}))")
@@ -62,6 +63,19 @@ def credits_for(outcome: str, role: str, agent: str | None, m: re.Match[str],
 def is_office(key: str | None) -> bool:
     """Whether an actor key names an office by its title ("the governor": ``credits_for``)."""
     return key is not None and key.startswith("the ")
+
+
+def title_against_name(x: str | None, y: str | None) -> bool:
+    """Two actor keys, one an office by its title, that may name one holder ("the president" /
+    "hale"), or two offices: neither is set against the other as a rival."""
+    return None not in (x, y) and x != y and (is_office(x) or is_office(y))
+
+
+# Capitalised at a sentence's start, these describe the weapon, not who fired it ("Kamikaze
+# drones hit the plant").
+NOT_AGENTS = frozenset({"kamikaze", "suicide", "attack", "armed", "unmanned", "explosive", "enemy",
+                        "ballistic", "cruise", "guided", "long-range", "several", "many", "some",
+                        "more", "new", "two", "three", "four", "five"})
 
 
 _NO_DOER = re.compile(r"(?:no|nobody|none|nothing)\b", re.I)

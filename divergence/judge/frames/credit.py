@@ -15,7 +15,7 @@ from ..gate import Gate
 from ..text import countries, dates, norm_actor
 from .agents import AGENT_NP as _AGENT_NP
 from .agents import AGENTS_NP as _AGENTS_NP
-from .agents import credits_for, is_office, no_doer
+from .agents import NOT_AGENTS, credits_for, no_doer, title_against_name
 from .answered import WHO_STARTED, answer_weight, fight, provokers, two_incidents
 from .asked import askers
 from .happenings import THE_HARMS, happenings, targets
@@ -319,7 +319,7 @@ def _known(text: str, out: list[Credit]) -> tuple[Credit, ...]:
     roles = {o.role for o in out}
     out += [c for c in starters(text) + provokers(text) + askers(text) + initiatives(text)
             if c.role not in roles]
-    return tuple(c for c in out if c.agent not in ("", "the", "it") and c.agent not in _NOT_AGENTS
+    return tuple(c for c in out if c.agent not in ("", "the", "it") and c.agent not in NOT_AGENTS
                  and not _ASKED_WHETHER.search(text, max(0, c.start - 60), c.start))
 
 
@@ -328,11 +328,6 @@ def _known(text: str, out: list[Credit]) -> tuple[Credit, ...]:
 _ASKED_WHETHER = re.compile(r"\bwhether\b(?!\s+(?:to|or\s+not)\b)(?![^,;]*,)", re.I)
 
 
-# Capitalised at a sentence's start, these describe the weapon, not who fired it ("Kamikaze
-# drones hit the plant").
-_NOT_AGENTS = frozenset({"kamikaze", "suicide", "attack", "armed", "unmanned", "explosive", "enemy",
-                         "ballistic", "cruise", "guided", "long-range", "several", "many", "some",
-                         "more", "new", "two", "three", "four", "five"})
 
 
 def frame_credits(c: Claim) -> list[Credit]:
@@ -380,8 +375,7 @@ def responsibility(p: Pair) -> Reason | None:
                 continue
             one = same_side(p.a.text, p.b.text, x.agent, y.agent)  # "Talvorian mediators",
             # "Talvor's president Rask" are Talvor's
-            if not one and None not in (x.agent, y.agent) and (is_office(x.agent)
-                                                                or is_office(y.agent)):
+            if not one and title_against_name(x.agent, y.agent):
                 continue  # "the president" may be the "Hale" of the other claim
             if not one and (x.agent in named_b or y.agent in named_a):
                 continue  # "Canada and Norway did it" / "Norway did it": one names more
