@@ -113,7 +113,10 @@ helper who saw no code) is read: the ``deeds`` outcome readings were checked aga
 ``valid19`` (2026-12-07, twenty-ninth session: 80 pairs, offices credited with ends to strikes,
 standoffs and releases, a name against its title, rival causes, voluntary against forced; 10
 conflicts and 10 compatible each, written blind by a helper while that session's office and
-linkage readings were built) is held out: scored at a806b9d and at the end only.
+linkage readings were built) is held out: scored at a806b9d and at the end only. ``offices``
+(32 pairs: offices credited, ends to strikes and standoffs, who asked) and ``causes`` (16 pairs:
+a link denied as "no effect", a free choice against a cause), written by that session's main
+writer, are read: the office and linkage readings were built on them.
 """
 
 from __future__ import annotations
@@ -130,7 +133,7 @@ NAMES = ("titles", "times", "credit", "rejections", "counts", "valid", "agree", 
          "valid3", "valid4", "valid5", "valid6", "lookalikes", "provoked", "asked", "valid7",
          "valid8", "valid9", "valid10", "valid11", "denials", "valid12", "linkage",
          "valid13", "linkage2", "paraphrase", "valid14", "valid15", "valid16", "places",
-         "places2", "speakers", "valid17", "valid18", "opposites", "valid19")
+         "places2", "speakers", "valid17", "valid18", "opposites", "valid19", "offices", "causes")
 
 
 def score(rows: list[dict], judged: dict[str, str]) -> dict:

@@ -45,7 +45,9 @@ from .app import (
 @CACHE_DIR_OPTION
 @NO_CACHE_OPTION
 @REEMBED_OPTION
-@click.option("--strict", is_flag=True, help="Fail (exit 1) if any input article is skipped.")
+@click.option("--strict", is_flag=True,
+              help="Fail (exit 1) if any input article is left unread (a repeat or a "
+                   "word-for-word copy, read once, is not).")
 @MAX_ARTICLE_SIZE_OPTION
 @click.option("--batch", type=click.IntRange(min=1), default=32, hidden=True,
               help="Articles per transaction.")

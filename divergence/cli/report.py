@@ -60,7 +60,9 @@ ENGINE_NAMES = ("local", "dask")  # engines.ENGINES, spelt out so --help imports
                    "given).")
 @CACHE_DIR_OPTION
 @NO_CACHE_OPTION
-@click.option("--strict", is_flag=True, help="Fail (exit 1) if any input article is skipped.")
+@click.option("--strict", is_flag=True,
+              help="Fail (exit 1) if any input article is left unread (a repeat or a "
+                   "word-for-word copy, read once, is not).")
 @MAX_ARTICLE_SIZE_OPTION
 @click.option("--json-stdout", is_flag=True,
               help="Also print the groups as JSON Lines on stdout (one group per line), for pipes.")
