@@ -113,7 +113,8 @@ helper who saw no code) is read: the ``deeds`` outcome readings were checked aga
 ``valid19`` (2026-12-07, twenty-ninth session: 80 pairs, offices credited with ends to strikes,
 standoffs and releases, a name against its title, rival causes, voluntary against forced; 10
 conflicts and 10 compatible each, written blind by a helper while that session's office and
-linkage readings were built) is held out: scored at a806b9d and at the end only. ``offices``
+linkage readings were built) is held out: scored at c42a6c0, once the readings landed and
+after a review narrowed them, never read. ``offices``
 (32 pairs: offices credited, ends to strikes and standoffs, who asked) and ``causes`` (16 pairs:
 a link denied as "no effect", a free choice against a cause), written by that session's main
 writer, are read: the office and linkage readings were built on them.

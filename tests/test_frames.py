@@ -2388,6 +2388,11 @@ def test_no_effect_denies_a_link_and_a_free_choice_is_a_rival_cause() -> None:
     assert r is not None and r.type == "linkage"
     assert linkage(pair("The brigade left Tesk of its own accord, the ministry said.",
                         "The brigade left Tesk of its own accord, officials said.", 0.9)) is None
+    # a free choice may have its reasons: only what compels is its rival (a review's finds)
+    assert linkage(pair("The minister resigned voluntarily, his office said.",
+                        "The minister resigned because of ill health, his family said.",
+                        0.7)) is None
+    assert not reasons("The troops did not withdraw from Tesk voluntarily.")
 
 
 def test_who_holds_a_place_took_it_or_still_holds_it() -> None:

@@ -382,3 +382,25 @@ def test_an_office_is_never_set_against_a_name() -> None:
     # a title inside a name of its own is the name's ("the president of Kenya")
     assert credited("The president of Kenya brokered the truce in Arvel.") == {
         ("ceasefire", "mediator", "kenya")}
+
+
+def test_a_partys_own_officer_and_a_compound_are_no_office() -> None:
+    """A review's finds: "the union president", "the company secretary" and "the rebel envoy"
+    are sides of the dispute; "the king prawn" is no king; a governor who "stepped in and agreed
+    to a raise" may be a party; a walkout a meeting ended in, or a drone strike called off, is
+    no settlement."""
+    from divergence.judge.frames.mediators import _about
+
+    for a in ("The lockout ended after the company president intervened.",
+              "The strike ended after the union president stepped in.",
+              "The company secretary brokered the deal that ended the lockout.",
+              "The rebel envoy brokered the prisoner swap.",
+              "The teachers' strike ended after the governor stepped in and agreed to a raise."):
+        assert responsibility(pair(a, "The dispute was settled directly between the two sides, "
+                                      "without any mediator.")) is None, a
+    assert not frame_credits(claim_from_text(
+        "The strike ended thanks to the king prawn fishermen's cooperative.", "a:0"))
+    for text in ("The meeting ended in a walkout by union delegates.",
+                 "The match ended with a late strike from Kane.",
+                 "The drone strike was called off.", "Fans settled into the front row."):
+        assert _about(text) is None, text

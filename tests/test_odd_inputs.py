@@ -582,6 +582,27 @@ def test_a_report_over_a_link_target_read_through_a_folder_is_refused(
     assert (tmp_path / "outside.md").read_text() == text
 
 
+def test_the_guards_refuse_nothing_a_run_would_lose_nothing_over(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A review of the guards: a second `report .` stopped on the empty claims file of an
+    article with no claims (skipped as empty, then guarded as an input), and a first run on a
+    dead link to the report it was about to write."""
+    from divergence.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("The army said five soldiers died on Friday in Marr.\n")
+    (tmp_path / "in" / "b.txt").write_text("Rebels said six soldiers died in Marr on Friday.\n")
+    (tmp_path / "in" / "c.txt").write_text("Photo gallery.\n")  # no claims: an empty file
+    (tmp_path / "in" / "latest.md").symlink_to(tmp_path / "reports" / "latest.md")
+    args = ["report", "in", "--claims-dir", "in/claims", "-o", "reports/latest", "--format",
+            "md", "--embedder", "hashing", "--no-cache", "-q"]
+    for _ in range(2):
+        res = CliRunner().invoke(main, args)
+        assert res.exit_code == 0, res.output
+    assert (tmp_path / "reports" / "latest.md").is_file()
+
+
 def test_help_comes_before_a_bad_part_name() -> None:
     from divergence.cli import main
 

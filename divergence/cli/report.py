@@ -215,8 +215,11 @@ def _check_loaded(paths: tuple[str, ...], strict: bool, repeated: Sequence[Any] 
         from ..ingest.files import check_claims_names, file_of
 
         check_inputs(paths, strict, articles, [*repeated, *skipped])
-        read = sorted({file_of(x) for x in [*(a.path for a in articles),
-                                             *(s.where for s in skipped)]})
+        # a skip guards its file only when there is something to lose: not an empty file (the
+        # empty claims file of an earlier run), nor a dead link (nothing was read through it)
+        held = [w for w in map(file_of, (s.where for s in skipped))
+                if os.path.isfile(w) and os.path.getsize(w) > 0]
+        read = sorted({*map(file_of, (a.path for a in articles)), *held})
         refuse_overwrite(outputs, read)
         if claims_dir is not None:
             check_claims_names(claims_dir, articles, [*paths, *read])

@@ -23,14 +23,18 @@ _BODY_OF = (r"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[a-z]+\s+)?(?:government|officials|off
             r"envoys?|delegation|delegates|negotiators|mediators|representatives|leaders?|"
             r"leadership|authorities|president|king|queen|emir|sultan|ambassador|"
             r"foreign\s+minister|team|teams)\s+(?:of|from)\s+(?:neighbouring\s+|nearby\s+)?")
-# An office named by its title, not its holder ("the governor", "the labour minister", "the prime
-# minister's envoy"): who holds it is not known here, so a credit of one is set only against a
-# claim that no one did it, never against a named actor (``is_office``). Not a party's own
-# ("the union", "the company"): those are sides of a dispute, not outsiders to it.
+# A public office named by its title, not its holder ("the governor", "the labour minister", "the
+# prime minister's envoy"): who holds it is not known here, so a credit of one is set only
+# against a claim that no one did it, never against a named actor (``is_office``), and only as a
+# mediator (``credits_for``). Only public qualifiers: "the union president", "the company
+# secretary", "the rebel envoy" are a party's own, sides of a dispute, not outsiders to it.
 _OFFICE_WORDS = (r"(?:governor|mayor|minister|secretary|president|premier|chancellor|archbishop|"
                  r"bishop|pope|cardinal|patriarch|imam|church|envoy|ambassador|commissioner|"
-                 r"ombudsman|king|queen|emir|sultan|sheikh)")
-OFFICE_NP = (rf"[Tt]he\s+(?:(?!{_OFFICE_WORDS}\b)[a-z]+\s+){{0,2}}?{_OFFICE_WORDS}"
+                 r"ombudsman|emir)")
+_PUBLIC = (r"(?:regional|provincial|state|city|county|district|municipal|local|deputy|acting|"
+           r"interim|former|prime|foreign|interior|home|labou?r|transport|finance|defen[cs]e|"
+           r"justice|health|education|trade|economy|energy|chief|vice|papal|apostolic|special)")
+OFFICE_NP = (rf"[Tt]he\s+(?:{_PUBLIC}\s+){{0,2}}{_OFFICE_WORDS}"
              r"(?:['’]s\s+(?:envoys?|office|team|aides?|negotiators|mediators))?(?![\w’'-])"
              r"(?!\s+(?:of|from)\s+(?:the\s+)?[A-Z])")  # "the president of Tessary": Tessary
 _OFFICE = re.compile(OFFICE_NP)
@@ -52,12 +56,20 @@ def credits_for(outcome: str, role: str, agent: str | None, m: re.Match[str],
     for one in (_AND_SPLIT.split(agent) if agent else [None]):
         key = None
         if one is not None and _OFFICE.fullmatch(one.strip()):
+            if role not in _OFFICE_ROLES or not _MEDIATES.search(m.group(0)):
+                continue  # "the governor stepped in and agreed to a raise": a party may too
             key = "the " + " ".join(one.split()[1:]).replace("’", "'")  # "the governor"
         elif one is not None:
             key = norm_actor(speaker) if PRONOUN.fullmatch(one.strip()) and speaker \
                 else norm_actor(one)
         out.append(Credit(outcome, role, key, m.start(), m.end()))
     return out
+
+
+_OFFICE_ROLES = frozenset({"mediator", "not-mediator", "involved"})
+# What only a go-between does ("the mayor mediated", "brokered by the archbishop"); not
+# "negotiated", "secured" or "stepped in", which a party to the dispute does as well.
+_MEDIATES = re.compile(r"mediat|broker|go-between|intermediar|good\s+offices|facilitat", re.I)
 
 
 def is_office(key: str | None) -> bool:

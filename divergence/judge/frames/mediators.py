@@ -105,14 +105,19 @@ _RELEASE = re.compile(
     # "released 30 captured border guards", "freeing the engineers"
     rf"(?:released|freed|freeing|releasing)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{_HELD})\b",
     re.I)
+# A strike, lockout or walkout of labour (not "a drone strike", "a late strike" in a match).
+_LABOUR = (r"(?<!air\s)(?<!drone\s)(?<!missile\s)(?<!rocket\s)(?<!military\s)(?<!late\s)"
+           r"(?<!first\s)strike|lockout|walkout|sit-in")
 _SETTLEMENT = re.compile(r"\b(?:deal|agreement|accord|settlement|pact|treaty|(?:(?:prisoner|"
                          r"captive|hostage)s?\s+)?swap|(?:prisoner|captive|hostage)s?\s+exchange|"
                          r"evacuation|(?:humanitarian\s+)?corridor|(?:end\s+(?:of|to)|ending|"
-                         r"end(?:ed|s)?|lift(?:ed|ing)?|settl(?:e|ed|es|ing))\s+(?:the\s+|its\s+)?"
+                         r"end(?:ed|s)?|lift(?:ed|ing)?|settl(?:e|ed|es|ing))\s+"
+                         # not "ended in a walkout", "ended with a late strike", "settled into"
+                         r"(?!(?:in|with|into|up|down|for)\b)(?:the\s+|its\s+)?"
                          r"(?:[\w-]+\s+){0,3}?(?:dispute|stand-?off|crisis|row|siege|blockade|"
-                         r"(?<!air\s)strike|lockout|walkout|sit-in)|"
+                         rf"{_LABOUR})|"
                          # "the strike ended after ...", "the standoff was called off"
-                         r"(?:siege|blockade|(?<!air\s)strike|stand-?off|lockout|walkout|sit-in)\s+"
+                         rf"(?:siege|blockade|stand-?off|{_LABOUR})\s+"
                          r"(?:[\w-]+\s+){0,4}?(?:was\s+|had\s+been\s+)?"
                          r"(?:lifted|ended|called\s+off|settled)|"
                          r"exchange\s+of\s+(?:[\w-]+\s+){0,2}?(?:prisoners|captives|hostages|"

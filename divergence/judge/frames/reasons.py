@@ -143,6 +143,14 @@ _UNPROVOKED = re.compile(r"(?<!\s)\s+(?:was|were|is|are)\s+(?:completely\s+|enti
 _VOLUNTARY = re.compile(r"(?<!\s)\s+(?:(?:was|were|is|are)\s+(?:entirely\s+|purely\s+|"
                         r"completely\s+)?voluntary|voluntarily|of\s+(?:their|its|his|her)\s+own\s+"
                         r"(?:accord|volition|free\s+will))\b", re.I)
+OWN_CHOICE = "their own choice"
+_NOT_SO = re.compile(r"\b(?:not|never|no\s+one|nobody|none)\b|n['’]t\b", re.I)
+# What compels: only such a cause is set against a free choice ("resigned voluntarily" /
+# "resigned because of ill health" may both hold; "... because of the rebel offensive" not).
+_COMPELS = re.compile(r"\b(?:offensives?|pressure|threats?|threatened|orders?|ordered|forced?|"
+                      r"ultimatums?|attacks?|assaults?|advances?|shelling|bombardment|fighting|"
+                      r"defeats?|losses|sanctions|court|ruling|raids?|siege|coercion|intimidation|"
+                      r"eviction|expulsion|expelled|deadline|blackmail)\b", re.I)
 # "the aim of the operation was to punish", "Iran's aim had been to destroy".
 _AIM = re.compile(
     r"\b(?:(?:the|its|their|his|her)\s+|(?<![\w-])(?P<whose>[A-Z][\w-]*)['’]s\s+)(?:(?:declared|stated|"
@@ -209,7 +217,9 @@ def reasons(text: str) -> tuple[Why, ...]:
     for m in _UNPROVOKED.finditer(text):
         out.append(Why(text[:m.start()].strip(), "no provocation", m.start(), m.end()))
     for m in _VOLUNTARY.finditer(text):
-        out.append(Why(_after_that(text[:m.start()]), "their own choice", m.start(), m.end()))
+        before = _after_that(text[:m.start()])
+        if not _NOT_SO.search(before):  # "did not leave voluntarily": not their own choice
+            out.append(Why(before, OWN_CHOICE, m.start(), m.end()))
     for m in _NO_LINK.finditer(text):
         other, end = _clause(text, m.end())
         other = _SAID_AFTER.sub("", other)  # "the leak, the company said": the leak
@@ -539,6 +549,9 @@ def linkage(p: Pair) -> Reason | None:
                 continue  # two aims of one act ("to protect the embassy" / "to secure the
                 # airport") may both hold; an aim against a cause or a stated reason may not
             kinds = {"reason" if k == "aim" else k for k in kinds}
+            if OWN_CHOICE in (x.reason, y.reason) and not _COMPELS.search(
+                    y.reason if x.reason == OWN_CHOICE else x.reason):
+                continue  # "voluntarily" / "because of ill health": both may hold
             if _sites_apart(x.explained, y.explained):
                 continue  # "the derailment near Pennel" / "at Kastro": two of them
             if _inside(x.reason, y.explained) or _inside(y.reason, x.explained):
@@ -567,8 +580,10 @@ def causes_apart(a: Claim, b: Claim) -> bool:
     skid" / "it overran because its brakes failed" are two accounts, never one statement,
     whatever their shared name and wording. A reason in other words ("the storm" / "strong
     winds") shares a folded stem (``act_stems``) or a word's start ("snow" / "snowfall")."""
-    xs = [w for w in claim_reasons(a) if not w.denied and w.kind == "reason"]
-    ys = [w for w in claim_reasons(b) if not w.denied and w.kind == "reason"]
+    xs = [w for w in claim_reasons(a) if not w.denied and w.kind == "reason"
+          and w.reason != OWN_CHOICE]  # a free choice may have its reasons
+    ys = [w for w in claim_reasons(b) if not w.denied and w.kind == "reason"
+          and w.reason != OWN_CHOICE]
     return bool(xs and ys) and all(_apart(x.reason, y.reason) for x in xs for y in ys)
 
 
