@@ -350,13 +350,6 @@ def test_credit_and_who_asked_in_more_wordings() -> None:
      "The ceasefire in Mell was agreed between the two armies, and Ostrava had no role."),
     ("Vessian envoys brokered the truce in Harl, state radio said.",
      "The warring parties said they had negotiated the Harl truce themselves."),
-])
-def test_pressed_into_it_and_by_themselves_are_credit_and_its_denial(a: str, b: str) -> None:
-    r = responsibility(pair(a, b))
-    assert r is not None and r.type == "actor", r
-
-
-@pytest.mark.parametrize(("a", "b"), [
     # an office named by its title mediates as a name does, and an end to a strike, a standoff
     # or a blockade is a settlement it may be credited with
     ("The governor of Brell brokered the deal that ended the tram strike.",
@@ -368,7 +361,7 @@ def test_pressed_into_it_and_by_themselves_are_credit_and_its_denial(a: str, b: 
     ("The regional governor brokered an end to the blockade of the Tolm highway.",
      "Farmers lifted the blockade of the Tolm highway themselves, without any mediator."),
 ])
-def test_an_office_is_credited_against_no_one(a: str, b: str) -> None:
+def test_a_credit_and_its_denial_in_other_words(a: str, b: str) -> None:
     r = responsibility(pair(a, b))
     assert r is not None and r.type == "actor", r
 

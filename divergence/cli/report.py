@@ -222,7 +222,7 @@ def _check_loaded(paths: tuple[str, ...], strict: bool, repeated: Sequence[Any] 
         read = sorted({*map(file_of, (a.path for a in articles)), *held})
         refuse_overwrite(outputs, read)
         if claims_dir is not None:
-            check_claims_names(claims_dir, articles, [*paths, *read])
+            check_claims_names(claims_dir, articles, [*paths, *held])
 
     return check
 

@@ -328,8 +328,6 @@ def _known(text: str, out: list[Credit]) -> tuple[Credit, ...]:
 _ASKED_WHETHER = re.compile(r"\bwhether\b(?!\s+(?:to|or\s+not)\b)(?![^,;]*,)", re.I)
 
 
-
-
 def frame_credits(c: Claim) -> list[Credit]:
     """All credit and blame frames of a claim: ``detectors.credits`` and the wider ones here."""
     return list(_all_credits(c.content, c.speaker, c.stance))

@@ -580,10 +580,8 @@ def causes_apart(a: Claim, b: Claim) -> bool:
     skid" / "it overran because its brakes failed" are two accounts, never one statement,
     whatever their shared name and wording. A reason in other words ("the storm" / "strong
     winds") shares a folded stem (``act_stems``) or a word's start ("snow" / "snowfall")."""
-    xs = [w for w in claim_reasons(a) if not w.denied and w.kind == "reason"
-          and w.reason != OWN_CHOICE]  # a free choice may have its reasons
-    ys = [w for w in claim_reasons(b) if not w.denied and w.kind == "reason"
-          and w.reason != OWN_CHOICE]
+    xs, ys = ([w for w in claim_reasons(c) if not w.denied and w.kind == "reason"
+               and w.reason != OWN_CHOICE] for c in (a, b))  # a free choice may have reasons
     return bool(xs and ys) and all(_apart(x.reason, y.reason) for x in xs for y in ys)
 
 
