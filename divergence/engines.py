@@ -94,6 +94,7 @@ class Ingested(NamedTuple):
     skipped: list[Skip]
 
 
+# Called once the inputs are read; it may drop skips from the list in place (a run's own files).
 OnLoaded = Callable[[list[Article], list[Skip]], None]
 
 

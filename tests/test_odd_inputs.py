@@ -644,3 +644,49 @@ def test_claims_over_any_input_and_reports_over_a_linked_input_are_refused(
     assert res.exit_code == 0, res.output
     res = CliRunner().invoke(main, ["compare", "a b", "a c", "--judge", "nope", "--help"])
     assert res.exit_code == 0 and "Usage:" in res.output
+
+
+def test_a_file_named_with_a_trailing_number_keeps_its_name(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Old code cut any trailing ":<digits>" off a path read: ``wire.md:2`` was guarded as
+    ``wire.md``, so writing the report ``wire.md`` beside it was refused as over an input."""
+    from divergence.cli import main
+    from divergence.ingest.files import file_of
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "wire.md:2").write_text("The army said five soldiers died on Friday in Marr.\n")
+    (tmp_path / "b.md").write_text("Rebels said six soldiers died in Marr on Friday.\n")
+    (tmp_path / "feed.jsonl").write_text("")
+    assert file_of("wire.md:2") == "wire.md:2"
+    assert file_of("wire.md:2:7") == "wire.md:2"  # line 7 of a feed so named
+    assert file_of("feed.jsonl:3:2") == "feed.jsonl"
+    assert file_of("gone.jsonl:3") == "gone.jsonl"  # a file no longer there: as before
+    res = CliRunner().invoke(main, ["report", "wire.md:2", "b.md", "-o", "wire", "--format",
+                                    "md", "--embedder", "hashing", "--no-cache", "-q"])
+    assert res.exit_code == 0, res.output
+    assert (tmp_path / "wire.md").is_file()
+    assert (tmp_path / "wire.md:2").read_text().startswith("The army said")
+
+
+def test_a_second_strict_run_passes_its_own_empty_claims_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Old code: a second ``report in --claims-dir in/claims --strict`` failed, and without
+    --strict warned and listed a skip, on the empty claims file the first run wrote for an
+    article without claims. A user's own empty file is still warned about."""
+    from divergence.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("The army said five soldiers died on Friday in Marr.\n")
+    (tmp_path / "in" / "b.txt").write_text("Rebels said six soldiers died in Marr on Friday.\n")
+    (tmp_path / "in" / "c.txt").write_text("Photo gallery.\n")  # no claims: an empty file
+    args = ["report", "in", "--claims-dir", "in/claims", "-o", "r", "--format", "json",
+            "--embedder", "hashing", "--no-cache", "-q", "--strict"]
+    for _ in range(2):
+        res = CliRunner().invoke(main, args)
+        assert res.exit_code == 0, res.output
+        assert "skipped" not in res.output
+        assert json.loads((tmp_path / "r.json").read_text())["skipped"] == []
+    (tmp_path / "in" / "notes.jsonl").write_text("")  # the user's, outside the claims folder
+    res = CliRunner().invoke(main, args)
+    assert res.exit_code == 1 and "skipped in/notes.jsonl: empty file" in res.output

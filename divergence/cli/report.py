@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 import click
@@ -214,6 +215,8 @@ def _check_loaded(paths: tuple[str, ...], strict: bool, repeated: Sequence[Any] 
     def check(articles: list[Any], skipped: list[Any]) -> None:
         from ..ingest.files import check_claims_names, file_of
 
+        if claims_dir is not None:  # in place: the report lists no skip of its own files
+            skipped[:] = [s for s in skipped if not _own_empty_claims(s, claims_dir)]
         check_inputs(paths, strict, articles, [*repeated, *skipped])
         # a skip guards its file only when there is something to lose: not an empty file (the
         # empty claims file of an earlier run), nor a dead link (nothing was read through it)
@@ -225,6 +228,15 @@ def _check_loaded(paths: tuple[str, ...], strict: bool, repeated: Sequence[Any] 
             check_claims_names(claims_dir, articles, [*paths, *held])
 
     return check
+
+
+def _own_empty_claims(skip: Any, claims_dir: str) -> bool:
+    """Whether ``skip`` is an empty claims file in this run's ``--claims-dir`` (an earlier run's
+    file of an article without claims, found again by a folder input that holds the claims
+    folder): not an input, so neither warned about nor failed on with --strict."""
+    where = Path(skip.where)
+    return (skip.why == "empty file" and where.suffix == ".jsonl" and where.is_file()
+            and where.parent.resolve() == Path(claims_dir).resolve())
 
 
 def _reading_options(ctx: click.Context) -> list[str]:

@@ -182,8 +182,12 @@ def check_claims_names(folder: str | os.PathLike[str], articles: Iterable[Articl
 
 def file_of(where: str) -> str:
     """The file an article (or a skip) was read from: its path without line numbers
-    ("feed.jsonl:3:2"), or the file stdin comes from ("<stdin>:3")."""
-    path = re.sub(r"(?::\d+)+$", "", where)
+    ("feed.jsonl:3:2"), or the file stdin comes from ("<stdin>:3"). A file whose own name ends
+    in ":<digits>" ("wire-12:45") keeps it: the longest such prefix that exists is the file."""
+    cut = where
+    while (m := re.search(r":\d+$", cut)) and not os.path.lexists(cut):
+        cut = cut[:m.start()]
+    path = cut if os.path.lexists(cut) else re.sub(r"(?::\d+)+$", "", where)
     return STDIN_FILE if path == "<stdin>" else path
 
 
