@@ -2395,6 +2395,22 @@ def test_no_effect_denies_a_link_and_a_free_choice_is_a_rival_cause() -> None:
     assert not reasons("The troops did not withdraw from Tesk voluntarily.")
 
 
+def test_a_link_left_open_or_taken_back_is_not_denied() -> None:
+    """Old code read "may have no effect on", "if ... had no effect on" and "it is not true
+    that ... had no effect on" as a denied link, like the plain "had no effect on"."""
+    from divergence.judge.frames.reasons import linkage, reasons
+
+    for t in ("The levy may have no effect on fuel prices, the minister said.",
+              "If the drought had no effect on coffee prices, growers would have said so.",
+              "It is not true that the drought had no effect on coffee prices, traders said."):
+        assert not any(w.denied for w in reasons(t)), t
+    assert linkage(pair("Traders said the rise in coffee prices was driven by the drought.",
+                        "It is not true that the drought had no effect on coffee prices, "
+                        "growers said.", 0.6)) is None
+    assert any(w.denied for w in reasons("The levy had no effect on fuel prices, the minister "
+                                         "said."))
+
+
 def test_who_holds_a_place_took_it_or_still_holds_it() -> None:
     """One voice says an actor took a place, another that a different actor still holds it: a
     conflict over who holds it. Not a denial ("did not capture"), not one side under two names

@@ -144,6 +144,12 @@ _VOLUNTARY = re.compile(r"(?<!\s)\s+(?:(?:was|were|is|are)\s+(?:entirely\s+|pure
                         r"completely\s+)?voluntary|voluntarily|of\s+(?:their|its|his|her)\s+own\s+"
                         r"(?:accord|volition|free\s+will))\b", re.I)
 OWN_CHOICE = "their own choice"
+# Before a denied link, what leaves it open or takes the denial back: a modal ("may have no
+# effect on"), a condition ("if the drought had no effect"), a negation of the statement ("it is
+# not true that the frost had no effect").
+_OPEN_LINK = re.compile(r"\b(?:may|might|could|would|will|should|can|must)\s*$|^(?:if|unless|"
+                        r"whether|even\s+if)\b|\b(?:not|never)\s+(?:true|the\s+case|so)\s+that\b|"
+                        r"\b(?:false|untrue|wrong)\s+(?:to\s+say\s+)?that\b", re.I)
 _NOT_SO = re.compile(r"\b(?:not|never|no\s+one|nobody|none)\b|n['’]t\b", re.I)
 # What compels: only such a cause is set against a free choice ("resigned voluntarily" /
 # "resigned because of ill health" may both hold; "... because of the rebel offensive" not).
@@ -187,9 +193,10 @@ _SAID_AFTER = re.compile(r",\s+(?:[\w'’-]+\s+){0,6}?(?:said|says|added|told\s+
 
 def _after_that(text: str) -> str:
     """What a clause is about when a speaker opens it: "Officials said that the strike ended"
-    is about "the strike ended"."""
+    is about "the strike ended". Only its last ``_LONGEST`` characters are read: a text of many
+    cues and no full stop stays linear."""
     return re.sub(r"^.*\b(?:said|says|added|insisted|told\s+[\w ]{1,30}?)\s+(?:that\s+)?", "",
-                  text.strip(), flags=re.I).strip()
+                  text[-_LONGEST:].strip(), flags=re.I).strip()
 
 
 def _clause(text: str, at: int) -> tuple[str, int]:
@@ -224,6 +231,8 @@ def reasons(text: str) -> tuple[Why, ...]:
         other, end = _clause(text, m.end())
         other = _SAID_AFTER.sub("", other)  # "the leak, the company said": the leak
         subject = _after_that(text[:m.start()])
+        if _OPEN_LINK.search(subject):  # "may have no effect", "if it had no effect": a
+            continue                    # link left open, "not true that ...": one upheld
         if other and subject:  # a link denied holds both ways: "the threat had nothing to do
             # with the end of the strike" denies the strike ended because of the threat
             out.append(Why(subject, other, m.start(), end, denied=True))
