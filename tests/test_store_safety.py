@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from divergence.corpus.store import Corpus
@@ -253,14 +254,33 @@ def test_check_finds_and_repairs_what_is_out_of_step(tmp_path: Path) -> None:
     assert "grouping:" in res.stdout and "--repair" in res.stderr
     res = run_cli("check", "--db", str(db), "--repair")
     assert res.exit_code == 0, res.output
-    assert "repaired" in res.stdout and "add them again" in res.stdout
+    assert "repaired: split and embedded 1 incomplete article(s) again" in res.stdout
     assert run_cli("check", "--db", str(db)).exit_code == 0
-    with Corpus(db) as corpus:
-        assert len(corpus) == 2
-    _add(A, B, DELHI, "--db", str(db))  # the removed article comes back whole
-    assert run_cli("check", "--db", str(db)).exit_code == 0
-    with Corpus(db) as corpus:
+    whole = tmp_path / "whole.db"  # what the three articles are when stored undamaged
+    _add(A, B, DELHI, "--db", str(whole))
+    with Corpus(db) as corpus, Corpus(whole) as fresh:  # old code removed the article
         assert len(corpus) == 3 and corpus.vector_problems() == []
+        got, want = corpus.claims(), fresh.claims()
+        ids = [c.id for c in want]
+        assert {c.id: c for c in got} == {c.id: c for c in want} and victim in ids
+        assert np.array_equal(corpus.vectors_of(ids)[victim], fresh.vectors_of(ids)[victim])
+    _add(A, B, DELHI, "--db", str(db))  # present whole: nothing to add
+    assert run_cli("check", "--db", str(db)).exit_code == 0
+
+
+def test_a_repair_without_the_corpus_embedder_removes_what_it_cannot_embed(
+        tmp_path: Path) -> None:
+    """Vectors made by an embedder no built-in one gives (a plugin's) cannot be made again:
+    the incomplete article is removed, as before, and the note says why."""
+    db = tmp_path / "c.db"
+    _add(A, B, DELHI, "--db", str(db))
+    _raw(db, "UPDATE meta SET value = 'someplugin:7' WHERE key = 'model'",
+         "DELETE FROM vectors WHERE rowid = 1")
+    res = run_cli("check", "--db", str(db), "--repair", "--rules-only")
+    assert res.exit_code == 0 and "removed 1 incomplete article(s)" in res.stdout, res.output
+    assert "not embedded again" in res.stderr and "someplugin:7" in res.stderr
+    with Corpus(db) as corpus:
+        assert len(corpus) == 2 and corpus.vector_problems() == []
 
 
 def test_one_repair_of_several_problems_is_told_once(tmp_path: Path) -> None:
@@ -719,7 +739,7 @@ def test_a_wrong_size_note_is_mended_and_a_stray_size_removed(tmp_path: Path, no
         assert len(corpus) == 3 and corpus.vector_problems() == []
     _raw(db, "UPDATE vectors SET dim = 128, v = substr(v, 1, 512) WHERE rowid = 1")
     res = run_cli("check", "--db", str(db), "--repair")
-    assert res.exit_code == 0 and "removed 1 incomplete article" in res.stdout, res.output
+    assert res.exit_code == 0 and "embedded 1 incomplete article(s) again" in res.stdout
     assert run_cli("check", "--db", str(db)).exit_code == 0
 
 
@@ -762,8 +782,8 @@ def test_vectors_cut_short_are_never_the_reference(tmp_path: Path, damage: str) 
     res = run_cli("check", "--db", str(db), "--repair")
     assert "mended" not in res.stdout and "Traceback" not in res.output, res.output
     with Corpus(db) as corpus:
-        if "rowid" in damage:  # the articles of the cut vectors go, the intact one stays
-            assert res.exit_code == 0 and len(corpus) == 1
+        if "rowid" in damage:  # the articles of the cut vectors are embedded again
+            assert res.exit_code == 0 and len(corpus) == 3
             assert corpus.vector_problems() == []
         else:
             assert res.exit_code == 1 and len(corpus) == 3 and "new corpus" in res.stderr

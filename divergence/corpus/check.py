@@ -4,7 +4,8 @@ Looked at, in order: the file itself (SQLite's integrity and foreign-key checks)
 (every claim numbered and with a vector of the right size), the grouping (every stored claim in
 an event, the claim-to-group index matching it), the verdict log's hash chain, and the saved
 neighbour index beside the file. A repair rescues the readable rows of a damaged file (the
-damaged file is kept), removes articles that lost claims or vectors (``add`` stores them again),
+damaged file is kept), splits and embeds again, from their stored text, the articles that lost
+claims or vectors (removes them when the corpus's embedder cannot be had: ``add`` stores them),
 regroups, and rebuilds a stale index. A rewritten verdict log is reported, never "repaired".
 """
 
@@ -175,12 +176,7 @@ def _contents(res: CheckResult, corpus: Corpus, judge: Callable[[str], Any] | No
             if mended := corpus.mend_sizes():  # whole vectors with a wrong note of their size
                 done.append(f"mended the size noted for {mended} whole vector(s)")
             if broken:
-                paths = {a.id: a.path for a in corpus.articles()}
-                corpus.drop_articles(broken)
-                shown = ", ".join(str(paths.get(i) or i) for i in broken[:5])
-                more = f" and {len(broken) - 5} more" if len(broken) > 5 else ""
-                done.append(f"removed {len(broken)} incomplete article(s) ({shown}{more}); add "
-                            "them again to store them whole")
+                done.append(_store_again(corpus, broken, res.notes))
             fixed = "; ".join(done) if not corpus.vector_problems() else None
             if fixed is None:
                 res.notes.append("no vector agrees with the size noted with it, so the damaged "
@@ -205,6 +201,34 @@ def _contents(res: CheckResult, corpus: Corpus, judge: Callable[[str], Any] | No
     if head:
         res.notes.append(f"verdict log head {head}")
     _index(res, corpus, repair)
+
+
+def _store_again(corpus: Corpus, broken: list[str], notes: list[str]) -> str:
+    """Split and embed the articles that lost claims or vectors again from their stored text,
+    with the embedder the corpus's vectors came from, and store them in place of the damaged
+    rows; when that embedder cannot be had, remove them (``add`` stores them again). What was
+    done, as the finding's repair."""
+    from ..embed import embed, embedder_named
+    from ..ingest.split import embedding_text, split
+
+    lost = [a for a in corpus.articles() if a.id in set(broken)]
+    shown = ", ".join(str(a.path or a.id) for a in lost[:5])
+    more = f" and {len(lost) - 5} more" if len(lost) > 5 else ""
+    emb = embedder_named(corpus.model or "")
+    try:  # all read and embedded before any row changes: a failure here changes nothing
+        if emb is None:
+            raise DivergenceError(f"no built-in embedder stores vectors as {corpus.model!r}")
+        corpus.check_model(emb.name, getattr(emb, "fingerprint", None))
+        claims = [c for a in lost for c in split(a)]
+        vectors = embed([embedding_text(c) for c in claims], emb)
+    except (DivergenceError, OSError) as e:
+        notes.append(f"the incomplete articles were not embedded again: {e}")
+        corpus.drop_articles(broken)
+        return (f"removed {len(broken)} incomplete article(s) ({shown}{more}); add them again "
+                "to store them whole")
+    corpus.drop_articles(broken)
+    corpus.add(lost, claims, vectors, emb.name, files=getattr(emb, "fingerprint", None))
+    return f"split and embedded {len(lost)} incomplete article(s) again ({shown}{more})"
 
 
 def _index(res: CheckResult, corpus: Corpus, repair: bool) -> None:

@@ -196,6 +196,22 @@ def _hashing(dim: int = 256, **_: object) -> Embedder:
     return HashingEmbedder(dim)
 
 
+def embedder_named(name: str) -> Embedder | None:
+    """The embedder that stores its vectors under ``name`` (``st:MODEL``, ``st:MODEL@BACKEND``,
+    ``hashing:DIM``), made but not loaded; None for a name no built-in embedder gives. A repair
+    embeds a corpus's lost vectors again with it."""
+    kind, _, rest = name.partition(":")
+    if kind == "hashing" and rest.isdigit() and int(rest) > 0:
+        return HashingEmbedder(int(rest))
+    if kind != "st" or not rest:
+        return None
+    model, sep, backend = rest.rpartition("@")
+    if not sep or backend not in BACKENDS:
+        model, backend = rest, DEFAULT_BACKEND  # torch and onnx store under one name
+    emb = SentenceTransformerEmbedder(model, backend=backend)  # type: ignore[arg-type]
+    return emb if emb.name == name else None
+
+
 def default_cache_dir() -> Path:
     """``$DIVERGENCE_CACHE`` or ``~/.cache/divergence``."""
     env = os.environ.get("DIVERGENCE_CACHE", "").strip()
@@ -351,5 +367,5 @@ def embed(
 __all__ = ["BACKENDS", "DEFAULT_BACKEND", "DEFAULT_MODEL", "EMBEDDERS", "Embedder",
            "EmbeddingCache", "HashingEmbedder", "Pending", "SentenceTransformerEmbedder",
            "base_name", "cache_name", "default_cache_dir", "embed", "embedder_name",
-           "folder_fingerprint", "offline_env",
+           "embedder_named", "folder_fingerprint", "offline_env",
            "packaged_model_path", "resolve_model"]
