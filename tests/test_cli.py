@@ -618,3 +618,18 @@ def test_report_from_a_corpus_says_which_reading_options_it_leaves_unused(
     assert "--strict, --splitter not used" in res.stderr
     plain = _run("report", "--db", db, "-o", str(tmp_path / "r"), "-q", "--judge", "rules")
     assert "not used" not in plain.stderr
+
+
+def test_skips_of_a_file_named_with_a_trailing_number_are_counted_under_its_name(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A review: the summed warning for skips of ``w.md:1``.. named a file ``w.md`` that does
+    not exist (the warnings grouped by a name cut at ":<digits>")."""
+    from divergence.cli.app import SKIPS_SHOWN, skip_warnings
+    from divergence.records import Skip
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "w.md:1").write_text("")
+    lines = skip_warnings([Skip("w.md:1", "empty file")] * (SKIPS_SHOWN + 1))
+    assert lines[-1].endswith("from w.md:1: empty file"), lines
+    lines = skip_warnings([Skip(f"<stdin>:{n}", "not an article") for n in range(9)])
+    assert lines[-1].startswith("divergence: warning: skipped") and "from <stdin>:" in lines[-1]

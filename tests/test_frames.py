@@ -2401,9 +2401,14 @@ def test_a_link_left_open_or_taken_back_is_not_denied() -> None:
     from divergence.judge.frames.reasons import linkage, reasons
 
     for t in ("The levy may have no effect on fuel prices, the minister said.",
+              "The drought may have had no effect on coffee prices, traders said.",
               "If the drought had no effect on coffee prices, growers would have said so.",
               "It is not true that the drought had no effect on coffee prices, traders said."):
         assert not any(w.denied for w in reasons(t)), t
+    for t in ("The drought will have no effect on coffee prices, growers said.",  # firm: a
+              "If anything, the levy had no effect on fuel prices.",  # review's finds
+              "Even if prices rose later, the levy had no effect on fuel prices."):
+        assert any(w.denied for w in reasons(t)), t
     assert linkage(pair("Traders said the rise in coffee prices was driven by the drought.",
                         "It is not true that the drought had no effect on coffee prices, "
                         "growers said.", 0.6)) is None

@@ -690,3 +690,12 @@ def test_a_second_strict_run_passes_its_own_empty_claims_file(
     (tmp_path / "in" / "notes.jsonl").write_text("")  # the user's, outside the claims folder
     res = CliRunner().invoke(main, args)
     assert res.exit_code == 1 and "skipped in/notes.jsonl: empty file" in res.output
+    # a review: an empty feed inside the claims folder, or named there, is no claims file
+    (tmp_path / "in" / "notes.jsonl").unlink()
+    (tmp_path / "in" / "claims" / "today.jsonl").write_text("")
+    res = CliRunner().invoke(main, args)
+    assert res.exit_code == 1 and "skipped in/claims/today.jsonl: empty file" in res.output
+    (tmp_path / "in" / "claims" / "today.jsonl").unlink()
+    own = next(p for p in (tmp_path / "in" / "claims").iterdir() if not p.stat().st_size)
+    res = CliRunner().invoke(main, [*args, f"in/claims/{own.name}"])
+    assert res.exit_code == 1 and f"skipped in/claims/{own.name}: empty file" in res.output

@@ -7,7 +7,6 @@ inside commands.
 from __future__ import annotations
 
 import functools
-import re
 import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -480,8 +479,10 @@ def skip_warnings(skipped: Sequence[Any]) -> list[str]:
     lines. The rest of a file's skips are summed up in one line with their reasons."""
     from collections import Counter
 
-    def file_of(where: str) -> str:  # "f.jsonl:12" and "f.jsonl:12:2" (an item of line 12)
-        return re.sub(r"(?<=.)(?::\d+)+$", "", where)
+    from ..ingest.files import file_of as path_of
+
+    def file_of(where: str) -> str:  # "f.jsonl:12" and "f.jsonl:12:2" (an item of line 12);
+        return "<stdin>" if where.startswith("<stdin>") else path_of(where)  # stdin as shown
 
     seen: Counter[str] = Counter()
     rest: dict[str, Counter[str]] = {}

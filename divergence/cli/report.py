@@ -216,7 +216,9 @@ def _check_loaded(paths: tuple[str, ...], strict: bool, repeated: Sequence[Any] 
         from ..ingest.files import check_claims_names, file_of
 
         if claims_dir is not None:  # in place: the report lists no skip of its own files
-            skipped[:] = [s for s in skipped if not _own_empty_claims(s, claims_dir)]
+            ids = {a.id for a in articles}
+            given = {os.path.realpath(p) for p in paths}
+            skipped[:] = [s for s in skipped if not _own_empty_claims(s, claims_dir, ids, given)]
         check_inputs(paths, strict, articles, [*repeated, *skipped])
         # a skip guards its file only when there is something to lose: not an empty file (the
         # empty claims file of an earlier run), nor a dead link (nothing was read through it)
@@ -230,13 +232,15 @@ def _check_loaded(paths: tuple[str, ...], strict: bool, repeated: Sequence[Any] 
     return check
 
 
-def _own_empty_claims(skip: Any, claims_dir: str) -> bool:
-    """Whether ``skip`` is an empty claims file in this run's ``--claims-dir`` (an earlier run's
-    file of an article without claims, found again by a folder input that holds the claims
-    folder): not an input, so neither warned about nor failed on with --strict."""
+def _own_empty_claims(skip: Any, claims_dir: str, ids: set[str], given: set[str]) -> bool:
+    """Whether ``skip`` is the empty claims file, in this run's ``--claims-dir``, of an article
+    of this run (``ids``) without claims, which an earlier run wrote and a folder input that
+    holds the claims folder found again: not an input, so neither warned about nor failed on
+    with --strict. A file named among the inputs (``given``, real paths) stays an input."""
     where = Path(skip.where)
-    return (skip.why == "empty file" and where.suffix == ".jsonl" and where.is_file()
-            and where.parent.resolve() == Path(claims_dir).resolve())
+    return (skip.why == "empty file" and where.suffix == ".jsonl" and where.stem in ids
+            and where.is_file() and where.parent.resolve() == Path(claims_dir).resolve()
+            and os.path.realpath(where) not in given)
 
 
 def _reading_options(ctx: click.Context) -> list[str]:

@@ -205,30 +205,88 @@ def _contents(res: CheckResult, corpus: Corpus, judge: Callable[[str], Any] | No
 
 def _store_again(corpus: Corpus, broken: list[str], notes: list[str]) -> str:
     """Split and embed the articles that lost claims or vectors again from their stored text,
-    with the embedder the corpus's vectors came from, and store them in place of the damaged
-    rows; when that embedder cannot be had, remove them (``add`` stores them again). What was
-    done, as the finding's repair."""
-    from ..embed import embed, embedder_named
+    with the embedder the corpus's vectors came from, and store them in place of their rows in
+    one transaction. Only where the stored text is shown whole (``_whole``). The others, and all of
+    them when no embedder can be had, are removed (``add`` stores them again). What was done, as
+    the finding's repair."""
+    import sqlite3
+
     from ..ingest.split import embedding_text, split
 
-    lost = [a for a in corpus.articles() if a.id in set(broken)]
-    shown = ", ".join(str(a.path or a.id) for a in lost[:5])
-    more = f" and {len(lost) - 5} more" if len(lost) > 5 else ""
+    wanted = set(broken)
+    try:
+        lost = [a for a in corpus.articles() if a.id in wanted]
+        kept = [c for c in corpus.claims() if c.article_id in wanted]
+    except (sqlite3.Error, ValueError) as e:  # a row SQLite cannot decode
+        lost, kept = [], []
+        first = (str(e).splitlines() or [""])[0][:120]
+        notes.append(f"the incomplete articles' stored rows cannot be read ({first})")
+    again = [a for a in lost if _whole(a, kept, split(a))]
+    if len(again) < len(lost):
+        notes.append(f"the stored text of {len(lost) - len(again)} incomplete article(s) does "
+                     "not give back the claims that survived, so they were not split again")
+    done = []
+    if again:
+        try:
+            claims, vectors = _embed_again(corpus, again, split, embedding_text)
+            corpus.restore_articles(again, claims, vectors)
+            done.append(f"split and embedded again {_named(again)}")
+        except (DivergenceError, OSError, ValueError, sqlite3.Error) as e:  # nothing stored
+            notes.append(f"the incomplete articles were not stored again: {e}")
+            again = []
+    stored = {a.id for a in again}
+    gone = [i for i in broken if i not in stored]
+    if gone:
+        paths = {a.id: a for a in lost}
+        corpus.drop_articles(gone)
+        done.append(f"removed {_named([paths.get(i) or i for i in gone])}; add them again to "
+                    "store them whole")
+    return "; ".join(done)
+
+
+def _whole(article: Any, kept: list[Any], claims: list[Any]) -> bool:
+    """Whether ``article``'s stored text is shown whole: its id is the hash of it (a plain
+    text's default id), or some claims of it survived and every one comes again from its split,
+    word for word at the same place, and its body ranges lie inside it."""
+    from ..ingest.io import article_id
+
+    if article_id(article.text) == article.id:
+        return True
+    new = {c.id: (c.text, c.start, c.end) for c in claims}
+    mine = [c for c in kept if c.article_id == article.id]
+    return (bool(mine) and all(new.get(c.id) == (c.text, c.start, c.end) for c in mine)
+            and all(end <= len(article.text) for _, end in article.body))
+
+
+def _embed_again(corpus: Corpus, articles: list[Any], split: Callable[[Any], list[Any]],
+                 text: Callable[[Any], str]) -> tuple[list[Any], Any]:
+    """(claims, vectors) of ``articles`` split again, embedded by the embedder the corpus
+    names; a sentence-transformers model ONNX cannot run is run with torch."""
+    from ..embed import embed, embedder_named
+
     emb = embedder_named(corpus.model or "")
-    try:  # all read and embedded before any row changes: a failure here changes nothing
-        if emb is None:
-            raise DivergenceError(f"no built-in embedder stores vectors as {corpus.model!r}")
-        corpus.check_model(emb.name, getattr(emb, "fingerprint", None))
-        claims = [c for a in lost for c in split(a)]
-        vectors = embed([embedding_text(c) for c in claims], emb)
-    except (DivergenceError, OSError) as e:
-        notes.append(f"the incomplete articles were not embedded again: {e}")
-        corpus.drop_articles(broken)
-        return (f"removed {len(broken)} incomplete article(s) ({shown}{more}); add them again "
-                "to store them whole")
-    corpus.drop_articles(broken)
-    corpus.add(lost, claims, vectors, emb.name, files=getattr(emb, "fingerprint", None))
-    return f"split and embedded {len(lost)} incomplete article(s) again ({shown}{more})"
+    if emb is None:
+        raise DivergenceError(f"the corpus names no built-in embedder ({corpus.model or 'none'})")
+    files = getattr(emb, "fingerprint", None)
+    if corpus.model_files and files and corpus.model_files != files:
+        raise DivergenceError("the model folder holds other files than the corpus was embedded "
+                              "with")
+    claims = [c for a in articles for c in split(a)]
+    texts = [text(c) for c in claims]
+    try:
+        return claims, embed(texts, emb)
+    except DivergenceError:
+        torch = embedder_named(corpus.model or "", backend="torch")  # the same vectors
+        if getattr(emb, "backend", None) != "onnx" or torch is None:
+            raise
+        return claims, embed(texts, torch)
+
+
+def _named(articles: list[Any]) -> str:
+    """"3 incomplete article(s) (a.txt, b.txt, c.txt)", the first five named."""
+    names = [str(getattr(a, "path", None) or getattr(a, "id", a)) for a in articles]
+    more = f" and {len(names) - 5} more" if len(names) > 5 else ""
+    return f"{len(names)} incomplete article(s) ({', '.join(names[:5])}{more})"
 
 
 def _index(res: CheckResult, corpus: Corpus, repair: bool) -> None:

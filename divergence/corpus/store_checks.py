@@ -11,8 +11,8 @@ import numpy as np
 from ..errors import DivergenceError
 
 DAMAGED_VECTOR = ("a stored vector is damaged (cut short, or not of the size noted with it); run "
-                  "divergence check --repair, which mends the note or removes the article the "
-                  "vector belongs to (add it again)")
+                  "divergence check --repair, which mends the note or embeds the article the "
+                  "vector belongs to again from its stored text")
 
 
 def spans_of(raw: str | None) -> tuple[tuple[int, int], ...] | None:
@@ -125,8 +125,8 @@ class StoreChecks:
 
     def incomplete_articles(self, empty: bool = False) -> list[str]:
         """Ids of stored articles missing a claim (a gap in claim numbers) or a claim's vector,
-        or holding a vector of the wrong size: what a repair removes so that ``add`` stores
-        them again whole.
+        or holding a vector of the wrong size: what a repair splits and embeds again from the
+        stored text (or removes, so that ``add`` stores them again whole).
 
         Args:
             empty: also articles without any claim (after rows were lost to damage).
@@ -187,15 +187,39 @@ class StoreChecks:
         """Remove these articles with their claims and vectors (the grouping goes stale)."""
         ids = list(dict.fromkeys(article_ids))
         with self._write():
-            for k in range(0, len(ids), 500):
-                chunk = ids[k : k + 500]
-                marks = ",".join("?" * len(chunk))
-                self._db.execute("DELETE FROM vectors WHERE claim_id IN (SELECT id FROM claims "
-                                 f"WHERE article_id IN ({marks}))", chunk)
-                self._db.execute(f"DELETE FROM claims WHERE article_id IN ({marks})", chunk)
-                self._db.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk)
+            self._drop(ids)
             self._forget_grouping()
         return len(ids)
+
+    def restore_articles(self, articles: Sequence[Any], claims: Sequence[Any],
+                         vectors: np.ndarray) -> None:
+        """Store ``articles`` again in place of their rows, with these claims and vectors (row i
+        for ``claims[i]``), in one transaction: a failure part-way leaves them as they were.
+        Each keeps the time it was first added."""
+        ids = list(dict.fromkeys(a.id for a in articles))
+        when: dict[str, str] = {}
+        for k in range(0, len(ids), 500):
+            chunk = ids[k : k + 500]
+            when.update(self._db.execute("SELECT id, added_at FROM articles WHERE id IN "
+                                         f"({','.join('?' * len(chunk))})", chunk))
+        rows: dict[str, list[tuple[Any, np.ndarray]]] = {i: [] for i in ids}
+        for c, v in zip(claims, vectors, strict=True):
+            rows[c.article_id].append((c, v))
+        with self._write():
+            self._drop(ids)
+            for a in articles:
+                self._insert(a, rows[a.id], str(when.get(a.id) or ""))
+            self._forget_grouping()
+
+    def _drop(self, ids: list[str]) -> None:
+        """Delete these articles' rows (inside a write)."""
+        for k in range(0, len(ids), 500):
+            chunk = ids[k : k + 500]
+            marks = ",".join("?" * len(chunk))
+            self._db.execute("DELETE FROM vectors WHERE claim_id IN (SELECT id FROM claims "
+                             f"WHERE article_id IN ({marks}))", chunk)
+            self._db.execute(f"DELETE FROM claims WHERE article_id IN ({marks})", chunk)
+            self._db.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk)
 
     def drop_orphans(self) -> int:
         """Remove claims whose article and vectors whose claim are not stored; how many rows."""

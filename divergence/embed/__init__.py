@@ -196,19 +196,25 @@ def _hashing(dim: int = 256, **_: object) -> Embedder:
     return HashingEmbedder(dim)
 
 
-def embedder_named(name: str) -> Embedder | None:
+def embedder_named(name: str, backend: str = DEFAULT_BACKEND) -> Embedder | None:
     """The embedder that stores its vectors under ``name`` (``st:MODEL``, ``st:MODEL@BACKEND``,
-    ``hashing:DIM``), made but not loaded; None for a name no built-in embedder gives. A repair
-    embeds a corpus's lost vectors again with it."""
+    ``hashing:DIM``), made but not loaded; None for a name no built-in embedder gives. torch
+    and onnx store under one name: ``backend`` picks between them. A repair embeds a corpus's
+    lost vectors again with it."""
     kind, _, rest = name.partition(":")
     if kind == "hashing" and rest.isdigit() and int(rest) > 0:
         return HashingEmbedder(int(rest))
-    if kind != "st" or not rest:
+    if kind != "st" or not rest.strip():
         return None
-    model, sep, backend = rest.rpartition("@")
-    if not sep or backend not in BACKENDS:
-        model, backend = rest, DEFAULT_BACKEND  # torch and onnx store under one name
-    emb = SentenceTransformerEmbedder(model, backend=backend)  # type: ignore[arg-type]
+    model, sep, named = rest.rpartition("@")
+    if sep and named in BACKENDS:
+        backend = named
+    else:
+        model = rest
+    try:
+        emb = SentenceTransformerEmbedder(model, backend=backend)  # type: ignore[arg-type]
+    except (ValueError, OSError, DivergenceError):
+        return None
     return emb if emb.name == name else None
 
 
