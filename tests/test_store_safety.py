@@ -324,6 +324,19 @@ def _raw_one(db: Path, sql: str) -> object:
         con.close()
 
 
+def test_a_repair_that_embeds_again_tells_its_progress(tmp_path: Path) -> None:
+    """A review of the repair: a corpus whose vectors were all lost was embedded again without
+    a word on stderr (a long, silent wait on a large corpus); -q still silences it."""
+    db = tmp_path / "c.db"
+    _add(A, B, DELHI, "--db", str(db))
+    _raw(db, "DELETE FROM vectors")
+    res = run_cli("check", "--db", str(db), "--repair", "--rules-only")
+    assert res.exit_code == 0 and "embedding again: 9 claim(s)" in res.stderr, res.output
+    _raw(db, "DELETE FROM vectors")
+    res = run_cli("check", "--db", str(db), "--repair", "--rules-only", "-q")
+    assert res.exit_code == 0 and "embedding again" not in res.stderr, res.output
+
+
 def test_one_repair_of_several_problems_is_told_once(tmp_path: Path) -> None:
     """Old code: a claim without a vector and a vector cut short printed the same "removed 2
     incomplete article(s) ..." sentence after each of the two problems."""

@@ -8,6 +8,7 @@ import click
 
 from .app import (
     DB_OPTION,
+    QUIET_KEY,
     QUIET_OPTION,
     clean_errors,
     judge_for,
@@ -54,7 +55,9 @@ def check(db: str | None, repair: bool, nli: str | None, rules_only: bool) -> No
         click.echo(f"divergence: {path} is being written by another process; waiting for it "
                    "to finish", err=True)
 
-    res = check_corpus(path, repair=repair, judge=judge if repair else None, on_wait=waiting)
+    quiet = bool(click.get_current_context().meta.get(QUIET_KEY))
+    res = check_corpus(path, repair=repair, judge=judge if repair else None, on_wait=waiting,
+                       progress=not quiet)
     for f in res.findings:
         done = f"  -> repaired: {f.fixed}" if f.fixed else ""
         click.echo(f"{f.area}: {f.problem}{done}")

@@ -61,12 +61,14 @@ class CheckResult:
 
 def check_corpus(path: str | os.PathLike[str], repair: bool = False,
                  judge: Callable[[str], Any] | None = None,
-                 on_wait: Callable[[], None] | None = None) -> CheckResult:
+                 on_wait: Callable[[], None] | None = None,
+                 progress: bool = False) -> CheckResult:
     """Check the corpus at ``path``; with ``repair``, put right what is out of step.
 
     Args:
         judge: makes the judge for a regroup from the stored model's name (repair only).
         on_wait: called when another process is writing and a repair waits for it.
+        progress: bars on stderr for a repair's embedding and regrouping.
 
     Raises:
         DivergenceError: no corpus file there, or too damaged to rescue.
@@ -85,7 +87,7 @@ def check_corpus(path: str | os.PathLike[str], repair: bool = False,
         return res
     _opens(res.path)  # a file that is no corpus is refused before a lock file is left beside it
     with write_lock(res.path, on_wait):
-        _check(res, judge=judge)
+        _check(res, judge=judge, progress=progress)
     return res
 
 
@@ -99,7 +101,8 @@ def _opens(path: Path) -> None:
             raise
 
 
-def _check(res: CheckResult, judge: Callable[[str], Any] | None) -> None:
+def _check(res: CheckResult, judge: Callable[[str], Any] | None, progress: bool = False
+           ) -> None:
     repair = judge is not None
     damage = _damage(res.path)
     salvaged = False
@@ -122,7 +125,7 @@ def _check(res: CheckResult, judge: Callable[[str], Any] | None) -> None:
             return
         salvaged = True
     with Corpus(res.path, create=False) as corpus:
-        _contents(res, corpus, judge, salvaged)
+        _contents(res, corpus, judge, salvaged, progress)
 
 
 def _damage(path: Path) -> str | None:
@@ -154,7 +157,7 @@ _MENDED = {"articles": "read the ranges again from the stored text",
 
 
 def _contents(res: CheckResult, corpus: Corpus, judge: Callable[[str], Any] | None,
-              salvaged: bool = False) -> None:
+              salvaged: bool = False, progress: bool = False) -> None:
     """Whole articles, grouping, verdicts and index, repaired in that order when asked."""
     repair = judge is not None
     orphans = [f for f in corpus.integrity() if "point at a missing" in f]
@@ -176,7 +179,7 @@ def _contents(res: CheckResult, corpus: Corpus, judge: Callable[[str], Any] | No
             if mended := corpus.mend_sizes():  # whole vectors with a wrong note of their size
                 done.append(f"mended the size noted for {mended} whole vector(s)")
             if broken:
-                done.append(_store_again(corpus, broken, res.notes))
+                done.append(_store_again(corpus, broken, res.notes, progress))
             fixed = "; ".join(done) if not corpus.vector_problems() else None
             if fixed is None:
                 res.notes.append("no vector agrees with the size noted with it, so the damaged "
@@ -189,7 +192,7 @@ def _contents(res: CheckResult, corpus: Corpus, judge: Callable[[str], Any] | No
         if repair and judge is not None:
             from .ops import regroup_corpus
 
-            regroup_corpus(corpus, judge(corpus.model or ""))
+            regroup_corpus(corpus, judge(corpus.model or ""), progress=progress)
             left = corpus.grouping_problems()
             fixed = "regrouped the corpus" if not left else None
         hint = "" if fixed or repair else _GROUP_HINT
@@ -203,7 +206,8 @@ def _contents(res: CheckResult, corpus: Corpus, judge: Callable[[str], Any] | No
     _index(res, corpus, repair)
 
 
-def _store_again(corpus: Corpus, broken: list[str], notes: list[str]) -> str:
+def _store_again(corpus: Corpus, broken: list[str], notes: list[str], progress: bool = False
+                 ) -> str:
     """Split and embed the articles that lost claims or vectors again from their stored text,
     with the embedder the corpus's vectors came from, and store them in place of their rows in
     one transaction. Only where the stored text is shown whole (``_whole``). The others, and all of
@@ -228,7 +232,7 @@ def _store_again(corpus: Corpus, broken: list[str], notes: list[str]) -> str:
     done = []
     if again:
         try:
-            claims, vectors = _embed_again(corpus, again, split, embedding_text)
+            claims, vectors = _embed_again(corpus, again, split, embedding_text, progress)
             corpus.restore_articles(again, claims, vectors)
             done.append(f"split and embedded again {_named(again)}")
         except (DivergenceError, OSError, ValueError, sqlite3.Error) as e:  # nothing stored
@@ -259,7 +263,7 @@ def _whole(article: Any, kept: list[Any], claims: list[Any]) -> bool:
 
 
 def _embed_again(corpus: Corpus, articles: list[Any], split: Callable[[Any], list[Any]],
-                 text: Callable[[Any], str]) -> tuple[list[Any], Any]:
+                 text: Callable[[Any], str], progress: bool = False) -> tuple[list[Any], Any]:
     """(claims, vectors) of ``articles`` split again, embedded by the embedder the corpus
     names; a sentence-transformers model ONNX cannot run is run with torch."""
     from ..embed import embed, embedder_named
@@ -273,13 +277,16 @@ def _embed_again(corpus: Corpus, articles: list[Any], split: Callable[[Any], lis
                               "with")
     claims = [c for a in articles for c in split(a)]
     texts = [text(c) for c in claims]
-    try:
-        return claims, embed(texts, emb)
-    except DivergenceError:
-        torch = embedder_named(corpus.model or "", backend="torch")  # the same vectors
-        if getattr(emb, "backend", None) != "onnx" or torch is None:
-            raise
-        return claims, embed(texts, torch)
+    from ..progress import bar
+
+    with bar(len(texts), "embedding again", progress, "claim") as tick:
+        try:
+            return claims, embed(texts, emb, on_progress=tick)
+        except DivergenceError:
+            torch = embedder_named(corpus.model or "", backend="torch")  # the same vectors
+            if getattr(emb, "backend", None) != "onnx" or torch is None:
+                raise
+            return claims, embed(texts, torch, on_progress=tick)
 
 
 def _named(articles: list[Any]) -> str:
