@@ -2402,6 +2402,9 @@ def test_a_link_left_open_or_taken_back_is_not_denied() -> None:
 
     for t in ("The levy may have no effect on fuel prices, the minister said.",
               "The drought may have had no effect on coffee prices, traders said.",
+              "The levy should have no effect on fuel prices, the minister said.",  # a second
+              "The drought probably had no effect on coffee prices, traders said.",  # review
+              "It isn't true that the drought had no effect on coffee prices, traders said.",
               "If the drought had no effect on coffee prices, growers would have said so.",
               "It is not true that the drought had no effect on coffee prices, traders said."):
         assert not any(w.denied for w in reasons(t)), t

@@ -696,6 +696,9 @@ def test_a_second_strict_run_passes_its_own_empty_claims_file(
     res = CliRunner().invoke(main, args)
     assert res.exit_code == 1 and "skipped in/claims/today.jsonl: empty file" in res.output
     (tmp_path / "in" / "claims" / "today.jsonl").unlink()
+    (tmp_path / "in" / "c.txt").write_text("Photo gallery, page two.\n")  # edited: its old
+    res = CliRunner().invoke(main, args)  # empty claims file is no longer of this run's ids
+    assert res.exit_code == 0 and "skipped" not in res.output, res.output  # (a second review)
     own = next(p for p in (tmp_path / "in" / "claims").iterdir() if not p.stat().st_size)
     res = CliRunner().invoke(main, [*args, f"in/claims/{own.name}"])
     assert res.exit_code == 1 and f"skipped in/claims/{own.name}: empty file" in res.output

@@ -271,16 +271,24 @@ def test_check_finds_and_repairs_what_is_out_of_step(tmp_path: Path) -> None:
 def test_a_repair_without_the_corpus_embedder_removes_what_it_cannot_embed(
         tmp_path: Path) -> None:
     """Vectors made by an embedder no built-in one gives (a plugin's) cannot be made again:
-    the incomplete article is removed, as before, and the note says why."""
+    the incomplete article is removed, as before, and the note says why; its stored text is
+    saved first as a feed beside the corpus (a review: the stored text may be the only copy)."""
     db = tmp_path / "c.db"
     _add(A, B, DELHI, "--db", str(db))
+    victim, text = _raw_row(db, "SELECT a.id, a.text FROM articles a JOIN claims c ON "
+                                "c.article_id = a.id JOIN vectors v ON v.claim_id = c.id "
+                                "WHERE v.rowid = 1")
     _raw(db, "UPDATE meta SET value = 'someplugin:7' WHERE key = 'model'",
          "DELETE FROM vectors WHERE rowid = 1")
     res = run_cli("check", "--db", str(db), "--repair", "--rules-only")
     assert res.exit_code == 0 and "removed 1 incomplete article(s)" in res.stdout, res.output
-    assert "not stored again" in res.stderr and "someplugin:7" in res.stderr
+    assert "not embedded again" in res.stderr and "someplugin:7" in res.stderr
     with Corpus(db) as corpus:
         assert len(corpus) == 2 and corpus.vector_problems() == []
+    (saved,) = tmp_path.glob("c.db.removed-*.jsonl")
+    assert saved.name in res.stdout
+    (row,) = [json.loads(line) for line in saved.read_text().splitlines()]
+    assert (row["id"], row["text"]) == (victim, text)
 
 
 def test_a_repair_never_stores_a_damaged_text_again(tmp_path: Path) -> None:
@@ -301,10 +309,11 @@ def test_a_repair_never_stores_a_damaged_text_again(tmp_path: Path) -> None:
     assert _raw_one(db, f"SELECT count(*) FROM claims WHERE article_id = '{victim}'") == n > 1
 
 
-def test_a_repair_that_cannot_write_changes_nothing_it_does_not_name(tmp_path: Path) -> None:
+def test_a_repair_that_cannot_write_changes_nothing(tmp_path: Path) -> None:
     """A review of the repair: the damaged rows were deleted in one transaction and the article
-    stored again in another, so a write failing between (a full disk) lost it unnamed. Now both
-    are one transaction: when the store fails, the article is named as removed."""
+    stored again in another, so a write failing between (a full disk) lost it unnamed; then the
+    failed store fell back to removing it. Now a store that fails changes nothing, says so, and
+    leaves the problem for a later repair."""
     db = tmp_path / "c.db"
     _add(A, B, DELHI, "--db", str(db))
     _raw(db, "DELETE FROM vectors WHERE rowid = 1",
@@ -312,7 +321,41 @@ def test_a_repair_that_cannot_write_changes_nothing_it_does_not_name(tmp_path: P
          "SELECT RAISE(ABORT, 'disk full (simulated)'); END")
     res = run_cli("check", "--db", str(db), "--repair", "--rules-only")
     assert "Traceback" not in res.output and "disk full" in res.stderr, res.output
-    assert "removed 1 incomplete article(s)" in res.stdout and "add them again" in res.stdout
+    assert res.exit_code == 1 and "left as they were" in res.stderr and "removed" not in res.stdout
+    with Corpus(db) as corpus:
+        assert len(corpus) == 3
+    _raw(db, "DROP TRIGGER no_room")
+    assert run_cli("check", "--db", str(db), "--repair", "--rules-only").exit_code == 0
+    with Corpus(db) as corpus:
+        assert len(corpus) == 3 and corpus.vector_problems() == []
+
+
+def _raw_row(db: Path, sql: str) -> tuple:
+    """One row read behind divergence's back."""
+    con = sqlite3.connect(db)
+    try:
+        return tuple(con.execute(sql).fetchone())
+    finally:
+        con.close()
+
+
+def test_one_undecodable_text_costs_no_other_article(tmp_path: Path) -> None:
+    """A second review: one article's text of no valid UTF-8 made the repair read no article,
+    remove every incomplete one (readable or not) and then stop on a traceback while
+    regrouping, the removal never told. Now the incomplete one is stored again and the other
+    is read with its bad bytes replaced."""
+    db = tmp_path / "c.db"
+    _add(A, B, DELHI, "--db", str(db))
+    bad, broken = (_raw_one(db, f"SELECT id FROM articles WHERE path LIKE '%{n}'")
+                   for n in ("agree_b.txt", "agree_a.txt"))
+    _raw(db, f"UPDATE articles SET text = CAST(x'ff' || CAST(text AS BLOB) AS TEXT) "
+             f"WHERE id = '{bad}'", f"DELETE FROM vectors WHERE claim_id = '{broken}:1'")
+    res = run_cli("check", "--db", str(db), "--repair", "--rules-only")
+    assert res.exit_code == 0 and "Traceback" not in res.output, res.output
+    assert "split and embedded again 1 incomplete article(s)" in res.stdout
+    with Corpus(db) as corpus:
+        assert len(corpus) == 3 and corpus.vector_problems() == []
+        assert next(a for a in corpus.articles() if a.id == bad).text.startswith("\ufffd")
 
 
 def _raw_one(db: Path, sql: str) -> object:

@@ -25,8 +25,9 @@ from .review import verdicts
 @click.option("--repair", is_flag=True,
               help="Put right what is out of step: rescue the readable rows of a damaged file "
                    "(keeping the damaged one), split and embed again from their stored text "
-                   "the articles missing claims or vectors (removing those it cannot: add "
-                   "them again), regroup, rebuild a stale index.")
+                   "the articles missing claims or vectors (removing those it cannot, saved "
+                   "first as a feed beside the corpus to add again), regroup, rebuild a stale "
+                   "index.")
 @judge_options
 @QUIET_OPTION
 @clean_errors

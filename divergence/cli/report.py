@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -233,12 +234,14 @@ def _check_loaded(paths: tuple[str, ...], strict: bool, repeated: Sequence[Any] 
 
 
 def _own_empty_claims(skip: Any, claims_dir: str, ids: set[str], given: set[str]) -> bool:
-    """Whether ``skip`` is the empty claims file, in this run's ``--claims-dir``, of an article
-    of this run (``ids``) without claims, which an earlier run wrote and a folder input that
-    holds the claims folder found again: not an input, so neither warned about nor failed on
-    with --strict. A file named among the inputs (``given``, real paths) stays an input."""
+    """Whether ``skip`` is an empty claims file in this run's ``--claims-dir``: of an article of
+    this run (``ids``) without claims, or named by a content hash (an earlier version of an
+    article, since edited), which an earlier run wrote and a folder input that holds the claims
+    folder found again. Not an input, so neither warned about nor failed on with --strict. A
+    file named among the inputs (``given``, real paths) stays an input."""
     where = Path(skip.where)
-    return (skip.why == "empty file" and where.suffix == ".jsonl" and where.stem in ids
+    return (skip.why == "empty file" and where.suffix == ".jsonl"
+            and (where.stem in ids or bool(re.fullmatch(r"[0-9a-f]{16}", where.stem)))
             and where.is_file() and where.parent.resolve() == Path(claims_dir).resolve()
             and os.path.realpath(where) not in given)
 

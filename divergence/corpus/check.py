@@ -172,16 +172,18 @@ def _contents(res: CheckResult, corpus: Corpus, judge: Callable[[str], Any] | No
     broken = corpus.incomplete_articles(empty=salvaged)
     if broken and not problems:
         problems = [("articles", f"{len(broken)} article(s) lost claims or vectors")]
+    stuck = False  # vectors a repair could not put right: no regroup over them
     if problems:
         fixed = None
         if repair:
             done = []
             if mended := corpus.mend_sizes():  # whole vectors with a wrong note of their size
                 done.append(f"mended the size noted for {mended} whole vector(s)")
-            if broken:
-                done.append(_store_again(corpus, broken, res.notes, progress))
-            fixed = "; ".join(done) if not corpus.vector_problems() else None
-            if fixed is None:
+            told = _store_again(corpus, broken, res.notes, progress) if broken else ""
+            done += [told] if told else []
+            stuck = told is None or bool(corpus.vector_problems())
+            fixed = "; ".join(done) if not stuck else None
+            if stuck and told is not None:
                 res.notes.append("no vector agrees with the size noted with it, so the damaged "
                                  "cannot be told from the intact: add the articles to a new "
                                  "corpus, or restore a backup")
@@ -189,7 +191,7 @@ def _contents(res: CheckResult, corpus: Corpus, judge: Callable[[str], Any] | No
     grouping = corpus.grouping_problems()
     if grouping:
         fixed = None
-        if repair and judge is not None:
+        if repair and judge is not None and not stuck:
             from .ops import regroup_corpus
 
             regroup_corpus(corpus, judge(corpus.model or ""), progress=progress)
@@ -207,66 +209,97 @@ def _contents(res: CheckResult, corpus: Corpus, judge: Callable[[str], Any] | No
 
 
 def _store_again(corpus: Corpus, broken: list[str], notes: list[str], progress: bool = False
-                 ) -> str:
+                 ) -> str | None:
     """Split and embed the articles that lost claims or vectors again from their stored text,
     with the embedder the corpus's vectors came from, and store them in place of their rows in
-    one transaction. Only where the stored text is shown whole (``_whole``). The others, and all of
-    them when no embedder can be had, are removed (``add`` stores them again). What was done, as
-    the finding's repair."""
+    one transaction. Only where the stored text is shown whole (``_whole``); the others, and
+    all of them when that embedder cannot be had, are removed, after their stored text and
+    metadata are saved as a feed beside the corpus (``add`` reads it). A write that fails
+    changes nothing (None: not repaired). What was done, as the finding's repair."""
     import sqlite3
 
     from ..ingest.split import embedding_text, split
 
     wanted = set(broken)
-    try:
-        lost = [a for a in corpus.articles() if a.id in wanted]
-        kept = [c for c in corpus.claims() if c.article_id in wanted]
-    except (sqlite3.Error, ValueError) as e:  # a row SQLite cannot decode
-        lost, kept = [], []
-        first = (str(e).splitlines() or [""])[0][:120]
-        notes.append(f"the incomplete articles' stored rows cannot be read ({first})")
-    again = [a for a in lost if _whole(a, kept, split(a))]
+    lost = corpus.articles_of(broken)
+    kept: dict[str, list[Any]] = {a.id: [] for a in lost}
+    for c in corpus.claims():
+        if c.article_id in wanted:
+            kept[c.article_id].append(c)
+    fresh = {a.id: split(a) for a in lost}
+    again = [a for a in lost if _whole(a, kept[a.id], fresh[a.id])]
     if len(again) < len(lost):
         notes.append(f"the stored text of {len(lost) - len(again)} incomplete article(s) does "
                      "not give back the claims that survived, so they were not split again")
     done = []
     if again:
         try:
-            claims, vectors = _embed_again(corpus, again, split, embedding_text, progress)
-            corpus.restore_articles(again, claims, vectors)
-            done.append(f"split and embedded again {_named(again)}")
-        except (DivergenceError, OSError, ValueError, sqlite3.Error) as e:  # nothing stored
-            notes.append(f"the incomplete articles were not stored again: {e}")
+            claims, vectors = _embed_again(corpus, [c for a in again for c in fresh[a.id]],
+                                           embedding_text, progress)
+        except (DivergenceError, OSError, ValueError) as e:  # no embedder here: nothing stored
+            notes.append(f"the incomplete articles were not embedded again: {e}")
             again = []
+        else:
+            try:
+                corpus.restore_articles(again, claims, vectors)
+            except (sqlite3.Error, DivergenceError, OSError) as e:  # rolled back: unchanged
+                notes.append(f"the incomplete articles could not be stored again, and were left "
+                             f"as they were: {e}")
+                return None
+            done.append(f"split and embedded again {_named(again)}")
     stored = {a.id for a in again}
-    gone = [i for i in broken if i not in stored]
+    gone = [a for a in lost if a.id not in stored]
     if gone:
-        paths = {a.id: a for a in lost}
-        corpus.drop_articles(gone)
-        done.append(f"removed {_named([paths.get(i) or i for i in gone])}; add them again to "
-                    "store them whole")
+        try:
+            saved = _save_removed(corpus, gone)
+        except OSError as e:
+            notes.append(f"the incomplete articles could not be saved before removal ({e}), so "
+                         "they were left as they were")
+            return "; ".join(done) or None
+        corpus.drop_articles([a.id for a in gone])
+        done.append(f"removed {_named(gone)}, saved first to {saved.name}: add it to store "
+                    "them again")
     return "; ".join(done)
+
+
+def _save_removed(corpus: Corpus, articles: list[Any]) -> Path:
+    """The articles a repair removes, as a JSON Lines feed beside the corpus
+    (``<corpus>.removed-<UTC time>.jsonl``): their stored text and metadata, ids kept, so
+    ``divergence add`` stores them again."""
+    import datetime as dt
+
+    from ..ingest.files import atomic_write, dumps_jsonl
+
+    when = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S")
+    path = Path(f"{corpus.path}.removed-{when}.jsonl")
+    rows = ({k: v for k, v in (("id", a.id), ("text", a.text), ("source", a.source),
+                                ("wire", a.wire), ("date", a.date), ("title", a.title),
+                                ("url", a.url)) if v} for a in articles)
+    return atomic_write(path, dumps_jsonl(rows))
 
 
 def _whole(article: Any, kept: list[Any], claims: list[Any]) -> bool:
     """Whether ``article``'s stored text is shown whole: its id is the hash of it (a plain
-    text's default id), or some claims of it survived and every one comes again from its split,
-    word for word at the same place, and its body ranges lie inside it."""
+    text's default id); or some claims of it survived and every one comes again from its split,
+    word for word at the same place, and its body ranges lie inside it; or no claim survived
+    and it gives none (an article without claims lost nothing)."""
     from ..ingest.io import article_id
 
     if article_id(article.text) == article.id:
         return True
+    if not kept:
+        return not claims
     new = {c.id: (c.text, c.start, c.end) for c in claims}
-    mine = [c for c in kept if c.article_id == article.id]
-    return (bool(mine) and all(new.get(c.id) == (c.text, c.start, c.end) for c in mine)
+    return (all(new.get(c.id) == (c.text, c.start, c.end) for c in kept)
             and all(end <= len(article.text) for _, end in article.body))
 
 
-def _embed_again(corpus: Corpus, articles: list[Any], split: Callable[[Any], list[Any]],
-                 text: Callable[[Any], str], progress: bool = False) -> tuple[list[Any], Any]:
-    """(claims, vectors) of ``articles`` split again, embedded by the embedder the corpus
-    names; a sentence-transformers model ONNX cannot run is run with torch."""
+def _embed_again(corpus: Corpus, claims: list[Any], text: Callable[[Any], str],
+                 progress: bool = False) -> tuple[list[Any], Any]:
+    """(claims, vectors): ``claims`` embedded by the embedder the corpus names; a
+    sentence-transformers model ONNX cannot run is run with torch."""
     from ..embed import embed, embedder_named
+    from ..progress import bar
 
     emb = embedder_named(corpus.model or "")
     if emb is None:
@@ -275,10 +308,7 @@ def _embed_again(corpus: Corpus, articles: list[Any], split: Callable[[Any], lis
     if corpus.model_files and files and corpus.model_files != files:
         raise DivergenceError("the model folder holds other files than the corpus was embedded "
                               "with")
-    claims = [c for a in articles for c in split(a)]
     texts = [text(c) for c in claims]
-    from ..progress import bar
-
     with bar(len(texts), "embedding again", progress, "claim") as tick:
         try:
             return claims, embed(texts, emb, on_progress=tick)

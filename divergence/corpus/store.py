@@ -304,9 +304,10 @@ class Corpus(GroupingStore, VerdictLog, StoreChecks):
         return self._db.execute(q, (article_id,)).fetchone() is not None
 
     def articles(self) -> list[Article]:
-        """The stored articles, in the order they were added."""
-        rows = self._db.execute("SELECT id, path, text, source, wire, date, place, title, url, "
-                                "body FROM articles ORDER BY rowid")
+        """The stored articles, in the order they were added (a text of no valid UTF-8 read with
+        its bad bytes replaced, not a traceback)."""
+        rows = self._db.execute("SELECT id, path, CAST(text AS BLOB), source, wire, date, "
+                                "place, title, url, body FROM articles ORDER BY rowid")
         return [Article(r[0], r[1], text_of(r[2]), *r[3:9], body=spans_of(r[9]) or ())
                 for r in rows]
 

@@ -191,24 +191,40 @@ class StoreChecks:
             self._forget_grouping()
         return len(ids)
 
+    def articles_of(self, ids: Sequence[str]) -> list[Any]:
+        """These stored articles (``Article``), read row by row as bytes: a text that is no
+        valid UTF-8 is read with its bad bytes replaced, never a reason to read none."""
+        from ..records import Article
+
+        out = []
+        for i in dict.fromkeys(ids):
+            r = self._db.execute("SELECT id, path, CAST(text AS BLOB), source, wire, date, "
+                                 "place, title, url, body FROM articles WHERE id = ?", (i,)
+                                 ).fetchone()
+            if r is not None:
+                out.append(Article(str(r[0]), *(text_of(x) if x is not None else None
+                                                 for x in r[1:9]), body=spans_of(
+                    r[9] if isinstance(r[9], str) else None) or ()))
+        return out
+
     def restore_articles(self, articles: Sequence[Any], claims: Sequence[Any],
                          vectors: np.ndarray) -> None:
         """Store ``articles`` again in place of their rows, with these claims and vectors (row i
         for ``claims[i]``), in one transaction: a failure part-way leaves them as they were.
-        Each keeps the time it was first added."""
+        Each keeps its place in the corpus's order and the time it was first added."""
         ids = list(dict.fromkeys(a.id for a in articles))
-        when: dict[str, str] = {}
-        for k in range(0, len(ids), 500):
-            chunk = ids[k : k + 500]
-            when.update(self._db.execute("SELECT id, added_at FROM articles WHERE id IN "
-                                         f"({','.join('?' * len(chunk))})", chunk))
+        kept = {i: self._db.execute("SELECT rowid, added_at FROM articles WHERE id = ?",
+                                    (i,)).fetchone() or (None, None) for i in ids}
         rows: dict[str, list[tuple[Any, np.ndarray]]] = {i: [] for i in ids}
         for c, v in zip(claims, vectors, strict=True):
             rows[c.article_id].append((c, v))
         with self._write():
             self._drop(ids)
             for a in articles:
-                self._insert(a, rows[a.id], str(when.get(a.id) or ""))
+                place, when = kept[a.id]
+                self._insert(a, rows[a.id], str(when or ""))
+                if place is not None:
+                    self._db.execute("UPDATE articles SET rowid = ? WHERE id = ?", (place, a.id))
             self._forget_grouping()
 
     def _drop(self, ids: list[str]) -> None:

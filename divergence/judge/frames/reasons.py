@@ -145,13 +145,13 @@ _VOLUNTARY = re.compile(r"(?<!\s)\s+(?:(?:was|were|is|are)\s+(?:entirely\s+|pure
                         r"(?:accord|volition|free\s+will))\b", re.I)
 OWN_CHOICE = "their own choice"
 # Before a denied link, what leaves it open or takes the denial back: a hedge ("may have no
-# effect on", "might have had"; not the firm "will have no effect"), a condition opening its own
-# clause ("if the drought had no effect"; not "If anything, the levy had"), a retraction ("it is
-# not true that the frost had no effect").
-_OPEN_LINK = re.compile(r"\b(?:may|might|could)(?:\s+(?:well|also))?(?:\s+have)?\s*$|(?:^|[,;:]\s*)"
-                        r"(?:if|unless|whether|even\s+if)\b(?![^,;:]*[,;:])|\b(?:not|never)\s+"
-                        r"(?:true|the\s+case|so)\s+that\b|\b(?:false|untrue|wrong)\s+(?:to\s+say\s+)?"
-                        r"that\b", re.I)
+# effect on", "probably had", "would have had"; not the firm "will have no effect"), a condition
+# opening its own clause ("if the drought had no effect"; not "If anything, the levy had"), a
+# retraction ("it is not true that the frost had no effect").
+_OPEN_LINK = re.compile(r"\b(?:(?:may|might|could|should)(?:\s+(?:\w+ly|well|even|yet))?(?:\s+have)"
+                        r"?|would\s+have|probably|possibly|perhaps|likely|(?:appears?|seems?)\s+to"
+                        r"\s+have)\s*$|(?:^|[,;:]\s*)(?:if|unless|whether|even\s+if)\b(?![^,;:]*[,;:])|"
+                        r"(?:\bnot|\bnever|n['’]t)\s+(?:true|the\s+case|so)\s+that\b", re.I)
 _NOT_SO = re.compile(r"\b(?:not|never|no\s+one|nobody|none)\b|n['’]t\b", re.I)
 # What compels: only such a cause is set against a free choice ("resigned voluntarily" /
 # "resigned because of ill health" may both hold; "... because of the rebel offensive" not).
