@@ -220,11 +220,10 @@ def _store_again(corpus: Corpus, broken: list[str], notes: list[str], progress: 
 
     from ..ingest.split import embedding_text, split
 
-    wanted = set(broken)
     lost = corpus.articles_of(broken)
-    kept: dict[str, list[Any]] = {a.id: [] for a in lost}
+    kept: dict[str, list[Any]] = {a.id: [] for a in lost}  # the claims that survived
     for c in corpus.claims():
-        if c.article_id in wanted:
+        if c.article_id in kept:
             kept[c.article_id].append(c)
     fresh = {a.id: split(a) for a in lost}
     again = [a for a in lost if _whole(a, kept[a.id], fresh[a.id])]
@@ -234,8 +233,8 @@ def _store_again(corpus: Corpus, broken: list[str], notes: list[str], progress: 
     done = []
     if again:
         try:
-            claims, vectors = _embed_again(corpus, [c for a in again for c in fresh[a.id]],
-                                           embedding_text, progress)
+            claims = [c for a in again for c in fresh[a.id]]
+            vectors = _embed_again(corpus, claims, embedding_text, progress)
         except (DivergenceError, OSError, ValueError) as e:  # no embedder here: nothing stored
             notes.append(f"the incomplete articles were not embedded again: {e}")
             again = []
@@ -295,9 +294,9 @@ def _whole(article: Any, kept: list[Any], claims: list[Any]) -> bool:
 
 
 def _embed_again(corpus: Corpus, claims: list[Any], text: Callable[[Any], str],
-                 progress: bool = False) -> tuple[list[Any], Any]:
-    """(claims, vectors): ``claims`` embedded by the embedder the corpus names; a
-    sentence-transformers model ONNX cannot run is run with torch."""
+                 progress: bool = False) -> Any:
+    """The vectors of ``claims`` (row i for ``claims[i]``) from the embedder the corpus names;
+    a sentence-transformers model ONNX cannot run is run with torch."""
     from ..embed import embed, embedder_named
     from ..progress import bar
 
@@ -311,17 +310,17 @@ def _embed_again(corpus: Corpus, claims: list[Any], text: Callable[[Any], str],
     texts = [text(c) for c in claims]
     with bar(len(texts), "embedding again", progress, "claim") as tick:
         try:
-            return claims, embed(texts, emb, on_progress=tick)
+            return embed(texts, emb, on_progress=tick)
         except DivergenceError:
             torch = embedder_named(corpus.model or "", backend="torch")  # the same vectors
             if getattr(emb, "backend", None) != "onnx" or torch is None:
                 raise
-            return claims, embed(texts, torch, on_progress=tick)
+            return embed(texts, torch, on_progress=tick)
 
 
 def _named(articles: list[Any]) -> str:
     """"3 incomplete article(s) (a.txt, b.txt, c.txt)", the first five named."""
-    names = [str(getattr(a, "path", None) or getattr(a, "id", a)) for a in articles]
+    names = [a.path or a.id for a in articles]
     more = f" and {len(names) - 5} more" if len(names) > 5 else ""
     return f"{len(names)} incomplete article(s) ({', '.join(names[:5])}{more})"
 

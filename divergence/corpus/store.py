@@ -36,7 +36,14 @@ from .schema import (
     VERDICTS_TABLE,
 )
 from .sqlite_guard import GuardedConnection, StorageError, storage_error
-from .store_checks import DAMAGED_VECTOR, StoreChecks, calibration_of, spans_of, text_of, vector_of
+from .store_checks import (
+    ARTICLE_COLUMNS,
+    DAMAGED_VECTOR,
+    StoreChecks,
+    article_of,
+    calibration_of,
+    vector_of,
+)
 from .store_grouping import GroupingStore
 from .verdict_log import VerdictLog, verdict_hash
 
@@ -306,10 +313,8 @@ class Corpus(GroupingStore, VerdictLog, StoreChecks):
     def articles(self) -> list[Article]:
         """The stored articles, in the order they were added (a text of no valid UTF-8 read with
         its bad bytes replaced, not a traceback)."""
-        rows = self._db.execute("SELECT id, path, CAST(text AS BLOB), source, wire, date, "
-                                "place, title, url, body FROM articles ORDER BY rowid")
-        return [Article(r[0], r[1], text_of(r[2]), *r[3:9], body=spans_of(r[9]) or ())
-                for r in rows]
+        rows = self._db.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles ORDER BY rowid")
+        return [article_of(r) for r in rows]
 
     def claims(self) -> list[Claim]:
         """The stored claims: article order, then claim order."""

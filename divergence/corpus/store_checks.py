@@ -30,6 +30,19 @@ def text_of(value: object) -> str:
     return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
 
 
+# The columns ``article_of`` reads, the text as bytes: a text of no valid UTF-8 is read with its
+# bad bytes replaced, not a traceback.
+ARTICLE_COLUMNS = ("id, path, CAST(text AS BLOB), source, wire, date, place, title, url, body")
+
+
+def article_of(row: Sequence[Any]) -> Any:
+    """The ``Article`` of a row of ``ARTICLE_COLUMNS``; bytes read as UTF-8 in every field."""
+    from ..records import Article
+
+    return Article(*(text_of(x) if x is not None else None for x in row[:9]),
+                   body=spans_of(row[9]) or ())
+
+
 def vector_of(blob: object, dim: object, where: str) -> np.ndarray:
     """A stored vector; bytes that are no whole number of floats, or other than its size note
     says (when the note is a number: one that is not is ``check``'s to mend), are a one-line
@@ -192,20 +205,11 @@ class StoreChecks:
         return len(ids)
 
     def articles_of(self, ids: Sequence[str]) -> list[Any]:
-        """These stored articles (``Article``), read row by row as bytes: a text that is no
-        valid UTF-8 is read with its bad bytes replaced, never a reason to read none."""
-        from ..records import Article
-
-        out = []
-        for i in dict.fromkeys(ids):
-            r = self._db.execute("SELECT id, path, CAST(text AS BLOB), source, wire, date, "
-                                 "place, title, url, body FROM articles WHERE id = ?", (i,)
-                                 ).fetchone()
-            if r is not None:
-                out.append(Article(str(r[0]), *(text_of(x) if x is not None else None
-                                                 for x in r[1:9]), body=spans_of(
-                    r[9] if isinstance(r[9], str) else None) or ()))
-        return out
+        """These stored articles (``Article``), read row by row (``article_of``): one damaged
+        row is never a reason to read none."""
+        rows = (self._db.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?",
+                                 (i,)).fetchone() for i in dict.fromkeys(ids))
+        return [article_of(r) for r in rows if r is not None]
 
     def restore_articles(self, articles: Sequence[Any], claims: Sequence[Any],
                          vectors: np.ndarray) -> None:
