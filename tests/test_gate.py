@@ -118,3 +118,20 @@ def test_the_trie_finds_what_the_plain_alternation_finds() -> None:
     for text in texts + [w[:-1] for w in words] + [w[1:] for w in words]:
         assert (trie.search(text) is None) == (plain.search(text) is None), text
     assert re.compile(_trie(set())).search("anything")  # no words: open, as before
+
+
+def test_a_gate_reads_its_patterns_at_the_first_look(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Building a gate reads nothing (a report pays the reading beside the embedder, where its
+    frame reader looks first); the first look reads every pattern once, later looks none."""
+    import divergence.judge.gate as gate
+
+    read: list[str] = []
+    real = gate.needed
+    monkeypatch.setattr(gate, "needed", lambda p: read.append(p.pattern) or real(p))
+    g = Gate(re.compile(r"\bbrokered by\b"), re.compile(r"mediat(?:ed|ion)"))
+    assert read == []
+    assert g.opens("Qatar mediated the deal.") and not g.opens("The deal was signed.")
+    assert read == [r"\bbrokered by\b", r"mediat(?:ed|ion)"]
+    always = Gate(re.compile(r"\d+"))
+    assert always.opens("nothing here") and always.open_always
+    assert read[-1] == r"\d+" and len(read) == 3

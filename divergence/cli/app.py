@@ -190,13 +190,17 @@ INTERRUPTED = 130
 
 
 def run() -> None:
-    """The ``divergence`` command: ``main``, and after an interrupt, leave at once. Every file
+    """The ``divergence`` command: ``main`` with fewer collector pauses
+    (``gil.fewer_collections``), and after an interrupt, leave at once. Every file
     and transaction is closed by then; what is left is the interpreter's own shutdown, in which
     the model runtime's native worker threads could abort the process ("terminate called without
     an active exception", exit 134 instead of 130)."""
     import contextlib
     import os
 
+    from ..gil import fewer_collections
+
+    fewer_collections()
     try:
         _standalone()
     except SystemExit as e:
