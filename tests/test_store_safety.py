@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 
 from divergence.corpus.store import Corpus
+from divergence.errors import DivergenceError
 from divergence.ingest.io import load
 
 from .conftest import run_cli
@@ -896,3 +897,47 @@ def test_a_vector_stored_as_text_and_a_text_stored_as_bytes_are_findings(tmp_pat
     _raw(db, "UPDATE articles SET body = '{bad', text = CAST(text AS BLOB) WHERE rowid = 1")
     res = run_cli("check", "--db", str(db), "--repair")
     assert "Traceback" not in res.output, res.output
+
+
+def test_a_repair_refuses_a_model_folder_with_other_files_and_says_how_to_mend(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Vectors are made again only by the model files the corpus was embedded with; other
+    files are refused by the corpus's own test (``Corpus.check_model``), with the way out that
+    fits a repair: ``add`` with --reembed."""
+    from divergence.corpus import check
+    from divergence.embed import HashingEmbedder
+
+    db = tmp_path / "c.db"
+    _add(A, "--db", str(db))
+    _raw(db, "INSERT OR REPLACE INTO meta VALUES ('model_files', 'old')")
+    emb = HashingEmbedder()
+    emb.fingerprint = "new"  # type: ignore[attr-defined]
+    monkeypatch.setattr("divergence.embed.embedder_named", lambda *a, **k: emb)
+    with Corpus(db) as corpus, pytest.raises(DivergenceError) as err:
+        check._embed_again(corpus, corpus.claims()[:1], lambda c: c.text)
+    assert "holds other files" in str(err.value) and "add PATHS --reembed" in str(err.value)
+
+
+@pytest.mark.parametrize("lost", ["tail", "all"])
+def test_claims_lost_from_the_end_of_an_article_are_found_and_put_back(
+        tmp_path: Path, lost: str) -> None:
+    """A lost tail of claims (or all of an article's) leaves no gap in the numbers; the saved
+    grouping still names them. Before, check found only "claims not stored" in the grouping,
+    and the repair regrouped without them, for good (``add`` then skips the article)."""
+    db, whole = tmp_path / "c.db", tmp_path / "whole.db"
+    _add(A, B, DELHI, "--db", str(db))
+    _add(A, B, DELHI, "--db", str(whole))
+    victim, last = _raw_row(db, "SELECT article_id, max(n) FROM claims GROUP BY article_id "
+                                "ORDER BY article_id LIMIT 1")
+    cut = f"n >= {last - 1}" if lost == "tail" else "1"
+    _raw(db, f"DELETE FROM vectors WHERE claim_id IN (SELECT id FROM claims WHERE "
+             f"article_id = '{victim}' AND {cut})",
+         f"DELETE FROM claims WHERE article_id = '{victim}' AND {cut}")
+    res = run_cli("check", "--db", str(db))
+    assert res.exit_code == 1 and "1 article(s) lost claims or vectors" in res.stdout, res.output
+    res = run_cli("check", "--db", str(db), "--repair", "--rules-only")
+    assert res.exit_code == 0, res.output
+    assert "split and embedded again 1 incomplete article(s)" in res.stdout
+    assert run_cli("check", "--db", str(db)).exit_code == 0
+    with Corpus(db) as corpus, Corpus(whole) as fresh:
+        assert {c.id: c for c in corpus.claims()} == {c.id: c for c in fresh.claims()}

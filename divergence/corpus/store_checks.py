@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -76,6 +76,7 @@ class StoreChecks:
     """``Corpus`` methods that find and drop what a crash or a bad disk left behind."""
 
     _db: Any  # the Corpus's connection; ``self._write()`` is its write transaction
+    _memberships: Callable[[], list[tuple[str, str, int]]]  # StoreGrouping's: who is in what
 
 
 
@@ -137,9 +138,10 @@ class StoreChecks:
         return None if row is None else int(row[0])
 
     def incomplete_articles(self, empty: bool = False) -> list[str]:
-        """Ids of stored articles missing a claim (a gap in claim numbers) or a claim's vector,
-        or holding a vector of the wrong size: what a repair splits and embeds again from the
-        stored text (or removes, so that ``add`` stores them again whole).
+        """Ids of stored articles missing a claim (a gap in claim numbers, or a claim the saved
+        grouping names: a lost tail, or all) or a claim's vector, or holding a vector of the
+        wrong size: what a repair splits and embeds again from the stored text (or removes, so
+        that ``add`` stores them again whole).
 
         Args:
             empty: also articles without any claim (after rows were lost to damage).
@@ -147,13 +149,20 @@ class StoreChecks:
         size = self._size()  # a vector unlike the corpus's size is damaged; with no size
         # known, none is judged by its size (they are reported, not removed)
         wrong = "0" if size is None else f"length(v.v) != {4 * size}"
-        q = ("SELECT a.id FROM articles a LEFT JOIN claims c ON c.article_id = a.id "
-             "LEFT JOIN vectors v ON v.claim_id = c.id GROUP BY a.id "
-             "HAVING (count(c.id) > 0 AND (count(c.id) != max(c.n) + 1 "
+        q = ("SELECT a.id, (count(c.id) > 0 AND (count(c.id) != max(c.n) + 1 "
              f"OR count(v.claim_id) != count(c.id) OR sum({wrong} "
              "OR typeof(v.v) != 'blob') > 0)) "
-             f"OR {'count(c.id) = 0' if empty else '0'} ORDER BY a.rowid")
-        return [str(r[0]) for r in self._db.execute(q)]
+             f"OR {'count(c.id) = 0' if empty else '0'} FROM articles a LEFT JOIN claims c ON "
+             "c.article_id = a.id LEFT JOIN vectors v ON v.claim_id = c.id GROUP BY a.id "
+             "ORDER BY a.rowid")
+        named = self._named_not_stored()
+        return [str(i) for i, bad in self._db.execute(q) if bad or str(i) in named]
+
+    def _named_not_stored(self) -> set[str]:
+        """Articles whose claims ("<article id>:<n>") the saved grouping names but the claims
+        table has lost: a lost tail leaves no gap in the numbers, nor does losing them all."""
+        stored = {str(r[0]) for r in self._db.execute("SELECT id FROM claims")}
+        return {cid.rpartition(":")[0] for cid, _, _ in self._memberships() if cid not in stored}
 
     def row_problems(self) -> list[tuple[str, str]]:
         """(area, problem) for rows SQLite reads but divergence cannot: an article's body
