@@ -303,10 +303,8 @@ def _embed_again(corpus: Corpus, claims: list[Any], text: Callable[[Any], str],
     emb = embedder_named(corpus.model or "")
     if emb is None:
         raise DivergenceError(f"the corpus names no built-in embedder ({corpus.model or 'none'})")
-    files = getattr(emb, "fingerprint", None)
-    if corpus.model_files and files and corpus.model_files != files:
-        raise DivergenceError("the model folder holds other files than the corpus was embedded "
-                              "with")
+    corpus.check_model(corpus.model or "", getattr(emb, "fingerprint", None),
+                       remedy="re-embed the stored claims with `divergence add PATHS --reembed`")
     texts = [text(c) for c in claims]
     with bar(len(texts), "embedding again", progress, "claim") as tick:
         try:

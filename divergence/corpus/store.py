@@ -482,20 +482,20 @@ class Corpus(GroupingStore, VerdictLog, StoreChecks):
         row = self._db.execute("SELECT value FROM meta WHERE key='model_files'").fetchone()
         return row[0] if row else None
 
-    def check_model(self, model: str, files: str | None = None) -> None:
+    def check_model(self, model: str, files: str | None = None,
+                    remedy: str = "pass --reembed to re-embed the stored claims") -> None:
         """Refuse ``model``'s vectors when a non-empty corpus holds another model's, or the same
-        folder's model with other files (``files``: retrained in place)."""
+        folder's model with other files (``files``: retrained in place); ``remedy`` is the
+        advice the error ends with (``add``'s by default)."""
         stored = self.model
         if stored is not None and stored != model and len(self):
-            raise DivergenceError(
-                f"the corpus was embedded with {stored}, not {model}; use the same model, or "
-                "pass --reembed to re-embed the stored claims", where=str(self.path))
+            raise DivergenceError(f"the corpus was embedded with {stored}, not {model}; use the "
+                                  f"same model, or {remedy}", where=str(self.path))
         kept = self.model_files
         if stored == model and kept and files and kept != files and len(self):
             raise DivergenceError(
                 f"the model folder of {model} holds other files than when the corpus was "
-                "embedded (retrained or replaced since); pass --reembed to re-embed the stored "
-                "claims", where=str(self.path))
+                f"embedded (retrained or replaced since); {remedy}", where=str(self.path))
 
     def _keep_model(self, model: str, files: str | None) -> None:
         self._db.execute("INSERT OR REPLACE INTO meta VALUES ('model', ?)", (model,))
