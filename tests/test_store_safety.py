@@ -918,23 +918,31 @@ def test_a_repair_refuses_a_model_folder_with_other_files_and_says_how_to_mend(
     assert "holds other files" in str(err.value) and "add PATHS --reembed" in str(err.value)
 
 
-@pytest.mark.parametrize("lost", ["tail", "all"])
+@pytest.mark.parametrize(("lost", "vectors_left"), [("tail", False), ("tail", True),
+                                                    ("all", False)])
 def test_claims_lost_from_the_end_of_an_article_are_found_and_put_back(
-        tmp_path: Path, lost: str) -> None:
+        tmp_path: Path, lost: str, vectors_left: bool) -> None:
     """A lost tail of claims (or all of an article's) leaves no gap in the numbers; the saved
     grouping still names them. Before, check found only "claims not stored" in the grouping,
-    and the repair regrouped without them, for good (``add`` then skips the article)."""
+    and the repair regrouped without them, for good (``add`` then skips the article). Their
+    vectors, when left behind, are orphans whose removal forgets that grouping (a review: the
+    names are read before)."""
     db, whole = tmp_path / "c.db", tmp_path / "whole.db"
     _add(A, B, DELHI, "--db", str(db))
     _add(A, B, DELHI, "--db", str(whole))
     victim, last = _raw_row(db, "SELECT article_id, max(n) FROM claims GROUP BY article_id "
                                 "ORDER BY article_id LIMIT 1")
     cut = f"n >= {last - 1}" if lost == "tail" else "1"
-    _raw(db, f"DELETE FROM vectors WHERE claim_id IN (SELECT id FROM claims WHERE "
-             f"article_id = '{victim}' AND {cut})",
+    gone = f"SELECT id FROM claims WHERE article_id = '{victim}' AND {cut}"
+    _raw(db, *([] if vectors_left else [f"DELETE FROM vectors WHERE claim_id IN ({gone})"]),
          f"DELETE FROM claims WHERE article_id = '{victim}' AND {cut}")
+    other = tmp_path / "other.txt"
+    other.write_text("Officials said the bridge reopened on Friday after repairs.\n")
+    res = run_cli("add", str(other), "--db", str(db), *HASHING)  # would forget the names
+    assert res.exit_code == 1 and "run divergence check --repair before adding" in res.stderr
     res = run_cli("check", "--db", str(db))
-    assert res.exit_code == 1 and "1 article(s) lost claims or vectors" in res.stdout, res.output
+    assert res.exit_code == 1, res.output
+    assert "1 article(s) lost claims or vectors" in res.stdout or vectors_left
     res = run_cli("check", "--db", str(db), "--repair", "--rules-only")
     assert res.exit_code == 0, res.output
     assert "split and embedded again 1 incomplete article(s)" in res.stdout

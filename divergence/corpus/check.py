@@ -160,6 +160,7 @@ def _contents(res: CheckResult, corpus: Corpus, judge: Callable[[str], Any] | No
               salvaged: bool = False, progress: bool = False) -> None:
     """Whole articles, grouping, verdicts and index, repaired in that order when asked."""
     repair = judge is not None
+    lost = corpus.claims_lost()  # read before dropping orphans forgets the grouping naming them
     orphans = [f for f in corpus.integrity() if "point at a missing" in f]
     if orphans:
         fixed = f"removed {corpus.drop_orphans()} row(s)" if repair else None
@@ -169,7 +170,7 @@ def _contents(res: CheckResult, corpus: Corpus, judge: Callable[[str], Any] | No
         corpus.mend_rows()
     res.findings += [Finding(area, p, _MENDED[area] if repair else None) for area, p in rows]
     problems = [("vectors", p) for p in corpus.vector_problems()]
-    broken = corpus.incomplete_articles(empty=salvaged)
+    broken = corpus.incomplete_articles(empty=salvaged, lost=lost)
     if broken and not problems:
         problems = [("articles", f"{len(broken)} article(s) lost claims or vectors")]
     stuck = False  # vectors a repair could not put right: no regroup over them
@@ -304,7 +305,8 @@ def _embed_again(corpus: Corpus, claims: list[Any], text: Callable[[Any], str],
     if emb is None:
         raise DivergenceError(f"the corpus names no built-in embedder ({corpus.model or 'none'})")
     corpus.check_model(corpus.model or "", getattr(emb, "fingerprint", None),
-                       remedy="re-embed the stored claims with `divergence add PATHS --reembed`")
+                       remedy="restore the model folder the corpus was embedded with, or "
+                       "re-embed the stored claims with `divergence add PATHS --reembed`")
     texts = [text(c) for c in claims]
     with bar(len(texts), "embedding again", progress, "claim") as tick:
         try:

@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from ..embed import Embedder, EmbeddingCache, embed
+from ..errors import DivergenceError
 from ..group.claims import voices
 from ..ingest.split import Splitter, embedding_text, split
 from ..judge import Judge
@@ -74,8 +75,16 @@ def add_articles(
 
     Args:
         on_progress: called with the number of articles just stored (or found present).
+
+    Raises:
+        DivergenceError: another model's vectors, or stored claims lost to damage that the
+            saved grouping still names (``check --repair`` puts them back; adding would
+            forget the grouping, and with it the only sign of the loss).
     """
     corpus.check_model(embedder.name, getattr(embedder, "fingerprint", None))
+    if lost := corpus.claims_lost():  # the grouping that shows it is forgotten on adding
+        raise DivergenceError(f"{len(lost)} stored article(s) lost claims (a damaged file); "
+                              "run divergence check --repair before adding", where=str(corpus.path))
     new = [a for a in {a.id: a for a in articles}.values() if not corpus.has(a.id)]
     present = len(articles) - len(new)
     if on_progress and present:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence, Set
 from typing import Any
 
 import numpy as np
@@ -76,7 +76,6 @@ class StoreChecks:
     """``Corpus`` methods that find and drop what a crash or a bad disk left behind."""
 
     _db: Any  # the Corpus's connection; ``self._write()`` is its write transaction
-    _memberships: Callable[[], list[tuple[str, str, int]]]  # StoreGrouping's: who is in what
 
 
 
@@ -137,7 +136,8 @@ class StoreChecks:
             "LIMIT 1").fetchone()
         return None if row is None else int(row[0])
 
-    def incomplete_articles(self, empty: bool = False) -> list[str]:
+    def incomplete_articles(self, empty: bool = False, lost: Set[str] | None = None
+                            ) -> list[str]:
         """Ids of stored articles missing a claim (a gap in claim numbers, or a claim the saved
         grouping names: a lost tail, or all) or a claim's vector, or holding a vector of the
         wrong size: what a repair splits and embeds again from the stored text (or removes, so
@@ -145,6 +145,8 @@ class StoreChecks:
 
         Args:
             empty: also articles without any claim (after rows were lost to damage).
+            lost: ``claims_lost()`` as read before a repair dropped the grouping (dropping
+                orphan rows does); read now when None.
         """
         size = self._size()  # a vector unlike the corpus's size is damaged; with no size
         # known, none is judged by its size (they are reported, not removed)
@@ -155,14 +157,19 @@ class StoreChecks:
              f"OR {'count(c.id) = 0' if empty else '0'} FROM articles a LEFT JOIN claims c ON "
              "c.article_id = a.id LEFT JOIN vectors v ON v.claim_id = c.id GROUP BY a.id "
              "ORDER BY a.rowid")
-        named = self._named_not_stored()
-        return [str(i) for i, bad in self._db.execute(q) if bad or str(i) in named]
+        with self.snapshot():  # claims and grouping as one state, whoever writes meanwhile
+            named = self.claims_lost() if lost is None else lost
+            rows = self._db.execute(q).fetchall()
+        return [str(i) for i, bad in rows if bad or str(i) in named]
 
-    def _named_not_stored(self) -> set[str]:
-        """Articles whose claims ("<article id>:<n>") the saved grouping names but the claims
-        table has lost: a lost tail leaves no gap in the numbers, nor does losing them all."""
-        stored = {str(r[0]) for r in self._db.execute("SELECT id FROM claims")}
-        return {cid.rpartition(":")[0] for cid, _, _ in self._memberships() if cid not in stored}
+    def claims_lost(self) -> set[str]:
+        """Ids of the articles whose claims ("<article id>:<n>") the saved grouping's index
+        names but the claims table lacks: a lost tail leaves no gap in the claim numbers, nor
+        does losing them all. Every write of claims forgets the grouping, so only damage (or a
+        repair that dropped the grouping since) leaves a name without its claim."""
+        q = ("SELECT DISTINCT m.claim_id FROM members m LEFT JOIN claims c ON c.id = m.claim_id "
+             "WHERE c.id IS NULL")
+        return {str(r[0]).rpartition(":")[0] for r in self._db.execute(q)}
 
     def row_problems(self) -> list[tuple[str, str]]:
         """(area, problem) for rows SQLite reads but divergence cannot: an article's body
