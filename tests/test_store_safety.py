@@ -918,15 +918,17 @@ def test_a_repair_refuses_a_model_folder_with_other_files_and_says_how_to_mend(
     assert "holds other files" in str(err.value) and "add PATHS --reembed" in str(err.value)
 
 
-@pytest.mark.parametrize(("lost", "vectors_left"), [("tail", False), ("tail", True),
-                                                    ("all", False)])
+@pytest.mark.parametrize(("lost", "vectors_left", "index_lost"),
+                         [("tail", False, False), ("tail", True, False), ("all", False, False),
+                          ("tail", False, True)])
 def test_claims_lost_from_the_end_of_an_article_are_found_and_put_back(
-        tmp_path: Path, lost: str, vectors_left: bool) -> None:
+        tmp_path: Path, lost: str, vectors_left: bool, index_lost: bool) -> None:
     """A lost tail of claims (or all of an article's) leaves no gap in the numbers; the saved
     grouping still names them. Before, check found only "claims not stored" in the grouping,
-    and the repair regrouped without them, for good (``add`` then skips the article). Their
-    vectors, when left behind, are orphans whose removal forgets that grouping (a review: the
-    names are read before)."""
+    and the repair regrouped without them, for good (``add`` then skipped the article). Two
+    reviews: their vectors, when left behind, are orphans whose removal forgot that grouping;
+    with the members index damaged too, the grouping's rows still name them; and every write
+    that forgets the grouping (adding, embedding again, saving a regrouping) is refused."""
     db, whole = tmp_path / "c.db", tmp_path / "whole.db"
     _add(A, B, DELHI, "--db", str(db))
     _add(A, B, DELHI, "--db", str(whole))
@@ -935,17 +937,55 @@ def test_claims_lost_from_the_end_of_an_article_are_found_and_put_back(
     cut = f"n >= {last - 1}" if lost == "tail" else "1"
     gone = f"SELECT id FROM claims WHERE article_id = '{victim}' AND {cut}"
     _raw(db, *([] if vectors_left else [f"DELETE FROM vectors WHERE claim_id IN ({gone})"]),
+         *([f"DELETE FROM members WHERE claim_id IN ({gone})"] if index_lost else []),
          f"DELETE FROM claims WHERE article_id = '{victim}' AND {cut}")
-    other = tmp_path / "other.txt"
-    other.write_text("Officials said the bridge reopened on Friday after repairs.\n")
-    res = run_cli("add", str(other), "--db", str(db), *HASHING)  # would forget the names
-    assert res.exit_code == 1 and "run divergence check --repair before adding" in res.stderr
+    if not index_lost:  # the index is what add and regroup read (one query)
+        other = tmp_path / "other.txt"
+        other.write_text("Officials said the bridge reopened on Friday after repairs.\n")
+        res = run_cli("add", str(other), "--db", str(db), *HASHING)  # would forget the names
+        assert res.exit_code == 1, res.output
+        assert f"run divergence check --db {db} --repair before adding" in res.stderr
     res = run_cli("check", "--db", str(db))
     assert res.exit_code == 1, res.output
-    assert "1 article(s) lost claims or vectors" in res.stdout or vectors_left
+    assert "1 article(s) lost claims or vectors" in res.stdout
+    assert "run add again" not in res.stdout  # add refuses until the repair
     res = run_cli("check", "--db", str(db), "--repair", "--rules-only")
     assert res.exit_code == 0, res.output
     assert "split and embedded again 1 incomplete article(s)" in res.stdout
     assert run_cli("check", "--db", str(db)).exit_code == 0
     with Corpus(db) as corpus, Corpus(whole) as fresh:
         assert {c.id: c for c in corpus.claims()} == {c.id: c for c in fresh.claims()}
+
+
+def test_dropping_orphan_vectors_alone_keeps_the_grouping(tmp_path: Path) -> None:
+    """Vectors whose claim is gone change no claim: the saved grouping still fits (and still
+    names any lost claims, the only trace of them, should the repair fail later). Orphan
+    claims, which it does not fit, still make it go."""
+    db = tmp_path / "c.db"
+    _add(A, B, "--db", str(db))
+    _raw(db, "INSERT INTO vectors SELECT 'nobody:0', dim, v FROM vectors LIMIT 1")
+    with Corpus(db) as corpus:
+        assert corpus.drop_orphans() == 1 and corpus.has_grouping()
+    _raw(db, "INSERT INTO claims SELECT 'nobody:0', 'nobody', n, text, start, \"end\", "
+             "speaker, stance, cue, proposition FROM claims LIMIT 1")
+    with Corpus(db) as corpus:
+        assert corpus.drop_orphans() == 1 and not corpus.has_grouping()
+
+
+def test_no_regrouping_is_saved_over_claims_lost_to_damage(tmp_path: Path) -> None:
+    """Saving a regrouping forgets the names of lost claims, their only trace: it waits for
+    the repair (as adding and embedding again do), and says so in one line."""
+    from divergence.corpus.ops import ensure_model, regroup_corpus
+    from divergence.embed import HashingEmbedder
+    from divergence.judge import make_judge
+
+    db = tmp_path / "c.db"
+    _add(A, B, "--db", str(db))
+    _raw(db, "DELETE FROM vectors WHERE claim_id = (SELECT max(id) FROM claims)",
+         "DELETE FROM claims WHERE id = (SELECT max(id) FROM claims)")
+    with Corpus(db) as corpus:
+        with pytest.raises(DivergenceError, match="--repair before regrouping"):
+            regroup_corpus(corpus, make_judge("rules"))
+        with pytest.raises(DivergenceError, match="--repair before embedding again"):
+            ensure_model(corpus, HashingEmbedder(dim=128), reembed=True)
+        assert corpus.has_grouping()

@@ -160,7 +160,7 @@ def _contents(res: CheckResult, corpus: Corpus, judge: Callable[[str], Any] | No
               salvaged: bool = False, progress: bool = False) -> None:
     """Whole articles, grouping, verdicts and index, repaired in that order when asked."""
     repair = judge is not None
-    lost = corpus.claims_lost()  # read before dropping orphans forgets the grouping naming them
+    lost = corpus.claims_lost(decode=True)  # before a repair forgets the grouping naming them
     orphans = [f for f in corpus.integrity() if "point at a missing" in f]
     if orphans:
         fixed = f"removed {corpus.drop_orphans()} row(s)" if repair else None
@@ -198,7 +198,7 @@ def _contents(res: CheckResult, corpus: Corpus, judge: Callable[[str], Any] | No
             regroup_corpus(corpus, judge(corpus.model or ""), progress=progress)
             left = corpus.grouping_problems()
             fixed = "regrouped the corpus" if not left else None
-        hint = "" if fixed or repair else _GROUP_HINT
+        hint = "" if fixed or repair else "; run divergence check --repair" if lost else _GROUP_HINT
         res.findings += _by_one_repair([("grouping", p + hint) for p in grouping], fixed)
     log, head = corpus.verify_verdicts()
     res.findings += [Finding("verdicts", p, repairable=False)  # never "repaired": see verify

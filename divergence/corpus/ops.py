@@ -40,6 +40,16 @@ class AddResult:
     without_claims: tuple[str, ...] = ()  # paths of added articles that gave no claims
 
 
+def keep_lost_in_sight(corpus: Corpus, doing: str) -> None:
+    """Refuse a write that forgets the saved grouping (adding, embedding again, regrouping)
+    while that grouping names claims the corpus lost to damage: it is their only trace, and
+    ``check --repair`` puts them back from the stored text."""
+    if lost := corpus.claims_lost():
+        raise DivergenceError(f"{len(lost)} stored article(s) lost claims (a damaged file); run "
+                              f"divergence check --db {corpus.path} --repair before {doing}",
+                              where=str(corpus.path))
+
+
 def ensure_model(corpus: Corpus, embedder: Embedder, cache: EmbeddingCache | None = None,
                  reembed: bool = False) -> bool:
     """Make the stored vectors match ``embedder``: refuse another model's, or re-embed them all.
@@ -56,6 +66,7 @@ def ensure_model(corpus: Corpus, embedder: Embedder, cache: EmbeddingCache | Non
     if not reembed or same or not len(corpus):
         corpus.check_model(embedder.name, files)
         return False
+    keep_lost_in_sight(corpus, "embedding again")
     claims = corpus.claims()
     vectors = embed([embedding_text(c) for c in claims], embedder, cache)
     corpus.replace_vectors(vectors, embedder.name, files)
@@ -82,9 +93,7 @@ def add_articles(
             forget the grouping, and with it the only sign of the loss).
     """
     corpus.check_model(embedder.name, getattr(embedder, "fingerprint", None))
-    if lost := corpus.claims_lost():  # the grouping that shows it is forgotten on adding
-        raise DivergenceError(f"{len(lost)} stored article(s) lost claims (a damaged file); "
-                              "run divergence check --repair before adding", where=str(corpus.path))
+    keep_lost_in_sight(corpus, "adding")
     new = [a for a in {a.id: a for a in articles}.values() if not corpus.has(a.id)]
     present = len(articles) - len(new)
     if on_progress and present:
@@ -128,6 +137,7 @@ def regroup_corpus(corpus: Corpus, judge: Judge, progress: bool = False, tries: 
     Returns:
         Whether a grouping covering every stored claim was saved.
     """
+    keep_lost_in_sight(corpus, "regrouping")
     for _ in range(max(1, tries)):
         events, groups, generation = _grouping(corpus, judge, progress)
         if corpus.save_grouping(events, groups, generation=generation,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence, Set
+from collections.abc import Callable, Sequence, Set
 from typing import Any
 
 import numpy as np
@@ -76,6 +76,7 @@ class StoreChecks:
     """``Corpus`` methods that find and drop what a crash or a bad disk left behind."""
 
     _db: Any  # the Corpus's connection; ``self._write()`` is its write transaction
+    _memberships: Callable[[], list[tuple[str, str, int]]]  # GroupingStore's: who is in what
 
 
 
@@ -162,14 +163,20 @@ class StoreChecks:
             rows = self._db.execute(q).fetchall()
         return [str(i) for i, bad in rows if bad or str(i) in named]
 
-    def claims_lost(self) -> set[str]:
-        """Ids of the articles whose claims ("<article id>:<n>") the saved grouping's index
-        names but the claims table lacks: a lost tail leaves no gap in the claim numbers, nor
-        does losing them all. Every write of claims forgets the grouping, so only damage (or a
-        repair that dropped the grouping since) leaves a name without its claim."""
+    def claims_lost(self, decode: bool = False) -> set[str]:
+        """Ids of the articles whose claims ("<article id>:<n>") the saved grouping names but
+        the claims table lacks: a lost tail leaves no gap in the claim numbers, nor does losing
+        them all. Read from the grouping's members index (one query), and with ``decode`` from
+        the grouping's rows too (which damage to the index leaves). Every write of claims
+        forgets the grouping, so only damage leaves a name without its claim."""
         q = ("SELECT DISTINCT m.claim_id FROM members m LEFT JOIN claims c ON c.id = m.claim_id "
              "WHERE c.id IS NULL")
-        return {str(r[0]).rpartition(":")[0] for r in self._db.execute(q)}
+        with self.snapshot():
+            named = {str(r[0]) for r in self._db.execute(q)}
+            if decode:
+                stored = {str(r[0]) for r in self._db.execute("SELECT id FROM claims")}
+                named |= {cid for cid, _, _ in self._memberships() if cid not in stored}
+        return {cid.rpartition(":")[0] for cid in named}
 
     def row_problems(self) -> list[tuple[str, str]]:
         """(area, problem) for rows SQLite reads but divergence cannot: an article's body
@@ -264,11 +271,11 @@ class StoreChecks:
                                  "(SELECT id FROM claims)").rowcount
             n += self._db.execute("DELETE FROM vectors WHERE claim_id IN (SELECT id FROM claims "
                                   "WHERE article_id NOT IN (SELECT id FROM articles))").rowcount
-            n += self._db.execute("DELETE FROM claims WHERE article_id NOT IN "
-                                  "(SELECT id FROM articles)").rowcount
-            if n:
+            claims = self._db.execute("DELETE FROM claims WHERE article_id NOT IN "
+                                      "(SELECT id FROM articles)").rowcount
+            if claims:  # vectors alone leave the grouping right (and its names of lost claims)
                 self._forget_grouping()
-        return max(0, n)
+        return max(0, n) + max(0, claims)
 
     def _forget_grouping(self) -> None:
         """The claims changed: the stored grouping no longer fits them."""
