@@ -75,7 +75,13 @@ def add(paths: tuple[str, ...], db: str | None, model: str, backend: str,
       DIVERGENCE_DB=news.db divergence add feed.jsonl -q
     Exit codes: 0 ok, 1 error or (with --strict) a skipped input, 2 usage.
     """
-    from ..corpus.ops import add_articles, ensure_model, judge_identity, regroup_corpus
+    from ..corpus.ops import (
+        add_articles,
+        ensure_model,
+        judge_identity,
+        keep_lost_in_sight,
+        regroup_corpus,
+    )
     from ..corpus.store import Corpus
     from ..embed import EmbeddingCache
 
@@ -86,6 +92,7 @@ def add(paths: tuple[str, ...], db: str | None, model: str, backend: str,
     path = resolve_db_path(db)
     try:
         with Corpus(path) as corpus, corpus.writing(on_wait=_waiting(path)):
+            keep_lost_in_sight(corpus, "adding")  # before any progress is shown
             if ensure_model(corpus, emb, cache, reembed) and not quiet:
                 click.echo(f"divergence: re-embedded the stored claims with {emb.name}",
                            err=True)
