@@ -27,6 +27,7 @@ __all__ = ["CheckResult", "Finding", "check_corpus"]
 
 # The remedy for claims the grouping does not cover (as after an interrupted add).
 _GROUP_HINT = "; run add again (or divergence check --repair) to group them"
+_LOST_HINT = "; run divergence check --repair"  # add refuses while claims are lost
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +199,7 @@ def _contents(res: CheckResult, corpus: Corpus, judge: Callable[[str], Any] | No
             regroup_corpus(corpus, judge(corpus.model or ""), progress=progress)
             left = corpus.grouping_problems()
             fixed = "regrouped the corpus" if not left else None
-        hint = "" if fixed or repair else "; run divergence check --repair" if lost else _GROUP_HINT
+        hint = "" if fixed or repair else _LOST_HINT if lost else _GROUP_HINT
         res.findings += _by_one_repair([("grouping", p + hint) for p in grouping], fixed)
     log, head = corpus.verify_verdicts()
     res.findings += [Finding("verdicts", p, repairable=False)  # never "repaired": see verify

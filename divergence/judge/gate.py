@@ -12,6 +12,7 @@ by hand, so a pattern edited later keeps its gate right.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 try:  # Python 3.11+: the parser ``re.compile`` itself uses
     import re._constants as _c
@@ -119,28 +120,23 @@ class Gate:
 
     def __init__(self, *patterns: re.Pattern[str]) -> None:
         self._patterns = patterns
-        self._any: re.Pattern[str] | None = None
-        self._always = False
 
-    def _read(self) -> re.Pattern[str] | None:
-        """The search for any needed word, or None when some pattern needs none (no gate)."""
+    @cached_property
+    def _any(self) -> re.Pattern[str] | None:
+        """The search for any word some pattern needs; None when a pattern needs none that this
+        reading can name (it can match anything: no gate)."""
         words: set[str] = set()
         for p in self._patterns:
             got = needed(p)
             if got is None:
-                self._always = True  # that pattern can match anything: no gate
                 return None
             words |= got
-        found = re.compile(_trie(words))
-        self._any = found
-        return found
+        return re.compile(_trie(words))
 
     @property
     def open_always(self) -> bool:
         """True when some pattern needs no word this reading can name: every text may match."""
-        if self._any is None and not self._always:
-            self._read()
-        return self._always
+        return self._any is None
 
     def opens(self, text: str) -> bool:
         """True when ``text`` holds a word some pattern needs (it may match), else False."""
@@ -149,10 +145,4 @@ class Gate:
     def opens_folded(self, folded: str) -> bool:
         """``opens`` for a text already casefolded: several gates read one text folded once."""
         found = self._any
-        if found is None:
-            if self._always:
-                return True
-            found = self._read()
-            if found is None:
-                return True
-        return found.search(folded) is not None
+        return found is None or found.search(folded) is not None
