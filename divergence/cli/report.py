@@ -63,8 +63,9 @@ ENGINE_NAMES = ("local", "dask")  # engines.ENGINES, spelt out so --help imports
 @CACHE_DIR_OPTION
 @NO_CACHE_OPTION
 @click.option("--strict", is_flag=True,
-              help="Fail (exit 1) if any input article is left unread (a repeat or a "
-                   "word-for-word copy, read once, is not).")
+              help="Fail (exit 1) if any input article is left unread, or shown under "
+                   "another outlet's name (a repeat, or a copy of a text from the same or "
+                   "an unknown outlet, read once, is not).")
 @MAX_ARTICLE_SIZE_OPTION
 @click.option("--json-stdout", is_flag=True,
               help="Also print the groups as JSON Lines on stdout (one group per line), for pipes.")

@@ -10,13 +10,12 @@ its control characters escaped, so printing it is safe.
 from __future__ import annotations
 
 import codecs
-import hashlib
 import json
 import os
 import re
 import stat
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -25,6 +24,8 @@ from ..records import Article, Skip
 from .files import SAFE_ID, atomic_write, atomic_write_all, dumps_jsonl, read_claims, write_claims
 from .headers import WIRES, normalize_date, parse_header, source_name
 from .markdown import MARKDOWN_EXT, plain_text
+from .repeats import GIVEN_TWICE, Paths, article_id, dedupe, lost, stdin_once
+from .repeats import safe_skip as _safe_skip
 from .textsafe import clip, inert, path_text, unicode_safe
 
 TEXT_EXT = {".txt", ".text", *MARKDOWN_EXT}
@@ -62,23 +63,7 @@ def _too_long(where: str, size: int, limit: int) -> Skip:
                        f"with --max-article-size N (or ${MAX_ARTICLE_SIZE_ENV}) to read it")
 
 
-def _safe_skip(s: Skip) -> Skip:
-    """A skip whose where and why print safely (control characters escaped) and that UTF-8 can
-    write (a name's bytes that are not UTF-8 escaped: ``path_text``)."""
-    where, why = inert(path_text(s.where)), inert(s.why)
-    return s if (where, why) == (s.where, s.why) else Skip(where, why)
-
-
-def article_id(text: str) -> str:
-    """A stable content hash: the same text gives the same id on every machine and run."""
-    norm = "\n".join(line.rstrip() for line in text.strip().splitlines())
-    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
-
-
 # ---------------------------------------------------------------- loading
-
-
-Paths = Iterable[str | os.PathLike[str]] | str | os.PathLike[str]  # one may stand alone
 
 
 def load(paths: Paths, stdin: IO[bytes] | None = None) -> tuple[list[Article], list[Skip]]:
@@ -97,65 +82,6 @@ def load(paths: Paths, stdin: IO[bytes] | None = None) -> tuple[list[Article], l
             (articles if isinstance(art_or_skip, Article) else skipped).append(art_or_skip)
     unique, repeated = dedupe(articles)
     return unique, skipped + repeated
-
-
-READ_ONCE = "; read once"  # how a skip that lost nothing ends its why
-GIVEN_TWICE = "given twice" + READ_ONCE  # the why of a repeat: nothing was lost
-SAME_TEXT = "same text as {}" + READ_ONCE  # a word-for-word copy: its text was read once too
-
-
-def stdin_once(paths: Paths) -> tuple[list[str], list[Skip]]:
-    """``paths`` (one may stand alone) as strings, with ``-`` kept once: stdin can be read only
-    once, and a second ``-`` would read it empty. Returns the paths and a Skip for each ``-``
-    dropped.
-
-    Raises:
-        DivergenceError: an empty path, which ``Path`` reads as the working folder: ``"$UNSET"``
-            would read everything under it.
-    """
-    if isinstance(paths, (str, bytes, os.PathLike)):
-        paths = [paths]  # one path, not its characters: "/..." read the whole disk
-    paths = [os.fsdecode(p) for p in paths]
-    if "" in paths:
-        raise DivergenceError("an empty path (an unset variable?); give a file, a folder, or "
-                              "- for stdin")
-    kept: list[str] = []
-    skipped: list[Skip] = []
-    for p in paths:
-        if p == "-" and "-" in kept:
-            skipped.append(Skip("<stdin>", GIVEN_TWICE))
-        else:
-            kept.append(p)
-    return kept, skipped
-
-
-def lost(skipped: Iterable[Skip]) -> list[Skip]:
-    """The skips that left something unread: all but an input given twice or a word-for-word
-    copy of another (each read once), which ``--strict`` need not fail on."""
-    return [s for s in skipped if not s.why.endswith(READ_ONCE)]
-
-
-def dedupe(articles: Iterable[Article]) -> tuple[list[Article], list[Skip]]:
-    """The articles in order without repeats: the same text is read once, and a second article
-    that reuses an id is skipped. Returns the kept articles and a Skip for each dropped one."""
-    by_text: dict[str, Article] = {}
-    by_id: dict[str, Article] = {}
-    unique: list[Article] = []
-    skipped: list[Skip] = []
-    for a in articles:
-        key = article_id(a.text)
-        if key in by_text and by_text[key].path == a.path:
-            skipped.append(_safe_skip(Skip(a.path, GIVEN_TWICE)))
-        elif key in by_text:
-            skipped.append(_safe_skip(Skip(a.path, SAME_TEXT.format(by_text[key].path))))
-        elif a.id in by_id:
-            skipped.append(_safe_skip(Skip(a.path, f"id {clip(a.id)!r} is already used by "
-                                                   f"{by_id[a.id].path}; give each article its "
-                                                   "own id")))
-        else:
-            by_text[key] = by_id[a.id] = a
-            unique.append(a)
-    return unique, skipped
 
 
 def read_source(p: str, stdin: IO[bytes] | None = None) -> Iterator[Article | Skip]:
