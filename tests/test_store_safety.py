@@ -990,3 +990,28 @@ def test_no_regrouping_is_saved_over_claims_lost_to_damage(tmp_path: Path) -> No
         with pytest.raises(DivergenceError, match="--repair before embedding again"):
             ensure_model(corpus, HashingEmbedder(dim=128), reembed=True)
         assert corpus.has_grouping()
+
+
+def test_a_report_from_a_damaged_corpus_names_the_loss_and_keeps_its_trace(
+        tmp_path: Path) -> None:
+    """Old code: ``report --db`` with another judge than the saved grouping's regrouped
+    without the lost claims and saved that, erasing their only trace (check then saw an
+    orphan vector, not a lost claim), and no report said anything was missing."""
+    db = tmp_path / "c.db"
+    _add(A, B, "--db", str(db))
+    victim = _raw_row(db, "SELECT article_id FROM claims WHERE id = (SELECT max(id) FROM claims)")
+    _raw(db, "DELETE FROM claims WHERE id = (SELECT max(id) FROM claims)")
+    res = run_cli("report", "--db", str(db), "--rules-only", "-q", "--format", "json",
+                  "-o", str(tmp_path / "r"))
+    assert res.exit_code == 0, res.output
+    assert f"claims lost to damage in {db} are left out" in res.stderr
+    assert f"divergence check --db {db} --repair" in res.stderr
+    doc = json.loads((tmp_path / "r.json").read_text("utf-8"))
+    with Corpus(db) as corpus:
+        path = next(a.path for a in corpus.articles() if a.id == victim[0])
+        assert corpus.claims_lost() == {victim[0]}  # the saved grouping still names them
+    assert [s["where"] for s in doc["skipped"]] == [path]
+    assert run_cli("check", "--db", str(db), "--repair", "--rules-only").exit_code == 0
+    res = run_cli("report", "--db", str(db), "--rules-only", "-q", "--format", "json",
+                  "-o", str(tmp_path / "r2"))
+    assert res.exit_code == 0 and "lost" not in res.stderr

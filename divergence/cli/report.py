@@ -165,6 +165,8 @@ def _report(paths: tuple[str, ...], db: str | None, output: str | None, formats:
         with Corpus(resolve_db_path(db), create=False) as corpus:
             rep = corpus_report(corpus, judge_for(corpus.model or "", nli, rules_only),
                                 progress=not quiet)
+        for s in rep.skipped:  # articles that lost claims to damage (their other claims stay)
+            click.echo(inert(f"divergence: warning: {s.where}: {s.why}"), err=True)
         paths, skipped = (db,), ()
     else:
         if not paths:

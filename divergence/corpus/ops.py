@@ -40,6 +40,10 @@ class AddResult:
     without_claims: tuple[str, ...] = ()  # paths of added articles that gave no claims
 
 
+LOST_WHY = ("claims lost to damage in {0} are left out of this report; run divergence check "
+            "--db {0} --repair")
+
+
 def keep_lost_in_sight(corpus: Corpus, doing: str) -> None:
     """Refuse a write that forgets the saved grouping (adding, embedding again, regrouping)
     while that grouping names claims the corpus lost to damage: it is their only trace, and
@@ -221,18 +225,22 @@ def corpus_report(corpus: Corpus, judge: Judge, progress: bool = False,
     """A Report over the stored corpus: stored vectors and grouping, nothing embedded.
 
     The grouping is recomputed from the stored vectors (and saved, unless the file is read-only
-    or the disk full) when none covering every stored claim is stored. Each group carries its
-    latest verdict (see ``apply_verdicts``).
+    or the disk full, or claims were lost to damage) when none covering every stored claim is
+    stored. Each group carries its latest verdict (see ``apply_verdicts``); an article that lost
+    claims is among the skips.
     """
     with corpus.snapshot():
-        generation = corpus.generation
+        generation, lost = corpus.generation, corpus.claims_lost()
         articles, claims, vectors = corpus.articles(), corpus.claims(), corpus.vectors()
         made_by = judge_identity(judge)
         grouping = corpus.load_grouping() if corpus.grouping_current(made_by) else None
+    skipped = (*skipped, *(Skip(a.path, LOST_WHY.format(corpus.path))
+                           for a in articles if a.id in lost))
     if grouping is None:
         grouping = regroup(articles, claims, vectors, judge, progress=progress)
         try:
-            corpus.save_grouping(*grouping, generation=generation, judge=made_by)
+            if not lost:  # the saved grouping is the lost claims' only trace: keep it
+                corpus.save_grouping(*grouping, generation=generation, judge=made_by)
         except StorageError as e:
             if e.kind not in ("read-only", "full"):
                 raise  # a report from a read-only or full disk needs no saved grouping
