@@ -992,26 +992,46 @@ def test_no_regrouping_is_saved_over_claims_lost_to_damage(tmp_path: Path) -> No
         assert corpus.has_grouping()
 
 
+@pytest.mark.parametrize("judge", [[], ["--rules-only"]])
 def test_a_report_from_a_damaged_corpus_names_the_loss_and_keeps_its_trace(
-        tmp_path: Path) -> None:
+        tmp_path: Path, judge: list[str]) -> None:
     """Old code: ``report --db`` with another judge than the saved grouping's regrouped
     without the lost claims and saved that, erasing their only trace (check then saw an
-    orphan vector, not a lost claim), and no report said anything was missing."""
-    db = tmp_path / "c.db"
+    orphan vector, not a lost claim); with the same judge it showed the saved grouping, whose
+    groups name the lost claims (a conflict with one side); and no report said anything."""
+    db = tmp_path / "my corpus.db"
     _add(A, B, "--db", str(db))
     victim = _raw_row(db, "SELECT article_id FROM claims WHERE id = (SELECT max(id) FROM claims)")
     _raw(db, "DELETE FROM claims WHERE id = (SELECT max(id) FROM claims)")
-    res = run_cli("report", "--db", str(db), "--rules-only", "-q", "--format", "json",
+    res = run_cli("report", "--db", str(db), *judge, "-q", "--format", "json",
                   "-o", str(tmp_path / "r"))
     assert res.exit_code == 0, res.output
-    assert f"claims lost to damage in {db} are left out" in res.stderr
-    assert f"divergence check --db {db} --repair" in res.stderr
+    assert f"divergence check --db '{db}' --repair" in res.stderr  # quoted: it can be pasted
     doc = json.loads((tmp_path / "r.json").read_text("utf-8"))
+    stored = {c["id"] for c in doc["claims"]}
+    assert all(set(g["claims"]) <= stored for g in doc["groups"])
     with Corpus(db) as corpus:
         path = next(a.path for a in corpus.articles() if a.id == victim[0])
         assert corpus.claims_lost() == {victim[0]}  # the saved grouping still names them
     assert [s["where"] for s in doc["skipped"]] == [path]
+    res = run_cli("report", "--db", str(db), *judge, "-q", "--strict", "--format", "json",
+                  "-o", str(tmp_path / "strict"))
+    assert res.exit_code == 1 and "lost claims and --strict is set" in res.stderr
+    assert not (tmp_path / "strict.json").exists()
     assert run_cli("check", "--db", str(db), "--repair", "--rules-only").exit_code == 0
-    res = run_cli("report", "--db", str(db), "--rules-only", "-q", "--format", "json",
+    res = run_cli("report", "--db", str(db), *judge, "-q", "--strict", "--format", "json",
                   "-o", str(tmp_path / "r2"))
     assert res.exit_code == 0 and "lost" not in res.stderr
+
+
+def test_many_articles_that_lost_claims_are_warned_about_in_a_few_lines(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """One line per damaged article could bury the output; three are named, then a count."""
+    from divergence.cli.report import _warn_lost
+    from divergence.records import Skip
+
+    _warn_lost([Skip(f"a{i}.txt", "claims lost") for i in range(5)], strict=False)
+    assert capsys.readouterr().err.splitlines() == [
+        "divergence: warning: a0.txt: claims lost", "divergence: warning: a1.txt: claims lost",
+        "divergence: warning: a2.txt: claims lost",
+        "divergence: warning: … and 2 more article(s) that lost claims"]

@@ -46,9 +46,8 @@ from .app import (
 @NO_CACHE_OPTION
 @REEMBED_OPTION
 @click.option("--strict", is_flag=True,
-              help="Fail (exit 1) if any input article is left unread, or shown under "
-                   "another outlet's name (a repeat, or a copy of a text from the same or "
-                   "an unknown outlet, read once, is not).")
+              help="Fail (exit 1) if any input article is left unread (a repeat or a "
+                   "word-for-word copy, read once, is not).")
 @MAX_ARTICLE_SIZE_OPTION
 @click.option("--batch", type=click.IntRange(min=1), default=32, hidden=True,
               help="Articles per transaction.")

@@ -11,6 +11,7 @@ from typing import Any
 
 import click
 
+from ..errors import DivergenceError
 from .app import (
     BACKEND_OPTION,
     CACHE_DIR_OPTION,
@@ -63,9 +64,9 @@ ENGINE_NAMES = ("local", "dask")  # engines.ENGINES, spelt out so --help imports
 @CACHE_DIR_OPTION
 @NO_CACHE_OPTION
 @click.option("--strict", is_flag=True,
-              help="Fail (exit 1) if any input article is left unread, or shown under "
-                   "another outlet's name (a repeat, or a copy of a text from the same or "
-                   "an unknown outlet, read once, is not).")
+              help="Fail (exit 1) if any input article is left unread (a repeat or a "
+                   "word-for-word copy, read once, is not); with --db, if stored articles "
+                   "lost claims to damage.")
 @MAX_ARTICLE_SIZE_OPTION
 @click.option("--json-stdout", is_flag=True,
               help="Also print the groups as JSON Lines on stdout (one group per line), for pipes.")
@@ -165,8 +166,7 @@ def _report(paths: tuple[str, ...], db: str | None, output: str | None, formats:
         with Corpus(resolve_db_path(db), create=False) as corpus:
             rep = corpus_report(corpus, judge_for(corpus.model or "", nli, rules_only),
                                 progress=not quiet)
-        for s in rep.skipped:  # articles that lost claims to damage (their other claims stay)
-            click.echo(inert(f"divergence: warning: {s.where}: {s.why}"), err=True)
+        _warn_lost(rep.skipped, strict)  # articles that lost claims to damage
         paths, skipped = (db,), ()
     else:
         if not paths:
@@ -249,9 +249,23 @@ def _own_empty_claims(skip: Any, claims_dir: str, ids: set[str], given: set[str]
             and os.path.realpath(where) not in given)
 
 
+def _warn_lost(lost: Sequence[Any], strict: bool, shown: int = 3) -> None:
+    """A warning for each of the first ``shown`` articles of a stored corpus that lost claims
+    to damage, one line for the rest; with ``strict``, fail instead of writing the report."""
+    from ..ingest.textsafe import inert
+
+    for s in lost[:shown]:
+        click.echo(inert(f"divergence: warning: {s.where}: {s.why}"), err=True)
+    if len(lost) > shown:
+        click.echo(f"divergence: warning: … and {len(lost) - shown} more article(s) that lost "
+                   "claims", err=True)
+    if strict and lost:
+        raise DivergenceError(f"{len(lost)} stored article(s) lost claims and --strict is set")
+
+
 def _reading_options(ctx: click.Context) -> list[str]:
     """The options given that shape reading and embedding, which a stored corpus has done."""
-    reading = ("model", "backend", "embedder", "max_article_size", "strict", "grouping",
+    reading = ("model", "backend", "embedder", "max_article_size", "grouping",
                "no_cache", "cache_dir", "claims_dir")
     given = [max(p.opts, key=len) for p in ctx.command.params if p.name in reading
              and ctx.get_parameter_source(p.name) not in (None, click.core.ParameterSource.DEFAULT)]

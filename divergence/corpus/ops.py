@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import shlex
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -40,8 +41,16 @@ class AddResult:
     without_claims: tuple[str, ...] = ()  # paths of added articles that gave no claims
 
 
-LOST_WHY = ("claims lost to damage in {0} are left out of this report; run divergence check "
-            "--db {0} --repair")
+LOST_WHY = ("claims lost to damage are left out of this report; run divergence check --db {} "
+            "--repair")
+
+
+def lost_skips(corpus: Corpus, articles: Sequence[Article], lost: set[str]) -> list[Skip]:
+    """A Skip for each article in ``lost`` (``Corpus.claims_lost``), named by its path (by its
+    id, under the corpus file, when its row is gone too), saying how to put the claims back."""
+    why = LOST_WHY.format(shlex.quote(str(corpus.path)))
+    paths = {a.id: a.path for a in articles if a.id in lost}
+    return [Skip(paths.get(aid, f"{corpus.path}: article {aid}"), why) for aid in sorted(lost)]
 
 
 def keep_lost_in_sight(corpus: Corpus, doing: str) -> None:
@@ -50,8 +59,8 @@ def keep_lost_in_sight(corpus: Corpus, doing: str) -> None:
     ``check --repair`` puts them back from the stored text."""
     if lost := corpus.claims_lost():
         raise DivergenceError(f"{len(lost)} stored article(s) lost claims (a damaged file); run "
-                              f"divergence check --db {corpus.path} --repair before {doing}",
-                              where=str(corpus.path))
+                              f"divergence check --db {shlex.quote(str(corpus.path))} --repair "
+                              f"before {doing}", where=str(corpus.path))
 
 
 def ensure_model(corpus: Corpus, embedder: Embedder, cache: EmbeddingCache | None = None,
@@ -226,16 +235,16 @@ def corpus_report(corpus: Corpus, judge: Judge, progress: bool = False,
 
     The grouping is recomputed from the stored vectors (and saved, unless the file is read-only
     or the disk full, or claims were lost to damage) when none covering every stored claim is
-    stored. Each group carries its latest verdict (see ``apply_verdicts``); an article that lost
-    claims is among the skips.
+    stored. Each group carries its latest verdict (see ``apply_verdicts``). While claims are
+    lost to damage the saved grouping (which names them) is neither used nor replaced, and each
+    article that lost claims is among the skips.
     """
     with corpus.snapshot():
         generation, lost = corpus.generation, corpus.claims_lost()
         articles, claims, vectors = corpus.articles(), corpus.claims(), corpus.vectors()
-        made_by = judge_identity(judge)
-        grouping = corpus.load_grouping() if corpus.grouping_current(made_by) else None
-    skipped = (*skipped, *(Skip(a.path, LOST_WHY.format(corpus.path))
-                           for a in articles if a.id in lost))
+        made_by = judge_identity(judge)  # a saved grouping that names lost claims is not used
+        grouping = corpus.load_grouping() if not lost and corpus.grouping_current(made_by) else None
+    skipped = (*skipped, *lost_skips(corpus, articles, lost))
     if grouping is None:
         grouping = regroup(articles, claims, vectors, judge, progress=progress)
         try:

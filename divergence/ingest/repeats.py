@@ -1,8 +1,8 @@
 """Reading each text once: content ids, the repeats among articles, and which skips lost nothing.
 
 A text given twice (the same path, or a word-for-word copy elsewhere) is read once and the repeat
-is a skip that ``--strict`` forgives; a copy that carries another known outlet is a skip it does
-not, since the report then shows one outlet where two ran the text.
+is a skip that ``--strict`` forgives. A copy under another outlet's name says which outlet is
+not listed: the report counts copied text as one voice (``Article.voice``) whoever ran it.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ Paths = Iterable[str | os.PathLike[str]] | str | os.PathLike[str]  # one may sta
 READ_ONCE = "; read once"  # how a skip that lost nothing ends its why
 GIVEN_TWICE = "given twice" + READ_ONCE  # the why of a repeat: nothing was lost
 SAME_TEXT = "same text as {}" + READ_ONCE  # a word-for-word copy: its text was read once too
-# a copy from another known outlet: its text was read, but its outlet is not shown
-OTHER_OUTLET = "same text as {} (from {}); read once, so {} is not shown as an outlet"
+# a copy under another outlet's name: one voice with the first, which the report lists
+OTHER_OUTLET = "same text as {} (from {}), so {}'s copy is no voice of its own" + READ_ONCE
 _UNKNOWN = UNKNOWN_OUTLET.split("{")[0]
 
 
@@ -66,7 +66,7 @@ def stdin_once(paths: Paths) -> tuple[list[str], list[Skip]]:
 
 def lost(skipped: Iterable[Skip]) -> list[Skip]:
     """The skips that left something unread: all but an input given twice or a word-for-word
-    copy from the same outlet (each read once), which ``--strict`` need not fail on."""
+    copy (each read once), which ``--strict`` need not fail on."""
     return [s for s in skipped if not s.why.endswith(READ_ONCE)]
 
 
@@ -98,6 +98,9 @@ def dedupe(articles: Iterable[Article]) -> tuple[list[Article], list[Skip]]:
 
 
 def _two_outlets(first: str, second: str) -> bool:
-    """Two outlets, each known (not ``unknown outlet (<file name>)``), that are not one."""
-    known = not first.startswith(_UNKNOWN) and not second.startswith(_UNKNOWN)
-    return known and first.strip().casefold() != second.strip().casefold()
+    """Whether ``second`` names a known outlet (not ``unknown outlet (<file name>)``) that
+    ``first`` is not, told apart by letters and digits alone ("The  Hindu" is "the hindu.")."""
+    def key(name: str) -> str:
+        return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+    return not second.startswith(_UNKNOWN) and key(first) != key(second)
