@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from ..ingest.split import names_a_person
+from ..lazy_re import lazy
 from ..records import Claim
 from ..wordlists import word_set
 from .detectors import same_speaker, speaker_key
@@ -60,7 +61,7 @@ _CROWDS = word_set("not_entities") | _GENERIC_ACTORS
 # When a remark places what it says: "this season", "last year", "in 2019". A year is read
 # after a word that dates it ("in 2019", "since 2020", "May 2021"), not as any number ("2000
 # GMT", "Route 2020").
-_WHEN = re.compile(r"\b(?:(?:this|last|next|previous|coming)\s+(?:year|season|month|week|spring|"
+_WHEN = lazy(r"\b(?:(?:this|last|next|previous|coming)\s+(?:year|season|month|week|spring|"
                    r"summer|autumn|fall|winter|term|quarter)|yesterday|tomorrow|"
                    r"(?:in|since|from|until|till|by|during|of|january|february|march|april|may|"
                    r"june|july|august|september|october|november|december)\s+"

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 
+from ..lazy_re import lazy
+
 _WRONG = (r"(?:unacceptable|baseless|groundless|absurd|unfounded|untrue|false|fabricated|"
           r"lies|a\s+lie|fake|disinformation|slanderous|nonsense|ridiculous|wrong)")
 _CHARGES = r"(?:accusations?|claims?|allegations?|reports?|suggestions?|charges?|assertions?)"
 # "it was unacceptable to accuse Baku", "absurd to suggest"; "the claims are baseless", "such
 # allegations were completely false"
-_REJECTING = re.compile(
+_REJECTING = lazy(
     rf"\b{_WRONG}\s+to\s+(?:accuse|claim|suggest|say|allege|blame)\b|"
     rf"\b{_CHARGES}\s+(?:[\w'’-]+\s+){{0,6}}?(?:is|are|was|were|been)\s+(?:\w+ly\s+)?{_WRONG}\b",
     re.I)

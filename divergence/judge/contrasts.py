@@ -7,6 +7,8 @@ from __future__ import annotations
 import itertools
 import re
 
+from ..lazy_re import lazy
+
 
 def contrast(text: str, m: re.Match[str]) -> str | None:
     """What the contrast whose cue ``m`` found rules out (Y; "" when it names nothing, as in
@@ -25,11 +27,11 @@ def contrast(text: str, m: re.Match[str]) -> str | None:
 
 
 # ", not fighters," / ", not Muscat, that": a contrast inside commas, not a negated clause
-_CONTRAST = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s*,")
+_CONTRAST = lazy(r"\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s*,")
 # "fired into the crowd rather than as warning shots": up to four words, and of those the thing
 # ruled out only, not what it shares with the rest of its clause ("warning shots rather than
 # live rounds at the protesters" rules out live rounds)
-_RATHER = re.compile(r"\s+([\w'’-]+(?:\s+[\w'’-]+){0,3})")
+_RATHER = lazy(r"\s+([\w'’-]+(?:\s+[\w'’-]+){0,3})")
 _LINKS = frozenset({"at", "on", "in", "into", "to", "toward", "towards", "from", "for", "with",
                     "by", "during", "after", "before", "over", "near", "because", "so", "and",
                     "but", "while", "which", "that", "who", "as", "through"})

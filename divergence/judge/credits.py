@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lazy_re import lazy
 from ..records import Claim, Reason
 from .detectors import Pair, detector, one_voice, span_of
 from .text import norm_actor
@@ -79,8 +80,8 @@ def credits(c: Claim) -> list[Credit]:
     return list(_credits(c.content, c.speaker))
 
 
-_OFFER = re.compile(r"\b(?:offer\w*|ready|willing|propos\w*|plans?|wants?|help)\b", re.I)
-_OUTCOME_HINT = re.compile(rf"{_OUTCOME}|mediat|brokering|bilateral|without\s", re.I)
+_OFFER = lazy(r"\b(?:offer\w*|ready|willing|propos\w*|plans?|wants?|help)\b", re.I)
+_OUTCOME_HINT = lazy(rf"{_OUTCOME}|mediat|brokering|bilateral|without\s", re.I)
 
 
 @lru_cache(maxsize=65536)

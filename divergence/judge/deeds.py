@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
+from ..lazy_re import lazy
 from .frames.counts import dates_differ
 from .text import NEGATIONS
 
@@ -72,7 +73,7 @@ _OUTCOMES: dict[str, tuple[str, str]] = {
         r"(?:truce|ceasefire|cease-fire|talks)\s+(?:[\w'’-]+\s+){0,4}?(?:collapsed|fell\s+apart|"
         r"broke\s+down|unravell?ed)"),
 }
-_COMPILED = {k: (re.compile(rf"\b(?:{p})\b", re.I), re.compile(rf"\b(?:{n})\b", re.I))
+_COMPILED = {k: (lazy(rf"\b(?:{p})\b", re.I), lazy(rf"\b(?:{n})\b", re.I))
              for k, (p, n) in _OUTCOMES.items()}
 
 

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import re
 
+from ..lazy_re import lazy
+
 _SUFFIXES = ("ian", "an", "n", "ese", "i", "ish", "ean", "ite")
 # The endings by which a word alone looks like a people's adjective ("Marevian", "Omani",
 # "Sudanese", "Kurdish"): for readers that have no place to fold it with.
 DEMONYM_ENDING = r"(?:an|ian|i|ese|ish)"
 # A capitalised word with such an ending ("Kestovan", "Omani"): a side no list names, read whole
 # (``fullmatch``).
-DEMONYM_WORD = re.compile(rf"[A-Z][a-z]+{DEMONYM_ENDING}")
+DEMONYM_WORD = lazy(rf"[A-Z][a-z]+{DEMONYM_ENDING}")
 
 
 def demonym_of(adjective: str, place: str) -> bool:

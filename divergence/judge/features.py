@@ -12,6 +12,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..lazy_re import lazy
 from ..records import Claim, Reason
 from .detectors import DETECTORS, Pair, negates_a_saying, negations_beside
 from .text import DENYING_VERBS, name_overlap, overlap, shared_anchors, token_set
@@ -41,11 +42,11 @@ SCALAR_NAMES = (
     "question",
 )
 # Ferreira & Vlachos (2016): reporting without taking a side hedges; taking the other side refutes.
-_HEDGE = re.compile(
+_HEDGE = lazy(
     r"\b(?:reportedly|allegedly|purportedly|apparently|rumou?r(?:s|ed)?|claims?|claimed|says?|said|"
     r"according|reports?|reported|may|might|could|possibly|unconfirmed|suggests?|believed|"
     r"sources?|appears?|seems?)\b", re.I)
-_REFUTE = re.compile(
+_REFUTE = lazy(
     r"\b(?:fake|hoax|false|falsely|deny|denies|denied|debunk\w*|untrue|fabricat\w*|not|no|never|"
     r"despite|rejects?|rejected|refutes?|refuted|myth|satire|doubts?|wrong)\b", re.I)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..lazy_re import lazy
 from ..records import Claim, Reason
 from ..wordlists import word_set
 from .detectors import negations, negations_against, negations_apart, span_of, who
@@ -100,9 +101,9 @@ def opposite_flip(a: Claim, b: Claim, words: float = 0.5, sim: float = 0.0) -> R
 # All of a thing against part of it: "the whole city" / "parts of the city", "every mine" /
 # "a few of the mines". Not "at all", "all but" (nearly all), "every day", "as part of the deal",
 # "some 300 people" (about 300), "the most serious".
-_WHOLE = re.compile(r"\b(?<!at\s)(?:all(?!\s+(?:but|over|along|too)\b)|entire|whole|every(?!\s+(?:"
+_WHOLE = lazy(r"\b(?<!at\s)(?:all(?!\s+(?:but|over|along|too)\b)|entire|whole|every(?!\s+(?:"
                     r"day|week|month|year|time|night|morning|evening|hour|minute)\b))\b", re.I)
-_PART = re.compile(r"\b(?:some(?!\s+\d)|a\s+few|(?<!as\s)parts?\s+of|most\s+of|several|half\s+"
+_PART = lazy(r"\b(?:some(?!\s+\d)|a\s+few|(?<!as\s)parts?\s+of|most\s+of|several|half\s+"
                    r"(?:of|the)|only\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+"
                    r"few|some|part))\b", re.I)
 
@@ -237,7 +238,7 @@ def _lemma(word: str) -> str:
 # was no immediate claim of responsibility" (the last word before a preposition), the verb of
 # "no tornado touched down", "nothing was damaged", "no one was arrested" (a verb in -ed: "no
 # civilians were killed" denies the killing, not the civilians). Not "no longer", "no fewer".
-_NO_SUCH = re.compile(
+_NO_SUCH = lazy(
     r"(?:[^,;]{0,40},\s+)?(?:there\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|will\s+"
     r"be)\s+no\s+(?P<what>[a-z]+(?:\s+[a-z]+){0,2}?)(?=\s+(?:of|on|in|at|after|before|during|for|"
     r"from|to|with|by|between|among|against|near|over|since|until|that|which|who|and|or|but|as|"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..lazy_re import lazy
 from ..wordlists import word_sequences
 from .text import WEEKDAYS
 
@@ -120,7 +121,7 @@ _BETWEEN = (r"(?:(?:the|a|an|its|of|coastal|border|besieged|occupied|frontline|e
 _PLACE_NOUN = (r"(?:city|town|port|village|suburb|district|province|region|state|island|"
                r"outskirts|capital)")
 _NAME = r"[A-Z][\w’'-]*(?:\s+(?:(?:al|el|de|la|le|del)\s+)?[A-Z][\w’'-]*){0,2}"
-_LOCATED = re.compile(rf"\b(?:(?i:{_LOCATOR})\s+{_BETWEEN}|{_PLACE_NOUN}\s+of\s+)(?P<name>{_NAME})")
+_LOCATED = lazy(rf"\b(?:(?i:{_LOCATOR})\s+{_BETWEEN}|{_PLACE_NOUN}\s+of\s+)(?P<name>{_NAME})")
 
 
 @lru_cache(maxsize=65536)
@@ -144,8 +145,8 @@ def located(text: str) -> tuple[Located, ...]:
 
 # A city's name takes no "the" ("the Paris suburb of Nanterre" uses one as a word before
 # another place); a country's may ("the Netherlands").
-_THE = re.compile(r"\bthe\s+$", re.I)
-_BESIDE = re.compile(r"\s+(?:suburbs?|district|area|region|outskirts|port|city|town|province|"
+_THE = lazy(r"\bthe\s+$", re.I)
+_BESIDE = lazy(r"\s+(?:suburbs?|district|area|region|outskirts|port|city|town|province|"
                      r"governorate|metropolitan)\b")
 
 
@@ -163,6 +164,6 @@ def _role(m: re.Match[str], got: tuple[Place, ...]) -> str:
 # Capitalised words after a locator that name no place: days, months (``data/words/calendar``),
 # and what a sentence says something is in ("in January", "in Parliament", "at Sunday's
 # meeting"), capitalised as a name is.
-_NOT_A_PLACE = re.compile("(?:{})\\b".format("|".join(
+_NOT_A_PLACE = lazy("(?:{})\\b".format("|".join(
     w.capitalize() for w in (*word_sequences("calendar")["months"], *WEEKDAYS, "parliament",
                              "congress", "senate"))))

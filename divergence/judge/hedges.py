@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..lazy_re import lazy
+
 # Words by which an outlet passes a statement on without vouching for it. Chosen on Emergent
 # train (its "observing" headlines) and newsdev dev; "said" and "according to" are not among
 # them: "officials said 12 died" and "12 died" are one statement, the source named. Not "lay
@@ -27,7 +29,7 @@ _RECIPIENTS = (r"police|work|court|duty|hospital|officers?|authorities|investiga
                r"|herself|themselves|emergency|regulators|management|dispatchers|investors"
                r"|analysts|applause|cheers")
 _SAID_TO_VERB = rf"{_NOT_AN_OBJECT}(?!(?:{_RECIPIENTS})\b)(?-i:[a-z]+)"
-_DISTANCE = re.compile(
+_DISTANCE = lazy(
     r"\b(?:reportedly|allegedly|purported(?:ly)?|supposedly|rumou?r(?:s|ed)?|unconfirmed"
     r"|unverified|(?:said|reported) to (?:have|be)"
     rf"|(?:tipped|believed|thought|rumou?red|claim(?:s|ed)?) to {_NOT_AN_OBJECT}(?-i:[a-z]+)"
@@ -61,7 +63,7 @@ _DISTANCE = re.compile(
     re.I)
 # In a headline (no closing stop) "said to" needs no verb before it: "Store said to open in May";
 # in prose, "the company said to investors that ..." is said to someone.
-_HEADLINE_HEDGE = re.compile(rf"\b(?:said|reported) to {_SAID_TO_VERB}", re.I)
+_HEADLINE_HEDGE = lazy(rf"\b(?:said|reported) to {_SAID_TO_VERB}", re.I)
 
 
 # A title-case headline's "Claims To Have", "Reported to Begin", "Said to Select" (the lower-case
@@ -69,7 +71,7 @@ _HEADLINE_HEDGE = re.compile(rf"\b(?:said|reported) to {_SAID_TO_VERB}", re.I)
 # to Ismailia" or "Xi Jinping Thought to the constitution" in prose is not one; not "Lays Claim
 # To Crimea", "Reported To The Police", "Said To Reporters". Also "May" before any verb ("May Get
 # An Early Release"), not the month ("In May Elections", "May Sales Rose", "May Day") nor a name.
-_TITLE_HEDGE = re.compile(
+_TITLE_HEDGE = lazy(
     r"(?<=\w )(?<!Lay )(?<!Lays )(?<!Laid )(?<!Renews )(?<!Renewed )(?:Said|Reported|Claims?"
     rf"|Claimed|Tipped|Believed|Thought|Rumou?red) [Tt]o (?!(?i:{_OBJECT_OPENERS}|{_RECIPIENTS})\b)"
     r"[A-Z][a-z]+"
@@ -79,7 +81,7 @@ _TITLE_HEDGE = re.compile(
     r"(?<!Ending )(?<!And )(?<!Than )(?<!Over )(?<!On )"
     # a verb after "may" takes no -s ("May Calls", "May Jobs Report" are a name and a month)
     r"\bMay (?!(?:Day|Meeting|Budget|Holiday|Vote|Poll|Deadline)\b)[A-Z][a-z]*(?:ss|[^s\W])\b")
-_TITLE_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
+_TITLE_WORD = lazy(r"\b[A-Za-z][a-z]{3,}\b")
 _SMALL_WORDS = frozenset({"from", "with", "into", "onto", "over", "upon", "about", "after",
                           "under", "than", "that", "amid", "near"})
 
@@ -109,7 +111,7 @@ def distance_cue(text: str) -> str | None:
 # An open question: "it is not clear whether P", "did not say whether P", "working to confirm
 # whether P", "must answer whether P"; not a question asked and answered ("asked whether P, he
 # said it was"), a decision ("will decide whether to extend it"), or "whether or not P".
-_UNSETTLED = re.compile(
+_UNSETTLED = lazy(
     r"(?:\b(?:not|never|no\s+one|nobody)\s+(?:[\w’'-]+\s+){0,3}?|n['’]t\s+(?:[\w’'-]+\s+){0,2}?)"
     r"(?:clear|known|certain|sure|say|said|confirm|confirmed|determine|determined|establish|"
     r"established|tell|know|knew|answer|explain|clarify|reveal|disclose|verify|verified)\s+"

@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from ..ingest.leads import NARRATED
+from ..lazy_re import lazy
 from .text import NUMBER_WORDS, DateRef
 
 # Words of a moment that both tables below read: a settlement declared, one coming into force,
@@ -21,7 +22,7 @@ _FREED = r"released|freed|let\s+go|handed\s+over|rescued"
 # Friday" / "it took effect on Saturday"; "the summit opened on 14 March" / "closed on 16 March";
 # "seized on 3 June" / "released on 19 June". A claim naming one side and the other claim only
 # the other side speak of two moments, whose times may differ.
-_PHASES = tuple((re.compile(rf"\b(?:{x})\b", re.I), re.compile(rf"\b(?:{y})\b", re.I)) for x, y in (
+_PHASES = tuple((lazy(rf"\b(?:{x})\b", re.I), lazy(rf"\b(?:{y})\b", re.I)) for x, y in (
     (_DECLARED + r"|settled\s+on|struck\s+(?:a|the)\s+deal|(?:deal|agreement|accord|pact|"
      r"truce),?\s+(?:was\s+)?struck", _IN_FORCE),
     (r"began|started|broke\s+out|erupted|struck|hit|went\s+out",
@@ -77,7 +78,7 @@ def _moment_words(text: str) -> tuple[tuple[str, int, int], ...]:
 
 
 # The moments of a happening a claim may date, each in its usual words.
-_MOMENTS = tuple((name, re.compile(rf"\b(?:{words})\b", re.I)) for name, words in (
+_MOMENTS = tuple((name, lazy(rf"\b(?:{words})\b", re.I)) for name, words in (
     ("declared", _DECLARED + r"|announces|declares|struck\s+(?:a|the)\s+deal"),
     # one moment: the pause in fighting began when the guns fell silent
     ("began or ended", _IN_FORCE + r"|launched|opened|broke\s+out|erupted|ended|ends|ending|"
@@ -103,7 +104,7 @@ def _phases(text: str) -> tuple[tuple[bool, bool], ...]:
 
 # Openings and closings that tell the time of day, not a moment of the happening ("announced
 # before markets opened").
-_CLOCKS = re.compile(r"\b(?:markets?|stock\s+exchanges?|polls|shops|stores|schools|offices)\s+"
+_CLOCKS = lazy(r"\b(?:markets?|stock\s+exchanges?|polls|shops|stores|schools|offices)\s+"
                      r"(?:opened|closed|opens|closes|open|close)\b|\b(?:opened|closed)\s+(?:their|its|"
                      r"the)\s+(?:stalls|shops|stores|doors|offices|gates)\b", re.I)
 
@@ -111,7 +112,7 @@ _CLOCKS = re.compile(r"\b(?:markets?|stock\s+exchanges?|polls|shops|stores|schoo
 # A stated offset between two moments: "twelve hours later", "48 hours after the collapse", "a
 # week after it was shut", "two weeks' notice", "the day before the vote", "on the eve of".
 _UNIT_MINUTES = {"minute": 1, "hour": 60, "day": 1440, "week": 10080, "month": 43200}
-_OFFSET = re.compile(
+_OFFSET = lazy(
     r"\b(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"fifteen|twenty|thirty|twenty-four|forty-eight|seventy-two)\s+(?P<u>minute|hour|day|week|"
     r"month)s?(?:['’])?\s+(?:after|later|before|earlier|afterwards|on|notice)\b"
@@ -164,40 +165,40 @@ _SAYS = (r"(?:said|says|told|claimed|confirmed|noted|stated|added|wrote|insisted
 # The verb, up to six words, the day, then "that" or "as saying" ("said in a post on X on
 # Thursday that"); or the verb just before a day that ends the sentence ("..., the spokesman
 # said on Tuesday."), not "reported the explosion at the dam on Tuesday."
-_SAID_BEFORE = re.compile(rf"\b{_SAYS}(?:\s+[\w'’.-]+){{0,6}}?\s+$", re.I)
-_THAT_NEXT = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,2}?\s*,?\s+(?:that|as\s+saying)\b", re.I)
+_SAID_BEFORE = lazy(rf"\b{_SAYS}(?:\s+[\w'’.-]+){{0,6}}?\s+$", re.I)
+_THAT_NEXT = lazy(r"(?:['’]s)?(?:\s+[\w-]+){0,2}?\s*,?\s+(?:that|as\s+saying)\b", re.I)
 _SAID_JUST = rf"\b{_SAYS}\s+(?:(?:late|early)\s+)?(?:on|at|in)?\s*$"  # the verb right before
-_SAID_LAST = re.compile(rf"{_SAID_JUST}|\b(?:branded|denied|"
+_SAID_LAST = lazy(rf"{_SAID_JUST}|\b(?:branded|denied|"
                         r"dismissed|called|described)\b(?:\s+[\w'’.-]+){0,6}?\s+(?:on|at|in)?\s*$",
                         re.I)  # "... was branded disinformation by Ukraine on Monday."
-_ENDS_HERE = re.compile(r"\s*[.;]?\s*$")
+_ENDS_HERE = lazy(r"\s*[.;]?\s*$")
 # A saying dated, then only the outlet's narration ("said on Thursday, describing the request
 # as urgent"; "..., amid fears of Q").
-_SAID_JUST_RX = re.compile(_SAID_JUST, re.I)
-_NARRATED = re.compile(rf",\s*(?:[a-z]+ing|{NARRATED})\b[^\"“”]*$")
-_OPENS = re.compile(r"(?:^|[,;:]|\band|\bbut)\s*(?:and\s+)?(?:(?:late|early)\s+)?(?:on|at|by)?\s*$",
+_SAID_JUST_RX = lazy(_SAID_JUST, re.I)
+_NARRATED = lazy(rf",\s*(?:[a-z]+ing|{NARRATED})\b[^\"“”]*$")
+_OPENS = lazy(r"(?:^|[,;:]|\band|\bbut)\s*(?:and\s+)?(?:(?:late|early)\s+)?(?:on|at|by)?\s*$",
                     re.I)
 # ... or the day opens the clause and its subject speaks: "On Sunday the Kremlin made clear
 # there"; not "On Tuesday troops fired on protesters who said they ...".
-_SAYS_NEXT = re.compile(rf",?(?:\s+(?!who\b|which\b|that\b)[\w'’.-]+){{0,5}}?\s+{_SAYS}\s+"
+_SAYS_NEXT = lazy(rf",?(?:\s+(?!who\b|which\b|that\b)[\w'’.-]+){{0,5}}?\s+{_SAYS}\s+"
                         rf"(?:that|there|it|he|she|they|[\w.-]+\s+that)\b", re.I)
 # "The government on Wednesday put the toll at ...", "officials on Monday said that"; not "the
 # blast on Sunday claimed 30 lives".
-_SAYS_RIGHT = re.compile(rf"\s+(?:said|told|accused|put\s+the\s+(?:death\s+)?(?:number|toll|"
+_SAYS_RIGHT = lazy(rf"\s+(?:said|told|accused|put\s+the\s+(?:death\s+)?(?:number|toll|"
                          rf"figure)|{_SAYS}\s+that)\b", re.I)
 # A time its verb is negated beside ("had not stopped at the midnight deadline") names no
 # moment; "did not stop until 2 a.m." does, and so does "did not hold and collapsed on Friday".
-_NOT_AT = re.compile(r"(?:\bnot|\bnever|n['’]t)(?:\s+(?!and\b|but\b)[\w-]+){0,2}?\s+"
+_NOT_AT = lazy(r"(?:\bnot|\bnever|n['’]t)(?:\s+(?!and\b|but\b)[\w-]+){0,2}?\s+"
                      r"(?!until\b|till\b|and\b|but\b)[\w-]+\s+(?:the\s+)?$", re.I)
 # Which end of a span a time gives: "from 6 pm" / "until midnight" / "to 9 pm"; not "due to
 # start Monday", nor "shortly past midnight" (a time), but "extend the truce past midnight".
-_ENDS = re.compile(r"\b(?:(?P<end>until|till|through|to|ending)|(?P<start>from|starting|beginning|"
+_ENDS = lazy(r"\b(?:(?P<end>until|till|through|to|ending)|(?P<start>from|starting|beginning|"
                    r"since))\s+(?:(?:the\s+)?(?:evening|morning|night|afternoon)\s+of\s+)?"
                    r"(?:the\s+)?$", re.I)
-_PAST_END = re.compile(r"\b(?:extend\w*|last\w*|continu\w*|run|ran|go|went|stay\w*)\b"
+_PAST_END = lazy(r"\b(?:extend\w*|last\w*|continu\w*|run|ran|go|went|stay\w*)\b"
                        r"(?:\s+[\w'’-]+){0,4}?\s+(?:past|beyond)\s+$", re.I)
 # A time a plan gave and the happening did not keep: "had originally been planned for 6pm".
-_PLANNED = re.compile(r"\b(?:originally|initially|first)\s+(?:been\s+)?(?:planned|scheduled|set|"
+_PLANNED = lazy(r"\b(?:originally|initially|first)\s+(?:been\s+)?(?:planned|scheduled|set|"
                       r"due|meant|expected)\s+(?:for|at|to\s+\w+\s+(?:at|on))\s+(?:the\s+)?$", re.I)
 
 

@@ -16,6 +16,7 @@ from typing import Literal
 import numpy as np
 
 from ..errors import DivergenceError
+from ..lazy_re import lazy
 from ..records import PairLabel, Reason
 
 LABELS: tuple[PairLabel, PairLabel, PairLabel] = ("conflict", "agree", "neither")
@@ -26,7 +27,7 @@ _CUES: tuple[tuple[str, PairLabel], ...] = (
     ("entail", "agree"),
     ("neutral", "neither"),
 )
-_GENERIC = re.compile(r"label_?\d+", re.I)
+_GENERIC = lazy(r"label_?\d+", re.I)
 
 
 def map_labels(

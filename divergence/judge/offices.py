@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lazy_re import lazy
 from ..records import Reason
 from .detectors import Pair, detector, text_span
 from .text import WEEKDAYS
@@ -72,7 +73,7 @@ _NOW = r"(?:(?i:new|current|sitting|incumbent)\s+)?"
 # "President-elect Ana Ruiz", "Defence Minister-designate" do not hold the office yet.
 _ELECT = r"(?P<elect>-(?:elect|designate)\b)?"
 _NAME = r"(?P<name>(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]+)"
-_TITLE_RE = re.compile(
+_TITLE_RE = lazy(
     rf"(?<![\w-])(?:{_QUALIFIER}(?:[A-Z][\w-]+\s+){{0,2}}?)?"
     # an office in either case ("prime minister Jan Novak", "chief executive Marta Ruiz"; not
     # "leader" or "chief", which describe), other titles capitalised; a capitalised name follows
@@ -80,7 +81,7 @@ _TITLE_RE = re.compile(
     rf"(?=Governor))?(?:(?i:{_OFFICES})|{_TITLES})){_ELECT}\s+"
     rf"(?!{_TITLES}\b){_NAME}"
 )
-_APPOSITIVE_TITLE_RE = re.compile(
+_APPOSITIVE_TITLE_RE = lazy(
     rf"(?<![\w-])(?<!In )(?<!On )(?<!At )(?<!For )(?<!From )(?<!With )(?<!By )"
     rf"(?!(?:In|On|At|For|From|With|By|The|A|An|And|But)\b)"
     rf"{_NAME},\s+(?:the\s+|a\s+)?(?:[A-Za-z][\w-]*['’]s\s+)?"
@@ -90,7 +91,7 @@ _APPOSITIVE_TITLE_RE = re.compile(
     rf"(?:\s+(?:of|in|for|to)\b|\s*,)"  # "Velia's ambassador to Kordan"
 )
 # "Ostrevia's prime minister, Mira Solen, ...": an office before the name, set off by a comma.
-_POSSESSIVE_TITLE_RE = re.compile(
+_POSSESSIVE_TITLE_RE = lazy(
     rf"(?<![\w-])(?:[A-Z][\w-]*|(?i:the)\s+(?:country|nation|kingdom|republic|state|government|"
     rf"army|party|region|province|city|island|emirate|bloc|alliance|union))['’]s\s+{_QUALIFIER}?"
     rf"{_NOW}"
@@ -101,19 +102,19 @@ _POSSESSIVE_TITLE_RE = re.compile(
 
 # "The Velian foreign minister, Ada Pohl, ...", "the self-proclaimed president of Belarus,
 # Alexander Lukashenko": "the", a place's adjective, an office (of a place), then the name.
-_THE_TITLE_RE = re.compile(
+_THE_TITLE_RE = lazy(
     rf"(?<![\w-])(?i:the)\s+{_QUALIFIER}?{_NOW}(?:[A-Z][\w-]*\s+){{0,2}}"
     rf"(?P<title>(?i:{_OFFICES})){_ELECT}(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,2}})?"
     # the name set off ("..., Ada Pohl,"): not "After meeting the president, Ana Ruiz told"
     rf",\s+{_NAME.replace('{0,2}', '{1,2}')}\b(?=\s*(?:[,.;)]|$))"
 )
 # "Hagari, who holds the rank of rear admiral": a rank told in a relative clause.
-_RANK_HELD_RE = re.compile(
+_RANK_HELD_RE = lazy(
     rf"(?<![\w.'’-]){_NAME},\s+who\s+holds\s+the\s+rank\s+of\s+(?:a\s+)?(?P<title>(?i:{_TITLES}))\b")
 
 # "Oskar Lind, who is the country's interior minister,", "Ruta Kairys, who served as foreign
 # minister until last year": an office in a relative clause; "was" or "served" makes it former.
-_WHO_TITLE_RE = re.compile(
+_WHO_TITLE_RE = lazy(
     rf"(?<![\w.'’-]){_NAME},\s+who\s+(?:also\s+)?(?P<verb>is|was|has\s+been|had\s+been|serves\s+as|"
     rf"served\s+as)\s+(?:also\s+)?(?:the\s+|a\s+|an\s+)?(?:[A-Za-z][\w-]*['’]s\s+)?{_QUALIFIER}?"
     rf"(?P<title>(?:(?!(?:new|current|then|now|who|which|running|candidate)\s)[A-Za-z][a-z-]*\s+)"
@@ -195,7 +196,7 @@ def _titles(text: str) -> dict[str, tuple[Titled, ...]]:
 
 # The first of two offices held at once, before "and" ("Deputy Prime Minister and Foreign
 # Minister Ishan Darr").
-_AND_TITLE = re.compile(rf"(?<![\w-])(?P<title>(?:(?i:deputy|vice)\s+)?(?i:{_OFFICES}))\s+"
+_AND_TITLE = lazy(rf"(?<![\w-])(?P<title>(?:(?i:deputy|vice)\s+)?(?i:{_OFFICES}))\s+"
                         r"(?:and|&)\s+\Z")  # read up to the second office
 
 
@@ -270,7 +271,7 @@ def _first(name: str) -> str:
     return words[0].lower().strip(".")[:3] if words else ""
 
 
-_ROLE = re.compile(r"\b(?:spokesperson|envoy)\b")  # roles held beside an office
+_ROLE = lazy(r"\b(?:spokesperson|envoy)\b")  # roles held beside an office
 # Military and police ranks, as ``_office`` spells them: a rank is held beside a post.
 _RANKS = frozenset({
     "general", "lieutenant general", "major general", "brigadier", "brigadier general",

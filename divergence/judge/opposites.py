@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from ..lazy_re import lazy
 from .text import token_set
 
 # Word forms that say the opposite of each other ("approved rejected"), as written.
@@ -155,7 +156,7 @@ def any_opposite(xs: frozenset[str], ys: frozenset[str]) -> bool:
 # Read only to cancel a negation the other claim makes in so many words ("did not attend" /
 # "stayed away"): many are also descriptions ("undecided voters"), so they never make a
 # negation of their own.
-_IMPLIED_NO = re.compile(
+_IMPLIED_NO = lazy(
     r"\b(?:un(?:affected|hurt|harmed|injured|scathed|damaged|touched|changed|moved|decided|"
     r"confirmed|known|successful|answered|resolved|signed|paid|punished|reported|opposed|aware|"
     r"published)|spared|yet\s+to|(?:remain|remains|remained)\s+(?:suspended|shut|closed)|"
@@ -200,7 +201,7 @@ def turned_back(negated: str, plain: str, cues: Sequence[re.Match[str]] = ()) ->
     return False
 
 
-_WORD = re.compile(r"[A-Za-z]+")
+_WORD = lazy(r"[A-Za-z]+")
 _SCOPE = 5  # words after a negation cue that it negates ("did not fully hold")
 
 

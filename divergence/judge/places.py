@@ -7,8 +7,10 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 
-_NIGER_OTHER = re.compile(r"\s+(?:delta|river|state)\b")
-_STATE_OF = re.compile(r"(?:\bstate\s+of\s+|(?P<place>[A-Z][\w’'.-]*),\s*)$")
+from ..lazy_re import lazy
+
+_NIGER_OTHER = lazy(r"\s+(?:delta|river|state)\b")
+_STATE_OF = lazy(r"(?:\bstate\s+of\s+|(?P<place>[A-Z][\w’'.-]*),\s*)$")
 
 
 def not_the_country(text: str, low: str, m: re.Match[str], aliases: Container[str]) -> bool:

@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..lazy_re import lazy
 from ..wordlists import word_set
 from .text import MONTHS, STOPWORDS, WEEKDAYS
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+_WORD = lazy(r"[A-Za-z][A-Za-z’'-]*")
 # "the protesters were attacked by police": the doer after "by", so the order says nothing
 # ("2,000 were approved", "workers were laid off at the plant": a passive turns the order)
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?"
+_PASSIVE = lazy(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:\w+ly\s+)?"
                       r"(?:\w+(?:ed|en|wn|t|d|ck|ng)|hit|shot|put|set|cut|made|paid|laid)\b",
                       re.I)
 _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)  # "Monday", "September": no actors
@@ -84,7 +85,7 @@ def _as_noun(stem: str, a: str, b: str, actors: list[str]) -> bool:
 
 
 # A determiner or a possessive and the one or two words after it (read at every determiner).
-_BEFORE = re.compile(r"(?:\b(?:a|an|the|its|his|her|their|this|that)|['’]s)\s+(?=([\w-]+)"
+_BEFORE = lazy(r"(?:\b(?:a|an|the|its|his|her|their|this|that)|['’]s)\s+(?=([\w-]+)"
                      r"(?:\s+([\w-]+))?)", re.I)
 
 
@@ -103,7 +104,7 @@ def one_deed(a: str, b: str) -> bool:
 
 
 ONE_DEED = 0.9
-_NUMBER = re.compile(r"\d[\d,.]*")
+_NUMBER = lazy(r"\d[\d,.]*")
 
 
 # The same words in another order are near-copies (0.94-0.99 on the review's swaps): below

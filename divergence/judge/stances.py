@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..lazy_re import lazy
 from ..records import Claim, Reason
 from .detectors import denial_inside
 from .frames.counts import clash, counts
@@ -87,7 +88,7 @@ def polarity_other_day(a: Claim, b: Claim, reasons: list[Reason]) -> list[Reason
 
 # A day that ends a span ("since Monday", "between Monday and Friday") or dates a saying ("in a
 # statement issued on Monday", "which residents reported on Monday"): not the day of the act.
-_NOT_ITS_DAY = re.compile(r"(?:\b(?:since|between|from|until|till|by|before|after|through|and)\s+"
+_NOT_ITS_DAY = lazy(r"(?:\b(?:since|between|from|until|till|by|before|after|through|and)\s+"
                           r"(?:\w+\s+){0,2}|\b(?:statement|said|says|issued|released|published|"
                           r"reported|announced|told|denied|confirmed)\b[^,.;]{0,30})$", re.I)
 

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lazy_re import lazy
 from ..wordlists import alias_table, country_table, word_sequences, word_set
 from .places import not_the_country
 
@@ -49,8 +50,8 @@ SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "tril
 _DENYING = (r"unable\s+to|declin(?:ed|es|e|ing)\s+to|refrain(?:ed|s|ing)?\s+from|"
             r"(?:held|holds?|holding)\s+off\s+(?:on|from)|(?:stopped|stops?|stopping)\s+short\s+of|"
             r"(?:fell|falls?|falling)\s+short\s+of|(?:was|were|been|being)\s+prevented\s+from")
-DENYING_VERBS = re.compile(_DENYING, re.I)
-NEGATIONS = re.compile(
+DENYING_VERBS = lazy(_DENYING, re.I)
+NEGATIONS = lazy(
     r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|can't|won't|isn't|aren't|"
     r"wasn't|weren't|didn't|doesn't|don't|hasn't|haven't|hadn't|couldn't|shouldn't|wouldn't|"
     r"denied|denies|deny|refused|refuses|failed|fails|rejected|rejects|dismissed|nowhere|"
@@ -58,7 +59,7 @@ NEGATIONS = re.compile(
     re.I,
 )
 _NEGATION_WORDS = word_set("negation_words")
-_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?")
+_TOKEN = lazy(r"[A-Za-z0-9]+(?:['’][a-z]+)?")
 STOPWORDS = word_set("stopwords")
 
 
@@ -66,9 +67,9 @@ _GENERIC = word_set("generic_actors")
 _INSTITUTION = word_set("institution_words")
 _GROUP_TYPES = word_set("group_types")
 _PREFIXES = frozenset({"pro", "anti", "ex", "non", "post", "pre", "mid", "self", "semi", "neo"})
-_POSSESSIVE = re.compile(r"['’]s$")
-_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
-_ACTOR_WORD = re.compile(r"[^\W_][\w.'’+-]*")  # letters of any script: "élysée", "erdoğan"
+_POSSESSIVE = lazy(r"['’]s$")
+_LEADING_ARTICLE = lazy(r"^(?:the|a|an)\s+")
+_ACTOR_WORD = lazy(r"[^\W_][\w.'’+-]*")  # letters of any script: "élysée", "erdoğan"
 
 
 @lru_cache(maxsize=65536)
@@ -115,7 +116,7 @@ def norm_actor(s: str, fold_groups: bool = True) -> str:
     return _ALIAS.get(last, groups.get(last, last))  # "Russian strikes" -> russia
 
 
-_COUNTRY_WORD = re.compile(
+_COUNTRY_WORD = lazy(
     r"\b(?:" + "|".join(sorted((re.escape(k) for k in _ALIAS), key=len, reverse=True)) + r")\b")
 
 
@@ -139,12 +140,12 @@ class Mention:
     key: str
 
 
-_ENT = re.compile(  # "2+2": a digit run starts after no digit (a long run was quadratic)
+_ENT = lazy(  # "2+2": a digit run starts after no digit (a long run was quadratic)
     r"(?:[A-Z][\w’'.&-]*|(?<![\w+])[0-9]+\+[0-9]+)(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][\w’'.&-]*)*"
 )
 
 
-_LOWER_PART = re.compile(r"[a-z][\w’']*")
+_LOWER_PART = lazy(r"[a-z][\w’']*")
 
 
 def _suffix_cut(word: str) -> str:
@@ -218,7 +219,7 @@ class Quantity:
     bound: str = "="  # ">" for "more than 400", "<" for "up to 10", "~" for "about 12"
 
 
-_NUM = re.compile(
+_NUM = lazy(
     r"(?<![\w.])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:"
     # a whole word: not the "ten" of "tensions", the "six" of "sixth", the "dozen" of "dozens"
     + "|".join(sorted((re.escape(k) for k in NUMBER_WORDS), key=len, reverse=True))
@@ -230,10 +231,10 @@ _NUM = re.compile(
 
 
 _BOUNDS = (
-    (re.compile(r"(?:more\s+than|over|at\s+least|above|exceeding|upwards?\s+of)\s*$"), ">"),
-    (re.compile(r"(?:less\s+than|fewer\s+than|under|up\s+to|at\s+most|below|nearly|almost|"
+    (lazy(r"(?:more\s+than|over|at\s+least|above|exceeding|upwards?\s+of)\s*$"), ">"),
+    (lazy(r"(?:less\s+than|fewer\s+than|under|up\s+to|at\s+most|below|nearly|almost|"
                 r"as\s+many\s+as)\s*$"), "<"),
-    (re.compile(r"(?:about|around|roughly|approximately|some|nearly|an\s+estimated|dozens\s+of)\s*$"),
+    (lazy(r"(?:about|around|roughly|approximately|some|nearly|an\s+estimated|dozens\s+of)\s*$"),
      "~"),
 )
 
@@ -247,7 +248,7 @@ def _bound(before: str, after: str = "") -> str:
     return ">" if _OR_MORE.match(after) else "="
 
 
-_OR_MORE = re.compile(r"\s+or\s+(?:more|above)\b")
+_OR_MORE = lazy(r"\s+or\s+(?:more|above)\b")
 
 
 def compatible(x: Quantity, y: Quantity) -> bool:
@@ -317,8 +318,8 @@ def quantities(text: str) -> tuple[Quantity, ...]:
 _SMALL = {w: n for w, n in NUMBER_WORDS.items() if " " not in w and w not in ("hundred", "dozen")}
 _BIG = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 _NUMBER_WORD = "|".join(sorted([*_SMALL, "hundred", *_BIG], key=len, reverse=True))
-_WORD_RUN = re.compile(rf"\b(?:{_NUMBER_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_NUMBER_WORD}))*\b", re.I)
-_WORD_TOKEN = re.compile(rf"\b(?:{_NUMBER_WORD})\b", re.I)
+_WORD_RUN = lazy(rf"\b(?:{_NUMBER_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_NUMBER_WORD}))*\b", re.I)
+_WORD_TOKEN = lazy(rf"\b(?:{_NUMBER_WORD})\b", re.I)
 _TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
 _UNITS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"})
 _SCALE_WORDS = frozenset({"hundred", *_BIG})
@@ -350,7 +351,7 @@ def _word_runs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_UNIT_AFTER = re.compile(r"(?:[\s-]+(?P<unit>[A-Za-z][a-z-]*))?(?:\s+(?P<unit2>[a-z][a-z-]*))?")
+_UNIT_AFTER = lazy(r"(?:[\s-]+(?P<unit>[A-Za-z][a-z-]*))?(?:\s+(?P<unit2>[a-z][a-z-]*))?")
 
 
 def _word_number(words: str) -> float:
@@ -379,7 +380,7 @@ class DateRef:
     value: str
 
 
-_TIME = re.compile(
+_TIME = lazy(
     r"\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)|\b(?P<h24>[01]?\d|2[0-3]):"
     r"(?P<m24>[0-5]\d)\b"
     # "0400 GMT", "1300 hours": four digits only before a time zone or "hours"
@@ -387,7 +388,7 @@ _TIME = re.compile(
     re.I,
 )
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-_MONTHDAY = re.compile(
+_MONTHDAY = lazy(
     rf"\b(?P<mon>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"(?:\s*(?:[-–]|and|to)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)?\b"
     rf"|\b(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>{_MONTH_RE})\b",
@@ -397,19 +398,19 @@ _MONTHDAY = re.compile(
 
 # A day and month in figures, either order ("14/3", "22/7/2024", "7/22"); not "24/7" (round
 # the clock), a score or a fraction (read only when one figure is past 12).
-_NUMERIC_DATE = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?:\d{4}|\d{2}))?"
+_NUMERIC_DATE = lazy(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?:\d{4}|\d{2}))?"
                            r"(?![\d/])(?<!\b24/7)")
 # "on the 14th", "since the 3rd": a day whose month the story gave earlier.
-_ORDINAL_DAY = re.compile(r"\b(?:on|since|from|until|by|before|after)\s+the\s+"
+_ORDINAL_DAY = lazy(r"\b(?:on|since|from|until|by|before|after)\s+the\s+"
                           r"(?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:of\b|century|"
                           r"anniversary|floor|time|round|birthday|minute|hour|day|year|place))",
                           re.I)
-_MAY_VERB = re.compile(r"\s+(?:be|have|not|also|well)\b")
+_MAY_VERB = lazy(r"\s+(?:be|have|not|also|well)\b")
 
 
 # A claim that places what it counts in another happening than the one in the news ("30 were
 # arrested at a separate protest last year"): no count of it contradicts the news's.
-ANOTHER_HAPPENING = re.compile(
+ANOTHER_HAPPENING = lazy(
     r"\b(?:(?:a|an)\s+(?:separate|earlier|previous|prior|unrelated|second|third|new)|another)\s+"
     r"(?:[\w-]+\s+)?(?:attack|protest|incident|clash(?:es)?|raid|strike|blast|bomb|explosion|"
     r"operation|offensive|fire|crash|round|wave|earthquake|quake|flood|storm)\b", re.I)
@@ -417,7 +418,7 @@ ANOTHER_HAPPENING = re.compile(
 
 
 # Where a clause ends: punctuation, or a word that opens another clause.
-_CLAUSE_BREAK = re.compile(r"[,;:.]|\b(?:but|while|whereas|although|though|and\s+that)\b",
+_CLAUSE_BREAK = lazy(r"[,;:.]|\b(?:but|while|whereas|although|though|and\s+that)\b",
                            re.I)
 
 
@@ -435,7 +436,7 @@ def elsewhere(text: str) -> bool:
     return bool(ANOTHER_HAPPENING.search(text))
 
 
-_ISO_DATE = re.compile(r"\b(?:19|20)\d\d-(?P<mo>0[1-9]|1[0-2])-(?P<dd>0[1-9]|[12]\d|3[01])\b")
+_ISO_DATE = lazy(r"\b(?:19|20)\d\d-(?P<mo>0[1-9]|1[0-2])-(?P<dd>0[1-9]|[12]\d|3[01])\b")
 
 
 @lru_cache(maxsize=65536)

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from ..lazy_re import lazy
 from ..wordlists import alias_table
 from .text import DateRef
 
@@ -27,7 +28,7 @@ def _alternatives(names: Iterable[str]) -> str:
                     for n in sorted(names, key=len, reverse=True))
 
 
-_ZONE = re.compile(
+_ZONE = lazy(
     # "13:00 (GMT+4)", "9 am local time (GMT+2)": the zone may follow "local time"
     r"\s*(?:local\s+time\s*)?(?:\(\s*)?"
     r"(?:(?P<fixed>(?:GMT|UTC)\s*(?P<sign>[+\-−])\s*(?P<oh>\d{1,2})(?::?(?P<om>\d\d))?)"

@@ -17,6 +17,7 @@ import threading
 from collections.abc import Sequence
 
 from ...background import beside
+from ...lazy_re import compile_waiting
 from ...records import Claim
 from ..detectors import all_negations
 from ..hedges import distance_cue
@@ -145,6 +146,7 @@ def read_ahead(claims: Sequence[Claim]) -> threading.Thread | None:
             frame_keys(c)
         for c in claims:
             pair_readers(c)
+        compile_waiting()  # the patterns judging reads and these did not
 
     return beside(read, "read-frames", wait=False)
 

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ...lazy_re import lazy
 from ...records import Claim, Reason
 from ...wordlists import word_set
 from ..demonyms import same_actor
@@ -36,53 +37,53 @@ _FAKE = (r"(?:false|untrue|baseless|groundless|unfounded|lies|a\s+lie|nonsense|a
 _OF = r"(?:\s+of\s+(?P<topic>[^,;.]{3,80}?))?"
 _REJECTIONS = (
     # "Rwanda denies the accusations"; "X rejected the Armenian accusation of ethnic cleansing"
-    re.compile(rf"\b{_REJECT}\s+{_DET}{_WHOSE}{_CHARGES}\b(?!\s+(?:that|about|by|from|"
+    lazy(rf"\b{_REJECT}\s+{_DET}{_WHOSE}{_CHARGES}\b(?!\s+(?:that|about|by|from|"
                rf"against)\b){_OF}(?=\s+as\b|\s*[,;.]|\s*$|\s+and\b|\s+(?:on|in|at)\s)"),
     # "X called all claims of Armenian mine-laying false"; "describing such claims as absurd"
-    re.compile(rf"\b(?:called|calling|described|describing|branded|branding|termed)\s+{_DET}"
+    lazy(rf"\b(?:called|calling|described|describing|branded|branding|termed)\s+{_DET}"
                rf"{_WHOSE}{_CHARGES}{_OF}\s+(?:as\s+)?(?:[a-z]+\s+){{0,2}}?{_FAKE}\b"),
     # "Velia has denied any involvement", "rejected any role in the bombing"
-    re.compile(rf"\b{_REJECT}\s+(?:any|all)\s+(?:involvement|role|part|responsibility|"
+    lazy(rf"\b{_REJECT}\s+(?:any|all)\s+(?:involvement|role|part|responsibility|"
                rf"complicity)(?:\s+in\s+(?P<topic>[^,;.]{{3,80}}?))?(?P<whose>)(?P<part>)"
                rf"(?=\s+as\b|\s*[,;.]|\s*$|\s+and\b)"),
     # "the allegations of mass executions in Marn were lies": said by the accused itself
-    re.compile(rf"\b(?i:the|these|those|such|all\s+the|all)\s+{_WHOSE}(?i:{_CHARGES}){_OF}"
+    lazy(rf"\b(?i:the|these|those|such|all\s+the|all)\s+{_WHOSE}(?i:{_CHARGES}){_OF}"
                rf"(?P<copula>)\s+(?:are|were|is|was)\s+(?:all\s+|simply\s+|just\s+)?"
                rf"(?:[a-z]+\s+){{0,2}}?{_FAKE}\b"),
     # "The accusations against Rwanda are baseless": the party in the sentence itself
-    re.compile(rf"\b(?i:{_CHARGES})\s+against\s+(?P<against>(?:the\s+)?[A-Z][\w’'.-]*"
+    lazy(rf"\b(?i:{_CHARGES})\s+against\s+(?P<against>(?:the\s+)?[A-Z][\w’'.-]*"
                rf"(?:\s+[A-Z][\w’'.-]*){{0,3}})(?P<whose>)(?P<topic>)\s+(?:are|were|is|was)\s+"
                rf"(?:[a-z]+\s+){{0,2}}?{_FAKE}\b"),
 )
 # "Accusations that its fighters abused civilians have been rejected by the RSF"
-_PASSIVE = re.compile(
+_PASSIVE = lazy(
     rf"\b(?i:{_CHARGES})\s+(?:(?:that|of)\s+[^;]{{3,160}}?\s+)?(?:have|has|had|were|was)\s+"
     rf"(?:been\s+)?(?:{_REJECT})\s+by\s+(?P<agent>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)"
     r"{0,4}(?:\s*\([A-Z][A-Z0-9]{1,6}\))?)")
 # Where the rejecting clause starts: the last sentence or clause boundary before the verb.
-_BOUNDARY = re.compile(r"[;:]\s*|\.\s+|,?\s+but\s+|,?\s+while\s+|,?\s+whereas\s+|"
+_BOUNDARY = lazy(r"[;:]\s*|\.\s+|,?\s+but\s+|,?\s+while\s+|,?\s+whereas\s+|"
                        r",?\s+and\s+(?=[A-Z])")
 # The subject of the rejecting verb at the head of its clause, an aside in commas skipped
 # ("Kyiv, which has denied ..., rejected").
-_SUBJECT = re.compile(r"(?:(?:However|But|Meanwhile|Separately|In\s+turn),\s*)?"
+_SUBJECT = lazy(r"(?:(?:However|But|Meanwhile|Separately|In\s+turn),\s*)?"
                       r"(?:On\s+\w+day,?\s+)?"
                       r"(?P<subj>(?:the\s+)?[A-Z][^,;:]{0,60}?)(?:,[^;:]{0,160}?,)?"
                       r"\s+(?:(?:has|have|had|also|again|repeatedly|firmly|flatly|strongly|"
                       r"categorically|swiftly|quickly|later|on\s+\w+day)\s+)*")
 # A participle right after the saying: "..., a spokesman said, dismissing ...".
-_SAID_BEFORE = re.compile(r"\b(?:said|says|added|told\s+\w+(?:\s+\w+)?)\s*,\s*$")
-_ENDS = re.compile(r"(?:\s+as\s+[\w\s-]{1,40}?)?\s*[.!\"”]*\s*$")  # "..., dismissing claims."
+_SAID_BEFORE = lazy(r"\b(?:said|says|added|told\s+\w+(?:\s+\w+)?)\s*,\s*$")
+_ENDS = lazy(r"(?:\s+as\s+[\w\s-]{1,40}?)?\s*[.!\"”]*\s*$")  # "..., dismissing claims."
 # A rejection conceded on the way to an accusation: "Although Rwanda denies the accusations, ..."
-_CONCEDED = re.compile(r"^(?:although|though|even\s+though|while|despite|even\s+as)\b", re.I)
+_CONCEDED = lazy(r"^(?:although|though|even\s+though|while|despite|even\s+as)\b", re.I)
 # Who dismisses charges in court is a judge, not the accused.
-_BENCH = re.compile(r"\b(?:judge|justice|court|magistrate|jury|tribunal)\b", re.I)
+_BENCH = lazy(r"\b(?:judge|justice|court|magistrate|jury|tribunal)\b", re.I)
 
 # A party as written: a capitalised name, a demonym with what it names ("Cambodian troops"),
 # "people in Ukraine"; the words of accusation around it, the party in the ``p`` group.
 _P = (r"(?P<p>(?<![\w’'.-])(?:(?:the|people\s+in|forces\s+of)\s+)?"
       r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*(?:['’]s)?(?:\s+(?:troops|forces|army|military|soldiers|fighters|militias?|rebels|"
       r"special\s+services|intelligence|government|regime|agents|side))?)")
-_ACCUSATIONS = tuple(re.compile(rx) for rx in (
+_ACCUSATIONS = tuple(lazy(rx) for rx in (
     rf"(?i:\baccus(?:e[sd]?|ing))\s+{_P}",                                 # "accused Ukraine"
     rf"(?i:\b(?:accusations?|allegations?|charges|blame))\s+(?i:against|on)\s+{_P}",
     rf"(?i:\bblam(?:e[sd]?|ing))\s+(?:[\w’'-]+\s+){{0,6}}?on\s+{_P}",     # "blamed it on Kyiv"
@@ -106,13 +107,13 @@ _ACCUSATIONS = tuple(re.compile(rx) for rx in (
 ))
 _ACCUSING = Gate(*_ACCUSATIONS)  # the words one of them needs
 # Words that take the accusation back: "no evidence Rwanda was behind", "was not involved".
-_TAKEN_BACK = re.compile(r"\b(?:not|never|no|nothing|denie[sd]|deny|rejected|dismissed|"
+_TAKEN_BACK = lazy(r"\b(?:not|never|no|nothing|denie[sd]|deny|rejected|dismissed|"
                          r"without|whether|presum\w*|assum\w*)\b|n't\b", re.I)
 # ("presuming Korvia was guilty would be a libel", "whether Estmark was behind it": no charge)
 
 # A credit that only names a side's forces ("Armenian army units are to leave") accuses no one.
-_ONLY_NAMED = re.compile(r"\b(?:forces|troops|military|army)$", re.I)
-_ACTS = re.compile(r"\s+(?:[\w-]+\s+)?(?:had\s+|have\s+|has\s+)?(?:shot|fired|attacked|struck|"
+_ONLY_NAMED = lazy(r"\b(?:forces|troops|military|army)$", re.I)
+_ACTS = lazy(r"\s+(?:[\w-]+\s+)?(?:had\s+|have\s+|has\s+)?(?:shot|fired|attacked|struck|"
                    r"shelled|bombed|killed|opened\s+fire|broke|violated|breached|carried\s+out|"
                    r"launched|hit|targeted|destroyed|blew|raided|stormed|executed)\b", re.I)
 
@@ -314,7 +315,7 @@ def _from_the_source(r: Rejection, y: Claim) -> bool:
 
 
 # What a report charges a party with (not "released 40 child soldiers", not a budget).
-_WRONGS = re.compile(r"\b(?:recruit|enlist|abus|tortur|kill|execut|murder|rap(?:e|ed|ing)\b|loot|"
+_WRONGS = lazy(r"\b(?:recruit|enlist|abus|tortur|kill|execut|murder|rap(?:e|ed|ing)\b|loot|"
                      r"attack|shell|bomb|abduct|kidnap|detain|forc(?:ed|ibly)|destroy|burn|massacr|"
                      r"violat|starv|besieg|block|displac|expel|deport|persecut|beat|shot|shoot|"
                      r"fired\s+on|target|arm(?:ed|ing)\s+(?!forces)|fund(?:ed|ing)|financ|rigg|"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ...lazy_re import lazy
 from ..credits import Credit
 from ..text import norm_actor
 from .started import NOT_NAME_START
@@ -37,15 +38,15 @@ _PUBLIC = (r"(?:regional|provincial|state|city|county|district|municipal|local|d
 OFFICE_NP = (rf"[Tt]he\s+(?:{_PUBLIC}\s+){{0,2}}{_OFFICE_WORDS}"
              r"(?:['’]s\s+(?:envoys?|office|team|aides?|negotiators|mediators))?(?![\w’'-])"
              r"(?!\s+(?:of|from)\s+(?:the\s+)?[A-Z])")  # "the president of Tessary": Tessary
-_OFFICE = re.compile(OFFICE_NP)
+_OFFICE = lazy(OFFICE_NP)
 AGENT_NP = (rf"(?P<agent>(?<![\w’'.-])(?:{OFFICE_NP}|(?:{_BODY_OF})?{NOT_NAME_START}"
             rf"{NAME_WORDS.format(more=4)}{SIDE_NOUN}))")
 # Who mediated or asked may be two: "the United States and France brokered" (not for blame:
 # "Israeli jets pounded Beirut and Hezbollah fired rockets").
 AGENTS_NP = (rf"(?P<agent>(?<![\w’'.-])(?:{OFFICE_NP}|(?:{_BODY_OF})?{NOT_NAME_START}"
              rf"{NAME_WORDS.format(more=4)}(?:\s+and\s+{NAME_WORDS.format(more=3)})?{SIDE_NOUN}))")
-_AND_SPLIT = re.compile(r"\s+and\s+")
-PRONOUN = re.compile(r"(?:he|she|they|his|her|their|its)", re.I)  # the speaker, if any
+_AND_SPLIT = lazy(r"\s+and\s+")
+PRONOUN = lazy(r"(?:he|she|they|his|her|their|its)", re.I)  # the speaker, if any
 
 
 def credits_for(outcome: str, role: str, agent: str | None, m: re.Match[str],
@@ -69,7 +70,7 @@ def credits_for(outcome: str, role: str, agent: str | None, m: re.Match[str],
 _OFFICE_ROLES = frozenset({"mediator", "not-mediator", "involved"})
 # What only a go-between does ("the mayor mediated", "brokered by the archbishop"); not
 # "negotiated", "secured" or "stepped in", which a party to the dispute does as well.
-_MEDIATES = re.compile(r"mediat|broker|go-between|intermediar|good\s+offices|facilitat", re.I)
+_MEDIATES = lazy(r"mediat|broker|go-between|intermediar|good\s+offices|facilitat", re.I)
 
 
 def is_office(key: str | None) -> bool:
@@ -90,8 +91,8 @@ NOT_AGENTS = frozenset({"kamikaze", "suicide", "attack", "armed", "unmanned", "e
                         "more", "new", "two", "three", "four", "five"})
 
 
-_NO_DOER = re.compile(r"(?:no|nobody|none|nothing)\b", re.I)
-_NO_DOER_BEFORE = re.compile(r"\b(?:none\s+of|not|no)\s+(?:(?:a|an|the|any)\s+)?$", re.I)
+_NO_DOER = lazy(r"(?:no|nobody|none|nothing)\b", re.I)
+_NO_DOER_BEFORE = lazy(r"\b(?:none\s+of|not|no)\s+(?:(?:a|an|the|any)\s+)?$", re.I)
 
 
 def no_doer(text: str, start: int) -> bool:

@@ -9,20 +9,21 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ...lazy_re import lazy
 from ...records import Claim, Reason
 from ..detectors import Pair, detector, one_voice, span_of
 from ..text import countries
 
 _PEACE = (r"(?:cease-?fires?|truces?|armistice|"
           r"(?:peace|ceasefire|truce)\s+(?:deal|agreement|accord)|(?:deal|agreement)\s+to\s+(?:halt|end|stop)\s+(?:the\s+)?(?:war|fighting|hostilities))")
-_YES = re.compile(
+_YES = lazy(
     rf"\b(?:agreed|agree|agreeing|accepted|accept)\s+(?:to\s+|on\s+)?(?:a\s+|an\s+|the\s+)?"
     rf"(?:[\w-]+\s+){{0,3}}?{_PEACE}"
     rf"|\b{_PEACE}\s+(?:[\w-]+\s+){{0,5}}?(?:had\s+been|has\s+been|have\s+been|was|were|is)\s+"
     rf"(?:now\s+)?(?:reached|agreed|struck|sealed|brokered|concluded)\b"
     rf"|\b(?:reached|struck|sealed|concluded)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{_PEACE}",
     re.I)
-_NO = re.compile(
+_NO = lazy(
     rf"\bno\s+(?:agreement|deal|accord)\s+(?:on|for|over|about)\s+(?:any\s+|a\s+)?{_PEACE}"
     rf"|\bno\s+{_PEACE}\s+(?:had\s+been|has\s+been|was)\s+(?:reached|agreed)"
     rf"|\b(?:had|has|have|did)\s+not\s+(?:yet\s+)?(?:agreed|agree|accepted|accept)\s+(?:to\s+|on\s+)?"
@@ -30,7 +31,7 @@ _NO = re.compile(
 
 
 # "has not agreed", "refused to agree", "neither side agreed", "would agree ... only if".
-_NOT_YES = re.compile(r"(?:\bnot|\bnever|n['’]t|\brefused\s+to|\bfailed\s+to|\bdeclined\s+to|"
+_NOT_YES = lazy(r"(?:\bnot|\bnever|n['’]t|\brefused\s+to|\bfailed\s+to|\bdeclined\s+to|"
                       r"\bneither\b[\w\s]*|\bnor|\bwould|\bwill|\bcould|\bmight|\bmay)"
                       r"\s+(?:\w+\s+)?$", re.I)
 

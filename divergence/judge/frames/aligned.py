@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...lazy_re import lazy
 from ...records import Claim, Reason
 from ..detectors import Pair, span_of
 from ..text import STOPWORDS, WEEKDAYS, elsewhere
@@ -110,9 +111,9 @@ def _sure(text: str) -> dict[tuple[str, str], Count]:
     return {k: v[0] for k, v in by_kind.items() if len(v) == 1}
 
 
-_BIG = re.compile(r"[\d.,]+\s+(?:million|billion|thousand)\b", re.I)  # "Bank 45 million marks"
-_LOOSE = re.compile(r"(?:scores|dozens|hundreds|thousands|tens\s+of|millions)\b", re.I)
-_NAMED = re.compile(r"(?<![.!?]\s)\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+_BIG = lazy(r"[\d.,]+\s+(?:million|billion|thousand)\b", re.I)  # "Bank 45 million marks"
+_LOOSE = lazy(r"(?:scores|dozens|hundreds|thousands|tens\s+of|millions)\b", re.I)
+_NAMED = lazy(r"(?<![.!?]\s)\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                     r"Sunday|January|February|March|April|May|June|July|August|September|"
                     r"October|November|December)\b)[A-Z][\w-]*\s+$")
 

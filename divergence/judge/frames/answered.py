@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...lazy_re import lazy
 from ...wordlists import word_set
 from ..credits import Credit
 from ..demonyms import same_actor
@@ -50,15 +51,15 @@ _OTHER = frozenset({"question", "questions", "criticism", "report", "reports", "
 # Cues that the act named next was answered: "in response to", "retaliation for", "to
 # avenge", "citing", "in self-defence against" (not "in reaction to": "oil prices rose in
 # reaction to the strikes"; not "only after": "aid arrived only after the shelling stopped").
-_CUE = re.compile(
+_CUE = lazy(
     r"\b(?:(?:in\s+|a\s+|an\s+|the\s+|its\s+|their\s+|as\s+(?:an?\s+)?)?(?:response|retaliation|"
     r"reprisal|revenge|riposte|answer)\s+(?:to|for)|to\s+avenge|"
     r"retaliat(?:ed|ing|e)\s+(?:for|against)|in\s+self-defen[cs]e\s+against|citing|"
     r"provoked\s+by|to\s+pre-?empt|answering|answered|(?:were|was)\s+responding\s+to)\s+", re.I)
 # "an unprovoked attack by X", "X's unprovoked aggression": the act's own side started it.
-_UNPROVOKED = re.compile(r"\bunprovoked\s+", re.I)
+_UNPROVOKED = lazy(r"\bunprovoked\s+", re.I)
 # A response to come, not one given: "to decide on a response to", "vowed a response to".
-_PLANNED = re.compile(r"\b(?:decide|decided|deciding|vow\w*|promis\w*|weigh\w*|consider\w*|"
+_PLANNED = lazy(r"\b(?:decide|decided|deciding|vow\w*|promis\w*|weigh\w*|consider\w*|"
                       r"prepar\w*|plan\w*|threat\w*|warn\w*|would|will|could|may|might|"
                       r"seek\w*|mull\w*)\s+(?:on\s+|over\s+)?(?:an?\s+|the\s+|its\s+|their\s+)?"
                       r"(?:[\w-]+\s+)?$", re.I)
@@ -83,13 +84,13 @@ _ANSWERING = "|".join((
     + _AFTER_FIRE,
 ))
 _RESPONDERS = (
-    re.compile(rf"{CLAUSE_START}{SUBJECT}\s+(?:had\s+|has\s+|have\s+|said\s+it\s+had\s+)?"
+    lazy(rf"{CLAUSE_START}{SUBJECT}\s+(?:had\s+|has\s+|have\s+|said\s+it\s+had\s+)?"
                rf"(?:{_ANSWERING})"),
-    re.compile(r"\b(?P<who>(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)['’]s?\s+(?:[\w-]+\s+){0,2}?"
+    lazy(r"\b(?P<who>(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)['’]s?\s+(?:[\w-]+\s+){0,2}?"
                r"(?:answer|response|retaliation|reply|riposte)\s+(?:to|for)\b"),
     # "its raid on the depots was carried out in self-defence", "their barrage was
     # preventive", "its strikes were an answer to": the speaker's own blow, justified
-    re.compile(r"(?:^|(?<=, )|(?<=that ))(?P<who>[Ii]ts|[Tt]heir)\s+"
+    lazy(r"(?:^|(?<=, )|(?<=that ))(?P<who>[Ii]ts|[Tt]heir)\s+"
                r"(?:[\w-]+\s+){0,2}?" + _HOSTILE + r"\b[^.;,]{0,60}?\b(?:was|were)\s+(?:carried\s+"
                r"out\s+|launched\s+)?(?:in\s+|an\s+act\s+of\s+)?(?:self-defen[cs]e|retaliatory|"
                r"defensive|preventive|pre-?emptive|an?\s+(?:response|reprisal|answer|reply))\b"),
@@ -98,27 +99,27 @@ _OWN = frozenset({"its", "their", "our"})
 # Where a claim tells its side's blow as an answer just before, what came "after" or
 # "following" is what was answered: "acted only after police raided a village", "was
 # retaliatory, following Korvian rocket fire" (not "spoke after Tehran's retaliatory strike").
-_ANSWER_TOLD = re.compile(r"retaliat|reprisal|self-defen|in\s+response|respond|answer|returned\s+"
+_ANSWER_TOLD = lazy(r"retaliat|reprisal|self-defen|in\s+response|respond|answer|returned\s+"
                           r"fire|fired\s+back|shot\s+back|avenge|only\s+after|acted\s+only|"
                           r"resumed",
                           re.I)
-_AFTER_NOUN = re.compile(r"\b(?:only\s+)?(?:after|following|followed)\s+", re.I)
-_AFTER_ACT = re.compile(rf"\b(?:only\s+)?(?:after|when|once)\s+{SUBJECT}\s+(?:had\s+)?"
+_AFTER_NOUN = lazy(r"\b(?:only\s+)?(?:after|following|followed)\s+", re.I)
+_AFTER_ACT = lazy(rf"\b(?:only\s+)?(?:after|when|once)\s+{SUBJECT}\s+(?:had\s+)?"
                         rf"(?:first\s+)?{ACTED}\b")
-_WORD = re.compile(r"[\w’'-]+|[,.;:()]")
-_BY = re.compile(r"\s*(?:(?:carried\s+out|launched|staged|mounted|fired|committed|conducted|"
+_WORD = lazy(r"[\w’'-]+|[,.;:()]")
+_BY = lazy(r"\s*(?:(?:carried\s+out|launched|staged|mounted|fired|committed|conducted|"
                  r"made)\s+)?(?:by|from)\s+(?P<who>(?:the\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+)"
                  r"(?=\s*[,.;]|\s+(?:on|in|at|near|against|and|who|which|that|after|before|"
                  r"along|across|into|over)\b|$)")
-_DID = re.compile(r"\s*(?P<who>(?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*)\s+(?:had\s+)?"
+_DID = lazy(r"\s*(?P<who>(?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*)\s+(?:had\s+)?"
                   r"(?:carried\s+out|launched|staged|mounted|fired|committed|conducted)\b")
-_HOSTILE_AT = re.compile(rf"\b{_HOSTILE}\b", re.I)
-_POSSESSOR = re.compile(r"(?P<who>(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)['’]s?\s+$")
+_HOSTILE_AT = lazy(rf"\b{_HOSTILE}\b", re.I)
+_POSSESSOR = lazy(r"(?P<who>(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)['’]s?\s+$")
 
 
 # Who may answer a blow: a side named in the clause before the cue ("its", a name inside the
 # sentence, forces and their blows or tests), not "oil prices" or "aid convoys".
-_SIDE_WORDS = re.compile(r"(?i:\b(?:its|their|troops|forces|army|military|jets|artillery|strikes|"
+_SIDE_WORDS = lazy(r"(?i:\b(?:its|their|troops|forces|army|military|jets|artillery|strikes|"
                          r"raids|operation|offensive|barrage|frigates|marines|navy|militias?|"
                          r"fighters|police|guards|soldiers|units|gunboats|aircraft|rockets|"
                          r"missiles|drones|" + _HOSTILE + r")\b)|(?<=\s)[A-Z][a-z]")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...lazy_re import lazy
 from ..credits import Credit
 from .started import CLAUSE_START as _START
 from .started import SUBJECT as _SUBJ
@@ -38,7 +39,7 @@ _TRUCE = (r"pause|armistice|de-?escalation|"
           r"(?:fighting|hostilities|firing|attacks|strikes|war|clashes|bombardment|combat)|"
           r"cessation\s+of\s+(?:hostilities|firing|fighting|military\s+action)|"
           r"halt(?=\s*(?:[,.;]|$))")  # "seeking a halt." asked for, a truce (not "to stop")
-_TRUCE_RX = re.compile(rf"(?:{_TRUCE})$", re.I)
+_TRUCE_RX = lazy(rf"(?:{_TRUCE})$", re.I)
 _THING = (rf"(?:an?\s+|the\s+|any\s+|more\s+)?(?:[\w’'-]+\s+){{0,3}}?"
           rf"(?P<out>{_TRUCE}|{_ASKABLE})\b")
 _ASK = (r"(?:(?:asked|appealed|applied|pressed|pushed|lobbied|begged|pleaded)\s+"
@@ -115,20 +116,20 @@ _READERS = (
      r"(?:had\s+)?came\s+from\s+(?P<who>(?:the\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+)"
      r"(?=\s*[,.;]|\s+(?:who|which|that|and|after|before|on|in)\b|$)", "requester"),
 )
-_RX = tuple((re.compile(rx), role) for rx, role in _READERS)
-_EXTENDED = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?(?:to\s+be\s+)?(?:extended|prolonged|renewed)\b")
+_RX = tuple((lazy(rx), role) for rx, role in _READERS)
+_EXTENDED = lazy(r"\s+(?:[\w’'-]+\s+){0,3}?(?:to\s+be\s+)?(?:extended|prolonged|renewed)\b")
 # What a first contact was for: "reached out first to propose a truce" asked for the truce.
-_PURPOSE = re.compile(rf"\s+(?:first\s+)?(?:(?:through|via|over|by)\s+(?:the\s+|an?\s+)?"
+_PURPOSE = lazy(rf"\s+(?:first\s+)?(?:(?:through|via|over|by)\s+(?:the\s+|an?\s+)?"
                       rf"(?:[\w-]+\s+){{0,2}}?(?:hotline|channel|line|phone|intermediar\w+|"
                       rf"back-?channel|envoy)s?\s+)?"
                       rf"(?:(?:to\s+)?(?:propose|ask\s+for|request|seek|offer)|"
                       rf"(?:proposing|asking\s+for|requesting|seeking|offering)|"
                       rf"and\s+(?:proposed|asked\s+for|requested|sought|offered))\s+{_THING}")
-_CALLED = re.compile(rf"\b(?:{_CALLING})\b")
-_TALKS = re.compile(rf"truce|ceasefire|cease-fire|talks|negotiat|peace|pause|halt|armistice|"
+_CALLED = lazy(rf"\b(?:{_CALLING})\b")
+_TALKS = lazy(rf"truce|ceasefire|cease-fire|talks|negotiat|peace|pause|halt|armistice|"
                     rf"dialogue|mediat|hostilities|de-?escalat|stop\w*\s+(?:the\s+)?(?:fighting|"
                     rf"firing|attacks)|{_TRUCE}", re.I)
-_ANY_ASK = re.compile(r"ask|request|sought|seek|appeal|begg|plead|appli|call|press|push|lobb|"
+_ANY_ASK = lazy(r"ask|request|sought|seek|appeal|begg|plead|appli|call|press|push|lobb|"
                       r"initiat|propos|reached\s+out|first|contact|declined|behest|came\s+from|"
                       r"sued|insistence|phoned|rang|approached|came\s+to",
                       re.I)

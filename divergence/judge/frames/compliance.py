@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ...lazy_re import lazy
 from ...records import Claim, Reason
 from ..detectors import Pair, detector, one_voice, span_of
 from ..text import countries, entities, norm_actor
@@ -19,12 +20,12 @@ _TRUCE = (r"(?:cease-?fires?|truces?|(?:the|this)\s+(?:agreement|deal|understand
 # "to meeting the conditions of", "violated the terms of": a truce's terms are the truce.
 _TERMS_OF = (r"(?:(?:meet|honou?r|implement|fulfil|uphold|respect)\w*\s+)?(?:all\s+)?the\s+"
              r"(?:terms|conditions|provisions|obligations)\s+(?:of|under)\s+")
-_VIOLATION = re.compile(
+_VIOLATION = lazy(
     rf"\b(?:violat\w*|breach\w*|broke|broken|break(?:s|ing)?|flout\w*|undermin\w*)\s+"
     rf"(?:{_TERMS_OF})?(?:\w+\s+){{0,3}}?{_TRUCE}"
     rf"|\b(?:violations?|breaches?)\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+){{0,2}}?{_TRUCE}"
     rf"|\b{_TRUCE}\s+(?:violations?|breaches?)", re.I)
-_COMPLIANCE = re.compile(
+_COMPLIANCE = lazy(
     rf"\b(?:(?:kept|keep(?:s|ing)?|stuck|stick(?:s|ing)?|adher(?:e|es|ed|ing))\s+(?:strictly\s+)?to|"
     rf"(?<!with\s)(?<!in\s)respect(?:s|ed|ing)?|honou?r(?:s|ed|ing)?|observ(?:e|es|ed|ing)|"
     rf"abid(?:e|es|ed|ing)\s+by|"
@@ -38,7 +39,7 @@ _COMPLIANCE = re.compile(
     rf"|\bnot\s+a\s+single\s+(?:shot|violation|breach|clash|front-line\s+position)", re.I)
 # A breach said not to have happened ("did not violate", "never broke", "had not breached"),
 # a truce said not kept ("has not honoured", "failed to respect", "refused to abide by").
-_NEGATED = re.compile(r"(?:\b(?:not|never|failed\s+to|refused\s+to)|n['’]t)\s+(?:\w+\s+)?$", re.I)
+_NEGATED = lazy(r"(?:\b(?:not|never|failed\s+to|refused\s+to)|n['’]t)\s+(?:\w+\s+)?$", re.I)
 
 @dataclass(frozen=True, slots=True)
 class Compliance:

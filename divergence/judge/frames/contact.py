@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from ...lazy_re import lazy
 from ...records import Claim, Reason
 from ...wordlists import word_set
 from ..detectors import Pair, detector, one_voice, same_speaker, span_of
@@ -35,37 +36,37 @@ _KINDS = {
     "notice": r"(?:advance\s+|prior\s+)?notice|notified|notify|notification|advance\s+warning|"
               r"prior\s+warning|forewarn\w*|heads-up",
 }
-_ACT = re.compile("|".join(rf"(?P<{k}>\b(?:{rx})\b)" for k, rx in _KINDS.items()), re.I)
+_ACT = lazy("|".join(rf"(?P<{k}>\b(?:{rx})\b)" for k, rx in _KINDS.items()), re.I)
 KINDS = tuple(_KINDS)  # meeting, call, notice
 # A negation governing the act: "never met", "had not been given 72 hours' notice", "no talks",
 # "neither notified", "denied meeting", "there was no conversation".
-_NOT_BEFORE = re.compile(
+_NOT_BEFORE = lazy(
     r"(?:\b(?:not|never|neither|nor|no|without|refused\s+to|failed\s+to|declined\s+to)|n['’]t|"
     r"\bden(?:y|ied|ies|ying))"
     # "there is no doubt that they met", "not only met": no denial
     r"(?!\s+(?:doubt|question|only|surprise|secret)\b)(?:\s+[\w'’-]+){0,4}?\s*$", re.I)
 # ... or after it: "talks had never taken place", "the meeting did not happen".
-_NOT_AFTER = re.compile(
+_NOT_AFTER = lazy(
     r"(?:\s+[\w'’-]+){0,5}?\s+(?:(?:had|has|have)\s+)?(?:never|not|did\s+not|didn['’]t|had\s+not|hadn['’]t)\s+"
     r"(?:been\s+)?(?:take[ns]?\s+place|took\s+place|happen(?:ed)?|occur(?:red)?)\b", re.I)
 # Its topic, not the contact: "talks on trade did not", "did not speak about trade": a negation
 # before "speak about" or "discuss" is of what was said; only a bare contact is denied.
-_TOPIC_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+(?:about|on|of|over|regarding)\s+"
+_TOPIC_AFTER = lazy(r"(?:\s+[\w'’-]+){0,2}?\s+(?:about|on|of|over|regarding)\s+"
                           r"(?!the\s+(?:phone|telephone)\b|(?:monday|tuesday|wednesday|thursday|"
                           r"friday|saturday|sunday|\d)|the\s+(?:\d|sidelines|eve)\b)", re.I)
 # Reported, not told: "describing media reports of a meeting in Carsa as fabricated".
-_REPORTED = re.compile(r"\b(?:reports?|claims?|accounts?|rumou?rs?|allegations?|suggestions?|"
+_REPORTED = lazy(r"\b(?:reports?|claims?|accounts?|rumou?rs?|allegations?|suggestions?|"
                        r"speculation)\s+(?:of|that|about)\s+(?:[\w'’-]+\s+){0,3}?$", re.I)
 # Whom a contact was with, when a common noun says it: "met reporters", "spoke to farmers in
 # the north", "talked with local leaders" (not "met him", "met the president", "met Varga").
 _NOT_WHOM = r"(?!(?:him|her|his|its|hers|them|their|this|these|those|was|is|has)\b)"
-_WITH_OTHERS = re.compile(rf"(?:\s+[\w'’-]+){{0,2}}?\s+(?:with|to)\s+(?:(?:some|local|foreign|"
+_WITH_OTHERS = lazy(rf"(?:\s+[\w'’-]+){{0,2}}?\s+(?:with|to)\s+(?:(?:some|local|foreign|"
                           rf"senior|several|many|the)\s+)?{_NOT_WHOM}(?P<who>[a-z][\w-]*s)\b|"
                           rf"\s+{_NOT_WHOM}(?P<met>[a-z][\w-]*s)\b")
 # An order or advice not to: "told his ministers not to speak publicly".
-_NOT_TO = re.compile(r"\bnot\s+to\s+$", re.I)
+_NOT_TO = lazy(r"\bnot\s+to\s+$", re.I)
 # A fear, a plan or a wish is no contact told: "plans to meet", "could speak", "asked for talks".
-_NOT_TOLD = re.compile(r"\b(?:plan\w*|expect\w*|will|would|could|might|(?-i:may)|hope\w*|want\w*|"
+_NOT_TOLD = lazy(r"\b(?:plan\w*|expect\w*|will|would|could|might|(?-i:may)|hope\w*|want\w*|"
                        r"seek\w*|sought|ask\w*|call\w*\s+for|urg\w*|propos\w*|offer\w*|invit\w*|"
                        r"ready|willing|if|whether|next|upcoming|future|prepar\w*)\b", re.I)
 _GATE = Gate(_ACT)
@@ -108,7 +109,7 @@ def contacts(text: str) -> tuple[Contact, ...]:
 
 
 _GENERIC = word_set("generic_actors")
-_AT = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$", re.I)
+_AT = lazy(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$", re.I)
 
 
 @lru_cache(maxsize=65536)

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ...lazy_re import lazy
 from ...records import Reason
 from ..demonyms import same_actor
 from ..detectors import Pair, detector, one_voice, span_of
@@ -28,14 +29,14 @@ _PLACE_NOUN = (r"airport|airfield|city|town|village|base|port|harbou?r|bridge|pl
 _WHERE = (rf"(?<![\w'’-])(?P<where>(?:[Tt]he\s+)?(?:(?:[A-Za-z][\w'’-]*\s+)?(?:{_PLACE_NOUN})\b"
           rf"(?:\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?|"
           rf"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}}))")
-_TOOK = re.compile(
+_TOOK = lazy(
     rf"{_WHO}\s+(?:have\s+|has\s+|had\s+)?(?:now\s+)?(?:re)?(?:captured|seized|took(?:\s+(?:full\s+)?"
     rf"control\s+of)?|taken(?:\s+(?:full\s+)?control\s+of)?|overran|overrun|occupied|"
     rf"(?:re)?gained\s+control\s+of|retook|retaken|(?:have|has|had)\s+fallen\s+upon)\s+"
     rf"{_WHERE}"
     rf"|{_WHERE.replace('where', 'where2')}\s+(?:has\s+|had\s+)?(?:fell|fallen)\s+to\s+"
     rf"{_WHO.replace('who', 'who2')}")
-_HOLDS = re.compile(
+_HOLDS = lazy(
     rf"{_WHO}\s+(?:still\s+|firmly\s+)?(?:retained|retains|retain|kept|keeps|keep|holds?|held|"
     rf"controls?|controlled|(?:remained|remains|remain|(?:was|is|were|are)\s+(?:still\s+)?)"
     rf"(?:firmly\s+|fully\s+)?in\s+(?:full\s+)?control\s+of|(?:retained|retains|maintained|"
@@ -52,12 +53,12 @@ _HOLDS = re.compile(
     rf"|{_WHERE.replace('where', 'where4')}\s+(?:remains|remained|is|was)\s+(?:still\s+|firmly\s+)?"
     rf"in\s+the\s+hands\s+of\s+{_WHO.replace('who', 'who4')}")
 # A turn of the front, not a rival account: a place taken back, or held for a while (then lost).
-_SEQUEL = re.compile(r"\b(?:re(?:captured|took|taken|gained|seized|occupied)|took\s+back|"
+_SEQUEL = lazy(r"\b(?:re(?:captured|took|taken|gained|seized|occupied)|took\s+back|"
                      r"won\s+back)\b", re.I)
-_HELD_FOR = re.compile(r"\s*(?:,\s*)?(?:for|until|since)\s+(?:more\s+than\s+|nearly\s+|"
+_HELD_FOR = lazy(r"\s*(?:,\s*)?(?:for|until|since)\s+(?:more\s+than\s+|nearly\s+|"
                        r"about\s+|almost\s+)?(?:\w+\s+)?(?:days?|weeks?|months?|years?|\d{4})\b",
                        re.I)
-_NEGATED = re.compile(r"(?:\b(?:not|never|no\s+longer)|n['’]t)\s+(?:\w+\s+)?$", re.I)
+_NEGATED = lazy(r"(?:\b(?:not|never|no\s+longer)|n['’]t)\s+(?:\w+\s+)?$", re.I)
 _STATE = frozenset({"army", "military", "troops", "forces", "government", "soldiers", "police"})
 _NONSTATE = frozenset({"rebel", "rebels", "fighters", "militants", "militia", "militias",
                        "insurgents", "paramilitaries", "separatists", "jihadists"})

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ...lazy_re import lazy
 from ...records import Claim, Reason, Span
 from ..detectors import Pair, detector, span_of
 from ..text import Quantity, countries, dates, elsewhere, entities, quantities, shared_anchors
@@ -31,11 +32,11 @@ DAYS_PER_UNIT = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 365 / 12, "ye
 _LASTING_NOUN = (r"(?:wars?|sieges?|blockades?|fighting|conflict|occupation|invasion|offensive|"
                  r"hostilities|clashes|combat)")
 # A duration is compared only between claims that both speak of what lasts.
-_LASTING = re.compile(rf"\b(?:{_LASTING_NOUN}|occupied|besieged)\b", re.I)
-_LASTS_BEFORE = re.compile(r"\b(?:lasted|lasting|has\s+lasted|had\s+lasted|raged\s+for|"
+_LASTING = lazy(rf"\b(?:{_LASTING_NOUN}|occupied|besieged)\b", re.I)
+_LASTS_BEFORE = lazy(r"\b(?:lasted|lasting|has\s+lasted|had\s+lasted|raged\s+for|"
                            r"went\s+on\s+for)\s+(?:(?:more|less|fewer)\s+than\s+|nearly\s+|"
                            r"almost\s+|about\s+|some\s+|over\s+)?$", re.I)
-_LASTS_AFTER = re.compile(rf"^(?:\s*-?\s*long)?\s+(?:of\s+(?:the\s+)?(?:[\w-]+\s+)?"
+_LASTS_AFTER = lazy(rf"^(?:\s*-?\s*long)?\s+(?:of\s+(?:the\s+)?(?:[\w-]+\s+)?"
                           rf"{_LASTING_NOUN}\b|(?:[\w-]+\s+)?{_LASTING_NOUN}\b)", re.I)
 
 
@@ -85,12 +86,12 @@ _VAGUE = {"several dozen": (24, 96), "a few dozen": (24, 60), "dozens": (24, 99)
           "only one": (1, 1), "a score of": (20, 20), "a hundred": (100, 100),
           "a thousand": (1000, 1000), "a million": (1_000_000, 1_000_000)}
 _ROUND = frozenset({"two dozen", "a score of", "a hundred", "a thousand", "a million"})
-_VAGUE_BOUND = re.compile(r"\b(?:more\s+than|over|fewer\s+than|less\s+than|under|almost|nearly|"
+_VAGUE_BOUND = lazy(r"\b(?:more\s+than|over|fewer\s+than|less\s+than|under|almost|nearly|"
                           r"about|around|some|roughly)\s+$", re.I)
-_VAGUE_RE = re.compile(r"\b(?P<v>" + "|".join(sorted(map(re.escape, _VAGUE), key=len,
+_VAGUE_RE = lazy(r"\b(?P<v>" + "|".join(sorted(map(re.escape, _VAGUE), key=len,
                                                     reverse=True)) + r")\b(?:\s+of)?"
                        r"(?:\s+(?P<unit>[a-z-]+))?", re.I)
-_RANGE_RE = re.compile(r"\b(?:between\s+|from\s+)?(?<![\d,])(?P<a>\d[\d,]*)\s*"
+_RANGE_RE = lazy(r"\b(?:between\s+|from\s+)?(?<![\d,])(?P<a>\d[\d,]*)\s*"
                        r"(?:-|–|to|and|-to-)\s*(?P<b>\d[\d,]*)(?:\s+(?P<unit>[a-z-]+))?", re.I)
 
 
@@ -186,9 +187,9 @@ def counts(text: str) -> tuple[Count, ...]:
 
 # Counts of people harmed or held, which outlets give as a tally so far ("at least 471 killed").
 _TOLLS = frozenset({"deaths", "injuries", "arrests", "missing", "displacement"})
-_AT_LEAST = re.compile(r"\b(?:at\s+least|no\s+(?:fewer|less)\s+than|not\s+(?:fewer|less)\s+than)"
+_AT_LEAST = lazy(r"\b(?:at\s+least|no\s+(?:fewer|less)\s+than|not\s+(?:fewer|less)\s+than)"
                        r"\s*$", re.I)
-_OR_MORE = re.compile(r"\s*(?:[\w-]+\s+)?or\s+more\b", re.I)
+_OR_MORE = lazy(r"\s*(?:[\w-]+\s+)?or\s+more\b", re.I)
 
 
 def _tally(text: str, q: Quantity, lo: float) -> bool:
@@ -218,7 +219,7 @@ _SAME_HEAD = {"troop": "soldier", "serviceman": "soldier", "servicemen": "soldie
               "insurgent": "fighter", "combatant": "fighter", "policeman": "police",
               "policemen": "police", "policewoman": "police", "policewomen": "police"}
 # Fighters are aircraft only where something flies: "two fighters were shot down".
-_AIRBORNE = re.compile(r"\b(?:shot\s+down|downed|jets?|planes?|aircraft|air\s+force|airspace|"
+_AIRBORNE = lazy(r"\b(?:shot\s+down|downed|jets?|planes?|aircraft|air\s+force|airspace|"
                        r"crash\w*|flew|flying|sorties?|squadrons?)\b", re.I)
 # Plurals without an s: the counted thing itself ("30 people, officials said" counts people).
 _PLURAL_NOUNS = frozenset({"people", "children", "men", "women", "police", "personnel", "staff",
@@ -298,13 +299,13 @@ def _stated(text: str) -> list[tuple[Quantity, float, float]]:
 _NOT_UNITS = frozenset({"range", "in", "on", "at", "are", "is", "were", "was", "have", "had"})
 # "One" counts only where it is harmed: "one was wounded", "one soldier died"; not "one of them"
 # nor "the one officials gave".
-_ONE_HARMED = re.compile(r"(?<!\bno\s)(?<!\bnot\s)(?<!\bno-)(?<!\bno\s-\s)"
+_ONE_HARMED = lazy(r"(?<!\bno\s)(?<!\bnot\s)(?<!\bno-)(?<!\bno\s-\s)"
                          r"\b(?P<one>one)\s+(?:[a-z]+\s+)?"
                          r"(?:(?:was|has\s+been|had\s+been)\s+)?"
                          r"(?:killed|wounded|injured|hurt|died)\b", re.I)  # "no-one": none
 
 
-_SAVED = re.compile(r"\b(?:sav|spar|protect|rescu)\w*\s+(?:[\w-]+\s+){0,2}$", re.I)
+_SAVED = lazy(r"\b(?:sav|spar|protect|rescu)\w*\s+(?:[\w-]+\s+){0,2}$", re.I)
 def _noun_after_of(text: str, start: int) -> str | None:
     """"two of its jets", "two of the army's jets": the noun after "of (its|the|...)"."""
     m = _OF_ITS.match(text, start, start + 120)  # a bounded look: a long token ahead is
@@ -312,25 +313,25 @@ def _noun_after_of(text: str, start: int) -> str | None:
 
 
 # "40 drones (overnight), of which 35 ...": a whole, then the part counted out of it.
-_OF_WHICH = re.compile(rf"(?:\s+[a-z]+){{0,2}}\s*,?\s+{OF_WHOLE}\b", re.I)
-_OF_WHICH_BEFORE = re.compile(rf"\b{OF_WHOLE}\s+$", re.I)
+_OF_WHICH = lazy(rf"(?:\s+[a-z]+){{0,2}}\s*,?\s+{OF_WHOLE}\b", re.I)
+_OF_WHICH_BEFORE = lazy(rf"\b{OF_WHOLE}\s+$", re.I)
 # "were shot down", "had been destroyed": what was done to a part.
-_DONE_TO = re.compile(r"\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:[a-z]+ed|shot|"
+_DONE_TO = lazy(r"\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:[a-z]+ed|shot|"
                       r"hit|lost|struck|taken|held|brought|down)\b", re.I)
 # A noun that is itself a count of what happened: "the 12 dead", "the 40 wounded".
-_COUNTED_NOUN = re.compile(r"\s+(?:dead|killed|wounded|injured|missing|detained|arrested|"
+_COUNTED_NOUN = lazy(r"\s+(?:dead|killed|wounded|injured|missing|detained|arrested|"
                            r"displaced|casualties|victims)\b", re.I)
 _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                 r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
                 r"sixty|seventy|eighty|ninety|hundred)(?:-[a-z]+)?")
-_OF_ITS = re.compile(r"\S+\s+(?:out\s+)?of\s+(?:its|the|their|his|her|our|those|these)\s+"
+_OF_ITS = lazy(r"\S+\s+(?:out\s+)?of\s+(?:its|the|their|his|her|our|those|these)\s+"
                      rf"(?:[\w’'-]+['’]s\s+)?(?:(?:[\d,]+|{_NUMBER_WORD})\s+)?(?P<n>[a-z-]+)",
                      re.I)
 # The whole a part is counted out of: "19 of the 25 drones", "nineteen out of twenty-five": the
 # count is the part.
-_PART_OF = re.compile(rf"\s+(?:out\s+)?of\s+(?:(?:the\s+|its\s+|their\s+)?(?:\d[\d,]*|"
+_PART_OF = lazy(rf"\s+(?:out\s+)?of\s+(?:(?:the\s+|its\s+|their\s+)?(?:\d[\d,]*|"
                       rf"{_NUMBER_WORD})|(?P<back>those|them|whom))", re.I)
-_A_WHOLE = re.compile(rf"\b(?:(?:\d[\d,]*|{_NUMBER_WORD})\s+(?:out\s+)?of\s+(?:the\s+|its\s+|"
+_A_WHOLE = lazy(rf"\b(?:(?:\d[\d,]*|{_NUMBER_WORD})\s+(?:out\s+)?of\s+(?:the\s+|its\s+|"
                       r"their\s+)?|(?:half|(?:a|one|two|three)\s+(?:quarter|third|fifth|tenth)s?|"
                       r"majority|most)\s+of\s+(?:the\s+|its\s+|their\s+|[\w-]+['’]s\s+)?)$", re.I)
 
@@ -368,13 +369,13 @@ def _denied_loss(content: str, stance: str) -> tuple[Count, ...]:
 
 
 # "all its aircraft returned safely to base", "every one of our jets came back unharmed"
-_ALL_BACK = re.compile(
+_ALL_BACK = lazy(
     r"\b(?:all|every\s+one)\s+(?:of\s+)?(?:its|their|our|the)\s+(?:[\w-]+\s+)?(?P<unit>aircraft|"
     r"jets|planes|warplanes|helicopters|drones|ships|vessels|boats|tanks|pilots)\s+(?:had\s+|have\s+)?"
     r"(?:returned|came\s+back|made\s+it\s+back|landed)\s+(?:safely|unharmed|intact|to\s+(?:base|"
     r"port))(?![^.;]*\b(?:except|but|apart\s+from|save\s+for|other\s+than)\b)", re.I)
 # "losing any aircraft", "that any of its jets were shot down", "a single soldier was killed"
-_DENIED_ANY = re.compile(
+_DENIED_ANY = lazy(
     r"\b(?:(?:losing|having\s+lost|lost)\s+(?:any|a\s+single)\s+(?P<unit>[a-z-]+)"
     r"|(?:any|a\s+single)\s+(?:of\s+(?:its|their|his|her)\s+)?(?P<unit2>[a-z-]+)\s+(?:was|were|"
     r"had\s+been)\s+(?P<verb>lost|killed|shot\s+down|downed|destroyed|captured))", re.I)
@@ -468,7 +469,7 @@ def _one_holder(p: Pair, x: Count, y: Count) -> bool:
     return bool(near(p.a.content, x.q) & near(p.b.content, y.q))
 
 
-_ANOTHER = re.compile(r"\b(?:first|second|third|another|next|new|further|earlier|previous|"
+_ANOTHER = lazy(r"\b(?:first|second|third|another|next|new|further|earlier|previous|"
                       r"last|latest|each|every|per)\b")
 
 
@@ -536,7 +537,7 @@ def _days_of(t: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
             frozenset(d.kind for d in days))
 
 
-_WHICH_YEAR = re.compile(r"\b(this|last|next)\s+year")
+_WHICH_YEAR = lazy(r"\b(this|last|next)\s+year")
 
 
 def swapped_actor(p: Pair) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...lazy_re import lazy
 from ...records import Claim, Reason
 from ...wordlists import word_set
 from ..credits import Credit, credit_phrase, credits
@@ -26,7 +27,7 @@ from .started import FIRST_AFTER, starters, subject_key
 
 _HARM = (r"(?:blasts?|explosions?|attacks?|strikes?|airstrikes?|bombings?|destruction|collapse|"
          r"breach|shelling|rockets?|missiles?|dam|hospital|massacre|killings?|fire|incident)")
-_DEMONYM_ACT = re.compile(
+_DEMONYM_ACT = lazy(
     r"\b(?:an?\s+|the\s+)?(?P<agent>(?<![\w’'.-])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+"
     r"(?:air\s*strike|airstrike|"
     r"strike|missile|rocket|shell(?:ing)?|attack|bomb(?:ing)?|drone|forces|troops|military|army|"
@@ -37,15 +38,15 @@ _CAUSE_VERBS = (r"blew\s+up|destroyed|bombed|struck|shelled|hit|targeted|attacke
                 r"opened\s+fire")
 # Verbs of everyday acts too ("carried out a census", "launched an inquiry", "fired the coach"):
 # they credit a harm only when one follows within a few words.
-_EVERYDAY_CAUSE = re.compile(r"\b(?:caused|carried\s+out|launched|fired|started|triggered|"
+_EVERYDAY_CAUSE = lazy(r"\b(?:caused|carried\s+out|launched|fired|started|triggered|"
                              r"provoked|initiated)$", re.I)
-_HARM_AFTER = re.compile(
+_HARM_AFTER = lazy(
     rf"\s+(?:[\w’'-]+\s+){{0,4}}?(?:{_HARM}|raids?|assaults?|war|fighting|offensive|"
     rf"operations?|clashes|hostilities|violence|invasion|incursion|provocation|escalation|"
     rf"deaths?|casualties|damage|shots?|shells?|drones?|salvos?|barrages?|volleys?|grenades?|"
     rf"on|at)\b", re.I)
 # The harm itself next ("behind the attack", "carried out the deadly bombing").
-_HARM_NEXT = re.compile(rf"\s+(?:(?:the|a|an|this|that|its|their)\s+)?(?:[\w’'-]+\s+)?(?:{_HARM}|"
+_HARM_NEXT = lazy(rf"\s+(?:(?:the|a|an|this|that|its|their)\s+)?(?:[\w’'-]+\s+)?(?:{_HARM}|"
                         r"raids?|assaults?|ambush(?:es)?|shootings?|hijackings?|kidnappings?|"
                         r"abductions?|sabotage|bombardment)\b", re.I)
 # Participles whose "by" names who did the harm: "an attack planned by Russia", "a provocation
@@ -55,18 +56,18 @@ _BY_VERBS = (r"launch(?:ed)?|fired|shot(?:\s+down)?|carried\s+out|planted|planne
              r"plotted|executed")
 # Everyday verbs among them ("the evacuation was ordered by", "talks organised by") blame only
 # when a harm is what was done: "the attack was planned by", "a provocation staged by".
-_PLOT_VERBS = re.compile(r"planned|prepared|organi[sz]ed|orchestrated|ordered|masterminded|"
+_PLOT_VERBS = lazy(r"planned|prepared|organi[sz]ed|orchestrated|ordered|masterminded|"
                          r"perpetrated|committed|staged|plotted|executed")
-_HARM_DONE = re.compile(rf"\b(?:{_HARM}|raids?|assaults?|shootings?|incursions?|sabotage|"
+_HARM_DONE = lazy(rf"\b(?:{_HARM}|raids?|assaults?|shootings?|incursions?|sabotage|"
                         rf"provocation|assassinations?|it)\b[^,;.]{{0,40}}$", re.I)
 # Talks and meetings someone may be said to have asked for (a truce is ``PEACE``).
-_MEETING = re.compile(r"\b(?:talks|negotiations|(?:emergency\s+)?(?:meeting|summit))\b", re.I)
-_AT_REQUEST = re.compile(
+_MEETING = lazy(r"\b(?:talks|negotiations|(?:emergency\s+)?(?:meeting|summit))\b", re.I)
+_AT_REQUEST = lazy(
     rf"\bat\s+(?:{_AGENT_NP}['’]s?\s+(?:request|urging|behest|plea)|the\s+(?:request|urging|"
     rf"behest)\s+of\s+(?:the\s+)?(?:[a-z]+\s+)?{_AGENT_NP.replace('agent', 'agent2')})")
 # Who won an election, as a claim has it.
 _VOTE = r"(?:[\w-]+\s+){0,2}?(?:election|vote|presidency|poll|runoff|run-off|ballot|race)\b"
-_WINNER = tuple(re.compile(rx) for rx in (
+_WINNER = tuple(lazy(rx) for rx in (
     rf"\bdeclared\s+{_AGENT_NP}\s+(?:as\s+)?(?:the\s+)?(?:winner|victor)",
     rf"{_AGENT_NP}\s+(?:was|had\s+been|has\s+been)\s+(?:declared|proclaimed)\s+(?:the\s+)?"
     rf"(?:winner|victor)",
@@ -75,10 +76,10 @@ _WINNER = tuple(re.compile(rx) for rx in (
     rf"{_AGENT_NP}['’]s\s+(?:(?:election|electoral|landslide)\s+)?(?:victory|win|re-?election)",
 ))
 # A first agent coordinated with the one a verb follows: "[The United States] and Britain".
-_AND_BEFORE = re.compile(rf"{_AGENT_NP}\s+and\s+$")
+_AND_BEFORE = lazy(rf"{_AGENT_NP}\s+and\s+$")
 # ... when that first agent opens its clause: "Israeli jets pounded [Beirut] and Hezbollah fired"
 # names a target, not a second agent.
-_OPENS_CLAUSE = re.compile(r"(?:^|[,;:]\s*|\b(?:that|said|says)\s+)$")
+_OPENS_CLAUSE = lazy(r"(?:^|[,;:]\s*|\b(?:that|said|says)\s+)$")
 # What someone may propose or start besides a truce and talks: a swap of prisoners, a corridor.
 _CAPTIVES = rf"(?:{TAKEN}|bodies)"  # what a swap exchanges
 _PROPOSED = (rf"(?:{_CAPTIVES}\s+(?:swap|exchange)|(?:swap|exchange)\s+of\s+{_CAPTIVES}|"
@@ -97,7 +98,7 @@ def _proposal(word: str) -> str:
 # Who asked for a truce or talks, beyond the plain "X requested a ceasefire" read first (in this
 # order: a credit said twice keeps its first span).
 _ASKED: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
-    (re.compile(rx), o, r) for rx, o, r in (
+    (lazy(rx), o, r) for rx, o, r in (
     # "X asked for the talks"
     (rf"{_AGENT_NP}\s+(?:had\s+|has\s+|have\s+)?(?:requested|sought|asked\s+for|called\s+for|"
      rf"proposed)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?(?P<out>{_MEETING.pattern})",
@@ -124,7 +125,7 @@ _ASKED: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
 # dialogue was initiated by X", "the idea for the exchange originated with X", "It was X that
 # pressed for the meeting", "X had invited the movement to talks"; "not at X's behest".
 _STARTED: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(rx), r) for rx, r in (
+    (lazy(rx), r) for rx, r in (
     (rf"{_AGENT_NP}\s+(?:had\s+|has\s+|have\s+)?(?:first\s+)?{_PROPOSE_VERBS}\s+"
      rf"(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?(?P<out>{_PROPOSED})\b", "requester"),
     (rf"(?P<out>{_PROPOSED})\s+(?:[\w-]+\s+){{0,3}}?(?:was|were|had\s+been|has\s+been)\s+"
@@ -144,7 +145,7 @@ _STARTED: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 ))
 # Responsibility denied, and the cleft that asserts it, read last (in this order).
 _DENIED_OR_CLEFT: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(rx), r) for rx, r in (
+    (lazy(rx), r) for rx, r in (
     # "Israel was not responsible", "Israel did not bomb the hospital"
     (rf"{_AGENT_NP}\s+(?:was|were|is|are)\s+not\s+responsible|"
      rf"{_AGENT_NP.replace('agent', 'agent2')}\s+(?:probably\s+)?(?:did\s+not|didn['’]t|had\s+not|"
@@ -164,45 +165,45 @@ _DENIED_OR_CLEFT: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 
 
 # The patterns ``_frame_credits`` reads, compiled once (it runs once per claim text).
-_ASKED_PEACE = re.compile(
+_ASKED_PEACE = lazy(
     rf"{_AGENTS_NP}\s+(?:had\s+|has\s+|have\s+)?(?:requested|sought|asked\s+"
     rf"for|begged\s+for|pleaded\s+for|appealed\s+for|called\s+for|"
     rf"proposed|reached\s+out\s+for)\s+(?:a\s+|an\s+|the\s+)?"
     rf"(?:[\w-]+\s+){{0,2}}?(?P<out>{PEACE})")
-_CAUSED = re.compile(rf"{_AGENT_NP}\s+(?:had\s+|has\s+)?(?:{_CAUSE_VERBS})\b")
-_CAUSED_BY = re.compile(
+_CAUSED = lazy(rf"{_AGENT_NP}\s+(?:had\s+|has\s+)?(?:{_CAUSE_VERBS})\b")
+_CAUSED_BY = lazy(
     rf"(?:was|were|had\s+been)\s+(?:{_CAUSE_VERBS}|"
     rf"blown\s+up|hit|struck|caused|carried\s+out|fired|launched|"
     rf"destroyed)\s+by\s+{_AGENT_NP}")
-_BLAMED = re.compile(rf"(?:blamed|accused)\s+{_AGENT_NP}")
-_DONE_BY = re.compile(rf"(?P<verb>{_BY_VERBS})\s+by\s+(?:the\s+)?{_AGENT_NP}")
-_WORK_OF = re.compile(
+_BLAMED = lazy(rf"(?:blamed|accused)\s+{_AGENT_NP}")
+_DONE_BY = lazy(rf"(?P<verb>{_BY_VERBS})\s+by\s+(?:the\s+)?{_AGENT_NP}")
+_WORK_OF = lazy(
     rf"\b(?:is|was|were|had\s+been)\s+(?:\w+\s+)?the\s+(?:work|doing|"
     rf"handiwork)\s+of\s+(?:an?\s+|the\s+)?"
     rf"(?:pro-(?P<pro>[A-Z][\w’'-]*)|{_AGENT_NP})")
-_AGENT_WEAPON = re.compile(rf"{_AGENT_NP}\s+(?:rocket|missile|drone|shell|mine|bomb|device)s?\b")
-_COULD_HAVE = re.compile(
+_AGENT_WEAPON = lazy(rf"{_AGENT_NP}\s+(?:rocket|missile|drone|shell|mine|bomb|device)s?\b")
+_COULD_HAVE = lazy(
     rf"{_AGENT_NP}\s+(?:could|would|must|might)\s+have\s+"
     rf"(?:carried\s+out|caused|fired|launched|done)")
-_TOOK_CREDIT = re.compile(
+_TOOK_CREDIT = lazy(
     rf"{_AGENT_NP}\s+(?:took|claimed|sought|deserves?)\s+(?:the\s+|a\s+)?"
     rf"(?:share\s+of\s+the\s+)?credit")
-_CLAIMED_RESPONSIBILITY = re.compile(
+_CLAIMED_RESPONSIBILITY = lazy(
     rf"{_AGENT_NP}\s+(?:has\s+|have\s+|had\s+|quickly\s+)?(?:claimed|took|"
     rf"accepted|admitted)\s+(?:full\s+)?responsibility")
-_RESPONSIBILITY_CLAIMED_BY = re.compile(
+_RESPONSIBILITY_CLAIMED_BY = lazy(
     rf"\b[Rr]esponsibility\s+(?:for\s+[^,.;]{{1,60}}?\s+)?(?:was|has\s+been|"
     rf"had\s+been)\s+claimed\s+by\s+(?:the\s+)?{_AGENT_NP}")
-_NOT_OTHER = re.compile(
+_NOT_OTHER = lazy(
     rf"{_AGENT_NP},\s+not\s+(?:the\s+)?(?P<other>(?<![\w’'.-])[A-Z][\w’'.-]*"
     rf"(?:\s+[A-Z][\w’'.-]*){{0,2}}),\s+(?:was|were|had\s+been)\s+"
     rf"(?:behind|responsible\s+for)")
-_PEACE_I = re.compile(PEACE, re.I)
-_BARE_AGENT = re.compile(r"(?:The|A|An|It|This|That|They|He|She|We)")
-_NOT_BEFORE = re.compile(r"\bnot\s+$")
-_STARTS = re.compile(r"started|triggered|provoked|initiated|opened\s+fire", re.I)
-_ARTICLE = re.compile(r"(?:The|A|An)")
-_PROPOSED_I = re.compile(_PROPOSED, re.I)
+_PEACE_I = lazy(PEACE, re.I)
+_BARE_AGENT = lazy(r"(?:The|A|An|It|This|That|They|He|She|We)")
+_NOT_BEFORE = lazy(r"\bnot\s+$")
+_STARTS = lazy(r"started|triggered|provoked|initiated|opened\s+fire", re.I)
+_ARTICLE = lazy(r"(?:The|A|An)")
+_PROPOSED_I = lazy(_PROPOSED, re.I)
 # Every pattern a credit comes from (``_frame_credits``), for a first look: the others only
 # read around one of these matches.
 _GATE = Gate(_ASKED_PEACE, _AT_REQUEST, *(rx for rx, *_ in (*_ASKED, *_STARTED, *_DENIED_OR_CLEFT)),
@@ -325,7 +326,7 @@ def _known(text: str, out: list[Credit]) -> tuple[Credit, ...]:
 
 # "whether" before the credit, in its clause: a question about it ("whether to ratify the truce
 # that Egypt mediated" decides an act, and its clause states the credit)
-_ASKED_WHETHER = re.compile(r"\bwhether\b(?!\s+(?:to|or\s+not)\b)(?![^,;]*,)", re.I)
+_ASKED_WHETHER = lazy(r"\bwhether\b(?!\s+(?:to|or\s+not)\b)(?![^,;]*,)", re.I)
 
 
 def frame_credits(c: Claim) -> list[Credit]:
@@ -461,7 +462,7 @@ def _side(agent: str, c: Claim) -> str:
     return agent
 
 
-_FIRST_PERSON = re.compile(r"(?:[Ww]e|[Oo]ur|us)\b")  # who speaks for a side, of it ("US": a name)
+_FIRST_PERSON = lazy(r"(?:[Ww]e|[Oo]ur|us)\b")  # who speaks for a side, of it ("US": a name)
 _UNNAMED = word_set("generic_actors") | {"its", "their", "his", "her", "it", "they", "we"}
 # Common nouns that, said by a named side, are that side where it says it only answered
 # ("soldiers shot back", its army said).
@@ -498,7 +499,7 @@ def _same_vote(p: Pair) -> bool:
     return not (ya and yb and not ya & yb) and not (ka and kb and not ka & kb)
 
 
-_VOTE_KIND = re.compile(r"\b(presidential|mayoral|parliamentary|legislative|local|regional|"
+_VOTE_KIND = lazy(r"\b(presidential|mayoral|parliamentary|legislative|local|regional|"
                         r"municipal|general|senate|gubernatorial|primary)\s+(?:election|race|vote|"
                         r"poll|runoff|contest)")
 # Agents too generic to tell two winners apart ("The Liberal Party" and "Liberals": "party").
@@ -532,7 +533,7 @@ def same_harm(p: Pair, x: Credit, y: Credit) -> bool:
 _ONE_INCIDENT = frozenset({"blast", "dam", "hospital", "flood", "crash"})
 # Frames that blame as well: the culprit named by its weapon ("an Islamic Jihad rocket"), a
 # cause ("caused by"), who alone could have done it ("only Israel could have carried out").
-_BLAMES = re.compile(r"(?:rocket|missile|drone|shell|mine|bomb|device)s?$|\bcaus|could\s+have",
+_BLAMES = lazy(r"(?:rocket|missile|drone|shell|mine|bomb|device)s?$|\bcaus|could\s+have",
                      re.I)
 
 
@@ -552,12 +553,12 @@ def one_incident(p: Pair, x: Credit, y: Credit) -> bool:
 
 
 # Frames that attribute a harm rather than report an act: whoever did it is the question.
-ATTRIBUTIVE = re.compile(r"behind|responsib|planned|prepared|organi[sz]|orchestrat|ordered|"
+ATTRIBUTIVE = lazy(r"behind|responsib|planned|prepared|organi[sz]|orchestrat|ordered|"
                           r"mastermind|perpetrat|plotted|staged|work\s+of|doing\s+of|"
                           r"handiwork|blamed|accused|helped", re.I)
 # A frame that lays the blame: attributive, a cause, a weapon's owner, a cleft ("it is Russia
 # that is attacking"); not an act of war told as such.
-_BLAMING = re.compile(rf"{ATTRIBUTIVE.pattern}|{_BLAMES.pattern}|^it\s+(?:is|was)\b", re.I)
+_BLAMING = lazy(rf"{ATTRIBUTIVE.pattern}|{_BLAMES.pattern}|^it\s+(?:is|was)\b", re.I)
 
 
 def outcome_class(c: Credit) -> str:

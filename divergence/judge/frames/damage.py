@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from ...lazy_re import lazy
 from ...records import Reason
 from ..detectors import Pair, detector, one_voice, span_of
 from ..gate import Gate
@@ -39,7 +40,7 @@ _LIGHT = r"(?:minor|slight|light|limited|little|negligible|superficial|minimal|m
 _BIG = r"(?:heavy|severe|serious|extensive|major|significant|substantial|considerable|massive)"
 # Read in order; a span one level took is not read again ("not badly damaged" is no "badly
 # damaged").
-_LEVELS: tuple[tuple[int, re.Pattern[str]], ...] = tuple((n, re.compile(rx, re.I)) for n, rx in (
+_LEVELS: tuple[tuple[int, re.Pattern[str]], ...] = tuple((n, lazy(rx, re.I)) for n, rx in (
     (1, rf"\b(?:no|not|without(?:\s+causing)?(?:\s+any)?)\s+(?:{_BIG}|real|great)\s+damage\b|"
         rf"\b(?:was|were|had\s+been|has\s+been|is|are)\s+not\s+{_HEAVY}\s+damaged\b"),
     (0, r"\b(?:no|without(?:\s+causing)?(?:\s+any)?)\s+damage\b|\bundamaged\b|\b(?:left|remained|"
@@ -54,7 +55,7 @@ _LEVELS: tuple[tuple[int, re.Pattern[str]], ...] = tuple((n, re.compile(rx, re.I
 _GATE = Gate(*(rx for _, rx in _LEVELS))
 # Struck things: what a level must be told of ("twelve drones were destroyed", "the ceasefire
 # remained intact" are no damage to a place). Generic ones ("both sites") meet any.
-_THINGS = re.compile(r"\b(buildings?|bridges?|plants?|stations?|substations?|refinery|refineries|"
+_THINGS = lazy(r"\b(buildings?|bridges?|plants?|stations?|substations?|refinery|refineries|"
                      r"hospitals?|depots?|bases?|airports?|airfields?|ports?|harbou?rs?|dams?|"
                      r"schools?|markets?|mosques?|churches|church|homes?|houses?|hangars?|"
                      r"runways?|pipelines?|factory|factories|warehouses?|headquarters|towers?|"
@@ -65,7 +66,7 @@ _GENERIC = frozenset({"site", "target", "facility", "installation", "infrastruct
                       "building"})
 # Levels told with a verb of their own ("was destroyed", "remained intact") need a struck thing
 # near them; "damage" words are about damage whatever their subject.
-_NEEDS_THING = re.compile(r"destroyed|razed|flattened|rubble|intact|out\s+of", re.I)
+_NEEDS_THING = lazy(r"destroyed|razed|flattened|rubble|intact|out\s+of", re.I)
 
 
 def _thing(text: str, start: int, end: int, noun: bool) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...lazy_re import lazy
 from ...records import Reason
 from ..detectors import Pair, detector, one_voice, span_of
 from ..text import shared_anchors, token_set
@@ -26,13 +27,13 @@ _FAKE = rf"(?:{CALLED_FALSE}|doctored|staged|forged|manipulated|misleading)"  # 
 # shows that the statement was untrue", "the report was accurate and claims it was false".
 _GAP = r"(?:(?!(?:shows?|showed|said|says|that|claims?|which|and|but)\b)[\w-]+\s+)"
 _CALLED_FAKE = (
-    re.compile(rf"\b{_EVIDENCE}\s+{_GAP}{{0,6}}?(?:was|were|is|are|had\s+been|have\s+been)"
+    lazy(rf"\b{_EVIDENCE}\s+{_GAP}{{0,6}}?(?:was|were|is|are|had\s+been|have\s+been)"
                rf"\s+(?:all\s+|entirely\s+|completely\s+)?{_FAKE}\b", re.I),
-    re.compile(rf"\b(?:dismissed|rejected|denounced|branded|called|described)\s+(?:the\s+|these\s+"
+    lazy(rf"\b(?:dismissed|rejected|denounced|branded|called|described)\s+(?:the\s+|these\s+"
                rf"|such\s+|all\s+)?(?:[\w-]+\s+){{0,2}}?{_EVIDENCE}\s+(?:(?:of|from|about)\s+"
                rf"(?:[\w-]+\s+){{0,4}}?)?(?:as\s+)?{_FAKE}\b", re.I),
 )
-_CITED = re.compile(rf"\b{_EVIDENCE}\s+(?:[\w-]+\s+){{0,4}}?(?:showed|shows|show|appeared\s+to\s+"
+_CITED = lazy(rf"\b{_EVIDENCE}\s+(?:[\w-]+\s+){{0,4}}?(?:showed|shows|show|appeared\s+to\s+"
                     rf"show|appear\s+to\s+show|revealed|reveal|found|documented|suggested|"
                     rf"indicated|confirmed)\b", re.I)
 
@@ -81,7 +82,7 @@ def debunked(p: Pair) -> Reason | None:
 # "debunked", "didn't actually", a headline's "No, P" (not a quote's "No, the minister said").
 # Not when denied ("no hoax", "not fake", "denies hoax claims", "no evidence it was a hoax")
 # nor asked ("Real or hoax?").
-_CALLED_FALSE = re.compile(
+_CALLED_FALSE = lazy(
     r"\b(?:fake(?!\s+(?!news\b)[a-z])(?!\s+news\s+(?:law|bill|act|legislation|rules?)\b)"
     r"|(?:was|were|been|be) faked|hoax(?:es)?(?!\s+(?:bomb|calls?|callers?|threats?|e-?mails?"
     r"|alerts?|warnings?)\b)|not real|isn'?t real|(?:is|was|are|were)n'?t true|not true|untrue"
@@ -90,7 +91,7 @@ _CALLED_FALSE = re.compile(
     r"|(?:is|was|as|from|by|on) (?:an? )?satir(?:e|ical)|^\s*satire\s*:|debunk(?:s|ed)?"
     r"|too good to check|didn'?t actually|(?:is|was)n'?t by)\b"
     r"|^\s*(?:no|nope)\s*,(?!\s*(?:[\w'’]+\s+){0,4}(?:said|says|added|replied|told)\b)", re.I)
-_FALSE_DENIED = re.compile(
+_FALSE_DENIED = lazy(
     r"\b(?:no|not|denies|denied|deny|rejects?|dismiss\w*)\s+(?:a\s+|the\s+|any\s+|[a-z]+\s+)?"
     r"(?:fake|hoax|satir)\w*|\b(?:fake|hoax)\s+(?:claims?|rumou?rs?|allegations?)"
     r"|\b(?:no evidence|ruled out|not a)\b[^.;]{0,60}\b(?:fake|hoax|false)", re.I)

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from ...lazy_re import lazy
 from ...records import Claim, Reason
 from ...wordlists import word_set
 from ..demonyms import DEMONYM_WORD, same_actor
@@ -53,12 +54,12 @@ _KINDS = {
     "kill": r"kill(?:ed|ing)?|execut(?:ed|ing)|massacred?|massacring|murder(?:ed|ing)?|"
             r"shot\s+dead|shooting\s+dead",
 }
-_ACT = re.compile("|".join(rf"(?P<{k}>\b(?:{rx})\b)" for k, rx in _KINDS.items()), re.I)
+_ACT = lazy("|".join(rf"(?P<{k}>\b(?:{rx})\b)" for k, rx in _KINDS.items()), re.I)
 _READS = Gate(_ACT)
 # A negation of the act's own verb group: "was not hit", "had never been seized", "didn't
 # shell"; a zero before it, "no jets were downed", "none of its tanks was destroyed"; or a
 # denial of it, "denied that its forces had shelled", "denies seizing".
-_NOT_ACT = re.compile(
+_NOT_ACT = lazy(
     r"(?:\b(?:not|never)|n['’]t)\s+(?:(?:been|be|have|had|yet|even|ever|actually|"
     r"deliberately|directly)\s+)*$|"
     r"\b(?:no|none\s+of)\s+(?:[\w'’-]+\s+){1,4}?(?:was|were|had\s+been|has\s+been|have\s+been|"
@@ -67,7 +68,7 @@ _NOT_ACT = re.compile(
     r"(?:[\w'’-]+\s+){0,3}?(?:(?:had|has|have|was|were)\s+)?(?:been\s+)?$",
     re.I)
 # Where the clause of an act begins: what is said before it tells of something else.
-_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:but|while|whereas|although|after|before|because|and|"
+_CLAUSE_BREAK = lazy(r"[,;:]|\b(?:but|while|whereas|although|after|before|because|and|"
                            r"which|who|that\s+(?!had|have|has|was|were))\b", re.I)
 # How close a denial and a report must be (cosine) to be read as one happening;
 # ``group.candidate_pairs`` pairs them from the same floor.
@@ -93,7 +94,7 @@ _FOLD = {"jet": "plane", "warplane": "plane", "fighter": "plane", "airplane": "p
          "people": "crowd"}  # "fired on people" / "on the crowd" (not civilians: a crowd may
 # be armed, and "does not target civilians" is a policy, not a night's shooting)
 # A power plant named in a claim that then calls it "the station".
-_POWER_PLANT = re.compile(r"\b(?:power|nuclear|atomic)\s+(?:power\s+)?(?:plant|station)\b", re.I)
+_POWER_PLANT = lazy(r"\b(?:power|nuclear|atomic)\s+(?:power\s+)?(?:plant|station)\b", re.I)
 # Things not to read as what was done to: ``_NOT_THINGS`` but people, the object of a shooting.
 _NOT_OBJECTS = _NOT_THINGS - {"people"}
 # A word for a whole class meets any of its kinds ("none of its aircraft" / "two jets"); two
@@ -133,7 +134,7 @@ class Told:
 
 # Where a noun phrase ends and the next begins: "the hospital in Tarsk", "the east wing of the
 # hospital", "tanks and trucks".
-_PHRASE_BREAK = re.compile(r"\s*(?:,|\b(?:of|in|at|on|near|with|for|from|to|by|and|or|after|"
+_PHRASE_BREAK = lazy(r"\s*(?:,|\b(?:of|in|at|on|near|with|for|from|to|by|and|or|after|"
                            r"before|during|outside|inside|who|which|that|seeking|fleeing|"
                            r"waiting|queu(?:e?ing)|gathered)\b)\s*", re.I)
 
@@ -183,63 +184,63 @@ def _sides(text: str) -> frozenset[str]:
 
 
 # The verb group of a passive before the act: "was hit", "had not been seized", "were downed".
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:[a-z]+ly\s+)?"
+_PASSIVE = lazy(r"\b(?:was|were|been|being|is|are|be|get|got)\s+(?:[a-z]+ly\s+)?"
                       r"(?:not\s+|never\s+)?$", re.I)
 # The patient after an active verb or a noun of the act ("shelled the market", "an attack on
 # Israel"): up to a preposition that leaves it ("in", "with", "by", "on Tuesday").
-_AFTER = re.compile(r"\s*(?:on\s+|against\s+)?(?P<obj>(?:(?!(?:in|at|with|by|from|for|during|"
+_AFTER = lazy(r"\s*(?:on\s+|against\s+)?(?P<obj>(?:(?!(?:in|at|with|by|from|for|during|"
                     r"after|before|as|to|near|and|but|on|when|while|which|who|that)\b)"
                     r"[\w'’-]+\s*){1,5})", re.I)
 # An act named as a noun: "the strike", "an Israeli air attack", "Russia's shelling".
-_DETERMINER = re.compile(r"(?:\b(?i:the|a|an|this|that|its|their|his|her|any)|"
+_DETERMINER = lazy(r"(?:\b(?i:the|a|an|this|that|its|their|his|her|any)|"
                          r"(?P<whose>\b[A-Z][\w-]*)['’]s)\s+(?P<gap>(?:[\w-]+\s+){0,2})$")
 # Acts that may be nouns after words of their own ("an Israeli air strike", "the army's
 # shelling"); a past form after them is a subject's verb ("its forces shelled"), one right
 # after the determiner an adjective ("the captured airport").
-_NOUN_FORM = re.compile(r"strike|attack|shell(?:ing)?|bomb(?:ing)?|raid|bombardment|capture|"
+_NOUN_FORM = lazy(r"strike|attack|shell(?:ing)?|bomb(?:ing)?|raid|bombardment|capture|"
                         r"downing|sinking|arrest|targeting|storming", re.I)
-_BY = re.compile(r"[^,;.]{0,40}?\bby\s+(?P<by>(?:[\w'’-]+\s*){1,4})", re.I)
+_BY = lazy(r"[^,;.]{0,40}?\bby\s+(?P<by>(?:[\w'’-]+\s*){1,4})", re.I)
 # A negated subject opening the clause, right before an active verb: "No missile (hit)", "none
 # of the shells (struck)"; not "no fewer than 20", "no casualties when shells (hit)", nor "it
 # played no role in Tuesday's (attack)".
-_NO_SUBJECT = re.compile(r"^\s*(?:no|none\s+of)\s+(?!(?:fewer|less|more|later|sooner|longer|"
+_NO_SUBJECT = lazy(r"^\s*(?:no|none\s+of)\s+(?!(?:fewer|less|more|later|sooner|longer|"
                          r"doubt)\b)(?:(?!(?:when|after|as|while|before|because|but|and|or|that|"
                          r"which|who|since|until|if|than)\b)[\w'’-]+\s+){1,3}?$", re.I)
 # "no" or "none" in the subject of this act, not far back in the sentence ("No missile hit the
 # compound during Saturday's (attack)": the attack is told).
-_NO_NEAR = re.compile(r"\b(?:no|none)\b(?:\s+[\w'’-]+){0,5}\s*$", re.I)
-_SUBJECT_END = re.compile(r"\s+(?:had|has|have|was|were|is|are|did|does|do|would|could|"
+_NO_NEAR = lazy(r"\b(?:no|none)\b(?:\s+[\w'’-]+){0,5}\s*$", re.I)
+_SUBJECT_END = lazy(r"\s+(?:had|has|have|was|were|is|are|did|does|do|would|could|"
                           r"probably|not|never|n['’]t|also|then|later|reportedly)\b.*$",
                           re.I | re.S)
 
 
-_OBJECT_NEXT = re.compile(r"\s+(?:(?i:the|a|an|its|their|his|her|any)\b|[A-Z0-9])")
-_OWN = re.compile(r"\b(?:its|their|our)\b", re.I)
+_OBJECT_NEXT = lazy(r"\s+(?:(?i:the|a|an|its|their|his|her|any)\b|[A-Z0-9])")
+_OWN = lazy(r"\b(?:its|their|our)\b", re.I)
 # Acts that are not told as having happened: wished, threatened, conditional, or what others
 # are said to claim ("vowed not to attack", "would never shell", "if the bridge had not been
 # bombed", "reports that the bridge had not been hit").
-_NOT_TOLD = re.compile(r"\b(?:would|will|wo|could|might|may|should|must|shall|can|cannot|to)"
+_NOT_TOLD = lazy(r"\b(?:would|will|wo|could|might|may|should|must|shall|can|cannot|to)"
                        r"(?:\s+(?:not|never|n['’]t|have|be|been|ever|also|again))*\s*$", re.I)
-_HYPOTHETICAL = re.compile(r"^\s*(?:if|unless|had|were|should|whether)\b", re.I)
+_HYPOTHETICAL = lazy(r"^\s*(?:if|unless|had|were|should|whether)\b", re.I)
 _CLAIM_NOUNS = r"reports?|claims?|rumou?rs?|allegations?|accounts?"
-_OTHERS_CLAIM = re.compile(rf"\b(?:{_CLAIM_NOUNS}|suggestions?)\s+that\b[^.;]*$", re.I)
+_OTHERS_CLAIM = lazy(rf"\b(?:{_CLAIM_NOUNS}|suggestions?)\s+that\b[^.;]*$", re.I)
 # Reports of an act called false: "reports of shelling in Osk were baseless", "called the
 # army's account of a strike on the depot a fabrication". The act is said not to have happened.
-_REPORT_OF = re.compile(rf"\b(?:{_CLAIM_NOUNS}|stories|story)\s+(?:that|of|about)\b[^.;:]*$",
+_REPORT_OF = lazy(rf"\b(?:{_CLAIM_NOUNS}|stories|story)\s+(?:that|of|about)\b[^.;:]*$",
                         re.I)
 # A denied proposition that is a report of something ("reports of a strike on the bridge"):
 # what the report tells is what is denied.
-_REPORTED = re.compile(rf"\s*(?:the\s+|an?\s+|these\s+|such\s+|all\s+)?(?:[\w’'-]+\s+){{0,2}}?"
+_REPORTED = lazy(rf"\s*(?:the\s+|an?\s+|these\s+|such\s+|all\s+)?(?:[\w’'-]+\s+){{0,2}}?"
                        rf"(?:{_CLAIM_NOUNS}|stories|story)\s+(?:that|of|about)\b", re.I)
 _FALSE_WORDS = rf"(?:{CALLED_FALSE}|invented|made\s+up|groundless|fiction|pure\s+fiction)\b"
-_CALLED_FALSE_AFTER = re.compile(
+_CALLED_FALSE_AFTER = lazy(
     r"[^.;:]*?(?:\b(?:was|were|is|are|had\s+been|have\s+been)\s+(?:all\s+|entirely\s+|"
     rf"completely\s+|simply\s+|totally\s+)?|\s(?:as\s+)?)(?={_FALSE_WORDS})", re.I)
 
 
 # Lies told about an act the claim calls alleged: "Moscow was lying about alleged Ukrainian
 # drone attacks" (not "the army lied about the shelling": about who did it, or how).
-_LIED_ABOUT = re.compile(r"\b(?:lying|lied|lies)\s+about\s+(?:the\s+|an?\s+)?(?:alleged|so-called|"
+_LIED_ABOUT = lazy(r"\b(?:lying|lied|lies)\s+about\s+(?:the\s+|an?\s+)?(?:alleged|so-called|"
                          r"supposed|purported)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 _PLURAL_ACTS = frozenset({"strikes", "attacks", "raids", "bombings"})
 
@@ -259,7 +260,7 @@ def _called_false_after(content: str, start: int, end: int) -> int | None:
 # Operations denied as a whole, by who would have done them: "the air force carried out no
 # operations anywhere in the province", "did not fly any missions over Eska" deny every strike
 # of that side there (not "no strikes on civilian targets": one kind of target).
-_NONE_DONE = re.compile(
+_NONE_DONE = lazy(
     r"(?:^|(?<=, )|(?<=that ))(?P<who>(?:[\w'’-]+\s+){1,5}?)"
     r"(?:(?:carried\s+out|conducted|flew|launched|made)\s+no\s+|(?:did\s+not|didn['’]t|had\s+"
     r"not|hadn['’]t|has\s+not|hasn['’]t|never)\s+(?:carry\s+out|conduct|fly|launch)\s+any\s+)"
@@ -270,15 +271,15 @@ ANY = "*"  # the thing of an act denied as a whole: it meets every thing
 
 # After a negated act: it happened once but not again, or by another means ("was not hit
 # again", "has not been hit since", "not by shells but by a drone").
-_ONLY_NOT = re.compile(r"[^,;.]{0,40}?\b(?:again|since|any\s*more|any\s+longer|but)\b", re.I)
+_ONLY_NOT = lazy(r"[^,;.]{0,40}?\b(?:again|since|any\s*more|any\s+longer|but)\b", re.I)
 
 
 # A part of what was fired, or a number of it: the rest may have got through.
-_SOME = re.compile(r"\b(?:most|some|several|many|half|part|few|one|two|three|four|five|six|seven|"
+_SOME = lazy(r"\b(?:most|some|several|many|half|part|few|one|two|three|four|five|six|seven|"
                    r"eight|nine|ten|dozens?|scores?|hundreds?|\d+)\b|\bof\s+the\b", re.I)
 # A strike that never reached its target: "the missile was intercepted before it reached the
 # dam", "the drones were shot down before hitting the plant".
-_INTERCEPTED = re.compile(
+_INTERCEPTED = lazy(
     r"\b(?:was|were|had\s+been|have\s+been|has\s+been)\s+(?:all\s+)?(?:intercepted|shot\s+down|"
     r"downed|destroyed\s+in\s+(?:the\s+)?(?:air|flight|mid-?air))\s+(?:[\w-]+\s+){0,3}?"
     r"before\s+(?:it|they|reaching|hitting|striking)(?:\s+(?:could\s+)?(?:reach|reached|hit|"
@@ -402,7 +403,7 @@ def _shared(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
 
 
 # A place an act is told at: "in Tarsk", "the hospital in the town of Varda", "near Oskel".
-_AT_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+(?:[a-z]+\s+){0,2}of\s+)?"
+_AT_PLACE = lazy(r"\b(?:in|at|near|outside)\s+(?:the\s+(?:[a-z]+\s+){0,2}of\s+)?"
                        r"(?P<place>[A-Z][\w-]+)")
 
 
@@ -415,7 +416,7 @@ def _elsewhere(a: Claim, b: Claim) -> bool:
         x in low_a for x in pb)
 
 
-_PARTS = re.compile(r"\b(?:north|south|east|west|northern|southern|eastern|western|upper|lower|"
+_PARTS = lazy(r"\b(?:north|south|east|west|northern|southern|eastern|western|upper|lower|"
                     r"inner|outer|left|right|front|rear|main|second|third|first)\b", re.I)
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...lazy_re import lazy
 from ...records import Reason
 from ..detectors import Pair, detector, span_of
 from ..flips import stem_overlap
@@ -35,14 +36,14 @@ _DEEDS = {
     "sent": r"submitted|filed|tabled|sent|leaked|signed|ordered|issued",
     "led": r"led|headed|chaired|negotiated|brokered|mediated",
 }
-_KIND = {k: re.compile(rf"^(?:{v})$", re.I) for k, v in _DEEDS.items()}
-_BY = re.compile(r"\b(?:was|were|had\s+been|has\s+been|have\s+been|been|being)\s+"
+_KIND = {k: lazy(rf"^(?:{v})$", re.I) for k, v in _DEEDS.items()}
+_BY = lazy(r"\b(?:was|were|had\s+been|has\s+been|have\s+been|been|being)\s+"
                  r"(?:(?:\w+ly|entirely|solely|jointly|reportedly|allegedly)\s+)?"
                  r"(?P<verb>" + "|".join(f"(?:{v})" for v in _DEEDS.values()) + r")"
                  r"(?:\s+\w+ly)?\s+by\s+(?P<doer>[^,;.()]{2,60}?)(?=\s*(?:[,;.()]|$|\s+(?:in|on|at|"
                  r"after|before|during|for|with|from|to|near|over|who|which|that|when|while|and|"
                  r"but|as|according|officials|police|investigators)\b))", re.I)
-_PRONOUN = re.compile(r"^(?:him|her|them|it|us|me|you|one|someone|somebody|unknown|others?)\b",
+_PRONOUN = lazy(r"^(?:him|her|them|it|us|me|you|one|someone|somebody|unknown|others?)\b",
                       re.I)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...lazy_re import lazy
 from ..demonyms import DEMONYM_WORD, same_actor
 from ..detectors import Pair
 from ..gate import Gate
@@ -116,7 +117,7 @@ _HAPPENING_PATTERNS: dict[str, str] = {
     "protest": r"protests?|protesters|demonstrations?|demonstrators|rall(?:y|ies)|"
                r"marchers|(?-i:march(?:ed|es)?)(?!\s+into\b)",
 }
-HAPPENINGS = {k: re.compile(rf"\b(?:{v})\b", re.I) for k, v in _HAPPENING_PATTERNS.items()}
+HAPPENINGS = {k: lazy(rf"\b(?:{v})\b", re.I) for k, v in _HAPPENING_PATTERNS.items()}
 # Happenings whose time or date two reports can disagree on.
 TIMED = frozenset({"ceasefire", "deal", "blast", "strike", "meeting", "election", "capture",
                    "flood", "dam", "outbreak", "operation", "crash", "fire", "quake", "outage",
@@ -142,7 +143,7 @@ def happenings(text: str) -> frozenset[str]:
 # The harms a claim may name as one incident ("the strike", "the blast"): ``targets`` gives them
 # by these nouns, and a harm beside a struck place is that place's incident (``credit``).
 THE_HARMS = frozenset({"strike", "attack", "bombing", "explosion", "blast", "shelling", "shooting"})
-_TARGET = re.compile(r"\b(?:the|its|their|this|that)\s+(?:(?:[\w'’-]+\s+){0,4}?(?P<n>hospital|"
+_TARGET = lazy(r"\b(?:the|its|their|this|that)\s+(?:(?:[\w'’-]+\s+){0,4}?(?P<n>hospital|"
                      r"plant|station|reactor|dam|embassy|consulate|school|market|convoy|pipeline|"
                      r"bridge|airport|mosque|church|port|harbou?r|refinery|depot|base|camp|town|"
                      r"village|building|checkpoint)|(?P<h>(?:air\s*)?(?:"
@@ -201,7 +202,7 @@ def one_place(a: str, b: str) -> bool:
     return bool(places(a) & places(b) - COUNTRY_NAMES or targets(a) & targets(b))
 
 
-_AT_PLACE = re.compile(r"\b(?:in|at|near|outside|on|struck|hit|shelled|bombed|attacked|targeted|"
+_AT_PLACE = lazy(r"\b(?:in|at|near|outside|on|struck|hit|shelled|bombed|attacked|targeted|"
                        r"(?:outskirts|edge|centre|center|heart|suburbs?|north|south|east|west)\s+"
                        r"of)(?:\s+the)?(?:\s+[\w'’-]+['’]s)?\s*$", re.I)
 

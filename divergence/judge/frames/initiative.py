@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...lazy_re import lazy
 from ..credits import Credit
 from ..detectors import Pair
 from ..gate import Gate
@@ -160,7 +161,7 @@ _READER_PATTERNS: tuple[tuple[str, str], ...] = (
 )
 # Each reader first looks for a word it cannot match without (``Gate``: derived from the
 # pattern, so an edited pattern keeps its gate right), all of them at once first.
-_READERS = tuple((re.compile(rx), role) for rx, role in _READER_PATTERNS)
+_READERS = tuple((lazy(rx), role) for rx, role in _READER_PATTERNS)
 _GATES = tuple(Gate(rx) for rx, _ in _READERS)
 _GATE = Gate(*(rx for rx, _ in _READERS))
 
@@ -183,8 +184,8 @@ def _kind(m: re.Match[str]) -> str | None:
 
 # Pauses that may be of one thing: "a halt to strikes on power plants", "suspending its
 # blockade"; a pause of the fighting is a truce ("a halt to the shelling").
-_PAUSE_OF = re.compile(r"suspen|halt|paus|freez|moratorium|stopp", re.I)
-_OBJECT = re.compile(r"\s+(?:(?:of|to|in|on)\s+)?(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w-]+\s+)"
+_PAUSE_OF = lazy(r"suspen|halt|paus|freez|moratorium|stopp", re.I)
+_OBJECT = lazy(r"\s+(?:(?:of|to|in|on)\s+)?(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w-]+\s+)"
                      r"{0,2}?([A-Za-z]+)\b(?=\s*(?:[,.;]|$|\s+(?:on|in|at|near|around|along|"
                      r"across|for|during|so|to|until|from|between|by|of|after|before|because|which|"
                      r"that|and|but|as|while)\b))")
@@ -223,11 +224,11 @@ def initiatives(text: str) -> tuple[Credit, ...]:
     return tuple(out)
 
 
-_STEP_RX = re.compile(_STEP, re.I)
+_STEP_RX = lazy(_STEP, re.I)
 # Who proposes as a go-between ("put forward by Quennland's mediators"), and a second proposer
 # after the first ("proposed by Velmara and Karsvik").
-_GO_BETWEEN = re.compile(r"\b(?:mediat\w*|envoys?|brokers?|facilitators?|intermediar\w*)\b", re.I)
-_JOINT = re.compile(r"\s+and\s+(?:the\s+)?[A-Z]")
+_GO_BETWEEN = lazy(r"\b(?:mediat\w*|envoys?|brokers?|facilitators?|intermediar\w*)\b", re.I)
+_JOINT = lazy(r"\s+and\s+(?:the\s+)?[A-Z]")
 
 
 def _step_before(text: str, at: int) -> str | None:

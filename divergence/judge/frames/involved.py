@@ -17,6 +17,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from ...lazy_re import lazy
 from ...records import Claim, Reason
 from ..demonyms import same_actor
 from ..detectors import Pair, detector, one_voice, same_speaker, span_of
@@ -47,7 +48,7 @@ _ANY = r"(?:\s+whatsoever|\s+at\s+all)?"
 _TIE = r"(?:part|role|hand|involvement|connection|links?|ties|say)"
 # A party said to have had no part: "X had nothing to do with", "X played no part in", "X was
 # not involved in", "no sign that X had any part in", "ruled out any role for X in".
-_DENIED = tuple(re.compile(rx) for rx in (
+_DENIED = tuple(lazy(rx) for rx in (
     rf"{_PARTY}\s+(?:has|have|had)(?:\s+had)?\s+(?:absolutely\s+)?nothing{_ANY}\s+to\s+do\s+"
     rf"with\s+{_DEED}",
     rf"{_PARTY}\s+(?:has|have|had|played|plays|bore|bears)\s+(?:absolutely\s+)?no\s+{_TIE}"
@@ -85,7 +86,7 @@ _MEN = (r"(?:(?:[a-z]+\s+){0,2}?(?:men|agents?|members|officers|operatives|peopl
 _DOERS = (r"hackers|gunmen|attackers|bombers|agents|operatives|kidnappers|saboteurs|assassins|"
           r"killers|spies|intruders|rioters|looters|provocateurs|perpetrators|culprits|"
           r"infiltrators|smugglers|arsonists")
-_DONE = tuple(re.compile(rx) for rx in (
+_DONE = tuple(lazy(rx) for rx in (
     rf"\b(?:(?:was|were|had\s+been|has\s+been|is|are|being)\s+)?(?:secretly\s+|directly\s+|"
     rf"personally\s+|allegedly\s+)?(?:{_VERBS})(?:\s+and\s+(?:{_VERBS}))?\s+by\s+(?:a\s+|the\s+)?"
     rf"{_MEN}?"
@@ -114,7 +115,7 @@ _ROLE_ACTS = (r"arm|armed|arming|fund(?:ed|ing|s)?|financ\w*|bankroll\w*|plann?(
 # "has not paid the contractors").
 _EVERYDAY_ACTS = (r"paid|pay|engag\w*|employ\w*|hir(?:e|ed)|operat\w*|ran|run|conduct\w*|sent|"
                   r"send|suppl\w*")
-_NEGATED_ROLE = re.compile(
+_NEGATED_ROLE = lazy(
     rf"\b(?:no|never|not|none|nothing|nor)\b(?:\s+[\w'’-]+){{0,5}}?\s+(?:{_ROLE})\b|"
     rf"n['’]t\s+(?:[\w'’-]+\s+){{0,4}}?(?:{_ROLE})\b|"
     rf"\b(?:never|(?:did|does|do|had|has|have)\s+not|(?:did|does|do|had|has|have)n['’]t)\s+"
@@ -122,17 +123,17 @@ _NEGATED_ROLE = re.compile(
     rf"\b(?:never|(?:did|does|do)\s+not|(?:did|does|do)n['’]t)\s+(?:[\w'’-]+\s+){{0,2}}?"
     rf"(?:{_EVERYDAY_ACTS})\b", re.I)
 # The party a negation's clause opens with, or a pronoun standing for the speaker's side.
-_SUBJECT = re.compile(rf"^\s*(?:and\s+|but\s+)?(?:[Nn]one\s+of\s+)?(?:{_PARTY})"
+_SUBJECT = lazy(rf"^\s*(?:and\s+|but\s+)?(?:[Nn]one\s+of\s+)?(?:{_PARTY})"
                       rf"(?:\s+[\w'’-]+){{0,4}}\s*$")
 # A deed tied to a party in other words: "hired and paid by", "taking its orders directly
 # from", "a front for", "in the pay of", "working under the direction of", "sent from".
 _BY = (rf"(?:{_BY_VERBS}|staffed)(?:\s+and\s+[a-z]+)?\s+by|(?:orders|instructions|direction|"
        r"command|payroll|behest|control|guidance)\s+(?:directly\s+)?(?:of|from)|a\s+front\s+for|in\s+the"
        r"\s+pay\s+of|operating\s+(?:out\s+of|from|for)|sent\s+from|shipped\s+from")
-_TIED_BY = re.compile(rf"\b(?:{_BY})\s+(?:[\w'’-]+\s+){{0,4}}?{_PARTY}")
+_TIED_BY = lazy(rf"\b(?:{_BY})\s+(?:[\w'’-]+\s+){{0,4}}?{_PARTY}")
 # A party that did the deed, told as the subject: "Valdorian military intelligence planned
 # and paid for the bombing", "concluded that Adler masterminded the leak".
-_DID = re.compile(rf"(?:^|(?<=\bthat\s)|(?<=,\s)){_PARTY}\s+(?:[a-z]+\s+){{0,2}}?(?:planned|"
+_DID = lazy(rf"(?:^|(?<=\bthat\s)|(?<=,\s)){_PARTY}\s+(?:[a-z]+\s+){{0,2}}?(?:planned|"
                   r"paid\s+for|ran|masterminded|orchestrated|ordered|organi[sz]ed|funded|financed|"
                   r"bankrolled|funnell?ed|armed|sponsored|directed|staged|instigated|incited|"
                   r"hired|was\s+behind|were\s+behind)\b(?!\s+(?:an?\s+|the\s+|its\s+|their\s+)?"
@@ -142,12 +143,12 @@ _DID = re.compile(rf"(?:^|(?<=\bthat\s)|(?<=,\s)){_PARTY}\s+(?:[a-z]+\s+){{0,2}}
                   r"conference|clean-?up)\b)")
 # A negation in a tie's clause before it denies the tie ("was not organised by"); a denial
 # or rejection there ("denied that it was run by") leaves it to the claim's stance.
-_NOT = re.compile(r"\b(?:no|not|never|none|nothing|nor)\b|n['’]t\b", re.I)
+_NOT = lazy(r"\b(?:no|not|never|none|nothing|nor)\b|n['’]t\b", re.I)
 # Words before a tie that make it a possibility, a question or a pledge, not a tie told: "might
 # have been planned by", "examining whether", "If the attack was ordered by", "will not fund".
-_HEDGED = re.compile(r"\b(?:may|might|could|possibl[ey]|possibility|whether|if|suspect\w*|"
+_HEDGED = lazy(r"\b(?:may|might|could|possibl[ey]|possibility|whether|if|suspect\w*|"
                      r"perhaps|probably|likely|will|would|unclear|question)\b", re.I)
-_DENYING = re.compile(r"\b(?:den(?:y|ied|ies|ying)|reject\w*|dismiss\w*)\b", re.I)
+_DENYING = lazy(r"\b(?:den(?:y|ied|ies|ying)|reject\w*|dismiss\w*)\b", re.I)
 _GATE = Gate(*_DENIED, *_DONE, _NEGATED_ROLE, _TIED_BY, _DID)
 
 

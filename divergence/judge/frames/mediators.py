@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...lazy_re import lazy
 from ..credits import Credit
 from ..gate import Gate
 from .agents import AGENT_NP as _AGENT_NP
@@ -26,7 +27,7 @@ PEACE = (r"(?:cease-?fires?|truces?|armistice|de-?escalation|cessation\s+of\s+ho
          r"humanitarian\s+pause\b|pause\s+in\s+(?:the\s+)?(?:hostilities|attacks|strikes)\b|"
          r"(?:halt|stop|end)\s+to\s+(?:the\s+)?(?:fighting|firing|hostilities|shelling|"
          r"military\s+action)|cessation\s+of\s+(?:firing|fighting|military\s+action))")
-_NO_THIRD = re.compile(
+_NO_THIRD = lazy(
     r"\b(?:without\s+(?:any\s+|a\s+|an\s+)?(?:mediation|mediators?|intermediar(?:y|ies)|"
     r"go-betweens?|"
     r"third[- ]part(?:y|ies)|outside\s+(?:help|involvement|mediation|prompting|pressure)|"
@@ -97,7 +98,7 @@ TAKEN = r"(?:hostages?|captives?|prisoners?|detainees?|POWs?)"  # people held as
 _HELD = (rf"(?:{TAKEN}|workers|crew|sailors|journalists|fishermen|soldiers|tourists|"
          r"passengers|engineers|nationals|citizens|abductees|missionaries|students|pilots|"
          r"teachers|schoolteachers|guards|doctors|nurses|villagers)")
-_RELEASE = re.compile(
+_RELEASE = lazy(
     rf"\b(?:{_HELD}\s+(?:\w+\s+){{0,5}}?(?:were|was|had\s+been|have\s+been|has\s+been)\s+"
     rf"(?:freed|released|let\s+go)|release\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{_HELD}|"
     r"(?:secured|won|obtained)\s+(?:their|his|her|the)\s+(?:freedom|release)|"
@@ -108,7 +109,7 @@ _RELEASE = re.compile(
 # A strike, lockout or walkout of labour (not "a drone strike", "a late strike" in a match).
 _LABOUR = (r"(?<!air\s)(?<!drone\s)(?<!missile\s)(?<!rocket\s)(?<!military\s)(?<!late\s)"
            r"(?<!first\s)strike|lockout|walkout|sit-in")
-_SETTLEMENT = re.compile(r"\b(?:deal|agreement|accord|settlement|pact|treaty|(?:(?:prisoner|"
+_SETTLEMENT = lazy(r"\b(?:deal|agreement|accord|settlement|pact|treaty|(?:(?:prisoner|"
                          r"captive|hostage)s?\s+)?swap|(?:prisoner|captive|hostage)s?\s+exchange|"
                          r"evacuation|(?:humanitarian\s+)?corridor|(?:end\s+(?:of|to)|ending|"
                          r"end(?:ed|s)?|lift(?:ed|ing)?|settl(?:e|ed|es|ing))\s+"
@@ -130,7 +131,7 @@ _IN_IT = (r"(?=\s*(?:[,;.]|$|at\s+any|and\b|but\b)|\s+(?:in|with)\s+(?:[\w'’-]
 # A named actor said to have had no part in it: "Kenya had not been involved at any stage",
 # "Ruen played no part", "without any involvement from the Marrak government", "Turkish officials
 # said they had not arranged the evacuation".
-_NOT_MEDIATOR = tuple(re.compile(rx) for rx in (
+_NOT_MEDIATOR = tuple(lazy(rx) for rx in (
     rf"{_AGENT_NP}(?:['’]s\s+[a-z]+)?\s+(?:was|were|had|has|have)\s+(?:not|never)\s+(?:been\s+)?"
     rf"involved{_IN_IT}",
     rf"{_AGENT_NP}(?:['’]s\s+[a-z]+)?\s+(?:had|has|have|played|took)\s+no\s+(?:part|role|hand)"
@@ -170,7 +171,7 @@ _QUALITY = (r"(?:(?!(?:military|armed|after|before|following|since|during|and|or
 # efforts that failed credit no one ("Lusmoor's efforts to stop the fighting collapsed")
 _NOT_FAILED = (r"(?![^.;]{0,60}\b(?:collapsed|failed|faltered|stalled|foundered|came\s+to\s+"
                r"nothing)\b)")
-_MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
+_MEDIATOR_PHRASES = tuple(lazy(rx) for rx in (
     rf"(?:mediation|brokering|help|efforts?|intervention|pressure)\s+(?:of|by|from)\s+{_AGENTS_NP}",
     # "Oman's patient mediation", "Brennmark's quiet diplomacy", "Egypt's efforts" (not
     # "Russia's military intervention": a side's arms end nothing as a mediator)
@@ -283,29 +284,29 @@ _MEDIATOR_PHRASES = tuple(re.compile(rx) for rx in (
 ))
 # Who took part without mediating (an earlier review: "facilitated by the Red Cross" is logistics,
 # no mediation): ``involved``, set only against a claim that no outsider was involved at all.
-_INVOLVED_PHRASES = tuple(re.compile(rx) for rx in (
+_INVOLVED_PHRASES = tuple(lazy(rx) for rx in (
     rf"\b(?:was|were|been|being)\s+facilitated\s+by\s+{_AGENTS_NP}",
     rf"{_NAMED}{_AGENTS_NP}\s+facilitators\b",
     # "the deal, which Qatar mediated and Washington supported": a supporter is named in it too
     rf"\b(?:mediated|brokered)\s+and\s+{_AGENT_NP}\s+(?:supported|backed)\b",
     # (not "the rebels, who were backed by Tessary": a side's backer)
 ))
-_INVOLVEMENT = re.compile(r"\binvolv", re.I)  # a denial of any outsider's involvement
-_MEDIATED_PEACE = re.compile(
+_INVOLVEMENT = lazy(r"\binvolv", re.I)  # a denial of any outsider's involvement
+_MEDIATED_PEACE = lazy(
     rf"{_AGENT_NP}[- ](?:brokered|mediated|backed|negotiated|led)\s+"
     rf"(?:[\w-]+\s+){{0,2}}?(?P<out>{PEACE})")
-_PEACE_I = re.compile(PEACE, re.I)
+_PEACE_I = lazy(PEACE, re.I)
 # An end to fighting told as a happening: "the fighting ended", "his call ended the war", "a
 # halt in hostilities" (what a mediator may be credited with; not in ``PEACE``, which the
 # asking frames share).
-_ENDED = re.compile(r"\b(?:(?:fighting|war|hostilities|clashes)\s+(?:had\s+|has\s+|was\s+|were\s+)?"
+_ENDED = lazy(r"\b(?:(?:fighting|war|hostilities|clashes)\s+(?:had\s+|has\s+|was\s+|were\s+)?"
                     r"(?:been\s+)?ended|"
                     r"end(?:ed|s|ing)?\s+the\s+(?:[\w-]+\s+)?(?:war|fighting|hostilities|clashes)|"
                     r"stop(?:ping|ped|s)?\s+"
                     r"(?:the\s+)?(?:[\w-]+\s+)?(?:firing|fighting|hostilities|war|conflict)|(?:agreed|decided)\s+to\s+"
                     r"stop\s+(?:the\s+)?fighting|halt\s+in\s+"
                     r"(?:the\s+)?(?:fighting|hostilities|attacks))\b", re.I)
-_MEDIATION_WORD = re.compile(r"\bmediat(?:or|ors|ion|ed|ing)\b", re.I)
+_MEDIATION_WORD = lazy(r"\bmediat(?:or|ors|ion|ed|ing)\b", re.I)
 _GATE = Gate(_MEDIATED_PEACE, _ENDED, *_MEDIATOR_PHRASES, *_INVOLVED_PHRASES, _NO_THIRD,
              *_NOT_MEDIATOR)  # what gives a credit
 
@@ -313,7 +314,7 @@ _GATE = Gate(_MEDIATED_PEACE, _ENDED, *_MEDIATOR_PHRASES, *_INVOLVED_PHRASES, _N
 # What a denial's proposition may be when it denies an outsider ("Kordan rejected any suggestion
 # of third-party involvement in the truce": the claim states "third-party involvement in the
 # truce" and denies it; "denied that a third party had mediated").
-_OUTSIDER = re.compile(
+_OUTSIDER = lazy(
     r"^(?:an?\s+|any\s+|the\s+)?(?:third[- ]part(?:y|ies)|third[- ]countr(?:y|ies)|outside(?:rs?)?|"
     r"foreign|external|international)\s+(?:(?:party|power|country|government|mediators?)\s+)?"
     r"(?:involvement|role|mediation|intervention|part|(?:had\s+|has\s+)?(?:mediated|brokered|"
@@ -330,7 +331,7 @@ def denied_outsiders(content: str, stance: str) -> tuple[Credit, ...]:
 
 
 # Beyond an outsider's part, a verb of its own: the denial is of that ("mediation had failed").
-_MORE_SAID = re.compile(r"\b(?:had|has|have|was|were|is|are|would|will|could|failed|planned|"
+_MORE_SAID = lazy(r"\b(?:had|has|have|was|were|is|are|would|will|could|failed|planned|"
                         r"ended|collapsed)\b", re.I)
 
 

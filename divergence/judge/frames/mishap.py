@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from ...lazy_re import lazy
 from ...records import Claim, Reason
 from ..detectors import Pair, detector, one_voice, same_speaker, span_of
 from ..gate import Gate
@@ -24,7 +25,7 @@ from .happenings import same_happening
 
 # Harm done, however it is named: "the victims", "every casualty", "were injured", "was
 # damaged".
-_HARMED = re.compile(r"\b(?:victims?|casualt(?:y|ies)|killed|died|dead|deaths?|wounded|"
+_HARMED = lazy(r"\b(?:victims?|casualt(?:y|ies)|killed|died|dead|deaths?|wounded|"
                      r"injured|injuries|harmed|hurt|damaged?|destroyed)\b", re.I)
 
 # A mishap: what went wrong by itself, or by nobody's design.
@@ -58,17 +59,17 @@ _ATTACK = (
     r"opened\s+fire|gunfire|gunshot\s+wounds?|live\s+(?:rounds|ammunition|fire)|shot\s+dead|"
     # the harm called an attack, not "repelled an attack"
     r"(?:was|were|is|as)\s+an\s+attack|(?:result|work)\s+of\s+an\s+attack")
-_CUES = re.compile(rf"\b(?:(?P<accident>{_ACCIDENT})|(?P<attack>{_ATTACK}))\b", re.I)
+_CUES = lazy(rf"\b(?:(?P<accident>{_ACCIDENT})|(?P<attack>{_ATTACK}))\b", re.I)
 # Words that rule out the cue after them in their clause: "was no accident", "ruling out foul
 # play", "no indication it had been struck by", "dismissing suggestions of an attack".
-_RULED_OUT = re.compile(
+_RULED_OUT = lazy(
     r"\b(?:no|not|never|nothing|without|ruling\s+out|ruled\s+out|rule\s+out|excluded|"
     r"dismiss\w*\s+(?:(?:the\s+)?(?:suggestions?|claims?|reports?|talk|idea)\s+(?:of|that)\b)|"
     r"den(?:y|ied|ies|ying)|reject\w*)\b"
     # "nothing other than a terrorist attack", "no less than": emphasis, not a denial
     r"(?!\s+(?:one|longer|only|less|more|doubt|other|else|short|but)\b)", re.I)
 # ... unless it is itself negated: "have not ruled out arson", "refused to rule out sabotage".
-_NOT_RULED = re.compile(r"(?:\b(?:not|never|refused\s+to|declined\s+to|cannot|can['’]t)|"
+_NOT_RULED = lazy(r"(?:\b(?:not|never|refused\s+to|declined\s+to|cannot|can['’]t)|"
                         r"n['’]t)\s+(?:yet\s+|been\s+|be\s+)*$", re.I)
 # The words that may stand between a ruling-out and its cue: "no sign it had been struck by",
 # "not an accident"; not a noun of its own ("no deaths in the stampede": the deaths are denied).
@@ -78,11 +79,11 @@ _BETWEEN = frozenset({"a", "an", "the", "any", "sign", "signs", "indication", "i
                       "caused", "from", "trace", "traces", "hint"})
 # Words that make what follows in their clause a fear, not what happened: "to prevent a serious
 # nuclear accident", "the risk of an attack".
-_MAYBE = re.compile(r"\b(?:prevent\w*|avert\w*|avoid\w*|risks?|danger|threat|fears?|feared|"
+_MAYBE = lazy(r"\b(?:prevent\w*|avert\w*|avoid\w*|risks?|danger|threat|fears?|feared|"
                     r"warn\w*|possib\w+|potential|could|would|might|(?-i:may)|if|whether)\b",
                     re.I)
 # ... or right after it: "sabotage could be behind the damage".
-_MAYBE_AFTER = re.compile(r"\s+(?:could|might|(?-i:may)|possibly|perhaps)\b", re.I)
+_MAYBE_AFTER = lazy(r"\s+(?:could|might|(?-i:may)|possibly|perhaps)\b", re.I)
 _NEAR = 4  # words at most between a ruling-out and its cue ("no indication it had been struck")
 # The harms whose cause two voices may dispute.
 HARMS = frozenset({"blast", "crash", "fire", "deaths", "injuries", "collapse", "aircraft",

@@ -9,9 +9,9 @@ state; the state a claim ties a person to is read here, from either claim of the
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
+from ...lazy_re import lazy
 from ...wordlists import word_groups
 from ..demonyms import DEMONYM_WORD, same_actor
 from ..text import countries, norm_actor
@@ -21,9 +21,9 @@ _TITLE = ("(?i:" + "|".join(sorted(word_groups("title_words")["person_titles"], 
 _NAME = r"(?:[A-Z][\w’'.-]*\s+){0,2}(?P<name>[A-Z][\w’'-]+)"
 _READERS = (
     # "Kestovan President Halvard", "Varnia's foreign minister Olav Brekke"
-    re.compile(rf"\b(?P<side>[A-Z][\w’'-]+?)(?P<of>['’]s)?\s+(?:{_TITLE}\s+){{1,3}}{_NAME}"),
+    lazy(rf"\b(?P<side>[A-Z][\w’'-]+?)(?P<of>['’]s)?\s+(?:{_TITLE}\s+){{1,3}}{_NAME}"),
     # "President Halvard of Kestova"
-    re.compile(rf"\b(?:{_TITLE}\s+){{1,3}}{_NAME}\s+of\s+(?P<side>[A-Z][\w’'-]+)"),
+    lazy(rf"\b(?:{_TITLE}\s+){{1,3}}{_NAME}\s+of\s+(?P<side>[A-Z][\w’'-]+)"),
 )
 
 

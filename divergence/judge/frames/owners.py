@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ...lazy_re import lazy
 from ...records import Claim
 from ..demonyms import DEMONYM_ENDING, same_actor
 from ..text import Quantity, countries, entities
@@ -14,12 +15,12 @@ from ..text import Quantity, countries, entities
 _SIDE_WORDS = {"rebel": "rebel", "militant": "rebel", "insurgent": "rebel", "separatist": "rebel",
                "jihadist": "rebel", "militia": "rebel", "guerrilla": "rebel",
                "government": "government", "army": "government"}
-_OWN = re.compile(r"\b(?:its|their|our)\b", re.I)
+_OWN = lazy(r"\b(?:its|their|our)\b", re.I)
 # An act done to the counted things: its subject is who did it, not whose they were.
-_DONE_TO = re.compile(r"\b(?:killed|killing|shot|downed|destroyed|captured|wounded|injured|"
+_DONE_TO = lazy(r"\b(?:killed|killing|shot|downed|destroyed|captured|wounded|injured|"
                       r"seized|abducted|detained|arrested|executed|ambushed|struck|hit|"
                       r"freed|released)\b", re.I)
-_DEMONYM = re.compile(rf"{DEMONYM_ENDING}$")  # "Kestovan", "Israeli", "Sudanese": a side
+_DEMONYM = lazy(rf"{DEMONYM_ENDING}$")  # "Kestovan", "Israeli", "Sudanese": a side
 
 
 def owner(c: Claim, q: Quantity) -> str | None:

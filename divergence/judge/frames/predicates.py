@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ...lazy_re import lazy
 from ..text import Quantity
 
 OF_WHOLE = r"of\s+(?:which|whom|them|those)"  # one spelling for the three readers in counts
@@ -15,7 +16,7 @@ _MOVED = r"(?:moved|relocated|bus+ed)"
 _AWAY = r"(?:out\s+of(?!\s+poverty)|from)\b"
 
 COUNT_PREDICATES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (k, re.compile(rf"\b(?:{v})\b", re.I)) for k, v in (
+    (k, lazy(rf"\b(?:{v})\b", re.I)) for k, v in (
         ("deaths", r"killed|died|dead|deaths?|death\s+toll|toll|lives|fatalities|bodies|"
                    r"lost\s+(?:their|his|her|its|our)\s+li(?:ves|fe)|"
                    r"perished|killing|massacred|slaughtered|murdered|slain|gunned\s+down|"
@@ -89,14 +90,14 @@ def nearest_predicate(text: str, q: Quantity) -> str | None:
 
 
 # An aside between a count and its verb: "Six people, one of them a child, were killed".
-_ASIDE = re.compile(r"^\s*,[^,;.]{1,60},")
-_AND_VERB = re.compile(r"\band\s+(?:[a-z]+\s+)?$", re.I)  # a verb joined by "and" before it
-_ANOTHER_NUMBER = re.compile(r"\d|\b(?:dozens|hundreds|thousands|scores)\s+of\b", re.I)
+_ASIDE = lazy(r"^\s*,[^,;.]{1,60},")
+_AND_VERB = lazy(r"\band\s+(?:[a-z]+\s+)?$", re.I)  # a verb joined by "and" before it
+_ANOTHER_NUMBER = lazy(r"\d|\b(?:dozens|hundreds|thousands|scores)\s+of\b", re.I)
 # A past-tense verb right before the number, over its bound: "abducted (at least) 30".
-_VERB_BEFORE = re.compile(r"\b(?P<v>[a-z]+ed)\s+(?:(?:at\s+least|more\s+than|some|about|nearly|"
+_VERB_BEFORE = lazy(r"\b(?P<v>[a-z]+ed)\s+(?:(?:at\s+least|more\s+than|some|about|nearly|"
                           r"almost|around|over|up\s+to|another|a\s+further)\s+)?$")
-_OWN_VERB = re.compile(r"\b(?:was|were|been|being|had|have|has)\b", re.I)
-_ONLY_AND = re.compile(r"\s*and\s+$", re.I)  # "died and [three]": the verb of the clause before
+_OWN_VERB = lazy(r"\b(?:was|were|been|being|had|have|has)\b", re.I)
+_ONLY_AND = lazy(r"\s*and\s+$", re.I)  # "died and [three]": the verb of the clause before
 
 
 def kind_of(verb: str | None) -> str | None:

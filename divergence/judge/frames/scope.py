@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...lazy_re import lazy
 from ...wordlists import word_sequences
 
-SCOPE_WORDS = re.compile(r"\b(?:total|overall|so\s+far|since|cumulative|in\s+all|"
+SCOPE_WORDS = lazy(r"\b(?:total|overall|so\s+far|since|cumulative|in\s+all|"
                          r"combined|each|per|a\s+day|daily|annually|a\s+year|every|"
                          # a total over a stretch of time: "over the previous three days"
                          r"(?:in|over|during|within)\s+the\s+(?:previous|past|last|first)\s+"
@@ -31,18 +32,18 @@ SCOPE_WORDS = re.compile(r"\b(?:total|overall|so\s+far|since|cumulative|in\s+all
                          r"bombardments|assaults))\b", re.I)
 # "the biggest wave since", "the first ... since", "the heaviest shelling since": a comparison
 # across time, up to eight words before the "since" in the same clause.
-_COMPARED = re.compile(r"\b(?:first|worst|most\s+\w+|largest|biggest|heaviest|deadliest|"
+_COMPARED = lazy(r"\b(?:first|worst|most\s+\w+|largest|biggest|heaviest|deadliest|"
                        r"bloodiest|fiercest|highest|lowest|strongest|greatest|longest|widest|"
                        r"sharpest|steepest|latest|only)\b(?:\s+[\w'’-]+){0,8}\s+$", re.I)
 # "a total of 139 ... in the attack", "in total ... in the blast": one happening, named singular
 # with "the" (or "this", "that", "Friday's"), in the same clause as the total.
-_ONE_HAPPENING = re.compile(r"^[^.;]{0,120}?\b(?:in|from|during|by)\s+(?:the|this|that|"
+_ONE_HAPPENING = lazy(r"^[^.;]{0,120}?\b(?:in|from|during|by)\s+(?:the|this|that|"
                             r"[A-Z]\w+['’]s)\s+(?:[\w-]+\s+){0,4}?(?:attack|blast|explosion|"
                             r"bombing|strike|shooting|crash|fire|stampede|massacre|raid|"
                             r"ambush|collapse|shipwreck|sinking|earthquake|assault)\b(?!s)",
                             re.I)
-_TOTALS = re.compile(r"\b(?:a\s+total\s+of|in\s+total)\b", re.I)
-_RUNNING = re.compile(r"\b(?:since|so\s+far|to\s+date|overall|cumulative|in\s+all|"
+_TOTALS = lazy(r"\b(?:a\s+total\s+of|in\s+total)\b", re.I)
+_RUNNING = lazy(r"\b(?:since|so\s+far|to\s+date|overall|cumulative|in\s+all|"
                       r"over\s+the|during\s+the\s+war)\b", re.I)
 
 
@@ -78,14 +79,14 @@ _MONTH = "(?:" + "|".join(_CALENDAR["months"]) + ")"
 _FEW = r"(?:two|three|four|five|six|seven|eight|nine|ten|few|several|\d+)"
 # A count over the last hours or days: "in the previous three days", "over the past 24 hours",
 # "since Sunday", "overnight".
-_RECENT = re.compile(
+_RECENT = lazy(
     rf"\b(?:(?:in|over|during|within)\s+the\s+(?:previous|past|last|preceding)\s+(?:{_FEW}\s+)?"
     rf"(?:hours?|days?|nights?|week)\b|since\s+(?:{_WEEKDAY}|yesterday|last\s+night|dawn|"
     rf"midnight|this\s+morning)\b|overnight\b|in\s+a\s+single\s+day\b|"
     rf"on\s+{_WEEKDAY}\s+alone\b|in\s+{_FEW}\s+days\b)", re.I)
 # A count since a long stretch began: "since the siege began in May 2024", "since the start of
 # the war", "since October 2023", "so far this year".
-_SINCE_START = re.compile(
+_SINCE_START = lazy(
     rf"\b(?:since\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\s+of\b|"
     rf"since\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}(?:war|siege|conflict|fighting|invasion|"
     rf"offensive|blockade|occupation|crisis|uprising|campaign)\s+(?:began|started|broke\s+out|"

@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from ...lazy_re import lazy
 from ...records import Reason
 from ...wordlists import word_sequences
 from ..detectors import Pair, detector, one_voice, span_of
@@ -31,12 +32,12 @@ _STATES = {
     "siege": r"besieged|blockaded|encircled|under\s+(?:a\s+)?(?:siege|blockade)",
     "custody": r"detained|jailed|imprisoned|held\s+captive|in\s+custody|behind\s+bars",
 }
-_STATE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?(?:(?:fully|largely|illegally|"
+_STATE = lazy(r"\b(?:has|have|had)\s+(?:been\s+)?(?:(?:fully|largely|illegally|"
                     r"effectively)\s+)?(?:" + "|".join(f"(?P<{k}>{v})" for k, v in
                                                        _STATES.items()) + r")\b", re.I)
 _MONTH_NAMES = "|".join(word_sequences("calendar")["months"])
 # The date a state began: "since March 2022", "since the start of the war in February 2022".
-_SINCE = re.compile(r"\bsince\s+(?:(?:the\s+)?(?:start|beginning|outbreak|end|middle)\s+of\s+"
+_SINCE = lazy(r"\bsince\s+(?:(?:the\s+)?(?:start|beginning|outbreak|end|middle)\s+of\s+"
                     r"(?:[^,.;]{0,40}?\s+in\s+)?)?(?:(?:early|mid|late)[\s-]+)?(?:\d{1,2}\s+)?"
                     rf"(?:(?:{_MONTH_NAMES})(?:\s+\d{{1,2}}(?!\d))?\s*,?\s*)?(?:\d{{4}})?", re.I)
 _GATE = Gate(_STATE)
@@ -79,7 +80,7 @@ def since(text: str) -> Since | None:
 # The start of a hold told as the act that began it: "the militia seized Dornfeld in November
 # 2022", "ever since Russian forces took control of it in March 2022" (not "took part", "took
 # office": no place held).
-_TAKEN = re.compile(
+_TAKEN = lazy(
     r"\b(?:seized|captured|overran|annexed|took\s+(?:full\s+)?control\s+of|"
     r"(?:took|gained|seized|assumed)\s+control\s+over|"
     r"took(?!\s+(?:part|place|office|power|effect|hold|over\s+as|charge|steps|action|time|"
@@ -89,11 +90,11 @@ _TAKEN = re.compile(
 
 
 # A state dated by another happening's start ("since the start of the war in 2022").
-_SINCE_EVENT = re.compile(r"since\s+(?:the\s+)?(?:start|beginning|outbreak|end|middle)\s+of\s+"
+_SINCE_EVENT = lazy(r"since\s+(?:the\s+)?(?:start|beginning|outbreak|end|middle)\s+of\s+"
                           rf"(?:the\s+|their\s+|its\s+)?(?!(?:{_MONTH_NAMES})\b|\d)", re.I)
 
 
-_LOST_AGAIN = re.compile(r"\b(?:briefly|temporarily|before\s+(?:withdrawing|retreating|pulling|"
+_LOST_AGAIN = lazy(r"\b(?:briefly|temporarily|before\s+(?:withdrawing|retreating|pulling|"
                          r"losing|being)|later\s+(?:lost|withdrew|retreated|abandoned)|recaptured|"
                          r"retook|until)\b", re.I)
 
@@ -119,7 +120,7 @@ def _month_year(text: str, start: int, end: int) -> tuple[str, str]:
     return month, next((r.value for r in refs if r.kind == "year"), "")
 
 
-_PLACE_OF = re.compile(r"\b(?:town|city|village|port|region|district|province|island|state)\s+"
+_PLACE_OF = lazy(r"\b(?:town|city|village|port|region|district|province|island|state)\s+"
                        r"of\s+(?=[A-Z])")
 
 

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from ...lazy_re import lazy
 from ..text import NUMBER_WORDS, STOPWORDS, quantities
 from .counts import DAYS_PER_UNIT
 
@@ -37,22 +38,22 @@ _DAYS = {**DAYS_PER_UNIT, "fortnight": 14.0}
 _WORDS = {**NUMBER_WORDS, "a": 1, "an": 1}  # "a week", "one in three", "two thirds"
 # Not a span of the thing: "two years ago", "within 48 hours", "every three days", "the first
 # two weeks", "over the past 24 hours", "48 hours after", "three days later".
-_NOT_SPAN_BEFORE = re.compile(r"(?:\b(?:within|every|per|each|in|since|by|at|aged|after|over)|"
+_NOT_SPAN_BEFORE = lazy(r"(?:\b(?:within|every|per|each|in|since|by|at|aged|after|over)|"
                               r"\bthe\s+"
                               r"(?:first|last|past|next|previous|final))\s+(?:(?:about|some|"
                               r"nearly|almost|more\s+than|less\s+than)\s+)?$", re.I)
-_NOT_SPAN_AFTER = re.compile(r"\s*(?:ago|earlier|later|before|afterwards|after|old|of\s+age|"
+_NOT_SPAN_AFTER = lazy(r"\s*(?:ago|earlier|later|before|afterwards|after|old|of\s+age|"
                              r"from\s+now|"
                              r"into|in\s+advance|notice)\b", re.I)
-_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)\b")  # "at the 12th hour": a moment
-_A_SPAN = re.compile(r"\b(?P<bound>less\s+than|under|more\s+than|over|nearly|almost|about|"
+_ORDINAL = lazy(r"\d+(?:st|nd|rd|th)\b")  # "at the 12th hour": a moment
+_A_SPAN = lazy(r"\b(?P<bound>less\s+than|under|more\s+than|over|nearly|almost|about|"
                      r"some|around)?\s*\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|"
                      r"ten)\s+(?P<u>fortnight|week|month|year|day|hour)s?\b", re.I)
 
 
 # What may last, by one name: a text naming one of these says how long that lasted (a text
 # naming two, "negotiations to end the strike lasted 14 hours", is not read).
-_LASTING = tuple((k, re.compile(rf"\b(?:{v})\b", re.I)) for k, v in (
+_LASTING = tuple((k, lazy(rf"\b(?:{v})\b", re.I)) for k, v in (
     ("strike", r"strikes?|walkouts?"), ("siege", r"sieges?|blockade[sd]?|besieged"),
     ("war", r"wars?|fighting|conflict"), ("talks", r"talks|negotiations|debated?|debates"),
     ("truce", r"ceasefires?|truces?"), ("curfew", r"curfews?"),
@@ -114,7 +115,7 @@ def _skip(text: str, start: int, end: int) -> bool:
                 or _NOT_SPAN_AFTER.match(text, end))
 
 
-_LASTED = re.compile(r"\b(?:(?<!the\s)for|lasted|lasting|(?<!the\s)last|lasts)\s+(?:(?:about|"
+_LASTED = lazy(r"\b(?:(?<!the\s)for|lasted|lasting|(?<!the\s)last|lasts)\s+(?:(?:about|"
                      r"some|nearly|almost|more\s+than|less\s+than|over|under|just)\s+)?$", re.I)
 
 
@@ -133,7 +134,7 @@ def _bounded(value: float, bound: str) -> tuple[float, float]:
 # ten", with their bounds ("fewer than four in ten", "barely a third", "nearly 70 percent").
 _FRACTIONS = {"half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25,
               "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1}
-_SHARE = re.compile(
+_SHARE = lazy(
     r"(?P<bound>\b(?:fewer|less|more)\s+than|\bunder|\bover|\bnearly|\balmost|\babout|"
     r"\baround|\bsome|\bbarely|\bjust\s+over|\bjust\s+under|\bonly\s+about)?\s*"
     r"(?:(?P<pct>\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)"
@@ -170,7 +171,7 @@ def shares(text: str) -> tuple[Measure, ...]:
     return tuple(out)
 
 
-_WHOLE = re.compile(r"\s+(?:of\s+)?(?:the\s+|its\s+|their\s+|[A-Z][\w-]*['’]s\s+)?"
+_WHOLE = lazy(r"\s+(?:of\s+)?(?:the\s+|its\s+|their\s+|[A-Z][\w-]*['’]s\s+)?"
                     r"(?P<w>[A-Za-z][\w-]+)(?:\s+(?P<w2>[a-z][\w-]+))?")
 _SKIP = frozenset({"the", "a", "an", "of", "about", "some", "only", "barely", "nearly", "almost",
                    "than", "more", "less", "fewer", "just", "over", "under", "around", "with",
@@ -195,7 +196,7 @@ def _whole_and_holder(text: str, start: int, end: int) -> frozenset[str]:
 
 
 # A person's age: "the 82-year-old former president", "died aged 67", "67 years old".
-_AGE = re.compile(r"\b(?:(?P<a>\d{1,3})-year-old|aged\s+(?P<b>\d{1,3})\b|(?P<c>\d{1,3})\s+years\s+"
+_AGE = lazy(r"\b(?:(?P<a>\d{1,3})-year-old|aged\s+(?P<b>\d{1,3})\b|(?P<c>\d{1,3})\s+years\s+"
                   r"old\b|at\s+the\s+age\s+of\s+(?P<d>\d{1,3})\b)", re.I)
 
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...lazy_re import lazy
 from ...wordlists import word_groups, word_sequences
 from ..credits import Credit
 from ..gate import Gate
 from ..text import norm_actor
 
 # What one side started: "started the war", "fired first" (a fight, not a harm with a name).
-FIGHT = re.compile(r"\b(?:war|fighting|conflict|clashes|hostilities|violence|escalation|"
+FIGHT = lazy(r"\b(?:war|fighting|conflict|clashes|hostilities|violence|escalation|"
                    r"battle|skirmish\w*|exchange\s+of\s+fire|first\s+(?:shots?|salvo)|feud|row|"
                    r"standoff|unrest|shelling|truce|ceasefire|riots?|(?:fired|struck|attacked|"
                    r"shot|opened\s+fire|returned\s+fire)(?:\s+\w+){0,4}\s+first|"
@@ -68,13 +69,13 @@ _FIGHT_NOUN = (r"(?:war|clash|clashes|fighting|battle|conflict|hostilities|escal
 OF_NO_FIGHT = (rf"(?!\s+of\s+(?:the|a|an|its|their|this|that)\s+(?!(?:[\w-]+\s+){{0,4}}?"
                rf"{_FIGHT_NOUN})[a-z])")
 # "fired first", "attacked first", "fired the first shots": who started it (``credit``)
-FIRST_AFTER = re.compile(rf"(?i)\s+(?:first\b|the\s+(?:first|opening)\s+(?:shot|salvo|round)s?\b"
+FIRST_AFTER = lazy(rf"(?i)\s+(?:first\b|the\s+(?:first|opening)\s+(?:shot|salvo|round)s?\b"
                          rf"{OF_NO_FIGHT})")
 _BY = who_phrase(3) + clause_end("without")
 _BLOWS = (r"(?:bombardment|incursion|attack|raid|strike|assault|shelling|offensive|invasion|"
           r"barrage|ambush|operation)")
 _NOT_DAY = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
-_STARTERS = tuple(re.compile(rx) for rx in (
+_STARTERS = tuple(lazy(rx) for rx in (
     # "the Dravian patrol opened fire first", "Marrak forces violated the truce first"
     rf"{CLAUSE_START}{SUBJECT}\s+(?:had\s+|has\s+|have\s+)?(?:fired|opened\s+fire|struck|"
     rf"attacked|shot|shelled|violated|broke|breached|crossed|expelled)\b[^.;]{{0,50}}?{_FIRST}",
@@ -135,7 +136,7 @@ _STARTERS = tuple(re.compile(rx) for rx in (
 ))
 # Who broke a truce: both sides may have, so a ``breaker`` is set only against the same side
 # saying it only answered ("its forces acted only after Zembrian troops breached the truce").
-_BREAKERS = tuple(re.compile(rx) for rx in (
+_BREAKERS = tuple(lazy(rx) for rx in (
     # "Ravelian troops violated the ceasefire", "broke the three-week truce"
     rf"{CLAUSE_START}{SUBJECT}\s+(?:had\s+|has\s+|have\s+)?(?:repeatedly\s+)?(?:broke|breached|"
     rf"violated|broken)\s+(?:the\s+|a\s+|its\s+)?(?:(?!of\b|news\b|word\b)[\w-]+\s+){{0,3}}?"
@@ -179,8 +180,8 @@ _SIDES = frozenset({"clan", "militia", "militias", "forces", "army", "party", "g
 # A reading said not to hold: "not"/"never" inside it ("It was not Korvia that started it",
 # "had not acted in self-defence"), or a denial or rejection just before it ("No one has
 # accused Korvia of", "rejected claims the Korvian strike was unprovoked").
-NEGATION = re.compile(r"\b(?:not|never|no)\b|n['’]t\b", re.I)
-_NOT_BEFORE = re.compile(r"\b(?:not|never|no\s+one|nobody|neither|rejected|denied|denies|"
+NEGATION = lazy(r"\b(?:not|never|no)\b|n['’]t\b", re.I)
+_NOT_BEFORE = lazy(r"\b(?:not|never|no\s+one|nobody|neither|rejected|denied|denies|"
                          r"dismissed|disputed|refuted)\b[^.;]{0,40}$|"
                          r"\b(?:whether|if)\s+[^.;]{0,20}$",
                          re.I)

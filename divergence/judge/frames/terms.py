@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from ...lazy_re import lazy
 from ...records import Claim, Reason
 from ..detectors import Pair, detector, one_voice, same_speaker, span_of
 from ..gate import Gate
@@ -23,7 +24,7 @@ from .reasons import ACT_STEMS, act_stems
 _DEAL = (r"(?:deal|bargain|swap|exchange|arrangement|agreement|understanding|trade-off|"
          r"quid\s+pro\s+quo)")
 # A deed done on terms.
-_ON_TERMS = re.compile(
+_ON_TERMS = lazy(
     rf"\bin\s+(?:return|exchange)\s+for\b|\bas\s+part\s+of\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?"
     rf"{_DEAL}\b|\bunder\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?{_DEAL}\b|"
     r"\bpaid\s+(?:a|the)\s+(?:[\w$.,-]+\s+){0,3}?ransom\b|"
@@ -46,7 +47,7 @@ _ON_TERMS = re.compile(
     r"\bbought\s+with\b|\b(?:tied|linked|connected)\s+to\s+(?:a|the|any)\s+(?:[\w-]+\s+){0,2}?"
     rf"{_DEAL}", re.I)
 # A deed done for nothing: terms denied.
-_FOR_NOTHING = re.compile(
+_FOR_NOTHING = lazy(
     r"(?<!\bnot\s)\b(?:(?:was|were|is|are|be|been|being)\s+(?:entirely\s+|completely\s+|"
     r"totally\s+)?unconditional|unconditionally|an\s+unconditional\s+(?:release|gesture|pardon|"
     r"decision|handover|withdrawal))\b|\bno\s+(?:strings|conditions|preconditions|guarantees|"
@@ -74,10 +75,10 @@ _FOR_NOTHING = re.compile(
     r"(?:as\s+)?part\s+of|in\s+(?:exchange|return)\s+for)\b", re.I)
 # A bargain's cue under a negation in its clause ("no promises were made in exchange for",
 # "was not tied to any deal") tells a deed done for nothing.
-_NEGATED = re.compile(r"\b(?:no|not|never|nothing|without|none)\b|n['’]t\b", re.I)
+_NEGATED = lazy(r"\b(?:no|not|never|nothing|without|none)\b|n['’]t\b", re.I)
 # ... and words that make a bargain offered, asked for or possible, not struck: "could release
 # the nurses in exchange for food", "is demanding ... in return for", "has offered to".
-_UNDONE = re.compile(r"\b(?:could|may|might|would|demand\w*|offer(?:ed|s|ing)?\s+to|willing|"
+_UNDONE = lazy(r"\b(?:could|may|might|would|demand\w*|offer(?:ed|s|ing)?\s+to|willing|"
                      r"propos\w*|seek\w*|sought|wants?|wanted|ready\s+to|if|whether|calls?\s+for|"
                      r"urged?)\b", re.I)
 _GATE = Gate(_ON_TERMS, _FOR_NOTHING)
@@ -127,7 +128,7 @@ def terms_keys(c: Claim) -> frozenset[str]:
         {"terms:deal" if side.bargain else "noterms:deal"})
 
 
-_NUMBER = re.compile(r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+_NUMBER = lazy(r"\b(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                      r"fifteen|twenty|thirty|forty|fifty|hundred)\b", re.I)
 
 

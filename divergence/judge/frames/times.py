@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from functools import lru_cache
 
+from ...lazy_re import lazy
 from ...records import Reason, Span
 from ..detectors import Pair, detector, span_of, text_span
 from ..moments import (
@@ -58,14 +59,14 @@ def same_value(p: Pair) -> Reason | None:
     return r if r is not None and r.type == "same-value" else None
 
 
-_CLOCK_WORDS = re.compile(
+_CLOCK_WORDS = lazy(
     r"\b(?:(?P<off>half\s+an\s+hour|an\s+hour|(?P<n>\d+|ten|fifteen|twenty|thirty)\s+minutes)"
     r"\s+(?P<dir>before|after|past)\s+)?(?P<base>midnight|noon|midday)\b", re.I)
 _MINUTES = {"ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30}
 # "two in the morning", "9 in the evening", "eleven at night": the hour and the part of the day.
 _HOURS = {w: n for n, w in enumerate(("twelve", "one", "two", "three", "four", "five", "six",
                                       "seven", "eight", "nine", "ten", "eleven"))}
-_DAYPART = re.compile(r"\b(?:at|around|about|by|until|till|before|after|since|from)\s+(?:about\s+|"
+_DAYPART = lazy(r"\b(?:at|around|about|by|until|till|before|after|since|from)\s+(?:about\s+|"
                       r"around\s+)?(?P<h>1[0-2]|[1-9]|" + "|".join(_HOURS) + r")(?:\s+o['’]clock)?"
                       r"\s+(?P<part>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b"
                       r"(?!\s+(?:shift|crew|session|briefing|meeting|news|edition|service|show))",
@@ -124,7 +125,7 @@ _PARTS = {"predawn": (0, 420), "dawn": (240, 480), "after dawn": (240, 600),
           "night": (1080, 1860), "late night": (1260, 1680), "early hours": (0, 420),
           "early": (0, 720), "late": (960, 1440)}
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_DAYPART_WORDS = re.compile(
+_DAYPART_WORDS = lazy(
     r"\b(?:(?P<pre>before\s+(?:dawn|daybreak|first\s+light|sunrise)|pre-?dawn)"
     r"|(?:at|around|from)\s+(?P<dawn>dawn|daybreak|first\s+light|sunrise)"
     r"|(?:shortly|soon|just)\s+after\s+(?P<afterdawn>dawn|daybreak|first\s+light|sunrise)"
@@ -138,9 +139,9 @@ _DAYPART_WORDS = re.compile(
     r"market|class|crew|watch|sky|vigil)\b)", re.I | re.A)  # ASCII: "mornıng" is no morning
 
 
-_ANY_PART = re.compile(r"dawn|daybreak|light|sunrise|dusk|sunset|nightfall|hours|night|morning|"
+_ANY_PART = lazy(r"dawn|daybreak|light|sunrise|dusk|sunset|nightfall|hours|night|morning|"
                        r"afternoon|evening|early|late", re.I)
-_SAID_THAT = re.compile(r"(?:\s+on\s+\w+)?\s+that\b", re.I)
+_SAID_THAT = lazy(r"(?:\s+on\s+\w+)?\s+that\b", re.I)
 
 
 def dayparts(text: str) -> tuple[DateRef, ...]:
@@ -427,7 +428,7 @@ def _same_day(x: DateRef, y: DateRef) -> bool:
     return x.value == y.value
 
 
-_HEDGE = re.compile(r"\b(?:about|around|approximately|roughly|shortly|nearly|some|just|soon|"
+_HEDGE = lazy(r"\b(?:about|around|approximately|roughly|shortly|nearly|some|just|soon|"
                     r"almost|circa|c\.)\W+(?:\w+\W+)?$", re.I)
 
 

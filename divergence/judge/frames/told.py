@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import re
 
+from ...lazy_re import lazy
 from ..text import Quantity
 from .happenings import happenings
 
 _BOUND = (r"(?:more\s+than\s+|over\s+|at\s+least\s+|about\s+|some\s+|nearly\s+|almost\s+|"
           r"around\s+|roughly\s+|no\s+fewer\s+than\s+|fewer\s+than\s+|less\s+than\s+|"
           r"up\s+to\s+|only\s+|just\s+)?")
-_NUMBER_OF = re.compile(r"\b(?:number|tally|count)\s+of\s+(?P<n>[a-z-]+)\s+(?P<v>killed|dead|"
+_NUMBER_OF = lazy(r"\b(?:number|tally|count)\s+of\s+(?P<n>[a-z-]+)\s+(?P<v>killed|dead|"
                         r"injured|wounded|displaced|arrested|detained|missing)\b"
                         # no other number or count between: "... climbed to 120 and rescuers
                         # put the missing at 40" tells the missing, not the dead
@@ -22,11 +23,11 @@ _NUMBER_OF = re.compile(r"\b(?:number|tally|count)\s+of\s+(?P<n>[a-z-]+)\s+(?P<v
                         rf"\bat\s+{_BOUND}$", re.I)
 # A crowd's size: "put the crowd (at Saturday's march) at", "estimated turnout at the rally at",
 # "a crowd of", "crowds of"; not "crowds of people" (no number), "a crowd at 10 am".
-_CROWD = re.compile(
+_CROWD = lazy(
     r"\b(?:(?:put|estimated|numbered|counted|gave|placed|set)\s+(?:the\s+)?(?:size\s+of\s+the\s+)?"
     r"(?:crowds?|turnout|attendance|number\s+of\s+(?:protesters|demonstrators|marchers|"
     r"participants))\b(?:(?!\d)[^.;:]){0,80}?\bat|crowds?\s+of)\s+" + _BOUND + "$", re.I)
-_LATE = re.compile(r"\b(?:number|tally|count|crowds?|turnout|attendance)\b", re.I)
+_LATE = lazy(r"\b(?:number|tally|count|crowds?|turnout|attendance)\b", re.I)
 
 
 def told_late(text: str) -> bool:

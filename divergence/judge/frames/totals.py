@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
+from ...lazy_re import lazy
 from ...records import Claim
 from ..detectors import Pair
 from ..text import NUMBER_WORDS, Quantity
@@ -17,10 +18,10 @@ from ..text import NUMBER_WORDS, Quantity
 # "300 attack drones and missiles", "12 soldiers and civilians"; not "12 killed and 31 wounded"
 # nor "12 people were killed and scores injured" (a verb: a second clause), "30 in strikes and
 # raids" (a preposition), "two tanks and three trucks" (a second number: a breakdown).
-_SEVERAL_KINDS = re.compile(r"(?:\s+(?!(?:were|was|are|is|had|have|been|in|on|at|of|by|from|with|"
+_SEVERAL_KINDS = lazy(r"(?:\s+(?!(?:were|was|are|is|had|have|been|in|on|at|of|by|from|with|"
                             r"for|to)\b)[a-z-]+(?<!ed)){1,2}?\s+(?:and|or)\s+(?:[a-z-]+\s+)?"
                             r"[a-z-]+s\b", re.I)
-_NUMBER_WORD = re.compile(r"\s+(?:and|or)\s+(?:\d|" + "|".join(sorted(
+_NUMBER_WORD = lazy(r"\s+(?:and|or)\s+(?:\d|" + "|".join(sorted(
     (w for w in NUMBER_WORDS if " " not in w), key=len, reverse=True)) +
     r"|dozens|scores|hundreds|thousands|several|a\s+few)\b", re.I)
 
@@ -77,13 +78,13 @@ def part_of_a_total(p: Pair, x: _Counted, y: _Counted) -> bool:
 
 # A part of the people counted, named as such: "300 civilians", "civilian deaths alone at ...",
 # "children accounted for 700"; not "the children's charity said 40 people died".
-_A_PART = re.compile(r"\b(?:civilians?|children|women|minors)\b", re.I)
-_PART_BEFORE = re.compile(r"\b(?:civilians?|children|child|women|minors?)\s+(?:deaths|casualties|"
+_A_PART = lazy(r"\b(?:civilians?|children|women|minors)\b", re.I)
+_PART_BEFORE = lazy(r"\b(?:civilians?|children|child|women|minors?)\s+(?:deaths|casualties|"
                           r"dead|toll|victims|alone|accounted|made\s+up|were\s+among)\b|"
                           r"\balone\b", re.I)
 # "Seven civilians were killed and 35 injured": the 35 are of the civilians too, when the number
 # names no one of its own ("and 35 soldiers wounded" does).
-_PART_AND = re.compile(r"\b(?:civilians|children|women)\s+(?:were\s+)?\w+\s+and\s+$", re.I)
+_PART_AND = lazy(r"\b(?:civilians|children|women)\s+(?:were\s+)?\w+\s+and\s+$", re.I)
 _NO_ONE_NAMED = frozenset({"", "injured", "wounded", "hurt", "dead", "killed", "missing"})
 
 
@@ -108,10 +109,10 @@ def part_and_whole(p: Pair, x: _Counted, y: _Counted) -> bool:
 # were", not "38 aid were" (``counts._plural_after``, ``one_noun``).
 _MODIFIER_WORDS = (r"was|were|is|are|has|had|have|and|or|of|in|on|at|to|for|from|with|by|as|"
                    r"than|this|its|their|the|a|an")
-MODIFIER_STOP = re.compile(rf"^(?:{_MODIFIER_WORDS})$", re.I)
+MODIFIER_STOP = lazy(rf"^(?:{_MODIFIER_WORDS})$", re.I)
 # The noun of "a single fishing boat on Thursday": the word that ends the phrase, before a verb,
 # a preposition or punctuation; not "was" of "one soldier was killed".
-_ONE_NOUN = re.compile(rf"\s+(?!(?:{_MODIFIER_WORDS})\b)([a-z-]+)"
+_ONE_NOUN = lazy(rf"\s+(?!(?:{_MODIFIER_WORDS})\b)([a-z-]+)"
                        r"(?=\s+(?:was|were|is|are|has|had|on|in|at|to|for|from|with|by|and|or|"
                        r"of)\b|\s*[,.;])")
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...lazy_re import lazy
 from ...records import Reason
 from ..detectors import Pair, detector, one_voice, span_of
 from .counts import (
@@ -26,14 +27,14 @@ _COMBATANTS = frozenset({"fighter", "soldier", "terrorist", "gunman", "gunmen", 
 _CIVILIANS = frozenset({"civilian", "child", "children", "woman", "women", "villager",
                         "worshipper", "tourist", "pilgrim", "student", "patient"})
 # "all 15 killed were civilians", "the dead were all civilians": a count of people named civil
-_ALL_CIVILIANS = re.compile(r"\b(?:were|was)\s+(?:all\s+)?(?:civilians|children|women and "
+_ALL_CIVILIANS = lazy(r"\b(?:were|was)\s+(?:all\s+)?(?:civilians|children|women and "
                             r"children)\b|\ball\s+(?:of\s+them\s+)?civilians\b", re.I)
 
 
 # The dead told as fighters alone, with no count: "only militants were killed", "the strike
 # killed only Hamas fighters", "all those killed were terrorists" (no civilian among them).
 _FIGHTERS = r"(?:militants|fighters|terrorists|gunmen|combatants|operatives|insurgents|jihadists)"
-_ONLY_FIGHTERS = re.compile(
+_ONLY_FIGHTERS = lazy(
     rf"(?<!not\s)\b(?:only|solely|exclusively)\s+(?:[\w-]+\s+)?{_FIGHTERS}\s+(?:were|had\s+been)\s+"
     rf"killed\b|\b(?:killed|kills)\s+(?:only|solely|exclusively)\s+(?:[\w-]+\s+)?{_FIGHTERS}\b|"
     rf"\ball\s+(?:those|the\s+people|of\s+those|the\s+dead|the\s+\d+)\s+(?:who\s+(?:were|"
@@ -45,7 +46,7 @@ _ONLY_FIGHTERS = re.compile(
 # Below this many dead, two counts that match are as likely two groups of victims ("three
 # soldiers were killed in the ambush" / "three civilians were killed in the crossfire").
 _FEWEST = 5
-_SUBSET = re.compile(r"\b(?:among\s+them|including|of\s+them|of\s+whom|among\s+whom)\s+$",
+_SUBSET = lazy(r"\b(?:among\s+them|including|of\s+them|of\s+whom|among\s+whom)\s+$",
                      re.I)
 
 

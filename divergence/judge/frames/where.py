@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from ...lazy_re import lazy
 from ...records import Reason
 from ..detectors import Pair, detector, span_of
 from ..flips import stem_overlap
@@ -26,7 +27,7 @@ WHERE_STEMS = 0.6  # share of content words by stem, places left out (as ``flips
 ALIGNED_STEMS = 0.5  # the same for two claims the judge aligned as one statement
 WEIGHT = 0.6  # a structural reason: two places apart decide without the models
 # Happenings told in the plural: several strikes or attacks may each have had their place.
-_SEVERAL = re.compile(r"\b(?:strikes|airstrikes|air\s+strikes|attacks|raids|missiles|rockets|"
+_SEVERAL = lazy(r"\b(?:strikes|airstrikes|air\s+strikes|attacks|raids|missiles|rockets|"
                       r"drones|shells|bombs|bombings|explosions|blasts|clashes|protests|"
                       r"operations|incidents|sorties)\b", re.I)
 

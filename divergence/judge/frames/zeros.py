@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 from typing import Protocol, TypeVar
 
+from ...lazy_re import lazy
 from ..text import Quantity
 
 
@@ -28,35 +29,35 @@ C = TypeVar("C", bound=Counted)
 
 _MANY = frozenset({"aircraft", "personnel", "staff", "livestock", "cattle", "people", "children",
                    "women", "men", "police"})  # plurals without an -s
-_COUNTED_AFTER = re.compile(r"\s+(?:was|were|has|had|is|are|died|survived)\b", re.I)
-_ZERO = re.compile(r"\b(?P<z>none|no|zero|not\s+a\s+single|not\s+one)\s+(?:of\s+(?:its|the|their|"
+_COUNTED_AFTER = lazy(r"\s+(?:was|were|has|had|is|are|died|survived)\b", re.I)
+_ZERO = lazy(r"\b(?P<z>none|no|zero|not\s+a\s+single|not\s+one)\s+(?:of\s+(?:its|the|their|"
                    r"his|her|our)\s+)?(?-i:[A-Z][a-z]+\s+)?(?P<unit>[a-z-]+)", re.I)
 # Nobody killed, hurt or held: a zero of people, the verb after it says of what ("No one had
 # died in the floods", "Nobody outside the post was harmed"); harm of none is no death either.
-_NOBODY = re.compile(r"\b(?:no\s+one|no\s*-\s*one|nobody)\b"
+_NOBODY = lazy(r"\b(?:no\s+one|no\s*-\s*one|nobody)\b"
                      r"(?=(?:\s+[\w-]+){0,5}?\s+(?:had\s+|has\s+|"
                      r"have\s+|was\s+|were\s+)?(?:been\s+)?(?P<v>died|killed|harmed|hurt|injured|"
                      r"wounded|arrested|detained)\b)", re.I)
 # No one killed or hurt, said of casualties: "caused no casualties", "there were no injuries or
 # deaths"; not "no casualty figures", "no military casualties" (of one side only).
 _NOT_A_FIGURE = r"(?!\s+(?:figures?|counts?|numbers?|tolls?|data|reports?|claims?)\b)"
-_NO_CASUALTIES = re.compile(r"\b(?:no|zero|without\s+(?:any\s+)?)\s*(?P<civ>civilian\s+)?"
+_NO_CASUALTIES = lazy(r"\b(?:no|zero|without\s+(?:any\s+)?)\s*(?P<civ>civilian\s+)?"
                             r"(?:casualties|injuries\s+or\s+deaths|deaths\s+or\s+injuries)\b"
                             + _NOT_A_FIGURE, re.I)
 # No one killed, said of deaths: "caused no deaths", "there were no fatalities", "without loss
 # of life" is ``_BLOODLESS``'s.
-_NO_DEATHS = re.compile(r"\bno\s+(?P<civ>civilian\s+)?(?:deaths|fatalities)\b" + _NOT_A_FIGURE,
+_NO_DEATHS = lazy(r"\bno\s+(?P<civ>civilian\s+)?(?:deaths|fatalities)\b" + _NOT_A_FIGURE,
                         re.I)
 # A zero of some only ("no casualties on its side", "among the crew", "from the second blast"),
 # and one hoped for or of another sense ("hoped there would be", "treated no casualties").
-_OF_SOME = re.compile(r"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:reported|"
+_OF_SOME = lazy(r"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:reported|"
                       r"recorded|suffered|sustained))?"
                       r"\s+(?:on\s+(?:its|their|our|his|her|the\s+[\w-]+)\s+side|among|from|"
                       r"of\s+(?:its|their|our|the)|in\s+(?:its|their|our)\s+ranks)\b", re.I)
-_HOPED = re.compile(r"\b(?:hop\w*|expect\w*|would|could|should|will|may|might|aim\w*|"
+_HOPED = lazy(r"\b(?:hop\w*|expect\w*|would|could|should|will|may|might|aim\w*|"
                     r"ensure\w*|to|treated|received|admitted|target\w*|promis\w*|pledg\w*|"
                     r"vow\w*|goal)\b(?:\s+[\w-]+){0,4}\s*$", re.I)
-_BLOODLESS = re.compile(r"\bwithout\s+(?:any\s+)?(?:bloodshed|casualties|loss\s+of\s+life|"
+_BLOODLESS = lazy(r"\bwithout\s+(?:any\s+)?(?:bloodshed|casualties|loss\s+of\s+life|"
                         r"(?:a\s+)?(?:single\s+)?(?:death|shot\s+being\s+fired))\b", re.I)
 
 
@@ -104,7 +105,7 @@ def no_harm(text: str) -> tuple[tuple[Quantity, str, str], ...]:
                  for m, kinds, head in found for kind in kinds)
 
 
-_GROUP = re.compile(r"\b(?:crew|passengers?|workers?|miners?|pupils?|students?|children|child|"
+_GROUP = lazy(r"\b(?:crew|passengers?|workers?|miners?|pupils?|students?|children|child|"
                     r"hostages?|sailors?|fishermen|fisherman|staff|patients?)\b", re.I)
 _ONE_OF = {"people": "person", "child": "children", "pupils": "children", "pupil": "children",
            "fisherman": "fishermen"}  # the rest are their own noun without an -s
@@ -119,7 +120,7 @@ _EVERYONE = (r"(?:everyone|everybody|all\s+(?:of\s+)?(?:the\s+|its\s+|their\s+)?
              r"pupils|students|children|hostages|sailors|fishermen|staff|patients|those)"
              r"(?:\s+members)?|every\s+(?:one\s+of\s+the\s+)?(?:worker|miner|passenger|person|"
              r"crew\s+member|member|resident|pupil|student|child|hostage|sailor|fisherman))")
-_ALL_SAFE = re.compile(
+_ALL_SAFE = lazy(
     rf"\b(?:{_SAFE_VERB}\s+{_EVERYONE}|{_EVERYONE}(?:\s+(?:reported\s+missing(?:\s+[\w-]+){{0,4}}?|"
     rf"on\s+board|aboard|inside|"
     rf"underground|(?:in|of|from)\s+the\s+(?:[\w-]+\s+){{0,2}}?[\w-]+))?\s+(?:(?:was|were|had|"
