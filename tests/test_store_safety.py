@@ -1035,3 +1035,19 @@ def test_many_articles_that_lost_claims_are_warned_about_in_a_few_lines(
         "divergence: warning: a0.txt: claims lost", "divergence: warning: a1.txt: claims lost",
         "divergence: warning: a2.txt: claims lost",
         "divergence: warning: … and 2 more article(s) that lost claims"]
+
+
+def test_score_over_lost_claims_warns_and_with_add_refuses_before_scoring(
+        tmp_path: Path) -> None:
+    """Old code scored a damaged corpus without a word, and with --add printed the score,
+    then failed the add (exit 1, hiding --fail-on-conflict's 3): half of what was asked."""
+    db = tmp_path / "c.db"
+    _add(A, B, "--db", str(db))
+    _raw(db, "DELETE FROM claims WHERE id = (SELECT max(id) FROM claims)")
+    res = run_cli("score", DELHI, "--db", str(db), "--format", "json", *HASHING)
+    assert res.exit_code == 0, res.output
+    assert "1 stored article(s) lost claims to damage, which the score cannot see" in res.stderr
+    assert json.loads(res.stdout)  # the score itself is still shown
+    res = run_cli("score", DELHI, "--db", str(db), "--add", "--fail-on-conflict", *HASHING)
+    assert res.exit_code == 1 and res.stdout == ""  # refused before any score is printed
+    assert f"run divergence check --db {db} --repair before adding" in res.stderr

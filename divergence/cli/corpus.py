@@ -205,6 +205,7 @@ def score(article: str, db: str | None, fmt: str, top: int, fail_on_conflict: bo
         exit_with(f"{article} holds {len(articles)} articles; score one at a time")
     cache = None if no_cache else open_cache(EmbeddingCache, cache_dir)
     with Corpus(resolve_db_path(db), create=False) as corpus:
+        _lost_before_scoring(corpus, add_after)
         ensure_model(corpus, emb, cache, reembed)
         judge = build_judge(emb, nli, rules_only)
         if len(corpus) and not corpus.grouping_current(judge_identity(judge)):
@@ -225,6 +226,22 @@ def score(article: str, db: str | None, fmt: str, top: int, fail_on_conflict: bo
             say(f"divergence: {'added' if added else 'already stored:'} {articles[0].path}")
     if fail_on_conflict and res.flagged:
         sys.exit(3)
+
+
+def _lost_before_scoring(corpus: Any, add_after: bool) -> None:
+    """Claims lost to damage: with ``--add``, refuse before a score is shown (the add would be
+    refused after it, exit 1 hiding --fail-on-conflict's 3); else warn that the score cannot
+    see them."""
+    import shlex
+
+    from ..corpus.ops import keep_lost_in_sight
+
+    if add_after:
+        keep_lost_in_sight(corpus, "adding")
+    elif lost := corpus.claims_lost():
+        click.echo(f"divergence: warning: {len(lost)} stored article(s) lost claims to damage, "
+                   "which the score cannot see; run divergence check --db "
+                   f"{shlex.quote(str(corpus.path))} --repair", err=True)
 
 
 def _index(name: str, corpus: Any, db_path: Path) -> Any:
