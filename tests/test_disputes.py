@@ -337,6 +337,16 @@ def test_large_groups_and_large_stories_stay_bounded(monkeypatch: pytest.MonkeyP
                          story_of=story) == []
 
 
+def test_a_pronoun_left_unresolved_is_an_unnamed_speaker_of_its_outlet() -> None:
+    """Old code listed "He" as a holder ("held by Ekstra Bladet, He, Sawt Beirut"), naming no
+    one; two outlets' unresolved pronouns are two speakers."""
+    from divergence.group.disputes import holders
+
+    assert holders([("Prigozhin", "A"), ("He", "The Week"), ("she", "Sputnik"),
+                    ("He", "The Week")]) == (
+        "Prigozhin", "an unnamed speaker in The Week", "an unnamed speaker in Sputnik")
+
+
 def test_a_title_alone_does_not_swallow_other_holders() -> None:
     from divergence.group.disputes import holders
 

@@ -18,6 +18,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ..ids import stable_id
+from ..ingest.speakers import PRONOUNS
 from ..judge.detectors import is_conflict
 from ..judge.hedges import distance_cue
 from ..judge.once import judge_once
@@ -445,10 +446,13 @@ def strongest_reasons(reasons: Sequence[Reason], keep: int = 8) -> tuple[Reason,
 
 
 def holders(pairs: Sequence[tuple[str | None, str]]) -> tuple[str, ...]:
-    """Speakers, each once; an unattributed claim is held by its outlet."""
+    """Speakers, each once; an unattributed claim is held by its outlet, and a pronoun that
+    attribution left unresolved ("He also said …") by an unnamed speaker in that outlet."""
     kept: list[tuple[frozenset[str], str]] = []
     for speaker, outlet in pairs:
         name = speaker or outlet
+        if name.strip().lower() in PRONOUNS:
+            name = f"an unnamed speaker in {outlet}"
         words = frozenset(re.findall(r"\w+", name.lower())) - _TITLE_WORDS
         if not words:  # a title alone ("the President"): its words stand for the name
             words = frozenset(re.findall(r"\w+", name.lower()))
