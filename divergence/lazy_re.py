@@ -22,7 +22,11 @@ _LOCK = threading.Lock()
 
 class LazyPattern:
     """``re.compile(pattern, flags)``, compiled when a method is first called. ``pattern`` and
-    ``flags`` read as a compiled pattern's do (``gate.needed`` parses them) without compiling."""
+    ``flags`` read as a compiled pattern's do (``gate.needed`` parses them) without compiling,
+    but ``flags`` lacks what inline flags such as ``(?i)`` add.
+
+    Not a ``re.Pattern``: ``re``'s module functions and ``isinstance`` refuse it, and a match
+    names the compiled pattern (``m.re is P`` is never true; compare ``m.re.pattern``)."""
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern

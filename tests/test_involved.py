@@ -472,3 +472,17 @@ def test_what_a_denier_says_after_saying_is_his_own() -> None:
                                         "leak, saying it was started because of faulty "
                                         "wiring."))
     assert {(w.reason, w.denied) for w in got} >= {("faulty wiring", False)}
+
+
+def test_a_tie_told_before_its_party_keeps_the_deed_before_it() -> None:
+    """A blind review of 0fc1c9a: with the patterns compiled lazily, ``m.re is _TIED_BY`` was
+    never true, so "planned by men in the pay of Quellan, a prosecutor said" took what follows
+    the party (", a prosecutor said") as the deed, and a denial of a role in another bombing
+    became a conflict."""
+    found = ties("The Teskar bombing was planned by men in the pay of Quellan, a prosecutor "
+                 "said.")
+    assert [t.deed for t in found if t.party == "quellan"] == [
+        "The Teskar bombing was planned by men "]
+    assert involved(pair("The Teskar bombing was planned by men in the pay of Quellan, a "
+                         "prosecutor said.",
+                         "Quellan had no role in the Orvell bombing, its minister said.")) is None

@@ -21,6 +21,12 @@ def test_a_lazy_pattern_answers_as_the_compiled_one() -> None:
         assert p.findall(text) == q.findall(text) and p.sub("#", text) == q.sub("#", text)
         assert p.groups == q.groups and p.groupindex == q.groupindex
         assert "search" in vars(p)  # compiled once, its methods now on the object
+        for method, args in (("match", (text,)), ("fullmatch", (text,)), ("split", (text,)),
+                             ("subn", ("#", text)), ("search", (text, 5, 30))):
+            got, want = getattr(p, method)(*args), getattr(q, method)(*args)
+            if want is None or isinstance(want, re.Match):
+                got, want = got and got.span(), want and want.span()
+            assert got == want, method
 
 
 def test_what_a_pattern_does_not_have_is_an_attribute_error() -> None:

@@ -228,7 +228,7 @@ def _in_other_words(text: str, found: list[Tie]) -> list[Tie]:
         if any(t.start <= m.start() < t.end or m.start() <= t.start < m.end()
                for t in (*found, *out)) or _DENYING.search(text, start, m.end()):
             continue
-        deed = text[start:m.start()] if m.re is _TIED_BY else text[m.end():]
+        deed = text[start:m.start()] if m.re.pattern == _TIED_BY.pattern else text[m.end():]
         out.append(Tie(_key(m.group("party")), not _NOT.search(text, start, m.start()),
                        deed or text, m.start(), m.end()))
     return out
