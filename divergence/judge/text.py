@@ -116,8 +116,24 @@ def norm_actor(s: str, fold_groups: bool = True) -> str:
     return _ALIAS.get(last, groups.get(last, last))  # "Russian strikes" -> russia
 
 
-_COUNTRY_WORD = lazy(
-    r"\b(?:" + "|".join(sorted((re.escape(k) for k in _ALIAS), key=len, reverse=True)) + r")\b")
+def _trie(words: list[str]) -> str:
+    """An alternation of ``words`` as a trie of their characters, the longer words first at
+    each branch: ``re`` finds what the alternation longest first finds, without trying every
+    word at every place (``countries`` read ~0.1 s of the ECB+ workload's judging so)."""
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def alts(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        out = [re.escape(ch) + alts(sub) for ch, sub in sorted(node.items()) if ch]
+        return f"(?:{'|'.join([*out, ''] if '' in node else out)})" if out else ""
+    return alts(tree)
+
+
+_COUNTRY_WORD = lazy(r"\b" + _trie(list(_ALIAS)) + r"\b")
 
 
 @lru_cache(maxsize=65536)
