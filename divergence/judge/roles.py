@@ -56,8 +56,7 @@ def _actor(stem: str, a: str, b: str) -> bool:
     follows "the" or another determiner in both texts ("the landlord sued the tenant")."""
     if side(stem, a, b):
         return True
-    return stem not in _CALENDAR and all(
-        re.search(rf"\b{_DETERMINER}\s+{re.escape(stem)}\b", t, re.I) for t in (a, b))
+    return stem not in _CALENDAR and all(_after_determiner(stem, t) for t in (a, b))
 
 
 def side(stem: str, a: str, b: str) -> bool:
@@ -67,9 +66,66 @@ def side(stem: str, a: str, b: str) -> bool:
         return True
     if stem in _CALENDAR:
         return False
-    found = [re.search(rf"\b{re.escape(stem)}", t, re.I) for t in (a, b)]
-    return (all(m is not None and m.group(0)[:1].isupper() for m in found)
-            and any(m is not None and m.start() > 0 for m in found))
+    at = [_word_at(stem, t) for t in (a, b)]
+    return (all(i >= 0 and t[i].isupper() for i, t in zip(at, (a, b), strict=True))
+            and any(i > 0 for i in at))
+
+
+# Where each word of a text starts, and where one after a determiner does ("the tenant").
+_WORD_START = lazy(r"\b\w")
+_AFTER_DETERMINER = lazy(rf"\b{_DETERMINER}\s+", re.I)
+
+
+# The only characters that ``re.I`` matches to an ASCII letter or digit other than as their
+# ``str.lower()`` does ("İ" is "i" to ``re``, two characters lower-cased; "ı", "ſ").
+_ODD_CASES = ("\u0130", "\u0131", "\u017f")
+
+
+@lru_cache(maxsize=65536)
+def _layout(text: str) -> tuple[str, tuple[int, ...], frozenset[int]] | None:
+    """A text lower-cased, where its words start and where a word after a determiner starts,
+    read once per text: ``side`` and ``_actor`` look a word up in them instead of compiling a
+    pattern per word (~0.1 s of the ECB+ workload's judging). None for a text ``str.lower``
+    cannot stand in ``re.I``'s place for (``_ODD_CASES``)."""
+    if any(ch in text for ch in _ODD_CASES):
+        return None
+    return (text.lower(), tuple(m.start() for m in _WORD_START.finditer(text)),
+            frozenset(m.end() for m in _AFTER_DETERMINER.finditer(text)))
+
+
+def _starts(stem: str, text: str) -> tuple[int, ...] | None:
+    """Where ``\\bstem`` matches ``text`` in any case, or None where only ``re`` can tell (a
+    word not ASCII or not starting with a letter or digit, a text without a ``_layout``)."""
+    got = _layout(text) if stem.isascii() and stem[:1].isalnum() else None
+    if got is None:
+        return None
+    low, starts, _ = got
+    return tuple(i for i in starts if low.startswith(stem, i))
+
+
+def _word_at(stem: str, text: str) -> int:
+    """Where ``re.search(rf"\\b{re.escape(stem)}", text, re.I)`` first matches (-1: none)."""
+    found = _starts(stem, text)
+    if found is None:
+        m = re.search(rf"\b{re.escape(stem)}", text, re.I)
+        return -1 if m is None else m.start()
+    return found[0] if found else -1
+
+
+def _after_determiner(stem: str, text: str) -> bool:
+    """``re.search(rf"\\b{_DETERMINER}\\s+{re.escape(stem)}\\b", text, re.I)`` found."""
+    found = _starts(stem, text)
+    if found is None:
+        return re.search(rf"\b{_DETERMINER}\s+{re.escape(stem)}\b", text, re.I) is not None
+    after = _layout(text)[2]  # type: ignore[index]  # found: the text has a layout
+    return any(i in after and _boundary(text, i + len(stem)) for i in found)
+
+
+def _boundary(text: str, j: int) -> bool:
+    """Whether ``\\b`` matches at ``j`` of ``text`` (``re``'s word characters are these)."""
+    def word(k: int) -> bool:
+        return 0 <= k < len(text) and (text[k].isalnum() or text[k] == "_")
+    return word(j - 1) != word(j)
 
 
 def _as_noun(stem: str, a: str, b: str, actors: list[str]) -> bool:
@@ -77,11 +133,17 @@ def _as_noun(stem: str, a: str, b: str, actors: list[str]) -> bool:
     possessive, or after one more word that is no actor ("Sunday's call", "a phone call"; not
     "the tenant sued"), not a deed."""
     for t in (a, b):
-        for m in _BEFORE.finditer(t):
-            one, two = m.group(1).lower(), (m.group(2) or "").lower()
+        for one, two in _befores(t):
             if one.startswith(stem) or two.startswith(stem) and _stem(one) not in actors:
                 return True
     return False
+
+
+@lru_cache(maxsize=65536)
+def _befores(text: str) -> tuple[tuple[str, str], ...]:
+    """The words after each determiner of ``text`` (``_BEFORE``), lower-cased: read once per
+    text, not once per word ``_as_noun`` asks of."""
+    return tuple((m.group(1).lower(), (m.group(2) or "").lower()) for m in _BEFORE.finditer(text))
 
 
 # A determiner or a possessive and the one or two words after it (read at every determiner).
