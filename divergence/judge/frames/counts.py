@@ -395,8 +395,8 @@ def _share_owner(text: str, q: Quantity) -> str:
 @detector("count")
 def count(p: Pair) -> Reason | None:
     """Counts of the same thing in one happening that cannot both be true, however worded."""
-    ca = counts(p.a.content) + denied_loss(p.a) + _no_harm(p.a.content)
-    cb = counts(p.b.content) + denied_loss(p.b) + _no_harm(p.b.content)
+    ca = _all_counts(p.a.content, p.a.stance)
+    cb = _all_counts(p.b.content, p.b.stance) if ca else ()
     if not ca or not cb:
         return None
     in_scope = scoped(p.a.content), scoped(p.b.content)
@@ -446,6 +446,13 @@ def count(p: Pair) -> Reason | None:
         return Reason("number", f"{sx.text!r} vs {sy.text!r} ({what})", (p.a.id, p.b.id),
                       (sx, sy), weight=0.6 + 0.3 * min(1.0, max(0.0, p.similarity)))
     return None
+
+
+@lru_cache(maxsize=65536)
+def _all_counts(content: str, stance: str) -> tuple[Count, ...]:
+    """A claim's counts, with the zeros of a loss it denies and of harm it rules out: joined
+    once per claim, not twice per pair."""
+    return counts(content) + _denied_loss(content, stance) + _no_harm(content)
 
 
 _HOLDER_STOP = frozenset({"that", "which", "were", "with", "from", "into", "than", "more", "about",
