@@ -140,14 +140,21 @@ def any_opposite(xs: frozenset[str], ys: frozenset[str]) -> bool:
         return True
     lowered = ({x.lower() for x in xs}, {y.lower() for y in ys})
     for one, other in (lowered, lowered[::-1]):  # a prefixed word whose rest is on the other side
-        if any(w[len(p):] in other and negated_by_prefix(w[len(p):], w)
-               for w in one for p in _PREFIXES if w.startswith(p)):
+        if any(rest in other and negated_by_prefix(rest, w)
+               for w in one for rest in _unprefixed(w)):
             return True
     left = {b for x in xs for b in bases(x)}
     if not left:
         return False
     right = {b for y in ys for b in bases(y)}
     return any((a, b) in LEMMA_OPPOSITES for a in left for b in right)
+
+
+@lru_cache(maxsize=65536)
+def _unprefixed(word: str) -> tuple[str, ...]:
+    """``word`` without each negating prefix it starts with, in ``_PREFIXES``' order: read once
+    per word, not once per pair (``any_opposite`` tried every prefix on every word)."""
+    return tuple(word[len(p):] for p in _PREFIXES if word.startswith(p))
 
 
 # Words that carry a negation inside them ("unaffected" = not affected, "stayed away" = did not
