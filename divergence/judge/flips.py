@@ -110,12 +110,19 @@ _PART = lazy(r"\b(?:some(?!\s+\d)|a\s+few|(?<!as\s)parts?\s+of|most\s+of|several
 
 def _scope_apart(a: str, b: str) -> tuple[re.Match[str], re.Match[str]] | None:
     """A whole in one claim against a part in the other, each absent from the other claim."""
-    for x, y, flip in ((a, b, False), (b, a, True)):
-        whole = next((m for m in _WHOLE.finditer(x) if not _WHOLE.search(y)), None)
-        part = next((m for m in _PART.finditer(y) if not _PART.search(x)), None)
+    (wa, pa), (wb, pb) = _scopes(a), _scopes(b)
+    for whole, part, flip in ((None if wb else wa, None if pa else pb, False),
+                              (None if wa else wb, None if pb else pa, True)):
         if whole and part:
             return (part, whole) if flip else (whole, part)
     return None
+
+
+@lru_cache(maxsize=65536)
+def _scopes(text: str) -> tuple[re.Match[str] | None, re.Match[str] | None]:
+    """The first whole and the first part ``text`` tells of: read once per text, not in
+    every pair (``_scope_apart``)."""
+    return _WHOLE.search(text), _PART.search(text)
 
 
 def _one_statement(a: str, b: str, sim: float) -> bool:
