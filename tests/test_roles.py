@@ -4,6 +4,8 @@ generic actor taken for a name (``judge.anchors``). Invented sentences."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from divergence.ingest.split import claim_from_text
@@ -197,3 +199,37 @@ def test_each_sides_own_losses_are_two_deeds() -> None:
     assert why is None or not is_conflict(why)
     assert one_deed("Vellan troops shelled a Korvian border post.",
                     "Korvian troops shelled a Vellan border post, officials said.")
+
+
+_TEXTS = ("The landlord sued the tenant.", "the Landlord_s tenant", "İstanbul's mayor met the ıman",
+          "an  Army unit and THE army", "armys army-led", "Sunday's call with the ſenate",
+          "Rebels shelled the town; the rebel's leader", "x-the tenant_ tenant", "",
+          "Police: the police’s chief", "ñandú the Ñandú")
+_STEMS = ("tenant", "landlord", "army", "rebel", "police", "istanbul", "senate", "Army",
+          "nandu", "x", "the", "_x", "ñandú")
+
+
+def test_word_lookups_find_what_the_patterns_they_replace_found() -> None:
+    """``side`` and ``_actor`` look a word up in each text's layout instead of compiling a
+    pattern per word: every answer must be the pattern's, odd cases (İ, ı, ſ) included."""
+    from divergence.judge.roles import _DETERMINER, _after_determiner, _word_at
+
+    for t in _TEXTS:
+        for stem in _STEMS:
+            m = re.search(rf"\b{re.escape(stem)}", t, re.I)
+            assert _word_at(stem, t) == (-1 if m is None else m.start()), (stem, t)
+            want = re.search(rf"\b{_DETERMINER}\s+{re.escape(stem)}\b", t, re.I) is not None
+            assert _after_determiner(stem, t) == want, (stem, t)
+
+
+def test_country_names_match_as_the_plain_alternation_did() -> None:
+    """The trie of country names finds what the alternation, longest first, found."""
+    from divergence.judge.text import _ALIAS, _COUNTRY_WORD
+
+    plain = re.compile(r"\b(?:" + "|".join(sorted((re.escape(k) for k in _ALIAS), key=len,
+                                                  reverse=True)) + r")\b")
+    text = ("Officials in North Korea, South Sudan and Sudan, the Democratic Republic of the "
+            "Congo and Congo, Guinea-Bissau, Guinea, Papua New Guinea, the United States and "
+            "the US, Niger and Nigeria, Dominica and the Dominican Republic met in Oman.")
+    assert [m.span() for m in _COUNTRY_WORD.finditer(text)] == [
+        m.span() for m in plain.finditer(text)]

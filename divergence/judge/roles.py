@@ -100,7 +100,7 @@ def _starts(stem: str, text: str) -> tuple[int, ...] | None:
     if got is None:
         return None
     low, starts, _ = got
-    return tuple(i for i in starts if low.startswith(stem, i))
+    return tuple(i for i in starts if low.startswith(stem.lower(), i))
 
 
 def _word_at(stem: str, text: str) -> int:
