@@ -12,6 +12,7 @@ by hand, so a pattern edited later keeps its gate right.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cached_property
 
 try:  # Python 3.11+: the parser ``re.compile`` itself uses
@@ -90,25 +91,28 @@ def needed(pattern: re.Pattern[str]) -> Clause | None:
     return max(clauses, key=_strength) if clauses else None
 
 
-def _trie(words: set[str]) -> str:
+def trie(words: Iterable[str], longest: bool = False) -> str:
     """A pattern that finds any of ``words``, as a trie ("caus(?:e|ing)|ki(?:ll|dnap)"): the
     search follows one branch a letter instead of trying every word at every place (about a
     third faster on the frame readers' gates). A word another starts with is found by it alone,
-    and no words give the empty pattern, which finds something in every text."""
-    trie: dict[str, Any] = {}
+    and no words give the empty pattern, which finds something in every text. With ``longest``
+    the longer word is tried first and the shorter kept (an empty branch, last), as an
+    alternation longest first finds them: for a match that must end at a word's end."""
+    tree: dict[str, Any] = {}
     for w in words:
-        node = trie
+        node = tree
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
 
     def branch(node: dict[str, Any]) -> str:
-        if "" in node:
+        if "" in node and not longest:
             return ""  # a word ends here: what follows it needs no look
-        alts = [re.escape(ch) + branch(node[ch]) for ch in sorted(node)]
+        alts = [re.escape(ch) + branch(node[ch]) for ch in sorted(node) if ch]
+        alts += [""] if "" in node else []
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
-    return branch(trie) if trie else ""
+    return branch(tree) if tree else ""
 
 
 class Gate:
@@ -131,7 +135,7 @@ class Gate:
             if got is None:
                 return None
             words |= got
-        return re.compile(_trie(words))
+        return re.compile(trie(words))
 
     @property
     def open_always(self) -> bool:

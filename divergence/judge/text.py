@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from ..lazy_re import lazy
 from ..wordlists import alias_table, country_table, word_sequences, word_set
+from .gate import trie
 from .places import not_the_country
 
 # Countries by their usual names, capitals (metonymy: "Washington said"), and demonyms.
@@ -116,24 +117,7 @@ def norm_actor(s: str, fold_groups: bool = True) -> str:
     return _ALIAS.get(last, groups.get(last, last))  # "Russian strikes" -> russia
 
 
-def _trie(words: list[str]) -> str:
-    """An alternation of ``words`` as a trie of their characters, the longer words first at
-    each branch: ``re`` finds what the alternation longest first finds, without trying every
-    word at every place (``countries`` read ~0.1 s of the ECB+ workload's judging so)."""
-    tree: dict[str, dict] = {}  # type: ignore[type-arg]
-    for w in words:
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def alts(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
-        out = [re.escape(ch) + alts(sub) for ch, sub in sorted(node.items()) if ch]
-        return f"(?:{'|'.join([*out, ''] if '' in node else out)})" if out else ""
-    return alts(tree)
-
-
-_COUNTRY_WORD = lazy(r"\b" + _trie(list(_ALIAS)) + r"\b")
+_COUNTRY_WORD = lazy(r"\b" + trie(_ALIAS, longest=True) + r"\b")  # ~20x the plain alternation
 
 
 @lru_cache(maxsize=65536)
