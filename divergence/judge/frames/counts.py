@@ -336,9 +336,8 @@ _A_WHOLE = lazy(rf"\b(?:(?:\d[\d,]*|{_NUMBER_WORD})\s+(?:out\s+)?of\s+(?:the\s+|
                       r"majority|most)\s+of\s+(?:the\s+|its\s+|their\s+|[\w-]+['’]s\s+)?)$", re.I)
 
 
-@lru_cache(maxsize=65536)
 def _no_harm(text: str) -> tuple[Count, ...]:
-    """``zeros.no_harm`` as counts of people."""
+    """``zeros.no_harm`` as counts of people (``_all_counts`` keeps them once per claim)."""
     return tuple(Count(q, kind, head, 0.0, 0.0) for q, kind, head in no_harm(text))
 
 
@@ -349,9 +348,9 @@ def denied_loss(c: Claim) -> tuple[Count, ...]:
     return _denied_loss(c.content, c.stance)
 
 
-@lru_cache(maxsize=65536)
 def _denied_loss(content: str, stance: str) -> tuple[Count, ...]:
-    """``denied_loss`` of a claim's content and stance (all it reads): once per claim."""
+    """``denied_loss`` of a claim's content and stance (all it reads); ``_all_counts`` keeps
+    it once per claim."""
     if stance == "asserts":
         m = _ALL_BACK.search(content)
         unit, verb = (m.group("unit"), "lost") if m else ("", "")
