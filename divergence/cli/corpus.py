@@ -232,16 +232,13 @@ def _lost_before_scoring(corpus: Any, add_after: bool) -> None:
     """Claims lost to damage: with ``--add``, refuse before a score is shown (the add would be
     refused after it, exit 1 hiding --fail-on-conflict's 3); else warn that the score cannot
     see them."""
-    import shlex
-
-    from ..corpus.ops import keep_lost_in_sight
+    from ..corpus.ops import keep_lost_in_sight, repair_command
 
     if add_after:
         keep_lost_in_sight(corpus, "adding")
     elif lost := corpus.claims_lost():
         click.echo(f"divergence: warning: {len(lost)} stored article(s) lost claims to damage, "
-                   "which the score cannot see; run divergence check --db "
-                   f"{shlex.quote(str(corpus.path))} --repair", err=True)
+                   f"which the score cannot see; run {repair_command(corpus)}", err=True)
 
 
 def _index(name: str, corpus: Any, db_path: Path) -> Any:

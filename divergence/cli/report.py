@@ -18,6 +18,7 @@ from .app import (
     EMBEDDER_OPTION,
     MAX_ARTICLE_SIZE_OPTION,
     NO_CACHE_OPTION,
+    SKIPS_SHOWN,
     SPLITTER_KEY,
     SPLITTER_OPTION,
     article_limit,
@@ -249,7 +250,7 @@ def _own_empty_claims(skip: Any, claims_dir: str, ids: set[str], given: set[str]
             and os.path.realpath(where) not in given)
 
 
-def _warn_lost(lost: Sequence[Any], strict: bool, shown: int = 3) -> None:
+def _warn_lost(lost: Sequence[Any], strict: bool, shown: int = SKIPS_SHOWN) -> None:
     """A warning for each of the first ``shown`` articles of a stored corpus that lost claims
     to damage, one line for the rest; with ``strict``, fail instead of writing the report."""
     from ..ingest.textsafe import inert

@@ -41,14 +41,15 @@ class AddResult:
     without_claims: tuple[str, ...] = ()  # paths of added articles that gave no claims
 
 
-LOST_WHY = ("claims lost to damage are left out of this report; run divergence check --db {} "
-            "--repair")
+def repair_command(corpus: Corpus) -> str:
+    """The command that puts lost claims back, as a user can paste it (the path quoted)."""
+    return f"divergence check --db {shlex.quote(str(corpus.path))} --repair"
 
 
 def lost_skips(corpus: Corpus, articles: Sequence[Article], lost: set[str]) -> list[Skip]:
     """A Skip for each article in ``lost`` (``Corpus.claims_lost``), named by its path (by its
     id, under the corpus file, when its row is gone too), saying how to put the claims back."""
-    why = LOST_WHY.format(shlex.quote(str(corpus.path)))
+    why = f"claims lost to damage are left out of this report; run {repair_command(corpus)}"
     paths = {a.id: a.path for a in articles if a.id in lost}
     return [Skip(paths.get(aid, f"{corpus.path}: article {aid}"), why) for aid in sorted(lost)]
 
@@ -59,8 +60,7 @@ def keep_lost_in_sight(corpus: Corpus, doing: str) -> None:
     ``check --repair`` puts them back from the stored text."""
     if lost := corpus.claims_lost():
         raise DivergenceError(f"{len(lost)} stored article(s) lost claims (a damaged file); run "
-                              f"divergence check --db {shlex.quote(str(corpus.path))} --repair "
-                              f"before {doing}", where=str(corpus.path))
+                              f"{repair_command(corpus)} before {doing}", where=str(corpus.path))
 
 
 def ensure_model(corpus: Corpus, embedder: Embedder, cache: EmbeddingCache | None = None,
