@@ -210,6 +210,18 @@ def test_attribution_assert_versus_deny() -> None:
     assert DETECTORS.make("attribution")(Pair(a, c, 1.0)) is None
 
 
+def test_attribution_names_no_one_for_a_pronoun_left_unresolved() -> None:
+    """"He asserts it" tells a reader nothing: a pronoun that attribution could not resolve is
+    an unnamed speaker in the reason, and a claim nobody is named for is the outlet's."""
+    p = "The strike hit a grain depot outside Vessany."
+    a = claim(p, "a:0", speaker="He", stance="asserts")
+    b = claim(p, "b:0", speaker="the ministry", stance="denies")
+    r = DETECTORS.make("attribution")(Pair(a, b, 1.0))
+    assert r is not None and r.detail.startswith("an unnamed speaker asserts it; the ministry")
+    r = DETECTORS.make("attribution")(Pair(claim(p, "a:1", stance="asserts"), b, 1.0))
+    assert r is not None and r.detail.startswith("the outlet asserts it")
+
+
 def test_attribution_reads_a_negated_statement_as_the_denials_side() -> None:
     """One voice states negated what another denies: one position, not a dispute ("it had
     committed no abuses against civilians" / "denies that its fighters abused civilians"). A

@@ -34,6 +34,7 @@ from .text import (
     content_tokens,
     dates,
     elsewhere,
+    holder,
     norm_actor,
     overlap,
     quantities,
@@ -514,9 +515,8 @@ def attribution(p: Pair) -> Reason | None:
         # "it was unacceptable to accuse Baku of ethnic cleansing" rejects it as well
     return Reason(
         "attribution",
-        f"{asserter.speaker or 'the outlet'} asserts it; "
-        f"{denier.speaker or 'the outlet'} denies it "
-        f"({denier.cue or 'denies'})",
+        f"{holder(asserter.speaker)} asserts it; "
+        f"{holder(denier.speaker)} denies it ({denier.cue or 'denies'})",
         (p.a.id, p.b.id),
         (),
         weight=0.9 if same else 0.6 + 0.3 * p.similarity,

@@ -12,7 +12,7 @@ from functools import lru_cache
 from ...lazy_re import lazy
 from ...records import Claim, Reason
 from ..detectors import Pair, detector, one_voice, span_of
-from ..text import countries
+from ..text import countries, holder
 
 _PEACE = (r"(?:cease-?fires?|truces?|armistice|"
           r"(?:peace|ceasefire|truce)\s+(?:deal|agreement|accord)|(?:deal|agreement)\s+to\s+(?:halt|end|stop)\s+(?:the\s+)?(?:war|fighting|hostilities))")
@@ -78,7 +78,7 @@ def agreed_or_not(p: Pair) -> Reason | None:
             if x.yes == y.yes:
                 continue
             who = [(p.a, x), (p.b, y)]
-            said = "; ".join(f"{c.speaker or 'the outlet'}: {'agreed' if v.yes else 'not agreed'}"
+            said = "; ".join(f"{holder(c.speaker)}: {'agreed' if v.yes else 'not agreed'}"
                              for c, v in who)
             return Reason("attribution", f"was a truce agreed? — {said}", (p.a.id, p.b.id),
                           (span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)),

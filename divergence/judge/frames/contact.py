@@ -19,7 +19,7 @@ from ...records import Claim, Reason
 from ...wordlists import word_set
 from ..detectors import Pair, detector, one_voice, same_speaker, span_of
 from ..gate import Gate
-from ..text import clause_start, entities
+from ..text import clause_start, entities, holder
 from .counts import dates_differ
 
 # Contact by kind, as verbs and nouns.
@@ -181,8 +181,8 @@ def contact(p: Pair) -> Reason | None:
             if said.others and len(denier[0] - denier[1]) >= 2:
                 continue  # "Lind met reporters" / "Lind has never met Varga": other people
             return Reason("attribution", f"{asked(x.kind)} — "
-                          f"{p.a.speaker or 'the outlet'}: {'no' if x.negated else 'yes'}; "
-                          f"{p.b.speaker or 'the outlet'}: {'no' if y.negated else 'yes'} "
+                          f"{holder(p.a.speaker)}: {'no' if x.negated else 'yes'}; "
+                          f"{holder(p.b.speaker)}: {'no' if y.negated else 'yes'} "
                           f"({', '.join(sorted(shared))})", (p.a.id, p.b.id),
                           (span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)),
                           weight=0.7)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from ...lazy_re import lazy
 from ...records import Reason
 from ..detectors import Pair, detector, one_voice, span_of
-from ..text import shared_anchors, token_set
+from ..text import holder, shared_anchors, token_set
 from .counts import singular
 
 _EVIDENCE = (r"(?P<obj>videos?|footage|images?|photos?|photographs?|pictures?|reports?|"
@@ -68,8 +68,8 @@ def debunked(p: Pair) -> Reason | None:
             for noun2, s1, e1 in _cited(y.content):
                 if noun != noun2:
                     continue
-                detail = (f"the {noun}: {x.speaker or 'the outlet'} calls it fake; "
-                          f"{y.speaker or 'the outlet'} cites what it shows")
+                detail = (f"the {noun}: {holder(x.speaker)} calls it fake; "
+                          f"{holder(y.speaker)} cites what it shows")
                 spans = (span_of(x, s0, e0), span_of(y, s1, e1))
                 return Reason("attribution", detail, (p.a.id, p.b.id),
                               spans[::-1] if flip else spans, weight=0.65)
@@ -131,8 +131,8 @@ def called_false_detector(p: Pair) -> Reason | None:
             continue
         if not _one_subject(x.content, y.content):
             return None
-        detail = (f"{x.speaker or 'the outlet'} calls it false "
-                  f"({x.content[at[0]:at[1]]!r}); {y.speaker or 'the outlet'} states it")
+        detail = (f"{holder(x.speaker)} calls it false "
+                  f"({x.content[at[0]:at[1]]!r}); {holder(y.speaker)} states it")
         spans = (span_of(x, *at),)
         return Reason("attribution", detail, (p.a.id, p.b.id), spans, weight=0.65)
     return None

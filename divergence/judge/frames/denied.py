@@ -29,7 +29,7 @@ from ..demonyms import DEMONYM_WORD, same_actor
 from ..detectors import Pair, denial_inside, detector, one_voice, span_of
 from ..gate import Gate
 from ..hedges import unsettled
-from ..text import countries, dates
+from ..text import countries, dates, holder
 from .counts import singular
 from .debunked import CALLED_FALSE
 
@@ -500,8 +500,8 @@ def denied(p: Pair) -> Reason | None:
                         or _other_parts(x.content, y.content)):
                     continue
                 thing = sorted(shared)[0]
-                detail = (f"{x.speaker or 'the outlet'} says it did not happen; "
-                          f"{y.speaker or 'the outlet'} tells it ({no.kind} of the {thing})")
+                detail = (f"{holder(x.speaker)} says it did not happen; "
+                          f"{holder(y.speaker)} tells it ({no.kind} of the {thing})")
                 spans = (span_of(x, no.start, no.end), span_of(y, yes.start, yes.end))
                 return Reason("attribution", detail, (p.a.id, p.b.id),
                               spans[::-1] if flip else spans, weight=0.65)

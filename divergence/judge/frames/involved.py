@@ -22,7 +22,7 @@ from ...records import Claim, Reason
 from ..demonyms import same_actor
 from ..detectors import Pair, detector, one_voice, same_speaker, span_of
 from ..gate import Gate
-from ..text import clause_start, norm_actor, token_set
+from ..text import clause_start, holder, norm_actor, token_set
 from .counts import dates_differ
 
 # A named party: up to four capitalised words (and "of"), owned or not, with the body's
@@ -342,7 +342,7 @@ def involved(p: Pair) -> Reason | None:
                 continue
             if not _one_deed(p, x, y):
                 continue
-            who = "; ".join(f"{c.speaker or 'the outlet'}: {'' if t.did else 'no '}part for "
+            who = "; ".join(f"{holder(c.speaker)}: {'' if t.did else 'no '}part for "
                             f"{t.party}" for c, t in ((p.a, x), (p.b, y)))
             return Reason("actor", f"{WHO_BEHIND} — {who}", (p.a.id, p.b.id),
                           (span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)),

@@ -16,7 +16,7 @@ from ...lazy_re import lazy
 from ...records import Claim, Reason
 from ..detectors import Pair, detector, one_voice, same_speaker, span_of
 from ..gate import Gate
-from ..text import NUMBER_WORDS, clause_start
+from ..text import NUMBER_WORDS, clause_start, holder
 from .counts import dates_differ
 from .involved import names
 from .reasons import ACT_STEMS, act_stems
@@ -179,7 +179,7 @@ def bargained(p: Pair) -> Reason | None:
     y = claim_terms(p.b) if x is not None else None
     if x is None or y is None or x.bargain == y.bargain or not _one_deed(p):
         return None
-    who = "; ".join(f"{c.speaker or 'the outlet'}: {'on terms' if t.bargain else 'for nothing'}"
+    who = "; ".join(f"{holder(c.speaker)}: {'on terms' if t.bargain else 'for nothing'}"
                     for c, t in ((p.a, x), (p.b, y)))
     return Reason("linkage", f"{ON_TERMS} — {who}", (p.a.id, p.b.id),
                   (span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)), weight=0.7)
