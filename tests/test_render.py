@@ -199,3 +199,20 @@ def test_dispute_inside_one_outlet_gets_a_column_per_speaker() -> None:
     md = render_markdown(Report((art,), claims, (), (group,)))
     assert "| Trump (The Hindu) | India (The Hindu) |" in md
     assert "Not tied to an event" in md
+
+
+def test_a_pronoun_left_unresolved_is_shown_as_an_unnamed_speaker() -> None:
+    """"He (asserts): the strike hit a depot" names nobody: the views say an unnamed speaker,
+    and a claim with no speaker is its outlet's."""
+    from divergence.records import Article, Claim
+    from divergence.report.markdown import speaker_of
+
+    art = Article(id="a", path="a.txt", source="Tarn Daily", text="He said the strike hit a depot.")
+    said = Claim(id="a:0", article_id="a", text=art.text, start=0, end=len(art.text),
+                 speaker="He", stance="asserts", proposition="the strike hit a depot")
+    assert speaker_of(said, art) == "an unnamed speaker"
+    named = Claim(id="a:1", article_id="a", text=art.text, start=0, end=len(art.text),
+                  speaker="the ministry", stance="asserts", proposition="the strike hit a depot")
+    assert speaker_of(named, art) == "the ministry"
+    own = Claim(id="a:2", article_id="a", text=art.text, start=0, end=len(art.text))
+    assert speaker_of(own, art) == "Tarn Daily"

@@ -276,3 +276,11 @@ def names_own_side(rest: str, side: str) -> bool:
     head = side.split()[-1].lower().rstrip("s")
     return len(head) > 2 and bool(re.search(rf"\b{_AT}(?:us\b|our\b|{re.escape(head)})", rest,
                                             re.I))
+
+
+def holder(speaker: str | None) -> str:
+    """Who a reason says holds a claim: its speaker; "an unnamed speaker" where attribution left
+    a pronoun ("He also said ..."), which alone names nobody; the outlet where nobody is named."""
+    if not speaker:
+        return "the outlet"
+    return "an unnamed speaker" if speaker.strip().lower() in PRONOUNS else speaker

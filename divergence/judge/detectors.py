@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeVar
 
+from ..ingest.speakers import holder
 from ..records import Claim, Reason, Span
 from ..registry import Registry
 from ..wordlists import word_set
@@ -34,7 +35,6 @@ from .text import (
     content_tokens,
     dates,
     elsewhere,
-    holder,
     norm_actor,
     overlap,
     quantities,

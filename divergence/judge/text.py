@@ -9,7 +9,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..ingest.speakers import PRONOUNS
 from ..lazy_re import lazy
 from ..wordlists import alias_table, country_table, word_sequences, word_set
 from .gate import trie
@@ -72,14 +71,6 @@ _PREFIXES = frozenset({"pro", "anti", "ex", "non", "post", "pre", "mid", "self",
 _POSSESSIVE = lazy(r"['’]s$")
 _LEADING_ARTICLE = lazy(r"^(?:the|a|an)\s+")
 _ACTOR_WORD = lazy(r"[^\W_][\w.'’+-]*")  # letters of any script: "élysée", "erdoğan"
-
-
-def holder(speaker: str | None) -> str:
-    """Who a reason says holds a claim: its speaker; "an unnamed speaker" where attribution left
-    a pronoun ("He also said ..."), which alone names nobody; the outlet where nobody is named."""
-    if not speaker:
-        return "the outlet"
-    return "an unnamed speaker" if speaker.strip().lower() in PRONOUNS else speaker
 
 
 @lru_cache(maxsize=65536)

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..ingest.speakers import holder
 from ..ingest.textsafe import inert
 from ..records import Article, Claim, ClaimGroup, Dispute, Event, Reason, Report
 from .dispute_view import (
@@ -124,8 +125,11 @@ def columns(
 
 
 def speaker_of(claim: Claim, article: Article | None) -> str:
-    """Who asserts a claim: its speaker, or the outlet's own voice when it has none."""
-    return claim.speaker or (article.source if article else claim.article_id)
+    """Who asserts a claim: its speaker ("an unnamed speaker" for a pronoun attribution left
+    unresolved), or the outlet's own voice when it has none."""
+    if not claim.speaker:
+        return article.source if article else claim.article_id
+    return holder(claim.speaker)
 
 
 def shorten(text: str, width: int = 90) -> str:

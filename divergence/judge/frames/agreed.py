@@ -9,10 +9,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ...ingest.speakers import holder
 from ...lazy_re import lazy
 from ...records import Claim, Reason
 from ..detectors import Pair, detector, one_voice, span_of
-from ..text import countries, holder
+from ..text import countries
 
 _PEACE = (r"(?:cease-?fires?|truces?|armistice|"
           r"(?:peace|ceasefire|truce)\s+(?:deal|agreement|accord)|(?:deal|agreement)\s+to\s+(?:halt|end|stop)\s+(?:the\s+)?(?:war|fighting|hostilities))")

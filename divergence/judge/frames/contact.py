@@ -14,12 +14,13 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from ...ingest.speakers import holder
 from ...lazy_re import lazy
 from ...records import Claim, Reason
 from ...wordlists import word_set
 from ..detectors import Pair, detector, one_voice, same_speaker, span_of
 from ..gate import Gate
-from ..text import clause_start, entities, holder
+from ..text import clause_start, entities
 from .counts import dates_differ
 
 # Contact by kind, as verbs and nouns.

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...ingest.speakers import holder
 from ...lazy_re import lazy
 from ...records import Reason
 from ..detectors import Pair, detector, one_voice, span_of
-from ..text import holder, shared_anchors, token_set
+from ..text import shared_anchors, token_set
 from .counts import singular
 
 _EVIDENCE = (r"(?P<obj>videos?|footage|images?|photos?|photographs?|pictures?|reports?|"

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from ...ingest.speakers import holder
 from ...lazy_re import lazy
 from ...records import Claim, Reason
 from ...wordlists import word_set
@@ -29,7 +30,7 @@ from ..demonyms import DEMONYM_WORD, same_actor
 from ..detectors import Pair, denial_inside, detector, one_voice, span_of
 from ..gate import Gate
 from ..hedges import unsettled
-from ..text import countries, dates, holder
+from ..text import countries, dates
 from .counts import singular
 from .debunked import CALLED_FALSE
 

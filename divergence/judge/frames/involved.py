@@ -17,12 +17,13 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from ...ingest.speakers import holder
 from ...lazy_re import lazy
 from ...records import Claim, Reason
 from ..demonyms import same_actor
 from ..detectors import Pair, detector, one_voice, same_speaker, span_of
 from ..gate import Gate
-from ..text import clause_start, holder, norm_actor, token_set
+from ..text import clause_start, norm_actor, token_set
 from .counts import dates_differ
 
 # A named party: up to four capitalised words (and "of"), owned or not, with the body's

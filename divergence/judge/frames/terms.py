@@ -12,11 +12,12 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from ...ingest.speakers import holder
 from ...lazy_re import lazy
 from ...records import Claim, Reason
 from ..detectors import Pair, detector, one_voice, same_speaker, span_of
 from ..gate import Gate
-from ..text import NUMBER_WORDS, clause_start, holder
+from ..text import NUMBER_WORDS, clause_start
 from .counts import dates_differ
 from .involved import names
 from .reasons import ACT_STEMS, act_stems
