@@ -1051,3 +1051,35 @@ def test_score_over_lost_claims_warns_and_with_add_refuses_before_scoring(
     res = run_cli("score", DELHI, "--db", str(db), "--add", "--fail-on-conflict", *HASHING)
     assert res.exit_code == 1 and res.stdout == ""  # refused before any score is printed
     assert f"run divergence check --db {db} --repair before adding" in res.stderr
+
+
+def test_check_reads_the_whole_file_once_and_still_finds_orphan_rows(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite's integrity check reads every page: ``check`` runs it once (it ran twice, the
+    second time only for the rows that point at a missing row, which the foreign-key check
+    alone finds), and those rows are still found and removed."""
+    from divergence.corpus.check import check_corpus
+
+    db = tmp_path / "c.db"
+    _add(A, B, DELHI, "--db", str(db))
+    con = sqlite3.connect(db)
+    article = con.execute("SELECT article_id FROM claims LIMIT 1").fetchone()[0]
+    con.execute("PRAGMA foreign_keys=OFF")
+    con.execute("DELETE FROM articles WHERE id=?", (article,))
+    con.commit()
+    con.close()
+    seen: list[str] = []
+    connect = sqlite3.connect
+
+    def traced(*args: object, **kw: object) -> sqlite3.Connection:
+        con = connect(*args, **kw)  # type: ignore[arg-type]
+        con.set_trace_callback(seen.append)
+        return con
+
+    monkeypatch.setattr(sqlite3, "connect", traced)
+    res = check_corpus(db)
+    assert sum("integrity_check" in s for s in seen) == 1
+    assert any("of claims point at a missing article" in f.problem for f in res.findings)
+    monkeypatch.undo()
+    res = run_cli("check", "--db", str(db), "--repair")
+    assert "removed" in res.stdout and run_cli("check", "--db", str(db)).exit_code == 0

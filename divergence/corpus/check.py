@@ -162,7 +162,7 @@ def _contents(res: CheckResult, corpus: Corpus, judge: Callable[[str], Any] | No
     """Whole articles, grouping, verdicts and index, repaired in that order when asked."""
     repair = judge is not None
     lost = corpus.claims_lost(decode=True)  # before a repair forgets the grouping naming them
-    orphans = [f for f in corpus.integrity() if "point at a missing" in f]
+    orphans = corpus.integrity(structure=False)  # the file itself passed ``_damage``
     if orphans:
         fixed = f"removed {corpus.drop_orphans()} row(s)" if repair else None
         res.findings += _by_one_repair([("articles", p) for p in orphans], fixed)
