@@ -535,6 +535,79 @@ def test_help_to_a_closed_pipe_exits_0() -> None:
     assert _to_a_closed_pipe("no-such-command").returncode == 2  # a usage error stays one
 
 
+def _with_closed(fds: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run the command with the standard streams in ``fds`` ("0", "1", "2") closed, as a
+    shell's ``<&-``, ``>&-``, ``2>&-`` leave them; the others are pipes."""
+    import os
+
+    def close() -> None:
+        for fd in fds:
+            os.close(int(fd))
+
+    return subprocess.run([sys.executable, "-m", "divergence.cli", *args], text=True,
+                          stdin=subprocess.PIPE if "0" not in fds else None,
+                          stdout=subprocess.PIPE if "1" not in fds else None,
+                          stderr=subprocess.PIPE if "2" not in fds else None,
+                          preexec_fn=close, env={**os.environ, "HF_HUB_OFFLINE": "1"})
+
+
+def test_a_closed_standard_stream_is_no_traceback(tmp_path: Path) -> None:
+    """Old code: with stdout closed every command ended in a traceback ('NoneType' has no
+    'flush'), review with stdin closed too ('isatty'), and with stderr closed the progress
+    went into the next file opened in its place."""
+    out = _with_closed("1", "--version")
+    assert (out.returncode, out.stderr) == (0, "")
+    out = _with_closed("1", "report", str(SEEDS), *FAST, "-q", "-o", str(tmp_path / "r"))
+    assert (out.returncode, out.stderr) == (0, "") and (tmp_path / "r.json").is_file()
+    out = _with_closed("2", "report", str(SEEDS), *FAST, "-o", "-", "--format", "json")
+    assert out.returncode == 0 and len(json.loads(out.stdout)["articles"]) == 5
+    db = str(tmp_path / "c.db")
+    assert _run("add", str(SEEDS), "--db", db, *FAST, "-q").exit_code == 0
+    out = _with_closed("0", "review", "--db", db)
+    assert out.returncode == 0 and "Traceback" not in out.stderr
+    assert "undecided left" in out.stderr
+
+
+def test_a_failure_keeps_its_exit_code_when_the_reader_has_gone(tmp_path: Path) -> None:
+    """Old code: check, verdicts verify and calibrate exited 0 when stdout's reader closed the
+    pipe before their first line: under ``set -o pipefail`` a tampered verdict log passed."""
+    import sqlite3
+
+    db = str(tmp_path / "c.db")
+    assert _run("add", str(SEEDS), "--db", db, *FAST, "-q").exit_code == 0
+    gid = json.loads(_run("review", "--list", "--db", db, "--format", "json").stdout)[0]["id"]
+    assert _run("review", "--decide", gid, "confirm", "--db", db).exit_code == 0
+    calibrated = _to_a_closed_pipe("calibrate", "--db", db, "--dry-run")
+    assert calibrated.returncode == _run("calibrate", "--db", db, "--dry-run").exit_code == 1
+    con = sqlite3.connect(db)
+    for (name,) in list(con.execute("SELECT name FROM sqlite_master WHERE type='trigger'")):
+        con.execute(f"DROP TRIGGER {name}")
+    con.execute("UPDATE verdicts SET decision='dismiss'")
+    con.commit()
+    con.close()
+    assert _run("verdicts", "verify", "--db", db).exit_code == 1
+    assert _to_a_closed_pipe("verdicts", "verify", "--db", db).returncode == 1
+
+
+def test_a_failed_calibration_says_why_once(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Old code printed why no threshold was chosen under the table on stdout and again as the
+    error on stderr; and a $DIVERGENCE_REVIEWER that cannot be stored broke review --list,
+    which records nothing."""
+    db = str(tmp_path / "c.db")
+    assert _run("add", str(SEEDS), "--db", db, *FAST, "-q").exit_code == 0
+    gid = json.loads(_run("review", "--list", "--db", db, "--format", "json").stdout)[0]["id"]
+    assert _run("review", "--decide", gid, "confirm", "--db", db).exit_code == 0
+    res = _run("calibrate", "--db", db, "--dry-run")
+    assert res.exit_code == 1 and "reviewed flags" in res.stderr
+    assert "reviewed flags" not in res.stdout and "0.6-0.7" in res.stdout
+    monkeypatch.setenv("DIVERGENCE_REVIEWER", "a\nb")
+    assert _run("review", "--list", "--db", db).exit_code == 0
+    said = _run("review", "--decide", gid, "dismiss", "--db", db)
+    assert said.exit_code == 1 and said.stderr.count("\n") == 1
+    assert "$DIVERGENCE_REVIEWER: " in said.stderr and "; or set" not in said.stderr
+
+
 # ---------------------------------------------------------------- progress
 
 

@@ -201,6 +201,7 @@ def run() -> None:
     from ..gil import fewer_collections
 
     fewer_collections()
+    stand_in_for_closed_streams()
     try:
         _standalone()
     except SystemExit as e:
@@ -216,6 +217,29 @@ def run() -> None:
             with contextlib.suppress(OSError, ValueError):  # a closed pipe
                 stream.flush()
         os._exit(INTERRUPTED)
+
+
+def stand_in_for_closed_streams() -> None:
+    """A standard stream the caller closed (``>&-``, ``2>&-``, ``<&-``) is None in Python, and
+    its descriptor goes to the next file opened, which would then get what was meant for the
+    stream (progress inside a report file): the null device stands in for it, so what is meant
+    for it goes nowhere and stdin reads as empty."""
+    import os
+
+    for fd, name in ((0, "stdin"), (1, "stdout"), (2, "stderr")):
+        if getattr(sys, name) is not None:
+            continue
+        mode = "r" if fd == 0 else "w"
+        try:
+            os.fstat(fd)  # taken by a file opened since: leave that file its descriptor
+            stream = open(os.devnull, mode, encoding="utf-8")  # noqa: SIM115 - kept open
+        except OSError:
+            null = os.open(os.devnull, os.O_RDONLY if fd == 0 else os.O_WRONLY)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+            stream = open(fd, mode, encoding="utf-8", closefd=False)  # noqa: SIM115
+        setattr(sys, name, stream)
 
 
 def _standalone() -> None:

@@ -8,6 +8,7 @@ from .app import (
     DB_OPTION,
     QUIET_OPTION,
     clean_errors,
+    echo_out,
     exit_with,
     judge_for,
     main,
@@ -99,9 +100,9 @@ def calibrate(db: str | None, target: float, min_reviewed: int, dry_run: bool, c
         curve = [{"threshold": round(p.threshold, 4), "flagged": p.flagged,
                   "confirmed": p.confirmed,
                   "precision": round(p.precision, 4)} for p in cal.curve]
-        click.echo(json.dumps({**saved, "curve": curve}, indent=2))
+        echo_out(json.dumps({**saved, "curve": curve}, indent=2))
     elif cal.reviewed:  # with none reviewed, the table is empty: the error below says it all
-        click.echo(format_calibration(cal), nl=False)
+        echo_out(format_calibration(cal, why_none=False), nl=False)
     if cal.threshold is None:
         exit_with(f"{cal.why_none()}; nothing saved")
     if not dry_run:

@@ -11,6 +11,7 @@ from .app import (
     QUIET_KEY,
     QUIET_OPTION,
     clean_errors,
+    echo_out,
     judge_for,
     judge_options,
     main,
@@ -61,7 +62,7 @@ def check(db: str | None, repair: bool, nli: str | None, rules_only: bool) -> No
                        progress=not quiet)
     for f in res.findings:
         done = f"  -> repaired: {f.fixed}" if f.fixed else ""
-        click.echo(f"{f.area}: {f.problem}{done}")
+        echo_out(f"{f.area}: {f.problem}{done}")  # the exit code says it even to no reader
     for note in res.notes:
         click.echo(f"divergence: {note}", err=True)
     if res.ok:
@@ -102,7 +103,7 @@ def verify_verdicts(db: str | None) -> None:
         click.echo(f"{path}: {p}", err=True)
     tampered = [p for p in problems if "trigger" not in p]
     if head:
-        click.echo(head)
+        echo_out(head)
     if tampered:
         click.echo(f"divergence: {path}: the verdict log was changed behind divergence's back "
                    f"({len(tampered)} problem(s))", err=True)

@@ -87,7 +87,8 @@ def review(list_: bool, decide: tuple[str, str] | None, note: str | None, review
     if note is not None and not decide:
         raise click.UsageError("--note needs --decide (in the review loop, press n to add a "
                                "note to a decision)")
-    who = reviewer if reviewer is not None else check_reviewer(default_reviewer())
+    # a name is read only to record verdicts: --list works whatever $DIVERGENCE_REVIEWER holds
+    who = "" if list_ else reviewer if reviewer is not None else check_reviewer(default_reviewer())
     with Corpus(resolve_db_path(db), create=False) as corpus:
         judge = judge_for(corpus.model or "", nli, rules_only)
         if decide:

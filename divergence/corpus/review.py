@@ -20,11 +20,10 @@ def default_reviewer() -> str:
     if env:
         from ..ingest.textsafe import check_reviewer
 
-        try:
-            return check_reviewer(env)
-        except DivergenceError as e:  # name the variable: no --reviewer was given
-            raise DivergenceError(f"$DIVERGENCE_REVIEWER is no usable reviewer name: {e}; or "
-                                  "set it to another") from None
+        try:  # name the variable: no --reviewer was given
+            return check_reviewer(env, "set it to another name or give --reviewer NAME")
+        except DivergenceError as e:
+            raise DivergenceError(f"$DIVERGENCE_REVIEWER: {e}") from None
     try:
         return getpass.getuser() or "unknown"
     except (OSError, KeyError, ImportError):  # no user name in some containers
@@ -164,8 +163,9 @@ def calibrate(reviewed: Sequence[tuple[str, str, float]], target: float,
                        min_flagged=min_flagged)
 
 
-def format_calibration(cal: Calibration, bins: int = 10) -> str:
-    """The curve as a plain-text table (one row per confidence band), then the choice."""
+def format_calibration(cal: Calibration, bins: int = 10, why_none: bool = True) -> str:
+    """The curve as a plain-text table (one row per confidence band), then the choice; without
+    ``why_none``, no line when there is none (a command that fails says why on stderr)."""
     lines = [f"{cal.reviewed} reviewed conflict(s), {cal.confirmed} confirmed", "",
              f"{'confidence':<11}{'reviewed':>9}{'confirmed':>10}{'precision':>10}"
              f"{'flagged at or above':>21}{'precision':>10}"]
@@ -179,10 +179,10 @@ def format_calibration(cal: Calibration, bins: int = 10) -> str:
         lines.append(f"{f'{lo:.1f}-{hi:.1f}':<11}{len(inside):>9}{sum(inside):>10}"
                      f"{sum(inside) / len(inside):>10.2f}{above.flagged:>21}"
                      f"{above.precision:>10.2f}")
-    lines.append("")
     if cal.threshold is None:
-        lines.append(cal.why_none())
+        lines += ["", cal.why_none()] if why_none else []
     else:
+        lines.append("")
         p = cal.chosen
         assert p is not None
         lines.append(f"threshold {cal.threshold:.4f}: precision {p.precision:.2f} on {p.flagged} "

@@ -109,8 +109,9 @@ def check_note(note: str | None) -> str | None:
     return note
 
 
-def check_reviewer(name: str) -> str:
+def check_reviewer(name: str, fix: str = "give another --reviewer NAME") -> str:
     """A reviewer's name as stored: stripped, one line, at most ``MAX_REVIEWER`` characters.
+    ``fix`` ends the message: what to do instead (the option, or the variable that named it).
 
     Raises:
         DivergenceError: empty, too long, or holding control characters.
@@ -120,9 +121,9 @@ def check_reviewer(name: str) -> str:
         raise DivergenceError("a verdict needs a reviewer name; give --reviewer NAME")
     if len(name) > MAX_REVIEWER:
         raise DivergenceError(f"a reviewer name holds at most {MAX_REVIEWER} characters (this "
-                              f"one has {len(name):,}); give a shorter --reviewer NAME")
+                              f"one has {len(name):,}); {fix}")
     bad = _controls(name)
     if bad:
         raise DivergenceError(f"a reviewer name cannot hold control characters "
-                              f"({inert(''.join(bad))}); give another --reviewer NAME")
+                              f"({inert(''.join(bad))}); {fix}")
     return name
