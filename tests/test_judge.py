@@ -573,6 +573,18 @@ def test_entity_swap_is_not_agreement() -> None:
     assert j.judge(c, d, 0.95).label == "conflict"  # a different year of the same kind of meeting
 
 
+def test_a_count_spelt_out_first_in_the_sentence_is_no_name() -> None:
+    """Old code read "Five" and "Six" opening a sentence as two names swapped (capitalised):
+    an entity reason, and the rules judge said neither to a plain count conflict."""
+    assert fire("entity", "Five soldiers died on Monday.", "Six soldiers died on Monday.",
+                sim=0.92) is None
+    got = Judge().judge(claim("Five soldiers died on Monday.", "a:0"),
+                        claim("Six soldiers died on Monday.", "b:0"), 0.92)
+    assert got.label == "conflict" and got.reasons[0].type == "number"
+    assert fire("entity", "Mercia backed the plan on Monday.", "Wessex backed the plan on "
+                "Monday.", sim=0.9) is not None  # a name in the same place still is one
+
+
 def test_judge_agree_needs_compatible_speakers() -> None:
     j = Judge()
     p = "The ceasefire was mediated by Washington."

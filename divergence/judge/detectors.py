@@ -618,8 +618,7 @@ def entity(p: Pair) -> Reason | None:
     swap = _swapped_name(p.a.content, p.b.content)
     if swap is None:
         return roles
-    (a0, a1), (b0, b1) = swap
-    sa, sb = span_of(p.a, a0, a1), span_of(p.b, b0, b1)
+    sa, sb = span_of(p.a, *swap[0]), span_of(p.b, *swap[1])
     return Reason("entity", f"{sa.text!r} vs {sb.text!r}", (p.a.id, p.b.id), (sa, sb), weight=0.5)
 
 
@@ -688,8 +687,9 @@ def _words(text: str) -> tuple[tuple[int, int, str], ...]:
 
 def _is_name(s: str) -> bool:
     """A person, place or organisation: capitalised (not a day or month) or a country word."""
-    if dates(s) or s[:1].isdigit() or s in ZONE_ABBREVIATIONS:
-        return False  # "Friday", "May 7", "2024", "IST": the date detector's business
+    if (dates(s) or s[:1].isdigit() or s in ZONE_ABBREVIATIONS
+            or any(q.text == s and not q.unit for q in quantities(s))):
+        return False  # "Friday", "May 7", "2024", "IST", "Five": the date and number detectors'
     return bool(s[:1].isupper()) or norm_actor(s) in COUNTRY_NAMES
 
 
