@@ -34,7 +34,8 @@ from .embed import (
 )
 from .errors import DivergenceError
 from .ingest import io
-from .ingest.split import SPLITTERS, embedding_text, split
+from .ingest.split import embedding_text, split
+from .ingest.splitters import SPLITTERS
 from .ingest.textsafe import path_text
 from .judge.nli_onnx import OnnxNLI
 from .pipeline import (

@@ -20,7 +20,8 @@ from .group.sparse import import_ahead
 from .group.stories import stories
 from .ingest.files import check_claims_names
 from .ingest.io import write_claims
-from .ingest.split import Splitter, embedding_text, split
+from .ingest.split import embedding_text, split
+from .ingest.splitters import Splitter
 from .judge import Judge
 from .progress import bar
 from .records import Article, Claim, ClaimGroup, Dispute, Event, Report, Skip

@@ -25,7 +25,8 @@ from hypothesis import strategies as st  # noqa: E402
 
 from divergence.ingest.headers import parse_header  # noqa: E402
 from divergence.ingest.io import read_file, read_source  # noqa: E402
-from divergence.ingest.split import RegexSplitter, split  # noqa: E402
+from divergence.ingest.split import split  # noqa: E402
+from divergence.ingest.splitters import RegexSplitter  # noqa: E402
 from divergence.records import Article, Skip  # noqa: E402
 
 pytestmark = pytest.mark.slow  # most of a minute: not in the fast subset (-m "not slow")

@@ -19,7 +19,8 @@ from divergence.corpus.serve import ReviewServer, make_server, render_page
 from divergence.errors import DivergenceError
 from divergence.ingest.headers import parse_header
 from divergence.ingest.io import MAX_ARTICLE_SIZE_ENV, load, make_article
-from divergence.ingest.split import WINDOW, PysbdSplitter, RegexSplitter, sentences, split
+from divergence.ingest.split import split
+from divergence.ingest.splitters import WINDOW, PysbdSplitter, RegexSplitter, sentences
 from divergence.ingest.textsafe import MAX_NOTE, check_note, check_reviewer, clip, inert
 from divergence.judge import Judge
 from divergence.records import (

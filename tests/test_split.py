@@ -10,7 +10,8 @@ from divergence.ingest.attribution import attribute
 from divergence.ingest.clauses import is_clause
 from divergence.ingest.io import load, make_article
 from divergence.ingest.relays import attributions
-from divergence.ingest.split import RegexSplitter, claim_from_text, core, split, substantial
+from divergence.ingest.split import claim_from_text, core, split, substantial
+from divergence.ingest.splitters import RegexSplitter
 from divergence.records import Article
 
 from .conftest import SEEDS
@@ -305,7 +306,7 @@ def test_pysbd_spans_match_pysbds_own_char_spans() -> None:
     """The spans found with str.find are the ones pysbd's char_span=True gives, repeats included."""
     import pysbd
 
-    from divergence.ingest.split import PysbdSplitter
+    from divergence.ingest.splitters import PysbdSplitter
 
     own = pysbd.Segmenter(language="en", clean=False, char_span=True)
     texts = ["Hello.  Hello. Hello.\n\nHello.", "a. a. a. a.", "  Leading space. Then more.",
@@ -1113,3 +1114,17 @@ def test_review_what_surrounds_a_claim_is_not_taken_for_it() -> None:
     assert c.content == "Velia will withdraw without any conditions."
     art = _article("Velia closed the border, and the UN called for calm, diplomats said.")
     assert [c.speaker for c in split(art)] == ["diplomats"]
+
+
+def test_may_then_a_number_ends_a_sentence() -> None:
+    """Old code (pysbd reads "May." as an abbreviated month, as "Sept.") made one claim of "The
+    truce was agreed on 10 May. 15 soldiers died the next day." A date written with the period
+    ("May. 15, 2025") stays one sentence."""
+    from divergence.ingest.splitters import PysbdSplitter
+
+    cut = PysbdSplitter()
+    text = "The truce was agreed on 10 May. 15 soldiers died the next day, officials said."
+    assert [text[a:b] for a, b in cut.sentences(text)] == [
+        "The truce was agreed on 10 May. ", "15 soldiers died the next day, officials said."]
+    for one in ("It was signed on May. 15, 2025 in Doha.", "The vote on Sept. 15 was close."):
+        assert len(cut.sentences(one)) == 1, one

@@ -17,7 +17,8 @@ import numpy as np
 
 from ..embed import Embedder, EmbeddingCache, embed
 from ..errors import DivergenceError
-from ..ingest.split import Splitter, embedding_text, split
+from ..ingest.split import embedding_text, split
+from ..ingest.splitters import Splitter
 from ..judge import Judge
 from ..judge.once import judge_once
 from ..records import (

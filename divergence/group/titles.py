@@ -171,7 +171,8 @@ def _clause(central: Sequence[Claim], people: set[str]) -> str:
     its speaker asserts comes before one its speaker denies: "Trump: the ceasefire was mediated by
     Washington", never "New Delhi: the ceasefire was ..." for New Delhi's refutation of the same
     words; a denial left alone is titled as one ("New Delhi denies: ...")."""
-    from ..ingest.split import RegexSplitter, core
+    from ..ingest.split import core
+    from ..ingest.splitters import RegexSplitter
 
     vague = _words()["vague_heads"]
 

@@ -2,11 +2,7 @@
 
 Every claim keeps character offsets into its article's text:
 ``article.text[claim.start:claim.end]`` is the claim's ``text``.
-
-Rule-based sentence splitters slow down faster than their input grows (pysbd is roughly quadratic
-in paragraph length), so a paragraph longer than ``WINDOW`` characters is fed to the splitter a
-window at a time (``sentences``): the cost stays linear, and paragraphs of ordinary length are
-split exactly as before.
+Sentences come from a splitter (``splitters``, pysbd by default).
 """
 
 from __future__ import annotations
@@ -14,10 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from typing import Protocol
 
 from ..records import Article, Claim
-from ..registry import Registry
 from ..wordlists import word_sequences, word_set
 from .attribution import DENIED_NOUNS, Attributed
 from .clauses import is_clause
@@ -26,92 +20,8 @@ from .quoted import first_person, in_own_words
 from .quotes import carry_quoted_speakers
 from .relays import attributions
 from .speakers import PRONOUNS, names_own_side, side_of
+from .splitters import Splitter, default_splitter, sentences
 from .textsafe import unicode_safe
-
-
-class Splitter(Protocol):
-    """Cuts a paragraph into (start, end) sentence spans."""
-
-    name: str
-
-    def sentences(self, text: str) -> list[tuple[int, int]]: ...
-
-
-SPLITTERS: Registry[Splitter] = Registry("splitter")
-
-
-class PysbdSplitter:
-    """pysbd: rule-based; survives U.S., Mr., Lt. Col., initials and a.m. (16/16 tricky cases)."""
-
-    name = "pysbd"
-
-    def __init__(self) -> None:
-        import pysbd
-
-        self._seg = pysbd.Segmenter(language="en", clean=False, char_span=True)
-
-    def sentences(self, text: str) -> list[tuple[int, int]]:
-        if not text:
-            return []
-        self._seg.original_text = text
-        return char_spans(text, self._seg.processor(text).process())
-
-
-def char_spans(text: str, sents: Sequence[str]) -> list[tuple[int, int]]:
-    """Where pysbd's sentences lie in ``text``, each with its trailing whitespace: what
-    ``char_span=True`` gives, found with ``str.find`` instead of a regex compiled per sentence
-    (that took a tenth of a report's time)."""
-    out: list[tuple[int, int]] = []
-    prior = 0
-    for sent in sents:
-        at = 0
-        while (j := text.find(sent, at)) >= 0:  # non-overlapping, from the start, as finditer
-            end = j + len(sent)
-            while end < len(text) and text[end].isspace():
-                end += 1
-            if end > prior:
-                out.append((j, end))
-                prior = end
-                break
-            at = end if end > j else j + 1
-    return out
-
-
-class RegexSplitter:
-    """A dependency-free fallback: split after . ! ? and a capital, guarding abbreviations."""
-
-    name = "regex"
-    _ABBR = re.compile(
-        r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Lt|Col|Gen|Gov|Sen|Rep|No|vs|etc|Inc|Ltd|Co|"
-        r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])\.$"
-    )
-
-    def sentences(self, text: str) -> list[tuple[int, int]]:
-        out, start = [], 0
-        for m in re.finditer(r"[.!?][\"”’)]*\s+(?=[\"“(]?[A-Z0-9])", text):
-            if self._ABBR.search(text[start : m.start() + 1]):
-                continue
-            out.append((start, m.end()))
-            start = m.end()
-        if start < len(text):
-            out.append((start, len(text)))
-        return out
-
-
-@SPLITTERS.register("pysbd")
-def _pysbd() -> Splitter:
-    return _cached_pysbd()
-
-
-@lru_cache(maxsize=1)
-def _cached_pysbd() -> PysbdSplitter:
-    return PysbdSplitter()
-
-
-@SPLITTERS.register("regex")
-def _regex() -> Splitter:
-    return RegexSplitter()
-
 
 _MIN_WORDS = 4
 _LETTER_WORD = re.compile(r"[A-Za-z]+")
@@ -227,41 +137,6 @@ def _strip_span(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-WINDOW = 4000  # characters a splitter sees at once; news paragraphs are far shorter
-_SOFT_CUT = 200  # how far back from a window's end to look for a space to cut at
-
-
-def sentences(splitter: Splitter, text: str, window: int = WINDOW) -> list[tuple[int, int]]:
-    """``splitter``'s sentence spans over ``text``, in linear time however long ``text`` is.
-
-    Text up to ``window`` characters goes to the splitter whole. Longer text goes a window at a
-    time: every sentence of a window but the last is kept (the last may run on past the window's
-    end), and the next window starts where that last sentence starts. A sentence that fills most
-    of a window is cut at a space near the window's end.
-    """
-    if len(text) <= window:
-        return splitter.sentences(text)
-    out: list[tuple[int, int]] = []
-    pos, n = 0, len(text)
-    while pos < n:
-        end = min(n, pos + window)
-        if end < n:  # cut between words when one is near
-            space = text.rfind(" ", end - _SOFT_CUT, end)
-            end = space + 1 if space > pos else end
-        spans = splitter.sentences(text[pos:end])
-        if end == n:
-            out += [(pos + s, pos + e) for s, e in spans]
-            break
-        out += [(pos + s, pos + e) for s, e in spans[:-1]]
-        last = spans[-1][0] if spans else 0
-        if last < window // 8:  # a sentence fills most of the window: cut it here, so every
-            out.append((pos + last, end))  # step moves on by at least an eighth of a window
-            pos = end
-        else:
-            pos += last
-    return out
-
-
 def _sentences(article: Article, splitter: Splitter) -> Iterator[tuple[int, int]]:
     for ps, pe in article.body or ((0, len(article.text)),):  # none given: the whole text
         for s, e in sentences(splitter, article.text[ps:pe]):
@@ -272,7 +147,7 @@ def _sentences(article: Article, splitter: Splitter) -> Iterator[tuple[int, int]
 
 def split(article: Article, splitter: Splitter | None = None) -> list[Claim]:
     """Cut one article's body into claims with offsets, speakers and stances."""
-    splitter = splitter or _cached_pysbd()
+    splitter = splitter or default_splitter()
     text = article.text
     claims: list[Claim] = []
 
