@@ -323,6 +323,19 @@ def test_terminal_summary_names_a_few_outlets_of_many() -> None:
     assert f"Outlet {NAMES_SHOWN}" not in line and len(line) < 300
 
 
+def test_terminal_summary_keeps_a_name_with_a_newline_on_one_line() -> None:
+    """Old code wrote an outlet named after a file "new<LF>line.txt" raw into the summary on
+    stderr: one line of it became two."""
+    from dataclasses import replace
+
+    from divergence.report import summary
+
+    group = replace(_group(["a:0", "b:0"], ()), sources=("new\nline", "Outlet\x1b[31m B"))
+    text = summary(Report(tuple(ARTICLES), tuple(CLAIMS), (), (group,)))
+    (line,) = [ln for ln in text.splitlines() if " vs " in ln]
+    assert "new\\x0aline vs Outlet\\x1b[31m B" in line
+
+
 def test_large_groups_and_large_stories_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     from divergence.group import disputes as mod
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from ..contract import report_to_dict
 from ..errors import DivergenceError
 from ..ingest.io import atomic_write_all
+from ..ingest.textsafe import inert
 from ..records import Report
 from ..registry import Registry
 from .html import render_html
@@ -91,7 +92,7 @@ def summary(report: Report, top: int = 3) -> str:
             first = next((claims[cid] for cid in g.claims if cid in claims), None)
             text = shorten(first.content, 70) if first else g.id
             lines.append(f"  {g.confidence:.2f}  {_some(g.sources, ' vs ') or '?'}: {text}")
-    return "\n".join(lines)
+    return "\n".join(map(inert, lines))  # an outlet named after a file "new\nline.txt": one line
 
 
 NAMES_SHOWN = 6  # outlets named on one summary line; the rest are counted
