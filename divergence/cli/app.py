@@ -293,7 +293,7 @@ def _names(value: str | None) -> tuple[str, ...] | None:
     return tuple(n.strip() for n in value.split(",") if n.strip()) if value else None
 
 
-_REGISTRIES = {"splitter": ("divergence.ingest.split", "SPLITTERS"),
+_REGISTRIES = {"splitter": ("divergence.ingest.splitters", "SPLITTERS"),
                "embedder": ("divergence.embed", "EMBEDDERS"),
                "detector": ("divergence.judge.detectors", "DETECTORS")}
 
