@@ -697,3 +697,17 @@ def test_a_named_pipe_is_read_to_its_end(tmp_path: Path) -> None:
     got = list(read_file(fifo))
     writer.join(10)
     assert [a.text.strip() for a in got if isinstance(a, Article)] == [text.strip()]
+
+
+def test_a_named_pipe_inside_a_folder_is_a_skip_that_says_so(tmp_path: Path) -> None:
+    """Old code left a named pipe in a folder out without a word (a pipe named on the command
+    line is read; one found in a folder may wait for a writer for ever)."""
+    from divergence.ingest.io import load
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The army said five soldiers died in the town on Monday.\n")
+    os.mkfifo(folder / "b.txt")
+    articles, skips = load([str(folder)])
+    assert len(articles) == 1
+    assert [(Path(s.where).name, "named pipe" in s.why) for s in skips] == [("b.txt", True)]

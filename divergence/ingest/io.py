@@ -120,9 +120,9 @@ def read_source(p: str, stdin: IO[bytes] | None = None) -> Iterator[Article | Sk
 
 
 def folder_entries(folder: Path) -> tuple[list[Path], list[Path]]:
-    """A folder's article files and the links among them that lead nowhere (a missing target or
-    a loop: each a skip), both sorted, in one walk: an article extension, no hidden part in the
-    path below ``folder``."""
+    """A folder's article files and the entries among them that are no files (a link to a
+    missing target or in a loop, a named pipe: each a skip), both sorted, in one walk: an
+    article extension, no hidden part in the path below ``folder``."""
     files: list[Path] = []
     dead: list[Path] = []
     for f in folder.rglob("*"):
@@ -130,7 +130,7 @@ def folder_entries(folder: Path) -> tuple[list[Path], list[Path]]:
             continue
         if f.is_file():
             files.append(f)
-        elif f.is_symlink() and not f.exists():
+        elif not f.is_dir():  # a link leading nowhere, a named pipe, a socket, a device
             dead.append(f)
     return sorted(files), sorted(dead)
 
@@ -143,7 +143,12 @@ def picked(path: Path, folder: Path) -> bool:
 
 
 def link_skip(link: Path) -> Skip:
-    """The skip of a symbolic link that leads nowhere, found in a folder."""
+    """The skip of a folder's entry that is no file to read: a symbolic link that leads
+    nowhere, or a named pipe, socket or device (a pipe may wait for a writer for ever; one
+    named on the command line is read)."""
+    if link.exists():
+        return _safe_skip(Skip(str(link), "not a regular file (a named pipe, socket or "
+                                          "device); give it by name to read it"))
     return _safe_skip(Skip(str(link), missing(link)))
 
 
