@@ -141,6 +141,26 @@ def test_a_damaged_model_cache_is_built_again(tmp_path: Path,
         emb._load_onnx()
 
 
+def test_a_model_cache_that_cannot_be_written_is_tried_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Old code tried the export again on the first encode after the read-ahead thread's try
+    had failed: "exporting ... to ONNX" twice on stderr before the one error."""
+    from divergence.embed import SentenceTransformerEmbedder, onnx_backend
+
+    tries: list[int] = []
+
+    def unwritable(*a: object, **k: object) -> Path:
+        tries.append(1)
+        raise DivergenceError("cannot write the model cache (Not a directory)")
+
+    monkeypatch.setattr(onnx_backend, "prepare", unwritable)
+    emb = SentenceTransformerEmbedder(backend="onnx", onnx_dir=str(tmp_path))
+    for _ in range(2):  # the read-ahead's open, then the first encode
+        with pytest.raises(DivergenceError, match="cannot write the model cache"):
+            emb.encode(["The army said five soldiers died."])
+    assert len(tries) == 1
+
+
 def test_compare_refuses_a_pasted_article(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every pair of a statement's claims is judged: 1,000 sentences took 46 s and 2 GB."""
     import divergence.compare as compare

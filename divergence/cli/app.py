@@ -573,7 +573,8 @@ def open_cache(factory: Callable[[str | None], Any], folder: str | None) -> Any:
     try:
         return factory(folder)
     except (OSError, sqlite3.Error) as e:
-        click.echo(f"divergence: warning: embedding cache unusable ({e}); embedding without "
+        why = f"{e.strerror}: {e.filename}" if isinstance(e, OSError) and e.strerror else e
+        click.echo(f"divergence: warning: embedding cache unusable ({why}); embedding without "
                    "it (the exported model, kept in $DIVERGENCE_CACHE, may still need it)",
                    err=True)
         return None

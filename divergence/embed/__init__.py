@@ -89,34 +89,45 @@ class SentenceTransformerEmbedder:
         self.onnx_dir = onnx_dir
         self._st = None
         self._onnx = None
+        self._onnx_failed: DivergenceError | None = None  # said once, not tried again
 
     def _load_onnx(self):  # noqa: ANN202 - returns an _onnx.OnnxEncoder, imported lazily
         if self._onnx is None:
-            from .onnx_backend import ONNX_BATCH, OnnxEncoder, forget, prepare, require
-
-            require("onnxruntime", self.backend)
-            require("tokenizers", self.backend)
-            root = Path(self.onnx_dir or default_cache_dir())
-            folder = prepare(self.model, self.backend, root)
-            size = ONNX_BATCH if self.batch_size is None else self.batch_size
+            if self._onnx_failed is not None:
+                raise self._onnx_failed  # the read-ahead's attempt failed: not a second export
             try:
+                self._open_onnx()
+            except DivergenceError as e:
+                self._onnx_failed = e
+                raise
+        return self._onnx
+
+    def _open_onnx(self) -> None:
+        """Build (first use) and open the ONNX model; rebuild a cache folder damaged on disk."""
+        from .onnx_backend import ONNX_BATCH, OnnxEncoder, forget, prepare, require
+
+        require("onnxruntime", self.backend)
+        require("tokenizers", self.backend)
+        root = Path(self.onnx_dir or default_cache_dir())
+        folder = prepare(self.model, self.backend, root)
+        size = ONNX_BATCH if self.batch_size is None else self.batch_size
+        try:
+            self._onnx = OnnxEncoder(folder, batch_size=size)
+        except (MemoryError, DivergenceError):
+            raise  # no sign of a damaged file
+        except Exception as e:  # noqa: BLE001 - ONNX Runtime and tokenizers raise their own
+            # a cache folder damaged on disk (a file cut short or emptied): build it again
+            print(f"divergence: the model cache in {folder} cannot be read "
+                  f"({type(e).__name__}); building it again", file=sys.stderr, flush=True)
+            forget(folder)
+            try:
+                folder = prepare(self.model, self.backend, root)
                 self._onnx = OnnxEncoder(folder, batch_size=size)
             except (MemoryError, DivergenceError):
-                raise  # no sign of a damaged file
-            except Exception as e:  # noqa: BLE001 - ONNX Runtime and tokenizers raise their own
-                # a cache folder damaged on disk (a file cut short or emptied): build it again
-                print(f"divergence: the model cache in {folder} cannot be read "
-                      f"({type(e).__name__}); building it again", file=sys.stderr, flush=True)
-                forget(folder)
-                try:
-                    folder = prepare(self.model, self.backend, root)
-                    self._onnx = OnnxEncoder(folder, batch_size=size)
-                except (MemoryError, DivergenceError):
-                    raise
-                except Exception as again:  # noqa: BLE001
-                    raise DivergenceError(f"cannot load the ONNX model ({again}); delete the "
-                                          "folder and run again", where=str(folder)) from again
-        return self._onnx
+                raise
+            except Exception as again:  # noqa: BLE001
+                raise DivergenceError(f"cannot load the ONNX model ({again}); delete the "
+                                      "folder and run again", where=str(folder)) from again
 
     def open_onnx(self) -> None:
         """Open the ONNX model now, as the first ``encode`` would (``engines`` does it on a
