@@ -278,8 +278,12 @@ def test_bench_embed_bad_backend_is_a_clean_error(tmp_path: Path) -> None:
     lines.write_text("One sentence.\n")
     res = run_cli("bench", "embed", "--sentences", str(lines), "--sick", "0",
                   "--backends", "torch,openvino")
-    assert res.exit_code == 1
-    assert "unknown backend 'openvino'" in res.stderr
+    assert res.exit_code == 2  # a usage error, before any work (old code: 1, after a line)
+    assert "unknown backend 'openvino'" in res.stderr and "sentences, backends" not in res.stderr
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n")
+    res = run_cli("bench", "embed", "--sentences", str(empty), "--sick", "0")
+    assert res.exit_code == 1 and f"no sentences in {empty}" in res.stderr  # it was given
 
 
 @pytest.mark.slow

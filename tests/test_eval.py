@@ -179,6 +179,7 @@ def test_eval_bad_split_and_missing_folder(tmp_path: Path) -> None:
     res = CliRunner().invoke(main, ["eval", "sick", "--bench-dir", str(tmp_path / "nope"),
                                     "--embedder", "hashing"])
     assert res.exit_code == 1 and "no benchmark folder" in res.output
+    assert f"--bench-dir {tmp_path / 'nope'} is no folder" in res.output  # was "is none"
 
 
 def test_compare_warns_when_a_statement_is_not_english() -> None:

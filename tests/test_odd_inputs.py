@@ -182,7 +182,7 @@ def test_bench_embed_says_a_sentence_file_is_not_utf8(tmp_path: Path) -> None:
     good.write_text("one line\n")
     res = CliRunner().invoke(main, ["bench", "embed", "--sentences", str(good), "--sick", "0",
                                     "--backends", ""])
-    assert res.exit_code == 1 and "no backends" in res.output
+    assert res.exit_code == 2 and "no backends" in res.output
 
 
 @pytest.mark.slow

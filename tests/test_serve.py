@@ -375,3 +375,25 @@ def test_a_404_shows_the_path_as_sent_and_cut_short(server: ReviewServer) -> Non
     status, body = _decide(server, {"group": "g" * 60_000, "decision": "dismiss"},
                            **{TOKEN_HEADER: _token(server)})
     assert status == 404 and len(body["error"]) < 300
+
+
+def test_sigterm_stops_the_server_as_ctrl_c_does(corpus_db: Path) -> None:
+    """Old code: `docker stop` / systemd's SIGTERM ended serve with exit 143 and no word."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-m", "divergence.cli", "serve", "--db",
+                             str(corpus_db), "--port", "0", "--rules-only"],
+                            stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "HF_HUB_OFFLINE": "1"})
+    try:
+        assert proc.stderr is not None
+        line = proc.stderr.readline()
+        assert "reviewing" in line, line
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+    assert proc.returncode == 0 and "stopped; every verdict is stored" in err

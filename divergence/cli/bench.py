@@ -74,10 +74,19 @@ def embed(paths: tuple[str, ...], sentence_file: str | None, sick: int, bench_di
     texts += sick_sentences(root, sick)
     texts = list(dict.fromkeys(texts))[:limit]
     if not texts:
-        exit_with("no sentences: give article PATHS or --sentences FILE (or run where seeds/ is)")
+        exit_with(f"no sentences in {sentence_file}: give one sentence a line" if sentence_file
+                  else "no sentences: give article PATHS or --sentences FILE (or run where "
+                  "seeds/ is)")
     names = [b.strip() for b in backends.split(",") if b.strip()]
     if not names:
-        exit_with("no backends: give --backends as a comma-separated list (torch,onnx,onnx-int8)")
+        raise click.UsageError("no backends: give --backends as a comma-separated list "
+                               "(torch,onnx,onnx-int8)")
+    from ..embed.models import BACKENDS
+
+    unknown = [b for b in names if b not in BACKENDS]
+    if unknown:
+        raise click.UsageError(f"unknown backend {', '.join(map(repr, unknown))} in --backends; "
+                               f"choose from {', '.join(BACKENDS)}")
     click.echo(f"divergence: {len(texts)} sentences, backends {', '.join(names)}", err=True)
     res = bench_embed(texts, names, model=model, runs=runs, cold=not no_cold_start,
                       on_progress=lambda s: click.echo(f"divergence: {s}", err=True))

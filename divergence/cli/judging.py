@@ -142,7 +142,7 @@ def evaluate(bench: str, split: str, limit: int | None, bench_dir: str | None,
         given = (f"--bench-dir {bench_dir}" if bench_dir else
                  f"$DIVERGENCE_BENCH={os.environ['DIVERGENCE_BENCH']}"
                  if os.environ.get("DIVERGENCE_BENCH") else None)
-        exit_with(f"no benchmark folder: {given} is none" if given and root is not None else
+        exit_with(f"no benchmark folder: {given} is no folder" if given and root is not None else
                   "no benchmark folder: pass --bench-dir PATH or set DIVERGENCE_BENCH")
     emb = build_embedder(model, embedder, backend)
     res = run_eval(bench, root, split, build_judge(emb, nli, rules_only), emb,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ipaddress
+import signal
+import threading
 
 import click
 
@@ -46,7 +48,7 @@ def serve(db: str | None, host: str, port: int, reviewer: str | None, nli: str |
       divergence serve --db news.db --port 0 --reviewer alice
       divergence serve --host 0.0.0.0     # reachable from the network: trusted networks only
     Also: GET /api/flagged gives the flagged groups as JSON. Exit codes: 0 stopped by Ctrl-C
-    (its normal end), 1 error, 2 usage.
+    or SIGTERM (its normal end), 1 error, 2 usage.
     """
     from ..corpus.serve import make_server
     from ..corpus.store import Corpus
@@ -62,12 +64,21 @@ def serve(db: str | None, host: str, port: int, reviewer: str | None, nli: str |
                    "anyone who can reach it can read the corpus", err=True)
     click.echo(inert(f"divergence: reviewing {path} as {server.reviewer} at {server.url} ")
                + "(Ctrl-C to stop)", err=True)
+    main_thread = threading.current_thread() is threading.main_thread()  # signals go there
+    previous = signal.signal(signal.SIGTERM, _stop) if main_thread else None  # docker stop
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         click.echo("divergence: stopped; every verdict is stored", err=True)
     finally:
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous or signal.SIG_DFL)
         server.server_close()
+
+
+def _stop(signum: int, frame: object) -> None:
+    """SIGTERM ends the server as Ctrl-C does: the stop line, exit 0."""
+    raise KeyboardInterrupt
 
 
 def _host(value: str) -> str:
