@@ -711,3 +711,22 @@ def test_a_named_pipe_inside_a_folder_is_a_skip_that_says_so(tmp_path: Path) -> 
     articles, skips = load([str(folder)])
     assert len(articles) == 1
     assert [(Path(s.where).name, "named pipe" in s.why) for s in skips] == [("b.txt", True)]
+
+
+def test_a_folders_readme_is_no_outlet(tmp_path: Path) -> None:
+    """Old code read a folder's README.md as an article of "unknown outlet (README)"; named on
+    the command line it is still read."""
+    from divergence.ingest.io import load
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The army said five soldiers died in the town on Monday.\n")
+    (folder / "README.md").write_text("These are the articles we collected about the strike.\n")
+    (folder / "LICENSE.txt").write_text("Permission is granted to copy these files freely.\n")
+    (folder / "readmeister.txt").write_text("The readmeister said six soldiers died there.\n")
+    articles, skips = load([str(folder)])
+    assert sorted(Path(a.path).name for a in articles) == ["a.txt", "readmeister.txt"]
+    assert sorted(Path(s.where).name for s in skips) == ["LICENSE.txt", "README.md"]
+    assert all("not an article" in s.why for s in skips)
+    named, _ = load([str(folder / "README.md")])
+    assert len(named) == 1

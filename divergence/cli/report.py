@@ -95,7 +95,8 @@ def report(paths: tuple[str, ...], db: str | None, output: str | None, formats: 
 
     PATHS are files (.txt with optional header lines, .md read without its markup and with
     its front matter as the header, .jsonl with one article per line, .html), folders (read
-    recursively; reports and claims files divergence wrote there are skipped), or - for stdin.
+    recursively; reports and claims files divergence wrote there, and a README or LICENSE,
+    are skipped), or - for stdin.
     Writes claims/<article-id>.jsonl for every article and reports/<name>.md/.html/.json (the
     JSON follows schema divergence.report/1), then prints a short summary on stderr. With -o -
     the report goes to stdout, and claims files are written only if --claims-dir is given.

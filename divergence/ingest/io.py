@@ -120,17 +120,17 @@ def read_source(p: str, stdin: IO[bytes] | None = None) -> Iterator[Article | Sk
 
 
 def folder_entries(folder: Path) -> tuple[list[Path], list[Path]]:
-    """A folder's article files and the entries among them that are no files (a link to a
-    missing target or in a loop, a named pipe: each a skip), both sorted, in one walk: an
-    article extension, no hidden part in the path below ``folder``."""
+    """A folder's article files and the entries among them that are no articles (a README, a
+    link to a missing target or in a loop, a named pipe: each a skip), both sorted, in one
+    walk: an article extension, no hidden part in the path below ``folder``."""
     files: list[Path] = []
     dead: list[Path] = []
     for f in folder.rglob("*"):
         if not picked(f, folder):
             continue
-        if f.is_file():
+        if f.is_file() and not _FOLDER_NOTES.fullmatch(f.stem):
             files.append(f)
-        elif not f.is_dir():  # a link leading nowhere, a named pipe, a socket, a device
+        elif not f.is_dir():  # notes, a link leading nowhere, a named pipe, a socket, a device
             dead.append(f)
     return sorted(files), sorted(dead)
 
@@ -143,13 +143,21 @@ def picked(path: Path, folder: Path) -> bool:
 
 
 def link_skip(link: Path) -> Skip:
-    """The skip of a folder's entry that is no file to read: a symbolic link that leads
-    nowhere, or a named pipe, socket or device (a pipe may wait for a writer for ever; one
-    named on the command line is read)."""
+    """The skip of a folder's entry that is no article: its README or licence, a symbolic link
+    that leads nowhere, or a named pipe, socket or device (a pipe may wait for a writer for
+    ever). Each is read when named on the command line."""
+    if link.is_file():
+        return _safe_skip(Skip(str(link), "the folder's own notes (a README, licence or "
+                                          "changelog), not an article; give it by name to read it"))
     if link.exists():
         return _safe_skip(Skip(str(link), "not a regular file (a named pipe, socket or "
                                           "device); give it by name to read it"))
     return _safe_skip(Skip(str(link), missing(link)))
+
+
+# A folder's notes about itself, not an article: README.md, LICENSE.txt, CHANGELOG.md.
+_FOLDER_NOTES = re.compile(r"(?:readme|licen[cs]e|copying|changelog|changes|contributing)"
+                           r"(?:[._-].*)?", re.I)
 
 
 def own_output_file(path: Path) -> bool:
