@@ -1083,3 +1083,25 @@ def test_check_reads_the_whole_file_once_and_still_finds_orphan_rows(
     monkeypatch.undo()
     res = run_cli("check", "--db", str(db), "--repair")
     assert "removed" in res.stdout and run_cli("check", "--db", str(db)).exit_code == 0
+
+
+def test_an_empty_database_is_an_unfinished_corpus_not_a_foreign_file(tmp_path: Path) -> None:
+    """Old code called the empty file a first add left on a full disk "not a divergence corpus
+    ... move the file away", though running the add again makes it."""
+    empty = tmp_path / "empty.db"
+    con = sqlite3.connect(empty)
+    con.execute("PRAGMA user_version=0")
+    con.commit()
+    con.close()
+    res = run_cli("check", "--db", str(empty))
+    assert res.exit_code == 1 and "holds no corpus yet" in res.stderr
+    assert "divergence add" in res.stderr and "move the file away" not in res.stderr
+    other = tmp_path / "other.db"
+    con = sqlite3.connect(other)
+    con.execute("CREATE TABLE notes (body TEXT)")
+    con.commit()
+    con.close()
+    res = run_cli("check", "--db", str(other))
+    assert res.exit_code == 1 and "is not a divergence corpus" in res.stderr
+    _add(A, "--db", str(empty))  # the add makes it
+    assert run_cli("check", "--db", str(empty)).exit_code == 0

@@ -17,7 +17,14 @@ from typing import Any
 
 from ..errors import DivergenceError
 
-__all__ = ["FAULTS", "GuardedConnection", "StorageError", "fault_kind", "storage_error"]
+__all__ = ["EMPTY", "FAULTS", "UNFINISHED", "GuardedConnection", "StorageError", "fault_kind",
+           "storage_error"]
+
+
+# An empty database: a first add cut short (a full disk, a kill) before it made the tables.
+EMPTY = "no tables"
+UNFINISHED = ("holds no corpus yet (an empty database: a first add that did not finish?); run "
+              "divergence add with this --db again to make it, or give another --db path")
 
 
 class StorageError(DivergenceError):
