@@ -316,10 +316,10 @@ def _expand(paths: Sequence[str], stdin: IO[bytes] | None) -> list[_Item]:
             raise DivergenceError(io.missing(path), where=p)
         files = [path]
         if path.is_dir():  # io.read_source's rule: article files, not divergence's own output
-            files, dead = io.folder_entries(path)
-            items.extend(io.link_skip(link) for link in dead)
+            files, skipped = io.folder_entries(path)
+            items.extend(io.entry_skip(entry) for entry in skipped)
             files = [f for f in files if not io.own_output_file(f)]
-            if not files and not dead:
+            if not files and not skipped:
                 raise io.no_articles(p)
         items.extend(_File(os.path.abspath(f), str(f), f.stat().st_size) for f in files)
     return items

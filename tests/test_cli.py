@@ -555,12 +555,21 @@ def test_a_closed_standard_stream_is_no_traceback(tmp_path: Path) -> None:
     """Old code: with stdout closed every command ended in a traceback ('NoneType' has no
     'flush'), review with stdin closed too ('isatty'), and with stderr closed the progress
     went into the next file opened in its place."""
-    out = _with_closed("1", "--version")
-    assert (out.returncode, out.stderr) == (0, "")
+    import os
+
     out = _with_closed("1", "report", str(SEEDS), *FAST, "-q", "-o", str(tmp_path / "r"))
     assert (out.returncode, out.stderr) == (0, "") and (tmp_path / "r.json").is_file()
+    for args in (["--version"], ["report", str(SEEDS), *FAST, "-q", "-o", "-"],
+                 ["report", str(SEEDS), *FAST, "-q", "--json-stdout", "-o", str(tmp_path / "j")]):
+        out = _with_closed("1", *args)  # data that cannot be delivered is an error, not a loss
+        assert out.returncode == 1, args
+        assert out.stderr == "divergence: error: cannot write the output: standard output is " \
+                             "closed\n", args
     out = _with_closed("2", "report", str(SEEDS), *FAST, "-o", "-", "--format", "json")
     assert out.returncode == 0 and len(json.loads(out.stdout)["articles"]) == 5
+    odd = os.fsdecode(bytes(tmp_path) + b"/r\xff")  # "wrote ..." names it: no UnicodeEncodeError
+    out = _with_closed("2", "report", str(SEEDS), *FAST, "-o", odd)
+    assert out.returncode == 0 and (tmp_path / os.fsdecode(b"r\xff.json")).is_file()
     db = str(tmp_path / "c.db")
     assert _run("add", str(SEEDS), "--db", db, *FAST, "-q").exit_code == 0
     out = _with_closed("0", "review", "--db", db)
@@ -587,6 +596,12 @@ def test_a_failure_keeps_its_exit_code_when_the_reader_has_gone(tmp_path: Path) 
     con.close()
     assert _run("verdicts", "verify", "--db", db).exit_code == 1
     assert _to_a_closed_pipe("verdicts", "verify", "--db", db).returncode == 1
+    con = sqlite3.connect(db)  # a claim without its vector: check finds it, says so on stdout
+    con.execute("DELETE FROM vectors WHERE claim_id = (SELECT min(claim_id) FROM vectors)")
+    con.commit()
+    con.close()
+    assert _run("check", "--db", db).exit_code == 1
+    assert _to_a_closed_pipe("check", "--db", db).returncode == 1
 
 
 def test_a_failed_calibration_says_why_once(tmp_path: Path,

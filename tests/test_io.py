@@ -717,6 +717,7 @@ def test_a_folders_readme_is_no_outlet(tmp_path: Path) -> None:
     """Old code read a folder's README.md as an article of "unknown outlet (README)"; named on
     the command line it is still read."""
     from divergence.ingest.io import load
+    from divergence.ingest.repeats import lost
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -724,9 +725,11 @@ def test_a_folders_readme_is_no_outlet(tmp_path: Path) -> None:
     (folder / "README.md").write_text("These are the articles we collected about the strike.\n")
     (folder / "LICENSE.txt").write_text("Permission is granted to copy these files freely.\n")
     (folder / "readmeister.txt").write_text("The readmeister said six soldiers died there.\n")
+    (folder / "changes-to-visa-rules.txt").write_text("The ministry changed the visa rules.\n")
     articles, skips = load([str(folder)])
-    assert sorted(Path(a.path).name for a in articles) == ["a.txt", "readmeister.txt"]
+    assert sorted(Path(a.path).name for a in articles) == [
+        "a.txt", "changes-to-visa-rules.txt", "readmeister.txt"]
     assert sorted(Path(s.where).name for s in skips) == ["LICENSE.txt", "README.md"]
-    assert all("not an article" in s.why for s in skips)
+    assert all("not an article" in s.why for s in skips) and not lost(skips)  # --strict passes
     named, _ = load([str(folder / "README.md")])
     assert len(named) == 1

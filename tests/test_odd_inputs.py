@@ -159,6 +159,9 @@ def test_a_model_cache_that_cannot_be_written_is_tried_once(
         with pytest.raises(DivergenceError, match="cannot write the model cache"):
             emb.encode(["The army said five soldiers died."])
     assert len(tries) == 1
+    with pytest.raises(DivergenceError):  # handed over once: a later call (the cause mended?)
+        emb.encode(["The army said five soldiers died."])  # tries again
+    assert len(tries) == 2
 
 
 def test_compare_refuses_a_pasted_article(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -216,3 +216,9 @@ def test_a_pronoun_left_unresolved_is_shown_as_an_unnamed_speaker() -> None:
     assert speaker_of(named, art) == "the ministry"
     own = Claim(id="a:2", article_id="a", text=art.text, start=0, end=len(art.text))
     assert speaker_of(own, art) == "Tarn Daily"
+    from divergence.records import ClaimGroup
+    from divergence.report.markdown import columns
+
+    group = ClaimGroup("g-1", "conflict", 0.8, ("a:0", "a:1"), ("Tarn Daily",))
+    heads = [c.voice for c in columns(group, {"a:0": said, "a:1": named}, {"a": art})]
+    assert heads == ["an unnamed speaker", "the ministry"]  # one outlet: a column per speaker

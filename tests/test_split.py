@@ -1126,5 +1126,9 @@ def test_may_then_a_number_ends_a_sentence() -> None:
     text = "The truce was agreed on 10 May. 15 soldiers died the next day, officials said."
     assert [text[a:b] for a, b in cut.sentences(text)] == [
         "The truce was agreed on 10 May. ", "15 soldiers died the next day, officials said."]
-    for one in ("It was signed on May. 15, 2025 in Doha.", "The vote on Sept. 15 was close."):
+    for one in ("It was signed on May. 15, 2025 in Doha.", "The vote on Sept. 15 was close.",
+                "The vote on May. 15 was close.", "Talks ran from May. 7 to 9 in Doha."):
         assert len(cut.sentences(one)) == 1, one
+    text = "The talks ended in May. 15 of them were freed."
+    assert [text[a:b] for a, b in cut.sentences(text)] == [
+        "The talks ended in May. ", "15 of them were freed."]

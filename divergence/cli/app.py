@@ -6,6 +6,7 @@ inside commands.
 
 from __future__ import annotations
 
+import errno
 import functools
 import sqlite3
 import sys
@@ -147,6 +148,8 @@ def mute_stdout() -> None:
 def _os_message(e: OSError) -> str:
     """``path: what went wrong`` for a failed read or write."""
     where = f"{e.filename}: " if e.filename else ""
+    if not where and e.errno == errno.EBADF:  # stdout closed (>&-): its stand-in refuses data
+        return "cannot write the output: standard output is closed"
     if isinstance(e, (FileExistsError, NotADirectoryError)):
         return f"{where}is a file where a folder is needed; move it or choose another path"
     return f"{where}{e.strerror or e}"
@@ -208,9 +211,9 @@ def run() -> None:
         if e.code != INTERRUPTED:
             try:  # flush here, not at shutdown, where a closed pipe is an "Exception ignored"
                 sys.stdout.flush()
-            except BrokenPipeError:
+            except OSError:  # a reader gone, a closed stdout: what is left goes nowhere
                 mute_stdout()
-            except (OSError, ValueError):
+            except ValueError:
                 pass
             raise
         for stream in (sys.stdout, sys.stderr):
@@ -222,24 +225,22 @@ def run() -> None:
 def stand_in_for_closed_streams() -> None:
     """A standard stream the caller closed (``>&-``, ``2>&-``, ``<&-``) is None in Python, and
     its descriptor goes to the next file opened, which would then get what was meant for the
-    stream (progress inside a report file): the null device stands in for it, so what is meant
-    for it goes nowhere and stdin reads as empty."""
+    stream (progress inside a report file). The null device takes the descriptor: stdin reads
+    as empty, messages for stderr go nowhere, and stdout is opened for reading only, so data
+    written there fails as "cannot write the output" (exit 1) instead of vanishing."""
     import os
 
-    for fd, name in ((0, "stdin"), (1, "stdout"), (2, "stderr")):
+    for fd, name, flags in ((0, "stdin", os.O_RDONLY), (1, "stdout", os.O_RDONLY),
+                            (2, "stderr", os.O_WRONLY)):
         if getattr(sys, name) is not None:
             continue
-        mode = "r" if fd == 0 else "w"
-        try:
-            os.fstat(fd)  # taken by a file opened since: leave that file its descriptor
-            stream = open(os.devnull, mode, encoding="utf-8")  # noqa: SIM115 - kept open
-        except OSError:
-            null = os.open(os.devnull, os.O_RDONLY if fd == 0 else os.O_WRONLY)
-            if null != fd:
-                os.dup2(null, fd)
-                os.close(null)
-            stream = open(fd, mode, encoding="utf-8", closefd=False)  # noqa: SIM115
-        setattr(sys, name, stream)
+        null = os.open(os.devnull, flags)
+        if null != fd:  # the lower descriptors are taken already: put it in place
+            os.dup2(null, fd)
+            os.close(null)
+        setattr(sys, name, open(fd, "r" if fd == 0 else "w", encoding="utf-8",  # noqa: SIM115
+                                errors="backslashreplace" if fd == 2 else "strict",
+                                closefd=False))
 
 
 def _standalone() -> None:
@@ -255,7 +256,9 @@ def _standalone() -> None:
             reader_gone()
         raise
     except OSError as e:  # --help or --version to a full disk: click's own writes, unwrapped
-        print(f"divergence: error: cannot write the output ({e.strerror or e})", file=sys.stderr)
+        why = (_os_message(e) if e.errno == errno.EBADF  # a closed stdout's stand-in
+               else f"cannot write the output ({e.strerror or e})")
+        print(f"divergence: error: {why}", file=sys.stderr)
         sys.exit(1)
 
 
@@ -570,13 +573,15 @@ def open_cache(factory: Callable[[str | None], Any], folder: str | None) -> Any:
     """The embedding cache, or None with a warning when it cannot be opened (it only saves time)."""
     import sqlite3
 
+    from ..ingest.textsafe import inert
+
     try:
         return factory(folder)
     except (OSError, sqlite3.Error) as e:
-        why = f"{e.strerror}: {e.filename}" if isinstance(e, OSError) and e.strerror else e
-        click.echo(f"divergence: warning: embedding cache unusable ({why}); embedding without "
-                   "it (the exported model, kept in $DIVERGENCE_CACHE, may still need it)",
-                   err=True)
+        why = _os_message(e) if isinstance(e, OSError) else e  # "path: what went wrong"
+        click.echo(inert(f"divergence: warning: embedding cache unusable ({why}); embedding "
+                         "without it (the exported model, kept in $DIVERGENCE_CACHE, may still "
+                         "need it)"), err=True)
         return None
 
 

@@ -56,9 +56,18 @@ def embed(paths: tuple[str, ...], sentence_file: str | None, sick: int, bench_di
       divergence bench embed seeds/ --format json -o embed.json
     """
     from ..embed.bench import bench_embed, format_table, sentences_from, sick_sentences
+    from ..embed.models import BACKENDS
     from ..evaluate.loaders import default_root
     from ..ingest.io import atomic_write
 
+    names = [b.strip() for b in backends.split(",") if b.strip()]
+    if not names:
+        raise click.UsageError("no backends: give --backends as a comma-separated list "
+                               "(torch,onnx,onnx-int8)")
+    unknown = [b for b in names if b not in BACKENDS]
+    if unknown:
+        raise click.UsageError(f"unknown backend {', '.join(map(repr, unknown))} in --backends; "
+                               f"choose from {', '.join(BACKENDS)}")
     refuse_folder_output(output)
     if not paths and not sentence_file and Path("seeds").is_dir():
         paths = ("seeds",)
@@ -77,16 +86,6 @@ def embed(paths: tuple[str, ...], sentence_file: str | None, sick: int, bench_di
         exit_with(f"no sentences in {sentence_file}: give one sentence a line" if sentence_file
                   else "no sentences: give article PATHS or --sentences FILE (or run where "
                   "seeds/ is)")
-    names = [b.strip() for b in backends.split(",") if b.strip()]
-    if not names:
-        raise click.UsageError("no backends: give --backends as a comma-separated list "
-                               "(torch,onnx,onnx-int8)")
-    from ..embed.models import BACKENDS
-
-    unknown = [b for b in names if b not in BACKENDS]
-    if unknown:
-        raise click.UsageError(f"unknown backend {', '.join(map(repr, unknown))} in --backends; "
-                               f"choose from {', '.join(BACKENDS)}")
     click.echo(f"divergence: {len(texts)} sentences, backends {', '.join(names)}", err=True)
     res = bench_embed(texts, names, model=model, runs=runs, cold=not no_cold_start,
                       on_progress=lambda s: click.echo(f"divergence: {s}", err=True))

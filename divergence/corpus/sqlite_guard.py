@@ -17,14 +17,16 @@ from typing import Any
 
 from ..errors import DivergenceError
 
-__all__ = ["EMPTY", "FAULTS", "UNFINISHED", "GuardedConnection", "StorageError", "fault_kind",
+__all__ = ["FAULTS", "EmptyDatabase", "GuardedConnection", "StorageError", "fault_kind",
            "storage_error"]
 
 
-# An empty database: a first add cut short (a full disk, a kill) before it made the tables.
-EMPTY = "no tables"
-UNFINISHED = ("holds no corpus yet (an empty database: a first add that did not finish?); run "
-              "divergence add with this --db again to make it, or give another --db path")
+class EmptyDatabase(sqlite3.DatabaseError):
+    """A database with no tables at all: a first add cut short (a full disk, a kill) before it
+    made them; the add run again makes them, so it is no foreign file."""
+
+    MESSAGE = ("holds no corpus yet (an empty database: a first add that did not finish?); run "
+               "divergence add with this --db again to make it, or give another --db path")
 
 
 class StorageError(DivergenceError):

@@ -35,7 +35,7 @@ from .schema import (
     VERDICT_FIELDS,
     VERDICTS_TABLE,
 )
-from .sqlite_guard import EMPTY, UNFINISHED, GuardedConnection, StorageError, storage_error
+from .sqlite_guard import EmptyDatabase, GuardedConnection, StorageError, storage_error
 from .store_checks import (
     ARTICLE_COLUMNS,
     DAMAGED_VECTOR,
@@ -114,7 +114,8 @@ class Corpus(GroupingStore, VerdictLog, StoreChecks):
                 break
             except sqlite3.DatabaseError as e:
                 self._db.close()
-                raise DivergenceError(UNFINISHED if str(e) == EMPTY else f"is not a divergence "
+                empty = isinstance(e, EmptyDatabase)
+                raise DivergenceError(EmptyDatabase.MESSAGE if empty else f"is not a divergence "
                                       f"corpus ({e}); give another --db path or move the file "
                                       "away", where=str(path)) from None
 
@@ -156,7 +157,7 @@ class Corpus(GroupingStore, VerdictLog, StoreChecks):
         version = (self._db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
                    if "meta" in tables else None)
         if not tables >= NEEDED or version is None:
-            raise sqlite3.DatabaseError("tables missing" if tables else EMPTY)
+            raise sqlite3.DatabaseError("tables missing") if tables else EmptyDatabase()
         if version[0] != SCHEMA_VERSION:
             raise sqlite3.DatabaseError(f"schema version {version[0]}, need {SCHEMA_VERSION}")
         if not self._outdated():

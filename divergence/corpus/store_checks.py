@@ -80,13 +80,16 @@ class StoreChecks:
 
 
 
-    def integrity(self, structure: bool = True) -> list[str]:
-        """SQLite's own findings: ``integrity_check`` and ``foreign_key_check`` (empty: sound).
-        Without ``structure`` only the second: rows pointing at a missing row, which is all
-        ``check`` asks once ``integrity_check`` has passed (it reads the whole file)."""
-        rows = [str(r[0]) for r in self._db.execute("PRAGMA integrity_check").fetchall()
-                ] if structure else ["ok"]
-        out = [] if rows == ["ok"] else rows
+    def integrity(self, structure: bool = True, keys: bool = True) -> list[str]:
+        """SQLite's own findings (empty: sound): with ``structure`` its ``integrity_check`` (the
+        file's pages: it reads them all), with ``keys`` its ``foreign_key_check`` (rows pointing
+        at a missing row). ``check`` asks each once."""
+        out: list[str] = []
+        if structure:
+            rows = [str(r[0]) for r in self._db.execute("PRAGMA integrity_check").fetchall()]
+            out += [] if rows == ["ok"] else rows
+        if not keys:
+            return out
         by_table: dict[str, int] = {}
         for r in self._db.execute("PRAGMA foreign_key_check").fetchall():
             by_table[str(r[0])] = by_table.get(str(r[0]), 0) + 1

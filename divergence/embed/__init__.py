@@ -89,12 +89,13 @@ class SentenceTransformerEmbedder:
         self.onnx_dir = onnx_dir
         self._st = None
         self._onnx = None
-        self._onnx_failed: DivergenceError | None = None  # said once, not tried again
+        self._onnx_failed: DivergenceError | None = None  # for the next caller, not tried again
 
     def _load_onnx(self):  # noqa: ANN202 - returns an _onnx.OnnxEncoder, imported lazily
         if self._onnx is None:
-            if self._onnx_failed is not None:
-                raise self._onnx_failed  # the read-ahead's attempt failed: not a second export
+            if self._onnx_failed is not None:  # the read-ahead's try failed: its error, once
+                failed, self._onnx_failed = self._onnx_failed, None  # (a later call tries again)
+                raise failed
             try:
                 self._open_onnx()
             except DivergenceError as e:

@@ -24,7 +24,7 @@ from ..records import Article, Skip
 from .files import SAFE_ID, atomic_write, atomic_write_all, dumps_jsonl, read_claims, write_claims
 from .headers import WIRES, normalize_date, parse_header, source_name
 from .markdown import MARKDOWN_EXT, plain_text
-from .repeats import GIVEN_TWICE, Paths, article_id, dedupe, lost, stdin_once
+from .repeats import FOLDER_NOTES, GIVEN_TWICE, Paths, article_id, dedupe, lost, stdin_once
 from .repeats import safe_skip as _safe_skip
 from .textsafe import clip, inert, path_text, unicode_safe
 
@@ -103,10 +103,10 @@ def read_source(p: str, stdin: IO[bytes] | None = None) -> Iterator[Article | Sk
     if not path.exists():
         raise DivergenceError(missing(path), where=inert(p))
     if path.is_dir():
-        files, dead = folder_entries(path)
-        read = len(dead)  # and files that are not divergence's own output (a report, claims)
-        for link in dead:
-            yield link_skip(link)
+        files, skipped = folder_entries(path)
+        read = len(skipped)  # and files that are not divergence's own output (a report, claims)
+        for entry in skipped:
+            yield entry_skip(entry)
         for f in files:  # each opened once: the own-output test reads its bytes
             data = _read_bytes(f)
             if isinstance(data, bytes) and own_output(data):
@@ -124,15 +124,15 @@ def folder_entries(folder: Path) -> tuple[list[Path], list[Path]]:
     link to a missing target or in a loop, a named pipe: each a skip), both sorted, in one
     walk: an article extension, no hidden part in the path below ``folder``."""
     files: list[Path] = []
-    dead: list[Path] = []
+    skipped: list[Path] = []
     for f in folder.rglob("*"):
         if not picked(f, folder):
             continue
         if f.is_file() and not _FOLDER_NOTES.fullmatch(f.stem):
             files.append(f)
         elif not f.is_dir():  # notes, a link leading nowhere, a named pipe, a socket, a device
-            dead.append(f)
-    return sorted(files), sorted(dead)
+            skipped.append(f)
+    return sorted(files), sorted(skipped)
 
 
 def picked(path: Path, folder: Path) -> bool:
@@ -142,22 +142,22 @@ def picked(path: Path, folder: Path) -> bool:
         part.startswith(".") for part in path.relative_to(folder).parts)
 
 
-def link_skip(link: Path) -> Skip:
+def entry_skip(entry: Path) -> Skip:
     """The skip of a folder's entry that is no article: its README or licence, a symbolic link
     that leads nowhere, or a named pipe, socket or device (a pipe may wait for a writer for
     ever). Each is read when named on the command line."""
-    if link.is_file():
-        return _safe_skip(Skip(str(link), "the folder's own notes (a README, licence or "
-                                          "changelog), not an article; give it by name to read it"))
-    if link.exists():
-        return _safe_skip(Skip(str(link), "not a regular file (a named pipe, socket or "
-                                          "device); give it by name to read it"))
-    return _safe_skip(Skip(str(link), missing(link)))
+    if entry.is_file():  # said so: a README in a folder is no input --strict counts as lost
+        return _safe_skip(Skip(str(entry), FOLDER_NOTES))
+    if entry.exists():
+        return _safe_skip(Skip(str(entry), "not a regular file (a named pipe, socket or "
+                                           "device); give it by name to read it"))
+    return _safe_skip(Skip(str(entry), missing(entry)))
 
 
-# A folder's notes about itself, not an article: README.md, LICENSE.txt, CHANGELOG.md.
+# A folder's notes about itself, not an article: README.md, LICENSE.txt, CHANGELOG.md (the stem,
+# as a whole: "changes-to-visa-rules.txt" is an article).
 _FOLDER_NOTES = re.compile(r"(?:readme|licen[cs]e|copying|changelog|changes|contributing)"
-                           r"(?:[._-].*)?", re.I)
+                           r"(?:[._-][a-z]{2})?", re.I)  # README, README.fr, LICENSE-en
 
 
 def own_output_file(path: Path) -> bool:
@@ -539,6 +539,6 @@ def missing(path: Path) -> str:
 
 
 __all__ = ["GIVEN_TWICE", "atomic_write", "atomic_write_all", "dedupe", "dumps_jsonl",
-           "folder_entries", "link_skip", "load", "lost", "make_article", "max_article_size",
+           "entry_skip", "folder_entries", "load", "lost", "make_article", "max_article_size",
            "missing", "no_articles", "own_output", "own_output_file", "read_claims", "read_file",
            "read_source", "stdin_once", "write_claims"]

@@ -19,6 +19,8 @@ from .textsafe import clip, inert, path_text
 Paths = Iterable[str | os.PathLike[str]] | str | os.PathLike[str]  # one may stand alone
 
 READ_ONCE = "; read once"  # how a skip that lost nothing ends its why
+# A folder's README or licence, left out of a folder walk: no article was lost.
+FOLDER_NOTES = "the folder's own notes (a README, licence or changelog), not an article"
 GIVEN_TWICE = "given twice" + READ_ONCE  # the why of a repeat: nothing was lost
 SAME_TEXT = "same text as {}" + READ_ONCE  # a word-for-word copy: its text was read once too
 # a copy under another outlet's name: one voice with the first, which the report lists
@@ -66,8 +68,9 @@ def stdin_once(paths: Paths) -> tuple[list[str], list[Skip]]:
 
 def lost(skipped: Iterable[Skip]) -> list[Skip]:
     """The skips that left something unread: all but an input given twice or a word-for-word
-    copy (each read once), which ``--strict`` need not fail on."""
-    return [s for s in skipped if not s.why.endswith(READ_ONCE)]
+    copy (each read once) and a folder's own notes (no article), which ``--strict`` need not
+    fail on."""
+    return [s for s in skipped if not s.why.endswith((READ_ONCE, FOLDER_NOTES))]
 
 
 def dedupe(articles: Iterable[Article]) -> tuple[list[Article], list[Skip]]:

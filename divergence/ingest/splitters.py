@@ -44,10 +44,12 @@ class PysbdSplitter:
         return _after_may(text, char_spans(text, self._seg.processor(text).process()))
 
 
-# "May." before a number ends a sentence: pysbd reads it as an abbreviated month ("Sept. 15"),
-# which May never is, and joined "agreed on 10 May. 15 soldiers died" into one claim. A day and
+# "May." after a day or "in", "of", "during", "early" ... and before a number ends a sentence:
+# pysbd reads it as an abbreviated month ("Sept. 15"), which May never is, and joined "agreed
+# on 10 May. 15 soldiers died" into one claim. "May. 15" after "on", "from", "by" and a day and
 # year after it ("May. 15, 2025") are left as a date.
-_MAY_END = re.compile(r"\bMay\.\s+(?=\d+(?![\d,.:])(?!\s+(?:19|20)\d\d\b))")
+_MAY_END = re.compile(r"(?:\b\d{1,2}\s+|\b(?:in|of|during|early|late|mid|last|this|next)[\s-]+)"
+                      r"May\.\s+(?=\d+(?![\d,.:])(?!\s+(?:19|20)\d\d\b))")
 
 
 def _after_may(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -110,6 +112,7 @@ def _pysbd() -> Splitter:
 
 @lru_cache(maxsize=1)
 def default_splitter() -> PysbdSplitter:
+    """The pysbd splitter, made once per process (its rules take a while to build)."""
     return PysbdSplitter()
 
 

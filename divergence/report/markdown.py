@@ -113,7 +113,7 @@ def columns(
         return a.voice if a else c.article_id
 
     def speaker(c: Claim) -> str:
-        return c.speaker or outlet(c)
+        return speaker_of(c, articles.get(c.article_id))
 
     one_voice = len({voice(c) for c in members}) == 1
     key = speaker if one_voice and len({speaker(c) for c in members}) > 1 else voice
