@@ -1088,19 +1088,15 @@ def test_check_reads_the_whole_file_once_and_still_finds_orphan_rows(
 def test_an_empty_database_is_an_unfinished_corpus_not_a_foreign_file(tmp_path: Path) -> None:
     """Old code called the empty file a first add left on a full disk "not a divergence corpus
     ... move the file away", though running the add again makes it."""
-    empty = tmp_path / "empty.db"
-    con = sqlite3.connect(empty)
-    con.execute("PRAGMA user_version=0")
-    con.commit()
-    con.close()
+    empty, other = tmp_path / "empty.db", tmp_path / "other.db"
+    for db, sql in ((empty, "PRAGMA user_version=0"), (other, "CREATE TABLE notes (body TEXT)")):
+        con = sqlite3.connect(db)
+        con.execute(sql)
+        con.commit()
+        con.close()
     res = run_cli("check", "--db", str(empty))
     assert res.exit_code == 1 and "holds no corpus yet" in res.stderr
     assert "divergence add" in res.stderr and "move the file away" not in res.stderr
-    other = tmp_path / "other.db"
-    con = sqlite3.connect(other)
-    con.execute("CREATE TABLE notes (body TEXT)")
-    con.commit()
-    con.close()
     res = run_cli("check", "--db", str(other))
     assert res.exit_code == 1 and "is not a divergence corpus" in res.stderr
     _add(A, "--db", str(empty))  # the add makes it
