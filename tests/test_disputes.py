@@ -93,7 +93,7 @@ def test_dispute_voices_holders_and_omission() -> None:
     assert other.holders == ("New Delhi", "Outlet B", "Indian officials")
     voice = {(o.source, o.position): o.voice for o in d.outlets}
     assert voice[("Outlet A", us.id)] == "with-rejection"  # Trump's claim beside India's denial
-    assert voice[("Outlet A", other.id)] == "with-rejection"
+    assert voice[("Outlet A", other.id)] == "with-rejection"  # India's side beside Trump's
     assert voice[("Outlet B", other.id)] == "fact"  # no speaker: the outlet says it itself
     assert voice[("Outlet B", us.id)] == "omitted"
     assert voice[("Outlet C", other.id)] == "attributed"
@@ -294,6 +294,20 @@ def test_one_holder_under_two_titles() -> None:
     got = holders([("President Trump", "A"), ("President Donald Trump", "B"),
                     ("US officials", "C"), ("Indian officials", "C"), (None, "IANS")])
     assert got == ("President Trump", "US officials", "Indian officials", "IANS")
+
+
+def test_two_sides_told_by_one_outlet_are_no_rejection() -> None:
+    """Old code marked "with rejection" every attributed side of an outlet that carried another
+    side too, also when one speaker told both ("Lukashenko said X ... he also said Y", seen on
+    the dev reports): a side is rejected beside it only by someone else."""
+    claims = [_claim("a:0", "The US mediated the ceasefire.", speaker="Trump"),
+              _claim("a:1", "The ceasefire was agreed with no third party.", speaker="Trump"),
+              _claim("b:0", "The ceasefire was agreed with no third party.")]
+    table = {("a:0", "a:1"): "conflict", ("a:0", "b:0"): "conflict", ("a:1", "b:0"): "agree"}
+    group = ClaimGroup("g-y", "conflict", 0.9, ("a:0", "a:1", "b:0"), ("a", "b"), ())
+    (d,) = find_disputes(ARTICLES[:2], claims, _vectors(3, (0, 1, 2)), [group],
+                         TableJudge(table), story_of={"a": 1, "b": 1})  # type: ignore[arg-type]
+    assert {o.voice for o in d.outlets if o.source == "Outlet A"} == {"attributed"}
 
 
 def test_terminal_summary_leads_with_the_dispute() -> None:

@@ -407,14 +407,17 @@ def _dispute(g: ClaimGroup, sides: Sequence[Sequence[int]], claims: Sequence[Cla
     for art in listed:
         carried = [[claims[n] for n in s if claims[n].article_id == art] for s in sides]
         for p, cs in zip(pos, carried, strict=True):
-            others = sum(1 for x in carried if x and x is not cs)
+            # beside someone else's side: not one speaker telling two ("he also said ...")
+            mine = [(c.speaker, source(art)) for c in cs]
+            rest = [(c.speaker, source(art)) for x in carried if x is not cs for c in x]
+            rejected = bool(rest) and len(holders([*mine, *rest])) > len(holders(mine))
             if not cs:
                 voice = "omitted"
             elif any(c.speaker is None and distance_cue(c.text) is None for c in cs):
                 voice = "fact"
             elif any(c.speaker is None for c in cs):
                 voice = "hedged"  # its own words, not vouched for: "reportedly", "may have"
-            elif others:
+            elif rejected:
                 voice = "with-rejection"
             else:
                 voice = "attributed"
