@@ -1067,3 +1067,18 @@ def test_one_persons_surname_in_two_spellings_is_one_speaker(x: str, y: str, one
     a = Claim("a:0", "a", f"{x} said the truce held.", 0, 1, speaker=x)
     b = Claim("b:0", "b", f"{y} said the truce held.", 0, 1, speaker=y)
     assert same_speaker(a, b) is one
+
+
+def test_a_name_after_a_possessive_keeps_its_place_in_the_text() -> None:
+    """Old code measured a name's offsets in its segment stripped of the space after "Union's",
+    one character early: event titles read "the African Union'sRepresentativee"."""
+    from divergence.group.titles import _short_names
+    from divergence.judge.text import entities
+
+    for text in ("Olusegun Obasanjo, the African Union's High Representative, opened it.",
+                 "It was linked to the Tigray People's Liberation Front, he said.",
+                 "Shelling hit El  Fasher on Monday."):
+        for m in entities(text):
+            assert " ".join(text[m.start:m.end].split()) == m.text, (text, m)
+    assert _short_names("Olusegun Obasanjo, the African Union's High Representative, opened "
+                        "it.") == "Obasanjo, the African Union's Representative, opened it."

@@ -161,6 +161,7 @@ def _suffix_cut(word: str) -> str:
 def _add_entity(out: list[Mention], start: int, span: str) -> None:
     """The name in ``span`` (at ``start``), without the words that start no name (a title, a
     function word, a quantifier)."""
+    start += len(span) - len(span.lstrip())  # the offsets below are into the stripped span
     span = re.sub(r"['’]s$", "", span.strip().rstrip(".’'"))
     words = span.split()
     while words and words[0].lower().strip(".") in _NOT_ENTITIES:
@@ -183,8 +184,8 @@ def _add_entity(out: list[Mention], start: int, span: str) -> None:
     key = norm_actor(phrase, fold_groups=False)  # names as written: "ISIS", "Islamic State"
     if not key or key in _NOT_ENTITIES or key.lower() in MONTHS or key in WEEKDAYS:
         return
-    begin = start + span.find(words[0])
-    out.append(Mention(begin, begin + len(phrase), phrase, key))
+    begin, end = start + span.find(words[0]), start + span.rfind(words[-1]) + len(words[-1])
+    out.append(Mention(begin, end, phrase, key))  # the words' span as written ("El  Fasher")
 
 
 @lru_cache(maxsize=65536)
