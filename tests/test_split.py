@@ -1132,3 +1132,18 @@ def test_may_then_a_number_ends_a_sentence() -> None:
     text = "The talks ended in May. 15 of them were freed."
     assert [text[a:b] for a, b in cut.sentences(text)] == [
         "The talks ended in May. ", "15 of them were freed."]
+
+
+def test_a_clock_times_zone_stays_in_its_sentence() -> None:
+    """Old code (pysbd ends a sentence at "p.m." before a capital) made "GMT on Friday." and
+    "Moscow time (15:00 GMT) on Saturday ..." sentences of their own, cutting the time claim in
+    two. A capital that starts a sentence stays one."""
+    from divergence.ingest.splitters import PysbdSplitter
+
+    cut = PysbdSplitter()
+    for one in ("The pause began at 5 p.m. GMT on Friday.",
+                "The truce ran from 6:00 p.m. Moscow time (15:00 GMT) on Saturday."):
+        assert len(cut.sentences(one)) == 1, one
+    for two in ("The talks began at 9 a.m. Local officials said little.",
+                "They met at 10 a.m. UN officials said little."):
+        assert len(cut.sentences(two)) == 2, two

@@ -41,7 +41,35 @@ class PysbdSplitter:
         if not text:
             return []
         self._seg.original_text = text
-        return _after_may(text, char_spans(text, self._seg.processor(text).process()))
+        spans = char_spans(text, self._seg.processor(text).process())
+        return _after_may(text, _clock_zones_kept(text, spans))
+
+
+# A clock time's zone after "a.m." / "p.m." goes on its sentence: pysbd ends a sentence at "p.m."
+# before a capital, so "The pause began at 5 p.m. GMT on Friday." lost its zone and day to a
+# sentence of their own (and "6 p.m. Moscow time" its city). "9 a.m. Local officials said" stays
+# two sentences.
+_AM_PM = re.compile(r"\b[ap]\.m\.\s*$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _zone_start() -> re.Pattern[str]:
+    from ..wordlists import alias_table
+
+    zones = [k for k in alias_table("time_zones") if not k.lower().endswith(" time")]
+    return re.compile(rf"(?:{'|'.join(map(re.escape, sorted(zones, key=len, reverse=True)))})\b"
+                      r"|[A-Z][\w'’-]+\s+time\b")
+
+
+def _clock_zones_kept(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with a sentence that starts with a clock's zone joined to the one before."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and _AM_PM.search(text, out[-1][0], a) and _zone_start().match(text, a, b):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 # "May." after a day or "in", "of", "during", "early" ... and before a number ends a sentence:
