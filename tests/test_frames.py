@@ -3425,3 +3425,16 @@ def test_a_harm_denied_names_no_cause() -> None:
                  "It was not a Ukrainian drone that struck the refinery.",
                  "Nobody attacked the convoy."):
         assert causes(text) == [], text
+
+
+def test_a_date_reason_without_a_shared_happening_names_none() -> None:
+    """Old code wrote "(when: )" at the end of a date reason whose claims name no happening in
+    common: an empty parenthesis in the reasons a reader sees."""
+    from divergence.judge.frames.times import _date_reason
+    from divergence.judge.text import dates
+
+    a = claim_from_text("The flag rose on 24 February.", "a:0")
+    b = claim_from_text("The flag rose on 23 June.", "b:0")
+    r = _date_reason(Pair(a, b, 0.8), dates(a.content)[0], dates(b.content)[0],
+                     lambda *_: None)
+    assert r.detail == "'24 February' vs '23 June'"

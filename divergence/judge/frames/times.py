@@ -354,7 +354,8 @@ def _gaps(x: DateRef, y: DateRef, xs: Sequence[DateRef] = (), ys: Sequence[DateR
 def _date_reason(p: Pair, x: DateRef, y: DateRef, where: Callable[..., Span | None]) -> Reason:
     """The ``date`` conflict of two times of one happening, with the happening named."""
     what = "/".join(sorted(happenings(p.a.content) & happenings(p.b.content) & TIMED))
-    return Reason("date", f"{x.text!r} vs {y.text!r} (when: {what})", (p.a.id, p.b.id),
+    when = f" (when: {what})" if what else ""  # no happening both name: none to show
+    return Reason("date", f"{x.text!r} vs {y.text!r}{when}", (p.a.id, p.b.id),
                   _spans(where, p, x, y), weight=0.6 + 0.25 * min(1.0, max(0.0, p.similarity)))
 
 
