@@ -407,24 +407,22 @@ def _dispute(g: ClaimGroup, sides: Sequence[Sequence[int]], claims: Sequence[Cla
     for art in listed:
         carried = [[claims[n] for n in s if claims[n].article_id == art] for s in sides]
         for p, cs in zip(pos, carried, strict=True):
-            # beside someone else's side: not one speaker telling two ("he also said ...")
             mine = [(c.speaker, source(art)) for c in cs]
             rest = [(c.speaker, source(art)) for x in carried if x is not cs for c in x]
-            rejected = bool(rest) and len(holders([*mine, *rest])) > len(holders(mine))
+            own = holders(mine)
             if not cs:
                 voice = "omitted"
             elif any(c.speaker is None and distance_cue(c.text) is None for c in cs):
                 voice = "fact"
             elif any(c.speaker is None for c in cs):
                 voice = "hedged"  # its own words, not vouched for: "reportedly", "may have"
-            elif rejected:
-                voice = "with-rejection"
+            elif rest and len(holders([*mine, *rest])) > len(own):  # beside someone else's
+                voice = "with-rejection"  # side, not one speaker telling two ("he also said")
             else:
                 voice = "attributed"
             outlets.append(OutletPosition(
                 article=art, source=source(art), position=p.id, voice=voice,  # type: ignore[arg-type]
-                claims=tuple(c.id for c in cs),
-                holders=holders([(c.speaker, source(art)) for c in cs])))
+                claims=tuple(c.id for c in cs), holders=own))
     members = sorted(c for p in pos for c in p.claims)
     asked: Sequence[Reason] = why if why or key else g.reasons  # the group's: for its one
     if key:  # question, when the judge named no reason; one of several: its own kind asks
