@@ -51,4 +51,11 @@ def country_table() -> dict[str, tuple[str, ...]]:
     return {**alias_table("countries"), **alias_table("countries_more")}
 
 
-__all__ = ["alias_table", "country_table", "word_groups", "word_set"]
+def zone_abbreviations() -> frozenset[str]:
+    """The time zones a clock time is written with ("GMT", "IST", "EDT"): the ``time_zones``
+    keys that are no "<place> time"; the judge compares them, the splitter keeps them on their
+    sentence."""
+    return frozenset(k for k in alias_table("time_zones") if not k.lower().endswith(" time"))
+
+
+__all__ = ["alias_table", "country_table", "word_groups", "word_set", "zone_abbreviations"]

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from ..registry import Registry
+from ..wordlists import zone_abbreviations
 
 
 class Splitter(Protocol):
@@ -54,11 +55,8 @@ _AM_PM = re.compile(r"\b[ap]\.m\.\s*$", re.I)
 
 @lru_cache(maxsize=1)
 def _zone_start() -> re.Pattern[str]:
-    from ..wordlists import alias_table
-
-    zones = [k for k in alias_table("time_zones") if not k.lower().endswith(" time")]
-    return re.compile(rf"(?:{'|'.join(map(re.escape, sorted(zones, key=len, reverse=True)))})\b"
-                      r"|[A-Z][\w'’-]+\s+time\b")
+    zones = sorted(zone_abbreviations(), key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, zones))})\b|[A-Z][\w'’-]+\s+time\b")
 
 
 def _clock_zones_kept(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from ..lazy_re import lazy
-from ..wordlists import alias_table
+from ..wordlists import alias_table, zone_abbreviations
 from .text import DateRef
 
 # Time zones after a clock time, with their offsets from UTC in minutes where the name fixes
@@ -18,7 +18,7 @@ from .text import DateRef
 # of one happening are one clock, as before.
 _ZONES = {k: (int(v[0]) if v else None) for k, v in alias_table("time_zones").items()}
 _NAMED = [k[:-len(" time")] for k in _ZONES if k.lower().endswith(" time")]
-ZONE_ABBREVIATIONS = frozenset(k for k in _ZONES if not k.lower().endswith(" time"))
+ZONE_ABBREVIATIONS = zone_abbreviations()
 _OFFSETS = {k.lower(): v for k, v in _ZONES.items() if v is not None}
 
 
