@@ -347,16 +347,17 @@ def _attribute(sentence: str) -> list[Attributed]:
     view = stated_view(s)
     if view:
         return view
-    m = re.match(r"\s*(?:According\s+to\s+(?P<spk>(?:[A-Z][\w-]*,\s+){1,4}[A-Z][\w-]*\s+and\s+"
+    m = re.match(r"\s*(?:[Aa]ccording\s+to\s+(?P<spk>(?:[A-Z][\w-]*,\s+){1,4}[A-Z][\w-]*\s+and\s+"
                  r"[A-Z][\w-]*(?:\s+[a-z]+)?(?:\s+speaking\b[^,]{0,60})?(?=,)|[^,]{2,90})|"
-                 r"In\s+(?P<spk2>[^,]{2,80}?)['’]s?"
+                 r"(?:[Ii]n|[Bb]y)\s+(?:(?P<own>his|her|their)(?:\s+own)?|(?P<spk2>[^,]{2,80}?)['’]s?)"
                  r"\s+(?:account|view|words|telling|version|assessment|reading|opinion|estimate)"
                  # "According to X, speaking on Wednesday, P": how X spoke is not what X said
                  r"),\s*(?:(?:speaking|writing|quoted|citing)\b[^,]{0,80},\s*)?", s)
-    if m and m.group("spk2"):  # "In Putin's account, P"
-        if speaker_ok(m.group("spk2")):
+    if m and (m.group("spk2") or m.group("own")):  # "In Putin's account, P", "By his account"
+        spk = m.group("own") or m.group("spk2")  # "his", as written: named later (pronouns)
+        if m.group("own") or speaker_ok(spk):
             a, b = trim(s, m.end(), len(s))
-            return [Attributed(a, b, clean_speaker(m.group("spk2")), "according to", "asserts")]
+            return [Attributed(a, b, clean_speaker(spk), "according to", "asserts")]
         m = None
     if m and speaker_ok(m.group("spk")):
         a, b = trim(s, m.end(), len(s))

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})  # subject pronouns
+# Pronouns a speaker may be: subject ones, and possessives ("By his account, P": his).
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "his", "her", "their", "its"})
 SPEAKERISH = re.compile(
     r"\b(?:he|she|they|it)\b|"  # no plural: not "its"
     r"\b(?:[A-Z][\w’'.-]*|officials?|authorities|ministry|minister|government|spokes\w+|sources?|"

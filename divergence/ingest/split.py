@@ -16,10 +16,11 @@ from ..wordlists import word_sequences, word_set
 from .attribution import DENIED_NOUNS, Attributed
 from .clauses import is_clause
 from .leads import voiced
+from .pronouns import resolve_pronoun_speakers
 from .quoted import first_person, in_own_words
 from .quotes import carry_quoted_speakers
 from .relays import attributions
-from .speakers import PRONOUNS, names_own_side, side_of
+from .speakers import names_own_side, side_of
 from .splitters import Splitter, default_splitter, sentences
 from .textsafe import unicode_safe
 
@@ -114,6 +115,20 @@ _SAID_AGAIN = re.compile(r"(?:(?:but|and|yet)\s+)?(?:also\s+)?(?:(?P<cue>said|sa
                          r"the\s+(?:claims?|reports?|accusations?))\b)", re.I)
 
 
+_WHILE = re.compile(r"(?:while|whereas)\s+", re.I)
+
+
+def _beside(clause: str) -> dict[str, object]:
+    """Who holds the clause set beside a saying ("X says P, while Q"): the outlet, in its own
+    voice, unless the clause says who ("while Y says R")."""
+    said = attributions(clause)
+    if len(said) == 1 and said[0].speaker:
+        x = said[0]
+        return {"speaker": x.speaker, "cue": x.cue, "stance": x.stance,
+                "proposition": _tidy(clause[x.start:x.end])}
+    return {"proposition": _tidy(clause)}
+
+
 def _decompose(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """Cut [a, b) of ``text`` into checkable clauses; one piece when it should stay whole."""
     pieces, cur = [], a
@@ -186,6 +201,9 @@ def split(article: Article, splitter: Splitter | None = None) -> list[Claim]:
                 # A single clause keeps the whole sentence as text (the reader sees who said it);
                 # pieces of a decomposed statement point at their own clause.
                 ts, te = (s, e) if len(parts) == 1 else (a, b)
+                if i > 0 and (w := _WHILE.match(text, a, b)):
+                    add(a, b, **_beside(text[w.end():b]))  # "X says P, while Q": Q is not X's
+                    continue
                 again = _SAID_AGAIN.match(text, a, b) if i > 0 else None
                 if again:  # "X denied that P, but said Q": Q is what X asserts, not denies
                     a = again.end()
@@ -200,142 +218,7 @@ def split(article: Article, splitter: Splitter | None = None) -> list[Claim]:
                                       if i == 0 else first_person(text[a:b], att.speaker, sent),
                                       joined=i > 0),
                 )
-    return resolve_pronoun_speakers(carry_quoted_speakers(text, claims))
-
-
-# "X said P. He added Q": Q is X's. A "he" or "she" who speaks is the last person named as a
-# speaker in the article, when one was named in the last few claims (each claim so resolved
-# carries the chain on); else the pronoun stays, and names no one.
-_HE_SHE = frozenset({"he", "she"})
-_CHAIN = 3  # how many claims after a named speaker's a pronoun may stand for them, at most
-_NOT_A_PERSON = re.compile(
-    r"\b(?:ministry|council|committee|office|agency|army|forces?|department|government|"
-    r"commission|times|post|news|network|media|paper|newspaper|report|statement|military|"
-    r"police|services?|administration|embassy|kremlin|house|channel|tv|radio|group|party|"
-    r"court|parliament|authorit(?:y|ies)|officials?|sources?|spokes(?:man|woman|person)'s|"
-    r"pentagon|street|hamas|hezbollah|taliban|houthis?|reuters|xinhua|tass|interfax|"
-    r"alliance|movement|organi[sz]ation|union|bureau|intelligence)\b",
-    re.I)
-_ENDS_WITH_NAME = re.compile(r"\b[A-Z][\w'’.-]*$")
-_ACRONYM = re.compile(r"\b[A-Z]{2,}s?$")  # CNN, IDF, NATO, FSB: an outlet or a body
-
-
-@lru_cache(maxsize=1)
-def _person_titles() -> frozenset[str]:
-    """Words that mark the name after them as a person's ("spokesman", "minister", "gen")."""
-    from ..wordlists import word_groups
-
-    return word_groups("title_words").get("person_titles", frozenset()) | frozenset({
-        "spokesman", "spokeswoman", "spokesperson", "gen", "maj", "lt", "col", "adm",
-        "commander", "governor", "mayor", "leader", "head", "official"})
-
-
-@lru_cache(maxsize=1)
-def _not_names() -> frozenset[str]:
-    """Outlets' names and title words: a speaker made only of these is no one's name."""
-    from ..wordlists import word_groups
-    from .headers import known_outlets
-
-    titles = {w for ws in word_groups("title_words").values() for w in ws}
-    return frozenset({n.lower() for n in known_outlets()} | titles | _person_titles())
-
-
-@lru_cache(maxsize=1)
-def _place_names() -> frozenset[str]:
-    from ..wordlists import country_table
-
-    return frozenset(x for name, aliases in country_table().items() for x in (name, *aliases))
-
-
-def names_a_person(speaker: str) -> bool:
-    """Whether a speaker reads as a person's name ("Hagari", "spokesman Maj Gen Winthai"):
-    not a pronoun, not "the army", not a country or capital, not an office or outlet."""
-    s = speaker.strip()
-    low = s.lower()
-    raw = re.findall(r"[\w'’.-]+", s)
-    words = [w.lower() for w in raw]
-    titled = [k for k, w in enumerate(words) if w.strip(".") in _person_titles()]
-    tail = raw[titled[-1] + 1:] if titled else []
-    if tail and not _ACRONYM.search(s) and all(w[:1].isupper() for w in tail) and not (
-            _NOT_A_PERSON.search(" ".join(tail))
-            or any(w.lower().strip(".") in _not_names() for w in tail)):
-        return True  # a name after a title: "Thai army spokesperson Vintay Suwari"
-    return not (low in PRONOUNS
-                or low.startswith(("the ", "a ", "an ")) or low in _place_names()
-                or low in _not_names() or all(w.strip(".") in _not_names() for w in words)
-                or _NOT_A_PERSON.search(s) or _ACRONYM.search(s)
-                ) and bool(_ENDS_WITH_NAME.search(s))
-
-
-def resolve_pronoun_speakers(claims: Sequence[Claim]) -> list[Claim]:
-    """One article's claims with a speaker "he" or "she" named (the last person who spoke,
-    within ``_CHAIN`` claims), "it" likewise (the last body that spoke), and a speaker "the
-    ministry", "the paper" named (the last named speaker holding that noun, ``_described``)."""
-    from dataclasses import replace
-
-    out: list[Claim] = []
-    last: tuple[str, int] | None = None  # the person, and the claim that last stood for them
-    body: tuple[str, int] | None = None  # likewise the last body ("it said")
-    named: list[str] = []  # the speakers named so far, latest last
-    for n, c in enumerate(claims):
-        sp = c.speaker
-        if sp and sp.strip().lower() in _HE_SHE:
-            if last is not None and n - last[1] <= _CHAIN:
-                c = replace(c, speaker=last[0])
-                last = (last[0], n)
-        elif sp and sp.strip().lower() == "it":
-            if body is not None and n - body[1] <= _CHAIN:
-                c = replace(c, speaker=body[0])
-                body = (body[0], n)
-        elif sp and (m := _THE_ONE.fullmatch(sp.strip())):
-            found = _described(m.group(1).lower(), named)
-            if found is not None:
-                c = replace(c, speaker=found)
-        elif sp:
-            named.append(sp)
-            if names_a_person(sp):
-                last = (sp, n)
-            elif not _PLURAL_BODY.search(sp):
-                body = (sp, n)
-        out.append(c)
-    return out
-
-
-# Speakers that are many people, not one body ("officials", "witnesses"): not an "it". A name
-# in -s ("Reuters") is one of them too, and stays unread as an "it".
-_PLURAL_BODY = re.compile(r"s$", re.I)
-
-
-# "the ministry said", "the paper reported": the last named speaker whose name holds that
-# noun ("Russia's Defence Ministry", "the Cambodian newspaper Khmer Times").
-_THE_ONE = re.compile(r"[Tt]he ([a-z]+)")
-_LOOK_BACK = 50  # named speakers looked through, latest first (a long article stays linear)
-_PAPERS = ("paper", "newspaper", "daily")
-_SAME_NOUN = {"paper": _PAPERS, "newspaper": _PAPERS, "daily": _PAPERS}
-
-
-def _described(noun: str, named: Sequence[str]) -> str | None:
-    """The latest of ``named`` that a definite description ("the ministry") stands for: one
-    whose head is the noun ("Russia's Defence Ministry") or that names a person after it
-    ("spokesman Maj Gen Winthai"), and says more than the description itself. A plural ("the
-    officials") stands for no one in particular."""
-    if noun.endswith("s"):
-        return None
-    nouns = _SAME_NOUN.get(noun, (noun,))
-    for sp in reversed(named[-_LOOK_BACK:]):
-        words, lower = _speaker_words(sp)
-        at = [k for k, w in enumerate(lower) if w in nouns]
-        if at and len(words) > 2 and all(w[:1].isupper() for w in words[at[-1] + 1:]):
-            return sp
-    return None
-
-
-@lru_cache(maxsize=4096)
-def _speaker_words(speaker: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """A speaker's words as written and lowered, read once: each "the ministry" of a long
-    article looks back through the same ``_LOOK_BACK`` speakers."""
-    words = tuple(re.findall(r"[\w'’-]+", speaker))
-    return words, tuple(w.lower() for w in words)
+    return resolve_pronoun_speakers(carry_quoted_speakers(text, claims), text)
 
 
 # After a pronoun, a verb of doing (not "is", "was", "would be": "police said it was an

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..ingest.split import names_a_person
+from ..ingest.pronouns import names_a_person
 from ..lazy_re import lazy
 from ..records import Claim
 from ..wordlists import word_set

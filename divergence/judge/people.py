@@ -16,7 +16,7 @@ def two_people(a: str, b: str, key: str | None) -> bool:
     """Two persons of one surname ("Hillary Clinton" / "Bill Clinton"): each speaker gives a
     first name and the two are not one name in two spellings ("Binyamin" / "Benjamin") or a
     name and its initial ("J. Smith" / "John Smith"). Titles are no names ("President Trump")."""
-    from ..ingest.split import names_a_person
+    from ..ingest.pronouns import names_a_person
 
     if not (key and a and b and names_a_person(a) and names_a_person(b)):
         return False
@@ -31,7 +31,7 @@ def one_person_respelt(a: str, b: str, ka: str | None, kb: str | None) -> bool:
     the surnames are one name, and the surnames ``ka`` and ``kb`` differ in their vowels or
     doubled letters only ("Saleh" / "Salem", "Marek" / "Maret" are other people; names this
     short, "Berg" / "Borg", too)."""
-    from ..ingest.split import names_a_person
+    from ..ingest.pronouns import names_a_person
 
     if not (ka and kb and ka != kb and min(len(ka), len(kb)) >= 5  # "Berg" / "Borg": two
             and _skeleton(ka) == _skeleton(kb)

@@ -1,0 +1,236 @@
+"""Who "he", "it" and "the ministry" are: an article's speakers named from the claims before.
+
+"X said P. He added Q": Q is X's. Read after the article's claims are split, in article order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from ..records import Claim
+from ..wordlists import word_set
+from .speakers import PRONOUNS
+
+# "X said P. He added Q": Q is X's. A "he" or "she" who speaks is the last person named as a
+# speaker in the article, or as the subject of a sentence in the outlet's voice ("Hagari set
+# out a timeline. He said ..."), when one was named in the last few claims (each claim so
+# resolved carries the chain on); else the pronoun stays, and names no one.
+_HE_SHE = frozenset({"he", "she", "his", "her"})  # "his": "By his account, P"
+_CHAIN = 3  # how many claims after a named speaker's a pronoun may stand for them, at most
+_NOT_A_PERSON = re.compile(
+    r"\b(?:ministry|council|committee|office|agency|army|forces?|department|government|"
+    r"commission|times|post|news|network|media|paper|newspaper|report|statement|military|"
+    r"police|services?|administration|embassy|kremlin|house|channel|tv|radio|group|party|"
+    r"court|parliament|authorit(?:y|ies)|officials?|sources?|spokes(?:man|woman|person)'s|"
+    r"pentagon|street|hamas|hezbollah|taliban|houthis?|reuters|xinhua|tass|interfax|"
+    r"alliance|movement|organi[sz]ation|union|bureau|intelligence)\b",
+    re.I)
+_ENDS_WITH_NAME = re.compile(r"\b[A-Z][\w'’.-]*$")
+_ACRONYM = re.compile(r"\b[A-Z]{2,}s?$")  # CNN, IDF, NATO, FSB: an outlet or a body
+
+
+@lru_cache(maxsize=1)
+def _person_titles() -> frozenset[str]:
+    """Words that mark the name after them as a person's ("spokesman", "minister", "gen")."""
+    from ..wordlists import word_groups
+
+    return word_groups("title_words").get("person_titles", frozenset()) | frozenset({
+        "spokesman", "spokeswoman", "spokesperson", "gen", "maj", "lt", "col", "adm",
+        "commander", "governor", "mayor", "leader", "head", "official"})
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    """Outlets' names and title words: a speaker made only of these is no one's name."""
+    from ..wordlists import word_groups
+    from .headers import known_outlets
+
+    titles = {w for ws in word_groups("title_words").values() for w in ws}
+    return frozenset({n.lower() for n in known_outlets()} | titles | _person_titles())
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    from ..wordlists import country_table
+
+    return frozenset(x for name, aliases in country_table().items() for x in (name, *aliases))
+
+
+def names_a_person(speaker: str) -> bool:
+    """Whether a speaker reads as a person's name ("Hagari", "spokesman Maj Gen Winthai"):
+    not a pronoun, not "the army", not a country or capital, not an office or outlet."""
+    s = speaker.strip()
+    low = s.lower()
+    raw = re.findall(r"[\w'’.-]+", s)
+    words = [w.lower() for w in raw]
+    titled = [k for k, w in enumerate(words) if w.strip(".") in _person_titles()]
+    tail = raw[titled[-1] + 1:] if titled else []
+    if tail and not _ACRONYM.search(s) and all(w[:1].isupper() for w in tail) and not (
+            _NOT_A_PERSON.search(" ".join(tail))
+            or any(w.lower().strip(".") in _not_names() for w in tail)):
+        return True  # a name after a title: "Thai army spokesperson Vintay Suwari"
+    return not (low in PRONOUNS
+                or low.startswith(("the ", "a ", "an ")) or low in _place_names()
+                or low in _not_names() or all(w.strip(".") in _not_names() for w in words)
+                or _NOT_A_PERSON.search(s) or _ACRONYM.search(s)
+                ) and bool(_ENDS_WITH_NAME.search(s))
+
+
+def resolve_pronoun_speakers(claims: Sequence[Claim], text: str = "") -> list[Claim]:
+    """One article's claims with a speaker "he" or "she" named (the last person who spoke or
+    was a sentence's subject, within ``_CHAIN`` claims), "it" likewise (the last body that
+    spoke), and a speaker "the ministry", "the paper" named (the last named speaker holding
+    that noun, ``_described``). ``text``, the article's, shows the sentences too short to be
+    claims ("Putin appeared doubtful.") between them."""
+    from dataclasses import replace
+
+    names = _names_mid_sentence(claims)
+    out: list[Claim] = []
+    last: tuple[str, int] | None = None  # the person, and the claim that last stood for them
+    body: tuple[str, int] | None = None  # likewise the last body ("it said")
+    named: list[str] = []  # the speakers named so far, latest last
+    end = 0
+    for n, c in enumerate(claims):
+        for piece in _SENTENCE_END.split(text[end:c.start]) if c.start > end else ():
+            if (who := subject(piece.strip(), names)) is not None:
+                last = (_fuller(who, last), n)
+        end = max(end, c.end)
+        sp = c.speaker
+        if sp and sp.strip().lower() in _HE_SHE:
+            if last is not None and n - last[1] <= _CHAIN:
+                c = replace(c, speaker=last[0])
+                last = (last[0], n)
+        elif sp and sp.strip().lower() in ("it", "its"):
+            if body is not None and n - body[1] <= _CHAIN:
+                c = replace(c, speaker=body[0])
+                body = (body[0], n)
+        elif sp and (m := _THE_ONE.fullmatch(sp.strip())):
+            found = _described(m.group(1).lower(), named)
+            if found is not None:
+                c = replace(c, speaker=found)
+                if names_a_person(found):  # "According to the archbishop, ... He said"
+                    last = (found, n)
+        elif sp:
+            named.append(sp)
+            if names_a_person(sp):
+                last = (sp, n)
+            elif not _PLURAL_BODY.search(sp):
+                body = (sp, n)
+        elif (who := subject(c.text, names)) is not None:
+            last = (_fuller(who, last), n)
+        out.append(c)
+    return out
+
+
+# Speakers that are many people, not one body ("officials", "witnesses"): not an "it". A name
+# in -s ("Reuters") is one of them too, and stays unread as an "it".
+_PLURAL_BODY = re.compile(r"s$", re.I)
+
+
+# "the ministry said", "the paper reported": the last named speaker whose name holds that
+# noun ("Russia's Defence Ministry", "the Cambodian newspaper Khmer Times").
+_THE_ONE = re.compile(r"[Tt]he ([a-z]+)")
+_LOOK_BACK = 50  # named speakers looked through, latest first (a long article stays linear)
+_PAPERS = ("paper", "newspaper", "daily")
+_SAME_NOUN = {"paper": _PAPERS, "newspaper": _PAPERS, "daily": _PAPERS}
+
+
+def _described(noun: str, named: Sequence[str]) -> str | None:
+    """The latest of ``named`` that a definite description ("the ministry") stands for: one
+    whose head is the noun ("Russia's Defence Ministry") or that names a person after it
+    ("spokesman Maj Gen Winthai"), and says more than the description itself. A plural ("the
+    officials") stands for no one in particular."""
+    if noun.endswith("s"):
+        return None
+    nouns = _SAME_NOUN.get(noun, (noun,))
+    for sp in reversed(named[-_LOOK_BACK:]):
+        words, lower = _speaker_words(sp)
+        at = [k for k, w in enumerate(lower) if w in nouns]
+        if at and len(words) > 2 and all(w[:1].isupper() for w in words[at[-1] + 1:]):
+            return sp
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _speaker_words(speaker: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A speaker's words as written and lowered, read once: each "the ministry" of a long
+    article looks back through the same ``_LOOK_BACK`` speakers."""
+    words = tuple(re.findall(r"[\w'’-]+", speaker))
+    return words, tuple(w.lower() for w in words)
+
+
+# A sentence's subject, when it is a person's name: at its start ("Hagari, who holds the rank
+# of rear admiral, set out ...") or after an opening phrase ("Describing his part, Lukashenko
+# praised ..."), followed by a verb or an aside, not a possessive ("Hagari's office").
+_OPENING = re.compile(r"[^,]{3,120}?,\s+")
+_TOKEN = re.compile(r"\S+")
+_MID_NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][\w'’-]+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_NOT_FIRST = re.compile(r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|"
+                        r"february|march|april|june|july|august|september|october|november|"
+                        r"december)$")
+_MOST_WORDS = 6  # words a subject's name and titles run to, at most
+
+
+def _fuller(who: str, last: tuple[str, int] | None) -> str:
+    """``who``, or the last person's fuller name when it ends as ``who`` does ("Al-Burhan" after
+    "Commander-in-Chief Abdel Fattah Al-Burhan")."""
+    if last is not None and last[0].split()[-1] == who.split()[-1]:
+        return last[0]
+    return who
+
+
+def _names_mid_sentence(claims: Sequence[Claim]) -> frozenset[str]:
+    """Capitalised words an article writes after a lower-case word: names, not a sentence's
+    first word ("Describing")."""
+    return frozenset(m.group(0) for c in claims for m in _MID_NAME.finditer(c.text))
+
+
+def subject(text: str, names: frozenset[str]) -> str | None:
+    """The person a sentence in the outlet's voice is about, when it opens on their name and
+    goes on with a verb or an aside; None when it opens on another name ("Israel struck").
+    A name is a word ``names`` holds or one after a title ("former president Olusegun
+    Obasanjo"), so not a capitalised first word such as "Describing"."""
+    opening = _OPENING.match(text)
+    for at in (0, opening.end() if opening else -1):
+        if at < 0:
+            continue
+        who = _subject_at(text, at, names)
+        if who is not None:
+            return who or None
+    return None
+
+
+def _subject_at(text: str, at: int, names: frozenset[str]) -> str | None:
+    """The person named at ``at``, "" for a name that is not a person's (the sentence is about
+    someone else), None when no name starts there."""
+    titles = _person_titles()
+    words: list[str] = []
+    end = at
+    for m in _TOKEN.finditer(text, at):
+        w = m.group(0)
+        bare = w.rstrip(",;:")
+        joins = bare == "of" and words and words[-1][:1].isupper()  # "Archbishop of Canterbury"
+        if not (bare[:1].isupper() or bare.lower() in titles or joins) or len(words) == _MOST_WORDS:
+            break
+        words.append(bare)
+        end = m.start() + len(bare)
+        if bare != w:
+            break  # "Hagari, who ...": the aside ends the name
+    while words and not words[-1][:1].isupper():
+        words.pop()  # a title with no name after it
+    titled = any(w in titles for w in words)  # a title in lower case: "president Obasanjo"
+    if not words or not (words[-1] in names or titled) or words[-1].endswith(("'s", "’s")):
+        return None
+    while words and ((words[0] not in names and words[0].lower() not in titles)
+                     or _NOT_FIRST.match(words[0])):
+        words = words[1:]  # "On Sunday Zelensky", "Former Nigerian president ..."
+    after = text[end:].lstrip(" ,").split(None, 1)
+    group = bool(after) and after[0].lower() in _GROUP_NOUNS  # "Other Wagner members"
+    who = " ".join(words)
+    return who if words and names_a_person(who) and not group else ""
+
+
+_GROUP_NOUNS = word_set("generic_actors") | {"members", "supporters", "residents", "staff"}
