@@ -173,6 +173,18 @@ def test_count_ignores_other_days_other_actors_and_totals() -> None:
     assert r is not None and "2,000" in r.detail and "1,500" in r.detail
 
 
+def test_counts_of_what_happened_in_places_apart_are_no_count_conflict() -> None:
+    """The dead in each of two countries, the drones each side sent at the other: two counts."""
+    assert count(pair("At least 400 people have been killed by Varnian strikes in Iran.",
+                      "Officials put the number killed by the retaliatory attacks in Israel at "
+                      "24.", 0.75)) is None
+    assert count(pair("Russia fired 96 drones at Ukraine overnight.",
+                      "Ukraine sent 90 drones towards Russia overnight.", 0.8)) is None
+    r = count(pair("The blast killed 12 people in Karachi on Monday.",
+                   "Officials said 31 people died in the explosion in Karachi on Monday.", 0.75))
+    assert r is not None and "12" in r.detail and "31" in r.detail
+
+
 def test_a_days_toll_against_a_running_total_is_no_count_conflict() -> None:
     """Old code compared any two counts over a scope, whatever the stretch: "40 killed in the
     past 24 hours" against "3,100 killed since the war began" was a conflict of deaths, and so
@@ -408,6 +420,18 @@ def test_strikes_on_two_days_in_two_places_and_two_moments_of_a_truce() -> None:
     r = when(pair("He cited Russia's strike on Sumy on April 15.",
                   "He pointed to the April 13 strike in Sumy.", 0.7))
     assert r is not None and "April" in r.detail  # one place: one strike, two dates
+
+
+def test_the_day_a_deal_was_briefed_on_is_not_the_day_it_was_signed() -> None:
+    """Found by helper-221's read of the dev reports: "chaired a briefing on Friday" about a
+    deal signed on Wednesday made a date dispute."""
+    from divergence.judge.detectors import date
+
+    a = "The prime minister chaired a briefing on Friday about the peace deal."
+    b = "The peace deal was signed on Wednesday in the capital."
+    assert when(pair(a, b, 0.6)) is None and date(pair(a, b, 0.6)) is None
+    r = when(pair("The peace deal was signed on Friday in the capital.", b, 0.8))
+    assert r is not None and "Friday" in r.detail  # one moment: still compared
 
 
 def test_a_time_dates_the_moment_whose_words_stand_near_it() -> None:

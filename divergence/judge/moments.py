@@ -91,6 +91,9 @@ _MOMENTS = tuple((name, lazy(rf"\b(?:{words})\b", re.I)) for name, words in (
     ("freed", _FREED),
     ("talked", r"(?:phone\s+)?calls?\s+with|phone\s+call|talks|negotiations|met\s+with|"
                r"meetings?|summit"),
+    # one side spoke of it: "chaired a briefing on Friday about the deal" dates the briefing
+    ("spoke", r"briefings?|briefed|(?:press|news)\s+conference|interview|speech|addressed|"
+              r"televised\s+address"),
 ))
 
 

@@ -10,6 +10,7 @@ from functools import lru_cache
 from ...lazy_re import lazy
 from ...records import Claim, Reason, Span
 from ..detectors import Pair, detector, span_of
+from ..gazetteer import apart, located
 from ..text import Quantity, countries, dates, elsewhere, entities, quantities, shared_anchors
 from .happenings import HAPPENINGS, happenings, same_happening
 from .owners import two_owners
@@ -547,8 +548,13 @@ _WHICH_YEAR = lazy(r"\b(this|last|next)\s+year")
 
 
 def swapped_actor(p: Pair) -> bool:
-    """Each claim counts someone else's ("Israeli" vs "Palestinian" deaths)."""
+    """Each claim counts someone else's ("Israeli" vs "Palestinian" deaths), or what happened
+    in places apart ("killed in Iran" / "killed in Israel"; "fired at Ukraine" / "sent towards
+    Russia")."""
     ca, cb = countries(p.a.content), countries(p.b.content)
-    return bool(ca and cb and not ca & cb)
+    if ca and cb and not ca & cb:
+        return True
+    xs, ys = located(p.a.content), located(p.b.content)
+    return bool(xs and ys and apart(xs, ys))
 
 
