@@ -507,3 +507,33 @@ def test_a_conflict_read_twice_counts_once() -> None:
     (q,) = questions([0, 1], SPLIT, _vectors(5, close=(0, 1)), SplitJudge(table),  # type: ignore[arg-type]
                      known={(0, 1): again})
     assert q.reasons == (_WHO_R,) and q.confidence == pytest.approx(0.9)
+
+
+def test_one_groups_disputes_asking_one_question_over_a_shared_claim_are_one() -> None:
+    """helper-221 found "When did the ceasefire happen?" twice in one group, with the same
+    first position: such disputes are joined where their sides share a claim."""
+    from types import SimpleNamespace
+
+    from divergence.group.disputes import Question, _one_per_question
+
+    def q(sides: list[list[int]], pairs: set[tuple[int, int]]) -> Question:
+        return Question(sides, (), frozenset(x for s in sides for x in s), 0.6,
+                        frozenset(pairs))
+
+    def made(question: str, qq: Question) -> tuple[SimpleNamespace, Question]:
+        return SimpleNamespace(question=question), qq
+
+    def build(qq: Question) -> SimpleNamespace:
+        return SimpleNamespace(question="When?")
+
+    joined = _one_per_question([made("When?", q([[0, 1], [2]], {(0, 2)})),
+                                made("When?", q([[1, 3], [4]], {(1, 4)})),
+                                made("How many?", q([[0], [5]], {(0, 5)}))], build)
+    assert [x.sides for _, x in joined] == [[[0, 1, 3], [2], [4]], [[0], [5]]]
+    # nothing shared, or a joined side that would hold a conflict: left apart
+    apart = _one_per_question([made("When?", q([[0], [2]], {(0, 2)})),
+                               made("When?", q([[1], [3]], {(1, 3)}))], build)
+    assert len(apart) == 2
+    held = _one_per_question([made("When?", q([[0, 1], [2]], {(0, 2)})),
+                              made("When?", q([[1, 2], [4]], {(1, 4)}))], build)
+    assert len(held) == 2

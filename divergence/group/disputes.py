@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import NamedTuple
 
 import numpy as np
@@ -98,24 +98,68 @@ def find_disputes(
                  for r in g.reasons if is_conflict(r) and len(r.claims) == 2
                  for a, b in [r.claims] if a in row and b in row and a != b}
         asked = questions(idx, claims, vectors, judge, known)
-        for sides, why, core, sure, pairs in asked:
-            sides = _widen(sides, claims, row, agree_of)
-            if len(sides) < 2:
-                continue
-            members = [n for side in sides for n in side]
+
+        def build(q: Question, several: bool, g: ClaimGroup = g) -> Dispute:
+            members = [n for side in q.sides for n in side]
             listed = _listed_articles(members, claims, g, story_of, of_story, of_event,
                                       by_article)
             events = g.events
             if event_of is not None:
-                own = {event_of.get(claims[n].id) for n in core}
+                own = {event_of.get(claims[n].id) for n in q.core}
                 events = tuple(e for e in g.events if e in own) or g.events
-            key = [f"{claims[i].id}|{claims[j].id}" for i, j in sorted(pairs)]
-            out.append(_dispute(g, sides, claims, by_article, listed, why, core, events,
-                                min(g.confidence, sure) if sure is not None else None,
-                                key if len(asked) > 1 else ()))
+            key = [f"{claims[i].id}|{claims[j].id}" for i, j in sorted(q.pairs)]
+            sure = q.confidence
+            return _dispute(g, q.sides, claims, by_article, listed, q.reasons, q.core, events,
+                            min(g.confidence, sure) if sure is not None else None,
+                            key if several else ())
+
+        made = [(build(q, len(asked) > 1), q) for q in
+                (q._replace(sides=_widen(q.sides, claims, row, agree_of)) for q in asked)
+                if len(q.sides) >= 2]
+        out.extend(d for d, _ in _one_per_question(made, lambda q: build(q, True)))
     out.sort(key=lambda d: (-len({o.article for o in d.outlets if o.voice != "omitted"}),
                             -d.confidence, d.id))
     return out
+
+
+def _one_per_question(made: list[tuple[Dispute, Question]],
+                      build: Callable[[Question], Dispute]) -> list[tuple[Dispute, Question]]:
+    """One conflict group's disputes, those that ask the same question over a shared claim
+    made one (helper-221 found "When did the ceasefire happen?" twice in one group, with the
+    same first position): their sides joined where they share a claim, unless a joined side
+    would hold both claims of one of their conflicts."""
+    made = list(made)
+    k = 0
+    while k < len(made):
+        for m in range(k + 1, len(made)):
+            (d, q), (e, r) = made[k], made[m]
+            if d.question != e.question:
+                continue
+            sides = _joined([*q.sides, *r.sides])
+            pairs = q.pairs | r.pairs
+            if len(sides) == len(q.sides) + len(r.sides) or len(sides) < 2 or any(
+                    i in s and j in s for s in map(set, sides) for i, j in pairs):
+                continue  # nothing shared, or one side would hold a conflict
+            why = sorted(dict.fromkeys([*q.reasons, *r.reasons]), key=lambda x: -x.weight)
+            sure = [x for x in (q.confidence, r.confidence) if x is not None]
+            both = Question(sides, tuple(why), q.core | r.core, max(sure) if sure else None,
+                            pairs)
+            made[k] = (build(both), both)
+            del made[m]
+            break
+        else:
+            k += 1
+    return made
+
+
+def _joined(sides: Sequence[Sequence[int]]) -> list[list[int]]:
+    """Sides that share a claim, made one (in order of their first claim)."""
+    out: list[set[int]] = []
+    for s in sides:
+        into = [o for o in out if o & set(s)]
+        merged = set(s).union(*into)
+        out = [o for o in out if o not in into] + [merged]
+    return sorted((sorted(o) for o in out), key=lambda s: (-len(s), s[0]))
 
 
 def positions(idx: Sequence[int], claims: Sequence[Claim], vectors: np.ndarray,
