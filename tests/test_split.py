@@ -1026,6 +1026,11 @@ def test_an_agentless_passive_saying_keeps_its_distance() -> None:
 
     assert distance_cue("It was claimed that Varnian jets had bombed the refinery.")
     assert not distance_cue("It was a long night in the capital.")
+    # set off as an aside, which the claim's core leaves out (helper-221: shown as a fact)
+    assert distance_cue("By the afternoon, it is claimed, Dalen had decided to turn back.") == (
+        "it is claimed")
+    assert distance_cue("The president, it was reported, refused to speak to him.")
+    assert not distance_cue("The talks, it was agreed, would resume on Monday.")
 
 
 @pytest.mark.parametrize(("sentence", "speaker", "prop"), [

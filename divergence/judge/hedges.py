@@ -94,6 +94,13 @@ def _title_case(text: str) -> bool:
     return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
+# A hedge set off as an aside, which ``core`` cuts before the search: "By the afternoon, it
+# is claimed, Prigozhin had turned back"; "The president, it was reported, refused".
+_ASIDE_HEDGE = lazy(r"[,(—–]\s*(?P<cue>it\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+)?"
+                    r"(?:claimed|alleged|said|reported|rumou?red|believed|understood|thought))"
+                    r"\s*[,)—–]", re.I)
+
+
 @lru_cache(maxsize=65536)
 def distance_cue(text: str) -> str | None:
     """The words of ``text`` (its asides left out) that keep its outlet at a distance
@@ -102,10 +109,11 @@ def distance_cue(text: str) -> str | None:
     from ..ingest.split import core
 
     t = core(text)
-    m = (_DISTANCE.search(t) or (_TITLE_HEDGE.search(t) if _title_case(t) else None)
+    m = (_DISTANCE.search(t) or _ASIDE_HEDGE.search(text)
+         or (_TITLE_HEDGE.search(t) if _title_case(t) else None)
          or (_HEADLINE_HEDGE.search(t) if not t.rstrip().endswith((".", "!", "?", '"', "”"))
              else None))
-    return m.group(0) if m else None
+    return (m.groupdict().get("cue") or m.group(0)) if m else None
 
 
 # An open question: "it is not clear whether P", "did not say whether P", "working to confirm
