@@ -537,3 +537,26 @@ def test_one_groups_disputes_asking_one_question_over_a_shared_claim_are_one() -
     held = _one_per_question([made("When?", q([[0, 1], [2]], {(0, 2)})),
                               made("When?", q([[1, 2], [4]], {(1, 4)}))], build)
     assert len(held) == 2
+
+
+def test_a_position_is_labelled_by_the_claim_its_question_cites() -> None:
+    """"What is Dahl's title?" over a side labelled "The talks went well on the border." read
+    as a question the positions do not answer (helper-221: 5 of 6 title disputes)."""
+    claims = [_claim("a:0", "Secretary Dahl opened the talks on the border on Monday."),
+              _claim("b:0", "Minister Dahl opened the talks on the border on Monday."),
+              _claim("c:0", "The talks on the border went well.")]
+    title = Reason("title", "Dahl: 'Secretary' vs 'Minister'", ("a:0", "b:0"), weight=0.8)
+    table = {("a:0", "b:0"): "conflict", ("b:0", "c:0"): "conflict"}
+    group = ClaimGroup("g-x", "conflict", 0.9, ("a:0", "b:0", "c:0"), ("a", "b", "c"),
+                       (title,))
+    (d,) = find_disputes(ARTICLES, claims, _vectors(3, (0, 1, 2)), [group],  # type: ignore[arg-type]
+                         TableJudge(table))
+    assert d.question == "What is Dahl's title?"
+    assert sorted(p.label for p in d.positions) == [
+        "Minister Dahl opened the talks on the border on Monday.",
+        "Secretary Dahl opened the talks on the border on Monday."]
+    denied = _claim("c:1", "Dahl opened the talks.", speaker="Dahl", stance="denies")
+    (d,) = find_disputes(ARTICLES, [*claims[:2], denied], _vectors(3, (0, 1, 2)),  # type: ignore[arg-type]
+                         [ClaimGroup("g-y", "conflict", 0.9, ("a:0", "c:1"), ("a", "c"))],
+                         TableJudge({("a:0", "c:1"): "conflict"}))
+    assert "Denied: Dahl opened the talks." in [p.label for p in d.positions]

@@ -18,6 +18,8 @@ from ..judge.frames.terms import ON_TERMS as _ON_TERMS
 from ..records import Position, Reason
 from .titles import starts_with_name
 
+# How a position that denies a statement is labelled: "Denied: the rebels asked for the truce."
+DENIED = "Denied: "
 _WHO = re.compile(r"who (?:is responsible for|gets credit for) (.+?)(?: —|:)")
 _COUNT = re.compile(r"\(([^()]+)\)\s*$")
 _WHEN = re.compile(r"\(when: ([^()]*)\)")
@@ -81,7 +83,7 @@ def question(reasons: Sequence[Reason], pos: Sequence[Position]) -> str:
         for kind in _CONTACT_KINDS:  # frames.contact
             if r.detail.startswith(_contact_asked(kind)):
                 return _DID_CONTACT[kind]
-    first = pos[0].label.removeprefix("Not so: ").rstrip(".…")
+    first = pos[0].label.removeprefix(DENIED).rstrip(".…")
     return f"Is it so that {_sentence_inside(first)}?"
 
 

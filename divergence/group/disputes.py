@@ -24,7 +24,7 @@ from ..judge.hedges import distance_cue
 from ..judge.once import judge_once
 from ..judge.pair import Judge, noisy_or
 from ..records import Article, Claim, ClaimGroup, Dispute, OutletPosition, Position, Reason
-from .asking import question
+from .asking import DENIED, question
 from .asking import subject as _subject
 
 # Within a conflict group of at most this many claims every pair is judged again; beyond, each
@@ -437,6 +437,11 @@ def _dispute(g: ClaimGroup, sides: Sequence[Sequence[int]], claims: Sequence[Cla
         a = by_article.get(article_id)
         return a.voice if a is not None else article_id
 
+    asked: Sequence[Reason] = why if why or key else g.reasons  # the group's: for its one
+    if key:  # question, when the judge named no reason; one of several: its own kind asks
+        kind = _kind(why)
+        asked = [r for r in why if _kind([r]) == kind] or why
+    cited = {cid for r in asked for cid in r.claims}
     pos = []
     for s in sides:
         # The claims in the conflict itself first, then those that only agree with them: a
@@ -444,7 +449,10 @@ def _dispute(g: ClaimGroup, sides: Sequence[Sequence[int]], claims: Sequence[Cla
         first = sorted(s, key=lambda n: n not in core)
         cs = [claims[n] for n in first]
         held = holders([(c.speaker, source(c.article_id)) for c in cs])
-        named = [claims[n] for n in s if n in core] or cs  # said in the conflict itself
+        # The label: a claim the question's reasons cite ("What is X's title?" shows a title),
+        # else one said in the conflict itself.
+        named = ([claims[n] for n in s if claims[n].id in cited]
+                 or [claims[n] for n in s if n in core] or cs)
         pos.append(Position(id=stable_id("p-", [c.id for c in cs]), label=_label(named),
                             claims=tuple(c.id for c in cs), holders=held))
     outlets = []
@@ -468,10 +476,6 @@ def _dispute(g: ClaimGroup, sides: Sequence[Sequence[int]], claims: Sequence[Cla
                 article=art, source=source(art), position=p.id, voice=voice,  # type: ignore[arg-type]
                 claims=tuple(c.id for c in cs), holders=own))
     members = sorted(c for p in pos for c in p.claims)
-    asked: Sequence[Reason] = why if why or key else g.reasons  # the group's: for its one
-    if key:  # question, when the judge named no reason; one of several: its own kind asks
-        kind = _kind(why)
-        asked = [r for r in why if _kind([r]) == kind] or why
     return Dispute(id=stable_id("d-", [*members, *key]), question=question(asked, pos),
                    group=g.id, confidence=g.confidence if confidence is None else confidence,
                    positions=tuple(pos),
@@ -520,7 +524,7 @@ def _label(cs: Sequence[Claim]) -> str:
     best = min(asserted, key=lambda c: (len(c.content) < 30, len(c.content)))
     text = best.content.strip()
     if best.stance == "denies":
-        text = "Not so: " + text
+        text = DENIED + text
     return _clip(text, 160)
 
 
