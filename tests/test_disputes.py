@@ -286,6 +286,11 @@ def test_seeds_one_ceasefire_dispute_with_both_sides(tmp_path: Path) -> None:
         assert carried.get(n, set()) >= {us[0], india[0]}, n
     listed = {names[o["article"]] for o in d["outlets"]}
     assert {"003", "004"} <= listed and not ({"003", "004"} & set(carried))
+    # each reason says which positions it sets against each other (a bare "pair model:
+    # conflict (p=0.90)" named no claims, helper-221)
+    section = (tmp_path / "seeds.md").read_text().split("## Dispute:")[1].split("\n## ")[0]
+    reasons = [line for line in section.splitlines() if line.startswith("- reason")]
+    assert reasons and all(" (A vs B): " in r or " (B vs A): " in r for r in reasons)
 
 
 def test_one_holder_under_two_titles() -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..ingest.speakers import holder
@@ -232,8 +232,9 @@ def _dispute(report: Report, d: Dispute, claims: dict[str, Claim],
             name = md_escape(r.outlet) + (f" ({md_escape(r.source)})" if r.source else "")
             lines.append(_row([name, *(md_escape(voice_text(c)) for c in r.cells)]))
         lines.append("")
-    lines += _notes(view.group, view.reasons)  # its group may be absent: its own reasons
-    return lines
+    sides = {c.id: p.letter for p in view.positions for c in p.claims}
+    lines += _notes(view.group, view.reasons, sides)  # its group may be absent: its own
+    return lines                                      # reasons
 
 
 def _outlet(c: Claim, articles: dict[str, Article]) -> str:
@@ -344,11 +345,13 @@ def _listed(g: ClaimGroup, claims: dict[str, Claim], articles: dict[str, Article
     return [*lines, ""]
 
 
-def _notes(g: ClaimGroup | None, reasons: Sequence[Reason] | None = None) -> list[str]:
+def _notes(g: ClaimGroup | None, reasons: Sequence[Reason] | None = None,
+           sides: Mapping[str, str] | None = None) -> list[str]:
     """The strongest reasons (the group's, or those given), how many more, then the reviewer's
-    verdict, as one bullet list."""
+    verdict, as one bullet list. ``sides`` (claim id -> a dispute's position letter) says
+    which positions each reason sets against each other."""
     shown, rest = top_reasons(reasons if reasons is not None else g.reasons if g else ())
-    lines = [_reason(r) for r in shown]
+    lines = [_reason(r, sides or {}) for r in shown]
     if rest:
         lines.append(f"- … and {len(rest)} more reason(s) ({', '.join(_types(rest))})")
     v = g.verdict if g is not None else None
@@ -364,7 +367,10 @@ def _types(reasons: Sequence[Reason]) -> list[str]:
             for t, n in Counter(r.type for r in reasons).items()]
 
 
-def _reason(r: Reason) -> str:
+def _reason(r: Reason, sides: Mapping[str, str]) -> str:
+    letters = list(dict.fromkeys(sides[c] for c in r.claims if c in sides))
+    between = f" ({' vs '.join(letters)})" if len(letters) > 1 else ""
     spans = ", ".join(f"“{md_escape(t)}”" for t in dict.fromkeys(s.text for s in r.spans))
     spans = f" — spans: {spans}" if spans else ""
-    return f"- reason **{md_escape(r.type)}** ({r.weight:.2f}): {md_escape(r.detail)}{spans}"
+    return (f"- reason **{md_escape(r.type)}** ({r.weight:.2f}){between}: "
+            f"{md_escape(r.detail)}{spans}")
