@@ -511,6 +511,17 @@ def test_credit_frames_beyond_fixed_phrases() -> None:
     assert [(x.role, x.agent) for x in frame_credits(d)] == [("mediator", None)]
 
 
+def test_a_credit_the_claim_withholds_is_no_credit() -> None:
+    """helper-221: "people should not assume Israel was behind the blast" agreed with "an air
+    strike only Israel could have carried out" as one credit of the harm."""
+    for text in ("His message was that people should not assume Varnia was behind the blast.",
+                 "There was no proof that Varnia was behind the blast at the depot.",
+                 "It is not clear whether Qatar brokered the truce in the north."):
+        assert frame_credits(claim_from_text(text, "a:0")) == [], text
+    held = claim_from_text("Officials said Varnia was behind the blast at the depot.", "a:0")
+    assert [x.agent for x in frame_credits(held)] == ["varnia"]
+
+
 def test_mediator_against_no_third_party() -> None:
     r = responsibility(pair("The US brokered the ceasefire between the two countries.",
                             "The ceasefire was agreed bilaterally without mediation.", 0.57))

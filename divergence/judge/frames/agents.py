@@ -95,6 +95,25 @@ _NO_DOER = lazy(r"(?:no|nobody|none|nothing)\b", re.I)
 _NO_DOER_BEFORE = lazy(r"\b(?:none\s+of|not|no)\s+(?:(?:a|an|the|any)\s+)?$", re.I)
 
 
+# What keeps a credit from being held: "people should not assume (Israel was behind it)",
+# "there was no proof that (Israel struck it)", "it is not clear whether (Qatar brokered it)".
+_WITHHELD_BEFORE = lazy(
+    r"(?:\b(?:not|never|n['’]t)\s+(?:\w+\s+){0,2}?(?:assume|assumed|say|said|suggest|"
+    r"conclude|concluded|prove|proved|proven|confirm|confirmed|establish|established|know|"
+    r"determine|determined|clear|certain|sure|known)|"
+    r"\bno\s+(?:\w+\s+)?(?:proof|evidence|sign|indication)|"
+    r"\bnothing\s+to\s+(?:suggest|show|indicate)|\bunclear|\bunknown)"
+    r"\s+(?:(?:that|whether|if)\s+)?(?:it\s+was\s+)?$", re.I)
+
+
+def not_held(text: str, role: str, start: int) -> bool:
+    """Whether the credit of ``role`` found at ``start`` is one its claim does not hold: a cause
+    whose doer is denied (``no_doer``), or any credit it will not grant ("should not assume",
+    "no proof that", "unclear whether")."""
+    return (role == "cause" and no_doer(text, start)
+            or bool(_WITHHELD_BEFORE.search(text, max(0, start - 80), start)))
+
+
 def no_doer(text: str, start: int) -> bool:
     """Whether the doer a frame found at ``start`` is denied: "No drone (struck the depot)",
     "Nobody (attacked)", "none of (the Russian missiles hit it)", "it was not (a Ukrainian

@@ -16,7 +16,7 @@ from ..gate import Gate
 from ..text import countries, dates, norm_actor
 from .agents import AGENT_NP as _AGENT_NP
 from .agents import AGENTS_NP as _AGENTS_NP
-from .agents import NOT_AGENTS, credits_for, no_doer, title_against_name
+from .agents import NOT_AGENTS, credits_for, not_held, title_against_name
 from .answered import WHO_STARTED, answer_weight, fight, provokers, two_incidents
 from .asked import askers
 from .happenings import THE_HARMS, happenings, targets
@@ -341,7 +341,7 @@ def _all_credits(text: str, speaker: str | None, stance: str) -> tuple[Credit, .
     c = Claim("x:0", "x", text, 0, len(text), speaker=speaker, proposition=text)
     out: dict[tuple[str, str, str | None], Credit] = {}
     found = [*credits(c), *_frame_credits(text, speaker)]  # a harm denied names no cause
-    for x in (x for x in found if not (x.role == "cause" and no_doer(text, x.start))):
+    for x in (x for x in found if not not_held(text, x.role, x.start)):
         if ((x.agent or "").split()[:1] in (["its"], ["their"])
                 or x.agent in _OWN_SIDE.get(x.role, ()) or _FIRST_PERSON.match(text, x.start)):
             # "its troops returned fire", "soldiers shot back": the speaker's side answered;
