@@ -416,11 +416,18 @@ def test_a_relative_that_after_the_cue_is_not_what_was_said() -> None:
      "his", "The rebels carried out 96 assaults on Sunday."),  # then named as "he" is
     ("By the mayor's account, twelve people died in the fire.",
      "the mayor", "Twelve people died in the fire."),
-    # "according to X" after a scene-setting lead: the lead stays in what X said
+    ("By its account, twelve people died in the fire.", "its", "Twelve people died in the fire."),
+    ("By Monday's estimate, twelve people had died in the fire.", None,
+     "By Monday's estimate, twelve people had died in the fire."),  # a day is no speaker
+    ("A source close to her said the minister would resign on Friday.", "A source close to her",
+     "The minister would resign on Friday."),
+    ("On Sunday, according to the ministry, which gave no evidence, the army shot down 40 "
+     "drones.", "the ministry", "The army shot down 40 drones."),
+    # "according to X" after a scene-setting lead
     ("On Sunday, according to the ministry, the army shot down 40 drones over the border.",
-     "the ministry", "On Sunday the army shot down 40 drones over the border."),
+     "the ministry", "The army shot down 40 drones over the border."),  # read as "According
     ("At the same time, according to the official, two envoys were briefed on the plan.",
-     "the official", "At the same time two envoys were briefed on the plan."),
+     "the official", "Two envoys were briefed on the plan."),  # to X, P": the lead left out
     ("Meanwhile, according to the ministry, the army shot down 40 drones over the border.",
      "the ministry", "The army shot down 40 drones over the border."),
     ("Both sides accused each other of breaking the truce.",
@@ -514,6 +521,20 @@ def test_appositives_asides_framing_and_accounts(sentence: str, speaker: str,
     ("The army has rejected all responsibility for the blast, even though witnesses saw its "
      "drones.", "The army", "denies", "The army has rejected all responsibility for the blast, "
      "even though witnesses saw its drones."),
+    # found by helper-222 on the dev reports: sayings shown as the outlet's own facts
+    ("The official speculated that the strike had been meant as a warning.", "The official",
+     "asserts", "The strike had been meant as a warning."),
+    ("The militia further charged that its rivals were spreading a false story.", "The militia",
+     "asserts", "Its rivals were spreading a false story."),
+    ("Dalen went on to say that the zone held 28 villages.", "Dalen", "asserts",
+     "The zone held 28 villages."),
+    ("The inspectors observed that the dam had cracked.", "The inspectors", "asserts",
+     "The dam had cracked."),
+    ("The Kessel-run health ministry put the death toll from the attack at 112.",
+     "The Kessel-run health ministry", "asserts",
+     "The Kessel-run health ministry put the death toll from the attack at 112."),
+    ("The army declared a ceasefire on Monday.", None, "asserts",
+     "The army declared a ceasefire on Monday."),  # an act, not a saying
 ])
 def test_sources_views_relays_deeds_and_denials(sentence: str, speaker: str, stance: str,
                                                 content: str) -> None:
@@ -771,22 +792,41 @@ def test_he_is_the_person_the_sentence_before_was_about() -> None:
         "He said the first reports of a fire came at the same moment, 7:00 p.m.")
     assert got[2:] == ["Admiral Halvor Strand", None, "Admiral Halvor Strand"]
     opened = _speakers(
-        "Voss spoke for the ministry at a briefing on the talks with the Free Coast Front. "
+        "Envoy Mark Voss spoke for the ministry at a briefing on the talks with the rebels. "
         "Describing his part in the talks to officers and officials, Voss praised Dalen as "
         "a brave man. He said the rebel chief had been under pressure from his commanders.")
-    assert opened[-1] == "Voss"  # the subject, not the man praised
+    assert opened[-1] == "Envoy Mark Voss"  # the subject (by his full name), not Dalen
     short = _speakers(
-        "Dalen said the drones had hit a depot near the port after envoy Voss left. "
+        "Dalen said the drones had hit a depot near the port after envoy Mark Voss left. "
         "Voss appeared doubtful. "
         "He accused the rebels of using schools and clinics for military purposes.")
     assert short[-1] == "Voss"  # a sentence too short to be a claim still names its subject
 
 
+def test_he_is_no_place_body_day_or_headline_the_sentence_before_opens_on() -> None:
+    """helper-223's review: "He" went to "Varna" (Lake Varna), "General Motors", "Rights Watch",
+    "Kharkiv" and a headline's "Leader Of Free"; a subject is a person the article shows as one
+    (a speaker, or a full name after a title)."""
+    for middle in ("Lake Varna overflowed its banks near the town of Kessel at dawn.",
+                   "General Motors closed its plant near the river on Monday.",
+                   "Human Rights Watch documented abuses at the camp near Kessel.",
+                   "Christmas Day passed quietly in the flooded town of Kessel.",
+                   "In Kharkiv, rescuers searched the rubble of the school.",
+                   "In May, engineers inspected the dam near the town of Kessel."):
+        got = _speakers(f"Governor Voss said the levees had held through the night. {middle} "
+                        "He said more rain was expected on Tuesday.")
+        assert got[-1] == "Governor Voss", middle
+    art = make_article("Dalen Resigns As Leader Of Free Coast Front\n\nThe Free Coast Front "
+                       "confirmed the change on Monday in a short statement. He said the group "
+                       "would choose a new leader within a month.\n", path="t.txt")
+    assert isinstance(art, Article) and split(art)[-1].speaker == "He"  # not the headline's
+
+
 def test_his_account_is_the_account_of_the_man_named_before() -> None:
     got = _speakers(
-        "Envoy Voss spoke to reporters in the capital about the fighting on Monday. "
+        "Envoy Mark Voss spoke to reporters in the capital about the fighting on Monday. "
         "By his account, the rebels carried out 96 assaults on the town on Sunday.")
-    assert got[-1] == "Envoy Voss"
+    assert got[-1] == "Envoy Mark Voss"
     alone = split(_article("By his account, the rebels carried out 96 assaults on Sunday."))
     assert holder(alone[0].speaker) == "an unnamed speaker"
 
@@ -1031,6 +1071,12 @@ def test_an_agentless_passive_saying_keeps_its_distance() -> None:
         "it is claimed")
     assert distance_cue("The president, it was reported, refused to speak to him.")
     assert not distance_cue("The talks, it was agreed, would resume on Monday.")
+    assert distance_cue("The rebels are feared to have killed 460 people.") == (
+        "are feared to have")
+    assert distance_cue("Dalen had turned back by noon, it is claimed.") == "it is claimed"
+    # an aside inside a relative clause hedges that clause only: the resignation is vouched for
+    assert not distance_cue("Voss, who was, it is said, a friend of the minister, resigned.")
+    assert not distance_cue("He feared to speak at the rally.")
 
 
 @pytest.mark.parametrize(("sentence", "speaker", "prop"), [
@@ -1212,5 +1258,8 @@ def test_a_clause_set_beside_a_saying_with_while_is_not_the_speakers() -> None:
     who = {c.proposition: (c.speaker, c.stance) for c in got}
     assert who["At least 400 people have been killed in the strikes."] == (
         "The health ministry", "asserts")
-    assert who["The roads to the border remain closed to all traffic."] == (None, "asserts")
     assert who["Any troops had left."] == ("the rebels", "denies")
+    # with no speaker of its own, the clause goes on in the first voice (helper-223: "Voss
+    # said two shells hit the school, while children were still inside")
+    assert who["The roads to the border remain closed to all traffic."] == (
+        "The health ministry", "asserts")

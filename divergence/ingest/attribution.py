@@ -123,6 +123,14 @@ _FRAMING = (r"accused|accuses|described|describes|called|calls|blamed|blames|cou
 
 
 _FRAMING_AT = re.compile(rf"(?:{_FRAMING})\b", re.I)  # read at the cue, with what follows
+# A speaker that ends on a body that speaks frames too: "the Hamas-run health ministry put the
+# toll at 112", "the paramilitary group described the victory as ...".
+_DAY = re.compile(r"(?:yesterday|today|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|"
+                  r"february|march|april|may|june|july|august|september|october|november|"
+                  r"december|(?:last|this|next)\s+\w+)", re.I)  # "By Monday's estimate": no one
+_BODY_LAST = re.compile(r"\b(?:ministry|group|army|government|agency|office|council|committee|"
+                        r"authorit(?:y|ies)|officials?|spokes\w+|police|military|command|forces)$",
+                        re.I)
 
 
 def _acts(spk: str, act: str) -> bool:
@@ -349,13 +357,13 @@ def _attribute(sentence: str) -> list[Attributed]:
         return view
     m = re.match(r"\s*(?:[Aa]ccording\s+to\s+(?P<spk>(?:[A-Z][\w-]*,\s+){1,4}[A-Z][\w-]*\s+and\s+"
                  r"[A-Z][\w-]*(?:\s+[a-z]+)?(?:\s+speaking\b[^,]{0,60})?(?=,)|[^,]{2,90})|"
-                 r"(?:[Ii]n|[Bb]y)\s+(?:(?P<own>his|her|their)(?:\s+own)?|(?P<spk2>[^,]{2,80}?)['’]s?)"
+                 r"(?:[Ii]n|[Bb]y)\s+(?:(?P<own>his|her|their|its)(?:\s+own)?|(?P<spk2>[^,]{2,80}?)['’]s?)"
                  r"\s+(?:account|view|words|telling|version|assessment|reading|opinion|estimate)"
                  # "According to X, speaking on Wednesday, P": how X spoke is not what X said
-                 r"),\s*(?:(?:speaking|writing|quoted|citing)\b[^,]{0,80},\s*)?", s)
+                 r"),\s*(?:(?:speaking|writing|quoted|citing|which|who)\b[^,]{0,80},\s*)?", s)
     if m and (m.group("spk2") or m.group("own")):  # "In Putin's account, P", "By his account"
         spk = m.group("own") or m.group("spk2")  # "his", as written: named later (pronouns)
-        if m.group("own") or speaker_ok(spk):
+        if m.group("own") or speaker_ok(spk) and not _DAY.fullmatch(spk):
             a, b = trim(s, m.end(), len(s))
             return [Attributed(a, b, clean_speaker(spk), "according to", "asserts")]
         m = None
@@ -455,7 +463,8 @@ def _attribute(sentence: str) -> list[Attributed]:
             and clean_speaker(m.group("spk")).lower() not in PRONOUNS):
         m = None  # "Apple added extra reinforcement", "the economy added 200,000 jobs": things
     framing = bool(m and _FRAMING_AT.match(s, m.start("cue")))
-    if m and framing and (not plain(m.group("spk")) or _trailing(s)):
+    if m and framing and (not plain(m.group("spk")) and not _BODY_LAST.search(m.group("spk"))
+                          or _trailing(s)):
         m = None  # "Al-Burhan refused to have the retreat (described as ...)"; "Residents
         # described hearing blasts, officials said": the trailing speaker says it all
     if m and speaker_ok(clean_speaker(m.group("spk"))) and m.end() < len(s) - 3:

@@ -19,7 +19,8 @@ ASSERT_CUES = (
     # verbs that report a claim only when a clause follows: "vowed that those behind it would",
     # "found that the bank had"; not "vowed revenge", "ruled that region", "found that village"
     r"(?:vowed|vows|pledged|pledges|promised|promises|projected|projects|ruled|rules|found|finds|"
-    r"concluded|concludes|estimated|estimates|forecast|forecasts)(?=\s+that\s+(?:the|a|an|his|her|"
+    r"concluded|concludes|estimated|estimates|forecast|forecasts|charged|charges|speculated|"
+    r"speculates|observed|observes)(?=\s+that\s+(?:the|a|an|his|her|"
     r"its|their|our|it|he|she|they|we|there|every|each|all|no|those|these|some|any|[A-Z0-9]|"
     r"[\w’'-]+\s+(?:had|has|have|was|were|is|are|would|will|could|should|must|might|may|did|"
     r"needed|remained)\b))"
@@ -42,6 +43,7 @@ INSTRUCTED = re.compile(r"(?:(?:the|his|her|their|its|our)\s+)?[\w’'.-]+(?:\s+
 ADVS = (
     r"(?:(?:also|consistently|repeatedly|firmly|strongly|categorically|earlier|later|again|"
     r"publicly|previously|however|always|flatly|separately|then|had|has|have|would|will|did|"
+    r"further|went\s+on\s+to|"
     r"does|last\s+week|"
     r"on\s+\w+day)[\s,]+)*"
 )

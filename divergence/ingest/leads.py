@@ -103,13 +103,8 @@ def past_lead(sentence: str, read: Callable[[str], list[Attributed]]) -> list[At
     if at is None or not found:
         return read(sentence)
     k, keep = at
-    x = found[0]
-    if x.start and x.cue == "according to" and len(found) == 1:
-        # "On Sunday, according to the ministry, P": P with its lead, the source cut out
-        if keep:  # "Meanwhile, according to X, P": the lead says nothing
-            return [Attributed(x.start + k, x.end + k, x.speaker, x.cue, x.stance)]
-        return [Attributed(0, x.end + k, x.speaker, x.cue, x.stance, (k, x.start + k))]
-    if x.start:
-        return read(sentence)
+    if found[0].start and found[0].cue != "according to":
+        return read(sentence)  # but "On Sunday, according to the ministry, P" is read as
+        # "According to the ministry, P" is (a relay, a second voice), the lead left out of P
     return [Attributed(x.start + k if x.start else keep, x.end + k, x.speaker, x.cue, x.stance,
                        (x.aside[0] + k, x.aside[1] + k) if x.aside else None) for x in found]

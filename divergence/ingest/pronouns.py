@@ -87,15 +87,26 @@ def resolve_pronoun_speakers(claims: Sequence[Claim], text: str = "") -> list[Cl
     from dataclasses import replace
 
     names = _names_mid_sentence(claims)
+    people = _people(claims, text)
     out: list[Claim] = []
     last: tuple[str, int] | None = None  # the person, and the claim that last stood for them
     body: tuple[str, int] | None = None  # likewise the last body ("it said")
     named: list[str] = []  # the speakers named so far, latest last
-    end = 0
+
+    def about(who: str | None, n: int) -> None:
+        """A sentence in the outlet's voice was about ``who``: "he" is now them (the latest
+        subject, as readers take it; whether "she" fits, nothing here knows), under the
+        fuller name they were last given ("army spokesperson Daniel Hagari" for "Hagari")."""
+        nonlocal last
+        if who:
+            same = last is not None and _one_person(who, last[0])
+            last = (last[0] if same and last is not None else who, n)
+
+    end = -1
     for n, c in enumerate(claims):
-        for piece in _SENTENCE_END.split(text[end:c.start]) if c.start > end else ():
-            if (who := subject(piece.strip(), names)) is not None:
-                last = (_fuller(who, last), n)
+        if 0 <= end < c.start:  # sentences too short to be claims, in this claim's paragraph
+            for piece in _SENTENCE_END.split(text[end:c.start].rpartition("\n")[2]):
+                about(subject(piece.strip(), names, people), n)
         end = max(end, c.end)
         sp = c.speaker
         if sp and sp.strip().lower() in _HE_SHE:
@@ -118,8 +129,8 @@ def resolve_pronoun_speakers(claims: Sequence[Claim], text: str = "") -> list[Cl
                 last = (sp, n)
             elif not _PLURAL_BODY.search(sp):
                 body = (sp, n)
-        elif (who := subject(c.text, names)) is not None:
-            last = (_fuller(who, last), n)
+        else:
+            about(subject(c.text, names, people), n)
         out.append(c)
     return out
 
@@ -168,18 +179,15 @@ _OPENING = re.compile(r"[^,]{3,120}?,\s+")
 _TOKEN = re.compile(r"\S+")
 _MID_NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][\w'’-]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-_NOT_FIRST = re.compile(r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|"
-                        r"february|march|april|june|july|august|september|october|november|"
-                        r"december)$")
 _MOST_WORDS = 6  # words a subject's name and titles run to, at most
+_MODIFIERS = frozenset({"former", "acting", "late", "then", "ex"})  # "Former president X"
 
 
-def _fuller(who: str, last: tuple[str, int] | None) -> str:
-    """``who``, or the last person's fuller name when it ends as ``who`` does ("Al-Burhan" after
-    "Commander-in-Chief Abdel Fattah Al-Burhan")."""
-    if last is not None and last[0].split()[-1] == who.split()[-1]:
-        return last[0]
-    return who
+def _one_person(a: str, b: str) -> bool:
+    """Whether two names are one person's: the words of one all in the other ("Hagari" and
+    "army spokesperson Daniel Hagari"; not "Lena Voss" and "Governor Arne Voss")."""
+    x, y = ({w.lower() for w in re.findall(r"[\w'’-]+", n)} for n in (a, b))
+    return bool(x and y) and (x <= y or y <= x)
 
 
 def _names_mid_sentence(claims: Sequence[Claim]) -> frozenset[str]:
@@ -188,24 +196,43 @@ def _names_mid_sentence(claims: Sequence[Claim]) -> frozenset[str]:
     return frozenset(m.group(0) for c in claims for m in _MID_NAME.finditer(c.text))
 
 
-def subject(text: str, names: frozenset[str]) -> str | None:
+def _people(claims: Sequence[Claim], text: str) -> frozenset[str]:
+    """The surnames an article shows to be people's: a speaker's that reads as a person
+    ("Hagari said"), or a full name after a title ("president Olusegun Obasanjo"). A place
+    or a body ("Lake Varna", "General Motors": a title and one word) is neither."""
+    out = {sp.split()[-1] for c in claims if (sp := c.speaker) and names_a_person(sp)}
+    for m in _titled().finditer(text or " ".join(c.text for c in claims)):
+        out.add(m.group("last"))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _titled() -> re.Pattern[str]:
+    words = "|".join(sorted(map(re.escape, _person_titles()), key=len, reverse=True))
+    return re.compile(rf"\b(?i:{words})[ \t]+(?:[A-Z][\w'’-]+[ \t]+){{1,2}}(?P<last>[A-Z][\w'’-]+)"
+                      r"(?![\w'’-])")  # not across a stop: "the Wagner chief. Describing"
+
+
+def subject(text: str, names: frozenset[str], people: frozenset[str] = frozenset()
+            ) -> str | None:
     """The person a sentence in the outlet's voice is about, when it opens on their name and
-    goes on with a verb or an aside; None when it opens on another name ("Israel struck").
-    A name is a word ``names`` holds or one after a title ("former president Olusegun
-    Obasanjo"), so not a capitalised first word such as "Describing"."""
+    goes on with a verb or an aside: a name ``people`` holds (``_people``), each of its words a
+    name the article writes mid-sentence (``names``) or a title. "" when it opens on another
+    name ("Israel struck ...", "Lake Varna overflowed"), None when it opens on none."""
     opening = _OPENING.match(text)
     for at in (0, opening.end() if opening else -1):
         if at < 0:
             continue
-        who = _subject_at(text, at, names)
+        who = _subject_at(text, at, names, people)
         if who is not None:
-            return who or None
+            return who
     return None
 
 
-def _subject_at(text: str, at: int, names: frozenset[str]) -> str | None:
+def _subject_at(text: str, at: int, names: frozenset[str], people: frozenset[str]
+                ) -> str | None:
     """The person named at ``at``, "" for a name that is not a person's (the sentence is about
-    someone else), None when no name starts there."""
+    someone or something else), None when no name starts there."""
     titles = _person_titles()
     words: list[str] = []
     end = at
@@ -221,16 +248,17 @@ def _subject_at(text: str, at: int, names: frozenset[str]) -> str | None:
             break  # "Hagari, who ...": the aside ends the name
     while words and not words[-1][:1].isupper():
         words.pop()  # a title with no name after it
-    titled = any(w in titles for w in words)  # a title in lower case: "president Obasanjo"
-    if not words or not (words[-1] in names or titled) or words[-1].endswith(("'s", "’s")):
-        return None
-    while words and ((words[0] not in names and words[0].lower() not in titles)
-                     or _NOT_FIRST.match(words[0])):
-        words = words[1:]  # "On Sunday Zelensky", "Former Nigerian president ..."
+    if words and words[0].lower() in _MODIFIERS:
+        words = words[1:]
+    known = [w for w in words if w in names or w in people or w.lower() in titles or w == "of"]
+    if not words or len(known) < len(words) and at == 0 and words[-1] not in names:
+        return None  # a sentence's first word ("Describing"), no name
+    if len(known) < len(words) or words[-1].endswith(("'s", "’s")):
+        return ""  # "Lake Varna", "Christmas Day", "Hagari's office": not a person
     after = text[end:].lstrip(" ,").split(None, 1)
     group = bool(after) and after[0].lower() in _GROUP_NOUNS  # "Other Wagner members"
     who = " ".join(words)
-    return who if words and names_a_person(who) and not group else ""
+    return who if words[-1] in people and names_a_person(who) and not group else ""
 
 
 _GROUP_NOUNS = word_set("generic_actors") | {"members", "supporters", "residents", "staff"}

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-# Pronouns a speaker may be: subject ones, and possessives ("By his account, P": his).
-PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "his", "her", "their", "its"})
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})  # subject pronouns
+# A speaker may be a possessive too ("By his account, P": his), named later as a pronoun is.
+POSSESSIVES = frozenset({"his", "her", "their", "its"})
 SPEAKERISH = re.compile(
     r"\b(?:he|she|they|it)\b|"  # no plural: not "its"
     r"\b(?:[A-Z][\w’'.-]*|officials?|authorities|ministry|minister|government|spokes\w+|sources?|"
@@ -284,4 +285,5 @@ def holder(speaker: str | None) -> str:
     a pronoun ("He also said ..."), which alone names nobody; the outlet where nobody is named."""
     if not speaker:
         return "the outlet"
-    return "an unnamed speaker" if speaker.strip().lower() in PRONOUNS else speaker
+    low = speaker.strip().lower()
+    return "an unnamed speaker" if low in PRONOUNS or low in POSSESSIVES else speaker

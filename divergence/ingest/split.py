@@ -20,7 +20,7 @@ from .pronouns import resolve_pronoun_speakers
 from .quoted import first_person, in_own_words
 from .quotes import carry_quoted_speakers
 from .relays import attributions
-from .speakers import names_own_side, side_of
+from .speakers import PRONOUNS, names_own_side, side_of
 from .splitters import Splitter, default_splitter, sentences
 from .textsafe import unicode_safe
 
@@ -118,15 +118,16 @@ _SAID_AGAIN = re.compile(r"(?:(?:but|and|yet)\s+)?(?:also\s+)?(?:(?P<cue>said|sa
 _WHILE = re.compile(r"(?:while|whereas)\s+", re.I)
 
 
-def _beside(clause: str) -> dict[str, object]:
-    """Who holds the clause set beside a saying ("X says P, while Q"): the outlet, in its own
-    voice, unless the clause says who ("while Y says R")."""
+def _beside(clause: str) -> dict[str, object] | None:
+    """The speaker of a clause set beside a saying, when it names its own ("X says P, while
+    official figures put the toll at Q"); None when it does not: Q goes on in X's voice
+    ("X said two shells hit the school, while children were still inside")."""
     said = attributions(clause)
-    if len(said) == 1 and said[0].speaker:
+    if len(said) == 1 and said[0].speaker and said[0].speaker.lower() not in PRONOUNS:
         x = said[0]
         return {"speaker": x.speaker, "cue": x.cue, "stance": x.stance,
                 "proposition": _tidy(clause[x.start:x.end])}
-    return {"proposition": _tidy(clause)}
+    return None
 
 
 def _decompose(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -201,8 +202,10 @@ def split(article: Article, splitter: Splitter | None = None) -> list[Claim]:
                 # A single clause keeps the whole sentence as text (the reader sees who said it);
                 # pieces of a decomposed statement point at their own clause.
                 ts, te = (s, e) if len(parts) == 1 else (a, b)
-                if i > 0 and (w := _WHILE.match(text, a, b)):
-                    add(a, b, **_beside(text[w.end():b]))  # "X says P, while Q": Q is not X's
+                w = _WHILE.match(text, a, b) if i > 0 else None
+                beside = _beside(text[w.end():b]) if w else None
+                if beside is not None:  # "X says P, while Y puts it at Q": Q is Y's
+                    add(a, b, **beside)
                     continue
                 again = _SAID_AGAIN.match(text, a, b) if i > 0 else None
                 if again:  # "X denied that P, but said Q": Q is what X asserts, not denies

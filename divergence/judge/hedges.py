@@ -40,6 +40,7 @@ _DISTANCE = lazy(
     rf"|presumabl[ey]|presumed|(?:appears?|appeared|seems?|seemed) to(?= {_NOT_AN_OBJECT}\w)"
     r"|predicts?|predicted (?:that|to)|predictions?|expects?|expected to"
     r"|(?<!more )(?<!less )(?<!as )likely|feared (?:dead|killed|captured|kidnapped)"
+    r"|(?:is|are|was|were|been|being) feared to (?:have|be)"
     r"|(?:is|are|was|were) suspected"
     # an agentless passive saying: "it was claimed that P", "it has been reported that P"
     r"|\bit (?:is|was|has been|had been) (?:widely )?(?:claimed|alleged|reported|rumou?red|said"
@@ -96,9 +97,13 @@ def _title_case(text: str) -> bool:
 
 # A hedge set off as an aside, which ``core`` cuts before the search: "By the afternoon, it
 # is claimed, Prigozhin had turned back"; "The president, it was reported, refused".
-_ASIDE_HEDGE = lazy(r"[,(—–]\s*(?P<cue>it\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+)?"
-                    r"(?:claimed|alleged|said|reported|rumou?red|believed|understood|thought))"
-                    r"\s*[,)—–]", re.I)
+_ASIDE_HEDGE = lazy(r"[,(—–]\s*(?P<cue>it(?:\s+is|\s+was|['’]s|\s+has\s+been|\s+had\s+been|"
+                    r"\s+is\s+being)\s+(?:(?:widely|now|later|also)\s+)?(?:claimed|alleged|said|"
+                    r"reported|rumou?red|believed|understood|thought))\s*(?:[,)—–]|[.!?]?\s*$)",
+                    re.I)
+# An aside inside a relative clause hedges that clause, not the claim ("Voss, who was, it is
+# said, a friend of the minister, resigned": the resignation is vouched for).
+_IN_RELATIVE = lazy(r",\s*(?:who|which|whose|whom|where)\b[^,]*$", re.I)
 
 
 @lru_cache(maxsize=65536)
@@ -109,8 +114,10 @@ def distance_cue(text: str) -> str | None:
     from ..ingest.split import core
 
     t = core(text)
-    m = (_DISTANCE.search(t) or _ASIDE_HEDGE.search(text)
-         or (_TITLE_HEDGE.search(t) if _title_case(t) else None)
+    aside = _ASIDE_HEDGE.search(text)
+    if aside is not None and _IN_RELATIVE.search(text, 0, aside.start()):
+        aside = None
+    m = (_DISTANCE.search(t) or aside or (_TITLE_HEDGE.search(t) if _title_case(t) else None)
          or (_HEADLINE_HEDGE.search(t) if not t.rstrip().endswith((".", "!", "?", '"', "”"))
              else None))
     return (m.groupdict().get("cue") or m.group(0)) if m else None
