@@ -223,7 +223,7 @@ def test_every_view_shows_each_question_of_a_group() -> None:
     assert "## Dispute: Who brought about the ceasefire?" in md
     assert "## Dispute: How many deaths?" in md
     assert "the disputes *Who brought about the ceasefire?*, *How many deaths?*, shown above" in md
-    assert "- reason **number** (0.70): '12' vs '31' (deaths)" in md  # its own evidence
+    assert "- reason **number** (0.70) (A vs B): '12' vs '31' (deaths)" in md  # its evidence
     page = render_html(report)
     assert 'id="dispute-d1"' in page and 'id="dispute-d2"' in page
     assert 'shown as the disputes' in page and 'href="#dispute-d2"' in page
@@ -238,4 +238,4 @@ def test_every_view_shows_each_question_of_a_group() -> None:
     assert "Dispute: How many deaths?" in served
     assert "&#39;12&#39; vs &#39;31&#39; (deaths)" in served  # each question's own evidence
     alone = replace(report, groups=report.groups[1:])  # a dispute whose group is not held
-    assert "- reason **number** (0.70): '12' vs '31' (deaths)" in render_markdown(alone)
+    assert "- reason **number** (0.70) (A vs B): '12' vs '31' (deaths)" in render_markdown(alone)

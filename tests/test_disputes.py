@@ -565,3 +565,21 @@ def test_a_position_is_labelled_by_the_claim_its_question_cites() -> None:
                          [ClaimGroup("g-y", "conflict", 0.9, ("a:0", "c:1"), ("a", "c"))],
                          TableJudge({("a:0", "c:1"): "conflict"}))
     assert "Denied: Dahl opened the talks." in [p.label for p in d.positions]
+
+
+def test_a_position_label_comes_from_the_reasons_its_question_is_worded_from() -> None:
+    """helper-223: a "When?" dispute labelled a side with a claim only an attribution reason
+    cited ("Both militias were respecting the truce on Thursday")."""
+    claims = [_claim("a:0", "The truce between the two militias began on Friday at dawn."),
+              _claim("b:0", "The truce between the two militias began on Monday at dawn."),
+              _claim("c:0", "Both militias kept the truce all week.", speaker="Voss")]
+    reasons = (Reason("date", "'Friday' vs 'Monday' (when: truce)", ("a:0", "b:0"), weight=0.8),
+               Reason("attribution", "Voss asserts it; the outlet denies it", ("c:0", "b:0"),
+                      weight=0.7))
+    table = {("a:0", "b:0"): "conflict", ("b:0", "c:0"): "conflict"}
+    group = ClaimGroup("g-x", "conflict", 0.9, ("a:0", "b:0", "c:0"), ("a", "b", "c"), reasons)
+    (d,) = find_disputes(ARTICLES, claims, _vectors(3, (0, 1, 2)), [group],  # type: ignore[arg-type]
+                         TableJudge(table))
+    assert d.question.startswith("When")
+    assert "The truce between the two militias began on Friday at dawn." in [
+        p.label for p in d.positions]

@@ -183,6 +183,10 @@ def test_counts_of_what_happened_in_places_apart_are_no_count_conflict() -> None
     r = count(pair("The blast killed 12 people in Karachi on Monday.",
                    "Officials said 31 people died in the explosion in Karachi on Monday.", 0.75))
     assert r is not None and "12" in r.detail and "31" in r.detail
+    # a city is where a briefing was as often as where the dead were: still one count
+    r = count(pair("In Geneva, the WHO put the death toll from the floods at 40.",
+                   "The floods in Derna killed 11 people.", 0.75))
+    assert r is not None and "40" in r.detail
 
 
 def test_a_days_toll_against_a_running_total_is_no_count_conflict() -> None:
@@ -432,6 +436,11 @@ def test_the_day_a_deal_was_briefed_on_is_not_the_day_it_was_signed() -> None:
     assert when(pair(a, b, 0.6)) is None and date(pair(a, b, 0.6)) is None
     r = when(pair("The peace deal was signed on Friday in the capital.", b, 0.8))
     assert r is not None and "Friday" in r.detail  # one moment: still compared
+    # an announcement is made at a news conference: one moment, still compared (helper-223)
+    r = when(pair("The ceasefire was announced on Friday.",
+                  "The ceasefire, first revealed at a press conference on Wednesday, covers the "
+                  "whole front.", 0.8))
+    assert r is not None and "Friday" in r.detail
 
 
 def test_a_time_dates_the_moment_whose_words_stand_near_it() -> None:

@@ -20,6 +20,9 @@ from .titles import starts_with_name
 
 # How a position that denies a statement is labelled: "Denied: the rebels asked for the truce."
 DENIED = "Denied: "
+# The reason types a question is worded from, first found first ("How many ...?" over "When
+# ...?"); the claims they cite label the positions (``disputes._dispute``).
+ASKED_KINDS = ("actor", "compliance", "number", "date", "title", "place")
 _WHO = re.compile(r"who (?:is responsible for|gets credit for) (.+?)(?: —|:)")
 _COUNT = re.compile(r"\(([^()]+)\)\s*$")
 _WHEN = re.compile(r"\(when: ([^()]*)\)")
@@ -50,7 +53,7 @@ def subject(r: Reason) -> str | None:
 def question(reasons: Sequence[Reason], pos: Sequence[Position]) -> str:
     """The question the positions answer, from the typed reasons (see the module's docstring);
     ``pos[0]``'s label words the fallback."""
-    for kind in ("actor", "compliance", "number", "date", "title", "place"):
+    for kind in ASKED_KINDS:
         for r in sorted(reasons, key=lambda r: -r.weight):
             if r.type != kind:
                 continue

@@ -18,13 +18,13 @@ from typing import NamedTuple
 import numpy as np
 
 from ..ids import stable_id
-from ..ingest.speakers import PRONOUNS
+from ..ingest.speakers import POSSESSIVES, PRONOUNS
 from ..judge.detectors import is_conflict
 from ..judge.hedges import distance_cue
 from ..judge.once import judge_once
 from ..judge.pair import Judge, noisy_or
 from ..records import Article, Claim, ClaimGroup, Dispute, OutletPosition, Position, Reason
-from .asking import DENIED, question
+from .asking import ASKED_KINDS, DENIED, question
 from .asking import subject as _subject
 
 # Within a conflict group of at most this many claims every pair is judged again; beyond, each
@@ -441,7 +441,8 @@ def _dispute(g: ClaimGroup, sides: Sequence[Sequence[int]], claims: Sequence[Cla
     if key:  # question, when the judge named no reason; one of several: its own kind asks
         kind = _kind(why)
         asked = [r for r in why if _kind([r]) == kind] or why
-    cited = {cid for r in asked for cid in r.claims}
+    worded = next((k for k in ASKED_KINDS if any(r.type == k for r in asked)), None)
+    cited = {cid for r in asked if worded in (None, r.type) for cid in r.claims}
     pos = []
     for s in sides:
         # The claims in the conflict itself first, then those that only agree with them: a
@@ -500,7 +501,7 @@ def holders(pairs: Sequence[tuple[str | None, str]]) -> tuple[str, ...]:
     kept: list[tuple[frozenset[str], str]] = []
     for speaker, outlet in pairs:
         name = speaker or outlet
-        if name.strip().lower() in PRONOUNS:
+        if name.strip().lower() in PRONOUNS | POSSESSIVES:
             name = f"an unnamed speaker in {outlet}"
         words = frozenset(re.findall(r"\w+", name.lower())) - _TITLE_WORDS
         if not words:  # a title alone ("the President"): its words stand for the name

@@ -10,7 +10,7 @@ from functools import lru_cache
 from ...lazy_re import lazy
 from ...records import Claim, Reason, Span
 from ..detectors import Pair, detector, span_of
-from ..gazetteer import apart, located
+from ..gazetteer import Located, apart, located
 from ..text import Quantity, countries, dates, elsewhere, entities, quantities, shared_anchors
 from .happenings import HAPPENINGS, happenings, same_happening
 from .owners import two_owners
@@ -554,7 +554,16 @@ def swapped_actor(p: Pair) -> bool:
     ca, cb = countries(p.a.content), countries(p.b.content)
     if ca and cb and not ca & cb:
         return True
-    xs, ys = located(p.a.content), located(p.b.content)
+    xs, ys = _countries_located(p.a.content), _countries_located(p.b.content)
     return bool(xs and ys and apart(xs, ys))
+
+
+@lru_cache(maxsize=65536)
+def _countries_located(text: str) -> tuple[Located, ...]:
+    """The places a claim locates things at, when each is a country: where the dead or the
+    drones were ("in Iran", "towards Russia"), not the city of a briefing ("at a briefing in
+    Geneva") nor a town the gazetteer may misread."""
+    xs = located(text)
+    return xs if xs and all(r.kind == "country" for x in xs for r in x.readings) else ()
 
 
