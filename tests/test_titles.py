@@ -158,3 +158,21 @@ def test_a_title_cut_short_does_not_end_on_a_conjunction() -> None:
     title = event_title(_claims(words), _vectors(1))
     assert not title.rstrip(".…").endswith((" and", " or")), title
     assert title.startswith("Earlier on Friday, footage and audio attributed to Wagner"), title
+
+
+def test_a_title_keeps_a_name_the_cut_would_drop() -> None:
+    """"The visit comes at a time of both opportunity and challenge in India-US relations" was
+    taken as named, then cut before its only name: a title naming no one."""
+    cs = _claims(
+        "The visit comes at a time of both opportunity and challenge, a test for India-US ties "
+        "in the months ahead of the summit.",
+        "The foreign secretary held talks in Washington on trade and critical minerals.")
+    title = event_title(cs, _vectors(2, central=0))
+    assert "Washington" in title or "India" in title, title
+
+
+def test_a_title_looks_past_the_central_claims_when_none_names_anyone() -> None:
+    unnamed = [f"The talks went on for a long time on day {w} of the visit." for w in
+               ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")]
+    cs = _claims(*unnamed, "The foreign secretary held talks in Washington on trade.")
+    assert "Washington" in event_title(cs, _vectors(len(cs), central=0))

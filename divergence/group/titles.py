@@ -58,21 +58,24 @@ def event_title(claims: Sequence[Claim], vectors: np.ndarray,
     if not claims:
         return "untitled event"
     central = _central(claims, vectors)
+    if not any(entities(c.content) for c in central):  # an event of several outlets may centre
+        central = _central(claims, vectors, 4 * CENTRAL)  # on generic words: look further
     people = {_surname(m) for c in central for m in entities(c.content) if _is_person(m)}
     when = _month(claims, dates or {})
     body = _meeting(central, people) or _clause(central, people)
     return f"{body}, {when}" if when else body
 
 
-def _central(claims: Sequence[Claim], vectors: np.ndarray) -> list[Claim]:
-    """Up to ``CENTRAL`` claims, closest to the event's centroid first."""
+def _central(claims: Sequence[Claim], vectors: np.ndarray, most: int = 0) -> list[Claim]:
+    """Up to ``most`` (``CENTRAL``) claims, closest to the event's centroid first."""
+    most = most or CENTRAL
     v = np.asarray(vectors, dtype=np.float64)
     if v.ndim != 2 or v.shape[0] != len(claims):
-        return list(claims[:CENTRAL])
+        return list(claims[:most])
     v = v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)
     centroid = v.mean(axis=0)
     sims = v @ centroid
-    k = min(CENTRAL, len(claims))
+    k = min(most, len(claims))
     top = np.argpartition(-sims, k - 1)[:k]
     return [claims[i] for i in sorted(top.tolist(), key=lambda i: (-sims[i], i))]
 
@@ -180,7 +183,7 @@ def _clause(central: Sequence[Claim], people: set[str]) -> str:
         text = _LEAD.sub("", central[i].content)
         first = re.match(r"\W*(\w+)", text)
         head_vague = not first or first.group(1).lower() in vague
-        named = bool(entities(text[:MAX_TITLE]))  # a name within what the title keeps
+        named = bool(entities(_cut(_ASIDE.sub("", core(text)))))  # a name the title keeps
         return (central[i].stance == "denies", int(head_vague) + int(not named), i)
 
     best = central[min(range(len(central)), key=rank)]
