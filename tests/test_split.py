@@ -421,6 +421,11 @@ def test_a_relative_that_after_the_cue_is_not_what_was_said() -> None:
      "By Monday's estimate, twelve people had died in the fire."),  # a day is no speaker
     ("A source close to her said the minister would resign on Friday.", "A source close to her",
      "The minister would resign on Friday."),
+    # helper-222: "In his words, the United States routinely says one thing and does the
+    # opposite" was "the United States routinely" saying "One thing and does the opposite"
+    ("In his words, the United States routinely says one thing and does the opposite.", "his",
+     "The United States routinely says one thing and does the opposite."),
+    ("The Kessel daily said the town had fallen.", "The Kessel daily", "The town had fallen."),
     ("On Sunday, according to the ministry, which gave no evidence, the army shot down 40 "
      "drones.", "the ministry", "The army shot down 40 drones."),
     # "according to X" after a scene-setting lead

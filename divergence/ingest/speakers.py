@@ -106,8 +106,10 @@ def speaker_ok(spk: str, named: bool = False) -> bool:
     # credit)", "a plan he (said had been ...)", "coming after Trump (warned ...)".
     if raw[0].lower() in _NOT_SPEAKER_START or raw[0].endswith("ing") and raw[0].islower():
         return False
-    if len(raw) > 1 and (raw[-1].lower() in PRONOUNS or raw[-1] in _DANGLING):
-        return False  # "The official called the (claim untrue)", "The officials who (confirmed)"
+    if len(raw) > 1 and (raw[-1].lower() in PRONOUNS or raw[-1] in _DANGLING
+                         or _MANNER.fullmatch(raw[-1])):
+        return False  # "The official called the (claim untrue)", "The officials who (confirmed)";
+        # "the United States routinely (says one thing and does the opposite)": a habit told
     if len(raw) > 1 and _SUBORDINATE.search(" ".join(raw[1:])):
         return False  # "Shares rose after (the company said P)": the saying is a clause's
     if len(raw) == 1 and raw[0].lower() in _NOT_SPEAKER_WORDS:
@@ -121,6 +123,10 @@ def speaker_ok(spk: str, named: bool = False) -> bool:
     return len(words) <= 4 and "of" not in words and bool(_AGENT.fullmatch(words[-1].lower()))
 
 
+# An adverb of manner or habit ends no speaker's name ("routinely", "repeatedly"); nouns in -ly
+# do ("an ally", "the assembly", "the family").
+_MANNER = re.compile(r"(?!(?:ally|assembly|family|daily|weekly|monthly|quarterly|rally|"
+                     r"anomaly|monopoly|supply|bully)$)[a-z]+ly")
 # A clause opening inside what was read as a speaker: what precedes it is another clause.
 _SUBORDINATE = re.compile(r"(?:^|\s)(?:after|before|when|since|because|until|once|whereas|although|"
                           r"though|unless)\s", re.I)
