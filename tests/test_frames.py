@@ -1516,7 +1516,13 @@ def test_aligned_claims_compare_counts_of_things_round_figures_and_synonyms() ->
                  ("Seventeen inmates escaped from Dovrak central prison on Sunday.",
                   "Nine prisoners broke out of Dovrak central prison on Sunday."),
                  ("The march through central Aldmoor on Saturday drew a few hundred people.",
-                  "More than 50,000 people marched through central Aldmoor on Saturday.")):
+                  "More than 50,000 people marched through central Aldmoor on Saturday."),
+                 # helper-222: a count opening a sentence ("Some 1,000") is no name's number,
+                 # and "four gas leaks" counts leaks
+                 ("Some 1,000 Tarnish troops crossed into the Aldmoor region.",
+                  "As many as 300 Tarnish soldiers crossed into the Aldmoor region."),
+                 ("Four gas leaks were found on the Aldmoor pipelines.",
+                  "Divers found three leaks on the Aldmoor pipelines.")):
         r = values_apart(pair(x, y, sim=0.8))
         assert r is not None and r.type == "number", x
     # the number of a name, a loose plural, a fraction's whole: no count to set against another

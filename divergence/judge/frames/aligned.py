@@ -115,7 +115,9 @@ _BIG = lazy(r"[\d.,]+\s+(?:million|billion|thousand)\b", re.I)  # "Bank 45 milli
 _LOOSE = lazy(r"(?:scores|dozens|hundreds|thousands|tens\s+of|millions)\b", re.I)
 _NAMED = lazy(r"(?<![.!?]\s)\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                     r"Sunday|January|February|March|April|May|June|July|August|September|"
-                    r"October|November|December)\b)[A-Z][\w-]*\s+$")
+                    r"October|November|December|Some|About|Around|Nearly|Almost|Only|Just|"
+                    r"Roughly|Approximately|Over|Under|Up|At|As|More|Fewer|Less|All|The)\b)"
+                    r"[A-Z][\w-]*\s+$")  # "Some 1,000 troops" opening a sentence is a count
 
 
 # The words two reports of one night differ in: its two days, and "late" / "early".

@@ -227,10 +227,15 @@ _PLURAL_NOUNS = frozenset({"people", "children", "men", "women", "police", "pers
                            "servicemen", "aircraft", "cattle", "sheep"})
 
 
+# Singular nouns in -s, which may modify the noun counted ("four gas leaks" counts leaks).
+_SINGULAR_S = frozenset({"gas", "bus", "news", "status", "census", "virus", "campus", "bonus",
+                         "surplus", "bias", "atlas", "lens"})
+
+
 def _plural_after(text: str, q: Quantity, unit: str) -> str:
     """The counted noun when the word after the number modifies it: "38 aid trucks" counts
     trucks, "100 ballistic missiles" missiles (the plural noun within the next two words)."""
-    if (not unit or unit.endswith("s") or not unit.isalpha()
+    if (not unit or unit.endswith("s") and unit not in _SINGULAR_S or not unit.isalpha()
             or unit in _PERSON_GENERIC or unit in _PLURAL_NOUNS):
         return unit
     at = re.search(rf"\b{re.escape(unit)}\b", text[q.start:q.end + 30], re.I)
