@@ -426,13 +426,23 @@ def test_a_relative_that_after_the_cue_is_not_what_was_said() -> None:
     ("In his words, the United States routinely says one thing and does the opposite.", "his",
      "The United States routinely says one thing and does the opposite."),
     ("The Kessel daily said the town had fallen.", "The Kessel daily", "The town had fallen."),
+    # helper-224: an adverb before the cue is no part of the speaker, nor a reason to drop it
+    ("Voss angrily said that the army had shelled the school.", "Voss",
+     "The army had shelled the school."),
+    ("The ministry initially said that 12 people had died in the blast.", "The ministry",
+     "12 people had died in the blast."),
+    # helper-222: "He admitted, though, that P" gave "Though, that P"
+    ("Dalen admitted, though, that a few rockets had come down near the base.", "Dalen",
+     "A few rockets had come down near the base."),
     ("On Sunday, according to the ministry, which gave no evidence, the army shot down 40 "
-     "drones.", "the ministry", "The army shot down 40 drones."),
+     "drones.", "the ministry", "On Sunday the army shot down 40 drones."),
     # "according to X" after a scene-setting lead
     ("On Sunday, according to the ministry, the army shot down 40 drones over the border.",
-     "the ministry", "The army shot down 40 drones over the border."),  # read as "According
+     "the ministry", "On Sunday the army shot down 40 drones over the border."),  # the lead
     ("At the same time, according to the official, two envoys were briefed on the plan.",
-     "the official", "Two envoys were briefed on the plan."),  # to X, P": the lead left out
+     "the official", "At the same time two envoys were briefed on the plan."),  # stays in P
+    ("On Sunday, according to Meridian TV, the ministry said 40 drones were downed.",
+     "the ministry", "40 drones were downed."),  # a saying inside: read as "According to X, P"
     ("Meanwhile, according to the ministry, the army shot down 40 drones over the border.",
      "the ministry", "The army shot down 40 drones over the border."),
     ("Both sides accused each other of breaking the truce.",
@@ -820,11 +830,32 @@ def test_he_is_no_place_body_day_or_headline_the_sentence_before_opens_on() -> N
                    "In May, engineers inspected the dam near the town of Kessel."):
         got = _speakers(f"Governor Voss said the levees had held through the night. {middle} "
                         "He said more rain was expected on Tuesday.")
-        assert got[-1] == "Governor Voss", middle
+        assert got[-1] in ("Governor Voss", "He"), middle  # never the place or body
     art = make_article("Dalen Resigns As Leader Of Free Coast Front\n\nThe Free Coast Front "
                        "confirmed the change on Monday in a short statement. He said the group "
                        "would choose a new leader within a month.\n", path="t.txt")
     assert isinstance(art, Article) and split(art)[-1].speaker == "He"  # not the headline's
+
+
+def test_he_after_someone_new_is_never_the_speaker_before() -> None:
+    """helper-224: "Jonas Brink visited the camp. He said ..." went to the governor who spoke
+    first, who was then shown holding both sides of the dispute."""
+    for middle, him in (("Jonas Brink visited the camp near Kessel with two other lawyers.", "He"),
+                        ("Health Minister Lena Berg visited the camp near Kessel on Monday.",
+                         "Health Minister Lena Berg"),
+                        ("Mr Dalen, a lawyer, visited the camp near Kessel on Monday.", "Mr Dalen"),
+                        ("Brink, a lawyer for the prisoners, visited the camp on Monday.", "He"),
+                        ("Later, Jonas Brink visited the camp near Kessel with two lawyers.", "He"),
+                        ("The lawyer Jonas Brink visited the camp near Kessel on Monday.", "He"),
+                        ("Dalen visited the camp near Kessel on Monday with two aides.", "He"),
+                        ("Queen Elizabeth Hospital took in the wounded on Monday night.", "He")):
+        got = _speakers("Governor Arne Voss said the camp near Kessel held no prisoners. "
+                        f"{middle} He said 40 prisoners were being held in two barracks.")
+        assert got[-1] == him, middle
+    body = _speakers("The Orvane Defence Ministry said the camp held no prisoners of war. The Red "
+                     "Cross visited the camp near Kessel on Monday afternoon. By its account, 40 "
+                     "prisoners were being held in two barracks.")
+    assert body[-1] == "its"  # not the ministry: the Red Cross came between
 
 
 def test_his_account_is_the_account_of_the_man_named_before() -> None:
@@ -1081,6 +1112,7 @@ def test_an_agentless_passive_saying_keeps_its_distance() -> None:
     assert distance_cue("Dalen had turned back by noon, it is claimed.") == "it is claimed"
     # an aside inside a relative clause hedges that clause only: the resignation is vouched for
     assert not distance_cue("Voss, who was, it is said, a friend of the minister, resigned.")
+    assert distance_cue("The bridge, which links the two towns, it is claimed, was mined.")
     assert not distance_cue("He feared to speak at the rally.")
 
 

@@ -445,6 +445,8 @@ def _attribute(sentence: str) -> list[Attributed]:
         rf"|(?<=told)\s+(?:reporters|journalists|the\s+press|(?:state\s+)?(?:media|television|TV|"
         rf"radio)|a\s+news\s+conference|a\s+briefing|parliament|lawmakers)\s+"
         rf"(?=(?:he|she|they|it|we)\s+(?!to\b)))?"
+        # "He admitted, though, that P": the aside is no part of P
+        rf"(?:\s*,\s*(?:though|however|too|also|in\s+turn|nonetheless)\s*(?=,))?"
         rf"\s*,?\s*(?:that\s+)?"
         # "says he is convinced that P": the conviction is the saying
         rf"(?:(?:he|she|they|we|it)\s+(?:is|was|are|were)\s+(?:convinced|sure|certain|"
@@ -463,8 +465,7 @@ def _attribute(sentence: str) -> list[Attributed]:
             and clean_speaker(m.group("spk")).lower() not in PRONOUNS):
         m = None  # "Apple added extra reinforcement", "the economy added 200,000 jobs": things
     framing = bool(m and _FRAMING_AT.match(s, m.start("cue")))
-    if m and framing and (not plain(m.group("spk")) and not _BODY_LAST.search(m.group("spk"))
-                          or _trailing(s)):
+    if m and framing and (not (plain(sp := m["spk"]) or _BODY_LAST.search(sp)) or _trailing(s)):
         m = None  # "Al-Burhan refused to have the retreat (described as ...)"; "Residents
         # described hearing blasts, officials said": the trailing speaker says it all
     if m and speaker_ok(clean_speaker(m.group("spk"))) and m.end() < len(s) - 3:

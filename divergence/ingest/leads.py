@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from .cues import Attributed
+from .cues import ASSERT_RE, DENY_RE, Attributed
 
 # A scene-setting phrase before the sentence proper: "In the latest development, ...", "On
 # Tuesday, ...", "Meanwhile, ...". Not a voice ("According to X,", "For X,", "In X's view,").
@@ -103,8 +103,15 @@ def past_lead(sentence: str, read: Callable[[str], list[Attributed]]) -> list[At
     if at is None or not found:
         return read(sentence)
     k, keep = at
-    if found[0].start and found[0].cue != "according to":
-        return read(sentence)  # but "On Sunday, according to the ministry, P" is read as
-        # "According to the ministry, P" is (a relay, a second voice), the lead left out of P
+    x = found[0]
+    if x.start and x.cue != "according to":
+        return read(sentence)
+    if x.start and len(found) == 1 and not (ASSERT_RE.search(sentence, x.start + k)
+                                            or DENY_RE.search(sentence, x.start + k)):
+        # "On Sunday, according to the ministry, the army shot down 40 drones": P keeps its
+        # lead ("On Sunday"), the source set aside; with a saying inside P ("the ministry said
+        # P", "a claim the rebels rejected") it is read as "According to X, P" is, lead left out
+        return [Attributed(keep, x.end + k, x.speaker, x.cue, x.stance, (k, x.start + k))
+                if not keep else Attributed(x.start + k, x.end + k, x.speaker, x.cue, x.stance)]
     return [Attributed(x.start + k if x.start else keep, x.end + k, x.speaker, x.cue, x.stance,
                        (x.aside[0] + k, x.aside[1] + k) if x.aside else None) for x in found]

@@ -25,7 +25,10 @@ _NOT_A_PERSON = re.compile(
     r"police|services?|administration|embassy|kremlin|house|channel|tv|radio|group|party|"
     r"court|parliament|authorit(?:y|ies)|officials?|sources?|spokes(?:man|woman|person)'s|"
     r"pentagon|street|hamas|hezbollah|taliban|houthis?|reuters|xinhua|tass|interfax|"
-    r"alliance|movement|organi[sz]ation|union|bureau|intelligence)\b",
+    r"alliance|movement|organi[sz]ation|union|bureau|intelligence|"
+    # a place named after a person: "Queen Elizabeth Hospital", "King Hussein Bridge"
+    r"hospital|bridge|city|dam|road|avenue|airport|square|station|port|university|school|"
+    r"college|camp|base|plant|prison|stadium|hotel|mosque|cathedral|park|river|lake)\b",
     re.I)
 _ENDS_WITH_NAME = re.compile(r"\b[A-Z][\w'’.-]*$")
 _ACRONYM = re.compile(r"\b[A-Z]{2,}s?$")  # CNN, IDF, NATO, FSB: an outlet or a body
@@ -87,7 +90,7 @@ def resolve_pronoun_speakers(claims: Sequence[Claim], text: str = "") -> list[Cl
     from dataclasses import replace
 
     names = _names_mid_sentence(claims)
-    people = _people(claims, text)
+    people = _people(claims)
     out: list[Claim] = []
     last: tuple[str, int] | None = None  # the person, and the claim that last stood for them
     body: tuple[str, int] | None = None  # likewise the last body ("it said")
@@ -96,9 +99,14 @@ def resolve_pronoun_speakers(claims: Sequence[Claim], text: str = "") -> list[Cl
     def about(who: str | None, n: int) -> None:
         """A sentence in the outlet's voice was about ``who``: "he" is now them (the latest
         subject, as readers take it; whether "she" fits, nothing here knows), under the
-        fuller name they were last given ("army spokesperson Daniel Hagari" for "Hagari")."""
-        nonlocal last
-        if who:
+        fuller name they were last given ("army spokesperson Daniel Hagari" for "Hagari").
+        About someone or something not known as a person (""), "he" and "its" name no one:
+        better left unnamed than given to the speaker before ("Jonas Brink visited the camp.
+        He said ..." is not the governor who spoke first)."""
+        nonlocal last, body
+        if who == "":
+            last = body = None
+        elif who:
             same = last is not None and _one_person(who, last[0])
             last = (last[0] if same and last is not None else who, n)
 
@@ -196,21 +204,31 @@ def _names_mid_sentence(claims: Sequence[Claim]) -> frozenset[str]:
     return frozenset(m.group(0) for c in claims for m in _MID_NAME.finditer(c.text))
 
 
-def _people(claims: Sequence[Claim], text: str) -> frozenset[str]:
+def _people(claims: Sequence[Claim]) -> frozenset[str]:
     """The surnames an article shows to be people's: a speaker's that reads as a person
     ("Hagari said"), or a full name after a title ("president Olusegun Obasanjo"). A place
     or a body ("Lake Varna", "General Motors": a title and one word) is neither."""
     out = {sp.split()[-1] for c in claims if (sp := c.speaker) and names_a_person(sp)}
-    for m in _titled().finditer(text or " ".join(c.text for c in claims)):
-        out.add(m.group("last"))
+    titles = _person_titles()
+    for m in _titled().finditer(" ".join(c.text for c in claims)):  # not a headline's words
+        run = m.group("run").split()  # "Deputy Foreign Minister Arne Voss": Arne Voss
+        while run and run[0].lower().rstrip(".") in titles:
+            run = run[1:]
+        if (len(run) >= 2 or run and m.group("title").lower().rstrip(".") in _HONORIFICS) and (
+                names_a_person(" ".join(run))):  # not "Queen Elizabeth Hospital"
+            out.add(run[-1])  # "Mr Dalen" too; not "General Motors" (a title and one word)
     return frozenset(out)
+
+
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr"})
 
 
 @lru_cache(maxsize=1)
 def _titled() -> re.Pattern[str]:
     words = "|".join(sorted(map(re.escape, _person_titles()), key=len, reverse=True))
-    return re.compile(rf"\b(?i:{words})[ \t]+(?:[A-Z][\w'’-]+[ \t]+){{1,2}}(?P<last>[A-Z][\w'’-]+)"
-                      r"(?![\w'’-])")  # not across a stop: "the Wagner chief. Describing"
+    name = r"[A-Z][\w'’-]+"
+    return re.compile(rf"\b(?P<title>(?i:{words}))\.?[ \t]+(?P<run>{name}(?:[ \t]+{name}){{0,4}})"
+                      r"(?![\w'’-])")  # spaces only: not across a line ("the Wagner chief.\n")
 
 
 def subject(text: str, names: frozenset[str], people: frozenset[str] = frozenset()
@@ -220,7 +238,12 @@ def subject(text: str, names: frozenset[str], people: frozenset[str] = frozenset
     name the article writes mid-sentence (``names``) or a title. "" when it opens on another
     name ("Israel struck ...", "Lake Varna overflowed"), None when it opens on none."""
     opening = _OPENING.match(text)
-    for at in (0, opening.end() if opening else -1):
+    first = text.split(None, 1)[0].rstrip(",;:") if text.strip() else ""
+    if not (first in _LEAD_WORDS or first in ("The", "A", "An") or first.endswith("ing")):
+        opening = None  # "He used the occasion to urge partners, Germany above all, to ...":
+        # a clause, not a lead, before the comma; "Describing his part, Lukashenko ..." is one
+    described = _DESCRIBED.match(text)  # "The lawyer Jonas Brink visited ...": the name after
+    for at in (0, opening.end() if opening else -1, described.start("name") if described else -1):
         if at < 0:
             continue
         who = _subject_at(text, at, names, people)
@@ -250,11 +273,16 @@ def _subject_at(text: str, at: int, names: frozenset[str], people: frozenset[str
         words.pop()  # a title with no name after it
     if words and words[0].lower() in _MODIFIERS:
         words = words[1:]
-    known = [w for w in words if w in names or w in people or w.lower() in titles or w == "of"]
-    if not words or len(known) < len(words) and at == 0 and words[-1] not in names:
-        return None  # a sentence's first word ("Describing"), no name
-    if len(known) < len(words) or words[-1].endswith(("'s", "’s")):
-        return ""  # "Lake Varna", "Christmas Day", "Hagari's office": not a person
+    if not words or words[0] in _LEAD_WORDS or (
+            len(words) == 1 and words[0] not in names and words[0] not in people
+            and (at > 0 or _COMMON_FIRST.fullmatch(words[0]))):
+        return None  # a sentence's first word ("Describing", "The"), a lead ("In May, ..."):
+        # no name; any other word opening a sentence ("Dalen visited ...") is one, unknown
+    titled = [k for k, w in enumerate(words) if w.lower().rstrip(".") in titles]
+    checked = words[titled[0]:] if titled else words  # "Health Minister Lena Berg": a title's
+    known = [w for w in checked if w in names or w in people or w.lower() in titles or w == "of"]
+    if len(known) < len(checked) or words[-1].endswith(("'s", "’s")):  # own modifiers aside
+        return ""  # "Lake Varna", "Jonas Brink" never shown as a person, "Hagari's office"
     after = text[end:].lstrip(" ,").split(None, 1)
     group = bool(after) and after[0].lower() in _GROUP_NOUNS  # "Other Wagner members"
     who = " ".join(words)
@@ -262,3 +290,14 @@ def _subject_at(text: str, at: int, names: frozenset[str], people: frozenset[str
 
 
 _GROUP_NOUNS = word_set("generic_actors") | {"members", "supporters", "residents", "staff"}
+# A sentence's first word that names no one: "The", "It", "Describing", "Asked", "Quickly".
+_COMMON_FIRST = re.compile(r"[A-Z][a-z]*(?:ing|ed|ly)|The|A|An|It|This|That|These|Those|There|"
+                           r"They|We|He|She|I|His|Her|Its|Their|Our|Both|Each|All|Some|Many|"
+                           r"Most|Few|Several|No|None|Not|One|Two|Three|Such|What|Who|Why|How")
+# "The lawyer Jonas Brink ...", "A spokesman, Tomas Dalen, ...": a name after a described role.
+_DESCRIBED = re.compile(r"(?:The|A|An)\s+(?:[a-z-]+\s+){1,2},?\s*(?P<name>[A-Z])")
+# Capitalised words that open a sentence's lead, not its subject ("In Kharkiv, rescuers ...").
+_LEAD_WORDS = frozenset({"In", "On", "At", "After", "Before", "During", "Across", "Over", "Last",
+                         "This", "Since", "From", "By", "For", "With", "Without", "Under",
+                         "Near", "Outside", "Inside", "Later", "Earlier", "Meanwhile", "Then",
+                         "But", "And", "Yet", "So", "As", "When", "While", "Also", "However"})

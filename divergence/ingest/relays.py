@@ -45,8 +45,9 @@ def innermost(sentence: str, att: Attributed, depth: int = 3) -> Attributed:
         if not x.start or not head.lstrip(" \"“‘'").startswith(x.speaker.strip()):
             return att  # "P, she said" inside, or a speaker the outer words do not open with
         if re.search(r"\b(?:wrongly|falsely|mistakenly|erroneously|baselessly|dishonestly)\b",
-                     head, re.I):
-            return att  # "X said the opposition wrongly claimed P": X's charge
+                     head, re.I) or _HABIT.search(head):
+            return att  # "X said the opposition wrongly claimed P": X's charge; "the United
+            # States routinely says one thing and does the opposite": a habit X tells of
         if x.cue in ("told", "tells", "assured", "assures") and not _TOLD_ME.match(
                 said, head.rfind(x.cue) + len(x.cue)):
             return att  # "Iran said it had told its neighbours P": Iran's; "X said the general
@@ -60,4 +61,6 @@ def innermost(sentence: str, att: Attributed, depth: int = 3) -> Attributed:
     return att
 
 
+_HABIT = re.compile(r"\b(?:routinely|habitually|always|often|regularly|usually|typically|"
+                    r"constantly|repeatedly)\s+\w+\s*$", re.I)  # the adverb right before the cue
 _TOLD_ME = re.compile(r"\s*(?:him|her|them|me|us)\b", re.I)

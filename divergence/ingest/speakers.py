@@ -106,10 +106,8 @@ def speaker_ok(spk: str, named: bool = False) -> bool:
     # credit)", "a plan he (said had been ...)", "coming after Trump (warned ...)".
     if raw[0].lower() in _NOT_SPEAKER_START or raw[0].endswith("ing") and raw[0].islower():
         return False
-    if len(raw) > 1 and (raw[-1].lower() in PRONOUNS or raw[-1] in _DANGLING
-                         or _MANNER.fullmatch(raw[-1])):
-        return False  # "The official called the (claim untrue)", "The officials who (confirmed)";
-        # "the United States routinely (says one thing and does the opposite)": a habit told
+    if len(raw) > 1 and (raw[-1].lower() in PRONOUNS or raw[-1] in _DANGLING):
+        return False  # "The official called the (claim untrue)", "The officials who (confirmed)"
     if len(raw) > 1 and _SUBORDINATE.search(" ".join(raw[1:])):
         return False  # "Shares rose after (the company said P)": the saying is a clause's
     if len(raw) == 1 and raw[0].lower() in _NOT_SPEAKER_WORDS:
@@ -180,6 +178,9 @@ def clean_speaker(spk: str) -> str:
     spk = re.sub(r"^(?:Last|This|Next)\s+(?:week|month|year|[A-Z]\w+day)\s*,?\s+(?=[A-Z])", "",
                  spk)
     spk = re.sub(r"\s+(?:has|have|had|also|then|later|earlier|now|still)$", "", spk)  # "X has"
+    words = spk.split()
+    if len(words) > 1 and _MANNER.fullmatch(words[-1]):
+        spk = " ".join(words[:-1])  # "Voss angrily (denied)", "the ministry initially (said)"
     # "officials speaking on condition of anonymity", "officials speaking on April 14": who
     spk = re.sub(r"\s+(?:speaking|writing)\b.*$", "", spk)
     # "(denied) by Ukraine on Monday": the time is not the speaker
