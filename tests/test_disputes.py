@@ -583,3 +583,20 @@ def test_a_position_label_comes_from_the_reasons_its_question_is_worded_from() -
     assert d.question.startswith("When")
     assert "The truce between the two militias began on Friday at dawn." in [
         p.label for p in d.positions]
+
+
+def test_a_label_comes_from_the_reason_the_question_is_worded_from_not_its_kind_first() -> None:
+    """helper-224: under "How many deaths?" a side was labelled by an actor reason's claim
+    that named no subject (so the question skipped it)."""
+    claims = [_claim("a:0", "The drone strike on the depot in Kessel killed 12 people."),
+              _claim("b:0", "The drone strike on the depot in Kessel killed 31 people."),
+              _claim("c:0", "Orvane rebels fired the drones at the depot.", speaker="Voss")]
+    reasons = (Reason("actor", "Orvane rebels fired the drones", ("c:0", "b:0"), weight=0.9),
+               Reason("number", "'12' vs '31' (deaths)", ("a:0", "b:0"), weight=0.8))
+    table = {("a:0", "b:0"): "conflict", ("b:0", "c:0"): "conflict"}
+    group = ClaimGroup("g-x", "conflict", 0.9, ("a:0", "b:0", "c:0"), ("a", "b", "c"), reasons)
+    (d,) = find_disputes(ARTICLES, claims, _vectors(3, (0, 1, 2)), [group],  # type: ignore[arg-type]
+                         TableJudge(table))
+    assert d.question == "How many deaths?"
+    assert "The drone strike on the depot in Kessel killed 12 people." in [
+        p.label for p in d.positions]

@@ -53,41 +53,65 @@ def subject(r: Reason) -> str | None:
 def question(reasons: Sequence[Reason], pos: Sequence[Position]) -> str:
     """The question the positions answer, from the typed reasons (see the module's docstring);
     ``pos[0]``'s label words the fallback."""
+    typed = _typed(reasons)
+    if typed is not None:
+        return typed[0]
+    first = pos[0].label.removeprefix(DENIED).rstrip(".…")
+    return f"Is it so that {_sentence_inside(first)}?"
+
+
+def asked_by(reasons: Sequence[Reason]) -> str | None:
+    """The type of the reason a dispute's question is worded from ("number" for "How many
+    deaths?"), None when it is worded from a position's label: the claims such reasons cite
+    label the positions (``disputes._dispute``)."""
+    typed = _typed(reasons)
+    return typed[1].type if typed is not None else None
+
+
+def _typed(reasons: Sequence[Reason]) -> tuple[str, Reason] | None:
+    """The question the typed reasons ask, with the reason it is worded from."""
     for kind in ASKED_KINDS:
         for r in sorted(reasons, key=lambda r: -r.weight):
             if r.type != kind:
                 continue
-            what = subject(r)
-            if kind == "actor" and r.detail.startswith(_HOW_HARM):
-                return "Was it a mishap or an act?"  # frames.mishap
-            if kind == "actor" and r.detail.startswith(_WHO_BEHIND):
-                return "Who is behind it?"  # frames.involved
-            if kind == "actor" and what == "the harm" and any(
-                    f" {role_verb(role)}" in r.detail for role in WHO_STARTED):
-                return "Who started it?"  # frames.started, frames.answered
-            if kind == "actor" and what is not None:
-                return ("Who is responsible for the harm?" if what == "the harm"
-                        else f"Who brought about {what}?")
-            if kind == "compliance":
-                asked = (what or "").rstrip("?")
-                return asked[:1].upper() + asked[1:] + "?"
-            if kind == "number" and what is not None:
-                return _HOW_MUCH.get(what) or f"How many {_plural(what)}?"
-            if kind == "title" and what is not None:
-                return f"What is {what}'s title?"
-            if kind == "place":  # frames.where
-                return "Where did it happen?"
-            if kind == "date":
-                return (_WHEN_DID.get(what or "") or f"When did the {what} happen?" if what
-                        else "When did it happen?")
+            asked = _asked(r, kind)
+            if asked is not None:
+                return asked, r
     for r in sorted(reasons, key=lambda r: -r.weight):
         if r.type == "linkage" and r.detail.startswith(_ON_TERMS):
-            return "Was anything given in return?"  # frames.terms
+            return "Was anything given in return?", r  # frames.terms
         for kind in _CONTACT_KINDS:  # frames.contact
             if r.detail.startswith(_contact_asked(kind)):
-                return _DID_CONTACT[kind]
-    first = pos[0].label.removeprefix(DENIED).rstrip(".…")
-    return f"Is it so that {_sentence_inside(first)}?"
+                return _DID_CONTACT[kind], r
+    return None
+
+
+def _asked(r: Reason, kind: str) -> str | None:
+    """The question one reason of a typed ``kind`` asks, or None when it names no subject."""
+    what = subject(r)
+    if kind == "actor" and r.detail.startswith(_HOW_HARM):
+        return "Was it a mishap or an act?"  # frames.mishap
+    if kind == "actor" and r.detail.startswith(_WHO_BEHIND):
+        return "Who is behind it?"  # frames.involved
+    if kind == "actor" and what == "the harm" and any(
+            f" {role_verb(role)}" in r.detail for role in WHO_STARTED):
+        return "Who started it?"  # frames.started, frames.answered
+    if kind == "actor" and what is not None:
+        return ("Who is responsible for the harm?" if what == "the harm"
+                else f"Who brought about {what}?")
+    if kind == "compliance":
+        asked = (what or "").rstrip("?")
+        return asked[:1].upper() + asked[1:] + "?"
+    if kind == "number" and what is not None:
+        return _HOW_MUCH.get(what) or f"How many {_plural(what)}?"
+    if kind == "title" and what is not None:
+        return f"What is {what}'s title?"
+    if kind == "place":  # frames.where
+        return "Where did it happen?"
+    if kind == "date":
+        return (_WHEN_DID.get(what or "") or f"When did the {what} happen?" if what
+                else "When did it happen?")
+    return None
 
 
 # The contact frame's questions, by kind (its reasons name none in ``_subject``'s terms).

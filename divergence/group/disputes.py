@@ -24,7 +24,7 @@ from ..judge.hedges import distance_cue
 from ..judge.once import judge_once
 from ..judge.pair import Judge, noisy_or
 from ..records import Article, Claim, ClaimGroup, Dispute, OutletPosition, Position, Reason
-from .asking import ASKED_KINDS, DENIED, question
+from .asking import DENIED, asked_by, question
 from .asking import subject as _subject
 
 # Within a conflict group of at most this many claims every pair is judged again; beyond, each
@@ -441,7 +441,7 @@ def _dispute(g: ClaimGroup, sides: Sequence[Sequence[int]], claims: Sequence[Cla
     if key:  # question, when the judge named no reason; one of several: its own kind asks
         kind = _kind(why)
         asked = [r for r in why if _kind([r]) == kind] or why
-    worded = next((k for k in ASKED_KINDS if any(r.type == k for r in asked)), None)
+    worded = asked_by(asked)
     cited = {cid for r in asked if worded in (None, r.type) for cid in r.claims}
     pos = []
     for s in sides:

@@ -103,7 +103,11 @@ _ASIDE_HEDGE = lazy(r"[,(—–]\s*(?P<cue>it(?:\s+is|\s+was|['’]s|\s+has\s+be
                     re.I)
 # An aside inside a relative clause hedges that clause, not the claim ("Voss, who was, it is
 # said, a friend of the minister, resigned": the resignation is vouched for).
-_IN_RELATIVE = lazy(r",\s*(?:who|which|whose|whom|where)\b[^,]*$", re.I)
+# A relative clause left open before the aside ends on its verb's auxiliary ("who was, it is
+# said, a friend"); a closed one ("The bridge, which links the towns, it is claimed, was
+# mined") leaves the aside to the claim.
+_IN_RELATIVE = lazy(r",\s*(?:who|which|whose|whom|where)\b[^,]*\b(?:was|is|were|are|had|has|"
+                    r"have|would|will|been)\s*$", re.I)
 
 
 @lru_cache(maxsize=65536)
