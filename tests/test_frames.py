@@ -441,6 +441,10 @@ def test_the_day_a_deal_was_briefed_on_is_not_the_day_it_was_signed() -> None:
                   "The ceasefire, first revealed at a press conference on Wednesday, covers the "
                   "whole front.", 0.8))
     assert r is not None and "Friday" in r.detail
+    # a briefing that made nothing known is not the day of the announcement (helper-224)
+    assert when(pair("At a briefing on Wednesday, Voss described the state of the truce talks "
+                     "with the rebels.", "The truce with the rebels was announced on Friday.",
+                     0.65)) is None
 
 
 def test_a_time_dates_the_moment_whose_words_stand_near_it() -> None:

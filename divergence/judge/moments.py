@@ -50,7 +50,6 @@ def two_moments(a: str, b: str) -> bool:
     return False
 
 
-_ANNOUNCED = frozenset({"spoke", "announced"})
 # Characters from a time to the words of its moment.
 MOMENT_REACH = 50
 
@@ -68,9 +67,6 @@ def moments_apart(a: str, x: DateRef, b: str, y: DateRef) -> bool:
     words of a moment near it and they share none, and neither text states an offset between
     moments (which ``offset_explains`` weighs instead)."""
     ma, mb = moments_near(a, x.start, x.end), moments_near(b, y.start, y.end)
-    if ma & _ANNOUNCED and mb & _ANNOUNCED:
-        return False  # "announced on Monday" / "told a press conference on Tuesday": an
-        # announcement is made in words, at a briefing or in a speech: one moment
     return bool(ma and mb and not ma & mb and not offsets(a) and not offsets(b))
 
 
@@ -95,7 +91,8 @@ _MOMENTS = tuple((name, lazy(rf"\b(?:{words})\b", re.I)) for name, words in (
     ("freed", _FREED),
     ("talked", r"(?:phone\s+)?calls?\s+with|phone\s+call|talks|negotiations|met\s+with|"
                r"meetings?|summit"),
-    # made known in words, at a briefing or in a speech ("spoke", below): one moment
+    # made known: "announced on Friday" and "first revealed at a press conference on Wednesday"
+    # share it; a briefing that made nothing known ("spoke", below) does not
     ("announced", r"announced|announces|announcement|declared|declares|unveiled|proclaimed|"
                   r"revealed"),
     # one side spoke of it: "chaired a briefing on Friday about the deal" dates the briefing
