@@ -419,6 +419,8 @@ def test_a_relative_that_after_the_cue_is_not_what_was_said() -> None:
     ("By its account, twelve people died in the fire.", "its", "Twelve people died in the fire."),
     ("By Monday's estimate, twelve people had died in the fire.", None,
      "By Monday's estimate, twelve people had died in the fire."),  # a day is no speaker
+    ("By Tuesday evening's estimate, twelve people had died in the fire.", None,
+     "By Tuesday evening's estimate, twelve people had died in the fire."),
     ("A source close to her said the minister would resign on Friday.", "A source close to her",
      "The minister would resign on Friday."),
     # helper-222: "In his words, the United States routinely says one thing and does the

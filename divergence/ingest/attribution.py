@@ -125,9 +125,9 @@ _FRAMING = (r"accused|accuses|described|describes|called|calls|blamed|blames|cou
 _FRAMING_AT = re.compile(rf"(?:{_FRAMING})\b", re.I)  # read at the cue, with what follows
 # A speaker that ends on a body that speaks frames too: "the Hamas-run health ministry put the
 # toll at 112", "the paramilitary group described the victory as ...".
-_DAY = re.compile(r"(?:yesterday|today|(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|"
-                  r"february|march|april|may|june|july|august|september|october|november|"
-                  r"december|(?:last|this|next)\s+\w+)", re.I)  # "By Monday's estimate": no one
+_DAY = re.compile(r"(?:yesterday|today|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|"
+                  r"afternoon|evening|night))?|(?:jan|febr)uary|march|april|may|june|july|august|"
+                  r"(?:septem|octo|novem|decem)ber|(?:last|this|next)\s+\w+)", re.I)  # no one's
 _BODY_LAST = re.compile(r"\b(?:ministry|group|army|government|agency|office|council|committee|"
                         r"authorit(?:y|ies)|officials?|spokes\w+|police|military|command|forces)$",
                         re.I)
