@@ -106,12 +106,11 @@ def past_lead(sentence: str, read: Callable[[str], list[Attributed]]) -> list[At
     x = found[0]
     if x.start and x.cue != "according to":
         return read(sentence)
-    if x.start and len(found) == 1 and not (ASSERT_RE.search(sentence, x.start + k)
-                                            or DENY_RE.search(sentence, x.start + k)):
+    if x.start and not keep and len(found) == 1 and not (ASSERT_RE.search(sentence, x.start + k)
+                                                         or DENY_RE.search(sentence, x.start + k)):
         # "On Sunday, according to the ministry, the army shot down 40 drones": P keeps its
         # lead ("On Sunday"), the source set aside; with a saying inside P ("the ministry said
         # P", "a claim the rebels rejected") it is read as "According to X, P" is, lead left out
-        return [Attributed(keep, x.end + k, x.speaker, x.cue, x.stance, (k, x.start + k))
-                if not keep else Attributed(x.start + k, x.end + k, x.speaker, x.cue, x.stance)]
+        return [Attributed(0, x.end + k, x.speaker, x.cue, x.stance, (k, x.start + k))]
     return [Attributed(x.start + k if x.start else keep, x.end + k, x.speaker, x.cue, x.stance,
                        (x.aside[0] + k, x.aside[1] + k) if x.aside else None) for x in found]

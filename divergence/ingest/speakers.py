@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from ..wordlists import word_sequences
+
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})  # subject pronouns
 # A speaker may be a possessive too ("By his account, P": his), named later as a pronoun is.
 POSSESSIVES = frozenset({"his", "her", "their", "its"})
@@ -66,6 +68,10 @@ _AGENT = re.compile(
     r"consult|immigr|inform|merch|migr|particip|serge|serv|ten|occup|claim|complain|account|"
     r"lieuten)ants?")
 
+_CALENDAR = word_sequences("calendar")
+_A_DAY = re.compile(rf"(?:yesterday|today|(?:{'|'.join(_CALENDAR['weekdays'])})(?:\s+(?:morning|"
+                    rf"afternoon|evening|night))?|{'|'.join(_CALENDAR['months'])}|"
+                    r"(?:last|this|next)\s+\w+)", re.I)
 _NOT_SPEAKER_START = {"and", "but", "or", "while", "as", "after", "before", "when", "because",
                       "since", "until", "if", "though", "although", "whereas"}
 _STOP_SPEAKER = {"this", "that", "these", "those", "there", "which", "who", "what"}
@@ -98,8 +104,8 @@ def speaker_ok(spk: str, named: bool = False) -> bool:
     raw = spk.strip().split()
     spk = re.sub(r"^(?:The|A|An|Their|Its|His|Her|Our)\s+", "", spk.strip())
     words = spk.split()
-    if not words or len(words) > 9:
-        return False
+    if not words or len(words) > 9 or _A_DAY.fullmatch(spk):
+        return False  # "By Monday's estimate", "By Tuesday evening's count": a day says nothing
     if words[0].lower() in _STOP_SPEAKER and not words[0].isupper():  # "the WHO" is a body
         return False
     # Not a speaker but the tail of another clause: "..., and former President Trump (claimed

@@ -29,6 +29,8 @@ _RECIPIENTS = (r"police|work|court|duty|hospital|officers?|authorities|investiga
                r"|herself|themselves|emergency|regulators|management|dispatchers|investors"
                r"|analysts|applause|cheers")
 _SAID_TO_VERB = rf"{_NOT_AN_OBJECT}(?!(?:{_RECIPIENTS})\b)(?-i:[a-z]+)"
+# What "it is/was ..." passes on without a speaker: "it was claimed that P", ", it is said, P".
+_PASSIVE_SAYING = r"(?:claimed|alleged|reported|rumou?red|said|believed|thought|understood)"
 _DISTANCE = lazy(
     r"\b(?:reportedly|allegedly|purported(?:ly)?|supposedly|rumou?r(?:s|ed)?|unconfirmed"
     r"|unverified|(?:said|reported) to (?:have|be)"
@@ -43,8 +45,7 @@ _DISTANCE = lazy(
     r"|(?:is|are|was|were|been|being) feared to (?:have|be)"
     r"|(?:is|are|was|were) suspected"
     # an agentless passive saying: "it was claimed that P", "it has been reported that P"
-    r"|\bit (?:is|was|has been|had been) (?:widely )?(?:claimed|alleged|reported|rumou?red|said"
-    r"|believed|thought|understood) that\b"
+    rf"|\bit (?:is|was|has been|had been) (?:widely )?{_PASSIVE_SAYING} that\b"
     r"|(?<![Tt]he )might (?:(?:well|soon|also|even) )?(?!have\b|of\b)[a-z]+"
     r"|(?-i:may) (?:(?:well|soon|also|even) )?be"
     r"|(?<!Theresa )(?<![Ii]n )(?<![Oo]f )(?-i:May|MAY) (?-i:Be|BE|Have|HAVE|Soon|SOON|Not|NOT"
@@ -98,8 +99,8 @@ def _title_case(text: str) -> bool:
 # A hedge set off as an aside, which ``core`` cuts before the search: "By the afternoon, it
 # is claimed, Prigozhin had turned back"; "The president, it was reported, refused".
 _ASIDE_HEDGE = lazy(r"[,(—–]\s*(?P<cue>it(?:\s+is|\s+was|['’]s|\s+has\s+been|\s+had\s+been|"
-                    r"\s+is\s+being)\s+(?:(?:widely|now|later|also)\s+)?(?:claimed|alleged|said|"
-                    r"reported|rumou?red|believed|understood|thought))\s*(?:[,)—–]|[.!?]?\s*$)",
+                    rf"\s+is\s+being)\s+(?:(?:widely|now|later|also)\s+)?{_PASSIVE_SAYING})"
+                    r"\s*(?:[,)—–]|[.!?]?\s*$)",
                     re.I)
 # An aside inside a relative clause hedges that clause, not the claim ("Voss, who was, it is
 # said, a friend of the minister, resigned": the resignation is vouched for).
