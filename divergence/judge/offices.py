@@ -5,6 +5,7 @@ titled names that pair far-apart claims of one story (``titled_people``)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,14 +20,16 @@ _ONE_PORTFOLIO = (
     r"Agriculture|Economy|Intelligence|(?:State\s+)?Security|Labou?r|Transport(?:ation)?|"
     r"Environment|Culture|Tourism|Oil|Petroleum|Industry|Science|Housing|Water\s+Resources|Water|"
     r"Irrigation|Fisheries|Forestry|Communications|Commerce|Immigration|Sports?|Youth|Planning|"
-    r"Development|Infrastructure|Mines|Mining|Treasury|Homeland\s+Security|"
+    r"Development|Infrastructure|Mines|Mining|Treasury|Homeland\s+Security|Construction|"
+    r"Public\s+Works|Works|Electricity|Power|Telecommunications|Digital|Aviation|Railways|"
+    r"Emergency\s+Situations|Emergencies|Reconstruction|Defen[cs]e\s+Industry|"
     r"(?:Foreign|External|Internal|Home|Religious|Veterans|Social|Economic)\s+Affairs|Foreign|Home)"
 )
 _PORTFOLIO = rf"(?:{_ONE_PORTFOLIO}(?:\s+(?:and|&)\s+{_ONE_PORTFOLIO})?)"
 # An office named by what it heads ("Minister of Foreign Affairs", "Speaker of Parliament").
 _OF_OFFICE = (
     rf"(?:Minister|Secretary)\s+(?:of|for)\s+(?:State\s+for\s+)?(?:the\s+)?{_PORTFOLIO}|"
-    r"Speaker\s+of\s+(?:the\s+)?(?:Parliament|House|(?:National\s+)?Assembly|Senate|Knesset|"
+    r"Speaker\s+of\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:Parliament|House|(?:National\s+)?Assembly|Senate|Knesset|"
     r"Duma)|Chief\s+of\s+(?:the\s+)?(?:General\s+|Defen[cs]e\s+|Army\s+)?Staff"
 )
 # Services whose head a title names by them ("Police chief", "Air Force commander").
@@ -63,7 +66,17 @@ _OFFICES = (rf"{_OF_OFFICE}|{_PORTFOLIO}\s+(?:Minister|Secretary)|"
             r"President|Vice\s+President|Prime\s+Minister|Foreign\s+Minister|Minister|Senator|"
             r"Governor|Secretary|Ambassador|Chancellor|Mayor|Chief\s+of\s+Staff|Adviser|Advisor|"
             r"Chief\s+Executive(?:\s+Officer)?|Chief\s+(?:Financial|Operating)\s+Officer|"
-            r"Chairman|Chairwoman|Managing\s+Director|Premier|(?:Attorney|Prosecutor)[- ]General")
+            r"Chairman|Chairwoman|Managing\s+Director|Premier|(?:Attorney|Prosecutor)[- ]General|"
+            r"Spokes(?:man|woman|person)|Aide|Chair(?:person)?|"
+            # a service's chief ("the national police chief, Ramon Sabillon")
+            rf"(?:{_BODIES}\s+){{1,2}}(?:chief|commander)(?!\s+of\b)|"
+            # "commander of Ukraine's navy": the same office, told the other way round
+            rf"(?:chief|commander)\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?{_BODIES}"
+            rf"(?:\s+{_BODIES})?\b(?!\s+[A-Z])")  # (never before a name)
+# Ranks told after a name ("Thurein Tun, a colonel who led a battalion").
+_RANK_WORDS = (r"(?:lieutenant[\s-]+|major[\s-]+|brigadier[\s-]+)?general|(?:lieutenant[\s-]+)?"
+               r"colonel|brigadier|captain|(?:rear[\s-]+|vice[\s-]+)?admiral|commodore|sergeant|"
+               r"corporal")
 # A qualifier that changes what a title says of its holder ("former President", "Acting Kursk
 # Governor", "the self-proclaimed president of Belarus").
 _QUALIFIER = (r"(?P<mod>(?i:former|acting|interim|self-proclaimed|self-styled|so-called|"
@@ -72,7 +85,8 @@ _QUALIFIER = (r"(?P<mod>(?i:former|acting|interim|self-proclaimed|self-styled|so
 _NOW = r"(?:(?i:new|current|sitting|incumbent)\s+)?"
 # "President-elect Ana Ruiz", "Defence Minister-designate" do not hold the office yet.
 _ELECT = r"(?P<elect>-(?:elect|designate)\b)?"
-_NAME = r"(?P<name>(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]+)"
+# A name: capitalised words, one of which may open on a particle ("Khalid al-Aiser").
+_NAME = r"(?P<name>(?:(?:al-|el-)?[A-Z][\w.'’-]*\s+){0,2}(?:al-|el-)?[A-Z][\w'’-]+)"
 _TITLE_RE = lazy(
     rf"(?<![\w-])(?:{_QUALIFIER}(?:[A-Z][\w-]+\s+){{0,2}}?)?"
     # an office in either case ("prime minister Jan Novak", "chief executive Marta Ruiz"; not
@@ -84,11 +98,12 @@ _TITLE_RE = lazy(
 _APPOSITIVE_TITLE_RE = lazy(
     rf"(?<![\w-])(?<!In )(?<!On )(?<!At )(?<!For )(?<!From )(?<!With )(?<!By )"
     rf"(?!(?:In|On|At|For|From|With|By|The|A|An|And|But)\b)"
-    rf"{_NAME},\s+(?:the\s+|a\s+)?(?:[A-Za-z][\w-]*['’]s\s+)?"
+    rf"{_NAME},\s+(?:the\s+|a\s+)?(?:[A-Za-z][\w-]*(?:['’]s|s['’])\s+)?"
     rf"{_QUALIFIER}?{_NOW}"
     rf"(?P<title>(?:(?!(?:new|current|then|now|who|which|was|were|is|running|candidate|"
-    rf"once|later|until)\s)[A-Za-z][a-z-]*\s+){{0,2}}(?i:{_OFFICES})){_ELECT}"
-    rf"(?:\s+(?:of|in|for|to)\b|\s*,)"  # "Velia's ambassador to Kordan"
+    rf"once|later|until)\s)[A-Za-z][a-z-]*(?:['’]s)?\s+){{0,2}}(?i:{_OFFICES}|{_RANK_WORDS}))"
+    rf"{_ELECT}"
+    rf"(?:\s+(?:of|in|for|to|who)\b|\s*,)"  # "Velia's ambassador to Kordan"
 )
 # "Ostrevia's prime minister, Mira Solen, ...": an office before the name, set off by a comma.
 _POSSESSIVE_TITLE_RE = lazy(
@@ -96,14 +111,16 @@ _POSSESSIVE_TITLE_RE = lazy(
     rf"army|party|region|province|city|island|emirate|bloc|alliance|union))['’]s\s+{_QUALIFIER}?"
     rf"{_NOW}"
     rf"(?P<title>(?:(?!(?:new|current|then|now)\s)[A-Za-z][a-z-]*\s+){{0,2}}"
-    rf"(?i:{_OFFICES})){_ELECT},\s+"
+    rf"(?i:{_OFFICES})){_ELECT}"
+    r"(?:\s+(?:to|in|at)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?,\s+"  # "ambassador to Washington,"
     rf"{_NAME.replace('{0,2}', '{1,2}')}\b"
 )
 
 # "The Velian foreign minister, Ada Pohl, ...", "the self-proclaimed president of Belarus,
 # Alexander Lukashenko": "the", a place's adjective, an office (of a place), then the name.
 _THE_TITLE_RE = lazy(
-    rf"(?<![\w-])(?i:the)\s+{_QUALIFIER}?{_NOW}(?:[A-Z][\w-]*\s+){{0,2}}"
+    rf"(?<![\w-])(?i:the)\s+{_QUALIFIER}?{_NOW}(?:[A-Z][\w-]*\s+|(?:national|top|senior|"
+    rf"chief)\s+){{0,2}}"
     rf"(?P<title>(?i:{_OFFICES})){_ELECT}(?:\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,2}})?"
     # the name set off ("..., Ada Pohl,"): not "After meeting the president, Ana Ruiz told"
     rf",\s+{_NAME.replace('{0,2}', '{1,2}')}\b(?=\s*(?:[,.;)]|$))"
@@ -116,7 +133,7 @@ _RANK_HELD_RE = lazy(
 # minister until last year": an office in a relative clause; "was" or "served" makes it former.
 _WHO_TITLE_RE = lazy(
     rf"(?<![\w.'’-]){_NAME},\s+who\s+(?:also\s+)?(?P<verb>is|was|has\s+been|had\s+been|serves\s+as|"
-    rf"served\s+as)\s+(?:also\s+)?(?:the\s+|a\s+|an\s+)?(?:[A-Za-z][\w-]*['’]s\s+)?{_QUALIFIER}?"
+    rf"served\s+as)\s+(?:also\s+)?(?:the\s+|a\s+|an\s+)?(?:[A-Za-z][\w-]*(?:['’]s|s['’])\s+)?{_QUALIFIER}?"
     rf"(?P<title>(?:(?!(?:new|current|then|now|who|which|running|candidate)\s)[A-Za-z][a-z-]*\s+)"
     rf"{{0,2}}(?i:{_OFFICES})){_ELECT}(?:\s+(?:of|in|for|until|from|and)\b|\s*[,.;])"
 )
@@ -187,11 +204,20 @@ def _titles(text: str) -> dict[str, tuple[Titled, ...]]:
                 offices.append(both.group("title"))  # "Deputy Prime Minister and Foreign ..."
             key = m.group("name").split()[-1].lower().strip(".’'")
             for office in offices:
-                got = Titled(m.group("name"), _office(office), mod, m.start(), m.end())
+                held = _office(office)
+                if held == "spokesperson" and _FOR_GOVERNMENT.search(
+                        text, max(0, m.start("title") - 40), m.end("title")):
+                    held = "government spokesperson"  # often a minister as well
+                got = Titled(m.group("name"), held, mod, m.start(), m.end())
                 if all((t.title, t.qualifier) != (got.title, got.qualifier)
                        for t in out.get(key, ())):
                     out[key] = (*out.get(key, ()), got)
     return out
+
+
+# A spokesperson for a whole government ("the government spokesman", "the cabinet's
+# spokeswoman"), often a minister as well; a ministry's or an army's is not its minister.
+_FOR_GOVERNMENT = lazy(r"\b(?:government|cabinet)(?:['’]s)?\s+(?:chief\s+)?spokes", re.I)
 
 
 # The first of two offices held at once, before "and" ("Deputy Prime Minister and Foreign
@@ -214,6 +240,7 @@ _SAME_OFFICE = ((r"^(minister|secretary) (?:of|for) state for (?:the )?(.+)$", r
                 (r"\bexternal affairs\b", "foreign"),
                 (r"\b(?:internal affairs|home affairs|home)\b(?= (?:minister|secretary))",
                  "interior"),
+                (r"^(chief|commander) of (?:the )?(.+?)\s*$", r"\2 \1"),
                 (r"^speaker of .*", "speaker"), (r"\bchief of (?:the )?(?:\w+ )?staff\b",
                                                  "chief of staff"))
 
@@ -224,12 +251,13 @@ def _office(raw: str) -> str:
     "lieutenant general"."""
     words = [w for w in raw.split() if not (w[:1].isupper() and any(
         part not in _OFFICE_WORDS for part in w.lower().strip(".").split("-")))]
-    title = " ".join(words or raw.split()).lower().replace(".", "")
+    title = re.sub(r"['’]s\b", "", " ".join(words or raw.split()).lower().replace(".", ""))
     title = _TITLE_ABBREVIATIONS.get(title, title).replace("-", " ").replace(
         "defense", "defence").replace("advisor", "adviser").replace(
         "labor", "labour").replace("premier", "prime minister")  # one office, two spellings
     for pattern, to in _SAME_OFFICE:
         title = re.sub(pattern, to, title)
+    title = re.sub(r"\bchair(?:person|woman)?$", "chairman", title.replace("aide", "adviser"))
     return re.sub(r"\bspokes(?:man|woman|person)\b", "spokesperson", title)
 
 
@@ -271,13 +299,14 @@ def _first(name: str) -> str:
     return words[0].lower().strip(".")[:3] if words else ""
 
 
-_ROLE = lazy(r"\b(?:spokesperson|envoy)\b")  # roles held beside an office
+_ROLE = lazy(r"\b(?:envoy|government spokesperson)\b")  # roles held beside an office
 # Military and police ranks, as ``_office`` spells them: a rank is held beside a post.
 _RANKS = frozenset({
     "general", "lieutenant general", "major general", "brigadier", "brigadier general",
     "colonel", "lieutenant colonel", "major", "captain", "admiral", "rear admiral",
     "vice admiral", "field marshal", "air marshal", "air chief marshal", "air vice marshal",
     "sergeant", "corporal", "superintendent", "chief superintendent", "inspector",
+    "chief inspector",
     "detective inspector"})
 # Words that make a longer title another office: "Deputy Interior Minister" is not "Interior
 # Minister" ("Foreign Minister" shortened to "Minister" is the same one).
@@ -332,13 +361,28 @@ def title(p: Pair) -> Reason | None:
             continue  # two first names: two Smiths ("Alexey"/"Alexei", "J."/"John": one)
         if not (fx and fy) and p.similarity < 0.4:
             continue  # "Senator Johnson" / "Speaker Mike Johnson" far apart: maybe two
-        clashes = [(x, y) for x in ta[kx] for y in tb[ky] if _clash(x, y, bool(fx and fy))]
-        if clashes and len(clashes) == len(ta[kx]) * len(tb[ky]):  # no title of one is the
-            x, y = clashes[0]                                       # other's: two offices
+        clash = _two_offices(ta[kx], tb[ky], bool(fx and fy))
+        if clash is not None:
+            x, y = clash
             spans = (text_span(p.a, x.start, x.end), text_span(p.b, y.start, y.end))
             return Reason("title", f"{x.name.split()[-1]}: {str(x)!r} vs {str(y)!r}",
                           (p.a.id, p.b.id),
                           tuple(sp for sp in spans if sp is not None), weight=0.7)
+    return None
+
+
+def _two_offices(xs: Sequence[Titled], ys: Sequence[Titled], first_names: bool
+                 ) -> tuple[Titled, Titled] | None:
+    """Two titles one person cannot hold at once, when no title of one side is the other's:
+    ranks set against ranks, posts against posts ("Admiral Sokol" / "Vice-Admiral Sokol, the
+    fleet's chief of staff" are two ranks whatever post the second adds; a general may head a
+    ministry)."""
+    for rank in (True, False):
+        xr = [x for x in xs if (x.title in _RANKS) == rank]
+        yr = [y for y in ys if (y.title in _RANKS) == rank]
+        clashes = [(x, y) for x in xr for y in yr if _clash(x, y, first_names)]
+        if clashes and len(clashes) == len(xr) * len(yr):
+            return clashes[0]
     return None
 
 
@@ -347,9 +391,7 @@ def _clash(x: Titled, y: Titled, first_names: bool) -> bool:
     if {x.qualifier, y.qualifier} <= _DOUBTED and x.title == y.title:
         return False  # "the so-called president" / "the self-proclaimed president"
     if _ROLE.search(x.title) or _ROLE.search(y.title):
-        return False  # a spokesperson or an envoy may also hold an office or a rank
-    if (x.title in _RANKS) != (y.title in _RANKS) and x.qualifier == y.qualifier:
-        return False  # a general may head the general staff or the ministry: a rank and a post
+        return False  # an envoy or a government's spokesperson may also hold an office
     other = _other_office(x.title, y.title)
     if "former" in (x.qualifier, y.qualifier) and (other or x.title != y.title):
         return False  # "who was mayor until 2020" / "Governor Jan Kowal": one career
