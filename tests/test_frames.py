@@ -3492,3 +3492,15 @@ def test_a_date_reason_without_a_shared_happening_names_none() -> None:
     r = _date_reason(Pair(a, b, 0.8), dates(a.content)[0], dates(b.content)[0],
                      lambda *_: None)
     assert r.detail == "'24 February' vs '23 June'"
+
+
+def test_half_a_million_and_deaths_told_as_crushed_to_death() -> None:
+    """"Half a million" was read as a million (beside "500,000 people": a false count clash);
+    "crushed 14 people to death" counted people, not deaths (a sentence to death still does)."""
+    from divergence.judge.frames.counts import counts
+
+    assert [(c.lo, c.hi) for c in counts("The camp shelters around half a million people.")] == [
+        (425_000.0, 575_000.0)]
+    assert [c.kind for c in counts("The canopy crushed 14 people to death.")] == ["deaths"]
+    assert [c.kind for c in counts("The court sentenced 14 people to death.")] == ["count"]
+

@@ -269,6 +269,8 @@ def _stated(text: str) -> list[tuple[Quantity, float, float]]:
     for m in _VAGUE_RE.finditer(text):
         if re.search(r"\b(?:not|without|no)\s+$", text[max(0, m.start() - 9):m.start()], re.I):
             continue  # "not a single soldier": a zero (``zeros``)
+        if re.search(r"\bhalf\s+$", text[max(0, m.start() - 6):m.start()], re.I):
+            continue  # "half a million": 500,000, read by ``quantities``
         lo, hi = _VAGUE[m.group("v").lower()]
         bound = _VAGUE_BOUND.search(text, max(0, m.start() - 12), m.start())
         word = bound.group(0).lower() if bound else ""
