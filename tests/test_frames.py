@@ -3504,3 +3504,14 @@ def test_half_a_million_and_deaths_told_as_crushed_to_death() -> None:
     assert [c.kind for c in counts("The canopy crushed 14 people to death.")] == ["deaths"]
     assert [c.kind for c in counts("The court sentenced 14 people to death.")] == ["count"]
 
+
+
+def test_the_number_of_injured_troops_counts_soldiers() -> None:
+    """"put the number of injured troops at 35" (the state before the noun) counted people, so
+    "Thirty-five soldiers were wounded" gave no one count with it."""
+    from divergence.judge.frames.counts import counts
+
+    assert [(c.kind, c.head) for c in counts("Ruiz put the number of injured troops at 35.")] == [
+        ("injuries", "soldier")]
+    assert [(c.kind, c.head) for c in counts("They put the number of civilians killed at 40.")] \
+        == [("deaths", "civilian")]

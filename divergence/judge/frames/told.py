@@ -1,7 +1,8 @@
 """Counts told away from their number: "put the number of civilians killed by the RSF at more
-than 2,000" (the noun and verb come long before it), and crowd sizes ("police put the crowd at
-20,000", "a crowd of 50,000 marched", "estimated turnout at the rally at 8,000"), in a claim about a
-protest (a crowd may watch a match). Read for ``counts.counts``."""
+than 2,000" or "the number of injured troops at 35" (the noun and verb come long before it), and
+crowd sizes ("police put the crowd at 20,000", "a crowd of 50,000 marched", "estimated turnout at
+the rally at 8,000"), in a claim about a protest (a crowd may watch a match). Read for
+``counts.counts``."""
 
 from __future__ import annotations
 
@@ -14,8 +15,9 @@ from .happenings import happenings
 _BOUND = (r"(?:more\s+than\s+|over\s+|at\s+least\s+|about\s+|some\s+|nearly\s+|almost\s+|"
           r"around\s+|roughly\s+|no\s+fewer\s+than\s+|fewer\s+than\s+|less\s+than\s+|"
           r"up\s+to\s+|only\s+|just\s+)?")
-_NUMBER_OF = lazy(r"\b(?:number|tally|count)\s+of\s+(?P<n>[a-z-]+)\s+(?P<v>killed|dead|"
-                        r"injured|wounded|displaced|arrested|detained|missing)\b"
+_NUMBER_OF = lazy(r"\b(?:number|tally|count)\s+of\s+(?:(?P<v2>injured|wounded|dead|displaced|"
+                        r"arrested|detained|missing)\s+(?P<n2>[a-z-]+)|(?P<n>[a-z-]+)\s+"
+                        r"(?P<v>killed|dead|injured|wounded|displaced|arrested|detained|missing))\b"
                         # no other number or count between: "... climbed to 120 and rescuers
                         # put the missing at 40" tells the missing, not the dead
                         r"(?:(?!\d|\b(?:killed|dead|injured|wounded|missing|displaced|arrested|"
@@ -42,7 +44,9 @@ def told_count(text: str, q: Quantity) -> tuple[str, str | None] | None:
     before = text[max(0, q.start - 220):q.start]
     m = _NUMBER_OF.search(before)
     if m is not None:
-        return m.group("n").lower(), m.group("v").lower()
+        noun, verb = (m.group("n"), m.group("v")) if m.group("n") else (m.group("n2"),
+                                                                           m.group("v2"))
+        return noun.lower(), verb.lower()  # "the number of civilians killed", "of injured troops"
     if _CROWD.search(before[-140:]) and "protest" in happenings(text):
         return "people", None  # a crowd at a protest; not one watching a match
     return None
