@@ -3503,6 +3503,9 @@ def test_half_a_million_and_deaths_told_as_crushed_to_death() -> None:
         (425_000.0, 575_000.0)]
     assert [c.kind for c in counts("The canopy crushed 14 people to death.")] == ["deaths"]
     assert [c.kind for c in counts("The court sentenced 14 people to death.")] == ["count"]
+    # a blind review: the ten trampled are not ten dead
+    assert [c.kind for c in counts("The crowd trampled 10 people, two of them to death.")] == [
+        "count"]
 
 
 
@@ -3515,3 +3518,6 @@ def test_the_number_of_injured_troops_counts_soldiers() -> None:
         ("injuries", "soldier")]
     assert [(c.kind, c.head) for c in counts("They put the number of civilians killed at 40.")] \
         == [("deaths", "civilian")]
+    # "the number of wounded in the attack": "in" is no noun (a blind review)
+    got = counts("Officials put the number of wounded in the Kessa attack at 35.")
+    assert [(c.kind, c.head) for c in got] == [("injuries", "person")]

@@ -375,12 +375,9 @@ def test_titles_read_qualifiers_appositives_and_spellings() -> None:
     # an adviser or a spokesman after the name is an office too
     assert fire("title", "Redwan Hussein, the premier's national security adviser, "
                 "spoke.", "Deputy Foreign Minister Redwan Hussein spoke.", sim=0.3)
-    # ... but a government's spokesperson or an envoy may also hold an office (a ministry's
-    # spokeswoman is not its minister), and spellings are one title
-    assert fire("title", "Ilse Marant, the government spokeswoman, said talks went on.",
-                "Information Minister Ilse Marant said talks went on.", sim=0.9) is None
+    # ... but a spokesperson or an envoy may also hold an office, and spellings are one title
     assert fire("title", "Ilse Marant, the ministry's spokeswoman, said talks went on.",
-                "Interior Minister Ilse Marant said talks went on.", sim=0.9)
+                "Interior Minister Ilse Marant said talks went on.", sim=0.9) is None
     assert fire("title", "Ali Kenzo, the president's adviser, said talks would resume.",
                 "Ali Kenzo, a presidential advisor, said talks would resume.", sim=0.9) is None
     assert fire("title", "Jan Kowal, who was mayor of Dunmore until 2020, said it would open.",
@@ -566,38 +563,46 @@ def test_titles_read_military_ranks_as_wires_abbreviate_them() -> None:
         assert fire("title", x, y, sim=0.9) is None, x
 
 
-def test_titles_read_spokespeople_services_particles_and_ranks_apart_from_posts() -> None:
+def test_titles_read_services_particles_and_ranks_apart_from_posts() -> None:
     """Forms outlets use that the title detector missed (training/newspairs, 2026-12-07): a
-    spokesman before the name, a plural possessive, a name on "al-", a service's commander told
-    either way round, an ambassador "to" a capital before the comma, a rank after the name, a
-    portfolio outside the old list; ranks are set against ranks even when a post is told too."""
-    assert fire("title", "Police spokesman Abdi Farah said the gunmen were killed.",
-                "Interior Minister Abdi Farah said the gunmen were killed.", sim=0.8)
+    plural possessive, a name on "al-", a service's commander told either way round, an
+    ambassador "to" a capital before the comma, a rank after the name, a portfolio outside the
+    old list; ranks are set against ranks, a service's command against commands, posts against
+    posts (a blind review's cases: a general may head a ministry, an army chief a junta's
+    council; a spokesperson may hold an office; two sheikhs of one family are two people)."""
     assert fire("title", "Yahya Sari, the Houthis' foreign minister, said the ship was held.",
-                "Houthi military spokesman Yahya Sari announced the seizure.", sim=0.7)
+                "Defence Minister Yahya Sari announced the seizure.", sim=0.7)
     r = fire("title", "Information Minister Khalid al-Aiser said the flag was raised.",
-             "The army's spokesman, Khalid al-Aiser, said the flag had been raised.", sim=0.8)
+             "Khalid al-Aiser, the country's defence minister, said the flag was raised.", sim=0.8)
     assert r is not None and "al-Aiser" in r.detail
     assert fire("title", "Navy commander Ivo Marek announced the strike.",
                 "Ivo Marek, commander of Velia's navy, announced the strike.", sim=0.9) is None
-    assert fire("title", "Ivo Marek, the governor of Odra region, announced the strike.",
+    assert fire("title", "Ivo Marek, the navy chief, announced the strike.",
+                "Ivo Marek, commander of Velia's navy, announced the strike.", sim=0.9) is None
+    assert fire("title", "Ivo Marek, the air force commander, announced the strike.",
                 "Ivo Marek, commander of Velia's navy, announced the strike.", sim=0.9)
+    assert fire("title", "Ivo Marek, the governor of Odra region, announced the strike.",
+                "Ivo Marek, commander of Velia's navy, announced the strike.", sim=0.9) is None
     assert fire("title", "Velia's ambassador to Kessa, Anton Orlov, was summoned.",
                 "Anton Orlov, Velia's deputy foreign minister, was summoned.", sim=0.8)
     assert fire("title", "Brigadier General Tun Lin commanded the front.",
-                "Tun Lin, a colonel who led one battalion, was captured.", sim=0.7)
+                "Tun Lin, a colonel in the army, was captured.", sim=0.7)
     assert fire("title", "Ana Ruiz, the general manager, opened the plant.",
                 "General Ana Ruiz opened the plant.", sim=0.8) is None  # no rank: a manager
+    assert fire("title", "Ilan Varsky, a retired general, said the war was lost.",
+                "Defence Minister Ilan Varsky said the war was lost.", sim=0.8) is None
     assert fire("title", "Construction Minister Goran Vesko resigned.",
                 "Velia's trade minister, Goran Vesko, stepped down.", sim=0.8)
+    assert fire("title", "Emergencies Minister Jan Kolar spoke.",
+                "Minister of Emergency Situations Jan Kolar spoke.", sim=0.8) is None
     r = fire("title", "The fleet commander, Admiral Viktor Sokol, joined by video.",
              "Vice-Admiral Viktor Sokol, the fleet's chief of staff, appeared in the video.",
              sim=0.8)
     assert r is not None and "'vice admiral'" in r.detail
-    assert fire("title", "Ramon Sabio, the national police chief, was dismissed.",
-                "Security Minister Ramon Sabio was dismissed after the killings.", sim=0.8)
-    assert fire("title", "Lt Gen Mykola Olesh, commander of Velia's air force, spoke.",
-                "Mykola Olesh, the air force's spokesman, told television it fell.", sim=0.7)
+    assert fire("title", "Kuwaiti Prime Minister Sheikh Ahmad al-Sabah met the envoy.",
+                "Foreign Minister Sheikh Salem al-Sabah met the envoy.", sim=0.8) is None
+    assert fire("title", "Chief of Staff Ana Ruiz said the plan stood.",
+                "Ana Ruiz, the army chief of staff, said the plan stood.", sim=0.8) is None
 
 
 def test_entity_swap_is_not_agreement() -> None:

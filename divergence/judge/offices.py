@@ -21,7 +21,8 @@ _ONE_PORTFOLIO = (
     r"Environment|Culture|Tourism|Oil|Petroleum|Industry|Science|Housing|Water\s+Resources|Water|"
     r"Irrigation|Fisheries|Forestry|Communications|Commerce|Immigration|Sports?|Youth|Planning|"
     r"Development|Infrastructure|Mines|Mining|Treasury|Homeland\s+Security|Construction|"
-    r"Public\s+Works|Works|Electricity|Power|Telecommunications|Digital|Aviation|Railways|"
+    r"Public\s+Works|Works|Electricity|Power|Telecommunications|Digital(?:\s+Affairs)?|Aviation|"
+    r"Railways|"
     r"Emergency\s+Situations|Emergencies|Reconstruction|Defen[cs]e\s+Industry|"
     r"(?:Foreign|External|Internal|Home|Religious|Veterans|Social|Economic)\s+Affairs|Foreign|Home)"
 )
@@ -67,7 +68,6 @@ _OFFICES = (rf"{_OF_OFFICE}|{_PORTFOLIO}\s+(?:Minister|Secretary)|"
             r"Governor|Secretary|Ambassador|Chancellor|Mayor|Chief\s+of\s+Staff|Adviser|Advisor|"
             r"Chief\s+Executive(?:\s+Officer)?|Chief\s+(?:Financial|Operating)\s+Officer|"
             r"Chairman|Chairwoman|Managing\s+Director|Premier|(?:Attorney|Prosecutor)[- ]General|"
-            r"Spokes(?:man|woman|person)|Aide|Chair(?:person)?|"
             # a service's chief ("the national police chief, Ramon Sabillon")
             rf"(?:{_BODIES}\s+){{1,2}}(?:chief|commander)(?!\s+of\b)|"
             # "commander of Ukraine's navy": the same office, told the other way round
@@ -98,12 +98,12 @@ _TITLE_RE = lazy(
 _APPOSITIVE_TITLE_RE = lazy(
     rf"(?<![\w-])(?<!In )(?<!On )(?<!At )(?<!For )(?<!From )(?<!With )(?<!By )"
     rf"(?!(?:In|On|At|For|From|With|By|The|A|An|And|But)\b)"
-    rf"{_NAME},\s+(?:the\s+|a\s+)?(?:[A-Za-z][\w-]*(?:['’]s|s['’])\s+)?"
+    rf"{_NAME},\s+(?:the\s+|an?\s+)?(?:[A-Za-z][\w-]*(?:['’]s|s['’])\s+)?"
     rf"{_QUALIFIER}?{_NOW}"
     rf"(?P<title>(?:(?!(?:new|current|then|now|who|which|was|were|is|running|candidate|"
-    rf"once|later|until)\s)[A-Za-z][a-z-]*(?:['’]s)?\s+){{0,2}}(?i:{_OFFICES}|{_RANK_WORDS}))"
+    rf"once|later|until)\s)[A-Za-z][a-z-]*\s+){{0,2}}(?i:{_OFFICES}|{_RANK_WORDS}))"
     rf"{_ELECT}"
-    rf"(?:\s+(?:of|in|for|to|who)\b|\s*,)"  # "Velia's ambassador to Kordan"
+    rf"(?:\s+(?:of|in|for|to)\b|\s*,)"  # "Velia's ambassador to Kordan"
 )
 # "Ostrevia's prime minister, Mira Solen, ...": an office before the name, set off by a comma.
 _POSSESSIVE_TITLE_RE = lazy(
@@ -204,20 +204,11 @@ def _titles(text: str) -> dict[str, tuple[Titled, ...]]:
                 offices.append(both.group("title"))  # "Deputy Prime Minister and Foreign ..."
             key = m.group("name").split()[-1].lower().strip(".’'")
             for office in offices:
-                held = _office(office)
-                if held == "spokesperson" and _FOR_GOVERNMENT.search(
-                        text, max(0, m.start("title") - 40), m.end("title")):
-                    held = "government spokesperson"  # often a minister as well
-                got = Titled(m.group("name"), held, mod, m.start(), m.end())
+                got = Titled(m.group("name"), _office(office), mod, m.start(), m.end())
                 if all((t.title, t.qualifier) != (got.title, got.qualifier)
                        for t in out.get(key, ())):
                     out[key] = (*out.get(key, ()), got)
     return out
-
-
-# A spokesperson for a whole government ("the government spokesman", "the cabinet's
-# spokeswoman"), often a minister as well; a ministry's or an army's is not its minister.
-_FOR_GOVERNMENT = lazy(r"\b(?:government|cabinet)(?:['’]s)?\s+(?:chief\s+)?spokes", re.I)
 
 
 # The first of two offices held at once, before "and" ("Deputy Prime Minister and Foreign
@@ -232,6 +223,8 @@ _OFFICE_WORDS = frozenset(w.lower() for w in re.findall(r"[A-Za-z]{2,}", _OFFICE
     w.lower() for b in _BODY_WORDS for w in b.split()} | {
     "defence", "defense", "labour", "labor", "transportation", "sports", "deputy", "vice",
     "assistant", "junior"}
+# A service's name as ``_office`` spells it ("air force", "northern command").
+_BODY_NAMES = "|".join(w.lower() for w in _BODY_WORDS) + r"|(?:\w+ )?command"
 # One office, several names: "Minister of Foreign Affairs" is the foreign minister, a home
 # minister the interior minister, every "chief of (the general) staff" one post.
 _SAME_OFFICE = ((r"^(minister|secretary) (?:of|for) state for (?:the )?(.+)$", r"\2 \1 of state"),
@@ -240,7 +233,10 @@ _SAME_OFFICE = ((r"^(minister|secretary) (?:of|for) state for (?:the )?(.+)$", r
                 (r"\bexternal affairs\b", "foreign"),
                 (r"\b(?:internal affairs|home affairs|home)\b(?= (?:minister|secretary))",
                  "interior"),
-                (r"^(chief|commander) of (?:the )?(.+?)\s*$", r"\2 \1"),
+                (rf"^(?:chief|commander|head) of (?:the )?({_BODY_NAMES})$", r"\1 commander"),
+                (rf"^(?:\w+ )??({_BODY_NAMES}) (?:chief|head)$", r"\1 commander"),
+                (r"\bemergency situations\b", "emergencies"),
+                (r"\belectricity\b(?= (?:minister|secretary))", "power"),
                 (r"^speaker of .*", "speaker"), (r"\bchief of (?:the )?(?:\w+ )?staff\b",
                                                  "chief of staff"))
 
@@ -257,8 +253,13 @@ def _office(raw: str) -> str:
         "labor", "labour").replace("premier", "prime minister")  # one office, two spellings
     for pattern, to in _SAME_OFFICE:
         title = re.sub(pattern, to, title)
-    title = re.sub(r"\bchair(?:person|woman)?$", "chairman", title.replace("aide", "adviser"))
+    rank = _RANK_MODIFIERS.sub("", title)  # "a retired general", "an army colonel": the rank
+    title = rank if rank in _RANKS else title
     return re.sub(r"\bspokes(?:man|woman|person)\b", "spokesperson", title)
+
+
+_RANK_MODIFIERS = re.compile(r"^(?:(?:retired|serving|(?:one|two|three|four|five) star|army|navy|"
+                             r"military|senior|top)\s+)+")
 
 
 def surname_key(surname: str) -> str:
@@ -288,9 +289,11 @@ def titled_people(text: str) -> frozenset[str]:
     return frozenset(surname_key(k) for k in _titles(text))
 
 
-# Words before a surname that are no first name ("Mr Kagame", "Sheikh Tamim" is a first name).
+# Words before a surname that are no first name ("Mr Kagame"; in "Sheikh Ahmad al-Sabah" the
+# first name is Ahmad, so two sheikhs of one family are two people).
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady",
-                         "madam", "mx"})
+                         "madam", "mx", "sheikh", "sheikha", "prince", "princess", "emir",
+                         "sayyid", "sayed"})
 
 
 def _first(name: str) -> str:
@@ -299,7 +302,7 @@ def _first(name: str) -> str:
     return words[0].lower().strip(".")[:3] if words else ""
 
 
-_ROLE = lazy(r"\b(?:envoy|government spokesperson)\b")  # roles held beside an office
+_ROLE = lazy(r"\b(?:spokesperson|envoy)\b")  # roles held beside an office
 # Military and police ranks, as ``_office`` spells them: a rank is held beside a post.
 _RANKS = frozenset({
     "general", "lieutenant general", "major general", "brigadier", "brigadier general",
@@ -374,16 +377,23 @@ def title(p: Pair) -> Reason | None:
 def _two_offices(xs: Sequence[Titled], ys: Sequence[Titled], first_names: bool
                  ) -> tuple[Titled, Titled] | None:
     """Two titles one person cannot hold at once, when no title of one side is the other's:
-    ranks set against ranks, posts against posts ("Admiral Sokol" / "Vice-Admiral Sokol, the
-    fleet's chief of staff" are two ranks whatever post the second adds; a general may head a
-    ministry)."""
-    for rank in (True, False):
-        xr = [x for x in xs if (x.title in _RANKS) == rank]
-        yr = [y for y in ys if (y.title in _RANKS) == rank]
+    ranks set against ranks, commands against commands, posts against posts ("Admiral Sokol" /
+    "Vice-Admiral Sokol, the fleet's chief of staff" are two ranks whatever post the second
+    adds)."""
+    for kind in ("rank", "command", "post"):
+        xr = [x for x in xs if _kind(x.title) == kind]
+        yr = [y for y in ys if _kind(y.title) == kind]
         clashes = [(x, y) for x in xr for y in yr if _clash(x, y, first_names)]
         if clashes and len(clashes) == len(xr) * len(yr):
             return clashes[0]
     return None
+
+
+def _kind(title: str) -> str:
+    """A rank ("brigadier general"), a service's command ("navy commander", "army chief"), or a
+    post; each is set only against its own kind: a general may head the army or a ministry, and
+    an army chief may lead a junta's council too."""
+    return "rank" if title in _RANKS else "command" if title.endswith(" commander") else "post"
 
 
 def _clash(x: Titled, y: Titled, first_names: bool) -> bool:
@@ -391,7 +401,7 @@ def _clash(x: Titled, y: Titled, first_names: bool) -> bool:
     if {x.qualifier, y.qualifier} <= _DOUBTED and x.title == y.title:
         return False  # "the so-called president" / "the self-proclaimed president"
     if _ROLE.search(x.title) or _ROLE.search(y.title):
-        return False  # an envoy or a government's spokesperson may also hold an office
+        return False  # a spokesperson or an envoy may also hold an office or a rank
     other = _other_office(x.title, y.title)
     if "former" in (x.qualifier, y.qualifier) and (other or x.title != y.title):
         return False  # "who was mayor until 2020" / "Governor Jan Kowal": one career

@@ -22,8 +22,9 @@ COUNT_PREDICATES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                    r"perished|killing|massacred|slaughtered|murdered|slain|gunned\s+down|"
                    r"drowned(?!\s+out)|"
                    # "crushed 14 people to death" (not "sentenced 14 people to death")
+                   # (not "trampled 10 people, two of them to death": two died)
                    r"(?:crush|burn|beat|stabb|hack|trampl|ston|starv)(?:ed|t|en|ing)(?=\s+"
-                   r"(?:[\w,]+\s+){0,5}?to\s+death\b)|"
+                   r"(?:(?!of\b)[\w,]+\s+){0,5}?to\s+death\b)|"
                    r"shot\s+dead|(?<=were\s)executed|(?<=been\s)executed|"
                    # "executed 40 prisoners", not "executed a plan", "executed 40 trades"
                    r"executed(?=\s+(?:(?:more\s+than|at\s+least|about|some|over|nearly|up\s+to)"

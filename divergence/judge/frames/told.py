@@ -16,7 +16,9 @@ _BOUND = (r"(?:more\s+than\s+|over\s+|at\s+least\s+|about\s+|some\s+|nearly\s+|a
           r"around\s+|roughly\s+|no\s+fewer\s+than\s+|fewer\s+than\s+|less\s+than\s+|"
           r"up\s+to\s+|only\s+|just\s+)?")
 _NUMBER_OF = lazy(r"\b(?:number|tally|count)\s+of\s+(?:(?P<v2>injured|wounded|dead|displaced|"
-                        r"arrested|detained|missing)\s+(?P<n2>[a-z-]+)|(?P<n>[a-z-]+)\s+"
+                        r"arrested|detained|missing)\s+(?P<n2>(?!(?:in|on|at|after|from|since|"
+                        r"during|and|or|by|of|to|for|as|among|across|over|near|the)\b)[a-z-]+)|"
+                        r"(?P<n>[a-z-]+)\s+"
                         r"(?P<v>killed|dead|injured|wounded|displaced|arrested|detained|missing))\b"
                         # no other number or count between: "... climbed to 120 and rescuers
                         # put the missing at 40" tells the missing, not the dead
