@@ -13,8 +13,8 @@ from functools import lru_cache
 from ...records import Claim, Reason
 from ..detectors import Pair, denial_inside, detector, one_voice, same_speaker, span_of
 from ..gate import Gate
-from ..text import MONTHS, WEEKDAYS, countries, token_set
 from .counts import another_occasion
+from .reason_words import ACT_STEMS, act_stems, apart, half_in, same_thing, sites_apart
 
 
 @dataclass(frozen=True, slots=True)
@@ -384,129 +384,18 @@ def _blamer(text: str, m: re.Match[str]) -> str:
 _NOT_TOPICS = frozenset({"it", "this", "that", "he", "she", "they", "we", "which", "what"})
 
 
-def act_stems(text: str) -> frozenset[str]:
-    """Content words cut to five letters: "punish" and "punishment" are one word here, and so
-    are a few acts told in other verbs ("freed" / "released", "dismissed" / "removed")."""
-    return frozenset(_ONE_ACT.get(t, t[:5]) for t in token_set(text))
-
-
-# Acts reported in other verbs, by whole word.
-_ONE_ACT = {"freed": "relea", "frees": "relea", "dismissed": "remov", "sacked": "remov",
-            "ousted": "remov", "suspended": "halte", "shut": "halte", "closed": "halte",
-            "shutdown": "halte", "pulled": "withd", "retreated": "withd", "withdrew": "withd",
-            "fled": "withd", "exploded": "blast", "explosion": "blast", "blew": "blast",
-            "detained": "arres", "jailed": "arres", "held": "arres", "entered": "incur",
-            "invaded": "incur", "invasion": "incur", "dispersed": "broke", "rally": "prote",
-            "demonstration": "prote", "closure": "halte", "closures": "halte",
-            "departure": "resig", "resignation": "resig", "resigned": "resig",
-            "stepped": "resig", "quit": "resig", "outage": "black", "outages": "black",
-            "postponed": "delay", "postponement": "delay", "delayed": "delay",
-            "expulsion": "expel", "expelled": "expel", "stoppage": "walko",
-            "walkout": "walko", "removal": "remov", "dismissal": "remov",
-            # one happening in other words: "the wildfire" / "the blaze", "sank" / "sinking"
-            "blaze": "fire", "blazes": "fire", "wildfire": "fire", "fires": "fire",
-            "inferno": "fire", "sank": "sink", "sinking": "sink", "sunk": "sink",
-            "blackout": "black", "blackouts": "black",
-            # the weather in other words: "the storm" / "strong winds" / "heavy rainfall"
-            "storm": "weath", "storms": "weath", "wind": "weath", "winds": "weath",
-            "gale": "weath", "gales": "weath", "rain": "weath", "rains": "weath",
-            "rainfall": "weath", "downpour": "weath", "downpours": "weath", "snow": "weath",
-            "snowfall": "weath", "blizzard": "weath", "weather": "weath"}
-ACT_STEMS = frozenset(_ONE_ACT.values())  # what ``act_stems`` folds acts to
-
-
-def _same_thing(x: str, y: str) -> bool:
-    """Two explained parts about one thing: they share a lower-case content word ("the
-    operation", "pulled out" / "evacuate" aside), or one is only an actor ("Iran's aim") whom
-    the other names. Names alone do not make one thing: both sides of a war name both."""
-    lx, ly = act_stems(_lower_words(x)), act_stems(_lower_words(y))
-    if lx & ly:
-        return True
-    for short, other in ((x, y), (y, x)):
-        if short and len(short.split()) <= 3 and short[:1].isupper() and not _lower_words(short):
-            return bool(act_stems(short) & act_stems(other))
-    return False
-
-
-def _lower_words(text: str) -> str:
-    """The words of ``text`` that are not names (not capitalised)."""
-    return " ".join(w for w in text.split() if not w[:1].isupper())
-
-
 def _one_link(x: Why, y: Why) -> bool:
     """A link given and a link denied are one when the denied reason's words are mostly in
     the other ("linked to the coup" / "unrelated to the coup attempt"), not when they share
     a word ("unrelated to the city's gang feud" / "a dispute at the city's market")."""
     denied, given = (x, y) if x.denied else (y, x)
-    return _half_in(denied.reason, given.reason) >= 0
+    return half_in(denied.reason, given.reason) >= 0
 
 
 def _inside(reason: str, explained: str) -> bool:
     """Whether a reason is what the other claim explains: most of its words are there."""
-    return _half_in(reason, explained) > 0
+    return half_in(reason, explained) > 0
 
-
-def _half_in(text: str, other: str) -> float:
-    """How far past half of ``text``'s words ``other`` holds (2 x shared - all; below zero,
-    fewer than half; -inf when ``text`` has no content word)."""
-    words = act_stems(text)
-    return 2 * len(words & act_stems(other)) - len(words) if words else float("-inf")
-
-
-def _apart(x: str, y: str) -> bool:
-    """Two reasons that share no content word: the same reason is worded with its words. Words
-    shared only where each says where ("police firing tear gas into the packed stands" / "a
-    collapsed barrier in the east stand") leave the two apart."""
-    wx, wy = act_stems(x), act_stems(y)
-    if not (wx and wy):
-        return False
-    shared = wx & wy | {u for u in wx for v in wy if _one_start(u, v)}
-    if not shared:
-        return True
-    cx, cy = act_stems(_WHERE.split(x, 1)[0]), act_stems(_WHERE.split(y, 1)[0])
-    return bool(cx and cy) and not (shared & (cx | cy))
-
-
-def _one_start(u: str, v: str) -> bool:
-    """Two stems of one word told longer ("heat" / "heatw"ave), four letters at least."""
-    short, long_ = sorted((u, v), key=len)
-    return len(short) >= 4 and short != long_ and long_.startswith(short)
-
-
-# Where a reason's place begins: what it is comes before ("a collapsed barrier | in the east
-# stand"); "from", "of" and "by" still tell what it is ("a spark from welding work").
-_WHERE = re.compile(r"\s+(?:in|into|inside|at|on|onto|near|under|beneath|outside|along|across|"
-                    r"off)\s+", re.I)
-
-
-def _sites_apart(x: str, y: str) -> bool:
-    """Two explained happenings placed apart: each names where it happened, and the names share
-    no word ("the derailment near Pennel" / "at Kastro"; "in Gaza" and "in Gaza City" share
-    one). Only what is explained is read: a cause or a speaker may name other places."""
-    pa, pb = _sites(x), _sites(y)
-    return bool(pa and pb) and not pa & pb
-
-
-# Where a happening took place: "near Pennoch", "at the Kelmar depot" (not "in Brelland's
-# tariff", a possessive; not "in May"; not a country, "in the US": both sides of a war name it;
-# not a body, "at the UN").
-_SITE = re.compile(r"\b(?:in|at|near|outside|off)\s+(?:the\s+)?(?P<p>(?-i:[A-Z])\w+(?:-\w+)*"
-                   r"(?:\s+(?-i:[A-Z])\w+(?:-\w+)*){0,2})(?![\w'’-])", re.I)
-_NOT_SITES = frozenset({"christmas", "easter", "ramadan", "parliament", "congress", "the",
-                        *MONTHS, *WEEKDAYS})
-
-
-@lru_cache(maxsize=65536)
-def _sites(text: str) -> frozenset[str]:
-    """The words of the places ``text`` names as where something happened."""
-    out: set[str] = set()
-    for m in _SITE.finditer(text):
-        name = m.group("p")
-        words = {w.lower() for w in name.split()}
-        if countries(name) or name.isupper() or words & _NOT_SITES:
-            continue
-        out |= words
-    return frozenset(out)
 
 
 def claim_reasons(c: Claim) -> tuple[Why, ...]:
@@ -530,7 +419,7 @@ def linkage(p: Pair) -> Reason | None:
     """Two voices give one happening different reasons or aims, or one draws a link the other
     denies ("linked to the coup" / "unrelated to the coup attempt"): claims of one story
     (cosine at least 0.35) from two named speakers, whose explained parts are one thing
-    (``_same_thing``); two reasons given differ when they share no content word, a reason and
+    (``same_thing``); two reasons given differ when they share no content word, a reason and
     a denied one are the same link when they share one. A reason ruled out of the whole
     process ("trade never came up in the talks", issue 10's own example) is set against the
     reason given for whatever it led to, in any voice, from cosine 0.25."""
@@ -563,16 +452,16 @@ def linkage(p: Pair) -> Reason | None:
             if OWN_CHOICE in (x.reason, y.reason) and not _COMPELS.search(
                     y.reason if x.reason == OWN_CHOICE else x.reason):
                 continue  # "voluntarily" / "because of ill health": both may hold
-            if _sites_apart(x.explained, y.explained):
+            if sites_apart(x.explained, y.explained):
                 continue  # "the derailment near Pennel" / "at Kastro": two of them
             if _inside(x.reason, y.explained) or _inside(y.reason, x.explained):
                 continue  # a chain: "a short circuit caused the blaze" / "a cable caused the
                 # short circuit that started the blaze"
             if not (named or ruled_out or x.denied != y.denied) or x.denied and y.denied or (
                     len(kinds) > 1 and "after" not in kinds) or not (
-                    ruled_out or _same_thing(x.explained, y.explained)):
+                    ruled_out or same_thing(x.explained, y.explained)):
                 continue
-            if x.denied == y.denied and not _apart(x.reason, y.reason):
+            if x.denied == y.denied and not apart(x.reason, y.reason):
                 continue  # the same link given twice
             if x.denied != y.denied and not _one_link(x, y):
                 continue  # a link denied, and another given: both may hold
@@ -593,7 +482,7 @@ def causes_apart(a: Claim, b: Claim) -> bool:
     winds") shares a folded stem (``act_stems``) or a word's start ("snow" / "snowfall")."""
     xs, ys = ([w for w in claim_reasons(c) if not w.denied and w.kind == "reason"
                and w.reason != OWN_CHOICE] for c in (a, b))  # a free choice may have reasons
-    return bool(xs and ys) and all(_apart(x.reason, y.reason) for x in xs for y in ys)
+    return bool(xs and ys) and all(apart(x.reason, y.reason) for x in xs for y in ys)
 
 
 __all__ = ["ACT_STEMS", "Why", "act_stems", "causes_apart", "claim_reasons", "linkage",
