@@ -6,6 +6,7 @@ from __future__ import annotations
 from divergence.ingest.split import claim_from_text
 from divergence.judge.detectors import Pair
 from divergence.judge.frames.agreed import agreed_or_not
+from divergence.judge.frames.denied import denied
 
 
 def pair(a: str, b: str, sim: float = 0.5) -> Pair:
@@ -54,3 +55,19 @@ def test_deals_on_other_subjects_do_not_clash() -> None:
     assert agreed_or_not(pair(
         "The premiers would sign an agreement on fisheries only if quotas were cut, aides said.",
         "No fisheries agreement was signed, Korvian officials said.")) is None
+
+
+# ---------------------------------------------------------------- a launch denied
+
+
+def test_rockets_fired_denied_against_rockets_launched() -> None:
+    """(newspairs fit, newsdev dev) "no rockets were fired from X" / "rockets were launched
+    from X": what was fired, not what it hit, is the thing; "fired" alone was no act."""
+    r = denied(pair("The Tessarian army said no rockets were fired from the Varno strip after "
+                    "the truce began.",
+                    "Sirens sounded in Osk after the truce began, as several rockets were "
+                    "launched from the strip, residents said."))
+    assert r is not None and "launch of the rocket" in r.detail
+    assert denied(pair("The Tessarian army said no rockets were fired from the Varno strip.",
+                       "Several mortar shells were launched from the strip, residents said.")) \
+        is None
