@@ -1302,3 +1302,15 @@ def test_a_clause_set_beside_a_saying_with_while_is_not_the_speakers() -> None:
     # said two shells hit the school, while children were still inside")
     assert who["The roads to the border remain closed to all traffic."] == (
         "The health ministry", "asserts")
+
+
+def test_member_states_are_a_noun_not_a_saying() -> None:
+    """"states" read as a saying verb made "Several member" the speaker of "Said the plan was
+    dead", and cut a deal off its claim (a newspairs miss, helper-225); "states that" is one."""
+    c = claim_from_text("Several member states said the plan was dead.", "a:0")
+    assert (c.speaker, c.content) == ("Several member states", "The plan was dead.")
+    c = claim_from_text("The communique was adopted by all member states on Friday, the chair "
+                        "said.", "a:0")
+    assert c.speaker == "the chair" and "member states" in c.content
+    c = claim_from_text("The report states that the dam was mined.", "a:0")
+    assert (c.speaker, c.content) == ("The report", "The dam was mined.")

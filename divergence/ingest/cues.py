@@ -8,7 +8,10 @@ import re
 from dataclasses import dataclass
 
 ASSERT_CUES = (
-    "said|says|say|claimed|claims|claim|maintained|maintains|maintain|stated|states|stressed|stresses|"
+    # "states" only before "that", a colon or a comma: "member states said", "Gulf states" are
+    # the noun (a speaker "Several member" said "Said the plan was dead")
+    r"said|says|say|claimed|claims|claim|maintained|maintains|maintain|stated|"
+    r"states(?=\s+that\b|\s*[,:])|stressed|stresses|"
     "clarified|clarifies|asserted|asserts|insisted|insists|argued|argues|noted|notes|added|adds|"
     "reiterated|reiterates|highlighted|highlights|emphasised|emphasized|emphasises|emphasizes|"
     "confirmed|confirms|announced|announces|reported|reports|alleged|alleges|warned|warns|told|"
