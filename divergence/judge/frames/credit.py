@@ -23,6 +23,7 @@ from .happenings import THE_HARMS, happenings, targets
 from .initiative import initiatives, two_requests
 from .mediators import PEACE, TAKEN, denied_outsiders, mediated
 from .officials import same_side
+from .proposers import proposals, same_idea
 from .started import FIRST_AFTER, starters, subject_key
 
 _HARM = (r"(?:blasts?|explosions?|attacks?|strikes?|airstrikes?|bombings?|destruction|collapse|"
@@ -221,6 +222,7 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
         out.extend(credits_for(outcome, role, agent, m, speaker))
 
     out += mediated(text, speaker)  # who mediated it, or no one
+    out += proposals(text, speaker)  # whose idea a joint undertaking was
     if not _GATE.opens(text):  # no word any pattern below needs: most claims credit no one
         return _known(text, out)
     about_peace = bool(_PEACE_I.search(text))  # credit frames need a ceasefire
@@ -421,6 +423,8 @@ def responsibility(p: Pair) -> Reason | None:
                 w = 0.0
             if w and base_role(x) == "requester" and two_requests(p):
                 w = 0.0  # "asked for a truce in October" / "requested one in March"; far apart
+            if w and x.outcome == "proposal" and not same_idea(p.a.content, x, p.b.content, y):
+                w = 0.0  # two undertakings, each side's own idea
             if w and outcome_class(x) == "harm" and not same_harm(p, x, y):
                 w = 0.0
             if w and not one and x.role == y.role == "cause" and outcome_class(x) == "harm" and (
