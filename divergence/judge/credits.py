@@ -105,8 +105,8 @@ def _credits(t: str, speaker: str | None) -> tuple[Credit, ...]:
 
     for m in re.finditer(
         rf"(?P<out>{_OUTCOME})\b[^.;]{{0,300}}?\b(?:was|were|had\s+been|been)\s+"
-        rf"(?P<verb>{_CREDIT_VERB})\s+by\s+(?-i:{_AGENT})",  # a name's capitals (not "Qatar
-        # and made no mention": "made")
+        # the agent in a name's capitals (not "by Qatar and made no mention": "made")
+        rf"(?P<verb>{_CREDIT_VERB})\s+by\s+(?:the\s+)?(?-i:{_AGENT})",
         t,
         re.I,
     ):

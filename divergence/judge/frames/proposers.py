@@ -17,7 +17,7 @@ from ...lazy_re import lazy
 from ..credits import Credit
 from ..gate import Gate
 from ..text import norm_actor
-from .started import CLAUSE_START, SUBJECT, subject_key
+from .started import CLAUSE_START, subject_key
 
 # What is proposed: up to seven words, ending before a clause goes on ("during the meeting",
 # "which Argentina accepted", ", officials said").
@@ -27,13 +27,17 @@ _OBJ = (r"(?P<obj>(?:[\w’'-]+\s+){0,6}?[\w’'-]+)(?=\s*[,.;]|\s+(?:during|whi
 _NP = r"(?P<obj>(?:[\w’'-]+\s+){0,6}?[\w’'-]+)"  # the same, as a subject
 _PROPOSE = (r"(?:first\s+|originally\s+|initially\s+)?(?:proposed|initiated|put\s+forward|"
             r"floated|suggested|came\s+up\s+with|conceived|mooted)")
+# Who proposed: a name and up to three words after it ("the Chilean president", "Egypt's foreign
+# minister"), not a clause ("Kestova accepted a truce proposed by ...").
+_NAME = (r"(?P<who>(?:(?:[Tt]he|[Aa]n?)\s+)?[A-Z][\w’'-]*(?:\s+(?!(?:a|an|the|to|had|has|have|was|"
+         r"is|were|are|and|or|its|their)\b)[\w’'-]+){0,3}?)")
 _IDEA_OF = r"(?:(?:the\s+)?(?:idea|creation|establishment|launch|setting\s+up)\s+(?:of|for)\s+)?"
 _ARTICLE = r"(?:(?:a|an|the)\s+)?"
 _READERS = tuple(lazy(rx) for rx in (
     # "New Zealand initiated the research programme", "the Argentine president put forward the
     # idea of a joint lithium council"
-    rf"{CLAUSE_START}{SUBJECT}\s+(?:had\s+|has\s+|have\s+)?{_PROPOSE}\s+{_IDEA_OF}{_ARTICLE}"
-    rf"{_OBJ}",
+    rf"{CLAUSE_START}{_NAME}\s+(?:had\s+|has\s+|have\s+)?{_PROPOSE}\s+(?!by\b){_IDEA_OF}"
+    rf"{_ARTICLE}{_OBJ}",
     # "the defence partnership was proposed by Canada"
     rf"\b(?:[Tt]he|[Aa]n?)\s+{_NP}\s+(?:was|were|had\s+been|has\s+been)\s+{_PROPOSE}\s+by\s+"
     rf"(?P<by>(?:the\s+)?(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+)(?=\s*[,.;]|\s+(?:and|in|during|at|"
@@ -43,7 +47,7 @@ _READERS = tuple(lazy(rx) for rx in (
     rf"(?P<of>[A-Z][\w’'-]+|its|their)(?:['’]s)?\s+(?:own\s+)?(?:proposal|"
     rf"initiative|idea|brainchild|plan)\b",
     # "it was the Czech side that floated the idea of buying gas jointly"
-    rf"\b[Ii]t\s+was\s+{SUBJECT}\s+(?:that|who)\s+(?:had\s+)?{_PROPOSE}\s+{_IDEA_OF}"
+    rf"\b[Ii]t\s+was\s+{_NAME}\s+(?:that|who)\s+(?:had\s+)?{_PROPOSE}\s+{_IDEA_OF}"
     rf"{_ARTICLE}{_OBJ}",
 ))
 _GATE = Gate(*_READERS)
