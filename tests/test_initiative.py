@@ -182,3 +182,26 @@ def test_who_asked_for_a_truce_told_as_a_pause_a_call_or_an_offer() -> None:
                             "fighting, the Velian army said.", "Kordan's foreign ministry said "
                             "it never requested a ceasefire.", 0.46))
     assert r is not None and r.type == "actor"
+
+
+def test_who_asked_told_after_the_step_or_by_a_clause_of_its_own() -> None:
+    """Real coverage of a truce (newsdev dev, pakistan-afghanistan-truce-2025-10): "had agreed,
+    at X's request, to stop fighting" (the step after the request), "the truce had come about
+    because X asked and insisted on it", "took effect at 5:30 p.m. on Wednesday after X asked
+    for it again and again" (a stop inside "p.m." is no sentence's end), "X was lobbying ...
+    for a ceasefire"; a request with an object of its own is not the truce's."""
+    assert read("Velia and the Korvan regime had agreed, at Korvia's request, to stop fighting "
+                "for 48 hours.") == {("ceasefire", "initiator", "korvia")}
+    assert read("The ceasefire had come about because the Velian side asked and insisted on "
+                "it.") == {("ceasefire", "initiator", "velian")}
+    assert read("A truce between the two countries had taken effect at 5:30 p.m. on Wednesday "
+                "after Ostrava asked for it again and again.") == {
+        ("ceasefire", "initiator", "ostrava")}
+    assert read("By the afternoon Ostrava was lobbying through several channels for a "
+                "ceasefire.") == {("ceasefire", "initiator", "ostrava")}
+    assert read("The truce collapsed after Ostrava asked for a recess.") == set()
+    r = responsibility(pair("Velia and Korvia had agreed, at Korvia's request, to stop fighting "
+                            "for 48 hours, Velia's foreign office said.",
+                            "Korvia's spokesman said the ceasefire had come about because the "
+                            "Velian side asked and insisted on it.", 0.6))
+    assert r is not None

@@ -33,7 +33,8 @@ from .started import (
 
 # A step one side asks the other for, and the outcome class it is compared under.
 _STEPS = {"ceasefire": r"cease-?fire|truce|pause|lull|halt|moratorium|freeze|suspension|"
-                       r"let-?up|respite|break\s+in\s+(?:the\s+)?fighting",
+                       r"let-?up|respite|break\s+in\s+(?:the\s+)?fighting|"
+                       r"stop(?:ping)?\s+(?:the\s+)?fighting",
           "contact": r"(?:phone|telephone|video)\s+(?:call|conversation|contact|link)|hotline|"
                      r"(?:first|direct)\s+contacts?(?!\s+with\s+the\s+enemy)",
           "meeting": r"talks|negotiations|meeting|summit|dialogue",
@@ -83,6 +84,14 @@ _READER_PATTERNS: tuple[tuple[str, str], ...] = (
     (rf"{CLAUSE_START}{SUBJECT}\s+(?:had\s+|has\s+)?(?:asked|begged)\s+(?:[\w’'-]+\s+)"
      rf"{{1,4}}?to\s+(?:(?P<s0v>suspend|halt|pause|stop|freeze)|(?P<s2v>host|hold|arrange)|"
      rf"(?P<s4v>open|allow\s+safe\s+passage))\b", "initiator"),
+    # "the truce had come about because the Velian side asked and insisted on it", "took effect
+    # after Korvia asked for it again and again": a step, then who asked for it (no other object)
+    (rf"\b(?:because|after|once|when)\s+{_WHO}\s+(?:had\s+)?(?:(?:repeatedly|first|formally)\s+)?"
+     rf"(?:asked|requested|begged|pleaded|insisted)\b(?=\s*(?:[,.;]|$)|\s+(?:for\s+it|it|and\s+"
+     rf"insisted|again|repeatedly|several\s+times)\b)", "initiator"),
+    # "by the afternoon Korvia was lobbying through several channels for a ceasefire"
+    (r"(?<![\w’'-])(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})\s+(?:was|were|had\s+been|"
+     rf"has\s+been)\s+lobbying\s+(?:[\w’'-]+\s+){{0,5}}?for\s+{_THING}", "initiator"),
     # "the hotline was set up at Korvia's request", "on the initiative of the Free Kesh Front"
     (rf"\b(?:at|on)\s+{_WHO}['’]s?\s+(?:own\s+)?(?:request|initiative|behest|suggestion|"
      rf"invitation|proposal|urging)\b", "initiator"),
@@ -206,7 +215,10 @@ def initiatives(text: str) -> tuple[Credit, ...]:
         if not gate.opens(text):
             continue
         for m in rx.finditer(text):
-            what = _kind(m) or _step_before(text, m.start())
+            # "the truce took effect ... after Korvia asked for it": the clause's own step,
+            # however far back in it
+            reach = 160 if m.group(0).split()[0].lower() in _LATER else 60
+            what = _kind(m) or _step_near(text, m.start(), m.end(), reach)
             span = m.group("who")
             # an agentless denial ("no appeal had been made") is the speaker's own
             key = "its" if span.lower() == "no" else subject_key(span)
@@ -231,12 +243,27 @@ _GO_BETWEEN = lazy(r"\b(?:mediat\w*|envoys?|brokers?|facilitators?|intermediar\w
 _JOINT = lazy(r"\s+and\s+(?:the\s+)?[A-Z]")
 
 
-def _step_before(text: str, at: int) -> str | None:
+_SENTENCE_END = lazy(r"[.;]\s+(?=[A-Z\"“‘'])")
+
+
+_LATER = frozenset({"because", "after", "once", "when"})
+# What the request was for, right after it: ", to stop fighting", " for a pause".
+_TO_STEP = lazy(r"\s*,?\s*(?:to|for)\s+")
+
+
+def _step_near(text: str, at: int, end: int, reach: int = 60) -> str | None:
     """The step a reading that names none is about: the last named in its sentence before it
     ("the hotline was set up at Korvia's request"; not "at the invitation of King Olaf, days
-    after the truce began")."""
-    found = list(_STEP_RX.finditer(text, max(0, text.rfind(".", 0, at) + 1, at - 60), at))
-    return _kind(found[-1]) if found else None
+    after the truce began"), else one right after it, as what was asked for ("had agreed, at
+    the Velian side's request, to stop fighting for 48 hours")."""
+    stops = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]  # not "5:30 p.m. on"
+    found = list(_STEP_RX.finditer(text, max(0, stops[-1] if stops else 0, at - reach), at))
+    if found:
+        return _kind(found[-1])
+    if not _TO_STEP.match(text, end):
+        return None  # "at the invitation of King Olaf, days after the truce began"
+    after = _STEP_RX.search(text, end, end + 40)
+    return _kind(after) if after else None
 
 
 def two_occasions(p: Pair) -> bool:
