@@ -3538,3 +3538,24 @@ def test_a_prison_told_as_a_jail_a_colony_or_the_facility_is_one_target() -> Non
     b = ("Yerevan's general staff said Azerbaijan had hit the facility in Vessa, killing "
          "prisoners it had captured so as to cover up their torture.")
     assert responsibility(pair(a, b, 0.45)) is not None
+
+
+def test_who_started_it_told_after_the_fighting_broke_out_or_in_a_cleft() -> None:
+    """"the fighting broke out after X's fighters attacked border posts", "broke out once X had
+    carried out airstrikes there", "it was X's forces that opened the cross-border attacks"
+    (newsdev dev, the Spin Boldak fighting): who started it; not "the talks began after the
+    delegations arrived"."""
+    from divergence.judge.credits import credits
+    from divergence.judge.frames.credit import frame_credits
+
+    def starters(text: str) -> set[str]:
+        c = claim_from_text(text, "a:0")
+        return {x.agent for x in frame_credits(c) + credits(c) if x.role == "starter"}
+
+    assert starters("The latest fighting broke out after Armenian fighters attacked border "
+                    "posts at Vessa during the night.") == {"armenia"}
+    assert starters("Fighting broke out in Vessa once Azerbaijani forces had carried out "
+                    "airstrikes there.") == {"azerbaijan"}
+    assert starters("It was Azerbaijani forces that opened the cross-border attacks on "
+                    "Wednesday morning.") == {"azerbaijan"}
+    assert starters("The talks began after the Armenian delegation arrived.") == set()

@@ -89,10 +89,16 @@ _STARTERS = tuple(lazy(rx) for rx in (
     # "police were the first to open fire"
     rf"{CLAUSE_START}{SUBJECT}\s+(?:was|were)\s+the\s+first\s+to\s+(?:open\s+fire|fire|attack|"
     rf"strike|shoot|break|violate|breach|cross)\b",
-    # "the clashes began when border guards fired on a patrol" (a fight: not "the talks began
-    # when the delegations arrived")
-    rf"\b(?:{_FIGHTS})\b[^.;]{{0,200}}?\b(?:began|started|erupted|broke\s+out|was\s+(?:triggered|"
-    rf"sparked)|were\s+(?:triggered|sparked))\s+when\s+{SUBJECT}\s+{ACTED}\b",
+    # "the clashes began when border guards fired on a patrol", "the fighting broke out after
+    # Kessan fighters attacked border posts" (a fight: not "the talks began when the
+    # delegations arrived")
+    rf"\b(?i:{_FIGHTS})\b[^.;]{{0,200}}?\b(?:began|started|erupted|broke\s+out|was\s+(?:triggered|"
+    rf"sparked)|were\s+(?:triggered|sparked))\s+(?:[^.;]{{0,40}}?\s)?(?:when|after|once)\s+"
+    rf"{SUBJECT}\s+(?:had\s+)?(?:{ACTED}|carried\s+out\s+(?:air\s*)?strikes|launched)\b",
+    # "it was Kessan forces that opened the cross-border attacks"
+    r"\b[Ii]t\s+was\s+(?P<who>(?:(?:the|an?)\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s+(?:that|who)\s+"
+    r"(?:opened|started|began|launched|initiated)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}?(?:attacks?|"
+    r"hostilities|fire|fighting|clashes)\b",
     # "the unrest was started by students", "the line was first crossed by Marrak units"
     r"\b(?:was|were)\s+(?:first\s+)?(?:begun|started|provoked|triggered|sparked|initiated|"
     r"set\s+off|"
