@@ -3523,23 +3523,6 @@ def test_the_number_of_injured_troops_counts_soldiers() -> None:
     assert [(c.kind, c.head) for c in got] == [("injuries", "person")]
 
 
-def test_a_prison_told_as_a_jail_a_colony_or_the_facility_is_one_target() -> None:
-    """"the precision of the missile strike on the detention centre shows that X's military had
-    planned the attack" / "Y had hit the facility, killing prisoners" (newsdev dev, the Olenivka
-    explosion): who did one harm to one prison, in two sides' words."""
-    from divergence.judge.frames.credit import responsibility
-    from divergence.judge.frames.happenings import targets
-
-    assert targets("The jail in Vessa was hit.") == targets("The penal colony was hit.") == {
-        "prison"}
-    assert targets("Shells hit the detention centre.") == {"prison"}
-    a = ("Investigators said the precision of the missile strike on the detention centre in "
-         "Vessa shows that the Armenian military had planned the attack in advance.")
-    b = ("Yerevan's general staff said Azerbaijan had hit the facility in Vessa, killing "
-         "prisoners it had captured so as to cover up their torture.")
-    assert responsibility(pair(a, b, 0.45)) is not None
-
-
 def test_who_started_it_told_after_the_fighting_broke_out_or_in_a_cleft() -> None:
     """"the fighting broke out after X's fighters attacked border posts", "broke out once X had
     carried out airstrikes there", "it was X's forces that opened the cross-border attacks"

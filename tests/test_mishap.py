@@ -139,15 +139,3 @@ def test_a_harm_named_an_accident_or_a_cause_guessed_takes_no_side() -> None:
     assert side("Sabotage could be behind the damage to the pipeline.") is None
     got = side("The accident on the pipeline was man-made, and Russia was behind it.")
     assert got is not None and got.side == "attack"
-
-
-def test_a_strike_against_blasts_told_as_an_accident_is_one_harm() -> None:
-    """"the district of Kessa was hit by a Velian airstrike" / "the blasts in Kessa were caused
-    by an accident involving an oil tanker" (newsdev dev, the Kabul blasts of October 2025):
-    a strike and blasts are no one kind of happening, but a harm named ("blasts", "was hit")
-    in claims of one story (cosine 0.47) is one harm."""
-    a = "The Taimar district of Kessa was hit by a Velian airstrike shortly before the truce."
-    b = "The Korvan government said the blasts in Kessa were caused by an accident involving an " \
-        "oil tanker."
-    assert mishap(pair(a, b, 0.47)) is not None
-    assert mishap(pair(a, b, 0.35)) is None  # further apart: another harm of the story

@@ -105,8 +105,7 @@ def _credits(t: str, speaker: str | None) -> tuple[Credit, ...]:
 
     for m in re.finditer(
         rf"(?P<out>{_OUTCOME})\b[^.;]{{0,300}}?\b(?:was|were|had\s+been|been)\s+"
-        # the agent in a name's capitals (not "by Qatar and made no mention": "made")
-        rf"(?P<verb>{_CREDIT_VERB})\s+by\s+(?:the\s+)?(?-i:{_AGENT})",
+        rf"(?P<verb>{_CREDIT_VERB})\s+by\s+{_AGENT}",
         t,
         re.I,
     ):

@@ -23,9 +23,7 @@ from .happenings import THE_HARMS, happenings, targets
 from .initiative import initiatives, two_requests
 from .mediators import PEACE, TAKEN, denied_outsiders, mediated
 from .officials import same_side
-from .proposers import proposals, same_idea
 from .started import FIRST_AFTER, starters, subject_key
-from .votes import one_vote
 
 _HARM = (r"(?:blasts?|explosions?|attacks?|strikes?|airstrikes?|bombings?|destruction|collapse|"
          r"breach|shelling|rockets?|missiles?|dam|hospital|massacre|killings?|fire|incident)")
@@ -342,7 +340,7 @@ def _all_credits(text: str, speaker: str | None, stance: str) -> tuple[Credit, .
     per claim, not once per pair; an outsider's part a denial denies comes last."""
     c = Claim("x:0", "x", text, 0, len(text), speaker=speaker, proposition=text)
     out: dict[tuple[str, str, str | None], Credit] = {}
-    found = [*credits(c), *_frame_credits(text, speaker), *proposals(text, speaker)]
+    found = [*credits(c), *_frame_credits(text, speaker)]  # a harm denied names no cause
     for x in (x for x in found if not not_held(text, x.role, x.start)):
         if ((x.agent or "").split()[:1] in (["its"], ["their"])
                 or x.agent in _OWN_SIDE.get(x.role, ()) or _FIRST_PERSON.match(text, x.start)):
@@ -380,7 +378,8 @@ def responsibility(p: Pair) -> Reason | None:
                 continue  # "the president" may be the "Hale" of the other claim
             if not one and (x.agent in named_b or y.agent in named_a):
                 continue  # "Canada and Norway did it" / "Norway did it": one names more
-            if outcome_class(x) == "election" and not one_vote(p, x.agent, y.agent):
+            if outcome_class(x) == "election" and (not _same_vote(p) or {x.agent, y.agent}
+                                              & _GENERIC_AGENTS):
                 continue
             if "involved" in (x.role, y.role) and (x.role != y.role or None not in (
                     x.agent, y.agent)):
@@ -422,8 +421,6 @@ def responsibility(p: Pair) -> Reason | None:
                 w = 0.0
             if w and base_role(x) == "requester" and two_requests(p):
                 w = 0.0  # "asked for a truce in October" / "requested one in March"; far apart
-            if w and x.outcome == "proposal" and not same_idea(p.a.content, x, p.b.content, y):
-                w = 0.0  # two undertakings, each side's own idea
             if w and outcome_class(x) == "harm" and not same_harm(p, x, y):
                 w = 0.0
             if w and not one and x.role == y.role == "cause" and outcome_class(x) == "harm" and (
@@ -494,6 +491,20 @@ def base_role(c: Credit) -> str:
         "asker", "initiator") else role)
 
 
+def _same_vote(p: Pair) -> bool:
+    """Two claims about who won speak of one vote unless they name different years or kinds
+    of vote ("the presidential election" / "the mayoral race")."""
+    ya, yb = ({d.value for d in dates(c.content) if d.kind == "year"} for c in (p.a, p.b))
+    ka, kb = (set(_VOTE_KIND.findall(c.content.lower())) for c in (p.a, p.b))
+    return not (ya and yb and not ya & yb) and not (ka and kb and not ka & kb)
+
+
+_VOTE_KIND = lazy(r"\b(presidential|mayoral|parliamentary|legislative|local|regional|"
+                        r"municipal|general|senate|gubernatorial|primary)\s+(?:election|race|vote|"
+                        r"poll|runoff|contest)")
+# Agents too generic to tell two winners apart ("The Liberal Party" and "Liberals": "party").
+_GENERIC_AGENTS = frozenset({"party", "coalition", "opposition", "alliance", "government",
+                             "bloc", "front", "movement"})
 _HARMS = frozenset({"blast", "strike", "dam", "hospital", "flood", "deaths", "capture", "crash"})
 
 

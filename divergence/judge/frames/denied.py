@@ -49,9 +49,6 @@ _KINDS = {
                r"storm(?:ed|ing)?|overpowered",
     "loss": r"shot\s+down|shoot(?:ing)?\s+down|down(?:ed|ing)|destroy(?:ed|ing)?|lost|lose|"
             r"losing|sank|sunk|sink(?:ing)?|brought\s+down|knocked\s+out",
-    # what was fired, told apart from where it hit: "no rockets were fired from the strip" /
-    # "rockets were launched from the strip" (fired on a thing is a strike, above)
-    "launch": r"fired|launched",
     "detain": r"arrest(?:ed|ing)?|detain(?:ed|ing)?|abduct(?:ed|ing)?|kidnapp?(?:ed|ing)?|"
               r"rounded\s+up",
     # "executed six prisoners" / "denied killing any prisoners": the victims are the thing

@@ -146,8 +146,7 @@ THE_HARMS = frozenset({"strike", "attack", "bombing", "explosion", "blast", "she
 _TARGET = lazy(r"\b(?:the|its|their|this|that)\s+(?:(?:[\w'’-]+\s+){0,4}?(?P<n>hospital|"
                      r"plant|station|reactor|dam|embassy|consulate|school|market|convoy|pipeline|"
                      r"bridge|airport|mosque|church|port|harbou?r|refinery|depot|base|camp|town|"
-                     r"village|building|checkpoint|prison|jail|penitentiary|colony|barracks|"
-                     r"facility|detention\s+cent(?:re|er))|(?P<h>(?:air\s*)?(?:"
+                     r"village|building|checkpoint)|(?P<h>(?:air\s*)?(?:"
                      + "|".join(sorted(THE_HARMS)) + r")))\b", re.I)
 
 
@@ -157,15 +156,12 @@ def targets(text: str) -> frozenset[str]:
     one incident's, by its noun ("the air strike" and "the strike", "the plant" and "the
     station" are one)."""
     return frozenset(_ONE_TARGET.get(n, n) for n in (
-        re.sub(r"\s+", " ", re.sub(r"^air\s*", "", (m.group("n") or m.group("h")).lower()))
+        re.sub(r"^air\s*", "", (m.group("n") or m.group("h")).lower())
         for m in _TARGET.finditer(text)))
 
 
-# Two words for one struck place: a nuclear "station" is its "plant", a "jail" or a "penal
-# colony" a prison.
-_ONE_TARGET = {"station": "plant", "harbor": "port", "harbour": "port", "jail": "prison",
-               "penitentiary": "prison", "colony": "prison", "detention centre": "prison",
-               "detention center": "prison"}
+# Two words for one struck place: a nuclear "station" is its "plant".
+_ONE_TARGET = {"station": "plant", "harbor": "port", "harbour": "port"}
 
 
 # Who reports, not where or to whom it happened: "the Investigative Committee put the toll at

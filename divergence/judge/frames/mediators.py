@@ -104,8 +104,7 @@ _RELEASE = lazy(
     r"(?:secured|won|obtained)\s+(?:their|his|her|the)\s+(?:freedom|release)|"
     r"(?:agreed|decided)\s+to\s+(?:free|release)\b|\b[A-Z][\w-]*['’]s\s+release|"
     # "released 30 captured border guards", "freeing the engineers"
-    rf"(?:released|freed|freeing|releasing)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{_HELD}|"
-    rf"{_HELD}['’]\s+(?:release|freedom))\b",  # "the sailors' release"
+    rf"(?:released|freed|freeing|releasing)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{_HELD})\b",
     re.I)
 # A strike, lockout or walkout of labour (not "a drone strike", "a late strike" in a match).
 _LABOUR = (r"(?<!air\s)(?<!drone\s)(?<!missile\s)(?<!rocket\s)(?<!military\s)(?<!late\s)"
@@ -135,12 +134,8 @@ _IN_IT = (r"(?=\s*(?:[,;.]|$|at\s+any|and\b|but\b)|\s+(?:in|with)\s+(?:[\w'’-]
 _NOT_MEDIATOR = tuple(lazy(rx) for rx in (
     rf"{_AGENT_NP}(?:['’]s\s+[a-z]+)?\s+(?:was|were|had|has|have)\s+(?:not|never)\s+(?:been\s+)?"
     rf"involved{_IN_IT}",
-    rf"{_AGENT_NP}(?:['’]s\s+[a-z]+)?\s+(?:(?:had|has|have)\s+(?=played))?(?:had|has|have|played|"
-    rf"took)\s+no\s+(?:(?:mediating|"
-    rf"intermediary|direct|active)\s+)?(?:part|role|hand){_IN_IT}",
-    # "without any American role", "with no Qatari involvement"
-    r"\b(?:without\s+(?:any\s+)?|with\s+no\s+)(?P<agent>[A-Z][\w’'-]+)\s+(?:role|part|"
-    r"involvement|mediation|help|input|assistance)\b",
+    rf"{_AGENT_NP}(?:['’]s\s+[a-z]+)?\s+(?:had|has|have|played|took)\s+no\s+(?:part|role|hand)"
+    rf"{_IN_IT}",
     # "with Kenya playing no role at any point", "Kenya having had no part in it"
     rf"\bwith\s+{_AGENT_NP}\s+(?:playing|having\s+(?:had|played))\s+no\s+(?:part|role|hand)\b",
     # "no involvement from the president", "with no input from Qatar"
@@ -263,11 +258,7 @@ _MEDIATOR_PHRASES = tuple(lazy(rx) for rx in (
     rf"financial|military|medical|economic)[\w’'-]+\s+){{0,5}}?(?:help(?:ing)?|mediation|mediating|"
     rf"efforts|role|brokering|leadership\s+in\s+(?:securing|brokering|reaching))\b",
     rf"\b(?:was|were|been|being)\s+(?:mediated|brokered|arranged|negotiated|secured)\s+"
-    rf"(?:entirely\s+|solely\s+|largely\s+|jointly\s+)?(?:(?:in|on|last|earlier)\s+"
-    rf"(?:[\w-]+\s+){{0,2}}?[\w-]+\s+)?by\s+{_AGENTS_NP}",  # "brokered in July 2022 by X"
-    # "the swap had been brokered with Ostravan help"
-    rf"\b(?:mediated|brokered|arranged|negotiated|secured|reached|agreed)\s+(?:with|through|"
-    rf"thanks\s+to)\s+{_AGENTS_NP}\s+(?:help|assistance|mediation|good\s+offices)\b",
+    rf"(?:entirely\s+|solely\s+|largely\s+|jointly\s+)?by\s+{_AGENTS_NP}",
     # "the agreement, brokered by the US and France, came into force": set off by a comma
     rf",\s+(?:(?:jointly|partly)\s+)?(?:mediated|brokered|negotiated)\s+by\s+{_AGENTS_NP}",
     rf"\b(?:talks|negotiations)\s+(?:were\s+|was\s+)?(?:mediated|brokered|facilitated)\s+by\s+"
@@ -315,8 +306,6 @@ _ENDED = lazy(r"\b(?:(?:fighting|war|hostilities|clashes)\s+(?:had\s+|has\s+|was
                     r"(?:the\s+)?(?:[\w-]+\s+)?(?:firing|fighting|hostilities|war|conflict)|(?:agreed|decided)\s+to\s+"
                     r"stop\s+(?:the\s+)?fighting|halt\s+in\s+"
                     r"(?:the\s+)?(?:fighting|hostilities|attacks))\b", re.I)
-_HOW_REACHED = lazy(r"\b(?:directly|direct\s+(?:talks|contacts?|negotiations)|face[- ]to[- ]face|"
-                    r"negotiated|brokered)\b", re.I)
 _MEDIATION_WORD = lazy(r"\bmediat(?:or|ors|ion|ed|ing)\b", re.I)
 _GATE = Gate(_MEDIATED_PEACE, _ENDED, *_MEDIATOR_PHRASES, *_INVOLVED_PHRASES, _NO_THIRD,
              *_NOT_MEDIATOR)  # what gives a credit
@@ -381,10 +370,8 @@ def mediated(text: str, speaker: str | None) -> tuple[Credit, ...]:
             if _INVOLVEMENT.search(text, m.start(), m.end() + 20):  # "no third party was involved"
                 out.append(Credit(about, "involved", None, m.start(), m.end()))
     # "Kenya had not been involved": not Kenya; where the claim names no outcome but speaks of
-    # mediation ("the only mediator in the standoff was the UN's team") or of how a deal was reached
-    # ("negotiated directly with the rebels, and Ostrava played no part"), of any outcome
-    denied_of = about or ("*" if _MEDIATION_WORD.search(text) or _HOW_REACHED.search(text)
-                          else None)
+    # mediation ("the only mediator in the standoff was the UN's team"), of any outcome
+    denied_of = about or ("*" if _MEDIATION_WORD.search(text) else None)
     if denied_of:
         for rx in _NOT_MEDIATOR:
             for m in rx.finditer(text):

@@ -26,8 +26,7 @@ from .happenings import same_happening
 # Harm done, however it is named: "the victims", "every casualty", "were injured", "was
 # damaged".
 _HARMED = lazy(r"\b(?:victims?|casualt(?:y|ies)|killed|died|dead|deaths?|wounded|"
-                     r"injured|injuries|harmed|hurt|damaged?|destroyed|blasts?|explosions?|"
-                     r"(?:was|were)\s+hit)\b", re.I)
+                     r"injured|injuries|harmed|hurt|damaged?|destroyed)\b", re.I)
 
 # A mishap: what went wrong by itself, or by nobody's design.
 _ACCIDENT = (
