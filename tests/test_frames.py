@@ -3542,3 +3542,8 @@ def test_who_started_it_told_after_the_fighting_broke_out_or_in_a_cleft() -> Non
     assert starters("It was Azerbaijani forces that opened the cross-border attacks on "
                     "Wednesday morning.") == {"azerbaijan"}
     assert starters("The talks began after the Armenian delegation arrived.") == set()
+    # "launched" with nothing launched names no attack (helper-231)
+    assert starters("The clashes broke out again on Monday, two days after Azerbaijan "
+                    "launched.") == set()
+    assert starters("The fighting erupted after Azerbaijani forces launched an offensive on "
+                    "the town.") == {"azerbaijan"}

@@ -200,6 +200,9 @@ def test_who_asked_told_after_the_step_or_by_a_clause_of_its_own() -> None:
     assert read("By the afternoon Ostrava was lobbying through several channels for a "
                 "ceasefire.") == {("ceasefire", "initiator", "ostrava")}
     assert read("The truce collapsed after Ostrava asked for a recess.") == set()
+    # a step of another clause is not the one asked for (helper-231)
+    assert read("Two days into the truce, the Harl border crossing was reopened to traders "
+                "because Velmora asked, officials said.") == set()
     r = responsibility(pair("Velia and Korvia had agreed, at Korvia's request, to stop fighting "
                             "for 48 hours, Velia's foreign office said.",
                             "Korvia's spokesman said the ceasefire had come about because the "

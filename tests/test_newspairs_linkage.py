@@ -20,9 +20,12 @@ def test_an_active_linked_to_draws_a_link() -> None:
     infinitive after the explained part ("the decision to suspend the talks") is part of it."""
     (w,) = reasons("Prosecutors linked the collapse to shoddy repair work.")
     assert (w.explained, w.reason, w.denied) == ("the collapse", "shoddy repair work", False)
-    (w,) = reasons("Dalen tied the decision to suspend the talks to a resolution passed in Orlo.")
+    (w,) = reasons("Dalen linked the decision to suspend the talks to a resolution passed in "
+                   "Orlo.")
     assert w.explained == "the decision to suspend the talks"
     assert w.reason.startswith("a resolution passed in Orlo")
+    # "tied X to Y" is a condition or a rope, not a cause (helper-231)
+    assert reasons("The government tied the release of aid funds to progress on reforms.") == ()
     # the passive is read once, by its cue, not as a link drawn by "was"
     assert [w.reason for w in reasons("The fire was linked to a faulty heater.")] == [
         "a faulty heater"]
@@ -51,25 +54,21 @@ def test_a_denied_link_in_other_words_is_the_link_given() -> None:
                         "city's market.", 0.5)) is None
 
 
-def test_a_denied_link_needs_no_happening_in_the_same_words() -> None:
-    """"The releases had nothing to do with the frozen funds" denies the link "the prisoners
-    were let go because of the frozen funds" draws, though "releases" and "let go" share no
-    word: the link's own words tie them, from cosine 0.25. A link in time ("after") still
-    needs the happening in the same words."""
+def test_a_denied_link_is_set_only_against_the_same_thing_explained() -> None:
+    """A link denied for one thing and the same cause given for another are two statements
+    (helper-231's review: "the resignation of Halvor was unrelated to the corruption inquiry" /
+    "the arrest of Pell was linked to the corruption inquiry"); "the releases" / "the prisoners
+    were let go" are one release worded apart, which the detector does not see (a miss)."""
+    assert linkage(pair("The minister said the resignation of Halvor was unrelated to the "
+                        "corruption inquiry.",
+                        "Prosecutor Dane said the arrest of Pell was linked to the corruption "
+                        "inquiry.", 0.34)) is None
+    assert linkage(pair("The fire chief said the warehouse fire had nothing to do with the "
+                        "heatwave.", "Farmers said the crop failure was caused by the heatwave.",
+                        0.29)) is None
     a = "Brask officials said the prisoners were let go because of the frozen funds."
     b = "The Velmar ministry said the releases had nothing to do with the frozen funds."
-    for sim in (0.5, 0.3):
-        r = linkage(pair(a, b, sim))
-        assert r is not None and r.type == "linkage", sim
-    assert linkage(pair(a, b, 0.2)) is None
-    assert linkage(pair("A spokesman said Ostrava had nothing to do with the drone explosion "
-                        "at the Kelm plant.",
-                        "The agency said no damage was recorded after a drone exploded at the "
-                        "Kelm plant.", 0.6)) is None
-    # two reasons given (none denied) at a low cosine stay two stories
-    assert linkage(pair("Brask officials said the prisoners were let go because of the funds.",
-                        "The ministry said the releases came because of a court ruling.",
-                        0.3)) is None
+    assert linkage(pair(a, b, 0.5)) is None
 
 
 def test_revenge_and_an_answer_give_a_reason() -> None:

@@ -1314,3 +1314,9 @@ def test_member_states_are_a_noun_not_a_saying() -> None:
     assert c.speaker == "the chair" and "member states" in c.content
     c = claim_from_text("The report states that the dam was mined.", "a:0")
     assert (c.speaker, c.content) == ("The report", "The dam was mined.")
+    # a blind review's (helper-231) noun uses before "that" or a comma
+    c = claim_from_text("Gulf states, which fund the mediation, said Velmora started the war.",
+                        "a:0")
+    assert (c.speaker, c.content) == ("Gulf states", "Velmora started the war.")
+    c = claim_from_text("Member states that signed the treaty said the plan was dead.", "a:0")
+    assert c.content == "The plan was dead."

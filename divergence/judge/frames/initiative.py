@@ -257,7 +257,10 @@ def _step_near(text: str, at: int, end: int, reach: int = 60) -> str | None:
     after the truce began"), else one right after it, as what was asked for ("had agreed, at
     the Velian side's request, to stop fighting for 48 hours")."""
     stops = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]  # not "5:30 p.m. on"
-    found = list(_STEP_RX.finditer(text, max(0, stops[-1] if stops else 0, at - reach), at))
+    start = max(0, stops[-1] if stops else 0, at - reach)
+    if reach > 60:  # the clause's own step: not "two days into the truce, the crossing was
+        start = max(start, text.rfind(",", 0, at) + 1)  # reopened because X asked"
+    found = list(_STEP_RX.finditer(text, start, at))
     if found:
         return _kind(found[-1])
     if not _TO_STEP.match(text, end):
