@@ -3506,6 +3506,9 @@ def test_half_a_million_and_deaths_told_as_crushed_to_death() -> None:
     # a blind review: the ten trampled are not ten dead
     assert [c.kind for c in counts("The crowd trampled 10 people, two of them to death.")] == [
         "count"]
+    # ... but "40 of the detainees" starved to death are 40 dead (a second review, helper-234)
+    assert [(c.kind, c.lo) for c in counts("The guards starved 40 of the detainees to death.")] \
+        == [("deaths", 40.0)]
 
 
 
@@ -3547,3 +3550,6 @@ def test_who_started_it_told_after_the_fighting_broke_out_or_in_a_cleft() -> Non
                     "launched.") == set()
     assert starters("The fighting erupted after Azerbaijani forces launched an offensive on "
                     "the town.") == {"azerbaijan"}
+    assert starters("The fighting erupted after Azerbaijani forces launched missiles at the "
+                    "town.") == {"azerbaijan"}
+    assert starters("The clashes began after Azerbaijan launched a new peace initiative.") == set()

@@ -200,9 +200,12 @@ def test_who_asked_told_after_the_step_or_by_a_clause_of_its_own() -> None:
     assert read("By the afternoon Ostrava was lobbying through several channels for a "
                 "ceasefire.") == {("ceasefire", "initiator", "ostrava")}
     assert read("The truce collapsed after Ostrava asked for a recess.") == set()
-    # a step of another clause is not the one asked for (helper-231)
+    # a step of another clause is not the one asked for (helper-231), but a comma just before
+    # "after" leaves the clause it follows (helper-234)
     assert read("Two days into the truce, the Harl border crossing was reopened to traders "
                 "because Velmora asked, officials said.") == set()
+    assert read("A 48-hour ceasefire was agreed on Tuesday, after Velmora asked for it.") == {
+        ("ceasefire", "initiator", "velmora")}
     r = responsibility(pair("Velia and Korvia had agreed, at Korvia's request, to stop fighting "
                             "for 48 hours, Velia's foreign office said.",
                             "Korvia's spokesman said the ceasefire had come about because the "

@@ -603,6 +603,11 @@ def test_titles_read_services_particles_and_ranks_apart_from_posts() -> None:
                 "Foreign Minister Sheikh Salem al-Sabah met the envoy.", sim=0.8) is None
     assert fire("title", "Chief of Staff Ana Ruiz said the plan stood.",
                 "Ana Ruiz, the army chief of staff, said the plan stood.", sim=0.8) is None
+    # a second review (helper-234): a deputy stays a deputy; digital affairs is digital
+    assert fire("title", "Deputy Army Chief Ivo Marek spoke.", "Army Chief Ivo Marek spoke.",
+                sim=0.8)
+    assert fire("title", "Digital Minister Ana Ruiz spoke.",
+                "Digital Affairs Minister Ana Ruiz spoke.", sim=0.8) is None
 
 
 def test_entity_swap_is_not_agreement() -> None:

@@ -259,7 +259,10 @@ def _step_near(text: str, at: int, end: int, reach: int = 60) -> str | None:
     stops = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]  # not "5:30 p.m. on"
     start = max(0, stops[-1] if stops else 0, at - reach)
     if reach > 60:  # the clause's own step: not "two days into the truce, the crossing was
-        start = max(start, text.rfind(",", 0, at) + 1)  # reopened because X asked"
+        cut = text.rfind(",", 0, at)  # reopened because X asked"; but "the truce was agreed
+        if cut >= 0 and not text[cut + 1:at].strip():  # on Tuesday, after X asked for it"
+            cut = text.rfind(",", 0, cut)
+        start = max(start, cut + 1)
     found = list(_STEP_RX.finditer(text, start, at))
     if found:
         return _kind(found[-1])

@@ -24,7 +24,7 @@ COUNT_PREDICATES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                    # "crushed 14 people to death" (not "sentenced 14 people to death")
                    # (not "trampled 10 people, two of them to death": two died)
                    r"(?:crush|burn|beat|stabb|hack|trampl|ston|starv)(?:ed|t|en|ing)(?=\s+"
-                   r"(?:(?!of\b)[\w,]+\s+){0,5}?to\s+death\b)|"
+                   r"(?:(?!of\s+(?:them|whom)\b)[\w,]+\s+){0,5}?to\s+death\b)|"
                    r"shot\s+dead|(?<=were\s)executed|(?<=been\s)executed|"
                    # "executed 40 prisoners", not "executed a plan", "executed 40 trades"
                    r"executed(?=\s+(?:(?:more\s+than|at\s+least|about|some|over|nearly|up\s+to)"

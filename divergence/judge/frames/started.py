@@ -95,7 +95,8 @@ _STARTERS = tuple(lazy(rx) for rx in (
     rf"\b(?i:{_FIGHTS})\b[^.;]{{0,200}}?\b(?:began|started|erupted|broke\s+out|was\s+(?:triggered|"
     rf"sparked)|were\s+(?:triggered|sparked))\s+(?:[^.;]{{0,40}}?\s)?(?:when|after|once)\s+"
     rf"{SUBJECT}\s+(?:had\s+)?(?:{ACTED}|(?:carried\s+out|launched)\s+(?:an?\s+|the\s+|its\s+)?"
-    rf"(?:[\w-]+\s+){{0,2}}?(?:air\s*strikes?|strikes?|attacks?|offensive|assault|raids?))\b",
+    rf"(?:[\w-]+\s+){{0,2}}?(?:air\s*strikes?|strikes?|attacks?|offensive|assault|raids?|rockets|"
+    rf"missiles|drones|invasion|(?:military|ground)\s+operation|bombardment|shelling))\b",
     # "it was Kessan forces that opened the cross-border attacks"
     r"\b[Ii]t\s+was\s+(?P<who>(?:(?:the|an?)\s+)?(?:[\w’'-]+\s+){0,4}?[\w’'-]+)\s+(?:that|who)\s+"
     r"(?:opened|started|began|launched|initiated)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}?(?:attacks?|"
