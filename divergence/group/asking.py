@@ -53,23 +53,21 @@ def subject(r: Reason) -> str | None:
 def question(reasons: Sequence[Reason], pos: Sequence[Position]) -> str:
     """The question the positions answer, from the typed reasons (see the module's docstring);
     ``pos[0]``'s label words the fallback."""
-    typed = _typed(reasons)
+    return question_of(typed_question(reasons), pos)
+
+
+def question_of(typed: tuple[str, Reason] | None, pos: Sequence[Position]) -> str:
+    """The question ``typed_question`` found, or ``pos[0]``'s label asked as a yes/no one."""
     if typed is not None:
         return typed[0]
     first = pos[0].label.removeprefix(DENIED).rstrip(".…")
     return f"Is it so that {_sentence_inside(first)}?"
 
 
-def asked_by(reasons: Sequence[Reason]) -> str | None:
-    """The type of the reason a dispute's question is worded from ("number" for "How many
-    deaths?"), None when it is worded from a position's label: the claims such reasons cite
+def typed_question(reasons: Sequence[Reason]) -> tuple[str, Reason] | None:
+    """The question the typed reasons ask, with the reason it is worded from ("How many
+    deaths?" from a "number" reason), None when none asks one: the claims such a reason cites
     label the positions (``disputes._dispute``)."""
-    typed = _typed(reasons)
-    return typed[1].type if typed is not None else None
-
-
-def _typed(reasons: Sequence[Reason]) -> tuple[str, Reason] | None:
-    """The question the typed reasons ask, with the reason it is worded from."""
     for kind in ASKED_KINDS:
         for r in sorted(reasons, key=lambda r: -r.weight):
             if r.type != kind:

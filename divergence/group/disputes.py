@@ -18,13 +18,13 @@ from typing import NamedTuple
 import numpy as np
 
 from ..ids import stable_id
-from ..ingest.speakers import POSSESSIVES, PRONOUNS
+from ..ingest.speakers import nameless
 from ..judge.detectors import is_conflict
 from ..judge.hedges import distance_cue
 from ..judge.once import judge_once
 from ..judge.pair import Judge, noisy_or
 from ..records import Article, Claim, ClaimGroup, Dispute, OutletPosition, Position, Reason
-from .asking import DENIED, asked_by, question
+from .asking import DENIED, question, question_of, typed_question
 from .asking import subject as _subject
 
 # Within a conflict group of at most this many claims every pair is judged again; beyond, each
@@ -441,7 +441,8 @@ def _dispute(g: ClaimGroup, sides: Sequence[Sequence[int]], claims: Sequence[Cla
     if key:  # question, when the judge named no reason; one of several: its own kind asks
         kind = _kind(why)
         asked = [r for r in why if _kind([r]) == kind] or why
-    worded = asked_by(asked)
+    typed = typed_question(asked)  # read once: it words the question and picks the labels
+    worded = typed[1].type if typed is not None else None
     cited = {cid for r in asked if worded in (None, r.type) for cid in r.claims}
     pos = []
     for s in sides:
@@ -477,7 +478,7 @@ def _dispute(g: ClaimGroup, sides: Sequence[Sequence[int]], claims: Sequence[Cla
                 article=art, source=source(art), position=p.id, voice=voice,  # type: ignore[arg-type]
                 claims=tuple(c.id for c in cs), holders=own))
     members = sorted(c for p in pos for c in p.claims)
-    return Dispute(id=stable_id("d-", [*members, *key]), question=question(asked, pos),
+    return Dispute(id=stable_id("d-", [*members, *key]), question=question_of(typed, pos),
                    group=g.id, confidence=g.confidence if confidence is None else confidence,
                    positions=tuple(pos),
                    outlets=tuple(outlets), events=g.events if events is None else events,
@@ -501,7 +502,7 @@ def holders(pairs: Sequence[tuple[str | None, str]]) -> tuple[str, ...]:
     kept: list[tuple[frozenset[str], str]] = []
     for speaker, outlet in pairs:
         name = speaker or outlet
-        if name.strip().lower() in PRONOUNS | POSSESSIVES:
+        if nameless(name):
             name = f"an unnamed speaker in {outlet}"
         words = frozenset(re.findall(r"\w+", name.lower())) - _TITLE_WORDS
         if not words:  # a title alone ("the President"): its words stand for the name

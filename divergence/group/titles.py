@@ -66,9 +66,8 @@ def event_title(claims: Sequence[Claim], vectors: np.ndarray,
     return f"{body}, {when}" if when else body
 
 
-def _central(claims: Sequence[Claim], vectors: np.ndarray, most: int = 0) -> list[Claim]:
-    """Up to ``most`` (``CENTRAL``) claims, closest to the event's centroid first."""
-    most = most or CENTRAL
+def _central(claims: Sequence[Claim], vectors: np.ndarray, most: int = CENTRAL) -> list[Claim]:
+    """Up to ``most`` claims, closest to the event's centroid first."""
     v = np.asarray(vectors, dtype=np.float64)
     if v.ndim != 2 or v.shape[0] != len(claims):
         return list(claims[:most])

@@ -298,5 +298,13 @@ def holder(speaker: str | None) -> str:
     a pronoun ("He also said ..."), which alone names nobody; the outlet where nobody is named."""
     if not speaker:
         return "the outlet"
-    low = speaker.strip().lower()
-    return "an unnamed speaker" if low in PRONOUNS or low in POSSESSIVES else speaker
+    return "an unnamed speaker" if nameless(speaker) else speaker
+
+
+def nameless(speaker: str) -> bool:
+    """Whether a speaker is a pronoun or a possessive left unresolved ("he", "his"): it alone
+    names nobody."""
+    return speaker.strip().lower() in _NAMELESS
+
+
+_NAMELESS = PRONOUNS | POSSESSIVES
