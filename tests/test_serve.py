@@ -260,6 +260,32 @@ def test_cli_prints_the_url_and_stops_cleanly(corpus_db: Path,
     assert result.stdout == ""
 
 
+def test_sigterm_is_caught_before_the_start_line(corpus_db: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Old code printed "reviewing ... at URL" and only then caught SIGTERM: a supervisor (or
+    test) that stopped the server on reading that line could kill it silently (exit -15)."""
+    import signal
+
+    import click
+
+    from divergence.cli import serve as serve_cli
+
+    seen: list[object] = []
+    echo = click.echo
+
+    def watch(message: object = None, *args: Any, **kwargs: Any) -> None:
+        if "reviewing" in str(message):
+            seen.append(signal.getsignal(signal.SIGTERM))
+        echo(message, *args, **kwargs)
+
+    monkeypatch.setattr(click, "echo", watch)
+    _no_serving(monkeypatch)
+    result = run_cli("serve", "--db", str(corpus_db), "--port", "0")
+    assert result.exit_code == 0, result.output
+    assert seen == [serve_cli._stop]
+    assert signal.getsignal(signal.SIGTERM) is not serve_cli._stop  # put back after
+
+
 def test_cli_warns_for_another_address(corpus_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _no_serving(monkeypatch)
     result = run_cli("serve", "--db", str(corpus_db), "--port", "0", "--host", "0.0.0.0")

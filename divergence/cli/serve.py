@@ -62,11 +62,13 @@ def serve(db: str | None, host: str, port: int, reviewer: str | None, nli: str |
     if not _is_loopback(host):
         click.echo(f"divergence: warning: listening on {inert(host)}, not only this machine; "
                    "anyone who can reach it can read the corpus", err=True)
-    click.echo(inert(f"divergence: reviewing {path} as {server.reviewer} at {server.url} ")
-               + "(Ctrl-C to stop)", err=True)
+    # SIGTERM is caught before the start line: a supervisor that stops the server as soon as
+    # it reads that line must get the stop line and exit 0, not a silent 143
     main_thread = threading.current_thread() is threading.main_thread()  # signals go there
     previous = signal.signal(signal.SIGTERM, _stop) if main_thread else None  # docker stop
     try:
+        click.echo(inert(f"divergence: reviewing {path} as {server.reviewer} at {server.url} ")
+                   + "(Ctrl-C to stop)", err=True)
         server.serve_forever()
     except KeyboardInterrupt:
         click.echo("divergence: stopped; every verdict is stored", err=True)
