@@ -1689,6 +1689,27 @@ def test_counts_read_killing_verbs_a_number_told_late_and_bounds_that_are_not_de
     assert negations("No one died in the city.")
 
 
+def test_a_toll_that_reached_its_number_far_on_is_read_and_killing_is_a_death() -> None:
+    """Old code read no death toll in "the death toll from the strikes on the depot has reached
+    31" nor in "the number of people killed by U.S. strikes ... has climbed to 31" (a period
+    of "U.S." ended the search), and "killing 12 and wounding 40" told of no deaths or injuries,
+    so two tolls of one strike did not meet."""
+    (x, _) = counts("The death toll from the strikes on the Marsa fuel depot has reached 31, "
+                    "with 40 wounded.")
+    assert (x.kind, x.head, x.lo, x.hi) == ("deaths", "person", 31, 31)
+    (y, _) = counts("The number of people killed by overnight U.S. strikes on Marsa, a fuel depot "
+                    "on the coast, has climbed to 31, with another 40 injured.")
+    assert (y.kind, y.head, y.lo) == ("deaths", "person", 31)
+    assert {"deaths", "injuries"} <= happenings("Air strikes hit the Marsa fuel depot on Friday, "
+                                                 "killing 12 workers and wounding 40.")
+    assert count(pair("Air strikes hit the Marsa fuel depot on Friday, killing 12 people and "
+                      "wounding 40.", "The death toll from the strikes on the Marsa fuel depot "
+                      "has reached 31, with 40 wounded.", 0.7)) is not None
+    # a road is no toll, and a count of another thing stays itself
+    assert [(c.kind, c.head) for c in counts("The toll road from the port has reached 74 km.")
+            ] == [("count", "km")]
+
+
 def test_counts_read_people_called_fighters_staff_lorries_and_captives() -> None:
     (x,) = counts("At least 40 Kessian fighters were taken prisoner before the truce.")
     assert (x.kind, x.head) == ("arrests", "fighter")

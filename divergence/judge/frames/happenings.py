@@ -46,10 +46,11 @@ _HAPPENING_PATTERNS: dict[str, str] = {
               r"airstrikes?|missiles?|rockets?|shelling|"
               r"shelled|attacks?|attacked|raids?|bombard\w*|drones?|shootings?|gunfire|"
               r"opened\s+fire|massacres?|assaults?",
-    "deaths": r"killed|died|dead|deaths?|death\s+toll|toll|lives|fatalities|bodies|casualties|"
-              r"slain",
-    "injuries": r"injured|wounded|hurt|harmed|injuries|casualties|"  # the killed and the hurt
-                r"hospitali[sz]ed|(?:hospital|medical)\s+treatment",  # and the treated
+    "deaths": r"killed|killing|died|dead|deaths?|death\s+toll|toll|lives|fatalities|bodies|"
+              r"casualties|slain",
+    # the killed and the hurt, and the treated
+    "injuries": r"injured|injuring|wounded|wounding|hurt|harmed|injuries|casualties|"
+                r"hospitali[sz]ed|(?:hospital|medical)\s+treatment",
     "meeting": r"summit|met\b|meetings?|talks|visit(?:ed|s)?|held\s+talks",
     "election": r"elections?|votes?|ballots?|polls?|tally|tallies|re-?elected|won",
     "hostages": r"hostages?|captives?|abductees",

@@ -1,5 +1,6 @@
 """Counts told away from their number: "put the number of civilians killed by the RSF at more
-than 2,000" or "the number of injured troops at 35" (the noun and verb come long before it), and
+than 2,000", "the number of injured troops at 35" or "the death toll from the strikes on the port
+has reached 74" (the noun and verb come long before it), and
 crowd sizes ("police put the crowd at 20,000", "a crowd of 50,000 marched", "estimated turnout at
 the rally at 8,000"), in a claim about a protest (a crowd may watch a match). Read for
 ``counts.counts``."""
@@ -15,6 +16,9 @@ from .happenings import happenings
 _BOUND = (r"(?:more\s+than\s+|over\s+|at\s+least\s+|about\s+|some\s+|nearly\s+|almost\s+|"
           r"around\s+|roughly\s+|no\s+fewer\s+than\s+|fewer\s+than\s+|less\s+than\s+|"
           r"up\s+to\s+|only\s+|just\s+)?")
+# How a count told earlier reaches its number: "has climbed to", "rose to", "stood at".
+_RISEN = (r"(?:(?:has|have|had)\s+(?:now\s+)?)?(?:risen|rose|climbed|reached|jumped|increased|"
+          r"grown|grew|stood|stands)(?:\s+(?:to|at))?")
 _NUMBER_OF = lazy(r"\b(?:number|tally|count)\s+of\s+(?:(?P<v2>injured|wounded|dead|displaced|"
                         r"arrested|detained|missing)\s+(?P<n2>(?!(?:in|on|at|after|from|since|"
                         r"during|and|or|by|of|to|for|as|among|across|over|near|the)\b)[a-z-]+)|"
@@ -23,15 +27,21 @@ _NUMBER_OF = lazy(r"\b(?:number|tally|count)\s+of\s+(?:(?P<v2>injured|wounded|de
                         # no other number or count between: "... climbed to 120 and rescuers
                         # put the missing at 40" tells the missing, not the dead
                         r"(?:(?!\d|\b(?:killed|dead|injured|wounded|missing|displaced|arrested|"
-                        r"detained|number)\b)[^.;:]){0,160}?"
-                        rf"\bat\s+{_BOUND}$", re.I)
+                        r"detained|number)\b)(?:[^.;:]|(?<=\b[A-Z])\.)){0,160}?"
+                        rf"\b(?:at|{_RISEN})\s+{_BOUND}$", re.I)
+# A death toll told with its number far after it: "the death toll from the strikes on the port
+# has reached 74", "the toll of dead in the two villages rose to 31".
+_TOLL = lazy(r"\b(?:death\s+toll|toll\s+of\s+(?:the\s+)?dead)\b"
+                   r"(?:(?!\d|\b(?:killed|dead|injured|wounded|missing|displaced|arrested|"
+                   r"detained|number|toll)\b)(?:[^.;:]|(?<=\b[A-Z])\.)){0,160}?"
+                   rf"\b{_RISEN}\s+{_BOUND}$", re.I)
 # A crowd's size: "put the crowd (at Saturday's march) at", "estimated turnout at the rally at",
 # "a crowd of", "crowds of"; not "crowds of people" (no number), "a crowd at 10 am".
 _CROWD = lazy(
     r"\b(?:(?:put|estimated|numbered|counted|gave|placed|set)\s+(?:the\s+)?(?:size\s+of\s+the\s+)?"
     r"(?:crowds?|turnout|attendance|number\s+of\s+(?:protesters|demonstrators|marchers|"
     r"participants))\b(?:(?!\d)[^.;:]){0,80}?\bat|crowds?\s+of)\s+" + _BOUND + "$", re.I)
-_LATE = lazy(r"\b(?:number|tally|count|crowds?|turnout|attendance)\b", re.I)
+_LATE = lazy(r"\b(?:number|tally|count|toll|crowds?|turnout|attendance)\b", re.I)
 
 
 def told_late(text: str) -> bool:
@@ -49,6 +59,8 @@ def told_count(text: str, q: Quantity) -> tuple[str, str | None] | None:
         noun, verb = (m.group("n"), m.group("v")) if m.group("n") else (m.group("n2"),
                                                                            m.group("v2"))
         return noun.lower(), verb.lower()  # "the number of civilians killed", "of injured troops"
+    if _TOLL.search(before):
+        return "people", "killed"  # "the death toll from the strikes has reached 74"
     if _CROWD.search(before[-140:]) and "protest" in happenings(text):
         return "people", None  # a crowd at a protest; not one watching a match
     return None
