@@ -3574,3 +3574,18 @@ def test_who_started_it_told_after_the_fighting_broke_out_or_in_a_cleft() -> Non
     assert starters("The fighting erupted after Azerbaijani forces launched missiles at the "
                     "town.") == {"azerbaijan"}
     assert starters("The clashes began after Azerbaijan launched a new peace initiative.") == set()
+
+
+def test_u_s_with_its_periods_is_the_country_not_a_shared_name() -> None:
+    """Old code read "U.S." as a name below the country (the period cut "u.s." to "u.s"), so two
+    U.S. strikes on two places shared a "name": "U.S. strikes on the Ras Isa port killed 74" /
+    "a U.S. strike on a detention centre in Saada killed 68" was one toll told two ways, and
+    "both name u.s" anchored agreements. "US" was the country already."""
+    from divergence.judge.text import countries
+
+    assert countries("A U.S. air strike hit the port.") == frozenset({"united states"})
+    assert countries("The U.K. government said so.") == frozenset({"united kingdom"})
+    assert count(pair("A U.S. air strike on a migrant detention centre in Saada killed 68 people, "
+                      "the health ministry said on Monday.",
+                      "U.S. strikes on the Ras Isa fuel port late on Thursday killed 74 people, "
+                      "the health ministry said.", 0.62)) is None
