@@ -1705,9 +1705,13 @@ def test_a_toll_that_reached_its_number_far_on_is_read_and_killing_is_a_death() 
     assert count(pair("Air strikes hit the Marsa fuel depot on Friday, killing 12 people and "
                       "wounding 40.", "The death toll from the strikes on the Marsa fuel depot "
                       "has reached 31, with 40 wounded.", 0.7)) is not None
-    # a road is no toll, and a count of another thing stays itself
+    # a road is no toll, and a count of another thing stays itself; a new clause between the
+    # toll and a rise tells of something else (helper-239's review)
     assert [(c.kind, c.head) for c in counts("The toll road from the port has reached 74 km.")
             ] == [("count", "km")]
+    assert not [c for c in counts("The death toll from the strikes remains unclear, but officials "
+                                  "said the fires had spread and rescue teams had grown to 40.")
+                if c.kind == "deaths"]
 
 
 def test_counts_read_people_called_fighters_staff_lorries_and_captives() -> None:

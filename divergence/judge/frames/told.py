@@ -28,13 +28,17 @@ _NUMBER_OF = lazy(r"\b(?:number|tally|count)\s+of\s+(?:(?P<v2>injured|wounded|de
                         # put the missing at 40" tells the missing, not the dead
                         r"(?:(?!\d|\b(?:killed|dead|injured|wounded|missing|displaced|arrested|"
                         r"detained|number)\b)(?:[^.;:]|(?<=\b[A-Z])\.)){0,160}?"
-                        rf"\b(?:at|{_RISEN})\s+{_BOUND}$", re.I)
+                        rf"\b(?:at|(?P<rose>{_RISEN}))\s+{_BOUND}$", re.I)
 # A death toll told with its number far after it: "the death toll from the strikes on the port
 # has reached 74", "the toll of dead in the two villages rose to 31".
 _TOLL = lazy(r"\b(?:death\s+toll|toll\s+of\s+(?:the\s+)?dead)\b"
                    r"(?:(?!\d|\b(?:killed|dead|injured|wounded|missing|displaced|arrested|"
                    r"detained|number|toll)\b)(?:[^.;:]|(?<=\b[A-Z])\.)){0,160}?"
                    rf"\b{_RISEN}\s+{_BOUND}$", re.I)
+# A new clause between a count and a rise: "the death toll remains unclear, but officials said
+# rescue teams had grown to 40" tells of the teams.
+_CLAUSE_BREAK = lazy(r",\s+(?:but|and|while|whereas|although|though)\b|\b(?:said|says|told)\b",
+                     re.I)
 # A crowd's size: "put the crowd (at Saturday's march) at", "estimated turnout at the rally at",
 # "a crowd of", "crowds of"; not "crowds of people" (no number), "a crowd at 10 am".
 _CROWD = lazy(
@@ -55,11 +59,14 @@ def told_count(text: str, q: Quantity) -> tuple[str, str | None] | None:
     None) for a crowd of N."""
     before = text[max(0, q.start - 220):q.start]
     m = _NUMBER_OF.search(before)
+    if m is not None and m.group("rose") and _CLAUSE_BREAK.search(m.group(0)):
+        m = None
     if m is not None:
         noun, verb = (m.group("n"), m.group("v")) if m.group("n") else (m.group("n2"),
                                                                            m.group("v2"))
         return noun.lower(), verb.lower()  # "the number of civilians killed", "of injured troops"
-    if _TOLL.search(before):
+    toll = _TOLL.search(before)
+    if toll is not None and not _CLAUSE_BREAK.search(toll.group(0)):
         return "people", "killed"  # "the death toll from the strikes has reached 74"
     if _CROWD.search(before[-140:]) and "protest" in happenings(text):
         return "people", None  # a crowd at a protest; not one watching a match
