@@ -1320,3 +1320,26 @@ def test_member_states_are_a_noun_not_a_saying() -> None:
     assert (c.speaker, c.content) == ("Gulf states", "Velmora started the war.")
     c = claim_from_text("Member states that signed the treaty said the plan was dead.", "a:0")
     assert c.content == "The plan was dead."
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    # a role and a name between "According to" and what is said are one speaker
+    ("According to the province's deputy governor, Alireza Marhamati, the attack killed nine "
+     "people.", "Alireza Marhamati", "The attack killed nine people."),
+    ("According to Ana Ruiz, the health minister, the blast killed 12 people.", "Ana Ruiz",
+     "The blast killed 12 people."),
+    ("According to the army spokesman, Colonel Ana Ruiz, the blast killed 12.",
+     "Colonel Ana Ruiz", "The blast killed 12."),
+    # the name is what is said about: a relative clause, an age, a body before a name
+    ("According to the ministry, Hamas, which runs Gaza, said nothing.", "the ministry",
+     "Hamas, which runs Gaza, said nothing."),
+    ("According to police, Ana Ruiz, 34, was arrested.", "police", "Ana Ruiz, 34, was arrested."),
+    ("According to the ministry, Ana Ruiz, the health minister, resigned.", "the ministry",
+     "Ana Ruiz, the health minister, resigned."),
+])
+def test_according_to_a_role_and_a_name_is_one_speaker(text: str, speaker: str,
+                                                        content: str) -> None:
+    """Old code gave "According to the governor, Name, P" the speaker "the governor" and left
+    "Name, P" as what was said, so the name read as a place or person of the claim."""
+    c = claim_from_text(text, "a:0")
+    assert (c.speaker, c.content) == (speaker, content)

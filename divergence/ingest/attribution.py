@@ -32,7 +32,7 @@ from .cues import (
 )
 from .leads import CLOSING, NARRATED, closes, past_lead
 from .second import second_voice
-from .speakers import PRONOUNS, clean_speaker, finder_ok, named, plain, speaker_ok
+from .speakers import PRONOUNS, apposed, clean_speaker, finder_ok, named, plain, speaker_ok
 from .views import background_saying, charge_denied, said_denial, stated_view
 
 __all__ = ["DENIED_NOUNS", "Attributed", "attribute"]
@@ -364,9 +364,10 @@ def _attribute(sentence: str) -> list[Attributed]:
             a, b = trim(s, m.end(), len(s))
             return [Attributed(a, b, clean_speaker(spk), "according to", "asserts")]
         m = None
-    if m and speaker_ok(m.group("spk")):
-        a, b = trim(s, m.end(), len(s))
-        return [Attributed(a, b, clean_speaker(m.group("spk")), "according to", "asserts")]
+    if m and speaker_ok(m.group("spk")):  # "According to the governor, Name, P": one speaker
+        spk, more = apposed(m.group("spk"), s[m.end():])
+        a, b = trim(s, m.end() + more, len(s))
+        return [Attributed(a, b, spk, "according to", "asserts")]
     # "P, according to X." / "P, according to X, which blamed Y." / "..., while Q": what
     # follows the source is about it or beside it, not part of P
     m = _ACCORDING_AFTER.search(s, max(0, len(s) - LONG))  # it ends the sentence: from near
