@@ -1336,6 +1336,18 @@ def test_member_states_are_a_noun_not_a_saying() -> None:
     ("According to police, Ana Ruiz, 34, was arrested.", "police", "Ana Ruiz, 34, was arrested."),
     ("According to the ministry, Ana Ruiz, the health minister, resigned.", "the ministry",
      "Ana Ruiz, the health minister, resigned."),
+    # helper-243's review of the first version: the name is the subject of what is said, the
+    # first of a list, or no person's
+    ("According to the police chief, Ana Ruiz, 34, was arrested at the scene.",
+     "the police chief", "Ana Ruiz, 34, was arrested at the scene."),
+    ("According to the governor, Ana Ruiz, a 34-year-old nurse, was among the dead.",
+     "the governor", "Ana Ruiz, a 34-year-old nurse, was among the dead."),
+    ("According to the minister, Ana Ruiz, Juan Perez and Luis Gomez were arrested.",
+     "the minister", "Ana Ruiz, Juan Perez and Luis Gomez were arrested."),
+    ("According to the mayor, New York City, the largest city, will reopen its schools.",
+     "the mayor", "New York City, the largest city, will reopen its schools."),
+    ("According to the spokesman, President Ana Ruiz, speaking in Lima, promised aid.",
+     "the spokesman", "President Ana Ruiz, speaking in Lima, promised aid."),
 ])
 def test_according_to_a_role_and_a_name_is_one_speaker(text: str, speaker: str,
                                                         content: str) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..wordlists import word_groups, word_set
+from .apposed import apposed
 from .called_false import called_false, said_false
 from .clauses import finite_verb
 from .cues import (
@@ -32,7 +33,7 @@ from .cues import (
 )
 from .leads import CLOSING, NARRATED, closes, past_lead
 from .second import second_voice
-from .speakers import PRONOUNS, apposed, clean_speaker, finder_ok, named, plain, speaker_ok
+from .speakers import PRONOUNS, clean_speaker, finder_ok, named, plain, speaker_ok
 from .views import background_saying, charge_denied, said_denial, stated_view
 
 __all__ = ["DENIED_NOUNS", "Attributed", "attribute"]

@@ -208,36 +208,6 @@ def named(spk: str, name: str | None) -> str:
     return clean_speaker(spk)
 
 
-# A person's name of two to five words, particles allowed ("Alireza Marhamati", "Khalid al-Aiser").
-_PARTICLE = r"(?:al|el|bin|ibn|bint|de|da|van|von|der|le|la|abu|ul)(?:-[\w'’-]+)?"
-_PERSON = re.compile(rf"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|{_PARTICLE})){{1,4}}")
-# A role told as a description: "the province's deputy governor", "a senior army commander".
-_ROLE = re.compile(r"(?:the|a|an|its|their|his|her|[A-Z][\w'’-]*['’]s?)\s+(?:[\w'’-]+\s+){0,5}?"
-                   r"(?i:minister|governor|spokes(?:man|woman|person)|official|secretary|president|"
-                   r"chief|commander|director|head|ambassador|envoy|adviser|advisor|mayor|general|"
-                   r"colonel|leader|chairman|chairwoman|chair|prosecutor|representative|deputy)")
-# An appositive that ends before its comma, and what may not follow it (a relative clause or an
-# age tells of the subject of what is said: "According to police, Ana Ruiz, 34, was arrested").
-_APPOSITIVE = re.compile(r"(?P<app>[^,]{2,60}),\s*(?!(?:which|who|whose|whom|aged)\b|\d)")
-
-
-def apposed(spk: str, rest: str) -> tuple[str, int]:
-    """The speaker of "According to X, Y, P" and how much of ``rest`` (the text after "X, ") the
-    appositive Y takes: a role and a name in either order ("According to the province's deputy
-    governor, Alireza Marhamati, P"; "According to Ana Ruiz, the health minister, P") are one
-    speaker, named by the name; anything else leaves Y to what is said (0)."""
-    m = _APPOSITIVE.match(rest)
-    x = spk.strip()
-    if m is None:
-        return clean_speaker(x), 0
-    y = m.group("app").strip()
-    if _ROLE.fullmatch(x) and _PERSON.fullmatch(y):
-        return clean_speaker(y), m.end()
-    if _PERSON.fullmatch(x) and _ROLE.fullmatch(y):
-        return clean_speaker(x), m.end()
-    return clean_speaker(x), 0
-
-
 # Who speaks for a side: "a spokesman for the rebels", "a senior Harl district official".
 _VOICE_OF = (r"spokes(?:man|woman|men|women|person|people)|officials?|representatives?|sources?|"
              r"envoys?|members?|aides?|commanders?|leaders?|officers?|negotiators?")
