@@ -19,22 +19,24 @@ _BOUND = (r"(?:more\s+than\s+|over\s+|at\s+least\s+|about\s+|some\s+|nearly\s+|a
 # How a count told earlier reaches its number: "has climbed to", "rose to", "stood at".
 _RISEN = (r"(?:(?:has|have|had)\s+(?:now\s+)?)?(?:risen|rose|climbed|reached|jumped|increased|"
           r"grown|grew|stood|stands)(?:\s+(?:to|at))?")
+# What may lie between a count's noun and its number: no other number or count ("... climbed to
+# 120 and rescuers put the missing at 40" tells the missing, not the dead), no sentence's end
+# (the period of "U.S." is none).
+def _gap(more: str = "") -> str:
+    return (r"(?:(?!\d|\b(?:killed|dead|injured|wounded|missing|displaced|arrested|detained|"
+            rf"number{more})\b)(?:[^.;:]|(?<=\b[A-Z])\.)){{0,160}}?")
+
+
 _NUMBER_OF = lazy(r"\b(?:number|tally|count)\s+of\s+(?:(?P<v2>injured|wounded|dead|displaced|"
                         r"arrested|detained|missing)\s+(?P<n2>(?!(?:in|on|at|after|from|since|"
                         r"during|and|or|by|of|to|for|as|among|across|over|near|the)\b)[a-z-]+)|"
                         r"(?P<n>[a-z-]+)\s+"
                         r"(?P<v>killed|dead|injured|wounded|displaced|arrested|detained|missing))\b"
-                        # no other number or count between: "... climbed to 120 and rescuers
-                        # put the missing at 40" tells the missing, not the dead
-                        r"(?:(?!\d|\b(?:killed|dead|injured|wounded|missing|displaced|arrested|"
-                        r"detained|number)\b)(?:[^.;:]|(?<=\b[A-Z])\.)){0,160}?"
-                        rf"\b(?:at|(?P<rose>{_RISEN}))\s+{_BOUND}$", re.I)
+                        + _gap() + rf"\b(?:at|(?P<rose>{_RISEN}))\s+{_BOUND}$", re.I)
 # A death toll told with its number far after it: "the death toll from the strikes on the port
 # has reached 74", "the toll of dead in the two villages rose to 31".
-_TOLL = lazy(r"\b(?:death\s+toll|toll\s+of\s+(?:the\s+)?dead)\b"
-                   r"(?:(?!\d|\b(?:killed|dead|injured|wounded|missing|displaced|arrested|"
-                   r"detained|number|toll)\b)(?:[^.;:]|(?<=\b[A-Z])\.)){0,160}?"
-                   rf"\b{_RISEN}\s+{_BOUND}$", re.I)
+_TOLL = lazy(r"\b(?:death\s+toll|toll\s+of\s+(?:the\s+)?dead)\b" + _gap("|toll")
+                   + rf"\b{_RISEN}\s+{_BOUND}$", re.I)
 # A new clause between a count and a rise: "the death toll remains unclear, but officials said
 # rescue teams had grown to 40" tells of the teams.
 _CLAUSE_BREAK = lazy(r",\s+(?:but|and|while|whereas|although|though)\b|\b(?:said|says|told)\b",
