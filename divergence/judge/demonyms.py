@@ -41,7 +41,14 @@ def same_actor(a: str | None, b: str | None) -> bool:
     two ways (``one_spelling``)."""
     if a is None or b is None:
         return a == b
-    return a == b or demonym_of(a, b) or demonym_of(b, a) or one_spelling(a, b)
+    return (a == b or demonym_of(a, b) or demonym_of(b, a) or one_spelling(a, b)
+            or {a, b} <= _SIDES and a.rstrip("s") == b.rstrip("s"))
+
+
+# Unnamed sides, one in the singular and the plural ("Rebels" / "Rebel fighters").
+_SIDES = frozenset({"rebel", "rebels", "militant", "militants", "fighter", "fighters",
+                    "separatist", "separatists", "insurgent", "insurgents", "jihadist",
+                    "jihadists", "gunman", "gunmen"})
 
 
 def one_spelling(a: str, b: str) -> bool:

@@ -23,7 +23,8 @@ SIDE_NOUN = (r"(?:\s+(?:forces|troops|army|military|militants|fighters|rebels|of
 _BODY_OF = (r"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[a-z]+\s+)?(?:government|officials|officers|diplomats|"
             r"envoys?|delegation|delegates|negotiators|mediators|representatives|leaders?|"
             r"leadership|authorities|president|king|queen|emir|sultan|ambassador|"
-            r"foreign\s+minister|team|teams)\s+(?:of|from)\s+(?:neighbouring\s+|nearby\s+)?")
+            r"foreign\s+minister|team|teams|fighters|militants|members|troops|soldiers|units|"
+            r"gunmen|commanders)\s+(?:of|from)\s+(?:neighbouring\s+|nearby\s+)?")
 # A public office named by its title, not its holder ("the governor", "the labour minister", "the
 # prime minister's envoy"): who holds it is not known here, so a credit of one is set only
 # against a claim that no one did it, never against a named actor (``is_office``), and only as a
@@ -46,6 +47,7 @@ AGENT_NP = (rf"(?P<agent>(?<![\w’'.-])(?:{OFFICE_NP}|(?:{_BODY_OF})?{NOT_NAME_
 AGENTS_NP = (rf"(?P<agent>(?<![\w’'.-])(?:{OFFICE_NP}|(?:{_BODY_OF})?{NOT_NAME_START}"
              rf"{NAME_WORDS.format(more=4)}(?:\s+and\s+{NAME_WORDS.format(more=3)})?{SIDE_NOUN}))")
 _AND_SPLIT = lazy(r"\s+and\s+")
+_OWN = lazy(r"(?:its|their|his|her|our)\s", re.I)  # "its troops": the speaker's own
 PRONOUN = lazy(r"(?:he|she|they|his|her|their|its)", re.I)  # the speaker, if any
 
 
@@ -61,8 +63,8 @@ def credits_for(outcome: str, role: str, agent: str | None, m: re.Match[str],
                 continue  # "the governor stepped in and agreed to a raise": a party may too
             key = "the " + " ".join(one.split()[1:]).replace("’", "'")  # "the governor"
         elif one is not None:
-            key = norm_actor(speaker) if PRONOUN.fullmatch(one.strip()) and speaker \
-                else norm_actor(one)
+            key = norm_actor(speaker) if (PRONOUN.fullmatch(one.strip()) or _OWN.match(
+                one.strip())) and speaker else norm_actor(one)
         out.append(Credit(outcome, role, key, m.start(), m.end()))
     return out
 
@@ -88,7 +90,12 @@ def title_against_name(x: str | None, y: str | None) -> bool:
 # drones hit the plant").
 NOT_AGENTS = frozenset({"kamikaze", "suicide", "attack", "armed", "unmanned", "explosive", "enemy",
                         "ballistic", "cruise", "guided", "long-range", "several", "many", "some",
-                        "more", "new", "two", "three", "four", "five"})
+                        "more", "new", "two", "three", "four", "five",
+                        # weapons by their model ("a Grad rocket", "Kalibr missiles")
+                        "grad", "katyusha", "qassam", "iskander", "kalibr", "shahed", "tochka",
+                        "tochka-u", "tomahawk", "himars", "atacms", "kinzhal", "storm shadow",
+                        "smerch", "uragan", "hellfire", "scud", "burkan", "fateh", "zelzal",
+                        "kornet", "javelin", "stinger", "patriot", "geran", "lancet"})
 
 
 _NO_DOER = lazy(r"(?:no|nobody|none|nothing)\b", re.I)

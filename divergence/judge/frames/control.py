@@ -13,6 +13,7 @@ from ...lazy_re import lazy
 from ...records import Reason
 from ..demonyms import same_actor
 from ..detectors import Pair, detector, one_voice, span_of
+from ..gate import Gate
 from ..text import COUNTRY_NAMES, dates, norm_actor
 
 # Who: a name of up to four capitalised words, or a side noun with its modifiers.
@@ -62,6 +63,60 @@ _NEGATED = lazy(r"(?:\b(?:not|never|no\s+longer)|n['’]t)\s+(?:\w+\s+)?$", re.I
 _STATE = frozenset({"army", "military", "troops", "forces", "government", "soldiers", "police"})
 _NONSTATE = frozenset({"rebel", "rebels", "fighters", "militants", "militia", "militias",
                        "insurgents", "paramilitaries", "separatists", "jihadists"})
+
+
+# A place taken whole ("fully liberated Artyomovsk", "captured the whole of Velk", "Velk has
+# fallen") against one still fought over or held in part ("fighting is still going on in Velk",
+# "the battle for Velk has not stopped", "still held part of Velk", "Velk was not occupied").
+_W = _WHERE
+_WHOLE = lazy(
+    rf"\b(?:fully|completely|entirely|totally)\s+(?:captured|liberated|taken|seized|occupied)\s+"
+    rf"(?:(?:all|the\s+whole|the\s+entirety)\s+of\s+)?{_W}"
+    rf"|\b(?:captured|liberated|took|taken|seized|occupied)\s+(?:all|the\s+whole|the\s+entirety)"
+    rf"\s+of\s+{_W.replace('where', 'where2')}"
+    rf"|\b(?:took|taken|gained|established)\s+(?:full|complete|total)\s+control\s+(?:of|over)\s+"
+    rf"{_W.replace('where', 'where3')}"
+    rf"|{_W.replace('where', 'where4')},?\s+(?:had|has|have)\s+(?:now\s+|finally\s+)?been\s+"
+    rf"(?:fully\s+|completely\s+|entirely\s+|finally\s+)?(?:liberated|captured|taken)\b"
+    rf"|\bcompleted\s+the\s+(?:liberation|capture|seizure)\s+of\s+{_W.replace('where', 'where5')}")
+_CONTESTED = lazy(
+    rf"\b(?:fighting|battles?|clashes|combat)\s+(?:(?:was|were|is|are|has\s+been|had\s+been)\s+)?"
+    rf"(?:still\s+)?(?:going\s+on|continu(?:es|ed|ing)|raging|under\s*way|ongoing)\s+"
+    rf"(?:\w+\s+){{0,2}}?(?:in|inside|within)\s+{_W}"
+    rf"|\b(?:battle|fight|fighting)\s+for\s+{_W.replace('where', 'where2')}\s+(?:(?:has|had|is|was)"
+    rf"\s*(?:not|n['’]t)\s+(?:yet\s+)?(?:stopped|ended|over|finished)|(?:is|was)\s+(?:still\s+)?"
+    rf"(?:going\s+on|continuing|raging|under\s*way|ongoing))"
+    rf"|\b(?:(?:still|were|was|are|is)\s+)+fighting\s+(?:in|inside|for)\s+"
+    rf"{_W.replace('where', 'where3')}"
+    rf"|\bstill\s+(?:held|holds?|hold|holding|controlled|controls?|control|controlling)\s+"
+    rf"(?:an?\s+|some\s+)?"
+    rf"(?:[\w-]+\s+){{0,2}}?(?:part|parts|section|sections|area|areas|district|districts|pocket|"
+    rf"foothold)\s+(?:of|in)\s+{_W.replace('where', 'where4')}"
+    rf"|{_W.replace('where', 'where5')}\s+(?:was|is|had|has)\s+(?:still\s+)?(?:not|n['’]t)\s+"
+    rf"(?:been\s+)?(?:yet\s+)?(?:occupied|captured|taken|fallen)\b")
+# "Artyomovsk, which Ukraine calls Bakhmut", "Artyomovsk (Bakhmut)": one place by two names.
+_CALLED = lazy(r"(?P<a>[A-Z][\w'’-]+),?\s+(?:which|as)\s+(?:[\w'’-]+\s+){1,2}?(?:calls?|names?)"
+               r"\s+(?:it\s+)?(?P<b>[A-Z][\w'’-]+)|(?P<c>[A-Z][\w'’-]+)\s+\((?P<d>[A-Z][\w'’-]+)\)")
+
+
+_GATE = Gate(_WHOLE, _CONTESTED)
+
+
+def _places_of(rx: re.Pattern[str], text: str) -> dict[str, tuple[int, int]]:
+    """The place keys ``rx`` finds in ``text`` (each with its other name from the text), and
+    where each was said."""
+    found: dict[str, tuple[int, int]] = {}
+    for m in rx.finditer(text):
+        if not _NEGATED.search(text[max(0, m.start() - 20):m.start()] + " "):
+            where = next(v for k, v in m.groupdict().items() if k.startswith("where") and v)
+            found.setdefault(_place_key(where), (m.start(), m.end()))
+    for m in _CALLED.finditer(text):
+        one = {(m.group("a") or m.group("c")).lower(), (m.group("b") or m.group("d")).lower()}
+        span = next((found[k] for k in sorted(one) if k in found), None)
+        for k in one if span else ():
+            found.setdefault(k, span)
+    found.pop("", None)
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +209,7 @@ def control(p: Pair) -> Reason | None:
     if one_voice(p):
         return None
     ha, hb = holds(p.a.content, p.a.speaker), holds(p.b.content, p.b.speaker)
-    if not ha or not hb:
+    if (not ha or not hb) and not (_GATE.opens(p.a.content) and _GATE.opens(p.b.content)):
         return None
     for kinds in (("weekday", "monthday"), ("month",), ("year",)):
         da = {d.value for d in dates(p.a.content) if d.kind in kinds}
@@ -174,6 +229,21 @@ def control(p: Pair) -> Reason | None:
                           f"{p.b.content[y.start:y.end]!r}", (p.a.id, p.b.id),
                           (span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)),
                           weight=0.7)
+    return _whole_against_contested(p)
+
+
+def _whole_against_contested(p: Pair) -> Reason | None:
+    """One voice says a place was taken whole, the other that it is still fought over or held
+    in part: a report and its rejection (the same-day check is ``control``'s)."""
+    for a, b in ((p.a, p.b), (p.b, p.a)):
+        whole, fought = _places_of(_WHOLE, a.content), _places_of(_CONTESTED, b.content)
+        one = sorted(whole.keys() & fought.keys())
+        if one:
+            (sa, ea), (sb, eb) = whole[one[0]], fought[one[0]]
+            spans = {a.id: span_of(a, sa, ea), b.id: span_of(b, sb, eb)}
+            return Reason("actor", f"whether {one[0]} was taken whole: "
+                          f"{a.content[sa:ea]!r} vs {b.content[sb:eb]!r}", (p.a.id, p.b.id),
+                          (spans[p.a.id], spans[p.b.id]), weight=0.7)
     return None
 
 

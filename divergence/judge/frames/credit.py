@@ -17,9 +17,9 @@ from ..text import countries, dates, norm_actor
 from .agents import AGENT_NP as _AGENT_NP
 from .agents import AGENTS_NP as _AGENTS_NP
 from .agents import NOT_AGENTS, credits_for, not_held, title_against_name
-from .answered import WHO_STARTED, answer_weight, fight, provokers, two_incidents
+from .answered import answer_weight, provokers
 from .asked import askers
-from .happenings import THE_HARMS, happenings, targets
+from .incidents import BLAMING, incidents_apart, one_incident, same_harm
 from .initiative import initiatives, two_requests
 from .mediators import PEACE, TAKEN, denied_outsiders, mediated
 from .officials import same_side
@@ -153,8 +153,9 @@ _DENIED_OR_CLEFT: tuple[tuple[re.Pattern[str], str], ...] = tuple(
      "not-cause"),
     (rf"(?:judged|found|deemed|held|considered)\s+{_AGENT_NP}\s+not\s+responsible", "not-cause"),
     # "Ukraine had nothing to do with the explosion", "Israel denied any role in the blast"
-    (rf"{_AGENT_NP}\s+(?:(?:had|has|have)\s+(?:had\s+)?nothing\s+to\s+do\s+with|(?:had|has|have|"
-     rf"played)\s+no\s+(?:part|role|hand)\s+in|(?:(?:has|have|had)\s+)?(?:denied|denies|rejected|"
+    (rf"{_AGENT_NP}\s+(?:(?:had|has|have)\s+(?:had\s+)?nothing\s+(?:whatsoever\s+|at\s+all\s+)?"
+     rf"to\s+do\s+with|(?:had|has|have|played)\s+no\s+(?:part|role|hand)\s+in|(?:(?:has|have|had)\s+)?"
+     rf"(?:firmly\s+|flatly\s+|categorically\s+|strongly\s+)?(?:denied|denies|rejected|"
      rf"rejects)\s+(?:any|all)\s+"
      rf"(?:involvement|responsibility|role|part|hand))\b", "not-cause"),
     # "It is Russia that is attacking the station", "it was Hamas who fired the rocket"; "It was
@@ -175,13 +176,16 @@ _CAUSED_BY = lazy(
     rf"(?:was|were|had\s+been)\s+(?:{_CAUSE_VERBS}|"
     rf"blown\s+up|hit|struck|caused|carried\s+out|fired|launched|"
     rf"destroyed)\s+by\s+{_AGENT_NP}")
-_BLAMED = lazy(rf"(?:blamed|accused)\s+{_AGENT_NP}")
+_BLAMED = lazy(rf"(?:blamed|accused)\s+{_AGENT_NP}|\b(?:held|holds|holding)\s+"
+               rf"{_AGENT_NP.replace('agent', 'agent2')}\s+(?:fully\s+)?responsible\b")
 _DONE_BY = lazy(rf"(?P<verb>{_BY_VERBS})\s+by\s+(?:the\s+)?{_AGENT_NP}")
 _WORK_OF = lazy(
     rf"\b(?:is|was|were|had\s+been)\s+(?:\w+\s+)?the\s+(?:work|doing|"
     rf"handiwork)\s+of\s+(?:an?\s+|the\s+)?"
     rf"(?:pro-(?P<pro>[A-Z][\w’'-]*)|{_AGENT_NP})")
 _AGENT_WEAPON = lazy(rf"{_AGENT_NP}\s+(?:rocket|missile|drone|shell|mine|bomb|device)s?\b")
+_WEAPON_USED_BY = lazy(rf"\b(?:rocket|missile|drone|shell|bomb)s?\s+(?:\w+\s+)?used\s+by\s+"
+                       rf"{_AGENT_NP}")
 _COULD_HAVE = lazy(
     rf"{_AGENT_NP}\s+(?:could|would|must|might)\s+have\s+"
     rf"(?:carried\s+out|caused|fired|launched|done)")
@@ -199,6 +203,11 @@ _NOT_OTHER = lazy(
     rf"(?:\s+[A-Z][\w’'.-]*){{0,2}}),\s+(?:was|were|had\s+been)\s+"
     rf"(?:behind|responsible\s+for)")
 _PEACE_I = lazy(PEACE, re.I)
+# Who denies a harm names itself so: "Hamas said it (the group, the movement) had no part in it".
+_SELF = lazy(r"(?:It|[Tt]he\s+(?:group|movement|organi[sz]ation|militia))")
+_ORG_OF = lazy(r"(?:an?\s+|the\s+)?(?P<org>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s+(?:senior\s+)?"
+               r"(?:spokes(?:man|woman|person)|officials?|representatives?|leaders?|commanders?)\b")
+_REFERRING = lazy(r"\b(?:referring\s+to|meaning)\b", re.I)  # "the group", another's
 _BARE_AGENT = lazy(r"(?:The|A|An|It|This|That|They|He|She|We)")
 _NOT_BEFORE = lazy(r"\bnot\s+$")
 _STARTS = lazy(r"started|triggered|provoked|initiated|opened\s+fire", re.I)
@@ -276,7 +285,7 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
         if countries(m.group("agent")):  # "an Israeli airstrike", "Russian forces"
             add("harm", "cause", m.group("agent"), m)
     for m in _BLAMED.finditer(text):
-        add("harm", "cause", m.group("agent"), m)
+        add("harm", "cause", m.group("agent") or m.group("agent2"), m)
     for m in _DONE_BY.finditer(text):
         if _PLOT_VERBS.fullmatch(m.group("verb")) and not _HARM_DONE.search(
                 text, max(0, m.start() - 80), m.start()):
@@ -291,6 +300,8 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
     for m in _AGENT_WEAPON.finditer(text):
         if not _ARTICLE.fullmatch(m.group("agent").strip()):
             add("harm", "cause", m.group("agent"), m)  # "an Islamic Jihad rocket"
+    for m in _WEAPON_USED_BY.finditer(text):
+        add("harm", "cause", m.group("agent"), m)  # "a Falaq-1 rocket used by Hezbollah"
     for m in _COULD_HAVE.finditer(text):
         add("harm", "cause", m.group("agent"), m)
     for m in _TOOK_CREDIT.finditer(text):
@@ -309,7 +320,14 @@ def _frame_credits(text: str, speaker: str | None) -> tuple[Credit, ...]:
                           m.end("other")))
     for rx, role in _DENIED_OR_CLEFT:
         for m in rx.finditer(text):
-            add("harm", role, m.group("agent") or m.groupdict().get("agent2"), m)
+            agent = m.group("agent") or m.groupdict().get("agent2")
+            if speaker and role == "not-cause" and _SELF.fullmatch(agent.strip()) and not (
+                    _REFERRING.search(text)):
+                # "Hezbollah said the group was not responsible": itself; "a Hamas spokesman
+                # said it had no part": his group
+                org = _ORG_OF.match(speaker)
+                agent = org.group("org") if org else speaker
+            add("harm", role, agent, m)
     return _known(text, out)
 
 
@@ -321,7 +339,14 @@ def _known(text: str, out: list[Credit]) -> tuple[Credit, ...]:
     out += [c for c in starters(text) + provokers(text) + askers(text) + initiatives(text)
             if c.role not in roles]
     return tuple(c for c in out if c.agent not in ("", "the", "it") and c.agent not in NOT_AGENTS
+                 and not (c.agent and _NOT_AN_ACTOR.search(c.agent))
                  and not _ASKED_WHETHER.search(text, max(0, c.start - 60), c.start))
+
+
+# Keys that name no actor: a proxy ("the Iran-backed group" is not Iran) or a weapon's model
+# ("a Falaq-1 rocket", "Kh-101 missiles").
+_NOT_AN_ACTOR = lazy(r"-(?:backed|aligned|allied|affiliated|linked|funded|supported)$|"
+                     r"^[a-z]+-\d+[a-z]?$")
 
 
 # "whether" before the credit, in its clause: a question about it ("whether to ratify the truce
@@ -393,6 +418,8 @@ def responsibility(p: Pair) -> Reason | None:
             if negated and denies_role(p.a, x) and denies_role(p.b, y):
                 continue  # "Egypt denied it had mediated" / "had no role": both deny it
             if one and x.agent is not None and negated and base_role(x) == base_role(y):
+                if outcome_class(x) == "harm" and incidents_apart(p):
+                    continue  # denies the shelter's shooting, did shell the refinery
                 w = 0.75  # "Israel hit the hospital" / "Israel was not responsible"
             elif x.role in DENIED_ROLES or y.role in DENIED_ROLES:
                 w = 0.0  # "X did not do it" says nothing against "Y did it"
@@ -450,7 +477,7 @@ def other_culprits(denier: Claim, asserter: Claim) -> bool:
     denied = [_side(x.agent, denier) for x in frame_credits(denier) if x.role == "cause"
               and x.agent and "accus" not in denier.content[x.start:x.end].lower()]
     blamed = [_side(y.agent, asserter) for y in frame_credits(asserter) if y.role == "cause"
-              and y.agent and _BLAMING.search(asserter.content[y.start:y.end])]
+              and y.agent and BLAMING.search(asserter.content[y.start:y.end])]
     return bool(denied and blamed) and not any(same_actor(x, y) for x in denied for y in blamed)
 
 
@@ -505,60 +532,6 @@ _VOTE_KIND = lazy(r"\b(presidential|mayoral|parliamentary|legislative|local|regi
 # Agents too generic to tell two winners apart ("The Liberal Party" and "Liberals": "party").
 _GENERIC_AGENTS = frozenset({"party", "coalition", "opposition", "alliance", "government",
                              "bloc", "front", "movement"})
-_HARMS = frozenset({"blast", "strike", "dam", "hospital", "flood", "deaths", "capture", "crash"})
-
-
-def same_harm(p: Pair, x: Credit, y: Credit) -> bool:
-    """Both speak of a harm (a blast, strike, flood, deaths) and are close enough in meaning to
-    be about one; which actors they name is the very point in dispute, so names do not count.
-    When both frames speak of responsibility ("was behind", "planned by", "the work of"), not
-    of acts of war ("struck", "fired at"), one of them may leave the harm unnamed ("Russia was
-    behind it"): a contested attribution is of one harm, while in a war each side strikes."""
-    ha, hb = happenings(p.a.content) & _HARMS, happenings(p.b.content) & _HARMS
-    if ha and hb:
-        return p.similarity >= 0.35
-    if {x.role, y.role} <= WHO_STARTED and fight(p.a.content) and fight(p.b.content):
-        # who started the war, who fired first: one fight, two accounts (not two clashes at
-        # other places)
-        if two_incidents(p, x, y):
-            return False
-        return p.similarity >= 0.3
-    return bool((ha or hb) and p.similarity >= 0.3
-                and ATTRIBUTIVE.search(p.a.content[x.start:x.end])
-                and ATTRIBUTIVE.search(p.b.content[y.start:y.end]))
-
-
-# Harms that are one incident ("the blast", "the hospital", "the dam"), not a kind of act each
-# side of a war commits ("strikes", "deaths").
-_ONE_INCIDENT = frozenset({"blast", "dam", "hospital", "flood", "crash"})
-# Frames that blame as well: the culprit named by its weapon ("an Islamic Jihad rocket"), a
-# cause ("caused by"), who alone could have done it ("only Israel could have carried out").
-_BLAMES = lazy(r"(?:rocket|missile|drone|shell|mine|bomb|device)s?$|\bcaus|could\s+have",
-                     re.I)
-
-
-def one_incident(p: Pair, x: Credit, y: Credit) -> bool:
-    """Whether two credits of harm to two different actors blame them for one incident: both
-    attribute it ("was behind", "planned by", "an Islamic Jihad rocket"), both name one
-    incident ("the hospital", "the plant"; or "the blast" beside the place it struck), or one
-    attributes and the other names one. Two acts of war told as acts ("Israel launched air
-    strikes on hospitals" / "Hamas fired rockets at towns") are two harms."""
-    blames = [bool(ATTRIBUTIVE.search(t) or _BLAMES.search(t))
-              for t in (p.a.content[x.start:x.end], p.b.content[y.start:y.end])]
-    ia, ib = (happenings(t) & _ONE_INCIDENT | targets(t) for t in (p.a.content, p.b.content))
-    # one incident named by both, or the harm itself ("the blast", "the strike") beside the
-    # place it struck
-    named = bool(ia & ib or ia and ib and THE_HARMS & (ia | ib))
-    return all(blames) or named or blames[0] and bool(ib) or blames[1] and bool(ia)
-
-
-# Frames that attribute a harm rather than report an act: whoever did it is the question.
-ATTRIBUTIVE = lazy(r"behind|responsib|planned|prepared|organi[sz]|orchestrat|ordered|"
-                          r"mastermind|perpetrat|plotted|staged|work\s+of|doing\s+of|"
-                          r"handiwork|blamed|accused|helped", re.I)
-# A frame that lays the blame: attributive, a cause, a weapon's owner, a cleft ("it is Russia
-# that is attacking"); not an act of war told as such.
-_BLAMING = lazy(rf"{ATTRIBUTIVE.pattern}|{_BLAMES.pattern}|^it\s+(?:is|was)\b", re.I)
 
 
 def outcome_class(c: Credit) -> str:

@@ -29,7 +29,8 @@ _HAPPENING_PATTERNS: dict[str, str] = {
                  r"(?:fighting|firing|shelling|hostilities)\s+(?:was|were|is|are)\s+"
                  r"(?:supposed|due|set|expected|scheduled)\s+to\s+(?:stop|end|cease)",
     "deal": r"deal|agreement|accord|pact|treaty|signed",
-    "blast": r"blasts?|explosions?|exploded|blew\s+up|blown\s+up|bomb(?:ing|ed|s)?|detonat\w+|"
+    "blast": r"blasts?|explosions?|exploded|blew\s+up|blown\s+up|blowing\s+up|bomb(?:ing|ed|s)?|"
+             r"detonat\w+|"
              # the sabotage of a pipeline, not of talks
              r"sabotage[ds]?(?!\s+(?:the\s+|a\s+|any\s+)?(?:talks|negotiations|deal|ceasefire|"
              r"truce|peace|process|efforts?|agreement))",
@@ -147,7 +148,9 @@ THE_HARMS = frozenset({"strike", "attack", "bombing", "explosion", "blast", "she
 _TARGET = lazy(r"\b(?:the|its|their|this|that)\s+(?:(?:[\w'’-]+\s+){0,4}?(?P<n>hospital|"
                      r"plant|station|reactor|dam|embassy|consulate|school|market|convoy|pipeline|"
                      r"bridge|airport|mosque|church|port|harbou?r|refinery|depot|base|camp|town|"
-                     r"village|building|checkpoint)|(?P<h>(?:air\s*)?(?:"
+                     r"village|building|checkpoint|theatre|theater|hotel|mall|hypermarket|"
+                     r"supermarket|shelter|prison|jail|stadium|factory|warehouse|cathedral|"
+                     r"kindergarten|university|train|ferry|tanker|airliner)|(?P<h>(?:air\s*)?(?:"
                      + "|".join(sorted(THE_HARMS)) + r")))\b", re.I)
 
 
@@ -159,6 +162,21 @@ def targets(text: str) -> frozenset[str]:
     return frozenset(_ONE_TARGET.get(n, n) for n in (
         re.sub(r"^air\s*", "", (m.group("n") or m.group("h")).lower())
         for m in _TARGET.finditer(text)))
+
+
+def targets_apart(a: str, b: str) -> bool:
+    """Whether two texts name one kind of target by two names ("the Marlow hotel" / "the Sorrel
+    hotel"): two places, though ``targets`` gives both as "hotel"."""
+    def named(text: str) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for m in _TARGET.finditer(text):
+            if m.group("n"):
+                noun = _ONE_TARGET.get(m.group("n").lower(), m.group("n").lower())
+                out.setdefault(noun, set()).update(
+                    w.lower() for w in m.group(0).split()[1:] if w[:1].isupper())
+        return out
+    na, nb = named(a), named(b)
+    return any(na[k] and nb[k] and not na[k] & nb[k] for k in na.keys() & nb.keys())
 
 
 # Two words for one struck place: a nuclear "station" is its "plant".

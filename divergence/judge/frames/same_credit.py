@@ -10,16 +10,9 @@ from ...records import Reason
 from ..credits import Credit
 from ..detectors import Pair, detector, span_of
 from ..text import countries, elsewhere, entities, norm_actor
-from .credit import (
-    ATTRIBUTIVE,
-    base_role,
-    denies_role,
-    frame_credits,
-    outcome_class,
-    responsibility,
-    same_harm,
-)
+from .credit import base_role, denies_role, frame_credits, outcome_class, responsibility
 from .happenings import happenings
+from .incidents import ATTRIBUTIVE, same_harm
 
 # Two credits of one actor are one statement only about one outcome in one story: the grain
 # deal and an oil deal Saudi Arabia brokered are two (cosine 0.39).
