@@ -527,6 +527,57 @@ def test_a_closed_pipe_is_quiet_and_exits_0(tmp_path: Path) -> None:
         assert (out.returncode, out.stderr) == (0, ""), args
 
 
+def test_progress_to_a_closed_pipe_or_a_full_device_does_not_stop_the_job(tmp_path: Path) -> None:
+    """Old code: ``report ... 2>&1 | head -2`` and ``2>/dev/full`` left no report (the first
+    exited 0, as if stdout's reader had gone) and ``add`` stopped half way; the progress is lost,
+    the job is not."""
+    import os
+
+    read, write = os.pipe()
+    os.close(read)
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    try:
+        out = subprocess.run([sys.executable, "-m", "divergence.cli", "report", str(SEEDS),
+                              *FAST, "-o", str(tmp_path / "r" / "seeds")], stderr=write,
+                             stdout=subprocess.PIPE, text=True, env=env)
+        db = str(tmp_path / "c.db")
+        add = subprocess.run([sys.executable, "-m", "divergence.cli", "add", str(SEEDS), "--db",
+                              db, *FAST], stderr=write, stdout=subprocess.PIPE, text=True, env=env)
+    finally:
+        os.close(write)
+    assert out.returncode == 0 and (tmp_path / "r" / "seeds.json").is_file()
+    assert add.returncode == 0 and _run("check", "--db", db).exit_code == 0
+    if os.path.exists("/dev/full"):
+        with open("/dev/full", "w") as full:
+            out = subprocess.run([sys.executable, "-m", "divergence.cli", "report", str(SEEDS),
+                                  *FAST, "-o", str(tmp_path / "f" / "seeds")], stderr=full,
+                                 text=True, env=env)
+        assert out.returncode == 0 and (tmp_path / "f" / "seeds.md").is_file()
+
+
+def test_a_forgiving_stream_drops_writes_only_for_want_of_a_reader_or_room() -> None:
+    import errno
+    import io
+
+    from divergence.cli.streams import ForgivingStream
+
+    class Failing(io.StringIO):
+        def __init__(self, code: int) -> None:
+            super().__init__()
+            self.code = code
+
+        def write(self, text: str) -> int:
+            raise OSError(self.code, "failed")
+
+    gone = ForgivingStream(Failing(errno.EPIPE))
+    assert gone.write("progress") == 8 and gone.lost and gone.write("more") == 4
+    with pytest.raises(OSError):
+        ForgivingStream(Failing(errno.EBADF)).write("progress")
+    kept = ForgivingStream(io.StringIO())
+    kept.write("progress")
+    assert kept.getvalue() == "progress" and not kept.lost
+
+
 def test_help_to_a_closed_pipe_exits_0() -> None:
     """Old code: ``divergence --help | true`` exited 1 (click's own answer to a closed pipe)."""
     for args in (["--help"], ["report", "--help"], ["--version"]):
@@ -722,3 +773,46 @@ def test_skips_of_a_file_named_with_a_trailing_number_are_counted_under_its_name
     assert lines[-1].endswith("from w.md:1: empty file"), lines
     lines = skip_warnings([Skip(f"<stdin>:{n}", "not an article") for n in range(9)])
     assert lines[-1].startswith("divergence: warning: skipped") and "from <stdin>:" in lines[-1]
+
+
+def test_eval_and_bench_embed_refuse_to_write_over_their_inputs(tmp_path: Path) -> None:
+    """Old code: ``eval sick --bench-dir B -o B/sick/sick_full.jsonl`` and ``bench embed a.txt -o
+    a.txt`` replaced their own input with the results (exit 0)."""
+    (tmp_path / "b" / "sick").mkdir(parents=True)
+    data = tmp_path / "b" / "sick" / "sick_full.jsonl"
+    data.write_text('{"a": 1}\n', encoding="utf-8")
+    r = _run("eval", "sick", "--bench-dir", str(tmp_path / "b"), "-o", str(data), "-q")
+    assert r.exit_code == 2 and "over a file of the benchmark folder" in r.stderr
+    article = tmp_path / "a.txt"
+    article.write_text("One sentence here. Another one there.\n", encoding="utf-8")
+    r = _run("bench", "embed", str(article), "--sick", "0", "-o", str(article))
+    assert r.exit_code == 2 and "over a file this run reads" in r.stderr
+    assert data.read_text(encoding="utf-8") == '{"a": 1}\n'
+    assert article.read_text(encoding="utf-8").startswith("One sentence")
+
+
+def test_an_unexpected_error_is_one_line_unless_debugging(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Old code: any bug ended in a 40-line traceback with no word that it is one."""
+    from divergence.cli import app
+
+    def broken() -> None:
+        raise RuntimeError("something inside\nmore lines")
+
+    monkeypatch.setattr(app, "main", broken)
+    monkeypatch.delenv("DIVERGENCE_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as e:
+        app._standalone()
+    err = capsys.readouterr().err
+    assert e.value.code == 1 and err.count("\n") == 1
+    assert "internal error: RuntimeError: something inside" in err and "DIVERGENCE_DEBUG=1" in err
+    monkeypatch.setenv("DIVERGENCE_DEBUG", "1")
+    with pytest.raises(RuntimeError):
+        app._standalone()
+
+
+def test_a_broken_json_line_is_told_without_a_doubled_word(tmp_path: Path) -> None:
+    """Old code: "Unterminated string starting at at column 10"."""
+    (tmp_path / "feed.jsonl").write_text('{"text": "abc\n', encoding="utf-8")
+    result = _run("report", str(tmp_path / "feed.jsonl"), *FAST, "-o", "reports/f")
+    assert "starting at column 10" in result.stderr and "at at" not in result.stderr

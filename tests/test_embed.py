@@ -145,10 +145,19 @@ def test_a_folder_holding_no_model_is_a_clean_error_on_onnx(tmp_path: Path) -> N
     non-model folder (the torch backend said it in one line), and left an empty cache folder;
     ``--model ""`` loaded the working folder."""
     (tmp_path / "emptydir").mkdir()
-    with pytest.raises(DivergenceError, match="cannot load sentence-transformers model"):
+    # a file named in no encoding under it: the folder is refused before it is walked (old
+    # code: UnicodeEncodeError from the cache key; "--model /" walked the whole file system)
+    (tmp_path / "emptydir" / "sub").mkdir()
+    import contextlib
+    import os
+    with contextlib.suppress(OSError):  # a file system that refuses such names
+        open(os.fsencode(str(tmp_path / "emptydir" / "sub")) + b"/bad\xffname", "w").close()
+    with pytest.raises(DivergenceError, match="emptydir: not a model folder"):
         SentenceTransformerEmbedder(str(tmp_path / "emptydir"), onnx_dir=tmp_path / "c"
                                     ).encode(["x"])
     assert not list((tmp_path / "c" / "onnx").glob("*"))
+    from divergence.embed.models import files_digest
+    assert len(files_digest(tmp_path / "emptydir", "x")) == 64  # hashed as its bytes
     with pytest.raises(DivergenceError, match="model name is empty"):
         SentenceTransformerEmbedder("")
 
@@ -205,3 +214,16 @@ def test_library_and_cli_share_one_default_backend() -> None:
     from divergence.embed import DEFAULT_BACKEND, SentenceTransformerEmbedder
 
     assert CLI_DEFAULT == DEFAULT_BACKEND == SentenceTransformerEmbedder().backend == "onnx"
+
+
+def test_a_damaged_embedding_cache_is_set_aside_and_started_anew(tmp_path: Path) -> None:
+    """Old code: a cache file that is no database warned on every run ("file is not a
+    database", no path) and was never rebuilt; it only saves time, so a new one starts."""
+    from divergence.embed import EmbeddingCache
+
+    (tmp_path / "embeddings.sqlite").write_bytes(b"\x13garbage" * 400)
+    cache = EmbeddingCache(tmp_path)
+    assert cache.set_aside == tmp_path / "embeddings.sqlite.damaged"
+    assert cache.set_aside.read_bytes().startswith(b"\x13garbage")
+    cache.put_many("m", {"k": np.ones(3, dtype=np.float32)})
+    assert EmbeddingCache(tmp_path).set_aside is None

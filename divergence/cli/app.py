@@ -202,9 +202,11 @@ def run() -> None:
     import os
 
     from ..gil import fewer_collections
+    from .streams import forgiving_stderr, stand_in_for_closed_streams
 
     fewer_collections()
     stand_in_for_closed_streams()
+    forgiving_stderr()  # a reader of the progress that has gone stops the progress, not the job
     try:
         _standalone()
     except SystemExit as e:
@@ -220,27 +222,6 @@ def run() -> None:
             with contextlib.suppress(OSError, ValueError):  # a closed pipe
                 stream.flush()
         os._exit(INTERRUPTED)
-
-
-def stand_in_for_closed_streams() -> None:
-    """A standard stream the caller closed (``>&-``, ``2>&-``, ``<&-``) is None in Python, and
-    its descriptor goes to the next file opened, which would then get what was meant for the
-    stream (progress inside a report file). The null device takes the descriptor: stdin reads
-    as empty, messages for stderr go nowhere, and stdout is opened for reading only, so data
-    written there fails as "cannot write the output" (exit 1) instead of vanishing."""
-    import os
-
-    for fd, name, flags in ((0, "stdin", os.O_RDONLY), (1, "stdout", os.O_RDONLY),
-                            (2, "stderr", os.O_WRONLY)):
-        if getattr(sys, name) is not None:
-            continue
-        null = os.open(os.devnull, flags)
-        if null != fd:  # the lower descriptors are taken already: put it in place
-            os.dup2(null, fd)
-            os.close(null)
-        setattr(sys, name, open(fd, "r" if fd == 0 else "w", encoding="utf-8",  # noqa: SIM115
-                                errors="backslashreplace" if fd == 2 else "strict",
-                                closefd=False))
 
 
 def _standalone() -> None:
@@ -259,6 +240,16 @@ def _standalone() -> None:
         why = (_os_message(e) if e.errno == errno.EBADF  # a closed stdout's stand-in
                else f"cannot write the output ({e.strerror or e})")
         print(f"divergence: error: {why}", file=sys.stderr)
+        sys.exit(1)
+    except Exception as e:  # noqa: BLE001 - the last resort: a bug, told in one line
+        import os
+
+        if os.environ.get("DIVERGENCE_DEBUG"):
+            raise
+        first = (str(e).splitlines() or [""])[0][:200]
+        print(f"divergence: internal error: {type(e).__name__}: {first} (a bug in divergence: "
+              "run it again with DIVERGENCE_DEBUG=1 for the traceback, and report it)",
+              file=sys.stderr)
         sys.exit(1)
 
 
@@ -576,13 +567,20 @@ def open_cache(factory: Callable[[str | None], Any], folder: str | None) -> Any:
     from ..ingest.textsafe import inert
 
     try:
-        return factory(folder)
+        cache = factory(folder)
     except (OSError, sqlite3.Error) as e:
-        why = _os_message(e) if isinstance(e, OSError) else e  # "path: what went wrong"
+        from ..embed import default_cache_dir
+
+        where = Path(folder) if folder else default_cache_dir()
+        why = _os_message(e) if isinstance(e, OSError) else f"{where}: {e}"  # "path: what"
         click.echo(inert(f"divergence: warning: embedding cache unusable ({why}); embedding "
                          "without it (the exported model, kept in $DIVERGENCE_CACHE, may still "
                          "need it)"), err=True)
         return None
+    if getattr(cache, "set_aside", None) is not None:
+        click.echo(inert(f"divergence: warning: the embedding cache {cache.path} was damaged; "
+                         f"moved it to {cache.set_aside} and started a new one"), err=True)
+    return cache
 
 
 def output_stem(output: str | None, paths: tuple[str, ...]) -> str:

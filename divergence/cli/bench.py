@@ -7,7 +7,14 @@ from pathlib import Path
 
 import click
 
-from .app import MODEL_OPTION, clean_errors, exit_with, main, refuse_folder_output
+from .app import (
+    MODEL_OPTION,
+    clean_errors,
+    exit_with,
+    main,
+    refuse_folder_output,
+    refuse_overwrite,
+)
 
 
 @main.group()
@@ -71,6 +78,8 @@ def embed(paths: tuple[str, ...], sentence_file: str | None, sick: int, bench_di
     refuse_folder_output(output)
     if not paths and not sentence_file and Path("seeds").is_dir():
         paths = ("seeds",)
+    if output not in (None, "-"):
+        refuse_overwrite([output], [*paths, *([sentence_file] if sentence_file else [])])
     texts: list[str] = sentences_from(paths) if paths else []
     if sentence_file:
         try:

@@ -144,6 +144,10 @@ def evaluate(bench: str, split: str, limit: int | None, bench_dir: str | None,
                  if os.environ.get("DIVERGENCE_BENCH") else None)
         exit_with(f"no benchmark folder: {given} is no folder" if given and root is not None else
                   "no benchmark folder: pass --bench-dir PATH or set DIVERGENCE_BENCH")
+    if output not in (None, "-") and Path(output).resolve().is_file() and Path(
+            output).resolve().is_relative_to(root.resolve()):
+        raise click.UsageError(f"-o would write {output} over a file of the benchmark folder "
+                               f"{root}; choose another output name")
     emb = build_embedder(model, embedder, backend)
     res = run_eval(bench, root, split, build_judge(emb, nli, rules_only), emb,
                    open_cache(EmbeddingCache, None), limit=limit)

@@ -239,6 +239,9 @@ def default_cache_dir() -> Path:
     return Path(base) / "divergence"
 
 
+_DAMAGED = re.compile(r"not a database|malformed|file is encrypted")
+
+
 class EmbeddingCache:
     """Vectors on disk in SQLite, keyed by (model name, sha256 of the text)."""
 
@@ -246,12 +249,30 @@ class EmbeddingCache:
         self.folder = Path(folder) if folder else default_cache_dir()
         self.folder.mkdir(parents=True, exist_ok=True)
         self.path = self.folder / "embeddings.sqlite"
-        self._db = sqlite3.connect(self.path, timeout=30)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute(
-            "CREATE TABLE IF NOT EXISTS vec (model TEXT, key TEXT, dim INT, v BLOB, "
-            "PRIMARY KEY (model, key))"
-        )
+        self.set_aside: Path | None = None  # where a damaged cache file was moved, if one was
+        try:
+            self._db = self._open()
+        except sqlite3.DatabaseError as e:  # not a database, or its pages damaged: a cache
+            if not _DAMAGED.search(str(e)):  # only saves time, so start a new one beside it
+                raise
+            self.set_aside = self.path.with_name(f"{self.path.name}.damaged")
+            for suffix in ("", "-wal", "-shm"):
+                old = Path(f"{self.path}{suffix}")
+                if old.exists():
+                    old.replace(Path(f"{self.set_aside}{suffix}"))
+            self._db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=30)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("CREATE TABLE IF NOT EXISTS vec (model TEXT, key TEXT, dim INT, v BLOB, "
+                       "PRIMARY KEY (model, key))")
+            db.execute("SELECT count(*) FROM vec WHERE rowid < 0").fetchone()
+        except sqlite3.Error:
+            db.close()
+            raise
+        return db
 
     @staticmethod
     def key(text: str) -> str:

@@ -64,7 +64,9 @@ def files_digest(folder: Path, head: str) -> str:
     for p in sorted(folder.rglob("*")):
         if p.is_file():
             st = p.stat()
-            h.update(f"{p.relative_to(folder)}\t{st.st_size}\t{st.st_mtime_ns}\n".encode())
+            # a name in no encoding (bytes the file system allows) is hashed as its bytes
+            h.update(f"{p.relative_to(folder)}\t{st.st_size}\t{st.st_mtime_ns}\n".encode(
+                "utf-8", "surrogateescape"))
     return h.hexdigest()
 
 

@@ -68,6 +68,10 @@ def model_folder(model: str) -> Path:
 
     path = Path(resolve_model(model)).expanduser()
     if path.is_dir():
+        if not any((path / f).is_file() for f in ("config.json", "modules.json")):
+            # before walking it: "--model /" would hash the whole file system
+            raise DivergenceError(f"{model}: not a model folder (it holds no config.json or "
+                                  "modules.json); give a sentence-transformers model folder")
         return path.resolve()
     offline_env()
     try:

@@ -403,7 +403,8 @@ def _from_jsonl(where: str, text: str) -> Iterator[Article | Skip]:
         try:
             obj = json.loads(line)
         except _NOT_JSON as e:
-            why = (f"{e.msg} at column {e.colno}" if isinstance(e, json.JSONDecodeError)
+            why = (f"{e.msg.removesuffix(' at')} at column {e.colno}"  # "starting at" + "at"
+                   if isinstance(e, json.JSONDecodeError)
                    else "nested too deep" if isinstance(e, RecursionError)
                    else "a number too long to read")  # over 4,300 digits
             yield Skip(loc, f"not valid JSON ({why}); expected one JSON object per line with "
