@@ -816,3 +816,23 @@ def test_a_broken_json_line_is_told_without_a_doubled_word(tmp_path: Path) -> No
     (tmp_path / "feed.jsonl").write_text('{"text": "abc\n', encoding="utf-8")
     result = _run("report", str(tmp_path / "feed.jsonl"), *FAST, "-o", "reports/f")
     assert "starting at column 10" in result.stderr and "at at" not in result.stderr
+
+
+def test_compare_reads_one_statement_from_stdin() -> None:
+    """Old code: ``compare - -`` judged the two literal "-" strings as agreeing."""
+    r = _run("compare", "-", "The blast killed 31 people.", "--embedder", "hashing",
+             stdin="The blast killed 12 people.\n")
+    assert r.exit_code == 0 and "A: [unattributed] The blast killed 12 people." in r.stdout
+    both = _run("compare", "-", "-", "--embedder", "hashing", stdin="x")
+    assert both.exit_code == 2 and "only one statement" in both.stderr
+
+
+def test_bench_embed_names_what_it_cannot_read(tmp_path: Path) -> None:
+    """Old code: an unreadable article was dropped without a word ("no sentences: give article
+    PATHS" though one was given), and a sentence file not in UTF-8 named no line."""
+    (tmp_path / "b.jsonl").write_text('{"text": "abc\n', encoding="utf-8")
+    r = _run("bench", "embed", str(tmp_path / "b.jsonl"), "--sick", "0")
+    assert r.exit_code == 1 and "skipped " in r.stderr and "b.jsonl:1: not valid JSON" in r.stderr
+    (tmp_path / "l.txt").write_bytes(b"a good line\ncaf\xe9 bad\n")
+    r = _run("bench", "embed", "--sentences", str(tmp_path / "l.txt"), "--sick", "0")
+    assert r.exit_code == 1 and "l.txt:2: not UTF-8 text" in r.stderr

@@ -12,6 +12,7 @@ from .app import (
     clean_errors,
     exit_with,
     main,
+    read_inputs,
     refuse_folder_output,
     refuse_overwrite,
 )
@@ -62,7 +63,7 @@ def embed(paths: tuple[str, ...], sentence_file: str | None, sick: int, bench_di
       divergence bench embed --sentences lines.txt --sick 0 --backends onnx,onnx-int8
       divergence bench embed seeds/ --format json -o embed.json
     """
-    from ..embed.bench import bench_embed, format_table, sentences_from, sick_sentences
+    from ..embed.bench import bench_embed, format_table, sentences_of, sick_sentences
     from ..embed.models import BACKENDS
     from ..evaluate.loaders import default_root
     from ..ingest.io import atomic_write
@@ -80,13 +81,16 @@ def embed(paths: tuple[str, ...], sentence_file: str | None, sick: int, bench_di
         paths = ("seeds",)
     if output not in (None, "-"):
         refuse_overwrite([output], [*paths, *([sentence_file] if sentence_file else [])])
-    texts: list[str] = sentences_from(paths) if paths else []
+    # unreadable inputs are warned about, one line each, as report does
+    texts: list[str] = sentences_of(read_inputs(paths, False)[0]) if paths else []
     if sentence_file:
+        raw = Path(sentence_file).read_bytes()
         try:
-            lines = Path(sentence_file).read_text("utf-8").splitlines()
+            lines = raw.decode("utf-8").splitlines()
         except UnicodeDecodeError as e:
-            exit_with(f"{sentence_file}: not UTF-8 text (byte {e.start:,}); give one sentence a "
-                      "line in UTF-8")
+            line = raw.count(b"\n", 0, e.start) + 1
+            exit_with(f"{sentence_file}:{line}: not UTF-8 text (byte {e.start:,}); give one "
+                      "sentence a line in UTF-8")
         texts += [s.strip() for s in lines if s.strip()]
     root = Path(bench_dir) if bench_dir else default_root()
     texts += sick_sentences(root, sick)

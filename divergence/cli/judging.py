@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import click
@@ -42,7 +43,8 @@ def compare(text_a: str, text_b: str, fmt: str, model: str, backend: str, embedd
     by Washington" are a dispute between two actors. A statement of several claims ("The army
     shelled the town, saying rebels fired first") is judged claim by claim; the pair that
     decides (a conflict first, then the surest agreement) is shown. A statement holds at most
-    100 claims: compare whole articles with divergence report.
+    100 claims: compare whole articles with divergence report. One statement given as - is
+    read from stdin.
 
     \b
     Examples:
@@ -52,6 +54,14 @@ def compare(text_a: str, text_b: str, fmt: str, model: str, backend: str, embedd
     """
     from ..compare import compare_texts, format_comparison
 
+    if text_a == text_b == "-":
+        raise click.BadParameter("only one statement can be read from stdin (-)")
+    if "-" in (text_a, text_b):
+        try:
+            given = sys.stdin.buffer.read().decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise click.BadParameter(f"stdin is not UTF-8 text (byte {e.start:,})") from None
+        text_a, text_b = (given if t == "-" else t for t in (text_a, text_b))
     if not text_a.strip() or not text_b.strip():
         raise click.BadParameter("both statements must be non-empty")
     for name, text in (("A", text_a), ("B", text_b)):

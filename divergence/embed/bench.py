@@ -211,9 +211,15 @@ def format_table(res: dict[str, Any]) -> str:
 def sentences_from(paths: Sequence[str]) -> list[str]:
     """The sentences (claims) of the articles in ``paths``, in order, without repeats."""
     from ..ingest.io import load
-    from ..ingest.split import split_all
 
     articles, _ = load(paths)
+    return sentences_of(articles)
+
+
+def sentences_of(articles: Sequence[Any]) -> list[str]:
+    """The sentences (claims) of ``articles``, in order, without repeats."""
+    from ..ingest.split import split_all
+
     return list(dict.fromkeys(c.text for c in split_all(articles)))
 
 
