@@ -3675,3 +3675,43 @@ def test_u_s_with_its_periods_is_the_country_not_a_shared_name() -> None:
                       "the health ministry said on Monday.",
                       "U.S. strikes on the Ras Isa fuel port late on Thursday killed 74 people, "
                       "the health ministry said.", 0.62)) is None
+
+
+def test_a_strike_told_as_hitting_civilian_things_and_military_ones() -> None:
+    """"Warplanes struck civilian facilities in Varo" / "its jets struck military targets in
+    Varo": one strike, two accounts (``struck``). Not a threat ("could strike military
+    infrastructure"), not two towns or days, not both accounts in one claim."""
+    from divergence.judge.frames import struck, struck_kind
+
+    for a, b in (("Kestrian warplanes struck civilian facilities in Varo on Saturday.",
+                  "The army said its jets had struck military targets in Varo on Saturday."),
+                 ("A missile destroyed a military warehouse inside the store, the agency said.",
+                  "There was no military facility anywhere near the store, the governor said."),
+                 ("Kestrian warplanes struck civilian facilities in Varo.",
+                  "He said the targets included sites with both civilian and military uses.")):
+        r = struck_kind(pair(a, b, 0.5))
+        assert r is not None and r.type == "actor" and len(r.spans) == 2, a
+    for a, b in (("Kestrian warplanes struck civilian facilities in Varo on Saturday.",
+                  "The army said its jets had struck military targets in Dorn on Saturday."),
+                 ("Kestrian warplanes struck civilian facilities in Varo on Saturday.",
+                  "The army said its jets had struck military targets in Varo on Monday."),
+                 ("Kestrian warplanes struck civilian facilities in Varo.",
+                  "Iran could strike US military infrastructure in Varo, he warned.")):
+        assert struck_kind(pair(a, b, 0.5)) is None, b
+    assert struck("Rebels said the jets struck civilian homes; the army said it hit military "
+                  "positions.") is None
+
+
+def test_what_a_strike_hit_is_not_read_from_another_time_or_a_policy() -> None:
+    """helper-253's review: "bombed civilian homes last year" and "only ever strikes military
+    targets" set against one dated strike were read as one strike told two ways."""
+    from divergence.judge.frames import struck_kind
+
+    dated = "Kessaria said its air force struck terrorist infrastructure in Marrow on Friday."
+    for a in ("Last year, Kessarian jets bombed civilian homes in Marrow, the mayor said.",
+              "Kessarian jets have repeatedly struck civilian areas in Marrow, the mayor said.",
+              "The Kessarian air force only ever strikes civilian targets in Marrow, he said."):
+        assert struck_kind(pair(a, dated, 0.5)) is None, a
+    r = struck_kind(pair("Kessarian rockets struck a residential building in Marrow on Friday.",
+                         dated, 0.5))
+    assert r is not None

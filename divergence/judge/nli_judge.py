@@ -58,7 +58,7 @@ NEWS_DETECTORS = tuple(d for d in DEFAULT_DETECTORS if d != "actor") + (
     "responsibility", "count", "when", "same-value", "compliance", "agreed", "linkage", "debunked",
     "called-false", "accused", "same-credit", "victims", "control", "denied", "mishap",
     "contact", "damage", "since", "lasted", "same-count", "involved", "terms", "where",
-    "doer",
+    "doer", "struck",
 )
 
 

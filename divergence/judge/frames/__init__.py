@@ -48,6 +48,7 @@ from .same_count import same_count
 from .same_credit import same_credit
 from .since import since, since_apart
 from .spans import durations, shares
+from .struck import struck, struck_kind
 from .terms import FLOOR as TERMS_FLOOR
 from .terms import bargained, terms_keys
 from .times import same_value, times, when
@@ -69,8 +70,8 @@ def frame_keys(c: Claim) -> frozenset[str]:
     (a meeting, call or notice denied / told: paired one with the other), ``noparty:KEY`` /
     ``party:KEY`` (a named party's part in a deed denied / told: paired one with the other),
     ``noterms:deal`` / ``terms:deal`` (a deed said done for nothing / on terms: likewise),
-    ``damage`` (one level
-    of damage told), ``since:KIND`` (since when a place has been held, besieged or a person
+    ``damage`` (one level of damage told), ``struck`` (a strike said to have hit civilian or
+    military things), ``since:KIND`` (since when a place has been held, besieged or a person
     detained).
     Candidate pairs are also drawn between
     claims sharing a key, however differently worded (``group.candidate_pairs``)."""
@@ -94,6 +95,8 @@ def frame_keys(c: Claim) -> frozenset[str]:
     keys |= {f"title:{name}" for name in titled_people(c.text)}  # as the title detector reads
     if damage_level(c.content) is not None:
         keys.add("damage")
+    if struck(c.content) is not None:
+        keys.add("struck")
     held = since(c.content)
     if held is not None:
         keys.add(f"since:{held.kind}")
@@ -172,7 +175,7 @@ def pair_readers(c: Claim) -> None:
 FRAME_DETECTORS = ("count", "when", "same-value", "responsibility", "compliance", "agreed",
                    "linkage", "debunked", "accused", "same-credit", "victims", "control",
                    "denied", "mishap", "contact", "damage", "since", "lasted",
-                   "same-count", "involved", "terms", "where", "doer")
+                   "same-count", "involved", "terms", "where", "doer", "struck")
 
 __all__ = ["FRAME_DETECTORS", "ONE_SIDED", "TIMED", "Count", "accused", "accused_keys", "agreed",
            "agreed_or_not", "bargained", "compliance", "contact", "control", "count", "counts",
@@ -180,4 +183,4 @@ __all__ = ["FRAME_DETECTORS", "ONE_SIDED", "TIMED", "Count", "accused", "accused
            "frame_partners", "happenings", "involved", "involved_keys", "kept_or_broken",
            "linkage", "mishap", "mishap_keys", "pair_readers", "read_ahead", "reasons",
            "responsibility", "same_count", "same_credit", "same_value", "since", "since_apart",
-           "victims", "when", "where", "doer"]
+           "victims", "when", "where", "doer", "struck", "struck_kind"]
