@@ -119,23 +119,19 @@ def damage(p: Pair) -> Reason | None:
     claim of one level carries the frame key ``damage``, so grouping pairs them however
     worded), of one country or none named apart, naming no two different struck places,
     neither told as another happening nor denied."""
-    if p.similarity < FLOOR or one_voice(p) or "denies" in (p.a.stance, p.b.stance):
+    if not two_accounts(p, FLOOR):
         return None
     x, y = level(p.a.content), level(p.b.content)
     if x is None or y is None or x.level == y.level:
         return None
     a, b = p.a.content, p.b.content
-    if elsewhere(a) or elsewhere(b) or distance_cue(a) or distance_cue(b):
-        return None  # another happening, or one told at a distance ("may have been")
     if x.thing and y.thing and x.thing != y.thing and not {x.thing, y.thing} & _GENERIC:
         return None  # "dozens of homes were destroyed" / "the water plant was undamaged"
     ta, tb = targets(a), targets(b)
     if ta and tb and not ta & tb:
         return None  # "the strike that destroyed the consulate" / "minor damage to the base"
-    for read in (countries, places, _days):
-        ra, rb = read(a), read(b)
-        if ra and rb and not ra & rb:
-            return None  # other countries, towns ("in Varnia" / "in Kestova") or days
+    if told_apart(a, b):
+        return None  # other countries, towns ("in Varnia" / "in Kestova") or days
     sa, sb = span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)
     return Reason("number", f"{sa.text!r} vs {sb.text!r} (damage: {_WORDS[x.level]} / "
                   f"{_WORDS[y.level]})", (p.a.id, p.b.id), (sa, sb), weight=0.6)
@@ -149,10 +145,31 @@ def levels_apart(a: str, b: str) -> bool:
     return x is not None and y is not None and x.level != y.level
 
 
+def two_accounts(p: Pair, floor: float) -> bool:
+    """Whether a pair may be two voices' accounts of one strike: at least ``floor`` close, two
+    voices, neither denying, neither told as another happening or at a distance ("may
+    have been")."""
+    a, b = p.a.content, p.b.content
+    return (p.similarity >= floor and not one_voice(p) and "denies" not in (p.a.stance,
+            p.b.stance) and not (elsewhere(a) or elsewhere(b) or distance_cue(a)
+                                 or distance_cue(b)))
+
+
+def told_apart(a: str, b: str) -> bool:
+    """Whether two texts tell of other countries, other towns or other days (each names one and
+    they share none): two strikes, not one told twice."""
+    for read in (countries, places, _days):
+        ra, rb = read(a), read(b)
+        if ra and rb and not ra & rb:
+            return True
+    return False
+
+
 def _days(text: str) -> frozenset[str]:
     """The days and years a text dates what it tells to ("on 3 March", "in 2023")."""
     return frozenset(f"{d.kind}:{d.value}" for d in dates(text)
                      if d.kind in ("monthday", "weekday", "year"))
 
 
-__all__ = ["FLOOR", "Extent", "damage", "extents", "level", "levels_apart"]
+__all__ = ["FLOOR", "Extent", "damage", "extents", "level", "levels_apart", "told_apart",
+           "two_accounts"]

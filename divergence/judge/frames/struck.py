@@ -14,11 +14,9 @@ from functools import lru_cache
 
 from ...lazy_re import lazy
 from ...records import Reason
-from ..detectors import Pair, detector, one_voice, span_of
+from ..detectors import Pair, detector, span_of
 from ..gate import Gate
-from ..hedges import distance_cue
-from ..text import countries, dates, elsewhere
-from .happenings import places
+from .damage import told_apart, two_accounts
 
 _HIT = (r"(?:struck|strike|strikes|striking|hit|hits|hitting|targeted|targeting|targets|"
         r"attacked|attacking|bombed|bombing|shelled|shelling|pounded|raided|destroyed|"
@@ -91,30 +89,20 @@ def struck_kind(p: Pair) -> Reason | None:
     """Two voices tell one strike as hitting civilian things and military ones: claims at least
     ``FLOOR`` close, of one country or none named apart, no two places or days apart, neither
     told as another happening, at a distance, or denied."""
-    if p.similarity < FLOOR or one_voice(p) or "denies" in (p.a.stance, p.b.stance):
+    if not two_accounts(p, FLOOR):
         return None
     x, y = struck(p.a.content), struck(p.b.content)
     if x is None or y is None or x.civilian == y.civilian:
         return None
     a, b = p.a.content, p.b.content
-    if elsewhere(a) or elsewhere(b) or distance_cue(a) or distance_cue(b):
-        return None
     if _ANOTHER_TIME.search(a) or _ANOTHER_TIME.search(b):
         return None  # "bombed homes last year" / "struck military targets on Friday"
-    for read in (countries, places, _days):
-        ra, rb = read(a), read(b)
-        if ra and rb and not ra & rb:
-            return None  # strikes on two countries, towns or days
+    if told_apart(a, b):
+        return None  # strikes on two countries, towns or days
     sa, sb = span_of(p.a, x.start, x.end), span_of(p.b, y.start, y.end)
     kinds = ("civilian", "military") if x.civilian else ("military", "civilian")
     return Reason("actor", f"what the strike hit: {sa.text!r} ({kinds[0]}) vs {sb.text!r} "
                   f"({kinds[1]})", (p.a.id, p.b.id), (sa, sb), weight=0.6)
-
-
-def _days(text: str) -> frozenset[str]:
-    """The days a text dates what it tells to ("on Saturday", "on 3 March", "in 2023")."""
-    return frozenset(f"{d.kind}:{d.value}" for d in dates(text)
-                     if d.kind in ("monthday", "weekday", "year"))
 
 
 __all__ = ["FLOOR", "Struck", "struck", "struck_kind"]
