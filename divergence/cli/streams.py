@@ -11,7 +11,7 @@ import sys
 from typing import Any
 
 # A reader gone, a full or failing device: the messages go nowhere, the job goes on.
-_LOST = frozenset({errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EDQUOT})
+_LOST = frozenset({errno.EPIPE, errno.ENOSPC, errno.EIO, getattr(errno, "EDQUOT", errno.ENOSPC)})
 
 
 class ForgivingStream:

@@ -1,7 +1,9 @@
 """Who holds a place: one voice says an actor took it, another that a different actor still holds
 it ("rebels captured the airport" / "the army retained full control of the airport"; "the town
-fell to the militia" / "the town remains under government control"). The ``control`` detector: a
-report and its rejection in other words, common wherever a front line is disputed."""
+fell to the militia" / "the town remains under government control"), or that a place was taken
+whole while another says it is still fought over ("fully captured Velk" / "fighting is still
+going on in Velk"). The ``control`` detector: a report and its rejection in other words, common
+wherever a front line is disputed."""
 
 from __future__ import annotations
 
@@ -65,9 +67,10 @@ _NONSTATE = frozenset({"rebel", "rebels", "fighters", "militants", "militia", "m
                        "insurgents", "paramilitaries", "separatists", "jihadists"})
 
 
-# A place taken whole ("fully liberated Artyomovsk", "captured the whole of Velk", "Velk has
-# fallen") against one still fought over or held in part ("fighting is still going on in Velk",
-# "the battle for Velk has not stopped", "still held part of Velk", "Velk was not occupied").
+# A place taken whole ("fully liberated Artyomovsk", "captured the whole of Velk", "Velk had
+# been captured") against one still fought over or held in part ("fighting is still going on in
+# Velk", "the battle for Velk has not stopped", "still held part of Velk", "Velk was not
+# occupied").
 _W = _WHERE
 _WHOLE = lazy(
     rf"\b(?:fully|completely|entirely|totally)\s+(?:captured|liberated|taken|seized|occupied)\s+"
