@@ -45,13 +45,19 @@ def resolve_model(model: str) -> str:
     return model
 
 
+def is_model_folder(folder: Path) -> bool:
+    """Whether a folder holds a sentence-transformers model (its ``config.json`` or
+    ``modules.json``): checked before the folder is walked or loaded."""
+    return any((folder / f).is_file() for f in ("config.json", "modules.json"))
+
+
 def folder_fingerprint(model: str) -> str | None:
     """For a model in a local folder of the user's (not the packaged default): a short hash of
     its absolute path and each file's name, size and modification time; None for the rest. A
     model retrained into the same folder gets another, so its vectors never meet the old's."""
     folder = Path(model)
-    if (model.lower() in _PACKAGED or not model or not folder.is_dir()
-            or not any((folder / f).is_file() for f in ("config.json", "modules.json"))):
+    if model.lower() in _PACKAGED or not model or not folder.is_dir() or not is_model_folder(
+            folder):
         return None  # a name, or no model folder (loading it will say so): nothing to walk
     folder = folder.resolve()
     return files_digest(folder, f"{folder}\n")[:16]
@@ -97,5 +103,5 @@ def base_name(name: str) -> str:
 
 
 __all__ = ["BACKENDS", "DEFAULT_BACKEND", "DEFAULT_MODEL", "base_name", "embedder_name",
-           "files_digest", "folder_fingerprint", "load_failed", "offline_env",
+           "files_digest", "folder_fingerprint", "is_model_folder", "load_failed", "offline_env",
            "packaged_model_path", "resolve_model"]

@@ -64,11 +64,11 @@ def require(module: str, backend: str) -> Any:
 
 def model_folder(model: str) -> Path:
     """The local folder of ``model``: a path, the packaged default, or a Hugging Face cache."""
-    from .models import offline_env, resolve_model
+    from .models import is_model_folder, offline_env, resolve_model
 
     path = Path(resolve_model(model)).expanduser()
     if path.is_dir():
-        if not any((path / f).is_file() for f in ("config.json", "modules.json")):
+        if not is_model_folder(path):
             # before walking it: "--model /" would hash the whole file system
             raise DivergenceError(f"{model}: not a model folder (it holds no config.json or "
                                   "modules.json); give a sentence-transformers model folder")
