@@ -167,16 +167,22 @@ def targets(text: str) -> frozenset[str]:
 def targets_apart(a: str, b: str) -> bool:
     """Whether two texts name one kind of target by two names ("the Marlow hotel" / "the Sorrel
     hotel"): two places, though ``targets`` gives both as "hotel"."""
-    def named(text: str) -> dict[str, set[str]]:
-        out: dict[str, set[str]] = {}
-        for m in _TARGET.finditer(text):
-            if m.group("n"):
-                noun = _ONE_TARGET.get(m.group("n").lower(), m.group("n").lower())
-                out.setdefault(noun, set()).update(
-                    w.lower() for w in m.group(0).split()[1:] if w[:1].isupper())
-        return out
-    na, nb = named(a), named(b)
+    na, nb = _target_names(a), _target_names(b)
     return any(na[k] and nb[k] and not na[k] & nb[k] for k in na.keys() & nb.keys())
+
+
+@lru_cache(maxsize=65536)
+def _target_names(text: str) -> dict[str, frozenset[str]]:
+    """Each struck place ``text`` names, by its noun, with the capitalised words it is named by
+    ("the Marlow hotel": hotel, {marlow}); read once per text, as ``targets`` is (a credit pair
+    asks it for every two credits). The dict is shared: read it, never change it."""
+    out: dict[str, set[str]] = {}
+    for m in _TARGET.finditer(text):
+        if m.group("n"):
+            noun = _ONE_TARGET.get(m.group("n").lower(), m.group("n").lower())
+            out.setdefault(noun, set()).update(
+                w.lower() for w in m.group(0).split()[1:] if w[:1].isupper())
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 # Two words for one struck place: a nuclear "station" is its "plant".
